@@ -1,0 +1,672 @@
+/**
+ * Model bundles: a model directory packed as one deterministic tar (model.tar) next to manifest.json.
+ *
+ * Everything streams with backpressure, so memory stays bounded whatever the model's size, and each
+ * operation reads every byte once: the per-file and the archive hashes are computed on the bytes as
+ * they pass through. The archive is untrusted when read back (it may come from a release asset or an
+ * artifact), so unpacking checks every entry against the manifest and refuses anything that could
+ * write outside the destination.
+ *
+ * A bundle holds regular files and symlinks; directories are implied by the paths under them, so an
+ * empty directory of the model is not kept.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { constants as fsConstants, createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
+import path from 'node:path'
+import { finished } from 'node:stream/promises'
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import formatsPlugin from 'ajv-formats'
+import tar from 'tar-stream'
+import schema from '../../schemas/manifest.schema.json' with { type: 'json' }
+import { InputError, IntegrityError } from '../errors.js'
+import {
+  BUNDLE_ARCHIVE,
+  BUNDLE_MANIFEST,
+  MANIFEST_SCHEMA_VERSION,
+  type Lineage,
+  type Manifest,
+  type ManifestFile,
+  type ManifestLink
+} from './manifest.js'
+
+/** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
+const CHUNK_SIZE = 2 * 1024 * 1024
+/** Fixed header fields make the archive a function of the directory's content alone. */
+const EPOCH = new Date(0)
+const EXECUTABLE_MODE = 0o755
+const REGULAR_MODE = 0o644
+/** O_NOFOLLOW is absent on some platforms; there the walk's lstat is the only guard. */
+const NO_FOLLOW = fsConstants.O_NOFOLLOW ?? 0
+
+type WalkEntry = { kind: 'file'; path: string; abs: string } | { kind: 'link'; path: string; target: string }
+
+/**
+ * Packs `modelDir` into `bundleDir` (model.tar and manifest.json, replacing any previous ones) and
+ * returns the manifest. The same directory content always gives the same archive bytes and digest.
+ */
+export async function packBundle(modelDir: string, bundleDir: string, lineage: Lineage): Promise<Manifest> {
+  const root = path.resolve(modelDir)
+  const bundle = path.resolve(bundleDir)
+  const rootReal = await modelRoot(root)
+  const lineageProblems = manifestProblems(placeholderManifest(lineage))
+  if (lineageProblems.length > 0) throw new Error(`packBundle: the lineage does not fit the manifest schema: ${lineageProblems.join('; ')}`)
+  // The archive is written while the model directory is walked; inside it, the walk would pack the archive itself.
+  if (isInside(root, bundle)) throw new InputError([{ message: `the bundle directory ${bundle} is inside the model directory ${root}; put it elsewhere` }])
+  await mkdir(bundle, { recursive: true })
+  if (isInside(rootReal, await realpath(bundle))) {
+    throw new InputError([{ message: `the bundle directory ${bundle} resolves inside the model directory ${root}; put it elsewhere` }])
+  }
+
+  const entries = await walkModel(root, rootReal)
+  const archivePath = path.join(bundle, BUNDLE_ARCHIVE)
+  const tmp = temporaryName(archivePath)
+  try {
+    const archive = await writeArchive(entries, tmp)
+    const manifest: Manifest = {
+      schemaVersion: MANIFEST_SCHEMA_VERSION,
+      digest: bundleDigest(archive.files, archive.links),
+      archiveSha256: archive.sha256,
+      archiveSize: archive.size,
+      files: archive.files,
+      links: archive.links,
+      lineage
+    }
+    // A stale manifest next to the new archive would describe the wrong bytes; without one the bundle is plainly unfinished.
+    await rm(path.join(bundle, BUNDLE_MANIFEST), { force: true })
+    await rename(tmp, archivePath)
+    await writeManifest(bundle, manifest)
+    return manifest
+  } catch (err) {
+    await rm(tmp, { force: true })
+    throw err
+  }
+}
+
+/** Reads and validates `bundleDir/manifest.json`; anything missing, malformed or unsafe is an IntegrityError. */
+export async function readManifest(bundleDir: string): Promise<Manifest> {
+  const file = path.join(bundleDir, BUNDLE_MANIFEST)
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') throw new IntegrityError(`${file} does not exist: the bundle is incomplete or this is not a bundle directory`)
+    throw new IntegrityError(`cannot read ${file}: ${errorMessage(err)}`)
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (err) {
+    throw new IntegrityError(`${file} is not valid JSON: ${errorMessage(err)}`)
+  }
+  if (isRecord(data) && typeof data.schemaVersion === 'number' && data.schemaVersion !== MANIFEST_SCHEMA_VERSION) {
+    throw new IntegrityError(
+      `${file} has schemaVersion ${data.schemaVersion}, but this version of retrain-action reads schemaVersion ${MANIFEST_SCHEMA_VERSION}; ` +
+        'use the retrain-action version that wrote the bundle, or a newer one'
+    )
+  }
+  const problems = manifestProblems(data)
+  if (problems.length > 0) throw new IntegrityError(`${file} is not a valid manifest: ${problems.join('; ')}`)
+  return data as Manifest
+}
+
+/** Replaces `bundleDir/manifest.json` atomically: readers see the old or the new manifest, never a mix. */
+export async function writeManifest(bundleDir: string, manifest: Manifest): Promise<void> {
+  const file = path.join(bundleDir, BUNDLE_MANIFEST)
+  const text = JSON.stringify(manifest, null, 2) + '\n'
+  // Validate what will be on disk: JSON turns NaN into null and drops undefined.
+  const problems = manifestProblems(JSON.parse(text))
+  if (problems.length > 0) throw new Error(`refusing to write ${file}: the manifest is invalid: ${problems.join('; ')}`)
+  const digest = bundleDigest(manifest.files, manifest.links)
+  if (digest !== manifest.digest) throw new Error(`refusing to write ${file}: its digest ${manifest.digest} does not match its file list (${digest})`)
+  const tmp = temporaryName(file)
+  try {
+    await writeFile(tmp, text, { flag: 'wx' })
+    await rename(tmp, file)
+  } catch (err) {
+    await rm(tmp, { force: true })
+    throw err
+  }
+}
+
+/** Reads model.tar once and checks it against the manifest: every byte, every entry, the digest. */
+export async function verifyBundle(bundleDir: string): Promise<Manifest> {
+  const manifest = await readManifest(bundleDir)
+  await scanArchive(bundleDir, manifest, null)
+  return manifest
+}
+
+/**
+ * Extracts the bundle into `destDir` (absent or empty) while verifying it, in one pass. On any failure
+ * `destDir` is removed with whatever was extracted, and the error is thrown.
+ */
+export async function unpackBundle(bundleDir: string, destDir: string): Promise<Manifest> {
+  const manifest = await readManifest(bundleDir)
+  const dest = path.resolve(destDir)
+  await createEmptyDestination(dest)
+  try {
+    await scanArchive(bundleDir, manifest, dest)
+  } catch (err) {
+    await rm(dest, { recursive: true, force: true })
+    throw err
+  }
+  return manifest
+}
+
+/** Hex sha256 of a file's bytes, streamed. */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_SIZE })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/**
+ * The bundle's identity: sha256 over the canonical file and link lists (see the schema's `digest`).
+ * Lists are sorted by UTF-8 bytes so any language can recompute it.
+ */
+export function bundleDigest(files: readonly ManifestFile[], links: readonly ManifestLink[]): string {
+  const canonical = {
+    files: sortByPath(files).map(f => [f.path, f.size, f.sha256, f.mode]),
+    links: sortByPath(links).map(l => [l.path, l.target])
+  }
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex')
+}
+
+async function modelRoot(root: string): Promise<string> {
+  try {
+    const info = await stat(root)
+    if (info.isDirectory()) return await realpath(root)
+  } catch (err) {
+    if (errorCode(err) !== 'ENOENT') throw err
+  }
+  throw new InputError([{ message: `the model directory ${root} does not exist or is not a directory` }])
+}
+
+async function walkModel(root: string, rootReal: string): Promise<WalkEntry[]> {
+  const entries: WalkEntry[] = []
+  const directories = ['']
+  for (let relDir = directories.pop(); relDir !== undefined; relDir = directories.pop()) {
+    for (const dirent of await readdir(path.join(root, relDir), { withFileTypes: true })) {
+      const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`
+      const abs = path.join(root, rel)
+      const unsafe = unsafePathReason(rel)
+      if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
+      if (dirent.isDirectory()) directories.push(rel)
+      else if (dirent.isFile()) entries.push({ kind: 'file', path: rel, abs })
+      else if (dirent.isSymbolicLink()) entries.push({ kind: 'link', path: rel, target: await insideLinkTarget(root, rootReal, rel, abs) })
+      else {
+        throw new IntegrityError(
+          `refusing to pack ${abs}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
+        )
+      }
+    }
+  }
+  return sortByPath(entries)
+}
+
+/**
+ * The target to store for a symlink: relative to the link's directory and free of other links, so the
+ * stored path resolves the same way lexically as on disk (unpacking checks it lexically).
+ */
+async function insideLinkTarget(root: string, rootReal: string, rel: string, abs: string): Promise<string> {
+  const raw = await readlink(abs)
+  let resolved: string
+  try {
+    resolved = await realpath(abs)
+  } catch {
+    throw new IntegrityError(`refusing to pack the symlink ${abs} -> ${raw}: its target does not exist or the links loop`)
+  }
+  if (!isInside(rootReal, resolved)) {
+    throw new IntegrityError(
+      `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`
+    )
+  }
+  const target = path.relative(path.join(rootReal, path.dirname(rel)), resolved).split(path.sep).join('/')
+  return target === '' ? '.' : target
+}
+
+interface ArchiveResult {
+  files: ManifestFile[]
+  links: ManifestLink[]
+  sha256: string
+  size: number
+}
+
+/** Streams the entries into a new tar at `dest`, hashing each file and the archive on the way. */
+async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
+  const pack = tar.pack()
+  const out = createWriteStream(dest, { flags: 'wx', highWaterMark: CHUNK_SIZE })
+  const archiveHash = createHash('sha256')
+  let size = 0
+  const files: ManifestFile[] = []
+  const links: ManifestLink[] = []
+  let failure: { error: unknown } | undefined
+  const fail = (error: unknown): void => {
+    failure ??= { error }
+    pack.destroy()
+    out.destroy()
+  }
+  out.on('error', fail)
+
+  const consume = (async () => {
+    for await (const chunk of pack) {
+      const bytes = chunk as Buffer
+      archiveHash.update(bytes)
+      size += bytes.length
+      if (!out.write(bytes)) await drained(out)
+    }
+    out.end()
+    await finished(out)
+  })().catch(fail)
+
+  const produce = (async () => {
+    for (const entry of entries) {
+      if (failure) return
+      if (entry.kind === 'link') {
+        await addEntry(pack, { name: entry.path, type: 'symlink', linkname: entry.target, mode: 0o777, ...FIXED_HEADER }).done
+        links.push({ path: entry.path, target: entry.target })
+      } else {
+        files.push(await addFile(pack, entry.path, entry.abs))
+      }
+    }
+    pack.finalize()
+  })().catch(fail)
+
+  await Promise.all([consume, produce])
+  if (failure) throw failure.error
+  return { files, links, sha256: archiveHash.digest('hex'), size }
+}
+
+const FIXED_HEADER = { mtime: EPOCH, uid: 0, gid: 0, uname: '', gname: '' } as const
+
+async function addFile(pack: tar.Pack, rel: string, abs: string): Promise<ManifestFile> {
+  const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)
+  try {
+    const info = await file.stat()
+    const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
+    if (!info.isFile()) throw changed()
+    const mode = info.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
+    const entry = addEntry(pack, { name: rel, type: 'file', size: info.size, mode, ...FIXED_HEADER })
+    const hash = createHash('sha256')
+    let read = 0
+    for await (const chunk of file.createReadStream({ highWaterMark: CHUNK_SIZE, autoClose: false })) {
+      const bytes = chunk as Buffer
+      read += bytes.length
+      if (read > info.size) throw changed()
+      hash.update(bytes)
+      if (!entry.sink.write(bytes)) await drained(entry.sink)
+    }
+    if (read !== info.size) throw changed()
+    entry.sink.end(undefined)
+    await entry.done
+    return { path: rel, size: info.size, sha256: hash.digest('hex'), mode }
+  } finally {
+    await file.close()
+  }
+}
+
+function addEntry(pack: tar.Pack, header: Partial<tar.Header> & { name: string }): { sink: ReturnType<tar.Pack['entry']>; done: Promise<void> } {
+  let sink!: ReturnType<tar.Pack['entry']>
+  const done = new Promise<void>((resolve, reject) => {
+    sink = pack.entry(header, err => (err ? reject(err) : resolve()))
+  })
+  // The pack reports an entry's failure through `done`, even after the caller gave up on the entry; an
+  // 'error' event without a listener would crash the process instead.
+  done.catch(() => {})
+  sink.on('error', () => {})
+  return { sink, done }
+}
+
+/**
+ * Reads model.tar once, checking it against the manifest; with `dest`, writes each verified entry
+ * under it. Symlinks are created last, after every file, so no file can be written through one.
+ */
+async function scanArchive(bundleDir: string, manifest: Manifest, dest: string | null): Promise<void> {
+  const archive = path.join(bundleDir, BUNDLE_ARCHIVE)
+  let archiveInfo
+  try {
+    archiveInfo = await stat(archive)
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') throw new IntegrityError(`${archive} does not exist: the bundle is incomplete`)
+    throw err
+  }
+  if (archiveInfo.size !== manifest.archiveSize) {
+    throw new IntegrityError(`${archive} is ${archiveInfo.size} bytes, but the manifest says ${manifest.archiveSize}: the archive was truncated or replaced`)
+  }
+
+  const files = new Map(manifest.files.map(f => [f.path, f]))
+  const links = new Map(manifest.links.map(l => [l.path, l]))
+  const seen = new Set<string>()
+  const madeDirs = new Set<string>()
+  const input = createReadStream(archive, { highWaterMark: CHUNK_SIZE })
+  const extract = tar.extract()
+  // Listening before any byte arrives, so no entry event can be missed.
+  const iterator = extract[Symbol.asyncIterator]()
+  const entries = { [Symbol.asyncIterator]: () => iterator }
+  const archiveHash = createHash('sha256')
+  let archiveSize = 0
+  const feed = (async () => {
+    for await (const chunk of input) {
+      const bytes = chunk as Buffer
+      archiveHash.update(bytes)
+      archiveSize += bytes.length
+      if (!extract.write(bytes)) await drained(extract)
+    }
+    extract.end(undefined)
+  })().catch((err: unknown) => {
+    extract.destroy(err instanceof Error ? err : new Error(String(err)))
+  })
+
+  try {
+    for await (const entry of entries) {
+      const header = entry.header
+      const name = header.name
+      const at = `${archive}: entry ${JSON.stringify(name)}`
+      const unsafe = unsafePathReason(name)
+      if (unsafe) throw new IntegrityError(`${at}: unsafe path: it ${unsafe}; refusing the bundle`)
+      if (seen.has(name)) throw new IntegrityError(`${at} appears twice in the archive`)
+      seen.add(name)
+
+      if (header.type === 'file') {
+        const expected = files.get(name)
+        if (!expected) throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
+        if (header.size !== expected.size) throw new IntegrityError(`${at}: size is ${header.size} bytes, the manifest says ${expected.size}`)
+        const mode = (header.mode ?? 0) & 0o7777
+        if (mode !== expected.mode) throw new IntegrityError(`${at}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`)
+        const actual = await consumeFile(entry, dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs))
+        if (actual !== expected.sha256) {
+          throw new IntegrityError(`${at}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
+        }
+      } else if (header.type === 'symlink') {
+        const expected = links.get(name)
+        if (!expected) throw new IntegrityError(`${at} is not listed in the manifest as a symlink${files.has(name) ? ' (the manifest lists it as a file)' : ''}`)
+        if (header.linkname !== expected.target) {
+          throw new IntegrityError(`${at}: the symlink points to ${JSON.stringify(header.linkname)}, the manifest says ${JSON.stringify(expected.target)}`)
+        }
+        if (header.size) throw new IntegrityError(`${at}: a symlink entry carries ${header.size} bytes of data`)
+        entry.resume()
+      } else {
+        throw new IntegrityError(`${at} is a ${describeEntryType(header.type)}, which a bundle never holds; refusing the bundle`)
+      }
+    }
+  } catch (err) {
+    input.destroy()
+    extract.destroy()
+    await feed
+    throw asIntegrityError(err, archive)
+  }
+  await feed
+
+  const missing = [...files.keys(), ...links.keys()].filter(p => !seen.has(p))
+  if (missing.length > 0) {
+    throw new IntegrityError(`${archive} lacks ${missing.length} entr${missing.length === 1 ? 'y' : 'ies'} the manifest lists: ${preview(missing)}`)
+  }
+  if (archiveSize !== manifest.archiveSize) {
+    throw new IntegrityError(`${archive}: read ${archiveSize} bytes, the manifest says ${manifest.archiveSize}: the archive changed while it was read`)
+  }
+  const archiveSha256 = archiveHash.digest('hex')
+  if (archiveSha256 !== manifest.archiveSha256) {
+    throw new IntegrityError(`${archive}: sha256 is ${archiveSha256}, the manifest says ${manifest.archiveSha256}; the archive was corrupted or tampered with`)
+  }
+  const digest = bundleDigest(manifest.files, manifest.links)
+  if (digest !== manifest.digest) {
+    throw new IntegrityError(
+      `${path.join(bundleDir, BUNDLE_MANIFEST)}: digest is ${manifest.digest}, but its file list hashes to ${digest}; the manifest was edited`
+    )
+  }
+
+  if (dest !== null) {
+    for (const link of manifest.links) {
+      const abs = path.join(dest, ...link.path.split('/'))
+      await ensureDirectory(path.dirname(abs), madeDirs)
+      await symlink(link.target, abs)
+    }
+  }
+}
+
+/** Hashes an entry's bytes, writing them to `output` when given; returns the hex sha256. */
+async function consumeFile(entry: AsyncIterable<unknown>, output: FileHandle | null): Promise<string> {
+  const hash = createHash('sha256')
+  try {
+    for await (const chunk of entry) {
+      const bytes = chunk as Buffer
+      // The write runs on the thread pool while this thread hashes the same bytes.
+      const written = output === null ? null : writeAll(output, bytes)
+      hash.update(bytes)
+      await written
+    }
+  } finally {
+    await output?.close()
+  }
+  return hash.digest('hex')
+}
+
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await file.write(bytes, offset, bytes.length - offset)
+    offset += bytesWritten
+  }
+}
+
+async function createOutputFile(dest: string, rel: string, mode: number, madeDirs: Set<string>): Promise<FileHandle> {
+  const abs = path.join(dest, ...rel.split('/'))
+  await ensureDirectory(path.dirname(abs), madeDirs)
+  // O_EXCL also fails on an existing symlink, so nothing already there is ever written through.
+  const file = await open(abs, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | NO_FOLLOW, mode)
+  // The process umask applies at creation; the manifest's mode is what the model expects.
+  await file.chmod(mode)
+  return file
+}
+
+async function ensureDirectory(dir: string, madeDirs: Set<string>): Promise<void> {
+  if (madeDirs.has(dir)) return
+  await mkdir(dir, { recursive: true })
+  madeDirs.add(dir)
+}
+
+async function createEmptyDestination(dest: string): Promise<void> {
+  let names: string[] | null = null
+  try {
+    names = await readdir(dest)
+  } catch (err) {
+    const code = errorCode(err)
+    if (code === 'ENOTDIR') throw new IntegrityError(`refusing to unpack into ${dest}: it exists and is not a directory`, 'unsafe-destination')
+    if (code !== 'ENOENT') throw err
+  }
+  if (names !== null && names.length > 0) {
+    throw new IntegrityError(
+      `refusing to unpack into ${dest}: it is not empty (${preview(names)}); unpack into a new or empty directory`,
+      'unsafe-destination'
+    )
+  }
+  await mkdir(dest, { recursive: true })
+}
+
+/** Tar parse errors and broken streams mean a damaged archive; system errors (a full disk) stay what they are. */
+function asIntegrityError(err: unknown, archive: string): unknown {
+  if (err instanceof IntegrityError || errorCode(err) !== undefined) return err
+  return new IntegrityError(`${archive} is not a readable bundle archive: ${errorMessage(err)}`)
+}
+
+// ---- manifest validation ----
+
+// CommonJS interop: loaders disagree on whether the default import is the plugin or its module object.
+const addFormats = ((formatsPlugin as unknown as { default?: typeof formatsPlugin }).default ?? formatsPlugin) as unknown as typeof formatsPlugin.default
+
+let compiledSchema: ValidateFunction | undefined
+
+function schemaValidator(): ValidateFunction {
+  if (!compiledSchema) {
+    const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, verbose: true })
+    addFormats(ajv, ['date-time'])
+    compiledSchema = ajv.compile(schema)
+  }
+  return compiledSchema
+}
+
+/** Every problem with a would-be manifest: schema violations first, then what a schema cannot say. */
+function manifestProblems(data: unknown): string[] {
+  const validate = schemaValidator()
+  if (!validate(data)) return (validate.errors ?? []).slice(0, 10).map(describeSchemaError)
+  const manifest = data as Manifest
+  const problems: string[] = []
+  const kinds = new Map<string, 'file' | 'symlink'>()
+  const entries = [...manifest.files.map(f => ['file', f.path] as const), ...manifest.links.map(l => ['symlink', l.path] as const)]
+  for (const [kind, p] of entries) {
+    const unsafe = unsafePathReason(p)
+    if (unsafe) problems.push(`${kind} ${JSON.stringify(p)}: the path ${unsafe}`)
+    if (kinds.has(p)) problems.push(`${JSON.stringify(p)} is listed more than once`)
+    kinds.set(p, kind)
+  }
+  for (const p of kinds.keys()) {
+    for (let slash = p.indexOf('/'); slash !== -1; slash = p.indexOf('/', slash + 1)) {
+      const ancestor = kinds.get(p.slice(0, slash))
+      if (ancestor) problems.push(`${JSON.stringify(p)} lies under ${JSON.stringify(p.slice(0, slash))}, which is a ${ancestor}`)
+    }
+  }
+  for (const link of manifest.links) {
+    const bad = linkTargetProblem(link.path, link.target)
+    if (bad) problems.push(`symlink ${JSON.stringify(link.path)} -> ${JSON.stringify(link.target)}: the target ${bad}`)
+  }
+  return problems.slice(0, 10)
+}
+
+function describeSchemaError(err: ErrorObject): string {
+  const where = err.instancePath || '(top level)'
+  if (err.keyword === 'additionalProperties') return `${where}: unknown property ${JSON.stringify(err.params.additionalProperty)}`
+  if (err.keyword === 'pattern' || err.keyword === 'enum' || err.keyword === 'const') {
+    const description = isRecord(err.parentSchema) && typeof err.parentSchema.description === 'string' ? ` (${err.parentSchema.description})` : ''
+    return `${where}: ${JSON.stringify(err.data)} is not allowed${description}`
+  }
+  return `${where}: ${err.message ?? err.keyword}`
+}
+
+function placeholderManifest(lineage: Lineage): unknown {
+  const zero = '0'.repeat(64)
+  const manifest: Manifest = { schemaVersion: MANIFEST_SCHEMA_VERSION, digest: zero, archiveSha256: zero, archiveSize: 0, files: [], links: [], lineage }
+  return JSON.parse(JSON.stringify(manifest))
+}
+
+// ---- paths ----
+
+/** Why a relative POSIX path from a model directory or an archive is unsafe, or null when it is fine. */
+function unsafePathReason(p: string): string | null {
+  if (p === '') return 'is empty'
+  if (p.includes('\0')) return 'contains a NUL character'
+  if (p.includes('\\')) return 'contains a backslash'
+  if (p.startsWith('/')) return 'is absolute'
+  if (/^[A-Za-z]:/.test(p)) return 'starts with a drive letter'
+  for (const segment of p.split('/')) {
+    if (segment === '') return 'has an empty segment (a doubled or trailing slash)'
+    if (segment === '.') return "has a '.' segment"
+    if (segment === '..') return "has a '..' segment"
+  }
+  return null
+}
+
+/**
+ * Why a link target is unsafe, or null. Only leading `..` segments are allowed, and no more than the
+ * link's depth: every `..` then walks up through a real directory of the bundle (no path lies under a
+ * link), so the lexical resolution is the real one and stays inside.
+ */
+function linkTargetProblem(linkPath: string, target: string): string | null {
+  if (target === '.') return null
+  if (target === '') return 'is empty'
+  if (target.includes('\0')) return 'contains a NUL character'
+  if (target.includes('\\')) return 'contains a backslash'
+  if (target.startsWith('/') || /^[A-Za-z]:/.test(target)) return 'is absolute'
+  const segments = target.split('/')
+  let ups = 0
+  while (ups < segments.length && segments[ups] === '..') ups++
+  if (ups > linkPath.split('/').length - 1) return 'escapes the bundle'
+  for (const segment of segments.slice(ups)) {
+    if (segment === '' || segment === '.' || segment === '..') return "is not a normalized path (only leading '..' segments are allowed)"
+  }
+  return null
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate)
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
+}
+
+function sortByPath<T extends { path: string }>(items: readonly T[]): T[] {
+  return items
+    .map(item => ({ item, key: Buffer.from(item.path, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.key, b.key))
+    .map(({ item }) => item)
+}
+
+function temporaryName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+}
+
+// ---- small helpers ----
+
+interface DrainableStream {
+  on(event: string, listener: (...args: unknown[]) => void): unknown
+  off(event: string, listener: (...args: unknown[]) => void): unknown
+  destroyed?: boolean
+  destroying?: boolean
+}
+
+/** Waits for 'drain', failing instead of hanging when the stream is torn down meanwhile. */
+function drained(stream: DrainableStream): Promise<void> {
+  if (stream.destroyed || stream.destroying) return Promise.reject(new Error('the stream was closed'))
+  return new Promise((resolve, reject) => {
+    const settle = (err?: unknown) => {
+      stream.off('drain', onDrain)
+      stream.off('close', onClose)
+      stream.off('error', onError)
+      if (err === undefined) resolve()
+      else reject(err)
+    }
+    const onDrain = () => settle()
+    const onClose = () => settle(new Error('the stream was closed'))
+    const onError = (err: unknown) => settle(err)
+    stream.on('drain', onDrain)
+    stream.on('close', onClose)
+    stream.on('error', onError)
+  })
+}
+
+function describeSpecialFile(dirent: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (dirent.isFIFO()) return 'named pipe'
+  if (dirent.isSocket()) return 'socket'
+  if (dirent.isCharacterDevice()) return 'character device'
+  if (dirent.isBlockDevice()) return 'block device'
+  return 'special file'
+}
+
+function describeEntryType(type: tar.Header['type'] | undefined): string {
+  switch (type) {
+    case 'link':
+      return 'hard link'
+    case 'character-device':
+    case 'block-device':
+      return `device (${type})`
+    case 'fifo':
+      return 'named pipe'
+    case 'directory':
+      return 'directory entry'
+    default:
+      return `${type ?? 'unknown'} entry`
+  }
+}
+
+function preview(items: readonly string[]): string {
+  const shown = items.slice(0, 5).map(p => JSON.stringify(p)).join(', ')
+  return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function errorCode(err: unknown): string | undefined {
+  return isRecord(err) && typeof err.code === 'string' ? err.code : undefined
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}

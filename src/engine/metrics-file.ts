@@ -1,0 +1,89 @@
+/**
+ * Reads the metrics JSON an evaluate command writes. Python's json module writes NaN, Infinity and
+ * -Infinity as bare tokens; they are read as undefined or infinite values so the rules fail closed
+ * on them, instead of the whole file being refused as invalid JSON.
+ */
+import { readFile } from 'node:fs/promises'
+import { EvaluationError } from '../errors.js'
+
+export type Metrics = Record<string, number | null>
+
+const NON_FINITE = { NaN: '"\\u0000NaN"', Infinity: '"\\u0000Infinity"', '-Infinity': '"\\u0000-Infinity"' } as const
+
+/** Replaces the bare non-finite tokens outside strings with sentinel strings JSON.parse accepts. */
+function quoteNonFinite(text: string): string {
+  let out = ''
+  let i = 0
+  while (i < text.length) {
+    const ch = text[i]!
+    if (ch === '"') {
+      let j = i + 1
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1
+      out += text.slice(i, j + 1)
+      i = j + 1
+      continue
+    }
+    const token = (['-Infinity', 'Infinity', 'NaN'] as const).find(t => text.startsWith(t, i))
+    if (token) {
+      out += NON_FINITE[token]
+      i += token.length
+      continue
+    }
+    out += ch
+    i++
+  }
+  return out
+}
+
+function sentinelValue(v: unknown): number | null | undefined {
+  if (v === '\u0000NaN') return Number.NaN
+  if (v === '\u0000Infinity') return Number.POSITIVE_INFINITY
+  if (v === '\u0000-Infinity') return Number.NEGATIVE_INFINITY
+  if (v === null) return null
+  if (typeof v === 'number') return v
+  return undefined
+}
+
+/**
+ * Parses a metrics file. `declared` names the metrics the spec judges: a declared metric that is not
+ * a number or null is an error naming it; other keys that are not numbers are ignored.
+ */
+export function parseMetrics(text: string, file: string, declared: string[]): { metrics: Metrics; ignored: string[] } {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(quoteNonFinite(text))
+  } catch (err) {
+    throw new EvaluationError(`${file}: the metrics file is not valid JSON (${(err as Error).message}); write one object of metric name to number`, 'metrics-invalid')
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new EvaluationError(`${file}: the metrics file must hold one JSON object of metric name to number`, 'metrics-invalid')
+  }
+  const metrics: Metrics = {}
+  const ignored: string[] = []
+  for (const [key, raw] of Object.entries(parsed)) {
+    const value = sentinelValue(raw)
+    if (value === undefined) {
+      if (declared.includes(key)) {
+        throw new EvaluationError(`${file}: metric "${key}" must be a number or null, got ${JSON.stringify(raw)}`, 'metrics-invalid')
+      }
+      ignored.push(key)
+      continue
+    }
+    // NaN is an undefined metric: kept as null, so rules on it fail closed.
+    metrics[key] = value !== null && Number.isNaN(value) ? null : value
+  }
+  return { metrics, ignored }
+}
+
+export async function readMetricsFile(file: string, declared: string[], role: string): Promise<{ metrics: Metrics; ignored: string[] }> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    throw new EvaluationError(
+      `the evaluate command wrote no metrics for the ${role} (expected a JSON object at $RETRAIN_METRICS_FILE, ${file})`,
+      'metrics-missing'
+    )
+  }
+  return parseMetrics(text, file, declared)
+}

@@ -1,0 +1,48 @@
+/**
+ * result.json: the run's outcome, a public interface (schemas/result.schema.json) that later workflow
+ * steps parse. Bump RESULT_SCHEMA_VERSION on any incompatible change.
+ */
+import type { WarmStartRecord } from './manifest.js'
+import type { Decision, RuleOutcome } from './rules.js'
+import type { Goal, PromotionMode } from '../spec/types.js'
+
+export const RESULT_SCHEMA_VERSION = 1
+
+export interface StepRecord {
+  id: string
+  name: string
+  durationMs: number
+  outcome: 'success' | 'failure' | 'skipped'
+}
+
+export interface RunResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION
+  model: string
+  decision: Decision
+  /** In a dry run: the decision that would have been reached. */
+  wouldBe: Decision | null
+  reason: string
+  mode: PromotionMode
+  firstModel: boolean
+  /** The goal of each metric the spec declares. */
+  goals: Record<string, Goal>
+  /** True when every applicable rule passed. */
+  passed: boolean
+  candidate: {
+    /** Null in a dry run (no version is reserved). */
+    version: number | null
+    digest: string
+    metrics: Record<string, number | null>
+    warmStart: WarmStartRecord & { parentVersion: number | null }
+  }
+  baseline: { version: number; metrics: Record<string, number | null> } | null
+  rules: RuleOutcome[]
+  gate: { kind: string; where: string } | null
+  params: Record<string, string | number | boolean>
+  data: Record<string, string>
+  steps: StepRecord[]
+  startedAt: string
+  finishedAt: string
+  /** Set when the decision could not be carried out, such as `stale-baseline`. */
+  error: { reason: string; message: string } | null
+}

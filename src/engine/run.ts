@@ -1,0 +1,462 @@
+/**
+ * The retraining loop: resolve the champion, run the steps warm-started from it, evaluate both models
+ * with the same command on the same data, apply the rules, store the candidate, and promote, gate or
+ * reject. The registry is touched only once a decision is reached, so a failing step changes nothing.
+ */
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { CancelledError, EvaluationError, InputError, RetrainError, ExitCode, StepError, StaleBaselineError } from '../errors.js'
+import type { ArtifactRef, ArtifactStore, Gate, Registry, Reporter } from '../ports.js'
+import { evaluateTemplate } from '../spec/expressions.js'
+import type { EvaluateSpec, ParamValue, Spec, StepSpec } from '../spec/types.js'
+import { packBundle, sha256File, unpackBundle, writeManifest } from './bundle.js'
+import { contractEnv, ContractEnv } from './contract.js'
+import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
+import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
+import { readMetricsFile, type Metrics } from './metrics-file.js'
+import { runProcess } from './process-runner.js'
+import { renderReport } from './report.js'
+import { RESULT_SCHEMA_VERSION, type RunResult, type StepRecord } from './result.js'
+import { evaluateRules, planDecision } from './rules.js'
+
+export interface RunOptions {
+  spec: Spec
+  params: Record<string, ParamValue>
+  registry: Registry
+  gate: Gate
+  reporter: Reporter
+  /** Where result.json, report.md, the bundle, metrics and logs are written. */
+  outputDir: string
+  /** Uploads the bundle and logs before any promotion; the local shell's outputDir is already durable. */
+  artifacts?: ArtifactStore
+  /** The environment steps inherit, already stripped of what belongs to the action. */
+  baseEnv: Record<string, string>
+  /** The `github` expression context (empty locally). */
+  github?: Record<string, unknown>
+  actor: string
+  gitCommit: string | null
+  toolVersion: string
+  /** Forces a dry run whatever the spec's mode. */
+  dryRun?: boolean
+  signal?: AbortSignal
+  /** Parent of the run's scratch directory (default: the OS temp dir). */
+  tempRoot?: string
+  keepWorkDir?: boolean
+  now?: () => Date
+}
+
+interface Workspace {
+  root: string
+  baselineDir: string
+  modelDir: string
+  workDir: string
+  scratchDir: string
+  bundleDir: string
+  evalDir: string
+}
+
+interface Champion {
+  version: number
+  dir: string
+  manifest: Manifest
+}
+
+export interface RunOutcome {
+  result: RunResult
+  report: string
+  exitCode: number
+  artifacts: ArtifactRef[]
+}
+
+async function makeWorkspace(tempRoot: string): Promise<Workspace> {
+  const root = await mkdtemp(path.join(tempRoot, 'retrain-'))
+  const ws = {
+    root,
+    baselineDir: path.join(root, 'baseline'),
+    modelDir: path.join(root, 'model'),
+    workDir: path.join(root, 'work'),
+    scratchDir: path.join(root, 'scratch'),
+    bundleDir: path.join(root, 'bundle'),
+    evalDir: path.join(root, 'eval')
+  }
+  for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) await mkdir(dir, { recursive: true })
+  return ws
+}
+
+function fingerprintsOf(inputs: ResolvedDataInput[]): Record<string, DataFingerprint> {
+  return Object.fromEntries(inputs.map(i => [i.name, { fingerprint: i.fingerprint, files: i.files }]))
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`
+}
+
+export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
+  const { spec, registry, reporter } = options
+  const now = options.now ?? (() => new Date())
+  const startedAt = now()
+  const mode = options.dryRun ? 'dry-run' : spec.promotion.mode
+  const ws = await makeWorkspace(options.tempRoot ?? os.tmpdir())
+  const stepRecords: StepRecord[] = []
+  try {
+    reporter.info(`Retraining ${spec.model} (spec ${path.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`)
+
+    const data = await fingerprintData(spec.root, spec.data)
+    const evaluationNames = new Set(spec.evaluate.data)
+    const evaluationInputs = Object.values(data).filter(d => evaluationNames.has(d.name))
+    const trainingInputs = Object.values(data).filter(d => !evaluationNames.has(d.name))
+
+    const snapshot = await registry.snapshot(spec.model)
+    const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot.champion, ws)
+    if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`)
+    else reporter.info('No champion yet: this is the first model, trained from scratch')
+
+    checkLeakage(spec, evaluationInputs, trainingInputs, champion)
+
+    const params = options.params
+    const contexts = {
+      params,
+      data: Object.fromEntries(Object.values(data).map(d => [d.name, { paths: d.absolutePaths, fingerprint: d.fingerprint }])),
+      github: options.github ?? {},
+      baseline: { version: champion?.version ?? null, dir: champion?.dir ?? '' },
+      candidate: { dir: ws.modelDir },
+      steps: {} as Record<string, { outcome: string }>,
+      env: {} as Record<string, string>
+    }
+    contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
+    const trainingReport = path.join(ws.workDir, '.retrain-training-report.json')
+    const contract = contractEnv({
+      model: spec.model,
+      baselineDir: champion?.dir ?? null,
+      baselineVersion: champion?.version ?? null,
+      modelDir: ws.modelDir,
+      workDir: ws.workDir,
+      params,
+      data: Object.fromEntries(Object.values(data).map(d => [d.name, d.absolutePaths])),
+      warmStart: spec.warmStart,
+      trainingReport
+    })
+
+    for (const step of spec.steps) {
+      const record = await runStep(options, step, contexts, contract, ws)
+      stepRecords.push(record)
+      contexts.steps[step.id] = { outcome: 'success' }
+    }
+
+    const warmStart = await resolveWarmStart(spec, champion, trainingReport)
+    const produced = await readdir(ws.modelDir)
+    if (produced.length === 0) {
+      throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, 'training', '')
+    }
+
+    const declared = spec.metrics.map(m => m.name)
+    const candidateMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, 'candidate', ws.modelDir, null, declared, stepRecords)
+    let baselineMetrics: Metrics | null = null
+    if (champion) {
+      try {
+        baselineMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, 'baseline', champion.dir, champion.version, declared, stepRecords)
+      } catch (err) {
+        if (!(err instanceof RetrainError)) throw err
+        throw new EvaluationError(
+          `the champion (version ${champion.version}) could not be evaluated with the current evaluate command, so the candidate ` +
+            `cannot be compared with it; nothing was promoted. ${err.message}`,
+          'baseline-evaluation-failed'
+        )
+      }
+    }
+
+    const verdict = evaluateRules(spec.metrics, candidateMetrics, baselineMetrics)
+    const plan = planDecision(verdict, { ...spec.promotion, mode })
+    reporter.info(`Verdict: ${plan.reason}`)
+
+    const lineage: Lineage = {
+      model: spec.model,
+      version: null,
+      parentVersion: warmStart.source === 'champion' ? (champion?.version ?? null) : null,
+      warmStart,
+      specDigest: spec.digest,
+      gitCommit: options.gitCommit,
+      params,
+      trainingData: fingerprintsOf(trainingInputs),
+      evaluationData: fingerprintsOf(evaluationInputs),
+      metrics: candidateMetrics,
+      toolVersion: options.toolVersion,
+      createdAt: now().toISOString(),
+      environment: await describeEnvironment(spec, options.baseEnv)
+    }
+    const manifest = await packBundle(ws.modelDir, ws.bundleDir, lineage)
+    reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`)
+
+    const bundleOut = path.join(options.outputDir, 'bundle')
+    await mkdir(bundleOut, { recursive: true })
+    const artifacts: ArtifactRef[] = []
+    if (options.artifacts) {
+      artifacts.push(await options.artifacts.upload(`${spec.model}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map(f => path.join(ws.bundleDir, f)), ws.bundleDir))
+    }
+
+    let version: number | null = null
+    let decision = plan.decision
+    let reason = plan.reason
+    let gate: RunResult['gate'] = null
+    let error: RunResult['error'] = null
+    if (plan.action !== 'none') {
+      const status = plan.action === 'gate' ? 'pending' : plan.action === 'reject' ? 'rejected' : 'candidate'
+      version = await registry.addVersion(
+        spec.model,
+        { status, baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt },
+        async v => {
+          await writeManifest(ws.bundleDir, { ...manifest, lineage: { ...lineage, version: v } })
+          return ws.bundleDir
+        },
+        { action: status === 'candidate' ? 'registered' : status, actor: options.actor, reason: plan.reason }
+      )
+      reporter.info(`Stored the candidate as version ${version}`)
+      if (plan.action === 'promote') {
+        try {
+          await registry.promote(spec.model, version, champion?.version ?? null, { action: 'promoted', actor: options.actor, reason: plan.reason })
+          reporter.info(`Promoted version ${version}: it is now the champion of ${spec.model}`)
+        } catch (err) {
+          if (!(err instanceof StaleBaselineError)) throw err
+          decision = 'rejected'
+          reason = err.message
+          error = { reason: err.reason, message: err.message }
+        }
+      } else if (plan.action === 'gate') {
+        const report = renderReport(buildResult())
+        gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: report })
+        reporter.info(`Release gate opened: ${gate.where}`)
+      }
+    }
+    for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path.join(ws.bundleDir, name), path.join(bundleOut, name))
+    await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs'))
+
+    const result = buildResult()
+    const report = renderReport(result)
+    await writeOutputs(options.outputDir, result, report)
+    await reporter.report(report)
+    return { result, report, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts }
+
+    function buildResult(): RunResult {
+      return {
+        schemaVersion: RESULT_SCHEMA_VERSION,
+        model: spec.model,
+        decision,
+        wouldBe: plan.wouldBe ?? null,
+        reason,
+        mode,
+        firstModel: verdict.firstModel,
+        goals: Object.fromEntries(spec.metrics.map(m => [m.name, m.goal])),
+        passed: verdict.passed,
+        candidate: {
+          version,
+          digest: manifest.digest,
+          metrics: candidateMetrics,
+          warmStart: { ...warmStart, parentVersion: lineage.parentVersion }
+        },
+        baseline: champion && baselineMetrics ? { version: champion.version, metrics: baselineMetrics } : null,
+        rules: verdict.outcomes,
+        gate,
+        params,
+        data: Object.fromEntries(Object.values(data).map(d => [d.name, d.fingerprint])),
+        steps: stepRecords,
+        startedAt: startedAt.toISOString(),
+        finishedAt: now().toISOString(),
+        error
+      }
+    }
+  } catch (err) {
+    // The steps' logs are what a person needs to see why a run failed.
+    await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs')).catch(() => undefined)
+    throw err
+  } finally {
+    if (!options.keepWorkDir) await rm(ws.root, { recursive: true, force: true })
+  }
+}
+
+async function loadChampion(options: RunOptions, version: number, ws: Workspace): Promise<Champion> {
+  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path.join(ws.root, 'baseline-bundle'))
+  const manifest = await unpackBundle(bundleDir, ws.baselineDir)
+  return { version, dir: ws.baselineDir, manifest }
+}
+
+function checkLeakage(spec: Spec, evaluation: ResolvedDataInput[], training: ResolvedDataInput[], champion: Champion | null): void {
+  const evaluationPrints = fingerprintsOf(evaluation)
+  const sources: [string, Record<string, DataFingerprint>][] = [['this run', fingerprintsOf(training)]]
+  if (champion) sources.push([`the champion (version ${champion.version})`, champion.manifest.lineage.trainingData])
+  const problems = sources.flatMap(([whose, prints]) =>
+    findLeaks(evaluationPrints, prints).map(leak => ({
+      file: spec.file,
+      line: spec.evaluate.location.line,
+      col: spec.evaluate.location.col,
+      message:
+        `leakage: evaluation data "${leak.evaluationInput}" (${leak.file}) is among the training data ("${leak.trainingInput}") of ${whose}; ` +
+        'evaluate on data neither model was trained on'
+    }))
+  )
+  if (problems.length > 0) throw new InputError(problems, 'leakage')
+}
+
+async function resolveWarmStart(spec: Spec, champion: Champion | null, reportFile: string): Promise<WarmStartRecord> {
+  if (!champion) return { source: 'cold', reason: 'first-model' }
+  const text = await readFile(reportFile, 'utf8').catch(() => null)
+  if (text === null) return { source: 'champion' }
+  let report: { warmStart?: unknown; reason?: unknown }
+  try {
+    report = JSON.parse(text) as typeof report
+  } catch {
+    throw new InputError([{ message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": false, "reason": "..."}` }])
+  }
+  if (report.warmStart !== false) return { source: 'champion' }
+  const reason = typeof report.reason === 'string' && report.reason ? report.reason : 'the training step started from scratch'
+  if (spec.warmStart === 'required') {
+    throw new RetrainError(
+      `warm start is required (warm-start: required) but training did not start from the champion (version ${champion.version}): ${reason}`,
+      ExitCode.stepFailed,
+      'warm-start-required'
+    )
+  }
+  return { source: 'cold', reason }
+}
+
+function stepEnv(
+  options: RunOptions,
+  contexts: Record<string, unknown> & { env: Record<string, string> },
+  stepEnvRaw: Record<string, string>,
+  expressionEnv: StepSpec['expressionEnv'],
+  contract: Record<string, string>,
+  extra: Record<string, string>
+): Record<string, string> {
+  const own = Object.fromEntries(Object.entries(stepEnvRaw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
+  const expressions = Object.fromEntries(expressionEnv.map(e => [e.name, evaluateTemplate(`\${{ ${e.expression} }}`, contexts)]))
+  return { ...options.baseEnv, ...contexts.env, ...own, ...contract, ...extra, ...expressions }
+}
+
+function timeoutOf(minutes: number | undefined): number | undefined {
+  return minutes === undefined ? undefined : Math.round(minutes * 60_000)
+}
+
+async function execute(
+  options: RunOptions,
+  label: string,
+  id: string,
+  target: Pick<StepSpec, 'run' | 'shell' | 'workingDirectory' | 'timeoutMinutes'>,
+  env: Record<string, string>,
+  contexts: Record<string, unknown>,
+  ws: Workspace
+): Promise<number> {
+  const { reporter } = options
+  const cwd = target.workingDirectory ? path.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root
+  reporter.startGroup(label)
+  const result = await runProcess({
+    id,
+    script: target.run ?? '',
+    shell: target.shell,
+    cwd,
+    env,
+    timeoutMs: timeoutOf(target.timeoutMinutes),
+    scratchDir: ws.scratchDir,
+    signal: options.signal,
+    onLine: (stream, line) => reporter.stepOutput(id, stream, line)
+  }).finally(() => reporter.endGroup())
+  if (result.cancelled) throw new CancelledError('a signal')
+  if (result.timedOut) {
+    throw new StepError(`${label} timed out after ${target.timeoutMinutes} minutes and was stopped`, id, result.tail, 'step-timeout')
+  }
+  if (result.exitCode !== 0) {
+    const how = result.exitCode === null ? `was killed by ${result.signal}` : `failed with exit code ${result.exitCode}`
+    throw new StepError(`${label} ${how} after ${seconds(result.durationMs)}; nothing was promoted and the registry is unchanged`, id, result.tail)
+  }
+  reporter.info(`${label} finished in ${seconds(result.durationMs)}`)
+  return result.durationMs
+}
+
+async function runStep(
+  options: RunOptions,
+  step: StepSpec,
+  contexts: Record<string, unknown> & { env: Record<string, string> },
+  contract: Record<string, string>,
+  ws: Workspace
+): Promise<StepRecord> {
+  if (step.uses !== undefined) {
+    throw new InputError(
+      [{ ...step.location, message: `step "${step.id}": "uses: ${step.uses}" is not available in this version; use run:` }],
+      'unsupported-step'
+    )
+  }
+  const env = stepEnv(options, contexts, step.env, step.expressionEnv, contract, { [ContractEnv.step]: step.id })
+  const durationMs = await execute(options, `Step ${step.name}`, step.id, step, env, contexts, ws)
+  return { id: step.id, name: step.name, durationMs, outcome: 'success' }
+}
+
+async function evaluateModel(
+  options: RunOptions,
+  evaluate: EvaluateSpec,
+  contexts: Record<string, unknown> & { env: Record<string, string> },
+  contract: Record<string, string>,
+  ws: Workspace,
+  role: 'candidate' | 'baseline',
+  modelDir: string,
+  version: number | null,
+  declared: string[],
+  records: StepRecord[]
+): Promise<Metrics> {
+  const metricsFile = path.join(ws.evalDir, `${role}-metrics.json`)
+  const predictionsFile = path.join(ws.evalDir, `${role}-predictions.csv`)
+  const env = stepEnv(options, contexts, evaluate.env, evaluate.expressionEnv, contract, {
+    [ContractEnv.step]: `evaluate-${role}`,
+    [ContractEnv.evalModelDir]: modelDir,
+    [ContractEnv.evalRole]: role,
+    [ContractEnv.evalVersion]: version === null ? '' : String(version),
+    [ContractEnv.metricsFile]: metricsFile,
+    [ContractEnv.predictionsFile]: predictionsFile
+  })
+  const label = `Evaluate the ${role}${version === null ? '' : ` (version ${version})`}`
+  try {
+    const durationMs = await execute(options, label, `evaluate-${role}`, evaluate, env, contexts, ws)
+    records.push({ id: `evaluate-${role}`, name: label, durationMs, outcome: 'success' })
+  } catch (err) {
+    if (err instanceof StepError) throw new EvaluationError(err.message)
+    throw err
+  }
+  const { metrics, ignored } = await readMetricsFile(metricsFile, declared, role)
+  if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(', ')}`)
+  for (const name of declared) {
+    if (!(name in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name}"; rules on it fail closed`)
+  }
+  const out = path.join(options.outputDir, 'metrics')
+  await mkdir(out, { recursive: true })
+  await copyFile(metricsFile, path.join(out, `${role}.json`))
+  return metrics
+}
+
+async function describeEnvironment(spec: Spec, baseEnv: Record<string, string>): Promise<Lineage['environment']> {
+  const lockfiles: Record<string, string> = {}
+  for (const file of spec.lockfiles) {
+    try {
+      lockfiles[file] = await sha256File(path.resolve(spec.root, file))
+    } catch {
+      throw new InputError([{ file: spec.file, message: `lockfiles: "${file}" does not exist under ${spec.root}` }], 'missing-lockfile')
+    }
+  }
+  return {
+    os: `${os.type()} ${os.release()}`,
+    arch: os.arch(),
+    runtimes: { node: process.version },
+    lockfiles,
+    containerImage: baseEnv.RETRAIN_CONTAINER_IMAGE || null
+  }
+}
+
+async function copyLogs(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true })
+  for (const name of await readdir(from)) {
+    if (name.endsWith('.log')) await copyFile(path.join(from, name), path.join(to, name))
+  }
+}
+
+async function writeOutputs(outputDir: string, result: RunResult, report: string): Promise<void> {
+  await mkdir(outputDir, { recursive: true })
+  await writeFile(path.join(outputDir, 'result.json'), JSON.stringify(result, null, 2) + '\n')
+  await writeFile(path.join(outputDir, 'report.md'), report)
+}

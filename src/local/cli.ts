@@ -1,0 +1,233 @@
+/**
+ * The `retrain` command: the engine with the local shell (a directory registry, the run's output
+ * folder as its artifacts, a file-based gate, a console reporter).
+ */
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { parseArgs, promisify } from 'node:util'
+import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
+import { inheritableEnv } from '../engine/contract.js'
+import { approveCandidate, promoteCandidate, rejectCandidate, renderStatus, rollback } from '../engine/registry-commands.js'
+import { runRetraining } from '../engine/run.js'
+import { loadSpec } from '../spec/load.js'
+import { parseParamAssignments, resolveParams } from '../spec/params.js'
+import type { Spec } from '../spec/types.js'
+import { TOOL_VERSION } from '../version.js'
+import { ConsoleReporter } from './console-reporter.js'
+import { DirectoryRegistry } from './directory-registry.js'
+import { FileGate } from './file-gate.js'
+
+export const DEFAULT_SPEC = '.github/retrain.yml'
+export const DEFAULT_REGISTRY = '.retrain/registry'
+export const DEFAULT_RUNS = '.retrain/runs'
+
+const USAGE = `retrain ${TOOL_VERSION}: retrain a model, compare it with the champion, promote by rules
+
+Usage:
+  retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json]
+  retrain validate  [--spec FILE]
+  retrain status    [--spec FILE | --model NAME] [--json]
+  retrain promote   --candidate N --expect-champion M|none [--force --reason TEXT]
+  retrain approve   VERSION [--force --reason TEXT]
+  retrain reject    VERSION [--reason TEXT]
+  retrain rollback  [--to VERSION] [--reason TEXT]
+
+Options:
+  --spec FILE        the retraining spec (default ${DEFAULT_SPEC})
+  --model NAME       the model, for registry commands without a spec
+  --registry DIR     the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)
+  --param NAME=VALUE override a spec param (repeatable); validated against the spec
+  --out DIR          where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)
+  --dry-run          decide and report, change nothing
+  --json             print result.json (run) or the registry state (status) on stdout
+  --actor NAME       who acts, recorded in the history (default $USER)
+  --keep-work-dir    keep the run's scratch directory for debugging
+  -h, --help         this help;  -v, --version  the version
+
+Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
+4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 130 cancelled, 1 internal.`
+
+const OPTIONS = {
+  spec: { type: 'string' },
+  model: { type: 'string' },
+  registry: { type: 'string' },
+  param: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  actor: { type: 'string' },
+  candidate: { type: 'string' },
+  'expect-champion': { type: 'string' },
+  force: { type: 'boolean' },
+  reason: { type: 'string' },
+  to: { type: 'string' },
+  'keep-work-dir': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' }
+} as const
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
+
+function usageError(message: string): InputError {
+  return new InputError([{ message: `${message}\nRun "retrain --help" for usage.` }], 'usage')
+}
+
+function parseVersion(value: string | undefined, flag: string, allowNone = false): number | null {
+  if (value === undefined) throw usageError(`${flag} is required`)
+  if (allowNone && value === 'none') return null
+  if (!/^[1-9][0-9]*$/.test(value)) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ''}, got "${value}"`)
+  return Number(value)
+}
+
+async function gitCommit(cwd: string): Promise<string | null> {
+  try {
+    const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd })
+    return stdout.trim() || null
+  } catch {
+    return null
+  }
+}
+
+function registryOf(values: Values): DirectoryRegistry {
+  return new DirectoryRegistry(path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))
+}
+
+async function modelOf(values: Values): Promise<{ model: string; spec: Spec | null }> {
+  if (values.model) return { model: values.model, spec: null }
+  const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
+  return { model: spec.model, spec }
+}
+
+function timestamp(d: Date): string {
+  return d.toISOString().replace(/[:.]/g, '-')
+}
+
+async function commandRun(values: Values): Promise<number> {
+  const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
+  const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
+  const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json)
+  const outputDir = path.resolve(values.out ?? path.join(DEFAULT_RUNS, spec.model, timestamp(new Date())))
+  const controller = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(ExitCode.cancelled)
+    reporter.warn(`${signal} received: stopping the running step`)
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  try {
+    const outcome = await runRetraining({
+      spec,
+      params,
+      registry: registryOf(values),
+      gate: new FileGate(values.spec ?? ''),
+      reporter,
+      outputDir,
+      baseEnv: inheritableEnv(process.env),
+      actor: values.actor ?? process.env.USER ?? 'local',
+      gitCommit: await gitCommit(spec.root),
+      toolVersion: TOOL_VERSION,
+      dryRun: values['dry-run'],
+      signal: controller.signal,
+      keepWorkDir: values['keep-work-dir']
+    })
+    if (values.json) process.stdout.write(JSON.stringify(outcome.result, null, 2) + '\n')
+    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`)
+    return outcome.exitCode
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}
+
+async function commandStatus(values: Values): Promise<number> {
+  const { model, spec } = await modelOf(values)
+  const snapshot = await registryOf(values).snapshot(model)
+  if (values.json) process.stdout.write(JSON.stringify(snapshot, null, 2) + '\n')
+  else process.stdout.write(renderStatus(snapshot, spec?.metrics.map(m => m.name) ?? []) + '\n')
+  return ExitCode.ok
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  const [command, ...rest] = positionals
+  if (values.version) {
+    process.stdout.write(`${TOOL_VERSION}\n`)
+    return ExitCode.ok
+  }
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return command === undefined && !values.help ? ExitCode.badInput : ExitCode.ok
+  }
+  const who = { actor: values.actor ?? process.env.USER ?? 'local', reason: values.reason, force: values.force }
+  const positionalVersion = () => parseVersion(rest[0], 'VERSION')!
+  switch (command) {
+    case 'run':
+      return await commandRun(values)
+    case 'validate': {
+      const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
+      const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== undefined ? 1 : 0) + (m.max !== undefined ? 1 : 0), 0)
+      process.stdout.write(
+        `${path.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ` +
+          `${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})\n`
+      )
+      return ExitCode.ok
+    }
+    case 'status':
+      return await commandStatus(values)
+    case 'promote': {
+      const { model } = await modelOf(values)
+      const candidate = parseVersion(values.candidate, '--candidate')!
+      const expect = parseVersion(values['expect-champion'], '--expect-champion', true)
+      await promoteCandidate(registryOf(values), model, candidate, expect, who)
+      process.stdout.write(`Promoted ${model} version ${candidate}\n`)
+      return ExitCode.ok
+    }
+    case 'approve': {
+      const { model } = await modelOf(values)
+      const version = positionalVersion()
+      await approveCandidate(registryOf(values), model, version, who)
+      process.stdout.write(`Approved and promoted ${model} version ${version}\n`)
+      return ExitCode.ok
+    }
+    case 'reject': {
+      const { model } = await modelOf(values)
+      const version = positionalVersion()
+      await rejectCandidate(registryOf(values), model, version, who)
+      process.stdout.write(`Rejected ${model} version ${version}\n`)
+      return ExitCode.ok
+    }
+    case 'rollback': {
+      const { model } = await modelOf(values)
+      const to = values.to === undefined ? undefined : parseVersion(values.to, '--to')!
+      const target = await rollback(registryOf(values), model, to, who)
+      process.stdout.write(`Rolled back ${model}: version ${target} is the champion\n`)
+      return ExitCode.ok
+    }
+    default:
+      throw usageError(`unknown command "${command}"`)
+  }
+}
+
+/** Runs the CLI and turns any failure into a message and an exit code; nothing thrown escapes. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv)
+  } catch (err) {
+    if (err instanceof InputError) {
+      for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}\n`)
+      return err.exitCode
+    }
+    if (err instanceof RetrainError) {
+      process.stderr.write(`error: ${err.message}\n`)
+      return err.exitCode
+    }
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`error: ${err.message}\nRun "retrain --help" for usage.\n`)
+      return ExitCode.badInput
+    }
+    process.stderr.write(`error: ${err instanceof Error ? (process.env.RETRAIN_DEBUG ? err.stack : err.message) : String(err)}\n`)
+    return ExitCode.internal
+  }
+}
+

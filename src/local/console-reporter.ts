@@ -1,0 +1,59 @@
+/**
+ * The local shell's Reporter: progress and step output on stderr (prefixed, with elapsed time), the
+ * final report on stdout, so `retrain run --json > result.json` stays clean.
+ */
+import type { Reporter } from '../ports.js'
+
+export class ConsoleReporter implements Reporter {
+  private readonly started = Date.now()
+  private readonly color: boolean
+
+  constructor(
+    private readonly out: NodeJS.WritableStream = process.stdout,
+    private readonly err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+    /** When false, the final report is not printed (for --json). */
+    private readonly printReport = true
+  ) {
+    this.color = Boolean(this.err.isTTY) && !process.env.NO_COLOR
+  }
+
+  private paint(code: string, text: string): string {
+    return this.color ? `\u001b[${code}m${text}\u001b[0m` : text
+  }
+
+  private elapsed(): string {
+    return this.paint('2', `[${((Date.now() - this.started) / 1000).toFixed(1).padStart(5)}s]`)
+  }
+
+  info(message: string): void {
+    this.err.write(`${this.elapsed()} ${message}\n`)
+  }
+
+  warn(message: string, where?: { file?: string; line?: number; col?: number }): void {
+    this.err.write(`${this.elapsed()} ${this.paint('33', 'warning:')} ${locate(where)}${message}\n`)
+  }
+
+  error(message: string, where?: { file?: string; line?: number; col?: number }): void {
+    this.err.write(`${this.paint('31', 'error:')} ${locate(where)}${message}\n`)
+  }
+
+  startGroup(title: string): void {
+    this.err.write(`${this.elapsed()} ${this.paint('1', `▶ ${title}`)}\n`)
+  }
+
+  endGroup(): void {}
+
+  stepOutput(step: string, stream: 'stdout' | 'stderr', line: string): void {
+    const prefix = this.paint(stream === 'stderr' ? '35' : '36', `  ${step} │`)
+    this.err.write(`${prefix} ${line}\n`)
+  }
+
+  async report(markdown: string): Promise<void> {
+    if (this.printReport) this.out.write(`\n${markdown}\n`)
+  }
+}
+
+function locate(where?: { file?: string; line?: number; col?: number }): string {
+  if (!where?.file) return ''
+  return `${where.file}${where.line ? `:${where.line}:${where.col ?? 1}` : ''}: `
+}

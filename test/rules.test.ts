@@ -1,0 +1,131 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { evaluateRules, improvementOf, planDecision } from '../src/engine/rules.js'
+import type { ChangeRuleSpec, MetricSpec, PromotionSpec } from '../src/spec/types.js'
+
+const here = { file: 'spec.yml', line: 1, col: 1 }
+
+function metric(name: string, goal: 'maximize' | 'minimize', change: Partial<ChangeRuleSpec>[] = [], bounds: { min?: number; max?: number } = {}): MetricSpec {
+  return { name, goal, ...bounds, change: change.map(c => ({ against: 'champion', location: here, ...c })), location: here }
+}
+
+const auto: PromotionSpec = { mode: 'auto', firstModel: 'promote', approvers: [] }
+
+describe('change rules', () => {
+  it('an identical candidate never passes a must-improve rule (margin 0 is strict)', () => {
+    const v = evaluateRules([metric('acc', 'maximize', [{ margin: 0 }])], { acc: 0.9 }, { acc: 0.9 })
+    expect(v.passed).toBe(false)
+    expect(v.outcomes[0]).toMatchObject({ status: 'fail', improvement: 0, value: 0.9, baseline: 0.9, threshold: 0 })
+  })
+
+  it('minimize: improvement is baseline minus candidate', () => {
+    const v = evaluateRules([metric('rmse', 'minimize', [{ margin: 0.5 }])], { rmse: 3 }, { rmse: 4 })
+    expect(v.outcomes[0]).toMatchObject({ status: 'pass', improvement: 1 })
+    const worse = evaluateRules([metric('rmse', 'minimize', [{ margin: 0.5 }])], { rmse: 3.6 }, { rmse: 4 })
+    expect(worse.outcomes[0]!.status).toBe('fail')
+  })
+
+  it('a negative margin is non-inferiority: a regression of exactly |margin| passes, more fails', () => {
+    const rule = [metric('auc', 'maximize', [{ margin: -0.25 }])]
+    expect(evaluateRules(rule, { auc: 0.5 }, { auc: 0.75 }).passed).toBe(true)
+    expect(evaluateRules(rule, { auc: 0.4 }, { auc: 0.75 }).passed).toBe(false)
+  })
+
+  it('relative change divides by |baseline| and fails closed on a zero baseline', () => {
+    const rule = [metric('loss', 'minimize', [{ relativeMargin: 0.1 }])]
+    const ok = evaluateRules(rule, { loss: -2.5 }, { loss: -2 })
+    expect(ok.outcomes[0]!.improvement).toBeCloseTo(0.25)
+    expect(ok.passed).toBe(true)
+    const zero = evaluateRules(rule, { loss: -1 }, { loss: 0 })
+    expect(zero.outcomes[0]).toMatchObject({ status: 'fail', improvement: null })
+    expect(zero.outcomes[0]!.reason).toMatch(/baseline is 0/)
+  })
+
+  it.each([
+    ['missing', {}, /has no metric "acc"/],
+    ['null (undefined metric)', { acc: null }, /undefined/],
+    ['NaN', { acc: Number.NaN }, /undefined/],
+    ['Infinity', { acc: Number.POSITIVE_INFINITY }, /infinite/]
+  ])('a %s candidate metric fails closed', (_label, candidate, reason) => {
+    const v = evaluateRules([metric('acc', 'maximize', [{ margin: -1 }], { min: -10 })], candidate, { acc: 0.5 })
+    expect(v.passed).toBe(false)
+    for (const o of v.outcomes) {
+      expect(o.status).toBe('fail')
+      expect(o.reason).toMatch(reason)
+    }
+  })
+
+  it('an undefined baseline metric fails closed too', () => {
+    const v = evaluateRules([metric('acc', 'maximize', [{ margin: -1 }])], { acc: 0.5 }, { acc: null })
+    expect(v.outcomes[0]).toMatchObject({ status: 'fail', value: 0.5, baseline: null })
+  })
+})
+
+describe('bounds and the first model', () => {
+  it('bounds apply on every run, the first included; change rules do not apply to a first model', () => {
+    const spec = [metric('rmse', 'minimize', [{ margin: 0 }], { max: 5 })]
+    const first = evaluateRules(spec, { rmse: 4 }, null)
+    expect(first.firstModel).toBe(true)
+    expect(first.outcomes.map(o => o.status)).toEqual(['pass', 'not-applicable'])
+    expect(first.passed).toBe(true)
+    const tooHigh = evaluateRules(spec, { rmse: 6 }, null)
+    expect(tooHigh.passed).toBe(false)
+    expect(tooHigh.outcomes[0]!.reason).toMatch(/above the maximum 5/)
+  })
+
+  it('the first-model policy decides a first model', () => {
+    const v = evaluateRules([metric('rmse', 'minimize', [{ margin: 0 }])], { rmse: 4 }, null)
+    expect(planDecision(v, { ...auto, firstModel: 'promote' }).action).toBe('promote')
+    expect(planDecision(v, { ...auto, firstModel: 'gate' }).decision).toBe('pending-approval')
+    expect(planDecision(v, { ...auto, firstModel: 'reject' }).decision).toBe('rejected')
+  })
+
+  it('failing rules reject in every mode; dry runs change nothing but say what would happen', () => {
+    const failing = evaluateRules([metric('acc', 'maximize', [{ margin: 0 }])], { acc: 0.5 }, { acc: 0.6 })
+    for (const mode of ['auto', 'gate'] as const) expect(planDecision(failing, { ...auto, mode }).action).toBe('reject')
+    const dry = planDecision(failing, { ...auto, mode: 'dry-run' })
+    expect(dry).toMatchObject({ action: 'none', decision: 'skipped', wouldBe: 'rejected' })
+    const passing = evaluateRules([metric('acc', 'maximize', [{ margin: 0 }])], { acc: 0.7 }, { acc: 0.6 })
+    expect(planDecision(passing, { ...auto, mode: 'gate' }).action).toBe('gate')
+    expect(planDecision(passing, auto).action).toBe('promote')
+  })
+})
+
+describe('properties', () => {
+  const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true })
+
+  it('passing is exactly "improvement > margin" for margins >= 0 and ">= margin" below 0', () => {
+    fc.assert(
+      fc.property(finite, finite, fc.double({ min: -100, max: 100, noNaN: true }), fc.constantFrom('maximize', 'minimize'), (c, b, margin, goal) => {
+        const v = evaluateRules([metric('m', goal as 'maximize' | 'minimize', [{ margin }])], { m: c }, { m: b })
+        const imp = improvementOf(goal as 'maximize' | 'minimize', c, b)
+        expect(v.outcomes[0]!.improvement).toBe(imp)
+        expect(v.passed).toBe(margin >= 0 ? imp > margin : imp >= margin)
+      })
+    )
+  })
+
+  it('the verdict is the intersection of the rules, and a failed rule is never promoted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(finite, finite, fc.double({ min: -10, max: 10, noNaN: true })), { minLength: 1, maxLength: 6 }), rows => {
+        const metrics = rows.map((_, i) => metric(`m${i}`, 'maximize', [{ margin: rows[i]![2] }]))
+        const cand = Object.fromEntries(rows.map(([c], i) => [`m${i}`, c]))
+        const base = Object.fromEntries(rows.map(([, b], i) => [`m${i}`, b]))
+        const v = evaluateRules(metrics, cand, base)
+        expect(v.passed).toBe(v.outcomes.every(o => o.status === 'pass'))
+        if (!v.passed) expect(planDecision(v, auto).action).toBe('reject')
+      })
+    )
+  })
+
+  it('swapping candidate and baseline negates the improvement', () => {
+    fc.assert(
+      fc.property(finite, finite, (a, b) => {
+        const spec = [metric('m', 'minimize', [{ margin: 0 }])]
+        const x = evaluateRules(spec, { m: a }, { m: b }).outcomes[0]!.improvement!
+        const y = evaluateRules(spec, { m: b }, { m: a }).outcomes[0]!.improvement!
+        expect(x + y).toBeCloseTo(0, 6)
+      })
+    )
+  })
+})
