@@ -85,7 +85,7 @@ describe('the action, run as the runner runs it', () => {
     expect(first.code, first.stdout).toBe(0)
     expect(first.outputs[Outputs.decision]).toBe('promoted')
     expect(first.outputs[Outputs.candidateVersion]).toBe('1')
-    expect(JSON.parse(first.outputs[Outputs.metrics]!)).toEqual({ score: 2 })
+    expect(JSON.parse(first.outputs[Outputs.metrics]!)).toEqual({ score: 2, loss: 8 })
     expect(first.summary).toMatch(/## toy: promoted/)
     expect(existsSync(first.outputs[Outputs.resultPath]!)).toBe(true)
 

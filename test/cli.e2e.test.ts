@@ -237,6 +237,18 @@ describe('the retraining loop from the command line', () => {
     expect(await treeDigest(path.join(cwd, '.retrain/registry'))).toEqual(before)
   })
 
+  it('a champion bundle swapped whole for another valid bundle is refused by the registry digest', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec())
+    await run(cwd, 'out/1')
+    await run(cwd, 'out/2', '--param', 'delta=1')
+    for (const name of ['model.tar', 'manifest.json']) {
+      await writeFile(path.join(registryDir(cwd), 'versions/2', name), await readFile(path.join(registryDir(cwd), 'versions/1', name)))
+    }
+    const res = await run(cwd, 'out/3')
+    expect(res.code).toBe(6)
+    expect(res.stderr).toMatch(/the champion's bundle \(version 2\) has digest .* but the registry recorded/)
+  })
+
   it('evaluation data found in the training data is refused as leakage', async () => {
     const cwd = await makeProject('test/fixtures/toy', toySpec())
     await writeFile(path.join(cwd, 'data/eval.csv'), await readFile(path.join(cwd, 'data/train.csv')))

@@ -32,8 +32,8 @@ import {
 
 /** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
 const CHUNK_SIZE = 2 * 1024 * 1024
-/** Fixed header fields make the archive a function of the directory's content alone. */
-const EPOCH = new Date(0)
+/** Fixed owner and time fields make the archive a function of the directory's content alone. */
+const FIXED_HEADER = { mtime: new Date(0), uid: 0, gid: 0, uname: '', gname: '' } as const
 const EXECUTABLE_MODE = 0o755
 const REGULAR_MODE = 0o644
 /** O_NOFOLLOW is absent on some platforms; there the walk's lstat is the only guard. */
@@ -276,8 +276,6 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
   if (failure) throw failure.error
   return { files, links, sha256: archiveHash.digest('hex'), size }
 }
-
-const FIXED_HEADER = { mtime: EPOCH, uid: 0, gid: 0, uname: '', gname: '' } as const
 
 async function addFile(pack: tar.Pack, rel: string, abs: string): Promise<ManifestFile> {
   const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)

@@ -4,7 +4,8 @@
  */
 import { InputError, describeVersion } from '../errors.js'
 import type { Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
-import { formatNumber, table } from './report.js'
+import { formatNumber } from './format.js'
+import { table } from './report.js'
 
 export interface Actor {
   actor: string

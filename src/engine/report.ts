@@ -4,20 +4,13 @@
  */
 import type { RunResult } from './result.js'
 import type { RuleOutcome } from './rules.js'
+import { formatNumber } from './format.js'
 
 const DECISION_TITLES: Record<RunResult['decision'], string> = {
   promoted: 'promoted',
   'pending-approval': 'pending approval',
   rejected: 'rejected',
   skipped: 'dry run'
-}
-
-export function formatNumber(n: number | null | undefined): string {
-  if (n === null || n === undefined) return '—'
-  if (!Number.isFinite(n)) return String(n)
-  if (Number.isInteger(n)) return String(n)
-  const abs = Math.abs(n)
-  return abs !== 0 && (abs < 1e-4 || abs >= 1e6) ? n.toExponential(3) : String(Number(n.toPrecision(5)))
 }
 
 function signed(n: number | null): string {
@@ -80,7 +73,8 @@ function ruleRows(rules: RuleOutcome[]): string[][] {
 
 export function renderReport(r: RunResult): string {
   const goals = new Map(Object.entries(r.goals))
-  const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, '', `**${headline(r)}.** ${r.reason}`, '']
+  const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1)
+  const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, '', `**${headline(r)}.** ${reason}.`, '']
   if (r.error) lines.push(`> ${r.error.reason}: ${r.error.message}`, '')
   if (r.gate) lines.push(`Release gate (${r.gate.kind}): ${r.gate.where}`, '')
   lines.push('### Comparison', '', comparison(r, goals), '')

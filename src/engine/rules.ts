@@ -2,6 +2,7 @@
  * The comparison semantics, in one place (DESIGN.md, "Comparison rules"). Every rule reports the
  * numbers it compared; a missing or undefined metric fails closed; nothing passes by default.
  */
+import { formatNumber as fmt } from './format.js'
 import type { ChangeRuleSpec, Goal, MetricSpec, PromotionSpec } from '../spec/types.js'
 
 export type MetricValues = Record<string, number | null | undefined>
@@ -44,9 +45,6 @@ export function improvementOf(goal: Goal, candidate: number, baseline: number): 
   return goal === 'maximize' ? candidate - baseline : baseline - candidate
 }
 
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)))
-}
 
 function checkBound(metric: MetricSpec, kind: 'min' | 'max', bound: number, value: number | null | undefined): RuleOutcome {
   const rule = `${metric.name} ${kind === 'min' ? '>=' : '<='} ${fmt(bound)}`

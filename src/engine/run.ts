@@ -6,8 +6,8 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { CancelledError, EvaluationError, InputError, RetrainError, ExitCode, StepError, StaleBaselineError } from '../errors.js'
-import type { ArtifactRef, ArtifactStore, Gate, Registry, Reporter } from '../ports.js'
+import { CancelledError, EvaluationError, InputError, IntegrityError, RetrainError, ExitCode, StepError, StaleBaselineError } from '../errors.js'
+import type { ArtifactRef, ArtifactStore, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
 import { evaluateTemplate } from '../spec/expressions.js'
 import type { EvaluateSpec, ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle, writeManifest } from './bundle.js'
@@ -108,7 +108,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     const trainingInputs = Object.values(data).filter(d => !evaluationNames.has(d.name))
 
     const snapshot = await registry.snapshot(spec.model)
-    const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot.champion, ws)
+    const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot, ws)
     if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`)
     else reporter.info('No champion yet: this is the first model, trained from scratch')
 
@@ -274,9 +274,19 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
   }
 }
 
-async function loadChampion(options: RunOptions, version: number, ws: Workspace): Promise<Champion> {
+async function loadChampion(options: RunOptions, snapshot: RegistrySnapshot, ws: Workspace): Promise<Champion> {
+  const version = snapshot.champion!
   const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path.join(ws.root, 'baseline-bundle'))
   const manifest = await unpackBundle(bundleDir, ws.baselineDir)
+  // A bundle only proves it agrees with its own manifest; the registry's record says which bundle it must be.
+  const expected = snapshot.versions.find(v => v.version === version)?.digest
+  if (manifest.digest !== expected) {
+    throw new IntegrityError(
+      `the champion's bundle (version ${version}) has digest ${manifest.digest}, but the registry recorded ${expected ?? 'none'}; ` +
+        'it was replaced after it was stored, so it is not used',
+      'champion-digest-mismatch'
+    )
+  }
   return { version, dir: ws.baselineDir, manifest }
 }
 

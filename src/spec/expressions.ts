@@ -98,7 +98,10 @@ function describeParseError(error: unknown, allowedContexts: readonly string[]):
   const unknownName = /^Unrecognized named-value: '([^']*)'/.exec(message)?.[1]
   if (unknownName !== undefined) {
     if (unknownName.toLowerCase() === 'inputs') {
-      return 'the inputs context is not available in a spec; declare a param and use params.<name> (dispatch inputs set params)'
+      return (
+        'the inputs context is not available in a spec; declare a param and use params.<name> ' +
+        '(dispatch inputs set params)'
+      )
     }
     return `unknown context "${unknownName}"; expressions here may use ${allowedContexts.join(', ')}`
   }
@@ -164,7 +167,8 @@ export function checkExpression(
       if (known.has(name.toLowerCase())) continue
       const near = closest(name, knownParams)
       const declared = knownParams.length ? `declared params: ${knownParams.join(', ')}` : 'the spec declares no params'
-      return `\${{ ${expression} }} refers to params.${name}, which is not declared${near ? `; did you mean params.${near}?` : ''} (${declared})`
+      const suggestion = near ? `; did you mean params.${near}?` : ''
+      return `\${{ ${expression} }} refers to params.${name}, which is not declared${suggestion} (${declared})`
     }
   }
   return null

@@ -135,7 +135,9 @@ export function resolveParams(
     if (raw === undefined || raw === null) {
       if (param.default === undefined) {
         problems.push({
-          message: `param "${name}" is required: it has no default and ${source} did not give it (expected ${describeParamType(param)})`
+          message:
+            `param "${name}" is required: it has no default and ${source} did not give it ` +
+            `(expected ${describeParamType(param)})`
         })
       } else {
         resolved[name] = param.default

@@ -5,8 +5,9 @@
  * The replacement depends on where the expression stands, which only a lexer of the shell's quoting
  * can tell: outside quotes it becomes `"${RETRAIN_E1}"`, inside double quotes or an unquoted heredoc
  * `${RETRAIN_E1}`; both expand to exactly one word. Where no reference would expand (single quotes,
- * `$'...'`, quoted heredocs) or where the shell would evaluate the value as code (arithmetic), the
- * expression is refused with its position.
+ * `$'...'`, quoted heredocs, after a backslash) or where the shell would evaluate the value as code
+ * (arithmetic, `[[ ]]` number comparisons, the inside of `${...}`), the expression is refused with
+ * its position. What a script does with a variable (`eval "$X"`) stays the script's business.
  *
  * Expressions are found as GitHub finds them, before any shell parsing: a span is opaque to the lexer,
  * whatever quotes it holds.
@@ -17,10 +18,16 @@ import type { ShellName, SourceLocation, StepSpec } from './types.js'
 
 export type StepShell = StepSpec['shell']
 
+export interface ScriptExpression {
+  /** The environment variable to set to the expression's value. */
+  name: string
+  expression: string
+}
+
 export interface RewrittenScript {
   script: string
-  /** One entry per expression, in order: set `name` to the value of `expression`. */
-  expressions: { name: string; expression: string }[]
+  /** One entry per expression, in order. */
+  expressions: ScriptExpression[]
 }
 
 /** Maps an offset in the run text to its place in the spec file. */
@@ -45,7 +52,7 @@ function shellLabel(shell: StepShell): string {
   return typeof shell === 'string' ? shell : shell.template
 }
 
-export const SINGLE_QUOTE_MESSAGE =
+const SINGLE_QUOTE_MESSAGE =
   'an expression inside single quotes would not be expanded; move it outside the quotes or pass it through env:'
 
 /**
@@ -115,6 +122,8 @@ type Frame =
       caseDepth: number
       commandPosition: boolean
       wordStart: boolean
+      /** Inside `[[ ]]`: the first replacement made there, and whether it compares numbers. */
+      test?: { firstReplacement: number; arithmetic: boolean }
     }
   | { kind: 'double'; refuse: Refusal }
   /** The body of an unquoted heredoc: expands like double quotes, but `"` is an ordinary character. */
@@ -137,6 +146,10 @@ const ARITHMETIC_REFUSAL =
 const PARAMETER_REFUSAL =
   'an expression inside ${...} may be evaluated as an arithmetic index or a pattern; ' +
   'pass it through env: and use the variable instead'
+const ARITHMETIC_TEST_REFUSAL =
+  'an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) would be evaluated as code by the shell; ' +
+  'compare with [ ] (which accepts only integers) or pass it through env: and validate it'
+const ARITHMETIC_TEST_OPERATORS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge'])
 const ESCAPED_MESSAGE =
   'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
 
@@ -147,8 +160,8 @@ const WORD_END = /[\s;&|()<>'"`\\$]/
 
 class PosixLexer {
   readonly problems: { offset: number; message: string }[] = []
-  readonly replacements: { start: number; end: number; text: string }[] = []
-  readonly expressions: { name: string; expression: string }[] = []
+  readonly replacements: { start: number; end: number; text: string; expression: string }[] = []
+  readonly expressions: ScriptExpression[] = []
   private pending: PendingHeredoc[] = []
   private stopped = false
 
@@ -197,7 +210,7 @@ class PosixLexer {
     const name = `RETRAIN_E${this.startIndex + this.expressions.length}`
     this.expressions.push({ name, expression })
     const quoted = frame.kind === 'double' || frame.kind === 'heredoc'
-    this.replacements.push({ start: i, end, text: quoted ? `\${${name}}` : `"\${${name}}"` })
+    this.replacements.push({ start: i, end, text: quoted ? `\${${name}}` : `"\${${name}}"`, expression })
     return end
   }
 
@@ -379,7 +392,8 @@ class PosixLexer {
     }
     if (c === '(') {
       frame.wordStart = true
-      if (frame.commandPosition && text[i + 1] === '(') {
+      // At the start of any word, not only of a command: `for ((...))` is arithmetic too.
+      if (wordStart && text[i + 1] === '(') {
         stack.push({ kind: 'arith', close: '))', refuse: ARITHMETIC_REFUSAL, parenDepth: 0 })
         return i + 2
       }
@@ -420,16 +434,39 @@ class PosixLexer {
     const word = text.slice(i, end)
     const bare = end >= to || /[\s;&|()<>]/.test(text[end] as string)
     frame.wordStart = false
-    if (frame.commandPosition && bare && word === 'case') {
+    if (bare && frame.test) {
+      if (word === ']]') this.endTest(frame)
+      else if (ARITHMETIC_TEST_OPERATORS.has(word)) frame.test.arithmetic = true
+    }
+    if (frame.commandPosition && bare && word === '[[') {
+      frame.test = { firstReplacement: this.replacements.length, arithmetic: false }
+      frame.commandPosition = false
+    } else if (frame.commandPosition && bare && word === 'case') {
       frame.caseDepth++
       frame.commandPosition = false
     } else if (frame.commandPosition && bare && word === 'esac' && frame.caseDepth > 0) {
       frame.caseDepth--
       frame.commandPosition = false
-    } else if (!(frame.commandPosition && ((bare && KEEPS_COMMAND_POSITION.has(word)) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)))) {
-      frame.commandPosition = false
+    } else {
+      const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)
+      frame.commandPosition &&= assignment || (bare && KEEPS_COMMAND_POSITION.has(word))
     }
     return Math.max(end, i + 1)
+  }
+
+  /**
+   * `[[ a -eq b ]]` evaluates both sides as arithmetic, even quoted: what was passed as a value would
+   * run as code, so the expressions of such a test are refused rather than replaced.
+   */
+  private endTest(frame: Frame & { kind: 'code' }): void {
+    const test = frame.test
+    frame.test = undefined
+    if (!test?.arithmetic) return
+    for (const r of this.replacements.slice(test.firstReplacement)) {
+      this.problem(r.start, `\${{ ${r.expression} }}: ${ARITHMETIC_TEST_REFUSAL}`)
+    }
+    this.replacements.length = test.firstReplacement
+    this.expressions.length = test.firstReplacement
   }
 
   /** Reads the delimiter word after `<<` or `<<-`; the body is read at the end of the line. */
@@ -484,7 +521,9 @@ class PosixLexer {
         i = lineEnd + 1
       }
       if (heredoc.quoted) {
-        for (const span of scanTemplate(this.text.slice(bodyStart, bodyEnd)).spans) {
+        const { spans, unterminated } = scanTemplate(this.text.slice(bodyStart, bodyEnd))
+        if (unterminated !== undefined) this.problem(bodyStart + unterminated, UNTERMINATED_MESSAGE)
+        for (const span of spans) {
           this.problem(
             bodyStart + span.start,
             `\${{ ${span.expression} }}: an expression in a quoted heredoc (<<'EOF') would not be expanded; ` +

@@ -11,7 +11,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = d
     }
   }
-  // A third of the word, within 1..3 edits: catches typos without proposing unrelated names.
-  const tolerance = Math.max(1, Math.min(3, Math.floor(word.length / 3)))
+  // Short words get fewer edits, so typos (a swap of two letters costs 2) are caught without
+  // proposing unrelated names.
+  const tolerance = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3
   return bestDistance <= tolerance ? best : undefined
 }

@@ -1,0 +1,398 @@
+/**
+ * Reads a retraining spec: YAML with source positions, JSON Schema validation, then the checks a
+ * schema cannot express. Every problem found is reported at once, each at the file:line:col of the
+ * node it is about, saying what was expected.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { isScalar } from 'yaml'
+import { InputError, type InputProblem } from '../errors.js'
+import { checkExpression, scanTemplate, SPEC_CONTEXTS, UNTERMINATED_MESSAGE } from './expressions.js'
+import { checkParamValue, paramEnvName } from './params.js'
+import { schemaProblems } from './schema-errors.js'
+import { parseShell, rewriteRunScript } from './shell.js'
+import { Source } from './source.js'
+import { closest } from './suggest.js'
+import type {
+  ChangeRuleSpec,
+  DataInputSpec,
+  EvaluateSpec,
+  MetricSpec,
+  ParamSpec,
+  SourceLocation,
+  Spec,
+  StepSpec
+} from './types.js'
+
+export interface LoadOptions {
+  /** Directory relative paths are taken from when the spec sets no `root` (default: the process's). */
+  cwd?: string
+}
+
+/** Reads and validates the spec file at `file` (relative to `options.cwd`). */
+export async function loadSpec(file: string, options: LoadOptions = {}): Promise<Spec> {
+  const cwd = options.cwd ?? process.cwd()
+  const absolute = path.resolve(cwd, file)
+  let bytes: Buffer
+  try {
+    bytes = await readFile(absolute)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error)
+    throw new InputError([{ file: displayName(absolute, cwd), message: `cannot read the spec: ${reason}` }])
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new InputError([{ file: displayName(absolute, cwd), message: 'the spec is not valid UTF-8 text' }])
+  }
+  return buildSpec(text, sha256(bytes), absolute, cwd)
+}
+
+/** Validates spec text as if read from `file`; the digest is that of the text's UTF-8 bytes. */
+export function parseSpec(text: string, file: string, options: LoadOptions = {}): Spec {
+  const cwd = options.cwd ?? process.cwd()
+  return buildSpec(text, sha256(Buffer.from(text, 'utf8')), path.resolve(cwd, file), cwd)
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** Messages name the file as the user sees it from the working directory (and as annotations want). */
+function displayName(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute)
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute
+}
+
+/** The spec as the schema guarantees it, keys as written in YAML. */
+interface RawCommand {
+  run?: string
+  shell?: string
+  env?: Record<string, unknown>
+  'working-directory'?: string
+  'timeout-minutes'?: number
+}
+interface RawStep extends RawCommand {
+  name?: string
+  id?: string
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface RawEvaluate extends RawCommand {
+  run: string
+  data: string | string[]
+  predictions?: EvaluateSpec['predictions']
+}
+interface RawChangeRule {
+  margin?: number
+  'relative-margin'?: number
+  confidence?: number
+  against?: 'champion' | number
+}
+interface RawMetric {
+  goal: MetricSpec['goal']
+  min?: number
+  max?: number
+  change?: RawChangeRule[]
+  slices?: { 'max-regression': number; 'min-size'?: number }
+}
+interface RawSpec {
+  model: string
+  description?: string
+  root?: string
+  params?: Record<string, ParamSpec>
+  data?: Record<string, string | { path: string | string[]; description?: string }>
+  env?: Record<string, unknown>
+  'warm-start'?: Spec['warmStart']
+  lockfiles?: string[]
+  steps: RawStep[]
+  evaluate: RawEvaluate
+  metrics: Record<string, RawMetric>
+  promotion: { mode: Spec['promotion']['mode']; 'first-model': Spec['promotion']['firstModel']; approvers?: string[] }
+}
+
+const NO_RULE_MESSAGE = 'no rule would judge the candidate; add a bound (min/max) or a change rule'
+
+function slug(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return s && /^[0-9]/.test(s) ? `step-${s}` : s
+}
+
+class SpecBuilder {
+  readonly problems: InputProblem[] = []
+  private readonly paramNames: string[]
+
+  constructor(
+    private readonly source: Source,
+    private readonly raw: RawSpec
+  ) {
+    this.paramNames = Object.keys(raw.params ?? {})
+  }
+
+  private problem(location: SourceLocation, message: string): void {
+    this.problems.push({ ...location, message })
+  }
+
+  /** Checks every `${{ }}` in a value that is data (env, working-directory, `with`). */
+  private checkTemplate(segments: string[], value: string): void {
+    const { spans, unterminated } = scanTemplate(value)
+    if (spans.length === 0 && unterminated === undefined) return
+    const locate = this.source.locator(segments, value)
+    for (const span of spans) {
+      const message = checkExpression(span.expression, SPEC_CONTEXTS, this.paramNames)
+      if (message) this.problem(locate(span.start), message)
+    }
+    if (unterminated !== undefined) this.problem(locate(unterminated), UNTERMINATED_MESSAGE)
+  }
+
+  env(segments: string[], raw: Record<string, unknown> | undefined): Record<string, string> {
+    const env: Record<string, string> = {}
+    for (const [key, value] of Object.entries(raw ?? {})) {
+      const node = this.source.find([...segments, key]).node
+      // Numbers keep their spelling: `VERSION: 1.10` means "1.10", not "1.1".
+      const spelled = isScalar(node) && node.source !== undefined ? node.source : String(value)
+      const text = typeof value === 'string' ? value : spelled
+      this.checkTemplate([...segments, key], text)
+      env[key] = text
+    }
+    return env
+  }
+
+  private withStrings(segments: string[], value: unknown): void {
+    if (typeof value === 'string') this.checkTemplate(segments, value)
+    else if (Array.isArray(value)) value.forEach((item, i) => this.withStrings([...segments, String(i)], item))
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) this.withStrings([...segments, k], v)
+    }
+  }
+
+  private command(segments: string[], raw: RawCommand) {
+    const shell = parseShell(raw.shell)
+    let run: string | undefined
+    let expressionEnv: StepSpec['expressionEnv'] = []
+    if (raw.run !== undefined) {
+      const runSegments = [...segments, 'run']
+      const locate = this.source.locator(runSegments, raw.run)
+      // Every expression is checked, also those the rewrite refuses, so one pass reports them all.
+      for (const span of scanTemplate(raw.run).spans) {
+        const message = checkExpression(span.expression, SPEC_CONTEXTS, this.paramNames)
+        if (message) this.problem(locate(span.start), message)
+      }
+      try {
+        const rewritten = rewriteRunScript(raw.run, shell, this.source.valueAt(runSegments), 1, locate)
+        run = rewritten.script
+        expressionEnv = rewritten.expressions
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error
+        this.problems.push(...error.problems)
+      }
+    }
+    if (raw['working-directory'] !== undefined) {
+      this.checkTemplate([...segments, 'working-directory'], raw['working-directory'])
+    }
+    return {
+      run,
+      shell,
+      expressionEnv,
+      env: this.env([...segments, 'env'], raw.env),
+      ...(raw['working-directory'] !== undefined && { workingDirectory: raw['working-directory'] }),
+      ...(raw['timeout-minutes'] !== undefined && { timeoutMinutes: raw['timeout-minutes'] }),
+      location: this.source.valueAt(segments)
+    }
+  }
+
+  params(): Record<string, ParamSpec> {
+    const params: Record<string, ParamSpec> = {}
+    const byEnvName = new Map<string, string>()
+    for (const [name, param] of Object.entries(this.raw.params ?? {})) {
+      const at = (...keys: string[]) => this.source.valueAt(['params', name, ...keys])
+      const subject = `params.${name}`
+      const other = byEnvName.get(paramEnvName(name))
+      if (other !== undefined) {
+        this.problem(
+          this.source.keyAt(['params'], name),
+          `params "${other}" and "${name}" would share the environment variable ${paramEnvName(name)}; rename one`
+        )
+      }
+      byEnvName.set(paramEnvName(name), name)
+      const numeric = param.type === 'number' || param.type === 'integer'
+      for (const bound of ['minimum', 'maximum'] as const) {
+        if (param[bound] !== undefined && !numeric) {
+          this.problem(at(bound), `${subject}.${bound} applies only to number and integer params (this one is ${param.type})`)
+        }
+      }
+      if (numeric && param.minimum !== undefined && param.maximum !== undefined && param.minimum > param.maximum) {
+        this.problem(at('minimum'), `${subject}.minimum (${param.minimum}) is greater than its maximum (${param.maximum})`)
+      }
+      param.enum?.forEach((value, i) => {
+        const problem = checkParamValue({ type: param.type }, value)
+        if (problem) this.problem(at('enum', String(i)), `${subject}.enum[${i}] ${problem} (got ${JSON.stringify(value)})`)
+      })
+      if (param.default !== undefined) {
+        const problem = checkParamValue(param, param.default)
+        if (problem) this.problem(at('default'), `${subject}.default ${problem} (got ${JSON.stringify(param.default)})`)
+      }
+      params[name] = { ...param }
+    }
+    return params
+  }
+
+  data(): Record<string, DataInputSpec> {
+    const data: Record<string, DataInputSpec> = {}
+    for (const [name, input] of Object.entries(this.raw.data ?? {})) {
+      if (typeof input === 'string') {
+        data[name] = { paths: [input] }
+      } else {
+        data[name] = {
+          paths: typeof input.path === 'string' ? [input.path] : [...input.path],
+          ...(input.description !== undefined && { description: input.description })
+        }
+      }
+    }
+    return data
+  }
+
+  steps(): StepSpec[] {
+    const ids = new Map<string, number>()
+    return this.raw.steps.map((step, index) => {
+      const segments = ['steps', String(index)]
+      const derivedFrom = step.id !== undefined ? undefined : step.name !== undefined ? 'name' : 'position'
+      const stepId = step.id ?? ((step.name !== undefined && slug(step.name)) || `step-${index + 1}`)
+      const first = ids.get(stepId)
+      if (first !== undefined) {
+        const where = derivedFrom === 'position' ? segments : [...segments, derivedFrom ?? 'id']
+        const how = derivedFrom ? ` (derived from its ${derivedFrom}; set id: to tell them apart)` : ''
+        this.problem(
+          this.source.valueAt(where),
+          `step id "${stepId}" of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
+        )
+      } else {
+        ids.set(stepId, index)
+      }
+      if (step.with !== undefined) this.withStrings([...segments, 'with'], step.with)
+      const { run, ...command } = this.command(segments, step)
+      return {
+        id: stepId,
+        name: step.name ?? stepId,
+        ...(run !== undefined && { run }),
+        ...(step.uses !== undefined && { uses: step.uses }),
+        ...(step.with !== undefined && { with: step.with }),
+        ...command
+      }
+    })
+  }
+
+  evaluate(data: Record<string, DataInputSpec>): EvaluateSpec {
+    const raw = this.raw.evaluate
+    const names = typeof raw.data === 'string' ? [raw.data] : raw.data
+    const declared = Object.keys(data)
+    names.forEach((name, i) => {
+      if (Object.hasOwn(data, name)) return
+      const at = this.source.valueAt(typeof raw.data === 'string' ? ['evaluate', 'data'] : ['evaluate', 'data', String(i)])
+      const near = closest(name, declared)
+      const known = declared.length ? `declared: ${declared.join(', ')}` : 'the spec declares no data inputs'
+      const suggestion = near ? `; did you mean "${near}"?` : ''
+      this.problem(at, `evaluate.data names "${name}", which is not declared under data${suggestion} (${known})`)
+    })
+    const { run, ...command } = this.command(['evaluate'], raw)
+    return {
+      run: run ?? raw.run,
+      ...command,
+      data: [...names],
+      ...(raw.predictions !== undefined && { predictions: raw.predictions })
+    }
+  }
+
+  metrics(): MetricSpec[] {
+    const metrics = Object.entries(this.raw.metrics).map(([name, metric]): MetricSpec => {
+      const segments = ['metrics', name]
+      if (metric.min !== undefined && metric.max !== undefined && metric.min > metric.max) {
+        this.problem(
+          this.source.valueAt([...segments, 'min']),
+          `metrics.${name}: min (${metric.min}) is greater than max (${metric.max}); no value could pass`
+        )
+      }
+      const change = (metric.change ?? []).map(
+        (rule, i): ChangeRuleSpec => ({
+          ...(rule.margin !== undefined && { margin: rule.margin }),
+          ...(rule['relative-margin'] !== undefined && { relativeMargin: rule['relative-margin'] }),
+          ...(rule.confidence !== undefined && { confidence: rule.confidence }),
+          against: rule.against ?? 'champion',
+          location: this.source.valueAt([...segments, 'change', String(i)])
+        })
+      )
+      return {
+        name,
+        goal: metric.goal,
+        ...(metric.min !== undefined && { min: metric.min }),
+        ...(metric.max !== undefined && { max: metric.max }),
+        change,
+        ...(metric.slices !== undefined && {
+          slices: {
+            maxRegression: metric.slices['max-regression'],
+            ...(metric.slices['min-size'] !== undefined && { minSize: metric.slices['min-size'] })
+          }
+        }),
+        location: this.source.keyAt(['metrics'], name)
+      }
+    })
+    // When in doubt, never promote: a spec whose rules cannot fail would bless any candidate.
+    if (!metrics.some((m) => m.min !== undefined || m.max !== undefined || m.change.length > 0)) {
+      this.problem(this.source.keyAt([], 'metrics'), NO_RULE_MESSAGE)
+    }
+    return metrics
+  }
+}
+
+function buildSpec(text: string, digest: string, file: string, cwd: string): Spec {
+  const source = new Source(text, displayName(file, cwd))
+  if (source.doc.errors.length) {
+    throw new InputError(
+      source.doc.errors.map((e) => ({ ...source.at(e.pos[0]), message: `invalid YAML: ${e.message}` }))
+    )
+  }
+  const value: unknown = source.doc.toJS({ maxAliasCount: 1000 })
+  if (value === null || value === undefined) {
+    throw new InputError([
+      { ...source.at(0), message: 'the spec is empty; it needs at least model, steps, evaluate, metrics and promotion' }
+    ])
+  }
+  const problems = schemaProblems(source, value)
+  if (problems.length) throw new InputError(problems)
+  const raw = value as RawSpec
+  const builder = new SpecBuilder(source, raw)
+  const params = builder.params()
+  const data = builder.data()
+  const spec: Spec = {
+    file,
+    root: raw.root !== undefined ? path.resolve(path.dirname(file), raw.root) : path.resolve(cwd),
+    digest,
+    model: raw.model,
+    ...(raw.description !== undefined && { description: raw.description }),
+    params,
+    data,
+    env: builder.env(['env'], raw.env),
+    warmStart: raw['warm-start'] ?? 'fallback',
+    steps: builder.steps(),
+    evaluate: builder.evaluate(data),
+    metrics: builder.metrics(),
+    promotion: {
+      mode: raw.promotion.mode,
+      firstModel: raw.promotion['first-model'],
+      approvers: [...(raw.promotion.approvers ?? [])]
+    },
+    lockfiles: [...(raw.lockfiles ?? [])]
+  }
+  if (builder.problems.length) {
+    throw new InputError(
+      [...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0))
+    )
+  }
+  return spec
+}
