@@ -26103,11 +26103,11 @@ var require_format = __commonJS({
           }
           function getFormat(fmtDef) {
             const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt2 = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt2}.validate`];
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
-            return ["string", fmtDef, fmt2];
+            return ["string", fmtDef, fmt];
           }
           function validCondition() {
             if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
@@ -27274,8 +27274,8 @@ var require_limit = __commonJS({
             ref: self.formats,
             code: opts.code.formats
           });
-          const fmt2 = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
-          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt2} != "object"`, (0, codegen_1._)`${fmt2} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt2}.compare != "function"`, compareCode(fmt2)));
+          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
         }
         function validateFormat() {
           const format2 = fCxt.schema;
@@ -27285,15 +27285,15 @@ var require_limit = __commonJS({
           if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
             throw new Error(`"${keyword}": format "${format2}" does not define "compare" function`);
           }
-          const fmt2 = gen.scopeValue("formats", {
+          const fmt = gen.scopeValue("formats", {
             key: format2,
             ref: fmtDef,
             code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format2)}` : void 0
           });
-          cxt.fail$data(compareCode(fmt2));
+          cxt.fail$data(compareCode(fmt));
         }
-        function compareCode(fmt2) {
-          return (0, codegen_1._)`${fmt2}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        function compareCode(fmt) {
+          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
         }
       },
       dependencies: ["format"]
@@ -41063,7 +41063,10 @@ function closest(word, candidates) {
     }
   }
   const tolerance = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
-  return bestDistance <= tolerance ? best : void 0;
+  if (bestDistance <= tolerance) return best;
+  const lower = word.toLowerCase();
+  const extended = candidates.filter((c) => c.toLowerCase().startsWith(lower));
+  return word.length >= 3 && extended.length === 1 ? extended[0] : void 0;
 }
 
 // src/spec/params.ts
@@ -41213,13 +41216,7 @@ function inheritableEnv(env) {
   return out;
 }
 
-// src/engine/report.ts
-var DECISION_TITLES = {
-  promoted: "promoted",
-  "pending-approval": "pending approval",
-  rejected: "rejected",
-  skipped: "dry run"
-};
+// src/engine/format.ts
 function formatNumber(n) {
   if (n === null || n === void 0) return "\u2014";
   if (!Number.isFinite(n)) return String(n);
@@ -41227,6 +41224,14 @@ function formatNumber(n) {
   const abs = Math.abs(n);
   return abs !== 0 && (abs < 1e-4 || abs >= 1e6) ? n.toExponential(3) : String(Number(n.toPrecision(5)));
 }
+
+// src/engine/report.ts
+var DECISION_TITLES = {
+  promoted: "promoted",
+  "pending-approval": "pending approval",
+  rejected: "rejected",
+  skipped: "dry run"
+};
 function signed(n) {
   if (n === null) return "\u2014";
   return n > 0 ? `+${formatNumber(n)}` : formatNumber(n);
@@ -41282,7 +41287,8 @@ function ruleRows(rules) {
 }
 function renderReport(r) {
   const goals = new Map(Object.entries(r.goals));
-  const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, "", `**${headline(r)}.** ${r.reason}`, ""];
+  const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1);
+  const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, "", `**${headline(r)}.** ${reason}.`, ""];
   if (r.error) lines.push(`> ${r.error.reason}: ${r.error.message}`, "");
   if (r.gate) lines.push(`Release gate (${r.gate.kind}): ${r.gate.where}`, "");
   lines.push("### Comparison", "", comparison(r, goals), "");
@@ -43105,7 +43111,8 @@ function checkExpression(expression, allowedContexts, knownParams) {
       if (known.has(name.toLowerCase())) continue;
       const near = closest(name, knownParams);
       const declared = knownParams.length ? `declared params: ${knownParams.join(", ")}` : "the spec declares no params";
-      return `\${{ ${expression} }} refers to params.${name}, which is not declared${near ? `; did you mean params.${near}?` : ""} (${declared})`;
+      const suggestion = near ? `; did you mean params.${near}?` : "";
+      return `\${{ ${expression} }} refers to params.${name}, which is not declared${suggestion} (${declared})`;
     }
   }
   return null;
@@ -44912,11 +44919,8 @@ function undefinedReason(value, whose, metric) {
 function improvementOf(goal, candidate, baseline) {
   return goal === "maximize" ? candidate - baseline : baseline - candidate;
 }
-function fmt(n) {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
-}
 function checkBound(metric, kind, bound, value) {
-  const rule = `${metric.name} ${kind === "min" ? ">=" : "<="} ${fmt(bound)}`;
+  const rule = `${metric.name} ${kind === "min" ? ">=" : "<="} ${formatNumber(bound)}`;
   const base = { metric: metric.name, kind, rule, baseline: null, improvement: null, threshold: bound };
   const problem = undefinedReason(value, "the candidate", metric.name);
   if (problem !== null || value === null || value === void 0) {
@@ -44927,13 +44931,13 @@ function checkBound(metric, kind, bound, value) {
     ...base,
     value,
     status: ok ? "pass" : "fail",
-    reason: ok ? `${fmt(value)} is within the bound` : `${fmt(value)} is ${kind === "min" ? "below the minimum" : "above the maximum"} ${fmt(bound)}`
+    reason: ok ? `${formatNumber(value)} is within the bound` : `${formatNumber(value)} is ${kind === "min" ? "below the minimum" : "above the maximum"} ${formatNumber(bound)}`
   };
 }
 function describeChange(metric, rule) {
   const relative2 = rule.relativeMargin !== void 0;
   const margin = (relative2 ? rule.relativeMargin : rule.margin) ?? 0;
-  const amount = relative2 ? `${fmt(Math.abs(margin) * 100)}%` : fmt(Math.abs(margin));
+  const amount = relative2 ? `${formatNumber(Math.abs(margin) * 100)}%` : formatNumber(Math.abs(margin));
   const text = margin >= 0 ? `${metric.name} improves by more than ${amount}` : `${metric.name} regresses by at most ${amount}`;
   return { kind: relative2 ? "relative-change" : "change", margin, text };
 }
@@ -44964,8 +44968,8 @@ function checkChange(metric, rule, candidate, baseline) {
   }
   const improvement = kind === "relative-change" ? absolute / Math.abs(baseline) : absolute;
   const ok = margin >= 0 ? improvement > margin : improvement >= margin;
-  const shown = kind === "relative-change" ? `${fmt(improvement * 100)}%` : fmt(improvement);
-  const limit = kind === "relative-change" ? `${fmt(margin * 100)}%` : fmt(margin);
+  const shown = kind === "relative-change" ? `${formatNumber(improvement * 100)}%` : formatNumber(improvement);
+  const limit = kind === "relative-change" ? `${formatNumber(margin * 100)}%` : formatNumber(margin);
   return {
     ...base,
     value: candidate,
@@ -45087,7 +45091,7 @@ async function runRetraining(options) {
     const evaluationInputs = Object.values(data).filter((d) => evaluationNames.has(d.name));
     const trainingInputs = Object.values(data).filter((d) => !evaluationNames.has(d.name));
     const snapshot = await registry.snapshot(spec.model);
-    const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot.champion, ws);
+    const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot, ws);
     if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`);
     else reporter.info("No champion yet: this is the first model, trained from scratch");
     checkLeakage(spec, evaluationInputs, trainingInputs, champion);
@@ -45211,9 +45215,17 @@ async function runRetraining(options) {
     if (!options.keepWorkDir) await rm3(ws.root, { recursive: true, force: true });
   }
 }
-async function loadChampion(options, version, ws) {
+async function loadChampion(options, snapshot, ws) {
+  const version = snapshot.champion;
   const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path4.join(ws.root, "baseline-bundle"));
   const manifest = await unpackBundle(bundleDir, ws.baselineDir);
+  const expected = snapshot.versions.find((v) => v.version === version)?.digest;
+  if (manifest.digest !== expected) {
+    throw new IntegrityError(
+      `the champion's bundle (version ${version}) has digest ${manifest.digest}, but the registry recorded ${expected ?? "none"}; it was replaced after it was stored, so it is not used`,
+      "champion-digest-mismatch"
+    );
+  }
   return { version, dir: ws.baselineDir, manifest };
 }
 function checkLeakage(spec, evaluation, training, champion) {
@@ -45886,7 +45898,13 @@ var retrain_spec_schema_default = {
 var validator;
 function validate(value) {
   if (!validator) {
-    const ajv = new import__2.Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    const ajv = new import__2.Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictRequired: false,
+      allowUnionTypes: true
+    });
     ajv.addKeyword({ keyword: "patternErrorMessage", schemaType: "string" });
     validator = ajv.compile(retrain_spec_schema_default);
   }
@@ -45929,7 +45947,6 @@ function typeNoun(type) {
   }
   return types.map((t) => TYPE_NOUNS2[t] ?? t).join(" or ");
 }
-var STRUCTURAL = /* @__PURE__ */ new Set(["required", "additionalProperties", "dependentRequired", "propertyNames"]);
 var SchemaErrorExplainer = class {
   constructor(source, value) {
     this.source = source;
@@ -45964,7 +45981,9 @@ var SchemaErrorExplainer = class {
     const subject = name || "the spec";
     const branches = c.schema ?? [];
     const location = this.source.valueAt(segments);
-    const requiredOnly = branches.every((b) => Array.isArray(b.required) && Object.keys(b).every((k) => k === "required" || k === "title"));
+    const requiredOnly = branches.every(
+      (b) => Array.isArray(b.required) && Object.keys(b).every((k) => k === "required" || k === "title")
+    );
     const keys = requiredOnly ? branches.map((b) => String(b.required[0])) : [];
     const passing = c.params.passingSchemas;
     if (Array.isArray(passing)) {
@@ -45983,90 +46002,82 @@ var SchemaErrorExplainer = class {
     }
     const own = this.branchErrors(c, errors);
     const byBranch = branches.map((_, i) => own.filter((e) => e.schemaPath.startsWith(`${c.schemaPath}/${i}/`)));
-    const fitting = byBranch.filter(
-      (branchErrors) => branchErrors.every((e) => e.instancePath !== c.instancePath || STRUCTURAL.has(e.keyword))
-    );
-    if (fitting.length === 0) {
-      const titles = branches.map((b) => String(b.title ?? typeNoun(b.type)));
-      return [
-        {
-          ...location,
-          message: `${subject} must be ${titles.join(" or ")} (got ${describeValue(c.data)})`,
-          instancePath: c.instancePath
-        }
-      ];
-    }
-    const best = fitting.reduce((a, b) => b.length < a.length ? b : a);
-    return this.explain(best);
+    const atNode = (e, keywords) => e.instancePath === c.instancePath && keywords.includes(e.keyword);
+    const fitting = byBranch.filter((branchErrors) => !branchErrors.some((e) => atNode(e, ["type"])));
+    const [only] = fitting;
+    if (fitting.length === 1 && only && !only.some((e) => atNode(e, ["const", "enum"]))) return this.explain(only);
+    const titles = branches.map((b) => String(b.title ?? typeNoun(b.type)));
+    return [
+      {
+        ...location,
+        message: `${subject} must be ${titles.join(" or ")} (got ${describeValue(c.data)})`,
+        instancePath: c.instancePath
+      }
+    ];
   }
   simple(e) {
     const { segments, name } = this.where(e.instancePath);
     const subject = name || "the spec";
     const params = e.params;
     const parentSchema = e.parentSchema ?? {};
+    const properties = parentSchema.properties ?? {};
+    const hint = typeof parentSchema.patternErrorMessage === "string" ? parentSchema.patternErrorMessage : void 0;
     const got = describeValue(e.data);
-    const base = { instancePath: e.instancePath };
+    const atValue = (message, extra) => ({
+      ...this.source.valueAt(segments),
+      instancePath: e.instancePath,
+      message,
+      ...extra
+    });
+    const atKey = (key, message, extra) => ({
+      ...this.source.keyAt(segments, key),
+      instancePath: e.instancePath,
+      message,
+      ...extra
+    });
     if (e.propertyName !== void 0) {
-      const hint = typeof parentSchema.patternErrorMessage === "string" ? parentSchema.patternErrorMessage : `${e.message}`;
-      return {
-        ...this.source.keyAt(segments, e.propertyName),
-        ...base,
-        message: `invalid key "${e.propertyName}" in ${subject}: ${hint}`
-      };
+      return atKey(e.propertyName, `invalid key "${e.propertyName}" in ${subject}: ${hint ?? e.message}`);
     }
     switch (e.keyword) {
       case "additionalProperties": {
         const key = String(params.additionalProperty);
-        const allowed = Object.keys(parentSchema.properties ?? {});
+        const allowed = Object.keys(properties);
         const near = closest(key, allowed);
-        const message = near ? `unknown key "${key}" in ${subject}; did you mean "${near}"?` : `unknown key "${key}" in ${subject} (expected ${allowed.map((k) => `"${k}"`).join(", ")})`;
-        return { ...this.source.keyAt(segments, key), ...base, message, suggestedKey: near };
+        return near ? atKey(key, `unknown key "${key}" in ${subject}; did you mean "${near}"?`, { suggestedKey: near }) : atKey(key, `unknown key "${key}" in ${subject} (expected ${allowed.map((k) => `"${k}"`).join(", ")})`);
       }
       case "required": {
         const key = String(params.missingProperty);
-        const property = (parentSchema.properties ?? {})[key];
-        const choices = Array.isArray(property?.enum) ? ` (one of ${property.enum.join(", ")})` : "";
-        return {
-          ...this.source.valueAt(segments),
-          ...base,
-          message: `missing required key "${key}"${choices} in ${subject}`,
-          missingKeys: [key]
-        };
+        const allowed = properties[key]?.enum;
+        const choices = Array.isArray(allowed) ? ` (one of ${allowed.join(", ")})` : "";
+        return atValue(`missing required key "${key}"${choices} in ${subject}`, { missingKeys: [key] });
       }
       case "enum": {
         const allowed = params.allowedValues.map(String);
         const near = typeof e.data === "string" ? closest(e.data, allowed) : void 0;
-        return {
-          ...this.source.valueAt(segments),
-          ...base,
-          message: `${subject} must be one of ${allowed.join(", ")} (got ${got})${near ? `; did you mean "${near}"?` : ""}`
-        };
+        const suggestion = near ? `; did you mean "${near}"?` : "";
+        return atValue(`${subject} must be one of ${allowed.join(", ")} (got ${got})${suggestion}`);
       }
       case "const":
-        return { ...this.source.valueAt(segments), ...base, message: `${subject} must be ${JSON.stringify(params.allowedValue)} (got ${got})` };
+        return atValue(`${subject} must be ${JSON.stringify(params.allowedValue)} (got ${got})`);
       case "type":
-        return { ...this.source.valueAt(segments), ...base, message: `${subject} must be ${typeNoun(params.type)} (got ${got})` };
-      case "pattern": {
-        const hint = typeof parentSchema.patternErrorMessage === "string" ? parentSchema.patternErrorMessage : `it must match ${params.pattern}`;
-        return { ...this.source.valueAt(segments), ...base, message: `${subject} is invalid: ${hint} (got ${got})` };
-      }
+        return atValue(`${subject} must be ${typeNoun(params.type)} (got ${got})`);
+      case "pattern":
+        return atValue(`${subject} is invalid: ${hint ?? `it must match ${params.pattern}`} (got ${got})`);
       case "minimum":
       case "maximum":
       case "exclusiveMinimum":
       case "exclusiveMaximum":
-        return { ...this.source.valueAt(segments), ...base, message: `${subject} must be ${params.comparison} ${params.limit} (got ${got})` };
+        return atValue(`${subject} must be ${params.comparison} ${params.limit} (got ${got})`);
       case "minItems":
       case "minProperties":
       case "minLength":
-        return { ...this.source.valueAt(segments), ...base, message: `${subject} must not be empty` };
-      case "dependentRequired":
-        return {
-          ...this.source.keyAt(segments, String(params.property)),
-          ...base,
-          message: `"${params.property}" in ${subject} is only allowed together with "${params.missingProperty}"`
-        };
+        return atValue(`${subject} must not be empty`);
+      case "dependentRequired": {
+        const key = String(params.property);
+        return atKey(key, `"${key}" in ${subject} is only allowed together with "${params.missingProperty}"`);
+      }
       default:
-        return { ...this.source.valueAt(segments), ...base, message: `${subject} ${e.message ?? "is invalid"}` };
+        return atValue(`${subject} ${e.message ?? "is invalid"}`);
     }
   }
 };
@@ -46423,8 +46434,9 @@ var PosixLexer = class {
     } else if (frame.commandPosition && bare && word === "esac" && frame.caseDepth > 0) {
       frame.caseDepth--;
       frame.commandPosition = false;
-    } else if (!(frame.commandPosition && (bare && KEEPS_COMMAND_POSITION.has(word) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)))) {
-      frame.commandPosition = false;
+    } else {
+      const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(word);
+      frame.commandPosition &&= assignment || bare && KEEPS_COMMAND_POSITION.has(word);
     }
     return Math.max(end, i + 1);
   }
@@ -46534,25 +46546,22 @@ var Source = class {
   find(segments) {
     let node = this.resolve(this.doc.contents);
     let pair;
-    let parent;
     for (const segment of segments) {
       if ((0, import_yaml.isMap)(node)) {
         const found = node.items.find((item) => keyText(this.resolve(item.key)) === segment);
         if (!found) break;
-        parent = node;
         pair = found;
         node = this.resolve(found.value);
       } else if ((0, import_yaml.isSeq)(node)) {
         const item = node.items[Number(segment)];
         if (item === void 0) break;
-        parent = node;
         pair = void 0;
         node = this.resolve(item);
       } else {
         break;
       }
     }
-    return { node, pair, parent };
+    return { node, pair };
   }
   /** Where a value is; a key without a value points at its key. */
   valueAt(segments) {
@@ -46662,7 +46671,8 @@ var SpecBuilder = class {
     const env = {};
     for (const [key, value] of Object.entries(raw ?? {})) {
       const node = this.source.find([...segments, key]).node;
-      const text = typeof value === "string" ? value : (0, import_yaml2.isScalar)(node) && node.source !== void 0 ? node.source : String(value);
+      const spelled = (0, import_yaml2.isScalar)(node) && node.source !== void 0 ? node.source : String(value);
+      const text = typeof value === "string" ? value : spelled;
       this.checkTemplate([...segments, key], text);
       env[key] = text;
     }
@@ -46765,10 +46775,12 @@ var SpecBuilder = class {
       const stepId = step.id ?? (step.name !== void 0 && slug(step.name) || `step-${index + 1}`);
       const first = ids.get(stepId);
       if (first !== void 0) {
-        const where = derivedFrom === void 0 ? [...segments, "id"] : derivedFrom === "name" ? [...segments, "name"] : segments;
+        const where = derivedFrom === "position" ? segments : [...segments, derivedFrom ?? "id"];
         const how = derivedFrom ? ` (derived from its ${derivedFrom}; set id: to tell them apart)` : "";
-        const location = this.source.valueAt(where);
-        this.problem(location, `step id "${stepId}" of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`);
+        this.problem(
+          this.source.valueAt(where),
+          `step id "${stepId}" of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
+        );
       } else {
         ids.set(stepId, index);
       }
@@ -46793,7 +46805,8 @@ var SpecBuilder = class {
       const at = this.source.valueAt(typeof raw.data === "string" ? ["evaluate", "data"] : ["evaluate", "data", String(i)]);
       const near = closest(name, declared);
       const known = declared.length ? `declared: ${declared.join(", ")}` : "the spec declares no data inputs";
-      this.problem(at, `evaluate.data names "${name}", which is not declared under data${near ? `; did you mean "${near}"?` : ""} (${known})`);
+      const suggestion = near ? `; did you mean "${near}"?` : "";
+      this.problem(at, `evaluate.data names "${name}", which is not declared under data${suggestion} (${known})`);
     });
     const { run: run2, ...command } = this.command(["evaluate"], raw);
     return {

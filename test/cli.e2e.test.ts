@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeProject, readJson, retrain, treeDigest } from './helpers/project.js'
+import { CLI, makeProject, readJson, retrain, treeDigest } from './helpers/project.js'
 
 interface ToyOptions {
   mode?: 'auto' | 'gate' | 'dry-run'
@@ -180,6 +180,27 @@ describe('the retraining loop from the command line', () => {
     expect(Date.now() - started).toBeLessThan(20_000)
     const leftover = spawnSync('pgrep', ['-f', 'sleep 30']).stdout.toString().trim()
     expect(leftover).toBe('')
+  })
+
+  it('SIGTERM stops the running step and its children within the runner grace period, changing nothing', async () => {
+    const marker = `sleep 41.${process.pid}`
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: `trap '' TERM; ${marker} & ${marker}` }))
+    const child = spawn(process.execPath, [CLI, 'run', '--spec', 'retrain.yml'], { cwd, env: { ...process.env, NO_COLOR: '1' } })
+    let stderr = ''
+    const closed = new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
+    await new Promise<void>(resolve => child.stderr.on('data', d => {
+      stderr += d
+      if (stderr.includes('▶ Step Train')) resolve()
+    }))
+    await new Promise(resolve => setTimeout(resolve, 300))
+    const signalled = Date.now()
+    child.kill('SIGTERM')
+    const code = await closed
+    expect(Date.now() - signalled).toBeLessThan(7500)
+    expect(code).toBe(130)
+    expect(stderr).toMatch(/SIGTERM received/)
+    expect(spawnSync('pgrep', ['-f', marker]).stdout.toString().trim()).toBe('')
+    expect(existsSync(path.join(cwd, '.retrain/registry'))).toBe(false)
   })
 
   it('a bad spec exits 2 and names file:line:col', async () => {

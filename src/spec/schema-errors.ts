@@ -1,5 +1,5 @@
 /**
- * JSON Schema validation of a spec, with ajv's errors turned into one message per problem at the
+ * JSON Schema validation of a spec, with the validator's errors turned into one message per problem at the
  * position of the node it is about: the key for an unknown key, else the value.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
@@ -20,7 +20,7 @@ function validate(value: unknown): ErrorObject[] {
       strictRequired: false,
       allowUnionTypes: true
     })
-    // An editor extension keyword (yaml-language-server shows it); the loader uses it for messages.
+    // Editors show this extension keyword for a failed pattern; the loader's messages use it too.
     ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' })
     validator = ajv.compile(schema)
   }
@@ -78,8 +78,6 @@ interface Located extends InputProblem {
   missingKeys?: string[]
 }
 
-/** Keywords about an object's keys: a branch failing only on these still fits the value's shape. */
-const STRUCTURAL = new Set(['required', 'additionalProperties', 'dependentRequired', 'propertyNames'])
 
 class SchemaErrorExplainer {
   constructor(
@@ -143,21 +141,21 @@ class SchemaErrorExplainer {
     }
     const own = this.branchErrors(c, errors)
     const byBranch = branches.map((_, i) => own.filter((e) => e.schemaPath.startsWith(`${c.schemaPath}/${i}/`)))
-    const fitting = byBranch.filter((branchErrors) =>
-      branchErrors.every((e) => e.instancePath !== c.instancePath || STRUCTURAL.has(e.keyword))
-    )
-    if (fitting.length === 0) {
-      const titles = branches.map((b) => String(b.title ?? typeNoun(b.type)))
-      return [
-        {
-          ...location,
-          message: `${subject} must be ${titles.join(' or ')} (got ${describeValue(c.data)})`,
-          instancePath: c.instancePath
-        }
-      ]
-    }
-    const best = fitting.reduce((a, b) => (b.length < a.length ? b : a))
-    return this.explain(best)
+    // A branch fits when the value has its type; if only one fits, its own errors say more than the
+    // list of alternatives, unless all it says is "not this value" (const, enum).
+    const atNode = (e: ErrorObject, keywords: string[]) =>
+      e.instancePath === c.instancePath && keywords.includes(e.keyword)
+    const fitting = byBranch.filter((branchErrors) => !branchErrors.some((e) => atNode(e, ['type'])))
+    const [only] = fitting
+    if (fitting.length === 1 && only && !only.some((e) => atNode(e, ['const', 'enum']))) return this.explain(only)
+    const titles = branches.map((b) => String(b.title ?? typeNoun(b.type)))
+    return [
+      {
+        ...location,
+        message: `${subject} must be ${titles.join(' or ')} (got ${describeValue(c.data)})`,
+        instancePath: c.instancePath
+      }
+    ]
   }
 
   private simple(e: ErrorObject): Located {

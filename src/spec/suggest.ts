@@ -14,5 +14,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
   // Short words get fewer edits, so typos (a swap of two letters costs 2) are caught without
   // proposing unrelated names.
   const tolerance = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3
-  return bestDistance <= tolerance ? best : undefined
+  if (bestDistance <= tolerance) return best
+  // An abbreviation ("descr") is far from the full word by edits but plainly meant it.
+  const lower = word.toLowerCase()
+  const extended = candidates.filter((c) => c.toLowerCase().startsWith(lower))
+  return word.length >= 3 && extended.length === 1 ? extended[0] : undefined
 }

@@ -164,6 +164,15 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
     ])
     const data = BASE.replace('  eval: data/eval.csv', '  eval: { paths: data/eval.csv }')
     expect(refusal(data)).toEqual(['spec.yml:3:11: unknown key "paths" in data.eval; did you mean "path"?'])
+    const abbreviated = BASE.replace('  eval: data/eval.csv', '  eval: { path: [], descr: x }')
+    expect(refusal(abbreviated)).toEqual([
+      'spec.yml:3:17: data.eval.path must not be empty',
+      'spec.yml:3:21: unknown key "descr" in data.eval; did you mean "description"?'
+    ])
+    const against = BASE.replace('    max: 8\n', '    change: [{ margin: 0, against: latest }]\n')
+    expect(refusal(against)).toEqual([
+      'spec.yml:13:36: metrics.rmse.change[0].against must be champion or a version number >= 1 (got "latest")'
+    ])
   })
 
   it('checks params: defaults against their own type, enum and range; bounds in order', () => {
