@@ -10,9 +10,11 @@ interface ToyOptions {
   mode?: 'auto' | 'gate' | 'dry-run'
   firstModel?: 'promote' | 'gate' | 'reject'
   train?: string
+  /** More keys of the training step, such as `timeout-minutes: 1`. */
+  stepKeys?: string
 }
 
-function toySpec({ mode = 'auto', firstModel = 'promote', train = 'node train.mjs' }: ToyOptions = {}): string {
+function toySpec({ mode = 'auto', firstModel = 'promote', train = 'node train.mjs', stepKeys = '' }: ToyOptions = {}): string {
   return `# a toy model whose weight is the champion's plus "delta"
 model: toy
 root: .
@@ -24,8 +26,9 @@ data:
   train: data/train.csv
   eval: data/eval.csv
 steps:
-  - name: Train
-    run: ${train}
+  - name: Train${stepKeys ? `\n    ${stepKeys}` : ''}
+    run: |
+      ${train}
 evaluate:
   run: node evaluate.mjs
   data: eval
@@ -171,8 +174,7 @@ describe('the retraining loop from the command line', () => {
   })
 
   it('a step that outlives its timeout is killed with its whole process group', async () => {
-    const spec = toySpec({ train: 'sleep 30 & sleep 30' }).replace('    run: sleep 30 & sleep 30', '    run: sleep 30 & sleep 30\n    timeout-minutes: 0.02')
-    const cwd = await makeProject('test/fixtures/toy', spec)
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'sleep 30 & sleep 30', stepKeys: 'timeout-minutes: 0.02' }))
     const started = Date.now()
     const res = await run(cwd, 'out/1')
     expect(res.code).toBe(3)
@@ -276,6 +278,33 @@ describe('the retraining loop from the command line', () => {
     const res = await run(cwd, 'out/1')
     expect(res.code).toBe(2)
     expect(res.stderr).toMatch(/leakage: evaluation data "eval"/)
+  })
+
+  it('several models live side by side in one registry', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec())
+    await writeFile(path.join(cwd, 'other.yml'), toySpec().replace('model: toy', 'model: toy-b'))
+    expect((await run(cwd, 'out/a1')).result.candidate.version).toBe(1)
+    const b1 = await retrain(cwd, ['run', '--spec', 'other.yml', '--out', 'out/b1', '--param', 'delta=5'])
+    expect(b1.code, b1.stderr).toBe(0)
+    expect((await run(cwd, 'out/a2')).result).toMatchObject({ candidate: { version: 2 }, baseline: { version: 1, metrics: { score: 1 } } })
+    const b = JSON.parse((await retrain(cwd, ['status', '--model', 'toy-b', '--json'])).stdout)
+    expect(b).toMatchObject({ model: 'toy-b', champion: 1, versions: [{ version: 1, metrics: { score: 5 } }] })
+  })
+
+  it('warm start: a cold start reported by training fails under "required" and is recorded under "fallback"', async () => {
+    const coldTrain = `node train.mjs && echo '{"warmStart": false, "reason": "feature schema changed"}' > "$RETRAIN_TRAINING_REPORT"`
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: coldTrain }).replace('steps:', 'warm-start: required\nsteps:'))
+    expect((await run(cwd, 'out/1')).result.candidate.warmStart).toMatchObject({ source: 'cold', reason: 'first-model' })
+    const before = await treeDigest(path.join(cwd, '.retrain/registry'))
+    const required = await run(cwd, 'out/2')
+    expect(required.code).toBe(3)
+    expect(required.stderr).toMatch(/warm start is required .* feature schema changed/)
+    expect(await treeDigest(path.join(cwd, '.retrain/registry'))).toEqual(before)
+
+    await writeFile(path.join(cwd, 'retrain.yml'), toySpec({ train: coldTrain }).replace('steps:', 'warm-start: fallback\nsteps:'))
+    const fallback = await run(cwd, 'out/3')
+    expect(fallback.code, fallback.stderr).toBe(0)
+    expect(fallback.result.candidate.warmStart).toEqual({ source: 'cold', reason: 'feature schema changed', parentVersion: null })
   })
 
   it('eight concurrent runs never produce two champions', async () => {
