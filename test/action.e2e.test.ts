@@ -79,7 +79,7 @@ describe('the action, run as the runner runs it', () => {
     const secret = 'ghs_secretTokenValue123'
     const first = await runAction(
       workspace,
-      { spec: '.github-retrain.yml', token: secret, params: '{"delta": 2}' },
+      { spec: '.github-retrain.yml', registry: 'directory', token: secret, params: '{"delta": 2}' },
       { GITHUB_TOKEN: secret, ACTIONS_RUNTIME_TOKEN: 'runtime-' + secret, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-' + secret }
     )
     expect(first.code, first.stdout).toBe(0)
@@ -94,7 +94,7 @@ describe('the action, run as the runner runs it', () => {
     expect(stepEnv).not.toContain(secret)
     expect(stepEnv).not.toMatch(/^INPUT_/m)
 
-    const second = await runAction(workspace, { spec: '.github-retrain.yml', params: '{"delta": -1}' })
+    const second = await runAction(workspace, { spec: '.github-retrain.yml', registry: 'directory', params: '{"delta": -1}' })
     expect(second.code, second.stdout).toBe(0)
     expect(second.outputs[Outputs.decision]).toBe('rejected')
     expect(second.outputs[Outputs.baselineVersion]).toBe('1')
@@ -103,7 +103,7 @@ describe('the action, run as the runner runs it', () => {
   it('an invalid param input fails the step with an annotation and changes nothing', async () => {
     const workspace = await makeProject('test/fixtures/toy')
     await writeFile(path.join(workspace, '.github-retrain.yml'), SPEC)
-    const res = await runAction(workspace, { spec: '.github-retrain.yml', params: '{"delta": "lots"}' })
+    const res = await runAction(workspace, { spec: '.github-retrain.yml', registry: 'directory', params: '{"delta": "lots"}' })
     expect(res.code).toBe(1)
     expect(res.stdout).toMatch(/::error::.*delta/)
     expect(existsSync(path.join(workspace, '.retrain'))).toBe(false)

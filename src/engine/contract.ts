@@ -20,7 +20,11 @@ export const ContractEnv = {
   evalRole: 'RETRAIN_EVAL_ROLE',
   evalVersion: 'RETRAIN_EVAL_VERSION',
   metricsFile: 'RETRAIN_METRICS_FILE',
-  predictionsFile: 'RETRAIN_PREDICTIONS_FILE'
+  predictionsFile: 'RETRAIN_PREDICTIONS_FILE',
+  /** This tool's CLI script, so a step can run `node "$RETRAIN_CLI" evaluate` (a built-in model's evaluation). */
+  cli: 'RETRAIN_CLI',
+  /** A `uses:` step's `with:` options as JSON, expressions already evaluated. */
+  builtinOptions: 'RETRAIN_BUILTIN_OPTIONS'
 } as const
 
 /** `RETRAIN_DATA_<NAME>`: the input's absolute file paths, one per line. */

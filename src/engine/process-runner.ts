@@ -17,6 +17,8 @@ export interface ProcessRequest {
   id: string
   script: string
   shell: ShellSpec
+  /** A command to run as is, without a shell or script file (a built-in trainer); `script` is then unused. */
+  argv?: string[]
   cwd: string
   env: Record<string, string>
   timeoutMs?: number
@@ -75,8 +77,13 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
   const extension = typeof req.shell === 'string' ? SCRIPT_EXTENSIONS[req.shell] : ''
   const scriptFile = path.join(req.scratchDir, `${req.id}${extension}`)
   const logFile = path.join(req.scratchDir, `${req.id}.log`)
-  await writeFile(scriptFile, req.script, { mode: 0o700 })
-  const [command, args] = commandFor(req.shell, scriptFile)
+  let command: string
+  let args: string[]
+  if (req.argv) [command, ...args] = req.argv as [string, ...string[]]
+  else {
+    await writeFile(scriptFile, req.script, { mode: 0o700 })
+    ;[command, args] = commandFor(req.shell, scriptFile)
+  }
   const log = createWriteStream(logFile)
   const tail: string[] = []
   const started = Date.now()

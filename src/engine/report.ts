@@ -5,6 +5,8 @@
 import type { RunResult } from './result.js'
 import type { RuleOutcome } from './rules.js'
 import { formatNumber } from './format.js'
+import { weightsSection } from './weights.js'
+import { boundCell, evidenceSections, hasBounds } from '../metrics/report-sections.js'
 
 const DECISION_TITLES: Record<RunResult['decision'], string> = {
   promoted: 'promoted',
@@ -61,13 +63,15 @@ function comparison(r: RunResult, goals: Map<string, string>): string {
   return table(header, rows)
 }
 
-function ruleRows(rules: RuleOutcome[]): string[][] {
+function ruleRows(rules: RuleOutcome[], withBounds: boolean): string[][] {
   return rules.map(o => {
     const relative = o.kind === 'relative-change'
     const improvement = o.improvement === null ? '—' : relative ? `${signed(o.improvement * 100)}%` : signed(o.improvement)
     const threshold = relative ? `${formatNumber(o.threshold * 100)}%` : formatNumber(o.threshold)
     const status = o.status === 'pass' ? 'PASS' : o.status === 'fail' ? 'FAIL' : 'n/a'
-    return [status, o.rule, formatNumber(o.value), formatNumber(o.baseline), improvement, threshold, o.reason]
+    const cells = [status, o.rule, formatNumber(o.value), formatNumber(o.baseline), improvement, threshold, o.reason]
+    if (withBounds) cells.splice(5, 0, boundCell(o))
+    return cells
   })
 }
 
@@ -81,10 +85,15 @@ export function renderReport(r: RunResult): string {
   lines.push('### Rules', '')
   lines.push(
     r.rules.length > 0
-      ? table(['result', 'rule', 'candidate', 'baseline', 'improvement', 'threshold', 'why'], ruleRows(r.rules))
+      ? table(
+          ['result', 'rule', 'candidate', 'baseline', 'improvement', ...(hasBounds(r.rules) ? ['bound'] : []), 'threshold', 'why'],
+          ruleRows(r.rules, hasBounds(r.rules))
+        )
       : 'No rules are defined.'
   )
   lines.push('')
+  lines.push(...evidenceSections(r, table))
+  lines.push(...weightsSection(r.weights, table))
   const warm = r.candidate.warmStart
   lines.push('### Lineage', '')
   lines.push(

@@ -4,6 +4,8 @@
  */
 import type { WarmStartRecord } from './manifest.js'
 import type { Decision, RuleOutcome } from './rules.js'
+import type { WeightChange } from './weights.js'
+import type { SliceJudgement } from '../metrics/compare.js'
 import type { Goal, PromotionMode } from '../spec/types.js'
 
 export const RESULT_SCHEMA_VERSION = 1
@@ -45,4 +47,12 @@ export interface RunResult {
   finishedAt: string
   /** Set when the decision could not be carried out, such as `stale-baseline`. */
   error: { reason: string; message: string } | null
+  /** Pinned versions rules compare with (`against: N`): their metrics, or why they have none. Absent when no rule pins one. */
+  references?: { version: number; metrics: Record<string, number | null> | null; problem: string | null }[]
+  /** Per-slice judgements of slice rules. Absent when no slice rule was judged. */
+  slices?: SliceJudgement[]
+  /** Files written next to result.json: `intervals` pictures the confidence rules' intervals. */
+  charts?: { intervals: string }
+  /** Champion and candidate weights by feature, largest change first, when both models have weights.json. */
+  weights?: WeightChange[]
 }

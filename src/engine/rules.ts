@@ -3,11 +3,12 @@
  * numbers it compared; a missing or undefined metric fails closed; nothing passes by default.
  */
 import { formatNumber as fmt } from './format.js'
+import type { ComputedComparison, ConfidenceEvidence, SliceJudgement } from '../metrics/compare.js'
 import type { ChangeRuleSpec, Goal, MetricSpec, PromotionSpec } from '../spec/types.js'
 
 export type MetricValues = Record<string, number | null | undefined>
 
-export type RuleKind = 'min' | 'max' | 'change' | 'relative-change'
+export type RuleKind = 'min' | 'max' | 'change' | 'relative-change' | 'slices'
 
 export interface RuleOutcome {
   metric: string
@@ -24,6 +25,33 @@ export interface RuleOutcome {
   threshold: number
   status: 'pass' | 'fail' | 'not-applicable'
   reason: string
+  /** Set when the rule compares with a pinned version (`against: N`) instead of the champion. */
+  against?: number
+  /** Confidence rules: the one-sided confidence of `bound`. */
+  confidence?: number
+  /**
+   * Confidence rules: the improvement's one-sided lower bound, which must clear the threshold (null
+   * when it cannot be computed). Slice rules: the upper bound of the worst slice's improvement.
+   */
+  bound?: number | null
+  /** How the bound was obtained. */
+  interval?: {
+    method: ConfidenceEvidence['method']
+    resamples: number
+    degenerate: number
+    units: number
+    unit: ConfidenceEvidence['unit']
+    /** The upper bound at the same confidence, so the interval can be drawn. */
+    upper: number | null
+  }
+}
+
+/** What rules beyond point estimates need: pinned versions' values, bootstrap bounds, slice judgements. */
+export interface Evidence {
+  /** Each pinned version's metric values, or why it could not be evaluated. */
+  references?: ReadonlyMap<number, MetricValues | string>
+  confidence?: ComputedComparison['confidence']
+  slices?: SliceJudgement[]
 }
 
 export interface Verdict {
@@ -66,22 +94,39 @@ function describeChange(metric: MetricSpec, rule: ChangeRuleSpec): { kind: RuleK
   const relative = rule.relativeMargin !== undefined
   const margin = (relative ? rule.relativeMargin : rule.margin) ?? 0
   const amount = relative ? `${fmt(Math.abs(margin) * 100)}%` : fmt(Math.abs(margin))
+  const against = rule.against === 'champion' ? '' : ` against version ${rule.against}`
+  const sure = rule.confidence === undefined ? '' : ` (${fmt(rule.confidence * 100)}% confidence)`
   const text =
     margin >= 0
-      ? `${metric.name} improves by more than ${amount}`
-      : `${metric.name} regresses by at most ${amount}`
+      ? `${metric.name} improves by more than ${amount}${against}${sure}`
+      : `${metric.name} regresses by at most ${amount}${against}${sure}`
   return { kind: relative ? 'relative-change' : 'change', margin, text }
+}
+
+function clearsMargin(improvement: number, margin: number): boolean {
+  // A margin >= 0 must be exceeded, so an identical candidate never passes a "must improve" rule;
+  // a negative margin is non-inferiority: a regression of exactly |margin| is still allowed.
+  return margin >= 0 ? improvement > margin : improvement >= margin
 }
 
 function checkChange(
   metric: MetricSpec,
   rule: ChangeRuleSpec,
   candidate: number | null | undefined,
-  baseline: number | null | undefined
+  baseline: number | null | undefined,
+  evidence: Evidence
 ): RuleOutcome {
   const { kind, margin, text } = describeChange(metric, rule)
-  const base = { metric: metric.name, kind, rule: text, threshold: margin }
-  const problem = undefinedReason(candidate, 'the candidate', metric.name) ?? undefinedReason(baseline, 'the baseline', metric.name)
+  const base = {
+    metric: metric.name,
+    kind,
+    rule: text,
+    threshold: margin,
+    ...(rule.against !== 'champion' && { against: rule.against }),
+    ...(rule.confidence !== undefined && { confidence: rule.confidence, bound: null })
+  }
+  const whose = rule.against === 'champion' ? 'the baseline' : `version ${rule.against}`
+  const problem = undefinedReason(candidate, 'the candidate', metric.name) ?? undefinedReason(baseline, whose, metric.name)
   if (problem !== null || candidate == null || baseline == null) {
     return {
       ...base,
@@ -104,28 +149,87 @@ function checkChange(
     }
   }
   const improvement = kind === 'relative-change' ? absolute / Math.abs(baseline) : absolute
-  // A margin >= 0 must be exceeded, so an identical candidate never passes a "must improve" rule;
-  // a negative margin is non-inferiority: a regression of exactly |margin| is still allowed.
-  const ok = margin >= 0 ? improvement > margin : improvement >= margin
-  const shown = kind === 'relative-change' ? `${fmt(improvement * 100)}%` : fmt(improvement)
-  const limit = kind === 'relative-change' ? `${fmt(margin * 100)}%` : fmt(margin)
+  const show = (n: number) => (kind === 'relative-change' ? `${fmt(n * 100)}%` : fmt(n))
+  const numbers = { ...base, value: candidate, baseline, improvement }
+  if (rule.confidence !== undefined) return checkConfidence(numbers, metric, rule, rule.confidence, evidence, show)
+  const ok = clearsMargin(improvement, margin)
   return {
-    ...base,
-    value: candidate,
-    baseline,
-    improvement,
+    ...numbers,
     status: ok ? 'pass' : 'fail',
     reason: ok
-      ? `improvement ${shown} ${margin >= 0 ? '>' : '>='} ${limit}`
-      : `improvement ${shown} ${margin >= 0 ? 'does not exceed' : 'is below'} ${limit}`
+      ? `improvement ${show(improvement)} ${margin >= 0 ? '>' : '>='} ${show(margin)}`
+      : `improvement ${show(improvement)} ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}`
   }
+}
+
+/** A confidence rule judges the improvement's one-sided lower bound, not the point estimate. */
+function checkConfidence(
+  numbers: Omit<RuleOutcome, 'status' | 'reason'> & { improvement: number },
+  metric: MetricSpec,
+  rule: ChangeRuleSpec,
+  confidence: number,
+  evidence: Evidence,
+  show: (n: number) => string
+): RuleOutcome {
+  const margin = numbers.threshold
+  const found = evidence.confidence?.(metric.name, rule.against, numbers.kind === 'relative-change', confidence)
+  if (!found) {
+    return { ...numbers, status: 'fail', reason: `no per-example predictions to bound the improvement of ${metric.name}: fails closed` }
+  }
+  const interval = { method: found.method, resamples: found.resamples, degenerate: found.degenerate, units: found.units, unit: found.unit, upper: found.upper }
+  if (found.problem !== null || found.bound === null) {
+    return { ...numbers, interval, status: 'fail', reason: `${found.problem ?? 'no bound'}: fails closed (point estimate ${show(numbers.improvement)})` }
+  }
+  const ok = clearsMargin(found.bound, margin)
+  const how = `${found.method === 'bca' ? 'BCa' : 'percentile'}, ${found.resamples} paired resamples of ${found.units} ${found.unit}`
+  const level = `${fmt(confidence * 100)}% lower bound`
+  return {
+    ...numbers,
+    bound: found.bound,
+    interval,
+    status: ok ? 'pass' : 'fail',
+    reason: ok
+      ? `${level} ${show(found.bound)} ${margin >= 0 ? '>' : '>='} ${show(margin)} (point estimate ${show(numbers.improvement)}; ${how})`
+      : `${level} ${show(found.bound)} ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}, although the point estimate is ${show(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
+  }
+}
+
+/** "No slice regresses by more than X": fails only on evidence (see src/metrics/compare.ts). */
+function checkSlices(metric: MetricSpec, judgement: SliceJudgement | undefined, firstModel: boolean): RuleOutcome {
+  const rule = metric.slices!
+  const base = {
+    metric: metric.name,
+    kind: 'slices' as const,
+    rule: `no slice of ${metric.name} regresses by more than ${fmt(rule.maxRegression)} (${fmt((rule.confidence ?? 0.95) * 100)}% confidence, Holm)`,
+    threshold: -rule.maxRegression,
+    bound: null
+  }
+  if (firstModel) {
+    return { ...base, value: null, baseline: null, improvement: null, status: 'not-applicable', reason: 'first model: there is no champion to compare with' }
+  }
+  if (!judgement) {
+    return { ...base, value: null, baseline: null, improvement: null, status: 'fail', reason: `no per-example predictions to judge the slices of ${metric.name}: fails closed` }
+  }
+  const worst = judgement.slices.find(s => s.worst)
+  const numbers = { ...base, value: worst?.candidate ?? null, baseline: worst?.baseline ?? null, improvement: worst?.improvement ?? null, bound: worst?.upper ?? null }
+  const failed = judgement.slices.filter(s => s.status === 'fail')
+  const judged = judgement.slices.filter(s => s.status !== 'not-judged').length
+  const small = judgement.slices.length - judged
+  const counts = `${judged} judged${small > 0 ? `, ${small} reported but not judged` : ''}`
+  if (failed.length > 0) {
+    const named = failed.map(s => `${s.column}=${s.value} (${fmt(s.improvement)}, upper bound ${fmt(s.upper)})`).join(', ')
+    return { ...numbers, status: 'fail', reason: `${failed.length} slice${failed.length === 1 ? '' : 's'} regress${failed.length === 1 ? 'es' : ''} on evidence: ${named}; ${counts}` }
+  }
+  const worstText = worst ? `; worst: ${worst.column}=${worst.value} (${fmt(worst.improvement)})` : ''
+  return { ...numbers, status: 'pass', reason: `no slice regresses beyond ${fmt(rule.maxRegression)} on evidence (${counts})${worstText}` }
 }
 
 /**
  * Applies every metric's rules. `baseline` is null for a first model: change rules do not apply
- * (they are reported as not-applicable) and the first-model policy decides.
+ * (they are reported as not-applicable) and the first-model policy decides. `evidence` carries
+ * pinned versions' values, bootstrap bounds and slice judgements, where the spec asks for them.
  */
-export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, baseline: MetricValues | null): Verdict {
+export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, baseline: MetricValues | null, evidence: Evidence = {}): Verdict {
   const outcomes: RuleOutcome[] = []
   for (const metric of metrics) {
     if (metric.min !== undefined) outcomes.push(checkBound(metric, 'min', metric.min, candidate[metric.name]))
@@ -143,12 +247,32 @@ export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, ba
           improvement: null,
           threshold: margin,
           status: 'not-applicable',
-          reason: 'first model: there is no champion to compare with'
+          reason: 'first model: there is no champion to compare with',
+          ...(rule.against !== 'champion' && { against: rule.against })
         })
-      } else {
-        outcomes.push(checkChange(metric, rule, candidate[metric.name], baseline[metric.name]))
+        continue
       }
+      const reference = rule.against === 'champion' ? baseline : evidence.references?.get(rule.against)
+      if (reference === undefined || typeof reference === 'string') {
+        const { kind, margin, text } = describeChange(metric, rule)
+        const value = candidate[metric.name]
+        outcomes.push({
+          metric: metric.name,
+          kind,
+          rule: text,
+          value: typeof value === 'number' && Number.isFinite(value) ? value : null,
+          baseline: null,
+          improvement: null,
+          threshold: margin,
+          status: 'fail',
+          reason: `${reference ?? `version ${rule.against} was not evaluated`}: fails closed`,
+          against: rule.against as number
+        })
+        continue
+      }
+      outcomes.push(checkChange(metric, rule, candidate[metric.name], reference[metric.name], evidence))
     }
+    if (metric.slices) outcomes.push(checkSlices(metric, evidence.slices?.find(j => j.metric === metric.name), baseline === null))
   }
   return { passed: outcomes.every(o => o.status !== 'fail'), firstModel: baseline === null, outcomes }
 }

@@ -3,6 +3,7 @@
  * with the same command on the same data, apply the rules, store the candidate, and promote, gate or
  * reject. The registry is touched only once a decision is reached, so a failing step changes nothing.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -19,6 +20,9 @@ import { runProcess } from './process-runner.js'
 import { renderReport } from './report.js'
 import { RESULT_SCHEMA_VERSION, type RunResult, type StepRecord } from './result.js'
 import { evaluateRules, planDecision } from './rules.js'
+import { compareWeights, readWeights } from './weights.js'
+import { writeIntervalsChart } from '../metrics/chart.js'
+import { judgeableMetrics, predictionsFile as predictionsFileOf, reportedMetrics } from '../metrics/stage.js'
 
 export interface RunOptions {
   spec: Spec
@@ -37,6 +41,12 @@ export interface RunOptions {
   actor: string
   gitCommit: string | null
   toolVersion: string
+  /**
+   * This tool's own CLI: `uses: builtin/<trainer>` steps run `node script train <trainer>`, and every
+   * step sees the script as RETRAIN_CLI (so evaluate can run `node "$RETRAIN_CLI" evaluate`). Without
+   * it, `uses:` steps are refused.
+   */
+  cli?: { node: string; script: string }
   /** Forces a dry run whatever the spec's mode. */
   dryRun?: boolean
   signal?: AbortSignal
@@ -150,8 +160,8 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
       throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, 'training', '')
     }
 
-    const declared = spec.metrics.map(m => m.name)
-    const candidateMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, 'candidate', ws.modelDir, null, declared, stepRecords)
+    const declared = reportedMetrics(spec)
+    let candidateMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, 'candidate', ws.modelDir, null, declared, stepRecords)
     let baselineMetrics: Metrics | null = null
     if (champion) {
       try {
@@ -166,9 +176,17 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
       }
     }
 
-    const verdict = evaluateRules(spec.metrics, candidateMetrics, baselineMetrics)
+    // Pinned versions (`against: N`) are evaluated like the champion; metrics the action computes
+    // come from every model's predictions, the same way for each, with their bootstrap evidence.
+    const reportedReferences = champion ? await evaluateReferences(options, snapshot, champion, contexts, contract, ws, declared, stepRecords) : new Map<number, Metrics | string>()
+    const judged = await judgeableMetrics(spec, ws.evalDir, { candidate: candidateMetrics, baseline: baselineMetrics, references: reportedReferences }, m => reporter.warn(m))
+    candidateMetrics = judged.candidate
+    baselineMetrics = judged.baseline
+    const verdict = evaluateRules(spec.metrics, candidateMetrics, baselineMetrics, judged.evidence)
+    const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes)
     const plan = planDecision(verdict, { ...spec.promotion, mode })
     reporter.info(`Verdict: ${plan.reason}`)
+    const weights = await compareModelWeights(champion, ws.modelDir, m => reporter.warn(m))
 
     const lineage: Lineage = {
       model: spec.model,
@@ -191,9 +209,6 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     const bundleOut = path.join(options.outputDir, 'bundle')
     await mkdir(bundleOut, { recursive: true })
     const artifacts: ArtifactRef[] = []
-    if (options.artifacts) {
-      artifacts.push(await options.artifacts.upload(`${spec.model}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map(f => path.join(ws.bundleDir, f)), ws.bundleDir))
-    }
 
     let version: number | null = null
     let decision = plan.decision
@@ -212,6 +227,11 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
         { action: status === 'candidate' ? 'registered' : status, actor: options.actor, reason: plan.reason }
       )
       reporter.info(`Stored the candidate as version ${version}`)
+    }
+    // Uploaded once the version is known (it names the artifacts) and before any promotion or gate:
+    // a failed upload fails the run with the champion untouched.
+    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, version, ws)))
+    if (version !== null) {
       if (plan.action === 'promote') {
         try {
           await registry.promote(spec.model, version, champion?.version ?? null, { action: 'promoted', actor: options.actor, reason: plan.reason })
@@ -262,7 +282,13 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
         steps: stepRecords,
         startedAt: startedAt.toISOString(),
         finishedAt: now().toISOString(),
-        error
+        error,
+        ...(judged.references.size > 0 && {
+          references: [...judged.references].map(([v, m]) => (typeof m === 'string' ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null }))
+        }),
+        ...(judged.slices.length > 0 && { slices: judged.slices }),
+        ...(intervalsChart !== null && { charts: { intervals: intervalsChart } }),
+        ...(weights && { weights })
       }
     }
   } catch (err) {
@@ -288,6 +314,57 @@ async function loadChampion(options: RunOptions, snapshot: RegistrySnapshot, ws:
     )
   }
   return { version, dir: ws.baselineDir, manifest }
+}
+
+/**
+ * Evaluates each version a rule pins (`against: N`) with the same command, so a non-inferiority
+ * margin is measured from a fixed reference and cannot compound over generations. A version that is
+ * missing, fails verification or cannot be evaluated yields the reason its rules fail closed.
+ */
+async function evaluateReferences(
+  options: RunOptions,
+  snapshot: RegistrySnapshot,
+  champion: Champion,
+  contexts: Record<string, unknown> & { env: Record<string, string> },
+  contract: Record<string, string>,
+  ws: Workspace,
+  declared: string[],
+  records: StepRecord[]
+): Promise<Map<number, Metrics | string>> {
+  const { spec } = options
+  const pinned = [...new Set(spec.metrics.flatMap(m => m.change.map(r => r.against)).filter((a): a is number => a !== 'champion'))]
+  const out = new Map<number, Metrics | string>()
+  for (const version of pinned) {
+    const record = snapshot.versions.find(v => v.version === version)
+    if (!record) {
+      out.set(version, `version ${version} of ${spec.model} is not in the registry`)
+      continue
+    }
+    const dir = path.join(ws.root, `reference-v${version}`)
+    try {
+      if (version === champion.version) {
+        // The champion was just evaluated: the same files serve as the pinned version's.
+        for (const [from, to] of [
+          [path.join(ws.evalDir, 'baseline-metrics.json'), path.join(ws.evalDir, `reference-v${version}-metrics.json`)],
+          [predictionsFileOf(spec, ws.evalDir, 'baseline'), predictionsFileOf(spec, ws.evalDir, { reference: version })]
+        ] as const) {
+          if (existsSync(from)) await copyFile(from, to)
+        }
+        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`)
+        out.set(version, metrics)
+        continue
+      }
+      const bundleDir = await options.registry.fetchBundle(spec.model, version, path.join(ws.root, `reference-v${version}-bundle`))
+      const manifest = await unpackBundle(bundleDir, dir)
+      if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`)
+      out.set(version, await evaluateModel(options, spec.evaluate, contexts, contract, ws, 'reference', dir, version, declared, records))
+    } catch (err) {
+      if (!(err instanceof RetrainError)) throw err
+      options.reporter.warn(`version ${version}, which a rule compares with, could not be evaluated: ${err.message}`)
+      out.set(version, `version ${version} could not be evaluated (${err.message})`)
+    }
+  }
+  return out
 }
 
 function checkLeakage(spec: Spec, evaluation: ResolvedDataInput[], training: ResolvedDataInput[], champion: Champion | null): void {
@@ -339,7 +416,16 @@ function stepEnv(
 ): Record<string, string> {
   const own = Object.fromEntries(Object.entries(stepEnvRaw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
   const expressions = Object.fromEntries(expressionEnv.map(e => [e.name, evaluateTemplate(`\${{ ${e.expression} }}`, contexts)]))
-  return { ...options.baseEnv, ...contexts.env, ...own, ...contract, ...extra, ...expressions }
+  const cli: Record<string, string> = options.cli ? { [ContractEnv.cli]: options.cli.script } : {}
+  return { ...options.baseEnv, ...contexts.env, ...own, ...contract, ...cli, ...extra, ...expressions }
+}
+
+/** A `uses:` step's `with:` values with every `${{ }}` evaluated, as data (never shell text). */
+function evaluateWith(value: unknown, contexts: Record<string, unknown>, where: StepSpec['location']): unknown {
+  if (typeof value === 'string') return evaluateTemplate(value, contexts, where)
+  if (Array.isArray(value)) return value.map(v => evaluateWith(v, contexts, where))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateWith(v, contexts, where)]))
+  return value
 }
 
 function timeoutOf(minutes: number | undefined): number | undefined {
@@ -353,7 +439,8 @@ async function execute(
   target: Pick<StepSpec, 'run' | 'shell' | 'workingDirectory' | 'timeoutMinutes'>,
   env: Record<string, string>,
   contexts: Record<string, unknown>,
-  ws: Workspace
+  ws: Workspace,
+  argv?: string[]
 ): Promise<number> {
   const { reporter } = options
   const cwd = target.workingDirectory ? path.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root
@@ -362,6 +449,7 @@ async function execute(
     id,
     script: target.run ?? '',
     shell: target.shell,
+    ...(argv && { argv }),
     cwd,
     env,
     timeoutMs: timeoutOf(target.timeoutMinutes),
@@ -388,14 +476,22 @@ async function runStep(
   contract: Record<string, string>,
   ws: Workspace
 ): Promise<StepRecord> {
+  const extra: Record<string, string> = { [ContractEnv.step]: step.id }
+  let argv: string[] | undefined
   if (step.uses !== undefined) {
-    throw new InputError(
-      [{ ...step.location, message: `step "${step.id}": "uses: ${step.uses}" is not available in this version; use run:` }],
-      'unsupported-step'
-    )
+    if (!options.cli) {
+      throw new InputError(
+        [{ ...step.location, message: `step "${step.id}": "uses: ${step.uses}" needs the retrain CLI, which this shell does not provide; use run:` }],
+        'unsupported-step'
+      )
+    }
+    // A built-in trainer is one more user of the contract: this tool's own CLI in a child process,
+    // through the same runner, with its options as JSON in the environment.
+    argv = [options.cli.node, options.cli.script, 'train', step.uses.slice('builtin/'.length)]
+    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, contexts, step.location))
   }
-  const env = stepEnv(options, contexts, step.env, step.expressionEnv, contract, { [ContractEnv.step]: step.id })
-  const durationMs = await execute(options, `Step ${step.name}`, step.id, step, env, contexts, ws)
+  const env = stepEnv(options, contexts, step.env, step.expressionEnv, contract, extra)
+  const durationMs = await execute(options, `Step ${step.name}`, step.id, step, env, contexts, ws, argv)
   return { id: step.id, name: step.name, durationMs, outcome: 'success' }
 }
 
@@ -405,16 +501,17 @@ async function evaluateModel(
   contexts: Record<string, unknown> & { env: Record<string, string> },
   contract: Record<string, string>,
   ws: Workspace,
-  role: 'candidate' | 'baseline',
+  role: 'candidate' | 'baseline' | 'reference',
   modelDir: string,
   version: number | null,
   declared: string[],
   records: StepRecord[]
 ): Promise<Metrics> {
-  const metricsFile = path.join(ws.evalDir, `${role}-metrics.json`)
-  const predictionsFile = path.join(ws.evalDir, `${role}-predictions.csv`)
+  const name = role === 'reference' ? `reference-v${version}` : role
+  const metricsFile = path.join(ws.evalDir, `${name}-metrics.json`)
+  const predictionsFile = predictionsFileOf(options.spec, ws.evalDir, role === 'reference' ? { reference: version! } : role)
   const env = stepEnv(options, contexts, evaluate.env, evaluate.expressionEnv, contract, {
-    [ContractEnv.step]: `evaluate-${role}`,
+    [ContractEnv.step]: `evaluate-${name}`,
     [ContractEnv.evalModelDir]: modelDir,
     [ContractEnv.evalRole]: role,
     [ContractEnv.evalVersion]: version === null ? '' : String(version),
@@ -423,20 +520,23 @@ async function evaluateModel(
   })
   const label = `Evaluate the ${role}${version === null ? '' : ` (version ${version})`}`
   try {
-    const durationMs = await execute(options, label, `evaluate-${role}`, evaluate, env, contexts, ws)
-    records.push({ id: `evaluate-${role}`, name: label, durationMs, outcome: 'success' })
+    const durationMs = await execute(options, label, `evaluate-${name}`, evaluate, env, contexts, ws)
+    records.push({ id: `evaluate-${name}`, name: label, durationMs, outcome: 'success' })
   } catch (err) {
     if (err instanceof StepError) throw new EvaluationError(err.message)
     throw err
   }
-  const { metrics, ignored } = await readMetricsFile(metricsFile, declared, role)
+  // When the action computes every metric, the evaluate command may write predictions only.
+  const onlyPredictions = declared.length === 0 && !existsSync(metricsFile)
+  const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role)
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(', ')}`)
   for (const name of declared) {
     if (!(name in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name}"; rules on it fail closed`)
   }
   const out = path.join(options.outputDir, 'metrics')
   await mkdir(out, { recursive: true })
-  await copyFile(metricsFile, path.join(out, `${role}.json`))
+  if (!onlyPredictions) await copyFile(metricsFile, path.join(out, `${name}.json`))
+  if (existsSync(predictionsFile)) await copyFile(predictionsFile, path.join(out, path.basename(predictionsFile)))
   return metrics
 }
 
@@ -456,6 +556,23 @@ async function describeEnvironment(spec: Spec, baseEnv: Record<string, string>):
     lockfiles,
     containerImage: baseEnv.RETRAIN_CONTAINER_IMAGE || null
   }
+}
+
+/** The candidate's bundle (archive and manifest) and the steps' logs, as two workflow artifacts. */
+async function uploadArtifacts(store: ArtifactStore, model: string, version: number | null, ws: Workspace): Promise<ArtifactRef[]> {
+  const base = `${model}-${version === null ? 'dry-run' : `v${version}`}`
+  const refs = [await store.upload(`${base}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map(f => path.join(ws.bundleDir, f)), ws.bundleDir)]
+  const logs = (await readdir(ws.scratchDir)).filter(name => name.endsWith('.log')).map(name => path.join(ws.scratchDir, name))
+  if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir))
+  return refs
+}
+
+/** The weight comparison, when both the champion and the candidate have weights.json. */
+async function compareModelWeights(champion: Champion | null, candidateDir: string, warn: (message: string) => void) {
+  if (!champion) return null
+  const before = await readWeights(champion.dir, warn)
+  const after = before && (await readWeights(candidateDir, warn))
+  return before && after ? compareWeights(before, after) : null
 }
 
 async function copyLogs(from: string, to: string): Promise<void> {

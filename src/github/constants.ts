@@ -10,7 +10,16 @@ export const Inputs = {
   reason: 'reason',
   registryDir: 'registry-dir',
   dryRun: 'dry-run',
-  outputDir: 'output-dir'
+  outputDir: 'output-dir',
+  token: 'token',
+  registry: 'registry',
+  registryBranch: 'registry-branch',
+  gate: 'gate',
+  artifacts: 'artifacts',
+  retentionDays: 'retention-days',
+  excludeTriggeringActor: 'exclude-triggering-actor',
+  dispatchWorkflow: 'dispatch-workflow',
+  dispatchRef: 'dispatch-ref'
 } as const
 
 export const Outputs = {
@@ -21,8 +30,18 @@ export const Outputs = {
   metrics: 'metrics',
   resultPath: 'result-path',
   reportPath: 'report-path',
-  gate: 'gate'
+  gate: 'gate',
+  expectChampion: 'expect-champion',
+  artifactIds: 'artifact-ids',
+  artifacts: 'artifacts',
+  releaseUrl: 'release-url'
 } as const
 
 export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback'] as const
 export type Command = (typeof COMMANDS)[number]
+
+export const REGISTRIES = ['github', 'directory'] as const
+export type RegistryKind = (typeof REGISTRIES)[number]
+
+export const GATES = ['environment', 'issue'] as const
+export type GateKind = (typeof GATES)[number]

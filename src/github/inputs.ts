@@ -4,14 +4,17 @@
 import * as core from '@actions/core'
 import { parse as parseYaml } from 'yaml'
 import { InputError } from '../errors.js'
-import { COMMANDS, Inputs, type Command } from './constants.js'
+import { COMMANDS, GATES, Inputs, REGISTRIES, type Command, type GateKind, type RegistryKind } from './constants.js'
 
 export interface ActionSettings {
   /** Path of the retraining spec, relative to the workspace. */
   spec: string
   command: Command
-  /** Param overrides: a JSON or YAML object, typically `${{ toJSON(inputs) }}`. */
-  params: Record<string, unknown>
+  /**
+   * Param overrides: a JSON or YAML object, typically `${{ toJSON(inputs) }}`. Null when the input is
+   * empty: the params then come from the event (dispatch inputs, client_payload) or the defaults.
+   */
+  params: Record<string, unknown> | null
   /** Ignore params the spec does not declare (workflow inputs that are not spec params). */
   ignoreUnknownParams: boolean
   /** For promote: the candidate version and the champion it must replace (null: no champion). */
@@ -22,9 +25,28 @@ export interface ActionSettings {
   reason?: string
   /** The directory registry, relative to the workspace. */
   registryDir: string
-  dryRun: boolean
+  /** Decide and report, change nothing; 'auto': only on pull_request events. */
+  dryRun: boolean | 'auto'
   /** Where result.json, report.md, the bundle and logs go (default: under RUNNER_TEMP). */
   outputDir?: string
+  /** The token for GitHub's API (default github.token); masked in logs, never given to steps. */
+  token: string
+  /** Where versions and the champion pointer live: GitHub releases + a branch, or a directory. */
+  registry: RegistryKind
+  /** The branch holding the GitHub registry's state. */
+  registryBranch: string
+  /** How a gated candidate waits for a person: a protected environment job, or an issue. */
+  gate: GateKind
+  /** Upload the bundle, logs, result.json and report as workflow artifacts. */
+  artifacts: boolean
+  /** Days workflow artifacts are kept (1-90); undefined: the repository's setting. */
+  retentionDays?: number
+  /** On the issue gate, the person whose run opened the gate cannot approve it. */
+  excludeTriggeringActor: boolean
+  /** A workflow (file name or id) dispatched with the model and version after each promotion. */
+  dispatchWorkflow?: string
+  /** The ref the dispatched workflow runs on (default: the repository's default branch ref of this run). */
+  dispatchRef?: string
 }
 
 function versionInput(name: string, allowNone = false): number | null | undefined {
@@ -37,11 +59,35 @@ function versionInput(name: string, allowNone = false): number | null | undefine
   return Number(raw)
 }
 
-function booleanInput(name: string): boolean {
+function choiceInput<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const raw = core.getInput(name).trim() || fallback
+  if (!allowed.includes(raw as T)) throw new InputError([{ message: `input "${name}" must be one of ${allowed.join(', ')}, got "${raw}"` }])
+  return raw as T
+}
+
+function retentionInput(): number | undefined {
+  const raw = core.getInput(Inputs.retentionDays).trim()
+  if (raw === '') return undefined
+  const days = Number(raw)
+  if (!Number.isInteger(days) || days < 1 || days > 90) {
+    throw new InputError([{ message: `input "${Inputs.retentionDays}" must be a whole number of days from 1 to 90, got "${raw}"` }])
+  }
+  return days
+}
+
+function booleanInput(name: string, fallback = false): boolean {
   const raw = core.getInput(name).trim().toLowerCase()
-  if (raw === '' || raw === 'false') return false
+  if (raw === '') return fallback
+  if (raw === 'false') return false
   if (raw === 'true') return true
   throw new InputError([{ message: `input "${name}" must be true or false, got "${raw}"` }])
+}
+
+function dryRunInput(): boolean | 'auto' {
+  const raw = core.getInput(Inputs.dryRun).trim().toLowerCase()
+  if (raw === '' || raw === 'auto') return 'auto'
+  if (raw === 'true' || raw === 'false') return raw === 'true'
+  throw new InputError([{ message: `input "${Inputs.dryRun}" must be true, false or auto, got "${raw}"` }])
 }
 
 export function getSettings(): ActionSettings {
@@ -49,8 +95,11 @@ export function getSettings(): ActionSettings {
   if (!COMMANDS.includes(command)) {
     throw new InputError([{ message: `input "command" must be one of ${COMMANDS.join(', ')}, got "${command}"` }])
   }
+  const token = core.getInput(Inputs.token)
+  // Masked before anything can print it.
+  if (token) core.setSecret(token)
   const rawParams = core.getInput(Inputs.params)
-  let params: unknown = {}
+  let params: unknown = null
   if (rawParams.trim() !== '') {
     try {
       params = parseYaml(rawParams)
@@ -58,20 +107,29 @@ export function getSettings(): ActionSettings {
       throw new InputError([{ message: `input "params" is not valid JSON or YAML: ${(err as Error).message}` }])
     }
   }
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+  if (params !== null && (typeof params !== 'object' || Array.isArray(params))) {
     throw new InputError([{ message: 'input "params" must be an object of param name to value, such as ${{ toJSON(inputs) }}' }])
   }
   return {
     spec: core.getInput(Inputs.spec) || '.github/retrain.yml',
     command,
-    params: params as Record<string, unknown>,
+    params: params as Record<string, unknown> | null,
     ignoreUnknownParams: booleanInput(Inputs.ignoreUnknownParams),
     candidate: versionInput(Inputs.candidate) ?? undefined,
     expectChampion: versionInput(Inputs.expectChampion, true),
     version: versionInput(Inputs.version) ?? undefined,
     reason: core.getInput(Inputs.reason) || undefined,
     registryDir: core.getInput(Inputs.registryDir) || '.retrain/registry',
-    dryRun: booleanInput(Inputs.dryRun),
-    outputDir: core.getInput(Inputs.outputDir) || undefined
+    dryRun: dryRunInput(),
+    outputDir: core.getInput(Inputs.outputDir) || undefined,
+    token,
+    registry: choiceInput(Inputs.registry, REGISTRIES, 'github'),
+    registryBranch: core.getInput(Inputs.registryBranch).trim() || 'retrain-registry',
+    gate: choiceInput(Inputs.gate, GATES, 'environment'),
+    artifacts: booleanInput(Inputs.artifacts, true),
+    retentionDays: retentionInput(),
+    excludeTriggeringActor: booleanInput(Inputs.excludeTriggeringActor),
+    dispatchWorkflow: core.getInput(Inputs.dispatchWorkflow).trim() || undefined,
+    dispatchRef: core.getInput(Inputs.dispatchRef).trim() || undefined
   }
 }

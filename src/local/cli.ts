@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
 import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
@@ -12,6 +13,8 @@ import { runRetraining } from '../engine/run.js'
 import { loadSpec } from '../spec/load.js'
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
+import { evaluateCommand, trainCommand } from '../trainers/commands.js'
+import { compareFiles, renderComparison } from '../metrics/compare-command.js'
 import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter } from './console-reporter.js'
 import { DirectoryRegistry } from './directory-registry.js'
@@ -31,6 +34,10 @@ Usage:
   retrain approve   VERSION [--force --reason TEXT]
   retrain reject    VERSION [--reason TEXT]
   retrain rollback  [--to VERSION] [--reason TEXT]
+  retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
+                    the spec's rules on two predictions (or metrics .json) files; trains nothing
+  retrain train     TRAINER        a built-in trainer, as a step runs it (uses: builtin/TRAINER)
+  retrain evaluate  [--data NAME]  score a built-in model: node "$RETRAIN_CLI" evaluate in a spec
 
 Options:
   --spec FILE        the retraining spec (default ${DEFAULT_SPEC})
@@ -39,9 +46,10 @@ Options:
   --param NAME=VALUE override a spec param (repeatable); validated against the spec
   --out DIR          where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)
   --dry-run          decide and report, change nothing
-  --json             print result.json (run) or the registry state (status) on stdout
+  --json             print result.json (run), the registry state (status) or the comparison (compare) on stdout
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
+  --data NAME        evaluate: the data input to score (default eval)
   -h, --help         this help;  -v, --version  the version
 
 Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
@@ -62,6 +70,8 @@ const OPTIONS = {
   reason: { type: 'string' },
   to: { type: 'string' },
   'keep-work-dir': { type: 'boolean' },
+  baseline: { type: 'string' },
+  data: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' }
 } as const
@@ -127,6 +137,7 @@ async function commandRun(values: Values): Promise<number> {
       actor: values.actor ?? process.env.USER ?? 'local',
       gitCommit: await gitCommit(spec.root),
       toolVersion: TOOL_VERSION,
+      cli: { node: process.execPath, script: fileURLToPath(import.meta.url) },
       dryRun: values['dry-run'],
       signal: controller.signal,
       keepWorkDir: values['keep-work-dir']
@@ -166,7 +177,7 @@ export async function main(argv: string[]): Promise<number> {
       return await commandRun(values)
     case 'validate': {
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
-      const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== undefined ? 1 : 0) + (m.max !== undefined ? 1 : 0), 0)
+      const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== undefined ? 1 : 0) + (m.max !== undefined ? 1 : 0) + (m.slices ? 1 : 0), 0)
       process.stdout.write(
         `${path.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ` +
           `${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})\n`
@@ -202,6 +213,17 @@ export async function main(argv: string[]): Promise<number> {
       const to = values.to === undefined ? undefined : parseVersion(values.to, '--to')!
       const target = await rollback(registryOf(values), model, to, who)
       process.stdout.write(`Rolled back ${model}: version ${target} is the champion\n`)
+      return ExitCode.ok
+    }
+    case 'train':
+      if (rest[0] === undefined) throw usageError('train needs the trainer, such as: retrain train online-gradient-descent')
+      return await trainCommand(rest[0])
+    case 'evaluate':
+      return await evaluateCommand(values.data ?? 'eval')
+    case 'compare': {
+      if (values.candidate === undefined || values.baseline === undefined) throw usageError('compare needs --candidate FILE and --baseline FILE')
+      const outcome = await compareFiles(await loadSpec(values.spec ?? DEFAULT_SPEC), values.candidate, values.baseline)
+      process.stdout.write(values.json ? JSON.stringify(outcome, null, 2) + '\n' : renderComparison(outcome) + '\n')
       return ExitCode.ok
     }
     default:

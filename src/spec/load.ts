@@ -14,12 +14,15 @@ import { schemaProblems } from './schema-errors.js'
 import { parseShell, rewriteRunScript } from './shell.js'
 import { Source } from './source.js'
 import { closest } from './suggest.js'
+import { computedMetricProblems } from '../metrics/spec-checks.js'
+import { parseTrainerOptions } from '../trainers/options.js'
 import type {
   ChangeRuleSpec,
   DataInputSpec,
   EvaluateSpec,
   MetricSpec,
   ParamSpec,
+  PredictionsSpec,
   SourceLocation,
   Spec,
   StepSpec
@@ -84,7 +87,8 @@ interface RawStep extends RawCommand {
 interface RawEvaluate extends RawCommand {
   run: string
   data: string | string[]
-  predictions?: EvaluateSpec['predictions']
+  predictions?: Omit<PredictionsSpec, 'probabilityPrefix' | 'classes'> & { 'probability-prefix'?: string; classes?: (string | number | boolean)[] }
+  bootstrap?: EvaluateSpec['bootstrap']
 }
 interface RawChangeRule {
   margin?: number
@@ -94,10 +98,11 @@ interface RawChangeRule {
 }
 interface RawMetric {
   goal: MetricSpec['goal']
+  compute?: MetricSpec['compute']
   min?: number
   max?: number
   change?: RawChangeRule[]
-  slices?: { 'max-regression': number; 'min-size'?: number }
+  slices?: { 'max-regression': number; 'min-size'?: number; confidence?: number }
 }
 interface RawSpec {
   model: string
@@ -115,6 +120,12 @@ interface RawSpec {
 }
 
 const NO_RULE_MESSAGE = 'no rule would judge the candidate; add a bound (min/max) or a change rule'
+
+/** YAML's kebab-case keys to the typed spec; classes compare as text. */
+function predictionsOf(raw: NonNullable<RawEvaluate['predictions']>): PredictionsSpec {
+  const { 'probability-prefix': prefix, classes, ...rest } = raw
+  return { ...rest, ...(prefix !== undefined && { probabilityPrefix: prefix }), ...(classes !== undefined && { classes: classes.map(String) }) }
+}
 
 function slug(name: string): string {
   const s = name
@@ -169,6 +180,14 @@ class SpecBuilder {
     else if (Array.isArray(value)) value.forEach((item, i) => this.withStrings([...segments, String(i)], item))
     else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) this.withStrings([...segments, k], v)
+    }
+  }
+
+  /** A built-in trainer's name and `with:` options; values holding expressions are checked at run time. */
+  private builtinOptions(segments: string[], uses: string, options: Record<string, unknown> | undefined): void {
+    for (const p of parseTrainerOptions(uses.slice('builtin/'.length), options, true).problems) {
+      const at = this.source.valueAt(p.path === null || !options ? [...segments, 'uses'] : [...segments, 'with', ...p.path])
+      this.problem(at, `steps[${segments[1]}]: ${p.message}`)
     }
   }
 
@@ -276,6 +295,7 @@ class SpecBuilder {
         ids.set(stepId, index)
       }
       if (step.with !== undefined) this.withStrings([...segments, 'with'], step.with)
+      if (step.uses !== undefined) this.builtinOptions(segments, step.uses, step.with)
       const { run, ...command } = this.command(segments, step)
       return {
         id: stepId,
@@ -305,7 +325,8 @@ class SpecBuilder {
       run: run ?? raw.run,
       ...command,
       data: [...names],
-      ...(raw.predictions !== undefined && { predictions: raw.predictions })
+      ...(raw.predictions !== undefined && { predictions: predictionsOf(raw.predictions) }),
+      ...(raw.bootstrap !== undefined && { bootstrap: { ...raw.bootstrap } })
     }
   }
 
@@ -330,20 +351,22 @@ class SpecBuilder {
       return {
         name,
         goal: metric.goal,
+        ...(metric.compute !== undefined && { compute: metric.compute }),
         ...(metric.min !== undefined && { min: metric.min }),
         ...(metric.max !== undefined && { max: metric.max }),
         change,
         ...(metric.slices !== undefined && {
           slices: {
             maxRegression: metric.slices['max-regression'],
-            ...(metric.slices['min-size'] !== undefined && { minSize: metric.slices['min-size'] })
+            ...(metric.slices['min-size'] !== undefined && { minSize: metric.slices['min-size'] }),
+            ...(metric.slices.confidence !== undefined && { confidence: metric.slices.confidence })
           }
         }),
         location: this.source.keyAt(['metrics'], name)
       }
     })
     // When in doubt, never promote: a spec whose rules cannot fail would bless any candidate.
-    if (!metrics.some((m) => m.min !== undefined || m.max !== undefined || m.change.length > 0)) {
+    if (!metrics.some((m) => m.min !== undefined || m.max !== undefined || m.change.length > 0 || m.slices !== undefined)) {
       this.problem(this.source.keyAt([], 'metrics'), NO_RULE_MESSAGE)
     }
     return metrics
@@ -389,6 +412,7 @@ function buildSpec(text: string, digest: string, file: string, cwd: string): Spe
     },
     lockfiles: [...(raw.lockfiles ?? [])]
   }
+  for (const p of computedMetricProblems(spec)) builder.problems.push({ ...source.valueAt(p.segments), message: p.message })
   if (builder.problems.length) {
     throw new InputError(
       [...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0))

@@ -2,6 +2,7 @@
  * The typed form of a retraining spec, after YAML parsing and JSON Schema validation.
  * Everything after the loader works on these types, never on raw YAML.
  */
+import type { ComputedMetric } from '../metrics/catalog.js'
 
 export type ParamType = 'string' | 'number' | 'integer' | 'boolean'
 export type ParamValue = string | number | boolean
@@ -29,8 +30,9 @@ export interface StepSpec {
   name: string
   /** The shell text; expressions already turned into environment references (see `expressionEnv`). */
   run?: string
-  /** A built-in trainer (`uses: builtin/...`), for the trainers issue; the loader keeps it as given. */
+  /** A built-in trainer (`uses: builtin/<trainer>`), run as the CLI's `train` command; the loader checks its name and options. */
   uses?: string
+  /** The trainer's options as written; string values may hold `${{ }}` expressions, evaluated as data at run time. */
   with?: Record<string, unknown>
   /** Raw env of the step; values may hold `${{ }}` expressions, evaluated as data at run time. */
   env: Record<string, string>
@@ -46,11 +48,31 @@ export interface StepSpec {
   location: SourceLocation
 }
 
+export type PredictionTask = 'binary' | 'multiclass' | 'regression'
+
+/** Per-example predictions the evaluate command writes; column names default as documented in the README. */
 export interface PredictionsSpec {
   format?: 'csv' | 'jsonl'
+  /** What the labels are; needed by computed metrics. */
+  task?: PredictionTask
   id?: string
+  label?: string
+  prediction?: string
+  /** Binary: the positive class's score or probability. */
+  score?: string
+  /** Multiclass: class probabilities are the columns named this prefix plus the class. */
+  probabilityPrefix?: string
+  /** Binary: [negative, positive]; multiclass: every class. */
+  classes?: string[]
   group?: string
   slices?: string[]
+}
+
+/** The paired bootstrap behind confidence and slice rules. */
+export interface BootstrapSpec {
+  resamples?: number
+  seed?: number
+  interval?: 'bca' | 'percentile'
 }
 
 export interface EvaluateSpec {
@@ -62,8 +84,9 @@ export interface EvaluateSpec {
   timeoutMinutes?: number
   /** Names of the data inputs that hold the evaluation data. */
   data: string[]
-  /** Reserved for per-example predictions (metrics computed by the action). */
+  /** Per-example predictions, from which the metrics with `compute` are computed. */
   predictions?: PredictionsSpec
+  bootstrap?: BootstrapSpec
   location: SourceLocation
 }
 
@@ -73,7 +96,7 @@ export interface ChangeRuleSpec {
   /** Exactly one of margin / relativeMargin is set. */
   margin?: number
   relativeMargin?: number
-  /** Reserved: one-sided confidence on the improvement (needs per-example predictions). */
+  /** One-sided confidence: the improvement's lower bound under a paired bootstrap must clear the margin. */
   confidence?: number
   /** `champion` (default) or a pinned reference version. */
   against: 'champion' | number
@@ -83,6 +106,8 @@ export interface ChangeRuleSpec {
 export interface SliceRuleSpec {
   maxRegression: number
   minSize?: number
+  /** Default 0.95; Holm-corrected across slices. */
+  confidence?: number
 }
 
 export interface MetricSpec {
@@ -92,7 +117,9 @@ export interface MetricSpec {
   min?: number
   max?: number
   change: ChangeRuleSpec[]
-  /** Reserved for per-slice non-regression rules. */
+  /** Computed by the action from the predictions instead of read from the metrics file. */
+  compute?: ComputedMetric
+  /** No slice regresses, on evidence, by more than this. */
   slices?: SliceRuleSpec
   location: SourceLocation
 }

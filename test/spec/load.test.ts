@@ -243,18 +243,19 @@ steps:
     env: { LR: "\${{ params.lr }}" }
     working-directory: sub
     timeout-minutes: 30
-  - uses: builtin/sgd
-    with: { epochs: 3 }
+  - uses: builtin/online-gradient-descent
+    with: { label: mpg, epochs: 3 }
   - run: print(1)
     shell: perl {0}
 evaluate:
   run: node evaluate.mjs \${{ candidate.version }}
   data: eval
   timeout-minutes: 5
-  predictions: { format: csv, id: id, group: user, slices: [origin] }
+  predictions: { format: csv, task: regression, id: id, group: user, slices: [origin] }
 metrics:
   rmse:
     goal: minimize
+    compute: rmse
     min: 0
     max: 8
     change:
@@ -322,8 +323,8 @@ describe('a valid spec', () => {
         {
           id: 'step-3',
           name: 'step-3',
-          uses: 'builtin/sgd',
-          with: { epochs: 3 },
+          uses: 'builtin/online-gradient-descent',
+          with: { label: 'mpg', epochs: 3 },
           shell: 'bash',
           expressionEnv: [],
           env: {},
@@ -346,23 +347,24 @@ describe('a valid spec', () => {
         env: {},
         timeoutMinutes: 5,
         data: ['eval'],
-        predictions: { format: 'csv', id: 'id', group: 'user', slices: ['origin'] },
+        predictions: { format: 'csv', task: 'regression', id: 'id', group: 'user', slices: ['origin'] },
         location: at(36, 3)
       },
       metrics: [
         {
           name: 'rmse',
           goal: 'minimize',
+          compute: 'rmse',
           min: 0,
           max: 8,
           change: [
-            { margin: 0, against: 'champion', location: at(46, 9) },
-            { relativeMargin: -0.05, confidence: 0.95, against: 3, location: at(47, 9) }
+            { margin: 0, against: 'champion', location: at(47, 9) },
+            { relativeMargin: -0.05, confidence: 0.95, against: 3, location: at(48, 9) }
           ],
           slices: { maxRegression: 0.02, minSize: 30 },
           location: at(41, 3)
         },
-        { name: 'val.r2', goal: 'maximize', change: [], location: at(51, 3) }
+        { name: 'val.r2', goal: 'maximize', change: [], location: at(52, 3) }
       ],
       promotion: { mode: 'gate', firstModel: 'reject', approvers: ['login1'] },
       lockfiles: ['package-lock.json']

@@ -1,0 +1,97 @@
+/**
+ * Release gates on GitHub. In both, the candidate already waits in the registry as a pending
+ * version stored in a draft release (workflow artifacts expire; a gate may stay open for days).
+ *
+ * - environment: the run outputs the candidate and the champion it was compared with; a later job
+ *   behind a GitHub environment with required reviewers runs `promote` with both.
+ * - issue: an issue carries the report; `/approve` or `/reject` comments, handled by the action in an
+ *   `issue_comment` workflow (see issue-approval.ts), resolve it.
+ */
+import type { Gate, GateRef, GateRequest } from '../ports.js'
+import type { GitHubClient } from './octokit.js'
+
+/** The label that marks a gate issue. Applying labels needs triage access, so outsiders cannot forge one. */
+export const GATE_LABEL = 'retrain-gate'
+/** GitHub refuses issue and comment bodies longer than this. */
+export const BODY_LIMIT = 65_536
+
+/** What a gate issue records about itself, in a hidden comment in its body. */
+export interface GateMarker {
+  model: string
+  version: number
+  baseline: number | null
+  /** Who triggered the run that opened the gate. */
+  actor: string
+}
+
+const MARKER = /<!-- retrain-gate (\{[^\n]*?\}) -->/
+
+export function gateMarker(marker: GateMarker): string {
+  return `<!-- retrain-gate ${JSON.stringify(marker)} -->`
+}
+
+export function parseGateMarker(body: string | null | undefined): GateMarker | null {
+  const m = MARKER.exec(body ?? '')
+  if (!m) return null
+  try {
+    const value = JSON.parse(m[1]!) as Partial<GateMarker>
+    if (typeof value.model !== 'string' || !Number.isSafeInteger(value.version)) return null
+    return { model: value.model, version: value.version!, baseline: typeof value.baseline === 'number' ? value.baseline : null, actor: String(value.actor ?? '') }
+  } catch {
+    return null
+  }
+}
+
+/** Cuts Markdown to GitHub's body limit, saying where the rest is. */
+export function fitBody(markdown: string, whereTheRestIs: string): string {
+  if (markdown.length <= BODY_LIMIT) return markdown
+  const note = `\n\n…cut to fit GitHub's limit; ${whereTheRestIs}\n`
+  return markdown.slice(0, BODY_LIMIT - note.length) + note
+}
+
+/** The command a protected job runs to promote this candidate. */
+export function promoteCommand(candidate: number, baseline: number | null): string {
+  return `promote --candidate ${candidate} --expect-champion ${baseline ?? 'none'}`
+}
+
+export class EnvironmentGate implements Gate {
+  async open(request: GateRequest): Promise<GateRef> {
+    return { kind: 'environment', where: promoteCommand(request.candidate, request.baseline) }
+  }
+}
+
+export interface IssueGateOptions {
+  owner: string
+  repo: string
+  actor: string
+  /** Extra Markdown under the report: the metric history chart, artifact and run links. */
+  appendix: (request: GateRequest) => Promise<string>
+}
+
+export class IssueGate implements Gate {
+  constructor(
+    private readonly github: GitHubClient,
+    private readonly options: IssueGateOptions
+  ) {}
+
+  async open(request: GateRequest): Promise<GateRef> {
+    const { owner, repo, actor } = this.options
+    const marker: GateMarker = { model: request.model, version: request.candidate, baseline: request.baseline, actor }
+    const instructions =
+      `**Approve or reject ${request.model} version ${request.candidate}** by commenting \`/approve\` or \`/reject\`, ` +
+      `optionally followed by a reason. Only people with write access to the repository, or the spec's approvers, count. ` +
+      `Approval promotes the candidate only if the champion is still ${request.baseline === null ? 'absent' : `version ${request.baseline}`}.`
+    const body = fitBody(
+      [gateMarker(marker), instructions, '', request.reportMarkdown, '', await this.options.appendix(request)].join('\n'),
+      'the whole report is in the run\'s job summary and artifacts.'
+    )
+    const { data: issue } = await this.github.rest.issues.create({
+      owner,
+      repo,
+      title: `Approve ${request.model} version ${request.candidate}?`,
+      body,
+      labels: [GATE_LABEL]
+    })
+    return { kind: 'issue', where: issue.html_url }
+  }
+}

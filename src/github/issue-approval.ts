@@ -1,0 +1,110 @@
+/**
+ * The issue gate's other half: an `issue_comment` run reads `/approve` or `/reject` on a gate issue.
+ * Only people whose repository permission is admin or write (maintain shows as write), or the
+ * spec's approvers, count; the person whose run opened the gate can be excluded. Anyone else gets a
+ * reply and nothing changes. The comment is data: it picks a verb and a reason, never a command.
+ */
+import { StaleBaselineError } from '../errors.js'
+import { approveCandidate, rejectCandidate } from '../engine/registry-commands.js'
+import type { Registry } from '../ports.js'
+import { GATE_LABEL, fitBody, parseGateMarker, type GateMarker } from './gates.js'
+import { statusOf, type GitHubClient } from './octokit.js'
+
+export interface GateCommand {
+  verb: 'approve' | 'reject'
+  reason: string
+}
+
+/** `/approve` or `/reject` at the start of the comment's first non-empty line, with an optional reason. */
+export function parseGateCommand(body: string): GateCommand | null {
+  const first = body.split(/\r?\n/).find(line => line.trim() !== '')?.trim() ?? ''
+  const m = /^\/(approve|reject)(?:\s+(.*))?$/i.exec(first)
+  return m ? { verb: m[1]!.toLowerCase() as GateCommand['verb'], reason: (m[2] ?? '').trim() } : null
+}
+
+export interface CommentEvent {
+  action?: string
+  issue?: { number: number; body?: string | null; state?: string; labels?: ({ name?: string } | string)[] }
+  comment?: { id: number; body?: string; user?: { login: string; type?: string } | null }
+}
+
+export type ApprovalOutcome =
+  | { outcome: 'ignored'; why: string }
+  | { outcome: 'refused'; who: string; why: string }
+  | { outcome: 'approved' | 'rejected'; who: string; gate: GateMarker }
+
+export interface ApprovalContext {
+  github: GitHubClient
+  owner: string
+  repo: string
+  registry: Registry
+  model: string
+  approvers: string[]
+  excludeTriggeringActor: boolean
+  /** Called once the candidate became the champion (for a deploy dispatch). */
+  onPromoted: (version: number) => Promise<void>
+}
+
+async function permissionOf(ctx: ApprovalContext, login: string): Promise<string> {
+  try {
+    const { data } = await ctx.github.rest.repos.getCollaboratorPermissionLevel({ owner: ctx.owner, repo: ctx.repo, username: login })
+    return data.permission
+  } catch (err) {
+    // Not a collaborator (or no such user): no permission.
+    if (statusOf(err) === 404) return 'none'
+    throw err
+  }
+}
+
+/** Why `login` may not resolve this gate, or null when they may. */
+async function refusal(ctx: ApprovalContext, login: string, gate: GateMarker): Promise<string | null> {
+  if (ctx.excludeTriggeringActor && gate.actor && login.toLowerCase() === gate.actor.toLowerCase()) {
+    return `@${login} triggered the run that opened this gate, and this workflow asks for someone else's decision`
+  }
+  if (ctx.approvers.some(a => a.toLowerCase() === login.toLowerCase())) return null
+  const permission = await permissionOf(ctx, login)
+  if (permission === 'admin' || permission === 'write') return null
+  return `@${login} has ${permission} permission on this repository and is not among the spec's approvers; only people with write access or the listed approvers can decide`
+}
+
+export async function handleGateComment(ctx: ApprovalContext, event: CommentEvent): Promise<ApprovalOutcome> {
+  const { issue, comment } = event
+  if (event.action !== 'created' || !issue || !comment) return { outcome: 'ignored', why: 'not a new comment' }
+  const command = parseGateCommand(comment.body ?? '')
+  if (!command) return { outcome: 'ignored', why: 'the comment is not /approve or /reject' }
+  const labels = (issue.labels ?? []).map(l => (typeof l === 'string' ? l : l.name))
+  const gate = parseGateMarker(issue.body)
+  if (!gate || !labels.includes(GATE_LABEL)) return { outcome: 'ignored', why: `issue #${issue.number} is not a release gate` }
+  if (gate.model !== ctx.model) return { outcome: 'ignored', why: `issue #${issue.number} is the gate of model ${gate.model}, not ${ctx.model}` }
+  if (issue.state === 'closed') return { outcome: 'ignored', why: `issue #${issue.number} is closed` }
+  const who = comment.user?.login ?? ''
+  const reply = (text: string) =>
+    ctx.github.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: fitBody(text, 'see the run log.') })
+  const close = (reason: 'completed' | 'not_planned') =>
+    ctx.github.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, state: 'closed', state_reason: reason })
+
+  const why = await refusal(ctx, who, gate)
+  if (why !== null) {
+    await reply(`${why}. Nothing changed.`)
+    return { outcome: 'refused', who, why }
+  }
+  const reason = command.reason || undefined
+  if (command.verb === 'reject') {
+    await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` })
+    await reply(`Rejected by @${who}: ${gate.model} version ${gate.version} will not be promoted${reason ? ` (${reason})` : ''}.`)
+    await close('not_planned')
+    return { outcome: 'rejected', who, gate }
+  }
+  try {
+    await approveCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` })
+  } catch (err) {
+    if (!(err instanceof StaleBaselineError)) throw err
+    await reply(`Approval by @${who} could not be carried out: ${err.message}`)
+    await close('not_planned')
+    throw err
+  }
+  await reply(`Approved by @${who}: ${gate.model} version ${gate.version} is now the champion.`)
+  await close('completed')
+  await ctx.onPromoted(gate.version)
+  return { outcome: 'approved', who, gate }
+}

@@ -1,0 +1,81 @@
+/**
+ * The Octokit client the GitHub shell uses: GitHub's REST API at GITHUB_API_URL, with the retry and
+ * throttling plugins. Only errors known to be transient are retried: 5xx, network errors and
+ * requests that got no answer in time. 4xx answers are final, and 409 is how a compare-and-swap on
+ * the registry branch reports that someone else wrote first, which the registry handles itself.
+ */
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
+
+export type GitHubClient = ReturnType<typeof getOctokit>
+
+export interface ClientOptions {
+  /** The API's root; default GITHUB_API_URL (https://api.github.com). */
+  baseUrl?: string
+  /** Base of the retry backoff: attempt n waits n² times this (GitHub's default is one second). */
+  retryBaseMs: number
+  /** Retries after the first attempt. */
+  retries: number
+  /** A request with no complete answer after this long is abandoned and retried. */
+  timeoutMs: number
+  /**
+   * Pause between two writes, and between two writes that notify people (issues, comments,
+   * releases). GitHub asks for about 1 s and 3 s to stay clear of its secondary rate limit.
+   */
+  writeIntervalMs: number
+  notificationIntervalMs: number
+  log: (message: string) => void
+}
+
+/** Statuses that will not change on a retry. 409 is a lost compare-and-swap: re-read, do not resend. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451]
+
+/**
+ * fetch with a deadline. A timed-out fetch must not surface as an AbortError: Octokit rethrows those
+ * unwrapped and the retry plugin would not see them, so it becomes an ordinary network error.
+ */
+export function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return async (input, init) => {
+    const deadline = AbortSignal.timeout(Math.ceil(timeoutMs))
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline
+    try {
+      return await fetch(input, { ...init, signal })
+    } catch (err) {
+      if (deadline.aborted) throw new Error(`no answer from ${String(input)} within ${timeoutMs} ms`, { cause: err })
+      throw err
+    }
+  }
+}
+
+export function createGitHubClient(token: string, options: ClientOptions): GitHubClient {
+  return getOctokit(
+    token,
+    {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      retry: { doNotRetry: DO_NOT_RETRY, retries: options.retries, retryAfterBaseValue: options.retryBaseMs },
+      throttle: {
+        write: new Bottleneck.Group({ id: 'retrain-write', maxConcurrent: 1, minTime: options.writeIntervalMs }),
+        notifications: new Bottleneck.Group({ id: 'retrain-notifications', maxConcurrent: 1, minTime: options.notificationIntervalMs }),
+        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          options.log(`GitHub's rate limit was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
+          return retryCount < 2
+        },
+        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          options.log(`GitHub's secondary rate limit was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
+          return retryCount < 2
+        }
+      },
+      request: { fetch: fetchWithTimeout(options.timeoutMs) }
+    },
+    retry,
+    throttling
+  )
+}
+
+/** The HTTP status of an Octokit error, or undefined for anything else. */
+export function statusOf(err: unknown): number | undefined {
+  const status = (err as { status?: unknown } | null)?.status
+  return typeof status === 'number' ? status : undefined
+}

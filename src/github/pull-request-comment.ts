@@ -1,0 +1,34 @@
+/**
+ * On pull_request events the action runs as a dry run and keeps one comment on the pull request up to
+ * date with what the change would do to the model: later runs edit it rather than add another.
+ */
+import { fitBody } from './gates.js'
+import type { GitHubClient } from './octokit.js'
+
+export function dryRunMarker(model: string): string {
+  return `<!-- retrain-dry-run ${JSON.stringify({ model })} -->`
+}
+
+/** Bounded: a pull request with more comments than this gets a fresh comment rather than a long search. */
+const MAX_PAGES = 10
+
+export async function upsertDryRunComment(
+  github: GitHubClient,
+  where: { owner: string; repo: string; number: number },
+  model: string,
+  markdown: string
+): Promise<string> {
+  const marker = dryRunMarker(model)
+  const body = fitBody(`${marker}\n${markdown}`, "the whole report is in the run's job summary.")
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { data: comments } = await github.rest.issues.listComments({ owner: where.owner, repo: where.repo, issue_number: where.number, per_page: 100, page })
+    const mine = comments.find(c => c.body?.includes(marker))
+    if (mine) {
+      const { data } = await github.rest.issues.updateComment({ owner: where.owner, repo: where.repo, comment_id: mine.id, body })
+      return data.html_url
+    }
+    if (comments.length < 100) break
+  }
+  const { data } = await github.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body })
+  return data.html_url
+}

@@ -1,0 +1,124 @@
+/**
+ * `retrain compare`: the spec's rules applied to two files, the candidate's and the baseline's
+ * predictions (or metrics JSON), without training or touching a registry. For tuning rules, and for
+ * teams that train elsewhere.
+ */
+import path from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { InputError } from '../errors.js'
+import { formatNumber } from '../engine/format.js'
+import { parseMetrics } from '../engine/metrics-file.js'
+import { table } from '../engine/report.js'
+import { evaluateRules, improvementOf, planDecision, type RuleOutcome, type Verdict } from '../engine/rules.js'
+import type { Spec } from '../spec/types.js'
+import { compareComputed, type ComputedValues, type SliceJudgement } from './compare.js'
+import { parsePredictions, predictionColumns } from './predictions.js'
+import { boundCell, evidenceSections } from './report-sections.js'
+
+export interface CompareOutcome {
+  model: string
+  /** What `retrain run` would decide with these numbers (the promotion mode applied, nothing changed). */
+  decision: string
+  reason: string
+  passed: boolean
+  goals: Record<string, string>
+  candidate: ComputedValues
+  baseline: ComputedValues
+  rules: RuleOutcome[]
+  slices: SliceJudgement[]
+  /** How many examples or groups the bootstrap resampled, when predictions were given. */
+  units: { count: number; kind: 'examples' | 'groups' } | null
+}
+
+async function readText(file: string, flag: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch {
+    throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], 'usage')
+  }
+}
+
+function isMetricsFile(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.json'
+}
+
+/** Applies the spec's rules to the two files; both are predictions, or both metrics JSON. */
+export async function compareFiles(spec: Spec, candidateFile: string, baselineFile: string): Promise<CompareOutcome> {
+  if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
+    throw new InputError([{ message: 'give two predictions files or two metrics files (.json), not one of each' }], 'usage')
+  }
+  const pinned = [...new Set(spec.metrics.flatMap(m => m.change.map(r => r.against)).filter((a): a is number => a !== 'champion'))]
+  const references = new Map<number, string>(pinned.map(v => [v, `retrain compare has no predictions of version ${v}`]))
+  let candidate: ComputedValues
+  let baseline: ComputedValues
+  let verdict: Verdict
+  let slices: SliceJudgement[] = []
+  let units: CompareOutcome['units'] = null
+  if (isMetricsFile(candidateFile)) {
+    const declared = spec.metrics.map(m => m.name)
+    candidate = parseMetrics(await readText(candidateFile, '--candidate'), candidateFile, declared).metrics
+    baseline = parseMetrics(await readText(baselineFile, '--baseline'), baselineFile, declared).metrics
+    verdict = evaluateRules(spec.metrics, candidate, baseline, { references })
+  } else {
+    if (spec.evaluate.predictions?.task === undefined) {
+      throw new InputError([{ file: spec.file, message: 'to compare predictions, the spec needs evaluate.predictions with a task (binary, multiclass or regression) and metrics with compute:' }])
+    }
+    const cols = predictionColumns(spec.evaluate.predictions)
+    const computed = compareComputed(
+      spec,
+      parsePredictions(await readText(candidateFile, '--candidate'), candidateFile, cols),
+      parsePredictions(await readText(baselineFile, '--baseline'), baselineFile, cols),
+      new Map(references)
+    )
+    candidate = computed.candidate
+    baseline = computed.baseline!
+    slices = computed.slices
+    units = computed.units
+    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, confidence: computed.confidence, slices })
+  }
+  const plan = planDecision(verdict, spec.promotion)
+  return {
+    model: spec.model,
+    decision: plan.wouldBe ?? plan.decision,
+    reason: plan.reason,
+    passed: verdict.passed,
+    goals: Object.fromEntries(spec.metrics.map(m => [m.name, m.goal])),
+    candidate,
+    baseline,
+    rules: verdict.outcomes,
+    slices,
+    units
+  }
+}
+
+export function renderComparison(c: CompareOutcome): string {
+  const signed = (n: number | null) => (n === null ? '—' : `${n > 0 ? '+' : ''}${formatNumber(n)}`)
+  const metricRows = Object.entries(c.goals).map(([name, goal]) => {
+    const value = c.candidate[name] ?? null
+    const base = c.baseline[name] ?? null
+    const improvement = value !== null && base !== null ? improvementOf(goal as 'maximize' | 'minimize', value, base) : null
+    return [name, goal, formatNumber(base), formatNumber(value), signed(improvement)]
+  })
+  const ruleRows = c.rules.map(o => [
+    o.status === 'pass' ? 'PASS' : o.status === 'fail' ? 'FAIL' : 'n/a',
+    o.rule,
+    o.kind === 'relative-change' && o.improvement !== null ? `${signed(o.improvement * 100)}%` : signed(o.improvement),
+    boundCell(o),
+    o.reason
+  ])
+  const lines = [
+    `## ${c.model}: candidate vs baseline`,
+    '',
+    `**Would be ${c.decision}.** ${c.reason.charAt(0).toUpperCase()}${c.reason.slice(1)}.`,
+    '',
+    ...(c.units ? [`Computed from predictions; the bootstrap resampled ${c.units.count} ${c.units.kind}.`, ''] : []),
+    table(['metric', 'goal', 'baseline', 'candidate', 'improvement'], metricRows),
+    '',
+    '### Rules',
+    '',
+    table(['result', 'rule', 'improvement', 'bound', 'why'], ruleRows),
+    ''
+  ]
+  lines.push(...evidenceSections({ slices: c.slices }, table))
+  return lines.join('\n')
+}

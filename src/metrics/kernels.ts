@@ -1,0 +1,362 @@
+/**
+ * Metric kernels over integer example weights. A kernel is prepared once per model (sorting, per-
+ * example losses) and then evaluated for many weight vectors: all ones for the value itself, a
+ * bootstrap resample's counts, or a jackknife's zeros. Weighting by counts is the same as repeating
+ * rows, so a weighted value equals scikit-learn's with `sample_weight`. NaN means undefined.
+ *
+ * Sums of integer weights and of their products are exact in doubles up to 2^53, so ROC AUC (a
+ * ratio of such sums) is exact, ties included, whatever the order of summation.
+ */
+
+/** A metric's value under example weights (one count per example); NaN when undefined. */
+export type Kernel = (weights: Uint8Array) => number
+
+/** scikit-learn 1.2 clips probabilities to [eps, 1 - eps] with eps the float64 machine epsilon. */
+const EPS = Number.EPSILON
+
+/**
+ * Σ w·v / Σ w: accuracy, log loss, Brier, MAE are weighted means of per-example values. Four
+ * running sums instead of one break the chain of dependent additions, which bounds the speed of
+ * a single sum; the result differs from a sequential sum only by rounding.
+ */
+export function meanKernel(values: Float64Array): Kernel {
+  const n = values.length
+  const tail = n - (n % 4)
+  return w => {
+    let t0 = 0
+    let t1 = 0
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let i = 0; i < tail; i += 4) {
+      const a = w[i]!
+      const b = w[i + 1]!
+      const c = w[i + 2]!
+      const d = w[i + 3]!
+      t0 += a + b
+      t1 += c + d
+      s0 += a * values[i]!
+      s1 += b * values[i + 1]!
+      s2 += c * values[i + 2]!
+      s3 += d * values[i + 3]!
+    }
+    for (let i = tail; i < n; i++) {
+      t0 += w[i]!
+      s0 += w[i]! * values[i]!
+    }
+    const total = t0 + t1
+    return total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN
+  }
+}
+
+/** A weighted share of examples where `hit` is 1 (accuracy): integer sums, exact. */
+export function shareKernel(hit: Uint8Array): Kernel {
+  const n = hit.length
+  return w => {
+    let total = 0
+    let hits = 0
+    for (let i = 0; i < n; i++) {
+      const x = w[i]!
+      total += x
+      hits += x * hit[i]!
+    }
+    return total > 0 ? hits / total : Number.NaN
+  }
+}
+
+export function accuracyValues(label: Int32Array, predicted: Int32Array): Uint8Array {
+  const out = new Uint8Array(label.length)
+  for (let i = 0; i < label.length; i++) out[i] = label[i] === predicted[i] ? 1 : 0
+  return out
+}
+
+/** Binary log loss of the positive class's probability, exactly as scikit-learn 1.2 computes it. */
+export function binaryLogLossValues(label: Int32Array, score: Float64Array): Float64Array {
+  const out = new Float64Array(label.length)
+  for (let i = 0; i < label.length; i++) {
+    const p = Math.min(Math.max(score[i]!, EPS), 1 - EPS)
+    const q = 1 - p
+    // scikit-learn renormalizes each row after clipping; (1 - p) + p is not always exactly 1.
+    const sum = q + p
+    out[i] = -Math.log((label[i] === 1 ? p : q) / sum)
+  }
+  return out
+}
+
+export function multiclassLogLossValues(label: Int32Array, probabilities: Float64Array[]): Float64Array {
+  const out = new Float64Array(label.length)
+  const clip = (v: number) => Math.min(Math.max(v, EPS), 1 - EPS)
+  for (let i = 0; i < label.length; i++) {
+    let sum = 0
+    for (const column of probabilities) sum += clip(column[i]!)
+    out[i] = -Math.log(clip(probabilities[label[i]!]![i]!) / sum)
+  }
+  return out
+}
+
+export function brierValues(label: Int32Array, score: Float64Array): Float64Array {
+  const out = new Float64Array(label.length)
+  for (let i = 0; i < label.length; i++) out[i] = (score[i]! - label[i]!) ** 2
+  return out
+}
+
+/**
+ * Indexes sorted by score ascending, negatives before positives among equal scores: a stable LSD
+ * radix sort on the label, then on the score's bits as an order-preserving unsigned key, 16 bits
+ * at a time. Linear time, so a million scores sort in tens of milliseconds.
+ */
+export function sortByScore(score: Float64Array, positive: Uint8Array): Uint32Array {
+  const n = score.length
+  const bits = new Uint32Array(2)
+  const asFloat = new Float64Array(bits.buffer)
+  // The key's 16-bit digits, least significant first; the high word holds the sign and exponent.
+  const digits = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)]
+  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+  const [loWord, hiWord] = littleEndian ? [0, 1] : [1, 0]
+  for (let i = 0; i < n; i++) {
+    asFloat[0] = score[i] === 0 ? 0 : score[i]! // -0 and 0 are equal scores
+    let hi = bits[hiWord]!
+    let lo = bits[loWord]!
+    // Negative numbers order backwards as unsigned bits: flip them all; positives: flip the sign.
+    if (hi & 0x80000000) {
+      hi = ~hi >>> 0
+      lo = ~lo >>> 0
+    } else {
+      hi = (hi | 0x80000000) >>> 0
+    }
+    digits[0]![i] = lo & 0xffff
+    digits[1]![i] = lo >>> 16
+    digits[2]![i] = hi & 0xffff
+    digits[3]![i] = hi >>> 16
+  }
+  let order = new Uint32Array(n)
+  let next = new Uint32Array(n)
+  let at = 0
+  for (let i = 0; i < n; i++) if (!positive[i]) order[at++] = i
+  for (let i = 0; i < n; i++) if (positive[i]) order[at++] = i
+  const counts = new Uint32Array(65537)
+  for (const digit of digits) {
+    counts.fill(0)
+    for (let i = 0; i < n; i++) counts[digit[i]! + 1]!++
+    for (let d = 1; d <= 65536; d++) counts[d]! += counts[d - 1]!
+    for (let i = 0; i < n; i++) {
+      const index = order[i]!
+      next[counts[digit[index]!]!++] = index
+    }
+    ;[order, next] = [next, order]
+  }
+  return order
+}
+
+/** Runs of equal scores in a sorted order that hold both classes; only they need a tie correction. */
+function mixedTieRuns(order: Uint32Array, score: Float64Array, positive: Uint8Array): Uint32Array {
+  const runs: number[] = []
+  let start = 0
+  for (let i = 1; i <= order.length; i++) {
+    if (i === order.length || score[order[i]!] !== score[order[start]!]) {
+      if (i - start > 1 && positive[order[start]!] !== positive[order[i - 1]!]) runs.push(start, i)
+      start = i
+    }
+  }
+  return Uint32Array.from(runs)
+}
+
+/**
+ * Binary ROC AUC as the Mann-Whitney statistic: the weight of (positive, negative) pairs ranked
+ * correctly, ties counting one half. One pass over the order sorted once (negatives first within a
+ * tie, so each positive counts every tied negative), then half of each mixed tie is taken back.
+ * Labels are kept as doubles (0 or 1): the loop then does floating-point arithmetic only, several
+ * times faster than one mixing integer and floating-point operations.
+ */
+export function rocAucKernel(positive: Uint8Array, score: Float64Array): Kernel {
+  const order = sortByScore(score, positive)
+  const runs = mixedTieRuns(order, score, positive)
+  const n = order.length
+  const sortedPositive = new Float64Array(n)
+  for (let i = 0; i < n; i++) sortedPositive[i] = positive[order[i]!]!
+  return w => {
+    let pairs = 0
+    let negatives = 0
+    let positives = 0
+    for (let i = 0; i < n; i++) {
+      const x = w[order[i]!]!
+      const p = x * sortedPositive[i]!
+      pairs += p * negatives
+      negatives += x - p
+      positives += p
+    }
+    for (let r = 0; r < runs.length; r += 2) {
+      let tiedPositives = 0
+      let tiedNegatives = 0
+      for (let i = runs[r]!; i < runs[r + 1]!; i++) {
+        const x = w[order[i]!]!
+        tiedPositives += x * sortedPositive[i]!
+        tiedNegatives += x * (1 - sortedPositive[i]!)
+      }
+      pairs -= 0.5 * tiedPositives * tiedNegatives
+    }
+    return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN
+  }
+}
+
+/**
+ * Average precision as scikit-learn defines it: Σ (R_k - R_{k-1}) P_k over distinct score
+ * thresholds, from the highest score down. Undefined without positives.
+ */
+export function averagePrecisionKernel(positive: Uint8Array, score: Float64Array): Kernel {
+  // Highest score first, positives first among equal scores: the ascending order reversed.
+  const order = sortByScore(score, positive).reverse()
+  const n = order.length
+  const sortedPositive = new Float64Array(n)
+  const lastOfTie = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    sortedPositive[i] = positive[order[i]!]!
+    lastOfTie[i] = i === n - 1 || score[order[i]!] !== score[order[i + 1]!] ? 1 : 0
+  }
+  return w => {
+    let tp = 0
+    let fp = 0
+    let previousTp = 0
+    let sum = 0
+    for (let i = 0; i < n; i++) {
+      const x = w[order[i]!]!
+      const p = x * sortedPositive[i]!
+      tp += p
+      fp += x - p
+      if (lastOfTie[i] && tp > previousTp) {
+        sum += (tp - previousTp) * (tp / (tp + fp))
+        previousTp = tp
+      }
+    }
+    return tp > 0 ? sum / tp : Number.NaN
+  }
+}
+
+/** The mean of several kernels (one-vs-rest macro averages); undefined when any part is. */
+export function macroKernel(parts: Kernel[]): Kernel {
+  return w => {
+    let sum = 0
+    for (const part of parts) sum += part(w)
+    return sum / parts.length
+  }
+}
+
+export function oneVsRest(label: Int32Array, k: number): Uint8Array {
+  const out = new Uint8Array(label.length)
+  for (let i = 0; i < label.length; i++) out[i] = label[i] === k ? 1 : 0
+  return out
+}
+
+export type Average = 'binary' | 'macro' | 'weighted'
+export type CountMetric = 'precision' | 'recall' | 'f1'
+
+/**
+ * Precision, recall and F1 from weighted confusion counts. `binary` is the positive class (index 1);
+ * `macro` and `weighted` average over the classes present in the labels or predictions, as
+ * scikit-learn does. Undefined where scikit-learn warns that the value is ill-defined and reports 0:
+ * a class never predicted (precision), a class with no examples (recall); F1 = 2TP / (2TP + FP + FN)
+ * is undefined only when the class appears in neither.
+ */
+export function countKernel(metric: CountMetric, average: Average, label: Int32Array, predicted: Int32Array, classes: number): Kernel {
+  const n = label.length
+  const tp = new Float64Array(classes)
+  const truth = new Float64Array(classes)
+  const guessed = new Float64Array(classes)
+  const score = (c: number): number => {
+    if (metric === 'precision') return guessed[c]! > 0 ? tp[c]! / guessed[c]! : Number.NaN
+    if (metric === 'recall') return truth[c]! > 0 ? tp[c]! / truth[c]! : Number.NaN
+    const denominator = truth[c]! + guessed[c]!
+    return denominator > 0 ? (2 * tp[c]!) / denominator : Number.NaN
+  }
+  return w => {
+    tp.fill(0)
+    truth.fill(0)
+    guessed.fill(0)
+    for (let i = 0; i < n; i++) {
+      const x = w[i]!
+      const y = label[i]!
+      const p = predicted[i]!
+      truth[y] += x
+      guessed[p] += x
+      if (y === p) tp[y] += x
+    }
+    if (average === 'binary') return score(1)
+    let sum = 0
+    let weight = 0
+    for (let c = 0; c < classes; c++) {
+      if (truth[c] === 0 && guessed[c] === 0) continue
+      const v = score(c)
+      const share = average === 'macro' ? 1 : truth[c]!
+      // A zero-weight class still makes scikit-learn warn (and report 0): undefined here too.
+      if (Number.isNaN(v)) return Number.NaN
+      sum += share * v
+      weight += share
+    }
+    return weight > 0 ? sum / weight : Number.NaN
+  }
+}
+
+export function rmseKernel(label: Float64Array, predicted: Float64Array): Kernel {
+  const squared = new Float64Array(label.length)
+  for (let i = 0; i < label.length; i++) squared[i] = (label[i]! - predicted[i]!) ** 2
+  const mean = meanKernel(squared)
+  return w => Math.sqrt(mean(w))
+}
+
+export function absoluteErrors(label: Float64Array, predicted: Float64Array): Float64Array {
+  const out = new Float64Array(label.length)
+  for (let i = 0; i < label.length; i++) out[i] = Math.abs(label[i]! - predicted[i]!)
+  return out
+}
+
+/**
+ * Mean absolute percentage error (a fraction, as scikit-learn returns it). Undefined when a label is
+ * 0: scikit-learn divides by machine epsilon instead and returns a huge finite number.
+ */
+export function mapeKernel(label: Float64Array, predicted: Float64Array): Kernel {
+  const ratios = new Float64Array(label.length)
+  const zeros: number[] = []
+  for (let i = 0; i < label.length; i++) {
+    if (label[i] === 0) zeros.push(i)
+    else ratios[i] = Math.abs(label[i]! - predicted[i]!) / Math.abs(label[i]!)
+  }
+  const mean = meanKernel(ratios)
+  return w => {
+    for (const i of zeros) if (w[i]! > 0) return Number.NaN
+    return mean(w)
+  }
+}
+
+/**
+ * R² = 1 - SS_res / SS_tot around the weighted mean. Undefined for constant labels (scikit-learn
+ * returns 1 for a perfect prediction and 0 otherwise) and for fewer than two examples.
+ */
+export function r2Kernel(label: Float64Array, predicted: Float64Array): Kernel {
+  const n = label.length
+  return w => {
+    let total = 0
+    let sum = 0
+    let min = Number.POSITIVE_INFINITY
+    let max = Number.NEGATIVE_INFINITY
+    for (let i = 0; i < n; i++) {
+      const x = w[i]!
+      total += x
+      sum += x * label[i]!
+      if (x > 0) {
+        if (label[i]! < min) min = label[i]!
+        if (label[i]! > max) max = label[i]!
+      }
+    }
+    if (total < 2 || min === max) return Number.NaN
+    const mean = sum / total
+    let residual = 0
+    let spread = 0
+    for (let i = 0; i < n; i++) {
+      const x = w[i]!
+      residual += x * (label[i]! - predicted[i]!) ** 2
+      spread += x * (label[i]! - mean) ** 2
+    }
+    return 1 - residual / spread
+  }
+}

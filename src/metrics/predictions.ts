@@ -1,0 +1,227 @@
+/**
+ * Reads the per-example predictions an evaluate command writes (CSV with a header row, or JSON Lines
+ * of one object per example) and pairs the candidate's file with the baseline's by example id.
+ * Every problem names the file and line, and the id, so a person can find the row at once.
+ */
+import { readFile } from 'node:fs/promises'
+import { EvaluationError } from '../errors.js'
+import type { PredictionsSpec } from '../spec/types.js'
+
+export type Cell = string | number | boolean | null
+
+/** The column names a predictions spec resolves to, defaults filled in. */
+export interface PredictionColumns {
+  format: 'csv' | 'jsonl'
+  id: string
+  label: string
+  prediction: string
+  score: string
+  probabilityPrefix: string
+  group: string | null
+  slices: string[]
+}
+
+export function predictionColumns(spec: PredictionsSpec | undefined): PredictionColumns {
+  return {
+    format: spec?.format ?? 'csv',
+    id: spec?.id ?? 'id',
+    label: spec?.label ?? 'label',
+    prediction: spec?.prediction ?? 'prediction',
+    score: spec?.score ?? 'score',
+    probabilityPrefix: spec?.probabilityPrefix ?? 'proba_',
+    group: spec?.group ?? null,
+    slices: [...(spec?.slices ?? [])]
+  }
+}
+
+/** One predictions file, column-wise; rows in file order. */
+export interface PredictionTable {
+  file: string
+  /** The line each row starts on (1-based), for messages. */
+  lines: number[]
+  ids: string[]
+  /** Every column of the file by name (the id column included); a missing value is null. */
+  columns: Map<string, Cell[]>
+}
+
+export class PredictionsError extends EvaluationError {
+  constructor(message: string) {
+    super(message, 'predictions-invalid')
+  }
+}
+
+/** Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes and newlines). */
+function* csvRecords(text: string, file: string): Generator<{ line: number; fields: string[] }> {
+  let line = 1
+  let i = 0
+  const n = text.length
+  while (i < n) {
+    const start = line
+    const fields: string[] = []
+    let field = ''
+    let ended = false
+    while (!ended) {
+      if (text[i] === '"') {
+        i++
+        for (;;) {
+          if (i >= n) throw new PredictionsError(`${file}:${start}: a quoted field is never closed; end it with a double quote`)
+          const ch = text[i]!
+          if (ch === '"') {
+            if (text[i + 1] === '"') {
+              field += '"'
+              i += 2
+              continue
+            }
+            i++
+            break
+          }
+          if (ch === '\n') line++
+          field += ch
+          i++
+        }
+      }
+      const stop = /[,\r\n]/g
+      stop.lastIndex = i
+      const found = stop.exec(text)
+      const end = found ? found.index : n
+      field += text.slice(i, end)
+      i = end
+      fields.push(field)
+      field = ''
+      if (i >= n) ended = true
+      else if (text[i] === ',') i++
+      else {
+        i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1
+        line++
+        ended = true
+      }
+    }
+    // A blank line carries no example (many writers end the file with one).
+    if (!(fields.length === 1 && fields[0] === '')) yield { line: start, fields }
+  }
+}
+
+function parseCsv(text: string, file: string): PredictionTable {
+  const records = csvRecords(text, file)
+  const first = records.next()
+  if (first.done) throw new PredictionsError(`${file}: the predictions file is empty; write a header row, then one row per example`)
+  const header = first.value.fields.map(h => h.trim())
+  const seen = new Set<string>()
+  for (const name of header) {
+    if (seen.has(name)) throw new PredictionsError(`${file}:${first.value.line}: the header names column "${name}" twice`)
+    seen.add(name)
+  }
+  const columns = new Map<string, Cell[]>(header.map(h => [h, []]))
+  const lists = header.map(h => columns.get(h)!)
+  const lines: number[] = []
+  for (const { line, fields } of records) {
+    if (fields.length !== header.length) {
+      throw new PredictionsError(`${file}:${line}: the row has ${fields.length} fields but the header has ${header.length}`)
+    }
+    lines.push(line)
+    for (let c = 0; c < fields.length; c++) lists[c]!.push(fields[c] === '' ? null : fields[c]!)
+  }
+  return { file, lines, ids: [], columns }
+}
+
+function parseJsonLines(text: string, file: string): PredictionTable {
+  const columns = new Map<string, Cell[]>()
+  const lines: number[] = []
+  let lineNo = 0
+  let row = 0
+  for (const raw of text.split('\n')) {
+    lineNo++
+    const line = raw.trim()
+    if (line === '') continue
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch (err) {
+      throw new PredictionsError(`${file}:${lineNo}: not valid JSON (${(err as Error).message}); write one JSON object per line`)
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new PredictionsError(`${file}:${lineNo}: expected one JSON object per line`)
+    }
+    for (const [key, cell] of Object.entries(value)) {
+      if (cell !== null && typeof cell === 'object') {
+        throw new PredictionsError(`${file}:${lineNo}: "${key}" holds ${Array.isArray(cell) ? 'a list' : 'an object'}; write one flat value per key`)
+      }
+      let list = columns.get(key)
+      if (!list) {
+        // A key first seen on a later line was missing (null) on the earlier ones.
+        list = new Array<Cell>(row).fill(null)
+        columns.set(key, list)
+      }
+      list[row] = cell as Cell
+    }
+    row++
+    for (const list of columns.values()) if (list.length < row) list.push(null)
+    lines.push(lineNo)
+  }
+  return { file, lines, ids: [], columns }
+}
+
+/** Reads and parses a predictions file; ids must be present and unique within it. */
+export async function readPredictions(file: string, columns: PredictionColumns, whose: string): Promise<PredictionTable> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    throw new PredictionsError(`the evaluate command wrote no predictions for the ${whose} (expected a ${columns.format === 'csv' ? 'CSV' : 'JSON Lines'} file at $RETRAIN_PREDICTIONS_FILE, ${file})`)
+  }
+  return parsePredictions(text, file, columns)
+}
+
+export function parsePredictions(text: string, file: string, columns: PredictionColumns): PredictionTable {
+  const table = columns.format === 'csv' ? parseCsv(text, file) : parseJsonLines(text, file)
+  if (table.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`)
+  const idColumn = table.columns.get(columns.id)
+  if (!idColumn) throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table.columns.keys()].join(', ')}); set evaluate.predictions.id`)
+  const firstLine = new Map<string, number>()
+  table.ids = idColumn.map((cell, row) => {
+    if (cell === null || cell === '') throw new PredictionsError(`${file}:${table.lines[row]}: the example has no id ("${columns.id}")`)
+    const id = String(cell)
+    const earlier = firstLine.get(id)
+    if (earlier !== undefined) {
+      throw new PredictionsError(`${file}:${table.lines[row]}: duplicate id "${id}" (first at line ${earlier}); each example must appear once`)
+    }
+    firstLine.set(id, table.lines[row]!)
+    return id
+  })
+  return table
+}
+
+/**
+ * The baseline's rows in the candidate's order. Both files must hold exactly the same ids, so both
+ * models are judged on the same examples; the first few differences are named.
+ */
+export function alignRows(candidate: PredictionTable, baseline: PredictionTable): Int32Array {
+  const byId = new Map<string, number>()
+  baseline.ids.forEach((id, row) => byId.set(id, row))
+  const order = new Int32Array(candidate.ids.length)
+  const problems: string[] = []
+  const LIMIT = 5
+  let missing = 0
+  candidate.ids.forEach((id, row) => {
+    const other = byId.get(id)
+    if (other === undefined) {
+      if (++missing <= LIMIT) problems.push(`id "${id}" (${candidate.file}:${candidate.lines[row]}) is missing from ${baseline.file}`)
+      order[row] = -1
+    } else {
+      order[row] = other
+      byId.delete(id)
+    }
+  })
+  let extra = 0
+  for (const [id, row] of byId) {
+    if (++extra <= LIMIT) problems.push(`id "${id}" (${baseline.file}:${baseline.lines[row]}) is not in ${candidate.file}`)
+  }
+  if (problems.length > 0) {
+    const more = missing + extra - problems.length
+    throw new PredictionsError(
+      `the candidate's and the baseline's predictions must hold the same ids: ${problems.join('; ')}${more > 0 ? `; and ${more} more` : ''}. ` +
+        'Evaluate both models on the same examples'
+    )
+  }
+  return order
+}

@@ -1,0 +1,72 @@
+/**
+ * `retrain evaluate [--data NAME]`: the evaluate side of a built-in model. It scores the model under
+ * evaluation (RETRAIN_EVAL_MODEL_DIR) on a data input with the model's frozen preparation, writes the
+ * task's metrics to RETRAIN_METRICS_FILE and per-example predictions to RETRAIN_PREDICTIONS_FILE.
+ */
+import { writeFile } from 'node:fs/promises'
+import { ContractEnv } from '../engine/contract.js'
+import { parseNumber, readTable, rowOrigin } from './csv.js'
+import { TrainerError } from './errors.js'
+import { dataFiles, requireEnv, type CommandIO } from './io.js'
+import { classificationMetrics, poissonMetrics, regressionMetrics } from './metrics.js'
+import { loadModel } from './model.js'
+import { featurize, missingColumns, preparedColumns } from './preparation.js'
+import { hasProbabilities, predict } from './predict.js'
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
+}
+
+export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<void> {
+  const modelDir = requireEnv(io.env, ContractEnv.evalModelDir)
+  const metricsFile = requireEnv(io.env, ContractEnv.metricsFile)
+  const model = await loadModel(modelDir)
+  const prep = model.preparation
+  const table = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'))
+  // A column the model reads but the data lacks is an error, not silent imputation: the metrics
+  // would describe another model than the one being compared.
+  const lacking = missingColumns(table, [...preparedColumns(prep), prep.label])
+  if (lacking.length > 0) throw new TrainerError(`the evaluation data (${dataName}) lacks column(s) the model reads: ${lacking.join(', ')}`)
+  const labelCells = table.cells.get(prep.label)!
+  const rows: number[] = []
+  for (let i = 0; i < table.rows; i++) if (labelCells[i] !== '') rows.push(i)
+  if (rows.length === 0) throw new TrainerError(`the evaluation data (${dataName}) has no row with a value in ${prep.label}`)
+  const n = rows.length
+  const out = predict(model, featurize(prep, table, rows), n)
+  const ids = rows.map(i => (prep.idColumn && table.cells.get(prep.idColumn)?.[i]) || String(i))
+
+  let metrics: Record<string, number>
+  const lines: string[] = []
+  if (model.classes) {
+    const classes = model.classes
+    const truth = Int32Array.from(rows, i => classes.indexOf(labelCells[i]!))
+    const unknown = truth.filter(t => t < 0).length
+    if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`)
+    const probabilities = hasProbabilities(model) ? out.probabilities : null
+    metrics = classificationMetrics(truth, out.values, classes.length, probabilities, model.task === 'binary' ? out.scores : null)
+    const extra = model.task === 'binary' ? ['score'] : classes.map(c => `proba_${c}`)
+    lines.push(['id', 'label', 'prediction', ...extra].map(csvField).join(','))
+    rows.forEach((i, r) => {
+      const tail = model.task === 'binary' ? [String(out.scores[r])] : classes.map((_, c) => String(out.probabilities![r * classes.length + c]))
+      lines.push([ids[r]!, labelCells[i]!, classes[out.values[r]!]!, ...tail].map(csvField).join(','))
+    })
+  } else {
+    const labels = Float64Array.from(rows, i => {
+      const value = parseNumber(labelCells[i]!)
+      if (value === null || value === undefined) throw new TrainerError(`${rowOrigin(table, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelCells[i])}`)
+      return value
+    })
+    metrics = model.task === 'poisson' ? poissonMetrics(labels, out.values) : regressionMetrics(labels, out.values)
+    lines.push('id,label,prediction')
+    rows.forEach((i, r) => lines.push([ids[r]!, labelCells[i]!, String(out.values[r])].map(csvField).join(',')))
+  }
+  // JSON has no NaN: an undefined metric is null, which the engine treats as "cannot compare".
+  const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]))
+  await writeFile(metricsFile, JSON.stringify(json, null, 2) + '\n')
+  const predictionsFile = io.env[ContractEnv.predictionsFile]
+  if (predictionsFile) await writeFile(predictionsFile, lines.join('\n') + '\n')
+  const role = io.env[ContractEnv.evalRole] || 'model'
+  const version = io.env[ContractEnv.evalVersion]
+  const shown = Object.entries(json).map(([k, v]) => `${k} ${v === null ? 'undefined' : Number(v.toPrecision(6))}`)
+  io.log(`${role}${version ? ` (version ${version})` : ''}, builtin/${model.trainer}: ${n} examples; ${shown.join(', ')}`)
+}

@@ -1,0 +1,225 @@
+/**
+ * The L-BFGS core: full-batch minimization of a smooth objective (softmax cross-entropy, which covers
+ * binary logistic regression and multiclass maximum entropy, or Poisson deviance with a log link)
+ * plus L2, with a backtracking line search. A warm start begins at the champion's weights; the
+ * curvature pairs are not carried over, because they describe the previous data's objective.
+ */
+import { axpy, dot as dotAt, LogSum } from './kernels.js'
+import type { Dataset } from './sgd.js'
+
+/** Writes the gradient at `params` into `grad` and returns the objective. */
+export type Objective = (params: Float64Array, grad: Float64Array) => number
+
+export interface LbfgsOptions {
+  memory: number
+  maxIterations: number
+  /** Converged when the largest gradient component falls to it. */
+  tolerance: number
+  /** Called after each iteration; returning false stops (early stopping). */
+  onIteration?: (iteration: number, loss: number, params: Float64Array) => boolean
+}
+
+export interface LbfgsResult {
+  iterations: number
+  converged: boolean
+  loss: number
+  stop: 'gradient' | 'relative-decrease' | 'max-iterations' | 'line-search' | 'callback'
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!
+  return s
+}
+
+/** Minimizes `f` from `start` (updated in place). */
+export function minimize(f: Objective, start: Float64Array, options: LbfgsOptions): LbfgsResult {
+  const n = start.length
+  let x: Float64Array = start
+  let g: Float64Array = new Float64Array(n)
+  let fx = f(x, g)
+  const s: Float64Array[] = []
+  const y: Float64Array[] = []
+  const rho: number[] = []
+  const alpha = new Float64Array(options.memory)
+  const dir = new Float64Array(n)
+  let xNew: Float64Array = new Float64Array(n)
+  let gNew: Float64Array = new Float64Array(n)
+  for (let iter = 1; iter <= options.maxIterations; iter++) {
+    let gMax = 0
+    for (let i = 0; i < n; i++) gMax = Math.max(gMax, Math.abs(g[i]!))
+    if (gMax <= options.tolerance) return finish(iter - 1, true, 'gradient')
+    // Two-loop recursion: dir = -H g.
+    for (let i = 0; i < n; i++) dir[i] = -g[i]!
+    for (let k = s.length - 1; k >= 0; k--) {
+      alpha[k] = rho[k]! * dot(s[k]!, dir)
+      for (let i = 0; i < n; i++) dir[i] -= alpha[k]! * y[k]![i]!
+    }
+    if (s.length > 0) {
+      const last = s.length - 1
+      const gamma = dot(s[last]!, y[last]!) / dot(y[last]!, y[last]!)
+      for (let i = 0; i < n; i++) dir[i] *= gamma
+    }
+    for (let k = 0; k < s.length; k++) {
+      const beta = rho[k]! * dot(y[k]!, dir)
+      for (let i = 0; i < n; i++) dir[i] += s[k]![i]! * (alpha[k]! - beta)
+    }
+    let slope = dot(dir, g)
+    if (!(slope < 0)) {
+      // Not a descent direction (stale curvature): forget it and go down the gradient.
+      s.length = y.length = rho.length = 0
+      for (let i = 0; i < n; i++) dir[i] = -g[i]!
+      slope = dot(dir, g)
+    }
+    let step = s.length === 0 ? Math.min(1, 1 / Math.sqrt(-slope)) : 1
+    let fNew = Infinity
+    let accepted = false
+    for (let tries = 0; tries < 50; tries++) {
+      for (let i = 0; i < n; i++) xNew[i] = x[i]! + step * dir[i]!
+      fNew = f(xNew, gNew)
+      if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) {
+        accepted = true
+        break
+      }
+      step *= 0.5
+    }
+    if (!accepted) return finish(iter - 1, false, 'line-search')
+    const sk = new Float64Array(n)
+    const yk = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
+      sk[i] = xNew[i]! - x[i]!
+      yk[i] = gNew[i]! - g[i]!
+    }
+    const sy = dot(sk, yk)
+    // Keep only pairs of positive curvature, so the implicit inverse Hessian stays positive definite.
+    if (sy > 1e-12 * Math.sqrt(dot(sk, sk) * dot(yk, yk))) {
+      if (s.length === options.memory) {
+        s.shift()
+        y.shift()
+        rho.shift()
+      }
+      s.push(sk)
+      y.push(yk)
+      rho.push(1 / sy)
+    }
+    const decrease = fx - fNew
+    ;[x, xNew] = [xNew, x]
+    ;[g, gNew] = [gNew, g]
+    fx = fNew
+    if (options.onIteration && !options.onIteration(iter, fx, x)) return finish(iter, false, 'callback')
+    // Below this the objective's own rounding dominates: no further progress is measurable.
+    if (decrease <= 1e-13 * Math.max(Math.abs(fx), 1)) return finish(iter, true, 'relative-decrease')
+  }
+  return finish(options.maxIterations, false, 'max-iterations')
+
+  // The caller's array must end up holding the solution, whichever buffer has it now.
+  function finish(iterations: number, converged: boolean, stop: LbfgsResult['stop']): LbfgsResult {
+    if (x !== start) start.set(x)
+    return { iterations, converged, loss: fx, stop }
+  }
+}
+
+/**
+ * Weight rows of a softmax over `classes`. The binary task keeps class 0's logit at 0 (one row), which
+ * is exactly binary logistic regression; the multiclass task has a row per class.
+ */
+export function softmaxBlocks(classes: number, binary: boolean): number {
+  return binary ? 1 : classes
+}
+
+/**
+ * Mean cross-entropy plus (l2 / 2) |W|^2 (biases unpenalized). Parameters: the weight rows (blocks x d,
+ * row-major), then one bias per block; `data.y` holds class indices.
+ */
+export function softmaxObjective(data: Dataset, classes: number, binary: boolean, l2: number): Objective {
+  return binary ? logisticObjective(data, l2) : multinomialObjective(data, classes, l2)
+}
+
+/** The binary case on its own: one exp and one log per row instead of a loop over two logits. */
+function logisticObjective(data: Dataset, l2: number): Objective {
+  const { x, y, n, d } = data
+  return (p, grad) => {
+    grad.fill(0)
+    let total = 0
+    const logs = new LogSum(2)
+    const b = p[d]!
+    let gradBias = 0
+    for (let i = 0; i < n; i++) {
+      const off = i * d
+      const z = b + dotAt(p, 0, x, off, d)
+      // log(1 + e^z) - y z, and its derivative sigmoid(z) - y, without overflow for large |z|.
+      const e = Math.exp(-Math.abs(z))
+      const label = y[i]!
+      total += (z > 0 ? z : 0) - label * z
+      logs.add(1 + e)
+      const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - label
+      axpy(r, x, off, grad, 0, d)
+      gradBias += r
+    }
+    grad[d] = gradBias
+    return finishObjective(p, grad, total + logs.value(), n, d, l2)
+  }
+}
+
+function multinomialObjective(data: Dataset, classes: number, l2: number): Objective {
+  const { x, y, n, d } = data
+  const logits = new Float64Array(classes)
+  return (p, grad) => {
+    grad.fill(0)
+    let total = 0
+    const logs = new LogSum(classes)
+    for (let i = 0; i < n; i++) {
+      const off = i * d
+      let max = -Infinity
+      for (let c = 0; c < classes; c++) {
+        const z = p[classes * d + c]! + dotAt(p, c * d, x, off, d)
+        logits[c] = z
+        if (z > max) max = z
+      }
+      const label = y[i]!
+      // -log softmax(z)[label] = log(sum exp(z - max)) + max - z[label]
+      total += max - logits[label]!
+      let sum = 0
+      for (let c = 0; c < classes; c++) {
+        logits[c] = Math.exp(logits[c]! - max)
+        sum += logits[c]!
+      }
+      logs.add(sum)
+      for (let c = 0; c < classes; c++) {
+        const r = logits[c]! / sum - (label === c ? 1 : 0)
+        axpy(r, x, off, grad, c * d, d)
+        grad[classes * d + c] += r
+      }
+    }
+    return finishObjective(p, grad, total + logs.value(), n, classes * d, l2)
+  }
+}
+
+/** Mean Poisson negative log-likelihood with a log link (deviance / 2 up to a constant) plus (l2 / 2) |w|^2. */
+export function poissonObjective(data: Dataset, l2: number): Objective {
+  const { x, y, n, d } = data
+  return (p, grad) => {
+    grad.fill(0)
+    let total = 0
+    for (let i = 0; i < n; i++) {
+      const off = i * d
+      const z = p[d]! + dotAt(p, 0, x, off, d)
+      const mu = Math.exp(z)
+      total += mu - y[i]! * z
+      const r = mu - y[i]!
+      axpy(r, x, off, grad, 0, d)
+      grad[d] += r
+    }
+    return finishObjective(p, grad, total, n, d, l2)
+  }
+}
+
+function finishObjective(p: Float64Array, grad: Float64Array, total: number, n: number, weights: number, l2: number): number {
+  let penalty = 0
+  for (let k = 0; k < grad.length; k++) grad[k] /= n
+  for (let k = 0; k < weights; k++) {
+    penalty += p[k]! * p[k]!
+    grad[k] += l2 * p[k]!
+  }
+  return total / n + 0.5 * l2 * penalty
+}

@@ -1,0 +1,357 @@
+/**
+ * `retrain train <trainer>`: a built-in trainer as one more user of the warm-start contract. It reads
+ * the training data from RETRAIN_DATA_<NAME>, warm-starts from RETRAIN_BASELINE_DIR when the champion
+ * is a compatible built-in model, and writes the whole training state to RETRAIN_MODEL_DIR.
+ */
+import { writeFile } from 'node:fs/promises'
+import { ContractEnv } from '../engine/contract.js'
+import { parseNumber, readTable, rowOrigin, type Table } from './csv.js'
+import { TrainerError } from './errors.js'
+import { minimize, poissonObjective, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
+import { hasModel, loadModel, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
+import { FROZEN_OPTIONS, optionKey, parseTrainerOptions, TRAINERS, type TrainerInfo, type TrainerName, type TrainerOptions } from './options.js'
+import { extendCategories, featurize, fitPreparation, missingColumns, preparedColumns } from './preparation.js'
+import { rowUniform } from './random.js'
+import { effectiveWeights, epochBuffers, meanLoss, newSgdState, sgdEpoch, type Dataset, type SgdConfig, type SgdState } from './sgd.js'
+import { dataFiles, requireEnv, type CommandIO } from './io.js'
+
+export function readOptions(trainer: string, env: NodeJS.ProcessEnv): { name: TrainerName; options: TrainerOptions } {
+  let raw: Record<string, unknown> = {}
+  const text = env[ContractEnv.builtinOptions]
+  if (text) {
+    try {
+      raw = JSON.parse(text) as Record<string, unknown>
+    } catch {
+      throw new TrainerError(`${ContractEnv.builtinOptions} is not valid JSON; it holds the step's with: options as a JSON object`)
+    }
+  }
+  const { options, problems } = parseTrainerOptions(trainer, raw)
+  if (!options) throw new TrainerError(problems.map(p => p.message).join('\n'))
+  return { name: trainer as TrainerName, options }
+}
+
+/** Label values sorted the way people expect: 0 < 1 < 10, false < true, No < Yes. */
+function sortLabels(values: Iterable<string>): string[] {
+  return [...values].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+}
+
+interface Start {
+  model: BuiltinModel | null
+  reason?: string
+  parentVersion: string | null
+}
+
+/** Why the champion cannot be continued on this data with these options; empty when it can. */
+function incompatibilities(champion: BuiltinModel, trainer: TrainerName, options: TrainerOptions, table: Table, labels: Set<string>): string[] {
+  if (champion.trainer !== trainer) return [`the champion was trained by builtin/${champion.trainer}, this step is builtin/${trainer}`]
+  const reasons: string[] = []
+  for (const name of FROZEN_OPTIONS) {
+    const key = optionKey(name)
+    const before = JSON.stringify(champion.options[key])
+    const now = JSON.stringify(options[key])
+    if (before !== now) reasons.push(`with.${name} is ${now} but the champion was trained with ${before}`)
+  }
+  const lacking = missingColumns(table, preparedColumns(champion.preparation))
+  if (lacking.length > 0) reasons.push(`the training data lacks column(s) the champion reads: ${lacking.join(', ')}`)
+  if (champion.task === 'binary') {
+    const unknown = [...labels].filter(l => !champion.classes!.includes(l))
+    if (unknown.length > 0) reasons.push(`label value(s) ${unknown.join(', ')} are neither of the champion's classes (${champion.classes!.join(', ')})`)
+  }
+  return reasons
+}
+
+async function resolveStart(io: CommandIO, trainer: TrainerName, options: TrainerOptions, table: Table, labels: Set<string>): Promise<Start> {
+  const dir = io.env[ContractEnv.baselineDir] ?? ''
+  const parentVersion = io.env[ContractEnv.baselineVersion] || null
+  if (dir === '') return { model: null, parentVersion: null }
+  const champion = `the champion${parentVersion ? ` (version ${parentVersion})` : ''}`
+  let reasons: string[]
+  let model: BuiltinModel | null = null
+  if (!(await hasModel(dir))) reasons = [`${champion} is not a built-in model (its directory has no model.json)`]
+  else {
+    // A damaged or edited model is refused outright, also under warm-start: fallback; only an
+    // incompatible one is a reason to start from scratch.
+    model = await loadModel(dir)
+    reasons = incompatibilities(model, trainer, options, table, labels)
+  }
+  if (reasons.length === 0) return { model, parentVersion }
+  const reason = `${champion} cannot be continued: ${reasons.join('; ')}`
+  if (io.env[ContractEnv.warmStart] === 'required') {
+    throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`)
+  }
+  io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`)
+  const report = io.env[ContractEnv.trainingReport]
+  if (report) await writeFile(report, JSON.stringify({ warmStart: false, reason }, null, 2) + '\n')
+  return { model: null, reason, parentVersion }
+}
+
+function slice(data: Dataset, rows: number[]): Dataset {
+  const x = new Float64Array(rows.length * data.d)
+  const y = new Float64Array(rows.length)
+  rows.forEach((r, k) => {
+    x.set(data.x.subarray(r * data.d, (r + 1) * data.d), k * data.d)
+    y[k] = data.y[r]!
+  })
+  return { x, y, n: rows.length, d: data.d }
+}
+
+/** Tracks the validation loss for early stopping: false once `patience` passes brought no improvement. */
+function earlyStopper(patience: number) {
+  let best = Infinity
+  let since = 0
+  return (loss: number) => {
+    if (loss < best - 1e-12 * Math.abs(best)) {
+      best = loss
+      since = 0
+    } else since++
+    return since < patience
+  }
+}
+
+export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void> {
+  const { name, options } = readOptions(trainer, io.env)
+  const info: TrainerInfo = TRAINERS[name]
+  const modelDir = requireEnv(io.env, ContractEnv.modelDir)
+  const table = await readTable(dataFiles(io.env, options.data, 'with.data names the training input, default "train"'))
+  const labelCells = table.cells.get(options.label)
+  if (!labelCells) throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table.columns.join(', ')}`)
+  const rows: number[] = []
+  for (let i = 0; i < table.rows; i++) if (labelCells[i] !== '') rows.push(i)
+  if (rows.length === 0) throw new TrainerError(`the training data has no row with a value in ${options.label}`)
+  if (rows.length < table.rows) io.log(`${table.rows - rows.length} row(s) without a ${options.label} are skipped`)
+  const classification = info.task === 'binary' || info.task === 'multiclass'
+  const labels = new Set(classification ? rows.map(i => labelCells[i]!) : [])
+
+  const start = await resolveStart(io, name, options, table, labels)
+  const notes: string[] = []
+  let added = { features: [] as string[], classes: [] as string[] }
+  let model: BuiltinModel
+  if (start.model) {
+    model = start.model
+    model.options = options
+    added = extendChampion(model, table, rows, labels, io)
+  } else model = newModel(name, options, table, rows, labels, notes)
+  for (const note of notes) io.log(note)
+
+  const d = model.preparation.features.length
+  const targets = new Float64Array(rows.length)
+  rows.forEach((i, r) => {
+    const cell = labelCells[i]!
+    if (classification) {
+      const index = model.classes!.indexOf(cell)
+      targets[r] = info.core === 'sgd' ? (index === 1 ? 1 : -1) : index
+      return
+    }
+    const value = parseNumber(cell)
+    if (value === undefined || value === null || (info.task === 'poisson' && value < 0)) {
+      const expected = info.task === 'poisson' ? 'a count (a number >= 0)' : 'a number'
+      throw new TrainerError(`${rowOrigin(table, i)}: ${options.label} must be ${expected}, got ${JSON.stringify(cell)}`)
+    }
+    targets[r] = value
+  })
+  const all: Dataset = { x: featurize(model.preparation, table, rows), y: targets, n: rows.length, d }
+  let train = all
+  let validation: Dataset | null = null
+  if (options.validationFraction > 0) {
+    const held = rows.map((row, r) => [r, rowUniform(options.seed, row) < options.validationFraction] as const)
+    validation = slice(all, held.filter(([, v]) => v).map(([r]) => r))
+    train = slice(all, held.filter(([, v]) => !v).map(([r]) => r))
+    if (validation.n === 0 || train.n === 0) {
+      throw new TrainerError(`with.validation-fraction ${options.validationFraction} leaves ${train.n} training and ${validation.n} validation rows; both need some`)
+    }
+  }
+
+  const startedFrom = weightsDigest(model.weights, model.bias)
+  const stepsBefore = model.sgd?.t ?? 0
+  const outcome = info.core === 'sgd' ? trainSgd(model, info, options, train, validation, io) : trainLbfgs(model, options, train, validation, io)
+  const record: RunRecord = {
+    run: model.history.length + 1,
+    start: start.model ? 'warm' : 'cold',
+    parentVersion: start.parentVersion,
+    ...(start.reason !== undefined && { coldStartReason: start.reason }),
+    data: table.files.map(f => ({ file: f.file, sha256: f.sha256, rows: f.rows })),
+    examples: train.n,
+    validationExamples: validation?.n ?? 0,
+    addedFeatures: added.features,
+    addedClasses: added.classes,
+    stepsBefore,
+    startedFrom,
+    ...outcome
+  }
+  model.history.push(record)
+  await saveModel(modelDir, model)
+  io.log(
+    `${record.start} start, ${train.n} examples, ${d} features: ${outcome.passes} ${info.core === 'sgd' ? 'epochs' : 'iterations'}` +
+      `${outcome.stoppedEarly ? ' (stopped early: no better validation loss)' : ''}; loss ${outcome.lossBefore.toFixed(6)} -> ${outcome.lossAfter.toFixed(6)}`
+  )
+}
+
+/** A warm start's new categories and classes: new features and weight rows, all starting at zero. */
+function extendChampion(model: BuiltinModel, table: Table, rows: number[], labels: Set<string>, io: CommandIO) {
+  const features = extendCategories(model.preparation, table, rows)
+  for (const row of model.weights) row.push(...features.map(() => 0))
+  model.sgd?.averaging?.sumWeights.push(...features.map(() => 0))
+  const classes: string[] = []
+  if (model.task === 'multiclass') {
+    for (const label of sortLabels(labels)) {
+      if (model.classes!.includes(label)) continue
+      model.classes!.push(label)
+      model.weights.push(model.preparation.features.map(() => 0))
+      model.bias.push(0)
+      classes.push(label)
+    }
+  }
+  if (features.length > 0) io.log(`new categories since the champion, with zero-initialized weights: ${features.join(', ')}`)
+  if (classes.length > 0) io.log(`new classes since the champion, with zero-initialized weights: ${classes.join(', ')}`)
+  return { features, classes }
+}
+
+/** A cold start: the preparation fitted on this data, the classes it holds, zero weights. */
+function newModel(name: TrainerName, options: TrainerOptions, table: Table, rows: number[], labels: Set<string>, notes: string[]): BuiltinModel {
+  const info: TrainerInfo = TRAINERS[name]
+  const preparation = fitPreparation(table, rows, options, notes)
+  let classes: string[] | null = null
+  if (info.task === 'binary' || info.task === 'multiclass') {
+    classes = sortLabels(labels)
+    if (info.task === 'binary') {
+      if (classes.length !== 2) {
+        throw new TrainerError(
+          `builtin/${name} needs exactly two values in ${options.label}, found ${classes.length}: ${classes.slice(0, 10).join(', ')}` +
+            (classes.length > 2 ? '; use builtin/lbfgs-maximum-entropy for more classes' : '')
+        )
+      }
+      if (options.positiveClass !== null) {
+        if (!classes.includes(options.positiveClass)) {
+          throw new TrainerError(`with.positive-class is ${JSON.stringify(options.positiveClass)}, but ${options.label} holds ${classes.join(' and ')}`)
+        }
+        classes = [classes.find(c => c !== options.positiveClass)!, options.positiveClass]
+      }
+    } else if (classes.length < 2) {
+      throw new TrainerError(`${options.label} has a single value (${classes[0]}); a classifier needs at least two classes`)
+    }
+  }
+  const d = preparation.features.length
+  const weightRows = info.task === 'multiclass' ? classes!.length : 1
+  return {
+    format: MODEL_FORMAT,
+    formatVersion: MODEL_FORMAT_VERSION,
+    trainer: name,
+    task: info.task,
+    options,
+    classes,
+    preparation,
+    weights: Array.from({ length: weightRows }, () => new Array<number>(d).fill(0)),
+    bias: new Array<number>(weightRows).fill(0),
+    sgd: null,
+    lbfgs: null,
+    history: []
+  }
+}
+
+type Outcome = Pick<RunRecord, 'passes' | 'lossBefore' | 'lossAfter' | 'stoppedEarly'>
+
+function trainSgd(model: BuiltinModel, info: TrainerInfo, options: TrainerOptions, train: Dataset, validation: Dataset | null, io: CommandIO): Outcome {
+  const cfg: SgdConfig = {
+    loss: info.loss!,
+    schedule: options.schedule,
+    learningRate: options.learningRate,
+    powerT: options.powerT,
+    l2: options.l2,
+    l1: options.l1,
+    averaged: options.averaged,
+    shuffle: options.shuffle
+  }
+  if (cfg.schedule === 'pegasos' && cfg.l2 === 0) throw new TrainerError('the pegasos schedule steps by 1/(l2 t), so with.l2 must be above 0')
+  const d = train.d
+  let state: SgdState
+  const saved = model.sgd
+  if (saved) {
+    state = {
+      weights: Float64Array.from(model.weights[0]!),
+      bias: model.bias[0]!,
+      sumWeights: saved.averaging ? Float64Array.from(saved.averaging.sumWeights) : null,
+      sumBias: saved.averaging?.sumBias ?? 0,
+      count: saved.averaging?.count ?? 0,
+      t: saved.t,
+      scheduleStart: options.restartSchedule ? saved.t : saved.scheduleStart,
+      epochs: saved.epochs,
+      // The same seed continues the champion's stream; another seed is a deliberate reseed.
+      rng: { value: saved.rng.seed === options.seed ? saved.rng.state : options.seed >>> 0 }
+    }
+    if (saved.rng.seed !== options.seed) io.log(`seed ${options.seed} differs from the champion's ${saved.rng.seed}: the shuffling stream restarts`)
+    io.log(
+      `warm start: step counter t=${state.t}, ${state.epochs} epochs so far${state.sumWeights ? `, averaging over ${state.count} steps` : ''}; ` +
+        (options.restartSchedule ? 'the step schedule starts again (restart-schedule)' : `the step schedule continues at step ${state.t - state.scheduleStart}`)
+    )
+  } else state = newSgdState(d, cfg.averaged, options.seed)
+  if (cfg.averaged && !state.sumWeights) state.sumWeights = new Float64Array(d)
+  if (!cfg.averaged) state.sumWeights = null
+
+  const current = () => effectiveWeights(state)
+  const lossOf = (data: Dataset) => meanLoss(cfg.loss, current().weights, current().bias, data)
+  const lossBefore = lossOf(train)
+  const buffers = epochBuffers(train)
+  const keepGoing = earlyStopper(options.patience)
+  const every = Math.max(1, Math.round(options.epochs / 5))
+  let passes = 0
+  let stoppedEarly = false
+  for (let e = 1; e <= options.epochs; e++) {
+    sgdEpoch(cfg, state, train, buffers)
+    passes++
+    // A pass over the data to measure the loss costs a good part of an epoch: only when it is shown.
+    if (!Number.isFinite(state.bias) || !state.weights.every(Number.isFinite)) {
+      throw new TrainerError(`training diverged in epoch ${state.epochs}; lower with.learning-rate (now ${cfg.learningRate}) or normalize the features`)
+    }
+    const validationLoss = validation ? lossOf(validation) : null
+    if (e === 1 || e % every === 0 || e === options.epochs) {
+      io.log(`epoch ${state.epochs} (this run ${e}/${options.epochs}): loss ${lossOf(train).toFixed(6)}${validationLoss === null ? '' : `, validation ${validationLoss.toFixed(6)}`}`)
+    }
+    if (validationLoss !== null && !keepGoing(validationLoss)) {
+      stoppedEarly = true
+      break
+    }
+  }
+  model.weights = [Array.from(state.weights)]
+  model.bias = [state.bias]
+  model.sgd = {
+    t: state.t,
+    scheduleStart: state.scheduleStart,
+    epochs: state.epochs,
+    rng: { seed: options.seed, state: state.rng.value },
+    averaging: state.sumWeights ? { sumWeights: Array.from(state.sumWeights), sumBias: state.sumBias, count: state.count } : null
+  }
+  return { passes, lossBefore, lossAfter: lossOf(train), stoppedEarly }
+}
+
+function trainLbfgs(model: BuiltinModel, options: TrainerOptions, train: Dataset, validation: Dataset | null, io: CommandIO): Outcome {
+  const d = train.d
+  const binary = model.task === 'binary'
+  const blocks = model.task === 'poisson' ? 1 : softmaxBlocks(model.classes!.length, binary)
+  const objective = (data: Dataset, l2: number): Objective =>
+    model.task === 'poisson' ? poissonObjective(data, l2) : softmaxObjective(data, model.classes!.length, binary, l2)
+  const params = new Float64Array(blocks * (d + 1))
+  model.weights.forEach((row, c) => params.set(row, c * d))
+  params.set(model.bias, blocks * d)
+  const f = objective(train, options.l2)
+  const scratch = new Float64Array(params.length)
+  const lossBefore = f(params, scratch)
+  if (model.lbfgs) io.log(`warm start: from the champion's weights after ${model.lbfgs.iterations} iterations (curvature pairs start afresh on the new data)`)
+  const validationLoss = validation ? objective(validation, 0) : null
+  const keepGoing = earlyStopper(options.patience)
+  const every = Math.max(1, Math.round(options.maxIterations / 5))
+  const result = minimize(f, params, {
+    memory: options.memory,
+    maxIterations: options.maxIterations,
+    tolerance: options.tolerance,
+    onIteration: (iteration, loss, p) => {
+      const v = validationLoss ? validationLoss(p, scratch) : null
+      if (iteration === 1 || iteration % every === 0) io.log(`iteration ${iteration}: loss ${loss.toFixed(6)}${v === null ? '' : `, validation ${v.toFixed(6)}`}`)
+      return v === null || keepGoing(v)
+    }
+  })
+  model.weights = Array.from({ length: blocks }, (_, c) => Array.from(params.subarray(c * d, (c + 1) * d)))
+  model.bias = Array.from(params.subarray(blocks * d))
+  model.lbfgs = { iterations: (model.lbfgs?.iterations ?? 0) + result.iterations, lastStop: result.stop }
+  io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? ' (converged)' : ''}`)
+  return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === 'callback' }
+}

@@ -1,0 +1,659 @@
+/**
+ * A stateful fake of the part of GitHub's REST API the action uses, on 127.0.0.1. Every request body
+ * it receives and every response body it sends is validated against the schemas extracted from
+ * GitHub's OpenAPI description (test/fixtures/github-openapi-subset.json); a mismatch is recorded in
+ * `violations`, which tests assert empty. Faults (5xx answers, requests left hanging) can be injected
+ * per route to exercise retries.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import path from 'node:path'
+import { Ajv, type ValidateFunction } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { REPO } from '../helpers/project.js'
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv
+
+interface OperationSchemas {
+  operationId: string
+  request: object | null
+  responses: Record<string, object | null>
+}
+
+const SUBSET = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/github-openapi-subset.json'), 'utf8')) as {
+  operations: Record<string, OperationSchemas>
+}
+
+export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+
+export interface Fault {
+  method?: string
+  /** Matched against the request's path (without the query). */
+  path?: RegExp
+  /** Answer with this status, or leave the request without an answer ('hang'). */
+  kind: { status: number } | 'hang'
+  /** How many matching requests fail; Infinity for a persistent fault. */
+  times: number
+  /** Matching requests let through before the fault starts. */
+  skip?: number
+}
+
+export interface Release {
+  id: number
+  tag_name: string
+  name: string | null
+  body: string | null
+  draft: boolean
+  prerelease: boolean
+  make_latest: string | undefined
+  target_commitish: string
+  created_at: string
+  published_at: string | null
+  assets: number[]
+}
+
+export interface Asset {
+  id: number
+  release_id: number
+  name: string
+  data: Buffer
+  created_at: string
+}
+
+export interface Issue {
+  number: number
+  id: number
+  title: string
+  body: string | null
+  labels: string[]
+  state: 'open' | 'closed'
+  state_reason: string | null
+  user: string
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+}
+
+export interface Comment {
+  id: number
+  issue_number: number
+  body: string
+  user: string
+  created_at: string
+  updated_at: string
+}
+
+interface Commit {
+  sha: string
+  tree: Map<string, Buffer>
+  parents: string[]
+  message: string
+}
+
+interface Route {
+  method: string
+  template: string
+  regex: RegExp
+  handle: (req: FakeRequest) => [number, unknown] | Promise<[number, unknown]>
+}
+
+interface FakeRequest {
+  method: string
+  params: string[]
+  query: URLSearchParams
+  body: any
+  raw: Buffer
+  headers: http.IncomingHttpHeaders
+}
+
+const SHA_OF = (data: Buffer | string) => createHash('sha1').update(data).digest('hex')
+const gitBlobSha = (data: Buffer) => SHA_OF(Buffer.concat([Buffer.from(`blob ${data.length}\0`), data]))
+
+export class FakeGitHub {
+  readonly owner = 'octo-org'
+  readonly repo = 'models'
+  readonly token = `ghs_${randomBytes(12).toString('hex')}`
+  /** The login the token belongs to (github-actions[bot] on a real runner). */
+  readonly botLogin = 'github-actions[bot]'
+  url = ''
+  readonly violations: string[] = []
+  readonly requests: { method: string; path: string; status: number }[] = []
+  readonly faults: Fault[] = []
+  readonly permissions = new Map<string, Permission>()
+  readonly releases = new Map<number, Release>()
+  readonly assets = new Map<number, Asset>()
+  readonly issues = new Map<number, Issue>()
+  readonly comments = new Map<number, Comment>()
+  readonly dispatches: { workflow: string; ref: string; inputs: Record<string, unknown> }[] = []
+  readonly refs = new Map<string, string>()
+  private readonly commits = new Map<string, Commit>()
+  private readonly trees = new Map<string, Map<string, Buffer>>()
+  private nextId = 100
+  private readonly server: http.Server
+  private readonly sockets = new Set<Socket>()
+  private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: true }))
+  private readonly validators = new Map<string, ValidateFunction>()
+  private readonly routes: Route[]
+
+  constructor() {
+    const root = this.commit(new Map([['README.md', Buffer.from('# models\n')]]), [], 'initial commit')
+    this.refs.set('heads/main', root)
+    this.server = http.createServer((req, res) => void this.serve(req, res))
+    this.server.on('connection', socket => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+    this.routes = this.buildRoutes()
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise<void>(resolve => this.server.close(() => resolve()))
+  }
+
+  /** The content of a file on a branch, or undefined. */
+  file(branch: string, filePath: string): string | undefined {
+    const head = this.refs.get(`heads/${branch}`)
+    return head ? this.commits.get(head)?.tree.get(filePath)?.toString('utf8') : undefined
+  }
+
+  addIssueComment(issueNumber: number, user: string, body: string): Comment {
+    const now = new Date().toISOString()
+    const comment = { id: this.nextId++, issue_number: issueNumber, body, user, created_at: now, updated_at: now }
+    this.comments.set(comment.id, comment)
+    return comment
+  }
+
+  private commit(tree: Map<string, Buffer>, parents: string[], message: string): string {
+    const sha = SHA_OF(`${message}\n${parents.join(',')}\n${randomBytes(8).toString('hex')}`)
+    this.commits.set(sha, { sha, tree, parents, message })
+    return sha
+  }
+
+  // ----- JSON shapes (what GitHub answers; validated against the OpenAPI subset) -----
+
+  private api(p: string): string {
+    return `${this.url}/repos/${this.owner}/${this.repo}${p}`
+  }
+
+  private html(p: string): string {
+    return `https://github.com/${this.owner}/${this.repo}${p}`
+  }
+
+  userJson(login: string) {
+    const id = Number.parseInt(SHA_OF(login).slice(0, 6), 16)
+    const u = `${this.url}/users/${encodeURIComponent(login)}`
+    return {
+      login,
+      id,
+      node_id: `U_${id}`,
+      avatar_url: `https://avatars.example.invalid/u/${id}`,
+      gravatar_id: '',
+      url: u,
+      html_url: login.endsWith('[bot]') ? `https://github.com/apps/${login.slice(0, -'[bot]'.length)}` : `https://github.com/${login}`,
+      followers_url: `${u}/followers`,
+      following_url: `${u}/following{/other_user}`,
+      gists_url: `${u}/gists{/gist_id}`,
+      starred_url: `${u}/starred{/owner}{/repo}`,
+      subscriptions_url: `${u}/subscriptions`,
+      organizations_url: `${u}/orgs`,
+      repos_url: `${u}/repos`,
+      events_url: `${u}/events{/privacy}`,
+      received_events_url: `${u}/received_events`,
+      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+      site_admin: false
+    }
+  }
+
+  private contentJson(branchPath: string, data: Buffer, withContent: boolean) {
+    const sha = gitBlobSha(data)
+    const self = this.api(`/contents/${branchPath}`)
+    const htmlUrl = this.html(`/blob/main/${branchPath}`)
+    return {
+      type: 'file',
+      encoding: 'base64',
+      size: data.length,
+      name: path.posix.basename(branchPath),
+      path: branchPath,
+      ...(withContent ? { content: data.toString('base64') } : {}),
+      sha,
+      url: self,
+      git_url: this.api(`/git/blobs/${sha}`),
+      html_url: htmlUrl,
+      download_url: `${this.url}/raw/${branchPath}`,
+      _links: { self, git: this.api(`/git/blobs/${sha}`), html: htmlUrl }
+    }
+  }
+
+  private commitJson(sha: string) {
+    const c = this.commits.get(sha)!
+    const who = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com', date: new Date().toISOString() }
+    return {
+      sha,
+      node_id: `C_${sha.slice(0, 10)}`,
+      url: this.api(`/git/commits/${sha}`),
+      html_url: this.html(`/commit/${sha}`),
+      author: who,
+      committer: who,
+      message: c.message,
+      tree: { sha: SHA_OF(`tree ${sha}`), url: this.api(`/git/trees/${SHA_OF(`tree ${sha}`)}`) },
+      parents: c.parents.map(p => ({ sha: p, url: this.api(`/git/commits/${p}`), html_url: this.html(`/commit/${p}`) })),
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
+    }
+  }
+
+  private assetJson(a: Asset) {
+    return {
+      url: this.api(`/releases/assets/${a.id}`),
+      browser_download_url: this.html(`/releases/download/${this.releases.get(a.release_id)?.tag_name ?? 'untagged'}/${a.name}`),
+      id: a.id,
+      node_id: `RA_${a.id}`,
+      name: a.name,
+      label: null,
+      state: 'uploaded',
+      content_type: 'application/octet-stream',
+      size: a.data.length,
+      digest: `sha256:${createHash('sha256').update(a.data).digest('hex')}`,
+      download_count: 0,
+      created_at: a.created_at,
+      updated_at: a.created_at,
+      uploader: this.userJson(this.botLogin)
+    }
+  }
+
+  private releaseJson(r: Release) {
+    return {
+      url: this.api(`/releases/${r.id}`),
+      html_url: r.draft ? this.html(`/releases/tag/untagged-${r.id}`) : this.html(`/releases/tag/${r.tag_name}`),
+      assets_url: this.api(`/releases/${r.id}/assets`),
+      upload_url: `${this.api(`/releases/${r.id}/assets`)}{?name,label}`,
+      tarball_url: r.draft ? null : this.api(`/tarball/${r.tag_name}`),
+      zipball_url: r.draft ? null : this.api(`/zipball/${r.tag_name}`),
+      id: r.id,
+      node_id: `RE_${r.id}`,
+      tag_name: r.tag_name,
+      target_commitish: r.target_commitish,
+      name: r.name,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+      immutable: false,
+      created_at: r.created_at,
+      published_at: r.published_at,
+      author: this.userJson(this.botLogin),
+      assets: r.assets.map(id => this.assetJson(this.assets.get(id)!))
+    }
+  }
+
+  private labelJson(name: string) {
+    const id = Number.parseInt(SHA_OF(name).slice(0, 6), 16)
+    return { id, node_id: `LA_${id}`, url: this.api(`/labels/${encodeURIComponent(name)}`), name, description: null, color: 'ededed', default: false }
+  }
+
+  private issueJson(i: Issue) {
+    return {
+      id: i.id,
+      node_id: `I_${i.id}`,
+      url: this.api(`/issues/${i.number}`),
+      repository_url: this.api(''),
+      labels_url: this.api(`/issues/${i.number}/labels{/name}`),
+      comments_url: this.api(`/issues/${i.number}/comments`),
+      events_url: this.api(`/issues/${i.number}/events`),
+      html_url: this.html(`/issues/${i.number}`),
+      number: i.number,
+      state: i.state,
+      state_reason: i.state_reason,
+      title: i.title,
+      body: i.body,
+      user: this.userJson(i.user),
+      labels: i.labels.map(l => this.labelJson(l)),
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments: [...this.comments.values()].filter(c => c.issue_number === i.number).length,
+      closed_at: i.closed_at,
+      created_at: i.created_at,
+      updated_at: i.updated_at,
+      author_association: 'NONE'
+    }
+  }
+
+  private commentJson(c: Comment) {
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      url: this.api(`/issues/comments/${c.id}`),
+      html_url: this.html(`/issues/${c.issue_number}#issuecomment-${c.id}`),
+      issue_url: this.api(`/issues/${c.issue_number}`),
+      body: c.body,
+      user: this.userJson(c.user),
+      created_at: c.created_at,
+      updated_at: c.updated_at,
+      author_association: 'NONE'
+    }
+  }
+
+  /** What GitHub puts in GITHUB_EVENT_PATH for a new comment on a gate issue. */
+  issueCommentEvent(issueNumber: number, comment: Comment) {
+    return {
+      action: 'created',
+      issue: this.issueJson(this.issues.get(issueNumber)!),
+      comment: this.commentJson(comment),
+      repository: { full_name: `${this.owner}/${this.repo}` },
+      sender: this.userJson(comment.user)
+    }
+  }
+
+  private error(status: number, message: string): [number, unknown] {
+    return [status, { message, documentation_url: 'https://docs.github.com/rest' }]
+  }
+
+  // ----- routes -----
+
+  private buildRoutes(): Route[] {
+    const r = (method: string, template: string, handle: Route['handle']): Route => {
+      const pattern = template
+        .replace('{owner}/{repo}', `${this.owner}/${this.repo}`)
+        .split(/(\{[a-z_]+\})/)
+        .map(part => (part === '{path}' ? '(.*)' : /^\{[a-z_]+\}$/.test(part) ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('')
+      return { method, template, regex: new RegExp(`^${pattern}$`), handle }
+    }
+    const now = () => new Date().toISOString()
+    const release = (id: string) => this.releases.get(Number(id))
+    const issue = (n: string) => this.issues.get(Number(n))
+    return [
+      r('GET', '/repos/{owner}/{repo}/contents/{path}', ({ params: [p], query }) => {
+        const branch = query.get('ref') ?? 'main'
+        const head = this.refs.get(`heads/${branch}`)
+        if (!head) return this.error(404, `No commit found for the ref ${branch}`)
+        const tree = this.commits.get(head)!.tree
+        const filePath = decodeURIComponent(p!).replace(/\/$/, '')
+        const data = tree.get(filePath)
+        if (data) return [200, this.contentJson(filePath, data, true)]
+        const prefix = filePath ? `${filePath}/` : ''
+        const children = new Map<string, boolean>()
+        for (const key of tree.keys()) {
+          if (!key.startsWith(prefix)) continue
+          const rest = key.slice(prefix.length).split('/')
+          children.set(rest[0]!, rest.length > 1)
+        }
+        if (children.size === 0) return this.error(404, 'Not Found')
+        return [
+          200,
+          [...children].map(([name, isDir]) => {
+            const childPath = prefix + name
+            const base = this.contentJson(childPath, isDir ? Buffer.alloc(0) : tree.get(childPath)!, false)
+            const { encoding: _encoding, ...entry } = base
+            return { ...entry, type: isDir ? 'dir' : 'file', download_url: isDir ? null : base.download_url }
+          })
+        ]
+      }),
+      r('PUT', '/repos/{owner}/{repo}/contents/{path}', ({ params: [p], body }) => {
+        const branch = body.branch ?? 'main'
+        const head = this.refs.get(`heads/${branch}`)
+        if (!head) return this.error(404, `Branch ${branch} not found`)
+        const filePath = decodeURIComponent(p!)
+        const tree = new Map(this.commits.get(head)!.tree)
+        const existing = tree.get(filePath)
+        if (existing && !body.sha) return this.error(422, 'Invalid request.\n\n"sha" wasn\'t supplied.')
+        if (existing && body.sha !== gitBlobSha(existing)) return this.error(409, `${filePath} does not match ${body.sha}`)
+        if (!existing && body.sha) return this.error(409, `${filePath} does not match ${body.sha}`)
+        const data = Buffer.from(body.content, 'base64')
+        tree.set(filePath, data)
+        const sha = this.commit(tree, [head], body.message)
+        this.refs.set(`heads/${branch}`, sha)
+        const { content: _content, encoding: _encoding, ...content } = this.contentJson(filePath, data, false)
+        return [existing ? 200 : 201, { content, commit: this.commitJson(sha) }]
+      }),
+      r('POST', '/repos/{owner}/{repo}/git/trees', ({ body }) => {
+        const tree = new Map<string, Buffer>()
+        for (const entry of body.tree) tree.set(entry.path, Buffer.from(entry.content ?? ''))
+        const sha = SHA_OF(`tree ${randomBytes(8).toString('hex')}`)
+        this.trees.set(sha, tree)
+        return [
+          201,
+          {
+            sha,
+            url: this.api(`/git/trees/${sha}`),
+            truncated: false,
+            tree: [...tree].map(([p, data]) => ({ path: p, mode: '100644', type: 'blob', sha: gitBlobSha(data), size: data.length, url: this.api(`/git/blobs/${gitBlobSha(data)}`) }))
+          }
+        ]
+      }),
+      r('POST', '/repos/{owner}/{repo}/git/commits', ({ body }) => {
+        const tree = this.trees.get(body.tree)
+        if (!tree) return this.error(422, 'Tree SHA does not exist')
+        const sha = this.commit(tree, body.parents ?? [], body.message)
+        return [201, this.commitJson(sha)]
+      }),
+      r('POST', '/repos/{owner}/{repo}/git/refs', ({ body }) => {
+        const name = String(body.ref).replace(/^refs\//, '')
+        if (this.refs.has(name)) return this.error(422, 'Reference already exists')
+        if (!this.commits.has(body.sha)) return this.error(422, 'Object does not exist')
+        this.refs.set(name, body.sha)
+        return [201, { ref: body.ref, node_id: `REF_${name}`, url: this.api(`/git/refs/${name}`), object: { type: 'commit', sha: body.sha, url: this.api(`/git/commits/${body.sha}`) } }]
+      }),
+      r('POST', '/repos/{owner}/{repo}/releases', ({ body }) => {
+        if ([...this.releases.values()].some(x => x.tag_name === body.tag_name && !x.draft)) return this.error(422, 'Validation Failed: tag_name already_exists')
+        const rel: Release = {
+          id: this.nextId++,
+          tag_name: body.tag_name,
+          name: body.name ?? null,
+          body: body.body ?? null,
+          draft: Boolean(body.draft),
+          prerelease: Boolean(body.prerelease),
+          make_latest: body.make_latest,
+          target_commitish: body.target_commitish ?? 'main',
+          created_at: now(),
+          published_at: body.draft ? null : now(),
+          assets: []
+        }
+        this.releases.set(rel.id, rel)
+        return [201, this.releaseJson(rel)]
+      }),
+      r('PATCH', '/repos/{owner}/{repo}/releases/{release_id}', ({ params: [id], body }) => {
+        const rel = release(id!)
+        if (!rel) return this.error(404, 'Not Found')
+        if (body.draft === false && rel.draft) rel.published_at = now()
+        Object.assign(rel, {
+          ...(body.draft !== undefined ? { draft: body.draft } : {}),
+          ...(body.make_latest !== undefined ? { make_latest: body.make_latest } : {}),
+          ...(body.name !== undefined ? { name: body.name } : {}),
+          ...(body.body !== undefined ? { body: body.body } : {})
+        })
+        return [200, this.releaseJson(rel)]
+      }),
+      r('DELETE', '/repos/{owner}/{repo}/releases/{release_id}', ({ params: [id] }) => {
+        const rel = release(id!)
+        if (!rel) return this.error(404, 'Not Found')
+        for (const a of rel.assets) this.assets.delete(a)
+        this.releases.delete(rel.id)
+        return [204, null]
+      }),
+      r('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', ({ params: [id], query, raw, headers }) => {
+        const rel = release(id!)
+        if (!rel) return this.error(404, 'Not Found')
+        const name = query.get('name')
+        if (!name) return [422, null]
+        if (Number(headers['content-length']) !== raw.length) return [422, null]
+        if (!rel.draft) return [422, null] // the repository's releases are immutable once published
+        if (rel.assets.some(a => this.assets.get(a)!.name === name)) return [422, null]
+        const asset: Asset = { id: this.nextId++, release_id: rel.id, name, data: raw, created_at: now() }
+        this.assets.set(asset.id, asset)
+        rel.assets.push(asset.id)
+        return [201, this.assetJson(asset)]
+      }),
+      r('GET', '/repos/{owner}/{repo}/releases/assets/{asset_id}', ({ params: [id], headers }) => {
+        const asset = this.assets.get(Number(id))
+        if (!asset) return this.error(404, 'Not Found')
+        // GitHub redirects a binary download to short-lived storage.
+        if (headers.accept === 'application/octet-stream') return [302, { location: `${this.url}/_storage/assets/${asset.id}` }]
+        return [200, this.assetJson(asset)]
+      }),
+      r('POST', '/repos/{owner}/{repo}/issues', ({ body }) => {
+        const number = this.issues.size + 1
+        const i: Issue = {
+          number,
+          id: this.nextId++,
+          title: body.title,
+          body: body.body ?? null,
+          labels: (body.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name)),
+          state: 'open',
+          state_reason: null,
+          user: this.botLogin,
+          created_at: now(),
+          updated_at: now(),
+          closed_at: null
+        }
+        this.issues.set(number, i)
+        return [201, this.issueJson(i)]
+      }),
+      r('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', ({ params: [n], body }) => {
+        const i = issue(n!)
+        if (!i) return this.error(404, 'Not Found')
+        if (body.state) {
+          i.state = body.state
+          i.closed_at = body.state === 'closed' ? now() : null
+        }
+        if (body.state_reason !== undefined) i.state_reason = body.state_reason
+        if (body.body !== undefined) i.body = body.body
+        i.updated_at = now()
+        return [200, this.issueJson(i)]
+      }),
+      r('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', ({ params: [n], query }) => {
+        if (!issue(n!)) return this.error(404, 'Not Found')
+        const perPage = Number(query.get('per_page') ?? 30)
+        const page = Number(query.get('page') ?? 1)
+        const all = [...this.comments.values()].filter(c => c.issue_number === Number(n))
+        return [200, all.slice((page - 1) * perPage, page * perPage).map(c => this.commentJson(c))]
+      }),
+      r('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', ({ params: [n], body }) => {
+        if (!issue(n!)) return this.error(404, 'Not Found')
+        return [201, this.commentJson(this.addIssueComment(Number(n), this.botLogin, body.body))]
+      }),
+      r('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', ({ params: [id], body }) => {
+        const c = this.comments.get(Number(id))
+        if (!c) return this.error(404, 'Not Found')
+        c.body = body.body
+        c.updated_at = now()
+        return [200, this.commentJson(c)]
+      }),
+      r('GET', '/repos/{owner}/{repo}/collaborators/{username}/permission', ({ params: [login] }) => {
+        const user = decodeURIComponent(login!)
+        const permission = this.permissions.get(user) ?? 'read'
+        // The REST `permission` field folds maintain into write and triage into read.
+        const folded = permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission
+        return [200, { permission: folded, role_name: permission, user: { ...this.userJson(user), role_name: permission, permissions: { admin: permission === 'admin', maintain: false, push: folded === 'write' || folded === 'admin', triage: false, pull: true } } }]
+      }),
+      r('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', ({ params: [workflow], body }) => {
+        this.dispatches.push({ workflow: decodeURIComponent(workflow!), ref: body.ref, inputs: body.inputs ?? {} })
+        return [204, null]
+      })
+    ]
+  }
+
+  private validator(key: string, schema: object): ValidateFunction {
+    let v = this.validators.get(key)
+    if (!v) {
+      v = this.ajv.compile(schema)
+      this.validators.set(key, v)
+    }
+    return v
+  }
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const raw = Buffer.concat(chunks)
+    const url = new URL(req.url ?? '/', this.url)
+    const method = req.method ?? 'GET'
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      this.requests.push({ method, path: url.pathname, status })
+      if (body === null || status === 204) {
+        res.writeHead(status, headers)
+        res.end()
+      } else if (Buffer.isBuffer(body)) {
+        res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': String(body.length), ...headers })
+        res.end(body)
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+        res.end(JSON.stringify(body))
+      }
+    }
+
+    const fault = this.faults.find(f => f.times > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname)))
+    if (fault && fault.skip) fault.skip--
+    else if (fault) {
+      fault.times--
+      if (fault.kind === 'hang') {
+        this.requests.push({ method, path: url.pathname, status: 0 })
+        return // the client gives up; close() destroys the socket
+      }
+      return send(fault.kind.status, { message: 'injected fault' })
+    }
+
+    // Short-lived storage behind the asset redirect: the signed URL is the credential.
+    const storage = /^\/_storage\/assets\/(\d+)$/.exec(url.pathname)
+    if (storage && method === 'GET') {
+      const asset = this.assets.get(Number(storage[1]))
+      return asset ? send(200, asset.data) : send(404, { message: 'Not Found' })
+    }
+
+    const auth = req.headers.authorization ?? ''
+    if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) return send(401, { message: 'Bad credentials' })
+
+    const route = this.routes.find(r => r.method === method && r.regex.test(url.pathname))
+    if (!route) {
+      this.violations.push(`${method} ${url.pathname}: no such route in the fake (is the operation in scripts/extract-openapi.mjs?)`)
+      return send(404, { message: 'Not Found' })
+    }
+    const op = SUBSET.operations[`${method} ${route.template}`]
+    if (!op) {
+      this.violations.push(`${method} ${route.template} is not in the OpenAPI subset`)
+      return send(500, { message: 'fake misconfigured' })
+    }
+    const isJson = (req.headers['content-type'] ?? '').includes('json')
+    let body: unknown = undefined
+    if (isJson && raw.length) {
+      try {
+        body = JSON.parse(raw.toString('utf8'))
+      } catch {
+        this.violations.push(`${method} ${url.pathname}: request body is not JSON`)
+        return send(400, { message: 'Problems parsing JSON' })
+      }
+    }
+    if (op.request) {
+      const validate = this.validator(`${method} ${route.template} request`, op.request)
+      if (!validate(body ?? {})) {
+        const why = this.ajv.errorsText(validate.errors)
+        this.violations.push(`${method} ${route.template} request ${JSON.stringify(body)}: ${why}`)
+        return send(422, { message: `Invalid request: ${why}`, documentation_url: 'https://docs.github.com/rest' })
+      }
+    }
+    const [status, payload] = await route.handle({ method, params: route.regex.exec(url.pathname)!.slice(1), query: url.searchParams, body, raw, headers: req.headers })
+    if (status === 302) return send(302, null, { location: (payload as { location: string }).location })
+    const schema = op.responses[String(status)]
+    if (schema && payload !== null) {
+      const validate = this.validator(`${method} ${route.template} ${status}`, schema)
+      if (!validate(payload)) this.violations.push(`${method} ${route.template} response ${status}: ${this.ajv.errorsText(validate.errors)}`)
+    } else if (!(String(status) in op.responses) && status < 500) {
+      this.violations.push(`${method} ${route.template} answered ${status}, which GitHub's description does not list`)
+    }
+    send(status, payload)
+  }
+}
+
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  return await new FakeGitHub().start()
+}

@@ -1,0 +1,136 @@
+/**
+ * Runs the bundled action (dist/index.js) as the runner does: inputs as INPUT_* variables, the event
+ * payload in GITHUB_EVENT_PATH, outputs and the job summary through files, GitHub's API and the
+ * artifact service on loopback fakes.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { REPO, makeProject } from '../helpers/project.js'
+import type { FakeGitHub } from '../fakes/github-server.js'
+import { fakeRuntimeToken, type FakeArtifacts } from '../fakes/results-server.js'
+
+export const ACTION = path.join(REPO, 'dist/index.js')
+
+export interface ActionRun {
+  code: number | null
+  log: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+/** The runner's file-command format: `name<<DELIMITER\nvalue\nDELIMITER`. */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const m of text.matchAll(re)) outputs[m[1]!] = m[3]!
+  return outputs
+}
+
+export interface RunOptions {
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  event?: { name: string; payload?: object }
+  github?: FakeGitHub
+  artifacts?: FakeArtifacts
+}
+
+let runNumber = 0
+
+export async function runAction(workspace: string, options: RunOptions = {}): Promise<ActionRun> {
+  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'))
+  const outputFile = path.join(runnerTemp, 'output')
+  const summaryFile = path.join(runnerTemp, 'summary.md')
+  const eventFile = path.join(runnerTemp, 'event.json')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  await writeFile(eventFile, JSON.stringify(options.event?.payload ?? {}))
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_EVENT_NAME: options.event?.name ?? 'schedule',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_ACTOR: 'octo-bot',
+    GITHUB_RUN_ID: String(4000 + ++runNumber),
+    GITHUB_RUN_ATTEMPT: '1',
+    RUNNER_TEMP: runnerTemp,
+    // Short backoff and no write pacing: the fakes have no rate limit and tests stay fast.
+    RETRAIN_RETRY_BASE_MS: '20',
+    RETRAIN_WRITE_INTERVAL_MS: '0',
+    RETRAIN_HTTP_TIMEOUT_MS: '1500'
+  }
+  if (options.github) {
+    Object.assign(env, { GITHUB_API_URL: options.github.url, GITHUB_REPOSITORY: `${options.github.owner}/${options.github.repo}`, INPUT_TOKEN: options.github.token })
+  } else {
+    Object.assign(env, { INPUT_REGISTRY: 'directory', INPUT_TOKEN: '' })
+  }
+  // Each action run is its own workflow run for the artifact service (artifact names are unique per run).
+  if (options.artifacts) Object.assign(env, { ACTIONS_RUNTIME_TOKEN: fakeRuntimeToken(`run-backend-${env.GITHUB_RUN_ID}`), ACTIONS_RESULTS_URL: options.artifacts.url })
+  Object.assign(env, options.env ?? {})
+  for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
+  const { code, log } = await new Promise<{ code: number | null; log: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [ACTION], { cwd: workspace, env })
+    let out = ''
+    child.stdout.on('data', d => (out += d))
+    child.stderr.on('data', d => (out += d))
+    child.on('error', reject)
+    child.on('close', c => resolve({ code: c, log: out }))
+  })
+  return { code, log, outputs: parseOutputs(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8') }
+}
+
+/** The toy project's spec (test/fixtures/toy): score = the weight, each run adds `delta` to the champion's. */
+export function toySpec(model: string, promotion: string, extraParams = ''): string {
+  return `model: ${model}
+root: .
+params:
+  delta: { type: number, default: 1 }
+  optimizer: { type: string, enum: [sgd, adam], default: sgd }
+${extraParams}data:
+  train: data/train.csv
+  eval: data/eval.csv
+steps:
+  - name: Train
+    run: env > step-env.txt && node train.mjs
+evaluate:
+  run: node evaluate.mjs
+  data: eval
+metrics:
+  score:
+    goal: maximize
+    change:
+      - margin: 0
+promotion:
+${promotion}`
+}
+
+export const AUTO = '  mode: auto\n  first-model: promote\n'
+export const GATE = '  mode: gate\n  first-model: gate\n'
+
+/** A copy of the toy project with its spec in retrain.yml. */
+export async function toyProject(model: string, promotion: string): Promise<string> {
+  const workspace = await makeProject('test/fixtures/toy')
+  await writeFile(path.join(workspace, 'retrain.yml'), toySpec(model, promotion))
+  return workspace
+}
+
+export interface RegistryState {
+  champion: number | null
+  lastReserved: number
+  versions: { version: number; status: string; baselineVersion: number | null }[]
+  history: { action: string; version: number; actor: string; reason: string }[]
+  releases: Record<string, { id: number; draft: boolean }>
+}
+
+/** The model's state on the fake's registry branch, as the action wrote it. */
+export function registryState(github: FakeGitHub, model: string): RegistryState | undefined {
+  const text = github.file('retrain-registry', `${model}/registry.json`)
+  return text === undefined ? undefined : (JSON.parse(text) as RegistryState)
+}

@@ -1,0 +1,156 @@
+/** Properties of the metric kernels and the bootstrap that hold for any input. */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { boundAt, normalCdf, normalQuantile, pairedBootstrap } from '../../src/metrics/bootstrap.js'
+import { COMPUTED_METRICS, definitionOf } from '../../src/metrics/catalog.js'
+import { sortByScore } from '../../src/metrics/kernels.js'
+import { Random } from '../../src/metrics/random.js'
+import { ourValues, type SklearnCase } from './sklearn-cases.js'
+
+/** A binary case with few distinct scores (ties) and integer weights 0-3. */
+const binaryCase = fc.integer({ min: 2, max: 30 }).chain(n =>
+  fc.record({
+    label: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+    prediction: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+    score: fc.array(fc.integer({ min: 0, max: 6 }).map(v => v / 6), { minLength: n, maxLength: n }),
+    weight: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n })
+  })
+)
+
+const binaryMetrics = COMPUTED_METRICS.filter(m => definitionOf(m).tasks.includes('binary'))
+const expectAll = Object.fromEntries(binaryMetrics.map(m => [m, 0]))
+
+function same(a: number | null | undefined, b: number | null | undefined): boolean {
+  return (a == null && b == null) || (a != null && b != null && Math.abs(a - b) <= 1e-12)
+}
+
+describe('metric kernels', () => {
+  it('weighting an example by k is the same as repeating it k times', () => {
+    fc.assert(
+      fc.property(binaryCase, c => {
+        const weighted: SklearnCase = { name: 'w', task: 'binary', classes: 2, ...c, expected: expectAll }
+        const repeat = <T>(xs: T[]) => xs.flatMap((x, i) => Array<T>(c.weight[i]!).fill(x))
+        if (c.weight.every(w => w === 0)) return
+        const repeated: SklearnCase = { name: 'r', task: 'binary', classes: 2, label: repeat(c.label), prediction: repeat(c.prediction), score: repeat(c.score), expected: expectAll }
+        const a = ourValues(weighted)
+        const b = ourValues(repeated)
+        for (const m of binaryMetrics) expect(same(a[m], b[m]), `${m}: ${a[m]} vs ${b[m]}`).toBe(true)
+      })
+    )
+  })
+
+  it('ROC AUC depends only on the order of the scores, and reversing it gives 1 - AUC', () => {
+    fc.assert(
+      fc.property(binaryCase, c => {
+        const base: SklearnCase = { name: 'a', task: 'binary', classes: 2, label: c.label, score: c.score, expected: { 'roc-auc': 0 } }
+        const auc = ourValues(base)['roc-auc'] ?? null
+        const stretched = ourValues({ ...base, score: c.score.map(s => Math.exp(3 * s) - 7) })['roc-auc'] ?? null
+        const reversed = ourValues({ ...base, score: c.score.map(s => -s) })['roc-auc'] ?? null
+        if (auc === null) {
+          expect(reversed).toBeNull()
+        } else {
+          expect(stretched).toBeCloseTo(auc, 12)
+          expect(reversed).toBeCloseTo(1 - auc, 12)
+        }
+      })
+    )
+  })
+
+  it('sorting by score orders the scores, negatives first among equal ones, and loses no example', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e-300, -1e-300)), fc.boolean()), { maxLength: 200 }), rows => {
+        const score = Float64Array.from(rows, r => r[0])
+        const positive = Uint8Array.from(rows, r => (r[1] ? 1 : 0))
+        const order = sortByScore(score, positive)
+        expect([...order].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i))
+        for (let i = 1; i < order.length; i++) {
+          const [a, b] = [order[i - 1]!, order[i]!]
+          expect(score[a]! <= score[b]!).toBe(true)
+          if (score[a] === score[b]) expect(positive[a]! <= positive[b]!).toBe(true)
+        }
+      })
+    )
+  })
+})
+
+describe('the bootstrap', () => {
+  const n = 300
+  const random = new Random(3)
+  const values = Float64Array.from({ length: n }, () => random.next() / 4294967296)
+  const mean = (v: Float64Array) => (w: Uint8Array) => {
+    let s = 0
+    let t = 0
+    for (let i = 0; i < v.length; i++) {
+      s += w[i]! * v[i]!
+      t += w[i]!
+    }
+    return s / t
+  }
+  const shifted = values.map(v => v + 0.01)
+  const metric = { candidate: mean(shifted), baseline: mean(values), goal: 'maximize' as const }
+  const units = { count: n, unitOf: null, kind: 'examples' as const }
+
+  it('is reproducible from its seed, and another seed gives other resamples', () => {
+    const a = pairedBootstrap([metric], n, units, { resamples: 200, seed: 5, interval: 'bca' })[0]!
+    const b = pairedBootstrap([metric], n, units, { resamples: 200, seed: 5, interval: 'bca' })[0]!
+    const c = pairedBootstrap([metric], n, units, { resamples: 200, seed: 6, interval: 'bca' })[0]!
+    expect(a).toEqual(b)
+    // A constant shift is the same in every resample: the pairing removes all noise.
+    expect(a.absolute.every(v => Math.abs(v - 0.01) < 1e-12)).toBe(true)
+    const noisy = { ...metric, candidate: mean(values.map((v, i) => (i % 2 ? v : 1 - v))) }
+    const d = pairedBootstrap([noisy], n, units, { resamples: 200, seed: 5, interval: 'bca' })[0]!
+    const e = pairedBootstrap([noisy], n, units, { resamples: 200, seed: 6, interval: 'bca' })[0]!
+    expect(d.absolute).not.toEqual(e.absolute)
+    expect(c.resamples).toBe(200)
+  })
+
+  it('resamples whole groups: every example of a group gets its group count', () => {
+    const groupOf = Int32Array.from({ length: n }, (_, i) => Math.floor(i / 10))
+    const seen: Uint8Array[] = []
+    const spy = { candidate: (w: Uint8Array) => (seen.push(w.slice()), 0), baseline: () => 0, goal: 'maximize' as const }
+    pairedBootstrap([spy], n, { count: 30, unitOf: groupOf, kind: 'groups' }, { resamples: 20, seed: 1, interval: 'percentile' })
+    for (const w of seen.slice(1)) {
+      for (let i = 0; i < n; i++) expect(w[i]).toBe(w[groupOf[i]! * 10])
+      let total = 0
+      for (let g = 0; g < 30; g++) total += w[g * 10]!
+      expect(total).toBe(30)
+    }
+  })
+
+  it('BCa equals the percentile bound when the distribution is symmetric around the estimate and unskewed', () => {
+    const sorted = Float64Array.from({ length: 999 }, (_, i) => i - 499)
+    expect(boundAt(sorted, 0, 0.05, 'bca', 0).value).toBe(boundAt(sorted, 0, 0.05, 'percentile', Number.NaN).value)
+    // Bias: when most resamples fall below the estimate, BCa moves the bound up.
+    expect(boundAt(sorted, -100, 0.05, 'bca', 0).value).toBeLessThan(boundAt(sorted, -100, 0.05, 'percentile', Number.NaN).value)
+  })
+
+  it('the normal quantile inverts the normal CDF', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1 - 1e-6, noNaN: true }), p => {
+        expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 6)
+      })
+    )
+  })
+
+  it('multinomial counts always sum to the number of draws', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (cells, seed) => {
+        const counts = new Uint8Array(cells)
+        new Random(seed).multinomial(counts, cells)
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(cells)
+      }),
+      { numRuns: 50 }
+    )
+  })
+})
+
+describe('kernels of every metric on every task run', () => {
+  it.each(COMPUTED_METRICS.map(m => [m]))('%s', metric => {
+    const task = definitionOf(metric).tasks[0]!
+    const c: SklearnCase =
+      task === 'regression'
+        ? { name: metric, task, classes: 0, label: [1, 2, 3, 4], prediction: [1.5, 2, 2.5, 4], expected: { [metric]: 0 } }
+        : { name: metric, task: 'binary', classes: 2, label: [0, 1, 0, 1], prediction: [0, 1, 1, 1], score: [0.1, 0.8, 0.6, 0.7], expected: { [metric]: 0 } }
+    expect(typeof ourValues(c)[metric]).toBe('number')
+  })
+})
