@@ -25809,13 +25809,13 @@ function jackknifeAcceleration(metrics, n, units, random, scratch) {
   return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]), relative: skewAcceleration(relative2[k]) }));
 }
 function pairedBootstrap(metrics, n, units, settings) {
-  const random = new Random(settings.seed);
   const scratch = /* @__PURE__ */ new Map();
   for (const m of metrics) if (m.rows && !scratch.has(m.rows)) scratch.set(m.rows, new Uint8Array(m.rows.length));
   const ones = new Uint8Array(n).fill(1);
   const points = evaluateAll(metrics, ones, scratch);
   const absolute = metrics.map(() => new Float64Array(settings.resamples));
   const relative2 = metrics.map(() => new Float64Array(settings.resamples));
+  const random = new Random(settings.seed);
   const counts = new Uint8Array(units.count);
   const weights = new Uint8Array(n);
   for (let b = 0; b < settings.resamples; b++) {
@@ -25949,21 +25949,8 @@ function meanKernel(values) {
     return total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN;
   };
 }
-function shareKernel(hit) {
-  const n = hit.length;
-  return (w) => {
-    let total = 0;
-    let hits = 0;
-    for (let i = 0; i < n; i++) {
-      const x = w[i];
-      total += x;
-      hits += x * hit[i];
-    }
-    return total > 0 ? hits / total : Number.NaN;
-  };
-}
 function accuracyValues(label, predicted) {
-  const out = new Uint8Array(label.length);
+  const out = new Float64Array(label.length);
   for (let i = 0; i < label.length; i++) out[i] = label[i] === predicted[i] ? 1 : 0;
   return out;
 }
@@ -26048,18 +26035,29 @@ function rocAucKernel(positive, score) {
   const order = sortByScore(score, positive);
   const runs = mixedTieRuns(order, score, positive);
   const n = order.length;
-  const sortedPositive = new Float64Array(n);
+  const sortedPositive = new Float32Array(n);
   for (let i = 0; i < n; i++) sortedPositive[i] = positive[order[i]];
+  const inOrder = order.every((v, i) => v === i);
   return (w) => {
     let pairs = 0;
     let negatives = 0;
     let positives = 0;
-    for (let i = 0; i < n; i++) {
-      const x = w[order[i]];
-      const p = x * sortedPositive[i];
-      pairs += p * negatives;
-      negatives += x - p;
-      positives += p;
+    if (inOrder) {
+      for (let i = 0; i < n; i++) {
+        const x = w[i];
+        const p = x * sortedPositive[i];
+        pairs += p * negatives;
+        negatives += x - p;
+        positives += p;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const x = w[order[i]];
+        const p = x * sortedPositive[i];
+        pairs += p * negatives;
+        negatives += x - p;
+        positives += p;
+      }
     }
     for (let r = 0; r < runs.length; r += 2) {
       let tiedPositives = 0;
@@ -26077,7 +26075,7 @@ function rocAucKernel(positive, score) {
 function averagePrecisionKernel(positive, score) {
   const order = sortByScore(score, positive).reverse();
   const n = order.length;
-  const sortedPositive = new Float64Array(n);
+  const sortedPositive = new Float32Array(n);
   const lastOfTie = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     sortedPositive[i] = positive[order[i]];
@@ -26238,7 +26236,7 @@ function kernelOf(metric, examples, outputs) {
   const multiclass = examples.task === "multiclass";
   switch (metric) {
     case "accuracy":
-      return shareKernel(accuracyValues(label, outputs.predictedClass));
+      return meanKernel(accuracyValues(label, outputs.predictedClass));
     case "precision":
     case "recall":
     case "f1":
@@ -26685,7 +26683,10 @@ function compareComputed(spec, candidateTable, baselineTable, referenceTables = 
   const predictions = spec.evaluate.predictions;
   const metrics = computedMetrics(spec);
   const cols = predictionColumns(predictions);
-  const task = predictions?.task ?? "binary";
+  const task = predictions?.task;
+  if (task === void 0) {
+    throw new InputError([{ file: spec.file, message: "metrics are computed from predictions only with evaluate.predictions.task (binary, multiclass or regression)" }]);
+  }
   const others = /* @__PURE__ */ new Map();
   if (baselineTable) others.set("champion", { table: baselineTable, order: alignRows(candidateTable, baselineTable) });
   for (const [version, table2] of referenceTables) if (typeof table2 !== "string") others.set(version, { table: table2, order: alignRows(candidateTable, table2) });
@@ -26700,8 +26701,14 @@ function compareComputed(spec, candidateTable, baselineTable, referenceTables = 
     examples = pickExamples(examples, locality);
     for (const [who, o] of outputs) outputs.set(who, pickOutputs(o, locality));
   }
+  const kernels = /* @__PURE__ */ new Map();
+  const kernel = (metric, who) => {
+    const key = `${metric}\0${who}`;
+    if (!kernels.has(key)) kernels.set(key, kernelOf(metric, examples, outputs.get(who)));
+    return kernels.get(key);
+  };
   const ones = new Uint8Array(examples.n).fill(1);
-  const valuesOf = (who) => Object.fromEntries(metrics.map((m) => [m.name, toValue(kernelOf(m.compute, examples, outputs.get(who))(ones))]));
+  const valuesOf = (who) => Object.fromEntries(metrics.map((m) => [m.name, toValue(kernel(m.compute, who)(ones))]));
   const references = /* @__PURE__ */ new Map();
   for (const [version, table2] of referenceTables) references.set(version, typeof table2 === "string" ? table2 : valuesOf(version));
   const units = examples.groups ? { count: examples.groups.names.length, unitOf: examples.groups.of, kind: "groups" } : { count: examples.n, unitOf: null, kind: "examples" };
@@ -26712,7 +26719,7 @@ function compareComputed(spec, candidateTable, baselineTable, referenceTables = 
       if (rule.confidence === void 0 || !outputs.has(rule.against)) continue;
       const key = keyOf(m.name, rule.against);
       if (wanted.some((w) => w.key === key)) continue;
-      wanted.push({ key, paired: { candidate: kernelOf(m.compute, examples, outputs.get("candidate")), baseline: kernelOf(m.compute, examples, outputs.get(rule.against)), goal: m.goal } });
+      wanted.push({ key, paired: { candidate: kernel(m.compute, "candidate"), baseline: kernel(m.compute, rule.against), goal: m.goal } });
     }
   }
   const sliceRows = [];
@@ -30207,9 +30214,6 @@ async function compareFiles(spec, candidateFile, baselineFile) {
     baseline = parseMetrics(await readText(baselineFile, "--baseline"), baselineFile, declared).metrics;
     verdict = evaluateRules(spec.metrics, candidate, baseline, { references });
   } else {
-    if (spec.evaluate.predictions?.task === void 0) {
-      throw new InputError([{ file: spec.file, message: "to compare predictions, the spec needs evaluate.predictions with a task (binary, multiclass or regression) and metrics with compute:" }]);
-    }
     const cols = predictionColumns(spec.evaluate.predictions);
     const computed = compareComputed(
       spec,

@@ -1,3 +1,6 @@
 import { run } from './main.js'
 
 await run()
+// A request abandoned after its deadline (a blob upload that got no answer) can leave a socket open;
+// the step is over, so do not let it keep the runner waiting. The exit code is what run() set.
+process.exit()

@@ -311,9 +311,10 @@ describe('the retraining loop from the command line', () => {
     const cwd = await makeProject('test/fixtures/toy', toySpec())
     const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => run(cwd, `out/${i}`, '--param', `delta=${i + 1}`)))
     const promoted = runs.filter(r => r.result?.decision === 'promoted')
-    expect(promoted).toHaveLength(1)
+    const outcomes = runs.map((r, i) => `run ${i}: exit ${r.code}, ${r.result?.decision}: ${r.stderr.slice(-400)}`).join('\n')
+    expect(promoted, outcomes).toHaveLength(1)
     for (const r of runs.filter(r => r.result?.decision !== 'promoted')) {
-      expect(r.code).toBe(5)
+      expect(r.code, r.stderr).toBe(5)
       expect(r.result.error.reason).toBe('stale-baseline')
     }
     const snapshot = JSON.parse((await retrain(cwd, ['status', '--spec', 'retrain.yml', '--json'])).stdout)

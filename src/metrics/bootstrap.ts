@@ -137,13 +137,13 @@ function jackknifeAcceleration(metrics: PairedMetric[], n: number, units: Resamp
  * shared by all metrics and both models, so the comparison is paired.
  */
 export function pairedBootstrap(metrics: PairedMetric[], n: number, units: ResampleUnits, settings: BootstrapSettings): ImprovementDistribution[] {
-  const random = new Random(settings.seed)
   const scratch = new Map<Uint32Array, Uint8Array>()
   for (const m of metrics) if (m.rows && !scratch.has(m.rows)) scratch.set(m.rows, new Uint8Array(m.rows.length))
   const ones = new Uint8Array(n).fill(1)
   const points = evaluateAll(metrics, ones, scratch)
   const absolute = metrics.map(() => new Float64Array(settings.resamples))
   const relative = metrics.map(() => new Float64Array(settings.resamples))
+  const random = new Random(settings.seed)
   const counts = new Uint8Array(units.count)
   const weights = new Uint8Array(n)
   for (let b = 0; b < settings.resamples; b++) {

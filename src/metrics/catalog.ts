@@ -20,7 +20,6 @@ import {
   r2Kernel,
   rmseKernel,
   rocAucKernel,
-  shareKernel,
   type Average,
   type CountMetric,
   type Kernel
@@ -97,7 +96,7 @@ export function kernelOf(metric: ComputedMetric, examples: Examples, outputs: Mo
   const multiclass = examples.task === 'multiclass'
   switch (metric) {
     case 'accuracy':
-      return shareKernel(accuracyValues(label, outputs.predictedClass!))
+      return meanKernel(accuracyValues(label, outputs.predictedClass!))
     case 'precision':
     case 'recall':
     case 'f1':

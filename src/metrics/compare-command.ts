@@ -60,9 +60,6 @@ export async function compareFiles(spec: Spec, candidateFile: string, baselineFi
     baseline = parseMetrics(await readText(baselineFile, '--baseline'), baselineFile, declared).metrics
     verdict = evaluateRules(spec.metrics, candidate, baseline, { references })
   } else {
-    if (spec.evaluate.predictions?.task === undefined) {
-      throw new InputError([{ file: spec.file, message: 'to compare predictions, the spec needs evaluate.predictions with a task (binary, multiclass or regression) and metrics with compute:' }])
-    }
     const cols = predictionColumns(spec.evaluate.predictions)
     const computed = compareComputed(
       spec,

@@ -3,10 +3,12 @@
  * same way for each; the paired bootstrap behind confidence rules; per-slice judgements. The rules
  * engine turns this evidence into pass or fail (src/engine/rules.ts).
  */
+import { InputError } from '../errors.js'
 import type { MetricSpec, Spec } from '../spec/types.js'
 import { boundAt, DEFAULT_BOOTSTRAP, MAX_DEGENERATE_SHARE, MIN_UNITS, pairedBootstrap, type BootstrapSettings, type ImprovementDistribution, type IntervalMethod, type PairedMetric, type ResampleUnits } from './bootstrap.js'
 import { effectiveSize, kernelOf, needsOf, type ComputedMetric } from './catalog.js'
 import { localityOrder, pickExamples, pickOutputs, readExamples, readOutputs, type Examples, type ModelOutputs } from './examples.js'
+import type { Kernel } from './kernels.js'
 import { alignRows, predictionColumns, type PredictionTable } from './predictions.js'
 
 export type Against = 'champion' | number
@@ -93,7 +95,10 @@ export function compareComputed(
   const predictions = spec.evaluate.predictions
   const metrics = computedMetrics(spec)
   const cols = predictionColumns(predictions)
-  const task = predictions?.task ?? 'binary'
+  const task = predictions?.task
+  if (task === undefined) {
+    throw new InputError([{ file: spec.file, message: 'metrics are computed from predictions only with evaluate.predictions.task (binary, multiclass or regression)' }])
+  }
   const others = new Map<Against, { table: PredictionTable; order: Int32Array }>()
   if (baselineTable) others.set('champion', { table: baselineTable, order: alignRows(candidateTable, baselineTable) })
   for (const [version, table] of referenceTables) if (typeof table !== 'string') others.set(version, { table, order: alignRows(candidateTable, table) })
@@ -109,9 +114,15 @@ export function compareComputed(
     for (const [who, o] of outputs) outputs.set(who, pickOutputs(o, locality))
   }
 
+  // Kernels sort once when prepared: each model's is prepared once, for its value and its resamples.
+  const kernels = new Map<string, Kernel>()
+  const kernel = (metric: ComputedMetric, who: Against | 'candidate'): Kernel => {
+    const key = `${metric}\u0000${who}`
+    if (!kernels.has(key)) kernels.set(key, kernelOf(metric, examples!, outputs.get(who)!))
+    return kernels.get(key)!
+  }
   const ones = new Uint8Array(examples.n).fill(1)
-  const valuesOf = (who: Against | 'candidate'): ComputedValues =>
-    Object.fromEntries(metrics.map(m => [m.name, toValue(kernelOf(m.compute, examples!, outputs.get(who)!)(ones))]))
+  const valuesOf = (who: Against | 'candidate'): ComputedValues => Object.fromEntries(metrics.map(m => [m.name, toValue(kernel(m.compute, who)(ones))]))
   const references = new Map<number, ComputedValues | string>()
   for (const [version, table] of referenceTables) references.set(version, typeof table === 'string' ? table : valuesOf(version))
 
@@ -127,7 +138,7 @@ export function compareComputed(
       if (rule.confidence === undefined || !outputs.has(rule.against)) continue
       const key = keyOf(m.name, rule.against)
       if (wanted.some(w => w.key === key)) continue
-      wanted.push({ key, paired: { candidate: kernelOf(m.compute, examples, outputs.get('candidate')!), baseline: kernelOf(m.compute, examples, outputs.get(rule.against)!), goal: m.goal } })
+      wanted.push({ key, paired: { candidate: kernel(m.compute, 'candidate'), baseline: kernel(m.compute, rule.against), goal: m.goal } })
     }
   }
   const sliceRows: { metric: MetricSpec & { compute: ComputedMetric }; column: string; value: string; rows: Uint32Array; key: string }[] = []

@@ -50,23 +50,9 @@ export function meanKernel(values: Float64Array): Kernel {
   }
 }
 
-/** A weighted share of examples where `hit` is 1 (accuracy): integer sums, exact. */
-export function shareKernel(hit: Uint8Array): Kernel {
-  const n = hit.length
-  return w => {
-    let total = 0
-    let hits = 0
-    for (let i = 0; i < n; i++) {
-      const x = w[i]!
-      total += x
-      hits += x * hit[i]!
-    }
-    return total > 0 ? hits / total : Number.NaN
-  }
-}
-
-export function accuracyValues(label: Int32Array, predicted: Int32Array): Uint8Array {
-  const out = new Uint8Array(label.length)
+/** 1 where the prediction is right, else 0: accuracy is their weighted mean (exact: sums of integers). */
+export function accuracyValues(label: Int32Array, predicted: Int32Array): Float64Array {
+  const out = new Float64Array(label.length)
   for (let i = 0; i < label.length; i++) out[i] = label[i] === predicted[i] ? 1 : 0
   return out
 }
@@ -166,25 +152,39 @@ function mixedTieRuns(order: Uint32Array, score: Float64Array, positive: Uint8Ar
  * Binary ROC AUC as the Mann-Whitney statistic: the weight of (positive, negative) pairs ranked
  * correctly, ties counting one half. One pass over the order sorted once (negatives first within a
  * tie, so each positive counts every tied negative), then half of each mixed tie is taken back.
- * Labels are kept as doubles (0 or 1): the loop then does floating-point arithmetic only, several
- * times faster than one mixing integer and floating-point operations.
+ * Labels are kept as 32-bit floats (0 or 1, exact): the loop then does floating-point arithmetic
+ * only, several times faster than one mixing integer and floating-point operations, and reads half
+ * the bytes doubles would (on large data these loops are bound by memory bandwidth).
  */
 export function rocAucKernel(positive: Uint8Array, score: Float64Array): Kernel {
   const order = sortByScore(score, positive)
   const runs = mixedTieRuns(order, score, positive)
   const n = order.length
-  const sortedPositive = new Float64Array(n)
+  const sortedPositive = new Float32Array(n)
   for (let i = 0; i < n; i++) sortedPositive[i] = positive[order[i]!]!
+  // The engine puts the examples in the candidate's score order, so for the candidate the pass can
+  // read the weights in sequence, without the index array.
+  const inOrder = order.every((v, i) => v === i)
   return w => {
     let pairs = 0
     let negatives = 0
     let positives = 0
-    for (let i = 0; i < n; i++) {
-      const x = w[order[i]!]!
-      const p = x * sortedPositive[i]!
-      pairs += p * negatives
-      negatives += x - p
-      positives += p
+    if (inOrder) {
+      for (let i = 0; i < n; i++) {
+        const x = w[i]!
+        const p = x * sortedPositive[i]!
+        pairs += p * negatives
+        negatives += x - p
+        positives += p
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const x = w[order[i]!]!
+        const p = x * sortedPositive[i]!
+        pairs += p * negatives
+        negatives += x - p
+        positives += p
+      }
     }
     for (let r = 0; r < runs.length; r += 2) {
       let tiedPositives = 0
@@ -208,7 +208,7 @@ export function averagePrecisionKernel(positive: Uint8Array, score: Float64Array
   // Highest score first, positives first among equal scores: the ascending order reversed.
   const order = sortByScore(score, positive).reverse()
   const n = order.length
-  const sortedPositive = new Float64Array(n)
+  const sortedPositive = new Float32Array(n)
   const lastOfTie = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
     sortedPositive[i] = positive[order[i]!]!

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { boundAt, pairedBootstrap, type PairedMetric } from '../../src/metrics/bootstrap.js'
-import { accuracyValues, oneVsRest, rocAucKernel, shareKernel } from '../../src/metrics/kernels.js'
+import { accuracyValues, meanKernel, oneVsRest, rocAucKernel } from '../../src/metrics/kernels.js'
 import { Random } from '../../src/metrics/random.js'
 
 const CONFIDENCE = 0.95
@@ -54,8 +54,8 @@ function auc(label: Int32Array, candidate: Float64Array, baseline: Float64Array)
 function accuracy(label: Int32Array, candidate: Float64Array, baseline: Float64Array): PairedMetric {
   const predict = (s: Float64Array, separation: number) => Int32Array.from(s, v => (v > separation / 2 + 0.85 ? 1 : 0))
   return {
-    candidate: shareKernel(accuracyValues(label, predict(candidate, 1))),
-    baseline: shareKernel(accuracyValues(label, predict(baseline, 1))),
+    candidate: meanKernel(accuracyValues(label, predict(candidate, 1))),
+    baseline: meanKernel(accuracyValues(label, predict(baseline, 1))),
     goal: 'maximize'
   }
 }
