@@ -24238,7 +24238,7 @@ var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.defaul
 var compiledSchema;
 function schemaValidator() {
   if (!compiledSchema) {
-    const ajv = new import__.Ajv2020({ allErrors: true, allowUnionTypes: true, verbose: true });
+    const ajv = new import__.Ajv2020({ validateSchema: false, allErrors: true, allowUnionTypes: true, verbose: true });
     addFormats(ajv, ["date-time"]);
     compiledSchema = ajv.compile(manifest_schema_default);
   }
@@ -27719,6 +27719,7 @@ var validator;
 function validate(value) {
   if (!validator) {
     const ajv = new import__2.Ajv2020({
+      validateSchema: false,
       allErrors: true,
       verbose: true,
       strict: true,
