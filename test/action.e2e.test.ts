@@ -108,4 +108,13 @@ describe('the action, run as the runner runs it', () => {
     expect(res.stdout).toMatch(/::error::.*delta/)
     expect(existsSync(path.join(workspace, '.retrain'))).toBe(false)
   })
+
+  it('a spec error becomes an annotation on the spec file, at its line and column', async () => {
+    const workspace = await makeProject('test/fixtures/toy')
+    await writeFile(path.join(workspace, '.github-retrain.yml'), SPEC.replace('  mode: auto', '  mode: automatic'))
+    const res = await runAction(workspace, { spec: '.github-retrain.yml', registry: 'directory' })
+    expect(res.code).toBe(1)
+    const line = SPEC.split('\n').findIndex(l => l === '  mode: auto') + 1
+    expect(res.stdout).toMatch(new RegExp(`::error file=\\.github-retrain\\.yml,line=${line},col=9::.*mode must be one of`))
+  })
 })
