@@ -25534,6 +25534,21 @@ function checkSlices(metric, judgement, firstModel) {
   const worstText = worst ? `; worst: ${worst.column}=${worst.value} (${formatNumber(worst.improvement)})` : "";
   return { ...numbers, status: "pass", reason: `no slice regresses beyond ${formatNumber(rule.maxRegression)} on evidence (${counts})${worstText}` };
 }
+function unjudged(metric, rule, value, status, reason) {
+  const { kind, margin, text } = describeChange(metric, rule);
+  return {
+    metric: metric.name,
+    kind,
+    rule: text,
+    value: typeof value === "number" && Number.isFinite(value) ? value : null,
+    baseline: null,
+    improvement: null,
+    threshold: margin,
+    status,
+    reason,
+    ...rule.against !== "champion" && { against: rule.against }
+  };
+}
 function evaluateRules(metrics, candidate, baseline, evidence = {}) {
   const outcomes = [];
   for (const metric of metrics) {
@@ -25541,38 +25556,13 @@ function evaluateRules(metrics, candidate, baseline, evidence = {}) {
     if (metric.max !== void 0) outcomes.push(checkBound(metric, "max", metric.max, candidate[metric.name]));
     for (const rule of metric.change) {
       if (baseline === null) {
-        const { kind, margin, text } = describeChange(metric, rule);
-        const value = candidate[metric.name];
-        outcomes.push({
-          metric: metric.name,
-          kind,
-          rule: text,
-          value: typeof value === "number" && Number.isFinite(value) ? value : null,
-          baseline: null,
-          improvement: null,
-          threshold: margin,
-          status: "not-applicable",
-          reason: "first model: there is no champion to compare with",
-          ...rule.against !== "champion" && { against: rule.against }
-        });
+        outcomes.push(unjudged(metric, rule, candidate[metric.name], "not-applicable", "first model: there is no champion to compare with"));
         continue;
       }
       const reference = rule.against === "champion" ? baseline : evidence.references?.get(rule.against);
       if (reference === void 0 || typeof reference === "string") {
-        const { kind, margin, text } = describeChange(metric, rule);
-        const value = candidate[metric.name];
-        outcomes.push({
-          metric: metric.name,
-          kind,
-          rule: text,
-          value: typeof value === "number" && Number.isFinite(value) ? value : null,
-          baseline: null,
-          improvement: null,
-          threshold: margin,
-          status: "fail",
-          reason: `${reference ?? `version ${rule.against} was not evaluated`}: fails closed`,
-          against: rule.against
-        });
+        const reason = `${reference ?? `version ${rule.against} was not evaluated`}: fails closed`;
+        outcomes.push(unjudged(metric, rule, candidate[metric.name], "fail", reason));
         continue;
       }
       outcomes.push(checkChange(metric, rule, candidate[metric.name], reference[metric.name], evidence));

@@ -1,52 +1,14 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Outputs } from '../src/github/constants.js'
-import { REPO, makeProject } from './helpers/project.js'
+import { runAction as runHarness } from './github/harness.js'
+import { makeProject } from './helpers/project.js'
 
-const ACTION = path.join(REPO, 'dist/index.js')
-
-/** Runs the bundled action as the runner does: inputs as INPUT_* variables, outputs through files. */
-async function runAction(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
-  const runnerTemp = await mkdtemp(path.join(os.tmpdir(), 'runner-temp-'))
-  const outputFile = path.join(runnerTemp, 'output')
-  const summaryFile = path.join(runnerTemp, 'summary.md')
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_ACTOR: 'octo-bot',
-    GITHUB_EVENT_NAME: 'schedule',
-    RUNNER_TEMP: runnerTemp,
-    ...extraEnv
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [ACTION], { cwd: workspace, env })
-    let out = ''
-    child.stdout.on('data', d => (out += d))
-    child.stderr.on('data', d => (out += d))
-    child.on('error', reject)
-    child.on('close', c => resolve({ code: c, stdout: out }))
-  })
-  return { code, stdout, outputs: parseOutputs(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8') }
-}
-
-/** The runner's file-command format: `name<<DELIMITER\nvalue\nDELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const m of text.matchAll(re)) outputs[m[1]!] = m[3]!
-  return outputs
+/** Runs the bundled action with the directory registry (the harness's default), as the runner runs it. */
+function runAction(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}) {
+  return runHarness(workspace, { inputs, env })
 }
 
 const SPEC = `model: toy
@@ -82,7 +44,7 @@ describe('the action, run as the runner runs it', () => {
       { spec: '.github-retrain.yml', registry: 'directory', token: secret, params: '{"delta": 2}' },
       { GITHUB_TOKEN: secret, ACTIONS_RUNTIME_TOKEN: 'runtime-' + secret, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-' + secret }
     )
-    expect(first.code, first.stdout).toBe(0)
+    expect(first.code, first.log).toBe(0)
     expect(first.outputs[Outputs.decision]).toBe('promoted')
     expect(first.outputs[Outputs.candidateVersion]).toBe('1')
     expect(JSON.parse(first.outputs[Outputs.metrics]!)).toEqual({ score: 2, loss: 8 })
@@ -95,7 +57,7 @@ describe('the action, run as the runner runs it', () => {
     expect(stepEnv).not.toMatch(/^INPUT_/m)
 
     const second = await runAction(workspace, { spec: '.github-retrain.yml', registry: 'directory', params: '{"delta": -1}' })
-    expect(second.code, second.stdout).toBe(0)
+    expect(second.code, second.log).toBe(0)
     expect(second.outputs[Outputs.decision]).toBe('rejected')
     expect(second.outputs[Outputs.baselineVersion]).toBe('1')
   })
@@ -105,7 +67,7 @@ describe('the action, run as the runner runs it', () => {
     await writeFile(path.join(workspace, '.github-retrain.yml'), SPEC)
     const res = await runAction(workspace, { spec: '.github-retrain.yml', registry: 'directory', params: '{"delta": "lots"}' })
     expect(res.code).toBe(1)
-    expect(res.stdout).toMatch(/::error::.*delta/)
+    expect(res.log).toMatch(/::error::.*delta/)
     expect(existsSync(path.join(workspace, '.retrain'))).toBe(false)
   })
 
@@ -115,6 +77,6 @@ describe('the action, run as the runner runs it', () => {
     const res = await runAction(workspace, { spec: '.github-retrain.yml', registry: 'directory' })
     expect(res.code).toBe(1)
     const line = SPEC.split('\n').findIndex(l => l === '  mode: auto') + 1
-    expect(res.stdout).toMatch(new RegExp(`::error file=\\.github-retrain\\.yml,line=${line},col=9::.*mode must be one of`))
+    expect(res.log).toMatch(new RegExp(`::error file=\\.github-retrain\\.yml,line=${line},col=9::.*mode must be one of`))
   })
 })

@@ -224,6 +224,23 @@ function checkSlices(metric: MetricSpec, judgement: SliceJudgement | undefined, 
   return { ...numbers, status: 'pass', reason: `no slice regresses beyond ${fmt(rule.maxRegression)} on evidence (${counts})${worstText}` }
 }
 
+/** A change rule that could not be computed: no champion yet (not applicable) or no reference (fails). */
+function unjudged(metric: MetricSpec, rule: ChangeRuleSpec, value: number | null | undefined, status: 'not-applicable' | 'fail', reason: string): RuleOutcome {
+  const { kind, margin, text } = describeChange(metric, rule)
+  return {
+    metric: metric.name,
+    kind,
+    rule: text,
+    value: typeof value === 'number' && Number.isFinite(value) ? value : null,
+    baseline: null,
+    improvement: null,
+    threshold: margin,
+    status,
+    reason,
+    ...(rule.against !== 'champion' && { against: rule.against })
+  }
+}
+
 /**
  * Applies every metric's rules. `baseline` is null for a first model: change rules do not apply
  * (they are reported as not-applicable) and the first-model policy decides. `evidence` carries
@@ -236,38 +253,13 @@ export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, ba
     if (metric.max !== undefined) outcomes.push(checkBound(metric, 'max', metric.max, candidate[metric.name]))
     for (const rule of metric.change) {
       if (baseline === null) {
-        const { kind, margin, text } = describeChange(metric, rule)
-        const value = candidate[metric.name]
-        outcomes.push({
-          metric: metric.name,
-          kind,
-          rule: text,
-          value: typeof value === 'number' && Number.isFinite(value) ? value : null,
-          baseline: null,
-          improvement: null,
-          threshold: margin,
-          status: 'not-applicable',
-          reason: 'first model: there is no champion to compare with',
-          ...(rule.against !== 'champion' && { against: rule.against })
-        })
+        outcomes.push(unjudged(metric, rule, candidate[metric.name], 'not-applicable', 'first model: there is no champion to compare with'))
         continue
       }
       const reference = rule.against === 'champion' ? baseline : evidence.references?.get(rule.against)
       if (reference === undefined || typeof reference === 'string') {
-        const { kind, margin, text } = describeChange(metric, rule)
-        const value = candidate[metric.name]
-        outcomes.push({
-          metric: metric.name,
-          kind,
-          rule: text,
-          value: typeof value === 'number' && Number.isFinite(value) ? value : null,
-          baseline: null,
-          improvement: null,
-          threshold: margin,
-          status: 'fail',
-          reason: `${reference ?? `version ${rule.against} was not evaluated`}: fails closed`,
-          against: rule.against as number
-        })
+        const reason = `${reference ?? `version ${rule.against} was not evaluated`}: fails closed`
+        outcomes.push(unjudged(metric, rule, candidate[metric.name], 'fail', reason))
         continue
       }
       outcomes.push(checkChange(metric, rule, candidate[metric.name], reference[metric.name], evidence))
