@@ -4,7 +4,7 @@
  * plus L2, with a backtracking line search. A warm start begins at the champion's weights; the
  * curvature pairs are not carried over, because they describe the previous data's objective.
  */
-import { axpy, dot as dotAt, LogSum } from './kernels.js'
+import { accumulateRows, LogSum, scoreRows } from './kernels.js'
 import type { Dataset } from './sgd.js'
 
 /** Writes the gradient at `params` into `grad` and returns the objective. */
@@ -15,6 +15,12 @@ export interface LbfgsOptions {
   maxIterations: number
   /** Converged when the largest gradient component falls to it. */
   tolerance: number
+  /**
+   * Converged when an iteration lowers the objective by at most this fraction of max(|f|, 1).
+   * The default, 1e-13, is where the objective's own rounding dominates: no further progress is
+   * measurable. A larger value trades accuracy for time, like L-BFGS-B's `ftol`.
+   */
+  relativeDecrease?: number
   /** Called after each iteration; returning false stops (early stopping). */
   onIteration?: (iteration: number, loss: number, params: Float64Array) => boolean
 }
@@ -35,6 +41,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 /** Minimizes `f` from `start` (updated in place). */
 export function minimize(f: Objective, start: Float64Array, options: LbfgsOptions): LbfgsResult {
   const n = start.length
+  const relativeDecrease = options.relativeDecrease ?? 1e-13
   let x: Float64Array = start
   let g: Float64Array = new Float64Array(n)
   let fx = f(x, g)
@@ -107,8 +114,7 @@ export function minimize(f: Objective, start: Float64Array, options: LbfgsOption
     ;[g, gNew] = [gNew, g]
     fx = fNew
     if (options.onIteration && !options.onIteration(iter, fx, x)) return finish(iter, false, 'callback')
-    // Below this the objective's own rounding dominates: no further progress is measurable.
-    if (decrease <= 1e-13 * Math.max(Math.abs(fx), 1)) return finish(iter, true, 'relative-decrease')
+    if (decrease <= relativeDecrease * Math.max(Math.abs(fx), 1)) return finish(iter, true, 'relative-decrease')
   }
   return finish(options.maxIterations, false, 'max-iterations')
 
@@ -135,62 +141,71 @@ export function softmaxObjective(data: Dataset, classes: number, binary: boolean
   return binary ? logisticObjective(data, l2) : multinomialObjective(data, classes, l2)
 }
 
-/** The binary case on its own: one exp and one log per row instead of a loop over two logits. */
+/**
+ * The binary case on its own: one exp per row and one log per many rows instead of a loop over two
+ * logits. In three passes (scores, residuals in their place, then the gradient as X' r): the passes
+ * over X take rows four at a time (see `scoreRows` and `accumulateRows`) and the exps get a loop of
+ * their own, which measured faster than one fused pass over X (on an idle machine, by about a fifth).
+ */
 function logisticObjective(data: Dataset, l2: number): Objective {
   const { x, y, n, d } = data
+  const r = new Float64Array(n)
   return (p, grad) => {
-    grad.fill(0)
+    scoreRows(p, p[d]!, x, n, d, r)
     let total = 0
     const logs = new LogSum(2)
-    const b = p[d]!
     let gradBias = 0
     for (let i = 0; i < n; i++) {
-      const off = i * d
-      const z = b + dotAt(p, 0, x, off, d)
-      // log(1 + e^z) - y z, and its derivative sigmoid(z) - y, without overflow for large |z|.
-      const e = Math.exp(-Math.abs(z))
+      const z = r[i]!
+      // log(1 + e^z) - y z = max(z, 0) + log(1 + e^-|z|) - y z, and its derivative sigmoid(z) - y
+      // = (z < 0 ? e^-|z| : 1) / (1 + e^-|z|) - y, without overflow for large |z|. Both choices in
+      // arithmetic rather than branches, which the signs of the scores would mispredict half the time.
+      const abs = Math.abs(z)
+      const e = Math.exp(-abs)
       const label = y[i]!
-      total += (z > 0 ? z : 0) - label * z
+      total += 0.5 * (z + abs) - label * z
       logs.add(1 + e)
-      const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - label
-      axpy(r, x, off, grad, 0, d)
-      gradBias += r
+      const negative = +(z < 0)
+      const residual = (negative * e + (1 - negative)) / (1 + e) - label
+      r[i] = residual
+      gradBias += residual
     }
+    grad.fill(0)
+    accumulateRows(r, x, n, d, grad)
     grad[d] = gradBias
     return finishObjective(p, grad, total + logs.value(), n, d, l2)
   }
 }
 
+/** Like the binary case, with an array of scores, then residuals, per class. */
 function multinomialObjective(data: Dataset, classes: number, l2: number): Objective {
   const { x, y, n, d } = data
-  const logits = new Float64Array(classes)
+  const r = Array.from({ length: classes }, () => new Float64Array(n))
   return (p, grad) => {
+    for (let c = 0; c < classes; c++) scoreRows(p.subarray(c * d, (c + 1) * d), p[classes * d + c]!, x, n, d, r[c]!)
     grad.fill(0)
     let total = 0
     const logs = new LogSum(classes)
     for (let i = 0; i < n; i++) {
-      const off = i * d
       let max = -Infinity
-      for (let c = 0; c < classes; c++) {
-        const z = p[classes * d + c]! + dotAt(p, c * d, x, off, d)
-        logits[c] = z
-        if (z > max) max = z
-      }
+      for (let c = 0; c < classes; c++) max = Math.max(max, r[c]![i]!)
       const label = y[i]!
       // -log softmax(z)[label] = log(sum exp(z - max)) + max - z[label]
-      total += max - logits[label]!
+      total += max - r[label]![i]!
       let sum = 0
       for (let c = 0; c < classes; c++) {
-        logits[c] = Math.exp(logits[c]! - max)
-        sum += logits[c]!
+        const e = Math.exp(r[c]![i]! - max)
+        r[c]![i] = e
+        sum += e
       }
       logs.add(sum)
       for (let c = 0; c < classes; c++) {
-        const r = logits[c]! / sum - (label === c ? 1 : 0)
-        axpy(r, x, off, grad, c * d, d)
-        grad[classes * d + c] += r
+        const residual = r[c]![i]! / sum - (label === c ? 1 : 0)
+        r[c]![i] = residual
+        grad[classes * d + c] += residual
       }
     }
+    for (let c = 0; c < classes; c++) accumulateRows(r[c]!, x, n, d, grad.subarray(c * d, (c + 1) * d))
     return finishObjective(p, grad, total + logs.value(), n, classes * d, l2)
   }
 }
@@ -198,18 +213,21 @@ function multinomialObjective(data: Dataset, classes: number, l2: number): Objec
 /** Mean Poisson negative log-likelihood with a log link (deviance / 2 up to a constant) plus (l2 / 2) |w|^2. */
 export function poissonObjective(data: Dataset, l2: number): Objective {
   const { x, y, n, d } = data
+  const r = new Float64Array(n)
   return (p, grad) => {
-    grad.fill(0)
+    scoreRows(p, p[d]!, x, n, d, r)
     let total = 0
+    let gradBias = 0
     for (let i = 0; i < n; i++) {
-      const off = i * d
-      const z = p[d]! + dotAt(p, 0, x, off, d)
+      const z = r[i]!
       const mu = Math.exp(z)
       total += mu - y[i]! * z
-      const r = mu - y[i]!
-      axpy(r, x, off, grad, 0, d)
-      grad[d] += r
+      r[i] = mu - y[i]!
+      gradBias += r[i]!
     }
+    grad.fill(0)
+    accumulateRows(r, x, n, d, grad)
+    grad[d] = gradBias
     return finishObjective(p, grad, total, n, d, l2)
   }
 }

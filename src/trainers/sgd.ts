@@ -109,45 +109,96 @@ export function meanLoss(loss: SgdLoss, weights: Float64Array, bias: number, dat
   return n > 0 ? total / n : NaN
 }
 
-/** Scratch space of an epoch: the order of the examples, and the examples copied into that order. */
+/**
+ * Rows per shuffled block: the epoch copies a block into its order, trains on it, then copies the
+ * next, so the scratch space is one block (160 KB at 20 features) instead of a second copy of the
+ * whole matrix, and it runs as fast.
+ */
+const BLOCK_ROWS = 1024
+
+/** Scratch space of an epoch: the order of the examples, and a block of examples copied into that order. */
 export interface EpochBuffers {
   order: Uint32Array
-  shuffled: Dataset
+  x: Float64Array
+  y: Float64Array
 }
 
 export function epochBuffers(data: Dataset): EpochBuffers {
-  return { order: new Uint32Array(data.n), shuffled: { x: new Float64Array(data.x.length), y: new Float64Array(data.n), n: data.n, d: data.d } }
+  const rows = Math.min(BLOCK_ROWS, data.n)
+  return { order: new Uint32Array(data.n), x: new Float64Array(rows * data.d), y: new Float64Array(rows) }
+}
+
+/**
+ * Rows order[from ..< to] of `data` into `buffers`, eight at a time, interleaved: each random row is
+ * a cache and TLB miss, and copying one row after another keeps about one miss in flight, where
+ * interleaving keeps eight (about three times as fast at 100,000 x 20).
+ */
+function gatherRows(data: Dataset, order: Uint32Array, from: number, to: number, buffers: EpochBuffers): void {
+  const { x: source, y: labels, d } = data
+  const { x: out, y } = buffers
+  let k = from
+  for (; k + 7 < to; k += 8) {
+    const f0 = order[k]! * d
+    const f1 = order[k + 1]! * d
+    const f2 = order[k + 2]! * d
+    const f3 = order[k + 3]! * d
+    const f4 = order[k + 4]! * d
+    const f5 = order[k + 5]! * d
+    const f6 = order[k + 6]! * d
+    const f7 = order[k + 7]! * d
+    const o = (k - from) * d
+    for (let j = 0; j < d; j++) {
+      out[o + j] = source[f0 + j]!
+      out[o + d + j] = source[f1 + j]!
+      out[o + 2 * d + j] = source[f2 + j]!
+      out[o + 3 * d + j] = source[f3 + j]!
+      out[o + 4 * d + j] = source[f4 + j]!
+      out[o + 5 * d + j] = source[f5 + j]!
+      out[o + 6 * d + j] = source[f6 + j]!
+      out[o + 7 * d + j] = source[f7 + j]!
+    }
+  }
+  for (; k < to; k++) {
+    const row = order[k]! * d
+    const o = (k - from) * d
+    for (let j = 0; j < d; j++) out[o + j] = source[row + j]!
+  }
+  for (k = from; k < to; k++) y[k - from] = labels[order[k]!]!
 }
 
 /** One pass over `data` in a fresh order drawn from the state's stream. */
 export function sgdEpoch(cfg: SgdConfig, state: SgdState, data: Dataset, buffers: EpochBuffers): void {
   const { n, d } = data
-  const w = state.weights
-  const sum = state.sumWeights
-  const { loss, l2, l1 } = cfg
   const { order } = buffers
   // Starting from the identity each epoch makes the order depend on the stream alone, not on
   // the previous epoch's permutation, so the stream state is all a bundle needs to store.
   for (let i = 0; i < n; i++) order[i] = i
-  let x = data.x
-  let y = data.y
-  if (cfg.shuffle) {
+  if (!cfg.shuffle) {
+    sgdSteps(cfg, state, data.x, data.y, n, d)
+  } else {
     shuffle(order, state.rng)
     // Copying the rows into the new order first, then training on them in sequence, is faster than
     // jumping around the matrix: the copy's loads are independent, so the memory system overlaps
     // their cache misses, where the training loop would wait for each one.
-    ;({ x, y } = buffers.shuffled)
-    const source = data.x
-    for (let k = 0; k < n; k++) {
-      const from = order[k]!
-      for (let j = 0; j < d; j++) x[k * d + j] = source[from * d + j]!
-      y[k] = data.y[from]!
+    const block = buffers.y.length
+    for (let from = 0; from < n; from += block) {
+      const to = Math.min(n, from + block)
+      gatherRows(data, order, from, to, buffers)
+      sgdSteps(cfg, state, buffers.x, buffers.y, to - from, d)
     }
   }
+  state.epochs++
+}
+
+/** One step per row of `x` (`rows` x `d`, row-major), in order. */
+function sgdSteps(cfg: SgdConfig, state: SgdState, x: Float64Array, y: Float64Array, rows: number, d: number): void {
+  const w = state.weights
+  const sum = state.sumWeights
+  const { loss, l2, l1 } = cfg
   let b = state.bias
   let t = state.t
   const start = state.scheduleStart
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < rows; k++) {
     const off = k * d
     const target = y[k]!
     const z = b + dot(w, 0, x, off, d)
@@ -177,5 +228,4 @@ export function sgdEpoch(cfg: SgdConfig, state: SgdState, data: Dataset, buffers
   }
   state.bias = b
   state.t = t
-  state.epochs++
 }
