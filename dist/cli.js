@@ -25655,289 +25655,79 @@ async function writeIntervalsChart(dir, model, outcomes) {
 // src/metrics/stage.ts
 import path6 from "node:path";
 
-// src/metrics/random.ts
-var Random = class {
-  state = new Int32Array(4);
-  constructor(seed) {
-    let s = seed >>> 0;
-    for (let i = 0; i < 4; i++) {
-      s = s + 2654435769 | 0;
-      let z = s;
-      z = Math.imul(z ^ z >>> 16, 2246822507);
-      z = Math.imul(z ^ z >>> 13, 3266489909);
-      this.state[i] = z ^ z >>> 16;
-    }
-    if (this.state.every((v) => v === 0)) this.state[0] = 1;
-  }
-  /** A uniform 32-bit unsigned integer. */
-  next() {
-    const st = this.state;
-    const x = Math.imul(st[1], 5);
-    const result = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-    const t = st[1] << 9;
-    st[2] ^= st[0];
-    st[3] ^= st[1];
-    st[1] ^= st[2];
-    st[0] ^= st[3];
-    st[2] ^= t;
-    st[3] = st[3] << 11 | st[3] >>> 21;
-    return result;
-  }
-  /** A uniform integer in [0, n), from 53 random bits. */
-  below(n) {
-    const high = this.next() >>> 5;
-    const low = this.next() >>> 6;
-    return Math.floor((high * 67108864 + low) / 9007199254740992 * n);
-  }
-  /** Cells drawn but not yet counted: drawing and counting in separate loops runs faster. */
-  pending = new Int32Array(65536);
-  /**
-   * Multinomial counts of `draws` uniform draws over `counts.length` cells: one bootstrap resample.
-   * Kept in one function with the state in locals, since this is the bootstrap's inner loop.
-   * Counts fit a byte: more than 255 draws of one cell out of n >= 256 has probability below
-   * n / 256!, and fewer than 256 draws cannot reach it.
-   */
-  multinomial(counts, draws) {
-    counts.fill(0);
-    const st = this.state;
-    const pending = this.pending;
-    let s0 = st[0];
-    let s1 = st[1];
-    let s2 = st[2];
-    let s3 = st[3];
-    const n = counts.length;
-    const exact = n < 2097152;
-    const threshold = exact ? (4294967296 - n) % n : 0;
-    let drawn = 0;
-    while (drawn < draws) {
-      const batch = Math.min(pending.length, draws - drawn);
-      for (let i = 0; i < batch; ) {
-        const x = Math.imul(s1, 5);
-        const r = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = s3 << 11 | s3 >>> 21;
-        const m = r * n;
-        const cell = Math.floor(m * 23283064365386963e-26);
-        if (exact && m - cell * 4294967296 < threshold) continue;
-        pending[i++] = cell;
-      }
-      for (let i = 0; i < batch; i++) counts[pending[i]]++;
-      drawn += batch;
-    }
-    st[0] = s0;
-    st[1] = s1;
-    st[2] = s2;
-    st[3] = s3;
-  }
-};
-
-// src/metrics/bootstrap.ts
-var DEFAULT_BOOTSTRAP = { resamples: 1e3, seed: 0, interval: "bca" };
-var MIN_UNITS = 30;
-var MAX_DEGENERATE_SHARE = 0.01;
-var JACKKNIFE_BLOCKS = 100;
-function improvementOf2(goal, candidate, baseline) {
-  const absolute = goal === "maximize" ? candidate - baseline : baseline - candidate;
-  return { candidate, baseline, absolute, relative: baseline === 0 ? Number.NaN : absolute / Math.abs(baseline) };
-}
-function exampleWeights(units, counts, out) {
-  if (units.unitOf === null) return counts;
-  const unitOf = units.unitOf;
-  for (let i = 0; i < out.length; i++) out[i] = counts[unitOf[i]];
-  return out;
-}
-function gather(weights, rows, out) {
-  for (let i = 0; i < rows.length; i++) out[i] = weights[rows[i]];
-  return out;
-}
-function evaluateAll(metrics, weights, scratch) {
-  return metrics.map((m) => {
-    const w = m.rows ? gather(weights, m.rows, scratch.get(m.rows)) : weights;
-    return improvementOf2(m.goal, m.candidate(w), m.baseline(w));
-  });
-}
-function skewAcceleration(values) {
-  if (values.some((v) => !Number.isFinite(v))) return Number.NaN;
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  let squares = 0;
-  let cubes = 0;
-  for (const v of values) {
-    const d = mean - v;
-    squares += d * d;
-    cubes += d * d * d;
-  }
-  return squares > 0 ? cubes / (6 * squares ** 1.5) : 0;
-}
-function jackknifeAcceleration(metrics, n, units, random, scratch) {
-  const blocks = Math.min(units.count, JACKKNIFE_BLOCKS);
-  const blockOf = new Int32Array(units.count);
-  const shuffled = Int32Array.from({ length: units.count }, (_, i) => i);
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = random.below(i + 1);
-    const t = shuffled[i];
-    shuffled[i] = shuffled[j];
-    shuffled[j] = t;
-  }
-  shuffled.forEach((unit, position) => blockOf[unit] = position % blocks);
-  const unitWeights = new Uint8Array(units.count);
-  const weights = new Uint8Array(n);
-  const absolute = metrics.map(() => []);
-  const relative2 = metrics.map(() => []);
-  for (let b = 0; b < blocks; b++) {
-    for (let u = 0; u < units.count; u++) unitWeights[u] = blockOf[u] === b ? 0 : 1;
-    const values = evaluateAll(metrics, exampleWeights(units, unitWeights, weights), scratch);
-    values.forEach((v, k) => {
-      absolute[k].push(v.absolute);
-      relative2[k].push(v.relative);
-    });
-  }
-  return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]), relative: skewAcceleration(relative2[k]) }));
-}
-function pairedBootstrap(metrics, n, units, settings) {
-  const scratch = /* @__PURE__ */ new Map();
-  for (const m of metrics) if (m.rows && !scratch.has(m.rows)) scratch.set(m.rows, new Uint8Array(m.rows.length));
-  const ones = new Uint8Array(n).fill(1);
-  const points = evaluateAll(metrics, ones, scratch);
-  const absolute = metrics.map(() => new Float64Array(settings.resamples));
-  const relative2 = metrics.map(() => new Float64Array(settings.resamples));
-  const random = new Random(settings.seed);
-  const counts = new Uint8Array(units.count);
-  const weights = new Uint8Array(n);
-  for (let b = 0; b < settings.resamples; b++) {
-    random.multinomial(counts, units.count);
-    const values = evaluateAll(metrics, exampleWeights(units, counts, weights), scratch);
-    for (let k = 0; k < metrics.length; k++) {
-      absolute[k][b] = values[k].absolute;
-      relative2[k][b] = values[k].relative;
-    }
-  }
-  const acceleration = settings.interval === "bca" ? jackknifeAcceleration(metrics, n, units, random, scratch) : metrics.map(() => ({ absolute: Number.NaN, relative: Number.NaN }));
-  return metrics.map((_, k) => {
-    const finiteSorted = (values) => values.filter((v) => Number.isFinite(v)).sort();
-    const abs = finiteSorted(absolute[k]);
-    const rel = finiteSorted(relative2[k]);
-    return {
-      point: points[k],
-      absolute: abs,
-      relative: rel,
-      degenerate: settings.resamples - abs.length,
-      degenerateRelative: settings.resamples - rel.length,
-      resamples: settings.resamples,
-      units: units.count,
-      unitKind: units.kind,
-      acceleration: acceleration[k]
-    };
-  });
-}
-function normalCdf(x) {
-  if (Number.isNaN(x)) return Number.NaN;
-  const z = Math.abs(x) / Math.SQRT2;
-  let erfc;
-  if (z < 3) {
-    let term = z;
-    let sum = z;
-    for (let k = 1; k < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); k++) {
-      term *= -z * z / k;
-      sum += term / (2 * k + 1);
-    }
-    erfc = 1 - 2 / Math.sqrt(Math.PI) * sum;
-  } else {
-    const tiny = 1e-300;
-    let f = z;
-    let c = z;
-    let d = 0;
-    for (let k = 1; k < 500; k++) {
-      const a = k / 2;
-      d = z + a * d;
-      d = Math.abs(d) < tiny ? tiny : d;
-      c = z + a / c;
-      c = Math.abs(c) < tiny ? tiny : c;
-      d = 1 / d;
-      const delta = c * d;
-      f *= delta;
-      if (Math.abs(delta - 1) < 1e-16) break;
-    }
-    erfc = Math.exp(-z * z) / (Math.sqrt(Math.PI) * f);
-  }
-  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
-}
-function normalQuantile(p) {
-  if (p <= 0) return Number.NEGATIVE_INFINITY;
-  if (p >= 1) return Number.POSITIVE_INFINITY;
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  let x;
-  if (p < low || p > 1 - low) {
-    const q = Math.sqrt(-2 * Math.log(p < low ? p : 1 - p));
-    const t = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    x = p < low ? t : -t;
-  } else {
-    const q = p - 0.5;
-    const r = q * q;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-  }
-  const e = normalCdf(x) - p;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
-  return x - u / (1 + x * u / 2);
-}
-function quantile(sorted, level) {
-  const k = Math.floor(level * (sorted.length + 1) + 1e-9);
-  return sorted[Math.min(Math.max(k, 1), sorted.length) - 1];
-}
-function boundAt(sorted, point, level, method, acceleration) {
-  if (method === "percentile" || !Number.isFinite(acceleration)) return { value: quantile(sorted, level), method: "percentile" };
-  let below = 0;
-  let equal = 0;
-  for (const v of sorted) {
-    if (v < point) below++;
-    else if (v === point) equal++;
-  }
-  const share = Math.min(Math.max((below + equal / 2) / sorted.length, 0.5 / sorted.length), 1 - 0.5 / sorted.length);
-  const z0 = normalQuantile(share);
-  const z = normalQuantile(level);
-  const adjusted = normalCdf(z0 + (z0 + z) / (1 - acceleration * (z0 + z)));
-  return { value: quantile(sorted, adjusted), method: "bca" };
-}
-
 // src/metrics/kernels.ts
 var EPS = Number.EPSILON;
+function isMeanKernel(kernel) {
+  return "values" in kernel;
+}
 function meanKernel(values) {
-  const n = values.length;
+  return Object.assign((w) => weightedMean(w, values), { values });
+}
+function weightedMean(w, v) {
+  const n = v.length;
   const tail = n - n % 4;
-  return (w) => {
-    let t0 = 0;
-    let t1 = 0;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let i = 0; i < tail; i += 4) {
-      const a = w[i];
-      const b = w[i + 1];
-      const c = w[i + 2];
-      const d = w[i + 3];
-      t0 += a + b;
-      t1 += c + d;
-      s0 += a * values[i];
-      s1 += b * values[i + 1];
-      s2 += c * values[i + 2];
-      s3 += d * values[i + 3];
-    }
-    for (let i = tail; i < n; i++) {
-      t0 += w[i];
-      s0 += w[i] * values[i];
-    }
-    const total = t0 + t1;
-    return total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN;
-  };
+  let t0 = 0;
+  let t1 = 0;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let i = 0; i < tail; i += 4) {
+    const a = w[i];
+    const b = w[i + 1];
+    const c = w[i + 2];
+    const d = w[i + 3];
+    t0 += a + b;
+    t1 += c + d;
+    s0 += a * v[i];
+    s1 += b * v[i + 1];
+    s2 += c * v[i + 2];
+    s3 += d * v[i + 3];
+  }
+  for (let i = tail; i < n; i++) {
+    t0 += w[i];
+    s0 += w[i] * v[i];
+  }
+  const total = t0 + t1;
+  return total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN;
+}
+function pairedMeans(w, x, y, out) {
+  const n = x.length;
+  const tail = n - n % 4;
+  let t0 = 0;
+  let t1 = 0;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let u0 = 0;
+  let u1 = 0;
+  let u2 = 0;
+  let u3 = 0;
+  for (let i = 0; i < tail; i += 4) {
+    const a = w[i];
+    const b = w[i + 1];
+    const c = w[i + 2];
+    const d = w[i + 3];
+    t0 += a + b;
+    t1 += c + d;
+    s0 += a * x[i];
+    s1 += b * x[i + 1];
+    s2 += c * x[i + 2];
+    s3 += d * x[i + 3];
+    u0 += a * y[i];
+    u1 += b * y[i + 1];
+    u2 += c * y[i + 2];
+    u3 += d * y[i + 3];
+  }
+  for (let i = tail; i < n; i++) {
+    t0 += w[i];
+    s0 += w[i] * x[i];
+    u0 += w[i] * y[i];
+  }
+  const total = t0 + t1;
+  out[0] = total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN;
+  out[1] = total > 0 ? (u0 + u1 + (u2 + u3)) / total : Number.NaN;
 }
 function accuracyValues(label, predicted) {
   const out = new Float64Array(label.length);
@@ -25969,8 +25759,19 @@ function brierValues(label, score) {
   for (let i = 0; i < label.length; i++) out[i] = (score[i] - label[i]) ** 2;
   return out;
 }
+function isSortedByScore(score, positive) {
+  for (let i = 1; i < score.length; i++) {
+    if (!(score[i - 1] < score[i] || score[i - 1] === score[i] && positive[i - 1] <= positive[i])) return false;
+  }
+  return true;
+}
 function sortByScore(score, positive) {
   const n = score.length;
+  if (isSortedByScore(score, positive)) {
+    const identity = new Uint32Array(n);
+    for (let i = 0; i < n; i++) identity[i] = i;
+    return identity;
+  }
   const bits = new Uint32Array(2);
   const asFloat = new Float64Array(bits.buffer);
   const digits = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
@@ -26021,6 +25822,70 @@ function mixedTieRuns(order, score, positive) {
   }
   return Uint32Array.from(runs);
 }
+function rankSums(w, sortedPositive, out) {
+  const n = sortedPositive.length;
+  const half = n >>> 1;
+  let pairs0 = 0;
+  let negatives0 = 0;
+  let positives0 = 0;
+  let pairs1 = 0;
+  let negatives1 = 0;
+  let positives1 = 0;
+  for (let i = 0; i < half; i++) {
+    const x = w[i];
+    const p = x * sortedPositive[i];
+    pairs0 += p * negatives0;
+    negatives0 += x - p;
+    positives0 += p;
+    const y = w[half + i];
+    const q = y * sortedPositive[half + i];
+    pairs1 += q * negatives1;
+    negatives1 += y - q;
+    positives1 += q;
+  }
+  for (let i = 2 * half; i < n; i++) {
+    const y = w[i];
+    const q = y * sortedPositive[i];
+    pairs1 += q * negatives1;
+    negatives1 += y - q;
+    positives1 += q;
+  }
+  out[0] = pairs0 + pairs1 + positives1 * negatives0;
+  out[1] = negatives0 + negatives1;
+  out[2] = positives0 + positives1;
+}
+function rankSumsThrough(w, order, sortedPositive, out) {
+  const n = order.length;
+  const half = n >>> 1;
+  let pairs0 = 0;
+  let negatives0 = 0;
+  let positives0 = 0;
+  let pairs1 = 0;
+  let negatives1 = 0;
+  let positives1 = 0;
+  for (let i = 0; i < half; i++) {
+    const x = w[order[i]];
+    const p = x * sortedPositive[i];
+    pairs0 += p * negatives0;
+    negatives0 += x - p;
+    positives0 += p;
+    const y = w[order[half + i]];
+    const q = y * sortedPositive[half + i];
+    pairs1 += q * negatives1;
+    negatives1 += y - q;
+    positives1 += q;
+  }
+  for (let i = 2 * half; i < n; i++) {
+    const y = w[order[i]];
+    const q = y * sortedPositive[i];
+    pairs1 += q * negatives1;
+    negatives1 += y - q;
+    positives1 += q;
+  }
+  out[0] = pairs0 + pairs1 + positives1 * negatives0;
+  out[1] = negatives0 + negatives1;
+  out[2] = positives0 + positives1;
+}
 function rocAucKernel(positive, score) {
   const order = sortByScore(score, positive);
   const runs = mixedTieRuns(order, score, positive);
@@ -26028,27 +25893,13 @@ function rocAucKernel(positive, score) {
   const sortedPositive = new Float32Array(n);
   for (let i = 0; i < n; i++) sortedPositive[i] = positive[order[i]];
   const inOrder = order.every((v, i) => v === i);
+  const sums = new Float64Array(3);
   return (w) => {
-    let pairs = 0;
-    let negatives = 0;
-    let positives = 0;
-    if (inOrder) {
-      for (let i = 0; i < n; i++) {
-        const x = w[i];
-        const p = x * sortedPositive[i];
-        pairs += p * negatives;
-        negatives += x - p;
-        positives += p;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const x = w[order[i]];
-        const p = x * sortedPositive[i];
-        pairs += p * negatives;
-        negatives += x - p;
-        positives += p;
-      }
-    }
+    if (inOrder) rankSums(w, sortedPositive, sums);
+    else rankSumsThrough(w, order, sortedPositive, sums);
+    let pairs = sums[0];
+    const negatives = sums[1];
+    const positives = sums[2];
     for (let r = 0; r < runs.length; r += 2) {
       let tiedPositives = 0;
       let tiedNegatives = 0;
@@ -26189,6 +26040,340 @@ function r2Kernel(label, predicted) {
     }
     return 1 - residual / spread;
   };
+}
+
+// src/metrics/random.ts
+import { Worker } from "node:worker_threads";
+var Random = class {
+  state = new Int32Array(4);
+  constructor(seed) {
+    let s = seed >>> 0;
+    for (let i = 0; i < 4; i++) {
+      s = s + 2654435769 | 0;
+      let z = s;
+      z = Math.imul(z ^ z >>> 16, 2246822507);
+      z = Math.imul(z ^ z >>> 13, 3266489909);
+      this.state[i] = z ^ z >>> 16;
+    }
+    if (this.state.every((v) => v === 0)) this.state[0] = 1;
+  }
+  /** The generator's position, to continue its stream elsewhere (another thread). */
+  saveState() {
+    return this.state.slice();
+  }
+  restoreState(state) {
+    this.state.set(state);
+  }
+  /** A uniform 32-bit unsigned integer. */
+  next() {
+    const st = this.state;
+    const x = Math.imul(st[1], 5);
+    const result = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+    const t = st[1] << 9;
+    st[2] ^= st[0];
+    st[3] ^= st[1];
+    st[1] ^= st[2];
+    st[0] ^= st[3];
+    st[2] ^= t;
+    st[3] = st[3] << 11 | st[3] >>> 21;
+    return result;
+  }
+  /** A uniform integer in [0, n), from 53 random bits. */
+  below(n) {
+    const high = this.next() >>> 5;
+    const low = this.next() >>> 6;
+    return Math.floor((high * 67108864 + low) / 9007199254740992 * n);
+  }
+  /** Cells drawn but not yet counted: drawing and counting in separate loops runs faster. */
+  pending = new Int32Array(65536);
+  /**
+   * Multinomial counts of `draws` uniform draws over `counts.length` cells: one bootstrap resample.
+   * Kept in one function with the state in locals, since this is the bootstrap's inner loop.
+   * Counts fit a byte: more than 255 draws of one cell out of n >= 256 has probability below
+   * n / 256!, and fewer than 256 draws cannot reach it.
+   */
+  multinomial(counts, draws) {
+    counts.fill(0);
+    const st = this.state;
+    const pending = this.pending;
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let s3 = st[3];
+    const n = counts.length;
+    const exact = n < 2097152;
+    const threshold = exact ? (4294967296 - n) % n : 0;
+    let drawn = 0;
+    while (drawn < draws) {
+      const batch = Math.min(pending.length, draws - drawn);
+      for (let i = 0; i < batch; ) {
+        const x = Math.imul(s1, 5);
+        const r = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = s3 << 11 | s3 >>> 21;
+        const m = r * n;
+        const cell = Math.floor(m * 23283064365386963e-26);
+        if (exact && m - cell * 4294967296 < threshold) continue;
+        pending[i++] = cell;
+      }
+      for (let i = 0; i < batch; i++) counts[pending[i]]++;
+      drawn += batch;
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
+  }
+};
+var SLOTS = 4;
+var WAIT_MS = 12e4;
+function* multinomialAhead(random, cells, resamples) {
+  const flags = new Int32Array(new SharedArrayBuffer(4 * (SLOTS + 1)));
+  const counts = new SharedArrayBuffer(SLOTS * cells);
+  const state = new Int32Array(new SharedArrayBuffer(16));
+  state.set(random.saveState());
+  const worker = new Worker(
+    `const { workerData } = require('node:worker_threads')
+const Random = (${Random.toString()})
+const { flags, counts, state, cells, resamples, slots } = workerData
+try {
+  const random = new Random(0)
+  random.restoreState(state)
+  for (let b = 0; b < resamples; b++) {
+    const slot = b % slots
+    while (Atomics.load(flags, slot) !== 0) Atomics.wait(flags, slot, 1)
+    random.multinomial(new Uint8Array(counts, slot * cells, cells), cells)
+    Atomics.store(flags, slot, 1)
+    Atomics.notify(flags, slot)
+  }
+  state.set(random.saveState())
+  Atomics.store(flags, slots, 1)
+} catch {
+  Atomics.store(flags, slots, -1)
+}
+Atomics.notify(flags, slots)
+for (let slot = 0; slot < slots; slot++) Atomics.notify(flags, slot)`,
+    { eval: true, workerData: { flags, counts, state, cells, resamples, slots: SLOTS } }
+  );
+  worker.unref();
+  const waitFor = (index, value) => {
+    while (Atomics.load(flags, index) !== value) {
+      if (Atomics.load(flags, SLOTS) === -1) throw new Error("drawing bootstrap resamples failed on the worker thread");
+      if (Atomics.wait(flags, index, Atomics.load(flags, index), WAIT_MS) === "timed-out") throw new Error("drawing bootstrap resamples timed out on the worker thread");
+    }
+  };
+  try {
+    for (let b = 0; b < resamples; b++) {
+      const slot = b % SLOTS;
+      waitFor(slot, 1);
+      yield new Uint8Array(counts, slot * cells, cells);
+      Atomics.store(flags, slot, 0);
+      Atomics.notify(flags, slot);
+    }
+    waitFor(SLOTS, 1);
+    random.restoreState(state);
+  } finally {
+    void worker.terminate();
+  }
+}
+
+// src/metrics/bootstrap.ts
+var DEFAULT_BOOTSTRAP = { resamples: 1e3, seed: 0, interval: "bca" };
+var MIN_UNITS = 30;
+var MAX_DEGENERATE_SHARE = 0.01;
+var JACKKNIFE_BLOCKS = 100;
+function improvementOf2(goal, candidate, baseline) {
+  const absolute = goal === "maximize" ? candidate - baseline : baseline - candidate;
+  return { candidate, baseline, absolute, relative: baseline === 0 ? Number.NaN : absolute / Math.abs(baseline) };
+}
+function exampleWeights(units, counts, out) {
+  if (units.unitOf === null) return counts;
+  const unitOf = units.unitOf;
+  for (let i = 0; i < out.length; i++) out[i] = counts[unitOf[i]];
+  return out;
+}
+function gather(weights, rows, out) {
+  for (let i = 0; i < rows.length; i++) out[i] = weights[rows[i]];
+  return out;
+}
+function pairEvaluator(m) {
+  const { candidate, baseline } = m;
+  if (isMeanKernel(candidate) && isMeanKernel(baseline)) return (w, out) => pairedMeans(w, candidate.values, baseline.values, out);
+  return (w, out) => {
+    out[0] = m.candidate(w);
+    out[1] = m.baseline(w);
+  };
+}
+function evaluateAll(metrics, evaluators, weights, scratch) {
+  const pair = new Float64Array(2);
+  return metrics.map((m, k) => {
+    const w = m.rows ? gather(weights, m.rows, scratch.get(m.rows)) : weights;
+    evaluators[k](w, pair);
+    return improvementOf2(m.goal, pair[0], pair[1]);
+  });
+}
+function skewAcceleration(values) {
+  if (values.some((v) => !Number.isFinite(v))) return Number.NaN;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  let squares = 0;
+  let cubes = 0;
+  for (const v of values) {
+    const d = mean - v;
+    squares += d * d;
+    cubes += d * d * d;
+  }
+  return squares > 0 ? cubes / (6 * squares ** 1.5) : 0;
+}
+function jackknifeAcceleration(metrics, evaluators, n, units, random, scratch) {
+  const blocks = Math.min(units.count, JACKKNIFE_BLOCKS);
+  const blockOf = new Int32Array(units.count);
+  const shuffled = Int32Array.from({ length: units.count }, (_, i) => i);
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = random.below(i + 1);
+    const t = shuffled[i];
+    shuffled[i] = shuffled[j];
+    shuffled[j] = t;
+  }
+  shuffled.forEach((unit, position) => blockOf[unit] = position % blocks);
+  const unitWeights = new Uint8Array(units.count);
+  const weights = new Uint8Array(n);
+  const absolute = metrics.map(() => []);
+  const relative2 = metrics.map(() => []);
+  for (let b = 0; b < blocks; b++) {
+    for (let u = 0; u < units.count; u++) unitWeights[u] = blockOf[u] === b ? 0 : 1;
+    const values = evaluateAll(metrics, evaluators, exampleWeights(units, unitWeights, weights), scratch);
+    values.forEach((v, k) => {
+      absolute[k].push(v.absolute);
+      relative2[k].push(v.relative);
+    });
+  }
+  return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]), relative: skewAcceleration(relative2[k]) }));
+}
+var DRAW_AHEAD_UNITS = 65536;
+function* resampleCounts(random, units, resamples) {
+  if (units >= DRAW_AHEAD_UNITS && resamples > 1) {
+    yield* multinomialAhead(random, units, resamples);
+    return;
+  }
+  const counts = new Uint8Array(units);
+  for (let b = 0; b < resamples; b++) {
+    random.multinomial(counts, units);
+    yield counts;
+  }
+}
+function pairedBootstrap(metrics, n, units, settings) {
+  const scratch = /* @__PURE__ */ new Map();
+  for (const m of metrics) if (m.rows && !scratch.has(m.rows)) scratch.set(m.rows, new Uint8Array(m.rows.length));
+  const ones = new Uint8Array(n).fill(1);
+  const evaluators = metrics.map(pairEvaluator);
+  const points = evaluateAll(metrics, evaluators, ones, scratch);
+  const absolute = metrics.map(() => new Float64Array(settings.resamples));
+  const relative2 = metrics.map(() => new Float64Array(settings.resamples));
+  const random = new Random(settings.seed);
+  const weights = new Uint8Array(n);
+  let b = 0;
+  for (const counts of resampleCounts(random, units.count, settings.resamples)) {
+    const values = evaluateAll(metrics, evaluators, exampleWeights(units, counts, weights), scratch);
+    for (let k = 0; k < metrics.length; k++) {
+      absolute[k][b] = values[k].absolute;
+      relative2[k][b] = values[k].relative;
+    }
+    b++;
+  }
+  const acceleration = settings.interval === "bca" ? jackknifeAcceleration(metrics, evaluators, n, units, random, scratch) : metrics.map(() => ({ absolute: Number.NaN, relative: Number.NaN }));
+  return metrics.map((_, k) => {
+    const finiteSorted = (values) => values.filter((v) => Number.isFinite(v)).sort();
+    const abs = finiteSorted(absolute[k]);
+    const rel = finiteSorted(relative2[k]);
+    return {
+      point: points[k],
+      absolute: abs,
+      relative: rel,
+      degenerate: settings.resamples - abs.length,
+      degenerateRelative: settings.resamples - rel.length,
+      resamples: settings.resamples,
+      units: units.count,
+      unitKind: units.kind,
+      acceleration: acceleration[k]
+    };
+  });
+}
+function normalCdf(x) {
+  if (Number.isNaN(x)) return Number.NaN;
+  const z = Math.abs(x) / Math.SQRT2;
+  let erfc;
+  if (z < 3) {
+    let term = z;
+    let sum = z;
+    for (let k = 1; k < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); k++) {
+      term *= -z * z / k;
+      sum += term / (2 * k + 1);
+    }
+    erfc = 1 - 2 / Math.sqrt(Math.PI) * sum;
+  } else {
+    const tiny = 1e-300;
+    let f = z;
+    let c = z;
+    let d = 0;
+    for (let k = 1; k < 500; k++) {
+      const a = k / 2;
+      d = z + a * d;
+      d = Math.abs(d) < tiny ? tiny : d;
+      c = z + a / c;
+      c = Math.abs(c) < tiny ? tiny : c;
+      d = 1 / d;
+      const delta = c * d;
+      f *= delta;
+      if (Math.abs(delta - 1) < 1e-16) break;
+    }
+    erfc = Math.exp(-z * z) / (Math.sqrt(Math.PI) * f);
+  }
+  return x >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+function normalQuantile(p) {
+  if (p <= 0) return Number.NEGATIVE_INFINITY;
+  if (p >= 1) return Number.POSITIVE_INFINITY;
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  let x;
+  if (p < low || p > 1 - low) {
+    const q = Math.sqrt(-2 * Math.log(p < low ? p : 1 - p));
+    const t = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x = p < low ? t : -t;
+  } else {
+    const q = p - 0.5;
+    const r = q * q;
+    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  }
+  const e = normalCdf(x) - p;
+  const u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
+  return x - u / (1 + x * u / 2);
+}
+function quantile(sorted, level) {
+  const k = Math.floor(level * (sorted.length + 1) + 1e-9);
+  return sorted[Math.min(Math.max(k, 1), sorted.length) - 1];
+}
+function boundAt(sorted, point, level, method, acceleration) {
+  if (method === "percentile" || !Number.isFinite(acceleration)) return { value: quantile(sorted, level), method: "percentile" };
+  let below = 0;
+  let equal = 0;
+  for (const v of sorted) {
+    if (v < point) below++;
+    else if (v === point) equal++;
+  }
+  const share = Math.min(Math.max((below + equal / 2) / sorted.length, 0.5 / sorted.length), 1 - 0.5 / sorted.length);
+  const z0 = normalQuantile(share);
+  const z = normalQuantile(level);
+  const adjusted = normalCdf(z0 + (z0 + z) / (1 - acceleration * (z0 + z)));
+  return { value: quantile(sorted, adjusted), method: "bca" };
 }
 
 // src/metrics/catalog.ts
@@ -29519,6 +29704,46 @@ function axpy(a, x, xOffset, y, yOffset, d) {
   }
   for (; j < d; j++) y[yOffset + j] += a * x[xOffset + j];
 }
+function scoreRows(w, bias, x, n, d, out) {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const o0 = i * d;
+    const o1 = o0 + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let e = 0;
+    for (let j = 0; j < d; j++) {
+      const wj = w[j];
+      a += wj * x[o0 + j];
+      b += wj * x[o1 + j];
+      c += wj * x[o2 + j];
+      e += wj * x[o3 + j];
+    }
+    out[i] = bias + a;
+    out[i + 1] = bias + b;
+    out[i + 2] = bias + c;
+    out[i + 3] = bias + e;
+  }
+  for (; i < n; i++) out[i] = bias + dot(w, 0, x, i * d, d);
+}
+function accumulateRows(r, x, n, d, grad) {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const o0 = i * d;
+    const o1 = o0 + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    const r0 = r[i];
+    const r1 = r[i + 1];
+    const r2 = r[i + 2];
+    const r3 = r[i + 3];
+    for (let j = 0; j < d; j++) grad[j] += r0 * x[o0 + j] + r1 * x[o1 + j] + (r2 * x[o2 + j] + r3 * x[o3 + j]);
+  }
+  for (; i < n; i++) axpy(r[i], x, i * d, grad, 0, d);
+}
 var LogSum = class {
   product = 1;
   count = 0;
@@ -29548,6 +29773,7 @@ function dot2(a, b) {
 }
 function minimize(f, start, options) {
   const n = start.length;
+  const relativeDecrease = options.relativeDecrease ?? 1e-13;
   let x = start;
   let g = new Float64Array(n);
   let fx = f(x, g);
@@ -29617,7 +29843,7 @@ function minimize(f, start, options) {
     [g, gNew] = [gNew, g];
     fx = fNew;
     if (options.onIteration && !options.onIteration(iter, fx, x)) return finish2(iter, false, "callback");
-    if (decrease <= 1e-13 * Math.max(Math.abs(fx), 1)) return finish2(iter, true, "relative-decrease");
+    if (decrease <= relativeDecrease * Math.max(Math.abs(fx), 1)) return finish2(iter, true, "relative-decrease");
   }
   return finish2(options.maxIterations, false, "max-iterations");
   function finish2(iterations, converged, stop) {
@@ -29633,73 +29859,77 @@ function softmaxObjective(data, classes, binary, l2) {
 }
 function logisticObjective(data, l2) {
   const { x, y, n, d } = data;
+  const r = new Float64Array(n);
   return (p, grad) => {
-    grad.fill(0);
+    scoreRows(p, p[d], x, n, d, r);
     let total = 0;
     const logs = new LogSum(2);
-    const b = p[d];
     let gradBias = 0;
     for (let i = 0; i < n; i++) {
-      const off = i * d;
-      const z = b + dot(p, 0, x, off, d);
-      const e = Math.exp(-Math.abs(z));
+      const z = r[i];
+      const abs = Math.abs(z);
+      const e = Math.exp(-abs);
       const label = y[i];
-      total += (z > 0 ? z : 0) - label * z;
+      total += 0.5 * (z + abs) - label * z;
       logs.add(1 + e);
-      const r = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - label;
-      axpy(r, x, off, grad, 0, d);
-      gradBias += r;
+      const negative = +(z < 0);
+      const residual = (negative * e + (1 - negative)) / (1 + e) - label;
+      r[i] = residual;
+      gradBias += residual;
     }
+    grad.fill(0);
+    accumulateRows(r, x, n, d, grad);
     grad[d] = gradBias;
     return finishObjective(p, grad, total + logs.value(), n, d, l2);
   };
 }
 function multinomialObjective(data, classes, l2) {
   const { x, y, n, d } = data;
-  const logits = new Float64Array(classes);
+  const r = Array.from({ length: classes }, () => new Float64Array(n));
   return (p, grad) => {
+    for (let c = 0; c < classes; c++) scoreRows(p.subarray(c * d, (c + 1) * d), p[classes * d + c], x, n, d, r[c]);
     grad.fill(0);
     let total = 0;
     const logs = new LogSum(classes);
     for (let i = 0; i < n; i++) {
-      const off = i * d;
       let max = -Infinity;
-      for (let c = 0; c < classes; c++) {
-        const z = p[classes * d + c] + dot(p, c * d, x, off, d);
-        logits[c] = z;
-        if (z > max) max = z;
-      }
+      for (let c = 0; c < classes; c++) max = Math.max(max, r[c][i]);
       const label = y[i];
-      total += max - logits[label];
+      total += max - r[label][i];
       let sum = 0;
       for (let c = 0; c < classes; c++) {
-        logits[c] = Math.exp(logits[c] - max);
-        sum += logits[c];
+        const e = Math.exp(r[c][i] - max);
+        r[c][i] = e;
+        sum += e;
       }
       logs.add(sum);
       for (let c = 0; c < classes; c++) {
-        const r = logits[c] / sum - (label === c ? 1 : 0);
-        axpy(r, x, off, grad, c * d, d);
-        grad[classes * d + c] += r;
+        const residual = r[c][i] / sum - (label === c ? 1 : 0);
+        r[c][i] = residual;
+        grad[classes * d + c] += residual;
       }
     }
+    for (let c = 0; c < classes; c++) accumulateRows(r[c], x, n, d, grad.subarray(c * d, (c + 1) * d));
     return finishObjective(p, grad, total + logs.value(), n, classes * d, l2);
   };
 }
 function poissonObjective(data, l2) {
   const { x, y, n, d } = data;
+  const r = new Float64Array(n);
   return (p, grad) => {
-    grad.fill(0);
+    scoreRows(p, p[d], x, n, d, r);
     let total = 0;
+    let gradBias = 0;
     for (let i = 0; i < n; i++) {
-      const off = i * d;
-      const z = p[d] + dot(p, 0, x, off, d);
+      const z = r[i];
       const mu = Math.exp(z);
       total += mu - y[i] * z;
-      const r = mu - y[i];
-      axpy(r, x, off, grad, 0, d);
-      grad[d] += r;
+      r[i] = mu - y[i];
+      gradBias += r[i];
     }
+    grad.fill(0);
+    accumulateRows(r, x, n, d, grad);
+    grad[d] = gradBias;
     return finishObjective(p, grad, total, n, d, l2);
   };
 }
@@ -29789,32 +30019,68 @@ function meanLoss(loss, weights, bias, data) {
   for (let i = 0; i < n; i++) total += pointLoss(loss, bias + dot(weights, 0, x, i * d, d), y[i]);
   return n > 0 ? total / n : NaN;
 }
+var BLOCK_ROWS = 1024;
 function epochBuffers(data) {
-  return { order: new Uint32Array(data.n), shuffled: { x: new Float64Array(data.x.length), y: new Float64Array(data.n), n: data.n, d: data.d } };
+  const rows = Math.min(BLOCK_ROWS, data.n);
+  return { order: new Uint32Array(data.n), x: new Float64Array(rows * data.d), y: new Float64Array(rows) };
+}
+function gatherRows(data, order, from, to, buffers) {
+  const { x: source, y: labels, d } = data;
+  const { x: out, y } = buffers;
+  let k = from;
+  for (; k + 7 < to; k += 8) {
+    const f0 = order[k] * d;
+    const f1 = order[k + 1] * d;
+    const f2 = order[k + 2] * d;
+    const f3 = order[k + 3] * d;
+    const f4 = order[k + 4] * d;
+    const f5 = order[k + 5] * d;
+    const f6 = order[k + 6] * d;
+    const f7 = order[k + 7] * d;
+    const o = (k - from) * d;
+    for (let j = 0; j < d; j++) {
+      out[o + j] = source[f0 + j];
+      out[o + d + j] = source[f1 + j];
+      out[o + 2 * d + j] = source[f2 + j];
+      out[o + 3 * d + j] = source[f3 + j];
+      out[o + 4 * d + j] = source[f4 + j];
+      out[o + 5 * d + j] = source[f5 + j];
+      out[o + 6 * d + j] = source[f6 + j];
+      out[o + 7 * d + j] = source[f7 + j];
+    }
+  }
+  for (; k < to; k++) {
+    const row = order[k] * d;
+    const o = (k - from) * d;
+    for (let j = 0; j < d; j++) out[o + j] = source[row + j];
+  }
+  for (k = from; k < to; k++) y[k - from] = labels[order[k]];
 }
 function sgdEpoch(cfg, state, data, buffers) {
   const { n, d } = data;
+  const { order } = buffers;
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (!cfg.shuffle) {
+    sgdSteps(cfg, state, data.x, data.y, n, d);
+  } else {
+    shuffle(order, state.rng);
+    const block = buffers.y.length;
+    for (let from = 0; from < n; from += block) {
+      const to = Math.min(n, from + block);
+      gatherRows(data, order, from, to, buffers);
+      sgdSteps(cfg, state, buffers.x, buffers.y, to - from, d);
+    }
+  }
+  state.epochs++;
+}
+function sgdSteps(cfg, state, x, y, rows, d) {
   const w = state.weights;
   const sum = state.sumWeights;
   const { loss, l2, l1 } = cfg;
-  const { order } = buffers;
-  for (let i = 0; i < n; i++) order[i] = i;
-  let x = data.x;
-  let y = data.y;
-  if (cfg.shuffle) {
-    shuffle(order, state.rng);
-    ({ x, y } = buffers.shuffled);
-    const source = data.x;
-    for (let k = 0; k < n; k++) {
-      const from = order[k];
-      for (let j = 0; j < d; j++) x[k * d + j] = source[from * d + j];
-      y[k] = data.y[from];
-    }
-  }
   let b = state.bias;
   let t = state.t;
   const start = state.scheduleStart;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < rows; k++) {
     const off = k * d;
     const target = y[k];
     const z = b + dot(w, 0, x, off, d);
@@ -29844,7 +30110,6 @@ function sgdEpoch(cfg, state, data, buffers) {
   }
   state.bias = b;
   state.t = t;
-  state.epochs++;
 }
 
 // src/trainers/train-command.ts

@@ -4,8 +4,8 @@
  * counts, so every metric kernel runs once per resample over data sorted once, never re-sorted.
  */
 import type { Goal } from '../spec/types.js'
-import type { Kernel } from './kernels.js'
-import { Random } from './random.js'
+import { isMeanKernel, pairedMeans, type Kernel } from './kernels.js'
+import { multinomialAhead, Random } from './random.js'
 
 export type IntervalMethod = 'bca' | 'percentile'
 
@@ -80,11 +80,25 @@ function gather(weights: Uint8Array, rows: Uint32Array, out: Uint8Array): Uint8A
   return out
 }
 
+/** Both models' values of one metric under a weight vector, written to `out` as [candidate, baseline]. */
+type PairEvaluator = (weights: Uint8Array, out: Float64Array) => void
+
+function pairEvaluator(m: PairedMetric): PairEvaluator {
+  const { candidate, baseline } = m
+  if (isMeanKernel(candidate) && isMeanKernel(baseline)) return (w, out) => pairedMeans(w, candidate.values, baseline.values, out)
+  return (w, out) => {
+    out[0] = m.candidate(w)
+    out[1] = m.baseline(w)
+  }
+}
+
 /** Evaluates every metric under one weight vector, each on its rows. */
-function evaluateAll(metrics: PairedMetric[], weights: Uint8Array, scratch: Map<Uint32Array, Uint8Array>): Improvement[] {
-  return metrics.map(m => {
+function evaluateAll(metrics: PairedMetric[], evaluators: PairEvaluator[], weights: Uint8Array, scratch: Map<Uint32Array, Uint8Array>): Improvement[] {
+  const pair = new Float64Array(2)
+  return metrics.map((m, k) => {
     const w = m.rows ? gather(weights, m.rows, scratch.get(m.rows)!) : weights
-    return improvementOf(m.goal, m.candidate(w), m.baseline(w))
+    evaluators[k]!(w, pair)
+    return improvementOf(m.goal, pair[0]!, pair[1]!)
   })
 }
 
@@ -106,7 +120,7 @@ function skewAcceleration(values: number[]): number {
  * cumulant is additive, so blocks of units estimate the same skewness as single units at a fraction
  * of the cost on large data.
  */
-function jackknifeAcceleration(metrics: PairedMetric[], n: number, units: ResampleUnits, random: Random, scratch: Map<Uint32Array, Uint8Array>) {
+function jackknifeAcceleration(metrics: PairedMetric[], evaluators: PairEvaluator[], n: number, units: ResampleUnits, random: Random, scratch: Map<Uint32Array, Uint8Array>) {
   const blocks = Math.min(units.count, JACKKNIFE_BLOCKS)
   const blockOf = new Int32Array(units.count)
   const shuffled = Int32Array.from({ length: units.count }, (_, i) => i)
@@ -123,13 +137,28 @@ function jackknifeAcceleration(metrics: PairedMetric[], n: number, units: Resamp
   const relative: number[][] = metrics.map(() => [])
   for (let b = 0; b < blocks; b++) {
     for (let u = 0; u < units.count; u++) unitWeights[u] = blockOf[u] === b ? 0 : 1
-    const values = evaluateAll(metrics, exampleWeights(units, unitWeights, weights), scratch)
+    const values = evaluateAll(metrics, evaluators, exampleWeights(units, unitWeights, weights), scratch)
     values.forEach((v, k) => {
       absolute[k]!.push(v.absolute)
       relative[k]!.push(v.relative)
     })
   }
   return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]!), relative: skewAcceleration(relative[k]!) }))
+}
+
+/** From this many units up, drawing a resample's counts costs more than starting a thread to draw them ahead. */
+const DRAW_AHEAD_UNITS = 65536
+
+function* resampleCounts(random: Random, units: number, resamples: number): Generator<Uint8Array> {
+  if (units >= DRAW_AHEAD_UNITS && resamples > 1) {
+    yield* multinomialAhead(random, units, resamples)
+    return
+  }
+  const counts = new Uint8Array(units)
+  for (let b = 0; b < resamples; b++) {
+    random.multinomial(counts, units)
+    yield counts
+  }
 }
 
 /**
@@ -140,22 +169,23 @@ export function pairedBootstrap(metrics: PairedMetric[], n: number, units: Resam
   const scratch = new Map<Uint32Array, Uint8Array>()
   for (const m of metrics) if (m.rows && !scratch.has(m.rows)) scratch.set(m.rows, new Uint8Array(m.rows.length))
   const ones = new Uint8Array(n).fill(1)
-  const points = evaluateAll(metrics, ones, scratch)
+  const evaluators = metrics.map(pairEvaluator)
+  const points = evaluateAll(metrics, evaluators, ones, scratch)
   const absolute = metrics.map(() => new Float64Array(settings.resamples))
   const relative = metrics.map(() => new Float64Array(settings.resamples))
   const random = new Random(settings.seed)
-  const counts = new Uint8Array(units.count)
   const weights = new Uint8Array(n)
-  for (let b = 0; b < settings.resamples; b++) {
-    random.multinomial(counts, units.count)
-    const values = evaluateAll(metrics, exampleWeights(units, counts, weights), scratch)
+  let b = 0
+  for (const counts of resampleCounts(random, units.count, settings.resamples)) {
+    const values = evaluateAll(metrics, evaluators, exampleWeights(units, counts, weights), scratch)
     for (let k = 0; k < metrics.length; k++) {
       absolute[k]![b] = values[k]!.absolute
       relative[k]![b] = values[k]!.relative
     }
+    b++
   }
   const acceleration =
-    settings.interval === 'bca' ? jackknifeAcceleration(metrics, n, units, random, scratch) : metrics.map(() => ({ absolute: Number.NaN, relative: Number.NaN }))
+    settings.interval === 'bca' ? jackknifeAcceleration(metrics, evaluators, n, units, random, scratch) : metrics.map(() => ({ absolute: Number.NaN, relative: Number.NaN }))
   return metrics.map((_, k) => {
     const finiteSorted = (values: Float64Array) => values.filter(v => Number.isFinite(v)).sort()
     const abs = finiteSorted(absolute[k]!)

@@ -14,40 +14,101 @@ export type Kernel = (weights: Uint8Array) => number
 /** scikit-learn 1.2 clips probabilities to [eps, 1 - eps] with eps the float64 machine epsilon. */
 const EPS = Number.EPSILON
 
+/** A weighted mean that exposes its per-example values, so two means can be evaluated in one pass. */
+export interface MeanKernel extends Kernel {
+  readonly values: Float64Array
+}
+
+export function isMeanKernel(kernel: Kernel): kernel is MeanKernel {
+  return 'values' in kernel
+}
+
 /**
  * Σ w·v / Σ w: accuracy, log loss, Brier, MAE are weighted means of per-example values. Four
  * running sums instead of one break the chain of dependent additions, which bounds the speed of
  * a single sum; the result differs from a sequential sum only by rounding.
  */
-export function meanKernel(values: Float64Array): Kernel {
-  const n = values.length
+export function meanKernel(values: Float64Array): MeanKernel {
+  return Object.assign((w: Uint8Array) => weightedMean(w, values), { values })
+}
+
+/*
+ * The passes below are top-level functions taking their arrays as arguments, not closures over
+ * them: the engine compiles one function for every closure of a kernel, and in that code captured
+ * arrays are reloaded on each iteration where arguments stay in registers (twice as fast here).
+ */
+
+function weightedMean(w: Uint8Array, v: Float64Array): number {
+  const n = v.length
   const tail = n - (n % 4)
-  return w => {
-    let t0 = 0
-    let t1 = 0
-    let s0 = 0
-    let s1 = 0
-    let s2 = 0
-    let s3 = 0
-    for (let i = 0; i < tail; i += 4) {
-      const a = w[i]!
-      const b = w[i + 1]!
-      const c = w[i + 2]!
-      const d = w[i + 3]!
-      t0 += a + b
-      t1 += c + d
-      s0 += a * values[i]!
-      s1 += b * values[i + 1]!
-      s2 += c * values[i + 2]!
-      s3 += d * values[i + 3]!
-    }
-    for (let i = tail; i < n; i++) {
-      t0 += w[i]!
-      s0 += w[i]! * values[i]!
-    }
-    const total = t0 + t1
-    return total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN
+  let t0 = 0
+  let t1 = 0
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  for (let i = 0; i < tail; i += 4) {
+    const a = w[i]!
+    const b = w[i + 1]!
+    const c = w[i + 2]!
+    const d = w[i + 3]!
+    t0 += a + b
+    t1 += c + d
+    s0 += a * v[i]!
+    s1 += b * v[i + 1]!
+    s2 += c * v[i + 2]!
+    s3 += d * v[i + 3]!
   }
+  for (let i = tail; i < n; i++) {
+    t0 += w[i]!
+    s0 += w[i]! * v[i]!
+  }
+  const total = t0 + t1
+  return total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN
+}
+
+/**
+ * Two weighted means over the same examples (a metric of both models) in one pass, reading the
+ * weights and summing their total once. Each mean's sums are weightedMean's, in the same order, so
+ * the values are identical to evaluating the two kernels separately. Writes [first, second] to `out`.
+ */
+export function pairedMeans(w: Uint8Array, x: Float64Array, y: Float64Array, out: Float64Array): void {
+  const n = x.length
+  const tail = n - (n % 4)
+  let t0 = 0
+  let t1 = 0
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let u0 = 0
+  let u1 = 0
+  let u2 = 0
+  let u3 = 0
+  for (let i = 0; i < tail; i += 4) {
+    const a = w[i]!
+    const b = w[i + 1]!
+    const c = w[i + 2]!
+    const d = w[i + 3]!
+    t0 += a + b
+    t1 += c + d
+    s0 += a * x[i]!
+    s1 += b * x[i + 1]!
+    s2 += c * x[i + 2]!
+    s3 += d * x[i + 3]!
+    u0 += a * y[i]!
+    u1 += b * y[i + 1]!
+    u2 += c * y[i + 2]!
+    u3 += d * y[i + 3]!
+  }
+  for (let i = tail; i < n; i++) {
+    t0 += w[i]!
+    s0 += w[i]! * x[i]!
+    u0 += w[i]! * y[i]!
+  }
+  const total = t0 + t1
+  out[0] = total > 0 ? (s0 + s1 + (s2 + s3)) / total : Number.NaN
+  out[1] = total > 0 ? (u0 + u1 + (u2 + u3)) / total : Number.NaN
 }
 
 /** 1 where the prediction is right, else 0: accuracy is their weighted mean (exact: sums of integers). */
@@ -87,6 +148,14 @@ export function brierValues(label: Int32Array, score: Float64Array): Float64Arra
   return out
 }
 
+/** Whether the examples already are in sortByScore's order (false with a NaN score: the sort places those). */
+function isSortedByScore(score: Float64Array, positive: Uint8Array): boolean {
+  for (let i = 1; i < score.length; i++) {
+    if (!(score[i - 1]! < score[i]! || (score[i - 1] === score[i] && positive[i - 1]! <= positive[i]!))) return false
+  }
+  return true
+}
+
 /**
  * Indexes sorted by score ascending, negatives before positives among equal scores: a stable LSD
  * radix sort on the label, then on the score's bits as an order-preserving unsigned key, 16 bits
@@ -94,6 +163,12 @@ export function brierValues(label: Int32Array, score: Float64Array): Float64Arra
  */
 export function sortByScore(score: Float64Array, positive: Uint8Array): Uint32Array {
   const n = score.length
+  // The engine puts the examples in the candidate's score order: the sort would return them as they are.
+  if (isSortedByScore(score, positive)) {
+    const identity = new Uint32Array(n)
+    for (let i = 0; i < n; i++) identity[i] = i
+    return identity
+  }
   const bits = new Uint32Array(2)
   const asFloat = new Float64Array(bits.buffer)
   // The key's 16-bit digits, least significant first; the high word holds the sign and exponent.
@@ -149,6 +224,79 @@ function mixedTieRuns(order: Uint32Array, score: Float64Array, positive: Uint8Ar
 }
 
 /**
+ * ROC AUC's pass over examples in score order: writes [correctly ranked pairs, negatives, positives]
+ * to `out`, the weights read in sequence (rankSums) or through the sorted order (rankSumsThrough).
+ * Each running count depends on the one before, so a single pass waits on every addition: the
+ * order is cut in two halves walked side by side, then joined (each positive of the second half
+ * also outranks every negative of the first). Sums of integers are exact, so this changes nothing.
+ */
+function rankSums(w: Uint8Array, sortedPositive: Float32Array, out: Float64Array): void {
+  const n = sortedPositive.length
+  const half = n >>> 1
+  let pairs0 = 0
+  let negatives0 = 0
+  let positives0 = 0
+  let pairs1 = 0
+  let negatives1 = 0
+  let positives1 = 0
+  for (let i = 0; i < half; i++) {
+    const x = w[i]!
+    const p = x * sortedPositive[i]!
+    pairs0 += p * negatives0
+    negatives0 += x - p
+    positives0 += p
+    const y = w[half + i]!
+    const q = y * sortedPositive[half + i]!
+    pairs1 += q * negatives1
+    negatives1 += y - q
+    positives1 += q
+  }
+  for (let i = 2 * half; i < n; i++) {
+    const y = w[i]!
+    const q = y * sortedPositive[i]!
+    pairs1 += q * negatives1
+    negatives1 += y - q
+    positives1 += q
+  }
+  out[0] = pairs0 + pairs1 + positives1 * negatives0
+  out[1] = negatives0 + negatives1
+  out[2] = positives0 + positives1
+}
+
+function rankSumsThrough(w: Uint8Array, order: Uint32Array, sortedPositive: Float32Array, out: Float64Array): void {
+  const n = order.length
+  const half = n >>> 1
+  let pairs0 = 0
+  let negatives0 = 0
+  let positives0 = 0
+  let pairs1 = 0
+  let negatives1 = 0
+  let positives1 = 0
+  for (let i = 0; i < half; i++) {
+    const x = w[order[i]!]!
+    const p = x * sortedPositive[i]!
+    pairs0 += p * negatives0
+    negatives0 += x - p
+    positives0 += p
+    const y = w[order[half + i]!]!
+    const q = y * sortedPositive[half + i]!
+    pairs1 += q * negatives1
+    negatives1 += y - q
+    positives1 += q
+  }
+  for (let i = 2 * half; i < n; i++) {
+    const y = w[order[i]!]!
+    const q = y * sortedPositive[i]!
+    pairs1 += q * negatives1
+    negatives1 += y - q
+    positives1 += q
+  }
+  out[0] = pairs0 + pairs1 + positives1 * negatives0
+  out[1] = negatives0 + negatives1
+  out[2] = positives0 + positives1
+}
+
+/**
  * Binary ROC AUC as the Mann-Whitney statistic: the weight of (positive, negative) pairs ranked
  * correctly, ties counting one half. One pass over the order sorted once (negatives first within a
  * tie, so each positive counts every tied negative), then half of each mixed tie is taken back.
@@ -165,27 +313,13 @@ export function rocAucKernel(positive: Uint8Array, score: Float64Array): Kernel 
   // The engine puts the examples in the candidate's score order, so for the candidate the pass can
   // read the weights in sequence, without the index array.
   const inOrder = order.every((v, i) => v === i)
+  const sums = new Float64Array(3)
   return w => {
-    let pairs = 0
-    let negatives = 0
-    let positives = 0
-    if (inOrder) {
-      for (let i = 0; i < n; i++) {
-        const x = w[i]!
-        const p = x * sortedPositive[i]!
-        pairs += p * negatives
-        negatives += x - p
-        positives += p
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const x = w[order[i]!]!
-        const p = x * sortedPositive[i]!
-        pairs += p * negatives
-        negatives += x - p
-        positives += p
-      }
-    }
+    if (inOrder) rankSums(w, sortedPositive, sums)
+    else rankSumsThrough(w, order, sortedPositive, sums)
+    let pairs = sums[0]!
+    const negatives = sums[1]!
+    const positives = sums[2]!
     for (let r = 0; r < runs.length; r += 2) {
       let tiedPositives = 0
       let tiedNegatives = 0

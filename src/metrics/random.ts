@@ -1,3 +1,5 @@
+import { Worker } from 'node:worker_threads'
+
 /**
  * A small seeded generator (xoshiro128**, seeded through splitmix32) so every bootstrap is
  * reproducible from the spec's seed on any machine; Math.random cannot be seeded.
@@ -16,6 +18,15 @@ export class Random {
     }
     // An all-zero state would only ever yield zeros.
     if (this.state.every(v => v === 0)) this.state[0] = 1
+  }
+
+  /** The generator's position, to continue its stream elsewhere (another thread). */
+  saveState(): Int32Array {
+    return this.state.slice()
+  }
+
+  restoreState(state: Int32Array): void {
+    this.state.set(state)
   }
 
   /** A uniform 32-bit unsigned integer. */
@@ -87,5 +98,68 @@ export class Random {
     st[1] = s1
     st[2] = s2
     st[3] = s3
+  }
+}
+
+/** Resamples drawn ahead of the one being evaluated. */
+const SLOTS = 4
+/** Longer than any one resample takes to draw: a thread that has not answered by then has failed. */
+const WAIT_MS = 120_000
+
+/**
+ * The counts of `resamples` successive multinomial resamples of `cells` cells, drawn from `random`
+ * on another thread while the caller evaluates the earlier ones: drawing a million counts takes
+ * about as long as evaluating three metrics on them. The thread continues `random`'s stream and
+ * hands its final position back, so the counts, and what `random` draws afterwards, are exactly
+ * those of calling random.multinomial in turn. Each array is valid until the next is requested.
+ */
+export function* multinomialAhead(random: Random, cells: number, resamples: number): Generator<Uint8Array> {
+  // Per slot: 0 while the thread may fill it, 1 once filled; then one flag for the end (1) or a failure (-1).
+  const flags = new Int32Array(new SharedArrayBuffer(4 * (SLOTS + 1)))
+  const counts = new SharedArrayBuffer(SLOTS * cells)
+  const state = new Int32Array(new SharedArrayBuffer(16))
+  state.set(random.saveState())
+  const worker = new Worker(
+    `const { workerData } = require('node:worker_threads')
+const Random = (${Random.toString()})
+const { flags, counts, state, cells, resamples, slots } = workerData
+try {
+  const random = new Random(0)
+  random.restoreState(state)
+  for (let b = 0; b < resamples; b++) {
+    const slot = b % slots
+    while (Atomics.load(flags, slot) !== 0) Atomics.wait(flags, slot, 1)
+    random.multinomial(new Uint8Array(counts, slot * cells, cells), cells)
+    Atomics.store(flags, slot, 1)
+    Atomics.notify(flags, slot)
+  }
+  state.set(random.saveState())
+  Atomics.store(flags, slots, 1)
+} catch {
+  Atomics.store(flags, slots, -1)
+}
+Atomics.notify(flags, slots)
+for (let slot = 0; slot < slots; slot++) Atomics.notify(flags, slot)`,
+    { eval: true, workerData: { flags, counts, state, cells, resamples, slots: SLOTS } }
+  )
+  worker.unref()
+  const waitFor = (index: number, value: number) => {
+    while (Atomics.load(flags, index) !== value) {
+      if (Atomics.load(flags, SLOTS) === -1) throw new Error('drawing bootstrap resamples failed on the worker thread')
+      if (Atomics.wait(flags, index, Atomics.load(flags, index), WAIT_MS) === 'timed-out') throw new Error('drawing bootstrap resamples timed out on the worker thread')
+    }
+  }
+  try {
+    for (let b = 0; b < resamples; b++) {
+      const slot = b % SLOTS
+      waitFor(slot, 1)
+      yield new Uint8Array(counts, slot * cells, cells)
+      Atomics.store(flags, slot, 0)
+      Atomics.notify(flags, slot)
+    }
+    waitFor(SLOTS, 1)
+    random.restoreState(state)
+  } finally {
+    void worker.terminate()
   }
 }

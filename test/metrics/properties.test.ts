@@ -3,8 +3,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { boundAt, normalCdf, normalQuantile, pairedBootstrap } from '../../src/metrics/bootstrap.js'
 import { COMPUTED_METRICS, definitionOf } from '../../src/metrics/catalog.js'
-import { sortByScore } from '../../src/metrics/kernels.js'
-import { Random } from '../../src/metrics/random.js'
+import { meanKernel, pairedMeans, rocAucKernel, sortByScore } from '../../src/metrics/kernels.js'
+import { multinomialAhead, Random } from '../../src/metrics/random.js'
 import { ourValues, type SklearnCase } from './sklearn-cases.js'
 
 /** A binary case with few distinct scores (ties) and integer weights 0-3. */
@@ -140,6 +140,54 @@ describe('the bootstrap', () => {
         expect(counts.reduce((a, b) => a + b, 0)).toBe(cells)
       }),
       { numRuns: 50 }
+    )
+  })
+
+  it('counts drawn ahead on another thread are those drawn in turn, and the stream continues where they end', () => {
+    const cells = 3001
+    const inTurn = new Random(17)
+    const ahead = new Random(17)
+    const counts = new Uint8Array(cells)
+    let resamples = 0
+    for (const drawn of multinomialAhead(ahead, cells, 9)) {
+      inTurn.multinomial(counts, cells)
+      expect(drawn).toEqual(counts)
+      resamples++
+    }
+    expect(resamples).toBe(9)
+    expect(ahead.next()).toBe(inTurn.next())
+  })
+
+  it('paired means and rank sums cut in halves give exactly the separate, sequential values', () => {
+    fc.assert(
+      fc.property(binaryCase, c => {
+        const weights = Uint8Array.from(c.weight)
+        const first = Float64Array.from(c.score, v => v / 7)
+        const second = Float64Array.from(c.label, (v, i) => v + c.prediction[i]! / 3)
+        const out = new Float64Array(2)
+        pairedMeans(weights, first, second, out)
+        expect([...out]).toEqual([meanKernel(first)(weights), meanKernel(second)(weights)])
+        const positive = Uint8Array.from(c.label)
+        const score = Float64Array.from(c.score)
+        let pairs = 0
+        let negatives = 0
+        let positives = 0
+        for (const i of sortByScore(score, positive)) {
+          const x = weights[i]!
+          const p = positive[i]! * x
+          pairs += p * negatives
+          negatives += x - p
+          positives += p
+        }
+        const tied = (s: number) => [0, 1].map(k => c.score.reduce((sum, v, i) => sum + (v === s && c.label[i] === k ? c.weight[i]! : 0), 0))
+        for (const s of new Set(c.score)) pairs -= 0.5 * tied(s)[0]! * tied(s)[1]!
+        const expected = positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN
+        expect(rocAucKernel(positive, score)(weights)).toBe(expected)
+        // Examples already in score order take the pass that reads the weights in sequence.
+        const order = sortByScore(score, positive)
+        const inOrder = (v: Uint8Array) => Uint8Array.from(order, i => v[i]!)
+        expect(rocAucKernel(inOrder(positive), Float64Array.from(order, i => score[i]!))(inOrder(weights))).toBe(expected)
+      })
     )
   })
 })
