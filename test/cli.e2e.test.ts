@@ -308,7 +308,21 @@ describe('the retraining loop from the command line', () => {
   })
 
   it('eight concurrent runs never produce two champions', async () => {
-    const cwd = await makeProject('test/fixtures/toy', toySpec())
+    // A barrier in the training step holds every run until all eight have read the registry, so all
+    // of them compete to replace the same champion (none) instead of running one after another.
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'node barrier.mjs && node train.mjs' }))
+    await writeFile(
+      path.join(cwd, 'barrier.mjs'),
+      `import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+mkdirSync('barrier', { recursive: true })
+writeFileSync('barrier/' + process.pid, '')
+const deadline = Date.now() + 30000
+while (readdirSync('barrier').length < 8) {
+  if (Date.now() > deadline) { console.error('the other runs never arrived'); process.exit(1) }
+  await new Promise(resolve => setTimeout(resolve, 20))
+}
+`
+    )
     const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => run(cwd, `out/${i}`, '--param', `delta=${i + 1}`)))
     const promoted = runs.filter(r => r.result?.decision === 'promoted')
     const outcomes = runs.map((r, i) => `run ${i}: exit ${r.code}, ${r.result?.decision}: ${r.stderr.slice(-400)}`).join('\n')
