@@ -26130,6 +26130,13 @@ var Random = class {
     st[3] = s3;
   }
 };
+function* multinomialInTurn(random, cells, resamples) {
+  const counts = new Uint8Array(cells);
+  for (let b = 0; b < resamples; b++) {
+    random.multinomial(counts, cells);
+    yield counts;
+  }
+}
 var SLOTS = 4;
 var WAIT_MS = 12e4;
 function* multinomialAhead(random, cells, resamples) {
@@ -26137,8 +26144,10 @@ function* multinomialAhead(random, cells, resamples) {
   const counts = new SharedArrayBuffer(SLOTS * cells);
   const state = new Int32Array(new SharedArrayBuffer(16));
   state.set(random.saveState());
-  const worker = new Worker(
-    `const { workerData } = require('node:worker_threads')
+  let worker;
+  try {
+    worker = new Worker(
+      `const { workerData } = require('node:worker_threads')
 const Random = (${Random.toString()})
 const { flags, counts, state, cells, resamples, slots } = workerData
 try {
@@ -26158,8 +26167,12 @@ try {
 }
 Atomics.notify(flags, slots)
 for (let slot = 0; slot < slots; slot++) Atomics.notify(flags, slot)`,
-    { eval: true, workerData: { flags, counts, state, cells, resamples, slots: SLOTS } }
-  );
+      { eval: true, workerData: { flags, counts, state, cells, resamples, slots: SLOTS } }
+    );
+  } catch {
+    yield* multinomialInTurn(random, cells, resamples);
+    return;
+  }
   worker.unref();
   const waitFor = (index, value) => {
     while (Atomics.load(flags, index) !== value) {
@@ -26255,16 +26268,8 @@ function jackknifeAcceleration(metrics, evaluators, n, units, random, scratch) {
   return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]), relative: skewAcceleration(relative2[k]) }));
 }
 var DRAW_AHEAD_UNITS = 65536;
-function* resampleCounts(random, units, resamples) {
-  if (units >= DRAW_AHEAD_UNITS && resamples > 1) {
-    yield* multinomialAhead(random, units, resamples);
-    return;
-  }
-  const counts = new Uint8Array(units);
-  for (let b = 0; b < resamples; b++) {
-    random.multinomial(counts, units);
-    yield counts;
-  }
+function resampleCounts(random, units, resamples) {
+  return units >= DRAW_AHEAD_UNITS && resamples > 1 ? multinomialAhead(random, units, resamples) : multinomialInTurn(random, units, resamples);
 }
 function pairedBootstrap(metrics, n, units, settings) {
   const scratch = /* @__PURE__ */ new Map();

@@ -5,7 +5,7 @@
  */
 import type { Goal } from '../spec/types.js'
 import { isMeanKernel, pairedMeans, type Kernel } from './kernels.js'
-import { multinomialAhead, Random } from './random.js'
+import { multinomialAhead, multinomialInTurn, Random } from './random.js'
 
 export type IntervalMethod = 'bca' | 'percentile'
 
@@ -149,16 +149,8 @@ function jackknifeAcceleration(metrics: PairedMetric[], evaluators: PairEvaluato
 /** From this many units up, drawing a resample's counts costs more than starting a thread to draw them ahead. */
 const DRAW_AHEAD_UNITS = 65536
 
-function* resampleCounts(random: Random, units: number, resamples: number): Generator<Uint8Array> {
-  if (units >= DRAW_AHEAD_UNITS && resamples > 1) {
-    yield* multinomialAhead(random, units, resamples)
-    return
-  }
-  const counts = new Uint8Array(units)
-  for (let b = 0; b < resamples; b++) {
-    random.multinomial(counts, units)
-    yield counts
-  }
+function resampleCounts(random: Random, units: number, resamples: number): Generator<Uint8Array> {
+  return units >= DRAW_AHEAD_UNITS && resamples > 1 ? multinomialAhead(random, units, resamples) : multinomialInTurn(random, units, resamples)
 }
 
 /**

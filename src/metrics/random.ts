@@ -101,6 +101,15 @@ export class Random {
   }
 }
 
+/** The counts of `resamples` successive multinomial resamples, drawn in turn; one array, reused. */
+export function* multinomialInTurn(random: Random, cells: number, resamples: number): Generator<Uint8Array> {
+  const counts = new Uint8Array(cells)
+  for (let b = 0; b < resamples; b++) {
+    random.multinomial(counts, cells)
+    yield counts
+  }
+}
+
 /** Resamples drawn ahead of the one being evaluated. */
 const SLOTS = 4
 /** Longer than any one resample takes to draw: a thread that has not answered by then has failed. */
@@ -119,8 +128,10 @@ export function* multinomialAhead(random: Random, cells: number, resamples: numb
   const counts = new SharedArrayBuffer(SLOTS * cells)
   const state = new Int32Array(new SharedArrayBuffer(16))
   state.set(random.saveState())
-  const worker = new Worker(
-    `const { workerData } = require('node:worker_threads')
+  let worker: Worker
+  try {
+    worker = new Worker(
+      `const { workerData } = require('node:worker_threads')
 const Random = (${Random.toString()})
 const { flags, counts, state, cells, resamples, slots } = workerData
 try {
@@ -140,8 +151,13 @@ try {
 }
 Atomics.notify(flags, slots)
 for (let slot = 0; slot < slots; slot++) Atomics.notify(flags, slot)`,
-    { eval: true, workerData: { flags, counts, state, cells, resamples, slots: SLOTS } }
-  )
+      { eval: true, workerData: { flags, counts, state, cells, resamples, slots: SLOTS } }
+    )
+  } catch {
+    // Where threads or code evaluation are not allowed, the same counts are drawn in turn.
+    yield* multinomialInTurn(random, cells, resamples)
+    return
+  }
   worker.unref()
   const waitFor = (index: number, value: number) => {
     while (Atomics.load(flags, index) !== value) {
