@@ -19,6 +19,8 @@ export const ExitCode = {
   conflict: 5,
   /** A bundle failed verification (digest mismatch, unsafe path). */
   integrity: 6,
+  /** A disk filled up (ENOSPC, EDQUOT): the step was stopped, its work dir removed, the registry unchanged. */
+  diskFull: 7,
   /** The run was cancelled (SIGINT/SIGTERM). */
   cancelled: 130
 } as const
@@ -99,6 +101,22 @@ export class IntegrityError extends RetrainError {
   constructor(message: string, reason = 'integrity') {
     super(message, ExitCode.integrity, reason)
   }
+}
+
+/** A write failed because a disk (output, scratch or registry) is full. */
+export class DiskFullError extends RetrainError {
+  constructor(
+    readonly path: string,
+    options?: { cause?: unknown }
+  ) {
+    super(`the disk holding ${path} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, 'disk-full', options)
+  }
+}
+
+/** True for the errors a full disk or an exhausted quota gives. */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code
+  return code === 'ENOSPC' || code === 'EDQUOT'
 }
 
 export class CancelledError extends RetrainError {
