@@ -19767,1583 +19767,6 @@ var require_dist2 = __commonJS({
   }
 });
 
-// node_modules/graceful-fs/polyfills.js
-var require_polyfills = __commonJS({
-  "node_modules/graceful-fs/polyfills.js"(exports, module) {
-    var constants = __require("constants");
-    var origCwd = process.cwd;
-    var cwd = null;
-    var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform;
-    process.cwd = function() {
-      if (!cwd)
-        cwd = origCwd.call(process);
-      return cwd;
-    };
-    try {
-      process.cwd();
-    } catch (er) {
-    }
-    if (typeof process.chdir === "function") {
-      chdir = process.chdir;
-      process.chdir = function(d) {
-        cwd = null;
-        chdir.call(process, d);
-      };
-      if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
-    }
-    var chdir;
-    module.exports = patch;
-    function patch(fs) {
-      if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
-        patchLchmod(fs);
-      }
-      if (!fs.lutimes) {
-        patchLutimes(fs);
-      }
-      fs.chown = chownFix(fs.chown);
-      fs.fchown = chownFix(fs.fchown);
-      fs.lchown = chownFix(fs.lchown);
-      fs.chmod = chmodFix(fs.chmod);
-      fs.fchmod = chmodFix(fs.fchmod);
-      fs.lchmod = chmodFix(fs.lchmod);
-      fs.chownSync = chownFixSync(fs.chownSync);
-      fs.fchownSync = chownFixSync(fs.fchownSync);
-      fs.lchownSync = chownFixSync(fs.lchownSync);
-      fs.chmodSync = chmodFixSync(fs.chmodSync);
-      fs.fchmodSync = chmodFixSync(fs.fchmodSync);
-      fs.lchmodSync = chmodFixSync(fs.lchmodSync);
-      fs.stat = statFix(fs.stat);
-      fs.fstat = statFix(fs.fstat);
-      fs.lstat = statFix(fs.lstat);
-      fs.statSync = statFixSync(fs.statSync);
-      fs.fstatSync = statFixSync(fs.fstatSync);
-      fs.lstatSync = statFixSync(fs.lstatSync);
-      if (fs.chmod && !fs.lchmod) {
-        fs.lchmod = function(path14, mode, cb) {
-          if (cb) process.nextTick(cb);
-        };
-        fs.lchmodSync = function() {
-        };
-      }
-      if (fs.chown && !fs.lchown) {
-        fs.lchown = function(path14, uid, gid, cb) {
-          if (cb) process.nextTick(cb);
-        };
-        fs.lchownSync = function() {
-        };
-      }
-      if (platform === "win32") {
-        fs.rename = typeof fs.rename !== "function" ? fs.rename : (function(fs$rename) {
-          function rename3(from, to, cb) {
-            var start = Date.now();
-            var backoff = 0;
-            fs$rename(from, to, function CB(er) {
-              if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
-                setTimeout(function() {
-                  fs.stat(to, function(stater, st) {
-                    if (stater && stater.code === "ENOENT")
-                      fs$rename(from, to, CB);
-                    else
-                      cb(er);
-                  });
-                }, backoff);
-                if (backoff < 100)
-                  backoff += 10;
-                return;
-              }
-              if (cb) cb(er);
-            });
-          }
-          if (Object.setPrototypeOf) Object.setPrototypeOf(rename3, fs$rename);
-          return rename3;
-        })(fs.rename);
-      }
-      fs.read = typeof fs.read !== "function" ? fs.read : (function(fs$read) {
-        function read(fd, buffer, offset, length, position, callback_) {
-          var callback2;
-          if (callback_ && typeof callback_ === "function") {
-            var eagCounter = 0;
-            callback2 = function(er, _, __) {
-              if (er && er.code === "EAGAIN" && eagCounter < 10) {
-                eagCounter++;
-                return fs$read.call(fs, fd, buffer, offset, length, position, callback2);
-              }
-              callback_.apply(this, arguments);
-            };
-          }
-          return fs$read.call(fs, fd, buffer, offset, length, position, callback2);
-        }
-        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
-        return read;
-      })(fs.read);
-      fs.readSync = typeof fs.readSync !== "function" ? fs.readSync : /* @__PURE__ */ (function(fs$readSync) {
-        return function(fd, buffer, offset, length, position) {
-          var eagCounter = 0;
-          while (true) {
-            try {
-              return fs$readSync.call(fs, fd, buffer, offset, length, position);
-            } catch (er) {
-              if (er.code === "EAGAIN" && eagCounter < 10) {
-                eagCounter++;
-                continue;
-              }
-              throw er;
-            }
-          }
-        };
-      })(fs.readSync);
-      function patchLchmod(fs2) {
-        fs2.lchmod = function(path14, mode, callback2) {
-          fs2.open(
-            path14,
-            constants.O_WRONLY | constants.O_SYMLINK,
-            mode,
-            function(err, fd) {
-              if (err) {
-                if (callback2) callback2(err);
-                return;
-              }
-              fs2.fchmod(fd, mode, function(err2) {
-                fs2.close(fd, function(err22) {
-                  if (callback2) callback2(err2 || err22);
-                });
-              });
-            }
-          );
-        };
-        fs2.lchmodSync = function(path14, mode) {
-          var fd = fs2.openSync(path14, constants.O_WRONLY | constants.O_SYMLINK, mode);
-          var threw = true;
-          var ret;
-          try {
-            ret = fs2.fchmodSync(fd, mode);
-            threw = false;
-          } finally {
-            if (threw) {
-              try {
-                fs2.closeSync(fd);
-              } catch (er) {
-              }
-            } else {
-              fs2.closeSync(fd);
-            }
-          }
-          return ret;
-        };
-      }
-      function patchLutimes(fs2) {
-        if (constants.hasOwnProperty("O_SYMLINK") && fs2.futimes) {
-          fs2.lutimes = function(path14, at, mt, cb) {
-            fs2.open(path14, constants.O_SYMLINK, function(er, fd) {
-              if (er) {
-                if (cb) cb(er);
-                return;
-              }
-              fs2.futimes(fd, at, mt, function(er2) {
-                fs2.close(fd, function(er22) {
-                  if (cb) cb(er2 || er22);
-                });
-              });
-            });
-          };
-          fs2.lutimesSync = function(path14, at, mt) {
-            var fd = fs2.openSync(path14, constants.O_SYMLINK);
-            var ret;
-            var threw = true;
-            try {
-              ret = fs2.futimesSync(fd, at, mt);
-              threw = false;
-            } finally {
-              if (threw) {
-                try {
-                  fs2.closeSync(fd);
-                } catch (er) {
-                }
-              } else {
-                fs2.closeSync(fd);
-              }
-            }
-            return ret;
-          };
-        } else if (fs2.futimes) {
-          fs2.lutimes = function(_a, _b, _c, cb) {
-            if (cb) process.nextTick(cb);
-          };
-          fs2.lutimesSync = function() {
-          };
-        }
-      }
-      function chmodFix(orig) {
-        if (!orig) return orig;
-        return function(target, mode, cb) {
-          return orig.call(fs, target, mode, function(er) {
-            if (chownErOk(er)) er = null;
-            if (cb) cb.apply(this, arguments);
-          });
-        };
-      }
-      function chmodFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, mode) {
-          try {
-            return orig.call(fs, target, mode);
-          } catch (er) {
-            if (!chownErOk(er)) throw er;
-          }
-        };
-      }
-      function chownFix(orig) {
-        if (!orig) return orig;
-        return function(target, uid, gid, cb) {
-          return orig.call(fs, target, uid, gid, function(er) {
-            if (chownErOk(er)) er = null;
-            if (cb) cb.apply(this, arguments);
-          });
-        };
-      }
-      function chownFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, uid, gid) {
-          try {
-            return orig.call(fs, target, uid, gid);
-          } catch (er) {
-            if (!chownErOk(er)) throw er;
-          }
-        };
-      }
-      function statFix(orig) {
-        if (!orig) return orig;
-        return function(target, options, cb) {
-          if (typeof options === "function") {
-            cb = options;
-            options = null;
-          }
-          function callback2(er, stats) {
-            if (stats) {
-              if (stats.uid < 0) stats.uid += 4294967296;
-              if (stats.gid < 0) stats.gid += 4294967296;
-            }
-            if (cb) cb.apply(this, arguments);
-          }
-          return options ? orig.call(fs, target, options, callback2) : orig.call(fs, target, callback2);
-        };
-      }
-      function statFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, options) {
-          var stats = options ? orig.call(fs, target, options) : orig.call(fs, target);
-          if (stats) {
-            if (stats.uid < 0) stats.uid += 4294967296;
-            if (stats.gid < 0) stats.gid += 4294967296;
-          }
-          return stats;
-        };
-      }
-      function chownErOk(er) {
-        if (!er)
-          return true;
-        if (er.code === "ENOSYS")
-          return true;
-        var nonroot = !process.getuid || process.getuid() !== 0;
-        if (nonroot) {
-          if (er.code === "EINVAL" || er.code === "EPERM")
-            return true;
-        }
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/graceful-fs/legacy-streams.js
-var require_legacy_streams = __commonJS({
-  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
-    var Stream = __require("stream").Stream;
-    module.exports = legacy;
-    function legacy(fs) {
-      return {
-        ReadStream,
-        WriteStream
-      };
-      function ReadStream(path14, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path14, options);
-        Stream.call(this);
-        var self = this;
-        this.path = path14;
-        this.fd = null;
-        this.readable = true;
-        this.paused = false;
-        this.flags = "r";
-        this.mode = 438;
-        this.bufferSize = 64 * 1024;
-        options = options || {};
-        var keys = Object.keys(options);
-        for (var index = 0, length = keys.length; index < length; index++) {
-          var key = keys[index];
-          this[key] = options[key];
-        }
-        if (this.encoding) this.setEncoding(this.encoding);
-        if (this.start !== void 0) {
-          if ("number" !== typeof this.start) {
-            throw TypeError("start must be a Number");
-          }
-          if (this.end === void 0) {
-            this.end = Infinity;
-          } else if ("number" !== typeof this.end) {
-            throw TypeError("end must be a Number");
-          }
-          if (this.start > this.end) {
-            throw new Error("start must be <= end");
-          }
-          this.pos = this.start;
-        }
-        if (this.fd !== null) {
-          process.nextTick(function() {
-            self._read();
-          });
-          return;
-        }
-        fs.open(this.path, this.flags, this.mode, function(err, fd) {
-          if (err) {
-            self.emit("error", err);
-            self.readable = false;
-            return;
-          }
-          self.fd = fd;
-          self.emit("open", fd);
-          self._read();
-        });
-      }
-      function WriteStream(path14, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path14, options);
-        Stream.call(this);
-        this.path = path14;
-        this.fd = null;
-        this.writable = true;
-        this.flags = "w";
-        this.encoding = "binary";
-        this.mode = 438;
-        this.bytesWritten = 0;
-        options = options || {};
-        var keys = Object.keys(options);
-        for (var index = 0, length = keys.length; index < length; index++) {
-          var key = keys[index];
-          this[key] = options[key];
-        }
-        if (this.start !== void 0) {
-          if ("number" !== typeof this.start) {
-            throw TypeError("start must be a Number");
-          }
-          if (this.start < 0) {
-            throw new Error("start must be >= zero");
-          }
-          this.pos = this.start;
-        }
-        this.busy = false;
-        this._queue = [];
-        if (this.fd === null) {
-          this._open = fs.open;
-          this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
-          this.flush();
-        }
-      }
-    }
-  }
-});
-
-// node_modules/graceful-fs/clone.js
-var require_clone = __commonJS({
-  "node_modules/graceful-fs/clone.js"(exports, module) {
-    "use strict";
-    module.exports = clone;
-    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
-      return obj.__proto__;
-    };
-    function clone(obj) {
-      if (obj === null || typeof obj !== "object")
-        return obj;
-      if (obj instanceof Object)
-        var copy = { __proto__: getPrototypeOf(obj) };
-      else
-        var copy = /* @__PURE__ */ Object.create(null);
-      Object.getOwnPropertyNames(obj).forEach(function(key) {
-        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
-      });
-      return copy;
-    }
-  }
-});
-
-// node_modules/graceful-fs/graceful-fs.js
-var require_graceful_fs = __commonJS({
-  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
-    var fs = __require("fs");
-    var polyfills = require_polyfills();
-    var legacy = require_legacy_streams();
-    var clone = require_clone();
-    var util = __require("util");
-    var gracefulQueue;
-    var previousSymbol;
-    if (typeof Symbol === "function" && typeof Symbol.for === "function") {
-      gracefulQueue = /* @__PURE__ */ Symbol.for("graceful-fs.queue");
-      previousSymbol = /* @__PURE__ */ Symbol.for("graceful-fs.previous");
-    } else {
-      gracefulQueue = "___graceful-fs.queue";
-      previousSymbol = "___graceful-fs.previous";
-    }
-    function noop() {
-    }
-    function publishQueue(context, queue2) {
-      Object.defineProperty(context, gracefulQueue, {
-        get: function() {
-          return queue2;
-        }
-      });
-    }
-    var debug = noop;
-    if (util.debuglog)
-      debug = util.debuglog("gfs4");
-    else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
-      debug = function() {
-        var m = util.format.apply(util, arguments);
-        m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
-        console.error(m);
-      };
-    if (!fs[gracefulQueue]) {
-      queue = global[gracefulQueue] || [];
-      publishQueue(fs, queue);
-      fs.close = (function(fs$close) {
-        function close(fd, cb) {
-          return fs$close.call(fs, fd, function(err) {
-            if (!err) {
-              resetQueue();
-            }
-            if (typeof cb === "function")
-              cb.apply(this, arguments);
-          });
-        }
-        Object.defineProperty(close, previousSymbol, {
-          value: fs$close
-        });
-        return close;
-      })(fs.close);
-      fs.closeSync = (function(fs$closeSync) {
-        function closeSync(fd) {
-          fs$closeSync.apply(fs, arguments);
-          resetQueue();
-        }
-        Object.defineProperty(closeSync, previousSymbol, {
-          value: fs$closeSync
-        });
-        return closeSync;
-      })(fs.closeSync);
-      if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
-        process.on("exit", function() {
-          debug(fs[gracefulQueue]);
-          __require("assert").equal(fs[gracefulQueue].length, 0);
-        });
-      }
-    }
-    var queue;
-    if (!global[gracefulQueue]) {
-      publishQueue(global, fs[gracefulQueue]);
-    }
-    module.exports = patch(clone(fs));
-    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs.__patched) {
-      module.exports = patch(fs);
-      fs.__patched = true;
-    }
-    function patch(fs2) {
-      polyfills(fs2);
-      fs2.gracefulify = patch;
-      fs2.createReadStream = createReadStream2;
-      fs2.createWriteStream = createWriteStream3;
-      var fs$readFile = fs2.readFile;
-      fs2.readFile = readFile11;
-      function readFile11(path14, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$readFile(path14, options, cb);
-        function go$readFile(path15, options2, cb2, startTime) {
-          return fs$readFile(path15, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path15, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$writeFile = fs2.writeFile;
-      fs2.writeFile = writeFile9;
-      function writeFile9(path14, data, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$writeFile(path14, data, options, cb);
-        function go$writeFile(path15, data2, options2, cb2, startTime) {
-          return fs$writeFile(path15, data2, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path15, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$appendFile = fs2.appendFile;
-      if (fs$appendFile)
-        fs2.appendFile = appendFile;
-      function appendFile(path14, data, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$appendFile(path14, data, options, cb);
-        function go$appendFile(path15, data2, options2, cb2, startTime) {
-          return fs$appendFile(path15, data2, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path15, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$copyFile = fs2.copyFile;
-      if (fs$copyFile)
-        fs2.copyFile = copyFile3;
-      function copyFile3(src, dest, flags, cb) {
-        if (typeof flags === "function") {
-          cb = flags;
-          flags = 0;
-        }
-        return go$copyFile(src, dest, flags, cb);
-        function go$copyFile(src2, dest2, flags2, cb2, startTime) {
-          return fs$copyFile(src2, dest2, flags2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$readdir = fs2.readdir;
-      fs2.readdir = readdir5;
-      var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir5(path14, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path15, options2, cb2, startTime) {
-          return fs$readdir(path15, fs$readdirCallback(
-            path15,
-            options2,
-            cb2,
-            startTime
-          ));
-        } : function go$readdir2(path15, options2, cb2, startTime) {
-          return fs$readdir(path15, options2, fs$readdirCallback(
-            path15,
-            options2,
-            cb2,
-            startTime
-          ));
-        };
-        return go$readdir(path14, options, cb);
-        function fs$readdirCallback(path15, options2, cb2, startTime) {
-          return function(err, files) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([
-                go$readdir,
-                [path15, options2, cb2],
-                err,
-                startTime || Date.now(),
-                Date.now()
-              ]);
-            else {
-              if (files && files.sort)
-                files.sort();
-              if (typeof cb2 === "function")
-                cb2.call(this, err, files);
-            }
-          };
-        }
-      }
-      if (process.version.substr(0, 4) === "v0.8") {
-        var legStreams = legacy(fs2);
-        ReadStream = legStreams.ReadStream;
-        WriteStream = legStreams.WriteStream;
-      }
-      var fs$ReadStream = fs2.ReadStream;
-      if (fs$ReadStream) {
-        ReadStream.prototype = Object.create(fs$ReadStream.prototype);
-        ReadStream.prototype.open = ReadStream$open;
-      }
-      var fs$WriteStream = fs2.WriteStream;
-      if (fs$WriteStream) {
-        WriteStream.prototype = Object.create(fs$WriteStream.prototype);
-        WriteStream.prototype.open = WriteStream$open;
-      }
-      Object.defineProperty(fs2, "ReadStream", {
-        get: function() {
-          return ReadStream;
-        },
-        set: function(val) {
-          ReadStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      Object.defineProperty(fs2, "WriteStream", {
-        get: function() {
-          return WriteStream;
-        },
-        set: function(val) {
-          WriteStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      var FileReadStream = ReadStream;
-      Object.defineProperty(fs2, "FileReadStream", {
-        get: function() {
-          return FileReadStream;
-        },
-        set: function(val) {
-          FileReadStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      var FileWriteStream = WriteStream;
-      Object.defineProperty(fs2, "FileWriteStream", {
-        get: function() {
-          return FileWriteStream;
-        },
-        set: function(val) {
-          FileWriteStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      function ReadStream(path14, options) {
-        if (this instanceof ReadStream)
-          return fs$ReadStream.apply(this, arguments), this;
-        else
-          return ReadStream.apply(Object.create(ReadStream.prototype), arguments);
-      }
-      function ReadStream$open() {
-        var that = this;
-        open2(that.path, that.flags, that.mode, function(err, fd) {
-          if (err) {
-            if (that.autoClose)
-              that.destroy();
-            that.emit("error", err);
-          } else {
-            that.fd = fd;
-            that.emit("open", fd);
-            that.read();
-          }
-        });
-      }
-      function WriteStream(path14, options) {
-        if (this instanceof WriteStream)
-          return fs$WriteStream.apply(this, arguments), this;
-        else
-          return WriteStream.apply(Object.create(WriteStream.prototype), arguments);
-      }
-      function WriteStream$open() {
-        var that = this;
-        open2(that.path, that.flags, that.mode, function(err, fd) {
-          if (err) {
-            that.destroy();
-            that.emit("error", err);
-          } else {
-            that.fd = fd;
-            that.emit("open", fd);
-          }
-        });
-      }
-      function createReadStream2(path14, options) {
-        return new fs2.ReadStream(path14, options);
-      }
-      function createWriteStream3(path14, options) {
-        return new fs2.WriteStream(path14, options);
-      }
-      var fs$open = fs2.open;
-      fs2.open = open2;
-      function open2(path14, flags, mode, cb) {
-        if (typeof mode === "function")
-          cb = mode, mode = null;
-        return go$open(path14, flags, mode, cb);
-        function go$open(path15, flags2, mode2, cb2, startTime) {
-          return fs$open(path15, flags2, mode2, function(err, fd) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path15, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      return fs2;
-    }
-    function enqueue(elem) {
-      debug("ENQUEUE", elem[0].name, elem[1]);
-      fs[gracefulQueue].push(elem);
-      retry();
-    }
-    var retryTimer;
-    function resetQueue() {
-      var now = Date.now();
-      for (var i = 0; i < fs[gracefulQueue].length; ++i) {
-        if (fs[gracefulQueue][i].length > 2) {
-          fs[gracefulQueue][i][3] = now;
-          fs[gracefulQueue][i][4] = now;
-        }
-      }
-      retry();
-    }
-    function retry() {
-      clearTimeout(retryTimer);
-      retryTimer = void 0;
-      if (fs[gracefulQueue].length === 0)
-        return;
-      var elem = fs[gracefulQueue].shift();
-      var fn = elem[0];
-      var args = elem[1];
-      var err = elem[2];
-      var startTime = elem[3];
-      var lastTime = elem[4];
-      if (startTime === void 0) {
-        debug("RETRY", fn.name, args);
-        fn.apply(null, args);
-      } else if (Date.now() - startTime >= 6e4) {
-        debug("TIMEOUT", fn.name, args);
-        var cb = args.pop();
-        if (typeof cb === "function")
-          cb.call(null, err);
-      } else {
-        var sinceAttempt = Date.now() - lastTime;
-        var sinceStart = Math.max(lastTime - startTime, 1);
-        var desiredDelay = Math.min(sinceStart * 1.2, 100);
-        if (sinceAttempt >= desiredDelay) {
-          debug("RETRY", fn.name, args);
-          fn.apply(null, args.concat([startTime]));
-        } else {
-          fs[gracefulQueue].push(elem);
-        }
-      }
-      if (retryTimer === void 0) {
-        retryTimer = setTimeout(retry, 0);
-      }
-    }
-  }
-});
-
-// node_modules/retry/lib/retry_operation.js
-var require_retry_operation = __commonJS({
-  "node_modules/retry/lib/retry_operation.js"(exports, module) {
-    function RetryOperation(timeouts, options) {
-      if (typeof options === "boolean") {
-        options = { forever: options };
-      }
-      this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
-      this._timeouts = timeouts;
-      this._options = options || {};
-      this._maxRetryTime = options && options.maxRetryTime || Infinity;
-      this._fn = null;
-      this._errors = [];
-      this._attempts = 1;
-      this._operationTimeout = null;
-      this._operationTimeoutCb = null;
-      this._timeout = null;
-      this._operationStart = null;
-      if (this._options.forever) {
-        this._cachedTimeouts = this._timeouts.slice(0);
-      }
-    }
-    module.exports = RetryOperation;
-    RetryOperation.prototype.reset = function() {
-      this._attempts = 1;
-      this._timeouts = this._originalTimeouts;
-    };
-    RetryOperation.prototype.stop = function() {
-      if (this._timeout) {
-        clearTimeout(this._timeout);
-      }
-      this._timeouts = [];
-      this._cachedTimeouts = null;
-    };
-    RetryOperation.prototype.retry = function(err) {
-      if (this._timeout) {
-        clearTimeout(this._timeout);
-      }
-      if (!err) {
-        return false;
-      }
-      var currentTime = (/* @__PURE__ */ new Date()).getTime();
-      if (err && currentTime - this._operationStart >= this._maxRetryTime) {
-        this._errors.unshift(new Error("RetryOperation timeout occurred"));
-        return false;
-      }
-      this._errors.push(err);
-      var timeout = this._timeouts.shift();
-      if (timeout === void 0) {
-        if (this._cachedTimeouts) {
-          this._errors.splice(this._errors.length - 1, this._errors.length);
-          this._timeouts = this._cachedTimeouts.slice(0);
-          timeout = this._timeouts.shift();
-        } else {
-          return false;
-        }
-      }
-      var self = this;
-      var timer = setTimeout(function() {
-        self._attempts++;
-        if (self._operationTimeoutCb) {
-          self._timeout = setTimeout(function() {
-            self._operationTimeoutCb(self._attempts);
-          }, self._operationTimeout);
-          if (self._options.unref) {
-            self._timeout.unref();
-          }
-        }
-        self._fn(self._attempts);
-      }, timeout);
-      if (this._options.unref) {
-        timer.unref();
-      }
-      return true;
-    };
-    RetryOperation.prototype.attempt = function(fn, timeoutOps) {
-      this._fn = fn;
-      if (timeoutOps) {
-        if (timeoutOps.timeout) {
-          this._operationTimeout = timeoutOps.timeout;
-        }
-        if (timeoutOps.cb) {
-          this._operationTimeoutCb = timeoutOps.cb;
-        }
-      }
-      var self = this;
-      if (this._operationTimeoutCb) {
-        this._timeout = setTimeout(function() {
-          self._operationTimeoutCb();
-        }, self._operationTimeout);
-      }
-      this._operationStart = (/* @__PURE__ */ new Date()).getTime();
-      this._fn(this._attempts);
-    };
-    RetryOperation.prototype.try = function(fn) {
-      console.log("Using RetryOperation.try() is deprecated");
-      this.attempt(fn);
-    };
-    RetryOperation.prototype.start = function(fn) {
-      console.log("Using RetryOperation.start() is deprecated");
-      this.attempt(fn);
-    };
-    RetryOperation.prototype.start = RetryOperation.prototype.try;
-    RetryOperation.prototype.errors = function() {
-      return this._errors;
-    };
-    RetryOperation.prototype.attempts = function() {
-      return this._attempts;
-    };
-    RetryOperation.prototype.mainError = function() {
-      if (this._errors.length === 0) {
-        return null;
-      }
-      var counts = {};
-      var mainError = null;
-      var mainErrorCount = 0;
-      for (var i = 0; i < this._errors.length; i++) {
-        var error = this._errors[i];
-        var message = error.message;
-        var count = (counts[message] || 0) + 1;
-        counts[message] = count;
-        if (count >= mainErrorCount) {
-          mainError = error;
-          mainErrorCount = count;
-        }
-      }
-      return mainError;
-    };
-  }
-});
-
-// node_modules/retry/lib/retry.js
-var require_retry = __commonJS({
-  "node_modules/retry/lib/retry.js"(exports) {
-    var RetryOperation = require_retry_operation();
-    exports.operation = function(options) {
-      var timeouts = exports.timeouts(options);
-      return new RetryOperation(timeouts, {
-        forever: options && options.forever,
-        unref: options && options.unref,
-        maxRetryTime: options && options.maxRetryTime
-      });
-    };
-    exports.timeouts = function(options) {
-      if (options instanceof Array) {
-        return [].concat(options);
-      }
-      var opts = {
-        retries: 10,
-        factor: 2,
-        minTimeout: 1 * 1e3,
-        maxTimeout: Infinity,
-        randomize: false
-      };
-      for (var key in options) {
-        opts[key] = options[key];
-      }
-      if (opts.minTimeout > opts.maxTimeout) {
-        throw new Error("minTimeout is greater than maxTimeout");
-      }
-      var timeouts = [];
-      for (var i = 0; i < opts.retries; i++) {
-        timeouts.push(this.createTimeout(i, opts));
-      }
-      if (options && options.forever && !timeouts.length) {
-        timeouts.push(this.createTimeout(i, opts));
-      }
-      timeouts.sort(function(a, b) {
-        return a - b;
-      });
-      return timeouts;
-    };
-    exports.createTimeout = function(attempt, opts) {
-      var random = opts.randomize ? Math.random() + 1 : 1;
-      var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
-      timeout = Math.min(timeout, opts.maxTimeout);
-      return timeout;
-    };
-    exports.wrap = function(obj, options, methods) {
-      if (options instanceof Array) {
-        methods = options;
-        options = null;
-      }
-      if (!methods) {
-        methods = [];
-        for (var key in obj) {
-          if (typeof obj[key] === "function") {
-            methods.push(key);
-          }
-        }
-      }
-      for (var i = 0; i < methods.length; i++) {
-        var method = methods[i];
-        var original = obj[method];
-        obj[method] = function retryWrapper(original2) {
-          var op = exports.operation(options);
-          var args = Array.prototype.slice.call(arguments, 1);
-          var callback2 = args.pop();
-          args.push(function(err) {
-            if (op.retry(err)) {
-              return;
-            }
-            if (err) {
-              arguments[0] = op.mainError();
-            }
-            callback2.apply(this, arguments);
-          });
-          op.attempt(function() {
-            original2.apply(obj, args);
-          });
-        }.bind(obj, original);
-        obj[method].options = options;
-      }
-    };
-  }
-});
-
-// node_modules/retry/index.js
-var require_retry2 = __commonJS({
-  "node_modules/retry/index.js"(exports, module) {
-    module.exports = require_retry();
-  }
-});
-
-// node_modules/signal-exit/signals.js
-var require_signals = __commonJS({
-  "node_modules/signal-exit/signals.js"(exports, module) {
-    module.exports = [
-      "SIGABRT",
-      "SIGALRM",
-      "SIGHUP",
-      "SIGINT",
-      "SIGTERM"
-    ];
-    if (process.platform !== "win32") {
-      module.exports.push(
-        "SIGVTALRM",
-        "SIGXCPU",
-        "SIGXFSZ",
-        "SIGUSR2",
-        "SIGTRAP",
-        "SIGSYS",
-        "SIGQUIT",
-        "SIGIOT"
-        // should detect profiler and enable/disable accordingly.
-        // see #21
-        // 'SIGPROF'
-      );
-    }
-    if (process.platform === "linux") {
-      module.exports.push(
-        "SIGIO",
-        "SIGPOLL",
-        "SIGPWR",
-        "SIGSTKFLT",
-        "SIGUNUSED"
-      );
-    }
-  }
-});
-
-// node_modules/signal-exit/index.js
-var require_signal_exit = __commonJS({
-  "node_modules/signal-exit/index.js"(exports, module) {
-    var process2 = global.process;
-    var processOk = function(process3) {
-      return process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
-    };
-    if (!processOk(process2)) {
-      module.exports = function() {
-        return function() {
-        };
-      };
-    } else {
-      assert = __require("assert");
-      signals = require_signals();
-      isWin2 = /^win/i.test(process2.platform);
-      EE = __require("events");
-      if (typeof EE !== "function") {
-        EE = EE.EventEmitter;
-      }
-      if (process2.__signal_exit_emitter__) {
-        emitter = process2.__signal_exit_emitter__;
-      } else {
-        emitter = process2.__signal_exit_emitter__ = new EE();
-        emitter.count = 0;
-        emitter.emitted = {};
-      }
-      if (!emitter.infinite) {
-        emitter.setMaxListeners(Infinity);
-        emitter.infinite = true;
-      }
-      module.exports = function(cb, opts) {
-        if (!processOk(global.process)) {
-          return function() {
-          };
-        }
-        assert.equal(typeof cb, "function", "a callback must be provided for exit handler");
-        if (loaded === false) {
-          load();
-        }
-        var ev = "exit";
-        if (opts && opts.alwaysLast) {
-          ev = "afterexit";
-        }
-        var remove = function() {
-          emitter.removeListener(ev, cb);
-          if (emitter.listeners("exit").length === 0 && emitter.listeners("afterexit").length === 0) {
-            unload();
-          }
-        };
-        emitter.on(ev, cb);
-        return remove;
-      };
-      unload = function unload2() {
-        if (!loaded || !processOk(global.process)) {
-          return;
-        }
-        loaded = false;
-        signals.forEach(function(sig) {
-          try {
-            process2.removeListener(sig, sigListeners[sig]);
-          } catch (er) {
-          }
-        });
-        process2.emit = originalProcessEmit;
-        process2.reallyExit = originalProcessReallyExit;
-        emitter.count -= 1;
-      };
-      module.exports.unload = unload;
-      emit = function emit2(event, code, signal) {
-        if (emitter.emitted[event]) {
-          return;
-        }
-        emitter.emitted[event] = true;
-        emitter.emit(event, code, signal);
-      };
-      sigListeners = {};
-      signals.forEach(function(sig) {
-        sigListeners[sig] = function listener() {
-          if (!processOk(global.process)) {
-            return;
-          }
-          var listeners = process2.listeners(sig);
-          if (listeners.length === emitter.count) {
-            unload();
-            emit("exit", null, sig);
-            emit("afterexit", null, sig);
-            if (isWin2 && sig === "SIGHUP") {
-              sig = "SIGINT";
-            }
-            process2.kill(process2.pid, sig);
-          }
-        };
-      });
-      module.exports.signals = function() {
-        return signals;
-      };
-      loaded = false;
-      load = function load2() {
-        if (loaded || !processOk(global.process)) {
-          return;
-        }
-        loaded = true;
-        emitter.count += 1;
-        signals = signals.filter(function(sig) {
-          try {
-            process2.on(sig, sigListeners[sig]);
-            return true;
-          } catch (er) {
-            return false;
-          }
-        });
-        process2.emit = processEmit;
-        process2.reallyExit = processReallyExit;
-      };
-      module.exports.load = load;
-      originalProcessReallyExit = process2.reallyExit;
-      processReallyExit = function processReallyExit2(code) {
-        if (!processOk(global.process)) {
-          return;
-        }
-        process2.exitCode = code || /* istanbul ignore next */
-        0;
-        emit("exit", process2.exitCode, null);
-        emit("afterexit", process2.exitCode, null);
-        originalProcessReallyExit.call(process2, process2.exitCode);
-      };
-      originalProcessEmit = process2.emit;
-      processEmit = function processEmit2(ev, arg) {
-        if (ev === "exit" && processOk(global.process)) {
-          if (arg !== void 0) {
-            process2.exitCode = arg;
-          }
-          var ret = originalProcessEmit.apply(this, arguments);
-          emit("exit", process2.exitCode, null);
-          emit("afterexit", process2.exitCode, null);
-          return ret;
-        } else {
-          return originalProcessEmit.apply(this, arguments);
-        }
-      };
-    }
-    var assert;
-    var signals;
-    var isWin2;
-    var EE;
-    var emitter;
-    var unload;
-    var emit;
-    var sigListeners;
-    var loaded;
-    var load;
-    var originalProcessReallyExit;
-    var processReallyExit;
-    var originalProcessEmit;
-    var processEmit;
-  }
-});
-
-// node_modules/proper-lockfile/lib/mtime-precision.js
-var require_mtime_precision = __commonJS({
-  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
-    "use strict";
-    var cacheSymbol = /* @__PURE__ */ Symbol();
-    function probe(file, fs, callback2) {
-      const cachedPrecision = fs[cacheSymbol];
-      if (cachedPrecision) {
-        return fs.stat(file, (err, stat5) => {
-          if (err) {
-            return callback2(err);
-          }
-          callback2(null, stat5.mtime, cachedPrecision);
-        });
-      }
-      const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
-      fs.utimes(file, mtime, mtime, (err) => {
-        if (err) {
-          return callback2(err);
-        }
-        fs.stat(file, (err2, stat5) => {
-          if (err2) {
-            return callback2(err2);
-          }
-          const precision = stat5.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
-          Object.defineProperty(fs, cacheSymbol, { value: precision });
-          callback2(null, stat5.mtime, precision);
-        });
-      });
-    }
-    function getMtime(precision) {
-      let now = Date.now();
-      if (precision === "s") {
-        now = Math.ceil(now / 1e3) * 1e3;
-      }
-      return new Date(now);
-    }
-    module.exports.probe = probe;
-    module.exports.getMtime = getMtime;
-  }
-});
-
-// node_modules/proper-lockfile/lib/lockfile.js
-var require_lockfile = __commonJS({
-  "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
-    "use strict";
-    var path14 = __require("path");
-    var fs = require_graceful_fs();
-    var retry = require_retry2();
-    var onExit = require_signal_exit();
-    var mtimePrecision = require_mtime_precision();
-    var locks = {};
-    function getLockFile(file, options) {
-      return options.lockfilePath || `${file}.lock`;
-    }
-    function resolveCanonicalPath(file, options, callback2) {
-      if (!options.realpath) {
-        return callback2(null, path14.resolve(file));
-      }
-      options.fs.realpath(file, callback2);
-    }
-    function acquireLock(file, options, callback2) {
-      const lockfilePath = getLockFile(file, options);
-      options.fs.mkdir(lockfilePath, (err) => {
-        if (!err) {
-          return mtimePrecision.probe(lockfilePath, options.fs, (err2, mtime, mtimePrecision2) => {
-            if (err2) {
-              options.fs.rmdir(lockfilePath, () => {
-              });
-              return callback2(err2);
-            }
-            callback2(null, mtime, mtimePrecision2);
-          });
-        }
-        if (err.code !== "EEXIST") {
-          return callback2(err);
-        }
-        if (options.stale <= 0) {
-          return callback2(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
-        }
-        options.fs.stat(lockfilePath, (err2, stat5) => {
-          if (err2) {
-            if (err2.code === "ENOENT") {
-              return acquireLock(file, { ...options, stale: 0 }, callback2);
-            }
-            return callback2(err2);
-          }
-          if (!isLockStale(stat5, options)) {
-            return callback2(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
-          }
-          removeLock(file, options, (err3) => {
-            if (err3) {
-              return callback2(err3);
-            }
-            acquireLock(file, { ...options, stale: 0 }, callback2);
-          });
-        });
-      });
-    }
-    function isLockStale(stat5, options) {
-      return stat5.mtime.getTime() < Date.now() - options.stale;
-    }
-    function removeLock(file, options, callback2) {
-      options.fs.rmdir(getLockFile(file, options), (err) => {
-        if (err && err.code !== "ENOENT") {
-          return callback2(err);
-        }
-        callback2();
-      });
-    }
-    function updateLock(file, options) {
-      const lock2 = locks[file];
-      if (lock2.updateTimeout) {
-        return;
-      }
-      lock2.updateDelay = lock2.updateDelay || options.update;
-      lock2.updateTimeout = setTimeout(() => {
-        lock2.updateTimeout = null;
-        options.fs.stat(lock2.lockfilePath, (err, stat5) => {
-          const isOverThreshold = lock2.lastUpdate + options.stale < Date.now();
-          if (err) {
-            if (err.code === "ENOENT" || isOverThreshold) {
-              return setLockAsCompromised(file, lock2, Object.assign(err, { code: "ECOMPROMISED" }));
-            }
-            lock2.updateDelay = 1e3;
-            return updateLock(file, options);
-          }
-          const isMtimeOurs = lock2.mtime.getTime() === stat5.mtime.getTime();
-          if (!isMtimeOurs) {
-            return setLockAsCompromised(
-              file,
-              lock2,
-              Object.assign(
-                new Error("Unable to update lock within the stale threshold"),
-                { code: "ECOMPROMISED" }
-              )
-            );
-          }
-          const mtime = mtimePrecision.getMtime(lock2.mtimePrecision);
-          options.fs.utimes(lock2.lockfilePath, mtime, mtime, (err2) => {
-            const isOverThreshold2 = lock2.lastUpdate + options.stale < Date.now();
-            if (lock2.released) {
-              return;
-            }
-            if (err2) {
-              if (err2.code === "ENOENT" || isOverThreshold2) {
-                return setLockAsCompromised(file, lock2, Object.assign(err2, { code: "ECOMPROMISED" }));
-              }
-              lock2.updateDelay = 1e3;
-              return updateLock(file, options);
-            }
-            lock2.mtime = mtime;
-            lock2.lastUpdate = Date.now();
-            lock2.updateDelay = null;
-            updateLock(file, options);
-          });
-        });
-      }, lock2.updateDelay);
-      if (lock2.updateTimeout.unref) {
-        lock2.updateTimeout.unref();
-      }
-    }
-    function setLockAsCompromised(file, lock2, err) {
-      lock2.released = true;
-      if (lock2.updateTimeout) {
-        clearTimeout(lock2.updateTimeout);
-      }
-      if (locks[file] === lock2) {
-        delete locks[file];
-      }
-      lock2.options.onCompromised(err);
-    }
-    function lock(file, options, callback2) {
-      options = {
-        stale: 1e4,
-        update: null,
-        realpath: true,
-        retries: 0,
-        fs,
-        onCompromised: (err) => {
-          throw err;
-        },
-        ...options
-      };
-      options.retries = options.retries || 0;
-      options.retries = typeof options.retries === "number" ? { retries: options.retries } : options.retries;
-      options.stale = Math.max(options.stale || 0, 2e3);
-      options.update = options.update == null ? options.stale / 2 : options.update || 0;
-      options.update = Math.max(Math.min(options.update, options.stale / 2), 1e3);
-      resolveCanonicalPath(file, options, (err, file2) => {
-        if (err) {
-          return callback2(err);
-        }
-        const operation = retry.operation(options.retries);
-        operation.attempt(() => {
-          acquireLock(file2, options, (err2, mtime, mtimePrecision2) => {
-            if (operation.retry(err2)) {
-              return;
-            }
-            if (err2) {
-              return callback2(operation.mainError());
-            }
-            const lock2 = locks[file2] = {
-              lockfilePath: getLockFile(file2, options),
-              mtime,
-              mtimePrecision: mtimePrecision2,
-              options,
-              lastUpdate: Date.now()
-            };
-            updateLock(file2, options);
-            callback2(null, (releasedCallback) => {
-              if (lock2.released) {
-                return releasedCallback && releasedCallback(Object.assign(new Error("Lock is already released"), { code: "ERELEASED" }));
-              }
-              unlock(file2, { ...options, realpath: false }, releasedCallback);
-            });
-          });
-        });
-      });
-    }
-    function unlock(file, options, callback2) {
-      options = {
-        fs,
-        realpath: true,
-        ...options
-      };
-      resolveCanonicalPath(file, options, (err, file2) => {
-        if (err) {
-          return callback2(err);
-        }
-        const lock2 = locks[file2];
-        if (!lock2) {
-          return callback2(Object.assign(new Error("Lock is not acquired/owned by you"), { code: "ENOTACQUIRED" }));
-        }
-        lock2.updateTimeout && clearTimeout(lock2.updateTimeout);
-        lock2.released = true;
-        delete locks[file2];
-        removeLock(file2, options, callback2);
-      });
-    }
-    function check(file, options, callback2) {
-      options = {
-        stale: 1e4,
-        realpath: true,
-        fs,
-        ...options
-      };
-      options.stale = Math.max(options.stale || 0, 2e3);
-      resolveCanonicalPath(file, options, (err, file2) => {
-        if (err) {
-          return callback2(err);
-        }
-        options.fs.stat(getLockFile(file2, options), (err2, stat5) => {
-          if (err2) {
-            return err2.code === "ENOENT" ? callback2(null, false) : callback2(err2);
-          }
-          return callback2(null, !isLockStale(stat5, options));
-        });
-      });
-    }
-    function getLocks() {
-      return locks;
-    }
-    onExit(() => {
-      for (const file in locks) {
-        const options = locks[file].options;
-        try {
-          options.fs.rmdirSync(getLockFile(file, options));
-        } catch (e) {
-        }
-      }
-    });
-    module.exports.lock = lock;
-    module.exports.unlock = unlock;
-    module.exports.check = check;
-    module.exports.getLocks = getLocks;
-  }
-});
-
-// node_modules/proper-lockfile/lib/adapter.js
-var require_adapter = __commonJS({
-  "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
-    "use strict";
-    var fs = require_graceful_fs();
-    function createSyncFs(fs2) {
-      const methods = ["mkdir", "realpath", "stat", "rmdir", "utimes"];
-      const newFs = { ...fs2 };
-      methods.forEach((method) => {
-        newFs[method] = (...args) => {
-          const callback2 = args.pop();
-          let ret;
-          try {
-            ret = fs2[`${method}Sync`](...args);
-          } catch (err) {
-            return callback2(err);
-          }
-          callback2(null, ret);
-        };
-      });
-      return newFs;
-    }
-    function toPromise(method) {
-      return (...args) => new Promise((resolve3, reject) => {
-        args.push((err, result) => {
-          if (err) {
-            reject(err);
-          } else {
-            resolve3(result);
-          }
-        });
-        method(...args);
-      });
-    }
-    function toSync(method) {
-      return (...args) => {
-        let err;
-        let result;
-        args.push((_err, _result) => {
-          err = _err;
-          result = _result;
-        });
-        method(...args);
-        if (err) {
-          throw err;
-        }
-        return result;
-      };
-    }
-    function toSyncOptions(options) {
-      options = { ...options };
-      options.fs = createSyncFs(options.fs || fs);
-      if (typeof options.retries === "number" && options.retries > 0 || options.retries && typeof options.retries.retries === "number" && options.retries.retries > 0) {
-        throw Object.assign(new Error("Cannot use retries with the sync api"), { code: "ESYNC" });
-      }
-      return options;
-    }
-    module.exports = {
-      toPromise,
-      toSync,
-      toSyncOptions
-    };
-  }
-});
-
-// node_modules/proper-lockfile/index.js
-var require_proper_lockfile = __commonJS({
-  "node_modules/proper-lockfile/index.js"(exports, module) {
-    "use strict";
-    var lockfile2 = require_lockfile();
-    var { toPromise, toSync, toSyncOptions } = require_adapter();
-    async function lock(file, options) {
-      const release = await toPromise(lockfile2.lock)(file, options);
-      return toPromise(release);
-    }
-    function lockSync(file, options) {
-      const release = toSync(lockfile2.lock)(file, toSyncOptions(options));
-      return toSync(release);
-    }
-    function unlock(file, options) {
-      return toPromise(lockfile2.unlock)(file, options);
-    }
-    function unlockSync(file, options) {
-      return toSync(lockfile2.unlock)(file, toSyncOptions(options));
-    }
-    function check(file, options) {
-      return toPromise(lockfile2.check)(file, options);
-    }
-    function checkSync(file, options) {
-      return toSync(lockfile2.check)(file, toSyncOptions(options));
-    }
-    module.exports = lock;
-    module.exports.lock = lock;
-    module.exports.unlock = unlock;
-    module.exports.lockSync = lockSync;
-    module.exports.unlockSync = unlockSync;
-    module.exports.check = check;
-    module.exports.checkSync = checkSync;
-  }
-});
-
 // src/local/cli.ts
 import { execFile } from "node:child_process";
 import path13 from "node:path";
@@ -21366,6 +19789,8 @@ var ExitCode = {
   conflict: 5,
   /** A bundle failed verification (digest mismatch, unsafe path). */
   integrity: 6,
+  /** A disk filled up (ENOSPC, EDQUOT): the step was stopped, its work dir removed, the registry unchanged. */
+  diskFull: 7,
   /** The run was cancelled (SIGINT/SIGTERM). */
   cancelled: 130
 };
@@ -21426,6 +19851,17 @@ var IntegrityError = class extends RetrainError {
     super(message, ExitCode.integrity, reason);
   }
 };
+var DiskFullError = class extends RetrainError {
+  constructor(path14, options) {
+    super(`the disk holding ${path14} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
+    this.path = path14;
+  }
+  path;
+};
+function isDiskFull(err) {
+  const code = err?.code;
+  return code === "ENOSPC" || code === "EDQUOT";
+}
 var CancelledError = class extends RetrainError {
   constructor(signal) {
     super(`cancelled by ${signal}`, ExitCode.cancelled, "cancelled");
@@ -21800,6 +20236,7 @@ function renderReport(r) {
 }
 
 // src/engine/registry-commands.ts
+var noEffects = () => [];
 function findVersion(snapshot, version) {
   const record = snapshot.versions.find((v) => v.version === version);
   if (!record) {
@@ -21808,72 +20245,58 @@ function findVersion(snapshot, version) {
   }
   return record;
 }
-function checkRejected(record, who, verb) {
-  if (record.status !== "rejected") return false;
-  if (!who.force || !who.reason?.trim()) {
-    throw new InputError(
-      [{ message: `version ${record.version} was rejected by the rules (${record.decision}); to ${verb} it anyway pass --force and --reason "why"` }],
-      "rejected-candidate"
-    );
-  }
-  return true;
-}
-async function promoteCandidate(registry, model, candidate, expectChampion, who) {
-  const snapshot = await registry.snapshot(model);
-  const record = findVersion(snapshot, candidate);
-  if (snapshot.champion === candidate) throw new InputError([{ message: `version ${candidate} is already the champion of ${model}` }], "already-champion");
-  const forced = checkRejected(record, who, "promote");
-  await registry.promote(model, candidate, expectChampion, {
+async function promoteCandidate(registry, model, candidate, expectChampion, who, effects = noEffects) {
+  const record = findVersion(await registry.snapshot(model), candidate);
+  await registry.apply(model, {
+    kind: "promote",
     action: "promoted",
-    actor: who.actor,
-    reason: who.reason ?? `promoted by ${who.actor}, expected champion ${describeVersion(expectChampion)}`,
-    ...forced ? { forced } : {}
+    expect: { version: candidate, status: record.status },
+    expectChampion,
+    who: { actor: who.actor, reason: who.reason ?? `promoted by ${who.actor}, expected champion ${describeVersion(expectChampion)}` },
+    forced: Boolean(who.force),
+    effects: effects(candidate)
   });
 }
-async function approveCandidate(registry, model, version, who) {
-  const snapshot = await registry.snapshot(model);
-  const record = findVersion(snapshot, version);
-  if (record.status === "promoted" || record.status === "retired") {
-    throw new InputError([{ message: `version ${version} was already promoted; use rollback to make it the champion again` }], "already-promoted");
-  }
-  const forced = checkRejected(record, who, "approve");
-  await registry.promote(model, version, record.baselineVersion, {
+async function approveCandidate(registry, model, version, who, effects = noEffects) {
+  const record = findVersion(await registry.snapshot(model), version);
+  await registry.apply(model, {
+    kind: "promote",
     action: "approved",
-    actor: who.actor,
-    reason: who.reason ?? `approved by ${who.actor}`,
-    ...forced ? { forced } : {}
+    expect: { version, status: record.status },
+    expectChampion: record.baselineVersion,
+    who: { actor: who.actor, reason: who.reason ?? `approved by ${who.actor}` },
+    forced: Boolean(who.force),
+    effects: effects(version)
   });
 }
 async function rejectCandidate(registry, model, version, who) {
-  const snapshot = await registry.snapshot(model);
-  const record = findVersion(snapshot, version);
-  if (record.status !== "pending" && record.status !== "candidate") {
-    throw new InputError([{ message: `version ${version} is ${record.status}; only a pending candidate can be rejected` }], "not-pending");
-  }
-  await registry.setStatus(model, version, "rejected", { action: "rejected", actor: who.actor, reason: who.reason ?? `rejected by ${who.actor}` });
+  const record = findVersion(await registry.snapshot(model), version);
+  await registry.apply(model, {
+    kind: "reject",
+    expect: { version, status: record.status },
+    who: { actor: who.actor, reason: who.reason ?? `rejected by ${who.actor}` },
+    effects: []
+  });
 }
 function previousChampion(snapshot) {
   const moves = snapshot.history.filter((e) => ["promoted", "approved", "rollback"].includes(e.action));
   const last = moves.findLast((e) => e.version === snapshot.champion);
   return last?.from ?? null;
 }
-async function rollback(registry, model, to, who) {
+async function rollback(registry, model, to, who, effects = noEffects) {
   const snapshot = await registry.snapshot(model);
   if (snapshot.champion === null) throw new InputError([{ message: `${model} has no champion to roll back` }], "no-champion");
   const target = to ?? previousChampion(snapshot);
-  if (target === null) throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name one with --to N` }], "no-previous");
+  if (target === null) throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], "no-previous");
   const record = findVersion(snapshot, target);
-  if (target === snapshot.champion) throw new InputError([{ message: `version ${target} is already the champion` }], "already-champion");
-  if (record.status === "rejected" || record.status === "pending" || record.status === "candidate") {
-    throw new InputError(
-      [{ message: `version ${target} was never promoted (${record.status}); roll back only to an earlier champion, or use promote` }],
-      "never-promoted"
-    );
-  }
-  await registry.promote(model, target, snapshot.champion, {
+  await registry.apply(model, {
+    kind: "promote",
     action: "rollback",
-    actor: who.actor,
-    reason: who.reason ?? `rolled back from version ${snapshot.champion} by ${who.actor}`
+    expect: { version: target, status: record.status },
+    expectChampion: snapshot.champion,
+    who: { actor: who.actor, reason: who.reason ?? `rolled back from version ${snapshot.champion} by ${who.actor}` },
+    forced: false,
+    effects: effects(target)
   });
   return target;
 }
@@ -21920,7 +20343,7 @@ function renderStatus(snapshot, metricNames) {
 
 // src/engine/run.ts
 import { existsSync } from "node:fs";
-import { mkdir as mkdir4, mkdtemp, readFile as readFile5, readdir as readdir3, rm as rm2, writeFile as writeFile4, copyFile } from "node:fs/promises";
+import { mkdir as mkdir4, mkdtemp, readFile as readFile5, readdir as readdir3, rename as rename2, rm as rm2, writeFile as writeFile4, copyFile } from "node:fs/promises";
 import os from "node:os";
 import path7 from "node:path";
 
@@ -24174,10 +22597,10 @@ async function scanArchive(bundleDir, manifest, dest) {
     );
   }
   if (dest !== null) {
-    for (const link of manifest.links) {
-      const abs = path2.join(dest, ...link.path.split("/"));
+    for (const link2 of manifest.links) {
+      const abs = path2.join(dest, ...link2.path.split("/"));
       await ensureDirectory(path2.dirname(abs), madeDirs);
-      await symlink(link.target, abs);
+      await symlink(link2.target, abs);
     }
   }
 }
@@ -24263,9 +22686,9 @@ function manifestProblems(data) {
       if (ancestor) problems.push(`${JSON.stringify(p)} lies under ${JSON.stringify(p.slice(0, slash))}, which is a ${ancestor}`);
     }
   }
-  for (const link of manifest.links) {
-    const bad = linkTargetProblem(link.path, link.target);
-    if (bad) problems.push(`symlink ${JSON.stringify(link.path)} -> ${JSON.stringify(link.target)}: the target ${bad}`);
+  for (const link2 of manifest.links) {
+    const bad = linkTargetProblem(link2.path, link2.target);
+    if (bad) problems.push(`symlink ${JSON.stringify(link2.path)} -> ${JSON.stringify(link2.target)}: the target ${bad}`);
   }
   return problems.slice(0, 10);
 }
@@ -27201,56 +25624,78 @@ async function runRetraining(options) {
       createdAt: now().toISOString(),
       environment: await describeEnvironment(spec, options.baseEnv)
     };
-    const manifest = await packBundle(ws.modelDir, ws.bundleDir, lineage);
-    reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`);
-    const bundleOut = path7.join(options.outputDir, "bundle");
-    await mkdir4(bundleOut, { recursive: true });
-    const artifacts = [];
-    let version = null;
+    throwIfCancelled(options.signal);
+    let version = plan.action === "none" ? null : await registry.reserveVersion(spec.model);
+    let committed = false;
     let decision = plan.decision;
     let reason = plan.reason;
     let gate = null;
     let error = null;
-    if (plan.action !== "none") {
-      const status = plan.action === "gate" ? "pending" : plan.action === "reject" ? "rejected" : "candidate";
-      version = await registry.addVersion(
-        spec.model,
-        { status, baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt },
-        async (v) => {
-          await writeManifest(ws.bundleDir, { ...manifest, lineage: { ...lineage, version: v } });
-          return ws.bundleDir;
-        },
-        { action: status === "candidate" ? "registered" : status, actor: options.actor, reason: plan.reason }
-      );
-      reporter.info(`Stored the candidate as version ${version}`);
-    }
-    if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, version, ws));
-    if (version !== null) {
-      if (plan.action === "promote") {
+    const artifacts = [];
+    const manifest = await precommit(async () => {
+      const packed = await packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version });
+      reporter.info(`Candidate bundle: ${packed.files.length} files, ${packed.archiveSize} bytes, digest ${packed.digest.slice(0, 12)}`);
+      return packed;
+    });
+    try {
+      const bundleOut = path7.join(options.outputDir, "bundle");
+      const storage = await precommit(async () => {
+        await mkdir4(bundleOut, { recursive: true });
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path7.join(ws.bundleDir, name), path7.join(bundleOut, name));
+        await copyLogs(ws.scratchDir, path7.join(options.outputDir, "logs"));
+        return version === null ? null : await registry.storeBundle(spec.model, version, ws.bundleDir);
+      });
+      throwIfCancelled(options.signal);
+      if (plan.action === "gate" && version !== null) {
+        gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: renderReport(buildResult2()) });
+        reporter.info(`Release gate opened: ${gate.where}`);
+      }
+      if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, version, ws));
+      const staged = await precommit(() => stageOutputs(options.outputDir, buildResult2()));
+      throwIfCancelled(options.signal);
+      if (version !== null) {
+        const status = plan.action === "promote" ? "promoted" : plan.action === "gate" ? "pending" : "rejected";
+        const record = { baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt, storage };
+        const commit = (s, d, why) => registry.apply(spec.model, {
+          kind: "register",
+          version,
+          record: { ...record, decision: d },
+          status: s,
+          expectChampion: champion?.version ?? null,
+          who: { actor: options.actor, reason: why },
+          effects: s === "promoted" ? options.promotionEffects?.(version) ?? [] : []
+        });
         try {
-          await registry.promote(spec.model, version, champion?.version ?? null, { action: "promoted", actor: options.actor, reason: plan.reason });
-          reporter.info(`Promoted version ${version}: it is now the champion of ${spec.model}`);
+          await commit(status, plan.decision, plan.reason);
         } catch (err) {
           if (!(err instanceof StaleBaselineError)) throw err;
           decision = "rejected";
           reason = err.message;
           error = { reason: err.reason, message: err.message };
+          await commit("rejected", "stale-baseline", err.message);
         }
-      } else if (plan.action === "gate") {
-        const report3 = renderReport(buildResult2());
-        gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: report3 });
-        reporter.info(`Release gate opened: ${gate.where}`);
+        committed = true;
+        reporter.info(
+          decision === "promoted" ? `Promoted version ${version}: it is now the champion of ${spec.model}` : `Stored the candidate as version ${version} (${decision === "pending-approval" ? "pending approval" : decision})`
+        );
       }
+      const result = buildResult2();
+      const report2 = renderReport(result);
+      await publishOutputs(staged, result, report2, (m) => reporter.warn(m));
+      if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${version}, ${decision}); finishing its record`);
+      if (version !== null) await settleEffects(options, spec.model);
+      await reporter.report(report2);
+      return { result, report: report2, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts };
+    } catch (err) {
+      if (version !== null && !committed) {
+        await registry.abandonVersion(spec.model, version).catch((e) => reporter.warn(`could not give back version ${version}: ${e.message}`));
+        version = null;
+      }
+      throw err;
     }
-    for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path7.join(ws.bundleDir, name), path7.join(bundleOut, name));
-    await copyLogs(ws.scratchDir, path7.join(options.outputDir, "logs"));
-    const result = buildResult2();
-    const report2 = renderReport(result);
-    await writeOutputs(options.outputDir, result, report2);
-    await reporter.report(report2);
-    return { result, report: report2, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts };
   } catch (err) {
     await copyLogs(ws.scratchDir, path7.join(options.outputDir, "logs")).catch(() => void 0);
+    if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
     throw err;
   } finally {
     if (!options.keepWorkDir) await rm2(ws.root, { recursive: true, force: true });
@@ -27466,10 +25911,48 @@ async function copyLogs(from, to) {
     if (name.endsWith(".log")) await copyFile(path7.join(from, name), path7.join(to, name));
   }
 }
-async function writeOutputs(outputDir, result, report2) {
+function throwIfCancelled(signal) {
+  if (signal?.aborted) throw new CancelledError("a signal");
+}
+async function precommit(work) {
+  try {
+    return await work();
+  } catch (err) {
+    if (isDiskFull(err)) throw new DiskFullError(err.path ?? "the output directory", { cause: err });
+    throw err;
+  }
+}
+async function stageOutputs(outputDir, result) {
   await mkdir4(outputDir, { recursive: true });
-  await writeFile4(path7.join(outputDir, "result.json"), JSON.stringify(result, null, 2) + "\n");
-  await writeFile4(path7.join(outputDir, "report.md"), report2);
+  const files = [
+    { staged: path7.join(outputDir, ".result.json.staged"), final: path7.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
+    { staged: path7.join(outputDir, ".report.md.staged"), final: path7.join(outputDir, "report.md"), text: renderReport(result) }
+  ];
+  for (const f of files) await writeFile4(f.staged, f.text);
+  return { outputDir, files };
+}
+async function publishOutputs(staged, result, report2, warn) {
+  const texts = [JSON.stringify(result, null, 2) + "\n", report2];
+  for (const [i, f] of staged.files.entries()) {
+    try {
+      if (await readFile5(f.staged, "utf8") !== texts[i]) await writeFile4(f.staged, texts[i]);
+      await rename2(f.staged, f.final);
+    } catch (err) {
+      warn(`could not write ${f.final}: ${err.message}; the decision above is recorded in the registry`);
+    }
+  }
+}
+async function settleEffects(options, model) {
+  try {
+    const report2 = await options.registry.settle(model, options.effectPerformers ?? {});
+    for (const e of [...report2.failed, ...report2.unconfirmed]) {
+      options.reporter.warn(
+        `the decision is recorded, but its follow-up "${e.kind}" for version ${e.version} did not complete (${e.error ?? "unknown"}); it stays pending in the registry and is completed by the next command (a deploy dispatch whose answer was lost only when sent again on purpose)`
+      );
+    }
+  } catch (err) {
+    options.reporter.warn(`the decision is recorded, but completing its follow-ups failed: ${err.message}; the next command completes them`);
+  }
 }
 
 // src/spec/load.ts
@@ -28173,11 +26656,11 @@ var PosixLexer = class {
   run() {
     this.lexRange(0, this.text.length, [this.codeFrame(null, void 0)]);
   }
-  codeFrame(close, refuse) {
+  codeFrame(close, refuse2) {
     return {
       kind: "code",
       close,
-      refuse,
+      refuse: refuse2,
       parenDepth: 0,
       caseDepth: 0,
       commandPosition: true,
@@ -28280,34 +26763,34 @@ var PosixLexer = class {
    * Quoting and substitutions that open alike in code, `${...}` and arithmetic: quotes, `$(`, `${`,
    * backticks, escapes. Returns the next offset, or undefined when `i` opens none of them.
    */
-  nested(i, to, refuse, stack) {
+  nested(i, to, refuse2, stack) {
     const text = this.text;
     const c = text[i];
     if (c === "\\") {
       if (this.isExpression(i + 1)) return this.expression(i + 1, null, ESCAPED_MESSAGE);
       return i + 2;
     }
-    if (c === "'") return this.singleQuoted(i + 1, to, false, refuse ?? SINGLE_QUOTE_MESSAGE);
+    if (c === "'") return this.singleQuoted(i + 1, to, false, refuse2 ?? SINGLE_QUOTE_MESSAGE);
     if (c === '"') {
-      stack.push({ kind: "double", refuse });
+      stack.push({ kind: "double", refuse: refuse2 });
       return i + 1;
     }
     if (c === "`") {
-      stack.push(this.codeFrame("`", refuse));
+      stack.push(this.codeFrame("`", refuse2));
       return i + 1;
     }
-    if (c === "$") return this.dollar(i, to, refuse, stack, true);
+    if (c === "$") return this.dollar(i, to, refuse2, stack, true);
     return void 0;
   }
   /** `$` followed by what opens a nested region; `ansiC` says whether `$'...'` is special here. */
-  dollar(i, to, refuse, stack, ansiC) {
+  dollar(i, to, refuse2, stack, ansiC) {
     const text = this.text;
     const next = text[i + 1];
     if (next === "'" && ansiC) {
-      return this.singleQuoted(i + 2, to, true, refuse ?? ANSI_C_QUOTE_MESSAGE);
+      return this.singleQuoted(i + 2, to, true, refuse2 ?? ANSI_C_QUOTE_MESSAGE);
     }
     if (next === '"' && ansiC) {
-      stack.push({ kind: "double", refuse });
+      stack.push({ kind: "double", refuse: refuse2 });
       return i + 2;
     }
     if (next === "(" && text[i + 2] === "(") {
@@ -28315,7 +26798,7 @@ var PosixLexer = class {
       return i + 3;
     }
     if (next === "(") {
-      stack.push(this.codeFrame(")", refuse));
+      stack.push(this.codeFrame(")", refuse2));
       return i + 2;
     }
     if (next === "[") {
@@ -28456,7 +26939,7 @@ var PosixLexer = class {
     this.expressions.length = test.firstReplacement;
   }
   /** Reads the delimiter word after `<<` or `<<-`; the body is read at the end of the line. */
-  heredocOperator(i, to, refuse) {
+  heredocOperator(i, to, refuse2) {
     const text = this.text;
     let stripTabs = false;
     if (text[i] === "-") {
@@ -28483,7 +26966,7 @@ var PosixLexer = class {
         i++;
       }
     }
-    if (delimiter !== "" || quoted) this.pending.push({ delimiter, quoted, stripTabs, refuse });
+    if (delimiter !== "" || quoted) this.pending.push({ delimiter, quoted, stripTabs, refuse: refuse2 });
     return Math.min(i, to);
   }
   /** Reads the bodies of the heredocs opened on the line that ended just before `i`. */
@@ -29412,32 +27895,32 @@ function finiteMatrix(rows, count, width) {
 }
 async function loadModel(dir) {
   const file = path10.join(dir, MODEL_FILE);
-  const refuse = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
+  const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text;
   try {
     text = await readFile8(file, "utf8");
   } catch (err) {
-    throw refuse(err.code === "ENOENT" ? "there is no such file" : err.message);
+    throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
   let parsed;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw refuse(`it is not valid JSON (${err.message})`);
+    throw refuse2(`it is not valid JSON (${err.message})`);
   }
   if (parsed?.format !== MODEL_FORMAT || parsed.formatVersion !== MODEL_FORMAT_VERSION) {
-    throw refuse(`its format is ${JSON.stringify(parsed?.format)} v${JSON.stringify(parsed?.formatVersion)}, expected ${MODEL_FORMAT} v${MODEL_FORMAT_VERSION}`);
+    throw refuse2(`its format is ${JSON.stringify(parsed?.format)} v${JSON.stringify(parsed?.formatVersion)}, expected ${MODEL_FORMAT} v${MODEL_FORMAT_VERSION}`);
   }
   const { checksum, ...model } = parsed;
-  if (checksum !== checksumOf(model)) throw refuse("its checksum does not match its content (it was changed or damaged after training)");
-  if (!isTrainerName(model.trainer) || TRAINERS[model.trainer].task !== model.task) throw refuse(`unknown trainer ${JSON.stringify(model.trainer)}`);
+  if (checksum !== checksumOf(model)) throw refuse2("its checksum does not match its content (it was changed or damaged after training)");
+  if (!isTrainerName(model.trainer) || TRAINERS[model.trainer].task !== model.task) throw refuse2(`unknown trainer ${JSON.stringify(model.trainer)}`);
   const d = model.preparation?.features?.length ?? 0;
   const rows = model.task === "multiclass" ? model.classes?.length ?? 0 : 1;
   if (d === 0 || !finiteMatrix(model.weights, rows, d) || !finiteMatrix([model.bias], 1, rows)) {
-    throw refuse(`its weights do not match its ${d} features and ${rows} weight row(s)`);
+    throw refuse2(`its weights do not match its ${d} features and ${rows} weight row(s)`);
   }
   const avg = model.sgd?.averaging;
-  if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse("its averaged weights do not match its features");
+  if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse2("its averaged weights do not match its features");
   return model;
 }
 
@@ -30645,68 +29128,294 @@ function locate(where2) {
 }
 
 // src/local/directory-registry.ts
-var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir6, readFile as readFile10, readdir as readdir4, rename as rename2, rm as rm3, stat as stat4, writeFile as writeFile8 } from "node:fs/promises";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { copyFile as copyFile2, link, mkdir as mkdir6, readFile as readFile10, readdir as readdir4, rename as rename3, rm as rm3, stat as stat4, unlink, writeFile as writeFile8 } from "node:fs/promises";
+import { existsSync as existsSync2 } from "node:fs";
+import os3 from "node:os";
 import path12 from "node:path";
-var STATE_FILE = "registry.json";
-var STATE_SCHEMA_VERSION = 1;
-var DirectoryRegistry = class {
-  constructor(root, now = () => /* @__PURE__ */ new Date()) {
-    this.root = root;
+
+// src/registry/state-machine.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+function emptyState(model) {
+  return { model, champion: null, versions: [], history: [], lastReserved: 0, reservations: [], effects: [] };
+}
+function normalizeState(model, raw) {
+  const versions = raw.versions ?? [];
+  return {
+    model,
+    champion: raw.champion ?? null,
+    versions,
+    history: raw.history ?? [],
+    lastReserved: Math.max(raw.lastReserved ?? 0, ...versions.map((v) => v.version)),
+    reservations: raw.reservations ?? [],
+    effects: raw.effects ?? []
+  };
+}
+var VersionChangedError = class extends RetrainError {
+  constructor(model, expected, actual, by) {
+    const now = actual ? actual.status : "gone";
+    const how = by ? ` (${by.action} by ${by.actor} at ${by.at})` : "";
+    super(
+      `version ${expected.version} of ${model} was ${expected.status} when this command read it, but it is ${now} now${how}; nothing was changed. Look at the status and decide again.`,
+      ExitCode.conflict,
+      "version-changed"
+    );
+  }
+};
+var PROMOTABLE = {
+  promoted: ["candidate", "pending", "rejected"],
+  approved: ["candidate", "pending", "rejected"],
+  rollback: ["retired"]
+};
+function refuse(message, reason) {
+  throw new InputError([{ message }], reason);
+}
+function checkExpected(state, expect) {
+  const record = state.versions.find((v) => v.version === expect.version);
+  if (!record || record.status !== expect.status) {
+    throw new VersionChangedError(state.model, expect, record, state.history.findLast((e) => e.version === expect.version));
+  }
+  return record;
+}
+function effectsFrom(inputs, at) {
+  return inputs.map((e) => ({ ...e, id: `${e.kind}-${e.version}-${randomBytes2(4).toString("hex")}`, status: "pending", attempts: 0, createdAt: at }));
+}
+function addEffects(state, inputs, at) {
+  return inputs.length ? { ...state, effects: [...state.effects, ...effectsFrom(inputs, at)] } : state;
+}
+function event(state, version, action, who, at, forced = false) {
+  return { action, version, from: state.champion, actor: who.actor, at, reason: who.reason, ...forced ? { forced } : {} };
+}
+function moveChampion(versions, from, to) {
+  return versions.map((v) => v.version === to ? { ...v, status: "promoted" } : v.version === from && from !== to ? { ...v, status: "retired" } : v);
+}
+function applyTransition(state, t, at) {
+  switch (t.kind) {
+    case "reserve": {
+      const version = state.lastReserved + 1;
+      return { state: { ...state, lastReserved: version, reservations: [...state.reservations, { version, owner: t.owner, at }] }, result: version };
+    }
+    case "release-reservation":
+      return { state: { ...state, reservations: state.reservations.filter((r) => r.version !== t.version) }, result: null };
+    case "register": {
+      if (state.versions.some((v) => v.version === t.version)) refuse(`${state.model} version ${t.version} is registered already`, "already-registered");
+      if (t.version > state.lastReserved) refuse(`${state.model} version ${t.version} was never reserved`, "not-reserved");
+      const reservations = state.reservations.filter((r) => r.version !== t.version);
+      const record = { ...t.record, version: t.version, status: t.status === "promoted" ? "candidate" : t.status };
+      let versions = [...state.versions, record];
+      const history = [...state.history, event(state, t.version, t.status === "candidate" ? "registered" : t.status === "promoted" ? "registered" : t.status, t.who, at)];
+      let champion = state.champion;
+      if (t.status === "promoted") {
+        if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion);
+        versions = moveChampion(versions, state.champion, t.version);
+        history.push(event(state, t.version, "promoted", t.who, at));
+        champion = t.version;
+      }
+      return { state: { ...state, champion, versions, history, reservations, effects: addEffects(state, t.effects, at).effects }, result: t.version };
+    }
+    case "promote": {
+      const record = checkExpected(state, t.expect);
+      if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion);
+      if (state.champion === record.version) refuse(`version ${record.version} is already the champion of ${state.model}`, "already-champion");
+      if (!PROMOTABLE[t.action].includes(record.status)) {
+        if (t.action === "rollback") refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, "never-promoted");
+        refuse(`version ${record.version} was already promoted; roll back to make it the champion again`, "already-promoted");
+      }
+      const forced = record.status === "rejected";
+      if (forced && (!t.forced || !t.who.reason.trim())) {
+        refuse(`version ${record.version} was rejected (${record.decision}); only a forced approval with a reason can promote it`, "rejected-candidate");
+      }
+      const versions = moveChampion(state.versions, state.champion, record.version);
+      const history = [...state.history, event(state, record.version, t.action, t.who, at, forced)];
+      return { state: { ...state, champion: record.version, versions, history, effects: addEffects(state, t.effects, at).effects }, result: record.version };
+    }
+    case "reject": {
+      const record = checkExpected(state, t.expect);
+      if (record.status !== "pending" && record.status !== "candidate") {
+        refuse(`version ${record.version} is ${record.status}; only a pending candidate can be rejected`, "not-pending");
+      }
+      const versions = state.versions.map((v) => v.version === record.version ? { ...v, status: "rejected" } : v);
+      const history = [...state.history, event(state, record.version, "rejected", t.who, at)];
+      return { state: { ...state, versions, history, effects: addEffects(state, t.effects, at).effects }, result: record.version };
+    }
+    case "add-effects":
+      return { state: addEffects(state, t.effects, at), result: null };
+    case "effect": {
+      const effect = state.effects.find((e) => e.id === t.id);
+      if (!effect) return { state, result: null };
+      const versions = t.patch ? state.versions.map((v) => v.version === effect.version ? { ...v, ...t.patch, version: v.version } : v) : state.versions;
+      const outcome = t.outcome;
+      const effects = outcome === "done" ? state.effects.filter((e) => e.id !== t.id) : state.effects.map(
+        (e) => e.id === t.id ? {
+          ...e,
+          status: outcome === "retry" ? "pending" : outcome,
+          attempts: e.attempts + (outcome === "sending" ? 1 : 0),
+          ...t.error !== void 0 ? { error: t.error } : {}
+        } : e
+      );
+      return { state: { ...state, versions, effects }, result: null };
+    }
+  }
+}
+
+// src/registry/version-registry.ts
+import os2 from "node:os";
+var MAX_ATTEMPTS = 12;
+var UNREPEATABLE = /* @__PURE__ */ new Set(["dispatch"]);
+var EffectRefusedError = class extends Error {
+};
+function defaultOwner() {
+  return `${os2.hostname()}:${process.pid}`;
+}
+var VersionRegistry = class {
+  constructor(store, now = () => /* @__PURE__ */ new Date(), owner = defaultOwner()) {
+    this.store = store;
     this.now = now;
+    this.owner = owner;
+    this.description = store.description;
+  }
+  store;
+  now;
+  owner;
+  description;
+  models() {
+    return this.store.models();
+  }
+  async state(model) {
+    return (await this.store.read(model)).state;
+  }
+  async snapshot(model) {
+    const { champion, versions, history, effects } = await this.state(model);
+    return { model, champion, versions, history, effects };
+  }
+  async fetchBundle(model, version, destDir) {
+    const state = await this.state(model);
+    const record = state.versions.find((v) => v.version === version);
+    if (!record) throw new RetrainError(`${model} has no version ${version} in ${this.description}`, ExitCode.badInput, "unknown-version");
+    return await this.store.fetchBundle(model, record, destDir);
+  }
+  /**
+   * Applies a transition by compare-and-swap: read, check and change, write if the state is still
+   * what was read; a lost race re-reads and re-checks. Throws what the state machine refuses.
+   */
+  async apply(model, t) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { state, revision } = await this.store.read(model);
+      const at = this.now().toISOString();
+      const { state: applied, result } = applyTransition(state, t, at);
+      if (applied === state) return result;
+      const next = addEffects(applied, this.store.followUps?.(t, state, applied) ?? [], at);
+      if (await this.store.compareAndSwap(model, revision, next, describe(t, model))) return result;
+    }
+    throw new RetrainError(
+      `the registry state of ${model} kept changing under this command (${MAX_ATTEMPTS} attempts); nothing was changed. Run the command again.`,
+      ExitCode.conflict,
+      "registry-busy"
+    );
+  }
+  async reserveVersion(model) {
+    return await this.apply(model, { kind: "reserve", owner: this.owner });
+  }
+  async storeBundle(model, version, bundleDir) {
+    return await this.store.storeBundle(model, version, bundleDir);
+  }
+  /** Undoes a reservation whose run ended before its commit: the bundle goes, the number stays used. */
+  async abandonVersion(model, version) {
+    await this.store.discardBundle(model, version);
+    await this.apply(model, { kind: "release-reservation", version });
+  }
+  /**
+   * Completes the pending effects of `model`: the store's own and those `performers` know. Failed
+   * effects are retried; a dispatch whose answer was lost is left unconfirmed for a person, unless
+   * `resend` names it.
+   */
+  async settle(model, performers = {}, resend = () => false) {
+    const report2 = { done: [], failed: [], unconfirmed: [] };
+    const state = await this.state(model);
+    for (const effect of state.effects) {
+      const own = this.store.effectKinds?.includes(effect.kind);
+      const performer = own ? void 0 : performers[effect.kind];
+      if (!own && !performer) continue;
+      const unrepeatable = UNREPEATABLE.has(effect.kind);
+      if (unrepeatable && (effect.status === "sending" || effect.status === "unconfirmed") && !resend(effect)) {
+        if (effect.status === "sending") await this.apply(model, { kind: "effect", id: effect.id, outcome: "unconfirmed", error: "a run stopped while sending it; it may or may not have been sent" });
+        report2.unconfirmed.push({ ...effect, status: "unconfirmed" });
+        continue;
+      }
+      if (unrepeatable) await this.apply(model, { kind: "effect", id: effect.id, outcome: "sending" });
+      try {
+        const record = state.versions.find((v) => v.version === effect.version);
+        const patch = own ? await this.store.perform(model, effect, record) : await performer(effect);
+        await this.apply(model, { kind: "effect", id: effect.id, outcome: "done", ...patch ? { patch } : {} });
+        report2.done.push(effect);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const refused = err instanceof EffectRefusedError || !unrepeatable;
+        await this.apply(model, { kind: "effect", id: effect.id, outcome: refused ? "failed" : "unconfirmed", error: message }).catch(() => void 0);
+        (refused ? report2.failed : report2.unconfirmed).push({ ...effect, error: message });
+      }
+    }
+    return report2;
+  }
+};
+function describe(t, model) {
+  switch (t.kind) {
+    case "reserve":
+      return `retrain: reserve a version of ${model}`;
+    case "release-reservation":
+      return `retrain: release ${model} version ${t.version}, never registered`;
+    case "register":
+      return `retrain: register ${model} version ${t.version} (${t.status})`;
+    case "promote":
+      return `retrain: ${t.action} ${model} version ${t.expect.version} (champion was ${t.expectChampion ?? "none"})`;
+    case "reject":
+      return `retrain: reject ${model} version ${t.expect.version}`;
+    case "add-effects":
+      return `retrain: ${model}: ${t.effects.map((e) => `${e.kind} of version ${e.version}`).join(", ")} requested`;
+    case "effect":
+      return `retrain: ${model} effect ${t.id} ${t.outcome}`;
+  }
+}
+
+// src/local/directory-registry.ts
+var STATE_FILE = "registry.json";
+var MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var STATE_SCHEMA_VERSION = 1;
+var UNREADABLE_LOCK_MS = 5e3;
+var LOCK_WAIT_MS = 12e4;
+var LOCK_NOTICE_MS = 5e3;
+function processAlive(host, pid) {
+  if (host !== os3.hostname()) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code !== "ESRCH";
+  }
+}
+async function diskSafe(file, work) {
+  try {
+    return await work();
+  } catch (err) {
+    if (isDiskFull(err)) throw new DiskFullError(file, { cause: err });
+    throw err;
+  }
+}
+var DirectoryStore = class {
+  constructor(root, log2 = () => void 0) {
+    this.root = root;
+    this.log = log2;
     this.description = `directory ${root}`;
   }
   root;
-  now;
+  log;
   description;
   modelDir(model) {
+    if (!MODEL_NAME.test(model)) throw new InputError([{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }], "bad-model-name");
     return path12.join(this.root, model);
   }
-  async readState(model) {
-    const file = path12.join(this.modelDir(model), STATE_FILE);
-    let text;
-    try {
-      text = await readFile10(file, "utf8");
-    } catch (err) {
-      if (err.code === "ENOENT") {
-        return { schemaVersion: STATE_SCHEMA_VERSION, model, champion: null, versions: [], history: [] };
-      }
-      throw err;
-    }
-    try {
-      const state = JSON.parse(text);
-      if (state.schemaVersion !== STATE_SCHEMA_VERSION) throw new Error(`unsupported schemaVersion ${state.schemaVersion}`);
-      return state;
-    } catch (err) {
-      throw new RetrainError(`the registry state ${file} is unreadable: ${err.message}`, ExitCode.integrity, "registry-corrupt");
-    }
-  }
-  async writeState(state) {
-    const file = path12.join(this.modelDir(state.model), STATE_FILE);
-    const tmp = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
-    await writeFile8(tmp, JSON.stringify(state, null, 2) + "\n");
-    await rename2(tmp, file);
-  }
-  /** Runs `fn` on the model's state under the model's lock; the state it returns is written atomically. */
-  async withLock(model, fn) {
-    const dir = this.modelDir(model);
-    await mkdir6(dir, { recursive: true });
-    const release = await import_proper_lockfile.default.lock(path12.join(dir, STATE_FILE), {
-      realpath: false,
-      stale: 15e3,
-      retries: { retries: 200, minTimeout: 10, maxTimeout: 250, factor: 1.5, randomize: true }
-    });
-    try {
-      const { state, result } = await fn(await this.readState(model));
-      if (state) await this.writeState(state);
-      return result;
-    } finally {
-      await release();
-    }
-  }
-  event(state, version, input) {
-    return { ...input, version, from: state.champion, at: this.now().toISOString() };
+  stateFile(model) {
+    return path12.join(this.modelDir(model), STATE_FILE);
   }
   async models() {
     const entries = await readdir4(this.root, { withFileTypes: true }).catch(() => []);
@@ -30716,61 +29425,145 @@ var DirectoryRegistry = class {
     }
     return models.sort();
   }
-  async snapshot(model) {
-    const { champion, versions, history } = await this.readState(model);
-    return { model, champion, versions, history };
-  }
-  async fetchBundle(model, version) {
-    const state = await this.readState(model);
-    if (!state.versions.some((v) => v.version === version)) {
-      throw new InputError([{ message: `${model} has no version ${version} in ${this.description}` }], "unknown-version");
+  async read(model) {
+    const file = this.stateFile(model);
+    let text;
+    try {
+      text = await readFile10(file, "utf8");
+    } catch (err) {
+      if (err.code === "ENOENT") return { state: emptyState(model), revision: null };
+      throw err;
     }
+    try {
+      const raw = JSON.parse(text);
+      if (raw.schemaVersion !== STATE_SCHEMA_VERSION) throw new Error(`unsupported schemaVersion ${raw.schemaVersion}`);
+      return { state: normalizeState(model, raw), revision: String(raw.revision ?? 0) };
+    } catch (err) {
+      throw new RetrainError(`the registry state ${file} is unreadable: ${err.message}`, ExitCode.integrity, "registry-corrupt");
+    }
+  }
+  async compareAndSwap(model, revision, next) {
+    const file = this.stateFile(model);
+    await diskSafe(file, () => mkdir6(path12.dirname(file), { recursive: true }));
+    const release = await this.lock(model);
+    try {
+      const current = await this.read(model);
+      if (current.revision !== revision) return false;
+      const body = { schemaVersion: STATE_SCHEMA_VERSION, revision: Number(revision ?? 0) + 1, ...next };
+      const tmp = `${file}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
+      await diskSafe(file, async () => {
+        try {
+          await writeFile8(tmp, JSON.stringify(body, null, 2) + "\n");
+          await rename3(tmp, file);
+        } catch (err) {
+          await rm3(tmp, { force: true });
+          throw err;
+        }
+      });
+      return true;
+    } finally {
+      await release();
+    }
+  }
+  /**
+   * Takes the model's lock: a file created exclusively with its owner inside. A lock whose owner is
+   * gone (same host, no such process) is taken over at once; while a live owner holds it, the wait
+   * says who and since when.
+   */
+  async lock(model) {
+    const file = `${this.stateFile(model)}.lock`;
+    const mine = { pid: process.pid, host: os3.hostname(), since: (/* @__PURE__ */ new Date()).toISOString(), token: randomBytes3(8).toString("hex") };
+    const text = JSON.stringify(mine);
+    const started = Date.now();
+    let noticed = 0;
+    for (let attempt = 0; Date.now() - started < LOCK_WAIT_MS; attempt++) {
+      try {
+        await writeFile8(file, text, { flag: "wx" });
+        return async () => {
+          if (await readFile10(file, "utf8").catch(() => "") === text) await unlink(file).catch(() => void 0);
+        };
+      } catch (err) {
+        if (isDiskFull(err)) throw new DiskFullError(file, { cause: err });
+        if (err.code !== "EEXIST") throw err;
+      }
+      const held = await readFile10(file, "utf8").catch(() => null);
+      if (held === null) continue;
+      const owner2 = parseOwner(held);
+      const age = Date.now() - ((await stat4(file).catch(() => null))?.mtimeMs ?? Date.now());
+      if (owner2 ? !processAlive(owner2.host, owner2.pid) : age > UNREADABLE_LOCK_MS) {
+        await this.takeOver(file, held, owner2);
+        continue;
+      }
+      if (owner2 && Date.now() - noticed >= LOCK_NOTICE_MS) {
+        noticed = Date.now();
+        if (attempt > 0) this.log(`waiting for the registry lock of ${model}, held by process ${owner2.pid} on ${owner2.host} since ${owner2.since}`);
+      }
+      await new Promise((resolve3) => setTimeout(resolve3, 5 + Math.random() * 20));
+    }
+    const owner = parseOwner(await readFile10(file, "utf8").catch(() => "") ?? "");
+    throw new RetrainError(
+      `the registry lock ${file} is held by ${owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : "another process"} and was not released for ${LOCK_WAIT_MS / 1e3} s; nothing was changed. If that process is gone, remove the file and run again.`,
+      ExitCode.conflict,
+      "registry-locked"
+    );
+  }
+  /** Moves a dead owner's lock aside; if what was moved turns out to be a new owner's, puts it back. */
+  async takeOver(file, held, owner) {
+    const aside = `${file}.stale-${process.pid}-${randomBytes3(4).toString("hex")}`;
+    try {
+      await rename3(file, aside);
+    } catch {
+      return;
+    }
+    const moved = await readFile10(aside, "utf8").catch(() => "");
+    if (moved !== held) await link(aside, file).catch(() => void 0);
+    else this.log(`took over the registry lock ${file} from ${owner ? `process ${owner.pid}, which is gone` : "a crashed writer"}`);
+    await unlink(aside).catch(() => void 0);
+  }
+  versionDir(model, version) {
     return path12.join(this.modelDir(model), "versions", String(version));
   }
-  async addVersion(model, record, stamp, input) {
-    return await this.withLock(model, async (state) => {
-      const versionsDir = path12.join(this.modelDir(model), "versions");
-      const onDisk = (await readdir4(versionsDir).catch(() => [])).map(Number).filter(Number.isInteger);
-      const version = Math.max(0, ...state.versions.map((v) => v.version), ...onDisk) + 1;
-      const source = await stamp(version);
-      const staging = path12.join(versionsDir, `.staging-${version}-${process.pid}`);
-      await mkdir6(staging, { recursive: true });
+  async storeBundle(model, version, bundleDir) {
+    const target = this.versionDir(model, version);
+    const staging = path12.join(path12.dirname(target), `.staging-${version}-${process.pid}-${randomBytes3(4).toString("hex")}`);
+    await diskSafe(target, async () => {
       try {
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path12.join(source, name), path12.join(staging, name));
-        await rename2(staging, path12.join(versionsDir, String(version)));
+        await mkdir6(staging, { recursive: true });
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path12.join(bundleDir, name), path12.join(staging, name));
+        await rm3(target, { recursive: true, force: true });
+        await rename3(staging, target);
       } catch (err) {
         await rm3(staging, { recursive: true, force: true });
         throw err;
       }
-      const next = {
-        ...state,
-        versions: [...state.versions, { ...record, version }],
-        history: [...state.history, this.event(state, version, input)]
-      };
-      return { state: next, result: version };
     });
+    return null;
   }
-  async promote(model, version, expectChampion, input) {
-    await this.withLock(model, async (state) => {
-      if (state.champion !== expectChampion) throw new StaleBaselineError(model, expectChampion, state.champion);
-      const target = state.versions.find((v) => v.version === version);
-      if (!target) throw new InputError([{ message: `${model} has no version ${version}` }], "unknown-version");
-      const versions = state.versions.map(
-        (v) => v.version === version ? { ...v, status: "promoted" } : v.version === state.champion ? { ...v, status: "retired" } : v
-      );
-      const next = { ...state, champion: version, versions, history: [...state.history, this.event(state, version, input)] };
-      return { state: next, result: void 0 };
-    });
+  async fetchBundle(model, record) {
+    const dir = this.versionDir(model, record.version);
+    if (!existsSync2(path12.join(dir, BUNDLE_MANIFEST))) {
+      throw new RetrainError(`${model} version ${record.version} is registered, but its bundle ${dir} is missing`, ExitCode.integrity, "bundle-missing");
+    }
+    return dir;
   }
-  async setStatus(model, version, status, input) {
-    await this.withLock(model, async (state) => {
-      if (!state.versions.some((v) => v.version === version)) {
-        throw new InputError([{ message: `${model} has no version ${version}` }], "unknown-version");
-      }
-      const versions = state.versions.map((v) => v.version === version ? { ...v, status } : v);
-      return { state: { ...state, versions, history: [...state.history, this.event(state, version, input)] }, result: void 0 };
-    });
+  async discardBundle(model, version) {
+    await rm3(this.versionDir(model, version), { recursive: true, force: true });
   }
+};
+function parseOwner(text) {
+  try {
+    const value = JSON.parse(text);
+    return typeof value.pid === "number" && typeof value.host === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}
+var DirectoryRegistry = class extends VersionRegistry {
+  constructor(root, now = () => /* @__PURE__ */ new Date(), log2 = () => void 0) {
+    super(new DirectoryStore(root, log2), now);
+    this.root = root;
+  }
+  root;
 };
 
 // src/local/file-gate.ts
@@ -31000,6 +29793,7 @@ async function runCli(argv) {
     if (err instanceof InputError) {
       for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}
 `);
+      if (err.reason === "rejected-candidate") process.stderr.write('To promote it anyway, pass --force and --reason "why"; the reason is recorded.\n');
       return err.exitCode;
     }
     if (err instanceof RetrainError) {

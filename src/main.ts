@@ -10,10 +10,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ExitCode, InputError, RetrainError, formatProblem } from './errors.js'
 import { inheritableEnv } from './engine/contract.js'
-import { approveCandidate, promoteCandidate, rejectCandidate, renderStatus, rollback } from './engine/registry-commands.js'
+import { approveCandidate, promoteCandidate, rejectCandidate, renderStatus, rollback, type PromotionEffects } from './engine/registry-commands.js'
 import { runRetraining } from './engine/run.js'
 import { DirectoryRegistry } from './local/directory-registry.js'
-import type { ArtifactRef, Gate, Registry } from './ports.js'
+import type { ArtifactRef, EffectPerformer, EffectReport, Gate, Registry } from './ports.js'
+import type { Effect } from './registry/state-machine.js'
+import { EffectRefusedError, VersionRegistry } from './registry/version-registry.js'
 import { loadSpec } from './spec/load.js'
 import { resolveParams } from './spec/params.js'
 import type { Spec } from './spec/types.js'
@@ -80,6 +82,8 @@ interface Shell {
   settings: ActionSettings
   spec: Spec
   registry: Registry
+  /** The GitHub store behind the registry, for release links; null for the directory registry. */
+  releases: ReleasesRegistry | null
   /** Null when no token was given (the directory registry needs none). */
   github: GitHubClient | null
   tune: ReturnType<typeof tuning>
@@ -90,19 +94,54 @@ function needGitHub(shell: Pick<Shell, 'github'>, what: string): GitHubClient {
   return shell.github
 }
 
-/** Events made with GITHUB_TOKEN start no workflows, except dispatches: this starts the deploy. */
-async function dispatchDeploy(shell: Shell, version: number): Promise<void> {
+/**
+ * Events made with GITHUB_TOKEN start no workflows, except dispatches: a promotion starts the deploy.
+ * The dispatch is an effect of the promotion, recorded in the same registry write and sent after it,
+ * so a refused or lost dispatch is never lost for good (see `settle` and `redeploy`).
+ */
+function deployEffects(shell: Shell): PromotionEffects {
   const workflow = shell.settings.dispatchWorkflow
-  if (!workflow) return
+  if (!workflow) return () => []
   const ref = shell.settings.dispatchRef ?? process.env.GITHUB_REF ?? ''
   if (!ref) throw new InputError([{ message: 'input "dispatch-workflow" is set but no ref is known: set "dispatch-ref"' }])
-  await needGitHub(shell, 'dispatch-workflow').rest.actions.createWorkflowDispatch({
-    ...repository(),
-    workflow_id: workflow,
-    ref,
-    inputs: { model: shell.spec.model, version: String(version) }
-  })
-  core.info(`Dispatched workflow ${workflow} on ${ref} with model ${shell.spec.model}, version ${version}`)
+  return version => [{ kind: 'dispatch', version, data: { workflow, ref, model: shell.spec.model } }]
+}
+
+/** Sends a recorded dispatch once; GitHub has no idempotency key for it, so it is never retried blindly. */
+function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
+  return {
+    dispatch: async effect => {
+      const { workflow, ref, model } = effect.data as { workflow: string; ref: string; model: string }
+      try {
+        await needGitHub(shell, 'dispatch-workflow').rest.actions.createWorkflowDispatch({
+          ...repository(),
+          workflow_id: workflow,
+          ref,
+          inputs: { model, version: String(effect.version) },
+          request: { retries: 0 }
+        })
+      } catch (err) {
+        const status = statusOf(err)
+        // An answer in the 4xx range says GitHub refused: nothing was dispatched, sending again is safe.
+        if (status !== undefined && status >= 400 && status < 500) throw new EffectRefusedError(apiError(err) ?? (err as Error).message)
+        throw err
+      }
+      core.info(`Dispatched workflow ${workflow} on ${ref} with model ${model}, version ${effect.version}`)
+    }
+  }
+}
+
+/** Completes what earlier commands left pending; failures are said, and stay pending for the next command. */
+async function settle(shell: Shell, resend: (e: Effect) => boolean = () => false): Promise<EffectReport> {
+  const report = await shell.registry.settle(shell.spec.model, effectPerformers(shell), resend)
+  for (const e of report.failed) core.warning(`${e.kind} for ${shell.spec.model} version ${e.version} failed: ${e.error}; it stays pending and the next command tries again`)
+  for (const e of report.unconfirmed) {
+    core.warning(
+      `${e.kind} for ${shell.spec.model} version ${e.version} may or may not have happened (${e.error ?? 'its answer was lost'}); ` +
+        'check the deploy workflow\'s runs, and run the command "redeploy" to send it again'
+    )
+  }
+  return report
 }
 
 function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>): WorkflowArtifactStore | undefined {
@@ -152,25 +191,39 @@ async function registryCommand(shell: Shell): Promise<number> {
     if (value === undefined) throw new InputError([{ message: `command "${settings.command}" needs the input "${input}"` }])
     return value
   }
+  const effects = deployEffects(shell)
   switch (settings.command) {
+    case 'settle': {
+      const report = await settle(shell)
+      await summarizeRegistry(shell, `Completed ${report.done.length} pending follow-up(s) of ${spec.model}`)
+      return report.failed.length || report.unconfirmed.length ? ExitCode.conflict : ExitCode.ok
+    }
+    case 'redeploy': {
+      const snapshot = await registry.snapshot(spec.model)
+      if (snapshot.champion === null) throw new InputError([{ message: `${spec.model} has no champion to deploy` }], 'no-champion')
+      const champion = snapshot.champion
+      const waiting = (snapshot.effects ?? []).filter(e => e.kind === 'dispatch' && e.version === champion)
+      if (waiting.length === 0) await registry.apply(spec.model, { kind: 'add-effects', effects: effects(champion) })
+      const report = await settle(shell, e => e.kind === 'dispatch' && e.version === champion)
+      await summarizeRegistry(shell, `Sent the deploy of ${spec.model} version ${champion} again`)
+      return report.failed.length || report.unconfirmed.length ? ExitCode.conflict : ExitCode.ok
+    }
     case 'status':
       await summarizeRegistry(shell, '')
       return ExitCode.ok
     case 'promote': {
       if (settings.expectChampion === undefined) throw new InputError([{ message: 'command "promote" needs the input "expect-champion" (a version or none)' }])
       const candidate = required(settings.candidate, 'candidate')
-      await promoteCandidate(registry, spec.model, candidate, settings.expectChampion, who)
+      await promoteCandidate(registry, spec.model, candidate, settings.expectChampion, who, effects)
       core.setOutput(Outputs.promoted, 'true')
       await summarizeRegistry(shell, `Promoted ${spec.model} version ${candidate}`)
-      await dispatchDeploy(shell, candidate)
       return ExitCode.ok
     }
     case 'approve': {
       const version = required(settings.version, 'version')
-      await approveCandidate(registry, spec.model, version, who)
+      await approveCandidate(registry, spec.model, version, who, effects)
       core.setOutput(Outputs.promoted, 'true')
       await summarizeRegistry(shell, `Approved ${spec.model} version ${version}: it is the champion`)
-      await dispatchDeploy(shell, version)
       return ExitCode.ok
     }
     case 'reject': {
@@ -180,10 +233,9 @@ async function registryCommand(shell: Shell): Promise<number> {
       return ExitCode.ok
     }
     case 'rollback': {
-      const version = await rollback(registry, spec.model, settings.version, who)
+      const version = await rollback(registry, spec.model, settings.version, who, effects)
       core.setOutput(Outputs.promoted, 'true')
       await summarizeRegistry(shell, `Rolled ${spec.model} back to version ${version}`)
-      await dispatchDeploy(shell, version)
       return ExitCode.ok
     }
     default:
@@ -200,7 +252,7 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
       model: shell.spec.model,
       approvers: shell.spec.promotion.approvers,
       excludeTriggeringActor: shell.settings.excludeTriggeringActor,
-      onPromoted: version => dispatchDeploy(shell, version)
+      promotionEffects: deployEffects(shell),
     },
     payload as CommentEvent
   )
@@ -256,7 +308,9 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
     // dist/index.js ships with dist/cli.js beside it: built-in trainers run as that CLI's `train` command.
     cli: { node: process.execPath, script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.js') },
     dryRun,
-    signal: controller.signal
+    signal: controller.signal,
+    promotionEffects: deployEffects(shell),
+    effectPerformers: effectPerformers(shell)
   })
   const r = outcome.result
   core.setOutput(Outputs.decision, r.decision)
@@ -268,8 +322,6 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   core.setOutput(Outputs.resultPath, path.join(outputDir, 'result.json'))
   core.setOutput(Outputs.reportPath, path.join(outputDir, 'report.md'))
   core.setOutput(Outputs.gate, r.gate?.where ?? '')
-  // The champion moved: the deploy starts whatever happens to the report's upload below.
-  if (r.decision === 'promoted' && r.candidate.version !== null) await dispatchDeploy(shell, r.candidate.version)
 
   const artifacts: ArtifactRef[] = [...outcome.artifacts]
   if (store) {
@@ -278,7 +330,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   }
   core.setOutput(Outputs.artifactIds, artifacts.map(a => a.id).join(','))
   core.setOutput(Outputs.artifacts, JSON.stringify(artifacts))
-  const releaseUrl = registry instanceof ReleasesRegistry && r.candidate.version !== null ? await registry.releaseUrl(spec.model, r.candidate.version) : null
+  const releaseUrl = shell.releases && r.candidate.version !== null ? await shell.releases.releaseUrl(spec.model, r.candidate.version) : null
   core.setOutput(Outputs.releaseUrl, releaseUrl ?? '')
 
   const snapshot = await registry.snapshot(spec.model)
@@ -311,7 +363,7 @@ async function execute(settings: ActionSettings): Promise<number> {
         log: core.info
       })
     : null
-  const registry: Registry =
+  const releases =
     settings.registry === 'github'
       ? new ReleasesRegistry(needGitHub({ github }, 'the GitHub registry'), {
           ...repository(),
@@ -324,9 +376,19 @@ async function execute(settings: ActionSettings): Promise<number> {
           transferTimeoutMs: bytes => tune.timeoutMs + bytes / 1024,
           log: core.info
         })
-      : new DirectoryRegistry(path.resolve(workspace, settings.registryDir))
-  const shell: Shell = { settings, spec, registry, github, tune }
-  if (settings.command !== 'run') return await registryCommand(shell)
+      : null
+  const registry: Registry = releases ? new VersionRegistry(releases) : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
+  const shell: Shell = { settings, spec, registry, releases, github, tune }
+  // Every command first completes what earlier ones left pending (a refused dispatch, a draft to
+  // delete), and then what it committed itself.
+  if (settings.command !== 'status') await settle(shell)
+  const code = await command(shell)
+  if (settings.command !== 'run' && settings.command !== 'status') await settle(shell)
+  return code
+}
+
+async function command(shell: Shell): Promise<number> {
+  if (shell.settings.command !== 'run') return await registryCommand(shell)
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''
   const payload = readEventPayload(process.env)
   if (eventName === 'issue_comment') return await commentCommand(shell, payload)

@@ -3,6 +3,7 @@
  * these and hand them in; tests pass local implementations or point the GitHub ones at loopback
  * servers.
  */
+import type { Effect, Transition } from './registry/state-machine.js'
 export type VersionStatus = 'candidate' | 'pending' | 'promoted' | 'rejected' | 'retired'
 
 export interface VersionRecord {
@@ -16,6 +17,8 @@ export interface VersionRecord {
   /** The decision the rules reached when the version was trained. */
   decision: string
   createdAt: string
+  /** Where the store keeps the bundle (a release and its assets on GitHub); the store's own business. */
+  storage?: Record<string, unknown> | null
 }
 
 export type HistoryAction = 'registered' | 'promoted' | 'rejected' | 'pending' | 'approved' | 'rollback'
@@ -37,8 +40,25 @@ export interface RegistrySnapshot {
   champion: number | null
   versions: VersionRecord[]
   history: HistoryEvent[]
+  /** Work that must still follow a committed change (a deploy dispatch, publishing a release). */
+  effects?: Effect[]
 }
 
+/** Performs one effect of a shell's kind; throws EffectRefusedError when nothing was done. */
+export type EffectPerformer = (effect: Effect) => Promise<Partial<VersionRecord> | void>
+
+export interface EffectReport {
+  done: Effect[]
+  /** Refused or failed: nothing was done; the next command tries again. */
+  failed: Effect[]
+  /** Perhaps done (the answer was lost): left for a person to confirm or resend. */
+  unconfirmed: Effect[]
+}
+
+/**
+ * The version registry: the state machine of registry/state-machine.ts over a store (a directory,
+ * a branch and releases on GitHub). Every change is one compare-and-swap transition.
+ */
 export interface Registry {
   /** A short description for logs, such as the directory or the repository. */
   readonly description: string
@@ -46,24 +66,16 @@ export interface Registry {
   snapshot(model: string): Promise<RegistrySnapshot>
   /** Copies (or downloads) the stored bundle of a version into `destDir`; returns the bundle directory. */
   fetchBundle(model: string, version: number, destDir: string): Promise<string>
-  /**
-   * Reserves the next version number and stores the bundle in `bundleDir` under it, atomically: the
-   * version either exists whole or not at all. `stamp` receives the reserved number and must finish the
-   * bundle directory (the manifest's lineage carries the version).
-   */
-  addVersion(
-    model: string,
-    record: Omit<VersionRecord, 'version'>,
-    stamp: (version: number) => Promise<string>,
-    event: Omit<HistoryEvent, 'version' | 'from' | 'at'>
-  ): Promise<number>
-  /**
-   * Moves the champion pointer to `version` if, and only if, it still points at `expectChampion`
-   * (compare-and-swap; throws StaleBaselineError otherwise). One atomic write; appends `event`.
-   */
-  promote(model: string, version: number, expectChampion: number | null, event: Omit<HistoryEvent, 'version' | 'from' | 'at'>): Promise<void>
-  /** Changes a version's status (pending, rejected) and appends `event`; the champion is untouched. */
-  setStatus(model: string, version: number, status: VersionStatus, event: Omit<HistoryEvent, 'version' | 'from' | 'at'>): Promise<void>
+  /** Hands out the next version number; nothing is visible until `register` commits it. */
+  reserveVersion(model: string): Promise<number>
+  /** Stores a stamped bundle under a reserved number; what it returns goes into the version's record. */
+  storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']>
+  /** A run that stops before its commit gives its number back (unused) and removes its bundle. */
+  abandonVersion(model: string, version: number): Promise<void>
+  /** One compare-and-swap transition; throws (changing nothing) when a precondition does not hold. */
+  apply(model: string, transition: Transition): Promise<number | null>
+  /** Completes pending effects; `resend` names unconfirmed dispatches a person asked to send again. */
+  settle(model: string, performers?: Record<string, EffectPerformer>, resend?: (effect: Effect) => boolean): Promise<EffectReport>
 }
 
 export interface ArtifactRef {

@@ -4,6 +4,7 @@
  */
 import { InputError, describeVersion } from '../errors.js'
 import type { Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
+import type { EffectInput } from '../registry/state-machine.js'
 import { formatNumber } from './format.js'
 import { table } from './report.js'
 
@@ -14,6 +15,11 @@ export interface Actor {
   force?: boolean
 }
 
+/** Effects a promotion must be followed by (a deploy dispatch), written in the same commit. */
+export type PromotionEffects = (version: number) => EffectInput[]
+
+const noEffects: PromotionEffects = () => []
+
 function findVersion(snapshot: RegistrySnapshot, version: number): VersionRecord {
   const record = snapshot.versions.find(v => v.version === version)
   if (!record) {
@@ -23,57 +29,52 @@ function findVersion(snapshot: RegistrySnapshot, version: number): VersionRecord
   return record
 }
 
-function checkRejected(record: VersionRecord, who: Actor, verb: string): boolean {
-  if (record.status !== 'rejected') return false
-  if (!who.force || !who.reason?.trim()) {
-    throw new InputError(
-      [{ message: `version ${record.version} was rejected by the rules (${record.decision}); to ${verb} it anyway pass --force and --reason "why"` }],
-      'rejected-candidate'
-    )
-  }
-  return true
-}
-
 /**
  * Promotes `candidate` if the champion is still `expectChampion`: the command a protected job runs
  * after a person approved the environment, and the way to split training and promotion across jobs.
  */
-export async function promoteCandidate(registry: Registry, model: string, candidate: number, expectChampion: number | null, who: Actor): Promise<void> {
-  const snapshot = await registry.snapshot(model)
-  const record = findVersion(snapshot, candidate)
-  if (snapshot.champion === candidate) throw new InputError([{ message: `version ${candidate} is already the champion of ${model}` }], 'already-champion')
-  const forced = checkRejected(record, who, 'promote')
-  await registry.promote(model, candidate, expectChampion, {
+export async function promoteCandidate(
+  registry: Registry,
+  model: string,
+  candidate: number,
+  expectChampion: number | null,
+  who: Actor,
+  effects: PromotionEffects = noEffects
+): Promise<void> {
+  const record = findVersion(await registry.snapshot(model), candidate)
+  await registry.apply(model, {
+    kind: 'promote',
     action: 'promoted',
-    actor: who.actor,
-    reason: who.reason ?? `promoted by ${who.actor}, expected champion ${describeVersion(expectChampion)}`,
-    ...(forced ? { forced } : {})
+    expect: { version: candidate, status: record.status },
+    expectChampion,
+    who: { actor: who.actor, reason: who.reason ?? `promoted by ${who.actor}, expected champion ${describeVersion(expectChampion)}` },
+    forced: Boolean(who.force),
+    effects: effects(candidate)
   })
 }
 
 /** Approves a candidate at the gate: promoted against the champion it was compared with, or stale-baseline. */
-export async function approveCandidate(registry: Registry, model: string, version: number, who: Actor): Promise<void> {
-  const snapshot = await registry.snapshot(model)
-  const record = findVersion(snapshot, version)
-  if (record.status === 'promoted' || record.status === 'retired') {
-    throw new InputError([{ message: `version ${version} was already promoted; use rollback to make it the champion again` }], 'already-promoted')
-  }
-  const forced = checkRejected(record, who, 'approve')
-  await registry.promote(model, version, record.baselineVersion, {
+export async function approveCandidate(registry: Registry, model: string, version: number, who: Actor, effects: PromotionEffects = noEffects): Promise<void> {
+  const record = findVersion(await registry.snapshot(model), version)
+  await registry.apply(model, {
+    kind: 'promote',
     action: 'approved',
-    actor: who.actor,
-    reason: who.reason ?? `approved by ${who.actor}`,
-    ...(forced ? { forced } : {})
+    expect: { version, status: record.status },
+    expectChampion: record.baselineVersion,
+    who: { actor: who.actor, reason: who.reason ?? `approved by ${who.actor}` },
+    forced: Boolean(who.force),
+    effects: effects(version)
   })
 }
 
 export async function rejectCandidate(registry: Registry, model: string, version: number, who: Actor): Promise<void> {
-  const snapshot = await registry.snapshot(model)
-  const record = findVersion(snapshot, version)
-  if (record.status !== 'pending' && record.status !== 'candidate') {
-    throw new InputError([{ message: `version ${version} is ${record.status}; only a pending candidate can be rejected` }], 'not-pending')
-  }
-  await registry.setStatus(model, version, 'rejected', { action: 'rejected', actor: who.actor, reason: who.reason ?? `rejected by ${who.actor}` })
+  const record = findVersion(await registry.snapshot(model), version)
+  await registry.apply(model, {
+    kind: 'reject',
+    expect: { version, status: record.status },
+    who: { actor: who.actor, reason: who.reason ?? `rejected by ${who.actor}` },
+    effects: []
+  })
 }
 
 /** The champion before the current one, from the history of pointer moves. */
@@ -83,24 +84,21 @@ export function previousChampion(snapshot: RegistrySnapshot): number | null {
   return last?.from ?? null
 }
 
-/** Rollback is a promotion of an earlier version, compared-and-swapped against the current champion. */
-export async function rollback(registry: Registry, model: string, to: number | undefined, who: Actor): Promise<number> {
+/** Rollback is a promotion of an earlier champion, compared-and-swapped against the current champion. */
+export async function rollback(registry: Registry, model: string, to: number | undefined, who: Actor, effects: PromotionEffects = noEffects): Promise<number> {
   const snapshot = await registry.snapshot(model)
   if (snapshot.champion === null) throw new InputError([{ message: `${model} has no champion to roll back` }], 'no-champion')
   const target = to ?? previousChampion(snapshot)
-  if (target === null) throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name one with --to N` }], 'no-previous')
+  if (target === null) throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], 'no-previous')
   const record = findVersion(snapshot, target)
-  if (target === snapshot.champion) throw new InputError([{ message: `version ${target} is already the champion` }], 'already-champion')
-  if (record.status === 'rejected' || record.status === 'pending' || record.status === 'candidate') {
-    throw new InputError(
-      [{ message: `version ${target} was never promoted (${record.status}); roll back only to an earlier champion, or use promote` }],
-      'never-promoted'
-    )
-  }
-  await registry.promote(model, target, snapshot.champion, {
+  await registry.apply(model, {
+    kind: 'promote',
     action: 'rollback',
-    actor: who.actor,
-    reason: who.reason ?? `rolled back from version ${snapshot.champion} by ${who.actor}`
+    expect: { version: target, status: record.status },
+    expectChampion: snapshot.champion,
+    who: { actor: who.actor, reason: who.reason ?? `rolled back from version ${snapshot.champion} by ${who.actor}` },
+    forced: false,
+    effects: effects(target)
   })
   return target
 }

@@ -4,14 +4,15 @@
  * reject. The registry is touched only once a decision is reached, so a failing step changes nothing.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile, copyFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { CancelledError, EvaluationError, InputError, IntegrityError, RetrainError, ExitCode, StepError, StaleBaselineError } from '../errors.js'
-import type { ArtifactRef, ArtifactStore, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
+import { CancelledError, DiskFullError, EvaluationError, InputError, IntegrityError, RetrainError, ExitCode, StepError, StaleBaselineError, isDiskFull } from '../errors.js'
+import type { ArtifactRef, ArtifactStore, EffectPerformer, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
+import type { EffectInput } from '../registry/state-machine.js'
 import { evaluateTemplate } from '../spec/expressions.js'
 import type { EvaluateSpec, ParamValue, Spec, StepSpec } from '../spec/types.js'
-import { packBundle, sha256File, unpackBundle, writeManifest } from './bundle.js'
+import { packBundle, sha256File, unpackBundle } from './bundle.js'
 import { contractEnv, ContractEnv } from './contract.js'
 import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
@@ -47,6 +48,10 @@ export interface RunOptions {
    * it, `uses:` steps are refused.
    */
   cli?: { node: string; script: string }
+  /** Effects a promotion must be followed by (a deploy dispatch), recorded in the same commit. */
+  promotionEffects?: (version: number) => EffectInput[]
+  /** Performs the shell's kinds of effects after the commit. */
+  effectPerformers?: Record<string, EffectPerformer>
   /** Forces a dry run whatever the spec's mode. */
   dryRun?: boolean
   signal?: AbortSignal
@@ -203,59 +208,86 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
       createdAt: now().toISOString(),
       environment: await describeEnvironment(spec, options.baseEnv)
     }
-    const manifest = await packBundle(ws.modelDir, ws.bundleDir, lineage)
-    reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`)
-
-    const bundleOut = path.join(options.outputDir, 'bundle')
-    await mkdir(bundleOut, { recursive: true })
-    const artifacts: ArtifactRef[] = []
-
-    let version: number | null = null
+    // Before the commit point: anything may still fail or be cancelled with nothing changed. The
+    // version number is reserved (numbers are never reused), the bundle stored under it, and every
+    // file a person reads afterwards written, so that nothing after the commit can fail for lack of space.
+    throwIfCancelled(options.signal)
+    let version: number | null = plan.action === 'none' ? null : await registry.reserveVersion(spec.model)
+    let committed = false
     let decision = plan.decision
     let reason = plan.reason
     let gate: RunResult['gate'] = null
     let error: RunResult['error'] = null
-    if (plan.action !== 'none') {
-      const status = plan.action === 'gate' ? 'pending' : plan.action === 'reject' ? 'rejected' : 'candidate'
-      version = await registry.addVersion(
-        spec.model,
-        { status, baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt },
-        async v => {
-          await writeManifest(ws.bundleDir, { ...manifest, lineage: { ...lineage, version: v } })
-          return ws.bundleDir
-        },
-        { action: status === 'candidate' ? 'registered' : status, actor: options.actor, reason: plan.reason }
-      )
-      reporter.info(`Stored the candidate as version ${version}`)
-    }
-    // Uploaded once the version is known (it names the artifacts) and before any promotion or gate:
-    // a failed upload fails the run with the champion untouched.
-    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, version, ws)))
-    if (version !== null) {
-      if (plan.action === 'promote') {
+    const artifacts: ArtifactRef[] = []
+    const manifest = await precommit(async () => {
+      const packed = await packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version })
+      reporter.info(`Candidate bundle: ${packed.files.length} files, ${packed.archiveSize} bytes, digest ${packed.digest.slice(0, 12)}`)
+      return packed
+    })
+    try {
+      const bundleOut = path.join(options.outputDir, 'bundle')
+      const storage = await precommit(async () => {
+        await mkdir(bundleOut, { recursive: true })
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path.join(ws.bundleDir, name), path.join(bundleOut, name))
+        await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs'))
+        return version === null ? null : await registry.storeBundle(spec.model, version, ws.bundleDir)
+      })
+      throwIfCancelled(options.signal)
+      if (plan.action === 'gate' && version !== null) {
+        gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: renderReport(buildResult()) })
+        reporter.info(`Release gate opened: ${gate.where}`)
+      }
+      // Uploaded before the commit: a failed upload fails the run with the registry untouched.
+      if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, version, ws)))
+      const staged = await precommit(() => stageOutputs(options.outputDir, buildResult()))
+      throwIfCancelled(options.signal)
+
+      if (version !== null) {
+        const status = plan.action === 'promote' ? 'promoted' : plan.action === 'gate' ? 'pending' : 'rejected'
+        const record = { baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt, storage }
+        const commit = (s: typeof status, d: string, why: string) =>
+          registry.apply(spec.model, {
+            kind: 'register',
+            version: version!,
+            record: { ...record, decision: d },
+            status: s,
+            expectChampion: champion?.version ?? null,
+            who: { actor: options.actor, reason: why },
+            effects: s === 'promoted' ? (options.promotionEffects?.(version!) ?? []) : []
+          })
         try {
-          await registry.promote(spec.model, version, champion?.version ?? null, { action: 'promoted', actor: options.actor, reason: plan.reason })
-          reporter.info(`Promoted version ${version}: it is now the champion of ${spec.model}`)
+          await commit(status, plan.decision, plan.reason)
         } catch (err) {
           if (!(err instanceof StaleBaselineError)) throw err
+          // The champion moved since the comparison: the candidate is recorded as rejected, and says why.
           decision = 'rejected'
           reason = err.message
           error = { reason: err.reason, message: err.message }
+          await commit('rejected', 'stale-baseline', err.message)
         }
-      } else if (plan.action === 'gate') {
-        const report = renderReport(buildResult())
-        gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: report })
-        reporter.info(`Release gate opened: ${gate.where}`)
+        committed = true
+        reporter.info(
+          decision === 'promoted'
+            ? `Promoted version ${version}: it is now the champion of ${spec.model}`
+            : `Stored the candidate as version ${version} (${decision === 'pending-approval' ? 'pending approval' : decision})`
+        )
       }
-    }
-    for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path.join(ws.bundleDir, name), path.join(bundleOut, name))
-    await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs'))
+      const result = buildResult()
+      const report = renderReport(result)
+      await publishOutputs(staged, result, report, m => reporter.warn(m))
 
-    const result = buildResult()
-    const report = renderReport(result)
-    await writeOutputs(options.outputDir, result, report)
-    await reporter.report(report)
-    return { result, report, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts }
+      // After the commit: a cancellation no longer undoes anything; the run finishes its record.
+      if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${version}, ${decision}); finishing its record`)
+      if (version !== null) await settleEffects(options, spec.model)
+      await reporter.report(report)
+      return { result, report, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts }
+    } catch (err) {
+      if (version !== null && !committed) {
+        await registry.abandonVersion(spec.model, version).catch(e => reporter.warn(`could not give back version ${version}: ${(e as Error).message}`))
+        version = null
+      }
+      throw err
+    }
 
     function buildResult(): RunResult {
       return {
@@ -294,6 +326,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
   } catch (err) {
     // The steps' logs are what a person needs to see why a run failed.
     await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs')).catch(() => undefined)
+    if (isDiskFull(err)) throw new DiskFullError((err as NodeJS.ErrnoException).path ?? options.outputDir, { cause: err })
     throw err
   } finally {
     if (!options.keepWorkDir) await rm(ws.root, { recursive: true, force: true })
@@ -582,8 +615,63 @@ async function copyLogs(from: string, to: string): Promise<void> {
   }
 }
 
-async function writeOutputs(outputDir: string, result: RunResult, report: string): Promise<void> {
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CancelledError('a signal')
+}
+
+/** Work before the commit point: a full disk is its own clear error, and nothing has changed yet. */
+async function precommit<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (err) {
+    if (isDiskFull(err)) throw new DiskFullError((err as NodeJS.ErrnoException).path ?? 'the output directory', { cause: err })
+    throw err
+  }
+}
+
+interface StagedOutputs {
+  outputDir: string
+  files: { staged: string; final: string }[]
+}
+
+/**
+ * Writes result.json and report.md beside their final names before the commit; publishing them
+ * after it is a rename, which needs no space. A run that stops before its commit leaves no result.
+ */
+async function stageOutputs(outputDir: string, result: RunResult): Promise<StagedOutputs> {
   await mkdir(outputDir, { recursive: true })
-  await writeFile(path.join(outputDir, 'result.json'), JSON.stringify(result, null, 2) + '\n')
-  await writeFile(path.join(outputDir, 'report.md'), report)
+  const files = [
+    { staged: path.join(outputDir, '.result.json.staged'), final: path.join(outputDir, 'result.json'), text: JSON.stringify(result, null, 2) + '\n' },
+    { staged: path.join(outputDir, '.report.md.staged'), final: path.join(outputDir, 'report.md'), text: renderReport(result) }
+  ]
+  for (const f of files) await writeFile(f.staged, f.text)
+  return { outputDir, files }
+}
+
+/** Publishes the staged outputs; if the commit changed the outcome (stale baseline), rewrites them first. */
+async function publishOutputs(staged: StagedOutputs, result: RunResult, report: string, warn: (message: string) => void): Promise<void> {
+  const texts = [JSON.stringify(result, null, 2) + '\n', report]
+  for (const [i, f] of staged.files.entries()) {
+    try {
+      if ((await readFile(f.staged, 'utf8')) !== texts[i]) await writeFile(f.staged, texts[i]!)
+      await rename(f.staged, f.final)
+    } catch (err) {
+      warn(`could not write ${f.final}: ${(err as Error).message}; the decision above is recorded in the registry`)
+    }
+  }
+}
+
+/** Completes the effects the commit recorded; a failure says that the decision stands and how to finish. */
+async function settleEffects(options: RunOptions, model: string): Promise<void> {
+  try {
+    const report = await options.registry.settle(model, options.effectPerformers ?? {})
+    for (const e of [...report.failed, ...report.unconfirmed]) {
+      options.reporter.warn(
+        `the decision is recorded, but its follow-up "${e.kind}" for version ${e.version} did not complete (${e.error ?? 'unknown'}); ` +
+          'it stays pending in the registry and is completed by the next command (a deploy dispatch whose answer was lost only when sent again on purpose)'
+      )
+    }
+  } catch (err) {
+    options.reporter.warn(`the decision is recorded, but completing its follow-ups failed: ${(err as Error).message}; the next command completes them`)
+  }
 }

@@ -37,7 +37,7 @@ export const Outputs = {
   releaseUrl: 'release-url'
 } as const
 
-export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback'] as const
+export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const REGISTRIES = ['github', 'directory'] as const

@@ -5,7 +5,7 @@
  * reply and nothing changes. The comment is data: it picks a verb and a reason, never a command.
  */
 import { StaleBaselineError } from '../errors.js'
-import { approveCandidate, rejectCandidate } from '../engine/registry-commands.js'
+import { approveCandidate, rejectCandidate, type PromotionEffects } from '../engine/registry-commands.js'
 import type { Registry } from '../ports.js'
 import { GATE_LABEL, fitBody, parseGateMarker, type GateMarker } from './gates.js'
 import { statusOf, type GitHubClient } from './octokit.js'
@@ -41,8 +41,8 @@ export interface ApprovalContext {
   model: string
   approvers: string[]
   excludeTriggeringActor: boolean
-  /** Called once the candidate became the champion (for a deploy dispatch). */
-  onPromoted: (version: number) => Promise<void>
+  /** Effects recorded with the promotion (a deploy dispatch). */
+  promotionEffects: PromotionEffects
 }
 
 async function permissionOf(ctx: ApprovalContext, login: string): Promise<string> {
@@ -96,7 +96,7 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     return { outcome: 'rejected', who, gate }
   }
   try {
-    await approveCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` })
+    await approveCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` }, ctx.promotionEffects)
   } catch (err) {
     if (!(err instanceof StaleBaselineError)) throw err
     await reply(`Approval by @${who} could not be carried out: ${err.message}`)
@@ -105,6 +105,5 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
   }
   await reply(`Approved by @${who}: ${gate.model} version ${gate.version} is now the champion.`)
   await close('completed')
-  await ctx.onPromoted(gate.version)
   return { outcome: 'approved', who, gate }
 }

@@ -18,14 +18,16 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { ExitCode, InputError, IntegrityError, RetrainError, StaleBaselineError } from '../errors.js'
-import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST } from '../engine/manifest.js'
-import type { HistoryEvent, Registry, RegistrySnapshot, VersionRecord, VersionStatus } from '../ports.js'
+import { ExitCode, InputError, IntegrityError, RetrainError } from '../errors.js'
+import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type Manifest } from '../engine/manifest.js'
+import type { VersionRecord } from '../ports.js'
+import { emptyState, normalizeState, type Effect, type EffectInput, type RegistryState, type Transition } from '../registry/state-machine.js'
+import type { RegistryStore, StateRead } from '../registry/version-registry.js'
 import { fetchWithTimeout, statusOf, type GitHubClient } from './octokit.js'
 
 const STATE_FILE = 'registry.json'
@@ -34,8 +36,6 @@ const STATE_SCHEMA_VERSION = 1
 const MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024 - 1
 /** GitHub keeps at most this many assets per release. */
 const MAX_ASSETS = 1000
-/** Bounded: each lost race means another writer succeeded, so a few rounds always suffice. */
-const MAX_WRITE_ATTEMPTS = 8
 
 interface StoredAsset {
   name: string
@@ -53,18 +53,12 @@ interface StoredRelease {
   assets: StoredAsset[]
 }
 
-interface StateFile {
+/** The state file: the shared registry state, plus what older versions kept beside the versions. */
+interface StateFile extends RegistryState {
   schemaVersion: number
-  model: string
-  champion: number | null
-  /** The highest version number ever reserved, stored or not. */
-  lastReserved: number
-  versions: VersionRecord[]
-  history: HistoryEvent[]
-  releases: Record<string, StoredRelease>
+  /** Before the bundle's place moved into each version's record (`storage`). */
+  releases?: Record<string, StoredRelease>
 }
-
-type EventInput = Omit<HistoryEvent, 'version' | 'from' | 'at'>
 
 export interface ReleasesRegistryOptions {
   owner: string
@@ -83,8 +77,20 @@ export interface ReleasesRegistryOptions {
   log?: (message: string) => void
 }
 
-function emptyState(model: string): StateFile {
-  return { schemaVersion: STATE_SCHEMA_VERSION, model, champion: null, lastReserved: 0, versions: [], history: [], releases: {} }
+function emptyFile(model: string): StateFile {
+  return { schemaVersion: STATE_SCHEMA_VERSION, ...emptyState(model) }
+}
+
+/** The shared state from a state file of any version of this tool. */
+function stateOf(model: string, file: StateFile): RegistryState {
+  const releases = file.releases ?? {}
+  const versions = file.versions.map(v => (v.storage === undefined && releases[v.version] ? { ...v, storage: { ...releases[v.version] } } : v))
+  return normalizeState(model, { ...file, versions })
+}
+
+function releaseOf(record: VersionRecord | undefined): StoredRelease | null {
+  const storage = record?.storage as Partial<StoredRelease> | null | undefined
+  return storage && typeof storage.id === 'number' && Array.isArray(storage.assets) ? (storage as StoredRelease) : null
 }
 
 async function sha256Range(file: string, start: number, size: number): Promise<string> {
@@ -93,9 +99,15 @@ async function sha256Range(file: string, start: number, size: number): Promise<s
   return hash.digest('hex')
 }
 
-export class ReleasesRegistry implements Registry {
+/**
+ * The registry's store on GitHub: state on a branch, bundles in releases. The registry itself is
+ * the shared state machine over it: `new VersionRegistry(new ReleasesRegistry(...))`.
+ */
+export class ReleasesRegistry implements RegistryStore {
+  readonly effectKinds = ['publish-release', 'delete-release'] as const
+  /** Releases this process stored under reserved numbers, for discarding them before registration. */
+  private readonly unregistered = new Map<string, number>()
   readonly description: string
-  private readonly now: () => Date
   private readonly partBytes: number
   private readonly log: (message: string) => void
   private readonly transferRetries: number
@@ -107,7 +119,6 @@ export class ReleasesRegistry implements Registry {
     private readonly options: ReleasesRegistryOptions
   ) {
     this.description = `GitHub ${options.owner}/${options.repo} (branch ${options.branch}, releases)`
-    this.now = options.now ?? (() => new Date())
     this.partBytes = Math.min(options.partBytes ?? MAX_ASSET_BYTES, MAX_ASSET_BYTES)
     this.log = options.log ?? (() => undefined)
     this.transferRetries = options.transferRetries ?? 4
@@ -131,7 +142,7 @@ export class ReleasesRegistry implements Registry {
       ;({ data } = await this.github.rest.repos.getContent({ ...this.repo, path: this.statePath(model), ref: this.options.branch }))
     } catch (err) {
       // No branch or no file yet: the model has no versions.
-      if (statusOf(err) === 404) return { state: emptyState(model), sha: null }
+      if (statusOf(err) === 404) return { state: emptyFile(model), sha: null }
       throw err
     }
     const file = data as { type?: string; sha?: string; content?: string; encoding?: string }
@@ -146,43 +157,6 @@ export class ReleasesRegistry implements Registry {
     } catch (err) {
       throw new RetrainError(`the registry state ${where} is unreadable: ${(err as Error).message}`, ExitCode.integrity, 'registry-corrupt')
     }
-  }
-
-  /**
-   * Applies `change` to the freshest state and writes it only if nobody wrote in between; a lost race
-   * re-reads and re-applies, so `change` re-checks its preconditions (the champion for a promotion)
-   * against what is really there.
-   */
-  private async update<T>(model: string, message: string, change: (state: StateFile) => { state: StateFile; result: T }): Promise<T> {
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-      const { state, sha } = await this.readState(model)
-      const { state: next, result } = change(state)
-      try {
-        await this.github.rest.repos.createOrUpdateFileContents({
-          ...this.repo,
-          path: this.statePath(model),
-          branch: this.options.branch,
-          message,
-          content: Buffer.from(JSON.stringify(next, null, 2) + '\n').toString('base64'),
-          ...(sha ? { sha } : {})
-        })
-        return result
-      } catch (err) {
-        const status = statusOf(err)
-        if (status === 404 && (await this.ensureBranch())) continue
-        // 409: the file changed since it was read; 422: it was created since we saw none.
-        if (status === 409 || (status === 422 && sha === null)) {
-          this.log(`the registry state of ${model} changed while it was being written; reading it again (attempt ${attempt})`)
-          continue
-        }
-        throw err
-      }
-    }
-    throw new RetrainError(
-      `the registry state of ${model} kept changing under this run (${MAX_WRITE_ATTEMPTS} attempts); nothing was changed. Run the command again.`,
-      ExitCode.conflict,
-      'registry-busy'
-    )
   }
 
   /**
@@ -213,10 +187,6 @@ export class ReleasesRegistry implements Registry {
     }
   }
 
-  private event(state: StateFile, version: number, input: EventInput): HistoryEvent {
-    return { ...input, version, from: state.champion, at: this.now().toISOString() }
-  }
-
   async models(): Promise<string[]> {
     let data: unknown
     try {
@@ -228,22 +198,104 @@ export class ReleasesRegistry implements Registry {
     return Array.isArray(data) ? data.filter(e => e.type === 'dir').map(e => String(e.name)).sort() : []
   }
 
-  async snapshot(model: string): Promise<RegistrySnapshot> {
-    const { state } = await this.readState(model)
-    return { model, champion: state.champion, versions: state.versions, history: state.history }
+  async read(model: string): Promise<StateRead> {
+    const { state, sha } = await this.readState(model)
+    return { state: stateOf(model, state), revision: sha }
+  }
+
+  /** One write of the state file if its blob is still `revision`; false when another writer came first. */
+  async compareAndSwap(model: string, revision: string | null, next: RegistryState, message: string): Promise<boolean> {
+    const file: StateFile = { schemaVersion: STATE_SCHEMA_VERSION, ...next }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await this.github.rest.repos.createOrUpdateFileContents({
+          ...this.repo,
+          path: this.statePath(model),
+          branch: this.options.branch,
+          message,
+          content: Buffer.from(JSON.stringify(file, null, 2) + '\n').toString('base64'),
+          ...(revision ? { sha: revision } : {})
+        })
+        return true
+      } catch (err) {
+        const status = statusOf(err)
+        if (status === 404 && attempt === 0 && (await this.ensureBranch())) continue
+        // 409: the file changed since it was read; 422: it was created since we saw none.
+        if (status === 409 || (status === 422 && revision === null)) {
+          this.log(`the registry state of ${model} changed while it was being written; reading it again`)
+          return false
+        }
+        throw err
+      }
+    }
+    return false
+  }
+
+  async storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']> {
+    const manifest = JSON.parse(await readFile(path.join(bundleDir, BUNDLE_MANIFEST), 'utf8')) as Manifest
+    const release = await this.storeRelease(model, version, manifest, bundleDir)
+    this.unregistered.set(`${model}/${version}`, release.id)
+    return { ...release }
+  }
+
+  async discardBundle(model: string, version: number): Promise<void> {
+    const id = this.unregistered.get(`${model}/${version}`)
+    if (id !== undefined) await this.deleteRelease(id)
+    this.unregistered.delete(`${model}/${version}`)
+  }
+
+  /**
+   * After a transition: the new champion's release is published (so its tag exists and it shows
+   * as a release), a person's rejection deletes the draft holding the bundle, and drafts compared
+   * with a champion that was just replaced can no longer be promoted, so they go too.
+   */
+  followUps(t: Transition, before: RegistryState, after: RegistryState): EffectInput[] {
+    const effects: EffectInput[] = []
+    const champion = after.versions.find(v => v.version === after.champion)
+    const championRelease = releaseOf(champion)
+    if (after.champion !== before.champion && champion && championRelease?.draft) {
+      effects.push({ kind: 'publish-release', version: champion.version, data: { releaseId: championRelease.id } })
+    }
+    for (const v of after.versions) {
+      const release = releaseOf(v)
+      if (!release?.draft || v.version === after.champion) continue
+      const rejectedNow = t.kind === 'reject' && t.expect.version === v.version
+      const superseded = after.champion !== before.champion && (v.status === 'pending' || v.status === 'candidate') && v.baselineVersion !== after.champion
+      if (rejectedNow || superseded) effects.push({ kind: 'delete-release', version: v.version, data: { releaseId: release.id } })
+    }
+    return effects
+  }
+
+  async perform(_model: string, effect: Effect, record: VersionRecord | undefined): Promise<Partial<VersionRecord> | void> {
+    const release = releaseOf(record)
+    const releaseId = Number(effect.data.releaseId)
+    if (effect.kind === 'publish-release') {
+      const { data } = await this.github.rest.repos.updateRelease({ ...this.repo, release_id: releaseId, draft: false, make_latest: 'false' })
+      // A draft's page moves when it is published and gets its tag.
+      return release ? { storage: { ...release, draft: false, url: data.html_url } } : undefined
+    }
+    if (effect.kind === 'delete-release') {
+      // Still a draft and still this version's bundle: a rollback may have made it promotable again meanwhile.
+      if (record && (record.status === 'promoted' || (record.status !== 'rejected' && record.baselineVersion === null))) return
+      await this.deleteRelease(releaseId)
+      return { storage: null }
+    }
   }
 
   /** The release page of a version, for reports and gates. */
   async releaseUrl(model: string, version: number): Promise<string | null> {
-    const { state } = await this.readState(model)
-    return state.releases[version]?.url ?? null
+    const { state } = await this.read(model)
+    return releaseOf(state.versions.find(v => v.version === version))?.url ?? null
   }
 
-  async fetchBundle(model: string, version: number, destDir: string): Promise<string> {
-    const { state } = await this.readState(model)
-    const release = state.releases[version]
-    if (!state.versions.some(v => v.version === version) || !release) {
-      throw new InputError([{ message: `${model} has no stored bundle for version ${version} in ${this.description}` }], 'unknown-version')
+  async fetchBundle(model: string, record: VersionRecord, destDir: string): Promise<string> {
+    const version = record.version
+    const release = releaseOf(record)
+    if (!release) {
+      throw new InputError(
+        [{ message: `${model} version ${version} has no bundle any more: its draft release was cleaned up when it was rejected or superseded by another champion; retrain to get a new candidate` }],
+        'bundle-cleaned-up'
+      )
     }
     await mkdir(destDir, { recursive: true })
     const archive = path.join(destDir, BUNDLE_ARCHIVE)
@@ -312,47 +364,19 @@ export class ReleasesRegistry implements Registry {
     }
   }
 
-  async addVersion(
-    model: string,
-    record: Omit<VersionRecord, 'version'>,
-    stamp: (version: number) => Promise<string>,
-    input: EventInput
-  ): Promise<number> {
-    const version = await this.update(model, `retrain: reserve a version of ${model}`, state => {
-      const next = Math.max(state.lastReserved, ...state.versions.map(v => v.version)) + 1
-      return { state: { ...state, lastReserved: next }, result: next }
-    })
-    const bundleDir = await stamp(version)
-    const release = await this.storeRelease(model, version, record, bundleDir)
-    try {
-      await this.update(model, `retrain: store ${model} version ${version} (${record.status})`, state => ({
-        state: {
-          ...state,
-          versions: [...state.versions, { ...record, version }],
-          history: [...state.history, this.event(state, version, input)],
-          releases: { ...state.releases, [version]: release }
-        },
-        result: undefined
-      }))
-    } catch (err) {
-      await this.deleteRelease(release.id)
-      throw err
-    }
-    return version
-  }
-
   /** A draft release holding the bundle; on any failure the half-made draft is deleted. */
-  private async storeRelease(model: string, version: number, record: Omit<VersionRecord, 'version'>, bundleDir: string): Promise<StoredRelease> {
+  private async storeRelease(model: string, version: number, manifest: Manifest, bundleDir: string): Promise<StoredRelease> {
     const tag = `retrain-${model}-v${version}`
-    const metrics = Object.entries(record.metrics).map(([k, v]) => `${k}=${v ?? 'undefined'}`).join(', ')
+    const lineage = manifest.lineage
+    const metrics = Object.entries(lineage.metrics).map(([k, v]) => `${k}=${v ?? 'undefined'}`).join(', ')
     const { data: release } = await this.github.rest.repos.createRelease({
       ...this.repo,
       tag_name: tag,
       name: `${model} v${version}`,
       body:
-        `Model **${model}** version ${version}, stored by retrain-action (${record.decision}).\n\n` +
-        `Compared with ${record.baselineVersion === null ? 'no champion' : `version ${record.baselineVersion}`}; metrics: ${metrics || 'none'}.\n` +
-        `Bundle digest \`${record.digest}\`. The champion pointer is on branch \`${this.options.branch}\`.\n`,
+        `Model **${model}** version ${version}, stored by retrain-action.\n\n` +
+        `Warm-started from ${lineage.parentVersion === null ? 'nothing (trained from scratch)' : `version ${lineage.parentVersion}`}; metrics: ${metrics || 'none'}.\n` +
+        `Bundle digest \`${manifest.digest}\`. The decision and the champion pointer are on branch \`${this.options.branch}\`.\n`,
       draft: true,
       make_latest: 'false',
       ...(this.options.targetCommitish ? { target_commitish: this.options.targetCommitish } : {})
@@ -405,58 +429,5 @@ export class ReleasesRegistry implements Registry {
     } catch (err) {
       this.log(`could not delete draft release ${id}: ${(err as Error).message}`)
     }
-  }
-
-  async promote(model: string, version: number, expectChampion: number | null, input: EventInput): Promise<void> {
-    const { state } = await this.readState(model)
-    if (state.champion !== expectChampion) throw new StaleBaselineError(model, expectChampion, state.champion)
-    const release = state.releases[version]
-    if (!state.versions.some(v => v.version === version)) {
-      throw new InputError([{ message: `${model} has no version ${version} in ${this.description}` }], 'unknown-version')
-    }
-    if (!release) {
-      throw new InputError(
-        [{ message: `${model} version ${version} has no bundle any more: its draft release was cleaned up when it was rejected or superseded by another champion; retrain to get a new candidate` }],
-        'bundle-cleaned-up'
-      )
-    }
-    // Published before the pointer moves: the pointer is the one atomic step, and a published
-    // release that lost the race is a stored version like any other.
-    let url = release.url
-    if (release.draft) {
-      // A draft's page moves when it is published and gets its tag.
-      ;({ data: { html_url: url } } = await this.github.rest.repos.updateRelease({ ...this.repo, release_id: release.id, draft: false, make_latest: 'false' }))
-    }
-    const superseded = await this.update(model, `retrain: ${input.action} ${model} version ${version} (champion was ${expectChampion ?? 'none'})`, current => {
-      if (current.champion !== expectChampion) throw new StaleBaselineError(model, expectChampion, current.champion)
-      const versions = current.versions.map(v =>
-        v.version === version ? { ...v, status: 'promoted' as const } : v.version === current.champion ? { ...v, status: 'retired' as const } : v
-      )
-      const releases: Record<string, StoredRelease> = { ...current.releases, [version]: { ...release, draft: false, url } }
-      // Drafts compared with another champion can no longer be promoted (stale-baseline): their
-      // bundles are cleaned up. Their records stay, so an approval still says why it cannot happen.
-      const dropped = current.versions.filter(v => v.version !== version && v.baselineVersion !== version && releases[v.version]?.draft)
-      for (const v of dropped) delete releases[v.version]
-      const state = { ...current, champion: version, versions, releases, history: [...current.history, this.event(current, version, input)] }
-      return { state, result: dropped.map(v => current.releases[v.version]!) }
-    })
-    for (const draft of superseded) await this.deleteRelease(draft.id)
-    if (superseded.length) this.log(`cleaned up ${superseded.length} superseded draft release(s): ${superseded.map(d => d.tag).join(', ')}`)
-  }
-
-  async setStatus(model: string, version: number, status: VersionStatus, input: EventInput): Promise<void> {
-    const cleanup = await this.update(model, `retrain: ${input.action} ${model} version ${version}`, state => {
-      if (!state.versions.some(v => v.version === version)) {
-        throw new InputError([{ message: `${model} has no version ${version}` }], 'unknown-version')
-      }
-      const versions = state.versions.map(v => (v.version === version ? { ...v, status } : v))
-      const release = state.releases[version]
-      // A person's rejection is final: the draft holding the bundle is cleaned up.
-      const drop = status === 'rejected' && release?.draft ? release : null
-      const releases = { ...state.releases }
-      if (drop) delete releases[version]
-      return { state: { ...state, versions, releases, history: [...state.history, this.event(state, version, input)] }, result: drop }
-    })
-    if (cleanup) await this.deleteRelease(cleanup.id)
   }
 }

@@ -238,6 +238,7 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof InputError) {
       for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}\n`)
+      if (err.reason === 'rejected-candidate') process.stderr.write('To promote it anyway, pass --force and --reason "why"; the reason is recorded.\n')
       return err.exitCode
     }
     if (err instanceof RetrainError) {

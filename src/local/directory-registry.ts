@@ -1,93 +1,79 @@
 /**
  * The embedded registry: a directory (default `.retrain/`) with one folder per model. A model's
- * state (champion pointer, versions, history) is one JSON file replaced by an atomic rename under an
- * inter-process lock, so a promotion is one write and concurrent runs never see half a change.
+ * state (champion pointer, versions, history, pending effects) is one JSON file with a revision
+ * counter, replaced by an atomic rename under a short inter-process lock only if its revision is
+ * still the one the change was computed from. The semantics live in registry/state-machine.ts.
  *
- *   <root>/<model>/registry.json     state: champion, versions, append-only history
- *   <root>/<model>/versions/<N>/      model.tar + manifest.json of version N
+ *   <root>/<model>/registry.json       state
+ *   <root>/<model>/registry.json.lock  the lock while a change is written: {pid, host, since}
+ *   <root>/<model>/versions/<N>/        model.tar + manifest.json of version N
  */
 import { randomBytes } from 'node:crypto'
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import lockfile from 'proper-lockfile'
-import { RetrainError, ExitCode, StaleBaselineError, InputError } from '../errors.js'
+import { DiskFullError, ExitCode, InputError, RetrainError, isDiskFull } from '../errors.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST } from '../engine/manifest.js'
-import type { HistoryEvent, Registry, RegistrySnapshot, VersionRecord, VersionStatus } from '../ports.js'
+import type { VersionRecord } from '../ports.js'
+import { emptyState, normalizeState, type RegistryState } from '../registry/state-machine.js'
+import { VersionRegistry, type RegistryStore, type StateRead } from '../registry/version-registry.js'
 
 const STATE_FILE = 'registry.json'
+/** The spec schema's model name: a path segment that cannot climb out of the registry's root. */
+const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 const STATE_SCHEMA_VERSION = 1
+/** A lock file nobody could have finished writing after this long is a leftover of a crash. */
+const UNREADABLE_LOCK_MS = 5_000
+/** How long to wait for a live holder (it holds the lock only while it writes one small file). */
+const LOCK_WAIT_MS = 120_000
+const LOCK_NOTICE_MS = 5_000
 
-interface StateFile {
-  schemaVersion: number
-  model: string
-  champion: number | null
-  versions: VersionRecord[]
-  history: HistoryEvent[]
+interface LockOwner {
+  pid: number
+  host: string
+  since: string
+  token: string
 }
 
-type EventInput = Omit<HistoryEvent, 'version' | 'from' | 'at'>
+/** False only when the process is certainly gone: same host and no such pid. */
+export function processAlive(host: string, pid: number): boolean {
+  if (host !== os.hostname()) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+}
 
-export class DirectoryRegistry implements Registry {
+async function diskSafe<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (err) {
+    if (isDiskFull(err)) throw new DiskFullError(file, { cause: err })
+    throw err
+  }
+}
+
+export class DirectoryStore implements RegistryStore {
   readonly description: string
 
   constructor(
     readonly root: string,
-    private readonly now: () => Date = () => new Date()
+    private readonly log: (message: string) => void = () => undefined
   ) {
     this.description = `directory ${root}`
   }
 
   private modelDir(model: string): string {
+    // Names come from specs, arguments and inputs: none may leave the registry's root.
+    if (!MODEL_NAME.test(model)) throw new InputError([{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }], 'bad-model-name')
     return path.join(this.root, model)
   }
 
-  private async readState(model: string): Promise<StateFile> {
-    const file = path.join(this.modelDir(model), STATE_FILE)
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        return { schemaVersion: STATE_SCHEMA_VERSION, model, champion: null, versions: [], history: [] }
-      }
-      throw err
-    }
-    try {
-      const state = JSON.parse(text) as StateFile
-      if (state.schemaVersion !== STATE_SCHEMA_VERSION) throw new Error(`unsupported schemaVersion ${state.schemaVersion}`)
-      return state
-    } catch (err) {
-      throw new RetrainError(`the registry state ${file} is unreadable: ${(err as Error).message}`, ExitCode.integrity, 'registry-corrupt')
-    }
-  }
-
-  private async writeState(state: StateFile): Promise<void> {
-    const file = path.join(this.modelDir(state.model), STATE_FILE)
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-    await writeFile(tmp, JSON.stringify(state, null, 2) + '\n')
-    await rename(tmp, file)
-  }
-
-  /** Runs `fn` on the model's state under the model's lock; the state it returns is written atomically. */
-  private async withLock<T>(model: string, fn: (state: StateFile) => Promise<{ state?: StateFile; result: T }>): Promise<T> {
-    const dir = this.modelDir(model)
-    await mkdir(dir, { recursive: true })
-    const release = await lockfile.lock(path.join(dir, STATE_FILE), {
-      realpath: false,
-      stale: 15_000,
-      retries: { retries: 200, minTimeout: 10, maxTimeout: 250, factor: 1.5, randomize: true }
-    })
-    try {
-      const { state, result } = await fn(await this.readState(model))
-      if (state) await this.writeState(state)
-      return result
-    } finally {
-      await release()
-    }
-  }
-
-  private event(state: StateFile, version: number, input: EventInput): HistoryEvent {
-    return { ...input, version, from: state.champion, at: this.now().toISOString() }
+  private stateFile(model: string): string {
+    return path.join(this.modelDir(model), STATE_FILE)
   }
 
   async models(): Promise<string[]> {
@@ -99,68 +85,157 @@ export class DirectoryRegistry implements Registry {
     return models.sort()
   }
 
-  async snapshot(model: string): Promise<RegistrySnapshot> {
-    const { champion, versions, history } = await this.readState(model)
-    return { model, champion, versions, history }
+  async read(model: string): Promise<StateRead> {
+    const file = this.stateFile(model)
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState(model), revision: null }
+      throw err
+    }
+    try {
+      const raw = JSON.parse(text) as Partial<RegistryState> & { schemaVersion?: number; revision?: number }
+      if (raw.schemaVersion !== STATE_SCHEMA_VERSION) throw new Error(`unsupported schemaVersion ${raw.schemaVersion}`)
+      return { state: normalizeState(model, raw), revision: String(raw.revision ?? 0) }
+    } catch (err) {
+      throw new RetrainError(`the registry state ${file} is unreadable: ${(err as Error).message}`, ExitCode.integrity, 'registry-corrupt')
+    }
   }
 
-  async fetchBundle(model: string, version: number): Promise<string> {
-    const state = await this.readState(model)
-    if (!state.versions.some(v => v.version === version)) {
-      throw new InputError([{ message: `${model} has no version ${version} in ${this.description}` }], 'unknown-version')
+  async compareAndSwap(model: string, revision: string | null, next: RegistryState): Promise<boolean> {
+    const file = this.stateFile(model)
+    await diskSafe(file, () => mkdir(path.dirname(file), { recursive: true }))
+    const release = await this.lock(model)
+    try {
+      const current = await this.read(model)
+      if (current.revision !== revision) return false
+      const body = { schemaVersion: STATE_SCHEMA_VERSION, revision: Number(revision ?? 0) + 1, ...next }
+      const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+      await diskSafe(file, async () => {
+        try {
+          await writeFile(tmp, JSON.stringify(body, null, 2) + '\n')
+          await rename(tmp, file)
+        } catch (err) {
+          await rm(tmp, { force: true })
+          throw err
+        }
+      })
+      return true
+    } finally {
+      await release()
     }
+  }
+
+  /**
+   * Takes the model's lock: a file created exclusively with its owner inside. A lock whose owner is
+   * gone (same host, no such process) is taken over at once; while a live owner holds it, the wait
+   * says who and since when.
+   */
+  private async lock(model: string): Promise<() => Promise<void>> {
+    const file = `${this.stateFile(model)}.lock`
+    const mine: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex') }
+    const text = JSON.stringify(mine)
+    const started = Date.now()
+    let noticed = 0
+    for (let attempt = 0; Date.now() - started < LOCK_WAIT_MS; attempt++) {
+      try {
+        await writeFile(file, text, { flag: 'wx' })
+        return async () => {
+          if ((await readFile(file, 'utf8').catch(() => '')) === text) await unlink(file).catch(() => undefined)
+        }
+      } catch (err) {
+        if (isDiskFull(err)) throw new DiskFullError(file, { cause: err })
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+      }
+      const held = await readFile(file, 'utf8').catch(() => null)
+      if (held === null) continue
+      const owner = parseOwner(held)
+      const age = Date.now() - ((await stat(file).catch(() => null))?.mtimeMs ?? Date.now())
+      if (owner ? !processAlive(owner.host, owner.pid) : age > UNREADABLE_LOCK_MS) {
+        await this.takeOver(file, held, owner)
+        continue
+      }
+      if (owner && Date.now() - noticed >= LOCK_NOTICE_MS) {
+        noticed = Date.now()
+        if (attempt > 0) this.log(`waiting for the registry lock of ${model}, held by process ${owner.pid} on ${owner.host} since ${owner.since}`)
+      }
+      await new Promise(resolve => setTimeout(resolve, 5 + Math.random() * 20))
+    }
+    const owner = parseOwner((await readFile(file, 'utf8').catch(() => '')) ?? '')
+    throw new RetrainError(
+      `the registry lock ${file} is held by ${owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : 'another process'} ` +
+        `and was not released for ${LOCK_WAIT_MS / 1000} s; nothing was changed. If that process is gone, remove the file and run again.`,
+      ExitCode.conflict,
+      'registry-locked'
+    )
+  }
+
+  /** Moves a dead owner's lock aside; if what was moved turns out to be a new owner's, puts it back. */
+  private async takeOver(file: string, held: string, owner: LockOwner | null): Promise<void> {
+    const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`
+    try {
+      await rename(file, aside)
+    } catch {
+      return
+    }
+    const moved = await readFile(aside, 'utf8').catch(() => '')
+    if (moved !== held) await link(aside, file).catch(() => undefined)
+    else this.log(`took over the registry lock ${file} from ${owner ? `process ${owner.pid}, which is gone` : 'a crashed writer'}`)
+    await unlink(aside).catch(() => undefined)
+  }
+
+  private versionDir(model: string, version: number): string {
     return path.join(this.modelDir(model), 'versions', String(version))
   }
 
-  async addVersion(
-    model: string,
-    record: Omit<VersionRecord, 'version'>,
-    stamp: (version: number) => Promise<string>,
-    input: EventInput
-  ): Promise<number> {
-    return await this.withLock(model, async state => {
-      const versionsDir = path.join(this.modelDir(model), 'versions')
-      const onDisk = (await readdir(versionsDir).catch(() => [] as string[])).map(Number).filter(Number.isInteger)
-      const version = Math.max(0, ...state.versions.map(v => v.version), ...onDisk) + 1
-      const source = await stamp(version)
-      const staging = path.join(versionsDir, `.staging-${version}-${process.pid}`)
-      await mkdir(staging, { recursive: true })
+  async storeBundle(model: string, version: number, bundleDir: string): Promise<null> {
+    const target = this.versionDir(model, version)
+    const staging = path.join(path.dirname(target), `.staging-${version}-${process.pid}-${randomBytes(4).toString('hex')}`)
+    await diskSafe(target, async () => {
       try {
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path.join(source, name), path.join(staging, name))
-        await rename(staging, path.join(versionsDir, String(version)))
+        await mkdir(staging, { recursive: true })
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path.join(bundleDir, name), path.join(staging, name))
+        // A leftover under a reserved number can only be this reservation's own earlier try.
+        await rm(target, { recursive: true, force: true })
+        await rename(staging, target)
       } catch (err) {
         await rm(staging, { recursive: true, force: true })
         throw err
       }
-      const next: StateFile = {
-        ...state,
-        versions: [...state.versions, { ...record, version }],
-        history: [...state.history, this.event(state, version, input)]
-      }
-      return { state: next, result: version }
     })
+    return null
   }
 
-  async promote(model: string, version: number, expectChampion: number | null, input: EventInput): Promise<void> {
-    await this.withLock(model, async state => {
-      if (state.champion !== expectChampion) throw new StaleBaselineError(model, expectChampion, state.champion)
-      const target = state.versions.find(v => v.version === version)
-      if (!target) throw new InputError([{ message: `${model} has no version ${version}` }], 'unknown-version')
-      const versions = state.versions.map(v =>
-        v.version === version ? { ...v, status: 'promoted' as const } : v.version === state.champion ? { ...v, status: 'retired' as const } : v
-      )
-      const next = { ...state, champion: version, versions, history: [...state.history, this.event(state, version, input)] }
-      return { state: next, result: undefined }
-    })
+  async fetchBundle(model: string, record: VersionRecord): Promise<string> {
+    const dir = this.versionDir(model, record.version)
+    if (!existsSync(path.join(dir, BUNDLE_MANIFEST))) {
+      throw new RetrainError(`${model} version ${record.version} is registered, but its bundle ${dir} is missing`, ExitCode.integrity, 'bundle-missing')
+    }
+    return dir
   }
 
-  async setStatus(model: string, version: number, status: VersionStatus, input: EventInput): Promise<void> {
-    await this.withLock(model, async state => {
-      if (!state.versions.some(v => v.version === version)) {
-        throw new InputError([{ message: `${model} has no version ${version}` }], 'unknown-version')
-      }
-      const versions = state.versions.map(v => (v.version === version ? { ...v, status } : v))
-      return { state: { ...state, versions, history: [...state.history, this.event(state, version, input)] }, result: undefined }
-    })
+  async discardBundle(model: string, version: number): Promise<void> {
+    await rm(this.versionDir(model, version), { recursive: true, force: true })
+  }
+}
+
+function parseOwner(text: string): LockOwner | null {
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>
+    return typeof value.pid === 'number' && typeof value.host === 'string' ? (value as LockOwner) : null
+  } catch {
+    return null
+  }
+}
+
+/** The directory registry: the shared state machine over a DirectoryStore. */
+export class DirectoryRegistry extends VersionRegistry {
+  constructor(
+    readonly root: string,
+    now: () => Date = () => new Date(),
+    log: (message: string) => void = () => undefined
+  ) {
+    super(new DirectoryStore(root, log), now)
   }
 }

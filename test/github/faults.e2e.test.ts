@@ -76,21 +76,19 @@ describe('faults at the loopback servers', () => {
     expect(github.requests.filter(r => r.method === 'POST' && /\/releases$/.test(r.path) && r.status === 500)).toHaveLength(5)
   })
 
-  it('when moving the pointer keeps failing, the champion stays and the candidate waits, stored whole', async () => {
+  it('when the commit write keeps failing, nothing changes: the champion stays, the candidate is not registered, its draft is deleted', async () => {
     const workspace = await toyProject('broken-pointer', AUTO)
     expect((await act(workspace)).code).toBe(0)
-    // Let the reservation and the store through, then fail every write of the pointer.
-    github.faults.push({ method: 'PUT', path: STATE_PATH('broken-pointer'), kind: { status: 503 }, times: Infinity, skip: 2 })
+    // Let the reservation through, then fail every write of the state: the commit among them.
+    github.faults.push({ method: 'PUT', path: STATE_PATH('broken-pointer'), kind: { status: 503 }, times: Infinity, skip: 1 })
     const run = await act(workspace)
     github.faults.length = 0
     expect(run.code).toBe(1)
     const state = registryState(github, 'broken-pointer')!
     expect(state.champion).toBe(1)
-    expect(state.versions.map(v => [v.version, v.status])).toEqual([
-      [1, 'promoted'],
-      [2, 'candidate']
-    ])
+    expect(state.versions.map(v => [v.version, v.status])).toEqual([[1, 'promoted']])
     expect(state.history.filter(e => e.action === 'promoted').map(e => e.version)).toEqual([1])
+    expect([...github.releases.values()].filter(r => r.tag_name === 'retrain-broken-pointer-v2')).toEqual([])
   })
 
   it('when the artifact service keeps refusing uploads, the run fails before any promotion', async () => {
@@ -101,7 +99,7 @@ describe('faults at the loopback servers', () => {
     expect(run.code).toBe(1)
     expect(run.log).toMatch(/::error::uploading the workflow artifact no-artifacts-v1-bundle-attempt1 failed 3 times; nothing was promoted/)
     const state = registryState(github, 'no-artifacts')!
-    expect(state.champion).toBeNull()
-    expect(state.history.map(e => e.action)).toEqual(['registered'])
+    expect(state).toMatchObject({ champion: null, versions: [], history: [], reservations: [] })
+    expect([...github.releases.values()].filter(r => r.tag_name.startsWith('retrain-no-artifacts-'))).toEqual([])
   })
 })

@@ -129,13 +129,17 @@ export async function toyProject(model: string, promotion: string): Promise<stri
 export interface RegistryState {
   champion: number | null
   lastReserved: number
-  versions: { version: number; status: string; baselineVersion: number | null }[]
-  history: { action: string; version: number; actor: string; reason: string }[]
+  versions: { version: number; status: string; baselineVersion: number | null; storage?: { id: number; draft: boolean } | null }[]
+  history: { action: string; version: number; actor: string; reason: string; from: number | null; forced?: boolean }[]
+  effects: { kind: string; version: number; status: string; error?: string }[]
+  /** Derived for the tests: the release that holds each version's bundle, by version. */
   releases: Record<string, { id: number; draft: boolean }>
 }
 
 /** The model's state on the fake's registry branch, as the action wrote it. */
 export function registryState(github: FakeGitHub, model: string): RegistryState | undefined {
   const text = github.file('retrain-registry', `${model}/registry.json`)
-  return text === undefined ? undefined : (JSON.parse(text) as RegistryState)
+  if (text === undefined) return undefined
+  const state = JSON.parse(text) as RegistryState
+  return { ...state, releases: Object.fromEntries(state.versions.flatMap(v => (v.storage ? [[String(v.version), v.storage]] : []))) }
 }

@@ -12,7 +12,8 @@ import { StaleBaselineError } from '../../src/errors.js'
 import { createGitHubClient } from '../../src/github/octokit.js'
 import { ReleasesRegistry } from '../../src/github/releases-registry.js'
 import { DirectoryRegistry } from '../../src/local/directory-registry.js'
-import type { Registry, VersionRecord } from '../../src/ports.js'
+import type { Registry, VersionStatus } from '../../src/ports.js'
+import { VersionRegistry } from '../../src/registry/version-registry.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 
 let github: FakeGitHub
@@ -33,9 +34,11 @@ const registries: [string, () => Promise<Registry>][] = [
   [
     'GitHub releases',
     async () =>
-      new ReleasesRegistry(
-        createGitHubClient(github.token, { baseUrl: github.url, retryBaseMs: 10, retries: 2, timeoutMs: 5000, writeIntervalMs: 0, notificationIntervalMs: 0, log: () => undefined }),
-        { owner: github.owner, repo: github.repo, branch: 'retrain-registry', partBytes: 700, retryBaseMs: 10 }
+      new VersionRegistry(
+        new ReleasesRegistry(
+          createGitHubClient(github.token, { baseUrl: github.url, retryBaseMs: 10, retries: 2, timeoutMs: 5000, writeIntervalMs: 0, notificationIntervalMs: 0, log: () => undefined }),
+          { owner: github.owner, repo: github.repo, branch: 'retrain-registry', partBytes: 700, retryBaseMs: 10 }
+        )
       )
   ]
 ]
@@ -58,27 +61,41 @@ function lineage(model: string, weight: number): Lineage {
   }
 }
 
-/** Packs a small model with `weight` and stores it as a new version. */
-async function store(registry: Registry, model: string, weight: number, status: VersionRecord['status'] = 'candidate', baselineVersion: number | null = null): Promise<number> {
+/** Packs a small model with `weight` and registers it as a new version, the way a run commits. */
+async function store(
+  registry: Registry,
+  model: string,
+  weight: number,
+  status: 'candidate' | 'pending' | 'rejected' | 'promoted' = 'candidate',
+  baselineVersion: number | null = null
+): Promise<number> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'conformance-'))
   await mkdir(path.join(root, 'model'))
   await writeFile(path.join(root, 'model', 'model.json'), JSON.stringify({ weight, padding: 'x'.repeat(1500) }))
-  const manifest = await packBundle(path.join(root, 'model'), path.join(root, 'bundle'), lineage(model, weight))
-  return await registry.addVersion(
-    model,
-    { status, baselineVersion, digest: manifest.digest, metrics: { score: weight }, decision: 'promoted', createdAt: '2026-01-02T03:04:05.000Z' },
-    async () => path.join(root, 'bundle'),
-    { action: 'registered', actor: 'tester', reason: 'test' }
-  )
+  const version = await registry.reserveVersion(model)
+  const manifest = await packBundle(path.join(root, 'model'), path.join(root, 'bundle'), { ...lineage(model, weight), version })
+  const storage = await registry.storeBundle(model, version, path.join(root, 'bundle'))
+  await registry.apply(model, {
+    kind: 'register',
+    version,
+    record: { baselineVersion, digest: manifest.digest, metrics: { score: weight }, decision: 'promoted', createdAt: '2026-01-02T03:04:05.000Z', storage },
+    status,
+    expectChampion: baselineVersion,
+    who: { actor: 'tester', reason: 'test' },
+    effects: []
+  })
+  return version
 }
 
-const who = (reason: string) => ({ action: 'promoted' as const, actor: 'tester', reason })
+function promote(registry: Registry, model: string, version: number, expectChampion: number | null, reason: string, status: VersionStatus = 'candidate', action: 'promoted' | 'rollback' = 'promoted') {
+  return registry.apply(model, { kind: 'promote', action, expect: { version, status }, expectChampion, who: { actor: 'tester', reason }, forced: false, effects: [] })
+}
 
 describe.each(registries)('the %s registry', (_name, make) => {
   it('numbers versions from 1 and hands back the stored bundle byte for byte', async () => {
     const registry = await make()
     const model = `conf-${++models}`
-    expect(await registry.snapshot(model)).toEqual({ model, champion: null, versions: [], history: [] })
+    expect(await registry.snapshot(model)).toEqual({ model, champion: null, versions: [], history: [], effects: [] })
     expect(await store(registry, model, 3)).toBe(1)
     expect(await store(registry, model, 4)).toBe(2)
     const dir = await registry.fetchBundle(model, 2, await mkdtemp(path.join(os.tmpdir(), 'fetched-')))
@@ -92,13 +109,13 @@ describe.each(registries)('the %s registry', (_name, make) => {
     const registry = await make()
     const model = `conf-${++models}`
     const v1 = await store(registry, model, 1)
-    await registry.promote(model, v1, null, who('first'))
+    await promote(registry, model, v1, null, 'first')
     const v2 = await store(registry, model, 2, 'candidate', v1)
-    await registry.promote(model, v2, v1, who('second'))
+    await promote(registry, model, v2, v1, 'second')
     // Compared with version 1, but the champion is version 2 now.
-    await expect(registry.promote(model, v1, v1, who('stale'))).rejects.toBeInstanceOf(StaleBaselineError)
+    await expect(promote(registry, model, v1, v1, 'stale', 'retired', 'rollback')).rejects.toBeInstanceOf(StaleBaselineError)
     // A rollback to an older number is fine when the expected champion matches.
-    await registry.promote(model, v1, v2, { ...who('rollback'), action: 'rollback' })
+    await promote(registry, model, v1, v2, 'rollback', 'retired', 'rollback')
     const snapshot = await registry.snapshot(model)
     expect(snapshot.champion).toBe(v1)
     expect(snapshot.versions.map(v => v.status)).toEqual(['promoted', 'retired'])
@@ -116,7 +133,7 @@ describe.each(registries)('the %s registry', (_name, make) => {
     const model = `conf-${++models}`
     const versions = await Promise.all([1, 2, 3].map(w => store(registry, model, w)))
     expect([...versions].sort()).toEqual([1, 2, 3])
-    const outcomes = await Promise.allSettled(versions.map(v => registry.promote(model, v, null, who(`v${v}`))))
+    const outcomes = await Promise.allSettled(versions.map(v => promote(registry, model, v, null, `v${v}`)))
     expect(outcomes.filter(o => o.status === 'fulfilled')).toHaveLength(1)
     for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(StaleBaselineError)
     const snapshot = await registry.snapshot(model)
@@ -128,7 +145,7 @@ describe.each(registries)('the %s registry', (_name, make) => {
     const registry = await make()
     const model = `conf-${++models}`
     const v1 = await store(registry, model, 1, 'pending')
-    await registry.setStatus(model, v1, 'rejected', { action: 'rejected', actor: 'tester', reason: 'no' })
+    await registry.apply(model, { kind: 'reject', expect: { version: v1, status: 'pending' }, who: { actor: 'tester', reason: 'no' }, effects: [] })
     const snapshot = await registry.snapshot(model)
     expect(snapshot.champion).toBeNull()
     expect(snapshot.versions[0]!.status).toBe('rejected')

@@ -1,0 +1,273 @@
+/**
+ * The registry's semantics, written once for every store: version statuses, the transitions
+ * between them, and the effects that must follow a committed transition.
+ *
+ *   (reserved) --register--> candidate | pending | rejected | promoted
+ *   candidate, pending --promote/approve--> promoted      (the old champion becomes retired)
+ *   rejected --promote/approve with force and a reason--> promoted
+ *   candidate, pending --reject--> rejected
+ *   retired --rollback--> promoted
+ *
+ * Each transition is a compare-and-swap on everything the decision read: the champion pointer and
+ * the status of the version it acts on. A store only provides "replace the state if it is still
+ * revision R" (a lock and an atomic rename locally, the blob sha on GitHub); a lost race re-reads
+ * and re-applies the transition, whose preconditions are checked against what is really there.
+ *
+ * Effects that must follow a commit (publishing a release, deleting drafts, a deploy dispatch) are
+ * written in the same commit as pending and completed by whoever runs next, idempotently (the
+ * transactional outbox). A dispatch, which GitHub cannot deduplicate, is marked as sending before it
+ * is sent, and a send whose answer was lost is never repeated without a person asking for it.
+ */
+import { randomBytes } from 'node:crypto'
+import { ExitCode, InputError, RetrainError, StaleBaselineError, describeVersion } from '../errors.js'
+import type { HistoryAction, HistoryEvent, RegistrySnapshot, VersionRecord, VersionStatus } from '../ports.js'
+
+export type EffectStatus = 'pending' | 'sending' | 'failed' | 'unconfirmed'
+
+/** Work that must follow a committed transition; removed from the state once done. */
+export interface Effect {
+  id: string
+  /** What to do, such as `publish-release`, `delete-release` or `dispatch`; a store or a shell performs it. */
+  kind: string
+  version: number
+  /** What the performer needs (a release id, a workflow and ref), as JSON. */
+  data: Record<string, unknown>
+  status: EffectStatus
+  attempts: number
+  /** The last failure, said for a person. */
+  error?: string
+  createdAt: string
+}
+
+export type EffectInput = Pick<Effect, 'kind' | 'version' | 'data'>
+
+/** A version number handed out but not (yet) registered: a run between its reservation and its commit. */
+export interface Reservation {
+  version: number
+  /** Who reserved it: a host and process locally, a workflow run on GitHub. */
+  owner: string
+  at: string
+}
+
+export interface RegistryState extends RegistrySnapshot {
+  /** The highest version number ever reserved, registered or not: numbers are never reused. */
+  lastReserved: number
+  reservations: Reservation[]
+  effects: Effect[]
+}
+
+export function emptyState(model: string): RegistryState {
+  return { model, champion: null, versions: [], history: [], lastReserved: 0, reservations: [], effects: [] }
+}
+
+/** Fills what older state files lack, so every reader sees the same shape. */
+export function normalizeState(model: string, raw: Partial<RegistryState>): RegistryState {
+  const versions = raw.versions ?? []
+  return {
+    model,
+    champion: raw.champion ?? null,
+    versions,
+    history: raw.history ?? [],
+    lastReserved: Math.max(raw.lastReserved ?? 0, ...versions.map(v => v.version)),
+    reservations: raw.reservations ?? [],
+    effects: raw.effects ?? []
+  }
+}
+
+export interface Who {
+  actor: string
+  reason: string
+}
+
+/** What a caller saw of a version when it decided; the transition fails if that changed since. */
+export interface ExpectedVersion {
+  version: number
+  status: VersionStatus
+}
+
+export type Transition =
+  | { kind: 'reserve'; owner: string }
+  | { kind: 'release-reservation'; version: number }
+  | {
+      /** The run's commit: the version appears with its decision, and a promotion moves the champion in the same write. */
+      kind: 'register'
+      version: number
+      record: Omit<VersionRecord, 'version' | 'status'>
+      status: 'candidate' | 'pending' | 'rejected' | 'promoted'
+      /** For status promoted: the champion the candidate was compared with. */
+      expectChampion: number | null
+      who: Who
+      effects: EffectInput[]
+    }
+  | {
+      kind: 'promote'
+      action: 'promoted' | 'approved' | 'rollback'
+      expect: ExpectedVersion
+      expectChampion: number | null
+      who: Who
+      /** A person's override of the rules; needs a reason. */
+      forced: boolean
+      effects: EffectInput[]
+    }
+  | { kind: 'reject'; expect: ExpectedVersion; who: Who; effects: EffectInput[] }
+  /** Effects a person asked for again (a deploy whose dispatch was lost). */
+  | { kind: 'add-effects'; effects: EffectInput[] }
+  | { kind: 'effect'; id: string; outcome: 'done' | 'sending' | 'failed' | 'unconfirmed' | 'retry'; error?: string; patch?: Partial<VersionRecord> }
+
+/** A transition found the state other than its caller saw it; nothing was changed. */
+export class VersionChangedError extends RetrainError {
+  constructor(model: string, expected: ExpectedVersion, actual: VersionRecord | undefined, by: HistoryEvent | undefined) {
+    const now = actual ? actual.status : 'gone'
+    const how = by ? ` (${by.action} by ${by.actor} at ${by.at})` : ''
+    super(
+      `version ${expected.version} of ${model} was ${expected.status} when this command read it, but it is ${now} now${how}; nothing was changed. ` +
+        'Look at the status and decide again.',
+      ExitCode.conflict,
+      'version-changed'
+    )
+  }
+}
+
+/** The transitions a status allows; everything else is refused with the reason. */
+const PROMOTABLE: Record<'promoted' | 'approved' | 'rollback', VersionStatus[]> = {
+  promoted: ['candidate', 'pending', 'rejected'],
+  approved: ['candidate', 'pending', 'rejected'],
+  rollback: ['retired']
+}
+
+function refuse(message: string, reason: string): never {
+  throw new InputError([{ message }], reason)
+}
+
+function checkExpected(state: RegistryState, expect: ExpectedVersion): VersionRecord {
+  const record = state.versions.find(v => v.version === expect.version)
+  if (!record || record.status !== expect.status) {
+    throw new VersionChangedError(state.model, expect, record, state.history.findLast(e => e.version === expect.version))
+  }
+  return record
+}
+
+function effectsFrom(inputs: EffectInput[], at: string): Effect[] {
+  return inputs.map(e => ({ ...e, id: `${e.kind}-${e.version}-${randomBytes(4).toString('hex')}`, status: 'pending' as const, attempts: 0, createdAt: at }))
+}
+
+/** The state with `inputs` added as pending effects. */
+export function addEffects(state: RegistryState, inputs: EffectInput[], at: string): RegistryState {
+  return inputs.length ? { ...state, effects: [...state.effects, ...effectsFrom(inputs, at)] } : state
+}
+
+function event(state: RegistryState, version: number, action: HistoryAction, who: Who, at: string, forced = false): HistoryEvent {
+  return { action, version, from: state.champion, actor: who.actor, at, reason: who.reason, ...(forced ? { forced } : {}) }
+}
+
+/** The champion moves to `version`; the old one is retired. */
+function moveChampion(versions: VersionRecord[], from: number | null, to: number): VersionRecord[] {
+  return versions.map(v => (v.version === to ? { ...v, status: 'promoted' as const } : v.version === from && from !== to ? { ...v, status: 'retired' as const } : v))
+}
+
+export interface Applied<T> {
+  state: RegistryState
+  result: T
+}
+
+/**
+ * Applies one transition to the state read at revision R; throws (changing nothing) when a
+ * precondition does not hold. Pure apart from the effect ids.
+ */
+export function applyTransition(state: RegistryState, t: Transition, at: string): Applied<number | null> {
+  switch (t.kind) {
+    case 'reserve': {
+      const version = state.lastReserved + 1
+      return { state: { ...state, lastReserved: version, reservations: [...state.reservations, { version, owner: t.owner, at }] }, result: version }
+    }
+    case 'release-reservation':
+      return { state: { ...state, reservations: state.reservations.filter(r => r.version !== t.version) }, result: null }
+    case 'register': {
+      if (state.versions.some(v => v.version === t.version)) refuse(`${state.model} version ${t.version} is registered already`, 'already-registered')
+      if (t.version > state.lastReserved) refuse(`${state.model} version ${t.version} was never reserved`, 'not-reserved')
+      const reservations = state.reservations.filter(r => r.version !== t.version)
+      const record: VersionRecord = { ...t.record, version: t.version, status: t.status === 'promoted' ? 'candidate' : t.status }
+      let versions = [...state.versions, record]
+      const history = [...state.history, event(state, t.version, t.status === 'candidate' ? 'registered' : t.status === 'promoted' ? 'registered' : t.status, t.who, at)]
+      let champion = state.champion
+      if (t.status === 'promoted') {
+        if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion)
+        versions = moveChampion(versions, state.champion, t.version)
+        history.push(event(state, t.version, 'promoted', t.who, at))
+        champion = t.version
+      }
+      return { state: { ...state, champion, versions, history, reservations, effects: addEffects(state, t.effects, at).effects }, result: t.version }
+    }
+    case 'promote': {
+      const record = checkExpected(state, t.expect)
+      if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion)
+      if (state.champion === record.version) refuse(`version ${record.version} is already the champion of ${state.model}`, 'already-champion')
+      if (!PROMOTABLE[t.action].includes(record.status)) {
+        if (t.action === 'rollback') refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, 'never-promoted')
+        refuse(`version ${record.version} was already promoted; roll back to make it the champion again`, 'already-promoted')
+      }
+      const forced = record.status === 'rejected'
+      if (forced && (!t.forced || !t.who.reason.trim())) {
+        refuse(`version ${record.version} was rejected (${record.decision}); only a forced approval with a reason can promote it`, 'rejected-candidate')
+      }
+      const versions = moveChampion(state.versions, state.champion, record.version)
+      const history = [...state.history, event(state, record.version, t.action, t.who, at, forced)]
+      return { state: { ...state, champion: record.version, versions, history, effects: addEffects(state, t.effects, at).effects }, result: record.version }
+    }
+    case 'reject': {
+      const record = checkExpected(state, t.expect)
+      if (record.status !== 'pending' && record.status !== 'candidate') {
+        refuse(`version ${record.version} is ${record.status}; only a pending candidate can be rejected`, 'not-pending')
+      }
+      const versions = state.versions.map(v => (v.version === record.version ? { ...v, status: 'rejected' as const } : v))
+      const history = [...state.history, event(state, record.version, 'rejected', t.who, at)]
+      return { state: { ...state, versions, history, effects: addEffects(state, t.effects, at).effects }, result: record.version }
+    }
+    case 'add-effects':
+      return { state: addEffects(state, t.effects, at), result: null }
+    case 'effect': {
+      const effect = state.effects.find(e => e.id === t.id)
+      // Completed by another command meanwhile: nothing left to record.
+      if (!effect) return { state, result: null }
+      const versions = t.patch ? state.versions.map(v => (v.version === effect.version ? { ...v, ...t.patch, version: v.version } : v)) : state.versions
+      const outcome = t.outcome
+      const effects =
+        outcome === 'done'
+          ? state.effects.filter(e => e.id !== t.id)
+          : state.effects.map(
+              (e): Effect =>
+                e.id === t.id
+                  ? {
+                      ...e,
+                      status: outcome === 'retry' ? 'pending' : outcome,
+                      attempts: e.attempts + (outcome === 'sending' ? 1 : 0),
+                      ...(t.error !== undefined ? { error: t.error } : {})
+                    }
+                  : e
+            )
+      return { state: { ...state, versions, effects }, result: null }
+    }
+  }
+}
+
+/** What every transition must leave true; checked by the tests after every step. */
+export function invariantViolations(state: RegistryState): string[] {
+  const problems: string[] = []
+  const promoted = state.versions.filter(v => v.status === 'promoted')
+  if (state.champion === null) {
+    if (promoted.length) problems.push(`no champion, but versions ${promoted.map(v => v.version).join(', ')} are promoted`)
+  } else {
+    if (promoted.length !== 1 || promoted[0]!.version !== state.champion) {
+      problems.push(`the champion is ${describeVersion(state.champion)}, but the promoted versions are [${promoted.map(v => v.version).join(', ')}]`)
+    }
+  }
+  const numbers = state.versions.map(v => v.version)
+  if (new Set(numbers).size !== numbers.length) problems.push(`duplicate version numbers: ${numbers.join(', ')}`)
+  if (numbers.some(n => n > state.lastReserved)) problems.push(`a version above the last reserved number ${state.lastReserved}`)
+  for (const e of state.history) {
+    if (!['promoted', 'approved', 'rollback'].includes(e.action)) continue
+    const before = state.history.slice(0, state.history.indexOf(e)).findLast(h => h.version === e.version && h.action !== 'promoted' && h.action !== 'approved' && h.action !== 'rollback')
+    if (before?.action === 'rejected' && !e.forced) problems.push(`version ${e.version} was rejected, then ${e.action} without force`)
+  }
+  return problems
+}

@@ -1,0 +1,167 @@
+/**
+ * The one implementation of the Registry port: the state machine over a store. A store keeps the
+ * state (a directory, a branch on GitHub) and the bundles (version folders, releases); everything
+ * that decides lives in state-machine.ts and here, once for every store.
+ */
+import os from 'node:os'
+import { ExitCode, RetrainError } from '../errors.js'
+import type { EffectPerformer, EffectReport, Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
+import { addEffects, applyTransition, type Effect, type EffectInput, type RegistryState, type Transition } from './state-machine.js'
+
+export interface StateRead {
+  state: RegistryState
+  /** What a compare-and-swap must present: a revision counter, a blob sha; null when nothing is stored yet. */
+  revision: string | null
+}
+
+/** Where a registry keeps its state and bundles. */
+export interface RegistryStore {
+  readonly description: string
+  models(): Promise<string[]>
+  read(model: string): Promise<StateRead>
+  /** Replaces the state only if it is still at `revision`; false when another writer came first. */
+  compareAndSwap(model: string, revision: string | null, next: RegistryState, message: string): Promise<boolean>
+  /** Stores a stamped bundle under a reserved number; returns what the version record keeps of where it is. */
+  storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']>
+  fetchBundle(model: string, record: VersionRecord, destDir: string): Promise<string>
+  /** Best effort: removes a bundle stored under a number that was never registered. */
+  discardBundle(model: string, version: number): Promise<void>
+  /** Effects the store needs after a transition (publish the new champion's release, delete drafts). */
+  followUps?(t: Transition, before: RegistryState, after: RegistryState): EffectInput[]
+  /** Performs one of its own effects; may return a change to the version's record. */
+  perform?(model: string, effect: Effect, record: VersionRecord | undefined): Promise<Partial<VersionRecord> | void>
+  /** The kinds `perform` handles. */
+  readonly effectKinds?: readonly string[]
+}
+
+/** Bounded: each lost race means another writer succeeded, so a few rounds always suffice. */
+const MAX_ATTEMPTS = 12
+
+/** Effects that cannot be deduplicated by the service: never repeated after an answer was lost. */
+const UNREPEATABLE = new Set(['dispatch'])
+
+/** An effect's performer says a refusal (nothing was done) by throwing this; anything else may have been done. */
+export class EffectRefusedError extends Error {}
+
+export function defaultOwner(): string {
+  return `${os.hostname()}:${process.pid}`
+}
+
+export class VersionRegistry implements Registry {
+  readonly description: string
+
+  constructor(
+    protected readonly store: RegistryStore,
+    private readonly now: () => Date = () => new Date(),
+    private readonly owner: string = defaultOwner()
+  ) {
+    this.description = store.description
+  }
+
+  models(): Promise<string[]> {
+    return this.store.models()
+  }
+
+  async state(model: string): Promise<RegistryState> {
+    return (await this.store.read(model)).state
+  }
+
+  async snapshot(model: string): Promise<RegistrySnapshot> {
+    const { champion, versions, history, effects } = await this.state(model)
+    return { model, champion, versions, history, effects }
+  }
+
+  async fetchBundle(model: string, version: number, destDir: string): Promise<string> {
+    const state = await this.state(model)
+    const record = state.versions.find(v => v.version === version)
+    if (!record) throw new RetrainError(`${model} has no version ${version} in ${this.description}`, ExitCode.badInput, 'unknown-version')
+    return await this.store.fetchBundle(model, record, destDir)
+  }
+
+  /**
+   * Applies a transition by compare-and-swap: read, check and change, write if the state is still
+   * what was read; a lost race re-reads and re-checks. Throws what the state machine refuses.
+   */
+  async apply(model: string, t: Transition): Promise<number | null> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { state, revision } = await this.store.read(model)
+      const at = this.now().toISOString()
+      const { state: applied, result } = applyTransition(state, t, at)
+      if (applied === state) return result
+      const next = addEffects(applied, this.store.followUps?.(t, state, applied) ?? [], at)
+      if (await this.store.compareAndSwap(model, revision, next, describe(t, model))) return result
+    }
+    throw new RetrainError(
+      `the registry state of ${model} kept changing under this command (${MAX_ATTEMPTS} attempts); nothing was changed. Run the command again.`,
+      ExitCode.conflict,
+      'registry-busy'
+    )
+  }
+
+  async reserveVersion(model: string): Promise<number> {
+    return (await this.apply(model, { kind: 'reserve', owner: this.owner }))!
+  }
+
+  async storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']> {
+    return await this.store.storeBundle(model, version, bundleDir)
+  }
+
+  /** Undoes a reservation whose run ended before its commit: the bundle goes, the number stays used. */
+  async abandonVersion(model: string, version: number): Promise<void> {
+    await this.store.discardBundle(model, version)
+    await this.apply(model, { kind: 'release-reservation', version })
+  }
+
+  /**
+   * Completes the pending effects of `model`: the store's own and those `performers` know. Failed
+   * effects are retried; a dispatch whose answer was lost is left unconfirmed for a person, unless
+   * `resend` names it.
+   */
+  async settle(model: string, performers: Record<string, EffectPerformer> = {}, resend: (e: Effect) => boolean = () => false): Promise<EffectReport> {
+    const report: EffectReport = { done: [], failed: [], unconfirmed: [] }
+    const state = await this.state(model)
+    for (const effect of state.effects) {
+      const own = this.store.effectKinds?.includes(effect.kind)
+      const performer = own ? undefined : performers[effect.kind]
+      if (!own && !performer) continue
+      const unrepeatable = UNREPEATABLE.has(effect.kind)
+      if (unrepeatable && (effect.status === 'sending' || effect.status === 'unconfirmed') && !resend(effect)) {
+        if (effect.status === 'sending') await this.apply(model, { kind: 'effect', id: effect.id, outcome: 'unconfirmed', error: 'a run stopped while sending it; it may or may not have been sent' })
+        report.unconfirmed.push({ ...effect, status: 'unconfirmed' })
+        continue
+      }
+      if (unrepeatable) await this.apply(model, { kind: 'effect', id: effect.id, outcome: 'sending' })
+      try {
+        const record = state.versions.find(v => v.version === effect.version)
+        const patch = own ? await this.store.perform!(model, effect, record) : await performer!(effect)
+        await this.apply(model, { kind: 'effect', id: effect.id, outcome: 'done', ...(patch ? { patch } : {}) })
+        report.done.push(effect)
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err)
+        const refused = err instanceof EffectRefusedError || !unrepeatable
+        await this.apply(model, { kind: 'effect', id: effect.id, outcome: refused ? 'failed' : 'unconfirmed', error: message }).catch(() => undefined)
+        ;(refused ? report.failed : report.unconfirmed).push({ ...effect, error: message })
+      }
+    }
+    return report
+  }
+}
+
+function describe(t: Transition, model: string): string {
+  switch (t.kind) {
+    case 'reserve':
+      return `retrain: reserve a version of ${model}`
+    case 'release-reservation':
+      return `retrain: release ${model} version ${t.version}, never registered`
+    case 'register':
+      return `retrain: register ${model} version ${t.version} (${t.status})`
+    case 'promote':
+      return `retrain: ${t.action} ${model} version ${t.expect.version} (champion was ${t.expectChampion ?? 'none'})`
+    case 'reject':
+      return `retrain: reject ${model} version ${t.expect.version}`
+    case 'add-effects':
+      return `retrain: ${model}: ${t.effects.map(e => `${e.kind} of version ${e.version}`).join(', ')} requested`
+    case 'effect':
+      return `retrain: ${model} effect ${t.id} ${t.outcome}`
+  }
+}
