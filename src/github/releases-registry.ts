@@ -231,6 +231,11 @@ export class ReleasesRegistry implements RegistryStore {
     return false
   }
 
+  isTransient(err: unknown): boolean {
+    const status = statusOf(err)
+    return status === undefined || status >= 500
+  }
+
   async storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']> {
     const manifest = JSON.parse(await readFile(path.join(bundleDir, BUNDLE_MANIFEST), 'utf8')) as Manifest
     const release = await this.storeRelease(model, version, manifest, bundleDir)

@@ -49,15 +49,26 @@ export interface Reservation {
   at: string
 }
 
+/** A transition that was written, by its id: a writer whose answer was lost finds its own change here. */
+export interface AppliedTransition {
+  id: string
+  result: number | null
+}
+
 export interface RegistryState extends RegistrySnapshot {
   /** The highest version number ever reserved, registered or not: numbers are never reused. */
   lastReserved: number
   reservations: Reservation[]
   effects: Effect[]
+  /** The last transitions written (a bounded list), so that a retried write is recognised as done. */
+  applied: AppliedTransition[]
 }
 
+/** How many applied transition ids the state remembers: far more than writers can race in one retry. */
+export const APPLIED_MEMORY = 64
+
 export function emptyState(model: string): RegistryState {
-  return { model, champion: null, versions: [], history: [], lastReserved: 0, reservations: [], effects: [] }
+  return { model, champion: null, versions: [], history: [], lastReserved: 0, reservations: [], effects: [], applied: [] }
 }
 
 /** Fills what older state files lack, so every reader sees the same shape. */
@@ -70,7 +81,8 @@ export function normalizeState(model: string, raw: Partial<RegistryState>): Regi
     history: raw.history ?? [],
     lastReserved: Math.max(raw.lastReserved ?? 0, ...versions.map(v => v.version)),
     reservations: raw.reservations ?? [],
-    effects: raw.effects ?? []
+    effects: raw.effects ?? [],
+    applied: raw.applied ?? []
   }
 }
 

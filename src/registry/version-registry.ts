@@ -3,10 +3,11 @@
  * state (a directory, a branch on GitHub) and the bundles (version folders, releases); everything
  * that decides lives in state-machine.ts and here, once for every store.
  */
+import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import { ExitCode, RetrainError } from '../errors.js'
 import type { EffectPerformer, EffectReport, Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
-import { addEffects, applyTransition, type Effect, type EffectInput, type RegistryState, type Transition } from './state-machine.js'
+import { APPLIED_MEMORY, addEffects, applyTransition, type Effect, type EffectInput, type RegistryState, type Transition } from './state-machine.js'
 
 export interface StateRead {
   state: RegistryState
@@ -30,6 +31,8 @@ export interface RegistryStore {
   followUps?(t: Transition, before: RegistryState, after: RegistryState): EffectInput[]
   /** Performs one of its own effects; may return a change to the version's record. */
   perform?(model: string, effect: Effect, record: VersionRecord | undefined): Promise<Partial<VersionRecord> | void>
+  /** An error after which the write may or may not have landed, and reading again tells (a 5xx, a lost answer). */
+  isTransient?(err: unknown): boolean
   /** The kinds `perform` handles. */
   readonly effectKinds?: readonly string[]
 }
@@ -83,14 +86,27 @@ export class VersionRegistry implements Registry {
    * what was read; a lost race re-reads and re-checks. Throws what the state machine refuses.
    */
   async apply(model: string, t: Transition): Promise<number | null> {
+    const id = randomBytes(8).toString('hex')
+    let lastError: unknown = null
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { state, revision } = await this.store.read(model)
+      // A write whose answer was lost may have landed: then it is done, and must not be applied twice.
+      const landed = state.applied.find(a => a.id === id)
+      if (landed) return landed.result
       const at = this.now().toISOString()
       const { state: applied, result } = applyTransition(state, t, at)
       if (applied === state) return result
-      const next = addEffects(applied, this.store.followUps?.(t, state, applied) ?? [], at)
-      if (await this.store.compareAndSwap(model, revision, next, describe(t, model))) return result
+      const withFollowUps = addEffects(applied, this.store.followUps?.(t, state, applied) ?? [], at)
+      const next = { ...withFollowUps, applied: [...state.applied, { id, result }].slice(-APPLIED_MEMORY) }
+      try {
+        if (await this.store.compareAndSwap(model, revision, next, describe(t, model))) return result
+      } catch (err) {
+        if (!this.store.isTransient?.(err)) throw err
+        lastError = err
+        await new Promise(resolve => setTimeout(resolve, Math.min(2000, 20 * 2 ** attempt)))
+      }
     }
+    if (lastError) throw lastError
     throw new RetrainError(
       `the registry state of ${model} kept changing under this command (${MAX_ATTEMPTS} attempts); nothing was changed. Run the command again.`,
       ExitCode.conflict,

@@ -1,0 +1,228 @@
+/**
+ * The registry as a state machine, driven the way CI drives it: random rounds of runs, approvals,
+ * rejections, promotions, rollbacks and status reads, several at once from separate writers, some
+ * runs stopping between storing their bundle and their commit (a crash point). After every round
+ * the whole state is checked: one champion, whose status is promoted; no rejected version promoted
+ * without force; the history is exactly the transitions that succeeded, nothing twice; at the end of
+ * every sequence each registered version's bundle verifies. The same operations run against the
+ * directory registry and the GitHub registry through the REST fake.
+ *
+ * RETRAIN_MODEL_RUNS raises the number of sequences for a longer local run.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { packBundle, unpackBundle } from '../../src/engine/bundle.js'
+import type { Lineage } from '../../src/engine/manifest.js'
+import { approveCandidate, promoteCandidate, rejectCandidate, rollback } from '../../src/engine/registry-commands.js'
+import { InputError, StaleBaselineError } from '../../src/errors.js'
+import { createGitHubClient } from '../../src/github/octokit.js'
+import { ReleasesRegistry } from '../../src/github/releases-registry.js'
+import { DirectoryRegistry } from '../../src/local/directory-registry.js'
+import type { HistoryAction, Registry } from '../../src/ports.js'
+import { VersionChangedError, invariantViolations, type RegistryState } from '../../src/registry/state-machine.js'
+import { VersionRegistry } from '../../src/registry/version-registry.js'
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
+
+const RUNS = Number(process.env.RETRAIN_MODEL_RUNS ?? 0) || undefined
+
+type Op =
+  | { kind: 'run'; score: number; mode: 'auto' | 'gate'; crash: boolean }
+  | { kind: 'approve'; pick: number; force: boolean }
+  | { kind: 'reject'; pick: number }
+  | { kind: 'promote'; pick: number; staleExpectation: boolean }
+  | { kind: 'rollback'; pick: number | null }
+  | { kind: 'status' }
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('run' as const), score: fc.integer({ min: 0, max: 9 }), mode: fc.constantFrom('auto' as const, 'gate' as const), crash: fc.integer({ min: 0, max: 6 }).map(n => n === 0) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('approve' as const), pick: fc.nat(20), force: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reject' as const), pick: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('promote' as const), pick: fc.nat(20), staleExpectation: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rollback' as const), pick: fc.option(fc.nat(20), { nil: null }) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'status' as const }) }
+)
+
+/** Rounds of one to three operations that run at the same time, each through its own registry client. */
+const rounds = fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 7 })
+
+/** What a successful operation adds to the history, as (action, version) pairs. */
+type Events = [HistoryAction, number][]
+
+function lineage(model: string, score: number, version: number): Lineage {
+  return {
+    model,
+    version,
+    parentVersion: null,
+    warmStart: { source: 'cold', reason: 'first-model' },
+    specDigest: 'b'.repeat(64),
+    gitCommit: null,
+    params: {},
+    trainingData: {},
+    evaluationData: {},
+    metrics: { score },
+    toolVersion: '0.1.0',
+    createdAt: '2026-01-02T03:04:05.000Z',
+    environment: { os: 'linux', arch: 'x64', runtimes: { node: '20.0.0' }, lockfiles: {}, containerImage: null }
+  }
+}
+
+function pickVersion(state: RegistryState, pick: number): number {
+  return state.versions.length === 0 ? 1 : state.versions[pick % state.versions.length]!.version
+}
+
+/** The refusals the state machine may answer with; anything else is a defect. */
+function expectedRefusal(err: unknown): boolean {
+  return err instanceof StaleBaselineError || err instanceof VersionChangedError || err instanceof InputError
+}
+
+/**
+ * One operation as the run and the registry commands do it. Returns the events a success adds, or
+ * null when it was refused (which must change nothing).
+ */
+async function perform(registry: Registry, model: string, o: Op, scratch: string): Promise<Events | null> {
+  const state = (await registry.snapshot(model)) as RegistryState
+  try {
+    switch (o.kind) {
+      case 'status':
+        return []
+      case 'run': {
+        const champion = state.versions.find(v => v.version === state.champion)
+        const better = !champion || o.score > (champion.metrics.score ?? Infinity)
+        const status = !better ? 'rejected' : !champion ? 'promoted' : o.mode === 'auto' ? 'promoted' : 'pending'
+        const version = await registry.reserveVersion(model)
+        const dir = await mkdtemp(path.join(scratch, 'run-'))
+        await mkdir(path.join(dir, 'model'))
+        await writeFile(path.join(dir, 'model', 'model.json'), JSON.stringify({ score: o.score, version }))
+        const manifest = await packBundle(path.join(dir, 'model'), path.join(dir, 'bundle'), lineage(model, o.score, version))
+        const storage = await registry.storeBundle(model, version, path.join(dir, 'bundle'))
+        // The crash point: stored, never committed. Nothing may show.
+        if (o.crash) return []
+        const commit = (s: typeof status, decision: string) =>
+          registry.apply(model, {
+            kind: 'register',
+            version,
+            record: { baselineVersion: state.champion, digest: manifest.digest, metrics: { score: o.score }, decision, createdAt: '2026-01-02T03:04:05.000Z', storage },
+            status: s,
+            expectChampion: state.champion,
+            who: { actor: 'run', reason: decision },
+            effects: []
+          })
+        try {
+          await commit(status, status)
+          return status === 'promoted' ? [['registered', version], ['promoted', version]] : [[status === 'rejected' ? 'rejected' : 'pending', version]]
+        } catch (err) {
+          if (!(err instanceof StaleBaselineError)) throw err
+          await commit('rejected', 'stale-baseline')
+          return [['rejected', version]]
+        }
+      }
+      case 'approve': {
+        const version = pickVersion(state, o.pick)
+        await approveCandidate(registry, model, version, { actor: 'person', reason: o.force ? 'overridden' : undefined, force: o.force })
+        return [['approved', version]]
+      }
+      case 'reject': {
+        const version = pickVersion(state, o.pick)
+        await rejectCandidate(registry, model, version, { actor: 'person' })
+        return [['rejected', version]]
+      }
+      case 'promote': {
+        const version = pickVersion(state, o.pick)
+        const expect = o.staleExpectation ? (state.champion === null ? 1 : null) : state.champion
+        await promoteCandidate(registry, model, version, expect, { actor: 'job' })
+        return [['promoted', version]]
+      }
+      case 'rollback': {
+        const target = await rollback(registry, model, o.pick === null ? undefined : pickVersion(state, o.pick), { actor: 'person' })
+        return [['rollback', target]]
+      }
+    }
+  } catch (err) {
+    if (expectedRefusal(err)) return null
+    throw err
+  }
+}
+
+async function checkSequence(makeRegistry: () => Registry, model: string, plan: Op[][], scratch: string, extra?: (state: RegistryState) => string[]): Promise<void> {
+  const reader = makeRegistry() as VersionRegistry
+  let history: [HistoryAction, number][] = []
+  for (const round of plan) {
+    const outcomes = await Promise.all(round.map(o => perform(makeRegistry(), model, o, scratch)))
+    const state = await reader.state(model)
+    const problems = invariantViolations(state)
+    expect(problems, `after ${JSON.stringify(round)}`).toEqual([])
+    expect(extra?.(state) ?? []).toEqual([])
+    // The history is exactly what succeeded: the earlier events unchanged, then this round's in some order.
+    const now = state.history.map(e => [e.action, e.version] as [HistoryAction, number])
+    expect(now.slice(0, history.length)).toEqual(history)
+    const added = now.slice(history.length).map(e => e.join(':')).sort()
+    const succeeded = outcomes.flatMap(o => o ?? []).map(e => e.join(':')).sort()
+    expect(added, `round ${JSON.stringify(round)}`).toEqual(succeeded)
+    // A rejected version reaches the champion only by a forced approval, whose flag is recorded.
+    for (const e of state.history.slice(history.length)) {
+      if (e.forced) expect(e.action).toBe('approved')
+    }
+    history = now
+  }
+  const state = await reader.state(model)
+  for (const record of state.versions) {
+    if (record.storage === null) continue
+    const fetched = await reader.fetchBundle(model, record.version, await mkdtemp(path.join(scratch, 'fetch-')))
+    const manifest = await unpackBundle(fetched, await mkdtemp(path.join(scratch, 'unpack-')))
+    expect(manifest.digest).toBe(record.digest)
+  }
+}
+
+let scratch: string
+let github: FakeGitHub
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'registry-model-'))
+  github = await startFakeGitHub()
+})
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true })
+  expect(github.violations, github.violations.join('\n')).toEqual([])
+  await github.close()
+})
+
+describe('the registry state machine under random interleavings', () => {
+  it('the directory registry keeps every invariant', async () => {
+    let n = 0
+    await fc.assert(
+      fc.asyncProperty(rounds, async plan => {
+        const root = await mkdtemp(path.join(scratch, 'dir-'))
+        await checkSequence(() => new DirectoryRegistry(root), `m${++n}`, plan, scratch)
+      }),
+      { numRuns: RUNS ?? 40 }
+    )
+  })
+
+  it('the GitHub registry keeps every invariant, with no duplicate release', async () => {
+    let n = 0
+    const client = () =>
+      createGitHubClient(github.token, { baseUrl: github.url, retryBaseMs: 5, retries: 2, timeoutMs: 5000, writeIntervalMs: 0, notificationIntervalMs: 0, log: () => undefined })
+    await fc.assert(
+      fc.asyncProperty(rounds, async plan => {
+        const model = `gh${++n}`
+        const make = () => new VersionRegistry(new ReleasesRegistry(client(), { owner: github.owner, repo: github.repo, branch: 'retrain-registry', retryBaseMs: 5 }))
+        const duplicates = (): string[] => {
+          const tags = [...github.releases.values()].map(r => r.tag_name).filter(t => t.startsWith(`retrain-${model}-`))
+          return tags.filter((t, i) => tags.indexOf(t) !== i).map(t => `release ${t} twice`)
+        }
+        await checkSequence(make, model, plan, scratch, duplicates)
+        // Settled, every promoted version's release is published, and no draft of a version the state forgot remains.
+        const registry = make()
+        await registry.settle(model)
+        const state = await registry.state(model)
+        const champion = state.versions.find(v => v.version === state.champion)
+        if (champion?.storage) expect(github.releases.get((champion.storage as { id: number }).id)!.draft).toBe(false)
+      }),
+      { numRuns: RUNS ? Math.ceil(RUNS / 3) : 12 }
+    )
+  })
+})
