@@ -25480,6 +25480,7 @@ async function judgeableMetrics(spec, dir, reported, warn) {
 }
 
 // src/engine/run.ts
+var RUN_STAGES = ["steps-done", "verdict", "packed", "stored", "outputs-written", "committed"];
 async function makeWorkspace(tempRoot) {
   const root = await mkdtemp(path7.join(tempRoot, "retrain-"));
   const ws = {
@@ -25581,6 +25582,7 @@ async function runRetraining(options) {
       stepRecords.push(record);
       contexts.steps[step.id] = { outcome: "success" };
     }
+    await options.atStage?.("steps-done");
     const warmStart = await resolveWarmStart(spec, champion, trainingReport);
     const produced = await readdir3(ws.modelDir);
     if (produced.length === 0) {
@@ -25608,6 +25610,7 @@ async function runRetraining(options) {
     const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes);
     const plan = planDecision(verdict, { ...spec.promotion, mode });
     reporter.info(`Verdict: ${plan.reason}`);
+    await options.atStage?.("verdict");
     const weights = await compareModelWeights(champion, ws.modelDir, (m) => reporter.warn(m));
     const lineage = {
       model: spec.model,
@@ -25627,6 +25630,7 @@ async function runRetraining(options) {
     throwIfCancelled(options.signal);
     let version = plan.action === "none" ? null : await registry.reserveVersion(spec.model);
     let committed = false;
+    let staged = null;
     let decision = plan.decision;
     let reason = plan.reason;
     let gate = null;
@@ -25638,6 +25642,7 @@ async function runRetraining(options) {
       return packed;
     });
     try {
+      await options.atStage?.("packed");
       const bundleOut = path7.join(options.outputDir, "bundle");
       const storage = await precommit(async () => {
         await mkdir4(bundleOut, { recursive: true });
@@ -25645,13 +25650,15 @@ async function runRetraining(options) {
         await copyLogs(ws.scratchDir, path7.join(options.outputDir, "logs"));
         return version === null ? null : await registry.storeBundle(spec.model, version, ws.bundleDir);
       });
+      await options.atStage?.("stored");
       throwIfCancelled(options.signal);
       if (plan.action === "gate" && version !== null) {
         gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: renderReport(buildResult2()) });
         reporter.info(`Release gate opened: ${gate.where}`);
       }
       if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, version, ws));
-      const staged = await precommit(() => stageOutputs(options.outputDir, buildResult2()));
+      staged = await precommit(() => stageOutputs(options.outputDir, buildResult2()));
+      await options.atStage?.("outputs-written");
       throwIfCancelled(options.signal);
       if (version !== null) {
         const status = plan.action === "promote" ? "promoted" : plan.action === "gate" ? "pending" : "rejected";
@@ -25675,6 +25682,7 @@ async function runRetraining(options) {
           await commit("rejected", "stale-baseline", err.message);
         }
         committed = true;
+        await options.atStage?.("committed");
         reporter.info(
           decision === "promoted" ? `Promoted version ${version}: it is now the champion of ${spec.model}` : `Stored the candidate as version ${version} (${decision === "pending-approval" ? "pending approval" : decision})`
         );
@@ -25682,11 +25690,13 @@ async function runRetraining(options) {
       const result = buildResult2();
       const report2 = renderReport(result);
       await publishOutputs(staged, result, report2, (m) => reporter.warn(m));
+      staged = null;
       if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${version}, ${decision}); finishing its record`);
       if (version !== null) await settleEffects(options, spec.model);
       await reporter.report(report2);
       return { result, report: report2, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts };
     } catch (err) {
+      if (staged && !committed) await discardOutputs(staged);
       if (version !== null && !committed) {
         await registry.abandonVersion(spec.model, version).catch((e) => reporter.warn(`could not give back version ${version}: ${e.message}`));
         version = null;
@@ -25928,8 +25938,16 @@ async function stageOutputs(outputDir, result) {
     { staged: path7.join(outputDir, ".result.json.staged"), final: path7.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
     { staged: path7.join(outputDir, ".report.md.staged"), final: path7.join(outputDir, "report.md"), text: renderReport(result) }
   ];
-  for (const f of files) await writeFile4(f.staged, f.text);
+  try {
+    for (const f of files) await writeFile4(f.staged, f.text);
+  } catch (err) {
+    await discardOutputs({ outputDir, files });
+    throw err;
+  }
   return { outputDir, files };
+}
+async function discardOutputs(staged) {
+  for (const f of staged.files) await rm2(f.staged, { force: true });
 }
 async function publishOutputs(staged, result, report2, warn) {
   const texts = [JSON.stringify(result, null, 2) + "\n", report2];
@@ -29128,7 +29146,7 @@ function locate(where2) {
 }
 
 // src/local/directory-registry.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes4 } from "node:crypto";
 import { copyFile as copyFile2, link, mkdir as mkdir6, readFile as readFile10, readdir as readdir4, rename as rename3, rm as rm3, stat as stat4, unlink, writeFile as writeFile8 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
 import os3 from "node:os";
@@ -29136,8 +29154,9 @@ import path12 from "node:path";
 
 // src/registry/state-machine.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
+var APPLIED_MEMORY = 64;
 function emptyState(model) {
-  return { model, champion: null, versions: [], history: [], lastReserved: 0, reservations: [], effects: [] };
+  return { model, champion: null, versions: [], history: [], lastReserved: 0, reservations: [], effects: [], applied: [] };
 }
 function normalizeState(model, raw) {
   const versions = raw.versions ?? [];
@@ -29148,7 +29167,8 @@ function normalizeState(model, raw) {
     history: raw.history ?? [],
     lastReserved: Math.max(raw.lastReserved ?? 0, ...versions.map((v) => v.version)),
     reservations: raw.reservations ?? [],
-    effects: raw.effects ?? []
+    effects: raw.effects ?? [],
+    applied: raw.applied ?? []
   };
 }
 var VersionChangedError = class extends RetrainError {
@@ -29259,6 +29279,7 @@ function applyTransition(state, t, at) {
 }
 
 // src/registry/version-registry.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
 import os2 from "node:os";
 var MAX_ATTEMPTS = 12;
 var UNREPEATABLE = /* @__PURE__ */ new Set(["dispatch"]);
@@ -29266,6 +29287,20 @@ var EffectRefusedError = class extends Error {
 };
 function defaultOwner() {
   return `${os2.hostname()}:${process.pid}`;
+}
+function processAlive(host, pid) {
+  if (host !== os2.hostname()) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code !== "ESRCH";
+  }
+}
+function ownerGone(owner) {
+  const at = owner.lastIndexOf(":");
+  const pid = Number(owner.slice(at + 1));
+  return at > 0 && Number.isInteger(pid) && pid > 0 && !processAlive(owner.slice(0, at), pid);
 }
 var VersionRegistry = class {
   constructor(store, now = () => /* @__PURE__ */ new Date(), owner = defaultOwner()) {
@@ -29299,14 +29334,26 @@ var VersionRegistry = class {
    * what was read; a lost race re-reads and re-checks. Throws what the state machine refuses.
    */
   async apply(model, t) {
+    const id = randomBytes3(8).toString("hex");
+    let lastError = null;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { state, revision } = await this.store.read(model);
+      const landed = state.applied.find((a) => a.id === id);
+      if (landed) return landed.result;
       const at = this.now().toISOString();
       const { state: applied, result } = applyTransition(state, t, at);
       if (applied === state) return result;
-      const next = addEffects(applied, this.store.followUps?.(t, state, applied) ?? [], at);
-      if (await this.store.compareAndSwap(model, revision, next, describe(t, model))) return result;
+      const withFollowUps = addEffects(applied, this.store.followUps?.(t, state, applied) ?? [], at);
+      const next = { ...withFollowUps, applied: [...state.applied, { id, result }].slice(-APPLIED_MEMORY) };
+      try {
+        if (await this.store.compareAndSwap(model, revision, next, describe(t, model))) return result;
+      } catch (err) {
+        if (!this.store.isTransient?.(err)) throw err;
+        lastError = err;
+        await new Promise((resolve3) => setTimeout(resolve3, Math.min(2e3, 20 * 2 ** attempt)));
+      }
     }
+    if (lastError) throw lastError;
     throw new RetrainError(
       `the registry state of ${model} kept changing under this command (${MAX_ATTEMPTS} attempts); nothing was changed. Run the command again.`,
       ExitCode.conflict,
@@ -29314,6 +29361,9 @@ var VersionRegistry = class {
     );
   }
   async reserveVersion(model) {
+    for (const r of (await this.state(model)).reservations) {
+      if (ownerGone(r.owner)) await this.abandonVersion(model, r.version);
+    }
     return await this.apply(model, { kind: "reserve", owner: this.owner });
   }
   async storeBundle(model, version, bundleDir) {
@@ -29384,15 +29434,6 @@ var STATE_SCHEMA_VERSION = 1;
 var UNREADABLE_LOCK_MS = 5e3;
 var LOCK_WAIT_MS = 12e4;
 var LOCK_NOTICE_MS = 5e3;
-function processAlive(host, pid) {
-  if (host !== os3.hostname()) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code !== "ESRCH";
-  }
-}
 async function diskSafe(file, work) {
   try {
     return await work();
@@ -29450,7 +29491,7 @@ var DirectoryStore = class {
       const current = await this.read(model);
       if (current.revision !== revision) return false;
       const body = { schemaVersion: STATE_SCHEMA_VERSION, revision: Number(revision ?? 0) + 1, ...next };
-      const tmp = `${file}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
+      const tmp = `${file}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
       await diskSafe(file, async () => {
         try {
           await writeFile8(tmp, JSON.stringify(body, null, 2) + "\n");
@@ -29472,7 +29513,7 @@ var DirectoryStore = class {
    */
   async lock(model) {
     const file = `${this.stateFile(model)}.lock`;
-    const mine = { pid: process.pid, host: os3.hostname(), since: (/* @__PURE__ */ new Date()).toISOString(), token: randomBytes3(8).toString("hex") };
+    const mine = { pid: process.pid, host: os3.hostname(), since: (/* @__PURE__ */ new Date()).toISOString(), token: randomBytes4(8).toString("hex") };
     const text = JSON.stringify(mine);
     const started = Date.now();
     let noticed = 0;
@@ -29509,7 +29550,7 @@ var DirectoryStore = class {
   }
   /** Moves a dead owner's lock aside; if what was moved turns out to be a new owner's, puts it back. */
   async takeOver(file, held, owner) {
-    const aside = `${file}.stale-${process.pid}-${randomBytes3(4).toString("hex")}`;
+    const aside = `${file}.stale-${process.pid}-${randomBytes4(4).toString("hex")}`;
     try {
       await rename3(file, aside);
     } catch {
@@ -29525,7 +29566,7 @@ var DirectoryStore = class {
   }
   async storeBundle(model, version, bundleDir) {
     const target = this.versionDir(model, version);
-    const staging = path12.join(path12.dirname(target), `.staging-${version}-${process.pid}-${randomBytes3(4).toString("hex")}`);
+    const staging = path12.join(path12.dirname(target), `.staging-${version}-${process.pid}-${randomBytes4(4).toString("hex")}`);
     await diskSafe(target, async () => {
       try {
         await mkdir6(staging, { recursive: true });
@@ -29614,7 +29655,8 @@ Options:
   -h, --help         this help;  -v, --version  the version
 
 Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
-4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 130 cancelled, 1 internal.`;
+4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
+1 internal.`;
 var OPTIONS = {
   spec: { type: "string" },
   model: { type: "string" },
@@ -29654,7 +29696,25 @@ async function gitCommit(cwd) {
   }
 }
 function registryOf(values) {
-  return new DirectoryRegistry(path13.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY));
+  return new DirectoryRegistry(
+    path13.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
+    void 0,
+    (message) => process.stderr.write(`${message}
+`)
+  );
+}
+function failpoint(controller) {
+  const raw = process.env.RETRAIN_TEST_FAILPOINT;
+  if (!raw) return void 0;
+  const [at, signal] = raw.split(":");
+  if (!RUN_STAGES.includes(at) || !["SIGTERM", "SIGINT", "SIGKILL"].includes(signal)) {
+    throw usageError(`RETRAIN_TEST_FAILPOINT must be <stage>:SIGTERM|SIGINT|SIGKILL with a stage among ${RUN_STAGES.join(", ")}; got "${raw}"`);
+  }
+  return async (stage) => {
+    if (stage !== at) return;
+    process.kill(process.pid, signal);
+    for (let i = 0; i < 200 && !controller.signal.aborted; i++) await new Promise((resolve3) => setTimeout(resolve3, 5));
+  };
 }
 async function modelOf(values) {
   if (values.model) return { model: values.model, spec: null };
@@ -29692,6 +29752,7 @@ async function commandRun(values) {
       cli: { node: process.execPath, script: fileURLToPath2(import.meta.url) },
       dryRun: values["dry-run"],
       signal: controller.signal,
+      atStage: failpoint(controller),
       keepWorkDir: values["keep-work-dir"]
     });
     if (values.json) process.stdout.write(JSON.stringify(outcome.result, null, 2) + "\n");

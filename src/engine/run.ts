@@ -52,6 +52,11 @@ export interface RunOptions {
   promotionEffects?: (version: number) => EffectInput[]
   /** Performs the shell's kinds of effects after the commit. */
   effectPerformers?: Record<string, EffectPerformer>
+  /**
+   * Called as the run passes each stage; tests use it to cancel or crash the run exactly there
+   * (the CLI's RETRAIN_TEST_FAILPOINT).
+   */
+  atStage?: (stage: RunStage) => Promise<void>
   /** Forces a dry run whatever the spec's mode. */
   dryRun?: boolean
   signal?: AbortSignal
@@ -76,6 +81,10 @@ interface Champion {
   dir: string
   manifest: Manifest
 }
+
+/** The points a run passes, in order; the commit point lies between `outputs-written` and `committed`. */
+export const RUN_STAGES = ['steps-done', 'verdict', 'packed', 'stored', 'outputs-written', 'committed'] as const
+export type RunStage = (typeof RUN_STAGES)[number]
 
 export interface RunOutcome {
   result: RunResult
@@ -159,6 +168,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
       contexts.steps[step.id] = { outcome: 'success' }
     }
 
+    await options.atStage?.('steps-done')
     const warmStart = await resolveWarmStart(spec, champion, trainingReport)
     const produced = await readdir(ws.modelDir)
     if (produced.length === 0) {
@@ -191,6 +201,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes)
     const plan = planDecision(verdict, { ...spec.promotion, mode })
     reporter.info(`Verdict: ${plan.reason}`)
+    await options.atStage?.('verdict')
     const weights = await compareModelWeights(champion, ws.modelDir, m => reporter.warn(m))
 
     const lineage: Lineage = {
@@ -214,6 +225,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     throwIfCancelled(options.signal)
     let version: number | null = plan.action === 'none' ? null : await registry.reserveVersion(spec.model)
     let committed = false
+    let staged: StagedOutputs | null = null
     let decision = plan.decision
     let reason = plan.reason
     let gate: RunResult['gate'] = null
@@ -225,6 +237,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
       return packed
     })
     try {
+      await options.atStage?.('packed')
       const bundleOut = path.join(options.outputDir, 'bundle')
       const storage = await precommit(async () => {
         await mkdir(bundleOut, { recursive: true })
@@ -232,6 +245,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
         await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs'))
         return version === null ? null : await registry.storeBundle(spec.model, version, ws.bundleDir)
       })
+      await options.atStage?.('stored')
       throwIfCancelled(options.signal)
       if (plan.action === 'gate' && version !== null) {
         gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: renderReport(buildResult()) })
@@ -239,7 +253,8 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
       }
       // Uploaded before the commit: a failed upload fails the run with the registry untouched.
       if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, version, ws)))
-      const staged = await precommit(() => stageOutputs(options.outputDir, buildResult()))
+      staged = await precommit(() => stageOutputs(options.outputDir, buildResult()))
+      await options.atStage?.('outputs-written')
       throwIfCancelled(options.signal)
 
       if (version !== null) {
@@ -266,6 +281,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
           await commit('rejected', 'stale-baseline', err.message)
         }
         committed = true
+        await options.atStage?.('committed')
         reporter.info(
           decision === 'promoted'
             ? `Promoted version ${version}: it is now the champion of ${spec.model}`
@@ -275,6 +291,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
       const result = buildResult()
       const report = renderReport(result)
       await publishOutputs(staged, result, report, m => reporter.warn(m))
+      staged = null
 
       // After the commit: a cancellation no longer undoes anything; the run finishes its record.
       if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${version}, ${decision}); finishing its record`)
@@ -282,6 +299,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
       await reporter.report(report)
       return { result, report, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts }
     } catch (err) {
+      if (staged && !committed) await discardOutputs(staged)
       if (version !== null && !committed) {
         await registry.abandonVersion(spec.model, version).catch(e => reporter.warn(`could not give back version ${version}: ${(e as Error).message}`))
         version = null
@@ -644,8 +662,18 @@ async function stageOutputs(outputDir: string, result: RunResult): Promise<Stage
     { staged: path.join(outputDir, '.result.json.staged'), final: path.join(outputDir, 'result.json'), text: JSON.stringify(result, null, 2) + '\n' },
     { staged: path.join(outputDir, '.report.md.staged'), final: path.join(outputDir, 'report.md'), text: renderReport(result) }
   ]
-  for (const f of files) await writeFile(f.staged, f.text)
+  try {
+    for (const f of files) await writeFile(f.staged, f.text)
+  } catch (err) {
+    await discardOutputs({ outputDir, files })
+    throw err
+  }
   return { outputDir, files }
+}
+
+/** A run that stopped before its commit leaves no result behind. */
+async function discardOutputs(staged: StagedOutputs): Promise<void> {
+  for (const f of staged.files) await rm(f.staged, { force: true })
 }
 
 /** Publishes the staged outputs; if the commit changed the outcome (stale baseline), rewrites them first. */

@@ -9,7 +9,7 @@ import { parseArgs, promisify } from 'node:util'
 import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
 import { approveCandidate, promoteCandidate, rejectCandidate, renderStatus, rollback } from '../engine/registry-commands.js'
-import { runRetraining } from '../engine/run.js'
+import { RUN_STAGES, runRetraining, type RunStage } from '../engine/run.js'
 import { loadSpec } from '../spec/load.js'
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
@@ -53,7 +53,8 @@ Options:
   -h, --help         this help;  -v, --version  the version
 
 Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
-4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 130 cancelled, 1 internal.`
+4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
+1 internal.`
 
 const OPTIONS = {
   spec: { type: 'string' },
@@ -99,7 +100,28 @@ async function gitCommit(cwd: string): Promise<string | null> {
 }
 
 function registryOf(values: Values): DirectoryRegistry {
-  return new DirectoryRegistry(path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))
+  return new DirectoryRegistry(path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY), undefined, message =>
+    process.stderr.write(`${message}\n`)
+  )
+}
+
+/**
+ * RETRAIN_TEST_FAILPOINT=<stage>:<signal>: the run sends itself the signal when it reaches the
+ * stage (SIGTERM or SIGINT: a cancellation exactly there; SIGKILL: a crash there). For tests.
+ */
+function failpoint(controller: AbortController): ((stage: RunStage) => Promise<void>) | undefined {
+  const raw = process.env.RETRAIN_TEST_FAILPOINT
+  if (!raw) return undefined
+  const [at, signal] = raw.split(':') as [string, NodeJS.Signals]
+  if (!(RUN_STAGES as readonly string[]).includes(at) || !['SIGTERM', 'SIGINT', 'SIGKILL'].includes(signal)) {
+    throw usageError(`RETRAIN_TEST_FAILPOINT must be <stage>:SIGTERM|SIGINT|SIGKILL with a stage among ${RUN_STAGES.join(', ')}; got "${raw}"`)
+  }
+  return async stage => {
+    if (stage !== at) return
+    process.kill(process.pid, signal)
+    // The signal's handler runs on a later turn of the event loop: wait for it, boundedly.
+    for (let i = 0; i < 200 && !controller.signal.aborted; i++) await new Promise(resolve => setTimeout(resolve, 5))
+  }
 }
 
 async function modelOf(values: Values): Promise<{ model: string; spec: Spec | null }> {
@@ -140,6 +162,7 @@ async function commandRun(values: Values): Promise<number> {
       cli: { node: process.execPath, script: fileURLToPath(import.meta.url) },
       dryRun: values['dry-run'],
       signal: controller.signal,
+      atStage: failpoint(controller),
       keepWorkDir: values['keep-work-dir']
     })
     if (values.json) process.stdout.write(JSON.stringify(outcome.result, null, 2) + '\n')

@@ -17,7 +17,7 @@ import { DiskFullError, ExitCode, InputError, RetrainError, isDiskFull } from '.
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST } from '../engine/manifest.js'
 import type { VersionRecord } from '../ports.js'
 import { emptyState, normalizeState, type RegistryState } from '../registry/state-machine.js'
-import { VersionRegistry, type RegistryStore, type StateRead } from '../registry/version-registry.js'
+import { VersionRegistry, processAlive, type RegistryStore, type StateRead } from '../registry/version-registry.js'
 
 const STATE_FILE = 'registry.json'
 /** The spec schema's model name: a path segment that cannot climb out of the registry's root. */
@@ -34,17 +34,6 @@ interface LockOwner {
   host: string
   since: string
   token: string
-}
-
-/** False only when the process is certainly gone: same host and no such pid. */
-export function processAlive(host: string, pid: number): boolean {
-  if (host !== os.hostname()) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ESRCH'
-  }
 }
 
 async function diskSafe<T>(file: string, work: () => Promise<T>): Promise<T> {

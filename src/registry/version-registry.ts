@@ -50,6 +50,24 @@ export function defaultOwner(): string {
   return `${os.hostname()}:${process.pid}`
 }
 
+/** False only when the process is certainly gone: same host and no such pid. */
+export function processAlive(host: string, pid: number): boolean {
+  if (host !== os.hostname()) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+}
+
+/** A reservation whose run was killed on this host: its number stays used, its bundle can go. */
+function ownerGone(owner: string): boolean {
+  const at = owner.lastIndexOf(':')
+  const pid = Number(owner.slice(at + 1))
+  return at > 0 && Number.isInteger(pid) && pid > 0 && !processAlive(owner.slice(0, at), pid)
+}
+
 export class VersionRegistry implements Registry {
   readonly description: string
 
@@ -115,6 +133,9 @@ export class VersionRegistry implements Registry {
   }
 
   async reserveVersion(model: string): Promise<number> {
+    for (const r of (await this.state(model)).reservations) {
+      if (ownerGone(r.owner)) await this.abandonVersion(model, r.version)
+    }
     return (await this.apply(model, { kind: 'reserve', owner: this.owner }))!
   }
 
