@@ -276,7 +276,9 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
       exit = { code, signal }
       // A step may leave background children in its group: never let them outlive the step.
       if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL')
-      void stopWaitingForEscapedOutput(child.pid!)
+      // The pipes usually closed already (then the step is over now); otherwise they get a drain period.
+      settle()
+      if (openStreams > 0) void stopWaitingForEscapedOutput(child.pid!)
     })
 
     /** Once the group is gone, gives the pipes a short drain period, then closes what escaped descendants hold. */
