@@ -223,6 +223,7 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
       failure = isDiskFull(err) ? new DiskFullError(logFile, { cause: err }) : new Error(`cannot write the log of step ${req.id} to ${logFile}: ${err.message}`, { cause: err })
       // Output keeps flowing (and is still shown) so the step never blocks on a full pipe while it stops.
       for (const stream of streams) stream.resume()
+      emit('stderr', `[retrain] the step's log cannot be written (${(err as NodeJS.ErrnoException).code ?? err.message}): stopping the step`)
       stop()
     })
     const writeLog = (chunk: Buffer | string, stream?: Readable) => {
