@@ -165,9 +165,11 @@ describe('scratch directories of killed runs', () => {
     const aged = new Date(Date.now() - 5 * 60_000).toISOString()
     await writeFile(path.join(leftover, OWNER_MARKER), JSON.stringify({ ...marker, startedAt: aged }))
 
-    // What must be kept: a live owner (this test), another host, no marker, a dead owner too recent.
+    // What must be kept: a live owner (this test), another host, no marker, a dead owner too recent,
+    // and a workspace kept on purpose (--keep-work-dir) by a run that has ended.
     const keep = {
       live: { pid: process.pid, hostname: os.hostname(), startedAt: aged },
+      kept: { pid: killed.child.pid, hostname: os.hostname(), startedAt: aged, keep: true },
       otherHost: { pid: killed.child.pid, hostname: `not-${os.hostname()}`, startedAt: aged },
       recent: { pid: killed.child.pid, hostname: os.hostname(), startedAt: new Date().toISOString() }
     }
@@ -181,7 +183,7 @@ describe('scratch directories of killed runs', () => {
     const next = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/next'], { TMPDIR: tmp })
     expect(next.code, next.stderr).toBe(0)
     expect(next.stdout + next.stderr).toContain(`Removed ${leftover}, left by a run that was killed`)
-    expect((await readdir(tmp)).sort()).toEqual(['retrain-keep-live', 'retrain-keep-otherHost', 'retrain-keep-recent', 'retrain-keep-unmarked'])
+    expect((await readdir(tmp)).sort()).toEqual(['retrain-keep-kept', 'retrain-keep-live', 'retrain-keep-otherHost', 'retrain-keep-recent', 'retrain-keep-unmarked'])
   })
 
   it('a run removes its own scratch directory when it ends, also on failure', async () => {
@@ -191,5 +193,25 @@ describe('scratch directories of killed runs', () => {
     const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/1'], { TMPDIR: tmp })
     expect(res.code).toBe(3)
     expect(await readdir(tmp)).toEqual([])
+  })
+})
+
+describe('a workspace kept with --keep-work-dir', () => {
+  it('stays after the run and is not taken for a leftover by later runs', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'retrain-tmproot-'))
+    scratch.push(tmp)
+    const cwd = await makeProject('test/fixtures/toy')
+    await writeFile(path.join(cwd, 'retrain.yml'), toySpec())
+    const kept = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/1', '--keep-work-dir'], { TMPDIR: tmp })
+    expect(kept.code, kept.stderr).toBe(0)
+    const [dir] = await readdir(tmp)
+    expect(dir).toMatch(/^retrain-/)
+    // Aged as if the next run came much later.
+    const marker = await readJson(path.join(tmp, dir!, OWNER_MARKER))
+    expect(marker.keep).toBe(true)
+    await writeFile(path.join(tmp, dir!, OWNER_MARKER), JSON.stringify({ ...marker, startedAt: new Date(Date.now() - 3_600_000).toISOString() }))
+    const next = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/2'], { TMPDIR: tmp })
+    expect(next.code, next.stderr).toBe(0)
+    expect(await readdir(tmp)).toEqual([dir])
   })
 })

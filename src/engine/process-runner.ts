@@ -284,11 +284,12 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
 
     /** Once the group is gone, gives the pipes a short drain period, then closes what escaped descendants hold. */
     async function stopWaitingForEscapedOutput(pgid: number): Promise<void> {
-      for (let waited = 0; waited < GROUP_GONE_MAX_MS && groupAlive(pgid); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS)
+      // Each loop stops as soon as the step is over, so no timer outlives it (a CLI would wait for it before exiting).
+      for (let waited = 0; !settled && waited < GROUP_GONE_MAX_MS && groupAlive(pgid); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS)
       // Time spent waiting for a slow disk to take the log (the pipes are paused meanwhile) does not count.
       const draining = (waited: number) => waited < PIPE_DRAIN_MS || (log.writableNeedDrain && !failure && waited < SLOW_LOG_MAX_MS)
-      for (let waited = 0; openStreams > 0 && draining(waited); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS)
-      if (openStreams === 0) return
+      for (let waited = 0; !settled && openStreams > 0 && draining(waited); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS)
+      if (settled || openStreams === 0) return
       const holders = await countHolders(outputEnds)
       const message = escapedMessage(holders)
       emit('stderr', message)

@@ -83,7 +83,10 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
   const now = options.now ?? (() => new Date())
   const startedAt = now()
   const mode = options.dryRun ? 'dry-run' : spec.promotion.mode
-  const ws = await makeWorkspace(options.tempRoot ?? os.tmpdir(), { onCleaned: dir => reporter.info(`Removed ${dir}, left by a run that was killed`) })
+  const ws = await makeWorkspace(options.tempRoot ?? os.tmpdir(), {
+    keep: options.keepWorkDir,
+    onCleaned: dir => reporter.info(`Removed ${dir}, left by a run that was killed`)
+  })
   const stepRecords: StepRecord[] = []
   try {
     reporter.info(`Retraining ${spec.model} (spec ${path.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`)

@@ -33,9 +33,13 @@ interface OwnerMarker {
   pid: number
   hostname: string
   startedAt: string
+  /** The run keeps its workspace (`--keep-work-dir`): it is never a leftover to clean. */
+  keep?: boolean
 }
 
 export interface WorkspaceOptions {
+  /** The run will keep the workspace for inspection; later runs must not remove it. */
+  keep?: boolean
   /** Told about each leftover workspace of a killed run that was removed. */
   onCleaned?: (dir: string, owner: OwnerMarker) => void
   now?: () => Date
@@ -53,7 +57,7 @@ export async function makeWorkspace(tempRoot: string, options: WorkspaceOptions 
   try {
     root = await mkdtemp(path.join(tempRoot, PREFIX))
     current = path.join(root, OWNER_MARKER)
-    const marker: OwnerMarker = { pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString() }
+    const marker: OwnerMarker = { pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString(), ...(options.keep && { keep: true }) }
     await writeFile(current, JSON.stringify(marker) + '\n')
     const ws: Workspace = {
       root,
@@ -83,8 +87,8 @@ export async function removeWorkspace(ws: Pick<Workspace, 'root'>): Promise<void
 
 /**
  * Removes the `retrain-*` directories under `tempRoot` whose marker names a process on this host that
- * no longer exists. Anything unclear (no marker, another host, a live or unknown owner, too recent)
- * is left alone: removing a live run's workspace would break it, a leftover only costs space.
+ * no longer exists. Anything unclear (no marker, another host, a live or unknown owner, too recent,
+ * kept on purpose) is left alone: removing a live run's workspace would break it, a leftover only costs space.
  */
 async function cleanLeftovers(tempRoot: string, now: Date, onCleaned: WorkspaceOptions['onCleaned']): Promise<void> {
   let names: string[]
@@ -97,7 +101,7 @@ async function cleanLeftovers(tempRoot: string, now: Date, onCleaned: WorkspaceO
   for (const name of names) {
     const dir = path.join(tempRoot, name)
     const owner = await readMarker(path.join(dir, OWNER_MARKER))
-    if (!owner || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) continue
+    if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) continue
     const started = Date.parse(owner.startedAt)
     const since = Number.isFinite(started) ? started : await stat(dir).then(s => s.mtimeMs, () => now.getTime())
     if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) continue
@@ -115,7 +119,7 @@ async function readMarker(file: string): Promise<OwnerMarker | null> {
     const data = JSON.parse(await readFile(file, 'utf8')) as Partial<OwnerMarker>
     if (typeof data.pid !== 'number' || !Number.isInteger(data.pid) || data.pid <= 0) return null
     if (typeof data.hostname !== 'string' || typeof data.startedAt !== 'string') return null
-    return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt }
+    return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt, keep: data.keep === true }
   } catch {
     return null
   }
