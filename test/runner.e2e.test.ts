@@ -66,6 +66,25 @@ describe('a step whose child left its process group', () => {
     killPidFile(pidFile)
   })
 
+  it('a step that exited within its timeout has not timed out while its output drains', async () => {
+    const dir = await tempDir('retrain-runner-unit-')
+    const pidFile = path.join(dir, 'escaped.pid')
+    started.push(pidFile)
+    // The drain period after the exit lasts longer than the whole timeout.
+    const result = await runProcess({
+      id: 'quick',
+      script: escapedChild(pidFile),
+      shell: 'bash',
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      scratchDir: path.join(dir, 'scratch'),
+      timeoutMs: 600,
+      onLine: () => {}
+    })
+    expect(result).toMatchObject({ exitCode: 0, timedOut: false })
+    killPidFile(pidFile)
+  })
+
   it('through the CLI: the run finishes and is promoted while the escaped child still runs', async () => {
     const cwd = await makeProject('test/fixtures/toy')
     const pidFile = path.join(cwd, 'escaped.pid')

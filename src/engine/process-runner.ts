@@ -205,6 +205,8 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
     }
     const timeout = req.timeoutMs
       ? setTimeout(() => {
+          // A step that exited in time has not timed out, even if its output is still draining.
+          if (exit) return
           timedOut = true
           stop()
         }, req.timeoutMs)
@@ -215,6 +217,12 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
     }
     if (req.signal?.aborted) onAbort()
     req.signal?.addEventListener('abort', onAbort, { once: true })
+
+    const emit = (name: 'stdout' | 'stderr', line: string) => {
+      tail.push(line)
+      if (tail.length > TAIL_LINES) tail.shift()
+      req.onLine(name, line)
+    }
 
     // Without a listener, a failed write (ENOSPC on the scratch disk) would crash the whole process
     // with the step still running. Instead the step is stopped and the run fails with the reason.
@@ -235,11 +243,6 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
       }
     }
 
-    const emit = (name: 'stdout' | 'stderr', line: string) => {
-      tail.push(line)
-      if (tail.length > TAIL_LINES) tail.shift()
-      req.onLine(name, line)
-    }
     const pump = (stream: Readable, name: 'stdout' | 'stderr') => {
       const decoder = new StringDecoder('utf8')
       let pending = ''
