@@ -3418,8 +3418,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input = path14;
+    function removeDotSegments(path15) {
+      let input = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3493,11 +3493,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3860,8 +3860,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10916,8 +10916,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -10992,7 +10992,7 @@ var require_scan = __commonJS({
       let backslashes = false;
       let negated = false;
       let negatedExtglob = false;
-      let finished2 = false;
+      let finished3 = false;
       let braces = 0;
       let prev;
       let code;
@@ -11029,7 +11029,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished2 = true;
+              finished3 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -11038,7 +11038,7 @@ var require_scan = __commonJS({
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
-              finished2 = true;
+              finished3 = true;
               if (scanToEnd === true) {
                 continue;
               }
@@ -11049,7 +11049,7 @@ var require_scan = __commonJS({
               if (braces === 0) {
                 braceEscaped = false;
                 isBrace = token.isBrace = true;
-                finished2 = true;
+                finished3 = true;
                 break;
               }
             }
@@ -11063,7 +11063,7 @@ var require_scan = __commonJS({
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
-          if (finished2 === true) continue;
+          if (finished3 === true) continue;
           if (prev === CHAR_DOT && index === start + 1) {
             start += 2;
             continue;
@@ -11076,7 +11076,7 @@ var require_scan = __commonJS({
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
-            finished2 = true;
+            finished3 = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
@@ -11093,7 +11093,7 @@ var require_scan = __commonJS({
                   continue;
                 }
                 if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished2 = true;
+                  finished3 = true;
                   break;
                 }
               }
@@ -11105,7 +11105,7 @@ var require_scan = __commonJS({
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
-          finished2 = true;
+          finished3 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -11113,7 +11113,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
-          finished2 = true;
+          finished3 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -11129,7 +11129,7 @@ var require_scan = __commonJS({
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
               isGlob = token.isGlob = true;
-              finished2 = true;
+              finished3 = true;
               break;
             }
           }
@@ -11158,7 +11158,7 @@ var require_scan = __commonJS({
                 continue;
               }
               if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished2 = true;
+                finished3 = true;
                 break;
               }
             }
@@ -11167,7 +11167,7 @@ var require_scan = __commonJS({
           break;
         }
         if (isGlob === true) {
-          finished2 = true;
+          finished3 = true;
           if (scanToEnd === true) {
             continue;
           }
@@ -12514,17 +12514,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12535,13 +12535,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12562,17 +12562,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12583,13 +12583,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12616,23 +12616,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13244,10 +13244,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13266,7 +13266,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13296,11 +13296,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13314,8 +13314,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13329,8 +13329,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13348,8 +13348,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13359,8 +13359,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15875,9 +15875,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15952,14 +15952,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15974,10 +15974,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15988,10 +15988,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16008,13 +16008,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -17975,9 +17975,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17986,23 +17986,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18013,10 +18013,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit;
   }
@@ -19769,7 +19769,7 @@ var require_dist2 = __commonJS({
 
 // src/local/cli.ts
 import { execFile } from "node:child_process";
-import path13 from "node:path";
+import path14 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { parseArgs, promisify } from "node:util";
 
@@ -19852,9 +19852,9 @@ var IntegrityError = class extends RetrainError {
   }
 };
 var DiskFullError = class extends RetrainError {
-  constructor(path14, options) {
-    super(`the disk holding ${path14} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
-    this.path = path14;
+  constructor(path15, options) {
+    super(`the disk holding ${path15} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
+    this.path = path15;
   }
   path;
 };
@@ -20343,9 +20343,9 @@ function renderStatus(snapshot, metricNames) {
 
 // src/engine/run.ts
 import { existsSync } from "node:fs";
-import { mkdir as mkdir4, mkdtemp, readFile as readFile5, readdir as readdir3, rename as rename2, rm as rm2, writeFile as writeFile4, copyFile } from "node:fs/promises";
-import os from "node:os";
-import path7 from "node:path";
+import { mkdir as mkdir5, readFile as readFile6, readdir as readdir5, rename as rename2, rm as rm3, writeFile as writeFile5, copyFile } from "node:fs/promises";
+import os2 from "node:os";
+import path8 from "node:path";
 
 // node_modules/@actions/expressions/dist/ast.js
 var Expr = class {
@@ -22295,7 +22295,7 @@ async function packBundle(modelDir, bundleDir, lineage) {
   const lineageProblems = manifestProblems(placeholderManifest(lineage));
   if (lineageProblems.length > 0) throw new Error(`packBundle: the lineage does not fit the manifest schema: ${lineageProblems.join("; ")}`);
   if (isInside(root, bundle)) throw new InputError([{ message: `the bundle directory ${bundle} is inside the model directory ${root}; put it elsewhere` }]);
-  await mkdir(bundle, { recursive: true });
+  await mkdir(bundle, { recursive: true }).catch(diskFullAs(bundle));
   if (isInside(rootReal, await realpath(bundle))) {
     throw new InputError([{ message: `the bundle directory ${bundle} resolves inside the model directory ${root}; put it elsewhere` }]);
   }
@@ -22319,7 +22319,7 @@ async function packBundle(modelDir, bundleDir, lineage) {
     return manifest;
   } catch (err) {
     await rm(tmp, { force: true });
-    throw err;
+    throw isDiskFull(err) ? new DiskFullError(archivePath, { cause: err }) : err;
   }
 }
 async function readManifest(bundleDir) {
@@ -22359,13 +22359,13 @@ async function writeManifest(bundleDir, manifest) {
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
-    throw err;
+    throw isDiskFull(err) ? new DiskFullError(file, { cause: err }) : err;
   }
 }
 async function unpackBundle(bundleDir, destDir) {
   const manifest = await readManifest(bundleDir);
   const dest = path2.resolve(destDir);
-  await createEmptyDestination(dest);
+  await createEmptyDestination(dest).catch(diskFullAs(dest));
   try {
     await scanArchive(bundleDir, manifest, dest);
   } catch (err) {
@@ -22530,6 +22530,7 @@ async function scanArchive(bundleDir, manifest, dest) {
   const entries = { [Symbol.asyncIterator]: () => iterator };
   const archiveHash = createHash("sha256");
   let archiveSize = 0;
+  let readFailure;
   const feed = (async () => {
     for await (const chunk of input) {
       const bytes = chunk;
@@ -22539,8 +22540,15 @@ async function scanArchive(bundleDir, manifest, dest) {
     }
     extract.end(void 0);
   })().catch((err) => {
+    if (isSystemError(err)) readFailure = { error: err };
     extract.destroy(err instanceof Error ? err : new Error(String(err)));
   });
+  let parseError;
+  extract.on("error", (err) => {
+    parseError ??= err;
+  });
+  let current = null;
+  let entriesRead = 0;
   try {
     for await (const entry of entries) {
       const header = entry.header;
@@ -22553,10 +22561,18 @@ async function scanArchive(bundleDir, manifest, dest) {
       if (header.type === "file") {
         const expected = files.get(name);
         if (!expected) throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? " (the manifest lists it as a symlink)" : ""}`);
-        if (header.size !== expected.size) throw new IntegrityError(`${at}: size is ${header.size} bytes, the manifest says ${expected.size}`);
+        if (header.size !== expected.size) {
+          throw new IntegrityError(`${at}: its tar header declares ${header.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`);
+        }
         const mode = (header.mode ?? 0) & 4095;
         if (mode !== expected.mode) throw new IntegrityError(`${at}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`);
-        const actual = await consumeFile(entry, dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs));
+        const progress = { name, expected: expected.size, read: 0 };
+        current = progress;
+        const actual = await consumeFile(entry, dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs), (n) => progress.read += n);
+        current = null;
+        if (progress.read !== expected.size) {
+          throw new IntegrityError(`${at}: holds ${progress.read} bytes, the manifest says ${expected.size}; the archive is damaged`);
+        }
         if (actual !== expected.sha256) {
           throw new IntegrityError(`${at}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`);
         }
@@ -22571,14 +22587,17 @@ async function scanArchive(bundleDir, manifest, dest) {
       } else {
         throw new IntegrityError(`${at} is a ${describeEntryType(header.type)}, which a bundle never holds; refusing the bundle`);
       }
+      entriesRead++;
     }
   } catch (err) {
     input.destroy();
     extract.destroy();
     await feed;
-    throw asIntegrityError(err, archive);
+    const cause = err instanceof IntegrityError || isDiskFull(err) ? err : readFailure?.error ?? parseError ?? err;
+    throw scanFailure(cause, archive, current, entriesRead, manifest, dest);
   }
   await feed;
+  if (readFailure) throw readFailure.error;
   const missing = [...files.keys(), ...links.keys()].filter((p) => !seen.has(p));
   if (missing.length > 0) {
     throw new IntegrityError(`${archive} lacks ${missing.length} entr${missing.length === 1 ? "y" : "ies"} the manifest lists: ${preview(missing)}`);
@@ -22599,16 +22618,17 @@ async function scanArchive(bundleDir, manifest, dest) {
   if (dest !== null) {
     for (const link2 of manifest.links) {
       const abs = path2.join(dest, ...link2.path.split("/"));
-      await ensureDirectory(path2.dirname(abs), madeDirs);
-      await symlink(link2.target, abs);
+      await ensureDirectory(path2.dirname(abs), madeDirs).catch(diskFullAs(abs));
+      await symlink(link2.target, abs).catch(diskFullAs(abs));
     }
   }
 }
-async function consumeFile(entry, output) {
+async function consumeFile(entry, output, onBytes) {
   const hash = createHash("sha256");
   try {
     for await (const chunk of entry) {
       const bytes = chunk;
+      onBytes(bytes.length);
       const written = output === null ? null : writeAll(output, bytes);
       hash.update(bytes);
       await written;
@@ -22653,9 +22673,30 @@ async function createEmptyDestination(dest) {
   }
   await mkdir(dest, { recursive: true });
 }
-function asIntegrityError(err, archive) {
-  if (err instanceof IntegrityError || errorCode(err) !== void 0) return err;
-  return new IntegrityError(`${archive} is not a readable bundle archive: ${errorMessage(err)}`);
+function scanFailure(err, archive, current, entriesRead, manifest, dest) {
+  if (err instanceof IntegrityError || err instanceof DiskFullError) return err;
+  if (isDiskFull(err)) return new DiskFullError(dest ?? archive, { cause: err });
+  if (isSystemError(err)) return err;
+  const total = manifest.files.length + manifest.links.length;
+  const why = errorMessage(err);
+  if (current !== null && current.read < current.expected) {
+    return new IntegrityError(
+      `${archive}: the archive breaks off inside entry ${JSON.stringify(current.name)}: the manifest says it holds ${current.expected} bytes, but it ends after ${current.read} were read (${why}); the bundle is truncated or damaged, so it is not used`,
+      "truncated-bundle"
+    );
+  }
+  return new IntegrityError(
+    `${archive} is not a readable bundle archive: ${why}, after ${entriesRead} of the ${total} entries the manifest lists; the bundle is truncated or damaged, so it is not used`,
+    "truncated-bundle"
+  );
+}
+function isSystemError(err) {
+  return isRecord(err) && typeof err.syscall === "string";
+}
+function diskFullAs(where2) {
+  return (err) => {
+    throw isDiskFull(err) ? new DiskFullError(where2, { cause: err }) : err;
+  };
 }
 var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
 var compiledSchema;
@@ -22813,27 +22854,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path14) {
-  let normalized = normalize(path14);
+function cleanPath(path15) {
+  let normalized = normalize(path15);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path14, separator) {
-  return path14.replace(SLASHES_REGEX, separator);
+function convertSlashes(path15, separator) {
+  return path15.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path14) {
-  return path14 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path14);
+function isRootDirectory(path15) {
+  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
 }
-function normalizePath(path14, options) {
+function normalizePath(path15, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path14.includes("/") || path14.startsWith(".");
-  if (resolvePaths) path14 = resolve(path14);
-  if (normalizePath$1 || pathNeedsCleaning) path14 = cleanPath(path14);
-  if (path14 === ".") return "";
-  const needsSeperator = path14[path14.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path14 + pathSeparator : path14, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
+  if (resolvePaths) path15 = resolve(path15);
+  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
+  if (path15 === ".") return "";
+  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -22870,8 +22911,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path14 = directoryPath || ".";
-  if (filters.every((filter) => filter(path14, true))) paths.push(path14);
+  const path15 = directoryPath || ".";
+  if (filters.every((filter) => filter(path15, true))) paths.push(path15);
 };
 var empty$2 = () => {
 };
@@ -22923,27 +22964,27 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path14, state, callback$1) {
+var resolveSymlinksAsync = function(path15, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path14, (error, resolvedPath) => {
+  fs.realpath(path15, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat5) => {
+    fs.stat(resolvedPath, (error$1, stat6) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path14, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat5, resolvedPath);
+      if (stat6.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat6, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path14, state, callback$1) {
+var resolveSymlinks = function(path15, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path14);
-    const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path14, resolvedPath, state)) return;
-    callback$1(stat5, resolvedPath);
+    const resolvedPath = fs.realpathSync(path15);
+    const stat6 = fs.statSync(resolvedPath);
+    if (stat6.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
+    callback$1(stat6, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -22952,9 +22993,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path14, resolved, state) {
+function isRecursive(path15, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path14);
+  let parent = dirname(path15);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -22962,7 +23003,7 @@ function isRecursive(path14, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path14, resolved);
+  state.symlinks.set(path15, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -23134,19 +23175,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path14 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path14)) continue;
-        this.pushDirectory(path14, paths, filters);
-        this.walkDirectory(this.state, path14, path14, depth - 1, this.walk);
+        let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path15)) continue;
+        this.pushDirectory(path15, paths, filters);
+        this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path14 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path14, this.state, (stat5, resolvedPath) => {
-          if (stat5.isDirectory()) {
+        let path15 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path15, this.state, (stat6, resolvedPath) => {
+          if (stat6.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path14 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path14 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path14;
+            resolvedPath = useRealPaths ? resolvedPath : path15;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -23312,7 +23353,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path14) => isMatch(path14));
+    this.options.filters.push((path15) => isMatch(path15));
     return this;
   }
 };
@@ -23387,19 +23428,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path14) {
-  return path14.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path15) {
+  return path15.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path14) {
+function splitPattern(path15) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path14, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path14];
+  const result = import_picomatch.default.scan(path15, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path14) => path14.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path14) => path14.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -23506,13 +23547,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path14 = format2(p, isDirectory);
-      const matches = matcher(path14) && !ignore(path14);
-      if (matches) log(`matched ${path14}`);
+      const path15 = format2(p, isDirectory);
+      const matches = matcher(path15) && !ignore(path15);
+      if (matches) log(`matched ${path15}`);
       return matches;
     } : (p, isDirectory) => {
-      const path14 = format2(p, isDirectory);
-      return matcher(path14) && !ignore(path14);
+      const path15 = format2(p, isDirectory);
+      return matcher(path15) && !ignore(path15);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -23703,11 +23744,16 @@ async function readMetricsFile(file, declared, role) {
 
 // src/engine/process-runner.ts
 import { spawn } from "node:child_process";
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { createWriteStream as createWriteStream2, readlinkSync } from "node:fs";
+import { mkdir as mkdir2, readdir as readdir3, readlink as readlink2, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
+import { finished as finished2 } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
 var KILL_GRACE_MS = 3e3;
+var PIPE_DRAIN_MS = 1e3;
+var GROUP_GONE_MAX_MS = 2e3;
+var GROUP_POLL_MS = 25;
+var SLOW_LOG_MAX_MS = 3e4;
 var TAIL_LINES = 40;
 var SCRIPT_EXTENSIONS = { bash: ".sh", sh: ".sh", python: ".py", node: ".mjs", pwsh: ".ps1" };
 function commandFor(shell, file) {
@@ -23734,31 +23780,88 @@ function killGroup(pid, signal) {
   } catch {
   }
 }
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+var delay = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+function childOutputEnds(pid) {
+  if (pid === void 0) return [];
+  const ends = [];
+  for (const fd of [1, 2]) {
+    try {
+      ends.push(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+    }
+  }
+  return ends;
+}
+async function countHolders(ends) {
+  if (ends.length === 0) return null;
+  let pids;
+  try {
+    pids = (await readdir3("/proc")).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+  } catch {
+    return null;
+  }
+  let holders = 0;
+  for (const pid of pids) {
+    const fds = await readdir3(`/proc/${pid}/fd`).catch(() => []);
+    for (const fd of fds) {
+      const target = await readlink2(`/proc/${pid}/fd/${fd}`).catch(() => "");
+      if (ends.includes(target)) {
+        holders++;
+        break;
+      }
+    }
+  }
+  return holders;
+}
+function escapedMessage(holders) {
+  const who = holders === null || holders === 0 ? "descendants" : holders === 1 ? "1 descendant" : `${holders} descendants`;
+  return `[retrain] the step's process group ended; ${who} that left it (setsid, a daemon) still held its output and ` + (holders === 1 ? "was no longer waited for; it keeps running" : "were no longer waited for; they keep running");
+}
+async function prepare(dir, file, script) {
+  try {
+    await mkdir2(dir, { recursive: true });
+    if (file !== null) await writeFile2(file, script, { mode: 448 });
+  } catch (err) {
+    if (isDiskFull(err)) throw new DiskFullError(file ?? dir, { cause: err });
+    throw err;
+  }
+}
 async function runProcess(req) {
-  await mkdir2(req.scratchDir, { recursive: true });
   const extension = typeof req.shell === "string" ? SCRIPT_EXTENSIONS[req.shell] : "";
   const scriptFile = path4.join(req.scratchDir, `${req.id}${extension}`);
   const logFile = path4.join(req.scratchDir, `${req.id}.log`);
   let command;
   let args;
   if (req.argv) [command, ...args] = req.argv;
-  else {
-    await writeFile2(scriptFile, req.script, { mode: 448 });
-    [command, args] = commandFor(req.shell, scriptFile);
-  }
-  const log2 = createWriteStream2(logFile);
+  else [command, args] = commandFor(req.shell, scriptFile);
+  await prepare(req.scratchDir, req.argv ? null : scriptFile, req.script);
   const tail = [];
   const started = Date.now();
   return await new Promise((resolve3, reject) => {
     let timedOut = false;
     let cancelled = false;
     let killTimer;
+    let failure;
+    let exit;
+    let settled = false;
     const child = spawn(command, args, {
       cwd: req.cwd,
       env: req.env,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"]
     });
+    const log2 = createWriteStream2(logFile);
+    const outputEnds = childOutputEnds(child.pid);
+    const streams = [child.stdout, child.stderr];
+    let openStreams = streams.length;
     const stop = () => {
       if (child.pid === void 0 || killTimer) return;
       killGroup(child.pid, "SIGTERM");
@@ -23766,6 +23869,7 @@ async function runProcess(req) {
       killTimer.unref();
     };
     const timeout = req.timeoutMs ? setTimeout(() => {
+      if (exit) return;
       timedOut = true;
       stop();
     }, req.timeoutMs) : void 0;
@@ -23775,53 +23879,173 @@ async function runProcess(req) {
     };
     if (req.signal?.aborted) onAbort();
     req.signal?.addEventListener("abort", onAbort, { once: true });
+    const emit = (name, line) => {
+      tail.push(line);
+      if (tail.length > TAIL_LINES) tail.shift();
+      req.onLine(name, line);
+    };
+    log2.on("error", (err) => {
+      if (failure) return;
+      failure = isDiskFull(err) ? new DiskFullError(logFile, { cause: err }) : new Error(`cannot write the log of step ${req.id} to ${logFile}: ${err.message}`, { cause: err });
+      for (const stream of streams) stream.resume();
+      emit("stderr", `[retrain] the step's log cannot be written (${err.code ?? err.message}): stopping the step`);
+      stop();
+    });
+    const writeLog = (chunk, stream) => {
+      if (failure || log2.destroyed) return;
+      if (!log2.write(chunk) && stream && !stream.isPaused()) {
+        stream.pause();
+        log2.once("drain", () => stream.resume());
+      }
+    };
     const pump = (stream, name) => {
       const decoder = new StringDecoder("utf8");
       let pending = "";
-      const emit = (line) => {
-        tail.push(line);
-        if (tail.length > TAIL_LINES) tail.shift();
-        req.onLine(name, line);
-      };
       stream.on("data", (chunk) => {
-        log2.write(chunk);
+        writeLog(chunk, stream);
         pending += decoder.write(chunk);
         const lines = pending.split(/\r?\n/);
         pending = lines.pop() ?? "";
-        for (const line of lines) emit(line);
+        for (const line of lines) emit(name, line);
       });
-      stream.on("end", () => {
+      stream.on("close", () => {
         pending += decoder.end();
-        if (pending) emit(pending);
+        if (pending) emit(name, pending);
+        pending = "";
+        openStreams--;
+        settle();
+      });
+      stream.on("error", () => {
       });
     };
     pump(child.stdout, "stdout");
     pump(child.stderr, "stderr");
     child.on("error", (err) => {
-      clearTimeout(timeout);
-      log2.end();
-      reject(new Error(`cannot start ${command} for step ${req.id}: ${err.message}`));
+      if (child.pid !== void 0) return;
+      failure ??= new Error(`cannot start ${command} for step ${req.id}: ${err.message}`);
+      exit = { code: null, signal: null };
+      for (const stream of streams) stream.destroy();
+      settle();
     });
-    child.on("exit", () => {
+    child.on("exit", (code, signal) => {
+      exit = { code, signal };
       if (child.pid !== void 0) killGroup(child.pid, "SIGKILL");
+      settle();
+      if (openStreams > 0) void stopWaitingForEscapedOutput(child.pid);
     });
-    child.on("close", (code, signal) => {
+    async function stopWaitingForEscapedOutput(pgid) {
+      for (let waited = 0; !settled && waited < GROUP_GONE_MAX_MS && groupAlive(pgid); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS);
+      const draining = (waited) => waited < PIPE_DRAIN_MS || log2.writableNeedDrain && !failure && waited < SLOW_LOG_MAX_MS;
+      for (let waited = 0; !settled && openStreams > 0 && draining(waited); waited += GROUP_POLL_MS) await delay(GROUP_POLL_MS);
+      if (settled || openStreams === 0) return;
+      const holders = await countHolders(outputEnds);
+      const message = escapedMessage(holders);
+      emit("stderr", message);
+      writeLog(message + "\n");
+      for (const stream of streams) stream.destroy();
+    }
+    function settle() {
+      if (settled || exit === void 0 || openStreams > 0) return;
+      settled = true;
       clearTimeout(timeout);
-      req.signal?.removeEventListener("abort", onAbort);
       if (killTimer) clearTimeout(killTimer);
-      log2.end(
-        () => resolve3({
-          exitCode: code,
-          signal,
-          timedOut,
-          cancelled,
-          durationMs: Date.now() - started,
-          logFile,
-          tail: tail.join("\n")
-        })
-      );
-    });
+      req.signal?.removeEventListener("abort", onAbort);
+      const { code, signal } = exit;
+      void closeLog().then(() => {
+        if (failure) reject(failure);
+        else resolve3({ exitCode: code, signal, timedOut, cancelled, durationMs: Date.now() - started, logFile, tail: tail.join("\n") });
+      });
+    }
+    async function closeLog() {
+      if (failure || log2.destroyed) {
+        log2.destroy();
+        return;
+      }
+      log2.end();
+      try {
+        await finished2(log2);
+      } catch {
+      }
+    }
   });
+}
+
+// src/engine/workspace.ts
+import { mkdir as mkdir3, mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm2, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
+import os from "node:os";
+import path5 from "node:path";
+var OWNER_MARKER = ".retrain-owner.json";
+var PREFIX = "retrain-";
+var LEFTOVER_MIN_AGE_MS = 6e4;
+async function makeWorkspace(tempRoot, options = {}) {
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  await cleanLeftovers(tempRoot, now(), options.onCleaned);
+  let root;
+  let current = tempRoot;
+  try {
+    root = await mkdtemp(path5.join(tempRoot, PREFIX));
+    current = path5.join(root, OWNER_MARKER);
+    const marker = { pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
+    await writeFile3(current, JSON.stringify(marker) + "\n");
+    const ws = {
+      root,
+      baselineDir: path5.join(root, "baseline"),
+      modelDir: path5.join(root, "model"),
+      workDir: path5.join(root, "work"),
+      scratchDir: path5.join(root, "scratch"),
+      bundleDir: path5.join(root, "bundle"),
+      evalDir: path5.join(root, "eval")
+    };
+    for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) {
+      current = dir;
+      await mkdir3(dir, { recursive: true });
+    }
+    return ws;
+  } catch (err) {
+    if (root !== void 0) await rm2(root, { recursive: true, force: true }).catch(() => void 0);
+    if (isDiskFull(err)) throw new DiskFullError(current, { cause: err });
+    throw err;
+  }
+}
+async function cleanLeftovers(tempRoot, now, onCleaned) {
+  let names;
+  try {
+    names = (await readdir4(tempRoot)).filter((name) => name.startsWith(PREFIX));
+  } catch {
+    return;
+  }
+  const host = os.hostname();
+  for (const name of names) {
+    const dir = path5.join(tempRoot, name);
+    const owner = await readMarker(path5.join(dir, OWNER_MARKER));
+    if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) continue;
+    const started = Date.parse(owner.startedAt);
+    const since = Number.isFinite(started) ? started : await stat4(dir).then((s) => s.mtimeMs, () => now.getTime());
+    if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) continue;
+    try {
+      await rm2(dir, { recursive: true, force: true });
+      onCleaned?.(dir, owner);
+    } catch {
+    }
+  }
+}
+async function readMarker(file) {
+  try {
+    const data = JSON.parse(await readFile4(file, "utf8"));
+    if (typeof data.pid !== "number" || !Number.isInteger(data.pid) || data.pid <= 0) return null;
+    if (typeof data.hostname !== "string" || typeof data.startedAt !== "string") return null;
+    return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt, keep: data.keep === true };
+  } catch {
+    return null;
+  }
+}
+function processExists(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code !== "ESRCH";
+  }
 }
 
 // src/engine/result.ts
@@ -24016,8 +24240,8 @@ function planDecision(verdict, promotion) {
 }
 
 // src/metrics/chart.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import path5 from "node:path";
+import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import path6 from "node:path";
 var INTERVALS_CHART = "intervals.svg";
 var WIDTH = 720;
 var LABEL = 260;
@@ -24070,13 +24294,13 @@ function renderIntervalsSvg(model, outcomes) {
 }
 async function writeIntervalsChart(dir, model, outcomes) {
   if (chartedRules(outcomes).length === 0) return null;
-  await mkdir3(dir, { recursive: true });
-  await writeFile3(path5.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
+  await mkdir4(dir, { recursive: true });
+  await writeFile4(path6.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
   return INTERVALS_CHART;
 }
 
 // src/metrics/stage.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/metrics/kernels.ts
 var EPS = Number.EPSILON;
@@ -24884,7 +25108,7 @@ function effectiveSize(metric, examples, rows) {
 }
 
 // src/metrics/predictions.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 function predictionColumns(spec) {
   return {
     format: spec?.format ?? "csv",
@@ -25010,7 +25234,7 @@ function parseJsonLines(text, file) {
 async function readPredictions(file, columns, whose2) {
   let text;
   try {
-    text = await readFile4(file, "utf8");
+    text = await readFile5(file, "utf8");
   } catch {
     throw new PredictionsError(`the evaluate command wrote no predictions for the ${whose2} (expected a ${columns.format === "csv" ? "CSV" : "JSON Lines"} file at $RETRAIN_PREDICTIONS_FILE, ${file})`);
   }
@@ -25437,7 +25661,7 @@ function whose(role) {
   return role === "candidate" ? "candidate" : role === "baseline" ? "champion" : `version ${role.reference}`;
 }
 function predictionsFile(spec, dir, role) {
-  return path6.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
+  return path7.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
 }
 function computesMetrics(spec) {
   return spec.metrics.some((m) => m.compute !== void 0);
@@ -25481,20 +25705,6 @@ async function judgeableMetrics(spec, dir, reported, warn) {
 
 // src/engine/run.ts
 var RUN_STAGES = ["steps-done", "verdict", "packed", "stored", "outputs-written", "committed"];
-async function makeWorkspace(tempRoot) {
-  const root = await mkdtemp(path7.join(tempRoot, "retrain-"));
-  const ws = {
-    root,
-    baselineDir: path7.join(root, "baseline"),
-    modelDir: path7.join(root, "model"),
-    workDir: path7.join(root, "work"),
-    scratchDir: path7.join(root, "scratch"),
-    bundleDir: path7.join(root, "bundle"),
-    evalDir: path7.join(root, "eval")
-  };
-  for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) await mkdir4(dir, { recursive: true });
-  return ws;
-}
 function fingerprintsOf(inputs) {
   return Object.fromEntries(inputs.map((i) => [i.name, { fingerprint: i.fingerprint, files: i.files }]));
 }
@@ -25506,7 +25716,10 @@ async function runRetraining(options) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
   const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
-  const ws = await makeWorkspace(options.tempRoot ?? os.tmpdir());
+  const ws = await makeWorkspace(options.tempRoot ?? os2.tmpdir(), {
+    keep: options.keepWorkDir,
+    onCleaned: (dir) => reporter.info(`Removed ${dir}, left by a run that was killed`)
+  });
   const stepRecords = [];
   try {
     let buildResult2 = function() {
@@ -25544,7 +25757,7 @@ async function runRetraining(options) {
       };
     };
     var buildResult = buildResult2;
-    reporter.info(`Retraining ${spec.model} (spec ${path7.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
+    reporter.info(`Retraining ${spec.model} (spec ${path8.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
     const data = await fingerprintData(spec.root, spec.data);
     const evaluationNames = new Set(spec.evaluate.data);
     const evaluationInputs = Object.values(data).filter((d) => evaluationNames.has(d.name));
@@ -25565,7 +25778,7 @@ async function runRetraining(options) {
       env: {}
     };
     contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
-    const trainingReport = path7.join(ws.workDir, ".retrain-training-report.json");
+    const trainingReport = path8.join(ws.workDir, ".retrain-training-report.json");
     const contract = contractEnv({
       model: spec.model,
       baselineDir: champion?.dir ?? null,
@@ -25584,7 +25797,7 @@ async function runRetraining(options) {
     }
     await options.atStage?.("steps-done");
     const warmStart = await resolveWarmStart(spec, champion, trainingReport);
-    const produced = await readdir3(ws.modelDir);
+    const produced = await readdir5(ws.modelDir);
     if (produced.length === 0) {
       throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, "training", "");
     }
@@ -25643,11 +25856,11 @@ async function runRetraining(options) {
     });
     try {
       await options.atStage?.("packed");
-      const bundleOut = path7.join(options.outputDir, "bundle");
+      const bundleOut = path8.join(options.outputDir, "bundle");
       const storage = await precommit(async () => {
-        await mkdir4(bundleOut, { recursive: true });
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path7.join(ws.bundleDir, name), path7.join(bundleOut, name));
-        await copyLogs(ws.scratchDir, path7.join(options.outputDir, "logs"));
+        await mkdir5(bundleOut, { recursive: true });
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path8.join(ws.bundleDir, name), path8.join(bundleOut, name));
+        await copyLogs(ws.scratchDir, path8.join(options.outputDir, "logs"));
         return version === null ? null : await registry.storeBundle(spec.model, version, ws.bundleDir);
       });
       await options.atStage?.("stored");
@@ -25704,16 +25917,16 @@ async function runRetraining(options) {
       throw err;
     }
   } catch (err) {
-    await copyLogs(ws.scratchDir, path7.join(options.outputDir, "logs")).catch(() => void 0);
+    await copyLogs(ws.scratchDir, path8.join(options.outputDir, "logs")).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
     throw err;
   } finally {
-    if (!options.keepWorkDir) await rm2(ws.root, { recursive: true, force: true });
+    if (!options.keepWorkDir) await rm3(ws.root, { recursive: true, force: true });
   }
 }
 async function loadChampion(options, snapshot, ws) {
   const version = snapshot.champion;
-  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path7.join(ws.root, "baseline-bundle"));
+  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path8.join(ws.root, "baseline-bundle"));
   const manifest = await unpackBundle(bundleDir, ws.baselineDir);
   const expected = snapshot.versions.find((v) => v.version === version)?.digest;
   if (manifest.digest !== expected) {
@@ -25734,20 +25947,20 @@ async function evaluateReferences(options, snapshot, champion, contexts, contrac
       out.set(version, `version ${version} of ${spec.model} is not in the registry`);
       continue;
     }
-    const dir = path7.join(ws.root, `reference-v${version}`);
+    const dir = path8.join(ws.root, `reference-v${version}`);
     try {
       if (version === champion.version) {
         for (const [from, to] of [
-          [path7.join(ws.evalDir, "baseline-metrics.json"), path7.join(ws.evalDir, `reference-v${version}-metrics.json`)],
+          [path8.join(ws.evalDir, "baseline-metrics.json"), path8.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
           if (existsSync(from)) await copyFile(from, to);
         }
-        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path7.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
+        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path8.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
         continue;
       }
-      const bundleDir = await options.registry.fetchBundle(spec.model, version, path7.join(ws.root, `reference-v${version}-bundle`));
+      const bundleDir = await options.registry.fetchBundle(spec.model, version, path8.join(ws.root, `reference-v${version}-bundle`));
       const manifest = await unpackBundle(bundleDir, dir);
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`);
       out.set(version, await evaluateModel(options, spec.evaluate, contexts, contract, ws, "reference", dir, version, declared, records));
@@ -25775,7 +25988,7 @@ function checkLeakage(spec, evaluation, training, champion) {
 }
 async function resolveWarmStart(spec, champion, reportFile) {
   if (!champion) return { source: "cold", reason: "first-model" };
-  const text = await readFile5(reportFile, "utf8").catch(() => null);
+  const text = await readFile6(reportFile, "utf8").catch(() => null);
   if (text === null) return { source: "champion" };
   let report2;
   try {
@@ -25811,7 +26024,7 @@ function timeoutOf(minutes) {
 }
 async function execute(options, label, id, target, env, contexts, ws, argv) {
   const { reporter } = options;
-  const cwd = target.workingDirectory ? path7.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root;
+  const cwd = target.workingDirectory ? path8.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root;
   reporter.startGroup(label);
   const result = await runProcess({
     id,
@@ -25855,7 +26068,7 @@ async function runStep(options, step, contexts, contract, ws) {
 }
 async function evaluateModel(options, evaluate, contexts, contract, ws, role, modelDir, version, declared, records) {
   const name = role === "reference" ? `reference-v${version}` : role;
-  const metricsFile = path7.join(ws.evalDir, `${name}-metrics.json`);
+  const metricsFile = path8.join(ws.evalDir, `${name}-metrics.json`);
   const predictionsFile2 = predictionsFile(options.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
   const env = stepEnv(options, contexts, evaluate.env, evaluate.expressionEnv, contract, {
     [ContractEnv.step]: `evaluate-${name}`,
@@ -25879,24 +26092,24 @@ async function evaluateModel(options, evaluate, contexts, contract, ws, role, mo
   for (const name2 of declared) {
     if (!(name2 in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name2}"; rules on it fail closed`);
   }
-  const out = path7.join(options.outputDir, "metrics");
-  await mkdir4(out, { recursive: true });
-  if (!onlyPredictions) await copyFile(metricsFile, path7.join(out, `${name}.json`));
-  if (existsSync(predictionsFile2)) await copyFile(predictionsFile2, path7.join(out, path7.basename(predictionsFile2)));
+  const out = path8.join(options.outputDir, "metrics");
+  await mkdir5(out, { recursive: true });
+  if (!onlyPredictions) await copyFile(metricsFile, path8.join(out, `${name}.json`));
+  if (existsSync(predictionsFile2)) await copyFile(predictionsFile2, path8.join(out, path8.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
   const lockfiles = {};
   for (const file of spec.lockfiles) {
     try {
-      lockfiles[file] = await sha256File(path7.resolve(spec.root, file));
+      lockfiles[file] = await sha256File(path8.resolve(spec.root, file));
     } catch {
       throw new InputError([{ file: spec.file, message: `lockfiles: "${file}" does not exist under ${spec.root}` }], "missing-lockfile");
     }
   }
   return {
-    os: `${os.type()} ${os.release()}`,
-    arch: os.arch(),
+    os: `${os2.type()} ${os2.release()}`,
+    arch: os2.arch(),
     runtimes: { node: process.version },
     lockfiles,
     containerImage: baseEnv.RETRAIN_CONTAINER_IMAGE || null
@@ -25904,8 +26117,8 @@ async function describeEnvironment(spec, baseEnv) {
 }
 async function uploadArtifacts(store, model, version, ws) {
   const base = `${model}-${version === null ? "dry-run" : `v${version}`}`;
-  const refs = [await store.upload(`${base}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path7.join(ws.bundleDir, f)), ws.bundleDir)];
-  const logs = (await readdir3(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => path7.join(ws.scratchDir, name));
+  const refs = [await store.upload(`${base}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path8.join(ws.bundleDir, f)), ws.bundleDir)];
+  const logs = (await readdir5(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => path8.join(ws.scratchDir, name));
   if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
   return refs;
 }
@@ -25916,9 +26129,9 @@ async function compareModelWeights(champion, candidateDir, warn) {
   return before && after ? compareWeights(before, after) : null;
 }
 async function copyLogs(from, to) {
-  await mkdir4(to, { recursive: true });
-  for (const name of await readdir3(from)) {
-    if (name.endsWith(".log")) await copyFile(path7.join(from, name), path7.join(to, name));
+  await mkdir5(to, { recursive: true });
+  for (const name of await readdir5(from)) {
+    if (name.endsWith(".log")) await copyFile(path8.join(from, name), path8.join(to, name));
   }
 }
 function throwIfCancelled(signal) {
@@ -25933,13 +26146,13 @@ async function precommit(work) {
   }
 }
 async function stageOutputs(outputDir, result) {
-  await mkdir4(outputDir, { recursive: true });
+  await mkdir5(outputDir, { recursive: true });
   const files = [
-    { staged: path7.join(outputDir, ".result.json.staged"), final: path7.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
-    { staged: path7.join(outputDir, ".report.md.staged"), final: path7.join(outputDir, "report.md"), text: renderReport(result) }
+    { staged: path8.join(outputDir, ".result.json.staged"), final: path8.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
+    { staged: path8.join(outputDir, ".report.md.staged"), final: path8.join(outputDir, "report.md"), text: renderReport(result) }
   ];
   try {
-    for (const f of files) await writeFile4(f.staged, f.text);
+    for (const f of files) await writeFile5(f.staged, f.text);
   } catch (err) {
     await discardOutputs({ outputDir, files });
     throw err;
@@ -25947,13 +26160,13 @@ async function stageOutputs(outputDir, result) {
   return { outputDir, files };
 }
 async function discardOutputs(staged) {
-  for (const f of staged.files) await rm2(f.staged, { force: true });
+  for (const f of staged.files) await rm3(f.staged, { force: true });
 }
 async function publishOutputs(staged, result, report2, warn) {
   const texts = [JSON.stringify(result, null, 2) + "\n", report2];
   for (const [i, f] of staged.files.entries()) {
     try {
-      if (await readFile5(f.staged, "utf8") !== texts[i]) await writeFile4(f.staged, texts[i]);
+      if (await readFile6(f.staged, "utf8") !== texts[i]) await writeFile5(f.staged, texts[i]);
       await rename2(f.staged, f.final);
     } catch (err) {
       warn(`could not write ${f.final}: ${err.message}; the decision above is recorded in the registry`);
@@ -25976,8 +26189,8 @@ async function settleEffects(options, model) {
 // src/spec/load.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile6 } from "node:fs/promises";
-import path8 from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import path9 from "node:path";
 
 // src/spec/schema-errors.ts
 var import__2 = __toESM(require__(), 1);
@@ -27368,10 +27581,10 @@ function parseTrainerOptions(trainer, raw, allowExpressions = false) {
 // src/spec/load.ts
 async function loadSpec(file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = path8.resolve(cwd, file);
+  const absolute = path9.resolve(cwd, file);
   let bytes;
   try {
-    bytes = await readFile6(absolute);
+    bytes = await readFile7(absolute);
   } catch (error) {
     const code = error.code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
@@ -27389,8 +27602,8 @@ function sha256(bytes) {
   return createHash3("sha256").update(bytes).digest("hex");
 }
 function displayName(absolute, cwd) {
-  const relative2 = path8.relative(cwd, absolute);
-  return relative2 && !relative2.startsWith("..") && !path8.isAbsolute(relative2) ? relative2 : absolute;
+  const relative2 = path9.relative(cwd, absolute);
+  return relative2 && !relative2.startsWith("..") && !path9.isAbsolute(relative2) ? relative2 : absolute;
 }
 var NO_RULE_MESSAGE = "no rule would judge the candidate; add a bound (min/max) or a change rule";
 function predictionsOf(raw) {
@@ -27645,7 +27858,7 @@ function buildSpec(text, digest, file, cwd) {
   const data = builder.data();
   const spec = {
     file,
-    root: raw.root !== void 0 ? path8.resolve(path8.dirname(file), raw.root) : path8.resolve(cwd),
+    root: raw.root !== void 0 ? path9.resolve(path9.dirname(file), raw.root) : path9.resolve(cwd),
     digest,
     model: raw.model,
     ...raw.description !== void 0 && { description: raw.description },
@@ -27678,12 +27891,12 @@ var TrainerError = class extends Error {
 };
 
 // src/trainers/evaluate-command.ts
-import { writeFile as writeFile6 } from "node:fs/promises";
+import { writeFile as writeFile7 } from "node:fs/promises";
 
 // src/trainers/csv.ts
 import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile7 } from "node:fs/promises";
-import path9 from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import path10 from "node:path";
 function parseCsv2(text, file) {
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   const rows = [];
@@ -27729,7 +27942,7 @@ async function readTable(files) {
   for (const file of files) {
     let text;
     try {
-      text = await readFile7(file, "utf8");
+      text = await readFile8(file, "utf8");
     } catch (err) {
       throw new TrainerError(`cannot read ${file}: ${err.message}`);
     }
@@ -27751,7 +27964,7 @@ async function readTable(files) {
       const out = cells.get(column2);
       for (const r of p.rows) out.push(r[j].trim());
     }
-    sources.push({ file: path9.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows.length });
+    sources.push({ file: path10.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows.length });
     total += p.rows.length;
   }
   return { columns: columns ?? [], cells, rows: total, files: sources };
@@ -27870,8 +28083,8 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
 
 // src/trainers/model.ts
 import { createHash as createHash5 } from "node:crypto";
-import { readFile as readFile8, writeFile as writeFile5, mkdir as mkdir5 } from "node:fs/promises";
-import path10 from "node:path";
+import { readFile as readFile9, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
+import path11 from "node:path";
 var MODEL_FILE = "model.json";
 var MODEL_FORMAT = "retrain/builtin-linear";
 var MODEL_FORMAT_VERSION = 1;
@@ -27898,12 +28111,12 @@ function namedWeights(model) {
   return out;
 }
 async function saveModel(dir, model) {
-  await mkdir5(dir, { recursive: true });
-  await writeFile5(path10.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await writeFile5(path10.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await mkdir6(dir, { recursive: true });
+  await writeFile6(path11.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await writeFile6(path11.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return readFile8(path10.join(dir, MODEL_FILE)).then(
+  return readFile9(path11.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -27912,11 +28125,11 @@ function finiteMatrix(rows, count, width) {
   return Array.isArray(rows) && rows.length === count && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
 }
 async function loadModel(dir) {
-  const file = path10.join(dir, MODEL_FILE);
+  const file = path11.join(dir, MODEL_FILE);
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text;
   try {
-    text = await readFile8(file, "utf8");
+    text = await readFile9(file, "utf8");
   } catch (err) {
     throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
@@ -28172,9 +28385,9 @@ async function evaluateBuiltin(dataName, io) {
     rows.forEach((i, r) => lines.push([ids[r], labelCells[i], String(out.values[r])].map(csvField).join(",")));
   }
   const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-  await writeFile6(metricsFile, JSON.stringify(json, null, 2) + "\n");
+  await writeFile7(metricsFile, JSON.stringify(json, null, 2) + "\n");
   const predictionsFile2 = io.env[ContractEnv.predictionsFile];
-  if (predictionsFile2) await writeFile6(predictionsFile2, lines.join("\n") + "\n");
+  if (predictionsFile2) await writeFile7(predictionsFile2, lines.join("\n") + "\n");
   const role = io.env[ContractEnv.evalRole] || "model";
   const version = io.env[ContractEnv.evalVersion];
   const shown = Object.entries(json).map(([k, v]) => `${k} ${v === null ? "undefined" : Number(v.toPrecision(6))}`);
@@ -28182,7 +28395,7 @@ async function evaluateBuiltin(dataName, io) {
 }
 
 // src/trainers/train-command.ts
-import { writeFile as writeFile7 } from "node:fs/promises";
+import { writeFile as writeFile8 } from "node:fs/promises";
 
 // src/trainers/kernels.ts
 function dot(w, wOffset, x, xOffset, d) {
@@ -28672,7 +28885,7 @@ async function resolveStart(io, trainer, options, table2, labels) {
   }
   io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`);
   const report2 = io.env[ContractEnv.trainingReport];
-  if (report2) await writeFile7(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
+  if (report2) await writeFile8(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
   return { model: null, reason, parentVersion };
 }
 function slice(data, rows) {
@@ -28947,17 +29160,17 @@ function evaluateCommand(dataInput) {
 }
 
 // src/metrics/compare-command.ts
-import path11 from "node:path";
-import { readFile as readFile9 } from "node:fs/promises";
+import path12 from "node:path";
+import { readFile as readFile10 } from "node:fs/promises";
 async function readText(file, flag) {
   try {
-    return await readFile9(file, "utf8");
+    return await readFile10(file, "utf8");
   } catch {
     throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], "usage");
   }
 }
 function isMetricsFile(file) {
-  return path11.extname(file).toLowerCase() === ".json";
+  return path12.extname(file).toLowerCase() === ".json";
 }
 async function compareFiles(spec, candidateFile, baselineFile) {
   if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
@@ -29147,10 +29360,10 @@ function locate(where2) {
 
 // src/local/directory-registry.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { copyFile as copyFile2, link, mkdir as mkdir6, readFile as readFile10, readdir as readdir4, rename as rename3, rm as rm3, stat as stat4, unlink, writeFile as writeFile8 } from "node:fs/promises";
+import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile11, readdir as readdir6, rename as rename3, rm as rm4, stat as stat5, unlink, writeFile as writeFile9 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
-import os3 from "node:os";
-import path12 from "node:path";
+import os4 from "node:os";
+import path13 from "node:path";
 
 // src/registry/state-machine.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
@@ -29280,16 +29493,16 @@ function applyTransition(state, t, at) {
 
 // src/registry/version-registry.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import os2 from "node:os";
+import os3 from "node:os";
 var MAX_ATTEMPTS = 12;
 var UNREPEATABLE = /* @__PURE__ */ new Set(["dispatch"]);
 var EffectRefusedError = class extends Error {
 };
 function defaultOwner() {
-  return `${os2.hostname()}:${process.pid}`;
+  return `${os3.hostname()}:${process.pid}`;
 }
 function processAlive(host, pid) {
-  if (host !== os2.hostname()) return true;
+  if (host !== os3.hostname()) return true;
   try {
     process.kill(pid, 0);
     return true;
@@ -29453,16 +29666,16 @@ var DirectoryStore = class {
   description;
   modelDir(model) {
     if (!MODEL_NAME.test(model)) throw new InputError([{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }], "bad-model-name");
-    return path12.join(this.root, model);
+    return path13.join(this.root, model);
   }
   stateFile(model) {
-    return path12.join(this.modelDir(model), STATE_FILE);
+    return path13.join(this.modelDir(model), STATE_FILE);
   }
   async models() {
-    const entries = await readdir4(this.root, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir6(this.root, { withFileTypes: true }).catch(() => []);
     const models = [];
     for (const e of entries) {
-      if (e.isDirectory() && await stat4(path12.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
+      if (e.isDirectory() && await stat5(path13.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
     }
     return models.sort();
   }
@@ -29470,7 +29683,7 @@ var DirectoryStore = class {
     const file = this.stateFile(model);
     let text;
     try {
-      text = await readFile10(file, "utf8");
+      text = await readFile11(file, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return { state: emptyState(model), revision: null };
       throw err;
@@ -29485,7 +29698,7 @@ var DirectoryStore = class {
   }
   async compareAndSwap(model, revision, next) {
     const file = this.stateFile(model);
-    await diskSafe(file, () => mkdir6(path12.dirname(file), { recursive: true }));
+    await diskSafe(file, () => mkdir7(path13.dirname(file), { recursive: true }));
     const release = await this.lock(model);
     try {
       const current = await this.read(model);
@@ -29494,10 +29707,10 @@ var DirectoryStore = class {
       const tmp = `${file}.${process.pid}.${randomBytes4(4).toString("hex")}.tmp`;
       await diskSafe(file, async () => {
         try {
-          await writeFile8(tmp, JSON.stringify(body, null, 2) + "\n");
+          await writeFile9(tmp, JSON.stringify(body, null, 2) + "\n");
           await rename3(tmp, file);
         } catch (err) {
-          await rm3(tmp, { force: true });
+          await rm4(tmp, { force: true });
           throw err;
         }
       });
@@ -29513,24 +29726,24 @@ var DirectoryStore = class {
    */
   async lock(model) {
     const file = `${this.stateFile(model)}.lock`;
-    const mine = { pid: process.pid, host: os3.hostname(), since: (/* @__PURE__ */ new Date()).toISOString(), token: randomBytes4(8).toString("hex") };
+    const mine = { pid: process.pid, host: os4.hostname(), since: (/* @__PURE__ */ new Date()).toISOString(), token: randomBytes4(8).toString("hex") };
     const text = JSON.stringify(mine);
     const started = Date.now();
     let noticed = 0;
     for (let attempt = 0; Date.now() - started < LOCK_WAIT_MS; attempt++) {
       try {
-        await writeFile8(file, text, { flag: "wx" });
+        await writeFile9(file, text, { flag: "wx" });
         return async () => {
-          if (await readFile10(file, "utf8").catch(() => "") === text) await unlink(file).catch(() => void 0);
+          if (await readFile11(file, "utf8").catch(() => "") === text) await unlink(file).catch(() => void 0);
         };
       } catch (err) {
         if (isDiskFull(err)) throw new DiskFullError(file, { cause: err });
         if (err.code !== "EEXIST") throw err;
       }
-      const held = await readFile10(file, "utf8").catch(() => null);
+      const held = await readFile11(file, "utf8").catch(() => null);
       if (held === null) continue;
       const owner2 = parseOwner(held);
-      const age = Date.now() - ((await stat4(file).catch(() => null))?.mtimeMs ?? Date.now());
+      const age = Date.now() - ((await stat5(file).catch(() => null))?.mtimeMs ?? Date.now());
       if (owner2 ? !processAlive(owner2.host, owner2.pid) : age > UNREADABLE_LOCK_MS) {
         await this.takeOver(file, held, owner2);
         continue;
@@ -29541,7 +29754,7 @@ var DirectoryStore = class {
       }
       await new Promise((resolve3) => setTimeout(resolve3, 5 + Math.random() * 20));
     }
-    const owner = parseOwner(await readFile10(file, "utf8").catch(() => "") ?? "");
+    const owner = parseOwner(await readFile11(file, "utf8").catch(() => "") ?? "");
     throw new RetrainError(
       `the registry lock ${file} is held by ${owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : "another process"} and was not released for ${LOCK_WAIT_MS / 1e3} s; nothing was changed. If that process is gone, remove the file and run again.`,
       ExitCode.conflict,
@@ -29556,25 +29769,25 @@ var DirectoryStore = class {
     } catch {
       return;
     }
-    const moved = await readFile10(aside, "utf8").catch(() => "");
+    const moved = await readFile11(aside, "utf8").catch(() => "");
     if (moved !== held) await link(aside, file).catch(() => void 0);
     else this.log(`took over the registry lock ${file} from ${owner ? `process ${owner.pid}, which is gone` : "a crashed writer"}`);
     await unlink(aside).catch(() => void 0);
   }
   versionDir(model, version) {
-    return path12.join(this.modelDir(model), "versions", String(version));
+    return path13.join(this.modelDir(model), "versions", String(version));
   }
   async storeBundle(model, version, bundleDir) {
     const target = this.versionDir(model, version);
-    const staging = path12.join(path12.dirname(target), `.staging-${version}-${process.pid}-${randomBytes4(4).toString("hex")}`);
+    const staging = path13.join(path13.dirname(target), `.staging-${version}-${process.pid}-${randomBytes4(4).toString("hex")}`);
     await diskSafe(target, async () => {
       try {
-        await mkdir6(staging, { recursive: true });
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path12.join(bundleDir, name), path12.join(staging, name));
-        await rm3(target, { recursive: true, force: true });
+        await mkdir7(staging, { recursive: true });
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path13.join(bundleDir, name), path13.join(staging, name));
+        await rm4(target, { recursive: true, force: true });
         await rename3(staging, target);
       } catch (err) {
-        await rm3(staging, { recursive: true, force: true });
+        await rm4(staging, { recursive: true, force: true });
         throw err;
       }
     });
@@ -29582,13 +29795,13 @@ var DirectoryStore = class {
   }
   async fetchBundle(model, record) {
     const dir = this.versionDir(model, record.version);
-    if (!existsSync2(path12.join(dir, BUNDLE_MANIFEST))) {
+    if (!existsSync2(path13.join(dir, BUNDLE_MANIFEST))) {
       throw new RetrainError(`${model} version ${record.version} is registered, but its bundle ${dir} is missing`, ExitCode.integrity, "bundle-missing");
     }
     return dir;
   }
   async discardBundle(model, version) {
-    await rm3(this.versionDir(model, version), { recursive: true, force: true });
+    await rm4(this.versionDir(model, version), { recursive: true, force: true });
   }
 };
 function parseOwner(text) {
@@ -29697,7 +29910,7 @@ async function gitCommit(cwd) {
 }
 function registryOf(values) {
   return new DirectoryRegistry(
-    path13.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
+    path14.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
     (message) => process.stderr.write(`${message}
 `)
@@ -29728,7 +29941,7 @@ async function commandRun(values) {
   const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
   const params = resolveParams(spec, parseParamAssignments(values.param ?? []), "--param");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
-  const outputDir = path13.resolve(values.out ?? path13.join(DEFAULT_RUNS, spec.model, timestamp(/* @__PURE__ */ new Date())));
+  const outputDir = path14.resolve(values.out ?? path14.join(DEFAULT_RUNS, spec.model, timestamp(/* @__PURE__ */ new Date())));
   const controller = new AbortController();
   const onSignal = (signal) => {
     if (controller.signal.aborted) process.exit(ExitCode.cancelled);
@@ -29756,7 +29969,7 @@ async function commandRun(values) {
       keepWorkDir: values["keep-work-dir"]
     });
     if (values.json) process.stdout.write(JSON.stringify(outcome.result, null, 2) + "\n");
-    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path13.relative(process.cwd(), outputDir) || outputDir}`);
+    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path14.relative(process.cwd(), outputDir) || outputDir}`);
     return outcome.exitCode;
   } finally {
     process.off("SIGINT", onSignal);
@@ -29792,7 +30005,7 @@ async function main(argv) {
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== void 0 ? 1 : 0) + (m.max !== void 0 ? 1 : 0) + (m.slices ? 1 : 0), 0);
       process.stdout.write(
-        `${path13.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})
+        `${path14.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})
 `
       );
       return ExitCode.ok;

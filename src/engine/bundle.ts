@@ -19,7 +19,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import formatsPlugin from 'ajv-formats'
 import tar from 'tar-stream'
 import schema from '../../schemas/manifest.schema.json' with { type: 'json' }
-import { InputError, IntegrityError } from '../errors.js'
+import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
 import {
   BUNDLE_ARCHIVE,
   BUNDLE_MANIFEST,
@@ -53,7 +53,7 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
   if (lineageProblems.length > 0) throw new Error(`packBundle: the lineage does not fit the manifest schema: ${lineageProblems.join('; ')}`)
   // The archive is written while the model directory is walked; inside it, the walk would pack the archive itself.
   if (isInside(root, bundle)) throw new InputError([{ message: `the bundle directory ${bundle} is inside the model directory ${root}; put it elsewhere` }])
-  await mkdir(bundle, { recursive: true })
+  await mkdir(bundle, { recursive: true }).catch(diskFullAs(bundle))
   if (isInside(rootReal, await realpath(bundle))) {
     throw new InputError([{ message: `the bundle directory ${bundle} resolves inside the model directory ${root}; put it elsewhere` }])
   }
@@ -79,7 +79,8 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
     return manifest
   } catch (err) {
     await rm(tmp, { force: true })
-    throw err
+    // The archive being written is the usual victim of a full disk; name the bundle's place, not a temporary name.
+    throw isDiskFull(err) ? new DiskFullError(archivePath, { cause: err }) : err
   }
 }
 
@@ -125,7 +126,7 @@ export async function writeManifest(bundleDir: string, manifest: Manifest): Prom
     await rename(tmp, file)
   } catch (err) {
     await rm(tmp, { force: true })
-    throw err
+    throw isDiskFull(err) ? new DiskFullError(file, { cause: err }) : err
   }
 }
 
@@ -143,7 +144,7 @@ export async function verifyBundle(bundleDir: string): Promise<Manifest> {
 export async function unpackBundle(bundleDir: string, destDir: string): Promise<Manifest> {
   const manifest = await readManifest(bundleDir)
   const dest = path.resolve(destDir)
-  await createEmptyDestination(dest)
+  await createEmptyDestination(dest).catch(diskFullAs(dest))
   try {
     await scanArchive(bundleDir, manifest, dest)
   } catch (err) {
@@ -343,6 +344,8 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   const entries = { [Symbol.asyncIterator]: () => iterator }
   const archiveHash = createHash('sha256')
   let archiveSize = 0
+  /** A failure to read the archive file itself (an I/O error), as opposed to bytes that do not parse. */
+  let readFailure: { error: unknown } | undefined
   const feed = (async () => {
     for await (const chunk of input) {
       const bytes = chunk as Buffer
@@ -352,8 +355,18 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
     }
     extract.end(undefined)
   })().catch((err: unknown) => {
+    if (isSystemError(err)) readFailure = { error: err }
     extract.destroy(err instanceof Error ? err : new Error(String(err)))
   })
+  // The parser's own complaint ("Unexpected end of data") says more than the "destroyed" error the
+  // entry being read gets when the parser gives up under it.
+  let parseError: unknown
+  extract.on('error', (err: unknown) => {
+    parseError ??= err
+  })
+  /** The file entry being read, to say where a damaged archive broke off. */
+  let current: { name: string; expected: number; read: number } | null = null
+  let entriesRead = 0
 
   try {
     for await (const entry of entries) {
@@ -368,10 +381,19 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       if (header.type === 'file') {
         const expected = files.get(name)
         if (!expected) throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
-        if (header.size !== expected.size) throw new IntegrityError(`${at}: size is ${header.size} bytes, the manifest says ${expected.size}`)
+        // Checked before any byte of the body is read: a header may declare any size (1 TiB), and only the manifest's is trusted.
+        if (header.size !== expected.size) {
+          throw new IntegrityError(`${at}: its tar header declares ${header.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`)
+        }
         const mode = (header.mode ?? 0) & 0o7777
         if (mode !== expected.mode) throw new IntegrityError(`${at}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`)
-        const actual = await consumeFile(entry, dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs))
+        const progress = { name, expected: expected.size, read: 0 }
+        current = progress
+        const actual = await consumeFile(entry, dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs), n => (progress.read += n))
+        current = null
+        if (progress.read !== expected.size) {
+          throw new IntegrityError(`${at}: holds ${progress.read} bytes, the manifest says ${expected.size}; the archive is damaged`)
+        }
         if (actual !== expected.sha256) {
           throw new IntegrityError(`${at}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
         }
@@ -386,14 +408,17 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       } else {
         throw new IntegrityError(`${at} is a ${describeEntryType(header.type)}, which a bundle never holds; refusing the bundle`)
       }
+      entriesRead++
     }
   } catch (err) {
     input.destroy()
     extract.destroy()
     await feed
-    throw asIntegrityError(err, archive)
+    const cause = err instanceof IntegrityError || isDiskFull(err) ? err : (readFailure?.error ?? parseError ?? err)
+    throw scanFailure(cause, archive, current, entriesRead, manifest, dest)
   }
   await feed
+  if (readFailure) throw readFailure.error
 
   const missing = [...files.keys(), ...links.keys()].filter(p => !seen.has(p))
   if (missing.length > 0) {
@@ -416,18 +441,19 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   if (dest !== null) {
     for (const link of manifest.links) {
       const abs = path.join(dest, ...link.path.split('/'))
-      await ensureDirectory(path.dirname(abs), madeDirs)
-      await symlink(link.target, abs)
+      await ensureDirectory(path.dirname(abs), madeDirs).catch(diskFullAs(abs))
+      await symlink(link.target, abs).catch(diskFullAs(abs))
     }
   }
 }
 
 /** Hashes an entry's bytes, writing them to `output` when given; returns the hex sha256. */
-async function consumeFile(entry: AsyncIterable<unknown>, output: FileHandle | null): Promise<string> {
+async function consumeFile(entry: AsyncIterable<unknown>, output: FileHandle | null, onBytes: (n: number) => void): Promise<string> {
   const hash = createHash('sha256')
   try {
     for await (const chunk of entry) {
       const bytes = chunk as Buffer
+      onBytes(bytes.length)
       // The write runs on the thread pool while this thread hashes the same bytes.
       const written = output === null ? null : writeAll(output, bytes)
       hash.update(bytes)
@@ -480,10 +506,49 @@ async function createEmptyDestination(dest: string): Promise<void> {
   await mkdir(dest, { recursive: true })
 }
 
-/** Tar parse errors and broken streams mean a damaged archive; system errors (a full disk) stay what they are. */
-function asIntegrityError(err: unknown, archive: string): unknown {
-  if (err instanceof IntegrityError || errorCode(err) !== undefined) return err
-  return new IntegrityError(`${archive} is not a readable bundle archive: ${errorMessage(err)}`)
+/**
+ * What a failed scan means. Tar parse errors and torn-down streams (the parser gives up on a
+ * truncated archive, and the entry being read is then destroyed under the reader) mean a damaged
+ * archive: an IntegrityError saying where it broke off. A full disk while unpacking is a
+ * DiskFullError; other system errors (an I/O error) stay what they are.
+ */
+function scanFailure(
+  err: unknown,
+  archive: string,
+  current: { name: string; expected: number; read: number } | null,
+  entriesRead: number,
+  manifest: Manifest,
+  dest: string | null
+): unknown {
+  if (err instanceof IntegrityError || err instanceof DiskFullError) return err
+  if (isDiskFull(err)) return new DiskFullError(dest ?? archive, { cause: err })
+  if (isSystemError(err)) return err
+  const total = manifest.files.length + manifest.links.length
+  const why = errorMessage(err)
+  if (current !== null && current.read < current.expected) {
+    return new IntegrityError(
+      `${archive}: the archive breaks off inside entry ${JSON.stringify(current.name)}: the manifest says it holds ${current.expected} bytes, ` +
+        `but it ends after ${current.read} were read (${why}); the bundle is truncated or damaged, so it is not used`,
+      'truncated-bundle'
+    )
+  }
+  return new IntegrityError(
+    `${archive} is not a readable bundle archive: ${why}, after ${entriesRead} of the ${total} entries the manifest lists; ` +
+      'the bundle is truncated or damaged, so it is not used',
+    'truncated-bundle'
+  )
+}
+
+/** Errors from the operating system carry a syscall; stream and parser errors do not, whatever their `code`. */
+function isSystemError(err: unknown): boolean {
+  return isRecord(err) && typeof err.syscall === 'string'
+}
+
+/** A catch handler turning a full disk into a DiskFullError naming `where`; any other error passes through. */
+function diskFullAs(where: string): (err: unknown) => never {
+  return err => {
+    throw isDiskFull(err) ? new DiskFullError(where, { cause: err }) : err
+  }
 }
 
 // ---- manifest validation ----

@@ -4,7 +4,7 @@
  * reject. The registry is touched only once a decision is reached, so a failing step changes nothing.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile, copyFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, writeFile, copyFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { CancelledError, DiskFullError, EvaluationError, InputError, IntegrityError, RetrainError, ExitCode, StepError, StaleBaselineError, isDiskFull } from '../errors.js'
@@ -18,6 +18,7 @@ import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprin
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
 import { readMetricsFile, type Metrics } from './metrics-file.js'
 import { runProcess } from './process-runner.js'
+import { makeWorkspace, type Workspace } from './workspace.js'
 import { renderReport } from './report.js'
 import { RESULT_SCHEMA_VERSION, type RunResult, type StepRecord } from './result.js'
 import { evaluateRules, planDecision } from './rules.js'
@@ -66,16 +67,6 @@ export interface RunOptions {
   now?: () => Date
 }
 
-interface Workspace {
-  root: string
-  baselineDir: string
-  modelDir: string
-  workDir: string
-  scratchDir: string
-  bundleDir: string
-  evalDir: string
-}
-
 interface Champion {
   version: number
   dir: string
@@ -93,21 +84,6 @@ export interface RunOutcome {
   artifacts: ArtifactRef[]
 }
 
-async function makeWorkspace(tempRoot: string): Promise<Workspace> {
-  const root = await mkdtemp(path.join(tempRoot, 'retrain-'))
-  const ws = {
-    root,
-    baselineDir: path.join(root, 'baseline'),
-    modelDir: path.join(root, 'model'),
-    workDir: path.join(root, 'work'),
-    scratchDir: path.join(root, 'scratch'),
-    bundleDir: path.join(root, 'bundle'),
-    evalDir: path.join(root, 'eval')
-  }
-  for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) await mkdir(dir, { recursive: true })
-  return ws
-}
-
 function fingerprintsOf(inputs: ResolvedDataInput[]): Record<string, DataFingerprint> {
   return Object.fromEntries(inputs.map(i => [i.name, { fingerprint: i.fingerprint, files: i.files }]))
 }
@@ -121,7 +97,10 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
   const now = options.now ?? (() => new Date())
   const startedAt = now()
   const mode = options.dryRun ? 'dry-run' : spec.promotion.mode
-  const ws = await makeWorkspace(options.tempRoot ?? os.tmpdir())
+  const ws = await makeWorkspace(options.tempRoot ?? os.tmpdir(), {
+    keep: options.keepWorkDir,
+    onCleaned: dir => reporter.info(`Removed ${dir}, left by a run that was killed`)
+  })
   const stepRecords: StepRecord[] = []
   try {
     reporter.info(`Retraining ${spec.model} (spec ${path.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`)

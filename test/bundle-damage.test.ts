@@ -1,0 +1,245 @@
+/**
+ * Damaged bundles are integrity failures (exit 6) that say which bundle, which entry and what was
+ * expected against what was found: an archive cut short anywhere (inside a header, inside an entry,
+ * between entries), or a tar header declaring a size the manifest does not (1 TiB), never an
+ * internal error. In the engine and through the built CLI with a damaged champion.
+ */
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { packBundle, unpackBundle, verifyBundle } from '../src/engine/bundle.js'
+import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type Lineage, type Manifest } from '../src/engine/manifest.js'
+import { ExitCode, IntegrityError } from '../src/errors.js'
+import { makeProject, readJson, retrain, treeDigest } from './helpers/project.js'
+import { toySpec } from './helpers/runner.js'
+
+const scratch: string[] = []
+afterAll(async () => {
+  await Promise.all(scratch.map(dir => rm(dir, { recursive: true, force: true })))
+})
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-damage-'))
+  scratch.push(dir)
+  return dir
+}
+
+const lineage: Lineage = {
+  model: 'toy',
+  version: null,
+  parentVersion: null,
+  warmStart: { source: 'cold', reason: 'first-model' },
+  specDigest: 'a'.repeat(64),
+  gitCommit: null,
+  params: {},
+  trainingData: {},
+  evaluationData: {},
+  metrics: {},
+  toolVersion: '0.0.0',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  environment: { os: 'linux', arch: 'x64', runtimes: {}, lockfiles: {}, containerImage: null }
+}
+
+const TIB = 2 ** 40
+
+/** Offset of the named entry's header in a plain ustar archive (short ASCII names, no extension headers). */
+function headerOffset(archive: Buffer, name: string): number {
+  for (let offset = 0; offset + 512 <= archive.length; ) {
+    const entryName = archive.toString('utf8', offset, offset + 100).replace(/\0.*$/s, '')
+    if (entryName === '') break
+    if (entryName === name) return offset
+    const size = parseInt(archive.toString('ascii', offset + 124, offset + 136).replace(/\0.*$/s, '').trim() || '0', 8)
+    offset += 512 + Math.ceil(size / 512) * 512
+  }
+  throw new Error(`no entry ${name} in the archive`)
+}
+
+/** Rewrites an entry's size field (base-256, as tar does above 8 GiB) and the header checksum. */
+function declareSize(archive: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(archive)
+  const at = headerOffset(out, name)
+  const field = Buffer.alloc(12)
+  field[0] = 0x80
+  let rest = BigInt(size)
+  for (let i = 11; i >= 1; i--) {
+    field[i] = Number(rest & 0xffn)
+    rest >>= 8n
+  }
+  field.copy(out, at + 124)
+  out.fill(0x20, at + 148, at + 156)
+  let sum = 0
+  for (let i = at; i < at + 512; i++) sum += out[i]!
+  out.write(sum.toString(8).padStart(6, '0') + '\0 ', at + 148, 'ascii')
+  return out
+}
+
+/** A bundle with two entries: a 9 MB file (larger than one read chunk) and a small one after it. */
+async function makeBundle(): Promise<{ dir: string; manifest: Manifest; archive: Buffer }> {
+  const root = await tempDir()
+  const model = path.join(root, 'model')
+  await mkdir(model)
+  await writeFile(path.join(model, 'a-weights.bin'), Buffer.alloc(9_000_000, 1))
+  await writeFile(path.join(model, 'b-state.bin'), Buffer.alloc(5000, 2))
+  const dir = path.join(root, 'bundle')
+  const manifest = await packBundle(model, dir, lineage)
+  return { dir, manifest, archive: await readFile(path.join(dir, BUNDLE_ARCHIVE)) }
+}
+
+/** A copy of the bundle with its archive replaced, the manifest's archiveSize made to agree (so the early size check passes). */
+async function damagedCopy(source: { dir: string; manifest: Manifest }, archive: Buffer, fixSize = true): Promise<string> {
+  const dir = path.join(await tempDir(), 'bundle')
+  await mkdir(dir)
+  await writeFile(path.join(dir, BUNDLE_ARCHIVE), archive)
+  const manifest = fixSize ? { ...source.manifest, archiveSize: archive.length } : source.manifest
+  await writeFile(path.join(dir, BUNDLE_MANIFEST), JSON.stringify(manifest))
+  return dir
+}
+
+async function failureOf(op: Promise<unknown>): Promise<IntegrityError> {
+  const err = await op.then(
+    () => null,
+    (e: unknown) => e
+  )
+  expect(err, 'the damaged bundle was accepted').toBeInstanceOf(IntegrityError)
+  return err as IntegrityError
+}
+
+describe('a damaged bundle in the engine', () => {
+  it('cut inside an entry: names the bundle, the entry, the expected and the found size, for verify and unpack', async () => {
+    const bundle = await makeBundle()
+    const firstData = headerOffset(bundle.archive, 'a-weights.bin') + 512
+    const secondData = headerOffset(bundle.archive, 'b-state.bin') + 512
+    const cases = [
+      { cut: firstData, entry: 'a-weights.bin', expected: 9_000_000 },
+      { cut: firstData + 4000, entry: 'a-weights.bin', expected: 9_000_000 },
+      { cut: firstData + 4_500_000, entry: 'a-weights.bin', expected: 9_000_000 },
+      { cut: secondData + 3000, entry: 'b-state.bin', expected: 5000 }
+    ]
+    for (const { cut, entry, expected } of cases) {
+      const dir = await damagedCopy(bundle, bundle.archive.subarray(0, cut))
+      const archive = path.join(dir, BUNDLE_ARCHIVE)
+      for (const op of ['verify', 'unpack'] as const) {
+        const dest = path.join(path.dirname(dir), `unpacked-${op}`)
+        const err = await failureOf(op === 'verify' ? verifyBundle(dir) : unpackBundle(dir, dest))
+        expect(err.exitCode).toBe(ExitCode.integrity)
+        expect(err.message).toContain(archive)
+        expect(err.message).toContain(`inside entry "${entry}"`)
+        expect(err.message).toContain(`holds ${expected} bytes`)
+        expect(err.message).toMatch(/ends after \d+ were read/)
+        expect(err.message).toMatch(/truncated/)
+        if (op === 'unpack') expect(existsSync(dest)).toBe(false)
+      }
+    }
+  })
+
+  it('cut inside a header or between entries: an integrity failure saying how far it got', async () => {
+    const bundle = await makeBundle()
+    const second = headerOffset(bundle.archive, 'b-state.bin')
+    for (const [cut, said] of [
+      [100, /not a readable bundle archive: .*after 0 of the 2 entries the manifest lists/],
+      [second + 200, /not a readable bundle archive: .*after 1 of the 2 entries the manifest lists/],
+      // At a block boundary the archive reads as complete, only shorter: an entry is missing.
+      [second, /lacks 1 entry the manifest lists: "b-state.bin"/]
+    ] as const) {
+      const dir = await damagedCopy(bundle, bundle.archive.subarray(0, cut))
+      const err = await failureOf(verifyBundle(dir))
+      expect(err.message).toContain(path.join(dir, BUNDLE_ARCHIVE))
+      expect(err.message).toMatch(said)
+    }
+  })
+
+  it('cut short with the manifest untouched: the archive size disagrees before anything is read', async () => {
+    const bundle = await makeBundle()
+    const dir = await damagedCopy(bundle, bundle.archive.subarray(0, 5000), false)
+    const err = await failureOf(unpackBundle(dir, path.join(path.dirname(dir), 'out')))
+    expect(err.message).toMatch(/is 5000 bytes, but the manifest says \d+/)
+  })
+
+  it('any cut is an integrity failure, never another error', async () => {
+    const bundle = await makeBundle()
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: bundle.archive.length - 1 }), async cut => {
+        const dir = await damagedCopy(bundle, bundle.archive.subarray(0, cut))
+        const err = await verifyBundle(dir).then(
+          () => null,
+          (e: unknown) => e
+        )
+        await rm(path.dirname(dir), { recursive: true, force: true })
+        return err instanceof IntegrityError
+      }),
+      { numRuns: 40 }
+    )
+  })
+
+  it('a header declaring 1 TiB, or a little more than the manifest, is refused before its body is read', async () => {
+    const bundle = await makeBundle()
+    for (const [entry, declared, listed] of [
+      ['a-weights.bin', TIB, 9_000_000],
+      ['b-state.bin', TIB, 5000],
+      ['b-state.bin', 5000 + 512, 5000]
+    ] as const) {
+      const dir = await damagedCopy(bundle, declareSize(bundle.archive, entry, declared))
+      for (const op of ['verify', 'unpack'] as const) {
+        const err = await failureOf(op === 'verify' ? verifyBundle(dir) : unpackBundle(dir, path.join(path.dirname(dir), `out-${op}`)))
+        expect(err.message).toContain(path.join(dir, BUNDLE_ARCHIVE))
+        expect(err.message).toContain(`entry "${entry}": its tar header declares ${declared} bytes, the manifest says ${listed}`)
+      }
+    }
+  })
+})
+
+describe('a damaged champion through the CLI', () => {
+  async function projectWithChampion() {
+    const cwd = await makeProject('test/fixtures/toy')
+    scratch.push(cwd)
+    await writeFile(path.join(cwd, 'retrain.yml'), toySpec())
+    const first = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/1'])
+    expect(first.code, first.stderr).toBe(0)
+    const versionDir = path.join(cwd, '.retrain/registry/toy/versions/1')
+    const manifest = await readJson<Manifest>(path.join(versionDir, BUNDLE_MANIFEST))
+    const archive = await readFile(path.join(versionDir, BUNDLE_ARCHIVE))
+    await copyFile(path.join(versionDir, BUNDLE_ARCHIVE), path.join(cwd, 'original.tar'))
+    return { cwd, versionDir, manifest, archive }
+  }
+
+  async function damage(p: Awaited<ReturnType<typeof projectWithChampion>>, archive: Buffer): Promise<void> {
+    await writeFile(path.join(p.versionDir, BUNDLE_ARCHIVE), archive)
+    await writeFile(path.join(p.versionDir, BUNDLE_MANIFEST), JSON.stringify({ ...p.manifest, archiveSize: archive.length }, null, 2))
+  }
+
+  it('truncated inside an entry: exit 6 naming the bundle, the entry and the sizes; nothing changes', async () => {
+    const p = await projectWithChampion()
+    const entry = p.manifest.files.find(f => f.path === 'optimizer-state.bin')!
+    const cut = headerOffset(p.archive, entry.path) + 512 + 300
+    await damage(p, p.archive.subarray(0, cut))
+    const registry = path.join(p.cwd, '.retrain/registry')
+    const before = await treeDigest(registry)
+    const res = await retrain(p.cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/2'])
+    expect(res.code, res.stderr).toBe(ExitCode.integrity)
+    expect(res.stderr).toContain(path.join(p.versionDir, BUNDLE_ARCHIVE))
+    expect(res.stderr).toContain(`inside entry "optimizer-state.bin": the manifest says it holds ${entry.size} bytes`)
+    expect(res.stderr).not.toMatch(/Stream was destroyed$/m)
+    expect(await treeDigest(registry)).toEqual(before)
+  })
+
+  it('truncated with the manifest untouched: exit 6', async () => {
+    const p = await projectWithChampion()
+    await truncate(path.join(p.versionDir, BUNDLE_ARCHIVE), 1000)
+    const res = await retrain(p.cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/2'])
+    expect(res.code, res.stderr).toBe(ExitCode.integrity)
+    expect(res.stderr).toMatch(/model\.tar is 1000 bytes, but the manifest says \d+/)
+  })
+
+  // The second entry matters most: the parser reads its header while the first entry is still being written out.
+  it.each(['model.json', 'optimizer-state.bin'])('a header declaring 1 TiB (%s): exit 6 naming the entry and both sizes', async name => {
+    const p = await projectWithChampion()
+    const entry = p.manifest.files.find(f => f.path === name)!
+    await damage(p, declareSize(p.archive, entry.path, TIB))
+    const res = await retrain(p.cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/2'])
+    expect(res.code, res.stderr).toBe(ExitCode.integrity)
+    expect(res.stderr).toContain(`entry "${name}": its tar header declares ${TIB} bytes, the manifest says ${entry.size}`)
+  })
+})
