@@ -25849,12 +25849,13 @@ async function runRetraining(options) {
     let gate = null;
     let error = null;
     const artifacts = [];
-    const manifest = await precommit(async () => {
-      const packed = await packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version });
-      reporter.info(`Candidate bundle: ${packed.files.length} files, ${packed.archiveSize} bytes, digest ${packed.digest.slice(0, 12)}`);
-      return packed;
-    });
+    let manifest = null;
     try {
+      manifest = await precommit(async () => {
+        const packed = await packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version });
+        reporter.info(`Candidate bundle: ${packed.files.length} files, ${packed.archiveSize} bytes, digest ${packed.digest.slice(0, 12)}`);
+        return packed;
+      });
       await options.atStage?.("packed");
       const bundleOut = path8.join(options.outputDir, "bundle");
       const storage = await precommit(async () => {

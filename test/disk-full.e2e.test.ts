@@ -4,7 +4,7 @@
  * as in CI); where mounting is refused the tests are skipped with the reason.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -55,13 +55,24 @@ function groupGone(pid: number): boolean {
 }
 
 /** A project whose model has a first version (the champion), made with the ordinary temp dir. */
-async function projectWithChampion(train = 'node train.mjs'): Promise<{ cwd: string; registry: string; before: Record<string, string> }> {
+async function projectWithChampion(train = 'node train.mjs'): Promise<{ cwd: string; registry: string; before: Awaited<ReturnType<typeof registryView>> }> {
   const cwd = await makeProject('test/fixtures/toy')
   await writeFile(path.join(cwd, 'retrain.yml'), toySpec({ train }))
   const first = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/first'])
   expect(first.code, first.stderr).toBe(0)
   const registry = path.join(cwd, '.retrain/registry')
-  return { cwd, registry, before: await treeDigest(registry) }
+  return { cwd, registry, before: await registryView(registry) }
+}
+
+/**
+ * The registry as a person sees it: every stored bundle byte for byte, and the decisions in its
+ * state (a run may reserve a version number and give it back; that is not a change).
+ */
+async function registryView(registry: string) {
+  const files = await treeDigest(registry)
+  delete files['toy/registry.json']
+  const state = JSON.parse(await readFile(path.join(registry, 'toy/registry.json'), 'utf8'))
+  return { files, champion: state.champion, versions: state.versions, history: state.history, effects: state.effects, reservations: state.reservations }
 }
 
 const lineage: Lineage = {
@@ -99,7 +110,7 @@ describe.skipIf(refused !== null)('a full disk', () => {
       expect(alive(pid!)).toBe(false)
       expect(groupGone(pid!)).toBe(true)
       expect(await readdir(tmp.dir)).toEqual([])
-      expect(await treeDigest(registry)).toEqual(before)
+      expect(await registryView(registry)).toEqual(before)
       expect(existsSync(path.join(cwd, 'out/full/result.json'))).toBe(false)
     } finally {
       killPidFile(stepPid)
@@ -118,7 +129,7 @@ describe.skipIf(refused !== null)('a full disk', () => {
       expect(res.stderr).toMatch(/the disk holding .*model\.tar is full/)
       expect(res.stderr).toContain(tmp.dir)
       expect(await readdir(tmp.dir)).toEqual([])
-      expect(await treeDigest(registry)).toEqual(before)
+      expect(await registryView(registry)).toEqual(before)
     } finally {
       await release(tmp)
     }
@@ -132,7 +143,7 @@ describe.skipIf(refused !== null)('a full disk', () => {
       expect(res.code, res.stderr.slice(-2000)).toBe(ExitCode.diskFull)
       expect(res.stderr).toContain(tmp.dir)
       expect(await readdir(tmp.dir)).toEqual([])
-      expect(await treeDigest(registry)).toEqual(before)
+      expect(await registryView(registry)).toEqual(before)
     } finally {
       await release(tmp)
     }

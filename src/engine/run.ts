@@ -210,12 +210,13 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     let gate: RunResult['gate'] = null
     let error: RunResult['error'] = null
     const artifacts: ArtifactRef[] = []
-    const manifest = await precommit(async () => {
-      const packed = await packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version })
-      reporter.info(`Candidate bundle: ${packed.files.length} files, ${packed.archiveSize} bytes, digest ${packed.digest.slice(0, 12)}`)
-      return packed
-    })
+    let manifest: Manifest | null = null
     try {
+      manifest = await precommit(async () => {
+        const packed = await packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version })
+        reporter.info(`Candidate bundle: ${packed.files.length} files, ${packed.archiveSize} bytes, digest ${packed.digest.slice(0, 12)}`)
+        return packed
+      })
       await options.atStage?.('packed')
       const bundleOut = path.join(options.outputDir, 'bundle')
       const storage = await precommit(async () => {
@@ -238,7 +239,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
 
       if (version !== null) {
         const status = plan.action === 'promote' ? 'promoted' : plan.action === 'gate' ? 'pending' : 'rejected'
-        const record = { baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt, storage }
+        const record = { baselineVersion: champion?.version ?? null, digest: manifest!.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt, storage }
         const commit = (s: typeof status, d: string, why: string) =>
           registry.apply(spec.model, {
             kind: 'register',
@@ -299,7 +300,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
         passed: verdict.passed,
         candidate: {
           version,
-          digest: manifest.digest,
+          digest: manifest!.digest,
           metrics: candidateMetrics,
           warmStart: { ...warmStart, parentVersion: lineage.parentVersion }
         },
