@@ -214,7 +214,7 @@ class PosixLexer {
   /** Where a string-valued expression is refused, found once the command around it is known. */
   private readonly dangers: DangerRange[] = []
   /** Where the script evaluates text (arithmetic, subscripts, code): for taint tracking. */
-  private readonly evaluated: { start: number; end: number }[] = []
+  private readonly evaluated: { start: number; end: number; code?: boolean }[] = []
   /** Where a value reaches a command's standard input (heredocs, here-strings, pipes, `<( )`). */
   private readonly stdinSources: { start: number; end: number }[] = []
   private readonly assignments: { name: string; start: number; end: number }[] = []
@@ -478,7 +478,9 @@ class PosixLexer {
       this.evaluatingUnknownName ||= analysis.evaluatingUnknownName
       for (const d of analysis.danger) {
         // A variable name is not evaluated itself, only its subscript is.
-        if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) this.evaluated.push(d)
+        if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
+          this.evaluated.push({ ...d, code: d.reason !== REASONS.arithmetic && d.reason !== REASONS.declaredEvaluating })
+        }
         else {
           const bracket = this.text.indexOf('[', d.start)
           if (bracket >= 0 && bracket < d.end) this.evaluated.push({ start: bracket, end: d.end })
@@ -757,17 +759,29 @@ class PosixLexer {
     return Math.min(i, to)
   }
 
+  /** The text of a range with its expressions blanked out: their own text (params.x) names no shell variable. */
+  private withoutExpressions(start: number, end: number): string {
+    let region = this.text.slice(start, end)
+    for (const span of scanTemplate(region).spans.reverse()) {
+      region = region.slice(0, span.start) + ' '.repeat(span.end - span.start) + region.slice(span.end)
+    }
+    return region
+  }
+
   /** Names read in evaluated text, and whether positional parameters are. */
   private evaluatedNames(): { names: Set<string>; positional: boolean } {
     const names = new Set<string>()
     let positional = false
     for (const r of this.evaluated) {
-      let region = this.text.slice(r.start, r.end)
-      // The expressions' own text (params.x) names no shell variable.
-      for (const span of scanTemplate(region).spans.reverse()) {
-        region = region.slice(0, span.start) + ' '.repeat(span.end - span.start) + region.slice(span.end)
+      let region = this.withoutExpressions(r.start, r.end)
+      if (r.code) {
+        // Code run by another shell (eval, sh -c): only what this shell expands there becomes code;
+        // single-quoted text reaches that shell as written, where "$x" is data again.
+        region = region.replace(/'[^']*'/g, ' ')
+        for (const m of region.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1] as string)
+      } else {
+        for (const m of region.matchAll(NAME)) names.add(m[0])
       }
-      for (const m of region.matchAll(NAME)) names.add(m[0])
       if (/\$\{?[0-9@*]/.test(region)) positional = true
     }
     return { names, positional }
@@ -780,21 +794,23 @@ class PosixLexer {
    */
   private applyDangers(): void {
     const inside = (offset: number, ranges: DangerRange[]) => ranges.find((r) => offset >= r.start && offset < r.end)
-    const { names, positional } = this.evaluatedNames()
-    // Variables holding a value that came from a string expression, found to a fixed point.
-    const holds = (r: { start: number; end: number }, tainted: Set<string>) =>
-      this.replacements.some((e) => !e.validated && e.start >= r.start && e.start < r.end) ||
-      [...this.text.slice(r.start, r.end).matchAll(NAME)].some((m) => tainted.has(m[0]))
-    const tainted = new Set<string>()
+    const { names, positional: positionalEvaluated } = this.evaluatedNames()
+    let positional = positionalEvaluated
+    // A variable is evaluated if the script evaluates it, or assigns it to one that is: `y=$x; (( y ))`.
+    const evaluated = new Set([...names, ...this.evaluatingNames])
     for (let round = 0; round <= this.assignments.length; round++) {
-      const before = tainted.size
-      for (const a of this.assignments) if (holds(a, tainted)) tainted.add(a.name)
-      if (tainted.size === before) break
+      const before = evaluated.size
+      for (const a of this.assignments) {
+        if (!evaluated.has(a.name) && !this.evaluatingUnknownName) continue
+        const value = this.withoutExpressions(a.start, a.end)
+        for (const m of value.matchAll(NAME)) evaluated.add(m[0])
+        if (/\$\{?[0-9@*]/.test(value)) positional = true
+      }
+      if (evaluated.size === before) break
     }
-    const evaluatedTaint = [...tainted].filter((n) => names.has(n) || this.evaluatingNames.has(n) || this.evaluatingUnknownName)
     const flows: DangerRange[] = []
     for (const a of this.assignments) {
-      if (evaluatedTaint.includes(a.name)) {
+      if (evaluated.has(a.name) || this.evaluatingUnknownName) {
         flows.push({ ...a, reason: `its value is assigned to ${a.name}, which the script evaluates (arithmetic, a subscript, an integer or reference variable, or code)` })
       }
     }
@@ -803,7 +819,7 @@ class PosixLexer {
         flows.push({ ...p, reason: `it becomes a positional parameter of ${p.name}, and the script evaluates positional parameters ($1, $@) as arithmetic or code` })
       }
     }
-    if ([...this.filled].some((n) => names.has(n) || this.evaluatingNames.has(n))) {
+    if ([...this.filled].some((n) => evaluated.has(n))) {
       for (const s of this.stdinSources) {
         flows.push({ ...s, reason: 'it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code' })
       }
