@@ -201,6 +201,8 @@ const ESCAPED_MESSAGE =
 const KEEPS_COMMAND_POSITION = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time'])
 /** Words that close a compound command: a heredoc on them feeds commands this check does not see. */
 const COMPOUND_CLOSERS = new Set(['done', '}', 'fi', 'esac', ')'])
+/** Variables bash sets by itself from arguments, input or matches: evaluating one evaluates data. */
+const IMPLICIT_DATA_VARIABLES = new Set(['_', 'REPLY', 'MAPFILE', 'OPTARG', 'BASH_REMATCH', 'BASH_ARGV', 'BASH_COMMAND', 'BASH_EXECUTION_STRING', 'COPROC'])
 const BLANK = new Set([' ', '\t'])
 const WORD_END = /[\s;&|()<>'"`\\$]/
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/g
@@ -465,6 +467,12 @@ class PosixLexer {
    * command is followed by `|`.
    */
   private endCommand(frame: CodeFrame, at: number, endsPipeline: boolean): void {
+    // A test still open when its frame ends (a syntax error, or a `]]` this lexer missed) counts as
+    // one that evaluates: refusing is the safe side.
+    if (frame.test && endsPipeline && (at >= this.text.length || this.text[at] === frame.close)) {
+      frame.test.evaluates = true
+      this.endTest(frame, at)
+    }
     this.endWord(frame, at)
     const command = frame.command
     frame.command = { words: [], herestrings: [], heredocs: [] }
@@ -503,11 +511,15 @@ class PosixLexer {
         else pipeline.heredocs.push(h)
       }
       for (const r of command.herestrings) {
-        if (codeInput) this.dangers.push({ ...r, reason: REASONS.stdinCode })
+        if (codeInput) {
+          this.dangers.push({ ...r, reason: REASONS.stdinCode })
+          this.evaluated.push({ ...r, code: true })
+        }
         this.stdinSources.push(r)
       }
       if (analysis.readsStdinAsCode && pipeline.piped && first) {
         this.dangers.push({ start: pipeline.start, end: first.start, reason: REASONS.stdinCode })
+        this.evaluated.push({ start: pipeline.start, end: first.start, code: true })
         for (const h of pipeline.heredocs) h.refuse ??= REASONS.stdinCode
       }
       if (pipeline.piped && first) this.stdinSources.push({ start: pipeline.start, end: first.start })
@@ -639,7 +651,7 @@ class PosixLexer {
     let end = i
     while (end < to && !WORD_END.test(text[end] as string) && !this.isExpression(end)) end++
     const word = text.slice(i, end)
-    const bare = end >= to || /[\s;&|()<>]/.test(text[end] as string)
+    const bare = end >= to || /[\s;&|()<>]/.test(text[end] as string) || (frame.close === '`' && text[end] === '`')
     frame.wordStart = false
     if (bare && frame.test) {
       if (word === ']]') this.endTest(frame, end)
@@ -751,6 +763,8 @@ class PosixLexer {
         }
       } else {
         this.stdinSources.push({ start: bodyStart, end: bodyEnd })
+        // The body of a heredoc fed to code is code: what it expands is evaluated.
+        if (heredoc.refuse) this.evaluated.push({ start: bodyStart, end: bodyEnd })
         this.lexRange(bodyStart, bodyEnd, [{ kind: 'heredoc', refuse: heredoc.refuse }])
       }
       i = next
@@ -809,6 +823,11 @@ class PosixLexer {
       if (evaluated.size === before) break
     }
     const flows: DangerRange[] = []
+    const implicit = [...evaluated].find((n) => IMPLICIT_DATA_VARIABLES.has(n))
+    if (implicit) {
+      // Bash fills these from data on its own ($_ is the last argument of the previous command).
+      flows.push({ start: 0, end: this.text.length, reason: `the script evaluates ${implicit}, which bash sets from the arguments or input of other commands` })
+    }
     for (const a of this.assignments) {
       if (evaluated.has(a.name) || this.evaluatingUnknownName) {
         flows.push({ ...a, reason: `its value is assigned to ${a.name}, which the script evaluates (arithmetic, a subscript, an integer or reference variable, or code)` })
