@@ -543,6 +543,8 @@ class Classifier {
         continue
       }
       if (spec.flags.includes(lit) || spec.flags.includes(option)) continue
+      // `--name=value` takes no further word, and the code options are all listed above.
+      if (lit.startsWith('--') && inline !== undefined) continue
       return this.refuseFrom(i, REASONS.unknownOption)
     }
     if (i >= this.words.length) {
