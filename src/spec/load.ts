@@ -204,7 +204,7 @@ class SpecBuilder {
         if (message) this.problem(locate(span.start), message)
       }
       try {
-        const rewritten = rewriteRunScript(raw.run, shell, this.source.valueAt(runSegments), 1, locate)
+        const rewritten = rewriteRunScript(raw.run, shell, this.source.valueAt(runSegments), 1, locate, this.raw.params)
         run = rewritten.script
         expressionEnv = rewritten.expressions
       } catch (error) {

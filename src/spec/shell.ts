@@ -14,7 +14,8 @@
  */
 import { InputError, type InputProblem } from '../errors.js'
 import { findExpressionEnd, scanTemplate, UNTERMINATED_MESSAGE } from './expressions.js'
-import type { ShellName, SourceLocation, StepSpec } from './types.js'
+import { classifyCommand, literalWord, REASONS, testEvaluates, type DangerRange, type ShellWord } from './shell-commands.js'
+import type { ParamSpec, ShellName, SourceLocation, StepSpec } from './types.js'
 
 export type StepShell = StepSpec['shell']
 
@@ -65,7 +66,8 @@ export function rewriteRunScript(
   shell: StepShell,
   location: SourceLocation,
   startIndex = 1,
-  locate?: Locator
+  locate?: Locator,
+  params?: Readonly<Record<string, ParamSpec>>
 ): RewrittenScript {
   const where = locate ?? defaultLocator(run, location)
   if (!isPosixShell(shell)) {
@@ -81,7 +83,7 @@ export function rewriteRunScript(
     if (problems.length) throw new InputError(problems)
     return { script: run, expressions: [] }
   }
-  const lexer = new PosixLexer(run, startIndex)
+  const lexer = new PosixLexer(run, startIndex, (expression) => isValidatedValue(expression, params ?? {}))
   lexer.run()
   if (lexer.problems.length) {
     throw new InputError(lexer.problems.map((p) => ({ ...where(p.offset), message: p.message })))
@@ -109,8 +111,46 @@ function defaultLocator(run: string, location: SourceLocation): Locator {
   }
 }
 
+/**
+ * Whether an expression's value is validated before any step runs, so that bash cannot read code in
+ * it: a direct reference to a number, integer or boolean param, or to an enum param whose values are
+ * all plain words (letters, digits, `_ . + - : , / @ %`). Anything else (a free-form string param, a
+ * function call, another context) may hold any text and is string-valued.
+ */
+export function isValidatedValue(expression: string, params: Readonly<Record<string, ParamSpec>>): boolean {
+  const reference = /^params\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'((?:[^']|'')*)'\s*\])$/.exec(expression.trim())
+  if (!reference) return false
+  const wanted = (reference[1] ?? (reference[2] as string).replace(/''/g, "'")).toLowerCase()
+  // Context access in the expression language ignores case.
+  const param = Object.entries(params).find(([name]) => name.toLowerCase() === wanted)?.[1]
+  if (!param) return false
+  if (param.type === 'number' || param.type === 'integer' || param.type === 'boolean') return true
+  return param.enum !== undefined && param.enum.length > 0 && param.enum.every((v) => /^[A-Za-z0-9_.+\-:,/@%]+$/.test(String(v)))
+}
+
 /** Why an expression cannot stand in a region, inherited by everything nested in it. */
 type Refusal = string | undefined
+
+interface CommandState {
+  /** The words of the simple command read so far (redirections left out). */
+  words: ShellWord[]
+  /** The word being read: where it started. */
+  wordStart?: number
+  /** The next word is the target of a redirection; `herestring` for `<<<`. */
+  redirect?: 'file' | 'herestring'
+  /** Ranges of this command's here-strings. */
+  herestrings: { start: number; end: number }[]
+  /** Heredocs opened by this command, read at the end of the line. */
+  heredocs: PendingHeredoc[]
+}
+
+interface PipelineState {
+  /** Where the pipeline's first command starts. */
+  start: number
+  /** Whether the current command is not the first of its pipeline. */
+  piped: boolean
+  heredocs: PendingHeredoc[]
+}
 
 type Frame =
   /** Shell code: the script itself, `$(...)`, `<(...)`, or backticks. */
@@ -122,14 +162,18 @@ type Frame =
       caseDepth: number
       commandPosition: boolean
       wordStart: boolean
-      /** Inside `[[ ]]`: the first replacement made there, and whether it compares numbers. */
-      test?: { firstReplacement: number; arithmetic: boolean }
+      /** Inside `[[ ]]`: where it starts, and whether it evaluates operands (-eq, -v, ...). */
+      test?: { start: number; evaluates: boolean }
+      command: CommandState
+      pipeline: PipelineState
     }
   | { kind: 'double'; refuse: Refusal }
   /** The body of an unquoted heredoc: expands like double quotes, but `"` is an ordinary character. */
   | { kind: 'heredoc'; refuse: Refusal }
-  | { kind: 'param'; refuse: string }
-  | { kind: 'arith'; close: '))' | ']'; refuse: string; parenDepth: number }
+  | { kind: 'param'; refuse: string; start: number }
+  | { kind: 'arith'; close: '))' | ']'; refuse: string; parenDepth: number; start: number }
+
+type CodeFrame = Frame & { kind: 'code' }
 
 interface PendingHeredoc {
   delimiter: string
@@ -140,41 +184,66 @@ interface PendingHeredoc {
 
 const ANSI_C_QUOTE_MESSAGE =
   "an expression inside $'...' would not be expanded; move it outside the quotes or pass it through env:"
+const SAFE_ALTERNATIVE =
+  'pass the value through env: (env: { NAME: ${{ ... }} }), use it as "$NAME" where bash takes it as data, ' +
+  'and check it in the script before any other use; number, integer, boolean and enum params may stand here'
 const ARITHMETIC_REFUSAL =
-  'an expression inside arithmetic ($(( )), (( )) or $[ ]) would be evaluated as code by the shell; ' +
-  'pass it through env: and validate it in the script, or use an integer param outside the arithmetic'
-const PARAMETER_REFUSAL =
-  'an expression inside ${...} may be evaluated as an arithmetic index or a pattern; ' +
-  'pass it through env: and use the variable instead'
+  'an expression inside arithmetic ($(( )), (( )) or $[ ]) would be evaluated as code by the shell'
+const PARAMETER_REFUSAL = 'an expression inside ${...} may be evaluated as an arithmetic index or a pattern'
 const ARITHMETIC_TEST_REFUSAL =
-  'an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) would be evaluated as code by the shell; ' +
-  'compare with [ ] (which accepts only integers) or pass it through env: and validate it'
-const ARITHMETIC_TEST_OPERATORS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge'])
+  'an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) or names a variable (-v) would be evaluated as code by the shell'
+const ARRAY_LITERAL_REFUSAL =
+  'an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic'
 const ESCAPED_MESSAGE =
   'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
 
 /** Words after which the shell still expects a command. */
 const KEEPS_COMMAND_POSITION = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time'])
+/** Words that close a compound command: a heredoc on them feeds commands this check does not see. */
+const COMPOUND_CLOSERS = new Set(['done', '}', 'fi', 'esac', ')'])
+/** Variables bash sets by itself from arguments, input or matches: evaluating one evaluates data. */
+const IMPLICIT_DATA_VARIABLES = new Set(['_', 'REPLY', 'MAPFILE', 'OPTARG', 'BASH_REMATCH', 'BASH_ARGV', 'BASH_COMMAND', 'BASH_EXECUTION_STRING', 'COPROC'])
 const BLANK = new Set([' ', '\t'])
 const WORD_END = /[\s;&|()<>'"`\\$]/
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/g
 
 class PosixLexer {
   readonly problems: { offset: number; message: string }[] = []
-  readonly replacements: { start: number; end: number; text: string; expression: string }[] = []
+  readonly replacements: { start: number; end: number; text: string; expression: string; validated: boolean }[] = []
   readonly expressions: ScriptExpression[] = []
   private pending: PendingHeredoc[] = []
   private stopped = false
+  /** Where a string-valued expression is refused, found once the command around it is known. */
+  private readonly dangers: DangerRange[] = []
+  /** Where the script evaluates text (arithmetic, subscripts, code): for taint tracking. */
+  private readonly evaluated: { start: number; end: number; code?: boolean }[] = []
+  /** Where a value reaches a command's standard input (heredocs, here-strings, pipes, `<( )`). */
+  private readonly stdinSources: { start: number; end: number }[] = []
+  private readonly assignments: { name: string; start: number; end: number }[] = []
+  private readonly filled = new Set<string>()
+  private readonly evaluatingNames = new Set<string>()
+  private evaluatingUnknownName = false
+  /** Arguments of `set` and of calls: they become positional parameters ($1, $@). */
+  private readonly positional: { name: string; start: number; end: number }[] = []
 
   constructor(
     private readonly text: string,
-    private readonly startIndex: number
+    private readonly startIndex: number,
+    private readonly validated: (expression: string) => boolean
   ) {}
 
   run(): void {
-    this.lexRange(0, this.text.length, [this.codeFrame(null, undefined)])
+    const root = this.codeFrame(null, undefined)
+    const stack: Frame[] = [root]
+    this.lexRange(0, this.text.length, stack)
+    // Frames left open (a syntax error bash would refuse anyway) still get their commands checked.
+    for (const frame of stack.reverse()) {
+      if (frame.kind === 'code') this.endCommand(frame, this.text.length, true)
+    }
+    this.applyDangers()
   }
 
-  private codeFrame(close: ')' | '`' | null, refuse: Refusal): Frame {
+  private codeFrame(close: ')' | '`' | null, refuse: Refusal, start = 0): CodeFrame {
     return {
       kind: 'code',
       close,
@@ -182,17 +251,21 @@ class PosixLexer {
       parenDepth: 0,
       caseDepth: 0,
       commandPosition: true,
-      wordStart: true
+      wordStart: true,
+      command: { words: [], herestrings: [], heredocs: [] },
+      pipeline: { start, piped: false, heredocs: [] }
     }
   }
 
   private problem(offset: number, message: string): void {
+    if (this.problems.some((p) => p.offset === offset)) return
     this.problems.push({ offset, message })
   }
 
   /**
    * Handles the expression at `i` (which holds `${{`) standing in `frame`; returns where lexing goes on.
-   * `refusal` overrides the frame's own verdict (single quotes, escapes, quoted heredocs).
+   * `refusal` overrides the frame's own verdict (single quotes, escapes, quoted heredocs) and applies to
+   * every expression; a frame's own refusal applies only to string-valued ones.
    */
   private expression(i: number, frame: Frame | null, refusal?: string): number {
     const end = findExpressionEnd(this.text, i)
@@ -202,15 +275,20 @@ class PosixLexer {
       return this.text.length
     }
     const expression = this.text.slice(i + 3, end - 2).trim()
-    const reason = refusal ?? frame?.refuse
-    if (reason || !frame) {
-      this.problem(i, `\${{ ${expression} }}: ${reason ?? SINGLE_QUOTE_MESSAGE}`)
+    const validated = this.validated(expression)
+    if (refusal || !frame) {
+      this.problem(i, `\${{ ${expression} }}: ${refusal ?? SINGLE_QUOTE_MESSAGE}`)
+      return end
+    }
+    if (frame.refuse && !validated) {
+      this.problem(i, `\${{ ${expression} }}: ${frame.refuse}; ${SAFE_ALTERNATIVE}`)
       return end
     }
     const name = `RETRAIN_E${this.startIndex + this.expressions.length}`
     this.expressions.push({ name, expression })
-    const quoted = frame.kind === 'double' || frame.kind === 'heredoc'
-    this.replacements.push({ start: i, end, text: quoted ? `\${${name}}` : `"\${${name}}"`, expression })
+    // A validated value is one plain word: inside arithmetic or ${...} it needs no quotes.
+    const bare = frame.kind === 'double' || frame.kind === 'heredoc' || frame.kind === 'arith' || frame.kind === 'param'
+    this.replacements.push({ start: i, end, text: bare ? `\${${name}}` : `"\${${name}}"`, expression, validated })
     return end
   }
 
@@ -242,6 +320,7 @@ class PosixLexer {
       // The outermost frame has no closing character, so the stack is never empty.
       const frame = stack[stack.length - 1] as Frame
       if (this.isExpression(i)) {
+        if (frame.kind === 'code') this.startWord(frame, i)
         i = this.expression(i, frame)
         if (frame.kind === 'code') frame.wordStart = frame.commandPosition = false
         continue
@@ -258,6 +337,7 @@ class PosixLexer {
         case 'param':
           if (c === '}') {
             stack.pop()
+            this.evaluated.push({ start: frame.start, end: i + 1 })
             i++
           } else {
             i = this.nested(i, to, frame.refuse, stack) ?? i + 1
@@ -273,9 +353,11 @@ class PosixLexer {
           } else if (c === ')' && frame.close === '))') {
             stack.pop()
             i += text[i + 1] === ')' ? 2 : 1
+            this.evaluated.push({ start: frame.start, end: i })
           } else if (c === ']' && frame.close === ']') {
             stack.pop()
             i++
+            this.evaluated.push({ start: frame.start, end: i })
           } else {
             i = this.nested(i, to, frame.refuse, stack) ?? i + 1
           }
@@ -295,13 +377,13 @@ class PosixLexer {
       if (this.isExpression(i + 1)) return this.expression(i + 1, null, ESCAPED_MESSAGE)
       return i + 2
     }
-    if (c === "'") return this.singleQuoted(i + 1, to, false, refuse ?? SINGLE_QUOTE_MESSAGE)
+    if (c === "'") return this.singleQuoted(i + 1, to, false, SINGLE_QUOTE_MESSAGE)
     if (c === '"') {
       stack.push({ kind: 'double', refuse })
       return i + 1
     }
     if (c === '`') {
-      stack.push(this.codeFrame('`', refuse))
+      stack.push(this.codeFrame('`', refuse, i + 1))
       return i + 1
     }
     if (c === '$') return this.dollar(i, to, refuse, stack, true)
@@ -313,26 +395,26 @@ class PosixLexer {
     const text = this.text
     const next = text[i + 1]
     if (next === "'" && ansiC) {
-      return this.singleQuoted(i + 2, to, true, refuse ?? ANSI_C_QUOTE_MESSAGE)
+      return this.singleQuoted(i + 2, to, true, ANSI_C_QUOTE_MESSAGE)
     }
     if (next === '"' && ansiC) {
       stack.push({ kind: 'double', refuse })
       return i + 2
     }
     if (next === '(' && text[i + 2] === '(') {
-      stack.push({ kind: 'arith', close: '))', refuse: ARITHMETIC_REFUSAL, parenDepth: 0 })
+      stack.push({ kind: 'arith', close: '))', refuse: ARITHMETIC_REFUSAL, parenDepth: 0, start: i })
       return i + 3
     }
     if (next === '(') {
-      stack.push(this.codeFrame(')', refuse))
+      stack.push(this.codeFrame(')', refuse, i + 2))
       return i + 2
     }
     if (next === '[') {
-      stack.push({ kind: 'arith', close: ']', refuse: ARITHMETIC_REFUSAL, parenDepth: 0 })
+      stack.push({ kind: 'arith', close: ']', refuse: ARITHMETIC_REFUSAL, parenDepth: 0, start: i })
       return i + 2
     }
     if (next === '{') {
-      stack.push({ kind: 'param', refuse: PARAMETER_REFUSAL })
+      stack.push({ kind: 'param', refuse: PARAMETER_REFUSAL, start: i })
       return i + 2
     }
     return i + 1
@@ -352,22 +434,115 @@ class PosixLexer {
       return i + 1
     }
     if (c === '`') {
-      stack.push(this.codeFrame('`', frame.refuse))
+      stack.push(this.codeFrame('`', frame.refuse, i + 1))
       return i + 1
     }
     if (c === '$') return this.dollar(i, this.text.length, frame.refuse, stack, false)
     return i + 1
   }
 
-  private code(i: number, to: number, frame: Frame & { kind: 'code' }, stack: Frame[]): number {
+  private startWord(frame: CodeFrame, i: number): void {
+    frame.command.wordStart ??= i
+  }
+
+  /** Ends the word being read at `end`: a word of the command, or the target of a redirection. */
+  private endWord(frame: CodeFrame, end: number): void {
+    const command = frame.command
+    const start = command.wordStart
+    if (start === undefined) return
+    command.wordStart = undefined
+    const raw = this.text.slice(start, end)
+    if (frame.test) return
+    // `2>file`, `{fd}>file`: the number before a redirection operator is part of the operator.
+    if ((this.text[end] === '<' || this.text[end] === '>') && /^([0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(raw)) return
+    const redirect = command.redirect
+    command.redirect = undefined
+    if (redirect === 'herestring') command.herestrings.push({ start, end })
+    if (redirect) return
+    command.words.push({ start, end, raw })
+  }
+
+  /**
+   * Ends the simple command being read, classifies its words, and ends the pipeline too unless the
+   * command is followed by `|`.
+   */
+  private endCommand(frame: CodeFrame, at: number, endsPipeline: boolean): void {
+    // A test still open when its frame ends (a syntax error, or a `]]` this lexer missed) counts as
+    // one that evaluates: refusing is the safe side.
+    if (frame.test && endsPipeline && (at >= this.text.length || this.text[at] === frame.close)) {
+      frame.test.evaluates = true
+      this.endTest(frame, at)
+    }
+    this.endWord(frame, at)
+    const command = frame.command
+    frame.command = { words: [], herestrings: [], heredocs: [] }
+    const pipeline = frame.pipeline
+    if (command.words.length || command.heredocs.length || command.herestrings.length) {
+      const analysis = classifyCommand(command.words)
+      this.dangers.push(...analysis.danger)
+      this.assignments.push(...analysis.assignments)
+      for (const name of analysis.filled) this.filled.add(name)
+      for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name)
+      this.evaluatingUnknownName ||= analysis.evaluatingUnknownName
+      for (const d of analysis.danger) {
+        // A variable name is not evaluated itself, only its subscript is.
+        if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
+          this.evaluated.push({ ...d, code: d.reason !== REASONS.arithmetic && d.reason !== REASONS.declaredEvaluating })
+        }
+        else {
+          const bracket = this.text.indexOf('[', d.start)
+          if (bracket >= 0 && bracket < d.end) this.evaluated.push({ start: bracket, end: d.end })
+        }
+      }
+      const first = command.words.find((w) => !KEEPS_COMMAND_POSITION.has(literalWord(w.raw) ?? ''))
+      const firstLiteral = first ? literalWord(first.raw) : ''
+      if (analysis.name === 'set' || (analysis.name !== undefined && !['echo', 'printf', ':', 'true', 'false'].includes(analysis.name))) {
+        // Arguments of `set` and of a function defined in the script become its positional parameters.
+        for (const w of command.words.slice(first ? command.words.indexOf(first) + 1 : 0)) {
+          this.positional.push({ name: analysis.name, ...w })
+        }
+      }
+      // The input of a command that runs its input as code is code; a compound command's closer
+      // (`done <<EOF`) feeds commands this check does not see.
+      const codeInput =
+        analysis.readsStdinAsCode || (first !== undefined && firstLiteral === null) || (firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral))
+      for (const h of command.heredocs) {
+        if (codeInput) h.refuse ??= REASONS.stdinCode
+        else pipeline.heredocs.push(h)
+      }
+      for (const r of command.herestrings) {
+        if (codeInput) {
+          this.dangers.push({ ...r, reason: REASONS.stdinCode })
+          this.evaluated.push({ ...r, code: true })
+        }
+        this.stdinSources.push(r)
+      }
+      if (analysis.readsStdinAsCode && pipeline.piped && first) {
+        this.dangers.push({ start: pipeline.start, end: first.start, reason: REASONS.stdinCode })
+        this.evaluated.push({ start: pipeline.start, end: first.start, code: true })
+        for (const h of pipeline.heredocs) h.refuse ??= REASONS.stdinCode
+      }
+      if (pipeline.piped && first) this.stdinSources.push({ start: pipeline.start, end: first.start })
+    }
+    if (endsPipeline) {
+      frame.pipeline = { start: at + 1, piped: false, heredocs: [] }
+    } else {
+      pipeline.piped = true
+    }
+  }
+
+  private code(i: number, to: number, frame: CodeFrame, stack: Frame[]): number {
     const text = this.text
     const c = text[i] as string
     const wordStart = frame.wordStart
     if (c === '\n') {
       frame.commandPosition = frame.wordStart = true
+      if (frame.test) return i + 1
+      this.endCommand(frame, i, true)
       return this.pending.length ? this.heredocBodies(i + 1, to) : i + 1
     }
     if (BLANK.has(c)) {
+      this.endWord(frame, i)
       frame.wordStart = true
       return i + 1
     }
@@ -376,25 +551,47 @@ class PosixLexer {
       return newline < 0 || newline > to ? to : newline
     }
     if (c === '`' && frame.close === '`') {
+      this.endCommand(frame, i, true)
       stack.pop()
       return i + 1
     }
     if (c === '\\' && frame.close === '`' && (text[i + 1] === '`' || text[i + 1] === '\\' || text[i + 1] === '$')) {
+      this.startWord(frame, i)
       if (this.isExpression(i + 1)) return this.expression(i + 1, null, ESCAPED_MESSAGE)
       frame.wordStart = frame.commandPosition = false
       return i + 2
     }
+    if (c === '\\' && text[i + 1] === '\n') {
+      // A line continuation joins two lines into one; it ends the word like a blank.
+      this.endWord(frame, i)
+      frame.wordStart = true
+      return i + 2
+    }
+    if (frame.test && '&|()<>;'.includes(c) && !(c === '<' && text[i + 1] === '(')) {
+      // Inside [[ ]] these are the test's own operators.
+      this.endWord(frame, i)
+      frame.wordStart = true
+      return i + 1
+    }
+    if (!'()<>;&|'.includes(c)) this.startWord(frame, i)
     const opened = this.nested(i, to, frame.refuse, stack)
     if (opened !== undefined) {
       frame.wordStart = false
-      if (!(c === '\\' && text[i + 1] === '\n')) frame.commandPosition = false
+      frame.commandPosition = false
       return opened
     }
     if (c === '(') {
+      const word = frame.command.wordStart === undefined ? '' : text.slice(frame.command.wordStart, i)
+      if (/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?\+?=$/s.test(word)) {
+        // `name=(...)`: an array literal, part of the assignment word.
+        stack.push(this.codeFrame(')', ARRAY_LITERAL_REFUSAL, i + 1))
+        return i + 1
+      }
+      this.endCommand(frame, i, true)
       frame.wordStart = true
       // At the start of any word, not only of a command: `for ((...))` is arithmetic too.
       if (wordStart && text[i + 1] === '(') {
-        stack.push({ kind: 'arith', close: '))', refuse: ARITHMETIC_REFUSAL, parenDepth: 0 })
+        stack.push({ kind: 'arith', close: '))', refuse: ARITHMETIC_REFUSAL, parenDepth: 0, start: i })
         return i + 2
       }
       frame.parenDepth++
@@ -402,6 +599,7 @@ class PosixLexer {
       return i + 1
     }
     if (c === ')') {
+      this.endCommand(frame, i, true)
       frame.wordStart = frame.commandPosition = true
       if (frame.caseDepth > 0 && frame.parenDepth === 0) return i + 1
       if (frame.parenDepth > 0) {
@@ -412,34 +610,55 @@ class PosixLexer {
       return i + 1
     }
     if (c === '<' || c === '>') {
+      this.endWord(frame, i)
       frame.wordStart = true
       if (text[i + 1] === '(') {
-        stack.push(this.codeFrame(')', frame.refuse))
+        // Process substitution: a word of its own whose output (or input) is a stream.
+        this.startWord(frame, i)
+        this.stdinSources.push({ start: i, end: this.matchingParen(i + 1) })
+        stack.push(this.codeFrame(')', frame.refuse, i + 2))
         frame.commandPosition = false
         return i + 2
       }
       if (c === '<' && text[i + 1] === '<') {
-        if (text[i + 2] === '<') return i + 3
-        return this.heredocOperator(i + 2, to, frame.refuse)
+        if (text[i + 2] === '<') {
+          frame.command.redirect = 'herestring'
+          return i + 3
+        }
+        return this.heredocOperator(i + 2, to, frame)
       }
-      return i + 1
+      let j = i + 1
+      while (j < to && '<>&|'.includes(text[j] as string) && j < i + 3) j++
+      // `>&-` and `<&-` close a descriptor: no target follows.
+      if (text[j] === '-' && text[j - 1] === '&') return j + 1
+      frame.command.redirect = 'file'
+      return j
+    }
+    if (c === '&' && text[i + 1] === '>') {
+      this.endWord(frame, i)
+      frame.wordStart = true
+      frame.command.redirect = 'file'
+      return text[i + 2] === '>' ? i + 3 : i + 2
     }
     if (c === ';' || c === '&' || c === '|') {
+      const pipe = c === '|' && text[i + 1] !== '|'
+      this.endCommand(frame, i, !pipe)
       frame.wordStart = frame.commandPosition = true
-      return i + 1
+      if (pipe && text[i + 1] === '&') return i + 2
+      return c === text[i + 1] ? i + 2 : i + 1
     }
     if (!wordStart) return i + 1
     let end = i
     while (end < to && !WORD_END.test(text[end] as string) && !this.isExpression(end)) end++
     const word = text.slice(i, end)
-    const bare = end >= to || /[\s;&|()<>]/.test(text[end] as string)
+    const bare = end >= to || /[\s;&|()<>]/.test(text[end] as string) || (frame.close === '`' && text[end] === '`')
     frame.wordStart = false
     if (bare && frame.test) {
-      if (word === ']]') this.endTest(frame)
-      else if (ARITHMETIC_TEST_OPERATORS.has(word)) frame.test.arithmetic = true
+      if (word === ']]') this.endTest(frame, end)
+      else if (testEvaluates(word)) frame.test.evaluates = true
     }
     if (frame.commandPosition && bare && word === '[[') {
-      frame.test = { firstReplacement: this.replacements.length, arithmetic: false }
+      frame.test = { start: i, evaluates: false }
       frame.commandPosition = false
     } else if (frame.commandPosition && bare && word === 'case') {
       frame.caseDepth++
@@ -454,23 +673,31 @@ class PosixLexer {
     return Math.max(end, i + 1)
   }
 
+  /** Offset just past the `)` that closes the `(` at `open`, counting nested parentheses (approximate). */
+  private matchingParen(open: number): number {
+    let depth = 0
+    for (let j = open; j < this.text.length; j++) {
+      if (this.text[j] === '(') depth++
+      else if (this.text[j] === ')' && --depth === 0) return j + 1
+    }
+    return this.text.length
+  }
+
   /**
-   * `[[ a -eq b ]]` evaluates both sides as arithmetic, even quoted: what was passed as a value would
-   * run as code, so the expressions of such a test are refused rather than replaced.
+   * `[[ a -eq b ]]` evaluates both sides as arithmetic, even quoted, and `-v` takes a variable name:
+   * what was passed as a value would run as code, so string expressions in such a test are refused.
    */
-  private endTest(frame: Frame & { kind: 'code' }): void {
+  private endTest(frame: CodeFrame, end: number): void {
     const test = frame.test
     frame.test = undefined
-    if (!test?.arithmetic) return
-    for (const r of this.replacements.slice(test.firstReplacement)) {
-      this.problem(r.start, `\${{ ${r.expression} }}: ${ARITHMETIC_TEST_REFUSAL}`)
-    }
-    this.replacements.length = test.firstReplacement
-    this.expressions.length = test.firstReplacement
+    frame.command.wordStart = undefined
+    if (!test?.evaluates) return
+    this.dangers.push({ start: test.start, end, reason: ARITHMETIC_TEST_REFUSAL })
+    this.evaluated.push({ start: test.start, end })
   }
 
   /** Reads the delimiter word after `<<` or `<<-`; the body is read at the end of the line. */
-  private heredocOperator(i: number, to: number, refuse: Refusal): number {
+  private heredocOperator(i: number, to: number, frame: CodeFrame): number {
     const text = this.text
     let stripTabs = false
     if (text[i] === '-') {
@@ -497,7 +724,11 @@ class PosixLexer {
         i++
       }
     }
-    if (delimiter !== '' || quoted) this.pending.push({ delimiter, quoted, stripTabs, refuse })
+    if (delimiter !== '' || quoted) {
+      const heredoc: PendingHeredoc = { delimiter, quoted, stripTabs, refuse: frame.refuse }
+      this.pending.push(heredoc)
+      frame.command.heredocs.push(heredoc)
+    }
     return Math.min(i, to)
   }
 
@@ -531,11 +762,92 @@ class PosixLexer {
           )
         }
       } else {
+        this.stdinSources.push({ start: bodyStart, end: bodyEnd })
+        // The body of a heredoc fed to code is code: what it expands is evaluated.
+        if (heredoc.refuse) this.evaluated.push({ start: bodyStart, end: bodyEnd })
         this.lexRange(bodyStart, bodyEnd, [{ kind: 'heredoc', refuse: heredoc.refuse }])
       }
       i = next
       if (this.stopped) break
     }
     return Math.min(i, to)
+  }
+
+  /** The text of a range with its expressions blanked out: their own text (params.x) names no shell variable. */
+  private withoutExpressions(start: number, end: number): string {
+    let region = this.text.slice(start, end)
+    for (const span of scanTemplate(region).spans.reverse()) {
+      region = region.slice(0, span.start) + ' '.repeat(span.end - span.start) + region.slice(span.end)
+    }
+    return region
+  }
+
+  /** Names read in evaluated text, and whether positional parameters are. */
+  private evaluatedNames(): { names: Set<string>; positional: boolean } {
+    const names = new Set<string>()
+    let positional = false
+    for (const r of this.evaluated) {
+      let region = this.withoutExpressions(r.start, r.end)
+      if (r.code) {
+        // Code run by another shell (eval, sh -c): only what this shell expands there becomes code;
+        // single-quoted text reaches that shell as written, where "$x" is data again.
+        region = region.replace(/'[^']*'/g, ' ')
+        for (const m of region.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1] as string)
+      } else {
+        for (const m of region.matchAll(NAME)) names.add(m[0])
+      }
+      if (/\$\{?[0-9@*]/.test(region)) positional = true
+    }
+    return { names, positional }
+  }
+
+  /**
+   * Refuses every string-valued expression that stands where bash would evaluate it: in a refused
+   * word, or in a value that reaches a variable the script evaluates (`x=...; (( x ))`), directly or
+   * through other assignments, positional parameters, or `read`.
+   */
+  private applyDangers(): void {
+    const inside = (offset: number, ranges: DangerRange[]) => ranges.find((r) => offset >= r.start && offset < r.end)
+    const { names, positional: positionalEvaluated } = this.evaluatedNames()
+    let positional = positionalEvaluated
+    // A variable is evaluated if the script evaluates it, or assigns it to one that is: `y=$x; (( y ))`.
+    const evaluated = new Set([...names, ...this.evaluatingNames])
+    for (let round = 0; round <= this.assignments.length; round++) {
+      const before = evaluated.size
+      for (const a of this.assignments) {
+        if (!evaluated.has(a.name) && !this.evaluatingUnknownName) continue
+        const value = this.withoutExpressions(a.start, a.end)
+        for (const m of value.matchAll(NAME)) evaluated.add(m[0])
+        if (/\$\{?[0-9@*]/.test(value)) positional = true
+      }
+      if (evaluated.size === before) break
+    }
+    const flows: DangerRange[] = []
+    const implicit = [...evaluated].find((n) => IMPLICIT_DATA_VARIABLES.has(n))
+    if (implicit) {
+      // Bash fills these from data on its own ($_ is the last argument of the previous command).
+      flows.push({ start: 0, end: this.text.length, reason: `the script evaluates ${implicit}, which bash sets from the arguments or input of other commands` })
+    }
+    for (const a of this.assignments) {
+      if (evaluated.has(a.name) || this.evaluatingUnknownName) {
+        flows.push({ ...a, reason: `its value is assigned to ${a.name}, which the script evaluates (arithmetic, a subscript, an integer or reference variable, or code)` })
+      }
+    }
+    if (positional) {
+      for (const p of this.positional) {
+        flows.push({ ...p, reason: `it becomes a positional parameter of ${p.name}, and the script evaluates positional parameters ($1, $@) as arithmetic or code` })
+      }
+    }
+    if ([...this.filled].some((n) => evaluated.has(n))) {
+      for (const s of this.stdinSources) {
+        flows.push({ ...s, reason: 'it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code' })
+      }
+    }
+    for (const e of this.replacements) {
+      if (e.validated) continue
+      const danger = inside(e.start, this.dangers) ?? inside(e.start, flows)
+      if (danger) this.problem(e.start, `\${{ ${e.expression} }}: ${danger.reason}; ${SAFE_ALTERNATIVE}`)
+    }
+    this.problems.sort((a, b) => a.offset - b.offset)
   }
 }

@@ -1,0 +1,685 @@
+/**
+ * Where bash treats a word of a simple command as plain data, and where it evaluates the word: as
+ * arithmetic (subscripts, `let`, `-i` variables), as a variable name (which may carry a subscript),
+ * or as code (`eval`, `sh -c`, `trap`, ...). The lexer in shell.ts cuts a command into words; this
+ * module classifies them, so a string-valued expression is let through only where the grammar makes
+ * it data.
+ *
+ * The rule is an allow rule with a table of exceptions: a word is data when it is an argument of an
+ * ordinary command (one bash runs as a program and hands its arguments as they are) or the value of
+ * a plain assignment. Every bash builtin that interprets an argument is listed below, and so are the
+ * common programs that run an argument as code (shells, interpreters, awk, sed) or as a command
+ * (env, xargs, find -exec, sudo, ...). Where a command or an option cannot be classified (a command
+ * name that is not a literal word, an option a wrapper does not document), the rest of the command is
+ * refused: guessing would be the hole.
+ */
+
+/** One word of a simple command, as written. */
+export interface ShellWord {
+  /** Offsets of the word in the script: [start, end). */
+  start: number
+  end: number
+  /** The word as written, quotes included. */
+  raw: string
+}
+
+/** A part of the script where a string-valued expression would be evaluated; `reason` says how. */
+export interface DangerRange {
+  start: number
+  end: number
+  reason: string
+}
+
+export interface CommandAnalysis {
+  /** Ranges where a string-valued expression is refused. */
+  danger: DangerRange[]
+  /** Variables this command assigns, with the range their value comes from (for taint tracking). */
+  assignments: { name: string; start: number; end: number }[]
+  /** Variables this command fills from its input or its arguments (read, mapfile, printf -v, ...). */
+  filled: string[]
+  /** Names this command declares with an attribute that makes plain assignments evaluate (-i, -n). */
+  evaluatingNames: string[]
+  /** Whether a declaration gave such an attribute to a name that is not a literal word. */
+  evaluatingUnknownName: boolean
+  /** Whether the command runs what arrives on its standard input as code (`bash`, `python -`). */
+  readsStdinAsCode: boolean
+  /** Whether the command reads stdin into variables (read, mapfile). */
+  readsStdinIntoVariables: boolean
+  /** The command's name as bash resolves it, when it is a literal word. */
+  name?: string
+}
+
+export const REASONS = {
+  commandName: 'an expression as the command name chooses the program to run',
+  unknownCommand: 'the command name is not a literal word, so what the command does with its arguments cannot be told',
+  arithmetic: 'bash evaluates this word as arithmetic, where a value such as a[$(cmd)] runs cmd',
+  subscript: 'an array subscript is evaluated as arithmetic, where a value such as a[$(cmd)] runs cmd',
+  variableName: 'bash takes this word as a variable name, whose subscript it evaluates as arithmetic (a[$(cmd)] runs cmd)',
+  declaredEvaluating:
+    'this declaration gives the variable an attribute (-i, -a, -A or -n) under which bash evaluates the value',
+  code: 'this word is run as code',
+  commandArgument: 'this word is run as a command (or its argument) by a program that runs commands',
+  scriptFile: 'this word names the file of code to run',
+  unknownOption: 'this option is not one the check knows, so the rest of the command cannot be classified',
+  stdinCode: 'this text becomes the standard input of a command that runs its input as code'
+} as const
+
+/** Words after which bash still expects a command. */
+const PREFIX_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac'])
+
+/**
+ * The word with quotes removed, or null when it holds an expansion (`$`, a backtick, an expression):
+ * only a literal word can be classified.
+ */
+export function literalWord(raw: string): string | null {
+  let out = ''
+  let i = 0
+  while (i < raw.length) {
+    const c = raw[i] as string
+    if (c === '$' || c === '`') return null
+    if (c === '\\') {
+      if (raw[i + 1] === '\n') {
+        i += 2
+        continue
+      }
+      out += raw[i + 1] ?? ''
+      i += 2
+    } else if (c === "'") {
+      const close = raw.indexOf("'", i + 1)
+      if (close < 0) return null
+      out += raw.slice(i + 1, close)
+      i = close + 1
+    } else if (c === '"') {
+      let j = i + 1
+      while (j < raw.length && raw[j] !== '"') {
+        if (raw[j] === '$' || raw[j] === '`') return null
+        if (raw[j] === '\\' && '$`"\\\n'.includes(raw[j + 1] ?? '')) {
+          out += raw[j + 1] === '\n' ? '' : raw[j + 1]
+          j += 2
+        } else {
+          out += raw[j]
+          j++
+        }
+      }
+      if (j >= raw.length) return null
+      i = j + 1
+    } else {
+      out += c
+      i++
+    }
+  }
+  return out
+}
+
+/** `NAME=`, `NAME+=`, `NAME[sub]=`: the name, and where the value starts within the raw word. */
+export function assignmentParts(raw: string): { name: string; subscript: boolean; valueOffset: number } | undefined {
+  const head = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=|\[)/.exec(raw)
+  if (!head) return undefined
+  const name = head[1] as string
+  if (head[2] !== '[') return { name, subscript: false, valueOffset: head[0].length }
+  // The subscript may hold quotes and brackets; the value starts after the first `]=` or `]+=`,
+  // which is where bash ends it unless the subscript itself holds one. Conservative either way: the
+  // whole name part, up to that point, is refused.
+  const close = /\]\+?=/.exec(raw.slice(name.length))
+  if (!close) return undefined
+  return { name, subscript: true, valueOffset: name.length + close.index + close[0].length }
+}
+
+function basename(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1)
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'ksh93', 'busybox'])
+
+/** Interpreters: options whose argument is code, options that take a data argument, flags. */
+interface Interpreter {
+  code: string[]
+  /** Options whose argument names code to run (a module, a file). */
+  codeName: string[]
+  dataArg: string[]
+  flags: string[]
+}
+
+const PYTHON: Interpreter = {
+  code: ['-c'],
+  codeName: ['-m'],
+  dataArg: ['-W', '-X', '--check-hash-based-pycs'],
+  flags: ['-b', '-bb', '-B', '-d', '-E', '-i', '-I', '-O', '-OO', '-P', '-q', '-s', '-S', '-u', '-v', '-V', '-x', '-h', '--version', '--help']
+}
+const INTERPRETERS: Record<string, Interpreter> = {
+  python: PYTHON,
+  node: {
+    code: ['-e', '--eval', '-p', '--print'],
+    codeName: ['-r', '--require', '--import', '--loader', '--experimental-loader'],
+    dataArg: ['--title'],
+    flags: ['-v', '--version', '-h', '--help', '--no-warnings', '--enable-source-maps', '--trace-warnings', '--trace-uncaught', '--expose-gc', '--no-deprecation', '--throw-deprecation', '--trace-deprecation']
+  },
+  perl: {
+    code: ['-e', '-E'],
+    codeName: ['-M', '-m', '-I', '-x'],
+    dataArg: [],
+    flags: ['-w', '-W', '-X', '-s', '-T', '-t', '-n', '-p', '-a', '-l', '-c', '-v', '-0', '-C', '-U', '-S', '-d']
+  },
+  ruby: {
+    code: ['-e'],
+    codeName: ['-r', '-I'],
+    dataArg: [],
+    flags: ['-w', '-W', '-v', '--version', '-n', '-p', '-a', '-l', '-c', '-d', '-s']
+  },
+  Rscript: { code: ['-e'], codeName: [], dataArg: [], flags: ['--vanilla', '--verbose', '--default-packages', '--no-environ', '--no-site-file', '--no-init-file', '--no-restore', '--no-save'] }
+}
+
+function interpreterOf(name: string): Interpreter | undefined {
+  if (/^python[0-9.]*$/.test(name)) return PYTHON
+  if (name === 'nodejs') return INTERPRETERS.node
+  return Object.hasOwn(INTERPRETERS, name) ? INTERPRETERS[name] : undefined
+}
+
+/** Builtins whose every argument is code, or names of code, or that set up code to run later. */
+const CODE_BUILTINS = new Set(['eval', 'source', '.', 'trap', 'fc', 'alias', 'complete', 'compgen', 'compopt', 'bind', 'enable', 'jobs', 'coproc'])
+
+/** Programs that run their operands as a command after their own options. */
+interface Wrapper {
+  /** Options that take an argument (data). */
+  dataArg: string[]
+  flags: string[]
+  /** Operands before the command (timeout's duration, chroot's directory). */
+  leadingOperands?: number
+  /** `NAME=value` words before the command are data (env). */
+  assignments?: boolean
+}
+const WRAPPERS: Record<string, Wrapper> = {
+  env: { dataArg: ['-u', '--unset', '-C', '--chdir'], flags: ['-i', '--ignore-environment', '-0', '--null', '-'], assignments: true },
+  nice: { dataArg: ['-n', '--adjustment'], flags: [] },
+  nohup: { dataArg: [], flags: [] },
+  timeout: { dataArg: ['-s', '--signal', '-k', '--kill-after'], flags: ['--preserve-status', '--foreground', '-v', '--verbose'], leadingOperands: 1 },
+  stdbuf: { dataArg: ['-i', '-o', '-e'], flags: [] },
+  setsid: { dataArg: [], flags: ['-w', '--wait', '-f', '--fork', '-c', '--ctty'] },
+  time: { dataArg: ['-f', '--format', '-o', '--output'], flags: ['-p', '-a', '--append', '-v', '--verbose', '-q', '--quiet', '--portability'] },
+  xargs: {
+    dataArg: ['-I', '-n', '-L', '-P', '-d', '-E', '-s', '-a', '--max-args', '--max-lines', '--max-procs', '--delimiter', '--eof', '--max-chars', '--arg-file', '--replace'],
+    flags: ['-0', '--null', '-r', '--no-run-if-empty', '-t', '--verbose', '-x', '--exit', '-p', '--interactive', '-i', '--open-tty', '-o']
+  },
+  sudo: { dataArg: ['-u', '--user', '-g', '--group', '-C', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-U'], flags: ['-E', '-H', '-n', '-k', '-K', '-S', '-b', '-P', '--preserve-env', '--non-interactive'] },
+  doas: { dataArg: ['-u', '-C'], flags: ['-n', '-s'] },
+  chroot: { dataArg: ['--userspec', '--groups'], flags: ['--skip-chdir'], leadingOperands: 1 },
+  command: { dataArg: [], flags: ['-p'] },
+  builtin: { dataArg: [], flags: [] },
+  exec: { dataArg: ['-a'], flags: ['-c', '-l', '-cl', '-lc'] },
+  time_keyword: { dataArg: [], flags: ['-p'] },
+  nocorrect: { dataArg: [], flags: [] }
+}
+
+/** Programs that hand their operands to a shell: everything after the name is code. */
+const RUNS_OPERANDS_AS_CODE = new Set(['watch', 'ssh', 'su', 'parallel', 'script', 'flock', 'runuser', 'sg', 'unbuffer', 'strace', 'ltrace', 'gdb', 'expect'])
+
+const ARITHMETIC_TEST_OPERATORS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge'])
+
+/** What an option word is: `--` ends options; `-x`, `-xyz`, `--long`, `--long=value`. */
+function isOption(word: string | null): boolean {
+  return word !== null && word.length > 1 && (word.startsWith('-') || word.startsWith('+'))
+}
+
+class Classifier {
+  readonly result: CommandAnalysis = {
+    danger: [],
+    assignments: [],
+    filled: [],
+    evaluatingNames: [],
+    evaluatingUnknownName: false,
+    readsStdinAsCode: false,
+    readsStdinIntoVariables: false
+  }
+
+  constructor(private readonly words: ShellWord[]) {}
+
+  private literal(i: number): string | null {
+    const w = this.words[i]
+    return w === undefined ? null : literalWord(w.raw)
+  }
+
+  private refuse(i: number, reason: string): void {
+    const w = this.words[i]
+    if (w) this.result.danger.push({ start: w.start, end: w.end, reason })
+  }
+
+  private refuseFrom(i: number, reason: string): void {
+    for (let k = i; k < this.words.length; k++) this.refuse(k, reason)
+  }
+
+  run(): void {
+    let i = 0
+    // Leading keywords and assignments: `if`, `!`, `time -p`, `VAR=value cmd`.
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit !== null && PREFIX_KEYWORDS.has(lit)) continue
+      if (lit === 'time') {
+        while (this.literal(i + 1) === '-p' || this.literal(i + 1) === '--') i++
+        continue
+      }
+      const w = this.words[i] as ShellWord
+      const parts = assignmentParts(w.raw)
+      if (!parts) break
+      this.assignment(w, parts, false)
+    }
+    this.command(i)
+  }
+
+  /** A word `NAME=value`: the name part is a variable name (and subscript); the value is data unless `evaluates`. */
+  private assignment(w: ShellWord, parts: NonNullable<ReturnType<typeof assignmentParts>>, evaluates: boolean): void {
+    const valueStart = w.start + parts.valueOffset
+    this.result.danger.push({ start: w.start, end: valueStart, reason: parts.subscript ? REASONS.subscript : REASONS.variableName })
+    if (evaluates) this.result.danger.push({ start: valueStart, end: w.end, reason: REASONS.declaredEvaluating })
+    this.result.assignments.push({ name: parts.name, start: valueStart, end: w.end })
+  }
+
+  /** Classifies the command whose name is word `i` and its arguments. */
+  private command(i: number): void {
+    if (i >= this.words.length) return
+    const nameWord = this.literal(i)
+    if (nameWord === null) {
+      this.refuse(i, REASONS.commandName)
+      this.refuseFrom(i + 1, REASONS.unknownCommand)
+      return
+    }
+    const name = basename(nameWord)
+    this.result.name ??= name
+    const args = i + 1
+    if (name === 'for' || name === 'select') return this.forLoop(args)
+    if (name === 'function') return this.refuse(args, REASONS.variableName)
+    if (name === 'case' || name === '[[' || name === ']]' || name === 'in') return
+    if (name === 'let') return this.refuseFrom(args, REASONS.arithmetic)
+    if (CODE_BUILTINS.has(name)) return this.refuseFrom(args, REASONS.code)
+    if (['declare', 'typeset', 'local', 'export', 'readonly'].includes(name)) return this.declaration(name, args)
+    if (name === 'unset') return this.namesAfterOptions(args, [], REASONS.variableName)
+    if (name === 'read') return this.read(args)
+    if (name === 'mapfile' || name === 'readarray') return this.mapfile(args)
+    if (name === 'printf') return this.printf(args)
+    if (name === 'getopts') return this.getopts(args)
+    if (name === 'wait') return this.wait(args)
+    if (name === 'test' || name === '[') return this.test(args)
+    if (SHELLS.has(name)) return this.shell(name, args)
+    const interpreter = interpreterOf(name)
+    if (interpreter) return this.interpreter(interpreter, args)
+    if (['awk', 'gawk', 'mawk', 'nawk'].includes(name)) return this.awk(args)
+    if (name === 'sed' || name === 'gsed') return this.sed(args)
+    if (name === 'find') return this.find(args)
+    if (RUNS_OPERANDS_AS_CODE.has(name)) return this.refuseFrom(args, REASONS.commandArgument)
+    if (name === 'command' && ['-v', '-V', '-pv', '-pV'].includes(this.literal(args) ?? '')) return
+    if (name === 'time' || Object.hasOwn(WRAPPERS, name)) return this.wrapper(WRAPPERS[name] as Wrapper, args)
+    // An ordinary command: bash hands it every argument as it is. The other builtins (echo, cd, set,
+    // shift, exit, kill, ...) take their arguments as data too, numbers included: they parse them,
+    // they do not evaluate them.
+  }
+
+  private forLoop(i: number): void {
+    const name = this.literal(i)
+    if (name === null) return this.refuse(i, REASONS.variableName)
+    const list = this.words.slice(i + 1)
+    const first = list.findIndex((w) => literalWord(w.raw) === 'in')
+    const values = first < 0 ? [] : list.slice(first + 1)
+    const last = values[values.length - 1]
+    if (values.length && last) this.result.assignments.push({ name, start: (values[0] as ShellWord).start, end: last.end })
+  }
+
+  /** Options (of `allowed` letters, or any if empty) and then operands that are variable names. */
+  private namesAfterOptions(i: number, _allowed: string[], reason: string): void {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '--') {
+        i++
+        break
+      }
+      if (!isOption(lit)) break
+    }
+    this.refuseFrom(i, reason)
+  }
+
+  private declaration(builtin: string, i: number): void {
+    // Letters under which a value is evaluated (or re-parsed as an array literal) rather than stored.
+    const evaluating = builtin === 'export' ? '' : 'iaAn'
+    const known = builtin === 'export' ? 'fnp' : builtin === 'readonly' ? 'aAfp' : 'aAfFgilnprtuxI'
+    let evaluates = false
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '--') {
+        i++
+        break
+      }
+      if (lit === null && /^[-+]/.test(this.words[i]?.raw ?? '')) {
+        this.refuseFrom(i, REASONS.unknownOption)
+        return
+      }
+      if (!isOption(lit)) break
+      const letters = (lit as string).slice(1)
+      if ([...letters].some((l) => !known.includes(l))) {
+        this.refuseFrom(i, REASONS.unknownOption)
+        return
+      }
+      if ([...letters].some((l) => evaluating.includes(l))) evaluates = true
+    }
+    for (; i < this.words.length; i++) {
+      const w = this.words[i] as ShellWord
+      const parts = assignmentParts(w.raw)
+      if (parts) {
+        this.assignment(w, parts, evaluates)
+        if (evaluates) this.result.evaluatingNames.push(parts.name)
+        continue
+      }
+      this.refuse(i, REASONS.variableName)
+      const lit = this.literal(i)
+      if (evaluates) {
+        if (lit !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(lit)) this.result.evaluatingNames.push(lit)
+        else this.result.evaluatingUnknownName = true
+      }
+    }
+  }
+
+  /** Walks options: `withArg` maps an option to the reason its argument is refused (undefined: data). */
+  private options(
+    i: number,
+    withArg: Record<string, string | undefined>,
+    flags: string,
+    onName?: (name: string) => void
+  ): number {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '--') return i + 1
+      if (lit === null) {
+        if (/^[-+]/.test(this.words[i]?.raw ?? '')) {
+          this.refuseFrom(i, REASONS.unknownOption)
+          return this.words.length
+        }
+        return i
+      }
+      if (!isOption(lit)) return i
+      // A cluster such as -rs or -ra NAME: flags first, then at most one option taking an argument.
+      const letters = lit.slice(1)
+      for (let k = 0; k < letters.length; k++) {
+        const option = `-${letters[k]}`
+        if (flags.includes(letters[k] as string)) continue
+        if (!Object.hasOwn(withArg, option)) {
+          this.refuseFrom(i, REASONS.unknownOption)
+          return this.words.length
+        }
+        const reason = withArg[option]
+        const attached = letters.slice(k + 1)
+        if (attached) {
+          if (reason) this.refuse(i, reason)
+          if (onName && option === '-a') onName(attached)
+        } else {
+          i++
+          if (reason) this.refuse(i, reason)
+          const arg = this.literal(i)
+          if (onName && (option === '-a' || option === '-v' || option === '-p') && arg !== null) onName(arg)
+        }
+        break
+      }
+    }
+    return i
+  }
+
+  private fill(name: string): void {
+    this.result.filled.push(name)
+  }
+
+  private read(i: number): void {
+    this.result.readsStdinIntoVariables = true
+    const rest = this.options(i, { '-a': REASONS.variableName, '-d': undefined, '-i': undefined, '-n': undefined, '-N': undefined, '-p': undefined, '-t': undefined, '-u': undefined }, 'ers', (n) => this.fill(n))
+    for (let k = rest; k < this.words.length; k++) {
+      const lit = this.literal(k)
+      if (lit !== null) this.fill(lit)
+    }
+    this.refuseFrom(rest, REASONS.variableName)
+  }
+
+  private mapfile(i: number): void {
+    this.result.readsStdinIntoVariables = true
+    const rest = this.options(i, { '-C': REASONS.code, '-c': undefined, '-d': undefined, '-n': undefined, '-O': undefined, '-s': undefined, '-u': undefined }, 't')
+    const lit = this.literal(rest)
+    this.fill(lit ?? 'MAPFILE')
+    if (rest >= this.words.length) this.fill('MAPFILE')
+    this.refuseFrom(rest, REASONS.variableName)
+  }
+
+  private printf(i: number): void {
+    this.options(i, { '-v': REASONS.variableName }, '', (n) => this.fill(n))
+  }
+
+  private getopts(i: number): void {
+    const name = this.literal(i + 1)
+    if (name !== null) this.fill(name)
+    this.refuse(i + 1, REASONS.variableName)
+  }
+
+  private wait(i: number): void {
+    this.options(i, { '-p': REASONS.variableName }, 'fn', (n) => this.fill(n))
+  }
+
+  /** `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. */
+  private test(i: number): void {
+    const operands = this.words.slice(i).map((w) => literalWord(w.raw))
+    if (operands.some((o) => o === '-v' || o === '-R')) this.refuseFrom(i, REASONS.variableName)
+  }
+
+  private shell(name: string, i: number): void {
+    let code = false
+    let stdin = false
+    if (name === 'busybox') {
+      // `busybox sh ...`: the applet name, then that applet's arguments.
+      const applet = this.literal(i)
+      if (applet === null) return this.refuseFrom(i, REASONS.unknownCommand)
+      return this.command(i)
+    }
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '--' || lit === '-') {
+        i++
+        break
+      }
+      if (lit === null) {
+        if (/^[-+]/.test(this.words[i]?.raw ?? '')) return this.refuseFrom(i, REASONS.unknownOption)
+        break
+      }
+      if (!isOption(lit)) break
+      if (lit.startsWith('--')) {
+        if (['--rcfile', '--init-file'].includes(lit)) {
+          this.refuse(++i, REASONS.scriptFile)
+          continue
+        }
+        if (['--norc', '--noprofile', '--posix', '--login', '--restricted', '--verbose', '--noediting', '--debugger', '--dump-strings', '--dump-po-strings', '--pretty-print', '--version', '--help'].includes(lit)) continue
+        return this.refuseFrom(i, REASONS.unknownOption)
+      }
+      const letters = lit.slice(1)
+      if (letters.includes('c')) code = true
+      if (letters.includes('s')) stdin = true
+      // -o/+o and -O/+O take an option name.
+      if (/[oO]/.test(letters)) i++
+      if (!/^[a-zA-Z]+$/.test(letters)) return this.refuseFrom(i, REASONS.unknownOption)
+    }
+    if (code) {
+      this.refuse(i, REASONS.code)
+      return
+    }
+    if (stdin || i >= this.words.length) {
+      this.result.readsStdinAsCode = true
+      return
+    }
+    // The first operand is the script to run; the rest are its arguments, data.
+    this.refuse(i, REASONS.scriptFile)
+  }
+
+  private interpreter(spec: Interpreter, i: number): void {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '--') {
+        i++
+        break
+      }
+      if (lit === '-') {
+        this.result.readsStdinAsCode = true
+        return
+      }
+      if (lit === null) {
+        if (/^-/.test(this.words[i]?.raw ?? '')) return this.refuseFrom(i, REASONS.unknownOption)
+        break
+      }
+      if (!lit.startsWith('-') || lit.length < 2) break
+      const [option, inline] = lit.startsWith('--') ? (lit.split('=', 2) as [string, string?]) : [lit.slice(0, 2), lit.length > 2 ? lit.slice(2) : undefined]
+      if (spec.code.includes(option)) {
+        if (inline === undefined) this.refuse(i + 1, REASONS.code)
+        else this.refuse(i, REASONS.code)
+        // After code given inline, the remaining operands are the program's arguments.
+        return
+      }
+      if (spec.codeName.includes(option)) {
+        if (inline === undefined) this.refuse(++i, REASONS.scriptFile)
+        else this.refuse(i, REASONS.scriptFile)
+        if (option === '-m') return
+        continue
+      }
+      if (spec.dataArg.includes(option)) {
+        if (inline === undefined) i++
+        continue
+      }
+      if (spec.flags.includes(lit) || spec.flags.includes(option)) continue
+      // `--name=value` takes no further word, and the code options are all listed above.
+      if (lit.startsWith('--') && inline !== undefined) continue
+      return this.refuseFrom(i, REASONS.unknownOption)
+    }
+    if (i >= this.words.length) {
+      this.result.readsStdinAsCode = true
+      return
+    }
+    this.refuse(i, REASONS.scriptFile)
+  }
+
+  private awk(i: number): void {
+    let program = true
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '--') {
+        i++
+        break
+      }
+      if (lit === null) {
+        if (/^-/.test(this.words[i]?.raw ?? '')) return this.refuseFrom(i, REASONS.unknownOption)
+        break
+      }
+      if (!lit.startsWith('-') || lit.length < 2) break
+      const option = lit.slice(0, 2)
+      const inline = lit.length > 2
+      if (option === '-f' || option === '-e' || lit === '--source' || lit === '--file' || option === '-i' || option === '-l') {
+        program = program && option !== '-f' && lit !== '--file'
+        if (inline) this.refuse(i, REASONS.code)
+        else this.refuse(++i, REASONS.code)
+        if (option === '-e' || lit === '--source') program = false
+        continue
+      }
+      if (option === '-F' || option === '-v') {
+        if (!inline) i++
+        continue
+      }
+      return this.refuseFrom(i, REASONS.unknownOption)
+    }
+    if (program) this.refuse(i, REASONS.code)
+  }
+
+  private sed(i: number): void {
+    let script = true
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '--') {
+        i++
+        break
+      }
+      if (lit === null) {
+        if (/^-/.test(this.words[i]?.raw ?? '')) return this.refuseFrom(i, REASONS.unknownOption)
+        break
+      }
+      if (!lit.startsWith('-') || lit.length < 2) break
+      if (/^-[nErsuz]+$/.test(lit) || /^-i/.test(lit) || ['--quiet', '--silent', '--regexp-extended', '--separate', '--unbuffered', '--null-data', '--posix', '--debug', '--sandbox'].includes(lit) || lit.startsWith('--in-place')) continue
+      if (/^-[nErsuz]*[ef]/.test(lit) || lit.startsWith('--expression') || lit.startsWith('--file')) {
+        script = false
+        if (/^-[nErsuz]*[ef]$/.test(lit) || lit === '--expression' || lit === '--file') this.refuse(++i, REASONS.code)
+        else this.refuse(i, REASONS.code)
+        continue
+      }
+      if (lit === '-l' || lit === '--line-length') {
+        i++
+        continue
+      }
+      return this.refuseFrom(i, REASONS.unknownOption)
+    }
+    if (script) this.refuse(i, REASONS.code)
+  }
+
+  /** `find ... -exec cmd args ;`: the words up to `;` or `+` are a command of their own. */
+  private find(i: number): void {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '-exec' || lit === '-execdir' || lit === '-ok' || lit === '-okdir') {
+        let end = i + 1
+        while (end < this.words.length && !(this.literal(end) === ';' || this.literal(end) === '+')) end++
+        const inner = new Classifier(this.words.slice(i + 1, end))
+        inner.command(0)
+        this.merge(inner)
+        i = end
+      } else if (lit === '-fprintf' || lit === '-fprint' || lit === '-fprint0' || lit === '-fls' || lit === '-delete') {
+        continue
+      }
+    }
+  }
+
+  private wrapper(spec: Wrapper, i: number): void {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i)
+      if (lit === '--') {
+        i++
+        break
+      }
+      if (lit === null) {
+        if (/^-/.test(this.words[i]?.raw ?? '')) return this.refuseFrom(i, REASONS.unknownOption)
+        break
+      }
+      if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(lit)) continue
+      if (spec.assignments && lit === '-') continue
+      if (!isOption(lit)) break
+      if (spec.flags.includes(lit)) continue
+      const [option, inline] = lit.startsWith('--') ? (lit.split('=', 2) as [string, string?]) : [lit.slice(0, 2), lit.length > 2 ? lit.slice(2) : undefined]
+      if (spec.dataArg.includes(option)) {
+        if (inline === undefined) i++
+        continue
+      }
+      // nice -5, timeout's and xargs' numeric clusters such as -n1
+      if (/^-[0-9]+$/.test(lit)) continue
+      return this.refuseFrom(i, REASONS.unknownOption)
+    }
+    // Words that are not literal before the command (env's assignments are): the command is unknown.
+    if (spec.assignments) {
+      while (i < this.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(this.words[i]?.raw ?? '')) i++
+    }
+    i += spec.leadingOperands ?? 0
+    if (i >= this.words.length) return
+    this.command(i)
+  }
+
+  private merge(other: Classifier): void {
+    const r = other.result
+    this.result.danger.push(...r.danger)
+    this.result.filled.push(...r.filled)
+    this.result.readsStdinAsCode ||= r.readsStdinAsCode
+  }
+}
+
+/** Classifies the words of one simple command (assignments and keywords included, redirections left out). */
+export function classifyCommand(words: ShellWord[]): CommandAnalysis {
+  const classifier = new Classifier(words)
+  classifier.run()
+  return classifier.result
+}
+
+/** `[[ ... ]]`: arithmetic operators evaluate both operands; -v and -R take a variable name. */
+export function testEvaluates(word: string): boolean {
+  return ARITHMETIC_TEST_OPERATORS.has(word) || word === '-v' || word === '-R'
+}

@@ -1,0 +1,290 @@
+/**
+ * Every bash context where a value could be evaluated, run through the real rewriter and real bash:
+ * a string-valued expression is either refused at validation, at its position and with the safe
+ * alternative, or it runs nothing and arrives byte for byte. Typed params stand anywhere a word may.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { InputError, formatProblem } from '../../src/errors.js'
+import { parseSpec } from '../../src/spec/load.js'
+import { rewriteRunScript } from '../../src/spec/shell.js'
+import type { ParamSpec } from '../../src/spec/types.js'
+
+const where = { file: 'spec.yml', line: 10, col: 10 }
+const PARAMS: Record<string, ParamSpec> = {
+  s: { type: 'string' },
+  n: { type: 'integer', default: 3 },
+  x: { type: 'number', default: 2.5 },
+  b: { type: 'boolean', default: true },
+  mode: { type: 'string', enum: ['fast', 'full'], default: 'fast' },
+  // An enum whose values are not plain words is as free as a string.
+  odd: { type: 'string', enum: ['a[$(id)]', 'b'], default: 'b' }
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'retrain-shell-contexts-'))
+const canary = path.join(dir, 'CANARY')
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Hostile values: each would create the canary if bash ran it as code. */
+const HOSTILE = [
+  `a[$(touch ${canary})]`,
+  `x[\`touch ${canary}\`]`,
+  `$(touch ${canary})`,
+  `\`touch ${canary}\``,
+  `1; touch ${canary}`,
+  `"; touch ${canary}; "`,
+  `'; touch ${canary}; '`,
+  `\ntouch ${canary}\n`,
+  `\${IFS}touch\${IFS}${canary}`,
+  `* ? [a] ~ {a,b} $HOME \\ `,
+  `([0]=$(touch ${canary}))`,
+  '-c',
+  ''
+]
+
+function problemsOf(run: string): string[] {
+  try {
+    rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS)
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map(formatProblem)
+    throw error
+  }
+  return []
+}
+
+/** Where the expression at `offset` is reported, the way the locator without a YAML node places it. */
+function positionOf(run: string, offset: number): string {
+  if (!run.includes('\n')) return `spec.yml:${where.line}:${where.col + offset}`
+  const lines = run.slice(0, offset).split('\n')
+  return `spec.yml:${where.line + lines.length}:${(lines[lines.length - 1] as string).length + 1}`
+}
+
+let scriptCount = 0
+/** Runs the rewritten script as the engine does (bash --noprofile --norc -eo pipefail file). */
+function runBash(run: string, values: Record<string, string>): { status: number | null; out: Buffer; stderr: string } {
+  const { script, expressions } = rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS)
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', OUT: path.join(dir, 'out') }
+  for (const e of expressions) {
+    const name = /^params(?:\.(\w+)|\['(\w+)'\])$/.exec(e.expression)?.slice(1).find(Boolean) as string
+    env[e.name] = values[name] as string
+  }
+  writeFileSync(env.OUT as string, '')
+  const file = path.join(dir, `script-${scriptCount++}.sh`)
+  writeFileSync(file, script)
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], { cwd: dir, env, encoding: 'utf8' })
+  return { status: result.status, out: readFileSync(env.OUT as string), stderr: result.stderr }
+}
+
+/** String-valued expressions refused, with the word of the message that names the context. */
+const REFUSED: [string, string][] = [
+  ['let n=${{ params.s }}', 'arithmetic'],
+  ['let "n = ${{ params.s }}"', 'arithmetic'],
+  ['declare -i n=${{ params.s }}', 'attribute'],
+  ['f() { local -i n=${{ params.s }}; }; f', 'attribute'],
+  ['typeset -i n=${{ params.s }}', 'attribute'],
+  ['readonly -a r=${{ params.s }}', 'attribute'],
+  ['declare -a b=${{ params.s }}', 'attribute'],
+  ['declare -n ref=${{ params.s }}', 'attribute'],
+  ['declare -i n; n=${{ params.s }}', 'evaluates'],
+  ['declare -ix n\nn=${{ params.s }}', 'evaluates'],
+  ['declare -Z n=${{ params.s }}', 'option'],
+  ['declare "${{ params.s }}"', 'variable name'],
+  ['export ${{ params.s }}=1', 'variable name'],
+  ['arr[${{ params.s }}]=1', 'subscript'],
+  ['arr["${{ params.s }}"]=1', 'subscript'],
+  ['arr=([${{ params.s }}]=1)', 'array literal'],
+  ['arr=(${{ params.s }})', 'array literal'],
+  ['arr+=("${{ params.s }}")', 'array literal'],
+  ['unset arr[${{ params.s }}]', 'variable name'],
+  ['unset -v "${{ params.s }}"', 'variable name'],
+  ['printf -v "arr[${{ params.s }}]" %s x', 'variable name'],
+  ['printf -v ${{ params.s }} %s x', 'variable name'],
+  ['read -r ${{ params.s }} <<< x', 'variable name'],
+  ['read -ra ${{ params.s }} <<< x', 'variable name'],
+  ['mapfile -t ${{ params.s }} < /dev/null', 'variable name'],
+  ['readarray "${{ params.s }}" < /dev/null', 'variable name'],
+  ['mapfile -C ${{ params.s }} -c 1 a < /dev/null', 'code'],
+  ['getopts ab ${{ params.s }}', 'variable name'],
+  ['wait -p ${{ params.s }} -n', 'variable name'],
+  ['[[ ${{ params.s }} -eq 1 ]]', 'compares numbers'],
+  ['[[ 1 -lt "${{ params.s }}" && -n x ]]', 'compares numbers'],
+  ['[[ -v ${{ params.s }} ]]', 'names a variable'],
+  ['test -v "${{ params.s }}"', 'variable name'],
+  ['[ -v ${{ params.s }} ]', 'variable name'],
+  ['echo $(( ${{ params.s }} ))', 'arithmetic'],
+  ['echo $[ ${{ params.s }} + 1 ]', 'arithmetic'],
+  ['(( ${{ params.s }} ))', 'arithmetic'],
+  ['for (( i = ${{ params.s }}; i < 1; i++ )); do :; done', 'arithmetic'],
+  ['x=abc; echo ${x:${{ params.s }}}', 'inside ${...}'],
+  ['echo "${arr[${{ params.s }}]}"', 'inside ${...}'],
+  ['eval ${{ params.s }}', 'run as code'],
+  ['eval "echo ${{ params.s }}"', 'run as code'],
+  ['eval "$(printf %s ${{ params.s }})"', 'run as code'],
+  ['source ${{ params.s }}', 'run as code'],
+  ['. "${{ params.s }}"', 'run as code'],
+  ['trap ${{ params.s }} EXIT', 'run as code'],
+  ['trap -- "${{ params.s }}" EXIT', 'run as code'],
+  ['bash -c ${{ params.s }}', 'run as code'],
+  ['bash -ec "${{ params.s }}" name', 'run as code'],
+  ['sh -c "${{ params.s }}"', 'run as code'],
+  ['zsh -c ${{ params.s }}', 'run as code'],
+  ['dash -c ${{ params.s }}', 'run as code'],
+  ['/bin/sh -o errexit -c ${{ params.s }}', 'run as code'],
+  ['bash ${{ params.s }}', 'file of code'],
+  ['exec bash -c ${{ params.s }}', 'run as code'],
+  ['command eval ${{ params.s }}', 'run as code'],
+  ['builtin eval ${{ params.s }}', 'run as code'],
+  ['xargs sh -c ${{ params.s }} < /dev/null', 'run as code'],
+  ['xargs -0 -n 1 bash -c "${{ params.s }}" _ < /dev/null', 'run as code'],
+  ['env sh -c ${{ params.s }}', 'run as code'],
+  ['env -i A=1 bash -c ${{ params.s }}', 'run as code'],
+  ['find /dev/null -exec sh -c ${{ params.s }} \\;', 'run as code'],
+  ['sudo -u nobody sh -c ${{ params.s }}', 'run as code'],
+  ['timeout 5 sh -c ${{ params.s }}', 'run as code'],
+  ['nice -n 5 bash -c ${{ params.s }}', 'run as code'],
+  ['python3 -c ${{ params.s }}', 'run as code'],
+  ['perl -e ${{ params.s }}', 'run as code'],
+  ['awk ${{ params.s }} /dev/null', 'run as code'],
+  ['sed -e ${{ params.s }} /dev/null', 'run as code'],
+  ['watch ${{ params.s }}', 'runs commands'],
+  ['ssh host ${{ params.s }}', 'runs commands'],
+  ['alias x=${{ params.s }}', 'run as code'],
+  ['compgen -W ${{ params.s }}', 'run as code'],
+  ['${{ params.s }} --version', 'command name'],
+  ['"${{ params.s }}"', 'command name'],
+  ['$CMD ${{ params.s }}', 'not a literal word'],
+  ['env --frobnicate sh ${{ params.s }}', 'option'],
+  ['bash <<EOF\necho ${{ params.s }}\nEOF', 'runs its input as code'],
+  ['cat <<EOF | sh\necho ${{ params.s }}\nEOF', 'runs its input as code'],
+  ['echo ${{ params.s }} | bash', 'runs its input as code'],
+  ['bash <<< ${{ params.s }}', 'runs its input as code'],
+  ['python3 - <<EOF\n${{ params.s }}\nEOF', 'runs its input as code'],
+  ['while read -r l; do echo "$l"; done <<EOF\n${{ params.s }}\nEOF', 'runs its input as code'],
+  ['x=${{ params.s }}; echo $(( x + 1 ))', 'assigned to x'],
+  ['x="pre ${{ params.s }}"; y=$x; (( y ))', 'assigned to x'],
+  ['for v in ${{ params.s }}; do let "w = v"; done', 'assigned to v'],
+  ['read -r x <<< ${{ params.s }}; (( x ))', 'reads into a variable'],
+  ['f() { echo $(( $1 )); }; f ${{ params.s }}', 'positional parameter'],
+  ['set -- ${{ params.s }}; let "n = $1"', 'positional parameter'],
+  ['x=${{ params.s }}; declare -n r=x', 'assigned to x'],
+  ['echo ${{ params.odd }} | sh', 'runs its input as code'],
+  ['let n=${{ params.odd }}', 'arithmetic']
+]
+
+describe('a string-valued expression is refused where bash would evaluate it', () => {
+  it.each(REFUSED)('%j', (run, reason) => {
+    const problems = problemsOf(run)
+    const offset = run.indexOf('${{ params.')
+    expect(problems.length, `accepted: ${run}`).toBeGreaterThanOrEqual(1)
+    expect(problems[0]).toContain(`${positionOf(run, offset)}: \${{ params.`)
+    expect(problems[0]).toContain(reason)
+    expect(problems[0]).toContain('pass the value through env:')
+  })
+})
+
+/** Accepted lines: each writes what it received to $OUT; `expected` maps the values to those bytes. */
+const ACCEPTED: { run: string; expected: (s: string) => string }[] = [
+  { run: 'printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'printf \'%s\\0\' "<${{ params.s }}>" >> "$OUT"', expected: (s) => `<${s}>\0` },
+  { run: 'printf \'%s\\0\' a${{ params.s }}b >> "$OUT"', expected: (s) => `a${s}b\0` },
+  { run: 'x=${{ params.s }}; printf \'%s\\0\' "$x" > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'x="pre ${{ params.s }}"; y=$x; printf \'%s\\0\' "$y" > "$OUT"', expected: (s) => `pre ${s}\0` },
+  { run: 'declare x=${{ params.s }}; printf \'%s\\0\' "$x" > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'f() { local -r x=${{ params.s }}; printf \'%s\\0\' "$x"; }; f > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'export X=${{ params.s }}; bash -c \'printf "%s\\0" "$X"\' > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'X=${{ params.s }} env | grep -c ^X= > /dev/null; printf \'%s\\0\' ok > "$OUT"', expected: () => 'ok\0' },
+  { run: 'readonly r=${{ params.s }}; printf \'%s\\0\' "$r" > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'printf -v out \'%s\' ${{ params.s }}; printf \'%s\\0\' "$out" > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'bash -c \'printf "%s\\0" "$1"\' _ ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'env A=1 printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'command printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'timeout 30 printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'case ${{ params.s }} in *) printf \'%s\\0\' "${{ params.s }}" > "$OUT";; esac', expected: (s) => `${s}\0` },
+  { run: 'for v in ${{ params.s }}; do printf \'%s\\0\' "$v"; done > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'if [[ ${{ params.s }} == "${{ params.s }}" ]]; then printf \'%s\\0\' same > "$OUT"; fi', expected: () => 'same\0' },
+  { run: '[ ${{ params.s }} = zz ] 2>/dev/null || printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'cat > "$OUT" <<EOF\n${{ params.s }}\nEOF', expected: (s) => `${s}\n` },
+  { run: 'tr -d x > "$OUT" <<< ${{ params.s }}z', expected: (s) => `${s.replace(/x/g, '')}z\n` },
+  { run: 'printf \'%s\\0\' ${{ params.s }} | cat > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'printf \'%s\\0\' "$(printf \'%s.\' ${{ params.s }})" > "$OUT"', expected: (s) => `${s}.\0` },
+  { run: 'cat < <(printf \'%s\\0\' ${{ params.s }}) > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'python3 -c \'import sys; sys.stdout.write(sys.argv[1] + "\\0")\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'declare -i n=5\nx=${{ params.s }}\nprintf \'%s\\0\' "$x" > "$OUT"', expected: (s) => `${s}\0` }
+]
+
+describe('where a string-valued expression is accepted, bash runs none of it and gets it byte for byte', () => {
+  it.each(ACCEPTED)('$run', ({ run, expected }) => {
+    expect(problemsOf(run)).toEqual([])
+    for (const value of HOSTILE) {
+      const { status, out, stderr } = runBash(run, { s: value })
+      expect(existsSync(canary), `${run} ran the value ${JSON.stringify(value)}`).toBe(false)
+      expect(status, `${run} with ${JSON.stringify(value)}: ${stderr}`).toBe(0)
+      expect(out.toString('utf8'), `${run} with ${JSON.stringify(value)}`).toBe(expected(value))
+    }
+  })
+})
+
+describe('number, integer, boolean and enum params stand anywhere a word may', () => {
+  const values = { n: '3', x: '2.5', b: 'true', mode: 'fast' }
+  it.each([
+    ['let m=${{ params.n }}+1; printf %s "$m" > "$OUT"', '4'],
+    ['declare -i m=${{ params.n }}*2; printf %s "$m" > "$OUT"', '6'],
+    ['arr[${{ params.n }}]=v; printf %s "${!arr[@]}" > "$OUT"', '3'],
+    ['arr=([${{ params.n }}]=v); printf %s "${arr[3]}" > "$OUT"', 'v'],
+    ['printf %s $(( ${{ params.n }} * 7 )) > "$OUT"', '21'],
+    ['(( ${{ params.n }} > 2 )) && printf %s big > "$OUT"', 'big'],
+    ['for (( i = 0; i < ${{ params.n }}; i++ )); do printf %s "$i"; done > "$OUT"', '012'],
+    ['[[ ${{ params.n }} -eq 3 ]] && printf %s three > "$OUT"', 'three'],
+    ['s=abcdef; printf %s "${s:${{ params.n }}}" > "$OUT"', 'def'],
+    ['fast_run() { printf %s ran > "$OUT"; }; eval "${{ params.mode }}_run"', 'ran'],
+    ['${{ params.b }} && printf %s yes > "$OUT"', 'yes'],
+    ['bash -c "printf %s ${{ params.x }}" > "$OUT"', '2.5'],
+    ["printf '%s' \"${{ params['mode'] }}\" > \"$OUT\"", 'fast']
+  ])('%j', (run, expected) => {
+    expect(problemsOf(run)).toEqual([])
+    const { status, out, stderr } = runBash(run, values)
+    expect(status, stderr).toBe(0)
+    expect(out.toString('utf8')).toBe(expected)
+  })
+})
+
+describe('the loader applies the rule with the spec params types, at file:line:col', () => {
+  const spec = (run: string) => `model: m
+params:
+  a: { type: string, default: x }
+  n: { type: integer, default: 2 }
+data:
+  eval: data/eval.csv
+steps:
+  - run: ${run}
+evaluate:
+  run: node evaluate.mjs
+  data: eval
+metrics:
+  rmse:
+    goal: minimize
+    max: 8
+promotion:
+  mode: auto
+  first-model: promote
+`
+
+  it('refuses a string param in arithmetic, at its position', () => {
+    expect(() => parseSpec(spec('let "n = ${{ params.a }}"'), 'spec.yml', { cwd: dir })).toThrow(InputError)
+    try {
+      parseSpec(spec('let "n = ${{ params.a }}"'), 'spec.yml', { cwd: dir })
+    } catch (error) {
+      const problems = (error as InputError).problems.map(formatProblem)
+      expect(problems).toHaveLength(1)
+      expect(problems[0]).toMatch(/^spec\.yml:8:19: \$\{\{ params\.a \}\}: bash evaluates this word as arithmetic.*env:/)
+    }
+  })
+
+  it('accepts an integer param there', () => {
+    const loaded = parseSpec(spec('let "n = ${{ params.n }}"'), 'spec.yml', { cwd: dir })
+    expect(loaded.steps[0]?.run).toBe('let "n = ${RETRAIN_E1}"')
+  })
+})

@@ -1,0 +1,229 @@
+/**
+ * A property test over a grammar of bash constructs: `run:` lines built from simple commands,
+ * assignments, declarations, arrays, tests, arithmetic, evaluators, pipelines, lists, subshells,
+ * substitutions, quoting and heredocs, with a string param (holding a canary), an integer param and
+ * an enum param in random positions. Every line the rewriter accepts is run by real bash with the
+ * canary values: none may ever create the canary file.
+ *
+ * Lines run in batches, each in its own subshell (`( source line.sh )`) inside one bash process, so a
+ * syntax error or an `exit` in one line does not stop the others. RETRAIN_FUZZ_RUNS sets the number
+ * of generated lines (5,000 by default); RETRAIN_FUZZ_SEED replays a run.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { InputError } from '../../src/errors.js'
+import { rewriteRunScript } from '../../src/spec/shell.js'
+import type { ParamSpec } from '../../src/spec/types.js'
+
+const RUNS = Math.max(1, Number(process.env.RETRAIN_FUZZ_RUNS ?? 5000))
+const SEED = process.env.RETRAIN_FUZZ_SEED !== undefined ? Number(process.env.RETRAIN_FUZZ_SEED) : Date.now() % 2 ** 31
+const BATCH = 250
+
+const PARAMS: Record<string, ParamSpec> = {
+  s: { type: 'string' },
+  n: { type: 'integer', default: 3 },
+  m: { type: 'string', enum: ['fast', 'full'], default: 'fast' }
+}
+const where = { file: 'spec.yml', line: 1, col: 1 }
+
+const dir = mkdtempSync(path.join(tmpdir(), 'retrain-shell-fuzz-'))
+const work = path.join(dir, 'work')
+mkdirSync(work)
+const canary = path.join(dir, 'CANARY')
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Values of the string param: each creates the canary if bash runs it as code, in some context. */
+const HOSTILE = [
+  `a[$(touch ${canary})]`,
+  `x[\`touch ${canary}\`]`,
+  `touch ${canary}`,
+  `$(touch ${canary})`,
+  `;touch ${canary};`,
+  `\ntouch ${canary}\n`,
+  `([0]=$(touch ${canary}))`,
+  `'"; touch ${canary}; #`,
+  `\${IFS}touch\${IFS}${canary} *`
+]
+
+// ---- The grammar ------------------------------------------------------------------------------
+
+const expr = fc.constantFrom('${{ params.s }}', '${{ params.s }}', '${{ params.n }}', '${{ params.m }}')
+const name = fc.constantFrom('x', 'y', 'n', 'arr', 'i', 'v')
+const literal = fc.constantFrom('a', '1', '0', '-c', '--', 'x', 'v', '$x', '"$x"', '$1', "'lit'", '_')
+
+const { line } = fc.letrec<{ word: string; simple: string; command: string; statement: string; line: string }>((tie) => {
+  const word = tie('word') as fc.Arbitrary<string>
+  const simple = tie('simple') as fc.Arbitrary<string>
+  const command = tie('command') as fc.Arbitrary<string>
+  const words = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '))
+  return {
+    word: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      { arbitrary: expr, weight: 6 },
+      { arbitrary: literal, weight: 3 },
+      fc.tuple(expr, literal).map(([e, l]) => `"${l} ${e}"`),
+      expr.map((e) => `a${e}`),
+      expr.map((e) => `"${e}"`),
+      simple.map((c) => `"$(${c})"`),
+      simple.map((c) => `$(${c})`),
+      simple.map((c) => `\`${c}\``)
+    ),
+    simple: fc.oneof(
+      { depthSize: 'small' },
+      words.map((w) => `echo ${w}`),
+      words.map((w) => `printf '%s\\n' ${w}`),
+      words.map((w) => `: ${w}`),
+      fc.tuple(name, word).map(([n, w]) => `${n}=${w}`),
+      fc.tuple(name, word, word).map(([n, k, w]) => `${n}[${k}]=${w}`),
+      fc.tuple(name, words).map(([n, w]) => `${n}=(${w})`),
+      fc.tuple(name, word, word).map(([n, k, w]) => `${n}=([${k}]=${w})`),
+      fc.tuple(fc.constantFrom('declare', 'typeset', 'export', 'readonly', 'local'), fc.constantFrom('', '-i', '-a', '-A', '-n', '-x', '-r', '-l', '-ix'), name, word).map(
+        ([d, o, n, w]) => `${d} ${o} ${n}=${w}`
+      ),
+      fc.tuple(name, word).map(([n, w]) => `f() { local -i ${n}=${w}; }; f`),
+      words.map((w) => `let ${w}`),
+      fc.tuple(name, word).map(([n, w]) => `let "${n} = ${w}"`),
+      word.map((w) => `(( ${w} ))`),
+      word.map((w) => `echo $(( ${w} + 1 ))`),
+      word.map((w) => `for ((i = ${w}; i < 1; i++)); do :; done`),
+      fc.tuple(word, fc.constantFrom('==', '!=', '-eq', '-lt', '-ge', '=~', '<'), word).map(([a, op, b]) => `[[ ${a} ${op} ${b} ]]`),
+      word.map((w) => `[[ -v ${w} ]]`),
+      fc.tuple(word, word).map(([a, b]) => `[ ${a} = ${b} ]`),
+      word.map((w) => `test -v ${w}`),
+      words.map((w) => `unset ${w}`),
+      fc.tuple(word, word).map(([t, w]) => `printf -v ${t} %s ${w}`),
+      fc.tuple(word, word).map(([t, w]) => `read -r ${t} <<< ${w}`),
+      fc.tuple(name, word).map(([n, w]) => `read -r ${n} <<< ${w}`),
+      word.map((w) => `mapfile -t ${w} < /dev/null`),
+      fc.tuple(fc.constantFrom('eval', 'source', '.', 'command eval', 'builtin eval'), words).map(([e, w]) => `${e} ${w}`),
+      word.map((w) => `trap ${w} EXIT`),
+      fc.tuple(fc.constantFrom('bash', 'sh', 'dash', 'exec bash', 'env sh', 'xargs sh', 'env -i sh'), word, words).map(([s, w, rest]) => `${s} -c ${w} _ ${rest}`),
+      fc.tuple(fc.constantFrom('bash', 'sh'), word).map(([s, w]) => `${s} ${w}`),
+      word.map((w) => `find . -maxdepth 0 -exec sh -c ${w} \\;`),
+      words.map((w) => `${w}`),
+      fc.tuple(name, word).map(([n, w]) => `echo "\${${n}:${w}}"`),
+      word.map((w) => `echo "\${arr[${w}]}"`),
+      word.map((w) => `sh <<< ${w}`),
+      fc.tuple(name, word).map(([n, w]) => `${n}=${w}; echo $(( ${n} ))`),
+      fc.tuple(name, word).map(([n, w]) => `${n}=${w}; (( ${n} ))`),
+      fc.tuple(name, word).map(([n, w]) => `${n}=${w}; eval "echo $${n}"`)
+    ),
+    command: fc.oneof(
+      { depthSize: 'small' },
+      { arbitrary: simple, weight: 5 },
+      fc.tuple(simple, fc.constantFrom(' | ', ' && ', ' || ', '; ', ' |& '), simple).map(([a, op, b]) => `${a}${op}${b}`),
+      fc.tuple(simple, fc.constantFrom('bash', 'sh', 'cat', 'wc -c')).map(([a, b]) => `${a} | ${b}`),
+      simple.map((c) => `( ${c} )`),
+      simple.map((c) => `{ ${c}; }`),
+      fc.tuple(simple, simple).map(([a, b]) => `if ${a}; then ${b}; fi`),
+      fc.tuple(simple, word).map(([c, w]) => `g() { ${c}; }; g ${w}`),
+      fc.tuple(name, words, simple).map(([n, w, c]) => `for ${n} in ${w}; do ${c}; done`)
+    ),
+    statement: fc.oneof(
+      { arbitrary: command, weight: 6 },
+      fc.tuple(fc.constantFrom('cat', 'bash', 'sh', 'read -r x; (( x ))', 'while read -r v; do let "n=v"; done'), word).map(
+        ([c, w]) => (c.startsWith('read') || c.startsWith('while') ? `${c.replace('; ((', ' <<EOF; ((').replace('done', 'done <<EOF')}\n${w}\nEOF` : `${c} <<EOF\n${w}\nEOF`)
+      ),
+      fc.tuple(word, fc.constantFrom('bash', 'sh', 'cat')).map(([w, c]) => `cat <<EOF | ${c}\n${w}\nEOF`)
+    ),
+    line: fc.array(tie('statement') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }).map((s) => s.join('\n'))
+  }
+})
+
+// ---- Running ----------------------------------------------------------------------------------
+
+interface Accepted {
+  run: string
+  script: string
+  env: Record<string, string>
+}
+
+/** Runs the lines in one bash, each in its own subshell; says whether the canary appeared. */
+function runBatch(lines: Accepted[], tag: string): boolean {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: work }
+  const parts = ['set +e']
+  lines.forEach((l, i) => {
+    const file = path.join(dir, `${tag}-${i}.sh`)
+    writeFileSync(file, l.script)
+    Object.assign(env, l.env)
+    parts.push(`( source ${JSON.stringify(file)} ) </dev/null >/dev/null 2>&1`)
+  })
+  const batch = path.join(dir, `${tag}.sh`)
+  writeFileSync(batch, `${parts.join('\n')}\n`)
+  spawnSync('bash', ['--noprofile', '--norc', batch], { cwd: work, env, timeout: 120_000, stdio: 'ignore' })
+  return existsSync(canary)
+}
+
+/** Rewrites a line with variable names unique in its batch; the string param gets `value`. */
+function accept(run: string, startIndex: number, value: string): Accepted | undefined {
+  let rewritten
+  try {
+    rewritten = rewriteRunScript(run, 'bash', where, startIndex, undefined, PARAMS)
+  } catch (error) {
+    if (error instanceof InputError) return undefined
+    throw error
+  }
+  const values: Record<string, string> = { 'params.s': value, 'params.n': '3', 'params.m': 'fast' }
+  const env = Object.fromEntries(rewritten.expressions.map((e) => [e.name, values[e.expression] as string]))
+  return { run, script: rewritten.script, env }
+}
+
+describe(`no accepted line ever runs a value (${RUNS} generated lines, seed ${SEED})`, () => {
+  const lines = fc.sample(line, { numRuns: RUNS, seed: SEED })
+
+  it('accepts some lines and refuses others, and bash runs none of the accepted values', () => {
+    let accepted = 0
+    for (let b = 0, batchNo = 0; b < lines.length; b += BATCH, batchNo++) {
+      const value = HOSTILE[batchNo % HOSTILE.length] as string
+      const batch: Accepted[] = []
+      let index = 1
+      for (const run of lines.slice(b, b + BATCH)) {
+        const a = accept(run, index, value)
+        if (!a) continue
+        index += Object.keys(a.env).length
+        batch.push(a)
+      }
+      accepted += batch.length
+      if (!runBatch(batch, `batch-${batchNo}`)) continue
+      // The canary appeared: find the line, one subshell at a time, to report it.
+      rmSync(canary, { force: true })
+      const culprit = batch.find((l, i) => {
+        const single = accept(l.run, 1, value) as Accepted
+        const found = runBatch([single], `culprit-${batchNo}-${i}`)
+        rmSync(canary, { force: true })
+        return found
+      })
+      expect.fail(
+        `seed ${SEED}: the accepted line ${JSON.stringify(culprit?.run)} ran the value ${JSON.stringify(value)}` +
+          ` (rewritten: ${JSON.stringify(culprit?.script)})`
+      )
+    }
+    // The grammar must exercise both sides of the rule.
+    expect(accepted).toBeGreaterThan(RUNS / 20)
+    expect(accepted).toBeLessThan(RUNS)
+  }, 600_000)
+
+  it('is not vacuous: refused lines, passed naively, do run the canary', () => {
+    // Rewriting every expression the naive way (quoted variable, no grammar check) must let some
+    // refused lines run the value: otherwise the grammar would not reach the contexts that matter.
+    const naive: Accepted[] = []
+    for (const run of lines.slice(0, 200)) {
+      if (accept(run, 1, HOSTILE[0] as string)) continue
+      let k = 0
+      const env: Record<string, string> = {}
+      const script = run.replace(/\$\{\{ params\.(\w+) \}\}/g, (_, p: string) => {
+        const varName = `NAIVE_${naive.length}_${k++}`
+        env[varName] = p === 's' ? (HOSTILE[0] as string) : p === 'n' ? '3' : 'fast'
+        return `"\${${varName}}"`
+      })
+      naive.push({ run, script, env })
+    }
+    expect(naive.length).toBeGreaterThan(0)
+    expect(runBatch(naive, 'naive')).toBe(true)
+    rmSync(canary, { force: true })
+  }, 600_000)
+})
