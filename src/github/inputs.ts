@@ -56,7 +56,7 @@ function versionInput(name: string, allowNone = false): number | null | undefine
   if (allowNone && raw === 'none') return null
   const version = parseVersionText(raw)
   if (version === null) {
-    throw new InputError([{ message: `input "${name}" must be a version number (1, 2, ...)${allowNone ? ' or "none"' : ''}, got ${preview(raw)}` }])
+    throw new InputError([{ message: `input "${name}" must be a version number${allowNone ? ' or "none"' : ''}, got ${preview(raw)}` }])
   }
   return version
 }

@@ -87,7 +87,7 @@ function parseVersion(value: string | undefined, flag: string, allowNone = false
   if (value === undefined) throw usageError(`${flag} is required`)
   if (allowNone && value === 'none') return null
   const version = parseVersionText(value)
-  if (version === null) throw usageError(`${flag} must be a version number (1, 2, ...)${allowNone ? ' or "none"' : ''}, got ${preview(value)}`)
+  if (version === null) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ''}, got ${preview(value)}`)
   return version
 }
 

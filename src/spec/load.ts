@@ -46,6 +46,13 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error)
     throw new InputError([{ file: displayName(absolute, cwd), message: `cannot read the spec: ${reason}` }])
   }
+  return loadSpecBytes(bytes, file, options)
+}
+
+/** Validates a spec's bytes as if read from `file`: what loadSpec does once it has read the file. */
+export function loadSpecBytes(bytes: Buffer, file: string, options: LoadOptions = {}): Spec {
+  const cwd = options.cwd ?? process.cwd()
+  const absolute = path.resolve(cwd, file)
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -282,7 +289,7 @@ class SpecBuilder {
       if (other !== undefined) {
         this.problem(
           this.source.keyAt(['params'], name),
-          `params "${other}" and "${name}" would share the environment variable ${paramEnvName(name)}; rename one`
+          `params ${preview(other)} and ${preview(name)} would share the environment variable ${paramEnvName(name)}; rename one`
         )
       }
       byEnvName.set(paramEnvName(name), name)
@@ -338,7 +345,7 @@ class SpecBuilder {
         const how = derivedFrom ? ` (derived from its ${derivedFrom}; set id: to tell them apart)` : ''
         this.problem(
           this.source.valueAt(where),
-          `step id "${stepId}" of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
+          `step id ${preview(stepId)} of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
         )
       } else {
         ids.set(stepId, index)
@@ -367,7 +374,7 @@ class SpecBuilder {
       const near = closest(name, declared)
       const known = declared.length ? `declared: ${declared.join(', ')}` : 'the spec declares no data inputs'
       const suggestion = near ? `; did you mean "${near}"?` : ''
-      this.problem(at, `evaluate.data names "${name}", which is not declared under data${suggestion} (${known})`)
+      this.problem(at, `evaluate.data names ${preview(name)}, which is not declared under data${suggestion} (${known})`)
     })
     const { run, ...command } = this.command(['evaluate'], raw)
     return {
@@ -433,7 +440,22 @@ function parseSource(text: string, file: string): Source {
   }
 }
 
+/** Longest message a problem keeps: a value quoted in full could be megabytes. */
+const MAX_MESSAGE = 2000
+
 function buildSpec(text: string, digest: string, file: string, cwd: string): Spec {
+  try {
+    return buildSpecUnbounded(text, digest, file, cwd)
+  } catch (error) {
+    if (!(error instanceof InputError) || error.problems.every((p) => p.message.length <= MAX_MESSAGE)) throw error
+    throw new InputError(
+      error.problems.map((p) => (p.message.length <= MAX_MESSAGE ? p : { ...p, message: `${p.message.slice(0, MAX_MESSAGE)}... (message cut)` })),
+      error.reason
+    )
+  }
+}
+
+function buildSpecUnbounded(text: string, digest: string, file: string, cwd: string): Spec {
   const source = parseSource(text, displayName(file, cwd))
   if (source.doc.errors.length) {
     // A deep document makes the parser record one error per level it unwinds: the first few say it.
