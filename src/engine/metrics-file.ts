@@ -3,7 +3,7 @@
  * -Infinity as bare tokens; they are read as undefined or infinite values so the rules fail closed
  * on them, instead of the whole file being refused as invalid JSON.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { EvaluationError } from '../errors.js'
 
 export type Metrics = Record<string, number | null>
@@ -44,9 +44,15 @@ function sentinelValue(v: unknown): number | null | undefined {
   return undefined
 }
 
+/** Names of ignored entries listed one by one; the rest are counted in a last entry. */
+const MAX_IGNORED_NAMES = 20
+/** A metrics file larger than this is refused: it is a map of names to numbers, not data. */
+export const MAX_METRICS_FILE_BYTES = 256 * 1024 * 1024
+
 /**
  * Parses a metrics file. `declared` names the metrics the spec judges: a declared metric that is not
- * a number or null is an error naming it; other keys that are not numbers are ignored.
+ * a number or null is an error naming it; other keys that are not numbers are ignored, and `ignored`
+ * lists their names (the first MAX_IGNORED_NAMES, then one entry "and N more").
  */
 export function parseMetrics(text: string, file: string, declared: string[]): { metrics: Metrics; ignored: string[] } {
   let parsed: unknown
@@ -60,22 +66,40 @@ export function parseMetrics(text: string, file: string, declared: string[]): { 
   }
   const metrics: Metrics = {}
   const ignored: string[] = []
+  let moreIgnored = 0
+  const judged = new Set(declared)
   for (const [key, raw] of Object.entries(parsed)) {
     const value = sentinelValue(raw)
     if (value === undefined) {
-      if (declared.includes(key)) {
-        throw new EvaluationError(`${file}: metric "${key}" must be a number or null, got ${JSON.stringify(raw)}`, 'metrics-invalid')
+      if (judged.has(key)) {
+        throw new EvaluationError(`${file}: metric "${key}" must be a number or null, got ${shortJson(raw)}`, 'metrics-invalid')
       }
-      ignored.push(key)
+      if (ignored.length < MAX_IGNORED_NAMES) ignored.push(key.length > 80 ? `${key.slice(0, 80)}...` : key)
+      else moreIgnored++
       continue
     }
     // NaN is an undefined metric: kept as null, so rules on it fail closed.
-    metrics[key] = value !== null && Number.isNaN(value) ? null : value
+    // defineProperty, not assignment: a metric named "__proto__" must not replace the object's prototype.
+    Object.defineProperty(metrics, key, { value: value !== null && Number.isNaN(value) ? null : value, enumerable: true, writable: true, configurable: true })
   }
+  if (moreIgnored > 0) ignored.push(`and ${moreIgnored} more`)
   return { metrics, ignored }
 }
 
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 200 ? `${text.slice(0, 200)}... (${text.length} characters)` : text
+}
+
 export async function readMetricsFile(file: string, declared: string[], role: string): Promise<{ metrics: Metrics; ignored: string[] }> {
+  const size = await stat(file).then(s => s.size, () => null)
+  if (size !== null && size > MAX_METRICS_FILE_BYTES) {
+    throw new EvaluationError(
+      `${file}: the metrics file of the ${role} is ${Math.round(size / 1024 / 1024)} MiB, over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB; ` +
+        'write one JSON object of metric name to number (per-example values go in $RETRAIN_PREDICTIONS_FILE)',
+      'metrics-invalid'
+    )
+  }
   let text: string
   try {
     text = await readFile(file, 'utf8')

@@ -20,13 +20,23 @@ function signed(n: number | null): string {
   return n > 0 ? `+${formatNumber(n)}` : formatNumber(n)
 }
 
+/** Cells wider than this are not padded to: one long cell must not widen every row of the table. */
+const MAX_PAD = 60
+
 export function table(header: string[], rows: string[][]): string {
   const escape = (cell: string) => cell.replaceAll('|', '\\|').replaceAll('\n', ' ')
   const all = [header, ...rows].map(r => r.map(escape))
-  const widths = header.map((_, i) => Math.max(3, ...all.map(r => r[i]!.length)))
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-  return [line(all[0]!), `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`, ...all.slice(1).map(line)].join('\n')
+  // A loop, not Math.max(...cells): a spread of a very long list exceeds the call stack.
+  const widths = header.map(() => 3)
+  for (const r of all) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, Math.min(MAX_PAD, r[i]?.length ?? 0))
+  const line = (r: string[]) => `| ${widths.map((w, i) => (r[i] ?? '').padEnd(w)).join(' | ')} |`
+  const out = [line(all[0]!), `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`]
+  for (let i = 1; i < all.length; i++) out.push(line(all[i]!))
+  return out.join('\n')
 }
+
+/** The comparison shows every metric the spec judges, and at most this many others. */
+export const MAX_UNJUDGED_ROWS = 50
 
 function headline(r: RunResult): string {
   const candidate = r.candidate.version === null ? 'the candidate' : `version ${r.candidate.version}`
@@ -44,7 +54,17 @@ function headline(r: RunResult): string {
 }
 
 function comparison(r: RunResult, goals: Map<string, string>): string {
-  const names = [...new Set([...goals.keys(), ...Object.keys(r.candidate.metrics), ...Object.keys(r.baseline?.metrics ?? {})])]
+  const names = [...goals.keys()]
+  const others = new Set<string>()
+  for (const metrics of [r.candidate.metrics, r.baseline?.metrics ?? {}]) {
+    for (const name of Object.keys(metrics)) if (!goals.has(name)) others.add(name)
+  }
+  let shown = 0
+  for (const name of others) {
+    if (shown++ >= MAX_UNJUDGED_ROWS) break
+    names.push(name)
+  }
+  const hidden = others.size - Math.min(others.size, MAX_UNJUDGED_ROWS)
   const candidateLabel = r.candidate.version === null ? 'candidate' : `candidate (v${r.candidate.version})`
   const header = r.baseline ? ['metric', 'goal', `champion (v${r.baseline.version})`, candidateLabel, 'change'] : ['metric', 'goal', candidateLabel]
   const rows = names.map(name => {
@@ -60,7 +80,8 @@ function comparison(r: RunResult, goals: Map<string, string>): string {
     }
     return [name, goal, formatNumber(base), formatNumber(value), change]
   })
-  return table(header, rows)
+  const note = hidden > 0 ? `\n\n${hidden} more metrics that no rule judges are not shown; they are in result.json.` : ''
+  return table(header, rows) + note
 }
 
 function ruleRows(rules: RuleOutcome[], withBounds: boolean): string[][] {

@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import { parse as parseYaml } from 'yaml'
 import { InputError } from '../errors.js'
+import { parseVersionText, pathProblem, preview, refNameProblem, workflowNameProblem } from '../spec/names.js'
 import { COMMANDS, GATES, Inputs, REGISTRIES, type Command, type GateKind, type RegistryKind } from './constants.js'
 
 export interface ActionSettings {
@@ -53,10 +54,29 @@ function versionInput(name: string, allowNone = false): number | null | undefine
   const raw = core.getInput(name)
   if (raw === '') return undefined
   if (allowNone && raw === 'none') return null
-  if (!/^[1-9][0-9]*$/.test(raw)) {
-    throw new InputError([{ message: `input "${name}" must be a version number${allowNone ? ' or "none"' : ''}, got "${raw}"` }])
+  const version = parseVersionText(raw)
+  if (version === null) {
+    throw new InputError([{ message: `input "${name}" must be a version number${allowNone ? ' or "none"' : ''}, got ${preview(raw)}` }])
   }
-  return Number(raw)
+  return version
+}
+
+/** A path input; `inside`: a directory it must not leave (the workspace). Undefined when empty. */
+function pathInput(name: string, inside?: string): string | undefined {
+  const raw = core.getInput(name)
+  if (raw === '') return undefined
+  const problem = pathProblem(raw, inside)
+  if (problem) throw new InputError([{ message: `input "${name}" ${problem}` }])
+  return raw
+}
+
+/** A name input checked by `problemOf` (a branch, a workflow). Undefined when empty. */
+function nameInput(name: string, problemOf: (value: string) => string | null): string | undefined {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return undefined
+  const problem = problemOf(raw)
+  if (problem) throw new InputError([{ message: `input "${name}" is invalid: ${problem} (got ${preview(raw)})` }])
+  return raw
 }
 
 function choiceInput<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -110,8 +130,10 @@ export function getSettings(): ActionSettings {
   if (params !== null && (typeof params !== 'object' || Array.isArray(params))) {
     throw new InputError([{ message: 'input "params" must be an object of param name to value, such as ${{ toJSON(inputs) }}' }])
   }
+  // The spec and the registry are the repository's: a path from an input may not leave the workspace.
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   return {
-    spec: core.getInput(Inputs.spec) || '.github/retrain.yml',
+    spec: pathInput(Inputs.spec, workspace) ?? '.github/retrain.yml',
     command,
     params: params as Record<string, unknown> | null,
     ignoreUnknownParams: booleanInput(Inputs.ignoreUnknownParams),
@@ -119,17 +141,17 @@ export function getSettings(): ActionSettings {
     expectChampion: versionInput(Inputs.expectChampion, true),
     version: versionInput(Inputs.version) ?? undefined,
     reason: core.getInput(Inputs.reason) || undefined,
-    registryDir: core.getInput(Inputs.registryDir) || '.retrain/registry',
+    registryDir: pathInput(Inputs.registryDir, workspace) ?? '.retrain/registry',
     dryRun: dryRunInput(),
-    outputDir: core.getInput(Inputs.outputDir) || undefined,
+    outputDir: pathInput(Inputs.outputDir),
     token,
     registry: choiceInput(Inputs.registry, REGISTRIES, 'github'),
-    registryBranch: core.getInput(Inputs.registryBranch).trim() || 'retrain-registry',
+    registryBranch: nameInput(Inputs.registryBranch, refNameProblem) ?? 'retrain-registry',
     gate: choiceInput(Inputs.gate, GATES, 'environment'),
     artifacts: booleanInput(Inputs.artifacts, true),
     retentionDays: retentionInput(),
     excludeTriggeringActor: booleanInput(Inputs.excludeTriggeringActor),
-    dispatchWorkflow: core.getInput(Inputs.dispatchWorkflow).trim() || undefined,
-    dispatchRef: core.getInput(Inputs.dispatchRef).trim() || undefined
+    dispatchWorkflow: nameInput(Inputs.dispatchWorkflow, workflowNameProblem),
+    dispatchRef: nameInput(Inputs.dispatchRef, refNameProblem)
   }
 }

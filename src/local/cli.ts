@@ -11,6 +11,7 @@ import { inheritableEnv } from '../engine/contract.js'
 import { approveCandidate, promoteCandidate, rejectCandidate, renderStatus, rollback } from '../engine/registry-commands.js'
 import { RUN_STAGES, runRetraining, type RunStage } from '../engine/run.js'
 import { loadSpec } from '../spec/load.js'
+import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spec/names.js'
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
 import { evaluateCommand, trainCommand } from '../trainers/commands.js'
@@ -86,9 +87,44 @@ function usageError(message: string): InputError {
 function parseVersion(value: string | undefined, flag: string, allowNone = false): number | null {
   if (value === undefined) throw usageError(`${flag} is required`)
   if (allowNone && value === 'none') return null
-  if (!/^[1-9][0-9]*$/.test(value)) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ''}, got "${value}"`)
-  return Number(value)
+  const version = parseVersionText(value)
+  if (version === null) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ''}, got ${preview(value)}`)
+  return version
 }
+
+const PATH_FLAGS = ['spec', 'registry', 'out', 'baseline'] as const
+
+/**
+ * Checks every name and path the arguments carry, before anything reads or writes: a model name has
+ * the spec's shape (no '/', no '..'), a path is not empty.
+ */
+function checkArguments(values: Values, command: string): void {
+  const problems: string[] = []
+  if (values.model !== undefined) {
+    const problem = modelNameProblem(values.model)
+    if (problem) problems.push(`--model ${preview(values.model)} is not a model name: ${problem}`)
+  }
+  for (const flag of PATH_FLAGS) {
+    const value = values[flag]
+    const problem = value === undefined ? null : pathProblem(value)
+    if (problem) problems.push(`--${flag} ${problem}`)
+  }
+  // compare's --candidate is a file; the registry commands' is a version, checked where it is read.
+  if (command === 'compare' && values.candidate !== undefined) {
+    const problem = pathProblem(values.candidate)
+    if (problem) problems.push(`--candidate ${problem}`)
+  }
+  if (values.registry === undefined && process.env.RETRAIN_REGISTRY !== undefined) {
+    const problem = pathProblem(process.env.RETRAIN_REGISTRY)
+    if (problem) problems.push(`the environment variable RETRAIN_REGISTRY ${problem}`)
+  }
+  if (values.data !== undefined && !DATA_NAME.test(values.data)) {
+    problems.push(`--data ${preview(values.data)} is not a data input name: it starts with a letter or '_' and holds only letters, digits, '_' or '-'`)
+  }
+  if (problems.length) throw new InputError(problems.map(message => ({ message })), 'usage')
+}
+
+const DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 async function gitCommit(cwd: string): Promise<string | null> {
   try {
@@ -193,6 +229,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`)
     return command === undefined && !values.help ? ExitCode.badInput : ExitCode.ok
   }
+  checkArguments(values, command)
   const who = { actor: values.actor ?? process.env.USER ?? 'local', reason: values.reason, force: values.force }
   const positionalVersion = () => parseVersion(rest[0], 'VERSION')!
   switch (command) {

@@ -143,5 +143,8 @@ export function effectiveSize(metric: ComputedMetric, examples: Examples, rows: 
   for (let i = 0; i < rows.length; i++) counts[examples.labelClass[rows[i]!]!]!++
   if (size === 'positives') return counts[1]!
   if (size === 'both-classes' && examples.task === 'binary') return Math.min(counts[0]!, counts[1]!)
-  return Math.min(...counts)
+  // A loop, not Math.min(...counts): a spread of a very long list exceeds the call stack.
+  let fewest = Number.POSITIVE_INFINITY
+  for (const c of counts) if (c < fewest) fewest = c
+  return fewest
 }

@@ -18,6 +18,9 @@ export function hasBounds(rules: RuleOutcome[]): boolean {
   return rules.some(o => o.bound !== undefined)
 }
 
+/** Slices shown besides the failing and the worst ones. */
+export const MAX_OTHER_SLICE_ROWS = 50
+
 /** Markdown lines after the rules table: the chart link and the slices tables. */
 export function evidenceSections(r: Pick<RunResult, 'charts' | 'slices'>, table: (header: string[], rows: string[][]) => string): string[] {
   const lines: string[] = []
@@ -30,7 +33,11 @@ export function evidenceSections(r: Pick<RunResult, 'charts' | 'slices'>, table:
   }
   for (const judgement of r.slices ?? []) {
     lines.push(`### Slices of ${judgement.metric}`, '')
-    const rows = judgement.slices.map(s => [
+    // Failing and worst slices always; others up to a bound, so a column with many values keeps the report readable.
+    const flagged = judgement.slices.filter(s => s.status === 'fail' || s.worst)
+    const others = judgement.slices.filter(s => !(s.status === 'fail' || s.worst)).slice(0, MAX_OTHER_SLICE_ROWS)
+    const hidden = judgement.slices.length - flagged.length - others.length
+    const rows = [...flagged, ...others].map(s => [
       `${s.column}=${s.value}${s.worst ? ' (worst)' : ''}`,
       String(s.examples),
       String(s.effectiveSize),
@@ -43,6 +50,7 @@ export function evidenceSections(r: Pick<RunResult, 'charts' | 'slices'>, table:
       s.reason
     ])
     lines.push(table(['slice', 'examples', 'effective size', 'baseline', 'candidate', 'improvement', 'upper bound', 'Holm p', 'result', 'why'], rows), '')
+    if (hidden > 0) lines.push(`${hidden} more slices that did not fail are not shown; they are in result.json.`, '')
   }
   return lines
 }

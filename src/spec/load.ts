@@ -9,7 +9,8 @@ import path from 'node:path'
 import { isScalar } from 'yaml'
 import { InputError, type InputProblem } from '../errors.js'
 import { checkExpression, scanTemplate, SPEC_CONTEXTS, UNTERMINATED_MESSAGE } from './expressions.js'
-import { checkParamValue, paramEnvName } from './params.js'
+import { preview } from './names.js'
+import { checkParamValue, paramEnvName, paramsTotalProblem } from './params.js'
 import { schemaProblems } from './schema-errors.js'
 import { parseShell, rewriteRunScript } from './shell.js'
 import { Source } from './source.js'
@@ -45,13 +46,65 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error)
     throw new InputError([{ file: displayName(absolute, cwd), message: `cannot read the spec: ${reason}` }])
   }
+  return loadSpecBytes(bytes, file, options)
+}
+
+/** Validates a spec's bytes as if read from `file`: what loadSpec does once it has read the file. */
+export function loadSpecBytes(bytes: Buffer, file: string, options: LoadOptions = {}): Spec {
+  const cwd = options.cwd ?? process.cwd()
+  const absolute = path.resolve(cwd, file)
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new InputError([{ file: displayName(absolute, cwd), message: 'the spec is not valid UTF-8 text' }])
+    throw new InputError([invalidUtf8Problem(bytes, displayName(absolute, cwd))])
   }
   return buildSpec(text, sha256(bytes), absolute, cwd)
+}
+
+/** The byte offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    let need: number
+    let min: number
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80]
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800]
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000]
+    else return i
+    let cp = b & (0x3f >> need)
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return i
+      cp = (cp << 6) | (c & 0x3f)
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i
+    i += need + 1
+  }
+  return -1
+}
+
+/** Where the first invalid byte is, as line:col of the text before it (col counts characters). */
+function invalidUtf8Problem(bytes: Buffer, file: string): InputProblem {
+  const offset = Math.max(0, firstInvalidUtf8(bytes))
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1
+  let line = 1
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))
+  const col = [...before].length + 1
+  const hex = [...bytes.subarray(offset, offset + 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ')
+  return {
+    file,
+    line,
+    col,
+    message: `the spec is not valid UTF-8 text: byte ${offset} (0x${hex.split(' ')[0]}, in "${hex}") starts no valid character; save the file as UTF-8`
+  }
 }
 
 /** Validates spec text as if read from `file`; the digest is that of the text's UTF-8 bytes. */
@@ -236,7 +289,7 @@ class SpecBuilder {
       if (other !== undefined) {
         this.problem(
           this.source.keyAt(['params'], name),
-          `params "${other}" and "${name}" would share the environment variable ${paramEnvName(name)}; rename one`
+          `params ${preview(other)} and ${preview(name)} would share the environment variable ${paramEnvName(name)}; rename one`
         )
       }
       byEnvName.set(paramEnvName(name), name)
@@ -251,14 +304,17 @@ class SpecBuilder {
       }
       param.enum?.forEach((value, i) => {
         const problem = checkParamValue({ type: param.type }, value)
-        if (problem) this.problem(at('enum', String(i)), `${subject}.enum[${i}] ${problem} (got ${JSON.stringify(value)})`)
+        if (problem) this.problem(at('enum', String(i)), `${subject}.enum[${i}] ${problem} (got ${preview(value)})`)
       })
       if (param.default !== undefined) {
         const problem = checkParamValue(param, param.default)
-        if (problem) this.problem(at('default'), `${subject}.default ${problem} (got ${JSON.stringify(param.default)})`)
+        if (problem) this.problem(at('default'), `${subject}.default ${problem} (got ${preview(param.default)})`)
       }
       params[name] = { ...param }
     }
+    const defaults = Object.fromEntries(Object.entries(params).flatMap(([n, p]) => (p.default === undefined ? [] : [[n, p.default]])))
+    const total = paramsTotalProblem(defaults)
+    if (total) this.problem(this.source.keyAt([], 'params'), `the defaults of ${total}`)
     return params
   }
 
@@ -289,7 +345,7 @@ class SpecBuilder {
         const how = derivedFrom ? ` (derived from its ${derivedFrom}; set id: to tell them apart)` : ''
         this.problem(
           this.source.valueAt(where),
-          `step id "${stepId}" of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
+          `step id ${preview(stepId)} of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
         )
       } else {
         ids.set(stepId, index)
@@ -318,7 +374,7 @@ class SpecBuilder {
       const near = closest(name, declared)
       const known = declared.length ? `declared: ${declared.join(', ')}` : 'the spec declares no data inputs'
       const suggestion = near ? `; did you mean "${near}"?` : ''
-      this.problem(at, `evaluate.data names "${name}", which is not declared under data${suggestion} (${known})`)
+      this.problem(at, `evaluate.data names ${preview(name)}, which is not declared under data${suggestion} (${known})`)
     })
     const { run, ...command } = this.command(['evaluate'], raw)
     return {
@@ -373,14 +429,58 @@ class SpecBuilder {
   }
 }
 
+const MAX_YAML_ERRORS = 10
+
+/** Parses, turning a parser that gives up (a stack overflow in a pathological file) into a spec error. */
+function parseSource(text: string, file: string): Source {
+  try {
+    return new Source(text, file)
+  } catch (error) {
+    throw new InputError([{ file, line: 1, col: 1, message: `invalid YAML: the parser gave up (${(error as Error).message}); a spec needs only a few levels of nesting` }])
+  }
+}
+
+/** Longest message a problem keeps: a value quoted in full could be megabytes. */
+const MAX_MESSAGE = 2000
+
 function buildSpec(text: string, digest: string, file: string, cwd: string): Spec {
-  const source = new Source(text, displayName(file, cwd))
-  if (source.doc.errors.length) {
+  try {
+    return buildSpecUnbounded(text, digest, file, cwd)
+  } catch (error) {
+    if (!(error instanceof InputError) || error.problems.every((p) => p.message.length <= MAX_MESSAGE)) throw error
     throw new InputError(
-      source.doc.errors.map((e) => ({ ...source.at(e.pos[0]), message: `invalid YAML: ${e.message}` }))
+      error.problems.map((p) => (p.message.length <= MAX_MESSAGE ? p : { ...p, message: `${p.message.slice(0, MAX_MESSAGE)}... (message cut)` })),
+      error.reason
     )
   }
-  const value: unknown = source.doc.toJS({ maxAliasCount: 1000 })
+}
+
+function buildSpecUnbounded(text: string, digest: string, file: string, cwd: string): Spec {
+  const source = parseSource(text, displayName(file, cwd))
+  if (source.doc.errors.length) {
+    // A deep document makes the parser record one error per level it unwinds: the first few say it.
+    const all = source.doc.errors.map((e) => ({
+      ...source.at(e.pos[0]),
+      message:
+        e.code === 'RESOURCE_EXHAUSTION'
+          ? 'invalid YAML: the spec nests too deeply for the parser here; a spec needs only a few levels'
+          : `invalid YAML: ${e.message}`
+    }))
+    const unique = [...new Map(all.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()]
+    const shown = unique.slice(0, MAX_YAML_ERRORS)
+    const more = unique.length - shown.length
+    if (more > 0) shown.push({ ...shown[shown.length - 1]!, message: `... and ${more} more YAML errors` })
+    throw new InputError(shown)
+  }
+  const guarded = source.guardProblems()
+  if (guarded.length) throw new InputError(guarded)
+  let value: unknown
+  try {
+    // The guard bounded the aliases' expansion: the YAML library's own counter would only differ.
+    value = source.doc.toJS({ maxAliasCount: -1 })
+  } catch (error) {
+    throw new InputError([{ ...source.at(0), message: `the spec cannot be read as data: ${(error as Error).message}` }])
+  }
   if (value === null || value === undefined) {
     throw new InputError([
       { ...source.at(0), message: 'the spec is empty; it needs at least model, steps, evaluate, metrics and promotion' }

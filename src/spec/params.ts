@@ -3,8 +3,56 @@
  * payloads, coerced to the spec's declared types and checked against its enum and range.
  */
 import { InputError, type InputProblem } from '../errors.js'
+import { nulPosition, preview } from './names.js'
 import { closest } from './suggest.js'
 import type { ParamSpec, ParamValue, Spec } from './types.js'
+
+/**
+ * The most a single param value may hold, in UTF-8 bytes. Params reach steps as environment variables
+ * (one per param, RETRAIN_PARAMS, and one per expression in a `run:` line); Linux refuses a single
+ * variable over 128 KiB and all of them together over about 2 MiB (E2BIG). Documented in the README.
+ */
+export const MAX_PARAM_BYTES = 32 * 1024
+/** The most all params together may hold, as the JSON of RETRAIN_PARAMS, in UTF-8 bytes. */
+export const MAX_PARAMS_JSON_BYTES = 64 * 1024
+
+function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB (${bytes} bytes)`
+}
+
+/**
+ * What no param value may hold whatever its type: a NUL byte (no environment variable can carry one)
+ * or more than MAX_PARAM_BYTES. Null when the text is fine.
+ */
+export function paramTextProblem(text: string): string | null {
+  const nul = nulPosition(text)
+  if (nul !== null) {
+    return `contains a NUL byte (\\0) at character ${nul}, which no environment variable or argument can carry; remove it`
+  }
+  const bytes = Buffer.byteLength(text, 'utf8')
+  if (bytes > MAX_PARAM_BYTES) {
+    return (
+      `is ${kib(bytes)}, over the limit of ${kib(MAX_PARAM_BYTES)} for a param value (params reach steps as ` +
+      'environment variables); pass large content as a file: a data input, or a path in the param'
+    )
+  }
+  return null
+}
+
+/** Refuses params whose JSON (RETRAIN_PARAMS) would be over MAX_PARAMS_JSON_BYTES; null when fine. */
+export function paramsTotalProblem(values: Record<string, unknown>): string | null {
+  const bytes = Buffer.byteLength(JSON.stringify(values), 'utf8')
+  if (bytes <= MAX_PARAMS_JSON_BYTES) return null
+  const largest = Object.entries(values)
+    .map(([name, v]) => [name, Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8')] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([name, b]) => `${name} ${kib(b)}`)
+  return (
+    `the params together are ${kib(bytes)} as JSON, over the limit of ${kib(MAX_PARAMS_JSON_BYTES)} for ` +
+    `RETRAIN_PARAMS (largest: ${largest.join(', ')}); pass large content as files`
+  )
+}
 
 /** Splits `name=value` arguments; the value is everything after the first `=`. */
 export function parseParamAssignments(args: string[]): Record<string, string> {
@@ -93,6 +141,10 @@ export function checkParamValue(param: ParamSpec, value: unknown): string | null
           Number.isFinite(value) &&
           (param.type === 'number' || Number.isSafeInteger(value))
   if (!typeOk) return `must be ${param.enum ? `${TYPE_NOUNS[param.type]}, ${expected}` : expected}`
+  if (typeof value === 'string') {
+    const problem = paramTextProblem(value)
+    if (problem) return problem
+  }
   if (param.enum && !param.enum.some((allowed) => allowed === value)) return `must be ${expected}`
   if (typeof value === 'number') {
     if ((param.minimum !== undefined && value < param.minimum) || (param.maximum !== undefined && value > param.maximum)) {
@@ -103,7 +155,7 @@ export function checkParamValue(param: ParamSpec, value: unknown): string | null
 }
 
 function show(raw: unknown): string {
-  return JSON.stringify(raw) ?? String(raw)
+  return preview(raw)
 }
 
 /**
@@ -125,7 +177,7 @@ export function resolveParams(
       const near = closest(name, names)
       const declared = names.length ? `the spec declares ${names.join(', ')}` : 'the spec declares no params'
       problems.push({
-        message: `unknown param "${name}" from ${source}${near ? `; did you mean "${near}"?` : ''} (${declared})`
+        message: `unknown param ${preview(name)} from ${source}${near ? `; did you mean "${near}"?` : ''} (${declared})`
       })
     }
   }
@@ -151,6 +203,10 @@ export function resolveParams(
       continue
     }
     resolved[name] = value
+  }
+  if (problems.length === 0) {
+    const total = paramsTotalProblem(resolved)
+    if (total) problems.push({ message: `${total} (from ${source} and the spec's defaults)` })
   }
   if (problems.length) throw new InputError(problems)
   return resolved

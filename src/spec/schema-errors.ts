@@ -6,6 +6,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import schema from '../../schemas/retrain-spec.schema.json' with { type: 'json' }
 import type { InputProblem } from '../errors.js'
 import type { Source } from './source.js'
+import { preview } from './names.js'
 import { closest } from './suggest.js'
 
 let validator: ValidateFunction | undefined
@@ -43,7 +44,7 @@ function humanPath(segments: readonly string[], value: unknown): string {
   for (const segment of segments) {
     if (Array.isArray(current)) out += `[${segment}]`
     else if (IDENTIFIER.test(segment)) out += out ? `.${segment}` : segment
-    else out += `[${JSON.stringify(segment)}]`
+    else out += `[${preview(segment, 40)}]`
     current = current && typeof current === 'object' ? (current as Record<string, unknown>)[segment] : undefined
   }
   return out
@@ -53,7 +54,7 @@ function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  return JSON.stringify(value)
+  return preview(value)
 }
 
 const TYPE_NOUNS: Record<string, string> = {
@@ -182,7 +183,7 @@ class SchemaErrorExplainer {
       ...extra
     })
     if (e.propertyName !== undefined) {
-      return atKey(e.propertyName, `invalid key "${e.propertyName}" in ${subject}: ${hint ?? e.message}`)
+      return atKey(e.propertyName, `invalid key ${preview(e.propertyName)} in ${subject}: ${hint ?? e.message}`)
     }
     switch (e.keyword) {
       case 'additionalProperties': {
@@ -190,8 +191,8 @@ class SchemaErrorExplainer {
         const allowed = Object.keys(properties)
         const near = closest(key, allowed)
         return near
-          ? atKey(key, `unknown key "${key}" in ${subject}; did you mean "${near}"?`, { suggestedKey: near })
-          : atKey(key, `unknown key "${key}" in ${subject} (expected ${allowed.map((k) => `"${k}"`).join(', ')})`)
+          ? atKey(key, `unknown key ${preview(key)} in ${subject}; did you mean "${near}"?`, { suggestedKey: near })
+          : atKey(key, `unknown key ${preview(key)} in ${subject} (expected ${allowed.map((k) => `"${k}"`).join(', ')})`)
       }
       case 'required': {
         const key = String(params.missingProperty)

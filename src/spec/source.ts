@@ -3,6 +3,7 @@ import {
   LineCounter,
   isAlias,
   isMap,
+  isPair,
   isScalar,
   isSeq,
   parseDocument,
@@ -10,8 +11,34 @@ import {
   type Node as YamlNode,
   type Pair
 } from 'yaml'
+import type { InputProblem } from '../errors.js'
 import type { Locator } from './shell.js'
 import type { SourceLocation } from './types.js'
+
+/**
+ * Bounds on what a spec's YAML may expand to, so a hostile or broken file is a positioned spec error,
+ * never a crash, a hang or exhausted memory. A real spec has a few hundred nodes and a depth under 10.
+ */
+export const YAML_LIMITS = {
+  /** Nesting of mappings and sequences, aliases expanded. */
+  maxDepth: 64,
+  /** Nodes the document holds once every alias is expanded (an alias bomb grows exponentially). */
+  maxExpandedNodes: 100_000,
+  /** Alias nodes (`*name`) in one spec. */
+  maxAliases: 1_000
+} as const
+
+/** The children of a YAML node in document order: a pair's key and value, a collection's items. */
+function childrenOf(node: unknown): unknown[] {
+  if (isMap(node) || isSeq(node)) return node.items
+  if (isPair(node)) return [node.key, node.value]
+  return []
+}
+
+function nodeOffset(node: unknown): number | undefined {
+  const range = (node as YamlNode | null)?.range
+  return range ? range[0] : undefined
+}
 
 export class Source {
   readonly lineCounter = new LineCounter()
@@ -22,6 +49,117 @@ export class Source {
     readonly file: string
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lineCounter, prettyErrors: false, uniqueKeys: true })
+  }
+
+  /**
+   * What the parsed document must not do before it is turned into data: aliases that refer to no
+   * earlier anchor, to a node containing them, too many of them, or expanding the spec past the
+   * limits; nesting deeper than the limit; strings holding a NUL byte. One problem per kind, at the
+   * first node that shows it. Iterative: a deep document cannot exhaust the stack here.
+   */
+  guardProblems(): InputProblem[] {
+    const problems = new Map<string, InputProblem>()
+    const report = (kind: string, node: unknown, message: string) => {
+      if (!problems.has(kind)) problems.set(kind, { ...this.at(nodeOffset(node) ?? 0), message })
+    }
+    const anchors = new Map<string, unknown>()
+    const open = new Set<unknown>()
+    /** Per node: how many nodes it stands for and how deep it goes, its aliases expanded. */
+    const measured = new Map<unknown, { size: number; height: number }>()
+    let aliases = 0
+    type Frame = { node: unknown; children: unknown[]; next: number; size: number; height: number; depth: number }
+    const root = this.doc.contents
+    if (root === null || root === undefined) return []
+    const stack: Frame[] = []
+    const enter = (node: unknown, depth: number): { size: number; height: number } | null => {
+      if (node === null || node === undefined) return { size: 0, height: 0 }
+      if (isAlias(node)) {
+        aliases++
+        if (aliases > YAML_LIMITS.maxAliases) {
+          report('aliases', node, `the spec uses more than ${YAML_LIMITS.maxAliases} aliases (*name); write the values out`)
+          return { size: 1, height: 0 }
+        }
+        const target = anchors.get(node.source)
+        if (target === undefined) {
+          report('alias-undefined', node, `alias *${node.source} refers to no anchor (&${node.source}) defined before it; define the anchor first or write the value out`)
+          return { size: 1, height: 0 }
+        }
+        if (open.has(target)) {
+          report('alias-cycle', node, `alias *${node.source} refers to a node that contains it, which would never end; write the value out`)
+          return { size: 1, height: 0 }
+        }
+        return measured.get(target) ?? { size: 1, height: 0 }
+      }
+      const anchor = (node as { anchor?: string }).anchor
+      if (anchor) anchors.set(anchor, node)
+      if (isScalar(node)) {
+        if (typeof node.value === 'string' && node.value.includes('\0')) {
+          const at = node.value.indexOf('\0') + 1
+          report('nul', node, `${pathText()} contains a NUL byte (\\0) at character ${at}, which no command, argument or environment variable can carry; remove it`)
+        }
+        const m = { size: 1, height: 0 }
+        measured.set(node, m)
+        return m
+      }
+      if (!isPair(node) && depth > YAML_LIMITS.maxDepth) {
+        report('depth', node, `the spec nests deeper than ${YAML_LIMITS.maxDepth} levels here; a spec needs only a few`)
+        return { size: 1, height: 0 }
+      }
+      open.add(node)
+      stack.push({ node, children: childrenOf(node), next: 0, size: 1, height: 0, depth })
+      return null
+    }
+    const finishChild = (m: { size: number; height: number }) => {
+      const top = stack[stack.length - 1]!
+      top.size += m.size
+      top.height = Math.max(top.height, m.height + (isPair(top.node) ? 0 : 1))
+    }
+    /** `params.a.default`, `steps[0].run`: where the walk is, for messages. */
+    const pathText = (): string => {
+      let out = ''
+      for (let i = 0; i < stack.length; i++) {
+        const frame = stack[i]!
+        if (isPair(frame.node)) {
+          if (frame.next <= 1) return out ? `the key in ${out}` : 'a key'
+          const key = keyText(this.resolve(frame.node.key))
+          out += /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? (out ? `.${key}` : key) : `[${JSON.stringify(key.slice(0, 40))}]`
+        } else if (isSeq(frame.node)) {
+          out += `[${frame.next - 1}]`
+        }
+      }
+      return out || 'the spec'
+    }
+    let expanded = 0
+    const first = enter(root, 1)
+    if (first) return [...problems.values()]
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!
+      if (top.next < top.children.length) {
+        const child = top.children[top.next++]
+        const childDepth = top.depth + (isPair(top.node) ? 0 : 1)
+        const m = enter(child, childDepth)
+        if (m) finishChild(m)
+        if (isAlias(child) && m) {
+          expanded += m.size
+          if (childDepth + m.height - 1 > YAML_LIMITS.maxDepth) {
+            report('depth', child, `alias *${child.source} nests the spec deeper than ${YAML_LIMITS.maxDepth} levels here; a spec needs only a few`)
+          }
+          if (expanded > YAML_LIMITS.maxExpandedNodes) {
+            report('expansion', child, `aliases expand the spec past ${YAML_LIMITS.maxExpandedNodes} nodes here (an alias bomb?); write the values out or use fewer aliases`)
+            return [...problems.values()]
+          }
+        } else {
+          expanded++
+        }
+        continue
+      }
+      stack.pop()
+      open.delete(top.node)
+      const m = { size: top.size, height: top.height }
+      measured.set(top.node, m)
+      if (stack.length > 0) finishChild(m)
+    }
+    return [...problems.values()]
   }
 
   at(offset: number): SourceLocation {

@@ -87,8 +87,13 @@ export function fitPreparation(table: Table, rows: number[], options: TrainerOpt
         center = mean
         scale = std > 0 ? std : 1
       } else if (options.normalize === 'min-max') {
-        const min = Math.min(...present)
-        const max = Math.max(...present)
+        // Loops, not Math.min(...present): a spread of a long column exceeds the call stack.
+        let min = Number.POSITIVE_INFINITY
+        let max = Number.NEGATIVE_INFINITY
+        for (const v of present) {
+          if (v < min) min = v
+          if (v > max) max = v
+        }
         center = min
         scale = max > min ? max - min : 1
       }
