@@ -50,6 +50,8 @@ export type FaultKind =
   | 'drop-after'
   /** Do the work, then answer this status (a 5xx from a proxy after the backend succeeded). */
   | { statusAfter: number }
+  /** An asset upload cut short: part of the bytes is kept (an asset in state "open"), the answer lost. */
+  | 'cut-short'
 
 export interface Fault {
   method?: string
@@ -84,6 +86,8 @@ export interface Asset {
   name: string
   data: Buffer
   created_at: string
+  /** "open" for an upload that never completed. */
+  state?: 'uploaded' | 'open'
 }
 
 export interface Issue {
@@ -144,6 +148,8 @@ interface FakeRequest {
   body: any
   raw: Buffer
   headers: http.IncomingHttpHeaders
+  /** The request is an upload cut short (fault 'cut-short'). */
+  cut?: boolean
 }
 
 const SHA_OF = (data: Buffer | string) => createHash('sha1').update(data).digest('hex')
@@ -328,7 +334,7 @@ export class FakeGitHub {
       node_id: `RA_${a.id}`,
       name: a.name,
       label: null,
-      state: 'uploaded',
+      state: a.state ?? 'uploaded',
       content_type: 'application/octet-stream',
       size: a.data.length,
       digest: `sha256:${createHash('sha256').update(a.data).digest('hex')}`,
@@ -616,7 +622,7 @@ export class FakeGitHub {
         this.assets.delete(asset.id)
         return [204, null]
       }),
-      r('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', ({ params: [id], query, raw, headers }) => {
+      r('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', ({ params: [id], query, raw, headers, cut }) => {
         const rel = release(id!)
         if (!rel) return this.error(404, 'Not Found')
         const name = query.get('name')
@@ -626,7 +632,9 @@ export class FakeGitHub {
         if (Number(headers['content-length']) !== raw.length) return invalid('invalid', 'size')
         if (!rel.draft) return invalid('invalid', 'release') // the repository's releases are immutable once published
         if (rel.assets.some(a => this.assets.get(a)!.name === name)) return invalid('already_exists', 'name')
-        const asset: Asset = { id: this.nextId++, release_id: rel.id, name, data: raw, created_at: now() }
+        const asset: Asset = cut
+          ? { id: this.nextId++, release_id: rel.id, name, data: raw.subarray(0, raw.length >> 1), created_at: now(), state: 'open' }
+          : { id: this.nextId++, release_id: rel.id, name, data: raw, created_at: now() }
         this.assets.set(asset.id, asset)
         rel.assets.push(asset.id)
         return [201, this.assetJson(asset)]
@@ -731,6 +739,7 @@ export class FakeGitHub {
       f => f.times > 0 && (!f.host || f.host === host) && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname))
     )
     let after: FaultKind | null = null
+    let cut = false
     if (fault && fault.skip) fault.skip--
     else if (fault) {
       fault.times--
@@ -738,7 +747,10 @@ export class FakeGitHub {
         this.requests.push({ host, method, path: url.pathname, status: 0, authorized })
         return // the client gives up; close() destroys the socket
       }
-      if (fault.kind === 'drop-after' || 'statusAfter' in fault.kind) after = fault.kind
+      if (fault.kind === 'cut-short') {
+        cut = true
+        after = 'drop-after'
+      } else if (fault.kind === 'drop-after' || 'statusAfter' in fault.kind) after = fault.kind
       else {
         this.requests.push({ host, method, path: url.pathname, status: fault.kind.status, authorized })
         res.writeHead(fault.kind.status, { 'content-type': 'application/json; charset=utf-8' })
@@ -828,7 +840,7 @@ export class FakeGitHub {
         return send(422, { message: `Invalid request: ${why}`, documentation_url: 'https://docs.github.com/rest' })
       }
     }
-    const [status, payload] = await route.handle({ method, params: route.regex.exec(url.pathname)!.slice(1), query: url.searchParams, body, raw, headers: req.headers })
+    const [status, payload] = await route.handle({ method, params: route.regex.exec(url.pathname)!.slice(1), query: url.searchParams, body, raw, headers: req.headers, cut })
     if (status === 302) return send(302, null, { location: (payload as { location: string }).location })
     const schema = op.responses[String(status)]
     if (schema && payload !== null) {
