@@ -170,6 +170,10 @@ export class FakeGitHub {
   readonly requests: { host: Host; method: string; path: string; status: number; authorized?: boolean }[] = []
   readonly faults: Fault[] = []
   readonly rulesets: Ruleset[] = []
+  /** Assets uploaded before GitHub computed digests have `digest: null`. */
+  assetDigests = true
+  /** When false, the contents API refuses large files with the object media type too (403 too_large). */
+  objectMediaType = true
   readonly permissions = new Map<string, Permission>()
   readonly releases = new Map<number, Release>()
   readonly assets = new Map<number, Asset>()
@@ -337,7 +341,7 @@ export class FakeGitHub {
       state: a.state ?? 'uploaded',
       content_type: 'application/octet-stream',
       size: a.data.length,
-      digest: `sha256:${createHash('sha256').update(a.data).digest('hex')}`,
+      digest: this.assetDigests ? `sha256:${createHash('sha256').update(a.data).digest('hex')}` : null,
       download_count: 0,
       created_at: a.created_at,
       updated_at: a.created_at,
@@ -477,7 +481,7 @@ export class FakeGitHub {
         const filePath = decodeURIComponent(p!).replace(/\/$/, '')
         const data = tree.get(filePath)
         // Above 1 MB only the object (content left out) and raw media types answer.
-        if (data && data.length > CONTENTS_LIMIT && !String(headers.accept ?? '').includes('object')) {
+        if (data && data.length > CONTENTS_LIMIT && !(this.objectMediaType && String(headers.accept ?? '').includes('object'))) {
           return [
             403,
             {
