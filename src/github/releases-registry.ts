@@ -215,7 +215,9 @@ export class ReleasesRegistry implements Registry {
     /** A write whose answer never came (or came as a 5xx): the blob sha it leaves if it landed, and its result. */
     let unanswered: { sha: string; result: T; err: unknown } | null = null
     let transient = 0
-    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS + policy.retries; attempt++) {
+    // Bounded: each round either returns, throws, or counts a lost race (at most MAX_WRITE_ATTEMPTS)
+    // or a failure with no answer (at most policy.retries + 1, then the last is thrown).
+    for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; ) {
       const { state, sha } = await this.readState(model)
       if (unanswered) {
         if (sha === unanswered.sha) {
@@ -244,7 +246,10 @@ export class ReleasesRegistry implements Registry {
       } catch (err) {
         const status = statusOf(err)
         if (isRuleViolation(err)) throw new RegistryBranchProtectedError(this.options.branch, `${this.options.owner}/${this.options.repo}`, 'write', err)
-        if (status === 404 && (await this.ensureBranch())) continue
+        if (status === 404 && (await this.ensureBranch())) {
+          attempt++
+          continue
+        }
         if (isTransient(err)) {
           unanswered = { sha: gitBlobSha(content), result, err }
           transient++
@@ -256,6 +261,7 @@ export class ReleasesRegistry implements Registry {
         // 409: the file changed since it was read; 422: it was created since we saw none.
         if (status === 409 || (status === 422 && sha === null)) {
           this.log(`the registry state of ${model} changed while it was being written; reading it again (attempt ${attempt})`)
+          attempt++
           continue
         }
         throw err
