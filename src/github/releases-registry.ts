@@ -212,21 +212,22 @@ export class ReleasesRegistry implements Registry {
    */
   private async update<T>(model: string, message: string, change: (state: StateFile) => { state: StateFile; result: T }): Promise<T> {
     const policy = retryPolicyOf(this.github, this.log)
-    /** A write whose answer never came (or came as a 5xx): the blob sha it leaves if it landed, and its result. */
-    let unanswered: { sha: string; result: T; err: unknown } | null = null
+    /**
+     * Writes whose answer never came (or came as a 5xx), by the blob sha each leaves if it landed,
+     * with their results. All are kept: a read just after a write may still show the state before it.
+     */
+    const unanswered = new Map<string, T>()
+    let lastFailure: unknown = null
     let transient = 0
     // Bounded: each round either returns, throws, or counts a lost race (at most MAX_WRITE_ATTEMPTS)
     // or a failure with no answer (at most policy.retries + 1, then the last is thrown).
     for (let attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; ) {
       const { state, sha } = await this.readState(model)
-      if (unanswered) {
-        if (sha === unanswered.sha) {
-          this.log(`the registry state of ${model} had been written (its answer was lost)`)
-          return unanswered.result
-        }
-        if (transient > policy.retries) throw unanswered.err
-        unanswered = null
+      if (sha !== null && unanswered.has(sha)) {
+        this.log(`the registry state of ${model} had been written (its answer was lost)`)
+        return unanswered.get(sha) as T
       }
+      if (transient > policy.retries) throw lastFailure
       const { state: next, result } = change(state)
       // A fresh write id makes every write's blob unique, so a write whose answer was lost is
       // recognised by its sha, and never confused with an identical write by another run.
@@ -251,7 +252,8 @@ export class ReleasesRegistry implements Registry {
           continue
         }
         if (isTransient(err)) {
-          unanswered = { sha: gitBlobSha(content), result, err }
+          unanswered.set(gitBlobSha(content), result)
+          lastFailure = err
           transient++
           const delay = policy.baseMs * Math.min(transient, policy.retries) ** 2
           this.log(`writing the registry state of ${model} failed (${(err as Error).message}); checking whether it landed${transient > policy.retries ? '' : `, retrying in ${delay} ms`}`)

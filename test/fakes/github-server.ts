@@ -64,6 +64,8 @@ export interface Fault {
   times: number
   /** Matching requests let through before the fault starts. */
   skip?: number
+  /** Called each time the fault fires (to arm another behaviour, such as a stale read, at that moment). */
+  then?: () => void
 }
 
 export interface Release {
@@ -170,6 +172,11 @@ export class FakeGitHub {
   readonly requests: { host: Host; method: string; path: string; status: number; authorized?: boolean }[] = []
   readonly faults: Fault[] = []
   readonly rulesets: Ruleset[] = []
+  /**
+   * Replica lag: the next `times` contents reads of a matching file path answer from the branch's
+   * state one commit before its head, as a read served just after a write sometimes does.
+   */
+  readonly staleReads: { path: RegExp; times: number }[] = []
   /** Assets uploaded before GitHub computed digests have `digest: null`. */
   assetDigests = true
   /** When false, the contents API refuses large files with the object media type too (403 too_large). */
@@ -475,10 +482,15 @@ export class FakeGitHub {
     return [
       r('GET', '/repos/{owner}/{repo}/contents/{path}', ({ params: [p], query, headers }) => {
         const branch = query.get('ref') ?? 'main'
-        const head = this.refs.get(`heads/${branch}`)
+        let head = this.refs.get(`heads/${branch}`)
         if (!head) return this.error(404, `No commit found for the ref ${branch}`)
-        const tree = this.commits.get(head)!.tree
         const filePath = decodeURIComponent(p!).replace(/\/$/, '')
+        const lag = this.staleReads.find(x => x.times > 0 && x.path.test(filePath))
+        if (lag && this.commits.get(head)!.parents[0]) {
+          lag.times--
+          head = this.commits.get(head)!.parents[0]!
+        }
+        const tree = this.commits.get(head)!.tree
         const data = tree.get(filePath)
         // Above 1 MB only the object (content left out) and raw media types answer.
         if (data && data.length > CONTENTS_LIMIT && !(this.objectMediaType && String(headers.accept ?? '').includes('object'))) {
@@ -747,6 +759,7 @@ export class FakeGitHub {
     if (fault && fault.skip) fault.skip--
     else if (fault) {
       fault.times--
+      fault.then?.()
       if (fault.kind === 'hang') {
         this.requests.push({ host, method, path: url.pathname, status: 0, authorized })
         return // the client gives up; close() destroys the socket

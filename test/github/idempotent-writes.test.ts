@@ -157,6 +157,35 @@ describe('the releases registry against a hostile GitHub', () => {
     expect(tags.sort()).toEqual([1, 2, 3, 4, 5].map(v => `retrain-${model}-v${v}`))
   })
 
+  it('a write whose answer was lost is recognised even when the next read still shows the state before it', async () => {
+    const model = 'lagging'
+    const log: string[] = []
+    await store(registry(), model, 0)
+    // Reserving goes through; storing the version is written, its answer lost, and the next read lags.
+    github.faults.push({
+      method: 'PUT',
+      path: STATE_PATH(model),
+      kind: 'drop-after',
+      times: 1,
+      skip: 1,
+      then: () => github.staleReads.push({ path: /^lagging\/registry\.json$/, times: 1 })
+    })
+    try {
+      expect(await store(registry(log), model, 1)).toBe(2)
+    } finally {
+      github.faults.length = 0
+    }
+    expect(github.staleReads.map(x => x.times)).toEqual([0])
+    github.staleReads.length = 0
+    expect(log).toContain('the registry state of lagging had been written (its answer was lost)')
+    const snapshot = await registry().snapshot(model)
+    expect(snapshot.versions.map(v => v.version)).toEqual([1, 2])
+    expect(snapshot.history.map(e => [e.action, e.version])).toEqual([
+      ['registered', 1],
+      ['registered', 2]
+    ])
+  })
+
   it('an asset without a digest is compared by downloading it from storage (without the token)', async () => {
     const model = 'no-digests'
     const log: string[] = []
