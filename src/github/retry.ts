@@ -83,3 +83,19 @@ export async function createOnce<T>(what: string, policy: RetryPolicy, { create,
     return await create()
   })
 }
+
+/**
+ * A write with no idempotency key and nothing to find it by afterwards (a workflow dispatch): sent
+ * once with the client's retries off, never resent. A failure with no answer, or a 5xx, leaves its
+ * outcome unknown: the caller records that (the dispatch may or may not have started a run) instead
+ * of sending it again blindly. A 4xx is thrown: it was refused.
+ */
+export async function sendOnce(send: () => Promise<unknown>): Promise<{ outcome: 'sent' } | { outcome: 'unknown'; error: unknown }> {
+  try {
+    await send()
+    return { outcome: 'sent' }
+  } catch (err) {
+    if (isTransient(err)) return { outcome: 'unknown', error: err }
+    throw err
+  }
+}

@@ -13,7 +13,8 @@ import { RetrainError } from '../../src/errors.js'
 import { createGitHubClient } from '../../src/github/octokit.js'
 import { RegistryBranchProtectedError, isRuleViolation } from '../../src/github/protection.js'
 import { ReleasesRegistry } from '../../src/github/releases-registry.js'
-import { createOnce, withRetries } from '../../src/github/retry.js'
+import { createOnce, sendOnce, withRetries } from '../../src/github/retry.js'
+import { fetchFollowingToStorage } from '../../src/github/octokit.js'
 import { CONTENTS_LIMIT, startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 
 const httpError = (status: number, message: string, data: unknown = { message }) => Object.assign(new Error(message), { status, response: { data } })
@@ -67,6 +68,37 @@ describe('the retry helper', () => {
       })
     ).toBe('made')
     expect(creates).toBe(2)
+  })
+})
+
+describe('sending once and following redirects to storage', () => {
+  it('sendOnce never resends: no answer is an unknown outcome, a 4xx is thrown', async () => {
+    let sends = 0
+    expect(await sendOnce(async () => void sends++)).toEqual({ outcome: 'sent' })
+    const lost = await sendOnce(async () => {
+      sends++
+      throw new Error('other side closed')
+    })
+    expect(lost.outcome).toBe('unknown')
+    await expect(sendOnce(async () => Promise.reject(httpError(422, 'Unexpected inputs provided')))).rejects.toThrow('Unexpected inputs')
+    expect(sends).toBe(2)
+  })
+
+  it('a redirect to another origin is followed without the Authorization header, whatever fetch does', async () => {
+    const seen: { url: string; authorization: string | null; redirect?: string }[] = []
+    const fake: typeof fetch = async (input, init) => {
+      const headers = new Headers(init?.headers)
+      seen.push({ url: String(input), authorization: headers.get('authorization'), redirect: init?.redirect })
+      return String(input).startsWith('https://api.example.test')
+        ? new Response(null, { status: 302, headers: { location: 'https://storage.example.test/a?sig=1' } })
+        : new Response('bytes', { status: 200 })
+    }
+    const response = await fetchFollowingToStorage(fake)('https://api.example.test/repos/o/r/releases/assets/1', { headers: { authorization: 'token t', accept: 'application/octet-stream' } })
+    expect(await response.text()).toBe('bytes')
+    expect(seen).toEqual([
+      { url: 'https://api.example.test/repos/o/r/releases/assets/1', authorization: 'token t', redirect: 'manual' },
+      { url: 'https://storage.example.test/a?sig=1', authorization: null, redirect: 'manual' }
+    ])
   })
 })
 
