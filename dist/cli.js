@@ -3418,8 +3418,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3493,11 +3493,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path15.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3860,8 +3860,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -10916,8 +10916,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -12451,7 +12451,7 @@ var require_identity = __commonJS({
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
@@ -12488,7 +12488,7 @@ var require_identity = __commonJS({
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
     exports.isNode = isNode;
-    exports.isPair = isPair;
+    exports.isPair = isPair2;
     exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
@@ -12514,17 +12514,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12535,13 +12535,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12562,17 +12562,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12583,13 +12583,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -12616,23 +12616,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -13244,10 +13244,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -13266,7 +13266,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -13296,11 +13296,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -13314,8 +13314,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -13329,8 +13329,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -13348,8 +13348,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -13359,8 +13359,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -15875,9 +15875,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -15952,14 +15952,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -15974,10 +15974,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -15988,10 +15988,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -16008,13 +16008,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -17975,9 +17975,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -17986,23 +17986,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -18013,10 +18013,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -19769,7 +19769,7 @@ var require_dist2 = __commonJS({
 
 // src/local/cli.ts
 import { execFile } from "node:child_process";
-import path14 from "node:path";
+import path16 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { parseArgs, promisify } from "node:util";
 
@@ -19852,9 +19852,9 @@ var IntegrityError = class extends RetrainError {
   }
 };
 var DiskFullError = class extends RetrainError {
-  constructor(path15, options) {
-    super(`the disk holding ${path15} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
-    this.path = path15;
+  constructor(path17, options) {
+    super(`the disk holding ${path17} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
+    this.path = path17;
   }
   path;
 };
@@ -19869,6 +19869,468 @@ var CancelledError = class extends RetrainError {
 };
 function describeVersion(v) {
   return v === null ? "no champion" : `version ${v}`;
+}
+
+// src/engine/contract.ts
+import { writeFileSync } from "node:fs";
+import path2 from "node:path";
+
+// src/spec/names.ts
+import path from "node:path";
+
+// schemas/retrain-spec.schema.json
+var retrain_spec_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  title: "retraining spec",
+  description: "How to retrain, evaluate and promote one model. Kept in the repository, by default at .github/retrain.yml.",
+  type: "object",
+  additionalProperties: false,
+  required: ["model", "steps", "evaluate", "metrics", "promotion"],
+  properties: {
+    model: {
+      description: "The model's name. Versions, the champion pointer, history and artifact names are keyed by it.",
+      type: "string",
+      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+      patternErrorMessage: "a model name starts with a letter or digit and holds at most 64 letters, digits, '.', '_' or '-'"
+    },
+    description: {
+      description: "What this model is for; shown in reports.",
+      type: "string"
+    },
+    root: {
+      description: "Directory that relative paths (data, lockfiles, working-directory) resolve against, itself relative to the spec file's directory. Default: the current directory (the workflow's workspace).",
+      type: "string",
+      minLength: 1
+    },
+    params: {
+      description: "Typed run parameters. workflow_dispatch inputs or `--param name=value` override their defaults; a param without a default must be given at run time. Steps read them as ${{ params.name }} or from RETRAIN_PARAM_<NAME>.",
+      type: "object",
+      propertyNames: {
+        pattern: "^[A-Za-z_][A-Za-z0-9_-]*$",
+        patternErrorMessage: "a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'"
+      },
+      additionalProperties: { $ref: "#/$defs/param" }
+    },
+    data: {
+      description: "Named data inputs: a path or glob, or an object with one or more paths. Fingerprinted by content and recorded in lineage.",
+      type: "object",
+      propertyNames: {
+        pattern: "^[A-Za-z_][A-Za-z0-9_-]*$",
+        patternErrorMessage: "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'"
+      },
+      additionalProperties: { $ref: "#/$defs/dataInput" }
+    },
+    env: {
+      description: "Environment variables set for every step and for evaluate. Values may hold ${{ }} expressions, evaluated as data (never as shell text).",
+      $ref: "#/$defs/env"
+    },
+    "warm-start": {
+      description: "required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.",
+      enum: ["required", "fallback"],
+      default: "fallback"
+    },
+    lockfiles: {
+      description: "Lockfiles whose digests are recorded in the bundle's environment lineage.",
+      type: "array",
+      items: { type: "string", minLength: 1, description: "A path relative to root." }
+    },
+    steps: {
+      description: "Preprocessing and training commands, run in order. The last one must leave the candidate in $RETRAIN_MODEL_DIR.",
+      type: "array",
+      minItems: 1,
+      items: { $ref: "#/$defs/step" }
+    },
+    evaluate: { $ref: "#/$defs/evaluate" },
+    metrics: {
+      description: "The metrics the evaluate command reports, each with its goal and the rules a candidate must pass. At least one rule (a bound or a change rule) is needed overall.",
+      type: "object",
+      minProperties: 1,
+      propertyNames: {
+        pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$",
+        patternErrorMessage: "a metric name starts with a letter or '_' and holds only letters, digits, '_', '.' or '-'"
+      },
+      additionalProperties: { $ref: "#/$defs/metric" }
+    },
+    promotion: { $ref: "#/$defs/promotion" }
+  },
+  $defs: {
+    scalar: {
+      type: ["string", "number", "boolean"]
+    },
+    env: {
+      type: "object",
+      propertyNames: {
+        pattern: "^[A-Za-z_][A-Za-z0-9_]*$",
+        patternErrorMessage: "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'"
+      },
+      additionalProperties: {
+        description: "The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.",
+        $ref: "#/$defs/scalar"
+      }
+    },
+    shell: {
+      description: 'bash (default), sh, python, node, pwsh, or a command template holding {0} for the script file, such as "perl {0}". Only bash and sh (or a template starting with them) may hold ${{ }} expressions in run.',
+      anyOf: [
+        { title: "one of bash, sh, python, node, pwsh", enum: ["bash", "sh", "python", "node", "pwsh"] },
+        { title: "a command template containing {0}", type: "string", pattern: "\\{0\\}" }
+      ]
+    },
+    workingDirectory: {
+      description: "Directory the command runs in, relative to root. May hold ${{ }} expressions.",
+      type: "string",
+      minLength: 1
+    },
+    timeoutMinutes: {
+      description: "The command is stopped and fails after this many minutes.",
+      type: "number",
+      exclusiveMinimum: 0
+    },
+    param: {
+      description: "A typed run parameter.",
+      type: "object",
+      additionalProperties: false,
+      required: ["type"],
+      properties: {
+        type: {
+          description: "The value's type; values given as text (--param, dispatch inputs) are converted to it.",
+          enum: ["string", "number", "integer", "boolean"]
+        },
+        default: {
+          description: "Value used when none is given at run time. Without a default the param is required.",
+          $ref: "#/$defs/scalar"
+        },
+        description: {
+          description: "What the param controls; shown in errors and reports.",
+          type: "string"
+        },
+        enum: {
+          description: "The only values allowed.",
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#/$defs/scalar" }
+        },
+        minimum: {
+          description: "Smallest allowed value (number and integer params).",
+          type: "number"
+        },
+        maximum: {
+          description: "Largest allowed value (number and integer params).",
+          type: "number"
+        }
+      }
+    },
+    paths: {
+      anyOf: [
+        { title: "a path or glob", type: "string", minLength: 1 },
+        {
+          title: "a list of paths or globs",
+          type: "array",
+          minItems: 1,
+          items: { type: "string", minLength: 1 }
+        }
+      ]
+    },
+    dataInput: {
+      description: "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description.",
+      anyOf: [
+        { title: "a path or glob", type: "string", minLength: 1 },
+        {
+          title: "a mapping with path",
+          type: "object",
+          additionalProperties: false,
+          required: ["path"],
+          properties: {
+            path: {
+              description: "A path or glob, or a list of them, relative to root.",
+              $ref: "#/$defs/paths"
+            },
+            description: {
+              description: "What this data is.",
+              type: "string"
+            }
+          }
+        }
+      ]
+    },
+    step: {
+      description: "One command: `run` (a script for the shell) or `uses` (a built-in trainer).",
+      type: "object",
+      additionalProperties: false,
+      oneOf: [
+        { title: "run", required: ["run"] },
+        { title: "uses", required: ["uses"] }
+      ],
+      dependentRequired: { with: ["uses"] },
+      properties: {
+        name: {
+          description: "Shown in logs and reports.",
+          type: "string",
+          minLength: 1
+        },
+        id: {
+          description: "Stable identifier, unique among the steps. Default: the name as a slug, else step-N.",
+          type: "string",
+          pattern: "^[A-Za-z_][A-Za-z0-9_-]*$",
+          patternErrorMessage: "a step id starts with a letter or '_' and holds only letters, digits, '_' or '-'"
+        },
+        run: {
+          description: "The script. ${{ }} expressions are passed to it through environment variables, never pasted into the script text.",
+          type: "string",
+          minLength: 1
+        },
+        uses: {
+          description: "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.",
+          type: "string",
+          pattern: "^builtin/[a-z0-9-]+$",
+          patternErrorMessage: "uses names a built-in trainer, such as builtin/online-gradient-descent"
+        },
+        with: {
+          description: "Options of the built-in trainer named by uses.",
+          type: "object"
+        },
+        shell: { $ref: "#/$defs/shell" },
+        env: {
+          description: "Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.",
+          $ref: "#/$defs/env"
+        },
+        "working-directory": { $ref: "#/$defs/workingDirectory" },
+        "timeout-minutes": { $ref: "#/$defs/timeoutMinutes" }
+      }
+    },
+    predictions: {
+      description: "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        format: { description: "File format of the predictions: CSV with a header row (default) or JSON Lines.", enum: ["csv", "jsonl"] },
+        task: {
+          description: "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.",
+          enum: ["binary", "multiclass", "regression"]
+        },
+        id: { description: "Column holding the example id (default id). Both models' files must hold the same ids.", type: "string", minLength: 1 },
+        label: { description: "Column holding the true label (default label).", type: "string", minLength: 1 },
+        prediction: { description: "Column holding the predicted class or value (default prediction).", type: "string", minLength: 1 },
+        score: { description: "Binary: column holding the positive class's score or probability (default score).", type: "string", minLength: 1 },
+        "probability-prefix": {
+          description: "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).",
+          type: "string",
+          minLength: 1
+        },
+        classes: {
+          description: "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).",
+          type: "array",
+          minItems: 2,
+          items: { type: ["string", "number", "boolean"] }
+        },
+        group: {
+          description: "Column holding the group (user, session) the bootstrap resamples.",
+          type: "string",
+          minLength: 1
+        },
+        slices: {
+          description: "Columns whose values define slices.",
+          type: "array",
+          items: { type: "string", minLength: 1 }
+        }
+      }
+    },
+    evaluate: {
+      description: "The command that evaluates a model; it runs for the candidate and for the champion with the same data.",
+      type: "object",
+      additionalProperties: false,
+      required: ["run", "data"],
+      properties: {
+        run: {
+          description: "The script. It reads the model under evaluation and writes metrics where the environment says.",
+          type: "string",
+          minLength: 1
+        },
+        data: {
+          description: "The data input (or list of inputs) holding the evaluation data; each must be declared under data.",
+          anyOf: [
+            { title: "a data input name", type: "string", minLength: 1 },
+            {
+              title: "a list of data input names",
+              type: "array",
+              minItems: 1,
+              items: { type: "string", minLength: 1 }
+            }
+          ]
+        },
+        shell: { $ref: "#/$defs/shell" },
+        env: {
+          description: "Environment variables for evaluate, added to the spec's env. Values may hold ${{ }} expressions.",
+          $ref: "#/$defs/env"
+        },
+        "working-directory": { $ref: "#/$defs/workingDirectory" },
+        "timeout-minutes": { $ref: "#/$defs/timeoutMinutes" },
+        predictions: { $ref: "#/$defs/predictions" },
+        bootstrap: {
+          description: "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            resamples: { description: "Number of resamples (default 1000).", type: "integer", minimum: 100, maximum: 1e5 },
+            seed: { description: "Seed of the resampling (default 0); part of the spec, so of its digest.", type: "integer", minimum: 0, maximum: 4294967295 },
+            interval: { description: "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", enum: ["bca", "percentile"] }
+          }
+        }
+      }
+    },
+    changeRule: {
+      description: "A rule on the improvement over the baseline; exactly one of margin or relative-margin.",
+      type: "object",
+      additionalProperties: false,
+      oneOf: [
+        { title: "margin", required: ["margin"] },
+        { title: "relative-margin", required: ["relative-margin"] }
+      ],
+      properties: {
+        margin: {
+          description: "The improvement must exceed this (>= 0: must improve by more than it; < 0: may regress by at most its size).",
+          type: "number"
+        },
+        "relative-margin": {
+          description: "As margin, on the improvement divided by |baseline|.",
+          type: "number"
+        },
+        confidence: {
+          description: "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.",
+          type: "number",
+          exclusiveMinimum: 0.5,
+          exclusiveMaximum: 1
+        },
+        against: {
+          description: "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.",
+          anyOf: [
+            { title: "champion", const: "champion" },
+            { title: "a version number >= 1", type: "integer", minimum: 1 }
+          ],
+          default: "champion"
+        }
+      }
+    },
+    metric: {
+      description: "A metric the evaluate command reports.",
+      type: "object",
+      additionalProperties: false,
+      required: ["goal"],
+      properties: {
+        goal: {
+          description: "Whether larger (maximize) or smaller (minimize) values are better.",
+          enum: ["maximize", "minimize"]
+        },
+        compute: {
+          description: "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.",
+          enum: ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"]
+        },
+        min: {
+          description: "The candidate's value must be at least this, on every run (the first included).",
+          type: "number"
+        },
+        max: {
+          description: "The candidate's value must be at most this, on every run (the first included).",
+          type: "number"
+        },
+        change: {
+          description: "Rules on the change against the baseline; all must pass.",
+          type: "array",
+          items: { $ref: "#/$defs/changeRule" }
+        },
+        slices: {
+          description: "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.",
+          type: "object",
+          additionalProperties: false,
+          required: ["max-regression"],
+          properties: {
+            "max-regression": {
+              description: "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).",
+              type: "number",
+              minimum: 0
+            },
+            "min-size": {
+              description: "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.",
+              type: "integer",
+              minimum: 1
+            },
+            confidence: {
+              description: "Family-wise confidence across slices (default 0.95).",
+              type: "number",
+              exclusiveMinimum: 0.5,
+              exclusiveMaximum: 1
+            }
+          }
+        }
+      }
+    },
+    promotion: {
+      description: "What happens to a candidate that passes every rule.",
+      type: "object",
+      additionalProperties: false,
+      required: ["mode", "first-model"],
+      properties: {
+        mode: {
+          description: "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.",
+          enum: ["auto", "gate", "dry-run"]
+        },
+        "first-model": {
+          description: "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.",
+          enum: ["promote", "gate", "reject"]
+        },
+        approvers: {
+          description: "GitHub logins whose approval counts, besides people with write access.",
+          type: "array",
+          items: {
+            type: "string",
+            pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$",
+            patternErrorMessage: "an approver is a GitHub login, without '@'"
+          }
+        }
+      }
+    }
+  }
+};
+
+// src/spec/names.ts
+var modelField = retrain_spec_schema_default.properties.model;
+var MODEL_NAME = new RegExp(modelField.pattern);
+function modelNameProblem(name) {
+  return MODEL_NAME.test(name) ? null : modelField.patternErrorMessage;
+}
+function preview(value, max = 80) {
+  let text;
+  if (typeof value === "string") {
+    text = JSON.stringify(value.length > max ? value.slice(0, max) : value);
+    if (value.length > max) text = `${text.slice(0, -1)}..." (${value.length} characters)`;
+    return text;
+  }
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max)}... (${text.length} characters)` : text;
+}
+function parseVersionText(text) {
+  if (!/^[1-9][0-9]{0,15}$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : null;
+}
+function nulPosition(text) {
+  const i = text.indexOf("\0");
+  return i < 0 ? null : i + 1;
+}
+function pathProblem(value, inside) {
+  if (value.trim() === "") return "must not be empty";
+  const nul = nulPosition(value);
+  if (nul !== null) return `contains a NUL byte at character ${nul}`;
+  if (inside !== void 0) {
+    const relative2 = path.relative(path.resolve(inside), path.resolve(inside, value));
+    if (relative2 === ".." || relative2.startsWith(`..${path.sep}`) || path.isAbsolute(relative2)) {
+      return `must stay inside ${inside} (it resolves to ${path.resolve(inside, value)})`;
+    }
+  }
+  return null;
 }
 
 // src/spec/suggest.ts
@@ -19891,6 +20353,28 @@ function closest(word, candidates) {
 }
 
 // src/spec/params.ts
+var MAX_PARAM_BYTES = 32 * 1024;
+var MAX_PARAMS_JSON_BYTES = 64 * 1024;
+function kib(bytes) {
+  return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB (${bytes} bytes)`;
+}
+function paramTextProblem(text) {
+  const nul = nulPosition(text);
+  if (nul !== null) {
+    return `contains a NUL byte (\\0) at character ${nul}, which no environment variable or argument can carry; remove it`;
+  }
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_PARAM_BYTES) {
+    return `is ${kib(bytes)}, over the limit of ${kib(MAX_PARAM_BYTES)} for a param value (params reach steps as environment variables); pass large content as a file: a data input, or a path in the param`;
+  }
+  return null;
+}
+function paramsTotalProblem(values) {
+  const bytes = Buffer.byteLength(JSON.stringify(values), "utf8");
+  if (bytes <= MAX_PARAMS_JSON_BYTES) return null;
+  const largest = Object.entries(values).map(([name, v]) => [name, Buffer.byteLength(JSON.stringify(v) ?? "", "utf8")]).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name, b]) => `${name} ${kib(b)}`);
+  return `the params together are ${kib(bytes)} as JSON, over the limit of ${kib(MAX_PARAMS_JSON_BYTES)} for RETRAIN_PARAMS (largest: ${largest.join(", ")}); pass large content as files`;
+}
 function parseParamAssignments(args) {
   const assignments = {};
   const problems = [];
@@ -19957,6 +20441,10 @@ function checkParamValue(param, value) {
   const expected = describeParamType(param);
   const typeOk = param.type === "string" ? typeof value === "string" : param.type === "boolean" ? typeof value === "boolean" : typeof value === "number" && Number.isFinite(value) && (param.type === "number" || Number.isSafeInteger(value));
   if (!typeOk) return `must be ${param.enum ? `${TYPE_NOUNS[param.type]}, ${expected}` : expected}`;
+  if (typeof value === "string") {
+    const problem = paramTextProblem(value);
+    if (problem) return problem;
+  }
   if (param.enum && !param.enum.some((allowed) => allowed === value)) return `must be ${expected}`;
   if (typeof value === "number") {
     if (param.minimum !== void 0 && value < param.minimum || param.maximum !== void 0 && value > param.maximum) {
@@ -19966,7 +20454,7 @@ function checkParamValue(param, value) {
   return null;
 }
 function show(raw) {
-  return JSON.stringify(raw) ?? String(raw);
+  return preview(raw);
 }
 function resolveParams(spec, overrides, source, options = {}) {
   const problems = [];
@@ -19977,7 +20465,7 @@ function resolveParams(spec, overrides, source, options = {}) {
       const near = closest(name, names);
       const declared = names.length ? `the spec declares ${names.join(", ")}` : "the spec declares no params";
       problems.push({
-        message: `unknown param "${name}" from ${source}${near ? `; did you mean "${near}"?` : ""} (${declared})`
+        message: `unknown param ${preview(name)} from ${source}${near ? `; did you mean "${near}"?` : ""} (${declared})`
       });
     }
   }
@@ -20002,6 +20490,10 @@ function resolveParams(spec, overrides, source, options = {}) {
     }
     resolved[name] = value;
   }
+  if (problems.length === 0) {
+    const total = paramsTotalProblem(resolved);
+    if (total) problems.push({ message: `${total} (from ${source} and the spec's defaults)` });
+  }
   if (problems.length) throw new InputError(problems);
   return resolved;
 }
@@ -20014,6 +20506,13 @@ var ContractEnv = {
   modelDir: "RETRAIN_MODEL_DIR",
   workDir: "RETRAIN_WORK_DIR",
   params: "RETRAIN_PARAMS",
+  /** A JSON file of all params (the same object as RETRAIN_PARAMS), in the run's scratch. */
+  paramsFile: "RETRAIN_PARAMS_FILE",
+  /**
+   * A Markdown file a step may append to; the action adds its content (size-limited) to the job
+   * summary after the run. The runner's GITHUB_STEP_SUMMARY is not handed to steps.
+   */
+  stepSummary: "RETRAIN_STEP_SUMMARY",
   data: "RETRAIN_DATA",
   warmStart: "RETRAIN_WARM_START",
   trainingReport: "RETRAIN_TRAINING_REPORT",
@@ -20031,7 +20530,12 @@ var ContractEnv = {
 function dataEnvName(name) {
   return `RETRAIN_DATA_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }
+function contractFiles(workDir) {
+  return { paramsFile: path2.join(workDir, ".retrain-params.json"), stepSummary: path2.join(workDir, ".retrain-step-summary.md") };
+}
 function contractEnv(v) {
+  const files = contractFiles(v.workDir);
+  writeFileSync(files.paramsFile, JSON.stringify(v.params, null, 2) + "\n");
   const env = {
     [ContractEnv.model]: v.model,
     [ContractEnv.baselineDir]: v.baselineDir ?? "",
@@ -20039,22 +20543,26 @@ function contractEnv(v) {
     [ContractEnv.modelDir]: v.modelDir,
     [ContractEnv.workDir]: v.workDir,
     [ContractEnv.params]: JSON.stringify(v.params),
+    [ContractEnv.paramsFile]: files.paramsFile,
+    [ContractEnv.stepSummary]: files.stepSummary,
     [ContractEnv.data]: JSON.stringify(v.data),
     [ContractEnv.warmStart]: v.warmStart,
     [ContractEnv.trainingReport]: v.trainingReport
   };
   for (const [name, value] of Object.entries(v.params)) env[paramEnvName(name)] = String(value);
-  for (const [name, files] of Object.entries(v.data)) env[dataEnvName(name)] = files.join("\n");
+  for (const [name, files2] of Object.entries(v.data)) env[dataEnvName(name)] = files2.join("\n");
   return env;
 }
+var WITHHELD_FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_STATE", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY"];
 function inheritableEnv(env) {
-  const owned = (name) => name.startsWith("INPUT_") || name.startsWith("ACTIONS_ID_TOKEN_REQUEST_") || name === "ACTIONS_RUNTIME_TOKEN" || name === "ACTIONS_RUNTIME_URL" || name === "ACTIONS_RESULTS_URL" || name === "ACTIONS_CACHE_URL" || name === "GITHUB_TOKEN" || name === "GH_TOKEN";
+  const owned = (name) => WITHHELD_FILE_COMMANDS.includes(name) || name.startsWith("INPUT_") || name.startsWith("ACTIONS_ID_TOKEN_REQUEST_") || name === "ACTIONS_RUNTIME_TOKEN" || name === "ACTIONS_RUNTIME_URL" || name === "ACTIONS_RESULTS_URL" || name === "ACTIONS_CACHE_URL" || name === "GITHUB_TOKEN" || name === "GH_TOKEN";
   const out = {};
   for (const [name, value] of Object.entries(env)) {
     if (value !== void 0 && !owned(name.toUpperCase())) out[name] = value;
   }
   return out;
 }
+var MAX_STEP_SUMMARY_BYTES = 256 * 1024;
 
 // src/engine/format.ts
 function formatNumber(n) {
@@ -20067,11 +20575,11 @@ function formatNumber(n) {
 
 // src/engine/weights.ts
 import { readFile } from "node:fs/promises";
-import path from "node:path";
+import path3 from "node:path";
 var WEIGHTS_FILE = "weights.json";
 var REPORT_ROWS = 15;
 async function readWeights(dir, warn) {
-  const file = path.join(dir, WEIGHTS_FILE);
+  const file = path3.join(dir, WEIGHTS_FILE);
   const text = await readFile(file, "utf8").catch(() => null);
   if (text === null) return null;
   try {
@@ -20116,6 +20624,7 @@ function boundCell(o) {
 function hasBounds(rules) {
   return rules.some((o) => o.bound !== void 0);
 }
+var MAX_OTHER_SLICE_ROWS = 50;
 function evidenceSections(r, table2) {
   const lines = [];
   if (r.charts?.intervals) {
@@ -20126,7 +20635,10 @@ function evidenceSections(r, table2) {
   }
   for (const judgement of r.slices ?? []) {
     lines.push(`### Slices of ${judgement.metric}`, "");
-    const rows = judgement.slices.map((s) => [
+    const flagged = judgement.slices.filter((s) => s.status === "fail" || s.worst);
+    const others = judgement.slices.filter((s) => !(s.status === "fail" || s.worst)).slice(0, MAX_OTHER_SLICE_ROWS);
+    const hidden = judgement.slices.length - flagged.length - others.length;
+    const rows = [...flagged, ...others].map((s) => [
       `${s.column}=${s.value}${s.worst ? " (worst)" : ""}`,
       String(s.examples),
       String(s.effectiveSize),
@@ -20139,6 +20651,7 @@ function evidenceSections(r, table2) {
       s.reason
     ]);
     lines.push(table2(["slice", "examples", "effective size", "baseline", "candidate", "improvement", "upper bound", "Holm p", "result", "why"], rows), "");
+    if (hidden > 0) lines.push(`${hidden} more slices that did not fail are not shown; they are in result.json.`, "");
   }
   return lines;
 }
@@ -20154,13 +20667,18 @@ function signed(n) {
   if (n === null) return "\u2014";
   return n > 0 ? `+${formatNumber(n)}` : formatNumber(n);
 }
+var MAX_PAD = 60;
 function table(header, rows) {
   const escape2 = (cell) => cell.replaceAll("|", "\\|").replaceAll("\n", " ");
   const all = [header, ...rows].map((r) => r.map(escape2));
-  const widths = header.map((_, i) => Math.max(3, ...all.map((r) => r[i].length)));
-  const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-  return [line(all[0]), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...all.slice(1).map(line)].join("\n");
+  const widths = header.map(() => 3);
+  for (const r of all) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], Math.min(MAX_PAD, r[i]?.length ?? 0));
+  const line = (r) => `| ${widths.map((w, i) => (r[i] ?? "").padEnd(w)).join(" | ")} |`;
+  const out = [line(all[0]), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`];
+  for (let i = 1; i < all.length; i++) out.push(line(all[i]));
+  return out.join("\n");
 }
+var MAX_UNJUDGED_ROWS = 50;
 function headline(r) {
   const candidate = r.candidate.version === null ? "the candidate" : `version ${r.candidate.version}`;
   const champion = r.baseline ? `version ${r.baseline.version}` : "no champion";
@@ -20176,7 +20694,17 @@ function headline(r) {
   }
 }
 function comparison(r, goals) {
-  const names = [.../* @__PURE__ */ new Set([...goals.keys(), ...Object.keys(r.candidate.metrics), ...Object.keys(r.baseline?.metrics ?? {})])];
+  const names = [...goals.keys()];
+  const others = /* @__PURE__ */ new Set();
+  for (const metrics of [r.candidate.metrics, r.baseline?.metrics ?? {}]) {
+    for (const name of Object.keys(metrics)) if (!goals.has(name)) others.add(name);
+  }
+  let shown = 0;
+  for (const name of others) {
+    if (shown++ >= MAX_UNJUDGED_ROWS) break;
+    names.push(name);
+  }
+  const hidden = others.size - Math.min(others.size, MAX_UNJUDGED_ROWS);
   const candidateLabel = r.candidate.version === null ? "candidate" : `candidate (v${r.candidate.version})`;
   const header = r.baseline ? ["metric", "goal", `champion (v${r.baseline.version})`, candidateLabel, "change"] : ["metric", "goal", candidateLabel];
   const rows = names.map((name) => {
@@ -20192,7 +20720,10 @@ function comparison(r, goals) {
     }
     return [name, goal, formatNumber(base), formatNumber(value), change];
   });
-  return table(header, rows);
+  const note = hidden > 0 ? `
+
+${hidden} more metrics that no rule judges are not shown; they are in result.json.` : "";
+  return table(header, rows) + note;
 }
 function ruleRows(rules, withBounds) {
   return rules.map((o) => {
@@ -20345,7 +20876,7 @@ function renderStatus(snapshot, metricNames) {
 import { existsSync } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile6, readdir as readdir5, rename as rename2, rm as rm3, writeFile as writeFile5, copyFile } from "node:fs/promises";
 import os2 from "node:os";
-import path8 from "node:path";
+import path10 from "node:path";
 
 // node_modules/@actions/expressions/dist/ast.js
 var Expr = class {
@@ -22076,7 +22607,7 @@ var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash, randomBytes } from "node:crypto";
 import { constants as fsConstants, createReadStream, createWriteStream } from "node:fs";
 import { mkdir, open, readdir, readFile as readFile2, readlink, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
-import path2 from "node:path";
+import path4 from "node:path";
 import { finished } from "node:stream/promises";
 
 // schemas/manifest.schema.json
@@ -22289,8 +22820,8 @@ var EXECUTABLE_MODE = 493;
 var REGULAR_MODE = 420;
 var NO_FOLLOW = fsConstants.O_NOFOLLOW ?? 0;
 async function packBundle(modelDir, bundleDir, lineage) {
-  const root = path2.resolve(modelDir);
-  const bundle = path2.resolve(bundleDir);
+  const root = path4.resolve(modelDir);
+  const bundle = path4.resolve(bundleDir);
   const rootReal = await modelRoot(root);
   const lineageProblems = manifestProblems(placeholderManifest(lineage));
   if (lineageProblems.length > 0) throw new Error(`packBundle: the lineage does not fit the manifest schema: ${lineageProblems.join("; ")}`);
@@ -22300,7 +22831,7 @@ async function packBundle(modelDir, bundleDir, lineage) {
     throw new InputError([{ message: `the bundle directory ${bundle} resolves inside the model directory ${root}; put it elsewhere` }]);
   }
   const entries = await walkModel(root, rootReal);
-  const archivePath = path2.join(bundle, BUNDLE_ARCHIVE);
+  const archivePath = path4.join(bundle, BUNDLE_ARCHIVE);
   const tmp = temporaryName(archivePath);
   try {
     const archive = await writeArchive(entries, tmp);
@@ -22313,7 +22844,7 @@ async function packBundle(modelDir, bundleDir, lineage) {
       links: archive.links,
       lineage
     };
-    await rm(path2.join(bundle, BUNDLE_MANIFEST), { force: true });
+    await rm(path4.join(bundle, BUNDLE_MANIFEST), { force: true });
     await rename(tmp, archivePath);
     await writeManifest(bundle, manifest);
     return manifest;
@@ -22323,7 +22854,7 @@ async function packBundle(modelDir, bundleDir, lineage) {
   }
 }
 async function readManifest(bundleDir) {
-  const file = path2.join(bundleDir, BUNDLE_MANIFEST);
+  const file = path4.join(bundleDir, BUNDLE_MANIFEST);
   let text;
   try {
     text = await readFile2(file, "utf8");
@@ -22347,7 +22878,7 @@ async function readManifest(bundleDir) {
   return data;
 }
 async function writeManifest(bundleDir, manifest) {
-  const file = path2.join(bundleDir, BUNDLE_MANIFEST);
+  const file = path4.join(bundleDir, BUNDLE_MANIFEST);
   const text = JSON.stringify(manifest, null, 2) + "\n";
   const problems = manifestProblems(JSON.parse(text));
   if (problems.length > 0) throw new Error(`refusing to write ${file}: the manifest is invalid: ${problems.join("; ")}`);
@@ -22364,7 +22895,7 @@ async function writeManifest(bundleDir, manifest) {
 }
 async function unpackBundle(bundleDir, destDir) {
   const manifest = await readManifest(bundleDir);
-  const dest = path2.resolve(destDir);
+  const dest = path4.resolve(destDir);
   await createEmptyDestination(dest).catch(diskFullAs(dest));
   try {
     await scanArchive(bundleDir, manifest, dest);
@@ -22399,9 +22930,9 @@ async function walkModel(root, rootReal) {
   const entries = [];
   const directories = [""];
   for (let relDir = directories.pop(); relDir !== void 0; relDir = directories.pop()) {
-    for (const dirent of await readdir(path2.join(root, relDir), { withFileTypes: true })) {
+    for (const dirent of await readdir(path4.join(root, relDir), { withFileTypes: true })) {
       const rel = relDir === "" ? dirent.name : `${relDir}/${dirent.name}`;
-      const abs = path2.join(root, rel);
+      const abs = path4.join(root, rel);
       const unsafe = unsafePathReason(rel);
       if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`);
       if (dirent.isDirectory()) directories.push(rel);
@@ -22429,7 +22960,7 @@ async function insideLinkTarget(root, rootReal, rel, abs) {
       `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`
     );
   }
-  const target = path2.relative(path2.join(rootReal, path2.dirname(rel)), resolved).split(path2.sep).join("/");
+  const target = path4.relative(path4.join(rootReal, path4.dirname(rel)), resolved).split(path4.sep).join("/");
   return target === "" ? "." : target;
 }
 async function writeArchive(entries, dest) {
@@ -22509,7 +23040,7 @@ function addEntry(pack, header) {
   return { sink, done };
 }
 async function scanArchive(bundleDir, manifest, dest) {
-  const archive = path2.join(bundleDir, BUNDLE_ARCHIVE);
+  const archive = path4.join(bundleDir, BUNDLE_ARCHIVE);
   let archiveInfo;
   try {
     archiveInfo = await stat(archive);
@@ -22600,7 +23131,7 @@ async function scanArchive(bundleDir, manifest, dest) {
   if (readFailure) throw readFailure.error;
   const missing = [...files.keys(), ...links.keys()].filter((p) => !seen.has(p));
   if (missing.length > 0) {
-    throw new IntegrityError(`${archive} lacks ${missing.length} entr${missing.length === 1 ? "y" : "ies"} the manifest lists: ${preview(missing)}`);
+    throw new IntegrityError(`${archive} lacks ${missing.length} entr${missing.length === 1 ? "y" : "ies"} the manifest lists: ${preview2(missing)}`);
   }
   if (archiveSize !== manifest.archiveSize) {
     throw new IntegrityError(`${archive}: read ${archiveSize} bytes, the manifest says ${manifest.archiveSize}: the archive changed while it was read`);
@@ -22612,13 +23143,13 @@ async function scanArchive(bundleDir, manifest, dest) {
   const digest = bundleDigest(manifest.files, manifest.links);
   if (digest !== manifest.digest) {
     throw new IntegrityError(
-      `${path2.join(bundleDir, BUNDLE_MANIFEST)}: digest is ${manifest.digest}, but its file list hashes to ${digest}; the manifest was edited`
+      `${path4.join(bundleDir, BUNDLE_MANIFEST)}: digest is ${manifest.digest}, but its file list hashes to ${digest}; the manifest was edited`
     );
   }
   if (dest !== null) {
     for (const link2 of manifest.links) {
-      const abs = path2.join(dest, ...link2.path.split("/"));
-      await ensureDirectory(path2.dirname(abs), madeDirs).catch(diskFullAs(abs));
+      const abs = path4.join(dest, ...link2.path.split("/"));
+      await ensureDirectory(path4.dirname(abs), madeDirs).catch(diskFullAs(abs));
       await symlink(link2.target, abs).catch(diskFullAs(abs));
     }
   }
@@ -22645,8 +23176,8 @@ async function writeAll(file, bytes) {
   }
 }
 async function createOutputFile(dest, rel, mode, madeDirs) {
-  const abs = path2.join(dest, ...rel.split("/"));
-  await ensureDirectory(path2.dirname(abs), madeDirs);
+  const abs = path4.join(dest, ...rel.split("/"));
+  await ensureDirectory(path4.dirname(abs), madeDirs);
   const file = await open(abs, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | NO_FOLLOW, mode);
   await file.chmod(mode);
   return file;
@@ -22667,7 +23198,7 @@ async function createEmptyDestination(dest) {
   }
   if (names !== null && names.length > 0) {
     throw new IntegrityError(
-      `refusing to unpack into ${dest}: it is not empty (${preview(names)}); unpack into a new or empty directory`,
+      `refusing to unpack into ${dest}: it is not empty (${preview2(names)}); unpack into a new or empty directory`,
       "unsafe-destination"
     );
   }
@@ -22776,14 +23307,14 @@ function linkTargetProblem(linkPath, target) {
   return null;
 }
 function isInside(root, candidate) {
-  const rel = path2.relative(root, candidate);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path2.sep}`) && !path2.isAbsolute(rel);
+  const rel = path4.relative(root, candidate);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path4.sep}`) && !path4.isAbsolute(rel);
 }
 function sortByPath(items) {
   return items.map((item) => ({ item, key: Buffer.from(item.path, "utf8") })).sort((a, b) => Buffer.compare(a.key, b.key)).map(({ item }) => item);
 }
 function temporaryName(file) {
-  return path2.join(path2.dirname(file), `.${path2.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return path4.join(path4.dirname(file), `.${path4.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 function drained(stream) {
   if (stream.destroyed || stream.destroying) return Promise.reject(new Error("the stream was closed"));
@@ -22825,7 +23356,7 @@ function describeEntryType(type) {
       return `${type ?? "unknown"} entry`;
   }
 }
-function preview(items) {
+function preview2(items) {
   const shown = items.slice(0, 5).map((p) => JSON.stringify(p)).join(", ");
   return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown;
 }
@@ -22842,7 +23373,7 @@ function errorMessage(err) {
 // src/engine/fingerprint.ts
 import { createHash as createHash2 } from "node:crypto";
 import { stat as stat3 } from "node:fs/promises";
-import path3 from "node:path";
+import path5 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -22854,27 +23385,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path15) {
-  let normalized = normalize(path15);
+function cleanPath(path17) {
+  let normalized = normalize(path17);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path15, separator) {
-  return path15.replace(SLASHES_REGEX, separator);
+function convertSlashes(path17, separator) {
+  return path17.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path15) {
-  return path15 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path15);
+function isRootDirectory(path17) {
+  return path17 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path17);
 }
-function normalizePath(path15, options) {
+function normalizePath(path17, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path15.includes("/") || path15.startsWith(".");
-  if (resolvePaths) path15 = resolve(path15);
-  if (normalizePath$1 || pathNeedsCleaning) path15 = cleanPath(path15);
-  if (path15 === ".") return "";
-  const needsSeperator = path15[path15.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path15 + pathSeparator : path15, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path17.includes("/") || path17.startsWith(".");
+  if (resolvePaths) path17 = resolve(path17);
+  if (normalizePath$1 || pathNeedsCleaning) path17 = cleanPath(path17);
+  if (path17 === ".") return "";
+  const needsSeperator = path17[path17.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path17 + pathSeparator : path17, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -22911,8 +23442,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path15 = directoryPath || ".";
-  if (filters.every((filter) => filter(path15, true))) paths.push(path15);
+  const path17 = directoryPath || ".";
+  if (filters.every((filter) => filter(path17, true))) paths.push(path17);
 };
 var empty$2 = () => {
 };
@@ -22964,27 +23495,27 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path15, state, callback$1) {
+var resolveSymlinksAsync = function(path17, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path15, (error, resolvedPath) => {
+  fs.realpath(path17, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat6) => {
+    fs.stat(resolvedPath, (error$1, stat7) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat6.isDirectory() && isRecursive(path15, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat6, resolvedPath);
+      if (stat7.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat7, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path15, state, callback$1) {
+var resolveSymlinks = function(path17, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path15);
-    const stat6 = fs.statSync(resolvedPath);
-    if (stat6.isDirectory() && isRecursive(path15, resolvedPath, state)) return;
-    callback$1(stat6, resolvedPath);
+    const resolvedPath = fs.realpathSync(path17);
+    const stat7 = fs.statSync(resolvedPath);
+    if (stat7.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
+    callback$1(stat7, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -22993,9 +23524,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path15, resolved, state) {
+function isRecursive(path17, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path15);
+  let parent = dirname(path17);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -23003,7 +23534,7 @@ function isRecursive(path15, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path15, resolved);
+  state.symlinks.set(path17, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -23175,19 +23706,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path15 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path15)) continue;
-        this.pushDirectory(path15, paths, filters);
-        this.walkDirectory(this.state, path15, path15, depth - 1, this.walk);
+        let path17 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path17)) continue;
+        this.pushDirectory(path17, paths, filters);
+        this.walkDirectory(this.state, path17, path17, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path15 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path15, this.state, (stat6, resolvedPath) => {
-          if (stat6.isDirectory()) {
+        let path17 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path17, this.state, (stat7, resolvedPath) => {
+          if (stat7.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path15 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path15 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path17 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path17 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path15;
+            resolvedPath = useRealPaths ? resolvedPath : path17;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -23353,7 +23884,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path15) => isMatch(path15));
+    this.options.filters.push((path17) => isMatch(path17));
     return this;
   }
 };
@@ -23428,19 +23959,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path15) {
-  return path15.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path17) {
+  return path17.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path15) {
+function splitPattern(path17) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path15, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path15];
+  const result = import_picomatch.default.scan(path17, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path17];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path15) => path15.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path15) => path15.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path17) => path17.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path17) => path17.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -23547,13 +24078,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path15 = format2(p, isDirectory);
-      const matches = matcher(path15) && !ignore(path15);
-      if (matches) log(`matched ${path15}`);
+      const path17 = format2(p, isDirectory);
+      const matches = matcher(path17) && !ignore(path17);
+      if (matches) log(`matched ${path17}`);
       return matches;
     } : (p, isDirectory) => {
-      const path15 = format2(p, isDirectory);
-      return matcher(path15) && !ignore(path15);
+      const path17 = format2(p, isDirectory);
+      return matcher(path17) && !ignore(path17);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -23621,7 +24152,7 @@ async function glob(globInput, options) {
 // src/engine/fingerprint.ts
 async function expand(root, pattern) {
   if (!isDynamicPattern(pattern)) {
-    const file = path3.resolve(root, pattern);
+    const file = path5.resolve(root, pattern);
     const info = await stat3(file).catch(() => null);
     return info?.isFile() ? [file] : [];
   }
@@ -23642,7 +24173,7 @@ async function fingerprintData(root, inputs) {
     const files = [];
     for (const file of absolutePaths) {
       const [sha2562, info] = await Promise.all([sha256File(file), stat3(file)]);
-      files.push({ path: path3.relative(root, file).split(path3.sep).join("/"), sha256: sha2562, size: info.size });
+      files.push({ path: path5.relative(root, file).split(path5.sep).join("/"), sha256: sha2562, size: info.size });
     }
     const hash = createHash2("sha256");
     for (const f of files) hash.update(`${f.path}\0${f.sha256}
@@ -23671,7 +24202,7 @@ function findLeaks(evaluation, training) {
 }
 
 // src/engine/metrics-file.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
 var NON_FINITE = { NaN: '"\\u0000NaN"', Infinity: '"\\u0000Infinity"', "-Infinity": '"\\u0000-Infinity"' };
 function quoteNonFinite(text) {
   let out = "";
@@ -23704,6 +24235,8 @@ function sentinelValue(v) {
   if (typeof v === "number") return v;
   return void 0;
 }
+var MAX_IGNORED_NAMES = 20;
+var MAX_METRICS_FILE_BYTES = 256 * 1024 * 1024;
 function parseMetrics(text, file, declared) {
   let parsed;
   try {
@@ -23716,20 +24249,35 @@ function parseMetrics(text, file, declared) {
   }
   const metrics = {};
   const ignored = [];
+  let moreIgnored = 0;
+  const judged = new Set(declared);
   for (const [key, raw] of Object.entries(parsed)) {
     const value = sentinelValue(raw);
     if (value === void 0) {
-      if (declared.includes(key)) {
-        throw new EvaluationError(`${file}: metric "${key}" must be a number or null, got ${JSON.stringify(raw)}`, "metrics-invalid");
+      if (judged.has(key)) {
+        throw new EvaluationError(`${file}: metric "${key}" must be a number or null, got ${shortJson(raw)}`, "metrics-invalid");
       }
-      ignored.push(key);
+      if (ignored.length < MAX_IGNORED_NAMES) ignored.push(key.length > 80 ? `${key.slice(0, 80)}...` : key);
+      else moreIgnored++;
       continue;
     }
-    metrics[key] = value !== null && Number.isNaN(value) ? null : value;
+    Object.defineProperty(metrics, key, { value: value !== null && Number.isNaN(value) ? null : value, enumerable: true, writable: true, configurable: true });
   }
+  if (moreIgnored > 0) ignored.push(`and ${moreIgnored} more`);
   return { metrics, ignored };
 }
+function shortJson(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}... (${text.length} characters)` : text;
+}
 async function readMetricsFile(file, declared, role) {
+  const size = await stat4(file).then((s) => s.size, () => null);
+  if (size !== null && size > MAX_METRICS_FILE_BYTES) {
+    throw new EvaluationError(
+      `${file}: the metrics file of the ${role} is ${Math.round(size / 1024 / 1024)} MiB, over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB; write one JSON object of metric name to number (per-example values go in $RETRAIN_PREDICTIONS_FILE)`,
+      "metrics-invalid"
+    );
+  }
   let text;
   try {
     text = await readFile3(file, "utf8");
@@ -23746,7 +24294,7 @@ async function readMetricsFile(file, declared, role) {
 import { spawn } from "node:child_process";
 import { createWriteStream as createWriteStream2, readlinkSync } from "node:fs";
 import { mkdir as mkdir2, readdir as readdir3, readlink as readlink2, writeFile as writeFile2 } from "node:fs/promises";
-import path4 from "node:path";
+import path6 from "node:path";
 import { finished as finished2 } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
 var KILL_GRACE_MS = 3e3;
@@ -23836,8 +24384,8 @@ async function prepare(dir, file, script) {
 }
 async function runProcess(req) {
   const extension = typeof req.shell === "string" ? SCRIPT_EXTENSIONS[req.shell] : "";
-  const scriptFile = path4.join(req.scratchDir, `${req.id}${extension}`);
-  const logFile = path4.join(req.scratchDir, `${req.id}.log`);
+  const scriptFile = path6.join(req.scratchDir, `${req.id}${extension}`);
+  const logFile = path6.join(req.scratchDir, `${req.id}.log`);
   let command;
   let args;
   if (req.argv) [command, ...args] = req.argv;
@@ -23971,9 +24519,9 @@ async function runProcess(req) {
 }
 
 // src/engine/workspace.ts
-import { mkdir as mkdir3, mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm2, stat as stat4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm2, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
 import os from "node:os";
-import path5 from "node:path";
+import path7 from "node:path";
 var OWNER_MARKER = ".retrain-owner.json";
 var PREFIX = "retrain-";
 var LEFTOVER_MIN_AGE_MS = 6e4;
@@ -23983,18 +24531,18 @@ async function makeWorkspace(tempRoot, options = {}) {
   let root;
   let current = tempRoot;
   try {
-    root = await mkdtemp(path5.join(tempRoot, PREFIX));
-    current = path5.join(root, OWNER_MARKER);
+    root = await mkdtemp(path7.join(tempRoot, PREFIX));
+    current = path7.join(root, OWNER_MARKER);
     const marker = { pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
     await writeFile3(current, JSON.stringify(marker) + "\n");
     const ws = {
       root,
-      baselineDir: path5.join(root, "baseline"),
-      modelDir: path5.join(root, "model"),
-      workDir: path5.join(root, "work"),
-      scratchDir: path5.join(root, "scratch"),
-      bundleDir: path5.join(root, "bundle"),
-      evalDir: path5.join(root, "eval")
+      baselineDir: path7.join(root, "baseline"),
+      modelDir: path7.join(root, "model"),
+      workDir: path7.join(root, "work"),
+      scratchDir: path7.join(root, "scratch"),
+      bundleDir: path7.join(root, "bundle"),
+      evalDir: path7.join(root, "eval")
     };
     for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) {
       current = dir;
@@ -24016,11 +24564,11 @@ async function cleanLeftovers(tempRoot, now, onCleaned) {
   }
   const host = os.hostname();
   for (const name of names) {
-    const dir = path5.join(tempRoot, name);
-    const owner = await readMarker(path5.join(dir, OWNER_MARKER));
+    const dir = path7.join(tempRoot, name);
+    const owner = await readMarker(path7.join(dir, OWNER_MARKER));
     if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) continue;
     const started = Date.parse(owner.startedAt);
-    const since = Number.isFinite(started) ? started : await stat4(dir).then((s) => s.mtimeMs, () => now.getTime());
+    const since = Number.isFinite(started) ? started : await stat5(dir).then((s) => s.mtimeMs, () => now.getTime());
     if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) continue;
     try {
       await rm2(dir, { recursive: true, force: true });
@@ -24241,7 +24789,7 @@ function planDecision(verdict, promotion) {
 
 // src/metrics/chart.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import path6 from "node:path";
+import path8 from "node:path";
 var INTERVALS_CHART = "intervals.svg";
 var WIDTH = 720;
 var LABEL = 260;
@@ -24295,12 +24843,12 @@ function renderIntervalsSvg(model, outcomes) {
 async function writeIntervalsChart(dir, model, outcomes) {
   if (chartedRules(outcomes).length === 0) return null;
   await mkdir4(dir, { recursive: true });
-  await writeFile4(path6.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
+  await writeFile4(path8.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
   return INTERVALS_CHART;
 }
 
 // src/metrics/stage.ts
-import path7 from "node:path";
+import path9 from "node:path";
 
 // src/metrics/kernels.ts
 var EPS = Number.EPSILON;
@@ -25104,7 +25652,9 @@ function effectiveSize(metric, examples, rows) {
   for (let i = 0; i < rows.length; i++) counts[examples.labelClass[rows[i]]]++;
   if (size === "positives") return counts[1];
   if (size === "both-classes" && examples.task === "binary") return Math.min(counts[0], counts[1]);
-  return Math.min(...counts);
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const c of counts) if (c < fewest) fewest = c;
+  return fewest;
 }
 
 // src/metrics/predictions.ts
@@ -25661,7 +26211,7 @@ function whose(role) {
   return role === "candidate" ? "candidate" : role === "baseline" ? "champion" : `version ${role.reference}`;
 }
 function predictionsFile(spec, dir, role) {
-  return path7.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
+  return path9.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
 }
 function computesMetrics(spec) {
   return spec.metrics.some((m) => m.compute !== void 0);
@@ -25757,7 +26307,7 @@ async function runRetraining(options) {
       };
     };
     var buildResult = buildResult2;
-    reporter.info(`Retraining ${spec.model} (spec ${path8.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
+    reporter.info(`Retraining ${spec.model} (spec ${path10.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
     const data = await fingerprintData(spec.root, spec.data);
     const evaluationNames = new Set(spec.evaluate.data);
     const evaluationInputs = Object.values(data).filter((d) => evaluationNames.has(d.name));
@@ -25778,7 +26328,7 @@ async function runRetraining(options) {
       env: {}
     };
     contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
-    const trainingReport = path8.join(ws.workDir, ".retrain-training-report.json");
+    const trainingReport = path10.join(ws.workDir, ".retrain-training-report.json");
     const contract = contractEnv({
       model: spec.model,
       baselineDir: champion?.dir ?? null,
@@ -25857,11 +26407,11 @@ async function runRetraining(options) {
         return packed;
       });
       await options.atStage?.("packed");
-      const bundleOut = path8.join(options.outputDir, "bundle");
+      const bundleOut = path10.join(options.outputDir, "bundle");
       const storage = await precommit(async () => {
         await mkdir5(bundleOut, { recursive: true });
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path8.join(ws.bundleDir, name), path8.join(bundleOut, name));
-        await copyLogs(ws.scratchDir, path8.join(options.outputDir, "logs"));
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path10.join(ws.bundleDir, name), path10.join(bundleOut, name));
+        await copyLogs(ws.scratchDir, path10.join(options.outputDir, "logs"));
         return version === null ? null : await registry.storeBundle(spec.model, version, ws.bundleDir);
       });
       await options.atStage?.("stored");
@@ -25918,7 +26468,7 @@ async function runRetraining(options) {
       throw err;
     }
   } catch (err) {
-    await copyLogs(ws.scratchDir, path8.join(options.outputDir, "logs")).catch(() => void 0);
+    await copyLogs(ws.scratchDir, path10.join(options.outputDir, "logs")).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
     throw err;
   } finally {
@@ -25927,7 +26477,7 @@ async function runRetraining(options) {
 }
 async function loadChampion(options, snapshot, ws) {
   const version = snapshot.champion;
-  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path8.join(ws.root, "baseline-bundle"));
+  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path10.join(ws.root, "baseline-bundle"));
   const manifest = await unpackBundle(bundleDir, ws.baselineDir);
   const expected = snapshot.versions.find((v) => v.version === version)?.digest;
   if (manifest.digest !== expected) {
@@ -25948,20 +26498,20 @@ async function evaluateReferences(options, snapshot, champion, contexts, contrac
       out.set(version, `version ${version} of ${spec.model} is not in the registry`);
       continue;
     }
-    const dir = path8.join(ws.root, `reference-v${version}`);
+    const dir = path10.join(ws.root, `reference-v${version}`);
     try {
       if (version === champion.version) {
         for (const [from, to] of [
-          [path8.join(ws.evalDir, "baseline-metrics.json"), path8.join(ws.evalDir, `reference-v${version}-metrics.json`)],
+          [path10.join(ws.evalDir, "baseline-metrics.json"), path10.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
           if (existsSync(from)) await copyFile(from, to);
         }
-        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path8.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
+        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path10.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
         continue;
       }
-      const bundleDir = await options.registry.fetchBundle(spec.model, version, path8.join(ws.root, `reference-v${version}-bundle`));
+      const bundleDir = await options.registry.fetchBundle(spec.model, version, path10.join(ws.root, `reference-v${version}-bundle`));
       const manifest = await unpackBundle(bundleDir, dir);
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`);
       out.set(version, await evaluateModel(options, spec.evaluate, contexts, contract, ws, "reference", dir, version, declared, records));
@@ -26025,7 +26575,7 @@ function timeoutOf(minutes) {
 }
 async function execute(options, label, id, target, env, contexts, ws, argv) {
   const { reporter } = options;
-  const cwd = target.workingDirectory ? path8.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root;
+  const cwd = target.workingDirectory ? path10.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root;
   reporter.startGroup(label);
   const result = await runProcess({
     id,
@@ -26069,7 +26619,7 @@ async function runStep(options, step, contexts, contract, ws) {
 }
 async function evaluateModel(options, evaluate, contexts, contract, ws, role, modelDir, version, declared, records) {
   const name = role === "reference" ? `reference-v${version}` : role;
-  const metricsFile = path8.join(ws.evalDir, `${name}-metrics.json`);
+  const metricsFile = path10.join(ws.evalDir, `${name}-metrics.json`);
   const predictionsFile2 = predictionsFile(options.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
   const env = stepEnv(options, contexts, evaluate.env, evaluate.expressionEnv, contract, {
     [ContractEnv.step]: `evaluate-${name}`,
@@ -26093,17 +26643,17 @@ async function evaluateModel(options, evaluate, contexts, contract, ws, role, mo
   for (const name2 of declared) {
     if (!(name2 in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name2}"; rules on it fail closed`);
   }
-  const out = path8.join(options.outputDir, "metrics");
+  const out = path10.join(options.outputDir, "metrics");
   await mkdir5(out, { recursive: true });
-  if (!onlyPredictions) await copyFile(metricsFile, path8.join(out, `${name}.json`));
-  if (existsSync(predictionsFile2)) await copyFile(predictionsFile2, path8.join(out, path8.basename(predictionsFile2)));
+  if (!onlyPredictions) await copyFile(metricsFile, path10.join(out, `${name}.json`));
+  if (existsSync(predictionsFile2)) await copyFile(predictionsFile2, path10.join(out, path10.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
   const lockfiles = {};
   for (const file of spec.lockfiles) {
     try {
-      lockfiles[file] = await sha256File(path8.resolve(spec.root, file));
+      lockfiles[file] = await sha256File(path10.resolve(spec.root, file));
     } catch {
       throw new InputError([{ file: spec.file, message: `lockfiles: "${file}" does not exist under ${spec.root}` }], "missing-lockfile");
     }
@@ -26118,8 +26668,8 @@ async function describeEnvironment(spec, baseEnv) {
 }
 async function uploadArtifacts(store, model, version, ws) {
   const base = `${model}-${version === null ? "dry-run" : `v${version}`}`;
-  const refs = [await store.upload(`${base}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path8.join(ws.bundleDir, f)), ws.bundleDir)];
-  const logs = (await readdir5(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => path8.join(ws.scratchDir, name));
+  const refs = [await store.upload(`${base}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path10.join(ws.bundleDir, f)), ws.bundleDir)];
+  const logs = (await readdir5(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => path10.join(ws.scratchDir, name));
   if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
   return refs;
 }
@@ -26132,7 +26682,7 @@ async function compareModelWeights(champion, candidateDir, warn) {
 async function copyLogs(from, to) {
   await mkdir5(to, { recursive: true });
   for (const name of await readdir5(from)) {
-    if (name.endsWith(".log")) await copyFile(path8.join(from, name), path8.join(to, name));
+    if (name.endsWith(".log")) await copyFile(path10.join(from, name), path10.join(to, name));
   }
 }
 function throwIfCancelled(signal) {
@@ -26149,8 +26699,8 @@ async function precommit(work) {
 async function stageOutputs(outputDir, result) {
   await mkdir5(outputDir, { recursive: true });
   const files = [
-    { staged: path8.join(outputDir, ".result.json.staged"), final: path8.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
-    { staged: path8.join(outputDir, ".report.md.staged"), final: path8.join(outputDir, "report.md"), text: renderReport(result) }
+    { staged: path10.join(outputDir, ".result.json.staged"), final: path10.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
+    { staged: path10.join(outputDir, ".report.md.staged"), final: path10.join(outputDir, "report.md"), text: renderReport(result) }
   ];
   try {
     for (const f of files) await writeFile5(f.staged, f.text);
@@ -26191,425 +26741,10 @@ async function settleEffects(options, model) {
 var import_yaml2 = __toESM(require_dist2(), 1);
 import { createHash as createHash3 } from "node:crypto";
 import { readFile as readFile7 } from "node:fs/promises";
-import path9 from "node:path";
+import path11 from "node:path";
 
 // src/spec/schema-errors.ts
 var import__2 = __toESM(require__(), 1);
-
-// schemas/retrain-spec.schema.json
-var retrain_spec_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  title: "retraining spec",
-  description: "How to retrain, evaluate and promote one model. Kept in the repository, by default at .github/retrain.yml.",
-  type: "object",
-  additionalProperties: false,
-  required: ["model", "steps", "evaluate", "metrics", "promotion"],
-  properties: {
-    model: {
-      description: "The model's name. Versions, the champion pointer, history and artifact names are keyed by it.",
-      type: "string",
-      pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
-      patternErrorMessage: "a model name starts with a letter or digit and holds at most 64 letters, digits, '.', '_' or '-'"
-    },
-    description: {
-      description: "What this model is for; shown in reports.",
-      type: "string"
-    },
-    root: {
-      description: "Directory that relative paths (data, lockfiles, working-directory) resolve against, itself relative to the spec file's directory. Default: the current directory (the workflow's workspace).",
-      type: "string",
-      minLength: 1
-    },
-    params: {
-      description: "Typed run parameters. workflow_dispatch inputs or `--param name=value` override their defaults; a param without a default must be given at run time. Steps read them as ${{ params.name }} or from RETRAIN_PARAM_<NAME>.",
-      type: "object",
-      propertyNames: {
-        pattern: "^[A-Za-z_][A-Za-z0-9_-]*$",
-        patternErrorMessage: "a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'"
-      },
-      additionalProperties: { $ref: "#/$defs/param" }
-    },
-    data: {
-      description: "Named data inputs: a path or glob, or an object with one or more paths. Fingerprinted by content and recorded in lineage.",
-      type: "object",
-      propertyNames: {
-        pattern: "^[A-Za-z_][A-Za-z0-9_-]*$",
-        patternErrorMessage: "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'"
-      },
-      additionalProperties: { $ref: "#/$defs/dataInput" }
-    },
-    env: {
-      description: "Environment variables set for every step and for evaluate. Values may hold ${{ }} expressions, evaluated as data (never as shell text).",
-      $ref: "#/$defs/env"
-    },
-    "warm-start": {
-      description: "required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.",
-      enum: ["required", "fallback"],
-      default: "fallback"
-    },
-    lockfiles: {
-      description: "Lockfiles whose digests are recorded in the bundle's environment lineage.",
-      type: "array",
-      items: { type: "string", minLength: 1, description: "A path relative to root." }
-    },
-    steps: {
-      description: "Preprocessing and training commands, run in order. The last one must leave the candidate in $RETRAIN_MODEL_DIR.",
-      type: "array",
-      minItems: 1,
-      items: { $ref: "#/$defs/step" }
-    },
-    evaluate: { $ref: "#/$defs/evaluate" },
-    metrics: {
-      description: "The metrics the evaluate command reports, each with its goal and the rules a candidate must pass. At least one rule (a bound or a change rule) is needed overall.",
-      type: "object",
-      minProperties: 1,
-      propertyNames: {
-        pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$",
-        patternErrorMessage: "a metric name starts with a letter or '_' and holds only letters, digits, '_', '.' or '-'"
-      },
-      additionalProperties: { $ref: "#/$defs/metric" }
-    },
-    promotion: { $ref: "#/$defs/promotion" }
-  },
-  $defs: {
-    scalar: {
-      type: ["string", "number", "boolean"]
-    },
-    env: {
-      type: "object",
-      propertyNames: {
-        pattern: "^[A-Za-z_][A-Za-z0-9_]*$",
-        patternErrorMessage: "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'"
-      },
-      additionalProperties: {
-        description: "The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.",
-        $ref: "#/$defs/scalar"
-      }
-    },
-    shell: {
-      description: 'bash (default), sh, python, node, pwsh, or a command template holding {0} for the script file, such as "perl {0}". Only bash and sh (or a template starting with them) may hold ${{ }} expressions in run.',
-      anyOf: [
-        { title: "one of bash, sh, python, node, pwsh", enum: ["bash", "sh", "python", "node", "pwsh"] },
-        { title: "a command template containing {0}", type: "string", pattern: "\\{0\\}" }
-      ]
-    },
-    workingDirectory: {
-      description: "Directory the command runs in, relative to root. May hold ${{ }} expressions.",
-      type: "string",
-      minLength: 1
-    },
-    timeoutMinutes: {
-      description: "The command is stopped and fails after this many minutes.",
-      type: "number",
-      exclusiveMinimum: 0
-    },
-    param: {
-      description: "A typed run parameter.",
-      type: "object",
-      additionalProperties: false,
-      required: ["type"],
-      properties: {
-        type: {
-          description: "The value's type; values given as text (--param, dispatch inputs) are converted to it.",
-          enum: ["string", "number", "integer", "boolean"]
-        },
-        default: {
-          description: "Value used when none is given at run time. Without a default the param is required.",
-          $ref: "#/$defs/scalar"
-        },
-        description: {
-          description: "What the param controls; shown in errors and reports.",
-          type: "string"
-        },
-        enum: {
-          description: "The only values allowed.",
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#/$defs/scalar" }
-        },
-        minimum: {
-          description: "Smallest allowed value (number and integer params).",
-          type: "number"
-        },
-        maximum: {
-          description: "Largest allowed value (number and integer params).",
-          type: "number"
-        }
-      }
-    },
-    paths: {
-      anyOf: [
-        { title: "a path or glob", type: "string", minLength: 1 },
-        {
-          title: "a list of paths or globs",
-          type: "array",
-          minItems: 1,
-          items: { type: "string", minLength: 1 }
-        }
-      ]
-    },
-    dataInput: {
-      description: "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description.",
-      anyOf: [
-        { title: "a path or glob", type: "string", minLength: 1 },
-        {
-          title: "a mapping with path",
-          type: "object",
-          additionalProperties: false,
-          required: ["path"],
-          properties: {
-            path: {
-              description: "A path or glob, or a list of them, relative to root.",
-              $ref: "#/$defs/paths"
-            },
-            description: {
-              description: "What this data is.",
-              type: "string"
-            }
-          }
-        }
-      ]
-    },
-    step: {
-      description: "One command: `run` (a script for the shell) or `uses` (a built-in trainer).",
-      type: "object",
-      additionalProperties: false,
-      oneOf: [
-        { title: "run", required: ["run"] },
-        { title: "uses", required: ["uses"] }
-      ],
-      dependentRequired: { with: ["uses"] },
-      properties: {
-        name: {
-          description: "Shown in logs and reports.",
-          type: "string",
-          minLength: 1
-        },
-        id: {
-          description: "Stable identifier, unique among the steps. Default: the name as a slug, else step-N.",
-          type: "string",
-          pattern: "^[A-Za-z_][A-Za-z0-9_-]*$",
-          patternErrorMessage: "a step id starts with a letter or '_' and holds only letters, digits, '_' or '-'"
-        },
-        run: {
-          description: "The script. ${{ }} expressions are passed to it through environment variables, never pasted into the script text.",
-          type: "string",
-          minLength: 1
-        },
-        uses: {
-          description: "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.",
-          type: "string",
-          pattern: "^builtin/[a-z0-9-]+$",
-          patternErrorMessage: "uses names a built-in trainer, such as builtin/online-gradient-descent"
-        },
-        with: {
-          description: "Options of the built-in trainer named by uses.",
-          type: "object"
-        },
-        shell: { $ref: "#/$defs/shell" },
-        env: {
-          description: "Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.",
-          $ref: "#/$defs/env"
-        },
-        "working-directory": { $ref: "#/$defs/workingDirectory" },
-        "timeout-minutes": { $ref: "#/$defs/timeoutMinutes" }
-      }
-    },
-    predictions: {
-      description: "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        format: { description: "File format of the predictions: CSV with a header row (default) or JSON Lines.", enum: ["csv", "jsonl"] },
-        task: {
-          description: "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.",
-          enum: ["binary", "multiclass", "regression"]
-        },
-        id: { description: "Column holding the example id (default id). Both models' files must hold the same ids.", type: "string", minLength: 1 },
-        label: { description: "Column holding the true label (default label).", type: "string", minLength: 1 },
-        prediction: { description: "Column holding the predicted class or value (default prediction).", type: "string", minLength: 1 },
-        score: { description: "Binary: column holding the positive class's score or probability (default score).", type: "string", minLength: 1 },
-        "probability-prefix": {
-          description: "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).",
-          type: "string",
-          minLength: 1
-        },
-        classes: {
-          description: "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).",
-          type: "array",
-          minItems: 2,
-          items: { type: ["string", "number", "boolean"] }
-        },
-        group: {
-          description: "Column holding the group (user, session) the bootstrap resamples.",
-          type: "string",
-          minLength: 1
-        },
-        slices: {
-          description: "Columns whose values define slices.",
-          type: "array",
-          items: { type: "string", minLength: 1 }
-        }
-      }
-    },
-    evaluate: {
-      description: "The command that evaluates a model; it runs for the candidate and for the champion with the same data.",
-      type: "object",
-      additionalProperties: false,
-      required: ["run", "data"],
-      properties: {
-        run: {
-          description: "The script. It reads the model under evaluation and writes metrics where the environment says.",
-          type: "string",
-          minLength: 1
-        },
-        data: {
-          description: "The data input (or list of inputs) holding the evaluation data; each must be declared under data.",
-          anyOf: [
-            { title: "a data input name", type: "string", minLength: 1 },
-            {
-              title: "a list of data input names",
-              type: "array",
-              minItems: 1,
-              items: { type: "string", minLength: 1 }
-            }
-          ]
-        },
-        shell: { $ref: "#/$defs/shell" },
-        env: {
-          description: "Environment variables for evaluate, added to the spec's env. Values may hold ${{ }} expressions.",
-          $ref: "#/$defs/env"
-        },
-        "working-directory": { $ref: "#/$defs/workingDirectory" },
-        "timeout-minutes": { $ref: "#/$defs/timeoutMinutes" },
-        predictions: { $ref: "#/$defs/predictions" },
-        bootstrap: {
-          description: "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.",
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            resamples: { description: "Number of resamples (default 1000).", type: "integer", minimum: 100, maximum: 1e5 },
-            seed: { description: "Seed of the resampling (default 0); part of the spec, so of its digest.", type: "integer", minimum: 0, maximum: 4294967295 },
-            interval: { description: "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", enum: ["bca", "percentile"] }
-          }
-        }
-      }
-    },
-    changeRule: {
-      description: "A rule on the improvement over the baseline; exactly one of margin or relative-margin.",
-      type: "object",
-      additionalProperties: false,
-      oneOf: [
-        { title: "margin", required: ["margin"] },
-        { title: "relative-margin", required: ["relative-margin"] }
-      ],
-      properties: {
-        margin: {
-          description: "The improvement must exceed this (>= 0: must improve by more than it; < 0: may regress by at most its size).",
-          type: "number"
-        },
-        "relative-margin": {
-          description: "As margin, on the improvement divided by |baseline|.",
-          type: "number"
-        },
-        confidence: {
-          description: "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.",
-          type: "number",
-          exclusiveMinimum: 0.5,
-          exclusiveMaximum: 1
-        },
-        against: {
-          description: "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.",
-          anyOf: [
-            { title: "champion", const: "champion" },
-            { title: "a version number >= 1", type: "integer", minimum: 1 }
-          ],
-          default: "champion"
-        }
-      }
-    },
-    metric: {
-      description: "A metric the evaluate command reports.",
-      type: "object",
-      additionalProperties: false,
-      required: ["goal"],
-      properties: {
-        goal: {
-          description: "Whether larger (maximize) or smaller (minimize) values are better.",
-          enum: ["maximize", "minimize"]
-        },
-        compute: {
-          description: "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.",
-          enum: ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"]
-        },
-        min: {
-          description: "The candidate's value must be at least this, on every run (the first included).",
-          type: "number"
-        },
-        max: {
-          description: "The candidate's value must be at most this, on every run (the first included).",
-          type: "number"
-        },
-        change: {
-          description: "Rules on the change against the baseline; all must pass.",
-          type: "array",
-          items: { $ref: "#/$defs/changeRule" }
-        },
-        slices: {
-          description: "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.",
-          type: "object",
-          additionalProperties: false,
-          required: ["max-regression"],
-          properties: {
-            "max-regression": {
-              description: "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).",
-              type: "number",
-              minimum: 0
-            },
-            "min-size": {
-              description: "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.",
-              type: "integer",
-              minimum: 1
-            },
-            confidence: {
-              description: "Family-wise confidence across slices (default 0.95).",
-              type: "number",
-              exclusiveMinimum: 0.5,
-              exclusiveMaximum: 1
-            }
-          }
-        }
-      }
-    },
-    promotion: {
-      description: "What happens to a candidate that passes every rule.",
-      type: "object",
-      additionalProperties: false,
-      required: ["mode", "first-model"],
-      properties: {
-        mode: {
-          description: "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.",
-          enum: ["auto", "gate", "dry-run"]
-        },
-        "first-model": {
-          description: "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.",
-          enum: ["promote", "gate", "reject"]
-        },
-        approvers: {
-          description: "GitHub logins whose approval counts, besides people with write access.",
-          type: "array",
-          items: {
-            type: "string",
-            pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$",
-            patternErrorMessage: "an approver is a GitHub login, without '@'"
-          }
-        }
-      }
-    }
-  }
-};
-
-// src/spec/schema-errors.ts
 var validator;
 function validate(value) {
   if (!validator) {
@@ -26636,7 +26771,7 @@ function humanPath(segments, value) {
   for (const segment of segments) {
     if (Array.isArray(current)) out += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
+    else out += `[${preview(segment, 40)}]`;
     current = current && typeof current === "object" ? current[segment] : void 0;
   }
   return out;
@@ -26645,7 +26780,7 @@ function describeValue(value) {
   if (value === null || value === void 0) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return JSON.stringify(value);
+  return preview(value);
 }
 var TYPE_NOUNS2 = {
   string: "a string",
@@ -26752,14 +26887,14 @@ var SchemaErrorExplainer = class {
       ...extra
     });
     if (e.propertyName !== void 0) {
-      return atKey(e.propertyName, `invalid key "${e.propertyName}" in ${subject}: ${hint ?? e.message}`);
+      return atKey(e.propertyName, `invalid key ${preview(e.propertyName)} in ${subject}: ${hint ?? e.message}`);
     }
     switch (e.keyword) {
       case "additionalProperties": {
         const key = String(params.additionalProperty);
         const allowed = Object.keys(properties);
         const near = closest(key, allowed);
-        return near ? atKey(key, `unknown key "${key}" in ${subject}; did you mean "${near}"?`, { suggestedKey: near }) : atKey(key, `unknown key "${key}" in ${subject} (expected ${allowed.map((k) => `"${k}"`).join(", ")})`);
+        return near ? atKey(key, `unknown key ${preview(key)} in ${subject}; did you mean "${near}"?`, { suggestedKey: near }) : atKey(key, `unknown key ${preview(key)} in ${subject} (expected ${allowed.map((k) => `"${k}"`).join(", ")})`);
       }
       case "required": {
         const key = String(params.missingProperty);
@@ -26815,6 +26950,553 @@ function schemaProblems(source, value) {
   return errors.length ? finish(new SchemaErrorExplainer(source, value).explain(errors)) : [];
 }
 
+// src/spec/shell-commands.ts
+var REASONS = {
+  commandName: "an expression as the command name chooses the program to run",
+  unknownCommand: "the command name is not a literal word, so what the command does with its arguments cannot be told",
+  arithmetic: "bash evaluates this word as arithmetic, where a value such as a[$(cmd)] runs cmd",
+  subscript: "an array subscript is evaluated as arithmetic, where a value such as a[$(cmd)] runs cmd",
+  variableName: "bash takes this word as a variable name, whose subscript it evaluates as arithmetic (a[$(cmd)] runs cmd)",
+  declaredEvaluating: "this declaration gives the variable an attribute (-i, -a, -A or -n) under which bash evaluates the value",
+  code: "this word is run as code",
+  commandArgument: "this word is run as a command (or its argument) by a program that runs commands",
+  scriptFile: "this word names the file of code to run",
+  unknownOption: "this option is not one the check knows, so the rest of the command cannot be classified",
+  stdinCode: "this text becomes the standard input of a command that runs its input as code"
+};
+var PREFIX_KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "fi", "done", "esac"]);
+function literalWord(raw) {
+  let out = "";
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (c === "$" || c === "`") return null;
+    if (c === "\\") {
+      if (raw[i + 1] === "\n") {
+        i += 2;
+        continue;
+      }
+      out += raw[i + 1] ?? "";
+      i += 2;
+    } else if (c === "'") {
+      const close = raw.indexOf("'", i + 1);
+      if (close < 0) return null;
+      out += raw.slice(i + 1, close);
+      i = close + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < raw.length && raw[j] !== '"') {
+        if (raw[j] === "$" || raw[j] === "`") return null;
+        if (raw[j] === "\\" && '$`"\\\n'.includes(raw[j + 1] ?? "")) {
+          out += raw[j + 1] === "\n" ? "" : raw[j + 1];
+          j += 2;
+        } else {
+          out += raw[j];
+          j++;
+        }
+      }
+      if (j >= raw.length) return null;
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+function assignmentParts(raw) {
+  const head = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=|\[)/.exec(raw);
+  if (!head) return void 0;
+  const name = head[1];
+  if (head[2] !== "[") return { name, subscript: false, valueOffset: head[0].length };
+  const close = /\]\+?=/.exec(raw.slice(name.length));
+  if (!close) return void 0;
+  return { name, subscript: true, valueOffset: name.length + close.index + close[0].length };
+}
+function basename2(word) {
+  return word.slice(word.lastIndexOf("/") + 1);
+}
+var SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "yash", "posh", "rbash", "ksh93", "busybox"]);
+var PYTHON = {
+  code: ["-c"],
+  codeName: ["-m"],
+  dataArg: ["-W", "-X", "--check-hash-based-pycs"],
+  flags: ["-b", "-bb", "-B", "-d", "-E", "-i", "-I", "-O", "-OO", "-P", "-q", "-s", "-S", "-u", "-v", "-V", "-x", "-h", "--version", "--help"]
+};
+var INTERPRETERS = {
+  python: PYTHON,
+  node: {
+    code: ["-e", "--eval", "-p", "--print"],
+    codeName: ["-r", "--require", "--import", "--loader", "--experimental-loader"],
+    dataArg: ["--title"],
+    flags: ["-v", "--version", "-h", "--help", "--no-warnings", "--enable-source-maps", "--trace-warnings", "--trace-uncaught", "--expose-gc", "--no-deprecation", "--throw-deprecation", "--trace-deprecation"]
+  },
+  perl: {
+    code: ["-e", "-E"],
+    codeName: ["-M", "-m", "-I", "-x"],
+    dataArg: [],
+    flags: ["-w", "-W", "-X", "-s", "-T", "-t", "-n", "-p", "-a", "-l", "-c", "-v", "-0", "-C", "-U", "-S", "-d"]
+  },
+  ruby: {
+    code: ["-e"],
+    codeName: ["-r", "-I"],
+    dataArg: [],
+    flags: ["-w", "-W", "-v", "--version", "-n", "-p", "-a", "-l", "-c", "-d", "-s"]
+  },
+  Rscript: { code: ["-e"], codeName: [], dataArg: [], flags: ["--vanilla", "--verbose", "--default-packages", "--no-environ", "--no-site-file", "--no-init-file", "--no-restore", "--no-save"] }
+};
+function interpreterOf(name) {
+  if (/^python[0-9.]*$/.test(name)) return PYTHON;
+  if (name === "nodejs") return INTERPRETERS.node;
+  return Object.hasOwn(INTERPRETERS, name) ? INTERPRETERS[name] : void 0;
+}
+var CODE_BUILTINS = /* @__PURE__ */ new Set(["eval", "source", ".", "trap", "fc", "alias", "complete", "compgen", "compopt", "bind", "enable", "jobs", "coproc"]);
+var WRAPPERS = {
+  env: { dataArg: ["-u", "--unset", "-C", "--chdir"], flags: ["-i", "--ignore-environment", "-0", "--null", "-"], assignments: true },
+  nice: { dataArg: ["-n", "--adjustment"], flags: [] },
+  nohup: { dataArg: [], flags: [] },
+  timeout: { dataArg: ["-s", "--signal", "-k", "--kill-after"], flags: ["--preserve-status", "--foreground", "-v", "--verbose"], leadingOperands: 1 },
+  stdbuf: { dataArg: ["-i", "-o", "-e"], flags: [] },
+  setsid: { dataArg: [], flags: ["-w", "--wait", "-f", "--fork", "-c", "--ctty"] },
+  time: { dataArg: ["-f", "--format", "-o", "--output"], flags: ["-p", "-a", "--append", "-v", "--verbose", "-q", "--quiet", "--portability"] },
+  xargs: {
+    dataArg: ["-I", "-n", "-L", "-P", "-d", "-E", "-s", "-a", "--max-args", "--max-lines", "--max-procs", "--delimiter", "--eof", "--max-chars", "--arg-file", "--replace"],
+    flags: ["-0", "--null", "-r", "--no-run-if-empty", "-t", "--verbose", "-x", "--exit", "-p", "--interactive", "-i", "--open-tty", "-o"]
+  },
+  sudo: { dataArg: ["-u", "--user", "-g", "--group", "-C", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-U"], flags: ["-E", "-H", "-n", "-k", "-K", "-S", "-b", "-P", "--preserve-env", "--non-interactive"] },
+  doas: { dataArg: ["-u", "-C"], flags: ["-n", "-s"] },
+  chroot: { dataArg: ["--userspec", "--groups"], flags: ["--skip-chdir"], leadingOperands: 1 },
+  command: { dataArg: [], flags: ["-p"] },
+  builtin: { dataArg: [], flags: [] },
+  exec: { dataArg: ["-a"], flags: ["-c", "-l", "-cl", "-lc"] },
+  time_keyword: { dataArg: [], flags: ["-p"] },
+  nocorrect: { dataArg: [], flags: [] }
+};
+var RUNS_OPERANDS_AS_CODE = /* @__PURE__ */ new Set(["watch", "ssh", "su", "parallel", "script", "flock", "runuser", "sg", "unbuffer", "strace", "ltrace", "gdb", "expect"]);
+var ARITHMETIC_TEST_OPERATORS = /* @__PURE__ */ new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
+function isOption(word) {
+  return word !== null && word.length > 1 && (word.startsWith("-") || word.startsWith("+"));
+}
+var Classifier = class _Classifier {
+  constructor(words) {
+    this.words = words;
+  }
+  words;
+  result = {
+    danger: [],
+    assignments: [],
+    filled: [],
+    evaluatingNames: [],
+    evaluatingUnknownName: false,
+    readsStdinAsCode: false,
+    readsStdinIntoVariables: false
+  };
+  literal(i) {
+    const w = this.words[i];
+    return w === void 0 ? null : literalWord(w.raw);
+  }
+  refuse(i, reason) {
+    const w = this.words[i];
+    if (w) this.result.danger.push({ start: w.start, end: w.end, reason });
+  }
+  refuseFrom(i, reason) {
+    for (let k = i; k < this.words.length; k++) this.refuse(k, reason);
+  }
+  run() {
+    let i = 0;
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit !== null && PREFIX_KEYWORDS.has(lit)) continue;
+      if (lit === "time") {
+        while (this.literal(i + 1) === "-p" || this.literal(i + 1) === "--") i++;
+        continue;
+      }
+      const w = this.words[i];
+      const parts = assignmentParts(w.raw);
+      if (!parts) break;
+      this.assignment(w, parts, false);
+    }
+    this.command(i);
+  }
+  /** A word `NAME=value`: the name part is a variable name (and subscript); the value is data unless `evaluates`. */
+  assignment(w, parts, evaluates) {
+    const valueStart = w.start + parts.valueOffset;
+    this.result.danger.push({ start: w.start, end: valueStart, reason: parts.subscript ? REASONS.subscript : REASONS.variableName });
+    if (evaluates) this.result.danger.push({ start: valueStart, end: w.end, reason: REASONS.declaredEvaluating });
+    this.result.assignments.push({ name: parts.name, start: valueStart, end: w.end });
+  }
+  /** Classifies the command whose name is word `i` and its arguments. */
+  command(i) {
+    if (i >= this.words.length) return;
+    const nameWord = this.literal(i);
+    if (nameWord === null) {
+      this.refuse(i, REASONS.commandName);
+      this.refuseFrom(i + 1, REASONS.unknownCommand);
+      return;
+    }
+    const name = basename2(nameWord);
+    this.result.name ??= name;
+    const args = i + 1;
+    if (name === "for" || name === "select") return this.forLoop(args);
+    if (name === "function") return this.refuse(args, REASONS.variableName);
+    if (name === "case" || name === "[[" || name === "]]" || name === "in") return;
+    if (name === "let") return this.refuseFrom(args, REASONS.arithmetic);
+    if (CODE_BUILTINS.has(name)) return this.refuseFrom(args, REASONS.code);
+    if (["declare", "typeset", "local", "export", "readonly"].includes(name)) return this.declaration(name, args);
+    if (name === "unset") return this.namesAfterOptions(args, [], REASONS.variableName);
+    if (name === "read") return this.read(args);
+    if (name === "mapfile" || name === "readarray") return this.mapfile(args);
+    if (name === "printf") return this.printf(args);
+    if (name === "getopts") return this.getopts(args);
+    if (name === "wait") return this.wait(args);
+    if (name === "test" || name === "[") return this.test(args);
+    if (SHELLS.has(name)) return this.shell(name, args);
+    const interpreter = interpreterOf(name);
+    if (interpreter) return this.interpreter(interpreter, args);
+    if (["awk", "gawk", "mawk", "nawk"].includes(name)) return this.awk(args);
+    if (name === "sed" || name === "gsed") return this.sed(args);
+    if (name === "find") return this.find(args);
+    if (RUNS_OPERANDS_AS_CODE.has(name)) return this.refuseFrom(args, REASONS.commandArgument);
+    if (name === "command" && ["-v", "-V", "-pv", "-pV"].includes(this.literal(args) ?? "")) return;
+    if (name === "time" || Object.hasOwn(WRAPPERS, name)) return this.wrapper(WRAPPERS[name], args);
+  }
+  forLoop(i) {
+    const name = this.literal(i);
+    if (name === null) return this.refuse(i, REASONS.variableName);
+    const list = this.words.slice(i + 1);
+    const first = list.findIndex((w) => literalWord(w.raw) === "in");
+    const values = first < 0 ? [] : list.slice(first + 1);
+    const last = values[values.length - 1];
+    if (values.length && last) this.result.assignments.push({ name, start: values[0].start, end: last.end });
+  }
+  /** Options (of `allowed` letters, or any if empty) and then operands that are variable names. */
+  namesAfterOptions(i, _allowed, reason) {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "--") {
+        i++;
+        break;
+      }
+      if (!isOption(lit)) break;
+    }
+    this.refuseFrom(i, reason);
+  }
+  declaration(builtin, i) {
+    const evaluating = builtin === "export" ? "" : "iaAn";
+    const known = builtin === "export" ? "fnp" : builtin === "readonly" ? "aAfp" : "aAfFgilnprtuxI";
+    let evaluates = false;
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "--") {
+        i++;
+        break;
+      }
+      if (lit === null && /^[-+]/.test(this.words[i]?.raw ?? "")) {
+        this.refuseFrom(i, REASONS.unknownOption);
+        return;
+      }
+      if (!isOption(lit)) break;
+      const letters = lit.slice(1);
+      if ([...letters].some((l) => !known.includes(l))) {
+        this.refuseFrom(i, REASONS.unknownOption);
+        return;
+      }
+      if ([...letters].some((l) => evaluating.includes(l))) evaluates = true;
+    }
+    for (; i < this.words.length; i++) {
+      const w = this.words[i];
+      const parts = assignmentParts(w.raw);
+      if (parts) {
+        this.assignment(w, parts, evaluates);
+        if (evaluates) this.result.evaluatingNames.push(parts.name);
+        continue;
+      }
+      this.refuse(i, REASONS.variableName);
+      const lit = this.literal(i);
+      if (evaluates) {
+        if (lit !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(lit)) this.result.evaluatingNames.push(lit);
+        else this.result.evaluatingUnknownName = true;
+      }
+    }
+  }
+  /** Walks options: `withArg` maps an option to the reason its argument is refused (undefined: data). */
+  options(i, withArg, flags, onName) {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "--") return i + 1;
+      if (lit === null) {
+        if (/^[-+]/.test(this.words[i]?.raw ?? "")) {
+          this.refuseFrom(i, REASONS.unknownOption);
+          return this.words.length;
+        }
+        return i;
+      }
+      if (!isOption(lit)) return i;
+      const letters = lit.slice(1);
+      for (let k = 0; k < letters.length; k++) {
+        const option = `-${letters[k]}`;
+        if (flags.includes(letters[k])) continue;
+        if (!Object.hasOwn(withArg, option)) {
+          this.refuseFrom(i, REASONS.unknownOption);
+          return this.words.length;
+        }
+        const reason = withArg[option];
+        const attached = letters.slice(k + 1);
+        if (attached) {
+          if (reason) this.refuse(i, reason);
+          if (onName && option === "-a") onName(attached);
+        } else {
+          i++;
+          if (reason) this.refuse(i, reason);
+          const arg = this.literal(i);
+          if (onName && (option === "-a" || option === "-v" || option === "-p") && arg !== null) onName(arg);
+        }
+        break;
+      }
+    }
+    return i;
+  }
+  fill(name) {
+    this.result.filled.push(name);
+  }
+  read(i) {
+    this.result.readsStdinIntoVariables = true;
+    const rest = this.options(i, { "-a": REASONS.variableName, "-d": void 0, "-i": void 0, "-n": void 0, "-N": void 0, "-p": void 0, "-t": void 0, "-u": void 0 }, "ers", (n) => this.fill(n));
+    for (let k = rest; k < this.words.length; k++) {
+      const lit = this.literal(k);
+      if (lit !== null) this.fill(lit);
+    }
+    this.refuseFrom(rest, REASONS.variableName);
+  }
+  mapfile(i) {
+    this.result.readsStdinIntoVariables = true;
+    const rest = this.options(i, { "-C": REASONS.code, "-c": void 0, "-d": void 0, "-n": void 0, "-O": void 0, "-s": void 0, "-u": void 0 }, "t");
+    const lit = this.literal(rest);
+    this.fill(lit ?? "MAPFILE");
+    if (rest >= this.words.length) this.fill("MAPFILE");
+    this.refuseFrom(rest, REASONS.variableName);
+  }
+  printf(i) {
+    this.options(i, { "-v": REASONS.variableName }, "", (n) => this.fill(n));
+  }
+  getopts(i) {
+    const name = this.literal(i + 1);
+    if (name !== null) this.fill(name);
+    this.refuse(i + 1, REASONS.variableName);
+  }
+  wait(i) {
+    this.options(i, { "-p": REASONS.variableName }, "fn", (n) => this.fill(n));
+  }
+  /** `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. */
+  test(i) {
+    const operands = this.words.slice(i).map((w) => literalWord(w.raw));
+    if (operands.some((o) => o === "-v" || o === "-R")) this.refuseFrom(i, REASONS.variableName);
+  }
+  shell(name, i) {
+    let code = false;
+    let stdin = false;
+    if (name === "busybox") {
+      const applet = this.literal(i);
+      if (applet === null) return this.refuseFrom(i, REASONS.unknownCommand);
+      return this.command(i);
+    }
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "--" || lit === "-") {
+        i++;
+        break;
+      }
+      if (lit === null) {
+        if (/^[-+]/.test(this.words[i]?.raw ?? "")) return this.refuseFrom(i, REASONS.unknownOption);
+        break;
+      }
+      if (!isOption(lit)) break;
+      if (lit.startsWith("--")) {
+        if (["--rcfile", "--init-file"].includes(lit)) {
+          this.refuse(++i, REASONS.scriptFile);
+          continue;
+        }
+        if (["--norc", "--noprofile", "--posix", "--login", "--restricted", "--verbose", "--noediting", "--debugger", "--dump-strings", "--dump-po-strings", "--pretty-print", "--version", "--help"].includes(lit)) continue;
+        return this.refuseFrom(i, REASONS.unknownOption);
+      }
+      const letters = lit.slice(1);
+      if (letters.includes("c")) code = true;
+      if (letters.includes("s")) stdin = true;
+      if (/[oO]/.test(letters)) i++;
+      if (!/^[a-zA-Z]+$/.test(letters)) return this.refuseFrom(i, REASONS.unknownOption);
+    }
+    if (code) {
+      this.refuse(i, REASONS.code);
+      return;
+    }
+    if (stdin || i >= this.words.length) {
+      this.result.readsStdinAsCode = true;
+      return;
+    }
+    this.refuse(i, REASONS.scriptFile);
+  }
+  interpreter(spec, i) {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "--") {
+        i++;
+        break;
+      }
+      if (lit === "-") {
+        this.result.readsStdinAsCode = true;
+        return;
+      }
+      if (lit === null) {
+        if (/^-/.test(this.words[i]?.raw ?? "")) return this.refuseFrom(i, REASONS.unknownOption);
+        break;
+      }
+      if (!lit.startsWith("-") || lit.length < 2) break;
+      const [option, inline] = lit.startsWith("--") ? lit.split("=", 2) : [lit.slice(0, 2), lit.length > 2 ? lit.slice(2) : void 0];
+      if (spec.code.includes(option)) {
+        if (inline === void 0) this.refuse(i + 1, REASONS.code);
+        else this.refuse(i, REASONS.code);
+        return;
+      }
+      if (spec.codeName.includes(option)) {
+        if (inline === void 0) this.refuse(++i, REASONS.scriptFile);
+        else this.refuse(i, REASONS.scriptFile);
+        if (option === "-m") return;
+        continue;
+      }
+      if (spec.dataArg.includes(option)) {
+        if (inline === void 0) i++;
+        continue;
+      }
+      if (spec.flags.includes(lit) || spec.flags.includes(option)) continue;
+      if (lit.startsWith("--") && inline !== void 0) continue;
+      return this.refuseFrom(i, REASONS.unknownOption);
+    }
+    if (i >= this.words.length) {
+      this.result.readsStdinAsCode = true;
+      return;
+    }
+    this.refuse(i, REASONS.scriptFile);
+  }
+  awk(i) {
+    let program = true;
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "--") {
+        i++;
+        break;
+      }
+      if (lit === null) {
+        if (/^-/.test(this.words[i]?.raw ?? "")) return this.refuseFrom(i, REASONS.unknownOption);
+        break;
+      }
+      if (!lit.startsWith("-") || lit.length < 2) break;
+      const option = lit.slice(0, 2);
+      const inline = lit.length > 2;
+      if (option === "-f" || option === "-e" || lit === "--source" || lit === "--file" || option === "-i" || option === "-l") {
+        program = program && option !== "-f" && lit !== "--file";
+        if (inline) this.refuse(i, REASONS.code);
+        else this.refuse(++i, REASONS.code);
+        if (option === "-e" || lit === "--source") program = false;
+        continue;
+      }
+      if (option === "-F" || option === "-v") {
+        if (!inline) i++;
+        continue;
+      }
+      return this.refuseFrom(i, REASONS.unknownOption);
+    }
+    if (program) this.refuse(i, REASONS.code);
+  }
+  sed(i) {
+    let script = true;
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "--") {
+        i++;
+        break;
+      }
+      if (lit === null) {
+        if (/^-/.test(this.words[i]?.raw ?? "")) return this.refuseFrom(i, REASONS.unknownOption);
+        break;
+      }
+      if (!lit.startsWith("-") || lit.length < 2) break;
+      if (/^-[nErsuz]+$/.test(lit) || /^-i/.test(lit) || ["--quiet", "--silent", "--regexp-extended", "--separate", "--unbuffered", "--null-data", "--posix", "--debug", "--sandbox"].includes(lit) || lit.startsWith("--in-place")) continue;
+      if (/^-[nErsuz]*[ef]/.test(lit) || lit.startsWith("--expression") || lit.startsWith("--file")) {
+        script = false;
+        if (/^-[nErsuz]*[ef]$/.test(lit) || lit === "--expression" || lit === "--file") this.refuse(++i, REASONS.code);
+        else this.refuse(i, REASONS.code);
+        continue;
+      }
+      if (lit === "-l" || lit === "--line-length") {
+        i++;
+        continue;
+      }
+      return this.refuseFrom(i, REASONS.unknownOption);
+    }
+    if (script) this.refuse(i, REASONS.code);
+  }
+  /** `find ... -exec cmd args ;`: the words up to `;` or `+` are a command of their own. */
+  find(i) {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "-exec" || lit === "-execdir" || lit === "-ok" || lit === "-okdir") {
+        let end = i + 1;
+        while (end < this.words.length && !(this.literal(end) === ";" || this.literal(end) === "+")) end++;
+        const inner = new _Classifier(this.words.slice(i + 1, end));
+        inner.command(0);
+        this.merge(inner);
+        i = end;
+      } else if (lit === "-fprintf" || lit === "-fprint" || lit === "-fprint0" || lit === "-fls" || lit === "-delete") {
+        continue;
+      }
+    }
+  }
+  wrapper(spec, i) {
+    for (; i < this.words.length; i++) {
+      const lit = this.literal(i);
+      if (lit === "--") {
+        i++;
+        break;
+      }
+      if (lit === null) {
+        if (/^-/.test(this.words[i]?.raw ?? "")) return this.refuseFrom(i, REASONS.unknownOption);
+        break;
+      }
+      if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(lit)) continue;
+      if (spec.assignments && lit === "-") continue;
+      if (!isOption(lit)) break;
+      if (spec.flags.includes(lit)) continue;
+      const [option, inline] = lit.startsWith("--") ? lit.split("=", 2) : [lit.slice(0, 2), lit.length > 2 ? lit.slice(2) : void 0];
+      if (spec.dataArg.includes(option)) {
+        if (inline === void 0) i++;
+        continue;
+      }
+      if (/^-[0-9]+$/.test(lit)) continue;
+      return this.refuseFrom(i, REASONS.unknownOption);
+    }
+    if (spec.assignments) {
+      while (i < this.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(this.words[i]?.raw ?? "")) i++;
+    }
+    i += spec.leadingOperands ?? 0;
+    if (i >= this.words.length) return;
+    this.command(i);
+  }
+  merge(other) {
+    const r = other.result;
+    this.result.danger.push(...r.danger);
+    this.result.filled.push(...r.filled);
+    this.result.readsStdinAsCode ||= r.readsStdinAsCode;
+  }
+};
+function classifyCommand(words) {
+  const classifier = new Classifier(words);
+  classifier.run();
+  return classifier.result;
+}
+function testEvaluates(word) {
+  return ARITHMETIC_TEST_OPERATORS.has(word) || word === "-v" || word === "-R";
+}
+
 // src/spec/shell.ts
 var NAMED_SHELLS = ["bash", "sh", "python", "node", "pwsh"];
 function parseShell(value) {
@@ -26831,7 +27513,7 @@ function shellLabel(shell) {
   return typeof shell === "string" ? shell : shell.template;
 }
 var SINGLE_QUOTE_MESSAGE = "an expression inside single quotes would not be expanded; move it outside the quotes or pass it through env:";
-function rewriteRunScript(run, shell, location, startIndex = 1, locate2) {
+function rewriteRunScript(run, shell, location, startIndex = 1, locate2, params) {
   const where2 = locate2 ?? defaultLocator(run, location);
   if (!isPosixShell(shell)) {
     const { spans, unterminated } = scanTemplate(run);
@@ -26843,7 +27525,7 @@ function rewriteRunScript(run, shell, location, startIndex = 1, locate2) {
     if (problems.length) throw new InputError(problems);
     return { script: run, expressions: [] };
   }
-  const lexer = new PosixLexer(run, startIndex);
+  const lexer = new PosixLexer(run, startIndex, (expression) => isValidatedValue(expression, params ?? {}));
   lexer.run();
   if (lexer.problems.length) {
     throw new InputError(lexer.problems.map((p) => ({ ...where2(p.offset), message: p.message })));
@@ -26864,31 +27546,64 @@ function defaultLocator(run, location) {
     return { ...location, line: location.line + lines.length, col: lines[lines.length - 1].length + 1 };
   };
 }
+function isValidatedValue(expression, params) {
+  const reference = /^params\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'((?:[^']|'')*)'\s*\])$/.exec(expression.trim());
+  if (!reference) return false;
+  const wanted = (reference[1] ?? reference[2].replace(/''/g, "'")).toLowerCase();
+  const param = Object.entries(params).find(([name]) => name.toLowerCase() === wanted)?.[1];
+  if (!param) return false;
+  if (param.type === "number" || param.type === "integer" || param.type === "boolean") return true;
+  return param.enum !== void 0 && param.enum.length > 0 && param.enum.every((v) => /^[A-Za-z0-9_.+\-:,/@%]+$/.test(String(v)));
+}
 var ANSI_C_QUOTE_MESSAGE = "an expression inside $'...' would not be expanded; move it outside the quotes or pass it through env:";
-var ARITHMETIC_REFUSAL = "an expression inside arithmetic ($(( )), (( )) or $[ ]) would be evaluated as code by the shell; pass it through env: and validate it in the script, or use an integer param outside the arithmetic";
-var PARAMETER_REFUSAL = "an expression inside ${...} may be evaluated as an arithmetic index or a pattern; pass it through env: and use the variable instead";
-var ARITHMETIC_TEST_REFUSAL = "an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) would be evaluated as code by the shell; compare with [ ] (which accepts only integers) or pass it through env: and validate it";
-var ARITHMETIC_TEST_OPERATORS = /* @__PURE__ */ new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
+var SAFE_ALTERNATIVE = 'pass the value through env: (env: { NAME: ${{ ... }} }), use it as "$NAME" where bash takes it as data, and check it in the script before any other use; number, integer, boolean and enum params may stand here';
+var ARITHMETIC_REFUSAL = "an expression inside arithmetic ($(( )), (( )) or $[ ]) would be evaluated as code by the shell";
+var PARAMETER_REFUSAL = "an expression inside ${...} may be evaluated as an arithmetic index or a pattern";
+var ARITHMETIC_TEST_REFUSAL = "an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) or names a variable (-v) would be evaluated as code by the shell";
+var ARRAY_LITERAL_REFUSAL = "an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic";
 var ESCAPED_MESSAGE = "an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:";
 var KEEPS_COMMAND_POSITION = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
+var COMPOUND_CLOSERS = /* @__PURE__ */ new Set(["done", "}", "fi", "esac", ")"]);
+var IMPLICIT_DATA_VARIABLES = /* @__PURE__ */ new Set(["_", "REPLY", "MAPFILE", "OPTARG", "BASH_REMATCH", "BASH_ARGV", "BASH_COMMAND", "BASH_EXECUTION_STRING", "COPROC"]);
 var BLANK = /* @__PURE__ */ new Set([" ", "	"]);
 var WORD_END = /[\s;&|()<>'"`\\$]/;
+var NAME = /[A-Za-z_][A-Za-z0-9_]*/g;
 var PosixLexer = class {
-  constructor(text, startIndex) {
+  constructor(text, startIndex, validated) {
     this.text = text;
     this.startIndex = startIndex;
+    this.validated = validated;
   }
   text;
   startIndex;
+  validated;
   problems = [];
   replacements = [];
   expressions = [];
   pending = [];
   stopped = false;
+  /** Where a string-valued expression is refused, found once the command around it is known. */
+  dangers = [];
+  /** Where the script evaluates text (arithmetic, subscripts, code): for taint tracking. */
+  evaluated = [];
+  /** Where a value reaches a command's standard input (heredocs, here-strings, pipes, `<( )`). */
+  stdinSources = [];
+  assignments = [];
+  filled = /* @__PURE__ */ new Set();
+  evaluatingNames = /* @__PURE__ */ new Set();
+  evaluatingUnknownName = false;
+  /** Arguments of `set` and of calls: they become positional parameters ($1, $@). */
+  positional = [];
   run() {
-    this.lexRange(0, this.text.length, [this.codeFrame(null, void 0)]);
+    const root = this.codeFrame(null, void 0);
+    const stack = [root];
+    this.lexRange(0, this.text.length, stack);
+    for (const frame of stack.reverse()) {
+      if (frame.kind === "code") this.endCommand(frame, this.text.length, true);
+    }
+    this.applyDangers();
   }
-  codeFrame(close, refuse2) {
+  codeFrame(close, refuse2, start = 0) {
     return {
       kind: "code",
       close,
@@ -26896,15 +27611,19 @@ var PosixLexer = class {
       parenDepth: 0,
       caseDepth: 0,
       commandPosition: true,
-      wordStart: true
+      wordStart: true,
+      command: { words: [], herestrings: [], heredocs: [] },
+      pipeline: { start, piped: false, heredocs: [] }
     };
   }
   problem(offset, message) {
+    if (this.problems.some((p) => p.offset === offset)) return;
     this.problems.push({ offset, message });
   }
   /**
    * Handles the expression at `i` (which holds `${{`) standing in `frame`; returns where lexing goes on.
-   * `refusal` overrides the frame's own verdict (single quotes, escapes, quoted heredocs).
+   * `refusal` overrides the frame's own verdict (single quotes, escapes, quoted heredocs) and applies to
+   * every expression; a frame's own refusal applies only to string-valued ones.
    */
   expression(i, frame, refusal) {
     const end = findExpressionEnd(this.text, i);
@@ -26914,15 +27633,19 @@ var PosixLexer = class {
       return this.text.length;
     }
     const expression = this.text.slice(i + 3, end - 2).trim();
-    const reason = refusal ?? frame?.refuse;
-    if (reason || !frame) {
-      this.problem(i, `\${{ ${expression} }}: ${reason ?? SINGLE_QUOTE_MESSAGE}`);
+    const validated = this.validated(expression);
+    if (refusal || !frame) {
+      this.problem(i, `\${{ ${expression} }}: ${refusal ?? SINGLE_QUOTE_MESSAGE}`);
+      return end;
+    }
+    if (frame.refuse && !validated) {
+      this.problem(i, `\${{ ${expression} }}: ${frame.refuse}; ${SAFE_ALTERNATIVE}`);
       return end;
     }
     const name = `RETRAIN_E${this.startIndex + this.expressions.length}`;
     this.expressions.push({ name, expression });
-    const quoted = frame.kind === "double" || frame.kind === "heredoc";
-    this.replacements.push({ start: i, end, text: quoted ? `\${${name}}` : `"\${${name}}"`, expression });
+    const bare = frame.kind === "double" || frame.kind === "heredoc" || frame.kind === "arith" || frame.kind === "param";
+    this.replacements.push({ start: i, end, text: bare ? `\${${name}}` : `"\${${name}}"`, expression, validated });
     return end;
   }
   isExpression(i) {
@@ -26950,6 +27673,7 @@ var PosixLexer = class {
     while (i < to && !this.stopped) {
       const frame = stack[stack.length - 1];
       if (this.isExpression(i)) {
+        if (frame.kind === "code") this.startWord(frame, i);
         i = this.expression(i, frame);
         if (frame.kind === "code") frame.wordStart = frame.commandPosition = false;
         continue;
@@ -26966,6 +27690,7 @@ var PosixLexer = class {
         case "param":
           if (c === "}") {
             stack.pop();
+            this.evaluated.push({ start: frame.start, end: i + 1 });
             i++;
           } else {
             i = this.nested(i, to, frame.refuse, stack) ?? i + 1;
@@ -26981,9 +27706,11 @@ var PosixLexer = class {
           } else if (c === ")" && frame.close === "))") {
             stack.pop();
             i += text[i + 1] === ")" ? 2 : 1;
+            this.evaluated.push({ start: frame.start, end: i });
           } else if (c === "]" && frame.close === "]") {
             stack.pop();
             i++;
+            this.evaluated.push({ start: frame.start, end: i });
           } else {
             i = this.nested(i, to, frame.refuse, stack) ?? i + 1;
           }
@@ -27002,13 +27729,13 @@ var PosixLexer = class {
       if (this.isExpression(i + 1)) return this.expression(i + 1, null, ESCAPED_MESSAGE);
       return i + 2;
     }
-    if (c === "'") return this.singleQuoted(i + 1, to, false, refuse2 ?? SINGLE_QUOTE_MESSAGE);
+    if (c === "'") return this.singleQuoted(i + 1, to, false, SINGLE_QUOTE_MESSAGE);
     if (c === '"') {
       stack.push({ kind: "double", refuse: refuse2 });
       return i + 1;
     }
     if (c === "`") {
-      stack.push(this.codeFrame("`", refuse2));
+      stack.push(this.codeFrame("`", refuse2, i + 1));
       return i + 1;
     }
     if (c === "$") return this.dollar(i, to, refuse2, stack, true);
@@ -27019,26 +27746,26 @@ var PosixLexer = class {
     const text = this.text;
     const next = text[i + 1];
     if (next === "'" && ansiC) {
-      return this.singleQuoted(i + 2, to, true, refuse2 ?? ANSI_C_QUOTE_MESSAGE);
+      return this.singleQuoted(i + 2, to, true, ANSI_C_QUOTE_MESSAGE);
     }
     if (next === '"' && ansiC) {
       stack.push({ kind: "double", refuse: refuse2 });
       return i + 2;
     }
     if (next === "(" && text[i + 2] === "(") {
-      stack.push({ kind: "arith", close: "))", refuse: ARITHMETIC_REFUSAL, parenDepth: 0 });
+      stack.push({ kind: "arith", close: "))", refuse: ARITHMETIC_REFUSAL, parenDepth: 0, start: i });
       return i + 3;
     }
     if (next === "(") {
-      stack.push(this.codeFrame(")", refuse2));
+      stack.push(this.codeFrame(")", refuse2, i + 2));
       return i + 2;
     }
     if (next === "[") {
-      stack.push({ kind: "arith", close: "]", refuse: ARITHMETIC_REFUSAL, parenDepth: 0 });
+      stack.push({ kind: "arith", close: "]", refuse: ARITHMETIC_REFUSAL, parenDepth: 0, start: i });
       return i + 2;
     }
     if (next === "{") {
-      stack.push({ kind: "param", refuse: PARAMETER_REFUSAL });
+      stack.push({ kind: "param", refuse: PARAMETER_REFUSAL, start: i });
       return i + 2;
     }
     return i + 1;
@@ -27057,11 +27784,89 @@ var PosixLexer = class {
       return i + 1;
     }
     if (c === "`") {
-      stack.push(this.codeFrame("`", frame.refuse));
+      stack.push(this.codeFrame("`", frame.refuse, i + 1));
       return i + 1;
     }
     if (c === "$") return this.dollar(i, this.text.length, frame.refuse, stack, false);
     return i + 1;
+  }
+  startWord(frame, i) {
+    frame.command.wordStart ??= i;
+  }
+  /** Ends the word being read at `end`: a word of the command, or the target of a redirection. */
+  endWord(frame, end) {
+    const command = frame.command;
+    const start = command.wordStart;
+    if (start === void 0) return;
+    command.wordStart = void 0;
+    const raw = this.text.slice(start, end);
+    if (frame.test) return;
+    if ((this.text[end] === "<" || this.text[end] === ">") && /^([0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(raw)) return;
+    const redirect = command.redirect;
+    command.redirect = void 0;
+    if (redirect === "herestring") command.herestrings.push({ start, end });
+    if (redirect) return;
+    command.words.push({ start, end, raw });
+  }
+  /**
+   * Ends the simple command being read, classifies its words, and ends the pipeline too unless the
+   * command is followed by `|`.
+   */
+  endCommand(frame, at, endsPipeline) {
+    if (frame.test && endsPipeline && (at >= this.text.length || this.text[at] === frame.close)) {
+      frame.test.evaluates = true;
+      this.endTest(frame, at);
+    }
+    this.endWord(frame, at);
+    const command = frame.command;
+    frame.command = { words: [], herestrings: [], heredocs: [] };
+    const pipeline = frame.pipeline;
+    if (command.words.length || command.heredocs.length || command.herestrings.length) {
+      const analysis = classifyCommand(command.words);
+      this.dangers.push(...analysis.danger);
+      this.assignments.push(...analysis.assignments);
+      for (const name of analysis.filled) this.filled.add(name);
+      for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name);
+      this.evaluatingUnknownName ||= analysis.evaluatingUnknownName;
+      for (const d of analysis.danger) {
+        if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
+          this.evaluated.push({ ...d, code: d.reason !== REASONS.arithmetic && d.reason !== REASONS.declaredEvaluating });
+        } else {
+          const bracket = this.text.indexOf("[", d.start);
+          if (bracket >= 0 && bracket < d.end) this.evaluated.push({ start: bracket, end: d.end });
+        }
+      }
+      const first = command.words.find((w) => !KEEPS_COMMAND_POSITION.has(literalWord(w.raw) ?? ""));
+      const firstLiteral = first ? literalWord(first.raw) : "";
+      if (analysis.name === "set" || analysis.name !== void 0 && !["echo", "printf", ":", "true", "false"].includes(analysis.name)) {
+        for (const w of command.words.slice(first ? command.words.indexOf(first) + 1 : 0)) {
+          this.positional.push({ name: analysis.name, ...w });
+        }
+      }
+      const codeInput = analysis.readsStdinAsCode || first !== void 0 && firstLiteral === null || firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral);
+      for (const h of command.heredocs) {
+        if (codeInput) h.refuse ??= REASONS.stdinCode;
+        else pipeline.heredocs.push(h);
+      }
+      for (const r of command.herestrings) {
+        if (codeInput) {
+          this.dangers.push({ ...r, reason: REASONS.stdinCode });
+          this.evaluated.push({ ...r, code: true });
+        }
+        this.stdinSources.push(r);
+      }
+      if (analysis.readsStdinAsCode && pipeline.piped && first) {
+        this.dangers.push({ start: pipeline.start, end: first.start, reason: REASONS.stdinCode });
+        this.evaluated.push({ start: pipeline.start, end: first.start, code: true });
+        for (const h of pipeline.heredocs) h.refuse ??= REASONS.stdinCode;
+      }
+      if (pipeline.piped && first) this.stdinSources.push({ start: pipeline.start, end: first.start });
+    }
+    if (endsPipeline) {
+      frame.pipeline = { start: at + 1, piped: false, heredocs: [] };
+    } else {
+      pipeline.piped = true;
+    }
   }
   code(i, to, frame, stack) {
     const text = this.text;
@@ -27069,9 +27874,12 @@ var PosixLexer = class {
     const wordStart = frame.wordStart;
     if (c === "\n") {
       frame.commandPosition = frame.wordStart = true;
+      if (frame.test) return i + 1;
+      this.endCommand(frame, i, true);
       return this.pending.length ? this.heredocBodies(i + 1, to) : i + 1;
     }
     if (BLANK.has(c)) {
+      this.endWord(frame, i);
       frame.wordStart = true;
       return i + 1;
     }
@@ -27080,24 +27888,43 @@ var PosixLexer = class {
       return newline < 0 || newline > to ? to : newline;
     }
     if (c === "`" && frame.close === "`") {
+      this.endCommand(frame, i, true);
       stack.pop();
       return i + 1;
     }
     if (c === "\\" && frame.close === "`" && (text[i + 1] === "`" || text[i + 1] === "\\" || text[i + 1] === "$")) {
+      this.startWord(frame, i);
       if (this.isExpression(i + 1)) return this.expression(i + 1, null, ESCAPED_MESSAGE);
       frame.wordStart = frame.commandPosition = false;
       return i + 2;
     }
+    if (c === "\\" && text[i + 1] === "\n") {
+      this.endWord(frame, i);
+      frame.wordStart = true;
+      return i + 2;
+    }
+    if (frame.test && "&|()<>;".includes(c) && !(c === "<" && text[i + 1] === "(")) {
+      this.endWord(frame, i);
+      frame.wordStart = true;
+      return i + 1;
+    }
+    if (!"()<>;&|".includes(c)) this.startWord(frame, i);
     const opened = this.nested(i, to, frame.refuse, stack);
     if (opened !== void 0) {
       frame.wordStart = false;
-      if (!(c === "\\" && text[i + 1] === "\n")) frame.commandPosition = false;
+      frame.commandPosition = false;
       return opened;
     }
     if (c === "(") {
+      const word2 = frame.command.wordStart === void 0 ? "" : text.slice(frame.command.wordStart, i);
+      if (/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?\+?=$/s.test(word2)) {
+        stack.push(this.codeFrame(")", ARRAY_LITERAL_REFUSAL, i + 1));
+        return i + 1;
+      }
+      this.endCommand(frame, i, true);
       frame.wordStart = true;
       if (wordStart && text[i + 1] === "(") {
-        stack.push({ kind: "arith", close: "))", refuse: ARITHMETIC_REFUSAL, parenDepth: 0 });
+        stack.push({ kind: "arith", close: "))", refuse: ARITHMETIC_REFUSAL, parenDepth: 0, start: i });
         return i + 2;
       }
       frame.parenDepth++;
@@ -27105,6 +27932,7 @@ var PosixLexer = class {
       return i + 1;
     }
     if (c === ")") {
+      this.endCommand(frame, i, true);
       frame.wordStart = frame.commandPosition = true;
       if (frame.caseDepth > 0 && frame.parenDepth === 0) return i + 1;
       if (frame.parenDepth > 0) {
@@ -27115,34 +27943,53 @@ var PosixLexer = class {
       return i + 1;
     }
     if (c === "<" || c === ">") {
+      this.endWord(frame, i);
       frame.wordStart = true;
       if (text[i + 1] === "(") {
-        stack.push(this.codeFrame(")", frame.refuse));
+        this.startWord(frame, i);
+        this.stdinSources.push({ start: i, end: this.matchingParen(i + 1) });
+        stack.push(this.codeFrame(")", frame.refuse, i + 2));
         frame.commandPosition = false;
         return i + 2;
       }
       if (c === "<" && text[i + 1] === "<") {
-        if (text[i + 2] === "<") return i + 3;
-        return this.heredocOperator(i + 2, to, frame.refuse);
+        if (text[i + 2] === "<") {
+          frame.command.redirect = "herestring";
+          return i + 3;
+        }
+        return this.heredocOperator(i + 2, to, frame);
       }
-      return i + 1;
+      let j = i + 1;
+      while (j < to && "<>&|".includes(text[j]) && j < i + 3) j++;
+      if (text[j] === "-" && text[j - 1] === "&") return j + 1;
+      frame.command.redirect = "file";
+      return j;
+    }
+    if (c === "&" && text[i + 1] === ">") {
+      this.endWord(frame, i);
+      frame.wordStart = true;
+      frame.command.redirect = "file";
+      return text[i + 2] === ">" ? i + 3 : i + 2;
     }
     if (c === ";" || c === "&" || c === "|") {
+      const pipe = c === "|" && text[i + 1] !== "|";
+      this.endCommand(frame, i, !pipe);
       frame.wordStart = frame.commandPosition = true;
-      return i + 1;
+      if (pipe && text[i + 1] === "&") return i + 2;
+      return c === text[i + 1] ? i + 2 : i + 1;
     }
     if (!wordStart) return i + 1;
     let end = i;
     while (end < to && !WORD_END.test(text[end]) && !this.isExpression(end)) end++;
     const word = text.slice(i, end);
-    const bare = end >= to || /[\s;&|()<>]/.test(text[end]);
+    const bare = end >= to || /[\s;&|()<>]/.test(text[end]) || frame.close === "`" && text[end] === "`";
     frame.wordStart = false;
     if (bare && frame.test) {
-      if (word === "]]") this.endTest(frame);
-      else if (ARITHMETIC_TEST_OPERATORS.has(word)) frame.test.arithmetic = true;
+      if (word === "]]") this.endTest(frame, end);
+      else if (testEvaluates(word)) frame.test.evaluates = true;
     }
     if (frame.commandPosition && bare && word === "[[") {
-      frame.test = { firstReplacement: this.replacements.length, arithmetic: false };
+      frame.test = { start: i, evaluates: false };
       frame.commandPosition = false;
     } else if (frame.commandPosition && bare && word === "case") {
       frame.caseDepth++;
@@ -27156,22 +28003,29 @@ var PosixLexer = class {
     }
     return Math.max(end, i + 1);
   }
+  /** Offset just past the `)` that closes the `(` at `open`, counting nested parentheses (approximate). */
+  matchingParen(open2) {
+    let depth = 0;
+    for (let j = open2; j < this.text.length; j++) {
+      if (this.text[j] === "(") depth++;
+      else if (this.text[j] === ")" && --depth === 0) return j + 1;
+    }
+    return this.text.length;
+  }
   /**
-   * `[[ a -eq b ]]` evaluates both sides as arithmetic, even quoted: what was passed as a value would
-   * run as code, so the expressions of such a test are refused rather than replaced.
+   * `[[ a -eq b ]]` evaluates both sides as arithmetic, even quoted, and `-v` takes a variable name:
+   * what was passed as a value would run as code, so string expressions in such a test are refused.
    */
-  endTest(frame) {
+  endTest(frame, end) {
     const test = frame.test;
     frame.test = void 0;
-    if (!test?.arithmetic) return;
-    for (const r of this.replacements.slice(test.firstReplacement)) {
-      this.problem(r.start, `\${{ ${r.expression} }}: ${ARITHMETIC_TEST_REFUSAL}`);
-    }
-    this.replacements.length = test.firstReplacement;
-    this.expressions.length = test.firstReplacement;
+    frame.command.wordStart = void 0;
+    if (!test?.evaluates) return;
+    this.dangers.push({ start: test.start, end, reason: ARITHMETIC_TEST_REFUSAL });
+    this.evaluated.push({ start: test.start, end });
   }
   /** Reads the delimiter word after `<<` or `<<-`; the body is read at the end of the line. */
-  heredocOperator(i, to, refuse2) {
+  heredocOperator(i, to, frame) {
     const text = this.text;
     let stripTabs = false;
     if (text[i] === "-") {
@@ -27198,7 +28052,11 @@ var PosixLexer = class {
         i++;
       }
     }
-    if (delimiter !== "" || quoted) this.pending.push({ delimiter, quoted, stripTabs, refuse: refuse2 });
+    if (delimiter !== "" || quoted) {
+      const heredoc = { delimiter, quoted, stripTabs, refuse: frame.refuse };
+      this.pending.push(heredoc);
+      frame.command.heredocs.push(heredoc);
+    }
     return Math.min(i, to);
   }
   /** Reads the bodies of the heredocs opened on the line that ended just before `i`. */
@@ -27230,6 +28088,8 @@ var PosixLexer = class {
           );
         }
       } else {
+        this.stdinSources.push({ start: bodyStart, end: bodyEnd });
+        if (heredoc.refuse) this.evaluated.push({ start: bodyStart, end: bodyEnd });
         this.lexRange(bodyStart, bodyEnd, [{ kind: "heredoc", refuse: heredoc.refuse }]);
       }
       i = next;
@@ -27237,10 +28097,98 @@ var PosixLexer = class {
     }
     return Math.min(i, to);
   }
+  /** The text of a range with its expressions blanked out: their own text (params.x) names no shell variable. */
+  withoutExpressions(start, end) {
+    let region = this.text.slice(start, end);
+    for (const span of scanTemplate(region).spans.reverse()) {
+      region = region.slice(0, span.start) + " ".repeat(span.end - span.start) + region.slice(span.end);
+    }
+    return region;
+  }
+  /** Names read in evaluated text, and whether positional parameters are. */
+  evaluatedNames() {
+    const names = /* @__PURE__ */ new Set();
+    let positional = false;
+    for (const r of this.evaluated) {
+      let region = this.withoutExpressions(r.start, r.end);
+      if (r.code) {
+        region = region.replace(/'[^']*'/g, " ");
+        for (const m of region.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);
+      } else {
+        for (const m of region.matchAll(NAME)) names.add(m[0]);
+      }
+      if (/\$\{?[0-9@*]/.test(region)) positional = true;
+    }
+    return { names, positional };
+  }
+  /**
+   * Refuses every string-valued expression that stands where bash would evaluate it: in a refused
+   * word, or in a value that reaches a variable the script evaluates (`x=...; (( x ))`), directly or
+   * through other assignments, positional parameters, or `read`.
+   */
+  applyDangers() {
+    const inside = (offset, ranges) => ranges.find((r) => offset >= r.start && offset < r.end);
+    const { names, positional: positionalEvaluated } = this.evaluatedNames();
+    let positional = positionalEvaluated;
+    const evaluated = /* @__PURE__ */ new Set([...names, ...this.evaluatingNames]);
+    for (let round = 0; round <= this.assignments.length; round++) {
+      const before = evaluated.size;
+      for (const a of this.assignments) {
+        if (!evaluated.has(a.name) && !this.evaluatingUnknownName) continue;
+        const value = this.withoutExpressions(a.start, a.end);
+        for (const m of value.matchAll(NAME)) evaluated.add(m[0]);
+        if (/\$\{?[0-9@*]/.test(value)) positional = true;
+      }
+      if (evaluated.size === before) break;
+    }
+    const flows = [];
+    const implicit = [...evaluated].find((n) => IMPLICIT_DATA_VARIABLES.has(n));
+    if (implicit) {
+      flows.push({ start: 0, end: this.text.length, reason: `the script evaluates ${implicit}, which bash sets from the arguments or input of other commands` });
+    }
+    for (const a of this.assignments) {
+      if (evaluated.has(a.name) || this.evaluatingUnknownName) {
+        flows.push({ ...a, reason: `its value is assigned to ${a.name}, which the script evaluates (arithmetic, a subscript, an integer or reference variable, or code)` });
+      }
+    }
+    if (positional) {
+      for (const p of this.positional) {
+        flows.push({ ...p, reason: `it becomes a positional parameter of ${p.name}, and the script evaluates positional parameters ($1, $@) as arithmetic or code` });
+      }
+    }
+    if ([...this.filled].some((n) => evaluated.has(n))) {
+      for (const s of this.stdinSources) {
+        flows.push({ ...s, reason: "it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code" });
+      }
+    }
+    for (const e of this.replacements) {
+      if (e.validated) continue;
+      const danger = inside(e.start, this.dangers) ?? inside(e.start, flows);
+      if (danger) this.problem(e.start, `\${{ ${e.expression} }}: ${danger.reason}; ${SAFE_ALTERNATIVE}`);
+    }
+    this.problems.sort((a, b) => a.offset - b.offset);
+  }
 };
 
 // src/spec/source.ts
 var import_yaml = __toESM(require_dist2(), 1);
+var YAML_LIMITS = {
+  /** Nesting of mappings and sequences, aliases expanded. */
+  maxDepth: 64,
+  /** Nodes the document holds once every alias is expanded (an alias bomb grows exponentially). */
+  maxExpandedNodes: 1e5,
+  /** Alias nodes (`*name`) in one spec. */
+  maxAliases: 1e3
+};
+function childrenOf(node) {
+  if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) return node.items;
+  if ((0, import_yaml.isPair)(node)) return [node.key, node.value];
+  return [];
+}
+function nodeOffset(node) {
+  const range = node?.range;
+  return range ? range[0] : void 0;
+}
 var Source = class {
   constructor(text, file) {
     this.text = text;
@@ -27251,6 +28199,113 @@ var Source = class {
   file;
   lineCounter = new import_yaml.LineCounter();
   doc;
+  /**
+   * What the parsed document must not do before it is turned into data: aliases that refer to no
+   * earlier anchor, to a node containing them, too many of them, or expanding the spec past the
+   * limits; nesting deeper than the limit; strings holding a NUL byte. One problem per kind, at the
+   * first node that shows it. Iterative: a deep document cannot exhaust the stack here.
+   */
+  guardProblems() {
+    const problems = /* @__PURE__ */ new Map();
+    const report2 = (kind, node, message) => {
+      if (!problems.has(kind)) problems.set(kind, { ...this.at(nodeOffset(node) ?? 0), message });
+    };
+    const anchors = /* @__PURE__ */ new Map();
+    const open2 = /* @__PURE__ */ new Set();
+    const measured = /* @__PURE__ */ new Map();
+    let aliases = 0;
+    const root = this.doc.contents;
+    if (root === null || root === void 0) return [];
+    const stack = [];
+    const enter = (node, depth) => {
+      if (node === null || node === void 0) return { size: 0, height: 0 };
+      if ((0, import_yaml.isAlias)(node)) {
+        aliases++;
+        if (aliases > YAML_LIMITS.maxAliases) {
+          report2("aliases", node, `the spec uses more than ${YAML_LIMITS.maxAliases} aliases (*name); write the values out`);
+          return { size: 1, height: 0 };
+        }
+        const target = anchors.get(node.source);
+        if (target === void 0) {
+          report2("alias-undefined", node, `alias *${node.source} refers to no anchor (&${node.source}) defined before it; define the anchor first or write the value out`);
+          return { size: 1, height: 0 };
+        }
+        if (open2.has(target)) {
+          report2("alias-cycle", node, `alias *${node.source} refers to a node that contains it, which would never end; write the value out`);
+          return { size: 1, height: 0 };
+        }
+        return measured.get(target) ?? { size: 1, height: 0 };
+      }
+      const anchor = node.anchor;
+      if (anchor) anchors.set(anchor, node);
+      if ((0, import_yaml.isScalar)(node)) {
+        if (typeof node.value === "string" && node.value.includes("\0")) {
+          const at = node.value.indexOf("\0") + 1;
+          report2("nul", node, `${pathText()} contains a NUL byte (\\0) at character ${at}, which no command, argument or environment variable can carry; remove it`);
+        }
+        const m = { size: 1, height: 0 };
+        measured.set(node, m);
+        return m;
+      }
+      if (!(0, import_yaml.isPair)(node) && depth > YAML_LIMITS.maxDepth) {
+        report2("depth", node, `the spec nests deeper than ${YAML_LIMITS.maxDepth} levels here; a spec needs only a few`);
+        return { size: 1, height: 0 };
+      }
+      open2.add(node);
+      stack.push({ node, children: childrenOf(node), next: 0, size: 1, height: 0, depth });
+      return null;
+    };
+    const finishChild = (m) => {
+      const top = stack[stack.length - 1];
+      top.size += m.size;
+      top.height = Math.max(top.height, m.height + ((0, import_yaml.isPair)(top.node) ? 0 : 1));
+    };
+    const pathText = () => {
+      let out = "";
+      for (let i = 0; i < stack.length; i++) {
+        const frame = stack[i];
+        if ((0, import_yaml.isPair)(frame.node)) {
+          if (frame.next <= 1) return out ? `the key in ${out}` : "a key";
+          const key = keyText(this.resolve(frame.node.key));
+          out += /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? out ? `.${key}` : key : `[${JSON.stringify(key.slice(0, 40))}]`;
+        } else if ((0, import_yaml.isSeq)(frame.node)) {
+          out += `[${frame.next - 1}]`;
+        }
+      }
+      return out || "the spec";
+    };
+    let expanded = 0;
+    const first = enter(root, 1);
+    if (first) return [...problems.values()];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.children.length) {
+        const child = top.children[top.next++];
+        const childDepth = top.depth + ((0, import_yaml.isPair)(top.node) ? 0 : 1);
+        const m2 = enter(child, childDepth);
+        if (m2) finishChild(m2);
+        if ((0, import_yaml.isAlias)(child) && m2) {
+          expanded += m2.size;
+          if (childDepth + m2.height - 1 > YAML_LIMITS.maxDepth) {
+            report2("depth", child, `alias *${child.source} nests the spec deeper than ${YAML_LIMITS.maxDepth} levels here; a spec needs only a few`);
+          }
+          if (expanded > YAML_LIMITS.maxExpandedNodes) {
+            report2("expansion", child, `aliases expand the spec past ${YAML_LIMITS.maxExpandedNodes} nodes here (an alias bomb?); write the values out or use fewer aliases`);
+            return [...problems.values()];
+          }
+        } else {
+          expanded++;
+        }
+        continue;
+      }
+      stack.pop();
+      open2.delete(top.node);
+      const m = { size: top.size, height: top.height };
+      measured.set(top.node, m);
+      if (stack.length > 0) finishChild(m);
+    }
+    return [...problems.values()];
+  }
   at(offset) {
     const { line, col } = this.lineCounter.linePos(offset);
     return { file: this.file, line: Math.max(line, 1), col: Math.max(col, 1) };
@@ -27582,7 +28637,7 @@ function parseTrainerOptions(trainer, raw, allowExpressions = false) {
 // src/spec/load.ts
 async function loadSpec(file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = path9.resolve(cwd, file);
+  const absolute = path11.resolve(cwd, file);
   let bytes;
   try {
     bytes = await readFile7(absolute);
@@ -27591,20 +28646,65 @@ async function loadSpec(file, options = {}) {
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
     throw new InputError([{ file: displayName(absolute, cwd), message: `cannot read the spec: ${reason}` }]);
   }
+  return loadSpecBytes(bytes, file, options);
+}
+function loadSpecBytes(bytes, file, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = path11.resolve(cwd, file);
   let text;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError([{ file: displayName(absolute, cwd), message: "the spec is not valid UTF-8 text" }]);
+    throw new InputError([invalidUtf8Problem(bytes, displayName(absolute, cwd))]);
   }
   return buildSpec(text, sha256(bytes), absolute, cwd);
+}
+function firstInvalidUtf8(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min;
+    if (b >= 194 && b <= 223) [need, min] = [1, 128];
+    else if (b >= 224 && b <= 239) [need, min] = [2, 2048];
+    else if (b >= 240 && b <= 244) [need, min] = [3, 65536];
+    else return i;
+    let cp = b & 63 >> need;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === void 0 || (c & 192) !== 128) return i;
+      cp = cp << 6 | c & 63;
+    }
+    if (cp < min || cp >= 55296 && cp <= 57343 || cp > 1114111) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+function invalidUtf8Problem(bytes, file) {
+  const offset = Math.max(0, firstInvalidUtf8(bytes));
+  const lineStart = bytes.lastIndexOf(10, offset - 1) + 1;
+  let line = 1;
+  for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset));
+  const col = [...before].length + 1;
+  const hex = [...bytes.subarray(offset, offset + 4)].map((b) => b.toString(16).padStart(2, "0")).join(" ");
+  return {
+    file,
+    line,
+    col,
+    message: `the spec is not valid UTF-8 text: byte ${offset} (0x${hex.split(" ")[0]}, in "${hex}") starts no valid character; save the file as UTF-8`
+  };
 }
 function sha256(bytes) {
   return createHash3("sha256").update(bytes).digest("hex");
 }
 function displayName(absolute, cwd) {
-  const relative2 = path9.relative(cwd, absolute);
-  return relative2 && !relative2.startsWith("..") && !path9.isAbsolute(relative2) ? relative2 : absolute;
+  const relative2 = path11.relative(cwd, absolute);
+  return relative2 && !relative2.startsWith("..") && !path11.isAbsolute(relative2) ? relative2 : absolute;
 }
 var NO_RULE_MESSAGE = "no rule would judge the candidate; add a bound (min/max) or a change rule";
 function predictionsOf(raw) {
@@ -27676,7 +28776,7 @@ var SpecBuilder = class {
         if (message) this.problem(locate2(span.start), message);
       }
       try {
-        const rewritten = rewriteRunScript(raw.run, shell, this.source.valueAt(runSegments), 1, locate2);
+        const rewritten = rewriteRunScript(raw.run, shell, this.source.valueAt(runSegments), 1, locate2, this.raw.params);
         run = rewritten.script;
         expressionEnv = rewritten.expressions;
       } catch (error) {
@@ -27707,7 +28807,7 @@ var SpecBuilder = class {
       if (other !== void 0) {
         this.problem(
           this.source.keyAt(["params"], name),
-          `params "${other}" and "${name}" would share the environment variable ${paramEnvName(name)}; rename one`
+          `params ${preview(other)} and ${preview(name)} would share the environment variable ${paramEnvName(name)}; rename one`
         );
       }
       byEnvName.set(paramEnvName(name), name);
@@ -27722,14 +28822,17 @@ var SpecBuilder = class {
       }
       param.enum?.forEach((value, i) => {
         const problem = checkParamValue({ type: param.type }, value);
-        if (problem) this.problem(at("enum", String(i)), `${subject}.enum[${i}] ${problem} (got ${JSON.stringify(value)})`);
+        if (problem) this.problem(at("enum", String(i)), `${subject}.enum[${i}] ${problem} (got ${preview(value)})`);
       });
       if (param.default !== void 0) {
         const problem = checkParamValue(param, param.default);
-        if (problem) this.problem(at("default"), `${subject}.default ${problem} (got ${JSON.stringify(param.default)})`);
+        if (problem) this.problem(at("default"), `${subject}.default ${problem} (got ${preview(param.default)})`);
       }
       params[name] = { ...param };
     }
+    const defaults = Object.fromEntries(Object.entries(params).flatMap(([n, p]) => p.default === void 0 ? [] : [[n, p.default]]));
+    const total = paramsTotalProblem(defaults);
+    if (total) this.problem(this.source.keyAt([], "params"), `the defaults of ${total}`);
     return params;
   }
   data() {
@@ -27758,7 +28861,7 @@ var SpecBuilder = class {
         const how = derivedFrom ? ` (derived from its ${derivedFrom}; set id: to tell them apart)` : "";
         this.problem(
           this.source.valueAt(where2),
-          `step id "${stepId}" of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
+          `step id ${preview(stepId)} of steps[${index}] is already used by steps[${first}]${how}; step ids must be unique`
         );
       } else {
         ids.set(stepId, index);
@@ -27786,7 +28889,7 @@ var SpecBuilder = class {
       const near = closest(name, declared);
       const known = declared.length ? `declared: ${declared.join(", ")}` : "the spec declares no data inputs";
       const suggestion = near ? `; did you mean "${near}"?` : "";
-      this.problem(at, `evaluate.data names "${name}", which is not declared under data${suggestion} (${known})`);
+      this.problem(at, `evaluate.data names ${preview(name)}, which is not declared under data${suggestion} (${known})`);
     });
     const { run, ...command } = this.command(["evaluate"], raw);
     return {
@@ -27838,14 +28941,47 @@ var SpecBuilder = class {
     return metrics;
   }
 };
+var MAX_YAML_ERRORS = 10;
+function parseSource(text, file) {
+  try {
+    return new Source(text, file);
+  } catch (error) {
+    throw new InputError([{ file, line: 1, col: 1, message: `invalid YAML: the parser gave up (${error.message}); a spec needs only a few levels of nesting` }]);
+  }
+}
+var MAX_MESSAGE = 2e3;
 function buildSpec(text, digest, file, cwd) {
-  const source = new Source(text, displayName(file, cwd));
-  if (source.doc.errors.length) {
+  try {
+    return buildSpecUnbounded(text, digest, file, cwd);
+  } catch (error) {
+    if (!(error instanceof InputError) || error.problems.every((p) => p.message.length <= MAX_MESSAGE)) throw error;
     throw new InputError(
-      source.doc.errors.map((e) => ({ ...source.at(e.pos[0]), message: `invalid YAML: ${e.message}` }))
+      error.problems.map((p) => p.message.length <= MAX_MESSAGE ? p : { ...p, message: `${p.message.slice(0, MAX_MESSAGE)}... (message cut)` }),
+      error.reason
     );
   }
-  const value = source.doc.toJS({ maxAliasCount: 1e3 });
+}
+function buildSpecUnbounded(text, digest, file, cwd) {
+  const source = parseSource(text, displayName(file, cwd));
+  if (source.doc.errors.length) {
+    const all = source.doc.errors.map((e) => ({
+      ...source.at(e.pos[0]),
+      message: e.code === "RESOURCE_EXHAUSTION" ? "invalid YAML: the spec nests too deeply for the parser here; a spec needs only a few levels" : `invalid YAML: ${e.message}`
+    }));
+    const unique = [...new Map(all.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()];
+    const shown = unique.slice(0, MAX_YAML_ERRORS);
+    const more = unique.length - shown.length;
+    if (more > 0) shown.push({ ...shown[shown.length - 1], message: `... and ${more} more YAML errors` });
+    throw new InputError(shown);
+  }
+  const guarded2 = source.guardProblems();
+  if (guarded2.length) throw new InputError(guarded2);
+  let value;
+  try {
+    value = source.doc.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    throw new InputError([{ ...source.at(0), message: `the spec cannot be read as data: ${error.message}` }]);
+  }
   if (value === null || value === void 0) {
     throw new InputError([
       { ...source.at(0), message: "the spec is empty; it needs at least model, steps, evaluate, metrics and promotion" }
@@ -27859,7 +28995,7 @@ function buildSpec(text, digest, file, cwd) {
   const data = builder.data();
   const spec = {
     file,
-    root: raw.root !== void 0 ? path9.resolve(path9.dirname(file), raw.root) : path9.resolve(cwd),
+    root: raw.root !== void 0 ? path11.resolve(path11.dirname(file), raw.root) : path11.resolve(cwd),
     digest,
     model: raw.model,
     ...raw.description !== void 0 && { description: raw.description },
@@ -27897,7 +29033,7 @@ import { writeFile as writeFile7 } from "node:fs/promises";
 // src/trainers/csv.ts
 import { createHash as createHash4 } from "node:crypto";
 import { readFile as readFile8 } from "node:fs/promises";
-import path10 from "node:path";
+import path12 from "node:path";
 function parseCsv2(text, file) {
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   const rows = [];
@@ -27965,7 +29101,7 @@ async function readTable(files) {
       const out = cells.get(column2);
       for (const r of p.rows) out.push(r[j].trim());
     }
-    sources.push({ file: path10.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows.length });
+    sources.push({ file: path12.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows.length });
     total += p.rows.length;
   }
   return { columns: columns ?? [], cells, rows: total, files: sources };
@@ -28085,7 +29221,7 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
 // src/trainers/model.ts
 import { createHash as createHash5 } from "node:crypto";
 import { readFile as readFile9, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
-import path11 from "node:path";
+import path13 from "node:path";
 var MODEL_FILE = "model.json";
 var MODEL_FORMAT = "retrain/builtin-linear";
 var MODEL_FORMAT_VERSION = 1;
@@ -28113,11 +29249,11 @@ function namedWeights(model) {
 }
 async function saveModel(dir, model) {
   await mkdir6(dir, { recursive: true });
-  await writeFile6(path11.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await writeFile6(path11.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await writeFile6(path13.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await writeFile6(path13.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return readFile9(path11.join(dir, MODEL_FILE)).then(
+  return readFile9(path13.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -28126,7 +29262,7 @@ function finiteMatrix(rows, count, width) {
   return Array.isArray(rows) && rows.length === count && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
 }
 async function loadModel(dir) {
-  const file = path11.join(dir, MODEL_FILE);
+  const file = path13.join(dir, MODEL_FILE);
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text;
   try {
@@ -28202,8 +29338,12 @@ function fitPreparation(table2, rows, options, notes) {
         center = mean;
         scale = std > 0 ? std : 1;
       } else if (options.normalize === "min-max") {
-        const min = Math.min(...present);
-        const max = Math.max(...present);
+        let min = Number.POSITIVE_INFINITY;
+        let max = Number.NEGATIVE_INFINITY;
+        for (const v of present) {
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
         center = min;
         scale = max > min ? max - min : 1;
       }
@@ -29161,7 +30301,7 @@ function evaluateCommand(dataInput) {
 }
 
 // src/metrics/compare-command.ts
-import path12 from "node:path";
+import path14 from "node:path";
 import { readFile as readFile10 } from "node:fs/promises";
 async function readText(file, flag) {
   try {
@@ -29171,7 +30311,7 @@ async function readText(file, flag) {
   }
 }
 function isMetricsFile(file) {
-  return path12.extname(file).toLowerCase() === ".json";
+  return path14.extname(file).toLowerCase() === ".json";
 }
 async function compareFiles(spec, candidateFile, baselineFile) {
   if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
@@ -29361,10 +30501,10 @@ function locate(where2) {
 
 // src/local/directory-registry.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile11, readdir as readdir6, rename as rename3, rm as rm4, stat as stat5, unlink, writeFile as writeFile9 } from "node:fs/promises";
+import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile11, readdir as readdir6, rename as rename3, rm as rm4, stat as stat6, unlink, writeFile as writeFile9 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
 import os4 from "node:os";
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/registry/state-machine.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
@@ -29643,7 +30783,7 @@ function describe(t, model) {
 
 // src/local/directory-registry.ts
 var STATE_FILE = "registry.json";
-var MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var MODEL_NAME2 = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 var STATE_SCHEMA_VERSION = 1;
 var UNREADABLE_LOCK_MS = 5e3;
 var LOCK_WAIT_MS = 12e4;
@@ -29666,17 +30806,17 @@ var DirectoryStore = class {
   log;
   description;
   modelDir(model) {
-    if (!MODEL_NAME.test(model)) throw new InputError([{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }], "bad-model-name");
-    return path13.join(this.root, model);
+    if (!MODEL_NAME2.test(model)) throw new InputError([{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }], "bad-model-name");
+    return path15.join(this.root, model);
   }
   stateFile(model) {
-    return path13.join(this.modelDir(model), STATE_FILE);
+    return path15.join(this.modelDir(model), STATE_FILE);
   }
   async models() {
     const entries = await readdir6(this.root, { withFileTypes: true }).catch(() => []);
     const models = [];
     for (const e of entries) {
-      if (e.isDirectory() && await stat5(path13.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
+      if (e.isDirectory() && await stat6(path15.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
     }
     return models.sort();
   }
@@ -29699,7 +30839,7 @@ var DirectoryStore = class {
   }
   async compareAndSwap(model, revision, next) {
     const file = this.stateFile(model);
-    await diskSafe(file, () => mkdir7(path13.dirname(file), { recursive: true }));
+    await diskSafe(file, () => mkdir7(path15.dirname(file), { recursive: true }));
     const release = await this.lock(model);
     try {
       const current = await this.read(model);
@@ -29744,7 +30884,7 @@ var DirectoryStore = class {
       const held = await readFile11(file, "utf8").catch(() => null);
       if (held === null) continue;
       const owner2 = parseOwner(held);
-      const age = Date.now() - ((await stat5(file).catch(() => null))?.mtimeMs ?? Date.now());
+      const age = Date.now() - ((await stat6(file).catch(() => null))?.mtimeMs ?? Date.now());
       if (owner2 ? !processAlive(owner2.host, owner2.pid) : age > UNREADABLE_LOCK_MS) {
         await this.takeOver(file, held, owner2);
         continue;
@@ -29776,15 +30916,15 @@ var DirectoryStore = class {
     await unlink(aside).catch(() => void 0);
   }
   versionDir(model, version) {
-    return path13.join(this.modelDir(model), "versions", String(version));
+    return path15.join(this.modelDir(model), "versions", String(version));
   }
   async storeBundle(model, version, bundleDir) {
     const target = this.versionDir(model, version);
-    const staging = path13.join(path13.dirname(target), `.staging-${version}-${process.pid}-${randomBytes4(4).toString("hex")}`);
+    const staging = path15.join(path15.dirname(target), `.staging-${version}-${process.pid}-${randomBytes4(4).toString("hex")}`);
     await diskSafe(target, async () => {
       try {
         await mkdir7(staging, { recursive: true });
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path13.join(bundleDir, name), path13.join(staging, name));
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path15.join(bundleDir, name), path15.join(staging, name));
         await rm4(target, { recursive: true, force: true });
         await rename3(staging, target);
       } catch (err) {
@@ -29796,7 +30936,7 @@ var DirectoryStore = class {
   }
   async fetchBundle(model, record) {
     const dir = this.versionDir(model, record.version);
-    if (!existsSync2(path13.join(dir, BUNDLE_MANIFEST))) {
+    if (!existsSync2(path15.join(dir, BUNDLE_MANIFEST))) {
       throw new RetrainError(`${model} version ${record.version} is registered, but its bundle ${dir} is missing`, ExitCode.integrity, "bundle-missing");
     }
     return dir;
@@ -29898,9 +31038,36 @@ Run "retrain --help" for usage.` }], "usage");
 function parseVersion(value, flag, allowNone = false) {
   if (value === void 0) throw usageError(`${flag} is required`);
   if (allowNone && value === "none") return null;
-  if (!/^[1-9][0-9]*$/.test(value)) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ""}, got "${value}"`);
-  return Number(value);
+  const version = parseVersionText(value);
+  if (version === null) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ""}, got ${preview(value)}`);
+  return version;
 }
+var PATH_FLAGS = ["spec", "registry", "out", "baseline"];
+function checkArguments(values, command) {
+  const problems = [];
+  if (values.model !== void 0) {
+    const problem = modelNameProblem(values.model);
+    if (problem) problems.push(`--model ${preview(values.model)} is not a model name: ${problem}`);
+  }
+  for (const flag of PATH_FLAGS) {
+    const value = values[flag];
+    const problem = value === void 0 ? null : pathProblem(value);
+    if (problem) problems.push(`--${flag} ${problem}`);
+  }
+  if (command === "compare" && values.candidate !== void 0) {
+    const problem = pathProblem(values.candidate);
+    if (problem) problems.push(`--candidate ${problem}`);
+  }
+  if (values.registry === void 0 && process.env.RETRAIN_REGISTRY !== void 0) {
+    const problem = pathProblem(process.env.RETRAIN_REGISTRY);
+    if (problem) problems.push(`the environment variable RETRAIN_REGISTRY ${problem}`);
+  }
+  if (values.data !== void 0 && !DATA_NAME.test(values.data)) {
+    problems.push(`--data ${preview(values.data)} is not a data input name: it starts with a letter or '_' and holds only letters, digits, '_' or '-'`);
+  }
+  if (problems.length) throw new InputError(problems.map((message) => ({ message })), "usage");
+}
+var DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 async function gitCommit(cwd) {
   try {
     const { stdout } = await promisify(execFile)("git", ["rev-parse", "HEAD"], { cwd });
@@ -29911,7 +31078,7 @@ async function gitCommit(cwd) {
 }
 function registryOf(values) {
   return new DirectoryRegistry(
-    path14.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
+    path16.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
     (message) => process.stderr.write(`${message}
 `)
@@ -29942,7 +31109,7 @@ async function commandRun(values) {
   const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
   const params = resolveParams(spec, parseParamAssignments(values.param ?? []), "--param");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
-  const outputDir = path14.resolve(values.out ?? path14.join(DEFAULT_RUNS, spec.model, timestamp(/* @__PURE__ */ new Date())));
+  const outputDir = path16.resolve(values.out ?? path16.join(DEFAULT_RUNS, spec.model, timestamp(/* @__PURE__ */ new Date())));
   const controller = new AbortController();
   const onSignal = (signal) => {
     if (controller.signal.aborted) process.exit(ExitCode.cancelled);
@@ -29970,7 +31137,7 @@ async function commandRun(values) {
       keepWorkDir: values["keep-work-dir"]
     });
     if (values.json) process.stdout.write(JSON.stringify(outcome.result, null, 2) + "\n");
-    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path14.relative(process.cwd(), outputDir) || outputDir}`);
+    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path16.relative(process.cwd(), outputDir) || outputDir}`);
     return outcome.exitCode;
   } finally {
     process.off("SIGINT", onSignal);
@@ -29997,6 +31164,7 @@ async function main(argv) {
 `);
     return command === void 0 && !values.help ? ExitCode.badInput : ExitCode.ok;
   }
+  checkArguments(values, command);
   const who = { actor: values.actor ?? process.env.USER ?? "local", reason: values.reason, force: values.force };
   const positionalVersion = () => parseVersion(rest[0], "VERSION");
   switch (command) {
@@ -30006,7 +31174,7 @@ async function main(argv) {
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== void 0 ? 1 : 0) + (m.max !== void 0 ? 1 : 0) + (m.slices ? 1 : 0), 0);
       process.stdout.write(
-        `${path14.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})
+        `${path16.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})
 `
       );
       return ExitCode.ok;

@@ -6,6 +6,7 @@
  */
 import type { ArtifactClient } from '@actions/artifact'
 import type { ArtifactRef, ArtifactStore } from '../ports.js'
+import { withRetries } from './retry.js'
 
 export interface ArtifactStoreOptions {
   /** GITHUB_RUN_ATTEMPT: 1 on the first run, 2 on the first re-run... */
@@ -37,31 +38,43 @@ export class WorkflowArtifactStore implements ArtifactStore {
   async upload(name: string, files: string[], rootDir: string): Promise<ArtifactRef> {
     const full = artifactName(name, this.options.runAttempt)
     const { attempts, backoffMs, log } = this.options
-    let delay = backoffMs
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { id } = await this.client.uploadArtifact(full, files, rootDir, {
-          ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {})
-        })
-        if (id === undefined) throw new Error('the artifact service returned no artifact id')
-        log(`Uploaded artifact ${full} (id ${id})`)
-        return { name: full, id: String(id), ...(this.options.runUrl ? { url: `${this.options.runUrl}/artifacts/${id}` } : {}) }
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err)
-        if (err instanceof Error && err.name === 'GHESNotSupportedError') {
-          throw new Error(
-            'workflow artifacts are not available on GitHub Enterprise Server: the artifact service used by @actions/artifact 2 and later ' +
-              'does not support it (GITHUB_SERVER_URL is not github.com). Set "artifacts: false"; the registry still stores every bundle.',
-            { cause: err }
-          )
+    const isGhes = (err: unknown) => err instanceof Error && err.name === 'GHESNotSupportedError'
+    try {
+      const id = await withRetries(
+        `uploading the workflow artifact ${full}`,
+        {
+          retries: Math.max(0, attempts - 1),
+          baseMs: backoffMs,
+          log,
+          // Every failure but GitHub Enterprise Server may pass on another try; the pause doubles.
+          retryOn: err => !isGhes(err),
+          delayMs: retry => backoffMs * 2 ** (retry - 1),
+          onRetry: (err, retry, delay) =>
+            log(`Uploading the workflow artifact ${full} failed (attempt ${retry} of ${attempts}): ${messageOf(err)}; retrying in ${delay} ms`)
+        },
+        async () => {
+          const { id } = await this.client.uploadArtifact(full, files, rootDir, {
+            ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {})
+          })
+          if (id === undefined) throw new Error('the artifact service returned no artifact id')
+          return id
         }
-        if (attempt >= attempts) {
-          throw new Error(`uploading the workflow artifact ${full} failed ${attempts} times; nothing was promoted. Last error: ${message}`, { cause: err })
-        }
-        log(`Uploading the workflow artifact ${full} failed (attempt ${attempt} of ${attempts}): ${message}; retrying in ${delay} ms`)
-        await new Promise(resolve => setTimeout(resolve, delay))
-        delay *= 2
+      )
+      log(`Uploaded artifact ${full} (id ${id})`)
+      return { name: full, id: String(id), ...(this.options.runUrl ? { url: `${this.options.runUrl}/artifacts/${id}` } : {}) }
+    } catch (err) {
+      if (isGhes(err)) {
+        throw new Error(
+          'workflow artifacts are not available on GitHub Enterprise Server: the artifact service used by @actions/artifact 2 and later ' +
+            'does not support it (GITHUB_SERVER_URL is not github.com). Set "artifacts: false"; the registry still stores every bundle.',
+          { cause: err }
+        )
       }
+      throw new Error(`uploading the workflow artifact ${full} failed ${attempts} times; nothing was promoted. Last error: ${messageOf(err)}`, { cause: err })
     }
   }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
 }

@@ -8,7 +8,8 @@
  *   `issue_comment` workflow (see issue-approval.ts), resolve it.
  */
 import type { Gate, GateRef, GateRequest } from '../ports.js'
-import type { GitHubClient } from './octokit.js'
+import { retryPolicyOf, type GitHubClient } from './octokit.js'
+import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
 
 /** The label that marks a gate issue. Applying labels needs triage access, so outsiders cannot forge one. */
 export const GATE_LABEL = 'retrain-gate'
@@ -68,6 +69,9 @@ export interface IssueGateOptions {
   appendix: (request: GateRequest) => Promise<string>
 }
 
+/** Issues searched for a gate an unanswered create may have made: the newest come first. */
+const FIND_PAGES = 3
+
 export class IssueGate implements Gate {
   constructor(
     private readonly github: GitHubClient,
@@ -85,13 +89,36 @@ export class IssueGate implements Gate {
       [gateMarker(marker), instructions, '', request.reportMarkdown, '', await this.options.appendix(request)].join('\n'),
       'the whole report is in the run\'s job summary and artifacts.'
     )
-    const { data: issue } = await this.github.rest.issues.create({
-      owner,
-      repo,
-      title: `Approve ${request.model} version ${request.candidate}?`,
-      body,
-      labels: [GATE_LABEL]
+    // Never doubled: after an unanswered create, the gate is looked for by its label and marker first.
+    const issue = await createOnce(`opening the gate issue of ${request.model} version ${request.candidate}`, retryPolicyOf(this.github), {
+      find: () => this.find(marker),
+      create: async () => {
+        const { data } = await this.github.rest.issues.create({
+          owner,
+          repo,
+          title: `Approve ${request.model} version ${request.candidate}?`,
+          body,
+          labels: [GATE_LABEL],
+          request: NO_PLUGIN_RETRIES
+        })
+        return data
+      }
     })
     return { kind: 'issue', where: issue.html_url }
+  }
+
+  /** The open gate issue for this candidate, if one was made (by an attempt whose answer was lost). */
+  private async find(marker: GateMarker): Promise<{ html_url: string } | undefined> {
+    const { owner, repo } = this.options
+    for (let page = 1; page <= FIND_PAGES; page++) {
+      const { data } = await this.github.rest.issues.listForRepo({ owner, repo, labels: GATE_LABEL, state: 'open', sort: 'created', direction: 'desc', per_page: 100, page })
+      const found = data.find(issue => {
+        const m = parseGateMarker(issue.body)
+        return !issue.pull_request && m !== null && m.model === marker.model && m.version === marker.version && m.baseline === marker.baseline
+      })
+      if (found) return found
+      if (data.length < 100) return undefined
+    }
+    return undefined
   }
 }

@@ -8,7 +8,9 @@ import { StaleBaselineError } from '../errors.js'
 import { approveCandidate, rejectCandidate, type PromotionEffects } from '../engine/registry-commands.js'
 import type { Registry } from '../ports.js'
 import { GATE_LABEL, fitBody, parseGateMarker, type GateMarker } from './gates.js'
-import { statusOf, type GitHubClient } from './octokit.js'
+import { retryPolicyOf, statusOf, type GitHubClient } from './octokit.js'
+import { findMarkedComment } from './pull-request-comment.js'
+import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
 
 export interface GateCommand {
   verb: 'approve' | 'reject'
@@ -67,6 +69,11 @@ async function refusal(ctx: ApprovalContext, login: string, gate: GateMarker): P
   return `@${login} has ${permission} permission on this repository and is not among the spec's approvers; only people with write access or the listed approvers can decide`
 }
 
+/** The hidden marker of the bot's reply to comment `commentId`. */
+export function replyMarker(commentId: number): string {
+  return `<!-- retrain-reply ${JSON.stringify({ comment: commentId })} -->`
+}
+
 export async function handleGateComment(ctx: ApprovalContext, event: CommentEvent): Promise<ApprovalOutcome> {
   const { issue, comment } = event
   if (event.action !== 'created' || !issue || !comment) return { outcome: 'ignored', why: 'not a new comment' }
@@ -78,8 +85,18 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
   if (gate.model !== ctx.model) return { outcome: 'ignored', why: `issue #${issue.number} is the gate of model ${gate.model}, not ${ctx.model}` }
   if (issue.state === 'closed') return { outcome: 'ignored', why: `issue #${issue.number} is closed` }
   const who = comment.user?.login ?? ''
-  const reply = (text: string) =>
-    ctx.github.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: fitBody(text, 'see the run log.') })
+  // One reply per handled comment, never doubled: it carries a marker naming the comment it answers,
+  // which is looked for before an unanswered reply is sent again (and before a re-run replies twice).
+  const where = { owner: ctx.owner, repo: ctx.repo, number: issue.number }
+  const marker = replyMarker(comment.id)
+  const reply = async (text: string) => {
+    if (await findMarkedComment(ctx.github, where, marker)) return
+    await createOnce(`replying on issue #${issue.number}`, retryPolicyOf(ctx.github), {
+      find: () => findMarkedComment(ctx.github, where, marker),
+      create: async () =>
+        (await ctx.github.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: fitBody(`${marker}\n${text}`, 'see the run log.'), request: NO_PLUGIN_RETRIES })).data
+    })
+  }
   const close = (reason: 'completed' | 'not_planned') =>
     ctx.github.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, state: 'closed', state_reason: reason })
 

@@ -8,6 +8,7 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
+import type { RetryPolicy } from './retry.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -49,8 +50,41 @@ export function fetchWithTimeout(timeoutMs: number): typeof fetch {
   }
 }
 
+/**
+ * fetch for downloads GitHub redirects to storage (release assets): the redirect is followed by hand,
+ * and the Authorization header is not carried to another origin. Object storage behind a signed URL
+ * refuses a second credential (400), and the token must not leave GitHub anyway.
+ */
+export function fetchFollowingToStorage(fetchImpl: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    let url = new URL(input instanceof Request ? input.url : String(input))
+    let headers = new Headers(init?.headers)
+    // Bounded: storage answers directly; a chain this long is an error.
+    for (let hop = 0; hop < 5; hop++) {
+      const response = await fetchImpl(url, { ...init, headers, redirect: 'manual' })
+      const location = response.headers.get('location')
+      if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response
+      await response.body?.cancel()
+      const next = new URL(location, url)
+      if (next.origin !== url.origin) {
+        headers = new Headers(headers)
+        headers.delete('authorization')
+      }
+      url = next
+    }
+    throw new Error(`too many redirects downloading ${String(input)}`)
+  }
+}
+
+const policies = new WeakMap<object, RetryPolicy>()
+
+/** How the client retries (for the calls retried by hand through retry.ts); GitHub's defaults for other clients. */
+export function retryPolicyOf(github: GitHubClient, log: (message: string) => void = () => undefined): RetryPolicy {
+  return policies.get(github) ?? { retries: 4, baseMs: 1000, log }
+}
+
 export function createGitHubClient(token: string, options: ClientOptions): GitHubClient {
-  return getOctokit(
+  const client = getOctokit(
     token,
     {
       ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
@@ -72,6 +106,8 @@ export function createGitHubClient(token: string, options: ClientOptions): GitHu
     retry,
     throttling
   )
+  policies.set(client, { retries: options.retries, baseMs: options.retryBaseMs, log: options.log })
+  return client
 }
 
 /** The HTTP status of an Octokit error, or undefined for anything else. */

@@ -3,7 +3,8 @@
  * date with what the change would do to the model: later runs edit it rather than add another.
  */
 import { fitBody } from './gates.js'
-import type { GitHubClient } from './octokit.js'
+import { retryPolicyOf, type GitHubClient } from './octokit.js'
+import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
 
 export function dryRunMarker(model: string): string {
   return `<!-- retrain-dry-run ${JSON.stringify({ model })} -->`
@@ -20,15 +21,30 @@ export async function upsertDryRunComment(
 ): Promise<string> {
   const marker = dryRunMarker(model)
   const body = fitBody(`${marker}\n${markdown}`, "the whole report is in the run's job summary.")
+  const mine = await findMarkedComment(github, where, marker)
+  if (mine) {
+    const { data } = await github.rest.issues.updateComment({ owner: where.owner, repo: where.repo, comment_id: mine.id, body })
+    return data.html_url
+  }
+  // Never doubled: after an unanswered create, the comment is looked for by its marker first.
+  const made = await createOnce(`commenting on pull request #${where.number}`, retryPolicyOf(github), {
+    find: () => findMarkedComment(github, where, marker),
+    create: async () => (await github.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body, request: NO_PLUGIN_RETRIES })).data
+  })
+  return made.html_url
+}
+
+/** The first comment on an issue or pull request whose body holds `marker` (a hidden HTML comment). */
+export async function findMarkedComment(
+  github: GitHubClient,
+  where: { owner: string; repo: string; number: number },
+  marker: string
+): Promise<{ id: number; html_url: string } | undefined> {
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data: comments } = await github.rest.issues.listComments({ owner: where.owner, repo: where.repo, issue_number: where.number, per_page: 100, page })
-    const mine = comments.find(c => c.body?.includes(marker))
-    if (mine) {
-      const { data } = await github.rest.issues.updateComment({ owner: where.owner, repo: where.repo, comment_id: mine.id, body })
-      return data.html_url
-    }
+    const found = comments.find(c => c.body?.includes(marker))
+    if (found) return found
     if (comments.length < 100) break
   }
-  const { data } = await github.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body })
-  return data.html_url
+  return undefined
 }

@@ -29,6 +29,9 @@ import type { VersionRecord } from '../ports.js'
 import { emptyState, normalizeState, type Effect, type EffectInput, type RegistryState, type Transition } from '../registry/state-machine.js'
 import type { RegistryStore, StateRead } from '../registry/version-registry.js'
 import { fetchWithTimeout, statusOf, type GitHubClient } from './octokit.js'
+import { fetchFollowingToStorage, retryPolicyOf } from './octokit.js'
+import { RegistryBranchProtectedError, isRuleViolation } from './protection.js'
+import { NO_PLUGIN_RETRIES, createOnce, isTransient, withRetries } from './retry.js'
 
 const STATE_FILE = 'registry.json'
 const STATE_SCHEMA_VERSION = 1
@@ -99,6 +102,30 @@ async function sha256Range(file: string, start: number, size: number): Promise<s
   return hash.digest('hex')
 }
 
+/** Releases searched for a draft an unanswered create may have made: the newest come first. */
+const FIND_PAGES = 3
+
+interface FoundRelease {
+  id: number
+  html_url: string
+  upload_url: string
+}
+
+interface RemoteAsset {
+  id: number
+  name: string
+  size: number
+  state?: string
+  digest?: string | null
+}
+
+/** A 422 from the uploads host saying an asset of that name is already in the release. */
+function assetAlreadyExists(err: unknown): boolean {
+  if (statusOf(err) !== 422) return false
+  const data = (err as { response?: { data?: { errors?: { code?: string }[] } } }).response?.data
+  return Boolean(data?.errors?.some(e => e.code === 'already_exists')) || /already_exists/.test((err as Error).message ?? '')
+}
+
 /**
  * The registry's store on GitHub: state on a branch, bundles in releases. The registry itself is
  * the shared state machine over it: `new VersionRegistry(new ReleasesRegistry(...))`.
@@ -135,28 +162,53 @@ export class ReleasesRegistry implements RegistryStore {
     return `${model}/${STATE_FILE}`
   }
 
-  /** The model's state and the blob sha a compare-and-swap must present (null: no file yet). */
+  /**
+   * The model's state and the blob sha a compare-and-swap must present (null: no file yet). The
+   * contents API gives no content above 1 MB (about 650 versions), so a larger state is read through
+   * the git blobs API (up to 100 MB) by the blob sha the contents API named, which is also the sha
+   * the next write presents: the read and the compare-and-swap agree on one revision.
+   */
   private async readState(model: string): Promise<{ state: StateFile; sha: string | null }> {
-    let data: unknown
+    const where = `${this.statePath(model)} on branch ${this.options.branch} of ${this.options.owner}/${this.options.repo}`
+    let file: { type?: string; sha?: string; size?: number; content?: string; encoding?: string }
     try {
-      ;({ data } = await this.github.rest.repos.getContent({ ...this.repo, path: this.statePath(model), ref: this.options.branch }))
+      // The object media type answers above 1 MB too (with the content left out); the default one refuses (403 too_large).
+      const { data } = await this.github.rest.repos.getContent({
+        ...this.repo,
+        path: this.statePath(model),
+        ref: this.options.branch,
+        headers: { accept: 'application/vnd.github.object+json' }
+      })
+      file = data as typeof file
     } catch (err) {
       // No branch or no file yet: the model has no versions.
       if (statusOf(err) === 404) return { state: emptyFile(model), sha: null }
-      throw err
+      if (statusOf(err) !== 403 || !/too_large|blobs up to 1 MB/.test(JSON.stringify((err as { response?: { data?: unknown } }).response?.data ?? ''))) throw err
+      file = await this.stateEntry(model)
     }
-    const file = data as { type?: string; sha?: string; content?: string; encoding?: string }
-    const where = `${this.statePath(model)} on branch ${this.options.branch} of ${this.options.owner}/${this.options.repo}`
-    if (file.type !== 'file' || !file.sha || file.encoding !== 'base64' || typeof file.content !== 'string') {
-      throw new RetrainError(`the registry state ${where} is not a readable file (over 1 MB, or not a file)`, ExitCode.integrity, 'registry-corrupt')
+    if (file.type !== 'file' || !file.sha) {
+      throw new RetrainError(`the registry state ${where} is not a readable file`, ExitCode.integrity, 'registry-corrupt')
+    }
+    let base64 = file.encoding === 'base64' && typeof file.content === 'string' ? file.content : null
+    if (base64 === null || (base64 === '' && (file.size ?? 0) > 0)) {
+      const { data: blob } = await this.github.rest.git.getBlob({ ...this.repo, file_sha: file.sha })
+      if (blob.encoding !== 'base64') throw new RetrainError(`the registry state ${where} came in encoding ${blob.encoding}`, ExitCode.integrity, 'registry-corrupt')
+      base64 = blob.content
     }
     try {
-      const state = JSON.parse(Buffer.from(file.content, 'base64').toString('utf8')) as StateFile
+      const state = JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as StateFile
       if (state.schemaVersion !== STATE_SCHEMA_VERSION) throw new Error(`unsupported schemaVersion ${state.schemaVersion}`)
       return { state, sha: file.sha }
     } catch (err) {
       throw new RetrainError(`the registry state ${where} is unreadable: ${(err as Error).message}`, ExitCode.integrity, 'registry-corrupt')
     }
+  }
+
+  /** The state file's entry in its directory listing (type, sha, size), for when the file itself is too large to get. */
+  private async stateEntry(model: string): Promise<{ type?: string; sha?: string; size?: number }> {
+    const { data } = await this.github.rest.repos.getContent({ ...this.repo, path: model, ref: this.options.branch })
+    const entry = Array.isArray(data) ? data.find(e => e.name === STATE_FILE) : undefined
+    return entry ? { type: entry.type, sha: entry.sha, size: entry.size } : {}
   }
 
   /**
@@ -181,8 +233,9 @@ export class ReleasesRegistry implements RegistryStore {
       this.log(`created the registry branch ${this.options.branch}`)
       return true
     } catch (err) {
-      // Another run created it first: that is as good.
-      if (statusOf(err) === 422) return true
+      if (isRuleViolation(err)) throw new RegistryBranchProtectedError(this.options.branch, `${this.options.owner}/${this.options.repo}`, 'create', err)
+      // Another run created it first (or this one did, and its answer was lost): that is as good.
+      if (statusOf(err) === 422 && /already exists/i.test((err as Error).message)) return true
       throw err
     }
   }
@@ -214,11 +267,15 @@ export class ReleasesRegistry implements RegistryStore {
           branch: this.options.branch,
           message,
           content: Buffer.from(JSON.stringify(file, null, 2) + '\n').toString('base64'),
-          ...(revision ? { sha: revision } : {})
+          ...(revision ? { sha: revision } : {}),
+          // Not resent by the client: after a lost answer, the next read tells whether this write landed
+          // (the state machine finds its transition's id there).
+          request: NO_PLUGIN_RETRIES
         })
         return true
       } catch (err) {
         const status = statusOf(err)
+        if (isRuleViolation(err)) throw new RegistryBranchProtectedError(this.options.branch, `${this.options.owner}/${this.options.repo}`, 'write', err)
         if (status === 404 && attempt === 0 && (await this.ensureBranch())) continue
         // 409: the file changed since it was read; 422: it was created since we saw none.
         if (status === 409 || (status === 422 && revision === null)) {
@@ -232,8 +289,7 @@ export class ReleasesRegistry implements RegistryStore {
   }
 
   isTransient(err: unknown): boolean {
-    const status = statusOf(err)
-    return status === undefined || status >= 500
+    return isTransient(err)
   }
 
   async storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']> {
@@ -244,7 +300,8 @@ export class ReleasesRegistry implements RegistryStore {
   }
 
   async discardBundle(model: string, version: number): Promise<void> {
-    const id = this.unregistered.get(`${model}/${version}`)
+    // Another process's draft (a run that was killed) is found by its tag.
+    const id = this.unregistered.get(`${model}/${version}`) ?? (await this.findDraft(`retrain-${model}-v${version}`))?.id
     if (id !== undefined) await this.deleteRelease(id)
     this.unregistered.delete(`${model}/${version}`)
   }
@@ -327,7 +384,7 @@ export class ReleasesRegistry implements RegistryStore {
         ...this.repo,
         asset_id: asset.id,
         headers: { accept: 'application/octet-stream' },
-        request: { retries: 0, parseSuccessResponseBody: false, fetch: fetchWithTimeout(this.transferTimeout(asset.size)) }
+        request: { retries: 0, parseSuccessResponseBody: false, fetch: fetchFollowingToStorage(fetchWithTimeout(this.transferTimeout(asset.size))) }
       })
       const hash = createHash('sha256')
       let size = 0
@@ -354,19 +411,8 @@ export class ReleasesRegistry implements RegistryStore {
    * Runs one streaming transfer, retrying what may pass (5xx, network errors, timeouts) with the same
    * backoff as Octokit's retry plugin, which cannot resend a stream it has consumed.
    */
-  private async transfer<T>(what: string, attempt: () => Promise<T>): Promise<T> {
-    for (let retry = 0; ; retry++) {
-      try {
-        return await attempt()
-      } catch (err) {
-        const status = statusOf(err)
-        const transient = !(err instanceof RetrainError) && (status === undefined || status >= 500)
-        if (!transient || retry >= this.transferRetries) throw err
-        const delay = this.retryBaseMs * (retry + 1) ** 2
-        this.log(`${what} failed (${(err as Error).message}); retrying in ${delay} ms`)
-        await new Promise(resolve => setTimeout(resolve, delay))
-      }
-    }
+  private async transfer<T>(what: string, attempt: (retry: number) => Promise<T>): Promise<T> {
+    return await withRetries(what, { retries: this.transferRetries, baseMs: this.retryBaseMs, log: this.log }, attempt)
   }
 
   /** A draft release holding the bundle; on any failure the half-made draft is deleted. */
@@ -374,17 +420,25 @@ export class ReleasesRegistry implements RegistryStore {
     const tag = `retrain-${model}-v${version}`
     const lineage = manifest.lineage
     const metrics = Object.entries(lineage.metrics).map(([k, v]) => `${k}=${v ?? 'undefined'}`).join(', ')
-    const { data: release } = await this.github.rest.repos.createRelease({
-      ...this.repo,
-      tag_name: tag,
-      name: `${model} v${version}`,
-      body:
-        `Model **${model}** version ${version}, stored by retrain-action.\n\n` +
-        `Warm-started from ${lineage.parentVersion === null ? 'nothing (trained from scratch)' : `version ${lineage.parentVersion}`}; metrics: ${metrics || 'none'}.\n` +
-        `Bundle digest \`${manifest.digest}\`. The decision and the champion pointer are on branch \`${this.options.branch}\`.\n`,
-      draft: true,
-      make_latest: 'false',
-      ...(this.options.targetCommitish ? { target_commitish: this.options.targetCommitish } : {})
+    // Never doubled: after an unanswered create, the draft is looked for by its tag name first.
+    const release: FoundRelease = await createOnce(`creating the draft release ${tag}`, retryPolicyOf(this.github, this.log), {
+      find: () => this.findDraft(tag),
+      create: async () => {
+        const { data } = await this.github.rest.repos.createRelease({
+          ...this.repo,
+          tag_name: tag,
+          name: `${model} v${version}`,
+          body:
+            `Model **${model}** version ${version}, stored by retrain-action.\n\n` +
+            `Warm-started from ${lineage.parentVersion === null ? 'nothing (trained from scratch)' : `version ${lineage.parentVersion}`}; metrics: ${metrics || 'none'}.\n` +
+            `Bundle digest \`${manifest.digest}\`. The decision and the champion pointer are on branch \`${this.options.branch}\`.\n`,
+          draft: true,
+          make_latest: 'false',
+          ...(this.options.targetCommitish ? { target_commitish: this.options.targetCommitish } : {}),
+          request: NO_PLUGIN_RETRIES
+        })
+        return data
+      }
     })
     try {
       const assets: StoredAsset[] = []
@@ -397,10 +451,10 @@ export class ReleasesRegistry implements RegistryStore {
       for (let i = 0; i < parts; i++) {
         const start = i * this.partBytes
         const name = parts === 1 ? BUNDLE_ARCHIVE : `${BUNDLE_ARCHIVE}.part-${String(i).padStart(3, '0')}`
-        assets.push(await this.uploadAsset(release.upload_url, name, archive, start, Math.min(this.partBytes, size - start)))
+        assets.push(await this.uploadAsset(release, name, archive, start, Math.min(this.partBytes, size - start)))
       }
       const manifest = path.join(bundleDir, BUNDLE_MANIFEST)
-      assets.push(await this.uploadAsset(release.upload_url, BUNDLE_MANIFEST, manifest, 0, (await stat(manifest)).size))
+      assets.push(await this.uploadAsset(release, BUNDLE_MANIFEST, manifest, 0, (await stat(manifest)).size))
       this.log(`stored ${model} version ${version} as draft release ${tag} (${assets.length} assets)`)
       return { id: release.id, tag, url: release.html_url, draft: true, assets }
     } catch (err) {
@@ -409,22 +463,98 @@ export class ReleasesRegistry implements RegistryStore {
     }
   }
 
-  /** Streams `size` bytes of `file` from `start` as one release asset. */
-  private async uploadAsset(uploadUrl: string, name: string, file: string, start: number, size: number): Promise<StoredAsset> {
+  /**
+   * The draft release an earlier, unanswered create of `tag` made, if any. Drafts have a tag name but
+   * no tag yet, so they are found in the list of releases (newest first; a draft made moments ago is
+   * on the first page). Version numbers are reserved on the branch, so no other run uses this tag.
+   */
+  private async findDraft(tag: string): Promise<FoundRelease | undefined> {
+    for (let page = 1; page <= FIND_PAGES; page++) {
+      const { data } = await this.github.rest.repos.listReleases({ ...this.repo, per_page: 100, page })
+      const found = data.find(r => r.tag_name === tag && r.draft)
+      if (found) return found
+      if (data.length < 100) return undefined
+    }
+    return undefined
+  }
+
+  /**
+   * Streams `size` bytes of `file` from `start` as one release asset, on the uploads host the
+   * release's `upload_url` names. Never doubled: when an attempt's answer was lost, or GitHub says
+   * an asset of that name already exists, the existing asset is checked (size and sha256) and reused
+   * if it is the same, or deleted and uploaded again if not.
+   */
+  private async uploadAsset(release: FoundRelease, name: string, file: string, start: number, size: number): Promise<StoredAsset> {
     const sha = await sha256Range(file, start, size)
-    const { data } = await this.transfer(`uploading ${name}`, () =>
-      this.github.request({
-        method: 'POST',
-        url: uploadUrl,
-        name,
-        data: createReadStream(file, { start, end: start + size - 1 }),
-        headers: { 'content-type': 'application/octet-stream', 'content-length': size },
-        request: { retries: 0, fetch: fetchWithTimeout(this.transferTimeout(size)) }
-      })
-    )
-    const uploaded = data as { id: number; size: number }
+    const upload = async () =>
+      (
+        await this.github.request({
+          method: 'POST',
+          url: release.upload_url,
+          name,
+          data: createReadStream(file, { start, end: start + size - 1 }),
+          headers: { 'content-type': 'application/octet-stream', 'content-length': size },
+          request: { retries: 0, fetch: fetchWithTimeout(this.transferTimeout(size)) }
+        })
+      ).data as RemoteAsset
+    const uploaded = await this.transfer(`uploading ${name}`, async retry => {
+      if (retry > 0) {
+        const found = await this.reusableAsset(release.id, name, size, sha)
+        if (found) return found
+      }
+      try {
+        return await upload()
+      } catch (err) {
+        if (!assetAlreadyExists(err)) throw err
+        return (await this.reusableAsset(release.id, name, size, sha)) ?? (await upload())
+      }
+    })
     if (uploaded.size !== size) throw new IntegrityError(`release asset ${name} was stored with ${uploaded.size} bytes instead of ${size}`, 'asset-size-mismatch')
     return { name, id: uploaded.id, size, sha256: sha }
+  }
+
+  /**
+   * The asset `name` of a release if it holds exactly these bytes (same size and sha256); an asset of
+   * that name that differs, or whose upload never completed, is deleted so the name is free again.
+   */
+  private async reusableAsset(releaseId: number, name: string, size: number, sha256: string): Promise<RemoteAsset | undefined> {
+    let existing: RemoteAsset | undefined
+    // Bounded: a release holds at most 1,000 assets.
+    for (let page = 1; page <= MAX_ASSETS / 100 && !existing; page++) {
+      const { data } = await this.github.rest.repos.listReleaseAssets({ ...this.repo, release_id: releaseId, per_page: 100, page })
+      existing = data.find(a => a.name === name)
+      if (data.length < 100) break
+    }
+    if (!existing) return undefined
+    const same =
+      existing.state === 'uploaded' &&
+      existing.size === size &&
+      (existing.digest ? existing.digest === `sha256:${sha256}` : (await this.remoteSha256(existing.id, size)) === sha256)
+    if (same) {
+      this.log(`release asset ${name} was already uploaded whole (its answer was lost); using it`)
+      return existing
+    }
+    this.log(`release asset ${name} exists with other content (${existing.size} bytes, ${existing.state}); replacing it`)
+    try {
+      await this.github.rest.repos.deleteReleaseAsset({ ...this.repo, asset_id: existing.id })
+    } catch (err) {
+      // Gone already (a delete whose answer was lost): as good.
+      if (statusOf(err) !== 404) throw err
+    }
+    return undefined
+  }
+
+  /** The sha256 of a stored asset, streamed from storage (for an asset GitHub gave no digest for). */
+  private async remoteSha256(assetId: number, size: number): Promise<string> {
+    const { data } = await this.github.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+      ...this.repo,
+      asset_id: assetId,
+      headers: { accept: 'application/octet-stream' },
+      request: { retries: 0, parseSuccessResponseBody: false, fetch: fetchFollowingToStorage(fetchWithTimeout(this.transferTimeout(size))) }
+    })
+    const hash = createHash('sha256')
+    for await (const chunk of Readable.fromWeb(data as unknown as WebReadableStream)) hash.update(chunk as Buffer)
+    return hash.digest('hex')
   }
 
   /** Best effort: a leftover draft holds no state, and the failure that led here is what to report. */
@@ -432,6 +562,8 @@ export class ReleasesRegistry implements RegistryStore {
     try {
       await this.github.rest.repos.deleteRelease({ ...this.repo, release_id: id })
     } catch (err) {
+      // Gone already (a delete whose answer was lost, retried by the client): as good.
+      if (statusOf(err) === 404) return
       this.log(`could not delete draft release ${id}: ${(err as Error).message}`)
     }
   }

@@ -2,8 +2,19 @@
  * A stateful fake of the part of GitHub's REST API the action uses, on 127.0.0.1. Every request body
  * it receives and every response body it sends is validated against the schemas extracted from
  * GitHub's OpenAPI description (test/fixtures/github-openapi-subset.json); a mismatch is recorded in
- * `violations`, which tests assert empty. Faults (5xx answers, requests left hanging) can be injected
- * per route to exercise retries.
+ * `violations`, which tests assert empty.
+ *
+ * It is as hostile as GitHub where GitHub is hostile:
+ * - three hosts, like api.github.com, uploads.github.com and the object storage release assets are
+ *   downloaded from: releases' `upload_url` points at the uploads host (the API host does not take
+ *   uploads), and a binary asset download is redirected (302) to the storage host, which refuses a
+ *   request that carries an Authorization header (the signed URL is the credential);
+ * - faults on any route of any host: an error status or no answer instead of the work, or the work
+ *   done and then the answer lost (socket destroyed) or replaced by a 5xx;
+ * - repository rulesets: writes to a targeted branch get GitHub's "Repository rule violations found"
+ *   answers (409 on a contents write, 422 on creating the ref);
+ * - the contents API gives no content above 1 MB (403 `too_large` with the default media type, empty
+ *   content and encoding "none" with the object media type); the git blobs API serves it.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -28,16 +39,33 @@ const SUBSET = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/github-ope
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
 
+export type Host = 'api' | 'uploads' | 'storage'
+
+export type FaultKind =
+  /** Answer with this status instead of doing the work. */
+  | { status: number }
+  /** Leave the request without an answer (nothing is done). */
+  | 'hang'
+  /** Do the work, then destroy the connection: the client never learns that it succeeded. */
+  | 'drop-after'
+  /** Do the work, then answer this status (a 5xx from a proxy after the backend succeeded). */
+  | { statusAfter: number }
+  /** An asset upload cut short: part of the bytes is kept (an asset in state "open"), the answer lost. */
+  | 'cut-short'
+
 export interface Fault {
   method?: string
   /** Matched against the request's path (without the query). */
   path?: RegExp
-  /** Answer with this status, or leave the request without an answer ('hang'). */
-  kind: { status: number } | 'hang'
+  /** The host the fault is on; any host when absent. */
+  host?: Host
+  kind: FaultKind
   /** How many matching requests fail; Infinity for a persistent fault. */
   times: number
   /** Matching requests let through before the fault starts. */
   skip?: number
+  /** Called each time the fault fires (to arm another behaviour, such as a stale read, at that moment). */
+  then?: () => void
 }
 
 export interface Release {
@@ -60,6 +88,8 @@ export interface Asset {
   name: string
   data: Buffer
   created_at: string
+  /** "open" for an upload that never completed. */
+  state?: 'uploaded' | 'open'
 }
 
 export interface Issue {
@@ -92,7 +122,21 @@ interface Commit {
   message: string
 }
 
+/** A repository ruleset targeting some branches (rulesets usually target all branches, `~ALL`). */
+export interface Ruleset {
+  branches: RegExp
+  /** "Restrict creations": a matching branch cannot be created. */
+  restrictCreations?: boolean
+  /** "Restrict updates" or "Require a pull request before merging": no direct writes. */
+  restrictUpdates?: boolean
+}
+
+const RULES_DOCS = 'https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/about-rulesets'
+/** GitHub's contents API gives no content above this; the git blobs API goes to 100 MB. */
+export const CONTENTS_LIMIT = 1024 * 1024
+
 interface Route {
+  host?: Host
   method: string
   template: string
   regex: RegExp
@@ -106,6 +150,8 @@ interface FakeRequest {
   body: any
   raw: Buffer
   headers: http.IncomingHttpHeaders
+  /** The request is an upload cut short (fault 'cut-short'). */
+  cut?: boolean
 }
 
 const SHA_OF = (data: Buffer | string) => createHash('sha1').update(data).digest('hex')
@@ -118,9 +164,23 @@ export class FakeGitHub {
   /** The login the token belongs to (github-actions[bot] on a real runner). */
   readonly botLogin = 'github-actions[bot]'
   url = ''
+  /** The uploads host (uploads.github.com) and the asset storage host. */
+  uploadsUrl = ''
+  storageUrl = ''
   readonly violations: string[] = []
-  readonly requests: { method: string; path: string; status: number }[] = []
+  /** Every request; status 0 is a request left hanging, -1 one whose answer was dropped after the work. */
+  readonly requests: { host: Host; method: string; path: string; status: number; authorized?: boolean }[] = []
   readonly faults: Fault[] = []
+  readonly rulesets: Ruleset[] = []
+  /**
+   * Replica lag: the next `times` contents reads of a matching file path answer from the branch's
+   * state one commit before its head, as a read served just after a write sometimes does.
+   */
+  readonly staleReads: { path: RegExp; times: number }[] = []
+  /** Assets uploaded before GitHub computed digests have `digest: null`. */
+  assetDigests = true
+  /** When false, the contents API refuses large files with the object media type too (403 too_large). */
+  objectMediaType = true
   readonly permissions = new Map<string, Permission>()
   readonly releases = new Map<number, Release>()
   readonly assets = new Map<number, Asset>()
@@ -130,8 +190,12 @@ export class FakeGitHub {
   readonly refs = new Map<string, string>()
   private readonly commits = new Map<string, Commit>()
   private readonly trees = new Map<string, Map<string, Buffer>>()
+  /** Every blob ever written, by git blob sha (served by the git blobs API). */
+  private readonly blobs = new Map<string, Buffer>()
+  /** The signature of each asset's storage URL. */
+  private readonly signatures = new Map<number, string>()
   private nextId = 100
-  private readonly server: http.Server
+  private readonly servers: Record<Host, http.Server>
   private readonly sockets = new Set<Socket>()
   private readonly ajv = addFormats(new Ajv({ strict: false, allErrors: true }))
   private readonly validators = new Map<string, ValidateFunction>()
@@ -140,23 +204,43 @@ export class FakeGitHub {
   constructor() {
     const root = this.commit(new Map([['README.md', Buffer.from('# models\n')]]), [], 'initial commit')
     this.refs.set('heads/main', root)
-    this.server = http.createServer((req, res) => void this.serve(req, res))
-    this.server.on('connection', socket => {
-      this.sockets.add(socket)
-      socket.on('close', () => this.sockets.delete(socket))
-    })
+    const server = (host: Host) => {
+      const s = http.createServer((req, res) => void this.serve(host, req, res))
+      s.on('connection', socket => {
+        this.sockets.add(socket)
+        socket.on('close', () => this.sockets.delete(socket))
+      })
+      return s
+    }
+    this.servers = { api: server('api'), uploads: server('uploads'), storage: server('storage') }
     this.routes = this.buildRoutes()
   }
 
   async start(): Promise<this> {
-    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    const listen = async (s: http.Server) => {
+      await new Promise<void>(resolve => s.listen(0, '127.0.0.1', resolve))
+      return `http://127.0.0.1:${(s.address() as AddressInfo).port}`
+    }
+    this.url = await listen(this.servers.api)
+    this.uploadsUrl = await listen(this.servers.uploads)
+    this.storageUrl = await listen(this.servers.storage)
     return this
   }
 
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy()
-    await new Promise<void>(resolve => this.server.close(() => resolve()))
+    await Promise.all(Object.values(this.servers).map(s => new Promise<void>(resolve => s.close(() => resolve()))))
+  }
+
+  /**
+   * Writes a file on a branch directly (as a push would), creating the branch as an orphan if needed:
+   * for tests that start from a given state, such as a registry with 10,000 versions.
+   */
+  putFile(branch: string, filePath: string, content: string | Buffer): void {
+    const head = this.refs.get(`heads/${branch}`)
+    const tree = new Map(head ? this.commits.get(head)!.tree : [])
+    tree.set(filePath, Buffer.isBuffer(content) ? content : Buffer.from(content))
+    this.refs.set(`heads/${branch}`, this.commit(tree, head ? [head] : [], `test: write ${filePath}`))
   }
 
   /** The content of a file on a branch, or undefined. */
@@ -173,6 +257,7 @@ export class FakeGitHub {
   }
 
   private commit(tree: Map<string, Buffer>, parents: string[], message: string): string {
+    for (const data of tree.values()) this.blobs.set(gitBlobSha(data), data)
     const sha = SHA_OF(`${message}\n${parents.join(',')}\n${randomBytes(8).toString('hex')}`)
     this.commits.set(sha, { sha, tree, parents, message })
     return sha
@@ -217,13 +302,15 @@ export class FakeGitHub {
     const sha = gitBlobSha(data)
     const self = this.api(`/contents/${branchPath}`)
     const htmlUrl = this.html(`/blob/main/${branchPath}`)
+    // Above 1 MB the contents API leaves the content out (encoding "none").
+    const large = data.length > CONTENTS_LIMIT
     return {
       type: 'file',
-      encoding: 'base64',
+      encoding: large ? 'none' : 'base64',
       size: data.length,
       name: path.posix.basename(branchPath),
       path: branchPath,
-      ...(withContent ? { content: data.toString('base64') } : {}),
+      ...(withContent ? { content: large ? '' : data.toString('base64') } : {}),
       sha,
       url: self,
       git_url: this.api(`/git/blobs/${sha}`),
@@ -258,10 +345,10 @@ export class FakeGitHub {
       node_id: `RA_${a.id}`,
       name: a.name,
       label: null,
-      state: 'uploaded',
+      state: a.state ?? 'uploaded',
       content_type: 'application/octet-stream',
       size: a.data.length,
-      digest: `sha256:${createHash('sha256').update(a.data).digest('hex')}`,
+      digest: this.assetDigests ? `sha256:${createHash('sha256').update(a.data).digest('hex')}` : null,
       download_count: 0,
       created_at: a.created_at,
       updated_at: a.created_at,
@@ -274,7 +361,8 @@ export class FakeGitHub {
       url: this.api(`/releases/${r.id}`),
       html_url: r.draft ? this.html(`/releases/tag/untagged-${r.id}`) : this.html(`/releases/tag/${r.tag_name}`),
       assets_url: this.api(`/releases/${r.id}/assets`),
-      upload_url: `${this.api(`/releases/${r.id}/assets`)}{?name,label}`,
+      // Uploads go to another host (uploads.github.com).
+      upload_url: `${this.uploadsUrl}/repos/${this.owner}/${this.repo}/releases/${r.id}/assets{?name,label}`,
       tarball_url: r.draft ? null : this.api(`/tarball/${r.tag_name}`),
       zipball_url: r.draft ? null : this.api(`/zipball/${r.tag_name}`),
       id: r.id,
@@ -358,28 +446,64 @@ export class FakeGitHub {
     return [status, { message, documentation_url: 'https://docs.github.com/rest' }]
   }
 
+  /** GitHub's answer when a ruleset forbids creating or writing `branch`, or null. */
+  private ruleViolation(branch: string, what: 'create' | 'update'): [number, unknown] | null {
+    const rules = this.rulesets.filter(r => r.branches.test(branch))
+    if (what === 'create' && rules.some(r => r.restrictCreations)) {
+      return [422, { message: 'Repository rule violations found\n\nCannot create ref due to creations being restricted.\n\n', documentation_url: RULES_DOCS, status: '422' }]
+    }
+    if (what === 'update' && rules.some(r => r.restrictUpdates)) {
+      return [409, { message: 'Repository rule violations found\n\nChanges must be made through a pull request.\n\nCannot update this protected ref.\n\n', documentation_url: RULES_DOCS, status: '409' }]
+    }
+    return null
+  }
+
+  /** A release asset's storage URL: signed, short-lived, on another host. */
+  private storageUrlOf(asset: Asset): string {
+    let sig = this.signatures.get(asset.id)
+    if (!sig) this.signatures.set(asset.id, (sig = randomBytes(8).toString('hex')))
+    return `${this.storageUrl}/release-assets/${asset.id}?X-Amz-Signature=${sig}&X-Amz-Expires=300`
+  }
+
   // ----- routes -----
 
   private buildRoutes(): Route[] {
-    const r = (method: string, template: string, handle: Route['handle']): Route => {
+    const r = (method: string, template: string, handle: Route['handle'], host: Host = 'api'): Route => {
       const pattern = template
         .replace('{owner}/{repo}', `${this.owner}/${this.repo}`)
         .split(/(\{[a-z_]+\})/)
         .map(part => (part === '{path}' ? '(.*)' : /^\{[a-z_]+\}$/.test(part) ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
         .join('')
-      return { method, template, regex: new RegExp(`^${pattern}$`), handle }
+      return { host, method, template, regex: new RegExp(`^${pattern}$`), handle }
     }
     const now = () => new Date().toISOString()
     const release = (id: string) => this.releases.get(Number(id))
     const issue = (n: string) => this.issues.get(Number(n))
     return [
-      r('GET', '/repos/{owner}/{repo}/contents/{path}', ({ params: [p], query }) => {
+      r('GET', '/repos/{owner}/{repo}/contents/{path}', ({ params: [p], query, headers }) => {
         const branch = query.get('ref') ?? 'main'
-        const head = this.refs.get(`heads/${branch}`)
+        let head = this.refs.get(`heads/${branch}`)
         if (!head) return this.error(404, `No commit found for the ref ${branch}`)
-        const tree = this.commits.get(head)!.tree
         const filePath = decodeURIComponent(p!).replace(/\/$/, '')
+        const lag = this.staleReads.find(x => x.times > 0 && x.path.test(filePath))
+        if (lag && this.commits.get(head)!.parents[0]) {
+          lag.times--
+          head = this.commits.get(head)!.parents[0]!
+        }
+        const tree = this.commits.get(head)!.tree
         const data = tree.get(filePath)
+        // Above 1 MB only the object (content left out) and raw media types answer.
+        if (data && data.length > CONTENTS_LIMIT && !(this.objectMediaType && String(headers.accept ?? '').includes('object'))) {
+          return [
+            403,
+            {
+              message:
+                'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.',
+              errors: [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+              documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content'
+            }
+          ]
+        }
         if (data) return [200, this.contentJson(filePath, data, true)]
         const prefix = filePath ? `${filePath}/` : ''
         const children = new Map<string, boolean>()
@@ -403,6 +527,8 @@ export class FakeGitHub {
         const branch = body.branch ?? 'main'
         const head = this.refs.get(`heads/${branch}`)
         if (!head) return this.error(404, `Branch ${branch} not found`)
+        const violation = this.ruleViolation(branch, 'update')
+        if (violation) return violation
         const filePath = decodeURIComponent(p!)
         const tree = new Map(this.commits.get(head)!.tree)
         const existing = tree.get(filePath)
@@ -439,10 +565,26 @@ export class FakeGitHub {
       }),
       r('POST', '/repos/{owner}/{repo}/git/refs', ({ body }) => {
         const name = String(body.ref).replace(/^refs\//, '')
+        const violation = name.startsWith('heads/') ? this.ruleViolation(name.slice('heads/'.length), 'create') : null
+        if (violation) return violation
         if (this.refs.has(name)) return this.error(422, 'Reference already exists')
         if (!this.commits.has(body.sha)) return this.error(422, 'Object does not exist')
         this.refs.set(name, body.sha)
         return [201, { ref: body.ref, node_id: `REF_${name}`, url: this.api(`/git/refs/${name}`), object: { type: 'commit', sha: body.sha, url: this.api(`/git/commits/${body.sha}`) } }]
+      }),
+      r('GET', '/repos/{owner}/{repo}/git/blobs/{file_sha}', ({ params: [sha] }) => {
+        const data = this.blobs.get(sha!)
+        if (!data) return this.error(404, 'Not Found')
+        // GitHub wraps the base64 text in lines of 60 characters.
+        const content = (data.toString('base64').match(/.{1,60}/g) ?? []).join('\n') + '\n'
+        return [200, { sha, node_id: `B_${sha!.slice(0, 10)}`, size: data.length, url: this.api(`/git/blobs/${sha}`), content, encoding: 'base64' }]
+      }),
+      r('GET', '/repos/{owner}/{repo}/releases', ({ query }) => {
+        const perPage = Math.min(Number(query.get('per_page') ?? 30), 100)
+        const page = Number(query.get('page') ?? 1)
+        // Newest first; drafts are listed for a token with push access.
+        const all = [...this.releases.values()].sort((a, b) => b.id - a.id)
+        return [200, all.slice((page - 1) * perPage, page * perPage).map(x => this.releaseJson(x))]
       }),
       r('POST', '/repos/{owner}/{repo}/releases', ({ body }) => {
         if ([...this.releases.values()].some(x => x.tag_name === body.tag_name && !x.draft)) return this.error(422, 'Validation Failed: tag_name already_exists')
@@ -481,25 +623,55 @@ export class FakeGitHub {
         this.releases.delete(rel.id)
         return [204, null]
       }),
-      r('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', ({ params: [id], query, raw, headers }) => {
+      r('GET', '/repos/{owner}/{repo}/releases/{release_id}/assets', ({ params: [id], query }) => {
+        const rel = release(id!)
+        if (!rel) return this.error(404, 'Not Found')
+        const perPage = Math.min(Number(query.get('per_page') ?? 30), 100)
+        const page = Number(query.get('page') ?? 1)
+        return [200, rel.assets.slice((page - 1) * perPage, page * perPage).map(a => this.assetJson(this.assets.get(a)!))]
+      }),
+      r('DELETE', '/repos/{owner}/{repo}/releases/assets/{asset_id}', ({ params: [id] }) => {
+        const asset = this.assets.get(Number(id))
+        if (!asset) return this.error(404, 'Not Found')
+        const rel = this.releases.get(asset.release_id)
+        if (rel) rel.assets = rel.assets.filter(a => a !== asset.id)
+        this.assets.delete(asset.id)
+        return [204, null]
+      }),
+      r('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', ({ params: [id], query, raw, headers, cut }) => {
         const rel = release(id!)
         if (!rel) return this.error(404, 'Not Found')
         const name = query.get('name')
-        if (!name) return [422, null]
-        if (Number(headers['content-length']) !== raw.length) return [422, null]
-        if (!rel.draft) return [422, null] // the repository's releases are immutable once published
-        if (rel.assets.some(a => this.assets.get(a)!.name === name)) return [422, null]
-        const asset: Asset = { id: this.nextId++, release_id: rel.id, name, data: raw, created_at: now() }
+        const invalid = (code: string, field: string) =>
+          [422, { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset', errors: [{ resource: 'ReleaseAsset', code, field }] }] as [number, unknown]
+        if (!name) return invalid('missing_field', 'name')
+        if (Number(headers['content-length']) !== raw.length) return invalid('invalid', 'size')
+        if (!rel.draft) return invalid('invalid', 'release') // the repository's releases are immutable once published
+        if (rel.assets.some(a => this.assets.get(a)!.name === name)) return invalid('already_exists', 'name')
+        const asset: Asset = cut
+          ? { id: this.nextId++, release_id: rel.id, name, data: raw.subarray(0, raw.length >> 1), created_at: now(), state: 'open' }
+          : { id: this.nextId++, release_id: rel.id, name, data: raw, created_at: now() }
         this.assets.set(asset.id, asset)
         rel.assets.push(asset.id)
         return [201, this.assetJson(asset)]
-      }),
+      }, 'uploads'),
       r('GET', '/repos/{owner}/{repo}/releases/assets/{asset_id}', ({ params: [id], headers }) => {
         const asset = this.assets.get(Number(id))
         if (!asset) return this.error(404, 'Not Found')
         // GitHub redirects a binary download to short-lived storage.
-        if (headers.accept === 'application/octet-stream') return [302, { location: `${this.url}/_storage/assets/${asset.id}` }]
+        if (headers.accept === 'application/octet-stream') return [302, { location: this.storageUrlOf(asset) }]
         return [200, this.assetJson(asset)]
+      }),
+      r('GET', '/repos/{owner}/{repo}/issues', ({ query }) => {
+        const perPage = Math.min(Number(query.get('per_page') ?? 30), 100)
+        const page = Number(query.get('page') ?? 1)
+        const state = query.get('state') ?? 'open'
+        const labels = (query.get('labels') ?? '').split(',').filter(Boolean)
+        const ascending = query.get('direction') === 'asc'
+        const all = [...this.issues.values()]
+          .filter(i => (state === 'all' || i.state === state) && labels.every(l => i.labels.includes(l)))
+          .sort((a, b) => (ascending ? a.number - b.number : b.number - a.number))
+        return [200, all.slice((page - 1) * perPage, page * perPage).map(i => this.issueJson(i))]
       }),
       r('POST', '/repos/{owner}/{repo}/issues', ({ body }) => {
         const number = this.issues.size + 1
@@ -572,19 +744,59 @@ export class FakeGitHub {
     return v
   }
 
-  private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  private async serve(host: Host, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const raw = Buffer.concat(chunks)
     const url = new URL(req.url ?? '/', this.url)
     const method = req.method ?? 'GET'
+    const authorized = Boolean(req.headers.authorization)
+    const fault = this.faults.find(
+      f => f.times > 0 && (!f.host || f.host === host) && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname))
+    )
+    let after: FaultKind | null = null
+    let cut = false
+    if (fault && fault.skip) fault.skip--
+    else if (fault) {
+      fault.times--
+      fault.then?.()
+      if (fault.kind === 'hang') {
+        this.requests.push({ host, method, path: url.pathname, status: 0, authorized })
+        return // the client gives up; close() destroys the socket
+      }
+      if (fault.kind === 'cut-short') {
+        cut = true
+        after = 'drop-after'
+      } else if (fault.kind === 'drop-after' || 'statusAfter' in fault.kind) after = fault.kind
+      else {
+        this.requests.push({ host, method, path: url.pathname, status: fault.kind.status, authorized })
+        res.writeHead(fault.kind.status, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify({ message: 'injected fault' }))
+        return
+      }
+    }
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      this.requests.push({ method, path: url.pathname, status })
+      if (after === 'drop-after') {
+        // The work is done; the answer is lost on the way back.
+        this.requests.push({ host, method, path: url.pathname, status: -1, authorized })
+        res.socket?.destroy()
+        return
+      }
+      if (after) {
+        this.requests.push({ host, method, path: url.pathname, status: after.statusAfter, authorized })
+        res.writeHead(after.statusAfter, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify({ message: 'injected fault after the work was done' }))
+        return
+      }
+      this.requests.push({ host, method, path: url.pathname, status, authorized })
       if (body === null || status === 204) {
         res.writeHead(status, headers)
         res.end()
       } else if (Buffer.isBuffer(body)) {
         res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': String(body.length), ...headers })
+        res.end(body)
+      } else if (typeof body === 'string') {
+        res.writeHead(status, { 'content-type': 'application/xml', ...headers })
         res.end(body)
       } else {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
@@ -592,30 +804,34 @@ export class FakeGitHub {
       }
     }
 
-    const fault = this.faults.find(f => f.times > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname)))
-    if (fault && fault.skip) fault.skip--
-    else if (fault) {
-      fault.times--
-      if (fault.kind === 'hang') {
-        this.requests.push({ method, path: url.pathname, status: 0 })
-        return // the client gives up; close() destroys the socket
+    if (host === 'storage') {
+      // Object storage behind the asset redirect: the signed URL is the credential, and a second
+      // mechanism (an Authorization header carried over the redirect) is refused.
+      const m = /^\/release-assets\/(\d+)$/.exec(url.pathname)
+      const asset = m && method === 'GET' ? this.assets.get(Number(m[1])) : undefined
+      if (!asset || url.searchParams.get('X-Amz-Signature') !== this.signatures.get(asset.id)) {
+        return send(403, '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>')
       }
-      return send(fault.kind.status, { message: 'injected fault' })
-    }
-
-    // Short-lived storage behind the asset redirect: the signed URL is the credential.
-    const storage = /^\/_storage\/assets\/(\d+)$/.exec(url.pathname)
-    if (storage && method === 'GET') {
-      const asset = this.assets.get(Number(storage[1]))
-      return asset ? send(200, asset.data) : send(404, { message: 'Not Found' })
+      if (authorized) {
+        return send(
+          400,
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidArgument</Code><Message>Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified</Message><ArgumentName>Authorization</ArgumentName></Error>'
+        )
+      }
+      return send(200, asset.data)
     }
 
     const auth = req.headers.authorization ?? ''
     if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) return send(401, { message: 'Bad credentials' })
 
-    const route = this.routes.find(r => r.method === method && r.regex.test(url.pathname))
+    const route = this.routes.find(r => r.host === host && r.method === method && r.regex.test(url.pathname))
     if (!route) {
-      this.violations.push(`${method} ${url.pathname}: no such route in the fake (is the operation in scripts/extract-openapi.mjs?)`)
+      const elsewhere = this.routes.find(r => r.method === method && r.regex.test(url.pathname))
+      this.violations.push(
+        elsewhere
+          ? `${method} ${url.pathname} was sent to the ${host} host, but GitHub serves it on the ${elsewhere.host} host`
+          : `${method} ${url.pathname}: no such route in the fake (is the operation in scripts/extract-openapi.mjs?)`
+      )
       return send(404, { message: 'Not Found' })
     }
     const op = SUBSET.operations[`${method} ${route.template}`]
@@ -641,7 +857,7 @@ export class FakeGitHub {
         return send(422, { message: `Invalid request: ${why}`, documentation_url: 'https://docs.github.com/rest' })
       }
     }
-    const [status, payload] = await route.handle({ method, params: route.regex.exec(url.pathname)!.slice(1), query: url.searchParams, body, raw, headers: req.headers })
+    const [status, payload] = await route.handle({ method, params: route.regex.exec(url.pathname)!.slice(1), query: url.searchParams, body, raw, headers: req.headers, cut })
     if (status === 302) return send(302, null, { location: (payload as { location: string }).location })
     const schema = op.responses[String(status)]
     if (schema && payload !== null) {
