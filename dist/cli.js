@@ -30657,16 +30657,18 @@ function ownerGone(owner) {
   return at > 0 && Number.isInteger(pid) && pid > 0 && !processAlive(owner.slice(0, at), pid);
 }
 var VersionRegistry = class {
-  constructor(store, now = () => /* @__PURE__ */ new Date(), owner = defaultOwner()) {
+  constructor(store, options = {}) {
     this.store = store;
-    this.now = now;
-    this.owner = owner;
     this.description = store.description;
+    this.now = options.now ?? (() => /* @__PURE__ */ new Date());
+    this.owner = options.owner ?? defaultOwner();
+    this.log = options.log ?? (() => void 0);
   }
   store;
+  description;
   now;
   owner;
-  description;
+  log;
   models() {
     return this.store.models();
   }
@@ -30693,7 +30695,10 @@ var VersionRegistry = class {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { state, revision } = await this.store.read(model);
       const landed = state.applied.find((a) => a.id === id);
-      if (landed) return landed.result;
+      if (landed) {
+        this.log(`the registry state of ${model} had been written (its answer was lost)`);
+        return landed.result;
+      }
       const at = this.now().toISOString();
       const { state: applied, result } = applyTransition(state, t, at);
       if (applied === state) return result;
@@ -30955,7 +30960,7 @@ function parseOwner(text) {
 }
 var DirectoryRegistry = class extends VersionRegistry {
   constructor(root, now = () => /* @__PURE__ */ new Date(), log2 = () => void 0) {
-    super(new DirectoryStore(root, log2), now);
+    super(new DirectoryStore(root, log2), { now, log: log2 });
     this.root = root;
   }
   root;

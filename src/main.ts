@@ -377,13 +377,13 @@ async function execute(settings: ActionSettings): Promise<number> {
           log: core.info
         })
       : null
-  const registry: Registry = releases ? new VersionRegistry(releases) : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
+  const registry: Registry = releases ? new VersionRegistry(releases, { log: core.info }) : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
   const shell: Shell = { settings, spec, registry, releases, github, tune }
   // Every command first completes what earlier ones left pending (a refused dispatch, a draft to
   // delete), and then what it committed itself.
   if (settings.command !== 'status') await settle(shell)
   const code = await command(shell)
-  if (settings.command !== 'run' && settings.command !== 'status') await settle(shell)
+  if (settings.command !== 'status') await settle(shell)
   return code
 }
 

@@ -225,6 +225,6 @@ export class DirectoryRegistry extends VersionRegistry {
     now: () => Date = () => new Date(),
     log: (message: string) => void = () => undefined
   ) {
-    super(new DirectoryStore(root, log), now)
+    super(new DirectoryStore(root, log), { now, log })
   }
 }

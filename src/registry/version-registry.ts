@@ -71,12 +71,18 @@ function ownerGone(owner: string): boolean {
 export class VersionRegistry implements Registry {
   readonly description: string
 
+  private readonly now: () => Date
+  private readonly owner: string
+  private readonly log: (message: string) => void
+
   constructor(
     protected readonly store: RegistryStore,
-    private readonly now: () => Date = () => new Date(),
-    private readonly owner: string = defaultOwner()
+    options: { now?: () => Date; owner?: string; log?: (message: string) => void } = {}
   ) {
     this.description = store.description
+    this.now = options.now ?? (() => new Date())
+    this.owner = options.owner ?? defaultOwner()
+    this.log = options.log ?? (() => undefined)
   }
 
   models(): Promise<string[]> {
@@ -110,7 +116,10 @@ export class VersionRegistry implements Registry {
       const { state, revision } = await this.store.read(model)
       // A write whose answer was lost may have landed: then it is done, and must not be applied twice.
       const landed = state.applied.find(a => a.id === id)
-      if (landed) return landed.result
+      if (landed) {
+        this.log(`the registry state of ${model} had been written (its answer was lost)`)
+        return landed.result
+      }
       const at = this.now().toISOString()
       const { state: applied, result } = applyTransition(state, t, at)
       if (applied === state) return result
