@@ -19873,6 +19873,7 @@ function describeVersion(v) {
 
 // src/engine/contract.ts
 import { writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/spec/names.ts
@@ -20563,6 +20564,23 @@ function inheritableEnv(env) {
   return out;
 }
 var MAX_STEP_SUMMARY_BYTES = 256 * 1024;
+async function readStepSummary(workDir) {
+  let bytes;
+  try {
+    bytes = await readFile(contractFiles(workDir).stepSummary);
+  } catch {
+    return null;
+  }
+  const cut = bytes.length > MAX_STEP_SUMMARY_BYTES;
+  let text = new TextDecoder("utf-8").decode(cut ? bytes.subarray(0, MAX_STEP_SUMMARY_BYTES) : bytes);
+  if (cut) text = text.replace(/\uFFFD$/, "");
+  text = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  if (text.trim() === "") return null;
+  return cut ? `${text}
+
+_(the steps' summary was cut at ${MAX_STEP_SUMMARY_BYTES / 1024} KiB of ${Math.ceil(bytes.length / 1024)} KiB)_
+` : text;
+}
 
 // src/engine/format.ts
 function formatNumber(n) {
@@ -20574,13 +20592,13 @@ function formatNumber(n) {
 }
 
 // src/engine/weights.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import path3 from "node:path";
 var WEIGHTS_FILE = "weights.json";
 var REPORT_ROWS = 15;
 async function readWeights(dir, warn) {
   const file = path3.join(dir, WEIGHTS_FILE);
-  const text = await readFile(file, "utf8").catch(() => null);
+  const text = await readFile2(file, "utf8").catch(() => null);
   if (text === null) return null;
   try {
     const weights = JSON.parse(text).weights;
@@ -20874,7 +20892,7 @@ function renderStatus(snapshot, metricNames) {
 
 // src/engine/run.ts
 import { existsSync } from "node:fs";
-import { mkdir as mkdir5, readFile as readFile6, readdir as readdir5, rename as rename2, rm as rm3, writeFile as writeFile5, copyFile } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile7, readdir as readdir5, rename as rename2, rm as rm3, writeFile as writeFile5, copyFile } from "node:fs/promises";
 import os2 from "node:os";
 import path10 from "node:path";
 
@@ -22606,7 +22624,7 @@ var import_ajv_formats = __toESM(require_dist(), 1);
 var import_tar_stream = __toESM(require_tar_stream(), 1);
 import { createHash, randomBytes } from "node:crypto";
 import { constants as fsConstants, createReadStream, createWriteStream } from "node:fs";
-import { mkdir, open, readdir, readFile as readFile2, readlink, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile as readFile3, readlink, realpath, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import path4 from "node:path";
 import { finished } from "node:stream/promises";
 
@@ -22857,7 +22875,7 @@ async function readManifest(bundleDir) {
   const file = path4.join(bundleDir, BUNDLE_MANIFEST);
   let text;
   try {
-    text = await readFile2(file, "utf8");
+    text = await readFile3(file, "utf8");
   } catch (err) {
     if (errorCode(err) === "ENOENT") throw new IntegrityError(`${file} does not exist: the bundle is incomplete or this is not a bundle directory`);
     throw new IntegrityError(`cannot read ${file}: ${errorMessage(err)}`);
@@ -24202,7 +24220,7 @@ function findLeaks(evaluation, training) {
 }
 
 // src/engine/metrics-file.ts
-import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
 var NON_FINITE = { NaN: '"\\u0000NaN"', Infinity: '"\\u0000Infinity"', "-Infinity": '"\\u0000-Infinity"' };
 function quoteNonFinite(text) {
   let out = "";
@@ -24280,7 +24298,7 @@ async function readMetricsFile(file, declared, role) {
   }
   let text;
   try {
-    text = await readFile3(file, "utf8");
+    text = await readFile4(file, "utf8");
   } catch {
     throw new EvaluationError(
       `the evaluate command wrote no metrics for the ${role} (expected a JSON object at $RETRAIN_METRICS_FILE, ${file})`,
@@ -24519,7 +24537,7 @@ async function runProcess(req) {
 }
 
 // src/engine/workspace.ts
-import { mkdir as mkdir3, mkdtemp, readdir as readdir4, readFile as readFile4, rm as rm2, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, mkdtemp, readdir as readdir4, readFile as readFile5, rm as rm2, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
 import os from "node:os";
 import path7 from "node:path";
 var OWNER_MARKER = ".retrain-owner.json";
@@ -24579,7 +24597,7 @@ async function cleanLeftovers(tempRoot, now, onCleaned) {
 }
 async function readMarker(file) {
   try {
-    const data = JSON.parse(await readFile4(file, "utf8"));
+    const data = JSON.parse(await readFile5(file, "utf8"));
     if (typeof data.pid !== "number" || !Number.isInteger(data.pid) || data.pid <= 0) return null;
     if (typeof data.hostname !== "string" || typeof data.startedAt !== "string") return null;
     return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt, keep: data.keep === true };
@@ -25658,7 +25676,7 @@ function effectiveSize(metric, examples, rows) {
 }
 
 // src/metrics/predictions.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 function predictionColumns(spec) {
   return {
     format: spec?.format ?? "csv",
@@ -25784,7 +25802,7 @@ function parseJsonLines(text, file) {
 async function readPredictions(file, columns, whose2) {
   let text;
   try {
-    text = await readFile5(file, "utf8");
+    text = await readFile6(file, "utf8");
   } catch {
     throw new PredictionsError(`the evaluate command wrote no predictions for the ${whose2} (expected a ${columns.format === "csv" ? "CSV" : "JSON Lines"} file at $RETRAIN_PREDICTIONS_FILE, ${file})`);
   }
@@ -26456,9 +26474,9 @@ async function runRetraining(options) {
       await publishOutputs(staged, result, report2, (m) => reporter.warn(m));
       staged = null;
       if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${version}, ${decision}); finishing its record`);
-      if (version !== null) await settleEffects(options, spec.model);
+      const followUps = version !== null ? await settleEffects(options, spec.model) : null;
       await reporter.report(report2);
-      return { result, report: report2, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts };
+      return { result, report: report2, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps };
     } catch (err) {
       if (staged && !committed) await discardOutputs(staged);
       if (version !== null && !committed) {
@@ -26472,6 +26490,8 @@ async function runRetraining(options) {
     if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
     throw err;
   } finally {
+    const summary = await readStepSummary(ws.workDir).catch(() => null);
+    if (summary !== null) await reporter.stepsSummary?.(summary).catch((err) => reporter.warn(`could not add the steps' summary: ${err.message}`));
     if (!options.keepWorkDir) await rm3(ws.root, { recursive: true, force: true });
   }
 }
@@ -26539,7 +26559,7 @@ function checkLeakage(spec, evaluation, training, champion) {
 }
 async function resolveWarmStart(spec, champion, reportFile) {
   if (!champion) return { source: "cold", reason: "first-model" };
-  const text = await readFile6(reportFile, "utf8").catch(() => null);
+  const text = await readFile7(reportFile, "utf8").catch(() => null);
   if (text === null) return { source: "champion" };
   let report2;
   try {
@@ -26717,7 +26737,7 @@ async function publishOutputs(staged, result, report2, warn) {
   const texts = [JSON.stringify(result, null, 2) + "\n", report2];
   for (const [i, f] of staged.files.entries()) {
     try {
-      if (await readFile6(f.staged, "utf8") !== texts[i]) await writeFile5(f.staged, texts[i]);
+      if (await readFile7(f.staged, "utf8") !== texts[i]) await writeFile5(f.staged, texts[i]);
       await rename2(f.staged, f.final);
     } catch (err) {
       warn(`could not write ${f.final}: ${err.message}; the decision above is recorded in the registry`);
@@ -26732,15 +26752,17 @@ async function settleEffects(options, model) {
         `the decision is recorded, but its follow-up "${e.kind}" for version ${e.version} did not complete (${e.error ?? "unknown"}); it stays pending in the registry and is completed by the next command (a deploy dispatch whose answer was lost only when sent again on purpose)`
       );
     }
+    return report2;
   } catch (err) {
     options.reporter.warn(`the decision is recorded, but completing its follow-ups failed: ${err.message}; the next command completes them`);
+    return null;
   }
 }
 
 // src/spec/load.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import path11 from "node:path";
 
 // src/spec/schema-errors.ts
@@ -28640,7 +28662,7 @@ async function loadSpec(file, options = {}) {
   const absolute = path11.resolve(cwd, file);
   let bytes;
   try {
-    bytes = await readFile7(absolute);
+    bytes = await readFile8(absolute);
   } catch (error) {
     const code = error.code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
@@ -29032,7 +29054,7 @@ import { writeFile as writeFile7 } from "node:fs/promises";
 
 // src/trainers/csv.ts
 import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile9 } from "node:fs/promises";
 import path12 from "node:path";
 function parseCsv2(text, file) {
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
@@ -29079,7 +29101,7 @@ async function readTable(files) {
   for (const file of files) {
     let text;
     try {
-      text = await readFile8(file, "utf8");
+      text = await readFile9(file, "utf8");
     } catch (err) {
       throw new TrainerError(`cannot read ${file}: ${err.message}`);
     }
@@ -29220,7 +29242,7 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
 
 // src/trainers/model.ts
 import { createHash as createHash5 } from "node:crypto";
-import { readFile as readFile9, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
+import { readFile as readFile10, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
 import path13 from "node:path";
 var MODEL_FILE = "model.json";
 var MODEL_FORMAT = "retrain/builtin-linear";
@@ -29253,7 +29275,7 @@ async function saveModel(dir, model) {
   await writeFile6(path13.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return readFile9(path13.join(dir, MODEL_FILE)).then(
+  return readFile10(path13.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -29266,7 +29288,7 @@ async function loadModel(dir) {
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text;
   try {
-    text = await readFile9(file, "utf8");
+    text = await readFile10(file, "utf8");
   } catch (err) {
     throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
@@ -30302,10 +30324,10 @@ function evaluateCommand(dataInput) {
 
 // src/metrics/compare-command.ts
 import path14 from "node:path";
-import { readFile as readFile10 } from "node:fs/promises";
+import { readFile as readFile11 } from "node:fs/promises";
 async function readText(file, flag) {
   try {
-    return await readFile10(file, "utf8");
+    return await readFile11(file, "utf8");
   } catch {
     throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], "usage");
   }
@@ -30501,7 +30523,7 @@ function locate(where2) {
 
 // src/local/directory-registry.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile11, readdir as readdir6, rename as rename3, rm as rm4, stat as stat6, unlink, writeFile as writeFile9 } from "node:fs/promises";
+import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile12, readdir as readdir6, rename as rename3, rm as rm4, stat as stat6, unlink, writeFile as writeFile9 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
 import os4 from "node:os";
 import path15 from "node:path";
@@ -30636,6 +30658,7 @@ function applyTransition(state, t, at) {
 import { randomBytes as randomBytes3 } from "node:crypto";
 import os3 from "node:os";
 var MAX_ATTEMPTS = 12;
+var TRANSIENT_RETRIES = 4;
 var UNREPEATABLE = /* @__PURE__ */ new Set(["dispatch"]);
 var EffectRefusedError = class extends Error {
 };
@@ -30663,12 +30686,14 @@ var VersionRegistry = class {
     this.now = options.now ?? (() => /* @__PURE__ */ new Date());
     this.owner = options.owner ?? defaultOwner();
     this.log = options.log ?? (() => void 0);
+    this.retryBaseMs = options.retryBaseMs ?? 1e3;
   }
   store;
   description;
   now;
   owner;
   log;
+  retryBaseMs;
   models() {
     return this.store.models();
   }
@@ -30692,6 +30717,7 @@ var VersionRegistry = class {
   async apply(model, t) {
     const id = randomBytes3(8).toString("hex");
     let lastError = null;
+    let transient = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { state, revision } = await this.store.read(model);
       const landed = state.applied.find((a) => a.id === id);
@@ -30707,9 +30733,11 @@ var VersionRegistry = class {
       try {
         if (await this.store.compareAndSwap(model, revision, next, describe(t, model))) return result;
       } catch (err) {
-        if (!this.store.isTransient?.(err)) throw err;
+        if (!this.store.isTransient?.(err) || transient >= TRANSIENT_RETRIES) throw err;
         lastError = err;
-        await new Promise((resolve3) => setTimeout(resolve3, Math.min(2e3, 20 * 2 ** attempt)));
+        transient++;
+        this.log(`writing the registry state of ${model} failed (${err.message}); checking whether it landed`);
+        await new Promise((resolve3) => setTimeout(resolve3, this.retryBaseMs * transient ** 2));
       }
     }
     if (lastError) throw lastError;
@@ -30829,7 +30857,7 @@ var DirectoryStore = class {
     const file = this.stateFile(model);
     let text;
     try {
-      text = await readFile11(file, "utf8");
+      text = await readFile12(file, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return { state: emptyState(model), revision: null };
       throw err;
@@ -30880,13 +30908,13 @@ var DirectoryStore = class {
       try {
         await writeFile9(file, text, { flag: "wx" });
         return async () => {
-          if (await readFile11(file, "utf8").catch(() => "") === text) await unlink(file).catch(() => void 0);
+          if (await readFile12(file, "utf8").catch(() => "") === text) await unlink(file).catch(() => void 0);
         };
       } catch (err) {
         if (isDiskFull(err)) throw new DiskFullError(file, { cause: err });
         if (err.code !== "EEXIST") throw err;
       }
-      const held = await readFile11(file, "utf8").catch(() => null);
+      const held = await readFile12(file, "utf8").catch(() => null);
       if (held === null) continue;
       const owner2 = parseOwner(held);
       const age = Date.now() - ((await stat6(file).catch(() => null))?.mtimeMs ?? Date.now());
@@ -30900,7 +30928,7 @@ var DirectoryStore = class {
       }
       await new Promise((resolve3) => setTimeout(resolve3, 5 + Math.random() * 20));
     }
-    const owner = parseOwner(await readFile11(file, "utf8").catch(() => "") ?? "");
+    const owner = parseOwner(await readFile12(file, "utf8").catch(() => "") ?? "");
     throw new RetrainError(
       `the registry lock ${file} is held by ${owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : "another process"} and was not released for ${LOCK_WAIT_MS / 1e3} s; nothing was changed. If that process is gone, remove the file and run again.`,
       ExitCode.conflict,
@@ -30915,7 +30943,7 @@ var DirectoryStore = class {
     } catch {
       return;
     }
-    const moved = await readFile11(aside, "utf8").catch(() => "");
+    const moved = await readFile12(aside, "utf8").catch(() => "");
     if (moved !== held) await link(aside, file).catch(() => void 0);
     else this.log(`took over the registry lock ${file} from ${owner ? `process ${owner.pid}, which is gone` : "a crashed writer"}`);
     await unlink(aside).catch(() => void 0);

@@ -342,6 +342,15 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const appendix = [chart, links.length ? `### Artifacts\n\n${links.join('\n')}\n` : ''].filter(Boolean).join('\n')
   if (appendix && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(appendix, true).write()
   if (pullRequest) await commentOnPullRequest(shell, pullRequest, `${outcome.report}\n${appendix}`)
+  const unfinished = [...(outcome.followUps?.failed ?? []), ...(outcome.followUps?.unconfirmed ?? [])]
+  if (unfinished.length > 0 && outcome.exitCode === ExitCode.ok) {
+    // The decision stands; the job is red so that a missing deploy is noticed, and says how to finish.
+    core.setFailed(
+      `${spec.model} version ${r.candidate.version} is ${r.decision}, but ${unfinished.map(e => `${e.kind} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
+        'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
+        'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
+    )
+  }
   return outcome.exitCode
 }
 
@@ -377,13 +386,15 @@ async function execute(settings: ActionSettings): Promise<number> {
           log: core.info
         })
       : null
-  const registry: Registry = releases ? new VersionRegistry(releases, { log: core.info }) : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
+  const registry: Registry = releases ? new VersionRegistry(releases, { log: core.info, retryBaseMs: tune.retryBaseMs }) : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
   const shell: Shell = { settings, spec, registry, releases, github, tune }
   // Every command first completes what earlier ones left pending (a refused dispatch, a draft to
   // delete), and then what it committed itself.
   if (settings.command !== 'status') await settle(shell)
   const code = await command(shell)
-  if (settings.command !== 'status') await settle(shell)
+  // A retraining run completes what it committed itself (and reports it); other commands do it here.
+  const retraining = settings.command === 'run' && process.env.GITHUB_EVENT_NAME !== 'issue_comment'
+  if (settings.command !== 'status' && !retraining) await settle(shell)
   return code
 }
 

@@ -118,6 +118,8 @@ export interface Reporter {
   stepOutput(step: string, stream: 'stdout' | 'stderr', line: string): void
   /** The final Markdown report (console rendering or job summary). */
   report(markdown: string): Promise<void>
+  /** What the steps wrote to RETRAIN_STEP_SUMMARY, after the run (a failed one too); shells without a summary ignore it. */
+  stepsSummary?(markdown: string): Promise<void>
 }
 
 export interface Clock {

@@ -8,12 +8,12 @@ import { mkdir, readFile, readdir, rename, rm, writeFile, copyFile } from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import { CancelledError, DiskFullError, EvaluationError, InputError, IntegrityError, RetrainError, ExitCode, StepError, StaleBaselineError, isDiskFull } from '../errors.js'
-import type { ArtifactRef, ArtifactStore, EffectPerformer, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
+import type { ArtifactRef, ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
 import type { EffectInput } from '../registry/state-machine.js'
 import { evaluateTemplate } from '../spec/expressions.js'
 import type { EvaluateSpec, ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
-import { contractEnv, ContractEnv } from './contract.js'
+import { contractEnv, ContractEnv, readStepSummary } from './contract.js'
 import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
 import { readMetricsFile, type Metrics } from './metrics-file.js'
@@ -82,6 +82,8 @@ export interface RunOutcome {
   report: string
   exitCode: number
   artifacts: ArtifactRef[]
+  /** What became of the effects the commit recorded (a deploy dispatch); null when none ran. */
+  followUps?: EffectReport | null
 }
 
 function fingerprintsOf(inputs: ResolvedDataInput[]): Record<string, DataFingerprint> {
@@ -275,9 +277,9 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
 
       // After the commit: a cancellation no longer undoes anything; the run finishes its record.
       if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${version}, ${decision}); finishing its record`)
-      if (version !== null) await settleEffects(options, spec.model)
+      const followUps = version !== null ? await settleEffects(options, spec.model) : null
       await reporter.report(report)
-      return { result, report, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts }
+      return { result, report, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps }
     } catch (err) {
       if (staged && !committed) await discardOutputs(staged)
       if (version !== null && !committed) {
@@ -327,6 +329,9 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     if (isDiskFull(err)) throw new DiskFullError((err as NodeJS.ErrnoException).path ?? options.outputDir, { cause: err })
     throw err
   } finally {
+    // The steps' own summary reaches the job summary whatever the outcome, before the work dir goes.
+    const summary = await readStepSummary(ws.workDir).catch(() => null)
+    if (summary !== null) await reporter.stepsSummary?.(summary).catch(err => reporter.warn(`could not add the steps' summary: ${(err as Error).message}`))
     if (!options.keepWorkDir) await rm(ws.root, { recursive: true, force: true })
   }
 }
@@ -670,7 +675,7 @@ async function publishOutputs(staged: StagedOutputs, result: RunResult, report: 
 }
 
 /** Completes the effects the commit recorded; a failure says that the decision stands and how to finish. */
-async function settleEffects(options: RunOptions, model: string): Promise<void> {
+async function settleEffects(options: RunOptions, model: string): Promise<EffectReport | null> {
   try {
     const report = await options.registry.settle(model, options.effectPerformers ?? {})
     for (const e of [...report.failed, ...report.unconfirmed]) {
@@ -679,7 +684,9 @@ async function settleEffects(options: RunOptions, model: string): Promise<void> 
           'it stays pending in the registry and is completed by the next command (a deploy dispatch whose answer was lost only when sent again on purpose)'
       )
     }
+    return report
   } catch (err) {
     options.reporter.warn(`the decision is recorded, but completing its follow-ups failed: ${(err as Error).message}; the next command completes them`)
+    return null
   }
 }

@@ -46,4 +46,9 @@ export class JobReporter implements Reporter {
         : markdown
     await core.summary.addRaw(text, true).write()
   }
+
+  async stepsSummary(markdown: string): Promise<void> {
+    if (!process.env.GITHUB_STEP_SUMMARY) return
+    await core.summary.addRaw(`### From the steps\n\n${markdown}\n`, true).write()
+  }
 }

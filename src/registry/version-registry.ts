@@ -40,6 +40,9 @@ export interface RegistryStore {
 /** Bounded: each lost race means another writer succeeded, so a few rounds always suffice. */
 const MAX_ATTEMPTS = 12
 
+/** Writes that failed without an answer (or with a 5xx) are checked and retried this many times, as the API client does. */
+const TRANSIENT_RETRIES = 4
+
 /** Effects that cannot be deduplicated by the service: never repeated after an answer was lost. */
 const UNREPEATABLE = new Set(['dispatch'])
 
@@ -74,15 +77,17 @@ export class VersionRegistry implements Registry {
   private readonly now: () => Date
   private readonly owner: string
   private readonly log: (message: string) => void
+  private readonly retryBaseMs: number
 
   constructor(
     protected readonly store: RegistryStore,
-    options: { now?: () => Date; owner?: string; log?: (message: string) => void } = {}
+    options: { now?: () => Date; owner?: string; log?: (message: string) => void; retryBaseMs?: number } = {}
   ) {
     this.description = store.description
     this.now = options.now ?? (() => new Date())
     this.owner = options.owner ?? defaultOwner()
     this.log = options.log ?? (() => undefined)
+    this.retryBaseMs = options.retryBaseMs ?? 1000
   }
 
   models(): Promise<string[]> {
@@ -112,6 +117,7 @@ export class VersionRegistry implements Registry {
   async apply(model: string, t: Transition): Promise<number | null> {
     const id = randomBytes(8).toString('hex')
     let lastError: unknown = null
+    let transient = 0
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const { state, revision } = await this.store.read(model)
       // A write whose answer was lost may have landed: then it is done, and must not be applied twice.
@@ -128,9 +134,12 @@ export class VersionRegistry implements Registry {
       try {
         if (await this.store.compareAndSwap(model, revision, next, describe(t, model))) return result
       } catch (err) {
-        if (!this.store.isTransient?.(err)) throw err
+        // After a 5xx or no answer the write may have landed: the next read tells (by the id).
+        if (!this.store.isTransient?.(err) || transient >= TRANSIENT_RETRIES) throw err
         lastError = err
-        await new Promise(resolve => setTimeout(resolve, Math.min(2000, 20 * 2 ** attempt)))
+        transient++
+        this.log(`writing the registry state of ${model} failed (${(err as Error).message}); checking whether it landed`)
+        await new Promise(resolve => setTimeout(resolve, this.retryBaseMs * transient ** 2))
       }
     }
     if (lastError) throw lastError
