@@ -48,6 +48,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** Rounds of one to three operations that run at the same time, each through its own registry client. */
 const rounds = fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 7 })
 
+/** What GitHub does wrong during a round: an answer lost after the work was done, or a 5xx after success. */
+type Hostility = 'none' | 'state-answer-lost' | 'state-5xx-after' | 'release-answer-lost' | 'asset-answer-lost'
+const hostileRounds = rounds.chain(plan =>
+  fc.array(fc.constantFrom<Hostility>('none', 'state-answer-lost', 'state-5xx-after', 'release-answer-lost', 'asset-answer-lost'), { minLength: plan.length, maxLength: plan.length }).map(faults => ({ plan, faults }))
+)
+
 /** What a successful operation adds to the history, as (action, version) pairs. */
 type Events = [HistoryAction, number][]
 
@@ -146,10 +152,18 @@ async function perform(registry: Registry, model: string, o: Op, scratch: string
   }
 }
 
-async function checkSequence(makeRegistry: () => Registry, model: string, plan: Op[][], scratch: string, extra?: (state: RegistryState) => string[]): Promise<void> {
+async function checkSequence(
+  makeRegistry: () => Registry,
+  model: string,
+  plan: Op[][],
+  scratch: string,
+  extra?: (state: RegistryState) => string[],
+  beforeRound?: (index: number) => void
+): Promise<void> {
   const reader = makeRegistry() as VersionRegistry
   let history: [HistoryAction, number][] = []
-  for (const round of plan) {
+  for (const [index, round] of plan.entries()) {
+    beforeRound?.(index)
     const outcomes = await Promise.all(round.map(o => perform(makeRegistry(), model, o, scratch)))
     const state = await reader.state(model)
     const problems = invariantViolations(state)
@@ -207,14 +221,28 @@ describe('the registry state machine under random interleavings', () => {
     const client = () =>
       createGitHubClient(github.token, { baseUrl: github.url, retryBaseMs: 5, retries: 2, timeoutMs: 5000, writeIntervalMs: 0, notificationIntervalMs: 0, log: () => undefined })
     await fc.assert(
-      fc.asyncProperty(rounds, async plan => {
+      fc.asyncProperty(hostileRounds, async ({ plan, faults }) => {
         const model = `gh${++n}`
-        const make = () => new VersionRegistry(new ReleasesRegistry(client(), { owner: github.owner, repo: github.repo, branch: 'retrain-registry', retryBaseMs: 5 }))
+        const make = () =>
+          new VersionRegistry(new ReleasesRegistry(client(), { owner: github.owner, repo: github.repo, branch: 'retrain-registry', retryBaseMs: 5 }), { retryBaseMs: 5 })
+        const statePath = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
+        const inject = (index: number) => {
+          github.faults.length = 0
+          const hostility = faults[index]
+          if (hostility === 'state-answer-lost') github.faults.push({ method: 'PUT', path: statePath, kind: 'drop-after', times: 1 })
+          if (hostility === 'state-5xx-after') github.faults.push({ method: 'PUT', path: statePath, kind: { statusAfter: 502 }, times: 1 })
+          if (hostility === 'release-answer-lost') github.faults.push({ method: 'POST', path: /\/releases$/, kind: 'drop-after', times: 1 })
+          if (hostility === 'asset-answer-lost') github.faults.push({ host: 'uploads', method: 'POST', path: /\/assets$/, kind: 'drop-after', times: 1 })
+        }
         const duplicates = (): string[] => {
           const tags = [...github.releases.values()].map(r => r.tag_name).filter(t => t.startsWith(`retrain-${model}-`))
           return tags.filter((t, i) => tags.indexOf(t) !== i).map(t => `release ${t} twice`)
         }
-        await checkSequence(make, model, plan, scratch, duplicates)
+        try {
+          await checkSequence(make, model, plan, scratch, duplicates, inject)
+        } finally {
+          github.faults.length = 0
+        }
         // Settled, every promoted version's release is published, and no draft of a version the state forgot remains.
         const registry = make()
         await registry.settle(model)
@@ -224,5 +252,8 @@ describe('the registry state machine under random interleavings', () => {
       }),
       { numRuns: RUNS ? Math.ceil(RUNS / 3) : 12 }
     )
+    // The hostility was real: answers were lost after the work was done, and 5xx came after success.
+    expect(github.requests.filter(r => r.status === -1).length).toBeGreaterThan(0)
+    expect(github.requests.filter(r => r.status === 502).length).toBeGreaterThan(0)
   })
 })
