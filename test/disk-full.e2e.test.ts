@@ -3,7 +3,7 @@
  * directory removed, the registry unchanged. The disks are small tmpfs mounts (root can mount them,
  * as in CI); where mounting is refused the tests are skipped with the reason.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -45,13 +45,33 @@ async function release(mount: Tmpfs): Promise<void> {
   await mount.unmount()
 }
 
-function groupGone(pid: number): boolean {
-  try {
-    process.kill(-pid, 0)
-    return false
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH'
+/**
+ * Whether no live process is left in the step's group. A killed member may linger as a zombie until
+ * whoever adopted it reaps it (on a loaded machine, or under a pid 1 that reaps late): a zombie runs
+ * nothing, so it does not count; the wait is bounded.
+ */
+async function groupGone(pid: number): Promise<boolean> {
+  const liveMembers = (): number => {
+    let live = 0
+    for (const entry of readdirSync('/proc').filter(e => /^\d+$/.test(e))) {
+      const stat = (() => {
+        try {
+          return readFileSync(`/proc/${entry}/stat`, 'utf8')
+        } catch {
+          return null
+        }
+      })()
+      // Fields after the command name: state, ppid, pgrp, ...
+      const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (fields && Number(fields[2]) === pid && fields[0] !== 'Z') live++
+    }
+    return live
   }
+  for (let i = 0; i < 100; i++) {
+    if (liveMembers() === 0) return true
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  return false
 }
 
 /** A project whose model has a first version (the champion), made with the ordinary temp dir. */
@@ -108,7 +128,7 @@ describe.skipIf(refused !== null)('a full disk', () => {
       const pid = readPid(stepPid)
       expect(pid).not.toBeNull()
       expect(alive(pid!)).toBe(false)
-      expect(groupGone(pid!)).toBe(true)
+      expect(await groupGone(pid!)).toBe(true)
       expect(await readdir(tmp.dir)).toEqual([])
       expect(await registryView(registry)).toEqual(before)
       expect(existsSync(path.join(cwd, 'out/full/result.json'))).toBe(false)
