@@ -107,6 +107,10 @@ export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]):
   const lines = [`## ${snapshot.model}`, '', `Champion: ${describeVersion(snapshot.champion)}`, '']
   const pending = snapshot.versions.filter(v => v.status === 'pending')
   lines.push(`Pending approval: ${pending.length ? pending.map(v => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(', ') : 'none'}`, '')
+  const effects = snapshot.effects ?? []
+  if (effects.length) {
+    lines.push(`Follow-ups not yet done: ${effects.map(e => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ''})`).join('; ')}`, '')
+  }
   const names = metricNames.length ? metricNames : [...new Set(snapshot.versions.flatMap(v => Object.keys(v.metrics)))]
   if (snapshot.versions.length) {
     lines.push('### Versions', '')
