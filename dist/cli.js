@@ -30446,7 +30446,7 @@ var package_default = {
     "@types/proper-lockfile": "^4.1.4",
     "@types/tar-stream": "^3.1.5",
     azurite: "^3.35.0",
-    "dependency-cruiser": "18.7.2",
+    "dependency-cruiser": "17.4.3",
     esbuild: "^0.28.2",
     eslint: "10.15.0",
     "fast-check": "^4.10.2",
