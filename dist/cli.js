@@ -23341,16 +23341,16 @@ function temporaryName(file) {
 function drained(stream) {
   if (stream.destroyed || stream.destroying) return Promise.reject(new Error("the stream was closed"));
   return new Promise((resolve3, reject) => {
-    const settle = (err) => {
+    const settle2 = (err) => {
       stream.off("drain", onDrain);
       stream.off("close", onClose);
       stream.off("error", onError);
       if (err === void 0) resolve3();
       else reject(err);
     };
-    const onDrain = () => settle();
-    const onClose = () => settle(new Error("the stream was closed"));
-    const onError = (err) => settle(err);
+    const onDrain = () => settle2();
+    const onClose = () => settle2(new Error("the stream was closed"));
+    const onError = (err) => settle2(err);
     stream.on("drain", onDrain);
     stream.on("close", onClose);
     stream.on("error", onError);
@@ -24483,7 +24483,7 @@ async function runProcess(req) {
         if (pending) emit(name, pending);
         pending = "";
         openStreams--;
-        settle();
+        settle2();
       });
       stream.on("error", () => {
       });
@@ -24495,12 +24495,12 @@ async function runProcess(req) {
       failure ??= new Error(`cannot start ${command} for step ${req.id}: ${err.message}`);
       exit = { code: null, signal: null };
       for (const stream of streams) stream.destroy();
-      settle();
+      settle2();
     });
     child.on("exit", (code, signal) => {
       exit = { code, signal };
       if (child.pid !== void 0) killGroup(child.pid, "SIGKILL");
-      settle();
+      settle2();
       if (openStreams > 0) void stopWaitingForEscapedOutput(child.pid);
     });
     async function stopWaitingForEscapedOutput(pgid) {
@@ -24514,7 +24514,7 @@ async function runProcess(req) {
       writeLog(message + "\n");
       for (const stream of streams) stream.destroy();
     }
-    function settle() {
+    function settle2() {
       if (settled || exit === void 0 || openStreams > 0) return;
       settled = true;
       clearTimeout(timeout);
@@ -26763,11 +26763,181 @@ async function settleEffects(options, model) {
   }
 }
 
+// src/metrics/compare-command.ts
+import path11 from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+async function readText(file, flag) {
+  try {
+    return await readFile8(file, "utf8");
+  } catch {
+    throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], "usage");
+  }
+}
+function isMetricsFile(file) {
+  return path11.extname(file).toLowerCase() === ".json";
+}
+async function compareFiles(spec, candidateFile, baselineFile) {
+  if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
+    throw new InputError([{ message: "give two predictions files or two metrics files (.json), not one of each" }], "usage");
+  }
+  const pinned = [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))];
+  const references = new Map(pinned.map((v) => [v, `retrain compare has no predictions of version ${v}`]));
+  let candidate;
+  let baseline;
+  let verdict;
+  let slices = [];
+  let units = null;
+  if (isMetricsFile(candidateFile)) {
+    const declared = spec.metrics.map((m) => m.name);
+    candidate = parseMetrics(await readText(candidateFile, "--candidate"), candidateFile, declared).metrics;
+    baseline = parseMetrics(await readText(baselineFile, "--baseline"), baselineFile, declared).metrics;
+    verdict = evaluateRules(spec.metrics, candidate, baseline, { references });
+  } else {
+    const cols = predictionColumns(spec.evaluate.predictions);
+    const computed = compareComputed(
+      spec,
+      parsePredictions(await readText(candidateFile, "--candidate"), candidateFile, cols),
+      parsePredictions(await readText(baselineFile, "--baseline"), baselineFile, cols),
+      new Map(references)
+    );
+    candidate = computed.candidate;
+    baseline = computed.baseline;
+    slices = computed.slices;
+    units = computed.units;
+    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, confidence: computed.confidence, slices });
+  }
+  const plan = planDecision(verdict, spec.promotion);
+  return {
+    model: spec.model,
+    decision: plan.wouldBe ?? plan.decision,
+    reason: plan.reason,
+    passed: verdict.passed,
+    goals: Object.fromEntries(spec.metrics.map((m) => [m.name, m.goal])),
+    candidate,
+    baseline,
+    rules: verdict.outcomes,
+    slices,
+    units
+  };
+}
+function renderComparison(c) {
+  const signed2 = (n) => n === null ? "\u2014" : `${n > 0 ? "+" : ""}${formatNumber(n)}`;
+  const metricRows = Object.entries(c.goals).map(([name, goal]) => {
+    const value = c.candidate[name] ?? null;
+    const base = c.baseline[name] ?? null;
+    const improvement = value !== null && base !== null ? improvementOf(goal, value, base) : null;
+    return [name, goal, formatNumber(base), formatNumber(value), signed2(improvement)];
+  });
+  const ruleRows2 = c.rules.map((o) => [
+    o.status === "pass" ? "PASS" : o.status === "fail" ? "FAIL" : "n/a",
+    o.rule,
+    o.kind === "relative-change" && o.improvement !== null ? `${signed2(o.improvement * 100)}%` : signed2(o.improvement),
+    boundCell(o),
+    o.reason
+  ]);
+  const lines = [
+    `## ${c.model}: candidate vs baseline`,
+    "",
+    `**Would be ${c.decision}.** ${c.reason.charAt(0).toUpperCase()}${c.reason.slice(1)}.`,
+    "",
+    ...c.units ? [`Computed from predictions; the bootstrap resampled ${c.units.count} ${c.units.kind}.`, ""] : [],
+    table(["metric", "goal", "baseline", "candidate", "improvement"], metricRows),
+    "",
+    "### Rules",
+    "",
+    table(["result", "rule", "improvement", "bound", "why"], ruleRows2),
+    ""
+  ];
+  lines.push(...evidenceSections({ slices: c.slices }, table));
+  return lines.join("\n");
+}
+
+// src/app/execute.ts
+function unfinished(report2) {
+  return [...report2?.failed ?? [], ...report2?.unconfirmed ?? []];
+}
+function countRules(spec) {
+  return spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== void 0 ? 1 : 0) + (m.max !== void 0 ? 1 : 0) + (m.slices ? 1 : 0), 0);
+}
+async function settle(deps, model, resend) {
+  return await deps.registry.settle(model, deps.effectPerformers ?? {}, resend);
+}
+async function execute2(command, deps) {
+  const effects = deps.promotionEffects;
+  switch (command.kind) {
+    case "validate":
+      return { kind: "validated", spec: command.spec, rules: countRules(command.spec) };
+    case "status":
+      return { kind: "status", snapshot: await deps.registry.snapshot(command.model) };
+    case "compare":
+      return { kind: "compared", comparison: await compareFiles(command.spec, command.candidateFile, command.baselineFile) };
+    case "run": {
+      if (!deps.gate) throw new Error("a run needs a gate");
+      await settle(deps, command.settings.spec.model);
+      const run = await runRetraining({
+        ...command.settings,
+        registry: deps.registry,
+        gate: deps.gate,
+        reporter: deps.reporter,
+        ...deps.artifacts && { artifacts: deps.artifacts },
+        ...effects && { promotionEffects: effects },
+        ...deps.effectPerformers && { effectPerformers: deps.effectPerformers }
+      });
+      return { kind: "run", run };
+    }
+    case "promote":
+      await settle(deps, command.model);
+      await promoteCandidate(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects);
+      return { kind: "promoted", model: command.model, version: command.candidate, how: "promoted", followUps: await settle(deps, command.model) };
+    case "approve":
+      await settle(deps, command.model);
+      await approveCandidate(deps.registry, command.model, command.version, command.who, effects);
+      return { kind: "promoted", model: command.model, version: command.version, how: "approved", followUps: await settle(deps, command.model) };
+    case "rollback": {
+      await settle(deps, command.model);
+      const version = await rollback(deps.registry, command.model, command.to, command.who, effects);
+      return { kind: "promoted", model: command.model, version, how: "rolled-back", followUps: await settle(deps, command.model) };
+    }
+    case "reject":
+      await settle(deps, command.model);
+      await rejectCandidate(deps.registry, command.model, command.version, command.who);
+      return { kind: "rejected", model: command.model, version: command.version, followUps: await settle(deps, command.model) };
+    case "settle":
+      return { kind: "settled", model: command.model, followUps: await settle(deps, command.model) };
+    case "redeploy": {
+      const snapshot = await deps.registry.snapshot(command.model);
+      const champion = snapshot.champion;
+      if (champion === null) throw new InputError([{ message: `${command.model} has no champion to deploy` }], "no-champion");
+      const requested = effects?.(champion) ?? [];
+      if (requested.length === 0) throw new InputError([{ message: `no deploy is configured for ${command.model}: nothing to send again` }], "no-deploy");
+      const waiting = (snapshot.effects ?? []).some((e) => requested.some((r) => r.kind === e.kind) && e.version === champion);
+      if (!waiting) await deps.registry.apply(command.model, { kind: "add-effects", effects: requested });
+      const followUps = await settle(deps, command.model, (e) => e.version === champion && requested.some((r) => r.kind === e.kind));
+      return { kind: "redeployed", model: command.model, version: champion, followUps };
+    }
+  }
+}
+
+// src/app/failpoint.ts
+var SIGNALS = ["SIGTERM", "SIGINT", "SIGKILL"];
+function stageHook(raw, aborted) {
+  if (!raw) return void 0;
+  const [at, signal] = raw.split(":");
+  if (!RUN_STAGES.includes(at) || !SIGNALS.includes(signal)) {
+    throw new InputError([{ message: `RETRAIN_TEST_FAILPOINT must be <stage>:${SIGNALS.join("|")} with a stage among ${RUN_STAGES.join(", ")}; got "${raw}"` }]);
+  }
+  return async (stage) => {
+    if (stage !== at) return;
+    process.kill(process.pid, signal);
+    for (let i = 0; i < 200 && !aborted.aborted; i++) await new Promise((resolve3) => setTimeout(resolve3, 5));
+  };
+}
+
 // src/spec/load.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
 import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile8 } from "node:fs/promises";
-import path11 from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+import path12 from "node:path";
 
 // src/spec/schema-errors.ts
 var import__2 = __toESM(require__(), 1);
@@ -28663,10 +28833,10 @@ function parseTrainerOptions(trainer, raw, allowExpressions = false) {
 // src/spec/load.ts
 async function loadSpec(file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = path11.resolve(cwd, file);
+  const absolute = path12.resolve(cwd, file);
   let bytes;
   try {
-    bytes = await readFile8(absolute);
+    bytes = await readFile9(absolute);
   } catch (error) {
     const code = error.code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
@@ -28676,7 +28846,7 @@ async function loadSpec(file, options = {}) {
 }
 function loadSpecBytes(bytes, file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = path11.resolve(cwd, file);
+  const absolute = path12.resolve(cwd, file);
   let text;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -28729,8 +28899,8 @@ function sha256(bytes) {
   return createHash3("sha256").update(bytes).digest("hex");
 }
 function displayName(absolute, cwd) {
-  const relative2 = path11.relative(cwd, absolute);
-  return relative2 && !relative2.startsWith("..") && !path11.isAbsolute(relative2) ? relative2 : absolute;
+  const relative2 = path12.relative(cwd, absolute);
+  return relative2 && !relative2.startsWith("..") && !path12.isAbsolute(relative2) ? relative2 : absolute;
 }
 var NO_RULE_MESSAGE = "no rule would judge the candidate; add a bound (min/max) or a change rule";
 function predictionsOf(raw) {
@@ -29021,7 +29191,7 @@ function buildSpecUnbounded(text, digest, file, cwd) {
   const data = builder.data();
   const spec = {
     file,
-    root: raw.root !== void 0 ? path11.resolve(path11.dirname(file), raw.root) : path11.resolve(cwd),
+    root: raw.root !== void 0 ? path12.resolve(path12.dirname(file), raw.root) : path12.resolve(cwd),
     digest,
     model: raw.model,
     ...raw.description !== void 0 && { description: raw.description },
@@ -29058,8 +29228,8 @@ import { writeFile as writeFile7 } from "node:fs/promises";
 
 // src/trainers/csv.ts
 import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile9 } from "node:fs/promises";
-import path12 from "node:path";
+import { readFile as readFile10 } from "node:fs/promises";
+import path13 from "node:path";
 function parseCsv2(text, file) {
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   const rows = [];
@@ -29105,7 +29275,7 @@ async function readTable(files) {
   for (const file of files) {
     let text;
     try {
-      text = await readFile9(file, "utf8");
+      text = await readFile10(file, "utf8");
     } catch (err) {
       throw new TrainerError(`cannot read ${file}: ${err.message}`);
     }
@@ -29127,7 +29297,7 @@ async function readTable(files) {
       const out = cells.get(column2);
       for (const r of p.rows) out.push(r[j].trim());
     }
-    sources.push({ file: path12.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows.length });
+    sources.push({ file: path13.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows.length });
     total += p.rows.length;
   }
   return { columns: columns ?? [], cells, rows: total, files: sources };
@@ -29246,8 +29416,8 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
 
 // src/trainers/model.ts
 import { createHash as createHash5 } from "node:crypto";
-import { readFile as readFile10, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
-import path13 from "node:path";
+import { readFile as readFile11, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
+import path14 from "node:path";
 var MODEL_FILE = "model.json";
 var MODEL_FORMAT = "retrain/builtin-linear";
 var MODEL_FORMAT_VERSION = 1;
@@ -29275,11 +29445,11 @@ function namedWeights(model) {
 }
 async function saveModel(dir, model) {
   await mkdir6(dir, { recursive: true });
-  await writeFile6(path13.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await writeFile6(path13.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await writeFile6(path14.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await writeFile6(path14.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return readFile10(path13.join(dir, MODEL_FILE)).then(
+  return readFile11(path14.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -29288,11 +29458,11 @@ function finiteMatrix(rows, count, width) {
   return Array.isArray(rows) && rows.length === count && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
 }
 async function loadModel(dir) {
-  const file = path13.join(dir, MODEL_FILE);
+  const file = path14.join(dir, MODEL_FILE);
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text;
   try {
-    text = await readFile10(file, "utf8");
+    text = await readFile11(file, "utf8");
   } catch (err) {
     throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
@@ -30326,95 +30496,6 @@ function evaluateCommand(dataInput) {
   return guarded((io) => evaluateBuiltin(dataInput, io));
 }
 
-// src/metrics/compare-command.ts
-import path14 from "node:path";
-import { readFile as readFile11 } from "node:fs/promises";
-async function readText(file, flag) {
-  try {
-    return await readFile11(file, "utf8");
-  } catch {
-    throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], "usage");
-  }
-}
-function isMetricsFile(file) {
-  return path14.extname(file).toLowerCase() === ".json";
-}
-async function compareFiles(spec, candidateFile, baselineFile) {
-  if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
-    throw new InputError([{ message: "give two predictions files or two metrics files (.json), not one of each" }], "usage");
-  }
-  const pinned = [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))];
-  const references = new Map(pinned.map((v) => [v, `retrain compare has no predictions of version ${v}`]));
-  let candidate;
-  let baseline;
-  let verdict;
-  let slices = [];
-  let units = null;
-  if (isMetricsFile(candidateFile)) {
-    const declared = spec.metrics.map((m) => m.name);
-    candidate = parseMetrics(await readText(candidateFile, "--candidate"), candidateFile, declared).metrics;
-    baseline = parseMetrics(await readText(baselineFile, "--baseline"), baselineFile, declared).metrics;
-    verdict = evaluateRules(spec.metrics, candidate, baseline, { references });
-  } else {
-    const cols = predictionColumns(spec.evaluate.predictions);
-    const computed = compareComputed(
-      spec,
-      parsePredictions(await readText(candidateFile, "--candidate"), candidateFile, cols),
-      parsePredictions(await readText(baselineFile, "--baseline"), baselineFile, cols),
-      new Map(references)
-    );
-    candidate = computed.candidate;
-    baseline = computed.baseline;
-    slices = computed.slices;
-    units = computed.units;
-    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, confidence: computed.confidence, slices });
-  }
-  const plan = planDecision(verdict, spec.promotion);
-  return {
-    model: spec.model,
-    decision: plan.wouldBe ?? plan.decision,
-    reason: plan.reason,
-    passed: verdict.passed,
-    goals: Object.fromEntries(spec.metrics.map((m) => [m.name, m.goal])),
-    candidate,
-    baseline,
-    rules: verdict.outcomes,
-    slices,
-    units
-  };
-}
-function renderComparison(c) {
-  const signed2 = (n) => n === null ? "\u2014" : `${n > 0 ? "+" : ""}${formatNumber(n)}`;
-  const metricRows = Object.entries(c.goals).map(([name, goal]) => {
-    const value = c.candidate[name] ?? null;
-    const base = c.baseline[name] ?? null;
-    const improvement = value !== null && base !== null ? improvementOf(goal, value, base) : null;
-    return [name, goal, formatNumber(base), formatNumber(value), signed2(improvement)];
-  });
-  const ruleRows2 = c.rules.map((o) => [
-    o.status === "pass" ? "PASS" : o.status === "fail" ? "FAIL" : "n/a",
-    o.rule,
-    o.kind === "relative-change" && o.improvement !== null ? `${signed2(o.improvement * 100)}%` : signed2(o.improvement),
-    boundCell(o),
-    o.reason
-  ]);
-  const lines = [
-    `## ${c.model}: candidate vs baseline`,
-    "",
-    `**Would be ${c.decision}.** ${c.reason.charAt(0).toUpperCase()}${c.reason.slice(1)}.`,
-    "",
-    ...c.units ? [`Computed from predictions; the bootstrap resampled ${c.units.count} ${c.units.kind}.`, ""] : [],
-    table(["metric", "goal", "baseline", "candidate", "improvement"], metricRows),
-    "",
-    "### Rules",
-    "",
-    table(["result", "rule", "improvement", "bound", "why"], ruleRows2),
-    ""
-  ];
-  lines.push(...evidenceSections({ slices: c.slices }, table));
-  return lines.join("\n");
-}
-
 // package.json
 var package_default = {
   name: "retrain-action",
@@ -30531,7 +30612,7 @@ function locate(where2) {
   return `${where2.file}${where2.line ? `:${where2.line}:${where2.col ?? 1}` : ""}: `;
 }
 
-// src/local/directory-registry.ts
+// src/registry/directory-registry.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile12, readdir as readdir6, rename as rename3, rm as rm4, stat as stat6, unlink, writeFile as writeFile9 } from "node:fs/promises";
 import { existsSync as existsSync2 } from "node:fs";
@@ -30824,7 +30905,7 @@ function describe(t, model) {
   }
 }
 
-// src/local/directory-registry.ts
+// src/registry/directory-registry.ts
 var STATE_FILE = "registry.json";
 var MODEL_NAME2 = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 var STATE_SCHEMA_VERSION = 1;
@@ -31038,7 +31119,7 @@ Usage:
   retrain train     TRAINER        a built-in trainer, as a step runs it (uses: builtin/TRAINER)
   retrain evaluate  [--data NAME]  score a built-in model: node "$RETRAIN_CLI" evaluate in a spec
 
-Options:
+Options (each command takes only its own; retrain COMMAND --help lists them):
   --spec FILE        the retraining spec (default ${DEFAULT_SPEC})
   --model NAME       the model, for registry commands without a spec
   --registry DIR     the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)
@@ -31049,40 +31130,88 @@ Options:
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
   --data NAME        evaluate: the data input to score (default eval)
-  -h, --help         this help;  -v, --version  the version
+  -h, --help         this help;  -v, --version  the version (alone, before any command)
 
 Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
 4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
 1 internal.`;
-var OPTIONS = {
-  spec: { type: "string" },
-  model: { type: "string" },
-  registry: { type: "string" },
-  param: { type: "string", multiple: true },
-  out: { type: "string" },
-  "dry-run": { type: "boolean" },
-  json: { type: "boolean" },
-  actor: { type: "string" },
-  candidate: { type: "string" },
-  "expect-champion": { type: "string" },
-  force: { type: "boolean" },
-  reason: { type: "string" },
-  to: { type: "string" },
-  "keep-work-dir": { type: "boolean" },
-  baseline: { type: "string" },
-  data: { type: "string" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" }
+var OPTION = {
+  spec: { type: "string", describe: `the retraining spec (default ${DEFAULT_SPEC})` },
+  model: { type: "string", describe: "the model, when there is no spec" },
+  registry: { type: "string", describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
+  param: { type: "string", multiple: true, describe: "NAME=VALUE: override a spec param (repeatable)" },
+  out: { type: "string", describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
+  "dry-run": { type: "boolean", describe: "decide and report, change nothing" },
+  json: { type: "boolean", describe: "print the outcome as JSON on stdout" },
+  actor: { type: "string", describe: "who acts, recorded in the history (default $USER)" },
+  candidate: { type: "string", describe: "the candidate: a version (promote) or a predictions file (compare)" },
+  "expect-champion": { type: "string", describe: "the champion the candidate was compared with: a version or none" },
+  force: { type: "boolean", describe: "promote a candidate the rules rejected (needs --reason)" },
+  reason: { type: "string", describe: "why, recorded in the history" },
+  to: { type: "string", describe: "the earlier champion to restore (default: the previous one)" },
+  "keep-work-dir": { type: "boolean", describe: "keep the run's scratch directory for debugging" },
+  baseline: { type: "string", describe: "the baseline predictions (or metrics .json) file" },
+  data: { type: "string", describe: "the data input to score (default eval)" },
+  help: { type: "boolean", short: "h", describe: "this help" }
 };
-function usageError(message) {
+var WHO = ["actor", "reason"];
+var REGISTRY = ["spec", "model", "registry"];
+var COMMANDS = {
+  run: { options: ["spec", "registry", "param", "out", "dry-run", "json", "actor", "keep-work-dir"], positionals: [], meant: { params: "param", output: "out" } },
+  validate: { options: ["spec"], positionals: [] },
+  status: { options: [...REGISTRY, "json"], positionals: [] },
+  promote: { options: [...REGISTRY, "candidate", "expect-champion", "force", ...WHO], positionals: [], meant: { version: "candidate", expect: "expect-champion", champion: "expect-champion" } },
+  approve: { options: [...REGISTRY, "force", ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
+  reject: { options: [...REGISTRY, ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
+  rollback: { options: [...REGISTRY, "to", ...WHO], positionals: [], meant: { version: "to" } },
+  compare: { options: ["spec", "candidate", "baseline", "json"], positionals: [] },
+  train: { options: [], positionals: ["TRAINER"] },
+  evaluate: { options: ["data"], positionals: [] }
+};
+function usageError(message, command) {
   return new InputError([{ message: `${message}
-Run "retrain --help" for usage.` }], "usage");
+Run "retrain ${command ? `${command} ` : ""}--help" for usage.` }], "usage");
 }
-function parseVersion(value, flag, allowNone = false) {
-  if (value === void 0) throw usageError(`${flag} is required`);
+function commandUsage(name) {
+  const shape = COMMANDS[name];
+  const lines = [`Usage: retrain ${name}${shape.positionals.map((p) => ` ${p}`).join("")}${shape.options.length ? " [options]" : ""}`, ""];
+  for (const option of [...shape.options, "help"]) {
+    const o = OPTION[option];
+    lines.push(`  ${`${o.short ? `-${o.short}, ` : ""}--${option}${o.type === "string" ? " VALUE" : ""}`.padEnd(28)}${o.describe}`);
+  }
+  return lines.join("\n");
+}
+function parseCommand(name, args) {
+  const shape = COMMANDS[name];
+  const own = [...shape.options, "help"];
+  const options = Object.fromEntries(own.map((o) => [o, { type: OPTION[o].type, ...OPTION[o].multiple && { multiple: true }, ...OPTION[o].short && { short: OPTION[o].short } }]));
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const code = String(err.code ?? "");
+    const unknown = /Unknown option '(-{1,2})([^']+)'/.exec(err.message);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) {
+      const word = unknown[2];
+      const meant = shape.meant?.[word] ?? closest(word, own);
+      const elsewhere = Object.entries(COMMANDS).filter(([, c]) => c.options.includes(word)).map(([n]) => n);
+      const hint = meant ? /^[A-Z]+$/.test(meant) ? ` (the ${meant.toLowerCase()} is an argument: retrain ${name} ${meant})` : `; did you mean --${meant}?` : elsewhere.length ? ` (--${word} is an option of retrain ${elsewhere.join(", ")})` : "";
+      throw usageError(`retrain ${name} has no option ${unknown[1]}${word}${hint}`, name);
+    }
+    if (code.startsWith("ERR_PARSE_ARGS")) throw usageError(`retrain ${name}: ${err.message}`, name);
+    throw err;
+  }
+  if (parsed.positionals.length > shape.positionals.length) {
+    const extra = parsed.positionals.slice(shape.positionals.length).map((p) => preview(p)).join(" ");
+    throw usageError(`retrain ${name} takes ${shape.positionals.length ? shape.positionals.join(" ") : "no arguments"}; unexpected ${extra}`, name);
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
+}
+function parseVersion(value, flag, command, allowNone = false) {
+  if (value === void 0) throw usageError(`retrain ${command} needs ${flag}`, command);
   if (allowNone && value === "none") return null;
   const version = parseVersionText(value);
-  if (version === null) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ""}, got ${preview(value)}`);
+  if (version === null) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ""}, got ${preview(value)}`, command);
   return version;
 }
 var PATH_FLAGS = ["spec", "registry", "out", "baseline"];
@@ -31127,19 +31256,6 @@ function registryOf(values) {
 `)
   );
 }
-function failpoint(controller) {
-  const raw = process.env.RETRAIN_TEST_FAILPOINT;
-  if (!raw) return void 0;
-  const [at, signal] = raw.split(":");
-  if (!RUN_STAGES.includes(at) || !["SIGTERM", "SIGINT", "SIGKILL"].includes(signal)) {
-    throw usageError(`RETRAIN_TEST_FAILPOINT must be <stage>:SIGTERM|SIGINT|SIGKILL with a stage among ${RUN_STAGES.join(", ")}; got "${raw}"`);
-  }
-  return async (stage) => {
-    if (stage !== at) return;
-    process.kill(process.pid, signal);
-    for (let i = 0; i < 200 && !controller.signal.aborted; i++) await new Promise((resolve3) => setTimeout(resolve3, 5));
-  };
-}
 async function modelOf(values) {
   if (values.model) return { model: values.model, spec: null };
   const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
@@ -31148,11 +31264,121 @@ async function modelOf(values) {
 function timestamp(d) {
   return d.toISOString().replace(/[:.]/g, "-");
 }
-async function commandRun(values) {
-  const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
-  const params = resolveParams(spec, parseParamAssignments(values.param ?? []), "--param");
+async function commandOf(name, values, positionals, signal) {
+  const who = { actor: values.actor ?? process.env.USER ?? "local", reason: values.reason, force: values.force };
+  switch (name) {
+    case "run": {
+      const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
+      const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
+      const settings = {
+        spec: spec2,
+        params,
+        outputDir: path16.resolve(values.out ?? path16.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
+        baseEnv: inheritableEnv(process.env),
+        actor: who.actor,
+        gitCommit: await gitCommit(spec2.root),
+        toolVersion: TOOL_VERSION,
+        cli: { node: process.execPath, script: fileURLToPath2(import.meta.url) },
+        dryRun: values["dry-run"],
+        signal,
+        atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, signal),
+        keepWorkDir: values["keep-work-dir"]
+      };
+      return { command: { kind: "run", settings }, spec: spec2 };
+    }
+    case "validate": {
+      const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
+      return { command: { kind: "validate", spec: spec2 }, spec: spec2 };
+    }
+    case "compare": {
+      if (values.candidate === void 0 || values.baseline === void 0) throw usageError("retrain compare needs --candidate FILE and --baseline FILE", name);
+      const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
+      return { command: { kind: "compare", spec: spec2, candidateFile: values.candidate, baselineFile: values.baseline }, spec: spec2 };
+    }
+  }
+  const { model, spec } = await modelOf(values);
+  switch (name) {
+    case "status":
+      return { command: { kind: "status", model }, spec };
+    case "promote": {
+      const candidate = parseVersion(values.candidate, "--candidate", name);
+      const expectChampion = parseVersion(values["expect-champion"], "--expect-champion", name, true);
+      return { command: { kind: "promote", model, candidate, expectChampion, who }, spec };
+    }
+    case "approve":
+      return { command: { kind: "approve", model, version: parseVersion(positionals[0], "VERSION", name), who }, spec };
+    case "reject":
+      return { command: { kind: "reject", model, version: parseVersion(positionals[0], "VERSION", name), who }, spec };
+    case "rollback":
+      return { command: { kind: "rollback", model, ...values.to !== void 0 && { to: parseVersion(values.to, "--to", name) }, who }, spec };
+  }
+  throw usageError(`unknown command "${name}"`);
+}
+function render(outcome, command, values, spec, reporter) {
+  const out = (text) => process.stdout.write(`${text}
+`);
+  switch (outcome.kind) {
+    case "run": {
+      const { result } = outcome.run;
+      if (values.json) out(JSON.stringify(result, null, 2));
+      const outputDir = command.kind === "run" ? command.settings.outputDir : ".";
+      reporter.info(`Result: ${result.decision}. Outputs in ${path16.relative(process.cwd(), outputDir) || outputDir}`);
+      return outcome.run.exitCode;
+    }
+    case "validated": {
+      const s = outcome.spec;
+      out(`${path16.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`);
+      return ExitCode.ok;
+    }
+    case "status":
+      out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? []));
+      return ExitCode.ok;
+    case "compared":
+      out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
+      return ExitCode.ok;
+    case "promoted":
+      out(
+        outcome.how === "rolled-back" ? `Rolled back ${outcome.model}: version ${outcome.version} is the champion` : `${outcome.how === "approved" ? "Approved and promoted" : "Promoted"} ${outcome.model} version ${outcome.version}`
+      );
+      return ExitCode.ok;
+    case "rejected":
+      out(`Rejected ${outcome.model} version ${outcome.version}`);
+      return ExitCode.ok;
+    case "settled":
+    case "redeployed":
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
+  }
+}
+async function main(argv) {
+  const [name, ...args] = argv;
+  if (name === "--version" || name === "-v") {
+    if (args.length) throw usageError(`--version takes nothing after it`);
+    process.stdout.write(`${TOOL_VERSION}
+`);
+    return ExitCode.ok;
+  }
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${USAGE}
+`);
+    return name === void 0 ? ExitCode.badInput : ExitCode.ok;
+  }
+  if (!(name in COMMANDS)) {
+    const meant = closest(name, Object.keys(COMMANDS));
+    throw usageError(`unknown command "${name}"${meant ? `; did you mean "${meant}"?` : ""}`);
+  }
+  const { values, positionals } = parseCommand(name, args);
+  if (values.help) {
+    process.stdout.write(`${commandUsage(name)}
+`);
+    return ExitCode.ok;
+  }
+  checkArguments(values, name);
+  if (name === "train") {
+    if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
+    return await trainCommand(positionals[0]);
+  }
+  if (name === "evaluate") return await evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
-  const outputDir = path16.resolve(values.out ?? path16.join(DEFAULT_RUNS, spec.model, timestamp(/* @__PURE__ */ new Date())));
   const controller = new AbortController();
   const onSignal = (signal) => {
     if (controller.signal.aborted) process.exit(ExitCode.cancelled);
@@ -31162,114 +31388,13 @@ async function commandRun(values) {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    const outcome = await runRetraining({
-      spec,
-      params,
-      registry: registryOf(values),
-      gate: new FileGate(values.spec ?? ""),
-      reporter,
-      outputDir,
-      baseEnv: inheritableEnv(process.env),
-      actor: values.actor ?? process.env.USER ?? "local",
-      gitCommit: await gitCommit(spec.root),
-      toolVersion: TOOL_VERSION,
-      cli: { node: process.execPath, script: fileURLToPath2(import.meta.url) },
-      dryRun: values["dry-run"],
-      signal: controller.signal,
-      atStage: failpoint(controller),
-      keepWorkDir: values["keep-work-dir"]
-    });
-    if (values.json) process.stdout.write(JSON.stringify(outcome.result, null, 2) + "\n");
-    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path16.relative(process.cwd(), outputDir) || outputDir}`);
-    return outcome.exitCode;
+    const { command, spec } = await commandOf(name, values, positionals, controller.signal);
+    const registry = command.kind === "validate" || command.kind === "compare" ? null : registryOf(values);
+    const outcome = await execute2(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
+    return render(outcome, command, values, spec, reporter);
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
-  }
-}
-async function commandStatus(values) {
-  const { model, spec } = await modelOf(values);
-  const snapshot = await registryOf(values).snapshot(model);
-  if (values.json) process.stdout.write(JSON.stringify(snapshot, null, 2) + "\n");
-  else process.stdout.write(renderStatus(snapshot, spec?.metrics.map((m) => m.name) ?? []) + "\n");
-  return ExitCode.ok;
-}
-async function main(argv) {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  const [command, ...rest] = positionals;
-  if (values.version) {
-    process.stdout.write(`${TOOL_VERSION}
-`);
-    return ExitCode.ok;
-  }
-  if (values.help || command === void 0 || command === "help") {
-    process.stdout.write(`${USAGE}
-`);
-    return command === void 0 && !values.help ? ExitCode.badInput : ExitCode.ok;
-  }
-  checkArguments(values, command);
-  const who = { actor: values.actor ?? process.env.USER ?? "local", reason: values.reason, force: values.force };
-  const positionalVersion = () => parseVersion(rest[0], "VERSION");
-  switch (command) {
-    case "run":
-      return await commandRun(values);
-    case "validate": {
-      const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
-      const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== void 0 ? 1 : 0) + (m.max !== void 0 ? 1 : 0) + (m.slices ? 1 : 0), 0);
-      process.stdout.write(
-        `${path16.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})
-`
-      );
-      return ExitCode.ok;
-    }
-    case "status":
-      return await commandStatus(values);
-    case "promote": {
-      const { model } = await modelOf(values);
-      const candidate = parseVersion(values.candidate, "--candidate");
-      const expect = parseVersion(values["expect-champion"], "--expect-champion", true);
-      await promoteCandidate(registryOf(values), model, candidate, expect, who);
-      process.stdout.write(`Promoted ${model} version ${candidate}
-`);
-      return ExitCode.ok;
-    }
-    case "approve": {
-      const { model } = await modelOf(values);
-      const version = positionalVersion();
-      await approveCandidate(registryOf(values), model, version, who);
-      process.stdout.write(`Approved and promoted ${model} version ${version}
-`);
-      return ExitCode.ok;
-    }
-    case "reject": {
-      const { model } = await modelOf(values);
-      const version = positionalVersion();
-      await rejectCandidate(registryOf(values), model, version, who);
-      process.stdout.write(`Rejected ${model} version ${version}
-`);
-      return ExitCode.ok;
-    }
-    case "rollback": {
-      const { model } = await modelOf(values);
-      const to = values.to === void 0 ? void 0 : parseVersion(values.to, "--to");
-      const target = await rollback(registryOf(values), model, to, who);
-      process.stdout.write(`Rolled back ${model}: version ${target} is the champion
-`);
-      return ExitCode.ok;
-    }
-    case "train":
-      if (rest[0] === void 0) throw usageError("train needs the trainer, such as: retrain train online-gradient-descent");
-      return await trainCommand(rest[0]);
-    case "evaluate":
-      return await evaluateCommand(values.data ?? "eval");
-    case "compare": {
-      if (values.candidate === void 0 || values.baseline === void 0) throw usageError("compare needs --candidate FILE and --baseline FILE");
-      const outcome = await compareFiles(await loadSpec(values.spec ?? DEFAULT_SPEC), values.candidate, values.baseline);
-      process.stdout.write(values.json ? JSON.stringify(outcome, null, 2) + "\n" : renderComparison(outcome) + "\n");
-      return ExitCode.ok;
-    }
-    default:
-      throw usageError(`unknown command "${command}"`);
   }
 }
 async function runCli(argv) {
@@ -31283,7 +31408,7 @@ async function runCli(argv) {
       return err.exitCode;
     }
     if (err instanceof RetrainError) {
-      process.stderr.write(`error: ${err.message}
+      process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ""}${err.message}
 `);
       return err.exitCode;
     }

@@ -8,17 +8,19 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
 import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
-import { approveCandidate, promoteCandidate, rejectCandidate, renderStatus, rollback } from '../engine/registry-commands.js'
-import { RUN_STAGES, runRetraining, type RunStage } from '../engine/run.js'
+import { execute, unfinished, type AppCommand, type AppOutcome, type RunSettings } from '../app/execute.js'
+import { stageHook } from '../app/failpoint.js'
+import { renderStatus } from '../engine/registry-commands.js'
 import { loadSpec } from '../spec/load.js'
 import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spec/names.js'
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
 import { evaluateCommand, trainCommand } from '../trainers/commands.js'
-import { compareFiles, renderComparison } from '../metrics/compare-command.js'
+import { renderComparison } from '../metrics/compare-command.js'
 import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter } from './console-reporter.js'
-import { DirectoryRegistry } from './directory-registry.js'
+import { DirectoryRegistry } from '../registry/directory-registry.js'
+import { closest } from '../spec/suggest.js'
 import { FileGate } from './file-gate.js'
 
 export const DEFAULT_SPEC = '.github/retrain.yml'
@@ -40,7 +42,7 @@ Usage:
   retrain train     TRAINER        a built-in trainer, as a step runs it (uses: builtin/TRAINER)
   retrain evaluate  [--data NAME]  score a built-in model: node "$RETRAIN_CLI" evaluate in a spec
 
-Options:
+Options (each command takes only its own; retrain COMMAND --help lists them):
   --spec FILE        the retraining spec (default ${DEFAULT_SPEC})
   --model NAME       the model, for registry commands without a spec
   --registry DIR     the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)
@@ -51,44 +53,134 @@ Options:
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
   --data NAME        evaluate: the data input to score (default eval)
-  -h, --help         this help;  -v, --version  the version
+  -h, --help         this help;  -v, --version  the version (alone, before any command)
 
 Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
 4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
 1 internal.`
 
-const OPTIONS = {
-  spec: { type: 'string' },
-  model: { type: 'string' },
-  registry: { type: 'string' },
-  param: { type: 'string', multiple: true },
-  out: { type: 'string' },
-  'dry-run': { type: 'boolean' },
-  json: { type: 'boolean' },
-  actor: { type: 'string' },
-  candidate: { type: 'string' },
-  'expect-champion': { type: 'string' },
-  force: { type: 'boolean' },
-  reason: { type: 'string' },
-  to: { type: 'string' },
-  'keep-work-dir': { type: 'boolean' },
-  baseline: { type: 'string' },
-  data: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' }
-} as const
+type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; describe: string }
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values']
-
-function usageError(message: string): InputError {
-  return new InputError([{ message: `${message}\nRun "retrain --help" for usage.` }], 'usage')
+const OPTION: Record<string, Option> = {
+  spec: { type: 'string', describe: `the retraining spec (default ${DEFAULT_SPEC})` },
+  model: { type: 'string', describe: 'the model, when there is no spec' },
+  registry: { type: 'string', describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
+  param: { type: 'string', multiple: true, describe: 'NAME=VALUE: override a spec param (repeatable)' },
+  out: { type: 'string', describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
+  'dry-run': { type: 'boolean', describe: 'decide and report, change nothing' },
+  json: { type: 'boolean', describe: 'print the outcome as JSON on stdout' },
+  actor: { type: 'string', describe: 'who acts, recorded in the history (default $USER)' },
+  candidate: { type: 'string', describe: 'the candidate: a version (promote) or a predictions file (compare)' },
+  'expect-champion': { type: 'string', describe: 'the champion the candidate was compared with: a version or none' },
+  force: { type: 'boolean', describe: 'promote a candidate the rules rejected (needs --reason)' },
+  reason: { type: 'string', describe: 'why, recorded in the history' },
+  to: { type: 'string', describe: 'the earlier champion to restore (default: the previous one)' },
+  'keep-work-dir': { type: 'boolean', describe: "keep the run's scratch directory for debugging" },
+  baseline: { type: 'string', describe: 'the baseline predictions (or metrics .json) file' },
+  data: { type: 'string', describe: 'the data input to score (default eval)' },
+  help: { type: 'boolean', short: 'h', describe: 'this help' }
 }
 
-function parseVersion(value: string | undefined, flag: string, allowNone = false): number | null {
-  if (value === undefined) throw usageError(`${flag} is required`)
+interface CommandShape {
+  options: (keyof typeof OPTION)[]
+  /** Names of the positional arguments it takes, in order. */
+  positionals: string[]
+  /** Options people reach for that mean one of this command's: `rollback --version` is `--to`. */
+  meant?: Record<string, string>
+}
+
+const WHO = ['actor', 'reason'] as const
+const REGISTRY = ['spec', 'model', 'registry'] as const
+
+const COMMANDS: Record<string, CommandShape> = {
+  run: { options: ['spec', 'registry', 'param', 'out', 'dry-run', 'json', 'actor', 'keep-work-dir'], positionals: [], meant: { params: 'param', output: 'out' } },
+  validate: { options: ['spec'], positionals: [] },
+  status: { options: [...REGISTRY, 'json'], positionals: [] },
+  promote: { options: [...REGISTRY, 'candidate', 'expect-champion', 'force', ...WHO], positionals: [], meant: { version: 'candidate', expect: 'expect-champion', champion: 'expect-champion' } },
+  approve: { options: [...REGISTRY, 'force', ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
+  reject: { options: [...REGISTRY, ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
+  rollback: { options: [...REGISTRY, 'to', ...WHO], positionals: [], meant: { version: 'to' } },
+  compare: { options: ['spec', 'candidate', 'baseline', 'json'], positionals: [] },
+  train: { options: [], positionals: ['TRAINER'] },
+  evaluate: { options: ['data'], positionals: [] }
+}
+
+type Values = {
+  spec?: string
+  model?: string
+  registry?: string
+  param?: string[]
+  out?: string
+  'dry-run'?: boolean
+  json?: boolean
+  actor?: string
+  candidate?: string
+  'expect-champion'?: string
+  force?: boolean
+  reason?: string
+  to?: string
+  'keep-work-dir'?: boolean
+  baseline?: string
+  data?: string
+  help?: boolean
+}
+
+function usageError(message: string, command?: string): InputError {
+  return new InputError([{ message: `${message}\nRun "retrain ${command ? `${command} ` : ''}--help" for usage.` }], 'usage')
+}
+
+function commandUsage(name: string): string {
+  const shape = COMMANDS[name]!
+  const lines = [`Usage: retrain ${name}${shape.positionals.map(p => ` ${p}`).join('')}${shape.options.length ? ' [options]' : ''}`, '']
+  for (const option of [...shape.options, 'help']) {
+    const o = OPTION[option]!
+    lines.push(`  ${`${o.short ? `-${o.short}, ` : ''}--${option}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(28)}${o.describe}`)
+  }
+  return lines.join('\n')
+}
+
+/**
+ * Parses one command's arguments: only its own options, at most its positionals. A wrong option
+ * says which option of this command was probably meant, or which command it belongs to.
+ */
+function parseCommand(name: string, args: string[]): { values: Values; positionals: string[] } {
+  const shape = COMMANDS[name]!
+  const own = [...shape.options, 'help']
+  const options = Object.fromEntries(own.map(o => [o, { type: OPTION[o]!.type, ...(OPTION[o]!.multiple && { multiple: true }), ...(OPTION[o]!.short && { short: OPTION[o]!.short }) }]))
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({ args, options: options as never, allowPositionals: true, strict: true })
+  } catch (err) {
+    const code = String((err as { code?: string }).code ?? '')
+    const unknown = /Unknown option '(-{1,2})([^']+)'/.exec((err as Error).message)
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+      const word = unknown[2]!
+      const meant = shape.meant?.[word] ?? closest(word, own)
+      const elsewhere = Object.entries(COMMANDS).filter(([, c]) => c.options.includes(word)).map(([n]) => n)
+      const hint = meant
+        ? /^[A-Z]+$/.test(meant)
+          ? ` (the ${meant.toLowerCase()} is an argument: retrain ${name} ${meant})`
+          : `; did you mean --${meant}?`
+        : elsewhere.length
+          ? ` (--${word} is an option of retrain ${elsewhere.join(', ')})`
+          : ''
+      throw usageError(`retrain ${name} has no option ${unknown[1]}${word}${hint}`, name)
+    }
+    if (code.startsWith('ERR_PARSE_ARGS')) throw usageError(`retrain ${name}: ${(err as Error).message}`, name)
+    throw err
+  }
+  if (parsed.positionals.length > shape.positionals.length) {
+    const extra = parsed.positionals.slice(shape.positionals.length).map(p => preview(p)).join(' ')
+    throw usageError(`retrain ${name} takes ${shape.positionals.length ? shape.positionals.join(' ') : 'no arguments'}; unexpected ${extra}`, name)
+  }
+  return { values: parsed.values as Values, positionals: parsed.positionals }
+}
+
+function parseVersion(value: string | undefined, flag: string, command: string, allowNone = false): number | null {
+  if (value === undefined) throw usageError(`retrain ${command} needs ${flag}`, command)
   if (allowNone && value === 'none') return null
   const version = parseVersionText(value)
-  if (version === null) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ''}, got ${preview(value)}`)
+  if (version === null) throw usageError(`${flag} must be a version number${allowNone ? ' or "none"' : ''}, got ${preview(value)}`, command)
   return version
 }
 
@@ -141,25 +233,6 @@ function registryOf(values: Values): DirectoryRegistry {
   )
 }
 
-/**
- * RETRAIN_TEST_FAILPOINT=<stage>:<signal>: the run sends itself the signal when it reaches the
- * stage (SIGTERM or SIGINT: a cancellation exactly there; SIGKILL: a crash there). For tests.
- */
-function failpoint(controller: AbortController): ((stage: RunStage) => Promise<void>) | undefined {
-  const raw = process.env.RETRAIN_TEST_FAILPOINT
-  if (!raw) return undefined
-  const [at, signal] = raw.split(':') as [string, NodeJS.Signals]
-  if (!(RUN_STAGES as readonly string[]).includes(at) || !['SIGTERM', 'SIGINT', 'SIGKILL'].includes(signal)) {
-    throw usageError(`RETRAIN_TEST_FAILPOINT must be <stage>:SIGTERM|SIGINT|SIGKILL with a stage among ${RUN_STAGES.join(', ')}; got "${raw}"`)
-  }
-  return async stage => {
-    if (stage !== at) return
-    process.kill(process.pid, signal)
-    // The signal's handler runs on a later turn of the event loop: wait for it, boundedly.
-    for (let i = 0; i < 200 && !controller.signal.aborted; i++) await new Promise(resolve => setTimeout(resolve, 5))
-  }
-}
-
 async function modelOf(values: Values): Promise<{ model: string; spec: Spec | null }> {
   if (values.model) return { model: values.model, spec: null }
   const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
@@ -170,11 +243,124 @@ function timestamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-')
 }
 
-async function commandRun(values: Values): Promise<number> {
-  const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
-  const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
+/** The command line as the app's command, with the ports the local shell provides. */
+async function commandOf(name: string, values: Values, positionals: string[], signal: AbortSignal): Promise<{ command: AppCommand; spec: Spec | null }> {
+  const who = { actor: values.actor ?? process.env.USER ?? 'local', reason: values.reason, force: values.force }
+  switch (name) {
+    case 'run': {
+      const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
+      const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
+      const settings: RunSettings = {
+        spec,
+        params,
+        outputDir: path.resolve(values.out ?? path.join(DEFAULT_RUNS, spec.model, timestamp(new Date()))),
+        baseEnv: inheritableEnv(process.env),
+        actor: who.actor,
+        gitCommit: await gitCommit(spec.root),
+        toolVersion: TOOL_VERSION,
+        cli: { node: process.execPath, script: fileURLToPath(import.meta.url) },
+        dryRun: values['dry-run'],
+        signal,
+        atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, signal),
+        keepWorkDir: values['keep-work-dir']
+      }
+      return { command: { kind: 'run', settings }, spec }
+    }
+    case 'validate': {
+      const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
+      return { command: { kind: 'validate', spec }, spec }
+    }
+    case 'compare': {
+      if (values.candidate === undefined || values.baseline === undefined) throw usageError('retrain compare needs --candidate FILE and --baseline FILE', name)
+      const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
+      return { command: { kind: 'compare', spec, candidateFile: values.candidate, baselineFile: values.baseline }, spec }
+    }
+  }
+  const { model, spec } = await modelOf(values)
+  switch (name) {
+    case 'status':
+      return { command: { kind: 'status', model }, spec }
+    case 'promote': {
+      const candidate = parseVersion(values.candidate, '--candidate', name)!
+      const expectChampion = parseVersion(values['expect-champion'], '--expect-champion', name, true)
+      return { command: { kind: 'promote', model, candidate, expectChampion, who }, spec }
+    }
+    case 'approve':
+      return { command: { kind: 'approve', model, version: parseVersion(positionals[0], 'VERSION', name)!, who }, spec }
+    case 'reject':
+      return { command: { kind: 'reject', model, version: parseVersion(positionals[0], 'VERSION', name)!, who }, spec }
+    case 'rollback':
+      return { command: { kind: 'rollback', model, ...(values.to !== undefined && { to: parseVersion(values.to, '--to', name)! }), who }, spec }
+  }
+  throw usageError(`unknown command "${name}"`)
+}
+
+/** The outcome in the CLI's words: a line for a person, or JSON with --json. */
+function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: Spec | null, reporter: ConsoleReporter): number {
+  const out = (text: string) => process.stdout.write(`${text}\n`)
+  switch (outcome.kind) {
+    case 'run': {
+      const { result } = outcome.run
+      if (values.json) out(JSON.stringify(result, null, 2))
+      const outputDir = command.kind === 'run' ? command.settings.outputDir : '.'
+      reporter.info(`Result: ${result.decision}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`)
+      return outcome.run.exitCode
+    }
+    case 'validated': {
+      const s = outcome.spec
+      out(`${path.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`)
+      return ExitCode.ok
+    }
+    case 'status':
+      out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map(m => m.name) ?? []))
+      return ExitCode.ok
+    case 'compared':
+      out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison))
+      return ExitCode.ok
+    case 'promoted':
+      out(
+        outcome.how === 'rolled-back'
+          ? `Rolled back ${outcome.model}: version ${outcome.version} is the champion`
+          : `${outcome.how === 'approved' ? 'Approved and promoted' : 'Promoted'} ${outcome.model} version ${outcome.version}`
+      )
+      return ExitCode.ok
+    case 'rejected':
+      out(`Rejected ${outcome.model} version ${outcome.version}`)
+      return ExitCode.ok
+    case 'settled':
+    case 'redeployed':
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv
+  if (name === '--version' || name === '-v') {
+    if (args.length) throw usageError(`--version takes nothing after it`)
+    process.stdout.write(`${TOOL_VERSION}\n`)
+    return ExitCode.ok
+  }
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return name === undefined ? ExitCode.badInput : ExitCode.ok
+  }
+  if (!(name in COMMANDS)) {
+    const meant = closest(name, Object.keys(COMMANDS))
+    throw usageError(`unknown command "${name}"${meant ? `; did you mean "${meant}"?` : ''}`)
+  }
+  const { values, positionals } = parseCommand(name, args)
+  if (values.help) {
+    process.stdout.write(`${commandUsage(name)}\n`)
+    return ExitCode.ok
+  }
+  checkArguments(values, name)
+  if (name === 'train') {
+    if (positionals[0] === undefined) throw usageError('retrain train needs the trainer, such as: retrain train online-gradient-descent', name)
+    return await trainCommand(positionals[0])
+  }
+  if (name === 'evaluate') return await evaluateCommand(values.data ?? 'eval')
+
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json)
-  const outputDir = path.resolve(values.out ?? path.join(DEFAULT_RUNS, spec.model, timestamp(new Date())))
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(ExitCode.cancelled)
@@ -184,110 +370,13 @@ async function commandRun(values: Values): Promise<number> {
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
   try {
-    const outcome = await runRetraining({
-      spec,
-      params,
-      registry: registryOf(values),
-      gate: new FileGate(values.spec ?? ''),
-      reporter,
-      outputDir,
-      baseEnv: inheritableEnv(process.env),
-      actor: values.actor ?? process.env.USER ?? 'local',
-      gitCommit: await gitCommit(spec.root),
-      toolVersion: TOOL_VERSION,
-      cli: { node: process.execPath, script: fileURLToPath(import.meta.url) },
-      dryRun: values['dry-run'],
-      signal: controller.signal,
-      atStage: failpoint(controller),
-      keepWorkDir: values['keep-work-dir']
-    })
-    if (values.json) process.stdout.write(JSON.stringify(outcome.result, null, 2) + '\n')
-    reporter.info(`Result: ${outcome.result.decision}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`)
-    return outcome.exitCode
+    const { command, spec } = await commandOf(name, values, positionals, controller.signal)
+    const registry = command.kind === 'validate' || command.kind === 'compare' ? null : registryOf(values)
+    const outcome = await execute(command, { registry: registry!, reporter, gate: new FileGate(values.spec ?? '') })
+    return render(outcome, command, values, spec, reporter)
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
-  }
-}
-
-async function commandStatus(values: Values): Promise<number> {
-  const { model, spec } = await modelOf(values)
-  const snapshot = await registryOf(values).snapshot(model)
-  if (values.json) process.stdout.write(JSON.stringify(snapshot, null, 2) + '\n')
-  else process.stdout.write(renderStatus(snapshot, spec?.metrics.map(m => m.name) ?? []) + '\n')
-  return ExitCode.ok
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
-  const [command, ...rest] = positionals
-  if (values.version) {
-    process.stdout.write(`${TOOL_VERSION}\n`)
-    return ExitCode.ok
-  }
-  if (values.help || command === undefined || command === 'help') {
-    process.stdout.write(`${USAGE}\n`)
-    return command === undefined && !values.help ? ExitCode.badInput : ExitCode.ok
-  }
-  checkArguments(values, command)
-  const who = { actor: values.actor ?? process.env.USER ?? 'local', reason: values.reason, force: values.force }
-  const positionalVersion = () => parseVersion(rest[0], 'VERSION')!
-  switch (command) {
-    case 'run':
-      return await commandRun(values)
-    case 'validate': {
-      const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
-      const rules = spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== undefined ? 1 : 0) + (m.max !== undefined ? 1 : 0) + (m.slices ? 1 : 0), 0)
-      process.stdout.write(
-        `${path.relative(process.cwd(), spec.file) || spec.file}: valid (model ${spec.model}, ${spec.steps.length} steps, ` +
-          `${spec.metrics.length} metrics, ${rules} rules, mode ${spec.promotion.mode})\n`
-      )
-      return ExitCode.ok
-    }
-    case 'status':
-      return await commandStatus(values)
-    case 'promote': {
-      const { model } = await modelOf(values)
-      const candidate = parseVersion(values.candidate, '--candidate')!
-      const expect = parseVersion(values['expect-champion'], '--expect-champion', true)
-      await promoteCandidate(registryOf(values), model, candidate, expect, who)
-      process.stdout.write(`Promoted ${model} version ${candidate}\n`)
-      return ExitCode.ok
-    }
-    case 'approve': {
-      const { model } = await modelOf(values)
-      const version = positionalVersion()
-      await approveCandidate(registryOf(values), model, version, who)
-      process.stdout.write(`Approved and promoted ${model} version ${version}\n`)
-      return ExitCode.ok
-    }
-    case 'reject': {
-      const { model } = await modelOf(values)
-      const version = positionalVersion()
-      await rejectCandidate(registryOf(values), model, version, who)
-      process.stdout.write(`Rejected ${model} version ${version}\n`)
-      return ExitCode.ok
-    }
-    case 'rollback': {
-      const { model } = await modelOf(values)
-      const to = values.to === undefined ? undefined : parseVersion(values.to, '--to')!
-      const target = await rollback(registryOf(values), model, to, who)
-      process.stdout.write(`Rolled back ${model}: version ${target} is the champion\n`)
-      return ExitCode.ok
-    }
-    case 'train':
-      if (rest[0] === undefined) throw usageError('train needs the trainer, such as: retrain train online-gradient-descent')
-      return await trainCommand(rest[0])
-    case 'evaluate':
-      return await evaluateCommand(values.data ?? 'eval')
-    case 'compare': {
-      if (values.candidate === undefined || values.baseline === undefined) throw usageError('compare needs --candidate FILE and --baseline FILE')
-      const outcome = await compareFiles(await loadSpec(values.spec ?? DEFAULT_SPEC), values.candidate, values.baseline)
-      process.stdout.write(values.json ? JSON.stringify(outcome, null, 2) + '\n' : renderComparison(outcome) + '\n')
-      return ExitCode.ok
-    }
-    default:
-      throw usageError(`unknown command "${command}"`)
   }
 }
 
@@ -302,7 +391,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return err.exitCode
     }
     if (err instanceof RetrainError) {
-      process.stderr.write(`error: ${err.message}\n`)
+      process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ''}${err.message}\n`)
       return err.exitCode
     }
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

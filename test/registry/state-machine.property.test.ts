@@ -20,7 +20,7 @@ import { approveCandidate, promoteCandidate, rejectCandidate, rollback } from '.
 import { InputError, StaleBaselineError } from '../../src/errors.js'
 import { createGitHubClient } from '../../src/github/octokit.js'
 import { ReleasesRegistry } from '../../src/github/releases-registry.js'
-import { DirectoryRegistry } from '../../src/local/directory-registry.js'
+import { DirectoryRegistry } from '../../src/registry/directory-registry.js'
 import type { HistoryAction, Registry } from '../../src/ports.js'
 import { VersionChangedError, invariantViolations, type RegistryState } from '../../src/registry/state-machine.js'
 import { VersionRegistry } from '../../src/registry/version-registry.js'

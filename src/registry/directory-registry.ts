@@ -16,8 +16,8 @@ import path from 'node:path'
 import { DiskFullError, ExitCode, InputError, RetrainError, isDiskFull } from '../errors.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST } from '../engine/manifest.js'
 import type { VersionRecord } from '../ports.js'
-import { emptyState, normalizeState, type RegistryState } from '../registry/state-machine.js'
-import { VersionRegistry, processAlive, type RegistryStore, type StateRead } from '../registry/version-registry.js'
+import { emptyState, normalizeState, type RegistryState } from './state-machine.js'
+import { VersionRegistry, processAlive, type RegistryStore, type StateRead } from './version-registry.js'
 
 const STATE_FILE = 'registry.json'
 /** The spec schema's model name: a path segment that cannot climb out of the registry's root. */

@@ -1,0 +1,131 @@
+/**
+ * The application core: one `execute` per command, shared by every shell. A shell parses its own
+ * inputs (CLI flags, action inputs) into a command, builds the ports, calls `execute`, and renders
+ * the outcome in its own words. Outcomes and errors carry no flag or input names.
+ *
+ * Every command that may change the registry first completes what earlier commands left pending
+ * (a refused deploy dispatch, a draft to delete), then what it committed itself.
+ */
+import { InputError } from '../errors.js'
+import {
+  approveCandidate,
+  promoteCandidate,
+  rejectCandidate,
+  rollback,
+  type Actor,
+  type PromotionEffects
+} from '../engine/registry-commands.js'
+import { runRetraining, type RunOptions, type RunOutcome } from '../engine/run.js'
+import { compareFiles, type CompareOutcome } from '../metrics/compare-command.js'
+import type { ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
+import type { Effect } from '../registry/state-machine.js'
+import type { Spec } from '../spec/types.js'
+
+/** The ports a command works through; a shell builds them. */
+export interface AppDeps {
+  registry: Registry
+  reporter: Reporter
+  /** Where a gated candidate waits (run only). */
+  gate?: Gate
+  /** Workflow artifacts (the action); the CLI's output directory is durable already. */
+  artifacts?: ArtifactStore
+  /** Effects every promotion records in its commit (a deploy dispatch). */
+  promotionEffects?: PromotionEffects
+  /** Performs the shell's kinds of effects. */
+  effectPerformers?: Record<string, EffectPerformer>
+}
+
+/** What a run needs beyond the ports: everything RunOptions holds except them. */
+export type RunSettings = Omit<RunOptions, 'registry' | 'gate' | 'reporter' | 'artifacts' | 'promotionEffects' | 'effectPerformers'>
+
+export type AppCommand =
+  | { kind: 'run'; settings: RunSettings }
+  | { kind: 'validate'; spec: Spec }
+  | { kind: 'status'; model: string }
+  | { kind: 'promote'; model: string; candidate: number; expectChampion: number | null; who: Actor }
+  | { kind: 'approve'; model: string; version: number; who: Actor }
+  | { kind: 'reject'; model: string; version: number; who: Actor }
+  | { kind: 'rollback'; model: string; to?: number; who: Actor }
+  | { kind: 'settle'; model: string }
+  | { kind: 'redeploy'; model: string }
+  | { kind: 'compare'; spec: Spec; candidateFile: string; baselineFile: string }
+
+export type AppOutcome =
+  | { kind: 'run'; run: RunOutcome }
+  | { kind: 'validated'; spec: Spec; rules: number }
+  | { kind: 'status'; snapshot: RegistrySnapshot }
+  | { kind: 'promoted'; model: string; version: number; how: 'promoted' | 'approved' | 'rolled-back'; followUps: EffectReport }
+  | { kind: 'rejected'; model: string; version: number; followUps: EffectReport }
+  | { kind: 'settled'; model: string; followUps: EffectReport }
+  | { kind: 'redeployed'; model: string; version: number; followUps: EffectReport }
+  | { kind: 'compared'; comparison: CompareOutcome }
+
+/** True when some follow-up failed or stays unconfirmed: the decision stands, the work is not finished. */
+export function unfinished(report: EffectReport | null | undefined): Effect[] {
+  return [...(report?.failed ?? []), ...(report?.unconfirmed ?? [])]
+}
+
+function countRules(spec: Spec): number {
+  return spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== undefined ? 1 : 0) + (m.max !== undefined ? 1 : 0) + (m.slices ? 1 : 0), 0)
+}
+
+async function settle(deps: AppDeps, model: string, resend?: (e: Effect) => boolean): Promise<EffectReport> {
+  return await deps.registry.settle(model, deps.effectPerformers ?? {}, resend)
+}
+
+export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOutcome> {
+  const effects = deps.promotionEffects
+  switch (command.kind) {
+    case 'validate':
+      return { kind: 'validated', spec: command.spec, rules: countRules(command.spec) }
+    case 'status':
+      return { kind: 'status', snapshot: await deps.registry.snapshot(command.model) }
+    case 'compare':
+      return { kind: 'compared', comparison: await compareFiles(command.spec, command.candidateFile, command.baselineFile) }
+    case 'run': {
+      if (!deps.gate) throw new Error('a run needs a gate')
+      await settle(deps, command.settings.spec.model)
+      const run = await runRetraining({
+        ...command.settings,
+        registry: deps.registry,
+        gate: deps.gate,
+        reporter: deps.reporter,
+        ...(deps.artifacts && { artifacts: deps.artifacts }),
+        ...(effects && { promotionEffects: effects }),
+        ...(deps.effectPerformers && { effectPerformers: deps.effectPerformers })
+      })
+      return { kind: 'run', run }
+    }
+    case 'promote':
+      await settle(deps, command.model)
+      await promoteCandidate(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects)
+      return { kind: 'promoted', model: command.model, version: command.candidate, how: 'promoted', followUps: await settle(deps, command.model) }
+    case 'approve':
+      await settle(deps, command.model)
+      await approveCandidate(deps.registry, command.model, command.version, command.who, effects)
+      return { kind: 'promoted', model: command.model, version: command.version, how: 'approved', followUps: await settle(deps, command.model) }
+    case 'rollback': {
+      await settle(deps, command.model)
+      const version = await rollback(deps.registry, command.model, command.to, command.who, effects)
+      return { kind: 'promoted', model: command.model, version, how: 'rolled-back', followUps: await settle(deps, command.model) }
+    }
+    case 'reject':
+      await settle(deps, command.model)
+      await rejectCandidate(deps.registry, command.model, command.version, command.who)
+      return { kind: 'rejected', model: command.model, version: command.version, followUps: await settle(deps, command.model) }
+    case 'settle':
+      return { kind: 'settled', model: command.model, followUps: await settle(deps, command.model) }
+    case 'redeploy': {
+      const snapshot = await deps.registry.snapshot(command.model)
+      const champion = snapshot.champion
+      if (champion === null) throw new InputError([{ message: `${command.model} has no champion to deploy` }], 'no-champion')
+      const requested = effects?.(champion) ?? []
+      if (requested.length === 0) throw new InputError([{ message: `no deploy is configured for ${command.model}: nothing to send again` }], 'no-deploy')
+      const waiting = (snapshot.effects ?? []).some(e => requested.some(r => r.kind === e.kind) && e.version === champion)
+      if (!waiting) await deps.registry.apply(command.model, { kind: 'add-effects', effects: requested })
+      // A person asked for it: an unconfirmed send of the champion's deploy goes out again.
+      const followUps = await settle(deps, command.model, e => e.version === champion && requested.some(r => r.kind === e.kind))
+      return { kind: 'redeployed', model: command.model, version: champion, followUps }
+    }
+  }
+}
