@@ -19834,7 +19834,7 @@ var EvaluationError = class extends RetrainError {
 var StaleBaselineError = class extends RetrainError {
   constructor(model, expected, actual) {
     super(
-      `stale-baseline: the candidate of ${model} was compared with ${describeVersion(expected)}, but the champion is now ${describeVersion(actual)}; nothing was promoted. Run the retraining again to compare with the current champion.`,
+      `the candidate of ${model} was compared with ${describeVersion(expected)}, but the champion is now ${describeVersion(actual)}; nothing was promoted. Run the retraining again to compare with the current champion.`,
       ExitCode.conflict,
       "stale-baseline"
     );

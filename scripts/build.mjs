@@ -16,7 +16,7 @@ const common = {
   }
 }
 
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
+await build({ ...common, entryPoints: ['src/github/index.ts'], outfile: 'dist/index.js' })
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],

@@ -88,7 +88,7 @@ export class StaleBaselineError extends RetrainError {
     readonly actual: number | null
   ) {
     super(
-      `stale-baseline: the candidate of ${model} was compared with ${describeVersion(expected)}, ` +
+      `the candidate of ${model} was compared with ${describeVersion(expected)}, ` +
         `but the champion is now ${describeVersion(actual)}; nothing was promoted. ` +
         'Run the retraining again to compare with the current champion.',
       ExitCode.conflict,

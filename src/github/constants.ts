@@ -8,6 +8,7 @@ export const Inputs = {
   expectChampion: 'expect-champion',
   version: 'version',
   reason: 'reason',
+  force: 'force',
   registryDir: 'registry-dir',
   dryRun: 'dry-run',
   outputDir: 'output-dir',

@@ -24,6 +24,8 @@ export interface ActionSettings {
   /** For approve, reject and rollback. */
   version?: number
   reason?: string
+  /** For approve and promote: promote a candidate the rules rejected (needs a reason, which is recorded). */
+  force: boolean
   /** The directory registry, relative to the workspace. */
   registryDir: string
   /** Decide and report, change nothing; 'auto': only on pull_request events. */
@@ -141,6 +143,7 @@ export function getSettings(): ActionSettings {
     expectChampion: versionInput(Inputs.expectChampion, true),
     version: versionInput(Inputs.version) ?? undefined,
     reason: core.getInput(Inputs.reason) || undefined,
+    force: booleanInput(Inputs.force),
     registryDir: pathInput(Inputs.registryDir, workspace) ?? '.retrain/registry',
     dryRun: dryRunInput(),
     outputDir: pathInput(Inputs.outputDir),

@@ -1,4 +1,4 @@
-import { run } from './main.js'
+import { run } from './action.js'
 
 await run()
 // A request abandoned after its deadline (a blob upload that got no answer) can leave a socket open;

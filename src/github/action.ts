@@ -8,29 +8,29 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ExitCode, InputError, RetrainError, formatProblem } from './errors.js'
-import { inheritableEnv } from './engine/contract.js'
-import { approveCandidate, promoteCandidate, rejectCandidate, renderStatus, rollback, type PromotionEffects } from './engine/registry-commands.js'
-import { runRetraining } from './engine/run.js'
-import { DirectoryRegistry } from './registry/directory-registry.js'
-import type { ArtifactRef, EffectPerformer, EffectReport, Gate, Registry } from './ports.js'
-import type { Effect } from './registry/state-machine.js'
-import { EffectRefusedError, VersionRegistry } from './registry/version-registry.js'
-import { loadSpec } from './spec/load.js'
-import { resolveParams } from './spec/params.js'
-import type { Spec } from './spec/types.js'
-import { TOOL_VERSION } from './version.js'
-import { WorkflowArtifactStore } from './github/artifact-store.js'
-import { Outputs } from './github/constants.js'
-import { eventParams, readEventPayload, type EventPayload } from './github/events.js'
-import { EnvironmentGate, IssueGate } from './github/gates.js'
-import { historyChart } from './github/history-chart.js'
-import { getSettings, type ActionSettings } from './github/inputs.js'
-import { handleGateComment, type CommentEvent } from './github/issue-approval.js'
-import { JobReporter } from './github/job-reporter.js'
-import { createGitHubClient, statusOf, type GitHubClient } from './github/octokit.js'
-import { upsertDryRunComment } from './github/pull-request-comment.js'
-import { ReleasesRegistry } from './github/releases-registry.js'
+import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
+import { inheritableEnv } from '../engine/contract.js'
+import { execute, unfinished, type AppCommand, type AppDeps, type AppOutcome } from '../app/execute.js'
+import { stageHook } from '../app/failpoint.js'
+import { renderStatus, type PromotionEffects } from '../engine/registry-commands.js'
+import { DirectoryRegistry } from '../registry/directory-registry.js'
+import type { ArtifactRef, ArtifactStore, EffectPerformer, EffectReport, Gate, Registry } from '../ports.js'
+import { EffectRefusedError, VersionRegistry } from '../registry/version-registry.js'
+import { loadSpec } from '../spec/load.js'
+import { resolveParams } from '../spec/params.js'
+import type { Spec } from '../spec/types.js'
+import { TOOL_VERSION } from '../version.js'
+import { WorkflowArtifactStore } from './artifact-store.js'
+import { Outputs } from './constants.js'
+import { eventParams, readEventPayload, type EventPayload } from './events.js'
+import { EnvironmentGate, IssueGate } from './gates.js'
+import { historyChart } from './history-chart.js'
+import { getSettings, type ActionSettings } from './inputs.js'
+import { handleGateComment, type CommentEvent } from './issue-approval.js'
+import { JobReporter } from './job-reporter.js'
+import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
+import { upsertDryRunComment } from './pull-request-comment.js'
+import { ReleasesRegistry } from './releases-registry.js'
 
 function githubContext(): Record<string, unknown> {
   const env = process.env
@@ -131,17 +131,15 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
   }
 }
 
-/** Completes what earlier commands left pending; failures are said, and stay pending for the next command. */
-async function settle(shell: Shell, resend: (e: Effect) => boolean = () => false): Promise<EffectReport> {
-  const report = await shell.registry.settle(shell.spec.model, effectPerformers(shell), resend)
-  for (const e of report.failed) core.warning(`${e.kind} for ${shell.spec.model} version ${e.version} failed: ${e.error}; it stays pending and the next command tries again`)
-  for (const e of report.unconfirmed) {
+/** Says what became of the follow-ups a command completed: what failed stays pending, and how to finish. */
+function reportFollowUps(model: string, report: EffectReport | null | undefined): void {
+  for (const e of report?.failed ?? []) core.warning(`${e.kind} for ${model} version ${e.version} failed: ${e.error}; it stays pending and the next command tries again`)
+  for (const e of report?.unconfirmed ?? []) {
     core.warning(
-      `${e.kind} for ${shell.spec.model} version ${e.version} may or may not have happened (${e.error ?? 'its answer was lost'}); ` +
+      `${e.kind} for ${model} version ${e.version} may or may not have happened (${e.error ?? 'its answer was lost'}); ` +
         'check the deploy workflow\'s runs, and run the command "redeploy" to send it again'
     )
   }
-  return report
 }
 
 function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>): WorkflowArtifactStore | undefined {
@@ -184,62 +182,81 @@ async function summarizeRegistry(shell: Shell, headline: string): Promise<void> 
   await core.summary.addRaw(text, true).write()
 }
 
-async function registryCommand(shell: Shell): Promise<number> {
-  const { settings, spec, registry } = shell
-  const who = { actor: process.env.GITHUB_ACTOR ?? 'github-actions', reason: settings.reason }
+/** The ports this shell gives the application core. */
+function appDeps(shell: Shell, run?: { store?: ArtifactStore; gate: Gate }): AppDeps {
+  return {
+    registry: shell.registry,
+    reporter: new JobReporter(),
+    ...(run && { gate: run.gate }),
+    ...(run?.store && { artifacts: run.store }),
+    promotionEffects: deployEffects(shell),
+    effectPerformers: effectPerformers(shell)
+  }
+}
+
+/** The action's inputs for a registry command, as the application core's command. */
+function registryCommandOf(shell: Shell): AppCommand {
+  const { settings, spec } = shell
+  const model = spec.model
+  const who = { actor: process.env.GITHUB_ACTOR ?? 'github-actions', reason: settings.reason, force: settings.force }
   const required = (value: number | undefined, input: string): number => {
     if (value === undefined) throw new InputError([{ message: `command "${settings.command}" needs the input "${input}"` }])
     return value
   }
-  const effects = deployEffects(shell)
   switch (settings.command) {
-    case 'settle': {
-      const report = await settle(shell)
-      await summarizeRegistry(shell, `Completed ${report.done.length} pending follow-up(s) of ${spec.model}`)
-      return report.failed.length || report.unconfirmed.length ? ExitCode.conflict : ExitCode.ok
-    }
-    case 'redeploy': {
-      const snapshot = await registry.snapshot(spec.model)
-      if (snapshot.champion === null) throw new InputError([{ message: `${spec.model} has no champion to deploy` }], 'no-champion')
-      const champion = snapshot.champion
-      const waiting = (snapshot.effects ?? []).filter(e => e.kind === 'dispatch' && e.version === champion)
-      if (waiting.length === 0) await registry.apply(spec.model, { kind: 'add-effects', effects: effects(champion) })
-      const report = await settle(shell, e => e.kind === 'dispatch' && e.version === champion)
-      await summarizeRegistry(shell, `Sent the deploy of ${spec.model} version ${champion} again`)
-      return report.failed.length || report.unconfirmed.length ? ExitCode.conflict : ExitCode.ok
-    }
+    case 'status':
+      return { kind: 'status', model }
+    case 'settle':
+      return { kind: 'settle', model }
+    case 'redeploy':
+      return { kind: 'redeploy', model }
+    case 'promote':
+      if (settings.expectChampion === undefined) throw new InputError([{ message: 'command "promote" needs the input "expect-champion" (a version or none)' }])
+      return { kind: 'promote', model, candidate: required(settings.candidate, 'candidate'), expectChampion: settings.expectChampion, who }
+    case 'approve':
+      return { kind: 'approve', model, version: required(settings.version, 'version'), who }
+    case 'reject':
+      return { kind: 'reject', model, version: required(settings.version, 'version'), who }
+    case 'rollback':
+      return { kind: 'rollback', model, ...(settings.version !== undefined && { to: settings.version }), who }
+    default:
+      throw new Error(`unexpected command ${settings.command}`)
+  }
+}
+
+/** A registry command's outcome in the action's words: outputs, a log line and the job summary. */
+async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise<number> {
+  const model = shell.spec.model
+  switch (outcome.kind) {
     case 'status':
       await summarizeRegistry(shell, '')
       return ExitCode.ok
-    case 'promote': {
-      if (settings.expectChampion === undefined) throw new InputError([{ message: 'command "promote" needs the input "expect-champion" (a version or none)' }])
-      const candidate = required(settings.candidate, 'candidate')
-      await promoteCandidate(registry, spec.model, candidate, settings.expectChampion, who, effects)
+    case 'promoted':
       core.setOutput(Outputs.promoted, 'true')
-      await summarizeRegistry(shell, `Promoted ${spec.model} version ${candidate}`)
+      reportFollowUps(model, outcome.followUps)
+      await summarizeRegistry(
+        shell,
+        outcome.how === 'approved'
+          ? `Approved ${model} version ${outcome.version}: it is the champion`
+          : outcome.how === 'rolled-back'
+            ? `Rolled ${model} back to version ${outcome.version}`
+            : `Promoted ${model} version ${outcome.version}`
+      )
       return ExitCode.ok
-    }
-    case 'approve': {
-      const version = required(settings.version, 'version')
-      await approveCandidate(registry, spec.model, version, who, effects)
-      core.setOutput(Outputs.promoted, 'true')
-      await summarizeRegistry(shell, `Approved ${spec.model} version ${version}: it is the champion`)
+    case 'rejected':
+      reportFollowUps(model, outcome.followUps)
+      await summarizeRegistry(shell, `Rejected ${model} version ${outcome.version}`)
       return ExitCode.ok
-    }
-    case 'reject': {
-      const version = required(settings.version, 'version')
-      await rejectCandidate(registry, spec.model, version, who)
-      await summarizeRegistry(shell, `Rejected ${spec.model} version ${version}`)
-      return ExitCode.ok
-    }
-    case 'rollback': {
-      const version = await rollback(registry, spec.model, settings.version, who, effects)
-      core.setOutput(Outputs.promoted, 'true')
-      await summarizeRegistry(shell, `Rolled ${spec.model} back to version ${version}`)
-      return ExitCode.ok
-    }
+    case 'settled':
+      reportFollowUps(model, outcome.followUps)
+      await summarizeRegistry(shell, `Completed ${outcome.followUps.done.length} pending follow-up(s) of ${model}`)
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+    case 'redeployed':
+      reportFollowUps(model, outcome.followUps)
+      await summarizeRegistry(shell, `Sent the deploy of ${model} version ${outcome.version} again`)
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
     default:
-      throw new Error(`unexpected command ${settings.command}`)
+      throw new Error(`unexpected outcome ${outcome.kind}`)
   }
 }
 
@@ -256,6 +273,9 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
     },
     payload as CommentEvent
   )
+  // The approval or rejection committed its follow-ups (a deploy, deleting the draft): complete them.
+  const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell))
+  if (settled.kind === 'settled') reportFollowUps(shell.spec.model, settled.followUps)
   core.setOutput(Outputs.decision, outcome.outcome)
   core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved'))
   if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
@@ -292,26 +312,29 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const store = artifactStore(settings, tune)
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
-  const outcome = await runRetraining({
-    spec,
-    params,
-    registry,
-    gate: makeGate(shell),
-    reporter: new JobReporter(),
-    outputDir,
-    artifacts: store,
-    baseEnv: inheritableEnv(process.env),
-    github: githubContext(),
-    actor: process.env.GITHUB_ACTOR ?? 'github-actions',
-    gitCommit: process.env.GITHUB_SHA ?? null,
-    toolVersion: TOOL_VERSION,
-    // dist/index.js ships with dist/cli.js beside it: built-in trainers run as that CLI's `train` command.
-    cli: { node: process.execPath, script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.js') },
-    dryRun,
-    signal: controller.signal,
-    promotionEffects: deployEffects(shell),
-    effectPerformers: effectPerformers(shell)
-  })
+  const executed = await execute(
+    {
+      kind: 'run',
+      settings: {
+        spec,
+        params,
+        outputDir,
+        baseEnv: inheritableEnv(process.env),
+        github: githubContext(),
+        actor: process.env.GITHUB_ACTOR ?? 'github-actions',
+        gitCommit: process.env.GITHUB_SHA ?? null,
+        toolVersion: TOOL_VERSION,
+        // dist/index.js ships with dist/cli.js beside it: built-in trainers run as that CLI's `train` command.
+        cli: { node: process.execPath, script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.js') },
+        dryRun,
+        signal: controller.signal,
+        atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, controller.signal)
+      }
+    },
+    appDeps(shell, { store, gate: makeGate(shell) })
+  )
+  if (executed.kind !== 'run') throw new Error(`unexpected outcome ${executed.kind}`)
+  const outcome = executed.run
   const r = outcome.result
   core.setOutput(Outputs.decision, r.decision)
   core.setOutput(Outputs.promoted, String(r.decision === 'promoted'))
@@ -342,11 +365,11 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const appendix = [chart, links.length ? `### Artifacts\n\n${links.join('\n')}\n` : ''].filter(Boolean).join('\n')
   if (appendix && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(appendix, true).write()
   if (pullRequest) await commentOnPullRequest(shell, pullRequest, `${outcome.report}\n${appendix}`)
-  const unfinished = [...(outcome.followUps?.failed ?? []), ...(outcome.followUps?.unconfirmed ?? [])]
-  if (unfinished.length > 0 && outcome.exitCode === ExitCode.ok) {
+  const left = unfinished(outcome.followUps)
+  if (left.length > 0 && outcome.exitCode === ExitCode.ok) {
     // The decision stands; the job is red so that a missing deploy is noticed, and says how to finish.
     core.setFailed(
-      `${spec.model} version ${r.candidate.version} is ${r.decision}, but ${unfinished.map(e => `${e.kind} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
+      `${spec.model} version ${r.candidate.version} is ${r.decision}, but ${left.map(e => `${e.kind} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
         'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
         'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
     )
@@ -354,7 +377,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   return outcome.exitCode
 }
 
-async function execute(settings: ActionSettings): Promise<number> {
+async function executeAction(settings: ActionSettings): Promise<number> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const spec = await loadSpec(path.resolve(workspace, settings.spec), { cwd: workspace })
   if (settings.command === 'validate') {
@@ -388,18 +411,7 @@ async function execute(settings: ActionSettings): Promise<number> {
       : null
   const registry: Registry = releases ? new VersionRegistry(releases, { log: core.info, retryBaseMs: tune.retryBaseMs }) : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
   const shell: Shell = { settings, spec, registry, releases, github, tune }
-  // Every command first completes what earlier ones left pending (a refused dispatch, a draft to
-  // delete), and then what it committed itself.
-  if (settings.command !== 'status') await settle(shell)
-  const code = await command(shell)
-  // A retraining run completes what it committed itself (and reports it); other commands do it here.
-  const retraining = settings.command === 'run' && process.env.GITHUB_EVENT_NAME !== 'issue_comment'
-  if (settings.command !== 'status' && !retraining) await settle(shell)
-  return code
-}
-
-async function command(shell: Shell): Promise<number> {
-  if (shell.settings.command !== 'run') return await registryCommand(shell)
+  if (settings.command !== 'run') return await renderRegistryOutcome(shell, await execute(registryCommandOf(shell), appDeps(shell)))
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''
   const payload = readEventPayload(process.env)
   if (eventName === 'issue_comment') return await commentCommand(shell, payload)
@@ -423,13 +435,14 @@ function apiError(err: unknown): string | null {
 
 export async function run(): Promise<void> {
   try {
-    const code = await execute(getSettings())
+    const code = await executeAction(getSettings())
     if (code !== ExitCode.ok) core.setFailed(`retrain finished with exit code ${code}`)
   } catch (err) {
     if (err instanceof InputError) {
       for (const p of err.problems) {
         core.error(formatProblem(p), p.file ? { file: p.file, startLine: p.line, startColumn: p.col } : {})
       }
+      if (err.reason === 'rejected-candidate') core.error('To promote it anyway, set the input "force" to true and give a "reason"; the reason is recorded.')
       core.setFailed(`the spec or an input is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'})`)
     } else if (err instanceof RetrainError) {
       core.setFailed(`${err.reason}: ${err.message}`)
