@@ -24,3 +24,4 @@ await build({
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js }
 })
 chmodSync('dist/cli.js', 0o755)
+await (await import('./licenses.mjs')).writeLicenses()
