@@ -26284,211 +26284,17 @@ function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)}s`;
 }
 async function runRetraining(options) {
-  const { spec, registry, reporter } = options;
-  const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const startedAt = now();
-  const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
+  const { reporter } = options;
   const ws = await makeWorkspace(options.tempRoot ?? os2.tmpdir(), {
     keep: options.keepWorkDir,
     onCleaned: (dir) => reporter.info(`Removed ${dir}, left by a run that was killed`)
   });
-  const stepRecords = [];
   try {
-    let buildResult2 = function() {
-      return {
-        schemaVersion: RESULT_SCHEMA_VERSION,
-        model: spec.model,
-        decision,
-        wouldBe: plan.wouldBe ?? null,
-        reason,
-        mode,
-        firstModel: verdict.firstModel,
-        goals: Object.fromEntries(spec.metrics.map((m) => [m.name, m.goal])),
-        passed: verdict.passed,
-        candidate: {
-          version,
-          digest: manifest.digest,
-          metrics: candidateMetrics,
-          warmStart: { ...warmStart, parentVersion: lineage.parentVersion }
-        },
-        baseline: champion && baselineMetrics ? { version: champion.version, metrics: baselineMetrics } : null,
-        rules: verdict.outcomes,
-        gate,
-        params,
-        data: Object.fromEntries(Object.values(data).map((d) => [d.name, d.fingerprint])),
-        steps: stepRecords,
-        startedAt: startedAt.toISOString(),
-        finishedAt: now().toISOString(),
-        error,
-        ...judged.references.size > 0 && {
-          references: [...judged.references].map(([v, m]) => typeof m === "string" ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null })
-        },
-        ...judged.slices.length > 0 && { slices: judged.slices },
-        ...intervalsChart !== null && { charts: { intervals: intervalsChart } },
-        ...weights && { weights }
-      };
-    };
-    var buildResult = buildResult2;
-    reporter.info(`Retraining ${spec.model} (spec ${path10.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
-    const data = await fingerprintData(spec.root, spec.data);
-    const evaluationNames = new Set(spec.evaluate.data);
-    const evaluationInputs = Object.values(data).filter((d) => evaluationNames.has(d.name));
-    const trainingInputs = Object.values(data).filter((d) => !evaluationNames.has(d.name));
-    const snapshot = await registry.snapshot(spec.model);
-    const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot, ws);
-    if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`);
-    else reporter.info("No champion yet: this is the first model, trained from scratch");
-    checkLeakage(spec, evaluationInputs, trainingInputs, champion);
-    const params = options.params;
-    const contexts = {
-      params,
-      data: Object.fromEntries(Object.values(data).map((d) => [d.name, { paths: d.absolutePaths, fingerprint: d.fingerprint }])),
-      github: options.github ?? {},
-      baseline: { version: champion?.version ?? null, dir: champion?.dir ?? "" },
-      candidate: { dir: ws.modelDir },
-      steps: {},
-      env: {}
-    };
-    contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
-    const trainingReport = path10.join(ws.workDir, ".retrain-training-report.json");
-    const contract = contractEnv({
-      model: spec.model,
-      baselineDir: champion?.dir ?? null,
-      baselineVersion: champion?.version ?? null,
-      modelDir: ws.modelDir,
-      workDir: ws.workDir,
-      params,
-      data: Object.fromEntries(Object.values(data).map((d) => [d.name, d.absolutePaths])),
-      warmStart: spec.warmStart,
-      trainingReport
-    });
-    for (const step of spec.steps) {
-      const record = await runStep(options, step, contexts, contract, ws);
-      stepRecords.push(record);
-      contexts.steps[step.id] = { outcome: "success" };
-    }
-    await options.atStage?.("steps-done");
-    const warmStart = await resolveWarmStart(spec, champion, trainingReport);
-    const produced = await readdir5(ws.modelDir);
-    if (produced.length === 0) {
-      throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, "training", "");
-    }
-    const declared = reportedMetrics(spec);
-    let candidateMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, "candidate", ws.modelDir, null, declared, stepRecords);
-    let baselineMetrics = null;
-    if (champion) {
-      try {
-        baselineMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, "baseline", champion.dir, champion.version, declared, stepRecords);
-      } catch (err) {
-        if (!(err instanceof RetrainError)) throw err;
-        throw new EvaluationError(
-          `the champion (version ${champion.version}) could not be evaluated with the current evaluate command, so the candidate cannot be compared with it; nothing was promoted. ${err.message}`,
-          "baseline-evaluation-failed"
-        );
-      }
-    }
-    const reportedReferences = champion ? await evaluateReferences(options, snapshot, champion, contexts, contract, ws, declared, stepRecords) : /* @__PURE__ */ new Map();
-    const judged = await judgeableMetrics(spec, ws.evalDir, { candidate: candidateMetrics, baseline: baselineMetrics, references: reportedReferences }, (m) => reporter.warn(m));
-    candidateMetrics = judged.candidate;
-    baselineMetrics = judged.baseline;
-    const verdict = evaluateRules(spec.metrics, candidateMetrics, baselineMetrics, judged.evidence);
-    const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes);
-    const plan = planDecision(verdict, { ...spec.promotion, mode });
-    reporter.info(`Verdict: ${plan.reason}`);
-    await options.atStage?.("verdict");
-    const weights = await compareModelWeights(champion, ws.modelDir, (m) => reporter.warn(m));
-    const lineage = {
-      model: spec.model,
-      version: null,
-      parentVersion: warmStart.source === "champion" ? champion?.version ?? null : null,
-      warmStart,
-      specDigest: spec.digest,
-      gitCommit: options.gitCommit,
-      params,
-      trainingData: fingerprintsOf(trainingInputs),
-      evaluationData: fingerprintsOf(evaluationInputs),
-      metrics: candidateMetrics,
-      toolVersion: options.toolVersion,
-      createdAt: now().toISOString(),
-      environment: await describeEnvironment(spec, options.baseEnv)
-    };
-    throwIfCancelled(options.signal);
-    let version = plan.action === "none" ? null : await registry.reserveVersion(spec.model);
-    let committed = false;
-    let staged = null;
-    let decision = plan.decision;
-    let reason = plan.reason;
-    let gate = null;
-    let error = null;
-    const artifacts = [];
-    let manifest = null;
-    try {
-      manifest = await precommit(async () => {
-        const packed = await packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version });
-        reporter.info(`Candidate bundle: ${packed.files.length} files, ${packed.archiveSize} bytes, digest ${packed.digest.slice(0, 12)}`);
-        return packed;
-      });
-      await options.atStage?.("packed");
-      const bundleOut = path10.join(options.outputDir, "bundle");
-      const storage = await precommit(async () => {
-        await mkdir5(bundleOut, { recursive: true });
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path10.join(ws.bundleDir, name), path10.join(bundleOut, name));
-        await copyLogs(ws.scratchDir, path10.join(options.outputDir, "logs"));
-        return version === null ? null : await registry.storeBundle(spec.model, version, ws.bundleDir);
-      });
-      await options.atStage?.("stored");
-      throwIfCancelled(options.signal);
-      if (plan.action === "gate" && version !== null) {
-        gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: renderReport(buildResult2()) });
-        reporter.info(`Release gate opened: ${gate.where}`);
-      }
-      if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, version, ws));
-      staged = await precommit(() => stageOutputs(options.outputDir, buildResult2()));
-      await options.atStage?.("outputs-written");
-      throwIfCancelled(options.signal);
-      if (version !== null) {
-        const status = plan.action === "promote" ? "promoted" : plan.action === "gate" ? "pending" : "rejected";
-        const record = { baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt, storage };
-        const commit = (s, d, why) => registry.apply(spec.model, {
-          kind: "register",
-          version,
-          record: { ...record, decision: d },
-          status: s,
-          expectChampion: champion?.version ?? null,
-          who: { actor: options.actor, reason: why },
-          effects: s === "promoted" ? options.promotionEffects?.(version) ?? [] : []
-        });
-        try {
-          await commit(status, plan.decision, plan.reason);
-        } catch (err) {
-          if (!(err instanceof StaleBaselineError)) throw err;
-          decision = "rejected";
-          reason = err.message;
-          error = { reason: err.reason, message: err.message };
-          await commit("rejected", "stale-baseline", err.message);
-        }
-        committed = true;
-        await options.atStage?.("committed");
-        reporter.info(
-          decision === "promoted" ? `Promoted version ${version}: it is now the champion of ${spec.model}` : `Stored the candidate as version ${version} (${decision === "pending-approval" ? "pending approval" : decision})`
-        );
-      }
-      const result = buildResult2();
-      const report2 = renderReport(result);
-      await publishOutputs(staged, result, report2, (m) => reporter.warn(m));
-      staged = null;
-      if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${version}, ${decision}); finishing its record`);
-      const followUps = version !== null ? await settleEffects(options, spec.model) : null;
-      await reporter.report(report2);
-      return { result, report: report2, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps };
-    } catch (err) {
-      if (staged && !committed) await discardOutputs(staged);
-      if (version !== null && !committed) {
-        await registry.abandonVersion(spec.model, version).catch((e) => reporter.warn(`could not give back version ${version}: ${e.message}`));
-        version = null;
-      }
-      throw err;
-    }
+    const ctx = await prepare2(options, ws);
+    const warmStart = await train(ctx);
+    const evaluation = await evaluateBoth(ctx);
+    const decision = await decide(ctx, warmStart, evaluation);
+    return await commit(ctx, evaluation, decision);
   } catch (err) {
     await copyLogs(ws.scratchDir, path10.join(options.outputDir, "logs")).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
@@ -26498,6 +26304,214 @@ async function runRetraining(options) {
     if (summary !== null) await reporter.stepsSummary?.(summary).catch((err) => reporter.warn(`could not add the steps' summary: ${err.message}`));
     if (!options.keepWorkDir) await rm3(ws.root, { recursive: true, force: true });
   }
+}
+async function prepare2(options, ws) {
+  const { spec, registry, reporter } = options;
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const startedAt = now();
+  const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
+  reporter.info(`Retraining ${spec.model} (spec ${path10.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
+  const data = Object.values(await fingerprintData(spec.root, spec.data));
+  const evaluationNames = new Set(spec.evaluate.data);
+  const evaluationInputs = data.filter((d) => evaluationNames.has(d.name));
+  const trainingInputs = data.filter((d) => !evaluationNames.has(d.name));
+  const snapshot = await registry.snapshot(spec.model);
+  const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot, ws);
+  if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`);
+  else reporter.info("No champion yet: this is the first model, trained from scratch");
+  checkLeakage(spec, evaluationInputs, trainingInputs, champion);
+  const contexts = {
+    params: options.params,
+    data: Object.fromEntries(data.map((d) => [d.name, { paths: d.absolutePaths, fingerprint: d.fingerprint }])),
+    github: options.github ?? {},
+    baseline: { version: champion?.version ?? null, dir: champion?.dir ?? "" },
+    candidate: { dir: ws.modelDir },
+    steps: {},
+    env: {}
+  };
+  contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
+  const trainingReport = path10.join(ws.workDir, ".retrain-training-report.json");
+  const contract = contractEnv({
+    model: spec.model,
+    baselineDir: champion?.dir ?? null,
+    baselineVersion: champion?.version ?? null,
+    modelDir: ws.modelDir,
+    workDir: ws.workDir,
+    params: options.params,
+    data: Object.fromEntries(data.map((d) => [d.name, d.absolutePaths])),
+    warmStart: spec.warmStart,
+    trainingReport
+  });
+  return { options, spec, reporter, ws, now, startedAt, mode, data, trainingInputs, evaluationInputs, snapshot, champion, contexts, contract, trainingReport, records: [] };
+}
+async function train(ctx) {
+  for (const step of ctx.spec.steps) {
+    ctx.records.push(await runStep(ctx, step));
+    ctx.contexts.steps[step.id] = { outcome: "success" };
+  }
+  await ctx.options.atStage?.("steps-done");
+  const warmStart = await resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport);
+  if ((await readdir5(ctx.ws.modelDir)).length === 0) {
+    throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, "training", "");
+  }
+  return warmStart;
+}
+async function evaluateBoth(ctx) {
+  const { champion, spec } = ctx;
+  const declared = reportedMetrics(spec);
+  const candidate = await evaluateModel(ctx, { role: "candidate", dir: ctx.ws.modelDir, version: null }, declared);
+  let baseline = null;
+  if (champion) {
+    try {
+      baseline = await evaluateModel(ctx, { role: "baseline", dir: champion.dir, version: champion.version }, declared);
+    } catch (err) {
+      if (!(err instanceof RetrainError)) throw err;
+      throw new EvaluationError(
+        `the champion (version ${champion.version}) could not be evaluated with the current evaluate command, so the candidate cannot be compared with it; nothing was promoted. ${err.message}`,
+        "baseline-evaluation-failed"
+      );
+    }
+  }
+  const references = champion ? await evaluateReferences(ctx, champion, declared) : /* @__PURE__ */ new Map();
+  const judged = await judgeableMetrics(spec, ctx.ws.evalDir, { candidate, baseline, references }, (m) => ctx.reporter.warn(m));
+  return { candidate: judged.candidate, baseline: judged.baseline, judged };
+}
+async function decide(ctx, warmStart, evaluation) {
+  const { spec, options, champion } = ctx;
+  const verdict = evaluateRules(spec.metrics, evaluation.candidate, evaluation.baseline, evaluation.judged.evidence);
+  const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes);
+  const plan = planDecision(verdict, { ...spec.promotion, mode: ctx.mode });
+  ctx.reporter.info(`Verdict: ${plan.reason}`);
+  await options.atStage?.("verdict");
+  const weights = await compareModelWeights(champion, ctx.ws.modelDir, (m) => ctx.reporter.warn(m));
+  const lineage = {
+    model: spec.model,
+    version: null,
+    parentVersion: warmStart.source === "champion" ? champion?.version ?? null : null,
+    warmStart,
+    specDigest: spec.digest,
+    gitCommit: options.gitCommit,
+    params: options.params,
+    trainingData: fingerprintsOf(ctx.trainingInputs),
+    evaluationData: fingerprintsOf(ctx.evaluationInputs),
+    metrics: evaluation.candidate,
+    toolVersion: options.toolVersion,
+    createdAt: ctx.now().toISOString(),
+    environment: await describeEnvironment(spec, options.baseEnv)
+  };
+  return { verdict, plan, intervalsChart, weights, warmStart, lineage };
+}
+async function commit(ctx, evaluation, decision) {
+  const { options, spec, reporter, ws, champion } = ctx;
+  const { plan, lineage } = decision;
+  const registry = options.registry;
+  throwIfCancelled(options.signal);
+  const record = { version: null, digest: "", decision: plan.decision, reason: plan.reason, gate: null, error: null };
+  record.version = plan.action === "none" ? null : await registry.reserveVersion(spec.model);
+  let committed = false;
+  let staged = null;
+  const artifacts = [];
+  const result = () => buildResult(ctx, evaluation, decision, record);
+  try {
+    const manifest = await precommit(() => packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version: record.version }));
+    record.digest = manifest.digest;
+    reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`);
+    await options.atStage?.("packed");
+    const bundleOut = path10.join(options.outputDir, "bundle");
+    const storage = await precommit(async () => {
+      await mkdir5(bundleOut, { recursive: true });
+      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path10.join(ws.bundleDir, name), path10.join(bundleOut, name));
+      await copyLogs(ws.scratchDir, path10.join(options.outputDir, "logs"));
+      return record.version === null ? null : await registry.storeBundle(spec.model, record.version, ws.bundleDir);
+    });
+    await options.atStage?.("stored");
+    throwIfCancelled(options.signal);
+    if (plan.action === "gate" && record.version !== null) {
+      record.gate = await options.gate.open({ model: spec.model, candidate: record.version, baseline: champion?.version ?? null, reportMarkdown: renderReport(result()) });
+      reporter.info(`Release gate opened: ${record.gate.where}`);
+    }
+    if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws));
+    staged = await precommit(() => stageOutputs(options.outputDir, result()));
+    await options.atStage?.("outputs-written");
+    throwIfCancelled(options.signal);
+    if (record.version !== null) {
+      const version = record.version;
+      const status = plan.action === "promote" ? "promoted" : plan.action === "gate" ? "pending" : "rejected";
+      const register = (s, decided, why) => registry.apply(spec.model, {
+        kind: "register",
+        version,
+        record: { baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: evaluation.candidate, decision: decided, createdAt: lineage.createdAt, storage },
+        status: s,
+        expectChampion: champion?.version ?? null,
+        who: { actor: options.actor, reason: why },
+        effects: s === "promoted" ? options.promotionEffects?.(version) ?? [] : []
+      });
+      try {
+        await register(status, plan.decision, plan.reason);
+      } catch (err) {
+        if (!(err instanceof StaleBaselineError)) throw err;
+        Object.assign(record, { decision: "rejected", reason: err.message, error: { reason: err.reason, message: err.message } });
+        await register("rejected", "stale-baseline", err.message);
+      }
+      committed = true;
+      await options.atStage?.("committed");
+      reporter.info(
+        record.decision === "promoted" ? `Promoted version ${version}: it is now the champion of ${spec.model}` : `Stored the candidate as version ${version} (${record.decision === "pending-approval" ? "pending approval" : record.decision})`
+      );
+    }
+    const final = result();
+    const report2 = renderReport(final);
+    await publishOutputs(staged, final, report2, (m) => reporter.warn(m));
+    staged = null;
+    if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${record.version}, ${record.decision}); finishing its record`);
+    const followUps = record.version !== null ? await settleEffects(options, spec.model) : null;
+    await reporter.report(report2);
+    return { result: final, report: report2, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps };
+  } catch (err) {
+    if (staged && !committed) await discardOutputs(staged);
+    if (record.version !== null && !committed) {
+      const version = record.version;
+      await registry.abandonVersion(spec.model, version).catch((e) => reporter.warn(`could not give back version ${version}: ${e.message}`));
+    }
+    throw err;
+  }
+}
+function buildResult(ctx, evaluation, decision, record) {
+  const { spec, champion } = ctx;
+  const { verdict, plan, warmStart, lineage, intervalsChart, weights } = decision;
+  const { judged } = evaluation;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    model: spec.model,
+    decision: record.decision,
+    wouldBe: plan.wouldBe ?? null,
+    reason: record.reason,
+    mode: ctx.mode,
+    firstModel: verdict.firstModel,
+    goals: Object.fromEntries(spec.metrics.map((m) => [m.name, m.goal])),
+    passed: verdict.passed,
+    candidate: {
+      version: record.version,
+      digest: record.digest,
+      metrics: evaluation.candidate,
+      warmStart: { ...warmStart, parentVersion: lineage.parentVersion }
+    },
+    baseline: champion && evaluation.baseline ? { version: champion.version, metrics: evaluation.baseline } : null,
+    rules: verdict.outcomes,
+    gate: record.gate,
+    params: ctx.options.params,
+    data: Object.fromEntries(ctx.data.map((d) => [d.name, d.fingerprint])),
+    steps: ctx.records,
+    startedAt: ctx.startedAt.toISOString(),
+    finishedAt: ctx.now().toISOString(),
+    error: record.error,
+    ...judged.references.size > 0 && {
+      references: [...judged.references].map(([v, m]) => typeof m === "string" ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null })
+    },
+    ...judged.slices.length > 0 && { slices: judged.slices },
+    ...intervalsChart !== null && { charts: { intervals: intervalsChart } },
+    ...weights && { weights }
+  };
 }
 async function loadChampion(options, snapshot, ws) {
   const version = snapshot.champion;
@@ -26512,8 +26526,8 @@ async function loadChampion(options, snapshot, ws) {
   }
   return { version, dir: ws.baselineDir, manifest };
 }
-async function evaluateReferences(options, snapshot, champion, contexts, contract, ws, declared, records) {
-  const { spec } = options;
+async function evaluateReferences(ctx, champion, declared) {
+  const { spec, options, ws, snapshot } = ctx;
   const pinned = [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))];
   const out = /* @__PURE__ */ new Map();
   for (const version of pinned) {
@@ -26538,7 +26552,7 @@ async function evaluateReferences(options, snapshot, champion, contexts, contrac
       const bundleDir = await options.registry.fetchBundle(spec.model, version, path10.join(ws.root, `reference-v${version}-bundle`));
       const manifest = await unpackBundle(bundleDir, dir);
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`);
-      out.set(version, await evaluateModel(options, spec.evaluate, contexts, contract, ws, "reference", dir, version, declared, records));
+      out.set(version, await evaluateModel(ctx, { role: "reference", dir, version }, declared));
     } catch (err) {
       if (!(err instanceof RetrainError)) throw err;
       options.reporter.warn(`version ${version}, which a rule compares with, could not be evaluated: ${err.message}`);
@@ -26582,11 +26596,12 @@ async function resolveWarmStart(spec, champion, reportFile) {
   }
   return { source: "cold", reason };
 }
-function stepEnv(options, contexts, stepEnvRaw, expressionEnv, contract, extra) {
-  const own = Object.fromEntries(Object.entries(stepEnvRaw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
+function stepEnv(ctx, raw, expressionEnv, extra) {
+  const { options, contexts } = ctx;
+  const own = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
   const expressions = Object.fromEntries(expressionEnv.map((e) => [e.name, evaluateTemplate(`\${{ ${e.expression} }}`, contexts)]));
   const cli = options.cli ? { [ContractEnv.cli]: options.cli.script } : {};
-  return { ...options.baseEnv, ...contexts.env, ...own, ...contract, ...cli, ...extra, ...expressions };
+  return { ...options.baseEnv, ...contexts.env, ...own, ...ctx.contract, ...cli, ...extra, ...expressions };
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -26597,9 +26612,9 @@ function evaluateWith(value, contexts, where2) {
 function timeoutOf(minutes) {
   return minutes === void 0 ? void 0 : Math.round(minutes * 6e4);
 }
-async function execute(options, label, id, target, env, contexts, ws, argv) {
-  const { reporter } = options;
-  const cwd = target.workingDirectory ? path10.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root;
+async function execute(ctx, label, id, target, env, argv) {
+  const { reporter, options, spec } = ctx;
+  const cwd = target.workingDirectory ? path10.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
   reporter.startGroup(label);
   const result = await runProcess({
     id,
@@ -26609,7 +26624,7 @@ async function execute(options, label, id, target, env, contexts, ws, argv) {
     cwd,
     env,
     timeoutMs: timeoutOf(target.timeoutMinutes),
-    scratchDir: ws.scratchDir,
+    scratchDir: ctx.ws.scratchDir,
     signal: options.signal,
     onLine: (stream, line) => reporter.stepOutput(id, stream, line)
   }).finally(() => reporter.endGroup());
@@ -26624,7 +26639,8 @@ async function execute(options, label, id, target, env, contexts, ws, argv) {
   reporter.info(`${label} finished in ${seconds(result.durationMs)}`);
   return result.durationMs;
 }
-async function runStep(options, step, contexts, contract, ws) {
+async function runStep(ctx, step) {
+  const { options } = ctx;
   const extra = { [ContractEnv.step]: step.id };
   let argv;
   if (step.uses !== void 0) {
@@ -26635,17 +26651,19 @@ async function runStep(options, step, contexts, contract, ws) {
       );
     }
     argv = [options.cli.node, options.cli.script, "train", step.uses.slice("builtin/".length)];
-    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, contexts, step.location));
+    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, ctx.contexts, step.location));
   }
-  const env = stepEnv(options, contexts, step.env, step.expressionEnv, contract, extra);
-  const durationMs = await execute(options, `Step ${step.name}`, step.id, step, env, contexts, ws, argv);
+  const env = stepEnv(ctx, step.env, step.expressionEnv, extra);
+  const durationMs = await execute(ctx, `Step ${step.name}`, step.id, step, env, argv);
   return { id: step.id, name: step.name, durationMs, outcome: "success" };
 }
-async function evaluateModel(options, evaluate, contexts, contract, ws, role, modelDir, version, declared, records) {
+async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
+  const { options, ws } = ctx;
+  const evaluate = ctx.spec.evaluate;
   const name = role === "reference" ? `reference-v${version}` : role;
   const metricsFile = path10.join(ws.evalDir, `${name}-metrics.json`);
-  const predictionsFile2 = predictionsFile(options.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
-  const env = stepEnv(options, contexts, evaluate.env, evaluate.expressionEnv, contract, {
+  const predictionsFile2 = predictionsFile(ctx.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
+  const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
     [ContractEnv.step]: `evaluate-${name}`,
     [ContractEnv.evalModelDir]: modelDir,
     [ContractEnv.evalRole]: role,
@@ -26655,8 +26673,8 @@ async function evaluateModel(options, evaluate, contexts, contract, ws, role, mo
   });
   const label = `Evaluate the ${role}${version === null ? "" : ` (version ${version})`}`;
   try {
-    const durationMs = await execute(options, label, `evaluate-${name}`, evaluate, env, contexts, ws);
-    records.push({ id: `evaluate-${name}`, name: label, durationMs, outcome: "success" });
+    const durationMs = await execute(ctx, label, `evaluate-${name}`, evaluate, env);
+    ctx.records.push({ id: `evaluate-${name}`, name: label, durationMs, outcome: "success" });
   } catch (err) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
@@ -30285,26 +30303,26 @@ async function trainBuiltin(trainer, io) {
     targets[r] = value;
   });
   const all = { x: featurize(model.preparation, table2, rows), y: targets, n: rows.length, d };
-  let train = all;
+  let train2 = all;
   let validation = null;
   if (options.validationFraction > 0) {
     const held = rows.map((row, r) => [r, rowUniform(options.seed, row) < options.validationFraction]);
     validation = slice(all, held.filter(([, v]) => v).map(([r]) => r));
-    train = slice(all, held.filter(([, v]) => !v).map(([r]) => r));
-    if (validation.n === 0 || train.n === 0) {
-      throw new TrainerError(`with.validation-fraction ${options.validationFraction} leaves ${train.n} training and ${validation.n} validation rows; both need some`);
+    train2 = slice(all, held.filter(([, v]) => !v).map(([r]) => r));
+    if (validation.n === 0 || train2.n === 0) {
+      throw new TrainerError(`with.validation-fraction ${options.validationFraction} leaves ${train2.n} training and ${validation.n} validation rows; both need some`);
     }
   }
   const startedFrom = weightsDigest(model.weights, model.bias);
   const stepsBefore = model.sgd?.t ?? 0;
-  const outcome = info.core === "sgd" ? trainSgd(model, info, options, train, validation, io) : trainLbfgs(model, options, train, validation, io);
+  const outcome = info.core === "sgd" ? trainSgd(model, info, options, train2, validation, io) : trainLbfgs(model, options, train2, validation, io);
   const record = {
     run: model.history.length + 1,
     start: start.model ? "warm" : "cold",
     parentVersion: start.parentVersion,
     ...start.reason !== void 0 && { coldStartReason: start.reason },
     data: table2.files.map((f) => ({ file: f.file, sha256: f.sha256, rows: f.rows })),
-    examples: train.n,
+    examples: train2.n,
     validationExamples: validation?.n ?? 0,
     addedFeatures: added.features,
     addedClasses: added.classes,
@@ -30315,7 +30333,7 @@ async function trainBuiltin(trainer, io) {
   model.history.push(record);
   await saveModel(modelDir, model);
   io.log(
-    `${record.start} start, ${train.n} examples, ${d} features: ${outcome.passes} ${info.core === "sgd" ? "epochs" : "iterations"}${outcome.stoppedEarly ? " (stopped early: no better validation loss)" : ""}; loss ${outcome.lossBefore.toFixed(6)} -> ${outcome.lossAfter.toFixed(6)}`
+    `${record.start} start, ${train2.n} examples, ${d} features: ${outcome.passes} ${info.core === "sgd" ? "epochs" : "iterations"}${outcome.stoppedEarly ? " (stopped early: no better validation loss)" : ""}; loss ${outcome.lossBefore.toFixed(6)} -> ${outcome.lossAfter.toFixed(6)}`
   );
 }
 function extendChampion(model, table2, rows, labels, io) {
@@ -30375,7 +30393,7 @@ function newModel(name, options, table2, rows, labels, notes) {
     history: []
   };
 }
-function trainSgd(model, info, options, train, validation, io) {
+function trainSgd(model, info, options, train2, validation, io) {
   const cfg = {
     loss: info.loss,
     schedule: options.schedule,
@@ -30387,7 +30405,7 @@ function trainSgd(model, info, options, train, validation, io) {
     shuffle: options.shuffle
   };
   if (cfg.schedule === "pegasos" && cfg.l2 === 0) throw new TrainerError("the pegasos schedule steps by 1/(l2 t), so with.l2 must be above 0");
-  const d = train.d;
+  const d = train2.d;
   let state;
   const saved = model.sgd;
   if (saved) {
@@ -30412,21 +30430,21 @@ function trainSgd(model, info, options, train, validation, io) {
   if (!cfg.averaged) state.sumWeights = null;
   const current = () => effectiveWeights(state);
   const lossOf = (data) => meanLoss(cfg.loss, current().weights, current().bias, data);
-  const lossBefore = lossOf(train);
-  const buffers = epochBuffers(train);
+  const lossBefore = lossOf(train2);
+  const buffers = epochBuffers(train2);
   const keepGoing = earlyStopper(options.patience);
   const every = Math.max(1, Math.round(options.epochs / 5));
   let passes = 0;
   let stoppedEarly = false;
   for (let e = 1; e <= options.epochs; e++) {
-    sgdEpoch(cfg, state, train, buffers);
+    sgdEpoch(cfg, state, train2, buffers);
     passes++;
     if (!Number.isFinite(state.bias) || !state.weights.every(Number.isFinite)) {
       throw new TrainerError(`training diverged in epoch ${state.epochs}; lower with.learning-rate (now ${cfg.learningRate}) or normalize the features`);
     }
     const validationLoss = validation ? lossOf(validation) : null;
     if (e === 1 || e % every === 0 || e === options.epochs) {
-      io.log(`epoch ${state.epochs} (this run ${e}/${options.epochs}): loss ${lossOf(train).toFixed(6)}${validationLoss === null ? "" : `, validation ${validationLoss.toFixed(6)}`}`);
+      io.log(`epoch ${state.epochs} (this run ${e}/${options.epochs}): loss ${lossOf(train2).toFixed(6)}${validationLoss === null ? "" : `, validation ${validationLoss.toFixed(6)}`}`);
     }
     if (validationLoss !== null && !keepGoing(validationLoss)) {
       stoppedEarly = true;
@@ -30442,17 +30460,17 @@ function trainSgd(model, info, options, train, validation, io) {
     rng: { seed: options.seed, state: state.rng.value },
     averaging: state.sumWeights ? { sumWeights: Array.from(state.sumWeights), sumBias: state.sumBias, count: state.count } : null
   };
-  return { passes, lossBefore, lossAfter: lossOf(train), stoppedEarly };
+  return { passes, lossBefore, lossAfter: lossOf(train2), stoppedEarly };
 }
-function trainLbfgs(model, options, train, validation, io) {
-  const d = train.d;
+function trainLbfgs(model, options, train2, validation, io) {
+  const d = train2.d;
   const binary = model.task === "binary";
   const blocks = model.task === "poisson" ? 1 : softmaxBlocks(model.classes.length, binary);
   const objective = (data, l2) => model.task === "poisson" ? poissonObjective(data, l2) : softmaxObjective(data, model.classes.length, binary, l2);
   const params = new Float64Array(blocks * (d + 1));
   model.weights.forEach((row, c) => params.set(row, c * d));
   params.set(model.bias, blocks * d);
-  const f = objective(train, options.l2);
+  const f = objective(train2, options.l2);
   const scratch = new Float64Array(params.length);
   const lossBefore = f(params, scratch);
   if (model.lbfgs) io.log(`warm start: from the champion's weights after ${model.lbfgs.iterations} iterations (curvature pairs start afresh on the new data)`);

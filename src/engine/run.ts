@@ -11,7 +11,7 @@ import { CancelledError, DiskFullError, EvaluationError, InputError, IntegrityEr
 import type { ArtifactRef, ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
 import type { EffectInput } from '../registry/state-machine.js'
 import { evaluateTemplate } from '../spec/expressions.js'
-import type { EvaluateSpec, ParamValue, Spec, StepSpec } from '../spec/types.js'
+import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
 import { contractEnv, ContractEnv, readStepSummary } from './contract.js'
 import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
@@ -94,235 +94,73 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`
 }
 
+/** What every stage of one run reads: its options, workspace, data, champion and expression contexts. */
+interface RunContext {
+  options: RunOptions
+  spec: Spec
+  reporter: Reporter
+  ws: Workspace
+  now: () => Date
+  startedAt: Date
+  mode: 'auto' | 'gate' | 'dry-run'
+  data: ResolvedDataInput[]
+  trainingInputs: ResolvedDataInput[]
+  evaluationInputs: ResolvedDataInput[]
+  snapshot: RegistrySnapshot
+  champion: Champion | null
+  /** The `${{ }}` contexts; `steps` fills in as steps succeed. */
+  contexts: ExpressionContexts
+  /** The warm-start contract's environment, the same for every step. */
+  contract: Record<string, string>
+  trainingReport: string
+  /** Steps and evaluations as they finished, for result.json. */
+  records: StepRecord[]
+}
+
+interface ExpressionContexts extends Record<string, unknown> {
+  env: Record<string, string>
+  steps: Record<string, { outcome: string }>
+}
+
+/** Both models' metrics as the rules judge them. */
+interface Evaluation {
+  candidate: Metrics
+  baseline: Metrics | null
+  judged: Awaited<ReturnType<typeof judgeableMetrics>>
+}
+
+/** The rules' verdict and what it means for this run, with the candidate's lineage. */
+interface Decision {
+  verdict: ReturnType<typeof evaluateRules>
+  plan: ReturnType<typeof planDecision>
+  intervalsChart: Awaited<ReturnType<typeof writeIntervalsChart>>
+  weights: Awaited<ReturnType<typeof compareModelWeights>>
+  warmStart: WarmStartRecord
+  lineage: Lineage
+}
+
+/** What the commit protocol settles: the version, the decision as carried out, the gate. */
+interface CommitRecord {
+  version: number | null
+  digest: string
+  decision: RunResult['decision']
+  reason: string
+  gate: RunResult['gate']
+  error: RunResult['error']
+}
+
 export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
-  const { spec, registry, reporter } = options
-  const now = options.now ?? (() => new Date())
-  const startedAt = now()
-  const mode = options.dryRun ? 'dry-run' : spec.promotion.mode
+  const { reporter } = options
   const ws = await makeWorkspace(options.tempRoot ?? os.tmpdir(), {
     keep: options.keepWorkDir,
     onCleaned: dir => reporter.info(`Removed ${dir}, left by a run that was killed`)
   })
-  const stepRecords: StepRecord[] = []
   try {
-    reporter.info(`Retraining ${spec.model} (spec ${path.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`)
-
-    const data = await fingerprintData(spec.root, spec.data)
-    const evaluationNames = new Set(spec.evaluate.data)
-    const evaluationInputs = Object.values(data).filter(d => evaluationNames.has(d.name))
-    const trainingInputs = Object.values(data).filter(d => !evaluationNames.has(d.name))
-
-    const snapshot = await registry.snapshot(spec.model)
-    const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot, ws)
-    if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`)
-    else reporter.info('No champion yet: this is the first model, trained from scratch')
-
-    checkLeakage(spec, evaluationInputs, trainingInputs, champion)
-
-    const params = options.params
-    const contexts = {
-      params,
-      data: Object.fromEntries(Object.values(data).map(d => [d.name, { paths: d.absolutePaths, fingerprint: d.fingerprint }])),
-      github: options.github ?? {},
-      baseline: { version: champion?.version ?? null, dir: champion?.dir ?? '' },
-      candidate: { dir: ws.modelDir },
-      steps: {} as Record<string, { outcome: string }>,
-      env: {} as Record<string, string>
-    }
-    contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
-    const trainingReport = path.join(ws.workDir, '.retrain-training-report.json')
-    const contract = contractEnv({
-      model: spec.model,
-      baselineDir: champion?.dir ?? null,
-      baselineVersion: champion?.version ?? null,
-      modelDir: ws.modelDir,
-      workDir: ws.workDir,
-      params,
-      data: Object.fromEntries(Object.values(data).map(d => [d.name, d.absolutePaths])),
-      warmStart: spec.warmStart,
-      trainingReport
-    })
-
-    for (const step of spec.steps) {
-      const record = await runStep(options, step, contexts, contract, ws)
-      stepRecords.push(record)
-      contexts.steps[step.id] = { outcome: 'success' }
-    }
-
-    await options.atStage?.('steps-done')
-    const warmStart = await resolveWarmStart(spec, champion, trainingReport)
-    const produced = await readdir(ws.modelDir)
-    if (produced.length === 0) {
-      throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, 'training', '')
-    }
-
-    const declared = reportedMetrics(spec)
-    let candidateMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, 'candidate', ws.modelDir, null, declared, stepRecords)
-    let baselineMetrics: Metrics | null = null
-    if (champion) {
-      try {
-        baselineMetrics = await evaluateModel(options, spec.evaluate, contexts, contract, ws, 'baseline', champion.dir, champion.version, declared, stepRecords)
-      } catch (err) {
-        if (!(err instanceof RetrainError)) throw err
-        throw new EvaluationError(
-          `the champion (version ${champion.version}) could not be evaluated with the current evaluate command, so the candidate ` +
-            `cannot be compared with it; nothing was promoted. ${err.message}`,
-          'baseline-evaluation-failed'
-        )
-      }
-    }
-
-    // Pinned versions (`against: N`) are evaluated like the champion; metrics the action computes
-    // come from every model's predictions, the same way for each, with their bootstrap evidence.
-    const reportedReferences = champion ? await evaluateReferences(options, snapshot, champion, contexts, contract, ws, declared, stepRecords) : new Map<number, Metrics | string>()
-    const judged = await judgeableMetrics(spec, ws.evalDir, { candidate: candidateMetrics, baseline: baselineMetrics, references: reportedReferences }, m => reporter.warn(m))
-    candidateMetrics = judged.candidate
-    baselineMetrics = judged.baseline
-    const verdict = evaluateRules(spec.metrics, candidateMetrics, baselineMetrics, judged.evidence)
-    const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes)
-    const plan = planDecision(verdict, { ...spec.promotion, mode })
-    reporter.info(`Verdict: ${plan.reason}`)
-    await options.atStage?.('verdict')
-    const weights = await compareModelWeights(champion, ws.modelDir, m => reporter.warn(m))
-
-    const lineage: Lineage = {
-      model: spec.model,
-      version: null,
-      parentVersion: warmStart.source === 'champion' ? (champion?.version ?? null) : null,
-      warmStart,
-      specDigest: spec.digest,
-      gitCommit: options.gitCommit,
-      params,
-      trainingData: fingerprintsOf(trainingInputs),
-      evaluationData: fingerprintsOf(evaluationInputs),
-      metrics: candidateMetrics,
-      toolVersion: options.toolVersion,
-      createdAt: now().toISOString(),
-      environment: await describeEnvironment(spec, options.baseEnv)
-    }
-    // Before the commit point: anything may still fail or be cancelled with nothing changed. The
-    // version number is reserved (numbers are never reused), the bundle stored under it, and every
-    // file a person reads afterwards written, so that nothing after the commit can fail for lack of space.
-    throwIfCancelled(options.signal)
-    let version: number | null = plan.action === 'none' ? null : await registry.reserveVersion(spec.model)
-    let committed = false
-    let staged: StagedOutputs | null = null
-    let decision = plan.decision
-    let reason = plan.reason
-    let gate: RunResult['gate'] = null
-    let error: RunResult['error'] = null
-    const artifacts: ArtifactRef[] = []
-    let manifest: Manifest | null = null
-    try {
-      manifest = await precommit(async () => {
-        const packed = await packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version })
-        reporter.info(`Candidate bundle: ${packed.files.length} files, ${packed.archiveSize} bytes, digest ${packed.digest.slice(0, 12)}`)
-        return packed
-      })
-      await options.atStage?.('packed')
-      const bundleOut = path.join(options.outputDir, 'bundle')
-      const storage = await precommit(async () => {
-        await mkdir(bundleOut, { recursive: true })
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path.join(ws.bundleDir, name), path.join(bundleOut, name))
-        await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs'))
-        return version === null ? null : await registry.storeBundle(spec.model, version, ws.bundleDir)
-      })
-      await options.atStage?.('stored')
-      throwIfCancelled(options.signal)
-      if (plan.action === 'gate' && version !== null) {
-        gate = await options.gate.open({ model: spec.model, candidate: version, baseline: champion?.version ?? null, reportMarkdown: renderReport(buildResult()) })
-        reporter.info(`Release gate opened: ${gate.where}`)
-      }
-      // Uploaded before the commit: a failed upload fails the run with the registry untouched.
-      if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, version, ws)))
-      staged = await precommit(() => stageOutputs(options.outputDir, buildResult()))
-      await options.atStage?.('outputs-written')
-      throwIfCancelled(options.signal)
-
-      if (version !== null) {
-        const status = plan.action === 'promote' ? 'promoted' : plan.action === 'gate' ? 'pending' : 'rejected'
-        const record = { baselineVersion: champion?.version ?? null, digest: manifest!.digest, metrics: candidateMetrics, decision: plan.decision, createdAt: lineage.createdAt, storage }
-        const commit = (s: typeof status, d: string, why: string) =>
-          registry.apply(spec.model, {
-            kind: 'register',
-            version: version!,
-            record: { ...record, decision: d },
-            status: s,
-            expectChampion: champion?.version ?? null,
-            who: { actor: options.actor, reason: why },
-            effects: s === 'promoted' ? (options.promotionEffects?.(version!) ?? []) : []
-          })
-        try {
-          await commit(status, plan.decision, plan.reason)
-        } catch (err) {
-          if (!(err instanceof StaleBaselineError)) throw err
-          // The champion moved since the comparison: the candidate is recorded as rejected, and says why.
-          decision = 'rejected'
-          reason = err.message
-          error = { reason: err.reason, message: err.message }
-          await commit('rejected', 'stale-baseline', err.message)
-        }
-        committed = true
-        await options.atStage?.('committed')
-        reporter.info(
-          decision === 'promoted'
-            ? `Promoted version ${version}: it is now the champion of ${spec.model}`
-            : `Stored the candidate as version ${version} (${decision === 'pending-approval' ? 'pending approval' : decision})`
-        )
-      }
-      const result = buildResult()
-      const report = renderReport(result)
-      await publishOutputs(staged, result, report, m => reporter.warn(m))
-      staged = null
-
-      // After the commit: a cancellation no longer undoes anything; the run finishes its record.
-      if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${version}, ${decision}); finishing its record`)
-      const followUps = version !== null ? await settleEffects(options, spec.model) : null
-      await reporter.report(report)
-      return { result, report, exitCode: error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps }
-    } catch (err) {
-      if (staged && !committed) await discardOutputs(staged)
-      if (version !== null && !committed) {
-        await registry.abandonVersion(spec.model, version).catch(e => reporter.warn(`could not give back version ${version}: ${(e as Error).message}`))
-        version = null
-      }
-      throw err
-    }
-
-    function buildResult(): RunResult {
-      return {
-        schemaVersion: RESULT_SCHEMA_VERSION,
-        model: spec.model,
-        decision,
-        wouldBe: plan.wouldBe ?? null,
-        reason,
-        mode,
-        firstModel: verdict.firstModel,
-        goals: Object.fromEntries(spec.metrics.map(m => [m.name, m.goal])),
-        passed: verdict.passed,
-        candidate: {
-          version,
-          digest: manifest!.digest,
-          metrics: candidateMetrics,
-          warmStart: { ...warmStart, parentVersion: lineage.parentVersion }
-        },
-        baseline: champion && baselineMetrics ? { version: champion.version, metrics: baselineMetrics } : null,
-        rules: verdict.outcomes,
-        gate,
-        params,
-        data: Object.fromEntries(Object.values(data).map(d => [d.name, d.fingerprint])),
-        steps: stepRecords,
-        startedAt: startedAt.toISOString(),
-        finishedAt: now().toISOString(),
-        error,
-        ...(judged.references.size > 0 && {
-          references: [...judged.references].map(([v, m]) => (typeof m === 'string' ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null }))
-        }),
-        ...(judged.slices.length > 0 && { slices: judged.slices }),
-        ...(intervalsChart !== null && { charts: { intervals: intervalsChart } }),
-        ...(weights && { weights })
-      }
-    }
+    const ctx = await prepare(options, ws)
+    const warmStart = await train(ctx)
+    const evaluation = await evaluateBoth(ctx)
+    const decision = await decide(ctx, warmStart, evaluation)
+    return await commit(ctx, evaluation, decision)
   } catch (err) {
     // The steps' logs are what a person needs to see why a run failed.
     await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs')).catch(() => undefined)
@@ -333,6 +171,245 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     const summary = await readStepSummary(ws.workDir).catch(() => null)
     if (summary !== null) await reporter.stepsSummary?.(summary).catch(err => reporter.warn(`could not add the steps' summary: ${(err as Error).message}`))
     if (!options.keepWorkDir) await rm(ws.root, { recursive: true, force: true })
+  }
+}
+
+/** The data's fingerprints, the champion (verified), the leakage guard, the contexts and the contract. */
+async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> {
+  const { spec, registry, reporter } = options
+  const now = options.now ?? (() => new Date())
+  const startedAt = now()
+  const mode = options.dryRun ? 'dry-run' : spec.promotion.mode
+  reporter.info(`Retraining ${spec.model} (spec ${path.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`)
+
+  const data = Object.values(await fingerprintData(spec.root, spec.data))
+  const evaluationNames = new Set(spec.evaluate.data)
+  const evaluationInputs = data.filter(d => evaluationNames.has(d.name))
+  const trainingInputs = data.filter(d => !evaluationNames.has(d.name))
+
+  const snapshot = await registry.snapshot(spec.model)
+  const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot, ws)
+  if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`)
+  else reporter.info('No champion yet: this is the first model, trained from scratch')
+  checkLeakage(spec, evaluationInputs, trainingInputs, champion)
+
+  const contexts: ExpressionContexts = {
+    params: options.params,
+    data: Object.fromEntries(data.map(d => [d.name, { paths: d.absolutePaths, fingerprint: d.fingerprint }])),
+    github: options.github ?? {},
+    baseline: { version: champion?.version ?? null, dir: champion?.dir ?? '' },
+    candidate: { dir: ws.modelDir },
+    steps: {},
+    env: {}
+  }
+  contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
+  const trainingReport = path.join(ws.workDir, '.retrain-training-report.json')
+  const contract = contractEnv({
+    model: spec.model,
+    baselineDir: champion?.dir ?? null,
+    baselineVersion: champion?.version ?? null,
+    modelDir: ws.modelDir,
+    workDir: ws.workDir,
+    params: options.params,
+    data: Object.fromEntries(data.map(d => [d.name, d.absolutePaths])),
+    warmStart: spec.warmStart,
+    trainingReport
+  })
+  return { options, spec, reporter, ws, now, startedAt, mode, data, trainingInputs, evaluationInputs, snapshot, champion, contexts, contract, trainingReport, records: [] }
+}
+
+/** Runs the steps in order; returns where training started from. */
+async function train(ctx: RunContext): Promise<WarmStartRecord> {
+  for (const step of ctx.spec.steps) {
+    ctx.records.push(await runStep(ctx, step))
+    ctx.contexts.steps[step.id] = { outcome: 'success' }
+  }
+  await ctx.options.atStage?.('steps-done')
+  const warmStart = await resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport)
+  if ((await readdir(ctx.ws.modelDir)).length === 0) {
+    throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, 'training', '')
+  }
+  return warmStart
+}
+
+/** The same evaluate command for the candidate, the champion and any pinned version; then computed metrics. */
+async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
+  const { champion, spec } = ctx
+  const declared = reportedMetrics(spec)
+  const candidate = await evaluateModel(ctx, { role: 'candidate', dir: ctx.ws.modelDir, version: null }, declared)
+  let baseline: Metrics | null = null
+  if (champion) {
+    try {
+      baseline = await evaluateModel(ctx, { role: 'baseline', dir: champion.dir, version: champion.version }, declared)
+    } catch (err) {
+      if (!(err instanceof RetrainError)) throw err
+      throw new EvaluationError(
+        `the champion (version ${champion.version}) could not be evaluated with the current evaluate command, so the candidate ` +
+          `cannot be compared with it; nothing was promoted. ${err.message}`,
+        'baseline-evaluation-failed'
+      )
+    }
+  }
+  // Pinned versions (`against: N`) are evaluated like the champion; metrics the action computes
+  // come from every model's predictions, the same way for each, with their bootstrap evidence.
+  const references = champion ? await evaluateReferences(ctx, champion, declared) : new Map<number, Metrics | string>()
+  const judged = await judgeableMetrics(spec, ctx.ws.evalDir, { candidate, baseline, references }, m => ctx.reporter.warn(m))
+  return { candidate: judged.candidate, baseline: judged.baseline, judged }
+}
+
+/** The rules' verdict, the plan it leads to, the weight comparison and the candidate's lineage. */
+async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: Evaluation): Promise<Decision> {
+  const { spec, options, champion } = ctx
+  const verdict = evaluateRules(spec.metrics, evaluation.candidate, evaluation.baseline, evaluation.judged.evidence)
+  const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes)
+  const plan = planDecision(verdict, { ...spec.promotion, mode: ctx.mode })
+  ctx.reporter.info(`Verdict: ${plan.reason}`)
+  await options.atStage?.('verdict')
+  const weights = await compareModelWeights(champion, ctx.ws.modelDir, m => ctx.reporter.warn(m))
+  const lineage: Lineage = {
+    model: spec.model,
+    version: null,
+    parentVersion: warmStart.source === 'champion' ? (champion?.version ?? null) : null,
+    warmStart,
+    specDigest: spec.digest,
+    gitCommit: options.gitCommit,
+    params: options.params,
+    trainingData: fingerprintsOf(ctx.trainingInputs),
+    evaluationData: fingerprintsOf(ctx.evaluationInputs),
+    metrics: evaluation.candidate,
+    toolVersion: options.toolVersion,
+    createdAt: ctx.now().toISOString(),
+    environment: await describeEnvironment(spec, options.baseEnv)
+  }
+  return { verdict, plan, intervalsChart, weights, warmStart, lineage }
+}
+
+/**
+ * The commit protocol. Before the commit point anything may still fail or be cancelled with nothing
+ * changed: the version number is reserved (numbers are never reused), the bundle packed and stored
+ * under it, the gate opened, the artifacts uploaded, and every file a person reads afterwards
+ * written, so that nothing after the commit can fail for lack of space. The commit is one registry
+ * write; after it, the run finishes its record even if cancelled.
+ */
+async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decision): Promise<RunOutcome> {
+  const { options, spec, reporter, ws, champion } = ctx
+  const { plan, lineage } = decision
+  const registry = options.registry
+  throwIfCancelled(options.signal)
+  const record: CommitRecord = { version: null, digest: '', decision: plan.decision, reason: plan.reason, gate: null, error: null }
+  record.version = plan.action === 'none' ? null : await registry.reserveVersion(spec.model)
+  let committed = false
+  let staged: StagedOutputs | null = null
+  const artifacts: ArtifactRef[] = []
+  const result = () => buildResult(ctx, evaluation, decision, record)
+  try {
+    const manifest = await precommit(() => packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version: record.version }))
+    record.digest = manifest.digest
+    reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`)
+    await options.atStage?.('packed')
+    const bundleOut = path.join(options.outputDir, 'bundle')
+    const storage = await precommit(async () => {
+      await mkdir(bundleOut, { recursive: true })
+      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path.join(ws.bundleDir, name), path.join(bundleOut, name))
+      await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs'))
+      return record.version === null ? null : await registry.storeBundle(spec.model, record.version, ws.bundleDir)
+    })
+    await options.atStage?.('stored')
+    throwIfCancelled(options.signal)
+    if (plan.action === 'gate' && record.version !== null) {
+      record.gate = await options.gate.open({ model: spec.model, candidate: record.version, baseline: champion?.version ?? null, reportMarkdown: renderReport(result()) })
+      reporter.info(`Release gate opened: ${record.gate.where}`)
+    }
+    // Uploaded before the commit: a failed upload fails the run with the registry untouched.
+    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, record.version, ws)))
+    staged = await precommit(() => stageOutputs(options.outputDir, result()))
+    await options.atStage?.('outputs-written')
+    throwIfCancelled(options.signal)
+
+    if (record.version !== null) {
+      const version = record.version
+      const status = plan.action === 'promote' ? 'promoted' : plan.action === 'gate' ? 'pending' : 'rejected'
+      const register = (s: typeof status, decided: string, why: string) =>
+        registry.apply(spec.model, {
+          kind: 'register',
+          version,
+          record: { baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: evaluation.candidate, decision: decided, createdAt: lineage.createdAt, storage },
+          status: s,
+          expectChampion: champion?.version ?? null,
+          who: { actor: options.actor, reason: why },
+          effects: s === 'promoted' ? (options.promotionEffects?.(version) ?? []) : []
+        })
+      try {
+        await register(status, plan.decision, plan.reason)
+      } catch (err) {
+        if (!(err instanceof StaleBaselineError)) throw err
+        // The champion moved since the comparison: the candidate is recorded as rejected, and says why.
+        Object.assign(record, { decision: 'rejected', reason: err.message, error: { reason: err.reason, message: err.message } })
+        await register('rejected', 'stale-baseline', err.message)
+      }
+      committed = true
+      await options.atStage?.('committed')
+      reporter.info(
+        record.decision === 'promoted'
+          ? `Promoted version ${version}: it is now the champion of ${spec.model}`
+          : `Stored the candidate as version ${version} (${record.decision === 'pending-approval' ? 'pending approval' : record.decision})`
+      )
+    }
+    const final = result()
+    const report = renderReport(final)
+    await publishOutputs(staged, final, report, m => reporter.warn(m))
+    staged = null
+
+    // After the commit: a cancellation no longer undoes anything; the run finishes its record.
+    if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${record.version}, ${record.decision}); finishing its record`)
+    const followUps = record.version !== null ? await settleEffects(options, spec.model) : null
+    await reporter.report(report)
+    return { result: final, report, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps }
+  } catch (err) {
+    if (staged && !committed) await discardOutputs(staged)
+    if (record.version !== null && !committed) {
+      const version = record.version
+      await registry.abandonVersion(spec.model, version).catch(e => reporter.warn(`could not give back version ${version}: ${(e as Error).message}`))
+    }
+    throw err
+  }
+}
+
+function buildResult(ctx: RunContext, evaluation: Evaluation, decision: Decision, record: CommitRecord): RunResult {
+  const { spec, champion } = ctx
+  const { verdict, plan, warmStart, lineage, intervalsChart, weights } = decision
+  const { judged } = evaluation
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    model: spec.model,
+    decision: record.decision,
+    wouldBe: plan.wouldBe ?? null,
+    reason: record.reason,
+    mode: ctx.mode,
+    firstModel: verdict.firstModel,
+    goals: Object.fromEntries(spec.metrics.map(m => [m.name, m.goal])),
+    passed: verdict.passed,
+    candidate: {
+      version: record.version,
+      digest: record.digest,
+      metrics: evaluation.candidate,
+      warmStart: { ...warmStart, parentVersion: lineage.parentVersion }
+    },
+    baseline: champion && evaluation.baseline ? { version: champion.version, metrics: evaluation.baseline } : null,
+    rules: verdict.outcomes,
+    gate: record.gate,
+    params: ctx.options.params,
+    data: Object.fromEntries(ctx.data.map(d => [d.name, d.fingerprint])),
+    steps: ctx.records,
+    startedAt: ctx.startedAt.toISOString(),
+    finishedAt: ctx.now().toISOString(),
+    error: record.error,
+    ...(judged.references.size > 0 && {
+      references: [...judged.references].map(([v, m]) => (typeof m === 'string' ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null }))
+    }),
+    ...(judged.slices.length > 0 && { slices: judged.slices }),
+    ...(intervalsChart !== null && { charts: { intervals: intervalsChart } }),
+    ...(weights && { weights })
   }
 }
 
@@ -357,17 +434,8 @@ async function loadChampion(options: RunOptions, snapshot: RegistrySnapshot, ws:
  * margin is measured from a fixed reference and cannot compound over generations. A version that is
  * missing, fails verification or cannot be evaluated yields the reason its rules fail closed.
  */
-async function evaluateReferences(
-  options: RunOptions,
-  snapshot: RegistrySnapshot,
-  champion: Champion,
-  contexts: Record<string, unknown> & { env: Record<string, string> },
-  contract: Record<string, string>,
-  ws: Workspace,
-  declared: string[],
-  records: StepRecord[]
-): Promise<Map<number, Metrics | string>> {
-  const { spec } = options
+async function evaluateReferences(ctx: RunContext, champion: Champion, declared: string[]): Promise<Map<number, Metrics | string>> {
+  const { spec, options, ws, snapshot } = ctx
   const pinned = [...new Set(spec.metrics.flatMap(m => m.change.map(r => r.against)).filter((a): a is number => a !== 'champion'))]
   const out = new Map<number, Metrics | string>()
   for (const version of pinned) {
@@ -393,7 +461,7 @@ async function evaluateReferences(
       const bundleDir = await options.registry.fetchBundle(spec.model, version, path.join(ws.root, `reference-v${version}-bundle`))
       const manifest = await unpackBundle(bundleDir, dir)
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`)
-      out.set(version, await evaluateModel(options, spec.evaluate, contexts, contract, ws, 'reference', dir, version, declared, records))
+      out.set(version, await evaluateModel(ctx, { role: 'reference', dir, version }, declared))
     } catch (err) {
       if (!(err instanceof RetrainError)) throw err
       options.reporter.warn(`version ${version}, which a rule compares with, could not be evaluated: ${err.message}`)
@@ -442,18 +510,12 @@ async function resolveWarmStart(spec: Spec, champion: Champion | null, reportFil
   return { source: 'cold', reason }
 }
 
-function stepEnv(
-  options: RunOptions,
-  contexts: Record<string, unknown> & { env: Record<string, string> },
-  stepEnvRaw: Record<string, string>,
-  expressionEnv: StepSpec['expressionEnv'],
-  contract: Record<string, string>,
-  extra: Record<string, string>
-): Record<string, string> {
-  const own = Object.fromEntries(Object.entries(stepEnvRaw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
+function stepEnv(ctx: RunContext, raw: Record<string, string>, expressionEnv: StepSpec['expressionEnv'], extra: Record<string, string>): Record<string, string> {
+  const { options, contexts } = ctx
+  const own = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
   const expressions = Object.fromEntries(expressionEnv.map(e => [e.name, evaluateTemplate(`\${{ ${e.expression} }}`, contexts)]))
   const cli: Record<string, string> = options.cli ? { [ContractEnv.cli]: options.cli.script } : {}
-  return { ...options.baseEnv, ...contexts.env, ...own, ...contract, ...cli, ...extra, ...expressions }
+  return { ...options.baseEnv, ...contexts.env, ...own, ...ctx.contract, ...cli, ...extra, ...expressions }
 }
 
 /** A `uses:` step's `with:` values with every `${{ }}` evaluated, as data (never shell text). */
@@ -469,17 +531,15 @@ function timeoutOf(minutes: number | undefined): number | undefined {
 }
 
 async function execute(
-  options: RunOptions,
+  ctx: RunContext,
   label: string,
   id: string,
   target: Pick<StepSpec, 'run' | 'shell' | 'workingDirectory' | 'timeoutMinutes'>,
   env: Record<string, string>,
-  contexts: Record<string, unknown>,
-  ws: Workspace,
   argv?: string[]
 ): Promise<number> {
-  const { reporter } = options
-  const cwd = target.workingDirectory ? path.resolve(options.spec.root, evaluateTemplate(target.workingDirectory, contexts)) : options.spec.root
+  const { reporter, options, spec } = ctx
+  const cwd = target.workingDirectory ? path.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root
   reporter.startGroup(label)
   const result = await runProcess({
     id,
@@ -489,7 +549,7 @@ async function execute(
     cwd,
     env,
     timeoutMs: timeoutOf(target.timeoutMinutes),
-    scratchDir: ws.scratchDir,
+    scratchDir: ctx.ws.scratchDir,
     signal: options.signal,
     onLine: (stream, line) => reporter.stepOutput(id, stream, line)
   }).finally(() => reporter.endGroup())
@@ -505,13 +565,8 @@ async function execute(
   return result.durationMs
 }
 
-async function runStep(
-  options: RunOptions,
-  step: StepSpec,
-  contexts: Record<string, unknown> & { env: Record<string, string> },
-  contract: Record<string, string>,
-  ws: Workspace
-): Promise<StepRecord> {
+async function runStep(ctx: RunContext, step: StepSpec): Promise<StepRecord> {
+  const { options } = ctx
   const extra: Record<string, string> = { [ContractEnv.step]: step.id }
   let argv: string[] | undefined
   if (step.uses !== undefined) {
@@ -524,29 +579,27 @@ async function runStep(
     // A built-in trainer is one more user of the contract: this tool's own CLI in a child process,
     // through the same runner, with its options as JSON in the environment.
     argv = [options.cli.node, options.cli.script, 'train', step.uses.slice('builtin/'.length)]
-    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, contexts, step.location))
+    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, ctx.contexts, step.location))
   }
-  const env = stepEnv(options, contexts, step.env, step.expressionEnv, contract, extra)
-  const durationMs = await execute(options, `Step ${step.name}`, step.id, step, env, contexts, ws, argv)
+  const env = stepEnv(ctx, step.env, step.expressionEnv, extra)
+  const durationMs = await execute(ctx, `Step ${step.name}`, step.id, step, env, argv)
   return { id: step.id, name: step.name, durationMs, outcome: 'success' }
 }
 
-async function evaluateModel(
-  options: RunOptions,
-  evaluate: EvaluateSpec,
-  contexts: Record<string, unknown> & { env: Record<string, string> },
-  contract: Record<string, string>,
-  ws: Workspace,
-  role: 'candidate' | 'baseline' | 'reference',
-  modelDir: string,
-  version: number | null,
-  declared: string[],
-  records: StepRecord[]
-): Promise<Metrics> {
+/** A model to evaluate: its role, its unpacked directory, and its version (none for the candidate). */
+interface EvaluationTarget {
+  role: 'candidate' | 'baseline' | 'reference'
+  dir: string
+  version: number | null
+}
+
+async function evaluateModel(ctx: RunContext, { role, dir: modelDir, version }: EvaluationTarget, declared: string[]): Promise<Metrics> {
+  const { options, ws } = ctx
+  const evaluate = ctx.spec.evaluate
   const name = role === 'reference' ? `reference-v${version}` : role
   const metricsFile = path.join(ws.evalDir, `${name}-metrics.json`)
-  const predictionsFile = predictionsFileOf(options.spec, ws.evalDir, role === 'reference' ? { reference: version! } : role)
-  const env = stepEnv(options, contexts, evaluate.env, evaluate.expressionEnv, contract, {
+  const predictionsFile = predictionsFileOf(ctx.spec, ws.evalDir, role === 'reference' ? { reference: version! } : role)
+  const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
     [ContractEnv.step]: `evaluate-${name}`,
     [ContractEnv.evalModelDir]: modelDir,
     [ContractEnv.evalRole]: role,
@@ -556,8 +609,8 @@ async function evaluateModel(
   })
   const label = `Evaluate the ${role}${version === null ? '' : ` (version ${version})`}`
   try {
-    const durationMs = await execute(options, label, `evaluate-${name}`, evaluate, env, contexts, ws)
-    records.push({ id: `evaluate-${name}`, name: label, durationMs, outcome: 'success' })
+    const durationMs = await execute(ctx, label, `evaluate-${name}`, evaluate, env)
+    ctx.records.push({ id: `evaluate-${name}`, name: label, durationMs, outcome: 'success' })
   } catch (err) {
     if (err instanceof StepError) throw new EvaluationError(err.message)
     throw err
