@@ -24720,7 +24720,10 @@ function checkConfidence(numbers, metric, rule, confidence, evidence, show2) {
     bound: found.bound,
     interval,
     status: ok ? "pass" : "fail",
-    reason: ok ? `${level} ${show2(found.bound)} ${margin >= 0 ? ">" : ">="} ${show2(margin)} (point estimate ${show2(numbers.improvement)}; ${how})` : `${level} ${show2(found.bound)} ${margin >= 0 ? "does not exceed" : "is below"} ${show2(margin)}, although the point estimate is ${show2(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
+    reason: ok ? `${level} ${show2(found.bound)} ${margin >= 0 ? ">" : ">="} ${show2(margin)} (point estimate ${show2(numbers.improvement)}; ${how})` : clearsMargin(numbers.improvement, margin) ? `${level} ${show2(found.bound)} ${margin >= 0 ? "does not exceed" : "is below"} ${show2(margin)}, although the point estimate is ${show2(numbers.improvement)}: the gain is not distinguishable from noise (${how})` : (
+      // The point estimate itself fails: a plain regression (or no gain), not a question of noise.
+      `the point estimate ${show2(numbers.improvement)} itself ${margin >= 0 ? "does not exceed" : "is below"} ${show2(margin)}, and the ${level} is ${show2(found.bound)} (${how})`
+    )
   };
 }
 function checkSlices(metric, judgement, firstModel) {
@@ -26609,6 +26612,7 @@ function evaluateWith(value, contexts, where2) {
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateWith(v, contexts, where2)]));
   return value;
 }
+var HEARTBEAT_MS = 6e4;
 function timeoutOf(minutes) {
   return minutes === void 0 ? void 0 : Math.round(minutes * 6e4);
 }
@@ -26616,6 +26620,15 @@ async function execute(ctx, label, id, target, env, argv) {
   const { reporter, options, spec } = ctx;
   const cwd = target.workingDirectory ? path10.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
   reporter.startGroup(label);
+  const started = Date.now();
+  let lastOutput = started;
+  const every = options.heartbeatMs ?? HEARTBEAT_MS;
+  const heartbeat = setInterval(() => {
+    if (Date.now() - lastOutput < every) return;
+    reporter.info(`${label}: still running, ${seconds(Date.now() - started)} elapsed, no output for ${seconds(Date.now() - lastOutput)}`);
+    lastOutput = Date.now();
+  }, Math.max(50, Math.min(every, 1e4)));
+  heartbeat.unref();
   const result = await runProcess({
     id,
     script: target.run ?? "",
@@ -26626,8 +26639,14 @@ async function execute(ctx, label, id, target, env, argv) {
     timeoutMs: timeoutOf(target.timeoutMinutes),
     scratchDir: ctx.ws.scratchDir,
     signal: options.signal,
-    onLine: (stream, line) => reporter.stepOutput(id, stream, line)
-  }).finally(() => reporter.endGroup());
+    onLine: (stream, line) => {
+      lastOutput = Date.now();
+      reporter.stepOutput(id, stream, line);
+    }
+  }).finally(() => {
+    clearInterval(heartbeat);
+    reporter.endGroup();
+  });
   if (result.cancelled) throw new CancelledError("a signal");
   if (result.timedOut) {
     throw new StepError(`${label} timed out after ${target.timeoutMinutes} minutes and was stopped`, id, result.tail, "step-timeout");
@@ -26936,7 +26955,7 @@ async function execute2(command, deps) {
   }
 }
 
-// src/app/failpoint.ts
+// src/app/knobs.ts
 var SIGNALS = ["SIGTERM", "SIGINT", "SIGKILL"];
 function stageHook(raw, aborted) {
   if (!raw) return void 0;
@@ -26949,6 +26968,12 @@ function stageHook(raw, aborted) {
     process.kill(process.pid, signal);
     for (let i = 0; i < 200 && !aborted.aborted; i++) await new Promise((resolve3) => setTimeout(resolve3, 5));
   };
+}
+function heartbeatMs(raw) {
+  if (raw === void 0 || raw === "") return void 0;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new InputError([{ message: `RETRAIN_HEARTBEAT_SECONDS must be a number of seconds above 0, got "${raw}"` }]);
+  return value * 1e3;
 }
 
 // src/spec/load.ts
@@ -31307,6 +31332,7 @@ async function commandOf(name, values, positionals, signal) {
         dryRun: values["dry-run"],
         signal,
         atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, signal),
+        heartbeatMs: heartbeatMs(process.env.RETRAIN_HEARTBEAT_SECONDS),
         keepWorkDir: values["keep-work-dir"]
       };
       return { command: { kind: "run", settings }, spec: spec2 };

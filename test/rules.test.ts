@@ -148,6 +148,14 @@ describe('confidence rules, pinned versions and slice rules', () => {
     expect(evaluateRules(guard, { auc: 0.8 }, { auc: 0.8 }, evidence(-0.0101)).passed).toBe(false)
   })
 
+  it('says a clear regression is one, not a question of noise, when the point estimate itself fails', () => {
+    const guard = [metric('auc', 'maximize', [{ margin: -0.01, confidence: 0.9 }])]
+    const regressed = evaluateRules(guard, { auc: 0.52 }, { auc: 0.8 }, evidence(-0.31))
+    expect(regressed.passed).toBe(false)
+    expect(regressed.outcomes[0]!.reason).toMatch(/^the point estimate -0\.28 itself is below -0\.01, and the 90% lower bound is -0\.31/)
+    expect(regressed.outcomes[0]!.reason).not.toMatch(/noise/)
+  })
+
   it('fails closed without evidence, or with evidence that cannot be trusted', () => {
     const rule = [metric('auc', 'maximize', [{ margin: 0, confidence: 0.95 }])]
     expect(evaluateRules(rule, { auc: 0.9 }, { auc: 0.8 }).outcomes[0]!.reason).toMatch(/no per-example predictions to bound the improvement of auc: fails closed/)

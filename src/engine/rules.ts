@@ -190,7 +190,10 @@ function checkConfidence(
     status: ok ? 'pass' : 'fail',
     reason: ok
       ? `${level} ${show(found.bound)} ${margin >= 0 ? '>' : '>='} ${show(margin)} (point estimate ${show(numbers.improvement)}; ${how})`
-      : `${level} ${show(found.bound)} ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}, although the point estimate is ${show(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
+      : clearsMargin(numbers.improvement, margin)
+        ? `${level} ${show(found.bound)} ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}, although the point estimate is ${show(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
+        : // The point estimate itself fails: a plain regression (or no gain), not a question of noise.
+          `the point estimate ${show(numbers.improvement)} itself ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}, and the ${level} is ${show(found.bound)} (${how})`
   }
 }
 

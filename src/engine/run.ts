@@ -58,6 +58,8 @@ export interface RunOptions {
    * (the CLI's RETRAIN_TEST_FAILPOINT).
    */
   atStage?: (stage: RunStage) => Promise<void>
+  /** A silent step is said to be still running after this long (default a minute). */
+  heartbeatMs?: number
   /** Forces a dry run whatever the spec's mode. */
   dryRun?: boolean
   signal?: AbortSignal
@@ -526,6 +528,9 @@ function evaluateWith(value: unknown, contexts: Record<string, unknown>, where: 
   return value
 }
 
+/** How long a step may be silent before the run says it is still running. */
+const HEARTBEAT_MS = 60_000
+
 function timeoutOf(minutes: number | undefined): number | undefined {
   return minutes === undefined ? undefined : Math.round(minutes * 60_000)
 }
@@ -541,6 +546,16 @@ async function execute(
   const { reporter, options, spec } = ctx
   const cwd = target.workingDirectory ? path.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root
   reporter.startGroup(label)
+  // A step that prints nothing for a long time looks hung: say it is still running.
+  const started = Date.now()
+  let lastOutput = started
+  const every = options.heartbeatMs ?? HEARTBEAT_MS
+  const heartbeat = setInterval(() => {
+    if (Date.now() - lastOutput < every) return
+    reporter.info(`${label}: still running, ${seconds(Date.now() - started)} elapsed, no output for ${seconds(Date.now() - lastOutput)}`)
+    lastOutput = Date.now()
+  }, Math.max(50, Math.min(every, 10_000)))
+  heartbeat.unref()
   const result = await runProcess({
     id,
     script: target.run ?? '',
@@ -551,8 +566,14 @@ async function execute(
     timeoutMs: timeoutOf(target.timeoutMinutes),
     scratchDir: ctx.ws.scratchDir,
     signal: options.signal,
-    onLine: (stream, line) => reporter.stepOutput(id, stream, line)
-  }).finally(() => reporter.endGroup())
+    onLine: (stream, line) => {
+      lastOutput = Date.now()
+      reporter.stepOutput(id, stream, line)
+    }
+  }).finally(() => {
+    clearInterval(heartbeat)
+    reporter.endGroup()
+  })
   if (result.cancelled) throw new CancelledError('a signal')
   if (result.timedOut) {
     throw new StepError(`${label} timed out after ${target.timeoutMinutes} minutes and was stopped`, id, result.tail, 'step-timeout')

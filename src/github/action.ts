@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
 import { execute, unfinished, type AppCommand, type AppDeps, type AppOutcome } from '../app/execute.js'
-import { stageHook } from '../app/failpoint.js'
+import { heartbeatMs, stageHook } from '../app/knobs.js'
 import { renderStatus, type PromotionEffects } from '../engine/registry-commands.js'
 import { DirectoryRegistry } from '../registry/directory-registry.js'
 import type { ArtifactRef, ArtifactStore, EffectPerformer, EffectReport, Gate, Registry } from '../ports.js'
@@ -328,7 +328,8 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
         cli: { node: process.execPath, script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.js') },
         dryRun,
         signal: controller.signal,
-        atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, controller.signal)
+        atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, controller.signal),
+        heartbeatMs: heartbeatMs(process.env.RETRAIN_HEARTBEAT_SECONDS)
       }
     },
     appDeps(shell, { store, gate: makeGate(shell) })

@@ -9,7 +9,7 @@ import { parseArgs, promisify } from 'node:util'
 import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
 import { execute, unfinished, type AppCommand, type AppOutcome, type RunSettings } from '../app/execute.js'
-import { stageHook } from '../app/failpoint.js'
+import { heartbeatMs, stageHook } from '../app/knobs.js'
 import { renderStatus } from '../engine/registry-commands.js'
 import { loadSpec } from '../spec/load.js'
 import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spec/names.js'
@@ -262,6 +262,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
         dryRun: values['dry-run'],
         signal,
         atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, signal),
+        heartbeatMs: heartbeatMs(process.env.RETRAIN_HEARTBEAT_SECONDS),
         keepWorkDir: values['keep-work-dir']
       }
       return { command: { kind: 'run', settings }, spec }

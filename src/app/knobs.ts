@@ -1,5 +1,5 @@
 /**
- * Test-only failpoints: RETRAIN_TEST_FAILPOINT=<stage>:<signal> makes a run send itself the signal
+ * Knobs read from the environment by both shells. Test-only failpoints: RETRAIN_TEST_FAILPOINT=<stage>:<signal> makes a run send itself the signal
  * when it reaches the stage (SIGTERM or SIGINT: a cancellation exactly there; SIGKILL: a crash
  * there), so the tests can stop a run at every stage of its commit protocol.
  */
@@ -20,4 +20,12 @@ export function stageHook(raw: string | undefined, aborted: AbortSignal): ((stag
     // The signal's handler runs on a later turn of the event loop: wait for it, boundedly.
     for (let i = 0; i < 200 && !aborted.aborted; i++) await new Promise(resolve => setTimeout(resolve, 5))
   }
+}
+
+/** RETRAIN_HEARTBEAT_SECONDS: how long a step may be silent before the run says it is still running. */
+export function heartbeatMs(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new InputError([{ message: `RETRAIN_HEARTBEAT_SECONDS must be a number of seconds above 0, got "${raw}"` }])
+  return value * 1000
 }
