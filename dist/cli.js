@@ -20859,20 +20859,30 @@ function renderStatus(snapshot, metricNames) {
   }
   const names = metricNames.length ? metricNames : [...new Set(snapshot.versions.flatMap((v) => Object.keys(v.metrics)))];
   if (snapshot.versions.length) {
+    const sets = [...new Set(snapshot.versions.map((v) => v.evaluationData).filter((d) => Boolean(d)))];
+    const letter = (d) => d ? String.fromCharCode(65 + sets.indexOf(d) % 26) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : "") : "\u2014";
     lines.push("### Versions", "");
     lines.push(
       table(
-        ["version", "status", "baseline", ...names, "created"],
+        ["version", "status", "baseline", ...names, ...sets.length ? ["evaluated on"] : [], "created"],
         snapshot.versions.map((v) => [
           String(v.version) + (v.version === snapshot.champion ? " *" : ""),
           v.status,
           v.baselineVersion === null ? "\u2014" : String(v.baselineVersion),
           ...names.map((n) => formatNumber(v.metrics[n])),
+          ...sets.length ? [letter(v.evaluationData)] : [],
           v.createdAt
         ])
       ),
       ""
     );
+    if (sets.length > 1) {
+      const changes = snapshot.versions.filter((v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast((p) => p.evaluationData)?.evaluationData);
+      lines.push(
+        `The evaluation data changed at version${changes.length === 1 ? "" : "s"} ${changes.map((v) => v.version).join(", ")}: metrics compare only between versions evaluated on the same data (the same letter).`,
+        ""
+      );
+    }
   }
   if (snapshot.history.length) {
     lines.push("### History", "");
@@ -20895,6 +20905,7 @@ function renderStatus(snapshot, metricNames) {
 }
 
 // src/engine/run.ts
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile7, readdir as readdir5, rename as rename2, rm as rm3, writeFile as writeFile5, copyFile } from "node:fs/promises";
 import os2 from "node:os";
@@ -24643,7 +24654,8 @@ function checkBound(metric, kind, bound, value) {
     ...base,
     value,
     status: ok ? "pass" : "fail",
-    reason: ok ? `${formatNumber(value)} is within the bound` : `${formatNumber(value)} is ${kind === "min" ? "below the minimum" : "above the maximum"} ${formatNumber(bound)}`
+    // A bound is absolute: it holds on this run's evaluation data, whatever data earlier versions saw.
+    reason: ok ? `${formatNumber(value)} is within the bound (on this run's evaluation data)` : `${formatNumber(value)} is ${kind === "min" ? "below the minimum" : "above the maximum"} ${formatNumber(bound)} on this run's evaluation data`
   };
 }
 function describeChange(metric, rule) {
@@ -26283,6 +26295,11 @@ var RUN_STAGES = ["steps-done", "verdict", "packed", "stored", "outputs-written"
 function fingerprintsOf(inputs) {
   return Object.fromEntries(inputs.map((i) => [i.name, { fingerprint: i.fingerprint, files: i.files }]));
 }
+function evaluationDigest(inputs) {
+  const hash = createHash3("sha256");
+  for (const input of [...inputs].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${input.name}\0${input.fingerprint}\0`);
+  return hash.digest("hex");
+}
 function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)}s`;
 }
@@ -26443,7 +26460,15 @@ async function commit(ctx, evaluation, decision) {
       const register = (s, decided, why) => registry.apply(spec.model, {
         kind: "register",
         version,
-        record: { baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: evaluation.candidate, decision: decided, createdAt: lineage.createdAt, storage },
+        record: {
+          baselineVersion: champion?.version ?? null,
+          digest: manifest.digest,
+          metrics: evaluation.candidate,
+          evaluationData: evaluationDigest(ctx.evaluationInputs),
+          decision: decided,
+          createdAt: lineage.createdAt,
+          storage
+        },
         status: s,
         expectChampion: champion?.version ?? null,
         who: { actor: options.actor, reason: why },
@@ -26978,7 +27003,7 @@ function heartbeatMs(raw) {
 
 // src/spec/load.ts
 var import_yaml2 = __toESM(require_dist2(), 1);
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { readFile as readFile9 } from "node:fs/promises";
 import path12 from "node:path";
 
@@ -28939,7 +28964,7 @@ function invalidUtf8Problem(bytes, file) {
   };
 }
 function sha256(bytes) {
-  return createHash3("sha256").update(bytes).digest("hex");
+  return createHash4("sha256").update(bytes).digest("hex");
 }
 function displayName(absolute, cwd) {
   const relative2 = path12.relative(cwd, absolute);
@@ -29270,7 +29295,7 @@ var TrainerError = class extends Error {
 import { writeFile as writeFile7 } from "node:fs/promises";
 
 // src/trainers/csv.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { readFile as readFile10 } from "node:fs/promises";
 import path13 from "node:path";
 function parseCsv2(text, file) {
@@ -29328,7 +29353,7 @@ async function readTable(files) {
     rows.slice(1).forEach((r, n) => {
       if (r.length !== header.length) throw new TrainerError(`${file}: record ${n + 2} has ${r.length} fields but the header has ${header.length}`);
     });
-    parsed.push({ file, sha256: createHash4("sha256").update(text).digest("hex"), header, rows: rows.slice(1) });
+    parsed.push({ file, sha256: createHash5("sha256").update(text).digest("hex"), header, rows: rows.slice(1) });
     columns = columns === null ? header : columns.filter((c) => header.includes(c));
   }
   const cells = new Map((columns ?? []).map((c) => [c, []]));
@@ -29458,17 +29483,17 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
 }
 
 // src/trainers/model.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { readFile as readFile11, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
 import path14 from "node:path";
 var MODEL_FILE = "model.json";
 var MODEL_FORMAT = "retrain/builtin-linear";
 var MODEL_FORMAT_VERSION = 1;
 function weightsDigest(weights, bias) {
-  return createHash5("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
+  return createHash6("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
 }
 function checksumOf(model) {
-  return createHash5("sha256").update(JSON.stringify(model)).digest("hex");
+  return createHash6("sha256").update(JSON.stringify(model)).digest("hex");
 }
 function predictionWeights(model) {
   const avg = model.sgd?.averaging;

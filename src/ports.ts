@@ -17,6 +17,11 @@ export interface VersionRecord {
   /** The decision the rules reached when the version was trained. */
   decision: string
   createdAt: string
+  /**
+   * A digest of the evaluation data its metrics were measured on: metrics of versions evaluated on
+   * different data do not compare, and status and charts keep them apart. Absent in older states.
+   */
+  evaluationData?: string | null
   /** Where the store keeps the bundle (a release and its assets on GitHub); the store's own business. */
   storage?: Record<string, unknown> | null
 }

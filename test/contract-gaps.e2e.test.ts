@@ -2,6 +2,8 @@
  * Gaps in the contract that users meet, each through the built CLI: a silent step says it is still
  * running; a clear regression under a confidence rule is called one.
  */
+import { appendFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeProject, retrain } from './helpers/project.js'
 
@@ -35,5 +37,23 @@ describe('a step that prints nothing', () => {
     const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out'], { RETRAIN_HEARTBEAT_SECONDS: '0.3' })
     expect(res.code, res.stderr).toBe(0)
     expect(res.stderr).toMatch(/Step Train quietly: still running, \d+\.\ds elapsed, no output for \d+\.\ds/)
+  })
+})
+
+describe('versions evaluated on different data', () => {
+  it('are kept apart in the status: each evaluation set has a letter, and the change is said', async () => {
+    const project = await makeProject('test/fixtures/toy', spec('node train.mjs'))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out1'])).code).toBe(0)
+    await appendFile(path.join(project, 'data', 'eval.csv'), '9,9\n')
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out2'])).code).toBe(0)
+    const status = await retrain(project, ['status', '--spec', 'retrain.yml'])
+    expect(status.code, status.stderr).toBe(0)
+    expect(status.stdout).toMatch(/\| version \| status +\| baseline \| score +\| evaluated on \|/)
+    expect(status.stdout).toMatch(/\| 1 +\| retired[^\n]*\| A +\|/)
+    expect(status.stdout).toMatch(/\| 2 \* +\| promoted[^\n]*\| B +\|/)
+    expect(status.stdout).toMatch(/The evaluation data changed at version 2: metrics compare only between versions evaluated on the same data/)
+    const json = JSON.parse((await retrain(project, ['status', '--spec', 'retrain.yml', '--json'])).stdout)
+    expect(json.versions[0].evaluationData).toMatch(/^[0-9a-f]{64}$/)
+    expect(json.versions[1].evaluationData).not.toBe(json.versions[0].evaluationData)
   })
 })

@@ -113,20 +113,32 @@ export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]):
   }
   const names = metricNames.length ? metricNames : [...new Set(snapshot.versions.flatMap(v => Object.keys(v.metrics)))]
   if (snapshot.versions.length) {
+    // Each evaluation set gets a letter in the order it appeared: only metrics with the same letter compare.
+    const sets = [...new Set(snapshot.versions.map(v => v.evaluationData).filter((d): d is string => Boolean(d)))]
+    const letter = (d: string | null | undefined) => (d ? String.fromCharCode(65 + (sets.indexOf(d) % 26)) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : '') : '—')
     lines.push('### Versions', '')
     lines.push(
       table(
-        ['version', 'status', 'baseline', ...names, 'created'],
+        ['version', 'status', 'baseline', ...names, ...(sets.length ? ['evaluated on'] : []), 'created'],
         snapshot.versions.map(v => [
           String(v.version) + (v.version === snapshot.champion ? ' *' : ''),
           v.status,
           v.baselineVersion === null ? '—' : String(v.baselineVersion),
           ...names.map(n => formatNumber(v.metrics[n])),
+          ...(sets.length ? [letter(v.evaluationData)] : []),
           v.createdAt
         ])
       ),
       ''
     )
+    if (sets.length > 1) {
+      const changes = snapshot.versions.filter((v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast(p => p.evaluationData)?.evaluationData)
+      lines.push(
+        `The evaluation data changed at version${changes.length === 1 ? '' : 's'} ${changes.map(v => v.version).join(', ')}: ` +
+          'metrics compare only between versions evaluated on the same data (the same letter).',
+        ''
+      )
+    }
   }
   if (snapshot.history.length) {
     lines.push('### History', '')

@@ -86,7 +86,10 @@ function checkBound(metric: MetricSpec, kind: 'min' | 'max', bound: number, valu
     ...base,
     value,
     status: ok ? 'pass' : 'fail',
-    reason: ok ? `${fmt(value)} is within the bound` : `${fmt(value)} is ${kind === 'min' ? 'below the minimum' : 'above the maximum'} ${fmt(bound)}`
+    // A bound is absolute: it holds on this run's evaluation data, whatever data earlier versions saw.
+    reason: ok
+      ? `${fmt(value)} is within the bound (on this run's evaluation data)`
+      : `${fmt(value)} is ${kind === 'min' ? 'below the minimum' : 'above the maximum'} ${fmt(bound)} on this run's evaluation data`
   }
 }
 

@@ -3,6 +3,7 @@
  * with the same command on the same data, apply the rules, store the candidate, and promote, gate or
  * reject. The registry is touched only once a decision is reached, so a failing step changes nothing.
  */
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, writeFile, copyFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -90,6 +91,13 @@ export interface RunOutcome {
 
 function fingerprintsOf(inputs: ResolvedDataInput[]): Record<string, DataFingerprint> {
   return Object.fromEntries(inputs.map(i => [i.name, { fingerprint: i.fingerprint, files: i.files }]))
+}
+
+/** One digest for all evaluation inputs: the versions evaluated on the same data share it. */
+export function evaluationDigest(inputs: ResolvedDataInput[]): string {
+  const hash = createHash('sha256')
+  for (const input of [...inputs].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${input.name}\0${input.fingerprint}\0`)
+  return hash.digest('hex')
 }
 
 function seconds(ms: number): string {
@@ -335,7 +343,15 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
         registry.apply(spec.model, {
           kind: 'register',
           version,
-          record: { baselineVersion: champion?.version ?? null, digest: manifest.digest, metrics: evaluation.candidate, decision: decided, createdAt: lineage.createdAt, storage },
+          record: {
+            baselineVersion: champion?.version ?? null,
+            digest: manifest.digest,
+            metrics: evaluation.candidate,
+            evaluationData: evaluationDigest(ctx.evaluationInputs),
+            decision: decided,
+            createdAt: lineage.createdAt,
+            storage
+          },
           status: s,
           expectChampion: champion?.version ?? null,
           who: { actor: options.actor, reason: why },

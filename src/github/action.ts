@@ -358,7 +358,8 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   core.setOutput(Outputs.releaseUrl, releaseUrl ?? '')
 
   const snapshot = await registry.snapshot(spec.model)
-  const chart = historyChart(snapshot, spec.metrics.map(m => m.name), r.candidate)
+  const stored = snapshot.versions.find(v => v.version === r.candidate.version)
+  const chart = historyChart(snapshot, spec.metrics.map(m => m.name), { ...r.candidate, evaluationData: stored?.evaluationData })
   const links = [
     ...artifacts.map(a => `- artifact ${a.url ? `[${a.name}](${a.url})` : a.name} (id ${a.id})`),
     ...(releaseUrl ? [`- release: ${releaseUrl}`] : [])

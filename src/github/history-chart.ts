@@ -11,6 +11,7 @@ const MAX_CHARTS = 4
 interface Point {
   label: string
   metrics: Record<string, number | null>
+  evaluationData?: string | null
 }
 
 /** The champions in the order they took over (promotions, approvals, rollbacks). */
@@ -18,7 +19,7 @@ function championPoints(snapshot: RegistrySnapshot): Point[] {
   const moves = snapshot.history.filter(e => e.action === 'promoted' || e.action === 'approved' || e.action === 'rollback')
   return moves.flatMap(e => {
     const record = snapshot.versions.find(v => v.version === e.version)
-    return record ? [{ label: `v${e.version}${e.action === 'rollback' ? ' (rollback)' : ''}`, metrics: record.metrics }] : []
+    return record ? [{ label: `v${e.version}${e.action === 'rollback' ? ' (rollback)' : ''}`, metrics: record.metrics, evaluationData: record.evaluationData }] : []
   })
 }
 
@@ -30,12 +31,22 @@ function quote(text: string): string {
  * One `xychart-beta` line chart per metric with a value at every point; empty when there is no
  * history to show (fewer than two points).
  */
-export function historyChart(snapshot: RegistrySnapshot, metricNames: string[], candidate?: { version: number | null; metrics: Record<string, number | null> }): string {
+export function historyChart(
+  snapshot: RegistrySnapshot,
+  metricNames: string[],
+  candidate?: { version: number | null; metrics: Record<string, number | null>; evaluationData?: string | null }
+): string {
   const points = championPoints(snapshot)
   const last = points.at(-1)
   const candidateIsLast = candidate && candidate.version !== null && last?.label === `v${candidate.version}`
-  if (candidate && !candidateIsLast) points.push({ label: candidate.version === null ? 'candidate' : `v${candidate.version} (candidate)`, metrics: candidate.metrics })
-  const shown = points.slice(-MAX_POINTS)
+  if (candidate && !candidateIsLast) {
+    points.push({ label: candidate.version === null ? 'candidate' : `v${candidate.version} (candidate)`, metrics: candidate.metrics, evaluationData: candidate.evaluationData })
+  }
+  // Numbers measured on other evaluation data do not compare: no line is drawn across that change.
+  const current = points.at(-1)?.evaluationData
+  const since = current ? points.findLastIndex(p => p.evaluationData && p.evaluationData !== current) + 1 : 0
+  const note = since > 0 ? `\n_Earlier champions (up to ${points[since - 1]!.label}) were evaluated on other data and are not drawn: their numbers do not compare._\n` : ''
+  const shown = points.slice(since).slice(-MAX_POINTS)
   if (shown.length < 2) return ''
   const charts: string[] = []
   for (const name of metricNames.slice(0, MAX_CHARTS)) {
@@ -53,5 +64,5 @@ export function historyChart(snapshot: RegistrySnapshot, metricNames: string[], 
       ].join('\n')
     )
   }
-  return charts.length ? `### Metric history\n\n${charts.join('\n\n')}\n` : ''
+  return charts.length ? `### Metric history\n\n${charts.join('\n\n')}\n${note}` : ''
 }

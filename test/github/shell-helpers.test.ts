@@ -72,6 +72,15 @@ describe('the metric history chart', () => {
     expect(chart).not.toContain('"auc across')
   })
 
+  it('never draws a line across a change of evaluation data, and says why the earlier points are missing', () => {
+    const versions = [1, 2, 3, 4].map(v => ({ ...snapshot.versions[0]!, version: v, metrics: { acc: v / 10 }, evaluationData: v <= 2 ? 'old-data' : 'new-data' }))
+    const history = versions.map(v => ({ action: 'promoted' as const, version: v.version, from: v.version - 1 || null, actor: 'a', at: '', reason: '' }))
+    const chart = historyChart({ model: 'm', champion: 4, versions, history }, ['acc'], { version: 5, metrics: { acc: 0.5 }, evaluationData: 'new-data' })
+    expect(chart).toContain('x-axis ["v3", "v4", "v5 (candidate)"]')
+    expect(chart).toContain('line [0.3, 0.4, 0.5]')
+    expect(chart).toMatch(/Earlier champions \(up to v2\) were evaluated on other data and are not drawn/)
+  })
+
   it('is empty with fewer than two points', () => {
     expect(historyChart({ ...snapshot, history: [] }, ['acc'], { version: 1, metrics: { acc: 1 } })).toBe('')
   })
