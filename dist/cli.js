@@ -20504,6 +20504,8 @@ var ContractEnv = {
   model: "RETRAIN_MODEL",
   baselineDir: "RETRAIN_BASELINE_DIR",
   baselineVersion: "RETRAIN_BASELINE_VERSION",
+  /** The champion bundle's digest: training confirms a warm start by naming it in the training report. */
+  baselineDigest: "RETRAIN_BASELINE_DIGEST",
   modelDir: "RETRAIN_MODEL_DIR",
   workDir: "RETRAIN_WORK_DIR",
   params: "RETRAIN_PARAMS",
@@ -20541,6 +20543,7 @@ function contractEnv(v) {
     [ContractEnv.model]: v.model,
     [ContractEnv.baselineDir]: v.baselineDir ?? "",
     [ContractEnv.baselineVersion]: v.baselineVersion === null ? "" : String(v.baselineVersion),
+    [ContractEnv.baselineDigest]: v.baselineDigest ?? "",
     [ContractEnv.modelDir]: v.modelDir,
     [ContractEnv.workDir]: v.workDir,
     [ContractEnv.params]: JSON.stringify(v.params),
@@ -20711,6 +20714,10 @@ function headline(r) {
       return `nothing changed; the decision would be: ${r.wouldBe ?? "unknown"}`;
   }
 }
+function warmStartLine(warm) {
+  if (warm.source === "cold") return `cold start (${warm.reason === "first-model" ? "first model: no champion" : warm.reason ?? "no champion"})`;
+  return warm.confirmed === false ? `unconfirmed warm start from version ${warm.parentVersion}: no step confirmed that training started from it` : `confirmed warm start from version ${warm.parentVersion}`;
+}
 function comparison(r, goals) {
   const names = [...goals.keys()];
   const others = /* @__PURE__ */ new Set();
@@ -20757,7 +20764,8 @@ function ruleRows(rules, withBounds) {
 function renderReport(r) {
   const goals = new Map(Object.entries(r.goals));
   const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1);
-  const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, "", `**${headline(r)}.** ${reason}.`, ""];
+  const start = warmStartLine(r.candidate.warmStart);
+  const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, "", `**${headline(r)}.** ${reason}.`, "", `Training: ${start}.`, ""];
   if (r.error) lines.push(`> ${r.error.reason}: ${r.error.message}`, "");
   if (r.gate) lines.push(`Release gate (${r.gate.kind}): ${r.gate.where}`, "");
   lines.push("### Comparison", "", comparison(r, goals), "");
@@ -20774,7 +20782,8 @@ function renderReport(r) {
   const warm = r.candidate.warmStart;
   lines.push("### Lineage", "");
   lines.push(
-    `- warm start: ${warm.source === "champion" ? `from version ${warm.parentVersion}` : `cold (${warm.reason ?? "no champion"})`}`,
+    `- warm start: ${warmStartLine(warm)}`,
+    ...warm.packages ? [`- packages: ${Object.entries(warm.packages).map(([k, v]) => `${k} ${v}`).join(", ")}`] : [],
     `- candidate bundle digest: \`${r.candidate.digest}\``,
     `- params: ${Object.keys(r.params).length ? Object.entries(r.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ") : "none"}`,
     `- data: ${Object.entries(r.data).map(([k, v]) => `${k} \`${v.slice(0, 12)}\``).join(", ") || "none"}`,
@@ -22788,6 +22797,15 @@ var manifest_schema_default = {
             reason: {
               description: "Why a cold start happened: 'first-model', or why warm start fell back.",
               type: "string"
+            },
+            confirmed: {
+              description: "For a warm start: true when training confirmed in the training report that it started from the champion's bundle (its digest); false when nothing confirmed it.",
+              type: "boolean"
+            },
+            packages: {
+              description: "Versions of the packages that matter, as training reported them.",
+              type: "object",
+              additionalProperties: { type: "string" }
             }
           }
         },
@@ -26355,6 +26373,7 @@ async function prepare2(options, ws) {
     model: spec.model,
     baselineDir: champion?.dir ?? null,
     baselineVersion: champion?.version ?? null,
+    baselineDigest: champion?.manifest.digest ?? null,
     modelDir: ws.modelDir,
     workDir: ws.workDir,
     params: options.params,
@@ -26604,25 +26623,40 @@ function checkLeakage(spec, evaluation, training, champion) {
   if (problems.length > 0) throw new InputError(problems, "leakage");
 }
 async function resolveWarmStart(spec, champion, reportFile) {
-  if (!champion) return { source: "cold", reason: "first-model" };
   const text = await readFile7(reportFile, "utf8").catch(() => null);
-  if (text === null) return { source: "champion" };
-  let report2;
-  try {
-    report2 = JSON.parse(text);
-  } catch {
-    throw new InputError([{ message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": false, "reason": "..."}` }]);
+  let report2 = {};
+  if (text !== null) {
+    try {
+      report2 = JSON.parse(text);
+    } catch {
+      throw new InputError([{ message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": true, "from": "<digest>"} or {"warmStart": false, "reason": "..."}` }]);
+    }
   }
-  if (report2.warmStart !== false) return { source: "champion" };
-  const reason = typeof report2.reason === "string" && report2.reason ? report2.reason : "the training step started from scratch";
-  if (spec.warmStart === "required") {
+  const packages = report2.packages && typeof report2.packages === "object" && !Array.isArray(report2.packages) ? Object.fromEntries(Object.entries(report2.packages).filter(([, v]) => typeof v === "string").slice(0, 50)) : void 0;
+  const extra = packages && Object.keys(packages).length ? { packages } : {};
+  if (!champion) return { source: "cold", reason: "first-model", ...extra };
+  if (report2.warmStart === false) {
+    const reason = typeof report2.reason === "string" && report2.reason ? report2.reason : "the training step started from scratch";
+    if (spec.warmStart === "required") {
+      throw new RetrainError(
+        `warm start is required (warm-start: required) but training did not start from the champion (version ${champion.version}): ${reason}`,
+        ExitCode.stepFailed,
+        "warm-start-required"
+      );
+    }
+    return { source: "cold", reason, ...extra };
+  }
+  const digest = champion.manifest.digest;
+  const confirmed = report2.warmStart === true && report2.from === digest;
+  if (!confirmed && spec.warmStart === "required") {
+    const why = text === null ? "no step wrote a training report" : report2.warmStart === true ? `the training report names ${typeof report2.from === "string" ? `bundle ${report2.from.slice(0, 12)}` : "no bundle"}, not the champion's` : "the training report does not say warmStart: true";
     throw new RetrainError(
-      `warm start is required (warm-start: required) but training did not start from the champion (version ${champion.version}): ${reason}`,
+      `warm start is required (warm-start: required) but nothing confirmed that training started from the champion (version ${champion.version}, bundle ${digest.slice(0, 12)}): ${why}. After loading the champion from $${ContractEnv.baselineDir}, write {"warmStart": true, "from": "$${ContractEnv.baselineDigest}"} to $${ContractEnv.trainingReport} (the helpers in helpers/ do it in one call; built-in trainers do it themselves)`,
       ExitCode.stepFailed,
-      "warm-start-required"
+      "warm-start-unconfirmed"
     );
   }
-  return { source: "cold", reason };
+  return { source: "champion", confirmed, ...extra };
 }
 function stepEnv(ctx, raw, expressionEnv, extra) {
   const { options, contexts } = ctx;
@@ -30283,7 +30317,12 @@ async function resolveStart(io, trainer, options, table2, labels) {
     model = await loadModel(dir);
     reasons = incompatibilities(model, trainer, options, table2, labels);
   }
-  if (reasons.length === 0) return { model, parentVersion };
+  if (reasons.length === 0) {
+    const report3 = io.env[ContractEnv.trainingReport];
+    const from = io.env[ContractEnv.baselineDigest];
+    if (report3 && from) await writeFile8(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
+    return { model, parentVersion };
+  }
   const reason = `${champion} cannot be continued: ${reasons.join("; ")}`;
   if (io.env[ContractEnv.warmStart] === "required") {
     throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`);
@@ -30583,6 +30622,7 @@ var package_default = {
     "schemas/",
     "examples/",
     "docs/",
+    "helpers/",
     "action.yml"
   ],
   scripts: {

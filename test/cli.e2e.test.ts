@@ -82,7 +82,7 @@ describe('the retraining loop from the command line', () => {
       decision: 'promoted',
       firstModel: false,
       baseline: { version: 1, metrics: { score: 1 } },
-      candidate: { version: 2, warmStart: { source: 'champion', parentVersion: 1 }, metrics: { score: 3 } }
+      candidate: { version: 2, warmStart: { source: 'champion', confirmed: true, parentVersion: 1 }, metrics: { score: 3 } }
     })
     const manifest = await readJson(path.join(registryDir(cwd), 'versions/2/manifest.json'))
     expect(manifest.lineage).toMatchObject({ version: 2, parentVersion: 1, model: 'toy', params: { delta: 2 } })

@@ -2,10 +2,10 @@
  * Gaps in the contract that users meet, each through the built CLI: a silent step says it is still
  * running; a clear regression under a confidence rule is called one.
  */
-import { appendFile } from 'node:fs/promises'
+import { appendFile, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeProject, retrain } from './helpers/project.js'
+import { REPO, makeProject, retrain } from './helpers/project.js'
 
 function spec(train: string): string {
   return `model: toy
@@ -55,5 +55,53 @@ describe('versions evaluated on different data', () => {
     const json = JSON.parse((await retrain(project, ['status', '--spec', 'retrain.yml', '--json'])).stdout)
     expect(json.versions[0].evaluationData).toMatch(/^[0-9a-f]{64}$/)
     expect(json.versions[1].evaluationData).not.toBe(json.versions[0].evaluationData)
+  })
+})
+
+describe('a warm start is confirmed, not assumed', () => {
+  const withPolicy = (policy: string) => spec('node train.mjs').replace('steps:', `warm-start: ${policy}\nsteps:`)
+
+  it('a step that confirms names the champion digest: the report says confirmed', async () => {
+    const project = await makeProject('test/fixtures/toy', withPolicy('required'))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out1'])).code).toBe(0)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out2'])
+    expect(res.code, res.stderr).toBe(0)
+    const result = JSON.parse(await readFile(path.join(project, 'out2', 'result.json'), 'utf8'))
+    expect(result.candidate.warmStart).toEqual({ source: 'champion', confirmed: true, parentVersion: 1 })
+    expect(await readFile(path.join(project, 'out2', 'report.md'), 'utf8')).toMatch(/Training: confirmed warm start from version 1\./)
+  })
+
+  it('under "required", a step that ignores the champion fails the run, saying how to confirm; nothing changes', async () => {
+    const project = await makeProject('test/fixtures/toy', withPolicy('required'))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out1'])).code).toBe(0)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out2'], { RETRAIN_TOY_NO_CONFIRM: 'true' })
+    expect(res.code).toBe(3)
+    expect(res.stderr).toMatch(/nothing confirmed that training started from the champion \(version 1, bundle [0-9a-f]{12}\): no step wrote a training report/)
+    expect(res.stderr).toMatch(/RETRAIN_BASELINE_DIGEST/)
+    const status = JSON.parse((await retrain(project, ['status', '--spec', 'retrain.yml', '--json'])).stdout)
+    expect(status.versions.map((v: { version: number }) => v.version)).toEqual([1])
+  })
+
+  it('under "fallback", an unconfirmed warm start is recorded as one, and the headline says so', async () => {
+    const project = await makeProject('test/fixtures/toy', withPolicy('fallback'))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out1'])).code).toBe(0)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out2'], { RETRAIN_TOY_NO_CONFIRM: 'true' })
+    expect(res.code, res.stderr).toBe(0)
+    const result = JSON.parse(await readFile(path.join(project, 'out2', 'result.json'), 'utf8'))
+    expect(result.candidate.warmStart).toEqual({ source: 'champion', confirmed: false, parentVersion: 1 })
+    expect(await readFile(path.join(project, 'out2', 'report.md'), 'utf8')).toMatch(/Training: unconfirmed warm start from version 1: no step confirmed/)
+  })
+
+  it('the Python helper confirms in one call and records the package versions', async () => {
+    const python = '/usr/bin/python3'
+    const project = await makeProject('test/fixtures/toy', withPolicy('required').replace(
+      'run: |\n      node train.mjs',
+      `run: |\n      RETRAIN_TOY_NO_CONFIRM=true node train.mjs\n      PYTHONPATH=${path.join(REPO, 'helpers/python')} ${python} -c "import retrain_contract as r; r.baseline_dir() and r.confirm_warm_start()"`
+    ))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out1'])).code).toBe(0)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out2'])
+    expect(res.code, res.stderr).toBe(0)
+    const result = JSON.parse(await readFile(path.join(project, 'out2', 'result.json'), 'utf8'))
+    expect(result.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, packages: { python: expect.stringMatching(/^3\./) } })
   })
 })

@@ -17,7 +17,8 @@ describe('the contract', () => {
   it('writes RETRAIN_PARAMS_FILE and names RETRAIN_STEP_SUMMARY in the work dir', async () => {
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'contract-'))
     const params = { note: 'a "quoted" value\nwith a newline', epochs: 3, fast: true }
-    const env = contractEnv({ model: 'm', baselineDir: null, baselineVersion: null, modelDir: '/m', workDir, params, data: {}, warmStart: 'fallback', trainingReport: '/r' })
+    const env = contractEnv({ model: 'm', baselineDir: null, baselineVersion: null,
+      baselineDigest: null, modelDir: '/m', workDir, params, data: {}, warmStart: 'fallback', trainingReport: '/r' })
     expect(env[ContractEnv.paramsFile]).toBe(contractFiles(workDir).paramsFile)
     expect(JSON.parse(await readFile(env[ContractEnv.paramsFile]!, 'utf8'))).toEqual(params)
     expect(JSON.parse(env[ContractEnv.params]!)).toEqual(params)

@@ -48,6 +48,9 @@ if (baselineDir !== '') {
   if (missing.length === 0) {
     model = parent
     start = { kind: 'warm', baselineVersion: baselineVersion || null }
+    // Confirms the warm start: training continues from exactly the champion's bundle (its digest).
+    const report = process.env.RETRAIN_TRAINING_REPORT
+    if (report) writeFileSync(report, JSON.stringify({ warmStart: true, from: process.env.RETRAIN_BASELINE_DIGEST, packages: { node: process.version } }, null, 2) + '\n')
   } else {
     const reason = `the champion${baselineVersion ? ` (version ${baselineVersion})` : ''} reads column(s) ${missing.join(', ')} that the new training data lacks`
     if (warmStartPolicy === 'required') fail(`warm start is required but ${reason}`)

@@ -12,6 +12,8 @@ export const ContractEnv = {
   model: 'RETRAIN_MODEL',
   baselineDir: 'RETRAIN_BASELINE_DIR',
   baselineVersion: 'RETRAIN_BASELINE_VERSION',
+  /** The champion bundle's digest: training confirms a warm start by naming it in the training report. */
+  baselineDigest: 'RETRAIN_BASELINE_DIGEST',
   modelDir: 'RETRAIN_MODEL_DIR',
   workDir: 'RETRAIN_WORK_DIR',
   params: 'RETRAIN_PARAMS',
@@ -46,6 +48,7 @@ export interface ContractValues {
   model: string
   baselineDir: string | null
   baselineVersion: number | null
+  baselineDigest: string | null
   modelDir: string
   workDir: string
   params: Record<string, ParamValue>
@@ -70,6 +73,7 @@ export function contractEnv(v: ContractValues): Record<string, string> {
     [ContractEnv.model]: v.model,
     [ContractEnv.baselineDir]: v.baselineDir ?? '',
     [ContractEnv.baselineVersion]: v.baselineVersion === null ? '' : String(v.baselineVersion),
+    [ContractEnv.baselineDigest]: v.baselineDigest ?? '',
     [ContractEnv.modelDir]: v.modelDir,
     [ContractEnv.workDir]: v.workDir,
     [ContractEnv.params]: JSON.stringify(v.params),

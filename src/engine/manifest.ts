@@ -63,6 +63,13 @@ export interface WarmStartRecord {
   source: 'champion' | 'cold'
   /** Why a cold start happened: `first-model`, or the reason warm start fell back. */
   reason?: string
+  /**
+   * For a warm start: true when training confirmed in the training report that it started from the
+   * champion's bundle (its digest); false when nothing confirmed it (the step may have ignored it).
+   */
+  confirmed?: boolean
+  /** Versions of the packages that matter, as training reported them (numpy, scikit-learn, torch). */
+  packages?: Record<string, string>
 }
 
 export interface Manifest {

@@ -53,6 +53,14 @@ function headline(r: RunResult): string {
   }
 }
 
+/** Where training started, said plainly: a confirmed warm start, an unconfirmed one, or a cold start and why. */
+export function warmStartLine(warm: RunResult['candidate']['warmStart']): string {
+  if (warm.source === 'cold') return `cold start (${warm.reason === 'first-model' ? 'first model: no champion' : (warm.reason ?? 'no champion')})`
+  return warm.confirmed === false
+    ? `unconfirmed warm start from version ${warm.parentVersion}: no step confirmed that training started from it`
+    : `confirmed warm start from version ${warm.parentVersion}`
+}
+
 function comparison(r: RunResult, goals: Map<string, string>): string {
   const names = [...goals.keys()]
   const others = new Set<string>()
@@ -99,7 +107,8 @@ function ruleRows(rules: RuleOutcome[], withBounds: boolean): string[][] {
 export function renderReport(r: RunResult): string {
   const goals = new Map(Object.entries(r.goals))
   const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1)
-  const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, '', `**${headline(r)}.** ${reason}.`, '']
+  const start = warmStartLine(r.candidate.warmStart)
+  const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, '', `**${headline(r)}.** ${reason}.`, '', `Training: ${start}.`, '']
   if (r.error) lines.push(`> ${r.error.reason}: ${r.error.message}`, '')
   if (r.gate) lines.push(`Release gate (${r.gate.kind}): ${r.gate.where}`, '')
   lines.push('### Comparison', '', comparison(r, goals), '')
@@ -118,7 +127,8 @@ export function renderReport(r: RunResult): string {
   const warm = r.candidate.warmStart
   lines.push('### Lineage', '')
   lines.push(
-    `- warm start: ${warm.source === 'champion' ? `from version ${warm.parentVersion}` : `cold (${warm.reason ?? 'no champion'})`}`,
+    `- warm start: ${warmStartLine(warm)}`,
+    ...(warm.packages ? [`- packages: ${Object.entries(warm.packages).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
     `- candidate bundle digest: \`${r.candidate.digest}\``,
     `- params: ${Object.keys(r.params).length ? Object.entries(r.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ') : 'none'}`,
     `- data: ${Object.entries(r.data).map(([k, v]) => `${k} \`${v.slice(0, 12)}\``).join(', ') || 'none'}`,

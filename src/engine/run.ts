@@ -218,6 +218,7 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
     model: spec.model,
     baselineDir: champion?.dir ?? null,
     baselineVersion: champion?.version ?? null,
+    baselineDigest: champion?.manifest.digest ?? null,
     modelDir: ws.modelDir,
     workDir: ws.workDir,
     params: options.params,
@@ -506,26 +507,63 @@ function checkLeakage(spec: Spec, evaluation: ResolvedDataInput[], training: Res
   if (problems.length > 0) throw new InputError(problems, 'leakage')
 }
 
+interface TrainingReport {
+  warmStart?: unknown
+  from?: unknown
+  reason?: unknown
+  packages?: unknown
+}
+
+/**
+ * Where training started, as the training report says. A warm start counts as confirmed only when
+ * the report names the champion bundle's digest (RETRAIN_BASELINE_DIGEST): a step that ignored the
+ * champion cannot pass for a warm start. `required` fails an unconfirmed one; `fallback` records it.
+ */
 async function resolveWarmStart(spec: Spec, champion: Champion | null, reportFile: string): Promise<WarmStartRecord> {
-  if (!champion) return { source: 'cold', reason: 'first-model' }
   const text = await readFile(reportFile, 'utf8').catch(() => null)
-  if (text === null) return { source: 'champion' }
-  let report: { warmStart?: unknown; reason?: unknown }
-  try {
-    report = JSON.parse(text) as typeof report
-  } catch {
-    throw new InputError([{ message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": false, "reason": "..."}` }])
+  let report: TrainingReport = {}
+  if (text !== null) {
+    try {
+      report = JSON.parse(text) as TrainingReport
+    } catch {
+      throw new InputError([{ message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": true, "from": "<digest>"} or {"warmStart": false, "reason": "..."}` }])
+    }
   }
-  if (report.warmStart !== false) return { source: 'champion' }
-  const reason = typeof report.reason === 'string' && report.reason ? report.reason : 'the training step started from scratch'
-  if (spec.warmStart === 'required') {
+  const packages =
+    report.packages && typeof report.packages === 'object' && !Array.isArray(report.packages)
+      ? Object.fromEntries(Object.entries(report.packages as Record<string, unknown>).filter(([, v]) => typeof v === 'string').slice(0, 50)) as Record<string, string>
+      : undefined
+  const extra = packages && Object.keys(packages).length ? { packages } : {}
+  if (!champion) return { source: 'cold', reason: 'first-model', ...extra }
+  if (report.warmStart === false) {
+    const reason = typeof report.reason === 'string' && report.reason ? report.reason : 'the training step started from scratch'
+    if (spec.warmStart === 'required') {
+      throw new RetrainError(
+        `warm start is required (warm-start: required) but training did not start from the champion (version ${champion.version}): ${reason}`,
+        ExitCode.stepFailed,
+        'warm-start-required'
+      )
+    }
+    return { source: 'cold', reason, ...extra }
+  }
+  const digest = champion.manifest.digest
+  const confirmed = report.warmStart === true && report.from === digest
+  if (!confirmed && spec.warmStart === 'required') {
+    const why =
+      text === null
+        ? 'no step wrote a training report'
+        : report.warmStart === true
+          ? `the training report names ${typeof report.from === 'string' ? `bundle ${report.from.slice(0, 12)}` : 'no bundle'}, not the champion's`
+          : 'the training report does not say warmStart: true'
     throw new RetrainError(
-      `warm start is required (warm-start: required) but training did not start from the champion (version ${champion.version}): ${reason}`,
+      `warm start is required (warm-start: required) but nothing confirmed that training started from the champion (version ${champion.version}, ` +
+        `bundle ${digest.slice(0, 12)}): ${why}. After loading the champion from $${ContractEnv.baselineDir}, write ` +
+        `{"warmStart": true, "from": "$${ContractEnv.baselineDigest}"} to $${ContractEnv.trainingReport} (the helpers in helpers/ do it in one call; built-in trainers do it themselves)`,
       ExitCode.stepFailed,
-      'warm-start-required'
+      'warm-start-unconfirmed'
     )
   }
-  return { source: 'cold', reason }
+  return { source: 'champion', confirmed, ...extra }
 }
 
 function stepEnv(ctx: RunContext, raw: Record<string, string>, expressionEnv: StepSpec['expressionEnv'], extra: Record<string, string>): Record<string, string> {

@@ -74,7 +74,13 @@ async function resolveStart(io: CommandIO, trainer: TrainerName, options: Traine
     model = await loadModel(dir)
     reasons = incompatibilities(model, trainer, options, table, labels)
   }
-  if (reasons.length === 0) return { model, parentVersion }
+  if (reasons.length === 0) {
+    // Confirms the warm start: training continues from exactly the champion's bundle.
+    const report = io.env[ContractEnv.trainingReport]
+    const from = io.env[ContractEnv.baselineDigest]
+    if (report && from) await writeFile(report, JSON.stringify({ warmStart: true, from }, null, 2) + '\n')
+    return { model, parentVersion }
+  }
   const reason = `${champion} cannot be continued: ${reasons.join('; ')}`
   if (io.env[ContractEnv.warmStart] === 'required') {
     throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`)

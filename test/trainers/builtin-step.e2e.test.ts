@@ -29,7 +29,7 @@ describe('the cars-builtin example through `retrain run`', () => {
     expect(second.code, second.stderr).toBe(0)
     const r2 = await readJson(path.join(dir, 'out2/result.json'))
     expect(r2.decision).toBe('promoted')
-    expect(r2.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 1 })
+    expect(r2.candidate.warmStart).toEqual({ source: 'champion', confirmed: true, parentVersion: 1 })
     // The trainer continued the champion's step counter: 30 epochs of 182 examples before.
     expect(second.stderr).toContain(`warm start: step counter t=${30 * 182}, 30 epochs so far`)
     expect(r2.candidate.metrics.rmse).toBeLessThan(r2.baseline.metrics.rmse - 2)
