@@ -1,12 +1,25 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into self-contained ESM files.
-// The output is committed; CI rebuilds it and fails when it differs.
+// Bundles the action (dist/index.js), the CLI (dist/cli.js) and the bootstrap's drawing thread
+// (dist/bootstrap-worker.mjs, which both bundles start from beside themselves) into self-contained
+// ESM files. The output is committed; CI rebuilds it and fails when it differs.
+//
+//   node scripts/build.mjs [--outdir DIR] [--target TARGET]   (defaults: dist, node20)
+//
+// The schemas' validators and the spec's raw types are generated sources under src/ (npm run
+// generate), not built here.
 import { build } from 'esbuild'
 import { chmodSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' }, target: { type: 'string', default: 'node20' } } })
+const out = name => path.join(values.outdir, name)
 
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: values.target,
+  // Every Node that runs an ES module has top-level await, whatever language level the target names.
+  supported: { 'top-level-await': true },
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
@@ -16,12 +29,14 @@ const common = {
   }
 }
 
-await build({ ...common, entryPoints: ['src/github/index.ts'], outfile: 'dist/index.js' })
+await build({ ...common, entryPoints: ['src/github/index.ts'], outfile: out('index.js') })
 await build({
   ...common,
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  outfile: out('cli.js'),
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js }
 })
-chmodSync('dist/cli.js', 0o755)
+// The name is the one src/metrics/random.ts resolves against its bundle's import.meta.url.
+await build({ ...common, banner: {}, entryPoints: ['src/metrics/bootstrap-worker.ts'], outfile: out('bootstrap-worker.mjs') })
+chmodSync(out('cli.js'), 0o755)
 await (await import('./licenses.mjs')).writeLicenses()

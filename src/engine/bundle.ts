@@ -15,10 +15,9 @@ import { constants as fsConstants, createReadStream, createWriteStream } from 'n
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { finished } from 'node:stream/promises'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import formatsPlugin from 'ajv-formats'
+import type { ErrorObject } from 'ajv/dist/2020.js'
 import tar from 'tar-stream'
-import schema from '../../schemas/manifest.schema.json' with { type: 'json' }
+import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
 import {
   BUNDLE_ARCHIVE,
@@ -553,24 +552,10 @@ function diskFullAs(where: string): (err: unknown) => never {
 
 // ---- manifest validation ----
 
-// CommonJS interop: loaders disagree on whether the default import is the plugin or its module object.
-const addFormats = ((formatsPlugin as unknown as { default?: typeof formatsPlugin }).default ?? formatsPlugin) as unknown as typeof formatsPlugin.default
-
-let compiledSchema: ValidateFunction | undefined
-
-function schemaValidator(): ValidateFunction {
-  if (!compiledSchema) {
-    // Checked against the meta-schema by the tests, not on every run (it dominates start-up time).
-    const ajv = new Ajv2020({ validateSchema: false, allErrors: true, allowUnionTypes: true, verbose: true })
-    addFormats(ajv, ['date-time'])
-    compiledSchema = ajv.compile(schema)
-  }
-  return compiledSchema
-}
-
 /** Every problem with a would-be manifest: schema violations first, then what a schema cannot say. */
 function manifestProblems(data: unknown): string[] {
-  const validate = schemaValidator()
+  // Ajv standalone code generated from schemas/manifest.schema.json (npm run generate): nothing compiles at start-up.
+  const validate = validateManifest
   if (!validate(data)) return (validate.errors ?? []).slice(0, 10).map(describeSchemaError)
   const manifest = data as Manifest
   const problems: string[] = []

@@ -1,9 +1,10 @@
 /**
- * Reads the per-example predictions an evaluate command writes (CSV with a header row, or JSON Lines
- * of one object per example) and pairs the candidate's file with the baseline's by example id.
+ * Reads the per-example predictions an evaluate command writes (CSV with a header row, read by the
+ * project's one CSV reader in src/csv, or JSON Lines of one object per example) and pairs the candidate's file with the baseline's by example id.
  * Every problem names the file and line, and the id, so a person can find the row at once.
  */
 import { readFile } from 'node:fs/promises'
+import { CsvError, readCsvColumns } from '../csv/read.js'
 import { EvaluationError } from '../errors.js'
 import type { PredictionsSpec } from '../spec/types.js'
 
@@ -50,78 +51,17 @@ export class PredictionsError extends EvaluationError {
   }
 }
 
-/** Splits CSV text into records of fields (RFC 4180: quoted fields may hold commas, quotes and newlines). */
-function* csvRecords(text: string, file: string): Generator<{ line: number; fields: string[] }> {
-  let line = 1
-  let i = 0
-  const n = text.length
-  while (i < n) {
-    const start = line
-    const fields: string[] = []
-    let field = ''
-    let ended = false
-    while (!ended) {
-      if (text[i] === '"') {
-        i++
-        for (;;) {
-          if (i >= n) throw new PredictionsError(`${file}:${start}: a quoted field is never closed; end it with a double quote`)
-          const ch = text[i]!
-          if (ch === '"') {
-            if (text[i + 1] === '"') {
-              field += '"'
-              i += 2
-              continue
-            }
-            i++
-            break
-          }
-          if (ch === '\n') line++
-          field += ch
-          i++
-        }
-      }
-      const stop = /[,\r\n]/g
-      stop.lastIndex = i
-      const found = stop.exec(text)
-      const end = found ? found.index : n
-      field += text.slice(i, end)
-      i = end
-      fields.push(field)
-      field = ''
-      if (i >= n) ended = true
-      else if (text[i] === ',') i++
-      else {
-        i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1
-        line++
-        ended = true
-      }
-    }
-    // A blank line carries no example (many writers end the file with one).
-    if (!(fields.length === 1 && fields[0] === '')) yield { line: start, fields }
-  }
-}
+const emptyAsNull = (cell: string): Cell => (cell === '' ? null : cell)
 
 function parseCsv(text: string, file: string): PredictionTable {
-  const records = csvRecords(text, file)
-  const first = records.next()
-  if (first.done) throw new PredictionsError(`${file}: the predictions file is empty; write a header row, then one row per example`)
-  const header = first.value.fields.map(h => h.trim())
-  const seen = new Set<string>()
-  for (const name of header) {
-    if (seen.has(name)) throw new PredictionsError(`${file}:${first.value.line}: the header names column "${name}" twice`)
-    seen.add(name)
+  let read
+  try {
+    read = readCsvColumns<Cell>(text, file, emptyAsNull, 'the predictions file is empty; write a header row, then one row per example')
+  } catch (err) {
+    throw err instanceof CsvError ? new PredictionsError(err.message) : err
   }
-  const columns = new Map<string, Cell[]>(header.map(h => [h, []]))
-  const lists = header.map(h => columns.get(h)!)
-  const lines: number[] = []
-  for (const { line, fields } of records) {
-    if (fields.length !== header.length) {
-      throw new PredictionsError(`${file}:${line}: the row has ${fields.length} fields but the header has ${header.length}`)
-    }
-    lines.push(line)
-    for (let c = 0; c < fields.length; c++) lists[c]!.push(fields[c] === '' ? null : fields[c]!)
-  }
-  return { file, lines, ids: [], columns }
+  const columns = new Map<string, Cell[]>(read.header.map((h, c) => [h, read.columns[c]!]))
+  return { file, lines: read.lines, ids: [], columns }
 }
 
 function parseJsonLines(text: string, file: string): PredictionTable {

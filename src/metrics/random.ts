@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 /**
@@ -114,68 +116,92 @@ export function* multinomialInTurn(random: Random, cells: number, resamples: num
 const SLOTS = 4
 /** Longer than any one resample takes to draw: a thread that has not answered by then has failed. */
 const WAIT_MS = 120_000
+/** Longer than a thread takes to start on a loaded machine: one that has not started by then is given up. */
+const START_MS = 15_000
+
+/**
+ * The drawing thread's file, bundled beside dist/cli.js and dist/index.js. Run from the sources
+ * (tests) it does not exist there and the counts are drawn in turn; tests pass a built one.
+ */
+export const AHEAD_WORKER = new URL('./bootstrap-worker.mjs', import.meta.url)
+
+/** What the drawing thread gets: shared memory and the stream's position. */
+export interface AheadData {
+  /** One flag per slot (0 while the thread may fill it, 1 once filled), the end (1, or -1 on a failure), started (1). */
+  flags: Int32Array
+  counts: SharedArrayBuffer
+  /** The stream's position: where the thread starts, and where it ends once done. */
+  state: Int32Array
+  cells: number
+  resamples: number
+  slots: number
+}
 
 /**
  * The counts of `resamples` successive multinomial resamples of `cells` cells, drawn from `random`
- * on another thread while the caller evaluates the earlier ones: drawing a million counts takes
- * about as long as evaluating three metrics on them. The thread continues `random`'s stream and
- * hands its final position back, so the counts, and what `random` draws afterwards, are exactly
- * those of calling random.multinomial in turn. Each array is valid until the next is requested.
+ * on another thread (the bundled file `worker`) while the caller evaluates the earlier ones: drawing
+ * a million counts takes about as long as evaluating three metrics on them. The thread continues
+ * `random`'s stream and hands its final position back, so the counts, and what `random` draws
+ * afterwards, are exactly those of calling random.multinomial in turn. Each array is valid until the
+ * next is requested. Where the thread cannot start, fails, or stops answering, the rest is drawn in
+ * turn from the same stream: the counts are the same whichever thread drew them.
  */
-export function* multinomialAhead(random: Random, cells: number, resamples: number): Generator<Uint8Array> {
-  // Per slot: 0 while the thread may fill it, 1 once filled; then one flag for the end (1) or a failure (-1).
-  const flags = new Int32Array(new SharedArrayBuffer(4 * (SLOTS + 1)))
-  const counts = new SharedArrayBuffer(SLOTS * cells)
-  const state = new Int32Array(new SharedArrayBuffer(16))
-  state.set(random.saveState())
-  let worker: Worker
-  try {
-    worker = new Worker(
-      `const { workerData } = require('node:worker_threads')
-const Random = (${Random.toString()})
-const { flags, counts, state, cells, resamples, slots } = workerData
-try {
-  const random = new Random(0)
-  random.restoreState(state)
-  for (let b = 0; b < resamples; b++) {
-    const slot = b % slots
-    while (Atomics.load(flags, slot) !== 0) Atomics.wait(flags, slot, 1)
-    random.multinomial(new Uint8Array(counts, slot * cells, cells), cells)
-    Atomics.store(flags, slot, 1)
-    Atomics.notify(flags, slot)
+export function* multinomialAhead(random: Random, cells: number, resamples: number, worker: URL = AHEAD_WORKER): Generator<Uint8Array> {
+  const start = random.saveState()
+  const data: AheadData = {
+    flags: new Int32Array(new SharedArrayBuffer(4 * (SLOTS + 2))),
+    counts: new SharedArrayBuffer(SLOTS * cells),
+    state: new Int32Array(new SharedArrayBuffer(16)),
+    cells,
+    resamples,
+    slots: SLOTS
   }
-  state.set(random.saveState())
-  Atomics.store(flags, slots, 1)
-} catch {
-  Atomics.store(flags, slots, -1)
-}
-Atomics.notify(flags, slots)
-for (let slot = 0; slot < slots; slot++) Atomics.notify(flags, slot)`,
-      { eval: true, workerData: { flags, counts, state, cells, resamples, slots: SLOTS } }
-    )
+  const { flags, counts, state } = data
+  state.set(start)
+  let thread: Worker | null = null
+  try {
+    // A missing file would only show as an 'error' event, which a thread blocked in Atomics.wait never sees.
+    if (existsSync(fileURLToPath(worker))) thread = new Worker(worker, { workerData: data })
   } catch {
-    // Where threads or code evaluation are not allowed, the same counts are drawn in turn.
-    yield* multinomialInTurn(random, cells, resamples)
-    return
+    thread = null
   }
-  worker.unref()
-  const waitFor = (index: number, value: number) => {
-    while (Atomics.load(flags, index) !== value) {
-      if (Atomics.load(flags, SLOTS) === -1) throw new Error('drawing bootstrap resamples failed on the worker thread')
-      if (Atomics.wait(flags, index, Atomics.load(flags, index), WAIT_MS) === 'timed-out') throw new Error('drawing bootstrap resamples timed out on the worker thread')
+  let b = 0
+  if (thread) {
+    thread.unref()
+    // A failure shows in the flags (or as silence); its 'error' event must not end the process.
+    thread.on('error', () => {})
+    /** Waits until flags[index] is `value`; false when the thread failed or did not answer in time. */
+    const waitFor = (index: number, value: number, ms: number): boolean => {
+      while (Atomics.load(flags, index) !== value) {
+        if (Atomics.load(flags, SLOTS) === -1) return false
+        if (Atomics.wait(flags, index, Atomics.load(flags, index), ms) === 'timed-out') return false
+      }
+      return true
+    }
+    try {
+      if (waitFor(SLOTS + 1, 1, START_MS)) {
+        for (; b < resamples; b++) {
+          const slot = b % SLOTS
+          if (!waitFor(slot, 1, WAIT_MS)) break
+          yield new Uint8Array(counts, slot * cells, cells)
+          Atomics.store(flags, slot, 0)
+          Atomics.notify(flags, slot)
+        }
+        if (b === resamples && waitFor(SLOTS, 1, WAIT_MS)) {
+          random.restoreState(state)
+          return
+        }
+      }
+    } finally {
+      void thread.terminate()
     }
   }
-  try {
-    for (let b = 0; b < resamples; b++) {
-      const slot = b % SLOTS
-      waitFor(slot, 1)
-      yield new Uint8Array(counts, slot * cells, cells)
-      Atomics.store(flags, slot, 0)
-      Atomics.notify(flags, slot)
-    }
-    waitFor(SLOTS, 1)
-    random.restoreState(state)
-  } finally {
-    void worker.terminate()
+  // No thread, or it failed after handing out b resamples: replay the stream past them, then go on in turn.
+  random.restoreState(start)
+  const own = new Uint8Array(cells)
+  for (let k = 0; k < b; k++) random.multinomial(own, cells)
+  for (; b < resamples; b++) {
+    random.multinomial(own, cells)
+    yield own
   }
 }

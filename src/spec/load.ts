@@ -26,6 +26,8 @@ import type {
   PredictionsSpec,
   SourceLocation,
   Spec,
+  Raw,
+  RawSpec,
   StepSpec
 } from './types.js'
 
@@ -123,54 +125,9 @@ function displayName(absolute: string, cwd: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute
 }
 
-/** The spec as the schema guarantees it, keys as written in YAML. */
-interface RawCommand {
-  run?: string
-  shell?: string
-  env?: Record<string, unknown>
-  'working-directory'?: string
-  'timeout-minutes'?: number
-}
-interface RawStep extends RawCommand {
-  name?: string
-  id?: string
-  uses?: string
-  with?: Record<string, unknown>
-}
-interface RawEvaluate extends RawCommand {
-  run: string
-  data: string | string[]
-  predictions?: Omit<PredictionsSpec, 'probabilityPrefix' | 'classes'> & { 'probability-prefix'?: string; classes?: (string | number | boolean)[] }
-  bootstrap?: EvaluateSpec['bootstrap']
-}
-interface RawChangeRule {
-  margin?: number
-  'relative-margin'?: number
-  confidence?: number
-  against?: 'champion' | number
-}
-interface RawMetric {
-  goal: MetricSpec['goal']
-  compute?: MetricSpec['compute']
-  min?: number
-  max?: number
-  change?: RawChangeRule[]
-  slices?: { 'max-regression': number; 'min-size'?: number; confidence?: number }
-}
-interface RawSpec {
-  model: string
-  description?: string
-  root?: string
-  params?: Record<string, ParamSpec>
-  data?: Record<string, string | { path: string | string[]; description?: string }>
-  env?: Record<string, unknown>
-  'warm-start'?: Spec['warmStart']
-  lockfiles?: string[]
-  steps: RawStep[]
-  evaluate: RawEvaluate
-  metrics: Record<string, RawMetric>
-  promotion: { mode: Spec['promotion']['mode']; 'first-model': Spec['promotion']['firstModel']; approvers?: string[] }
-}
+/** The spec as the schema guarantees it, keys as written in YAML: generated from the schema. */
+type RawCommand = Raw.Step | Raw.Evaluate
+type RawEvaluate = Raw.Evaluate
 
 const NO_RULE_MESSAGE = 'no rule would judge the candidate; add a bound (min/max) or a change rule'
 

@@ -1,34 +1,18 @@
 /**
  * JSON Schema validation of a spec, with the validator's errors turned into one message per problem at the
- * position of the node it is about: the key for an unknown key, else the value.
+ * position of the node it is about: the key for an unknown key, else the value. The validator is
+ * Ajv standalone code generated from schemas/retrain-spec.schema.json (npm run generate), so no
+ * schema is compiled at start-up.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import schema from '../../schemas/retrain-spec.schema.json' with { type: 'json' }
+import type { ErrorObject } from 'ajv/dist/2020.js'
+import validateSpec from './generated/spec-validator.js'
 import type { InputProblem } from '../errors.js'
 import type { Source } from './source.js'
 import { preview } from './names.js'
 import { closest } from './suggest.js'
 
-let validator: ValidateFunction | undefined
-
 function validate(value: unknown): ErrorObject[] {
-  if (!validator) {
-    // strictRequired would refuse the `oneOf: [{ required: [run] }, ...]` idiom for "exactly one of".
-    // The schema is checked against the meta-schema by the tests; compiling the meta-schema on every
-    // run would double the CLI's start-up time.
-    const ajv = new Ajv2020({
-      validateSchema: false,
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      allowUnionTypes: true
-    })
-    // Editors show this extension keyword for a failed pattern; the loader's messages use it too.
-    ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' })
-    validator = ajv.compile(schema)
-  }
-  return validator(value) ? [] : [...(validator.errors ?? [])]
+  return validateSpec(value) ? [] : [...(validateSpec.errors ?? [])]
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/

@@ -1,20 +1,21 @@
 /**
  * The typed form of a retraining spec, after YAML parsing and JSON Schema validation.
  * Everything after the loader works on these types, never on raw YAML.
+ *
+ * The raw shape (keys as written in YAML) is generated from schemas/retrain-spec.schema.json into
+ * generated/raw-spec.ts; the loaded form below is a transformation of it (camelCase keys, defaults
+ * filled in, source locations), and every value set it shares with the schema is taken from there,
+ * so the two cannot drift apart.
  */
-import type { ComputedMetric } from '../metrics/catalog.js'
+import type * as Raw from './generated/raw-spec.js'
 
-export type ParamType = 'string' | 'number' | 'integer' | 'boolean'
-export type ParamValue = string | number | boolean
+export type { Raw }
+export type RawSpec = Raw.RetrainingSpec
 
-export interface ParamSpec {
-  type: ParamType
-  default?: ParamValue
-  description?: string
-  enum?: ParamValue[]
-  minimum?: number
-  maximum?: number
-}
+export type ParamType = Raw.Param['type']
+export type ParamValue = Raw.Scalar
+
+export type ParamSpec = Omit<Raw.Param, 'enum'> & { enum?: ParamValue[] }
 
 export interface DataInputSpec {
   /** Paths or globs, relative to the spec's root directory. */
@@ -22,6 +23,7 @@ export interface DataInputSpec {
   description?: string
 }
 
+/** The shells known by name; any other `shell` is a command template. */
 export type ShellName = 'bash' | 'sh' | 'python' | 'node' | 'pwsh'
 
 export interface StepSpec {
@@ -48,11 +50,11 @@ export interface StepSpec {
   location: SourceLocation
 }
 
-export type PredictionTask = 'binary' | 'multiclass' | 'regression'
+export type PredictionTask = NonNullable<Raw.Predictions['task']>
 
 /** Per-example predictions the evaluate command writes; column names default as documented in the README. */
 export interface PredictionsSpec {
-  format?: 'csv' | 'jsonl'
+  format?: Raw.Predictions['format']
   /** What the labels are; needed by computed metrics. */
   task?: PredictionTask
   id?: string
@@ -69,11 +71,7 @@ export interface PredictionsSpec {
 }
 
 /** The paired bootstrap behind confidence and slice rules. */
-export interface BootstrapSpec {
-  resamples?: number
-  seed?: number
-  interval?: 'bca' | 'percentile'
-}
+export type BootstrapSpec = NonNullable<Raw.Evaluate['bootstrap']>
 
 export interface EvaluateSpec {
   run: string
@@ -90,7 +88,9 @@ export interface EvaluateSpec {
   location: SourceLocation
 }
 
-export type Goal = 'maximize' | 'minimize'
+export type Goal = Raw.Metric['goal']
+/** A metric the action computes from the predictions (src/metrics/catalog.ts defines each). */
+export type ComputedMetric = NonNullable<Raw.Metric['compute']>
 
 export interface ChangeRuleSpec {
   /** Exactly one of margin / relativeMargin is set. */
@@ -99,7 +99,7 @@ export interface ChangeRuleSpec {
   /** One-sided confidence: the improvement's lower bound under a paired bootstrap must clear the margin. */
   confidence?: number
   /** `champion` (default) or a pinned reference version. */
-  against: 'champion' | number
+  against: NonNullable<Raw.ChangeRule['against']>
   location: SourceLocation
 }
 
@@ -124,9 +124,9 @@ export interface MetricSpec {
   location: SourceLocation
 }
 
-export type PromotionMode = 'auto' | 'gate' | 'dry-run'
-export type FirstModelPolicy = 'promote' | 'gate' | 'reject'
-export type WarmStartPolicy = 'required' | 'fallback'
+export type PromotionMode = Raw.Promotion['mode']
+export type FirstModelPolicy = Raw.Promotion['first-model']
+export type WarmStartPolicy = NonNullable<RawSpec['warm-start']>
 
 export interface PromotionSpec {
   mode: PromotionMode
