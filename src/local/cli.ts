@@ -15,7 +15,7 @@ import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spe
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
 import { evaluateCommand, trainCommand } from '../trainers/commands.js'
-import { compareFiles, renderComparison } from '../metrics/compare-command.js'
+import { compareFiles, renderComparison } from '../engine/compare-command.js'
 import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter } from './console-reporter.js'
 import { DirectoryRegistry } from './directory-registry.js'

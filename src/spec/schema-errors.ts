@@ -7,7 +7,7 @@ import schema from '../../schemas/retrain-spec.schema.json' with { type: 'json' 
 import type { InputProblem } from '../errors.js'
 import type { Source } from './source.js'
 import { preview } from './names.js'
-import { closest } from './suggest.js'
+import { closest } from '../suggest.js'
 
 let validator: ValidateFunction | undefined
 

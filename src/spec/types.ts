@@ -2,7 +2,7 @@
  * The typed form of a retraining spec, after YAML parsing and JSON Schema validation.
  * Everything after the loader works on these types, never on raw YAML.
  */
-import type { ComputedMetric } from '../metrics/catalog.js'
+import type { ComputedMetric } from '../metrics/computed-metrics.js'
 
 export type ParamType = 'string' | 'number' | 'integer' | 'boolean'
 export type ParamValue = string | number | boolean
