@@ -21,6 +21,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // At most three tests of a describe.concurrent block at once: each starts processes, and more at once
+    // only starve each other past their timeouts on a small or shared machine.
+    maxConcurrency: 3,
     hookTimeout: 60_000,
     reporters: ['default', plainSummary]
   }

@@ -12059,6 +12059,42 @@ import { writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path2 from "node:path";
 
+// src/contract-names.ts
+var ContractEnv = {
+  model: "RETRAIN_MODEL",
+  baselineDir: "RETRAIN_BASELINE_DIR",
+  baselineVersion: "RETRAIN_BASELINE_VERSION",
+  /** The champion bundle's digest: training confirms a warm start by naming it in the training report. */
+  baselineDigest: "RETRAIN_BASELINE_DIGEST",
+  modelDir: "RETRAIN_MODEL_DIR",
+  workDir: "RETRAIN_WORK_DIR",
+  params: "RETRAIN_PARAMS",
+  /** A JSON file of all params (the same object as RETRAIN_PARAMS), in the run's scratch. */
+  paramsFile: "RETRAIN_PARAMS_FILE",
+  /**
+   * A Markdown file a step may append to; the action adds its content (size-limited) to the job
+   * summary after the run. The runner's GITHUB_STEP_SUMMARY is not handed to steps.
+   */
+  stepSummary: "RETRAIN_STEP_SUMMARY",
+  data: "RETRAIN_DATA",
+  warmStart: "RETRAIN_WARM_START",
+  trainingReport: "RETRAIN_TRAINING_REPORT",
+  step: "RETRAIN_STEP",
+  evalModelDir: "RETRAIN_EVAL_MODEL_DIR",
+  evalRole: "RETRAIN_EVAL_ROLE",
+  evalVersion: "RETRAIN_EVAL_VERSION",
+  metricsFile: "RETRAIN_METRICS_FILE",
+  predictionsFile: "RETRAIN_PREDICTIONS_FILE",
+  /** This tool's CLI script, so a step can run `node "$RETRAIN_CLI" evaluate` (a built-in model's evaluation). */
+  cli: "RETRAIN_CLI",
+  /** A `uses:` step's `with:` options as JSON, expressions already evaluated. */
+  builtinOptions: "RETRAIN_BUILTIN_OPTIONS"
+};
+function dataEnvName(name) {
+  return `RETRAIN_DATA_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+var WEIGHTS_FILE = "weights.json";
+
 // src/spec/names.ts
 import path from "node:path";
 
@@ -12517,7 +12553,7 @@ function pathProblem(value, inside) {
   return null;
 }
 
-// src/spec/suggest.ts
+// src/suggest.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
 function closest(word, candidates) {
   let best;
@@ -12683,39 +12719,6 @@ function resolveParams(spec, overrides, source, options = {}) {
 }
 
 // src/engine/contract.ts
-var ContractEnv = {
-  model: "RETRAIN_MODEL",
-  baselineDir: "RETRAIN_BASELINE_DIR",
-  baselineVersion: "RETRAIN_BASELINE_VERSION",
-  /** The champion bundle's digest: training confirms a warm start by naming it in the training report. */
-  baselineDigest: "RETRAIN_BASELINE_DIGEST",
-  modelDir: "RETRAIN_MODEL_DIR",
-  workDir: "RETRAIN_WORK_DIR",
-  params: "RETRAIN_PARAMS",
-  /** A JSON file of all params (the same object as RETRAIN_PARAMS), in the run's scratch. */
-  paramsFile: "RETRAIN_PARAMS_FILE",
-  /**
-   * A Markdown file a step may append to; the action adds its content (size-limited) to the job
-   * summary after the run. The runner's GITHUB_STEP_SUMMARY is not handed to steps.
-   */
-  stepSummary: "RETRAIN_STEP_SUMMARY",
-  data: "RETRAIN_DATA",
-  warmStart: "RETRAIN_WARM_START",
-  trainingReport: "RETRAIN_TRAINING_REPORT",
-  step: "RETRAIN_STEP",
-  evalModelDir: "RETRAIN_EVAL_MODEL_DIR",
-  evalRole: "RETRAIN_EVAL_ROLE",
-  evalVersion: "RETRAIN_EVAL_VERSION",
-  metricsFile: "RETRAIN_METRICS_FILE",
-  predictionsFile: "RETRAIN_PREDICTIONS_FILE",
-  /** This tool's CLI script, so a step can run `node "$RETRAIN_CLI" evaluate` (a built-in model's evaluation). */
-  cli: "RETRAIN_CLI",
-  /** A `uses:` step's `with:` options as JSON, expressions already evaluated. */
-  builtinOptions: "RETRAIN_BUILTIN_OPTIONS"
-};
-function dataEnvName(name) {
-  return `RETRAIN_DATA_${name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
-}
 function contractFiles(workDir) {
   return { paramsFile: path2.join(workDir, ".retrain-params.json"), stepSummary: path2.join(workDir, ".retrain-step-summary.md") };
 }
@@ -12780,7 +12783,6 @@ function formatNumber(n) {
 // src/engine/weights.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import path3 from "node:path";
-var WEIGHTS_FILE = "weights.json";
 var REPORT_ROWS = 15;
 async function readWeights(dir, warn) {
   const file = path3.join(dir, WEIGHTS_FILE);
@@ -12818,7 +12820,7 @@ function weightsSection(changes, table2) {
   ];
 }
 
-// src/metrics/report-sections.ts
+// src/engine/report-sections.ts
 function boundCell(o) {
   if (o.bound === void 0) return "\u2014";
   if (o.bound === null) return "n/a";
@@ -18190,7 +18192,7 @@ function planDecision(verdict, promotion) {
   return { action, decision, reason };
 }
 
-// src/metrics/chart.ts
+// src/engine/chart.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
 import path8 from "node:path";
 var INTERVALS_CHART = "intervals.svg";
@@ -18250,7 +18252,7 @@ async function writeIntervalsChart(dir, model, outcomes) {
   return INTERVALS_CHART;
 }
 
-// src/metrics/stage.ts
+// src/engine/evaluate-predictions.ts
 import path9 from "node:path";
 
 // src/metrics/kernels.ts
@@ -19633,7 +19635,7 @@ function judgeSlices(metric, examples, slices, distributions) {
   return { metric: metric.name, maxRegression: rule.maxRegression, confidence: level, slices: records.map(({ rawP: _rawP, ...r }) => r) };
 }
 
-// src/metrics/stage.ts
+// src/engine/evaluate-predictions.ts
 function roleName(role) {
   return typeof role === "string" ? role : `reference-v${role.reference}`;
 }
@@ -20234,7 +20236,7 @@ async function settleEffects(options, model) {
   }
 }
 
-// src/metrics/compare-command.ts
+// src/engine/compare-command.ts
 import path11 from "node:path";
 import { readFile as readFile8 } from "node:fs/promises";
 async function readText(file, flag) {

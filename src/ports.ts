@@ -3,7 +3,7 @@
  * these and hand them in; tests pass local implementations or point the GitHub ones at loopback
  * servers.
  */
-import type { Effect, Transition } from './registry/state-machine.js'
+
 export type VersionStatus = 'candidate' | 'pending' | 'promoted' | 'rejected' | 'retired'
 
 export interface VersionRecord {
@@ -48,6 +48,65 @@ export interface RegistrySnapshot {
   /** Work that must still follow a committed change (a deploy dispatch, publishing a release). */
   effects?: Effect[]
 }
+
+export type EffectStatus = 'pending' | 'sending' | 'failed' | 'unconfirmed'
+
+/** Work that must follow a committed transition; removed from the state once done. */
+export interface Effect {
+  id: string
+  /** What to do, such as `publish-release`, `delete-release` or `dispatch`; a store or a shell performs it. */
+  kind: string
+  version: number
+  /** What the performer needs (a release id, a workflow and ref), as JSON. */
+  data: Record<string, unknown>
+  status: EffectStatus
+  attempts: number
+  /** The last failure, said for a person. */
+  error?: string
+  createdAt: string
+}
+
+export type EffectInput = Pick<Effect, 'kind' | 'version' | 'data'>
+
+export interface Who {
+  actor: string
+  reason: string
+}
+
+/** What a caller saw of a version when it decided; the transition fails if that changed since. */
+export interface ExpectedVersion {
+  version: number
+  status: VersionStatus
+}
+
+export type Transition =
+  | { kind: 'reserve'; owner: string }
+  | { kind: 'release-reservation'; version: number }
+  | {
+      /** The run's commit: the version appears with its decision, and a promotion moves the champion in the same write. */
+      kind: 'register'
+      version: number
+      record: Omit<VersionRecord, 'version' | 'status'>
+      status: 'candidate' | 'pending' | 'rejected' | 'promoted'
+      /** For status promoted: the champion the candidate was compared with. */
+      expectChampion: number | null
+      who: Who
+      effects: EffectInput[]
+    }
+  | {
+      kind: 'promote'
+      action: 'promoted' | 'approved' | 'rollback'
+      expect: ExpectedVersion
+      expectChampion: number | null
+      who: Who
+      /** A person's override of the rules; needs a reason. */
+      forced: boolean
+      effects: EffectInput[]
+    }
+  | { kind: 'reject'; expect: ExpectedVersion; who: Who; effects: EffectInput[] }
+  /** Effects a person asked for again (a deploy whose dispatch was lost). */
+  | { kind: 'add-effects'; effects: EffectInput[] }
+  | { kind: 'effect'; id: string; outcome: 'done' | 'sending' | 'failed' | 'unconfirmed' | 'retry'; error?: string; patch?: Partial<VersionRecord> }
 
 /** Performs one effect of a shell's kind; throws EffectRefusedError when nothing was done. */
 export type EffectPerformer = (effect: Effect) => Promise<Partial<VersionRecord> | void>

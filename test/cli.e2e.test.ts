@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CLI, makeProject, readJson, retrain, treeDigest } from './helpers/project.js'
+import { makeProject, readJson, retrain, treeDigest } from './helpers/project.js'
+import { alive, killPidFile, readPid, startCli, waitFor } from './helpers/runner.js'
 
 interface ToyOptions {
   mode?: 'auto' | 'gate' | 'dry-run'
@@ -174,35 +175,39 @@ describe('the retraining loop from the command line', () => {
   })
 
   it('a step that outlives its timeout is killed with its whole process group', async () => {
-    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'sleep 30 & sleep 30', stepKeys: 'timeout-minutes: 0.02' }))
-    const started = Date.now()
-    const res = await run(cwd, 'out/1')
-    expect(res.code).toBe(3)
-    expect(res.stderr).toMatch(/timed out/)
-    expect(Date.now() - started).toBeLessThan(20_000)
-    const leftover = spawnSync('pgrep', ['-f', 'sleep 30']).stdout.toString().trim()
-    expect(leftover).toBe('')
+    // The step and its background child write their pids, so the test checks its own processes only.
+    const train = 'sleep 300 & echo $! > child.pid; echo $$ > step.pid; exec sleep 300'
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train, stepKeys: 'timeout-minutes: 0.02' }))
+    const pids = ['step.pid', 'child.pid'].map(name => path.join(cwd, name))
+    try {
+      // Far below the sleeps' 300 s: only the timeout can end this run within the test's time.
+      const res = await run(cwd, 'out/1')
+      expect(res.code, res.stderr).toBe(3)
+      expect(res.stderr).toMatch(/timed out/)
+      for (const file of pids) expect(alive(readPid(file)!), file).toBe(false)
+    } finally {
+      for (const file of pids) killPidFile(file)
+    }
   })
 
   it('SIGTERM stops the running step and its children within the runner grace period, changing nothing', async () => {
-    const marker = `sleep 41.${process.pid}`
-    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: `trap '' TERM; ${marker} & ${marker}` }))
-    const child = spawn(process.execPath, [CLI, 'run', '--spec', 'retrain.yml'], { cwd, env: { ...process.env, NO_COLOR: '1' } })
-    let stderr = ''
-    const closed = new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
-    await new Promise<void>(resolve => child.stderr.on('data', d => {
-      stderr += d
-      if (stderr.includes('▶ Step Train')) resolve()
-    }))
-    await new Promise(resolve => setTimeout(resolve, 300))
-    const signalled = Date.now()
-    child.kill('SIGTERM')
-    const code = await closed
-    expect(Date.now() - signalled).toBeLessThan(7500)
-    expect(code).toBe(130)
-    expect(stderr).toMatch(/SIGTERM received/)
-    expect(spawnSync('pgrep', ['-f', marker]).stdout.toString().trim()).toBe('')
-    expect(existsSync(path.join(cwd, '.retrain/registry'))).toBe(false)
+    // Both ignore SIGTERM, so only the runner's escalation to SIGKILL ends them before their 300 s.
+    const train = "trap '' TERM; sleep 300 & echo $! > child.pid; echo $$ > step.pid; exec sleep 300"
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train }))
+    const pids = ['step.pid', 'child.pid'].map(name => path.join(cwd, name))
+    const cli = startCli(cwd, ['run', '--spec', 'retrain.yml'])
+    try {
+      expect(await waitFor(() => pids.every(file => readPid(file) !== null)), cli.stderr()).toBe(true)
+      cli.child.kill('SIGTERM')
+      const code = await cli.closed
+      expect(code, cli.stderr()).toBe(130)
+      expect(cli.stderr()).toMatch(/SIGTERM received/)
+      for (const file of pids) expect(alive(readPid(file)!), file).toBe(false)
+      expect(existsSync(path.join(cwd, '.retrain/registry'))).toBe(false)
+    } finally {
+      cli.child.kill('SIGKILL')
+      for (const file of pids) killPidFile(file)
+    }
   })
 
   it('a bad spec exits 2 and names file:line:col', async () => {

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ContractEnv, MAX_STEP_SUMMARY_BYTES, contractEnv, contractFiles, inheritableEnv, readStepSummary } from '../src/engine/contract.js'
+import { ContractEnv } from '../src/contract-names.js'
+import { MAX_STEP_SUMMARY_BYTES, contractEnv, contractFiles, inheritableEnv, readStepSummary } from '../src/engine/contract.js'
 
 describe('the contract', () => {
   it('withholds the action tokens and the runner file commands from steps', () => {

@@ -7,7 +7,7 @@ import { EvaluationError } from '../src/errors.js'
 import { parseMetrics } from '../src/engine/metrics-file.js'
 import { table } from '../src/engine/report.js'
 import type { SliceRecord } from '../src/metrics/compare.js'
-import { MAX_OTHER_SLICE_ROWS, evidenceSections } from '../src/metrics/report-sections.js'
+import { MAX_OTHER_SLICE_ROWS, evidenceSections } from '../src/engine/report-sections.js'
 
 describe('metrics files of any shape', () => {
   it('200,000 keys parse, and the ignored ones are named in a bounded list', () => {

@@ -16,9 +16,9 @@ import {
   type PromotionEffects
 } from '../engine/registry-commands.js'
 import { runRetraining, type RunOptions, type RunOutcome } from '../engine/run.js'
-import { compareFiles, type CompareOutcome } from '../metrics/compare-command.js'
+import { compareFiles, type CompareOutcome } from '../engine/compare-command.js'
 import type { ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
-import type { Effect } from '../registry/state-machine.js'
+import type { Effect } from '../ports.js'
 import type { Spec } from '../spec/types.js'
 
 /** The ports a command works through; a shell builds them. */

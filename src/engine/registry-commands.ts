@@ -3,8 +3,7 @@
  * one that waits at the gate, roll back, and read the status. Both shells call these.
  */
 import { InputError, describeVersion } from '../errors.js'
-import type { Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
-import type { EffectInput } from '../registry/state-machine.js'
+import type { EffectInput, Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
 import { formatNumber } from './format.js'
 import { table } from './report.js'
 

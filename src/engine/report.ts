@@ -6,7 +6,7 @@ import type { RunResult } from './result.js'
 import type { RuleOutcome } from './rules.js'
 import { formatNumber } from './format.js'
 import { weightsSection } from './weights.js'
-import { boundCell, evidenceSections, hasBounds } from '../metrics/report-sections.js'
+import { boundCell, evidenceSections, hasBounds } from './report-sections.js'
 
 const DECISION_TITLES: Record<RunResult['decision'], string> = {
   promoted: 'promoted',

@@ -6,9 +6,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { WEIGHTS_FILE } from '../contract-names.js'
 import { formatNumber } from './format.js'
-
-export const WEIGHTS_FILE = 'weights.json'
 
 /** At most this many rows in the report; result.json has them all. */
 const REPORT_ROWS = 15

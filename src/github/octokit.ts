@@ -8,7 +8,6 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
-import type { RetryPolicy } from './retry.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -74,6 +73,15 @@ export function fetchFollowingToStorage(fetchImpl: typeof fetch): typeof fetch {
     }
     throw new Error(`too many redirects downloading ${String(input)}`)
   }
+}
+
+/** How calls retried by hand (retry.ts) are retried. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number
+  /** Base of the backoff: retry n waits n² times this (as Octokit's retry plugin does). */
+  baseMs: number
+  log: (message: string) => void
 }
 
 const policies = new WeakMap<object, RetryPolicy>()

@@ -10,15 +10,7 @@
  * deterministic name, a marker in the body) and reuses it.
  */
 import { RetrainError } from '../errors.js'
-import { statusOf } from './octokit.js'
-
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  retries: number
-  /** Base of the backoff: retry n waits n² times this (as Octokit's retry plugin does). */
-  baseMs: number
-  log: (message: string) => void
-}
+import { statusOf, type RetryPolicy } from './octokit.js'
 
 export interface RetryOptions extends RetryPolicy {
   /** Which failures may pass on another try; default `isTransient`. */

@@ -16,11 +16,11 @@ import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spe
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
 import { evaluateCommand, trainCommand } from '../trainers/commands.js'
-import { renderComparison } from '../metrics/compare-command.js'
+import { renderComparison } from '../engine/compare-command.js'
 import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter } from './console-reporter.js'
 import { DirectoryRegistry } from '../registry/directory-registry.js'
-import { closest } from '../spec/suggest.js'
+import { closest } from '../suggest.js'
 import { FileGate } from './file-gate.js'
 
 export const DEFAULT_SPEC = '.github/retrain.yml'

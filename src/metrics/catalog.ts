@@ -1,9 +1,11 @@
 /**
- * The metrics the action computes from per-example predictions: their names in the spec
- * (`compute:`), the tasks they apply to, their natural goal, what they read, and their kernels.
+ * The metrics the action computes from per-example predictions (their names, for `compute:` in the
+ * spec, are in computed-metrics.ts): the tasks they apply to, their natural goal, what they read,
+ * and their kernels.
  * Undefined cases are listed in the README ("Computed metrics").
  */
 import type { Goal, PredictionTask } from '../spec/types.js'
+import type { ComputedMetric } from './computed-metrics.js'
 import type { Examples, ModelOutputs, OutputNeeds } from './examples.js'
 import {
   absoluteErrors,
@@ -24,29 +26,6 @@ import {
   type CountMetric,
   type Kernel
 } from './kernels.js'
-
-export const COMPUTED_METRICS = [
-  'accuracy',
-  'precision',
-  'recall',
-  'f1',
-  'precision-macro',
-  'recall-macro',
-  'f1-macro',
-  'precision-weighted',
-  'recall-weighted',
-  'f1-weighted',
-  'roc-auc',
-  'average-precision',
-  'log-loss',
-  'brier',
-  'rmse',
-  'mae',
-  'mape',
-  'r2'
-] as const
-
-export type ComputedMetric = (typeof COMPUTED_METRICS)[number]
 
 interface Definition {
   goal: Goal

@@ -20,26 +20,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { ExitCode, InputError, RetrainError, StaleBaselineError, describeVersion } from '../errors.js'
-import type { HistoryAction, HistoryEvent, RegistrySnapshot, VersionRecord, VersionStatus } from '../ports.js'
-
-export type EffectStatus = 'pending' | 'sending' | 'failed' | 'unconfirmed'
-
-/** Work that must follow a committed transition; removed from the state once done. */
-export interface Effect {
-  id: string
-  /** What to do, such as `publish-release`, `delete-release` or `dispatch`; a store or a shell performs it. */
-  kind: string
-  version: number
-  /** What the performer needs (a release id, a workflow and ref), as JSON. */
-  data: Record<string, unknown>
-  status: EffectStatus
-  attempts: number
-  /** The last failure, said for a person. */
-  error?: string
-  createdAt: string
-}
-
-export type EffectInput = Pick<Effect, 'kind' | 'version' | 'data'>
+import type { Effect, EffectInput, ExpectedVersion, HistoryAction, HistoryEvent, RegistrySnapshot, Transition, VersionRecord, VersionStatus, Who } from '../ports.js'
 
 /** A version number handed out but not (yet) registered: a run between its reservation and its commit. */
 export interface Reservation {
@@ -85,46 +66,6 @@ export function normalizeState(model: string, raw: Partial<RegistryState>): Regi
     applied: raw.applied ?? []
   }
 }
-
-export interface Who {
-  actor: string
-  reason: string
-}
-
-/** What a caller saw of a version when it decided; the transition fails if that changed since. */
-export interface ExpectedVersion {
-  version: number
-  status: VersionStatus
-}
-
-export type Transition =
-  | { kind: 'reserve'; owner: string }
-  | { kind: 'release-reservation'; version: number }
-  | {
-      /** The run's commit: the version appears with its decision, and a promotion moves the champion in the same write. */
-      kind: 'register'
-      version: number
-      record: Omit<VersionRecord, 'version' | 'status'>
-      status: 'candidate' | 'pending' | 'rejected' | 'promoted'
-      /** For status promoted: the champion the candidate was compared with. */
-      expectChampion: number | null
-      who: Who
-      effects: EffectInput[]
-    }
-  | {
-      kind: 'promote'
-      action: 'promoted' | 'approved' | 'rollback'
-      expect: ExpectedVersion
-      expectChampion: number | null
-      who: Who
-      /** A person's override of the rules; needs a reason. */
-      forced: boolean
-      effects: EffectInput[]
-    }
-  | { kind: 'reject'; expect: ExpectedVersion; who: Who; effects: EffectInput[] }
-  /** Effects a person asked for again (a deploy whose dispatch was lost). */
-  | { kind: 'add-effects'; effects: EffectInput[] }
-  | { kind: 'effect'; id: string; outcome: 'done' | 'sending' | 'failed' | 'unconfirmed' | 'retry'; error?: string; patch?: Partial<VersionRecord> }
 
 /** A transition found the state other than its caller saw it; nothing was changed. */
 export class VersionChangedError extends RetrainError {
@@ -276,10 +217,14 @@ export function invariantViolations(state: RegistryState): string[] {
   const numbers = state.versions.map(v => v.version)
   if (new Set(numbers).size !== numbers.length) problems.push(`duplicate version numbers: ${numbers.join(', ')}`)
   if (numbers.some(n => n > state.lastReserved)) problems.push(`a version above the last reserved number ${state.lastReserved}`)
-  for (const e of state.history) {
-    if (!['promoted', 'approved', 'rollback'].includes(e.action)) continue
-    const before = state.history.slice(0, state.history.indexOf(e)).findLast(h => h.version === e.version && h.action !== 'promoted' && h.action !== 'approved' && h.action !== 'rollback')
-    if (before?.action === 'rejected' && !e.forced) problems.push(`version ${e.version} was rejected, then ${e.action} without force`)
-  }
+  // A rejected version reaches the champion only by a forced approval; once it was champion that way,
+  // a later rollback to it restores an earlier champion like any other.
+  const moves = new Set(['promoted', 'approved', 'rollback'])
+  state.history.forEach((e, i) => {
+    if (!moves.has(e.action) || e.forced) return
+    const earlier = state.history.slice(0, i).filter(h => h.version === e.version)
+    const rejectedAt = earlier.findLastIndex(h => h.action === 'rejected')
+    if (rejectedAt >= 0 && !earlier.slice(rejectedAt + 1).some(h => moves.has(h.action))) problems.push(`version ${e.version} was rejected, then ${e.action} without force`)
+  })
   return problems
 }

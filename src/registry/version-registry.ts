@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import { ExitCode, RetrainError } from '../errors.js'
-import type { EffectPerformer, EffectReport, Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
-import { APPLIED_MEMORY, addEffects, applyTransition, type Effect, type EffectInput, type RegistryState, type Transition } from './state-machine.js'
+import type { Effect, EffectInput, EffectPerformer, EffectReport, Registry, RegistrySnapshot, Transition, VersionRecord } from '../ports.js'
+import { APPLIED_MEMORY, addEffects, applyTransition, type RegistryState } from './state-machine.js'
 
 export interface StateRead {
   state: RegistryState

@@ -16,7 +16,7 @@ import {
   type ExprVisitor
 } from '@actions/expressions/ast'
 import { InputError } from '../errors.js'
-import { closest } from './suggest.js'
+import { closest } from '../suggest.js'
 import type { SourceLocation } from './types.js'
 
 /** Plain JSON values by context name: params, data, env, github, baseline, candidate, steps. */

@@ -14,7 +14,7 @@ import { checkParamValue, paramEnvName, paramsTotalProblem } from './params.js'
 import { schemaProblems } from './schema-errors.js'
 import { parseShell, rewriteRunScript } from './shell.js'
 import { Source } from './source.js'
-import { closest } from './suggest.js'
+import { closest } from '../suggest.js'
 import { computedMetricProblems } from '../metrics/spec-checks.js'
 import { parseTrainerOptions } from '../trainers/options.js'
 import type {

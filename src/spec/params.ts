@@ -4,7 +4,7 @@
  */
 import { InputError, type InputProblem } from '../errors.js'
 import { nulPosition, preview } from './names.js'
-import { closest } from './suggest.js'
+import { closest } from '../suggest.js'
 import type { ParamSpec, ParamValue, Spec } from './types.js'
 
 /**

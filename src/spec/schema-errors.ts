@@ -9,7 +9,7 @@ import validateSpec from './generated/spec-validator.js'
 import type { InputProblem } from '../errors.js'
 import type { Source } from './source.js'
 import { preview } from './names.js'
-import { closest } from './suggest.js'
+import { closest } from '../suggest.js'
 
 function validate(value: unknown): ErrorObject[] {
   return validateSpec(value) ? [] : [...(validateSpec.errors ?? [])]

@@ -4,7 +4,7 @@
  * task's metrics to RETRAIN_METRICS_FILE and per-example predictions to RETRAIN_PREDICTIONS_FILE.
  */
 import { writeFile } from 'node:fs/promises'
-import { ContractEnv } from '../engine/contract.js'
+import { ContractEnv } from '../contract-names.js'
 import { parseNumber, readTable, rowOrigin } from './csv.js'
 import { TrainerError } from './errors.js'
 import { dataFiles, requireEnv, type CommandIO } from './io.js'

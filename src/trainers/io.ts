@@ -1,5 +1,5 @@
 /** What the built-in commands need from their process: the contract's environment and a log line sink. */
-import { dataEnvName } from '../engine/contract.js'
+import { dataEnvName } from '../contract-names.js'
 import { TrainerError } from './errors.js'
 
 export interface CommandIO {

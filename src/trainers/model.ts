@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { WEIGHTS_FILE } from '../engine/weights.js'
+import { WEIGHTS_FILE } from '../contract-names.js'
 import { TrainerError } from './errors.js'
 import { isTrainerName, TRAINERS, type Task, type TrainerName, type TrainerOptions } from './options.js'
 import type { Preparation } from './preparation.js'

@@ -3,7 +3,7 @@
  * against (so `retrain validate` finds a misspelt option) and that `retrain train` parses again at
  * run time, once `${{ }}` expressions have become values.
  */
-import { closest } from '../spec/suggest.js'
+import { closest } from '../suggest.js'
 
 export type Task = 'regression' | 'binary' | 'multiclass' | 'poisson'
 export type Core = 'sgd' | 'lbfgs'

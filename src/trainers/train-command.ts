@@ -4,7 +4,7 @@
  * is a compatible built-in model, and writes the whole training state to RETRAIN_MODEL_DIR.
  */
 import { writeFile } from 'node:fs/promises'
-import { ContractEnv } from '../engine/contract.js'
+import { ContractEnv } from '../contract-names.js'
 import { parseNumber, readTable, rowOrigin, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
 import { minimize, poissonObjective, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'

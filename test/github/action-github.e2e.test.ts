@@ -36,8 +36,10 @@ function act(workspace: string, options: RunOptions & { withArtifacts?: boolean 
   return runAction(workspace, { github, ...(options.withArtifacts ? { artifacts } : {}), ...options, inputs })
 }
 
-// Concurrent: each test has its own model, and the fakes serve them all.
-describe.concurrent('the action on GitHub (loopback)', () => {
+// Concurrent, as many at once as vitest.config.ts's maxConcurrency allows: each test has its own
+// model, and the fakes serve them all. A test runs several actions one after another, which takes
+// far longer than usual while another process shares the CPUs, hence its own timeout.
+describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () => {
   it('a scheduled run auto-promotes, publishes a release not marked latest, uploads artifacts, and never hands the token to a step', async () => {
     const workspace = await project('sched', AUTO)
     const first = await act(workspace, { withArtifacts: true, env: { GITHUB_TOKEN: github.token } })

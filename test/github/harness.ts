@@ -77,8 +77,9 @@ export async function runAction(workspace: string, options: RunOptions = {}): Pr
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
   const { code, log } = await new Promise<{ code: number | null; log: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [ACTION], { cwd: workspace, env })
-    // Bounded: an action that never exits fails its test instead of hanging the suite.
-    const deadline = setTimeout(() => child.kill('SIGKILL'), 45_000)
+    // Bounded: an action that never exits fails its test instead of hanging the suite (generous: a loaded
+    // machine makes a run several times slower).
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 90_000)
     let out = ''
     child.stdout.on('data', d => (out += d))
     child.stderr.on('data', d => (out += d))

@@ -108,7 +108,7 @@ export function startCli(cwd: string, args: string[], env: Record<string, string
 }
 
 /** Waits at most `limitMs` for the CLI to exit; SIGKILLs it (and returns null) if it did not. */
-export async function exitOf(cli: CliProcess, limitMs = 20_000): Promise<number | null | 'hung'> {
+export async function exitOf(cli: CliProcess, limitMs = 40_000): Promise<number | null | 'hung'> {
   const timer = sleep(limitMs).then(() => 'hung' as const)
   const result = await Promise.race([cli.closed, timer])
   if (result === 'hung') cli.child.kill('SIGKILL')

@@ -4,7 +4,8 @@
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { kernelOf, type ComputedMetric } from '../../src/metrics/catalog.js'
+import { kernelOf } from '../../src/metrics/catalog.js'
+import type { ComputedMetric } from '../../src/metrics/computed-metrics.js'
 import type { Examples, ModelOutputs } from '../../src/metrics/examples.js'
 import { REPO } from '../helpers/project.js'
 

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { WEIGHTS_FILE } from '../../src/engine/weights.js'
+import { WEIGHTS_FILE } from '../../src/contract-names.js'
 import { TRAINERS, type TrainerName } from '../../src/trainers/options.js'
 import { FIXTURES, REPO, evaluate, removeTempDirs, tempDir, train } from './helpers.js'
 

@@ -4,7 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { table } from '../../src/engine/report.js'
-import { compareWeights, readWeights, weightsSection, WEIGHTS_FILE } from '../../src/engine/weights.js'
+import { WEIGHTS_FILE } from '../../src/contract-names.js'
+import { compareWeights, readWeights, weightsSection } from '../../src/engine/weights.js'
 import { removeTempDirs, tempDir } from './helpers.js'
 
 afterAll(removeTempDirs)

@@ -4,10 +4,10 @@
  * metrics the evaluate command reported itself.
  */
 import path from 'node:path'
-import type { Evidence } from '../engine/rules.js'
+import type { Evidence } from './rules.js'
 import type { Spec } from '../spec/types.js'
-import { compareComputed, type ComputedComparison, type ComputedValues, type SliceJudgement } from './compare.js'
-import { predictionColumns, readPredictions, type PredictionTable } from './predictions.js'
+import { compareComputed, type ComputedComparison, type ComputedValues, type SliceJudgement } from '../metrics/compare.js'
+import { predictionColumns, readPredictions, type PredictionTable } from '../metrics/predictions.js'
 
 /** Whose predictions a file holds: the candidate, the champion, or a pinned version. */
 export type EvaluationRole = 'candidate' | 'baseline' | { reference: number }

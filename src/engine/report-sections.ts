@@ -2,9 +2,9 @@
  * The report's parts about computed evidence: the one-sided bound of each confidence rule (a column
  * of the rules table), the picture of the intervals, and the slices table with the worst flagged.
  */
-import { formatNumber } from '../engine/format.js'
-import type { RunResult } from '../engine/result.js'
-import type { RuleOutcome } from '../engine/rules.js'
+import { formatNumber } from './format.js'
+import type { RunResult } from './result.js'
+import type { RuleOutcome } from './rules.js'
 
 /** The bound column's cell: the one-sided lower bound (confidence rules), the worst upper bound (slices). */
 export function boundCell(o: RuleOutcome): string {

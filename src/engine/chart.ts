@@ -5,8 +5,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { formatNumber } from '../engine/format.js'
-import type { RuleOutcome } from '../engine/rules.js'
+import { formatNumber } from './format.js'
+import type { RuleOutcome } from './rules.js'
 
 export const INTERVALS_CHART = 'intervals.svg'
 
