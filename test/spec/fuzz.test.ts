@@ -186,7 +186,7 @@ function outcome(bytes: Buffer): Outcome {
     return { kind: 'valid' }
   } catch (error) {
     if (!(error instanceof InputError)) {
-      throw new Error(`the loader threw ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}\n${(error as Error)?.stack}`)
+      throw new Error(`the loader threw ${(error as Error)?.constructor?.name}: ${(error as Error)?.message}\n${(error as Error)?.stack}`, { cause: error })
     }
     expect(error.exitCode).toBe(2)
     expect(error.problems.length).toBeGreaterThan(0)

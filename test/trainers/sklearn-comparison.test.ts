@@ -73,7 +73,11 @@ describe.skipIf(!live)('live cross-checks with scikit-learn (needs /usr/bin/pyth
   it('the committed fixture is what make-fixtures.py gives now', () => {
     const now = JSON.parse(execFileSync(python, [SCRIPT, '--stdout'], { encoding: 'utf8' })) as Fixture
     for (const [name, expected] of Object.entries(fixture.cases)) {
-      for (const [metric, value] of Object.entries(expected.metrics)) expect(now.cases[name]!.metrics[metric], `${name} ${metric}`).toBeCloseTo(value, 6)
+      // Fits go through the machine's BLAS: another build of it (pulled in by another Debian package)
+      // moves the last digits. A stale fixture differs far more than this relative tolerance.
+      for (const [metric, value] of Object.entries(expected.metrics)) {
+        expect(Math.abs(now.cases[name]!.metrics[metric]! - value), `${name} ${metric}: ${now.cases[name]!.metrics[metric]} vs ${value}`).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(value)))
+      }
     }
     expect(Object.keys(now.cases).sort()).toEqual(Object.keys(fixture.cases).sort())
   })
