@@ -12087,6 +12087,8 @@ var ContractEnv = {
   predictionsFile: "RETRAIN_PREDICTIONS_FILE",
   /** This tool's CLI script, so a step can run `node "$RETRAIN_CLI" evaluate` (a built-in model's evaluation). */
   cli: "RETRAIN_CLI",
+  /** The contract's helpers for Python (`python/`) and Node (`node/`) shipped with this tool; empty when absent. */
+  helpersDir: "RETRAIN_HELPERS_DIR",
   /** A `uses:` step's `with:` options as JSON, expressions already evaluated. */
   builtinOptions: "RETRAIN_BUILTIN_OPTIONS"
 };
@@ -20039,8 +20041,12 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
   const { options, contexts } = ctx;
   const own = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
   const expressions = Object.fromEntries(expressionEnv.map((e) => [e.name, evaluateTemplate(`\${{ ${e.expression} }}`, contexts)]));
-  const cli = options.cli ? { [ContractEnv.cli]: options.cli.script } : {};
+  const cli = options.cli ? { [ContractEnv.cli]: options.cli.script, [ContractEnv.helpersDir]: helpersDir(options.cli.script) } : {};
   return { ...options.baseEnv, ...contexts.env, ...own, ...ctx.contract, ...cli, ...extra, ...expressions };
+}
+function helpersDir(cliScript) {
+  const dir = path10.resolve(path10.dirname(cliScript), "..", "helpers");
+  return existsSync2(path10.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);

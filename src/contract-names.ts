@@ -31,6 +31,8 @@ export const ContractEnv = {
   predictionsFile: 'RETRAIN_PREDICTIONS_FILE',
   /** This tool's CLI script, so a step can run `node "$RETRAIN_CLI" evaluate` (a built-in model's evaluation). */
   cli: 'RETRAIN_CLI',
+  /** The contract's helpers for Python (`python/`) and Node (`node/`) shipped with this tool; empty when absent. */
+  helpersDir: 'RETRAIN_HELPERS_DIR',
   /** A `uses:` step's `with:` options as JSON, expressions already evaluated. */
   builtinOptions: 'RETRAIN_BUILTIN_OPTIONS'
 } as const

@@ -21,6 +21,10 @@ from sklearn.neural_network import MLPClassifier
 
 from common import MODEL_FILE, STATE_FILE, read_csv
 
+# The contract's helper, shipped with the tool (RETRAIN_HELPERS_DIR); or copy it beside your script.
+sys.path.insert(0, os.path.join(os.environ.get("RETRAIN_HELPERS_DIR", ""), "python"))
+from retrain_contract import confirm_warm_start  # noqa: E402
+
 CLASSES = np.arange(10)
 
 
@@ -45,6 +49,7 @@ def main():
     baseline_dir = os.environ.get("RETRAIN_BASELINE_DIR", "")
     if baseline_dir:
         state = joblib.load(os.path.join(baseline_dir, MODEL_FILE))
+        confirm_warm_start()  # continued from exactly the champion's bundle
     else:
         state = {
             "format": 1,

@@ -28,6 +28,10 @@ from sklearn.preprocessing import StandardScaler
 
 from common import MODEL_FILE, STATE_FILE, WEIGHTS_FILE, data_paths, read_batches
 
+# The contract's helper, shipped with the tool (RETRAIN_HELPERS_DIR); or copy it beside your script.
+sys.path.insert(0, os.path.join(os.environ.get("RETRAIN_HELPERS_DIR", ""), "python"))
+from retrain_contract import confirm_warm_start  # noqa: E402
+
 CLASSES = np.array([0, 1])
 
 
@@ -72,6 +76,8 @@ def main():
             if policy == "required":
                 sys.exit(f"warm start is required but impossible: {cold_reason}")
             state = None
+    if state is not None:
+        confirm_warm_start()  # continued from exactly the champion's bundle
     if state is None:
         state = cold_start(features, X, seed, alpha)
         if cold_reason and report_file:

@@ -7,6 +7,11 @@ import os
 import torch
 
 from trainer import CHECKPOINT, Trainer, read_csv
+import sys
+
+# The contract's helper, shipped with the tool (RETRAIN_HELPERS_DIR); or copy it beside your script.
+sys.path.insert(0, os.path.join(os.environ.get("RETRAIN_HELPERS_DIR", ""), "python"))
+from retrain_contract import confirm_warm_start  # noqa: E402
 
 torch.use_deterministic_algorithms(True)
 torch.set_num_threads(1)
@@ -20,6 +25,7 @@ if baseline:
     trainer = Trainer.restore(os.path.join(baseline, CHECKPOINT))
     if trainer.features != features:
         raise SystemExit(f"the champion reads the features {trainer.features}, the data has {features}")
+    confirm_warm_start()  # resumed exactly the champion's trainer
     print(f"resumed version {os.environ.get('RETRAIN_BASELINE_VERSION')}: epoch {trainer.epoch}, Adam step {trainer.adam_step()}, "
           f"learning rate {trainer.scheduler.get_last_lr()[0]:.6g}")
 else:

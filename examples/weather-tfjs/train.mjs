@@ -14,6 +14,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { BASE_LAYERS, FEATURES, dataPaths, generator, loadNetwork, readData, saveNetwork, standardize, tf } from './lib.mjs'
+import { pathToFileURL } from 'node:url'
+// The contract's helper, shipped with the tool (RETRAIN_HELPERS_DIR); or copy it beside your script.
+const { confirmWarmStart } = await import(pathToFileURL(join(process.env.RETRAIN_HELPERS_DIR ?? '', 'node', 'retrain-contract.mjs')).href)
 
 const param = (name, fallback) => {
   const value = process.env[`RETRAIN_PARAM_${name}`]
@@ -41,6 +44,7 @@ if (baselineDir && existsSync(join(baselineDir, 'state.json'))) {
     state = undefined
   } else {
     model = await loadNetwork(baselineDir)
+    confirmWarmStart({ packages: { '@tensorflow/tfjs': tf.version.tfjs } })
   }
 }
 const warm = state !== undefined

@@ -570,8 +570,14 @@ function stepEnv(ctx: RunContext, raw: Record<string, string>, expressionEnv: St
   const { options, contexts } = ctx
   const own = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
   const expressions = Object.fromEntries(expressionEnv.map(e => [e.name, evaluateTemplate(`\${{ ${e.expression} }}`, contexts)]))
-  const cli: Record<string, string> = options.cli ? { [ContractEnv.cli]: options.cli.script } : {}
+  const cli: Record<string, string> = options.cli ? { [ContractEnv.cli]: options.cli.script, [ContractEnv.helpersDir]: helpersDir(options.cli.script) } : {}
   return { ...options.baseEnv, ...contexts.env, ...own, ...ctx.contract, ...cli, ...extra, ...expressions }
+}
+
+/** The helpers folder shipped beside dist/ (in the repository and in the package); '' when it is not there. */
+function helpersDir(cliScript: string): string {
+  const dir = path.resolve(path.dirname(cliScript), '..', 'helpers')
+  return existsSync(path.join(dir, 'python', 'retrain_contract.py')) ? dir : ''
 }
 
 /** A `uses:` step's `with:` values with every `${{ }}` evaluated, as data (never shell text). */

@@ -106,7 +106,7 @@ describe.skipIf(missing !== null)('example digits-dispatch: a pipeline triggered
 
   it('a mislabeled batch is rejected, though it continued the approved champion', async () => {
     expect(third.result.decision).toBe('rejected')
-    expect(third.result.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 2 })
+    expect(third.result.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 2 })
     const failed = (third.result.rules as { metric: string; status: string }[]).filter(r => r.status === 'fail').map(r => r.metric)
     expect(failed).toEqual(expect.arrayContaining(['accuracy', 'f1_macro', 'log_loss']))
     expect(states[2]!.history[2]!.adam_t_before).toBe(states[1]!.adam_t)

@@ -73,7 +73,7 @@ describe('example life-expectancy: a linear model retrained from its learned par
   it('promotes the retrained model on the latest years and shows how every weight moved', () => {
     const g2 = gens[1]!.result
     expect(g2.decision).toBe('promoted')
-    expect(g2.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 1 })
+    expect(g2.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 1 })
     expect(g2.candidate.metrics.rmse).toBeLessThan(g2.baseline.metrics.rmse)
     const rows = g2.weights as WeightRow[]
     expect(rows.map(r => r.feature).sort()).toEqual([...Object.keys(weights[1]!.weights)].sort())
@@ -94,7 +94,7 @@ describe('example life-expectancy: a linear model retrained from its learned par
   it('rejects a retrain on a misjoined batch, and keeps the champion', async () => {
     const g3 = gens[2]!.result
     expect(g3.decision).toBe('rejected')
-    expect(g3.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 2 })
+    expect(g3.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 2 })
     const failed = (g3.rules as { metric: string; kind: string; status: string }[]).filter(r => r.status === 'fail').map(r => r.metric)
     expect(failed).toEqual(expect.arrayContaining(['rmse', 'r2']))
     expect(models[2]!.history[2]!.stepsBefore).toBe(models[1]!.sgd.t)

@@ -97,7 +97,7 @@ describe.skipIf(missing !== null)('example sklearn-continue: load the saved mode
   it('promotes the continued model on metrics computed from its predictions, with confidence rules', () => {
     const g2 = gens[1]!.result
     expect(g2.decision).toBe('promoted')
-    expect(g2.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 1 })
+    expect(g2.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 1 })
     const rules = g2.rules as { rule: string; status: string; confidence?: number; bound?: number }[]
     expect(rules.every(r => r.status === 'pass')).toBe(true)
     expect(rules.filter(r => r.confidence === 0.95)).toHaveLength(2)
@@ -114,7 +114,7 @@ describe.skipIf(missing !== null)('example sklearn-continue: load the saved mode
   it('rejects a continued model trained on a mislabeled batch, and keeps the champion', async () => {
     const g3 = gens[2]!.result
     expect(g3.decision).toBe('rejected')
-    expect(g3.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 2 })
+    expect(g3.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 2 })
     const failed = (g3.rules as { metric: string; status: string }[]).filter(r => r.status === 'fail').map(r => r.metric)
     expect(failed).toEqual(expect.arrayContaining(['auc', 'log_loss', 'accuracy']))
     // It did continue (the regression comes from the data, not from a cold start).

@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYSTEM_PYTHON, copyExample, missingPython, readJsonFile, removeDir, runGeneration, status, unpackVersion, type Generation } from './example.js'
+import { REPO } from '../helpers/project.js'
 
 const missing = missingPython(['torch'])
 if (missing) console.warn(`skipping examples/torch-resume: ${missing}`)
@@ -45,7 +46,7 @@ describe.skipIf(missing !== null)('example torch-resume: restore the whole train
     const run = spawnSync(SYSTEM_PYTHON, ['train.py'], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', RETRAIN_MODEL_DIR: direct, RETRAIN_BASELINE_DIR: '', RETRAIN_DATA_TRAIN: path.join(cwd, 'data/wines.csv'), RETRAIN_PARAM_EPOCHS: '40' }
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', RETRAIN_MODEL_DIR: direct, RETRAIN_BASELINE_DIR: '', RETRAIN_DATA_TRAIN: path.join(cwd, 'data/wines.csv'), RETRAIN_PARAM_EPOCHS: '40', RETRAIN_HELPERS_DIR: path.join(REPO, 'helpers') }
     })
     expect(run.status, run.stderr).toBe(0)
   }, 150_000)
@@ -63,7 +64,7 @@ describe.skipIf(missing !== null)('example torch-resume: restore the whole train
 
   it("resumes the champion's trainer: epoch, Adam's step and the scheduler's learning rate go on", () => {
     expect(gens[1]!.result.decision).toBe('promoted')
-    expect(gens[1]!.result.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 1 })
+    expect(gens[1]!.result.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 1 })
     const [parent, child] = states
     expect(child!.history[1]).toMatchObject({ start: 'resumed', parent_version: '1', epoch_before: 20, adam_step_before: parent!.adam_step, lr_before: parent!.lr, epoch_after: 40, adam_step_after: 40 * 8 })
     expect(child!.lr).toBeCloseTo(0.01 * 0.97 ** 40, 12)
@@ -84,7 +85,7 @@ describe.skipIf(missing !== null)('example torch-resume: restore the whole train
   it('rejects a resumed trainer fed mislabeled wines, and keeps the champion', async () => {
     const g = gens[2]!.result
     expect(g.decision).toBe('rejected')
-    expect(g.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 2 })
+    expect(g.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 2 })
     expect((g.rules as { metric: string; status: string }[]).filter(r => r.status === 'fail').map(r => r.metric)).toEqual(expect.arrayContaining(['accuracy']))
     expect(states[2]!.history[2]!.adam_step_before).toBe(states[1]!.adam_step)
     expect((await status(cwd)).champion).toBe(2)

@@ -67,7 +67,7 @@ describe('example weather-tfjs: frozen layers, a small learning rate and online 
     const [parent, child] = states
     const run = child!.history[1]!
     expect(gens[1]!.result.decision).toBe('promoted')
-    expect(gens[1]!.result.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 1 })
+    expect(gens[1]!.result.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 1 })
     expect(run).toMatchObject({ start: 'warm', parentVersion: '1', frozen: ['base_1', 'base_2'], learningRate: 0.001, adamStepBefore: parent!.optimizer.iterations, epochsBefore: 30 })
     expect(child!.optimizer.iterations).toBe(parent!.optimizer.iterations + steps(731, 32, 30))
     expect(child!.standardization).toEqual(parent!.standardization)
@@ -106,7 +106,7 @@ describe('example weather-tfjs: frozen layers, a small learning rate and online 
   it('rejects an update on a batch in the wrong unit, and keeps the champion', async () => {
     const g = gens[3]!.result
     expect(g.decision).toBe('rejected')
-    expect(g.candidate.warmStart).toEqual({ source: 'champion', parentVersion: 3 })
+    expect(g.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 3 })
     const failed = (g.rules as { metric: string; status: string }[]).filter(r => r.status === 'fail').map(r => r.metric)
     expect(failed).toEqual(expect.arrayContaining(['rmse', 'r2']))
     expect((await status(cwd)).champion).toBe(3)
