@@ -62,9 +62,13 @@ try {
   console.log(`| ours: pack + verify | ${oursSeconds.toFixed(2)} | ${oursRate.toFixed(0)} | ${ratio.toFixed(2)} | ${rss(ours.peakRssMB)} |`)
   console.log(`| ours: unpackBundle (for information) | ${ours.unpackSeconds.toFixed(2)} | ${(mib / ours.unpackSeconds).toFixed(0)} | | |`)
   console.log('')
-  console.log(`Aims: throughput ratio >= ${AIM_RATIO} (${ratio >= AIM_RATIO ? 'met' : 'MISSED'}: ${ratio.toFixed(2)}), ` +
-    `peak RSS < ${AIM_RSS_MB} MB (${ours.peakRssMB < AIM_RSS_MB ? 'met' : 'MISSED'}: ${ours.peakRssMB.toFixed(0)} MB)`)
-  console.log('The reference hashes once and writes nothing; ours hashes every byte four times (file and archive, on pack and on verify) and writes the archive.')
+  console.log(
+    `Aims: throughput ratio >= ${AIM_RATIO} (${ratio >= AIM_RATIO ? 'met' : 'MISSED'}: ${ratio.toFixed(2)}), ` +
+      `peak RSS < ${AIM_RSS_MB} MB (${ours.peakRssMB < AIM_RSS_MB ? 'met' : 'MISSED'}: ${ours.peakRssMB.toFixed(0)} MB)`
+  )
+  console.log(
+    'The reference hashes once and writes nothing; ours hashes every byte four times (file and archive, on pack and on verify) and writes the archive.'
+  )
   if (reference.peakRssMB === null) console.log('Reference peak RSS needs GNU time at /usr/bin/time.')
 } finally {
   await rm(work, { recursive: true, force: true })

@@ -13,7 +13,8 @@ import { build } from 'esbuild'
 const n = Number(process.env.BENCH_METRICS_N ?? 1_000_000)
 const resamples = Number(process.env.BENCH_METRICS_RESAMPLES ?? 1000)
 if (!Number.isInteger(n) || n < 100) throw new Error(`BENCH_METRICS_N must be an integer >= 100, got ${process.env.BENCH_METRICS_N}`)
-if (!Number.isInteger(resamples) || resamples < 1) throw new Error(`BENCH_METRICS_RESAMPLES must be a positive integer, got ${process.env.BENCH_METRICS_RESAMPLES}`)
+if (!Number.isInteger(resamples) || resamples < 1)
+  throw new Error(`BENCH_METRICS_RESAMPLES must be a positive integer, got ${process.env.BENCH_METRICS_RESAMPLES}`)
 const AIM_SECONDS = 10
 const PYTHON = '/usr/bin/python3'
 // NumPy needs about 0.2 s a resample here: its bootstrap is timed over fewer resamples and scaled,
@@ -63,7 +64,16 @@ try {
   const columns = { label, scoreA, scoreB }
   for (const [name, values] of Object.entries(columns)) await writeFile(path.join(work, `${name}.bin`), new Uint8Array(values.buffer))
 
-  const examples = { task: 'binary', n, ids: Array.from({ length: n }, (_, i) => String(i)), classes: ['0', '1'], labelClass: label, labelValue: new Float64Array(0), groups: null, slices: [] }
+  const examples = {
+    task: 'binary',
+    n,
+    ids: Array.from({ length: n }, (_, i) => String(i)),
+    classes: ['0', '1'],
+    labelClass: label,
+    labelValue: new Float64Array(0),
+    groups: null,
+    slices: []
+  }
   const outputs = s => ({ predictedClass: predicted(s), predictedValue: null, score: s, probabilities: null })
   const metricNames = ['accuracy', 'log-loss', 'roc-auc']
   const goals = { accuracy: 'maximize', 'log-loss': 'minimize', 'roc-auc': 'maximize' }
@@ -140,22 +150,30 @@ json.dump({"prepare": prepare, "bootstrap": time.perf_counter() - t, "point": {k
   }
   if (numpy && numpyResamples < resamples) {
     numpy.bootstrap *= resamples / numpyResamples
-    console.log(`NumPy's bootstrap was timed over ${numpyResamples} resamples and scaled to ${resamples.toLocaleString('en-US')} (BENCH_NUMPY_RESAMPLES sets how many)\n`)
+    console.log(
+      `NumPy's bootstrap was timed over ${numpyResamples} resamples and scaled to ${resamples.toLocaleString('en-US')} (BENCH_NUMPY_RESAMPLES sets how many)\n`
+    )
   }
 
   const fmt = s => `${s.toFixed(2)} s`
-  console.log(`${n.toLocaleString('en-US')} binary predictions of two models; metrics: ${metricNames.join(', ')}; ${resamples.toLocaleString('en-US')} paired resamples (multinomial counts), one-sided 95% percentile bounds\n`)
+  console.log(
+    `${n.toLocaleString('en-US')} binary predictions of two models; metrics: ${metricNames.join(', ')}; ${resamples.toLocaleString('en-US')} paired resamples (multinomial counts), one-sided 95% percentile bounds\n`
+  )
   console.log('| implementation | sort + metrics | bootstrap | total | vs NumPy |')
   console.log('| -------------- | -------------- | --------- | ----- | -------- |')
   const oursTotal = oursPrepare + oursBootstrap
   const numpyTotal = numpy ? numpy.prepare + numpy.bootstrap : null
-  console.log(`| retrain-action (TypeScript) | ${fmt(oursPrepare)} | ${fmt(oursBootstrap)} | ${fmt(oursTotal)} | ${numpyTotal ? `${(numpyTotal / oursTotal).toFixed(2)}x faster` : '—'} |`)
+  console.log(
+    `| retrain-action (TypeScript) | ${fmt(oursPrepare)} | ${fmt(oursBootstrap)} | ${fmt(oursTotal)} | ${numpyTotal ? `${(numpyTotal / oursTotal).toFixed(2)}x faster` : '—'} |`
+  )
   if (numpy) console.log(`| NumPy (vectorized) | ${fmt(numpy.prepare)} | ${fmt(numpy.bootstrap)} | ${fmt(numpyTotal)} | 1x |`)
   console.log()
   if (numpy) {
     // The two sides compute the same metrics; their point values must agree (the resamples differ by generator).
     const worst = Math.max(...metricNames.flatMap((m, k) => [Math.abs(ours[m][0] - numpy.point.B[k]), Math.abs(ours[m][1] - numpy.point.A[k])]))
-    console.log(`point metrics agree with NumPy's to ${worst.toExponential(1)}; lower bounds: ours ${oursLower.map(v => v.toFixed(5)).join(', ')}, NumPy (${numpyResamples} resamples) ${numpy.lower.map(v => v.toFixed(5)).join(', ')}`)
+    console.log(
+      `point metrics agree with NumPy's to ${worst.toExponential(1)}; lower bounds: ours ${oursLower.map(v => v.toFixed(5)).join(', ')}, NumPy (${numpyResamples} resamples) ${numpy.lower.map(v => v.toFixed(5)).join(', ')}`
+    )
     if (worst > 1e-9) throw new Error('the point metrics differ from NumPy by more than 1e-9')
   }
   console.log(`aim: under ${AIM_SECONDS} s and faster than NumPy: ${oursTotal < AIM_SECONDS && (!numpyTotal || oursTotal < numpyTotal) ? 'met' : 'NOT met'}`)

@@ -20,7 +20,8 @@ const rounds = Number(process.env.BENCH_REGISTRY_ROUNDS ?? 3)
 const large = Number(process.env.BENCH_REGISTRY_VERSIONS ?? 10_000)
 const sizes = [10, large]
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_REGISTRY_ROUNDS must be a positive integer, got ${process.env.BENCH_REGISTRY_ROUNDS}`)
-if (!Number.isInteger(large) || large <= sizes[0]) throw new Error(`BENCH_REGISTRY_VERSIONS must be an integer above ${sizes[0]}, got ${process.env.BENCH_REGISTRY_VERSIONS}`)
+if (!Number.isInteger(large) || large <= sizes[0])
+  throw new Error(`BENCH_REGISTRY_VERSIONS must be an integer above ${sizes[0]}, got ${process.env.BENCH_REGISTRY_VERSIONS}`)
 /** From bench/overhead: the CLI's own overhead on a no-op dry run stays under this. */
 const OVERHEAD_AIM_MS = 300
 /** A ratio above this for 1,000 times the versions means a cost far beyond reading and writing a larger state. */
@@ -70,7 +71,9 @@ try {
   const label = { status: '`retrain status`', 'dry run': '`retrain run --dry-run`', run: '`retrain run` (reserve, store, commit)' }
 
   console.log(`median of ${rounds} interleaved rounds; Node ${process.version}; ${os.cpus().length} CPUs\n`)
-  console.log(`| registry | command | ${count(small)} versions | ${count(big)} versions | ratio ${count(big)}/${count(small)} | peak RSS, ${count(small)} | peak RSS, ${count(big)} |`)
+  console.log(
+    `| registry | command | ${count(small)} versions | ${count(big)} versions | ratio ${count(big)}/${count(small)} | peak RSS, ${count(small)} | peak RSS, ${count(big)} |`
+  )
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |')
   const ratios = []
   for (const registry of registries) {
@@ -79,7 +82,9 @@ try {
       const rss = size => stat(key(registry, command, size), s => s.peakRssMB)
       const ratio = wall(big) / wall(small)
       ratios.push({ what: `${registry.name} ${command}`, ratio })
-      console.log(`| ${registry.name} | ${label[command]} | ${ms(wall(small))} | ${ms(wall(big))} | ${ratio.toFixed(2)}x | ${mb(rss(small))} | ${mb(rss(big))} |`)
+      console.log(
+        `| ${registry.name} | ${label[command]} | ${ms(wall(small))} | ${ms(wall(big))} | ${ratio.toFixed(2)}x | ${mb(rss(small))} | ${mb(rss(big))} |`
+      )
     }
   }
   console.log(`| reference: bare \`node -e ''\` start | | ${ms(median(bare.map(b => b.ms)))} | | | ${mb(median(bare.map(b => b.peakRssMB)))} | |`)
@@ -88,13 +93,16 @@ try {
     const bytes = registry.fixtures.get(size).stateBytes
     return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`
   }
-  for (const registry of registries) console.log(`State file, ${registry.name}: ${stateSize(registry, small)} at ${count(small)} versions, ${stateSize(registry, big)} at ${count(big)}.`)
+  for (const registry of registries)
+    console.log(`State file, ${registry.name}: ${stateSize(registry, small)} at ${count(small)} versions, ${stateSize(registry, big)} at ${count(big)}.`)
   const gh = registries[1]
   const traffic = size => {
     const s = samples.get(key(gh, 'run', size))[0]
     return `${s.requests} requests at ${count(size)} (state file: ${s.stateReads} reads, ${s.blobReads} of them through the blobs API, ${s.stateWrites} writes)`
   }
-  console.log(`GitHub \`run\`: ${traffic(small)}; ${traffic(big)}. No pacing between writes (RETRAIN_WRITE_INTERVAL_MS=0) and no network latency: the time is the tool's and the fake's own.`)
+  console.log(
+    `GitHub \`run\`: ${traffic(small)}; ${traffic(big)}. No pacing between writes (RETRAIN_WRITE_INTERVAL_MS=0) and no network latency: the time is the tool's and the fake's own.`
+  )
 
   // bench/overhead's aim, with a small and a large registry: the dry run's time outside its steps.
   const overhead = (command, size) => stat(key(registries[0], command, size), s => s.ms - s.stepsMs)
@@ -201,7 +209,16 @@ function rejectedVersions(model, count) {
   for (let version = 1; version <= count; version++) {
     const at = new Date(start + version * 3_600_000).toISOString()
     const digest = createHash('sha256').update(`${model} ${version}`).digest('hex')
-    versions.push({ baselineVersion: null, digest, metrics: { score: 0, loss: 10 }, decision: 'rejected', createdAt: at, storage: null, version, status: 'rejected' })
+    versions.push({
+      baselineVersion: null,
+      digest,
+      metrics: { score: 0, loss: 10 },
+      decision: 'rejected',
+      createdAt: at,
+      storage: null,
+      version,
+      status: 'rejected'
+    })
     history.push({ action: 'rejected', version, from: null, actor: 'scheduled', at, reason: 'score did not improve by more than 0' })
   }
   return { model, champion: null, versions, history, lastReserved: count, reservations: [], effects: [], applied: [] }
@@ -215,7 +232,8 @@ function stepsMs(outDir) {
 }
 
 function checkChampion(state, size) {
-  if (state.champion !== size || state.versions.length !== size) throw new Error(`seeding ${size} versions left champion ${state.champion} and ${state.versions.length} versions`)
+  if (state.champion !== size || state.versions.length !== size)
+    throw new Error(`seeding ${size} versions left champion ${state.champion} and ${state.versions.length} versions`)
 }
 
 /** A command measured on a freshly reset registry; a run also reports the time its steps took. */
@@ -257,7 +275,8 @@ async function directoryFixture(size) {
   checkChampion(JSON.parse(seeded), size)
   const reset = () => {
     writeFileSync(stateFile, seeded)
-    for (const v of readdirSync(path.join(modelDir, 'versions'))) if (v !== String(size)) rmSync(path.join(modelDir, 'versions', v), { recursive: true, force: true })
+    for (const v of readdirSync(path.join(modelDir, 'versions')))
+      if (v !== String(size)) rmSync(path.join(modelDir, 'versions', v), { recursive: true, force: true })
   }
   const invoke = (command, { dryRun, out }) =>
     timed([cli, command, ...base, ...(dryRun ? ['--dry-run'] : []), ...(out ? ['--out', out] : [])], { cwd: project })

@@ -22,7 +22,11 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'retrain-bench-trainers-'))
 const bundle = path.join(dir, 'trainers.mjs')
 await build({
   stdin: {
-    contents: ["export * from './src/trainers/sgd.ts'", "export * from './src/trainers/lbfgs.ts'", "export { trainBuiltin } from './src/trainers/train-command.ts'"].join('\n'),
+    contents: [
+      "export * from './src/trainers/sgd.ts'",
+      "export * from './src/trainers/lbfgs.ts'",
+      "export { trainBuiltin } from './src/trainers/train-command.ts'"
+    ].join('\n'),
     resolveDir: repo,
     loader: 'ts'
   },
@@ -158,7 +162,9 @@ for (const [key, label] of [
   const mine = best(ours, key)
   const sk = theirs[0]
   const other = sk ? `${best(theirs, 'lbfgs').toFixed(3)} s, ${sk.lbfgsIterations} iterations, objective ${sk.lbfgsLoss.toFixed(11)}` : '—'
-  const ratio = sk ? `${(best(theirs, 'lbfgs') / mine).toFixed(2)}x (per iteration ${((best(theirs, 'lbfgs') / sk.lbfgsIterations) / (mine / o.iterations)).toFixed(2)}x)` : '—'
+  const ratio = sk
+    ? `${(best(theirs, 'lbfgs') / mine).toFixed(2)}x (per iteration ${(best(theirs, 'lbfgs') / sk.lbfgsIterations / (mine / o.iterations)).toFixed(2)}x)`
+    : '—'
   console.log(`| ${label} | ${mine.toFixed(3)} s, ${o.iterations} iterations, objective ${o.loss.toFixed(11)} | ${other} | ${ratio} |`)
 }
 if (theirs.length && !theirs[0].version.startsWith('1.2.')) {
@@ -211,11 +217,25 @@ const weatherAll = path.join(dir, 'weather.csv')
 const weather = splitCsv(weatherAll, r => Number(r.year) <= 2013)
 
 const sgdCases = [
-  { title: 'cars mpg, online-gradient-descent (1970-75 -> 1976-79)', trainer: 'online-gradient-descent', data: cars, options: { label: 'Miles_per_Gallon', ignore: ['Name'] }, epochs: 100 },
-  { title: 'Seattle rain, sgd-logistic (2012-13 -> 2014-15)', trainer: 'sgd-logistic', data: weather, options: { label: 'rain', ignore: ['date', 'weather', 'year'] }, epochs: 30 }
+  {
+    title: 'cars mpg, online-gradient-descent (1970-75 -> 1976-79)',
+    trainer: 'online-gradient-descent',
+    data: cars,
+    options: { label: 'Miles_per_Gallon', ignore: ['Name'] },
+    epochs: 100
+  },
+  {
+    title: 'Seattle rain, sgd-logistic (2012-13 -> 2014-15)',
+    trainer: 'sgd-logistic',
+    data: weather,
+    options: { label: 'rain', ignore: ['date', 'weather', 'year'] },
+    epochs: 30
+  }
 ]
 console.log('\nwarm-start benefit on new data (loss on the new data, lower is better)\n')
-console.log('| model | cold: epochs, final loss | warm: loss before training | warm, schedule continued: epochs to the cold final loss | warm, restart-schedule: epochs to the cold final loss |')
+console.log(
+  '| model | cold: epochs, final loss | warm: loss before training | warm, schedule continued: epochs to the cold final loss | warm, restart-schedule: epochs to the cold final loss |'
+)
 console.log('| --- | --- | --- | --- | --- |')
 for (const c of sgdCases) {
   const options = { ...c.options, epochs: c.epochs }
@@ -249,6 +269,6 @@ for (const c of sgdCases) {
     `| Seattle weather (5 classes), lbfgs-maximum-entropy (2012-13 -> 2014-15) | ${cold.run.passes}, ${cold.run.lossAfter.toFixed(4)} | ` +
       `${warm.run.lossBefore.toFixed(4)} | ${warm.run.passes}, ${warm.run.lossAfter.toFixed(4)} |`
   )
-  console.log('\n(the warm L-BFGS model keeps the champion\'s frozen preparation, so its optimum on the new data differs slightly from the cold one\'s)')
+  console.log("\n(the warm L-BFGS model keeps the champion's frozen preparation, so its optimum on the new data differs slightly from the cold one's)")
 }
 rmSync(dir, { recursive: true, force: true })

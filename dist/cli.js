@@ -12970,7 +12970,9 @@ function renderReport(r) {
   lines.push("### Lineage", "");
   lines.push(
     `- warm start: ${warmStartLine(warm)}`,
-    ...warm.packages ? [`- packages: ${Object.entries(warm.packages).map(([k, v]) => `${k} ${v}`).join(", ")}`] : [],
+    ...warm.packages ? [
+      `- packages: ${Object.entries(warm.packages).map(([k, v]) => `${k} ${v}`).join(", ")}`
+    ] : [],
     `- candidate bundle digest: \`${r.candidate.digest}\``,
     `- params: ${Object.keys(r.params).length ? Object.entries(r.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ") : "none"}`,
     `- data: ${Object.entries(r.data).map(([k, v]) => `${k} \`${v.slice(0, 12)}\``).join(", ") || "none"}`,
@@ -13032,7 +13034,8 @@ async function rollback(registry, model, to, who, effects = noEffects) {
   const snapshot = await registry.snapshot(model);
   if (snapshot.champion === null) throw new InputError([{ message: `${model} has no champion to roll back` }], "no-champion");
   const target = to ?? previousChampion(snapshot);
-  if (target === null) throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], "no-previous");
+  if (target === null)
+    throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], "no-previous");
   const record = findVersion(snapshot, target);
   await registry.apply(model, {
     kind: "promote",
@@ -13048,7 +13051,10 @@ async function rollback(registry, model, to, who, effects = noEffects) {
 function renderStatus(snapshot, metricNames) {
   const lines = [`## ${snapshot.model}`, "", `Champion: ${describeVersion(snapshot.champion)}`, ""];
   const pending = snapshot.versions.filter((v) => v.status === "pending");
-  lines.push(`Pending approval: ${pending.length ? pending.map((v) => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(", ") : "none"}`, "");
+  lines.push(
+    `Pending approval: ${pending.length ? pending.map((v) => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(", ") : "none"}`,
+    ""
+  );
   const effects = snapshot.effects ?? [];
   if (effects.length) {
     lines.push(`Follow-ups not yet done: ${effects.map((e) => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ""})`).join("; ")}`, "");
@@ -13073,7 +13079,9 @@ function renderStatus(snapshot, metricNames) {
       ""
     );
     if (sets.length > 1) {
-      const changes = snapshot.versions.filter((v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast((p) => p.evaluationData)?.evaluationData);
+      const changes = snapshot.versions.filter(
+        (v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast((p) => p.evaluationData)?.evaluationData
+      );
       lines.push(
         `The evaluation data changed at version${changes.length === 1 ? "" : "s"} ${changes.map((v) => v.version).join(", ")}: metrics compare only between versions evaluated on the same data (the same letter).`,
         ""
@@ -14804,9 +14812,7 @@ function evaluateParsed(expression, dictionary, where2) {
   try {
     ast = parse(expression, names);
   } catch (error) {
-    throw new InputError([
-      { ...where2, message: `invalid expression \${{ ${expression} }}: ${describeParseError(error, names)}` }
-    ]);
+    throw new InputError([{ ...where2, message: `invalid expression \${{ ${expression} }}: ${describeParseError(error, names)}` }]);
   }
   try {
     return new Evaluator(ast, dictionary).evaluate().coerceString();
@@ -16504,9 +16510,12 @@ async function scanArchive(bundleDir, manifest, dest) {
       seen.add(name);
       if (header.type === "file") {
         const expected = files.get(name);
-        if (!expected) throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? " (the manifest lists it as a symlink)" : ""}`);
+        if (!expected)
+          throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? " (the manifest lists it as a symlink)" : ""}`);
         if (header.size !== expected.size) {
-          throw new IntegrityError(`${at}: its tar header declares ${header.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`);
+          throw new IntegrityError(
+            `${at}: its tar header declares ${header.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`
+          );
         }
         const mode = (header.mode ?? 0) & 4095;
         if (mode !== expected.mode) throw new IntegrityError(`${at}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`);
@@ -16522,7 +16531,8 @@ async function scanArchive(bundleDir, manifest, dest) {
         }
       } else if (header.type === "symlink") {
         const expected = links.get(name);
-        if (!expected) throw new IntegrityError(`${at} is not listed in the manifest as a symlink${files.has(name) ? " (the manifest lists it as a file)" : ""}`);
+        if (!expected)
+          throw new IntegrityError(`${at} is not listed in the manifest as a symlink${files.has(name) ? " (the manifest lists it as a file)" : ""}`);
         if (header.linkname !== expected.target) {
           throw new IntegrityError(`${at}: the symlink points to ${JSON.stringify(header.linkname)}, the manifest says ${JSON.stringify(expected.target)}`);
         }
@@ -16610,10 +16620,7 @@ async function createEmptyDestination(dest) {
     if (code !== "ENOENT") throw err;
   }
   if (names !== null && names.length > 0) {
-    throw new IntegrityError(
-      `refusing to unpack into ${dest}: it is not empty (${preview2(names)}); unpack into a new or empty directory`,
-      "unsafe-destination"
-    );
+    throw new IntegrityError(`refusing to unpack into ${dest}: it is not empty (${preview2(names)}); unpack into a new or empty directory`, "unsafe-destination");
   }
   await mkdir(dest, { recursive: true });
 }
@@ -17645,7 +17652,10 @@ function parseMetrics(text, file, declared) {
   try {
     parsed = JSON.parse(quoteNonFinite(text));
   } catch (err) {
-    throw new EvaluationError(`${file}: the metrics file is not valid JSON (${err.message}); write one object of metric name to number`, "metrics-invalid");
+    throw new EvaluationError(
+      `${file}: the metrics file is not valid JSON (${err.message}); write one object of metric name to number`,
+      "metrics-invalid"
+    );
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new EvaluationError(`${file}: the metrics file must hold one JSON object of metric name to number`, "metrics-invalid");
@@ -17674,7 +17684,10 @@ function shortJson(value) {
   return text.length > 200 ? `${text.slice(0, 200)}... (${text.length} characters)` : text;
 }
 async function readMetricsFile(file, declared, role) {
-  const size = await stat4(file).then((s) => s.size, () => null);
+  const size = await stat4(file).then(
+    (s) => s.size,
+    () => null
+  );
   if (size !== null && size > MAX_METRICS_FILE_BYTES) {
     throw new EvaluationError(
       `${file}: the metrics file of the ${role} is ${Math.round(size / 1024 / 1024)} MiB, over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB; write one JSON object of metric name to number (per-example values go in $RETRAIN_PREDICTIONS_FILE)`,
@@ -17971,7 +17984,10 @@ async function cleanLeftovers(tempRoot, now, onCleaned) {
     const owner = await readMarker(path7.join(dir, OWNER_MARKER));
     if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) continue;
     const started = Date.parse(owner.startedAt);
-    const since = Number.isFinite(started) ? started : await stat5(dir).then((s) => s.mtimeMs, () => now.getTime());
+    const since = Number.isFinite(started) ? started : await stat5(dir).then(
+      (s) => s.mtimeMs,
+      () => now.getTime()
+    );
     if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) continue;
     try {
       await rm2(dir, { recursive: true, force: true });
@@ -18121,17 +18137,34 @@ function checkSlices(metric, judgement, firstModel) {
     return { ...base, value: null, baseline: null, improvement: null, status: "not-applicable", reason: "first model: there is no champion to compare with" };
   }
   if (!judgement) {
-    return { ...base, value: null, baseline: null, improvement: null, status: "fail", reason: `no per-example predictions to judge the slices of ${metric.name}: fails closed` };
+    return {
+      ...base,
+      value: null,
+      baseline: null,
+      improvement: null,
+      status: "fail",
+      reason: `no per-example predictions to judge the slices of ${metric.name}: fails closed`
+    };
   }
   const worst = judgement.slices.find((s) => s.worst);
-  const numbers = { ...base, value: worst?.candidate ?? null, baseline: worst?.baseline ?? null, improvement: worst?.improvement ?? null, bound: worst?.upper ?? null };
+  const numbers = {
+    ...base,
+    value: worst?.candidate ?? null,
+    baseline: worst?.baseline ?? null,
+    improvement: worst?.improvement ?? null,
+    bound: worst?.upper ?? null
+  };
   const failed = judgement.slices.filter((s) => s.status === "fail");
   const judged = judgement.slices.filter((s) => s.status !== "not-judged").length;
   const small = judgement.slices.length - judged;
   const counts = `${judged} judged${small > 0 ? `, ${small} reported but not judged` : ""}`;
   if (failed.length > 0) {
     const named = failed.map((s) => `${s.column}=${s.value} (${formatNumber(s.improvement)}, upper bound ${formatNumber(s.upper)})`).join(", ");
-    return { ...numbers, status: "fail", reason: `${failed.length} slice${failed.length === 1 ? "" : "s"} regress${failed.length === 1 ? "es" : ""} on evidence: ${named}; ${counts}` };
+    return {
+      ...numbers,
+      status: "fail",
+      reason: `${failed.length} slice${failed.length === 1 ? "" : "s"} regress${failed.length === 1 ? "es" : ""} on evidence: ${named}; ${counts}`
+    };
   }
   const worstText = worst ? `; worst: ${worst.column}=${worst.value} (${formatNumber(worst.improvement)})` : "";
   return { ...numbers, status: "pass", reason: `no slice regresses beyond ${formatNumber(rule.maxRegression)} on evidence (${counts})${worstText}` };
@@ -18169,7 +18202,14 @@ function evaluateRules(metrics, candidate, baseline, evidence = {}) {
       }
       outcomes.push(checkChange(metric, rule, candidate[metric.name], reference[metric.name], evidence));
     }
-    if (metric.slices) outcomes.push(checkSlices(metric, evidence.slices?.find((j) => j.metric === metric.name), baseline === null));
+    if (metric.slices)
+      outcomes.push(
+        checkSlices(
+          metric,
+          evidence.slices?.find((j) => j.metric === metric.name),
+          baseline === null
+        )
+      );
   }
   return { passed: outcomes.every((o) => o.status !== "fail"), firstModel: baseline === null, outcomes };
 }
@@ -19220,7 +19260,9 @@ async function readPredictions(file, columns, whose2) {
   try {
     text = await readFile6(file, "utf8");
   } catch {
-    throw new PredictionsError(`the evaluate command wrote no predictions for the ${whose2} (expected a ${columns.format === "csv" ? "CSV" : "JSON Lines"} file at $RETRAIN_PREDICTIONS_FILE, ${file})`);
+    throw new PredictionsError(
+      `the evaluate command wrote no predictions for the ${whose2} (expected a ${columns.format === "csv" ? "CSV" : "JSON Lines"} file at $RETRAIN_PREDICTIONS_FILE, ${file})`
+    );
   }
   return parsePredictions(text, file, columns);
 }
@@ -19228,7 +19270,8 @@ function parsePredictions(text, file, columns) {
   const table2 = columns.format === "csv" ? parseCsv(text, file) : parseJsonLines(text, file);
   if (table2.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`);
   const idColumn = table2.columns.get(columns.id);
-  if (!idColumn) throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table2.columns.keys()].join(", ")}); set evaluate.predictions.id`);
+  if (!idColumn)
+    throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table2.columns.keys()].join(", ")}); set evaluate.predictions.id`);
   const firstLine = /* @__PURE__ */ new Map();
   table2.ids = idColumn.map((cell, row) => {
     if (cell === null || cell === "") throw new PredictionsError(`${file}:${table2.lines[row]}: the example has no id ("${columns.id}")`);
@@ -19304,7 +19347,8 @@ var BINARY_DEFAULT = ["0", "1"];
 var BINARY_ALIASES = { false: "0", true: "1" };
 function classesOf(task, declared, table2, cols) {
   if (task === "binary") {
-    if (declared && declared.length !== 2) throw new PredictionsError(`evaluate.predictions.classes must name exactly two classes for a binary task: negative, then positive`);
+    if (declared && declared.length !== 2)
+      throw new PredictionsError(`evaluate.predictions.classes must name exactly two classes for a binary task: negative, then positive`);
     return (declared ?? BINARY_DEFAULT).map(classKey);
   }
   const fromColumns = [...table2.columns.keys()].filter((k) => k.startsWith(cols.probabilityPrefix)).map((k) => classKey(k.slice(cols.probabilityPrefix.length)));
@@ -19321,7 +19365,8 @@ function classIndexes(table2, cells, name, classes, binary) {
   for (let row = 0; row < cells.length; row++) {
     const cell = cells[row];
     let key = cell === null ? "" : classKey(cell);
-    if (binary && !index.has(key) && BINARY_ALIASES[key.toLowerCase()] !== void 0 && classes.join() === BINARY_DEFAULT.join()) key = BINARY_ALIASES[key.toLowerCase()];
+    if (binary && !index.has(key) && BINARY_ALIASES[key.toLowerCase()] !== void 0 && classes.join() === BINARY_DEFAULT.join())
+      key = BINARY_ALIASES[key.toLowerCase()];
     const i = index.get(key);
     if (i === void 0) {
       throw new PredictionsError(
@@ -19352,7 +19397,8 @@ function categories(table2, name, what) {
 function readExamples(task, declaredClasses, cols, candidate, baseline) {
   const n = candidate.ids.length;
   const classes = task === "regression" ? [] : classesOf(task, declaredClasses, candidate, cols);
-  if (task === "multiclass" && classes.length < 2) throw new PredictionsError(`${candidate.file}: a multiclass task needs at least two classes, found ${classes.length}`);
+  if (task === "multiclass" && classes.length < 2)
+    throw new PredictionsError(`${candidate.file}: a multiclass task needs at least two classes, found ${classes.length}`);
   const labels = column(candidate, cols.label, "label");
   let labelClass = new Int32Array(0);
   let labelValue = new Float64Array(0);
@@ -19413,7 +19459,9 @@ function readOutputs(examples, cols, table2, order, needs) {
     for (let i = 0; i < n; i++) {
       const v = numberAt(table2, cells, rowOf(i), cols.score);
       if (needs.probability && (v < 0 || v > 1)) {
-        throw new PredictionsError(`${where(table2, rowOf(i))}: "${cols.score}" of id "${examples.ids[i]}" is ${v}; log loss and Brier score need a probability in [0, 1]`);
+        throw new PredictionsError(
+          `${where(table2, rowOf(i))}: "${cols.score}" of id "${examples.ids[i]}" is ${v}; log loss and Brier score need a probability in [0, 1]`
+        );
       }
       out.score[i] = v;
     }
@@ -19421,7 +19469,8 @@ function readOutputs(examples, cols, table2, order, needs) {
   if (needs.score && examples.task === "multiclass") {
     const probabilities = examples.classes.map((c) => {
       const name = [...table2.columns.keys()].find((k) => k.startsWith(cols.probabilityPrefix) && classKey(k.slice(cols.probabilityPrefix.length)) === c);
-      if (name === void 0) throw new PredictionsError(`${table2.file}: there is no probability column "${cols.probabilityPrefix}${c}" for class ${c}; write one column per class`);
+      if (name === void 0)
+        throw new PredictionsError(`${table2.file}: there is no probability column "${cols.probabilityPrefix}${c}" for class ${c}; write one column per class`);
       const cells = table2.columns.get(name);
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) values[i] = numberAt(table2, cells, rowOf(i), name);
@@ -19430,7 +19479,8 @@ function readOutputs(examples, cols, table2, order, needs) {
     for (let i = 0; i < n; i++) {
       let sum = 0;
       for (const p of probabilities) {
-        if (p[i] < 0 || p[i] > 1) throw new PredictionsError(`${where(table2, rowOf(i))}: a class probability of id "${examples.ids[i]}" is ${p[i]}, outside [0, 1]`);
+        if (p[i] < 0 || p[i] > 1)
+          throw new PredictionsError(`${where(table2, rowOf(i))}: a class probability of id "${examples.ids[i]}" is ${p[i]}, outside [0, 1]`);
         sum += p[i];
       }
       if (Math.abs(sum - 1) > 1e-8 + 1e-5) {
@@ -19496,7 +19546,9 @@ function compareComputed(spec, candidateTable, baselineTable, referenceTables = 
   const cols = predictionColumns(predictions);
   const task = predictions?.task;
   if (task === void 0) {
-    throw new InputError([{ file: spec.file, message: "metrics are computed from predictions only with evaluate.predictions.task (binary, multiclass or regression)" }]);
+    throw new InputError([
+      { file: spec.file, message: "metrics are computed from predictions only with evaluate.predictions.task (binary, multiclass or regression)" }
+    ]);
   }
   const others = /* @__PURE__ */ new Map();
   if (baselineTable) others.set("champion", { table: baselineTable, order: alignRows(candidateTable, baselineTable) });
@@ -19560,7 +19612,12 @@ function compareComputed(spec, candidateTable, baselineTable, referenceTables = 
   const settings = bootstrapSettings(spec);
   const distributions = /* @__PURE__ */ new Map();
   if (wanted.length > 0) {
-    pairedBootstrap(wanted.map((w) => w.paired), examples.n, units, settings).forEach((d, i) => distributions.set(wanted[i].key, d));
+    pairedBootstrap(
+      wanted.map((w) => w.paired),
+      examples.n,
+      units,
+      settings
+    ).forEach((d, i) => distributions.set(wanted[i].key, d));
   }
   const confidence = (metric, against, relative2, level) => {
     const d = distributions.get(keyOf(metric, against));
@@ -19580,7 +19637,14 @@ function compareComputed(spec, candidateTable, baselineTable, referenceTables = 
     const upper = boundAt(sorted, point, level, settings.interval, acceleration);
     return { ...base, bound: lower.value, upper: upper.value, method: lower.method, problem: null };
   };
-  const slices = metrics.filter((m) => m.slices && outputs.has("champion")).map((m) => judgeSlices(m, examples, sliceRows.filter((s) => s.metric === m), distributions));
+  const slices = metrics.filter((m) => m.slices && outputs.has("champion")).map(
+    (m) => judgeSlices(
+      m,
+      examples,
+      sliceRows.filter((s) => s.metric === m),
+      distributions
+    )
+  );
   return {
     candidate: valuesOf("candidate"),
     baseline: outputs.has("champion") ? valuesOf("champion") : null,
@@ -19597,7 +19661,10 @@ function judgeSlices(metric, examples, slices, distributions) {
   const alpha = 1 - level;
   const records = slices.map((s) => {
     const d = distributions.get(s.key);
-    const size = Math.min(effectiveSize(metric.compute, examples, s.rows), examples.groups ? new Set(Array.from(s.rows, (r) => examples.groups.of[r])).size : Number.POSITIVE_INFINITY);
+    const size = Math.min(
+      effectiveSize(metric.compute, examples, s.rows),
+      examples.groups ? new Set(Array.from(s.rows, (r) => examples.groups.of[r])).size : Number.POSITIVE_INFINITY
+    );
     const base = {
       metric: metric.name,
       column: s.column,
@@ -19613,7 +19680,12 @@ function judgeSlices(metric, examples, slices, distributions) {
     };
     if (size < minSize) return { ...base, status: "not-judged", reason: `effective size ${size} is under the minimum ${minSize}`, rawP: Number.NaN };
     if (d.degenerate > MAX_DEGENERATE_SHARE * d.resamples || d.absolute.length === 0 || base.improvement === null) {
-      return { ...base, status: "not-judged", reason: `${metric.name} is undefined on this slice or in ${d.degenerate} of ${d.resamples} resamples`, rawP: Number.NaN };
+      return {
+        ...base,
+        status: "not-judged",
+        reason: `${metric.name} is undefined on this slice or in ${d.degenerate} of ${d.resamples} resamples`,
+        rawP: Number.NaN
+      };
     }
     let atLeast = 0;
     for (const v of d.absolute) if (v >= -rule.maxRegression) atLeast++;
@@ -19760,7 +19832,24 @@ async function prepare2(options, ws) {
     warmStart: spec.warmStart,
     trainingReport
   });
-  return { options, spec, reporter, ws, now, startedAt, mode, data, trainingInputs, evaluationInputs, snapshot, champion, contexts, contract, trainingReport, records: [] };
+  return {
+    options,
+    spec,
+    reporter,
+    ws,
+    now,
+    startedAt,
+    mode,
+    data,
+    trainingInputs,
+    evaluationInputs,
+    snapshot,
+    champion,
+    contexts,
+    contract,
+    trainingReport,
+    records: []
+  };
 }
 async function train(ctx) {
   for (const step of ctx.spec.steps) {
@@ -19845,7 +19934,12 @@ async function commit(ctx, evaluation, decision) {
     await options.atStage?.("stored");
     throwIfCancelled(options.signal);
     if (plan.action === "gate" && record.version !== null) {
-      record.gate = await options.gate.open({ model: spec.model, candidate: record.version, baseline: champion?.version ?? null, reportMarkdown: renderReport(result()) });
+      record.gate = await options.gate.open({
+        model: spec.model,
+        candidate: record.version,
+        baseline: champion?.version ?? null,
+        reportMarkdown: renderReport(result())
+      });
       reporter.info(`Release gate opened: ${record.gate.where}`);
     }
     if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws));
@@ -19889,7 +19983,8 @@ async function commit(ctx, evaluation, decision) {
     const report2 = renderReport(final);
     await publishOutputs(staged, final, report2, (m) => reporter.warn(m));
     staged = null;
-    if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${record.version}, ${record.decision}); finishing its record`);
+    if (options.signal?.aborted)
+      reporter.warn(`Cancelled after the decision was committed (version ${record.version}, ${record.decision}); finishing its record`);
     const followUps = record.version !== null ? await settleEffects(options, spec.model) : null;
     await reporter.report(report2);
     return { result: final, report: report2, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps };
@@ -19932,7 +20027,9 @@ function buildResult(ctx, evaluation, decision, record) {
     finishedAt: ctx.now().toISOString(),
     error: record.error,
     ...judged.references.size > 0 && {
-      references: [...judged.references].map(([v, m]) => typeof m === "string" ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null })
+      references: [...judged.references].map(
+        ([v, m]) => typeof m === "string" ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null }
+      )
     },
     ...judged.slices.length > 0 && { slices: judged.slices },
     ...intervalsChart !== null && { charts: { intervals: intervalsChart } },
@@ -20008,10 +20105,16 @@ async function resolveWarmStart(spec, champion, reportFile) {
     try {
       report2 = JSON.parse(text);
     } catch {
-      throw new InputError([{ message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": true, "from": "<digest>"} or {"warmStart": false, "reason": "..."}` }]);
+      throw new InputError([
+        {
+          message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": true, "from": "<digest>"} or {"warmStart": false, "reason": "..."}`
+        }
+      ]);
     }
   }
-  const packages = report2.packages && typeof report2.packages === "object" && !Array.isArray(report2.packages) ? Object.fromEntries(Object.entries(report2.packages).filter(([, v]) => typeof v === "string").slice(0, 50)) : void 0;
+  const packages = report2.packages && typeof report2.packages === "object" && !Array.isArray(report2.packages) ? Object.fromEntries(
+    Object.entries(report2.packages).filter(([, v]) => typeof v === "string").slice(0, 50)
+  ) : void 0;
   const extra = packages && Object.keys(packages).length ? { packages } : {};
   if (!champion) return { source: "cold", reason: "first-model", ...extra };
   if (report2.warmStart === false) {
@@ -20065,11 +20168,14 @@ async function execute(ctx, label, id, target, env, argv) {
   const started = Date.now();
   let lastOutput = started;
   const every = options.heartbeatMs ?? HEARTBEAT_MS;
-  const heartbeat = setInterval(() => {
-    if (Date.now() - lastOutput < every) return;
-    reporter.info(`${label}: still running, ${seconds(Date.now() - started)} elapsed, no output for ${seconds(Date.now() - lastOutput)}`);
-    lastOutput = Date.now();
-  }, Math.max(50, Math.min(every, 1e4)));
+  const heartbeat = setInterval(
+    () => {
+      if (Date.now() - lastOutput < every) return;
+      reporter.info(`${label}: still running, ${seconds(Date.now() - started)} elapsed, no output for ${seconds(Date.now() - lastOutput)}`);
+      lastOutput = Date.now();
+    },
+    Math.max(50, Math.min(every, 1e4))
+  );
   heartbeat.unref();
   const result = await runProcess({
     id,
@@ -20171,7 +20277,13 @@ async function describeEnvironment(spec, baseEnv) {
 }
 async function uploadArtifacts(store, model, version, ws) {
   const base = `${model}-${version === null ? "dry-run" : `v${version}`}`;
-  const refs = [await store.upload(`${base}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path10.join(ws.bundleDir, f)), ws.bundleDir)];
+  const refs = [
+    await store.upload(
+      `${base}-bundle`,
+      [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path10.join(ws.bundleDir, f)),
+      ws.bundleDir
+    )
+  ];
   const logs = (await readdir5(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => path10.join(ws.scratchDir, name));
   if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
   return refs;
@@ -22743,9 +22855,7 @@ var SchemaErrorExplainer = class {
     const subject = name || "the spec";
     const branches = c.schema ?? [];
     const location = this.source.valueAt(segments);
-    const requiredOnly = branches.every(
-      (b) => Array.isArray(b.required) && Object.keys(b).every((k) => k === "required" || k === "title")
-    );
+    const requiredOnly = branches.every((b) => Array.isArray(b.required) && Object.keys(b).every((k) => k === "required" || k === "title"));
     const keys = requiredOnly ? branches.map((b) => String(b.required[0])) : [];
     const passing = c.params.passingSchemas;
     if (Array.isArray(passing)) {
@@ -22940,7 +23050,20 @@ var INTERPRETERS = {
     code: ["-e", "--eval", "-p", "--print"],
     codeName: ["-r", "--require", "--import", "--loader", "--experimental-loader"],
     dataArg: ["--title"],
-    flags: ["-v", "--version", "-h", "--help", "--no-warnings", "--enable-source-maps", "--trace-warnings", "--trace-uncaught", "--expose-gc", "--no-deprecation", "--throw-deprecation", "--trace-deprecation"]
+    flags: [
+      "-v",
+      "--version",
+      "-h",
+      "--help",
+      "--no-warnings",
+      "--enable-source-maps",
+      "--trace-warnings",
+      "--trace-uncaught",
+      "--expose-gc",
+      "--no-deprecation",
+      "--throw-deprecation",
+      "--trace-deprecation"
+    ]
   },
   perl: {
     code: ["-e", "-E"],
@@ -22954,7 +23077,12 @@ var INTERPRETERS = {
     dataArg: [],
     flags: ["-w", "-W", "-v", "--version", "-n", "-p", "-a", "-l", "-c", "-d", "-s"]
   },
-  Rscript: { code: ["-e"], codeName: [], dataArg: [], flags: ["--vanilla", "--verbose", "--default-packages", "--no-environ", "--no-site-file", "--no-init-file", "--no-restore", "--no-save"] }
+  Rscript: {
+    code: ["-e"],
+    codeName: [],
+    dataArg: [],
+    flags: ["--vanilla", "--verbose", "--default-packages", "--no-environ", "--no-site-file", "--no-init-file", "--no-restore", "--no-save"]
+  }
 };
 function interpreterOf(name) {
   if (/^python[0-9.]*$/.test(name)) return PYTHON;
@@ -22971,10 +23099,30 @@ var WRAPPERS = {
   setsid: { dataArg: [], flags: ["-w", "--wait", "-f", "--fork", "-c", "--ctty"] },
   time: { dataArg: ["-f", "--format", "-o", "--output"], flags: ["-p", "-a", "--append", "-v", "--verbose", "-q", "--quiet", "--portability"] },
   xargs: {
-    dataArg: ["-I", "-n", "-L", "-P", "-d", "-E", "-s", "-a", "--max-args", "--max-lines", "--max-procs", "--delimiter", "--eof", "--max-chars", "--arg-file", "--replace"],
+    dataArg: [
+      "-I",
+      "-n",
+      "-L",
+      "-P",
+      "-d",
+      "-E",
+      "-s",
+      "-a",
+      "--max-args",
+      "--max-lines",
+      "--max-procs",
+      "--delimiter",
+      "--eof",
+      "--max-chars",
+      "--arg-file",
+      "--replace"
+    ],
     flags: ["-0", "--null", "-r", "--no-run-if-empty", "-t", "--verbose", "-x", "--exit", "-p", "--interactive", "-i", "--open-tty", "-o"]
   },
-  sudo: { dataArg: ["-u", "--user", "-g", "--group", "-C", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-U"], flags: ["-E", "-H", "-n", "-k", "-K", "-S", "-b", "-P", "--preserve-env", "--non-interactive"] },
+  sudo: {
+    dataArg: ["-u", "--user", "-g", "--group", "-C", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-U"],
+    flags: ["-E", "-H", "-n", "-k", "-K", "-S", "-b", "-P", "--preserve-env", "--non-interactive"]
+  },
   doas: { dataArg: ["-u", "-C"], flags: ["-n", "-s"] },
   chroot: { dataArg: ["--userspec", "--groups"], flags: ["--skip-chdir"], leadingOperands: 1 },
   command: { dataArg: [], flags: ["-p"] },
@@ -23172,7 +23320,12 @@ var Classifier = class _Classifier {
   }
   read(i) {
     this.result.readsStdinIntoVariables = true;
-    const rest = this.options(i, { "-a": REASONS.variableName, "-d": void 0, "-i": void 0, "-n": void 0, "-N": void 0, "-p": void 0, "-t": void 0, "-u": void 0 }, "ers", (n) => this.fill(n));
+    const rest = this.options(
+      i,
+      { "-a": REASONS.variableName, "-d": void 0, "-i": void 0, "-n": void 0, "-N": void 0, "-p": void 0, "-t": void 0, "-u": void 0 },
+      "ers",
+      (n) => this.fill(n)
+    );
     for (let k = rest; k < this.words.length; k++) {
       const lit = this.literal(k);
       if (lit !== null) this.fill(lit);
@@ -23181,7 +23334,11 @@ var Classifier = class _Classifier {
   }
   mapfile(i) {
     this.result.readsStdinIntoVariables = true;
-    const rest = this.options(i, { "-C": REASONS.code, "-c": void 0, "-d": void 0, "-n": void 0, "-O": void 0, "-s": void 0, "-u": void 0 }, "t");
+    const rest = this.options(
+      i,
+      { "-C": REASONS.code, "-c": void 0, "-d": void 0, "-n": void 0, "-O": void 0, "-s": void 0, "-u": void 0 },
+      "t"
+    );
     const lit = this.literal(rest);
     this.fill(lit ?? "MAPFILE");
     if (rest >= this.words.length) this.fill("MAPFILE");
@@ -23227,7 +23384,22 @@ var Classifier = class _Classifier {
           this.refuse(++i, REASONS.scriptFile);
           continue;
         }
-        if (["--norc", "--noprofile", "--posix", "--login", "--restricted", "--verbose", "--noediting", "--debugger", "--dump-strings", "--dump-po-strings", "--pretty-print", "--version", "--help"].includes(lit)) continue;
+        if ([
+          "--norc",
+          "--noprofile",
+          "--posix",
+          "--login",
+          "--restricted",
+          "--verbose",
+          "--noediting",
+          "--debugger",
+          "--dump-strings",
+          "--dump-po-strings",
+          "--pretty-print",
+          "--version",
+          "--help"
+        ].includes(lit))
+          continue;
         return this.refuseFrom(i, REASONS.unknownOption);
       }
       const letters = lit.slice(1);
@@ -23331,7 +23503,8 @@ var Classifier = class _Classifier {
         break;
       }
       if (!lit.startsWith("-") || lit.length < 2) break;
-      if (/^-[nErsuz]+$/.test(lit) || /^-i/.test(lit) || ["--quiet", "--silent", "--regexp-extended", "--separate", "--unbuffered", "--null-data", "--posix", "--debug", "--sandbox"].includes(lit) || lit.startsWith("--in-place")) continue;
+      if (/^-[nErsuz]+$/.test(lit) || /^-i/.test(lit) || ["--quiet", "--silent", "--regexp-extended", "--separate", "--unbuffered", "--null-data", "--posix", "--debug", "--sandbox"].includes(lit) || lit.startsWith("--in-place"))
+        continue;
       if (/^-[nErsuz]*[ef]/.test(lit) || lit.startsWith("--expression") || lit.startsWith("--file")) {
         script = false;
         if (/^-[nErsuz]*[ef]$/.test(lit) || lit === "--expression" || lit === "--file") this.refuse(++i, REASONS.code);
@@ -24059,12 +24232,18 @@ var PosixLexer = class {
     }
     for (const a of this.assignments) {
       if (evaluated.has(a.name) || this.evaluatingUnknownName) {
-        flows.push({ ...a, reason: `its value is assigned to ${a.name}, which the script evaluates (arithmetic, a subscript, an integer or reference variable, or code)` });
+        flows.push({
+          ...a,
+          reason: `its value is assigned to ${a.name}, which the script evaluates (arithmetic, a subscript, an integer or reference variable, or code)`
+        });
       }
     }
     if (positional) {
       for (const p of this.positional) {
-        flows.push({ ...p, reason: `it becomes a positional parameter of ${p.name}, and the script evaluates positional parameters ($1, $@) as arithmetic or code` });
+        flows.push({
+          ...p,
+          reason: `it becomes a positional parameter of ${p.name}, and the script evaluates positional parameters ($1, $@) as arithmetic or code`
+        });
       }
     }
     if ([...this.filled].some((n) => evaluated.has(n))) {
@@ -24138,7 +24317,11 @@ var Source = class {
         }
         const target = anchors.get(node.source);
         if (target === void 0) {
-          report2("alias-undefined", node, `alias *${node.source} refers to no anchor (&${node.source}) defined before it; define the anchor first or write the value out`);
+          report2(
+            "alias-undefined",
+            node,
+            `alias *${node.source} refers to no anchor (&${node.source}) defined before it; define the anchor first or write the value out`
+          );
           return { size: 1, height: 0 };
         }
         if (open2.has(target)) {
@@ -24152,7 +24335,11 @@ var Source = class {
       if ((0, import_yaml.isScalar)(node)) {
         if (typeof node.value === "string" && node.value.includes("\0")) {
           const at = node.value.indexOf("\0") + 1;
-          report2("nul", node, `${pathText()} contains a NUL byte (\\0) at character ${at}, which no command, argument or environment variable can carry; remove it`);
+          report2(
+            "nul",
+            node,
+            `${pathText()} contains a NUL byte (\\0) at character ${at}, which no command, argument or environment variable can carry; remove it`
+          );
         }
         const m = { size: 1, height: 0 };
         measured.set(node, m);
@@ -24201,7 +24388,11 @@ var Source = class {
             report2("depth", child, `alias *${child.source} nests the spec deeper than ${YAML_LIMITS.maxDepth} levels here; a spec needs only a few`);
           }
           if (expanded > YAML_LIMITS.maxExpandedNodes) {
-            report2("expansion", child, `aliases expand the spec past ${YAML_LIMITS.maxExpandedNodes} nodes here (an alias bomb?); write the values out or use fewer aliases`);
+            report2(
+              "expansion",
+              child,
+              `aliases expand the spec past ${YAML_LIMITS.maxExpandedNodes} nodes here (an alias bomb?); write the values out or use fewer aliases`
+            );
             return [...problems.values()];
           }
         } else {
@@ -24304,29 +24495,47 @@ function computedMetricProblems(spec) {
     if (metric.compute !== void 0) {
       const definition = definitionOf(metric.compute);
       if (predictions?.task === void 0) {
-        problems.push({ segments: at("compute"), message: `metrics.${metric.name} is computed from predictions: declare evaluate.predictions with a task (binary, multiclass or regression)` });
+        problems.push({
+          segments: at("compute"),
+          message: `metrics.${metric.name} is computed from predictions: declare evaluate.predictions with a task (binary, multiclass or regression)`
+        });
       } else if (!definition.tasks.includes(predictions.task)) {
-        problems.push({ segments: at("compute"), message: `metrics.${metric.name}: ${metric.compute} applies to ${definition.tasks.join(" and ")} tasks, but evaluate.predictions.task is ${predictions.task}` });
+        problems.push({
+          segments: at("compute"),
+          message: `metrics.${metric.name}: ${metric.compute} applies to ${definition.tasks.join(" and ")} tasks, but evaluate.predictions.task is ${predictions.task}`
+        });
       }
       if (definition.goal !== metric.goal) {
-        problems.push({ segments: at("goal"), message: `metrics.${metric.name}: ${metric.compute} is better when ${definition.goal === "maximize" ? "larger" : "smaller"}; set goal: ${definition.goal}` });
+        problems.push({
+          segments: at("goal"),
+          message: `metrics.${metric.name}: ${metric.compute} is better when ${definition.goal === "maximize" ? "larger" : "smaller"}; set goal: ${definition.goal}`
+        });
       }
     }
     metric.change.forEach((rule, i) => {
       if (rule.confidence === void 0) return;
       const where2 = at("change", String(i), "confidence");
       if (metric.compute === void 0) {
-        problems.push({ segments: where2, message: `metrics.${metric.name}.change[${i}]: a confidence rule needs per-example predictions; add compute: to the metric (and evaluate.predictions)` });
+        problems.push({
+          segments: where2,
+          message: `metrics.${metric.name}.change[${i}]: a confidence rule needs per-example predictions; add compute: to the metric (and evaluate.predictions)`
+        });
       }
       const tail = (1 - rule.confidence) * (resamples + 1);
       if (tail < MIN_TAIL_RESAMPLES) {
         const needed = Math.ceil(MIN_TAIL_RESAMPLES / (1 - rule.confidence));
-        problems.push({ segments: where2, message: `metrics.${metric.name}.change[${i}]: confidence ${rule.confidence} needs at least ${needed} bootstrap resamples (evaluate.bootstrap.resamples is ${resamples})` });
+        problems.push({
+          segments: where2,
+          message: `metrics.${metric.name}.change[${i}]: confidence ${rule.confidence} needs at least ${needed} bootstrap resamples (evaluate.bootstrap.resamples is ${resamples})`
+        });
       }
     });
     if (metric.slices !== void 0) {
       if (metric.compute === void 0) {
-        problems.push({ segments: at("slices"), message: `metrics.${metric.name}.slices: a slice rule needs per-example predictions; add compute: to the metric` });
+        problems.push({
+          segments: at("slices"),
+          message: `metrics.${metric.name}.slices: a slice rule needs per-example predictions; add compute: to the metric`
+        });
       } else if ((predictions?.slices ?? []).length === 0) {
         problems.push({ segments: at("slices"), message: `metrics.${metric.name}.slices: name the slice columns in evaluate.predictions.slices` });
       }
@@ -24815,20 +25024,15 @@ var SpecBuilder = class {
     const metrics = Object.entries(this.raw.metrics).map(([name, metric]) => {
       const segments = ["metrics", name];
       if (metric.min !== void 0 && metric.max !== void 0 && metric.min > metric.max) {
-        this.problem(
-          this.source.valueAt([...segments, "min"]),
-          `metrics.${name}: min (${metric.min}) is greater than max (${metric.max}); no value could pass`
-        );
+        this.problem(this.source.valueAt([...segments, "min"]), `metrics.${name}: min (${metric.min}) is greater than max (${metric.max}); no value could pass`);
       }
-      const change = (metric.change ?? []).map(
-        (rule, i) => ({
-          ...rule.margin !== void 0 && { margin: rule.margin },
-          ...rule["relative-margin"] !== void 0 && { relativeMargin: rule["relative-margin"] },
-          ...rule.confidence !== void 0 && { confidence: rule.confidence },
-          against: rule.against ?? "champion",
-          location: this.source.valueAt([...segments, "change", String(i)])
-        })
-      );
+      const change = (metric.change ?? []).map((rule, i) => ({
+        ...rule.margin !== void 0 && { margin: rule.margin },
+        ...rule["relative-margin"] !== void 0 && { relativeMargin: rule["relative-margin"] },
+        ...rule.confidence !== void 0 && { confidence: rule.confidence },
+        against: rule.against ?? "champion",
+        location: this.source.valueAt([...segments, "change", String(i)])
+      }));
       return {
         name,
         goal: metric.goal,
@@ -24857,7 +25061,9 @@ function parseSource(text, file) {
   try {
     return new Source(text, file);
   } catch (error) {
-    throw new InputError([{ file, line: 1, col: 1, message: `invalid YAML: the parser gave up (${error.message}); a spec needs only a few levels of nesting` }]);
+    throw new InputError([
+      { file, line: 1, col: 1, message: `invalid YAML: the parser gave up (${error.message}); a spec needs only a few levels of nesting` }
+    ]);
   }
 }
 var MAX_MESSAGE = 2e3;
@@ -24894,9 +25100,7 @@ function buildSpecUnbounded(text, digest, file, cwd) {
     throw new InputError([{ ...source.at(0), message: `the spec cannot be read as data: ${error.message}` }]);
   }
   if (value === null || value === void 0) {
-    throw new InputError([
-      { ...source.at(0), message: "the spec is empty; it needs at least model, steps, evaluate, metrics and promotion" }
-    ]);
+    throw new InputError([{ ...source.at(0), message: "the spec is empty; it needs at least model, steps, evaluate, metrics and promotion" }]);
   }
   const problems = schemaProblems(source, value);
   if (problems.length) throw new InputError(problems);
@@ -24926,9 +25130,7 @@ function buildSpecUnbounded(text, digest, file, cwd) {
   };
   for (const p of computedMetricProblems(spec)) builder.problems.push({ ...source.valueAt(p.segments), message: p.message });
   if (builder.problems.length) {
-    throw new InputError(
-      [...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0))
-    );
+    throw new InputError([...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)));
   }
   return spec;
 }
@@ -25080,7 +25282,10 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
   const out = { accuracy: correct / n };
   if (probabilities) out.log_loss = logLoss / n;
   if (classes === 2 && binaryScores) {
-    out.auc = rocAuc(Uint8Array.from(truth, (t) => t === 1 ? 1 : 0), binaryScores);
+    out.auc = rocAuc(
+      Uint8Array.from(truth, (t) => t === 1 ? 1 : 0),
+      binaryScores
+    );
     out.precision = tp[1] + fp[1] > 0 ? tp[1] / (tp[1] + fp[1]) : NaN;
     out.recall = tp[1] + fn[1] > 0 ? tp[1] / (tp[1] + fn[1]) : NaN;
     out.f1 = f1(1);
@@ -25392,7 +25597,8 @@ async function evaluateBuiltin(dataName, io) {
   } else {
     const labels = Float64Array.from(rows, (i) => {
       const value = parseNumber(labelCells[i]);
-      if (value === null || value === void 0) throw new TrainerError(`${rowOrigin(table2, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelCells[i])}`);
+      if (value === null || value === void 0)
+        throw new TrainerError(`${rowOrigin(table2, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelCells[i])}`);
       return value;
     });
     metrics = model.task === "poisson" ? poissonMetrics(labels, out.values) : regressionMetrics(labels, out.values);
@@ -25972,10 +26178,18 @@ async function trainBuiltin(trainer, io) {
   let validation = null;
   if (options.validationFraction > 0) {
     const held = rows.map((row, r) => [r, rowUniform(options.seed, row) < options.validationFraction]);
-    validation = slice(all, held.filter(([, v]) => v).map(([r]) => r));
-    train2 = slice(all, held.filter(([, v]) => !v).map(([r]) => r));
+    validation = slice(
+      all,
+      held.filter(([, v]) => v).map(([r]) => r)
+    );
+    train2 = slice(
+      all,
+      held.filter(([, v]) => !v).map(([r]) => r)
+    );
     if (validation.n === 0 || train2.n === 0) {
-      throw new TrainerError(`with.validation-fraction ${options.validationFraction} leaves ${train2.n} training and ${validation.n} validation rows; both need some`);
+      throw new TrainerError(
+        `with.validation-fraction ${options.validationFraction} leaves ${train2.n} training and ${validation.n} validation rows; both need some`
+      );
     }
   }
   const startedFrom = weightsDigest(model.weights, model.bias);
@@ -26109,7 +26323,9 @@ function trainSgd(model, info, options, train2, validation, io) {
     }
     const validationLoss = validation ? lossOf(validation) : null;
     if (e === 1 || e % every === 0 || e === options.epochs) {
-      io.log(`epoch ${state.epochs} (this run ${e}/${options.epochs}): loss ${lossOf(train2).toFixed(6)}${validationLoss === null ? "" : `, validation ${validationLoss.toFixed(6)}`}`);
+      io.log(
+        `epoch ${state.epochs} (this run ${e}/${options.epochs}): loss ${lossOf(train2).toFixed(6)}${validationLoss === null ? "" : `, validation ${validationLoss.toFixed(6)}`}`
+      );
     }
     if (validationLoss !== null && !keepGoing(validationLoss)) {
       stoppedEarly = true;
@@ -26148,7 +26364,8 @@ function trainLbfgs(model, options, train2, validation, io) {
     tolerance: options.tolerance,
     onIteration: (iteration, loss, p) => {
       const v = validationLoss ? validationLoss(p, scratch) : null;
-      if (iteration === 1 || iteration % every === 0) io.log(`iteration ${iteration}: loss ${loss.toFixed(6)}${v === null ? "" : `, validation ${v.toFixed(6)}`}`);
+      if (iteration === 1 || iteration % every === 0)
+        io.log(`iteration ${iteration}: loss ${loss.toFixed(6)}${v === null ? "" : `, validation ${v.toFixed(6)}`}`);
       return v === null || keepGoing(v);
     }
   });
@@ -26210,7 +26427,9 @@ var package_default = {
     demo: "npm run build --silent && node scripts/demo.mjs",
     bench: "npm run build --silent && node bench/run.mjs",
     docs: "node scripts/action-docs.mjs",
-    licenses: "node scripts/licenses.mjs"
+    licenses: "node scripts/licenses.mjs",
+    lint: "eslint src test scripts bench && prettier --check src test scripts bench",
+    format: "prettier --write src test scripts bench"
   },
   devDependencies: {
     "@actions/artifact": "^6.2.1",
@@ -26352,7 +26571,12 @@ function refuse(message, reason) {
 function checkExpected(state, expect) {
   const record = state.versions.find((v) => v.version === expect.version);
   if (!record || record.status !== expect.status) {
-    throw new VersionChangedError(state.model, expect, record, state.history.findLast((e) => e.version === expect.version));
+    throw new VersionChangedError(
+      state.model,
+      expect,
+      record,
+      state.history.findLast((e) => e.version === expect.version)
+    );
   }
   return record;
 }
@@ -26366,7 +26590,9 @@ function event(state, version, action, who, at, forced = false) {
   return { action, version, from: state.champion, actor: who.actor, at, reason: who.reason, ...forced ? { forced } : {} };
 }
 function moveChampion(versions, from, to) {
-  return versions.map((v) => v.version === to ? { ...v, status: "promoted" } : v.version === from && from !== to ? { ...v, status: "retired" } : v);
+  return versions.map(
+    (v) => v.version === to ? { ...v, status: "promoted" } : v.version === from && from !== to ? { ...v, status: "retired" } : v
+  );
 }
 function applyTransition(state, t, at) {
   switch (t.kind) {
@@ -26382,7 +26608,10 @@ function applyTransition(state, t, at) {
       const reservations = state.reservations.filter((r) => r.version !== t.version);
       const record = { ...t.record, version: t.version, status: t.status === "promoted" ? "candidate" : t.status };
       let versions = [...state.versions, record];
-      const history = [...state.history, event(state, t.version, t.status === "candidate" ? "registered" : t.status === "promoted" ? "registered" : t.status, t.who, at)];
+      const history = [
+        ...state.history,
+        event(state, t.version, t.status === "candidate" ? "registered" : t.status === "promoted" ? "registered" : t.status, t.who, at)
+      ];
       let champion = state.champion;
       if (t.status === "promoted") {
         if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion);
@@ -26397,7 +26626,8 @@ function applyTransition(state, t, at) {
       if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion);
       if (state.champion === record.version) refuse(`version ${record.version} is already the champion of ${state.model}`, "already-champion");
       if (!PROMOTABLE[t.action].includes(record.status)) {
-        if (t.action === "rollback") refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, "never-promoted");
+        if (t.action === "rollback")
+          refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, "never-promoted");
         refuse(`version ${record.version} was already promoted; roll back to make it the champion again`, "already-promoted");
       }
       const forced = record.status === "rejected";
@@ -26558,7 +26788,13 @@ var VersionRegistry = class {
       if (!own && !performer) continue;
       const unrepeatable = UNREPEATABLE.has(effect.kind);
       if (unrepeatable && (effect.status === "sending" || effect.status === "unconfirmed") && !resend(effect)) {
-        if (effect.status === "sending") await this.apply(model, { kind: "effect", id: effect.id, outcome: "unconfirmed", error: "a run stopped while sending it; it may or may not have been sent" });
+        if (effect.status === "sending")
+          await this.apply(model, {
+            kind: "effect",
+            id: effect.id,
+            outcome: "unconfirmed",
+            error: "a run stopped while sending it; it may or may not have been sent"
+          });
         report2.unconfirmed.push({ ...effect, status: "unconfirmed" });
         continue;
       }
@@ -26622,7 +26858,11 @@ var DirectoryStore = class {
   log;
   description;
   modelDir(model) {
-    if (!MODEL_NAME2.test(model)) throw new InputError([{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }], "bad-model-name");
+    if (!MODEL_NAME2.test(model))
+      throw new InputError(
+        [{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }],
+        "bad-model-name"
+      );
     return path15.join(this.root, model);
   }
   stateFile(model) {
@@ -26849,10 +27089,18 @@ var OPTION = {
 var WHO = ["actor", "reason"];
 var REGISTRY = ["spec", "model", "registry"];
 var COMMANDS = {
-  run: { options: ["spec", "registry", "param", "out", "dry-run", "json", "actor", "keep-work-dir"], positionals: [], meant: { params: "param", output: "out" } },
+  run: {
+    options: ["spec", "registry", "param", "out", "dry-run", "json", "actor", "keep-work-dir"],
+    positionals: [],
+    meant: { params: "param", output: "out" }
+  },
   validate: { options: ["spec"], positionals: [] },
   status: { options: [...REGISTRY, "json"], positionals: [] },
-  promote: { options: [...REGISTRY, "candidate", "expect-champion", "force", ...WHO], positionals: [], meant: { version: "candidate", expect: "expect-champion", champion: "expect-champion" } },
+  promote: {
+    options: [...REGISTRY, "candidate", "expect-champion", "force", ...WHO],
+    positionals: [],
+    meant: { version: "candidate", expect: "expect-champion", champion: "expect-champion" }
+  },
   approve: { options: [...REGISTRY, "force", ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
   reject: { options: [...REGISTRY, ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
   rollback: { options: [...REGISTRY, "to", ...WHO], positionals: [], meant: { version: "to" } },
@@ -26876,7 +27124,9 @@ function commandUsage(name) {
 function parseCommand(name, args) {
   const shape = COMMANDS[name];
   const own = [...shape.options, "help"];
-  const options = Object.fromEntries(own.map((o) => [o, { type: OPTION[o].type, ...OPTION[o].multiple && { multiple: true }, ...OPTION[o].short && { short: OPTION[o].short } }]));
+  const options = Object.fromEntries(
+    own.map((o) => [o, { type: OPTION[o].type, ...OPTION[o].multiple && { multiple: true }, ...OPTION[o].short && { short: OPTION[o].short } }])
+  );
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -26929,7 +27179,11 @@ function checkArguments(values, command) {
   if (values.data !== void 0 && !DATA_NAME.test(values.data)) {
     problems.push(`--data ${preview(values.data)} is not a data input name: it starts with a letter or '_' and holds only letters, digits, '_' or '-'`);
   }
-  if (problems.length) throw new InputError(problems.map((message) => ({ message })), "usage");
+  if (problems.length)
+    throw new InputError(
+      problems.map((message) => ({ message })),
+      "usage"
+    );
 }
 var DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 async function gitCommit(cwd) {
@@ -27020,7 +27274,9 @@ function render(outcome, command, values, spec, reporter) {
     }
     case "validated": {
       const s = outcome.spec;
-      out(`${path16.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`);
+      out(
+        `${path16.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
+      );
       return ExitCode.ok;
     }
     case "status":

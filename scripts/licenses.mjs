@@ -69,7 +69,7 @@ function readPackage(root) {
 /** A README's licence section (a `# License` or underlined `License` heading up to the next heading), for packages without a licence file. */
 export function licenseSection(readme) {
   const lines = readme.replace(/\r\n/g, '\n').split('\n')
-  const isHeading = i => /^#{1,6}\s/.test(lines[i]) || /^(=+|-+)\s*$/.test(lines[i + 1] ?? '') && lines[i].trim() !== ''
+  const isHeading = i => /^#{1,6}\s/.test(lines[i]) || (/^(=+|-+)\s*$/.test(lines[i + 1] ?? '') && lines[i].trim() !== '')
   const start = lines.findIndex((line, i) => isHeading(i) && /licen[cs]e/i.test(line))
   if (start < 0) return null
   const bodyStart = /^#/.test(lines[start]) ? start + 1 : start + 2

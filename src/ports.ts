@@ -189,4 +189,3 @@ export interface Reporter {
 export interface Clock {
   now(): Date
 }
-

@@ -17,6 +17,6 @@ export function closest(word: string, candidates: readonly string[]): string | u
   if (bestDistance <= tolerance) return best
   // An abbreviation ("descr") is far from the full word by edits but plainly meant it.
   const lower = word.toLowerCase()
-  const extended = candidates.filter((c) => c.toLowerCase().startsWith(lower))
+  const extended = candidates.filter(c => c.toLowerCase().startsWith(lower))
   return word.length >= 3 && extended.length === 1 ? extended[0] : undefined
 }

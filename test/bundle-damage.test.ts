@@ -47,11 +47,17 @@ const TIB = 2 ** 40
 
 /** Offset of the named entry's header in a plain ustar archive (short ASCII names, no extension headers). */
 function headerOffset(archive: Buffer, name: string): number {
-  for (let offset = 0; offset + 512 <= archive.length; ) {
+  for (let offset = 0; offset + 512 <= archive.length;) {
     const entryName = archive.toString('utf8', offset, offset + 100).replace(/\0.*$/s, '')
     if (entryName === '') break
     if (entryName === name) return offset
-    const size = parseInt(archive.toString('ascii', offset + 124, offset + 136).replace(/\0.*$/s, '').trim() || '0', 8)
+    const size = parseInt(
+      archive
+        .toString('ascii', offset + 124, offset + 136)
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8
+    )
     offset += 512 + Math.ceil(size / 512) * 512
   }
   throw new Error(`no entry ${name} in the archive`)

@@ -231,21 +231,20 @@ describe('the retraining loop from the command line', () => {
   it('an injected param reaches the command as one argument of data and never runs', async () => {
     const canary = path.join(await mkdtemp(path.join(os.tmpdir(), 'canary-')), 'pwned')
     const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'node args.mjs ${{ params.note }} && node train.mjs' }))
-    await writeFile(path.join(cwd, 'args.mjs'), "import { appendFileSync } from 'node:fs'\nappendFileSync('args.jsonl', JSON.stringify(process.argv.slice(2)) + '\\n')\n")
-    const payloads = [
-      `$(touch ${canary})`,
-      `\`touch ${canary}\``,
-      `"; touch ${canary}; echo "`,
-      `'; touch ${canary}; echo '`,
-      `a b\n$(touch ${canary}) *`,
-      '*'
-    ]
+    await writeFile(
+      path.join(cwd, 'args.mjs'),
+      "import { appendFileSync } from 'node:fs'\nappendFileSync('args.jsonl', JSON.stringify(process.argv.slice(2)) + '\\n')\n"
+    )
+    const payloads = [`$(touch ${canary})`, `\`touch ${canary}\``, `"; touch ${canary}; echo "`, `'; touch ${canary}; echo '`, `a b\n$(touch ${canary}) *`, '*']
     for (const [i, note] of payloads.entries()) {
       const res = await run(cwd, `out/${i}`, '--param', `note=${note}`)
       expect(res.code, res.stderr).toBe(0)
     }
     expect(existsSync(canary)).toBe(false)
-    const seen = (await readFile(path.join(cwd, 'args.jsonl'), 'utf8')).trim().split('\n').map(l => JSON.parse(l))
+    const seen = (await readFile(path.join(cwd, 'args.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map(l => JSON.parse(l))
     expect(seen).toEqual(payloads.map(p => [p]))
   })
 

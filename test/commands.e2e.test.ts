@@ -63,7 +63,8 @@ describe('each command takes only its own options', () => {
 
   it('a rollback by --to restores the named earlier champion', async () => {
     const project = await makeProject('test/fixtures/toy', SPEC)
-    for (const delta of ['1', '2']) expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--param', `delta=${delta}`, '--out', `out${delta}`])).code).toBe(0)
+    for (const delta of ['1', '2'])
+      expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--param', `delta=${delta}`, '--out', `out${delta}`])).code).toBe(0)
     const res = await retrain(project, ['rollback', '--to', '1', '--spec', 'retrain.yml', '--reason', 'regression in production'])
     expect(res.code, res.stderr).toBe(0)
     expect(res.stdout).toMatch(/Rolled back toy: version 1 is the champion/)

@@ -94,10 +94,13 @@ describe('a warm start is confirmed, not assumed', () => {
 
   it('the Python helper confirms in one call and records the package versions', async () => {
     const python = '/usr/bin/python3'
-    const project = await makeProject('test/fixtures/toy', withPolicy('required').replace(
-      'run: |\n      node train.mjs',
-      `run: |\n      RETRAIN_TOY_NO_CONFIRM=true node train.mjs\n      PYTHONPATH=${path.join(REPO, 'helpers/python')} ${python} -c "import retrain_contract as r; r.baseline_dir() and r.confirm_warm_start()"`
-    ))
+    const project = await makeProject(
+      'test/fixtures/toy',
+      withPolicy('required').replace(
+        'run: |\n      node train.mjs',
+        `run: |\n      RETRAIN_TOY_NO_CONFIRM=true node train.mjs\n      PYTHONPATH=${path.join(REPO, 'helpers/python')} ${python} -c "import retrain_contract as r; r.baseline_dir() and r.confirm_warm_start()"`
+      )
+    )
     expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out1'])).code).toBe(0)
     const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out2'])
     expect(res.code, res.stderr).toBe(0)

@@ -8,9 +8,19 @@ import { MAX_STEP_SUMMARY_BYTES, contractEnv, contractFiles, inheritableEnv, rea
 describe('the contract', () => {
   it('withholds the action tokens and the runner file commands from steps', () => {
     const env = inheritableEnv({
-      PATH: '/bin', HOME: '/home/x', GITHUB_WORKSPACE: '/w', GITHUB_SHA: 'abc',
-      GITHUB_OUTPUT: '/o', GITHUB_STATE: '/s', GITHUB_ENV: '/e', GITHUB_PATH: '/p', GITHUB_STEP_SUMMARY: '/m',
-      github_output: '/lower', INPUT_TOKEN: 't', GITHUB_TOKEN: 't', ACTIONS_RUNTIME_TOKEN: 't'
+      PATH: '/bin',
+      HOME: '/home/x',
+      GITHUB_WORKSPACE: '/w',
+      GITHUB_SHA: 'abc',
+      GITHUB_OUTPUT: '/o',
+      GITHUB_STATE: '/s',
+      GITHUB_ENV: '/e',
+      GITHUB_PATH: '/p',
+      GITHUB_STEP_SUMMARY: '/m',
+      github_output: '/lower',
+      INPUT_TOKEN: 't',
+      GITHUB_TOKEN: 't',
+      ACTIONS_RUNTIME_TOKEN: 't'
     })
     expect(env).toEqual({ PATH: '/bin', HOME: '/home/x', GITHUB_WORKSPACE: '/w', GITHUB_SHA: 'abc' })
   })
@@ -18,8 +28,18 @@ describe('the contract', () => {
   it('writes RETRAIN_PARAMS_FILE and names RETRAIN_STEP_SUMMARY in the work dir', async () => {
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'contract-'))
     const params = { note: 'a "quoted" value\nwith a newline', epochs: 3, fast: true }
-    const env = contractEnv({ model: 'm', baselineDir: null, baselineVersion: null,
-      baselineDigest: null, modelDir: '/m', workDir, params, data: {}, warmStart: 'fallback', trainingReport: '/r' })
+    const env = contractEnv({
+      model: 'm',
+      baselineDir: null,
+      baselineVersion: null,
+      baselineDigest: null,
+      modelDir: '/m',
+      workDir,
+      params,
+      data: {},
+      warmStart: 'fallback',
+      trainingReport: '/r'
+    })
     expect(env[ContractEnv.paramsFile]).toBe(contractFiles(workDir).paramsFile)
     expect(JSON.parse(await readFile(env[ContractEnv.paramsFile]!, 'utf8'))).toEqual(params)
     expect(JSON.parse(env[ContractEnv.params]!)).toEqual(params)

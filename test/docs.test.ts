@@ -47,11 +47,15 @@ describe('README tables generated from action.yml', () => {
       outputs: Record<string, { description: string }>
     }
     const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
-    const inputRows = between(readme, 'inputs').split('\n').filter(line => line.startsWith('| `'))
+    const inputRows = between(readme, 'inputs')
+      .split('\n')
+      .filter(line => line.startsWith('| `'))
     expect(inputRows.map(row => /^\| `([^`]+)`/.exec(row)![1])).toEqual(Object.keys(action.inputs))
     expect(inputRows.find(row => row.startsWith('| `spec` |'))).toContain('| `.github/retrain.yml` |')
     expect(inputRows.find(row => row.startsWith('| `token` |'))).toContain('| `github.token` |')
-    const outputRows = between(readme, 'outputs').split('\n').filter(line => line.startsWith('| `'))
+    const outputRows = between(readme, 'outputs')
+      .split('\n')
+      .filter(line => line.startsWith('| `'))
     expect(outputRows.map(row => /^\| `([^`]+)`/.exec(row)![1])).toEqual(Object.keys(action.outputs))
   })
 

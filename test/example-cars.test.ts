@@ -144,7 +144,15 @@ function withoutColumn(source: string, column: string): string {
   const lines = readFileSync(source, 'utf8').trimEnd().split('\n')
   const drop = lines[0]!.split(',').indexOf(column)
   expect(drop).toBeGreaterThanOrEqual(0)
-  const text = lines.map((line) => line.split(',').filter((_, j) => j !== drop).join(',')).join('\n') + '\n'
+  const text =
+    lines
+      .map(line =>
+        line
+          .split(',')
+          .filter((_, j) => j !== drop)
+          .join(',')
+      )
+      .join('\n') + '\n'
   const path = join(freshDir('data'), `no-${column}.csv`)
   writeFileSync(path, text)
   return path
@@ -170,16 +178,23 @@ describe('cars example: warm start through the contract', () => {
     const m = gen1.model()
     expect(m.history).toHaveLength(1)
     expect(m.history[0]!.start).toBe('cold')
-    expect(m.history[0]!.initialWeights.every((w) => w === 0)).toBe(true)
-    expect(m.schema.features.map((f) => f.name)).toEqual([
-      'Cylinders', 'Displacement', 'Horsepower', 'Weight_in_lbs', 'Acceleration', 'Year',
-      'Origin=Europe', 'Origin=Japan', 'Origin=USA'
+    expect(m.history[0]!.initialWeights.every(w => w === 0)).toBe(true)
+    expect(m.schema.features.map(f => f.name)).toEqual([
+      'Cylinders',
+      'Displacement',
+      'Horsepower',
+      'Weight_in_lbs',
+      'Acceleration',
+      'Year',
+      'Origin=Europe',
+      'Origin=Japan',
+      'Origin=USA'
     ])
     expect(m.optimizer.t).toBe(m.progress.totalSteps)
     expect(m.progress.epochsCompleted).toBe(200)
     expect(existsSync(gen1.report)).toBe(false)
     // A few progress lines, not one per epoch.
-    expect(gen1.stdout.split('\n').filter((l) => l.startsWith('epoch ')).length).toBeLessThanOrEqual(8)
+    expect(gen1.stdout.split('\n').filter(l => l.startsWith('epoch ')).length).toBeLessThanOrEqual(8)
   })
 
   it("starts generation 2 from generation 1's final weights and optimizer state", () => {
@@ -272,14 +287,14 @@ describe('cars example: warm start through the contract', () => {
     const m = run.model()
     expect(m.history).toHaveLength(1)
     expect(m.history[0]!.start).toBe('cold')
-    expect(m.schema.features.map((f) => f.column)).not.toContain('Acceleration')
+    expect(m.schema.features.map(f => f.column)).not.toContain('Acceleration')
     expect(m.optimizer.t).toBe(m.progress.totalSteps)
   })
 
   it('gives an Origin never seen before a new zero-initialized weight', () => {
     const lines = readFileSync(gen2Data, 'utf8').trimEnd().split('\n')
     const path = join(freshDir('data'), 'new-origin.csv')
-    writeFileSync(path, [...lines, ...lines.slice(1, 6).map((l) => l.replace(/,[^,]*$/, ',Korea'))].join('\n') + '\n')
+    writeFileSync(path, [...lines, ...lines.slice(1, 6).map(l => l.replace(/,[^,]*$/, ',Korea'))].join('\n') + '\n')
     const parent = gen1.model()
     const run = train({ data: [path], baselineDir: gen1.modelDir, baselineVersion: '1' })
     expect(run.status, run.stderr).toBe(0)
@@ -294,7 +309,12 @@ describe('cars example: warm start through the contract', () => {
     const path = join(freshDir('data'), 'constant.csv')
     const lines = readFileSync(evalData, 'utf8').trimEnd().split('\n')
     const mpg = lines[0]!.split(',').indexOf('Miles_per_Gallon')
-    const constant = lines.slice(1, 11).map((l) => l.split(',').map((v, j) => (j === mpg ? '30' : v)).join(','))
+    const constant = lines.slice(1, 11).map(l =>
+      l
+        .split(',')
+        .map((v, j) => (j === mpg ? '30' : v))
+        .join(',')
+    )
     writeFileSync(path, [lines[0], ...constant].join('\n') + '\n')
     const { metrics } = evaluate(gen1.modelDir, 'candidate', path)
     expect(metrics.r2).toBeNull()

@@ -107,7 +107,10 @@ describe('NUL bytes and oversized params are refused before anything runs', () =
 
   it('the action: a workflow_dispatch input with a NUL byte fails the step naming the input; nothing runs', async () => {
     const cwd = await project()
-    const res = await runAction(cwd, { inputs: { spec: 'retrain.yml' }, event: { name: 'workflow_dispatch', payload: { inputs: { delta: '2', note: 'x\u0000y' } } } })
+    const res = await runAction(cwd, {
+      inputs: { spec: 'retrain.yml' },
+      event: { name: 'workflow_dispatch', payload: { inputs: { delta: '2', note: 'x\u0000y' } } }
+    })
     expect(res.code).toBe(1)
     expect(res.log).toMatch(/::error::param "note" from workflow_dispatch inputs contains a NUL byte \(\\0\) at character 2/)
     expect(res.outputs[Outputs.decision]).toBeUndefined()
@@ -155,7 +158,12 @@ describe('YAML that would exhaust or crash the loader is a spec error at its pos
       message: /aliases expand the spec past 100000 nodes here/
     },
     { name: 'an undefined alias', text: header + 'steps: *nope\n', at: t => position(t, '*nope'), message: /alias \*nope refers to no anchor/ },
-    { name: 'an alias inside its own anchor', text: header + 'steps: &s [*s]\n', at: t => position(t, '*s]'), message: /alias \*s refers to a node that contains it/ },
+    {
+      name: 'an alias inside its own anchor',
+      text: header + 'steps: &s [*s]\n',
+      at: t => position(t, '*s]'),
+      message: /alias \*s refers to a node that contains it/
+    },
     {
       name: 'nesting 100 levels deep',
       text: header + 'description: ' + '['.repeat(100) + ']'.repeat(100) + '\n',
@@ -193,7 +201,9 @@ describe('YAML that would exhaust or crash the loader is a spec error at its pos
   })
 
   it('the action: an alias bomb becomes an annotation on the spec at its line and column', async () => {
-    const text = `${header}a: &a [x, x, x, x, x, x, x, x, x, x]\n` + ['b', 'c', 'd', 'e', 'f', 'g'].map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]\n`).join('')
+    const text =
+      `${header}a: &a [x, x, x, x, x, x, x, x, x, x]\n` +
+      ['b', 'c', 'd', 'e', 'f', 'g'].map((n, i) => `${n}: &${n} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]\n`).join('')
     const cwd = await project(text)
     const res = await runAction(cwd, { inputs: { spec: 'retrain.yml' } })
     expect(res.code).toBe(1)

@@ -23,7 +23,11 @@ describe('metrics files of any shape', () => {
     ['nested 100,000 deep', '['.repeat(100_000) + ']'.repeat(100_000), /one JSON object/],
     ['a bare number', '42', /one JSON object/],
     ['empty', '', /not valid JSON/],
-    ['a declared metric holding a huge string', `{"acc": "${'x'.repeat(1_000_000)}"}`, /metric "acc" must be a number or null, got "x{100,}\.\.\. \(1000002 characters\)/]
+    [
+      'a declared metric holding a huge string',
+      `{"acc": "${'x'.repeat(1_000_000)}"}`,
+      /metric "acc" must be a number or null, got "x{100,}\.\.\. \(1000002 characters\)/
+    ]
   ])('%s is a clear error', (_label, text, message) => {
     let error: unknown
     try {
@@ -55,8 +59,19 @@ describe('report tables of any size', () => {
 
   it('the slices table shows the failing and worst slices and a bounded number of others', () => {
     const slice = (i: number, status: SliceRecord['status'], worst = false): SliceRecord => ({
-      metric: 'acc', column: 'region', value: `r${i}`, examples: 1, effectiveSize: 1, candidate: 1, baseline: 1,
-      improvement: 0, upper: 0, p: null, status, reason: 'why', worst
+      metric: 'acc',
+      column: 'region',
+      value: `r${i}`,
+      examples: 1,
+      effectiveSize: 1,
+      candidate: 1,
+      baseline: 1,
+      improvement: 0,
+      upper: 0,
+      p: null,
+      status,
+      reason: 'why',
+      worst
     })
     const slices = Array.from({ length: 200_000 }, (_, i) => slice(i, i === 150_000 ? 'fail' : 'not-judged', i === 150_000))
     const lines = evidenceSections({ slices: [{ metric: 'acc', maxRegression: 0.05, confidence: 0.95, slices }] }, table)

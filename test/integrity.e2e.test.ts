@@ -149,7 +149,10 @@ describe('people acting on one version at the same time', () => {
         retrain(project, ['reject', String(version), '--spec', 'retrain.yml', '--registry', 'registry'])
       ])
       // One wins; the other is refused as a conflict (5) or, if it read after the winner wrote, as not allowed (2).
-      expect([approve.code, reject.code].filter(c => c === 0), approve.stderr + reject.stderr).toHaveLength(1)
+      expect(
+        [approve.code, reject.code].filter(c => c === 0),
+        approve.stderr + reject.stderr
+      ).toHaveLength(1)
       expect([2, 5]).toContain(approve.code === 0 ? reject.code : approve.code)
       const s = await state(project)
       expect(invariantViolations(s)).toEqual([])
@@ -159,7 +162,9 @@ describe('people acting on one version at the same time', () => {
       expect(record.status).toBe(events[0]!.action === 'approved' ? 'promoted' : 'rejected')
       // The loser says what happened instead, and changed nothing.
       const loser = approve.code === 0 ? reject : approve
-      expect(loser.stderr).toMatch(/was pending when this command read it, but it is (promoted|rejected) now|only a pending candidate can be rejected|already promoted|only a forced approval/)
+      expect(loser.stderr).toMatch(
+        /was pending when this command read it, but it is (promoted|rejected) now|only a pending candidate can be rejected|already promoted|only a forced approval/
+      )
     }
   })
 })
@@ -172,7 +177,10 @@ describe('the registry lock', () => {
     const dead = spawn(process.execPath, ['-e', ''])
     const pid = dead.pid!
     await new Promise(resolve => dead.on('close', resolve))
-    await writeFile(path.join(project, 'registry', 'toy', 'registry.json.lock'), JSON.stringify({ pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', token: 'x' }))
+    await writeFile(
+      path.join(project, 'registry', 'toy', 'registry.json.lock'),
+      JSON.stringify({ pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', token: 'x' })
+    )
     const res = await retrain(project, ['reject', '2', '--spec', 'retrain.yml', '--registry', 'registry'])
     expect(res.code, res.stderr).toBe(0)
     expect(res.stderr).toMatch(new RegExp(`took over the registry lock .* from process ${pid}, which is gone`))
@@ -187,7 +195,9 @@ describe('the registry lock', () => {
     const lock = path.join(project, 'registry', 'toy', 'registry.json.lock')
     // This test process holds the lock, then lets go once the waiting command has said who holds it.
     await writeFile(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', token: 'held' }))
-    const child = spawn(process.execPath, [path.join(process.cwd(), 'dist/cli.js'), 'reject', '2', '--spec', 'retrain.yml', '--registry', 'registry'], { cwd: project })
+    const child = spawn(process.execPath, [path.join(process.cwd(), 'dist/cli.js'), 'reject', '2', '--spec', 'retrain.yml', '--registry', 'registry'], {
+      cwd: project
+    })
     let stderr = ''
     child.stderr.on('data', d => (stderr += d))
     const closed = new Promise<number | null>(resolve => child.on('close', resolve))

@@ -38,7 +38,7 @@ describe('dist/licenses.txt', () => {
     expect(existsSync(licensesPath), 'dist/licenses.txt is missing: run npm run build').toBe(true)
   })
 
-  it("holds a section with the licence texts of every package bundled into dist/, and nothing else", () => {
+  it('holds a section with the licence texts of every package bundled into dist/, and nothing else', () => {
     const text = readFileSync(licensesPath, 'utf8')
     const expected = new Map<string, { name: string; version: string; licenseTexts: string[] }>()
     for (const bundle of bundles) {

@@ -71,7 +71,16 @@ describe('the packed CLI, installed outside the repository', () => {
 
   it('packs the bundles, their licences, the schemas, the action and the examples, and no sources', () => {
     expect(packedFiles).toEqual(
-      expect.arrayContaining(['package.json', 'README.md', 'action.yml', 'dist/cli.js', 'dist/index.js', 'dist/licenses.txt', 'schemas/retrain-spec.schema.json', 'examples/cars-builtin/retrain.yml'])
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'action.yml',
+        'dist/cli.js',
+        'dist/index.js',
+        'dist/licenses.txt',
+        'schemas/retrain-spec.schema.json',
+        'examples/cars-builtin/retrain.yml'
+      ])
     )
     expect(packedFiles.filter(file => /^(src|test|bench|scripts|node_modules)\//.test(file))).toEqual([])
   })
@@ -90,7 +99,10 @@ describe('the packed CLI, installed outside the repository', () => {
     const validate = retrain(['validate', '--spec', 'retrain.yml'], project)
     expect(validate.status, failure(validate)).toBe(0)
 
-    for (const [generation, data] of [[1, 'cars-1970-1975.csv'], [2, 'cars-1976-1979.csv']] as const) {
+    for (const [generation, data] of [
+      [1, 'cars-1970-1975.csv'],
+      [2, 'cars-1976-1979.csv']
+    ] as const) {
       cpSync(path.join(project, 'data', data), path.join(project, 'data/train.csv'))
       const out = path.join(project, `out-${generation}`)
       const run = retrain(['run', '--spec', 'retrain.yml', '--out', out], project)

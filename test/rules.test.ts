@@ -132,13 +132,28 @@ describe('properties', () => {
 
 describe('confidence rules, pinned versions and slice rules', () => {
   const evidence = (bound: number | null, problem: string | null = null) => ({
-    confidence: () => ({ bound, upper: bound === null ? null : bound + 0.1, method: 'bca' as const, resamples: 1000, degenerate: 0, units: 500, unit: 'examples' as const, problem })
+    confidence: () => ({
+      bound,
+      upper: bound === null ? null : bound + 0.1,
+      method: 'bca' as const,
+      resamples: 1000,
+      degenerate: 0,
+      units: 500,
+      unit: 'examples' as const,
+      problem
+    })
   })
 
   it('judges the one-sided lower bound, not the point estimate; a margin >= 0 must be exceeded strictly', () => {
     const rule = [metric('auc', 'maximize', [{ margin: 0, confidence: 0.95 }])]
     const refused = evaluateRules(rule, { auc: 0.81 }, { auc: 0.8 }, evidence(-0.002))
-    expect(refused.outcomes[0]).toMatchObject({ status: 'fail', improvement: expect.closeTo(0.01, 12), bound: -0.002, confidence: 0.95, interval: { method: 'bca', units: 500 } })
+    expect(refused.outcomes[0]).toMatchObject({
+      status: 'fail',
+      improvement: expect.closeTo(0.01, 12),
+      bound: -0.002,
+      confidence: 0.95,
+      interval: { method: 'bca', units: 500 }
+    })
     expect(refused.outcomes[0]!.reason).toMatch(/95% lower bound -0\.002 does not exceed 0, although the point estimate is 0\.01/)
     expect(evaluateRules(rule, { auc: 0.81 }, { auc: 0.8 }, evidence(0)).passed).toBe(false)
     expect(evaluateRules(rule, { auc: 0.81 }, { auc: 0.8 }, evidence(0.001)).passed).toBe(true)
@@ -158,7 +173,9 @@ describe('confidence rules, pinned versions and slice rules', () => {
 
   it('fails closed without evidence, or with evidence that cannot be trusted', () => {
     const rule = [metric('auc', 'maximize', [{ margin: 0, confidence: 0.95 }])]
-    expect(evaluateRules(rule, { auc: 0.9 }, { auc: 0.8 }).outcomes[0]!.reason).toMatch(/no per-example predictions to bound the improvement of auc: fails closed/)
+    expect(evaluateRules(rule, { auc: 0.9 }, { auc: 0.8 }).outcomes[0]!.reason).toMatch(
+      /no per-example predictions to bound the improvement of auc: fails closed/
+    )
     const degenerate = evaluateRules(rule, { auc: 0.9 }, { auc: 0.8 }, evidence(null, 'auc was undefined in 40 of 1000 resamples'))
     expect(degenerate.outcomes[0]).toMatchObject({ status: 'fail', bound: null })
     expect(degenerate.outcomes[0]!.reason).toMatch(/undefined in 40 of 1000 resamples: fails closed/)
@@ -177,10 +194,27 @@ describe('confidence rules, pinned versions and slice rules', () => {
   it('a slice rule fails when a slice failed on evidence, and fails closed without a judgement', () => {
     const m = { ...metric('acc', 'maximize'), slices: { maxRegression: 0.02 } }
     const slice = (value: string, status: 'pass' | 'fail' | 'not-judged', improvement: number, worst = false) => ({
-      metric: 'acc', column: 'region', value, examples: 100, effectiveSize: 100, candidate: 0.8, baseline: 0.8 - improvement, improvement, upper: improvement + 0.01, p: 0.01, status, reason: '', worst
+      metric: 'acc',
+      column: 'region',
+      value,
+      examples: 100,
+      effectiveSize: 100,
+      candidate: 0.8,
+      baseline: 0.8 - improvement,
+      improvement,
+      upper: improvement + 0.01,
+      p: 0.01,
+      status,
+      reason: '',
+      worst
     })
     const judgement = (slices: ReturnType<typeof slice>[]) => ({ slices: [{ metric: 'acc', maxRegression: 0.02, confidence: 0.95, slices }] })
-    const failing = evaluateRules([m], { acc: 0.8 }, { acc: 0.8 }, judgement([slice('a', 'pass', 0.01), slice('b', 'fail', -0.1, true), slice('c', 'not-judged', -0.3)]))
+    const failing = evaluateRules(
+      [m],
+      { acc: 0.8 },
+      { acc: 0.8 },
+      judgement([slice('a', 'pass', 0.01), slice('b', 'fail', -0.1, true), slice('c', 'not-judged', -0.3)])
+    )
     expect(failing.outcomes[0]).toMatchObject({ kind: 'slices', status: 'fail', improvement: -0.1, threshold: -0.02 })
     expect(failing.outcomes[0]!.reason).toBe('1 slice regresses on evidence: region=b (-0.1, upper bound -0.09); 2 judged, 1 reported but not judged')
     const passing = evaluateRules([m], { acc: 0.8 }, { acc: 0.8 }, judgement([slice('a', 'pass', -0.01, true)]))

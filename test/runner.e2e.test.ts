@@ -27,10 +27,7 @@ afterAll(async () => {
  * the step's stdout and stderr, and waits until it is there, so the step never ends before it escaped.
  */
 function escapedChild(pidFile: string): string {
-  return [
-    `setsid sh -c 'echo $$ > "${pidFile}"; exec sleep 300' &`,
-    `for i in $(seq 200); do [ -s "${pidFile}" ] && break; sleep 0.05; done`
-  ].join('\n')
+  return [`setsid sh -c 'echo $$ > "${pidFile}"; exec sleep 300' &`, `for i in $(seq 200); do [ -s "${pidFile}" ] && break; sleep 0.05; done`].join('\n')
 }
 
 async function tempDir(prefix: string): Promise<string> {
@@ -203,7 +200,13 @@ describe('scratch directories of killed runs', () => {
     const next = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/next'], { TMPDIR: tmp })
     expect(next.code, next.stderr).toBe(0)
     expect(next.stdout + next.stderr).toContain(`Removed ${leftover}, left by a run that was killed`)
-    expect((await readdir(tmp)).sort()).toEqual(['retrain-keep-kept', 'retrain-keep-live', 'retrain-keep-otherHost', 'retrain-keep-recent', 'retrain-keep-unmarked'])
+    expect((await readdir(tmp)).sort()).toEqual([
+      'retrain-keep-kept',
+      'retrain-keep-live',
+      'retrain-keep-otherHost',
+      'retrain-keep-recent',
+      'retrain-keep-unmarked'
+    ])
   })
 
   it('a run removes its own scratch directory when it ends, also on failure', async () => {

@@ -7,14 +7,7 @@
  * (a refused deploy dispatch, a draft to delete), then what it committed itself.
  */
 import { InputError } from '../errors.js'
-import {
-  approveCandidate,
-  promoteCandidate,
-  rejectCandidate,
-  rollback,
-  type Actor,
-  type PromotionEffects
-} from '../engine/registry-commands.js'
+import { approveCandidate, promoteCandidate, rejectCandidate, rollback, type Actor, type PromotionEffects } from '../engine/registry-commands.js'
 import { runRetraining, type RunOptions, type RunOutcome } from '../engine/run.js'
 import { compareFiles, type CompareOutcome } from '../engine/compare-command.js'
 import type { ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'

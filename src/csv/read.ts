@@ -89,7 +89,12 @@ function checkHeader(header: string[], file: string, line: number): void {
  * stores (trimmed text, null for empty, ...). Every row must have as many fields as the header.
  * `empty` completes the message for a file without even a header (after "file: ").
  */
-export function readCsvColumns<T>(text: string, file: string, cell: (raw: string) => T, empty = 'the file is empty; a CSV file starts with a header row naming its columns'): CsvColumns<T> {
+export function readCsvColumns<T>(
+  text: string,
+  file: string,
+  cell: (raw: string) => T,
+  empty = 'the file is empty; a CSV file starts with a header row naming its columns'
+): CsvColumns<T> {
   const read: CsvColumns<T> = { header: [], lines: [], columns: [] }
   let width = -1
   forEachRecord(text, file, (fields, line) => {

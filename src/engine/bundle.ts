@@ -19,15 +19,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js'
 import tar from 'tar-stream'
 import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
-import {
-  BUNDLE_ARCHIVE,
-  BUNDLE_MANIFEST,
-  MANIFEST_SCHEMA_VERSION,
-  type Lineage,
-  type Manifest,
-  type ManifestFile,
-  type ManifestLink
-} from './manifest.js'
+import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
 
 /** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
 const CHUNK_SIZE = 2 * 1024 * 1024
@@ -221,7 +213,10 @@ async function insideLinkTarget(root: string, rootReal: string, rel: string, abs
       `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`
     )
   }
-  const target = path.relative(path.join(rootReal, path.dirname(rel)), resolved).split(path.sep).join('/')
+  const target = path
+    .relative(path.join(rootReal, path.dirname(rel)), resolved)
+    .split(path.sep)
+    .join('/')
   return target === '' ? '.' : target
 }
 
@@ -379,10 +374,13 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
 
       if (header.type === 'file') {
         const expected = files.get(name)
-        if (!expected) throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
+        if (!expected)
+          throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
         // Checked before any byte of the body is read: a header may declare any size (1 TiB), and only the manifest's is trusted.
         if (header.size !== expected.size) {
-          throw new IntegrityError(`${at}: its tar header declares ${header.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`)
+          throw new IntegrityError(
+            `${at}: its tar header declares ${header.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`
+          )
         }
         const mode = (header.mode ?? 0) & 0o7777
         if (mode !== expected.mode) throw new IntegrityError(`${at}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`)
@@ -398,7 +396,8 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
         }
       } else if (header.type === 'symlink') {
         const expected = links.get(name)
-        if (!expected) throw new IntegrityError(`${at} is not listed in the manifest as a symlink${files.has(name) ? ' (the manifest lists it as a file)' : ''}`)
+        if (!expected)
+          throw new IntegrityError(`${at} is not listed in the manifest as a symlink${files.has(name) ? ' (the manifest lists it as a file)' : ''}`)
         if (header.linkname !== expected.target) {
           throw new IntegrityError(`${at}: the symlink points to ${JSON.stringify(header.linkname)}, the manifest says ${JSON.stringify(expected.target)}`)
         }
@@ -465,7 +464,7 @@ async function consumeFile(entry: AsyncIterable<unknown>, output: FileHandle | n
 }
 
 async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const { bytesWritten } = await file.write(bytes, offset, bytes.length - offset)
     offset += bytesWritten
   }
@@ -497,10 +496,7 @@ async function createEmptyDestination(dest: string): Promise<void> {
     if (code !== 'ENOENT') throw err
   }
   if (names !== null && names.length > 0) {
-    throw new IntegrityError(
-      `refusing to unpack into ${dest}: it is not empty (${preview(names)}); unpack into a new or empty directory`,
-      'unsafe-destination'
-    )
+    throw new IntegrityError(`refusing to unpack into ${dest}: it is not empty (${preview(names)}); unpack into a new or empty directory`, 'unsafe-destination')
   }
   await mkdir(dest, { recursive: true })
 }
@@ -704,7 +700,10 @@ function describeEntryType(type: tar.Header['type'] | undefined): string {
 }
 
 function preview(items: readonly string[]): string {
-  const shown = items.slice(0, 5).map(p => JSON.stringify(p)).join(', ')
+  const shown = items
+    .slice(0, 5)
+    .map(p => JSON.stringify(p))
+    .join(', ')
   return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown
 }
 

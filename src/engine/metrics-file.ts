@@ -59,7 +59,10 @@ export function parseMetrics(text: string, file: string, declared: string[]): { 
   try {
     parsed = JSON.parse(quoteNonFinite(text))
   } catch (err) {
-    throw new EvaluationError(`${file}: the metrics file is not valid JSON (${(err as Error).message}); write one object of metric name to number`, 'metrics-invalid')
+    throw new EvaluationError(
+      `${file}: the metrics file is not valid JSON (${(err as Error).message}); write one object of metric name to number`,
+      'metrics-invalid'
+    )
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new EvaluationError(`${file}: the metrics file must hold one JSON object of metric name to number`, 'metrics-invalid')
@@ -92,7 +95,10 @@ function shortJson(value: unknown): string {
 }
 
 export async function readMetricsFile(file: string, declared: string[], role: string): Promise<{ metrics: Metrics; ignored: string[] }> {
-  const size = await stat(file).then(s => s.size, () => null)
+  const size = await stat(file).then(
+    s => s.size,
+    () => null
+  )
   if (size !== null && size > MAX_METRICS_FILE_BYTES) {
     throw new EvaluationError(
       `${file}: the metrics file of the ${role} is ${Math.round(size / 1024 / 1024)} MiB, over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB; ` +

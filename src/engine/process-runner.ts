@@ -228,7 +228,9 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
     // with the step still running. Instead the step is stopped and the run fails with the reason.
     log.on('error', err => {
       if (failure) return
-      failure = isDiskFull(err) ? new DiskFullError(logFile, { cause: err }) : new Error(`cannot write the log of step ${req.id} to ${logFile}: ${err.message}`, { cause: err })
+      failure = isDiskFull(err)
+        ? new DiskFullError(logFile, { cause: err })
+        : new Error(`cannot write the log of step ${req.id} to ${logFile}: ${err.message}`, { cause: err })
       // Output keeps flowing (and is still shown) so the step never blocks on a full pipe while it stops.
       for (const stream of streams) stream.resume()
       emit('stderr', `[retrain] the step's log cannot be written (${(err as NodeJS.ErrnoException).code ?? err.message}): stopping the step`)

@@ -88,7 +88,8 @@ export async function rollback(registry: Registry, model: string, to: number | u
   const snapshot = await registry.snapshot(model)
   if (snapshot.champion === null) throw new InputError([{ message: `${model} has no champion to roll back` }], 'no-champion')
   const target = to ?? previousChampion(snapshot)
-  if (target === null) throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], 'no-previous')
+  if (target === null)
+    throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], 'no-previous')
   const record = findVersion(snapshot, target)
   await registry.apply(model, {
     kind: 'promote',
@@ -105,7 +106,10 @@ export async function rollback(registry: Registry, model: string, to: number | u
 export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]): string {
   const lines = [`## ${snapshot.model}`, '', `Champion: ${describeVersion(snapshot.champion)}`, '']
   const pending = snapshot.versions.filter(v => v.status === 'pending')
-  lines.push(`Pending approval: ${pending.length ? pending.map(v => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(', ') : 'none'}`, '')
+  lines.push(
+    `Pending approval: ${pending.length ? pending.map(v => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(', ') : 'none'}`,
+    ''
+  )
   const effects = snapshot.effects ?? []
   if (effects.length) {
     lines.push(`Follow-ups not yet done: ${effects.map(e => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ''})`).join('; ')}`, '')
@@ -114,7 +118,8 @@ export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]):
   if (snapshot.versions.length) {
     // Each evaluation set gets a letter in the order it appeared: only metrics with the same letter compare.
     const sets = [...new Set(snapshot.versions.map(v => v.evaluationData).filter((d): d is string => Boolean(d)))]
-    const letter = (d: string | null | undefined) => (d ? String.fromCharCode(65 + (sets.indexOf(d) % 26)) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : '') : '—')
+    const letter = (d: string | null | undefined) =>
+      d ? String.fromCharCode(65 + (sets.indexOf(d) % 26)) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : '') : '—'
     lines.push('### Versions', '')
     lines.push(
       table(
@@ -131,7 +136,9 @@ export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]):
       ''
     )
     if (sets.length > 1) {
-      const changes = snapshot.versions.filter((v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast(p => p.evaluationData)?.evaluationData)
+      const changes = snapshot.versions.filter(
+        (v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast(p => p.evaluationData)?.evaluationData
+      )
       lines.push(
         `The evaluation data changed at version${changes.length === 1 ? '' : 's'} ${changes.map(v => v.version).join(', ')}: ` +
           'metrics compare only between versions evaluated on the same data (the same letter).',

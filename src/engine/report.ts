@@ -128,13 +128,28 @@ export function renderReport(r: RunResult): string {
   lines.push('### Lineage', '')
   lines.push(
     `- warm start: ${warmStartLine(warm)}`,
-    ...(warm.packages ? [`- packages: ${Object.entries(warm.packages).map(([k, v]) => `${k} ${v}`).join(', ')}`] : []),
+    ...(warm.packages
+      ? [
+          `- packages: ${Object.entries(warm.packages)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`
+        ]
+      : []),
     `- candidate bundle digest: \`${r.candidate.digest}\``,
-    `- params: ${Object.keys(r.params).length ? Object.entries(r.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ') : 'none'}`,
-    `- data: ${Object.entries(r.data).map(([k, v]) => `${k} \`${v.slice(0, 12)}\``).join(', ') || 'none'}`,
+    `- params: ${
+      Object.keys(r.params).length
+        ? Object.entries(r.params)
+            .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+            .join(', ')
+        : 'none'
+    }`,
+    `- data: ${
+      Object.entries(r.data)
+        .map(([k, v]) => `${k} \`${v.slice(0, 12)}\``)
+        .join(', ') || 'none'
+    }`,
     `- steps: ${r.steps.map(s => `${s.name} (${(s.durationMs / 1000).toFixed(1)}s)`).join(', ') || 'none'}`,
     ''
   )
   return lines.join('\n')
 }
-

@@ -73,7 +73,6 @@ export function improvementOf(goal: Goal, candidate: number, baseline: number): 
   return goal === 'maximize' ? candidate - baseline : baseline - candidate
 }
 
-
 function checkBound(metric: MetricSpec, kind: 'min' | 'max', bound: number, value: number | null | undefined): RuleOutcome {
   const rule = `${metric.name} ${kind === 'min' ? '>=' : '<='} ${fmt(bound)}`
   const base = { metric: metric.name, kind, rule, baseline: null, improvement: null, threshold: bound }
@@ -100,9 +99,7 @@ function describeChange(metric: MetricSpec, rule: ChangeRuleSpec): { kind: RuleK
   const against = rule.against === 'champion' ? '' : ` against version ${rule.against}`
   const sure = rule.confidence === undefined ? '' : ` (${fmt(rule.confidence * 100)}% confidence)`
   const text =
-    margin >= 0
-      ? `${metric.name} improves by more than ${amount}${against}${sure}`
-      : `${metric.name} regresses by at most ${amount}${against}${sure}`
+    margin >= 0 ? `${metric.name} improves by more than ${amount}${against}${sure}` : `${metric.name} regresses by at most ${amount}${against}${sure}`
   return { kind: relative ? 'relative-change' : 'change', margin, text }
 }
 
@@ -214,17 +211,34 @@ function checkSlices(metric: MetricSpec, judgement: SliceJudgement | undefined, 
     return { ...base, value: null, baseline: null, improvement: null, status: 'not-applicable', reason: 'first model: there is no champion to compare with' }
   }
   if (!judgement) {
-    return { ...base, value: null, baseline: null, improvement: null, status: 'fail', reason: `no per-example predictions to judge the slices of ${metric.name}: fails closed` }
+    return {
+      ...base,
+      value: null,
+      baseline: null,
+      improvement: null,
+      status: 'fail',
+      reason: `no per-example predictions to judge the slices of ${metric.name}: fails closed`
+    }
   }
   const worst = judgement.slices.find(s => s.worst)
-  const numbers = { ...base, value: worst?.candidate ?? null, baseline: worst?.baseline ?? null, improvement: worst?.improvement ?? null, bound: worst?.upper ?? null }
+  const numbers = {
+    ...base,
+    value: worst?.candidate ?? null,
+    baseline: worst?.baseline ?? null,
+    improvement: worst?.improvement ?? null,
+    bound: worst?.upper ?? null
+  }
   const failed = judgement.slices.filter(s => s.status === 'fail')
   const judged = judgement.slices.filter(s => s.status !== 'not-judged').length
   const small = judgement.slices.length - judged
   const counts = `${judged} judged${small > 0 ? `, ${small} reported but not judged` : ''}`
   if (failed.length > 0) {
     const named = failed.map(s => `${s.column}=${s.value} (${fmt(s.improvement)}, upper bound ${fmt(s.upper)})`).join(', ')
-    return { ...numbers, status: 'fail', reason: `${failed.length} slice${failed.length === 1 ? '' : 's'} regress${failed.length === 1 ? 'es' : ''} on evidence: ${named}; ${counts}` }
+    return {
+      ...numbers,
+      status: 'fail',
+      reason: `${failed.length} slice${failed.length === 1 ? '' : 's'} regress${failed.length === 1 ? 'es' : ''} on evidence: ${named}; ${counts}`
+    }
   }
   const worstText = worst ? `; worst: ${worst.column}=${worst.value} (${fmt(worst.improvement)})` : ''
   return { ...numbers, status: 'pass', reason: `no slice regresses beyond ${fmt(rule.maxRegression)} on evidence (${counts})${worstText}` }
@@ -270,7 +284,14 @@ export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, ba
       }
       outcomes.push(checkChange(metric, rule, candidate[metric.name], reference[metric.name], evidence))
     }
-    if (metric.slices) outcomes.push(checkSlices(metric, evidence.slices?.find(j => j.metric === metric.name), baseline === null))
+    if (metric.slices)
+      outcomes.push(
+        checkSlices(
+          metric,
+          evidence.slices?.find(j => j.metric === metric.name),
+          baseline === null
+        )
+      )
   }
   return { passed: outcomes.every(o => o.status !== 'fail'), firstModel: baseline === null, outcomes }
 }

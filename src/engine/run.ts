@@ -8,7 +8,18 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, writeFile, copyFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { CancelledError, DiskFullError, EvaluationError, InputError, IntegrityError, RetrainError, ExitCode, StepError, StaleBaselineError, isDiskFull } from '../errors.js'
+import {
+  CancelledError,
+  DiskFullError,
+  EvaluationError,
+  InputError,
+  IntegrityError,
+  RetrainError,
+  ExitCode,
+  StepError,
+  StaleBaselineError,
+  isDiskFull
+} from '../errors.js'
 import type { ArtifactRef, ArtifactStore, EffectInput, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
 import { evaluateTemplate } from '../spec/expressions.js'
 import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
@@ -226,7 +237,24 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
     warmStart: spec.warmStart,
     trainingReport
   })
-  return { options, spec, reporter, ws, now, startedAt, mode, data, trainingInputs, evaluationInputs, snapshot, champion, contexts, contract, trainingReport, records: [] }
+  return {
+    options,
+    spec,
+    reporter,
+    ws,
+    now,
+    startedAt,
+    mode,
+    data,
+    trainingInputs,
+    evaluationInputs,
+    snapshot,
+    champion,
+    contexts,
+    contract,
+    trainingReport,
+    records: []
+  }
 }
 
 /** Runs the steps in order; returns where training started from. */
@@ -328,7 +356,12 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     await options.atStage?.('stored')
     throwIfCancelled(options.signal)
     if (plan.action === 'gate' && record.version !== null) {
-      record.gate = await options.gate.open({ model: spec.model, candidate: record.version, baseline: champion?.version ?? null, reportMarkdown: renderReport(result()) })
+      record.gate = await options.gate.open({
+        model: spec.model,
+        candidate: record.version,
+        baseline: champion?.version ?? null,
+        reportMarkdown: renderReport(result())
+      })
       reporter.info(`Release gate opened: ${record.gate.where}`)
     }
     // Uploaded before the commit: a failed upload fails the run with the registry untouched.
@@ -380,7 +413,8 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     staged = null
 
     // After the commit: a cancellation no longer undoes anything; the run finishes its record.
-    if (options.signal?.aborted) reporter.warn(`Cancelled after the decision was committed (version ${record.version}, ${record.decision}); finishing its record`)
+    if (options.signal?.aborted)
+      reporter.warn(`Cancelled after the decision was committed (version ${record.version}, ${record.decision}); finishing its record`)
     const followUps = record.version !== null ? await settleEffects(options, spec.model) : null
     await reporter.report(report)
     return { result: final, report, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps }
@@ -424,7 +458,9 @@ function buildResult(ctx: RunContext, evaluation: Evaluation, decision: Decision
     finishedAt: ctx.now().toISOString(),
     error: record.error,
     ...(judged.references.size > 0 && {
-      references: [...judged.references].map(([v, m]) => (typeof m === 'string' ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null }))
+      references: [...judged.references].map(([v, m]) =>
+        typeof m === 'string' ? { version: v, metrics: null, problem: m } : { version: v, metrics: m, problem: null }
+      )
     }),
     ...(judged.slices.length > 0 && { slices: judged.slices }),
     ...(intervalsChart !== null && { charts: { intervals: intervalsChart } }),
@@ -473,7 +509,10 @@ async function evaluateReferences(ctx: RunContext, champion: Champion, declared:
         ] as const) {
           if (existsSync(from)) await copyFile(from, to)
         }
-        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`)
+        const { metrics } =
+          declared.length === 0
+            ? { metrics: {} }
+            : await readMetricsFile(path.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`)
         out.set(version, metrics)
         continue
       }
@@ -526,12 +565,20 @@ async function resolveWarmStart(spec: Spec, champion: Champion | null, reportFil
     try {
       report = JSON.parse(text) as TrainingReport
     } catch {
-      throw new InputError([{ message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": true, "from": "<digest>"} or {"warmStart": false, "reason": "..."}` }])
+      throw new InputError([
+        {
+          message: `$${ContractEnv.trainingReport} (${reportFile}) is not valid JSON: write {"warmStart": true, "from": "<digest>"} or {"warmStart": false, "reason": "..."}`
+        }
+      ])
     }
   }
   const packages =
     report.packages && typeof report.packages === 'object' && !Array.isArray(report.packages)
-      ? Object.fromEntries(Object.entries(report.packages as Record<string, unknown>).filter(([, v]) => typeof v === 'string').slice(0, 50)) as Record<string, string>
+      ? (Object.fromEntries(
+          Object.entries(report.packages as Record<string, unknown>)
+            .filter(([, v]) => typeof v === 'string')
+            .slice(0, 50)
+        ) as Record<string, string>)
       : undefined
   const extra = packages && Object.keys(packages).length ? { packages } : {}
   if (!champion) return { source: 'cold', reason: 'first-model', ...extra }
@@ -566,7 +613,12 @@ async function resolveWarmStart(spec: Spec, champion: Champion | null, reportFil
   return { source: 'champion', confirmed, ...extra }
 }
 
-function stepEnv(ctx: RunContext, raw: Record<string, string>, expressionEnv: StepSpec['expressionEnv'], extra: Record<string, string>): Record<string, string> {
+function stepEnv(
+  ctx: RunContext,
+  raw: Record<string, string>,
+  expressionEnv: StepSpec['expressionEnv'],
+  extra: Record<string, string>
+): Record<string, string> {
   const { options, contexts } = ctx
   const own = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]))
   const expressions = Object.fromEntries(expressionEnv.map(e => [e.name, evaluateTemplate(`\${{ ${e.expression} }}`, contexts)]))
@@ -610,11 +662,14 @@ async function execute(
   const started = Date.now()
   let lastOutput = started
   const every = options.heartbeatMs ?? HEARTBEAT_MS
-  const heartbeat = setInterval(() => {
-    if (Date.now() - lastOutput < every) return
-    reporter.info(`${label}: still running, ${seconds(Date.now() - started)} elapsed, no output for ${seconds(Date.now() - lastOutput)}`)
-    lastOutput = Date.now()
-  }, Math.max(50, Math.min(every, 10_000)))
+  const heartbeat = setInterval(
+    () => {
+      if (Date.now() - lastOutput < every) return
+      reporter.info(`${label}: still running, ${seconds(Date.now() - started)} elapsed, no output for ${seconds(Date.now() - lastOutput)}`)
+      lastOutput = Date.now()
+    },
+    Math.max(50, Math.min(every, 10_000))
+  )
   heartbeat.unref()
   const result = await runProcess({
     id,
@@ -731,7 +786,13 @@ async function describeEnvironment(spec: Spec, baseEnv: Record<string, string>):
 /** The candidate's bundle (archive and manifest) and the steps' logs, as two workflow artifacts. */
 async function uploadArtifacts(store: ArtifactStore, model: string, version: number | null, ws: Workspace): Promise<ArtifactRef[]> {
   const base = `${model}-${version === null ? 'dry-run' : `v${version}`}`
-  const refs = [await store.upload(`${base}-bundle`, [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map(f => path.join(ws.bundleDir, f)), ws.bundleDir)]
+  const refs = [
+    await store.upload(
+      `${base}-bundle`,
+      [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map(f => path.join(ws.bundleDir, f)),
+      ws.bundleDir
+    )
+  ]
   const logs = (await readdir(ws.scratchDir)).filter(name => name.endsWith('.log')).map(name => path.join(ws.scratchDir, name))
   if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir))
   return refs

@@ -103,7 +103,12 @@ async function cleanLeftovers(tempRoot: string, now: Date, onCleaned: WorkspaceO
     const owner = await readMarker(path.join(dir, OWNER_MARKER))
     if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) continue
     const started = Date.parse(owner.startedAt)
-    const since = Number.isFinite(started) ? started : await stat(dir).then(s => s.mtimeMs, () => now.getTime())
+    const since = Number.isFinite(started)
+      ? started
+      : await stat(dir).then(
+          s => s.mtimeMs,
+          () => now.getTime()
+        )
     if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) continue
     try {
       await rm(dir, { recursive: true, force: true })

@@ -56,7 +56,8 @@ function tuning(env: NodeJS.ProcessEnv) {
     const raw = env[name]
     if (raw === undefined || raw === '') return fallback
     const value = Number(raw)
-    if (!Number.isFinite(value) || value < 0) throw new InputError([{ message: `environment variable ${name} must be a number of milliseconds >= 0, got "${raw}"` }])
+    if (!Number.isFinite(value) || value < 0)
+      throw new InputError([{ message: `environment variable ${name} must be a number of milliseconds >= 0, got "${raw}"` }])
     return value
   }
   return {
@@ -69,7 +70,10 @@ function tuning(env: NodeJS.ProcessEnv) {
 
 function repository(): { owner: string; repo: string } {
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/')
-  if (!owner || !repo) throw new InputError([{ message: 'GITHUB_REPOSITORY is not set (owner/name): the GitHub registry and gates need it; use "registry: directory" outside GitHub' }])
+  if (!owner || !repo)
+    throw new InputError([
+      { message: 'GITHUB_REPOSITORY is not set (owner/name): the GitHub registry and gates need it; use "registry: directory" outside GitHub' }
+    ])
   return { owner, repo }
 }
 
@@ -133,7 +137,8 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
 
 /** Says what became of the follow-ups a command completed: what failed stays pending, and how to finish. */
 function reportFollowUps(model: string, report: EffectReport | null | undefined): void {
-  for (const e of report?.failed ?? []) core.warning(`${e.kind} for ${model} version ${e.version} failed: ${e.error}; it stays pending and the next command tries again`)
+  for (const e of report?.failed ?? [])
+    core.warning(`${e.kind} for ${model} version ${e.version} failed: ${e.error}; it stays pending and the next command tries again`)
   for (const e of report?.unconfirmed ?? []) {
     core.warning(
       `${e.kind} for ${model} version ${e.version} may or may not have happened (${e.error ?? 'its answer was lost'}); ` +
@@ -145,7 +150,9 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
 function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>): WorkflowArtifactStore | undefined {
   if (!settings.artifacts) return undefined
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
-    core.warning('Workflow artifacts are not uploaded: ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set (not on a GitHub runner?). Set "artifacts: false" to silence this.')
+    core.warning(
+      'Workflow artifacts are not uploaded: ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set (not on a GitHub runner?). Set "artifacts: false" to silence this.'
+    )
     return undefined
   }
   return new WorkflowArtifactStore(new DefaultArtifactClient(), {
@@ -167,7 +174,14 @@ function makeGate(shell: Shell): Gate {
       const snapshot = await shell.registry.snapshot(request.model)
       const candidate = snapshot.versions.find(v => v.version === request.candidate)
       const run = runUrl()
-      return [historyChart(snapshot, shell.spec.metrics.map(m => m.name), candidate), run ? `Run, logs and artifacts: ${run}` : ''].join('\n')
+      return [
+        historyChart(
+          snapshot,
+          shell.spec.metrics.map(m => m.name),
+          candidate
+        ),
+        run ? `Run, logs and artifacts: ${run}` : ''
+      ].join('\n')
     }
   })
 }
@@ -269,7 +283,7 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
       model: shell.spec.model,
       approvers: shell.spec.promotion.approvers,
       excludeTriggeringActor: shell.settings.excludeTriggeringActor,
-      promotionEffects: deployEffects(shell),
+      promotionEffects: deployEffects(shell)
     },
     payload as CommentEvent
   )
@@ -292,14 +306,17 @@ async function commentOnPullRequest(shell: Shell, number: number, markdown: stri
   } catch (err) {
     const status = statusOf(err)
     if (status !== 403 && status !== 404) throw err
-    core.warning(`Could not comment on pull request #${number} (${status}): give the job "pull-requests: write", or set "dry-run: true" to run dry without commenting. The report is in the job summary.`)
+    core.warning(
+      `Could not comment on pull request #${number} (${status}): give the job "pull-requests: write", or set "dry-run: true" to run dry without commenting. The report is in the job summary.`
+    )
   }
 }
 
 async function retrain(shell: Shell, eventName: string, payload: EventPayload): Promise<number> {
   const { settings, spec, registry, tune } = shell
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-  const pullRequestNumber = (eventName === 'pull_request' || eventName === 'pull_request_target') && (payload.pull_request as { number?: number } | undefined)?.number
+  const pullRequestNumber =
+    (eventName === 'pull_request' || eventName === 'pull_request_target') && (payload.pull_request as { number?: number } | undefined)?.number
   // A pull request shows what the change would do; only the default branch retrains for real.
   const dryRun = settings.dryRun === 'auto' ? Boolean(pullRequestNumber) : settings.dryRun
   // The comment belongs to the automatic dry run; an explicit dry run stays quiet.
@@ -359,7 +376,11 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
 
   const snapshot = await registry.snapshot(spec.model)
   const stored = snapshot.versions.find(v => v.version === r.candidate.version)
-  const chart = historyChart(snapshot, spec.metrics.map(m => m.name), { ...r.candidate, evaluationData: stored?.evaluationData })
+  const chart = historyChart(
+    snapshot,
+    spec.metrics.map(m => m.name),
+    { ...r.candidate, evaluationData: stored?.evaluationData }
+  )
   const links = [
     ...artifacts.map(a => `- artifact ${a.url ? `[${a.name}](${a.url})` : a.name} (id ${a.id})`),
     ...(releaseUrl ? [`- release: ${releaseUrl}`] : [])
@@ -411,7 +432,9 @@ async function executeAction(settings: ActionSettings): Promise<number> {
           log: core.info
         })
       : null
-  const registry: Registry = releases ? new VersionRegistry(releases, { log: core.info, retryBaseMs: tune.retryBaseMs }) : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
+  const registry: Registry = releases
+    ? new VersionRegistry(releases, { log: core.info, retryBaseMs: tune.retryBaseMs })
+    : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
   const shell: Shell = { settings, spec, registry, releases, github, tune }
   if (settings.command !== 'run') return await renderRegistryOutcome(shell, await execute(registryCommandOf(shell), appDeps(shell)))
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''

@@ -37,7 +37,12 @@ export function parseGateMarker(body: string | null | undefined): GateMarker | n
   try {
     const value = JSON.parse(m[1]!) as Partial<GateMarker>
     if (typeof value.model !== 'string' || !Number.isSafeInteger(value.version)) return null
-    return { model: value.model, version: value.version!, baseline: typeof value.baseline === 'number' ? value.baseline : null, actor: String(value.actor ?? '') }
+    return {
+      model: value.model,
+      version: value.version!,
+      baseline: typeof value.baseline === 'number' ? value.baseline : null,
+      actor: String(value.actor ?? '')
+    }
   } catch {
     return null
   }
@@ -87,7 +92,7 @@ export class IssueGate implements Gate {
       `Approval promotes the candidate only if the champion is still ${request.baseline === null ? 'absent' : `version ${request.baseline}`}.`
     const body = fitBody(
       [gateMarker(marker), instructions, '', request.reportMarkdown, '', await this.options.appendix(request)].join('\n'),
-      'the whole report is in the run\'s job summary and artifacts.'
+      "the whole report is in the run's job summary and artifacts."
     )
     // Never doubled: after an unanswered create, the gate is looked for by its label and marker first.
     const issue = await createOnce(`opening the gate issue of ${request.model} version ${request.candidate}`, retryPolicyOf(this.github), {
@@ -111,7 +116,16 @@ export class IssueGate implements Gate {
   private async find(marker: GateMarker): Promise<{ html_url: string } | undefined> {
     const { owner, repo } = this.options
     for (let page = 1; page <= FIND_PAGES; page++) {
-      const { data } = await this.github.rest.issues.listForRepo({ owner, repo, labels: GATE_LABEL, state: 'open', sort: 'created', direction: 'desc', per_page: 100, page })
+      const { data } = await this.github.rest.issues.listForRepo({
+        owner,
+        repo,
+        labels: GATE_LABEL,
+        state: 'open',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100,
+        page
+      })
       const found = data.find(issue => {
         const m = parseGateMarker(issue.body)
         return !issue.pull_request && m !== null && m.model === marker.model && m.version === marker.version && m.baseline === marker.baseline

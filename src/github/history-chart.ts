@@ -19,7 +19,9 @@ function championPoints(snapshot: RegistrySnapshot): Point[] {
   const moves = snapshot.history.filter(e => e.action === 'promoted' || e.action === 'approved' || e.action === 'rollback')
   return moves.flatMap(e => {
     const record = snapshot.versions.find(v => v.version === e.version)
-    return record ? [{ label: `v${e.version}${e.action === 'rollback' ? ' (rollback)' : ''}`, metrics: record.metrics, evaluationData: record.evaluationData }] : []
+    return record
+      ? [{ label: `v${e.version}${e.action === 'rollback' ? ' (rollback)' : ''}`, metrics: record.metrics, evaluationData: record.evaluationData }]
+      : []
   })
 }
 
@@ -40,12 +42,17 @@ export function historyChart(
   const last = points.at(-1)
   const candidateIsLast = candidate && candidate.version !== null && last?.label === `v${candidate.version}`
   if (candidate && !candidateIsLast) {
-    points.push({ label: candidate.version === null ? 'candidate' : `v${candidate.version} (candidate)`, metrics: candidate.metrics, evaluationData: candidate.evaluationData })
+    points.push({
+      label: candidate.version === null ? 'candidate' : `v${candidate.version} (candidate)`,
+      metrics: candidate.metrics,
+      evaluationData: candidate.evaluationData
+    })
   }
   // Numbers measured on other evaluation data do not compare: no line is drawn across that change.
   const current = points.at(-1)?.evaluationData
   const since = current ? points.findLastIndex(p => p.evaluationData && p.evaluationData !== current) + 1 : 0
-  const note = since > 0 ? `\n_Earlier champions (up to ${points[since - 1]!.label}) were evaluated on other data and are not drawn: their numbers do not compare._\n` : ''
+  const note =
+    since > 0 ? `\n_Earlier champions (up to ${points[since - 1]!.label}) were evaluated on other data and are not drawn: their numbers do not compare._\n` : ''
   const shown = points.slice(since).slice(-MAX_POINTS)
   if (shown.length < 2) return ''
   const charts: string[] = []

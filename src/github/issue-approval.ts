@@ -19,7 +19,11 @@ export interface GateCommand {
 
 /** `/approve` or `/reject` at the start of the comment's first non-empty line, with an optional reason. */
 export function parseGateCommand(body: string): GateCommand | null {
-  const first = body.split(/\r?\n/).find(line => line.trim() !== '')?.trim() ?? ''
+  const first =
+    body
+      .split(/\r?\n/)
+      .find(line => line.trim() !== '')
+      ?.trim() ?? ''
   const m = /^\/(approve|reject)(?:\s+(.*))?$/i.exec(first)
   return m ? { verb: m[1]!.toLowerCase() as GateCommand['verb'], reason: (m[2] ?? '').trim() } : null
 }
@@ -31,9 +35,7 @@ export interface CommentEvent {
 }
 
 export type ApprovalOutcome =
-  | { outcome: 'ignored'; why: string }
-  | { outcome: 'refused'; who: string; why: string }
-  | { outcome: 'approved' | 'rejected'; who: string; gate: GateMarker }
+  { outcome: 'ignored'; why: string } | { outcome: 'refused'; who: string; why: string } | { outcome: 'approved' | 'rejected'; who: string; gate: GateMarker }
 
 export interface ApprovalContext {
   github: GitHubClient
@@ -94,7 +96,15 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     await createOnce(`replying on issue #${issue.number}`, retryPolicyOf(ctx.github), {
       find: () => findMarkedComment(ctx.github, where, marker),
       create: async () =>
-        (await ctx.github.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, body: fitBody(`${marker}\n${text}`, 'see the run log.'), request: NO_PLUGIN_RETRIES })).data
+        (
+          await ctx.github.rest.issues.createComment({
+            owner: ctx.owner,
+            repo: ctx.repo,
+            issue_number: issue.number,
+            body: fitBody(`${marker}\n${text}`, 'see the run log.'),
+            request: NO_PLUGIN_RETRIES
+          })
+        ).data
     })
   }
   const close = (reason: 'completed' | 'not_planned') =>
@@ -113,7 +123,13 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     return { outcome: 'rejected', who, gate }
   }
   try {
-    await approveCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` }, ctx.promotionEffects)
+    await approveCandidate(
+      ctx.registry,
+      gate.model,
+      gate.version,
+      { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` },
+      ctx.promotionEffects
+    )
   } catch (err) {
     if (!(err instanceof StaleBaselineError)) throw err
     await reply(`Approval by @${who} could not be carried out: ${err.message}`)

@@ -29,7 +29,8 @@ export async function upsertDryRunComment(
   // Never doubled: after an unanswered create, the comment is looked for by its marker first.
   const made = await createOnce(`commenting on pull request #${where.number}`, retryPolicyOf(github), {
     find: () => findMarkedComment(github, where, marker),
-    create: async () => (await github.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body, request: NO_PLUGIN_RETRIES })).data
+    create: async () =>
+      (await github.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body, request: NO_PLUGIN_RETRIES })).data
   })
   return made.html_url
 }

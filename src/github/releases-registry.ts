@@ -183,7 +183,8 @@ export class ReleasesRegistry implements RegistryStore {
     } catch (err) {
       // No branch or no file yet: the model has no versions.
       if (statusOf(err) === 404) return { state: emptyFile(model), sha: null }
-      if (statusOf(err) !== 403 || !/too_large|blobs up to 1 MB/.test(JSON.stringify((err as { response?: { data?: unknown } }).response?.data ?? ''))) throw err
+      if (statusOf(err) !== 403 || !/too_large|blobs up to 1 MB/.test(JSON.stringify((err as { response?: { data?: unknown } }).response?.data ?? '')))
+        throw err
       file = await this.stateEntry(model)
     }
     if (file.type !== 'file' || !file.sha) {
@@ -192,7 +193,8 @@ export class ReleasesRegistry implements RegistryStore {
     let base64 = file.encoding === 'base64' && typeof file.content === 'string' ? file.content : null
     if (base64 === null || (base64 === '' && (file.size ?? 0) > 0)) {
       const { data: blob } = await this.github.rest.git.getBlob({ ...this.repo, file_sha: file.sha })
-      if (blob.encoding !== 'base64') throw new RetrainError(`the registry state ${where} came in encoding ${blob.encoding}`, ExitCode.integrity, 'registry-corrupt')
+      if (blob.encoding !== 'base64')
+        throw new RetrainError(`the registry state ${where} came in encoding ${blob.encoding}`, ExitCode.integrity, 'registry-corrupt')
       base64 = blob.content
     }
     try {
@@ -227,7 +229,12 @@ export class ReleasesRegistry implements RegistryStore {
         }
       ]
     })
-    const { data: commit } = await this.github.rest.git.createCommit({ ...this.repo, message: 'retrain: create the model registry', tree: tree.sha, parents: [] })
+    const { data: commit } = await this.github.rest.git.createCommit({
+      ...this.repo,
+      message: 'retrain: create the model registry',
+      tree: tree.sha,
+      parents: []
+    })
     try {
       await this.github.rest.git.createRef({ ...this.repo, ref: `refs/heads/${this.options.branch}`, sha: commit.sha })
       this.log(`created the registry branch ${this.options.branch}`)
@@ -248,7 +255,12 @@ export class ReleasesRegistry implements RegistryStore {
       if (statusOf(err) === 404) return []
       throw err
     }
-    return Array.isArray(data) ? data.filter(e => e.type === 'dir').map(e => String(e.name)).sort() : []
+    return Array.isArray(data)
+      ? data
+          .filter(e => e.type === 'dir')
+          .map(e => String(e.name))
+          .sort()
+      : []
   }
 
   async read(model: string): Promise<StateRead> {
@@ -355,7 +367,11 @@ export class ReleasesRegistry implements RegistryStore {
     const release = releaseOf(record)
     if (!release) {
       throw new InputError(
-        [{ message: `${model} version ${version} has no bundle any more: its draft release was cleaned up when it was rejected or superseded by another champion; retrain to get a new candidate` }],
+        [
+          {
+            message: `${model} version ${version} has no bundle any more: its draft release was cleaned up when it was rejected or superseded by another champion; retrain to get a new candidate`
+          }
+        ],
         'bundle-cleaned-up'
       )
     }
@@ -419,7 +435,9 @@ export class ReleasesRegistry implements RegistryStore {
   private async storeRelease(model: string, version: number, manifest: Manifest, bundleDir: string): Promise<StoredRelease> {
     const tag = `retrain-${model}-v${version}`
     const lineage = manifest.lineage
-    const metrics = Object.entries(lineage.metrics).map(([k, v]) => `${k}=${v ?? 'undefined'}`).join(', ')
+    const metrics = Object.entries(lineage.metrics)
+      .map(([k, v]) => `${k}=${v ?? 'undefined'}`)
+      .join(', ')
     // Never doubled: after an unanswered create, the draft is looked for by its tag name first.
     const release: FoundRelease = await createOnce(`creating the draft release ${tag}`, retryPolicyOf(this.github, this.log), {
       find: () => this.findDraft(tag),
@@ -446,7 +464,11 @@ export class ReleasesRegistry implements RegistryStore {
       const size = (await stat(archive)).size
       const parts = Math.max(1, Math.ceil(size / this.partBytes))
       if (parts + 1 > MAX_ASSETS) {
-        throw new RetrainError(`the bundle of ${model} (${size} bytes) needs ${parts} release assets, more than GitHub's ${MAX_ASSETS - 1}; store a smaller model`, ExitCode.badInput, 'bundle-too-large')
+        throw new RetrainError(
+          `the bundle of ${model} (${size} bytes) needs ${parts} release assets, more than GitHub's ${MAX_ASSETS - 1}; store a smaller model`,
+          ExitCode.badInput,
+          'bundle-too-large'
+        )
       }
       for (let i = 0; i < parts; i++) {
         const start = i * this.partBytes
@@ -509,7 +531,8 @@ export class ReleasesRegistry implements RegistryStore {
         return (await this.reusableAsset(release.id, name, size, sha)) ?? (await upload())
       }
     })
-    if (uploaded.size !== size) throw new IntegrityError(`release asset ${name} was stored with ${uploaded.size} bytes instead of ${size}`, 'asset-size-mismatch')
+    if (uploaded.size !== size)
+      throw new IntegrityError(`release asset ${name} was stored with ${uploaded.size} bytes instead of ${size}`, 'asset-size-mismatch')
     return { name, id: uploaded.id, size, sha256: sha }
   }
 

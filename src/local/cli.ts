@@ -93,10 +93,18 @@ const WHO = ['actor', 'reason'] as const
 const REGISTRY = ['spec', 'model', 'registry'] as const
 
 const COMMANDS: Record<string, CommandShape> = {
-  run: { options: ['spec', 'registry', 'param', 'out', 'dry-run', 'json', 'actor', 'keep-work-dir'], positionals: [], meant: { params: 'param', output: 'out' } },
+  run: {
+    options: ['spec', 'registry', 'param', 'out', 'dry-run', 'json', 'actor', 'keep-work-dir'],
+    positionals: [],
+    meant: { params: 'param', output: 'out' }
+  },
   validate: { options: ['spec'], positionals: [] },
   status: { options: [...REGISTRY, 'json'], positionals: [] },
-  promote: { options: [...REGISTRY, 'candidate', 'expect-champion', 'force', ...WHO], positionals: [], meant: { version: 'candidate', expect: 'expect-champion', champion: 'expect-champion' } },
+  promote: {
+    options: [...REGISTRY, 'candidate', 'expect-champion', 'force', ...WHO],
+    positionals: [],
+    meant: { version: 'candidate', expect: 'expect-champion', champion: 'expect-champion' }
+  },
   approve: { options: [...REGISTRY, 'force', ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   reject: { options: [...REGISTRY, ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   rollback: { options: [...REGISTRY, 'to', ...WHO], positionals: [], meant: { version: 'to' } },
@@ -146,7 +154,9 @@ function commandUsage(name: string): string {
 function parseCommand(name: string, args: string[]): { values: Values; positionals: string[] } {
   const shape = COMMANDS[name]!
   const own = [...shape.options, 'help']
-  const options = Object.fromEntries(own.map(o => [o, { type: OPTION[o]!.type, ...(OPTION[o]!.multiple && { multiple: true }), ...(OPTION[o]!.short && { short: OPTION[o]!.short }) }]))
+  const options = Object.fromEntries(
+    own.map(o => [o, { type: OPTION[o]!.type, ...(OPTION[o]!.multiple && { multiple: true }), ...(OPTION[o]!.short && { short: OPTION[o]!.short }) }])
+  )
   let parsed: ReturnType<typeof parseArgs>
   try {
     parsed = parseArgs({ args, options: options as never, allowPositionals: true, strict: true })
@@ -156,7 +166,9 @@ function parseCommand(name: string, args: string[]): { values: Values; positiona
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
       const word = unknown[2]!
       const meant = shape.meant?.[word] ?? closest(word, own)
-      const elsewhere = Object.entries(COMMANDS).filter(([, c]) => c.options.includes(word)).map(([n]) => n)
+      const elsewhere = Object.entries(COMMANDS)
+        .filter(([, c]) => c.options.includes(word))
+        .map(([n]) => n)
       const hint = meant
         ? /^[A-Z]+$/.test(meant)
           ? ` (the ${meant.toLowerCase()} is an argument: retrain ${name} ${meant})`
@@ -170,7 +182,10 @@ function parseCommand(name: string, args: string[]): { values: Values; positiona
     throw err
   }
   if (parsed.positionals.length > shape.positionals.length) {
-    const extra = parsed.positionals.slice(shape.positionals.length).map(p => preview(p)).join(' ')
+    const extra = parsed.positionals
+      .slice(shape.positionals.length)
+      .map(p => preview(p))
+      .join(' ')
     throw usageError(`retrain ${name} takes ${shape.positionals.length ? shape.positionals.join(' ') : 'no arguments'}; unexpected ${extra}`, name)
   }
   return { values: parsed.values as Values, positionals: parsed.positionals }
@@ -213,7 +228,11 @@ function checkArguments(values: Values, command: string): void {
   if (values.data !== undefined && !DATA_NAME.test(values.data)) {
     problems.push(`--data ${preview(values.data)} is not a data input name: it starts with a letter or '_' and holds only letters, digits, '_' or '-'`)
   }
-  if (problems.length) throw new InputError(problems.map(message => ({ message })), 'usage')
+  if (problems.length)
+    throw new InputError(
+      problems.map(message => ({ message })),
+      'usage'
+    )
 }
 
 const DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
@@ -309,7 +328,9 @@ function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: 
     }
     case 'validated': {
       const s = outcome.spec
-      out(`${path.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`)
+      out(
+        `${path.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
+      )
       return ExitCode.ok
     }
     case 'status':
@@ -403,4 +424,3 @@ export async function runCli(argv: string[]): Promise<number> {
     return ExitCode.internal
   }
 }
-

@@ -120,7 +120,14 @@ function skewAcceleration(values: number[]): number {
  * cumulant is additive, so blocks of units estimate the same skewness as single units at a fraction
  * of the cost on large data.
  */
-function jackknifeAcceleration(metrics: PairedMetric[], evaluators: PairEvaluator[], n: number, units: ResampleUnits, random: Random, scratch: Map<Uint32Array, Uint8Array>) {
+function jackknifeAcceleration(
+  metrics: PairedMetric[],
+  evaluators: PairEvaluator[],
+  n: number,
+  units: ResampleUnits,
+  random: Random,
+  scratch: Map<Uint32Array, Uint8Array>
+) {
   const blocks = Math.min(units.count, JACKKNIFE_BLOCKS)
   const blockOf = new Int32Array(units.count)
   const shuffled = Int32Array.from({ length: units.count }, (_, i) => i)
@@ -177,7 +184,9 @@ export function pairedBootstrap(metrics: PairedMetric[], n: number, units: Resam
     b++
   }
   const acceleration =
-    settings.interval === 'bca' ? jackknifeAcceleration(metrics, evaluators, n, units, random, scratch) : metrics.map(() => ({ absolute: Number.NaN, relative: Number.NaN }))
+    settings.interval === 'bca'
+      ? jackknifeAcceleration(metrics, evaluators, n, units, random, scratch)
+      : metrics.map(() => ({ absolute: Number.NaN, relative: Number.NaN }))
   return metrics.map((_, k) => {
     const finiteSorted = (values: Float64Array) => values.filter(v => Number.isFinite(v)).sort()
     const abs = finiteSorted(absolute[k]!)
@@ -251,7 +260,9 @@ export function normalQuantile(p: number): number {
   } else {
     const q = p - 0.5
     const r = q * q
-    x = ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+    x =
+      ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+      (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
   }
   const e = normalCdf(x) - p
   const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2)
@@ -273,7 +284,13 @@ function quantile(sorted: Float64Array, level: number): number {
  * estimate, acceleration from the jackknife). BCa falls back to the percentile when its acceleration
  * is undefined; `method` says which was used.
  */
-export function boundAt(sorted: Float64Array, point: number, level: number, method: IntervalMethod, acceleration: number): { value: number; method: IntervalMethod } {
+export function boundAt(
+  sorted: Float64Array,
+  point: number,
+  level: number,
+  method: IntervalMethod,
+  acceleration: number
+): { value: number; method: IntervalMethod } {
   if (method === 'percentile' || !Number.isFinite(acceleration)) return { value: quantile(sorted, level), method: 'percentile' }
   let below = 0
   let equal = 0

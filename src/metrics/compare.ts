@@ -5,7 +5,18 @@
  */
 import { InputError } from '../errors.js'
 import type { MetricSpec, Spec } from '../spec/types.js'
-import { boundAt, DEFAULT_BOOTSTRAP, MAX_DEGENERATE_SHARE, MIN_UNITS, pairedBootstrap, type BootstrapSettings, type ImprovementDistribution, type IntervalMethod, type PairedMetric, type ResampleUnits } from './bootstrap.js'
+import {
+  boundAt,
+  DEFAULT_BOOTSTRAP,
+  MAX_DEGENERATE_SHARE,
+  MIN_UNITS,
+  pairedBootstrap,
+  type BootstrapSettings,
+  type ImprovementDistribution,
+  type IntervalMethod,
+  type PairedMetric,
+  type ResampleUnits
+} from './bootstrap.js'
 import { effectiveSize, kernelOf, needsOf } from './catalog.js'
 import type { ComputedMetric } from './computed-metrics.js'
 import { localityOrder, pickExamples, pickOutputs, readExamples, readOutputs, type Examples, type ModelOutputs } from './examples.js'
@@ -98,7 +109,9 @@ export function compareComputed(
   const cols = predictionColumns(predictions)
   const task = predictions?.task
   if (task === undefined) {
-    throw new InputError([{ file: spec.file, message: 'metrics are computed from predictions only with evaluate.predictions.task (binary, multiclass or regression)' }])
+    throw new InputError([
+      { file: spec.file, message: 'metrics are computed from predictions only with evaluate.predictions.task (binary, multiclass or regression)' }
+    ])
   }
   const others = new Map<Against, { table: PredictionTable; order: Int32Array }>()
   if (baselineTable) others.set('champion', { table: baselineTable, order: alignRows(candidateTable, baselineTable) })
@@ -169,7 +182,12 @@ export function compareComputed(
   const settings = bootstrapSettings(spec)
   const distributions = new Map<string, ImprovementDistribution>()
   if (wanted.length > 0) {
-    pairedBootstrap(wanted.map(w => w.paired), examples.n, units, settings).forEach((d, i) => distributions.set(wanted[i]!.key, d))
+    pairedBootstrap(
+      wanted.map(w => w.paired),
+      examples.n,
+      units,
+      settings
+    ).forEach((d, i) => distributions.set(wanted[i]!.key, d))
   }
 
   const confidence = (metric: string, against: Against, relative: boolean, level: number): ConfidenceEvidence | undefined => {
@@ -193,7 +211,14 @@ export function compareComputed(
 
   const slices = metrics
     .filter(m => m.slices && outputs.has('champion'))
-    .map(m => judgeSlices(m, examples!, sliceRows.filter(s => s.metric === m), distributions))
+    .map(m =>
+      judgeSlices(
+        m,
+        examples!,
+        sliceRows.filter(s => s.metric === m),
+        distributions
+      )
+    )
 
   return {
     candidate: valuesOf('candidate'),
@@ -223,7 +248,10 @@ function judgeSlices(
   const alpha = 1 - level
   const records: (SliceRecord & { rawP: number })[] = slices.map(s => {
     const d = distributions.get(s.key)!
-    const size = Math.min(effectiveSize(metric.compute, examples, s.rows), examples.groups ? new Set(Array.from(s.rows, r => examples.groups!.of[r])).size : Number.POSITIVE_INFINITY)
+    const size = Math.min(
+      effectiveSize(metric.compute, examples, s.rows),
+      examples.groups ? new Set(Array.from(s.rows, r => examples.groups!.of[r])).size : Number.POSITIVE_INFINITY
+    )
     const base = {
       metric: metric.name,
       column: s.column,
@@ -239,7 +267,12 @@ function judgeSlices(
     }
     if (size < minSize) return { ...base, status: 'not-judged' as const, reason: `effective size ${size} is under the minimum ${minSize}`, rawP: Number.NaN }
     if (d.degenerate > MAX_DEGENERATE_SHARE * d.resamples || d.absolute.length === 0 || base.improvement === null) {
-      return { ...base, status: 'not-judged' as const, reason: `${metric.name} is undefined on this slice or in ${d.degenerate} of ${d.resamples} resamples`, rawP: Number.NaN }
+      return {
+        ...base,
+        status: 'not-judged' as const,
+        reason: `${metric.name} is undefined on this slice or in ${d.degenerate} of ${d.resamples} resamples`,
+        rawP: Number.NaN
+      }
     }
     let atLeast = 0
     for (const v of d.absolute) if (v >= -rule.maxRegression) atLeast++

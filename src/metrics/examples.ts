@@ -76,7 +76,8 @@ const BINARY_ALIASES: Record<string, string> = { false: '0', true: '1' }
 
 function classesOf(task: PredictionTask, declared: string[] | undefined, table: PredictionTable, cols: PredictionColumns): string[] {
   if (task === 'binary') {
-    if (declared && declared.length !== 2) throw new PredictionsError(`evaluate.predictions.classes must name exactly two classes for a binary task: negative, then positive`)
+    if (declared && declared.length !== 2)
+      throw new PredictionsError(`evaluate.predictions.classes must name exactly two classes for a binary task: negative, then positive`)
     return (declared ?? BINARY_DEFAULT).map(classKey)
   }
   const fromColumns = [...table.columns.keys()].filter(k => k.startsWith(cols.probabilityPrefix)).map(k => classKey(k.slice(cols.probabilityPrefix.length)))
@@ -94,12 +95,15 @@ function classIndexes(table: PredictionTable, cells: Cell[], name: string, class
   for (let row = 0; row < cells.length; row++) {
     const cell = cells[row]!
     let key = cell === null ? '' : classKey(cell)
-    if (binary && !index.has(key) && BINARY_ALIASES[key.toLowerCase()] !== undefined && classes.join() === BINARY_DEFAULT.join()) key = BINARY_ALIASES[key.toLowerCase()]!
+    if (binary && !index.has(key) && BINARY_ALIASES[key.toLowerCase()] !== undefined && classes.join() === BINARY_DEFAULT.join())
+      key = BINARY_ALIASES[key.toLowerCase()]!
     const i = index.get(key)
     if (i === undefined) {
       throw new PredictionsError(
         `${where(table, row)}: "${name}" of id "${table.ids[row]}" is ${JSON.stringify(cell)}, not one of the classes ${classes.join(', ')}; ` +
-          (binary ? 'a binary task uses 0/1 (or true/false) unless evaluate.predictions.classes names [negative, positive]' : 'declare every class in evaluate.predictions.classes')
+          (binary
+            ? 'a binary task uses 0/1 (or true/false) unless evaluate.predictions.classes names [negative, positive]'
+            : 'declare every class in evaluate.predictions.classes')
       )
     }
     out[row] = i
@@ -138,7 +142,8 @@ export function readExamples(
 ): Examples {
   const n = candidate.ids.length
   const classes = task === 'regression' ? [] : classesOf(task, declaredClasses, candidate, cols)
-  if (task === 'multiclass' && classes.length < 2) throw new PredictionsError(`${candidate.file}: a multiclass task needs at least two classes, found ${classes.length}`)
+  if (task === 'multiclass' && classes.length < 2)
+    throw new PredictionsError(`${candidate.file}: a multiclass task needs at least two classes, found ${classes.length}`)
   const labels = column(candidate, cols.label, 'label')
   let labelClass: Int32Array = new Int32Array(0)
   let labelValue: Float64Array = new Float64Array(0)
@@ -202,7 +207,9 @@ export function readOutputs(examples: Examples, cols: PredictionColumns, table: 
     for (let i = 0; i < n; i++) {
       const v = numberAt(table, cells, rowOf(i), cols.score)
       if (needs.probability && (v < 0 || v > 1)) {
-        throw new PredictionsError(`${where(table, rowOf(i))}: "${cols.score}" of id "${examples.ids[i]}" is ${v}; log loss and Brier score need a probability in [0, 1]`)
+        throw new PredictionsError(
+          `${where(table, rowOf(i))}: "${cols.score}" of id "${examples.ids[i]}" is ${v}; log loss and Brier score need a probability in [0, 1]`
+        )
       }
       out.score[i] = v
     }
@@ -210,7 +217,8 @@ export function readOutputs(examples: Examples, cols: PredictionColumns, table: 
   if (needs.score && examples.task === 'multiclass') {
     const probabilities = examples.classes.map(c => {
       const name = [...table.columns.keys()].find(k => k.startsWith(cols.probabilityPrefix) && classKey(k.slice(cols.probabilityPrefix.length)) === c)
-      if (name === undefined) throw new PredictionsError(`${table.file}: there is no probability column "${cols.probabilityPrefix}${c}" for class ${c}; write one column per class`)
+      if (name === undefined)
+        throw new PredictionsError(`${table.file}: there is no probability column "${cols.probabilityPrefix}${c}" for class ${c}; write one column per class`)
       const cells = table.columns.get(name)!
       const values = new Float64Array(n)
       for (let i = 0; i < n; i++) values[i] = numberAt(table, cells, rowOf(i), name)
@@ -219,7 +227,8 @@ export function readOutputs(examples: Examples, cols: PredictionColumns, table: 
     for (let i = 0; i < n; i++) {
       let sum = 0
       for (const p of probabilities) {
-        if (p[i]! < 0 || p[i]! > 1) throw new PredictionsError(`${where(table, rowOf(i))}: a class probability of id "${examples.ids[i]}" is ${p[i]}, outside [0, 1]`)
+        if (p[i]! < 0 || p[i]! > 1)
+          throw new PredictionsError(`${where(table, rowOf(i))}: a class probability of id "${examples.ids[i]}" is ${p[i]}, outside [0, 1]`)
         sum += p[i]!
       }
       // The tolerance scikit-learn applies (numpy.allclose), so float32 softmax outputs pass.

@@ -107,7 +107,9 @@ export async function readPredictions(file: string, columns: PredictionColumns, 
   try {
     text = await readFile(file, 'utf8')
   } catch {
-    throw new PredictionsError(`the evaluate command wrote no predictions for the ${whose} (expected a ${columns.format === 'csv' ? 'CSV' : 'JSON Lines'} file at $RETRAIN_PREDICTIONS_FILE, ${file})`)
+    throw new PredictionsError(
+      `the evaluate command wrote no predictions for the ${whose} (expected a ${columns.format === 'csv' ? 'CSV' : 'JSON Lines'} file at $RETRAIN_PREDICTIONS_FILE, ${file})`
+    )
   }
   return parsePredictions(text, file, columns)
 }
@@ -116,7 +118,8 @@ export function parsePredictions(text: string, file: string, columns: Prediction
   const table = columns.format === 'csv' ? parseCsv(text, file) : parseJsonLines(text, file)
   if (table.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`)
   const idColumn = table.columns.get(columns.id)
-  if (!idColumn) throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table.columns.keys()].join(', ')}); set evaluate.predictions.id`)
+  if (!idColumn)
+    throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table.columns.keys()].join(', ')}); set evaluate.predictions.id`)
   const firstLine = new Map<string, number>()
   table.ids = idColumn.map((cell, row) => {
     if (cell === null || cell === '') throw new PredictionsError(`${file}:${table.lines[row]}: the example has no id ("${columns.id}")`)

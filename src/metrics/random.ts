@@ -78,7 +78,7 @@ export class Random {
     let drawn = 0
     while (drawn < draws) {
       const batch = Math.min(pending.length, draws - drawn)
-      for (let i = 0; i < batch; ) {
+      for (let i = 0; i < batch;) {
         const x = Math.imul(s1, 5)
         const r = Math.imul((x << 7) | (x >>> 25), 9) >>> 0
         const t = s1 << 9

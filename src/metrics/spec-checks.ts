@@ -25,29 +25,47 @@ export function computedMetricProblems(spec: Pick<Spec, 'evaluate' | 'metrics'>)
     if (metric.compute !== undefined) {
       const definition = definitionOf(metric.compute)
       if (predictions?.task === undefined) {
-        problems.push({ segments: at('compute'), message: `metrics.${metric.name} is computed from predictions: declare evaluate.predictions with a task (binary, multiclass or regression)` })
+        problems.push({
+          segments: at('compute'),
+          message: `metrics.${metric.name} is computed from predictions: declare evaluate.predictions with a task (binary, multiclass or regression)`
+        })
       } else if (!definition.tasks.includes(predictions.task)) {
-        problems.push({ segments: at('compute'), message: `metrics.${metric.name}: ${metric.compute} applies to ${definition.tasks.join(' and ')} tasks, but evaluate.predictions.task is ${predictions.task}` })
+        problems.push({
+          segments: at('compute'),
+          message: `metrics.${metric.name}: ${metric.compute} applies to ${definition.tasks.join(' and ')} tasks, but evaluate.predictions.task is ${predictions.task}`
+        })
       }
       if (definition.goal !== metric.goal) {
-        problems.push({ segments: at('goal'), message: `metrics.${metric.name}: ${metric.compute} is better when ${definition.goal === 'maximize' ? 'larger' : 'smaller'}; set goal: ${definition.goal}` })
+        problems.push({
+          segments: at('goal'),
+          message: `metrics.${metric.name}: ${metric.compute} is better when ${definition.goal === 'maximize' ? 'larger' : 'smaller'}; set goal: ${definition.goal}`
+        })
       }
     }
     metric.change.forEach((rule, i) => {
       if (rule.confidence === undefined) return
       const where = at('change', String(i), 'confidence')
       if (metric.compute === undefined) {
-        problems.push({ segments: where, message: `metrics.${metric.name}.change[${i}]: a confidence rule needs per-example predictions; add compute: to the metric (and evaluate.predictions)` })
+        problems.push({
+          segments: where,
+          message: `metrics.${metric.name}.change[${i}]: a confidence rule needs per-example predictions; add compute: to the metric (and evaluate.predictions)`
+        })
       }
       const tail = (1 - rule.confidence) * (resamples + 1)
       if (tail < MIN_TAIL_RESAMPLES) {
         const needed = Math.ceil(MIN_TAIL_RESAMPLES / (1 - rule.confidence))
-        problems.push({ segments: where, message: `metrics.${metric.name}.change[${i}]: confidence ${rule.confidence} needs at least ${needed} bootstrap resamples (evaluate.bootstrap.resamples is ${resamples})` })
+        problems.push({
+          segments: where,
+          message: `metrics.${metric.name}.change[${i}]: confidence ${rule.confidence} needs at least ${needed} bootstrap resamples (evaluate.bootstrap.resamples is ${resamples})`
+        })
       }
     })
     if (metric.slices !== undefined) {
       if (metric.compute === undefined) {
-        problems.push({ segments: at('slices'), message: `metrics.${metric.name}.slices: a slice rule needs per-example predictions; add compute: to the metric` })
+        problems.push({
+          segments: at('slices'),
+          message: `metrics.${metric.name}.slices: a slice rule needs per-example predictions; add compute: to the metric`
+        })
       } else if ((predictions?.slices ?? []).length === 0) {
         problems.push({ segments: at('slices'), message: `metrics.${metric.name}.slices: name the slice columns in evaluate.predictions.slices` })
       }

@@ -57,7 +57,11 @@ export class DirectoryStore implements RegistryStore {
 
   private modelDir(model: string): string {
     // Names come from specs, arguments and inputs: none may leave the registry's root.
-    if (!MODEL_NAME.test(model)) throw new InputError([{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }], 'bad-model-name')
+    if (!MODEL_NAME.test(model))
+      throw new InputError(
+        [{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }],
+        'bad-model-name'
+      )
     return path.join(this.root, model)
   }
 

@@ -20,7 +20,18 @@
  */
 import { randomBytes } from 'node:crypto'
 import { ExitCode, InputError, RetrainError, StaleBaselineError, describeVersion } from '../errors.js'
-import type { Effect, EffectInput, ExpectedVersion, HistoryAction, HistoryEvent, RegistrySnapshot, Transition, VersionRecord, VersionStatus, Who } from '../ports.js'
+import type {
+  Effect,
+  EffectInput,
+  ExpectedVersion,
+  HistoryAction,
+  HistoryEvent,
+  RegistrySnapshot,
+  Transition,
+  VersionRecord,
+  VersionStatus,
+  Who
+} from '../ports.js'
 
 /** A version number handed out but not (yet) registered: a run between its reservation and its commit. */
 export interface Reservation {
@@ -95,7 +106,12 @@ function refuse(message: string, reason: string): never {
 function checkExpected(state: RegistryState, expect: ExpectedVersion): VersionRecord {
   const record = state.versions.find(v => v.version === expect.version)
   if (!record || record.status !== expect.status) {
-    throw new VersionChangedError(state.model, expect, record, state.history.findLast(e => e.version === expect.version))
+    throw new VersionChangedError(
+      state.model,
+      expect,
+      record,
+      state.history.findLast(e => e.version === expect.version)
+    )
   }
   return record
 }
@@ -115,7 +131,9 @@ function event(state: RegistryState, version: number, action: HistoryAction, who
 
 /** The champion moves to `version`; the old one is retired. */
 function moveChampion(versions: VersionRecord[], from: number | null, to: number): VersionRecord[] {
-  return versions.map(v => (v.version === to ? { ...v, status: 'promoted' as const } : v.version === from && from !== to ? { ...v, status: 'retired' as const } : v))
+  return versions.map(v =>
+    v.version === to ? { ...v, status: 'promoted' as const } : v.version === from && from !== to ? { ...v, status: 'retired' as const } : v
+  )
 }
 
 export interface Applied<T> {
@@ -141,7 +159,10 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
       const reservations = state.reservations.filter(r => r.version !== t.version)
       const record: VersionRecord = { ...t.record, version: t.version, status: t.status === 'promoted' ? 'candidate' : t.status }
       let versions = [...state.versions, record]
-      const history = [...state.history, event(state, t.version, t.status === 'candidate' ? 'registered' : t.status === 'promoted' ? 'registered' : t.status, t.who, at)]
+      const history = [
+        ...state.history,
+        event(state, t.version, t.status === 'candidate' ? 'registered' : t.status === 'promoted' ? 'registered' : t.status, t.who, at)
+      ]
       let champion = state.champion
       if (t.status === 'promoted') {
         if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion)
@@ -156,7 +177,8 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
       if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion)
       if (state.champion === record.version) refuse(`version ${record.version} is already the champion of ${state.model}`, 'already-champion')
       if (!PROMOTABLE[t.action].includes(record.status)) {
-        if (t.action === 'rollback') refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, 'never-promoted')
+        if (t.action === 'rollback')
+          refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, 'never-promoted')
         refuse(`version ${record.version} was already promoted; roll back to make it the champion again`, 'already-promoted')
       }
       const forced = record.status === 'rejected'
@@ -187,16 +209,15 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
       const effects =
         outcome === 'done'
           ? state.effects.filter(e => e.id !== t.id)
-          : state.effects.map(
-              (e): Effect =>
-                e.id === t.id
-                  ? {
-                      ...e,
-                      status: outcome === 'retry' ? 'pending' : outcome,
-                      attempts: e.attempts + (outcome === 'sending' ? 1 : 0),
-                      ...(t.error !== undefined ? { error: t.error } : {})
-                    }
-                  : e
+          : state.effects.map((e): Effect =>
+              e.id === t.id
+                ? {
+                    ...e,
+                    status: outcome === 'retry' ? 'pending' : outcome,
+                    attempts: e.attempts + (outcome === 'sending' ? 1 : 0),
+                    ...(t.error !== undefined ? { error: t.error } : {})
+                  }
+                : e
             )
       return { state: { ...state, versions, effects }, result: null }
     }
@@ -224,7 +245,8 @@ export function invariantViolations(state: RegistryState): string[] {
     if (!moves.has(e.action) || e.forced) return
     const earlier = state.history.slice(0, i).filter(h => h.version === e.version)
     const rejectedAt = earlier.findLastIndex(h => h.action === 'rejected')
-    if (rejectedAt >= 0 && !earlier.slice(rejectedAt + 1).some(h => moves.has(h.action))) problems.push(`version ${e.version} was rejected, then ${e.action} without force`)
+    if (rejectedAt >= 0 && !earlier.slice(rejectedAt + 1).some(h => moves.has(h.action)))
+      problems.push(`version ${e.version} was rejected, then ${e.action} without force`)
   })
   return problems
 }

@@ -181,7 +181,13 @@ export class VersionRegistry implements Registry {
       if (!own && !performer) continue
       const unrepeatable = UNREPEATABLE.has(effect.kind)
       if (unrepeatable && (effect.status === 'sending' || effect.status === 'unconfirmed') && !resend(effect)) {
-        if (effect.status === 'sending') await this.apply(model, { kind: 'effect', id: effect.id, outcome: 'unconfirmed', error: 'a run stopped while sending it; it may or may not have been sent' })
+        if (effect.status === 'sending')
+          await this.apply(model, {
+            kind: 'effect',
+            id: effect.id,
+            outcome: 'unconfirmed',
+            error: 'a run stopped while sending it; it may or may not have been sent'
+          })
         report.unconfirmed.push({ ...effect, status: 'unconfirmed' })
         continue
       }

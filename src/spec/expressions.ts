@@ -3,18 +3,7 @@
  * meet the syntax they already know. Parse-time checks for the loader, evaluation for the engine.
  */
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions'
-import {
-  Binary,
-  ContextAccess,
-  FunctionCall,
-  Grouping,
-  IndexAccess,
-  Literal,
-  Logical,
-  Unary,
-  type Expr,
-  type ExprVisitor
-} from '@actions/expressions/ast'
+import { Binary, ContextAccess, FunctionCall, Grouping, IndexAccess, Literal, Logical, Unary, type Expr, type ExprVisitor } from '@actions/expressions/ast'
 import { InputError } from '../errors.js'
 import { closest } from '../suggest.js'
 import type { SourceLocation } from './types.js'
@@ -98,10 +87,7 @@ function describeParseError(error: unknown, allowedContexts: readonly string[]):
   const unknownName = /^Unrecognized named-value: '([^']*)'/.exec(message)?.[1]
   if (unknownName !== undefined) {
     if (unknownName.toLowerCase() === 'inputs') {
-      return (
-        'the inputs context is not available in a spec; declare a param and use params.<name> ' +
-        '(dispatch inputs set params)'
-      )
+      return 'the inputs context is not available in a spec; declare a param and use params.<name> ' + '(dispatch inputs set params)'
     }
     return `unknown context "${unknownName}"; expressions here may use ${allowedContexts.join(', ')}`
   }
@@ -147,11 +133,7 @@ class ParamReferences implements ExprVisitor<void> {
  * `knownParams` is given, names only declared params (the language itself would yield '' for a typo).
  * Returns a message for the user, or null when the expression is fine.
  */
-export function checkExpression(
-  expression: string,
-  allowedContexts: readonly string[],
-  knownParams?: readonly string[]
-): string | null {
+export function checkExpression(expression: string, allowedContexts: readonly string[], knownParams?: readonly string[]): string | null {
   if (expression.trim() === '') return 'empty expression ${{ }}'
   let ast: Expr
   try {
@@ -162,7 +144,7 @@ export function checkExpression(
   if (knownParams) {
     const visitor = new ParamReferences()
     ast.accept(visitor)
-    const known = new Set(knownParams.map((p) => p.toLowerCase()))
+    const known = new Set(knownParams.map(p => p.toLowerCase()))
     for (const name of visitor.names) {
       if (known.has(name.toLowerCase())) continue
       const near = closest(name, knownParams)
@@ -185,14 +167,12 @@ function toDictionary(contexts: ExpressionContexts): data.Dictionary {
 }
 
 function evaluateParsed(expression: string, dictionary: data.Dictionary, where?: SourceLocation): string {
-  const names = dictionary.pairs().map((p) => p.key)
+  const names = dictionary.pairs().map(p => p.key)
   let ast: Expr
   try {
     ast = parse(expression, names)
   } catch (error) {
-    throw new InputError([
-      { ...where, message: `invalid expression \${{ ${expression} }}: ${describeParseError(error, names)}` }
-    ])
+    throw new InputError([{ ...where, message: `invalid expression \${{ ${expression} }}: ${describeParseError(error, names)}` }])
   }
   try {
     return new Evaluator(ast, dictionary).evaluate().coerceString()

@@ -100,7 +100,7 @@ function invalidUtf8Problem(bytes: Buffer, file: string): InputProblem {
   for (let i = bytes.indexOf(0x0a); i >= 0 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++
   const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset))
   const col = [...before].length + 1
-  const hex = [...bytes.subarray(offset, offset + 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ')
+  const hex = [...bytes.subarray(offset, offset + 4)].map(b => b.toString(16).padStart(2, '0')).join(' ')
   return {
     file,
     line,
@@ -347,20 +347,15 @@ class SpecBuilder {
     const metrics = Object.entries(this.raw.metrics).map(([name, metric]): MetricSpec => {
       const segments = ['metrics', name]
       if (metric.min !== undefined && metric.max !== undefined && metric.min > metric.max) {
-        this.problem(
-          this.source.valueAt([...segments, 'min']),
-          `metrics.${name}: min (${metric.min}) is greater than max (${metric.max}); no value could pass`
-        )
+        this.problem(this.source.valueAt([...segments, 'min']), `metrics.${name}: min (${metric.min}) is greater than max (${metric.max}); no value could pass`)
       }
-      const change = (metric.change ?? []).map(
-        (rule, i): ChangeRuleSpec => ({
-          ...(rule.margin !== undefined && { margin: rule.margin }),
-          ...(rule['relative-margin'] !== undefined && { relativeMargin: rule['relative-margin'] }),
-          ...(rule.confidence !== undefined && { confidence: rule.confidence }),
-          against: rule.against ?? 'champion',
-          location: this.source.valueAt([...segments, 'change', String(i)])
-        })
-      )
+      const change = (metric.change ?? []).map((rule, i): ChangeRuleSpec => ({
+        ...(rule.margin !== undefined && { margin: rule.margin }),
+        ...(rule['relative-margin'] !== undefined && { relativeMargin: rule['relative-margin'] }),
+        ...(rule.confidence !== undefined && { confidence: rule.confidence }),
+        against: rule.against ?? 'champion',
+        location: this.source.valueAt([...segments, 'change', String(i)])
+      }))
       return {
         name,
         goal: metric.goal,
@@ -379,7 +374,7 @@ class SpecBuilder {
       }
     })
     // When in doubt, never promote: a spec whose rules cannot fail would bless any candidate.
-    if (!metrics.some((m) => m.min !== undefined || m.max !== undefined || m.change.length > 0 || m.slices !== undefined)) {
+    if (!metrics.some(m => m.min !== undefined || m.max !== undefined || m.change.length > 0 || m.slices !== undefined)) {
       this.problem(this.source.keyAt([], 'metrics'), NO_RULE_MESSAGE)
     }
     return metrics
@@ -393,7 +388,9 @@ function parseSource(text: string, file: string): Source {
   try {
     return new Source(text, file)
   } catch (error) {
-    throw new InputError([{ file, line: 1, col: 1, message: `invalid YAML: the parser gave up (${(error as Error).message}); a spec needs only a few levels of nesting` }])
+    throw new InputError([
+      { file, line: 1, col: 1, message: `invalid YAML: the parser gave up (${(error as Error).message}); a spec needs only a few levels of nesting` }
+    ])
   }
 }
 
@@ -404,9 +401,9 @@ function buildSpec(text: string, digest: string, file: string, cwd: string): Spe
   try {
     return buildSpecUnbounded(text, digest, file, cwd)
   } catch (error) {
-    if (!(error instanceof InputError) || error.problems.every((p) => p.message.length <= MAX_MESSAGE)) throw error
+    if (!(error instanceof InputError) || error.problems.every(p => p.message.length <= MAX_MESSAGE)) throw error
     throw new InputError(
-      error.problems.map((p) => (p.message.length <= MAX_MESSAGE ? p : { ...p, message: `${p.message.slice(0, MAX_MESSAGE)}... (message cut)` })),
+      error.problems.map(p => (p.message.length <= MAX_MESSAGE ? p : { ...p, message: `${p.message.slice(0, MAX_MESSAGE)}... (message cut)` })),
       error.reason
     )
   }
@@ -416,14 +413,14 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
   const source = parseSource(text, displayName(file, cwd))
   if (source.doc.errors.length) {
     // A deep document makes the parser record one error per level it unwinds: the first few say it.
-    const all = source.doc.errors.map((e) => ({
+    const all = source.doc.errors.map(e => ({
       ...source.at(e.pos[0]),
       message:
         e.code === 'RESOURCE_EXHAUSTION'
           ? 'invalid YAML: the spec nests too deeply for the parser here; a spec needs only a few levels'
           : `invalid YAML: ${e.message}`
     }))
-    const unique = [...new Map(all.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()]
+    const unique = [...new Map(all.map(p => [`${p.line}:${p.col}:${p.message}`, p])).values()]
     const shown = unique.slice(0, MAX_YAML_ERRORS)
     const more = unique.length - shown.length
     if (more > 0) shown.push({ ...shown[shown.length - 1]!, message: `... and ${more} more YAML errors` })
@@ -439,9 +436,7 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
     throw new InputError([{ ...source.at(0), message: `the spec cannot be read as data: ${(error as Error).message}` }])
   }
   if (value === null || value === undefined) {
-    throw new InputError([
-      { ...source.at(0), message: 'the spec is empty; it needs at least model, steps, evaluate, metrics and promotion' }
-    ])
+    throw new InputError([{ ...source.at(0), message: 'the spec is empty; it needs at least model, steps, evaluate, metrics and promotion' }])
   }
   const problems = schemaProblems(source, value)
   if (problems.length) throw new InputError(problems)
@@ -471,9 +466,7 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
   }
   for (const p of computedMetricProblems(spec)) builder.problems.push({ ...source.valueAt(p.segments), message: p.message })
   if (builder.problems.length) {
-    throw new InputError(
-      [...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0))
-    )
+    throw new InputError([...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)))
   }
   return spec
 }

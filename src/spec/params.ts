@@ -137,15 +137,13 @@ export function checkParamValue(param: ParamSpec, value: unknown): string | null
       ? typeof value === 'string'
       : param.type === 'boolean'
         ? typeof value === 'boolean'
-        : typeof value === 'number' &&
-          Number.isFinite(value) &&
-          (param.type === 'number' || Number.isSafeInteger(value))
+        : typeof value === 'number' && Number.isFinite(value) && (param.type === 'number' || Number.isSafeInteger(value))
   if (!typeOk) return `must be ${param.enum ? `${TYPE_NOUNS[param.type]}, ${expected}` : expected}`
   if (typeof value === 'string') {
     const problem = paramTextProblem(value)
     if (problem) return problem
   }
-  if (param.enum && !param.enum.some((allowed) => allowed === value)) return `must be ${expected}`
+  if (param.enum && !param.enum.some(allowed => allowed === value)) return `must be ${expected}`
   if (typeof value === 'number') {
     if ((param.minimum !== undefined && value < param.minimum) || (param.maximum !== undefined && value > param.maximum)) {
       return `must be ${expected}`
@@ -187,9 +185,7 @@ export function resolveParams(
     if (raw === undefined || raw === null) {
       if (param.default === undefined) {
         problems.push({
-          message:
-            `param "${name}" is required: it has no default and ${source} did not give it ` +
-            `(expected ${describeParamType(param)})`
+          message: `param "${name}" is required: it has no default and ${source} did not give it ` + `(expected ${describeParamType(param)})`
         })
       } else {
         resolved[name] = param.default

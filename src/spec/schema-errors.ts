@@ -18,7 +18,12 @@ function validate(value: unknown): ErrorObject[] {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
 /** `steps[0].timeout-minutes`, `metrics["val.loss"]`; `value` tells list indexes from keys. */
@@ -53,10 +58,10 @@ const TYPE_NOUNS: Record<string, string> = {
 
 function typeNoun(type: unknown): string {
   const types = Array.isArray(type) ? type.map(String) : [String(type)]
-  if (types.length === 3 && ['string', 'number', 'boolean'].every((t) => types.includes(t))) {
+  if (types.length === 3 && ['string', 'number', 'boolean'].every(t => types.includes(t))) {
     return 'a string, a number or true/false'
   }
-  return types.map((t) => TYPE_NOUNS[t] ?? t).join(' or ')
+  return types.map(t => TYPE_NOUNS[t] ?? t).join(' or ')
 }
 
 interface Located extends InputProblem {
@@ -66,7 +71,6 @@ interface Located extends InputProblem {
   missingKeys?: string[]
 }
 
-
 class SchemaErrorExplainer {
   constructor(
     private readonly source: Source,
@@ -74,7 +78,7 @@ class SchemaErrorExplainer {
   ) {}
 
   explain(errors: ErrorObject[]): Located[] {
-    const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')
+    const combinators = errors.filter(e => e.keyword === 'oneOf' || e.keyword === 'anyOf')
     const claimed = new Set<ErrorObject>()
     for (const c of combinators) for (const e of this.branchErrors(c, errors)) claimed.add(e)
     const out: Located[] = []
@@ -89,10 +93,7 @@ class SchemaErrorExplainer {
   private branchErrors(c: ErrorObject, errors: ErrorObject[]): ErrorObject[] {
     const prefix = `${c.schemaPath}/`
     return errors.filter(
-      (e) =>
-        e !== c &&
-        e.schemaPath.startsWith(prefix) &&
-        (e.instancePath === c.instancePath || e.instancePath.startsWith(`${c.instancePath}/`))
+      e => e !== c && e.schemaPath.startsWith(prefix) && (e.instancePath === c.instancePath || e.instancePath.startsWith(`${c.instancePath}/`))
     )
   }
 
@@ -106,37 +107,34 @@ class SchemaErrorExplainer {
     const subject = name || 'the spec'
     const branches = (c.schema as Record<string, unknown>[]) ?? []
     const location = this.source.valueAt(segments)
-    const requiredOnly = branches.every(
-      (b) => Array.isArray(b.required) && Object.keys(b).every((k) => k === 'required' || k === 'title')
-    )
-    const keys = requiredOnly ? branches.map((b) => String((b.required as string[])[0])) : []
+    const requiredOnly = branches.every(b => Array.isArray(b.required) && Object.keys(b).every(k => k === 'required' || k === 'title'))
+    const keys = requiredOnly ? branches.map(b => String((b.required as string[])[0])) : []
     const passing = (c.params as { passingSchemas?: number[] | null }).passingSchemas
     if (Array.isArray(passing)) {
       const message = requiredOnly
-        ? `${subject} must have only one of ${keys.map((k) => `"${k}"`).join(', ')}, not several`
-        : `${subject} matches more than one of: ${branches.map((b) => b.title).join('; ')}`
+        ? `${subject} must have only one of ${keys.map(k => `"${k}"`).join(', ')}, not several`
+        : `${subject} matches more than one of: ${branches.map(b => b.title).join('; ')}`
       return [{ ...location, message, instancePath: c.instancePath }]
     }
     if (requiredOnly) {
       return [
         {
           ...location,
-          message: `${subject} needs one of ${keys.map((k) => `"${k}"`).join(' or ')}`,
+          message: `${subject} needs one of ${keys.map(k => `"${k}"`).join(' or ')}`,
           instancePath: c.instancePath,
           missingKeys: keys
         }
       ]
     }
     const own = this.branchErrors(c, errors)
-    const byBranch = branches.map((_, i) => own.filter((e) => e.schemaPath.startsWith(`${c.schemaPath}/${i}/`)))
+    const byBranch = branches.map((_, i) => own.filter(e => e.schemaPath.startsWith(`${c.schemaPath}/${i}/`)))
     // A branch fits when the value has its type; if only one fits, its own errors say more than the
     // list of alternatives, unless all it says is "not this value" (const, enum).
-    const atNode = (e: ErrorObject, keywords: string[]) =>
-      e.instancePath === c.instancePath && keywords.includes(e.keyword)
-    const fitting = byBranch.filter((branchErrors) => !branchErrors.some((e) => atNode(e, ['type'])))
+    const atNode = (e: ErrorObject, keywords: string[]) => e.instancePath === c.instancePath && keywords.includes(e.keyword)
+    const fitting = byBranch.filter(branchErrors => !branchErrors.some(e => atNode(e, ['type'])))
     const [only] = fitting
-    if (fitting.length === 1 && only && !only.some((e) => atNode(e, ['const', 'enum']))) return this.explain(only)
-    const titles = branches.map((b) => String(b.title ?? typeNoun(b.type)))
+    if (fitting.length === 1 && only && !only.some(e => atNode(e, ['const', 'enum']))) return this.explain(only)
+    const titles = branches.map(b => String(b.title ?? typeNoun(b.type)))
     return [
       {
         ...location,
@@ -176,7 +174,7 @@ class SchemaErrorExplainer {
         const near = closest(key, allowed)
         return near
           ? atKey(key, `unknown key ${preview(key)} in ${subject}; did you mean "${near}"?`, { suggestedKey: near })
-          : atKey(key, `unknown key ${preview(key)} in ${subject} (expected ${allowed.map((k) => `"${k}"`).join(', ')})`)
+          : atKey(key, `unknown key ${preview(key)} in ${subject} (expected ${allowed.map(k => `"${k}"`).join(', ')})`)
       }
       case 'required': {
         const key = String(params.missingProperty)
@@ -216,12 +214,12 @@ class SchemaErrorExplainer {
 }
 
 function finish(problems: Located[]): InputProblem[] {
-  const suggested = new Set(problems.filter((p) => p.suggestedKey).map((p) => `${p.instancePath}\0${p.suggestedKey}`))
+  const suggested = new Set(problems.filter(p => p.suggestedKey).map(p => `${p.instancePath}\0${p.suggestedKey}`))
   const seen = new Set<string>()
   const out: InputProblem[] = []
   for (const p of problems) {
     // "unknown key "mdoe"; did you mean "mode"?" already says what "missing key "mode"" would.
-    if (p.missingKeys?.some((k) => suggested.has(`${p.instancePath}\0${k}`))) continue
+    if (p.missingKeys?.some(k => suggested.has(`${p.instancePath}\0${k}`))) continue
     const key = `${p.line}:${p.col}:${p.message}`
     if (seen.has(key)) continue
     seen.add(key)

@@ -55,8 +55,7 @@ export const REASONS = {
   arithmetic: 'bash evaluates this word as arithmetic, where a value such as a[$(cmd)] runs cmd',
   subscript: 'an array subscript is evaluated as arithmetic, where a value such as a[$(cmd)] runs cmd',
   variableName: 'bash takes this word as a variable name, whose subscript it evaluates as arithmetic (a[$(cmd)] runs cmd)',
-  declaredEvaluating:
-    'this declaration gives the variable an attribute (-i, -a, -A or -n) under which bash evaluates the value',
+  declaredEvaluating: 'this declaration gives the variable an attribute (-i, -a, -A or -n) under which bash evaluates the value',
   code: 'this word is run as code',
   commandArgument: 'this word is run as a command (or its argument) by a program that runs commands',
   scriptFile: 'this word names the file of code to run',
@@ -152,7 +151,20 @@ const INTERPRETERS: Record<string, Interpreter> = {
     code: ['-e', '--eval', '-p', '--print'],
     codeName: ['-r', '--require', '--import', '--loader', '--experimental-loader'],
     dataArg: ['--title'],
-    flags: ['-v', '--version', '-h', '--help', '--no-warnings', '--enable-source-maps', '--trace-warnings', '--trace-uncaught', '--expose-gc', '--no-deprecation', '--throw-deprecation', '--trace-deprecation']
+    flags: [
+      '-v',
+      '--version',
+      '-h',
+      '--help',
+      '--no-warnings',
+      '--enable-source-maps',
+      '--trace-warnings',
+      '--trace-uncaught',
+      '--expose-gc',
+      '--no-deprecation',
+      '--throw-deprecation',
+      '--trace-deprecation'
+    ]
   },
   perl: {
     code: ['-e', '-E'],
@@ -166,7 +178,12 @@ const INTERPRETERS: Record<string, Interpreter> = {
     dataArg: [],
     flags: ['-w', '-W', '-v', '--version', '-n', '-p', '-a', '-l', '-c', '-d', '-s']
   },
-  Rscript: { code: ['-e'], codeName: [], dataArg: [], flags: ['--vanilla', '--verbose', '--default-packages', '--no-environ', '--no-site-file', '--no-init-file', '--no-restore', '--no-save'] }
+  Rscript: {
+    code: ['-e'],
+    codeName: [],
+    dataArg: [],
+    flags: ['--vanilla', '--verbose', '--default-packages', '--no-environ', '--no-site-file', '--no-init-file', '--no-restore', '--no-save']
+  }
 }
 
 function interpreterOf(name: string): Interpreter | undefined {
@@ -197,10 +214,30 @@ const WRAPPERS: Record<string, Wrapper> = {
   setsid: { dataArg: [], flags: ['-w', '--wait', '-f', '--fork', '-c', '--ctty'] },
   time: { dataArg: ['-f', '--format', '-o', '--output'], flags: ['-p', '-a', '--append', '-v', '--verbose', '-q', '--quiet', '--portability'] },
   xargs: {
-    dataArg: ['-I', '-n', '-L', '-P', '-d', '-E', '-s', '-a', '--max-args', '--max-lines', '--max-procs', '--delimiter', '--eof', '--max-chars', '--arg-file', '--replace'],
+    dataArg: [
+      '-I',
+      '-n',
+      '-L',
+      '-P',
+      '-d',
+      '-E',
+      '-s',
+      '-a',
+      '--max-args',
+      '--max-lines',
+      '--max-procs',
+      '--delimiter',
+      '--eof',
+      '--max-chars',
+      '--arg-file',
+      '--replace'
+    ],
     flags: ['-0', '--null', '-r', '--no-run-if-empty', '-t', '--verbose', '-x', '--exit', '-p', '--interactive', '-i', '--open-tty', '-o']
   },
-  sudo: { dataArg: ['-u', '--user', '-g', '--group', '-C', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-U'], flags: ['-E', '-H', '-n', '-k', '-K', '-S', '-b', '-P', '--preserve-env', '--non-interactive'] },
+  sudo: {
+    dataArg: ['-u', '--user', '-g', '--group', '-C', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-U'],
+    flags: ['-E', '-H', '-n', '-k', '-K', '-S', '-b', '-P', '--preserve-env', '--non-interactive']
+  },
   doas: { dataArg: ['-u', '-C'], flags: ['-n', '-s'] },
   chroot: { dataArg: ['--userspec', '--groups'], flags: ['--skip-chdir'], leadingOperands: 1 },
   command: { dataArg: [], flags: ['-p'] },
@@ -316,7 +353,7 @@ class Classifier {
     const name = this.literal(i)
     if (name === null) return this.refuse(i, REASONS.variableName)
     const list = this.words.slice(i + 1)
-    const first = list.findIndex((w) => literalWord(w.raw) === 'in')
+    const first = list.findIndex(w => literalWord(w.raw) === 'in')
     const values = first < 0 ? [] : list.slice(first + 1)
     const last = values[values.length - 1]
     if (values.length && last) this.result.assignments.push({ name, start: (values[0] as ShellWord).start, end: last.end })
@@ -352,11 +389,11 @@ class Classifier {
       }
       if (!isOption(lit)) break
       const letters = (lit as string).slice(1)
-      if ([...letters].some((l) => !known.includes(l))) {
+      if ([...letters].some(l => !known.includes(l))) {
         this.refuseFrom(i, REASONS.unknownOption)
         return
       }
-      if ([...letters].some((l) => evaluating.includes(l))) evaluates = true
+      if ([...letters].some(l => evaluating.includes(l))) evaluates = true
     }
     for (; i < this.words.length; i++) {
       const w = this.words[i] as ShellWord
@@ -376,12 +413,7 @@ class Classifier {
   }
 
   /** Walks options: `withArg` maps an option to the reason its argument is refused (undefined: data). */
-  private options(
-    i: number,
-    withArg: Record<string, string | undefined>,
-    flags: string,
-    onName?: (name: string) => void
-  ): number {
+  private options(i: number, withArg: Record<string, string | undefined>, flags: string, onName?: (name: string) => void): number {
     for (; i < this.words.length; i++) {
       const lit = this.literal(i)
       if (lit === '--') return i + 1
@@ -425,7 +457,12 @@ class Classifier {
 
   private read(i: number): void {
     this.result.readsStdinIntoVariables = true
-    const rest = this.options(i, { '-a': REASONS.variableName, '-d': undefined, '-i': undefined, '-n': undefined, '-N': undefined, '-p': undefined, '-t': undefined, '-u': undefined }, 'ers', (n) => this.fill(n))
+    const rest = this.options(
+      i,
+      { '-a': REASONS.variableName, '-d': undefined, '-i': undefined, '-n': undefined, '-N': undefined, '-p': undefined, '-t': undefined, '-u': undefined },
+      'ers',
+      n => this.fill(n)
+    )
     for (let k = rest; k < this.words.length; k++) {
       const lit = this.literal(k)
       if (lit !== null) this.fill(lit)
@@ -435,7 +472,11 @@ class Classifier {
 
   private mapfile(i: number): void {
     this.result.readsStdinIntoVariables = true
-    const rest = this.options(i, { '-C': REASONS.code, '-c': undefined, '-d': undefined, '-n': undefined, '-O': undefined, '-s': undefined, '-u': undefined }, 't')
+    const rest = this.options(
+      i,
+      { '-C': REASONS.code, '-c': undefined, '-d': undefined, '-n': undefined, '-O': undefined, '-s': undefined, '-u': undefined },
+      't'
+    )
     const lit = this.literal(rest)
     this.fill(lit ?? 'MAPFILE')
     if (rest >= this.words.length) this.fill('MAPFILE')
@@ -443,7 +484,7 @@ class Classifier {
   }
 
   private printf(i: number): void {
-    this.options(i, { '-v': REASONS.variableName }, '', (n) => this.fill(n))
+    this.options(i, { '-v': REASONS.variableName }, '', n => this.fill(n))
   }
 
   private getopts(i: number): void {
@@ -453,13 +494,13 @@ class Classifier {
   }
 
   private wait(i: number): void {
-    this.options(i, { '-p': REASONS.variableName }, 'fn', (n) => this.fill(n))
+    this.options(i, { '-p': REASONS.variableName }, 'fn', n => this.fill(n))
   }
 
   /** `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. */
   private test(i: number): void {
-    const operands = this.words.slice(i).map((w) => literalWord(w.raw))
-    if (operands.some((o) => o === '-v' || o === '-R')) this.refuseFrom(i, REASONS.variableName)
+    const operands = this.words.slice(i).map(w => literalWord(w.raw))
+    if (operands.some(o => o === '-v' || o === '-R')) this.refuseFrom(i, REASONS.variableName)
   }
 
   private shell(name: string, i: number): void {
@@ -487,7 +528,24 @@ class Classifier {
           this.refuse(++i, REASONS.scriptFile)
           continue
         }
-        if (['--norc', '--noprofile', '--posix', '--login', '--restricted', '--verbose', '--noediting', '--debugger', '--dump-strings', '--dump-po-strings', '--pretty-print', '--version', '--help'].includes(lit)) continue
+        if (
+          [
+            '--norc',
+            '--noprofile',
+            '--posix',
+            '--login',
+            '--restricted',
+            '--verbose',
+            '--noediting',
+            '--debugger',
+            '--dump-strings',
+            '--dump-po-strings',
+            '--pretty-print',
+            '--version',
+            '--help'
+          ].includes(lit)
+        )
+          continue
         return this.refuseFrom(i, REASONS.unknownOption)
       }
       const letters = lit.slice(1)
@@ -598,7 +656,13 @@ class Classifier {
         break
       }
       if (!lit.startsWith('-') || lit.length < 2) break
-      if (/^-[nErsuz]+$/.test(lit) || /^-i/.test(lit) || ['--quiet', '--silent', '--regexp-extended', '--separate', '--unbuffered', '--null-data', '--posix', '--debug', '--sandbox'].includes(lit) || lit.startsWith('--in-place')) continue
+      if (
+        /^-[nErsuz]+$/.test(lit) ||
+        /^-i/.test(lit) ||
+        ['--quiet', '--silent', '--regexp-extended', '--separate', '--unbuffered', '--null-data', '--posix', '--debug', '--sandbox'].includes(lit) ||
+        lit.startsWith('--in-place')
+      )
+        continue
       if (/^-[nErsuz]*[ef]/.test(lit) || lit.startsWith('--expression') || lit.startsWith('--file')) {
         script = false
         if (/^-[nErsuz]*[ef]$/.test(lit) || lit === '--expression' || lit === '--file') this.refuse(++i, REASONS.code)

@@ -53,8 +53,7 @@ function shellLabel(shell: StepShell): string {
   return typeof shell === 'string' ? shell : shell.template
 }
 
-const SINGLE_QUOTE_MESSAGE =
-  'an expression inside single quotes would not be expanded; move it outside the quotes or pass it through env:'
+const SINGLE_QUOTE_MESSAGE = 'an expression inside single quotes would not be expanded; move it outside the quotes or pass it through env:'
 
 /**
  * Rewrites `run` for `shell`. Variables are named `RETRAIN_E<n>` from `startIndex` on. `location` is
@@ -72,7 +71,7 @@ export function rewriteRunScript(
   const where = locate ?? defaultLocator(run, location)
   if (!isPosixShell(shell)) {
     const { spans, unterminated } = scanTemplate(run)
-    const problems: InputProblem[] = spans.map((span) => ({
+    const problems: InputProblem[] = spans.map(span => ({
       ...where(span.start),
       message:
         `\${{ ${span.expression} }} in run: shell "${shellLabel(shell)}" is not a POSIX shell, so the expression ` +
@@ -83,10 +82,10 @@ export function rewriteRunScript(
     if (problems.length) throw new InputError(problems)
     return { script: run, expressions: [] }
   }
-  const lexer = new PosixLexer(run, startIndex, (expression) => isValidatedValue(expression, params ?? {}))
+  const lexer = new PosixLexer(run, startIndex, expression => isValidatedValue(expression, params ?? {}))
   lexer.run()
   if (lexer.problems.length) {
-    throw new InputError(lexer.problems.map((p) => ({ ...where(p.offset), message: p.message })))
+    throw new InputError(lexer.problems.map(p => ({ ...where(p.offset), message: p.message })))
   }
   let script = ''
   let from = 0
@@ -104,7 +103,7 @@ export function rewriteRunScript(
  * within the script's line, since the block's indentation is unknown here.
  */
 function defaultLocator(run: string, location: SourceLocation): Locator {
-  return (offset) => {
+  return offset => {
     if (!run.includes('\n')) return { ...location, col: location.col + offset }
     const lines = run.slice(0, offset).split('\n')
     return { ...location, line: location.line + lines.length, col: (lines[lines.length - 1] as string).length + 1 }
@@ -125,7 +124,7 @@ export function isValidatedValue(expression: string, params: Readonly<Record<str
   const param = Object.entries(params).find(([name]) => name.toLowerCase() === wanted)?.[1]
   if (!param) return false
   if (param.type === 'number' || param.type === 'integer' || param.type === 'boolean') return true
-  return param.enum !== undefined && param.enum.length > 0 && param.enum.every((v) => /^[A-Za-z0-9_.+\-:,/@%]+$/.test(String(v)))
+  return param.enum !== undefined && param.enum.length > 0 && param.enum.every(v => /^[A-Za-z0-9_.+\-:,/@%]+$/.test(String(v)))
 }
 
 /** Why an expression cannot stand in a region, inherited by everything nested in it. */
@@ -182,20 +181,17 @@ interface PendingHeredoc {
   refuse: Refusal
 }
 
-const ANSI_C_QUOTE_MESSAGE =
-  "an expression inside $'...' would not be expanded; move it outside the quotes or pass it through env:"
+const ANSI_C_QUOTE_MESSAGE = "an expression inside $'...' would not be expanded; move it outside the quotes or pass it through env:"
 const SAFE_ALTERNATIVE =
   'pass the value through env: (env: { NAME: ${{ ... }} }), use it as "$NAME" where bash takes it as data, ' +
   'and check it in the script before any other use; number, integer, boolean and enum params may stand here'
-const ARITHMETIC_REFUSAL =
-  'an expression inside arithmetic ($(( )), (( )) or $[ ]) would be evaluated as code by the shell'
+const ARITHMETIC_REFUSAL = 'an expression inside arithmetic ($(( )), (( )) or $[ ]) would be evaluated as code by the shell'
 const PARAMETER_REFUSAL = 'an expression inside ${...} may be evaluated as an arithmetic index or a pattern'
 const ARITHMETIC_TEST_REFUSAL =
   'an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) or names a variable (-v) would be evaluated as code by the shell'
 const ARRAY_LITERAL_REFUSAL =
   'an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic'
-const ESCAPED_MESSAGE =
-  'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
+const ESCAPED_MESSAGE = 'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
 
 /** Words after which the shell still expects a command. */
 const KEEPS_COMMAND_POSITION = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time'])
@@ -258,7 +254,7 @@ class PosixLexer {
   }
 
   private problem(offset: number, message: string): void {
-    if (this.problems.some((p) => p.offset === offset)) return
+    if (this.problems.some(p => p.offset === offset)) return
     this.problems.push({ offset, message })
   }
 
@@ -488,13 +484,12 @@ class PosixLexer {
         // A variable name is not evaluated itself, only its subscript is.
         if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
           this.evaluated.push({ ...d, code: d.reason !== REASONS.arithmetic && d.reason !== REASONS.declaredEvaluating })
-        }
-        else {
+        } else {
           const bracket = this.text.indexOf('[', d.start)
           if (bracket >= 0 && bracket < d.end) this.evaluated.push({ start: bracket, end: d.end })
         }
       }
-      const first = command.words.find((w) => !KEEPS_COMMAND_POSITION.has(literalWord(w.raw) ?? ''))
+      const first = command.words.find(w => !KEEPS_COMMAND_POSITION.has(literalWord(w.raw) ?? ''))
       const firstLiteral = first ? literalWord(first.raw) : ''
       if (analysis.name === 'set' || (analysis.name !== undefined && !['echo', 'printf', ':', 'true', 'false'].includes(analysis.name))) {
         // Arguments of `set` and of a function defined in the script become its positional parameters.
@@ -807,7 +802,7 @@ class PosixLexer {
    * through other assignments, positional parameters, or `read`.
    */
   private applyDangers(): void {
-    const inside = (offset: number, ranges: DangerRange[]) => ranges.find((r) => offset >= r.start && offset < r.end)
+    const inside = (offset: number, ranges: DangerRange[]) => ranges.find(r => offset >= r.start && offset < r.end)
     const { names, positional: positionalEvaluated } = this.evaluatedNames()
     let positional = positionalEvaluated
     // A variable is evaluated if the script evaluates it, or assigns it to one that is: `y=$x; (( y ))`.
@@ -823,22 +818,28 @@ class PosixLexer {
       if (evaluated.size === before) break
     }
     const flows: DangerRange[] = []
-    const implicit = [...evaluated].find((n) => IMPLICIT_DATA_VARIABLES.has(n))
+    const implicit = [...evaluated].find(n => IMPLICIT_DATA_VARIABLES.has(n))
     if (implicit) {
       // Bash fills these from data on its own ($_ is the last argument of the previous command).
       flows.push({ start: 0, end: this.text.length, reason: `the script evaluates ${implicit}, which bash sets from the arguments or input of other commands` })
     }
     for (const a of this.assignments) {
       if (evaluated.has(a.name) || this.evaluatingUnknownName) {
-        flows.push({ ...a, reason: `its value is assigned to ${a.name}, which the script evaluates (arithmetic, a subscript, an integer or reference variable, or code)` })
+        flows.push({
+          ...a,
+          reason: `its value is assigned to ${a.name}, which the script evaluates (arithmetic, a subscript, an integer or reference variable, or code)`
+        })
       }
     }
     if (positional) {
       for (const p of this.positional) {
-        flows.push({ ...p, reason: `it becomes a positional parameter of ${p.name}, and the script evaluates positional parameters ($1, $@) as arithmetic or code` })
+        flows.push({
+          ...p,
+          reason: `it becomes a positional parameter of ${p.name}, and the script evaluates positional parameters ($1, $@) as arithmetic or code`
+        })
       }
     }
-    if ([...this.filled].some((n) => evaluated.has(n))) {
+    if ([...this.filled].some(n => evaluated.has(n))) {
       for (const s of this.stdinSources) {
         flows.push({ ...s, reason: 'it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code' })
       }

@@ -1,16 +1,5 @@
 /** A parsed YAML spec that keeps every node's place in the file, for messages. */
-import {
-  LineCounter,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type Pair
-} from 'yaml'
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml'
 import type { InputProblem } from '../errors.js'
 import type { Locator } from './shell.js'
 import type { SourceLocation } from './types.js'
@@ -81,7 +70,11 @@ export class Source {
         }
         const target = anchors.get(node.source)
         if (target === undefined) {
-          report('alias-undefined', node, `alias *${node.source} refers to no anchor (&${node.source}) defined before it; define the anchor first or write the value out`)
+          report(
+            'alias-undefined',
+            node,
+            `alias *${node.source} refers to no anchor (&${node.source}) defined before it; define the anchor first or write the value out`
+          )
           return { size: 1, height: 0 }
         }
         if (open.has(target)) {
@@ -95,7 +88,11 @@ export class Source {
       if (isScalar(node)) {
         if (typeof node.value === 'string' && node.value.includes('\0')) {
           const at = node.value.indexOf('\0') + 1
-          report('nul', node, `${pathText()} contains a NUL byte (\\0) at character ${at}, which no command, argument or environment variable can carry; remove it`)
+          report(
+            'nul',
+            node,
+            `${pathText()} contains a NUL byte (\\0) at character ${at}, which no command, argument or environment variable can carry; remove it`
+          )
         }
         const m = { size: 1, height: 0 }
         measured.set(node, m)
@@ -145,7 +142,11 @@ export class Source {
             report('depth', child, `alias *${child.source} nests the spec deeper than ${YAML_LIMITS.maxDepth} levels here; a spec needs only a few`)
           }
           if (expanded > YAML_LIMITS.maxExpandedNodes) {
-            report('expansion', child, `aliases expand the spec past ${YAML_LIMITS.maxExpandedNodes} nodes here (an alias bomb?); write the values out or use fewer aliases`)
+            report(
+              'expansion',
+              child,
+              `aliases expand the spec past ${YAML_LIMITS.maxExpandedNodes} nodes here (an alias bomb?); write the values out or use fewer aliases`
+            )
             return [...problems.values()]
           }
         } else {
@@ -177,7 +178,7 @@ export class Source {
     let pair: Pair | undefined
     for (const segment of segments) {
       if (isMap(node)) {
-        const found = node.items.find((item) => keyText(this.resolve(item.key)) === segment)
+        const found = node.items.find(item => keyText(this.resolve(item.key)) === segment)
         if (!found) break
         pair = found
         node = this.resolve(found.value) as YamlNode | null
@@ -204,7 +205,7 @@ export class Source {
   keyAt(segments: readonly string[], key: string): SourceLocation {
     const { node } = this.find(segments)
     if (isMap(node)) {
-      const found = node.items.find((item) => keyText(this.resolve(item.key)) === key)
+      const found = node.items.find(item => keyText(this.resolve(item.key)) === key)
       const offset = (found?.key as YamlNode | undefined)?.range?.[0]
       if (offset !== undefined) return this.at(offset)
     }
@@ -228,7 +229,7 @@ export class Source {
     const inValue = occurrences(value, '${{')
     const inSource = occurrences(raw, '${{')
     if (inValue.length !== inSource.length) return () => fallback
-    return (offset) => {
+    return offset => {
       let index = -1
       while (index + 1 < inValue.length && (inValue[index + 1] as number) <= offset) index++
       return index < 0 ? fallback : this.at(start + (inSource[index] as number))

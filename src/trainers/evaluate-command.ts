@@ -53,7 +53,8 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
   } else {
     const labels = Float64Array.from(rows, i => {
       const value = parseNumber(labelCells[i]!)
-      if (value === null || value === undefined) throw new TrainerError(`${rowOrigin(table, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelCells[i])}`)
+      if (value === null || value === undefined)
+        throw new TrainerError(`${rowOrigin(table, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelCells[i])}`)
       return value
     })
     metrics = model.task === 'poisson' ? poissonMetrics(labels, out.values) : regressionMetrics(labels, out.values)

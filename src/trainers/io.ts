@@ -23,7 +23,10 @@ export function dataFiles(env: NodeJS.ProcessEnv, name: string, chosenBy: string
   if (value === undefined) {
     throw new TrainerError(`${variable} is not set: the spec declares no data input "${name}" (${chosenBy})`)
   }
-  const files = value.split('\n').map(f => f.trim()).filter(f => f !== '')
+  const files = value
+    .split('\n')
+    .map(f => f.trim())
+    .filter(f => f !== '')
   if (files.length === 0) throw new TrainerError(`${variable} lists no files: data input "${name}" matched nothing`)
   return files
 }

@@ -40,7 +40,7 @@ export function rocAuc(positive: Uint8Array, scores: Float64Array): number {
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!)
   let positives = 0
   let rankSum = 0
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i
     while (j + 1 < n && scores[order[j + 1]!] === scores[order[i]!]) j++
     const rank = (i + j) / 2 + 1
@@ -92,7 +92,10 @@ export function classificationMetrics(
   const out: Record<string, number> = { accuracy: correct / n }
   if (probabilities) out.log_loss = logLoss / n
   if (classes === 2 && binaryScores) {
-    out.auc = rocAuc(Uint8Array.from(truth, t => (t === 1 ? 1 : 0)), binaryScores)
+    out.auc = rocAuc(
+      Uint8Array.from(truth, t => (t === 1 ? 1 : 0)),
+      binaryScores
+    )
     out.precision = tp[1]! + fp[1]! > 0 ? tp[1]! / (tp[1]! + fp[1]!) : NaN
     out.recall = tp[1]! + fn[1]! > 0 ? tp[1]! / (tp[1]! + fn[1]!) : NaN
     out.f1 = f1(1)

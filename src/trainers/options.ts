@@ -291,7 +291,9 @@ export function parseTrainerOptions(
           path: null,
           message:
             `"builtin/${trainer}" is not a built-in trainer${near ? `; did you mean builtin/${near}?` : ''} ` +
-            `(available: ${Object.keys(TRAINERS).map(t => `builtin/${t}`).join(', ')})`
+            `(available: ${Object.keys(TRAINERS)
+              .map(t => `builtin/${t}`)
+              .join(', ')})`
         }
       ]
     }

@@ -16,9 +16,7 @@ export interface NumericColumn {
   fill: number
 }
 
-export type CategoricalColumn =
-  | { column: string; encoding: 'one-hot'; categories: string[] }
-  | { column: string; encoding: 'hash'; buckets: number }
+export type CategoricalColumn = { column: string; encoding: 'one-hot'; categories: string[] } | { column: string; encoding: 'hash'; buckets: number }
 
 export type FeatureSlot =
   | { name: string; kind: 'numeric' | 'missing' | 'other'; column: string }
@@ -107,7 +105,10 @@ export function fitPreparation(table: Table, rows: number[], options: TrainerOpt
       const counts = new Map<string, number>()
       for (const cell of cells) if (cell !== '') counts.set(cell, (counts.get(cell) ?? 0) + 1)
       // Sorted, so the layout does not depend on row order.
-      const keep = [...counts].filter(([, n]) => options.unknownCategories === 'extend' || n >= options.minCategoryCount).map(([c]) => c).sort()
+      const keep = [...counts]
+        .filter(([, n]) => options.unknownCategories === 'extend' || n >= options.minCategoryCount)
+        .map(([c]) => c)
+        .sort()
       prep.categorical.push({ column, encoding: 'one-hot', categories: keep })
       for (const category of keep) prep.features.push({ name: `${column}=${category}`, kind: 'category', column, category })
       if (options.unknownCategories === 'other') prep.features.push({ name: `${column}=(other)`, kind: 'other', column })
@@ -170,7 +171,8 @@ export function featurize(prep: Preparation, table: Table, rows: number[]): Floa
       const cell = cells[i]!
       if (cell === '') return
       // An unknown category (evaluation data, or `other` mode) is the other bucket, or all zeros.
-      const at = col.encoding === 'hash' ? slotOf.get(`${col.column}\u0000#${fnv1a(cell) % col.buckets}`) : (slotOf.get(`${col.column}\u0000=${cell}`) ?? otherAt)
+      const at =
+        col.encoding === 'hash' ? slotOf.get(`${col.column}\u0000#${fnv1a(cell) % col.buckets}`) : (slotOf.get(`${col.column}\u0000=${cell}`) ?? otherAt)
       if (at !== undefined) x[r * d + at] = 1
     })
   }

@@ -160,10 +160,18 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   let validation: Dataset | null = null
   if (options.validationFraction > 0) {
     const held = rows.map((row, r) => [r, rowUniform(options.seed, row) < options.validationFraction] as const)
-    validation = slice(all, held.filter(([, v]) => v).map(([r]) => r))
-    train = slice(all, held.filter(([, v]) => !v).map(([r]) => r))
+    validation = slice(
+      all,
+      held.filter(([, v]) => v).map(([r]) => r)
+    )
+    train = slice(
+      all,
+      held.filter(([, v]) => !v).map(([r]) => r)
+    )
     if (validation.n === 0 || train.n === 0) {
-      throw new TrainerError(`with.validation-fraction ${options.validationFraction} leaves ${train.n} training and ${validation.n} validation rows; both need some`)
+      throw new TrainerError(
+        `with.validation-fraction ${options.validationFraction} leaves ${train.n} training and ${validation.n} validation rows; both need some`
+      )
     }
   }
 
@@ -310,7 +318,9 @@ function trainSgd(model: BuiltinModel, info: TrainerInfo, options: TrainerOption
     }
     const validationLoss = validation ? lossOf(validation) : null
     if (e === 1 || e % every === 0 || e === options.epochs) {
-      io.log(`epoch ${state.epochs} (this run ${e}/${options.epochs}): loss ${lossOf(train).toFixed(6)}${validationLoss === null ? '' : `, validation ${validationLoss.toFixed(6)}`}`)
+      io.log(
+        `epoch ${state.epochs} (this run ${e}/${options.epochs}): loss ${lossOf(train).toFixed(6)}${validationLoss === null ? '' : `, validation ${validationLoss.toFixed(6)}`}`
+      )
     }
     if (validationLoss !== null && !keepGoing(validationLoss)) {
       stoppedEarly = true
@@ -351,7 +361,8 @@ function trainLbfgs(model: BuiltinModel, options: TrainerOptions, train: Dataset
     tolerance: options.tolerance,
     onIteration: (iteration, loss, p) => {
       const v = validationLoss ? validationLoss(p, scratch) : null
-      if (iteration === 1 || iteration % every === 0) io.log(`iteration ${iteration}: loss ${loss.toFixed(6)}${v === null ? '' : `, validation ${v.toFixed(6)}`}`)
+      if (iteration === 1 || iteration % every === 0)
+        io.log(`iteration ${iteration}: loss ${loss.toFixed(6)}${v === null ? '' : `, validation ${v.toFixed(6)}`}`)
       return v === null || keepGoing(v)
     }
   })

@@ -34,7 +34,10 @@ describe('the CSV reader', () => {
   it('reads columns through the cell function, trimming the header', () => {
     const read = readCsvColumns(' id , label\n1,\n2,x\n', 'f.csv', cell => (cell === '' ? null : cell))
     expect(read.header).toEqual(['id', 'label'])
-    expect(read.columns).toEqual([['1', '2'], [null, 'x']])
+    expect(read.columns).toEqual([
+      ['1', '2'],
+      [null, 'x']
+    ])
     expect(read.lines).toEqual([2, 3])
   })
 

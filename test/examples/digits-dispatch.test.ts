@@ -23,7 +23,15 @@ interface State {
   adam_t: number
   first_weight: number
   batches: string[]
-  history: { batch: string; start: string; parent_version: string | null; n_iter_before: number; t_before: number; adam_t_before: number; first_weight_before: number | null }[]
+  history: {
+    batch: string
+    start: string
+    parent_version: string | null
+    n_iter_before: number
+    t_before: number
+    adam_t_before: number
+    first_weight_before: number | null
+  }[]
 }
 
 /** The README's curl call: its JSON body. */
@@ -43,7 +51,10 @@ describe.skipIf(missing !== null)('example digits-dispatch: a pipeline triggered
   const states: State[] = []
 
   const dispatch = (params: Record<string, unknown>) =>
-    runAction(cwd, { inputs: { spec: 'retrain.yml', registry: 'directory' }, event: { name: 'repository_dispatch', payload: { action: payload.event_type, client_payload: { params } } } })
+    runAction(cwd, {
+      inputs: { spec: 'retrain.yml', registry: 'directory' },
+      event: { name: 'repository_dispatch', payload: { action: payload.event_type, client_payload: { params } } }
+    })
 
   beforeAll(async () => {
     payload = await readmePayload()

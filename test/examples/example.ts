@@ -16,7 +16,8 @@ export const SYSTEM_PYTHON = '/usr/bin/python3'
 export function missingPython(modules: string[]): string | null {
   const r = spawnSync(SYSTEM_PYTHON, ['-c', modules.map(m => `import ${m}`).join('; ')], { encoding: 'utf8' })
   if (r.error) return `${SYSTEM_PYTHON} is not available (${r.error.message})`
-  if (r.status !== 0) return `${SYSTEM_PYTHON} cannot import ${modules.join(', ')} (install Debian's ${modules.map(m => `python3-${m === 'sklearn' ? 'sklearn' : m}`).join(', ')}): ${r.stderr.trim().split('\n').at(-1)}`
+  if (r.status !== 0)
+    return `${SYSTEM_PYTHON} cannot import ${modules.join(', ')} (install Debian's ${modules.map(m => `python3-${m === 'sklearn' ? 'sklearn' : m}`).join(', ')}): ${r.stderr.trim().split('\n').at(-1)}`
   return null
 }
 

@@ -14,10 +14,27 @@ interface Model {
   bias: number[]
   preparation: { features: { name: string }[]; numeric: { column: string; center: number; scale: number }[] }
   sgd: { t: number; epochs: number; rng: { seed: number; state: number } }
-  history: { run: number; start: string; parentVersion: string | null; stepsBefore: number; startedFrom: string; passes: number; examples: number; lossBefore: number; lossAfter: number }[]
+  history: {
+    run: number
+    start: string
+    parentVersion: string | null
+    stepsBefore: number
+    startedFrom: string
+    passes: number
+    examples: number
+    lossBefore: number
+    lossAfter: number
+  }[]
 }
-interface Weights { weights: Record<string, number> }
-interface WeightRow { feature: string; champion: number | null; candidate: number | null; difference: number }
+interface Weights {
+  weights: Record<string, number>
+}
+interface WeightRow {
+  feature: string
+  champion: number | null
+  candidate: number | null
+  difference: number
+}
 
 describe('example life-expectancy: a linear model retrained from its learned parameters', () => {
   let cwd: string
@@ -49,7 +66,17 @@ describe('example life-expectancy: a linear model retrained from its learned par
     expect(m.history[0]!.start).toBe('cold')
     expect(m.sgd.epochs).toBe(100)
     expect(m.sgd.t).toBe(100 * 248)
-    expect(m.preparation.features.map(f => f.name).sort()).toEqual(['cluster=0', 'cluster=1', 'cluster=2', 'cluster=3', 'cluster=4', 'cluster=5', 'fertility', 'log10_pop', 'year'])
+    expect(m.preparation.features.map(f => f.name).sort()).toEqual([
+      'cluster=0',
+      'cluster=1',
+      'cluster=2',
+      'cluster=3',
+      'cluster=4',
+      'cluster=5',
+      'fertility',
+      'log10_pop',
+      'year'
+    ])
   })
 
   it("continues from the champion's weights, step counter, epochs and shuffling stream, preparation frozen", () => {

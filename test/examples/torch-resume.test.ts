@@ -21,7 +21,15 @@ interface State {
   epoch: number
   adam_step: number
   lr: number
-  history: { start: string; parent_version: string | null; epoch_before: number; adam_step_before: number; lr_before: number; epoch_after: number; adam_step_after: number }[]
+  history: {
+    start: string
+    parent_version: string | null
+    epoch_before: number
+    adam_step_before: number
+    lr_before: number
+    epoch_after: number
+    adam_step_after: number
+  }[]
 }
 
 describe.skipIf(missing !== null)('example torch-resume: restore the whole trainer', () => {
@@ -46,7 +54,15 @@ describe.skipIf(missing !== null)('example torch-resume: restore the whole train
     const run = spawnSync(SYSTEM_PYTHON, ['train.py'], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', RETRAIN_MODEL_DIR: direct, RETRAIN_BASELINE_DIR: '', RETRAIN_DATA_TRAIN: path.join(cwd, 'data/wines.csv'), RETRAIN_PARAM_EPOCHS: '40', RETRAIN_HELPERS_DIR: path.join(REPO, 'helpers') }
+      env: {
+        ...process.env,
+        PYTHONDONTWRITEBYTECODE: '1',
+        RETRAIN_MODEL_DIR: direct,
+        RETRAIN_BASELINE_DIR: '',
+        RETRAIN_DATA_TRAIN: path.join(cwd, 'data/wines.csv'),
+        RETRAIN_PARAM_EPOCHS: '40',
+        RETRAIN_HELPERS_DIR: path.join(REPO, 'helpers')
+      }
     })
     expect(run.status, run.stderr).toBe(0)
   }, 150_000)
@@ -66,16 +82,32 @@ describe.skipIf(missing !== null)('example torch-resume: restore the whole train
     expect(gens[1]!.result.decision).toBe('promoted')
     expect(gens[1]!.result.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 1 })
     const [parent, child] = states
-    expect(child!.history[1]).toMatchObject({ start: 'resumed', parent_version: '1', epoch_before: 20, adam_step_before: parent!.adam_step, lr_before: parent!.lr, epoch_after: 40, adam_step_after: 40 * 8 })
+    expect(child!.history[1]).toMatchObject({
+      start: 'resumed',
+      parent_version: '1',
+      epoch_before: 20,
+      adam_step_before: parent!.adam_step,
+      lr_before: parent!.lr,
+      epoch_after: 40,
+      adam_step_after: 40 * 8
+    })
     expect(child!.lr).toBeCloseTo(0.01 * 0.97 ** 40, 12)
   })
 
   it('resuming gives bit for bit the trainer of one uninterrupted run', () => {
     const compare = (a: string, b: string) =>
-      spawnSync(SYSTEM_PYTHON, ['compare-checkpoints.py', path.join(a, 'checkpoint.pt'), path.join(b, 'checkpoint.pt')], { cwd, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } })
+      spawnSync(SYSTEM_PYTHON, ['compare-checkpoints.py', path.join(a, 'checkpoint.pt'), path.join(b, 'checkpoint.pt')], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }
+      })
     const same = compare(dirs[1]!, direct)
     expect(same.status, same.stdout + same.stderr).toBe(0)
-    expect(JSON.parse(same.stdout)).toEqual({ identical: true, compared: ['model', 'optimizer', 'scheduler', 'generator', 'epoch', 'mean', 'std'], differences: [] })
+    expect(JSON.parse(same.stdout)).toEqual({
+      identical: true,
+      compared: ['model', 'optimizer', 'scheduler', 'generator', 'epoch', 'mean', 'std'],
+      differences: []
+    })
     // And the comparison does see a difference (version 1 stopped 20 epochs earlier).
     const other = compare(dirs[0]!, direct)
     expect(other.status).toBe(1)

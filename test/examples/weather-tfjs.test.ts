@@ -19,9 +19,27 @@ interface State {
   rng: number
   epochs: number
   examples: number
-  history: { run: number; start: string; parentVersion: string | null; frozen: string[]; learningRate: number; batchSize: number; adamStepBefore: number; adamStepAfter: number; epochsBefore: number; firstWeightsBefore: Record<string, number>; lossBefore: number; lossAfter: number }[]
+  history: {
+    run: number
+    start: string
+    parentVersion: string | null
+    frozen: string[]
+    learningRate: number
+    batchSize: number
+    adamStepBefore: number
+    adamStepAfter: number
+    epochsBefore: number
+    firstWeightsBefore: Record<string, number>
+    lossBefore: number
+    lossAfter: number
+  }[]
 }
-interface WeightRow { feature: string; champion: number | null; candidate: number | null; difference: number }
+interface WeightRow {
+  feature: string
+  champion: number | null
+  candidate: number | null
+  difference: number
+}
 
 const steps = (rows: number, batch: number, epochs: number) => epochs * Math.ceil(rows / batch)
 
@@ -68,7 +86,14 @@ describe('example weather-tfjs: frozen layers, a small learning rate and online 
     const run = child!.history[1]!
     expect(gens[1]!.result.decision).toBe('promoted')
     expect(gens[1]!.result.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, parentVersion: 1 })
-    expect(run).toMatchObject({ start: 'warm', parentVersion: '1', frozen: ['base_1', 'base_2'], learningRate: 0.001, adamStepBefore: parent!.optimizer.iterations, epochsBefore: 30 })
+    expect(run).toMatchObject({
+      start: 'warm',
+      parentVersion: '1',
+      frozen: ['base_1', 'base_2'],
+      learningRate: 0.001,
+      adamStepBefore: parent!.optimizer.iterations,
+      epochsBefore: 30
+    })
     expect(child!.optimizer.iterations).toBe(parent!.optimizer.iterations + steps(731, 32, 30))
     expect(child!.standardization).toEqual(parent!.standardization)
     // Frozen: the weights and their optimizer moments are exactly the champion's; the head moved.

@@ -10,8 +10,16 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { REPO } from '../helpers/project.js'
 
-interface Input { type?: string; default?: unknown; options?: unknown[] }
-interface Param { type: string; default?: unknown; enum?: unknown[] }
+interface Input {
+  type?: string
+  default?: unknown
+  options?: unknown[]
+}
+interface Param {
+  type: string
+  default?: unknown
+  enum?: unknown[]
+}
 interface Workflow {
   on: { workflow_dispatch?: { inputs?: Record<string, Input> } | null; [event: string]: unknown }
   jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }>

@@ -450,10 +450,24 @@ export class FakeGitHub {
   private ruleViolation(branch: string, what: 'create' | 'update'): [number, unknown] | null {
     const rules = this.rulesets.filter(r => r.branches.test(branch))
     if (what === 'create' && rules.some(r => r.restrictCreations)) {
-      return [422, { message: 'Repository rule violations found\n\nCannot create ref due to creations being restricted.\n\n', documentation_url: RULES_DOCS, status: '422' }]
+      return [
+        422,
+        {
+          message: 'Repository rule violations found\n\nCannot create ref due to creations being restricted.\n\n',
+          documentation_url: RULES_DOCS,
+          status: '422'
+        }
+      ]
     }
     if (what === 'update' && rules.some(r => r.restrictUpdates)) {
-      return [409, { message: 'Repository rule violations found\n\nChanges must be made through a pull request.\n\nCannot update this protected ref.\n\n', documentation_url: RULES_DOCS, status: '409' }]
+      return [
+        409,
+        {
+          message: 'Repository rule violations found\n\nChanges must be made through a pull request.\n\nCannot update this protected ref.\n\n',
+          documentation_url: RULES_DOCS,
+          status: '409'
+        }
+      ]
     }
     return null
   }
@@ -553,7 +567,14 @@ export class FakeGitHub {
             sha,
             url: this.api(`/git/trees/${sha}`),
             truncated: false,
-            tree: [...tree].map(([p, data]) => ({ path: p, mode: '100644', type: 'blob', sha: gitBlobSha(data), size: data.length, url: this.api(`/git/blobs/${gitBlobSha(data)}`) }))
+            tree: [...tree].map(([p, data]) => ({
+              path: p,
+              mode: '100644',
+              type: 'blob',
+              sha: gitBlobSha(data),
+              size: data.length,
+              url: this.api(`/git/blobs/${gitBlobSha(data)}`)
+            }))
           }
         ]
       }),
@@ -570,7 +591,15 @@ export class FakeGitHub {
         if (this.refs.has(name)) return this.error(422, 'Reference already exists')
         if (!this.commits.has(body.sha)) return this.error(422, 'Object does not exist')
         this.refs.set(name, body.sha)
-        return [201, { ref: body.ref, node_id: `REF_${name}`, url: this.api(`/git/refs/${name}`), object: { type: 'commit', sha: body.sha, url: this.api(`/git/commits/${body.sha}`) } }]
+        return [
+          201,
+          {
+            ref: body.ref,
+            node_id: `REF_${name}`,
+            url: this.api(`/git/refs/${name}`),
+            object: { type: 'commit', sha: body.sha, url: this.api(`/git/commits/${body.sha}`) }
+          }
+        ]
       }),
       r('GET', '/repos/{owner}/{repo}/git/blobs/{file_sha}', ({ params: [sha] }) => {
         const data = this.blobs.get(sha!)
@@ -587,7 +616,8 @@ export class FakeGitHub {
         return [200, all.slice((page - 1) * perPage, page * perPage).map(x => this.releaseJson(x))]
       }),
       r('POST', '/repos/{owner}/{repo}/releases', ({ body }) => {
-        if ([...this.releases.values()].some(x => x.tag_name === body.tag_name && !x.draft)) return this.error(422, 'Validation Failed: tag_name already_exists')
+        if ([...this.releases.values()].some(x => x.tag_name === body.tag_name && !x.draft))
+          return this.error(422, 'Validation Failed: tag_name already_exists')
         const rel: Release = {
           id: this.nextId++,
           tag_name: body.tag_name,
@@ -638,23 +668,35 @@ export class FakeGitHub {
         this.assets.delete(asset.id)
         return [204, null]
       }),
-      r('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', ({ params: [id], query, raw, headers, cut }) => {
-        const rel = release(id!)
-        if (!rel) return this.error(404, 'Not Found')
-        const name = query.get('name')
-        const invalid = (code: string, field: string) =>
-          [422, { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset', errors: [{ resource: 'ReleaseAsset', code, field }] }] as [number, unknown]
-        if (!name) return invalid('missing_field', 'name')
-        if (Number(headers['content-length']) !== raw.length) return invalid('invalid', 'size')
-        if (!rel.draft) return invalid('invalid', 'release') // the repository's releases are immutable once published
-        if (rel.assets.some(a => this.assets.get(a)!.name === name)) return invalid('already_exists', 'name')
-        const asset: Asset = cut
-          ? { id: this.nextId++, release_id: rel.id, name, data: raw.subarray(0, raw.length >> 1), created_at: now(), state: 'open' }
-          : { id: this.nextId++, release_id: rel.id, name, data: raw, created_at: now() }
-        this.assets.set(asset.id, asset)
-        rel.assets.push(asset.id)
-        return [201, this.assetJson(asset)]
-      }, 'uploads'),
+      r(
+        'POST',
+        '/repos/{owner}/{repo}/releases/{release_id}/assets',
+        ({ params: [id], query, raw, headers, cut }) => {
+          const rel = release(id!)
+          if (!rel) return this.error(404, 'Not Found')
+          const name = query.get('name')
+          const invalid = (code: string, field: string) =>
+            [
+              422,
+              {
+                message: 'Validation Failed',
+                documentation_url: 'https://docs.github.com/rest/releases/assets#upload-a-release-asset',
+                errors: [{ resource: 'ReleaseAsset', code, field }]
+              }
+            ] as [number, unknown]
+          if (!name) return invalid('missing_field', 'name')
+          if (Number(headers['content-length']) !== raw.length) return invalid('invalid', 'size')
+          if (!rel.draft) return invalid('invalid', 'release') // the repository's releases are immutable once published
+          if (rel.assets.some(a => this.assets.get(a)!.name === name)) return invalid('already_exists', 'name')
+          const asset: Asset = cut
+            ? { id: this.nextId++, release_id: rel.id, name, data: raw.subarray(0, raw.length >> 1), created_at: now(), state: 'open' }
+            : { id: this.nextId++, release_id: rel.id, name, data: raw, created_at: now() }
+          this.assets.set(asset.id, asset)
+          rel.assets.push(asset.id)
+          return [201, this.assetJson(asset)]
+        },
+        'uploads'
+      ),
       r('GET', '/repos/{owner}/{repo}/releases/assets/{asset_id}', ({ params: [id], headers }) => {
         const asset = this.assets.get(Number(id))
         if (!asset) return this.error(404, 'Not Found')
@@ -726,7 +768,18 @@ export class FakeGitHub {
         const permission = this.permissions.get(user) ?? 'read'
         // The REST `permission` field folds maintain into write and triage into read.
         const folded = permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission
-        return [200, { permission: folded, role_name: permission, user: { ...this.userJson(user), role_name: permission, permissions: { admin: permission === 'admin', maintain: false, push: folded === 'write' || folded === 'admin', triage: false, pull: true } } }]
+        return [
+          200,
+          {
+            permission: folded,
+            role_name: permission,
+            user: {
+              ...this.userJson(user),
+              role_name: permission,
+              permissions: { admin: permission === 'admin', maintain: false, push: folded === 'write' || folded === 'admin', triage: false, pull: true }
+            }
+          }
+        ]
       }),
       r('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', ({ params: [workflow], body }) => {
         this.dispatches.push({ workflow: decodeURIComponent(workflow!), ref: body.ref, inputs: body.inputs ?? {} })
@@ -857,7 +910,15 @@ export class FakeGitHub {
         return send(422, { message: `Invalid request: ${why}`, documentation_url: 'https://docs.github.com/rest' })
       }
     }
-    const [status, payload] = await route.handle({ method, params: route.regex.exec(url.pathname)!.slice(1), query: url.searchParams, body, raw, headers: req.headers, cut })
+    const [status, payload] = await route.handle({
+      method,
+      params: route.regex.exec(url.pathname)!.slice(1),
+      query: url.searchParams,
+      body,
+      raw,
+      headers: req.headers,
+      cut
+    })
     if (status === 302) return send(302, null, { location: (payload as { location: string }).location })
     const schema = op.responses[String(status)]
     if (schema && payload !== null) {

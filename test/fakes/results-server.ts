@@ -70,7 +70,26 @@ export class FakeArtifacts {
     // (host, port, keepAliveTimeout, metadataDBPath, extentDBPath, persistencePathArray, enableAccessLog,
     //  accessLogWriteStream, enableDebugLog, debugLogFilePath, loose, skipApiVersionCheck, cert, key, pwd,
     //  oauth, disableProductStyleUrl, isMemoryPersistence): the SDK speaks a newer API version than Azurite.
-    const config = new BlobConfiguration('127.0.0.1', 0, 5, undefined, undefined, undefined, false, undefined, false, undefined, false, true, undefined, undefined, undefined, undefined, false, true)
+    const config = new BlobConfiguration(
+      '127.0.0.1',
+      0,
+      5,
+      undefined,
+      undefined,
+      undefined,
+      false,
+      undefined,
+      false,
+      undefined,
+      false,
+      true,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      false,
+      true
+    )
     this.azurite = new BlobServer(config)
     await this.azurite!.start()
     const azurePort = (this.azurite!.httpServer.address() as AddressInfo).port

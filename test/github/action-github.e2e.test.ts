@@ -114,7 +114,13 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     expect(res.code, res.log).toBe(0)
     expect(JSON.parse(res.outputs[Outputs.metrics]!)).toEqual({ score: 5, loss: 5 })
     const release = github.releases.get(registryState('repodispatch')!.releases['1']!.id)!
-    expect(release.assets.map(id => github.assets.get(id)!.name)).toEqual(['model.tar.part-000', 'model.tar.part-001', 'model.tar.part-002', 'model.tar.part-003', 'manifest.json'])
+    expect(release.assets.map(id => github.assets.get(id)!.name)).toEqual([
+      'model.tar.part-000',
+      'model.tar.part-001',
+      'model.tar.part-002',
+      'model.tar.part-003',
+      'manifest.json'
+    ])
 
     const scheduled = await act(workspace, { env, event: { name: 'schedule', payload: { schedule: '0 3 * * 1' } } })
     expect(scheduled.code, scheduled.log).toBe(0)
@@ -125,7 +131,9 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     part.data = Buffer.from(part.data.map(byte => byte ^ 0xff))
     const tampered = await act(workspace, { env })
     expect(tampered.code, tampered.log).toBe(1)
-    expect(tampered.log).toMatch(/asset-digest-mismatch: asset model\.tar\.part-001 of repodispatch version 2 has sha256 \w+ \(1000 bytes\), but the registry recorded/)
+    expect(tampered.log).toMatch(
+      /asset-digest-mismatch: asset model\.tar\.part-001 of repodispatch version 2 has sha256 \w+ \(1000 bytes\), but the registry recorded/
+    )
     expect(registryState('repodispatch')!.versions).toHaveLength(2)
   })
 
@@ -138,7 +146,12 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     expect(github.releases.get(registryState('envgate')!.releases['1']!.id)!.draft).toBe(true)
 
     const promoted = await act(workspace, {
-      inputs: { command: 'promote', candidate: first.outputs[Outputs.candidateVersion]!, 'expect-champion': first.outputs[Outputs.expectChampion]!, 'dispatch-workflow': 'deploy.yml' }
+      inputs: {
+        command: 'promote',
+        candidate: first.outputs[Outputs.candidateVersion]!,
+        'expect-champion': first.outputs[Outputs.expectChampion]!,
+        'dispatch-workflow': 'deploy.yml'
+      }
     })
     expect(promoted.code, promoted.log).toBe(0)
     // The deploy starts by dispatch, since events made with the workflow token start no runs.
@@ -152,7 +165,9 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     const b = await act(workspace, { inputs: { params: '{"delta": 2}' } })
     expect([a.outputs[Outputs.expectChampion], b.outputs[Outputs.expectChampion]]).toEqual(['1', '1'])
     const promote = (run: typeof a) =>
-      act(workspace, { inputs: { command: 'promote', candidate: run.outputs[Outputs.candidateVersion]!, 'expect-champion': run.outputs[Outputs.expectChampion]! } })
+      act(workspace, {
+        inputs: { command: 'promote', candidate: run.outputs[Outputs.candidateVersion]!, 'expect-champion': run.outputs[Outputs.expectChampion]! }
+      })
     const results = await Promise.all([promote(a), promote(b)])
     expect(results.map(r => r.code).sort()).toEqual([0, 1])
     const loser = results.find(r => r.code === 1)!
@@ -166,7 +181,7 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     expect([...github.releases.values()].filter(r => r.tag_name === `retrain-envgate-v${loserVersion}`)).toEqual([])
   })
 
-  it('issue gate: a maintainer\'s /reject rejects the candidate, deletes its draft and closes the issue', async () => {
+  it("issue gate: a maintainer's /reject rejects the candidate, deletes its draft and closes the issue", async () => {
     const workspace = await project('issuereject', GATE)
     const run = await act(workspace, { inputs: { gate: 'issue' } })
     expect(run.code, run.log).toBe(0)
@@ -184,7 +199,7 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
   })
 
-  it('issue gate: an outsider\'s /approve changes nothing, a maintainer\'s /approve promotes and closes the issue', async () => {
+  it("issue gate: an outsider's /approve changes nothing, a maintainer's /approve promotes and closes the issue", async () => {
     const workspace = await project('issuegate', GATE)
     const run = await act(workspace, { inputs: { gate: 'issue' } })
     expect(run.code, run.log).toBe(0)
@@ -213,7 +228,10 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     // The person whose run opened the gate (octo-bot) may not approve it alone, even as an admin.
     github.permissions.set('octo-bot', 'admin')
     const self = github.addIssueComment(issue.number, 'octo-bot', '/approve')
-    const selfApproval = await act(workspace, { inputs: { 'exclude-triggering-actor': 'true' }, event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, self) } })
+    const selfApproval = await act(workspace, {
+      inputs: { 'exclude-triggering-actor': 'true' },
+      event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, self) }
+    })
     expect(selfApproval.outputs[Outputs.decision], selfApproval.log).toBe('refused')
     expect(registryState('issuegate')!.champion).toBeNull()
 
@@ -252,7 +270,19 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
   it('a pull request runs dry and keeps one comment up to date', async () => {
     const workspace = await project('prdry', AUTO)
     expect((await act(workspace)).code).toBe(0)
-    github.issues.set(77, { number: 77, id: 7700, title: 'Tune features', body: null, labels: [], state: 'open', state_reason: null, user: 'contributor', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', closed_at: null })
+    github.issues.set(77, {
+      number: 77,
+      id: 7700,
+      title: 'Tune features',
+      body: null,
+      labels: [],
+      state: 'open',
+      state_reason: null,
+      user: 'contributor',
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      closed_at: null
+    })
     const pr = { name: 'pull_request', payload: { action: 'synchronize', number: 77, pull_request: { number: 77 } } }
     const first = await act(workspace, { event: pr })
     expect(first.code, first.log).toBe(0)

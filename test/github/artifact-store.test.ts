@@ -41,7 +41,9 @@ describe('workflow artifacts', () => {
   it('explain GitHub Enterprise Server at once rather than retrying', async () => {
     const ghes = Object.assign(new Error('not supported on GHES'), { name: 'GHESNotSupportedError' })
     const { client, calls } = scriptedClient([ghes])
-    await expect(new WorkflowArtifactStore(client, options).upload('m-v1-bundle', ['/x'], '/')).rejects.toThrow(/GitHub Enterprise Server.*Set "artifacts: false"/)
+    await expect(new WorkflowArtifactStore(client, options).upload('m-v1-bundle', ['/x'], '/')).rejects.toThrow(
+      /GitHub Enterprise Server.*Set "artifacts: false"/
+    )
     expect(calls).toHaveLength(1)
   })
 })

@@ -45,7 +45,9 @@ describe('effects after the commit', () => {
     // Promote again would say "already the champion": the pending dispatch is completed instead.
     const settle = await act(workspace, { inputs: { command: 'settle' } })
     expect(settle.code, settle.log).toBe(0)
-    expect(github.dispatches.filter(d => d.inputs.model === 'refused')).toEqual([{ workflow: 'deploy.yml', ref: 'refs/heads/main', inputs: { model: 'refused', version: '1' } }])
+    expect(github.dispatches.filter(d => d.inputs.model === 'refused')).toEqual([
+      { workflow: 'deploy.yml', ref: 'refs/heads/main', inputs: { model: 'refused', version: '1' } }
+    ])
     expect(registryState(github, 'refused')!.effects).toEqual([])
   })
 

@@ -23,7 +23,13 @@ afterAll(async () => {
 
 function act(workspace: string, options: RunOptions = {}) {
   // A short deadline so that a request left hanging is abandoned quickly.
-  return runAction(workspace, { github, artifacts, ...options, inputs: { spec: 'retrain.yml', ...options.inputs }, env: { RETRAIN_HTTP_TIMEOUT_MS: '500', ...options.env } })
+  return runAction(workspace, {
+    github,
+    artifacts,
+    ...options,
+    inputs: { spec: 'retrain.yml', ...options.inputs },
+    env: { RETRAIN_HTTP_TIMEOUT_MS: '500', ...options.env }
+  })
 }
 
 // Octokit sends the path with its slash encoded.
@@ -69,7 +75,9 @@ describe('faults at the loopback servers', () => {
     const run = await act(workspace)
     github.faults.length = 0
     expect(run.code).toBe(1)
-    expect(run.log).toMatch(/::error::GitHub's API answered 500 to POST http:\/\/127\.0\.0\.1:\d+\/repos\/octo-org\/models\/releases: injected fault \(GitHub or the network had a problem that persisted through the retries; re-run the job\)/)
+    expect(run.log).toMatch(
+      /::error::GitHub's API answered 500 to POST http:\/\/127\.0\.0\.1:\d+\/repos\/octo-org\/models\/releases: injected fault \(GitHub or the network had a problem that persisted through the retries; re-run the job\)/
+    )
     const state = registryState(github, 'broken-releases')!
     expect(state).toMatchObject({ champion: null, lastReserved: 1, versions: [], releases: {} })
     // Retried with backoff: the first attempt and four retries.

@@ -67,12 +67,17 @@ export async function runAction(workspace: string, options: RunOptions = {}): Pr
     RETRAIN_HTTP_TIMEOUT_MS: '1500'
   }
   if (options.github) {
-    Object.assign(env, { GITHUB_API_URL: options.github.url, GITHUB_REPOSITORY: `${options.github.owner}/${options.github.repo}`, INPUT_TOKEN: options.github.token })
+    Object.assign(env, {
+      GITHUB_API_URL: options.github.url,
+      GITHUB_REPOSITORY: `${options.github.owner}/${options.github.repo}`,
+      INPUT_TOKEN: options.github.token
+    })
   } else {
     Object.assign(env, { INPUT_REGISTRY: 'directory', INPUT_TOKEN: '' })
   }
   // Each action run is its own workflow run for the artifact service (artifact names are unique per run).
-  if (options.artifacts) Object.assign(env, { ACTIONS_RUNTIME_TOKEN: fakeRuntimeToken(`run-backend-${env.GITHUB_RUN_ID}`), ACTIONS_RESULTS_URL: options.artifacts.url })
+  if (options.artifacts)
+    Object.assign(env, { ACTIONS_RUNTIME_TOKEN: fakeRuntimeToken(`run-backend-${env.GITHUB_RUN_ID}`), ACTIONS_RESULTS_URL: options.artifacts.url })
   Object.assign(env, options.env ?? {})
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
   const { code, log } = await new Promise<{ code: number | null; log: string }>((resolve, reject) => {

@@ -25,7 +25,12 @@ afterAll(async () => {
 })
 
 function act(workspace: string, options: RunOptions = {}) {
-  return runAction(workspace, { github, ...options, inputs: { spec: 'retrain.yml', artifacts: 'false', ...options.inputs }, env: { RETRAIN_HTTP_TIMEOUT_MS: '2000', ...options.env } })
+  return runAction(workspace, {
+    github,
+    ...options,
+    inputs: { spec: 'retrain.yml', artifacts: 'false', ...options.inputs },
+    env: { RETRAIN_HTTP_TIMEOUT_MS: '2000', ...options.env }
+  })
 }
 
 // Octokit sends the path with its slash encoded.
@@ -149,7 +154,19 @@ describe('the action against a hostile GitHub', () => {
 
   it('a pull request comment whose answer was lost is not posted twice', async () => {
     const workspace = await toyProject('lostpr', AUTO)
-    github.issues.set(901, { number: 901, id: 90100, title: 'Tune', body: null, labels: [], state: 'open', state_reason: null, user: 'contributor', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', closed_at: null })
+    github.issues.set(901, {
+      number: 901,
+      id: 90100,
+      title: 'Tune',
+      body: null,
+      labels: [],
+      state: 'open',
+      state_reason: null,
+      user: 'contributor',
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      closed_at: null
+    })
     github.faults.push({ method: 'POST', path: /\/issues\/901\/comments$/, kind: 'drop-after', times: 1 })
     const run = await act(workspace, { event: { name: 'pull_request', payload: { action: 'synchronize', number: 901, pull_request: { number: 901 } } } })
     expect(github.faults.map(f => f.times)).toEqual([0])
@@ -165,8 +182,12 @@ describe('the action against a hostile GitHub', () => {
     const run = await act(workspace, { inputs: { 'registry-branch': 'ruled-registry' } })
     github.rulesets.length = 0
     expect(run.code).toBe(1)
-    expect(run.log).toMatch(/::error::registry-branch-protected: GitHub refused to create the registry branch `ruled-registry` of octo-org\/models: a repository ruleset or branch protection covers it \(422: Repository rule violations found/)
-    expect(run.log).toMatch(/Exclude branch `ruled-registry` from the ruleset \/ branch protection .* or set the input registry-branch to an unprotected branch/)
+    expect(run.log).toMatch(
+      /::error::registry-branch-protected: GitHub refused to create the registry branch `ruled-registry` of octo-org\/models: a repository ruleset or branch protection covers it \(422: Repository rule violations found/
+    )
+    expect(run.log).toMatch(
+      /Exclude branch `ruled-registry` from the ruleset \/ branch protection .* or set the input registry-branch to an unprotected branch/
+    )
     expect(run.log).not.toMatch(/registry-busy|Run the command again/)
     // Asked once, not in a loop.
     const sent = github.requests.slice(before)
@@ -184,7 +205,9 @@ describe('the action against a hostile GitHub', () => {
     const run = await act(workspace, { inputs: { 'registry-branch': 'ruled-existing' } })
     github.rulesets.length = 0
     expect(run.code).toBe(1)
-    expect(run.log).toMatch(/::error::registry-branch-protected: GitHub refused to write to the registry branch `ruled-existing` .*\(409: Repository rule violations found/)
+    expect(run.log).toMatch(
+      /::error::registry-branch-protected: GitHub refused to write to the registry branch `ruled-existing` .*\(409: Repository rule violations found/
+    )
     expect(run.log).not.toMatch(/registry-busy|changed while it was being written/)
     expect(github.requests.slice(before).filter(r => r.method === 'PUT')).toHaveLength(1)
     expect(github.file('ruled-existing', 'ruledupdate/registry.json')).toBeUndefined()
@@ -228,7 +251,7 @@ describe('the action against a hostile GitHub', () => {
     expect(Buffer.from(await (await fetch(location)).arrayBuffer()).equals(asset.data)).toBe(true)
   })
 
-  it('a registry state of 10,000 versions (above the contents API\'s 1 MB) is read and written', async () => {
+  it("a registry state of 10,000 versions (above the contents API's 1 MB) is read and written", async () => {
     const workspace = await toyProject('big', AUTO)
     const versions = Array.from({ length: 10_000 }, (_, i) => ({
       version: i + 1,
@@ -239,7 +262,14 @@ describe('the action against a hostile GitHub', () => {
       decision: 'rejected',
       createdAt: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString()
     }))
-    const history = versions.map(v => ({ action: 'rejected', version: v.version, from: null, actor: 'scheduler', at: v.createdAt, reason: 'score below the floor' }))
+    const history = versions.map(v => ({
+      action: 'rejected',
+      version: v.version,
+      from: null,
+      actor: 'scheduler',
+      at: v.createdAt,
+      reason: 'score below the floor'
+    }))
     const state = { schemaVersion: 1, model: 'big', champion: null, lastReserved: 10_000, versions, history, releases: {} }
     const text = JSON.stringify(state, null, 2) + '\n'
     expect(text.length).toBeGreaterThan(CONTENTS_LIMIT)

@@ -49,13 +49,17 @@ describe('the retry helper', () => {
   it('createOnce looks for what an unanswered attempt made before creating again', async () => {
     const made: string[] = []
     const log: string[] = []
-    const result = await createOnce('making a thing', { ...policy, log: m => log.push(m) }, {
-      create: async () => {
-        made.push('thing')
-        throw new Error('other side closed') // made, but the answer was lost
-      },
-      find: async () => made[0]
-    })
+    const result = await createOnce(
+      'making a thing',
+      { ...policy, log: m => log.push(m) },
+      {
+        create: async () => {
+          made.push('thing')
+          throw new Error('other side closed') // made, but the answer was lost
+        },
+        find: async () => made[0]
+      }
+    )
     expect(result).toBe('thing')
     expect(made).toEqual(['thing'])
     expect(log.at(-1)).toMatch(/making a thing: the earlier attempt had succeeded/)
@@ -94,7 +98,9 @@ describe('sending once and following redirects to storage', () => {
         ? new Response(null, { status: 302, headers: { location: 'https://storage.example.test/a?sig=1' } })
         : new Response('bytes', { status: 200 })
     }
-    const response = await fetchFollowingToStorage(fake)('https://api.example.test/repos/o/r/releases/assets/1', { headers: { authorization: 'token t', accept: 'application/octet-stream' } })
+    const response = await fetchFollowingToStorage(fake)('https://api.example.test/repos/o/r/releases/assets/1', {
+      headers: { authorization: 'token t', accept: 'application/octet-stream' }
+    })
     expect(await response.text()).toBe('bytes')
     expect(seen).toEqual([
       { url: 'https://api.example.test/repos/o/r/releases/assets/1', authorization: 'token t', redirect: 'manual' },
@@ -107,7 +113,11 @@ describe('rule violations', () => {
   const docs = 'https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/about-rulesets'
   it('are told apart from a lost compare-and-swap and from a branch that exists', () => {
     const rules = [
-      httpError(409, 'Repository rule violations found\n\nChanges must be made through a pull request.\n\n', { message: 'Repository rule violations found', documentation_url: docs, status: '409' }),
+      httpError(409, 'Repository rule violations found\n\nChanges must be made through a pull request.\n\n', {
+        message: 'Repository rule violations found',
+        documentation_url: docs,
+        status: '409'
+      }),
       httpError(422, 'Repository rule violations found\n\nCannot create ref due to creations being restricted.\n\n'),
       httpError(422, 'Protected branch update failed for refs/heads/retrain-registry.')
     ]
@@ -121,7 +131,9 @@ describe('rule violations', () => {
     for (const err of others) expect(isRuleViolation(err)).toBe(false)
     const error = new RegistryBranchProtectedError('retrain-registry', 'o/r', 'write', rules[0])
     expect(error).toMatchObject({ reason: 'registry-branch-protected', exitCode: 2 })
-    expect(error.message).toMatch(/Exclude branch `retrain-registry` from the ruleset \/ branch protection .* set the input registry-branch to an unprotected branch/)
+    expect(error.message).toMatch(
+      /Exclude branch `retrain-registry` from the ruleset \/ branch protection .* set the input registry-branch to an unprotected branch/
+    )
   })
 })
 
@@ -137,8 +149,18 @@ afterAll(async () => {
 })
 
 function registry(log: string[] = [], branch = 'retrain-registry') {
-  const client = createGitHubClient(github.token, { baseUrl: github.url, retryBaseMs: 5, retries: 3, timeoutMs: 5000, writeIntervalMs: 0, notificationIntervalMs: 0, log: m => log.push(m) })
-  return new VersionRegistry(new ReleasesRegistry(client, { owner: github.owner, repo: github.repo, branch, partBytes: 700, retryBaseMs: 5, log: m => log.push(m) }))
+  const client = createGitHubClient(github.token, {
+    baseUrl: github.url,
+    retryBaseMs: 5,
+    retries: 3,
+    timeoutMs: 5000,
+    writeIntervalMs: 0,
+    notificationIntervalMs: 0,
+    log: m => log.push(m)
+  })
+  return new VersionRegistry(
+    new ReleasesRegistry(client, { owner: github.owner, repo: github.repo, branch, partBytes: 700, retryBaseMs: 5, log: m => log.push(m) })
+  )
 }
 
 function lineage(model: string): Lineage {
@@ -169,7 +191,14 @@ async function store(reg: VersionRegistry, model: string, weight: number): Promi
   await reg.apply(model, {
     kind: 'register',
     version,
-    record: { baselineVersion: null, digest: manifest.digest, metrics: { score: weight }, decision: 'candidate', createdAt: '2026-01-02T03:04:05.000Z', storage },
+    record: {
+      baselineVersion: null,
+      digest: manifest.digest,
+      metrics: { score: weight },
+      decision: 'candidate',
+      createdAt: '2026-01-02T03:04:05.000Z',
+      storage
+    },
     status: 'candidate',
     expectChampion: null,
     who: { actor: 'tester', reason: 'test' },
@@ -247,7 +276,15 @@ describe('the releases registry against a hostile GitHub', () => {
 
   it('a state above 1 MB is found through its directory listing when the contents API refuses it outright', async () => {
     const model = 'refused-large'
-    const versions = Array.from({ length: 6000 }, (_, i) => ({ version: i + 1, status: 'rejected', baselineVersion: null, digest: 'd'.repeat(64), metrics: { score: i }, decision: 'rejected', createdAt: '2026-01-01T00:00:00.000Z' }))
+    const versions = Array.from({ length: 6000 }, (_, i) => ({
+      version: i + 1,
+      status: 'rejected',
+      baselineVersion: null,
+      digest: 'd'.repeat(64),
+      metrics: { score: i },
+      decision: 'rejected',
+      createdAt: '2026-01-01T00:00:00.000Z'
+    }))
     const text = JSON.stringify({ schemaVersion: 1, model, champion: null, lastReserved: 6000, versions, history: [], releases: {} }, null, 2)
     expect(text.length).toBeGreaterThan(CONTENTS_LIMIT)
     github.putFile('retrain-registry', `${model}/registry.json`, text)

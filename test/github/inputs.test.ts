@@ -31,8 +31,25 @@ describe('action inputs', () => {
   })
 
   it('parse versions, booleans, retention and choices', () => {
-    withInputs({ command: 'promote', candidate: '7', 'expect-champion': 'none', registry: 'directory', gate: 'issue', 'retention-days': '14', 'dry-run': 'true', params: 'epochs: 3' })
-    expect(getSettings()).toMatchObject({ candidate: 7, expectChampion: null, registry: 'directory', gate: 'issue', retentionDays: 14, dryRun: true, params: { epochs: 3 } })
+    withInputs({
+      command: 'promote',
+      candidate: '7',
+      'expect-champion': 'none',
+      registry: 'directory',
+      gate: 'issue',
+      'retention-days': '14',
+      'dry-run': 'true',
+      params: 'epochs: 3'
+    })
+    expect(getSettings()).toMatchObject({
+      candidate: 7,
+      expectChampion: null,
+      registry: 'directory',
+      gate: 'issue',
+      retentionDays: 14,
+      dryRun: true,
+      params: { epochs: 3 }
+    })
   })
 
   it.each([

@@ -36,7 +36,15 @@ const registries: [string, () => Promise<Registry>][] = [
     async () =>
       new VersionRegistry(
         new ReleasesRegistry(
-          createGitHubClient(github.token, { baseUrl: github.url, retryBaseMs: 10, retries: 2, timeoutMs: 5000, writeIntervalMs: 0, notificationIntervalMs: 0, log: () => undefined }),
+          createGitHubClient(github.token, {
+            baseUrl: github.url,
+            retryBaseMs: 10,
+            retries: 2,
+            timeoutMs: 5000,
+            writeIntervalMs: 0,
+            notificationIntervalMs: 0,
+            log: () => undefined
+          }),
           { owner: github.owner, repo: github.repo, branch: 'retrain-registry', partBytes: 700, retryBaseMs: 10 }
         )
       )
@@ -87,8 +95,24 @@ async function store(
   return version
 }
 
-function promote(registry: Registry, model: string, version: number, expectChampion: number | null, reason: string, status: VersionStatus = 'candidate', action: 'promoted' | 'rollback' = 'promoted') {
-  return registry.apply(model, { kind: 'promote', action, expect: { version, status }, expectChampion, who: { actor: 'tester', reason }, forced: false, effects: [] })
+function promote(
+  registry: Registry,
+  model: string,
+  version: number,
+  expectChampion: number | null,
+  reason: string,
+  status: VersionStatus = 'candidate',
+  action: 'promoted' | 'rollback' = 'promoted'
+) {
+  return registry.apply(model, {
+    kind: 'promote',
+    action,
+    expect: { version, status },
+    expectChampion,
+    who: { actor: 'tester', reason },
+    forced: false,
+    effects: []
+  })
 }
 
 describe.each(registries)('the %s registry', (_name, make) => {

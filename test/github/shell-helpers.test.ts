@@ -32,7 +32,7 @@ describe('gate comments', () => {
     expect(parseGateMarker(null)).toBeNull()
   })
 
-  it('bodies are cut to GitHub\'s limit with a note', () => {
+  it("bodies are cut to GitHub's limit with a note", () => {
     const body = fitBody('x'.repeat(BODY_LIMIT + 10), 'see the summary.')
     expect(body.length).toBe(BODY_LIMIT)
     expect(body.endsWith('see the summary.\n')).toBe(true)
@@ -73,7 +73,12 @@ describe('the metric history chart', () => {
   })
 
   it('never draws a line across a change of evaluation data, and says why the earlier points are missing', () => {
-    const versions = [1, 2, 3, 4].map(v => ({ ...snapshot.versions[0]!, version: v, metrics: { acc: v / 10 }, evaluationData: v <= 2 ? 'old-data' : 'new-data' }))
+    const versions = [1, 2, 3, 4].map(v => ({
+      ...snapshot.versions[0]!,
+      version: v,
+      metrics: { acc: v / 10 },
+      evaluationData: v <= 2 ? 'old-data' : 'new-data'
+    }))
     const history = versions.map(v => ({ action: 'promoted' as const, version: v.version, from: v.version - 1 || null, actor: 'a', at: '', reason: '' }))
     const chart = historyChart({ model: 'm', champion: 4, versions, history }, ['acc'], { version: 5, metrics: { acc: 0.5 }, evaluationData: 'new-data' })
     expect(chart).toContain('x-axis ["v3", "v4", "v5 (candidate)"]')

@@ -44,7 +44,10 @@ export async function treeDigest(dir: string): Promise<Record<string, string>> {
     for (const e of await readdir(d, { withFileTypes: true }).catch(() => [])) {
       const p = path.join(d, e.name)
       if (e.isDirectory()) await walk(p)
-      else out[path.relative(dir, p)] = createHash('sha256').update(await readFile(p)).digest('hex')
+      else
+        out[path.relative(dir, p)] = createHash('sha256')
+          .update(await readFile(p))
+          .digest('hex')
     }
   }
   await walk(dir)

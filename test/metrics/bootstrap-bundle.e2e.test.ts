@@ -77,7 +77,10 @@ async function bundleCopy(name: string, from = path.dirname(CLI)): Promise<strin
 async function markThread(dir: string): Promise<string> {
   const mark = path.join(dir, 'thread-ran')
   await rename(path.join(dir, 'bootstrap-worker.mjs'), path.join(dir, 'real-worker.mjs'))
-  await writeFile(path.join(dir, 'bootstrap-worker.mjs'), `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(mark)}, 'yes')\nawait import('./real-worker.mjs')\n`)
+  await writeFile(
+    path.join(dir, 'bootstrap-worker.mjs'),
+    `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(mark)}, 'yes')\nawait import('./real-worker.mjs')\n`
+  )
   return mark
 }
 

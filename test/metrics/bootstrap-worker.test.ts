@@ -17,9 +17,16 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-worker-'))
   const common = { bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' } as const
   await build({ ...common, entryPoints: [path.join(REPO, 'src/metrics/bootstrap-worker.ts')], outfile: path.join(dir, 'bootstrap-worker.mjs') })
-  await build({ ...common, stdin: { contents: "export { Random } from './src/metrics/random.ts'", resolveDir: REPO, loader: 'ts' }, outfile: path.join(dir, 'random.mjs') })
+  await build({
+    ...common,
+    stdin: { contents: "export { Random } from './src/metrics/random.ts'", resolveDir: REPO, loader: 'ts' },
+    outfile: path.join(dir, 'random.mjs')
+  })
   // The real thread, which leaves a mark that it ran.
-  await writeFile(path.join(dir, 'marked.mjs'), `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(path.join(dir, 'ran'))}, 'yes')\nawait import('./bootstrap-worker.mjs')\n`)
+  await writeFile(
+    path.join(dir, 'marked.mjs'),
+    `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(path.join(dir, 'ran'))}, 'yes')\nawait import('./bootstrap-worker.mjs')\n`
+  )
   // A thread that draws two resamples correctly, then fails.
   await writeFile(
     path.join(dir, 'fails.mjs'),

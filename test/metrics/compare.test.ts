@@ -29,7 +29,8 @@ function judge(spec: ReturnType<typeof specOf>, candidateText: string, baselineT
 describe('confidence rules fail closed when the bootstrap cannot be trusted', () => {
   it('too few examples', () => {
     const spec = specOf('task: binary', '  acc:\n    goal: maximize\n    compute: accuracy\n    change: [{ margin: -0.5, confidence: 0.9 }]')
-    const rows = (flip: number) => ['id,label,prediction', ...Array.from({ length: 20 }, (_, i) => `${i},${i % 2},${i < flip ? 1 - (i % 2) : i % 2}`)].join('\n')
+    const rows = (flip: number) =>
+      ['id,label,prediction', ...Array.from({ length: 20 }, (_, i) => `${i},${i % 2},${i < flip ? 1 - (i % 2) : i % 2}`)].join('\n')
     const { verdict } = judge(spec, rows(0), rows(5))
     expect(verdict.outcomes[0]).toMatchObject({ status: 'fail', bound: null, improvement: 0.25 })
     expect(verdict.outcomes[0]!.reason).toMatch(/only 20 examples to resample; a confidence rule needs at least 30: fails closed/)

@@ -88,7 +88,9 @@ describe('metrics computed from predictions, end to end', () => {
     expect(rule.improvement).toBeGreaterThan(0)
     expect(rule.bound).toBeLessThan(0)
     expect(rule).toMatchObject({ status: 'fail', confidence: 0.95, interval: { method: 'bca', resamples: 1000, units: 400, unit: 'examples', degenerate: 0 } })
-    expect(rule.reason).toMatch(/95% lower bound -0\.0\d+ does not exceed 0, although the point estimate is 0\.0\d+: the gain is not distinguishable from noise/)
+    expect(rule.reason).toMatch(
+      /95% lower bound -0\.0\d+ does not exceed 0, although the point estimate is 0\.0\d+: the gain is not distinguishable from noise/
+    )
     // The report: every metric's value, baseline, improvement and one-sided bound, and the chart.
     expect(noisy.stdout).toMatch(/\| FAIL +\| auc improves by more than 0 \(95% confidence\) +\| 0\.9\d+ +\| 0\.9\d+ +\| \+0\.0\d+ +\| ≥ -0\.0\d+ \(95%\)/)
     expect(noisy.stdout).toContain('[intervals.svg](intervals.svg)')
@@ -154,7 +156,10 @@ describe('metrics computed from predictions, end to end', () => {
     await writeFile(path.join(cwd, 'a.json'), JSON.stringify({ auc: 0.9, logloss: 0.3, latency_ms: 10 }))
     await writeFile(path.join(cwd, 'b.json'), JSON.stringify({ auc: 0.8, logloss: 0.4, latency_ms: 10 }))
     const fromMetrics = JSON.parse((await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'a.json', '--baseline', 'b.json', '--json'])).stdout)
-    expect(fromMetrics.rules.find((r: { kind: string }) => r.kind === 'change')).toMatchObject({ status: 'fail', reason: expect.stringMatching(/no per-example predictions/) })
+    expect(fromMetrics.rules.find((r: { kind: string }) => r.kind === 'change')).toMatchObject({
+      status: 'fail',
+      reason: expect.stringMatching(/no per-example predictions/)
+    })
   })
 
   it('files that do not hold the same ids are refused, naming the id and the line', async () => {

@@ -75,16 +75,20 @@ describe('pairing the candidate with the baseline', () => {
     expect([...named.labelClass]).toEqual([1])
     const outside = parsePredictions('id,label,score,prediction\na,1,1.5,1\n', 'c.csv', csv)
     const ex = readExamples('binary', undefined, csv, outside, null)
-    expect(() => readOutputs(ex, csv, outside, null, { prediction: false, score: true, probability: true })).toThrow(/c\.csv:2: "score" of id "a" is 1\.5; log loss and Brier score need a probability/)
+    expect(() => readOutputs(ex, csv, outside, null, { prediction: false, score: true, probability: true })).toThrow(
+      /c\.csv:2: "score" of id "a" is 1\.5; log loss and Brier score need a probability/
+    )
     expect(readOutputs(ex, csv, outside, null, { prediction: false, score: true, probability: false }).score![0]).toBe(1.5)
     const multi = predictionColumns({ task: 'multiclass' })
     const rows = parsePredictions('id,label,prediction,proba_a,proba_b,proba_c\nx,a,a,0.5,0.3,0.1\n', 'm.csv', multi)
     const mex = readExamples('multiclass', undefined, multi, rows, null)
     expect(mex.classes).toEqual(['a', 'b', 'c'])
-    expect(() => readOutputs(mex, multi, rows, null, { prediction: true, score: true, probability: true })).toThrow('m.csv:2: the class probabilities of id "x" sum to 0.9, not 1')
-    const notNumber = parsePredictions('id,label,score,prediction\na,1,,1\n', 'c.csv', csv)
-    expect(() => readOutputs(readExamples('binary', undefined, csv, notNumber, null), csv, notNumber, null, { prediction: false, score: true, probability: false })).toThrow(
-      'c.csv:2: "score" of id "a" must be a finite number, got null'
+    expect(() => readOutputs(mex, multi, rows, null, { prediction: true, score: true, probability: true })).toThrow(
+      'm.csv:2: the class probabilities of id "x" sum to 0.9, not 1'
     )
+    const notNumber = parsePredictions('id,label,score,prediction\na,1,,1\n', 'c.csv', csv)
+    expect(() =>
+      readOutputs(readExamples('binary', undefined, csv, notNumber, null), csv, notNumber, null, { prediction: false, score: true, probability: false })
+    ).toThrow('c.csv:2: "score" of id "a" must be a finite number, got null')
   })
 })

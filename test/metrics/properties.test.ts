@@ -13,7 +13,10 @@ const binaryCase = fc.integer({ min: 2, max: 30 }).chain(n =>
   fc.record({
     label: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
     prediction: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
-    score: fc.array(fc.integer({ min: 0, max: 6 }).map(v => v / 6), { minLength: n, maxLength: n }),
+    score: fc.array(
+      fc.integer({ min: 0, max: 6 }).map(v => v / 6),
+      { minLength: n, maxLength: n }
+    ),
     weight: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n })
   })
 )
@@ -32,7 +35,15 @@ describe('metric kernels', () => {
         const weighted: SklearnCase = { name: 'w', task: 'binary', classes: 2, ...c, expected: expectAll }
         const repeat = <T>(xs: T[]) => xs.flatMap((x, i) => Array<T>(c.weight[i]!).fill(x))
         if (c.weight.every(w => w === 0)) return
-        const repeated: SklearnCase = { name: 'r', task: 'binary', classes: 2, label: repeat(c.label), prediction: repeat(c.prediction), score: repeat(c.score), expected: expectAll }
+        const repeated: SklearnCase = {
+          name: 'r',
+          task: 'binary',
+          classes: 2,
+          label: repeat(c.label),
+          prediction: repeat(c.prediction),
+          score: repeat(c.score),
+          expected: expectAll
+        }
         const a = ourValues(weighted)
         const b = ourValues(repeated)
         for (const m of binaryMetrics) expect(same(a[m], b[m]), `${m}: ${a[m]} vs ${b[m]}`).toBe(true)
@@ -59,17 +70,22 @@ describe('metric kernels', () => {
 
   it('sorting by score orders the scores, negatives first among equal ones, and loses no example', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e-300, -1e-300)), fc.boolean()), { maxLength: 200 }), rows => {
-        const score = Float64Array.from(rows, r => r[0])
-        const positive = Uint8Array.from(rows, r => (r[1] ? 1 : 0))
-        const order = sortByScore(score, positive)
-        expect([...order].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i))
-        for (let i = 1; i < order.length; i++) {
-          const [a, b] = [order[i - 1]!, order[i]!]
-          expect(score[a]! <= score[b]!).toBe(true)
-          if (score[a] === score[b]) expect(positive[a]! <= positive[b]!).toBe(true)
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1e-300, -1e-300)), fc.boolean()), {
+          maxLength: 200
+        }),
+        rows => {
+          const score = Float64Array.from(rows, r => r[0])
+          const positive = Uint8Array.from(rows, r => (r[1] ? 1 : 0))
+          const order = sortByScore(score, positive)
+          expect([...order].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i))
+          for (let i = 1; i < order.length; i++) {
+            const [a, b] = [order[i - 1]!, order[i]!]
+            expect(score[a]! <= score[b]!).toBe(true)
+            if (score[a] === score[b]) expect(positive[a]! <= positive[b]!).toBe(true)
+          }
         }
-      })
+      )
     )
   })
 })
@@ -187,7 +203,12 @@ describe('the bootstrap', () => {
         // Examples already in score order take the pass that reads the weights in sequence.
         const order = sortByScore(score, positive)
         const inOrder = (v: Uint8Array) => Uint8Array.from(order, i => v[i]!)
-        expect(rocAucKernel(inOrder(positive), Float64Array.from(order, i => score[i]!))(inOrder(weights))).toBe(expected)
+        expect(
+          rocAucKernel(
+            inOrder(positive),
+            Float64Array.from(order, i => score[i]!)
+          )(inOrder(weights))
+        ).toBe(expected)
       })
     )
   })

@@ -37,7 +37,15 @@ type Op =
   | { kind: 'status' }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('run' as const), score: fc.integer({ min: 0, max: 9 }), mode: fc.constantFrom('auto' as const, 'gate' as const), crash: fc.integer({ min: 0, max: 6 }).map(n => n === 0) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('run' as const),
+      score: fc.integer({ min: 0, max: 9 }),
+      mode: fc.constantFrom('auto' as const, 'gate' as const),
+      crash: fc.integer({ min: 0, max: 6 }).map(n => n === 0)
+    })
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('approve' as const), pick: fc.nat(20), force: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reject' as const), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('promote' as const), pick: fc.nat(20), staleExpectation: fc.boolean() }) },
@@ -51,7 +59,12 @@ const rounds = fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLengt
 /** What GitHub does wrong during a round: an answer lost after the work was done, or a 5xx after success. */
 type Hostility = 'none' | 'state-answer-lost' | 'state-5xx-after' | 'release-answer-lost' | 'asset-answer-lost'
 const hostileRounds = rounds.chain(plan =>
-  fc.array(fc.constantFrom<Hostility>('none', 'state-answer-lost', 'state-5xx-after', 'release-answer-lost', 'asset-answer-lost'), { minLength: plan.length, maxLength: plan.length }).map(faults => ({ plan, faults }))
+  fc
+    .array(fc.constantFrom<Hostility>('none', 'state-answer-lost', 'state-5xx-after', 'release-answer-lost', 'asset-answer-lost'), {
+      minLength: plan.length,
+      maxLength: plan.length
+    })
+    .map(faults => ({ plan, faults }))
 )
 
 /** What a successful operation adds to the history, as (action, version) pairs. */
@@ -110,7 +123,14 @@ async function perform(registry: Registry, model: string, o: Op, scratch: string
           registry.apply(model, {
             kind: 'register',
             version,
-            record: { baselineVersion: state.champion, digest: manifest.digest, metrics: { score: o.score }, decision, createdAt: '2026-01-02T03:04:05.000Z', storage },
+            record: {
+              baselineVersion: state.champion,
+              digest: manifest.digest,
+              metrics: { score: o.score },
+              decision,
+              createdAt: '2026-01-02T03:04:05.000Z',
+              storage
+            },
             status: s,
             expectChampion: state.champion,
             who: { actor: 'run', reason: decision },
@@ -118,7 +138,12 @@ async function perform(registry: Registry, model: string, o: Op, scratch: string
           })
         try {
           await commit(status, status)
-          return status === 'promoted' ? [['registered', version], ['promoted', version]] : [[status === 'rejected' ? 'rejected' : 'pending', version]]
+          return status === 'promoted'
+            ? [
+                ['registered', version],
+                ['promoted', version]
+              ]
+            : [[status === 'rejected' ? 'rejected' : 'pending', version]]
         } catch (err) {
           if (!(err instanceof StaleBaselineError)) throw err
           await commit('rejected', 'stale-baseline')
@@ -172,8 +197,14 @@ async function checkSequence(
     // The history is exactly what succeeded: the earlier events unchanged, then this round's in some order.
     const now = state.history.map(e => [e.action, e.version] as [HistoryAction, number])
     expect(now.slice(0, history.length)).toEqual(history)
-    const added = now.slice(history.length).map(e => e.join(':')).sort()
-    const succeeded = outcomes.flatMap(o => o ?? []).map(e => e.join(':')).sort()
+    const added = now
+      .slice(history.length)
+      .map(e => e.join(':'))
+      .sort()
+    const succeeded = outcomes
+      .flatMap(o => o ?? [])
+      .map(e => e.join(':'))
+      .sort()
     expect(added, `round ${JSON.stringify(round)}`).toEqual(succeeded)
     // A rejected version reaches the champion only by a forced approval, whose flag is recorded.
     for (const e of state.history.slice(history.length)) {
@@ -219,12 +250,22 @@ describe('the registry state machine under random interleavings', () => {
   it('the GitHub registry keeps every invariant, with no duplicate release', async () => {
     let n = 0
     const client = () =>
-      createGitHubClient(github.token, { baseUrl: github.url, retryBaseMs: 5, retries: 2, timeoutMs: 5000, writeIntervalMs: 0, notificationIntervalMs: 0, log: () => undefined })
+      createGitHubClient(github.token, {
+        baseUrl: github.url,
+        retryBaseMs: 5,
+        retries: 2,
+        timeoutMs: 5000,
+        writeIntervalMs: 0,
+        notificationIntervalMs: 0,
+        log: () => undefined
+      })
     await fc.assert(
       fc.asyncProperty(hostileRounds, async ({ plan, faults }) => {
         const model = `gh${++n}`
         const make = () =>
-          new VersionRegistry(new ReleasesRegistry(client(), { owner: github.owner, repo: github.repo, branch: 'retrain-registry', retryBaseMs: 5 }), { retryBaseMs: 5 })
+          new VersionRegistry(new ReleasesRegistry(client(), { owner: github.owner, repo: github.repo, branch: 'retrain-registry', retryBaseMs: 5 }), {
+            retryBaseMs: 5
+          })
         const statePath = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
         const inject = (index: number) => {
           github.faults.length = 0

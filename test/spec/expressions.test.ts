@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
-import {
-  SPEC_CONTEXTS,
-  checkExpression,
-  evaluateExpression,
-  evaluateTemplate,
-  scanTemplate
-} from '../../src/spec/expressions.js'
+import { SPEC_CONTEXTS, checkExpression, evaluateExpression, evaluateTemplate, scanTemplate } from '../../src/spec/expressions.js'
 
 const contexts = {
   params: { epochs: 20, lr: 0.01, full: false, name: "it's" },
@@ -30,7 +24,7 @@ describe('evaluateExpression', () => {
     ["join(data.eval.paths, ',')", 'a.csv,b.csv'],
     ["contains(data.eval.paths, 'b.csv')", 'true'],
     ["startsWith(params.name, 'it')", 'true'],
-    ["fromJSON('{\"a\":[1,2]}').a[1]", '2'],
+    ['fromJSON(\'{"a":[1,2]}\').a[1]', '2'],
     ["case(params.full, 'all', 'some')", 'some'],
     ['toJSON(baseline.metrics)', '{\n  "rmse": 2.5\n}']
   ])('%s => %j', (expression, value) => {
@@ -38,26 +32,20 @@ describe('evaluateExpression', () => {
   })
 
   it('throws an InputError at the given place when evaluation fails', () => {
-    expect(() => evaluateExpression("fromJSON('nope')", contexts, where)).toThrow(
-      /^spec\.yml:4:7: could not evaluate \$\{\{ fromJSON\('nope'\) \}\}: /
-    )
+    expect(() => evaluateExpression("fromJSON('nope')", contexts, where)).toThrow(/^spec\.yml:4:7: could not evaluate \$\{\{ fromJSON\('nope'\) \}\}: /)
     expect(() => evaluateExpression('inputs.x', contexts, where)).toThrow(InputError)
   })
 })
 
 describe('evaluateTemplate', () => {
   it('replaces every span, respecting string literals', () => {
-    expect(evaluateTemplate("e${{ params.epochs }}-${{ format('{0}{1}', '}}', params.name) }}!", contexts)).toBe(
-      "e20-}}it's!"
-    )
+    expect(evaluateTemplate("e${{ params.epochs }}-${{ format('{0}{1}', '}}', params.name) }}!", contexts)).toBe("e20-}}it's!")
     expect(evaluateTemplate("${{ 'a''}}b' }}", contexts)).toBe("a'}}b")
     expect(evaluateTemplate('no expressions', contexts)).toBe('no expressions')
   })
 
   it('refuses an unterminated span', () => {
-    expect(() => evaluateTemplate('x ${{ params.epochs', contexts, where)).toThrow(
-      'spec.yml:4:7: unterminated expression: "${{" without a matching "}}"'
-    )
+    expect(() => evaluateTemplate('x ${{ params.epochs', contexts, where)).toThrow('spec.yml:4:7: unterminated expression: "${{" without a matching "}}"')
   })
 })
 
@@ -88,7 +76,7 @@ describe('checkExpression', () => {
 
   it('refuses syntax errors, unknown functions and arithmetic', () => {
     expect(checkExpression('params.epochs * 2', SPEC_CONTEXTS)).toMatch(/^invalid expression/)
-    expect(checkExpression('hashFiles(\'x\')', SPEC_CONTEXTS)).toMatch(/Unrecognized function/)
+    expect(checkExpression("hashFiles('x')", SPEC_CONTEXTS)).toMatch(/Unrecognized function/)
     expect(checkExpression('', SPEC_CONTEXTS)).toBe('empty expression ${{ }}')
   })
 

@@ -82,19 +82,67 @@ function example(name: string): string {
 
 const BASES = [PARAMS_SPEC, example('cars'), example('cars-builtin')]
 
-const BOMB = 'l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n' + Array.from({ length: 7 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]\n`).join('')
+const BOMB =
+  'l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n' + Array.from({ length: 7 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]\n`).join('')
 
 /** A YAML value of any type, some of them hostile; `indent` is the column of the key it follows. */
 const yamlValue: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.oneof(fc.integer().map(String), fc.double({ noNaN: false }).map(String), fc.constantFrom('true', 'false', 'null', '~', '', '[]', '{}', '-1', '1e400', '.nan', '0x1F')) },
+  {
+    weight: 4,
+    arbitrary: fc.oneof(
+      fc.integer().map(String),
+      fc.double({ noNaN: false }).map(String),
+      fc.constantFrom('true', 'false', 'null', '~', '', '[]', '{}', '-1', '1e400', '.nan', '0x1F')
+    )
+  },
   { weight: 4, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }).map(s => JSON.stringify(s)) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
-  { weight: 2, arbitrary: fc.array(fc.oneof(fc.integer().map(String), fc.string({ maxLength: 5 }).map(s => JSON.stringify(s))), { maxLength: 4 }).map(a => `[${a.join(', ')}]`) },
-  { weight: 2, arbitrary: fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }).map(s => JSON.stringify(s)), fc.integer().map(String), { maxKeys: 3 }).map(d => `{${Object.entries(d).map(([k, v]) => `${k}: ${v}`).join(', ')}}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          fc.integer().map(String),
+          fc.string({ maxLength: 5 }).map(s => JSON.stringify(s))
+        ),
+        { maxLength: 4 }
+      )
+      .map(a => `[${a.join(', ')}]`)
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .dictionary(
+        fc.string({ minLength: 1, maxLength: 6 }).map(s => JSON.stringify(s)),
+        fc.integer().map(String),
+        { maxKeys: 3 }
+      )
+      .map(
+        d =>
+          `{${Object.entries(d)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', ')}}`
+      )
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 40_000 }).map(n => JSON.stringify('h'.repeat(n))) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_500 }).map(n => '['.repeat(n) + ']'.repeat(n)) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_500 }).map(n => '{a: '.repeat(n) + '1' + '}'.repeat(n)) },
-  { weight: 1, arbitrary: fc.constantFrom('*nope', '&a [*a]', '*l7', '&x 1', '"a\\0b"', '"\\u0000"', '!!binary aGk=', '!custom x', '"${{ params.note }}"', "'${{ github.event.x }}'", '|\n  x') }
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '*nope',
+      '&a [*a]',
+      '*l7',
+      '&x 1',
+      '"a\\0b"',
+      '"\\u0000"',
+      '!!binary aGk=',
+      '!custom x',
+      '"${{ params.note }}"',
+      "'${{ github.event.x }}'",
+      '|\n  x'
+    )
+  }
 )
 
 type Mutation =
@@ -147,7 +195,8 @@ function mutate(text: string, mutations: Mutation[]): Buffer {
         break
       case 'retype': {
         const colon = line.indexOf(': ')
-        lines[i] = colon >= 0 ? `${line.slice(0, colon + 2)}${m.value}` : line.replace(/^(\s*-\s*)?.*$/, (_, dash: string | undefined) => `${dash ?? ''}${m.value}`)
+        lines[i] =
+          colon >= 0 ? `${line.slice(0, colon + 2)}${m.value}` : line.replace(/^(\s*-\s*)?.*$/, (_, dash: string | undefined) => `${dash ?? ''}${m.value}`)
         break
       }
       case 'rename': {

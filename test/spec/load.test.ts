@@ -42,9 +42,7 @@ function refusal(text: string): string[] {
 describe('parseSpec refuses a bad spec with the position of each problem', () => {
   it('suggests the nearest key for a misspelt one, at the key', () => {
     const text = BASE.replace('    run: node train.mjs\n', '    run: node train.mjs\n    timout-minutes: 30\n')
-    expect(refusal(text)).toEqual([
-      'spec.yml:7:5: unknown key "timout-minutes" in steps[0]; did you mean "timeout-minutes"?'
-    ])
+    expect(refusal(text)).toEqual(['spec.yml:7:5: unknown key "timout-minutes" in steps[0]; did you mean "timeout-minutes"?'])
   })
 
   it('lists the allowed keys when no key is close', () => {
@@ -64,15 +62,11 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
     expect(refusal(BASE.replace('  first-model: promote\n', ''))).toEqual([
       'spec.yml:15:3: missing required key "first-model" (one of promote, gate, reject) in promotion'
     ])
-    expect(refusal(BASE.replace('model: cars-mpg\n', ''))).toEqual([
-      'spec.yml:1:1: missing required key "model" in the spec'
-    ])
+    expect(refusal(BASE.replace('model: cars-mpg\n', ''))).toEqual(['spec.yml:1:1: missing required key "model" in the spec'])
   })
 
   it('does not also report as missing the key that a misspelling stands for', () => {
-    expect(refusal(BASE.replace('  mode: auto', '  mdoe: auto'))).toEqual([
-      'spec.yml:15:3: unknown key "mdoe" in promotion; did you mean "mode"?'
-    ])
+    expect(refusal(BASE.replace('  mode: auto', '  mdoe: auto'))).toEqual(['spec.yml:15:3: unknown key "mdoe" in promotion; did you mean "mode"?'])
   })
 
   it('reports YAML syntax errors with their position', () => {
@@ -83,17 +77,11 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
   })
 
   it('refuses duplicate step ids, given or derived from names', () => {
-    const given = BASE.replace(
-      '  - name: Train\n    run: node train.mjs\n',
-      '  - id: train\n    run: a\n  - id: train\n    run: b\n'
-    )
-    expect(refusal(given)).toEqual([
-      'spec.yml:7:9: step id "train" of steps[1] is already used by steps[0]; step ids must be unique'
-    ])
+    const given = BASE.replace('  - name: Train\n    run: node train.mjs\n', '  - id: train\n    run: a\n  - id: train\n    run: b\n')
+    expect(refusal(given)).toEqual(['spec.yml:7:9: step id "train" of steps[1] is already used by steps[0]; step ids must be unique'])
     const derived = BASE.replace('    run: node train.mjs\n', '    run: a\n  - name: train\n    run: b\n')
     expect(refusal(derived)).toEqual([
-      'spec.yml:7:11: step id "train" of steps[1] is already used by steps[0] (derived from its name; ' +
-        'set id: to tell them apart); step ids must be unique'
+      'spec.yml:7:11: step id "train" of steps[1] is already used by steps[0] (derived from its name; ' + 'set id: to tell them apart); step ids must be unique'
     ])
   })
 
@@ -104,9 +92,7 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
   })
 
   it('refuses a spec in which no rule could fail', () => {
-    expect(refusal(BASE.replace('    max: 8\n', ''))).toEqual([
-      'spec.yml:10:1: no rule would judge the candidate; add a bound (min/max) or a change rule'
-    ])
+    expect(refusal(BASE.replace('    max: 8\n', ''))).toEqual(['spec.yml:10:1: no rule would judge the candidate; add a bound (min/max) or a change rule'])
   })
 
   it('refuses bad expressions, pointing into a block scalar', () => {
@@ -117,16 +103,14 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
     expect(refusal(text)).toEqual([
       'spec.yml:10:27: invalid expression ${{ inputs.lr }}: the inputs context is not available in a spec; ' +
         'declare a param and use params.<name> (dispatch inputs set params)',
-      'spec.yml:10:48: ${{ params.epoch }} refers to params.epoch, which is not declared; did you mean params.epochs? ' +
-        '(declared params: epochs)'
+      'spec.yml:10:48: ${{ params.epoch }} refers to params.epoch, which is not declared; did you mean params.epochs? ' + '(declared params: epochs)'
     ])
   })
 
   it('refuses an expression inside single quotes in run, at the expression', () => {
     const text = BASE.replace('    run: node train.mjs\n', "    run: |\n      echo ok\n      echo '${{ github.sha }}'\n")
     expect(refusal(text)).toEqual([
-      "spec.yml:8:13: ${{ github.sha }}: an expression inside single quotes would not be expanded; move it outside " +
-        'the quotes or pass it through env:'
+      'spec.yml:8:13: ${{ github.sha }}: an expression inside single quotes would not be expanded; move it outside ' + 'the quotes or pass it through env:'
     ])
   })
 
@@ -138,14 +122,10 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
   })
 
   it('checks expressions in env values and working directories', () => {
-    const text = BASE.replace(
-      '    run: node train.mjs\n',
-      '    run: node train.mjs\n    env:\n      LR: "x${{ params.lr"\n    working-directory: ${{ foo }}\n'
-    )
+    const text = BASE.replace('    run: node train.mjs\n', '    run: node train.mjs\n    env:\n      LR: "x${{ params.lr"\n    working-directory: ${{ foo }}\n')
     expect(refusal(text)).toEqual([
       'spec.yml:8:13: unterminated expression: "${{" without a matching "}}"',
-      'spec.yml:9:24: invalid expression ${{ foo }}: unknown context "foo"; expressions here may use params, ' +
-        'data, env, github, baseline, candidate, steps'
+      'spec.yml:9:24: invalid expression ${{ foo }}: unknown context "foo"; expressions here may use params, ' + 'data, env, github, baseline, candidate, steps'
     ])
   })
 
@@ -170,9 +150,7 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
       'spec.yml:3:21: unknown key "descr" in data.eval; did you mean "description"?'
     ])
     const against = BASE.replace('    max: 8\n', '    change: [{ margin: 0, against: latest }]\n')
-    expect(refusal(against)).toEqual([
-      'spec.yml:13:36: metrics.rmse.change[0].against must be champion or a version number >= 1 (got "latest")'
-    ])
+    expect(refusal(against)).toEqual(['spec.yml:13:36: metrics.rmse.change[0].against must be champion or a version number >= 1 (got "latest")'])
   })
 
   it('checks params: defaults against their own type, enum and range; bounds in order', () => {
@@ -186,7 +164,7 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
         'data:\n'
     )
     expect(refusal(text)).toEqual([
-      'spec.yml:6:3: invalid key "1x" in params: a param name starts with a letter or \'_\' and holds only letters, digits, \'_\' or \'-\''
+      "spec.yml:6:3: invalid key \"1x\" in params: a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'"
     ])
     expect(refusal(text.replace('  "1x": { type: string }\n', ''))).toEqual([
       'spec.yml:3:37: params.epochs.default must be an integer from 1 to 10 (got 0)',
@@ -203,13 +181,11 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
 
   it('reports every problem at once, in file order', () => {
     const text = BASE.replace('model: cars-mpg', 'model: cars mpg').replace('  mode: auto', '  mode: 1')
-    expect(refusal(text).map((p) => p.split(': ')[0])).toEqual(['spec.yml:1:8', 'spec.yml:15:9'])
+    expect(refusal(text).map(p => p.split(': ')[0])).toEqual(['spec.yml:1:8', 'spec.yml:15:9'])
   })
 
   it('refuses an empty file', () => {
-    expect(refusal('')).toEqual([
-      'spec.yml:1:1: the spec is empty; it needs at least model, steps, evaluate, metrics and promotion'
-    ])
+    expect(refusal('')).toEqual(['spec.yml:1:1: the spec is empty; it needs at least model, steps, evaluate, metrics and promotion'])
   })
 })
 
@@ -405,7 +381,11 @@ describe('loadSpec', () => {
     const spec = await loadSpec('.github/retrain.yml', { cwd: dir })
     expect(spec.file).toBe(file)
     expect(spec.root).toBe(dir)
-    expect(spec.digest).toBe(createHash('sha256').update(await readFile(file)).digest('hex'))
+    expect(spec.digest).toBe(
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex')
+    )
   })
 
   it('names the file relative to the working directory in messages', async () => {
@@ -423,8 +403,7 @@ describe('loadSpec', () => {
 describe('the schema', () => {
   type SchemaNode = Record<string, unknown>
   const defs = (schema as SchemaNode).$defs as Record<string, SchemaNode>
-  const deref = (node: SchemaNode): SchemaNode =>
-    typeof node.$ref === 'string' ? (defs[node.$ref.replace('#/$defs/', '')] as SchemaNode) : node
+  const deref = (node: SchemaNode): SchemaNode => (typeof node.$ref === 'string' ? (defs[node.$ref.replace('#/$defs/', '')] as SchemaNode) : node)
 
   function* objects(node: unknown, where: string): Generator<[string, SchemaNode]> {
     if (!node || typeof node !== 'object') return

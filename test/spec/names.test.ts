@@ -5,7 +5,8 @@ import { modelNameProblem, parseVersionText, pathProblem, preview, refNameProble
 describe('names from arguments, inputs and payloads', () => {
   it('a model name obeys the schema of the spec: no path, no dot first, at most 64 characters', () => {
     for (const ok of ['toy', 'cars-mpg', 'a.b_c-1', '9lives', 'x'.repeat(64)]) expect(modelNameProblem(ok), ok).toBeNull()
-    for (const bad of ['../outside', '..', '.', 'a/b', 'a\\b', '', ' toy', 'x'.repeat(65), 'a\0b', '-x']) expect(modelNameProblem(bad), bad).toMatch(/a model name starts with/)
+    for (const bad of ['../outside', '..', '.', 'a/b', 'a\\b', '', ' toy', 'x'.repeat(65), 'a\0b', '-x'])
+      expect(modelNameProblem(bad), bad).toMatch(/a model name starts with/)
   })
 
   it('a version is a whole number from 1 that a registry stores exactly', () => {

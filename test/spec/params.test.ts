@@ -29,7 +29,7 @@ function problems(overrides: Record<string, unknown>, options?: { ignoreUnknown?
   try {
     resolveParams(spec, overrides, '--param', options)
   } catch (error) {
-    if (error instanceof InputError) return error.problems.map((p) => p.message)
+    if (error instanceof InputError) return error.problems.map(p => p.message)
     throw error
   }
   throw new Error('the params were accepted')
@@ -82,9 +82,7 @@ describe('resolveParams', () => {
     ['optimizer', 'SGD', 'one of sgd, adam'],
     ['batch', '24', 'one of 16, 32']
   ])('refuses %s=%j, saying it must be %s', (name, text, expected) => {
-    expect(problems({ [name]: text })).toEqual([
-      `param "${name}" from --param must be ${expected} (got ${JSON.stringify(text)})`
-    ])
+    expect(problems({ [name]: text })).toEqual([`param "${name}" from --param must be ${expected} (got ${JSON.stringify(text)})`])
   })
 
   it('accepts typed JSON values and checks them the same way', () => {
@@ -95,9 +93,7 @@ describe('resolveParams', () => {
       full: true,
       note: '5'
     })
-    expect(
-      problems({ epochs: 1.5, full: 'maybe', lr: [1], note: { a: 1 } }).map((p) => p.replace(/ \(got .*/, ''))
-    ).toEqual([
+    expect(problems({ epochs: 1.5, full: 'maybe', lr: [1], note: { a: 1 } }).map(p => p.replace(/ \(got .*/, ''))).toEqual([
       'param "epochs" from --param must be an integer from 1 to 1000',
       'param "lr" from --param must be a number >= 0',
       'param "full" from --param must be true or false',
@@ -109,9 +105,7 @@ describe('resolveParams', () => {
     expect(problems({ epoch: '3' })).toEqual([
       'unknown param "epoch" from --param; did you mean "epochs"? (the spec declares epochs, lr, full, optimizer, note, batch)'
     ])
-    expect(problems({ zzz: '3' })[0]).toBe(
-      'unknown param "zzz" from --param (the spec declares epochs, lr, full, optimizer, note, batch)'
-    )
+    expect(problems({ zzz: '3' })[0]).toBe('unknown param "zzz" from --param (the spec declares epochs, lr, full, optimizer, note, batch)')
     expect(resolveParams(spec, { zzz: '3' }, 'workflow_dispatch input', { ignoreUnknown: true })).toEqual(defaults)
   })
 
@@ -129,7 +123,7 @@ describe('resolveParams', () => {
 
   it('round-trips any integer in range from its text', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), (n) => {
+      fc.property(fc.integer({ min: 1, max: 1000 }), n => {
         expect(resolveParams(spec, { epochs: String(n) }, '--param').epochs).toBe(n)
       })
     )
@@ -137,7 +131,7 @@ describe('resolveParams', () => {
 
   it('round-trips any finite non-negative number from its text', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), (x) => {
+      fc.property(fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), x => {
         expect(resolveParams(spec, { lr: String(x) }, '--param').lr).toBe(x === 0 ? 0 : x)
       })
     )
@@ -146,8 +140,8 @@ describe('resolveParams', () => {
   it('refuses any text that is not an integer', () => {
     fc.assert(
       fc.property(
-        fc.string().filter((s) => !/^-?\d+$/.test(s)),
-        (s) => {
+        fc.string().filter(s => !/^-?\d+$/.test(s)),
+        s => {
           expect(() => resolveParams(spec, { epochs: s }, '--param')).toThrow(InputError)
         }
       )
@@ -169,7 +163,7 @@ describe('parseParamAssignments', () => {
       parseParamAssignments(['epochs', 'ok=1', '=3'])
       expect.unreachable()
     } catch (error) {
-      expect((error as InputError).problems.map((p) => p.message)).toEqual([
+      expect((error as InputError).problems.map(p => p.message)).toEqual([
         '--param "epochs" must be name=value (for example --param epochs=20)',
         '--param "=3" must be name=value (for example --param epochs=20)'
       ])

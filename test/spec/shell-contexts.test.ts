@@ -187,32 +187,32 @@ describe('a string-valued expression is refused where bash would evaluate it', (
 
 /** Accepted lines: each writes what it received to $OUT; `expected` maps the values to those bytes. */
 const ACCEPTED: { run: string; expected: (s: string) => string }[] = [
-  { run: 'printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'printf \'%s\\0\' "<${{ params.s }}>" >> "$OUT"', expected: (s) => `<${s}>\0` },
-  { run: 'printf \'%s\\0\' a${{ params.s }}b >> "$OUT"', expected: (s) => `a${s}b\0` },
-  { run: 'x=${{ params.s }}; printf \'%s\\0\' "$x" > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'x="pre ${{ params.s }}"; y=$x; printf \'%s\\0\' "$y" > "$OUT"', expected: (s) => `pre ${s}\0` },
-  { run: 'declare x=${{ params.s }}; printf \'%s\\0\' "$x" > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'f() { local -r x=${{ params.s }}; printf \'%s\\0\' "$x"; }; f > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'export X=${{ params.s }}; bash -c \'printf "%s\\0" "$X"\' > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
+  { run: 'printf \'%s\\0\' "<${{ params.s }}>" >> "$OUT"', expected: s => `<${s}>\0` },
+  { run: 'printf \'%s\\0\' a${{ params.s }}b >> "$OUT"', expected: s => `a${s}b\0` },
+  { run: 'x=${{ params.s }}; printf \'%s\\0\' "$x" > "$OUT"', expected: s => `${s}\0` },
+  { run: 'x="pre ${{ params.s }}"; y=$x; printf \'%s\\0\' "$y" > "$OUT"', expected: s => `pre ${s}\0` },
+  { run: 'declare x=${{ params.s }}; printf \'%s\\0\' "$x" > "$OUT"', expected: s => `${s}\0` },
+  { run: 'f() { local -r x=${{ params.s }}; printf \'%s\\0\' "$x"; }; f > "$OUT"', expected: s => `${s}\0` },
+  { run: 'export X=${{ params.s }}; bash -c \'printf "%s\\0" "$X"\' > "$OUT"', expected: s => `${s}\0` },
   { run: 'X=${{ params.s }} env | grep -c ^X= > /dev/null; printf \'%s\\0\' ok > "$OUT"', expected: () => 'ok\0' },
-  { run: 'readonly r=${{ params.s }}; printf \'%s\\0\' "$r" > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'printf -v out \'%s\' ${{ params.s }}; printf \'%s\\0\' "$out" > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'bash -c \'printf "%s\\0" "$1"\' _ ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'env A=1 printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'command printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'timeout 30 printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'case ${{ params.s }} in *) printf \'%s\\0\' "${{ params.s }}" > "$OUT";; esac', expected: (s) => `${s}\0` },
-  { run: 'for v in ${{ params.s }}; do printf \'%s\\0\' "$v"; done > "$OUT"', expected: (s) => `${s}\0` },
+  { run: 'readonly r=${{ params.s }}; printf \'%s\\0\' "$r" > "$OUT"', expected: s => `${s}\0` },
+  { run: 'printf -v out \'%s\' ${{ params.s }}; printf \'%s\\0\' "$out" > "$OUT"', expected: s => `${s}\0` },
+  { run: 'bash -c \'printf "%s\\0" "$1"\' _ ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
+  { run: 'env A=1 printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
+  { run: 'command printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
+  { run: 'timeout 30 printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
+  { run: 'case ${{ params.s }} in *) printf \'%s\\0\' "${{ params.s }}" > "$OUT";; esac', expected: s => `${s}\0` },
+  { run: 'for v in ${{ params.s }}; do printf \'%s\\0\' "$v"; done > "$OUT"', expected: s => `${s}\0` },
   { run: 'if [[ ${{ params.s }} == "${{ params.s }}" ]]; then printf \'%s\\0\' same > "$OUT"; fi', expected: () => 'same\0' },
-  { run: '[ ${{ params.s }} = zz ] 2>/dev/null || printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'cat > "$OUT" <<EOF\n${{ params.s }}\nEOF', expected: (s) => `${s}\n` },
-  { run: 'tr -d x > "$OUT" <<< ${{ params.s }}z', expected: (s) => `${s.replace(/x/g, '')}z\n` },
-  { run: 'printf \'%s\\0\' ${{ params.s }} | cat > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'printf \'%s\\0\' "$(printf \'%s.\' ${{ params.s }})" > "$OUT"', expected: (s) => `${s}.\0` },
-  { run: 'cat < <(printf \'%s\\0\' ${{ params.s }}) > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'python3 -c \'import sys; sys.stdout.write(sys.argv[1] + "\\0")\' ${{ params.s }} > "$OUT"', expected: (s) => `${s}\0` },
-  { run: 'declare -i n=5\nx=${{ params.s }}\nprintf \'%s\\0\' "$x" > "$OUT"', expected: (s) => `${s}\0` }
+  { run: '[ ${{ params.s }} = zz ] 2>/dev/null || printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
+  { run: 'cat > "$OUT" <<EOF\n${{ params.s }}\nEOF', expected: s => `${s}\n` },
+  { run: 'tr -d x > "$OUT" <<< ${{ params.s }}z', expected: s => `${s.replace(/x/g, '')}z\n` },
+  { run: 'printf \'%s\\0\' ${{ params.s }} | cat > "$OUT"', expected: s => `${s}\0` },
+  { run: 'printf \'%s\\0\' "$(printf \'%s.\' ${{ params.s }})" > "$OUT"', expected: s => `${s}.\0` },
+  { run: 'cat < <(printf \'%s\\0\' ${{ params.s }}) > "$OUT"', expected: s => `${s}\0` },
+  { run: 'python3 -c \'import sys; sys.stdout.write(sys.argv[1] + "\\0")\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
+  { run: 'declare -i n=5\nx=${{ params.s }}\nprintf \'%s\\0\' "$x" > "$OUT"', expected: s => `${s}\0` }
 ]
 
 describe('where a string-valued expression is accepted, bash runs none of it and gets it byte for byte', () => {
@@ -242,7 +242,7 @@ describe('number, integer, boolean and enum params stand anywhere a word may', (
     ['fast_run() { printf %s ran > "$OUT"; }; eval "${{ params.mode }}_run"', 'ran'],
     ['${{ params.b }} && printf %s yes > "$OUT"', 'yes'],
     ['bash -c "printf %s ${{ params.x }}" > "$OUT"', '2.5'],
-    ["printf '%s' \"${{ params['mode'] }}\" > \"$OUT\"", 'fast']
+    ['printf \'%s\' "${{ params[\'mode\'] }}" > "$OUT"', 'fast']
   ])('%j', (run, expected) => {
     expect(problemsOf(run)).toEqual([])
     const { status, out, stderr } = runBash(run, values)

@@ -55,59 +55,66 @@ const expr = fc.constantFrom('${{ params.s }}', '${{ params.s }}', '${{ params.n
 const name = fc.constantFrom('x', 'y', 'n', 'arr', 'i', 'v')
 const literal = fc.constantFrom('a', '1', '0', '-c', '--', 'x', 'v', '$x', '"$x"', '$1', "'lit'", '_')
 
-const { line } = fc.letrec<{ word: string; simple: string; command: string; statement: string; line: string }>((tie) => {
+const { line } = fc.letrec<{ word: string; simple: string; command: string; statement: string; line: string }>(tie => {
   const word = tie('word') as fc.Arbitrary<string>
   const simple = tie('simple') as fc.Arbitrary<string>
   const command = tie('command') as fc.Arbitrary<string>
-  const words = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '))
+  const words = fc.array(word, { minLength: 1, maxLength: 3 }).map(ws => ws.join(' '))
   return {
     word: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       { arbitrary: expr, weight: 6 },
       { arbitrary: literal, weight: 3 },
       fc.tuple(expr, literal).map(([e, l]) => `"${l} ${e}"`),
-      expr.map((e) => `a${e}`),
-      expr.map((e) => `"${e}"`),
-      simple.map((c) => `"$(${c})"`),
-      simple.map((c) => `$(${c})`),
-      simple.map((c) => `\`${c}\``)
+      expr.map(e => `a${e}`),
+      expr.map(e => `"${e}"`),
+      simple.map(c => `"$(${c})"`),
+      simple.map(c => `$(${c})`),
+      simple.map(c => `\`${c}\``)
     ),
     simple: fc.oneof(
       { depthSize: 'small' },
-      words.map((w) => `echo ${w}`),
-      words.map((w) => `printf '%s\\n' ${w}`),
-      words.map((w) => `: ${w}`),
+      words.map(w => `echo ${w}`),
+      words.map(w => `printf '%s\\n' ${w}`),
+      words.map(w => `: ${w}`),
       fc.tuple(name, word).map(([n, w]) => `${n}=${w}`),
       fc.tuple(name, word, word).map(([n, k, w]) => `${n}[${k}]=${w}`),
       fc.tuple(name, words).map(([n, w]) => `${n}=(${w})`),
       fc.tuple(name, word, word).map(([n, k, w]) => `${n}=([${k}]=${w})`),
-      fc.tuple(fc.constantFrom('declare', 'typeset', 'export', 'readonly', 'local'), fc.constantFrom('', '-i', '-a', '-A', '-n', '-x', '-r', '-l', '-ix'), name, word).map(
-        ([d, o, n, w]) => `${d} ${o} ${n}=${w}`
-      ),
+      fc
+        .tuple(
+          fc.constantFrom('declare', 'typeset', 'export', 'readonly', 'local'),
+          fc.constantFrom('', '-i', '-a', '-A', '-n', '-x', '-r', '-l', '-ix'),
+          name,
+          word
+        )
+        .map(([d, o, n, w]) => `${d} ${o} ${n}=${w}`),
       fc.tuple(name, word).map(([n, w]) => `f() { local -i ${n}=${w}; }; f`),
-      words.map((w) => `let ${w}`),
+      words.map(w => `let ${w}`),
       fc.tuple(name, word).map(([n, w]) => `let "${n} = ${w}"`),
-      word.map((w) => `(( ${w} ))`),
-      word.map((w) => `echo $(( ${w} + 1 ))`),
-      word.map((w) => `for ((i = ${w}; i < 1; i++)); do :; done`),
+      word.map(w => `(( ${w} ))`),
+      word.map(w => `echo $(( ${w} + 1 ))`),
+      word.map(w => `for ((i = ${w}; i < 1; i++)); do :; done`),
       fc.tuple(word, fc.constantFrom('==', '!=', '-eq', '-lt', '-ge', '=~', '<'), word).map(([a, op, b]) => `[[ ${a} ${op} ${b} ]]`),
-      word.map((w) => `[[ -v ${w} ]]`),
+      word.map(w => `[[ -v ${w} ]]`),
       fc.tuple(word, word).map(([a, b]) => `[ ${a} = ${b} ]`),
-      word.map((w) => `test -v ${w}`),
-      words.map((w) => `unset ${w}`),
+      word.map(w => `test -v ${w}`),
+      words.map(w => `unset ${w}`),
       fc.tuple(word, word).map(([t, w]) => `printf -v ${t} %s ${w}`),
       fc.tuple(word, word).map(([t, w]) => `read -r ${t} <<< ${w}`),
       fc.tuple(name, word).map(([n, w]) => `read -r ${n} <<< ${w}`),
-      word.map((w) => `mapfile -t ${w} < /dev/null`),
+      word.map(w => `mapfile -t ${w} < /dev/null`),
       fc.tuple(fc.constantFrom('eval', 'source', '.', 'command eval', 'builtin eval'), words).map(([e, w]) => `${e} ${w}`),
-      word.map((w) => `trap ${w} EXIT`),
-      fc.tuple(fc.constantFrom('bash', 'sh', 'dash', 'exec bash', 'env sh', 'xargs sh', 'env -i sh'), word, words).map(([s, w, rest]) => `${s} -c ${w} _ ${rest}`),
+      word.map(w => `trap ${w} EXIT`),
+      fc
+        .tuple(fc.constantFrom('bash', 'sh', 'dash', 'exec bash', 'env sh', 'xargs sh', 'env -i sh'), word, words)
+        .map(([s, w, rest]) => `${s} -c ${w} _ ${rest}`),
       fc.tuple(fc.constantFrom('bash', 'sh'), word).map(([s, w]) => `${s} ${w}`),
-      word.map((w) => `find . -maxdepth 0 -exec sh -c ${w} \\;`),
-      words.map((w) => `${w}`),
+      word.map(w => `find . -maxdepth 0 -exec sh -c ${w} \\;`),
+      words.map(w => `${w}`),
       fc.tuple(name, word).map(([n, w]) => `echo "\${${n}:${w}}"`),
-      word.map((w) => `echo "\${arr[${w}]}"`),
-      word.map((w) => `sh <<< ${w}`),
+      word.map(w => `echo "\${arr[${w}]}"`),
+      word.map(w => `sh <<< ${w}`),
       fc.tuple(name, word).map(([n, w]) => `${n}=${w}; echo $(( ${n} ))`),
       fc.tuple(name, word).map(([n, w]) => `${n}=${w}; (( ${n} ))`),
       fc.tuple(name, word).map(([n, w]) => `${n}=${w}; eval "echo $${n}"`)
@@ -117,20 +124,24 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       { arbitrary: simple, weight: 5 },
       fc.tuple(simple, fc.constantFrom(' | ', ' && ', ' || ', '; ', ' |& '), simple).map(([a, op, b]) => `${a}${op}${b}`),
       fc.tuple(simple, fc.constantFrom('bash', 'sh', 'cat', 'wc -c')).map(([a, b]) => `${a} | ${b}`),
-      simple.map((c) => `( ${c} )`),
-      simple.map((c) => `{ ${c}; }`),
+      simple.map(c => `( ${c} )`),
+      simple.map(c => `{ ${c}; }`),
       fc.tuple(simple, simple).map(([a, b]) => `if ${a}; then ${b}; fi`),
       fc.tuple(simple, word).map(([c, w]) => `g() { ${c}; }; g ${w}`),
       fc.tuple(name, words, simple).map(([n, w, c]) => `for ${n} in ${w}; do ${c}; done`)
     ),
     statement: fc.oneof(
       { arbitrary: command, weight: 6 },
-      fc.tuple(fc.constantFrom('cat', 'bash', 'sh', 'read -r x; (( x ))', 'while read -r v; do let "n=v"; done'), word).map(
-        ([c, w]) => (c.startsWith('read') || c.startsWith('while') ? `${c.replace('; ((', ' <<EOF; ((').replace('done', 'done <<EOF')}\n${w}\nEOF` : `${c} <<EOF\n${w}\nEOF`)
-      ),
+      fc
+        .tuple(fc.constantFrom('cat', 'bash', 'sh', 'read -r x; (( x ))', 'while read -r v; do let "n=v"; done'), word)
+        .map(([c, w]) =>
+          c.startsWith('read') || c.startsWith('while')
+            ? `${c.replace('; ((', ' <<EOF; ((').replace('done', 'done <<EOF')}\n${w}\nEOF`
+            : `${c} <<EOF\n${w}\nEOF`
+        ),
       fc.tuple(word, fc.constantFrom('bash', 'sh', 'cat')).map(([w, c]) => `cat <<EOF | ${c}\n${w}\nEOF`)
     ),
-    line: fc.array(tie('statement') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }).map((s) => s.join('\n'))
+    line: fc.array(tie('statement') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }).map(s => s.join('\n'))
   }
 })
 
@@ -168,7 +179,7 @@ function accept(run: string, startIndex: number, value: string): Accepted | unde
     throw error
   }
   const values: Record<string, string> = { 'params.s': value, 'params.n': '3', 'params.m': 'fast' }
-  const env = Object.fromEntries(rewritten.expressions.map((e) => [e.name, values[e.expression] as string]))
+  const env = Object.fromEntries(rewritten.expressions.map(e => [e.name, values[e.expression] as string]))
   return { run, script: rewritten.script, env }
 }
 

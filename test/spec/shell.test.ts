@@ -39,7 +39,7 @@ describe('rewriteRunScript replaces each expression by one environment variable'
     ['echo $( (echo a) ) ${{ params.x }}', 'echo $( (echo a) ) "${RETRAIN_E1}"'],
     ['cat <<EOF\n"${{ params.x }}"\nEOF\necho ${{ params.y }}', 'cat <<EOF\n"${RETRAIN_E1}"\nEOF\necho "${RETRAIN_E2}"'],
     ['cat <<-EOF\n\t${{ params.x }}\n\tEOF\necho ${{ params.y }}', 'cat <<-EOF\n\t${RETRAIN_E1}\n\tEOF\necho "${RETRAIN_E2}"'],
-    ['cat <<A; cat <<\'B\'\n${{ params.x }}\nA\nliteral\nB\necho ${{ params.y }}', 'cat <<A; cat <<\'B\'\n${RETRAIN_E1}\nA\nliteral\nB\necho "${RETRAIN_E2}"'],
+    ["cat <<A; cat <<'B'\n${{ params.x }}\nA\nliteral\nB\necho ${{ params.y }}", 'cat <<A; cat <<\'B\'\n${RETRAIN_E1}\nA\nliteral\nB\necho "${RETRAIN_E2}"'],
     ["echo \"a'b\" ${{ format('{0}}}', 1) }}", 'echo "a\'b" "${RETRAIN_E1}"'],
     ['echo ${{ params.x }}${{ params.y }}', 'echo "${RETRAIN_E1}""${RETRAIN_E2}"'],
     ['[[ ${{ params.x }} == full ]] && echo ${{ params.y }}', '[[ "${RETRAIN_E1}" == full ]] && echo "${RETRAIN_E2}"'],
@@ -50,7 +50,7 @@ describe('rewriteRunScript replaces each expression by one environment variable'
   })
 
   it('numbers the variables from startIndex and keeps each expression', () => {
-    expect(rewrite("echo ${{ params.a }} \"${{ format('{0}', params.b) }}\"", 3)).toEqual({
+    expect(rewrite('echo ${{ params.a }} "${{ format(\'{0}\', params.b) }}"', 3)).toEqual({
       script: 'echo "${RETRAIN_E3}" "${RETRAIN_E4}"',
       expressions: [
         { name: 'RETRAIN_E3', expression: 'params.a' },
@@ -77,7 +77,7 @@ describe('rewriteRunScript refuses what it cannot pass as one word', () => {
   })
 
   it('points at the line of the expression in a multi-line script', () => {
-    const problems = refusal("echo ok\necho \"fine ${{ params.y }}\"\n  echo '${{ params.x }}'")
+    const problems = refusal('echo ok\necho "fine ${{ params.y }}"\n  echo \'${{ params.x }}\'')
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatch(/^spec\.yml:13:9: \$\{\{ params\.x \}\}: an expression inside single quotes/)
   })
@@ -119,7 +119,7 @@ describe('rewriteRunScript refuses what it cannot pass as one word', () => {
       'esac'
     )
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      fc.property(fc.array(piece, { maxLength: 40 }), pieces => {
         try {
           const { script, expressions } = rewrite(pieces.join(''))
           for (const e of expressions) expect(script).toContain(`\${${e.name}}`)
@@ -132,9 +132,7 @@ describe('rewriteRunScript refuses what it cannot pass as one word', () => {
   })
 
   it('refuses an unterminated expression', () => {
-    expect(refusal("echo ${{ params.x == '}}'")).toEqual([
-      'spec.yml:10:15: unterminated expression: "${{" without a matching "}}"'
-    ])
+    expect(refusal("echo ${{ params.x == '}}'")).toEqual(['spec.yml:10:15: unterminated expression: "${{" without a matching "}}"'])
   })
 
   it('reports every refused expression, not just the first', () => {
@@ -174,30 +172,30 @@ describe('a value never becomes shell text', () => {
    * argument. Command substitution drops trailing newlines, hence the '.' after the value there.
    */
   const cases: { run: string; output: (v: string) => string; shells: string[] }[] = [
-    { run: "printf '%s\\0' ${{ params.x }}", output: (v) => `${v}\0`, shells: ['bash', 'sh'] },
-    { run: "printf '%s\\0' \"pre ${{ params.x }} post\"", output: (v) => `pre ${v} post\0`, shells: ['bash', 'sh'] },
-    { run: "printf '%s\\0' a${{ params.x }}b", output: (v) => `a${v}b\0`, shells: ['bash'] },
+    { run: "printf '%s\\0' ${{ params.x }}", output: v => `${v}\0`, shells: ['bash', 'sh'] },
+    { run: 'printf \'%s\\0\' "pre ${{ params.x }} post"', output: v => `pre ${v} post\0`, shells: ['bash', 'sh'] },
+    { run: "printf '%s\\0' a${{ params.x }}b", output: v => `a${v}b\0`, shells: ['bash'] },
     {
       run: "printf '%s\\0' \"$(printf '%s.' ${{ params.x }})\"",
-      output: (v) => `${v}.\0`,
+      output: v => `${v}.\0`,
       shells: ['bash', 'sh']
     },
     {
       run: "printf '%s\\0' \"`printf '%s.' ${{ params.x }}`\"",
-      output: (v) => `${v}.\0`,
+      output: v => `${v}.\0`,
       shells: ['bash']
     },
-    { run: 'cat <<EOF\n${{ params.x }}\nEOF', output: (v) => `${v}\n`, shells: ['bash', 'sh'] },
+    { run: 'cat <<EOF\n${{ params.x }}\nEOF', output: v => `${v}\n`, shells: ['bash', 'sh'] },
     {
-      run: "set -- ${{ params.x }} # ${{ params.x }} '\nprintf '%s\\0' \"$#\" \"$1\"",
-      output: (v) => `1\0${v}\0`,
+      run: 'set -- ${{ params.x }} # ${{ params.x }} \'\nprintf \'%s\\0\' "$#" "$1"',
+      output: v => `1\0${v}\0`,
       shells: ['bash']
     }
   ]
 
   const scripts = cases.map((c, i) => {
     const { script, expressions } = rewriteRunScript(c.run, 'bash', where)
-    expect(expressions.map((e) => e.name)).toEqual(['RETRAIN_E1'])
+    expect(expressions.map(e => e.name)).toEqual(['RETRAIN_E1'])
     const file = path.join(dir, `case-${i}.sh`)
     writeFileSync(file, script)
     return { ...c, file }
@@ -221,7 +219,7 @@ describe('a value never becomes shell text', () => {
 
   it('passes arbitrary values as exactly one argument, and runs none of them', () => {
     fc.assert(
-      fc.property(value, (v) => {
+      fc.property(value, v => {
         for (const c of scripts) {
           for (const shell of c.shells) {
             const args = shell === 'bash' ? ['--noprofile', '--norc', '-eo', 'pipefail', c.file] : ['-e', c.file]

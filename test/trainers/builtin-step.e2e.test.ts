@@ -54,7 +54,7 @@ describe('the cars-builtin example through `retrain run`', () => {
 
   it('evaluates ${{ }} in with: as data and refuses a bad value at run time, naming the option', async () => {
     const dir = await makeProject('examples/cars-builtin')
-    const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8')).replace('seed: ${{ params.seed }}', 'seed: ${{ format(\'{0}x\', params.seed) }}')
+    const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8')).replace('seed: ${{ params.seed }}', "seed: ${{ format('{0}x', params.seed) }}")
     await writeFile(path.join(dir, 'retrain.yml'), spec)
     const run = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out'])
     expect(run.code).toBe(3)

@@ -35,7 +35,13 @@ describe('an SGD epoch with shuffling', () => {
 })
 
 /** The objective and its gradient one row at a time, straight from the definitions. */
-function reference(data: Dataset, params: Float64Array, rowLoss: (scores: number[], label: number) => { loss: number; residuals: number[] }, blocks: number, l2: number) {
+function reference(
+  data: Dataset,
+  params: Float64Array,
+  rowLoss: (scores: number[], label: number) => { loss: number; residuals: number[] },
+  blocks: number,
+  l2: number
+) {
   const { x, y, n, d } = data
   const grad = new Float64Array(params.length)
   let total = 0

@@ -88,6 +88,9 @@ export async function writeCsv(file: string, header: string[], rows: (string | n
 /** A copy of a CSV file (no quoted fields) with `change` applied to its header and rows. */
 export async function editCsv(source: string, change: (header: string[], rows: string[][]) => { header: string[]; rows: string[][] }): Promise<string> {
   const [head, ...lines] = (await readFile(source, 'utf8')).trimEnd().split('\n')
-  const edited = change(head!.split(','), lines.map(l => l.split(',')))
+  const edited = change(
+    head!.split(','),
+    lines.map(l => l.split(','))
+  )
   return writeCsv(path.join(await tempDir(), path.basename(source)), edited.header, edited.rows)
 }

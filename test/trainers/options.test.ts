@@ -60,7 +60,9 @@ describe('with: options of a built-in trainer', () => {
 
   it('needs a label, and knows its trainers', () => {
     expect(parseTrainerOptions('lbfgs-poisson', {}).problems.map(p => p.message)).toEqual(['builtin/lbfgs-poisson needs with.label: the column to predict'])
-    expect(parseTrainerOptions('sgd-logistc', { label: 'y' }).problems[0]!.message).toMatch(/"builtin\/sgd-logistc" is not a built-in trainer; did you mean builtin\/sgd-logistic\?/)
+    expect(parseTrainerOptions('sgd-logistc', { label: 'y' }).problems[0]!.message).toMatch(
+      /"builtin\/sgd-logistc" is not a built-in trainer; did you mean builtin\/sgd-logistic\?/
+    )
   })
 
   it('is checked by the spec loader at the offending node, expressions left for run time', () => {
@@ -77,6 +79,8 @@ describe('with: options of a built-in trainer', () => {
       expect.stringMatching(/^12:14 steps\[0\]: with.epoch is not a trainer option; did you mean epochs\?/),
       '14:11 steps[0]: with.l2 must be at least 0 and at most 1000000, got -1'
     ])
-    expect(problems(spec('  - uses: builtin/perceptron'))[0]).toMatch(/^8:11 steps\[0\]: "builtin\/perceptron" is not a built-in trainer; did you mean builtin\/averaged-perceptron\?/)
+    expect(problems(spec('  - uses: builtin/perceptron'))[0]).toMatch(
+      /^8:11 steps\[0\]: "builtin\/perceptron" is not a built-in trainer; did you mean builtin\/averaged-perceptron\?/
+    )
   })
 })

@@ -10,12 +10,16 @@ const penguins = (part: 'train' | 'test') => path.join(FIXTURES, 'data', `pengui
 
 describe('preparation', () => {
   it('imputes a missing number with the training mean and can flag it in its own feature', async () => {
-    const file = await writeCsv(path.join(await tempDir(), 'gaps.csv'), ['x', 'colour', 'y'], [
-      [1, 'red', 1],
-      ['', 'blue', 2],
-      [3, '', 3],
-      [5, 'red', 4]
-    ])
+    const file = await writeCsv(
+      path.join(await tempDir(), 'gaps.csv'),
+      ['x', 'colour', 'y'],
+      [
+        [1, 'red', 1],
+        ['', 'blue', 2],
+        [3, '', 3],
+        [5, 'red', 4]
+      ]
+    )
     const trained = await train({ trainer: 'online-gradient-descent', data: [file], with: { label: 'y', epochs: 1, 'missing-indicators': true } })
     const m = await trained.model()
     expect(m.preparation.numeric).toEqual([{ column: 'x', center: 3, scale: Math.sqrt(8 / 3), fill: 3 }])
@@ -24,8 +28,23 @@ describe('preparation', () => {
 
   it('hashes categories into a fixed number of features, so new categories need no new weights', async () => {
     const dir = await tempDir()
-    const old = await writeCsv(path.join(dir, 'old.csv'), ['city', 'y'], [['oslo', 1], ['lima', 2], ['oslo', 1]])
-    const fresh = await writeCsv(path.join(dir, 'new.csv'), ['city', 'y'], [['kyiv', 3], ['oslo', 1]])
+    const old = await writeCsv(
+      path.join(dir, 'old.csv'),
+      ['city', 'y'],
+      [
+        ['oslo', 1],
+        ['lima', 2],
+        ['oslo', 1]
+      ]
+    )
+    const fresh = await writeCsv(
+      path.join(dir, 'new.csv'),
+      ['city', 'y'],
+      [
+        ['kyiv', 3],
+        ['oslo', 1]
+      ]
+    )
     const options = { label: 'y', epochs: 2, 'categorical-encoding': 'hash', 'hash-buckets': 8 }
     const parent = await train({ trainer: 'online-gradient-descent', data: [old], with: options })
     const child = await train({ trainer: 'online-gradient-descent', data: [fresh], with: options, baselineDir: parent.modelDir, warmStart: 'required' })
@@ -37,8 +56,22 @@ describe('preparation', () => {
 
   it('names the file and record of a cell that is not a number in a numeric column', async () => {
     const dir = await tempDir()
-    const good = await writeCsv(path.join(dir, 'good.csv'), ['x', 'y'], [[1, 1], [2, 2]])
-    const bad = await writeCsv(path.join(dir, 'bad.csv'), ['x', 'y'], [[1, 1], ['lots', 2]])
+    const good = await writeCsv(
+      path.join(dir, 'good.csv'),
+      ['x', 'y'],
+      [
+        [1, 1],
+        [2, 2]
+      ]
+    )
+    const bad = await writeCsv(
+      path.join(dir, 'bad.csv'),
+      ['x', 'y'],
+      [
+        [1, 1],
+        ['lots', 2]
+      ]
+    )
     const trained = await train({ trainer: 'online-gradient-descent', data: [good], with: { label: 'y', epochs: 1 } })
     await expect(evaluate(trained.modelDir, [bad])).rejects.toThrow('bad.csv record 3: column x is numeric but holds "lots"')
   })
@@ -65,7 +98,12 @@ describe('predictions and metrics of retrain evaluate', () => {
     const trained = await train({ trainer: 'linear-svm', data: [penguins('train')], with: { label: 'sex' } })
     const { metrics, predictions } = await evaluate(trained.modelDir, [penguins('test')])
     expect(metrics.log_loss).toBeUndefined()
-    expect(predictions.split('\n').slice(1, -1).some(r => Math.abs(Number(r.split(',')[3])) > 1)).toBe(true)
+    expect(
+      predictions
+        .split('\n')
+        .slice(1, -1)
+        .some(r => Math.abs(Number(r.split(',')[3])) > 1)
+    ).toBe(true)
   })
 
   it('multiclass: one probability column per class, summing to 1', async () => {
@@ -82,8 +120,23 @@ describe('predictions and metrics of retrain evaluate', () => {
 
   it('writes null for a metric that is undefined on the data', async () => {
     const dir = await tempDir()
-    const trainFile = await writeCsv(path.join(dir, 'train.csv'), ['x', 'y'], [[1, 1], [2, 2], [3, 3]])
-    const constant = await writeCsv(path.join(dir, 'constant.csv'), ['x', 'y'], [[1, 5], [2, 5]])
+    const trainFile = await writeCsv(
+      path.join(dir, 'train.csv'),
+      ['x', 'y'],
+      [
+        [1, 1],
+        [2, 2],
+        [3, 3]
+      ]
+    )
+    const constant = await writeCsv(
+      path.join(dir, 'constant.csv'),
+      ['x', 'y'],
+      [
+        [1, 5],
+        [2, 5]
+      ]
+    )
     const trained = await train({ trainer: 'online-gradient-descent', data: [trainFile], with: { label: 'y', epochs: 1 } })
     const { metrics } = await evaluate(trained.modelDir, [constant])
     expect(metrics.r2).toBeNull()

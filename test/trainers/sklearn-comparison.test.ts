@@ -20,7 +20,10 @@ interface Case {
 }
 interface Fixture {
   sklearnVersion: string
-  cases: Record<string, { metrics: Record<string, number>; reference?: { metrics: Record<string, number> }; weights?: Record<string, number>; objective?: number }>
+  cases: Record<
+    string,
+    { metrics: Record<string, number>; reference?: { metrics: Record<string, number> }; weights?: Record<string, number>; objective?: number }
+  >
 }
 
 const SCRIPT = path.join(REPO, 'scripts/sklearn-fixtures/make-fixtures.py')
@@ -47,7 +50,10 @@ describe('built-in trainers reach the quality of scikit-learn on the same data',
       const { metrics, modelDir, model } = await trainAndEvaluate(c)
       for (const [metric, tolerance] of Object.entries(c.compare)) {
         expect(metrics[metric], `${metric}: built-in ${metrics[metric]}, scikit-learn ${expected.metrics[metric]}`).toBeTypeOf('number')
-        expect(Math.abs(metrics[metric]! - expected.metrics[metric]!), `${metric}: built-in ${metrics[metric]}, scikit-learn ${expected.metrics[metric]}`).toBeLessThanOrEqual(tolerance)
+        expect(
+          Math.abs(metrics[metric]! - expected.metrics[metric]!),
+          `${metric}: built-in ${metrics[metric]}, scikit-learn ${expected.metrics[metric]}`
+        ).toBeLessThanOrEqual(tolerance)
       }
       // The stochastic trainers also come near the exact optimum where there is one to compare.
       for (const [metric, value] of Object.entries(expected.reference?.metrics ?? {})) {
@@ -67,7 +73,8 @@ describe('built-in trainers reach the quality of scikit-learn on the same data',
 const python = '/usr/bin/python3'
 const sklearn = spawnSync(python, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' })
 const live = sklearn.status === 0
-if (!live) console.warn(`skipping the live scikit-learn cross-checks: ${python} cannot import sklearn and numpy (${(sklearn.error?.message ?? sklearn.stderr).trim()})`)
+if (!live)
+  console.warn(`skipping the live scikit-learn cross-checks: ${python} cannot import sklearn and numpy (${(sklearn.error?.message ?? sklearn.stderr).trim()})`)
 
 describe.skipIf(!live)('live cross-checks with scikit-learn (needs /usr/bin/python3 with scikit-learn and NumPy)', () => {
   it('the committed fixture is what make-fixtures.py gives now', () => {
@@ -76,7 +83,9 @@ describe.skipIf(!live)('live cross-checks with scikit-learn (needs /usr/bin/pyth
       // Fits go through the machine's BLAS: another build of it (pulled in by another Debian package)
       // moves the last digits. A stale fixture differs far more than this relative tolerance.
       for (const [metric, value] of Object.entries(expected.metrics)) {
-        expect(Math.abs(now.cases[name]!.metrics[metric]! - value), `${name} ${metric}: ${now.cases[name]!.metrics[metric]} vs ${value}`).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(value)))
+        expect(Math.abs(now.cases[name]!.metrics[metric]! - value), `${name} ${metric}: ${now.cases[name]!.metrics[metric]} vs ${value}`).toBeLessThanOrEqual(
+          1e-5 * Math.max(1, Math.abs(value))
+        )
       }
     }
     expect(Object.keys(now.cases).sort()).toEqual(Object.keys(fixture.cases).sort())

@@ -19,7 +19,10 @@ afterAll(removeTempDirs)
 function american(source: string) {
   return editCsv(source, (header, rows) => {
     const origin = header.indexOf('Origin')
-    return { header: [...header.filter((_, j) => j !== origin), 'American'], rows: rows.map(r => [...r.filter((_, j) => j !== origin), r[origin] === 'USA' ? 'yes' : 'no']) }
+    return {
+      header: [...header.filter((_, j) => j !== origin), 'American'],
+      rows: rows.map(r => [...r.filter((_, j) => j !== origin), r[origin] === 'USA' ? 'yes' : 'no'])
+    }
   })
 }
 
@@ -73,7 +76,9 @@ describe('the preparation survives retraining', () => {
     const [p, c, r] = [await parent.model(), await child.model(), await refit.model()]
     expect(c.preparation).toEqual(p.preparation)
     // The new data's own statistics differ, so refitting would have changed every weight's meaning.
-    expect(r.preparation.numeric.find(n => n.column === 'Weight_in_lbs')!.center).not.toBe(p.preparation.numeric.find(n => n.column === 'Weight_in_lbs')!.center)
+    expect(r.preparation.numeric.find(n => n.column === 'Weight_in_lbs')!.center).not.toBe(
+      p.preparation.numeric.find(n => n.column === 'Weight_in_lbs')!.center
+    )
     expect(c.history[1]!.startedFrom).toBe(weightsDigest(p.weights, p.bias))
     expect(c.history[1]!.lossBefore).toBeLessThan(r.history[0]!.lossBefore)
   })
@@ -122,14 +127,25 @@ describe('a champion that cannot be continued', () => {
 
   it('fails a required warm start, naming the missing column', async () => {
     const parent = await train({ trainer: 'online-gradient-descent', data: [gen1], with: { ...regression, epochs: 1 } })
-    const run = train({ trainer: 'online-gradient-descent', data: [await noAcceleration()], with: { ...regression, epochs: 1 }, baselineDir: parent.modelDir, warmStart: 'required' })
+    const run = train({
+      trainer: 'online-gradient-descent',
+      data: [await noAcceleration()],
+      with: { ...regression, epochs: 1 },
+      baselineDir: parent.modelDir,
+      warmStart: 'required'
+    })
     await expect(run).rejects.toThrow(TrainerError)
     await expect(run).rejects.toThrow(/warm start is required.*lacks column\(s\) the champion reads: Acceleration/)
   })
 
   it('falls back to a cold start and reports why', async () => {
     const parent = await train({ trainer: 'online-gradient-descent', data: [gen1], with: { ...regression, epochs: 1 } })
-    const child = await train({ trainer: 'online-gradient-descent', data: [await noAcceleration()], with: { ...regression, epochs: 1 }, baselineDir: parent.modelDir })
+    const child = await train({
+      trainer: 'online-gradient-descent',
+      data: [await noAcceleration()],
+      with: { ...regression, epochs: 1 },
+      baselineDir: parent.modelDir
+    })
     const report = JSON.parse(await readFile(child.report, 'utf8')) as { warmStart: boolean; reason: string }
     expect(report.warmStart).toBe(false)
     expect(report.reason).toContain('Acceleration')
@@ -140,7 +156,13 @@ describe('a champion that cannot be continued', () => {
 
   it('treats a changed preparation option or another trainer as a schema change', async () => {
     const parent = await train({ trainer: 'online-gradient-descent', data: [gen1], with: { ...regression, epochs: 1 } })
-    const changed = train({ trainer: 'online-gradient-descent', data: [gen2], with: { ...regression, epochs: 1, normalize: 'min-max' }, baselineDir: parent.modelDir, warmStart: 'required' })
+    const changed = train({
+      trainer: 'online-gradient-descent',
+      data: [gen2],
+      with: { ...regression, epochs: 1, normalize: 'min-max' },
+      baselineDir: parent.modelDir,
+      warmStart: 'required'
+    })
     await expect(changed).rejects.toThrow(/with.normalize is "min-max" but the champion was trained with "standard"/)
     const other = await train({ trainer: 'lbfgs-poisson', data: [gen2], with: regression, baselineDir: parent.modelDir })
     expect(JSON.parse(await readFile(other.report, 'utf8')).reason).toContain('trained by builtin/online-gradient-descent')
@@ -165,7 +187,9 @@ describe('a damaged model is refused, not trained on', () => {
       const damaged = damage(await readFile(file, 'utf8'))
       expect(damaged).not.toBe(await readFile(file, 'utf8'))
       await writeFile(file, damaged)
-      await expect(train({ trainer: 'online-gradient-descent', data: [gen2], with: regression, baselineDir: parent.modelDir })).rejects.toThrow(/is not a usable built-in model/)
+      await expect(train({ trainer: 'online-gradient-descent', data: [gen2], with: regression, baselineDir: parent.modelDir })).rejects.toThrow(
+        /is not a usable built-in model/
+      )
       await expect(evaluate(parent.modelDir, [later])).rejects.toThrow(/is not a usable built-in model/)
     })
   }
@@ -187,7 +211,12 @@ describe('training controls', () => {
   it('begins the step schedule again on a warm start with restart-schedule, keeping the step counter', async () => {
     const parent = await train({ trainer: 'online-gradient-descent', data: [gen1], with: { ...regression, epochs: 3 } })
     const continued = await train({ trainer: 'online-gradient-descent', data: [gen2], with: { ...regression, epochs: 1 }, baselineDir: parent.modelDir })
-    const restarted = await train({ trainer: 'online-gradient-descent', data: [gen2], with: { ...regression, epochs: 1, 'restart-schedule': true }, baselineDir: parent.modelDir })
+    const restarted = await train({
+      trainer: 'online-gradient-descent',
+      data: [gen2],
+      with: { ...regression, epochs: 1, 'restart-schedule': true },
+      baselineDir: parent.modelDir
+    })
     const [p, c, r] = [await parent.model(), await continued.model(), await restarted.model()]
     expect(c.sgd!.scheduleStart).toBe(0)
     expect(r.sgd!.scheduleStart).toBe(p.sgd!.t)
