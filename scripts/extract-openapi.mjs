@@ -33,7 +33,9 @@ const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['get', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
-  ['post', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches']
+  ['post', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches'],
+  // The environment gate's check that the promote job's environment exists and has required reviewers.
+  ['get', '/repos/{owner}/{repo}/environments/{environment_name}']
 ]
 
 /**

@@ -23,7 +23,7 @@ import { TOOL_VERSION } from '../version.js'
 import { WorkflowArtifactStore } from './artifact-store.js'
 import { Outputs } from './constants.js'
 import { eventParams, readEventPayload, type EventPayload } from './events.js'
-import { EnvironmentGate, IssueGate } from './gates.js'
+import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } from './gates.js'
 import { historyChart } from './history-chart.js'
 import { getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
@@ -186,6 +186,26 @@ function makeGate(shell: Shell): Gate {
   })
 }
 
+/**
+ * With the environment gate and "gate-environment", checks that the promote job's environment
+ * exists and has required reviewers. When it does not, the promote job runs at once and the gate
+ * promotes unreviewed: a warning annotation and the job summary say so loudly. Never fails the run.
+ */
+async function checkEnvironmentGate(shell: Shell, stage: 'run' | 'promote'): Promise<void> {
+  const environment = shell.settings.gateEnvironment
+  if (shell.settings.gate !== 'environment' || !environment) return
+  const check = shell.github
+    ? await checkGateEnvironment(shell.github, { ...repository(), environment })
+    : { kind: 'unknown' as const, status: undefined, message: 'the input "token" is empty' }
+  const warning = environmentWarning(check, environment, stage)
+  if (warning === null) {
+    core.info(`Environment gate: "${environment}" has required reviewers`)
+    return
+  }
+  core.warning(warning, { title: 'Environment gate: no reviewer may be asked' })
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`> [!WARNING]\n> ${warning}\n\n`, true).write()
+}
+
 /** The registry after a command: a line in the log, and its status and chart in the job summary. */
 async function summarizeRegistry(shell: Shell, headline: string): Promise<void> {
   core.info(headline)
@@ -326,6 +346,8 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
     ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
     : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
   const outputDir = path.resolve(settings.outputDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'retrain', spec.model))
+  // Only a run that can open the gate meets the promote job's environment.
+  if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate')) await checkEnvironmentGate(shell, 'run')
   const store = artifactStore(settings, tune)
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
@@ -436,6 +458,8 @@ async function executeAction(settings: ActionSettings): Promise<number> {
     ? new VersionRegistry(releases, { log: core.info, retryBaseMs: tune.retryBaseMs })
     : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
   const shell: Shell = { settings, spec, registry, releases, github, tune }
+  // The promote job itself: a promotion its environment did not hold for a reviewer is said too.
+  if (settings.command === 'promote') await checkEnvironmentGate(shell, 'promote')
   if (settings.command !== 'run') return await renderRegistryOutcome(shell, await execute(registryCommandOf(shell), appDeps(shell)))
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''
   const payload = readEventPayload(process.env)

@@ -16,6 +16,7 @@ export const Inputs = {
   registry: 'registry',
   registryBranch: 'registry-branch',
   gate: 'gate',
+  gateEnvironment: 'gate-environment',
   artifacts: 'artifacts',
   retentionDays: 'retention-days',
   excludeTriggeringActor: 'exclude-triggering-actor',

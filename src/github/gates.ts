@@ -136,3 +136,64 @@ export class IssueGate implements Gate {
     return undefined
   }
 }
+
+/**
+ * What the environment gate's promote job will meet. A job that names an environment which does not
+ * exist creates it, with no protection rules; and required reviewers exist only on public
+ * repositories and, for private ones, on GitHub Enterprise. Either way the promote job runs at once:
+ * the gate auto-promotes without anyone noticing. The REST API says which, when the token may read it.
+ */
+export type EnvironmentCheck =
+  | { kind: 'reviewed'; reviewers: number }
+  | { kind: 'missing' }
+  | { kind: 'unreviewed'; rules: string[] }
+  | { kind: 'unknown'; status: number | undefined; message: string }
+
+export async function checkGateEnvironment(github: GitHubClient, where: { owner: string; repo: string; environment: string }): Promise<EnvironmentCheck> {
+  try {
+    const { data } = await github.rest.repos.getEnvironment({ owner: where.owner, repo: where.repo, environment_name: where.environment })
+    const rules = (data.protection_rules ?? []) as { type: string; reviewers?: unknown[] }[]
+    const reviewers = rules.find(rule => rule.type === 'required_reviewers')
+    if (!reviewers) return { kind: 'unreviewed', rules: rules.map(rule => rule.type) }
+    return { kind: 'reviewed', reviewers: reviewers.reviewers?.length ?? 0 }
+  } catch (err) {
+    const status = (err as { status?: unknown }).status
+    if (status === 404) return { kind: 'missing' }
+    return { kind: 'unknown', status: typeof status === 'number' ? status : undefined, message: (err as Error).message }
+  }
+}
+
+/**
+ * The warning for a check that found the gate open to anyone, or could not look; null when reviewed.
+ * `stage`: the retraining run (the promote job is still to come) or the promote job itself.
+ */
+export function environmentWarning(check: EnvironmentCheck, environment: string, stage: 'run' | 'promote' = 'run'): string | null {
+  const consequence =
+    stage === 'run'
+      ? 'the promote job that names it will run without waiting for a reviewer, so a candidate that passes the rules is promoted unreviewed'
+      : 'this promote job did not wait for a reviewer, so the promotion is unreviewed'
+  const fix =
+    'Add required reviewers to it under Settings > Environments (creating it if needed; they are available on public repositories, ' +
+    'and on private ones with GitHub Enterprise), or use "gate: issue".'
+  switch (check.kind) {
+    case 'reviewed':
+      return null
+    case 'missing':
+      return (
+        `Environment gate: the environment "${environment}" does not exist (GitHub's API answered 404), or this job's token may not read it ` +
+        `(on a private repository, give the job "actions: read"). A job that names a missing environment creates it with no protection rules, so ` +
+        `${consequence}. ${fix}`
+      )
+    case 'unreviewed':
+      return (
+        `Environment gate: the environment "${environment}" has no required reviewers ` +
+        `(its protection rules: ${check.rules.length ? check.rules.join(', ') : 'none'}): ${consequence}. ${fix}`
+      )
+    case 'unknown':
+      return (
+        `Environment gate: could not check the environment "${environment}" (${check.status ? `GitHub's API answered ${check.status}` : check.message})` +
+        `${check.status === 403 ? '; the token may not read environments (give the job "actions: read")' : ''}. ` +
+        `Check its required reviewers by hand: without them, ${consequence}.`
+      )
+  }
+}

@@ -40,6 +40,11 @@ export interface ActionSettings {
   registryBranch: string
   /** How a gated candidate waits for a person: a protected environment job, or an issue. */
   gate: GateKind
+  /**
+   * With the environment gate, the environment the promote job names: checked to exist and to have
+   * required reviewers (a warning otherwise).
+   */
+  gateEnvironment?: string
   /** Upload the bundle, logs, result.json and report as workflow artifacts. */
   artifacts: boolean
   /** Days workflow artifacts are kept (1-90); undefined: the repository's setting. */
@@ -79,6 +84,12 @@ function nameInput(name: string, problemOf: (value: string) => string | null): s
   const problem = problemOf(raw)
   if (problem) throw new InputError([{ message: `input "${name}" is invalid: ${problem} (got ${preview(raw)})` }])
   return raw
+}
+
+/** GitHub's limits on an environment's name: at most 255 characters, no control characters. */
+function environmentNameProblem(name: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  return name.length <= 255 && !/[\u0000-\u001f\u007f]/.test(name) ? null : 'an environment name has at most 255 characters and no control characters'
 }
 
 function choiceInput<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -151,6 +162,7 @@ export function getSettings(): ActionSettings {
     registry: choiceInput(Inputs.registry, REGISTRIES, 'github'),
     registryBranch: nameInput(Inputs.registryBranch, refNameProblem) ?? 'retrain-registry',
     gate: choiceInput(Inputs.gate, GATES, 'environment'),
+    gateEnvironment: nameInput(Inputs.gateEnvironment, environmentNameProblem),
     artifacts: booleanInput(Inputs.artifacts, true),
     retentionDays: retentionInput(),
     excludeTriggeringActor: booleanInput(Inputs.excludeTriggeringActor),

@@ -14,7 +14,10 @@
  * - repository rulesets: writes to a targeted branch get GitHub's "Repository rule violations found"
  *   answers (409 on a contents write, 422 on creating the ref);
  * - the contents API gives no content above 1 MB (403 `too_large` with the default media type, empty
- *   content and encoding "none" with the object media type); the git blobs API serves it.
+ *   content and encoding "none" with the object media type); the git blobs API serves it;
+ * - deployment environments answer 404 when they do not exist (GitHub's description lists only 200),
+ *   and an environment may have no protection rules at all, as on a private repository whose plan
+ *   offers no required reviewers.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -35,6 +38,22 @@ interface OperationSchemas {
 
 const SUBSET = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/github-openapi-subset.json'), 'utf8')) as {
   operations: Record<string, OperationSchemas>
+}
+
+/**
+ * Statuses GitHub answers that its OpenAPI description does not list for the operation: accepted
+ * by the fake's validation, with a reason.
+ */
+const UNDOCUMENTED_STATUSES: Record<string, number[]> = {
+  // A missing environment (or one the token may not see) is "404 Not Found"; the description lists 200 only.
+  'GET /repos/{owner}/{repo}/environments/{environment_name}': [404]
+}
+
+/** A deployment environment's protection: required reviewers and a wait timer, each optional. */
+export interface EnvironmentProtection {
+  /** Logins of required reviewers; an empty list is a rule with no one in it, absent is no rule. */
+  reviewers?: string[]
+  waitTimerMinutes?: number
 }
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
@@ -187,6 +206,8 @@ export class FakeGitHub {
   readonly issues = new Map<number, Issue>()
   readonly comments = new Map<number, Comment>()
   readonly dispatches: { workflow: string; ref: string; inputs: Record<string, unknown> }[] = []
+  /** The repository's deployment environments by name (none at first, as in a new repository). */
+  readonly environments = new Map<string, EnvironmentProtection>()
   readonly refs = new Map<string, string>()
   private readonly commits = new Map<string, Commit>()
   private readonly trees = new Map<string, Map<string, Buffer>>()
@@ -439,6 +460,34 @@ export class FakeGitHub {
       comment: this.commentJson(comment),
       repository: { full_name: `${this.owner}/${this.repo}` },
       sender: this.userJson(comment.user)
+    }
+  }
+
+  private environmentJson(name: string, protection: EnvironmentProtection) {
+    const id = [...this.environments.keys()].indexOf(name) + 1
+    const rules: object[] = []
+    if (protection.waitTimerMinutes !== undefined)
+      rules.push({ id: 3000 + id, node_id: `GA_wait_${id}`, type: 'wait_timer', wait_timer: protection.waitTimerMinutes })
+    if (protection.reviewers !== undefined) {
+      rules.push({
+        id: 4000 + id,
+        node_id: `GA_reviewers_${id}`,
+        type: 'required_reviewers',
+        prevent_self_review: false,
+        reviewers: protection.reviewers.map(login => ({ type: 'User', reviewer: this.userJson(login) }))
+      })
+    }
+    const now = new Date().toISOString()
+    return {
+      id: 56780000 + id,
+      node_id: `EN_${id}`,
+      name,
+      url: this.api(`/environments/${encodeURIComponent(name)}`),
+      html_url: this.html(`/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`),
+      created_at: now,
+      updated_at: now,
+      protection_rules: rules,
+      deployment_branch_policy: null
     }
   }
 
@@ -784,6 +833,12 @@ export class FakeGitHub {
       r('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', ({ params: [workflow], body }) => {
         this.dispatches.push({ workflow: decodeURIComponent(workflow!), ref: body.ref, inputs: body.inputs ?? {} })
         return [204, null]
+      }),
+      r('GET', '/repos/{owner}/{repo}/environments/{environment_name}', ({ params: [encoded] }) => {
+        const name = decodeURIComponent(encoded!)
+        const protection = this.environments.get(name)
+        if (!protection) return this.error(404, 'Not Found')
+        return [200, this.environmentJson(name, protection)]
       })
     ]
   }
@@ -924,7 +979,7 @@ export class FakeGitHub {
     if (schema && payload !== null) {
       const validate = this.validator(`${method} ${route.template} ${status}`, schema)
       if (!validate(payload)) this.violations.push(`${method} ${route.template} response ${status}: ${this.ajv.errorsText(validate.errors)}`)
-    } else if (!(String(status) in op.responses) && status < 500) {
+    } else if (!(String(status) in op.responses) && status < 500 && !UNDOCUMENTED_STATUSES[`${method} ${route.template}`]?.includes(status)) {
       this.violations.push(`${method} ${route.template} answered ${status}, which GitHub's description does not list`)
     }
     send(status, payload)
