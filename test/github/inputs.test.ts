@@ -52,13 +52,22 @@ describe('action inputs', () => {
     })
   })
 
+  it("take the environment gate's environment, by name", () => {
+    withInputs({ 'gate-environment': ' model-release ' })
+    expect(getSettings().gateEnvironment).toBe('model-release')
+    withInputs({})
+    expect(getSettings().gateEnvironment).toBeUndefined()
+  })
+
   it.each([
     [{ registry: 'releases' }, 'input "registry" must be one of github, directory, got "releases"'],
     [{ gate: 'pr' }, 'input "gate" must be one of environment, issue, got "pr"'],
     [{ 'retention-days': '120' }, 'input "retention-days" must be a whole number of days from 1 to 90, got "120"'],
     [{ 'expect-champion': 'v2' }, 'input "expect-champion" must be a version number or "none", got "v2"'],
     [{ 'dry-run': 'maybe' }, 'input "dry-run" must be true, false or auto, got "maybe"'],
-    [{ params: '[1, 2]' }, 'input "params" must be an object']
+    [{ params: '[1, 2]' }, 'input "params" must be an object'],
+    [{ 'gate-environment': 'model\nrelease' }, 'input "gate-environment" is invalid: an environment name has at most 255 characters'],
+    [{ 'gate-environment': 'x'.repeat(256) }, 'input "gate-environment" is invalid: an environment name has at most 255 characters']
   ])('refuse %o', (inputs, message) => {
     withInputs(inputs)
     expect(() => getSettings()).toThrow(message)
