@@ -4,47 +4,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeProject, readJson, retrain, treeDigest } from './helpers/project.js'
+import { makeProject, readJson, retrain, treeDigest, toySpec } from './helpers/project.js'
 import { alive, killPidFile, readPid, startCli, waitFor } from './helpers/runner.js'
-
-interface ToyOptions {
-  mode?: 'auto' | 'gate' | 'dry-run'
-  firstModel?: 'promote' | 'gate' | 'reject'
-  train?: string
-  /** More keys of the training step, such as `timeout-minutes: 1`. */
-  stepKeys?: string
-}
-
-function toySpec({ mode = 'auto', firstModel = 'promote', train = 'node train.mjs', stepKeys = '' }: ToyOptions = {}): string {
-  return `# a toy model whose weight is the champion's plus "delta"
-model: toy
-root: .
-params:
-  delta: { type: number, default: 1 }
-  fail: { type: boolean, default: false }
-  note: { type: string, default: "" }
-data:
-  train: data/train.csv
-  eval: data/eval.csv
-steps:
-  - name: Train${stepKeys ? `\n    ${stepKeys}` : ''}
-    run: |
-      ${train}
-evaluate:
-  run: node evaluate.mjs
-  data: eval
-metrics:
-  score:
-    goal: maximize
-    change:
-      - margin: 0
-  loss:
-    goal: minimize
-promotion:
-  mode: ${mode}
-  first-model: ${firstModel}
-`
-}
 
 async function run(cwd: string, out: string, ...args: string[]) {
   const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', out, ...args])
@@ -297,7 +258,7 @@ describe('the retraining loop from the command line', () => {
 
   it('warm start: a cold start reported by training fails under "required" and is recorded under "fallback"', async () => {
     const coldTrain = `node train.mjs && echo '{"warmStart": false, "reason": "feature schema changed"}' > "$RETRAIN_TRAINING_REPORT"`
-    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: coldTrain }).replace('steps:', 'warm-start: required\nsteps:'))
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: coldTrain, warmStart: 'required' }))
     expect((await run(cwd, 'out/1')).result.candidate.warmStart).toMatchObject({ source: 'cold', reason: 'first-model' })
     const before = await treeDigest(path.join(cwd, '.retrain/registry'))
     const required = await run(cwd, 'out/2')
@@ -305,7 +266,7 @@ describe('the retraining loop from the command line', () => {
     expect(required.stderr).toMatch(/warm start is required .* feature schema changed/)
     expect(await treeDigest(path.join(cwd, '.retrain/registry'))).toEqual(before)
 
-    await writeFile(path.join(cwd, 'retrain.yml'), toySpec({ train: coldTrain }).replace('steps:', 'warm-start: fallback\nsteps:'))
+    await writeFile(path.join(cwd, 'retrain.yml'), toySpec({ train: coldTrain, warmStart: 'fallback' }))
     const fallback = await run(cwd, 'out/3')
     expect(fallback.code, fallback.stderr).toBe(0)
     expect(fallback.result.candidate.warmStart).toEqual({ source: 'cold', reason: 'feature schema changed', parentVersion: null })

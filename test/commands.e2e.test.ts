@@ -4,32 +4,9 @@
  */
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeProject, readJson, retrain } from './helpers/project.js'
+import { makeProject, readJson, retrain, toySpec } from './helpers/project.js'
 
-const SPEC = `model: toy
-root: .
-params:
-  delta: { type: number, default: 1 }
-data:
-  train: data/train.csv
-  eval: data/eval.csv
-steps:
-  - name: Train
-    run: node train.mjs
-evaluate:
-  run: node evaluate.mjs
-  data: eval
-metrics:
-  score:
-    goal: maximize
-    change:
-      - margin: 0
-  loss:
-    goal: minimize
-promotion:
-  mode: auto
-  first-model: promote
-`
+const SPEC = toySpec()
 
 describe('each command takes only its own options', () => {
   it.each([

@@ -5,30 +5,10 @@
 import { appendFile, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { REPO, makeProject, retrain } from './helpers/project.js'
+import { REPO, makeProject, retrain, toySpec } from './helpers/project.js'
 
 function spec(train: string): string {
-  return `model: toy
-root: .
-data:
-  train: data/train.csv
-  eval: data/eval.csv
-steps:
-  - name: Train quietly
-    run: |
-      ${train}
-evaluate:
-  run: node evaluate.mjs
-  data: eval
-metrics:
-  score:
-    goal: maximize
-    change:
-      - margin: 0
-promotion:
-  mode: auto
-  first-model: promote
-`
+  return toySpec({ train, stepName: 'Train quietly' })
 }
 
 describe('a step that prints nothing', () => {
@@ -48,7 +28,7 @@ describe('versions evaluated on different data', () => {
     expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out2'])).code).toBe(0)
     const status = await retrain(project, ['status', '--spec', 'retrain.yml'])
     expect(status.code, status.stderr).toBe(0)
-    expect(status.stdout).toMatch(/\| version \| status +\| baseline \| score +\| evaluated on \|/)
+    expect(status.stdout).toMatch(/\| version \| status +\| baseline \| score +\| loss +\| evaluated on \|/)
     expect(status.stdout).toMatch(/\| 1 +\| retired[^\n]*\| A +\|/)
     expect(status.stdout).toMatch(/\| 2 \* +\| promoted[^\n]*\| B +\|/)
     expect(status.stdout).toMatch(/The evaluation data changed at version 2: metrics compare only between versions evaluated on the same data/)
@@ -59,7 +39,7 @@ describe('versions evaluated on different data', () => {
 })
 
 describe('a warm start is confirmed, not assumed', () => {
-  const withPolicy = (policy: string) => spec('node train.mjs').replace('steps:', `warm-start: ${policy}\nsteps:`)
+  const withPolicy = (warmStart: 'required' | 'fallback') => toySpec({ warmStart, stepName: 'Train quietly' })
 
   it('a step that confirms names the champion digest: the report says confirmed', async () => {
     const project = await makeProject('test/fixtures/toy', withPolicy('required'))

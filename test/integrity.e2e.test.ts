@@ -11,34 +11,10 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { RUN_STAGES } from '../src/engine/run.js'
 import { invariantViolations, normalizeState } from '../src/registry/state-machine.js'
-import { makeProject, readJson, retrain } from './helpers/project.js'
+import { makeProject, readJson, retrain, toySpec } from './helpers/project.js'
 
 function spec(mode: 'auto' | 'gate', modelBytes = 0): string {
-  return `model: toy
-root: .
-params:
-  delta: { type: number, default: 1 }
-data:
-  train: data/train.csv
-  eval: data/eval.csv
-steps:
-  - name: Train
-    run: |
-      node train.mjs${modelBytes ? `\n      head -c ${modelBytes} /dev/urandom > "$RETRAIN_MODEL_DIR/padding.bin"` : ''}
-evaluate:
-  run: node evaluate.mjs
-  data: eval
-metrics:
-  score:
-    goal: maximize
-    change:
-      - margin: 0
-  loss:
-    goal: minimize
-promotion:
-  mode: ${mode}
-  first-model: promote
-`
+  return toySpec({ mode, train: modelBytes ? `node train.mjs\nhead -c ${modelBytes} /dev/urandom > "$RETRAIN_MODEL_DIR/padding.bin"` : 'node train.mjs' })
 }
 
 async function registryFile(project: string): Promise<string | null> {

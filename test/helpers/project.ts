@@ -57,3 +57,64 @@ export async function treeDigest(dir: string): Promise<Record<string, string>> {
 export async function readJson<T = any>(file: string): Promise<T> {
   return JSON.parse(await readFile(file, 'utf8')) as T
 }
+
+export interface ToySpecOptions {
+  mode?: 'auto' | 'gate' | 'dry-run'
+  firstModel?: 'promote' | 'gate' | 'reject'
+  /** The training step's script, one command a line. */
+  train?: string
+  /** The training step's name. */
+  stepName?: string
+  /** More keys of the training step, such as `timeout-minutes: 1`. */
+  stepKeys?: string
+  /** The score's change rule: 0 must improve; a large negative margin accepts any candidate. */
+  margin?: number
+  warmStart?: 'required' | 'fallback'
+}
+
+/**
+ * The spec of the toy project (test/fixtures/toy), whose model is one weight: the champion's plus
+ * the param "delta", so tests choose improvements and regressions.
+ */
+export function toySpec({
+  mode = 'auto',
+  firstModel = 'promote',
+  train = 'node train.mjs',
+  stepName = 'Train',
+  stepKeys = '',
+  margin = 0,
+  warmStart
+}: ToySpecOptions = {}): string {
+  const script = train
+    .split('\n')
+    .map(line => `      ${line}`)
+    .join('\n')
+  return `# a toy model whose weight is the champion's plus "delta"
+model: toy
+root: .
+params:
+  delta: { type: number, default: 1 }
+  fail: { type: boolean, default: false }
+  note: { type: string, default: "" }
+data:
+  train: data/train.csv
+  eval: data/eval.csv
+${warmStart ? `warm-start: ${warmStart}\n` : ''}steps:
+  - name: ${stepName}${stepKeys ? `\n    ${stepKeys}` : ''}
+    run: |
+${script}
+evaluate:
+  run: node evaluate.mjs
+  data: eval
+metrics:
+  score:
+    goal: maximize
+    change:
+      - margin: ${margin}
+  loss:
+    goal: minimize
+promotion:
+  mode: ${mode}
+  first-model: ${firstModel}
+`
+}
