@@ -1,15 +1,14 @@
 """Continues the champion on one named batch of new data: the pipeline's `batch` param.
 
-    /usr/bin/python3 train.py --batch 2025-02
+    /usr/bin/python3 train.py
 
-The spec's data input `batches` lists every file under data/batches/ (RETRAIN_DATA_BATCHES, one
-path per line); this step trains on the one named by the param (data/batches/<batch>.csv) and
-refuses a name that matches none. The model is a scikit-learn MLPClassifier (one hidden layer of 32,
-Adam) saved with joblib; with a champion (RETRAIN_BASELINE_DIR) it is loaded and continued with
+The spec's data input `train` is data/batches/${{ params.batch }}.csv: retrain evaluates it before
+anything runs, so RETRAIN_DATA_TRAIN holds the one file of the named batch (a name that matches no
+file fails the run before training). The model is a scikit-learn MLPClassifier (one hidden layer of
+32, Adam) saved with joblib; with a champion (RETRAIN_BASELINE_DIR) it is loaded and continued with
 partial_fit, so its weights, Adam's moments and step count (`_optimizer.t`), its epoch count
 (`n_iter_`) and examples seen (`t_`) all go on. The shuffling generator's state is saved too.
 """
-import argparse
 import json
 import os
 import sys
@@ -28,22 +27,11 @@ from retrain_contract import confirm_warm_start  # noqa: E402
 CLASSES = np.arange(10)
 
 
-def choose_batch(name):
-    """The file of data input `batches` named <name>.csv."""
-    paths = [p for p in os.environ.get("RETRAIN_DATA_BATCHES", "").split("\n") if p]
-    by_name = {os.path.basename(p)[: -len(".csv")]: p for p in paths if p.endswith(".csv")}
-    if name not in by_name:
-        sys.exit(f"no batch named {name!r}: the batches are {', '.join(sorted(by_name)) or 'none'}")
-    return by_name[name]
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--batch", default=os.environ.get("RETRAIN_PARAM_BATCH", ""))
-    args = parser.parse_args()
+    batch = os.environ["RETRAIN_PARAM_BATCH"]
     epochs = int(os.environ.get("RETRAIN_PARAM_EPOCHS") or 30)
     learning_rate = float(os.environ.get("RETRAIN_PARAM_LEARNING_RATE") or 0.003)
-    path = choose_batch(args.batch)
+    (path,) = [p for p in os.environ["RETRAIN_DATA_TRAIN"].split("\n") if p]
     ids, X, y = read_csv(path)
 
     baseline_dir = os.environ.get("RETRAIN_BASELINE_DIR", "")
@@ -61,7 +49,7 @@ def main():
     warm = hasattr(model, "coefs_")
     run = {
         "run": len(state["history"]) + 1,
-        "batch": args.batch,
+        "batch": batch,
         "start": "warm" if warm else "cold",
         "parent_version": os.environ.get("RETRAIN_BASELINE_VERSION") or None,
         "n_iter_before": int(model.n_iter_) if warm else 0,
@@ -72,7 +60,7 @@ def main():
     if warm:
         print(f"warm start from version {run['parent_version']}: {model.n_iter_} epochs, {model.t_} examples, "
               f"Adam step {model._optimizer.t} so far (batches {', '.join(h['batch'] for h in state['history'])})")
-    print(f"training on batch {args.batch}: {len(y)} images, {epochs} epochs")
+    print(f"training on batch {batch}: {len(y)} images, {epochs} epochs")
 
     rng = np.random.default_rng()
     rng.bit_generator.state = state["rng"]

@@ -6,9 +6,11 @@
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { glob, isDynamicPattern } from 'tinyglobby'
+import { escapePath, glob, isDynamicPattern } from 'tinyglobby'
 import { InputError, type InputProblem } from '../errors.js'
-import type { DataInputSpec } from '../spec/types.js'
+import { describeEscape, pathEscapeProblem } from '../spec/data-paths.js'
+import { evaluateExpression, referencedParams, scanTemplate, type ExpressionContexts } from '../spec/expressions.js'
+import type { DataInputSpec, SourceLocation } from '../spec/types.js'
 import type { DataFingerprint } from './manifest.js'
 import { sha256File } from './bundle.js'
 
@@ -18,8 +20,8 @@ export interface ResolvedDataInput extends DataFingerprint {
   absolutePaths: string[]
 }
 
-async function expand(root: string, pattern: string): Promise<string[]> {
-  if (!isDynamicPattern(pattern)) {
+async function expand(root: string, pattern: string, literal = !isDynamicPattern(pattern)): Promise<string[]> {
+  if (literal) {
     const file = path.resolve(root, pattern)
     const info = await stat(file).catch(() => null)
     return info?.isFile() ? [file] : []
@@ -28,14 +30,99 @@ async function expand(root: string, pattern: string): Promise<string[]> {
   return matches.sort()
 }
 
-export async function fingerprintData(root: string, inputs: Record<string, DataInputSpec>): Promise<Record<string, ResolvedDataInput>> {
+/** A data path as this run reads it: its expressions evaluated. */
+interface DataPath {
+  pattern: string
+  /** One file's path, not a glob: the spec's text has no wildcard, whatever the values hold. */
+  literal?: boolean
+  /** How the spec wrote it, when it held expressions, for messages. */
+  written?: string
+}
+
+/** Who gave a value: `params.batch` for a plain reference, else the expression and the params it reads. */
+function sourceOf(expression: string): string {
+  const names = referencedParams(expression)
+  const plain = /^params\s*\.\s*([A-Za-z_][\w-]*)$/.exec(expression)?.[1]
+  if (plain !== undefined && names.length === 1) return `params.${plain}`
+  return `\${{ ${expression} }}${names.length ? ` (from ${names.map(n => `params.${n}`).join(', ')})` : ''}`
+}
+
+/**
+ * Evaluates the `${{ }}` expressions of a data path (contexts params and github). A value is data,
+ * never pattern text: in a glob its wildcards are escaped; and since data paths resolve under root, a
+ * value that is absolute or holds a `..` segment is refused, naming where it came from.
+ */
+function evaluateDataPath(
+  text: string,
+  contexts: ExpressionContexts,
+  refuse: (source: string, value: string, problem: string) => void,
+  where?: SourceLocation
+): DataPath | null {
+  const { spans } = scanTemplate(text)
+  if (spans.length === 0) return { pattern: text }
+  let skeleton = ''
+  let from = 0
+  for (const span of spans) {
+    skeleton += text.slice(from, span.start) + 'x'
+    from = span.end
+  }
+  const isGlob = isDynamicPattern(skeleton + text.slice(from))
+  let pattern = ''
+  let refused = false
+  const sources: string[] = []
+  from = 0
+  for (const span of spans) {
+    const value = evaluateExpression(span.expression, contexts, where)
+    const source = sourceOf(span.expression)
+    sources.push(source)
+    const problem = pathEscapeProblem(value)
+    if (problem) {
+      refuse(source, value, problem)
+      refused = true
+    }
+    pattern += text.slice(from, span.start) + (isGlob ? escapePath(value) : value)
+    from = span.end
+  }
+  pattern += text.slice(from)
+  if (refused) return null
+  // Values that are fine alone may still join into a ".." segment.
+  const problem = pathEscapeProblem(pattern)
+  if (problem) {
+    refuse(`the path from ${sources.join(' and ')}`, pattern, problem)
+    return null
+  }
+  return { pattern, literal: !isGlob, written: text }
+}
+
+/**
+ * Fingerprints every data input; the expressions in its paths are evaluated first with `contexts`
+ * (params and github), so the files listed are those this run reads.
+ */
+export async function fingerprintData(
+  root: string,
+  inputs: Record<string, DataInputSpec>,
+  contexts: ExpressionContexts = {}
+): Promise<Record<string, ResolvedDataInput>> {
+  const refused: InputProblem[] = []
+  const evaluated = Object.entries(inputs).map(([name, input]) => {
+    const paths = input.paths.map((text, i) => {
+      const where = input.locations?.[i]
+      const refuse = (source: string, value: string, problem: string) => refused.push({ ...where, message: describeEscape(name, source, value, problem, root) })
+      return evaluateDataPath(text, contexts, refuse, where)
+    })
+    return [name, paths.filter((p): p is DataPath => p !== null)] as const
+  })
+  if (refused.length > 0) throw new InputError(refused, 'data-outside-root')
   const problems: InputProblem[] = []
   const resolved: Record<string, ResolvedDataInput> = {}
-  for (const [name, input] of Object.entries(inputs)) {
+  for (const [name, paths] of evaluated) {
     const found = new Set<string>()
-    for (const pattern of input.paths) {
-      const matches = await expand(root, pattern)
-      if (matches.length === 0) problems.push({ message: `data input "${name}": "${pattern}" matches no file under ${root}` })
+    for (const { pattern, literal, written } of paths) {
+      const matches = await expand(root, pattern, literal)
+      if (matches.length === 0) {
+        const from = written === undefined ? '' : ` (from ${JSON.stringify(written)})`
+        problems.push({ message: `data input "${name}": "${pattern}"${from} matches no file under ${root}` })
+      }
       for (const m of matches) found.add(m)
     }
     const absolutePaths = [...found].sort()

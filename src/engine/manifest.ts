@@ -41,6 +41,8 @@ export interface Lineage {
   specDigest: string
   gitCommit: string | null
   params: Record<string, string | number | boolean>
+  /** The params as the training step reported it used them, when they differ from `params`. */
+  reportedParams?: Record<string, string | number | boolean>
   /** Fingerprints of the data inputs used for training, by input name. */
   trainingData: Record<string, DataFingerprint>
   /** Fingerprints of the evaluation data inputs, by input name. */

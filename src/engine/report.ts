@@ -104,6 +104,15 @@ function ruleRows(rules: RuleOutcome[], withBounds: boolean): string[][] {
   })
 }
 
+/** Where the params training reported differ from the declared ones: each such param, both values. */
+function reportedParamsLines(r: RunResult): string[] {
+  if (!r.reportedParams) return []
+  const differences = Object.entries(r.reportedParams)
+    .filter(([k, v]) => !Object.hasOwn(r.params, k) || String(r.params[k]) !== String(v))
+    .map(([k, v]) => `${k}=${JSON.stringify(v)} (${Object.hasOwn(r.params, k) ? `declared ${JSON.stringify(r.params[k])}` : 'not a declared param'})`)
+  return differences.length ? [`- params as training reported it used them: ${differences.join(', ')}`] : []
+}
+
 export function renderReport(r: RunResult): string {
   const goals = new Map(Object.entries(r.goals))
   const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1)
@@ -143,6 +152,7 @@ export function renderReport(r: RunResult): string {
             .join(', ')
         : 'none'
     }`,
+    ...reportedParamsLines(r),
     `- data: ${
       Object.entries(r.data)
         .map(([k, v]) => `${k} \`${v.slice(0, 12)}\``)

@@ -41,6 +41,8 @@ export interface RunResult {
   rules: RuleOutcome[]
   gate: { kind: string; where: string } | null
   params: Record<string, string | number | boolean>
+  /** The params as the training step reported it used them; present only when they differ from `params`. */
+  reportedParams?: Record<string, string | number | boolean>
   data: Record<string, string>
   steps: StepRecord[]
   startedAt: string

@@ -134,6 +134,8 @@ interface RunContext {
   /** The warm-start contract's environment, the same for every step. */
   contract: Record<string, string>
   trainingReport: string
+  /** The params as training reported it used them, when they differ from the declared ones. */
+  reportedParams?: Record<string, ParamValue>
   /** Steps and evaluations as they finished, for result.json. */
   records: StepRecord[]
 }
@@ -203,7 +205,8 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
   const mode = options.dryRun ? 'dry-run' : spec.promotion.mode
   reporter.info(`Retraining ${spec.model} (spec ${path.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`)
 
-  const data = Object.values(await fingerprintData(spec.root, spec.data))
+  // Data paths may hold expressions on params and github: evaluated first, so the fingerprints list the files read.
+  const data = Object.values(await fingerprintData(spec.root, spec.data, { params: options.params, github: options.github ?? {} }))
   const evaluationNames = new Set(spec.evaluate.data)
   const evaluationInputs = data.filter(d => evaluationNames.has(d.name))
   const trainingInputs = data.filter(d => !evaluationNames.has(d.name))
@@ -265,6 +268,7 @@ async function train(ctx: RunContext): Promise<WarmStartRecord> {
   }
   await ctx.options.atStage?.('steps-done')
   const warmStart = await resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport)
+  ctx.reportedParams = await readReportedParams(ctx.trainingReport, ctx.options.params)
   if ((await readdir(ctx.ws.modelDir)).length === 0) {
     throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, 'training', '')
   }
@@ -313,6 +317,7 @@ async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: E
     specDigest: spec.digest,
     gitCommit: options.gitCommit,
     params: options.params,
+    ...(ctx.reportedParams && { reportedParams: ctx.reportedParams }),
     trainingData: fingerprintsOf(ctx.trainingInputs),
     evaluationData: fingerprintsOf(ctx.evaluationInputs),
     metrics: evaluation.candidate,
@@ -452,6 +457,7 @@ function buildResult(ctx: RunContext, evaluation: Evaluation, decision: Decision
     rules: verdict.outcomes,
     gate: record.gate,
     params: ctx.options.params,
+    ...(ctx.reportedParams && { reportedParams: ctx.reportedParams }),
     data: Object.fromEntries(ctx.data.map(d => [d.name, d.fingerprint])),
     steps: ctx.records,
     startedAt: ctx.startedAt.toISOString(),
@@ -551,6 +557,7 @@ interface TrainingReport {
   from?: unknown
   reason?: unknown
   packages?: unknown
+  params?: unknown
 }
 
 /**
@@ -611,6 +618,39 @@ async function resolveWarmStart(spec: Spec, champion: Champion | null, reportFil
     )
   }
   return { source: 'champion', confirmed, ...extra }
+}
+
+/** How many params a training report may list, and how long a reported text may be, to be recorded. */
+const MAX_REPORTED_PARAMS = 100
+const MAX_REPORTED_TEXT = 1024
+
+/**
+ * The params as the training report says the step used them (`"params": {...}`): recorded when any
+ * differs from the declared ones (a script's own default, a value it clamped). Only plain values.
+ */
+async function readReportedParams(reportFile: string, declared: Record<string, ParamValue>): Promise<Record<string, ParamValue> | undefined> {
+  const text = await readFile(reportFile, 'utf8').catch(() => null)
+  let report: TrainingReport
+  try {
+    report = text === null ? {} : (JSON.parse(text) as TrainingReport)
+  } catch {
+    return undefined
+  }
+  const raw = report?.params
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined
+  const reported: Record<string, ParamValue> = {}
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>).slice(0, MAX_REPORTED_PARAMS)) {
+    if (name.length > 200) continue
+    if (
+      (typeof value === 'string' && value.length <= MAX_REPORTED_TEXT) ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value))
+    ) {
+      reported[name] = value
+    }
+  }
+  const differs = Object.entries(reported).some(([name, value]) => !Object.hasOwn(declared, name) || String(declared[name]) !== String(value))
+  return differs ? reported : undefined
 }
 
 function stepEnv(

@@ -17,6 +17,12 @@ export type ExpressionContexts = Record<string, unknown>
  */
 export const SPEC_CONTEXTS: readonly string[] = ['params', 'data', 'env', 'github', 'baseline', 'candidate', 'steps']
 
+/**
+ * The contexts a data path may use: they are known before anything runs. Data is fingerprinted before
+ * the first step, so `steps`, `env`, `data`, `baseline` and `candidate` do not exist yet there.
+ */
+export const DATA_CONTEXTS: readonly string[] = ['params', 'github']
+
 export interface ExpressionSpan {
   /** Offset of `${{`. */
   start: number
@@ -154,6 +160,19 @@ export function checkExpression(expression: string, allowedContexts: readonly st
     }
   }
   return null
+}
+
+/** The params an expression reads (`params.<name>`, `params['<name>']`), as written; [] when it does not parse. */
+export function referencedParams(expression: string): string[] {
+  let ast: Expr
+  try {
+    ast = parse(expression, SPEC_CONTEXTS)
+  } catch {
+    return []
+  }
+  const visitor = new ParamReferences()
+  ast.accept(visitor)
+  return [...new Set(visitor.names)]
 }
 
 function toDictionary(contexts: ExpressionContexts): data.Dictionary {

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isScalar } from 'yaml'
 import { InputError, type InputProblem } from '../errors.js'
-import { checkExpression, scanTemplate, SPEC_CONTEXTS, UNTERMINATED_MESSAGE } from './expressions.js'
+import { checkExpression, DATA_CONTEXTS, referencedParams, scanTemplate, SPEC_CONTEXTS, UNTERMINATED_MESSAGE } from './expressions.js'
+import { pathEscapeProblem } from './data-paths.js'
 import { preview } from './names.js'
 import { checkParamValue, paramEnvName, paramsTotalProblem } from './params.js'
 import { schemaProblems } from './schema-errors.js'
@@ -278,16 +279,73 @@ class SpecBuilder {
   data(): Record<string, DataInputSpec> {
     const data: Record<string, DataInputSpec> = {}
     for (const [name, input] of Object.entries(this.raw.data ?? {})) {
-      if (typeof input === 'string') {
-        data[name] = { paths: [input] }
-      } else {
-        data[name] = {
-          paths: typeof input.path === 'string' ? [input.path] : [...input.path],
-          ...(input.description !== undefined && { description: input.description })
-        }
+      const listed = typeof input !== 'string' && typeof input.path !== 'string'
+      const paths = typeof input === 'string' ? [input] : typeof input.path === 'string' ? [input.path] : [...input.path]
+      const segments = paths.map((_, i) => (typeof input === 'string' ? ['data', name] : listed ? ['data', name, 'path', String(i)] : ['data', name, 'path']))
+      paths.forEach((text, i) => this.dataPath(name, segments[i]!, text))
+      data[name] = {
+        paths,
+        locations: segments.map(s => this.source.valueAt(s)),
+        ...(typeof input !== 'string' && input.description !== undefined && { description: input.description })
       }
     }
     return data
+  }
+
+  /**
+   * A data path may hold expressions on params and github, known before anything runs; the values
+   * they may take (enum values, defaults) and the literal text must keep the path under root.
+   */
+  private dataPath(input: string, segments: string[], text: string): void {
+    const { spans, unterminated } = scanTemplate(text)
+    if (spans.length === 0 && unterminated === undefined) return
+    const locate = this.source.locator(segments, text)
+    if (unterminated !== undefined) this.problem(locate(unterminated), UNTERMINATED_MESSAGE)
+    for (const span of spans) {
+      let message = checkExpression(span.expression, DATA_CONTEXTS, this.paramNames)
+      if (message && checkExpression(span.expression, SPEC_CONTEXTS, this.paramNames) === null) {
+        message =
+          `\${{ ${span.expression} }} in data input "${input}" may use only the params and github contexts: data is ` +
+          'fingerprinted before any step runs, so steps, env, data, baseline and candidate do not exist yet'
+      }
+      if (message) {
+        this.problem(locate(span.start), message)
+        continue
+      }
+      for (const param of referencedParams(span.expression)) {
+        const declared = Object.entries(this.raw.params ?? {}).find(([n]) => n.toLowerCase() === param.toLowerCase())
+        if (!declared) continue
+        const [paramName, spec] = declared
+        const values = [
+          ...(spec.enum ?? []).map((v, i) => [v, `enum value ${i}`] as const),
+          ...(spec.default !== undefined ? [[spec.default, 'default'] as const] : [])
+        ]
+        for (const [value, what] of values) {
+          const problem = typeof value === 'string' ? pathEscapeProblem(value) : null
+          if (problem) {
+            this.problem(
+              locate(span.start),
+              `data input "${input}": params.${paramName} ${what} ${preview(value)} ${problem}, which would read outside the spec's root; ` +
+                'a value in a data path must name a file under root'
+            )
+          }
+        }
+      }
+    }
+    if (unterminated !== undefined) return
+    let literal = ''
+    let from = 0
+    for (const span of spans) {
+      literal += text.slice(from, span.start) + 'x'
+      from = span.end
+    }
+    const problem = pathEscapeProblem(literal + text.slice(from))
+    if (problem) {
+      this.problem(
+        this.source.valueAt(segments),
+        `data input "${input}": a path with expressions must stay under root, but its text ${problem}; write it relative to root`
+      )
+    }
   }
 
   steps(): StepSpec[] {

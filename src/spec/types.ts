@@ -18,8 +18,13 @@ export type ParamValue = Raw.Scalar
 export type ParamSpec = Omit<Raw.Param, 'enum'> & { enum?: ParamValue[] }
 
 export interface DataInputSpec {
-  /** Paths or globs, relative to the spec's root directory. */
+  /**
+   * Paths or globs, relative to the spec's root directory. They may hold `${{ }}` expressions on the
+   * params and github contexts, evaluated before the data is fingerprinted (the loader checked them).
+   */
   paths: string[]
+  /** Where each path is written in the spec, for messages at run time. */
+  locations: SourceLocation[]
   description?: string
 }
 

@@ -124,11 +124,33 @@ describe.skipIf(missing !== null)('example digits-dispatch: a pipeline triggered
     expect((await status(cwd)).champion).toBe(2)
   })
 
-  it('a batch that does not exist fails the step, naming the batches, and changes nothing', async () => {
+  it('the param chooses the data: each version fingerprints and records only the batch it was trained on', async () => {
+    const batches = ['2025-01', '2025-02', '2025-04']
+    const prints: string[] = []
+    for (const [i, batch] of batches.entries()) {
+      const manifest = await readJsonFile<any>(path.join(cwd, '.retrain/registry/digits/versions', String(i + 1), 'manifest.json'))
+      expect(Object.keys(manifest.lineage.trainingData)).toEqual(['train'])
+      expect(manifest.lineage.trainingData.train.files.map((f: { path: string }) => f.path)).toEqual([`data/batches/${batch}.csv`])
+      expect(manifest.lineage.evaluationData.eval.files.map((f: { path: string }) => f.path)).toEqual(['data/eval.csv'])
+      prints.push(manifest.lineage.trainingData.train.fingerprint)
+    }
+    expect(new Set(prints).size).toBe(3)
+    expect(third.result.data.train).toBe(prints[2])
+    expect(third.result.params.batch).toBe('2025-04')
+  })
+
+  it('a batch that does not exist fails the run before training, naming the path, and changes nothing', async () => {
     const before = await treeDigest(path.join(cwd, '.retrain/registry'))
     const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', path.join(cwd, 'out/none'), '--param', 'batch=2025-13'])
-    expect(res.code).toBe(3)
-    expect(res.stderr).toContain("no batch named '2025-13': the batches are 2025-01, 2025-02, 2025-03, 2025-04")
+    expect(res.code).toBe(2)
+    expect(res.stderr).toContain('data input "train": "data/batches/2025-13.csv" (from "data/batches/${{ params.batch }}.csv") matches no file')
+    expect(res.stderr).not.toContain('training on batch')
     expect(await treeDigest(path.join(cwd, '.retrain/registry'))).toEqual(before)
+  })
+
+  it('a batch name that would read outside the example is refused, naming the param', async () => {
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', path.join(cwd, 'out/escape'), '--param', 'batch=../../../etc/passwd'])
+    expect(res.code).toBe(2)
+    expect(res.stderr).toContain('data input "train": params.batch = "../../../etc/passwd" holds a ".." segment')
   })
 })

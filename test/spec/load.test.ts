@@ -267,8 +267,8 @@ describe('a valid spec', () => {
         tag: { type: 'string' }
       },
       data: {
-        train: { paths: ['data/train.csv'] },
-        eval: { paths: ['data/eval-*.csv', 'data/extra.csv'], description: 'held out' }
+        train: { paths: ['data/train.csv'], locations: [at(12, 10)] },
+        eval: { paths: ['data/eval-*.csv', 'data/extra.csv'], locations: [at(13, 18), at(13, 35)], description: 'held out' }
       },
       env: { VERSION: '1.10', FLAG: 'true', OPT: '${{ params.optimizer }}' },
       warmStart: 'required',

@@ -3,13 +3,13 @@
 
 export type Scalar = string | number | boolean
 /**
- * A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description.
+ * A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description. Paths may hold ${{ }} expressions on params and github.
  */
 export type DataInput =
   | string
   | {
       /**
-       * A path or glob, or a list of them, relative to root.
+       * A path or glob, or a list of them, relative to root; may hold ${{ }} expressions on params and github.
        */
       path: string | [string, ...string[]]
       /**
@@ -53,7 +53,7 @@ export interface RetrainingSpec {
     [k: string]: Param
   }
   /**
-   * Named data inputs: a path or glob, or an object with one or more paths. Fingerprinted by content and recorded in lineage.
+   * Named data inputs: a path or glob, or an object with one or more paths. Paths may hold ${{ }} expressions on params and github (data/batches/${{ params.batch }}.csv), evaluated before the data is fingerprinted; a value must keep the path under root. Fingerprinted by content and recorded in lineage.
    */
   data?: {
     [k: string]: DataInput
