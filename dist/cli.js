@@ -3099,8 +3099,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -4697,17 +4697,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4718,13 +4718,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4745,17 +4745,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -4766,13 +4766,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -4799,23 +4799,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -5427,10 +5427,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -5449,7 +5449,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -5479,11 +5479,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -5497,8 +5497,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -5512,8 +5512,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -5531,8 +5531,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -5542,8 +5542,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -8058,9 +8058,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -8135,14 +8135,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -8157,10 +8157,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -8171,10 +8171,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -8191,13 +8191,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -10158,9 +10158,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path17) => {
+    visit.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -10169,23 +10169,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path17) => {
-      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit.parentCollection = (cst, path18) => {
+      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -10196,10 +10196,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit;
   }
@@ -11952,7 +11952,7 @@ var require_dist = __commonJS({
 
 // src/local/cli.ts
 import { execFile } from "node:child_process";
-import path16 from "node:path";
+import path17 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { parseArgs, promisify } from "node:util";
 
@@ -12035,9 +12035,9 @@ var IntegrityError = class extends RetrainError {
   }
 };
 var DiskFullError = class extends RetrainError {
-  constructor(path17, options) {
-    super(`the disk holding ${path17} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
-    this.path = path17;
+  constructor(path18, options) {
+    super(`the disk holding ${path18} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
+    this.path = path18;
   }
   path;
 };
@@ -12134,7 +12134,7 @@ var retrain_spec_schema_default = {
       additionalProperties: { $ref: "#/$defs/param" }
     },
     data: {
-      description: "Named data inputs: a path or glob, or an object with one or more paths. Fingerprinted by content and recorded in lineage.",
+      description: "Named data inputs: a path or glob, or an object with one or more paths. Paths may hold ${{ }} expressions on params and github (data/batches/${{ params.batch }}.csv), evaluated before the data is fingerprinted; a value must keep the path under root. Fingerprinted by content and recorded in lineage.",
       type: "object",
       propertyNames: {
         pattern: "^[A-Za-z_][A-Za-z0-9_-]*$",
@@ -12253,7 +12253,7 @@ var retrain_spec_schema_default = {
       ]
     },
     dataInput: {
-      description: "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description.",
+      description: "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description. Paths may hold ${{ }} expressions on params and github.",
       anyOf: [
         { title: "a path or glob", type: "string", minLength: 1 },
         {
@@ -12263,7 +12263,7 @@ var retrain_spec_schema_default = {
           required: ["path"],
           properties: {
             path: {
-              description: "A path or glob, or a list of them, relative to root.",
+              description: "A path or glob, or a list of them, relative to root; may hold ${{ }} expressions on params and github.",
               $ref: "#/$defs/paths"
             },
             description: {
@@ -12948,6 +12948,11 @@ function ruleRows(rules, withBounds) {
     return cells;
   });
 }
+function reportedParamsLines(r) {
+  if (!r.reportedParams) return [];
+  const differences = Object.entries(r.reportedParams).filter(([k, v]) => !Object.hasOwn(r.params, k) || String(r.params[k]) !== String(v)).map(([k, v]) => `${k}=${JSON.stringify(v)} (${Object.hasOwn(r.params, k) ? `declared ${JSON.stringify(r.params[k])}` : "not a declared param"})`);
+  return differences.length ? [`- params as training reported it used them: ${differences.join(", ")}`] : [];
+}
 function renderReport(r) {
   const goals = new Map(Object.entries(r.goals));
   const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1);
@@ -12975,6 +12980,7 @@ function renderReport(r) {
     ] : [],
     `- candidate bundle digest: \`${r.candidate.digest}\``,
     `- params: ${Object.keys(r.params).length ? Object.entries(r.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ") : "none"}`,
+    ...reportedParamsLines(r),
     `- data: ${Object.entries(r.data).map(([k, v]) => `${k} \`${v.slice(0, 12)}\``).join(", ") || "none"}`,
     `- steps: ${r.steps.map((s) => `${s.name} (${(s.durationMs / 1e3).toFixed(1)}s)`).join(", ") || "none"}`,
     ""
@@ -13113,7 +13119,7 @@ import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile7, readdir as readdir5, rename as rename2, rm as rm3, writeFile as writeFile5, copyFile } from "node:fs/promises";
 import os2 from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // node_modules/@actions/expressions/dist/ast.js
 var Expr = class {
@@ -14693,6 +14699,7 @@ var Parser = class {
 
 // src/spec/expressions.ts
 var SPEC_CONTEXTS = ["params", "data", "env", "github", "baseline", "candidate", "steps"];
+var DATA_CONTEXTS = ["params", "github"];
 function findExpressionEnd(text, start) {
   let i = start + 3;
   while (i < text.length) {
@@ -14798,6 +14805,17 @@ function checkExpression(expression, allowedContexts, knownParams) {
   }
   return null;
 }
+function referencedParams(expression) {
+  let ast;
+  try {
+    ast = parse(expression, SPEC_CONTEXTS);
+  } catch {
+    return [];
+  }
+  const visitor = new ParamReferences();
+  ast.accept(visitor);
+  return [...new Set(visitor.names)];
+}
 function toDictionary(contexts) {
   const dictionary = new data_exports.Dictionary();
   for (const name of /* @__PURE__ */ new Set([...SPEC_CONTEXTS, ...Object.keys(contexts)])) {
@@ -14820,6 +14838,9 @@ function evaluateParsed(expression, dictionary, where2) {
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError([{ ...where2, message: `could not evaluate \${{ ${expression} }}: ${message}` }]);
   }
+}
+function evaluateExpression(expression, contexts, where2) {
+  return evaluateParsed(expression, toDictionary(contexts), where2);
 }
 function evaluateTemplate(text, contexts, where2) {
   const { spans, unterminated } = scanTemplate(text);
@@ -14852,7 +14873,7 @@ function __commonJs(ns) {
   return ns.default && ns.default.__esModule ? ns.default : ns;
 }
 var manifest_validator_default = validate0;
-var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:retrain-action:schema:manifest:1", "title": "retrain-action bundle manifest", "description": "manifest.json of a model bundle: what model.tar holds, the bundle's identity and the model's lineage. Written by retrain-action; other workflow steps may parse it.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "digest", "archiveSha256", "archiveSize", "files", "links", "lineage"], "properties": { "schemaVersion": { "description": "Version of this schema; changes only on an incompatible change.", "const": 1 }, "digest": { "description": `The bundle's identity: hex sha256 of the UTF-8 bytes of JSON.stringify({"files":[[path,size,sha256,mode],...],"links":[[path,target],...]}) with no whitespace, both lists sorted by the UTF-8 bytes of path. Lineage is not part of it.`, "$ref": "#/$defs/sha256" }, "archiveSha256": { "description": "Hex sha256 of model.tar as stored.", "$ref": "#/$defs/sha256" }, "archiveSize": { "description": "Size of model.tar in bytes.", "type": "integer", "minimum": 0 }, "files": { "description": "Every regular file of the model directory, one entry each, in archive order.", "type": "array", "items": { "$ref": "#/$defs/file" } }, "links": { "description": "Every symbolic link of the model directory; each points inside it.", "type": "array", "items": { "$ref": "#/$defs/link" } }, "lineage": { "$ref": "#/$defs/lineage" } }, "$defs": { "sha256": { "description": "Lowercase hex sha256.", "type": "string", "pattern": "^[0-9a-f]{64}$" }, "relativePath": { "description": "A POSIX path relative to the model directory: not absolute, no empty, '.' or '..' segment, no backslash, no NUL.", "type": "string", "minLength": 1, "pattern": "^(?![A-Za-z]:)(?!/)(?!.*//)(?!.*/$)(?!(?:.*/)?\\.\\.?(?:/|$))[^\\\\\\u0000]+$" }, "file": { "type": "object", "additionalProperties": false, "required": ["path", "size", "sha256", "mode"], "properties": { "path": { "$ref": "#/$defs/relativePath" }, "size": { "description": "Size in bytes.", "type": "integer", "minimum": 0 }, "sha256": { "description": "Hex sha256 of the file's bytes.", "$ref": "#/$defs/sha256" }, "mode": { "description": "Permission bits: 493 (0o755) for executables, 420 (0o644) otherwise.", "enum": [420, 493] } } }, "link": { "type": "object", "additionalProperties": false, "required": ["path", "target"], "properties": { "path": { "$ref": "#/$defs/relativePath" }, "target": { "description": "The link's target, relative to the link's directory: zero or more '..' segments then names, resolving inside the model directory.", "type": "string", "minLength": 1, "pattern": "^(?![A-Za-z]:)(?!/)[^\\\\\\u0000]+$" } } }, "dataFingerprint": { "type": "object", "additionalProperties": false, "required": ["fingerprint", "files"], "properties": { "fingerprint": { "description": "Hex sha256 over the input's sorted (path, sha256) pairs.", "$ref": "#/$defs/sha256" }, "files": { "description": "The input's files.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["path", "sha256", "size"], "properties": { "path": { "description": "The file's path as the spec names it.", "type": "string", "minLength": 1 }, "sha256": { "description": "Hex sha256 of the file's bytes.", "$ref": "#/$defs/sha256" }, "size": { "description": "Size in bytes.", "type": "integer", "minimum": 0 } } } } } }, "lineage": { "description": "Where the model came from. Rewritten after packing (to stamp the version) without changing the digest.", "type": "object", "additionalProperties": false, "required": ["model", "version", "parentVersion", "warmStart", "specDigest", "gitCommit", "params", "trainingData", "evaluationData", "metrics", "toolVersion", "createdAt", "environment"], "properties": { "model": { "description": "The model's name.", "type": "string", "minLength": 1 }, "version": { "description": "The version the registry reserved for this bundle; null in a dry run.", "type": ["integer", "null"], "minimum": 1 }, "parentVersion": { "description": "The champion version training warm-started from; null for a cold start.", "type": ["integer", "null"], "minimum": 1 }, "warmStart": { "description": "How training started.", "type": "object", "additionalProperties": false, "required": ["source"], "properties": { "source": { "description": "'champion' when training started from the champion's state, 'cold' otherwise.", "enum": ["champion", "cold"] }, "reason": { "description": "Why a cold start happened: 'first-model', or why warm start fell back.", "type": "string" }, "confirmed": { "description": "For a warm start: true when training confirmed in the training report that it started from the champion's bundle (its digest); false when nothing confirmed it.", "type": "boolean" }, "packages": { "description": "Versions of the packages that matter, as training reported them.", "type": "object", "additionalProperties": { "type": "string" } } } }, "specDigest": { "description": "Digest of the spec that trained the model.", "type": "string", "minLength": 1 }, "gitCommit": { "description": "The commit the run trained from, when known.", "type": ["string", "null"], "minLength": 1 }, "params": { "description": "The parameters training ran with, by name.", "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "trainingData": { "description": "Fingerprints of the training inputs, by input name.", "type": "object", "additionalProperties": { "$ref": "#/$defs/dataFingerprint" } }, "evaluationData": { "description": "Fingerprints of the evaluation inputs, by input name.", "type": "object", "additionalProperties": { "$ref": "#/$defs/dataFingerprint" } }, "metrics": { "description": "The model's metrics, by name; null when a metric was missing or not a finite number.", "type": "object", "additionalProperties": { "type": ["number", "null"] } }, "toolVersion": { "description": "Version of retrain-action that made the bundle.", "type": "string", "minLength": 1 }, "createdAt": { "description": "When the bundle was made (RFC 3339).", "type": "string", "format": "date-time" }, "environment": { "description": "Where training ran.", "type": "object", "additionalProperties": false, "required": ["os", "arch", "runtimes", "lockfiles", "containerImage"], "properties": { "os": { "description": "Operating system and release.", "type": "string" }, "arch": { "description": "CPU architecture.", "type": "string" }, "runtimes": { "description": "Runtime versions, by runtime name.", "type": "object", "additionalProperties": { "type": "string" } }, "lockfiles": { "description": "sha256 of each lockfile the spec names, by path.", "type": "object", "additionalProperties": { "$ref": "#/$defs/sha256" } }, "containerImage": { "description": "The container image training ran in, if any.", "type": ["string", "null"] } } } } } } };
+var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:retrain-action:schema:manifest:1", "title": "retrain-action bundle manifest", "description": "manifest.json of a model bundle: what model.tar holds, the bundle's identity and the model's lineage. Written by retrain-action; other workflow steps may parse it.", "type": "object", "additionalProperties": false, "required": ["schemaVersion", "digest", "archiveSha256", "archiveSize", "files", "links", "lineage"], "properties": { "schemaVersion": { "description": "Version of this schema; changes only on an incompatible change.", "const": 1 }, "digest": { "description": `The bundle's identity: hex sha256 of the UTF-8 bytes of JSON.stringify({"files":[[path,size,sha256,mode],...],"links":[[path,target],...]}) with no whitespace, both lists sorted by the UTF-8 bytes of path. Lineage is not part of it.`, "$ref": "#/$defs/sha256" }, "archiveSha256": { "description": "Hex sha256 of model.tar as stored.", "$ref": "#/$defs/sha256" }, "archiveSize": { "description": "Size of model.tar in bytes.", "type": "integer", "minimum": 0 }, "files": { "description": "Every regular file of the model directory, one entry each, in archive order.", "type": "array", "items": { "$ref": "#/$defs/file" } }, "links": { "description": "Every symbolic link of the model directory; each points inside it.", "type": "array", "items": { "$ref": "#/$defs/link" } }, "lineage": { "$ref": "#/$defs/lineage" } }, "$defs": { "sha256": { "description": "Lowercase hex sha256.", "type": "string", "pattern": "^[0-9a-f]{64}$" }, "relativePath": { "description": "A POSIX path relative to the model directory: not absolute, no empty, '.' or '..' segment, no backslash, no NUL.", "type": "string", "minLength": 1, "pattern": "^(?![A-Za-z]:)(?!/)(?!.*//)(?!.*/$)(?!(?:.*/)?\\.\\.?(?:/|$))[^\\\\\\u0000]+$" }, "file": { "type": "object", "additionalProperties": false, "required": ["path", "size", "sha256", "mode"], "properties": { "path": { "$ref": "#/$defs/relativePath" }, "size": { "description": "Size in bytes.", "type": "integer", "minimum": 0 }, "sha256": { "description": "Hex sha256 of the file's bytes.", "$ref": "#/$defs/sha256" }, "mode": { "description": "Permission bits: 493 (0o755) for executables, 420 (0o644) otherwise.", "enum": [420, 493] } } }, "link": { "type": "object", "additionalProperties": false, "required": ["path", "target"], "properties": { "path": { "$ref": "#/$defs/relativePath" }, "target": { "description": "The link's target, relative to the link's directory: zero or more '..' segments then names, resolving inside the model directory.", "type": "string", "minLength": 1, "pattern": "^(?![A-Za-z]:)(?!/)[^\\\\\\u0000]+$" } } }, "dataFingerprint": { "type": "object", "additionalProperties": false, "required": ["fingerprint", "files"], "properties": { "fingerprint": { "description": "Hex sha256 over the input's sorted (path, sha256) pairs.", "$ref": "#/$defs/sha256" }, "files": { "description": "The input's files.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["path", "sha256", "size"], "properties": { "path": { "description": "The file's path as the spec names it.", "type": "string", "minLength": 1 }, "sha256": { "description": "Hex sha256 of the file's bytes.", "$ref": "#/$defs/sha256" }, "size": { "description": "Size in bytes.", "type": "integer", "minimum": 0 } } } } } }, "lineage": { "description": "Where the model came from. Rewritten after packing (to stamp the version) without changing the digest.", "type": "object", "additionalProperties": false, "required": ["model", "version", "parentVersion", "warmStart", "specDigest", "gitCommit", "params", "trainingData", "evaluationData", "metrics", "toolVersion", "createdAt", "environment"], "properties": { "model": { "description": "The model's name.", "type": "string", "minLength": 1 }, "version": { "description": "The version the registry reserved for this bundle; null in a dry run.", "type": ["integer", "null"], "minimum": 1 }, "parentVersion": { "description": "The champion version training warm-started from; null for a cold start.", "type": ["integer", "null"], "minimum": 1 }, "warmStart": { "description": "How training started.", "type": "object", "additionalProperties": false, "required": ["source"], "properties": { "source": { "description": "'champion' when training started from the champion's state, 'cold' otherwise.", "enum": ["champion", "cold"] }, "reason": { "description": "Why a cold start happened: 'first-model', or why warm start fell back.", "type": "string" }, "confirmed": { "description": "For a warm start: true when training confirmed in the training report that it started from the champion's bundle (its digest); false when nothing confirmed it.", "type": "boolean" }, "packages": { "description": "Versions of the packages that matter, as training reported them.", "type": "object", "additionalProperties": { "type": "string" } } } }, "specDigest": { "description": "Digest of the spec that trained the model.", "type": "string", "minLength": 1 }, "gitCommit": { "description": "The commit the run trained from, when known.", "type": ["string", "null"], "minLength": 1 }, "params": { "description": "The parameters training ran with, by name.", "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "reportedParams": { "description": 'The params as the training step reported it used them ("params" in RETRAIN_TRAINING_REPORT); present only when they differ from the declared ones in params.', "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "trainingData": { "description": "Fingerprints of the training inputs, by input name.", "type": "object", "additionalProperties": { "$ref": "#/$defs/dataFingerprint" } }, "evaluationData": { "description": "Fingerprints of the evaluation inputs, by input name.", "type": "object", "additionalProperties": { "$ref": "#/$defs/dataFingerprint" } }, "metrics": { "description": "The model's metrics, by name; null when a metric was missing or not a finite number.", "type": "object", "additionalProperties": { "type": ["number", "null"] } }, "toolVersion": { "description": "Version of retrain-action that made the bundle.", "type": "string", "minLength": 1 }, "createdAt": { "description": "When the bundle was made (RFC 3339).", "type": "string", "format": "date-time" }, "environment": { "description": "Where training ran.", "type": "object", "additionalProperties": false, "required": ["os", "arch", "runtimes", "lockfiles", "containerImage"], "properties": { "os": { "description": "Operating system and release.", "type": "string" }, "arch": { "description": "CPU architecture.", "type": "string" }, "runtimes": { "description": "Runtime versions, by runtime name.", "type": "object", "additionalProperties": { "type": "string" } }, "lockfiles": { "description": "sha256 of each lockfile the spec names, by path.", "type": "object", "additionalProperties": { "$ref": "#/$defs/sha256" } }, "containerImage": { "description": "The container image training ran in, if any.", "type": ["string", "null"] } } } } } } };
 var schema1 = { "description": "Lowercase hex sha256.", "type": "string", "pattern": "^[0-9a-f]{64}$" };
 var pattern0 = new RegExp("^[0-9a-f]{64}$", "u");
 var schema3 = { "type": "object", "additionalProperties": false, "required": ["path", "size", "sha256", "mode"], "properties": { "path": { "$ref": "#/$defs/relativePath" }, "size": { "description": "Size in bytes.", "type": "integer", "minimum": 0 }, "sha256": { "description": "Hex sha256 of the file's bytes.", "$ref": "#/$defs/sha256" }, "mode": { "description": "Permission bits: 493 (0o755) for executables, 420 (0o644) otherwise.", "enum": [420, 493] } } };
@@ -15135,7 +15156,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
   return errors === 0;
 }
 validate3.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema8 = { "description": "Where the model came from. Rewritten after packing (to stamp the version) without changing the digest.", "type": "object", "additionalProperties": false, "required": ["model", "version", "parentVersion", "warmStart", "specDigest", "gitCommit", "params", "trainingData", "evaluationData", "metrics", "toolVersion", "createdAt", "environment"], "properties": { "model": { "description": "The model's name.", "type": "string", "minLength": 1 }, "version": { "description": "The version the registry reserved for this bundle; null in a dry run.", "type": ["integer", "null"], "minimum": 1 }, "parentVersion": { "description": "The champion version training warm-started from; null for a cold start.", "type": ["integer", "null"], "minimum": 1 }, "warmStart": { "description": "How training started.", "type": "object", "additionalProperties": false, "required": ["source"], "properties": { "source": { "description": "'champion' when training started from the champion's state, 'cold' otherwise.", "enum": ["champion", "cold"] }, "reason": { "description": "Why a cold start happened: 'first-model', or why warm start fell back.", "type": "string" }, "confirmed": { "description": "For a warm start: true when training confirmed in the training report that it started from the champion's bundle (its digest); false when nothing confirmed it.", "type": "boolean" }, "packages": { "description": "Versions of the packages that matter, as training reported them.", "type": "object", "additionalProperties": { "type": "string" } } } }, "specDigest": { "description": "Digest of the spec that trained the model.", "type": "string", "minLength": 1 }, "gitCommit": { "description": "The commit the run trained from, when known.", "type": ["string", "null"], "minLength": 1 }, "params": { "description": "The parameters training ran with, by name.", "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "trainingData": { "description": "Fingerprints of the training inputs, by input name.", "type": "object", "additionalProperties": { "$ref": "#/$defs/dataFingerprint" } }, "evaluationData": { "description": "Fingerprints of the evaluation inputs, by input name.", "type": "object", "additionalProperties": { "$ref": "#/$defs/dataFingerprint" } }, "metrics": { "description": "The model's metrics, by name; null when a metric was missing or not a finite number.", "type": "object", "additionalProperties": { "type": ["number", "null"] } }, "toolVersion": { "description": "Version of retrain-action that made the bundle.", "type": "string", "minLength": 1 }, "createdAt": { "description": "When the bundle was made (RFC 3339).", "type": "string", "format": "date-time" }, "environment": { "description": "Where training ran.", "type": "object", "additionalProperties": false, "required": ["os", "arch", "runtimes", "lockfiles", "containerImage"], "properties": { "os": { "description": "Operating system and release.", "type": "string" }, "arch": { "description": "CPU architecture.", "type": "string" }, "runtimes": { "description": "Runtime versions, by runtime name.", "type": "object", "additionalProperties": { "type": "string" } }, "lockfiles": { "description": "sha256 of each lockfile the spec names, by path.", "type": "object", "additionalProperties": { "$ref": "#/$defs/sha256" } }, "containerImage": { "description": "The container image training ran in, if any.", "type": ["string", "null"] } } } } };
+var schema8 = { "description": "Where the model came from. Rewritten after packing (to stamp the version) without changing the digest.", "type": "object", "additionalProperties": false, "required": ["model", "version", "parentVersion", "warmStart", "specDigest", "gitCommit", "params", "trainingData", "evaluationData", "metrics", "toolVersion", "createdAt", "environment"], "properties": { "model": { "description": "The model's name.", "type": "string", "minLength": 1 }, "version": { "description": "The version the registry reserved for this bundle; null in a dry run.", "type": ["integer", "null"], "minimum": 1 }, "parentVersion": { "description": "The champion version training warm-started from; null for a cold start.", "type": ["integer", "null"], "minimum": 1 }, "warmStart": { "description": "How training started.", "type": "object", "additionalProperties": false, "required": ["source"], "properties": { "source": { "description": "'champion' when training started from the champion's state, 'cold' otherwise.", "enum": ["champion", "cold"] }, "reason": { "description": "Why a cold start happened: 'first-model', or why warm start fell back.", "type": "string" }, "confirmed": { "description": "For a warm start: true when training confirmed in the training report that it started from the champion's bundle (its digest); false when nothing confirmed it.", "type": "boolean" }, "packages": { "description": "Versions of the packages that matter, as training reported them.", "type": "object", "additionalProperties": { "type": "string" } } } }, "specDigest": { "description": "Digest of the spec that trained the model.", "type": "string", "minLength": 1 }, "gitCommit": { "description": "The commit the run trained from, when known.", "type": ["string", "null"], "minLength": 1 }, "params": { "description": "The parameters training ran with, by name.", "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "reportedParams": { "description": 'The params as the training step reported it used them ("params" in RETRAIN_TRAINING_REPORT); present only when they differ from the declared ones in params.', "type": "object", "additionalProperties": { "type": ["string", "number", "boolean"] } }, "trainingData": { "description": "Fingerprints of the training inputs, by input name.", "type": "object", "additionalProperties": { "$ref": "#/$defs/dataFingerprint" } }, "evaluationData": { "description": "Fingerprints of the evaluation inputs, by input name.", "type": "object", "additionalProperties": { "$ref": "#/$defs/dataFingerprint" } }, "metrics": { "description": "The model's metrics, by name; null when a metric was missing or not a finite number.", "type": "object", "additionalProperties": { "type": ["number", "null"] } }, "toolVersion": { "description": "Version of retrain-action that made the bundle.", "type": "string", "minLength": 1 }, "createdAt": { "description": "When the bundle was made (RFC 3339).", "type": "string", "format": "date-time" }, "environment": { "description": "Where training ran.", "type": "object", "additionalProperties": false, "required": ["os", "arch", "runtimes", "lockfiles", "containerImage"], "properties": { "os": { "description": "Operating system and release.", "type": "string" }, "arch": { "description": "CPU architecture.", "type": "string" }, "runtimes": { "description": "Runtime versions, by runtime name.", "type": "object", "additionalProperties": { "type": "string" } }, "lockfiles": { "description": "sha256 of each lockfile the spec names, by path.", "type": "object", "additionalProperties": { "$ref": "#/$defs/sha256" } }, "containerImage": { "description": "The container image training ran in, if any.", "type": ["string", "null"] } } } } };
 var func3 = Object.prototype.hasOwnProperty;
 var schema9 = { "type": "object", "additionalProperties": false, "required": ["fingerprint", "files"], "properties": { "fingerprint": { "description": "Hex sha256 over the input's sorted (path, sha256) pairs.", "$ref": "#/$defs/sha256" }, "files": { "description": "The input's files.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["path", "sha256", "size"], "properties": { "path": { "description": "The file's path as the spec names it.", "type": "string", "minLength": 1 }, "sha256": { "description": "Hex sha256 of the file's bytes.", "$ref": "#/$defs/sha256" }, "size": { "description": "Size in bytes.", "type": "integer", "minimum": 0 } } } } } };
 function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -15717,36 +15738,23 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.trainingData !== void 0) {
-      let data13 = data.trainingData;
+    if (data.reportedParams !== void 0) {
+      let data13 = data.reportedParams;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
         for (const key4 in data13) {
-          if (!validate6(data13[key4], { instancePath: instancePath + "/trainingData/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data13, parentDataProperty: key4, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
-            errors = vErrors.length;
+          let data14 = data13[key4];
+          if (typeof data14 !== "string" && !(typeof data14 == "number" && isFinite(data14)) && typeof data14 !== "boolean") {
+            const err34 = { instancePath: instancePath + "/reportedParams/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/reportedParams/additionalProperties/type", keyword: "type", params: { type: schema8.properties.reportedParams.additionalProperties.type }, message: "must be string,number,boolean", schema: schema8.properties.reportedParams.additionalProperties.type, parentSchema: schema8.properties.reportedParams.additionalProperties, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
           }
         }
       } else {
-        const err34 = { instancePath: instancePath + "/trainingData", schemaPath: "#/properties/trainingData/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.trainingData.type, parentSchema: schema8.properties.trainingData, data: data13 };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.evaluationData !== void 0) {
-      let data15 = data.evaluationData;
-      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        for (const key5 in data15) {
-          if (!validate6(data15[key5], { instancePath: instancePath + "/evaluationData/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data15, parentDataProperty: key5, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/evaluationData", schemaPath: "#/properties/evaluationData/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.evaluationData.type, parentSchema: schema8.properties.evaluationData, data: data15 };
+        const err35 = { instancePath: instancePath + "/reportedParams", schemaPath: "#/properties/reportedParams/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.reportedParams.type, parentSchema: schema8.properties.reportedParams, data: data13 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -15755,23 +15763,36 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.metrics !== void 0) {
-      let data17 = data.metrics;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        for (const key6 in data17) {
-          let data18 = data17[key6];
-          if (!(typeof data18 == "number" && isFinite(data18)) && data18 !== null) {
-            const err36 = { instancePath: instancePath + "/metrics/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/type", keyword: "type", params: { type: schema8.properties.metrics.additionalProperties.type }, message: "must be number,null", schema: schema8.properties.metrics.additionalProperties.type, parentSchema: schema8.properties.metrics.additionalProperties, data: data18 };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
+    if (data.trainingData !== void 0) {
+      let data15 = data.trainingData;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        for (const key5 in data15) {
+          if (!validate6(data15[key5], { instancePath: instancePath + "/trainingData/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data15, parentDataProperty: key5, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+            errors = vErrors.length;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.metrics.type, parentSchema: schema8.properties.metrics, data: data17 };
+        const err36 = { instancePath: instancePath + "/trainingData", schemaPath: "#/properties/trainingData/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.trainingData.type, parentSchema: schema8.properties.trainingData, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.evaluationData !== void 0) {
+      let data17 = data.evaluationData;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        for (const key6 in data17) {
+          if (!validate6(data17[key6], { instancePath: instancePath + "/evaluationData/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data17, parentDataProperty: key6, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/evaluationData", schemaPath: "#/properties/evaluationData/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.evaluationData.type, parentSchema: schema8.properties.evaluationData, data: data17 };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -15780,20 +15801,23 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.toolVersion !== void 0) {
-      let data19 = data.toolVersion;
-      if (typeof data19 === "string") {
-        if (func0(data19) < 1) {
-          const err38 = { instancePath: instancePath + "/toolVersion", schemaPath: "#/properties/toolVersion/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema8.properties.toolVersion, data: data19 };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
+    if (data.metrics !== void 0) {
+      let data19 = data.metrics;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        for (const key7 in data19) {
+          let data20 = data19[key7];
+          if (!(typeof data20 == "number" && isFinite(data20)) && data20 !== null) {
+            const err38 = { instancePath: instancePath + "/metrics/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/type", keyword: "type", params: { type: schema8.properties.metrics.additionalProperties.type }, message: "must be number,null", schema: schema8.properties.metrics.additionalProperties.type, parentSchema: schema8.properties.metrics.additionalProperties, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
           }
-          errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/toolVersion", schemaPath: "#/properties/toolVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.toolVersion.type, parentSchema: schema8.properties.toolVersion, data: data19 };
+        const err39 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.metrics.type, parentSchema: schema8.properties.metrics, data: data19 };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -15802,11 +15826,11 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.createdAt !== void 0) {
-      let data20 = data.createdAt;
-      if (typeof data20 === "string") {
-        if (!formats0.validate(data20)) {
-          const err40 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema8.properties.createdAt, data: data20 };
+    if (data.toolVersion !== void 0) {
+      let data21 = data.toolVersion;
+      if (typeof data21 === "string") {
+        if (func0(data21) < 1) {
+          const err40 = { instancePath: instancePath + "/toolVersion", schemaPath: "#/properties/toolVersion/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema8.properties.toolVersion, data: data21 };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -15815,7 +15839,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err41 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.createdAt.type, parentSchema: schema8.properties.createdAt, data: data20 };
+        const err41 = { instancePath: instancePath + "/toolVersion", schemaPath: "#/properties/toolVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.toolVersion.type, parentSchema: schema8.properties.toolVersion, data: data21 };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -15824,11 +15848,11 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.environment !== void 0) {
-      let data21 = data.environment;
-      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-        if (data21.os === void 0) {
-          const err42 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "os" }, message: "must have required property 'os'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data21 };
+    if (data.createdAt !== void 0) {
+      let data22 = data.createdAt;
+      if (typeof data22 === "string") {
+        if (!formats0.validate(data22)) {
+          const err42 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema8.properties.createdAt, data: data22 };
           if (vErrors === null) {
             vErrors = [err42];
           } else {
@@ -15836,17 +15860,21 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           errors++;
         }
-        if (data21.arch === void 0) {
-          const err43 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "arch" }, message: "must have required property 'arch'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data21 };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
+      } else {
+        const err43 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.createdAt.type, parentSchema: schema8.properties.createdAt, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
         }
-        if (data21.runtimes === void 0) {
-          const err44 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "runtimes" }, message: "must have required property 'runtimes'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data21 };
+        errors++;
+      }
+    }
+    if (data.environment !== void 0) {
+      let data23 = data.environment;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        if (data23.os === void 0) {
+          const err44 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "os" }, message: "must have required property 'os'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data23 };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -15854,8 +15882,8 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           errors++;
         }
-        if (data21.lockfiles === void 0) {
-          const err45 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "lockfiles" }, message: "must have required property 'lockfiles'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data21 };
+        if (data23.arch === void 0) {
+          const err45 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "arch" }, message: "must have required property 'arch'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data23 };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -15863,8 +15891,8 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           errors++;
         }
-        if (data21.containerImage === void 0) {
-          const err46 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "containerImage" }, message: "must have required property 'containerImage'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data21 };
+        if (data23.runtimes === void 0) {
+          const err46 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "runtimes" }, message: "must have required property 'runtimes'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data23 };
           if (vErrors === null) {
             vErrors = [err46];
           } else {
@@ -15872,33 +15900,27 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           errors++;
         }
-        for (const key7 in data21) {
-          if (!(key7 === "os" || key7 === "arch" || key7 === "runtimes" || key7 === "lockfiles" || key7 === "containerImage")) {
-            const err47 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema8.properties.environment, data: data21 };
-            if (vErrors === null) {
-              vErrors = [err47];
-            } else {
-              vErrors.push(err47);
-            }
-            errors++;
+        if (data23.lockfiles === void 0) {
+          const err47 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "lockfiles" }, message: "must have required property 'lockfiles'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data23 };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
           }
+          errors++;
         }
-        if (data21.os !== void 0) {
-          let data22 = data21.os;
-          if (typeof data22 !== "string") {
-            const err48 = { instancePath: instancePath + "/environment/os", schemaPath: "#/properties/environment/properties/os/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.environment.properties.os.type, parentSchema: schema8.properties.environment.properties.os, data: data22 };
-            if (vErrors === null) {
-              vErrors = [err48];
-            } else {
-              vErrors.push(err48);
-            }
-            errors++;
+        if (data23.containerImage === void 0) {
+          const err48 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/required", keyword: "required", params: { missingProperty: "containerImage" }, message: "must have required property 'containerImage'", schema: schema8.properties.environment.required, parentSchema: schema8.properties.environment, data: data23 };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
           }
+          errors++;
         }
-        if (data21.arch !== void 0) {
-          let data23 = data21.arch;
-          if (typeof data23 !== "string") {
-            const err49 = { instancePath: instancePath + "/environment/arch", schemaPath: "#/properties/environment/properties/arch/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.environment.properties.arch.type, parentSchema: schema8.properties.environment.properties.arch, data: data23 };
+        for (const key8 in data23) {
+          if (!(key8 === "os" || key8 === "arch" || key8 === "runtimes" || key8 === "lockfiles" || key8 === "containerImage")) {
+            const err49 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema8.properties.environment, data: data23 };
             if (vErrors === null) {
               vErrors = [err49];
             } else {
@@ -15907,23 +15929,22 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data21.runtimes !== void 0) {
-          let data24 = data21.runtimes;
-          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-            for (const key8 in data24) {
-              let data25 = data24[key8];
-              if (typeof data25 !== "string") {
-                const err50 = { instancePath: instancePath + "/environment/runtimes/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environment/properties/runtimes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.environment.properties.runtimes.additionalProperties.type, parentSchema: schema8.properties.environment.properties.runtimes.additionalProperties, data: data25 };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
+        if (data23.os !== void 0) {
+          let data24 = data23.os;
+          if (typeof data24 !== "string") {
+            const err50 = { instancePath: instancePath + "/environment/os", schemaPath: "#/properties/environment/properties/os/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.environment.properties.os.type, parentSchema: schema8.properties.environment.properties.os, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
             }
-          } else {
-            const err51 = { instancePath: instancePath + "/environment/runtimes", schemaPath: "#/properties/environment/properties/runtimes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.environment.properties.runtimes.type, parentSchema: schema8.properties.environment.properties.runtimes, data: data24 };
+            errors++;
+          }
+        }
+        if (data23.arch !== void 0) {
+          let data25 = data23.arch;
+          if (typeof data25 !== "string") {
+            const err51 = { instancePath: instancePath + "/environment/arch", schemaPath: "#/properties/environment/properties/arch/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.environment.properties.arch.type, parentSchema: schema8.properties.environment.properties.arch, data: data25 };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -15932,69 +15953,94 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data21.lockfiles !== void 0) {
-          let data26 = data21.lockfiles;
+        if (data23.runtimes !== void 0) {
+          let data26 = data23.runtimes;
           if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
             for (const key9 in data26) {
               let data27 = data26[key9];
-              if (typeof data27 === "string") {
-                if (!pattern0.test(data27)) {
-                  const err52 = { instancePath: instancePath + "/environment/lockfiles/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema1, data: data27 };
-                  if (vErrors === null) {
-                    vErrors = [err52];
-                  } else {
-                    vErrors.push(err52);
-                  }
-                  errors++;
-                }
-              } else {
-                const err53 = { instancePath: instancePath + "/environment/lockfiles/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema1.type, parentSchema: schema1, data: data27 };
+              if (typeof data27 !== "string") {
+                const err52 = { instancePath: instancePath + "/environment/runtimes/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environment/properties/runtimes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema8.properties.environment.properties.runtimes.additionalProperties.type, parentSchema: schema8.properties.environment.properties.runtimes.additionalProperties, data: data27 };
                 if (vErrors === null) {
-                  vErrors = [err53];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err53);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
           } else {
-            const err54 = { instancePath: instancePath + "/environment/lockfiles", schemaPath: "#/properties/environment/properties/lockfiles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.environment.properties.lockfiles.type, parentSchema: schema8.properties.environment.properties.lockfiles, data: data26 };
+            const err53 = { instancePath: instancePath + "/environment/runtimes", schemaPath: "#/properties/environment/properties/runtimes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.environment.properties.runtimes.type, parentSchema: schema8.properties.environment.properties.runtimes, data: data26 };
             if (vErrors === null) {
-              vErrors = [err54];
+              vErrors = [err53];
             } else {
-              vErrors.push(err54);
+              vErrors.push(err53);
             }
             errors++;
           }
         }
-        if (data21.containerImage !== void 0) {
-          let data28 = data21.containerImage;
-          if (typeof data28 !== "string" && data28 !== null) {
-            const err55 = { instancePath: instancePath + "/environment/containerImage", schemaPath: "#/properties/environment/properties/containerImage/type", keyword: "type", params: { type: schema8.properties.environment.properties.containerImage.type }, message: "must be string,null", schema: schema8.properties.environment.properties.containerImage.type, parentSchema: schema8.properties.environment.properties.containerImage, data: data28 };
+        if (data23.lockfiles !== void 0) {
+          let data28 = data23.lockfiles;
+          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+            for (const key10 in data28) {
+              let data29 = data28[key10];
+              if (typeof data29 === "string") {
+                if (!pattern0.test(data29)) {
+                  const err54 = { instancePath: instancePath + "/environment/lockfiles/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"', schema: "^[0-9a-f]{64}$", parentSchema: schema1, data: data29 };
+                  if (vErrors === null) {
+                    vErrors = [err54];
+                  } else {
+                    vErrors.push(err54);
+                  }
+                  errors++;
+                }
+              } else {
+                const err55 = { instancePath: instancePath + "/environment/lockfiles/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema1.type, parentSchema: schema1, data: data29 };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err56 = { instancePath: instancePath + "/environment/lockfiles", schemaPath: "#/properties/environment/properties/lockfiles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.environment.properties.lockfiles.type, parentSchema: schema8.properties.environment.properties.lockfiles, data: data28 };
             if (vErrors === null) {
-              vErrors = [err55];
+              vErrors = [err56];
             } else {
-              vErrors.push(err55);
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data23.containerImage !== void 0) {
+          let data30 = data23.containerImage;
+          if (typeof data30 !== "string" && data30 !== null) {
+            const err57 = { instancePath: instancePath + "/environment/containerImage", schemaPath: "#/properties/environment/properties/containerImage/type", keyword: "type", params: { type: schema8.properties.environment.properties.containerImage.type }, message: "must be string,null", schema: schema8.properties.environment.properties.containerImage.type, parentSchema: schema8.properties.environment.properties.containerImage, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
             }
             errors++;
           }
         }
       } else {
-        const err56 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.environment.type, parentSchema: schema8.properties.environment, data: data21 };
+        const err58 = { instancePath: instancePath + "/environment", schemaPath: "#/properties/environment/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.properties.environment.type, parentSchema: schema8.properties.environment, data: data23 };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err58];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err58);
         }
         errors++;
       }
     }
   } else {
-    const err57 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.type, parentSchema: schema8, data };
+    const err59 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema8.type, parentSchema: schema8, data };
     if (vErrors === null) {
-      vErrors = [err57];
+      vErrors = [err59];
     } else {
-      vErrors.push(err57);
+      vErrors.push(err59);
     }
     errors++;
   }
@@ -16783,7 +16829,7 @@ function errorMessage(err) {
 // src/engine/fingerprint.ts
 import { createHash as createHash2 } from "node:crypto";
 import { stat as stat3 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath as realpath2, realpathSync, stat as stat2, statSync } from "fs";
@@ -16795,27 +16841,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path17) {
-  let normalized = normalize(path17);
+function cleanPath(path18) {
+  let normalized = normalize(path18);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path17, separator) {
-  return path17.replace(SLASHES_REGEX, separator);
+function convertSlashes(path18, separator) {
+  return path18.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path17) {
-  return path17 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path17);
+function isRootDirectory(path18) {
+  return path18 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path18);
 }
-function normalizePath(path17, options) {
+function normalizePath(path18, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path17.includes("/") || path17.startsWith(".");
-  if (resolvePaths) path17 = resolve(path17);
-  if (normalizePath$1 || pathNeedsCleaning) path17 = cleanPath(path17);
-  if (path17 === ".") return "";
-  const needsSeperator = path17[path17.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path17 + pathSeparator : path17, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path18.includes("/") || path18.startsWith(".");
+  if (resolvePaths) path18 = resolve(path18);
+  if (normalizePath$1 || pathNeedsCleaning) path18 = cleanPath(path18);
+  if (path18 === ".") return "";
+  const needsSeperator = path18[path18.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path18 + pathSeparator : path18, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -16852,8 +16898,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path17 = directoryPath || ".";
-  if (filters.every((filter) => filter(path17, true))) paths.push(path17);
+  const path18 = directoryPath || ".";
+  if (filters.every((filter) => filter(path18, true))) paths.push(path18);
 };
 var empty$2 = () => {
 };
@@ -16905,26 +16951,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path17, state, callback$1) {
+var resolveSymlinksAsync = function(path18, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path17, (error, resolvedPath) => {
+  fs.realpath(path18, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
     fs.stat(resolvedPath, (error$1, stat7) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat7.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat7.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat7, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path17, state, callback$1) {
+var resolveSymlinks = function(path18, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path17);
+    const resolvedPath = fs.realpathSync(path18);
     const stat7 = fs.statSync(resolvedPath);
-    if (stat7.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
+    if (stat7.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
     callback$1(stat7, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -16934,9 +16980,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path17, resolved, state) {
+function isRecursive(path18, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path17);
+  let parent = dirname(path18);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -16944,7 +16990,7 @@ function isRecursive(path17, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path17, resolved);
+  state.symlinks.set(path18, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -17116,19 +17162,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path17 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path17)) continue;
-        this.pushDirectory(path17, paths, filters);
-        this.walkDirectory(this.state, path17, path17, depth - 1, this.walk);
+        let path18 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path18)) continue;
+        this.pushDirectory(path18, paths, filters);
+        this.walkDirectory(this.state, path18, path18, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path17 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path17, this.state, (stat7, resolvedPath) => {
+        let path18 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path18, this.state, (stat7, resolvedPath) => {
           if (stat7.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path17 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path17 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path18 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path18 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path17;
+            resolvedPath = useRealPaths ? resolvedPath : path18;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -17294,7 +17340,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path17) => isMatch(path17));
+    this.options.filters.push((path18) => isMatch(path18));
     return this;
   }
 };
@@ -17369,19 +17415,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path17) {
-  return path17.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path18) {
+  return path18.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path17) {
+function splitPattern(path18) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path17, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path17];
+  const result = import_picomatch.default.scan(path18, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path18];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path17) => path17.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path17) => path17.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path18) => path18.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path18) => path18.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -17488,13 +17534,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path17 = format2(p, isDirectory);
-      const matches = matcher(path17) && !ignore(path17);
-      if (matches) log(`matched ${path17}`);
+      const path18 = format2(p, isDirectory);
+      const matches = matcher(path18) && !ignore(path18);
+      if (matches) log(`matched ${path18}`);
       return matches;
     } : (p, isDirectory) => {
-      const path17 = format2(p, isDirectory);
-      return matcher(path17) && !ignore(path17);
+      const path18 = format2(p, isDirectory);
+      return matcher(path18) && !ignore(path18);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -17559,31 +17605,96 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
+// src/spec/data-paths.ts
+import path5 from "node:path";
+function pathEscapeProblem(text) {
+  if (path5.posix.isAbsolute(text) || path5.win32.isAbsolute(text) || /^[A-Za-z]:/.test(text)) return "is an absolute path";
+  if (text.split(/[\\/]/).some((segment) => segment === "..")) return 'holds a ".." segment';
+  return null;
+}
+function describeEscape(input, source, value, problem, root) {
+  return `data input "${input}": ${source} = ${preview(value)} ${problem}, which would read outside the spec's root (${root}); a value in a data path must name a file under root: no absolute paths, no ".." segments`;
+}
+
 // src/engine/fingerprint.ts
-async function expand(root, pattern) {
-  if (!isDynamicPattern(pattern)) {
-    const file = path5.resolve(root, pattern);
+async function expand(root, pattern, literal = !isDynamicPattern(pattern)) {
+  if (literal) {
+    const file = path6.resolve(root, pattern);
     const info = await stat3(file).catch(() => null);
     return info?.isFile() ? [file] : [];
   }
   const matches = await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false });
   return matches.sort();
 }
-async function fingerprintData(root, inputs) {
+function sourceOf(expression) {
+  const names = referencedParams(expression);
+  const plain = /^params\s*\.\s*([A-Za-z_][\w-]*)$/.exec(expression)?.[1];
+  if (plain !== void 0 && names.length === 1) return `params.${plain}`;
+  return `\${{ ${expression} }}${names.length ? ` (from ${names.map((n) => `params.${n}`).join(", ")})` : ""}`;
+}
+function evaluateDataPath(text, contexts, refuse2, where2) {
+  const { spans } = scanTemplate(text);
+  if (spans.length === 0) return { pattern: text };
+  let skeleton = "";
+  let from = 0;
+  for (const span of spans) {
+    skeleton += text.slice(from, span.start) + "x";
+    from = span.end;
+  }
+  const isGlob = isDynamicPattern(skeleton + text.slice(from));
+  let pattern = "";
+  let refused = false;
+  const sources = [];
+  from = 0;
+  for (const span of spans) {
+    const value = evaluateExpression(span.expression, contexts, where2);
+    const source = sourceOf(span.expression);
+    sources.push(source);
+    const problem2 = pathEscapeProblem(value);
+    if (problem2) {
+      refuse2(source, value, problem2);
+      refused = true;
+    }
+    pattern += text.slice(from, span.start) + (isGlob ? escapePath(value) : value);
+    from = span.end;
+  }
+  pattern += text.slice(from);
+  if (refused) return null;
+  const problem = pathEscapeProblem(pattern);
+  if (problem) {
+    refuse2(`the path from ${sources.join(" and ")}`, pattern, problem);
+    return null;
+  }
+  return { pattern, literal: !isGlob, written: text };
+}
+async function fingerprintData(root, inputs, contexts = {}) {
+  const refused = [];
+  const evaluated = Object.entries(inputs).map(([name, input]) => {
+    const paths = input.paths.map((text, i) => {
+      const where2 = input.locations?.[i];
+      const refuse2 = (source, value, problem) => refused.push({ ...where2, message: describeEscape(name, source, value, problem, root) });
+      return evaluateDataPath(text, contexts, refuse2, where2);
+    });
+    return [name, paths.filter((p) => p !== null)];
+  });
+  if (refused.length > 0) throw new InputError(refused, "data-outside-root");
   const problems = [];
   const resolved = {};
-  for (const [name, input] of Object.entries(inputs)) {
+  for (const [name, paths] of evaluated) {
     const found = /* @__PURE__ */ new Set();
-    for (const pattern of input.paths) {
-      const matches = await expand(root, pattern);
-      if (matches.length === 0) problems.push({ message: `data input "${name}": "${pattern}" matches no file under ${root}` });
+    for (const { pattern, literal, written } of paths) {
+      const matches = await expand(root, pattern, literal);
+      if (matches.length === 0) {
+        const from = written === void 0 ? "" : ` (from ${JSON.stringify(written)})`;
+        problems.push({ message: `data input "${name}": "${pattern}"${from} matches no file under ${root}` });
+      }
       for (const m of matches) found.add(m);
     }
     const absolutePaths = [...found].sort();
     const files = [];
     for (const file of absolutePaths) {
       const [sha2562, info] = await Promise.all([sha256File(file), stat3(file)]);
-      files.push({ path: path5.relative(root, file).split(path5.sep).join("/"), sha256: sha2562, size: info.size });
+      files.push({ path: path6.relative(root, file).split(path6.sep).join("/"), sha256: sha2562, size: info.size });
     }
     const hash = createHash2("sha256");
     for (const f of files) hash.update(`${f.path}\0${f.sha256}
@@ -17710,7 +17821,7 @@ async function readMetricsFile(file, declared, role) {
 import { spawn } from "node:child_process";
 import { createWriteStream as createWriteStream2, readlinkSync } from "node:fs";
 import { mkdir as mkdir2, readdir as readdir3, readlink as readlink2, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 import { finished as finished2 } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
 var KILL_GRACE_MS = 3e3;
@@ -17800,8 +17911,8 @@ async function prepare(dir, file, script) {
 }
 async function runProcess(req) {
   const extension = typeof req.shell === "string" ? SCRIPT_EXTENSIONS[req.shell] : "";
-  const scriptFile = path6.join(req.scratchDir, `${req.id}${extension}`);
-  const logFile = path6.join(req.scratchDir, `${req.id}.log`);
+  const scriptFile = path7.join(req.scratchDir, `${req.id}${extension}`);
+  const logFile = path7.join(req.scratchDir, `${req.id}.log`);
   let command;
   let args;
   if (req.argv) [command, ...args] = req.argv;
@@ -17937,7 +18048,7 @@ async function runProcess(req) {
 // src/engine/workspace.ts
 import { mkdir as mkdir3, mkdtemp, readdir as readdir4, readFile as readFile5, rm as rm2, stat as stat5, writeFile as writeFile3 } from "node:fs/promises";
 import os from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 var OWNER_MARKER = ".retrain-owner.json";
 var PREFIX = "retrain-";
 var LEFTOVER_MIN_AGE_MS = 6e4;
@@ -17947,18 +18058,18 @@ async function makeWorkspace(tempRoot, options = {}) {
   let root;
   let current = tempRoot;
   try {
-    root = await mkdtemp(path7.join(tempRoot, PREFIX));
-    current = path7.join(root, OWNER_MARKER);
+    root = await mkdtemp(path8.join(tempRoot, PREFIX));
+    current = path8.join(root, OWNER_MARKER);
     const marker = { pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
     await writeFile3(current, JSON.stringify(marker) + "\n");
     const ws = {
       root,
-      baselineDir: path7.join(root, "baseline"),
-      modelDir: path7.join(root, "model"),
-      workDir: path7.join(root, "work"),
-      scratchDir: path7.join(root, "scratch"),
-      bundleDir: path7.join(root, "bundle"),
-      evalDir: path7.join(root, "eval")
+      baselineDir: path8.join(root, "baseline"),
+      modelDir: path8.join(root, "model"),
+      workDir: path8.join(root, "work"),
+      scratchDir: path8.join(root, "scratch"),
+      bundleDir: path8.join(root, "bundle"),
+      evalDir: path8.join(root, "eval")
     };
     for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) {
       current = dir;
@@ -17980,8 +18091,8 @@ async function cleanLeftovers(tempRoot, now, onCleaned) {
   }
   const host = os.hostname();
   for (const name of names) {
-    const dir = path7.join(tempRoot, name);
-    const owner = await readMarker(path7.join(dir, OWNER_MARKER));
+    const dir = path8.join(tempRoot, name);
+    const owner = await readMarker(path8.join(dir, OWNER_MARKER));
     if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) continue;
     const started = Date.parse(owner.startedAt);
     const since = Number.isFinite(started) ? started : await stat5(dir).then(
@@ -18236,7 +18347,7 @@ function planDecision(verdict, promotion) {
 
 // src/engine/chart.ts
 import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 var INTERVALS_CHART = "intervals.svg";
 var WIDTH = 720;
 var LABEL = 260;
@@ -18290,12 +18401,12 @@ function renderIntervalsSvg(model, outcomes) {
 async function writeIntervalsChart(dir, model, outcomes) {
   if (chartedRules(outcomes).length === 0) return null;
   await mkdir4(dir, { recursive: true });
-  await writeFile4(path8.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
+  await writeFile4(path9.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
   return INTERVALS_CHART;
 }
 
 // src/engine/evaluate-predictions.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/metrics/kernels.ts
 var EPS = Number.EPSILON;
@@ -19717,7 +19828,7 @@ function whose(role) {
   return role === "candidate" ? "candidate" : role === "baseline" ? "champion" : `version ${role.reference}`;
 }
 function predictionsFile(spec, dir, role) {
-  return path9.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
+  return path10.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
 }
 function computesMetrics(spec) {
   return spec.metrics.some((m) => m.compute !== void 0);
@@ -19785,7 +19896,7 @@ async function runRetraining(options) {
     const decision = await decide(ctx, warmStart, evaluation);
     return await commit(ctx, evaluation, decision);
   } catch (err) {
-    await copyLogs(ws.scratchDir, path10.join(options.outputDir, "logs")).catch(() => void 0);
+    await copyLogs(ws.scratchDir, path11.join(options.outputDir, "logs")).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
     throw err;
   } finally {
@@ -19799,8 +19910,8 @@ async function prepare2(options, ws) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
   const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
-  reporter.info(`Retraining ${spec.model} (spec ${path10.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
-  const data = Object.values(await fingerprintData(spec.root, spec.data));
+  reporter.info(`Retraining ${spec.model} (spec ${path11.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
+  const data = Object.values(await fingerprintData(spec.root, spec.data, { params: options.params, github: options.github ?? {} }));
   const evaluationNames = new Set(spec.evaluate.data);
   const evaluationInputs = data.filter((d) => evaluationNames.has(d.name));
   const trainingInputs = data.filter((d) => !evaluationNames.has(d.name));
@@ -19819,7 +19930,7 @@ async function prepare2(options, ws) {
     env: {}
   };
   contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
-  const trainingReport = path10.join(ws.workDir, ".retrain-training-report.json");
+  const trainingReport = path11.join(ws.workDir, ".retrain-training-report.json");
   const contract = contractEnv({
     model: spec.model,
     baselineDir: champion?.dir ?? null,
@@ -19858,6 +19969,7 @@ async function train(ctx) {
   }
   await ctx.options.atStage?.("steps-done");
   const warmStart = await resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport);
+  ctx.reportedParams = await readReportedParams(ctx.trainingReport, ctx.options.params);
   if ((await readdir5(ctx.ws.modelDir)).length === 0) {
     throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, "training", "");
   }
@@ -19899,6 +20011,7 @@ async function decide(ctx, warmStart, evaluation) {
     specDigest: spec.digest,
     gitCommit: options.gitCommit,
     params: options.params,
+    ...ctx.reportedParams && { reportedParams: ctx.reportedParams },
     trainingData: fingerprintsOf(ctx.trainingInputs),
     evaluationData: fingerprintsOf(ctx.evaluationInputs),
     metrics: evaluation.candidate,
@@ -19924,11 +20037,11 @@ async function commit(ctx, evaluation, decision) {
     record.digest = manifest.digest;
     reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`);
     await options.atStage?.("packed");
-    const bundleOut = path10.join(options.outputDir, "bundle");
+    const bundleOut = path11.join(options.outputDir, "bundle");
     const storage = await precommit(async () => {
       await mkdir5(bundleOut, { recursive: true });
-      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path10.join(ws.bundleDir, name), path10.join(bundleOut, name));
-      await copyLogs(ws.scratchDir, path10.join(options.outputDir, "logs"));
+      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path11.join(ws.bundleDir, name), path11.join(bundleOut, name));
+      await copyLogs(ws.scratchDir, path11.join(options.outputDir, "logs"));
       return record.version === null ? null : await registry.storeBundle(spec.model, record.version, ws.bundleDir);
     });
     await options.atStage?.("stored");
@@ -20021,6 +20134,7 @@ function buildResult(ctx, evaluation, decision, record) {
     rules: verdict.outcomes,
     gate: record.gate,
     params: ctx.options.params,
+    ...ctx.reportedParams && { reportedParams: ctx.reportedParams },
     data: Object.fromEntries(ctx.data.map((d) => [d.name, d.fingerprint])),
     steps: ctx.records,
     startedAt: ctx.startedAt.toISOString(),
@@ -20038,7 +20152,7 @@ function buildResult(ctx, evaluation, decision, record) {
 }
 async function loadChampion(options, snapshot, ws) {
   const version = snapshot.champion;
-  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path10.join(ws.root, "baseline-bundle"));
+  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, path11.join(ws.root, "baseline-bundle"));
   const manifest = await unpackBundle(bundleDir, ws.baselineDir);
   const expected = snapshot.versions.find((v) => v.version === version)?.digest;
   if (manifest.digest !== expected) {
@@ -20059,20 +20173,20 @@ async function evaluateReferences(ctx, champion, declared) {
       out.set(version, `version ${version} of ${spec.model} is not in the registry`);
       continue;
     }
-    const dir = path10.join(ws.root, `reference-v${version}`);
+    const dir = path11.join(ws.root, `reference-v${version}`);
     try {
       if (version === champion.version) {
         for (const [from, to] of [
-          [path10.join(ws.evalDir, "baseline-metrics.json"), path10.join(ws.evalDir, `reference-v${version}-metrics.json`)],
+          [path11.join(ws.evalDir, "baseline-metrics.json"), path11.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
           if (existsSync2(from)) await copyFile(from, to);
         }
-        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path10.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
+        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(path11.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
         continue;
       }
-      const bundleDir = await options.registry.fetchBundle(spec.model, version, path10.join(ws.root, `reference-v${version}-bundle`));
+      const bundleDir = await options.registry.fetchBundle(spec.model, version, path11.join(ws.root, `reference-v${version}-bundle`));
       const manifest = await unpackBundle(bundleDir, dir);
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`);
       out.set(version, await evaluateModel(ctx, { role: "reference", dir, version }, declared));
@@ -20140,6 +20254,28 @@ async function resolveWarmStart(spec, champion, reportFile) {
   }
   return { source: "champion", confirmed, ...extra };
 }
+var MAX_REPORTED_PARAMS = 100;
+var MAX_REPORTED_TEXT = 1024;
+async function readReportedParams(reportFile, declared) {
+  const text = await readFile7(reportFile, "utf8").catch(() => null);
+  let report2;
+  try {
+    report2 = text === null ? {} : JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  const raw = report2?.params;
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
+  const reported = {};
+  for (const [name, value] of Object.entries(raw).slice(0, MAX_REPORTED_PARAMS)) {
+    if (name.length > 200) continue;
+    if (typeof value === "string" && value.length <= MAX_REPORTED_TEXT || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value)) {
+      reported[name] = value;
+    }
+  }
+  const differs = Object.entries(reported).some(([name, value]) => !Object.hasOwn(declared, name) || String(declared[name]) !== String(value));
+  return differs ? reported : void 0;
+}
 function stepEnv(ctx, raw, expressionEnv, extra) {
   const { options, contexts } = ctx;
   const own = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
@@ -20148,8 +20284,8 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
   return { ...options.baseEnv, ...contexts.env, ...own, ...ctx.contract, ...cli, ...extra, ...expressions };
 }
 function helpersDir(cliScript) {
-  const dir = path10.resolve(path10.dirname(cliScript), "..", "helpers");
-  return existsSync2(path10.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  const dir = path11.resolve(path11.dirname(cliScript), "..", "helpers");
+  return existsSync2(path11.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -20163,7 +20299,7 @@ function timeoutOf(minutes) {
 }
 async function execute(ctx, label, id, target, env, argv) {
   const { reporter, options, spec } = ctx;
-  const cwd = target.workingDirectory ? path10.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
+  const cwd = target.workingDirectory ? path11.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
   reporter.startGroup(label);
   const started = Date.now();
   let lastOutput = started;
@@ -20228,7 +20364,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const { options, ws } = ctx;
   const evaluate = ctx.spec.evaluate;
   const name = role === "reference" ? `reference-v${version}` : role;
-  const metricsFile = path10.join(ws.evalDir, `${name}-metrics.json`);
+  const metricsFile = path11.join(ws.evalDir, `${name}-metrics.json`);
   const predictionsFile2 = predictionsFile(ctx.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
   const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
     [ContractEnv.step]: `evaluate-${name}`,
@@ -20252,17 +20388,17 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   for (const name2 of declared) {
     if (!(name2 in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name2}"; rules on it fail closed`);
   }
-  const out = path10.join(options.outputDir, "metrics");
+  const out = path11.join(options.outputDir, "metrics");
   await mkdir5(out, { recursive: true });
-  if (!onlyPredictions) await copyFile(metricsFile, path10.join(out, `${name}.json`));
-  if (existsSync2(predictionsFile2)) await copyFile(predictionsFile2, path10.join(out, path10.basename(predictionsFile2)));
+  if (!onlyPredictions) await copyFile(metricsFile, path11.join(out, `${name}.json`));
+  if (existsSync2(predictionsFile2)) await copyFile(predictionsFile2, path11.join(out, path11.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
   const lockfiles = {};
   for (const file of spec.lockfiles) {
     try {
-      lockfiles[file] = await sha256File(path10.resolve(spec.root, file));
+      lockfiles[file] = await sha256File(path11.resolve(spec.root, file));
     } catch {
       throw new InputError([{ file: spec.file, message: `lockfiles: "${file}" does not exist under ${spec.root}` }], "missing-lockfile");
     }
@@ -20280,11 +20416,11 @@ async function uploadArtifacts(store, model, version, ws) {
   const refs = [
     await store.upload(
       `${base}-bundle`,
-      [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path10.join(ws.bundleDir, f)),
+      [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => path11.join(ws.bundleDir, f)),
       ws.bundleDir
     )
   ];
-  const logs = (await readdir5(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => path10.join(ws.scratchDir, name));
+  const logs = (await readdir5(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => path11.join(ws.scratchDir, name));
   if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
   return refs;
 }
@@ -20297,7 +20433,7 @@ async function compareModelWeights(champion, candidateDir, warn) {
 async function copyLogs(from, to) {
   await mkdir5(to, { recursive: true });
   for (const name of await readdir5(from)) {
-    if (name.endsWith(".log")) await copyFile(path10.join(from, name), path10.join(to, name));
+    if (name.endsWith(".log")) await copyFile(path11.join(from, name), path11.join(to, name));
   }
 }
 function throwIfCancelled(signal) {
@@ -20314,8 +20450,8 @@ async function precommit(work) {
 async function stageOutputs(outputDir, result) {
   await mkdir5(outputDir, { recursive: true });
   const files = [
-    { staged: path10.join(outputDir, ".result.json.staged"), final: path10.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
-    { staged: path10.join(outputDir, ".report.md.staged"), final: path10.join(outputDir, "report.md"), text: renderReport(result) }
+    { staged: path11.join(outputDir, ".result.json.staged"), final: path11.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
+    { staged: path11.join(outputDir, ".report.md.staged"), final: path11.join(outputDir, "report.md"), text: renderReport(result) }
   ];
   try {
     for (const f of files) await writeFile5(f.staged, f.text);
@@ -20355,7 +20491,7 @@ async function settleEffects(options, model) {
 }
 
 // src/engine/compare-command.ts
-import path11 from "node:path";
+import path12 from "node:path";
 import { readFile as readFile8 } from "node:fs/promises";
 async function readText(file, flag) {
   try {
@@ -20365,7 +20501,7 @@ async function readText(file, flag) {
   }
 }
 function isMetricsFile(file) {
-  return path11.extname(file).toLowerCase() === ".json";
+  return path12.extname(file).toLowerCase() === ".json";
 }
 async function compareFiles(spec, candidateFile, baselineFile) {
   if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
@@ -20534,7 +20670,7 @@ function heartbeatMs(raw) {
 var import_yaml2 = __toESM(require_dist(), 1);
 import { createHash as createHash4 } from "node:crypto";
 import { readFile as readFile9 } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/spec/generated/spec-validator.js
 var __ns02 = __toESM(require_ucs2length(), 1);
@@ -20543,7 +20679,7 @@ function __commonJs2(ns) {
   return ns.default && ns.default.__esModule ? ns.default : ns;
 }
 var spec_validator_default = validate02;
-var schema02 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "retraining spec", "description": "How to retrain, evaluate and promote one model. Kept in the repository, by default at .github/retrain.yml.", "type": "object", "additionalProperties": false, "required": ["model", "steps", "evaluate", "metrics", "promotion"], "properties": { "model": { "description": "The model's name. Versions, the champion pointer, history and artifact names are keyed by it.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "patternErrorMessage": "a model name starts with a letter or digit and holds at most 64 letters, digits, '.', '_' or '-'" }, "description": { "description": "What this model is for; shown in reports.", "type": "string" }, "root": { "description": "Directory that relative paths (data, lockfiles, working-directory) resolve against, itself relative to the spec file's directory. Default: the current directory (the workflow's workspace).", "type": "string", "minLength": 1 }, "params": { "description": "Typed run parameters. workflow_dispatch inputs or `--param name=value` override their defaults; a param without a default must be given at run time. Steps read them as ${{ params.name }} or from RETRAIN_PARAM_<NAME>.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/param" } }, "data": { "description": "Named data inputs: a path or glob, or an object with one or more paths. Fingerprinted by content and recorded in lineage.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataInput" } }, "env": { "description": "Environment variables set for every step and for evaluate. Values may hold ${{ }} expressions, evaluated as data (never as shell text).", "$ref": "#/$defs/env" }, "warm-start": { "description": "required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.", "enum": ["required", "fallback"], "default": "fallback" }, "lockfiles": { "description": "Lockfiles whose digests are recorded in the bundle's environment lineage.", "type": "array", "items": { "type": "string", "minLength": 1, "description": "A path relative to root." } }, "steps": { "description": "Preprocessing and training commands, run in order. The last one must leave the candidate in $RETRAIN_MODEL_DIR.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "evaluate": { "$ref": "#/$defs/evaluate" }, "metrics": { "description": "The metrics the evaluate command reports, each with its goal and the rules a candidate must pass. At least one rule (a bound or a change rule) is needed overall.", "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_.-]*$", "patternErrorMessage": "a metric name starts with a letter or '_' and holds only letters, digits, '_', '.' or '-'" }, "additionalProperties": { "$ref": "#/$defs/metric" } }, "promotion": { "$ref": "#/$defs/promotion" } }, "$defs": { "scalar": { "type": ["string", "number", "boolean"] }, "env": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" }, "additionalProperties": { "description": "The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.", "$ref": "#/$defs/scalar" } }, "shell": { "description": 'bash (default), sh, python, node, pwsh, or a command template holding {0} for the script file, such as "perl {0}". Only bash and sh (or a template starting with them) may hold ${{ }} expressions in run.', "anyOf": [{ "title": "one of bash, sh, python, node, pwsh", "enum": ["bash", "sh", "python", "node", "pwsh"] }, { "title": "a command template containing {0}", "type": "string", "pattern": "\\{0\\}" }] }, "workingDirectory": { "description": "Directory the command runs in, relative to root. May hold ${{ }} expressions.", "type": "string", "minLength": 1 }, "timeoutMinutes": { "description": "The command is stopped and fails after this many minutes.", "type": "number", "exclusiveMinimum": 0 }, "param": { "description": "A typed run parameter.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "The value's type; values given as text (--param, dispatch inputs) are converted to it.", "enum": ["string", "number", "integer", "boolean"] }, "default": { "description": "Value used when none is given at run time. Without a default the param is required.", "$ref": "#/$defs/scalar" }, "description": { "description": "What the param controls; shown in errors and reports.", "type": "string" }, "enum": { "description": "The only values allowed.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }, "minimum": { "description": "Smallest allowed value (number and integer params).", "type": "number" }, "maximum": { "description": "Largest allowed value (number and integer params).", "type": "number" } } }, "paths": { "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a list of paths or globs", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "dataInput": { "description": "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description.", "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a mapping with path", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "description": "A path or glob, or a list of them, relative to root.", "$ref": "#/$defs/paths" }, "description": { "description": "What this data is.", "type": "string" } } }] }, "step": { "description": "One command: `run` (a script for the shell) or `uses` (a built-in trainer).", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "run", "required": ["run"] }, { "title": "uses", "required": ["uses"] }], "dependentRequired": { "with": ["uses"] }, "properties": { "name": { "description": "Shown in logs and reports.", "type": "string", "minLength": 1 }, "id": { "description": "Stable identifier, unique among the steps. Default: the name as a slug, else step-N.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a step id starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "run": { "description": "The script. ${{ }} expressions are passed to it through environment variables, never pasted into the script text.", "type": "string", "minLength": 1 }, "uses": { "description": "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.", "type": "string", "pattern": "^builtin/[a-z0-9-]+$", "patternErrorMessage": "uses names a built-in trainer, such as builtin/online-gradient-descent" }, "with": { "description": "Options of the built-in trainer named by uses.", "type": "object" }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" } } }, "predictions": { "description": "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.", "type": "object", "additionalProperties": false, "properties": { "format": { "description": "File format of the predictions: CSV with a header row (default) or JSON Lines.", "enum": ["csv", "jsonl"] }, "task": { "description": "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.", "enum": ["binary", "multiclass", "regression"] }, "id": { "description": "Column holding the example id (default id). Both models' files must hold the same ids.", "type": "string", "minLength": 1 }, "label": { "description": "Column holding the true label (default label).", "type": "string", "minLength": 1 }, "prediction": { "description": "Column holding the predicted class or value (default prediction).", "type": "string", "minLength": 1 }, "score": { "description": "Binary: column holding the positive class's score or probability (default score).", "type": "string", "minLength": 1 }, "probability-prefix": { "description": "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).", "type": "string", "minLength": 1 }, "classes": { "description": "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).", "type": "array", "minItems": 2, "items": { "type": ["string", "number", "boolean"] } }, "group": { "description": "Column holding the group (user, session) the bootstrap resamples.", "type": "string", "minLength": 1 }, "slices": { "description": "Columns whose values define slices.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "evaluate": { "description": "The command that evaluates a model; it runs for the candidate and for the champion with the same data.", "type": "object", "additionalProperties": false, "required": ["run", "data"], "properties": { "run": { "description": "The script. It reads the model under evaluation and writes metrics where the environment says.", "type": "string", "minLength": 1 }, "data": { "description": "The data input (or list of inputs) holding the evaluation data; each must be declared under data.", "anyOf": [{ "title": "a data input name", "type": "string", "minLength": 1 }, { "title": "a list of data input names", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for evaluate, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "predictions": { "$ref": "#/$defs/predictions" }, "bootstrap": { "description": "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.", "type": "object", "additionalProperties": false, "properties": { "resamples": { "description": "Number of resamples (default 1000).", "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "description": "Seed of the resampling (default 0); part of the spec, so of its digest.", "type": "integer", "minimum": 0, "maximum": 4294967295 }, "interval": { "description": "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", "enum": ["bca", "percentile"] } } } } }, "changeRule": { "description": "A rule on the improvement over the baseline; exactly one of margin or relative-margin.", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "margin", "required": ["margin"] }, { "title": "relative-margin", "required": ["relative-margin"] }], "properties": { "margin": { "description": "The improvement must exceed this (>= 0: must improve by more than it; < 0: may regress by at most its size).", "type": "number" }, "relative-margin": { "description": "As margin, on the improvement divided by |baseline|.", "type": "number" }, "confidence": { "description": "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 }, "against": { "description": "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.", "anyOf": [{ "title": "champion", "const": "champion" }, { "title": "a version number >= 1", "type": "integer", "minimum": 1 }], "default": "champion" } } }, "metric": { "description": "A metric the evaluate command reports.", "type": "object", "additionalProperties": false, "required": ["goal"], "properties": { "goal": { "description": "Whether larger (maximize) or smaller (minimize) values are better.", "enum": ["maximize", "minimize"] }, "compute": { "description": "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.", "enum": ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"] }, "min": { "description": "The candidate's value must be at least this, on every run (the first included).", "type": "number" }, "max": { "description": "The candidate's value must be at most this, on every run (the first included).", "type": "number" }, "change": { "description": "Rules on the change against the baseline; all must pass.", "type": "array", "items": { "$ref": "#/$defs/changeRule" } }, "slices": { "description": "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.", "type": "object", "additionalProperties": false, "required": ["max-regression"], "properties": { "max-regression": { "description": "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).", "type": "number", "minimum": 0 }, "min-size": { "description": "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.", "type": "integer", "minimum": 1 }, "confidence": { "description": "Family-wise confidence across slices (default 0.95).", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } }, "promotion": { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } } } };
+var schema02 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "retraining spec", "description": "How to retrain, evaluate and promote one model. Kept in the repository, by default at .github/retrain.yml.", "type": "object", "additionalProperties": false, "required": ["model", "steps", "evaluate", "metrics", "promotion"], "properties": { "model": { "description": "The model's name. Versions, the champion pointer, history and artifact names are keyed by it.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "patternErrorMessage": "a model name starts with a letter or digit and holds at most 64 letters, digits, '.', '_' or '-'" }, "description": { "description": "What this model is for; shown in reports.", "type": "string" }, "root": { "description": "Directory that relative paths (data, lockfiles, working-directory) resolve against, itself relative to the spec file's directory. Default: the current directory (the workflow's workspace).", "type": "string", "minLength": 1 }, "params": { "description": "Typed run parameters. workflow_dispatch inputs or `--param name=value` override their defaults; a param without a default must be given at run time. Steps read them as ${{ params.name }} or from RETRAIN_PARAM_<NAME>.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/param" } }, "data": { "description": "Named data inputs: a path or glob, or an object with one or more paths. Paths may hold ${{ }} expressions on params and github (data/batches/${{ params.batch }}.csv), evaluated before the data is fingerprinted; a value must keep the path under root. Fingerprinted by content and recorded in lineage.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataInput" } }, "env": { "description": "Environment variables set for every step and for evaluate. Values may hold ${{ }} expressions, evaluated as data (never as shell text).", "$ref": "#/$defs/env" }, "warm-start": { "description": "required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.", "enum": ["required", "fallback"], "default": "fallback" }, "lockfiles": { "description": "Lockfiles whose digests are recorded in the bundle's environment lineage.", "type": "array", "items": { "type": "string", "minLength": 1, "description": "A path relative to root." } }, "steps": { "description": "Preprocessing and training commands, run in order. The last one must leave the candidate in $RETRAIN_MODEL_DIR.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "evaluate": { "$ref": "#/$defs/evaluate" }, "metrics": { "description": "The metrics the evaluate command reports, each with its goal and the rules a candidate must pass. At least one rule (a bound or a change rule) is needed overall.", "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_.-]*$", "patternErrorMessage": "a metric name starts with a letter or '_' and holds only letters, digits, '_', '.' or '-'" }, "additionalProperties": { "$ref": "#/$defs/metric" } }, "promotion": { "$ref": "#/$defs/promotion" } }, "$defs": { "scalar": { "type": ["string", "number", "boolean"] }, "env": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" }, "additionalProperties": { "description": "The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.", "$ref": "#/$defs/scalar" } }, "shell": { "description": 'bash (default), sh, python, node, pwsh, or a command template holding {0} for the script file, such as "perl {0}". Only bash and sh (or a template starting with them) may hold ${{ }} expressions in run.', "anyOf": [{ "title": "one of bash, sh, python, node, pwsh", "enum": ["bash", "sh", "python", "node", "pwsh"] }, { "title": "a command template containing {0}", "type": "string", "pattern": "\\{0\\}" }] }, "workingDirectory": { "description": "Directory the command runs in, relative to root. May hold ${{ }} expressions.", "type": "string", "minLength": 1 }, "timeoutMinutes": { "description": "The command is stopped and fails after this many minutes.", "type": "number", "exclusiveMinimum": 0 }, "param": { "description": "A typed run parameter.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "The value's type; values given as text (--param, dispatch inputs) are converted to it.", "enum": ["string", "number", "integer", "boolean"] }, "default": { "description": "Value used when none is given at run time. Without a default the param is required.", "$ref": "#/$defs/scalar" }, "description": { "description": "What the param controls; shown in errors and reports.", "type": "string" }, "enum": { "description": "The only values allowed.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }, "minimum": { "description": "Smallest allowed value (number and integer params).", "type": "number" }, "maximum": { "description": "Largest allowed value (number and integer params).", "type": "number" } } }, "paths": { "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a list of paths or globs", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "dataInput": { "description": "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description. Paths may hold ${{ }} expressions on params and github.", "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a mapping with path", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "description": "A path or glob, or a list of them, relative to root; may hold ${{ }} expressions on params and github.", "$ref": "#/$defs/paths" }, "description": { "description": "What this data is.", "type": "string" } } }] }, "step": { "description": "One command: `run` (a script for the shell) or `uses` (a built-in trainer).", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "run", "required": ["run"] }, { "title": "uses", "required": ["uses"] }], "dependentRequired": { "with": ["uses"] }, "properties": { "name": { "description": "Shown in logs and reports.", "type": "string", "minLength": 1 }, "id": { "description": "Stable identifier, unique among the steps. Default: the name as a slug, else step-N.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a step id starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "run": { "description": "The script. ${{ }} expressions are passed to it through environment variables, never pasted into the script text.", "type": "string", "minLength": 1 }, "uses": { "description": "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.", "type": "string", "pattern": "^builtin/[a-z0-9-]+$", "patternErrorMessage": "uses names a built-in trainer, such as builtin/online-gradient-descent" }, "with": { "description": "Options of the built-in trainer named by uses.", "type": "object" }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" } } }, "predictions": { "description": "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.", "type": "object", "additionalProperties": false, "properties": { "format": { "description": "File format of the predictions: CSV with a header row (default) or JSON Lines.", "enum": ["csv", "jsonl"] }, "task": { "description": "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.", "enum": ["binary", "multiclass", "regression"] }, "id": { "description": "Column holding the example id (default id). Both models' files must hold the same ids.", "type": "string", "minLength": 1 }, "label": { "description": "Column holding the true label (default label).", "type": "string", "minLength": 1 }, "prediction": { "description": "Column holding the predicted class or value (default prediction).", "type": "string", "minLength": 1 }, "score": { "description": "Binary: column holding the positive class's score or probability (default score).", "type": "string", "minLength": 1 }, "probability-prefix": { "description": "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).", "type": "string", "minLength": 1 }, "classes": { "description": "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).", "type": "array", "minItems": 2, "items": { "type": ["string", "number", "boolean"] } }, "group": { "description": "Column holding the group (user, session) the bootstrap resamples.", "type": "string", "minLength": 1 }, "slices": { "description": "Columns whose values define slices.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "evaluate": { "description": "The command that evaluates a model; it runs for the candidate and for the champion with the same data.", "type": "object", "additionalProperties": false, "required": ["run", "data"], "properties": { "run": { "description": "The script. It reads the model under evaluation and writes metrics where the environment says.", "type": "string", "minLength": 1 }, "data": { "description": "The data input (or list of inputs) holding the evaluation data; each must be declared under data.", "anyOf": [{ "title": "a data input name", "type": "string", "minLength": 1 }, { "title": "a list of data input names", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for evaluate, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "predictions": { "$ref": "#/$defs/predictions" }, "bootstrap": { "description": "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.", "type": "object", "additionalProperties": false, "properties": { "resamples": { "description": "Number of resamples (default 1000).", "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "description": "Seed of the resampling (default 0); part of the spec, so of its digest.", "type": "integer", "minimum": 0, "maximum": 4294967295 }, "interval": { "description": "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", "enum": ["bca", "percentile"] } } } } }, "changeRule": { "description": "A rule on the improvement over the baseline; exactly one of margin or relative-margin.", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "margin", "required": ["margin"] }, { "title": "relative-margin", "required": ["relative-margin"] }], "properties": { "margin": { "description": "The improvement must exceed this (>= 0: must improve by more than it; < 0: may regress by at most its size).", "type": "number" }, "relative-margin": { "description": "As margin, on the improvement divided by |baseline|.", "type": "number" }, "confidence": { "description": "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 }, "against": { "description": "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.", "anyOf": [{ "title": "champion", "const": "champion" }, { "title": "a version number >= 1", "type": "integer", "minimum": 1 }], "default": "champion" } } }, "metric": { "description": "A metric the evaluate command reports.", "type": "object", "additionalProperties": false, "required": ["goal"], "properties": { "goal": { "description": "Whether larger (maximize) or smaller (minimize) values are better.", "enum": ["maximize", "minimize"] }, "compute": { "description": "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.", "enum": ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"] }, "min": { "description": "The candidate's value must be at least this, on every run (the first included).", "type": "number" }, "max": { "description": "The candidate's value must be at most this, on every run (the first included).", "type": "number" }, "change": { "description": "Rules on the change against the baseline; all must pass.", "type": "array", "items": { "$ref": "#/$defs/changeRule" } }, "slices": { "description": "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.", "type": "object", "additionalProperties": false, "required": ["max-regression"], "properties": { "max-regression": { "description": "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).", "type": "number", "minimum": 0 }, "min-size": { "description": "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.", "type": "integer", "minimum": 1 }, "confidence": { "description": "Family-wise confidence across slices (default 0.95).", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } }, "promotion": { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } } } };
 var schema19 = { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } };
 var func02 = Object.prototype.hasOwnProperty;
 var func1 = __cjs02.default;
@@ -20692,7 +20828,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate12.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema42 = { "description": "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description.", "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a mapping with path", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "description": "A path or glob, or a list of them, relative to root.", "$ref": "#/$defs/paths" }, "description": { "description": "What this data is.", "type": "string" } } }] };
+var schema42 = { "description": "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description. Paths may hold ${{ }} expressions on params and github.", "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a mapping with path", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "description": "A path or glob, or a list of them, relative to root; may hold ${{ }} expressions on params and github.", "$ref": "#/$defs/paths" }, "description": { "description": "What this data is.", "type": "string" } } }] };
 var schema5 = { "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a list of paths or globs", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] };
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -24757,7 +24893,7 @@ function parseTrainerOptions(trainer, raw, allowExpressions = false) {
 // src/spec/load.ts
 async function loadSpec(file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = path12.resolve(cwd, file);
+  const absolute = path13.resolve(cwd, file);
   let bytes;
   try {
     bytes = await readFile9(absolute);
@@ -24770,7 +24906,7 @@ async function loadSpec(file, options = {}) {
 }
 function loadSpecBytes(bytes, file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = path12.resolve(cwd, file);
+  const absolute = path13.resolve(cwd, file);
   let text;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -24823,8 +24959,8 @@ function sha256(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
 function displayName(absolute, cwd) {
-  const relative2 = path12.relative(cwd, absolute);
-  return relative2 && !relative2.startsWith("..") && !path12.isAbsolute(relative2) ? relative2 : absolute;
+  const relative2 = path13.relative(cwd, absolute);
+  return relative2 && !relative2.startsWith("..") && !path13.isAbsolute(relative2) ? relative2 : absolute;
 }
 var NO_RULE_MESSAGE = "no rule would judge the candidate; add a bound (min/max) or a change rule";
 function predictionsOf(raw) {
@@ -24958,16 +25094,69 @@ var SpecBuilder = class {
   data() {
     const data = {};
     for (const [name, input] of Object.entries(this.raw.data ?? {})) {
-      if (typeof input === "string") {
-        data[name] = { paths: [input] };
-      } else {
-        data[name] = {
-          paths: typeof input.path === "string" ? [input.path] : [...input.path],
-          ...input.description !== void 0 && { description: input.description }
-        };
-      }
+      const listed = typeof input !== "string" && typeof input.path !== "string";
+      const paths = typeof input === "string" ? [input] : typeof input.path === "string" ? [input.path] : [...input.path];
+      const segments = paths.map((_, i) => typeof input === "string" ? ["data", name] : listed ? ["data", name, "path", String(i)] : ["data", name, "path"]);
+      paths.forEach((text, i) => this.dataPath(name, segments[i], text));
+      data[name] = {
+        paths,
+        locations: segments.map((s) => this.source.valueAt(s)),
+        ...typeof input !== "string" && input.description !== void 0 && { description: input.description }
+      };
     }
     return data;
+  }
+  /**
+   * A data path may hold expressions on params and github, known before anything runs; the values
+   * they may take (enum values, defaults) and the literal text must keep the path under root.
+   */
+  dataPath(input, segments, text) {
+    const { spans, unterminated } = scanTemplate(text);
+    if (spans.length === 0 && unterminated === void 0) return;
+    const locate2 = this.source.locator(segments, text);
+    if (unterminated !== void 0) this.problem(locate2(unterminated), UNTERMINATED_MESSAGE);
+    for (const span of spans) {
+      let message = checkExpression(span.expression, DATA_CONTEXTS, this.paramNames);
+      if (message && checkExpression(span.expression, SPEC_CONTEXTS, this.paramNames) === null) {
+        message = `\${{ ${span.expression} }} in data input "${input}" may use only the params and github contexts: data is fingerprinted before any step runs, so steps, env, data, baseline and candidate do not exist yet`;
+      }
+      if (message) {
+        this.problem(locate2(span.start), message);
+        continue;
+      }
+      for (const param of referencedParams(span.expression)) {
+        const declared = Object.entries(this.raw.params ?? {}).find(([n]) => n.toLowerCase() === param.toLowerCase());
+        if (!declared) continue;
+        const [paramName, spec] = declared;
+        const values = [
+          ...(spec.enum ?? []).map((v, i) => [v, `enum value ${i}`]),
+          ...spec.default !== void 0 ? [[spec.default, "default"]] : []
+        ];
+        for (const [value, what] of values) {
+          const problem2 = typeof value === "string" ? pathEscapeProblem(value) : null;
+          if (problem2) {
+            this.problem(
+              locate2(span.start),
+              `data input "${input}": params.${paramName} ${what} ${preview(value)} ${problem2}, which would read outside the spec's root; a value in a data path must name a file under root`
+            );
+          }
+        }
+      }
+    }
+    if (unterminated !== void 0) return;
+    let literal = "";
+    let from = 0;
+    for (const span of spans) {
+      literal += text.slice(from, span.start) + "x";
+      from = span.end;
+    }
+    const problem = pathEscapeProblem(literal + text.slice(from));
+    if (problem) {
+      this.problem(
+        this.source.valueAt(segments),
+        `data input "${input}": a path with expressions must stay under root, but its text ${problem}; write it relative to root`
+      );
+    }
   }
   steps() {
     const ids = /* @__PURE__ */ new Map();
@@ -25110,7 +25299,7 @@ function buildSpecUnbounded(text, digest, file, cwd) {
   const data = builder.data();
   const spec = {
     file,
-    root: raw.root !== void 0 ? path12.resolve(path12.dirname(file), raw.root) : path12.resolve(cwd),
+    root: raw.root !== void 0 ? path13.resolve(path13.dirname(file), raw.root) : path13.resolve(cwd),
     digest,
     model: raw.model,
     ...raw.description !== void 0 && { description: raw.description },
@@ -25146,7 +25335,7 @@ import { writeFile as writeFile7 } from "node:fs/promises";
 // src/trainers/csv.ts
 import { createHash as createHash5 } from "node:crypto";
 import { readFile as readFile10 } from "node:fs/promises";
-import path13 from "node:path";
+import path14 from "node:path";
 async function readTable(files) {
   let columns = null;
   const parsed = [];
@@ -25176,7 +25365,7 @@ async function readTable(files) {
       if (parsed.length === 1) cells.set(column2, own);
       else for (const cell of own) out.push(cell);
     }
-    sources.push({ file: path13.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows });
+    sources.push({ file: path14.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows });
     total += p.rows;
   }
   return { columns: columns ?? [], cells, rows: total, files: sources };
@@ -25300,7 +25489,7 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
 // src/trainers/model.ts
 import { createHash as createHash6 } from "node:crypto";
 import { readFile as readFile11, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 var MODEL_FILE = "model.json";
 var MODEL_FORMAT = "retrain/builtin-linear";
 var MODEL_FORMAT_VERSION = 1;
@@ -25328,11 +25517,11 @@ function namedWeights(model) {
 }
 async function saveModel(dir, model) {
   await mkdir6(dir, { recursive: true });
-  await writeFile6(path14.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await writeFile6(path14.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await writeFile6(path15.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await writeFile6(path15.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return readFile11(path14.join(dir, MODEL_FILE)).then(
+  return readFile11(path15.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -25341,7 +25530,7 @@ function finiteMatrix(rows, count, width) {
   return Array.isArray(rows) && rows.length === count && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
 }
 async function loadModel(dir) {
-  const file = path14.join(dir, MODEL_FILE);
+  const file = path15.join(dir, MODEL_FILE);
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text;
   try {
@@ -26528,7 +26717,7 @@ import { randomBytes as randomBytes4 } from "node:crypto";
 import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile12, readdir as readdir6, rename as rename3, rm as rm4, stat as stat6, unlink, writeFile as writeFile9 } from "node:fs/promises";
 import { existsSync as existsSync3 } from "node:fs";
 import os4 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/registry/state-machine.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
@@ -26863,16 +27052,16 @@ var DirectoryStore = class {
         [{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }],
         "bad-model-name"
       );
-    return path15.join(this.root, model);
+    return path16.join(this.root, model);
   }
   stateFile(model) {
-    return path15.join(this.modelDir(model), STATE_FILE);
+    return path16.join(this.modelDir(model), STATE_FILE);
   }
   async models() {
     const entries = await readdir6(this.root, { withFileTypes: true }).catch(() => []);
     const models = [];
     for (const e of entries) {
-      if (e.isDirectory() && await stat6(path15.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
+      if (e.isDirectory() && await stat6(path16.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
     }
     return models.sort();
   }
@@ -26895,7 +27084,7 @@ var DirectoryStore = class {
   }
   async compareAndSwap(model, revision, next) {
     const file = this.stateFile(model);
-    await diskSafe(file, () => mkdir7(path15.dirname(file), { recursive: true }));
+    await diskSafe(file, () => mkdir7(path16.dirname(file), { recursive: true }));
     const release = await this.lock(model);
     try {
       const current = await this.read(model);
@@ -26972,15 +27161,15 @@ var DirectoryStore = class {
     await unlink(aside).catch(() => void 0);
   }
   versionDir(model, version) {
-    return path15.join(this.modelDir(model), "versions", String(version));
+    return path16.join(this.modelDir(model), "versions", String(version));
   }
   async storeBundle(model, version, bundleDir) {
     const target = this.versionDir(model, version);
-    const staging = path15.join(path15.dirname(target), `.staging-${version}-${process.pid}-${randomBytes4(4).toString("hex")}`);
+    const staging = path16.join(path16.dirname(target), `.staging-${version}-${process.pid}-${randomBytes4(4).toString("hex")}`);
     await diskSafe(target, async () => {
       try {
         await mkdir7(staging, { recursive: true });
-        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path15.join(bundleDir, name), path15.join(staging, name));
+        for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile2(path16.join(bundleDir, name), path16.join(staging, name));
         await rm4(target, { recursive: true, force: true });
         await rename3(staging, target);
       } catch (err) {
@@ -26992,7 +27181,7 @@ var DirectoryStore = class {
   }
   async fetchBundle(model, record) {
     const dir = this.versionDir(model, record.version);
-    if (!existsSync3(path15.join(dir, BUNDLE_MANIFEST))) {
+    if (!existsSync3(path16.join(dir, BUNDLE_MANIFEST))) {
       throw new RetrainError(`${model} version ${record.version} is registered, but its bundle ${dir} is missing`, ExitCode.integrity, "bundle-missing");
     }
     return dir;
@@ -27196,7 +27385,7 @@ async function gitCommit(cwd) {
 }
 function registryOf(values) {
   return new DirectoryRegistry(
-    path16.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
+    path17.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
     (message) => process.stderr.write(`${message}
 `)
@@ -27219,7 +27408,7 @@ async function commandOf(name, values, positionals, signal) {
       const settings = {
         spec: spec2,
         params,
-        outputDir: path16.resolve(values.out ?? path16.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
+        outputDir: path17.resolve(values.out ?? path17.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
         baseEnv: inheritableEnv(process.env),
         actor: who.actor,
         gitCommit: await gitCommit(spec2.root),
@@ -27269,13 +27458,13 @@ function render(outcome, command, values, spec, reporter) {
       const { result } = outcome.run;
       if (values.json) out(JSON.stringify(result, null, 2));
       const outputDir = command.kind === "run" ? command.settings.outputDir : ".";
-      reporter.info(`Result: ${result.decision}. Outputs in ${path16.relative(process.cwd(), outputDir) || outputDir}`);
+      reporter.info(`Result: ${result.decision}. Outputs in ${path17.relative(process.cwd(), outputDir) || outputDir}`);
       return outcome.run.exitCode;
     }
     case "validated": {
       const s = outcome.spec;
       out(
-        `${path16.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
+        `${path17.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
       );
       return ExitCode.ok;
     }
