@@ -249,7 +249,7 @@ export async function scanFile(
   try {
     handle = await open(file, 'r')
   } catch (err) {
-    throw new CsvError(`cannot read ${file}: ${(err as Error).message}`)
+    throw new CsvError(`cannot read ${file}: ${(err as Error).message}`, { cause: err })
   }
   try {
     const scanner = new CsvScanner(file, capacity)
@@ -275,7 +275,7 @@ export async function scanFile(
       try {
         ;({ bytesRead: read } = await handle.read(bytes, scanner.length, bytes.length - scanner.length, null))
       } catch (err) {
-        throw new CsvError(`cannot read ${file}: ${(err as Error).message}`)
+        throw new CsvError(`cannot read ${file}: ${(err as Error).message}`, { cause: err })
       }
       if (read === 0) scanner.ended = true
       else chunk?.(bytes.subarray(scanner.length, scanner.length + read))
