@@ -4,7 +4,7 @@
 // iterations (L-BFGS) a model warm-started from the champion needs on new data, against the cold
 // model trained on that data alone.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -171,6 +171,99 @@ if (theirs.length && !theirs[0].version.startsWith('1.2.')) {
   console.log(`\n(scikit-learn ${theirs[0].version}: its L-BFGS stop rule may differ from 1.2's, which the comparable run assumes)`)
 }
 console.log('\naim: at least as fast as scikit-learn (ratio >= 1.00)')
+
+// ---------------------------------------------------------------------------------------------
+// From a CSV file, end to end: `retrain train online-gradient-descent` (the built CLI: read, prepare,
+// train, write the model) against NumPy's loadtxt (the fastest NumPy CSV read measured here; its
+// fromstring form is no faster and holds the text) + StandardScaler + SGDRegressor on the same file,
+// epochs and settings, in alternating rounds; medians of wall time and of peak RSS (/usr/bin/time).
+
+const csvRows = Number(process.env.BENCH_CSV_ROWS ?? 1_000_000)
+const csvRounds = Number(process.env.BENCH_CSV_ROUNDS ?? 3)
+const csvFile = path.join(dir, 'train.csv')
+{
+  const fd = openSync(csvFile, 'w')
+  writeSync(fd, [...Array.from({ length: features }, (_, j) => `x${j}`), 'y'].join(',') + '\n')
+  let s = 12345
+  const uniform = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) + 0.5) / 4294967296
+  const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform())
+  const w = Array.from({ length: features }, (_, j) => (j % 3 === 0 ? 0 : normal()))
+  for (let i = 0; i < csvRows; i += 10_000) {
+    const lines = []
+    for (let k = 0; k < 10_000 && i + k < csvRows; k++) {
+      let z = 0.5
+      const cells = []
+      for (let j = 0; j < features; j++) {
+        const x = normal()
+        z += w[j] * x
+        cells.push(x.toFixed(6))
+      }
+      cells.push((z + 0.5 * normal()).toFixed(6))
+      lines.push(cells.join(','))
+    }
+    writeSync(fd, lines.join('\n') + '\n')
+  }
+  closeSync(fd)
+}
+const csvScript = `
+import sys, warnings
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from sklearn.linear_model import SGDRegressor
+warnings.simplefilter('ignore')
+data = np.loadtxt(sys.argv[1], delimiter=',', skiprows=1)
+x = StandardScaler().fit_transform(data[:, :-1])
+m = SGDRegressor(max_iter=int(sys.argv[2]), tol=None, eta0=0.01, alpha=1e-4, learning_rate='invscaling', power_t=0.25, shuffle=True, random_state=0).fit(x, data[:, -1])
+print(float(np.mean((m.predict(x) - data[:, -1]) ** 2)))
+`
+/** Runs a command under /usr/bin/time: wall seconds and peak RSS in MB, or the failure. */
+function timedRun(command, args, env) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { env, encoding: 'utf8' })
+  const last = r.stderr.trim().split('\n').at(-1).split(' ')
+  if (r.status !== 0) return { problem: r.stderr.trim().split('\n').at(-2) ?? `exit ${r.status}` }
+  return { seconds: Number(last[0]), peakMb: Number(last[1]) / 1024 }
+}
+const numpyEnv = { ...process.env }
+// Set on some processors for older OpenBLAS builds; they slow a current NumPy, so not for this run.
+delete numpyEnv.OPENBLAS_CORETYPE
+delete numpyEnv.OPENBLAS_L2_SIZE
+const csvOurs = []
+const csvTheirs = []
+for (let r = 0; r < csvRounds; r++) {
+  const modelDir = path.join(dir, `csv-model-${r}`)
+  mkdirSync(modelDir)
+  csvOurs.push(
+    timedRun(process.execPath, [path.join(repo, 'dist/cli.js'), 'train', 'online-gradient-descent'], {
+      ...process.env,
+      RETRAIN_MODEL_DIR: modelDir,
+      RETRAIN_DATA_TRAIN: csvFile,
+      RETRAIN_BUILTIN_OPTIONS: JSON.stringify({ label: 'y', epochs })
+    })
+  )
+  csvTheirs.push(timedRun(python, ['-c', csvScript, csvFile, String(epochs)], numpyEnv))
+}
+const median = list => {
+  const sorted = [...list].sort((a, b) => a - b)
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2
+}
+const csvMb = (statSync(csvFile).size / 1e6).toFixed(0)
+console.log(
+  `\nfrom a CSV file: ${csvRows.toLocaleString('en')} x ${features} (${csvMb} MB), ${epochs} epochs, end to end; medians of ${csvRounds} alternating rounds\n`
+)
+console.log(
+  '| training from CSV | built-in (`retrain train online-gradient-descent`) | NumPy loadtxt + StandardScaler + SGDRegressor | ratio (reference time / ours) |'
+)
+console.log('| --- | --- | --- | --- |')
+const failed = [...csvOurs, ...csvTheirs].find(x => x.problem)
+if (failed) console.log(`| (not measured: ${failed.problem}) | | | |`)
+else {
+  const [ot, tt] = [median(csvOurs.map(x => x.seconds)), median(csvTheirs.map(x => x.seconds))]
+  const [om, tm] = [median(csvOurs.map(x => x.peakMb)), median(csvTheirs.map(x => x.peakMb))]
+  console.log(`| wall time | ${ot.toFixed(2)} s | ${tt.toFixed(2)} s | ${(tt / ot).toFixed(2)}x |`)
+  console.log(`| peak memory (RSS) | ${om.toFixed(0)} MB | ${tm.toFixed(0)} MB | ${(tm / om).toFixed(2)}x |`)
+  console.log(`\n(the numeric matrix is ${((csvRows * (features + 1) * 8) / 1e6).toFixed(0)} MB; aim: ratio >= 1.00, peak under about 350 MB)`)
+}
+rmSync(csvFile, { force: true })
 
 // ---------------------------------------------------------------------------------------------
 // Warm-start benefit on real data with drift: the champion trained on the old data, then the new

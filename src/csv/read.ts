@@ -6,10 +6,10 @@
  * The first record is the header; a header naming one column twice is refused, since reading
  * columns by name would silently take one of them. Every problem names `file:line`.
  */
+import { CsvError } from './errors.js'
+import { CsvScanner } from './scan.js'
 
-export class CsvError extends Error {
-  override readonly name = 'CsvError'
-}
+export { CsvError }
 
 /** A file read column-wise: `columns[c][r]` is the cell of column `header[c]` in row r. */
 export interface CsvColumns<T> {
@@ -26,54 +26,20 @@ export interface CsvColumns<T> {
  * is skipped. The `fields` array is the callee's to keep.
  */
 export function forEachRecord(text: string, file: string, record: (fields: string[], line: number) => void): void {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  const n = text.length
-  const stop = /[,\r\n]/g
-  let line = 1
-  while (i < n) {
-    const start = line
-    const fields: string[] = []
-    for (;;) {
-      let field = ''
-      if (text.charCodeAt(i) === 34 /* " */) {
-        i++
-        for (;;) {
-          const close = text.indexOf('"', i)
-          if (close === -1) throw new CsvError(`${file}:${start}: a quoted field is never closed; end it with a double quote`)
-          const part = text.slice(i, close)
-          field += part
-          for (let k = part.indexOf('\n'); k !== -1; k = part.indexOf('\n', k + 1)) line++
-          if (text.charCodeAt(close + 1) === 34) {
-            field += '"'
-            i = close + 2
-          } else {
-            i = close + 1
-            break
-          }
-        }
-      }
-      // Unquoted text (or what follows a closing quote) runs to the next delimiter.
-      stop.lastIndex = i
-      const found = stop.exec(text)
-      const end = found ? found.index : n
-      fields.push(end > i ? field + text.slice(i, end) : field)
-      i = end
-      if (i >= n) break
-      const c = text.charCodeAt(i)
-      if (c === 44 /* , */) {
-        i++
-        continue
-      }
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1
-      line++
-      break
-    }
-    if (!(fields.length === 1 && fields[0] === '')) record(fields, start)
+  const bytes = Buffer.from(text)
+  const scanner = new CsvScanner(file, 0)
+  scanner.bytes = bytes
+  scanner.length = bytes.length
+  scanner.ended = true
+  while (scanner.next() === 'record') {
+    const fields = new Array<string>(scanner.count)
+    for (let c = 0; c < scanner.count; c++) fields[c] = scanner.text(c)
+    record(fields, scanner.recordLine)
   }
 }
 
 /** The header's problem, if any: an empty file, or a name given to two columns. */
-function checkHeader(header: string[], file: string, line: number): void {
+export function checkHeader(header: string[], file: string, line: number): void {
   const first = new Map<string, number>()
   header.forEach((name, c) => {
     const earlier = first.get(name)

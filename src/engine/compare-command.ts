@@ -12,7 +12,7 @@ import { table } from './report.js'
 import { evaluateRules, improvementOf, planDecision, type RuleOutcome, type Verdict } from './rules.js'
 import type { Spec } from '../spec/types.js'
 import { compareComputed, type ComputedValues, type SliceJudgement } from '../metrics/compare.js'
-import { parsePredictions, predictionColumns } from '../metrics/predictions.js'
+import { loadPredictions, predictionColumns, PredictionsError, type PredictionColumns } from '../metrics/predictions.js'
 import { boundCell, evidenceSections } from './report-sections.js'
 
 export interface CompareOutcome {
@@ -35,6 +35,16 @@ async function readText(file: string, flag: string): Promise<string> {
     return await readFile(file, 'utf8')
   } catch {
     throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], 'usage')
+  }
+}
+
+/** A predictions file, streamed whatever its size; a file that cannot be read names why. */
+async function readPredictionsFile(file: string, flag: string, cols: PredictionColumns) {
+  try {
+    return await loadPredictions(file, cols)
+  } catch (err) {
+    if (err instanceof PredictionsError) throw err
+    throw new InputError([{ message: `${flag} ${file}: cannot read the file (${(err as Error).message})` }], 'usage')
   }
 }
 
@@ -63,8 +73,8 @@ export async function compareFiles(spec: Spec, candidateFile: string, baselineFi
     const cols = predictionColumns(spec.evaluate.predictions)
     const computed = compareComputed(
       spec,
-      parsePredictions(await readText(candidateFile, '--candidate'), candidateFile, cols),
-      parsePredictions(await readText(baselineFile, '--baseline'), baselineFile, cols),
+      await readPredictionsFile(candidateFile, '--candidate', cols),
+      await readPredictionsFile(baselineFile, '--baseline', cols),
       new Map(references)
     )
     candidate = computed.candidate

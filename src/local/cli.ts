@@ -18,7 +18,7 @@ import type { Spec } from '../spec/types.js'
 import { evaluateCommand, trainCommand } from '../trainers/commands.js'
 import { renderComparison } from '../engine/compare-command.js'
 import { TOOL_VERSION } from '../version.js'
-import { ConsoleReporter } from './console-reporter.js'
+import { ConsoleReporter, dropOutputOnClosedPipe } from './console-reporter.js'
 import { DirectoryRegistry } from '../registry/directory-registry.js'
 import { closest } from '../suggest.js'
 import { FileGate } from './file-gate.js'
@@ -404,6 +404,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs the CLI and turns any failure into a message and an exit code; nothing thrown escapes. */
 export async function runCli(argv: string[]): Promise<number> {
+  dropOutputOnClosedPipe(process.stdout)
   try {
     return await main(argv)
   } catch (err) {

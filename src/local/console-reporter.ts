@@ -57,3 +57,13 @@ function locate(where?: { file?: string; line?: number; col?: number }): string 
   if (!where?.file) return ''
   return `${where.file}${where.line ? `:${where.line}:${where.col ?? 1}` : ''}: `
 }
+
+/**
+ * A reader that stops early (`retrain status | head -1`) closes the pipe: what is left of the output
+ * is dropped quietly and the command ends as it would have, as command-line tools do.
+ */
+export function dropOutputOnClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err
+  })
+}

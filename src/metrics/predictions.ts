@@ -3,8 +3,10 @@
  * project's one CSV reader in src/csv, or JSON Lines of one object per example) and pairs the candidate's file with the baseline's by example id.
  * Every problem names the file and line, and the id, so a person can find the row at once.
  */
-import { readFile } from 'node:fs/promises'
-import { CsvError, readCsvColumns } from '../csv/read.js'
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { checkHeader, CsvError, readCsvColumns } from '../csv/read.js'
+import { scanFile } from '../csv/scan.js'
 import { EvaluationError } from '../errors.js'
 import type { PredictionsSpec } from '../spec/types.js'
 
@@ -56,7 +58,7 @@ const emptyAsNull = (cell: string): Cell => (cell === '' ? null : cell)
 function parseCsv(text: string, file: string): PredictionTable {
   let read
   try {
-    read = readCsvColumns<Cell>(text, file, emptyAsNull, 'the predictions file is empty; write a header row, then one row per example')
+    read = readCsvColumns<Cell>(text, file, emptyAsNull, CSV_EMPTY)
   } catch (err) {
     throw err instanceof CsvError ? new PredictionsError(err.message) : err
   }
@@ -64,15 +66,46 @@ function parseCsv(text: string, file: string): PredictionTable {
   return { file, lines: read.lines, ids: [], columns }
 }
 
-function parseJsonLines(text: string, file: string): PredictionTable {
-  const columns = new Map<string, Cell[]>()
+const CSV_EMPTY = 'the predictions file is empty; write a header row, then one row per example'
+
+/** A CSV predictions file, streamed: no file is too large to read. */
+async function streamCsv(file: string): Promise<PredictionTable> {
+  let header: string[] | null = null
+  let columns: Cell[][] = []
   const lines: number[] = []
+  try {
+    await scanFile(file, scanner => {
+      if (header === null) {
+        header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
+        checkHeader(header, file, scanner.recordLine)
+        columns = header.map(() => [])
+        return
+      }
+      if (scanner.count !== header.length)
+        throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${header.length}`)
+      lines.push(scanner.recordLine)
+      for (let c = 0; c < columns.length; c++) columns[c]!.push(emptyAsNull(scanner.text(c)))
+    })
+  } catch (err) {
+    // A file that cannot be read gives its system error, for the caller to word.
+    if (err instanceof CsvError && err.cause) throw err.cause
+    throw err instanceof CsvError ? new PredictionsError(err.message) : err
+  }
+  if (header === null) throw new PredictionsError(`${file}: ${CSV_EMPTY}`)
+  const names: string[] = header
+  return { file, lines, ids: [], columns: new Map(names.map((h, c) => [h, columns[c]!])) }
+}
+
+/** Reads JSON Lines into columns, one line at a time: `add` each line, then take the `table`. */
+function jsonLinesReader(file: string): { add: (raw: string) => void; table: () => PredictionTable } {
+  const columns = new Map<string, Cell[]>()
+  const rows: number[] = []
   let lineNo = 0
   let row = 0
-  for (const raw of text.split('\n')) {
+  const add = (raw: string): void => {
     lineNo++
     const line = raw.trim()
-    if (line === '') continue
+    if (line === '') return
     let value: unknown
     try {
       value = JSON.parse(line)
@@ -96,26 +129,46 @@ function parseJsonLines(text: string, file: string): PredictionTable {
     }
     row++
     for (const list of columns.values()) if (list.length < row) list.push(null)
-    lines.push(lineNo)
+    rows.push(lineNo)
   }
-  return { file, lines, ids: [], columns }
+  return { add, table: () => ({ file, lines: rows, ids: [], columns }) }
 }
 
-/** Reads and parses a predictions file; ids must be present and unique within it. */
+/**
+ * Reads a predictions file as a stream, whatever its size; ids must be present and unique within it.
+ * A file that cannot be read is a NodeJS error with its code (ENOENT, EACCES, ...).
+ */
+export async function loadPredictions(file: string, columns: PredictionColumns): Promise<PredictionTable> {
+  if (columns.format === 'csv') return checkIds(await streamCsv(file), columns)
+  const input = createReadStream(file, { encoding: 'utf8' })
+  const reader = jsonLinesReader(file)
+  // The stream's error (a file that cannot be opened) rejects the reading loop.
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) reader.add(line)
+  return checkIds(reader.table(), columns)
+}
+
+/** Reads and parses the predictions file an evaluate command wrote. */
 export async function readPredictions(file: string, columns: PredictionColumns, whose: string): Promise<PredictionTable> {
-  let text: string
   try {
-    text = await readFile(file, 'utf8')
-  } catch {
-    throw new PredictionsError(
-      `the evaluate command wrote no predictions for the ${whose} (expected a ${columns.format === 'csv' ? 'CSV' : 'JSON Lines'} file at $RETRAIN_PREDICTIONS_FILE, ${file})`
-    )
+    return await loadPredictions(file, columns)
+  } catch (err) {
+    if (err instanceof PredictionsError) throw err
+    const code = (err as NodeJS.ErrnoException).code
+    const expected = `a ${columns.format === 'csv' ? 'CSV' : 'JSON Lines'} file at $RETRAIN_PREDICTIONS_FILE, ${file}`
+    if (code === 'ENOENT') throw new PredictionsError(`the evaluate command wrote no predictions for the ${whose} (expected ${expected})`)
+    throw new PredictionsError(`cannot read the predictions of the ${whose} (${expected}): ${(err as Error).message}`)
   }
-  return parsePredictions(text, file, columns)
 }
 
 export function parsePredictions(text: string, file: string, columns: PredictionColumns): PredictionTable {
-  const table = columns.format === 'csv' ? parseCsv(text, file) : parseJsonLines(text, file)
+  if (columns.format === 'csv') return checkIds(parseCsv(text, file), columns)
+  const reader = jsonLinesReader(file)
+  for (const line of text.split('\n')) reader.add(line)
+  return checkIds(reader.table(), columns)
+}
+
+function checkIds(table: PredictionTable, columns: PredictionColumns): PredictionTable {
+  const file = table.file
   if (table.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`)
   const idColumn = table.columns.get(columns.id)
   if (!idColumn)

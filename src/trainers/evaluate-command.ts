@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { ContractEnv } from '../contract-names.js'
-import { parseNumber, readTable, rowOrigin } from './csv.js'
+import { labelRows, parseNumber, readTable, rowOrigin } from './csv.js'
 import { TrainerError } from './errors.js'
 import { dataFiles, requireEnv, type CommandIO } from './io.js'
 import { classificationMetrics, poissonMetrics, regressionMetrics } from './metrics.js'
@@ -22,24 +22,30 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
   const metricsFile = requireEnv(io.env, ContractEnv.metricsFile)
   const model = await loadModel(modelDir)
   const prep = model.preparation
-  const table = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'))
+  const table = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'), () => ({
+    matrix: prep.numeric.map(c => c.column),
+    numbers: [],
+    // The label and the id are written back as they are; categories are matched as text.
+    text: [...prep.categorical.map(c => c.column), prep.label, ...(prep.idColumn ? [prep.idColumn] : [])]
+  }))
   // A column the model reads but the data lacks is an error, not silent imputation: the metrics
   // would describe another model than the one being compared.
   const lacking = missingColumns(table, [...preparedColumns(prep), prep.label])
   if (lacking.length > 0) throw new TrainerError(`the evaluation data (${dataName}) lacks column(s) the model reads: ${lacking.join(', ')}`)
-  const labelCells = table.cells.get(prep.label)!
-  const rows: number[] = []
-  for (let i = 0; i < table.rows; i++) if (labelCells[i] !== '') rows.push(i)
+  const label = table.text.get(prep.label)!
+  const labelAt = (i: number) => label.values[label.codes[i]!]!
+  const rows = labelRows(table, prep.label)
   if (rows.length === 0) throw new TrainerError(`the evaluation data (${dataName}) has no row with a value in ${prep.label}`)
   const n = rows.length
   const out = predict(model, featurize(prep, table, rows), n)
-  const ids = rows.map(i => (prep.idColumn && table.cells.get(prep.idColumn)?.[i]) || String(i))
+  const id = prep.idColumn ? table.text.get(prep.idColumn) : undefined
+  const ids = Array.from(rows, i => (id && id.values[id.codes[i]!]) || String(i))
 
   let metrics: Record<string, number>
   const lines: string[] = []
   if (model.classes) {
     const classes = model.classes
-    const truth = Int32Array.from(rows, i => classes.indexOf(labelCells[i]!))
+    const truth = Int32Array.from(rows, i => classes.indexOf(labelAt(i)))
     const unknown = truth.filter(t => t < 0).length
     if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`)
     const probabilities = hasProbabilities(model) ? out.probabilities : null
@@ -48,18 +54,18 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
     lines.push(['id', 'label', 'prediction', ...extra].map(csvField).join(','))
     rows.forEach((i, r) => {
       const tail = model.task === 'binary' ? [String(out.scores[r])] : classes.map((_, c) => String(out.probabilities![r * classes.length + c]))
-      lines.push([ids[r]!, labelCells[i]!, classes[out.values[r]!]!, ...tail].map(csvField).join(','))
+      lines.push([ids[r]!, labelAt(i), classes[out.values[r]!]!, ...tail].map(csvField).join(','))
     })
   } else {
     const labels = Float64Array.from(rows, i => {
-      const value = parseNumber(labelCells[i]!)
+      const value = parseNumber(labelAt(i))
       if (value === null || value === undefined)
-        throw new TrainerError(`${rowOrigin(table, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelCells[i])}`)
+        throw new TrainerError(`${rowOrigin(table, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelAt(i))}`)
       return value
     })
     metrics = model.task === 'poisson' ? poissonMetrics(labels, out.values) : regressionMetrics(labels, out.values)
     lines.push('id,label,prediction')
-    rows.forEach((i, r) => lines.push([ids[r]!, labelCells[i]!, String(out.values[r])].map(csvField).join(',')))
+    rows.forEach((i, r) => lines.push([ids[r]!, labelAt(i), String(out.values[r])].map(csvField).join(',')))
   }
   // JSON has no NaN: an undefined metric is null, which the engine treats as "cannot compare".
   const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]))

@@ -4,7 +4,7 @@
  * by statistics of the first data". New categories get new features appended at the end of the
  * vector (zero weights, so the model's other predictions are unchanged by their arrival).
  */
-import { parseNumber, rowOrigin, type Table } from './csv.js'
+import { cellText, hasColumn, parseNumber, rowOrigin, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
 import type { TrainerOptions } from './options.js'
 
@@ -41,7 +41,44 @@ export function preparedColumns(prep: Preparation): string[] {
 
 /** The columns of `columns` that `table` lacks, for messages that name them. */
 export function missingColumns(table: Table, columns: string[]): string[] {
-  return columns.filter(c => !table.cells.has(c))
+  return columns.filter(c => !hasColumn(table, c))
+}
+
+/**
+ * A kept column read as numbers: row i's value is `values[i * stride + offset]`, NaN when missing;
+ * `firstBad` is the first row of `rows` holding a cell that is no number, or -1.
+ */
+function numericView(table: Table, column: string, rows: Int32Array): { values: Float64Array; stride: number; offset: number; firstBad: number } {
+  const k = table.matrixColumns.indexOf(column)
+  if (k !== -1) return { values: table.matrix, stride: table.matrixColumns.length, offset: k, firstBad: -1 }
+  const numbers = table.numbers.get(column)
+  if (numbers) return { values: numbers, stride: 1, offset: 0, firstBad: -1 }
+  const { codes, values } = table.text.get(column)!
+  const parsed = values.map(parseNumber)
+  const asNumbers = Float64Array.from(parsed, v => (typeof v === 'number' ? v : Number.NaN))
+  const firstBad = rows.find(row => parsed[codes[row]!] === undefined)
+  return { values: Float64Array.from(codes, code => asNumbers[code]!), stride: 1, offset: 0, firstBad: firstBad ?? -1 }
+}
+
+/** A kept column as text: `codes[row]` indexes `values`. */
+function textView(table: Table, column: string): { codes: Int32Array; values: string[] } {
+  const text = table.text.get(column)
+  if (text) return text
+  // A column kept as numbers holds only numbers and empty cells; as text, the shortest form of each.
+  const codes = new Int32Array(table.rows)
+  const index = new Map<string, number>()
+  const values: string[] = []
+  for (let row = 0; row < table.rows; row++) {
+    const cell = cellText(table, column, row)
+    let code = index.get(cell)
+    if (code === undefined) {
+      code = values.length
+      index.set(cell, code)
+      values.push(cell)
+    }
+    codes[row] = code
+  }
+  return { codes, values }
 }
 
 function fnv1a(text: string): number {
@@ -51,7 +88,7 @@ function fnv1a(text: string): number {
 }
 
 /** Fits the preparation on the training rows; `notes` collects what a person should know. */
-export function fitPreparation(table: Table, rows: number[], options: TrainerOptions, notes: string[]): Preparation {
+export function fitPreparation(table: Table, rows: Int32Array, options: TrainerOptions, notes: string[]): Preparation {
   const excluded = new Set([options.label, options.idColumn, ...options.ignore])
   const columns = options.features ?? table.columns.filter(c => !excluded.has(c))
   const absent = missingColumns(table, [...columns, ...options.categorical.filter(c => !excluded.has(c))])
@@ -60,7 +97,7 @@ export function fitPreparation(table: Table, rows: number[], options: TrainerOpt
   }
   const prep: Preparation = {
     label: options.label,
-    idColumn: table.cells.has(options.idColumn) ? options.idColumn : null,
+    idColumn: hasColumn(table, options.idColumn) ? options.idColumn : null,
     unknownCategories: options.unknownCategories,
     missingIndicators: options.missingIndicators,
     numeric: [],
@@ -68,30 +105,39 @@ export function fitPreparation(table: Table, rows: number[], options: TrainerOpt
     features: []
   }
   for (const column of columns) {
-    const cells = rows.map(i => table.cells.get(column)![i]!)
-    const values = cells.map(parseNumber)
-    const numeric = !options.categorical.includes(column) && values.every(v => v !== undefined)
-    if (numeric) {
-      const present = values.filter((v): v is number => v !== null)
-      if (present.length === 0) {
+    const view = options.categorical.includes(column) ? null : numericView(table, column, rows)
+    if (view && view.firstBad === -1) {
+      const { values, stride, offset } = view
+      // Sums in row order, as the statistics have always been computed, so the results stay the same.
+      let count = 0
+      let sum = 0
+      let min = Number.POSITIVE_INFINITY
+      let max = Number.NEGATIVE_INFINITY
+      for (let r = 0; r < rows.length; r++) {
+        const v = values[rows[r]! * stride + offset]!
+        if (Number.isNaN(v)) continue
+        count++
+        sum += v
+        if (v < min) min = v
+        if (v > max) max = v
+      }
+      if (count === 0) {
         notes.push(`column ${column} has no values in the training data; it is not used`)
         continue
       }
-      const mean = present.reduce((a, b) => a + b, 0) / present.length
+      const mean = sum / count
       let center = 0
       let scale = 1
       if (options.normalize === 'standard') {
-        const std = Math.sqrt(present.reduce((a, b) => a + (b - mean) ** 2, 0) / present.length)
+        let squares = 0
+        for (let r = 0; r < rows.length; r++) {
+          const v = values[rows[r]! * stride + offset]!
+          if (!Number.isNaN(v)) squares += (v - mean) ** 2
+        }
+        const std = Math.sqrt(squares / count)
         center = mean
         scale = std > 0 ? std : 1
       } else if (options.normalize === 'min-max') {
-        // Loops, not Math.min(...present): a spread of a long column exceeds the call stack.
-        let min = Number.POSITIVE_INFINITY
-        let max = Number.NEGATIVE_INFINITY
-        for (const v of present) {
-          if (v < min) min = v
-          if (v > max) max = v
-        }
         center = min
         scale = max > min ? max - min : 1
       }
@@ -102,12 +148,12 @@ export function fitPreparation(table: Table, rows: number[], options: TrainerOpt
       prep.categorical.push({ column, encoding: 'hash', buckets: options.hashBuckets })
       for (let bucket = 0; bucket < options.hashBuckets; bucket++) prep.features.push({ name: `${column}#${bucket}`, kind: 'hash', column, bucket })
     } else {
-      const counts = new Map<string, number>()
-      for (const cell of cells) if (cell !== '') counts.set(cell, (counts.get(cell) ?? 0) + 1)
+      const { codes, values } = textView(table, column)
+      const counts = new Int32Array(values.length)
+      for (let r = 0; r < rows.length; r++) counts[codes[rows[r]!]!]!++
       // Sorted, so the layout does not depend on row order.
-      const keep = [...counts]
-        .filter(([, n]) => options.unknownCategories === 'extend' || n >= options.minCategoryCount)
-        .map(([c]) => c)
+      const keep = values
+        .filter((cell, code) => cell !== '' && counts[code]! > 0 && (options.unknownCategories === 'extend' || counts[code]! >= options.minCategoryCount))
         .sort()
       prep.categorical.push({ column, encoding: 'one-hot', categories: keep })
       for (const category of keep) prep.features.push({ name: `${column}=${category}`, kind: 'category', column, category })
@@ -123,16 +169,17 @@ export function fitPreparation(table: Table, rows: number[], options: TrainerOpt
  * One-hot columns in `extend` mode: a category the preparation has not seen gets a new feature at
  * the end of the vector. Returns the names of the features added, in order.
  */
-export function extendCategories(prep: Preparation, table: Table, rows: number[]): string[] {
+export function extendCategories(prep: Preparation, table: Table, rows: Int32Array): string[] {
   if (prep.unknownCategories !== 'extend') return []
   const added: string[] = []
   for (const col of prep.categorical) {
     if (col.encoding !== 'one-hot') continue
     const known = new Set(col.categories)
-    const fresh = new Set<string>()
-    const cells = table.cells.get(col.column)!
-    for (const i of rows) if (cells[i] !== '' && !known.has(cells[i]!)) fresh.add(cells[i]!)
-    for (const category of [...fresh].sort()) {
+    const { codes, values } = textView(table, col.column)
+    const seen = new Uint8Array(values.length)
+    for (let r = 0; r < rows.length; r++) seen[codes[rows[r]!]!] = 1
+    const fresh = values.filter((cell, code) => seen[code] === 1 && cell !== '' && !known.has(cell))
+    for (const category of fresh.sort()) {
       col.categories.push(category)
       const name = `${col.column}=${category}`
       prep.features.push({ name, kind: 'category', column: col.column, category })
@@ -142,39 +189,78 @@ export function extendCategories(prep: Preparation, table: Table, rows: number[]
   return added
 }
 
-/** Applies the frozen preparation to `rows` of `table`: a row-major matrix of rows x features. */
-export function featurize(prep: Preparation, table: Table, rows: number[]): Float64Array {
+/** Whether the features are the table's matrix columns, in order, each scaled: the matrix can become them. */
+function featuresAreMatrix(prep: Preparation, table: Table): boolean {
+  const m = table.matrixColumns.length
+  return (
+    prep.categorical.length === 0 &&
+    prep.features.length === m &&
+    prep.numeric.length === m &&
+    prep.features.every((f, j) => f.kind === 'numeric' && f.column === table.matrixColumns[j] && prep.numeric[j]!.column === f.column)
+  )
+}
+
+/**
+ * Applies the frozen preparation to `rows` of `table`: a row-major matrix of rows x features. When
+ * the features are the table's numeric matrix, it is transformed in place and handed over (the table
+ * keeps no matrix afterwards), so the data is held once.
+ */
+export function featurize(prep: Preparation, table: Table, rows: Int32Array): Float64Array {
   const d = prep.features.length
-  const x = new Float64Array(rows.length * d)
+  const n = rows.length
+  if (featuresAreMatrix(prep, table)) {
+    const x = table.matrix
+    table.matrix = new Float64Array(0)
+    table.matrixColumns = []
+    const center = Float64Array.from(prep.numeric, c => c.center)
+    const scale = Float64Array.from(prep.numeric, c => c.scale)
+    const fill = Float64Array.from(prep.numeric, c => c.fill)
+    // Row r is written where row rows[r] >= r was read: ascending rows never overwrite unread ones.
+    for (let r = 0; r < n; r++) {
+      const from = rows[r]! * d
+      const to = r * d
+      for (let j = 0; j < d; j++) {
+        const v = x[from + j]!
+        x[to + j] = ((Number.isNaN(v) ? fill[j]! : v) - center[j]!) / scale[j]!
+      }
+    }
+    return x.subarray(0, n * d)
+  }
+  const x = new Float64Array(n * d)
   const slotOf = new Map<string, number>()
   prep.features.forEach((f, j) => {
     const key = f.kind === 'category' ? `${f.column}\u0000=${f.category}` : f.kind === 'hash' ? `${f.column}\u0000#${f.bucket}` : `${f.column}\u0000${f.kind}`
     slotOf.set(key, j)
   })
   for (const col of prep.numeric) {
-    const cells = table.cells.get(col.column)!
+    const view = numericView(table, col.column, rows)
+    if (view.firstBad !== -1) {
+      const cell = cellText(table, col.column, view.firstBad)
+      throw new TrainerError(`${rowOrigin(table, view.firstBad)}: column ${col.column} is numeric but holds ${JSON.stringify(cell)}`)
+    }
     const at = slotOf.get(`${col.column}\u0000numeric`)!
     const missingAt = slotOf.get(`${col.column}\u0000missing`)
-    rows.forEach((i, r) => {
-      const value = parseNumber(cells[i]!)
-      if (value === undefined) {
-        throw new TrainerError(`${rowOrigin(table, i)}: column ${col.column} is numeric but holds ${JSON.stringify(cells[i])}`)
-      }
-      x[r * d + at] = ((value ?? col.fill) - col.center) / col.scale
-      if (missingAt !== undefined && value === null) x[r * d + missingAt] = 1
-    })
+    for (let r = 0; r < n; r++) {
+      const value = view.values[rows[r]! * view.stride + view.offset]!
+      const missing = Number.isNaN(value)
+      x[r * d + at] = ((missing ? col.fill : value) - col.center) / col.scale
+      if (missingAt !== undefined && missing) x[r * d + missingAt] = 1
+    }
   }
   for (const col of prep.categorical) {
-    const cells = table.cells.get(col.column)!
+    const { codes, values } = textView(table, col.column)
     const otherAt = slotOf.get(`${col.column}\u0000other`)
-    rows.forEach((i, r) => {
-      const cell = cells[i]!
-      if (cell === '') return
-      // An unknown category (evaluation data, or `other` mode) is the other bucket, or all zeros.
+    // An unknown category (evaluation data, or `other` mode) is the other bucket, or all zeros.
+    const slots = Int32Array.from(values, cell => {
+      if (cell === '') return -1
       const at =
         col.encoding === 'hash' ? slotOf.get(`${col.column}\u0000#${fnv1a(cell) % col.buckets}`) : (slotOf.get(`${col.column}\u0000=${cell}`) ?? otherAt)
-      if (at !== undefined) x[r * d + at] = 1
+      return at ?? -1
     })
+    for (let r = 0; r < n; r++) {
+      const at = slots[codes[rows[r]!]!]!
+      if (at !== -1) x[r * d + at] = 1
+    }
   }
   return x
 }

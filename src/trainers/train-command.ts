@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { ContractEnv } from '../contract-names.js'
-import { parseNumber, readTable, rowOrigin, type Table } from './csv.js'
+import { cellText, labelRows, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
 import { minimize, poissonObjective, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
 import { hasModel, loadModel, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
@@ -60,18 +60,37 @@ function incompatibilities(champion: BuiltinModel, trainer: TrainerName, options
   return reasons
 }
 
-async function resolveStart(io: CommandIO, trainer: TrainerName, options: TrainerOptions, table: Table, labels: Set<string>): Promise<Start> {
+/** The champion's directory as found: no champion, not a built-in model, or its model (or the error reading it). */
+interface Champion {
+  dir: string
+  builtin: boolean
+  model: BuiltinModel | null
+  error: unknown
+}
+
+async function readChampion(io: CommandIO): Promise<Champion> {
   const dir = io.env[ContractEnv.baselineDir] ?? ''
+  if (dir === '' || !(await hasModel(dir))) return { dir, builtin: false, model: null, error: null }
+  try {
+    return { dir, builtin: true, model: await loadModel(dir), error: null }
+  } catch (err) {
+    return { dir, builtin: true, model: null, error: err }
+  }
+}
+
+async function resolveStart(io: CommandIO, trainer: TrainerName, options: TrainerOptions, table: Table, labels: Set<string>, found: Champion): Promise<Start> {
+  const dir = found.dir
   const parentVersion = io.env[ContractEnv.baselineVersion] || null
   if (dir === '') return { model: null, parentVersion: null }
   const champion = `the champion${parentVersion ? ` (version ${parentVersion})` : ''}`
   let reasons: string[]
   let model: BuiltinModel | null = null
-  if (!(await hasModel(dir))) reasons = [`${champion} is not a built-in model (its directory has no model.json)`]
+  if (!found.builtin) reasons = [`${champion} is not a built-in model (its directory has no model.json)`]
   else {
     // A damaged or edited model is refused outright, also under warm-start: fallback; only an
     // incompatible one is a reason to start from scratch.
-    model = await loadModel(dir)
+    if (found.error !== null) throw found.error
+    model = found.model!
     reasons = incompatibilities(model, trainer, options, table, labels)
   }
   if (reasons.length === 0) {
@@ -89,6 +108,22 @@ async function resolveStart(io: CommandIO, trainer: TrainerName, options: Traine
   const report = io.env[ContractEnv.trainingReport]
   if (report) await writeFile(report, JSON.stringify({ warmStart: false, reason }, null, 2) + '\n')
   return { model: null, reason, parentVersion }
+}
+
+/**
+ * The columns training keeps: labels of classes and categories as text, everything else that may be
+ * a feature as numbers. The champion's columns are kept too, as its preparation reads them.
+ */
+function readPlan(columns: string[], options: TrainerOptions, classification: boolean, champion: BuiltinModel | null): ReadPlan {
+  const excluded = new Set([options.label, options.idColumn, ...options.ignore])
+  const candidates = options.features ?? columns.filter(c => !excluded.has(c))
+  const text = [...options.categorical, ...(champion?.preparation.categorical.map(c => c.column) ?? [])]
+  const numeric = [...candidates, ...(champion?.preparation.numeric.map(c => c.column) ?? [])]
+  return {
+    matrix: numeric.filter(c => c !== options.label),
+    numbers: classification ? [] : [options.label],
+    text: classification ? [...text, options.label] : text
+  }
 }
 
 function slice(data: Dataset, rows: number[]): Dataset {
@@ -118,17 +153,29 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   const { name, options } = readOptions(trainer, io.env)
   const info: TrainerInfo = TRAINERS[name]
   const modelDir = requireEnv(io.env, ContractEnv.modelDir)
-  const table = await readTable(dataFiles(io.env, options.data, 'with.data names the training input, default "train"'))
-  const labelCells = table.cells.get(options.label)
-  if (!labelCells) throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table.columns.join(', ')}`)
-  const rows: number[] = []
-  for (let i = 0; i < table.rows; i++) if (labelCells[i] !== '') rows.push(i)
+  const classification = info.task === 'binary' || info.task === 'multiclass'
+  // The champion is read first, as its preparation says which columns to keep as text; whether it is
+  // a model that can be continued is decided once the data is read, as before.
+  const champion = await readChampion(io)
+  const table = await readTable(dataFiles(io.env, options.data, 'with.data names the training input, default "train"'), columns =>
+    readPlan(columns, options, classification, champion.model)
+  )
+  if (!table.columns.includes(options.label)) {
+    throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table.columns.join(', ')}`)
+  }
+  const labelText = table.text.get(options.label)
+  const labelNumbers = table.numbers.get(options.label)
+  const rows = labelRows(table, options.label)
   if (rows.length === 0) throw new TrainerError(`the training data has no row with a value in ${options.label}`)
   if (rows.length < table.rows) io.log(`${table.rows - rows.length} row(s) without a ${options.label} are skipped`)
-  const classification = info.task === 'binary' || info.task === 'multiclass'
-  const labels = new Set(classification ? rows.map(i => labelCells[i]!) : [])
+  const labels = new Set<string>()
+  if (classification) {
+    const seen = new Uint8Array(labelText!.values.length)
+    for (const i of rows) seen[labelText!.codes[i]!] = 1
+    labelText!.values.forEach((value, code) => seen[code] === 1 && labels.add(value))
+  }
 
-  const start = await resolveStart(io, name, options, table, labels)
+  const start = await resolveStart(io, name, options, table, labels, champion)
   const notes: string[] = []
   let added = { features: [] as string[], classes: [] as string[] }
   let model: BuiltinModel
@@ -141,25 +188,28 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
 
   const d = model.preparation.features.length
   const targets = new Float64Array(rows.length)
-  rows.forEach((i, r) => {
-    const cell = labelCells[i]!
-    if (classification) {
+  if (classification) {
+    const target = labelText!.values.map(cell => {
       const index = model.classes!.indexOf(cell)
-      targets[r] = info.core === 'sgd' ? (index === 1 ? 1 : -1) : index
-      return
-    }
-    const value = parseNumber(cell)
-    if (value === undefined || value === null || (info.task === 'poisson' && value < 0)) {
-      const expected = info.task === 'poisson' ? 'a count (a number >= 0)' : 'a number'
-      throw new TrainerError(`${rowOrigin(table, i)}: ${options.label} must be ${expected}, got ${JSON.stringify(cell)}`)
-    }
-    targets[r] = value
-  })
+      return info.core === 'sgd' ? (index === 1 ? 1 : -1) : index
+    })
+    rows.forEach((i, r) => (targets[r] = target[labelText!.codes[i]!]!))
+  } else {
+    const parsed = labelText ? labelText.values.map(parseNumber) : null
+    rows.forEach((i, r) => {
+      const value = parsed ? parsed[labelText!.codes[i]!] : labelNumbers![i]!
+      if (value === undefined || value === null || (info.task === 'poisson' && value < 0)) {
+        const expected = info.task === 'poisson' ? 'a count (a number >= 0)' : 'a number'
+        throw new TrainerError(`${rowOrigin(table, i)}: ${options.label} must be ${expected}, got ${JSON.stringify(cellText(table, options.label, i))}`)
+      }
+      targets[r] = value
+    })
+  }
   const all: Dataset = { x: featurize(model.preparation, table, rows), y: targets, n: rows.length, d }
   let train = all
   let validation: Dataset | null = null
   if (options.validationFraction > 0) {
-    const held = rows.map((row, r) => [r, rowUniform(options.seed, row) < options.validationFraction] as const)
+    const held = Array.from(rows, (row, r) => [r, rowUniform(options.seed, row) < options.validationFraction] as const)
     validation = slice(
       all,
       held.filter(([, v]) => v).map(([r]) => r)
@@ -201,7 +251,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
 }
 
 /** A warm start's new categories and classes: new features and weight rows, all starting at zero. */
-function extendChampion(model: BuiltinModel, table: Table, rows: number[], labels: Set<string>, io: CommandIO) {
+function extendChampion(model: BuiltinModel, table: Table, rows: Int32Array, labels: Set<string>, io: CommandIO) {
   const features = extendCategories(model.preparation, table, rows)
   for (const row of model.weights) row.push(...features.map(() => 0))
   model.sgd?.averaging?.sumWeights.push(...features.map(() => 0))
@@ -221,7 +271,7 @@ function extendChampion(model: BuiltinModel, table: Table, rows: number[], label
 }
 
 /** A cold start: the preparation fitted on this data, the classes it holds, zero weights. */
-function newModel(name: TrainerName, options: TrainerOptions, table: Table, rows: number[], labels: Set<string>, notes: string[]): BuiltinModel {
+function newModel(name: TrainerName, options: TrainerOptions, table: Table, rows: Int32Array, labels: Set<string>, notes: string[]): BuiltinModel {
   const info: TrainerInfo = TRAINERS[name]
   const preparation = fitPreparation(table, rows, options, notes)
   let classes: string[] | null = null

@@ -1,0 +1,287 @@
+/**
+ * The CSV parser of the project, over bytes: a file streams through one bounded buffer, so no file
+ * is ever held whole (no size ceiling), and a numeric cell is read straight from its bytes, without
+ * a string in between. `read.ts` gives the same parser a string-shaped interface.
+ *
+ * Field delimiters are bytes below 0x80, which never occur inside a UTF-8 sequence, so the bytes can
+ * be split before they are decoded. Quoting follows RFC 4180 as read.ts documents it.
+ */
+import { open } from 'node:fs/promises'
+import { CsvError } from './errors.js'
+
+const QUOTE = 34
+const COMMA = 44
+const LF = 10
+const CR = 13
+
+/** Bytes read at a time; a record longer than this grows the buffer to hold it. */
+export const CHUNK_BYTES = 1 << 20
+
+/** Exact powers of ten: a product or quotient of two exact doubles is correctly rounded. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`))
+
+/** A numeric cell: empty, NA, NaN or null is missing (null); anything else must be a finite number. */
+export function parseNumber(cell: string): number | null | undefined {
+  if (cell === '' || /^(na|nan|null)$/i.test(cell)) return null
+  const value = Number(cell)
+  return Number.isFinite(value) ? value : undefined
+}
+
+const isBlank = (b: number): boolean => b === 32 || b === 9 || b === 11 || b === 12
+
+/**
+ * The records of CSV bytes, one at a time. Fill `bytes`, call `next`; the fields of the record it
+ * found are read through `text` and `number` until the following call.
+ */
+export class CsvScanner {
+  /** Holds bytes [0, length) ; the record being read starts at `position`. */
+  bytes: Buffer
+  length = 0
+  position = 0
+  /** Whether `bytes` holds the end of the input. */
+  ended = false
+  /** The line the next record starts on (1-based). */
+  line = 1
+  /** The line the current record starts on. */
+  recordLine = 0
+  /** Fields of the current record. */
+  count = 0
+  private atStart = true
+  private starts = new Int32Array(64)
+  private ends = new Int32Array(64)
+  private quoted = new Uint8Array(64)
+
+  constructor(
+    private readonly file: string,
+    capacity = CHUNK_BYTES
+  ) {
+    this.bytes = Buffer.allocUnsafe(capacity)
+  }
+
+  /**
+   * Reads the next record: 'record' when one was read, 'more' when the buffer ends inside one (add
+   * bytes, or set `ended`, and call again), 'end' when the input is done. Blank lines are skipped.
+   */
+  next(): 'record' | 'more' | 'end' {
+    for (;;) {
+      const found = this.scan()
+      if (found !== 'record') return found
+      if (this.count === 1 && this.ends[0]! - this.starts[0]! <= 2 && this.text(0) === '') continue
+      return found
+    }
+  }
+
+  private scan(): 'record' | 'more' | 'end' {
+    const b = this.bytes
+    const n = this.length
+    const ended = this.ended
+    let i = this.position
+    if (i >= n) return ended ? 'end' : 'more'
+    if (this.atStart) {
+      if (n < 3 && !ended) return 'more'
+      this.atStart = false
+      if (n - i >= 3 && b[i] === 0xef && b[i + 1] === 0xbb && b[i + 2] === 0xbf) i = this.position = i + 3
+    }
+    let line = this.line
+    let count = 0
+    for (;;) {
+      const start = i
+      let quoted = 0
+      if (i < n && b[i] === QUOTE) {
+        quoted = 1
+        i++
+        for (;;) {
+          let close = b.indexOf(QUOTE, i)
+          if (close >= n) close = -1
+          if (close === -1 || (close + 1 >= n && !ended)) {
+            if (!ended) return 'more'
+            throw new CsvError(`${this.file}:${this.line}: a quoted field is never closed; end it with a double quote`)
+          }
+          for (let k = b.indexOf(LF, i); k !== -1 && k < close; k = b.indexOf(LF, k + 1)) line++
+          if (b[close + 1] === QUOTE) i = close + 2
+          else {
+            i = close + 1
+            break
+          }
+        }
+      }
+      while (i < n) {
+        const c = b[i]!
+        if (c === COMMA || c === LF || c === CR) break
+        i++
+      }
+      if (i >= n && !ended) return 'more'
+      if (count === this.starts.length) this.growFields()
+      this.starts[count] = start
+      this.ends[count] = i
+      this.quoted[count] = quoted
+      count++
+      if (i >= n) break
+      const c = b[i]!
+      if (c === COMMA) {
+        i++
+        continue
+      }
+      if (c === CR) {
+        if (i + 1 >= n && !ended) return 'more'
+        i += b[i + 1] === LF ? 2 : 1
+      } else i++
+      line++
+      break
+    }
+    this.count = count
+    this.recordLine = this.line
+    this.line = line
+    this.position = i
+    return 'record'
+  }
+
+  private growFields(): void {
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const out = make(a.length * 2)
+      out.set(a)
+      return out
+    }
+    this.starts = grow(this.starts, k => new Int32Array(k))
+    this.ends = grow(this.ends, k => new Int32Array(k))
+    this.quoted = grow(this.quoted, k => new Uint8Array(k))
+  }
+
+  /** Field c of the current record, unquoted, as written (not trimmed). */
+  text(c: number): string {
+    const raw = this.bytes.toString('utf8', this.starts[c], this.ends[c])
+    if (this.quoted[c] === 0) return raw
+    let field = ''
+    let i = 1
+    for (;;) {
+      const close = raw.indexOf('"', i)
+      field += raw.slice(i, close)
+      if (raw.charCodeAt(close + 1) === QUOTE) {
+        field += '"'
+        i = close + 2
+      } else {
+        i = close + 1
+        break
+      }
+    }
+    return field + raw.slice(i)
+  }
+
+  /**
+   * Field c as `parseNumber` of its trimmed text reads it. Plain decimals of up to 15 significant
+   * digits are computed from the bytes, exactly as `Number` would; anything else goes through it.
+   */
+  number(c: number): number | null | undefined {
+    const b = this.bytes
+    let i = this.starts[c]!
+    let end = this.ends[c]!
+    if (this.quoted[c] !== 0) return parseNumber(this.text(c).trim())
+    while (i < end && isBlank(b[i]!)) i++
+    while (end > i && isBlank(b[end - 1]!)) end--
+    if (i === end) return null
+    let negative = false
+    if (b[i] === 45) {
+      negative = true
+      i++
+    } else if (b[i] === 43) i++
+    let mantissa = 0
+    let significant = 0
+    let digits = 0
+    let scale = 0
+    let d: number
+    while (i < end && (d = b[i]! - 48) >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d
+      if (mantissa !== 0) significant++
+      digits++
+      i++
+    }
+    if (i < end && b[i] === 46) {
+      i++
+      while (i < end && (d = b[i]! - 48) >= 0 && d <= 9) {
+        mantissa = mantissa * 10 + d
+        if (mantissa !== 0) significant++
+        digits++
+        scale--
+        i++
+      }
+    }
+    if (i < end && (b[i] === 101 || b[i] === 69) && digits > 0) {
+      i++
+      let sign = 1
+      if (b[i] === 45) {
+        sign = -1
+        i++
+      } else if (b[i] === 43) i++
+      let exponent = 0
+      let exponentDigits = 0
+      while (i < end && (d = b[i]! - 48) >= 0 && d <= 9 && exponent < 1000) {
+        exponent = exponent * 10 + d
+        exponentDigits++
+        i++
+      }
+      if (exponentDigits === 0) return this.slowNumber(c)
+      scale += sign * exponent
+    }
+    if (i !== end || digits === 0 || significant > 15 || scale < -22 || scale > 22) {
+      return this.slowNumber(c)
+    }
+    const value = scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!
+    return negative ? -value : value
+  }
+
+  private slowNumber(c: number): number | null | undefined {
+    return parseNumber(this.text(c).trim())
+  }
+}
+
+/**
+ * Calls `record(scanner)` for each record of `file`, in order, reading it through a bounded buffer;
+ * `chunk(bytes)` sees every byte of the file once (for a digest). `record` returns false to stop.
+ * A file that cannot be read is a CsvError naming the system's reason.
+ */
+export async function scanFile(
+  file: string,
+  record: (scanner: CsvScanner) => boolean | void,
+  chunk?: (bytes: Buffer) => void,
+  capacity = CHUNK_BYTES
+): Promise<void> {
+  let handle
+  try {
+    handle = await open(file, 'r')
+  } catch (err) {
+    throw new CsvError(`cannot read ${file}: ${(err as Error).message}`, { cause: err })
+  }
+  try {
+    const scanner = new CsvScanner(file, capacity)
+    for (;;) {
+      const found = scanner.next()
+      if (found === 'record') {
+        if (record(scanner) === false) return
+        continue
+      }
+      if (found === 'end') return
+      let { bytes } = scanner
+      if (scanner.position > 0) {
+        bytes.copy(bytes, 0, scanner.position, scanner.length)
+        scanner.length -= scanner.position
+        scanner.position = 0
+      }
+      if (scanner.length === bytes.length) {
+        const larger = Buffer.allocUnsafe(bytes.length * 2)
+        bytes.copy(larger, 0, 0, scanner.length)
+        bytes = scanner.bytes = larger
+      }
+      let read: number
+      try {
+        ;({ bytesRead: read } = await handle.read(bytes, scanner.length, bytes.length - scanner.length, null))
+      } catch (err) {
+        throw new CsvError(`cannot read ${file}: ${(err as Error).message}`, { cause: err })
+      }
+      if (read === 0) scanner.ended = true
+      else chunk?.(bytes.subarray(scanner.length, scanner.length + read))
+      scanner.length += read
+    }
+  } finally {
+    await handle.close()
+  }
+}
