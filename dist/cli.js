@@ -2016,7 +2016,7 @@ var require_extract = __commonJS({
     var FIFO = require_fast_fifo();
     var b4a = require_b4a();
     var headers = require_headers();
-    var EMPTY = b4a.alloc(0);
+    var EMPTY2 = b4a.alloc(0);
     var MAX_HEADER_SIZE = 4 * 1024 * 1024;
     var BufferList = class {
       constructor() {
@@ -2034,7 +2034,7 @@ var require_extract = __commonJS({
       }
       shift(size) {
         if (size > this.buffered) return null;
-        if (size === 0) return EMPTY;
+        if (size === 0) return EMPTY2;
         let chunk = this._next(size);
         if (size === chunk.byteLength) return chunk;
         const chunks = [chunk];
@@ -3845,16 +3845,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -4074,15 +4074,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -13117,7 +13117,7 @@ function renderStatus(snapshot, metricNames) {
 // src/engine/run.ts
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir5, readFile as readFile7, readdir as readdir5, rename as rename2, rm as rm3, writeFile as writeFile5, copyFile } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile6, readdir as readdir5, rename as rename2, rm as rm3, writeFile as writeFile5, copyFile } from "node:fs/promises";
 import os2 from "node:os";
 import path11 from "node:path";
 
@@ -16956,10 +16956,10 @@ var resolveSymlinksAsync = function(path18, state, callback$1) {
   queue.enqueue();
   fs.realpath(path18, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs.stat(resolvedPath, (error$1, stat7) => {
+    fs.stat(resolvedPath, (error$1, stat8) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat7.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat7, resolvedPath);
+      if (stat8.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat8, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -16969,9 +16969,9 @@ var resolveSymlinks = function(path18, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs.realpathSync(path18);
-    const stat7 = fs.statSync(resolvedPath);
-    if (stat7.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
-    callback$1(stat7, resolvedPath);
+    const stat8 = fs.statSync(resolvedPath);
+    if (stat8.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
+    callback$1(stat8, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -17168,8 +17168,8 @@ var Walker = class {
         this.walkDirectory(this.state, path18, path18, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path18 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path18, this.state, (stat7, resolvedPath) => {
-          if (stat7.isDirectory()) {
+        this.resolveSymlink(path18, this.state, (stat8, resolvedPath) => {
+          if (stat8.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path18 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path18 + pathSeparator, depth - 1, this.walk);
@@ -19221,57 +19221,264 @@ function effectiveSize(metric, examples, rows) {
 }
 
 // src/metrics/predictions.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { createInterface } from "node:readline";
 
-// src/csv/read.ts
+// src/csv/errors.ts
 var CsvError = class extends Error {
   name = "CsvError";
 };
-function forEachRecord(text, file, record) {
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-  const n = text.length;
-  const stop = /[,\r\n]/g;
-  let line = 1;
-  while (i < n) {
-    const start = line;
-    const fields = [];
+
+// src/csv/scan.ts
+import { open as open2 } from "node:fs/promises";
+var QUOTE = 34;
+var COMMA = 44;
+var LF = 10;
+var CR = 13;
+var CHUNK_BYTES = 1 << 20;
+var POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+function parseNumber(cell) {
+  if (cell === "" || /^(na|nan|null)$/i.test(cell)) return null;
+  const value = Number(cell);
+  return Number.isFinite(value) ? value : void 0;
+}
+var isBlank = (b) => b === 32 || b === 9 || b === 11 || b === 12;
+var CsvScanner = class {
+  constructor(file, capacity = CHUNK_BYTES) {
+    this.file = file;
+    this.bytes = Buffer.allocUnsafe(capacity);
+  }
+  file;
+  /** Holds bytes [0, length) ; the record being read starts at `position`. */
+  bytes;
+  length = 0;
+  position = 0;
+  /** Whether `bytes` holds the end of the input. */
+  ended = false;
+  /** The line the next record starts on (1-based). */
+  line = 1;
+  /** The line the current record starts on. */
+  recordLine = 0;
+  /** Fields of the current record. */
+  count = 0;
+  atStart = true;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  quoted = new Uint8Array(64);
+  /**
+   * Reads the next record: 'record' when one was read, 'more' when the buffer ends inside one (add
+   * bytes, or set `ended`, and call again), 'end' when the input is done. Blank lines are skipped.
+   */
+  next() {
     for (; ; ) {
-      let field = "";
-      if (text.charCodeAt(i) === 34) {
+      const found = this.scan();
+      if (found !== "record") return found;
+      if (this.count === 1 && this.ends[0] - this.starts[0] <= 2 && this.text(0) === "") continue;
+      return found;
+    }
+  }
+  scan() {
+    const b = this.bytes;
+    const n = this.length;
+    const ended = this.ended;
+    let i = this.position;
+    if (i >= n) return ended ? "end" : "more";
+    if (this.atStart) {
+      if (n < 3 && !ended) return "more";
+      this.atStart = false;
+      if (n - i >= 3 && b[i] === 239 && b[i + 1] === 187 && b[i + 2] === 191) i = this.position = i + 3;
+    }
+    let line = this.line;
+    let count = 0;
+    for (; ; ) {
+      const start = i;
+      let quoted = 0;
+      if (i < n && b[i] === QUOTE) {
+        quoted = 1;
         i++;
         for (; ; ) {
-          const close = text.indexOf('"', i);
-          if (close === -1) throw new CsvError(`${file}:${start}: a quoted field is never closed; end it with a double quote`);
-          const part = text.slice(i, close);
-          field += part;
-          for (let k = part.indexOf("\n"); k !== -1; k = part.indexOf("\n", k + 1)) line++;
-          if (text.charCodeAt(close + 1) === 34) {
-            field += '"';
-            i = close + 2;
-          } else {
+          let close = b.indexOf(QUOTE, i);
+          if (close >= n) close = -1;
+          if (close === -1 || close + 1 >= n && !ended) {
+            if (!ended) return "more";
+            throw new CsvError(`${this.file}:${this.line}: a quoted field is never closed; end it with a double quote`);
+          }
+          for (let k = b.indexOf(LF, i); k !== -1 && k < close; k = b.indexOf(LF, k + 1)) line++;
+          if (b[close + 1] === QUOTE) i = close + 2;
+          else {
             i = close + 1;
             break;
           }
         }
       }
-      stop.lastIndex = i;
-      const found = stop.exec(text);
-      const end = found ? found.index : n;
-      fields.push(end > i ? field + text.slice(i, end) : field);
-      i = end;
+      while (i < n) {
+        const c2 = b[i];
+        if (c2 === COMMA || c2 === LF || c2 === CR) break;
+        i++;
+      }
+      if (i >= n && !ended) return "more";
+      if (count === this.starts.length) this.growFields();
+      this.starts[count] = start;
+      this.ends[count] = i;
+      this.quoted[count] = quoted;
+      count++;
       if (i >= n) break;
-      const c = text.charCodeAt(i);
-      if (c === 44) {
+      const c = b[i];
+      if (c === COMMA) {
         i++;
         continue;
       }
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      if (c === CR) {
+        if (i + 1 >= n && !ended) return "more";
+        i += b[i + 1] === LF ? 2 : 1;
+      } else i++;
       line++;
       break;
     }
-    if (!(fields.length === 1 && fields[0] === "")) record(fields, start);
+    this.count = count;
+    this.recordLine = this.line;
+    this.line = line;
+    this.position = i;
+    return "record";
+  }
+  growFields() {
+    const grow = (a, make) => {
+      const out = make(a.length * 2);
+      out.set(a);
+      return out;
+    };
+    this.starts = grow(this.starts, (k) => new Int32Array(k));
+    this.ends = grow(this.ends, (k) => new Int32Array(k));
+    this.quoted = grow(this.quoted, (k) => new Uint8Array(k));
+  }
+  /** Field c of the current record, unquoted, as written (not trimmed). */
+  text(c) {
+    const raw = this.bytes.toString("utf8", this.starts[c], this.ends[c]);
+    if (this.quoted[c] === 0) return raw;
+    let field = "";
+    let i = 1;
+    for (; ; ) {
+      const close = raw.indexOf('"', i);
+      field += raw.slice(i, close);
+      if (raw.charCodeAt(close + 1) === QUOTE) {
+        field += '"';
+        i = close + 2;
+      } else {
+        i = close + 1;
+        break;
+      }
+    }
+    return field + raw.slice(i);
+  }
+  /**
+   * Field c as `parseNumber` of its trimmed text reads it. Plain decimals of up to 15 significant
+   * digits are computed from the bytes, exactly as `Number` would; anything else goes through it.
+   */
+  number(c) {
+    const b = this.bytes;
+    let i = this.starts[c];
+    let end = this.ends[c];
+    if (this.quoted[c] !== 0) return parseNumber(this.text(c).trim());
+    while (i < end && isBlank(b[i])) i++;
+    while (end > i && isBlank(b[end - 1])) end--;
+    if (i === end) return null;
+    let negative = false;
+    if (b[i] === 45) {
+      negative = true;
+      i++;
+    } else if (b[i] === 43) i++;
+    let mantissa = 0;
+    let significant = 0;
+    let digits = 0;
+    let scale = 0;
+    let d;
+    while (i < end && (d = b[i] - 48) >= 0 && d <= 9) {
+      mantissa = mantissa * 10 + d;
+      if (mantissa !== 0) significant++;
+      digits++;
+      i++;
+    }
+    if (i < end && b[i] === 46) {
+      i++;
+      while (i < end && (d = b[i] - 48) >= 0 && d <= 9) {
+        mantissa = mantissa * 10 + d;
+        if (mantissa !== 0) significant++;
+        digits++;
+        scale--;
+        i++;
+      }
+    }
+    if (i < end && (b[i] === 101 || b[i] === 69) && digits > 0) {
+      i++;
+      let sign = 1;
+      if (b[i] === 45) {
+        sign = -1;
+        i++;
+      } else if (b[i] === 43) i++;
+      let exponent = 0;
+      let exponentDigits = 0;
+      while (i < end && (d = b[i] - 48) >= 0 && d <= 9 && exponent < 1e3) {
+        exponent = exponent * 10 + d;
+        exponentDigits++;
+        i++;
+      }
+      if (exponentDigits === 0) return this.slowNumber(c);
+      scale += sign * exponent;
+    }
+    if (i !== end || digits === 0 || significant > 15 || scale < -22 || scale > 22) {
+      return this.slowNumber(c);
+    }
+    const value = scale < 0 ? mantissa / POW10[-scale] : mantissa * POW10[scale];
+    return negative ? -value : value;
+  }
+  slowNumber(c) {
+    return parseNumber(this.text(c).trim());
+  }
+};
+async function scanFile(file, record, chunk, capacity = CHUNK_BYTES) {
+  let handle;
+  try {
+    handle = await open2(file, "r");
+  } catch (err) {
+    throw new CsvError(`cannot read ${file}: ${err.message}`, { cause: err });
+  }
+  try {
+    const scanner = new CsvScanner(file, capacity);
+    for (; ; ) {
+      const found = scanner.next();
+      if (found === "record") {
+        if (record(scanner) === false) return;
+        continue;
+      }
+      if (found === "end") return;
+      let { bytes } = scanner;
+      if (scanner.position > 0) {
+        bytes.copy(bytes, 0, scanner.position, scanner.length);
+        scanner.length -= scanner.position;
+        scanner.position = 0;
+      }
+      if (scanner.length === bytes.length) {
+        const larger = Buffer.allocUnsafe(bytes.length * 2);
+        bytes.copy(larger, 0, 0, scanner.length);
+        bytes = scanner.bytes = larger;
+      }
+      let read;
+      try {
+        ;
+        ({ bytesRead: read } = await handle.read(bytes, scanner.length, bytes.length - scanner.length, null));
+      } catch (err) {
+        throw new CsvError(`cannot read ${file}: ${err.message}`, { cause: err });
+      }
+      if (read === 0) scanner.ended = true;
+      else chunk?.(bytes.subarray(scanner.length, scanner.length + read));
+      scanner.length += read;
+    }
+  } finally {
+    await handle.close();
   }
 }
+
+// src/csv/read.ts
 function checkHeader(header, file, line) {
   const first = /* @__PURE__ */ new Map();
   header.forEach((name, c) => {
@@ -19281,25 +19488,6 @@ function checkHeader(header, file, line) {
     }
     first.set(name, c);
   });
-}
-function readCsvColumns(text, file, cell, empty2 = "the file is empty; a CSV file starts with a header row naming its columns") {
-  const read = { header: [], lines: [], columns: [] };
-  let width = -1;
-  forEachRecord(text, file, (fields, line) => {
-    if (width === -1) {
-      read.header = fields.map((h) => h.trim());
-      checkHeader(read.header, file, line);
-      read.columns = read.header.map(() => []);
-      width = fields.length;
-      return;
-    }
-    if (fields.length !== width) throw new CsvError(`${file}:${line}: the row has ${fields.length} fields but the header has ${width}`);
-    read.lines.push(line);
-    const columns = read.columns;
-    for (let c = 0; c < width; c++) columns[c].push(cell(fields[c]));
-  });
-  if (width === -1) throw new CsvError(`${file}: ${empty2}`);
-  return read;
 }
 
 // src/metrics/predictions.ts
@@ -19321,25 +19509,41 @@ var PredictionsError = class extends EvaluationError {
   }
 };
 var emptyAsNull = (cell) => cell === "" ? null : cell;
-function parseCsv(text, file) {
-  let read;
+var CSV_EMPTY = "the predictions file is empty; write a header row, then one row per example";
+async function streamCsv(file) {
+  let header = null;
+  let columns = [];
+  const lines = [];
   try {
-    read = readCsvColumns(text, file, emptyAsNull, "the predictions file is empty; write a header row, then one row per example");
+    await scanFile(file, (scanner) => {
+      if (header === null) {
+        header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim());
+        checkHeader(header, file, scanner.recordLine);
+        columns = header.map(() => []);
+        return;
+      }
+      if (scanner.count !== header.length)
+        throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${header.length}`);
+      lines.push(scanner.recordLine);
+      for (let c = 0; c < columns.length; c++) columns[c].push(emptyAsNull(scanner.text(c)));
+    });
   } catch (err) {
+    if (err instanceof CsvError && err.cause) throw err.cause;
     throw err instanceof CsvError ? new PredictionsError(err.message) : err;
   }
-  const columns = new Map(read.header.map((h, c) => [h, read.columns[c]]));
-  return { file, lines: read.lines, ids: [], columns };
+  if (header === null) throw new PredictionsError(`${file}: ${CSV_EMPTY}`);
+  const names = header;
+  return { file, lines, ids: [], columns: new Map(names.map((h, c) => [h, columns[c]])) };
 }
-function parseJsonLines(text, file) {
+function jsonLinesReader(file) {
   const columns = /* @__PURE__ */ new Map();
-  const lines = [];
+  const rows = [];
   let lineNo = 0;
   let row = 0;
-  for (const raw of text.split("\n")) {
+  const add = (raw) => {
     lineNo++;
     const line = raw.trim();
-    if (line === "") continue;
+    if (line === "") return;
     let value;
     try {
       value = JSON.parse(line);
@@ -19362,23 +19566,30 @@ function parseJsonLines(text, file) {
     }
     row++;
     for (const list of columns.values()) if (list.length < row) list.push(null);
-    lines.push(lineNo);
-  }
-  return { file, lines, ids: [], columns };
+    rows.push(lineNo);
+  };
+  return { add, table: () => ({ file, lines: rows, ids: [], columns }) };
+}
+async function loadPredictions(file, columns) {
+  if (columns.format === "csv") return checkIds(await streamCsv(file), columns);
+  const input = createReadStream2(file, { encoding: "utf8" });
+  const reader = jsonLinesReader(file);
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) reader.add(line);
+  return checkIds(reader.table(), columns);
 }
 async function readPredictions(file, columns, whose2) {
-  let text;
   try {
-    text = await readFile6(file, "utf8");
-  } catch {
-    throw new PredictionsError(
-      `the evaluate command wrote no predictions for the ${whose2} (expected a ${columns.format === "csv" ? "CSV" : "JSON Lines"} file at $RETRAIN_PREDICTIONS_FILE, ${file})`
-    );
+    return await loadPredictions(file, columns);
+  } catch (err) {
+    if (err instanceof PredictionsError) throw err;
+    const code = err.code;
+    const expected = `a ${columns.format === "csv" ? "CSV" : "JSON Lines"} file at $RETRAIN_PREDICTIONS_FILE, ${file}`;
+    if (code === "ENOENT") throw new PredictionsError(`the evaluate command wrote no predictions for the ${whose2} (expected ${expected})`);
+    throw new PredictionsError(`cannot read the predictions of the ${whose2} (${expected}): ${err.message}`);
   }
-  return parsePredictions(text, file, columns);
 }
-function parsePredictions(text, file, columns) {
-  const table2 = columns.format === "csv" ? parseCsv(text, file) : parseJsonLines(text, file);
+function checkIds(table2, columns) {
+  const file = table2.file;
   if (table2.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`);
   const idColumn = table2.columns.get(columns.id);
   if (!idColumn)
@@ -20213,7 +20424,7 @@ function checkLeakage(spec, evaluation, training, champion) {
   if (problems.length > 0) throw new InputError(problems, "leakage");
 }
 async function resolveWarmStart(spec, champion, reportFile) {
-  const text = await readFile7(reportFile, "utf8").catch(() => null);
+  const text = await readFile6(reportFile, "utf8").catch(() => null);
   let report2 = {};
   if (text !== null) {
     try {
@@ -20257,7 +20468,7 @@ async function resolveWarmStart(spec, champion, reportFile) {
 var MAX_REPORTED_PARAMS = 100;
 var MAX_REPORTED_TEXT = 1024;
 async function readReportedParams(reportFile, declared) {
-  const text = await readFile7(reportFile, "utf8").catch(() => null);
+  const text = await readFile6(reportFile, "utf8").catch(() => null);
   let report2;
   try {
     report2 = text === null ? {} : JSON.parse(text);
@@ -20468,7 +20679,7 @@ async function publishOutputs(staged, result, report2, warn) {
   const texts = [JSON.stringify(result, null, 2) + "\n", report2];
   for (const [i, f] of staged.files.entries()) {
     try {
-      if (await readFile7(f.staged, "utf8") !== texts[i]) await writeFile5(f.staged, texts[i]);
+      if (await readFile6(f.staged, "utf8") !== texts[i]) await writeFile5(f.staged, texts[i]);
       await rename2(f.staged, f.final);
     } catch (err) {
       warn(`could not write ${f.final}: ${err.message}; the decision above is recorded in the registry`);
@@ -20492,12 +20703,20 @@ async function settleEffects(options, model) {
 
 // src/engine/compare-command.ts
 import path12 from "node:path";
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 async function readText(file, flag) {
   try {
-    return await readFile8(file, "utf8");
+    return await readFile7(file, "utf8");
   } catch {
     throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], "usage");
+  }
+}
+async function readPredictionsFile(file, flag, cols) {
+  try {
+    return await loadPredictions(file, cols);
+  } catch (err) {
+    if (err instanceof PredictionsError) throw err;
+    throw new InputError([{ message: `${flag} ${file}: cannot read the file (${err.message})` }], "usage");
   }
 }
 function isMetricsFile(file) {
@@ -20523,8 +20742,8 @@ async function compareFiles(spec, candidateFile, baselineFile) {
     const cols = predictionColumns(spec.evaluate.predictions);
     const computed = compareComputed(
       spec,
-      parsePredictions(await readText(candidateFile, "--candidate"), candidateFile, cols),
-      parsePredictions(await readText(baselineFile, "--baseline"), baselineFile, cols),
+      await readPredictionsFile(candidateFile, "--candidate", cols),
+      await readPredictionsFile(baselineFile, "--baseline", cols),
       new Map(references)
     );
     candidate = computed.candidate;
@@ -20669,7 +20888,7 @@ function heartbeatMs(raw) {
 // src/spec/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 import { createHash as createHash4 } from "node:crypto";
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import path13 from "node:path";
 
 // src/spec/generated/spec-validator.js
@@ -24224,9 +24443,9 @@ var PosixLexer = class {
     return Math.max(end, i + 1);
   }
   /** Offset just past the `)` that closes the `(` at `open`, counting nested parentheses (approximate). */
-  matchingParen(open2) {
+  matchingParen(open3) {
     let depth = 0;
-    for (let j = open2; j < this.text.length; j++) {
+    for (let j = open3; j < this.text.length; j++) {
       if (this.text[j] === "(") depth++;
       else if (this.text[j] === ")" && --depth === 0) return j + 1;
     }
@@ -24437,7 +24656,7 @@ var Source = class {
       if (!problems.has(kind)) problems.set(kind, { ...this.at(nodeOffset(node) ?? 0), message });
     };
     const anchors = /* @__PURE__ */ new Map();
-    const open2 = /* @__PURE__ */ new Set();
+    const open3 = /* @__PURE__ */ new Set();
     const measured = /* @__PURE__ */ new Map();
     let aliases = 0;
     const root = this.doc.contents;
@@ -24460,7 +24679,7 @@ var Source = class {
           );
           return { size: 1, height: 0 };
         }
-        if (open2.has(target)) {
+        if (open3.has(target)) {
           report2("alias-cycle", node, `alias *${node.source} refers to a node that contains it, which would never end; write the value out`);
           return { size: 1, height: 0 };
         }
@@ -24485,7 +24704,7 @@ var Source = class {
         report2("depth", node, `the spec nests deeper than ${YAML_LIMITS.maxDepth} levels here; a spec needs only a few`);
         return { size: 1, height: 0 };
       }
-      open2.add(node);
+      open3.add(node);
       stack.push({ node, children: childrenOf(node), next: 0, size: 1, height: 0, depth });
       return null;
     };
@@ -24537,7 +24756,7 @@ var Source = class {
         continue;
       }
       stack.pop();
-      open2.delete(top.node);
+      open3.delete(top.node);
       const m = { size: top.size, height: top.height };
       measured.set(top.node, m);
       if (stack.length > 0) finishChild(m);
@@ -24896,7 +25115,7 @@ async function loadSpec(file, options = {}) {
   const absolute = path13.resolve(cwd, file);
   let bytes;
   try {
-    bytes = await readFile9(absolute);
+    bytes = await readFile8(absolute);
   } catch (error) {
     const code = error.code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
@@ -25334,51 +25553,209 @@ import { writeFile as writeFile7 } from "node:fs/promises";
 
 // src/trainers/csv.ts
 import { createHash as createHash5 } from "node:crypto";
-import { readFile as readFile10 } from "node:fs/promises";
+import { stat as stat6 } from "node:fs/promises";
 import path14 from "node:path";
-async function readTable(files) {
-  let columns = null;
-  const parsed = [];
-  for (const file of files) {
-    let text;
-    try {
-      text = await readFile10(file, "utf8");
-    } catch (err) {
-      throw new TrainerError(`cannot read ${file}: ${err.message}`);
-    }
-    let read;
-    try {
-      read = readCsvColumns(text, file, trim, "the file is empty; a CSV file with a header row is expected");
-    } catch (err) {
-      throw err instanceof CsvError ? new TrainerError(err.message) : err;
-    }
-    const sha2562 = createHash5("sha256").update(text).digest("hex");
-    parsed.push({ file, sha256: sha2562, header: read.header, columns: read.columns, rows: read.lines.length });
-    columns = columns === null ? read.header : columns.filter((c) => read.header.includes(c));
-  }
-  const cells = new Map((columns ?? []).map((c) => [c, []]));
-  const sources = [];
-  let total = 0;
-  for (const p of parsed) {
-    for (const [column2, out] of cells) {
-      const own = p.columns[p.header.indexOf(column2)];
-      if (parsed.length === 1) cells.set(column2, own);
-      else for (const cell of own) out.push(cell);
-    }
-    sources.push({ file: path14.basename(p.file), sha256: p.sha256, firstRow: total, rows: p.rows });
-    total += p.rows;
-  }
-  return { columns: columns ?? [], cells, rows: total, files: sources };
+var EMPTY = "the file is empty; a CSV file with a header row is expected";
+function trainerError(err) {
+  return err instanceof CsvError ? new TrainerError(err.message) : err;
 }
-var trim = (cell) => cell.trim();
+async function readHeader(file) {
+  let header = null;
+  await scanFile(
+    file,
+    (scanner) => {
+      header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim());
+      checkHeader(header, file, scanner.recordLine);
+      return false;
+    },
+    void 0,
+    64 * 1024
+  );
+  if (header === null) throw new CsvError(`${file}: ${EMPTY}`);
+  return header;
+}
+var Columns = class {
+  constructor(width, numbers, texts) {
+    this.width = width;
+    this.numbers = Array.from({ length: numbers }, () => new Float64Array(0));
+    this.codes = Array.from({ length: texts }, () => new Int32Array(0));
+    this.vocabularies = Array.from({ length: texts }, () => /* @__PURE__ */ new Map());
+    this.values = Array.from({ length: texts }, () => []);
+  }
+  width;
+  capacity = 0;
+  matrix = new Float64Array(0);
+  numbers;
+  codes;
+  vocabularies;
+  values;
+  grow(capacity) {
+    const matrix = new Float64Array(capacity * this.width);
+    matrix.set(this.matrix);
+    this.matrix = matrix;
+    this.numbers = this.numbers.map((a) => {
+      const out = new Float64Array(capacity);
+      out.set(a);
+      return out;
+    });
+    this.codes = this.codes.map((a) => {
+      const out = new Int32Array(capacity);
+      out.set(a);
+      return out;
+    });
+    this.capacity = capacity;
+  }
+  code(t, cell) {
+    const vocabulary = this.vocabularies[t];
+    let code = vocabulary.get(cell);
+    if (code === void 0) {
+      code = this.values[t].length;
+      vocabulary.set(cell, code);
+      this.values[t].push(cell);
+    }
+    return code;
+  }
+};
+async function readTable(files, plan) {
+  try {
+    return await readFiles(files, plan);
+  } catch (err) {
+    throw trainerError(err);
+  }
+}
+async function readFiles(files, plan) {
+  const headers = [];
+  for (const file of files) headers.push(await readHeader(file));
+  const columns = headers.length === 0 ? [] : headers[0].filter((c) => headers.every((h) => h.includes(c)));
+  const wanted = plan(columns);
+  const keep = (names) => [...new Set(names)].filter((c) => columns.includes(c));
+  const text = keep(wanted.text);
+  const numbers = keep(wanted.numbers).filter((c) => !text.includes(c));
+  const matrixColumns = keep(wanted.matrix).filter((c) => !text.includes(c) && !numbers.includes(c));
+  const totalBytes = await sizes(files);
+  const store = new Columns(matrixColumns.length, numbers.length, text.length);
+  const notNumeric = /* @__PURE__ */ new Set();
+  const sources = [];
+  let rows = 0;
+  let bytesBefore = 0;
+  for (const [f, file] of files.entries()) {
+    const header = headers[f];
+    const matrixAt = Int32Array.from(matrixColumns, (c) => header.indexOf(c));
+    const numberAt2 = Int32Array.from(numbers, (c) => header.indexOf(c));
+    const textAt = Int32Array.from(text, (c) => header.indexOf(c));
+    const width = header.length;
+    const hash = createHash5("sha256");
+    let bytesRead = 0;
+    let first = true;
+    const firstRow = rows;
+    await scanFile(
+      file,
+      (scanner) => {
+        if (first) {
+          first = false;
+          return;
+        }
+        if (scanner.count !== width) throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`);
+        if (rows === store.capacity) {
+          const consumed = bytesBefore + bytesRead - (scanner.length - scanner.position);
+          const expected = rows > 0 && consumed > 0 ? Math.ceil(rows * totalBytes / consumed) : 0;
+          store.grow(Math.max(1024, Math.ceil(rows * 1.25), Math.ceil(expected * 1.02) + 64));
+        }
+        const m = store.width;
+        const matrix = store.matrix;
+        for (let k = 0; k < m; k++) {
+          const value = scanner.number(matrixAt[k]);
+          if (value === void 0) notNumeric.add(matrixColumns[k]);
+          matrix[rows * m + k] = value ?? Number.NaN;
+        }
+        for (let k = 0; k < numberAt2.length; k++) {
+          const c = numberAt2[k];
+          const value = scanner.number(c);
+          if (typeof value !== "number" && (value === void 0 || scanner.text(c).trim() !== "")) notNumeric.add(numbers[k]);
+          store.numbers[k][rows] = value ?? Number.NaN;
+        }
+        for (let k = 0; k < textAt.length; k++) store.codes[k][rows] = store.code(k, scanner.text(textAt[k]).trim());
+        rows++;
+      },
+      (bytes) => {
+        hash.update(bytes);
+        bytesRead += bytes.length;
+      }
+    );
+    bytesBefore += bytesRead;
+    sources.push({ file: path14.basename(file), sha256: hash.digest("hex"), firstRow, rows: rows - firstRow });
+  }
+  const table2 = {
+    columns,
+    rows,
+    files: sources,
+    matrix: store.matrix.subarray(0, rows * store.width),
+    matrixColumns,
+    numbers: new Map(numbers.map((c, k) => [c, store.numbers[k].subarray(0, rows)])),
+    text: new Map(text.map((c, k) => [c, { codes: store.codes[k].subarray(0, rows), values: store.values[k] }]))
+  };
+  if (notNumeric.size > 0) await readAsText(table2, files, headers, [...notNumeric]);
+  return table2;
+}
+async function sizes(files) {
+  let total = 0;
+  for (const file of files) total += (await stat6(file)).size;
+  return total;
+}
+async function readAsText(table2, files, headers, columns) {
+  const store = new Columns(0, 0, columns.length);
+  store.grow(table2.rows);
+  let row = 0;
+  for (const [f, file] of files.entries()) {
+    const at = columns.map((c) => headers[f].indexOf(c));
+    let first = true;
+    await scanFile(file, (scanner) => {
+      if (first) {
+        first = false;
+        return;
+      }
+      for (let k = 0; k < at.length; k++) store.codes[k][row] = store.code(k, scanner.text(at[k]).trim());
+      row++;
+    });
+  }
+  columns.forEach((c, k) => {
+    table2.numbers.delete(c);
+    table2.text.set(c, { codes: store.codes[k], values: store.values[k] });
+  });
+  const kept = table2.matrixColumns.filter((c) => !columns.includes(c));
+  if (kept.length < table2.matrixColumns.length) {
+    const from = kept.map((c) => table2.matrixColumns.indexOf(c));
+    const m = table2.matrixColumns.length;
+    const matrix = new Float64Array(table2.rows * kept.length);
+    for (let i = 0; i < table2.rows; i++) for (let k = 0; k < from.length; k++) matrix[i * kept.length + k] = table2.matrix[i * m + from[k]];
+    table2.matrix = matrix;
+    table2.matrixColumns = kept;
+  }
+}
+function hasColumn(table2, column2) {
+  return table2.columns.includes(column2);
+}
+function cellText(table2, column2, row) {
+  const text = table2.text.get(column2);
+  if (text) return text.values[text.codes[row]];
+  const numbers = table2.numbers.get(column2);
+  const value = numbers ? numbers[row] : table2.matrix[row * table2.matrixColumns.length + table2.matrixColumns.indexOf(column2)];
+  return Number.isNaN(value) ? "" : String(value);
+}
+function labelRows(table2, label) {
+  const text = table2.text.get(label);
+  const numbers = table2.numbers.get(label);
+  const empty2 = text ? text.values.indexOf("") : -1;
+  const rows = new Int32Array(table2.rows);
+  let n = 0;
+  for (let i = 0; i < table2.rows; i++) {
+    if (text ? text.codes[i] !== empty2 : !Number.isNaN(numbers[i])) rows[n++] = i;
+  }
+  return rows.subarray(0, n);
+}
 function rowOrigin(table2, row) {
   const source = [...table2.files].reverse().find((f) => f.firstRow <= row);
   return source ? `${source.file} record ${row - source.firstRow + 2}` : `row ${row + 1}`;
-}
-function parseNumber(cell) {
-  if (cell === "" || /^(na|nan|null)$/i.test(cell)) return null;
-  const value = Number(cell);
-  return Number.isFinite(value) ? value : void 0;
 }
 
 // src/trainers/io.ts
@@ -25488,7 +25865,7 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
 
 // src/trainers/model.ts
 import { createHash as createHash6 } from "node:crypto";
-import { readFile as readFile11, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
+import { readFile as readFile9, writeFile as writeFile6, mkdir as mkdir6 } from "node:fs/promises";
 import path15 from "node:path";
 var MODEL_FILE = "model.json";
 var MODEL_FORMAT = "retrain/builtin-linear";
@@ -25521,7 +25898,7 @@ async function saveModel(dir, model) {
   await writeFile6(path15.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return readFile11(path15.join(dir, MODEL_FILE)).then(
+  return readFile9(path15.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -25534,7 +25911,7 @@ async function loadModel(dir) {
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text;
   try {
-    text = await readFile11(file, "utf8");
+    text = await readFile9(file, "utf8");
   } catch (err) {
     throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
@@ -25565,7 +25942,36 @@ function preparedColumns(prep) {
   return [...prep.numeric.map((c) => c.column), ...prep.categorical.map((c) => c.column)];
 }
 function missingColumns(table2, columns) {
-  return columns.filter((c) => !table2.cells.has(c));
+  return columns.filter((c) => !hasColumn(table2, c));
+}
+function numericView(table2, column2, rows) {
+  const k = table2.matrixColumns.indexOf(column2);
+  if (k !== -1) return { values: table2.matrix, stride: table2.matrixColumns.length, offset: k, firstBad: -1 };
+  const numbers = table2.numbers.get(column2);
+  if (numbers) return { values: numbers, stride: 1, offset: 0, firstBad: -1 };
+  const { codes, values } = table2.text.get(column2);
+  const parsed = values.map(parseNumber);
+  const asNumbers = Float64Array.from(parsed, (v) => typeof v === "number" ? v : Number.NaN);
+  const firstBad = rows.find((row) => parsed[codes[row]] === void 0);
+  return { values: Float64Array.from(codes, (code) => asNumbers[code]), stride: 1, offset: 0, firstBad: firstBad ?? -1 };
+}
+function textView(table2, column2) {
+  const text = table2.text.get(column2);
+  if (text) return text;
+  const codes = new Int32Array(table2.rows);
+  const index = /* @__PURE__ */ new Map();
+  const values = [];
+  for (let row = 0; row < table2.rows; row++) {
+    const cell = cellText(table2, column2, row);
+    let code = index.get(cell);
+    if (code === void 0) {
+      code = values.length;
+      index.set(cell, code);
+      values.push(cell);
+    }
+    codes[row] = code;
+  }
+  return { codes, values };
 }
 function fnv1a(text) {
   let h = 2166136261;
@@ -25581,7 +25987,7 @@ function fitPreparation(table2, rows, options, notes) {
   }
   const prep = {
     label: options.label,
-    idColumn: table2.cells.has(options.idColumn) ? options.idColumn : null,
+    idColumn: hasColumn(table2, options.idColumn) ? options.idColumn : null,
     unknownCategories: options.unknownCategories,
     missingIndicators: options.missingIndicators,
     numeric: [],
@@ -25589,29 +25995,38 @@ function fitPreparation(table2, rows, options, notes) {
     features: []
   };
   for (const column2 of columns) {
-    const cells = rows.map((i) => table2.cells.get(column2)[i]);
-    const values = cells.map(parseNumber);
-    const numeric = !options.categorical.includes(column2) && values.every((v) => v !== void 0);
-    if (numeric) {
-      const present = values.filter((v) => v !== null);
-      if (present.length === 0) {
+    const view = options.categorical.includes(column2) ? null : numericView(table2, column2, rows);
+    if (view && view.firstBad === -1) {
+      const { values, stride, offset } = view;
+      let count = 0;
+      let sum = 0;
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let r = 0; r < rows.length; r++) {
+        const v = values[rows[r] * stride + offset];
+        if (Number.isNaN(v)) continue;
+        count++;
+        sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      if (count === 0) {
         notes.push(`column ${column2} has no values in the training data; it is not used`);
         continue;
       }
-      const mean = present.reduce((a, b) => a + b, 0) / present.length;
+      const mean = sum / count;
       let center = 0;
       let scale = 1;
       if (options.normalize === "standard") {
-        const std = Math.sqrt(present.reduce((a, b) => a + (b - mean) ** 2, 0) / present.length);
+        let squares = 0;
+        for (let r = 0; r < rows.length; r++) {
+          const v = values[rows[r] * stride + offset];
+          if (!Number.isNaN(v)) squares += (v - mean) ** 2;
+        }
+        const std = Math.sqrt(squares / count);
         center = mean;
         scale = std > 0 ? std : 1;
       } else if (options.normalize === "min-max") {
-        let min = Number.POSITIVE_INFINITY;
-        let max = Number.NEGATIVE_INFINITY;
-        for (const v of present) {
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
         center = min;
         scale = max > min ? max - min : 1;
       }
@@ -25622,9 +26037,10 @@ function fitPreparation(table2, rows, options, notes) {
       prep.categorical.push({ column: column2, encoding: "hash", buckets: options.hashBuckets });
       for (let bucket = 0; bucket < options.hashBuckets; bucket++) prep.features.push({ name: `${column2}#${bucket}`, kind: "hash", column: column2, bucket });
     } else {
-      const counts = /* @__PURE__ */ new Map();
-      for (const cell of cells) if (cell !== "") counts.set(cell, (counts.get(cell) ?? 0) + 1);
-      const keep = [...counts].filter(([, n]) => options.unknownCategories === "extend" || n >= options.minCategoryCount).map(([c]) => c).sort();
+      const { codes, values } = textView(table2, column2);
+      const counts = new Int32Array(values.length);
+      for (let r = 0; r < rows.length; r++) counts[codes[rows[r]]]++;
+      const keep = values.filter((cell, code) => cell !== "" && counts[code] > 0 && (options.unknownCategories === "extend" || counts[code] >= options.minCategoryCount)).sort();
       prep.categorical.push({ column: column2, encoding: "one-hot", categories: keep });
       for (const category of keep) prep.features.push({ name: `${column2}=${category}`, kind: "category", column: column2, category });
       if (options.unknownCategories === "other") prep.features.push({ name: `${column2}=(other)`, kind: "other", column: column2 });
@@ -25640,10 +26056,11 @@ function extendCategories(prep, table2, rows) {
   for (const col of prep.categorical) {
     if (col.encoding !== "one-hot") continue;
     const known = new Set(col.categories);
-    const fresh = /* @__PURE__ */ new Set();
-    const cells = table2.cells.get(col.column);
-    for (const i of rows) if (cells[i] !== "" && !known.has(cells[i])) fresh.add(cells[i]);
-    for (const category of [...fresh].sort()) {
+    const { codes, values } = textView(table2, col.column);
+    const seen = new Uint8Array(values.length);
+    for (let r = 0; r < rows.length; r++) seen[codes[rows[r]]] = 1;
+    const fresh = values.filter((cell, code) => seen[code] === 1 && cell !== "" && !known.has(cell));
+    for (const category of fresh.sort()) {
       col.categories.push(category);
       const name = `${col.column}=${category}`;
       prep.features.push({ name, kind: "category", column: col.column, category });
@@ -25652,36 +26069,63 @@ function extendCategories(prep, table2, rows) {
   }
   return added;
 }
+function featuresAreMatrix(prep, table2) {
+  const m = table2.matrixColumns.length;
+  return prep.categorical.length === 0 && prep.features.length === m && prep.numeric.length === m && prep.features.every((f, j) => f.kind === "numeric" && f.column === table2.matrixColumns[j] && prep.numeric[j].column === f.column);
+}
 function featurize(prep, table2, rows) {
   const d = prep.features.length;
-  const x = new Float64Array(rows.length * d);
+  const n = rows.length;
+  if (featuresAreMatrix(prep, table2)) {
+    const x2 = table2.matrix;
+    table2.matrix = new Float64Array(0);
+    table2.matrixColumns = [];
+    const center = Float64Array.from(prep.numeric, (c) => c.center);
+    const scale = Float64Array.from(prep.numeric, (c) => c.scale);
+    const fill = Float64Array.from(prep.numeric, (c) => c.fill);
+    for (let r = 0; r < n; r++) {
+      const from = rows[r] * d;
+      const to = r * d;
+      for (let j = 0; j < d; j++) {
+        const v = x2[from + j];
+        x2[to + j] = ((Number.isNaN(v) ? fill[j] : v) - center[j]) / scale[j];
+      }
+    }
+    return x2.subarray(0, n * d);
+  }
+  const x = new Float64Array(n * d);
   const slotOf = /* @__PURE__ */ new Map();
   prep.features.forEach((f, j) => {
     const key = f.kind === "category" ? `${f.column}\0=${f.category}` : f.kind === "hash" ? `${f.column}\0#${f.bucket}` : `${f.column}\0${f.kind}`;
     slotOf.set(key, j);
   });
   for (const col of prep.numeric) {
-    const cells = table2.cells.get(col.column);
+    const view = numericView(table2, col.column, rows);
+    if (view.firstBad !== -1) {
+      const cell = cellText(table2, col.column, view.firstBad);
+      throw new TrainerError(`${rowOrigin(table2, view.firstBad)}: column ${col.column} is numeric but holds ${JSON.stringify(cell)}`);
+    }
     const at = slotOf.get(`${col.column}\0numeric`);
     const missingAt = slotOf.get(`${col.column}\0missing`);
-    rows.forEach((i, r) => {
-      const value = parseNumber(cells[i]);
-      if (value === void 0) {
-        throw new TrainerError(`${rowOrigin(table2, i)}: column ${col.column} is numeric but holds ${JSON.stringify(cells[i])}`);
-      }
-      x[r * d + at] = ((value ?? col.fill) - col.center) / col.scale;
-      if (missingAt !== void 0 && value === null) x[r * d + missingAt] = 1;
-    });
+    for (let r = 0; r < n; r++) {
+      const value = view.values[rows[r] * view.stride + view.offset];
+      const missing = Number.isNaN(value);
+      x[r * d + at] = ((missing ? col.fill : value) - col.center) / col.scale;
+      if (missingAt !== void 0 && missing) x[r * d + missingAt] = 1;
+    }
   }
   for (const col of prep.categorical) {
-    const cells = table2.cells.get(col.column);
+    const { codes, values } = textView(table2, col.column);
     const otherAt = slotOf.get(`${col.column}\0other`);
-    rows.forEach((i, r) => {
-      const cell = cells[i];
-      if (cell === "") return;
+    const slots = Int32Array.from(values, (cell) => {
+      if (cell === "") return -1;
       const at = col.encoding === "hash" ? slotOf.get(`${col.column}\0#${fnv1a(cell) % col.buckets}`) : slotOf.get(`${col.column}\0=${cell}`) ?? otherAt;
-      if (at !== void 0) x[r * d + at] = 1;
+      return at ?? -1;
     });
+    for (let r = 0; r < n; r++) {
+      const at = slots[codes[rows[r]]];
+      if (at !== -1) x[r * d + at] = 1;
+    }
   }
   return x;
 }
@@ -25758,21 +26202,27 @@ async function evaluateBuiltin(dataName, io) {
   const metricsFile = requireEnv(io.env, ContractEnv.metricsFile);
   const model = await loadModel(modelDir);
   const prep = model.preparation;
-  const table2 = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'));
+  const table2 = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'), () => ({
+    matrix: prep.numeric.map((c) => c.column),
+    numbers: [],
+    // The label and the id are written back as they are; categories are matched as text.
+    text: [...prep.categorical.map((c) => c.column), prep.label, ...prep.idColumn ? [prep.idColumn] : []]
+  }));
   const lacking = missingColumns(table2, [...preparedColumns(prep), prep.label]);
   if (lacking.length > 0) throw new TrainerError(`the evaluation data (${dataName}) lacks column(s) the model reads: ${lacking.join(", ")}`);
-  const labelCells = table2.cells.get(prep.label);
-  const rows = [];
-  for (let i = 0; i < table2.rows; i++) if (labelCells[i] !== "") rows.push(i);
+  const label = table2.text.get(prep.label);
+  const labelAt = (i) => label.values[label.codes[i]];
+  const rows = labelRows(table2, prep.label);
   if (rows.length === 0) throw new TrainerError(`the evaluation data (${dataName}) has no row with a value in ${prep.label}`);
   const n = rows.length;
   const out = predict(model, featurize(prep, table2, rows), n);
-  const ids = rows.map((i) => prep.idColumn && table2.cells.get(prep.idColumn)?.[i] || String(i));
+  const id = prep.idColumn ? table2.text.get(prep.idColumn) : void 0;
+  const ids = Array.from(rows, (i) => id && id.values[id.codes[i]] || String(i));
   let metrics;
   const lines = [];
   if (model.classes) {
     const classes = model.classes;
-    const truth = Int32Array.from(rows, (i) => classes.indexOf(labelCells[i]));
+    const truth = Int32Array.from(rows, (i) => classes.indexOf(labelAt(i)));
     const unknown = truth.filter((t) => t < 0).length;
     if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`);
     const probabilities = hasProbabilities(model) ? out.probabilities : null;
@@ -25781,18 +26231,18 @@ async function evaluateBuiltin(dataName, io) {
     lines.push(["id", "label", "prediction", ...extra].map(csvField).join(","));
     rows.forEach((i, r) => {
       const tail = model.task === "binary" ? [String(out.scores[r])] : classes.map((_, c) => String(out.probabilities[r * classes.length + c]));
-      lines.push([ids[r], labelCells[i], classes[out.values[r]], ...tail].map(csvField).join(","));
+      lines.push([ids[r], labelAt(i), classes[out.values[r]], ...tail].map(csvField).join(","));
     });
   } else {
     const labels = Float64Array.from(rows, (i) => {
-      const value = parseNumber(labelCells[i]);
+      const value = parseNumber(labelAt(i));
       if (value === null || value === void 0)
-        throw new TrainerError(`${rowOrigin(table2, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelCells[i])}`);
+        throw new TrainerError(`${rowOrigin(table2, i)}: ${prep.label} must be a number, got ${JSON.stringify(labelAt(i))}`);
       return value;
     });
     metrics = model.task === "poisson" ? poissonMetrics(labels, out.values) : regressionMetrics(labels, out.values);
     lines.push("id,label,prediction");
-    rows.forEach((i, r) => lines.push([ids[r], labelCells[i], String(out.values[r])].map(csvField).join(",")));
+    rows.forEach((i, r) => lines.push([ids[r], labelAt(i), String(out.values[r])].map(csvField).join(",")));
   }
   const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
   await writeFile7(metricsFile, JSON.stringify(json, null, 2) + "\n");
@@ -26276,16 +26726,26 @@ function incompatibilities(champion, trainer, options, table2, labels) {
   }
   return reasons;
 }
-async function resolveStart(io, trainer, options, table2, labels) {
+async function readChampion(io) {
   const dir = io.env[ContractEnv.baselineDir] ?? "";
+  if (dir === "" || !await hasModel(dir)) return { dir, builtin: false, model: null, error: null };
+  try {
+    return { dir, builtin: true, model: await loadModel(dir), error: null };
+  } catch (err) {
+    return { dir, builtin: true, model: null, error: err };
+  }
+}
+async function resolveStart(io, trainer, options, table2, labels, found) {
+  const dir = found.dir;
   const parentVersion = io.env[ContractEnv.baselineVersion] || null;
   if (dir === "") return { model: null, parentVersion: null };
   const champion = `the champion${parentVersion ? ` (version ${parentVersion})` : ""}`;
   let reasons;
   let model = null;
-  if (!await hasModel(dir)) reasons = [`${champion} is not a built-in model (its directory has no model.json)`];
+  if (!found.builtin) reasons = [`${champion} is not a built-in model (its directory has no model.json)`];
   else {
-    model = await loadModel(dir);
+    if (found.error !== null) throw found.error;
+    model = found.model;
     reasons = incompatibilities(model, trainer, options, table2, labels);
   }
   if (reasons.length === 0) {
@@ -26302,6 +26762,17 @@ async function resolveStart(io, trainer, options, table2, labels) {
   const report2 = io.env[ContractEnv.trainingReport];
   if (report2) await writeFile8(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
   return { model: null, reason, parentVersion };
+}
+function readPlan(columns, options, classification, champion) {
+  const excluded = /* @__PURE__ */ new Set([options.label, options.idColumn, ...options.ignore]);
+  const candidates = options.features ?? columns.filter((c) => !excluded.has(c));
+  const text = [...options.categorical, ...champion?.preparation.categorical.map((c) => c.column) ?? []];
+  const numeric = [...candidates, ...champion?.preparation.numeric.map((c) => c.column) ?? []];
+  return {
+    matrix: numeric.filter((c) => c !== options.label),
+    numbers: classification ? [] : [options.label],
+    text: classification ? [...text, options.label] : text
+  };
 }
 function slice(data, rows) {
   const x = new Float64Array(rows.length * data.d);
@@ -26327,16 +26798,27 @@ async function trainBuiltin(trainer, io) {
   const { name, options } = readOptions(trainer, io.env);
   const info = TRAINERS[name];
   const modelDir = requireEnv(io.env, ContractEnv.modelDir);
-  const table2 = await readTable(dataFiles(io.env, options.data, 'with.data names the training input, default "train"'));
-  const labelCells = table2.cells.get(options.label);
-  if (!labelCells) throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table2.columns.join(", ")}`);
-  const rows = [];
-  for (let i = 0; i < table2.rows; i++) if (labelCells[i] !== "") rows.push(i);
+  const classification = info.task === "binary" || info.task === "multiclass";
+  const champion = await readChampion(io);
+  const table2 = await readTable(
+    dataFiles(io.env, options.data, 'with.data names the training input, default "train"'),
+    (columns) => readPlan(columns, options, classification, champion.model)
+  );
+  if (!table2.columns.includes(options.label)) {
+    throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table2.columns.join(", ")}`);
+  }
+  const labelText = table2.text.get(options.label);
+  const labelNumbers = table2.numbers.get(options.label);
+  const rows = labelRows(table2, options.label);
   if (rows.length === 0) throw new TrainerError(`the training data has no row with a value in ${options.label}`);
   if (rows.length < table2.rows) io.log(`${table2.rows - rows.length} row(s) without a ${options.label} are skipped`);
-  const classification = info.task === "binary" || info.task === "multiclass";
-  const labels = new Set(classification ? rows.map((i) => labelCells[i]) : []);
-  const start = await resolveStart(io, name, options, table2, labels);
+  const labels = /* @__PURE__ */ new Set();
+  if (classification) {
+    const seen = new Uint8Array(labelText.values.length);
+    for (const i of rows) seen[labelText.codes[i]] = 1;
+    labelText.values.forEach((value, code) => seen[code] === 1 && labels.add(value));
+  }
+  const start = await resolveStart(io, name, options, table2, labels, champion);
   const notes = [];
   let added = { features: [], classes: [] };
   let model;
@@ -26348,25 +26830,28 @@ async function trainBuiltin(trainer, io) {
   for (const note of notes) io.log(note);
   const d = model.preparation.features.length;
   const targets = new Float64Array(rows.length);
-  rows.forEach((i, r) => {
-    const cell = labelCells[i];
-    if (classification) {
+  if (classification) {
+    const target = labelText.values.map((cell) => {
       const index = model.classes.indexOf(cell);
-      targets[r] = info.core === "sgd" ? index === 1 ? 1 : -1 : index;
-      return;
-    }
-    const value = parseNumber(cell);
-    if (value === void 0 || value === null || info.task === "poisson" && value < 0) {
-      const expected = info.task === "poisson" ? "a count (a number >= 0)" : "a number";
-      throw new TrainerError(`${rowOrigin(table2, i)}: ${options.label} must be ${expected}, got ${JSON.stringify(cell)}`);
-    }
-    targets[r] = value;
-  });
+      return info.core === "sgd" ? index === 1 ? 1 : -1 : index;
+    });
+    rows.forEach((i, r) => targets[r] = target[labelText.codes[i]]);
+  } else {
+    const parsed = labelText ? labelText.values.map(parseNumber) : null;
+    rows.forEach((i, r) => {
+      const value = parsed ? parsed[labelText.codes[i]] : labelNumbers[i];
+      if (value === void 0 || value === null || info.task === "poisson" && value < 0) {
+        const expected = info.task === "poisson" ? "a count (a number >= 0)" : "a number";
+        throw new TrainerError(`${rowOrigin(table2, i)}: ${options.label} must be ${expected}, got ${JSON.stringify(cellText(table2, options.label, i))}`);
+      }
+      targets[r] = value;
+    });
+  }
   const all = { x: featurize(model.preparation, table2, rows), y: targets, n: rows.length, d };
   let train2 = all;
   let validation = null;
   if (options.validationFraction > 0) {
-    const held = rows.map((row, r) => [r, rowUniform(options.seed, row) < options.validationFraction]);
+    const held = Array.from(rows, (row, r) => [r, rowUniform(options.seed, row) < options.validationFraction]);
     validation = slice(
       all,
       held.filter(([, v]) => v).map(([r]) => r)
@@ -26711,10 +27196,15 @@ function locate(where2) {
   if (!where2?.file) return "";
   return `${where2.file}${where2.line ? `:${where2.line}:${where2.col ?? 1}` : ""}: `;
 }
+function dropOutputOnClosedPipe(stream) {
+  stream.on("error", (err) => {
+    if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
+  });
+}
 
 // src/registry/directory-registry.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile12, readdir as readdir6, rename as rename3, rm as rm4, stat as stat6, unlink, writeFile as writeFile9 } from "node:fs/promises";
+import { copyFile as copyFile2, link, mkdir as mkdir7, readFile as readFile10, readdir as readdir6, rename as rename3, rm as rm4, stat as stat7, unlink, writeFile as writeFile9 } from "node:fs/promises";
 import { existsSync as existsSync3 } from "node:fs";
 import os4 from "node:os";
 import path16 from "node:path";
@@ -27061,7 +27551,7 @@ var DirectoryStore = class {
     const entries = await readdir6(this.root, { withFileTypes: true }).catch(() => []);
     const models = [];
     for (const e of entries) {
-      if (e.isDirectory() && await stat6(path16.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
+      if (e.isDirectory() && await stat7(path16.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
     }
     return models.sort();
   }
@@ -27069,7 +27559,7 @@ var DirectoryStore = class {
     const file = this.stateFile(model);
     let text;
     try {
-      text = await readFile12(file, "utf8");
+      text = await readFile10(file, "utf8");
     } catch (err) {
       if (err.code === "ENOENT") return { state: emptyState(model), revision: null };
       throw err;
@@ -27120,16 +27610,16 @@ var DirectoryStore = class {
       try {
         await writeFile9(file, text, { flag: "wx" });
         return async () => {
-          if (await readFile12(file, "utf8").catch(() => "") === text) await unlink(file).catch(() => void 0);
+          if (await readFile10(file, "utf8").catch(() => "") === text) await unlink(file).catch(() => void 0);
         };
       } catch (err) {
         if (isDiskFull(err)) throw new DiskFullError(file, { cause: err });
         if (err.code !== "EEXIST") throw err;
       }
-      const held = await readFile12(file, "utf8").catch(() => null);
+      const held = await readFile10(file, "utf8").catch(() => null);
       if (held === null) continue;
       const owner2 = parseOwner(held);
-      const age = Date.now() - ((await stat6(file).catch(() => null))?.mtimeMs ?? Date.now());
+      const age = Date.now() - ((await stat7(file).catch(() => null))?.mtimeMs ?? Date.now());
       if (owner2 ? !processAlive(owner2.host, owner2.pid) : age > UNREADABLE_LOCK_MS) {
         await this.takeOver(file, held, owner2);
         continue;
@@ -27140,7 +27630,7 @@ var DirectoryStore = class {
       }
       await new Promise((resolve3) => setTimeout(resolve3, 5 + Math.random() * 20));
     }
-    const owner = parseOwner(await readFile12(file, "utf8").catch(() => "") ?? "");
+    const owner = parseOwner(await readFile10(file, "utf8").catch(() => "") ?? "");
     throw new RetrainError(
       `the registry lock ${file} is held by ${owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : "another process"} and was not released for ${LOCK_WAIT_MS / 1e3} s; nothing was changed. If that process is gone, remove the file and run again.`,
       ExitCode.conflict,
@@ -27155,7 +27645,7 @@ var DirectoryStore = class {
     } catch {
       return;
     }
-    const moved = await readFile12(aside, "utf8").catch(() => "");
+    const moved = await readFile10(aside, "utf8").catch(() => "");
     if (moved !== held) await link(aside, file).catch(() => void 0);
     else this.log(`took over the registry lock ${file} from ${owner ? `process ${owner.pid}, which is gone` : "a crashed writer"}`);
     await unlink(aside).catch(() => void 0);
@@ -27536,6 +28026,7 @@ async function main(argv) {
   }
 }
 async function runCli(argv) {
+  dropOutputOnClosedPipe(process.stdout);
   try {
     return await main(argv);
   } catch (err) {
