@@ -254,7 +254,7 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
       }
     }
     await archive.append(END_OF_ARCHIVE)
-    await archive.flush()
+    await archive.end()
   } finally {
     await archive.settled()
     await out.close()
@@ -302,7 +302,13 @@ class ArchiveWriter {
     this.used = 0
   }
 
-  /** Waits for the last write, whether it succeeds or not (before the file is closed). */
+  /** Writes what is gathered and waits for every write: a failure of the last one is the archive's. */
+  async end(): Promise<void> {
+    await this.flush()
+    await this.writing
+  }
+
+  /** Waits for the last write, whether it succeeds or not (before the file is closed after a failure). */
   async settled(): Promise<void> {
     await this.writing.catch(() => {})
   }
