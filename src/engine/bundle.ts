@@ -236,8 +236,8 @@ interface ArchiveResult {
  * from the page cache that costs microseconds, where every asynchronous call costs a round trip
  * through the thread pool, and a model may hold tens of thousands of them. Their entries are
  * gathered into blocks of ARCHIVE_BLOCK bytes, each hashed once and written while the next one
- * fills. Large files stream in CHUNK_SIZE reads, the next read in flight while the last is hashed
- * and written. Either way the event loop gets a turn at every write.
+ * fills. Large files stream in CHUNK_SIZE pieces: each is hashed while the next is read and the one
+ * before it written. Either way the event loop gets a turn at every write.
  */
 async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
@@ -274,20 +274,24 @@ class ArchiveWriter {
 
   constructor(private readonly file: FileHandle) {}
 
-  /** Appends `bytes`; the caller may reuse them once this resolves. A piece of half a block or more bypasses the block. */
+  /** Appends `bytes` (less than a block); the caller may reuse them once this resolves. */
   async append(bytes: Buffer): Promise<void> {
-    if (bytes.length >= ARCHIVE_BLOCK / 2) {
-      await this.flush()
-      await this.writing
-      this.writing = handled(writeAll(this.file, bytes))
-      this.hash.update(bytes)
-      this.size += bytes.length
-      await this.writing
-      return
-    }
     if (this.used + bytes.length > ARCHIVE_BLOCK) await this.flush()
     this.block.set(bytes, this.used)
     this.used += bytes.length
+  }
+
+  /**
+   * Appends a large piece without copying it: its write starts once the writes before it are done,
+   * and runs on while the caller reads and hashes the next piece. The caller must leave `bytes`
+   * untouched until its next call to this writer resolves.
+   */
+  async appendLarge(bytes: Buffer): Promise<void> {
+    await this.flush()
+    await this.writing
+    this.writing = handled(writeAll(this.file, bytes))
+    this.hash.update(bytes)
+    this.size += bytes.length
   }
 
   /** Hands the gathered block to a write, once the write before it is done, and swaps in the other block. */
@@ -336,20 +340,20 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string): Promis
     const mode = info.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
     await archive.append(tarHeader({ name: rel, type: 'file', size: info.size, mode }))
     const hash = createHash('sha256')
-    let [filling, spare] = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)]
+    // Three buffers in turn: one being read into, one being hashed, one being written.
+    const buffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)]
     let read = 0
-    reading = handled(file.read(filling, 0, CHUNK_SIZE, null))
-    for (;;) {
+    reading = handled(file.read(buffers[0]!, 0, CHUNK_SIZE, null))
+    for (let k = 0; ; k++) {
       const { bytesRead, buffer } = await reading
       if (bytesRead === 0) break
       read += bytesRead
       if (read > info.size) throw changed()
-      // The next read fills the other buffer while this one is hashed and written.
-      ;[filling, spare] = [spare, filling]
-      reading = handled(file.read(filling, 0, CHUNK_SIZE, null))
+      // The next buffer's write, two pieces back, ended when the last piece's began.
+      reading = handled(file.read(buffers[(k + 1) % 3]!, 0, CHUNK_SIZE, null))
       const bytes = buffer.subarray(0, bytesRead)
       hash.update(bytes)
-      await archive.append(bytes)
+      await archive.appendLarge(bytes)
     }
     if (read !== info.size) throw changed()
     await archive.append(tarPadding(info.size))
