@@ -1,6 +1,14 @@
-// Throughput and peak memory of packBundle + verifyBundle against `tar -c | sha256sum` on the same
-// model directory. Usage: BENCH_BUNDLE_MB=1024 node bench/bundle.bench.mjs
-// Each side runs in its own child process so its peak RSS is its own. Prints a Markdown table.
+// Bundles at the speed of the disk: packBundle + verifyBundle against `tar -cf - DIR | openssl dgst
+// -sha256` (and the unaccelerated `tar | sha256sum`) on the same model directory, in two shapes:
+// many small files (BENCH_BUNDLE_SMALL files of 1 KiB, default 20,000) and a few large ones
+// (4 files of BENCH_BUNDLE_LARGE_MB MiB, default 128). Every side runs in its own child process (its
+// peak RSS is its own), alternately, BENCH_BUNDLE_ROUNDS times (default 3); the table shows medians.
+// The directory is read once before the rounds, so every side reads it from the page cache.
+//
+//   node bench/bundle.bench.mjs [BUNDLE_MODULE.mjs ...]
+//
+// Each extra argument is another build of src/engine/bundle.ts (an ESM file), measured as one more
+// side: a before/after comparison in one run.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -11,15 +19,16 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const MiB = 1024 * 1024
-const totalMiB = Number(process.env.BENCH_BUNDLE_MB ?? 1024)
-if (!Number.isInteger(totalMiB) || totalMiB < 1) throw new Error(`BENCH_BUNDLE_MB must be a positive integer, got ${process.env.BENCH_BUNDLE_MB}`)
-// Generous: the slowest side should run at tens of MiB/s at worst; a hung child must not hang the bench.
-const childTimeoutMs = 60_000 + totalMiB * 1_000
-const AIM_RATIO = 0.5
+const smallFiles = positiveInteger('BENCH_BUNDLE_SMALL', 20_000)
+const largeMiB = positiveInteger('BENCH_BUNDLE_LARGE_MB', 128)
+const rounds = positiveInteger('BENCH_BUNDLE_ROUNDS', 3)
+const childTimeoutMs = 300_000
+const AIM_OPENSSL = 0.5
+const AIM_SHA256SUM = 1
 const AIM_RSS_MB = 200
 
-requireTool('tar')
-requireTool('sha256sum')
+for (const tool of ['tar', 'openssl', 'sha256sum']) requireTool(tool)
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const work = await mkdtemp(path.join(tmpdir(), 'bundle-bench-'))
@@ -34,61 +43,89 @@ try {
     target: 'node20',
     format: 'esm',
     logLevel: 'warning',
-    // ajv and tar-stream are CommonJS and call require(); give the ESM bundle one.
+    // tar-stream is CommonJS and calls require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __benchRequire } from 'node:module';\nconst require = __benchRequire(import.meta.url);" }
   })
+  const modules = [
+    { name: 'ours', file: moduleFile },
+    ...process.argv.slice(2).map(file => ({ name: `ours [${path.basename(file)}]`, file: path.resolve(file) }))
+  ]
 
-  const model = path.join(work, 'model')
-  const fileCount = await makeModel(model, totalMiB)
-  // Otherwise the kernel flushes the freshly written model during the first measurement and skews it.
-  execFileSync('sync')
-
-  const reference = runReference(model)
-  const ours = runOurs(moduleFile, model, path.join(work, 'bundle'))
-
-  const mib = totalMiB
-  const refRate = mib / reference.seconds
-  const oursSeconds = ours.packSeconds + ours.verifySeconds
-  const oursRate = mib / oursSeconds
-  const ratio = oursRate / refRate
-  const rss = mb => (mb === null ? 'n/a' : mb.toFixed(0))
-
-  console.log(`\nModel directory: ${mib} MiB in ${fileCount} files; archive ${(ours.archiveSize / MiB).toFixed(1)} MiB; Node ${process.version}\n`)
-  console.log('| side | wall s | MiB/s | ratio ours/reference | peak RSS MB |')
-  console.log('| --- | ---: | ---: | ---: | ---: |')
-  console.log(`| reference: tar -c \\| sha256sum | ${reference.seconds.toFixed(2)} | ${refRate.toFixed(0)} | 1.00 | ${rss(reference.peakRssMB)} |`)
-  console.log(`| ours: packBundle | ${ours.packSeconds.toFixed(2)} | ${(mib / ours.packSeconds).toFixed(0)} | | |`)
-  console.log(`| ours: verifyBundle | ${ours.verifySeconds.toFixed(2)} | ${(mib / ours.verifySeconds).toFixed(0)} | | |`)
-  console.log(`| ours: pack + verify | ${oursSeconds.toFixed(2)} | ${oursRate.toFixed(0)} | ${ratio.toFixed(2)} | ${rss(ours.peakRssMB)} |`)
-  console.log(`| ours: unpackBundle (for information) | ${ours.unpackSeconds.toFixed(2)} | ${(mib / ours.unpackSeconds).toFixed(0)} | | |`)
-  console.log('')
-  console.log(
-    `Aims: throughput ratio >= ${AIM_RATIO} (${ratio >= AIM_RATIO ? 'met' : 'MISSED'}: ${ratio.toFixed(2)}), ` +
-      `peak RSS < ${AIM_RSS_MB} MB (${ours.peakRssMB < AIM_RSS_MB ? 'met' : 'MISSED'}: ${ours.peakRssMB.toFixed(0)} MB)`
-  )
-  console.log(
-    'The reference hashes once and writes nothing; ours hashes every byte four times (file and archive, on pack and on verify) and writes the archive.'
-  )
-  if (reference.peakRssMB === null) console.log('Reference peak RSS needs GNU time at /usr/bin/time.')
+  const shapes = [
+    { name: `${smallFiles.toLocaleString('en')} files of 1 KiB`, dir: path.join(work, 'small'), make: dir => makeSmall(dir, smallFiles) },
+    { name: `4 files of ${largeMiB} MiB`, dir: path.join(work, 'large'), make: dir => makeLarge(dir, largeMiB) }
+  ]
+  console.log(`Node ${process.version}; ${rounds} rounds, every side in turn within each round; medians (and range); peak RSS is the highest of the rounds.\n`)
+  for (const shape of shapes) {
+    const bytes = await shape.make(shape.dir)
+    execFileSync('sync')
+    spawnSync('bash', ['-c', `tar -cf - -C ${shellQuote(shape.dir)} . > /dev/null`])
+    const sides = [
+      { name: 'reference: `tar -cf - \\| openssl dgst -sha256`', run: () => runShell(`tar -cf - -C ${shellQuote(shape.dir)} . | openssl dgst -sha256`) },
+      { name: 'reference: `tar -cf - \\| sha256sum`', run: () => runShell(`tar -cf - -C ${shellQuote(shape.dir)} . | sha256sum`) },
+      ...modules.map(m => ({ name: m.name, ours: true, run: i => runOurs(m.file, shape.dir, path.join(work, `bundle-${i}`)) }))
+    ]
+    const samples = sides.map(() => [])
+    for (let i = 0; i < rounds; i++) {
+      for (const [k, side] of sides.entries()) {
+        samples[k].push(side.run(i))
+        await rm(path.join(work, `bundle-${i}`), { recursive: true, force: true })
+      }
+    }
+    const seconds = k => median(samples[k].map(s => s.seconds))
+    const openssl = seconds(0)
+    const sha256sum = seconds(1)
+    console.log(`### ${shape.name} (${(bytes / MiB).toFixed(0)} MiB)\n`)
+    console.log('| side | pack s | verify s | total s (range) | MiB/s | vs openssl | vs sha256sum | peak RSS MB |')
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+    for (const [k, side] of sides.entries()) {
+      const s = samples[k]
+      const total = seconds(k)
+      const range = `${Math.min(...s.map(x => x.seconds)).toFixed(2)}-${Math.max(...s.map(x => x.seconds)).toFixed(2)}`
+      const pack = side.ours ? median(s.map(x => x.packSeconds)).toFixed(2) : ''
+      const verify = side.ours ? median(s.map(x => x.verifySeconds)).toFixed(2) : ''
+      const rss = Math.max(...s.map(x => x.peakRssMB ?? NaN))
+      console.log(
+        `| ${side.name} | ${pack} | ${verify} | ${total.toFixed(2)} (${range}) | ${(bytes / MiB / total).toFixed(0)} | ${(openssl / total).toFixed(2)}x | ${(sha256sum / total).toFixed(2)}x | ${Number.isFinite(rss) ? rss.toFixed(0) : 'n/a'} |`
+      )
+    }
+    const ours = seconds(2)
+    const oursRss = Math.max(...samples[2].map(x => x.peakRssMB))
+    console.log(
+      `\nAims (ours, pack + verify): >= ${AIM_OPENSSL}x openssl (${openssl / ours >= AIM_OPENSSL ? 'met' : 'MISSED'}), ` +
+        `>= ${AIM_SHA256SUM}x sha256sum (${sha256sum / ours >= AIM_SHA256SUM ? 'met' : 'MISSED'}), ` +
+        `peak RSS < ${AIM_RSS_MB} MB (${oursRss < AIM_RSS_MB ? 'met' : 'MISSED'})\n`
+    )
+    await rm(shape.dir, { recursive: true, force: true })
+  }
+  console.log('The references hash the archive once and write nothing; ours also hashes every file, writes the archive, and reads it back to verify.')
+  if (gnuTime === null) console.log('Peak RSS of the references needs GNU time at /usr/bin/time.')
 } finally {
   await rm(work, { recursive: true, force: true })
 }
 
-/** A few files of varying size, totalling `totalMiB`; content is pseudorandom so nothing compresses or dedupes. */
-async function makeModel(dir, totalMiB) {
-  await mkdir(path.join(dir, 'weights'), { recursive: true })
-  const sizes = []
-  let left = totalMiB
-  for (const share of [0.5, 0.25, 0.125, 0.0625]) {
-    const size = Math.floor(totalMiB * share)
-    if (size > 0) sizes.push(size)
-    left -= size
+/** `count` files of 1 KiB in 100 directories, like a model saved as many shards or a tokenizer's pieces. */
+async function makeSmall(dir, count) {
+  const block = randomBytes(1024)
+  for (let d = 0; d < 100; d++) await mkdir(path.join(dir, `part-${String(d).padStart(3, '0')}`), { recursive: true })
+  for (let i = 0; i < count; i += 256) {
+    const batch = []
+    for (let j = i; j < Math.min(count, i + 256); j++) {
+      block.writeUInt32LE(j, 0)
+      batch.push(writeFile(path.join(dir, `part-${String(j % 100).padStart(3, '0')}`, `piece-${j}.bin`), Buffer.from(block)))
+    }
+    await Promise.all(batch)
   }
-  sizes.push(left)
+  return count * 1024
+}
+
+/** Four files of `sizeMiB` each; pseudorandom content, so nothing compresses or dedupes. */
+async function makeLarge(dir, sizeMiB) {
+  await mkdir(dir, { recursive: true })
   const block = randomBytes(MiB)
   let blockIndex = 0
-  for (const [i, sizeMiB] of sizes.entries()) {
-    const file = await open(path.join(dir, 'weights', `shard-${i}.bin`), 'w')
+  for (let i = 0; i < 4; i++) {
+    const file = await open(path.join(dir, `shard-${i}.bin`), 'w')
     try {
       for (let b = 0; b < sizeMiB; b++) {
         // Per-block variation keeps every block distinct without paying for fresh random bytes.
@@ -99,43 +136,52 @@ async function makeModel(dir, totalMiB) {
       await file.close()
     }
   }
-  await writeFile(path.join(dir, 'config.json'), JSON.stringify({ layers: 12, hidden: 768 }))
-  await writeFile(path.join(dir, 'tokenizer.txt'), 'token\n'.repeat(10_000))
-  return sizes.length + 2
+  return 4 * sizeMiB * MiB
 }
 
-function runReference(model) {
-  const script = `tar -c -C ${shellQuote(model)} . | sha256sum`
-  const timed = existsSync('/usr/bin/time')
+function runShell(script) {
+  const args = ['bash', '-o', 'pipefail', '-c', script]
+  const command = gnuTime ? [gnuTime, '-f', 'PEAK_KB=%M', ...args] : args
   const started = process.hrtime.bigint()
-  const result = timed
-    ? spawnSync('/usr/bin/time', ['-f', 'PEAK_KB=%M', 'bash', '-o', 'pipefail', '-c', script], { encoding: 'utf8', timeout: childTimeoutMs })
-    : spawnSync('bash', ['-o', 'pipefail', '-c', script], { encoding: 'utf8', timeout: childTimeoutMs })
+  const result = spawnSync(command[0], command.slice(1), { encoding: 'utf8', timeout: childTimeoutMs, maxBuffer: 1 << 20 })
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  if (result.status !== 0) throw new Error(`reference failed (${result.signal ?? result.status}): ${result.stderr}`)
+  if (result.status !== 0) throw new Error(`${script} failed (${result.signal ?? result.status}): ${result.stderr}`)
   const peak = /PEAK_KB=(\d+)/.exec(result.stderr ?? '')
   return { seconds, peakRssMB: peak ? Number(peak[1]) / 1024 : null }
 }
 
 function runOurs(moduleFile, model, bundle) {
   const child = `
-    const { packBundle, verifyBundle, unpackBundle } = await import(${JSON.stringify(moduleFile)})
+    const { packBundle, verifyBundle } = await import(${JSON.stringify(moduleFile)})
     const lineage = {
       model: 'bench', version: null, parentVersion: null, warmStart: { source: 'cold', reason: 'first-model' },
       specDigest: 'bench', gitCommit: null, params: {}, trainingData: {}, evaluationData: {}, metrics: {},
-      toolVersion: '0.0.0', createdAt: new Date().toISOString(),
+      toolVersion: '0.0.0', createdAt: new Date(0).toISOString(),
       environment: { os: process.platform, arch: process.arch, runtimes: { node: process.version }, lockfiles: {}, containerImage: null }
     }
     const seconds = async fn => { const t = process.hrtime.bigint(); const value = await fn(); return [Number(process.hrtime.bigint() - t) / 1e9, value] }
     const [packSeconds, manifest] = await seconds(() => packBundle(${JSON.stringify(model)}, ${JSON.stringify(bundle)}, lineage))
     const [verifySeconds] = await seconds(() => verifyBundle(${JSON.stringify(bundle)}))
-    const [unpackSeconds] = await seconds(() => unpackBundle(${JSON.stringify(bundle)}, ${JSON.stringify(bundle + '-unpacked')}))
     const peakRssMB = process.resourceUsage().maxRSS / 1024
-    console.log(JSON.stringify({ packSeconds, verifySeconds, unpackSeconds, peakRssMB, archiveSize: manifest.archiveSize }))
+    console.log(JSON.stringify({ packSeconds, verifySeconds, peakRssMB, digest: manifest.digest }))
   `
+  const started = process.hrtime.bigint()
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8', timeout: childTimeoutMs })
-  if (result.status !== 0) throw new Error(`our side failed (${result.signal ?? result.status}): ${result.stderr}`)
-  return JSON.parse(result.stdout.trim().split('\n').at(-1))
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  if (result.status !== 0) throw new Error(`${moduleFile} failed (${result.signal ?? result.status}): ${result.stderr}`)
+  // The whole child, start-up included, as the references are timed.
+  return { ...JSON.parse(result.stdout.trim().split('\n').at(-1)), seconds }
+}
+
+function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function positiveInteger(name, fallback) {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${process.env[name]}`)
+  return value
 }
 
 function shellQuote(s) {

@@ -1,14 +1,18 @@
-// The CLI's own overhead: wall time of `retrain run` on a no-op spec minus the time its steps took
-// (from result.json), side by side with a bare `node -e ''` start. Aim: overhead under 0.3 s.
+// The CLI's start-up cost: `retrain --version`, `retrain validate` and `retrain run --dry-run` on a
+// no-op spec, side by side with a bare `node -e ''` start, run alternately (medians, peak RSS).
+// The run's figure is its wall time minus the time its steps took (from result.json).
+// Aims (issue 14): validate and --version at most 0.05 s above a bare start, a no-op run at most 0.1 s.
+//
+//   node bench/overhead.bench.mjs [CLI ...]   (default dist/cli.js; several CLIs are measured alternately)
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const cli = path.join(repo, 'dist/cli.js')
-const rounds = Number(process.env.BENCH_ROUNDS ?? 10)
+const clis = process.argv.slice(2).length ? process.argv.slice(2).map(c => path.resolve(c)) : [path.join(repo, 'dist/cli.js')]
+const rounds = Number(process.env.BENCH_ROUNDS ?? 15)
 const dir = mkdtempSync(path.join(os.tmpdir(), 'retrain-bench-overhead-'))
 mkdirSync(path.join(dir, 'data'))
 writeFileSync(path.join(dir, 'data/eval.csv'), 'x\n1\n')
@@ -34,38 +38,63 @@ promotion: { mode: auto, first-model: promote }
 `
 )
 
-function timed(args, cwd) {
+// GNU time reports the child's peak RSS; without it the column stays empty.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+
+function timed(args) {
+  const command = gnuTime ? [gnuTime, '-f', '%M', process.execPath, ...args] : [process.execPath, ...args]
   const t0 = process.hrtime.bigint()
-  const res = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+  const res = spawnSync(command[0], command.slice(1), { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
   if (res.status !== 0) throw new Error(`${args.join(' ')} failed: ${res.stderr}`)
-  return ms
+  const kib = gnuTime ? Number(res.stderr.trim().split('\n').at(-1)) : NaN
+  return { ms, mb: kib / 1024 }
 }
 
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const bare = []
-const wall = []
-const steps = []
+const cases = [
+  { name: "bare `node -e ''` (reference)", args: () => ['-e', ''] },
+  ...clis.flatMap((cli, c) => {
+    const tag = clis.length > 1 ? ` [${path.relative(process.cwd(), cli)}]` : ''
+    return [
+      { name: `\`retrain --version\`${tag}`, args: () => [cli, '--version'] },
+      { name: `\`retrain validate\`${tag}`, args: () => [cli, 'validate', '--spec', 'noop.yml'] },
+      {
+        name: `\`retrain run --dry-run\`, no-op spec, minus its steps${tag}`,
+        args: i => [cli, 'run', '--spec', 'noop.yml', '--dry-run', '--out', path.join(dir, `out-${c}-${i}`)],
+        stepsMs: i => JSON.parse(readFileSync(path.join(dir, `out-${c}-${i}`, 'result.json'), 'utf8')).steps.reduce((sum, s) => sum + s.durationMs, 0)
+      }
+    ]
+  })
+]
+const samples = cases.map(() => ({ ms: [], mb: [] }))
 try {
+  // One warm-up round (page cache, compile cache), not counted.
+  for (const [k, c] of cases.entries()) timed(c.args(`warm-${k}`))
   for (let i = 0; i < rounds; i++) {
-    bare.push(timed(['-e', ''], dir))
-    const out = path.join(dir, `out-${i}`)
-    wall.push(timed([cli, 'run', '--spec', 'noop.yml', '--dry-run', '--out', out], dir))
-    const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'))
-    steps.push(result.steps.reduce((sum, s) => sum + s.durationMs, 0))
+    for (const [k, c] of cases.entries()) {
+      const { ms, mb } = timed(c.args(i))
+      samples[k].ms.push(ms - (c.stepsMs ? c.stepsMs(i) : 0))
+      samples[k].mb.push(mb)
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
-const overhead = wall.map((w, i) => w - steps[i])
-const ms = x => `${x.toFixed(0)} ms`
-console.log(`median of ${rounds} rounds, run alternately\n`)
-console.log('| measure | time |')
-console.log('| --- | --- |')
-console.log(`| bare \`node -e ''\` start (reference) | ${ms(median(bare))} |`)
-console.log(`| \`retrain run\` wall time (no-op spec, dry run) | ${ms(median(wall))} |`)
-console.log(`| time inside the steps (step and evaluate processes) | ${ms(median(steps))} |`)
-console.log(`| CLI overhead (wall - steps) | ${ms(median(overhead))} |`)
-console.log(`| overhead beyond a bare node start | ${ms(median(overhead) - median(bare))} |`)
-console.log(`| overhead / bare node start (ratio) | ${(median(overhead) / median(bare)).toFixed(2)}x |`)
-console.log(`\naim: overhead under 300 ms -> ${median(overhead) < 300 ? 'met' : 'NOT met'}`)
+const bare = median(samples[0].ms)
+console.log(`node ${process.version}; median of ${rounds} rounds, every case run in turn within each round\n`)
+console.log('| measure | time | above bare node | peak RSS |')
+console.log('| --- | --- | --- | --- |')
+for (const [k, c] of cases.entries()) {
+  const ms = median(samples[k].ms)
+  const mb = Math.max(...samples[k].mb)
+  console.log(`| ${c.name} | ${ms.toFixed(0)} ms | ${k === 0 ? '-' : `${(ms - bare).toFixed(0)} ms`} | ${Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : '-'} |`)
+}
+const aims = { version: 50, validate: 50, run: 100 }
+console.log('')
+for (const [k, c] of cases.entries()) {
+  if (k === 0) continue
+  const aim = c.name.includes('--version') ? aims.version : c.name.includes('validate') ? aims.validate : aims.run
+  const above = median(samples[k].ms) - bare
+  console.log(`aim for ${c.name}: at most ${aim} ms above bare node -> ${above <= aim ? 'met' : `NOT met (${above.toFixed(0)} ms)`}`)
+}

@@ -83,13 +83,13 @@ function sgd(loss, y, cfg) {
 // mean(loss) + l2 |w|^2/2: its default gtol 1e-4 is 1e-4/n on our scale.
 const lbfgsTolerance = 1e-4 / rows
 // It also stops on a relative decrease of the objective of at most L-BFGS-B's ftol, which scikit-learn
-// 1.2 leaves at SciPy's default (2.22e-9): where that stops first, it does. The comparable run uses
-// the same rule; the trainers' default (1e-13) iterates on to a more exact optimum.
-const sklearnRelativeDecrease = 2.220446049250313e-9
-function lbfgs(relativeDecrease) {
+// 1.2 leaves at SciPy's default (2.22e-9) on its summed loss (floor 1, which is 1/n on our mean):
+// where that stops first, it does. The trainers' default stop rule (referenceStopRule) is the same.
+const sklearnStopRule = { relativeDecrease: 2.220446049250313e-9, decreaseFloor: 1 / rows }
+function lbfgs(stopRule) {
   const params = new Float64Array(features + 1)
   const objective = t.softmaxObjective({ x: data.x, y: data.yBin, n: rows, d: features }, 2, true, L2)
-  const result = t.minimize(objective, params, { memory: 10, maxIterations: 1000, tolerance: lbfgsTolerance, relativeDecrease })
+  const result = t.minimize(objective, params, { memory: 10, maxIterations: 1000, tolerance: lbfgsTolerance, ...stopRule })
   return { iterations: result.iterations, loss: result.loss }
 }
 
@@ -126,13 +126,13 @@ let sklearnProblem = null
 // One untimed pass first, so that compiling the hot loops is not counted against either side.
 sgd('squared', data.yReg, { schedule: 'invscaling', learningRate: 0.01 })
 sgd('logistic', binaryPlusMinus, { schedule: 'invscaling', learningRate: 0.1 })
-lbfgs()
+lbfgs(sklearnStopRule)
 for (let r = 0; r < rounds; r++) {
   ours.push({
     sgdRegressor: seconds(() => sgd('squared', data.yReg, { schedule: 'invscaling', learningRate: 0.01 })).seconds,
     sgdClassifier: seconds(() => sgd('logistic', binaryPlusMinus, { schedule: 'invscaling', learningRate: 0.1 })).seconds,
-    lbfgs: seconds(() => lbfgs(sklearnRelativeDecrease)),
-    lbfgsDefault: seconds(() => lbfgs())
+    lbfgs: seconds(() => lbfgs(sklearnStopRule)),
+    lbfgsDefault: seconds(() => lbfgs(t.referenceStopRule('softmax', rows)))
   })
   if (sklearnProblem) continue
   const py = spawnSync(python, ['-c', sklearnScript, dir, String(rows), String(features), String(epochs), String(L2)], { encoding: 'utf8' })
@@ -156,7 +156,7 @@ for (const [key, label] of [
 }
 for (const [key, label] of [
   ['lbfgs', "L-BFGS logistic regression to convergence, scikit-learn's stop rule (LogisticRegression, lbfgs)"],
-  ['lbfgsDefault', 'the same, with the built-in stop rule (relative decrease 1e-13)']
+  ['lbfgsDefault', "the same, with the trainers' default stop rule"]
 ]) {
   const o = ours[0][key].out
   const mine = best(ours, key)

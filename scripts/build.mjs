@@ -2,12 +2,16 @@
 // (dist/bootstrap-worker.mjs, which both bundles start from beside themselves) into self-contained
 // ESM files. The output is committed; CI rebuilds it and fails when it differs.
 //
+// The CLI is split: what its commands import dynamically goes into dist/chunks/, loaded only by the
+// commands that need it, so `retrain --version` or `retrain validate` does not compile the engine.
+// The drawing thread is written beside the chunks too, since the module that starts it is one.
+//
 //   node scripts/build.mjs [--outdir DIR] [--target TARGET]   (defaults: dist, node20)
 //
 // The schemas' validators and the spec's raw types are generated sources under src/ (npm run
 // generate), not built here.
 import { build } from 'esbuild'
-import { chmodSync } from 'node:fs'
+import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -30,13 +34,11 @@ const common = {
 }
 
 await build({ ...common, entryPoints: ['src/github/index.ts'], outfile: out('index.js') })
-await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: out('cli.js'),
-  banner: { js: '#!/usr/bin/env node\n' + common.banner.js }
-})
+rmSync(out('chunks'), { recursive: true, force: true })
+await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: values.outdir, splitting: true, chunkNames: 'chunks/[name]-[hash]' })
+writeFileSync(out('cli.js'), '#!/usr/bin/env node\n' + readFileSync(out('cli.js'), 'utf8'))
 // The name is the one src/metrics/random.ts resolves against its bundle's import.meta.url.
 await build({ ...common, banner: {}, entryPoints: ['src/metrics/bootstrap-worker.ts'], outfile: out('bootstrap-worker.mjs') })
+copyFileSync(out('bootstrap-worker.mjs'), out('chunks/bootstrap-worker.mjs'))
 chmodSync(out('cli.js'), 0o755)
 await (await import('./licenses.mjs')).writeLicenses()

@@ -1,15 +1,14 @@
 /**
  * Each shell's bundle carries its own shell and the shared core, never the other shell: the action
  * (dist/index.js) holds nothing of the CLI's folder, the CLI (dist/cli.js) nothing of the action's.
- * esbuild marks every bundled module with a comment naming its source path.
+ * esbuild marks every bundled module with a comment naming its source path; a split bundle is read
+ * with the chunks it loads.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { REPO } from './helpers/project.js'
+import { bundleWithChunks } from './helpers/project.js'
 
-function modulesOf(bundle: string): string[] {
-  const text = readFileSync(path.join(REPO, 'dist', bundle), 'utf8')
+function modulesOf(bundle: string, options?: { loadedLater: boolean }): string[] {
+  const text = bundleWithChunks(bundle, options)
   return [...new Set([...text.matchAll(/^\/\/ (src\/[\w/.-]+\.ts)$/gm)].map(m => m[1]!))].sort()
 }
 
@@ -26,5 +25,12 @@ describe('the shells share the core, not each other', () => {
     expect(modules).toContain('src/local/cli.ts')
     expect(modules).toContain('src/app/execute.ts')
     expect(modules.filter(m => m.startsWith('src/github/'))).toEqual([])
+  })
+
+  it('the CLI starts without the spec reader, the engine, the metrics and the trainers: each command imports what it uses', () => {
+    const atStart = modulesOf('cli.js', { loadedLater: false })
+    expect(atStart).toContain('src/local/cli.ts')
+    const heavy = atStart.filter(m => /^src\/(engine\/run|engine\/bundle|metrics\/|trainers\/|spec\/load|github\/)/.test(m))
+    expect(heavy).toEqual([])
   })
 })

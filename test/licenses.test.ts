@@ -5,15 +5,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { bundleWithChunks } from './helpers/project.js'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dist = path.join(repo, 'dist')
 const licensesPath = path.join(dist, 'licenses.txt')
 
-/** The package directories whose modules a bundle contains, from esbuild's `// path/to/module.js` comments. */
+/** The package directories whose modules a bundle (with its chunks) contains, from esbuild's `// path/to/module.js` comments. */
 function bundledPackageRoots(bundle: string): Set<string> {
   const roots = new Set<string>()
-  for (const [, file] of readFileSync(path.join(dist, bundle), 'utf8').matchAll(/^\/\/ (\S*node_modules\/\S+)$/gm)) {
+  for (const [, file] of bundleWithChunks(bundle).matchAll(/^\/\/ (\S*node_modules\/\S+)$/gm)) {
     const at = file!.lastIndexOf('node_modules/')
     const parts = file!.slice(at + 'node_modules/'.length).split('/')
     const name = parts.slice(0, parts[0]!.startsWith('@') ? 2 : 1).join('/')

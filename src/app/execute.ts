@@ -5,11 +5,14 @@
  *
  * Every command that may change the registry first completes what earlier commands left pending
  * (a refused deploy dispatch, a draft to delete), then what it committed itself.
+ *
+ * The engine's modules are imported by the commands that use them: validating a spec loads no
+ * engine, listing the registry no metrics.
  */
 import { InputError } from '../errors.js'
-import { approveCandidate, promoteCandidate, rejectCandidate, rollback, type Actor, type PromotionEffects } from '../engine/registry-commands.js'
-import { runRetraining, type RunOptions, type RunOutcome } from '../engine/run.js'
-import { compareFiles, type CompareOutcome } from '../engine/compare-command.js'
+import type { Actor, PromotionEffects } from '../engine/registry-commands.js'
+import type { RunOptions, RunOutcome } from '../engine/run.js'
+import type { CompareOutcome } from '../engine/compare-command.js'
 import type { ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
 import type { Effect } from '../ports.js'
 import type { Spec } from '../spec/types.js'
@@ -73,11 +76,14 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
       return { kind: 'validated', spec: command.spec, rules: countRules(command.spec) }
     case 'status':
       return { kind: 'status', snapshot: await deps.registry.snapshot(command.model) }
-    case 'compare':
+    case 'compare': {
+      const { compareFiles } = await import('../engine/compare-command.js')
       return { kind: 'compared', comparison: await compareFiles(command.spec, command.candidateFile, command.baselineFile) }
+    }
     case 'run': {
       if (!deps.gate) throw new Error('a run needs a gate')
       await settle(deps, command.settings.spec.model)
+      const { runRetraining } = await import('../engine/run.js')
       const run = await runRetraining({
         ...command.settings,
         registry: deps.registry,
@@ -89,23 +95,30 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
       })
       return { kind: 'run', run }
     }
-    case 'promote':
+    case 'promote': {
       await settle(deps, command.model)
+      const { promoteCandidate } = await import('../engine/registry-commands.js')
       await promoteCandidate(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects)
       return { kind: 'promoted', model: command.model, version: command.candidate, how: 'promoted', followUps: await settle(deps, command.model) }
-    case 'approve':
+    }
+    case 'approve': {
       await settle(deps, command.model)
+      const { approveCandidate } = await import('../engine/registry-commands.js')
       await approveCandidate(deps.registry, command.model, command.version, command.who, effects)
       return { kind: 'promoted', model: command.model, version: command.version, how: 'approved', followUps: await settle(deps, command.model) }
+    }
     case 'rollback': {
       await settle(deps, command.model)
+      const { rollback } = await import('../engine/registry-commands.js')
       const version = await rollback(deps.registry, command.model, command.to, command.who, effects)
       return { kind: 'promoted', model: command.model, version, how: 'rolled-back', followUps: await settle(deps, command.model) }
     }
-    case 'reject':
+    case 'reject': {
       await settle(deps, command.model)
+      const { rejectCandidate } = await import('../engine/registry-commands.js')
       await rejectCandidate(deps.registry, command.model, command.version, command.who)
       return { kind: 'rejected', model: command.model, version: command.version, followUps: await settle(deps, command.model) }
+    }
     case 'settle':
       return { kind: 'settled', model: command.model, followUps: await settle(deps, command.model) }
     case 'redeploy': {

@@ -10,11 +10,10 @@
  * A bundle holds regular files and symlinks; directories are implied by the paths under them, so an
  * empty directory of the model is not kept.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { constants as fsConstants, createReadStream, createWriteStream } from 'node:fs'
+import crypto, { createHash, randomBytes } from 'node:crypto'
+import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import { finished } from 'node:stream/promises'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import tar from 'tar-stream'
 import validateManifest from '../spec/generated/manifest-validator.js'
@@ -23,12 +22,15 @@ import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage,
 
 /** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
 const CHUNK_SIZE = 2 * 1024 * 1024
-/** Fixed owner and time fields make the archive a function of the directory's content alone. */
-const FIXED_HEADER = { mtime: new Date(0), uid: 0, gid: 0, uname: '', gname: '' } as const
+/** Files up to this size are read whole; larger ones stream. */
+const SMALL_FILE = 256 * 1024
+/** The archive is written in blocks of this size: one write and one hash update for many small entries. */
+const ARCHIVE_BLOCK = 1024 * 1024
 const EXECUTABLE_MODE = 0o755
 const REGULAR_MODE = 0o644
 /** O_NOFOLLOW is absent on some platforms; there the walk's lstat is the only guard. */
 const NO_FOLLOW = fsConstants.O_NOFOLLOW ?? 0
+const NON_BLOCKING = fsConstants.O_NONBLOCK ?? 0
 
 type WalkEntry = { kind: 'file'; path: string; abs: string } | { kind: 'link'; path: string; target: string }
 
@@ -227,87 +229,269 @@ interface ArchiveResult {
   size: number
 }
 
-/** Streams the entries into a new tar at `dest`, hashing each file and the archive on the way. */
+/**
+ * Writes the entries as a new tar at `dest`, hashing each file and the archive on the way.
+ *
+ * Small files are read whole with a few synchronous calls each (open, stat, read to the end, close):
+ * from the page cache that costs microseconds, where every asynchronous call costs a round trip
+ * through the thread pool, and a model may hold tens of thousands of them. Their entries are
+ * gathered into blocks of ARCHIVE_BLOCK bytes, each hashed once and written while the next one
+ * fills. Large files stream in CHUNK_SIZE pieces: each is hashed while the next is read and the one
+ * before it written. Either way the event loop gets a turn at every write.
+ */
 async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
-  const pack = tar.pack()
-  const out = createWriteStream(dest, { flags: 'wx', highWaterMark: CHUNK_SIZE })
-  const archiveHash = createHash('sha256')
-  let size = 0
+  const out = await open(dest, 'wx')
+  const archive = new ArchiveWriter(out)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
-  let failure: { error: unknown } | undefined
-  const fail = (error: unknown): void => {
-    failure ??= { error }
-    pack.destroy()
-    out.destroy()
-  }
-  out.on('error', fail)
-
-  const consume = (async () => {
-    for await (const chunk of pack) {
-      const bytes = chunk as Buffer
-      archiveHash.update(bytes)
-      size += bytes.length
-      if (!out.write(bytes)) await drained(out)
-    }
-    out.end()
-    await finished(out)
-  })().catch(fail)
-
-  const produce = (async () => {
+  try {
     for (const entry of entries) {
-      if (failure) return
       if (entry.kind === 'link') {
-        await addEntry(pack, { name: entry.path, type: 'symlink', linkname: entry.target, mode: 0o777, ...FIXED_HEADER }).done
+        await archive.append(tarHeader({ name: entry.path, type: 'symlink', size: 0, mode: 0o777, linkname: entry.target }))
         links.push({ path: entry.path, target: entry.target })
       } else {
-        files.push(await addFile(pack, entry.path, entry.abs))
+        files.push(await addFile(archive, entry.path, entry.abs))
       }
     }
-    pack.finalize()
-  })().catch(fail)
-
-  await Promise.all([consume, produce])
-  if (failure) throw failure.error
-  return { files, links, sha256: archiveHash.digest('hex'), size }
+    await archive.append(END_OF_ARCHIVE)
+    await archive.end()
+  } finally {
+    await archive.settled()
+    await out.close()
+  }
+  return { files, links, sha256: archive.digest(), size: archive.size }
 }
 
-async function addFile(pack: tar.Pack, rel: string, abs: string): Promise<ManifestFile> {
+/** The archive being written: small pieces gathered into one block, every byte hashed once as it goes out. */
+class ArchiveWriter {
+  private readonly hash = createHash('sha256')
+  private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
+  private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
+  private used = 0
+  /** The write of the last full block, running while the next one fills. */
+  private writing: Promise<void> = Promise.resolve()
+  size = 0
+
+  constructor(private readonly file: FileHandle) {}
+
+  /** Appends `bytes` (less than a block); the caller may reuse them once this resolves. */
+  async append(bytes: Buffer): Promise<void> {
+    if (this.used + bytes.length > ARCHIVE_BLOCK) await this.flush()
+    this.block.set(bytes, this.used)
+    this.used += bytes.length
+  }
+
+  /**
+   * Appends a large piece without copying it: its write starts once the writes before it are done,
+   * and runs on while the caller reads and hashes the next piece. The caller must leave `bytes`
+   * untouched until its next call to this writer resolves.
+   */
+  async appendLarge(bytes: Buffer): Promise<void> {
+    await this.flush()
+    await this.writing
+    this.writing = handled(writeAll(this.file, bytes))
+    this.hash.update(bytes)
+    this.size += bytes.length
+  }
+
+  /** Hands the gathered block to a write, once the write before it is done, and swaps in the other block. */
+  async flush(): Promise<void> {
+    await this.writing
+    if (this.used === 0) return
+    const full = this.block.subarray(0, this.used)
+    this.writing = handled(writeAll(this.file, full))
+    this.hash.update(full)
+    this.size += full.length
+    ;[this.block, this.spare] = [this.spare, this.block]
+    this.used = 0
+  }
+
+  /** Writes what is gathered and waits for every write: a failure of the last one is the archive's. */
+  async end(): Promise<void> {
+    await this.flush()
+    await this.writing
+  }
+
+  /** Waits for the last write, whether it succeeds or not (before the file is closed after a failure). */
+  async settled(): Promise<void> {
+    await this.writing.catch(() => {})
+  }
+
+  digest(): string {
+    return this.hash.digest('hex')
+  }
+}
+
+async function addFile(archive: ArchiveWriter, rel: string, abs: string): Promise<ManifestFile> {
+  const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
+  const small = readSmallFile(abs, changed)
+  if (small !== null) {
+    const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
+    await archive.append(tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode }))
+    await archive.append(small.bytes)
+    await archive.append(tarPadding(small.bytes.length))
+    return { path: rel, size: small.bytes.length, sha256: sha256Of(small.bytes), mode }
+  }
   const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)
+  let reading: Promise<{ bytesRead: number; buffer: Buffer }> | undefined
   try {
     const info = await file.stat()
-    const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
     if (!info.isFile()) throw changed()
     const mode = info.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
-    const entry = addEntry(pack, { name: rel, type: 'file', size: info.size, mode, ...FIXED_HEADER })
+    await archive.append(tarHeader({ name: rel, type: 'file', size: info.size, mode }))
     const hash = createHash('sha256')
+    // Three buffers in turn: one being read into, one being hashed, one being written.
+    const buffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)]
     let read = 0
-    for await (const chunk of file.createReadStream({ highWaterMark: CHUNK_SIZE, autoClose: false })) {
-      const bytes = chunk as Buffer
-      read += bytes.length
+    reading = handled(file.read(buffers[0]!, 0, CHUNK_SIZE, null))
+    for (let k = 0; ; k++) {
+      const { bytesRead, buffer } = await reading
+      if (bytesRead === 0) break
+      read += bytesRead
       if (read > info.size) throw changed()
+      // The next buffer's write, two pieces back, ended when the last piece's began.
+      reading = handled(file.read(buffers[(k + 1) % 3]!, 0, CHUNK_SIZE, null))
+      const bytes = buffer.subarray(0, bytesRead)
       hash.update(bytes)
-      if (!entry.sink.write(bytes)) await drained(entry.sink)
+      await archive.appendLarge(bytes)
     }
     if (read !== info.size) throw changed()
-    entry.sink.end(undefined)
-    await entry.done
+    await archive.append(tarPadding(info.size))
     return { path: rel, size: info.size, sha256: hash.digest('hex'), mode }
   } finally {
+    // A read still in flight must not land in a closed file's buffer.
+    await reading?.catch(() => {})
     await file.close()
   }
 }
 
-function addEntry(pack: tar.Pack, header: Partial<tar.Header> & { name: string }): { sink: ReturnType<tar.Pack['entry']>; done: Promise<void> } {
-  let sink!: ReturnType<tar.Pack['entry']>
-  const done = new Promise<void>((resolve, reject) => {
-    sink = pack.entry(header, err => (err ? reject(err) : resolve()))
-  })
-  // The pack reports an entry's failure through `done`, even after the caller gave up on the entry; an
-  // 'error' event without a listener would crash the process instead.
-  done.catch(() => {})
-  sink.on('error', () => {})
-  return { sink, done }
+/**
+ * A file of at most SMALL_FILE bytes, read whole with synchronous calls; null when it is larger (it
+ * streams instead). It is read to the end, so a file that grows or shrinks meanwhile is noticed.
+ */
+function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode: number } | null {
+  // Non-blocking: a named pipe put in a file's place must not stall the open; fstat then refuses it.
+  const fd = openSync(abs, fsConstants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
+  try {
+    const info = fstatSync(fd)
+    if (!info.isFile()) throw changed()
+    if (info.size > SMALL_FILE) return null
+    // One byte more than expected: reading it means the file grew.
+    const bytes = Buffer.allocUnsafe(info.size + 1)
+    let read = 0
+    for (let n = readSync(fd, bytes, 0, bytes.length, null); n > 0; n = readSync(fd, bytes, read, bytes.length - read, null)) {
+      read += n
+      if (read > info.size) throw changed()
+    }
+    if (read !== info.size) throw changed()
+    return { bytes: bytes.subarray(0, read), mode: info.mode }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+// ---- tar headers ----
+
+/** tar's unit: every header is one block, every file's data is padded to a whole number of blocks. */
+const TAR_BLOCK = 512
+/** Two zero blocks end an archive. */
+const END_OF_ARCHIVE = Buffer.alloc(2 * TAR_BLOCK)
+const TYPE_FLAG = { file: 0x30, symlink: 0x32, 'pax-header': 0x78 } as const
+
+interface TarHeader {
+  name: string
+  type: keyof typeof TYPE_FLAG
+  size: number
+  mode: number
+  linkname?: string
+}
+
+/**
+ * The header block(s) of one entry, byte for byte as the tar library's pack wrote them (the archive
+ * format predates this encoder, and the same directory must keep giving the same archive digest):
+ * ustar with the owner, group and time fields zero, a name split at a '/' into prefix and name when
+ * longer than 100 bytes, and a PAX record ('path', 'linkpath') under a 'PaxHeader' entry when the name
+ * or link target is not ASCII or does not fit.
+ */
+function tarHeader(header: TarHeader): Buffer {
+  const plain = ustarHeader(header)
+  if (plain !== null) return plain
+  let records = paxRecord('path', header.name)
+  if (header.linkname) records += paxRecord('linkpath', header.linkname)
+  const pax = Buffer.from(records)
+  const linkname = header.linkname && 'PaxHeader'
+  const paxHeader = Buffer.from(ustarHeader({ name: 'PaxHeader', type: 'pax-header', size: pax.length, mode: header.mode, linkname })!)
+  const entryHeader = ustarHeader({ name: 'PaxHeader', type: header.type, size: header.size, mode: header.mode, linkname })!
+  return Buffer.concat([paxHeader, pax, tarPadding(pax.length), entryHeader])
+}
+
+function ustarHeader({ name, type, size, mode, linkname }: TarHeader): Buffer | null {
+  // Only ASCII names: the length in characters is then the length in bytes.
+  if (Buffer.byteLength(name) !== name.length) return null
+  let prefix = ''
+  while (name.length > 100) {
+    const slash = name.indexOf('/')
+    if (slash === -1) return null
+    prefix += prefix ? `/${name.slice(0, slash)}` : name.slice(0, slash)
+    name = name.slice(slash + 1)
+  }
+  if (prefix.length > 155) return null
+  if (linkname && Buffer.byteLength(linkname) > 100) return null
+  // One block, reused: the caller copies the header out before asking for the next.
+  const block = HEADER_SCRATCH.fill(0)
+  block.write(name, 0)
+  block.write(octal(mode & 0o7777, 6), 100)
+  block.write(octal(0, 6), 108)
+  block.write(octal(0, 6), 116)
+  if (size.toString(8).length > 11) {
+    // Beyond 8 GiB: base-256, big-endian, after a 0x80 marker.
+    block[124] = 0x80
+    for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) block[124 + i] = rest % 256
+  } else {
+    block.write(octal(size, 11), 124)
+  }
+  block.write(octal(0, 11), 136)
+  block[156] = TYPE_FLAG[type]
+  if (linkname) block.write(linkname, 157)
+  block.write('ustar\0' + '00', 257, 'latin1')
+  block.write(octal(0, 6), 329)
+  block.write(octal(0, 6), 337)
+  if (prefix) block.write(prefix, 345)
+  // The checksum counts its own field as eight spaces.
+  let sum = 8 * 0x20
+  for (let i = 0; i < TAR_BLOCK; i++) if (i < 148 || i >= 156) sum += block[i]!
+  block.write(octal(sum, 6), 148)
+  return block
+}
+
+/** `digits` octal digits and a space; all sevens when the value does not fit. */
+function octal(value: number, digits: number): string {
+  const text = value.toString(8)
+  return text.length > digits ? `${'7'.repeat(digits)} ` : `${text.padStart(digits, '0')} `
+}
+
+/** One PAX record, "LENGTH key=value\n", where LENGTH counts the whole record, its own digits included. */
+function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`
+  const length = Buffer.byteLength(body)
+  let digits = String(length).length
+  if (length + digits >= 10 ** digits) digits++
+  return `${length + digits}${body}`
+}
+
+const ZERO_BLOCK = Buffer.alloc(TAR_BLOCK)
+const HEADER_SCRATCH = Buffer.alloc(TAR_BLOCK)
+
+/** Hex sha256 of bytes in memory: the one-shot form where the runtime has it (Node 20.12+), it skips building a Hash object. */
+function sha256Of(bytes: Buffer): string {
+  return oneShotHash ? oneShotHash('sha256', bytes, 'hex') : createHash('sha256').update(bytes).digest('hex')
+}
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'hex') => string }).hash
+
+/** The zeros that pad `size` bytes of data to a whole block. */
+function tarPadding(size: number): Buffer {
+  const over = size % TAR_BLOCK
+  return ZERO_BLOCK.subarray(0, over === 0 ? 0 : TAR_BLOCK - over)
 }
 
 /**
@@ -653,6 +837,15 @@ interface DrainableStream {
   off(event: string, listener: (...args: unknown[]) => void): unknown
   destroyed?: boolean
   destroying?: boolean
+}
+
+/**
+ * The promise itself, marked as handled: it is awaited later (a write or read running while other
+ * work goes on), and a failure before then must not count as an unhandled rejection.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {})
+  return promise
 }
 
 /** Waits for 'drain', failing instead of hanging when the stream is torn down meanwhile. */

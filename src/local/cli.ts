@@ -1,6 +1,10 @@
 /**
  * The `retrain` command: the engine with the local shell (a directory registry, the run's output
  * folder as its artifacts, a file-based gate, a console reporter).
+ *
+ * Each command loads only what it needs (`import()` where it is used): `--version` and `--help`
+ * read no spec, `validate` loads no engine, metrics or trainers. The build splits the dynamically
+ * imported modules into chunks, so what a command does not import is never read nor compiled.
  */
 import { execFile } from 'node:child_process'
 import path from 'node:path'
@@ -8,18 +12,13 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs, promisify } from 'node:util'
 import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
-import { execute, unfinished, type AppCommand, type AppOutcome, type RunSettings } from '../app/execute.js'
-import { heartbeatMs, stageHook } from '../app/knobs.js'
-import { renderStatus } from '../engine/registry-commands.js'
-import { loadSpec } from '../spec/load.js'
+import type { AppCommand, AppOutcome, RunSettings } from '../app/execute.js'
 import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spec/names.js'
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
-import { evaluateCommand, trainCommand } from '../trainers/commands.js'
-import { renderComparison } from '../engine/compare-command.js'
 import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter, dropOutputOnClosedPipe } from './console-reporter.js'
-import { DirectoryRegistry } from '../registry/directory-registry.js'
+import type { DirectoryRegistry } from '../registry/directory-registry.js'
 import { closest } from '../suggest.js'
 import { FileGate } from './file-gate.js'
 
@@ -246,7 +245,12 @@ async function gitCommit(cwd: string): Promise<string | null> {
   }
 }
 
-function registryOf(values: Values): DirectoryRegistry {
+async function loadSpec(file: string): Promise<Spec> {
+  return await (await import('../spec/load.js')).loadSpec(file)
+}
+
+async function registryOf(values: Values): Promise<DirectoryRegistry> {
+  const { DirectoryRegistry } = await import('../registry/directory-registry.js')
   return new DirectoryRegistry(path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY), undefined, message =>
     process.stderr.write(`${message}\n`)
   )
@@ -269,6 +273,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
     case 'run': {
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
       const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
+      const { heartbeatMs, stageHook } = await import('../app/knobs.js')
       const settings: RunSettings = {
         spec,
         params,
@@ -316,7 +321,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
 }
 
 /** The outcome in the CLI's words: a line for a person, or JSON with --json. */
-function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: Spec | null, reporter: ConsoleReporter): number {
+async function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: Spec | null, reporter: ConsoleReporter): Promise<number> {
   const out = (text: string) => process.stdout.write(`${text}\n`)
   switch (outcome.kind) {
     case 'run': {
@@ -333,12 +338,16 @@ function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: 
       )
       return ExitCode.ok
     }
-    case 'status':
+    case 'status': {
+      const { renderStatus } = await import('../engine/registry-commands.js')
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map(m => m.name) ?? []))
       return ExitCode.ok
-    case 'compared':
+    }
+    case 'compared': {
+      const { renderComparison } = await import('../engine/compare-command.js')
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison))
       return ExitCode.ok
+    }
     case 'promoted':
       out(
         outcome.how === 'rolled-back'
@@ -350,8 +359,10 @@ function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: 
       out(`Rejected ${outcome.model} version ${outcome.version}`)
       return ExitCode.ok
     case 'settled':
-    case 'redeployed':
+    case 'redeployed': {
+      const { unfinished } = await import('../app/execute.js')
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+    }
   }
 }
 
@@ -378,9 +389,9 @@ export async function main(argv: string[]): Promise<number> {
   checkArguments(values, name)
   if (name === 'train') {
     if (positionals[0] === undefined) throw usageError('retrain train needs the trainer, such as: retrain train online-gradient-descent', name)
-    return await trainCommand(positionals[0])
+    return await (await import('../trainers/commands.js')).trainCommand(positionals[0])
   }
-  if (name === 'evaluate') return await evaluateCommand(values.data ?? 'eval')
+  if (name === 'evaluate') return await (await import('../trainers/commands.js')).evaluateCommand(values.data ?? 'eval')
 
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json)
   const controller = new AbortController()
@@ -393,9 +404,10 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal)
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal)
-    const registry = command.kind === 'validate' || command.kind === 'compare' ? null : registryOf(values)
+    const registry = command.kind === 'validate' || command.kind === 'compare' ? null : await registryOf(values)
+    const { execute } = await import('../app/execute.js')
     const outcome = await execute(command, { registry: registry!, reporter, gate: new FileGate(values.spec ?? '') })
-    return render(outcome, command, values, spec, reporter)
+    return await render(outcome, command, values, spec, reporter)
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)

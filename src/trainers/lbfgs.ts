@@ -16,11 +16,13 @@ export interface LbfgsOptions {
   /** Converged when the largest gradient component falls to it. */
   tolerance: number
   /**
-   * Converged when an iteration lowers the objective by at most this fraction of max(|f|, 1).
-   * The default, 1e-13, is where the objective's own rounding dominates: no further progress is
-   * measurable. A larger value trades accuracy for time, like L-BFGS-B's `ftol`.
+   * Converged when an iteration lowers the objective by at most this fraction of
+   * max(|f before|, |f after|, decreaseFloor): L-BFGS-B's `ftol` test. Default 64 x machine epsilon,
+   * where the objective's own rounding dominates; see `referenceStopRule` for the trainers'.
    */
   relativeDecrease?: number
+  /** The smallest objective the relative decrease is taken of (default 1, as in L-BFGS-B). */
+  decreaseFloor?: number
   /** Called after each iteration; returning false stops (early stopping). */
   onIteration?: (iteration: number, loss: number, params: Float64Array) => boolean
 }
@@ -38,10 +40,25 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s
 }
 
+/**
+ * The reference library's stop rule for each objective, on this module's scale, so that a trainer stops
+ * where the reference does, at its objective, and not iterations later for digits nobody uses:
+ * - softmax (logistic regression): L-BFGS-B's default `ftol`, 1e7 x machine epsilon, on the summed
+ *   loss; on the mean loss here, the floor of 1 becomes 1/n;
+ * - Poisson: 64 x machine epsilon on the mean loss, as the reference's Poisson regression sets it.
+ * The gradient test is the trainer's `tolerance` on the largest gradient component.
+ */
+export function referenceStopRule(objective: 'softmax' | 'poisson', rows: number): Pick<LbfgsOptions, 'relativeDecrease' | 'decreaseFloor'> {
+  return objective === 'softmax'
+    ? { relativeDecrease: 1e7 * Number.EPSILON, decreaseFloor: 1 / rows }
+    : { relativeDecrease: 64 * Number.EPSILON, decreaseFloor: 1 }
+}
+
 /** Minimizes `f` from `start` (updated in place). */
 export function minimize(f: Objective, start: Float64Array, options: LbfgsOptions): LbfgsResult {
   const n = start.length
-  const relativeDecrease = options.relativeDecrease ?? 1e-13
+  const relativeDecrease = options.relativeDecrease ?? 64 * Number.EPSILON
+  const decreaseFloor = options.decreaseFloor ?? 1
   let x: Float64Array = start
   let g: Float64Array = new Float64Array(n)
   let fx = f(x, g)
@@ -110,11 +127,12 @@ export function minimize(f: Objective, start: Float64Array, options: LbfgsOption
       rho.push(1 / sy)
     }
     const decrease = fx - fNew
+    const scale = Math.max(Math.abs(fx), Math.abs(fNew), decreaseFloor)
     ;[x, xNew] = [xNew, x]
     ;[g, gNew] = [gNew, g]
     fx = fNew
     if (options.onIteration && !options.onIteration(iter, fx, x)) return finish(iter, false, 'callback')
-    if (decrease <= relativeDecrease * Math.max(Math.abs(fx), 1)) return finish(iter, true, 'relative-decrease')
+    if (decrease <= relativeDecrease * scale) return finish(iter, true, 'relative-decrease')
   }
   return finish(options.maxIterations, false, 'max-iterations')
 

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import { ContractEnv } from '../contract-names.js'
 import { cellText, labelRows, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
-import { minimize, poissonObjective, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
+import { minimize, poissonObjective, referenceStopRule, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
 import { hasModel, loadModel, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
 import { FROZEN_OPTIONS, optionKey, parseTrainerOptions, TRAINERS, type TrainerInfo, type TrainerName, type TrainerOptions } from './options.js'
 import { extendCategories, featurize, fitPreparation, missingColumns, preparedColumns } from './preparation.js'
@@ -409,6 +409,7 @@ function trainLbfgs(model: BuiltinModel, options: TrainerOptions, train: Dataset
     memory: options.memory,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
+    ...referenceStopRule(model.task === 'poisson' ? 'poisson' : 'softmax', train.n),
     onIteration: (iteration, loss, p) => {
       const v = validationLoss ? validationLoss(p, scratch) : null
       if (iteration === 1 || iteration % every === 0)

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,6 +12,30 @@ import { fileURLToPath } from 'node:url'
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const CLI = path.join(REPO, 'dist/cli.js')
+
+/**
+ * The text of a bundle in dist/ and of the chunks it imports, in turn: the CLI is split into
+ * dist/cli.js and dist/chunks/, loaded per command. With `loadedLater: false`, only the chunks
+ * loaded at start (static imports), not those a command loads with `import()`.
+ */
+export function bundleWithChunks(bundle: string, { loadedLater = true } = {}): string {
+  const seen = new Set<string>()
+  const texts: string[] = []
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const text = readFileSync(file, 'utf8')
+    texts.push(text)
+    // esbuild's own import lines (`} from "./chunks/chunk-X.js";`, `import "./chunk-Y.js";`) and import() calls.
+    const chunks = [
+      ...text.matchAll(/^(?:import|.*\bfrom) "(\.\/[\w/.-]+\.js)";$/gm),
+      ...(loadedLater ? text.matchAll(/\bimport\("(\.\/[\w/.-]+\.js)"\)/g) : [])
+    ]
+    for (const [, chunk] of chunks) visit(path.resolve(path.dirname(file), chunk!))
+  }
+  visit(path.join(REPO, 'dist', bundle))
+  return texts.join('\n')
+}
 
 export interface CliResult {
   code: number | null

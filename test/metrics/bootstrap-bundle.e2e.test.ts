@@ -1,8 +1,8 @@
-// The bootstrap's drawing thread in the built bundles: dist/cli.js starts dist/bootstrap-worker.mjs
-// from beside itself; a bundle without it, or built for another target (es2020), reaches exactly the
+// The bootstrap's drawing thread in the built bundles: dist/index.js starts dist/bootstrap-worker.mjs
+// from beside itself, the split CLI dist/chunks/bootstrap-worker.mjs from beside its chunk; a bundle without it, or built for another target (es2020), reaches exactly the
 // same numbers. From 65,536 examples the resamples are drawn on the thread.
 import { spawn } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -64,21 +64,25 @@ let project: string
 let root: string
 let reference: { rules: unknown[] }
 
-/** A copy of the built CLI and its thread file in its own folder, as an installed package has them. */
+/** A copy of the built CLI, its chunks and their thread file in its own folder, as an installed package has them. */
 async function bundleCopy(name: string, from = path.dirname(CLI)): Promise<string> {
   const dir = path.join(root, name)
   await mkdir(dir, { recursive: true })
   await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n')
-  for (const file of ['cli.js', 'bootstrap-worker.mjs']) await copyFile(path.join(from, file), path.join(dir, file))
+  await copyFile(path.join(from, 'cli.js'), path.join(dir, 'cli.js'))
+  await cp(path.join(from, 'chunks'), path.join(dir, 'chunks'), { recursive: true })
   return dir
 }
+
+/** The thread file the CLI's bootstrap starts: beside its chunks. */
+const threadFile = (dir: string) => path.join(dir, 'chunks', 'bootstrap-worker.mjs')
 
 /** Replaces the thread file with one that leaves a mark, then runs the real one. */
 async function markThread(dir: string): Promise<string> {
   const mark = path.join(dir, 'thread-ran')
-  await rename(path.join(dir, 'bootstrap-worker.mjs'), path.join(dir, 'real-worker.mjs'))
+  await rename(threadFile(dir), path.join(dir, 'chunks', 'real-worker.mjs'))
   await writeFile(
-    path.join(dir, 'bootstrap-worker.mjs'),
+    threadFile(dir),
     `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(mark)}, 'yes')\nawait import('./real-worker.mjs')\n`
   )
   return mark
@@ -104,8 +108,9 @@ beforeAll(async () => {
 })
 
 describe('the bootstrap drawing thread in the built bundle', () => {
-  it('is a file beside dist/cli.js and dist/index.js that the CLI starts', async () => {
+  it('is a file beside dist/index.js and beside the CLI chunks, that the CLI starts', async () => {
     expect(existsSync(path.join(REPO, 'dist/bootstrap-worker.mjs'))).toBe(true)
+    expect(existsSync(path.join(REPO, 'dist/chunks/bootstrap-worker.mjs'))).toBe(true)
     const dir = await bundleCopy('marked')
     const mark = await markThread(dir)
     const outcome = await compareWith(dir)
@@ -116,7 +121,7 @@ describe('the bootstrap drawing thread in the built bundle', () => {
 
   it('gives the same numbers without the thread file, drawing in turn', async () => {
     const dir = await bundleCopy('no-thread')
-    await rename(path.join(dir, 'bootstrap-worker.mjs'), path.join(dir, 'elsewhere.mjs'))
+    await rename(threadFile(dir), path.join(dir, 'elsewhere.mjs'))
     expect((await compareWith(dir)).rules).toEqual(reference.rules)
   })
 

@@ -1,0 +1,99 @@
+/**
+ * packBundle writes the tar headers itself (one block buffer, no stream per entry); the archive must
+ * stay byte for byte what the tar library's pack writes for the same entries, so the same model
+ * directory keeps the same archive digest across versions. Names of every shape: short, exactly 100
+ * bytes, split into prefix and name, too long to split (a PAX record), not ASCII; long and non-ASCII
+ * link targets; sizes around the 512-byte block; executable files; empty files.
+ */
+import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import tar from 'tar-stream'
+import { afterAll, describe, expect, it } from 'vitest'
+import { packBundle } from '../src/engine/bundle.js'
+import { BUNDLE_ARCHIVE, type Lineage } from '../src/engine/manifest.js'
+
+const lineage: Lineage = {
+  model: 'toy',
+  version: null,
+  parentVersion: null,
+  warmStart: { source: 'cold', reason: 'first-model' },
+  specDigest: 'a'.repeat(64),
+  gitCommit: null,
+  params: {},
+  trainingData: {},
+  evaluationData: {},
+  metrics: {},
+  toolVersion: '0.0.0',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  environment: { os: 'linux', arch: 'x64', runtimes: {}, lockfiles: {}, containerImage: null }
+}
+
+const FIXED = { mtime: new Date(0), uid: 0, gid: 0, uname: '', gname: '' }
+
+type Entry = { path: string; bytes: Buffer; mode: number } | { path: string; target: string }
+
+/** The archive the tar library's pack writes for the entries, in the given (already sorted) order. */
+async function libraryArchive(entries: Entry[]): Promise<Buffer> {
+  const pack = tar.pack()
+  const chunks: Buffer[] = []
+  const collected = (async () => {
+    for await (const chunk of pack) chunks.push(chunk as Buffer)
+  })()
+  for (const entry of entries) {
+    await new Promise<void>((resolve, reject) => {
+      const done = (err?: Error | null) => (err ? reject(err) : resolve())
+      if ('target' in entry) pack.entry({ name: entry.path, type: 'symlink', linkname: entry.target, mode: 0o777, ...FIXED }, done)
+      else pack.entry({ name: entry.path, type: 'file', size: entry.bytes.length, mode: entry.mode, ...FIXED }, entry.bytes, done)
+    })
+  }
+  pack.finalize()
+  await collected
+  return Buffer.concat(chunks)
+}
+
+const scratch: string[] = []
+afterAll(async () => {
+  await Promise.all(scratch.map(dir => rm(dir, { recursive: true, force: true })))
+})
+
+describe('the archive packBundle writes', () => {
+  it('is byte for byte the tar library pack of the same entries, for names, targets and sizes of every shape', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'retrain-archive-'))
+    scratch.push(root)
+    const model = path.join(root, 'model')
+    const pattern = (size: number, seed: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31 + seed) % 251))
+    const files: { path: string; bytes: Buffer; mode: number }[] = [
+      { path: 'a.txt', bytes: Buffer.from('hello'), mode: 0o644 },
+      { path: 'empty', bytes: Buffer.alloc(0), mode: 0o644 },
+      { path: 'run.sh', bytes: Buffer.from('#!/bin/sh\n'), mode: 0o755 },
+      { path: 'x'.repeat(100), bytes: Buffer.from('a name of exactly 100 bytes'), mode: 0o644 },
+      { path: `${'p'.repeat(150)}/${'q'.repeat(99)}`, bytes: Buffer.from('prefix and name'), mode: 0o644 },
+      { path: `long/${'z'.repeat(120)}`, bytes: Buffer.from('too long to split'), mode: 0o644 },
+      { path: `deep/${'a/'.repeat(90)}leaf`, bytes: Buffer.from('a very long path'), mode: 0o644 },
+      { path: 'ünïcode/名前.txt', bytes: Buffer.from('not ASCII'), mode: 0o644 },
+      ...[511, 512, 513, 1024, 300_000].map((size, i) => ({ path: `sizes/s-${size}`, bytes: pattern(size, i), mode: 0o644 }))
+    ]
+    for (const file of files) {
+      const abs = path.join(model, ...file.path.split('/'))
+      await mkdir(path.dirname(abs), { recursive: true })
+      await writeFile(abs, file.bytes)
+      await chmod(abs, file.mode)
+    }
+    const links = [
+      { path: 'link-a', target: 'a.txt' },
+      { path: 'sizes/link-up', target: '../a.txt' },
+      { path: 'long/to-long', target: `../deep/${'a/'.repeat(90)}leaf` },
+      { path: 'ünïcode/link-ü', target: '名前.txt' }
+    ]
+    for (const link of links) await symlink(link.target, path.join(model, ...link.path.split('/')))
+
+    const manifest = await packBundle(model, path.join(root, 'bundle'), lineage)
+    const ours = await readFile(path.join(root, 'bundle', BUNDLE_ARCHIVE))
+    const byPath = new Map<string, Entry>([...files, ...links].map(e => [e.path, e]))
+    const order = [...manifest.files.map(f => f.path), ...manifest.links.map(l => l.path)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    const expected = await libraryArchive(order.map(p => byPath.get(p)!))
+    expect(ours.length).toBe(expected.length)
+    expect(ours.equals(expected)).toBe(true)
+  })
+})
