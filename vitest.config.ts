@@ -24,6 +24,9 @@ export default defineConfig({
     // At most three tests of a describe.concurrent block at once: each starts processes, and more at once
     // only starve each other past their timeouts on a small or shared machine.
     maxConcurrency: 3,
+    // Two files at once: most tests wait on the processes they start, so two workers keep both cores
+    // busy; the tests hold under load (no wall-clock assertions, only their own processes and ports).
+    maxWorkers: 2,
     hookTimeout: 60_000,
     reporters: ['default', plainSummary]
   }
