@@ -13,8 +13,7 @@ import { InputError } from '../errors.js'
 import type { Actor, PromotionEffects } from '../engine/registry-commands.js'
 import type { RunOptions, RunOutcome } from '../engine/run.js'
 import type { CompareOutcome } from '../engine/compare-command.js'
-import type { ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
-import type { Effect } from '../ports.js'
+import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
 import type { Spec } from '../spec/types.js'
 
 /** The ports a command works through; a shell builds them. */
