@@ -518,6 +518,7 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
     promotion: {
       mode: raw.promotion.mode,
       firstModel: raw.promotion['first-model'],
+      borderline: raw.promotion.borderline ?? 'reject',
       approvers: [...(raw.promotion.approvers ?? [])]
     },
     lockfiles: [...(raw.lockfiles ?? [])]

@@ -131,11 +131,14 @@ export interface MetricSpec {
 
 export type PromotionMode = Raw.Promotion['mode']
 export type FirstModelPolicy = Raw.Promotion['first-model']
+export type BorderlinePolicy = NonNullable<Raw.Promotion['borderline']>
 export type WarmStartPolicy = NonNullable<RawSpec['warm-start']>
 
 export interface PromotionSpec {
   mode: PromotionMode
   firstModel: FirstModelPolicy
+  /** A run whose point estimates all pass but some confidence bound does not: reject, or gate for a person. */
+  borderline: BorderlinePolicy
   approvers: string[]
 }
 

@@ -342,7 +342,7 @@ describe('a valid spec', () => {
         },
         { name: 'val.r2', goal: 'maximize', change: [], location: at(52, 3) }
       ],
-      promotion: { mode: 'gate', firstModel: 'reject', approvers: ['login1'] },
+      promotion: { mode: 'gate', firstModel: 'reject', borderline: 'reject', approvers: ['login1'] },
       lockfiles: ['package-lock.json']
     }
     expect(spec).toEqual(expected)
@@ -356,6 +356,10 @@ describe('a valid spec', () => {
     expect(spec.env).toEqual({})
     expect(spec.lockfiles).toEqual([])
     expect(spec.promotion.approvers).toEqual([])
+    expect(spec.promotion.borderline).toBe('reject')
+    expect(parseSpec(BASE.replace('first-model: promote', 'first-model: promote\n  borderline: gate'), 'spec.yml', { cwd: CWD }).promotion.borderline).toBe(
+      'gate'
+    )
     expect(spec.steps[0]).toMatchObject({ id: 'train', name: 'Train', shell: 'bash', run: 'node train.mjs' })
   })
 

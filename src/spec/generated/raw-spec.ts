@@ -349,6 +349,10 @@ export interface Promotion {
    */
   'first-model': 'promote' | 'gate' | 'reject'
   /**
+   * What to do with a borderline candidate: every point estimate passes, but some confidence rule's bound does not clear its margin (and nothing else fails). reject (default) or gate: open the gate for a person to decide, with the numbers. Clear passes and clear failures are not affected.
+   */
+  borderline?: 'reject' | 'gate'
+  /**
    * GitHub logins whose approval counts, besides people with write access.
    */
   approvers?: string[]
