@@ -142,6 +142,22 @@ export interface PromotionSpec {
   approvers: string[]
 }
 
+/** Checks on one column of a data input (schemas/retrain-spec.schema.json, `checks`). */
+export interface ColumnCheckSpec {
+  type?: 'number' | 'category'
+  maxMissing?: number
+  min?: number
+  max?: number
+  values?: string[]
+}
+
+/** Checks on one data input, run before any step. */
+export interface DataCheckSpec {
+  minRows?: number
+  columns: Record<string, ColumnCheckSpec>
+  unexpectedColumns?: 'error' | 'warn'
+}
+
 export interface Spec {
   /** Absolute path of the spec file. */
   file: string
@@ -160,6 +176,8 @@ export interface Spec {
   evaluate: EvaluateSpec
   metrics: MetricSpec[]
   promotion: PromotionSpec
+  /** Checks on the new data, by data input, run before any step. */
+  checks: Record<string, DataCheckSpec>
   /** Lockfiles whose digests go into the bundle's environment lineage. */
   lockfiles: string[]
 }
