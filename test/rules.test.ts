@@ -9,7 +9,7 @@ function metric(name: string, goal: 'maximize' | 'minimize', change: Partial<Cha
   return { name, goal, ...bounds, change: change.map(c => ({ against: 'champion', location: here, ...c })), location: here }
 }
 
-const auto: PromotionSpec = { mode: 'auto', firstModel: 'promote', approvers: [] }
+const auto: PromotionSpec = { mode: 'auto', firstModel: 'promote', borderline: 'reject', approvers: [] }
 
 describe('change rules', () => {
   it('an identical candidate never passes a must-improve rule (margin 0 is strict)', () => {
@@ -221,5 +221,62 @@ describe('confidence rules, pinned versions and slice rules', () => {
     expect(passing.outcomes[0]).toMatchObject({ status: 'pass', bound: 0 })
     expect(evaluateRules([m], { acc: 0.8 }, { acc: 0.8 }).outcomes[0]).toMatchObject({ status: 'fail' })
     expect(evaluateRules([m], { acc: 0.8 }, null).outcomes[0]).toMatchObject({ status: 'not-applicable' })
+  })
+})
+
+describe('the borderline policy', () => {
+  const evidence = (bound: number | null) => ({
+    confidence: () => ({
+      bound,
+      upper: bound === null ? null : bound + 0.02,
+      method: 'bca' as const,
+      resamples: 1000,
+      degenerate: 0,
+      units: 200,
+      unit: 'examples' as const,
+      problem: null
+    })
+  })
+  const gate: PromotionSpec = { ...auto, borderline: 'gate' }
+  const rules = [metric('auc', 'maximize', [{ margin: 0, confidence: 0.95 }], { min: 0.5 })]
+
+  it('gates a candidate whose point estimates pass but whose confidence bound does not, with the numbers', () => {
+    const v = evaluateRules(rules, { auc: 0.81 }, { auc: 0.8 }, evidence(-0.004))
+    expect(v.passed).toBe(false)
+    const plan = planDecision(v, gate)
+    expect(plan).toMatchObject({ action: 'gate', decision: 'pending-approval' })
+    expect(plan.reason).toMatch(
+      /^borderline: auc improves by more than 0 \(95% confidence\): point estimate 0\.01 passes, 95% lower bound -0\.004 does not clear 0/
+    )
+    // The default policy still rejects it; a dry run says what would happen.
+    expect(planDecision(v, auto)).toMatchObject({ action: 'reject', decision: 'rejected' })
+    expect(planDecision(v, { ...gate, mode: 'dry-run' })).toMatchObject({ action: 'none', wouldBe: 'pending-approval' })
+  })
+
+  it('still auto-promotes a clear pass', () => {
+    const v = evaluateRules(rules, { auc: 0.81 }, { auc: 0.8 }, evidence(0.002))
+    expect(planDecision(v, gate)).toMatchObject({ action: 'promote', reason: 'every rule passed' })
+  })
+
+  it('still rejects clear failures: a failing point estimate, a failing bound, or a bound that could not be computed', () => {
+    const regressed = evaluateRules(rules, { auc: 0.79 }, { auc: 0.8 }, evidence(-0.03))
+    expect(planDecision(regressed, gate).action).toBe('reject')
+    const belowMin = evaluateRules(rules, { auc: 0.45 }, { auc: 0.44 }, evidence(-0.004))
+    expect(belowMin.outcomes.map(o => o.status)).toEqual(['fail', 'fail'])
+    expect(planDecision(belowMin, gate)).toMatchObject({ action: 'reject', reason: expect.stringMatching(/^2 rules failed/) })
+    expect(planDecision(evaluateRules(rules, { auc: 0.81 }, { auc: 0.8 }, evidence(null)), gate).action).toBe('reject')
+    expect(planDecision(evaluateRules(rules, { auc: 0.81 }, { auc: 0.8 }), gate).action).toBe('reject')
+    // A plain change rule without confidence that fails is a point estimate failing.
+    const plain = [metric('auc', 'maximize', [{ margin: 0, confidence: 0.95 }]), metric('rmse', 'minimize', [{ margin: 0 }])]
+    const mixed = evaluateRules(plain, { auc: 0.81, rmse: 3 }, { auc: 0.8, rmse: 2 }, evidence(-0.004))
+    expect(planDecision(mixed, gate).action).toBe('reject')
+  })
+
+  it('gates a relative non-inferiority rule whose bound alone falls short', () => {
+    const guard = [metric('loss', 'minimize', [{ relativeMargin: -0.05, confidence: 0.9 }])]
+    const v = evaluateRules(guard, { loss: 1.02 }, { loss: 1 }, evidence(-0.08))
+    const plan = planDecision(v, gate)
+    expect(plan.action).toBe('gate')
+    expect(plan.reason).toMatch(/point estimate -2% passes, 90% lower bound -8% does not clear -5%/)
   })
 })

@@ -309,12 +309,37 @@ export interface DecisionPlan {
   reason: string
 }
 
-/** Turns a verdict into what to do, by the promotion mode and the first-model policy. */
+/**
+ * A failed confidence rule whose point estimate clears the margin and whose bound was computed: the
+ * gain may be real but is not distinguishable from noise. Anything else that fails is a clear failure.
+ */
+function isBorderline(o: RuleOutcome): boolean {
+  return (
+    o.status === 'fail' &&
+    (o.kind === 'change' || o.kind === 'relative-change') &&
+    o.confidence !== undefined &&
+    typeof o.bound === 'number' &&
+    o.improvement !== null &&
+    clearsMargin(o.improvement, o.threshold)
+  )
+}
+
+function describeBorderline(o: RuleOutcome): string {
+  const show = (n: number) => (o.kind === 'relative-change' ? `${fmt(n * 100)}%` : fmt(n))
+  const level = `${fmt((o.confidence ?? 0) * 100)}% lower bound`
+  return `${o.rule}: point estimate ${show(o.improvement!)} passes, ${level} ${show(o.bound!)} does not clear ${show(o.threshold)}`
+}
+
+/** Turns a verdict into what to do, by the promotion mode, the first-model and the borderline policies. */
 export function planDecision(verdict: Verdict, promotion: PromotionSpec): DecisionPlan {
   const failed = verdict.outcomes.filter(o => o.status === 'fail')
   let action: Action
   let reason: string
-  if (failed.length > 0) {
+  if (failed.length > 0 && promotion.borderline === 'gate' && failed.every(isBorderline)) {
+    // Every point estimate passes; only confidence bounds fall short: a person decides.
+    action = 'gate'
+    reason = `borderline: ${failed.map(describeBorderline).join('; ')}; the promotion policy sends borderline cases to a person`
+  } else if (failed.length > 0) {
     action = 'reject'
     reason = `${failed.length} rule${failed.length === 1 ? '' : 's'} failed: ${failed.map(o => o.rule).join('; ')}`
   } else if (verdict.firstModel) {

@@ -26,6 +26,7 @@ import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
 import { ContractEnv } from '../contract-names.js'
 import { contractEnv, readStepSummary } from './contract.js'
+import { runDataChecks } from './data-checks.js'
 import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
 import { readMetricsFile, type Metrics } from './metrics-file.js'
@@ -207,6 +208,8 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
 
   // Data paths may hold expressions on params and github: evaluated first, so the fingerprints list the files read.
   const data = Object.values(await fingerprintData(spec.root, spec.data, { params: options.params, github: options.github ?? {} }))
+  // Checks on the new data come before anything else: a failing one means nothing runs, nothing changes.
+  await runDataChecks(spec, data, message => reporter.warn(message))
   const evaluationNames = new Set(spec.evaluate.data)
   const evaluationInputs = data.filter(d => evaluationNames.has(d.name))
   const trainingInputs = data.filter(d => !evaluationNames.has(d.name))

@@ -347,7 +347,8 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
     : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
   const outputDir = path.resolve(settings.outputDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'retrain', spec.model))
   // Only a run that can open the gate meets the promote job's environment.
-  if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate')) await checkEnvironmentGate(shell, 'run')
+  if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'))
+    await checkEnvironmentGate(shell, 'run')
   const store = artifactStore(settings, tune)
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())

@@ -20,6 +20,8 @@ import { computedMetricProblems } from '../metrics/spec-checks.js'
 import { parseTrainerOptions } from '../trainers/options.js'
 import type {
   ChangeRuleSpec,
+  ColumnCheckSpec,
+  DataCheckSpec,
   DataInputSpec,
   EvaluateSpec,
   MetricSpec,
@@ -379,6 +381,43 @@ class SpecBuilder {
     })
   }
 
+  checks(data: Record<string, DataInputSpec>): Record<string, DataCheckSpec> {
+    const checks: Record<string, DataCheckSpec> = {}
+    const declared = Object.keys(data)
+    for (const [name, raw] of Object.entries(this.raw.checks ?? {})) {
+      if (!Object.hasOwn(data, name)) {
+        const near = closest(name, declared)
+        this.problem(
+          this.source.keyAt(['checks'], name),
+          `checks names ${preview(name)}, which is not declared under data${near ? `; did you mean "${near}"?` : ''}`
+        )
+        continue
+      }
+      const columns: Record<string, ColumnCheckSpec> = {}
+      for (const [column, c] of Object.entries(raw.columns ?? {})) {
+        if (c.min !== undefined && c.max !== undefined && c.min > c.max) {
+          this.problem(
+            this.source.valueAt(['checks', name, 'columns', column, 'min']),
+            `checks.${name}.columns.${column}: min (${c.min}) is greater than max (${c.max})`
+          )
+        }
+        columns[column] = {
+          ...(c.type !== undefined && { type: c.type }),
+          ...(c['max-missing'] !== undefined && { maxMissing: c['max-missing'] }),
+          ...(c.min !== undefined && { min: c.min }),
+          ...(c.max !== undefined && { max: c.max }),
+          ...(c.values !== undefined && { values: c.values.map(String) })
+        }
+      }
+      checks[name] = {
+        ...(raw['min-rows'] !== undefined && { minRows: raw['min-rows'] }),
+        columns,
+        ...(raw['unexpected-columns'] !== undefined && { unexpectedColumns: raw['unexpected-columns'] })
+      }
+    }
+    return checks
+  }
+
   evaluate(data: Record<string, DataInputSpec>): EvaluateSpec {
     const raw = this.raw.evaluate
     const names = typeof raw.data === 'string' ? [raw.data] : raw.data
@@ -518,8 +557,10 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
     promotion: {
       mode: raw.promotion.mode,
       firstModel: raw.promotion['first-model'],
+      borderline: raw.promotion.borderline ?? 'reject',
       approvers: [...(raw.promotion.approvers ?? [])]
     },
+    checks: builder.checks(data),
     lockfiles: [...(raw.lockfiles ?? [])]
   }
   for (const p of computedMetricProblems(spec)) builder.problems.push({ ...source.valueAt(p.segments), message: p.message })

@@ -131,12 +131,31 @@ export interface MetricSpec {
 
 export type PromotionMode = Raw.Promotion['mode']
 export type FirstModelPolicy = Raw.Promotion['first-model']
+export type BorderlinePolicy = NonNullable<Raw.Promotion['borderline']>
 export type WarmStartPolicy = NonNullable<RawSpec['warm-start']>
 
 export interface PromotionSpec {
   mode: PromotionMode
   firstModel: FirstModelPolicy
+  /** A run whose point estimates all pass but some confidence bound does not: reject, or gate for a person. */
+  borderline: BorderlinePolicy
   approvers: string[]
+}
+
+/** Checks on one column of a data input (schemas/retrain-spec.schema.json, `checks`). */
+export interface ColumnCheckSpec {
+  type?: 'number' | 'category'
+  maxMissing?: number
+  min?: number
+  max?: number
+  values?: string[]
+}
+
+/** Checks on one data input, run before any step. */
+export interface DataCheckSpec {
+  minRows?: number
+  columns: Record<string, ColumnCheckSpec>
+  unexpectedColumns?: 'error' | 'warn'
 }
 
 export interface Spec {
@@ -157,6 +176,8 @@ export interface Spec {
   evaluate: EvaluateSpec
   metrics: MetricSpec[]
   promotion: PromotionSpec
+  /** Checks on the new data, by data input, run before any step. */
+  checks: Record<string, DataCheckSpec>
   /** Lockfiles whose digests go into the bundle's environment lineage. */
   lockfiles: string[]
 }

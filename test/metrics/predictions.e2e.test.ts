@@ -115,6 +115,28 @@ describe('metrics computed from predictions, end to end', () => {
     expectValidResult(point.result)
   })
 
+  it('the same small, noisy gain under `borderline: gate` opens the gate, saying borderline with the numbers', async () => {
+    const project = await makeProject(
+      'test/fixtures/predictions',
+      spec(CONFIDENT).replace('first-model: promote }', 'first-model: promote, borderline: gate }')
+    )
+    expect((await run(project, 'out/1')).result.decision).toBe('promoted')
+    const borderline = await run(project, 'out/2', 'strength=1.08', 'seed=2')
+    expect(borderline.code, borderline.stderr).toBe(0)
+    expectValidResult(borderline.result)
+    expect(borderline.result.decision).toBe('pending-approval')
+    const rule = borderline.result.rules.find((r: { kind: string }) => r.kind === 'change')
+    expect(rule).toMatchObject({ status: 'fail', confidence: 0.95 })
+    expect(rule.improvement).toBeGreaterThan(0)
+    expect(rule.bound).toBeLessThan(0)
+    expect(borderline.result.reason).toMatch(
+      /^borderline: auc improves by more than 0 \(95% confidence\): point estimate 0\.0\d+ passes, 95% lower bound -0\.0\d+ does not clear 0/
+    )
+    // A clear gain still promotes without a person.
+    const strong = await run(project, 'out/3', 'strength=2', 'seed=3')
+    expect(strong.result.decision).toBe('promoted')
+  })
+
   it('a clear gain is promoted under the confidence rule; a pinned reference version is evaluated too', async () => {
     const pinned = '      - { margin: 0, confidence: 0.95 }\n      - { margin: -0.01, against: 1 }'
     const project = await makeProject('test/fixtures/predictions', spec(pinned))

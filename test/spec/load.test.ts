@@ -48,7 +48,7 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
   it('lists the allowed keys when no key is close', () => {
     expect(refusal(`${BASE}colour: blue\n`)).toEqual([
       'spec.yml:17:1: unknown key "colour" in the spec (expected "model", "description", "root", "params", "data", ' +
-        '"env", "warm-start", "lockfiles", "steps", "evaluate", "metrics", "promotion")'
+        '"env", "warm-start", "lockfiles", "steps", "evaluate", "metrics", "checks", "promotion")'
     ])
   })
 
@@ -342,7 +342,8 @@ describe('a valid spec', () => {
         },
         { name: 'val.r2', goal: 'maximize', change: [], location: at(52, 3) }
       ],
-      promotion: { mode: 'gate', firstModel: 'reject', approvers: ['login1'] },
+      promotion: { mode: 'gate', firstModel: 'reject', borderline: 'reject', approvers: ['login1'] },
+      checks: {},
       lockfiles: ['package-lock.json']
     }
     expect(spec).toEqual(expected)
@@ -356,6 +357,10 @@ describe('a valid spec', () => {
     expect(spec.env).toEqual({})
     expect(spec.lockfiles).toEqual([])
     expect(spec.promotion.approvers).toEqual([])
+    expect(spec.promotion.borderline).toBe('reject')
+    expect(parseSpec(BASE.replace('first-model: promote', 'first-model: promote\n  borderline: gate'), 'spec.yml', { cwd: CWD }).promotion.borderline).toBe(
+      'gate'
+    )
     expect(spec.steps[0]).toMatchObject({ id: 'train', name: 'Train', shell: 'bash', run: 'node train.mjs' })
   })
 

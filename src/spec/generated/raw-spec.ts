@@ -82,6 +82,12 @@ export interface RetrainingSpec {
   metrics: {
     [k: string]: Metric
   }
+  /**
+   * Checks on the new data, by data input, run before any step: a failing check stops the run (exit 2) before anything runs or changes, with a table naming the input, column, check, expected and found. CSV files with a header row.
+   */
+  checks?: {
+    [k: string]: DataCheck
+  }
   promotion: Promotion
 }
 /**
@@ -337,6 +343,52 @@ export interface ChangeRule {
   against?: 'champion' | number
 }
 /**
+ * Checks on one data input (all its files together).
+ */
+export interface DataCheck {
+  /**
+   * The fewest data rows (header excluded) the input may hold.
+   */
+  'min-rows'?: number
+  /**
+   * Columns that must be present, with checks on their values.
+   */
+  columns?: {
+    [k: string]: ColumnCheck
+  }
+  /**
+   * What to do with a column not listed under columns: error (fail the check) or warn. Default: allowed.
+   */
+  'unexpected-columns'?: 'error' | 'warn'
+}
+/**
+ * Checks on one column. Empty, NA, NaN and null cells are missing.
+ */
+export interface ColumnCheck {
+  /**
+   * number: every present cell is a finite number; category: any text.
+   */
+  type?: 'number' | 'category'
+  /**
+   * The largest share of missing cells allowed, from 0 to 1.
+   */
+  'max-missing'?: number
+  /**
+   * The smallest value allowed (numbers).
+   */
+  min?: number
+  /**
+   * The largest value allowed (numbers).
+   */
+  max?: number
+  /**
+   * The only values allowed (categories).
+   *
+   * @minItems 1
+   */
+  values?: [string | number | boolean, ...(string | number | boolean)[]]
+}
+/**
  * What happens to a candidate that passes every rule.
  */
 export interface Promotion {
@@ -348,6 +400,10 @@ export interface Promotion {
    * What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.
    */
   'first-model': 'promote' | 'gate' | 'reject'
+  /**
+   * What to do with a borderline candidate: every point estimate passes, but some confidence rule's bound does not clear its margin (and nothing else fails). reject (default) or gate: open the gate for a person to decide, with the numbers. Clear passes and clear failures are not affected.
+   */
+  borderline?: 'reject' | 'gate'
   /**
    * GitHub logins whose approval counts, besides people with write access.
    */

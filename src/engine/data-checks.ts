@@ -1,0 +1,129 @@
+/**
+ * Checks on the new data, declared under `checks:` in the spec and run before any step: a failing
+ * check stops the run (exit 2) before anything runs or changes, with a table naming the input, the
+ * column, the check, what was expected and what was found. Each input's CSV files are read together.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { CsvError, readCsvColumns } from '../csv/read.js'
+import { parseNumber } from '../csv/scan.js'
+import { ExitCode, InputError, RetrainError } from '../errors.js'
+import type { DataCheckSpec, Spec } from '../spec/types.js'
+import { formatNumber as fmt } from './format.js'
+import type { ResolvedDataInput } from './fingerprint.js'
+
+export interface CheckFailure {
+  input: string
+  column: string
+  check: string
+  expected: string
+  found: string
+}
+
+/** Some checks on the new data failed; nothing ran. */
+export class DataCheckError extends RetrainError {
+  constructor(readonly failures: CheckFailure[]) {
+    super(
+      `${failures.length} check${failures.length === 1 ? '' : 's'} on the new data failed; no step ran, nothing changed:\n${checkTable(failures)}`,
+      ExitCode.badInput,
+      'data-checks-failed'
+    )
+  }
+}
+
+/** A Markdown table of failures, one row each. */
+export function checkTable(failures: CheckFailure[]): string {
+  const rows = [['input', 'column', 'check', 'expected', 'found'], ...failures.map(f => [f.input, f.column, f.check, f.expected, f.found])]
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map(r => r[c]!.length)))
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`
+  return [line(rows[0]!), `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n')
+}
+
+const isMissing = (cell: string) => parseNumber(cell) === null
+
+/** Up to three examples, quoted, with how many more. */
+function examples(values: Iterable<string>): string {
+  const all = [...values]
+  const shown = all.slice(0, 3).map(v => JSON.stringify(v))
+  return `${shown.join(', ')}${all.length > 3 ? ` and ${all.length - 3} more` : ''}`
+}
+
+async function checkInput(root: string, input: ResolvedDataInput, check: DataCheckSpec, warn: (message: string) => void): Promise<CheckFailure[]> {
+  const failures: CheckFailure[] = []
+  const fail = (column: string, name: string, expected: string, found: string) => failures.push({ input: input.name, column, check: name, expected, found })
+  // Per declared column: cells seen, missing, not numbers, out of range, values not allowed.
+  const stats = new Map(
+    Object.keys(check.columns).map(c => [
+      c,
+      { cells: 0, missing: 0, notNumber: new Set<string>(), low: Infinity, high: -Infinity, unexpected: new Set<string>() }
+    ])
+  )
+  const absent = new Set<string>()
+  const unexpected = new Set<string>()
+  let rows = 0
+  for (const file of input.absolutePaths) {
+    const shown = path.relative(root, file) || file
+    let read
+    try {
+      read = readCsvColumns(await readFile(file, 'utf8'), shown, cell => cell.trim())
+    } catch (err) {
+      if (err instanceof CsvError) throw new InputError([{ message: `checks.${input.name}: ${err.message}` }])
+      throw err
+    }
+    rows += read.lines.length
+    for (const column of stats.keys()) if (!read.header.includes(column)) absent.add(column)
+    read.header.forEach((column, c) => {
+      const s = stats.get(column)
+      if (!s) {
+        unexpected.add(column)
+        return
+      }
+      const spec = check.columns[column]!
+      for (const cell of read.columns[c]!) {
+        s.cells++
+        if (isMissing(cell)) {
+          s.missing++
+          continue
+        }
+        if (spec.type === 'number' || spec.min !== undefined || spec.max !== undefined) {
+          const value = parseNumber(cell)
+          if (value === undefined || value === null) s.notNumber.add(cell)
+          else {
+            s.low = Math.min(s.low, value)
+            s.high = Math.max(s.high, value)
+          }
+        }
+        if (spec.values && !spec.values.includes(cell)) s.unexpected.add(cell)
+      }
+    })
+  }
+  if (check.minRows !== undefined && rows < check.minRows) fail('', 'min-rows', `≥ ${check.minRows} rows`, `${rows} rows`)
+  for (const column of absent) fail(column, 'present', 'the column', `no such column in ${input.absolutePaths.length === 1 ? 'the file' : 'some files'}`)
+  if (unexpected.size > 0) {
+    const message = `column${unexpected.size === 1 ? '' : 's'} ${examples(unexpected)} not listed under checks.${input.name}.columns`
+    if (check.unexpectedColumns === 'error') fail([...unexpected].join(', '), 'unexpected-columns', 'only the listed columns', message)
+    else if (check.unexpectedColumns === 'warn') warn(`data input ${input.name}: ${message}`)
+  }
+  for (const [column, s] of stats) {
+    if (absent.has(column)) continue
+    const spec = check.columns[column]!
+    if (spec.type === 'number' && s.notNumber.size > 0) fail(column, 'type', 'number', `not numbers: ${examples(s.notNumber)}`)
+    if (spec.maxMissing !== undefined && s.cells > 0 && s.missing / s.cells > spec.maxMissing) {
+      fail(column, 'max-missing', `≤ ${fmt(spec.maxMissing * 100)}% missing`, `${fmt((s.missing / s.cells) * 100)}% missing (${s.missing} of ${s.cells})`)
+    }
+    if (spec.min !== undefined && s.low < spec.min) fail(column, 'min', `≥ ${fmt(spec.min)}`, `${fmt(s.low)}`)
+    if (spec.max !== undefined && s.high > spec.max) fail(column, 'max', `≤ ${fmt(spec.max)}`, `${fmt(s.high)}`)
+    if (s.unexpected.size > 0) fail(column, 'values', `one of ${spec.values!.join(', ')}`, examples(s.unexpected))
+  }
+  return failures
+}
+
+/** Runs the spec's checks on the resolved data inputs; throws DataCheckError when any fails. */
+export async function runDataChecks(spec: Spec, data: ResolvedDataInput[], warn: (message: string) => void): Promise<void> {
+  const failures: CheckFailure[] = []
+  for (const input of data) {
+    const check = spec.checks[input.name]
+    if (check) failures.push(...(await checkInput(spec.root, input, check, warn)))
+  }
+  if (failures.length > 0) throw new DataCheckError(failures)
+}
