@@ -3,7 +3,7 @@ import { createRequire as __retrainCreateRequire } from 'node:module';
 const require = __retrainCreateRequire(import.meta.url);
 import {
   inheritableEnv
-} from "./chunks/chunk-KK3ADD6H.js";
+} from "./chunks/chunk-UPYI3SD7.js";
 import {
   modelNameProblem,
   parseParamAssignments,
@@ -11,7 +11,7 @@ import {
   pathProblem,
   preview,
   resolveParams
-} from "./chunks/chunk-JFVN4EEB.js";
+} from "./chunks/chunk-EKP6HGDY.js";
 import {
   closest
 } from "./chunks/chunk-2UFRDBLY.js";
@@ -344,7 +344,7 @@ async function gitCommit(cwd) {
   }
 }
 async function loadSpec(file) {
-  return await (await import("./chunks/load-HETDE3Q6.js")).loadSpec(file);
+  return await (await import("./chunks/load-YZQM7QBS.js")).loadSpec(file);
 }
 async function registryOf(values) {
   const { DirectoryRegistry } = await import("./chunks/directory-registry-GHBXKCHS.js");
@@ -369,7 +369,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-FZA2WZYN.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-GOHDZHDN.js");
       const settings = {
         spec: spec2,
         params,
@@ -439,7 +439,7 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-UPDHV4KI.js");
+      const { renderComparison } = await import("./chunks/compare-command-H6XWLZVJ.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
       return ExitCode.ok;
     }
@@ -453,7 +453,7 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-7RTI7AW4.js");
+      const { unfinished } = await import("./chunks/execute-KUB2RK52.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -484,9 +484,9 @@ async function main(argv) {
   checkArguments(values, name);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
-    return await (await import("./chunks/commands-X3CIUHQ5.js")).trainCommand(positionals[0]);
+    return await (await import("./chunks/commands-M7R5QU5E.js")).trainCommand(positionals[0]);
   }
-  if (name === "evaluate") return await (await import("./chunks/commands-X3CIUHQ5.js")).evaluateCommand(values.data ?? "eval");
+  if (name === "evaluate") return await (await import("./chunks/commands-M7R5QU5E.js")).evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
@@ -499,7 +499,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-7RTI7AW4.js");
+    const { execute } = await import("./chunks/execute-KUB2RK52.js");
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
     return await render(outcome, command, values, spec, reporter);
   } finally {
