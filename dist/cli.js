@@ -344,7 +344,7 @@ async function gitCommit(cwd) {
   }
 }
 async function loadSpec(file) {
-  return await (await import("./chunks/load-YZQM7QBS.js")).loadSpec(file);
+  return await (await import("./chunks/load-COCVBYHK.js")).loadSpec(file);
 }
 async function registryOf(values) {
   const { DirectoryRegistry } = await import("./chunks/directory-registry-GHBXKCHS.js");

@@ -112,9 +112,12 @@ function defaultLocator(run: string, location: SourceLocation): Locator {
 
 /**
  * Whether an expression's value is validated before any step runs, so that bash cannot read code in
- * it: a direct reference to a number, integer or boolean param, or to an enum param whose values are
- * all plain words (letters, digits, `_ . + - : , / @ %`). Anything else (a free-form string param, a
- * function call, another context) may hold any text and is string-valued.
+ * it: a direct reference to a number or integer param, or to an enum param whose values hold no
+ * letter or `_` (digits and `. + - : , / @ %`). A value with letters is a word bash may take as a
+ * variable's name where it evaluates arithmetic, and that variable may hold text from elsewhere
+ * (`printf -v "$NAME" ...; (( $NAME ))`): so booleans (`true`, `false`) and enums of words are
+ * string-valued like a free-form string param, a function call or another context. They stand as
+ * plain data (arguments, assignments) like any string; only evaluated positions refuse them.
  */
 export function isValidatedValue(expression: string, params: Readonly<Record<string, ParamSpec>>): boolean {
   const reference = /^params\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'((?:[^']|'')*)'\s*\])$/.exec(expression.trim())
@@ -123,8 +126,8 @@ export function isValidatedValue(expression: string, params: Readonly<Record<str
   // Context access in the expression language ignores case.
   const param = Object.entries(params).find(([name]) => name.toLowerCase() === wanted)?.[1]
   if (!param) return false
-  if (param.type === 'number' || param.type === 'integer' || param.type === 'boolean') return true
-  return param.enum !== undefined && param.enum.length > 0 && param.enum.every(v => /^[A-Za-z0-9_.+\-:,/@%]+$/.test(String(v)))
+  if (param.type === 'number' || param.type === 'integer') return true
+  return param.type !== 'boolean' && param.enum !== undefined && param.enum.length > 0 && param.enum.every(v => /^[0-9.+\-:,/@%]+$/.test(String(v)))
 }
 
 /** Why an expression cannot stand in a region, inherited by everything nested in it. */
