@@ -133,5 +133,6 @@ describe('the bootstrap drawing thread in the built bundle', () => {
     const mark = await markThread(dir)
     expect((await compareWith(dir)).rules).toEqual(reference.rules)
     expect(existsSync(mark)).toBe(true)
-  })
+    // A whole build and a 70,000-example comparison: long on a shared 2-core machine.
+  }, 180_000)
 })
