@@ -76,7 +76,6 @@ export interface ReleasesRegistryOptions {
   retryBaseMs?: number
   /** The deadline of one asset transfer of `bytes` bytes. */
   transferTimeoutMs?: (bytes: number) => number
-  now?: () => Date
   log?: (message: string) => void
 }
 

@@ -27,6 +27,8 @@ import { VersionRegistry } from '../../src/registry/version-registry.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 
 const RUNS = Number(process.env.RETRAIN_MODEL_RUNS ?? 0) || undefined
+/** A longer local run (RETRAIN_MODEL_RUNS) gets time in proportion: a few seconds a sequence at most. */
+const TIME_LIMIT = 60_000 + (RUNS ?? 0) * 3_000
 
 type Op =
   | { kind: 'run'; score: number; mode: 'auto' | 'gate'; crash: boolean }
@@ -236,65 +238,73 @@ afterAll(async () => {
 })
 
 describe('the registry state machine under random interleavings', () => {
-  it('the directory registry keeps every invariant', async () => {
-    let n = 0
-    await fc.assert(
-      fc.asyncProperty(rounds, async plan => {
-        const root = await mkdtemp(path.join(scratch, 'dir-'))
-        await checkSequence(() => new DirectoryRegistry(root), `m${++n}`, plan, scratch)
-      }),
-      { numRuns: RUNS ?? 40 }
-    )
-  })
+  it(
+    'the directory registry keeps every invariant',
+    async () => {
+      let n = 0
+      await fc.assert(
+        fc.asyncProperty(rounds, async plan => {
+          const root = await mkdtemp(path.join(scratch, 'dir-'))
+          await checkSequence(() => new DirectoryRegistry(root), `m${++n}`, plan, scratch)
+        }),
+        { numRuns: RUNS ?? 40 }
+      )
+    },
+    TIME_LIMIT
+  )
 
-  it('the GitHub registry keeps every invariant, with no duplicate release', async () => {
-    let n = 0
-    const client = () =>
-      createGitHubClient(github.token, {
-        baseUrl: github.url,
-        retryBaseMs: 5,
-        retries: 2,
-        timeoutMs: 5000,
-        writeIntervalMs: 0,
-        notificationIntervalMs: 0,
-        log: () => undefined
-      })
-    await fc.assert(
-      fc.asyncProperty(hostileRounds, async ({ plan, faults }) => {
-        const model = `gh${++n}`
-        const make = () =>
-          new VersionRegistry(new ReleasesRegistry(client(), { owner: github.owner, repo: github.repo, branch: 'retrain-registry', retryBaseMs: 5 }), {
-            retryBaseMs: 5
-          })
-        const statePath = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
-        const inject = (index: number) => {
-          github.faults.length = 0
-          const hostility = faults[index]
-          if (hostility === 'state-answer-lost') github.faults.push({ method: 'PUT', path: statePath, kind: 'drop-after', times: 1 })
-          if (hostility === 'state-5xx-after') github.faults.push({ method: 'PUT', path: statePath, kind: { statusAfter: 502 }, times: 1 })
-          if (hostility === 'release-answer-lost') github.faults.push({ method: 'POST', path: /\/releases$/, kind: 'drop-after', times: 1 })
-          if (hostility === 'asset-answer-lost') github.faults.push({ host: 'uploads', method: 'POST', path: /\/assets$/, kind: 'drop-after', times: 1 })
-        }
-        const duplicates = (): string[] => {
-          const tags = [...github.releases.values()].map(r => r.tag_name).filter(t => t.startsWith(`retrain-${model}-`))
-          return tags.filter((t, i) => tags.indexOf(t) !== i).map(t => `release ${t} twice`)
-        }
-        try {
-          await checkSequence(make, model, plan, scratch, duplicates, inject)
-        } finally {
-          github.faults.length = 0
-        }
-        // Settled, every promoted version's release is published, and no draft of a version the state forgot remains.
-        const registry = make()
-        await registry.settle(model)
-        const state = await registry.state(model)
-        const champion = state.versions.find(v => v.version === state.champion)
-        if (champion?.storage) expect(github.releases.get((champion.storage as { id: number }).id)!.draft).toBe(false)
-      }),
-      { numRuns: RUNS ? Math.ceil(RUNS / 3) : 12 }
-    )
-    // The hostility was real: answers were lost after the work was done, and 5xx came after success.
-    expect(github.requests.filter(r => r.status === -1).length).toBeGreaterThan(0)
-    expect(github.requests.filter(r => r.status === 502).length).toBeGreaterThan(0)
-  })
+  it(
+    'the GitHub registry keeps every invariant, with no duplicate release',
+    async () => {
+      let n = 0
+      const client = () =>
+        createGitHubClient(github.token, {
+          baseUrl: github.url,
+          retryBaseMs: 5,
+          retries: 2,
+          timeoutMs: 5000,
+          writeIntervalMs: 0,
+          notificationIntervalMs: 0,
+          log: () => undefined
+        })
+      await fc.assert(
+        fc.asyncProperty(hostileRounds, async ({ plan, faults }) => {
+          const model = `gh${++n}`
+          const make = () =>
+            new VersionRegistry(new ReleasesRegistry(client(), { owner: github.owner, repo: github.repo, branch: 'retrain-registry', retryBaseMs: 5 }), {
+              retryBaseMs: 5
+            })
+          const statePath = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
+          const inject = (index: number) => {
+            github.faults.length = 0
+            const hostility = faults[index]
+            if (hostility === 'state-answer-lost') github.faults.push({ method: 'PUT', path: statePath, kind: 'drop-after', times: 1 })
+            if (hostility === 'state-5xx-after') github.faults.push({ method: 'PUT', path: statePath, kind: { statusAfter: 502 }, times: 1 })
+            if (hostility === 'release-answer-lost') github.faults.push({ method: 'POST', path: /\/releases$/, kind: 'drop-after', times: 1 })
+            if (hostility === 'asset-answer-lost') github.faults.push({ host: 'uploads', method: 'POST', path: /\/assets$/, kind: 'drop-after', times: 1 })
+          }
+          const duplicates = (): string[] => {
+            const tags = [...github.releases.values()].map(r => r.tag_name).filter(t => t.startsWith(`retrain-${model}-`))
+            return tags.filter((t, i) => tags.indexOf(t) !== i).map(t => `release ${t} twice`)
+          }
+          try {
+            await checkSequence(make, model, plan, scratch, duplicates, inject)
+          } finally {
+            github.faults.length = 0
+          }
+          // Settled, every promoted version's release is published, and no draft of a version the state forgot remains.
+          const registry = make()
+          await registry.settle(model)
+          const state = await registry.state(model)
+          const champion = state.versions.find(v => v.version === state.champion)
+          if (champion?.storage) expect(github.releases.get((champion.storage as { id: number }).id)!.draft).toBe(false)
+        }),
+        { numRuns: RUNS ? Math.ceil(RUNS / 3) : 12 }
+      )
+      // The hostility was real: answers were lost after the work was done, and 5xx came after success.
+      expect(github.requests.filter(r => r.status === -1).length).toBeGreaterThan(0)
+      expect(github.requests.filter(r => r.status === 502).length).toBeGreaterThan(0)
+    },
+    TIME_LIMIT
+  )
 })
