@@ -71,6 +71,7 @@ var package_default = {
   },
   devDependencies: {
     "@actions/artifact": "^6.2.1",
+    "@actions/cache": "^6.3.0",
     "@actions/core": "^3.0.1",
     "@actions/expressions": "^0.3.61",
     "@actions/github": "^9.1.1",

@@ -133,6 +133,8 @@ export class ReleasesRegistry implements RegistryStore {
   readonly effectKinds = ['publish-release', 'delete-release'] as const
   /** Releases this process stored under reserved numbers, for discarding them before registration. */
   private readonly unregistered = new Map<string, number>()
+  /** State files' text by blob sha: a blob never changes, so one already read or written is not fetched again. */
+  private readonly stateTexts = new Map<string, string>()
   readonly description: string
   private readonly partBytes: number
   private readonly log: (message: string) => void
@@ -189,16 +191,21 @@ export class ReleasesRegistry implements RegistryStore {
     if (file.type !== 'file' || !file.sha) {
       throw new RetrainError(`the registry state ${where} is not a readable file`, ExitCode.integrity, 'registry-corrupt')
     }
-    let base64 = file.encoding === 'base64' && typeof file.content === 'string' ? file.content : null
-    if (base64 === null || (base64 === '' && (file.size ?? 0) > 0)) {
-      const { data: blob } = await this.github.rest.git.getBlob({ ...this.repo, file_sha: file.sha })
-      if (blob.encoding !== 'base64')
-        throw new RetrainError(`the registry state ${where} came in encoding ${blob.encoding}`, ExitCode.integrity, 'registry-corrupt')
-      base64 = blob.content
+    let text = this.stateTexts.get(file.sha)
+    if (text === undefined) {
+      let base64 = file.encoding === 'base64' && typeof file.content === 'string' ? file.content : null
+      if (base64 === null || (base64 === '' && (file.size ?? 0) > 0)) {
+        const { data: blob } = await this.github.rest.git.getBlob({ ...this.repo, file_sha: file.sha })
+        if (blob.encoding !== 'base64')
+          throw new RetrainError(`the registry state ${where} came in encoding ${blob.encoding}`, ExitCode.integrity, 'registry-corrupt')
+        base64 = blob.content
+      }
+      text = Buffer.from(base64, 'base64').toString('utf8')
     }
     try {
-      const state = JSON.parse(Buffer.from(base64, 'base64').toString('utf8')) as StateFile
+      const state = JSON.parse(text) as StateFile
       if (state.schemaVersion !== STATE_SCHEMA_VERSION) throw new Error(`unsupported schemaVersion ${state.schemaVersion}`)
+      this.rememberState(file.sha, text)
       return { state, sha: file.sha }
     } catch (err) {
       throw new RetrainError(`the registry state ${where} is unreadable: ${(err as Error).message}`, ExitCode.integrity, 'registry-corrupt')
@@ -270,19 +277,22 @@ export class ReleasesRegistry implements RegistryStore {
   /** One write of the state file if its blob is still `revision`; false when another writer came first. */
   async compareAndSwap(model: string, revision: string | null, next: RegistryState, message: string): Promise<boolean> {
     const file: StateFile = { schemaVersion: STATE_SCHEMA_VERSION, ...next }
+    const text = JSON.stringify(file, null, 2) + '\n'
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        await this.github.rest.repos.createOrUpdateFileContents({
+        const { data: written } = await this.github.rest.repos.createOrUpdateFileContents({
           ...this.repo,
           path: this.statePath(model),
           branch: this.options.branch,
           message,
-          content: Buffer.from(JSON.stringify(file, null, 2) + '\n').toString('base64'),
+          content: Buffer.from(text).toString('base64'),
           ...(revision ? { sha: revision } : {}),
           // Not resent by the client: after a lost answer, the next read tells whether this write landed
           // (the state machine finds its transition's id there).
           request: NO_PLUGIN_RETRIES
         })
+        const sha = written.content?.sha
+        if (typeof sha === 'string') this.rememberState(sha, text)
         return true
       } catch (err) {
         const status = statusOf(err)
@@ -297,6 +307,13 @@ export class ReleasesRegistry implements RegistryStore {
       }
     }
     return false
+  }
+
+  /** Keeps the two newest state texts (the one read and the one written over it). */
+  private rememberState(sha: string, text: string): void {
+    this.stateTexts.delete(sha)
+    this.stateTexts.set(sha, text)
+    while (this.stateTexts.size > 2) this.stateTexts.delete(this.stateTexts.keys().next().value as string)
   }
 
   isTransient(err: unknown): boolean {
