@@ -370,7 +370,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-GOHDZHDN.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-WKWKJFJB.js");
       const settings = {
         spec: spec2,
         params,
@@ -454,7 +454,7 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-KUB2RK52.js");
+      const { unfinished } = await import("./chunks/execute-GZ2IANQV.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -500,7 +500,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-KUB2RK52.js");
+    const { execute } = await import("./chunks/execute-GZ2IANQV.js");
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
     return await render(outcome, command, values, spec, reporter);
   } finally {

@@ -168,6 +168,13 @@ export interface GateRef {
 
 export interface Gate {
   open(request: GateRequest): Promise<GateRef>
+  /**
+   * Withdraws a gate this process opened whose candidate was not recorded as pending (the run failed
+   * or was cancelled before its commit, or the champion moved and the candidate was rejected), so no
+   * one is asked to approve a version that cannot be promoted. Best effort; absent where a gate leaves
+   * nothing behind.
+   */
+  close?(ref: GateRef, why: string): Promise<void>
 }
 
 /** Console or job-summary output; the engine never writes to stdout itself. */

@@ -406,6 +406,7 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
         // The champion moved since the comparison: the candidate is recorded as rejected, and says why.
         Object.assign(record, { decision: 'rejected', reason: err.message, error: { reason: err.reason, message: err.message } })
         await register('rejected', 'stale-baseline', err.message)
+        await withdrawGate(ctx, record, `version ${version} was rejected because ${err.message}`)
       }
       committed = true
       await options.atStage?.('committed')
@@ -428,12 +429,24 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     return { result: final, report, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps }
   } catch (err) {
     if (staged && !committed) await discardOutputs(staged)
+    if (!committed) await withdrawGate(ctx, record, `the run that opened it ended before recording version ${record.version} (${(err as Error).message})`)
     if (record.version !== null && !committed) {
       const version = record.version
       await registry.abandonVersion(spec.model, version).catch(e => reporter.warn(`could not give back version ${version}: ${(e as Error).message}`))
     }
     throw err
   }
+}
+
+/** Withdraws the gate a commit opened for a candidate that is not pending after all; a failure to is only a warning. */
+async function withdrawGate(ctx: RunContext, record: CommitRecord, why: string): Promise<void> {
+  const { gate } = ctx.options
+  if (!record.gate || !gate.close) return
+  const ref = record.gate
+  await gate.close(ref, why).then(
+    () => ctx.reporter.info(`Withdrew the release gate ${ref.where}`),
+    e => ctx.reporter.warn(`could not withdraw the release gate ${ref.where}: ${(e as Error).message}`)
+  )
 }
 
 function buildResult(ctx: RunContext, evaluation: Evaluation, decision: Decision, record: CommitRecord): RunResult {

@@ -78,10 +78,30 @@ export interface IssueGateOptions {
 const FIND_PAGES = 3
 
 export class IssueGate implements Gate {
+  /** The issues this process opened, by the URL handed out in their GateRef. */
+  private readonly opened = new Map<string, number>()
+
   constructor(
     private readonly github: GitHubClient,
     private readonly options: IssueGateOptions
   ) {}
+
+  async close(ref: GateRef, why: string): Promise<void> {
+    const number = this.opened.get(ref.where)
+    if (number === undefined) return
+    const { owner, repo } = this.options
+    // The reply is found by its text after a lost answer, so a retried close never doubles it.
+    const body = `This gate is withdrawn: ${why}. Nothing waits for approval here.`
+    await createOnce(`withdrawing the gate issue #${number}`, retryPolicyOf(this.github), {
+      find: async () => {
+        const { data } = await this.github.rest.issues.listComments({ owner, repo, issue_number: number, per_page: 100 })
+        return data.find(c => c.body === body)
+      },
+      create: async () => (await this.github.rest.issues.createComment({ owner, repo, issue_number: number, body, request: NO_PLUGIN_RETRIES })).data
+    })
+    await this.github.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: 'not_planned' })
+    this.opened.delete(ref.where)
+  }
 
   async open(request: GateRequest): Promise<GateRef> {
     const { owner, repo, actor } = this.options
@@ -109,11 +129,12 @@ export class IssueGate implements Gate {
         return data
       }
     })
+    this.opened.set(issue.html_url, issue.number)
     return { kind: 'issue', where: issue.html_url }
   }
 
   /** The open gate issue for this candidate, if one was made (by an attempt whose answer was lost). */
-  private async find(marker: GateMarker): Promise<{ html_url: string } | undefined> {
+  private async find(marker: GateMarker): Promise<{ html_url: string; number: number } | undefined> {
     const { owner, repo } = this.options
     for (let page = 1; page <= FIND_PAGES; page++) {
       const { data } = await this.github.rest.issues.listForRepo({

@@ -245,6 +245,26 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'completed' })
   })
 
+  it('issue gate: a run cancelled after opening its gate but before its commit withdraws the issue; approving it afterwards changes nothing', async () => {
+    const workspace = await project('withdrawn', GATE)
+    const run = await act(workspace, { inputs: { gate: 'issue' }, env: { RETRAIN_TEST_FAILPOINT: 'outputs-written:SIGTERM' } })
+    expect(run.code, run.log).not.toBe(0)
+    const issue = [...github.issues.values()].find(i => i.title === 'Approve withdrawn version 1?')!
+    expect(issue).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
+    const replies = [...github.comments.values()].filter(c => c.issue_number === issue.number)
+    expect(replies).toHaveLength(1)
+    expect(replies[0]!.body).toMatch(/^This gate is withdrawn: the run that opened it ended before recording version 1 /)
+    const state = registryState('withdrawn')
+    expect(state?.champion ?? null).toBeNull()
+    expect(state?.versions ?? []).toEqual([])
+
+    github.permissions.set('maintainer', 'maintain')
+    const c = github.addIssueComment(issue.number, 'maintainer', '/approve')
+    const approval = await act(workspace, { event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, c) } })
+    expect(approval.outputs[Outputs.decision], approval.log).not.toBe('approved')
+    expect(registryState('withdrawn')?.champion ?? null).toBeNull()
+  })
+
   it('an approval after the champion moved fails with stale-baseline and changes nothing', async () => {
     const workspace = await project('stale', AUTO)
     expect((await act(workspace)).code).toBe(0)
