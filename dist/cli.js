@@ -191,7 +191,7 @@ var USAGE = `retrain ${TOOL_VERSION}: retrain a model, compare it with the champ
 Usage:
   retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json]
   retrain validate  [--spec FILE]
-  retrain status    [--spec FILE | --model NAME] [--json]
+  retrain status    [--spec FILE | --model NAME] [--json] [--all]
   retrain promote   --candidate N --expect-champion M|none [--force --reason TEXT]
   retrain approve   VERSION [--force --reason TEXT]
   retrain reject    VERSION [--reason TEXT]
@@ -211,6 +211,7 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --json             print result.json (run), the registry state (status) or the comparison (compare) on stdout
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
+  --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
   --data NAME        evaluate: the data input to score (default eval)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
@@ -232,6 +233,7 @@ var OPTION = {
   reason: { type: "string", describe: "why, recorded in the history" },
   to: { type: "string", describe: "the earlier champion to restore (default: the previous one)" },
   "keep-work-dir": { type: "boolean", describe: "keep the run's scratch directory for debugging" },
+  all: { type: "boolean", describe: "every version and history entry" },
   baseline: { type: "string", describe: "the baseline predictions (or metrics .json) file" },
   data: { type: "string", describe: "the data input to score (default eval)" },
   help: { type: "boolean", short: "h", describe: "this help" }
@@ -245,7 +247,7 @@ var COMMANDS = {
     meant: { params: "param", output: "out" }
   },
   validate: { options: ["spec"], positionals: [] },
-  status: { options: [...REGISTRY, "json"], positionals: [] },
+  status: { options: [...REGISTRY, "json", "all"], positionals: [] },
   promote: {
     options: [...REGISTRY, "candidate", "expect-champion", "force", ...WHO],
     positionals: [],
@@ -435,8 +437,9 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-UJLH7WR7.js");
-      out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? []));
+      const { renderStatus } = await import("./chunks/registry-commands-XJQCN6RM.js");
+      const limit = values.all ? Infinity : void 0;
+      out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
@@ -454,7 +457,7 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-GZ2IANQV.js");
+      const { unfinished } = await import("./chunks/execute-5MJBPMMM.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -500,7 +503,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-GZ2IANQV.js");
+    const { execute } = await import("./chunks/execute-5MJBPMMM.js");
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
     return await render(outcome, command, values, spec, reporter);
   } finally {

@@ -2,6 +2,7 @@
  * Each command takes only its own options, through the built CLI; and the action can force-approve
  * a candidate the rules rejected, as the CLI can, with the reason recorded.
  */
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeProject, readJson, retrain, toySpec } from './helpers/project.js'
@@ -50,5 +51,52 @@ describe('each command takes only its own options', () => {
     expect(snapshot.champion).toBe(1)
     expect(snapshot.history.at(-1)).toMatchObject({ action: 'rollback', version: 1, from: 2, reason: 'regression in production' })
     expect((await readJson(path.join(project, 'out2', 'result.json'))).decision).toBe('promoted')
+  })
+})
+
+describe('status', () => {
+  it('shows the newest 30 versions and history entries, the champion and pending versions however old, and says how many it leaves out; --all shows all', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const at = (v: number) => new Date(Date.UTC(2025, 0, 1) + v * 3_600_000).toISOString()
+    const record = (version: number, status: string, baselineVersion: number | null) => ({
+      version,
+      status,
+      baselineVersion,
+      digest: `sha256:${String(version).padStart(64, '0')}`,
+      metrics: { score: version / 100 },
+      decision: status === 'pending' ? 'pending-approval' : status,
+      createdAt: at(version),
+      storage: null
+    })
+    const versions = Array.from({ length: 100 }, (_, i) =>
+      i + 1 === 2 ? record(2, 'promoted', null) : i + 1 === 4 ? record(4, 'pending', 2) : record(i + 1, 'rejected', 2)
+    )
+    const history = versions.map(v => ({
+      action: v.status === 'pending' ? 'gated' : v.status,
+      version: v.version,
+      from: null,
+      actor: 'scheduled',
+      at: v.createdAt,
+      reason: `entry ${v.version}`
+    }))
+    const state = { schemaVersion: 1, model: 'toy', champion: 2, versions, history, lastReserved: 100, reservations: [], effects: [], applied: [] }
+    await mkdir(path.join(project, '.retrain', 'registry', 'toy'), { recursive: true })
+    await writeFile(path.join(project, '.retrain', 'registry', 'toy', 'registry.json'), JSON.stringify(state))
+
+    const rows = (text: string) => text.split('\n').filter(line => /^\| \d+/.test(line))
+    const status = await retrain(project, ['status', '--spec', 'retrain.yml'])
+    expect(status.code, status.stderr).toBe(0)
+    const shown = rows(status.stdout.split('### History')[0]!).map(line => Number(/^\| (\d+)/.exec(line)![1]))
+    expect(shown).toEqual([2, 4, ...Array.from({ length: 30 }, (_, i) => 71 + i)])
+    expect(status.stdout).toContain('68 older versions not shown (--all shows every one).')
+    expect(status.stdout).toContain('70 older history entries not shown (--all shows every one).')
+    expect(status.stdout).toContain('entry 100')
+    expect(status.stdout).not.toContain('entry 70 ')
+
+    const all = await retrain(project, ['status', '--spec', 'retrain.yml', '--all'])
+    expect(all.code, all.stderr).toBe(0)
+    expect(rows(all.stdout.split('### History')[0]!)).toHaveLength(100)
+    expect(all.stdout).not.toContain('not shown')
+    expect(all.stdout).toContain('| entry 1 ')
   })
 })

@@ -103,7 +103,18 @@ export async function rollback(registry: Registry, model: string, to: number | u
   return target
 }
 
-export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]): string {
+/** Versions and history entries `status` shows unless asked for all. */
+export const STATUS_LIMIT = 30
+
+/**
+ * The registry as Markdown: the newest `limit` versions (and the champion and pending versions,
+ * however old) and the newest `limit` history entries, each saying how many older ones it leaves out.
+ */
+export function renderStatus(
+  snapshot: RegistrySnapshot,
+  metricNames: string[],
+  { limit = STATUS_LIMIT, rest = '--all shows every one' }: { limit?: number; rest?: string } = {}
+): string {
   const lines = [`## ${snapshot.model}`, '', `Champion: ${describeVersion(snapshot.champion)}`, '']
   const pending = snapshot.versions.filter(v => v.status === 'pending')
   lines.push(
@@ -120,11 +131,13 @@ export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]):
     const sets = [...new Set(snapshot.versions.map(v => v.evaluationData).filter((d): d is string => Boolean(d)))]
     const letter = (d: string | null | undefined) =>
       d ? String.fromCharCode(65 + (sets.indexOf(d) % 26)) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : '') : '—'
+    const newest = snapshot.versions.length - limit
+    const shown = snapshot.versions.filter((v, i) => i >= newest || v.version === snapshot.champion || v.status === 'pending')
     lines.push('### Versions', '')
     lines.push(
       table(
         ['version', 'status', 'baseline', ...names, ...(sets.length ? ['evaluated on'] : []), 'created'],
-        snapshot.versions.map(v => [
+        shown.map(v => [
           String(v.version) + (v.version === snapshot.champion ? ' *' : ''),
           v.status,
           v.baselineVersion === null ? '—' : String(v.baselineVersion),
@@ -135,6 +148,7 @@ export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]):
       ),
       ''
     )
+    if (shown.length < snapshot.versions.length) lines.push(`${snapshot.versions.length - shown.length} older versions not shown (${rest}).`, '')
     if (sets.length > 1) {
       const changes = snapshot.versions.filter(
         (v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast(p => p.evaluationData)?.evaluationData
@@ -151,17 +165,14 @@ export function renderStatus(snapshot: RegistrySnapshot, metricNames: string[]):
     lines.push(
       table(
         ['when', 'action', 'version', 'from', 'who', 'why'],
-        snapshot.history.map(e => [
-          e.at,
-          e.action + (e.forced ? ' (forced)' : ''),
-          String(e.version),
-          e.from === null ? '—' : String(e.from),
-          e.actor,
-          e.reason
-        ])
+        snapshot.history
+          .slice(Math.max(0, snapshot.history.length - limit))
+          .map(e => [e.at, e.action + (e.forced ? ' (forced)' : ''), String(e.version), e.from === null ? '—' : String(e.from), e.actor, e.reason])
       ),
       ''
     )
+    const older = snapshot.history.length - limit
+    if (older > 0) lines.push(`${older} older history entries not shown (${rest}).`, '')
   }
   return lines.join('\n')
 }

@@ -212,7 +212,9 @@ async function summarizeRegistry(shell: Shell, headline: string): Promise<void> 
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const snapshot = await shell.registry.snapshot(shell.spec.model)
   const metrics = shell.spec.metrics.map(m => m.name)
-  const text = [headline && `**${headline}**`, renderStatus(snapshot, metrics), historyChart(snapshot, metrics)].filter(Boolean).join('\n\n')
+  const text = [headline && `**${headline}**`, renderStatus(snapshot, metrics, { rest: 'the registry branch has every one' }), historyChart(snapshot, metrics)]
+    .filter(Boolean)
+    .join('\n\n')
   await core.summary.addRaw(text, true).write()
 }
 

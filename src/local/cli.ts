@@ -31,7 +31,7 @@ const USAGE = `retrain ${TOOL_VERSION}: retrain a model, compare it with the cha
 Usage:
   retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json]
   retrain validate  [--spec FILE]
-  retrain status    [--spec FILE | --model NAME] [--json]
+  retrain status    [--spec FILE | --model NAME] [--json] [--all]
   retrain promote   --candidate N --expect-champion M|none [--force --reason TEXT]
   retrain approve   VERSION [--force --reason TEXT]
   retrain reject    VERSION [--reason TEXT]
@@ -51,6 +51,7 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --json             print result.json (run), the registry state (status) or the comparison (compare) on stdout
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
+  --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
   --data NAME        evaluate: the data input to score (default eval)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
@@ -75,6 +76,7 @@ const OPTION: Record<string, Option> = {
   reason: { type: 'string', describe: 'why, recorded in the history' },
   to: { type: 'string', describe: 'the earlier champion to restore (default: the previous one)' },
   'keep-work-dir': { type: 'boolean', describe: "keep the run's scratch directory for debugging" },
+  all: { type: 'boolean', describe: 'every version and history entry' },
   baseline: { type: 'string', describe: 'the baseline predictions (or metrics .json) file' },
   data: { type: 'string', describe: 'the data input to score (default eval)' },
   help: { type: 'boolean', short: 'h', describe: 'this help' }
@@ -98,7 +100,7 @@ const COMMANDS: Record<string, CommandShape> = {
     meant: { params: 'param', output: 'out' }
   },
   validate: { options: ['spec'], positionals: [] },
-  status: { options: [...REGISTRY, 'json'], positionals: [] },
+  status: { options: [...REGISTRY, 'json', 'all'], positionals: [] },
   promote: {
     options: [...REGISTRY, 'candidate', 'expect-champion', 'force', ...WHO],
     positionals: [],
@@ -127,6 +129,7 @@ type Values = {
   reason?: string
   to?: string
   'keep-work-dir'?: boolean
+  all?: boolean
   baseline?: string
   data?: string
   help?: boolean
@@ -340,7 +343,8 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
     }
     case 'status': {
       const { renderStatus } = await import('../engine/registry-commands.js')
-      out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map(m => m.name) ?? []))
+      const limit = values.all ? Infinity : undefined
+      out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map(m => m.name) ?? [], { limit }))
       return ExitCode.ok
     }
     case 'compared': {
