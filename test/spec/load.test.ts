@@ -344,6 +344,7 @@ describe('a valid spec', () => {
       ],
       promotion: { mode: 'gate', firstModel: 'reject', borderline: 'reject', approvers: ['login1'] },
       checks: {},
+      drift: { inputs: ['train'], psi: 0.2, ksP: 0.01, chi2P: 0.01 },
       lockfiles: ['package-lock.json']
     }
     expect(spec).toEqual(expected)
