@@ -3,7 +3,7 @@
  * parse. Bump MANIFEST_SCHEMA_VERSION on any incompatible change.
  */
 
-import type { DataProfile } from './profile.js'
+import type { DataProfile } from './profile-types.js'
 
 export const MANIFEST_SCHEMA_VERSION = 1
 /** The archive inside a bundle directory. */

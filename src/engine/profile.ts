@@ -21,6 +21,9 @@ import { scanFile } from '../csv/scan.js'
 import { InputError } from '../errors.js'
 import { Random } from '../metrics/random.js'
 import type { ResolvedDataInput } from './fingerprint.js'
+import type { CategoryColumnProfile, ColumnProfile, DataProfile, InputProfile, NumberColumnProfile } from './profile-types.js'
+
+export type { CategoryColumnProfile, ColumnProfile, DataProfile, InputProfile, NumberColumnProfile }
 
 /** Values a number column keeps: all of them up to this many, else a reservoir sample this size. */
 export const SAMPLE_SIZE = 2000
@@ -31,50 +34,6 @@ export const MAX_DISTINCT = 10_000
 /** Distinct numbers remembered in case the column turns out to hold text too. */
 const MAX_NUMBER_VALUES = 1000
 const SAMPLE_SEED = 0x5eed
-
-export interface NumberColumnProfile {
-  kind: 'number'
-  /** Cells, missing ones included. */
-  count: number
-  missing: number
-  min: number
-  max: number
-  mean: number
-  /** Sample standard deviation (n - 1 in the denominator); 0 with one value. */
-  std: number
-  /** Sorted: every value when `exact`, else a uniform sample of SAMPLE_SIZE values. */
-  sample: number[]
-  exact: boolean
-}
-
-export interface CategoryColumnProfile {
-  kind: 'category'
-  count: number
-  missing: number
-  /** Distinct values seen (at most MAX_DISTINCT are told apart). */
-  distinct: number
-  /** The most frequent values, most frequent first (ties by value). */
-  top: { value: string; count: number }[]
-  /** Present cells whose value is not in `top`. */
-  other: number
-}
-
-export type ColumnProfile = NumberColumnProfile | CategoryColumnProfile
-
-export interface InputProfile {
-  /** Data rows over all files. */
-  rows: number
-  columns: Record<string, ColumnProfile>
-  /** Set when the input was not profiled (files that are neither CSV nor JSON Lines). */
-  skipped?: string
-}
-
-export interface DataProfile {
-  version: 1
-  sampleSize: number
-  topK: number
-  inputs: Record<string, InputProfile>
-}
 
 /** Counts of new numbers against a reference column, gathered during the pass (see drift.ts). */
 export interface NumberCounts {
