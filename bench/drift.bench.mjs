@@ -127,17 +127,29 @@ try {
   await writeData(reference, 1, 0)
   await writeData(current, 2, 0.5)
   const oursFile = path.join(work, 'ours.mjs')
-  await build({ stdin: { contents: OURS, resolveDir: repo, loader: 'ts' }, outfile: oursFile, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning' })
+  await build({
+    stdin: { contents: OURS, resolveDir: repo, loader: 'ts' },
+    outfile: oursFile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning'
+  })
   const numpyFile = path.join(work, 'numpy_side.py')
   await writeFile(numpyFile, NUMPY)
   const ours = child(process.execPath, [oursFile, reference, current])
   const numpy = child(PYTHON, [numpyFile, reference, current, String(NUMBERS), String(CATEGORIES)])
   const f = s => s.toFixed(2)
-  console.log(`${rows.toLocaleString('en-US')} rows x ${NUMBERS + CATEGORIES} columns (${NUMBERS} numbers, ${CATEGORIES} categories), CSV; Node ${process.version}\n`)
+  console.log(
+    `${rows.toLocaleString('en-US')} rows x ${NUMBERS + CATEGORIES} columns (${NUMBERS} numbers, ${CATEGORIES} categories), CSV; Node ${process.version}\n`
+  )
   console.log('| side | profile s (read + profile the reference) | drift s (read + profile + compare the new data) | total s | vs NumPy/scipy | peak RSS MB |')
   console.log('| --- | --- | --- | --- | --- | --- |')
   const total = s => s.profile + s.drift
-  console.log(`| retrain-action | ${f(ours.profile)} | ${f(ours.drift)} | ${f(total(ours))} | ${(total(numpy) / total(ours)).toFixed(2)}x faster | ${ours.rssMB.toFixed(0)} |`)
+  console.log(
+    `| retrain-action | ${f(ours.profile)} | ${f(ours.drift)} | ${f(total(ours))} | ${(total(numpy) / total(ours)).toFixed(2)}x faster | ${ours.rssMB.toFixed(0)} |`
+  )
   console.log(`| NumPy ${'loadtxt'} + scipy.stats | ${f(numpy.profile)} | ${f(numpy.drift)} | ${f(total(numpy))} | 1.00x | ${numpy.rssMB.toFixed(0)} |`)
   console.log(`\nDrifted features: ours ${ours.drifted.join(', ') || 'none'}; NumPy/scipy ${numpy.drifted.join(', ') || 'none'}.`)
 } finally {
