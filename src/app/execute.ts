@@ -13,8 +13,9 @@ import { InputError } from '../errors.js'
 import type { Actor, PromotionEffects } from '../engine/registry-commands.js'
 import type { RunOptions, RunOutcome } from '../engine/run.js'
 import type { CompareOutcome } from '../engine/compare-command.js'
+import type { DriftReport } from '../engine/drift.js'
 import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
-import type { Spec } from '../spec/types.js'
+import type { ParamValue, Spec } from '../spec/types.js'
 
 /** The ports a command works through; a shell builds them. */
 export interface AppDeps {
@@ -44,6 +45,7 @@ export type AppCommand =
   | { kind: 'settle'; model: string }
   | { kind: 'redeploy'; model: string }
   | { kind: 'compare'; spec: Spec; candidateFile: string; baselineFile: string }
+  | { kind: 'drift'; spec: Spec; params: Record<string, ParamValue>; github?: Record<string, unknown> }
 
 export type AppOutcome =
   | { kind: 'run'; run: RunOutcome }
@@ -54,6 +56,7 @@ export type AppOutcome =
   | { kind: 'settled'; model: string; followUps: EffectReport }
   | { kind: 'redeployed'; model: string; version: number; followUps: EffectReport }
   | { kind: 'compared'; comparison: CompareOutcome }
+  | { kind: 'drift'; report: DriftReport }
 
 /** True when some follow-up failed or stays unconfirmed: the decision stands, the work is not finished. */
 export function unfinished(report: EffectReport | null | undefined): Effect[] {
@@ -78,6 +81,10 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
     case 'compare': {
       const { compareFiles } = await import('../engine/compare-command.js')
       return { kind: 'compared', comparison: await compareFiles(command.spec, command.candidateFile, command.baselineFile) }
+    }
+    case 'drift': {
+      const { measureDrift } = await import('../engine/drift-command.js')
+      return { kind: 'drift', report: await measureDrift(command.spec, deps.registry, command.params, command.github) }
     }
     case 'run': {
       if (!deps.gate) throw new Error('a run needs a gate')

@@ -11,6 +11,7 @@ import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type { DataCheckSpec, Spec } from '../spec/types.js'
 import { formatNumber as fmt } from './format.js'
 import type { ResolvedDataInput } from './fingerprint.js'
+import type { DataProfile } from './profile.js'
 
 export interface CheckFailure {
   input: string
@@ -126,4 +127,44 @@ export async function runDataChecks(spec: Spec, data: ResolvedDataInput[], warn:
     if (check) failures.push(...(await checkInput(spec.root, input, check, warn)))
   }
   if (failures.length > 0) throw new DataCheckError(failures)
+}
+
+/**
+ * Checks that compare the new data's profile with the champion's (`max-mean-shift`): a column's mean
+ * may move by at most k of the champion's standard deviations. Without a champion's profile there is
+ * nothing to compare with, and these checks are not made (the caller says so).
+ */
+export function championCheckFailures(spec: Spec, current: DataProfile, champion: DataProfile): CheckFailure[] {
+  const failures: CheckFailure[] = []
+  for (const [input, check] of Object.entries(spec.checks)) {
+    for (const [column, c] of Object.entries(check.columns)) {
+      if (c.maxMeanShift === undefined) continue
+      const fail = (expected: string, found: string) => failures.push({ input, column, check: 'max-mean-shift', expected, found })
+      const before = champion.inputs[input]?.columns[column]
+      const now = current.inputs[input]?.columns[column]
+      if (before?.kind !== 'number') {
+        fail(`a number column in the champion's data`, before ? 'a category column' : "no such column in the champion's profile")
+        continue
+      }
+      if (now?.kind !== 'number') {
+        // A column gone or turned to text is reported by the other checks when they are declared; say it here too.
+        fail('a number column', now ? 'a category column' : 'no such column')
+        continue
+      }
+      const shift = Math.abs(now.mean - before.mean)
+      const allowed = c.maxMeanShift * before.std
+      if (shift > allowed) {
+        fail(
+          `mean within ${fmt(c.maxMeanShift)} sd (${fmt(before.std)}) of ${fmt(before.mean)}`,
+          `mean ${fmt(now.mean)}: moved ${before.std > 0 ? `${fmt(shift / before.std)} sd` : fmt(shift)}`
+        )
+      }
+    }
+  }
+  return failures
+}
+
+/** Whether the spec declares any check against the champion's profile. */
+export function hasChampionChecks(spec: Spec): boolean {
+  return Object.values(spec.checks).some(check => Object.values(check.columns).some(c => c.maxMeanShift !== undefined))
 }

@@ -3,6 +3,8 @@
  * parse. Bump MANIFEST_SCHEMA_VERSION on any incompatible change.
  */
 
+import type { DataProfile } from './profile-types.js'
+
 export const MANIFEST_SCHEMA_VERSION = 1
 /** The archive inside a bundle directory. */
 export const BUNDLE_ARCHIVE = 'model.tar'
@@ -58,6 +60,8 @@ export interface Lineage {
     lockfiles: Record<string, string>
     containerImage: string | null
   }
+  /** A profile of every data input the run read: what drift and champion checks compare new data with. */
+  dataProfile?: DataProfile
 }
 
 export interface WarmStartRecord {

@@ -7,6 +7,7 @@ import type { RuleOutcome } from './rules.js'
 import { formatNumber } from './format.js'
 import { weightsSection } from './weights.js'
 import { boundCell, evidenceSections, hasBounds } from './report-sections.js'
+import { driftSection } from './drift-report.js'
 
 const DECISION_TITLES: Record<RunResult['decision'], string> = {
   promoted: 'promoted',
@@ -116,6 +117,9 @@ function reportedParamsLines(r: RunResult): string[] {
 export function renderReport(r: RunResult): string {
   const goals = new Map(Object.entries(r.goals))
   const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1)
+  if (r.decision === 'skipped' && r.wouldBe === null && r.drift) {
+    return [`## ${r.model}: skipped, nothing drifted`, '', `${reason}.`, '', ...driftSection(r.drift, table)].join('\n')
+  }
   const start = warmStartLine(r.candidate.warmStart)
   const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, '', `**${headline(r)}.** ${reason}.`, '', `Training: ${start}.`, '']
   if (r.error) lines.push(`> ${r.error.reason}: ${r.error.message}`, '')
@@ -133,6 +137,7 @@ export function renderReport(r: RunResult): string {
   lines.push('')
   lines.push(...evidenceSections(r, table))
   lines.push(...weightsSection(r.weights, table))
+  if (r.drift) lines.push(...driftSection(r.drift, table))
   const warm = r.candidate.warmStart
   lines.push('### Lineage', '')
   lines.push(

@@ -2,6 +2,7 @@
  * result.json: the run's outcome, a public interface (schemas/result.schema.json) that later workflow
  * steps parse. Bump RESULT_SCHEMA_VERSION on any incompatible change.
  */
+import type { DriftReport } from './drift.js'
 import type { WarmStartRecord } from './manifest.js'
 import type { Decision, RuleOutcome } from './rules.js'
 import type { WeightChange } from './weights.js'
@@ -57,4 +58,6 @@ export interface RunResult {
   charts?: { intervals: string }
   /** Champion and candidate weights by feature, largest change first, when both models have weights.json. */
   weights?: WeightChange[]
+  /** Under `retrain-when: drift`: the data against the champion's profile, per feature. */
+  drift?: DriftReport
 }

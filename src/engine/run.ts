@@ -38,6 +38,10 @@ import { evaluateRules, planDecision } from './rules.js'
 import { compareWeights, readWeights } from './weights.js'
 import { writeIntervalsChart } from './chart.js'
 import { judgeableMetrics, predictionsFile as predictionsFileOf, reportedMetrics } from './evaluate-predictions.js'
+import type { DriftReport } from './drift.js'
+import type { DataProfile } from './profile.js'
+import { profileRun, skipReason } from './run-profile.js'
+import { writeDriftCharts } from './drift-report.js'
 
 export interface RunOptions {
   spec: Spec
@@ -139,6 +143,10 @@ interface RunContext {
   reportedParams?: Record<string, ParamValue>
   /** Steps and evaluations as they finished, for result.json. */
   records: StepRecord[]
+  /** The data's profile, kept in the candidate's bundle. */
+  profile: DataProfile
+  /** Under `retrain-when: drift`, the data against the champion's profile. */
+  drift: DriftReport | null
 }
 
 interface ExpressionContexts extends Record<string, unknown> {
@@ -181,6 +189,8 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
   })
   try {
     const ctx = await prepare(options, ws)
+    if (ctx.drift) await writeDriftCharts(options.outputDir, ctx.drift)
+    if (ctx.drift && !ctx.drift.drifted) return await skipRun(ctx, ctx.drift)
     const warmStart = await train(ctx)
     const evaluation = await evaluateBoth(ctx)
     const decision = await decide(ctx, warmStart, evaluation)
@@ -219,6 +229,8 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
   if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`)
   else reporter.info('No champion yet: this is the first model, trained from scratch')
   checkLeakage(spec, evaluationInputs, trainingInputs, champion)
+  // One pass over the data: the profile the bundle keeps, checks against the champion's, drift.
+  const { profile, drift } = await profileRun(spec, data, champion, reporter)
 
   const contexts: ExpressionContexts = {
     params: options.params,
@@ -259,7 +271,9 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
     contexts,
     contract,
     trainingReport,
-    records: []
+    records: [],
+    profile,
+    drift
   }
 }
 
@@ -326,7 +340,8 @@ async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: E
     metrics: evaluation.candidate,
     toolVersion: options.toolVersion,
     createdAt: ctx.now().toISOString(),
-    environment: await describeEnvironment(spec, options.baseEnv)
+    environment: await describeEnvironment(spec, options.baseEnv),
+    dataProfile: ctx.profile
   }
   return { verdict, plan, intervalsChart, weights, warmStart, lineage }
 }
@@ -486,8 +501,42 @@ function buildResult(ctx: RunContext, evaluation: Evaluation, decision: Decision
     }),
     ...(judged.slices.length > 0 && { slices: judged.slices }),
     ...(intervalsChart !== null && { charts: { intervals: intervalsChart } }),
-    ...(weights && { weights })
+    ...(weights && { weights }),
+    ...(ctx.drift && { drift: ctx.drift })
   }
+}
+
+/** `retrain-when: drift` and nothing drifted: no step runs, nothing changes; the result says why. */
+async function skipRun(ctx: RunContext, drift: DriftReport): Promise<RunOutcome> {
+  const { options, spec } = ctx
+  const result: RunResult = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    model: spec.model,
+    decision: 'skipped',
+    wouldBe: null,
+    reason: skipReason(drift),
+    mode: ctx.mode,
+    firstModel: false,
+    goals: Object.fromEntries(spec.metrics.map(m => [m.name, m.goal])),
+    passed: false,
+    candidate: { version: null, digest: '', metrics: {}, warmStart: { source: 'cold', reason: 'not trained: nothing drifted', parentVersion: null } },
+    baseline: null,
+    rules: [],
+    gate: null,
+    params: options.params,
+    data: Object.fromEntries(ctx.data.map(d => [d.name, d.fingerprint])),
+    steps: [],
+    startedAt: ctx.startedAt.toISOString(),
+    finishedAt: ctx.now().toISOString(),
+    error: null,
+    drift
+  }
+  const report = renderReport(result)
+  const staged = await precommit(() => stageOutputs(options.outputDir, result))
+  await publishOutputs(staged, result, report, m => ctx.reporter.warn(m))
+  ctx.reporter.info(`Skipped: ${result.reason}`)
+  await ctx.reporter.report(report)
+  return { result, report, exitCode: ExitCode.ok, artifacts: [] }
 }
 
 async function loadChampion(options: RunOptions, snapshot: RegistrySnapshot, ws: Workspace): Promise<Champion> {

@@ -388,6 +388,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   core.setOutput(Outputs.resultPath, path.join(outputDir, 'result.json'))
   core.setOutput(Outputs.reportPath, path.join(outputDir, 'report.md'))
   core.setOutput(Outputs.gate, r.gate?.where ?? '')
+  if (r.drift) core.setOutput(Outputs.drifted, String(r.drift.drifted))
 
   const artifacts: ArtifactRef[] = [...outcome.artifacts]
   if (store) {
@@ -463,6 +464,14 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   const shell: Shell = { settings, spec, registry, releases, github, tune }
   // The promote job itself: a promotion its environment did not hold for a reviewer is said too.
   if (settings.command === 'promote') await checkEnvironmentGate(shell, 'promote')
+  if (settings.command === 'drift') {
+    const { driftCommand } = await import('./drift-command.js')
+    const fromEvent = eventParams(process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env))
+    const params = settings.params
+      ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
+      : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
+    return await driftCommand(spec, params, githubContext(), appDeps(shell))
+  }
   if (settings.command !== 'run') return await renderRegistryOutcome(shell, await execute(registryCommandOf(shell), appDeps(shell)))
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''
   const payload = readEventPayload(process.env)

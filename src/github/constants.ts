@@ -36,10 +36,12 @@ export const Outputs = {
   expectChampion: 'expect-champion',
   artifactIds: 'artifact-ids',
   artifacts: 'artifacts',
-  releaseUrl: 'release-url'
+  releaseUrl: 'release-url',
+  drifted: 'drifted',
+  drift: 'drift'
 } as const
 
-export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy'] as const
+export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy', 'drift'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const REGISTRIES = ['github', 'directory'] as const

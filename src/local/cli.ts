@@ -38,6 +38,8 @@ Usage:
   retrain rollback  [--to VERSION] [--reason TEXT]
   retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
                     the spec's rules on two predictions (or metrics .json) files; trains nothing
+  retrain drift     [--spec FILE] [--param NAME=VALUE]... [--json]
+                    the data against the champion's profile: PSI, KS, chi-square per feature
   retrain train     TRAINER        a built-in trainer, as a step runs it (uses: builtin/TRAINER)
   retrain evaluate  [--data NAME]  score a built-in model: node "$RETRAIN_CLI" evaluate in a spec
 
@@ -48,14 +50,14 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --param NAME=VALUE override a spec param (repeatable); validated against the spec
   --out DIR          where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)
   --dry-run          decide and report, change nothing
-  --json             print result.json (run), the registry state (status) or the comparison (compare) on stdout
+  --json             print result.json (run), the registry state (status), the comparison (compare) or drift on stdout
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
   --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
   --data NAME        evaluate: the data input to score (default eval)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
-Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
+Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad spec or input, 3 step failed,
 4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
 1 internal.`
 
@@ -110,6 +112,7 @@ const COMMANDS: Record<string, CommandShape> = {
   reject: { options: [...REGISTRY, ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   rollback: { options: [...REGISTRY, 'to', ...WHO], positionals: [], meant: { version: 'to' } },
   compare: { options: ['spec', 'candidate', 'baseline', 'json'], positionals: [] },
+  drift: { options: ['spec', 'registry', 'param', 'json'], positionals: [], meant: { params: 'param' } },
   train: { options: [], positionals: ['TRAINER'] },
   evaluate: { options: ['data'], positionals: [] }
 }
@@ -298,6 +301,11 @@ async function commandOf(name: string, values: Values, positionals: string[], si
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
       return { command: { kind: 'validate', spec }, spec }
     }
+    case 'drift': {
+      const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
+      const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
+      return { command: { kind: 'drift', spec, params }, spec }
+    }
     case 'compare': {
       if (values.candidate === undefined || values.baseline === undefined) throw usageError('retrain compare needs --candidate FILE and --baseline FILE', name)
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
@@ -350,6 +358,11 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
     case 'compared': {
       const { renderComparison } = await import('../engine/compare-command.js')
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison))
+      return ExitCode.ok
+    }
+    case 'drift': {
+      const [{ driftTable }, { table }] = await Promise.all([import('../engine/drift.js'), import('../engine/report.js')])
+      out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table))
       return ExitCode.ok
     }
     case 'promoted':

@@ -22,6 +22,7 @@ import type {
   ChangeRuleSpec,
   ColumnCheckSpec,
   DataCheckSpec,
+  DriftSpec,
   DataInputSpec,
   EvaluateSpec,
   MetricSpec,
@@ -33,6 +34,7 @@ import type {
   RawSpec,
   StepSpec
 } from './types.js'
+import { DEFAULT_DRIFT_THRESHOLDS } from './types.js'
 
 export interface LoadOptions {
   /** Directory relative paths are taken from when the spec sets no `root` (default: the process's). */
@@ -406,7 +408,8 @@ class SpecBuilder {
           ...(c['max-missing'] !== undefined && { maxMissing: c['max-missing'] }),
           ...(c.min !== undefined && { min: c.min }),
           ...(c.max !== undefined && { max: c.max }),
-          ...(c.values !== undefined && { values: c.values.map(String) })
+          ...(c.values !== undefined && { values: c.values.map(String) }),
+          ...(c['max-mean-shift'] !== undefined && { maxMeanShift: c['max-mean-shift'] })
         }
       }
       checks[name] = {
@@ -416,6 +419,32 @@ class SpecBuilder {
       }
     }
     return checks
+  }
+
+  /** A drift policy (the spec's drift block, or retrain-when's over it): inputs named under data, defaults filled in. */
+  drift(
+    at: string[],
+    raw: { inputs?: string[]; psi?: number; 'ks-p'?: number; 'chi2-p'?: number } | undefined,
+    data: Record<string, DataInputSpec>,
+    evaluation: string[],
+    base?: DriftSpec
+  ): DriftSpec {
+    const declared = Object.keys(data)
+    for (const [i, name] of (raw?.inputs ?? []).entries()) {
+      if (!Object.hasOwn(data, name)) {
+        const near = closest(name, declared)
+        this.problem(
+          this.source.valueAt([...at, 'inputs', String(i)]),
+          `${at.join('.')}.inputs names ${preview(name)}, which is not declared under data${near ? `; did you mean "${near}"?` : ''}`
+        )
+      }
+    }
+    return {
+      inputs: raw?.inputs ? [...raw.inputs] : (base?.inputs ?? declared.filter(name => !evaluation.includes(name))),
+      psi: raw?.psi ?? base?.psi ?? DEFAULT_DRIFT_THRESHOLDS.psi,
+      ksP: raw?.['ks-p'] ?? base?.ksP ?? DEFAULT_DRIFT_THRESHOLDS.ksP,
+      chi2P: raw?.['chi2-p'] ?? base?.chi2P ?? DEFAULT_DRIFT_THRESHOLDS.chi2P
+    }
   }
 
   evaluate(data: Record<string, DataInputSpec>): EvaluateSpec {
@@ -541,6 +570,7 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
   const builder = new SpecBuilder(source, raw)
   const params = builder.params()
   const data = builder.data()
+  const evaluate = builder.evaluate(data)
   const spec: Spec = {
     file,
     root: raw.root !== undefined ? path.resolve(path.dirname(file), raw.root) : path.resolve(cwd),
@@ -552,7 +582,7 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
     env: builder.env(['env'], raw.env),
     warmStart: raw['warm-start'] ?? 'fallback',
     steps: builder.steps(),
-    evaluate: builder.evaluate(data),
+    evaluate,
     metrics: builder.metrics(),
     promotion: {
       mode: raw.promotion.mode,
@@ -561,8 +591,10 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
       approvers: [...(raw.promotion.approvers ?? [])]
     },
     checks: builder.checks(data),
+    drift: builder.drift(['drift'], raw.drift, data, evaluate.data),
     lockfiles: [...(raw.lockfiles ?? [])]
   }
+  if (raw['retrain-when']) spec.retrainWhen = { drift: builder.drift(['retrain-when', 'drift'], raw['retrain-when'].drift, data, evaluate.data, spec.drift) }
   for (const p of computedMetricProblems(spec)) builder.problems.push({ ...source.valueAt(p.segments), message: p.message })
   if (builder.problems.length) {
     throw new InputError([...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)))

@@ -149,6 +149,20 @@ export interface ColumnCheckSpec {
   min?: number
   max?: number
   values?: string[]
+  /** Compared with the champion's profile: the mean may move by at most this many of its standard deviations. */
+  maxMeanShift?: number
+}
+
+/** Drift thresholds when the spec gives none (docs/drift.md). */
+export const DEFAULT_DRIFT_THRESHOLDS = { psi: 0.2, ksP: 0.01, chi2P: 0.01 } as const
+
+/** Which data inputs drift compares with the champion's profile, and when a feature counts as drifted. */
+export interface DriftSpec {
+  /** Data input names; by default every input that is not evaluation data. */
+  inputs: string[]
+  psi: number
+  ksP: number
+  chi2P: number
 }
 
 /** Checks on one data input, run before any step. */
@@ -178,6 +192,10 @@ export interface Spec {
   promotion: PromotionSpec
   /** Checks on the new data, by data input, run before any step. */
   checks: Record<string, DataCheckSpec>
+  /** How `retrain drift` compares the data with the champion's profile. */
+  drift: DriftSpec
+  /** Set when a run retrains only if some feature drifted. */
+  retrainWhen?: { drift: DriftSpec }
   /** Lockfiles whose digests go into the bundle's environment lineage. */
   lockfiles: string[]
 }

@@ -88,6 +88,13 @@ export interface RetrainingSpec {
   checks?: {
     [k: string]: DataCheck
   }
+  drift?: DriftPolicy
+  /**
+   * When a run retrains at all. With drift, `retrain run` first compares the data with the champion's profile and, when no feature drifted, skips the whole run: exit 0, decision skipped with the reason and the drift table, no step runs, nothing changes. Without a champion (or one whose bundle has no profile) the run goes ahead.
+   */
+  'retrain-when'?: {
+    drift: DriftPolicy1
+  }
   promotion: Promotion
 }
 /**
@@ -382,11 +389,61 @@ export interface ColumnCheck {
    */
   max?: number
   /**
+   * Compared with the champion's profile (numbers): the column's mean may move by at most this many of the champion's standard deviations. Not checked without a champion or when its bundle has no profile.
+   */
+  'max-mean-shift'?: number
+  /**
    * The only values allowed (categories).
    *
    * @minItems 1
    */
   values?: [string | number | boolean, ...(string | number | boolean)[]]
+}
+/**
+ * How `retrain drift` compares the current data with the profile in the champion's bundle (docs/drift.md): per feature, PSI for every feature, Kolmogorov-Smirnov for numbers, chi-square for categories. A feature drifted when its PSI is above psi or a p-value is below ks-p or chi2-p. Default: every data input that is not evaluation data, psi 0.2, ks-p 0.01, chi2-p 0.01.
+ */
+export interface DriftPolicy {
+  /**
+   * The data inputs to compare. Default: every input that is not evaluation data.
+   *
+   * @minItems 1
+   */
+  inputs?: [string, ...string[]]
+  /**
+   * A feature drifted when its population stability index is above this (default 0.2).
+   */
+  psi?: number
+  /**
+   * A number feature drifted when its Kolmogorov-Smirnov p-value is below this (default 0.01; 0 turns the test off).
+   */
+  'ks-p'?: number
+  /**
+   * A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).
+   */
+  'chi2-p'?: number
+}
+/**
+ * Retrain only when some feature of these inputs drifted; thresholds not given here come from the spec's drift block, then the defaults.
+ */
+export interface DriftPolicy1 {
+  /**
+   * The data inputs to compare. Default: every input that is not evaluation data.
+   *
+   * @minItems 1
+   */
+  inputs?: [string, ...string[]]
+  /**
+   * A feature drifted when its population stability index is above this (default 0.2).
+   */
+  psi?: number
+  /**
+   * A number feature drifted when its Kolmogorov-Smirnov p-value is below this (default 0.01; 0 turns the test off).
+   */
+  'ks-p'?: number
+  /**
+   * A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).
+   */
+  'chi2-p'?: number
 }
 /**
  * What happens to a candidate that passes every rule.
