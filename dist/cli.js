@@ -3,19 +3,21 @@ import { createRequire as __retrainCreateRequire } from 'node:module';
 const require = __retrainCreateRequire(import.meta.url);
 import {
   inheritableEnv
-} from "./chunks/chunk-UPYI3SD7.js";
+} from "./chunks/chunk-7YVPDGMF.js";
+import {
+  parseParamAssignments,
+  resolveParams
+} from "./chunks/chunk-U3DUGOUP.js";
+import "./chunks/chunk-PI3VQ6VB.js";
 import {
   modelNameProblem,
-  parseParamAssignments,
   parseVersionText,
   pathProblem,
-  preview,
-  resolveParams
-} from "./chunks/chunk-EKP6HGDY.js";
+  preview
+} from "./chunks/chunk-O2HBKBM7.js";
 import {
   closest
 } from "./chunks/chunk-2UFRDBLY.js";
-import "./chunks/chunk-PI3VQ6VB.js";
 import {
   ExitCode,
   InputError,
@@ -198,6 +200,8 @@ Usage:
   retrain rollback  [--to VERSION] [--reason TEXT]
   retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
                     the spec's rules on two predictions (or metrics .json) files; trains nothing
+  retrain drift     [--spec FILE] [--param NAME=VALUE]... [--json]
+                    the data against the champion's profile: PSI, KS, chi-square per feature
   retrain train     TRAINER        a built-in trainer, as a step runs it (uses: builtin/TRAINER)
   retrain evaluate  [--data NAME]  score a built-in model: node "$RETRAIN_CLI" evaluate in a spec
 
@@ -208,14 +212,14 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --param NAME=VALUE override a spec param (repeatable); validated against the spec
   --out DIR          where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)
   --dry-run          decide and report, change nothing
-  --json             print result.json (run), the registry state (status) or the comparison (compare) on stdout
+  --json             print result.json (run), the registry state (status), the comparison (compare) or drift on stdout
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
   --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
   --data NAME        evaluate: the data input to score (default eval)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
-Exit codes: 0 decision reached or command done, 2 bad spec or input, 3 step failed,
+Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad spec or input, 3 step failed,
 4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
 1 internal.`;
 var OPTION = {
@@ -257,6 +261,7 @@ var COMMANDS = {
   reject: { options: [...REGISTRY, ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
   rollback: { options: [...REGISTRY, "to", ...WHO], positionals: [], meant: { version: "to" } },
   compare: { options: ["spec", "candidate", "baseline", "json"], positionals: [] },
+  drift: { options: ["spec", "registry", "param", "json"], positionals: [], meant: { params: "param" } },
   train: { options: [], positionals: ["TRAINER"] },
   evaluate: { options: ["data"], positionals: [] }
 };
@@ -347,7 +352,7 @@ async function gitCommit(cwd) {
   }
 }
 async function loadSpec(file) {
-  return await (await import("./chunks/load-COCVBYHK.js")).loadSpec(file);
+  return await (await import("./chunks/load-TMYHZLFI.js")).loadSpec(file);
 }
 async function registryOf(values) {
   const { DirectoryRegistry } = await import("./chunks/directory-registry-GHBXKCHS.js");
@@ -372,7 +377,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-WKWKJFJB.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-VBQHSYZA.js");
       const settings = {
         spec: spec2,
         params,
@@ -393,6 +398,11 @@ async function commandOf(name, values, positionals, signal) {
     case "validate": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       return { command: { kind: "validate", spec: spec2 }, spec: spec2 };
+    }
+    case "drift": {
+      const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
+      const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
+      return { command: { kind: "drift", spec: spec2, params }, spec: spec2 };
     }
     case "compare": {
       if (values.candidate === void 0 || values.baseline === void 0) throw usageError("retrain compare needs --candidate FILE and --baseline FILE", name);
@@ -437,14 +447,19 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-XJQCN6RM.js");
+      const { renderStatus } = await import("./chunks/registry-commands-ZFMNFAQH.js");
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-H6XWLZVJ.js");
+      const { renderComparison } = await import("./chunks/compare-command-CLCLM7ZV.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
+      return ExitCode.ok;
+    }
+    case "drift": {
+      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-2ZX3GH2X.js"), import("./chunks/report-PFVPMQRZ.js")]);
+      out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table));
       return ExitCode.ok;
     }
     case "promoted":
@@ -457,7 +472,7 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-5MJBPMMM.js");
+      const { unfinished } = await import("./chunks/execute-LOQWLPQR.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -488,9 +503,9 @@ async function main(argv) {
   checkArguments(values, name);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
-    return await (await import("./chunks/commands-M7R5QU5E.js")).trainCommand(positionals[0]);
+    return await (await import("./chunks/commands-73QE4NGU.js")).trainCommand(positionals[0]);
   }
-  if (name === "evaluate") return await (await import("./chunks/commands-M7R5QU5E.js")).evaluateCommand(values.data ?? "eval");
+  if (name === "evaluate") return await (await import("./chunks/commands-73QE4NGU.js")).evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
@@ -503,7 +518,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-5MJBPMMM.js");
+    const { execute } = await import("./chunks/execute-LOQWLPQR.js");
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
     return await render(outcome, command, values, spec, reporter);
   } finally {
