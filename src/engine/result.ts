@@ -57,4 +57,6 @@ export interface RunResult {
   charts?: { intervals: string }
   /** Champion and candidate weights by feature, largest change first, when both models have weights.json. */
   weights?: WeightChange[]
+  /** A challenger's run (run --challenger): its name, its plan and the plan's size. Absent otherwise. */
+  challenger?: { name: string; plan: string; planSize: number }
 }

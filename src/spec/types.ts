@@ -8,8 +8,9 @@
  * so the two cannot drift apart.
  */
 import type * as Raw from './generated/raw-spec.js'
+import type { ChallengerSpec } from './challengers.js'
 
-export type { Raw }
+export type { Raw, ChallengerSpec }
 export type RawSpec = Raw.RetrainingSpec
 
 export type ParamType = Raw.Param['type']
@@ -180,6 +181,8 @@ export interface Spec {
   checks: Record<string, DataCheckSpec>
   /** Lockfiles whose digests go into the bundle's environment lineage. */
   lockfiles: string[]
+  /** Named challengers (grids expanded), in the order written; empty when the spec names none. */
+  challengers: ChallengerSpec[]
 }
 
 export interface SourceLocation {

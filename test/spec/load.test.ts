@@ -48,7 +48,7 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
   it('lists the allowed keys when no key is close', () => {
     expect(refusal(`${BASE}colour: blue\n`)).toEqual([
       'spec.yml:17:1: unknown key "colour" in the spec (expected "model", "description", "root", "params", "data", ' +
-        '"env", "warm-start", "lockfiles", "steps", "evaluate", "metrics", "checks", "promotion")'
+        '"env", "warm-start", "lockfiles", "steps", "evaluate", "metrics", "checks", "challengers", "promotion")'
     ])
   })
 
@@ -344,7 +344,8 @@ describe('a valid spec', () => {
       ],
       promotion: { mode: 'gate', firstModel: 'reject', borderline: 'reject', approvers: ['login1'] },
       checks: {},
-      lockfiles: ['package-lock.json']
+      lockfiles: ['package-lock.json'],
+      challengers: []
     }
     expect(spec).toEqual(expected)
   })

@@ -88,6 +88,12 @@ export interface RetrainingSpec {
   checks?: {
     [k: string]: DataCheck
   }
+  /**
+   * Named challengers trained side by side (retrain plan, run --challenger NAME, select): each overrides some declared params. A param given as a list makes a grid: one challenger per combination, named after the values (grid-epochs-20-l2-0.001).
+   */
+  challengers?: {
+    [k: string]: Challenger
+  }
   promotion: Promotion
 }
 /**
@@ -387,6 +393,29 @@ export interface ColumnCheck {
    * @minItems 1
    */
   values?: [string | number | boolean, ...(string | number | boolean)[]]
+}
+/**
+ * Param values this challenger trains with, by param name; a list of values makes a grid (every combination).
+ */
+export interface Challenger {
+  [k: string]:
+    | Scalar
+    | [Scalar]
+    | [Scalar, Scalar]
+    | [Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
 }
 /**
  * What happens to a candidate that passes every rule.
