@@ -398,24 +398,7 @@ export interface ColumnCheck {
  * Param values this challenger trains with, by param name; a list of values makes a grid (every combination).
  */
 export interface Challenger {
-  [k: string]:
-    | Scalar
-    | [Scalar]
-    | [Scalar, Scalar]
-    | [Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
-    | [Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar]
+  [k: string]: Scalar | [Scalar, ...Scalar[]]
 }
 /**
  * What happens to a candidate that passes every rule.
