@@ -21,7 +21,9 @@ export const Inputs = {
   retentionDays: 'retention-days',
   excludeTriggeringActor: 'exclude-triggering-actor',
   dispatchWorkflow: 'dispatch-workflow',
-  dispatchRef: 'dispatch-ref'
+  dispatchRef: 'dispatch-ref',
+  challenger: 'challenger',
+  plan: 'plan'
 } as const
 
 export const Outputs = {
@@ -36,10 +38,12 @@ export const Outputs = {
   expectChampion: 'expect-champion',
   artifactIds: 'artifact-ids',
   artifacts: 'artifacts',
-  releaseUrl: 'release-url'
+  releaseUrl: 'release-url',
+  matrix: 'matrix',
+  plan: 'plan'
 } as const
 
-export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy'] as const
+export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy', 'plan', 'select'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const REGISTRIES = ['github', 'directory'] as const
