@@ -168,6 +168,20 @@ describe('challengers through the CLI', () => {
     expect(refused.stderr).toMatch(/retrain\.yml:24:3: .*a challenger name is 1 to 40 lower-case letters, digits or '-'/)
   })
 
+  it("the example spec's challengers expand to the matrix the example workflow trains", async () => {
+    const project = await makeProject('examples/cars-builtin')
+    const res = await retrain(project, ['plan', '--spec', 'challengers.yml', '--json'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(JSON.parse(res.stdout).include.map((e: { challenger: string; champion: string }) => `${e.challenger} ${e.champion}`)).toEqual([
+      'lr-small none',
+      'lr-large none',
+      'grid-epochs-50-learning-rate-0.01 none',
+      'grid-epochs-50-learning-rate-0.02 none',
+      'grid-epochs-200-learning-rate-0.01 none',
+      'grid-epochs-200-learning-rate-0.02 none'
+    ])
+  })
+
   it('run --challenger names a challenger of the spec', async () => {
     const project = await makeProject('test/fixtures/toy', challengerSpec(THREE))
     const res = await runChallenger(project, 'smal')
