@@ -9,15 +9,7 @@ import { closest } from '../suggest.js'
 import { preview } from './names.js'
 import { checkParamValue } from './params.js'
 import type { Source } from './source.js'
-import type { ParamSpec, ParamValue, SourceLocation } from './types.js'
-
-export interface ChallengerSpec {
-  /** Unique, safe in artifact names and tags: lower-case letters, digits, '-' and '.'. */
-  name: string
-  /** The params this challenger overrides; the others keep their defaults (or the run's --param). */
-  params: Record<string, ParamValue>
-  location: SourceLocation
-}
+import type { ChallengerSpec, ParamSpec, ParamValue } from './types.js'
 
 /** How many challengers a spec may expand to: each is a job and a version in the registry. */
 export const MAX_CHALLENGERS = 64

@@ -8,9 +8,8 @@
  * so the two cannot drift apart.
  */
 import type * as Raw from './generated/raw-spec.js'
-import type { ChallengerSpec } from './challengers.js'
 
-export type { Raw, ChallengerSpec }
+export type { Raw }
 export type RawSpec = Raw.RetrainingSpec
 
 export type ParamType = Raw.Param['type']
@@ -183,6 +182,15 @@ export interface Spec {
   lockfiles: string[]
   /** Named challengers (grids expanded), in the order written; empty when the spec names none. */
   challengers: ChallengerSpec[]
+}
+
+/** A named challenger of the spec (grids expanded): src/spec/challengers.ts. */
+export interface ChallengerSpec {
+  /** Unique, safe in artifact names and tags: lower-case letters, digits, '-' and '.'. */
+  name: string
+  /** The params this challenger overrides; the others keep their defaults (or the run's --param). */
+  params: Record<string, ParamValue>
+  location: SourceLocation
 }
 
 export interface SourceLocation {
