@@ -3,18 +3,18 @@ import { createRequire as __retrainCreateRequire } from 'node:module';
 const require = __retrainCreateRequire(import.meta.url);
 import {
   inheritableEnv
-} from "./chunks/chunk-7YVPDGMF.js";
+} from "./chunks/chunk-BRGYGJTH.js";
 import {
   parseParamAssignments,
   resolveParams
-} from "./chunks/chunk-U3DUGOUP.js";
+} from "./chunks/chunk-D2FXYRJH.js";
 import "./chunks/chunk-PI3VQ6VB.js";
 import {
   modelNameProblem,
   parseVersionText,
   pathProblem,
   preview
-} from "./chunks/chunk-O2HBKBM7.js";
+} from "./chunks/chunk-5YXBDUZ5.js";
 import {
   closest
 } from "./chunks/chunk-2UFRDBLY.js";
@@ -193,6 +193,9 @@ var USAGE = `retrain ${TOOL_VERSION}: retrain a model, compare it with the champ
 Usage:
   retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json]
   retrain validate  [--spec FILE]
+  retrain plan      [--spec FILE] [--json]   the spec's challengers as a job matrix, with the champion
+  retrain run       --challenger NAME [--plan ID] ...   train one challenger; select decides
+  retrain select    [--spec FILE] [--plan ID] [--dry-run] [--json]   promote the best challenger of a plan
   retrain status    [--spec FILE | --model NAME] [--json] [--all]
   retrain promote   --candidate N --expect-champion M|none [--force --reason TEXT]
   retrain approve   VERSION [--force --reason TEXT]
@@ -240,17 +243,21 @@ var OPTION = {
   all: { type: "boolean", describe: "every version and history entry" },
   baseline: { type: "string", describe: "the baseline predictions (or metrics .json) file" },
   data: { type: "string", describe: "the data input to score (default eval)" },
+  challenger: { type: "string", describe: "train the spec's challenger NAME and store it for select, undecided" },
+  plan: { type: "string", describe: "the plan id (from retrain plan): refuse when the champion or evaluation data moved since" },
   help: { type: "boolean", short: "h", describe: "this help" }
 };
 var WHO = ["actor", "reason"];
 var REGISTRY = ["spec", "model", "registry"];
 var COMMANDS = {
   run: {
-    options: ["spec", "registry", "param", "out", "dry-run", "json", "actor", "keep-work-dir"],
+    options: ["spec", "registry", "param", "out", "dry-run", "json", "actor", "keep-work-dir", "challenger", "plan"],
     positionals: [],
     meant: { params: "param", output: "out" }
   },
   validate: { options: ["spec"], positionals: [] },
+  plan: { options: ["spec", "registry", "param", "json"], positionals: [] },
+  select: { options: ["spec", "registry", "param", "plan", "dry-run", "json", ...WHO], positionals: [] },
   status: { options: [...REGISTRY, "json", "all"], positionals: [] },
   promote: {
     options: [...REGISTRY, "candidate", "expect-champion", "force", ...WHO],
@@ -333,6 +340,12 @@ function checkArguments(values, command) {
     const problem = pathProblem(process.env.RETRAIN_REGISTRY);
     if (problem) problems.push(`the environment variable RETRAIN_REGISTRY ${problem}`);
   }
+  if (values.plan !== void 0 && !/^[0-9a-f]{16}$/.test(values.plan)) {
+    problems.push(`--plan ${preview(values.plan)} is not a plan id: retrain plan prints it (16 hexadecimal digits)`);
+  }
+  if (command === "run" && values.plan !== void 0 && values.challenger === void 0) {
+    problems.push("--plan goes with --challenger NAME: it names the plan the challenger belongs to");
+  }
   if (values.data !== void 0 && !DATA_NAME.test(values.data)) {
     problems.push(`--data ${preview(values.data)} is not a data input name: it starts with a letter or '_' and holds only letters, digits, '_' or '-'`);
   }
@@ -352,10 +365,10 @@ async function gitCommit(cwd) {
   }
 }
 async function loadSpec(file) {
-  return await (await import("./chunks/load-TMYHZLFI.js")).loadSpec(file);
+  return await (await import("./chunks/load-UEF3PNFJ.js")).loadSpec(file);
 }
 async function registryOf(values) {
-  const { DirectoryRegistry } = await import("./chunks/directory-registry-GHBXKCHS.js");
+  const { DirectoryRegistry } = await import("./chunks/directory-registry-BIVNFHDA.js");
   return new DirectoryRegistry(
     path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
@@ -377,7 +390,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-VBQHSYZA.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-OIQ7C3OB.js");
       const settings = {
         spec: spec2,
         params,
@@ -388,6 +401,7 @@ async function commandOf(name, values, positionals, signal) {
         toolVersion: TOOL_VERSION,
         cli: { node: process.execPath, script: fileURLToPath(import.meta.url) },
         dryRun: values["dry-run"],
+        ...values.challenger !== void 0 && { challenger: { name: values.challenger, ...values.plan !== void 0 && { expectPlan: values.plan } } },
         signal,
         atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, signal),
         heartbeatMs: heartbeatMs(process.env.RETRAIN_HEARTBEAT_SECONDS),
@@ -403,6 +417,16 @@ async function commandOf(name, values, positionals, signal) {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
       return { command: { kind: "drift", spec: spec2, params }, spec: spec2 };
+    }
+    case "plan":
+    case "select": {
+      const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
+      const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
+      if (name === "plan") return { command: { kind: "plan", spec: spec2, params }, spec: spec2 };
+      return {
+        command: { kind: "select", spec: spec2, params, ...values.plan !== void 0 && { plan: values.plan }, who, ...values["dry-run"] && { dryRun: true } },
+        spec: spec2
+      };
     }
     case "compare": {
       if (values.candidate === void 0 || values.baseline === void 0) throw usageError("retrain compare needs --candidate FILE and --baseline FILE", name);
@@ -447,18 +471,18 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-ZFMNFAQH.js");
+      const { renderStatus } = await import("./chunks/registry-commands-BNUGG5O7.js");
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-CLCLM7ZV.js");
+      const { renderComparison } = await import("./chunks/compare-command-3MD4YMCG.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
       return ExitCode.ok;
     }
     case "drift": {
-      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-2ZX3GH2X.js"), import("./chunks/report-PFVPMQRZ.js")]);
+      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-2ZX3GH2X.js"), import("./chunks/report-YSJXCWKS.js")]);
       out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table));
       return ExitCode.ok;
     }
@@ -470,9 +494,26 @@ async function render(outcome, command, values, spec, reporter) {
     case "rejected":
       out(`Rejected ${outcome.model} version ${outcome.version}`);
       return ExitCode.ok;
+    case "planned": {
+      const { planMatrix, renderPlan } = await import("./chunks/challenger-plan-346MZ3P5.js");
+      out(values.json ? JSON.stringify(planMatrix(outcome.plan)) : renderPlan(outcome.plan));
+      return ExitCode.ok;
+    }
+    case "selected": {
+      if (values.json) {
+        const { selectionJson } = await import("./chunks/challenger-select-N44LAA3L.js");
+        out(JSON.stringify(selectionJson(outcome.selection), null, 2));
+      }
+      const w = outcome.selection.selection.winner;
+      reporter.info(
+        outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
+      );
+      const { unfinished } = await import("./chunks/execute-HRRCRFFR.js");
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
+    }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-LOQWLPQR.js");
+      const { unfinished } = await import("./chunks/execute-HRRCRFFR.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -503,9 +544,9 @@ async function main(argv) {
   checkArguments(values, name);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
-    return await (await import("./chunks/commands-73QE4NGU.js")).trainCommand(positionals[0]);
+    return await (await import("./chunks/commands-M6C6IDUN.js")).trainCommand(positionals[0]);
   }
-  if (name === "evaluate") return await (await import("./chunks/commands-73QE4NGU.js")).evaluateCommand(values.data ?? "eval");
+  if (name === "evaluate") return await (await import("./chunks/commands-M6C6IDUN.js")).evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
@@ -518,7 +559,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-LOQWLPQR.js");
+    const { execute } = await import("./chunks/execute-HRRCRFFR.js");
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
     return await render(outcome, command, values, spec, reporter);
   } finally {

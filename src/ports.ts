@@ -4,7 +4,34 @@
  * servers.
  */
 
-export type VersionStatus = 'candidate' | 'pending' | 'promoted' | 'rejected' | 'retired'
+export type VersionStatus = 'candidate' | 'pending' | 'promoted' | 'rejected' | 'retired' | 'not-selected'
+
+/** One confidence rule's evidence of a challenger, kept so `select` can correct the bounds for the whole plan. */
+export interface ChallengerEvidence {
+  /** The rule: its metric and its index among the metric's change rules (`accuracy#0`). */
+  rule: string
+  /** The rule in words, for reports. */
+  text: string
+  /** The margin the bound must clear (relative for relative rules). */
+  margin: number
+  /** The rule's own one-sided confidence. */
+  confidence: number
+  /** The one-sided p-value: the smallest 1 - confidence at which the bound clears the margin (1 when it never does). */
+  p: number
+  /** bounds[j - 1]: the lower bound at confidence 1 - (1 - confidence) / j, for j = 1 .. the plan's size; null when not computable. */
+  bounds: (number | null)[]
+}
+
+/** What a version trained as a challenger of a plan carries for `select`. */
+export interface ChallengerRecord {
+  name: string
+  /** The plan's id: a digest of the spec, the champion and the evaluation data it was compared on. */
+  plan: string
+  /** How many challengers the plan holds: the family the bounds are corrected for. */
+  planSize: number
+  params: Record<string, string | number | boolean>
+  evidence: ChallengerEvidence[]
+}
 
 export interface VersionRecord {
   version: number
@@ -24,9 +51,11 @@ export interface VersionRecord {
   evaluationData?: string | null
   /** Where the store keeps the bundle (a release and its assets on GitHub); the store's own business. */
   storage?: Record<string, unknown> | null
+  /** Set for a version trained as a named challenger of a plan (run --challenger). */
+  challenger?: ChallengerRecord
 }
 
-export type HistoryAction = 'registered' | 'promoted' | 'rejected' | 'pending' | 'approved' | 'rollback'
+export type HistoryAction = 'registered' | 'promoted' | 'rejected' | 'pending' | 'approved' | 'rollback' | 'not-selected'
 
 export interface HistoryEvent {
   action: HistoryAction
@@ -104,6 +133,16 @@ export type Transition =
       effects: EffectInput[]
     }
   | { kind: 'reject'; expect: ExpectedVersion; who: Who; effects: EffectInput[] }
+  | {
+      /** One plan's selection: the winner promoted or gated, every other candidate of the plan not selected, in one write. */
+      kind: 'select'
+      winner: { expect: ExpectedVersion; status: 'promoted' | 'pending'; reason: string } | null
+      others: { expect: ExpectedVersion; reason: string }[]
+      /** The champion every candidate of the plan was compared with. */
+      expectChampion: number | null
+      who: Who
+      effects: EffectInput[]
+    }
   /** Effects a person asked for again (a deploy whose dispatch was lost). */
   | { kind: 'add-effects'; effects: EffectInput[] }
   | { kind: 'effect'; id: string; outcome: 'done' | 'sending' | 'failed' | 'unconfirmed' | 'retry'; error?: string; patch?: Partial<VersionRecord> }

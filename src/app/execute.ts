@@ -14,6 +14,8 @@ import type { Actor, PromotionEffects } from '../engine/registry-commands.js'
 import type { RunOptions, RunOutcome } from '../engine/run.js'
 import type { CompareOutcome } from '../engine/compare-command.js'
 import type { DriftReport } from '../engine/drift.js'
+import type { ChallengerPlan } from '../engine/challenger-plan.js'
+import type { SelectOutcome } from '../engine/challenger-select.js'
 import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 
@@ -46,6 +48,8 @@ export type AppCommand =
   | { kind: 'redeploy'; model: string }
   | { kind: 'compare'; spec: Spec; candidateFile: string; baselineFile: string }
   | { kind: 'drift'; spec: Spec; params: Record<string, ParamValue>; github?: Record<string, unknown> }
+  | { kind: 'plan'; spec: Spec; params: Record<string, ParamValue>; github?: Record<string, unknown> }
+  | { kind: 'select'; spec: Spec; params: Record<string, ParamValue>; plan?: string; who: Actor; dryRun?: boolean; github?: Record<string, unknown> }
 
 export type AppOutcome =
   | { kind: 'run'; run: RunOutcome }
@@ -57,6 +61,8 @@ export type AppOutcome =
   | { kind: 'redeployed'; model: string; version: number; followUps: EffectReport }
   | { kind: 'compared'; comparison: CompareOutcome }
   | { kind: 'drift'; report: DriftReport }
+  | { kind: 'planned'; plan: ChallengerPlan }
+  | { kind: 'selected'; selection: SelectOutcome; followUps: EffectReport }
 
 /** True when some follow-up failed or stays unconfirmed: the decision stands, the work is not finished. */
 export function unfinished(report: EffectReport | null | undefined): Effect[] {
@@ -90,8 +96,12 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
       if (!deps.gate) throw new Error('a run needs a gate')
       await settle(deps, command.settings.spec.model)
       const { runRetraining } = await import('../engine/run.js')
+      const challenger =
+        command.settings.challenger && (await import('../engine/challenger-plan.js')).findChallenger(command.settings.spec, command.settings.challenger.name)
       const run = await runRetraining({
         ...command.settings,
+        // A challenger's params win over the defaults and the shell's overrides.
+        ...(challenger && { params: { ...command.settings.params, ...challenger.params } }),
         registry: deps.registry,
         gate: deps.gate,
         reporter: deps.reporter,
@@ -100,6 +110,29 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
         ...(deps.effectPerformers && { effectPerformers: deps.effectPerformers })
       })
       return { kind: 'run', run }
+    }
+    case 'plan': {
+      const { makePlan } = await import('../engine/challenger-plan.js')
+      return { kind: 'planned', plan: await makePlan(command.spec, command.params, deps.registry, command.github) }
+    }
+    case 'select': {
+      if (!deps.gate) throw new Error('select needs a gate')
+      const model = command.spec.model
+      await settle(deps, model)
+      const { makePlan } = await import('../engine/challenger-plan.js')
+      const { selectCommand } = await import('../engine/challenger-select.js')
+      const selection = await selectCommand({
+        spec: command.spec,
+        current: await makePlan(command.spec, command.params, deps.registry, command.github),
+        ...(command.plan !== undefined && { plan: command.plan }),
+        registry: deps.registry,
+        gate: deps.gate,
+        reporter: deps.reporter,
+        who: { actor: command.who.actor, reason: command.who.reason ?? '' },
+        ...(command.dryRun && { dryRun: true }),
+        ...(effects && { promotionEffects: effects })
+      })
+      return { kind: 'selected', selection, followUps: await settle(deps, model) }
     }
     case 'promote': {
       await settle(deps, command.model)

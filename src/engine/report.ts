@@ -13,7 +13,8 @@ const DECISION_TITLES: Record<RunResult['decision'], string> = {
   promoted: 'promoted',
   'pending-approval': 'pending approval',
   rejected: 'rejected',
-  skipped: 'dry run'
+  skipped: 'dry run',
+  candidate: 'candidate (select decides)'
 }
 
 function signed(n: number | null): string {
@@ -51,6 +52,8 @@ function headline(r: RunResult): string {
       return `${candidate} was not promoted (champion stays ${champion})`
     case 'skipped':
       return `nothing changed; the decision would be: ${r.wouldBe ?? 'unknown'}`
+    case 'candidate':
+      return `${candidate} is stored as challenger ${r.challenger?.name ?? ''} of plan ${r.challenger?.plan ?? ''}, compared with ${champion}; select decides`
   }
 }
 

@@ -60,4 +60,6 @@ export interface RunResult {
   weights?: WeightChange[]
   /** Under `retrain-when: drift`: the data against the champion's profile, per feature. */
   drift?: DriftReport
+  /** A challenger's run (run --challenger): its name, its plan and the plan's size. Absent otherwise. */
+  challenger?: { name: string; plan: string; planSize: number }
 }

@@ -296,8 +296,9 @@ export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, ba
   return { passed: outcomes.every(o => o.status !== 'fail'), firstModel: baseline === null, outcomes }
 }
 
-export type Decision = 'promoted' | 'pending-approval' | 'rejected' | 'skipped'
-export type Action = 'promote' | 'gate' | 'reject' | 'none'
+export type Decision = 'promoted' | 'pending-approval' | 'rejected' | 'skipped' | 'candidate'
+/** `hold`: stored as a candidate, undecided (a challenger of a plan, which `select` decides). */
+export type Action = 'promote' | 'gate' | 'reject' | 'none' | 'hold'
 
 export interface DecisionPlan {
   /** What the registry should do. */

@@ -3,7 +3,6 @@
  * with the same command on the same data, apply the rules, store the candidate, and promote, gate or
  * reject. The registry is touched only once a decision is reached, so a failing step changes nothing.
  */
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, writeFile, copyFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -42,6 +41,7 @@ import type { DriftReport } from './drift.js'
 import type { DataProfile } from './profile.js'
 import { profileRun, skipReason } from './run-profile.js'
 import { writeDriftCharts } from './drift-report.js'
+import { challengerEvidence, evaluationDigest, holdForSelection, planId } from './challenger-plan.js'
 
 export interface RunOptions {
   spec: Spec
@@ -79,6 +79,12 @@ export interface RunOptions {
   heartbeatMs?: number
   /** Forces a dry run whatever the spec's mode. */
   dryRun?: boolean
+  /**
+   * Trains one named challenger of the spec's plan (its params already merged into `params`): the
+   * candidate is stored undecided for `select`, or rejected by its own rules. With `expectPlan`, a
+   * run whose champion or evaluation data differ from that plan's is refused before any step runs.
+   */
+  challenger?: { name: string; expectPlan?: string }
   signal?: AbortSignal
   /** Parent of the run's scratch directory (default: the OS temp dir). */
   tempRoot?: string
@@ -109,12 +115,7 @@ function fingerprintsOf(inputs: ResolvedDataInput[]): Record<string, DataFingerp
   return Object.fromEntries(inputs.map(i => [i.name, { fingerprint: i.fingerprint, files: i.files }]))
 }
 
-/** One digest for all evaluation inputs: the versions evaluated on the same data share it. */
-export function evaluationDigest(inputs: ResolvedDataInput[]): string {
-  const hash = createHash('sha256')
-  for (const input of [...inputs].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${input.name}\0${input.fingerprint}\0`)
-  return hash.digest('hex')
-}
+export { evaluationDigest }
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`
@@ -147,6 +148,8 @@ interface RunContext {
   profile: DataProfile
   /** Under `retrain-when: drift`, the data against the champion's profile. */
   drift: DriftReport | null
+  /** A challenger's run: its name, the id of the plan it belongs to, and the plan's size. */
+  challenger?: { name: string; plan: string; planSize: number }
 }
 
 interface ExpressionContexts extends Record<string, unknown> {
@@ -229,6 +232,20 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
   if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`)
   else reporter.info('No champion yet: this is the first model, trained from scratch')
   checkLeakage(spec, evaluationInputs, trainingInputs, champion)
+  const challenger = options.challenger && {
+    name: options.challenger.name,
+    plan: planId(spec, champion && { version: champion.version, digest: champion.manifest.digest }, evaluationDigest(evaluationInputs)),
+    planSize: spec.challengers.length
+  }
+  if (challenger && options.challenger?.expectPlan !== undefined && options.challenger.expectPlan !== challenger.plan) {
+    throw new RetrainError(
+      `challenger ${challenger.name} belongs to plan ${options.challenger.expectPlan}, but with the champion as it is now ` +
+        `(${champion ? `version ${champion.version}` : 'none'}) and the evaluation data as it is now, the plan is ${challenger.plan}: ` +
+        'the champion, the spec or the evaluation data changed since the plan; nothing ran. Plan again.',
+      ExitCode.conflict,
+      'plan-moved'
+    )
+  }
   // One pass over the data: the profile the bundle keeps, checks against the champion's, drift.
   const { profile, drift } = await profileRun(spec, data, champion, reporter)
 
@@ -273,7 +290,8 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
     trainingReport,
     records: [],
     profile,
-    drift
+    drift,
+    ...(challenger && { challenger })
   }
 }
 
@@ -322,7 +340,9 @@ async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: E
   const { spec, options, champion } = ctx
   const verdict = evaluateRules(spec.metrics, evaluation.candidate, evaluation.baseline, evaluation.judged.evidence)
   const intervalsChart = await writeIntervalsChart(options.outputDir, spec.model, verdict.outcomes)
-  const plan = planDecision(verdict, { ...spec.promotion, mode: ctx.mode })
+  // A challenger is not gated on its own: a borderline one is rejected, a passing one waits for select.
+  const planned = planDecision(verdict, { ...spec.promotion, mode: ctx.mode, ...(ctx.challenger && { borderline: 'reject' as const }) })
+  const plan = ctx.challenger ? holdForSelection(planned, ctx.challenger.name, ctx.challenger.plan) : planned
   ctx.reporter.info(`Verdict: ${plan.reason}`)
   await options.atStage?.('verdict')
   const weights = await compareModelWeights(champion, ctx.ws.modelDir, m => ctx.reporter.warn(m))
@@ -388,14 +408,14 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
       reporter.info(`Release gate opened: ${record.gate.where}`)
     }
     // Uploaded before the commit: a failed upload fails the run with the registry untouched.
-    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, record.version, ws)))
+    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name)))
     staged = await precommit(() => stageOutputs(options.outputDir, result()))
     await options.atStage?.('outputs-written')
     throwIfCancelled(options.signal)
 
     if (record.version !== null) {
       const version = record.version
-      const status = plan.action === 'promote' ? 'promoted' : plan.action === 'gate' ? 'pending' : 'rejected'
+      const status = plan.action === 'promote' ? 'promoted' : plan.action === 'gate' ? 'pending' : plan.action === 'hold' ? 'candidate' : 'rejected'
       const register = (s: typeof status, decided: string, why: string) =>
         registry.apply(spec.model, {
           kind: 'register',
@@ -407,7 +427,14 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
             evaluationData: evaluationDigest(ctx.evaluationInputs),
             decision: decided,
             createdAt: lineage.createdAt,
-            storage
+            storage,
+            ...(ctx.challenger && {
+              challenger: {
+                ...ctx.challenger,
+                params: options.params,
+                evidence: challengerEvidence(spec, evaluation.judged.evidence, ctx.challenger.planSize)
+              }
+            })
           },
           status: s,
           expectChampion: champion?.version ?? null,
@@ -502,7 +529,8 @@ function buildResult(ctx: RunContext, evaluation: Evaluation, decision: Decision
     ...(judged.slices.length > 0 && { slices: judged.slices }),
     ...(intervalsChart !== null && { charts: { intervals: intervalsChart } }),
     ...(weights && { weights }),
-    ...(ctx.drift && { drift: ctx.drift })
+    ...(ctx.drift && { drift: ctx.drift }),
+    ...(ctx.challenger && { challenger: ctx.challenger })
   }
 }
 
@@ -889,8 +917,9 @@ async function describeEnvironment(spec: Spec, baseEnv: Record<string, string>):
 }
 
 /** The candidate's bundle (archive and manifest) and the steps' logs, as two workflow artifacts. */
-async function uploadArtifacts(store: ArtifactStore, model: string, version: number | null, ws: Workspace): Promise<ArtifactRef[]> {
-  const base = `${model}-${version === null ? 'dry-run' : `v${version}`}`
+async function uploadArtifacts(store: ArtifactStore, model: string, version: number | null, ws: Workspace, challenger?: string): Promise<ArtifactRef[]> {
+  // Challengers of one plan run as jobs of one workflow run: each one's names are its own.
+  const base = `${model}${challenger ? `-${challenger}` : ''}-${version === null ? 'dry-run' : `v${version}`}`
   const refs = [
     await store.upload(
       `${base}-bundle`,

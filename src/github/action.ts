@@ -25,6 +25,7 @@ import { Outputs } from './constants.js'
 import { eventParams, readEventPayload, type EventPayload } from './events.js'
 import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } from './gates.js'
 import { historyChart } from './history-chart.js'
+import { planCommand, selectCommand } from './challenger-commands.js'
 import { getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
 import { JobReporter } from './job-reporter.js'
@@ -369,6 +370,9 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
         // dist/index.js ships with dist/cli.js beside it: built-in trainers run as that CLI's `train` command.
         cli: { node: process.execPath, script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.js') },
         dryRun,
+        ...(settings.challenger !== undefined && {
+          challenger: { name: settings.challenger, ...(settings.plan !== undefined && { expectPlan: settings.plan }) }
+        }),
         signal: controller.signal,
         atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, controller.signal),
         heartbeatMs: heartbeatMs(process.env.RETRAIN_HEARTBEAT_SECONDS)
@@ -393,7 +397,8 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const artifacts: ArtifactRef[] = [...outcome.artifacts]
   if (store) {
     const files = ['result.json', 'report.md'].map(f => path.join(outputDir, f)).filter(f => existsSync(f))
-    artifacts.push(await store.upload(`${spec.model}-${r.candidate.version === null ? 'dry-run' : `v${r.candidate.version}`}-report`, files, outputDir))
+    const base = `${spec.model}${settings.challenger ? `-${settings.challenger}` : ''}`
+    artifacts.push(await store.upload(`${base}-${r.candidate.version === null ? 'dry-run' : `v${r.candidate.version}`}-report`, files, outputDir))
   }
   core.setOutput(Outputs.artifactIds, artifacts.map(a => a.id).join(','))
   core.setOutput(Outputs.artifacts, JSON.stringify(artifacts))
@@ -471,6 +476,13 @@ async function executeAction(settings: ActionSettings): Promise<number> {
       ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
       : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
     return await driftCommand(spec, params, githubContext(), appDeps(shell))
+  }
+  if (settings.command === 'plan' || settings.command === 'select') {
+    const params = resolveParams(spec, settings.params ?? {}, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
+    if (settings.command === 'plan') return await planCommand(spec, params, appDeps(shell), githubContext())
+    return await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o =>
+      reportFollowUps(spec.model, o.followUps)
+    )
   }
   if (settings.command !== 'run') return await renderRegistryOutcome(shell, await execute(registryCommandOf(shell), appDeps(shell)))
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''

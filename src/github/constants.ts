@@ -21,7 +21,9 @@ export const Inputs = {
   retentionDays: 'retention-days',
   excludeTriggeringActor: 'exclude-triggering-actor',
   dispatchWorkflow: 'dispatch-workflow',
-  dispatchRef: 'dispatch-ref'
+  dispatchRef: 'dispatch-ref',
+  challenger: 'challenger',
+  plan: 'plan'
 } as const
 
 export const Outputs = {
@@ -38,10 +40,12 @@ export const Outputs = {
   artifacts: 'artifacts',
   releaseUrl: 'release-url',
   drifted: 'drifted',
-  drift: 'drift'
+  drift: 'drift',
+  matrix: 'matrix',
+  plan: 'plan'
 } as const
 
-export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy', 'drift'] as const
+export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy', 'drift', 'plan', 'select'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const REGISTRIES = ['github', 'directory'] as const

@@ -55,6 +55,10 @@ export interface ActionSettings {
   dispatchWorkflow?: string
   /** The ref the dispatched workflow runs on (default: the repository's default branch ref of this run). */
   dispatchRef?: string
+  /** For run: the spec's challenger to train, stored undecided for select (a matrix job's `matrix.challenger`). */
+  challenger?: string
+  /** For run with a challenger, and select: the plan id from command plan. */
+  plan?: string
 }
 
 function versionInput(name: string, allowNone = false): number | null | undefined {
@@ -90,6 +94,14 @@ function nameInput(name: string, problemOf: (value: string) => string | null): s
 function environmentNameProblem(name: string): string | null {
   // eslint-disable-next-line no-control-regex
   return name.length <= 255 && !/[\u0000-\u001f\u007f]/.test(name) ? null : 'an environment name has at most 255 characters and no control characters'
+}
+
+function challengerNameProblem(name: string): string | null {
+  return /^[a-z0-9][a-z0-9.-]{0,79}$/.test(name) ? null : "a challenger name holds only lower-case letters, digits, '.' and '-' (as command plan prints it)"
+}
+
+function planIdProblem(id: string): string | null {
+  return /^[0-9a-f]{16}$/.test(id) ? null : 'a plan id is 16 hexadecimal digits, as the output "plan" of command plan gives it'
 }
 
 function choiceInput<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
@@ -167,6 +179,8 @@ export function getSettings(): ActionSettings {
     retentionDays: retentionInput(),
     excludeTriggeringActor: booleanInput(Inputs.excludeTriggeringActor),
     dispatchWorkflow: nameInput(Inputs.dispatchWorkflow, workflowNameProblem),
-    dispatchRef: nameInput(Inputs.dispatchRef, refNameProblem)
+    dispatchRef: nameInput(Inputs.dispatchRef, refNameProblem),
+    challenger: nameInput(Inputs.challenger, challengerNameProblem),
+    plan: nameInput(Inputs.plan, planIdProblem)
   }
 }

@@ -350,7 +350,10 @@ export class ReleasesRegistry implements RegistryStore {
       const release = releaseOf(v)
       if (!release?.draft || v.version === after.champion) continue
       const rejectedNow = t.kind === 'reject' && t.expect.version === v.version
-      const superseded = after.champion !== before.champion && (v.status === 'pending' || v.status === 'candidate') && v.baselineVersion !== after.champion
+      const superseded =
+        after.champion !== before.champion &&
+        (v.status === 'pending' || v.status === 'candidate' || v.status === 'not-selected') &&
+        v.baselineVersion !== after.champion
       if (rejectedNow || superseded) effects.push({ kind: 'delete-release', version: v.version, data: { releaseId: release.id } })
     }
     return effects

@@ -31,6 +31,9 @@ const USAGE = `retrain ${TOOL_VERSION}: retrain a model, compare it with the cha
 Usage:
   retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json]
   retrain validate  [--spec FILE]
+  retrain plan      [--spec FILE] [--json]   the spec's challengers as a job matrix, with the champion
+  retrain run       --challenger NAME [--plan ID] ...   train one challenger; select decides
+  retrain select    [--spec FILE] [--plan ID] [--dry-run] [--json]   promote the best challenger of a plan
   retrain status    [--spec FILE | --model NAME] [--json] [--all]
   retrain promote   --candidate N --expect-champion M|none [--force --reason TEXT]
   retrain approve   VERSION [--force --reason TEXT]
@@ -81,6 +84,8 @@ const OPTION: Record<string, Option> = {
   all: { type: 'boolean', describe: 'every version and history entry' },
   baseline: { type: 'string', describe: 'the baseline predictions (or metrics .json) file' },
   data: { type: 'string', describe: 'the data input to score (default eval)' },
+  challenger: { type: 'string', describe: "train the spec's challenger NAME and store it for select, undecided" },
+  plan: { type: 'string', describe: 'the plan id (from retrain plan): refuse when the champion or evaluation data moved since' },
   help: { type: 'boolean', short: 'h', describe: 'this help' }
 }
 
@@ -97,11 +102,13 @@ const REGISTRY = ['spec', 'model', 'registry'] as const
 
 const COMMANDS: Record<string, CommandShape> = {
   run: {
-    options: ['spec', 'registry', 'param', 'out', 'dry-run', 'json', 'actor', 'keep-work-dir'],
+    options: ['spec', 'registry', 'param', 'out', 'dry-run', 'json', 'actor', 'keep-work-dir', 'challenger', 'plan'],
     positionals: [],
     meant: { params: 'param', output: 'out' }
   },
   validate: { options: ['spec'], positionals: [] },
+  plan: { options: ['spec', 'registry', 'param', 'json'], positionals: [] },
+  select: { options: ['spec', 'registry', 'param', 'plan', 'dry-run', 'json', ...WHO], positionals: [] },
   status: { options: [...REGISTRY, 'json', 'all'], positionals: [] },
   promote: {
     options: [...REGISTRY, 'candidate', 'expect-champion', 'force', ...WHO],
@@ -135,6 +142,8 @@ type Values = {
   all?: boolean
   baseline?: string
   data?: string
+  challenger?: string
+  plan?: string
   help?: boolean
 }
 
@@ -230,6 +239,12 @@ function checkArguments(values: Values, command: string): void {
     const problem = pathProblem(process.env.RETRAIN_REGISTRY)
     if (problem) problems.push(`the environment variable RETRAIN_REGISTRY ${problem}`)
   }
+  if (values.plan !== undefined && !/^[0-9a-f]{16}$/.test(values.plan)) {
+    problems.push(`--plan ${preview(values.plan)} is not a plan id: retrain plan prints it (16 hexadecimal digits)`)
+  }
+  if (command === 'run' && values.plan !== undefined && values.challenger === undefined) {
+    problems.push('--plan goes with --challenger NAME: it names the plan the challenger belongs to')
+  }
   if (values.data !== undefined && !DATA_NAME.test(values.data)) {
     problems.push(`--data ${preview(values.data)} is not a data input name: it starts with a letter or '_' and holds only letters, digits, '_' or '-'`)
   }
@@ -290,6 +305,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
         toolVersion: TOOL_VERSION,
         cli: { node: process.execPath, script: fileURLToPath(import.meta.url) },
         dryRun: values['dry-run'],
+        ...(values.challenger !== undefined && { challenger: { name: values.challenger, ...(values.plan !== undefined && { expectPlan: values.plan }) } }),
         signal,
         atStage: stageHook(process.env.RETRAIN_TEST_FAILPOINT, signal),
         heartbeatMs: heartbeatMs(process.env.RETRAIN_HEARTBEAT_SECONDS),
@@ -305,6 +321,16 @@ async function commandOf(name: string, values: Values, positionals: string[], si
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
       const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
       return { command: { kind: 'drift', spec, params }, spec }
+    }
+    case 'plan':
+    case 'select': {
+      const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
+      const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
+      if (name === 'plan') return { command: { kind: 'plan', spec, params }, spec }
+      return {
+        command: { kind: 'select', spec, params, ...(values.plan !== undefined && { plan: values.plan }), who, ...(values['dry-run'] && { dryRun: true }) },
+        spec
+      }
     }
     case 'compare': {
       if (values.candidate === undefined || values.baseline === undefined) throw usageError('retrain compare needs --candidate FILE and --baseline FILE', name)
@@ -375,6 +401,25 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
     case 'rejected':
       out(`Rejected ${outcome.model} version ${outcome.version}`)
       return ExitCode.ok
+    case 'planned': {
+      const { planMatrix, renderPlan } = await import('../engine/challenger-plan.js')
+      out(values.json ? JSON.stringify(planMatrix(outcome.plan)) : renderPlan(outcome.plan))
+      return ExitCode.ok
+    }
+    case 'selected': {
+      if (values.json) {
+        const { selectionJson } = await import('../engine/challenger-select.js')
+        out(JSON.stringify(selectionJson(outcome.selection), null, 2))
+      }
+      const w = outcome.selection.selection.winner
+      reporter.info(
+        outcome.selection.decision === 'none'
+          ? `Selected nothing from plan ${outcome.selection.selection.plan}`
+          : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
+      )
+      const { unfinished } = await import('../app/execute.js')
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+    }
     case 'settled':
     case 'redeployed': {
       const { unfinished } = await import('../app/execute.js')

@@ -6,6 +6,8 @@
  *   candidate, pending --promote/approve--> promoted      (the old champion becomes retired)
  *   rejected --promote/approve with force and a reason--> promoted
  *   candidate, pending --reject--> rejected
+ *   candidates of one plan --select--> one promoted (or pending), the others not-selected
+ *   not-selected --promote/approve with force and a reason--> promoted
  *   retired --rollback--> promoted
  *
  * Each transition is a compare-and-swap on everything the decision read: the champion pointer and
@@ -94,8 +96,8 @@ export class VersionChangedError extends RetrainError {
 
 /** The transitions a status allows; everything else is refused with the reason. */
 const PROMOTABLE: Record<'promoted' | 'approved' | 'rollback', VersionStatus[]> = {
-  promoted: ['candidate', 'pending', 'rejected'],
-  approved: ['candidate', 'pending', 'rejected'],
+  promoted: ['candidate', 'pending', 'rejected', 'not-selected'],
+  approved: ['candidate', 'pending', 'rejected', 'not-selected'],
   rollback: ['retired']
 }
 
@@ -181,9 +183,9 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
           refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, 'never-promoted')
         refuse(`version ${record.version} was already promoted; roll back to make it the champion again`, 'already-promoted')
       }
-      const forced = record.status === 'rejected'
+      const forced = record.status === 'rejected' || record.status === 'not-selected'
       if (forced && (!t.forced || !t.who.reason.trim())) {
-        refuse(`version ${record.version} was rejected (${record.decision}); only a forced approval with a reason can promote it`, 'rejected-candidate')
+        refuse(`version ${record.version} was ${record.status} (${record.decision}); only a forced approval with a reason can promote it`, 'rejected-candidate')
       }
       const versions = moveChampion(state.versions, state.champion, record.version)
       const history = [...state.history, event(state, record.version, t.action, t.who, at, forced)]
@@ -197,6 +199,29 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
       const versions = state.versions.map(v => (v.version === record.version ? { ...v, status: 'rejected' as const } : v))
       const history = [...state.history, event(state, record.version, 'rejected', t.who, at)]
       return { state: { ...state, versions, history, effects: addEffects(state, t.effects, at).effects }, result: record.version }
+    }
+    case 'select': {
+      if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion)
+      const all = [...(t.winner ? [t.winner] : []), ...t.others]
+      for (const e of all) {
+        const record = checkExpected(state, e.expect)
+        if (record.status !== 'candidate') refuse(`version ${record.version} is ${record.status}; only candidates can be selected`, 'not-candidate')
+      }
+      const others = new Map(t.others.map(o => [o.expect.version, o.reason]))
+      let versions = state.versions.map(v => (others.has(v.version) ? { ...v, status: 'not-selected' as const } : v))
+      const history = [...state.history, ...t.others.map(o => event(state, o.expect.version, 'not-selected', { ...t.who, reason: o.reason }, at))]
+      let champion = state.champion
+      if (t.winner) {
+        const { version } = t.winner.expect
+        history.push(event(state, version, t.winner.status, { ...t.who, reason: t.winner.reason }, at))
+        if (t.winner.status === 'promoted') {
+          versions = moveChampion(versions, state.champion, version)
+          champion = version
+        } else {
+          versions = versions.map(v => (v.version === version ? { ...v, status: 'pending' as const } : v))
+        }
+      }
+      return { state: { ...state, champion, versions, history, effects: addEffects(state, t.effects, at).effects }, result: t.winner?.expect.version ?? null }
     }
     case 'add-effects':
       return { state: addEffects(state, t.effects, at), result: null }

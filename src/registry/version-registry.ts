@@ -220,6 +220,8 @@ function describe(t: Transition, model: string): string {
       return `retrain: ${t.action} ${model} version ${t.expect.version} (champion was ${t.expectChampion ?? 'none'})`
     case 'reject':
       return `retrain: reject ${model} version ${t.expect.version}`
+    case 'select':
+      return `retrain: select ${t.winner ? `${model} version ${t.winner.expect.version} (${t.winner.status})` : `no version of ${model}`}, ${t.others.length} not selected`
     case 'add-effects':
       return `retrain: ${model}: ${t.effects.map(e => `${e.kind} of version ${e.version}`).join(', ')} requested`
     case 'effect':

@@ -12,6 +12,7 @@ import { checkExpression, DATA_CONTEXTS, referencedParams, scanTemplate, SPEC_CO
 import { pathEscapeProblem } from './data-paths.js'
 import { preview } from './names.js'
 import { checkParamValue, paramEnvName, paramsTotalProblem } from './params.js'
+import { expandChallengers } from './challengers.js'
 import { schemaProblems } from './schema-errors.js'
 import { parseShell, rewriteRunScript } from './shell.js'
 import { Source } from './source.js'
@@ -592,9 +593,13 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
     },
     checks: builder.checks(data),
     drift: builder.drift(['drift'], raw.drift, data, evaluate.data),
-    lockfiles: [...(raw.lockfiles ?? [])]
+    lockfiles: [...(raw.lockfiles ?? [])],
+    challengers: []
   }
   if (raw['retrain-when']) spec.retrainWhen = { drift: builder.drift(['retrain-when', 'drift'], raw['retrain-when'].drift, data, evaluate.data, spec.drift) }
+  const challengers = expandChallengers(raw.challengers, params, source)
+  spec.challengers = challengers.challengers
+  builder.problems.push(...challengers.problems)
   for (const p of computedMetricProblems(spec)) builder.problems.push({ ...source.valueAt(p.segments), message: p.message })
   if (builder.problems.length) {
     throw new InputError([...builder.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)))

@@ -198,6 +198,17 @@ export interface Spec {
   retrainWhen?: { drift: DriftSpec }
   /** Lockfiles whose digests go into the bundle's environment lineage. */
   lockfiles: string[]
+  /** Named challengers (grids expanded), in the order written; empty when the spec names none. */
+  challengers: ChallengerSpec[]
+}
+
+/** A named challenger of the spec (grids expanded): src/spec/challengers.ts. */
+export interface ChallengerSpec {
+  /** Unique, safe in artifact names and tags: lower-case letters, digits, '-' and '.'. */
+  name: string
+  /** The params this challenger overrides; the others keep their defaults (or the run's --param). */
+  params: Record<string, ParamValue>
+  location: SourceLocation
 }
 
 export interface SourceLocation {

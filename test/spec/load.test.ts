@@ -48,7 +48,7 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
   it('lists the allowed keys when no key is close', () => {
     expect(refusal(`${BASE}colour: blue\n`)).toEqual([
       'spec.yml:17:1: unknown key "colour" in the spec (expected "model", "description", "root", "params", "data", ' +
-        '"env", "warm-start", "lockfiles", "steps", "evaluate", "metrics", "checks", "drift", "retrain-when", "promotion")'
+        '"env", "warm-start", "lockfiles", "steps", "evaluate", "metrics", "checks", "drift", "retrain-when", "challengers", "promotion")'
     ])
   })
 
@@ -345,7 +345,8 @@ describe('a valid spec', () => {
       promotion: { mode: 'gate', firstModel: 'reject', borderline: 'reject', approvers: ['login1'] },
       checks: {},
       drift: { inputs: ['train'], psi: 0.2, ksP: 0.01, chi2P: 0.01 },
-      lockfiles: ['package-lock.json']
+      lockfiles: ['package-lock.json'],
+      challengers: []
     }
     expect(spec).toEqual(expected)
   })

@@ -95,6 +95,12 @@ export interface RetrainingSpec {
   'retrain-when'?: {
     drift: DriftPolicy1
   }
+  /**
+   * Named challengers trained side by side (retrain plan, run --challenger NAME, select): each overrides some declared params. A param given as a list makes a grid: one challenger per combination, named after the values (grid-epochs-20-l2-0.001).
+   */
+  challengers?: {
+    [k: string]: Challenger
+  }
   promotion: Promotion
 }
 /**
@@ -444,6 +450,12 @@ export interface DriftPolicy1 {
    * A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).
    */
   'chi2-p'?: number
+}
+/**
+ * Param values this challenger trains with, by param name; a list of values makes a grid (every combination).
+ */
+export interface Challenger {
+  [k: string]: Scalar | [Scalar, ...Scalar[]]
 }
 /**
  * What happens to a candidate that passes every rule.

@@ -1,0 +1,57 @@
+/**
+ * The action's challenger commands: `plan` sets the job matrix as an output, `select` promotes or
+ * gates the best challenger of a plan and writes every challenger side by side to the job summary.
+ */
+import * as core from '@actions/core'
+import { ExitCode } from '../errors.js'
+import type { AppDeps, AppOutcome } from '../app/execute.js'
+import { execute, unfinished } from '../app/execute.js'
+import { planMatrix, renderPlan } from '../engine/challenger-plan.js'
+import type { ParamValue, Spec } from '../spec/types.js'
+import { Outputs } from './constants.js'
+import type { ActionSettings } from './inputs.js'
+
+export async function planCommand(spec: Spec, params: Record<string, ParamValue>, deps: AppDeps, github: Record<string, unknown>): Promise<number> {
+  const outcome = await execute({ kind: 'plan', spec, params, github }, deps)
+  if (outcome.kind !== 'planned') throw new Error(`unexpected outcome ${outcome.kind}`)
+  const matrix = planMatrix(outcome.plan)
+  core.setOutput(Outputs.matrix, JSON.stringify(matrix))
+  core.setOutput(Outputs.plan, outcome.plan.id)
+  core.setOutput(Outputs.expectChampion, outcome.plan.champion ? String(outcome.plan.champion.version) : 'none')
+  core.info(renderPlan(outcome.plan))
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`\`\`\`\n${renderPlan(outcome.plan)}\n\`\`\`\n`, true).write()
+  return ExitCode.ok
+}
+
+export async function selectCommand(
+  spec: Spec,
+  params: Record<string, ParamValue>,
+  settings: ActionSettings,
+  deps: AppDeps,
+  github: Record<string, unknown>,
+  reportFollowUps: (outcome: Extract<AppOutcome, { kind: 'selected' }>) => void
+): Promise<number> {
+  const who = { actor: process.env.GITHUB_ACTOR ?? 'github-actions', ...(settings.reason !== undefined && { reason: settings.reason }) }
+  const outcome = await execute(
+    {
+      kind: 'select',
+      spec,
+      params,
+      who,
+      github,
+      ...(settings.plan !== undefined && { plan: settings.plan }),
+      ...(settings.dryRun === true && { dryRun: true })
+    },
+    deps
+  )
+  if (outcome.kind !== 'selected') throw new Error(`unexpected outcome ${outcome.kind}`)
+  const { selection, decision, gate } = outcome.selection
+  const winner = selection.winner
+  core.setOutput(Outputs.plan, selection.plan)
+  core.setOutput(Outputs.decision, decision)
+  core.setOutput(Outputs.promoted, String(decision === 'promoted'))
+  core.setOutput(Outputs.candidateVersion, winner && decision !== 'none' ? String(winner.version) : '')
+  core.setOutput(Outputs.gate, gate?.where ?? '')
+  reportFollowUps(outcome)
+  return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+}
