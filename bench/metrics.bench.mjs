@@ -12,7 +12,7 @@
 //   BENCH_METRICS_N=1000000 BENCH_METRICS_RESAMPLES=1000 BENCH_ROUNDS=3 BENCH_METRICS_TIES=1
 // BENCH_METRICS_TIES=1 rounds the scores to 2 decimals (heavy ties) and adds a run at 5x the rows.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -90,7 +90,8 @@ function timed(command, args, env = {}) {
     env: { ...process.env, ...env }
   })
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
-  if (res.error || res.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} failed: ${res.error?.message ?? res.stderr.trim().split('\n').slice(-3).join('\n')}`)
+  if (res.error || res.status !== 0)
+    throw new Error(`${path.basename(command)} ${args.join(' ')} failed: ${res.error?.message ?? res.stderr.trim().split('\n').slice(-3).join('\n')}`)
   const peakMB = gnuTime ? Number(res.stderr.trim().split('\n').at(-1)) / 1024 : Number.NaN
   return { seconds, peakMB, stdout: res.stdout }
 }
@@ -221,9 +222,7 @@ try {
       `| NumPy best form (${numpyRuns[0].counts} counts, ${THREADS} threads, python3 process) | ${s(np.before)} | ${s(np.bootstrap)} | ${s(np.seconds)} | ${mb(np.peakMB)} | 1x |`
     )
   } else console.log(`\nNumPy side skipped: ${numpyMissing}`)
-  console.log(
-    `| floor of the bootstrap (estimate) | — | ${s(floor)} | — | — | our bootstrap is ${(o.bootstrap / floor).toFixed(2)}x the floor |`
-  )
+  console.log(`| floor of the bootstrap (estimate) | — | ${s(floor)} | — | — | our bootstrap is ${(o.bootstrap / floor).toFixed(2)}x the floor |`)
   console.log(
     `\nfloor: ${bytesPerExample} bytes an example x ${n.toLocaleString('en-US')} x ${resamples} resamples / ${bw.toFixed(1)} GB/s (${THREADS} threads summing 256 MB) = ${s(floorMemory)}, ` +
       `+ drawing the counts ${(draw * 1000).toFixed(1)} ms a resample x ${resamples} / ${THREADS} threads = ${s(floorDraw)}`
@@ -231,7 +230,9 @@ try {
   if (np) {
     const last = oursRuns.at(-1)
     const numpyLast = numpyRuns.at(-1)
-    const worst = Math.max(...[0, 1, 2].flatMap(k => [Math.abs(last.candidate[k] - numpyLast.candidate[k]), Math.abs(last.baseline[k] - numpyLast.baseline[k])]))
+    const worst = Math.max(
+      ...[0, 1, 2].flatMap(k => [Math.abs(last.candidate[k] - numpyLast.candidate[k]), Math.abs(last.baseline[k] - numpyLast.baseline[k])])
+    )
     console.log(`point metrics agree with NumPy's to ${worst.toExponential(1)} (candidate ${last.candidate.map(v => v.toFixed(6)).join(', ')})`)
     if (worst > 1e-9) throw new Error('the point metrics differ from NumPy by more than 1e-9')
     // Each side's 5% quantile has a Monte Carlo error of about 0.067 bootstrap SDs at 1,000 resamples;
@@ -250,7 +251,11 @@ try {
       `aims (issue 14): 2x faster than NumPy: ${fast ? 'met' : 'NOT met'}; peak under 300 MB: ${o.peakMB < 300 ? 'met' : 'NOT met'}; bootstrap within 2x of the floor: ${o.bootstrap <= 2 * floor ? 'met' : 'NOT met'}`
     )
   }
-  console.log(`load average at the end: ${loadavg().map(v => v.toFixed(2)).join(' ')}`)
+  console.log(
+    `load average at the end: ${loadavg()
+      .map(v => v.toFixed(2))
+      .join(' ')}`
+  )
   if (ties) {
     // Time and memory grow at most linearly with the rows under heavy ties.
     const bigger = writePredictions(5 * n, true)

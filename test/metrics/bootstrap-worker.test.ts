@@ -104,7 +104,7 @@ describe('the bootstrap on several threads', () => {
 })
 
 describe('the bootstrap drawing thread', () => {
-  it('draws each resample index\'s counts, as drawn in turn', () => {
+  it("draws each resample index's counts, as drawn in turn", () => {
     const random = new Random(0)
     const counts = new Uint8Array(3001)
     let b = 0
