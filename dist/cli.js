@@ -365,7 +365,7 @@ async function gitCommit(cwd) {
   }
 }
 async function loadSpec(file) {
-  return await (await import("./chunks/load-UEF3PNFJ.js")).loadSpec(file);
+  return await (await import("./chunks/load-JJH3MQ7S.js")).loadSpec(file);
 }
 async function registryOf(values) {
   const { DirectoryRegistry } = await import("./chunks/directory-registry-BIVNFHDA.js");
@@ -390,7 +390,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-OIQ7C3OB.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-AUOPP7ZO.js");
       const settings = {
         spec: spec2,
         params,
@@ -471,18 +471,18 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-BNUGG5O7.js");
+      const { renderStatus } = await import("./chunks/registry-commands-2EGNVQVJ.js");
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-3MD4YMCG.js");
+      const { renderComparison } = await import("./chunks/compare-command-XY62SGHQ.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
       return ExitCode.ok;
     }
     case "drift": {
-      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-2ZX3GH2X.js"), import("./chunks/report-YSJXCWKS.js")]);
+      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-X5IOBZ3V.js"), import("./chunks/report-BRPFEGFS.js")]);
       out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table));
       return ExitCode.ok;
     }
@@ -501,19 +501,19 @@ async function render(outcome, command, values, spec, reporter) {
     }
     case "selected": {
       if (values.json) {
-        const { selectionJson } = await import("./chunks/challenger-select-N44LAA3L.js");
+        const { selectionJson } = await import("./chunks/challenger-select-TH4WIGA6.js");
         out(JSON.stringify(selectionJson(outcome.selection), null, 2));
       }
       const w = outcome.selection.selection.winner;
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-HRRCRFFR.js");
+      const { unfinished } = await import("./chunks/execute-33R4ROKD.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-HRRCRFFR.js");
+      const { unfinished } = await import("./chunks/execute-33R4ROKD.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -559,7 +559,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-HRRCRFFR.js");
+    const { execute } = await import("./chunks/execute-33R4ROKD.js");
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
     return await render(outcome, command, values, spec, reporter);
   } finally {

@@ -4,10 +4,10 @@
  * teams that train elsewhere.
  */
 import path from 'node:path'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { InputError } from '../errors.js'
 import { formatNumber } from './format.js'
-import { parseMetrics } from './metrics-file.js'
+import { MAX_METRICS_FILE_BYTES, parseMetrics } from './metrics-file.js'
 import { table } from './report.js'
 import { evaluateRules, improvementOf, planDecision, type RuleOutcome, type Verdict } from './rules.js'
 import type { Spec } from '../spec/types.js'
@@ -30,11 +30,26 @@ export interface CompareOutcome {
   units: { count: number; kind: 'examples' | 'groups' } | null
 }
 
+/** A metrics file: a small summary, read whole, up to MAX_METRICS_FILE_BYTES (see docs/metrics.md). */
 async function readText(file: string, flag: string): Promise<string> {
   try {
+    const { size } = await stat(file)
+    if (size > MAX_METRICS_FILE_BYTES) {
+      throw new InputError(
+        [
+          {
+            message:
+              `${flag} ${file}: a metrics file is one JSON object of metric name to number; this one is ${Math.round(size / 1024 / 1024)} MiB, ` +
+              `over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB (per-example values belong in a predictions file)`
+          }
+        ],
+        'usage'
+      )
+    }
     return await readFile(file, 'utf8')
-  } catch {
-    throw new InputError([{ message: `${flag} ${file}: cannot read the file` }], 'usage')
+  } catch (err) {
+    if (err instanceof InputError) throw err
+    throw new InputError([{ message: `${flag} ${file}: cannot read the file (${(err as Error).message})` }], 'usage')
   }
 }
 

@@ -4,8 +4,10 @@
  * counts, so every metric kernel runs once per resample over data sorted once, never re-sorted.
  */
 import type { Goal } from '../spec/types.js'
-import { isMeanKernel, pairedMeans, type Kernel } from './kernels.js'
-import { multinomialAhead, multinomialInTurn, Random } from './random.js'
+import { availableParallelism } from 'node:os'
+import { isMeanKernel, pairedMeans, shapeOf, type Kernel, type KernelShape } from './kernels.js'
+import { AHEAD_WORKER, multinomialAhead, multinomialInTurn, Random, startThread } from './random.js'
+import { PlanRunner, planControl, sharedPlan, type PlanControl, type ResamplePlan } from './resample-plan.js'
 
 export type IntervalMethod = 'bca' | 'percentile'
 
@@ -153,18 +155,86 @@ function jackknifeAcceleration(
   return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]!), relative: skewAcceleration(relative[k]!) }))
 }
 
-/** From this many units up, drawing a resample's counts costs more than starting a thread to draw them ahead. */
-const DRAW_AHEAD_UNITS = 65536
+/** From this many examples up, a second thread's start costs less than the resamples it takes on. */
+const THREAD_EXAMPLES = 65536
+/** Longer than any one resample takes: a thread that has not finished one by then has failed. */
+const RESAMPLE_WAIT_MS = 120_000
+/** The jackknife's stream of the seed; the resamples use streams 1 .. resamples (see drawCounts). */
+const JACKKNIFE_STREAM = 0
 
-function resampleCounts(random: Random, units: number, resamples: number): Generator<Uint8Array> {
-  return units >= DRAW_AHEAD_UNITS && resamples > 1 ? multinomialAhead(random, units, resamples) : multinomialInTurn(random, units, resamples)
+/**
+ * Threads the bootstrap runs on: RETRAIN_BOOTSTRAP_THREADS, or one per processor up to 4. The
+ * results are the same for any number (each resample is drawn from the stream of its index).
+ */
+export function bootstrapThreads(raw = process.env.RETRAIN_BOOTSTRAP_THREADS): number {
+  if (raw === undefined || raw === '') return Math.max(1, Math.min(availableParallelism(), 4))
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`RETRAIN_BOOTSTRAP_THREADS must be a whole number from 1 to 64, got "${raw}"`)
+  return value
+}
+
+/** How the resamples run: on how many threads, and which file the other threads start from. */
+export interface BootstrapRunOptions {
+  threads?: number
+  worker?: URL
+}
+
+/** Every metric as arrays a thread can evaluate, or null when a kernel is not one of those. */
+function planOf(metrics: PairedMetric[], n: number, units: ResampleUnits, settings: BootstrapSettings): ResamplePlan | null {
+  const planned = []
+  for (const m of metrics) {
+    const candidate: KernelShape | null = shapeOf(m.candidate)
+    const baseline: KernelShape | null = shapeOf(m.baseline)
+    if (!candidate || !baseline) return null
+    planned.push({ candidate, baseline, rows: m.rows ?? null })
+  }
+  return { n, units: units.count, unitOf: units.unitOf, metrics: planned, seed: settings.seed, resamples: settings.resamples }
+}
+
+/**
+ * Runs a plan's resamples on this thread and `threads - 1` others, which claim resample indexes
+ * from a shared counter as they go. A thread that cannot start takes nothing; one that fails or
+ * stops answering leaves its unfinished resamples to this thread, which runs them itself.
+ */
+function runPlan(plan: ResamplePlan, threads: number, worker: URL): PlanControl {
+  const control = planControl(plan.resamples, plan.metrics.length)
+  const helpers = []
+  if (threads > 1) {
+    const sharedData = sharedPlan(plan)
+    for (let t = 1; t < threads; t++) {
+      const thread = startThread(worker, { job: 'plan', plan: sharedData, control })
+      if (thread) helpers.push(thread)
+    }
+  }
+  const runner = new PlanRunner(plan)
+  try {
+    runner.runAll(control)
+    for (let b = 0; b < plan.resamples; b++) {
+      if (Atomics.load(control.done, b) === 1) continue
+      // Claimed by another thread: wait for it, unless one failed, then run it here (the values are the same).
+      if (Atomics.load(control.counter, 1) === 0 && Atomics.wait(control.done, b, 0, RESAMPLE_WAIT_MS) !== 'timed-out') continue
+      if (Atomics.load(control.done, b) !== 1) runner.run(b, control)
+    }
+  } finally {
+    for (const thread of helpers) void thread.terminate()
+  }
+  return control
 }
 
 /**
  * Runs the paired bootstrap for every metric at once: each resample's counts are drawn once and
- * shared by all metrics and both models, so the comparison is paired.
+ * shared by all metrics and both models, so the comparison is paired. Resample b's counts come from
+ * the stream b + 1 of the seed, so the results are identical on any number of threads. Where every
+ * kernel is plain arrays (weighted means, ROC AUC), the resamples are spread over the threads;
+ * otherwise this thread evaluates them while another draws the counts ahead.
  */
-export function pairedBootstrap(metrics: PairedMetric[], n: number, units: ResampleUnits, settings: BootstrapSettings): ImprovementDistribution[] {
+export function pairedBootstrap(
+  metrics: PairedMetric[],
+  n: number,
+  units: ResampleUnits,
+  settings: BootstrapSettings,
+  options: BootstrapRunOptions = {}
+): ImprovementDistribution[] {
   const scratch = new Map<Uint32Array, Uint8Array>()
   for (const m of metrics) if (m.rows && !scratch.has(m.rows)) scratch.set(m.rows, new Uint8Array(m.rows.length))
   const ones = new Uint8Array(n).fill(1)
@@ -172,20 +242,36 @@ export function pairedBootstrap(metrics: PairedMetric[], n: number, units: Resam
   const points = evaluateAll(metrics, evaluators, ones, scratch)
   const absolute = metrics.map(() => new Float64Array(settings.resamples))
   const relative = metrics.map(() => new Float64Array(settings.resamples))
-  const random = new Random(settings.seed)
-  const weights = new Uint8Array(n)
-  let b = 0
-  for (const counts of resampleCounts(random, units.count, settings.resamples)) {
-    const values = evaluateAll(metrics, evaluators, exampleWeights(units, counts, weights), scratch)
-    for (let k = 0; k < metrics.length; k++) {
-      absolute[k]![b] = values[k]!.absolute
-      relative[k]![b] = values[k]!.relative
+  const threads = n >= THREAD_EXAMPLES && settings.resamples > 1 ? (options.threads ?? bootstrapThreads()) : 1
+  const worker = options.worker ?? AHEAD_WORKER
+  const plan = planOf(metrics, n, units, settings)
+  if (plan) {
+    const { values } = runPlan(plan, threads, worker)
+    for (let b = 0; b < settings.resamples; b++) {
+      for (let k = 0; k < metrics.length; k++) {
+        const at = (b * metrics.length + k) * 2
+        const v = improvementOf(metrics[k]!.goal, values[at]!, values[at + 1]!)
+        absolute[k]![b] = v.absolute
+        relative[k]![b] = v.relative
+      }
     }
-    b++
+  } else {
+    const weights = new Uint8Array(n)
+    const counts =
+      threads > 1 ? multinomialAhead(settings.seed, units.count, settings.resamples, worker) : multinomialInTurn(settings.seed, units.count, settings.resamples)
+    let b = 0
+    for (const drawn of counts) {
+      const values = evaluateAll(metrics, evaluators, exampleWeights(units, drawn, weights), scratch)
+      for (let k = 0; k < metrics.length; k++) {
+        absolute[k]![b] = values[k]!.absolute
+        relative[k]![b] = values[k]!.relative
+      }
+      b++
+    }
   }
   const acceleration =
     settings.interval === 'bca'
-      ? jackknifeAcceleration(metrics, evaluators, n, units, random, scratch)
+      ? jackknifeAcceleration(metrics, evaluators, n, units, new Random(settings.seed, JACKKNIFE_STREAM), scratch)
       : metrics.map(() => ({ absolute: Number.NaN, relative: Number.NaN }))
   return metrics.map((_, k) => {
     const finiteSorted = (values: Float64Array) => values.filter(v => Number.isFinite(v)).sort()

@@ -28,8 +28,8 @@ export function isMeanKernel(kernel: Kernel): kernel is MeanKernel {
  * running sums instead of one break the chain of dependent additions, which bounds the speed of
  * a single sum; the result differs from a sequential sum only by rounding.
  */
-export function meanKernel(values: Float64Array): MeanKernel {
-  return Object.assign((w: Uint8Array) => weightedMean(w, values), { values })
+export function meanKernel(values: Float64Array): MeanKernel & ShapedKernel {
+  return Object.assign((w: Uint8Array) => weightedMean(w, values), { values, shape: { kind: 'mean' as const, values } })
 }
 
 /*
@@ -113,14 +113,14 @@ export function pairedMeans(w: Uint8Array, x: Float64Array, y: Float64Array, out
 
 /** 1 where the prediction is right, else 0: accuracy is their weighted mean (exact: sums of integers). */
 export function accuracyValues(label: Int32Array, predicted: Int32Array): Float64Array {
-  const out = new Float64Array(label.length)
+  const out = sharedFloat64(label.length)
   for (let i = 0; i < label.length; i++) out[i] = label[i] === predicted[i] ? 1 : 0
   return out
 }
 
 /** Binary log loss of the positive class's probability, exactly as scikit-learn 1.2 computes it. */
 export function binaryLogLossValues(label: Int32Array, score: Float64Array): Float64Array {
-  const out = new Float64Array(label.length)
+  const out = sharedFloat64(label.length)
   for (let i = 0; i < label.length; i++) {
     const p = Math.min(Math.max(score[i]!, EPS), 1 - EPS)
     const q = 1 - p
@@ -132,7 +132,7 @@ export function binaryLogLossValues(label: Int32Array, score: Float64Array): Flo
 }
 
 export function multiclassLogLossValues(label: Int32Array, probabilities: Float64Array[]): Float64Array {
-  const out = new Float64Array(label.length)
+  const out = sharedFloat64(label.length)
   const clip = (v: number) => Math.min(Math.max(v, EPS), 1 - EPS)
   for (let i = 0; i < label.length; i++) {
     let sum = 0
@@ -143,7 +143,7 @@ export function multiclassLogLossValues(label: Int32Array, probabilities: Float6
 }
 
 export function brierValues(label: Int32Array, score: Float64Array): Float64Array {
-  const out = new Float64Array(label.length)
+  const out = sharedFloat64(label.length)
   for (let i = 0; i < label.length; i++) out[i] = (score[i]! - label[i]!) ** 2
   return out
 }
@@ -210,13 +210,38 @@ export function sortByScore(score: Float64Array, positive: Uint8Array): Uint32Ar
   return order
 }
 
-/** Runs of equal scores in a sorted order that hold both classes; only they need a tie correction. */
-function mixedTieRuns(order: Uint32Array, score: Float64Array, positive: Uint8Array): Uint32Array {
+/**
+ * ROC AUC over examples sorted by score, negatives first within a tie. `order` maps sorted
+ * positions to examples (null: the examples already are in that order, and the weights are read in
+ * sequence); `positive` is 1 or 0 in that order. With few ties, `runs` holds the [start, end) of
+ * each tie group holding both classes; with many (fewer than one group in 8 examples, as rounded
+ * scores give), `groups` holds the end of every group and the pass sums group by group.
+ */
+export interface AucShape {
+  kind: 'auc'
+  order: Uint32Array | null
+  positive: Float32Array
+  runs: Uint32Array
+  groups: Uint32Array | null
+}
+
+/** A kernel as plain arrays, which another thread can evaluate (see resample-plan.ts). */
+export type KernelShape = { kind: 'mean'; values: Float64Array } | AucShape
+
+/** A typed array in shared memory, so the bootstrap's threads read it without a copy. */
+function sharedArray<T>(make: (buffer: SharedArrayBuffer) => T, bytes: number): T {
+  return make(new SharedArrayBuffer(bytes))
+}
+const sharedFloat64 = (n: number) => sharedArray(b => new Float64Array(b), 8 * n)
+
+/** The [start, end) of the tie groups holding both classes (mixedOnly), or the end of every group. */
+function tieRuns(order: Uint32Array, score: Float64Array, positive: Uint8Array, mixedOnly: boolean): Uint32Array {
   const runs: number[] = []
   let start = 0
   for (let i = 1; i <= order.length; i++) {
     if (i === order.length || score[order[i]!] !== score[order[start]!]) {
-      if (i - start > 1 && positive[order[start]!] !== positive[order[i - 1]!]) runs.push(start, i)
+      if (!mixedOnly) runs.push(i)
+      else if (i - start > 1 && positive[order[start]!] !== positive[order[i - 1]!]) runs.push(start, i)
       start = i
     }
   }
@@ -297,41 +322,132 @@ function rankSumsThrough(w: Uint8Array, order: Uint32Array, sortedPositive: Floa
 }
 
 /**
- * Binary ROC AUC as the Mann-Whitney statistic: the weight of (positive, negative) pairs ranked
- * correctly, ties counting one half. One pass over the order sorted once (negatives first within a
- * tie, so each positive counts every tied negative), then half of each mixed tie is taken back.
- * Labels are kept as 32-bit floats (0 or 1, exact): the loop then does floating-point arithmetic
- * only, several times faster than one mixing integer and floating-point operations, and reads half
- * the bytes doubles would (on large data these loops are bound by memory bandwidth).
+ * ROC AUC group by group, for scores with many ties: each group's positives outrank the negatives
+ * of the groups before it and half of their own group's. Linear, with a tight loop per group.
  */
-export function rocAucKernel(positive: Uint8Array, score: Float64Array): Kernel {
-  const order = sortByScore(score, positive)
-  const runs = mixedTieRuns(order, score, positive)
-  const n = order.length
-  const sortedPositive = new Float32Array(n)
-  for (let i = 0; i < n; i++) sortedPositive[i] = positive[order[i]!]!
-  // The engine puts the examples in the candidate's score order, so for the candidate the pass can
-  // read the weights in sequence, without the index array.
-  const inOrder = order.every((v, i) => v === i)
-  const sums = new Float64Array(3)
-  return w => {
-    if (inOrder) rankSums(w, sortedPositive, sums)
-    else rankSumsThrough(w, order, sortedPositive, sums)
-    let pairs = sums[0]!
-    const negatives = sums[1]!
-    const positives = sums[2]!
-    for (let r = 0; r < runs.length; r += 2) {
-      let tiedPositives = 0
-      let tiedNegatives = 0
-      for (let i = runs[r]!; i < runs[r + 1]!; i++) {
-        const x = w[order[i]!]!
-        tiedPositives += x * sortedPositive[i]!
-        tiedNegatives += x * (1 - sortedPositive[i]!)
+function rankSumsByGroup(w: Uint8Array, order: Uint32Array | null, sortedPositive: Float32Array, groups: Uint32Array, out: Float64Array): void {
+  let pairs = 0
+  let below = 0
+  let positives = 0
+  let start = 0
+  for (let g = 0; g < groups.length; g++) {
+    const end = groups[g]!
+    let p0 = 0
+    let x0 = 0
+    let p1 = 0
+    let x1 = 0
+    let i = start
+    if (order) {
+      for (; i + 1 < end; i += 2) {
+        const a = w[order[i]!]!
+        const b = w[order[i + 1]!]!
+        x0 += a
+        p0 += a * sortedPositive[i]!
+        x1 += b
+        p1 += b * sortedPositive[i + 1]!
       }
-      pairs -= 0.5 * tiedPositives * tiedNegatives
+      if (i < end) {
+        const a = w[order[i]!]!
+        x0 += a
+        p0 += a * sortedPositive[i]!
+      }
+    } else {
+      for (; i + 1 < end; i += 2) {
+        const a = w[i]!
+        const b = w[i + 1]!
+        x0 += a
+        p0 += a * sortedPositive[i]!
+        x1 += b
+        p1 += b * sortedPositive[i + 1]!
+      }
+      if (i < end) {
+        const a = w[i]!
+        x0 += a
+        p0 += a * sortedPositive[i]!
+      }
     }
-    return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN
+    const groupPositives = p0 + p1
+    const groupNegatives = x0 + x1 - groupPositives
+    pairs += groupPositives * (below + 0.5 * groupNegatives)
+    below += groupNegatives
+    positives += groupPositives
+    start = end
   }
+  out[0] = pairs
+  out[1] = below
+  out[2] = positives
+}
+
+/** ROC AUC under weights `w` from its shape; `sums` receives [pairs, negatives, positives]. NaN without both classes. */
+export function aucPass(w: Uint8Array, shape: AucShape, sums: Float64Array): number {
+  const { order, positive: sortedPositive, runs } = shape
+  if (shape.groups) rankSumsByGroup(w, order, sortedPositive, shape.groups, sums)
+  else if (order) rankSumsThrough(w, order, sortedPositive, sums)
+  else rankSums(w, sortedPositive, sums)
+  let pairs = sums[0]!
+  // Negatives come first within a tie, so each positive counted all its tied negatives: take half back.
+  for (let r = 0; r < runs.length; r += 2) {
+    let tiedPositives = 0
+    let tiedNegatives = 0
+    for (let i = runs[r]!; i < runs[r + 1]!; i++) {
+      const x = order ? w[order[i]!]! : w[i]!
+      tiedPositives += x * sortedPositive[i]!
+      tiedNegatives += x * (1 - sortedPositive[i]!)
+    }
+    pairs -= 0.5 * tiedPositives * tiedNegatives
+  }
+  sums[0] = pairs
+  const negatives = sums[1]!
+  const positives = sums[2]!
+  return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN
+}
+
+/** The shape of ROC AUC for examples with these labels and scores (see AucShape). */
+export function aucShape(positive: Uint8Array, score: Float64Array): AucShape {
+  const sorted = sortByScore(score, positive)
+  const n = sorted.length
+  let inOrder = true
+  for (let i = 0; i < n && inOrder; i++) inOrder = sorted[i] === i
+  const sortedPositive = sharedArray(b => new Float32Array(b), 4 * n)
+  for (let i = 0; i < n; i++) sortedPositive[i] = positive[sorted[i]!]!
+  let groups = 0
+  for (let i = 0; i < n; i++) if (i === n - 1 || score[sorted[i]!] !== score[sorted[i + 1]!]) groups++
+  const manyTies = groups * 8 < n
+  let order: Uint32Array | null = null
+  if (!inOrder) {
+    order = sharedArray(b => new Uint32Array(b), 4 * n)
+    order.set(sorted)
+  }
+  return {
+    kind: 'auc',
+    order,
+    positive: sortedPositive,
+    runs: manyTies ? new Uint32Array(0) : tieRuns(sorted, score, positive, true),
+    groups: manyTies ? tieRuns(sorted, score, positive, false) : null
+  }
+}
+
+/** A kernel that also exposes its shape, so the bootstrap's threads can evaluate it. */
+export interface ShapedKernel extends Kernel {
+  readonly shape: KernelShape
+}
+
+export function shapeOf(kernel: Kernel): KernelShape | null {
+  return 'shape' in kernel ? (kernel as ShapedKernel).shape : null
+}
+
+/**
+ * Binary ROC AUC as the Mann-Whitney statistic: the weight of (positive, negative) pairs ranked
+ * correctly, ties counting one half. One pass over the order sorted once (aucPass): with few ties,
+ * half of each mixed tie group is taken back after it; with many, the pass sums group by group.
+ * Linear whatever the ties. Labels are kept as 32-bit floats (0 or 1, exact): the loops then do
+ * floating-point arithmetic only, several times faster than mixing integer and floating-point
+ * operations, and read half the bytes doubles would.
+ */
+export function rocAucKernel(positive: Uint8Array, score: Float64Array): ShapedKernel {
+  const shape = aucShape(positive, score)
+  const sums = new Float64Array(3)
+  return Object.assign((w: Uint8Array) => aucPass(w, shape, sums), { shape })
 }
 
 /**
@@ -439,7 +555,7 @@ export function rmseKernel(label: Float64Array, predicted: Float64Array): Kernel
 }
 
 export function absoluteErrors(label: Float64Array, predicted: Float64Array): Float64Array {
-  const out = new Float64Array(label.length)
+  const out = sharedFloat64(label.length)
   for (let i = 0; i < label.length; i++) out[i] = Math.abs(label[i]! - predicted[i]!)
   return out
 }

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { checkHeader, CsvError, readCsvColumns } from '../csv/read.js'
-import { scanFile } from '../csv/scan.js'
+import { parseNumber, scanFile } from '../csv/scan.js'
 import { EvaluationError } from '../errors.js'
 import type { PredictionsSpec } from '../spec/types.js'
 
@@ -55,23 +55,34 @@ export class PredictionsError extends EvaluationError {
 
 const emptyAsNull = (cell: string): Cell => (cell === '' ? null : cell)
 
-function parseCsv(text: string, file: string): PredictionTable {
+function parseCsv(text: string, file: string, numericColumns: (name: string) => boolean): PredictionTable {
   let read
   try {
     read = readCsvColumns<Cell>(text, file, emptyAsNull, CSV_EMPTY)
   } catch (err) {
     throw err instanceof CsvError ? new PredictionsError(err.message) : err
   }
-  const columns = new Map<string, Cell[]>(read.header.map((h, c) => [h, read.columns[c]!]))
+  // As streamCsv keeps them: plain numbers of the numeric columns as numbers.
+  const asNumber = (cell: Cell): Cell => {
+    const value = typeof cell === 'string' ? parseNumber(cell.trim()) : undefined
+    return typeof value === 'number' ? value : cell
+  }
+  const columns = new Map<string, Cell[]>(read.header.map((h, c) => [h, numericColumns(h) ? read.columns[c]!.map(asNumber) : read.columns[c]!]))
   return { file, lines: read.lines, ids: [], columns }
 }
 
 const CSV_EMPTY = 'the predictions file is empty; write a header row, then one row per example'
 
-/** A CSV predictions file, streamed: no file is too large to read. */
-async function streamCsv(file: string): Promise<PredictionTable> {
+/**
+ * A CSV predictions file, streamed: no file is too large to read. The cells of `numericColumns`
+ * (labels, predictions, scores) that are plain numbers are kept as numbers, read straight from the
+ * bytes: a number is 8 bytes in a column where its text would be a string of its own, and numbers
+ * and numeric text compare the same wherever cells are read (see classKey in examples.ts).
+ */
+async function streamCsv(file: string, numericColumns: (name: string) => boolean = () => false): Promise<PredictionTable> {
   let header: string[] | null = null
   let columns: Cell[][] = []
+  let numeric: boolean[] = []
   const lines: number[] = []
   try {
     await scanFile(file, scanner => {
@@ -79,12 +90,16 @@ async function streamCsv(file: string): Promise<PredictionTable> {
         header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
         checkHeader(header, file, scanner.recordLine)
         columns = header.map(() => [])
+        numeric = header.map(numericColumns)
         return
       }
       if (scanner.count !== header.length)
         throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${header.length}`)
       lines.push(scanner.recordLine)
-      for (let c = 0; c < columns.length; c++) columns[c]!.push(emptyAsNull(scanner.text(c)))
+      for (let c = 0; c < columns.length; c++) {
+        const value = numeric[c] ? scanner.number(c) : undefined
+        columns[c]!.push(typeof value === 'number' ? value : emptyAsNull(scanner.text(c)))
+      }
     })
   } catch (err) {
     // A file that cannot be read gives its system error, for the caller to word.
@@ -134,12 +149,17 @@ function jsonLinesReader(file: string): { add: (raw: string) => void; table: () 
   return { add, table: () => ({ file, lines: rows, ids: [], columns }) }
 }
 
+/** The columns whose plain numbers are kept as numbers: labels, predictions, scores, probabilities. */
+function numericColumnsOf(columns: PredictionColumns): (name: string) => boolean {
+  return name => name === columns.label || name === columns.prediction || name === columns.score || name.startsWith(columns.probabilityPrefix)
+}
+
 /**
  * Reads a predictions file as a stream, whatever its size; ids must be present and unique within it.
  * A file that cannot be read is a NodeJS error with its code (ENOENT, EACCES, ...).
  */
 export async function loadPredictions(file: string, columns: PredictionColumns): Promise<PredictionTable> {
-  if (columns.format === 'csv') return checkIds(await streamCsv(file), columns)
+  if (columns.format === 'csv') return checkIds(await streamCsv(file, numericColumnsOf(columns)), columns)
   const input = createReadStream(file, { encoding: 'utf8' })
   const reader = jsonLinesReader(file)
   // The stream's error (a file that cannot be opened) rejects the reading loop.
@@ -161,7 +181,7 @@ export async function readPredictions(file: string, columns: PredictionColumns, 
 }
 
 export function parsePredictions(text: string, file: string, columns: PredictionColumns): PredictionTable {
-  if (columns.format === 'csv') return checkIds(parseCsv(text, file), columns)
+  if (columns.format === 'csv') return checkIds(parseCsv(text, file, numericColumnsOf(columns)), columns)
   const reader = jsonLinesReader(file)
   for (const line of text.split('\n')) reader.add(line)
   return checkIds(reader.table(), columns)
@@ -173,15 +193,16 @@ function checkIds(table: PredictionTable, columns: PredictionColumns): Predictio
   const idColumn = table.columns.get(columns.id)
   if (!idColumn)
     throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table.columns.keys()].join(', ')}); set evaluate.predictions.id`)
-  const firstLine = new Map<string, number>()
+  // A set, not a map to lines, keeps the check small on large files; a duplicate's first line is looked up then.
+  const seen = new Set<string>()
   table.ids = idColumn.map((cell, row) => {
     if (cell === null || cell === '') throw new PredictionsError(`${file}:${table.lines[row]}: the example has no id ("${columns.id}")`)
     const id = String(cell)
-    const earlier = firstLine.get(id)
-    if (earlier !== undefined) {
+    if (seen.has(id)) {
+      const earlier = table.lines[idColumn.findIndex(c => c !== null && String(c) === id)]
       throw new PredictionsError(`${file}:${table.lines[row]}: duplicate id "${id}" (first at line ${earlier}); each example must appear once`)
     }
-    firstLine.set(id, table.lines[row]!)
+    seen.add(id)
     return id
   })
   return table
@@ -192,6 +213,12 @@ function checkIds(table: PredictionTable, columns: PredictionColumns): Predictio
  * models are judged on the same examples; the first few differences are named.
  */
 export function alignRows(candidate: PredictionTable, baseline: PredictionTable): Int32Array {
+  // Files written by the same evaluation usually list the examples in the same order: no lookup table then.
+  if (candidate.ids.length === baseline.ids.length && candidate.ids.every((id, row) => id === baseline.ids[row])) {
+    const order = new Int32Array(candidate.ids.length)
+    for (let row = 0; row < order.length; row++) order[row] = row
+    return order
+  }
   const byId = new Map<string, number>()
   baseline.ids.forEach((id, row) => byId.set(id, row))
   const order = new Int32Array(candidate.ids.length)

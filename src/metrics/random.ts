@@ -6,17 +6,34 @@ import { Worker } from 'node:worker_threads'
  * A small seeded generator (xoshiro128**, seeded through splitmix32) so every bootstrap is
  * reproducible from the spec's seed on any machine; Math.random cannot be seeded.
  */
+/** splitmix32's finalizer: a bijection of 32-bit words that spreads every input bit. */
+function mix32(x: number): number {
+  let z = x | 0
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
+  return z ^ (z >>> 16)
+}
+
 export class Random {
   private readonly state = new Int32Array(4)
 
-  constructor(seed: number) {
+  constructor(seed: number, stream = 0) {
+    this.reseed(seed, stream)
+  }
+
+  /**
+   * Restarts the generator at the beginning of stream `stream` of `seed`: a bootstrap resample's
+   * counts come from the stream of its index, so they are the same whichever thread draws them and
+   * in whatever order. Stream 0 is the stream `new Random(seed)` has always given.
+   */
+  reseed(seed: number, stream = 0): void {
     let s = seed >>> 0
+    // A stream other than 0 moves the splitmix32 start by its own mixed value: distinct (seed,
+    // stream) pairs start far apart, and xoshiro's states from them are as good as any.
+    if (stream !== 0) s = (s ^ mix32(Math.imul((stream >>> 0) ^ 0x5bd1e995, 0x9e3779b9) + 0x7f4a7c15)) >>> 0
     for (let i = 0; i < 4; i++) {
       s = (s + 0x9e3779b9) | 0
-      let z = s
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
-      this.state[i] = z ^ (z >>> 16)
+      this.state[i] = mix32(s)
     }
     // An all-zero state would only ever yield zeros.
     if (this.state.every(v => v === 0)) this.state[0] = 1
@@ -103,13 +120,23 @@ export class Random {
   }
 }
 
-/** The counts of `resamples` successive multinomial resamples, drawn in turn; one array, reused. */
-export function* multinomialInTurn(random: Random, cells: number, resamples: number): Generator<Uint8Array> {
+/** The counts of resamples 0 .. resamples-1 of `seed`, drawn in turn; one array, reused. */
+export function* multinomialInTurn(seed: number, cells: number, resamples: number): Generator<Uint8Array> {
   const counts = new Uint8Array(cells)
+  const random = new Random(seed)
   for (let b = 0; b < resamples; b++) {
-    random.multinomial(counts, cells)
+    drawCounts(random, seed, b, counts)
     yield counts
   }
+}
+
+/**
+ * A resample's counts over `counts.length` units, from the stream of its index (stream 0 is the
+ * seed's own, left for the jackknife), so they are the same whichever thread draws them.
+ */
+export function drawCounts(random: Random, seed: number, b: number, counts: Uint8Array): void {
+  random.reseed(seed, b + 1)
+  random.multinomial(counts, counts.length)
 }
 
 /** Resamples drawn ahead of the one being evaluated. */
@@ -117,59 +144,46 @@ const SLOTS = 4
 /** Longer than any one resample takes to draw: a thread that has not answered by then has failed. */
 const WAIT_MS = 120_000
 /** Longer than a thread takes to start on a loaded machine: one that has not started by then is given up. */
-const START_MS = 15_000
+export const START_MS = 15_000
 
 /**
- * The drawing thread's file, bundled beside dist/cli.js and dist/index.js. Run from the sources
- * (tests) it does not exist there and the counts are drawn in turn; tests pass a built one.
+ * The bootstrap's thread's file, bundled beside dist/cli.js and dist/index.js. Run from the sources
+ * (tests) it does not exist there and the work is done in turn; tests pass a built one.
  */
 export const AHEAD_WORKER = new URL('./bootstrap-worker.mjs', import.meta.url)
 
-/** What the drawing thread gets: shared memory and the stream's position. */
+/** What the drawing thread gets: shared memory and the seed. */
 export interface AheadData {
   /** One flag per slot (0 while the thread may fill it, 1 once filled), the end (1, or -1 on a failure), started (1). */
   flags: Int32Array
   counts: SharedArrayBuffer
-  /** The stream's position: where the thread starts, and where it ends once done. */
-  state: Int32Array
+  seed: number
   cells: number
   resamples: number
   slots: number
 }
 
 /**
- * The counts of `resamples` successive multinomial resamples of `cells` cells, drawn from `random`
- * on another thread (the bundled file `worker`) while the caller evaluates the earlier ones: drawing
- * a million counts takes about as long as evaluating three metrics on them. The thread continues
- * `random`'s stream and hands its final position back, so the counts, and what `random` draws
- * afterwards, are exactly those of calling random.multinomial in turn. Each array is valid until the
- * next is requested. Where the thread cannot start, fails, or stops answering, the rest is drawn in
- * turn from the same stream: the counts are the same whichever thread drew them.
+ * The counts of resamples 0 .. resamples-1 of `seed` over `cells` cells, drawn on another thread
+ * (the bundled file `worker`) while the caller evaluates the earlier ones: for kernels that only
+ * the calling thread can evaluate. Each array is valid until the next is requested. Where the
+ * thread cannot start, fails, or stops answering, the rest is drawn in turn: the counts of a
+ * resample are the same whichever thread drew them.
  */
-export function* multinomialAhead(random: Random, cells: number, resamples: number, worker: URL = AHEAD_WORKER): Generator<Uint8Array> {
-  const start = random.saveState()
-  const data: AheadData = {
+export function* multinomialAhead(seed: number, cells: number, resamples: number, worker: URL = AHEAD_WORKER): Generator<Uint8Array> {
+  const data: AheadData & { job: 'ahead' } = {
+    job: 'ahead',
     flags: new Int32Array(new SharedArrayBuffer(4 * (SLOTS + 2))),
     counts: new SharedArrayBuffer(SLOTS * cells),
-    state: new Int32Array(new SharedArrayBuffer(16)),
+    seed,
     cells,
     resamples,
     slots: SLOTS
   }
-  const { flags, counts, state } = data
-  state.set(start)
-  let thread: Worker | null = null
-  try {
-    // A missing file would only show as an 'error' event, which a thread blocked in Atomics.wait never sees.
-    if (existsSync(fileURLToPath(worker))) thread = new Worker(worker, { workerData: data })
-  } catch {
-    thread = null
-  }
+  const { flags, counts } = data
+  const thread = startThread(worker, data)
   let b = 0
   if (thread) {
-    thread.unref()
-    // A failure shows in the flags (or as silence); its 'error' event must not end the process.
-    thread.on('error', () => {})
     /** Waits until flags[index] is `value`; false when the thread failed or did not answer in time. */
     const waitFor = (index: number, value: number, ms: number): boolean => {
       while (Atomics.load(flags, index) !== value) {
@@ -187,21 +201,33 @@ export function* multinomialAhead(random: Random, cells: number, resamples: numb
           Atomics.store(flags, slot, 0)
           Atomics.notify(flags, slot)
         }
-        if (b === resamples && waitFor(SLOTS, 1, WAIT_MS)) {
-          random.restoreState(state)
-          return
-        }
       }
     } finally {
       void thread.terminate()
     }
   }
-  // No thread, or it failed after handing out b resamples: replay the stream past them, then go on in turn.
-  random.restoreState(start)
+  // No thread, or it failed after handing out b resamples: the rest in turn.
+  const random = new Random(seed)
   const own = new Uint8Array(cells)
-  for (let k = 0; k < b; k++) random.multinomial(own, cells)
   for (; b < resamples; b++) {
-    random.multinomial(own, cells)
+    drawCounts(random, seed, b, own)
     yield own
   }
+}
+
+/** Starts the bootstrap's thread on `data`; null when its file is missing or it cannot start. */
+export function startThread(worker: URL, data: unknown): Worker | null {
+  let thread: Worker | null = null
+  try {
+    // A missing file would only show as an 'error' event, which a thread blocked in Atomics.wait never sees.
+    if (existsSync(fileURLToPath(worker))) thread = new Worker(worker, { workerData: data })
+  } catch {
+    return null
+  }
+  if (thread) {
+    thread.unref()
+    // A failure shows in shared memory (or as silence); its 'error' event must not end the process.
+    thread.on('error', () => {})
+  }
+  return thread
 }

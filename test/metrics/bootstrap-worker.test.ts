@@ -1,6 +1,6 @@
-// The bootstrap's drawing thread as a bundled file: the counts it draws are those drawn in turn,
-// and where the thread is missing, fails mid-way or never starts, the rest is drawn in turn from
-// the same stream, so the results never depend on which thread drew them.
+// The bootstrap's thread as a bundled file. Each resample's counts come from the stream of its
+// index, so the results never depend on which thread drew or evaluated what: the same bounds on one
+// thread, on several, and where a thread is missing, fails mid-way or never starts.
 import { existsSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -8,90 +8,116 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { multinomialAhead, Random } from '../../src/metrics/random.js'
+import { pairedBootstrap, type PairedMetric } from '../../src/metrics/bootstrap.js'
+import { accuracyValues, binaryLogLossValues, countKernel, meanKernel, rocAucKernel } from '../../src/metrics/kernels.js'
+import { drawCounts, multinomialAhead, Random } from '../../src/metrics/random.js'
 import { REPO } from '../helpers/project.js'
 
 let dir: string
+const worker = (name: string) => pathToFileURL(path.join(dir, name))
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-worker-'))
   const common = { bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' } as const
   await build({ ...common, entryPoints: [path.join(REPO, 'src/metrics/bootstrap-worker.ts')], outfile: path.join(dir, 'bootstrap-worker.mjs') })
-  await build({
-    ...common,
-    stdin: { contents: "export { Random } from './src/metrics/random.ts'", resolveDir: REPO, loader: 'ts' },
-    outfile: path.join(dir, 'random.mjs')
-  })
   // The real thread, which leaves a mark that it ran.
   await writeFile(
     path.join(dir, 'marked.mjs'),
-    `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(path.join(dir, 'ran'))}, 'yes')\nawait import('./bootstrap-worker.mjs')\n`
+    `import { writeFileSync } from 'node:fs'\nimport { threadId } from 'node:worker_threads'\nwriteFileSync(${JSON.stringify(path.join(dir, 'ran'))} + threadId, 'yes')\nawait import('./bootstrap-worker.mjs')\n`
   )
-  // A thread that draws two resamples correctly, then fails.
+  // A thread that claims a resample and fails without running it.
   await writeFile(
     path.join(dir, 'fails.mjs'),
     `import { workerData } from 'node:worker_threads'
-import { Random } from './random.mjs'
-const { flags, counts, state, cells, slots } = workerData
-Atomics.store(flags, slots + 1, 1)
-Atomics.notify(flags, slots + 1)
-const random = new Random(0)
-random.restoreState(state)
-for (let b = 0; b < 2; b++) {
-  random.multinomial(new Uint8Array(counts, b * cells, cells), cells)
-  Atomics.store(flags, b, 1)
-  Atomics.notify(flags, b)
+if (workerData.job === 'plan') {
+  Atomics.add(workerData.control.counter, 0, 1)
+  Atomics.add(workerData.control.counter, 1, 1)
+} else {
+  Atomics.store(workerData.flags, workerData.slots + 1, 1)
+  Atomics.store(workerData.flags, workerData.slots, -1)
+  Atomics.notify(workerData.flags, workerData.slots + 1)
+  Atomics.notify(workerData.flags, workerData.slots)
 }
-Atomics.store(flags, slots, -1)
-Atomics.notify(flags, slots)
 `
   )
   // A thread whose file cannot even load.
   await writeFile(path.join(dir, 'broken.mjs'), 'this is not javascript(\n')
 })
 
-/** Draws 9 resamples ahead through `worker` and checks each against the stream drawn in turn. */
-function sameAsInTurn(worker: URL) {
-  const cells = 3001
-  const inTurn = new Random(17)
-  const ahead = new Random(17)
-  const counts = new Uint8Array(cells)
-  let resamples = 0
-  for (const drawn of multinomialAhead(ahead, cells, 9, worker)) {
-    inTurn.multinomial(counts, cells)
-    expect(drawn).toEqual(counts)
-    resamples++
+/** Two models on 70,000 examples (enough for the threads), with ties in the scores. */
+function models(n = 70_000) {
+  const random = new Random(5)
+  const label = new Int32Array(n)
+  const a = new Float64Array(n)
+  const b = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    label[i] = random.below(10) < 3 ? 1 : 0
+    a[i] = Math.round((label[i]! * 0.3 + random.below(1000) / 1400) * 50) / 50
+    b[i] = Math.round((label[i]! * 0.25 + random.below(1000) / 1400) * 50) / 50
   }
-  expect(resamples).toBe(9)
-  expect(ahead.next()).toBe(inTurn.next())
+  const positive = Uint8Array.from(label)
+  const predicted = (s: Float64Array) => Int32Array.from(s, v => (v >= 0.5 ? 1 : 0))
+  const metrics: PairedMetric[] = [
+    { candidate: meanKernel(accuracyValues(label, predicted(a))), baseline: meanKernel(accuracyValues(label, predicted(b))), goal: 'maximize' },
+    { candidate: meanKernel(binaryLogLossValues(label, a)), baseline: meanKernel(binaryLogLossValues(label, b)), goal: 'minimize' },
+    { candidate: rocAucKernel(positive, a), baseline: rocAucKernel(positive, b), goal: 'maximize' }
+  ]
+  return { n, label, a, b, metrics, predicted }
 }
 
+const SETTINGS = { resamples: 60, seed: 11, interval: 'bca' as const }
+const run = (m: ReturnType<typeof models>, threads: number, file = 'bootstrap-worker.mjs', metrics = m.metrics) =>
+  pairedBootstrap(metrics, m.n, { count: m.n, unitOf: null, kind: 'examples' }, SETTINGS, { threads, worker: worker(file) })
+
+describe('the bootstrap on several threads', () => {
+  const m = models()
+  let alone: ReturnType<typeof run>
+
+  beforeAll(() => {
+    alone = run(m, 1)
+  })
+
+  it('gives exactly the same distributions on 1, 2 and 3 threads', () => {
+    expect(alone[0]!.absolute.length).toBe(SETTINGS.resamples)
+    // The distributions are not degenerate: the resamples differ.
+    expect(new Set(alone[2]!.absolute).size).toBeGreaterThan(SETTINGS.resamples / 2)
+    expect(run(m, 2, 'marked.mjs')).toEqual(alone)
+    expect(existsSync(path.join(dir, 'ran1')) || existsSync(path.join(dir, 'ran2'))).toBe(true)
+    expect(run(m, 3)).toEqual(alone)
+  })
+
+  it('runs on this thread what a failed, missing or broken thread leaves', () => {
+    expect(run(m, 2, 'fails.mjs')).toEqual(alone)
+    expect(run(m, 2, 'missing.mjs')).toEqual(alone)
+    expect(run(m, 2, 'broken.mjs')).toEqual(alone)
+  })
+
+  it('gives the same values when a kernel only this thread can run makes the other draw ahead', () => {
+    // A count kernel has no shape: the resamples run here, their counts drawn on the other thread.
+    const f1 = (s: Float64Array) => countKernel('f1', 'binary', m.label, m.predicted(s), 2)
+    const mixed: PairedMetric[] = [...m.metrics, { candidate: f1(m.a), baseline: f1(m.b), goal: 'maximize' }]
+    const here = run(m, 1, 'bootstrap-worker.mjs', mixed)
+    expect(here.slice(0, 3)).toEqual(alone)
+    expect(run(m, 2, 'bootstrap-worker.mjs', mixed)).toEqual(here)
+    expect(run(m, 2, 'fails.mjs', mixed)).toEqual(here)
+  })
+})
+
 describe('the bootstrap drawing thread', () => {
-  it('draws on the bundled thread exactly the counts drawn in turn', () => {
-    sameAsInTurn(pathToFileURL(path.join(dir, 'marked.mjs')))
-    expect(existsSync(path.join(dir, 'ran'))).toBe(true)
-  })
-
-  it('goes on in turn from the same stream when the thread fails after two resamples', () => {
-    sameAsInTurn(pathToFileURL(path.join(dir, 'fails.mjs')))
-  })
-
-  it('draws in turn when the thread file is missing', () => {
-    sameAsInTurn(pathToFileURL(path.join(dir, 'missing.mjs')))
-  })
-
-  // Waits for the start timeout (15 s) before drawing in turn.
-  it('draws in turn when the thread file cannot load', () => {
-    sameAsInTurn(pathToFileURL(path.join(dir, 'broken.mjs')))
+  it("draws each resample index's counts, as drawn in turn", () => {
+    const random = new Random(0)
+    const counts = new Uint8Array(3001)
+    let b = 0
+    for (const drawn of multinomialAhead(17, 3001, 9, worker('bootstrap-worker.mjs'))) {
+      drawCounts(random, 17, b++, counts)
+      expect(drawn).toEqual(counts)
+    }
+    expect(b).toBe(9)
   })
 
   it('stops the thread when the caller stops early', () => {
-    const ahead = new Random(3)
-    const inTurn = new Random(3)
-    const counts = new Uint8Array(500)
-    for (const drawn of multinomialAhead(ahead, 500, 50, pathToFileURL(path.join(dir, 'bootstrap-worker.mjs')))) {
-      inTurn.multinomial(counts, 500)
-      expect(drawn).toEqual(counts)
+    for (const drawn of multinomialAhead(3, 500, 50, worker('bootstrap-worker.mjs'))) {
+      expect(drawn.reduce((s, v) => s + v, 0)).toBe(500)
       break
     }
   })

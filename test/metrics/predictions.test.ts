@@ -64,7 +64,7 @@ describe('pairing the candidate with the baseline', () => {
     const baseline = parsePredictions('id,label,score,prediction,region\na,1,0.8,1,n\nb,1,0.4,0,s\nc,1,0.6,1,n\n', 'b.csv', csv)
     const cols = predictionColumns({ task: 'binary', slices: ['region'] })
     expect(() => readExamples('binary', undefined, cols, candidate, { table: baseline, order: alignRows(candidate, baseline) })).toThrow(
-      '"label" of id "b" differs: "0" at c.csv:3, "1" at b.csv:3; both models must be evaluated on the same data'
+      '"label" of id "b" differs: 0 at c.csv:3, 1 at b.csv:3; both models must be evaluated on the same data'
     )
   })
 

@@ -1,0 +1,138 @@
+/**
+ * The bootstrap's resamples as data that any thread can run: the metrics whose kernels are plain
+ * arrays (weighted means, ROC AUC over a sorted order), the units, the seed. A thread claims
+ * resample indexes from a shared counter, draws each resample's counts from the stream of its index
+ * (Random.reseed), evaluates every metric of both models and writes the values to shared memory,
+ * so the results are bit-identical whatever the number of threads and whichever thread ran what.
+ *
+ * Imported by the bootstrap (src/metrics/bootstrap.ts) and by its thread (bootstrap-worker.ts); it
+ * imports nothing of the project but the generator and the kernels' passes.
+ */
+import { aucPass, pairedMeans, type KernelShape } from './kernels.js'
+import { drawCounts, Random } from './random.js'
+
+/** Both models' kernels of one metric as arrays; `rows` restricts it to a slice of the examples. */
+export interface PlanMetric {
+  candidate: KernelShape
+  baseline: KernelShape
+  rows: Uint32Array | null
+}
+
+export interface ResamplePlan {
+  n: number
+  /** Units resampled (examples, or groups) and each example's unit (null: every example is one). */
+  units: number
+  unitOf: Int32Array | null
+  metrics: PlanMetric[]
+  seed: number
+  resamples: number
+}
+
+/** What threads share while they run a plan; every array is backed by a SharedArrayBuffer. */
+export interface PlanControl {
+  /** [0]: the next resample index to claim; [1]: threads that failed. */
+  counter: Int32Array
+  /** One flag per resample: 1 once its values are written. */
+  done: Int32Array
+  /** Resample b, metric k: [candidate, baseline] at (b * metrics + k) * 2. */
+  values: Float64Array
+}
+
+/** Runs resamples of `plan` for one thread: claims indexes from `control` until none are left. */
+export class PlanRunner {
+  private readonly random = new Random(0)
+  private readonly counts: Uint8Array
+  private readonly weights: Uint8Array
+  private readonly scratch: Uint8Array[]
+  private readonly pair = new Float64Array(2)
+  private readonly sums = new Float64Array(3)
+
+  constructor(private readonly plan: ResamplePlan) {
+    this.counts = new Uint8Array(plan.units)
+    this.weights = plan.unitOf ? new Uint8Array(plan.n) : this.counts
+    this.scratch = plan.metrics.map(m => (m.rows ? new Uint8Array(m.rows.length) : this.weights))
+  }
+
+  /** Evaluates resample b into `control.values` and marks it done. */
+  run(b: number, control: PlanControl): void {
+    const { plan, counts, weights } = this
+    drawCounts(this.random, plan.seed, b, counts)
+    if (plan.unitOf) {
+      const unitOf = plan.unitOf
+      for (let i = 0; i < weights.length; i++) weights[i] = counts[unitOf[i]!]!
+    }
+    const k0 = b * plan.metrics.length * 2
+    for (let k = 0; k < plan.metrics.length; k++) {
+      const m = plan.metrics[k]!
+      let w = weights
+      if (m.rows) {
+        w = this.scratch[k]!
+        const rows = m.rows
+        for (let i = 0; i < rows.length; i++) w[i] = weights[rows[i]!]!
+      }
+      this.evaluatePair(m, w)
+      control.values[k0 + 2 * k] = this.pair[0]!
+      control.values[k0 + 2 * k + 1] = this.pair[1]!
+    }
+    Atomics.store(control.done, b, 1)
+    Atomics.notify(control.done, b)
+  }
+
+  /** Claims and runs resamples until every index is claimed; returns how many this thread ran. */
+  runAll(control: PlanControl): number {
+    let ran = 0
+    for (;;) {
+      const b = Atomics.add(control.counter, 0, 1)
+      if (b >= this.plan.resamples) return ran
+      this.run(b, control)
+      ran++
+    }
+  }
+
+  private evaluatePair(m: PlanMetric, w: Uint8Array): void {
+    const { candidate, baseline } = m
+    if (candidate.kind === 'mean' && baseline.kind === 'mean') {
+      pairedMeans(w, candidate.values, baseline.values, this.pair)
+      return
+    }
+    this.pair[0] = evaluateShape(candidate, w, this.sums)
+    this.pair[1] = evaluateShape(baseline, w, this.sums)
+  }
+}
+
+/** One kernel's value under weights `w`, from its shape. */
+export function evaluateShape(shape: KernelShape, w: Uint8Array, sums: Float64Array): number {
+  if (shape.kind === 'mean') {
+    pairedMeans(w, shape.values, shape.values, sums)
+    return sums[0]!
+  }
+  return aucPass(w, shape, sums)
+}
+
+/** A typed array's copy in shared memory, or the array itself when it already is shared. */
+export function shared<T extends Float64Array | Float32Array | Uint32Array | Int32Array | Uint8Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a
+  const Ctor = a.constructor as new (buffer: SharedArrayBuffer) => T
+  const out = new Ctor(new SharedArrayBuffer(a.byteLength))
+  out.set(a as never)
+  return out
+}
+
+/** The plan's arrays in shared memory, so that a thread reads them without a copy. */
+export function sharedPlan(plan: ResamplePlan): ResamplePlan {
+  const shape = (s: KernelShape): KernelShape =>
+    s.kind === 'mean' ? { kind: 'mean', values: shared(s.values) } : { ...s, order: s.order && shared(s.order), positive: shared(s.positive) }
+  return {
+    ...plan,
+    unitOf: plan.unitOf && shared(plan.unitOf),
+    metrics: plan.metrics.map(m => ({ candidate: shape(m.candidate), baseline: shape(m.baseline), rows: m.rows && shared(m.rows) }))
+  }
+}
+
+export function planControl(resamples: number, metrics: number): PlanControl {
+  return {
+    counter: new Int32Array(new SharedArrayBuffer(8)),
+    done: new Int32Array(new SharedArrayBuffer(4 * resamples)),
+    values: new Float64Array(new SharedArrayBuffer(8 * resamples * metrics * 2))
+  }
+}
