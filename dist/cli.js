@@ -368,7 +368,7 @@ async function loadSpec(file) {
   return await (await import("./chunks/load-JJH3MQ7S.js")).loadSpec(file);
 }
 async function registryOf(values) {
-  const { DirectoryRegistry } = await import("./chunks/directory-registry-BIVNFHDA.js");
+  const { DirectoryRegistry } = await import("./chunks/directory-registry-NSUAX2WK.js");
   return new DirectoryRegistry(
     path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
@@ -390,7 +390,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-AUOPP7ZO.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-WARTEK4N.js");
       const settings = {
         spec: spec2,
         params,
@@ -508,12 +508,12 @@ async function render(outcome, command, values, spec, reporter) {
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-33R4ROKD.js");
+      const { unfinished } = await import("./chunks/execute-47MO6J5L.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-33R4ROKD.js");
+      const { unfinished } = await import("./chunks/execute-47MO6J5L.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -559,7 +559,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-33R4ROKD.js");
+    const { execute } = await import("./chunks/execute-47MO6J5L.js");
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
     return await render(outcome, command, values, spec, reporter);
   } finally {

@@ -169,6 +169,11 @@ export interface Registry {
   snapshot(model: string): Promise<RegistrySnapshot>
   /** Copies (or downloads) the stored bundle of a version into `destDir`; returns the bundle directory. */
   fetchBundle(model: string, version: number, destDir: string): Promise<string>
+  /**
+   * Only the manifest of a version's stored bundle (its lineage and data profile), without the
+   * archive; returns a directory holding manifest.json. Checked as the bundle's assets are.
+   */
+  fetchManifest(model: string, version: number, destDir: string): Promise<string>
   /** Hands out the next version number; nothing is visible until `register` commits it. */
   reserveVersion(model: string): Promise<number>
   /** Stores a stamped bundle under a reserved number; what it returns goes into the version's record. */

@@ -10,19 +10,25 @@ import { InputError, IntegrityError } from '../errors.js'
 import type { Registry, RegistrySnapshot } from '../ports.js'
 import type { DriftSpec, ParamValue, Spec } from '../spec/types.js'
 import { readManifest } from './bundle.js'
+import type { Manifest } from './manifest.js'
 import { compareInput, type DriftReport } from './drift.js'
 import { fingerprintData, type ResolvedDataInput } from './fingerprint.js'
 import type { DataProfile, InputPass } from './profile.js'
 import { profileData } from './profile.js'
 
 /**
- * The data profile in the champion's bundle: fetched into a scratch directory, its manifest checked
- * against the digest the registry recorded. Null when the bundle has no profile (made before profiles).
+ * The data profile in the champion's bundle: its manifest alone fetched into a scratch directory (not
+ * the archive, which may be large) and checked against the digest the registry recorded. Null when
+ * the bundle has no profile (made before profiles).
  */
 export async function championProfile(registry: Registry, snapshot: RegistrySnapshot, scratch: string): Promise<DataProfile | null> {
+  return (await championManifest(registry, snapshot, scratch)).lineage.dataProfile ?? null
+}
+
+/** The champion's manifest alone, checked against the digest the registry recorded for it. */
+export async function championManifest(registry: Registry, snapshot: RegistrySnapshot, scratch: string): Promise<Manifest> {
   const version = snapshot.champion!
-  const bundleDir = await registry.fetchBundle(snapshot.model, version, path.join(scratch, `champion-v${version}`))
-  const manifest = await readManifest(bundleDir)
+  const manifest = await readManifest(await registry.fetchManifest(snapshot.model, version, path.join(scratch, `champion-v${version}`)))
   const expected = snapshot.versions.find(v => v.version === version)?.digest
   if (manifest.digest !== expected) {
     throw new IntegrityError(
@@ -30,7 +36,7 @@ export async function championProfile(registry: Registry, snapshot: RegistrySnap
       'champion-digest-mismatch'
     )
   }
-  return manifest.lineage.dataProfile ?? null
+  return manifest
 }
 
 /** The drift report of the policy's inputs, from passes already made against the champion's profile. */

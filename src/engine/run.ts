@@ -39,7 +39,8 @@ import { writeIntervalsChart } from './chart.js'
 import { judgeableMetrics, predictionsFile as predictionsFileOf, reportedMetrics } from './evaluate-predictions.js'
 import type { DriftReport } from './drift.js'
 import type { DataProfile } from './profile.js'
-import { profileRun, skipReason } from './run-profile.js'
+import { profileRun, skipReason, type RunProfile } from './run-profile.js'
+import { championManifest } from './drift-command.js'
 import { writeDriftCharts } from './drift-report.js'
 import { challengerEvidence, evaluationDigest, holdForSelection, planId } from './challenger-plan.js'
 
@@ -228,8 +229,17 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
   const trainingInputs = data.filter(d => !evaluationNames.has(d.name))
 
   const snapshot = await registry.snapshot(spec.model)
-  const champion = snapshot.champion === null ? null : await loadChampion(options, snapshot, ws)
-  if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, verified)`)
+  // Under retrain-when: drift, the champion's manifest alone (its data profile) says whether the run
+  // goes on: a skipped run never downloads the champion's bundle.
+  let early: RunProfile | null = null
+  let skipping: Champion | null = null
+  if (spec.retrainWhen && snapshot.champion !== null) {
+    const manifest = await championManifest(registry, snapshot, path.join(ws.root, 'champion-manifest'))
+    early = await profileRun(spec, data, { version: snapshot.champion, manifest }, reporter)
+    if (early.drift && !early.drift.drifted) skipping = { version: snapshot.champion, dir: '', manifest }
+  }
+  const champion = snapshot.champion === null ? null : (skipping ?? (await loadChampion(options, snapshot, ws)))
+  if (champion) reporter.info(`Champion: version ${champion.version} (bundle ${champion.manifest.digest.slice(0, 12)}, ${skipping ? 'manifest ' : ''}verified)`)
   else reporter.info('No champion yet: this is the first model, trained from scratch')
   checkLeakage(spec, evaluationInputs, trainingInputs, champion)
   const challenger = options.challenger && {
@@ -247,7 +257,7 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
     )
   }
   // One pass over the data: the profile the bundle keeps, checks against the champion's, drift.
-  const { profile, drift } = await profileRun(spec, data, champion, reporter)
+  const { profile, drift } = early ?? (await profileRun(spec, data, champion, reporter))
 
   const contexts: ExpressionContexts = {
     params: options.params,

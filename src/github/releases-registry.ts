@@ -381,19 +381,19 @@ export class ReleasesRegistry implements RegistryStore {
     return releaseOf(state.versions.find(v => v.version === version))?.url ?? null
   }
 
+  async fetchManifest(model: string, record: VersionRecord, destDir: string): Promise<string> {
+    const asset = this.storedRelease(model, record).assets.find(a => a.name === BUNDLE_MANIFEST)
+    if (!asset) return await this.fetchBundle(model, record, destDir)
+    await mkdir(destDir, { recursive: true })
+    const manifest = path.join(destDir, BUNDLE_MANIFEST)
+    await writeFile(manifest, '')
+    await this.downloadAsset(model, record.version, asset, manifest, 0)
+    return destDir
+  }
+
   async fetchBundle(model: string, record: VersionRecord, destDir: string): Promise<string> {
     const version = record.version
-    const release = releaseOf(record)
-    if (!release) {
-      throw new InputError(
-        [
-          {
-            message: `${model} version ${version} has no bundle any more: its draft release was cleaned up when it was rejected or superseded by another champion; retrain to get a new candidate`
-          }
-        ],
-        'bundle-cleaned-up'
-      )
-    }
+    const release = this.storedRelease(model, record)
     await mkdir(destDir, { recursive: true })
     const archive = path.join(destDir, BUNDLE_ARCHIVE)
     const manifest = path.join(destDir, BUNDLE_MANIFEST)
@@ -410,6 +410,22 @@ export class ReleasesRegistry implements RegistryStore {
       }
     }
     return destDir
+  }
+
+  /** Releases hold bundles while they may still be needed; a cleaned-up one says so. */
+  private storedRelease(model: string, record: VersionRecord): StoredRelease {
+    const release = releaseOf(record)
+    if (!release) {
+      throw new InputError(
+        [
+          {
+            message: `${model} version ${record.version} has no bundle any more: its draft release was cleaned up when it was rejected or superseded by another champion; retrain to get a new candidate`
+          }
+        ],
+        'bundle-cleaned-up'
+      )
+    }
+    return release
   }
 
   /** Streams one asset into `file` at `offset`, hashing as it goes; memory stays bounded. */

@@ -25,6 +25,8 @@ export interface RegistryStore {
   /** Stores a stamped bundle under a reserved number; returns what the version record keeps of where it is. */
   storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']>
   fetchBundle(model: string, record: VersionRecord, destDir: string): Promise<string>
+  /** The manifest alone, where the store can fetch less than the whole bundle. */
+  fetchManifest?(model: string, record: VersionRecord, destDir: string): Promise<string>
   /** Best effort: removes a bundle stored under a number that was never registered. */
   discardBundle(model: string, version: number): Promise<void>
   /** Effects the store needs after a transition (publish the new champion's release, delete drafts). */
@@ -104,10 +106,18 @@ export class VersionRegistry implements Registry {
   }
 
   async fetchBundle(model: string, version: number, destDir: string): Promise<string> {
-    const state = await this.state(model)
-    const record = state.versions.find(v => v.version === version)
+    return await this.store.fetchBundle(model, await this.record(model, version), destDir)
+  }
+
+  async fetchManifest(model: string, version: number, destDir: string): Promise<string> {
+    const record = await this.record(model, version)
+    return this.store.fetchManifest ? await this.store.fetchManifest(model, record, destDir) : await this.store.fetchBundle(model, record, destDir)
+  }
+
+  private async record(model: string, version: number): Promise<VersionRecord> {
+    const record = (await this.state(model)).versions.find(v => v.version === version)
     if (!record) throw new RetrainError(`${model} has no version ${version} in ${this.description}`, ExitCode.badInput, 'unknown-version')
-    return await this.store.fetchBundle(model, record, destDir)
+    return record
   }
 
   /**

@@ -54,6 +54,14 @@ describe('drift in the action (loopback GitHub)', { timeout: 180_000 }, () => {
     await rm(path.join(workspace, 'ran.txt'))
 
     await writeFile(path.join(workspace, 'data/train.csv'), data(400, 7))
+    // The drift check and a skipped run read the champion's manifest, never its archive.
+    const downloaded = (from: number) =>
+      github.requests
+        .slice(from)
+        .map(r => /\/releases\/assets\/(\d+)$/.exec(r.path))
+        .filter(m => m !== null)
+        .map(m => github.assets.get(Number(m![1]))?.name)
+    const sent = github.requests.length
     const calm = await act('drift')
     expect(calm.code, calm.log).toBe(0)
     expect(calm.outputs[Outputs.drifted]).toBe('false')
@@ -71,6 +79,7 @@ describe('drift in the action (loopback GitHub)', { timeout: 180_000 }, () => {
     expect(JSON.stringify(registryState(github, 'drifty'))).toBe(before)
     expect(github.releases.size).toBe(releases)
     expect(skipped.summary).toMatch(/## drifty: skipped, nothing drifted/)
+    expect(downloaded(sent)).toEqual(['manifest.json', 'manifest.json'])
 
     await writeFile(path.join(workspace, 'data/train.csv'), data(400, 9, 40, 0.7))
     const moved = await act('drift')
@@ -83,11 +92,14 @@ describe('drift in the action (loopback GitHub)', { timeout: 180_000 }, () => {
       ['y', false]
     ])
 
+    const drifting = github.requests.length
     const retrained = await act()
     expect(retrained.code, retrained.log).toBe(0)
     expect(retrained.outputs[Outputs.decision]).toBe('promoted')
     expect(retrained.outputs[Outputs.drifted]).toBe('true')
     expect(existsSync(path.join(workspace, 'ran.txt'))).toBe(true)
     expect(registryState(github, 'drifty')!.champion).toBe(2)
+    // A run that goes on warm-starts from the whole bundle.
+    expect(downloaded(drifting)).toContain('model.tar')
   })
 })
