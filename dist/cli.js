@@ -390,7 +390,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-WARTEK4N.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-KLY6FY37.js");
       const settings = {
         spec: spec2,
         params,
@@ -471,18 +471,18 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-2EGNVQVJ.js");
+      const { renderStatus } = await import("./chunks/registry-commands-62AD3BMX.js");
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-XY62SGHQ.js");
+      const { renderComparison } = await import("./chunks/compare-command-4GMRDSY5.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
       return ExitCode.ok;
     }
     case "drift": {
-      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-X5IOBZ3V.js"), import("./chunks/report-BRPFEGFS.js")]);
+      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-TG7K43GJ.js"), import("./chunks/report-F66EYUVW.js")]);
       out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table));
       return ExitCode.ok;
     }
@@ -501,19 +501,19 @@ async function render(outcome, command, values, spec, reporter) {
     }
     case "selected": {
       if (values.json) {
-        const { selectionJson } = await import("./chunks/challenger-select-TH4WIGA6.js");
+        const { selectionJson } = await import("./chunks/challenger-select-4U4CXJVU.js");
         out(JSON.stringify(selectionJson(outcome.selection), null, 2));
       }
       const w = outcome.selection.selection.winner;
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-47MO6J5L.js");
+      const { unfinished } = await import("./chunks/execute-YNHKFQU3.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-47MO6J5L.js");
+      const { unfinished } = await import("./chunks/execute-YNHKFQU3.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -559,7 +559,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-47MO6J5L.js");
+    const { execute } = await import("./chunks/execute-YNHKFQU3.js");
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
     return await render(outcome, command, values, spec, reporter);
   } finally {

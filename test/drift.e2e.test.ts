@@ -222,3 +222,41 @@ describe('retrain drift', () => {
     expect(await treeDigest(path.join(cwd, '.retrain/registry'))).toEqual(registry)
   })
 })
+
+describe('the profile in a bundle', () => {
+  it('stays within its value budget with many number columns: each sample is thinned to its share, evenly over its order, and says it is not exact', async () => {
+    const columns = 150
+    const rows = 2000
+    const random = generator(11).uniform
+    const lines = [[...Array.from({ length: columns }, (_, j) => `x${j}`), 'y'].join(',')]
+    for (let i = 0; i < rows; i++) lines.push([...Array.from({ length: columns }, () => (random() * 100).toFixed(3)), String(i % 2)].join(','))
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    await writeFile(path.join(cwd, 'data/train.csv'), lines.join('\n') + '\n')
+    const run = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out'])
+    expect(run.code, run.stderr).toBe(0)
+    const profile = (await readJson(path.join(cwd, 'out/bundle/manifest.json'))).lineage.dataProfile
+    const train = profile.inputs.train.columns as Record<string, { kind: string; sample: number[]; exact: boolean; min: number; max: number }>
+    const numbers = Object.values(train).filter(c => c.kind === 'number')
+    // 151 number columns (y too) of 2,000 values each (all kept before thinning), and the evaluation data's, is above the
+    // 200,000-value budget of the whole profile: each keeps its share.
+    expect(numbers).toHaveLength(columns + 1)
+    const all = Object.values(profile.inputs as Record<string, { columns: Record<string, { kind: string }> }>).flatMap(i =>
+      Object.values(i.columns).filter(c => c.kind === 'number')
+    )
+    const share = Math.floor(200_000 / all.length)
+    expect(share).toBeLessThan(rows)
+    expect(profile.sampleSize).toBe(share)
+    for (const c of numbers) {
+      expect(c.sample).toHaveLength(share)
+      expect(c.exact).toBe(false)
+      expect([...c.sample].sort((a, b) => a - b)).toEqual(c.sample)
+    }
+    // Even order statistics of all 2,500 values: the thinned sample spans the column.
+    const x0 = lines
+      .slice(1)
+      .map(l => Number(l.split(',')[0]))
+      .sort((a, b) => a - b)
+    expect(train.x0!.sample[0]).toBe(x0[Math.floor((0.5 * rows) / share)])
+    expect(train.x0!.sample.at(-1)).toBe(x0[Math.floor(((share - 0.5) * rows) / share)])
+  })
+})

@@ -27,6 +27,33 @@ export type { CategoryColumnProfile, ColumnProfile, DataProfile, InputProfile, N
 
 /** Values a number column keeps: all of them up to this many, else a reservoir sample this size. */
 export const SAMPLE_SIZE = 2000
+
+/**
+ * The most sample values a whole profile keeps (about 3 MB of manifest): with many number columns,
+ * each column's sample is thinned to its share, but never below MIN_SAMPLE values.
+ */
+export const PROFILE_VALUE_BUDGET = 200_000
+const MIN_SAMPLE = 200
+
+/** Evenly spaced order statistics of a sorted sample: `size` of them, the sample's shape kept. */
+export function thinSorted(sample: number[], size: number): number[] {
+  if (sample.length <= size) return sample
+  return Array.from({ length: size }, (_, i) => sample[Math.floor(((i + 0.5) * sample.length) / size)]!)
+}
+
+/** Thins every number column's sample so the profile keeps at most PROFILE_VALUE_BUDGET values. */
+function fitBudget(profile: DataProfile): void {
+  const numbers = Object.values(profile.inputs).flatMap(i => Object.values(i.columns).filter(c => c.kind === 'number'))
+  const kept = numbers.reduce((sum, c) => sum + c.sample.length, 0)
+  if (kept <= PROFILE_VALUE_BUDGET) return
+  const share = Math.max(MIN_SAMPLE, Math.floor(PROFILE_VALUE_BUDGET / numbers.length))
+  for (const column of numbers) {
+    if (column.sample.length <= share) continue
+    column.sample = thinSorted(column.sample, share)
+    column.exact = false
+  }
+  profile.sampleSize = Math.min(profile.sampleSize, share)
+}
 /** Categories kept by name; the rest are counted as "other". */
 export const TOP_K = 50
 /** Distinct values counted while a column is read; values first seen after that count as "other". */
@@ -360,5 +387,6 @@ export async function profileData(
     profile.inputs[input.name] = pass.profile
     passes.set(input.name, pass)
   }
+  fitBudget(profile)
   return { profile, passes }
 }
