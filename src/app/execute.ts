@@ -13,7 +13,7 @@ import { InputError } from '../errors.js'
 import type { Actor, PromotionEffects } from '../engine/registry-commands.js'
 import type { RunOptions, RunOutcome } from '../engine/run.js'
 import type { CompareOutcome } from '../engine/compare-command.js'
-import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
+import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter, StepCacheStore } from '../ports.js'
 import type { Spec } from '../spec/types.js'
 
 /** The ports a command works through; a shell builds them. */
@@ -28,10 +28,12 @@ export interface AppDeps {
   promotionEffects?: PromotionEffects
   /** Performs the shell's kinds of effects. */
   effectPerformers?: Record<string, EffectPerformer>
+  /** The run-cache for steps that declare `cache:` (run only). */
+  stepCache?: StepCacheStore
 }
 
 /** What a run needs beyond the ports: everything RunOptions holds except them. */
-export type RunSettings = Omit<RunOptions, 'registry' | 'gate' | 'reporter' | 'artifacts' | 'promotionEffects' | 'effectPerformers'>
+export type RunSettings = Omit<RunOptions, 'registry' | 'gate' | 'reporter' | 'artifacts' | 'promotionEffects' | 'effectPerformers' | 'stepCache'>
 
 export type AppCommand =
   | { kind: 'run'; settings: RunSettings }
@@ -90,7 +92,8 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
         reporter: deps.reporter,
         ...(deps.artifacts && { artifacts: deps.artifacts }),
         ...(effects && { promotionEffects: effects }),
-        ...(deps.effectPerformers && { effectPerformers: deps.effectPerformers })
+        ...(deps.effectPerformers && { effectPerformers: deps.effectPerformers }),
+        ...(deps.stepCache && { stepCache: deps.stepCache })
       })
       return { kind: 'run', run }
     }
