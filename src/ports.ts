@@ -204,7 +204,8 @@ export interface StepCacheStore {
    */
   fetch(key: string, scratch: string): Promise<string | null>
   /**
-   * Stores the entry directory under `key`, whole or not at all; an entry already there is kept.
+   * Stores the entry directory under `key`, whole or not at all (it may move `entryDir` away); an
+   * entry already there is kept.
    * Resolves to false when the entry was not saved (the store has said why); throws on a failure.
    */
   store(key: string, entryDir: string): Promise<boolean>

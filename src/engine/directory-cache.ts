@@ -55,7 +55,11 @@ export class DirectoryStepCache implements StepCacheStore {
     await mkdir(this.dir, { recursive: true })
     const temp = path.join(this.dir, `.tmp-${key.slice(0, 80)}-${randomBytes(6).toString('hex')}`)
     try {
-      await cp(entryDir, temp, { recursive: true, errorOnExist: true, force: false })
+      // The entry is the caller's to give away: moved when it is on the same file system, else copied.
+      await rename(entryDir, temp).catch(async (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EXDEV') throw err
+        await cp(entryDir, temp, { recursive: true, errorOnExist: true, force: false })
+      })
       await rename(temp, final)
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code
