@@ -3,18 +3,18 @@ import { createRequire as __retrainCreateRequire } from 'node:module';
 const require = __retrainCreateRequire(import.meta.url);
 import {
   inheritableEnv
-} from "./chunks/chunk-BRGYGJTH.js";
+} from "./chunks/chunk-BYKLDM33.js";
 import {
   parseParamAssignments,
   resolveParams
-} from "./chunks/chunk-D2FXYRJH.js";
+} from "./chunks/chunk-U43J3GJN.js";
 import "./chunks/chunk-PI3VQ6VB.js";
 import {
   modelNameProblem,
   parseVersionText,
   pathProblem,
   preview
-} from "./chunks/chunk-5YXBDUZ5.js";
+} from "./chunks/chunk-62OQVJRF.js";
 import {
   closest
 } from "./chunks/chunk-2UFRDBLY.js";
@@ -188,10 +188,11 @@ var FileGate = class {
 var DEFAULT_SPEC = ".github/retrain.yml";
 var DEFAULT_REGISTRY = ".retrain/registry";
 var DEFAULT_RUNS = ".retrain/runs";
+var DEFAULT_CACHE = ".retrain/cache";
 var USAGE = `retrain ${TOOL_VERSION}: retrain a model, compare it with the champion, promote by rules
 
 Usage:
-  retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json]
+  retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json] [--no-cache]
   retrain validate  [--spec FILE]
   retrain plan      [--spec FILE] [--json]   the spec's challengers as a job matrix, with the champion
   retrain run       --challenger NAME [--plan ID] ...   train one challenger; select decides
@@ -219,6 +220,7 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
   --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
+  --no-cache         run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)
   --data NAME        evaluate: the data input to score (default eval)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
@@ -241,6 +243,7 @@ var OPTION = {
   to: { type: "string", describe: "the earlier champion to restore (default: the previous one)" },
   "keep-work-dir": { type: "boolean", describe: "keep the run's scratch directory for debugging" },
   all: { type: "boolean", describe: "every version and history entry" },
+  "no-cache": { type: "boolean", describe: `run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)` },
   baseline: { type: "string", describe: "the baseline predictions (or metrics .json) file" },
   data: { type: "string", describe: "the data input to score (default eval)" },
   challenger: { type: "string", describe: "train the spec's challenger NAME and store it for select, undecided" },
@@ -251,7 +254,7 @@ var WHO = ["actor", "reason"];
 var REGISTRY = ["spec", "model", "registry"];
 var COMMANDS = {
   run: {
-    options: ["spec", "registry", "param", "out", "dry-run", "json", "actor", "keep-work-dir", "challenger", "plan"],
+    options: ["spec", "registry", "param", "out", "dry-run", "json", "actor", "keep-work-dir", "challenger", "plan", "no-cache"],
     positionals: [],
     meant: { params: "param", output: "out" }
   },
@@ -365,7 +368,7 @@ async function gitCommit(cwd) {
   }
 }
 async function loadSpec(file) {
-  return await (await import("./chunks/load-JJH3MQ7S.js")).loadSpec(file);
+  return await (await import("./chunks/load-JBFZZ2Z7.js")).loadSpec(file);
 }
 async function registryOf(values) {
   const { DirectoryRegistry } = await import("./chunks/directory-registry-NSUAX2WK.js");
@@ -381,6 +384,15 @@ async function modelOf(values) {
   const spec = await loadSpec(values.spec ?? DEFAULT_SPEC);
   return { model: spec.model, spec };
 }
+async function stepCacheOf(spec, reporter) {
+  if (!spec.steps.some((s) => s.cache)) return void 0;
+  const { DirectoryStepCache, cacheMaxBytes } = await import("./chunks/directory-cache-WEU66GPS.js");
+  const maxBytes = cacheMaxBytes(process.env.RETRAIN_CACHE_MAX_MB);
+  return new DirectoryStepCache(path.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
+    ...maxBytes !== void 0 && { maxBytes },
+    warn: (message) => reporter.warn(message)
+  });
+}
 function timestamp(d) {
   return d.toISOString().replace(/[:.]/g, "-");
 }
@@ -390,7 +402,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-KLY6FY37.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-PM5NO3GT.js");
       const settings = {
         spec: spec2,
         params,
@@ -471,18 +483,18 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-62AD3BMX.js");
+      const { renderStatus } = await import("./chunks/registry-commands-6KZ3JVDM.js");
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-4GMRDSY5.js");
+      const { renderComparison } = await import("./chunks/compare-command-EGLO57ZT.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
       return ExitCode.ok;
     }
     case "drift": {
-      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-TG7K43GJ.js"), import("./chunks/report-F66EYUVW.js")]);
+      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-TG7K43GJ.js"), import("./chunks/report-AKJD2ODB.js")]);
       out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table));
       return ExitCode.ok;
     }
@@ -495,25 +507,25 @@ async function render(outcome, command, values, spec, reporter) {
       out(`Rejected ${outcome.model} version ${outcome.version}`);
       return ExitCode.ok;
     case "planned": {
-      const { planMatrix, renderPlan } = await import("./chunks/challenger-plan-346MZ3P5.js");
+      const { planMatrix, renderPlan } = await import("./chunks/challenger-plan-I5U4KP37.js");
       out(values.json ? JSON.stringify(planMatrix(outcome.plan)) : renderPlan(outcome.plan));
       return ExitCode.ok;
     }
     case "selected": {
       if (values.json) {
-        const { selectionJson } = await import("./chunks/challenger-select-4U4CXJVU.js");
+        const { selectionJson } = await import("./chunks/challenger-select-YKOQR6NS.js");
         out(JSON.stringify(selectionJson(outcome.selection), null, 2));
       }
       const w = outcome.selection.selection.winner;
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-YNHKFQU3.js");
+      const { unfinished } = await import("./chunks/execute-QC6S4QJ6.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-YNHKFQU3.js");
+      const { unfinished } = await import("./chunks/execute-QC6S4QJ6.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -544,9 +556,9 @@ async function main(argv) {
   checkArguments(values, name);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
-    return await (await import("./chunks/commands-M6C6IDUN.js")).trainCommand(positionals[0]);
+    return await (await import("./chunks/commands-OZRS32X7.js")).trainCommand(positionals[0]);
   }
-  if (name === "evaluate") return await (await import("./chunks/commands-M6C6IDUN.js")).evaluateCommand(values.data ?? "eval");
+  if (name === "evaluate") return await (await import("./chunks/commands-OZRS32X7.js")).evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
@@ -559,8 +571,9 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-YNHKFQU3.js");
-    const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? "") });
+    const { execute } = await import("./chunks/execute-QC6S4QJ6.js");
+    const stepCache = command.kind === "run" && !values["no-cache"] ? await stepCacheOf(command.settings.spec, reporter) : void 0;
+    const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? ""), ...stepCache && { stepCache } });
     return await render(outcome, command, values, spec, reporter);
   } finally {
     process.off("SIGINT", onSignal);

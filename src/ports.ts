@@ -240,3 +240,26 @@ export interface Reporter {
 export interface Clock {
   now(): Date
 }
+
+/**
+ * Where the run-cache keeps step outputs by key (docs/cache.md): a directory locally, the Actions
+ * cache on GitHub. An entry is a directory the engine builds and verifies; the store only moves it.
+ */
+export interface StepCacheStore {
+  /** A short description for logs, such as the directory or "the GitHub Actions cache". */
+  readonly description: string
+  /**
+   * The directory holding the entry stored under `key`, or null when there is none. `scratch` is an
+   * empty directory the store may fill (a download); a local store may return its own entry instead,
+   * which the caller only reads. Throws when the store cannot be read: the caller treats it as a miss.
+   */
+  fetch(key: string, scratch: string): Promise<string | null>
+  /**
+   * Stores the entry directory under `key`, whole or not at all (it may move `entryDir` away); an
+   * entry already there is kept.
+   * Resolves to false when the entry was not saved (the store has said why); throws on a failure.
+   */
+  store(key: string, entryDir: string): Promise<boolean>
+  /** Removes an entry the caller found damaged, where the store can; a no-op elsewhere. */
+  discard?(key: string): Promise<void>
+}

@@ -16,7 +16,7 @@ import type { CompareOutcome } from '../engine/compare-command.js'
 import type { DriftReport } from '../engine/drift.js'
 import type { ChallengerPlan } from '../engine/challenger-plan.js'
 import type { SelectOutcome } from '../engine/challenger-select.js'
-import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
+import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter, StepCacheStore } from '../ports.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 
 /** The ports a command works through; a shell builds them. */
@@ -31,10 +31,12 @@ export interface AppDeps {
   promotionEffects?: PromotionEffects
   /** Performs the shell's kinds of effects. */
   effectPerformers?: Record<string, EffectPerformer>
+  /** The run-cache for steps that declare `cache:` (run only). */
+  stepCache?: StepCacheStore
 }
 
 /** What a run needs beyond the ports: everything RunOptions holds except them. */
-export type RunSettings = Omit<RunOptions, 'registry' | 'gate' | 'reporter' | 'artifacts' | 'promotionEffects' | 'effectPerformers'>
+export type RunSettings = Omit<RunOptions, 'registry' | 'gate' | 'reporter' | 'artifacts' | 'promotionEffects' | 'effectPerformers' | 'stepCache'>
 
 export type AppCommand =
   | { kind: 'run'; settings: RunSettings }
@@ -107,7 +109,8 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
         reporter: deps.reporter,
         ...(deps.artifacts && { artifacts: deps.artifacts }),
         ...(effects && { promotionEffects: effects }),
-        ...(deps.effectPerformers && { effectPerformers: deps.effectPerformers })
+        ...(deps.effectPerformers && { effectPerformers: deps.effectPerformers }),
+        ...(deps.stepCache && { stepCache: deps.stepCache })
       })
       return { kind: 'run', run }
     }

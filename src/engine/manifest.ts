@@ -51,6 +51,8 @@ export interface Lineage {
   evaluationData: Record<string, DataFingerprint>
   metrics: Record<string, number | null>
   toolVersion: string
+  /** Steps with `cache:`: each one's key, and whether its outputs were restored from the cache (the step did not run). */
+  stepCache?: { step: string; key: string; restored: boolean }[]
   createdAt: string
   environment: {
     os: string

@@ -166,7 +166,7 @@ export function renderReport(r: RunResult): string {
         .map(([k, v]) => `${k} \`${v.slice(0, 12)}\``)
         .join(', ') || 'none'
     }`,
-    `- steps: ${r.steps.map(s => `${s.name} (${(s.durationMs / 1000).toFixed(1)}s)`).join(', ') || 'none'}`,
+    `- steps: ${r.steps.map(s => `${s.name} (${s.cache?.restored ? `restored from cache ${s.cache.key}` : `${(s.durationMs / 1000).toFixed(1)}s`})`).join(', ') || 'none'}`,
     ''
   )
   return lines.join('\n')

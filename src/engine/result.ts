@@ -16,6 +16,8 @@ export interface StepRecord {
   name: string
   durationMs: number
   outcome: 'success' | 'failure' | 'skipped'
+  /** For a step with `cache:`: its key, and whether its outputs were restored from the cache instead of running it. */
+  cache?: { key: string; restored: boolean }
 }
 
 export interface RunResult {

@@ -19,7 +19,18 @@ import {
   StaleBaselineError,
   isDiskFull
 } from '../errors.js'
-import type { ArtifactRef, ArtifactStore, EffectInput, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter } from '../ports.js'
+import type {
+  ArtifactRef,
+  ArtifactStore,
+  EffectInput,
+  EffectPerformer,
+  EffectReport,
+  Gate,
+  Registry,
+  RegistrySnapshot,
+  Reporter,
+  StepCacheStore
+} from '../ports.js'
 import { evaluateTemplate } from '../spec/expressions.js'
 import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
@@ -31,6 +42,7 @@ import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, ty
 import { readMetricsFile, type Metrics } from './metrics-file.js'
 import { runProcess } from './process-runner.js'
 import { makeWorkspace, type Workspace } from './workspace.js'
+import { cachedStep, stepCacheLineage } from './step-cache.js'
 import { renderReport } from './report.js'
 import { RESULT_SCHEMA_VERSION, type RunResult, type StepRecord } from './result.js'
 import { evaluateRules, planDecision } from './rules.js'
@@ -54,6 +66,8 @@ export interface RunOptions {
   outputDir: string
   /** Uploads the bundle and logs before any promotion; the local shell's outputDir is already durable. */
   artifacts?: ArtifactStore
+  /** The run-cache for steps that declare `cache:`; without it they always run. */
+  stepCache?: StepCacheStore
   /** The environment steps inherit, already stripped of what belongs to the action. */
   baseEnv: Record<string, string>
   /** The `github` expression context (empty locally). */
@@ -369,6 +383,7 @@ async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: E
     evaluationData: fingerprintsOf(ctx.evaluationInputs),
     metrics: evaluation.candidate,
     toolVersion: options.toolVersion,
+    ...stepCacheLineage(ctx.records),
     createdAt: ctx.now().toISOString(),
     environment: await describeEnvironment(spec, options.baseEnv),
     dataProfile: ctx.profile
@@ -861,8 +876,9 @@ async function runStep(ctx: RunContext, step: StepSpec): Promise<StepRecord> {
     extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, ctx.contexts, step.location))
   }
   const env = stepEnv(ctx, step.env, step.expressionEnv, extra)
-  const durationMs = await execute(ctx, `Step ${step.name}`, step.id, step, env, argv)
-  return { id: step.id, name: step.name, durationMs, outcome: 'success' }
+  const run = () => execute(ctx, `Step ${step.name}`, step.id, step, env, argv)
+  if (step.cache && options.stepCache) return await cachedStep(ctx, { ...step, cache: step.cache }, options.stepCache, env, run)
+  return { id: step.id, name: step.name, durationMs: await run(), outcome: 'success' }
 }
 
 /** A model to evaluate: its role, its unpacked directory, and its version (none for the candidate). */

@@ -14,7 +14,7 @@ import { execute, unfinished, type AppCommand, type AppDeps, type AppOutcome } f
 import { heartbeatMs, stageHook } from '../app/knobs.js'
 import { renderStatus, type PromotionEffects } from '../engine/registry-commands.js'
 import { DirectoryRegistry } from '../registry/directory-registry.js'
-import type { ArtifactRef, ArtifactStore, EffectPerformer, EffectReport, Gate, Registry } from '../ports.js'
+import type { ArtifactRef, ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, StepCacheStore } from '../ports.js'
 import { EffectRefusedError, VersionRegistry } from '../registry/version-registry.js'
 import { loadSpec } from '../spec/load.js'
 import { resolveParams } from '../spec/params.js'
@@ -32,6 +32,7 @@ import { JobReporter } from './job-reporter.js'
 import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from './releases-registry.js'
+import { actionStepCache } from './step-cache.js'
 
 function githubContext(): Record<string, unknown> {
   const env = process.env
@@ -220,12 +221,13 @@ async function summarizeRegistry(shell: Shell, headline: string): Promise<void> 
 }
 
 /** The ports this shell gives the application core. */
-function appDeps(shell: Shell, run?: { store?: ArtifactStore; gate: Gate }): AppDeps {
+function appDeps(shell: Shell, run?: { store?: ArtifactStore; gate: Gate; stepCache?: StepCacheStore }): AppDeps {
   return {
     registry: shell.registry,
     reporter: new JobReporter(),
     ...(run && { gate: run.gate }),
     ...(run?.store && { artifacts: run.store }),
+    ...(run?.stepCache && { stepCache: run.stepCache }),
     promotionEffects: deployEffects(shell),
     effectPerformers: effectPerformers(shell)
   }
@@ -378,7 +380,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
         heartbeatMs: heartbeatMs(process.env.RETRAIN_HEARTBEAT_SECONDS)
       }
     },
-    appDeps(shell, { store, gate: makeGate(shell) })
+    appDeps(shell, { store, gate: makeGate(shell), stepCache: actionStepCache(spec, workspace) })
   )
   if (executed.kind !== 'run') throw new Error(`unexpected outcome ${executed.kind}`)
   const outcome = executed.run

@@ -25,11 +25,12 @@ import { FileGate } from './file-gate.js'
 export const DEFAULT_SPEC = '.github/retrain.yml'
 export const DEFAULT_REGISTRY = '.retrain/registry'
 export const DEFAULT_RUNS = '.retrain/runs'
+export const DEFAULT_CACHE = '.retrain/cache'
 
 const USAGE = `retrain ${TOOL_VERSION}: retrain a model, compare it with the champion, promote by rules
 
 Usage:
-  retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json]
+  retrain run       [--spec FILE] [--param NAME=VALUE]... [--dry-run] [--out DIR] [--json] [--no-cache]
   retrain validate  [--spec FILE]
   retrain plan      [--spec FILE] [--json]   the spec's challengers as a job matrix, with the champion
   retrain run       --challenger NAME [--plan ID] ...   train one challenger; select decides
@@ -57,6 +58,7 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
   --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
+  --no-cache         run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)
   --data NAME        evaluate: the data input to score (default eval)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
@@ -82,6 +84,7 @@ const OPTION: Record<string, Option> = {
   to: { type: 'string', describe: 'the earlier champion to restore (default: the previous one)' },
   'keep-work-dir': { type: 'boolean', describe: "keep the run's scratch directory for debugging" },
   all: { type: 'boolean', describe: 'every version and history entry' },
+  'no-cache': { type: 'boolean', describe: `run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)` },
   baseline: { type: 'string', describe: 'the baseline predictions (or metrics .json) file' },
   data: { type: 'string', describe: 'the data input to score (default eval)' },
   challenger: { type: 'string', describe: "train the spec's challenger NAME and store it for select, undecided" },
@@ -102,7 +105,7 @@ const REGISTRY = ['spec', 'model', 'registry'] as const
 
 const COMMANDS: Record<string, CommandShape> = {
   run: {
-    options: ['spec', 'registry', 'param', 'out', 'dry-run', 'json', 'actor', 'keep-work-dir', 'challenger', 'plan'],
+    options: ['spec', 'registry', 'param', 'out', 'dry-run', 'json', 'actor', 'keep-work-dir', 'challenger', 'plan', 'no-cache'],
     positionals: [],
     meant: { params: 'param', output: 'out' }
   },
@@ -140,6 +143,7 @@ type Values = {
   to?: string
   'keep-work-dir'?: boolean
   all?: boolean
+  'no-cache'?: boolean
   baseline?: string
   data?: string
   challenger?: string
@@ -281,6 +285,17 @@ async function modelOf(values: Values): Promise<{ model: string; spec: Spec | nu
   if (values.model) return { model: values.model, spec: null }
   const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
   return { model: spec.model, spec }
+}
+
+/** The local run-cache, when some step declares `cache:`: a bounded directory (docs/cache.md). */
+async function stepCacheOf(spec: Spec, reporter: ConsoleReporter) {
+  if (!spec.steps.some(s => s.cache)) return undefined
+  const { DirectoryStepCache, cacheMaxBytes } = await import('../engine/directory-cache.js')
+  const maxBytes = cacheMaxBytes(process.env.RETRAIN_CACHE_MAX_MB)
+  return new DirectoryStepCache(path.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
+    ...(maxBytes !== undefined && { maxBytes }),
+    warn: message => reporter.warn(message)
+  })
 }
 
 function timestamp(d: Date): string {
@@ -468,7 +483,8 @@ export async function main(argv: string[]): Promise<number> {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal)
     const registry = command.kind === 'validate' || command.kind === 'compare' ? null : await registryOf(values)
     const { execute } = await import('../app/execute.js')
-    const outcome = await execute(command, { registry: registry!, reporter, gate: new FileGate(values.spec ?? '') })
+    const stepCache = command.kind === 'run' && !values['no-cache'] ? await stepCacheOf(command.settings.spec, reporter) : undefined
+    const outcome = await execute(command, { registry: registry!, reporter, gate: new FileGate(values.spec ?? ''), ...(stepCache && { stepCache }) })
     return await render(outcome, command, values, spec, reporter)
   } finally {
     process.off('SIGINT', onSignal)

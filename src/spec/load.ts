@@ -14,6 +14,7 @@ import { preview } from './names.js'
 import { checkParamValue, paramEnvName, paramsTotalProblem } from './params.js'
 import { expandChallengers } from './challengers.js'
 import { schemaProblems } from './schema-errors.js'
+import { parseStepCache } from './step-cache.js'
 import { parseShell, rewriteRunScript } from './shell.js'
 import { Source } from './source.js'
 import { closest } from '../suggest.js'
@@ -33,6 +34,7 @@ import type {
   Spec,
   Raw,
   RawSpec,
+  StepCacheSpec,
   StepSpec
 } from './types.js'
 import { DEFAULT_DRIFT_THRESHOLDS } from './types.js'
@@ -379,9 +381,21 @@ class SpecBuilder {
         ...(run !== undefined && { run }),
         ...(step.uses !== undefined && { uses: step.uses }),
         ...(step.with !== undefined && { with: step.with }),
-        ...command
+        ...command,
+        ...(step.cache !== undefined && { cache: this.stepCache(segments, index, step.cache) })
       }
     })
+  }
+
+  private stepCache(segments: string[], index: number, raw: Raw.StepCache): StepCacheSpec {
+    const { cache, problems } = parseStepCache(raw, {
+      stepIndex: index,
+      dataNames: Object.keys(this.raw.data ?? {}),
+      paramNames: this.paramNames,
+      at: keys => this.source.valueAt([...segments, 'cache', ...keys])
+    })
+    this.problems.push(...problems)
+    return cache
   }
 
   checks(data: Record<string, DataInputSpec>): Record<string, DataCheckSpec> {

@@ -53,6 +53,32 @@ export interface StepSpec {
   expressionEnv: { name: string; expression: string }[]
   /** Where the step starts in the spec file, for messages. */
   location: SourceLocation
+  /** The run-cache: what the step's key covers and what a hit restores (docs/cache.md). */
+  cache?: StepCacheSpec
+}
+
+/** Where a cached output lives: under the spec's root, the run's work dir, or the candidate's model dir. */
+export type CacheOutputRoot = 'project' | 'work' | 'model'
+
+export interface CacheOutputSpec {
+  root: CacheOutputRoot
+  /** POSIX path relative to the root; '' for the whole directory ($RETRAIN_WORK_DIR alone). */
+  path: string
+  /** As the spec wrote it, for messages and the key. */
+  written: string
+}
+
+export interface StepCacheSpec {
+  outputs: CacheOutputSpec[]
+  /** Data inputs whose fingerprints are part of the key. */
+  data: string[]
+  /** Paths or globs under root whose content is part of the key. */
+  files: string[]
+  /** Environment variables whose values are part of the key. */
+  env: string[]
+  /** The params whose values are part of the key; undefined: all of them. */
+  params?: string[]
+  location: SourceLocation
 }
 
 export type PredictionTask = NonNullable<Raw.Predictions['task']>

@@ -1,8 +1,9 @@
 /**
- * Workflow artifacts over loopback: a fake of GitHub's results service (the JSON Twirp API
- * @actions/artifact calls) with an in-process Azurite as the blob store, so the real
- * @actions/artifact and @azure/storage-blob code moves real bytes. Faults can be injected on Twirp
- * methods and on the blob store (through a small proxy in front of Azurite).
+ * Workflow artifacts and the Actions cache over loopback: a fake of GitHub's results service (the
+ * JSON Twirp APIs @actions/artifact and @actions/cache call: ArtifactService and CacheService v2)
+ * with an in-process Azurite as the blob store, so the real @actions/artifact, @actions/cache and
+ * @azure/storage-blob code moves real bytes. Faults can be injected on Twirp methods and on the blob
+ * store (through a small proxy in front of Azurite).
  */
 import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -30,11 +31,25 @@ export interface StoredArtifact {
 }
 
 export interface ArtifactFault {
-  /** A Twirp method (CreateArtifact...), or 'blob' for the blob store. */
+  /** A Twirp method (CreateArtifact, CreateCacheEntry...), or 'blob' for the blob store. */
   target: string
-  /** Answer with this status, or ('hang', blob store only) never answer. */
-  status: number | 'hang'
+  /**
+   * Answer with this status; or ('hang', blob store only) never answer; or ('lost', Twirp only) do
+   * the work, then drop the connection without an answer; or ('miss', GetCacheEntryDownloadURL only)
+   * say there is no such entry, as if another job had not saved it yet.
+   */
+  status: number | 'hang' | 'lost' | 'miss'
   times: number
+}
+
+/** An entry of the Actions cache: reserved by CreateCacheEntry, visible once finalized. */
+export interface StoredCacheEntry {
+  key: string
+  version: string
+  id: number
+  blobName: string
+  finalized: boolean
+  size: number
 }
 
 interface TwirpBody {
@@ -47,9 +62,18 @@ interface TwirpBody {
   id_filter?: string
 }
 
+interface CacheTwirpBody {
+  key?: string
+  version?: string
+  restore_keys?: string[]
+  size_bytes?: string
+}
+
 export class FakeArtifacts {
   url = ''
   readonly artifacts = new Map<string, StoredArtifact>()
+  /** The Actions cache, by key and version. */
+  readonly cacheEntries = new Map<string, StoredCacheEntry>()
   readonly faults: ArtifactFault[] = []
   readonly calls: string[] = []
   /** Requests to the blob store that were answered with an injected fault. */
@@ -111,6 +135,15 @@ export class FakeArtifacts {
     await this.azurite?.close()
   }
 
+  /** Overwrites part of a finalized cache entry's blob, as storage damage would. */
+  async damageCacheEntry(key: string): Promise<void> {
+    const entry = [...this.cacheEntries.values()].find(e => e.key === key && e.finalized)
+    if (!entry) throw new Error(`no cache entry ${key}`)
+    const blob = this.container!.getBlockBlobClient(entry.blobName)
+    const bytes = await blob.downloadToBuffer()
+    await blob.uploadData(bytes.subarray(0, Math.floor(bytes.length / 2)))
+  }
+
   /** The bytes of a finalized artifact (the zip the client uploaded). */
   async download(name: string): Promise<Buffer> {
     const artifact = [...this.artifacts.values()].find(a => a.name === name && a.finalized)
@@ -141,7 +174,7 @@ export class FakeArtifacts {
         req.resume()
         // The client gives up; close() destroys the socket.
         if (fault.status === 'hang') return
-        res.writeHead(fault.status, { 'content-type': 'application/xml' })
+        res.writeHead(typeof fault.status === 'number' ? fault.status : 500, { 'content-type': 'application/xml' })
         res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>ServerBusy</Code><Message>injected fault</Message></Error>')
         return
       }
@@ -168,6 +201,45 @@ export class FakeArtifacts {
     return `${this.proxyUrl}/${CONTAINER}/${blobName}?${query}`
   }
 
+  /**
+   * CacheService v2 as GitHub answers it: an entry is identified by key and version, reserved once
+   * (a second reservation, finalized or not, is a conflict: another job is saving it), downloadable
+   * only once finalized, and looked up by exact key, then by restore-key prefix.
+   */
+  private async cacheMethod(method: string, b: CacheTwirpBody, miss: boolean): Promise<[number, object]> {
+    const id = `${b.key ?? ''}\u0000${b.version ?? ''}`
+    switch (method) {
+      case 'CreateCacheEntry': {
+        if (!b.key || !b.version) return [400, { code: 'invalid_argument', msg: 'key and version are required' }]
+        if (this.cacheEntries.has(id)) return [409, { code: 'already_exists', msg: 'cache entry with the same key, version, and scope already exists' }]
+        const blobName = `cache/${this.nextId}-${b.version}.tzst`
+        this.cacheEntries.set(id, { key: b.key, version: b.version, id: this.nextId++, blobName, finalized: false, size: 0 })
+        return [200, { ok: true, signed_upload_url: this.sas(blobName, 'cw') }]
+      }
+      case 'FinalizeCacheEntryUpload': {
+        const entry = this.cacheEntries.get(id)
+        if (!entry) return [404, { code: 'not_found', msg: 'cache entry not found' }]
+        if (entry.finalized) return [409, { code: 'already_exists', msg: 'cache entry is already finalized' }]
+        const props = await this.container!.getBlockBlobClient(entry.blobName)
+          .getProperties()
+          .catch(() => null)
+        if (!props || props.contentLength !== Number(b.size_bytes)) return [400, { code: 'invalid_argument', msg: 'the uploaded size does not match' }]
+        Object.assign(entry, { finalized: true, size: Number(b.size_bytes) })
+        return [200, { ok: true, entry_id: String(entry.id) }]
+      }
+      case 'GetCacheEntryDownloadURL': {
+        const finalized = [...this.cacheEntries.values()].filter(e => e.finalized && e.version === b.version)
+        const entry = miss
+          ? undefined
+          : (finalized.find(e => e.key === b.key) ?? (b.restore_keys ?? []).map(k => finalized.find(e => e.key.startsWith(k))).find(Boolean))
+        if (!entry) return [200, { ok: false, signed_download_url: '', matched_key: '' }]
+        return [200, { ok: true, signed_download_url: this.sas(entry.blobName, 'r'), matched_key: entry.key }]
+      }
+      default:
+        return [404, { code: 'bad_route', msg: method }]
+    }
+  }
+
   private async twirp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let text = ''
     for await (const chunk of req) text += chunk
@@ -175,13 +247,20 @@ export class FakeArtifacts {
       res.writeHead(status, { 'content-type': 'application/json' })
       res.end(JSON.stringify(body))
     }
-    const m = /^\/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/(\w+)$/.exec(req.url ?? '')
+    const m = /^\/twirp\/github\.actions\.results\.api\.v1\.(ArtifactService|CacheService)\/(\w+)$/.exec(req.url ?? '')
     if (req.method !== 'POST' || !m) return send(404, { code: 'bad_route', msg: req.url ?? '' })
     if (!/^Bearer .+\..+\..+/.test(req.headers.authorization ?? '')) return send(401, { code: 'unauthenticated', msg: 'no bearer token' })
-    const method = m[1]!
+    const method = m[2]!
     this.calls.push(method)
     const fault = this.takeFault(method)
-    if (fault) return send(fault.status === 'hang' ? 500 : fault.status, { code: 'internal', msg: 'injected fault' })
+    if (fault && typeof fault.status === 'number') return send(fault.status, { code: 'internal', msg: 'injected fault' })
+    if (fault?.status === 'hang') return send(500, { code: 'internal', msg: 'injected fault' })
+    if (m[1] === 'CacheService') {
+      const [status, body] = await this.cacheMethod(method, JSON.parse(text || '{}') as CacheTwirpBody, fault?.status === 'miss')
+      // The work is done; the answer never arrives.
+      if (fault?.status === 'lost') return void res.socket?.destroy()
+      return send(status, body)
+    }
     const b = JSON.parse(text || '{}') as TwirpBody
     const key = `${b.workflow_run_backend_id}/${b.name}`
     switch (method) {

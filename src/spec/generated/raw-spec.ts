@@ -173,6 +173,7 @@ export interface Step {
   env?: Env1
   'working-directory'?: WorkingDirectory
   'timeout-minutes'?: TimeoutMinutes
+  cache?: StepCache
 }
 /**
  * Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.
@@ -182,6 +183,33 @@ export interface Env1 {
    * The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.
    */
   [k: string]: string | number | boolean
+}
+/**
+ * The run-cache: when the step's command, params, spec env, the environment variables and the data and files named here, and the tool version are what they were on an earlier run, the step is skipped and its outputs are restored (locally from .retrain/cache, on GitHub from the Actions cache). See docs/cache.md.
+ */
+export interface StepCache {
+  /**
+   * What the step writes: files or directories relative to root, or under $RETRAIN_WORK_DIR/ or $RETRAIN_MODEL_DIR/ (the variable alone means the whole directory). A hit restores exactly these. No '..', no absolute paths, no globs, nothing under .git or .retrain.
+   *
+   * @minItems 1
+   */
+  outputs: [string, ...string[]]
+  /**
+   * Data inputs (names under data) the step reads: the content of their files is part of the key.
+   */
+  data?: string[]
+  /**
+   * Other files the step depends on (its scripts, a lockfile), as paths or globs relative to root: their content is part of the key. Each must match a file.
+   */
+  files?: string[]
+  /**
+   * Environment variables the step reads from the runner's environment (the spec's env and the step's env are always part of the key): their values are part of the key. Name RETRAIN_BASELINE_DIGEST when the step reads the champion.
+   */
+  env?: string[]
+  /**
+   * The params the step reads, whose values are part of the key. Default: every param, since every step sees them all.
+   */
+  params?: string[]
 }
 /**
  * The command that evaluates a model; it runs for the candidate and for the champion with the same data.
