@@ -59,6 +59,41 @@ describe('checks on new data before any step runs', () => {
     expect(existsSync(path.join(cwd, 'ran.txt'))).toBe(false)
   })
 
+  it('JSON Lines data is checked the same way: a record that leaves a column out has it missing, a string is not a number', async () => {
+    const cwd = await makeProject('test/fixtures/toy', spec().replace('train: data/train.csv', 'train: data/train.jsonl'))
+    const records = [
+      { kind: 'a', y: 1 },
+      { x: 1, kind: 'a', y: 2 },
+      { x: '7', kind: 'b', y: 3 },
+      { x: -2, kind: 'z', y: 4, note: { free: 'text' } },
+      { x: null, kind: 'b', y: 5 }
+    ]
+    await writeFile(path.join(cwd, 'data/train.jsonl'), records.map(r => JSON.stringify(r)).join('\n') + '\n\n')
+    const res = await run(cwd, 'out/1')
+    expect(res.code).toBe(2)
+    expect(existsSync(path.join(cwd, 'ran.txt')), 'no step ran').toBe(false)
+    // x first appears in the second record: the first record has it missing, as does the last.
+    expect(res.stderr).toMatch(/\| train +\| x +\| max-missing +\| ≤ 25% missing +\| 40% missing \(2 of 5\) +\|/)
+    expect(res.stderr).toMatch(/\| train +\| x +\| type +\| number +\| not numbers: "7" +\|/)
+    expect(res.stderr).toMatch(/\| train +\| x +\| min +\| ≥ 0 +\| -2 +\|/)
+    expect(res.stderr).toMatch(/\| train +\| kind +\| values +\| one of a, b +\| "z" +\|/)
+    expect(res.stderr).toMatch(/\| train +\| y, note +\| unexpected-columns \|/)
+
+    await writeFile(path.join(cwd, 'data/train.jsonl'), '{"x": 1, "kind": "a"}\n[1, 2]\n')
+    const broken = await run(cwd, 'out/2')
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toMatch(/checks\.train: data\/train\.jsonl:2: a JSON Lines record must be an object of column names to values/)
+  })
+
+  it('many distinct bad values are counted up to a bound and said as "at least"', async () => {
+    const cwd = await makeProject('test/fixtures/toy', spec(CHECKS.replace('unexpected-columns: error', 'unexpected-columns: warn')))
+    const lines = ['x,kind,y', ...Array.from({ length: 3000 }, (_, i) => `${i},k${i},1`)]
+    await writeFile(path.join(cwd, 'data/train.csv'), lines.join('\n') + '\n')
+    const res = await run(cwd, 'out/1')
+    expect(res.code).toBe(2)
+    expect(res.stderr).toMatch(/\| train +\| kind +\| values +\| one of a, b +\| "k0", "k1", "k2" and at least 997 more +\|/)
+  })
+
   it('a check on an input the spec does not declare is refused at its key', async () => {
     const cwd = await makeProject('test/fixtures/toy', spec('checks:\n  trian: { min-rows: 1 }\n'))
     const res = await run(cwd, 'out/1')

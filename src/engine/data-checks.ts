@@ -1,12 +1,14 @@
 /**
  * Checks on the new data, declared under `checks:` in the spec and run before any step: a failing
  * check stops the run (exit 2) before anything runs or changes, with a table naming the input, the
- * column, the check, what was expected and what was found. Each input's CSV files are read together.
+ * column, the check, what was expected and what was found. Each input's files (CSV or JSON Lines)
+ * are streamed together through a bounded buffer.
  */
-import { readFile } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
 import path from 'node:path'
-import { CsvError, readCsvColumns } from '../csv/read.js'
-import { parseNumber } from '../csv/scan.js'
+import { createInterface } from 'node:readline'
+import { CsvError } from '../csv/read.js'
+import { scanFile } from '../csv/scan.js'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type { DataCheckSpec, Spec } from '../spec/types.js'
 import { formatNumber as fmt } from './format.js'
@@ -40,63 +42,157 @@ export function checkTable(failures: CheckFailure[]): string {
   return [line(rows[0]!), `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n')
 }
 
-const isMissing = (cell: string) => parseNumber(cell) === null
+const JSON_LINES = /\.(jsonl|ndjson)$/i
 
 /** Up to three examples, quoted, with how many more. */
 function examples(values: Iterable<string>): string {
   const all = [...values]
   const shown = all.slice(0, 3).map(v => JSON.stringify(v))
-  return `${shown.join(', ')}${all.length > 3 ? ` and ${all.length - 3} more` : ''}`
+  const more = all.length > KEPT ? `at least ${KEPT - 3}` : String(all.length - 3)
+  return `${shown.join(', ')}${all.length > 3 ? ` and ${more} more` : ''}`
+}
+
+/** One cell as a check sees it: its text (trimmed), and its number (null: missing; undefined: not a number). */
+interface Cell {
+  text: string
+  number: number | null | undefined
+}
+
+const MISSING: Cell = { text: '', number: null }
+
+/**
+ * Streams the records of one CSV or JSON Lines file through a bounded buffer. `column(name, index,
+ * before)` names each column when it first appears (a CSV file's header; in JSON Lines, the record
+ * that first has it, after `before` records without it); `row(cell)` gets each record's cells by
+ * index (a JSON Lines record that leaves a column out has it missing).
+ */
+async function forEachRecord(
+  file: string,
+  shown: string,
+  column: (name: string, index: number, before: number) => void,
+  row: (cell: (c: number) => Cell) => void
+): Promise<void> {
+  if (!JSON_LINES.test(file)) {
+    let width = -1
+    await scanFile(file, scanner => {
+      if (width < 0) {
+        width = scanner.count
+        for (let c = 0; c < width; c++) column(scanner.text(c).trim(), c, 0)
+        return
+      }
+      if (scanner.count !== width) throw new CsvError(`${shown}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
+      row(c => ({ text: scanner.text(c).trim(), number: scanner.number(c) }))
+    })
+    if (width < 0) throw new CsvError(`${shown}: the file is empty; a CSV file starts with a header row naming its columns`)
+    return
+  }
+  const names = new Map<string, number>()
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
+  let line = 0
+  let records = 0
+  try {
+    for await (const text of lines) {
+      line++
+      if (text.trim() === '') continue
+      let record: unknown
+      try {
+        record = JSON.parse(text)
+      } catch (err) {
+        throw new CsvError(`${shown}:${line}: not a JSON value (${(err as Error).message}); a JSON Lines file holds one object a line`)
+      }
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+        throw new CsvError(`${shown}:${line}: a JSON Lines record must be an object of column names to values`)
+      }
+      const cells: Cell[] = []
+      for (const [name, value] of Object.entries(record as Record<string, unknown>)) {
+        let c = names.get(name)
+        if (c === undefined) {
+          names.set(name, (c = names.size))
+          column(name, c, records)
+        }
+        cells[c] =
+          value === null || value === ''
+            ? MISSING
+            : typeof value === 'number'
+              ? { text: String(value), number: value }
+              : { text: typeof value === 'string' ? value.trim() : JSON.stringify(value), number: undefined }
+      }
+      records++
+      row(c => cells[c] ?? MISSING)
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== undefined && !(err instanceof CsvError))
+      throw new CsvError(`cannot read ${shown}: ${(err as Error).message}`, { cause: err })
+    throw err
+  }
+}
+
+/** Distinct bad values of a column kept to count them (memory stays bounded; beyond, "at least"). */
+const KEPT = 1000
+
+interface ColumnStats {
+  cells: number
+  missing: number
+  notNumber: Set<string>
+  low: number
+  high: number
+  unexpected: Set<string>
 }
 
 async function checkInput(root: string, input: ResolvedDataInput, check: DataCheckSpec, warn: (message: string) => void): Promise<CheckFailure[]> {
   const failures: CheckFailure[] = []
   const fail = (column: string, name: string, expected: string, found: string) => failures.push({ input: input.name, column, check: name, expected, found })
-  // Per declared column: cells seen, missing, not numbers, out of range, values not allowed.
-  const stats = new Map(
-    Object.keys(check.columns).map(c => [
-      c,
-      { cells: 0, missing: 0, notNumber: new Set<string>(), low: Infinity, high: -Infinity, unexpected: new Set<string>() }
-    ])
+  // Per declared column: cells seen, missing, a few values that are not numbers or not allowed, the range.
+  const stats = new Map<string, ColumnStats>(
+    Object.keys(check.columns).map(c => [c, { cells: 0, missing: 0, notNumber: new Set(), low: Infinity, high: -Infinity, unexpected: new Set() }])
   )
   const absent = new Set<string>()
   const unexpected = new Set<string>()
   let rows = 0
   for (const file of input.absolutePaths) {
     const shown = path.relative(root, file) || file
-    let read
+    // The declared columns by their index in this file.
+    const declared: [number, ColumnStats, DataCheckSpec['columns'][string]][] = []
+    const seen = new Set<string>()
     try {
-      read = readCsvColumns(await readFile(file, 'utf8'), shown, cell => cell.trim())
+      await forEachRecord(
+        file,
+        shown,
+        (name, c, before) => {
+          seen.add(name)
+          const s = stats.get(name)
+          if (!s) return void unexpected.add(name)
+          declared.push([c, s, check.columns[name]!])
+          // Records before the one that first had the column have it missing.
+          s.cells += before
+          s.missing += before
+        },
+        cell => {
+          rows++
+          for (const [c, s, spec] of declared) {
+            const value = cell(c)
+            s.cells++
+            if (value.number === null) {
+              s.missing++
+              continue
+            }
+            if (spec.type === 'number' || spec.min !== undefined || spec.max !== undefined) {
+              if (value.number === undefined) {
+                if (s.notNumber.size <= KEPT) s.notNumber.add(value.text)
+              } else {
+                if (value.number < s.low) s.low = value.number
+                if (value.number > s.high) s.high = value.number
+              }
+            }
+            if (spec.values && !spec.values.includes(value.text) && s.unexpected.size <= KEPT) s.unexpected.add(value.text)
+          }
+        }
+      )
     } catch (err) {
       if (err instanceof CsvError) throw new InputError([{ message: `checks.${input.name}: ${err.message}` }])
       throw err
     }
-    rows += read.lines.length
-    for (const column of stats.keys()) if (!read.header.includes(column)) absent.add(column)
-    read.header.forEach((column, c) => {
-      const s = stats.get(column)
-      if (!s) {
-        unexpected.add(column)
-        return
-      }
-      const spec = check.columns[column]!
-      for (const cell of read.columns[c]!) {
-        s.cells++
-        if (isMissing(cell)) {
-          s.missing++
-          continue
-        }
-        if (spec.type === 'number' || spec.min !== undefined || spec.max !== undefined) {
-          const value = parseNumber(cell)
-          if (value === undefined || value === null) s.notNumber.add(cell)
-          else {
-            s.low = Math.min(s.low, value)
-            s.high = Math.max(s.high, value)
-          }
-        }
-        if (spec.values && !spec.values.includes(cell)) s.unexpected.add(cell)
-      }
-    })
+    for (const column of stats.keys()) if (!seen.has(column)) absent.add(column)
   }
   if (check.minRows !== undefined && rows < check.minRows) fail('', 'min-rows', `≥ ${check.minRows} rows`, `${rows} rows`)
   for (const column of absent) fail(column, 'present', 'the column', `no such column in ${input.absolutePaths.length === 1 ? 'the file' : 'some files'}`)
