@@ -197,6 +197,44 @@ describe('a damaged bundle in the engine', () => {
   })
 })
 
+describe('archive bytes the reader refuses before any hash is compared', () => {
+  it('a header whose checksum does not match its bytes, extra bytes after the end marker, an unknown PAX record', async () => {
+    const bundle = await makeBundle()
+    const second = headerOffset(bundle.archive, 'b-state.bin')
+    const flipped = Buffer.from(bundle.archive)
+    flipped[second + 1] = 'x'.charCodeAt(0)
+    const trailing = Buffer.concat([bundle.archive, Buffer.from('trailing')])
+    // The second entry's header turned into a PAX header carrying a record bundles never hold.
+    const record = '18 mtime=12345678\n'
+    const pax = Buffer.from(bundle.archive)
+    pax.fill(0, second, second + 1024)
+    pax.write('PaxHeader', second, 'ascii')
+    pax.write('0000644 \0', second + 100, 'ascii')
+    pax.write(record.length.toString(8).padStart(11, '0') + ' ', second + 124, 'ascii')
+    pax[second + 156] = 'x'.charCodeAt(0)
+    pax.write('ustar\u000000', second + 257, 'latin1')
+    pax.fill(0x20, second + 148, second + 156)
+    let sum = 0
+    for (let i = second; i < second + 512; i++) sum += pax[i]!
+    pax.write(sum.toString(8).padStart(6, '0') + '\0 ', second + 148, 'ascii')
+    pax.write(record, second + 512, 'utf8')
+    for (const [archive, said] of [
+      [flipped, /checksum is \d+, its bytes sum to \d+.*after 1 of the 2 entries/],
+      [trailing, /data after the end-of-archive marker/],
+      [pax, /a PAX record "mtime", which a bundle never holds/]
+    ] as const) {
+      const dir = await damagedCopy(bundle, archive)
+      for (const op of ['verify', 'unpack'] as const) {
+        const dest = path.join(path.dirname(dir), `unpacked-${op}`)
+        const err = await failureOf(op === 'verify' ? verifyBundle(dir) : unpackBundle(dir, dest))
+        expect(err.message).toContain(path.join(dir, BUNDLE_ARCHIVE))
+        expect(err.message).toMatch(said)
+        if (op === 'unpack') expect(existsSync(dest)).toBe(false)
+      }
+    }
+  })
+})
+
 describe('a damaged champion through the CLI', () => {
   async function projectWithChampion() {
     const cwd = await makeProject('test/fixtures/toy')

@@ -15,13 +15,15 @@ import { closeSync, constants as fsConstants, createReadStream, fstatSync, openS
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
-import tar from 'tar-stream'
 import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
+import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
 
 /** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
 const CHUNK_SIZE = 2 * 1024 * 1024
+/** The archive is read back in pieces of this size: every small file's data is then in memory whole, hashed in one call. */
+const READ_BUFFER = 4 * 1024 * 1024
 /** Files up to this size are read whole; larger ones stream. */
 const SMALL_FILE = 256 * 1024
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
@@ -392,8 +394,6 @@ function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode
 
 // ---- tar headers ----
 
-/** tar's unit: every header is one block, every file's data is padded to a whole number of blocks. */
-const TAR_BLOCK = 512
 /** Two zero blocks end an archive. */
 const END_OF_ARCHIVE = Buffer.alloc(2 * TAR_BLOCK)
 const TYPE_FLAG = { file: 0x30, symlink: 0x32, 'pax-header': 0x78 } as const
@@ -515,92 +515,68 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   const links = new Map(manifest.links.map(l => [l.path, l]))
   const seen = new Set<string>()
   const madeDirs = new Set<string>()
-  const input = createReadStream(archive, { highWaterMark: CHUNK_SIZE })
-  const extract = tar.extract()
-  // Listening before any byte arrives, so no entry event can be missed.
-  const iterator = extract[Symbol.asyncIterator]()
-  const entries = { [Symbol.asyncIterator]: () => iterator }
   const archiveHash = createHash('sha256')
   let archiveSize = 0
-  /** A failure to read the archive file itself (an I/O error), as opposed to bytes that do not parse. */
-  let readFailure: { error: unknown } | undefined
-  const feed = (async () => {
-    for await (const chunk of input) {
-      const bytes = chunk as Buffer
+  const input = await open(archive, 'r')
+  const reader = new TarReader(
+    input,
+    bytes => {
       archiveHash.update(bytes)
       archiveSize += bytes.length
-      if (!extract.write(bytes)) await drained(extract)
-    }
-    extract.end(undefined)
-  })().catch((err: unknown) => {
-    if (isSystemError(err)) readFailure = { error: err }
-    extract.destroy(err instanceof Error ? err : new Error(String(err)))
-  })
-  // The parser's own complaint ("Unexpected end of data") says more than the "destroyed" error the
-  // entry being read gets when the parser gives up under it.
-  let parseError: unknown
-  extract.on('error', (err: unknown) => {
-    parseError ??= err
-  })
+    },
+    READ_BUFFER
+  )
   /** The file entry being read, to say where a damaged archive broke off. */
   let current: { name: string; expected: number; read: number } | null = null
   let entriesRead = 0
 
   try {
-    for await (const entry of entries) {
-      const header = entry.header
-      const name = header.name
+    for (let entry = await reader.next(); entry !== null; entry = await reader.next()) {
+      const name = entry.name
       const at = `${archive}: entry ${JSON.stringify(name)}`
       const unsafe = unsafePathReason(name)
       if (unsafe) throw new IntegrityError(`${at}: unsafe path: it ${unsafe}; refusing the bundle`)
       if (seen.has(name)) throw new IntegrityError(`${at} appears twice in the archive`)
       seen.add(name)
 
-      if (header.type === 'file') {
+      if (entry.type === 'file') {
         const expected = files.get(name)
         if (!expected)
           throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
         // Checked before any byte of the body is read: a header may declare any size (1 TiB), and only the manifest's is trusted.
-        if (header.size !== expected.size) {
+        if (entry.size !== expected.size) {
           throw new IntegrityError(
-            `${at}: its tar header declares ${header.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`
+            `${at}: its tar header declares ${entry.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`
           )
         }
-        const mode = (header.mode ?? 0) & 0o7777
+        const mode = entry.mode & 0o7777
         if (mode !== expected.mode) throw new IntegrityError(`${at}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`)
         const progress = { name, expected: expected.size, read: 0 }
         current = progress
-        const actual = await consumeFile(entry, dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs), n => (progress.read += n))
+        const output = dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs)
+        const actual = await consumeFile(reader, expected.size, output, n => (progress.read += n))
         current = null
-        if (progress.read !== expected.size) {
-          throw new IntegrityError(`${at}: holds ${progress.read} bytes, the manifest says ${expected.size}; the archive is damaged`)
-        }
         if (actual !== expected.sha256) {
           throw new IntegrityError(`${at}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
         }
-      } else if (header.type === 'symlink') {
+      } else if (entry.type === 'symlink') {
         const expected = links.get(name)
         if (!expected)
           throw new IntegrityError(`${at} is not listed in the manifest as a symlink${files.has(name) ? ' (the manifest lists it as a file)' : ''}`)
-        if (header.linkname !== expected.target) {
-          throw new IntegrityError(`${at}: the symlink points to ${JSON.stringify(header.linkname)}, the manifest says ${JSON.stringify(expected.target)}`)
+        if (entry.linkname !== expected.target) {
+          throw new IntegrityError(`${at}: the symlink points to ${JSON.stringify(entry.linkname)}, the manifest says ${JSON.stringify(expected.target)}`)
         }
-        if (header.size) throw new IntegrityError(`${at}: a symlink entry carries ${header.size} bytes of data`)
-        entry.resume()
+        if (entry.size) throw new IntegrityError(`${at}: a symlink entry carries ${entry.size} bytes of data`)
       } else {
-        throw new IntegrityError(`${at} is a ${describeEntryType(header.type)}, which a bundle never holds; refusing the bundle`)
+        throw new IntegrityError(`${at} is a ${describeEntryType(entry.type)}, which a bundle never holds; refusing the bundle`)
       }
       entriesRead++
     }
   } catch (err) {
-    input.destroy()
-    extract.destroy()
-    await feed
-    const cause = err instanceof IntegrityError || isDiskFull(err) ? err : (readFailure?.error ?? parseError ?? err)
-    throw scanFailure(cause, archive, current, entriesRead, manifest, dest)
+    throw scanFailure(err, archive, current, entriesRead, manifest, dest)
+  } finally {
+    await input.close()
   }
-  await feed
-  if (readFailure) throw readFailure.error
 
   const missing = [...files.keys(), ...links.keys()].filter(p => !seen.has(p))
   if (missing.length > 0) {
@@ -629,22 +605,29 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   }
 }
 
-/** Hashes an entry's bytes, writing them to `output` when given; returns the hex sha256. */
-async function consumeFile(entry: AsyncIterable<unknown>, output: FileHandle | null, onBytes: (n: number) => void): Promise<string> {
-  const hash = createHash('sha256')
+/**
+ * Hashes the entry's `size` bytes, writing them to `output` when given; returns the hex sha256. Data
+ * already in the reader's buffer (every small file) is hashed in one call.
+ */
+async function consumeFile(reader: TarReader, size: number, output: FileHandle | null, onBytes: (n: number) => void): Promise<string> {
   try {
-    for await (const chunk of entry) {
-      const bytes = chunk as Buffer
+    if (output === null && (await reader.buffered(size))) {
+      const bytes = reader.whole(size)
+      onBytes(bytes.length)
+      return sha256Of(bytes)
+    }
+    const hash = createHash('sha256')
+    await reader.data(size, async bytes => {
       onBytes(bytes.length)
       // The write runs on the thread pool while this thread hashes the same bytes.
       const written = output === null ? null : writeAll(output, bytes)
       hash.update(bytes)
       await written
-    }
+    })
+    return hash.digest('hex')
   } finally {
     await output?.close()
   }
-  return hash.digest('hex')
 }
 
 async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
@@ -686,9 +669,9 @@ async function createEmptyDestination(dest: string): Promise<void> {
 }
 
 /**
- * What a failed scan means. Tar parse errors and torn-down streams (the parser gives up on a
- * truncated archive, and the entry being read is then destroyed under the reader) mean a damaged
- * archive: an IntegrityError saying where it broke off. A full disk while unpacking is a
+ * What a failed scan means. Bytes that do not read as an archive (the reader's TarFormatError: a
+ * truncated archive, a damaged header) mean a damaged archive: an IntegrityError saying where it
+ * broke off. A full disk while unpacking is a
  * DiskFullError; other system errors (an I/O error) stay what they are.
  */
 function scanFailure(
@@ -832,13 +815,6 @@ function temporaryName(file: string): string {
 
 // ---- small helpers ----
 
-interface DrainableStream {
-  on(event: string, listener: (...args: unknown[]) => void): unknown
-  off(event: string, listener: (...args: unknown[]) => void): unknown
-  destroyed?: boolean
-  destroying?: boolean
-}
-
 /**
  * The promise itself, marked as handled: it is awaited later (a write or read running while other
  * work goes on), and a failure before then must not count as an unhandled rejection.
@@ -846,26 +822,6 @@ interface DrainableStream {
 function handled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => {})
   return promise
-}
-
-/** Waits for 'drain', failing instead of hanging when the stream is torn down meanwhile. */
-function drained(stream: DrainableStream): Promise<void> {
-  if (stream.destroyed || stream.destroying) return Promise.reject(new Error('the stream was closed'))
-  return new Promise((resolve, reject) => {
-    const settle = (err?: unknown) => {
-      stream.off('drain', onDrain)
-      stream.off('close', onClose)
-      stream.off('error', onError)
-      if (err === undefined) resolve()
-      else reject(err)
-    }
-    const onDrain = () => settle()
-    const onClose = () => settle(new Error('the stream was closed'))
-    const onError = (err: unknown) => settle(err)
-    stream.on('drain', onDrain)
-    stream.on('close', onClose)
-    stream.on('error', onError)
-  })
 }
 
 function describeSpecialFile(dirent: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
@@ -876,7 +832,7 @@ function describeSpecialFile(dirent: { isFIFO(): boolean; isSocket(): boolean; i
   return 'special file'
 }
 
-function describeEntryType(type: tar.Header['type'] | undefined): string {
+function describeEntryType(type: TarEntryType): string {
   switch (type) {
     case 'link':
       return 'hard link'
@@ -888,7 +844,7 @@ function describeEntryType(type: tar.Header['type'] | undefined): string {
     case 'directory':
       return 'directory entry'
     default:
-      return `${type ?? 'unknown'} entry`
+      return type === 'unknown' ? 'entry of an unknown type' : `${type} entry`
   }
 }
 
