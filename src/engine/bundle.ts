@@ -381,7 +381,8 @@ function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode
     // One byte more than expected: reading it means the file grew.
     const bytes = Buffer.allocUnsafe(info.size + 1)
     let read = 0
-    for (let n = readSync(fd, bytes, 0, bytes.length, null); n > 0; n = readSync(fd, bytes, read, bytes.length - read, null)) {
+    // A regular file reads short only at its end: one read that stops at the size (not at the byte more) is the whole file.
+    for (let n = readSync(fd, bytes, 0, bytes.length, null); n > 0; n = read === info.size ? 0 : readSync(fd, bytes, read, bytes.length - read, null)) {
       read += n
       if (read > info.size) throw changed()
     }
@@ -803,11 +804,18 @@ function isInside(root: string, candidate: string): boolean {
 }
 
 function sortByPath<T extends { path: string }>(items: readonly T[]): T[] {
+  // UTF-16 order is UTF-8 byte order (code point order) unless a string holds a surrogate pair.
+  if (!items.some(item => SURROGATE.test(item.path))) {
+    let sorted = true
+    for (let i = 1; i < items.length && sorted; i++) sorted = items[i - 1]!.path < items[i]!.path
+    return sorted ? [...items] : [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
   return items
     .map(item => ({ item, key: Buffer.from(item.path, 'utf8') }))
     .sort((a, b) => Buffer.compare(a.key, b.key))
     .map(({ item }) => item)
 }
+const SURROGATE = /[\uD800-\uDFFF]/
 
 function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
