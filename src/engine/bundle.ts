@@ -70,7 +70,12 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
     // A stale manifest next to the new archive would describe the wrong bytes; without one the bundle is plainly unfinished.
     await rm(path.join(bundle, BUNDLE_MANIFEST), { force: true })
     await rename(tmp, archivePath)
-    await writeManifest(bundle, manifest)
+    // The file list was built here from checked paths and fresh hashes, and the lineage checked above:
+    // only what JSON may change (NaN, undefined in the lineage) is looked at again.
+    const text = manifestText(manifest)
+    const lineageAfterJson = manifestProblems({ ...(JSON.parse(text) as Manifest), files: [], links: [] })
+    if (lineageAfterJson.length > 0) throw new Error(`packBundle: the manifest is invalid: ${lineageAfterJson.join('; ')}`)
+    await replaceManifest(path.join(bundle, BUNDLE_MANIFEST), text)
     return manifest
   } catch (err) {
     await rm(tmp, { force: true })
@@ -109,12 +114,20 @@ export async function readManifest(bundleDir: string): Promise<Manifest> {
 /** Replaces `bundleDir/manifest.json` atomically: readers see the old or the new manifest, never a mix. */
 export async function writeManifest(bundleDir: string, manifest: Manifest): Promise<void> {
   const file = path.join(bundleDir, BUNDLE_MANIFEST)
-  const text = JSON.stringify(manifest, null, 2) + '\n'
+  const text = manifestText(manifest)
   // Validate what will be on disk: JSON turns NaN into null and drops undefined.
   const problems = manifestProblems(JSON.parse(text))
   if (problems.length > 0) throw new Error(`refusing to write ${file}: the manifest is invalid: ${problems.join('; ')}`)
   const digest = bundleDigest(manifest.files, manifest.links)
   if (digest !== manifest.digest) throw new Error(`refusing to write ${file}: its digest ${manifest.digest} does not match its file list (${digest})`)
+  await replaceManifest(file, text)
+}
+
+function manifestText(manifest: Manifest): string {
+  return JSON.stringify(manifest, null, 2) + '\n'
+}
+
+async function replaceManifest(file: string, text: string): Promise<void> {
   const tmp = temporaryName(file)
   try {
     await writeFile(tmp, text, { flag: 'wx' })
@@ -438,32 +451,46 @@ function ustarHeader({ name, type, size, mode, linkname }: TarHeader): Buffer | 
   }
   if (prefix.length > 155) return null
   if (linkname && Buffer.byteLength(linkname) > 100) return null
-  // One block, reused: the caller copies the header out before asking for the next.
-  const block = HEADER_SCRATCH.fill(0)
-  block.write(name, 0)
-  block.write(octal(mode & 0o7777, 6), 100)
-  block.write(octal(0, 6), 108)
-  block.write(octal(0, 6), 116)
+  // One block, reused: the caller copies the header out before asking for the next. The fields
+  // every entry shares (owner, group, time, magic, devices) come from a template.
+  const block = HEADER_SCRATCH
+  HEADER_TEMPLATE.copy(block)
+  block.write(name, 0, 'latin1')
+  writeOctal(block, 100, mode & 0o7777, 6)
   if (size.toString(8).length > 11) {
     // Beyond 8 GiB: base-256, big-endian, after a 0x80 marker.
     block[124] = 0x80
     for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) block[124 + i] = rest % 256
   } else {
-    block.write(octal(size, 11), 124)
+    writeOctal(block, 124, size, 11)
   }
-  block.write(octal(0, 11), 136)
   block[156] = TYPE_FLAG[type]
   if (linkname) block.write(linkname, 157)
-  block.write('ustar\0' + '00', 257, 'latin1')
-  block.write(octal(0, 6), 329)
-  block.write(octal(0, 6), 337)
-  if (prefix) block.write(prefix, 345)
-  // The checksum counts its own field as eight spaces.
-  let sum = 8 * 0x20
-  for (let i = 0; i < TAR_BLOCK; i++) if (i < 148 || i >= 156) sum += block[i]!
-  block.write(octal(sum, 6), 148)
+  if (prefix) block.write(prefix, 345, 'latin1')
+  // The checksum counts its own field as eight spaces (the template's).
+  let sum = 0
+  for (let i = 0; i < TAR_BLOCK; i++) sum += block[i]!
+  writeOctal(block, 148, sum, 6)
+  block[155] = 0
   return block
 }
+
+/** `digits` octal digits and a space at `offset`; all sevens when the value does not fit. */
+function writeOctal(block: Buffer, offset: number, value: number, digits: number): void {
+  if (value >= 8 ** digits) block.fill(0x37, offset, offset + digits)
+  else for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) block[offset + i] = 0x30 + (rest % 8)
+  block[offset + digits] = 0x20
+}
+
+/** The header fields every entry shares, and spaces in the checksum field while it is summed. */
+const HEADER_TEMPLATE = (() => {
+  const block = Buffer.alloc(TAR_BLOCK)
+  for (const offset of [108, 116, 329, 337]) block.write(octal(0, 6), offset)
+  block.write(octal(0, 11), 136)
+  block.fill(0x20, 148, 156)
+  block.write('ustar\0' + '00', 257, 'latin1')
+  return block
+})()
 
 /** `digits` octal digits and a space; all sevens when the value does not fit. */
 function octal(value: number, digits: number): string {
