@@ -96,4 +96,31 @@ describe('the archive packBundle writes', () => {
     expect(ours.length).toBe(expected.length)
     expect(ours.equals(expected)).toBe(true)
   })
+
+  it('is the same when many files are read ahead on another thread, large and executable ones among them', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'retrain-archive-'))
+    scratch.push(root)
+    const model = path.join(root, 'model')
+    const files: { path: string; bytes: Buffer; mode: number }[] = []
+    for (let i = 0; i < 700; i++) {
+      const size = i % 97 === 0 ? 300_000 + i : (i * 37) % 2000
+      files.push({ path: `shard-${i % 7}/piece-${i}.bin`, bytes: Buffer.alloc(size, i % 251), mode: i % 50 === 0 ? 0o755 : 0o644 })
+    }
+    for (const file of files) {
+      const abs = path.join(model, ...file.path.split('/'))
+      await mkdir(path.dirname(abs), { recursive: true })
+      await writeFile(abs, file.bytes)
+      await chmod(abs, file.mode)
+    }
+    const links = [{ path: 'shard-3/latest', target: 'piece-3.bin' }]
+    for (const link of links) await symlink(link.target, path.join(model, ...link.path.split('/')))
+
+    const manifest = await packBundle(model, path.join(root, 'bundle'), lineage)
+    expect(manifest.files).toHaveLength(files.length)
+    const ours = await readFile(path.join(root, 'bundle', BUNDLE_ARCHIVE))
+    const byPath = new Map<string, Entry>([...files, ...links].map(e => [e.path, e]))
+    const order = [...byPath.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    const expected = await libraryArchive(order.map(p => byPath.get(p)!))
+    expect(ours.equals(expected)).toBe(true)
+  })
 })
