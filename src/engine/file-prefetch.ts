@@ -86,8 +86,9 @@ export class FilePrefetch {
     private readonly limit: number,
     private readonly budget: number
   ) {
-    // The worker only holds a batch and the paths: a small heap is plenty.
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } })
+    // The worker only holds a batch and the paths: a small heap is plenty. No inherited options: one
+    // such as --input-type=module would make its program an ES module, without require().
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } })
     this.worker.on('error', err => (this.failure ??= err))
     this.request(0)
   }
