@@ -1,8 +1,8 @@
 /**
  * The commit checked out in a project, for a run's lineage: what `git rev-parse HEAD` prints there,
  * read from the repository's files (`HEAD`, the loose ref, `packed-refs`) instead of starting git,
- * which costs a run's start-up a process. Whatever the files do not settle plainly (GIT_DIR in the
- * environment, a ref in another store, a detached HEAD of an unexpected shape) is asked of git itself.
+ * which costs a run's start-up a process. Whatever the files do not settle plainly (GIT_DIR or a
+ * ceiling in the environment, a ref in another store, a branch without commits) is asked of git itself.
  */
 import { execFile } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
@@ -14,7 +14,8 @@ const SYMBOLIC_REF = /^ref: (refs\/[^\0\s]+)$/
 
 /** The commit at HEAD of the repository holding `dir`, or null when there is none (no repository, no commit yet). */
 export async function gitHead(dir: string): Promise<string | null> {
-  if (process.env.GIT_DIR !== undefined || process.env.GIT_COMMON_DIR !== undefined) return await askGit(dir)
+  // Where the environment changes how git finds the repository, git itself decides.
+  if (['GIT_DIR', 'GIT_COMMON_DIR', 'GIT_CEILING_DIRECTORIES'].some(name => process.env[name] !== undefined)) return await askGit(dir)
   const gitDir = await findGitDir(path.resolve(dir))
   if (gitDir === null) return null
   return (await readHead(gitDir)) ?? (await askGit(dir))
