@@ -4,6 +4,7 @@
  * between entries), or a tar header declaring a size the manifest does not (1 TiB), never an
  * internal error. In the engine and through the built CLI with a damaged champion.
  */
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -231,6 +232,37 @@ describe('archive bytes the reader refuses before any hash is compared', () => {
         expect(err.message).toMatch(said)
         if (op === 'unpack') expect(existsSync(dest)).toBe(false)
       }
+    }
+  })
+})
+
+describe('a large archive, hashed on a worker thread', () => {
+  it('gets the same digests as hashing it here, and a changed byte of padding is still caught', async () => {
+    const root = await tempDir()
+    const model = path.join(root, 'model')
+    await mkdir(model)
+    // Past the size from which the archive is hashed on a worker, with padding after the large file.
+    const large = Buffer.alloc(33 * 1024 * 1024 + 100)
+    for (let i = 0; i < large.length; i += 4096) large[i] = (i / 4096) % 251
+    await writeFile(path.join(model, 'a-weights.bin'), large)
+    await writeFile(path.join(model, 'b-state.bin'), Buffer.alloc(5000, 2))
+    const dir = path.join(root, 'bundle')
+    const manifest = await packBundle(model, dir, lineage)
+    const archive = await readFile(path.join(dir, BUNDLE_ARCHIVE))
+    expect(manifest.archiveSha256).toBe(createHash('sha256').update(archive).digest('hex'))
+    expect(manifest.archiveSize).toBe(archive.length)
+    expect((await verifyBundle(dir)).digest).toBe(manifest.digest)
+
+    const padding = headerOffset(archive, 'a-weights.bin') + 512 + large.length + 10
+    expect(archive[padding]).toBe(0)
+    const changed = Buffer.from(archive)
+    changed[padding] = 1
+    const damaged = await damagedCopy({ dir, manifest }, changed)
+    for (const op of ['verify', 'unpack'] as const) {
+      const dest = path.join(path.dirname(damaged), `unpacked-${op}`)
+      const err = await failureOf(op === 'verify' ? verifyBundle(damaged) : unpackBundle(damaged, dest))
+      expect(err.message).toMatch(/model\.tar: sha256 is [0-9a-f]{64}, the manifest says/)
+      if (op === 'unpack') expect(existsSync(dest)).toBe(false)
     }
   })
 })

@@ -17,6 +17,7 @@ import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
+import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
 import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
@@ -31,6 +32,8 @@ const SMALL_FILE = 256 * 1024
 const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
 const PREFETCH_BATCH = 4 * 1024 * 1024
+/** From this size on, an archive is hashed on a worker thread (which takes a few milliseconds to start), beside the files' hashes. */
+const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
 const ARCHIVE_BLOCK = 1024 * 1024
 const EXECUTABLE_MODE = 0o755
@@ -261,7 +264,7 @@ interface ArchiveResult {
  */
 async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
-  const archive = new ArchiveWriter(out)
+  const archive = new ArchiveWriter(out, dest)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
   const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
@@ -277,17 +280,22 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
     }
     await archive.append(END_OF_ARCHIVE)
     await archive.end()
+    return { files, links, sha256: await archive.digest(), size: archive.size }
   } finally {
     await prefetch?.close()
     await archive.settled()
     await out.close()
   }
-  return { files, links, sha256: archive.digest(), size: archive.size }
 }
 
-/** The archive being written: small pieces gathered into one block, every byte hashed once as it goes out. */
+/**
+ * The archive being written: small pieces gathered into one block, every byte hashed once as it goes
+ * out. Once the archive is large (PARALLEL_HASH_FROM bytes), a worker thread hashes it instead,
+ * reading back what has been written, and this thread only hashes the files.
+ */
 class ArchiveWriter {
   private readonly hash = createHash('sha256')
+  private hasher: FileHasher | null = null
   private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private used = 0
@@ -295,7 +303,10 @@ class ArchiveWriter {
   private writing: Promise<void> = Promise.resolve()
   size = 0
 
-  constructor(private readonly file: FileHandle) {}
+  constructor(
+    private readonly file: FileHandle,
+    private readonly path: string
+  ) {}
 
   /** Appends `bytes` (less than a block); the caller may reuse them once this resolves. */
   async append(bytes: Buffer): Promise<void> {
@@ -312,19 +323,14 @@ class ArchiveWriter {
   async appendLarge(bytes: Buffer): Promise<void> {
     await this.flush()
     await this.writing
-    this.writing = handled(writeAll(this.file, bytes))
-    this.hash.update(bytes)
-    this.size += bytes.length
+    this.write(bytes)
   }
 
   /** Hands the gathered block to a write, once the write before it is done, and swaps in the other block. */
   async flush(): Promise<void> {
     await this.writing
     if (this.used === 0) return
-    const full = this.block.subarray(0, this.used)
-    this.writing = handled(writeAll(this.file, full))
-    this.hash.update(full)
-    this.size += full.length
+    this.write(this.block.subarray(0, this.used))
     ;[this.block, this.spare] = [this.spare, this.block]
     this.used = 0
   }
@@ -338,10 +344,28 @@ class ArchiveWriter {
   /** Waits for the last write, whether it succeeds or not (before the file is closed after a failure). */
   async settled(): Promise<void> {
     await this.writing.catch(() => {})
+    await this.hasher?.close()
   }
 
-  digest(): string {
-    return this.hash.digest('hex')
+  /** The archive's sha256, once `end()` has written everything. */
+  async digest(): Promise<string> {
+    if (this.hasher === null) return this.hash.digest('hex')
+    const { sha256, size } = await this.hasher.finish(this.size)
+    if (size !== this.size) throw new Error(`the archive holds ${size} bytes where ${this.size} were written`)
+    return sha256
+  }
+
+  private write(bytes: Buffer): void {
+    const end = this.size + bytes.length
+    this.writing = handled(writeAll(this.file, bytes).then(() => this.hasher?.extend(end)))
+    this.size = end
+    if (this.hasher === null && end >= PARALLEL_HASH_FROM) {
+      // The worker starts from the first byte; what this thread hashed so far is dropped.
+      this.hasher = new FileHasher(this.path)
+      this.hasher.extend(end - bytes.length)
+    } else if (this.hasher === null) {
+      this.hash.update(bytes)
+    }
   }
 }
 
@@ -556,10 +580,13 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   const archiveHash = createHash('sha256')
   let archiveSize = 0
   const input = await open(archive, 'r')
+  // A large archive is hashed on a worker thread reading the file beside this one, which hashes its files.
+  const hasher = manifest.archiveSize >= PARALLEL_HASH_FROM ? new FileHasher(archive) : null
+  hasher?.extend(manifest.archiveSize)
   const reader = new TarReader(
     input,
     bytes => {
-      archiveHash.update(bytes)
+      if (hasher === null) archiveHash.update(bytes)
       archiveSize += bytes.length
     },
     READ_BUFFER
@@ -612,10 +639,12 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       entriesRead++
     }
   } catch (err) {
+    await hasher?.close()
     throw scanFailure(err, archive, current, entriesRead, manifest, dest)
   } finally {
     await input.close()
   }
+  const archiveSha256 = hasher === null ? archiveHash.digest('hex') : await archiveDigestOf(hasher, archive, manifest.archiveSize)
 
   const missing = [...files.keys(), ...links.keys()].filter(p => !seen.has(p))
   if (missing.length > 0) {
@@ -624,7 +653,6 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   if (archiveSize !== manifest.archiveSize) {
     throw new IntegrityError(`${archive}: read ${archiveSize} bytes, the manifest says ${manifest.archiveSize}: the archive changed while it was read`)
   }
-  const archiveSha256 = archiveHash.digest('hex')
   if (archiveSha256 !== manifest.archiveSha256) {
     throw new IntegrityError(`${archive}: sha256 is ${archiveSha256}, the manifest says ${manifest.archiveSha256}; the archive was corrupted or tampered with`)
   }
@@ -641,6 +669,20 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       await ensureDirectory(path.dirname(abs), madeDirs).catch(diskFullAs(abs))
       await symlink(link.target, abs).catch(diskFullAs(abs))
     }
+  }
+}
+
+/** The sha256 a hashing worker computed of the whole archive; its failure means the archive changed under it. */
+async function archiveDigestOf(hasher: FileHasher, archive: string, size: number): Promise<string> {
+  try {
+    const result = await hasher.finish(size)
+    if (result.size !== size) throw new Error(`read ${result.size} bytes`)
+    return result.sha256
+  } catch (err) {
+    if (isSystemError(err)) throw err
+    throw new IntegrityError(`${archive}: ${errorMessage(err)} while hashing it, the manifest says ${size}: the archive changed while it was read`)
+  } finally {
+    await hasher.close()
   }
 }
 
