@@ -102,9 +102,10 @@ export async function removeWorkspace(ws: Pick<Workspace, 'root' | 'leftoversCle
 }
 
 /**
- * Removes the workspaces (`retrain-` and six letters or digits) under `tempRoot` whose marker names a process on this host that
- * no longer exists. Anything unclear (no marker, another host, a live or unknown owner, too recent,
- * kept on purpose) is left alone: removing a live run's workspace would break it, a leftover only costs space.
+ * Removes the workspaces (`retrain-` and six letters or digits) under `tempRoot` whose marker names a
+ * process on this host that no longer exists. Anything unclear (no marker, another host, a live or
+ * unknown owner, too recent, kept on purpose) is left alone: removing a live run's workspace would
+ * break it, a leftover only costs space.
  */
 async function cleanLeftovers(tempRoot: string, now: Date, onCleaned: WorkspaceOptions['onCleaned']): Promise<void> {
   let names: string[]
