@@ -690,7 +690,7 @@ async function archiveDigestOf(hasher: FileHasher, archive: string, size: number
  */
 async function consumeFile(reader: TarReader, size: number, output: FileHandle | null, onBytes: (n: number) => void): Promise<string> {
   try {
-    if (output === null && (await reader.buffered(size))) {
+    if (output === null && (reader.holds(size) || (await reader.buffered(size)))) {
       const bytes = reader.whole(size)
       onBytes(bytes.length)
       return sha256Of(bytes)
@@ -842,6 +842,8 @@ function placeholderManifest(lineage: Lineage): unknown {
 
 /** Why a relative POSIX path from a model directory or an archive is unsafe, or null when it is fine. */
 function unsafePathReason(p: string): string | null {
+  // Most paths: no NUL, backslash or colon, no leading slash, no empty, '.' or '..' segment.
+  if (PLAIN_PATH.test(p)) return null
   if (p === '') return 'is empty'
   if (p.includes('\0')) return 'contains a NUL character'
   if (p.includes('\\')) return 'contains a backslash'
@@ -854,6 +856,8 @@ function unsafePathReason(p: string): string | null {
   }
   return null
 }
+
+const PLAIN_PATH = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:/][^\\\0:]*$/s
 
 /**
  * Why a link target is unsafe, or null. Only leading `..` segments are allowed, and no more than the

@@ -132,8 +132,14 @@ export class TarReader {
 
   /** True when `size` bytes are in the buffer: the entry's data can be taken whole with `whole()`. */
   async buffered(size: number): Promise<boolean> {
+    if (this.end - this.start >= size) return true
     if (size > this.buffer.length) return false
     await this.fill(size)
+    return this.end - this.start >= size
+  }
+
+  /** True when `size` bytes are in the buffer already (no read needed). */
+  holds(size: number): boolean {
     return this.end - this.start >= size
   }
 
@@ -191,11 +197,16 @@ function parseHeader(block: Buffer): TarEntry {
   const type = TYPES[block[156]!] ?? 'unknown'
   let name = text(block, 0, 100)
   // ustar (POSIX) keeps a name's leading folders in the prefix field; the GNU format has no such field.
-  if (block.toString('latin1', 257, 263) === 'ustar\0') {
+  if (isUstar(block)) {
     const prefix = text(block, 345, 155)
     if (prefix) name = `${prefix}/${name}`
   }
   return { name, type, size: sizeField(block), mode: octalField(block, 100, 8, 'mode'), linkname: text(block, 157, 100) }
+}
+
+/** The POSIX magic, "ustar" and a NUL, compared byte by byte (no string for every header). */
+function isUstar(block: Buffer): boolean {
+  return block[257] === 0x75 && block[258] === 0x73 && block[259] === 0x74 && block[260] === 0x61 && block[261] === 0x72 && block[262] === 0
 }
 
 function text(block: Buffer, offset: number, length: number): string {
