@@ -11,7 +11,7 @@
  * empty directory of the model is not kept.
  */
 import crypto, { createHash, randomBytes } from 'node:crypto'
-import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readdirSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
@@ -199,10 +199,15 @@ async function modelRoot(root: string): Promise<string> {
 async function walkModel(root: string, rootReal: string): Promise<WalkEntry[]> {
   const entries: WalkEntry[] = []
   const directories = ['']
+  // Names from a listing are single path segments: joined plainly, without path.join's normalization
+  // (a model may hold tens of thousands of files). Each directory is listed synchronously: from the
+  // page cache that takes microseconds, where a round trip through the thread pool can take far longer.
+  const base = root.endsWith('/') ? root : `${root}/`
+  const join = path.sep === '/' ? (rel: string) => base + rel : (rel: string) => path.join(root, rel)
   for (let relDir = directories.pop(); relDir !== undefined; relDir = directories.pop()) {
-    for (const dirent of await readdir(path.join(root, relDir), { withFileTypes: true })) {
+    for (const dirent of readdirSync(relDir === '' ? root : join(relDir), { withFileTypes: true })) {
       const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`
-      const abs = path.join(root, rel)
+      const abs = join(rel)
       const unsafe = unsafePathReason(rel)
       if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
       if (dirent.isDirectory()) directories.push(rel)
@@ -306,6 +311,18 @@ class ArchiveWriter {
     private readonly path: string
   ) {}
 
+  /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
+  tryAppend(...pieces: Buffer[]): boolean {
+    let total = 0
+    for (const piece of pieces) total += piece.length
+    if (this.used + total > ARCHIVE_BLOCK) return false
+    for (const piece of pieces) {
+      this.block.set(piece, this.used)
+      this.used += piece.length
+    }
+    return true
+  }
+
   /** Appends `bytes` (less than a block); the caller may reuse them once this resolves. */
   async append(bytes: Buffer): Promise<void> {
     if (this.used + bytes.length > ARCHIVE_BLOCK) await this.flush()
@@ -374,9 +391,14 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
   const small = prefetched === undefined ? readSmallFile(abs, changed) : prefetched.kind === 'small' ? prefetched : null
   if (small !== null) {
     const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
-    await archive.append(tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode }))
-    await archive.append(small.bytes)
-    await archive.append(tarPadding(small.bytes.length))
+    const header = tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode })
+    const padding = tarPadding(small.bytes.length)
+    // Usually all three fit in the block being gathered: copied at once, without waiting for anything.
+    if (!archive.tryAppend(header, small.bytes, padding)) {
+      await archive.append(header)
+      await archive.append(small.bytes)
+      await archive.append(padding)
+    }
     return { path: rel, size: small.bytes.length, sha256: sha256Of(small.bytes), mode }
   }
   const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)
@@ -487,31 +509,57 @@ function ustarHeader({ name, type, size, mode, linkname }: TarHeader): Buffer | 
   // every entry shares (owner, group, time, magic, devices) come from a template.
   const block = HEADER_SCRATCH
   HEADER_TEMPLATE.copy(block)
-  block.write(name, 0, 'latin1')
-  writeOctal(block, 100, mode & 0o7777, 6)
+  // The checksum counts its own field as eight spaces (the template's): the template's sum, plus the
+  // bytes written here over its zeros, summed as they are written.
+  let sum = TEMPLATE_SUM + putAscii(block, 0, name) + writeOctal(block, 100, mode & 0o7777, 6)
   if (size.toString(8).length > 11) {
     // Beyond 8 GiB: base-256, big-endian, after a 0x80 marker.
     block[124] = 0x80
-    for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) block[124 + i] = rest % 256
+    sum += 0x80
+    for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) {
+      block[124 + i] = rest % 256
+      sum += rest % 256
+    }
   } else {
-    writeOctal(block, 124, size, 11)
+    sum += writeOctal(block, 124, size, 11)
   }
   block[156] = TYPE_FLAG[type]
-  if (linkname) block.write(linkname, 157)
-  if (prefix) block.write(prefix, 345, 'latin1')
-  // The checksum counts its own field as eight spaces (the template's).
-  let sum = 0
-  for (let i = 0; i < TAR_BLOCK; i++) sum += block[i]!
+  sum += TYPE_FLAG[type]
+  if (linkname) {
+    const written = block.write(linkname, 157)
+    for (let i = 157; i < 157 + written; i++) sum += block[i]!
+  }
+  if (prefix) sum += putAscii(block, 345, prefix)
   writeOctal(block, 148, sum, 6)
   block[155] = 0
   return block
 }
 
-/** `digits` octal digits and a space at `offset`; all sevens when the value does not fit. */
-function writeOctal(block: Buffer, offset: number, value: number, digits: number): void {
-  if (value >= 8 ** digits) block.fill(0x37, offset, offset + digits)
-  else for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) block[offset + i] = 0x30 + (rest % 8)
+/** Writes an ASCII string's characters as bytes; returns their sum. */
+function putAscii(block: Buffer, offset: number, text: string): number {
+  let sum = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    block[offset + i] = c
+    sum += c
+  }
+  return sum
+}
+
+/** `digits` octal digits and a space at `offset`, all sevens when the value does not fit; returns the bytes' sum. */
+function writeOctal(block: Buffer, offset: number, value: number, digits: number): number {
+  let sum = 0x20
+  if (value >= 8 ** digits) {
+    block.fill(0x37, offset, offset + digits)
+    sum += 0x37 * digits
+  } else {
+    for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) {
+      block[offset + i] = 0x30 + (rest % 8)
+      sum += 0x30 + (rest % 8)
+    }
+  }
   block[offset + digits] = 0x20
+  return sum
 }
 
 /** The header fields every entry shares, and spaces in the checksum field while it is summed. */
@@ -523,6 +571,7 @@ const HEADER_TEMPLATE = (() => {
   block.write('ustar\0' + '00', 257, 'latin1')
   return block
 })()
+const TEMPLATE_SUM = HEADER_TEMPLATE.reduce((sum, byte) => sum + byte, 0)
 
 /** `digits` octal digits and a space; all sevens when the value does not fit. */
 function octal(value: number, digits: number): string {

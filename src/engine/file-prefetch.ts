@@ -2,21 +2,27 @@
  * Reads a model's small files ahead on a worker thread while packing goes on: opening, checking and
  * reading a file are system calls that cost more than hashing a small file and adding it to the
  * archive, so with the reads on another thread the two overlap. The worker reads the files in the
- * given order, in batches of a bounded size, one batch ahead of the packer; the packer gets each
- * file's bytes and mode in that order, or learns that it is large (to stream it itself) or what went
- * wrong with it (thrown when the packer reaches that file, as its own read would have thrown).
+ * given order, in batches of a bounded size, and keeps going while fewer than AHEAD batches wait to be
+ * packed; the packer gets each file's bytes and mode in that order, or learns that it is large (to
+ * stream it itself) or what went wrong with it (thrown when the packer reaches that file, as its own
+ * read would have thrown).
  */
 import { Worker } from 'node:worker_threads'
 
-/** The worker's program: fixed text (nothing from outside goes into it; the paths come as messages). */
+/** Batches read and not yet taken, at most: the memory read ahead is about this many budgets. */
+const AHEAD = 3
+
+/** The worker's program: fixed text (nothing from outside goes into it; the paths come as data). */
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
+const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
+const { paths, limit, budget, ahead, taken } = workerData
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
-let paths = []
-parentPort.on('message', message => {
-  if (message.paths) paths = message.paths
-  const { start, limit, budget } = message
+let sent = 0
+for (let start = 0; start < paths.length; ) {
+  // Flow control: wait while the packer has 'ahead' batches to take (taken[0] counts those it took, taken[1] asks to stop).
+  while (sent - Atomics.load(taken, 0) >= ahead && Atomics.load(taken, 1) === 0) Atomics.wait(taken, 0, sent - ahead, 1000)
+  if (Atomics.load(taken, 1) !== 0) break
   const kinds = []
   const modes = []
   const sizes = []
@@ -49,13 +55,14 @@ parentPort.on('message', message => {
   }
   const bytes = buffer.buffer
   parentPort.postMessage({ kinds, modes, sizes, errors, bytes }, [bytes])
-})
+  sent++
+  start = i
+}
 `
 
 const SMALL = 0
 const LARGE = 1
 const CHANGED = 2
-const FAILED = 3
 
 export type PrefetchedFile = { kind: 'small'; bytes: Buffer; mode: number } | { kind: 'large' } | { kind: 'changed' }
 
@@ -69,41 +76,60 @@ interface Batch {
 
 export class FilePrefetch {
   private readonly worker: Worker
-  private next: Promise<Batch> | null = null
-  private batch: Batch | null = null
-  private batchStart = 0
-  private position = 0
-  private offset = 0
-  private requested = 0
+  /** [0]: batches taken by the packer; [1]: 1 when the worker is to stop. */
+  private readonly taken = new Int32Array(new SharedArrayBuffer(8))
+  private readonly arrived: Batch[] = []
+  private waiting: { resolve: () => void; reject: (err: Error) => void } | null = null
   private failure: Error | null = null
+  private batch: Batch | null = null
+  private index = 0
+  private offset = 0
 
-  /**
-   * Starts reading `paths` (in this order) on a worker: files of at most `limit` bytes are read
-   * whole, about `budget` bytes a batch.
-   */
-  constructor(
-    private readonly paths: readonly string[],
-    private readonly limit: number,
-    private readonly budget: number
-  ) {
-    // The worker only holds a batch and the paths: a small heap is plenty. No inherited options: one
-    // such as --input-type=module would make its program an ES module, without require().
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4 } })
-    this.worker.on('error', err => (this.failure ??= err))
-    this.request(0)
+  /** Starts reading `paths` (in this order) on a worker: files of at most `limit` bytes are read whole, about `budget` bytes a batch. */
+  constructor(paths: readonly string[], limit: number, budget: number) {
+    // The worker only holds a few batches and the paths: a small heap is plenty. No inherited options:
+    // one such as --input-type=module would make its program an ES module, without require().
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      execArgv: [],
+      workerData: { paths, limit, budget, ahead: AHEAD, taken: this.taken },
+      resourceLimits: { maxYoungGenerationSizeMb: 4 }
+    })
+    this.worker.on('message', (batch: Batch) => {
+      this.arrived.push(batch)
+      this.wake()
+    })
+    this.worker.on('error', err => this.fail(err))
+    this.worker.on('exit', () => this.fail(new Error('the file reading thread stopped')))
   }
 
-  /** The next file's bytes (a view of the batch's memory), in the order of the paths. */
-  async take(): Promise<PrefetchedFile> {
-    while (this.batch === null || this.position - this.batchStart >= this.batch.kinds.length) {
-      if (this.batch !== null) this.batchStart += this.batch.kinds.length
-      this.batch = await this.next!
-      this.offset = 0
-      // The worker reads the next batch while this one is packed.
-      if (this.requested < this.paths.length) this.request(this.batchStart + this.batch.kinds.length)
-    }
-    const index = this.position++ - this.batchStart
-    const batch = this.batch
+  /** The next file (its bytes a view of the batch's memory), in the order of the paths, without waiting when it is there. */
+  take(): PrefetchedFile | Promise<PrefetchedFile> {
+    return this.ready() ? this.next() : this.arrival().then(() => this.take())
+  }
+
+  /** Stops the worker; safe to call more than once, and while a batch is being read. */
+  async close(): Promise<void> {
+    Atomics.store(this.taken, 1, 1)
+    Atomics.notify(this.taken, 0)
+    await this.worker.terminate()
+  }
+
+  private ready(): boolean {
+    if (this.batch !== null && this.index < this.batch.kinds.length) return true
+    const next = this.arrived.shift()
+    if (next === undefined) return false
+    this.batch = next
+    this.index = 0
+    this.offset = 0
+    Atomics.add(this.taken, 0, 1)
+    Atomics.notify(this.taken, 0)
+    return true
+  }
+
+  private next(): PrefetchedFile {
+    const batch = this.batch!
+    const index = this.index++
     switch (batch.kinds[index]) {
       case SMALL: {
         const size = batch.sizes[index]!
@@ -115,7 +141,6 @@ export class FilePrefetch {
         return { kind: 'large' }
       case CHANGED:
         return { kind: 'changed' }
-      case FAILED:
       default: {
         const info = batch.errors.find(e => e.index === index)
         const err = new Error(info?.message ?? 'the file could not be read') as NodeJS.ErrnoException
@@ -125,35 +150,21 @@ export class FilePrefetch {
     }
   }
 
-  /** Stops the worker; safe to call more than once, and while a batch is being read. */
-  async close(): Promise<void> {
-    await this.worker.terminate()
+  private arrival(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure)
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }))
   }
 
-  private request(start: number): void {
-    this.requested = start
-    this.next = new Promise<Batch>((resolve, reject) => {
-      const onMessage = (batch: Batch) => {
-        cleanup()
-        this.requested = start + batch.kinds.length
-        resolve(batch)
-      }
-      const onEnd = (err?: unknown) => {
-        cleanup()
-        reject(this.failure ?? (err instanceof Error ? err : new Error('the file reading thread stopped')))
-      }
-      const cleanup = () => {
-        this.worker.off('message', onMessage)
-        this.worker.off('error', onEnd)
-        this.worker.off('exit', onEnd)
-      }
-      this.worker.on('message', onMessage)
-      this.worker.on('error', onEnd)
-      this.worker.on('exit', onEnd)
-    })
-    // Awaited when its turn comes; a failure before then is not an unhandled rejection.
-    this.next.catch(() => {})
-    // The paths go over once, with the first request.
-    this.worker.postMessage({ ...(start === 0 && { paths: this.paths }), start, limit: this.limit, budget: this.budget })
+  private wake(): void {
+    const waiting = this.waiting
+    this.waiting = null
+    waiting?.resolve()
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err
+    const waiting = this.waiting
+    this.waiting = null
+    waiting?.reject(this.failure)
   }
 }
