@@ -32,7 +32,11 @@ const SMALL_FILE = 256 * 1024
 const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
 const PREFETCH_BATCH = 4 * 1024 * 1024
-/** From this size on, an archive is hashed on a worker thread (which takes a few milliseconds to start), beside the files' hashes. */
+/**
+ * From this size on, an archive being verified is hashed on a worker thread (which takes a few
+ * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
+ * (the kernel holds back a writer of much data), and a second thread measured no faster.
+ */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
 const ARCHIVE_BLOCK = 1024 * 1024
@@ -267,7 +271,7 @@ interface ArchiveResult {
  */
 async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
-  const archive = new ArchiveWriter(out, dest)
+  const archive = new ArchiveWriter(out)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
   const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
@@ -283,7 +287,7 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
     }
     await archive.append(END_OF_ARCHIVE)
     await archive.end()
-    return { files, links, sha256: await archive.digest(), size: archive.size }
+    return { files, links, sha256: archive.digest(), size: archive.size }
   } finally {
     await prefetch?.close()
     await archive.settled()
@@ -291,14 +295,9 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
   }
 }
 
-/**
- * The archive being written: small pieces gathered into one block, every byte hashed once as it goes
- * out. Once the archive is large (PARALLEL_HASH_FROM bytes), a worker thread hashes it instead,
- * reading back what has been written, and this thread only hashes the files.
- */
+/** The archive being written: small pieces gathered into one block, every byte hashed once as it goes out. */
 class ArchiveWriter {
   private readonly hash = createHash('sha256')
-  private hasher: FileHasher | null = null
   private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private used = 0
@@ -306,10 +305,7 @@ class ArchiveWriter {
   private writing: Promise<void> = Promise.resolve()
   size = 0
 
-  constructor(
-    private readonly file: FileHandle,
-    private readonly path: string
-  ) {}
+  constructor(private readonly file: FileHandle) {}
 
   /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
   tryAppend(...pieces: Buffer[]): boolean {
@@ -359,28 +355,16 @@ class ArchiveWriter {
   /** Waits for the last write, whether it succeeds or not (before the file is closed after a failure). */
   async settled(): Promise<void> {
     await this.writing.catch(() => {})
-    await this.hasher?.close()
   }
 
-  /** The archive's sha256, once `end()` has written everything. */
-  async digest(): Promise<string> {
-    if (this.hasher === null) return this.hash.digest('hex')
-    const { sha256, size } = await this.hasher.finish(this.size)
-    if (size !== this.size) throw new Error(`the archive holds ${size} bytes where ${this.size} were written`)
-    return sha256
+  digest(): string {
+    return this.hash.digest('hex')
   }
 
   private write(bytes: Buffer): void {
-    const end = this.size + bytes.length
-    this.writing = handled(writeAll(this.file, bytes).then(() => this.hasher?.extend(end)))
-    this.size = end
-    if (this.hasher === null && end >= PARALLEL_HASH_FROM) {
-      // The worker starts from the first byte; what this thread hashed so far is dropped.
-      this.hasher = new FileHasher(this.path)
-      this.hasher.extend(end - bytes.length)
-    } else if (this.hasher === null) {
-      this.hash.update(bytes)
-    }
+    this.writing = handled(writeAll(this.file, bytes))
+    this.hash.update(bytes)
+    this.size += bytes.length
   }
 }
 

@@ -1,8 +1,8 @@
 /**
- * The sha256 of a file computed on a worker thread that reads it back from the page cache, so a large
- * archive's hash costs the packing or verifying thread nothing: it already hashes every file in the
- * archive, and one thread can hash about as fast as the disk delivers. The file may still be being
- * written: the worker reads only what the writer says is written (`extend`), and waits for more.
+ * The sha256 of a file computed on a worker thread reading it from the page cache, so verifying a
+ * large archive costs the reading thread no second hash: it hashes every file in the archive, the
+ * worker the archive as a whole, at the same time. The worker reads only as far as it is told
+ * (`extend`), and waits for more until `finish`.
  */
 import { Worker } from 'node:worker_threads'
 
