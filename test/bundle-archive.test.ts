@@ -5,12 +5,13 @@
  * bytes, split into prefix and name, too long to split (a PAX record), not ASCII; long and non-ASCII
  * link targets; sizes around the 512-byte block; executable files; empty files.
  */
+import { createHash } from 'node:crypto'
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import tar from 'tar-stream'
 import { afterAll, describe, expect, it } from 'vitest'
-import { packBundle } from '../src/engine/bundle.js'
+import { packBundle, verifyBundle } from '../src/engine/bundle.js'
 import { BUNDLE_ARCHIVE, type Lineage } from '../src/engine/manifest.js'
 
 const lineage: Lineage = {
@@ -95,5 +96,59 @@ describe('the archive packBundle writes', () => {
     const expected = await libraryArchive(order.map(p => byPath.get(p)!))
     expect(ours.length).toBe(expected.length)
     expect(ours.equals(expected)).toBe(true)
+  })
+
+  it('is the same when many files are read ahead on another thread, large and executable ones among them', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'retrain-archive-'))
+    scratch.push(root)
+    const model = path.join(root, 'model')
+    const files: { path: string; bytes: Buffer; mode: number }[] = []
+    for (let i = 0; i < 700; i++) {
+      const size = i % 97 === 0 ? 300_000 + i : (i * 37) % 2000
+      files.push({ path: `shard-${i % 7}/piece-${i}.bin`, bytes: Buffer.alloc(size, i % 251), mode: i % 50 === 0 ? 0o755 : 0o644 })
+    }
+    for (const file of files) {
+      const abs = path.join(model, ...file.path.split('/'))
+      await mkdir(path.dirname(abs), { recursive: true })
+      await writeFile(abs, file.bytes)
+      await chmod(abs, file.mode)
+    }
+    const links = [{ path: 'shard-3/latest', target: 'piece-3.bin' }]
+    for (const link of links) await symlink(link.target, path.join(model, ...link.path.split('/')))
+
+    const manifest = await packBundle(model, path.join(root, 'bundle'), lineage)
+    expect(manifest.files).toHaveLength(files.length)
+    const ours = await readFile(path.join(root, 'bundle', BUNDLE_ARCHIVE))
+    const byPath = new Map<string, Entry>([...files, ...links].map(e => [e.path, e]))
+    const order = [...byPath.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    const expected = await libraryArchive(order.map(p => byPath.get(p)!))
+    expect(ours.equals(expected)).toBe(true)
+  })
+
+  it('is the same when the read-ahead runs many batches ahead and the archive is hashed on a worker, and it verifies', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'retrain-archive-'))
+    scratch.push(root)
+    const model = path.join(root, 'model')
+    // 600 files of 64 KiB: about ten read-ahead batches of 4 MiB, and an archive past 32 MiB.
+    const files: { path: string; bytes: Buffer; mode: number }[] = []
+    for (let i = 0; i < 600; i++) {
+      const bytes = Buffer.alloc(64 * 1024 + (i % 3), i % 251)
+      bytes.writeUInt32LE(i, 0)
+      files.push({ path: `shard-${i % 10}/piece-${String(i).padStart(3, '0')}.bin`, bytes, mode: 0o644 })
+    }
+    for (const file of files) {
+      const abs = path.join(model, ...file.path.split('/'))
+      await mkdir(path.dirname(abs), { recursive: true })
+      await writeFile(abs, file.bytes)
+    }
+    const bundle = path.join(root, 'bundle')
+    const manifest = await packBundle(model, bundle, lineage)
+    expect(manifest.archiveSize).toBeGreaterThan(32 * 1024 * 1024)
+    const ours = await readFile(path.join(bundle, BUNDLE_ARCHIVE))
+    const order = files.map(f => f.path).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    const byPath = new Map(files.map(f => [f.path, f]))
+    expect(ours.equals(await libraryArchive(order.map(p => byPath.get(p)!)))).toBe(true)
+    expect(manifest.archiveSha256).toBe(createHash('sha256').update(ours).digest('hex'))
+    expect((await verifyBundle(bundle)).digest).toBe(manifest.digest)
   })
 })

@@ -4,6 +4,7 @@
  * between entries), or a tar header declaring a size the manifest does not (1 TiB), never an
  * internal error. In the engine and through the built CLI with a damaged champion.
  */
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -193,6 +194,75 @@ describe('a damaged bundle in the engine', () => {
         expect(err.message).toContain(path.join(dir, BUNDLE_ARCHIVE))
         expect(err.message).toContain(`entry "${entry}": its tar header declares ${declared} bytes, the manifest says ${listed}`)
       }
+    }
+  })
+})
+
+describe('archive bytes the reader refuses before any hash is compared', () => {
+  it('a header whose checksum does not match its bytes, extra bytes after the end marker, an unknown PAX record', async () => {
+    const bundle = await makeBundle()
+    const second = headerOffset(bundle.archive, 'b-state.bin')
+    const flipped = Buffer.from(bundle.archive)
+    flipped[second + 1] = 'x'.charCodeAt(0)
+    const trailing = Buffer.concat([bundle.archive, Buffer.from('trailing')])
+    // The second entry's header turned into a PAX header carrying a record bundles never hold.
+    const record = '18 mtime=12345678\n'
+    const pax = Buffer.from(bundle.archive)
+    pax.fill(0, second, second + 1024)
+    pax.write('PaxHeader', second, 'ascii')
+    pax.write('0000644 \0', second + 100, 'ascii')
+    pax.write(record.length.toString(8).padStart(11, '0') + ' ', second + 124, 'ascii')
+    pax[second + 156] = 'x'.charCodeAt(0)
+    pax.write('ustar\u000000', second + 257, 'latin1')
+    pax.fill(0x20, second + 148, second + 156)
+    let sum = 0
+    for (let i = second; i < second + 512; i++) sum += pax[i]!
+    pax.write(sum.toString(8).padStart(6, '0') + '\0 ', second + 148, 'ascii')
+    pax.write(record, second + 512, 'utf8')
+    for (const [archive, said] of [
+      [flipped, /checksum is \d+, its bytes sum to \d+.*after 1 of the 2 entries/],
+      [trailing, /data after the end-of-archive marker/],
+      [pax, /a PAX record "mtime", which a bundle never holds/]
+    ] as const) {
+      const dir = await damagedCopy(bundle, archive)
+      for (const op of ['verify', 'unpack'] as const) {
+        const dest = path.join(path.dirname(dir), `unpacked-${op}`)
+        const err = await failureOf(op === 'verify' ? verifyBundle(dir) : unpackBundle(dir, dest))
+        expect(err.message).toContain(path.join(dir, BUNDLE_ARCHIVE))
+        expect(err.message).toMatch(said)
+        if (op === 'unpack') expect(existsSync(dest)).toBe(false)
+      }
+    }
+  })
+})
+
+describe('a large archive, hashed on a worker thread', () => {
+  it('gets the same digests as hashing it here, and a changed byte of padding is still caught', async () => {
+    const root = await tempDir()
+    const model = path.join(root, 'model')
+    await mkdir(model)
+    // Past the size from which the archive is hashed on a worker, with padding after the large file.
+    const large = Buffer.alloc(33 * 1024 * 1024 + 100)
+    for (let i = 0; i < large.length; i += 4096) large[i] = (i / 4096) % 251
+    await writeFile(path.join(model, 'a-weights.bin'), large)
+    await writeFile(path.join(model, 'b-state.bin'), Buffer.alloc(5000, 2))
+    const dir = path.join(root, 'bundle')
+    const manifest = await packBundle(model, dir, lineage)
+    const archive = await readFile(path.join(dir, BUNDLE_ARCHIVE))
+    expect(manifest.archiveSha256).toBe(createHash('sha256').update(archive).digest('hex'))
+    expect(manifest.archiveSize).toBe(archive.length)
+    expect((await verifyBundle(dir)).digest).toBe(manifest.digest)
+
+    const padding = headerOffset(archive, 'a-weights.bin') + 512 + large.length + 10
+    expect(archive[padding]).toBe(0)
+    const changed = Buffer.from(archive)
+    changed[padding] = 1
+    const damaged = await damagedCopy({ dir, manifest }, changed)
+    for (const op of ['verify', 'unpack'] as const) {
+      const dest = path.join(path.dirname(damaged), `unpacked-${op}`)
+      const err = await failureOf(op === 'verify' ? verifyBundle(damaged) : unpackBundle(damaged, dest))
+      expect(err.message).toMatch(/model\.tar: sha256 is [0-9a-f]{64}, the manifest says/)
+      if (op === 'unpack') expect(existsSync(dest)).toBe(false)
     }
   })
 })

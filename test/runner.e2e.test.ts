@@ -183,30 +183,27 @@ describe('scratch directories of killed runs', () => {
     await writeFile(path.join(leftover, OWNER_MARKER), JSON.stringify({ ...marker, startedAt: aged }))
 
     // What must be kept: a live owner (this test), another host, no marker, a dead owner too recent,
-    // and a workspace kept on purpose (--keep-work-dir) by a run that has ended.
+    // and a workspace kept on purpose (--keep-work-dir) by a run that has ended. Their names have a
+    // workspace's shape (the prefix and six letters or digits), so only their markers keep them; a
+    // dead owner's folder of another shape is no workspace and stays too.
     const keep = {
-      live: { pid: process.pid, hostname: os.hostname(), startedAt: aged },
-      kept: { pid: killed.child.pid, hostname: os.hostname(), startedAt: aged, keep: true },
-      otherHost: { pid: killed.child.pid, hostname: `not-${os.hostname()}`, startedAt: aged },
-      recent: { pid: killed.child.pid, hostname: os.hostname(), startedAt: new Date().toISOString() }
+      'retrain-live01': { pid: process.pid, hostname: os.hostname(), startedAt: aged },
+      'retrain-kept01': { pid: killed.child.pid, hostname: os.hostname(), startedAt: aged, keep: true },
+      'retrain-host01': { pid: killed.child.pid, hostname: `not-${os.hostname()}`, startedAt: aged },
+      'retrain-new001': { pid: killed.child.pid, hostname: os.hostname(), startedAt: new Date().toISOString() },
+      'retrain-e2e-project': { pid: killed.child.pid, hostname: os.hostname(), startedAt: aged }
     }
     for (const [name, owner] of Object.entries(keep)) {
-      await mkdir(path.join(tmp, `retrain-keep-${name}`))
-      await writeFile(path.join(tmp, `retrain-keep-${name}`, OWNER_MARKER), JSON.stringify(owner))
+      await mkdir(path.join(tmp, name))
+      await writeFile(path.join(tmp, name, OWNER_MARKER), JSON.stringify(owner))
     }
-    await mkdir(path.join(tmp, 'retrain-keep-unmarked'))
+    await mkdir(path.join(tmp, 'retrain-nomark'))
 
     await writeFile(path.join(cwd, 'retrain.yml'), toySpec())
     const next = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/next'], { TMPDIR: tmp })
     expect(next.code, next.stderr).toBe(0)
     expect(next.stdout + next.stderr).toContain(`Removed ${leftover}, left by a run that was killed`)
-    expect((await readdir(tmp)).sort()).toEqual([
-      'retrain-keep-kept',
-      'retrain-keep-live',
-      'retrain-keep-otherHost',
-      'retrain-keep-recent',
-      'retrain-keep-unmarked'
-    ])
+    expect((await readdir(tmp)).sort()).toEqual([...Object.keys(keep), 'retrain-nomark'].sort())
   })
 
   it('a run removes its own scratch directory when it ends, also on failure', async () => {

@@ -11,19 +11,33 @@
  * empty directory of the model is not kept.
  */
 import crypto, { createHash, randomBytes } from 'node:crypto'
-import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readdirSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
-import tar from 'tar-stream'
 import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
+import { FileHasher } from './file-hasher.js'
+import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
+import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
 
 /** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
 const CHUNK_SIZE = 2 * 1024 * 1024
+/** The archive is read back in pieces of this size: every small file's data is then in memory whole, hashed in one call. */
+const READ_BUFFER = 4 * 1024 * 1024
 /** Files up to this size are read whole; larger ones stream. */
 const SMALL_FILE = 256 * 1024
+/** From this many files on, they are read ahead on a worker thread (which takes a few milliseconds to start). */
+const PREFETCH_MIN_FILES = 256
+/** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
+const PREFETCH_BATCH = 4 * 1024 * 1024
+/**
+ * From this size on, an archive being verified is hashed on a worker thread (which takes a few
+ * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
+ * (the kernel holds back a writer of much data), and a second thread measured no faster.
+ */
+const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
 const ARCHIVE_BLOCK = 1024 * 1024
 const EXECUTABLE_MODE = 0o755
@@ -68,7 +82,9 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
     // A stale manifest next to the new archive would describe the wrong bytes; without one the bundle is plainly unfinished.
     await rm(path.join(bundle, BUNDLE_MANIFEST), { force: true })
     await rename(tmp, archivePath)
-    await writeManifest(bundle, manifest)
+    // Not writeManifest: the file list was built here from checked paths and fresh hashes, and the
+    // lineage was checked (as JSON) above; validating 50,000 entries again would cost a tenth of a second.
+    await replaceManifest(path.join(bundle, BUNDLE_MANIFEST), manifestText(manifest))
     return manifest
   } catch (err) {
     await rm(tmp, { force: true })
@@ -107,12 +123,20 @@ export async function readManifest(bundleDir: string): Promise<Manifest> {
 /** Replaces `bundleDir/manifest.json` atomically: readers see the old or the new manifest, never a mix. */
 export async function writeManifest(bundleDir: string, manifest: Manifest): Promise<void> {
   const file = path.join(bundleDir, BUNDLE_MANIFEST)
-  const text = JSON.stringify(manifest, null, 2) + '\n'
+  const text = manifestText(manifest)
   // Validate what will be on disk: JSON turns NaN into null and drops undefined.
   const problems = manifestProblems(JSON.parse(text))
   if (problems.length > 0) throw new Error(`refusing to write ${file}: the manifest is invalid: ${problems.join('; ')}`)
   const digest = bundleDigest(manifest.files, manifest.links)
   if (digest !== manifest.digest) throw new Error(`refusing to write ${file}: its digest ${manifest.digest} does not match its file list (${digest})`)
+  await replaceManifest(file, text)
+}
+
+function manifestText(manifest: Manifest): string {
+  return JSON.stringify(manifest, null, 2) + '\n'
+}
+
+async function replaceManifest(file: string, text: string): Promise<void> {
   const tmp = temporaryName(file)
   try {
     await writeFile(tmp, text, { flag: 'wx' })
@@ -179,10 +203,15 @@ async function modelRoot(root: string): Promise<string> {
 async function walkModel(root: string, rootReal: string): Promise<WalkEntry[]> {
   const entries: WalkEntry[] = []
   const directories = ['']
+  // Names from a listing are single path segments: joined plainly, without path.join's normalization
+  // (a model may hold tens of thousands of files). Each directory is listed synchronously: from the
+  // page cache that takes microseconds, where a round trip through the thread pool can take far longer.
+  const base = root.endsWith('/') ? root : `${root}/`
+  const join = path.sep === '/' ? (rel: string) => base + rel : (rel: string) => path.join(root, rel)
   for (let relDir = directories.pop(); relDir !== undefined; relDir = directories.pop()) {
-    for (const dirent of await readdir(path.join(root, relDir), { withFileTypes: true })) {
+    for (const dirent of readdirSync(relDir === '' ? root : join(relDir), { withFileTypes: true })) {
       const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`
-      const abs = path.join(root, rel)
+      const abs = join(rel)
       const unsafe = unsafePathReason(rel)
       if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
       if (dirent.isDirectory()) directories.push(rel)
@@ -234,32 +263,36 @@ interface ArchiveResult {
  *
  * Small files are read whole with a few synchronous calls each (open, stat, read to the end, close):
  * from the page cache that costs microseconds, where every asynchronous call costs a round trip
- * through the thread pool, and a model may hold tens of thousands of them. Their entries are
- * gathered into blocks of ARCHIVE_BLOCK bytes, each hashed once and written while the next one
- * fills. Large files stream in CHUNK_SIZE pieces: each is hashed while the next is read and the one
- * before it written. Either way the event loop gets a turn at every write.
+ * through the thread pool, and a model may hold tens of thousands of them. With many files, a worker
+ * thread makes those calls ahead of this one (FilePrefetch). Their entries are gathered into blocks
+ * of ARCHIVE_BLOCK bytes, each written while the next one fills. Large files stream in CHUNK_SIZE
+ * pieces: each is hashed while the next is read and the one before it written. Either way the event
+ * loop gets a turn at every write.
  */
 async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
   const archive = new ArchiveWriter(out)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
+  const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
+  const prefetch = filePaths.length >= PREFETCH_MIN_FILES ? new FilePrefetch(filePaths, SMALL_FILE, PREFETCH_BATCH) : null
   try {
     for (const entry of entries) {
       if (entry.kind === 'link') {
         await archive.append(tarHeader({ name: entry.path, type: 'symlink', size: 0, mode: 0o777, linkname: entry.target }))
         links.push({ path: entry.path, target: entry.target })
       } else {
-        files.push(await addFile(archive, entry.path, entry.abs))
+        files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()))
       }
     }
     await archive.append(END_OF_ARCHIVE)
     await archive.end()
+    return { files, links, sha256: archive.digest(), size: archive.size }
   } finally {
+    await prefetch?.close()
     await archive.settled()
     await out.close()
   }
-  return { files, links, sha256: archive.digest(), size: archive.size }
 }
 
 /** The archive being written: small pieces gathered into one block, every byte hashed once as it goes out. */
@@ -273,6 +306,18 @@ class ArchiveWriter {
   size = 0
 
   constructor(private readonly file: FileHandle) {}
+
+  /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
+  tryAppend(...pieces: Buffer[]): boolean {
+    let total = 0
+    for (const piece of pieces) total += piece.length
+    if (this.used + total > ARCHIVE_BLOCK) return false
+    for (const piece of pieces) {
+      this.block.set(piece, this.used)
+      this.used += piece.length
+    }
+    return true
+  }
 
   /** Appends `bytes` (less than a block); the caller may reuse them once this resolves. */
   async append(bytes: Buffer): Promise<void> {
@@ -289,19 +334,14 @@ class ArchiveWriter {
   async appendLarge(bytes: Buffer): Promise<void> {
     await this.flush()
     await this.writing
-    this.writing = handled(writeAll(this.file, bytes))
-    this.hash.update(bytes)
-    this.size += bytes.length
+    this.write(bytes)
   }
 
   /** Hands the gathered block to a write, once the write before it is done, and swaps in the other block. */
   async flush(): Promise<void> {
     await this.writing
     if (this.used === 0) return
-    const full = this.block.subarray(0, this.used)
-    this.writing = handled(writeAll(this.file, full))
-    this.hash.update(full)
-    this.size += full.length
+    this.write(this.block.subarray(0, this.used))
     ;[this.block, this.spare] = [this.spare, this.block]
     this.used = 0
   }
@@ -320,16 +360,29 @@ class ArchiveWriter {
   digest(): string {
     return this.hash.digest('hex')
   }
+
+  private write(bytes: Buffer): void {
+    this.writing = handled(writeAll(this.file, bytes))
+    this.hash.update(bytes)
+    this.size += bytes.length
+  }
 }
 
-async function addFile(archive: ArchiveWriter, rel: string, abs: string): Promise<ManifestFile> {
+/** Adds one file, from the bytes read ahead when given, else read here. */
+async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetched?: PrefetchedFile): Promise<ManifestFile> {
   const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
-  const small = readSmallFile(abs, changed)
+  if (prefetched?.kind === 'changed') throw changed()
+  const small = prefetched === undefined ? readSmallFile(abs, changed) : prefetched.kind === 'small' ? prefetched : null
   if (small !== null) {
     const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
-    await archive.append(tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode }))
-    await archive.append(small.bytes)
-    await archive.append(tarPadding(small.bytes.length))
+    const header = tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode })
+    const padding = tarPadding(small.bytes.length)
+    // Usually all three fit in the block being gathered: copied at once, without waiting for anything.
+    if (!archive.tryAppend(header, small.bytes, padding)) {
+      await archive.append(header)
+      await archive.append(small.bytes)
+      await archive.append(padding)
+    }
     return { path: rel, size: small.bytes.length, sha256: sha256Of(small.bytes), mode }
   }
   const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)
@@ -379,7 +432,8 @@ function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode
     // One byte more than expected: reading it means the file grew.
     const bytes = Buffer.allocUnsafe(info.size + 1)
     let read = 0
-    for (let n = readSync(fd, bytes, 0, bytes.length, null); n > 0; n = readSync(fd, bytes, read, bytes.length - read, null)) {
+    // A regular file reads short only at its end: one read that stops at the size (not at the byte more) is the whole file.
+    for (let n = readSync(fd, bytes, 0, bytes.length, null); n > 0; n = read === info.size ? 0 : readSync(fd, bytes, read, bytes.length - read, null)) {
       read += n
       if (read > info.size) throw changed()
     }
@@ -392,8 +446,6 @@ function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode
 
 // ---- tar headers ----
 
-/** tar's unit: every header is one block, every file's data is padded to a whole number of blocks. */
-const TAR_BLOCK = 512
 /** Two zero blocks end an archive. */
 const END_OF_ARCHIVE = Buffer.alloc(2 * TAR_BLOCK)
 const TYPE_FLAG = { file: 0x30, symlink: 0x32, 'pax-header': 0x78 } as const
@@ -437,32 +489,73 @@ function ustarHeader({ name, type, size, mode, linkname }: TarHeader): Buffer | 
   }
   if (prefix.length > 155) return null
   if (linkname && Buffer.byteLength(linkname) > 100) return null
-  // One block, reused: the caller copies the header out before asking for the next.
-  const block = HEADER_SCRATCH.fill(0)
-  block.write(name, 0)
-  block.write(octal(mode & 0o7777, 6), 100)
-  block.write(octal(0, 6), 108)
-  block.write(octal(0, 6), 116)
+  // One block, reused: the caller copies the header out before asking for the next. The fields
+  // every entry shares (owner, group, time, magic, devices) come from a template.
+  const block = HEADER_SCRATCH
+  HEADER_TEMPLATE.copy(block)
+  // The checksum counts its own field as eight spaces (the template's): the template's sum, plus the
+  // bytes written here over its zeros, summed as they are written.
+  let sum = TEMPLATE_SUM + putAscii(block, 0, name) + writeOctal(block, 100, mode & 0o7777, 6)
   if (size.toString(8).length > 11) {
     // Beyond 8 GiB: base-256, big-endian, after a 0x80 marker.
     block[124] = 0x80
-    for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) block[124 + i] = rest % 256
+    sum += 0x80
+    for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) {
+      block[124 + i] = rest % 256
+      sum += rest % 256
+    }
   } else {
-    block.write(octal(size, 11), 124)
+    sum += writeOctal(block, 124, size, 11)
   }
-  block.write(octal(0, 11), 136)
   block[156] = TYPE_FLAG[type]
-  if (linkname) block.write(linkname, 157)
-  block.write('ustar\0' + '00', 257, 'latin1')
-  block.write(octal(0, 6), 329)
-  block.write(octal(0, 6), 337)
-  if (prefix) block.write(prefix, 345)
-  // The checksum counts its own field as eight spaces.
-  let sum = 8 * 0x20
-  for (let i = 0; i < TAR_BLOCK; i++) if (i < 148 || i >= 156) sum += block[i]!
-  block.write(octal(sum, 6), 148)
+  sum += TYPE_FLAG[type]
+  if (linkname) {
+    const written = block.write(linkname, 157)
+    for (let i = 157; i < 157 + written; i++) sum += block[i]!
+  }
+  if (prefix) sum += putAscii(block, 345, prefix)
+  writeOctal(block, 148, sum, 6)
+  block[155] = 0
   return block
 }
+
+/** Writes an ASCII string's characters as bytes; returns their sum. */
+function putAscii(block: Buffer, offset: number, text: string): number {
+  let sum = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    block[offset + i] = c
+    sum += c
+  }
+  return sum
+}
+
+/** `digits` octal digits and a space at `offset`, all sevens when the value does not fit; returns the bytes' sum. */
+function writeOctal(block: Buffer, offset: number, value: number, digits: number): number {
+  let sum = 0x20
+  if (value >= 8 ** digits) {
+    block.fill(0x37, offset, offset + digits)
+    sum += 0x37 * digits
+  } else {
+    for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) {
+      block[offset + i] = 0x30 + (rest % 8)
+      sum += 0x30 + (rest % 8)
+    }
+  }
+  block[offset + digits] = 0x20
+  return sum
+}
+
+/** The header fields every entry shares, and spaces in the checksum field while it is summed. */
+const HEADER_TEMPLATE = (() => {
+  const block = Buffer.alloc(TAR_BLOCK)
+  for (const offset of [108, 116, 329, 337]) block.write(octal(0, 6), offset)
+  block.write(octal(0, 11), 136)
+  block.fill(0x20, 148, 156)
+  block.write('ustar\0' + '00', 257, 'latin1')
+  return block
+})()
+const TEMPLATE_SUM = HEADER_TEMPLATE.reduce((sum, byte) => sum + byte, 0)
 
 /** `digits` octal digits and a space; all sevens when the value does not fit. */
 function octal(value: number, digits: number): string {
@@ -515,92 +608,74 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   const links = new Map(manifest.links.map(l => [l.path, l]))
   const seen = new Set<string>()
   const madeDirs = new Set<string>()
-  const input = createReadStream(archive, { highWaterMark: CHUNK_SIZE })
-  const extract = tar.extract()
-  // Listening before any byte arrives, so no entry event can be missed.
-  const iterator = extract[Symbol.asyncIterator]()
-  const entries = { [Symbol.asyncIterator]: () => iterator }
   const archiveHash = createHash('sha256')
   let archiveSize = 0
-  /** A failure to read the archive file itself (an I/O error), as opposed to bytes that do not parse. */
-  let readFailure: { error: unknown } | undefined
-  const feed = (async () => {
-    for await (const chunk of input) {
-      const bytes = chunk as Buffer
-      archiveHash.update(bytes)
+  const input = await open(archive, 'r')
+  // A large archive is hashed on a worker thread reading the file beside this one, which hashes its files.
+  const hasher = manifest.archiveSize >= PARALLEL_HASH_FROM ? new FileHasher(archive) : null
+  hasher?.extend(manifest.archiveSize)
+  const reader = new TarReader(
+    input,
+    bytes => {
+      if (hasher === null) archiveHash.update(bytes)
       archiveSize += bytes.length
-      if (!extract.write(bytes)) await drained(extract)
-    }
-    extract.end(undefined)
-  })().catch((err: unknown) => {
-    if (isSystemError(err)) readFailure = { error: err }
-    extract.destroy(err instanceof Error ? err : new Error(String(err)))
-  })
-  // The parser's own complaint ("Unexpected end of data") says more than the "destroyed" error the
-  // entry being read gets when the parser gives up under it.
-  let parseError: unknown
-  extract.on('error', (err: unknown) => {
-    parseError ??= err
-  })
+    },
+    READ_BUFFER
+  )
   /** The file entry being read, to say where a damaged archive broke off. */
   let current: { name: string; expected: number; read: number } | null = null
   let entriesRead = 0
 
   try {
-    for await (const entry of entries) {
-      const header = entry.header
-      const name = header.name
-      const at = `${archive}: entry ${JSON.stringify(name)}`
+    for (let entry = await reader.next(); entry !== null; entry = await reader.next()) {
+      const name = entry.name
+      // Built only for a message: most archives never need one, and a model may hold many entries.
+      const at = () => `${archive}: entry ${JSON.stringify(name)}`
       const unsafe = unsafePathReason(name)
-      if (unsafe) throw new IntegrityError(`${at}: unsafe path: it ${unsafe}; refusing the bundle`)
-      if (seen.has(name)) throw new IntegrityError(`${at} appears twice in the archive`)
+      if (unsafe) throw new IntegrityError(`${at()}: unsafe path: it ${unsafe}; refusing the bundle`)
+      if (seen.has(name)) throw new IntegrityError(`${at()} appears twice in the archive`)
       seen.add(name)
 
-      if (header.type === 'file') {
+      if (entry.type === 'file') {
         const expected = files.get(name)
         if (!expected)
-          throw new IntegrityError(`${at} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
+          throw new IntegrityError(`${at()} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
         // Checked before any byte of the body is read: a header may declare any size (1 TiB), and only the manifest's is trusted.
-        if (header.size !== expected.size) {
+        if (entry.size !== expected.size) {
           throw new IntegrityError(
-            `${at}: its tar header declares ${header.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`
+            `${at()}: its tar header declares ${entry.size} bytes, the manifest says ${expected.size}; the bundle is damaged or tampered with, so it is not used`
           )
         }
-        const mode = (header.mode ?? 0) & 0o7777
-        if (mode !== expected.mode) throw new IntegrityError(`${at}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`)
+        const mode = entry.mode & 0o7777
+        if (mode !== expected.mode) throw new IntegrityError(`${at()}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`)
         const progress = { name, expected: expected.size, read: 0 }
         current = progress
-        const actual = await consumeFile(entry, dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs), n => (progress.read += n))
+        const output = dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs)
+        const actual = await consumeFile(reader, expected.size, output, n => (progress.read += n))
         current = null
-        if (progress.read !== expected.size) {
-          throw new IntegrityError(`${at}: holds ${progress.read} bytes, the manifest says ${expected.size}; the archive is damaged`)
-        }
         if (actual !== expected.sha256) {
-          throw new IntegrityError(`${at}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
+          throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
         }
-      } else if (header.type === 'symlink') {
+      } else if (entry.type === 'symlink') {
         const expected = links.get(name)
         if (!expected)
-          throw new IntegrityError(`${at} is not listed in the manifest as a symlink${files.has(name) ? ' (the manifest lists it as a file)' : ''}`)
-        if (header.linkname !== expected.target) {
-          throw new IntegrityError(`${at}: the symlink points to ${JSON.stringify(header.linkname)}, the manifest says ${JSON.stringify(expected.target)}`)
+          throw new IntegrityError(`${at()} is not listed in the manifest as a symlink${files.has(name) ? ' (the manifest lists it as a file)' : ''}`)
+        if (entry.linkname !== expected.target) {
+          throw new IntegrityError(`${at()}: the symlink points to ${JSON.stringify(entry.linkname)}, the manifest says ${JSON.stringify(expected.target)}`)
         }
-        if (header.size) throw new IntegrityError(`${at}: a symlink entry carries ${header.size} bytes of data`)
-        entry.resume()
+        if (entry.size) throw new IntegrityError(`${at()}: a symlink entry carries ${entry.size} bytes of data`)
       } else {
-        throw new IntegrityError(`${at} is a ${describeEntryType(header.type)}, which a bundle never holds; refusing the bundle`)
+        throw new IntegrityError(`${at()} is a ${describeEntryType(entry.type)}, which a bundle never holds; refusing the bundle`)
       }
       entriesRead++
     }
   } catch (err) {
-    input.destroy()
-    extract.destroy()
-    await feed
-    const cause = err instanceof IntegrityError || isDiskFull(err) ? err : (readFailure?.error ?? parseError ?? err)
-    throw scanFailure(cause, archive, current, entriesRead, manifest, dest)
+    await hasher?.close()
+    throw scanFailure(err, archive, current, entriesRead, manifest, dest)
+  } finally {
+    await input.close()
   }
-  await feed
-  if (readFailure) throw readFailure.error
+  const archiveSha256 = hasher === null ? archiveHash.digest('hex') : await archiveDigestOf(hasher, archive, manifest.archiveSize)
 
   const missing = [...files.keys(), ...links.keys()].filter(p => !seen.has(p))
   if (missing.length > 0) {
@@ -609,7 +684,6 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   if (archiveSize !== manifest.archiveSize) {
     throw new IntegrityError(`${archive}: read ${archiveSize} bytes, the manifest says ${manifest.archiveSize}: the archive changed while it was read`)
   }
-  const archiveSha256 = archiveHash.digest('hex')
   if (archiveSha256 !== manifest.archiveSha256) {
     throw new IntegrityError(`${archive}: sha256 is ${archiveSha256}, the manifest says ${manifest.archiveSha256}; the archive was corrupted or tampered with`)
   }
@@ -629,22 +703,43 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   }
 }
 
-/** Hashes an entry's bytes, writing them to `output` when given; returns the hex sha256. */
-async function consumeFile(entry: AsyncIterable<unknown>, output: FileHandle | null, onBytes: (n: number) => void): Promise<string> {
-  const hash = createHash('sha256')
+/** The sha256 a hashing worker computed of the whole archive; its failure means the archive changed under it. */
+async function archiveDigestOf(hasher: FileHasher, archive: string, size: number): Promise<string> {
   try {
-    for await (const chunk of entry) {
-      const bytes = chunk as Buffer
+    const result = await hasher.finish(size)
+    if (result.size !== size) throw new Error(`read ${result.size} bytes`)
+    return result.sha256
+  } catch (err) {
+    if (isSystemError(err)) throw err
+    throw new IntegrityError(`${archive}: ${errorMessage(err)} while hashing it, the manifest says ${size}: the archive changed while it was read`)
+  } finally {
+    await hasher.close()
+  }
+}
+
+/**
+ * Hashes the entry's `size` bytes, writing them to `output` when given; returns the hex sha256. Data
+ * already in the reader's buffer (every small file) is hashed in one call.
+ */
+async function consumeFile(reader: TarReader, size: number, output: FileHandle | null, onBytes: (n: number) => void): Promise<string> {
+  try {
+    if (output === null && (reader.holds(size) || (await reader.buffered(size)))) {
+      const bytes = reader.whole(size)
+      onBytes(bytes.length)
+      return sha256Of(bytes)
+    }
+    const hash = createHash('sha256')
+    await reader.data(size, async bytes => {
       onBytes(bytes.length)
       // The write runs on the thread pool while this thread hashes the same bytes.
       const written = output === null ? null : writeAll(output, bytes)
       hash.update(bytes)
       await written
-    }
+    })
+    return hash.digest('hex')
   } finally {
     await output?.close()
   }
-  return hash.digest('hex')
 }
 
 async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
@@ -686,9 +781,9 @@ async function createEmptyDestination(dest: string): Promise<void> {
 }
 
 /**
- * What a failed scan means. Tar parse errors and torn-down streams (the parser gives up on a
- * truncated archive, and the entry being read is then destroyed under the reader) mean a damaged
- * archive: an IntegrityError saying where it broke off. A full disk while unpacking is a
+ * What a failed scan means. Bytes that do not read as an archive (the reader's TarFormatError: a
+ * truncated archive, a damaged header) mean a damaged archive: an IntegrityError saying where it
+ * broke off. A full disk while unpacking is a
  * DiskFullError; other system errors (an I/O error) stay what they are.
  */
 function scanFailure(
@@ -780,6 +875,8 @@ function placeholderManifest(lineage: Lineage): unknown {
 
 /** Why a relative POSIX path from a model directory or an archive is unsafe, or null when it is fine. */
 function unsafePathReason(p: string): string | null {
+  // Most paths: no NUL, backslash or colon, no leading slash, no empty, '.' or '..' segment.
+  if (PLAIN_PATH.test(p)) return null
   if (p === '') return 'is empty'
   if (p.includes('\0')) return 'contains a NUL character'
   if (p.includes('\\')) return 'contains a backslash'
@@ -792,6 +889,8 @@ function unsafePathReason(p: string): string | null {
   }
   return null
 }
+
+const PLAIN_PATH = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:/][^\\\0:]*$/s
 
 /**
  * Why a link target is unsafe, or null. Only leading `..` segments are allowed, and no more than the
@@ -820,24 +919,24 @@ function isInside(root: string, candidate: string): boolean {
 }
 
 function sortByPath<T extends { path: string }>(items: readonly T[]): T[] {
+  // UTF-16 order is UTF-8 byte order (code point order) unless a string holds a surrogate pair.
+  if (!items.some(item => SURROGATE.test(item.path))) {
+    let sorted = true
+    for (let i = 1; i < items.length && sorted; i++) sorted = items[i - 1]!.path < items[i]!.path
+    return sorted ? [...items] : [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  }
   return items
     .map(item => ({ item, key: Buffer.from(item.path, 'utf8') }))
     .sort((a, b) => Buffer.compare(a.key, b.key))
     .map(({ item }) => item)
 }
+const SURROGATE = /[\uD800-\uDFFF]/
 
 function temporaryName(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
 }
 
 // ---- small helpers ----
-
-interface DrainableStream {
-  on(event: string, listener: (...args: unknown[]) => void): unknown
-  off(event: string, listener: (...args: unknown[]) => void): unknown
-  destroyed?: boolean
-  destroying?: boolean
-}
 
 /**
  * The promise itself, marked as handled: it is awaited later (a write or read running while other
@@ -848,26 +947,6 @@ function handled<T>(promise: Promise<T>): Promise<T> {
   return promise
 }
 
-/** Waits for 'drain', failing instead of hanging when the stream is torn down meanwhile. */
-function drained(stream: DrainableStream): Promise<void> {
-  if (stream.destroyed || stream.destroying) return Promise.reject(new Error('the stream was closed'))
-  return new Promise((resolve, reject) => {
-    const settle = (err?: unknown) => {
-      stream.off('drain', onDrain)
-      stream.off('close', onClose)
-      stream.off('error', onError)
-      if (err === undefined) resolve()
-      else reject(err)
-    }
-    const onDrain = () => settle()
-    const onClose = () => settle(new Error('the stream was closed'))
-    const onError = (err: unknown) => settle(err)
-    stream.on('drain', onDrain)
-    stream.on('close', onClose)
-    stream.on('error', onError)
-  })
-}
-
 function describeSpecialFile(dirent: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
   if (dirent.isFIFO()) return 'named pipe'
   if (dirent.isSocket()) return 'socket'
@@ -876,7 +955,7 @@ function describeSpecialFile(dirent: { isFIFO(): boolean; isSocket(): boolean; i
   return 'special file'
 }
 
-function describeEntryType(type: tar.Header['type'] | undefined): string {
+function describeEntryType(type: TarEntryType): string {
   switch (type) {
     case 'link':
       return 'hard link'
@@ -888,7 +967,7 @@ function describeEntryType(type: tar.Header['type'] | undefined): string {
     case 'directory':
       return 'directory entry'
     default:
-      return `${type ?? 'unknown'} entry`
+      return type === 'unknown' ? 'entry of an unknown type' : `${type} entry`
   }
 }
 

@@ -222,6 +222,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     // The steps' own summary reaches the job summary whatever the outcome, before the work dir goes.
     const summary = await readStepSummary(ws.workDir).catch(() => null)
     if (summary !== null) await reporter.stepsSummary?.(summary).catch(err => reporter.warn(`could not add the steps' summary: ${(err as Error).message}`))
+    await ws.leftoversCleaned
     if (!options.keepWorkDir) await rm(ws.root, { recursive: true, force: true })
   }
 }

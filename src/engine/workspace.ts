@@ -18,11 +18,24 @@ export interface Workspace {
   scratchDir: string
   bundleDir: string
   evalDir: string
+  /**
+   * The removal of killed runs' leftovers, which goes on while the run does (it never touches this
+   * workspace); whoever removes the workspace awaits it first, so no run ends with it pending.
+   */
+  leftoversCleaned: Promise<void>
 }
 
 /** The owner marker in a workspace's root; its name starts with a dot so a listing of the root keeps to the run's own folders. */
 export const OWNER_MARKER = '.retrain-owner.json'
 const PREFIX = 'retrain-'
+/**
+ * A workspace's name as mkdtemp makes it: the prefix and six random letters or digits. Only names of
+ * that shape are leftovers to look at, so other `retrain-*` folders under a shared temp root (projects,
+ * caches, other tools' scratch) cost nothing, however many there are.
+ */
+const WORKSPACE_NAME = /^retrain-[A-Za-z0-9]{6}$/
+/** How many leftovers are looked at together: their markers are read by the thread pool meanwhile. */
+const CLEAN_CONCURRENCY = 8
 /**
  * A leftover must be at least this old: a run that has just made its directory and not yet written
  * its marker is never mistaken for one, and clocks that disagree a little do no harm.
@@ -51,7 +64,7 @@ export interface WorkspaceOptions {
  */
 export async function makeWorkspace(tempRoot: string, options: WorkspaceOptions = {}): Promise<Workspace> {
   const now = options.now ?? (() => new Date())
-  await cleanLeftovers(tempRoot, now(), options.onCleaned)
+  const leftoversCleaned = cleanLeftovers(tempRoot, now(), options.onCleaned).catch(() => undefined)
   let root: string | undefined
   let current = tempRoot
   try {
@@ -66,7 +79,8 @@ export async function makeWorkspace(tempRoot: string, options: WorkspaceOptions 
       workDir: path.join(root, 'work'),
       scratchDir: path.join(root, 'scratch'),
       bundleDir: path.join(root, 'bundle'),
-      evalDir: path.join(root, 'eval')
+      evalDir: path.join(root, 'eval'),
+      leftoversCleaned
     }
     for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) {
       current = dir
@@ -74,6 +88,7 @@ export async function makeWorkspace(tempRoot: string, options: WorkspaceOptions 
     }
     return ws
   } catch (err) {
+    await leftoversCleaned
     if (root !== undefined) await rm(root, { recursive: true, force: true }).catch(() => undefined)
     if (isDiskFull(err)) throw new DiskFullError(current, { cause: err })
     throw err
@@ -81,41 +96,48 @@ export async function makeWorkspace(tempRoot: string, options: WorkspaceOptions 
 }
 
 /** Removes the workspace and everything in it; a workspace already gone is fine. */
-export async function removeWorkspace(ws: Pick<Workspace, 'root'>): Promise<void> {
+export async function removeWorkspace(ws: Pick<Workspace, 'root' | 'leftoversCleaned'>): Promise<void> {
+  await ws.leftoversCleaned
   await rm(ws.root, { recursive: true, force: true })
 }
 
 /**
- * Removes the `retrain-*` directories under `tempRoot` whose marker names a process on this host that
- * no longer exists. Anything unclear (no marker, another host, a live or unknown owner, too recent,
- * kept on purpose) is left alone: removing a live run's workspace would break it, a leftover only costs space.
+ * Removes the workspaces (`retrain-` and six letters or digits) under `tempRoot` whose marker names a
+ * process on this host that no longer exists. Anything unclear (no marker, another host, a live or
+ * unknown owner, too recent, kept on purpose) is left alone: removing a live run's workspace would
+ * break it, a leftover only costs space.
  */
 async function cleanLeftovers(tempRoot: string, now: Date, onCleaned: WorkspaceOptions['onCleaned']): Promise<void> {
   let names: string[]
   try {
-    names = (await readdir(tempRoot)).filter(name => name.startsWith(PREFIX))
+    names = (await readdir(tempRoot)).filter(name => WORKSPACE_NAME.test(name))
   } catch {
     return
   }
   const host = os.hostname()
-  for (const name of names) {
-    const dir = path.join(tempRoot, name)
-    const owner = await readMarker(path.join(dir, OWNER_MARKER))
-    if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) continue
-    const started = Date.parse(owner.startedAt)
-    const since = Number.isFinite(started)
-      ? started
-      : await stat(dir).then(
-          s => s.mtimeMs,
-          () => now.getTime()
-        )
-    if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) continue
-    try {
-      await rm(dir, { recursive: true, force: true })
-      onCleaned?.(dir, owner)
-    } catch {
-      // Another run may be removing it too, or it is not ours to remove: either way not this run's problem.
-    }
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < names.length) await cleanIfLeftover(path.join(tempRoot, names[next++]!), host, now, onCleaned)
+  }
+  await Promise.all(Array.from({ length: Math.min(CLEAN_CONCURRENCY, names.length) }, worker))
+}
+
+async function cleanIfLeftover(dir: string, host: string, now: Date, onCleaned: WorkspaceOptions['onCleaned']): Promise<void> {
+  const owner = await readMarker(path.join(dir, OWNER_MARKER))
+  if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) return
+  const started = Date.parse(owner.startedAt)
+  const since = Number.isFinite(started)
+    ? started
+    : await stat(dir).then(
+        s => s.mtimeMs,
+        () => now.getTime()
+      )
+  if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) return
+  try {
+    await rm(dir, { recursive: true, force: true })
+    onCleaned?.(dir, owner)
+  } catch {
+    // Another run may be removing it too, or it is not ours to remove: either way not this run's problem.
   }
 }
 

@@ -6,10 +6,9 @@
  * read no spec, `validate` loads no engine, metrics or trainers. The build splits the dynamically
  * imported modules into chunks, so what a command does not import is never read nor compiled.
  */
-import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs, promisify } from 'node:util'
+import { parseArgs } from 'node:util'
 import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
 import type { AppCommand, AppOutcome, RunSettings } from '../app/execute.js'
@@ -21,6 +20,7 @@ import { ConsoleReporter, dropOutputOnClosedPipe } from './console-reporter.js'
 import type { DirectoryRegistry } from '../registry/directory-registry.js'
 import { closest } from '../suggest.js'
 import { FileGate } from './file-gate.js'
+import { gitHead } from './git-head.js'
 
 export const DEFAULT_SPEC = '.github/retrain.yml'
 export const DEFAULT_REGISTRY = '.retrain/registry'
@@ -261,15 +261,6 @@ function checkArguments(values: Values, command: string): void {
 
 const DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
-async function gitCommit(cwd: string): Promise<string | null> {
-  try {
-    const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd })
-    return stdout.trim() || null
-  } catch {
-    return null
-  }
-}
-
 async function loadSpec(file: string): Promise<Spec> {
   return await (await import('../spec/load.js')).loadSpec(file)
 }
@@ -316,7 +307,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
         outputDir: path.resolve(values.out ?? path.join(DEFAULT_RUNS, spec.model, timestamp(new Date()))),
         baseEnv: inheritableEnv(process.env),
         actor: who.actor,
-        gitCommit: await gitCommit(spec.root),
+        gitCommit: await gitHead(spec.root),
         toolVersion: TOOL_VERSION,
         cli: { node: process.execPath, script: fileURLToPath(import.meta.url) },
         dryRun: values['dry-run'],

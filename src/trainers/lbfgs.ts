@@ -1,7 +1,7 @@
 /**
  * The L-BFGS core: full-batch minimization of a smooth objective (softmax cross-entropy, which covers
  * binary logistic regression and multiclass maximum entropy, or Poisson deviance with a log link)
- * plus L2, with a backtracking line search. A warm start begins at the champion's weights; the
+ * plus L2, with a line search for the strong Wolfe conditions (as L-BFGS-B's). A warm start begins at the champion's weights; the
  * curvature pairs are not carried over, because they describe the previous data's objective.
  */
 import { accumulateRows, LogSum, scoreRows } from './kernels.js'
@@ -95,19 +95,11 @@ export function minimize(f: Objective, start: Float64Array, options: LbfgsOption
       for (let i = 0; i < n; i++) dir[i] = -g[i]!
       slope = dot(dir, g)
     }
-    let step = s.length === 0 ? Math.min(1, 1 / Math.sqrt(-slope)) : 1
-    let fNew = Infinity
-    let accepted = false
-    for (let tries = 0; tries < 50; tries++) {
-      for (let i = 0; i < n; i++) xNew[i] = x[i]! + step * dir[i]!
-      fNew = f(xNew, gNew)
-      if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) {
-        accepted = true
-        break
-      }
-      step *= 0.5
-    }
-    if (!accepted) return finish(iter - 1, false, 'line-search')
+    // Without curvature pairs, a first step of unit length, as L-BFGS-B takes: the Wolfe search then
+    // finds the scale, where a step capped at 1 along a small gradient would creep.
+    const first = s.length === 0 ? 1 / Math.sqrt(-slope) : 1
+    const fNew = wolfeStep(f, x, dir, fx, slope, first, xNew, gNew)
+    if (fNew === null) return finish(iter - 1, false, 'line-search')
     const sk = new Float64Array(n)
     const yk = new Float64Array(n)
     for (let i = 0; i < n; i++) {
@@ -141,6 +133,97 @@ export function minimize(f: Objective, start: Float64Array, options: LbfgsOption
     if (x !== start) start.set(x)
     return { iterations, converged, loss: fx, stop }
   }
+}
+
+/** Sufficient decrease and curvature constants of the line search: L-BFGS-B's (its `ftol` and `gtol`). */
+const WOLFE_DECREASE = 1e-3
+const WOLFE_CURVATURE = 0.9
+/** Objective evaluations one line search may spend before it gives up. */
+const LINE_SEARCH_EVALUATIONS = 40
+
+/**
+ * A step along `dir` from `x` that meets the strong Wolfe conditions: the objective falls by at least
+ * WOLFE_DECREASE of what the slope promises, and the slope's magnitude shrinks to at most
+ * WOLFE_CURVATURE of its start. Longer steps are tried while the slope stays steep, then the bracket is
+ * narrowed by cubic interpolation (Nocedal and Wright's algorithms 3.5 and 3.6). Without the curvature
+ * condition, a step cut short by backtracking gives a poor curvature pair, and the next iterations pay.
+ * Leaves the accepted point and its gradient in `xNew` and `gNew` and returns its objective, or null
+ * when no step lowers the objective.
+ */
+function wolfeStep(
+  f: Objective,
+  x: Float64Array,
+  dir: Float64Array,
+  f0: number,
+  slope0: number,
+  first: number,
+  xNew: Float64Array,
+  gNew: Float64Array
+): number | null {
+  const n = x.length
+  const at = (step: number) => {
+    for (let i = 0; i < n; i++) xNew[i] = x[i]! + step * dir[i]!
+    const value = f(xNew, gNew)
+    return { step, value: Number.isFinite(value) ? value : Infinity, slope: Number.isFinite(value) ? dot(gNew, dir) : NaN }
+  }
+  const sufficient = (p: { step: number; value: number }) => p.value <= f0 + WOLFE_DECREASE * p.step * slope0
+  const flat = (p: { slope: number }) => Math.abs(p.slope) <= -WOLFE_CURVATURE * slope0
+  let evaluations = 0
+  let previous = { step: 0, value: f0, slope: slope0 }
+  let current = at(first)
+  evaluations++
+  let lo: typeof previous
+  let hi: typeof previous
+  for (;;) {
+    if (!sufficient(current) || (previous.step > 0 && current.value >= previous.value)) {
+      lo = previous
+      hi = current
+      break
+    }
+    if (flat(current)) return current.value
+    if (current.slope >= 0) {
+      lo = current
+      hi = previous
+      break
+    }
+    if (evaluations >= LINE_SEARCH_EVALUATIONS) return current.value
+    const next = clamp(cubicMinimum(previous, current), current.step * 1.1, current.step * 4)
+    previous = current
+    current = at(next)
+    evaluations++
+  }
+  // lo: the best point so far that meets sufficient decrease; the minimum lies between lo and hi.
+  while (evaluations < LINE_SEARCH_EVALUATIONS) {
+    const width = hi.step - lo.step
+    const low = Math.min(lo.step, hi.step) + 0.1 * Math.abs(width)
+    const high = Math.max(lo.step, hi.step) - 0.1 * Math.abs(width)
+    const guess = Number.isFinite(hi.value) ? cubicMinimum(lo, hi) : NaN
+    const trial = at(Number.isFinite(guess) && guess >= low && guess <= high ? guess : lo.step + 0.5 * width)
+    evaluations++
+    if (!sufficient(trial) || trial.value >= lo.value) hi = trial
+    else {
+      if (flat(trial)) return trial.value
+      if (trial.slope * (hi.step - lo.step) >= 0) hi = lo
+      lo = trial
+    }
+    if (Math.abs(hi.step - lo.step) <= 1e-12 * Math.max(1, lo.step)) break
+  }
+  if (lo.step === 0) return null
+  // Out of evaluations: the best step found still lowers the objective; take it.
+  return at(lo.step).value
+}
+
+/** The minimizer of the cubic through two points with their values and slopes; NaN when it has none. */
+function cubicMinimum(a: { step: number; value: number; slope: number }, b: { step: number; value: number; slope: number }): number {
+  const d1 = a.slope + b.slope - (3 * (a.value - b.value)) / (a.step - b.step)
+  const radicand = d1 * d1 - a.slope * b.slope
+  if (!(radicand >= 0)) return NaN
+  const d2 = Math.sign(b.step - a.step) * Math.sqrt(radicand)
+  return b.step - ((b.step - a.step) * (b.slope + d2 - d1)) / (b.slope - a.slope + 2 * d2)
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Number.isFinite(value) ? Math.min(Math.max(value, low), high) : high
 }
 
 /**

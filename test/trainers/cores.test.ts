@@ -123,3 +123,58 @@ describe('the L-BFGS objectives', () => {
     expect(loose.result.loss - strict.result.loss).toBeLessThan(1e-5)
   })
 })
+
+describe('the L-BFGS line search', () => {
+  /** Rosenbrock's valley, scaled: the classic test of a line search, curved and badly conditioned. */
+  const rosenbrock =
+    (scale: number, seen: { x: number[]; value: number; grad: number[] }[]) =>
+    (p: Float64Array, grad: Float64Array): number => {
+      const [a, b] = [p[0]!, p[1]!]
+      const value = scale * (100 * (b - a * a) ** 2 + (1 - a) ** 2)
+      grad[0] = scale * (-400 * a * (b - a * a) - 2 * (1 - a))
+      grad[1] = scale * 200 * (b - a * a)
+      seen.push({ x: [a, b], value, grad: [grad[0], grad[1]] })
+      return value
+    }
+
+  it('accepts only steps meeting the strong Wolfe conditions, and converges to the minimum', () => {
+    const seen: { x: number[]; value: number; grad: number[] }[] = []
+    const accepted: { x: number[]; value: number; grad: number[] }[] = []
+    const p = Float64Array.from([-1.2, 1])
+    const f = rosenbrock(1, seen)
+    const result = minimize(f, p, {
+      memory: 10,
+      maxIterations: 200,
+      tolerance: 1e-10,
+      onIteration: (_, loss, x) => {
+        const point = seen.findLast(s => s.x[0] === x[0] && s.x[1] === x[1])!
+        expect(point.value).toBe(loss)
+        accepted.push(point)
+        return true
+      }
+    })
+    expect(result.converged).toBe(true)
+    expect(p[0]).toBeCloseTo(1, 6)
+    expect(p[1]).toBeCloseTo(1, 6)
+    const start = seen[0]!
+    for (const [k, next] of accepted.entries()) {
+      const from = k === 0 ? start : accepted[k - 1]!
+      const step = [next.x[0]! - from.x[0]!, next.x[1]! - from.x[1]!]
+      const slope = from.grad[0]! * step[0]! + from.grad[1]! * step[1]!
+      const slopeAfter = next.grad[0]! * step[0]! + next.grad[1]! * step[1]!
+      expect(slope, `iteration ${k + 1} goes downhill`).toBeLessThan(0)
+      expect(next.value, `iteration ${k + 1}: sufficient decrease`).toBeLessThanOrEqual(from.value + 1e-3 * slope)
+      expect(Math.abs(slopeAfter), `iteration ${k + 1}: curvature`).toBeLessThanOrEqual(0.9 * Math.abs(slope) * (1 + 1e-12))
+    }
+  })
+
+  it('takes the same iterations whatever the scale of the objective, as L-BFGS-B does', () => {
+    // Powers of two scale every value and gradient exactly, so a scale-free method takes the very same steps.
+    const iterations = [1, 2 ** -20, 2 ** 20].map(scale => {
+      const p = Float64Array.from([-1.2, 1])
+      return minimize(rosenbrock(scale, []), p, { memory: 10, maxIterations: 200, tolerance: 0, relativeDecrease: 1e-10, decreaseFloor: 0 }).iterations
+    })
+    expect(iterations[1]).toBe(iterations[0])
+    expect(iterations[2]).toBe(iterations[0])
+  })
+})
