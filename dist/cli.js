@@ -28,13 +28,12 @@ import {
 // src/cli.ts
 import module from "node:module";
 import os from "node:os";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/local/cli.ts
-import { execFile } from "node:child_process";
-import path from "node:path";
+import path2 from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 
 // package.json
 var package_default = {
@@ -183,6 +182,66 @@ var FileGate = class {
     };
   }
 };
+
+// src/local/git-head.ts
+import { execFile } from "node:child_process";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+var OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+var SYMBOLIC_REF = /^ref: (refs\/[^\0\s]+)$/;
+async function gitHead(dir) {
+  if (["GIT_DIR", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES"].some((name) => process.env[name] !== void 0)) return await askGit(dir);
+  const gitDir = await findGitDir(path.resolve(dir));
+  if (gitDir === null) return null;
+  return await readHead(gitDir) ?? await askGit(dir);
+}
+async function findGitDir(dir) {
+  for (let current = dir, depth = 0; depth < 256; depth++) {
+    const candidate = path.join(current, ".git");
+    const info = await stat(candidate).catch(() => null);
+    if (info?.isDirectory()) return candidate;
+    if (info?.isFile()) {
+      const match = /^gitdir: (.+)$/m.exec(await readFile(candidate, "utf8").catch(() => ""));
+      return match ? path.resolve(current, match[1].trim()) : null;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+  return null;
+}
+async function readHead(gitDir) {
+  const head = await readText(path.join(gitDir, "HEAD"));
+  if (head === null) return void 0;
+  if (OBJECT_ID.test(head)) return head;
+  const ref = SYMBOLIC_REF.exec(head)?.[1];
+  if (ref === void 0 || ref.split("/").includes("..")) return void 0;
+  const common = await readText(path.join(gitDir, "commondir"));
+  const commonDir = common === null ? gitDir : path.resolve(gitDir, common);
+  const loose = await readText(path.join(commonDir, ref));
+  if (loose !== null) return OBJECT_ID.test(loose) ? loose : void 0;
+  const packed = await readText(path.join(commonDir, "packed-refs"));
+  for (const line of packed?.split("\n") ?? []) {
+    const [id, name] = line.split(" ");
+    if (name === ref && id !== void 0 && OBJECT_ID.test(id)) return id;
+  }
+  return void 0;
+}
+async function readText(file) {
+  return await readFile(file, "utf8").then(
+    (text) => text.trim(),
+    () => null
+  );
+}
+async function askGit(cwd) {
+  try {
+    const { stdout } = await promisify(execFile)("git", ["rev-parse", "HEAD"], { cwd });
+    return stdout.trim() || null;
+  } catch {
+    return null;
+  }
+}
 
 // src/local/cli.ts
 var DEFAULT_SPEC = ".github/retrain.yml";
@@ -359,21 +418,13 @@ function checkArguments(values, command) {
     );
 }
 var DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-async function gitCommit(cwd) {
-  try {
-    const { stdout } = await promisify(execFile)("git", ["rev-parse", "HEAD"], { cwd });
-    return stdout.trim() || null;
-  } catch {
-    return null;
-  }
-}
 async function loadSpec(file) {
   return await (await import("./chunks/load-JBFZZ2Z7.js")).loadSpec(file);
 }
 async function registryOf(values) {
   const { DirectoryRegistry } = await import("./chunks/directory-registry-NSUAX2WK.js");
   return new DirectoryRegistry(
-    path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
+    path2.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
     (message) => process.stderr.write(`${message}
 `)
@@ -388,7 +439,7 @@ async function stepCacheOf(spec, reporter) {
   if (!spec.steps.some((s) => s.cache)) return void 0;
   const { DirectoryStepCache, cacheMaxBytes } = await import("./chunks/directory-cache-WEU66GPS.js");
   const maxBytes = cacheMaxBytes(process.env.RETRAIN_CACHE_MAX_MB);
-  return new DirectoryStepCache(path.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
+  return new DirectoryStepCache(path2.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
     ...maxBytes !== void 0 && { maxBytes },
     warn: (message) => reporter.warn(message)
   });
@@ -402,14 +453,14 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-CM2PURJ5.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-SUIQZLIN.js");
       const settings = {
         spec: spec2,
         params,
-        outputDir: path.resolve(values.out ?? path.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
+        outputDir: path2.resolve(values.out ?? path2.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
         baseEnv: inheritableEnv(process.env),
         actor: who.actor,
-        gitCommit: await gitCommit(spec2.root),
+        gitCommit: await gitHead(spec2.root),
         toolVersion: TOOL_VERSION,
         cli: { node: process.execPath, script: fileURLToPath(import.meta.url) },
         dryRun: values["dry-run"],
@@ -472,13 +523,13 @@ async function render(outcome, command, values, spec, reporter) {
       const { result } = outcome.run;
       if (values.json) out(JSON.stringify(result, null, 2));
       const outputDir = command.kind === "run" ? command.settings.outputDir : ".";
-      reporter.info(`Result: ${result.decision}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`);
+      reporter.info(`Result: ${result.decision}. Outputs in ${path2.relative(process.cwd(), outputDir) || outputDir}`);
       return outcome.run.exitCode;
     }
     case "validated": {
       const s = outcome.spec;
       out(
-        `${path.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
+        `${path2.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
       );
       return ExitCode.ok;
     }
@@ -507,7 +558,7 @@ async function render(outcome, command, values, spec, reporter) {
       out(`Rejected ${outcome.model} version ${outcome.version}`);
       return ExitCode.ok;
     case "planned": {
-      const { planMatrix, renderPlan } = await import("./chunks/challenger-plan-I5U4KP37.js");
+      const { planMatrix, renderPlan } = await import("./chunks/challenger-plan-Q76OCMMN.js");
       out(values.json ? JSON.stringify(planMatrix(outcome.plan)) : renderPlan(outcome.plan));
       return ExitCode.ok;
     }
@@ -520,12 +571,12 @@ async function render(outcome, command, values, spec, reporter) {
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-33M2KDHE.js");
+      const { unfinished } = await import("./chunks/execute-GNGTSUEA.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-33M2KDHE.js");
+      const { unfinished } = await import("./chunks/execute-GNGTSUEA.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -556,9 +607,9 @@ async function main(argv) {
   checkArguments(values, name);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
-    return await (await import("./chunks/commands-H72VM6GD.js")).trainCommand(positionals[0]);
+    return await (await import("./chunks/commands-LJA5ZZ6L.js")).trainCommand(positionals[0]);
   }
-  if (name === "evaluate") return await (await import("./chunks/commands-H72VM6GD.js")).evaluateCommand(values.data ?? "eval");
+  if (name === "evaluate") return await (await import("./chunks/commands-LJA5ZZ6L.js")).evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
@@ -571,7 +622,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-33M2KDHE.js");
+    const { execute } = await import("./chunks/execute-GNGTSUEA.js");
     const stepCache = command.kind === "run" && !values["no-cache"] ? await stepCacheOf(command.settings.spec, reporter) : void 0;
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? ""), ...stepCache && { stepCache } });
     return await render(outcome, command, values, spec, reporter);
@@ -610,5 +661,5 @@ Run "retrain --help" for usage.
 
 // src/cli.ts
 var withCompileCache = module;
-withCompileCache.enableCompileCache?.(path2.join(os.tmpdir(), "retrain-compile-cache"));
+withCompileCache.enableCompileCache?.(path3.join(os.tmpdir(), "retrain-compile-cache"));
 process.exitCode = await runCli(process.argv.slice(2));
