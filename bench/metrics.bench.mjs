@@ -150,21 +150,21 @@ async function drawSeconds(rows) {
   const { build } = await import('esbuild')
   const file = path.join(work, 'random.mjs')
   await build({
-    stdin: { contents: "export { Random, drawCounts } from './src/metrics/random.ts'", resolveDir: repo, loader: 'ts' },
+    stdin: { contents: "export { Random, drawWeights } from './src/metrics/random.ts'", resolveDir: repo, loader: 'ts' },
     outfile: file,
     bundle: true,
     platform: 'node',
     format: 'esm',
     logLevel: 'warning'
   })
-  const { Random, drawCounts } = await import(file)
+  const { Random, drawWeights } = await import(file)
   const counts = new Uint8Array(rows)
   const random = new Random(0)
-  for (let b = 0; b < 3; b++) drawCounts(random, 1, b, counts)
+  for (let b = 0; b < 3; b++) drawWeights(random, 1, b, counts)
   const times = []
   for (let b = 0; b < 15; b++) {
     const t0 = performance.now()
-    drawCounts(random, 1, b, counts)
+    drawWeights(random, 1, b, counts)
     times.push((performance.now() - t0) / 1000)
   }
   return median(times)

@@ -6,7 +6,7 @@
 import type { Goal } from '../spec/types.js'
 import { availableParallelism } from 'node:os'
 import { isMeanKernel, pairedMeans, shapeOf, type Kernel, type KernelShape } from './kernels.js'
-import { AHEAD_WORKER, multinomialAhead, multinomialInTurn, Random, startThread } from './random.js'
+import { AHEAD_WORKER, weightsAhead, weightsInTurn, Random, startThread } from './random.js'
 import { PlanRunner, planControl, sharedPlan, type PlanControl, type ResamplePlan } from './resample-plan.js'
 
 export type IntervalMethod = 'bca' | 'percentile'
@@ -159,7 +159,7 @@ function jackknifeAcceleration(
 const THREAD_EXAMPLES = 65536
 /** Longer than any one resample takes: a thread that has not finished one by then has failed. */
 const RESAMPLE_WAIT_MS = 120_000
-/** The jackknife's stream of the seed; the resamples use streams 1 .. resamples (see drawCounts). */
+/** The jackknife's stream of the seed; the resamples use streams 1 .. resamples (see drawWeights). */
 const JACKKNIFE_STREAM = 0
 
 /**
@@ -258,7 +258,7 @@ export function pairedBootstrap(
   } else {
     const weights = new Uint8Array(n)
     const counts =
-      threads > 1 ? multinomialAhead(settings.seed, units.count, settings.resamples, worker) : multinomialInTurn(settings.seed, units.count, settings.resamples)
+      threads > 1 ? weightsAhead(settings.seed, units.count, settings.resamples, worker) : weightsInTurn(settings.seed, units.count, settings.resamples)
     let b = 0
     for (const drawn of counts) {
       const values = evaluateAll(metrics, evaluators, exampleWeights(units, drawn, weights), scratch)

@@ -9,7 +9,7 @@
  * imports nothing of the project but the generator and the kernels' passes.
  */
 import { aucPass, pairedMeans, type KernelShape } from './kernels.js'
-import { drawCounts, Random } from './random.js'
+import { drawWeights, Random } from './random.js'
 
 /** Both models' kernels of one metric as arrays; `rows` restricts it to a slice of the examples. */
 export interface PlanMetric {
@@ -56,7 +56,7 @@ export class PlanRunner {
   /** Evaluates resample b into `control.values` and marks it done. */
   run(b: number, control: PlanControl): void {
     const { plan, counts, weights } = this
-    drawCounts(this.random, plan.seed, b, counts)
+    drawWeights(this.random, plan.seed, b, counts)
     if (plan.unitOf) {
       const unitOf = plan.unitOf
       for (let i = 0; i < weights.length; i++) weights[i] = counts[unitOf[i]!]!
