@@ -9,16 +9,16 @@ describe('reading predictions', () => {
   it('reads CSV with quoted fields (commas, quotes, newlines), blank lines and CRLF', () => {
     const text = 'id,label,score,note\r\n"a,1",1,0.9,"said ""hi""\nthen left"\r\n\r\nb,0,0.2,\r\n'
     const table = parsePredictions(text, 'p.csv', csv)
-    expect(table.ids).toEqual(['a,1', 'b'])
-    expect(table.lines).toEqual([2, 5])
-    expect(table.columns.get('note')).toEqual(['said "hi"\nthen left', null])
+    expect([...table.ids]).toEqual(['a,1', 'b'])
+    expect(table.lines.toArray()).toEqual([2, 5])
+    expect([...table.columns.get('note')!]).toEqual(['said "hi"\nthen left', null])
   })
 
   it('reads JSON Lines; a key missing on some lines is null there', () => {
     const table = parsePredictions('{"id": 1, "label": 1, "score": 0.7}\n\n{"id": 2, "label": 0, "score": 0.1, "region": "x"}\n', 'p.jsonl', jsonl)
-    expect(table.ids).toEqual(['1', '2'])
-    expect(table.lines).toEqual([1, 3])
-    expect(table.columns.get('region')).toEqual([null, 'x'])
+    expect([...table.ids]).toEqual(['1', '2'])
+    expect(table.lines.toArray()).toEqual([1, 3])
+    expect([...table.columns.get('region')!]).toEqual([null, 'x'])
   })
 
   it.each([

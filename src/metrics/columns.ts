@@ -1,0 +1,235 @@
+/**
+ * Compact columns of a predictions file. A million rows of ids, labels and scores as JavaScript
+ * values cost about 80 bytes a row (a string and a heap number each); here the ids' bytes sit in
+ * one buffer with their offsets, numbers in a Float64Array, so a row costs about the bytes it holds.
+ */
+import type { CsvScanner } from '../csv/scan.js'
+
+export type Cell = string | number | boolean | null
+
+/** One column of a table, read a cell at a time. */
+export interface Column extends Iterable<Cell> {
+  readonly length: number
+  at(row: number): Cell
+}
+
+function* cellsOf(column: Column): Iterator<Cell> {
+  for (let row = 0; row < column.length; row++) yield column.at(row)
+}
+
+/** Cells as JavaScript values (JSON Lines, and text columns). */
+export class CellColumn implements Column {
+  constructor(readonly cells: Cell[] = []) {}
+  get length(): number {
+    return this.cells.length
+  }
+  at(row: number): Cell {
+    return this.cells[row] ?? null
+  }
+  push(cell: Cell): void {
+    this.cells.push(cell)
+  }
+  [Symbol.iterator](): Iterator<Cell> {
+    return this.cells[Symbol.iterator]()
+  }
+}
+
+function grownFloat64(a: Float64Array, size: number): Float64Array {
+  const out = new Float64Array(Math.max(size, a.length * 2, 1024))
+  out.set(a)
+  return out
+}
+
+/**
+ * A column whose cells are mostly plain numbers: those in a Float64Array, the others (empty cells,
+ * text) by row in a map, NaN marking their place. A numeric column's cells are never NaN
+ * themselves (NA and NaN are missing cells, see parseNumber).
+ */
+export class NumberColumn implements Column {
+  private values: Float64Array = new Float64Array(1024)
+  private readonly others = new Map<number, Cell>()
+  length = 0
+
+  push(cell: Cell): void {
+    if (this.length === this.values.length) this.values = grownFloat64(this.values, this.length + 1)
+    if (typeof cell === 'number' && !Number.isNaN(cell)) this.values[this.length] = cell
+    else {
+      this.values[this.length] = Number.NaN
+      if (cell !== null) this.others.set(this.length, cell)
+    }
+    this.length++
+  }
+
+  at(row: number): Cell {
+    if (row < 0 || row >= this.length) return null
+    const v = this.values[row]!
+    return Number.isNaN(v) ? (this.others.get(row) ?? null) : v
+  }
+
+  /** The cells as numbers, NaN where a cell is not one; a view, not a copy. */
+  numbers(): Float64Array {
+    return this.values.subarray(0, this.length)
+  }
+
+  /** Drops the spare capacity once the column is complete. */
+  trim(): void {
+    if (this.values.length > this.length) this.values = this.values.slice(0, this.length)
+  }
+
+  [Symbol.iterator](): Iterator<Cell> {
+    return cellsOf(this)
+  }
+}
+
+/** FNV-1a over bytes, then mixed: the hash of an id. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193)
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  return (h ^ (h >>> 13)) >>> 0
+}
+
+/**
+ * Ids as UTF-8 bytes in one buffer, row r's at [offsets[r], offsets[r + 1]); an empty id is a
+ * missing one (null). Two files' ids compare without a string being made.
+ */
+export class IdColumn implements Column {
+  private bytes: Buffer = Buffer.allocUnsafe(1 << 16)
+  private offsets: Uint32Array = new Uint32Array(1025)
+  private used = 0
+  length = 0
+
+  private room(bytes: number): void {
+    if (this.used + bytes > this.bytes.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + bytes))
+      this.bytes.copy(larger, 0, 0, this.used)
+      this.bytes = larger
+    }
+    if (this.length + 2 > this.offsets.length) {
+      const larger = new Uint32Array(this.offsets.length * 2)
+      larger.set(this.offsets)
+      this.offsets = larger
+    }
+  }
+
+  /** Adds field c of the scanner's record, as written unless quoted (then unquoted). */
+  pushField(scanner: CsvScanner, c: number): void {
+    if (scanner.isQuoted(c)) {
+      this.push(scanner.text(c))
+      return
+    }
+    const start = scanner.fieldStart(c)
+    const end = scanner.fieldEnd(c)
+    this.room(end - start)
+    scanner.bytes.copy(this.bytes, this.used, start, end)
+    this.used += end - start
+    this.offsets[++this.length] = this.used
+  }
+
+  push(cell: Cell): void {
+    const text = cell === null ? '' : String(cell)
+    const size = Buffer.byteLength(text)
+    this.room(size)
+    this.bytes.write(text, this.used)
+    this.used += size
+    this.offsets[++this.length] = this.used
+  }
+
+  at(row: number): string | null {
+    if (row < 0 || row >= this.length) return null
+    const start = this.offsets[row]!
+    const end = this.offsets[row + 1]!
+    return start === end ? null : this.bytes.toString('utf8', start, end)
+  }
+
+  isEmpty(row: number): boolean {
+    return this.offsets[row] === this.offsets[row + 1]
+  }
+
+  /** Whether row `row` holds the same id as row `otherRow` of `other`. */
+  sameAs(row: number, other: IdColumn, otherRow: number): boolean {
+    const start = this.offsets[row]!
+    const size = this.offsets[row + 1]! - start
+    const otherStart = other.offsets[otherRow]!
+    if (other.offsets[otherRow + 1]! - otherStart !== size) return false
+    const a = this.bytes
+    const b = other.bytes
+    for (let k = 0; k < size; k++) if (a[start + k] !== b[otherStart + k]) return false
+    return true
+  }
+
+  hashAt(row: number): number {
+    return hashBytes(this.bytes, this.offsets[row]!, this.offsets[row + 1]!)
+  }
+
+  trim(): void {
+    this.offsets = this.offsets.slice(0, this.length + 1)
+    this.bytes = Buffer.from(this.bytes.subarray(0, this.used))
+  }
+
+  [Symbol.iterator](): Iterator<Cell> {
+    return cellsOf(this)
+  }
+}
+
+/**
+ * The rows of an IdColumn by id: open addressing over the ids' hashes, 8 bytes a row. `add`
+ * returns the earlier row holding the same id, or -1; `find` the row of another column's id.
+ */
+export class IdIndex {
+  private readonly slots: Int32Array
+  private readonly mask: number
+
+  constructor(private readonly ids: IdColumn) {
+    let size = 16
+    while (size < ids.length * 2) size *= 2
+    this.slots = new Int32Array(size).fill(-1)
+    this.mask = size - 1
+  }
+
+  add(row: number): number {
+    const { slots, mask, ids } = this
+    for (let at = ids.hashAt(row) & mask, probes = 0; probes <= mask; at = (at + 1) & mask, probes++) {
+      const held = slots[at]!
+      if (held === -1) {
+        slots[at] = row
+        return -1
+      }
+      if (ids.sameAs(held, ids, row)) return held
+    }
+    throw new Error('the id index is full')
+  }
+
+  find(other: IdColumn, row: number): number {
+    const { slots, mask, ids } = this
+    for (let at = other.hashAt(row) & mask, probes = 0; probes <= mask; at = (at + 1) & mask, probes++) {
+      const held = slots[at]!
+      if (held === -1) return -1
+      if (ids.sameAs(held, other, row)) return held
+    }
+    return -1
+  }
+}
+
+/** Line numbers, 4 bytes a row. */
+export class LineList {
+  private values: Uint32Array = new Uint32Array(1024)
+  length = 0
+  push(line: number): void {
+    if (this.length === this.values.length) {
+      const larger = new Uint32Array(this.values.length * 2)
+      larger.set(this.values)
+      this.values = larger
+    }
+    this.values[this.length++] = line
+  }
+  at(row: number): number {
+    return this.values[row]!
+  }
+  trim(): void {
+    this.values = this.values.slice(0, this.length)
+  }
+  toArray(): number[] {
+    return Array.from(this.values.subarray(0, this.length))
+  }
+}
