@@ -66,34 +66,51 @@ const CSV_EMPTY = 'the predictions file is empty; write a header row, then one r
  */
 function csvTableBuilder(file: string, idName: string, numericColumns: (name: string) => boolean) {
   let header: string[] | null = null
-  let columns: (IdColumn | NumberColumn | CellColumn)[] = []
-  let kinds: ('id' | 'number' | 'text')[] = []
+  let columns: Column[] = []
+  // Each kind of column in its own list, so every call below sees one class.
+  const ids: { c: number; column: IdColumn }[] = []
+  const numbers: { c: number; column: NumberColumn }[] = []
+  const texts: { c: number; column: CellColumn }[] = []
   const lines = new LineList()
   const record = (scanner: CsvScanner): void => {
     if (header === null) {
       header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
       checkHeader(header, file, scanner.recordLine)
-      kinds = header.map(h => (h === idName ? 'id' : numericColumns(h) ? 'number' : 'text'))
-      columns = kinds.map(k => (k === 'id' ? new IdColumn() : k === 'number' ? new NumberColumn() : new CellColumn()))
+      columns = header.map((h, c) => {
+        if (h === idName) {
+          const column = new IdColumn()
+          ids.push({ c, column })
+          return column
+        }
+        if (numericColumns(h)) {
+          const column = new NumberColumn()
+          numbers.push({ c, column })
+          return column
+        }
+        const column = new CellColumn()
+        texts.push({ c, column })
+        return column
+      })
       return
     }
     if (scanner.count !== header.length)
       throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${header.length}`)
     lines.push(scanner.recordLine)
-    for (let c = 0; c < columns.length; c++) {
-      const kind = kinds[c]
-      if (kind === 'id') (columns[c] as IdColumn).pushField(scanner, c)
-      else if (kind === 'number') {
-        const value = scanner.number(c)
-        ;(columns[c] as NumberColumn).push(typeof value === 'number' ? value : emptyAsNull(scanner.text(c)))
-      } else (columns[c] as CellColumn).push(emptyAsNull(scanner.text(c)))
+    for (let k = 0; k < ids.length; k++) ids[k]!.column.pushField(scanner, ids[k]!.c)
+    for (let k = 0; k < numbers.length; k++) {
+      const { c, column } = numbers[k]!
+      const value = scanner.number(c)
+      if (typeof value === 'number') column.pushNumber(value)
+      else column.push(emptyAsNull(scanner.text(c)))
     }
+    for (let k = 0; k < texts.length; k++) texts[k]!.column.push(emptyAsNull(scanner.text(texts[k]!.c)))
   }
   const table = (): PredictionTable => {
     if (header === null) throw new PredictionsError(`${file}: ${CSV_EMPTY}`)
     const names: string[] = header
     lines.trim()
-    for (const column of columns) if (!(column instanceof CellColumn)) column.trim()
+    for (const { column } of ids) column.trim()
+    for (const { column } of numbers) column.trim()
     const byName = new Map<string, Column>(names.map((h, c) => [h, columns[c]!]))
     return { file, lines, ids: new IdColumn(), columns: byName }
   }
@@ -218,10 +235,14 @@ function checkIds(table: PredictionTable, columns: PredictionColumns): Predictio
     for (let row = 0; row < idColumn.length; row++) ids.push(idColumn.at(row))
     ids.trim()
   }
+  for (let row = 0; row < ids.length; row++) {
+    if (ids.isEmpty(row)) throw new PredictionsError(`${file}:${table.lines.at(row)}: the example has no id ("${columns.id}")`)
+  }
+  table.ids = ids
+  if (ids.increasing()) return table
   // A hash of the ids' bytes, not a set of strings, keeps the check small on large files.
   const index = new IdIndex(ids)
   for (let row = 0; row < ids.length; row++) {
-    if (ids.isEmpty(row)) throw new PredictionsError(`${file}:${table.lines.at(row)}: the example has no id ("${columns.id}")`)
     const earlier = index.add(row)
     if (earlier !== -1) {
       throw new PredictionsError(

@@ -82,7 +82,7 @@ export class Random {
    * Poisson(n)). A weight never exceeds 255: the largest value a 48-bit uniform reaches is about 20.
    * The rare draws that need more bits are noted and refined after the pass, from the same stream.
    */
-  poisson(weights: Uint8Array): void {
+  poisson(weights: Uint8Array, start = 0, end = weights.length): void {
     const st = this.state
     let refineAt = this.refineAt
     let refineCell = this.refineCell
@@ -91,9 +91,9 @@ export class Random {
     let s1 = st[1]!
     let s2 = st[2]!
     let s3 = st[3]!
-    const n = weights.length
-    const pairs = n >>> 1
-    for (let i = 0, p = 0; p <= pairs; p++, i += 2) {
+    const n = end
+    const pairs = (end - start) >>> 1
+    for (let i = start, p = 0; p <= pairs; p++, i += 2) {
       const x = Math.imul(s1, 5)
       const r = Math.imul((x << 7) | (x >>> 25), 9) >>> 0
       const t = s1 << 9
@@ -208,8 +208,14 @@ export function* weightsInTurn(seed: number, cells: number, resamples: number): 
  */
 export function drawWeights(random: Random, seed: number, b: number, counts: Uint8Array): void {
   random.reseed(seed, b + 1)
-  random.poisson(counts)
+  for (let start = 0; start < counts.length; start += WEIGHT_BLOCK) random.poisson(counts, start, Math.min(start + WEIGHT_BLOCK, counts.length))
 }
+
+/**
+ * Weights are drawn in blocks of this many (even), each block's rare refinements after it: the
+ * bootstrap's fused pass draws a block and sums it while it is in the nearest cache.
+ */
+export const WEIGHT_BLOCK = 4096
 
 /** Resamples drawn ahead of the one being evaluated. */
 const SLOTS = 4

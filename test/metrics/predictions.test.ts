@@ -23,6 +23,10 @@ describe('reading predictions', () => {
 
   it.each([
     ['id,label\na,1\na,0\n', 'p.csv:3: duplicate id "a" (first at line 2)'],
+    ['id,label\n1,1\n2,0\n3,1\n2,1\n', 'p.csv:5: duplicate id "2" (first at line 3)'],
+    ['id,label\nb,1\nc,0\na,1\nc,1\n', 'p.csv:5: duplicate id "c" (first at line 3)'],
+    ['id,label\nx1,1\nx1,0\n', 'p.csv:3: duplicate id "x1" (first at line 2)'],
+    ['id,label\n"q ""1""",1\n"q ""1""",0\n', 'p.csv:3: duplicate id "q "1"" (first at line 2)'],
     ['id,label\na,1\n,0\n', 'p.csv:3: the example has no id ("id")'],
     ['id,label\na,1,2\n', 'p.csv:2: the row has 3 fields but the header has 2'],
     ['label\n1\n', 'p.csv: there is no id column "id" (columns: label); set evaluate.predictions.id'],
@@ -30,6 +34,14 @@ describe('reading predictions', () => {
     ['', 'p.csv: the predictions file is empty']
   ])('refuses %j: %s', (text, message) => {
     expect(() => parsePredictions(text, 'p.csv', csv)).toThrow(message)
+  })
+
+  it('takes ids in increasing order (as numbers or bytes) and distinct ids in any order', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => i)
+    for (const ids of [many, many.map(i => `id-${String(i).padStart(5, '0')}`), many.map(i => `${(i * 7919) % 3001}x`), ['01', '1', '001'], ['10', '9', '8']]) {
+      const table = parsePredictions(['id,label', ...ids.map(id => `${id},1`)].join('\n'), 'p.csv', csv)
+      expect([...table.ids]).toEqual(ids.map(String))
+    }
   })
 
   it('refuses JSON Lines that are not one flat object per line, naming the line', () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { boundAt, normalCdf, normalQuantile, pairedBootstrap } from '../../src/metrics/bootstrap.js'
 import { definitionOf } from '../../src/metrics/catalog.js'
 import { COMPUTED_METRICS } from '../../src/metrics/computed-metrics.js'
-import { meanKernel, pairedMeans, rocAucKernel, sortByScore } from '../../src/metrics/kernels.js'
+import { fusedLayout, FusedRunner } from '../../src/metrics/fused-pass.js'
+import { accuracyValues, binaryLogLossValues, meanKernel, pairedMeans, rocAucKernel, shapeOf, sortByScore, type Kernel } from '../../src/metrics/kernels.js'
 import { drawWeights, weightsAhead, Random } from '../../src/metrics/random.js'
 import { ourValues, type SklearnCase } from './sklearn-cases.js'
 
@@ -237,6 +238,75 @@ describe('the bootstrap', () => {
         ).toBe(expected)
       })
     )
+  })
+})
+
+describe("the bootstrap's fused pass", () => {
+  /** Two models on n examples in the candidate's score order (as compare.ts lays them out); scores on `levels` levels. */
+  function layoutCase(n: number, levels: number, random: Random) {
+    const label = Int32Array.from({ length: n }, () => (random.below(10) < 3 ? 1 : 0))
+    const score = () =>
+      Float64Array.from(label, y => Math.round(Math.min(1, Math.max(0, 0.35 * y + random.below(1 << 20) / (1 << 20) / 1.5)) * levels) / levels)
+    const a = score()
+    const b = score()
+    const order = sortByScore(a, Uint8Array.from(label))
+    const pick = <T extends Int32Array | Float64Array>(v: T): T => v.map((_, i) => v[order[i]!]!) as T
+    const [y, sa, sb] = [pick(label), pick(a), pick(b)]
+    const predicted = (s: Float64Array) => Int32Array.from(s, v => (v >= 0.5 ? 1 : 0))
+    const pairs: [Kernel, Kernel][] = [
+      [meanKernel(accuracyValues(y, predicted(sa))), meanKernel(accuracyValues(y, predicted(sb)))],
+      [meanKernel(binaryLogLossValues(y, sa)), meanKernel(binaryLogLossValues(y, sb))],
+      [rocAucKernel(Uint8Array.from(y), sa), rocAucKernel(Uint8Array.from(y), sb)]
+    ]
+    return pairs
+  }
+
+  it.each([
+    [1, 1000],
+    [7, 3],
+    [4097, 1_000_000],
+    [10_000, 1_000_000],
+    [10_000, 20]
+  ])('gives each kernel its value under any weights (n = %i, %i score levels)', (n, levels) => {
+    const random = new Random(n + levels)
+    const pairs = layoutCase(n, levels, random)
+    const layout = fusedLayout(
+      n,
+      pairs.map(([c, b]) => ({ candidate: shapeOf(c)!, baseline: shapeOf(b)!, rows: null }))
+    )!
+    // Accuracy as bits, log loss as doubles, the candidate's AUC in the sequential pass unless it has tie groups.
+    if (n > 1000)
+      expect(layout.sources.map(s => s?.kind)).toEqual([
+        'bit',
+        'bit',
+        'float',
+        'float',
+        levels < n / 8 ? 'auc' : 'sequential-auc',
+        levels < n / 8 ? 'auc' : 'packed-auc'
+      ])
+    const runner = new FusedRunner(layout)
+    const out = new Float64Array(6)
+    for (let t = 0; t < 4; t++) {
+      const w = Uint8Array.from({ length: n }, () => (t === 0 ? 1 : random.below(5)))
+      runner.run(w, random, false, out, 0)
+      pairs.forEach(([c, b], k) => {
+        for (const [side, kernel] of [c, b].entries()) {
+          const expected = kernel(w)
+          const got = out[2 * k + side]!
+          if (Number.isNaN(expected)) expect(got).toBeNaN()
+          else if (k === 1) expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected))
+          else expect(got).toBe(expected)
+        }
+      })
+    }
+    // Drawn inside the pass: the weights drawWeights gives for the same stream.
+    const drawn = new Uint8Array(n)
+    const again = new Uint8Array(n)
+    const stream = new Random(0)
+    stream.reseed(5, 4)
+    runner.run(drawn, stream, true, out, 0)
+    drawWeights(new Random(0), 5, 3, again)
+    expect(drawn).toEqual(again)
   })
 })
 
