@@ -34,57 +34,82 @@ export class CellColumn implements Column {
   }
 }
 
-function grownFloat64(a: Float64Array, size: number): Float64Array {
-  const out = new Float64Array(Math.max(size, a.length * 2, 1024))
-  out.set(a)
-  return out
-}
+/** Rows per chunk of a growing column: chunks are never copied, so no column ever holds twice its size. */
+const CHUNK_BITS = 16
+const CHUNK = 1 << CHUNK_BITS
+const CHUNK_MASK = CHUNK - 1
 
 /**
- * A column whose cells are mostly plain numbers: those in a Float64Array, the others (empty cells,
- * text) by row in a map, NaN marking their place. A numeric column's cells are never NaN
- * themselves (NA and NaN are missing cells, see parseNumber).
+ * A column whose cells are mostly plain numbers, in chunks: a chunk of small whole numbers (labels,
+ * predicted classes) as bytes, any other as doubles (it becomes one at its first other number).
+ * Cells that are not numbers (empty, text) are kept by row in a map, and marked in their chunk
+ * (NaN, or SMALL_OTHER). A numeric column's cells are never NaN themselves (NA and NaN are missing
+ * cells, see parseNumber).
  */
 export class NumberColumn implements Column {
-  private values: Float64Array = new Float64Array(1024)
+  private readonly chunks: (Int8Array | Float64Array)[] = []
   private readonly others = new Map<number, Cell>()
   length = 0
 
-  push(cell: Cell): void {
-    if (this.length === this.values.length) this.values = grownFloat64(this.values, this.length + 1)
-    if (typeof cell === 'number' && !Number.isNaN(cell)) this.values[this.length] = cell
-    else {
-      this.values[this.length] = Number.NaN
-      if (cell !== null) this.others.set(this.length, cell)
+  /** A finite number (what the scanner reads as one). */
+  pushNumber(value: number): void {
+    const at = this.length & CHUNK_MASK
+    if (at === 0) this.chunks.push(new Int8Array(CHUNK))
+    const last = this.chunks.length - 1
+    let chunk = this.chunks[last]!
+    if (chunk instanceof Int8Array) {
+      // -0 is not a small whole number: it would come back as 0.
+      if (value === (value | 0) && value >= -127 && value <= 127 && !Object.is(value, -0)) {
+        chunk[at] = value
+        this.length++
+        return
+      }
+      chunk = this.chunks[last] = widened(chunk, at)
     }
+    chunk[at] = value
     this.length++
   }
 
-  /** A finite number (what the scanner reads as one). */
-  pushNumber(value: number): void {
-    if (this.length === this.values.length) this.values = grownFloat64(this.values, this.length + 1)
-    this.values[this.length++] = value
+  push(cell: Cell): void {
+    if (typeof cell === 'number' && !Number.isNaN(cell)) {
+      this.pushNumber(cell)
+      return
+    }
+    if (cell !== null) this.others.set(this.length, cell)
+    const at = this.length & CHUNK_MASK
+    if (at === 0) this.chunks.push(new Int8Array(CHUNK))
+    const chunk = this.chunks[this.chunks.length - 1]!
+    chunk[at] = chunk instanceof Int8Array ? SMALL_OTHER : Number.NaN
+    this.length++
   }
 
   at(row: number): Cell {
     if (row < 0 || row >= this.length) return null
-    const v = this.values[row]!
-    return Number.isNaN(v) ? (this.others.get(row) ?? null) : v
+    const chunk = this.chunks[row >>> CHUNK_BITS]!
+    const v = chunk[row & CHUNK_MASK]!
+    if (chunk instanceof Int8Array ? v === SMALL_OTHER : Number.isNaN(v)) return this.others.get(row) ?? null
+    return v
   }
 
-  /** The cells as numbers, NaN where a cell is not one; a view, not a copy. */
-  numbers(): Float64Array {
-    return this.values.subarray(0, this.length)
-  }
-
-  /** Drops the spare capacity once the column is complete. */
+  /** Drops the last chunk's spare rows once the column is complete. */
   trim(): void {
-    if (this.values.length > this.length) this.values = this.values.slice(0, this.length)
+    const last = this.chunks.length - 1
+    if (last >= 0) this.chunks[last] = this.chunks[last]!.slice(0, this.length - last * CHUNK)
   }
 
   [Symbol.iterator](): Iterator<Cell> {
     return cellsOf(this)
   }
+}
+
+/** In a chunk of bytes, a cell that is not a number. */
+const SMALL_OTHER = -128
+
+/** A chunk of bytes as doubles, its first `filled` cells copied (markers as NaN). */
+function widened(chunk: Int8Array, filled: number): Float64Array {
+  const out = new Float64Array(CHUNK)
+  for (let i = 0; i < filled; i++) out[i] = chunk[i] === SMALL_OTHER ? Number.NaN : chunk[i]!
+  return out
 }
 
 /** FNV-1a over bytes, then mixed: the hash of an id. */
@@ -258,25 +283,45 @@ export class IdIndex {
   }
 }
 
-/** Line numbers, 4 bytes a row. */
+/**
+ * Line numbers: none kept while each row is on the line after the one before (no blank lines, no
+ * line breaks inside fields), else 4 bytes a row from the first that is not.
+ */
 export class LineList {
-  private values: Uint32Array = new Uint32Array(1024)
+  private readonly chunks: Uint32Array[] = []
+  /** The first row's line, while every row follows the one before; -1 once rows are kept. */
+  private first = 0
   length = 0
   push(line: number): void {
-    if (this.length === this.values.length) {
-      const larger = new Uint32Array(this.values.length * 2)
-      larger.set(this.values)
-      this.values = larger
+    if (this.first !== -1) {
+      if (this.length === 0) this.first = line
+      if (line === this.first + this.length) {
+        this.length++
+        return
+      }
+      const first = this.first
+      const count = this.length
+      this.first = -1
+      this.length = 0
+      for (let row = 0; row < count; row++) this.store(first + row)
     }
-    this.values[this.length++] = line
+    this.store(line)
+  }
+  private store(line: number): void {
+    const at = this.length & CHUNK_MASK
+    if (at === 0) this.chunks.push(new Uint32Array(CHUNK))
+    this.chunks[this.chunks.length - 1]![at] = line
+    this.length++
   }
   at(row: number): number {
-    return this.values[row]!
+    if (this.first !== -1) return this.first + row
+    return this.chunks[row >>> CHUNK_BITS]![row & CHUNK_MASK]!
   }
   trim(): void {
-    this.values = this.values.slice(0, this.length)
+    const last = this.chunks.length - 1
+    if (last >= 0) this.chunks[last] = this.chunks[last]!.slice(0, this.length - last * CHUNK)
   }
   toArray(): number[] {
-    return Array.from(this.values.subarray(0, this.length))
+    return Array.from({ length: this.length }, (_, row) => this.at(row))
   }
 }
