@@ -34,6 +34,17 @@ export class CellColumn implements Column {
   }
 }
 
+/** A column the comparison does not read: only its length is kept, every cell reads as missing. */
+export class SkippedColumn implements Column {
+  length = 0
+  at(): Cell {
+    return null
+  }
+  [Symbol.iterator](): Iterator<Cell> {
+    return cellsOf(this)
+  }
+}
+
 /** Rows per chunk of a growing column: chunks are never copied, so no column ever holds twice its size. */
 const CHUNK_BITS = 16
 const CHUNK = 1 << CHUNK_BITS

@@ -9,7 +9,7 @@ import { checkHeader, CsvError } from '../csv/read.js'
 import { CsvScanner, scanFile } from '../csv/scan.js'
 import { EvaluationError } from '../errors.js'
 import type { PredictionsSpec } from '../spec/types.js'
-import { CellColumn, IdColumn, IdIndex, LineList, NumberColumn, type Cell, type Column } from './columns.js'
+import { CellColumn, IdColumn, IdIndex, LineList, NumberColumn, SkippedColumn, type Cell, type Column } from './columns.js'
 
 export type { Cell, Column }
 
@@ -64,7 +64,7 @@ const CSV_EMPTY = 'the predictions file is empty; write a header row, then one r
  * Float64Array, read straight from the bytes; other columns as text. Numbers and numeric text
  * compare the same wherever cells are read (see classKey in examples.ts).
  */
-function csvTableBuilder(file: string, idName: string, numericColumns: (name: string) => boolean) {
+function csvTableBuilder(file: string, idName: string, numericColumns: (name: string) => boolean, textColumns: (name: string) => boolean) {
   let header: string[] | null = null
   let columns: Column[] = []
   // Each kind of column in its own list, so every call below sees one class.
@@ -87,6 +87,7 @@ function csvTableBuilder(file: string, idName: string, numericColumns: (name: st
           numbers.push({ c, column })
           return column
         }
+        if (!textColumns(h)) return new SkippedColumn()
         const column = new CellColumn()
         texts.push({ c, column })
         return column
@@ -109,6 +110,7 @@ function csvTableBuilder(file: string, idName: string, numericColumns: (name: st
     if (header === null) throw new PredictionsError(`${file}: ${CSV_EMPTY}`)
     const names: string[] = header
     lines.trim()
+    for (const column of columns) if (column instanceof SkippedColumn) column.length = lines.length
     for (const { column } of ids) column.trim()
     for (const { column } of numbers) column.trim()
     const byName = new Map<string, Column>(names.map((h, c) => [h, columns[c]!]))
@@ -117,8 +119,8 @@ function csvTableBuilder(file: string, idName: string, numericColumns: (name: st
   return { record, table }
 }
 
-function parseCsv(text: string, file: string, idName: string, numericColumns: (name: string) => boolean): PredictionTable {
-  const builder = csvTableBuilder(file, idName, numericColumns)
+function parseCsv(text: string, file: string, columns: PredictionColumns): PredictionTable {
+  const builder = csvTableBuilder(file, columns.id, numericColumnsOf(columns), textColumnsOf(columns))
   const bytes = Buffer.from(text)
   const scanner = new CsvScanner(file, 0)
   scanner.bytes = bytes
@@ -133,8 +135,8 @@ function parseCsv(text: string, file: string, idName: string, numericColumns: (n
 }
 
 /** A CSV predictions file, streamed: no file is too large to read. */
-async function streamCsv(file: string, idName: string, numericColumns: (name: string) => boolean = () => false): Promise<PredictionTable> {
-  const builder = csvTableBuilder(file, idName, numericColumns)
+async function streamCsv(file: string, columns: PredictionColumns): Promise<PredictionTable> {
+  const builder = csvTableBuilder(file, columns.id, numericColumnsOf(columns), textColumnsOf(columns))
   try {
     await scanFile(file, builder.record)
   } catch (err) {
@@ -184,6 +186,14 @@ function jsonLinesReader(file: string): { add: (raw: string) => void; table: () 
   return { add, table }
 }
 
+/**
+ * The text columns a comparison reads (group, slices). Other columns are not kept, only named:
+ * a note of 200 bytes on each of millions of rows would otherwise be held as strings.
+ */
+function textColumnsOf(columns: PredictionColumns): (name: string) => boolean {
+  return name => name === columns.group || columns.slices.includes(name)
+}
+
 /** The columns whose plain numbers are kept as numbers: labels, predictions, scores, probabilities. */
 function numericColumnsOf(columns: PredictionColumns): (name: string) => boolean {
   return name => name === columns.label || name === columns.prediction || name === columns.score || name.startsWith(columns.probabilityPrefix)
@@ -194,7 +204,7 @@ function numericColumnsOf(columns: PredictionColumns): (name: string) => boolean
  * A file that cannot be read is a NodeJS error with its code (ENOENT, EACCES, ...).
  */
 export async function loadPredictions(file: string, columns: PredictionColumns): Promise<PredictionTable> {
-  if (columns.format === 'csv') return checkIds(await streamCsv(file, columns.id, numericColumnsOf(columns)), columns)
+  if (columns.format === 'csv') return checkIds(await streamCsv(file, columns), columns)
   const input = createReadStream(file, { encoding: 'utf8' })
   const reader = jsonLinesReader(file)
   // The stream's error (a file that cannot be opened) rejects the reading loop.
@@ -216,7 +226,7 @@ export async function readPredictions(file: string, columns: PredictionColumns, 
 }
 
 export function parsePredictions(text: string, file: string, columns: PredictionColumns): PredictionTable {
-  if (columns.format === 'csv') return checkIds(parseCsv(text, file, columns.id, numericColumnsOf(columns)), columns)
+  if (columns.format === 'csv') return checkIds(parseCsv(text, file, columns), columns)
   const reader = jsonLinesReader(file)
   for (const line of text.split('\n')) reader.add(line)
   return checkIds(reader.table(), columns)

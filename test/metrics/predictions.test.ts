@@ -8,7 +8,7 @@ const jsonl = predictionColumns({ task: 'binary', format: 'jsonl' })
 describe('reading predictions', () => {
   it('reads CSV with quoted fields (commas, quotes, newlines), blank lines and CRLF', () => {
     const text = 'id,label,score,note\r\n"a,1",1,0.9,"said ""hi""\nthen left"\r\n\r\nb,0,0.2,\r\n'
-    const table = parsePredictions(text, 'p.csv', csv)
+    const table = parsePredictions(text, 'p.csv', predictionColumns({ task: 'binary', slices: ['note'] }))
     expect([...table.ids]).toEqual(['a,1', 'b'])
     expect(table.lines.toArray()).toEqual([2, 5])
     expect([...table.columns.get('note')!]).toEqual(['said "hi"\nthen left', null])
@@ -52,10 +52,12 @@ describe('reading predictions', () => {
 })
 
 describe('pairing the candidate with the baseline', () => {
-  const candidate = parsePredictions('id,label,score,prediction,region\na,1,0.9,1,n\nb,0,0.2,0,s\nc,1,0.6,1,n\n', 'c.csv', csv)
+  // Text columns are kept when the comparison reads them (a slice here).
+  const regionCsv = predictionColumns({ task: 'binary', slices: ['region'] })
+  const candidate = parsePredictions('id,label,score,prediction,region\na,1,0.9,1,n\nb,0,0.2,0,s\nc,1,0.6,1,n\n', 'c.csv', regionCsv)
 
   it('aligns rows by id, whatever the order', () => {
-    const baseline = parsePredictions('id,label,score,prediction,region\nc,1,0.5,1,n\na,1,0.8,1,n\nb,0,0.4,0,s\n', 'b.csv', csv)
+    const baseline = parsePredictions('id,label,score,prediction,region\nc,1,0.5,1,n\na,1,0.8,1,n\nb,0,0.4,0,s\n', 'b.csv', regionCsv)
     const order = alignRows(candidate, baseline)
     expect([...order]).toEqual([1, 2, 0])
     const cols = predictionColumns({ task: 'binary', slices: ['region'] })
