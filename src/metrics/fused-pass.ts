@@ -23,6 +23,8 @@ export type FusedSource =
 
 export interface FusedLayout {
   n: number
+  /** The tie groups of the sequential AUC (the end of each), when it sums group by group; else null. */
+  groups: Uint32Array | null
   /** Per example: bit 0..3 the 0/1 means, bit LABEL_BIT the label of the sequential AUC. */
   flags: Uint8Array
   /** Bits 0..3 in use (a bit not in use is 0 everywhere, and its sum ignored). */
@@ -44,6 +46,12 @@ function isIndicator(values: Float64Array): boolean {
 }
 
 const sharedBytes = (n: number) => new Uint8Array(new SharedArrayBuffer(n))
+
+function shared(a: Uint32Array): Uint32Array {
+  const out = new Uint32Array(new SharedArrayBuffer(a.byteLength))
+  out.set(a)
+  return out
+}
 
 /**
  * The fused layout of metrics over all examples (`rows` null) from their kernels' shapes; other
@@ -73,7 +81,6 @@ export function fusedLayout(n: number, metrics: ({ candidate: KernelShape; basel
       floats.push(values)
       return { kind: 'float', index: floats.length - 1 }
     }
-    if (shape.groups) return { kind: 'auc', shape }
     if (shape.order === null && (sequential === null || sequential === shape)) {
       if (sequential === null) {
         sequential = shape
@@ -99,7 +106,8 @@ export function fusedLayout(n: number, metrics: ({ candidate: KernelShape; basel
     else sources.push(sourceOf(m.candidate), sourceOf(m.baseline))
   }
   if (sources.every(s => s === null)) return null
-  return { n, flags, bits, floats, packed, sources }
+  const groups = (sequential as AucShape | null)?.groups ?? null
+  return { n, groups: groups && shared(groups), flags, bits, floats, packed, sources }
 }
 
 /*
@@ -237,9 +245,92 @@ function packedRankSums(w: Uint8Array, packed: Int32Array, out: Float64Array): v
   out[2] = positives0 + positives1
 }
 
+/**
+ * Over [start, end), for tie groups ending at groups[g], groups[g + 1], ...: each group's weighted
+ * positives P and total T, carried across blocks in tie = [group, P, T, Σ P·(T - P)]. The
+ * sequential rank sums count every positive against all the negatives tied with it (they come
+ * first within a tie); half of Σ P·N is taken back. Reads the block's weights and flags, already
+ * in the nearest cache, not a second copy of the labels.
+ */
+function tiesBlock(w: Uint8Array, flags: Uint8Array, groups: Uint32Array, start: number, end: number, tie: Float64Array): void {
+  let g = tie[0]!
+  let positives = tie[1]!
+  let total = tie[2]!
+  let tied = tie[3]!
+  let i = start
+  while (i < end) {
+    const groupEnd = groups[g]!
+    const stop = groupEnd < end ? groupEnd : end
+    let p = 0
+    let t = 0
+    for (; i < stop; i++) {
+      const x = w[i]!
+      p += x & -((flags[i]! >> LABEL_BIT) & 1)
+      t += x
+    }
+    positives += p
+    total += t
+    if (i === groupEnd) {
+      tied += positives * (total - positives)
+      positives = 0
+      total = 0
+      g++
+    }
+  }
+  tie[0] = g
+  tie[1] = positives
+  tie[2] = total
+  tie[3] = tied
+}
+
+/**
+ * ROC AUC's sums group by group through an order whose top bit is the label (for scores with many
+ * ties): each group's positives outrank the negatives of the groups before and half of their own.
+ */
+function packedGroupRankSums(w: Uint8Array, packed: Int32Array, groups: Uint32Array, out: Float64Array): void {
+  let pairs = -0
+  let below = -0
+  let positives = -0
+  let start = 0
+  for (let g = 0; g < groups.length; g++) {
+    const end = groups[g]!
+    let p0 = 0
+    let t0 = 0
+    let p1 = 0
+    let t1 = 0
+    let i = start
+    for (; i + 1 < end; i += 2) {
+      const e = packed[i]!
+      const f = packed[i + 1]!
+      const a = w[e & 0x7fffffff]!
+      const b = w[f & 0x7fffffff]!
+      p0 += a & (e >> 31)
+      t0 += a
+      p1 += b & (f >> 31)
+      t1 += b
+    }
+    if (i < end) {
+      const e = packed[i]!
+      const a = w[e & 0x7fffffff]!
+      p0 += a & (e >> 31)
+      t0 += a
+    }
+    const groupPositives = p0 + p1
+    const groupNegatives = t0 + t1 - groupPositives
+    pairs += groupPositives * (below + 0.5 * groupNegatives)
+    below += groupNegatives
+    positives += groupPositives
+    start = end
+  }
+  out[0] = pairs
+  out[1] = below
+  out[2] = positives
+}
+
 /** Runs fused resamples for one thread: its accumulators and scratch. */
 export class FusedRunner {
   private readonly acc: Float64Array
+  private readonly tie = new Float64Array(4)
   private readonly sums = new Float64Array(3)
   private readonly floatSums: Float64Array
   private readonly aucValues = new Map<AucShape, number>()
@@ -258,13 +349,16 @@ export class FusedRunner {
     const { layout, acc, floatSums } = this
     const { flags, floats, n } = layout
     const wide = layout.bits > 2
+    const groups = layout.groups
     acc.fill(0)
+    this.tie.fill(0)
     floatSums.fill(0)
     for (let start = 0; start < n; start += WEIGHT_BLOCK) {
       const end = Math.min(start + WEIGHT_BLOCK, n)
       if (draw) random.poisson(w, start, end)
       flagsBlock(w, flags, start, end, acc)
       if (wide) moreBitsBlock(w, flags, start, end, acc)
+      if (groups) tiesBlock(w, flags, groups, start, end, this.tie)
       let f = 0
       for (; f + 1 < floats.length; f += 2) dotsBlock(w, floats[f]!, floats[f + 1]!, start, end, floatSums, f)
       if (f < floats.length) dotsBlock(w, floats[f]!, floats[f]!, start, end, floatSums, f)
@@ -290,12 +384,24 @@ export class FusedRunner {
         sums[0] = acc[5]!
         sums[1] = acc[6]!
         sums[2] = total - acc[6]!
+        if (this.layout.groups) {
+          const negatives = sums[1]!
+          const positives = sums[2]!
+          return positives > 0 && negatives > 0 ? (sums[0]! - 0.5 * this.tie[3]!) / (positives * negatives) : Number.NaN
+        }
         return aucFinish(w, source.shape, sums)
       case 'packed-auc': {
         const known = this.aucValues.get(source.shape)
         if (known !== undefined) return known
-        packedRankSums(w, this.layout.packed[source.index]!, sums)
-        const value = aucFinish(w, source.shape, sums)
+        const packed = this.layout.packed[source.index]!
+        let value: number
+        if (source.shape.groups) {
+          packedGroupRankSums(w, packed, source.shape.groups, sums)
+          value = sums[1]! > 0 && sums[2]! > 0 ? sums[0]! / (sums[1]! * sums[2]!) : Number.NaN
+        } else {
+          packedRankSums(w, packed, sums)
+          value = aucFinish(w, source.shape, sums)
+        }
         this.aucValues.set(source.shape, value)
         return value
       }
