@@ -81,21 +81,20 @@ export class Random {
    * counts, and the same bootstrap as n grows (the counts are multinomial given their total, which is
    * Poisson(n)). A weight never exceeds 255: the largest value a 48-bit uniform reaches is about 20.
    * The rare draws that need more bits are noted and refined after the pass, from the same stream.
+   * Drawing [start, end) with end - start odd may overwrite weights[end] (see drawWeights's blocks).
    */
   poisson(weights: Uint8Array, start = 0, end = weights.length): void {
     const st = this.state
-    let refineAt = this.refineAt
-    let refineCell = this.refineCell
+    const table = POISSON_TABLE
     let refines = 0
     let s0 = st[0]!
     let s1 = st[1]!
     let s2 = st[2]!
     let s3 = st[3]!
-    const n = end
-    const pairs = (end - start) >>> 1
-    for (let i = start, p = 0; p <= pairs; p++, i += 2) {
+    let i = start
+    for (; i < end; i += 2) {
       const x = Math.imul(s1, 5)
-      const r = Math.imul((x << 7) | (x >>> 25), 9) >>> 0
+      const r = Math.imul((x << 7) | (x >>> 25), 9)
       const t = s1 << 9
       s2 ^= s0
       s3 ^= s1
@@ -103,43 +102,38 @@ export class Random {
       s0 ^= s3
       s2 ^= t
       s3 = (s3 << 11) | (s3 >>> 21)
-      const lo = r & 0xffff
-      const hi = r >>> 16
-      const a = POISSON_TABLE[lo]!
-      const b = POISSON_TABLE[hi]!
-      if (p === pairs) {
-        // n is odd: the last weight, from the low half of one more draw.
-        if (i < n) {
-          weights[i] = a
-          if (a === REFINE) {
-            refineAt[refines] = i
-            refineCell[refines++] = lo
-          }
-        }
-        break
-      }
+      const a = table[r & 0xffff]!
+      const b = table[r >>> 16]!
       weights[i] = a
+      // With an odd count the last draw's high half lands at `end`: past the array (dropped), or on
+      // the first weight of the next block, which drawing that block overwrites.
       weights[i + 1] = b
-      if (a === REFINE || b === REFINE) {
-        if (refines + 2 > refineAt.length) {
-          refineAt = this.refineAt = grown(refineAt)
-          refineCell = this.refineCell = grown(refineCell)
-        }
-        if (a === REFINE) {
-          refineAt[refines] = i
-          refineCell[refines++] = lo
-        }
-        if (b === REFINE) {
-          refineAt[refines] = i + 1
-          refineCell[refines++] = hi
-        }
-      }
+      if (a === REFINE || b === REFINE) refines = this.noteRefines(refines, i, r, end)
     }
     st[0] = s0
     st[1] = s1
     st[2] = s2
     st[3] = s3
+    const refineAt = this.refineAt
+    const refineCell = this.refineCell
     for (let k = 0; k < refines; k++) weights[refineAt[k]!] = refinePoisson(refineCell[k]!, this.next())
+  }
+
+  /** Notes the weights of draw r at i, i + 1 (before `end`) that need refining; the new count. */
+  private noteRefines(refines: number, i: number, r: number, end: number): number {
+    if (refines + 2 > this.refineAt.length) {
+      this.refineAt = grown(this.refineAt)
+      this.refineCell = grown(this.refineCell)
+    }
+    if (POISSON_TABLE[r & 0xffff] === REFINE) {
+      this.refineAt[refines] = i
+      this.refineCell[refines++] = r & 0xffff
+    }
+    if (i + 1 < end && POISSON_TABLE[r >>> 16] === REFINE) {
+      this.refineAt[refines] = i + 1
+      this.refineCell[refines++] = r >>> 16
+    }
+    return refines
   }
 }
 
