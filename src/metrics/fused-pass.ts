@@ -2,10 +2,11 @@
  * The bootstrap's resample in one sequential pass: each block of weights is drawn and, while it is
  * in the nearest cache, summed into every quantity read in example order: the total weight, the
  * 0/1 means (accuracy: a bit of one byte an example, not a double), the other means (log loss), and
- * the rank sums of ROC AUC for the model whose score order the examples are in. What must be read
- * in another order (the other model's AUC, through its order with the label packed in its top bit;
- * or tie groups) follows over the whole weight vector, still in the cache. Per example a resample
- * then reads the bytes it needs: 1 byte of flags, 8 per double mean, 4 per other-order AUC.
+ * the rank sums of ROC AUC (and its tie groups' sums) for the model whose score order the examples
+ * are in. What must be read in another order (the other model's AUC, through its order with the
+ * label packed in its top bit) follows over the whole weight vector, still in the cache. Per
+ * example a resample then reads the bytes it needs: 1 byte of flags, 8 per double mean, 4 per
+ * other-order AUC.
  *
  * The layout is built once, in shared memory, for every thread. Values are sums of the same terms
  * in the same order whichever thread runs a resample, so results never depend on the threads.
@@ -246,17 +247,18 @@ function packedRankSums(w: Uint8Array, packed: Int32Array, out: Float64Array): v
 }
 
 /**
- * Over [start, end), for tie groups ending at groups[g], groups[g + 1], ...: each group's weighted
- * positives P and total T, carried across blocks in tie = [group, P, T, Σ P·(T - P)]. The
- * sequential rank sums count every positive against all the negatives tied with it (they come
- * first within a tie); half of Σ P·N is taken back. Reads the block's weights and flags, already
- * in the nearest cache, not a second copy of the labels.
+ * Over [start, end), the rank sums of the label bit group by group, for tie groups ending at
+ * groups[g], groups[g + 1], ... (scores with many ties): each group's positives outrank the
+ * negatives of the groups before and half of their own. Carried across blocks in
+ * tie = [group, its positives so far, its weight so far, pairs, negatives before it]. No running
+ * count per example: only per group.
  */
 function tiesBlock(w: Uint8Array, flags: Uint8Array, groups: Uint32Array, start: number, end: number, tie: Float64Array): void {
   let g = tie[0]!
   let positives = tie[1]!
   let total = tie[2]!
-  let tied = tie[3]!
+  let pairs = tie[3]!
+  let below = tie[4]!
   let i = start
   while (i < end) {
     const groupEnd = groups[g]!
@@ -271,7 +273,9 @@ function tiesBlock(w: Uint8Array, flags: Uint8Array, groups: Uint32Array, start:
     positives += p
     total += t
     if (i === groupEnd) {
-      tied += positives * (total - positives)
+      const negatives = total - positives
+      pairs += positives * (below + 0.5 * negatives)
+      below += negatives
       positives = 0
       total = 0
       g++
@@ -280,7 +284,25 @@ function tiesBlock(w: Uint8Array, flags: Uint8Array, groups: Uint32Array, start:
   tie[0] = g
   tie[1] = positives
   tie[2] = total
-  tie[3] = tied
+  tie[3] = pairs
+  tie[4] = below
+}
+
+/** The total weight and the weighted sums of flag bits 0 and 1 over [start, end), added to acc. */
+function bitsBlock(w: Uint8Array, flags: Uint8Array, start: number, end: number, acc: Float64Array): void {
+  let total = 0
+  let b0 = 0
+  let b1 = 0
+  for (let i = start; i < end; i++) {
+    const x = w[i]!
+    const f = flags[i]!
+    total += x
+    b0 += x & -(f & 1)
+    b1 += x & -((f >> 1) & 1)
+  }
+  acc[0]! += total
+  acc[1]! += b0
+  acc[2]! += b1
 }
 
 /**
@@ -330,7 +352,7 @@ function packedGroupRankSums(w: Uint8Array, packed: Int32Array, groups: Uint32Ar
 /** Runs fused resamples for one thread: its accumulators and scratch. */
 export class FusedRunner {
   private readonly acc: Float64Array
-  private readonly tie = new Float64Array(4)
+  private readonly tie = new Float64Array(5)
   private readonly sums = new Float64Array(3)
   private readonly floatSums: Float64Array
   private readonly aucValues = new Map<AucShape, number>()
@@ -356,9 +378,11 @@ export class FusedRunner {
     for (let start = 0; start < n; start += WEIGHT_BLOCK) {
       const end = Math.min(start + WEIGHT_BLOCK, n)
       if (draw) random.poisson(w, start, end)
-      flagsBlock(w, flags, start, end, acc)
+      if (groups) {
+        bitsBlock(w, flags, start, end, acc)
+        tiesBlock(w, flags, groups, start, end, this.tie)
+      } else flagsBlock(w, flags, start, end, acc)
       if (wide) moreBitsBlock(w, flags, start, end, acc)
-      if (groups) tiesBlock(w, flags, groups, start, end, this.tie)
       let f = 0
       for (; f + 1 < floats.length; f += 2) dotsBlock(w, floats[f]!, floats[f + 1]!, start, end, floatSums, f)
       if (f < floats.length) dotsBlock(w, floats[f]!, floats[f]!, start, end, floatSums, f)
@@ -381,14 +405,14 @@ export class FusedRunner {
       case 'float':
         return total > 0 ? this.floatSums[source.index]! / total : Number.NaN
       case 'sequential-auc':
+        if (this.layout.groups) {
+          const negatives = this.tie[4]!
+          const positives = total - negatives
+          return positives > 0 && negatives > 0 ? this.tie[3]! / (positives * negatives) : Number.NaN
+        }
         sums[0] = acc[5]!
         sums[1] = acc[6]!
         sums[2] = total - acc[6]!
-        if (this.layout.groups) {
-          const negatives = sums[1]!
-          const positives = sums[2]!
-          return positives > 0 && negatives > 0 ? (sums[0]! - 0.5 * this.tie[3]!) / (positives * negatives) : Number.NaN
-        }
         return aucFinish(w, source.shape, sums)
       case 'packed-auc': {
         const known = this.aucValues.get(source.shape)
