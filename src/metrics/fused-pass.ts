@@ -251,14 +251,18 @@ function packedRankSums(w: Uint8Array, packed: Int32Array, out: Float64Array): v
  * groups[g], groups[g + 1], ... (scores with many ties): each group's positives outrank the
  * negatives of the groups before and half of their own. Carried across blocks in
  * tie = [group, its positives so far, its weight so far, pairs, negatives before it]. No running
- * count per example: only per group.
+ * count per example: only per group. Also adds the block's total weight and the weighted sums of
+ * flag bits 0 and 1 to acc, as flagsBlock does.
  */
-function tiesBlock(w: Uint8Array, flags: Uint8Array, groups: Uint32Array, start: number, end: number, tie: Float64Array): void {
+function tiesBlock(w: Uint8Array, flags: Uint8Array, groups: Uint32Array, start: number, end: number, tie: Float64Array, acc: Float64Array): void {
   let g = tie[0]!
   let positives = tie[1]!
   let total = tie[2]!
   let pairs = tie[3]!
   let below = tie[4]!
+  let blockTotal = 0
+  let b0 = 0
+  let b1 = 0
   let i = start
   while (i < end) {
     const groupEnd = groups[g]!
@@ -267,9 +271,13 @@ function tiesBlock(w: Uint8Array, flags: Uint8Array, groups: Uint32Array, start:
     let t = 0
     for (; i < stop; i++) {
       const x = w[i]!
-      p += x & -((flags[i]! >> LABEL_BIT) & 1)
+      const f = flags[i]!
+      p += x & -((f >> LABEL_BIT) & 1)
       t += x
+      b0 += x & -(f & 1)
+      b1 += x & -((f >> 1) & 1)
     }
+    blockTotal += t
     positives += p
     total += t
     if (i === groupEnd) {
@@ -286,21 +294,7 @@ function tiesBlock(w: Uint8Array, flags: Uint8Array, groups: Uint32Array, start:
   tie[2] = total
   tie[3] = pairs
   tie[4] = below
-}
-
-/** The total weight and the weighted sums of flag bits 0 and 1 over [start, end), added to acc. */
-function bitsBlock(w: Uint8Array, flags: Uint8Array, start: number, end: number, acc: Float64Array): void {
-  let total = 0
-  let b0 = 0
-  let b1 = 0
-  for (let i = start; i < end; i++) {
-    const x = w[i]!
-    const f = flags[i]!
-    total += x
-    b0 += x & -(f & 1)
-    b1 += x & -((f >> 1) & 1)
-  }
-  acc[0]! += total
+  acc[0]! += blockTotal
   acc[1]! += b0
   acc[2]! += b1
 }
@@ -378,10 +372,8 @@ export class FusedRunner {
     for (let start = 0; start < n; start += WEIGHT_BLOCK) {
       const end = Math.min(start + WEIGHT_BLOCK, n)
       if (draw) random.poisson(w, start, end)
-      if (groups) {
-        bitsBlock(w, flags, start, end, acc)
-        tiesBlock(w, flags, groups, start, end, this.tie)
-      } else flagsBlock(w, flags, start, end, acc)
+      if (groups) tiesBlock(w, flags, groups, start, end, this.tie, acc)
+      else flagsBlock(w, flags, start, end, acc)
       if (wide) moreBitsBlock(w, flags, start, end, acc)
       let f = 0
       for (; f + 1 < floats.length; f += 2) dotsBlock(w, floats[f]!, floats[f + 1]!, start, end, floatSums, f)
