@@ -4,8 +4,9 @@
 #     every per-example array is first put in the candidate's score order (resampling is uniform
 #     over examples, so the order changes nothing), so the candidate's AUC reads the counts in
 #     sequence and the baseline's nearly so;
-#   - per resample, multinomial counts: np.bincount(rng.integers(0, n, n), minlength=n) or
-#     rng.multinomial(n, [1/n] * n), whichever is faster here (timed first, on a few draws);
+#   - per resample, weights: multinomial counts by np.bincount(rng.integers(0, n, n), minlength=n)
+#     or rng.multinomial(n, [1/n] * n), or Poisson(1) weights by rng.poisson(1, n) (the scheme ours
+#     uses), whichever is fastest here (timed first, on a few draws; BENCH_NUMPY_DRAW picks one);
 #   - the means of both models (accuracy, log loss) as one product counts @ M, M the (n, 4) matrix
 #     of per-example vectors;
 #   - ROC AUC from weighted cumulative sums over the sorted order, ties by np.add.reduceat over the
@@ -109,18 +110,27 @@ def draw_multinomial(rng):
     return rng.multinomial(n, uniform).astype(np.float64)
 
 
-# Pick the faster way of drawing counts on this machine (a few draws each; not part of the timing).
-t0 = time.perf_counter()
-for b in range(3):
-    draw_bincount(np.random.default_rng([seed, 10**9 + b]))
-t_bin = time.perf_counter() - t0
+def draw_poisson(rng):
+    # The Poisson bootstrap, as ours draws it: an independent Poisson(1) weight per example.
+    return rng.poisson(1.0, n).astype(np.float64)
+
+
+def seconds_of(draw):
+    t0 = time.perf_counter()
+    for b in range(3):
+        draw(np.random.default_rng([seed, 10**9 + b]))
+    return (time.perf_counter() - t0) / 3
+
+
+# Pick the fastest way of drawing weights on this machine (a few draws each; not part of the timing).
 uniform = np.full(n, 1.0 / n)
-t0 = time.perf_counter()
-for b in range(3):
-    draw_multinomial(np.random.default_rng([seed, 10**9 + b]))
-t_multi = time.perf_counter() - t0
-draw = draw_bincount if t_bin <= t_multi else draw_multinomial
-if draw is draw_bincount:
+draw_seconds = {"bincount": seconds_of(draw_bincount), "multinomial": seconds_of(draw_multinomial), "poisson": seconds_of(draw_poisson)}
+if os.environ.get("BENCH_NUMPY_DRAW"):
+    fastest = os.environ["BENCH_NUMPY_DRAW"]
+else:
+    fastest = min(draw_seconds, key=draw_seconds.get)
+draw = {"bincount": draw_bincount, "multinomial": draw_multinomial, "poisson": draw_poisson}[fastest]
+if draw is not draw_multinomial:
     uniform = None
 
 diffs = np.empty((resamples, 3))
@@ -145,8 +155,8 @@ json.dump(
         "read": t_read,
         "prepare": t_prepare,
         "bootstrap": t_boot,
-        "counts": "bincount" if draw is draw_bincount else "multinomial",
-        "drawSeconds": {"bincount": t_bin / 3, "multinomial": t_multi / 3},
+        "counts": fastest,
+        "drawSeconds": draw_seconds,
         "candidate": point_c.tolist(),
         "baseline": point_b.tolist(),
         "lower": lower.tolist(),

@@ -1,6 +1,6 @@
 // `retrain compare` on binary predictions (accuracy, log loss and ROC AUC of two models, 1,000
 // paired resamples), run through the built CLI, side by side with NumPy's best form of the same
-// computation (bench/metrics-numpy.py: one global sort, bincount or multinomial counts, counts @ the
+// computation (bench/metrics-numpy.py: one global sort, bincount, multinomial or Poisson weights, weights @ the
 // per-example vectors, weighted cumulative sums for AUC, 2 threads, every resample run), in
 // alternating rounds; medians, peak memory of both sides, and an estimated floor for the bootstrap
 // (ours is the difference between runs with all resamples and with 100, scaled):
@@ -145,26 +145,26 @@ parentPort.postMessage('ready')`
   return best
 }
 
-/** One resample's counts, as the bootstrap draws them (src/metrics/random.ts, bundled into dist/bootstrap-worker.mjs's chunk). */
+/** One resample's Poisson(1) weights, as the bootstrap draws them (src/metrics/random.ts, bundled into dist/bootstrap-worker.mjs's chunk). */
 async function drawSeconds(rows) {
   const { build } = await import('esbuild')
   const file = path.join(work, 'random.mjs')
   await build({
-    stdin: { contents: "export { Random, drawCounts } from './src/metrics/random.ts'", resolveDir: repo, loader: 'ts' },
+    stdin: { contents: "export { Random, drawWeights } from './src/metrics/random.ts'", resolveDir: repo, loader: 'ts' },
     outfile: file,
     bundle: true,
     platform: 'node',
     format: 'esm',
     logLevel: 'warning'
   })
-  const { Random, drawCounts } = await import(file)
+  const { Random, drawWeights } = await import(file)
   const counts = new Uint8Array(rows)
   const random = new Random(0)
-  for (let b = 0; b < 3; b++) drawCounts(random, 1, b, counts)
+  for (let b = 0; b < 3; b++) drawWeights(random, 1, b, counts)
   const times = []
   for (let b = 0; b < 15; b++) {
     const t0 = performance.now()
-    drawCounts(random, 1, b, counts)
+    drawWeights(random, 1, b, counts)
     times.push((performance.now() - t0) / 1000)
   }
   return median(times)
@@ -190,9 +190,9 @@ try {
     if (np) numpyRuns.push(np)
     process.stderr.write(`round ${r + 1}: retrain ${s(oursRuns.at(-1).seconds)}${np ? `, NumPy ${s(np.seconds)} (bootstrap ${s(np.bootstrap)})` : ''}\n`)
   }
-  // The floor of the bootstrap: what every resample must read (its counts, each model's per-example
+  // The floor of the bootstrap: what every resample must read (its weights, each model's per-example
   // log loss as a double, the labels and whether each prediction is right, the baseline's sort order
-  // as 32-bit indexes), at the machine's bandwidth, plus drawing the counts; both over the threads.
+  // as 32-bit indexes), at the machine's bandwidth, plus drawing the weights; both over the threads.
   const bw = await bandwidth(THREADS)
   const draw = await drawSeconds(n)
   const bytesPerExample = 1 + 2 * 8 + 1 + 4
@@ -219,13 +219,13 @@ try {
   )
   if (np) {
     console.log(
-      `| NumPy best form (${numpyRuns[0].counts} counts, ${THREADS} threads, python3 process) | ${s(np.before)} | ${s(np.bootstrap)} | ${s(np.seconds)} | ${mb(np.peakMB)} | 1x |`
+      `| NumPy best form (${numpyRuns[0].counts} weights, ${THREADS} threads, python3 process) | ${s(np.before)} | ${s(np.bootstrap)} | ${s(np.seconds)} | ${mb(np.peakMB)} | 1x |`
     )
   } else console.log(`\nNumPy side skipped: ${numpyMissing}`)
   console.log(`| floor of the bootstrap (estimate) | — | ${s(floor)} | — | — | our bootstrap is ${(o.bootstrap / floor).toFixed(2)}x the floor |`)
   console.log(
     `\nfloor: ${bytesPerExample} bytes an example x ${n.toLocaleString('en-US')} x ${resamples} resamples / ${bw.toFixed(1)} GB/s (${THREADS} threads summing 256 MB) = ${s(floorMemory)}, ` +
-      `+ drawing the counts ${(draw * 1000).toFixed(1)} ms a resample x ${resamples} / ${THREADS} threads = ${s(floorDraw)}`
+      `+ drawing the weights ${(draw * 1000).toFixed(1)} ms a resample x ${resamples} / ${THREADS} threads = ${s(floorDraw)}`
   )
   if (np) {
     const last = oursRuns.at(-1)

@@ -158,10 +158,14 @@ function rankSumsByGroup(w, order, sortedPositive, groups, out) {
   out[2] = positives;
 }
 function aucPass(w, shape, sums) {
-  const { order, positive: sortedPositive, runs } = shape;
+  const { order, positive: sortedPositive } = shape;
   if (shape.groups) rankSumsByGroup(w, order, sortedPositive, shape.groups, sums);
   else if (order) rankSumsThrough(w, order, sortedPositive, sums);
   else rankSums(w, sortedPositive, sums);
+  return aucFinish(w, shape, sums);
+}
+function aucFinish(w, shape, sums) {
+  const { order, positive: sortedPositive, runs } = shape;
   let pairs = sums[0];
   for (let r = 0; r < runs.length; r += 2) {
     let tiedPositives = 0;
@@ -232,57 +236,393 @@ var Random = class {
     const low = this.next() >>> 6;
     return Math.floor((high * 67108864 + low) / 9007199254740992 * n);
   }
-  /** Cells drawn but not yet counted: drawing and counting in separate loops runs faster. */
-  pending = new Int32Array(65536);
+  /** Where refinePoisson is due after a pass of poisson(): weights[at[k]] from 16-bit index cell[k]. */
+  refineAt = new Int32Array(1024);
+  refineCell = new Int32Array(1024);
   /**
-   * Multinomial counts of `draws` uniform draws over `counts.length` cells: one bootstrap resample.
-   * Kept in one function with the state in locals, since this is the bootstrap's inner loop.
-   * Counts fit a byte: more than 255 draws of one cell out of n >= 256 has probability below
-   * n / 256!, and fewer than 256 draws cannot reach it.
+   * Fills `weights` with independent Poisson(1) draws from this stream: the Poisson bootstrap,
+   * where each unit's weight is Poisson(1) instead of its count among n draws with replacement. Two
+   * weights from each 32-bit draw, no scatter into the array: several times faster than multinomial
+   * counts, and the same bootstrap as n grows (the counts are multinomial given their total, which is
+   * Poisson(n)). A weight never exceeds 255: the largest value a 48-bit uniform reaches is about 20.
+   * The rare draws that need more bits are noted and refined after the pass, from the same stream.
+   * Drawing [start, end) with end - start odd may overwrite weights[end] (see drawWeights's blocks).
    */
-  multinomial(counts, draws) {
-    counts.fill(0);
+  poisson(weights, start = 0, end = weights.length) {
     const st = this.state;
-    const pending = this.pending;
+    const table = POISSON_TABLE;
+    let refines = 0;
     let s0 = st[0];
     let s1 = st[1];
     let s2 = st[2];
     let s3 = st[3];
-    const n = counts.length;
-    const exact = n < 2097152;
-    const threshold = exact ? (4294967296 - n) % n : 0;
-    let drawn = 0;
-    while (drawn < draws) {
-      const batch = Math.min(pending.length, draws - drawn);
-      for (let i = 0; i < batch; ) {
-        const x = Math.imul(s1, 5);
-        const r = Math.imul(x << 7 | x >>> 25, 9) >>> 0;
-        const t = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = s3 << 11 | s3 >>> 21;
-        const m = r * n;
-        const cell = Math.floor(m * 23283064365386963e-26);
-        if (exact && m - cell * 4294967296 < threshold) continue;
-        pending[i++] = cell;
-      }
-      for (let i = 0; i < batch; i++) counts[pending[i]]++;
-      drawn += batch;
+    let i = start;
+    for (; i < end; i += 2) {
+      const x = Math.imul(s1, 5);
+      const r = Math.imul(x << 7 | x >>> 25, 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = s3 << 11 | s3 >>> 21;
+      const a = table[r & 65535];
+      const b = table[r >>> 16];
+      weights[i] = a;
+      weights[i + 1] = b;
+      if (a === REFINE || b === REFINE) refines = this.noteRefines(refines, i, r, end);
     }
     st[0] = s0;
     st[1] = s1;
     st[2] = s2;
     st[3] = s3;
+    const refineAt = this.refineAt;
+    const refineCell = this.refineCell;
+    for (let k = 0; k < refines; k++) weights[refineAt[k]] = refinePoisson(refineCell[k], this.next());
+  }
+  /** Notes the weights of draw r at i, i + 1 (before `end`) that need refining; the new count. */
+  noteRefines(refines, i, r, end) {
+    if (refines + 2 > this.refineAt.length) {
+      this.refineAt = grown(this.refineAt);
+      this.refineCell = grown(this.refineCell);
+    }
+    if (POISSON_TABLE[r & 65535] === REFINE) {
+      this.refineAt[refines] = i;
+      this.refineCell[refines++] = r & 65535;
+    }
+    if (i + 1 < end && POISSON_TABLE[r >>> 16] === REFINE) {
+      this.refineAt[refines] = i + 1;
+      this.refineCell[refines++] = r >>> 16;
+    }
+    return refines;
   }
 };
-function drawCounts(random, seed, b, counts) {
-  random.reseed(seed, b + 1);
-  random.multinomial(counts, counts.length);
+var REFINE = 255;
+var POISSON_CDF = (() => {
+  const cdf = [];
+  let term = Math.exp(-1);
+  let sum = 0;
+  for (let k = 0; sum < 1 && k < 40; k++) {
+    sum += term;
+    cdf.push(Math.min(sum, 1));
+    term /= k + 1;
+  }
+  cdf[cdf.length - 1] = 1;
+  return Float64Array.from(cdf);
+})();
+function poissonOf(u) {
+  let k = 0;
+  while (k < POISSON_CDF.length - 1 && u >= POISSON_CDF[k]) k++;
+  return k;
 }
+var POISSON_TABLE = (() => {
+  const table = new Uint8Array(65536);
+  for (let j = 0; j < 65536; j++) {
+    const low = poissonOf(j / 65536);
+    const high = poissonOf((j + 1) / 65536 - 2 ** -52);
+    table[j] = low === high ? low : REFINE;
+  }
+  return table;
+})();
+function refinePoisson(j, r) {
+  return poissonOf((j + r * 23283064365386963e-26) * 152587890625e-16);
+}
+function grown(a) {
+  const out = new Int32Array(a.length * 2);
+  out.set(a);
+  return out;
+}
+function drawWeights(random, seed, b, counts) {
+  random.reseed(seed, b + 1);
+  for (let start = 0; start < counts.length; start += WEIGHT_BLOCK) random.poisson(counts, start, Math.min(start + WEIGHT_BLOCK, counts.length));
+}
+var WEIGHT_BLOCK = 4096;
 var AHEAD_WORKER = new URL("./bootstrap-worker.mjs", import.meta.url);
+
+// src/metrics/fused-pass.ts
+var LABEL_BIT = 4;
+function flagsBlock(w, flags, start, end, acc) {
+  const half = end - start >>> 1;
+  const mid = start + half;
+  let total0 = 0;
+  let total1 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  let pairs0 = -0;
+  let negatives0 = -0;
+  let pairs1 = -0;
+  let negatives1 = -0;
+  for (let i = start; i < mid; i++) {
+    const x = w[i];
+    const f = flags[i];
+    const y = w[i + half];
+    const g = flags[i + half];
+    total0 += x;
+    total1 += y;
+    b0 += (x & -(f & 1)) + (y & -(g & 1));
+    b1 += (x & -(f >> 1 & 1)) + (y & -(g >> 1 & 1));
+    const p = x & -(f >> LABEL_BIT & 1);
+    pairs0 += p * negatives0;
+    negatives0 += x - p;
+    const q = y & -(g >> LABEL_BIT & 1);
+    pairs1 += q * negatives1;
+    negatives1 += y - q;
+  }
+  for (let i = start + 2 * half; i < end; i++) {
+    const y = w[i];
+    const g = flags[i];
+    total1 += y;
+    b0 += y & -(g & 1);
+    b1 += y & -(g >> 1 & 1);
+    const q = y & -(g >> LABEL_BIT & 1);
+    pairs1 += q * negatives1;
+    negatives1 += y - q;
+  }
+  const total = total0 + total1;
+  acc[0] += total;
+  acc[1] += b0;
+  acc[2] += b1;
+  acc[5] += pairs0 + pairs1 + (total1 - negatives1) * negatives0 + (total - negatives0 - negatives1) * acc[6];
+  acc[6] += negatives0 + negatives1;
+}
+function moreBitsBlock(w, flags, start, end, acc) {
+  let b2 = 0;
+  let b3 = 0;
+  for (let i = start; i < end; i++) {
+    const x = w[i];
+    const f = flags[i];
+    b2 += x & -(f >> 2 & 1);
+    b3 += x & -(f >> 3 & 1);
+  }
+  acc[3] += b2;
+  acc[4] += b3;
+}
+function dotsBlock(w, x, y, start, end, acc, at) {
+  let s0 = 0;
+  let s1 = 0;
+  let u0 = 0;
+  let u1 = 0;
+  let i = start;
+  for (; i + 1 < end; i += 2) {
+    const a = w[i];
+    const b = w[i + 1];
+    s0 += a * x[i];
+    s1 += b * x[i + 1];
+    u0 += a * y[i];
+    u1 += b * y[i + 1];
+  }
+  if (i < end) {
+    s0 += w[i] * x[i];
+    u0 += w[i] * y[i];
+  }
+  acc[at] += s0 + s1;
+  acc[at + 1] += u0 + u1;
+}
+function packedRankSums(w, packed, out) {
+  const n = packed.length;
+  const half = n >>> 1;
+  let pairs0 = -0;
+  let negatives0 = -0;
+  let positives0 = -0;
+  let pairs1 = -0;
+  let negatives1 = -0;
+  let positives1 = -0;
+  for (let i = 0; i < half; i++) {
+    const e = packed[i];
+    const x = w[e & 2147483647];
+    const p = x & e >> 31;
+    pairs0 += p * negatives0;
+    negatives0 += x - p;
+    positives0 += p;
+    const g = packed[half + i];
+    const y = w[g & 2147483647];
+    const q = y & g >> 31;
+    pairs1 += q * negatives1;
+    negatives1 += y - q;
+    positives1 += q;
+  }
+  for (let i = 2 * half; i < n; i++) {
+    const g = packed[i];
+    const y = w[g & 2147483647];
+    const q = y & g >> 31;
+    pairs1 += q * negatives1;
+    negatives1 += y - q;
+    positives1 += q;
+  }
+  out[0] = pairs0 + pairs1 + positives1 * negatives0;
+  out[1] = negatives0 + negatives1;
+  out[2] = positives0 + positives1;
+}
+function tiesBlock(w, flags, groups, start, end, tie, acc) {
+  let g = tie[0];
+  let positives = tie[1];
+  let total = tie[2];
+  let pairs = tie[3];
+  let below = tie[4];
+  let blockTotal = 0;
+  let b0 = 0;
+  let b1 = 0;
+  let i = start;
+  while (i < end) {
+    const groupEnd = groups[g];
+    const stop = groupEnd < end ? groupEnd : end;
+    let p = 0;
+    let t = 0;
+    for (; i < stop; i++) {
+      const x = w[i];
+      const f = flags[i];
+      p += x & -(f >> LABEL_BIT & 1);
+      t += x;
+      b0 += x & -(f & 1);
+      b1 += x & -(f >> 1 & 1);
+    }
+    blockTotal += t;
+    positives += p;
+    total += t;
+    if (i === groupEnd) {
+      const negatives = total - positives;
+      pairs += positives * (below + 0.5 * negatives);
+      below += negatives;
+      positives = 0;
+      total = 0;
+      g++;
+    }
+  }
+  tie[0] = g;
+  tie[1] = positives;
+  tie[2] = total;
+  tie[3] = pairs;
+  tie[4] = below;
+  acc[0] += blockTotal;
+  acc[1] += b0;
+  acc[2] += b1;
+}
+function packedGroupRankSums(w, packed, groups, out) {
+  let pairs = -0;
+  let below = -0;
+  let positives = -0;
+  let start = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const end = groups[g];
+    let p0 = 0;
+    let t0 = 0;
+    let p1 = 0;
+    let t1 = 0;
+    let i = start;
+    for (; i + 1 < end; i += 2) {
+      const e = packed[i];
+      const f = packed[i + 1];
+      const a = w[e & 2147483647];
+      const b = w[f & 2147483647];
+      p0 += a & e >> 31;
+      t0 += a;
+      p1 += b & f >> 31;
+      t1 += b;
+    }
+    if (i < end) {
+      const e = packed[i];
+      const a = w[e & 2147483647];
+      p0 += a & e >> 31;
+      t0 += a;
+    }
+    const groupPositives = p0 + p1;
+    const groupNegatives = t0 + t1 - groupPositives;
+    pairs += groupPositives * (below + 0.5 * groupNegatives);
+    below += groupNegatives;
+    positives += groupPositives;
+    start = end;
+  }
+  out[0] = pairs;
+  out[1] = below;
+  out[2] = positives;
+}
+var FusedRunner = class {
+  constructor(layout) {
+    this.layout = layout;
+    this.acc = new Float64Array(8);
+    this.floatSums = new Float64Array(layout.floats.length + 1);
+  }
+  layout;
+  acc;
+  tie = new Float64Array(5);
+  sums = new Float64Array(3);
+  floatSums;
+  aucValues = /* @__PURE__ */ new Map();
+  /**
+   * One resample over `w` (length n): drawn here block by block from `random` when `draw` is set
+   * (the same weights as drawWeights gives, see random.ts), else read as they are. Writes metric
+   * k's [candidate, baseline] to out[at + 2k], out[at + 2k + 1] for every fused source.
+   */
+  run(w, random, draw, out, at) {
+    const { layout, acc, floatSums } = this;
+    const { flags, floats, n } = layout;
+    const wide = layout.bits > 2;
+    const groups = layout.groups;
+    acc.fill(0);
+    this.tie.fill(0);
+    floatSums.fill(0);
+    for (let start = 0; start < n; start += WEIGHT_BLOCK) {
+      const end = Math.min(start + WEIGHT_BLOCK, n);
+      if (draw) random.poisson(w, start, end);
+      if (groups) tiesBlock(w, flags, groups, start, end, this.tie, acc);
+      else flagsBlock(w, flags, start, end, acc);
+      if (wide) moreBitsBlock(w, flags, start, end, acc);
+      let f = 0;
+      for (; f + 1 < floats.length; f += 2) dotsBlock(w, floats[f], floats[f + 1], start, end, floatSums, f);
+      if (f < floats.length) dotsBlock(w, floats[f], floats[f], start, end, floatSums, f);
+    }
+    const total = acc[0];
+    this.aucValues.clear();
+    const sources = layout.sources;
+    for (let s = 0; s < sources.length; s++) {
+      const source = sources[s];
+      if (!source) continue;
+      out[at + s] = this.valueOf(source, w, total);
+    }
+  }
+  valueOf(source, w, total) {
+    const { acc, sums } = this;
+    switch (source.kind) {
+      case "bit":
+        return total > 0 ? acc[1 + source.bit] / total : Number.NaN;
+      case "float":
+        return total > 0 ? this.floatSums[source.index] / total : Number.NaN;
+      case "sequential-auc":
+        if (this.layout.groups) {
+          const negatives = this.tie[4];
+          const positives = total - negatives;
+          return positives > 0 && negatives > 0 ? this.tie[3] / (positives * negatives) : Number.NaN;
+        }
+        sums[0] = acc[5];
+        sums[1] = acc[6];
+        sums[2] = total - acc[6];
+        return aucFinish(w, source.shape, sums);
+      case "packed-auc": {
+        const known = this.aucValues.get(source.shape);
+        if (known !== void 0) return known;
+        const packed = this.layout.packed[source.index];
+        let value;
+        if (source.shape.groups) {
+          packedGroupRankSums(w, packed, source.shape.groups, sums);
+          value = sums[1] > 0 && sums[2] > 0 ? sums[0] / (sums[1] * sums[2]) : Number.NaN;
+        } else {
+          packedRankSums(w, packed, sums);
+          value = aucFinish(w, source.shape, sums);
+        }
+        this.aucValues.set(source.shape, value);
+        return value;
+      }
+      case "auc": {
+        const known = this.aucValues.get(source.shape);
+        if (known !== void 0) return known;
+        const value = aucPass(w, source.shape, sums);
+        this.aucValues.set(source.shape, value);
+        return value;
+      }
+    }
+  }
+};
 
 // src/metrics/resample-plan.ts
 var PlanRunner = class {
@@ -291,6 +631,7 @@ var PlanRunner = class {
     this.counts = new Uint8Array(plan.units);
     this.weights = plan.unitOf ? new Uint8Array(plan.n) : this.counts;
     this.scratch = plan.metrics.map((m) => m.rows ? new Uint8Array(m.rows.length) : this.weights);
+    this.fused = plan.fused ? new FusedRunner(plan.fused) : null;
   }
   plan;
   random = new Random(0);
@@ -299,16 +640,24 @@ var PlanRunner = class {
   scratch;
   pair = new Float64Array(2);
   sums = new Float64Array(3);
+  fused;
   /** Evaluates resample b into `control.values` and marks it done. */
   run(b, control) {
-    const { plan, counts, weights } = this;
-    drawCounts(this.random, plan.seed, b, counts);
-    if (plan.unitOf) {
-      const unitOf = plan.unitOf;
-      for (let i = 0; i < weights.length; i++) weights[i] = counts[unitOf[i]];
-    }
+    const { plan, counts, weights, fused } = this;
     const k0 = b * plan.metrics.length * 2;
+    if (fused && !plan.unitOf) {
+      this.random.reseed(plan.seed, b + 1);
+      fused.run(weights, this.random, true, control.values, k0);
+    } else {
+      drawWeights(this.random, plan.seed, b, counts);
+      if (plan.unitOf) {
+        const unitOf = plan.unitOf;
+        for (let i = 0; i < weights.length; i++) weights[i] = counts[unitOf[i]];
+      }
+      fused?.run(weights, this.random, false, control.values, k0);
+    }
     for (let k = 0; k < plan.metrics.length; k++) {
+      if (plan.fused?.sources[2 * k]) continue;
       const m = plan.metrics[k];
       let w = weights;
       if (m.rows) {
@@ -371,7 +720,7 @@ if (data.job === "plan") {
     for (let b = 0; b < resamples; b++) {
       const slot = b % slots;
       while (Atomics.load(flags, slot) !== 0) Atomics.wait(flags, slot, 1);
-      drawCounts(random, seed, b, new Uint8Array(counts, slot * cells, cells));
+      drawWeights(random, seed, b, new Uint8Array(counts, slot * cells, cells));
       Atomics.store(flags, slot, 1);
       Atomics.notify(flags, slot);
     }

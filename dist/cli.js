@@ -419,7 +419,7 @@ function checkArguments(values, command) {
 }
 var DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 async function loadSpec(file) {
-  return await (await import("./chunks/load-JBFZZ2Z7.js")).loadSpec(file);
+  return await (await import("./chunks/load-SLCYOLKO.js")).loadSpec(file);
 }
 async function registryOf(values) {
   const { DirectoryRegistry } = await import("./chunks/directory-registry-NSUAX2WK.js");
@@ -453,7 +453,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-SUIQZLIN.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-Z7UC7WIA.js");
       const settings = {
         spec: spec2,
         params,
@@ -534,18 +534,18 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-T2LTFTBY.js");
+      const { renderStatus } = await import("./chunks/registry-commands-BVLF53A4.js");
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-GTUPTPGQ.js");
+      const { renderComparison } = await import("./chunks/compare-command-W7ZEJAHK.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
       return ExitCode.ok;
     }
     case "drift": {
-      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-PM6VAN5Y.js"), import("./chunks/report-FWGU4JHH.js")]);
+      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-U2362WWH.js"), import("./chunks/report-SNHSZMWV.js")]);
       out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table));
       return ExitCode.ok;
     }
@@ -564,19 +564,19 @@ async function render(outcome, command, values, spec, reporter) {
     }
     case "selected": {
       if (values.json) {
-        const { selectionJson } = await import("./chunks/challenger-select-B5AD7HHU.js");
+        const { selectionJson } = await import("./chunks/challenger-select-MM3UQRJR.js");
         out(JSON.stringify(selectionJson(outcome.selection), null, 2));
       }
       const w = outcome.selection.selection.winner;
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-GNGTSUEA.js");
+      const { unfinished } = await import("./chunks/execute-PIM4B2GN.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-GNGTSUEA.js");
+      const { unfinished } = await import("./chunks/execute-PIM4B2GN.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -607,9 +607,9 @@ async function main(argv) {
   checkArguments(values, name);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
-    return await (await import("./chunks/commands-LJA5ZZ6L.js")).trainCommand(positionals[0]);
+    return await (await import("./chunks/commands-VJXM5YMF.js")).trainCommand(positionals[0]);
   }
-  if (name === "evaluate") return await (await import("./chunks/commands-LJA5ZZ6L.js")).evaluateCommand(values.data ?? "eval");
+  if (name === "evaluate") return await (await import("./chunks/commands-VJXM5YMF.js")).evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
@@ -622,7 +622,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-GNGTSUEA.js");
+    const { execute } = await import("./chunks/execute-PIM4B2GN.js");
     const stepCache = command.kind === "run" && !values["no-cache"] ? await stepCacheOf(command.settings.spec, reporter) : void 0;
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? ""), ...stepCache && { stepCache } });
     return await render(outcome, command, values, spec, reporter);

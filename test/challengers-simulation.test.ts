@@ -106,7 +106,7 @@ describe('select with twenty noise-only challengers at 95% confidence', () => {
         i === CHALLENGERS - 1
           ? [
               'id,label,prediction',
-              ...labels.map((l, k) => `${k},${l},${Number(champion.columns.get('prediction')![k]) === l || k % 3 === 0 ? l : 1 - l}`)
+              ...labels.map((l, k) => `${k},${l},${Number(champion.columns.get('prediction')!.at(k)) === l || k % 3 === 0 ? l : 1 - l}`)
             ].join('\n')
           : predictions(labels, random)
       const computed = compareComputed(spec, parsePredictions(text, c.name, cols), champion)

@@ -147,6 +147,19 @@ export class CsvScanner {
     this.quoted = grow(this.quoted, k => new Uint8Array(k))
   }
 
+  /** Field c's bytes as written are bytes[fieldStart(c), fieldEnd(c)); quoted fields include their quotes. */
+  fieldStart(c: number): number {
+    return this.starts[c]!
+  }
+
+  fieldEnd(c: number): number {
+    return this.ends[c]!
+  }
+
+  isQuoted(c: number): boolean {
+    return this.quoted[c] !== 0
+  }
+
   /** Field c of the current record, unquoted, as written (not trimmed). */
   text(c: number): string {
     const raw = this.bytes.toString('utf8', this.starts[c], this.ends[c])

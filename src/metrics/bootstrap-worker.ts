@@ -4,11 +4,11 @@
  * - 'plan': runs resamples of a plan (resample-plan.ts), claiming indexes from a shared counter
  *   alongside the thread that started it; the values are the same whichever thread ran a resample;
  * - 'ahead': draws the counts of successive resamples into shared slots for a caller that
- *   evaluates kernels only it can run; see multinomialAhead in random.ts for the protocol.
+ *   evaluates kernels only it can run; see weightsAhead in random.ts for the protocol.
  */
 import { workerData } from 'node:worker_threads'
 import { PlanRunner, type PlanControl, type ResamplePlan } from './resample-plan.js'
-import { drawCounts, Random, type AheadData } from './random.js'
+import { drawWeights, Random, type AheadData } from './random.js'
 
 type Job = ({ job: 'plan' } & { plan: ResamplePlan; control: PlanControl }) | ({ job: 'ahead' } & AheadData)
 
@@ -33,7 +33,7 @@ if (data.job === 'plan') {
     for (let b = 0; b < resamples; b++) {
       const slot = b % slots
       while (Atomics.load(flags, slot) !== 0) Atomics.wait(flags, slot, 1)
-      drawCounts(random, seed, b, new Uint8Array(counts, slot * cells, cells))
+      drawWeights(random, seed, b, new Uint8Array(counts, slot * cells, cells))
       Atomics.store(flags, slot, 1)
       Atomics.notify(flags, slot)
     }

@@ -5,8 +5,9 @@
  */
 import type { Goal } from '../spec/types.js'
 import { availableParallelism } from 'node:os'
+import { fusedLayout, FusedRunner } from './fused-pass.js'
 import { isMeanKernel, pairedMeans, shapeOf, type Kernel, type KernelShape } from './kernels.js'
-import { AHEAD_WORKER, multinomialAhead, multinomialInTurn, Random, startThread } from './random.js'
+import { AHEAD_WORKER, weightsAhead, weightsInTurn, Random, startThread } from './random.js'
 import { PlanRunner, planControl, sharedPlan, type PlanControl, type ResamplePlan } from './resample-plan.js'
 
 export type IntervalMethod = 'bca' | 'percentile'
@@ -159,7 +160,7 @@ function jackknifeAcceleration(
 const THREAD_EXAMPLES = 65536
 /** Longer than any one resample takes: a thread that has not finished one by then has failed. */
 const RESAMPLE_WAIT_MS = 120_000
-/** The jackknife's stream of the seed; the resamples use streams 1 .. resamples (see drawCounts). */
+/** The jackknife's stream of the seed; the resamples use streams 1 .. resamples (see drawWeights). */
 const JACKKNIFE_STREAM = 0
 
 /**
@@ -188,7 +189,7 @@ function planOf(metrics: PairedMetric[], n: number, units: ResampleUnits, settin
     if (!candidate || !baseline) return null
     planned.push({ candidate, baseline, rows: m.rows ?? null })
   }
-  return { n, units: units.count, unitOf: units.unitOf, metrics: planned, seed: settings.seed, resamples: settings.resamples }
+  return { n, units: units.count, unitOf: units.unitOf, metrics: planned, seed: settings.seed, resamples: settings.resamples, fused: fusedLayout(n, planned) }
 }
 
 /**
@@ -258,10 +259,28 @@ export function pairedBootstrap(
   } else {
     const weights = new Uint8Array(n)
     const counts =
-      threads > 1 ? multinomialAhead(settings.seed, units.count, settings.resamples, worker) : multinomialInTurn(settings.seed, units.count, settings.resamples)
+      threads > 1 ? weightsAhead(settings.seed, units.count, settings.resamples, worker) : weightsInTurn(settings.seed, units.count, settings.resamples)
+    // The metrics a plan would fuse are evaluated by the same pass here, so their values do not
+    // depend on the other metrics asked for.
+    const layout = fusedLayout(
+      n,
+      metrics.map(m => {
+        const candidate = shapeOf(m.candidate)
+        const baseline = shapeOf(m.baseline)
+        return candidate && baseline && !m.rows ? { candidate, baseline, rows: null } : null
+      })
+    )
+    const fused = layout && new FusedRunner(layout)
+    const fusedValues = new Float64Array(2 * metrics.length)
+    const noDraws = new Random(0)
     let b = 0
     for (const drawn of counts) {
-      const values = evaluateAll(metrics, evaluators, exampleWeights(units, drawn, weights), scratch)
+      const w = exampleWeights(units, drawn, weights)
+      fused?.run(w, noDraws, false, fusedValues, 0)
+      const values = metrics.map((m, k) => {
+        if (layout?.sources[2 * k]) return improvementOf(m.goal, fusedValues[2 * k]!, fusedValues[2 * k + 1]!)
+        return evaluateAll([m], [evaluators[k]!], w, scratch)[0]!
+      })
       for (let k = 0; k < metrics.length; k++) {
         absolute[k]![b] = values[k]!.absolute
         relative[k]![b] = values[k]!.relative

@@ -4,7 +4,7 @@
  */
 import type { PredictionTask } from '../spec/types.js'
 import { sortByScore } from './kernels.js'
-import { PredictionsError, type Cell, type PredictionColumns, type PredictionTable } from './predictions.js'
+import { PredictionsError, type Cell, type Column, type PredictionColumns, type PredictionTable } from './predictions.js'
 
 /** Which outputs of a model the requested metrics read. */
 export interface OutputNeeds {
@@ -15,10 +15,16 @@ export interface OutputNeeds {
 }
 
 /** The evaluation data as both models saw it. */
+/** Example ids by index, for messages. */
+export interface Ids {
+  readonly length: number
+  at(i: number): string | null
+}
+
 export interface Examples {
   task: PredictionTask
   n: number
-  ids: string[]
+  ids: Ids
   /** Binary: [negative, positive]; multiclass: the class names; regression: none. */
   classes: string[]
   /** Classification: the class index of each label. */
@@ -49,10 +55,10 @@ function classKey(cell: Cell): string {
 }
 
 function where(table: PredictionTable, row: number): string {
-  return `${table.file}:${table.lines[row]}`
+  return `${table.file}:${table.lines.at(row)}`
 }
 
-function column(table: PredictionTable, name: string, what: string): Cell[] {
+function column(table: PredictionTable, name: string, what: string): Column {
   const cells = table.columns.get(name)
   if (!cells) {
     throw new PredictionsError(
@@ -62,11 +68,11 @@ function column(table: PredictionTable, name: string, what: string): Cell[] {
   return cells
 }
 
-function numberAt(table: PredictionTable, cells: Cell[], row: number, name: string): number {
-  const cell = cells[row]
+function numberAt(table: PredictionTable, cells: Column, row: number, name: string): number {
+  const cell = cells.at(row)
   const value = typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : Number.NaN
   if (!Number.isFinite(value)) {
-    throw new PredictionsError(`${where(table, row)}: "${name}" of id "${table.ids[row]}" must be a finite number, got ${JSON.stringify(cell)}`)
+    throw new PredictionsError(`${where(table, row)}: "${name}" of id "${table.ids.at(row)}" must be a finite number, got ${JSON.stringify(cell)}`)
   }
   return value
 }
@@ -89,24 +95,34 @@ function classesOf(task: PredictionTask, declared: string[] | undefined, table: 
   return [...seen].sort(numeric ? (a, b) => Number(a) - Number(b) : undefined)
 }
 
-function classIndexes(table: PredictionTable, cells: Cell[], name: string, classes: string[], binary: boolean): Int32Array {
+function classIndexes(table: PredictionTable, cells: Column, name: string, classes: string[], binary: boolean): Int32Array {
   const index = new Map(classes.map((c, i) => [c, i]))
+  // Numbers seen before, by value: a million labels need no million keys.
+  const byNumber = new Map<number, number>()
   const out = new Int32Array(cells.length)
   for (let row = 0; row < cells.length; row++) {
-    const cell = cells[row]!
+    const cell = cells.at(row)
+    if (typeof cell === 'number') {
+      const known = byNumber.get(cell)
+      if (known !== undefined) {
+        out[row] = known
+        continue
+      }
+    }
     let key = cell === null ? '' : classKey(cell)
     if (binary && !index.has(key) && BINARY_ALIASES[key.toLowerCase()] !== undefined && classes.join() === BINARY_DEFAULT.join())
       key = BINARY_ALIASES[key.toLowerCase()]!
     const i = index.get(key)
     if (i === undefined) {
       throw new PredictionsError(
-        `${where(table, row)}: "${name}" of id "${table.ids[row]}" is ${JSON.stringify(cell)}, not one of the classes ${classes.join(', ')}; ` +
+        `${where(table, row)}: "${name}" of id "${table.ids.at(row)}" is ${JSON.stringify(cell)}, not one of the classes ${classes.join(', ')}; ` +
           (binary
             ? 'a binary task uses 0/1 (or true/false) unless evaluate.predictions.classes names [negative, positive]'
             : 'declare every class in evaluate.predictions.classes')
       )
     }
     out[row] = i
+    if (typeof cell === 'number') byNumber.set(cell, i)
   }
   return out
 }
@@ -117,7 +133,8 @@ function categories(table: PredictionTable, name: string, what: string): { names
   const names: string[] = []
   const of = new Int32Array(cells.length)
   for (let row = 0; row < cells.length; row++) {
-    const key = cells[row] === null ? '' : String(cells[row])
+    const cell = cells.at(row)
+    const key = cell === null ? '' : String(cell)
     let i = index.get(key)
     if (i === undefined) {
       i = names.length
@@ -159,11 +176,11 @@ export function readExamples(
       const mine = column(candidate, name, name === cols.label ? 'label' : 'group or slice')
       const theirs = column(baseline.table, name, name === cols.label ? 'label' : 'group or slice')
       for (let row = 0; row < n; row++) {
-        const a = mine[row]!
-        const b = theirs[baseline.order[row]!]!
+        const a = mine.at(row)
+        const b = theirs.at(baseline.order[row]!)
         if (a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))) {
           throw new PredictionsError(
-            `"${name}" of id "${candidate.ids[row]}" differs: ${JSON.stringify(a)} at ${where(candidate, row)}, ${JSON.stringify(b)} at ` +
+            `"${name}" of id "${candidate.ids.at(row)}" differs: ${JSON.stringify(a)} at ${where(candidate, row)}, ${JSON.stringify(b)} at ` +
               `${where(baseline.table, baseline.order[row]!)}; both models must be evaluated on the same data`
           )
         }
@@ -208,7 +225,7 @@ export function readOutputs(examples: Examples, cols: PredictionColumns, table: 
       const v = numberAt(table, cells, rowOf(i), cols.score)
       if (needs.probability && (v < 0 || v > 1)) {
         throw new PredictionsError(
-          `${where(table, rowOf(i))}: "${cols.score}" of id "${examples.ids[i]}" is ${v}; log loss and Brier score need a probability in [0, 1]`
+          `${where(table, rowOf(i))}: "${cols.score}" of id "${examples.ids.at(i)}" is ${v}; log loss and Brier score need a probability in [0, 1]`
         )
       }
       out.score[i] = v
@@ -228,12 +245,12 @@ export function readOutputs(examples: Examples, cols: PredictionColumns, table: 
       let sum = 0
       for (const p of probabilities) {
         if (p[i]! < 0 || p[i]! > 1)
-          throw new PredictionsError(`${where(table, rowOf(i))}: a class probability of id "${examples.ids[i]}" is ${p[i]}, outside [0, 1]`)
+          throw new PredictionsError(`${where(table, rowOf(i))}: a class probability of id "${examples.ids.at(i)}" is ${p[i]}, outside [0, 1]`)
         sum += p[i]!
       }
       // The tolerance scikit-learn applies (numpy.allclose), so float32 softmax outputs pass.
       if (Math.abs(sum - 1) > 1e-8 + 1e-5) {
-        throw new PredictionsError(`${where(table, rowOf(i))}: the class probabilities of id "${examples.ids[i]}" sum to ${sum}, not 1`)
+        throw new PredictionsError(`${where(table, rowOf(i))}: the class probabilities of id "${examples.ids.at(i)}" sum to ${sum}, not 1`)
       }
     }
     out.probabilities = probabilities
@@ -253,8 +270,9 @@ const floats = (n: number) => new Float64Array(n)
 
 /** The examples at `rows`, in that order: a slice (a subset) or a reordering. */
 export function pickExamples(examples: Examples, rows: Uint32Array): Examples {
-  const ids = new Array<string>(rows.length)
-  for (let i = 0; i < rows.length; i++) ids[i] = examples.ids[rows[i]!]!
+  // A view through `rows`, not a copy: ids are only read for messages.
+  const base = examples.ids
+  const ids: Ids = { length: rows.length, at: i => base.at(rows[i]!) }
   return {
     ...examples,
     n: rows.length,

@@ -380,10 +380,19 @@ function rankSumsByGroup(w: Uint8Array, order: Uint32Array | null, sortedPositiv
 
 /** ROC AUC under weights `w` from its shape; `sums` receives [pairs, negatives, positives]. NaN without both classes. */
 export function aucPass(w: Uint8Array, shape: AucShape, sums: Float64Array): number {
-  const { order, positive: sortedPositive, runs } = shape
+  const { order, positive: sortedPositive } = shape
   if (shape.groups) rankSumsByGroup(w, order, sortedPositive, shape.groups, sums)
   else if (order) rankSumsThrough(w, order, sortedPositive, sums)
   else rankSums(w, sortedPositive, sums)
+  return aucFinish(w, shape, sums)
+}
+
+/**
+ * ROC AUC from the rank sums [pairs, negatives, positives] of a pass over the shape's order (as
+ * aucPass's, or the bootstrap's fused pass): takes back half of each mixed tie group's pairs.
+ */
+export function aucFinish(w: Uint8Array, shape: AucShape, sums: Float64Array): number {
+  const { order, positive: sortedPositive, runs } = shape
   let pairs = sums[0]!
   // Negatives come first within a tie, so each positive counted all its tied negatives: take half back.
   for (let r = 0; r < runs.length; r += 2) {

@@ -5,12 +5,13 @@
  */
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { checkHeader, CsvError, readCsvColumns } from '../csv/read.js'
-import { parseNumber, scanFile } from '../csv/scan.js'
+import { checkHeader, CsvError } from '../csv/read.js'
+import { CsvScanner, scanFile } from '../csv/scan.js'
 import { EvaluationError } from '../errors.js'
 import type { PredictionsSpec } from '../spec/types.js'
+import { CellColumn, IdColumn, IdIndex, LineList, NumberColumn, SkippedColumn, type Cell, type Column } from './columns.js'
 
-export type Cell = string | number | boolean | null
+export type { Cell, Column }
 
 /** The column names a predictions spec resolves to, defaults filled in. */
 export interface PredictionColumns {
@@ -41,10 +42,10 @@ export function predictionColumns(spec: PredictionsSpec | undefined): Prediction
 export interface PredictionTable {
   file: string
   /** The line each row starts on (1-based), for messages. */
-  lines: number[]
-  ids: string[]
+  lines: LineList
+  ids: IdColumn
   /** Every column of the file by name (the id column included); a missing value is null. */
-  columns: Map<string, Cell[]>
+  columns: Map<string, Column>
 }
 
 export class PredictionsError extends EvaluationError {
@@ -55,66 +56,101 @@ export class PredictionsError extends EvaluationError {
 
 const emptyAsNull = (cell: string): Cell => (cell === '' ? null : cell)
 
-function parseCsv(text: string, file: string, numericColumns: (name: string) => boolean): PredictionTable {
-  let read
-  try {
-    read = readCsvColumns<Cell>(text, file, emptyAsNull, CSV_EMPTY)
-  } catch (err) {
-    throw err instanceof CsvError ? new PredictionsError(err.message) : err
-  }
-  // As streamCsv keeps them: plain numbers of the numeric columns as numbers.
-  const asNumber = (cell: Cell): Cell => {
-    const value = typeof cell === 'string' ? parseNumber(cell.trim()) : undefined
-    return typeof value === 'number' ? value : cell
-  }
-  const columns = new Map<string, Cell[]>(read.header.map((h, c) => [h, numericColumns(h) ? read.columns[c]!.map(asNumber) : read.columns[c]!]))
-  return { file, lines: read.lines, ids: [], columns }
-}
-
 const CSV_EMPTY = 'the predictions file is empty; write a header row, then one row per example'
 
 /**
- * A CSV predictions file, streamed: no file is too large to read. The cells of `numericColumns`
- * (labels, predictions, scores) that are plain numbers are kept as numbers, read straight from the
- * bytes: a number is 8 bytes in a column where its text would be a string of its own, and numbers
- * and numeric text compare the same wherever cells are read (see classKey in examples.ts).
+ * Builds a table from CSV records: the id column as bytes (IdColumn), the cells of
+ * `numericColumns` (labels, predictions, scores) that are plain numbers as numbers in a
+ * Float64Array, read straight from the bytes; other columns as text. Numbers and numeric text
+ * compare the same wherever cells are read (see classKey in examples.ts).
  */
-async function streamCsv(file: string, numericColumns: (name: string) => boolean = () => false): Promise<PredictionTable> {
+function csvTableBuilder(file: string, idName: string, numericColumns: (name: string) => boolean, textColumns: (name: string) => boolean) {
   let header: string[] | null = null
-  let columns: Cell[][] = []
-  let numeric: boolean[] = []
-  const lines: number[] = []
+  let columns: Column[] = []
+  // Each kind of column in its own list, so every call below sees one class.
+  const ids: { c: number; column: IdColumn }[] = []
+  const numbers: { c: number; column: NumberColumn }[] = []
+  const texts: { c: number; column: CellColumn }[] = []
+  const lines = new LineList()
+  const record = (scanner: CsvScanner): void => {
+    if (header === null) {
+      header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
+      checkHeader(header, file, scanner.recordLine)
+      columns = header.map((h, c) => {
+        if (h === idName) {
+          const column = new IdColumn()
+          ids.push({ c, column })
+          return column
+        }
+        if (numericColumns(h)) {
+          const column = new NumberColumn()
+          numbers.push({ c, column })
+          return column
+        }
+        if (!textColumns(h)) return new SkippedColumn()
+        const column = new CellColumn()
+        texts.push({ c, column })
+        return column
+      })
+      return
+    }
+    if (scanner.count !== header.length)
+      throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${header.length}`)
+    lines.push(scanner.recordLine)
+    for (let k = 0; k < ids.length; k++) ids[k]!.column.pushField(scanner, ids[k]!.c)
+    for (let k = 0; k < numbers.length; k++) {
+      const { c, column } = numbers[k]!
+      const value = scanner.number(c)
+      if (typeof value === 'number') column.pushNumber(value)
+      else column.push(emptyAsNull(scanner.text(c)))
+    }
+    for (let k = 0; k < texts.length; k++) texts[k]!.column.push(emptyAsNull(scanner.text(texts[k]!.c)))
+  }
+  const table = (): PredictionTable => {
+    if (header === null) throw new PredictionsError(`${file}: ${CSV_EMPTY}`)
+    const names: string[] = header
+    lines.trim()
+    for (const column of columns) if (column instanceof SkippedColumn) column.length = lines.length
+    for (const { column } of ids) column.trim()
+    for (const { column } of numbers) column.trim()
+    const byName = new Map<string, Column>(names.map((h, c) => [h, columns[c]!]))
+    return { file, lines, ids: new IdColumn(), columns: byName }
+  }
+  return { record, table }
+}
+
+function parseCsv(text: string, file: string, columns: PredictionColumns): PredictionTable {
+  const builder = csvTableBuilder(file, columns.id, numericColumnsOf(columns), textColumnsOf(columns))
+  const bytes = Buffer.from(text)
+  const scanner = new CsvScanner(file, 0)
+  scanner.bytes = bytes
+  scanner.length = bytes.length
+  scanner.ended = true
   try {
-    await scanFile(file, scanner => {
-      if (header === null) {
-        header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
-        checkHeader(header, file, scanner.recordLine)
-        columns = header.map(() => [])
-        numeric = header.map(numericColumns)
-        return
-      }
-      if (scanner.count !== header.length)
-        throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${header.length}`)
-      lines.push(scanner.recordLine)
-      for (let c = 0; c < columns.length; c++) {
-        const value = numeric[c] ? scanner.number(c) : undefined
-        columns[c]!.push(typeof value === 'number' ? value : emptyAsNull(scanner.text(c)))
-      }
-    })
+    while (scanner.next() === 'record') builder.record(scanner)
+  } catch (err) {
+    throw err instanceof CsvError ? new PredictionsError(err.message) : err
+  }
+  return builder.table()
+}
+
+/** A CSV predictions file, streamed: no file is too large to read. */
+async function streamCsv(file: string, columns: PredictionColumns): Promise<PredictionTable> {
+  const builder = csvTableBuilder(file, columns.id, numericColumnsOf(columns), textColumnsOf(columns))
+  try {
+    await scanFile(file, builder.record)
   } catch (err) {
     // A file that cannot be read gives its system error, for the caller to word.
     if (err instanceof CsvError && err.cause) throw err.cause
     throw err instanceof CsvError ? new PredictionsError(err.message) : err
   }
-  if (header === null) throw new PredictionsError(`${file}: ${CSV_EMPTY}`)
-  const names: string[] = header
-  return { file, lines, ids: [], columns: new Map(names.map((h, c) => [h, columns[c]!])) }
+  return builder.table()
 }
 
 /** Reads JSON Lines into columns, one line at a time: `add` each line, then take the `table`. */
 function jsonLinesReader(file: string): { add: (raw: string) => void; table: () => PredictionTable } {
   const columns = new Map<string, Cell[]>()
-  const rows: number[] = []
+  const rows = new LineList()
   let lineNo = 0
   let row = 0
   const add = (raw: string): void => {
@@ -146,7 +182,16 @@ function jsonLinesReader(file: string): { add: (raw: string) => void; table: () 
     for (const list of columns.values()) if (list.length < row) list.push(null)
     rows.push(lineNo)
   }
-  return { add, table: () => ({ file, lines: rows, ids: [], columns }) }
+  const table = (): PredictionTable => ({ file, lines: rows, ids: new IdColumn(), columns: new Map([...columns].map(([k, v]) => [k, new CellColumn(v)])) })
+  return { add, table }
+}
+
+/**
+ * The text columns a comparison reads (group, slices). Other columns are not kept, only named:
+ * a note of 200 bytes on each of millions of rows would otherwise be held as strings.
+ */
+function textColumnsOf(columns: PredictionColumns): (name: string) => boolean {
+  return name => name === columns.group || columns.slices.includes(name)
 }
 
 /** The columns whose plain numbers are kept as numbers: labels, predictions, scores, probabilities. */
@@ -159,7 +204,7 @@ function numericColumnsOf(columns: PredictionColumns): (name: string) => boolean
  * A file that cannot be read is a NodeJS error with its code (ENOENT, EACCES, ...).
  */
 export async function loadPredictions(file: string, columns: PredictionColumns): Promise<PredictionTable> {
-  if (columns.format === 'csv') return checkIds(await streamCsv(file, numericColumnsOf(columns)), columns)
+  if (columns.format === 'csv') return checkIds(await streamCsv(file, columns), columns)
   const input = createReadStream(file, { encoding: 'utf8' })
   const reader = jsonLinesReader(file)
   // The stream's error (a file that cannot be opened) rejects the reading loop.
@@ -181,7 +226,7 @@ export async function readPredictions(file: string, columns: PredictionColumns, 
 }
 
 export function parsePredictions(text: string, file: string, columns: PredictionColumns): PredictionTable {
-  if (columns.format === 'csv') return checkIds(parseCsv(text, file, numericColumnsOf(columns)), columns)
+  if (columns.format === 'csv') return checkIds(parseCsv(text, file, columns), columns)
   const reader = jsonLinesReader(file)
   for (const line of text.split('\n')) reader.add(line)
   return checkIds(reader.table(), columns)
@@ -193,18 +238,29 @@ function checkIds(table: PredictionTable, columns: PredictionColumns): Predictio
   const idColumn = table.columns.get(columns.id)
   if (!idColumn)
     throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table.columns.keys()].join(', ')}); set evaluate.predictions.id`)
-  // A set, not a map to lines, keeps the check small on large files; a duplicate's first line is looked up then.
-  const seen = new Set<string>()
-  table.ids = idColumn.map((cell, row) => {
-    if (cell === null || cell === '') throw new PredictionsError(`${file}:${table.lines[row]}: the example has no id ("${columns.id}")`)
-    const id = String(cell)
-    if (seen.has(id)) {
-      const earlier = table.lines[idColumn.findIndex(c => c !== null && String(c) === id)]
-      throw new PredictionsError(`${file}:${table.lines[row]}: duplicate id "${id}" (first at line ${earlier}); each example must appear once`)
+  let ids: IdColumn
+  if (idColumn instanceof IdColumn) ids = idColumn
+  else {
+    ids = new IdColumn()
+    for (let row = 0; row < idColumn.length; row++) ids.push(idColumn.at(row))
+    ids.trim()
+  }
+  for (let row = 0; row < ids.length; row++) {
+    if (ids.isEmpty(row)) throw new PredictionsError(`${file}:${table.lines.at(row)}: the example has no id ("${columns.id}")`)
+  }
+  table.ids = ids
+  if (ids.increasing()) return table
+  // A hash of the ids' bytes, not a set of strings, keeps the check small on large files.
+  const index = new IdIndex(ids)
+  for (let row = 0; row < ids.length; row++) {
+    const earlier = index.add(row)
+    if (earlier !== -1) {
+      throw new PredictionsError(
+        `${file}:${table.lines.at(row)}: duplicate id "${ids.at(row)}" (first at line ${table.lines.at(earlier)}); each example must appear once`
+      )
     }
-    seen.add(id)
-    return id
-  })
+  }
+  table.ids = ids
   return table
 }
 
@@ -213,31 +269,34 @@ function checkIds(table: PredictionTable, columns: PredictionColumns): Predictio
  * models are judged on the same examples; the first few differences are named.
  */
 export function alignRows(candidate: PredictionTable, baseline: PredictionTable): Int32Array {
+  const n = candidate.ids.length
+  const order = new Int32Array(n)
   // Files written by the same evaluation usually list the examples in the same order: no lookup table then.
-  if (candidate.ids.length === baseline.ids.length && candidate.ids.every((id, row) => id === baseline.ids[row])) {
-    const order = new Int32Array(candidate.ids.length)
-    for (let row = 0; row < order.length; row++) order[row] = row
-    return order
-  }
-  const byId = new Map<string, number>()
-  baseline.ids.forEach((id, row) => byId.set(id, row))
-  const order = new Int32Array(candidate.ids.length)
+  let row = 0
+  if (n === baseline.ids.length) while (row < n && candidate.ids.sameAs(row, baseline.ids, row)) row++
+  for (let r = 0; r < row; r++) order[r] = r
+  if (row === n && n === baseline.ids.length) return order
+  const index = new IdIndex(baseline.ids)
+  for (let r = 0; r < baseline.ids.length; r++) index.add(r)
+  const matched = new Uint8Array(baseline.ids.length)
+  for (let r = 0; r < row; r++) matched[r] = 1
   const problems: string[] = []
   const LIMIT = 5
   let missing = 0
-  candidate.ids.forEach((id, row) => {
-    const other = byId.get(id)
-    if (other === undefined) {
-      if (++missing <= LIMIT) problems.push(`id "${id}" (${candidate.file}:${candidate.lines[row]}) is missing from ${baseline.file}`)
-      order[row] = -1
+  for (let r = row; r < n; r++) {
+    const other = index.find(candidate.ids, r)
+    if (other === -1) {
+      if (++missing <= LIMIT) problems.push(`id "${candidate.ids.at(r)}" (${candidate.file}:${candidate.lines.at(r)}) is missing from ${baseline.file}`)
+      order[r] = -1
     } else {
-      order[row] = other
-      byId.delete(id)
+      order[r] = other
+      matched[other] = 1
     }
-  })
+  }
   let extra = 0
-  for (const [id, row] of byId) {
-    if (++extra <= LIMIT) problems.push(`id "${id}" (${baseline.file}:${baseline.lines[row]}) is not in ${candidate.file}`)
+  for (let r = 0; r < matched.length; r++) {
+    if (matched[r] === 1) continue
+    if (++extra <= LIMIT) problems.push(`id "${baseline.ids.at(r)}" (${baseline.file}:${baseline.lines.at(r)}) is not in ${candidate.file}`)
   }
   if (problems.length > 0) {
     const more = missing + extra - problems.length

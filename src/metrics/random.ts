@@ -70,74 +70,146 @@ export class Random {
     return Math.floor(((high * 67108864 + low) / 9007199254740992) * n)
   }
 
-  /** Cells drawn but not yet counted: drawing and counting in separate loops runs faster. */
-  private readonly pending = new Int32Array(65536)
+  /** Where refinePoisson is due after a pass of poisson(): weights[at[k]] from 16-bit index cell[k]. */
+  private refineAt: Int32Array = new Int32Array(1024)
+  private refineCell: Int32Array = new Int32Array(1024)
 
   /**
-   * Multinomial counts of `draws` uniform draws over `counts.length` cells: one bootstrap resample.
-   * Kept in one function with the state in locals, since this is the bootstrap's inner loop.
-   * Counts fit a byte: more than 255 draws of one cell out of n >= 256 has probability below
-   * n / 256!, and fewer than 256 draws cannot reach it.
+   * Fills `weights` with independent Poisson(1) draws from this stream: the Poisson bootstrap,
+   * where each unit's weight is Poisson(1) instead of its count among n draws with replacement. Two
+   * weights from each 32-bit draw, no scatter into the array: several times faster than multinomial
+   * counts, and the same bootstrap as n grows (the counts are multinomial given their total, which is
+   * Poisson(n)). A weight never exceeds 255: the largest value a 48-bit uniform reaches is about 20.
+   * The rare draws that need more bits are noted and refined after the pass, from the same stream.
+   * Drawing [start, end) with end - start odd may overwrite weights[end] (see drawWeights's blocks).
    */
-  multinomial(counts: Uint8Array, draws: number): void {
-    counts.fill(0)
+  poisson(weights: Uint8Array, start = 0, end = weights.length): void {
     const st = this.state
-    const pending = this.pending
+    const table = POISSON_TABLE
+    let refines = 0
     let s0 = st[0]!
     let s1 = st[1]!
     let s2 = st[2]!
     let s3 = st[3]!
-    const n = counts.length
-    // Lemire's multiply-shift maps 32 random bits to [0, n); exact without rejection when
-    // n * 2^32 fits a double's 53 bits (n < 2^21), else a slight bias of at most n / 2^32.
-    const exact = n < 2097152
-    const threshold = exact ? (4294967296 - n) % n : 0
-    let drawn = 0
-    while (drawn < draws) {
-      const batch = Math.min(pending.length, draws - drawn)
-      for (let i = 0; i < batch;) {
-        const x = Math.imul(s1, 5)
-        const r = Math.imul((x << 7) | (x >>> 25), 9) >>> 0
-        const t = s1 << 9
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = (s3 << 11) | (s3 >>> 21)
-        const m = r * n
-        const cell = Math.floor(m * 2.3283064365386963e-10)
-        if (exact && m - cell * 4294967296 < threshold) continue
-        pending[i++] = cell
-      }
-      for (let i = 0; i < batch; i++) counts[pending[i]!]!++
-      drawn += batch
+    let i = start
+    for (; i < end; i += 2) {
+      const x = Math.imul(s1, 5)
+      const r = Math.imul((x << 7) | (x >>> 25), 9)
+      const t = s1 << 9
+      s2 ^= s0
+      s3 ^= s1
+      s1 ^= s2
+      s0 ^= s3
+      s2 ^= t
+      s3 = (s3 << 11) | (s3 >>> 21)
+      const a = table[r & 0xffff]!
+      const b = table[r >>> 16]!
+      weights[i] = a
+      // With an odd count the last draw's high half lands at `end`: past the array (dropped), or on
+      // the first weight of the next block, which drawing that block overwrites.
+      weights[i + 1] = b
+      if (a === REFINE || b === REFINE) refines = this.noteRefines(refines, i, r, end)
     }
     st[0] = s0
     st[1] = s1
     st[2] = s2
     st[3] = s3
+    const refineAt = this.refineAt
+    const refineCell = this.refineCell
+    for (let k = 0; k < refines; k++) weights[refineAt[k]!] = refinePoisson(refineCell[k]!, this.next())
+  }
+
+  /** Notes the weights of draw r at i, i + 1 (before `end`) that need refining; the new count. */
+  private noteRefines(refines: number, i: number, r: number, end: number): number {
+    if (refines + 2 > this.refineAt.length) {
+      this.refineAt = grown(this.refineAt)
+      this.refineCell = grown(this.refineCell)
+    }
+    if (POISSON_TABLE[r & 0xffff] === REFINE) {
+      this.refineAt[refines] = i
+      this.refineCell[refines++] = r & 0xffff
+    }
+    if (i + 1 < end && POISSON_TABLE[r >>> 16] === REFINE) {
+      this.refineAt[refines] = i + 1
+      this.refineCell[refines++] = r >>> 16
+    }
+    return refines
   }
 }
 
-/** The counts of resamples 0 .. resamples-1 of `seed`, drawn in turn; one array, reused. */
-export function* multinomialInTurn(seed: number, cells: number, resamples: number): Generator<Uint8Array> {
+/**
+ * Poisson(1) by table lookup on 16 random bits: entry j is the value of every uniform in
+ * [j / 65536, (j + 1) / 65536) when that interval lies within one step of the CDF, else REFINE
+ * (the few intervals a step of the CDF crosses), where 32 more bits decide by the CDF itself.
+ * The resulting draw is Poisson(1) up to the 48 bits of the uniform (an error below 2^-48).
+ */
+const REFINE = 255
+const POISSON_CDF: Float64Array = (() => {
+  const cdf: number[] = []
+  let term = Math.exp(-1)
+  let sum = 0
+  for (let k = 0; sum < 1 && k < 40; k++) {
+    sum += term
+    cdf.push(Math.min(sum, 1))
+    term /= k + 1
+  }
+  cdf[cdf.length - 1] = 1
+  return Float64Array.from(cdf)
+})()
+
+function poissonOf(u: number): number {
+  let k = 0
+  while (k < POISSON_CDF.length - 1 && u >= POISSON_CDF[k]!) k++
+  return k
+}
+
+const POISSON_TABLE: Uint8Array = (() => {
+  const table = new Uint8Array(65536)
+  for (let j = 0; j < 65536; j++) {
+    const low = poissonOf(j / 65536)
+    // The interval's last uniform is just below (j + 1) / 65536.
+    const high = poissonOf((j + 1) / 65536 - 2 ** -52)
+    table[j] = low === high ? low : REFINE
+  }
+  return table
+})()
+
+/** The Poisson(1) value of the refined uniform (j + r / 2^32) / 65536. */
+function refinePoisson(j: number, r: number): number {
+  return poissonOf((j + r * 2.3283064365386963e-10) * 1.52587890625e-5)
+}
+
+function grown(a: Int32Array): Int32Array {
+  const out = new Int32Array(a.length * 2)
+  out.set(a)
+  return out
+}
+
+/** The weights of resamples 0 .. resamples-1 of `seed`, drawn in turn; one array, reused. */
+export function* weightsInTurn(seed: number, cells: number, resamples: number): Generator<Uint8Array> {
   const counts = new Uint8Array(cells)
   const random = new Random(seed)
   for (let b = 0; b < resamples; b++) {
-    drawCounts(random, seed, b, counts)
+    drawWeights(random, seed, b, counts)
     yield counts
   }
 }
 
 /**
- * A resample's counts over `counts.length` units, from the stream of its index (stream 0 is the
- * seed's own, left for the jackknife), so they are the same whichever thread draws them.
+ * A resample's weights over `counts.length` units (Poisson(1) each, see Random.poisson), from the
+ * stream of its index (stream 0 is the seed's own, left for the jackknife), so they are the same
+ * whichever thread draws them.
  */
-export function drawCounts(random: Random, seed: number, b: number, counts: Uint8Array): void {
+export function drawWeights(random: Random, seed: number, b: number, counts: Uint8Array): void {
   random.reseed(seed, b + 1)
-  random.multinomial(counts, counts.length)
+  for (let start = 0; start < counts.length; start += WEIGHT_BLOCK) random.poisson(counts, start, Math.min(start + WEIGHT_BLOCK, counts.length))
 }
+
+/**
+ * Weights are drawn in blocks of this many (even), each block's rare refinements after it: the
+ * bootstrap's fused pass draws a block and sums it while it is in the nearest cache.
+ */
+export const WEIGHT_BLOCK = 4096
 
 /** Resamples drawn ahead of the one being evaluated. */
 const SLOTS = 4
@@ -164,13 +236,13 @@ export interface AheadData {
 }
 
 /**
- * The counts of resamples 0 .. resamples-1 of `seed` over `cells` cells, drawn on another thread
+ * The weights of resamples 0 .. resamples-1 of `seed` over `cells` cells, drawn on another thread
  * (the bundled file `worker`) while the caller evaluates the earlier ones: for kernels that only
  * the calling thread can evaluate. Each array is valid until the next is requested. Where the
- * thread cannot start, fails, or stops answering, the rest is drawn in turn: the counts of a
+ * thread cannot start, fails, or stops answering, the rest is drawn in turn: the weights of a
  * resample are the same whichever thread drew them.
  */
-export function* multinomialAhead(seed: number, cells: number, resamples: number, worker: URL = AHEAD_WORKER): Generator<Uint8Array> {
+export function* weightsAhead(seed: number, cells: number, resamples: number, worker: URL = AHEAD_WORKER): Generator<Uint8Array> {
   const data: AheadData & { job: 'ahead' } = {
     job: 'ahead',
     flags: new Int32Array(new SharedArrayBuffer(4 * (SLOTS + 2))),
@@ -210,7 +282,7 @@ export function* multinomialAhead(seed: number, cells: number, resamples: number
   const random = new Random(seed)
   const own = new Uint8Array(cells)
   for (; b < resamples; b++) {
-    drawCounts(random, seed, b, own)
+    drawWeights(random, seed, b, own)
     yield own
   }
 }

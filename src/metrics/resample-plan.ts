@@ -8,8 +8,9 @@
  * Imported by the bootstrap (src/metrics/bootstrap.ts) and by its thread (bootstrap-worker.ts); it
  * imports nothing of the project but the generator and the kernels' passes.
  */
+import { FusedRunner, type FusedLayout } from './fused-pass.js'
 import { aucPass, pairedMeans, type KernelShape } from './kernels.js'
-import { drawCounts, Random } from './random.js'
+import { drawWeights, Random } from './random.js'
 
 /** Both models' kernels of one metric as arrays; `rows` restricts it to a slice of the examples. */
 export interface PlanMetric {
@@ -26,6 +27,8 @@ export interface ResamplePlan {
   metrics: PlanMetric[]
   seed: number
   resamples: number
+  /** The metrics over all examples, evaluated in one pass per resample (fused-pass.ts); null: none. */
+  fused: FusedLayout | null
 }
 
 /** What threads share while they run a plan; every array is backed by a SharedArrayBuffer. */
@@ -46,23 +49,33 @@ export class PlanRunner {
   private readonly scratch: Uint8Array[]
   private readonly pair = new Float64Array(2)
   private readonly sums = new Float64Array(3)
+  private readonly fused: FusedRunner | null
 
   constructor(private readonly plan: ResamplePlan) {
     this.counts = new Uint8Array(plan.units)
     this.weights = plan.unitOf ? new Uint8Array(plan.n) : this.counts
     this.scratch = plan.metrics.map(m => (m.rows ? new Uint8Array(m.rows.length) : this.weights))
+    this.fused = plan.fused ? new FusedRunner(plan.fused) : null
   }
 
   /** Evaluates resample b into `control.values` and marks it done. */
   run(b: number, control: PlanControl): void {
-    const { plan, counts, weights } = this
-    drawCounts(this.random, plan.seed, b, counts)
-    if (plan.unitOf) {
-      const unitOf = plan.unitOf
-      for (let i = 0; i < weights.length; i++) weights[i] = counts[unitOf[i]!]!
-    }
+    const { plan, counts, weights, fused } = this
     const k0 = b * plan.metrics.length * 2
+    if (fused && !plan.unitOf) {
+      // Drawn block by block inside the pass: the same weights as drawWeights gives.
+      this.random.reseed(plan.seed, b + 1)
+      fused.run(weights, this.random, true, control.values, k0)
+    } else {
+      drawWeights(this.random, plan.seed, b, counts)
+      if (plan.unitOf) {
+        const unitOf = plan.unitOf
+        for (let i = 0; i < weights.length; i++) weights[i] = counts[unitOf[i]!]!
+      }
+      fused?.run(weights, this.random, false, control.values, k0)
+    }
     for (let k = 0; k < plan.metrics.length; k++) {
+      if (plan.fused?.sources[2 * k]) continue
       const m = plan.metrics[k]!
       let w = weights
       if (m.rows) {

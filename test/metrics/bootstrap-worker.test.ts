@@ -1,7 +1,7 @@
 // The bootstrap's thread as a bundled file. Each resample's counts come from the stream of its
 // index, so the results never depend on which thread drew or evaluated what: the same bounds on one
 // thread, on several, and where a thread is missing, fails mid-way or never starts.
-import { existsSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,7 +10,7 @@ import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { pairedBootstrap, type PairedMetric } from '../../src/metrics/bootstrap.js'
 import { accuracyValues, binaryLogLossValues, countKernel, meanKernel, rocAucKernel } from '../../src/metrics/kernels.js'
-import { drawCounts, multinomialAhead, Random } from '../../src/metrics/random.js'
+import { drawWeights, weightsAhead, Random } from '../../src/metrics/random.js'
 import { REPO } from '../helpers/project.js'
 
 let dir: string
@@ -66,8 +66,8 @@ function models(n = 70_000) {
 }
 
 const SETTINGS = { resamples: 60, seed: 11, interval: 'bca' as const }
-const run = (m: ReturnType<typeof models>, threads: number, file = 'bootstrap-worker.mjs', metrics = m.metrics) =>
-  pairedBootstrap(metrics, m.n, { count: m.n, unitOf: null, kind: 'examples' }, SETTINGS, { threads, worker: worker(file) })
+const run = (m: ReturnType<typeof models>, threads: number, file = 'bootstrap-worker.mjs', metrics = m.metrics, settings = SETTINGS) =>
+  pairedBootstrap(metrics, m.n, { count: m.n, unitOf: null, kind: 'examples' }, settings, { threads, worker: worker(file) })
 
 describe('the bootstrap on several threads', () => {
   const m = models()
@@ -82,8 +82,14 @@ describe('the bootstrap on several threads', () => {
     // The distributions are not degenerate: the resamples differ.
     expect(new Set(alone[2]!.absolute).size).toBeGreaterThan(SETTINGS.resamples / 2)
     expect(run(m, 2, 'marked.mjs')).toEqual(alone)
-    expect(existsSync(path.join(dir, 'ran1')) || existsSync(path.join(dir, 'ran2'))).toBe(true)
     expect(run(m, 3)).toEqual(alone)
+    // The other thread did take resamples: with enough of them that it starts before this thread has
+    // run them all (a resample takes about a millisecond here), and a few tries on a loaded machine.
+    const marked = () => readdirSync(dir).some(f => f.startsWith('ran'))
+    const many = { ...SETTINGS, resamples: 600 }
+    const aloneMany = run(m, 1, 'bootstrap-worker.mjs', m.metrics, many)
+    for (let tries = 0; tries < 3 && !marked(); tries++) expect(run(m, 2, 'marked.mjs', m.metrics, many)).toEqual(aloneMany)
+    expect(marked()).toBe(true)
   })
 
   it('runs on this thread what a failed, missing or broken thread leaves', () => {
@@ -104,20 +110,23 @@ describe('the bootstrap on several threads', () => {
 })
 
 describe('the bootstrap drawing thread', () => {
-  it("draws each resample index's counts, as drawn in turn", () => {
+  it("draws each resample index's weights, as drawn in turn", () => {
     const random = new Random(0)
     const counts = new Uint8Array(3001)
     let b = 0
-    for (const drawn of multinomialAhead(17, 3001, 9, worker('bootstrap-worker.mjs'))) {
-      drawCounts(random, 17, b++, counts)
+    for (const drawn of weightsAhead(17, 3001, 9, worker('bootstrap-worker.mjs'))) {
+      drawWeights(random, 17, b++, counts)
       expect(drawn).toEqual(counts)
     }
     expect(b).toBe(9)
   })
 
   it('stops the thread when the caller stops early', () => {
-    for (const drawn of multinomialAhead(3, 500, 50, worker('bootstrap-worker.mjs'))) {
-      expect(drawn.reduce((s, v) => s + v, 0)).toBe(500)
+    const random = new Random(0)
+    const weights = new Uint8Array(500)
+    drawWeights(random, 3, 0, weights)
+    for (const drawn of weightsAhead(3, 500, 50, worker('bootstrap-worker.mjs'))) {
+      expect(drawn).toEqual(weights)
       break
     }
   })

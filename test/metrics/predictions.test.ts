@@ -8,21 +8,25 @@ const jsonl = predictionColumns({ task: 'binary', format: 'jsonl' })
 describe('reading predictions', () => {
   it('reads CSV with quoted fields (commas, quotes, newlines), blank lines and CRLF', () => {
     const text = 'id,label,score,note\r\n"a,1",1,0.9,"said ""hi""\nthen left"\r\n\r\nb,0,0.2,\r\n'
-    const table = parsePredictions(text, 'p.csv', csv)
-    expect(table.ids).toEqual(['a,1', 'b'])
-    expect(table.lines).toEqual([2, 5])
-    expect(table.columns.get('note')).toEqual(['said "hi"\nthen left', null])
+    const table = parsePredictions(text, 'p.csv', predictionColumns({ task: 'binary', slices: ['note'] }))
+    expect([...table.ids]).toEqual(['a,1', 'b'])
+    expect(table.lines.toArray()).toEqual([2, 5])
+    expect([...table.columns.get('note')!]).toEqual(['said "hi"\nthen left', null])
   })
 
   it('reads JSON Lines; a key missing on some lines is null there', () => {
     const table = parsePredictions('{"id": 1, "label": 1, "score": 0.7}\n\n{"id": 2, "label": 0, "score": 0.1, "region": "x"}\n', 'p.jsonl', jsonl)
-    expect(table.ids).toEqual(['1', '2'])
-    expect(table.lines).toEqual([1, 3])
-    expect(table.columns.get('region')).toEqual([null, 'x'])
+    expect([...table.ids]).toEqual(['1', '2'])
+    expect(table.lines.toArray()).toEqual([1, 3])
+    expect([...table.columns.get('region')!]).toEqual([null, 'x'])
   })
 
   it.each([
     ['id,label\na,1\na,0\n', 'p.csv:3: duplicate id "a" (first at line 2)'],
+    ['id,label\n1,1\n2,0\n3,1\n2,1\n', 'p.csv:5: duplicate id "2" (first at line 3)'],
+    ['id,label\nb,1\nc,0\na,1\nc,1\n', 'p.csv:5: duplicate id "c" (first at line 3)'],
+    ['id,label\nx1,1\nx1,0\n', 'p.csv:3: duplicate id "x1" (first at line 2)'],
+    ['id,label\n"q ""1""",1\n"q ""1""",0\n', 'p.csv:3: duplicate id "q "1"" (first at line 2)'],
     ['id,label\na,1\n,0\n', 'p.csv:3: the example has no id ("id")'],
     ['id,label\na,1,2\n', 'p.csv:2: the row has 3 fields but the header has 2'],
     ['label\n1\n', 'p.csv: there is no id column "id" (columns: label); set evaluate.predictions.id'],
@@ -30,6 +34,14 @@ describe('reading predictions', () => {
     ['', 'p.csv: the predictions file is empty']
   ])('refuses %j: %s', (text, message) => {
     expect(() => parsePredictions(text, 'p.csv', csv)).toThrow(message)
+  })
+
+  it('takes ids in increasing order (as numbers or bytes) and distinct ids in any order', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => i)
+    for (const ids of [many, many.map(i => `id-${String(i).padStart(5, '0')}`), many.map(i => `${(i * 7919) % 3001}x`), ['01', '1', '001'], ['10', '9', '8']]) {
+      const table = parsePredictions(['id,label', ...ids.map(id => `${id},1`)].join('\n'), 'p.csv', csv)
+      expect([...table.ids]).toEqual(ids.map(String))
+    }
   })
 
   it('refuses JSON Lines that are not one flat object per line, naming the line', () => {
@@ -40,10 +52,12 @@ describe('reading predictions', () => {
 })
 
 describe('pairing the candidate with the baseline', () => {
-  const candidate = parsePredictions('id,label,score,prediction,region\na,1,0.9,1,n\nb,0,0.2,0,s\nc,1,0.6,1,n\n', 'c.csv', csv)
+  // Text columns are kept when the comparison reads them (a slice here).
+  const regionCsv = predictionColumns({ task: 'binary', slices: ['region'] })
+  const candidate = parsePredictions('id,label,score,prediction,region\na,1,0.9,1,n\nb,0,0.2,0,s\nc,1,0.6,1,n\n', 'c.csv', regionCsv)
 
   it('aligns rows by id, whatever the order', () => {
-    const baseline = parsePredictions('id,label,score,prediction,region\nc,1,0.5,1,n\na,1,0.8,1,n\nb,0,0.4,0,s\n', 'b.csv', csv)
+    const baseline = parsePredictions('id,label,score,prediction,region\nc,1,0.5,1,n\na,1,0.8,1,n\nb,0,0.4,0,s\n', 'b.csv', regionCsv)
     const order = alignRows(candidate, baseline)
     expect([...order]).toEqual([1, 2, 0])
     const cols = predictionColumns({ task: 'binary', slices: ['region'] })

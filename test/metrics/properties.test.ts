@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { boundAt, normalCdf, normalQuantile, pairedBootstrap } from '../../src/metrics/bootstrap.js'
 import { definitionOf } from '../../src/metrics/catalog.js'
 import { COMPUTED_METRICS } from '../../src/metrics/computed-metrics.js'
-import { meanKernel, pairedMeans, rocAucKernel, sortByScore } from '../../src/metrics/kernels.js'
-import { drawCounts, multinomialAhead, Random } from '../../src/metrics/random.js'
+import { fusedLayout, FusedRunner } from '../../src/metrics/fused-pass.js'
+import { accuracyValues, binaryLogLossValues, meanKernel, pairedMeans, rocAucKernel, shapeOf, sortByScore, type Kernel } from '../../src/metrics/kernels.js'
+import { drawWeights, weightsAhead, Random } from '../../src/metrics/random.js'
 import { ourValues, type SklearnCase } from './sklearn-cases.js'
 
 /** A binary case with few distinct scores (ties) and integer weights 0-3. */
@@ -121,17 +122,56 @@ describe('the bootstrap', () => {
     expect(c.resamples).toBe(200)
   })
 
-  it('resamples whole groups: every example of a group gets its group count', () => {
+  it('resamples whole groups: every example of a group gets its group weight', () => {
     const groupOf = Int32Array.from({ length: n }, (_, i) => Math.floor(i / 10))
     const seen: Uint8Array[] = []
     const spy = { candidate: (w: Uint8Array) => (seen.push(w.slice()), 0), baseline: () => 0, goal: 'maximize' as const }
     pairedBootstrap([spy], n, { count: 30, unitOf: groupOf, kind: 'groups' }, { resamples: 20, seed: 1, interval: 'percentile' })
+    expect(seen.length).toBe(21)
+    const groupWeights: number[] = []
     for (const w of seen.slice(1)) {
       for (let i = 0; i < n; i++) expect(w[i]).toBe(w[groupOf[i]! * 10])
-      let total = 0
-      for (let g = 0; g < 30; g++) total += w[g * 10]!
-      expect(total).toBe(30)
+      for (let g = 0; g < 30; g++) groupWeights.push(w[g * 10]!)
     }
+    // Poisson(1) weights per group: 600 of them have mean 1 and variance 1 (within 5 standard errors).
+    const mean = groupWeights.reduce((a, b) => a + b, 0) / groupWeights.length
+    const variance = groupWeights.reduce((a, b) => a + (b - mean) ** 2, 0) / groupWeights.length
+    expect(Math.abs(mean - 1)).toBeLessThan(5 / Math.sqrt(600))
+    expect(Math.abs(variance - 1)).toBeLessThan(5 * Math.sqrt(3 / 600))
+  })
+
+  it('bootstrap weights are Poisson(1): frequencies of 0 .. 6 match the distribution, any length', () => {
+    const random = new Random(0)
+    for (const n of [1, 2, 3, 999, 200_001]) {
+      const weights = new Uint8Array(n).fill(200)
+      drawWeights(random, 9, n, weights)
+      expect(weights.every(v => v < 30)).toBe(true)
+    }
+    const weights = new Uint8Array(400_001)
+    const counts = new Float64Array(256)
+    for (let b = 0; b < 5; b++) {
+      drawWeights(random, 9, b, weights)
+      for (const v of weights) counts[v]!++
+    }
+    const total = 5 * weights.length
+    let p = Math.exp(-1)
+    let chiSquare = 0
+    let tail = total
+    for (let k = 0; k <= 6; k++) {
+      chiSquare += (counts[k]! - total * p) ** 2 / (total * p)
+      tail -= counts[k]!
+      p /= k + 1
+    }
+    // 8 cells (0 .. 6 and the rest): 7 degrees of freedom; 24.3 is the 0.1% critical value.
+    const tailP = 1 - Array.from({ length: 7 }, (_, k) => Math.exp(-1) / [1, 1, 2, 6, 24, 120, 720][k]!).reduce((a, b) => a + b, 0)
+    chiSquare += (tail - total * tailP) ** 2 / (total * tailP)
+    expect(chiSquare).toBeLessThan(24.3)
+    // Two streams of the same seed differ; the same stream repeats.
+    const again = new Uint8Array(weights.length)
+    drawWeights(random, 9, 4, again)
+    expect(again).toEqual(weights)
+    drawWeights(random, 9, 3, again)
+    expect(again).not.toEqual(weights)
   })
 
   it('BCa equals the percentile bound when the distribution is symmetric around the estimate and unskewed', () => {
@@ -149,24 +189,13 @@ describe('the bootstrap', () => {
     )
   })
 
-  it('multinomial counts always sum to the number of draws', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (cells, seed) => {
-        const counts = new Uint8Array(cells)
-        new Random(seed).multinomial(counts, cells)
-        expect(counts.reduce((a, b) => a + b, 0)).toBe(cells)
-      }),
-      { numRuns: 50 }
-    )
-  })
-
   it('counts drawn ahead are those of each resample index drawn in turn', () => {
     const cells = 3001
     const random = new Random(0)
     const counts = new Uint8Array(cells)
     let resamples = 0
-    for (const drawn of multinomialAhead(17, cells, 9)) {
-      drawCounts(random, 17, resamples, counts)
+    for (const drawn of weightsAhead(17, cells, 9)) {
+      drawWeights(random, 17, resamples, counts)
       expect(drawn).toEqual(counts)
       resamples++
     }
@@ -209,6 +238,73 @@ describe('the bootstrap', () => {
         ).toBe(expected)
       })
     )
+  })
+})
+
+describe("the bootstrap's fused pass", () => {
+  /** Two models on n examples in the candidate's score order (as compare.ts lays them out); scores on `levels` levels. */
+  function layoutCase(n: number, levels: number, random: Random) {
+    const label = Int32Array.from({ length: n }, () => (random.below(10) < 3 ? 1 : 0))
+    const score = () =>
+      Float64Array.from(label, y => Math.round(Math.min(1, Math.max(0, 0.35 * y + random.below(1 << 20) / (1 << 20) / 1.5)) * levels) / levels)
+    const a = score()
+    const b = score()
+    const order = sortByScore(a, Uint8Array.from(label))
+    const pick = <T extends Int32Array | Float64Array>(v: T): T => v.map((_, i) => v[order[i]!]!) as T
+    const [y, sa, sb] = [pick(label), pick(a), pick(b)]
+    const predicted = (s: Float64Array) => Int32Array.from(s, v => (v >= 0.5 ? 1 : 0))
+    const pairs: [Kernel, Kernel][] = [
+      [meanKernel(accuracyValues(y, predicted(sa))), meanKernel(accuracyValues(y, predicted(sb)))],
+      [meanKernel(binaryLogLossValues(y, sa)), meanKernel(binaryLogLossValues(y, sb))],
+      [rocAucKernel(Uint8Array.from(y), sa), rocAucKernel(Uint8Array.from(y), sb)]
+    ]
+    return pairs
+  }
+
+  it.each([
+    [1, 1000],
+    [7, 3],
+    [100, 3],
+    [4097, 1_000_000],
+    [9000, 2],
+    [10_000, 1_000_000],
+    [10_000, 20]
+  ])('gives each kernel its value under any weights (n = %i, %i score levels)', (n, levels) => {
+    const random = new Random(n + levels)
+    const pairs = layoutCase(n, levels, random)
+    const layout = fusedLayout(
+      n,
+      pairs.map(([c, b]) => ({ candidate: shapeOf(c)!, baseline: shapeOf(b)!, rows: null }))
+    )!
+    // Accuracy as bits, log loss as doubles, the candidate's AUC in the sequential pass, the
+    // baseline's through its order with the label packed in; by tie groups when scores have few levels.
+    if (n > 1000) {
+      expect(layout.sources.map(s => s?.kind)).toEqual(['bit', 'bit', 'float', 'float', 'sequential-auc', 'packed-auc'])
+      expect(layout.groups !== null).toBe(levels < n / 8)
+    }
+    const runner = new FusedRunner(layout)
+    const out = new Float64Array(6)
+    for (let t = 0; t < 4; t++) {
+      const w = Uint8Array.from({ length: n }, () => (t === 0 ? 1 : random.below(5)))
+      runner.run(w, random, false, out, 0)
+      pairs.forEach(([c, b], k) => {
+        for (const [side, kernel] of [c, b].entries()) {
+          const expected = kernel(w)
+          const got = out[2 * k + side]!
+          if (Number.isNaN(expected)) expect(got).toBeNaN()
+          else if (k === 1) expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-12 * Math.abs(expected))
+          else expect(got).toBe(expected)
+        }
+      })
+    }
+    // Drawn inside the pass: the weights drawWeights gives for the same stream.
+    const drawn = new Uint8Array(n)
+    const again = new Uint8Array(n)
+    const stream = new Random(0)
+    stream.reseed(5, 4)
+    runner.run(drawn, stream, true, out, 0)
+    drawWeights(new Random(0), 5, 3, again)
+    expect(drawn).toEqual(again)
   })
 })
 

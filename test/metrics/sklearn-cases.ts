@@ -44,7 +44,7 @@ export function ourValues(c: SklearnCase): Record<string, number | null> {
   const examples: Examples = {
     task: c.task,
     n,
-    ids: c.label.map((_, i) => String(i)),
+    ids: { length: n, at: (i: number) => String(i) },
     classes: Array.from({ length: c.classes }, (_, k) => String(k)),
     labelClass: c.task === 'regression' ? new Int32Array(0) : Int32Array.from(c.label),
     labelValue: c.task === 'regression' ? Float64Array.from(c.label) : new Float64Array(0),

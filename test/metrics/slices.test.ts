@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareComputed } from '../../src/metrics/compare.js'
+import { CellColumn } from '../../src/metrics/columns.js'
 import { parsePredictions, predictionColumns } from '../../src/metrics/predictions.js'
 import { Random } from '../../src/metrics/random.js'
 import { parseSpec } from '../../src/spec/load.js'
@@ -79,7 +80,10 @@ describe('slice rules', () => {
   it('with a group column, the bootstrap resamples groups and slices count groups towards their size', () => {
     const spec = parseSpec(specText('{ max-regression: 0.05 }', 'task: binary, group: user, slices: [region]'), 'spec.yml', { cwd: '/repo' })
     const { candidate, baseline } = files({ same: 300, bad: 300 }, 'bad')
-    const withUser = (t: typeof candidate) => ({ ...t, columns: new Map([...t.columns, ['user', t.ids.map((_, i) => `u${Math.floor(i / 25)}`)]]) })
+    const withUser = (t: typeof candidate) => ({
+      ...t,
+      columns: new Map([...t.columns, ['user', new CellColumn(Array.from({ length: t.ids.length }, (_, i) => `u${Math.floor(i / 25)}`))]])
+    })
     const computed = compareComputed(spec, withUser(candidate), withUser(baseline))
     expect(computed.units).toEqual({ count: 24, kind: 'groups' })
     for (const s of computed.slices[0]!.slices) expect(s).toMatchObject({ status: 'not-judged', effectiveSize: 12 })
