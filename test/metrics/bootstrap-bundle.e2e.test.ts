@@ -1,6 +1,7 @@
 // The bootstrap's drawing thread in the built bundles: dist/index.js starts dist/bootstrap-worker.mjs
 // from beside itself, the split CLI dist/chunks/bootstrap-worker.mjs from beside its chunk; a bundle without it, or built for another target (es2020), reaches exactly the
-// same numbers. From 65,536 examples the resamples are drawn on the thread.
+// same numbers. From 65,536 examples the resamples are drawn on the thread; there are enough of them (2,000) that the thread
+// starts before this thread has run them all, however slowly threads start on a loaded machine.
 import { spawn } from 'node:child_process'
 import { copyFile, cp, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
@@ -19,7 +20,7 @@ evaluate:
   run: "true"
   data: eval
   predictions: { task: binary }
-  bootstrap: { resamples: 100, seed: 11 }
+  bootstrap: { resamples: 2000, seed: 11 }
 metrics:
   auc:
     goal: maximize
