@@ -207,73 +207,43 @@ function dotsBlock(w: Uint8Array, x: Float64Array, y: Float64Array, start: numbe
   acc[at + 1]! += u0 + u1
 }
 
-/**
- * Rank sums through an order whose top bit is the label: [pairs, negatives, positives] into out.
- * Four quarters side by side (each running count waits on the one before, and each weight read
- * waits on the cache), then joined: every positive of a quarter outranks the negatives of the
- * quarters before. The sums are of whole numbers, exact in doubles, so any split gives the same.
- */
+/** Rank sums through an order whose top bit is the label: [pairs, negatives, positives] into out. */
 function packedRankSums(w: Uint8Array, packed: Int32Array, out: Float64Array): void {
   const n = packed.length
-  const quarter = n >>> 2
-  const at1 = quarter
-  const at2 = 2 * quarter
-  const at3 = 3 * quarter
+  const half = n >>> 1
   // -0, not 0: the engine then keeps these in doubles from the start (a product of counts soon
   // exceeds 32 bits, and a loop that starts in integers and overflows runs several times slower).
   let pairs0 = -0
   let negatives0 = -0
-  let total0 = -0
+  let positives0 = -0
   let pairs1 = -0
   let negatives1 = -0
-  let total1 = -0
-  let pairs2 = -0
-  let negatives2 = -0
-  let total2 = -0
-  let pairs3 = -0
-  let negatives3 = -0
-  let total3 = -0
-  for (let i = 0; i < quarter; i++) {
-    const e0 = packed[i]!
-    const e1 = packed[at1 + i]!
-    const e2 = packed[at2 + i]!
-    const e3 = packed[at3 + i]!
-    const x0 = w[e0 & 0x7fffffff]!
-    const x1 = w[e1 & 0x7fffffff]!
-    const x2 = w[e2 & 0x7fffffff]!
-    const x3 = w[e3 & 0x7fffffff]!
-    const p0 = x0 & (e0 >> 31)
-    const p1 = x1 & (e1 >> 31)
-    const p2 = x2 & (e2 >> 31)
-    const p3 = x3 & (e3 >> 31)
-    pairs0 += p0 * negatives0
-    negatives0 += x0 - p0
-    total0 += x0
-    pairs1 += p1 * negatives1
-    negatives1 += x1 - p1
-    total1 += x1
-    pairs2 += p2 * negatives2
-    negatives2 += x2 - p2
-    total2 += x2
-    pairs3 += p3 * negatives3
-    negatives3 += x3 - p3
-    total3 += x3
-  }
-  for (let i = 4 * quarter; i < n; i++) {
+  let positives1 = -0
+  for (let i = 0; i < half; i++) {
     const e = packed[i]!
     const x = w[e & 0x7fffffff]!
     const p = x & (e >> 31)
-    pairs3 += p * negatives3
-    negatives3 += x - p
-    total3 += x
+    pairs0 += p * negatives0
+    negatives0 += x - p
+    positives0 += p
+    const g = packed[half + i]!
+    const y = w[g & 0x7fffffff]!
+    const q = y & (g >> 31)
+    pairs1 += q * negatives1
+    negatives1 += y - q
+    positives1 += q
   }
-  const positives1 = total1 - negatives1
-  const positives2 = total2 - negatives2
-  const positives3 = total3 - negatives3
-  out[0] =
-    pairs0 + pairs1 + pairs2 + pairs3 + positives1 * negatives0 + positives2 * (negatives0 + negatives1) + positives3 * (negatives0 + negatives1 + negatives2)
-  out[1] = negatives0 + negatives1 + negatives2 + negatives3
-  out[2] = total0 - negatives0 + positives1 + positives2 + positives3
+  for (let i = 2 * half; i < n; i++) {
+    const g = packed[i]!
+    const y = w[g & 0x7fffffff]!
+    const q = y & (g >> 31)
+    pairs1 += q * negatives1
+    negatives1 += y - q
+    positives1 += q
+  }
+  out[0] = pairs0 + pairs1 + positives1 * negatives0
+  out[1] = negatives0 + negatives1
+  out[2] = positives0 + positives1
 }
 
 /**
