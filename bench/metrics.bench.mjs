@@ -229,7 +229,7 @@ try {
   } else console.log(`\nNumPy side skipped: ${numpyMissing}`)
   console.log(`| floor of the bootstrap (estimate) | — | ${s(floor)} | — | — | our bootstrap is ${(o.bootstrap / floor).toFixed(2)}x the floor |`)
   console.log(
-    `\nfloor: ${bytesPerExample} bytes an example x ${n.toLocaleString('en-US')} x ${resamples} resamples / ${bw.toFixed(1)} GB/s (${THREADS} threads summing 256 MB) = ${s(floorMemory)}, ` +
+    `\nfloor: ${bytesPerExample} bytes an example x ${n.toLocaleString('en-US')} x ${resamples} resamples / ${bw.toFixed(1)} GB/s (${THREADS} threads reading 256 MB, a double per cache line) = ${s(floorMemory)}, ` +
       `+ drawing the weights ${(draw * 1000).toFixed(1)} ms a resample x ${resamples} / ${THREADS} threads = ${s(floorDraw)}`
   )
   if (np) {
