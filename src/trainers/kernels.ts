@@ -33,55 +33,83 @@ export function axpy(a: number, x: Float64Array, xOffset: number, y: Float64Arra
 }
 
 /**
- * out[i] = bias + w . row i of x, for the `n` rows of x (row-major, `d` wide).
- * Four rows at a time: their four sums are independent chains of additions, as `dot`'s four
- * accumulators are, and each weight is loaded once for the four.
+ * out[i] = bias + w . row i of x, for the rows `from ..< to` of x (row-major, `d` wide).
+ * Eight rows at a time: their eight sums are independent chains of additions, as `dot`'s four
+ * accumulators are, and each weight is loaded once for the eight (measured about a sixth faster than
+ * four rows at a time, at 20 features).
  */
-export function scoreRows(w: Float64Array, bias: number, x: Float64Array, n: number, d: number, out: Float64Array): void {
-  let i = 0
-  for (; i + 3 < n; i += 4) {
+export function scoreRows(w: Float64Array, bias: number, x: Float64Array, from: number, to: number, d: number, out: Float64Array): void {
+  let i = from
+  for (; i + 7 < to; i += 8) {
     const o0 = i * d
     const o1 = o0 + d
     const o2 = o1 + d
     const o3 = o2 + d
-    let a = 0
-    let b = 0
-    let c = 0
-    let e = 0
+    const o4 = o3 + d
+    const o5 = o4 + d
+    const o6 = o5 + d
+    const o7 = o6 + d
+    let a0 = 0
+    let a1 = 0
+    let a2 = 0
+    let a3 = 0
+    let a4 = 0
+    let a5 = 0
+    let a6 = 0
+    let a7 = 0
     for (let j = 0; j < d; j++) {
       const wj = w[j]!
-      a += wj * x[o0 + j]!
-      b += wj * x[o1 + j]!
-      c += wj * x[o2 + j]!
-      e += wj * x[o3 + j]!
+      a0 += wj * x[o0 + j]!
+      a1 += wj * x[o1 + j]!
+      a2 += wj * x[o2 + j]!
+      a3 += wj * x[o3 + j]!
+      a4 += wj * x[o4 + j]!
+      a5 += wj * x[o5 + j]!
+      a6 += wj * x[o6 + j]!
+      a7 += wj * x[o7 + j]!
     }
-    out[i] = bias + a
-    out[i + 1] = bias + b
-    out[i + 2] = bias + c
-    out[i + 3] = bias + e
+    out[i] = bias + a0
+    out[i + 1] = bias + a1
+    out[i + 2] = bias + a2
+    out[i + 3] = bias + a3
+    out[i + 4] = bias + a4
+    out[i + 5] = bias + a5
+    out[i + 6] = bias + a6
+    out[i + 7] = bias + a7
   }
-  for (; i < n; i++) out[i] = bias + dot(w, 0, x, i * d, d)
+  for (; i < to; i++) out[i] = bias + dot(w, 0, x, i * d, d)
 }
 
 /**
- * grad[0 ..< d] += the sum over the `n` rows of x (row-major, `d` wide) of r[i] times row i. Four rows
- * per pass over the destination: one row at a time, every multiply-add waits on the load and store of
- * the same destination entry from the row before.
+ * grad[0 ..< d] += the sum over the rows `from ..< to` of x (row-major, `d` wide) of r[i] times row i.
+ * Eight rows per pass over the destination: one row at a time, every multiply-add waits on the load
+ * and store of the same destination entry from the row before.
  */
-export function accumulateRows(r: Float64Array, x: Float64Array, n: number, d: number, grad: Float64Array): void {
-  let i = 0
-  for (; i + 3 < n; i += 4) {
+export function accumulateRows(r: Float64Array, x: Float64Array, from: number, to: number, d: number, grad: Float64Array): void {
+  let i = from
+  for (; i + 7 < to; i += 8) {
     const o0 = i * d
     const o1 = o0 + d
     const o2 = o1 + d
     const o3 = o2 + d
+    const o4 = o3 + d
+    const o5 = o4 + d
+    const o6 = o5 + d
+    const o7 = o6 + d
     const r0 = r[i]!
     const r1 = r[i + 1]!
     const r2 = r[i + 2]!
     const r3 = r[i + 3]!
-    for (let j = 0; j < d; j++) grad[j] += r0 * x[o0 + j]! + r1 * x[o1 + j]! + (r2 * x[o2 + j]! + r3 * x[o3 + j]!)
+    const r4 = r[i + 4]!
+    const r5 = r[i + 5]!
+    const r6 = r[i + 6]!
+    const r7 = r[i + 7]!
+    for (let j = 0; j < d; j++) {
+      grad[j] +=
+        r0 * x[o0 + j]! + r1 * x[o1 + j]! + (r2 * x[o2 + j]! + r3 * x[o3 + j]!) + (r4 * x[o4 + j]! + r5 * x[o5 + j]! + (r6 * x[o6 + j]! + r7 * x[o7 + j]!))
+    }
   }
-  for (; i < n; i++) axpy(r[i]!, x, i * d, grad, 0, d)
+  for (; i < to; i++) axpy(r[i]!, x, i * d, grad, 0, d)
 }
 
 /**
@@ -110,5 +138,12 @@ export class LogSum {
 
   value(): number {
     return this.total + Math.log(this.product)
+  }
+
+  /** Empties the sum, to start another. */
+  reset(): void {
+    this.product = 1
+    this.count = 0
+    this.total = 0
   }
 }
