@@ -607,9 +607,9 @@ async function main(argv) {
   checkArguments(values, name);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
-    return await (await import("./chunks/commands-VJXM5YMF.js")).trainCommand(positionals[0]);
+    return await (await import("./chunks/commands-F3NRFW73.js")).trainCommand(positionals[0]);
   }
-  if (name === "evaluate") return await (await import("./chunks/commands-VJXM5YMF.js")).evaluateCommand(values.data ?? "eval");
+  if (name === "evaluate") return await (await import("./chunks/commands-F3NRFW73.js")).evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
