@@ -879,7 +879,8 @@ async function runStep(ctx: RunContext, step: StepSpec): Promise<StepRecord> {
   const env = stepEnv(ctx, step.env, step.expressionEnv, extra)
   const run = () => execute(ctx, `Step ${step.name}`, step.id, step, env, argv)
   // The run-cache's module (and the glob library it uses) is loaded only by a run whose steps use it.
-  if (step.cache && options.stepCache) return await (await import('./step-cache.js')).cachedStep(ctx, { ...step, cache: step.cache }, options.stepCache, env, run)
+  if (step.cache && options.stepCache)
+    return await (await import('./step-cache.js')).cachedStep(ctx, { ...step, cache: step.cache }, options.stepCache, env, run)
   return { id: step.id, name: step.name, durationMs: await run(), outcome: 'success' }
 }
 
