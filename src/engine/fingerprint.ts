@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { escapePath, glob, isDynamicPattern } from 'tinyglobby'
 import { InputError, type InputProblem } from '../errors.js'
 import { describeEscape, pathEscapeProblem } from '../spec/data-paths.js'
 import { evaluateExpression, referencedParams, scanTemplate, type ExpressionContexts } from '../spec/expressions.js'
@@ -20,13 +19,28 @@ export interface ResolvedDataInput extends DataFingerprint {
   absolutePaths: string[]
 }
 
-async function expand(root: string, pattern: string, literal = !isDynamicPattern(pattern)): Promise<string[]> {
+/**
+ * The glob library is loaded only for a spec whose data paths could be globs: without any of these
+ * characters picomatch (which tinyglobby asks) sees no wildcard, brace, class, extglob or negation.
+ * A path's `${{ }}` counts too, so a path with expressions loads it.
+ */
+const GLOB_CHARACTERS = /[*?[\]{}()!+@\\]/
+let globs: typeof import('tinyglobby') | undefined
+
+/** Whether `pattern` is a glob; fingerprintData has loaded the library if any path could be one. */
+function isDynamic(pattern: string): boolean {
+  if (!GLOB_CHARACTERS.test(pattern)) return false
+  if (globs === undefined) throw new Error(`internal error: the glob library is not loaded for ${JSON.stringify(pattern)}`)
+  return globs.isDynamicPattern(pattern)
+}
+
+async function expand(root: string, pattern: string, literal = !isDynamic(pattern)): Promise<string[]> {
   if (literal) {
     const file = path.resolve(root, pattern)
     const info = await stat(file).catch(() => null)
     return info?.isFile() ? [file] : []
   }
-  const matches = await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false })
+  const matches = await globs!.glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false })
   return matches.sort()
 }
 
@@ -66,7 +80,7 @@ function evaluateDataPath(
     skeleton += text.slice(from, span.start) + 'x'
     from = span.end
   }
-  const isGlob = isDynamicPattern(skeleton + text.slice(from))
+  const isGlob = isDynamic(skeleton + text.slice(from))
   let pattern = ''
   let refused = false
   const sources: string[] = []
@@ -80,7 +94,7 @@ function evaluateDataPath(
       refuse(source, value, problem)
       refused = true
     }
-    pattern += text.slice(from, span.start) + (isGlob ? escapePath(value) : value)
+    pattern += text.slice(from, span.start) + (isGlob ? globs!.escapePath(value) : value)
     from = span.end
   }
   pattern += text.slice(from)
@@ -103,6 +117,7 @@ export async function fingerprintData(
   inputs: Record<string, DataInputSpec>,
   contexts: ExpressionContexts = {}
 ): Promise<Record<string, ResolvedDataInput>> {
+  if (Object.values(inputs).some(input => input.paths.some(text => GLOB_CHARACTERS.test(text)))) globs ??= await import('tinyglobby')
   const refused: InputProblem[] = []
   const evaluated = Object.entries(inputs).map(([name, input]) => {
     const paths = input.paths.map((text, i) => {

@@ -42,7 +42,7 @@ import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, ty
 import { readMetricsFile, type Metrics } from './metrics-file.js'
 import { runProcess } from './process-runner.js'
 import { makeWorkspace, type Workspace } from './workspace.js'
-import { cachedStep, stepCacheLineage } from './step-cache.js'
+import { stepCacheLineage } from './step-cache-record.js'
 import { renderReport } from './report.js'
 import { RESULT_SCHEMA_VERSION, type RunResult, type StepRecord } from './result.js'
 import { evaluateRules, planDecision } from './rules.js'
@@ -878,7 +878,9 @@ async function runStep(ctx: RunContext, step: StepSpec): Promise<StepRecord> {
   }
   const env = stepEnv(ctx, step.env, step.expressionEnv, extra)
   const run = () => execute(ctx, `Step ${step.name}`, step.id, step, env, argv)
-  if (step.cache && options.stepCache) return await cachedStep(ctx, { ...step, cache: step.cache }, options.stepCache, env, run)
+  // The run-cache's module (and the glob library it uses) is loaded only by a run whose steps use it.
+  if (step.cache && options.stepCache)
+    return await (await import('./step-cache.js')).cachedStep(ctx, { ...step, cache: step.cache }, options.stepCache, env, run)
   return { id: step.id, name: step.name, durationMs: await run(), outcome: 'success' }
 }
 

@@ -23,6 +23,7 @@ import type { StepCacheStore } from '../ports.js'
 import type { CacheOutputRoot, CacheOutputSpec, ParamValue, StepSpec } from '../spec/types.js'
 import type { ResolvedDataInput } from './fingerprint.js'
 import { sha256File } from './bundle.js'
+import type { StepCacheRecord } from './step-cache-record.js'
 
 /** Changes when the key's content or the entry's layout changes: older entries then simply miss. */
 export const CACHE_FORMAT = 1
@@ -32,10 +33,8 @@ const ENTRY_FILE = 'entry.json'
 const KEY_PATTERN = /^retrain-[A-Za-z0-9_-]{1,64}-[0-9a-f]{64}$/
 
 /** What the run records about a cached step: its key, and whether its outputs came from the cache. */
-export interface StepCacheRecord {
-  key: string
-  restored: boolean
-}
+export type { StepCacheRecord } from './step-cache-record.js'
+export { stepCacheLineage } from './step-cache-record.js'
 
 /** The three directories outputs live in, and the run's scratch root (normalized out of the key). */
 export interface CacheRoots {
@@ -472,10 +471,4 @@ interface StepRecordWithCache {
   durationMs: number
   outcome: 'success'
   cache: StepCacheRecord
-}
-
-/** The lineage's record of cached steps: present only when some step declared `cache:`. */
-export function stepCacheLineage(records: { id: string; cache?: StepCacheRecord }[]): { stepCache?: ({ step: string } & StepCacheRecord)[] } {
-  const cached = records.filter(r => r.cache !== undefined).map(r => ({ step: r.id, ...r.cache! }))
-  return cached.length > 0 ? { stepCache: cached } : {}
 }

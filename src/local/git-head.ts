@@ -4,7 +4,6 @@
  * which costs a run's start-up a process. Whatever the files do not settle plainly (GIT_DIR or a
  * ceiling in the environment, a ref in another store, a branch without commits) is asked of git itself.
  */
-import { execFile } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -67,6 +66,9 @@ async function readText(file: string): Promise<string | null> {
 
 async function askGit(cwd: string): Promise<string | null> {
   try {
+    // Loaded only here: node:child_process (and the net and stream modules it pulls in) costs every
+    // command's start-up, and the repository's files settle the commit in the common case.
+    const { execFile } = await import('node:child_process')
     const { stdout } = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd })
     return stdout.trim() || null
   } catch {

@@ -83,10 +83,23 @@ describe('fingerprintData evaluates data paths', () => {
     root = await mkdtemp(path.join(tmpdir(), 'data-paths-'))
     await mkdir(path.join(root, 'd'))
     for (const name of ['a.csv', 'b.csv', '*.csv']) await writeFile(path.join(root, 'd', name), name)
+    await mkdir(path.join(root, 'e'))
+    for (const name of ['a.csv', 'a+b.csv']) await writeFile(path.join(root, 'e', name), name)
   })
   afterAll(() => rm(root, { recursive: true, force: true }))
 
   const input = (text: string) => ({ train: { paths: [text], locations: [{ file: 'spec.yml', line: 5, col: 10 }] } })
+
+  // First in this file, so the glob library is not loaded yet: fingerprintData loads it only when a
+  // path holds a character that could make it a glob.
+  it('reads a path without expressions as one file or as a glob, as picomatch sees it', async () => {
+    const files = async (text: string) => (await fingerprintData(root, input(text))).train!.files.map(f => f.path)
+    expect(await files('d/a.csv')).toEqual(['d/a.csv'])
+    expect(await files('e/a+b.csv')).toEqual(['e/a+b.csv'])
+    expect(await files('d/?.csv')).toEqual(['d/*.csv', 'd/a.csv', 'd/b.csv'])
+    expect(await files('d/[ab].csv')).toEqual(['d/a.csv', 'd/b.csv'])
+    expect(await files('e/{a,a+b}.csv')).toEqual(['e/a+b.csv', 'e/a.csv'])
+  })
 
   it('lists the files the evaluated path names', async () => {
     const out = await fingerprintData(root, input('d/${{ params.batch }}.csv'), { params: { batch: 'b' } })
