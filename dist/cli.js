@@ -3,11 +3,11 @@ import { createRequire as __retrainCreateRequire } from 'node:module';
 const require = __retrainCreateRequire(import.meta.url);
 import {
   inheritableEnv
-} from "./chunks/chunk-BYKLDM33.js";
+} from "./chunks/chunk-ZASE7EGK.js";
 import {
   parseParamAssignments,
   resolveParams
-} from "./chunks/chunk-U43J3GJN.js";
+} from "./chunks/chunk-QDAMEIVJ.js";
 import "./chunks/chunk-PI3VQ6VB.js";
 import {
   modelNameProblem,
@@ -17,13 +17,14 @@ import {
 } from "./chunks/chunk-62OQVJRF.js";
 import {
   closest
-} from "./chunks/chunk-2UFRDBLY.js";
+} from "./chunks/chunk-T6JHF4TE.js";
 import {
   ExitCode,
   InputError,
   RetrainError,
   formatProblem
-} from "./chunks/chunk-RIP345U6.js";
+} from "./chunks/chunk-S5PBS5EG.js";
+import "./chunks/chunk-SR7XTCTO.js";
 
 // src/cli.ts
 import module from "node:module";
@@ -184,7 +185,6 @@ var FileGate = class {
 };
 
 // src/local/git-head.ts
-import { execFile } from "node:child_process";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -236,6 +236,7 @@ async function readText(file) {
 }
 async function askGit(cwd) {
   try {
+    const { execFile } = await import("node:child_process");
     const { stdout } = await promisify(execFile)("git", ["rev-parse", "HEAD"], { cwd });
     return stdout.trim() || null;
   } catch {
@@ -419,10 +420,10 @@ function checkArguments(values, command) {
 }
 var DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 async function loadSpec(file) {
-  return await (await import("./chunks/load-SLCYOLKO.js")).loadSpec(file);
+  return await (await import("./chunks/load-GXIHMPQJ.js")).loadSpec(file);
 }
 async function registryOf(values) {
-  const { DirectoryRegistry } = await import("./chunks/directory-registry-NSUAX2WK.js");
+  const { DirectoryRegistry } = await import("./chunks/directory-registry-RB6EKAVF.js");
   return new DirectoryRegistry(
     path2.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
@@ -437,7 +438,7 @@ async function modelOf(values) {
 }
 async function stepCacheOf(spec, reporter) {
   if (!spec.steps.some((s) => s.cache)) return void 0;
-  const { DirectoryStepCache, cacheMaxBytes } = await import("./chunks/directory-cache-WEU66GPS.js");
+  const { DirectoryStepCache, cacheMaxBytes } = await import("./chunks/directory-cache-7FPGTPIK.js");
   const maxBytes = cacheMaxBytes(process.env.RETRAIN_CACHE_MAX_MB);
   return new DirectoryStepCache(path2.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
     ...maxBytes !== void 0 && { maxBytes },
@@ -453,7 +454,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-Z7UC7WIA.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-JC5KFQ7C.js");
       const settings = {
         spec: spec2,
         params,
@@ -534,18 +535,18 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-BVLF53A4.js");
+      const { renderStatus } = await import("./chunks/registry-commands-MXOLSSBK.js");
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-W7ZEJAHK.js");
+      const { renderComparison } = await import("./chunks/compare-command-FX2NKYM2.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
       return ExitCode.ok;
     }
     case "drift": {
-      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-U2362WWH.js"), import("./chunks/report-SNHSZMWV.js")]);
+      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-WZPEUC6I.js"), import("./chunks/report-MLZVX7FK.js")]);
       out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table));
       return ExitCode.ok;
     }
@@ -558,25 +559,25 @@ async function render(outcome, command, values, spec, reporter) {
       out(`Rejected ${outcome.model} version ${outcome.version}`);
       return ExitCode.ok;
     case "planned": {
-      const { planMatrix, renderPlan } = await import("./chunks/challenger-plan-Q76OCMMN.js");
+      const { planMatrix, renderPlan } = await import("./chunks/challenger-plan-VKNTADRA.js");
       out(values.json ? JSON.stringify(planMatrix(outcome.plan)) : renderPlan(outcome.plan));
       return ExitCode.ok;
     }
     case "selected": {
       if (values.json) {
-        const { selectionJson } = await import("./chunks/challenger-select-MM3UQRJR.js");
+        const { selectionJson } = await import("./chunks/challenger-select-NUTUXGRW.js");
         out(JSON.stringify(selectionJson(outcome.selection), null, 2));
       }
       const w = outcome.selection.selection.winner;
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-PIM4B2GN.js");
+      const { unfinished } = await import("./chunks/execute-6DCM57RL.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-PIM4B2GN.js");
+      const { unfinished } = await import("./chunks/execute-6DCM57RL.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -607,9 +608,9 @@ async function main(argv) {
   checkArguments(values, name);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
-    return await (await import("./chunks/commands-F3NRFW73.js")).trainCommand(positionals[0]);
+    return await (await import("./chunks/commands-QVXEUP2G.js")).trainCommand(positionals[0]);
   }
-  if (name === "evaluate") return await (await import("./chunks/commands-F3NRFW73.js")).evaluateCommand(values.data ?? "eval");
+  if (name === "evaluate") return await (await import("./chunks/commands-QVXEUP2G.js")).evaluateCommand(values.data ?? "eval");
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
@@ -622,7 +623,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-PIM4B2GN.js");
+    const { execute } = await import("./chunks/execute-6DCM57RL.js");
     const stepCache = command.kind === "run" && !values["no-cache"] ? await stepCacheOf(command.settings.spec, reporter) : void 0;
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? ""), ...stepCache && { stepCache } });
     return await render(outcome, command, values, spec, reporter);
