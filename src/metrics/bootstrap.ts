@@ -9,16 +9,9 @@ import { fusedLayout, FusedRunner } from './fused-pass.js'
 import { isMeanKernel, pairedMeans, shapeOf, type Kernel, type KernelShape } from './kernels.js'
 import { AHEAD_WORKER, weightsAhead, weightsInTurn, Random, startThread } from './random.js'
 import { PlanRunner, planControl, sharedPlan, type PlanControl, type ResamplePlan } from './resample-plan.js'
+import { type BootstrapSettings, type IntervalMethod } from './bootstrap-settings.js'
 
-export type IntervalMethod = 'bca' | 'percentile'
-
-export interface BootstrapSettings {
-  resamples: number
-  seed: number
-  interval: IntervalMethod
-}
-
-export const DEFAULT_BOOTSTRAP: BootstrapSettings = { resamples: 1000, seed: 0, interval: 'bca' }
+export { DEFAULT_BOOTSTRAP, type BootstrapSettings, type IntervalMethod } from './bootstrap-settings.js'
 
 /** What is resampled: examples, or groups of examples (all rows of a user or session together). */
 export interface ResampleUnits {

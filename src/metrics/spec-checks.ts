@@ -4,7 +4,7 @@
  * per-example predictions must have them. Each problem names the spec node it is about.
  */
 import type { Spec } from '../spec/types.js'
-import { DEFAULT_BOOTSTRAP } from './bootstrap.js'
+import { DEFAULT_BOOTSTRAP } from './bootstrap-settings.js'
 import { definitionOf } from './catalog.js'
 
 export interface SpecCheckProblem {
