@@ -4,9 +4,8 @@
  * column, the check, what was expected and what was found. Each input's files (CSV or JSON Lines)
  * are streamed together through a bounded buffer.
  */
-import { createReadStream } from 'node:fs'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
+import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
 import { CsvError } from '../csv/read.js'
 import { scanFile } from '../csv/scan.js'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
@@ -41,8 +40,6 @@ export function checkTable(failures: CheckFailure[]): string {
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`
   return [line(rows[0]!), `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n')
 }
-
-const JSON_LINES = /\.(jsonl|ndjson)$/i
 
 /** Up to three examples, quoted, with how many more. */
 function examples(values: Iterable<string>): string {
@@ -87,44 +84,25 @@ async function forEachRecord(
     return
   }
   const names = new Map<string, number>()
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
-  let line = 0
   let records = 0
-  try {
-    for await (const text of lines) {
-      line++
-      if (text.trim() === '') continue
-      let record: unknown
-      try {
-        record = JSON.parse(text)
-      } catch (err) {
-        throw new CsvError(`${shown}:${line}: not a JSON value (${(err as Error).message}); a JSON Lines file holds one object a line`)
+  await forEachJsonLine(file, shown, record => {
+    const cells: Cell[] = []
+    for (const [name, value] of Object.entries(record)) {
+      let c = names.get(name)
+      if (c === undefined) {
+        names.set(name, (c = names.size))
+        column(name, c, records)
       }
-      if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-        throw new CsvError(`${shown}:${line}: a JSON Lines record must be an object of column names to values`)
-      }
-      const cells: Cell[] = []
-      for (const [name, value] of Object.entries(record as Record<string, unknown>)) {
-        let c = names.get(name)
-        if (c === undefined) {
-          names.set(name, (c = names.size))
-          column(name, c, records)
-        }
-        cells[c] =
-          value === null || value === ''
-            ? MISSING
-            : typeof value === 'number'
-              ? { text: String(value), number: value }
-              : { text: typeof value === 'string' ? value.trim() : JSON.stringify(value), number: undefined }
-      }
-      records++
-      row(c => cells[c] ?? MISSING)
+      cells[c] =
+        value === null || value === ''
+          ? MISSING
+          : typeof value === 'number'
+            ? { text: String(value), number: value }
+            : { text: typeof value === 'string' ? value.trim() : JSON.stringify(value), number: undefined }
     }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== undefined && !(err instanceof CsvError))
-      throw new CsvError(`cannot read ${shown}: ${(err as Error).message}`, { cause: err })
-    throw err
-  }
+    records++
+    row(c => cells[c] ?? MISSING)
+  })
 }
 
 /** Distinct bad values of a column kept to count them (memory stays bounded; beyond, "at least"). */

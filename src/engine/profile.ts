@@ -13,10 +13,9 @@
  * a reference (the champion's profile of the same input) is given, the same pass also counts the new
  * numbers against the reference's sample and bins, so drift needs no second pass.
  */
-import { createReadStream } from 'node:fs'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
 import { CsvError } from '../csv/errors.js'
+import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
 import { scanFile } from '../csv/scan.js'
 import { InputError } from '../errors.js'
 import { Random } from '../metrics/random.js'
@@ -243,7 +242,6 @@ export interface InputPass {
 }
 
 const CSV = /\.(csv)$/i
-const JSON_LINES = /\.(jsonl|ndjson)$/i
 
 class InputProfiler {
   private readonly random = new Random(SAMPLE_SEED)
@@ -297,39 +295,19 @@ class InputProfiler {
   }
 
   async jsonLines(file: string, shown: string): Promise<void> {
-    const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
-    let line = 0
-    try {
-      for await (const text of lines) {
-        line++
-        if (text.trim() === '') continue
-        let record: unknown
-        try {
-          record = JSON.parse(text)
-        } catch (err) {
-          throw new CsvError(`${shown}:${line}: not a JSON value (${(err as Error).message}); a JSON Lines file holds one object a line`)
-        }
-        if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-          throw new CsvError(`${shown}:${line}: a JSON Lines record must be an object of column names to values`)
-        }
-        const present = new Set<ColumnStats>()
-        for (const [name, value] of Object.entries(record)) {
-          const s = this.column(name)
-          present.add(s)
-          if (value === null || value === '') s.addMissing()
-          else if (typeof value === 'number') s.addNumber(value)
-          else if (typeof value === 'string') s.addText(value)
-          else s.addText(typeof value === 'boolean' ? String(value) : JSON.stringify(value))
-        }
-        this.rows++
-        for (const [, s] of this.columns) if (!present.has(s)) s.addMissing()
+    await forEachJsonLine(file, shown, record => {
+      const present = new Set<ColumnStats>()
+      for (const [name, value] of Object.entries(record)) {
+        const s = this.column(name)
+        present.add(s)
+        if (value === null || value === '') s.addMissing()
+        else if (typeof value === 'number') s.addNumber(value)
+        else if (typeof value === 'string') s.addText(value)
+        else s.addText(typeof value === 'boolean' ? String(value) : JSON.stringify(value))
       }
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== undefined && !(err instanceof CsvError)) {
-        throw new CsvError(`cannot read ${shown}: ${(err as Error).message}`, { cause: err })
-      }
-      throw err
-    }
+      this.rows++
+      for (const [, s] of this.columns) if (!present.has(s)) s.addMissing()
+    })
   }
 
   finish(): InputPass {
