@@ -383,7 +383,7 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
       await archive.append(small.bytes)
       await archive.append(padding)
     }
-    return { path: rel, size: small.bytes.length, sha256: sha256Of(small.bytes), mode }
+    return { path: rel, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode }
   }
   const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)
   let reading: Promise<{ bytesRead: number; buffer: Buffer }> | undefined
@@ -422,7 +422,7 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
  * A file of at most SMALL_FILE bytes, read whole with synchronous calls; null when it is larger (it
  * streams instead). It is read to the end, so a file that grows or shrinks meanwhile is noticed.
  */
-function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode: number } | null {
+function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode: number; sha256?: string } | null {
   // Non-blocking: a named pipe put in a file's place must not stall the open; fstat then refuses it.
   const fd = openSync(abs, fsConstants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
   try {
@@ -627,7 +627,7 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   let entriesRead = 0
 
   try {
-    for (let entry = await reader.next(); entry !== null; entry = await reader.next()) {
+    for (let entry = reader.nextBuffered() ?? (await reader.next()); entry !== null; entry = reader.nextBuffered() ?? (await reader.next())) {
       const name = entry.name
       // Built only for a message: most archives never need one, and a model may hold many entries.
       const at = () => `${archive}: entry ${JSON.stringify(name)}`
@@ -651,7 +651,11 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
         const progress = { name, expected: expected.size, read: 0 }
         current = progress
         const output = dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs)
-        const actual = await consumeFile(reader, expected.size, output, n => (progress.read += n))
+        // A small file already in the reader's buffer is hashed here, without a promise.
+        const actual =
+          output === null && reader.holds(expected.size)
+            ? sha256Of(reader.whole(expected.size))
+            : await consumeFile(reader, expected.size, output, n => (progress.read += n))
         current = null
         if (actual !== expected.sha256) {
           throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
