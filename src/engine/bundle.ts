@@ -31,7 +31,7 @@ const SMALL_FILE = 256 * 1024
 /** From this many files on, they are read ahead on a worker thread (which takes a few milliseconds to start). */
 const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
-const PREFETCH_BATCH = 4 * 1024 * 1024
+const PREFETCH_BATCH = 1024 * 1024
 /**
  * From this size on, an archive being verified is hashed on a worker thread (which takes a few
  * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
@@ -631,13 +631,15 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       const name = entry.name
       // Built only for a message: most archives never need one, and a model may hold many entries.
       const at = () => `${archive}: entry ${JSON.stringify(name)}`
-      const unsafe = unsafePathReason(name)
+      const listedFile = files.get(name)
+      // A path the manifest lists was checked with the manifest; only another one needs checking here.
+      const unsafe = listedFile !== undefined || links.has(name) ? null : unsafePathReason(name)
       if (unsafe) throw new IntegrityError(`${at()}: unsafe path: it ${unsafe}; refusing the bundle`)
       if (seen.has(name)) throw new IntegrityError(`${at()} appears twice in the archive`)
       seen.add(name)
 
       if (entry.type === 'file') {
-        const expected = files.get(name)
+        const expected = listedFile
         if (!expected)
           throw new IntegrityError(`${at()} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
         // Checked before any byte of the body is read: a header may declare any size (1 TiB), and only the manifest's is trusted.

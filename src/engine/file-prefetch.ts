@@ -20,7 +20,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
 const crypto = require('node:crypto')
-const { paths, limit, budget, ahead, taken, reader, readers, slot } = workerData
+const { paths, limit, budget, ahead, taken, reader, readers, slot, ring } = workerData
+const stride = budget + limit + 1
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
 // taken[2 * reader] counts the batches the packer took from this reader; taken[1] asks every reader to stop.
@@ -37,8 +38,11 @@ for (let start = reader * slot; start < paths.length && Atomics.load(taken, 1) =
     const sizes = []
     const hashes = []
     const errors = []
-    // One buffer a batch, handed over whole: a batch stops once it holds the budget, and its last file may add the limit.
-    const buffer = Buffer.allocUnsafeSlow(budget + limit + 1)
+    // Batches take turns in ahead + 1 places of the shared ring: the place written now is that of a
+    // batch the packer has finished (it takes the next batch only when done with the one before).
+    // A batch stops once it holds the budget, and its last file may add the limit.
+    const place = sent % (ahead + 1)
+    const buffer = Buffer.from(ring, place * stride, stride)
     let used = 0
     for (const first = i; i < end && (i === first || used < budget); i++) {
       let fd = -1
@@ -62,8 +66,7 @@ for (let start = reader * slot; start < paths.length && Atomics.load(taken, 1) =
         if (fd !== -1) closeSync(fd)
       }
     }
-    const bytes = buffer.buffer
-    parentPort.postMessage({ kinds, modes, sizes, hashes, errors, bytes, last: i === end }, [bytes])
+    parentPort.postMessage({ kinds, modes, sizes, hashes, errors, offset: place * stride, last: i === end })
     sent++
   }
 }
@@ -81,7 +84,8 @@ interface Batch {
   sizes: number[]
   hashes: string[]
   errors: { index: number; message: string; code?: string; errno?: number; syscall?: string; path?: string }[]
-  bytes: ArrayBuffer
+  /** Where in its reader's ring the batch's bytes start. */
+  offset: number
   /** The slot's last batch. */
   last: boolean
 }
@@ -92,12 +96,15 @@ export class FilePrefetch {
   private readonly taken: Int32Array
   /** Batches arrived and not yet taken, per reader. */
   private readonly arrived: Batch[][] = []
+  /** Each reader's ring of AHEAD + 1 batches, shared: no memory is allocated (or collected) per batch. */
+  private readonly rings: SharedArrayBuffer[] = []
   private readonly exited: boolean[] = []
   private waiting: { resolve: () => void; reject: (err: Error) => void } | null = null
   private failure: Error | null = null
   private batch: Batch | null = null
   /** The slot being packed: reader slot % readers holds it. */
   private slot = 0
+  private ring: SharedArrayBuffer | null = null
   private index = 0
   private offset = 0
 
@@ -109,12 +116,14 @@ export class FilePrefetch {
     this.taken = new Int32Array(new SharedArrayBuffer(8 * Math.max(1, readers)))
     for (let reader = 0; reader < readers; reader++) {
       this.arrived.push([])
+      const ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1))
+      this.rings.push(ring)
       // A reader only holds a few batches and the paths: a small heap is plenty. No inherited options:
       // one such as --input-type=module would make its program an ES module, without require().
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { paths, limit, budget, ahead: AHEAD, taken: this.taken, reader, readers, slot: SLOT },
+        workerData: { paths, limit, budget, ahead: AHEAD, taken: this.taken, reader, readers, slot: SLOT, ring },
         resourceLimits: { maxYoungGenerationSizeMb: 4 }
       })
       worker.on('message', (batch: Batch) => {
@@ -131,7 +140,10 @@ export class FilePrefetch {
     }
   }
 
-  /** The next file (its bytes a view of the batch's memory), in the order of the paths, without waiting when it is there. */
+  /**
+   * The next file, in the order of the paths, without waiting when it is there. Its bytes are a view of
+   * shared memory, valid until the next call: a reader refills it once the packer has moved on.
+   */
   take(): PrefetchedFile | Promise<PrefetchedFile> {
     return this.ready() ? this.next() : this.arrival().then(() => this.take())
   }
@@ -154,8 +166,9 @@ export class FilePrefetch {
     const next = this.arrived[reader]!.shift()
     if (next === undefined) return false
     this.batch = next
+    this.ring = this.rings[reader]!
     this.index = 0
-    this.offset = 0
+    this.offset = next.offset
     Atomics.add(this.taken, 2 * reader, 1)
     Atomics.notify(this.taken, 2 * reader)
     return true
@@ -167,7 +180,7 @@ export class FilePrefetch {
     switch (batch.kinds[index]) {
       case SMALL: {
         const size = batch.sizes[index]!
-        const bytes = Buffer.from(batch.bytes, this.offset, size)
+        const bytes = Buffer.from(this.ring!, this.offset, size)
         this.offset += size
         return { kind: 'small', bytes, mode: batch.modes[index]!, sha256: batch.hashes[index]! }
       }
