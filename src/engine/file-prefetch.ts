@@ -8,6 +8,7 @@
  * that it is large (to stream it itself) or what went wrong with it (thrown when the packer reaches
  * that file, as its own read would have thrown).
  */
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 
 /** Batches read and not yet taken, at most, per reader: the memory read ahead is about readers x AHEAD budgets. */
@@ -20,7 +21,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
 const crypto = require('node:crypto')
-const { paths, limit, budget, ahead, taken, reader, readers, slot, ring } = workerData
+const { paths, limit, budget, ahead, taken, reader, readers, slot, ring, hash } = workerData
 const stride = budget + limit + 1
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
@@ -57,7 +58,7 @@ for (let start = reader * slot; start < paths.length && Atomics.load(taken, 1) =
           if (read > info.size) break
         }
         if (read !== info.size) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
-        kinds.push(0); modes.push(info.mode); sizes.push(read); hashes.push(sha256(buffer.subarray(used, used + read)))
+        kinds.push(0); modes.push(info.mode); sizes.push(read); hashes.push(hash ? sha256(buffer.subarray(used, used + read)) : '')
         used += read
       } catch (err) {
         kinds.push(3); modes.push(0); sizes.push(0); hashes.push('')
@@ -76,7 +77,7 @@ const SMALL = 0
 const LARGE = 1
 const CHANGED = 2
 
-export type PrefetchedFile = { kind: 'small'; bytes: Buffer; mode: number; sha256: string } | { kind: 'large' } | { kind: 'changed' }
+export type PrefetchedFile = { kind: 'small'; bytes: Buffer; mode: number; sha256?: string } | { kind: 'large' } | { kind: 'changed' }
 
 interface Batch {
   kinds: number[]
@@ -109,10 +110,12 @@ export class FilePrefetch {
   private offset = 0
 
   /**
-   * Starts reading `paths` (in this order) on `readers` workers: files of at most `limit` bytes are
-   * read whole and hashed, about `budget` bytes a batch.
+   * Starts reading `paths` (in this order) on `readers` workers (by default one per core beyond this
+   * thread's, at most two): files of at most `limit` bytes are read whole, about `budget` bytes a
+   * batch. With two readers they also hash each file; one reader leaves that to the packer, as it is
+   * then the slower side.
    */
-  constructor(paths: readonly string[], limit: number, budget: number, readers = 2) {
+  constructor(paths: readonly string[], limit: number, budget: number, readers = Math.max(1, Math.min(2, availableParallelism() - 1))) {
     this.taken = new Int32Array(new SharedArrayBuffer(8 * Math.max(1, readers)))
     for (let reader = 0; reader < readers; reader++) {
       this.arrived.push([])
@@ -123,7 +126,7 @@ export class FilePrefetch {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { paths, limit, budget, ahead: AHEAD, taken: this.taken, reader, readers, slot: SLOT, ring },
+        workerData: { paths, limit, budget, ahead: AHEAD, taken: this.taken, reader, readers, slot: SLOT, ring, hash: readers > 1 },
         resourceLimits: { maxYoungGenerationSizeMb: 4 }
       })
       worker.on('message', (batch: Batch) => {
@@ -182,7 +185,7 @@ export class FilePrefetch {
         const size = batch.sizes[index]!
         const bytes = Buffer.from(this.ring!, this.offset, size)
         this.offset += size
-        return { kind: 'small', bytes, mode: batch.modes[index]!, sha256: batch.hashes[index]! }
+        return { kind: 'small', bytes, mode: batch.modes[index]!, sha256: batch.hashes[index] || undefined }
       }
       case LARGE:
         return { kind: 'large' }
