@@ -28,7 +28,7 @@ const CHUNK_SIZE = 2 * 1024 * 1024
 const READ_BUFFER = 4 * 1024 * 1024
 /** Files up to this size are read whole; larger ones stream. */
 const SMALL_FILE = 256 * 1024
-/** From this many files on, they are read ahead on a worker thread (which takes a few milliseconds to start). */
+/** From this many files on, they are read ahead on worker threads (which take a few milliseconds to start). */
 const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
 const PREFETCH_BATCH = 1024 * 1024

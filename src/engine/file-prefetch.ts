@@ -1,10 +1,10 @@
 /**
  * Reads a model's small files ahead on worker threads while packing goes on: opening, checking and
  * reading a file are system calls that cost more than adding it to the archive, so with the reads
- * (and each file's sha256) on other threads the work overlaps, and with two readers both cores take
- * part. The files are split into slots of SLOT files in the given order; reader k reads slots k,
+ * on other threads the work overlaps (with two readers, each file's sha256 is computed there too).
+ * The files are split into slots of SLOT files in the given order; reader k reads slots k,
  * k + readers, ... in batches of a bounded size, and keeps going while fewer than AHEAD of its batches
- * wait to be packed. The packer gets each file's bytes, mode and sha256 in the paths' order, or learns
+ * wait to be packed. The packer gets each file's bytes and mode (and sha256) in the paths' order, or learns
  * that it is large (to stream it itself) or what went wrong with it (thrown when the packer reaches
  * that file, as its own read would have thrown).
  */
