@@ -31,7 +31,7 @@ const SMALL_FILE = 256 * 1024
 /** From this many files on, they are read ahead on worker threads (which take a few milliseconds to start). */
 const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
-const PREFETCH_BATCH = 1024 * 1024
+const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
  * From this size on, an archive being verified is hashed on a worker thread (which takes a few
  * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
