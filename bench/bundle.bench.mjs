@@ -78,7 +78,10 @@ try {
     const samples = sides.map(() => [])
     for (let i = 0; i < rounds; i++) {
       for (let j = 0; j < sides.length; j++) {
-        const k = (i + j) % sides.length
+        // Each round starts with the next side, and every other round runs backwards: the side run
+        // first after another is measured slower (identical builds differed by a third when one of
+        // them always came right after the references), so no side keeps the same neighbour.
+        const k = i % 2 === 0 ? (i + j) % sides.length : (i - j + sides.length * sides.length) % sides.length
         samples[k].push(sides[k].run(i))
         await rm(path.join(work, `bundle-${i}`), { recursive: true, force: true })
       }

@@ -28,7 +28,7 @@ const CHUNK_SIZE = 2 * 1024 * 1024
 const READ_BUFFER = 4 * 1024 * 1024
 /** Files up to this size are read whole; larger ones stream. */
 const SMALL_FILE = 256 * 1024
-/** From this many files on, they are read ahead on a worker thread (which takes a few milliseconds to start). */
+/** From this many files on, they are read ahead on worker threads (which take a few milliseconds to start). */
 const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
 const PREFETCH_BATCH = 4 * 1024 * 1024
@@ -383,7 +383,7 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
       await archive.append(small.bytes)
       await archive.append(padding)
     }
-    return { path: rel, size: small.bytes.length, sha256: sha256Of(small.bytes), mode }
+    return { path: rel, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode }
   }
   const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)
   let reading: Promise<{ bytesRead: number; buffer: Buffer }> | undefined
@@ -422,7 +422,7 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
  * A file of at most SMALL_FILE bytes, read whole with synchronous calls; null when it is larger (it
  * streams instead). It is read to the end, so a file that grows or shrinks meanwhile is noticed.
  */
-function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode: number } | null {
+function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode: number; sha256?: string } | null {
   // Non-blocking: a named pipe put in a file's place must not stall the open; fstat then refuses it.
   const fd = openSync(abs, fsConstants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
   try {
@@ -627,17 +627,19 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   let entriesRead = 0
 
   try {
-    for (let entry = await reader.next(); entry !== null; entry = await reader.next()) {
+    for (let entry = reader.nextBuffered() ?? (await reader.next()); entry !== null; entry = reader.nextBuffered() ?? (await reader.next())) {
       const name = entry.name
       // Built only for a message: most archives never need one, and a model may hold many entries.
       const at = () => `${archive}: entry ${JSON.stringify(name)}`
-      const unsafe = unsafePathReason(name)
+      const listedFile = files.get(name)
+      // A path the manifest lists was checked with the manifest; only another one needs checking here.
+      const unsafe = listedFile !== undefined || links.has(name) ? null : unsafePathReason(name)
       if (unsafe) throw new IntegrityError(`${at()}: unsafe path: it ${unsafe}; refusing the bundle`)
       if (seen.has(name)) throw new IntegrityError(`${at()} appears twice in the archive`)
       seen.add(name)
 
       if (entry.type === 'file') {
-        const expected = files.get(name)
+        const expected = listedFile
         if (!expected)
           throw new IntegrityError(`${at()} is not listed in the manifest as a file${links.has(name) ? ' (the manifest lists it as a symlink)' : ''}`)
         // Checked before any byte of the body is read: a header may declare any size (1 TiB), and only the manifest's is trusted.
@@ -651,7 +653,11 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
         const progress = { name, expected: expected.size, read: 0 }
         current = progress
         const output = dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs)
-        const actual = await consumeFile(reader, expected.size, output, n => (progress.read += n))
+        // A small file already in the reader's buffer is hashed here, without a promise.
+        const actual =
+          output === null && reader.holds(expected.size)
+            ? sha256Of(reader.whole(expected.size))
+            : await consumeFile(reader, expected.size, output, n => (progress.read += n))
         current = null
         if (actual !== expected.sha256) {
           throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
