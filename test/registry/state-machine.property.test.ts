@@ -37,6 +37,8 @@ type Op =
   | { kind: 'promote'; pick: number; staleExpectation: boolean }
   | { kind: 'rollback'; pick: number | null }
   | { kind: 'status' }
+  | { kind: 'challenger'; score: number }
+  | { kind: 'select'; gate: boolean }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -52,7 +54,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reject' as const), pick: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('promote' as const), pick: fc.nat(20), staleExpectation: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rollback' as const), pick: fc.option(fc.nat(20), { nil: null }) }) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'status' as const }) }
+  { weight: 1, arbitrary: fc.constant({ kind: 'status' as const }) },
+  // A challenger's run stores a candidate, undecided; select promotes or gates the best one against the champion they share.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('challenger' as const), score: fc.integer({ min: 0, max: 100 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('select' as const), gate: fc.boolean() }) }
 )
 
 /** Rounds of one to three operations that run at the same time, each through its own registry client. */
@@ -109,6 +114,48 @@ async function perform(registry: Registry, model: string, o: Op, scratch: string
     switch (o.kind) {
       case 'status':
         return []
+      case 'challenger': {
+        const version = await registry.reserveVersion(model)
+        const dir = await mkdtemp(path.join(scratch, 'challenger-'))
+        await mkdir(path.join(dir, 'model'))
+        await writeFile(path.join(dir, 'model', 'model.json'), JSON.stringify({ score: o.score, version }))
+        const manifest = await packBundle(path.join(dir, 'model'), path.join(dir, 'bundle'), lineage(model, o.score, version))
+        const storage = await registry.storeBundle(model, version, path.join(dir, 'bundle'))
+        await registry.apply(model, {
+          kind: 'register',
+          version,
+          record: {
+            baselineVersion: state.champion,
+            digest: manifest.digest,
+            metrics: { score: o.score },
+            decision: 'candidate',
+            createdAt: '2026-01-02T03:04:05.000Z',
+            storage
+          },
+          status: 'candidate',
+          expectChampion: state.champion,
+          who: { actor: 'matrix', reason: 'challenger' },
+          effects: []
+        })
+        return [['registered', version]]
+      }
+      case 'select': {
+        // The candidates compared with today's champion; the best score wins, the others are not selected.
+        const candidates = state.versions.filter(v => v.status === 'candidate' && v.baselineVersion === state.champion)
+        if (candidates.length === 0) return []
+        const best = candidates.reduce((a, b) => ((b.metrics.score ?? 0) > (a.metrics.score ?? 0) ? b : a))
+        const others = candidates.filter(v => v !== best)
+        await registry.apply(model, {
+          kind: 'select',
+          winner: { expect: { version: best.version, status: 'candidate' }, status: o.gate ? 'pending' : 'promoted', reason: 'best score' },
+          others: others.map(v => ({ expect: { version: v.version, status: 'candidate' as const }, reason: 'not the best' })),
+          expectChampion: state.champion,
+          who: { actor: 'select', reason: 'select' },
+          effects: []
+        })
+        selections++
+        return [...others.map(v => ['not-selected', v.version] as [HistoryAction, number]), [o.gate ? 'pending' : 'promoted', best.version]]
+      }
       case 'run': {
         const champion = state.versions.find(v => v.version === state.champion)
         const better = !champion || o.score > (champion.metrics.score ?? Infinity)
@@ -225,6 +272,8 @@ async function checkSequence(
 
 let scratch: string
 let github: FakeGitHub
+/** Selections that went through: the sequences must reach them, not only refuse them. */
+let selections = 0
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'registry-model-'))
@@ -249,6 +298,7 @@ describe('the registry state machine under random interleavings', () => {
         }),
         { numRuns: RUNS ?? 40 }
       )
+      expect(selections).toBeGreaterThan(0)
     },
     TIME_LIMIT
   )
