@@ -454,7 +454,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-UK7EGPSO.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-TYQQQGGX.js");
       const settings = {
         spec: spec2,
         params,
@@ -535,18 +535,18 @@ async function render(outcome, command, values, spec, reporter) {
       return ExitCode.ok;
     }
     case "status": {
-      const { renderStatus } = await import("./chunks/registry-commands-QT7X6UOB.js");
+      const { renderStatus } = await import("./chunks/registry-commands-MP7ZSUBA.js");
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       return ExitCode.ok;
     }
     case "compared": {
-      const { renderComparison } = await import("./chunks/compare-command-7FQWIMDV.js");
+      const { renderComparison } = await import("./chunks/compare-command-JT2JZUNU.js");
       out(values.json ? JSON.stringify(outcome.comparison, null, 2) : renderComparison(outcome.comparison));
       return ExitCode.ok;
     }
     case "drift": {
-      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-CI3YWCN4.js"), import("./chunks/report-UUPR3N3P.js")]);
+      const [{ driftTable }, { table }] = await Promise.all([import("./chunks/drift-4A5Y7V66.js"), import("./chunks/report-P7IZUTKX.js")]);
       out(values.json ? JSON.stringify(outcome.report, null, 2) : driftTable(outcome.report, table));
       return ExitCode.ok;
     }
@@ -565,19 +565,19 @@ async function render(outcome, command, values, spec, reporter) {
     }
     case "selected": {
       if (values.json) {
-        const { selectionJson } = await import("./chunks/challenger-select-4W2UX66W.js");
+        const { selectionJson } = await import("./chunks/challenger-select-6U5XIZOB.js");
         out(JSON.stringify(selectionJson(outcome.selection), null, 2));
       }
       const w = outcome.selection.selection.winner;
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-PR5WDBXY.js");
+      const { unfinished } = await import("./chunks/execute-5YFWCLR3.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-PR5WDBXY.js");
+      const { unfinished } = await import("./chunks/execute-5YFWCLR3.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -623,7 +623,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-PR5WDBXY.js");
+    const { execute } = await import("./chunks/execute-5YFWCLR3.js");
     const stepCache = command.kind === "run" && !values["no-cache"] ? await stepCacheOf(command.settings.spec, reporter) : void 0;
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? ""), ...stepCache && { stepCache } });
     return await render(outcome, command, values, spec, reporter);

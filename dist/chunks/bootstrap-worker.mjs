@@ -250,7 +250,7 @@ var Random = class {
    */
   poisson(weights, start = 0, end = weights.length) {
     const st = this.state;
-    const table = POISSON_TABLE;
+    const table = poissonTable();
     let refines = 0;
     let s0 = st[0];
     let s1 = st[1];
@@ -287,11 +287,12 @@ var Random = class {
       this.refineAt = grown(this.refineAt);
       this.refineCell = grown(this.refineCell);
     }
-    if (POISSON_TABLE[r & 65535] === REFINE) {
+    const table = poissonTable();
+    if (table[r & 65535] === REFINE) {
       this.refineAt[refines] = i;
       this.refineCell[refines++] = r & 65535;
     }
-    if (i + 1 < end && POISSON_TABLE[r >>> 16] === REFINE) {
+    if (i + 1 < end && table[r >>> 16] === REFINE) {
       this.refineAt[refines] = i + 1;
       this.refineCell[refines++] = r >>> 16;
     }
@@ -316,7 +317,11 @@ function poissonOf(u) {
   while (k < POISSON_CDF.length - 1 && u >= POISSON_CDF[k]) k++;
   return k;
 }
-var POISSON_TABLE = (() => {
+var POISSON_TABLE = null;
+function poissonTable() {
+  return POISSON_TABLE ??= buildPoissonTable();
+}
+function buildPoissonTable() {
   const table = new Uint8Array(65536);
   for (let j = 0; j < 65536; j++) {
     const low = poissonOf(j / 65536);
@@ -324,7 +329,7 @@ var POISSON_TABLE = (() => {
     table[j] = low === high ? low : REFINE;
   }
   return table;
-})();
+}
 function refinePoisson(j, r) {
   return poissonOf((j + r * 23283064365386963e-26) * 152587890625e-16);
 }

@@ -85,7 +85,7 @@ export class Random {
    */
   poisson(weights: Uint8Array, start = 0, end = weights.length): void {
     const st = this.state
-    const table = POISSON_TABLE
+    const table = poissonTable()
     let refines = 0
     let s0 = st[0]!
     let s1 = st[1]!
@@ -125,11 +125,12 @@ export class Random {
       this.refineAt = grown(this.refineAt)
       this.refineCell = grown(this.refineCell)
     }
-    if (POISSON_TABLE[r & 0xffff] === REFINE) {
+    const table = poissonTable()
+    if (table[r & 0xffff] === REFINE) {
       this.refineAt[refines] = i
       this.refineCell[refines++] = r & 0xffff
     }
-    if (i + 1 < end && POISSON_TABLE[r >>> 16] === REFINE) {
+    if (i + 1 < end && table[r >>> 16] === REFINE) {
       this.refineAt[refines] = i + 1
       this.refineCell[refines++] = r >>> 16
     }
@@ -163,7 +164,14 @@ function poissonOf(u: number): number {
   return k
 }
 
-const POISSON_TABLE: Uint8Array = (() => {
+let POISSON_TABLE: Uint8Array | null = null
+
+/** The table, built on the first draw (not on import: the spec loader and a run's start import this module). */
+function poissonTable(): Uint8Array {
+  return (POISSON_TABLE ??= buildPoissonTable())
+}
+
+function buildPoissonTable(): Uint8Array {
   const table = new Uint8Array(65536)
   for (let j = 0; j < 65536; j++) {
     const low = poissonOf(j / 65536)
@@ -172,7 +180,7 @@ const POISSON_TABLE: Uint8Array = (() => {
     table[j] = low === high ? low : REFINE
   }
   return table
-})()
+}
 
 /** The Poisson(1) value of the refined uniform (j + r / 2^32) / 65536. */
 function refinePoisson(j: number, r: number): number {
