@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError, type InputProblem } from '../errors.js'
 import { describeEscape, pathEscapeProblem } from '../spec/data-paths.js'
-import { evaluateExpression, referencedParams, scanTemplate, type ExpressionContexts } from '../spec/expressions.js'
+import { evaluateExpression, referencedParams, scanTemplate, skeletonOf, type ExpressionContexts } from '../spec/expressions.js'
 import type { DataInputSpec, SourceLocation } from '../spec/types.js'
 import type { DataFingerprint } from './manifest.js'
 import { sha256File } from './bundle.js'
@@ -74,17 +74,11 @@ function evaluateDataPath(
 ): DataPath | null {
   const { spans } = scanTemplate(text)
   if (spans.length === 0) return { pattern: text }
-  let skeleton = ''
-  let from = 0
-  for (const span of spans) {
-    skeleton += text.slice(from, span.start) + 'x'
-    from = span.end
-  }
-  const isGlob = isDynamic(skeleton + text.slice(from))
+  const isGlob = isDynamic(skeletonOf(text, spans))
   let pattern = ''
   let refused = false
   const sources: string[] = []
-  from = 0
+  let from = 0
   for (const span of spans) {
     const value = evaluateExpression(span.expression, contexts, where)
     const source = sourceOf(span.expression)

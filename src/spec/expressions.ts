@@ -38,6 +38,17 @@ export interface TemplateScan {
   unterminated?: number
 }
 
+/** `text` with each `${{ }}` span replaced by one letter: its fixed shape, for checks on a path's literal parts. */
+export function skeletonOf(text: string, spans: { start: number; end: number }[]): string {
+  let skeleton = ''
+  let from = 0
+  for (const span of spans) {
+    skeleton += text.slice(from, span.start) + 'x'
+    from = span.end
+  }
+  return skeleton + text.slice(from)
+}
+
 /**
  * Offset just past the `}}` that closes the expression opening at `start` (which holds `${{`), or -1.
  * String literals are skipped so that `}}` inside `'...'` (where `''` escapes a quote) does not end it.

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isScalar } from 'yaml'
 import { InputError, type InputProblem } from '../errors.js'
-import { checkExpression, DATA_CONTEXTS, referencedParams, scanTemplate, SPEC_CONTEXTS, UNTERMINATED_MESSAGE } from './expressions.js'
+import { checkExpression, DATA_CONTEXTS, referencedParams, scanTemplate, skeletonOf, SPEC_CONTEXTS, UNTERMINATED_MESSAGE } from './expressions.js'
 import { pathEscapeProblem } from './data-paths.js'
 import { preview } from './names.js'
 import { checkParamValue, paramEnvName, paramsTotalProblem } from './params.js'
@@ -340,13 +340,7 @@ class SpecBuilder {
       }
     }
     if (unterminated !== undefined) return
-    let literal = ''
-    let from = 0
-    for (const span of spans) {
-      literal += text.slice(from, span.start) + 'x'
-      from = span.end
-    }
-    const problem = pathEscapeProblem(literal + text.slice(from))
+    const problem = pathEscapeProblem(skeletonOf(text, spans))
     if (problem) {
       this.problem(
         this.source.valueAt(segments),
