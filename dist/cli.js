@@ -454,7 +454,7 @@ async function commandOf(name, values, positionals, signal) {
     case "run": {
       const spec2 = await loadSpec(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
-      const { heartbeatMs, stageHook } = await import("./chunks/knobs-2MLL4X4R.js");
+      const { heartbeatMs, stageHook } = await import("./chunks/knobs-WOHH4QRD.js");
       const settings = {
         spec: spec2,
         params,
@@ -572,12 +572,12 @@ async function render(outcome, command, values, spec, reporter) {
       reporter.info(
         outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished } = await import("./chunks/execute-R3FOOLXE.js");
+      const { unfinished } = await import("./chunks/execute-VJSNAJDT.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
-      const { unfinished } = await import("./chunks/execute-R3FOOLXE.js");
+      const { unfinished } = await import("./chunks/execute-VJSNAJDT.js");
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
   }
@@ -623,7 +623,7 @@ async function main(argv) {
   try {
     const { command, spec } = await commandOf(name, values, positionals, controller.signal);
     const registry = command.kind === "validate" || command.kind === "compare" ? null : await registryOf(values);
-    const { execute } = await import("./chunks/execute-R3FOOLXE.js");
+    const { execute } = await import("./chunks/execute-VJSNAJDT.js");
     const stepCache = command.kind === "run" && !values["no-cache"] ? await stepCacheOf(command.settings.spec, reporter) : void 0;
     const outcome = await execute(command, { registry, reporter, gate: new FileGate(values.spec ?? ""), ...stepCache && { stepCache } });
     return await render(outcome, command, values, spec, reporter);

@@ -265,6 +265,29 @@ describe('the run-cache through the CLI', () => {
     ).toEqual([])
   })
 
+  it('an output the step left as it was (it skips work when the file exists) is not stored under the new key', async () => {
+    // The step writes features/ only when it is missing: after the first run, a new key would find the old outputs.
+    const cwd = await project(spec({
+        command: `sh -c 'if test -d features; then echo "{}" > "$RETRAIN_WORK_DIR/prepared.json"; else node prepare.mjs; fi'`,
+        outputs: '[features]'
+      }))
+    const first = await run(cwd)
+    expect(first.code, first.stderr).toBe(0)
+    const key = prepareRecord(first.result).cache.key
+    expect(await entries(cwd)).toEqual([key])
+    const changed = await run(cwd, ['--param', 'note=other'])
+    expect(changed.code, changed.stderr).toBe(0)
+    expect(await counter(cwd), 'prepare.mjs did not run the second time').toBe(1)
+    expect(prepareRecord(changed.result).cache.restored).toBe(false)
+    expect(changed.stderr).toMatch(/step "Prepare": its outputs were not cached: the output "features" was not written by this run of the step/)
+    expect(await entries(cwd), 'the old outputs were not stored under the new key').toEqual([key])
+    // A step that does rewrite them (the folder removed first) is stored again.
+    await rm(path.join(cwd, 'features'), { recursive: true })
+    const rewritten = await run(cwd, ['--param', 'note=third'])
+    expect(rewritten.code, rewritten.stderr).toBe(0)
+    expect((await entries(cwd)).length).toBe(2)
+  })
+
   it('the cache stays under its bound: the least recently used entries go first', async () => {
     const cwd = await project()
     // Each entry holds ~70 kB; a bound of 0.1 MiB keeps one.

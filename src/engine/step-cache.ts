@@ -252,6 +252,50 @@ export async function buildEntry(
   return null
 }
 
+/**
+ * What identifies each declared output as it is on disk: for a file its inode, change time and
+ * size; for a folder the same of everything inside it. The change time (ctime) moves on every write
+ * and cannot be set back by the step (copying with the old modification time still changes it).
+ */
+async function outputSignatures(step: StepSpec & { cache: NonNullable<StepSpec['cache']> }, roots: CacheRoots): Promise<Map<string, string>> {
+  const signatures = new Map<string, string>()
+  for (const output of step.cache.outputs) {
+    const hash = createHash('sha256')
+    const visit = async (absolute: string, rel: string, depth: number): Promise<boolean> => {
+      const info = await lstat(absolute, { bigint: true }).catch(() => null)
+      // A link as the output is refused when the entry is built, with its own reason.
+      if (!info || (depth === 0 && info.isSymbolicLink())) return false
+      hash.update(`${rel}\0${info.ino}\0${info.ctimeNs}\0${info.size}\0${info.mode}\n`)
+      if (info.isDirectory() && depth < 256) {
+        for (const name of (await readdir(absolute).catch(() => [] as string[])).sort()) await visit(path.join(absolute, name), `${rel}/${name}`, depth + 1)
+      }
+      return true
+    }
+    if (await visit(absoluteOf(roots, output), '', 0)) signatures.set(`${output.root}/${output.path}`, hash.digest('hex'))
+  }
+  return signatures
+}
+
+/**
+ * A declared output that was there before the step ran and is exactly as it was after: the step did
+ * not write it (say, it skips work when the file exists). Storing it under the new key would keep an
+ * old output for inputs it was not made from, so such a step is not cached; the reason is returned.
+ */
+async function unwrittenOutput(
+  step: StepSpec & { cache: NonNullable<StepSpec['cache']> },
+  roots: CacheRoots,
+  before: Map<string, string>
+): Promise<string | null> {
+  const after = await outputSignatures(step, roots)
+  for (const output of step.cache.outputs) {
+    const id = `${output.root}/${output.path}`
+    if (before.has(id) && before.get(id) === after.get(id)) {
+      return `the output ${JSON.stringify(output.written)} was not written by this run of the step (it is as it was before the step ran), so it may not come from this key's inputs`
+    }
+  }
+  return null
+}
+
 const LOGICAL_PATH = /^(project|work|model)(\/[^/\0]+)*$/
 
 /** entry.json, checked for shape and for the key it must be stored under; a string says what is wrong. */
@@ -395,6 +439,7 @@ export async function runCachedStep(options: CachedStepOptions): Promise<{ durat
     await rm(fetchDir, { recursive: true, force: true }).catch(() => undefined)
   }
   const reportBefore = await sha256File(path.join(roots.work, '.retrain-training-report.json')).catch(() => null)
+  const before = await outputSignatures(step, roots)
   const durationMs = await options.run()
   const reportAfter = await sha256File(path.join(roots.work, '.retrain-training-report.json')).catch(() => null)
   const extra = reportAfter !== null && reportAfter !== reportBefore ? [{ root: 'work' as const, path: '.retrain-training-report.json' }] : []
@@ -402,7 +447,7 @@ export async function runCachedStep(options: CachedStepOptions): Promise<{ durat
   try {
     await rm(path.dirname(entryDir), { recursive: true, force: true })
     await mkdir(entryDir, { recursive: true })
-    const problem = await buildEntry(entryDir, key, step, roots, options.toolVersion, extra)
+    const problem = (await unwrittenOutput(step, roots, before)) ?? (await buildEntry(entryDir, key, step, roots, options.toolVersion, extra))
     if (problem) warn(`step "${step.name}": its outputs were not cached: ${problem}`)
     else {
       if (await store.store(key, entryDir)) info(`Step ${step.name}: outputs stored in the cache as ${key}`)
