@@ -267,10 +267,12 @@ describe('the run-cache through the CLI', () => {
 
   it('an output the step left as it was (it skips work when the file exists) is not stored under the new key', async () => {
     // The step writes features/ only when it is missing: after the first run, a new key would find the old outputs.
-    const cwd = await project(spec({
+    const cwd = await project(
+      spec({
         command: `sh -c 'if test -d features; then echo "{}" > "$RETRAIN_WORK_DIR/prepared.json"; else node prepare.mjs; fi'`,
         outputs: '[features]'
-      }))
+      })
+    )
     const first = await run(cwd)
     expect(first.code, first.stderr).toBe(0)
     const key = prepareRecord(first.result).cache.key
