@@ -110,7 +110,12 @@ export interface ExpectedVersion {
 
 export type Transition =
   | { kind: 'reserve'; owner: string }
-  | { kind: 'release-reservation'; version: number }
+  | {
+      /** Gives a reserved number back (it stays used). With `owner`, only that owner's reservation: a reclaim refuses once it is gone. */
+      kind: 'release-reservation'
+      version: number
+      owner?: string
+    }
   | {
       /** The run's commit: the version appears with its decision, and a promotion moves the champion in the same write. */
       kind: 'register'

@@ -154,10 +154,21 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
       return { state: { ...state, lastReserved: version, reservations: [...state.reservations, { version, owner: t.owner, at }] }, result: version }
     }
     case 'release-reservation':
+      if (t.owner !== undefined && !state.reservations.some(r => r.version === t.version && r.owner === t.owner)) {
+        refuse(`${state.model} version ${t.version} is no longer reserved by ${t.owner}`, 'reservation-changed')
+      }
       return { state: { ...state, reservations: state.reservations.filter(r => r.version !== t.version) }, result: null }
     case 'register': {
       if (state.versions.some(v => v.version === t.version)) refuse(`${state.model} version ${t.version} is registered already`, 'already-registered')
       if (t.version > state.lastReserved) refuse(`${state.model} version ${t.version} was never reserved`, 'not-reserved')
+      // Its reservation was given back (its run was taken for gone, and its bundle deleted): nothing may be registered under it.
+      if (!state.reservations.some(r => r.version === t.version)) {
+        throw new RetrainError(
+          `${state.model} version ${t.version} is no longer reserved: its reservation was released because its run was taken for gone, and its stored bundle was deleted. Nothing was registered; run again.`,
+          ExitCode.conflict,
+          'reservation-released'
+        )
+      }
       const reservations = state.reservations.filter(r => r.version !== t.version)
       const record: VersionRecord = { ...t.record, version: t.version, status: t.status === 'promoted' ? 'candidate' : t.status }
       let versions = [...state.versions, record]

@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
-import { ExitCode, RetrainError } from '../errors.js'
+import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type { Effect, EffectInput, EffectPerformer, EffectReport, Registry, RegistrySnapshot, Transition, VersionRecord } from '../ports.js'
-import { APPLIED_MEMORY, addEffects, applyTransition, type RegistryState } from './state-machine.js'
+import { APPLIED_MEMORY, addEffects, applyTransition, type RegistryState, type Reservation } from './state-machine.js'
 
 export interface StateRead {
   state: RegistryState
@@ -66,6 +66,17 @@ export function processAlive(host: string, pid: number): boolean {
   }
 }
 
+/**
+ * A reservation older than this is taken for a run that died where its process cannot be checked (another
+ * host, a lost runner): longer than any job may run (GitHub's self-hosted limit is 5 days).
+ */
+export const RESERVATION_TTL_MS = 7 * 24 * 3600 * 1000
+
+function formatHours(ms: number): string {
+  const hours = ms / 3600_000
+  return hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`
+}
+
 /** A reservation whose run was killed on this host: its number stays used, its bundle can go. */
 function ownerGone(owner: string): boolean {
   const at = owner.lastIndexOf(':')
@@ -80,11 +91,13 @@ export class VersionRegistry implements Registry {
   private readonly owner: string
   private readonly log: (message: string) => void
   private readonly retryBaseMs: number
+  private readonly reservationTtlMs: number
 
   constructor(
     protected readonly store: RegistryStore,
-    options: { now?: () => Date; owner?: string; log?: (message: string) => void; retryBaseMs?: number } = {}
+    options: { now?: () => Date; owner?: string; log?: (message: string) => void; retryBaseMs?: number; reservationTtlMs?: number } = {}
   ) {
+    this.reservationTtlMs = options.reservationTtlMs ?? RESERVATION_TTL_MS
     this.description = store.description
     this.now = options.now ?? (() => new Date())
     this.owner = options.owner ?? defaultOwner()
@@ -161,10 +174,29 @@ export class VersionRegistry implements Registry {
   }
 
   async reserveVersion(model: string): Promise<number> {
+    const now = this.now().getTime()
     for (const r of (await this.state(model)).reservations) {
-      if (ownerGone(r.owner)) await this.abandonVersion(model, r.version)
+      const age = now - Date.parse(r.at)
+      const why = ownerGone(r.owner) ? 'its process is gone' : age > this.reservationTtlMs ? `it was made more than ${formatHours(this.reservationTtlMs)} ago` : null
+      if (why) await this.reclaim(model, r, why)
     }
     return (await this.apply(model, { kind: 'reserve', owner: this.owner }))!
+  }
+
+  /**
+   * Gives back another run's reservation: first the number (only while that owner still holds it, so a
+   * run registering at this moment wins and keeps its bundle), then the bundle it may have stored.
+   * That run's register is refused from then on (`reservation-released`).
+   */
+  private async reclaim(model: string, r: Reservation, why: string): Promise<void> {
+    try {
+      await this.apply(model, { kind: 'release-reservation', version: r.version, owner: r.owner })
+    } catch (err) {
+      if (err instanceof InputError) return
+      throw err
+    }
+    this.log(`Released version ${r.version} of ${model}, reserved by ${r.owner} at ${r.at}: ${why}`)
+    await this.store.discardBundle(model, r.version).catch(err => this.log(`could not delete the bundle of version ${r.version}: ${(err as Error).message}`))
   }
 
   async storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']> {
