@@ -177,7 +177,11 @@ export class VersionRegistry implements Registry {
     const now = this.now().getTime()
     for (const r of (await this.state(model)).reservations) {
       const age = now - Date.parse(r.at)
-      const why = ownerGone(r.owner) ? 'its process is gone' : age > this.reservationTtlMs ? `it was made more than ${formatHours(this.reservationTtlMs)} ago` : null
+      const why = ownerGone(r.owner)
+        ? 'its process is gone'
+        : age > this.reservationTtlMs
+          ? `it was made more than ${formatHours(this.reservationTtlMs)} ago`
+          : null
       if (why) await this.reclaim(model, r, why)
     }
     return (await this.apply(model, { kind: 'reserve', owner: this.owner }))!

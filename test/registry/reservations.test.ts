@@ -102,7 +102,14 @@ async function reserveAndStore(registry: Registry, model: string): Promise<{ ver
     registry.apply(model, {
       kind: 'register',
       version,
-      record: { baselineVersion: null, digest: manifest.digest, metrics: { score: version }, decision: 'rejected', createdAt: '2026-01-02T03:04:05.000Z', storage },
+      record: {
+        baselineVersion: null,
+        digest: manifest.digest,
+        metrics: { score: version },
+        decision: 'rejected',
+        createdAt: '2026-01-02T03:04:05.000Z',
+        storage
+      },
       status: 'rejected',
       expectChampion: null,
       who: { actor: 'run', reason: 'test' },
@@ -142,7 +149,9 @@ describe.each([
     expect(state.reservations.map(r => r.version)).toEqual([third])
     expect(state.lastReserved).toBe(third)
     expect(k.stored(model, late.version), 'the lost run’s bundle was deleted').toBe(false)
-    expect(log.join('\n')).toMatch(new RegExp(`Released version ${late.version} of ${model}, reserved by runner-gone:4242 at .*: it was made more than 7 days ago`))
+    expect(log.join('\n')).toMatch(
+      new RegExp(`Released version ${late.version} of ${model}, reserved by runner-gone:4242 at .*: it was made more than 7 days ago`)
+    )
 
     // The lost run comes back and commits: refused, nothing registered.
     const before = JSON.stringify((await later.state(model)).versions)
