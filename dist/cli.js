@@ -423,7 +423,7 @@ async function loadSpec(file) {
   return await (await import("./chunks/load-I5M4BNXF.js")).loadSpec(file);
 }
 async function registryOf(values) {
-  const { DirectoryRegistry } = await import("./chunks/directory-registry-FQ7EBRJ7.js");
+  const { DirectoryRegistry } = await import("./chunks/directory-registry-2FZPXBID.js");
   return new DirectoryRegistry(
     path2.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,

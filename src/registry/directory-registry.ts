@@ -227,8 +227,9 @@ export class DirectoryRegistry extends VersionRegistry {
   constructor(
     readonly root: string,
     now: () => Date = () => new Date(),
-    log: (message: string) => void = () => undefined
+    log: (message: string) => void = () => undefined,
+    owner?: string
   ) {
-    super(new DirectoryStore(root, log), { now, log })
+    super(new DirectoryStore(root, log), { now, log, owner })
   }
 }

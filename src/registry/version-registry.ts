@@ -77,11 +77,17 @@ function formatHours(ms: number): string {
   return hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`
 }
 
-/** A reservation whose run was killed on this host: its number stays used, its bundle can go. */
-function ownerGone(owner: string): boolean {
-  const at = owner.lastIndexOf(':')
-  const pid = Number(owner.slice(at + 1))
-  return at > 0 && Number.isInteger(pid) && pid > 0 && !processAlive(owner.slice(0, at), pid)
+/**
+ * Why a reservation's run is taken for gone, or null while it may still commit. On this host its
+ * process is checked (a killed run's number stays used, its bundle can go); elsewhere only its age
+ * tells, against `ttlMs`.
+ */
+function reservationGone(r: Reservation, now: number, ttlMs: number): string | null {
+  const at = r.owner.lastIndexOf(':')
+  const host = r.owner.slice(0, at)
+  const pid = Number(r.owner.slice(at + 1))
+  if (at > 0 && host === os.hostname() && Number.isInteger(pid) && pid > 0) return processAlive(host, pid) ? null : 'its process is gone'
+  return now - Date.parse(r.at) > ttlMs ? `it was made more than ${formatHours(ttlMs)} ago, on a host this one cannot check` : null
 }
 
 export class VersionRegistry implements Registry {
@@ -176,12 +182,7 @@ export class VersionRegistry implements Registry {
   async reserveVersion(model: string): Promise<number> {
     const now = this.now().getTime()
     for (const r of (await this.state(model)).reservations) {
-      const age = now - Date.parse(r.at)
-      const why = ownerGone(r.owner)
-        ? 'its process is gone'
-        : age > this.reservationTtlMs
-          ? `it was made more than ${formatHours(this.reservationTtlMs)} ago`
-          : null
+      const why = reservationGone(r, now, this.reservationTtlMs)
       if (why) await this.reclaim(model, r, why)
     }
     return (await this.apply(model, { kind: 'reserve', owner: this.owner }))!

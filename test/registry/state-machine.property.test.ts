@@ -1,7 +1,9 @@
 /**
  * The registry as a state machine, driven the way CI drives it: random rounds of runs, approvals,
  * rejections, promotions, rollbacks and status reads, several at once from separate writers, some
- * runs stopping between storing their bundle and their commit (a crash point). After every round
+ * runs stopping between storing their bundle and their commit (a crash point), some lost on another
+ * host long ago (their reservation past the limit, so a run reserving beside them gives it back while
+ * they store and commit: they must then be refused, never registered without a bundle). After every round
  * the whole state is checked: one champion, whose status is promoted; no rejected version promoted
  * without force; the history is exactly the transitions that succeeded, nothing twice; at the end of
  * every sequence each registered version's bundle verifies. The same operations run against the
@@ -17,13 +19,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packBundle, unpackBundle } from '../../src/engine/bundle.js'
 import type { Lineage } from '../../src/engine/manifest.js'
 import { approveCandidate, promoteCandidate, rejectCandidate, rollback } from '../../src/engine/registry-commands.js'
-import { InputError, StaleBaselineError } from '../../src/errors.js'
+import { InputError, RetrainError, StaleBaselineError } from '../../src/errors.js'
 import { createGitHubClient } from '../../src/github/octokit.js'
 import { ReleasesRegistry } from '../../src/github/releases-registry.js'
 import { DirectoryRegistry } from '../../src/registry/directory-registry.js'
 import type { HistoryAction, Registry } from '../../src/ports.js'
 import { VersionChangedError, invariantViolations, type RegistryState } from '../../src/registry/state-machine.js'
-import { VersionRegistry } from '../../src/registry/version-registry.js'
+import { RESERVATION_TTL_MS, VersionRegistry } from '../../src/registry/version-registry.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 
 const RUNS = Number(process.env.RETRAIN_MODEL_RUNS ?? 0) || undefined
@@ -31,7 +33,7 @@ const RUNS = Number(process.env.RETRAIN_MODEL_RUNS ?? 0) || undefined
 const TIME_LIMIT = 60_000 + (RUNS ?? 0) * 3_000
 
 type Op =
-  | { kind: 'run'; score: number; mode: 'auto' | 'gate'; crash: boolean }
+  | { kind: 'run'; score: number; mode: 'auto' | 'gate'; crash: boolean; lost: boolean }
   | { kind: 'approve'; pick: number; force: boolean }
   | { kind: 'reject'; pick: number }
   | { kind: 'promote'; pick: number; staleExpectation: boolean }
@@ -47,7 +49,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('run' as const),
       score: fc.integer({ min: 0, max: 9 }),
       mode: fc.constantFrom('auto' as const, 'gate' as const),
-      crash: fc.integer({ min: 0, max: 6 }).map(n => n === 0)
+      crash: fc.integer({ min: 0, max: 6 }).map(n => n === 0),
+      // A run on a host that was lost long ago: its reservation is past the limit the moment it is made,
+      // so any run reserving beside it may give it back, racing its commit.
+      lost: fc.integer({ min: 0, max: 4 }).map(n => n === 0)
     })
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('approve' as const), pick: fc.nat(20), force: fc.boolean() }) },
@@ -100,15 +105,30 @@ function pickVersion(state: RegistryState, pick: number): number {
 }
 
 /** The refusals the state machine may answer with; anything else is a defect. */
-function expectedRefusal(err: unknown): boolean {
+function expectedRefusal(err: unknown, o: Op): boolean {
+  if (o.kind === 'run' && o.lost && err instanceof RetrainError && err.reason === 'reservation-released') {
+    released++
+    return true
+  }
   return err instanceof StaleBaselineError || err instanceof VersionChangedError || err instanceof InputError
 }
+
+/** A registry client; a lost one reserves as another host would have, longer ago than the reservation limit. */
+type MakeRegistry = (lost?: boolean) => Registry
+const LOST = { owner: 'lost-runner:1', now: () => new Date(Date.now() - RESERVATION_TTL_MS - 60_000) }
 
 /**
  * One operation as the run and the registry commands do it. Returns the events a success adds, or
  * null when it was refused (which must change nothing).
  */
-async function perform(registry: Registry, model: string, o: Op, scratch: string): Promise<Events | null> {
+async function perform(
+  registry: Registry,
+  model: string,
+  o: Op,
+  scratch: string,
+  turn: { start?: Promise<void>; reserved?: () => void } = {}
+): Promise<Events | null> {
+  await turn.start
   const state = (await registry.snapshot(model)) as RegistryState
   try {
     switch (o.kind) {
@@ -160,7 +180,7 @@ async function perform(registry: Registry, model: string, o: Op, scratch: string
         const champion = state.versions.find(v => v.version === state.champion)
         const better = !champion || o.score > (champion.metrics.score ?? Infinity)
         const status = !better ? 'rejected' : !champion ? 'promoted' : o.mode === 'auto' ? 'promoted' : 'pending'
-        const version = await registry.reserveVersion(model)
+        const version = await registry.reserveVersion(model).finally(() => turn.reserved?.())
         const dir = await mkdtemp(path.join(scratch, 'run-'))
         await mkdir(path.join(dir, 'model'))
         await writeFile(path.join(dir, 'model', 'model.json'), JSON.stringify({ score: o.score, version }))
@@ -221,13 +241,13 @@ async function perform(registry: Registry, model: string, o: Op, scratch: string
       }
     }
   } catch (err) {
-    if (expectedRefusal(err)) return null
+    if (expectedRefusal(err, o)) return null
     throw err
   }
 }
 
 async function checkSequence(
-  makeRegistry: () => Registry,
+  makeRegistry: MakeRegistry,
   model: string,
   plan: Op[][],
   scratch: string,
@@ -238,7 +258,15 @@ async function checkSequence(
   let history: [HistoryAction, number][] = []
   for (const [index, round] of plan.entries()) {
     beforeRound?.(index)
-    const outcomes = await Promise.all(round.map(o => perform(makeRegistry(), model, o, scratch)))
+    const lost = (o: Op) => o.kind === 'run' && o.lost
+    // The others start once a lost run has reserved: any of them reserving may give its number back
+    // while it stores its bundle and commits.
+    let reserved!: () => void
+    const lostReserved = new Promise<void>(resolve => (reserved = resolve))
+    const first = round.find(lost)
+    const outcomes = await Promise.all(
+      round.map(o => perform(makeRegistry(lost(o)), model, o, scratch, o === first ? { reserved } : first ? { start: lostReserved } : {}))
+    )
     const state = await reader.state(model)
     const problems = invariantViolations(state)
     expect(problems, `after ${JSON.stringify(round)}`).toEqual([])
@@ -274,6 +302,8 @@ let scratch: string
 let github: FakeGitHub
 /** Selections that went through: the sequences must reach them, not only refuse them. */
 let selections = 0
+/** Lost runs whose reservation another run gave back before their commit, which was then refused. */
+let released = 0
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'registry-model-'))
@@ -294,11 +324,14 @@ describe('the registry state machine under random interleavings', () => {
       await fc.assert(
         fc.asyncProperty(rounds, async plan => {
           const root = await mkdtemp(path.join(scratch, 'dir-'))
-          await checkSequence(() => new DirectoryRegistry(root), `m${++n}`, plan, scratch)
+          const make = (lost?: boolean) => (lost ? new DirectoryRegistry(root, LOST.now, undefined, LOST.owner) : new DirectoryRegistry(root))
+          await checkSequence(make, `m${++n}`, plan, scratch)
         }),
         { numRuns: RUNS ?? 40 }
       )
       expect(selections).toBeGreaterThan(0)
+      // Lost runs did lose the race to a reclaim, and were refused.
+      expect(released).toBeGreaterThan(0)
     },
     TIME_LIMIT
   )
@@ -320,9 +353,10 @@ describe('the registry state machine under random interleavings', () => {
       await fc.assert(
         fc.asyncProperty(hostileRounds, async ({ plan, faults }) => {
           const model = `gh${++n}`
-          const make = () =>
+          const make = (lost?: boolean) =>
             new VersionRegistry(new ReleasesRegistry(client(), { owner: github.owner, repo: github.repo, branch: 'retrain-registry', retryBaseMs: 5 }), {
-              retryBaseMs: 5
+              retryBaseMs: 5,
+              ...(lost && LOST)
             })
           const statePath = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
           const inject = (index: number) => {
