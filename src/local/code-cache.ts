@@ -59,7 +59,7 @@ export function codeCacheDir(env: NodeJS.ProcessEnv): string | null {
   if (env.RETRAIN_COMPILE_CACHE) return path.resolve(env.RETRAIN_COMPILE_CACHE)
   const xdg = env.XDG_CACHE_HOME
   if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'retrain', 'code-cache')
-  let home = ''
+  let home: string
   try {
     home = os.homedir()
   } catch {
@@ -138,8 +138,7 @@ export function loadScriptCli(entryUrl: string, argv: readonly string[], env: No
   const cachedData = typeof found === 'object' ? found.data : undefined
 
   const script = new vm.Script(HEAD + source.toString('utf8') + TAIL, { filename: scriptFile, ...(cachedData && { cachedData }) })
-  const state =
-    file === null ? 'off' : found === 'missing' ? 'miss' : found === 'damaged' ? 'damaged' : script.cachedDataRejected ? 'rejected' : 'hit'
+  const state = file === null ? 'off' : found === 'missing' ? 'miss' : found === 'damaged' ? 'damaged' : script.cachedDataRejected ? 'rejected' : 'hit'
   say(file === null ? 'off' : `${state} ${file}`)
 
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void

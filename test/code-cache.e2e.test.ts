@@ -1,0 +1,200 @@
+/**
+ * The CLI's code cache (src/local/code-cache.ts), through the built CLI: the first run of a command
+ * writes V8's compiled code, the next one uses it; a damaged file, or one V8 refuses, is ignored and
+ * rewritten; concurrent first runs each leave a whole file; a cache folder that cannot be written,
+ * or the cache turned off, changes nothing but the cache. RETRAIN_DEBUG_COMPILE_CACHE=1 makes the
+ * CLI say on stderr what the cache did, which is what these tests read (never timings).
+ */
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLI, makeProject, readJson, retrain, toySpec, type CliResult } from './helpers/project.js'
+
+const MAGIC = Buffer.from('retrain code cache 1\n')
+
+let root: string
+let project: string
+const made: string[] = []
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'retrain-code-cache-'))
+  project = await makeProject('test/fixtures/toy', toySpec())
+  made.push(root, project)
+})
+afterAll(async () => {
+  for (const dir of made) await rm(dir, { recursive: true, force: true })
+})
+
+let folders = 0
+function cacheFolder(): string {
+  return path.join(root, `cache-${folders++}`)
+}
+
+function withCache(dir: string, more: Record<string, string> = {}): Record<string, string> {
+  return { RETRAIN_COMPILE_CACHE: dir, RETRAIN_DEBUG_COMPILE_CACHE: '1', ...more }
+}
+
+/** What the cache said: the `code cache:` lines of stderr, without the file names. */
+function said(res: CliResult): string[] {
+  return res.stderr
+    .split('\n')
+    .filter(line => line.startsWith('code cache: '))
+    .map(line =>
+      line
+        .slice('code cache: '.length)
+        .replace(/ \/.*$/, '')
+        .replace(/^not written: .*/, 'not written')
+    )
+}
+
+async function cacheFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [])).sort()
+}
+
+async function validate(dir: string, more: Record<string, string> = {}): Promise<CliResult> {
+  const res = await retrain(project, ['validate', '--spec', 'retrain.yml'], withCache(dir, more))
+  expect(res.code, res.stderr).toBe(0)
+  expect(res.stdout).toContain('retrain.yml: valid')
+  return res
+}
+
+/** Rewrites a cache file's V8 data with `change`, keeping the file's own checksum right. */
+async function rewriteData(file: string, change: (data: Buffer) => void): Promise<void> {
+  const bytes = await readFile(file)
+  const data = Buffer.from(bytes.subarray(MAGIC.length + 1 + 32))
+  change(data)
+  const hash = createHash('sha256').update(data).digest()
+  await writeFile(file, Buffer.concat([bytes.subarray(0, MAGIC.length + 1), hash, data]))
+}
+
+describe('the code cache', () => {
+  it('is written by the first run of a command and used by the next, with the same output', async () => {
+    const dir = cacheFolder()
+    const first = await validate(dir)
+    expect(said(first)).toEqual(['miss', 'written'])
+    const files = await cacheFiles(dir)
+    expect(files).toHaveLength(1)
+    expect(files[0]).toMatch(/^[0-9a-f]{32}-validate\.bin$/)
+    const second = await validate(dir)
+    expect(said(second)).toEqual(['hit'])
+    expect(second.stdout).toBe(first.stdout)
+    expect(await cacheFiles(dir)).toEqual(files)
+
+    // Another command has its own file.
+    const version = await retrain(project, ['--version'], withCache(dir))
+    expect(version.code, version.stderr).toBe(0)
+    expect(said(version)).toEqual(['miss', 'written'])
+    expect(await cacheFiles(dir)).toEqual([...files, files[0]!.replace('validate', 'other')].sort())
+  })
+
+  it('serves a real run and the processes it starts, which decide as without it', async () => {
+    const dir = cacheFolder()
+    const outs = [path.join(project, 'out-cache-1'), path.join(project, 'out-cache-2'), path.join(project, 'out-cache-3')]
+    const runs: CliResult[] = []
+    for (const [i, out] of outs.entries()) {
+      const env: Record<string, string> = i === 2 ? { RETRAIN_NO_COMPILE_CACHE: '1' } : {}
+      const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', out], withCache(dir, env))
+      expect(res.code, res.stderr).toBe(0)
+      runs.push(res)
+    }
+    expect(said(runs[0]!)).toEqual(['miss', 'written'])
+    expect(said(runs[1]!)).toEqual(['hit'])
+    expect(said(runs[2]!)).toEqual(['off'])
+    const results = await Promise.all(outs.map(out => readJson<{ decision: unknown; candidate: { metrics: unknown } }>(path.join(out, 'result.json'))))
+    expect(results[0]!.decision).toBeDefined()
+    for (const result of results.slice(1)) {
+      expect(result.decision).toEqual(results[0]!.decision)
+      expect(result.candidate.metrics).toEqual(results[0]!.candidate.metrics)
+    }
+  })
+
+  it('ignores and rewrites a damaged file', async () => {
+    const dir = cacheFolder()
+    await validate(dir)
+    const [name] = await cacheFiles(dir)
+    const file = path.join(dir, name!)
+    const bytes = await readFile(file)
+    bytes[bytes.length - 10]! ^= 0xff
+    await writeFile(file, bytes)
+    expect(said(await validate(dir))).toEqual(['damaged', 'written'])
+    expect(said(await validate(dir))).toEqual(['hit'])
+
+    await writeFile(file, 'not a cache')
+    expect(said(await validate(dir))).toEqual(['damaged', 'written'])
+    await writeFile(file, '')
+    expect(said(await validate(dir))).toEqual(['damaged', 'written'])
+    expect(said(await validate(dir))).toEqual(['hit'])
+  })
+
+  it('rewrites data that V8 refuses (another V8, other flags)', async () => {
+    const dir = cacheFolder()
+    await validate(dir)
+    const [name] = await cacheFiles(dir)
+    // V8's data starts with its magic number and its version's hash.
+    await rewriteData(path.join(dir, name!), data => data.fill(0, 0, 8))
+    expect(said(await validate(dir))).toEqual(['rejected', 'written'])
+    expect(said(await validate(dir))).toEqual(['hit'])
+  })
+
+  it('keeps whole files when first runs write at the same time', async () => {
+    const dir = cacheFolder()
+    const runs = await Promise.all(Array.from({ length: 6 }, () => retrain(project, ['validate', '--spec', 'retrain.yml'], withCache(dir))))
+    for (const res of runs) {
+      expect(res.code, res.stderr).toBe(0)
+      expect(said(res)[1]).toBe('written')
+    }
+    const files = await cacheFiles(dir)
+    expect(files, 'no temporary file is left').toHaveLength(1)
+    expect(said(await validate(dir))).toEqual(['hit'])
+  })
+
+  it('works without the cache where its folder cannot be written', async () => {
+    // A file where the folder would be: refused whoever runs the tests (root may write anywhere else).
+    const blocker = path.join(root, 'a-file')
+    await writeFile(blocker, 'in the way')
+    const dir = path.join(blocker, 'cache')
+    expect(said(await validate(dir))).toEqual(['miss', 'not written'])
+    expect(said(await validate(dir))).toEqual(['miss', 'not written'])
+    expect(await readFile(blocker, 'utf8')).toBe('in the way')
+  })
+
+  it('is off with RETRAIN_NO_COMPILE_CACHE=1, and writes nothing', async () => {
+    const dir = cacheFolder()
+    expect(said(await validate(dir, { RETRAIN_NO_COMPILE_CACHE: '1' }))).toEqual(['off'])
+    expect(existsSync(dir)).toBe(false)
+  })
+
+  it('replaces a file written after a failed command once the command succeeds', async () => {
+    const dir = cacheFolder()
+    await writeFile(path.join(project, 'broken.yml'), 'model: toy\nsteps: 3\n')
+    const failed = await retrain(project, ['validate', '--spec', 'broken.yml'], withCache(dir))
+    expect(failed.code).not.toBe(0)
+    expect(failed.stderr).toContain('broken.yml')
+    expect(said(failed)).toEqual(['miss', 'written'])
+    expect(said(await validate(dir))).toEqual(['hit', 'written'])
+    expect(said(await validate(dir))).toEqual(['hit'])
+  })
+
+  it('is not needed: without the script beside it, the CLI loads its chunks', async () => {
+    const dir = path.join(root, 'chunks-only')
+    await mkdir(dir)
+    await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n')
+    await copyFile(CLI, path.join(dir, 'cli.js'))
+    await cp(path.join(path.dirname(CLI), 'chunks'), path.join(dir, 'chunks'), { recursive: true })
+    const cache = cacheFolder()
+    const copy = spawnSync(process.execPath, [path.join(dir, 'cli.js'), 'validate', '--spec', 'retrain.yml'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, ...withCache(cache) },
+      timeout: 60_000
+    })
+    expect(copy.status, copy.stderr).toBe(0)
+    expect(copy.stdout).toContain('retrain.yml: valid')
+    expect(copy.stderr).not.toContain('code cache:')
+    expect(existsSync(cache)).toBe(false)
+  })
+})
