@@ -2,7 +2,9 @@
 // V8's code cache (src/local/code-cache.ts). The script gets `require` and the CLI's own URL (for
 // `import.meta.url`) from the function the loader wraps it in. A vm.Script has no dynamic import, so
 // the Node built-ins the sources import() are required instead; any other import() fails the build.
+// The last line holds the SHA-256 of the rest, which names the script's cache files.
 import { build } from 'esbuild'
+import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 
 export async function buildCliScript({ outfile, target }) {
@@ -23,5 +25,7 @@ export async function buildCliScript({ outfile, target }) {
   )
   const left = text.match(/(?<![\w$.])import\(/)
   if (left) throw new Error(`${outfile}: an import() the script cannot run, at offset ${left.index}; import only Node built-ins dynamically`)
-  writeFileSync(outfile, text)
+  // The loader names the cache files by this hash rather than hashing the script on every start.
+  const sha256 = createHash('sha256').update(text).digest('hex')
+  writeFileSync(outfile, `${text}// retrain-script-sha256=${sha256}\n`)
 }

@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLI, makeProject, readJson, retrain, toySpec, type CliResult } from './helpers/project.js'
 
 const MAGIC = Buffer.from('retrain code cache 1\n')
+const DIST = path.dirname(CLI)
+const SCRIPT = path.join(DIST, 'cli-script.cjs')
 
 let root: string
 let project: string
@@ -51,6 +53,18 @@ function said(res: CliResult): string[] {
     )
 }
 
+/** Runs a copy of the CLI in `dir` on the project. */
+function copyRun(dir: string, args: string[], env: Record<string, string>) {
+  const res = spawnSync(process.execPath, [path.join(dir, 'cli.js'), ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout: 60_000
+  })
+  expect(res.status, res.stderr).toBe(0)
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr }
+}
+
 async function cacheFiles(dir: string): Promise<string[]> {
   return (await readdir(dir).catch(() => [])).sort()
 }
@@ -84,11 +98,40 @@ describe('the code cache', () => {
     expect(second.stdout).toBe(first.stdout)
     expect(await cacheFiles(dir)).toEqual(files)
 
-    // Another command has its own file.
+    // Another command has its own file; what is not a command shares one.
+    const help = await retrain(project, ['--help'], withCache(dir))
+    expect(help.code, help.stderr).toBe(0)
+    expect(said(help)).toEqual(['miss', 'written'])
+    expect(await cacheFiles(dir)).toEqual([...files, files[0]!.replace('validate', 'other')].sort())
     const version = await retrain(project, ['--version'], withCache(dir))
     expect(version.code, version.stderr).toBe(0)
-    expect(said(version)).toEqual(['miss', 'written'])
-    expect(await cacheFiles(dir)).toEqual([...files, files[0]!.replace('validate', 'other')].sort())
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/)
+    expect(said(version)).toEqual(['hit'])
+  })
+
+  it('names its files by the script: the build writes its hash, and an edited script gets new files', async () => {
+    const text = await readFile(SCRIPT, 'utf8')
+    const last = /\/\/ retrain-script-sha256=([0-9a-f]{64})\n$/.exec(text)
+    expect(last, 'the build ends the script with its hash').not.toBeNull()
+    expect(createHash('sha256').update(text.slice(0, last!.index)).digest('hex')).toBe(last![1])
+
+    const dir = path.join(root, 'edited')
+    await mkdir(dir)
+    await writeFile(path.join(dir, 'package.json'), '{ "type": "module" }\n')
+    for (const file of ['cli.js', 'cli-script.cjs', 'bootstrap-worker.mjs']) await copyFile(path.join(DIST, file), path.join(dir, file))
+    await cp(path.join(DIST, 'chunks'), path.join(dir, 'chunks'), { recursive: true })
+    const cache = cacheFolder()
+    const run = () => copyRun(dir, ['validate', '--spec', 'retrain.yml'], withCache(cache))
+    expect(said(run())).toEqual(['miss', 'written'])
+    expect(said(run())).toEqual(['hit'])
+    // The same length, another text: V8 itself would take the old data for it.
+    const edited = text.replace('valid (model', 'VALID (model')
+    expect(edited.length).toBe(text.length)
+    await writeFile(path.join(dir, 'cli-script.cjs'), edited)
+    const after = run()
+    expect(after.stdout).toContain('retrain.yml: VALID (model')
+    expect(said(after)).toEqual(['miss', 'written'])
+    expect(await cacheFiles(cache)).toHaveLength(2)
   })
 
   it('serves a real run and the processes it starts, which decide as without it', async () => {
@@ -186,13 +229,7 @@ describe('the code cache', () => {
     await copyFile(CLI, path.join(dir, 'cli.js'))
     await cp(path.join(path.dirname(CLI), 'chunks'), path.join(dir, 'chunks'), { recursive: true })
     const cache = cacheFolder()
-    const copy = spawnSync(process.execPath, [path.join(dir, 'cli.js'), 'validate', '--spec', 'retrain.yml'], {
-      cwd: project,
-      encoding: 'utf8',
-      env: { ...process.env, ...withCache(cache) },
-      timeout: 60_000
-    })
-    expect(copy.status, copy.stderr).toBe(0)
+    const copy = copyRun(dir, ['validate', '--spec', 'retrain.yml'], withCache(cache))
     expect(copy.stdout).toContain('retrain.yml: valid')
     expect(copy.stderr).not.toContain('code cache:')
     expect(existsSync(cache)).toBe(false)

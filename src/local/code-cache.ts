@@ -115,6 +115,26 @@ function pruneStale(dir: string, key: string): void {
 }
 
 /**
+ * What names the script's cache files: the SHA-256 of its text, which the build writes in its last
+ * line (hashing 1.4 MB here would take a few milliseconds of every start), with the file's size and
+ * modification time, so that an edited script gets new files; and the Node version and architecture.
+ * A script without that line (not written by the build) is hashed here.
+ */
+function cacheKey(scriptFile: string, source: Buffer): string {
+  const tail = source.subarray(Math.max(0, source.length - 100)).toString('latin1')
+  const built = /\n\/\/ retrain-script-sha256=([0-9a-f]{64})\n?$/.exec(tail)?.[1]
+  let stamp = ''
+  try {
+    const stat = statSync(scriptFile)
+    stamp = `${stat.size}:${stat.mtimeMs}`
+  } catch {
+    // Read a moment ago; without its times the content's hash alone names it.
+  }
+  const content = built ?? createHash('sha256').update(source).digest('hex')
+  return createHash('sha256').update(`${content}\0${stamp}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32)
+}
+
+/**
  * The CLI from `cli-script.cjs` beside `entryUrl`, compiled with the cached code when there is
  * some; null when the script is not there.
  */
@@ -132,7 +152,7 @@ export function loadScriptCli(entryUrl: string, argv: readonly string[], env: No
   }
   const dir = codeCacheDir(env)
   const command = argv[0] !== undefined && COMMANDS.has(argv[0]) ? argv[0] : 'other'
-  const key = createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32)
+  const key = cacheKey(scriptFile, source)
   const file = dir === null ? null : path.join(dir, `${key}-${command}.bin`)
   const found: Found = file === null ? 'missing' : readCache(file)
   const cachedData = typeof found === 'object' ? found.data : undefined
