@@ -98,15 +98,19 @@ describe('the code cache', () => {
     expect(second.stdout).toBe(first.stdout)
     expect(await cacheFiles(dir)).toEqual(files)
 
-    // Another command has its own file; what is not a command shares one.
+    // Another command has its own file; what is not a command shares one; --version alone loads no script.
     const help = await retrain(project, ['--help'], withCache(dir))
     expect(help.code, help.stderr).toBe(0)
     expect(said(help)).toEqual(['miss', 'written'])
     expect(await cacheFiles(dir)).toEqual([...files, files[0]!.replace('validate', 'other')].sort())
     const version = await retrain(project, ['--version'], withCache(dir))
     expect(version.code, version.stderr).toBe(0)
-    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/)
-    expect(said(version)).toEqual(['hit'])
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+    expect(said(version)).toEqual([])
+    const versionMore = await retrain(project, ['--version', 'x'], withCache(dir))
+    expect(versionMore.code).not.toBe(0)
+    expect(versionMore.stderr).toContain('--version takes nothing after it')
+    expect(said(versionMore)).toEqual(['hit'])
   })
 
   it('names its files by the script: the build writes its hash, and an edited script gets new files', async () => {
@@ -188,8 +192,11 @@ describe('the code cache', () => {
     const runs = await Promise.all(Array.from({ length: 6 }, () => retrain(project, ['validate', '--spec', 'retrain.yml'], withCache(dir))))
     for (const res of runs) {
       expect(res.code, res.stderr).toBe(0)
-      expect(said(res)[1]).toBe('written')
+      expect(res.stdout).toContain('retrain.yml: valid')
+      // A run that starts after another one has written finds the cache.
+      expect([['miss', 'written'], ['hit']]).toContainEqual(said(res))
     }
+    expect(runs.filter(res => said(res)[0] === 'miss').length).toBeGreaterThan(0)
     const files = await cacheFiles(dir)
     expect(files, 'no temporary file is left').toHaveLength(1)
     expect(said(await validate(dir))).toEqual(['hit'])
