@@ -19,7 +19,7 @@
  * ES module chunks instead, as before.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -86,9 +86,12 @@ function readCache(file: string): Found {
 }
 
 /** Writes the file whole or not at all: a temporary name in the same folder, then a rename. */
-function writeCache(file: string, key: string, data: Buffer, succeeded: boolean): void {
+function writeCache(file: string, key: string, produce: () => Buffer, succeeded: boolean): void {
   const dir = path.dirname(file)
+  // The folder first: where it cannot be made, V8 is not asked to serialize anything.
   mkdirSync(dir, { recursive: true, mode: 0o700 })
+  accessSync(dir, constants.W_OK)
+  const data = produce()
   const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   try {
     writeFileSync(temp, Buffer.concat([MAGIC, Buffer.from([succeeded ? 1 : 0]), createHash('sha256').update(data).digest(), data]), { mode: 0o600 })
@@ -175,7 +178,7 @@ export function loadScriptCli(entryUrl: string, argv: readonly string[], env: No
       const stale = state !== 'hit' || (typeof found === 'object' && !found.succeeded && succeeded)
       if (!stale) return
       try {
-        writeCache(file, key, script.createCachedData(), succeeded)
+        writeCache(file, key, () => script.createCachedData(), succeeded)
         say(`written ${file}`)
       } catch (err) {
         // A read-only or full disk: the next run compiles again, nothing else changes.
