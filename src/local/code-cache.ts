@@ -19,7 +19,20 @@
  * ES module chunks instead, as before.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -123,18 +136,27 @@ function pruneStale(dir: string, key: string): void {
  * modification time, so that an edited script gets new files; and the Node version and architecture.
  * A script without that line (not written by the build) is hashed here.
  */
-function cacheKey(scriptFile: string, source: Buffer): string {
+function cacheKey(source: Buffer, stamp: string): string {
   const tail = source.subarray(Math.max(0, source.length - 100)).toString('latin1')
   const built = /\n\/\/ retrain-script-sha256=([0-9a-f]{64})\n?$/.exec(tail)?.[1]
-  let stamp = ''
-  try {
-    const stat = statSync(scriptFile)
-    stamp = `${stat.size}:${stat.mtimeMs}`
-  } catch {
-    // Read a moment ago; without its times the content's hash alone names it.
-  }
   const content = built ?? createHash('sha256').update(source).digest('hex')
   return createHash('sha256').update(`${content}\0${stamp}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32)
+}
+
+/** The script's text and, from the same open file, its size and modification time. */
+function readScript(file: string): { source: Buffer; stamp: string } | null {
+  let fd: number
+  try {
+    fd = openSync(file, 'r')
+  } catch {
+    return null
+  }
+  try {
+    const stat = fstatSync(fd)
+    return { source: readFileSync(fd), stamp: `${stat.size}:${stat.mtimeMs}` }
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /**
@@ -143,19 +165,16 @@ function cacheKey(scriptFile: string, source: Buffer): string {
  */
 export function loadScriptCli(entryUrl: string, argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ScriptCli | null {
   const scriptFile = fileURLToPath(new URL(CLI_SCRIPT, entryUrl))
-  let source: Buffer
-  try {
-    source = readFileSync(scriptFile)
-  } catch {
-    return null
-  }
+  const read = readScript(scriptFile)
+  if (read === null) return null
+  const { source, stamp } = read
   const debug = env.RETRAIN_DEBUG_COMPILE_CACHE !== undefined && env.RETRAIN_DEBUG_COMPILE_CACHE !== '' && env.RETRAIN_DEBUG_COMPILE_CACHE !== '0'
   const say = (message: string) => {
     if (debug) process.stderr.write(`code cache: ${message}\n`)
   }
   const dir = codeCacheDir(env)
   const command = argv[0] !== undefined && COMMANDS.has(argv[0]) ? argv[0] : 'other'
-  const key = cacheKey(scriptFile, source)
+  const key = dir === null ? '' : cacheKey(source, stamp)
   const file = dir === null ? null : path.join(dir, `${key}-${command}.bin`)
   const found: Found = file === null ? 'missing' : readCache(file)
   const cachedData = typeof found === 'object' ? found.data : undefined
