@@ -138,6 +138,19 @@ describe('the code cache', () => {
     expect(await cacheFiles(cache)).toHaveLength(2)
   })
 
+  it('gives every command of the usage text a file of its own', async () => {
+    const dir = cacheFolder()
+    const usage = await retrain(project, ['--help'], withCache(dir))
+    const commands = [...new Set([...usage.stdout.matchAll(/^ {2}retrain ([a-z]+) /gm)].map(m => m[1]!))]
+    expect(commands).toEqual(expect.arrayContaining(['run', 'validate', 'status', 'compare', 'train', 'evaluate']))
+    for (const command of commands) {
+      const res = await retrain(project, [command, '--help'], withCache(dir))
+      expect(res.code, res.stderr).toBe(0)
+      const line = res.stderr.split('\n').find(l => l.startsWith('code cache: '))
+      expect(line, `${command}: ${res.stderr}`).toMatch(new RegExp(`-${command}\\.bin$`))
+    }
+  })
+
   it('serves a real run and the processes it starts, which decide as without it', async () => {
     const dir = cacheFolder()
     const outs = [path.join(project, 'out-cache-1'), path.join(project, 'out-cache-2'), path.join(project, 'out-cache-3')]
