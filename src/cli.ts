@@ -5,7 +5,7 @@ import { dropOutputOnClosedPipe } from './local/console-reporter.js'
 import { TOOL_VERSION } from './version.js'
 
 const argv = process.argv.slice(2)
-if (argv.length === 1 && argv[0] === '--version') {
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   // As the shell answers it (src/local/cli.ts), without loading the shell.
   dropOutputOnClosedPipe(process.stdout)
   process.stdout.write(`${TOOL_VERSION}\n`)
