@@ -8,12 +8,16 @@
 //
 //   node scripts/build.mjs [--outdir DIR] [--target TARGET]   (defaults: dist, node20)
 //
+// The CLI is also written as one script, dist/cli-script.cjs, that dist/cli.js runs with V8's code
+// cache (scripts/cli-script.mjs, src/local/code-cache.ts).
+//
 // The schemas' validators and the spec's raw types are generated sources under src/ (npm run
 // generate), not built here.
 import { build } from 'esbuild'
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { buildCliScript } from './cli-script.mjs'
 
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' }, target: { type: 'string', default: 'node20' } } })
 const out = name => path.join(values.outdir, name)
@@ -40,6 +44,7 @@ writeFileSync(out('cli.js'), '#!/usr/bin/env node\n' + readFileSync(out('cli.js'
 // The name is the one src/metrics/random.ts resolves against its bundle's import.meta.url.
 await build({ ...common, banner: {}, entryPoints: ['src/metrics/bootstrap-worker.ts'], outfile: out('bootstrap-worker.mjs') })
 copyFileSync(out('bootstrap-worker.mjs'), out('chunks/bootstrap-worker.mjs'))
+await buildCliScript({ outfile: out('cli-script.cjs'), target: values.target })
 chmodSync(out('cli.js'), 0o755)
 // The licences file ships with dist/; a build elsewhere (a test's other target) leaves it alone.
 if (path.resolve(values.outdir) === path.resolve('dist')) await (await import('./licenses.mjs')).writeLicenses()

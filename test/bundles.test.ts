@@ -28,9 +28,18 @@ describe('the shells share the core, not each other', () => {
   })
 
   it('the CLI starts without the spec reader, the engine, the metrics and the trainers: each command imports what it uses', () => {
+    // cli.js itself holds the loader of the script with the code cache; the shell is a chunk, for when the script is not there.
     const atStart = modulesOf('cli.js', { loadedLater: false })
-    expect(atStart).toContain('src/local/cli.ts')
-    const heavy = atStart.filter(m => /^src\/(engine\/run|engine\/bundle|metrics\/|trainers\/|spec\/load|github\/)/.test(m))
+    expect(atStart).toContain('src/local/code-cache.ts')
+    const heavy = atStart.filter(m => /^src\/(local\/cli|engine\/run|engine\/bundle|metrics\/|trainers\/|spec\/load|github\/)/.test(m))
     expect(heavy).toEqual([])
+  })
+
+  it('the CLI as one script (dist/cli-script.cjs) holds the CLI shell and the core, nothing of the action shell', () => {
+    const modules = modulesOf('cli-script.cjs')
+    expect(modules).toContain('src/local/cli.ts')
+    expect(modules).toContain('src/app/execute.ts')
+    expect(modules.filter(m => m.startsWith('src/github/'))).toEqual([])
+    expect(modules).not.toContain('src/local/code-cache.ts')
   })
 })

@@ -76,6 +76,7 @@ describe('the packed CLI, installed outside the repository', () => {
         'README.md',
         'action.yml',
         'dist/cli.js',
+        'dist/cli-script.cjs',
         'dist/index.js',
         'dist/licenses.txt',
         'schemas/retrain-spec.schema.json',

@@ -120,6 +120,19 @@ describe('the bootstrap drawing thread in the built bundle', () => {
     expect(reference.rules).toHaveLength(2)
   })
 
+  it('is the file beside cli.js that the CLI run as one script (with the code cache) starts', async () => {
+    const dir = await bundleCopy('script')
+    await copyFile(path.join(REPO, 'dist/cli-script.cjs'), path.join(dir, 'cli-script.cjs'))
+    const mark = path.join(dir, 'thread-ran')
+    await writeFile(
+      path.join(dir, 'bootstrap-worker.mjs'),
+      `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(mark)}, 'yes')\nawait import('./chunks/bootstrap-worker.mjs')\n`
+    )
+    // The chunks' own thread file is not the one started: a mark there would not be left.
+    expect((await compareWith(dir)).rules).toEqual(reference.rules)
+    expect(await readFile(mark, 'utf8')).toBe('yes')
+  })
+
   it('gives the same numbers without the thread file, drawing in turn', async () => {
     const dir = await bundleCopy('no-thread')
     await rename(threadFile(dir), path.join(dir, 'elsewhere.mjs'))
