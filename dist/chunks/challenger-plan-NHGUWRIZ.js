@@ -16,9 +16,9 @@ import {
 import "./chunk-6H3DQN2Q.js";
 import "./chunk-OSWNY5TB.js";
 import "./chunk-WVOSXEVL.js";
-import "./chunk-MJDWC35A.js";
 import "./chunk-62OQVJRF.js";
 import "./chunk-T6JHF4TE.js";
+import "./chunk-MJDWC35A.js";
 import "./chunk-VU7QOYKY.js";
 import "./chunk-S5PBS5EG.js";
 import "./chunk-SR7XTCTO.js";

@@ -10,9 +10,9 @@ import {
 import "./chunk-6H3DQN2Q.js";
 import "./chunk-OSWNY5TB.js";
 import "./chunk-WVOSXEVL.js";
-import "./chunk-MJDWC35A.js";
 import "./chunk-62OQVJRF.js";
 import "./chunk-T6JHF4TE.js";
+import "./chunk-MJDWC35A.js";
 import "./chunk-VU7QOYKY.js";
 import "./chunk-IDLHGXEO.js";
 import "./chunk-A4K7MTTN.js";
