@@ -11,6 +11,7 @@
  * The layout is built once, in shared memory, for every thread. Values are sums of the same terms
  * in the same order whichever thread runs a resample, so results never depend on the threads.
  */
+import { dotsPairBlock, flagsPairBlock, moreBitsPairBlock, NIBBLE_MAX, nibblesBlock, packedPairRankSums } from './fused-pair.js'
 import { aucFinish, aucPass, type AucShape, type KernelShape } from './kernels.js'
 import { Random, WEIGHT_BLOCK } from './random.js'
 
@@ -36,6 +37,11 @@ export interface FusedLayout {
   packed: Int32Array[]
   /** For metric k, side s (0 candidate, 1 baseline): sources[2k + s]; null where the plan evaluates it. */
   sources: (FusedSource | null)[]
+  /**
+   * Whether two resamples can run in one pass (FusedRunner.runPair): every metric is fused and
+   * none sums tie groups or runs its own AUC pass.
+   */
+  pairable: boolean
 }
 
 const LABEL_BIT = 4
@@ -108,7 +114,8 @@ export function fusedLayout(n: number, metrics: ({ candidate: KernelShape; basel
   }
   if (sources.every(s => s === null)) return null
   const groups = (sequential as AucShape | null)?.groups ?? null
-  return { n, groups: groups && shared(groups), flags, bits, floats, packed, sources }
+  const pairable = groups === null && sources.every(s => s !== null && s.kind !== 'auc' && (s.kind !== 'packed-auc' || s.shape.groups === null)) && n < 2 ** 31
+  return { n, groups: groups && shared(groups), flags, bits, floats, packed, sources, pairable }
 }
 
 /*
@@ -123,7 +130,7 @@ export function fusedLayout(n: number, metrics: ({ candidate: KernelShape; basel
  * running count waits on the one before), then join: every positive of the second half outranks
  * the negatives of the first, and every positive of the block those of the blocks before.
  */
-function flagsBlock(w: Uint8Array, flags: Uint8Array, start: number, end: number, acc: Float64Array): void {
+export function flagsBlock(w: Uint8Array, flags: Uint8Array, start: number, end: number, acc: Float64Array): void {
   const half = (end - start) >>> 1
   const mid = start + half
   let total0 = 0
@@ -185,7 +192,7 @@ function moreBitsBlock(w: Uint8Array, flags: Uint8Array, start: number, end: num
 }
 
 /** Σ w·x and Σ w·y over [start, end), added to acc[at], acc[at + 1]. */
-function dotsBlock(w: Uint8Array, x: Float64Array, y: Float64Array, start: number, end: number, acc: Float64Array, at: number): void {
+export function dotsBlock(w: Uint8Array, x: Float64Array, y: Float64Array, start: number, end: number, acc: Float64Array, at: number): void {
   let s0 = 0
   let s1 = 0
   let u0 = 0
@@ -208,7 +215,7 @@ function dotsBlock(w: Uint8Array, x: Float64Array, y: Float64Array, start: numbe
 }
 
 /** Rank sums through an order whose top bit is the label: [pairs, negatives, positives] into out. */
-function packedRankSums(w: Uint8Array, packed: Int32Array, out: Float64Array): void {
+export function packedRankSums(w: Uint8Array, packed: Int32Array, out: Float64Array): void {
   const n = packed.length
   const half = n >>> 1
   // -0, not 0: the engine then keeps these in doubles from the start (a product of counts soon
@@ -351,9 +358,85 @@ export class FusedRunner {
   private readonly floatSums: Float64Array
   private readonly aucValues = new Map<AucShape, number>()
 
+  private readonly accB = new Float64Array(8)
+  private readonly floatSumsB: Float64Array
+  private readonly sumsB = new Float64Array(3)
+  private readonly aucValuesB = new Map<AucShape, number>()
+
   constructor(private readonly layout: FusedLayout) {
     this.acc = new Float64Array(8)
     this.floatSums = new Float64Array(layout.floats.length + 1)
+    this.floatSumsB = new Float64Array(layout.floats.length + 1)
+  }
+
+  /**
+   * Two resamples in one pass (layout.pairable): weights drawn block by block from `a` into `wa`
+   * and from `b` into `wb` (length n each), the same weights as run() draws from each stream.
+   * Writes resample a's values as run() does at out[atA + 2k], out[atA + 2k + 1], resample b's at
+   * atB: bit-identical to running each alone (see fused-pair.ts).
+   */
+  runPair(wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array, a: Random, b: Random, out: Float64Array, atA: number, atB: number): void {
+    const { layout, acc, accB, floatSums, floatSumsB } = this
+    let any = 0
+    const { flags, floats, n } = layout
+    const wide = layout.bits > 2
+    acc.fill(0)
+    accB.fill(0)
+    floatSums.fill(0)
+    floatSumsB.fill(0)
+    for (let start = 0; start < n; start += WEIGHT_BLOCK) {
+      const end = Math.min(start + WEIGHT_BLOCK, n)
+      a.poisson(wa, start, end)
+      b.poisson(wb, start, end)
+      flagsPairBlock(wa, wb, flags, start, end, acc, accB)
+      if (wide) moreBitsPairBlock(wa, wb, flags, start, end, acc, accB)
+      // The first pass over doubles writes the nibbles on the way; without doubles, a pass of its own.
+      if (floats.length === 0) any |= nibblesBlock(wa, wb, nibbles, start, end)
+      let f = 0
+      for (; f + 1 < floats.length; f += 2) any |= dotsPairBlock(wa, wb, floats[f]!, floats[f + 1]!, start, end, floatSums, floatSumsB, f, nibbles)
+      if (f < floats.length) any |= dotsPairBlock(wa, wb, floats[f]!, floats[f]!, start, end, floatSums, floatSumsB, f, nibbles)
+    }
+    // Both resamples' rank sums through each other-order AUC in one pass over the nibbles, when every weight fits one.
+    this.aucValues.clear()
+    this.aucValuesB.clear()
+    if (any <= NIBBLE_MAX) {
+      const { sums, sumsB } = this
+      for (const source of layout.sources) {
+        if (source?.kind !== 'packed-auc' || this.aucValues.has(source.shape)) continue
+        packedPairRankSums(nibbles, layout.packed[source.index]!, sums, sumsB)
+        this.aucValues.set(source.shape, aucFinish(wa, source.shape, sums))
+        this.aucValuesB.set(source.shape, aucFinish(wb, source.shape, sumsB))
+      }
+    }
+    this.pairValues(wa, acc, floatSums, this.aucValues, out, atA)
+    this.pairValues(wb, accB, floatSumsB, this.aucValuesB, out, atB)
+  }
+
+  /** One resample's values after runPair's pass, as valueOf gives them after run()'s. */
+  private pairValues(w: Uint8Array, acc: Float64Array, floatSums: Float64Array, aucValues: Map<AucShape, number>, out: Float64Array, at: number): void {
+    const { layout, sums } = this
+    const total = acc[0]!
+    const sources = layout.sources
+    for (let s = 0; s < sources.length; s++) {
+      const source = sources[s]!
+      let value: number
+      if (source.kind === 'bit') value = total > 0 ? acc[1 + source.bit]! / total : Number.NaN
+      else if (source.kind === 'float') value = total > 0 ? floatSums[source.index]! / total : Number.NaN
+      else if (source.kind === 'sequential-auc') {
+        sums[0] = acc[5]!
+        sums[1] = acc[6]!
+        sums[2] = total - acc[6]!
+        value = aucFinish(w, source.shape, sums)
+      } else if (source.kind === 'packed-auc') {
+        const known = aucValues.get(source.shape)
+        if (known === undefined) {
+          packedRankSums(w, layout.packed[source.index]!, sums)
+          value = aucFinish(w, source.shape, sums)
+          aucValues.set(source.shape, value)
+        } else value = known
+      } else throw new Error('runPair: a layout that is not pairable')
+      out[at + s] = value
+    }
   }
 
   /**

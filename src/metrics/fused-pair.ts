@@ -1,0 +1,246 @@
+/**
+ * Two resamples in one fused pass (see fused-pass.ts): their weights side by side in one array of
+ * 16-bit pairs (resample a in the low byte, b in the high byte, each drawn from its own stream), so
+ * the flags, the doubles and the other model's order are read once for both, and one random access
+ * through that order fetches both weights. Every quantity is the same sum, of the same terms, as a
+ * pass over one resample gives: integer sums are exact in any order (every weight is at most
+ * MAX_WEIGHT, so a block's integer sums fit 32 bits), and the sums of doubles keep the single pass's
+ * order term by term. A resample's values are therefore bit-identical whether it ran alone or in a
+ * pair, and with whichever other resample.
+ *
+ * The block passes are top-level functions with their arrays as arguments (see kernels.ts for why).
+ */
+import { MAX_WEIGHT, WEIGHT_BLOCK } from './random.js'
+
+const LABEL_BIT = 4
+
+/** The largest weight a nibble holds (see flagsPairBlock). */
+export const NIBBLE_MAX = 15
+
+/** Integer sums within a chunk of this many examples fit 32 bits: (CHUNK / 2 · MAX_WEIGHT)² < 2³¹. */
+export const PAIR_CHUNK = 4096
+// The block passes sum a block of weights at a time in 32-bit sums: a block must fit in a chunk.
+if ((PAIR_CHUNK / 2) * MAX_WEIGHT * ((PAIR_CHUNK / 2) * MAX_WEIGHT) >= 2 ** 31 || WEIGHT_BLOCK > PAIR_CHUNK)
+  throw new Error('PAIR_CHUNK does not bound the 32-bit sums of a block')
+
+/** Half a block: the sums of a half fit the 16-bit halves of a 32-bit word (SWAR_SPAN · MAX_WEIGHT < 2¹⁶). */
+const SWAR_SPAN = 2048
+if (SWAR_SPAN * MAX_WEIGHT >= 2 ** 16) throw new Error('SWAR_SPAN does not bound the 16-bit sums')
+
+/**
+ * Over [start, end): for each resample, the total weight, the weighted sums of flag bits 0 and 1,
+ * and the rank sums of the label bit, carried as in flagsBlock: acc = [total, bit0, bit1, bit2,
+ * bit3, pairs, negatives]. Both weights of an example go in one 32-bit word (a in the low 16 bits,
+ * b in the high 16), so one addition sums both resamples (no carry crosses: a span's sums stay below
+ * 2¹⁶); only the rank sums' products take each half apart. A word above 2³¹ is still read right:
+ * `& 0xffff` and `>>> 16` take the halves of its 32 bits whatever the engine holds it in.
+ */
+export function flagsPairBlock(wa: Uint8Array, wb: Uint8Array, flags: Uint8Array, start: number, end: number, accA: Float64Array, accB: Float64Array): void {
+  for (let from = start; from < end; from += SWAR_SPAN) {
+    const to = Math.min(from + SWAR_SPAN, end)
+    let total = 0
+    let bit0 = 0
+    let bit1 = 0
+    let negatives = 0
+    let pairsA = 0
+    let pairsB = 0
+    for (let i = from; i < to; i++) {
+      const v = wa[i]! | (wb[i]! << 16)
+      const f = flags[i]!
+      total += v
+      bit0 += v & -(f & 1)
+      bit1 += v & -((f >> 1) & 1)
+      const p = v & -((f >> LABEL_BIT) & 1)
+      pairsA += (p & 0xffff) * (negatives & 0xffff)
+      pairsB += (p >>> 16) * (negatives >>> 16)
+      negatives += v - p
+    }
+    const totalA = total & 0xffff
+    const totalB = total >>> 16
+    const negativesA = negatives & 0xffff
+    const negativesB = negatives >>> 16
+    accA[0]! += totalA
+    accA[1]! += bit0 & 0xffff
+    accA[2]! += bit1 & 0xffff
+    accA[5]! += pairsA + (totalA - negativesA) * accA[6]!
+    accA[6]! += negativesA
+    accB[0]! += totalB
+    accB[1]! += bit0 >>> 16
+    accB[2]! += bit1 >>> 16
+    accB[5]! += pairsB + (totalB - negativesB) * accB[6]!
+    accB[6]! += negativesB
+  }
+}
+
+/**
+ * Both weights of each example in [start, end) in one byte, a in the low 4 bits and b in the high
+ * 4 (for packedPairRankSums); returns the OR of all weights: above NIBBLE_MAX, some did not fit.
+ */
+export function nibblesBlock(wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array, start: number, end: number): number {
+  let any = 0
+  for (let i = start; i < end; i++) {
+    const x = wa[i]!
+    const y = wb[i]!
+    nibbles[i] = x | (y << 4)
+    any |= x | y
+  }
+  return any
+}
+
+/** The weighted sums of flag bits 2 and 3 over [start, end), for each resample, added to acc[3] and acc[4]. */
+export function moreBitsPairBlock(wa: Uint8Array, wb: Uint8Array, flags: Uint8Array, start: number, end: number, accA: Float64Array, accB: Float64Array): void {
+  let a2 = 0
+  let a3 = 0
+  let b2 = 0
+  let b3 = 0
+  for (let i = start; i < end; i++) {
+    const x = wa[i]!
+    const y = wb[i]!
+    const f = flags[i]!
+    const m2 = -((f >> 2) & 1)
+    const m3 = -((f >> 3) & 1)
+    a2 += x & m2
+    a3 += x & m3
+    b2 += y & m2
+    b3 += y & m3
+  }
+  accA[3]! += a2
+  accA[4]! += a3
+  accB[3]! += b2
+  accB[4]! += b3
+}
+
+/**
+ * Σ w·x and Σ w·y over [start, end) for each resample, added to sums[at], sums[at + 1]: the terms
+ * in dotsBlock's order (even and odd examples in two sums, joined at the end of the block). Also
+ * writes the nibbles as nibblesBlock does (spare work beside the multiplications), and returns the
+ * OR of all weights.
+ */
+export function dotsPairBlock(
+  wa: Uint8Array,
+  wb: Uint8Array,
+  x: Float64Array,
+  y: Float64Array,
+  start: number,
+  end: number,
+  sumsA: Float64Array,
+  sumsB: Float64Array,
+  at: number,
+  nibbles: Uint8Array
+): number {
+  let any = 0
+  let sa0 = 0
+  let sa1 = 0
+  let ua0 = 0
+  let ua1 = 0
+  let sb0 = 0
+  let sb1 = 0
+  let ub0 = 0
+  let ub1 = 0
+  let i = start
+  for (; i + 1 < end; i += 2) {
+    const a = wa[i]!
+    const b = wa[i + 1]!
+    const c = wb[i]!
+    const d = wb[i + 1]!
+    const x0 = x[i]!
+    const x1 = x[i + 1]!
+    const y0 = y[i]!
+    const y1 = y[i + 1]!
+    nibbles[i] = a | (c << 4)
+    nibbles[i + 1] = b | (d << 4)
+    any |= a | b | c | d
+    sa0 += a * x0
+    sa1 += b * x1
+    ua0 += a * y0
+    ua1 += b * y1
+    sb0 += c * x0
+    sb1 += d * x1
+    ub0 += c * y0
+    ub1 += d * y1
+  }
+  if (i < end) {
+    nibbles[i] = wa[i]! | (wb[i]! << 4)
+    any |= wa[i]! | wb[i]!
+    sa0 += wa[i]! * x[i]!
+    ua0 += wa[i]! * y[i]!
+    sb0 += wb[i]! * x[i]!
+    ub0 += wb[i]! * y[i]!
+  }
+  sumsA[at]! += sa0 + sa1
+  sumsA[at + 1]! += ua0 + ua1
+  sumsB[at]! += sb0 + sb1
+  sumsB[at + 1]! += ub0 + ub1
+  return any
+}
+
+/**
+ * Rank sums through an order whose top bit is the label: [pairs, negatives, positives] into out,
+ * chunk by chunk in 32-bit sums (one addition on each running count's path), joined in doubles.
+ * One resample at a time: the other model's order reaches every weight at random, and one
+ * resample's weights (1 byte an example) stay in a core's cache where two would not.
+ */
+export function packedRankSumsChunked(w: Uint8Array, packed: Int32Array, out: Float64Array): void {
+  const n = packed.length
+  let pairs = 0
+  let negatives = 0
+  let positives = 0
+  for (let start = 0; start < n; start += PAIR_CHUNK) {
+    const end = Math.min(start + PAIR_CHUNK, n)
+    let chunkPairs = 0
+    let chunkNegatives = 0
+    let chunkPositives = 0
+    for (let i = start; i < end; i++) {
+      const e = packed[i]!
+      const x = w[e & 0x7fffffff]!
+      const p = x & (e >> 31)
+      chunkPairs += p * chunkNegatives
+      chunkNegatives += x - p
+      chunkPositives += p
+    }
+    pairs += chunkPairs + chunkPositives * negatives
+    negatives += chunkNegatives
+    positives += chunkPositives
+  }
+  out[0] = pairs
+  out[1] = negatives
+  out[2] = positives
+}
+
+/**
+ * Rank sums through an order whose top bit is the label, for both resamples at once:
+ * [pairs, negatives, positives] into outA and outB. Both weights of an example come from one byte
+ * (`nibbles`, see flagsPairBlock: valid only where no weight exceeded NIBBLE_MAX), so the random
+ * reads through the order are half as many as two passes make, into an array of the same size.
+ */
+export function packedPairRankSums(nibbles: Uint8Array, packed: Int32Array, outA: Float64Array, outB: Float64Array): void {
+  const n = packed.length
+  // -0, not 0: the engine then keeps these in doubles from the start (see packedRankSums).
+  let pairsA = -0
+  let negativesA = -0
+  let positivesA = -0
+  let pairsB = -0
+  let negativesB = -0
+  let positivesB = -0
+  for (let i = 0; i < n; i++) {
+    const e = packed[i]!
+    const v = nibbles[e & 0x7fffffff]!
+    const label = e >> 31
+    const x = v & 15
+    const y = v >> 4
+    const p = x & label
+    const q = y & label
+    pairsA += p * negativesA
+    negativesA += x - p
+    positivesA += p
+    pairsB += q * negativesB
+    negativesB += y - q
+    positivesB += q
+  }
+  outA[0] = pairsA
+  outA[1] = negativesA
+  outA[2] = positivesA
+  outB[0] = pairsB
+  outB[1] = negativesB
+  outB[2] = positivesB
+}
