@@ -87,6 +87,100 @@ export function nibblesBlock(wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array
   return any
 }
 
+/** Whether this machine stores the bytes of a 32-bit word lowest first (flagsPairWords reads them in that order). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+
+const BYTES = 0x01010101
+const EVEN = 0x00ff00ff
+
+/**
+ * flagsPairBlock and nibblesBlock over the words [from, to) of 32-bit views of the same arrays
+ * (4 examples a word, lowest byte first: LITTLE_ENDIAN only): each word's four weights summed as two
+ * 16-bit halves, a flag bit made a mask of its byte by multiplying by 255, the rank sums' running
+ * count taken through the word's bytes in order. Returns the OR of all weight words (a weight
+ * above NIBBLE_MAX shows in a byte's high 4 bits).
+ */
+export function flagsPairWords(
+  wa: Uint32Array,
+  wb: Uint32Array,
+  flags: Uint32Array,
+  nibbles: Uint32Array,
+  from: number,
+  to: number,
+  accA: Float64Array,
+  accB: Float64Array
+): number {
+  let any = 0
+  const span = SWAR_SPAN >> 2
+  for (let first = from; first < to; first += span) {
+    const last = Math.min(first + span, to)
+    // Each 16-bit half sums 2 weights a word over span words: at most SWAR_SPAN · MAX_WEIGHT / 2.
+    let totalA = 0
+    let totalB = 0
+    let bit0A = 0
+    let bit0B = 0
+    let bit1A = 0
+    let bit1B = 0
+    let negativesA = 0
+    let negativesB = 0
+    let pairsA = 0
+    let pairsB = 0
+    for (let k = first; k < last; k++) {
+      const a = wa[k]!
+      const b = wb[k]!
+      const f = flags[k]!
+      nibbles[k] = (a & 0x0f0f0f0f) | ((b & 0x0f0f0f0f) << 4)
+      any |= a | b
+      const m0 = Math.imul(f & BYTES, 255)
+      const m1 = Math.imul((f >>> 1) & BYTES, 255)
+      const label = Math.imul((f >>> LABEL_BIT) & BYTES, 255)
+      totalA += (a & EVEN) + ((a >>> 8) & EVEN)
+      totalB += (b & EVEN) + ((b >>> 8) & EVEN)
+      const a0 = a & m0
+      const b0 = b & m0
+      const a1 = a & m1
+      const b1 = b & m1
+      bit0A += (a0 & EVEN) + ((a0 >>> 8) & EVEN)
+      bit0B += (b0 & EVEN) + ((b0 >>> 8) & EVEN)
+      bit1A += (a1 & EVEN) + ((a1 >>> 8) & EVEN)
+      bit1B += (b1 & EVEN) + ((b1 >>> 8) & EVEN)
+      const p = a & label
+      const q = b & label
+      const na = a - p
+      const nb = b - q
+      pairsA += (p & 255) * negativesA
+      negativesA += na & 255
+      pairsA += ((p >>> 8) & 255) * negativesA
+      negativesA += (na >>> 8) & 255
+      pairsA += ((p >>> 16) & 255) * negativesA
+      negativesA += (na >>> 16) & 255
+      pairsA += (p >>> 24) * negativesA
+      negativesA += na >>> 24
+      pairsB += (q & 255) * negativesB
+      negativesB += nb & 255
+      pairsB += ((q >>> 8) & 255) * negativesB
+      negativesB += (nb >>> 8) & 255
+      pairsB += ((q >>> 16) & 255) * negativesB
+      negativesB += (nb >>> 16) & 255
+      pairsB += (q >>> 24) * negativesB
+      negativesB += nb >>> 24
+    }
+    const sumA = (totalA & 0xffff) + (totalA >>> 16)
+    const sumB = (totalB & 0xffff) + (totalB >>> 16)
+    accA[0]! += sumA
+    accA[1]! += (bit0A & 0xffff) + (bit0A >>> 16)
+    accA[2]! += (bit1A & 0xffff) + (bit1A >>> 16)
+    accA[5]! += pairsA + (sumA - negativesA) * accA[6]!
+    accA[6]! += negativesA
+    accB[0]! += sumB
+    accB[1]! += (bit0B & 0xffff) + (bit0B >>> 16)
+    accB[2]! += (bit1B & 0xffff) + (bit1B >>> 16)
+    accB[5]! += pairsB + (sumB - negativesB) * accB[6]!
+    accB[6]! += negativesB
+  }
+  return any
+}
+
 /** The weighted sums of flag bits 2 and 3 over [start, end), for each resample, added to acc[3] and acc[4]. */
 export function moreBitsPairBlock(wa: Uint8Array, wb: Uint8Array, flags: Uint8Array, start: number, end: number, accA: Float64Array, accB: Float64Array): void {
   let a2 = 0
@@ -112,9 +206,7 @@ export function moreBitsPairBlock(wa: Uint8Array, wb: Uint8Array, flags: Uint8Ar
 
 /**
  * Σ w·x and Σ w·y over [start, end) for each resample, added to sums[at], sums[at + 1]: the terms
- * in dotsBlock's order (even and odd examples in two sums, joined at the end of the block). Also
- * writes the nibbles as nibblesBlock does (spare work beside the multiplications), and returns the
- * OR of all weights.
+ * in dotsBlock's order (even and odd examples in two sums, joined at the end of the block).
  */
 export function dotsPairBlock(
   wa: Uint8Array,
@@ -125,10 +217,8 @@ export function dotsPairBlock(
   end: number,
   sumsA: Float64Array,
   sumsB: Float64Array,
-  at: number,
-  nibbles: Uint8Array
-): number {
-  let any = 0
+  at: number
+): void {
   let sa0 = 0
   let sa1 = 0
   let ua0 = 0
@@ -147,9 +237,6 @@ export function dotsPairBlock(
     const x1 = x[i + 1]!
     const y0 = y[i]!
     const y1 = y[i + 1]!
-    nibbles[i] = a | (c << 4)
-    nibbles[i + 1] = b | (d << 4)
-    any |= a | b | c | d
     sa0 += a * x0
     sa1 += b * x1
     ua0 += a * y0
@@ -160,8 +247,6 @@ export function dotsPairBlock(
     ub1 += d * y1
   }
   if (i < end) {
-    nibbles[i] = wa[i]! | (wb[i]! << 4)
-    any |= wa[i]! | wb[i]!
     sa0 += wa[i]! * x[i]!
     ua0 += wa[i]! * y[i]!
     sb0 += wb[i]! * x[i]!
@@ -171,40 +256,6 @@ export function dotsPairBlock(
   sumsA[at + 1]! += ua0 + ua1
   sumsB[at]! += sb0 + sb1
   sumsB[at + 1]! += ub0 + ub1
-  return any
-}
-
-/**
- * Rank sums through an order whose top bit is the label: [pairs, negatives, positives] into out,
- * chunk by chunk in 32-bit sums (one addition on each running count's path), joined in doubles.
- * One resample at a time: the other model's order reaches every weight at random, and one
- * resample's weights (1 byte an example) stay in a core's cache where two would not.
- */
-export function packedRankSumsChunked(w: Uint8Array, packed: Int32Array, out: Float64Array): void {
-  const n = packed.length
-  let pairs = 0
-  let negatives = 0
-  let positives = 0
-  for (let start = 0; start < n; start += PAIR_CHUNK) {
-    const end = Math.min(start + PAIR_CHUNK, n)
-    let chunkPairs = 0
-    let chunkNegatives = 0
-    let chunkPositives = 0
-    for (let i = start; i < end; i++) {
-      const e = packed[i]!
-      const x = w[e & 0x7fffffff]!
-      const p = x & (e >> 31)
-      chunkPairs += p * chunkNegatives
-      chunkNegatives += x - p
-      chunkPositives += p
-    }
-    pairs += chunkPairs + chunkPositives * negatives
-    negatives += chunkNegatives
-    positives += chunkPositives
-  }
-  out[0] = pairs
-  out[1] = negatives
-  out[2] = positives
 }
 
 /**

@@ -11,7 +11,7 @@
  * The layout is built once, in shared memory, for every thread. Values are sums of the same terms
  * in the same order whichever thread runs a resample, so results never depend on the threads.
  */
-import { dotsPairBlock, flagsPairBlock, moreBitsPairBlock, NIBBLE_MAX, nibblesBlock, packedPairRankSums } from './fused-pair.js'
+import { dotsPairBlock, flagsPairBlock, flagsPairWords, LITTLE_ENDIAN, moreBitsPairBlock, nibblesBlock, packedPairRankSums } from './fused-pair.js'
 import { aucFinish, aucPass, type AucShape, type KernelShape } from './kernels.js'
 import { Random, WEIGHT_BLOCK } from './random.js'
 
@@ -350,6 +350,17 @@ function packedGroupRankSums(w: Uint8Array, packed: Int32Array, groups: Uint32Ar
   out[2] = positives
 }
 
+/** The high 4 bits of each byte of a word: a weight that does not fit a nibble sets one. */
+const NIBBLE_HIGH = 0xf0f0f0f0
+
+/** 32-bit views of the pass's byte arrays (flagsPairWords), or null where they cannot be made. */
+function wordViews(flags: Uint8Array, wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array) {
+  const arrays = [flags, wa, wb, nibbles]
+  if (!LITTLE_ENDIAN || arrays.some(a => a.byteOffset % 4 !== 0)) return null
+  const [f, a, b, x] = arrays.map(a => new Uint32Array(a.buffer, a.byteOffset, a.length >> 2))
+  return { flags: f!, wa: a!, wb: b!, nibbles: x! }
+}
+
 /** Runs fused resamples for one thread: its accumulators and scratch. */
 export class FusedRunner {
   private readonly acc: Float64Array
@@ -378,6 +389,7 @@ export class FusedRunner {
   runPair(wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array, a: Random, b: Random, out: Float64Array, atA: number, atB: number): void {
     const { layout, acc, accB, floatSums, floatSumsB } = this
     let any = 0
+    const words = wordViews(layout.flags, wa, wb, nibbles)
     const { flags, floats, n } = layout
     const wide = layout.bits > 2
     acc.fill(0)
@@ -388,18 +400,22 @@ export class FusedRunner {
       const end = Math.min(start + WEIGHT_BLOCK, n)
       a.poisson(wa, start, end)
       b.poisson(wb, start, end)
-      flagsPairBlock(wa, wb, flags, start, end, acc, accB)
+      // Whole words through the 32-bit views, the rest (the end of the last block) byte by byte.
+      const cut = words ? start + ((end - start) & ~3) : start
+      if (cut > start) any |= flagsPairWords(words!.wa, words!.wb, words!.flags, words!.nibbles, start >> 2, cut >> 2, acc, accB)
+      if (cut < end) {
+        flagsPairBlock(wa, wb, flags, cut, end, acc, accB)
+        any |= nibblesBlock(wa, wb, nibbles, cut, end)
+      }
       if (wide) moreBitsPairBlock(wa, wb, flags, start, end, acc, accB)
-      // The first pass over doubles writes the nibbles on the way; without doubles, a pass of its own.
-      if (floats.length === 0) any |= nibblesBlock(wa, wb, nibbles, start, end)
       let f = 0
-      for (; f + 1 < floats.length; f += 2) any |= dotsPairBlock(wa, wb, floats[f]!, floats[f + 1]!, start, end, floatSums, floatSumsB, f, nibbles)
-      if (f < floats.length) any |= dotsPairBlock(wa, wb, floats[f]!, floats[f]!, start, end, floatSums, floatSumsB, f, nibbles)
+      for (; f + 1 < floats.length; f += 2) dotsPairBlock(wa, wb, floats[f]!, floats[f + 1]!, start, end, floatSums, floatSumsB, f)
+      if (f < floats.length) dotsPairBlock(wa, wb, floats[f]!, floats[f]!, start, end, floatSums, floatSumsB, f)
     }
     // Both resamples' rank sums through each other-order AUC in one pass over the nibbles, when every weight fits one.
     this.aucValues.clear()
     this.aucValuesB.clear()
-    if (any <= NIBBLE_MAX) {
+    if ((any & NIBBLE_HIGH) === 0) {
       const { sums, sumsB } = this
       for (const source of layout.sources) {
         if (source?.kind !== 'packed-auc' || this.aucValues.has(source.shape)) continue
