@@ -1,0 +1,119 @@
+// Two resamples per fused pass (src/metrics/fused-pair.ts) must give every resample exactly the
+// values it gets alone: the same bounds with pairs and without, on one thread and on two, whatever
+// the number of examples (whole 32-bit words or not) and resamples (a last one left alone).
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { pairedBootstrap, type PairedMetric } from '../../src/metrics/bootstrap.js'
+import { fusedLayout, FusedRunner } from '../../src/metrics/fused-pass.js'
+import { accuracyValues, binaryLogLossValues, brierValues, meanKernel, rocAucKernel, shapeOf } from '../../src/metrics/kernels.js'
+import { Random } from '../../src/metrics/random.js'
+import { REPO } from '../helpers/project.js'
+
+let worker: URL
+
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-pairs-'))
+  const outfile = path.join(dir, 'bootstrap-worker.mjs')
+  await build({
+    entryPoints: [path.join(REPO, 'src/metrics/bootstrap-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning'
+  })
+  worker = pathToFileURL(outfile)
+})
+
+/** Two models with distinct scores (no tie groups, so the pass can take two resamples), in the candidate's order or not. */
+function models(n: number, sorted: boolean, wide = false) {
+  const random = new Random(23)
+  const label = new Int32Array(n)
+  const a = new Float64Array(n)
+  const b = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    label[i] = random.below(10) < 3 ? 1 : 0
+    a[i] = (label[i]! * 0.3 + random.below(1e9) / 1.4e9) / 1.3
+    b[i] = (label[i]! * 0.25 + random.below(1e9) / 1.4e9) / 1.25
+  }
+  if (sorted) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i]! - a[j]!)
+    const [l, x, y] = [label.slice(), a.slice(), b.slice()]
+    order.forEach((from, to) => ((label[to] = l[from]!), (a[to] = x[from]!), (b[to] = y[from]!)))
+  }
+  const positive = Uint8Array.from(label)
+  const predicted = (s: Float64Array, cut = 0.5) => Int32Array.from(s, v => (v >= cut ? 1 : 0))
+  const metrics: PairedMetric[] = [
+    { candidate: meanKernel(accuracyValues(label, predicted(a))), baseline: meanKernel(accuracyValues(label, predicted(b))), goal: 'maximize' },
+    { candidate: meanKernel(binaryLogLossValues(label, a)), baseline: meanKernel(binaryLogLossValues(label, b)), goal: 'minimize' },
+    { candidate: rocAucKernel(positive, a), baseline: rocAucKernel(positive, b), goal: 'maximize' }
+  ]
+  if (wide) {
+    // Two more 0/1 means (flag bits 2 and 3) and a third distinct double mean (an odd number of them).
+    const brier = meanKernel(brierValues(label, a))
+    metrics.push(
+      { candidate: meanKernel(accuracyValues(label, predicted(a, 0.3))), baseline: meanKernel(accuracyValues(label, predicted(b, 0.3))), goal: 'maximize' },
+      { candidate: brier, baseline: brier, goal: 'minimize' }
+    )
+  }
+  return { n, metrics }
+}
+
+const run = (m: ReturnType<typeof models>, threads: number, pairs: boolean, resamples: number) =>
+  pairedBootstrap(m.metrics, m.n, { count: m.n, unitOf: null, kind: 'examples' }, { resamples, seed: 5, interval: 'bca' }, { threads, worker, pairs })
+
+describe('two resamples per fused pass', () => {
+  it.each([
+    { n: 70_000, sorted: true, wide: false, resamples: 40 },
+    { n: 70_003, sorted: true, wide: false, resamples: 41 },
+    { n: 70_002, sorted: false, wide: true, resamples: 41 }
+  ])(
+    'gives the values of one resample per pass: $n examples, in score order $sorted, 4 flag bits $wide, $resamples resamples',
+    ({ n, sorted, wide, resamples }) => {
+      const m = models(n, sorted, wide)
+      // The pass can take pairs here: otherwise this test would compare single passes with themselves.
+      const layout = fusedLayout(
+        n,
+        m.metrics.map(k => ({ candidate: shapeOf(k.candidate)!, baseline: shapeOf(k.baseline)!, rows: null }))
+      )
+      expect(layout?.pairable).toBe(true)
+      if (wide) expect(layout!.bits).toBe(4)
+      const single = run(m, 1, false, resamples)
+      expect(new Set(single[2]!.absolute).size).toBeGreaterThan(resamples / 2)
+      expect(run(m, 1, true, resamples)).toEqual(single)
+      expect(run(m, 2, true, resamples)).toEqual(single)
+      expect(run(m, 2, false, resamples)).toEqual(single)
+    }
+  )
+
+  it('falls back to a pass per resample for the other model’s AUC when a weight does not fit 4 bits', () => {
+    // A generator whose draws put a weight of 16 or more on some examples (Poisson(1) almost never does).
+    class Heavy extends Random {
+      constructor(private readonly salt: number) {
+        super(0)
+      }
+      override poisson(weights: Uint8Array, start = 0, end = weights.length): void {
+        for (let i = start; i < end; i++) weights[i] = (i * 7 + this.salt) % 97 === 0 ? 16 + (i % 3) : (i + this.salt) % 4
+      }
+    }
+    const m = models(5_001, true)
+    const layout = fusedLayout(
+      m.n,
+      m.metrics.map(k => ({ candidate: shapeOf(k.candidate)!, baseline: shapeOf(k.baseline)!, rows: null }))
+    )!
+    const runner = new FusedRunner(layout)
+    const alone = new Float64Array(12)
+    const w = new Uint8Array(m.n)
+    runner.run(w, new Heavy(1), true, alone, 0)
+    runner.run(w, new Heavy(2), true, alone, 6)
+    expect(Math.max(...w)).toBeGreaterThan(15)
+    const paired = new Float64Array(12)
+    runner.runPair(new Uint8Array(m.n), new Uint8Array(m.n), new Uint8Array(m.n), new Heavy(1), new Heavy(2), paired, 0, 6)
+    expect(Array.from(paired)).toEqual(Array.from(alone))
+    expect(alone[5]).not.toBe(alone[11])
+  })
+})
