@@ -206,7 +206,8 @@ export function moreBitsPairBlock(wa: Uint8Array, wb: Uint8Array, flags: Uint8Ar
 
 /**
  * Σ w·x and Σ w·y over [start, end) for each resample, added to sums[at], sums[at + 1]: the terms
- * in dotsBlock's order (even and odd examples in two sums, joined at the end of the block).
+ * in dotsBlock's order (even and odd examples in two sums, joined at the end of the block). With
+ * `words` (32-bit views of wa and wb, LITTLE_ENDIAN only, start a multiple of 4), four examples a step.
  */
 export function dotsPairBlock(
   wa: Uint8Array,
@@ -217,7 +218,8 @@ export function dotsPairBlock(
   end: number,
   sumsA: Float64Array,
   sumsB: Float64Array,
-  at: number
+  at: number,
+  words: Uint32Array[] | null
 ): void {
   let sa0 = 0
   let sa1 = 0
@@ -228,6 +230,51 @@ export function dotsPairBlock(
   let ub0 = 0
   let ub1 = 0
   let i = start
+  if (words) {
+    // Four examples a step, their weights from one word of each view (lowest byte first), the
+    // terms in the same order: examples 4k and 4k + 2 into the even sums, 4k + 1 and 4k + 3 the odd.
+    const va = words[0]!
+    const vb = words[1]!
+    const last = (start >> 2) + ((end - start) >> 2)
+    for (let k = start >> 2; k < last; k++) {
+      const a = va[k]!
+      const c = vb[k]!
+      const j = 4 * k
+      const a0 = a & 255
+      const a1 = (a >>> 8) & 255
+      const a2 = (a >>> 16) & 255
+      const a3 = a >>> 24
+      const c0 = c & 255
+      const c1 = (c >>> 8) & 255
+      const c2 = (c >>> 16) & 255
+      const c3 = c >>> 24
+      const x0 = x[j]!
+      const x1 = x[j + 1]!
+      const y0 = y[j]!
+      const y1 = y[j + 1]!
+      sa0 += a0 * x0
+      sa1 += a1 * x1
+      ua0 += a0 * y0
+      ua1 += a1 * y1
+      sb0 += c0 * x0
+      sb1 += c1 * x1
+      ub0 += c0 * y0
+      ub1 += c1 * y1
+      const x2 = x[j + 2]!
+      const x3 = x[j + 3]!
+      const y2 = y[j + 2]!
+      const y3 = y[j + 3]!
+      sa0 += a2 * x2
+      sa1 += a3 * x3
+      ua0 += a2 * y2
+      ua1 += a3 * y3
+      sb0 += c2 * x2
+      sb1 += c3 * x3
+      ub0 += c2 * y2
+      ub1 += c3 * y3
+    }
+    i = 4 * last
+  }
   for (; i + 1 < end; i += 2) {
     const a = wa[i]!
     const b = wa[i + 1]!

@@ -358,7 +358,7 @@ function wordViews(flags: Uint8Array, wa: Uint8Array, wb: Uint8Array, nibbles: U
   const arrays = [flags, wa, wb, nibbles]
   if (!LITTLE_ENDIAN || arrays.some(a => a.byteOffset % 4 !== 0)) return null
   const [f, a, b, x] = arrays.map(a => new Uint32Array(a.buffer, a.byteOffset, a.length >> 2))
-  return { flags: f!, wa: a!, wb: b!, nibbles: x! }
+  return { flags: f!, wa: a!, wb: b!, nibbles: x!, pair: [a!, b!] }
 }
 
 /** Runs fused resamples for one thread: its accumulators and scratch. */
@@ -409,8 +409,9 @@ export class FusedRunner {
       }
       if (wide) moreBitsPairBlock(wa, wb, flags, start, end, acc, accB)
       let f = 0
-      for (; f + 1 < floats.length; f += 2) dotsPairBlock(wa, wb, floats[f]!, floats[f + 1]!, start, end, floatSums, floatSumsB, f)
-      if (f < floats.length) dotsPairBlock(wa, wb, floats[f]!, floats[f]!, start, end, floatSums, floatSumsB, f)
+      const pair = words && words.pair
+      for (; f + 1 < floats.length; f += 2) dotsPairBlock(wa, wb, floats[f]!, floats[f + 1]!, start, end, floatSums, floatSumsB, f, pair)
+      if (f < floats.length) dotsPairBlock(wa, wb, floats[f]!, floats[f]!, start, end, floatSums, floatSumsB, f, pair)
     }
     // Both resamples' rank sums through each other-order AUC in one pass over the nibbles, when every weight fits one.
     this.aucValues.clear()
