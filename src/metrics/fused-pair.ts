@@ -1,31 +1,34 @@
 /**
- * Two resamples in one fused pass (see fused-pass.ts): their weights side by side in one array of
- * 16-bit pairs (resample a in the low byte, b in the high byte, each drawn from its own stream), so
- * the flags, the doubles and the other model's order are read once for both, and one random access
- * through that order fetches both weights. Every quantity is the same sum, of the same terms, as a
- * pass over one resample gives: integer sums are exact in any order (every weight is at most
- * MAX_WEIGHT, so a block's integer sums fit 32 bits), and the sums of doubles keep the single pass's
- * order term by term. A resample's values are therefore bit-identical whether it ran alone or in a
- * pair, and with whichever other resample.
+ * Two resamples in one fused pass (see fused-pass.ts), each drawn from its own stream into its own
+ * weight array: the flags, the doubles and the other model's order are read once for both.
+ * - The flags pass reads 32-bit words, four examples a step, and sums both resamples' weights in
+ *   16-bit halves of a word (a span's sums stay below 2^16, so no carry crosses).
+ * - The doubles pass reads each resample's four weights from one word and keeps dotsBlock's terms in
+ *   their order.
+ * - Both weights of an example go into one byte (4 bits each: a Poisson(1) weight above 15 has a
+ *   chance of about 1e-13 an example, and then the pair falls back to a pass per resample), so one
+ *   random read through the other model's order fetches both, from an array no larger than one
+ *   resample's weights.
+ * Every quantity is the same sum, of the same terms, as a pass over one resample gives: integer
+ * sums are exact in any order (every weight is at most MAX_WEIGHT, so a span's sums fit their 16 or
+ * 32 bits), and the sums of doubles keep the single pass's order term by term. A resample's values
+ * are therefore bit-identical whether it ran alone or in a pair, and with whichever other resample.
  *
  * The block passes are top-level functions with their arrays as arguments (see kernels.ts for why).
  */
-import { MAX_WEIGHT, WEIGHT_BLOCK } from './random.js'
+import { MAX_WEIGHT } from './random.js'
 
 const LABEL_BIT = 4
 
-/** The largest weight a nibble holds (see flagsPairBlock). */
+/** The largest weight a nibble holds (see nibblesBlock). */
 export const NIBBLE_MAX = 15
 
-/** Integer sums within a chunk of this many examples fit 32 bits: (CHUNK / 2 · MAX_WEIGHT)² < 2³¹. */
-export const PAIR_CHUNK = 4096
-// The block passes sum a block of weights at a time in 32-bit sums: a block must fit in a chunk.
-if ((PAIR_CHUNK / 2) * MAX_WEIGHT * ((PAIR_CHUNK / 2) * MAX_WEIGHT) >= 2 ** 31 || WEIGHT_BLOCK > PAIR_CHUNK)
-  throw new Error('PAIR_CHUNK does not bound the 32-bit sums of a block')
-
-/** Half a block: the sums of a half fit the 16-bit halves of a 32-bit word (SWAR_SPAN · MAX_WEIGHT < 2¹⁶). */
+/**
+ * Half a block: a span's weight sums fit the 16-bit halves of a 32-bit word (SWAR_SPAN · MAX_WEIGHT
+ * < 2^16), and its rank sums 32 bits ((SWAR_SPAN / 2 · MAX_WEIGHT)^2 < 2^31: positives times negatives).
+ */
 const SWAR_SPAN = 2048
-if (SWAR_SPAN * MAX_WEIGHT >= 2 ** 16) throw new Error('SWAR_SPAN does not bound the 16-bit sums')
+if (SWAR_SPAN * MAX_WEIGHT >= 2 ** 16 || ((SWAR_SPAN / 2) * MAX_WEIGHT) ** 2 >= 2 ** 31) throw new Error('SWAR_SPAN does not bound the sums of a span')
 
 /**
  * Over [start, end): for each resample, the total weight, the weighted sums of flag bits 0 and 1,

@@ -130,7 +130,7 @@ export function fusedLayout(n: number, metrics: ({ candidate: KernelShape; basel
  * running count waits on the one before), then join: every positive of the second half outranks
  * the negatives of the first, and every positive of the block those of the blocks before.
  */
-export function flagsBlock(w: Uint8Array, flags: Uint8Array, start: number, end: number, acc: Float64Array): void {
+function flagsBlock(w: Uint8Array, flags: Uint8Array, start: number, end: number, acc: Float64Array): void {
   const half = (end - start) >>> 1
   const mid = start + half
   let total0 = 0
@@ -192,7 +192,7 @@ function moreBitsBlock(w: Uint8Array, flags: Uint8Array, start: number, end: num
 }
 
 /** Σ w·x and Σ w·y over [start, end), added to acc[at], acc[at + 1]. */
-export function dotsBlock(w: Uint8Array, x: Float64Array, y: Float64Array, start: number, end: number, acc: Float64Array, at: number): void {
+function dotsBlock(w: Uint8Array, x: Float64Array, y: Float64Array, start: number, end: number, acc: Float64Array, at: number): void {
   let s0 = 0
   let s1 = 0
   let u0 = 0
@@ -215,7 +215,7 @@ export function dotsBlock(w: Uint8Array, x: Float64Array, y: Float64Array, start
 }
 
 /** Rank sums through an order whose top bit is the label: [pairs, negatives, positives] into out. */
-export function packedRankSums(w: Uint8Array, packed: Int32Array, out: Float64Array): void {
+function packedRankSums(w: Uint8Array, packed: Int32Array, out: Float64Array): void {
   const n = packed.length
   const half = n >>> 1
   // -0, not 0: the engine then keeps these in doubles from the start (a product of counts soon
