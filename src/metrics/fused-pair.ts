@@ -6,7 +6,7 @@
  * - The doubles pass reads each resample's four weights from one word and keeps dotsBlock's terms in
  *   their order.
  * - Both weights of an example go into one byte (4 bits each: a Poisson(1) weight above 15 has a
- *   chance of about 1e-13 an example, and then the pair falls back to a pass per resample), so one
+ *   chance of about 2e-14 an example, and then the pair falls back to a pass per resample), so one
  *   random read through the other model's order fetches both, from an array no larger than one
  *   resample's weights.
  * Every quantity is the same sum, of the same terms, as a pass over one resample gives: integer
