@@ -309,20 +309,19 @@ export function dotsPairBlock(
 }
 
 /**
- * Rank sums through an order whose top bit is the label, for both resamples at once:
- * [pairs, negatives, positives] into outA and outB. Both weights of an example come from one byte
- * (`nibbles`, see flagsPairBlock: valid only where no weight exceeded NIBBLE_MAX), so the random
- * reads through the order are half as many as two passes make, into an array of the same size.
+ * Rank sums through an order whose top bit is the label, for both resamples at once: [pairs,
+ * negatives] into outA and outB (the positives are the total weight less the negatives, which the
+ * caller has). Both weights of an example come from one byte (`nibbles`, see nibblesBlock: valid
+ * only where no weight exceeded NIBBLE_MAX), so the random reads through the order are half as many
+ * as two passes make, into an array of the same size.
  */
 export function packedPairRankSums(nibbles: Uint8Array, packed: Int32Array, outA: Float64Array, outB: Float64Array): void {
   const n = packed.length
   // -0, not 0: the engine then keeps these in doubles from the start (see packedRankSums).
   let pairsA = -0
   let negativesA = -0
-  let positivesA = -0
   let pairsB = -0
   let negativesB = -0
-  let positivesB = -0
   for (let i = 0; i < n; i++) {
     const e = packed[i]!
     const v = nibbles[e & 0x7fffffff]!
@@ -333,15 +332,11 @@ export function packedPairRankSums(nibbles: Uint8Array, packed: Int32Array, outA
     const q = y & label
     pairsA += p * negativesA
     negativesA += x - p
-    positivesA += p
     pairsB += q * negativesB
     negativesB += y - q
-    positivesB += q
   }
   outA[0] = pairsA
   outA[1] = negativesA
-  outA[2] = positivesA
   outB[0] = pairsB
   outB[1] = negativesB
-  outB[2] = positivesB
 }

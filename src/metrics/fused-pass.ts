@@ -421,6 +421,9 @@ export class FusedRunner {
       for (const source of layout.sources) {
         if (source?.kind !== 'packed-auc' || this.aucValues.has(source.shape)) continue
         packedPairRankSums(nibbles, layout.packed[source.index]!, sums, sumsB)
+        // The positives: every weight is a positive's or a negative's (exact sums of integers either way).
+        sums[2] = acc[0]! - sums[1]!
+        sumsB[2] = accB[0]! - sumsB[1]!
         this.aucValues.set(source.shape, aucFinish(wa, source.shape, sums))
         this.aucValuesB.set(source.shape, aucFinish(wb, source.shape, sumsB))
       }
