@@ -1,6 +1,7 @@
 // Two resamples per fused pass (src/metrics/fused-pair.ts) must give every resample exactly the
 // values it gets alone: the same bounds with pairs and without, on one thread and on two, whatever
 // the number of examples (whole 32-bit words or not) and resamples (a last one left alone).
+import { createHash } from 'node:crypto'
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { pairedBootstrap, type PairedMetric } from '../../src/metrics/bootstrap.js'
 import { fusedLayout, FusedRunner } from '../../src/metrics/fused-pass.js'
 import { accuracyValues, binaryLogLossValues, brierValues, meanKernel, rocAucKernel, shapeOf } from '../../src/metrics/kernels.js'
-import { Random } from '../../src/metrics/random.js'
+import { drawWeights, Random } from '../../src/metrics/random.js'
 import { REPO } from '../helpers/project.js'
 
 let worker: URL
@@ -115,5 +116,42 @@ describe('two resamples per fused pass', () => {
     runner.runPair(new Uint8Array(m.n), new Uint8Array(m.n), new Uint8Array(m.n), new Heavy(1), new Heavy(2), paired, 0, 6)
     expect(Array.from(paired)).toEqual(Array.from(alone))
     expect(alone[5]).not.toBe(alone[11])
+  })
+})
+
+describe('the Poisson draws', () => {
+  const sha = (w: Uint8Array) => createHash('sha256').update(w).digest('hex').slice(0, 16)
+
+  it('are the weights this generator has always drawn, wherever the array lies in its buffer', () => {
+    // Hashes of stream 4 of seed 9 as drawn before resamples were paired: a pass's speed-ups must not change them.
+    const known: [number, string][] = [
+      [1, '4bf5122f344554c5'],
+      [3, '8c976f1fa59e7dba'],
+      [4097, '5d92e3e4f5d7e09a'],
+      [10_001, '41703f5d713ae859']
+    ]
+    for (const [n, hash] of known) {
+      const aligned = new Uint8Array(n)
+      drawWeights(new Random(0), 9, 4, aligned)
+      expect(sha(aligned)).toBe(hash)
+      // The same at an odd offset in the buffer (a view of 16 or 32 bits could not be made there).
+      const odd = new Uint8Array(new ArrayBuffer(n + 1), 1, n)
+      drawWeights(new Random(0), 9, 4, odd)
+      expect(odd).toEqual(aligned)
+    }
+  })
+
+  it("with an odd count, put the last draw's high half on the next weight (a block starting there overwrites it)", () => {
+    const random = new Random(3)
+    const whole = new Uint8Array(10)
+    random.poisson(whole, 0, 10)
+    const blocks = new Uint8Array(10)
+    const again = new Random(3)
+    again.poisson(blocks, 0, 5)
+    again.poisson(blocks, 6, 10)
+    // The draws after the odd block continue the stream: blocks [0, 5) and [6, 10) take 3 and 2 draws.
+    expect(blocks.slice(0, 5)).toEqual(whole.slice(0, 5))
+    expect(blocks[5]).toBe(whole[5])
+    expect(blocks.slice(6)).toEqual(whole.slice(6))
   })
 })
