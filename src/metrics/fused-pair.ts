@@ -340,3 +340,153 @@ export function packedPairRankSums(nibbles: Uint8Array, packed: Int32Array, outA
   outB[0] = pairsB
   outB[1] = negativesB
 }
+
+/** nibblesBlock over the words [from, to) of 32-bit views (LITTLE_ENDIAN only): four examples a step. */
+export function nibblesWords(wa: Uint32Array, wb: Uint32Array, nibbles: Uint32Array, from: number, to: number): number {
+  let any = 0
+  for (let k = from; k < to; k++) {
+    const a = wa[k]!
+    const b = wb[k]!
+    nibbles[k] = (a & 0x0f0f0f0f) | ((b & 0x0f0f0f0f) << 4)
+    any |= a | b
+  }
+  return any
+}
+
+/**
+ * tiesBlock for two resamples over [start, end): the label bit's rank sums group by group, for tie
+ * groups ending at groups[g], groups[g + 1], ..., each carried in its own tie = [group, its
+ * positives so far, its weight so far, pairs, negatives before it]; and the total weight and flag
+ * bits 0 and 1 into acc, as flagsPairBlock. Both resamples' sums share the 16-bit halves of one word
+ * within a span of SWAR_SPAN examples, then go to doubles.
+ */
+export function tiesPairBlock(
+  wa: Uint8Array,
+  wb: Uint8Array,
+  flags: Uint8Array,
+  groups: Uint32Array,
+  start: number,
+  end: number,
+  tieA: Float64Array,
+  tieB: Float64Array,
+  accA: Float64Array,
+  accB: Float64Array
+): void {
+  let g = tieA[0]!
+  let positivesA = tieA[1]!
+  let totalA = tieA[2]!
+  let pairsA = tieA[3]!
+  let belowA = tieA[4]!
+  let positivesB = tieB[1]!
+  let totalB = tieB[2]!
+  let pairsB = tieB[3]!
+  let belowB = tieB[4]!
+  for (let from = start; from < end; from += SWAR_SPAN) {
+    const to = Math.min(from + SWAR_SPAN, end)
+    let spanTotal = 0
+    let bit0 = 0
+    let bit1 = 0
+    let i = from
+    while (i < to) {
+      const groupEnd = groups[g]!
+      const stop = groupEnd < to ? groupEnd : to
+      let p = 0
+      let t = 0
+      for (; i < stop; i++) {
+        const v = wa[i]! | (wb[i]! << 16)
+        const f = flags[i]!
+        t += v
+        p += v & -((f >> LABEL_BIT) & 1)
+        bit0 += v & -(f & 1)
+        bit1 += v & -((f >> 1) & 1)
+      }
+      spanTotal += t
+      positivesA += p & 0xffff
+      positivesB += p >>> 16
+      totalA += t & 0xffff
+      totalB += t >>> 16
+      if (i === groupEnd) {
+        const negativesA = totalA - positivesA
+        pairsA += positivesA * (belowA + 0.5 * negativesA)
+        belowA += negativesA
+        const negativesB = totalB - positivesB
+        pairsB += positivesB * (belowB + 0.5 * negativesB)
+        belowB += negativesB
+        positivesA = 0
+        totalA = 0
+        positivesB = 0
+        totalB = 0
+        g++
+      }
+    }
+    accA[0]! += spanTotal & 0xffff
+    accB[0]! += spanTotal >>> 16
+    accA[1]! += bit0 & 0xffff
+    accB[1]! += bit0 >>> 16
+    accA[2]! += bit1 & 0xffff
+    accB[2]! += bit1 >>> 16
+  }
+  tieA[0] = g
+  tieA[1] = positivesA
+  tieA[2] = totalA
+  tieA[3] = pairsA
+  tieA[4] = belowA
+  tieB[0] = g
+  tieB[1] = positivesB
+  tieB[2] = totalB
+  tieB[3] = pairsB
+  tieB[4] = belowB
+}
+
+/**
+ * packedGroupRankSums for both resamples at once, through the nibbles (see packedPairRankSums):
+ * [pairs, negatives, positives] into outA and outB, group by group, both resamples' sums in the
+ * 16-bit halves of one word within a span of SWAR_SPAN examples (a nibble's weight is at most 15).
+ */
+export function packedGroupPairRankSums(nibbles: Uint8Array, packed: Int32Array, groups: Uint32Array, outA: Float64Array, outB: Float64Array): void {
+  let pairsA = -0
+  let belowA = -0
+  let positivesA = -0
+  let pairsB = -0
+  let belowB = -0
+  let positivesB = -0
+  let start = 0
+  for (let g = 0; g < groups.length; g++) {
+    const end = groups[g]!
+    let groupPositivesA = 0
+    let groupTotalA = 0
+    let groupPositivesB = 0
+    let groupTotalB = 0
+    for (let from = start; from < end; from += SWAR_SPAN) {
+      const to = Math.min(from + SWAR_SPAN, end)
+      let p = 0
+      let t = 0
+      for (let i = from; i < to; i++) {
+        const e = packed[i]!
+        const v = nibbles[e & 0x7fffffff]!
+        const w = (v & 15) | ((v >> 4) << 16)
+        t += w
+        p += w & (e >> 31)
+      }
+      groupPositivesA += p & 0xffff
+      groupPositivesB += p >>> 16
+      groupTotalA += t & 0xffff
+      groupTotalB += t >>> 16
+    }
+    const negativesA = groupTotalA - groupPositivesA
+    pairsA += groupPositivesA * (belowA + 0.5 * negativesA)
+    belowA += negativesA
+    positivesA += groupPositivesA
+    const negativesB = groupTotalB - groupPositivesB
+    pairsB += groupPositivesB * (belowB + 0.5 * negativesB)
+    belowB += negativesB
+    positivesB += groupPositivesB
+    start = end
+  }
+  outA[0] = pairsA
+  outA[1] = belowA
+  outA[2] = positivesA
+  outB[0] = pairsB
+  outB[1] = belowB
+  outB[2] = positivesB
+}

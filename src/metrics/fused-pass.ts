@@ -11,7 +11,18 @@
  * The layout is built once, in shared memory, for every thread. Values are sums of the same terms
  * in the same order whichever thread runs a resample, so results never depend on the threads.
  */
-import { dotsPairBlock, flagsPairBlock, flagsPairWords, LITTLE_ENDIAN, moreBitsPairBlock, nibblesBlock, packedPairRankSums } from './fused-pair.js'
+import {
+  dotsPairBlock,
+  flagsPairBlock,
+  flagsPairWords,
+  LITTLE_ENDIAN,
+  moreBitsPairBlock,
+  nibblesBlock,
+  nibblesWords,
+  packedGroupPairRankSums,
+  packedPairRankSums,
+  tiesPairBlock
+} from './fused-pair.js'
 import { aucFinish, aucPass, type AucShape, type KernelShape } from './kernels.js'
 import { Random, WEIGHT_BLOCK } from './random.js'
 
@@ -39,7 +50,7 @@ export interface FusedLayout {
   sources: (FusedSource | null)[]
   /**
    * Whether two resamples can run in one pass (FusedRunner.runPair): every metric is fused and
-   * none sums tie groups or runs its own AUC pass.
+   * none runs its own AUC pass.
    */
   pairable: boolean
 }
@@ -114,7 +125,7 @@ export function fusedLayout(n: number, metrics: ({ candidate: KernelShape; basel
   }
   if (sources.every(s => s === null)) return null
   const groups = (sequential as AucShape | null)?.groups ?? null
-  const pairable = groups === null && sources.every(s => s !== null && s.kind !== 'auc' && (s.kind !== 'packed-auc' || s.shape.groups === null)) && n < 2 ** 31
+  const pairable = sources.every(s => s !== null && s.kind !== 'auc') && n < 2 ** 31
   return { n, groups: groups && shared(groups), flags, bits, floats, packed, sources, pairable }
 }
 
@@ -350,6 +361,11 @@ function packedGroupRankSums(w: Uint8Array, packed: Int32Array, groups: Uint32Ar
   out[2] = positives
 }
 
+/** ROC AUC from group-by-group rank sums [pairs, negatives, positives]; NaN without both classes. */
+function groupAuc(sums: Float64Array): number {
+  return sums[1]! > 0 && sums[2]! > 0 ? sums[0]! / (sums[1]! * sums[2]!) : Number.NaN
+}
+
 /** The high 4 bits of each byte of a word: a weight that does not fit a nibble sets one. */
 const NIBBLE_HIGH = 0xf0f0f0f0
 
@@ -370,6 +386,7 @@ export class FusedRunner {
   private readonly aucValues = new Map<AucShape, number>()
 
   private readonly accB = new Float64Array(8)
+  private readonly tieB = new Float64Array(5)
   private readonly floatSumsB: Float64Array
   private readonly sumsB = new Float64Array(3)
   private readonly aucValuesB = new Map<AucShape, number>()
@@ -392,8 +409,11 @@ export class FusedRunner {
     const words = wordViews(layout.flags, wa, wb, nibbles)
     const { flags, floats, n } = layout
     const wide = layout.bits > 2
+    const groups = layout.groups
     acc.fill(0)
     accB.fill(0)
+    this.tie.fill(0)
+    this.tieB.fill(0)
     floatSums.fill(0)
     floatSumsB.fill(0)
     for (let start = 0; start < n; start += WEIGHT_BLOCK) {
@@ -402,10 +422,16 @@ export class FusedRunner {
       b.poisson(wb, start, end)
       // Whole words through the 32-bit views, the rest (the end of the last block) byte by byte.
       const cut = words ? start + ((end - start) & ~3) : start
-      if (cut > start) any |= flagsPairWords(words!.wa, words!.wb, words!.flags, words!.nibbles, start >> 2, cut >> 2, acc, accB)
-      if (cut < end) {
-        flagsPairBlock(wa, wb, flags, cut, end, acc, accB)
-        any |= nibblesBlock(wa, wb, nibbles, cut, end)
+      if (groups) {
+        tiesPairBlock(wa, wb, flags, groups, start, end, this.tie, this.tieB, acc, accB)
+        if (cut > start) any |= nibblesWords(words!.wa, words!.wb, words!.nibbles, start >> 2, cut >> 2)
+        if (cut < end) any |= nibblesBlock(wa, wb, nibbles, cut, end)
+      } else {
+        if (cut > start) any |= flagsPairWords(words!.wa, words!.wb, words!.flags, words!.nibbles, start >> 2, cut >> 2, acc, accB)
+        if (cut < end) {
+          flagsPairBlock(wa, wb, flags, cut, end, acc, accB)
+          any |= nibblesBlock(wa, wb, nibbles, cut, end)
+        }
       }
       if (wide) moreBitsPairBlock(wa, wb, flags, start, end, acc, accB)
       let f = 0
@@ -420,7 +446,14 @@ export class FusedRunner {
       const { sums, sumsB } = this
       for (const source of layout.sources) {
         if (source?.kind !== 'packed-auc' || this.aucValues.has(source.shape)) continue
-        packedPairRankSums(nibbles, layout.packed[source.index]!, sums, sumsB)
+        const packed = layout.packed[source.index]!
+        if (source.shape.groups) {
+          packedGroupPairRankSums(nibbles, packed, source.shape.groups, sums, sumsB)
+          this.aucValues.set(source.shape, groupAuc(sums))
+          this.aucValuesB.set(source.shape, groupAuc(sumsB))
+          continue
+        }
+        packedPairRankSums(nibbles, packed, sums, sumsB)
         // The positives: every weight is a positive's or a negative's (exact sums of integers either way).
         sums[2] = acc[0]! - sums[1]!
         sumsB[2] = accB[0]! - sumsB[1]!
@@ -428,12 +461,20 @@ export class FusedRunner {
         this.aucValuesB.set(source.shape, aucFinish(wb, source.shape, sumsB))
       }
     }
-    this.pairValues(wa, acc, floatSums, this.aucValues, out, atA)
-    this.pairValues(wb, accB, floatSumsB, this.aucValuesB, out, atB)
+    this.pairValues(wa, acc, this.tie, floatSums, this.aucValues, out, atA)
+    this.pairValues(wb, accB, this.tieB, floatSumsB, this.aucValuesB, out, atB)
   }
 
   /** One resample's values after runPair's pass, as valueOf gives them after run()'s. */
-  private pairValues(w: Uint8Array, acc: Float64Array, floatSums: Float64Array, aucValues: Map<AucShape, number>, out: Float64Array, at: number): void {
+  private pairValues(
+    w: Uint8Array,
+    acc: Float64Array,
+    tie: Float64Array,
+    floatSums: Float64Array,
+    aucValues: Map<AucShape, number>,
+    out: Float64Array,
+    at: number
+  ): void {
     const { layout, sums } = this
     const total = acc[0]!
     const sources = layout.sources
@@ -442,7 +483,11 @@ export class FusedRunner {
       let value: number
       if (source.kind === 'bit') value = total > 0 ? acc[1 + source.bit]! / total : Number.NaN
       else if (source.kind === 'float') value = total > 0 ? floatSums[source.index]! / total : Number.NaN
-      else if (source.kind === 'sequential-auc') {
+      else if (source.kind === 'sequential-auc' && layout.groups) {
+        const negatives = tie[4]!
+        const positives = total - negatives
+        value = positives > 0 && negatives > 0 ? tie[3]! / (positives * negatives) : Number.NaN
+      } else if (source.kind === 'sequential-auc') {
         sums[0] = acc[5]!
         sums[1] = acc[6]!
         sums[2] = total - acc[6]!
@@ -450,8 +495,14 @@ export class FusedRunner {
       } else if (source.kind === 'packed-auc') {
         const known = aucValues.get(source.shape)
         if (known === undefined) {
-          packedRankSums(w, layout.packed[source.index]!, sums)
-          value = aucFinish(w, source.shape, sums)
+          const packed = layout.packed[source.index]!
+          if (source.shape.groups) {
+            packedGroupRankSums(w, packed, source.shape.groups, sums)
+            value = groupAuc(sums)
+          } else {
+            packedRankSums(w, packed, sums)
+            value = aucFinish(w, source.shape, sums)
+          }
           aucValues.set(source.shape, value)
         } else value = known
       } else throw new Error('runPair: a layout that is not pairable')

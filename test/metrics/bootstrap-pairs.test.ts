@@ -30,8 +30,11 @@ beforeAll(async () => {
   worker = pathToFileURL(outfile)
 })
 
-/** Two models with distinct scores (no tie groups, so the pass can take two resamples), in the candidate's order or not. */
-function models(n: number, sorted: boolean, wide = false) {
+/**
+ * Two models with distinct scores, in the candidate's order or not; `ties` rounds the candidate's
+ * scores (or both models') to 2 decimals, so that its AUC sums tie groups.
+ */
+function models(n: number, sorted: boolean, wide = false, ties: 'none' | 'candidate' | 'both' = 'none') {
   const random = new Random(23)
   const label = new Int32Array(n)
   const a = new Float64Array(n)
@@ -40,9 +43,11 @@ function models(n: number, sorted: boolean, wide = false) {
     label[i] = random.below(10) < 3 ? 1 : 0
     a[i] = (label[i]! * 0.3 + random.below(1e9) / 1.4e9) / 1.3
     b[i] = (label[i]! * 0.25 + random.below(1e9) / 1.4e9) / 1.25
+    if (ties !== 'none') a[i] = Math.round(a[i]! * 100) / 100
+    if (ties === 'both') b[i] = Math.round(b[i]! * 100) / 100
   }
   if (sorted) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i]! - a[j]!)
+    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i]! - a[j]! || label[i]! - label[j]!)
     const [l, x, y] = [label.slice(), a.slice(), b.slice()]
     order.forEach((from, to) => ((label[to] = l[from]!), (a[to] = x[from]!), (b[to] = y[from]!)))
   }
@@ -69,13 +74,16 @@ const run = (m: ReturnType<typeof models>, threads: number, pairs: boolean, resa
 
 describe('two resamples per fused pass', () => {
   it.each([
-    { n: 70_000, sorted: true, wide: false, resamples: 40 },
-    { n: 70_003, sorted: true, wide: false, resamples: 41 },
-    { n: 70_002, sorted: false, wide: true, resamples: 41 }
+    { n: 70_000, sorted: true, wide: false, ties: 'none' as const, resamples: 40 },
+    { n: 70_003, sorted: true, wide: false, ties: 'none' as const, resamples: 41 },
+    { n: 70_002, sorted: false, wide: true, ties: 'none' as const, resamples: 41 },
+    { n: 70_001, sorted: true, wide: false, ties: 'both' as const, resamples: 41 },
+    { n: 70_000, sorted: true, wide: true, ties: 'candidate' as const, resamples: 40 },
+    { n: 70_002, sorted: false, wide: false, ties: 'both' as const, resamples: 40 }
   ])(
-    'gives the values of one resample per pass: $n examples, in score order $sorted, 4 flag bits $wide, $resamples resamples',
-    ({ n, sorted, wide, resamples }) => {
-      const m = models(n, sorted, wide)
+    'gives the values of one resample per pass: $n examples, in score order $sorted, 4 flag bits $wide, ties $ties, $resamples resamples',
+    ({ n, sorted, wide, ties, resamples }) => {
+      const m = models(n, sorted, wide, ties)
       // The pass can take pairs here: otherwise this test would compare single passes with themselves.
       const layout = fusedLayout(
         n,
@@ -83,6 +91,8 @@ describe('two resamples per fused pass', () => {
       )
       expect(layout?.pairable).toBe(true)
       if (wide) expect(layout!.bits).toBe(4)
+      // Tie groups summed where the candidate's AUC runs through the examples in order.
+      expect(layout!.groups !== null).toBe(sorted && ties !== 'none')
       const single = run(m, 1, false, resamples)
       expect(new Set(single[2]!.absolute).size).toBeGreaterThan(resamples / 2)
       expect(run(m, 1, true, resamples)).toEqual(single)
