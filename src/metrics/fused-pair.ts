@@ -2,7 +2,8 @@
  * Two resamples in one fused pass (see fused-pass.ts), each drawn from its own stream into its own
  * weight array: the flags, the doubles and the other model's order are read once for both.
  * - The flags pass reads 32-bit words, four examples a step, and sums both resamples' weights in
- *   16-bit halves of a word (a span's sums stay below 2^16, so no carry crosses).
+ *   16-bit halves of a word (a span's sums stay below 2^16, so no carry crosses); with tie groups,
+ *   each group's sums of both resamples share a word the same way.
  * - The doubles pass reads each resample's four weights from one word and keeps dotsBlock's terms in
  *   their order.
  * - Both weights of an example go into one byte (4 bits each: a Poisson(1) weight above 15 has a
