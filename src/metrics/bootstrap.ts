@@ -171,10 +171,12 @@ export function bootstrapThreads(raw = process.env.RETRAIN_BOOTSTRAP_THREADS): n
 export interface BootstrapRunOptions {
   threads?: number
   worker?: URL
+  /** Two resamples per fused pass where the metrics allow (default); the results are the same either way. */
+  pairs?: boolean
 }
 
 /** Every metric as arrays a thread can evaluate, or null when a kernel is not one of those. */
-function planOf(metrics: PairedMetric[], n: number, units: ResampleUnits, settings: BootstrapSettings): ResamplePlan | null {
+function planOf(metrics: PairedMetric[], n: number, units: ResampleUnits, settings: BootstrapSettings, pairs: boolean): ResamplePlan | null {
   const planned = []
   for (const m of metrics) {
     const candidate: KernelShape | null = shapeOf(m.candidate)
@@ -182,7 +184,16 @@ function planOf(metrics: PairedMetric[], n: number, units: ResampleUnits, settin
     if (!candidate || !baseline) return null
     planned.push({ candidate, baseline, rows: m.rows ?? null })
   }
-  return { n, units: units.count, unitOf: units.unitOf, metrics: planned, seed: settings.seed, resamples: settings.resamples, fused: fusedLayout(n, planned) }
+  return {
+    n,
+    units: units.count,
+    unitOf: units.unitOf,
+    metrics: planned,
+    seed: settings.seed,
+    resamples: settings.resamples,
+    fused: fusedLayout(n, planned),
+    pairs
+  }
 }
 
 /**
@@ -238,7 +249,7 @@ export function pairedBootstrap(
   const relative = metrics.map(() => new Float64Array(settings.resamples))
   const threads = n >= THREAD_EXAMPLES && settings.resamples > 1 ? (options.threads ?? bootstrapThreads()) : 1
   const worker = options.worker ?? AHEAD_WORKER
-  const plan = planOf(metrics, n, units, settings)
+  const plan = planOf(metrics, n, units, settings, options.pairs ?? true)
   if (plan) {
     const { values } = runPlan(plan, threads, worker)
     for (let b = 0; b < settings.resamples; b++) {

@@ -11,6 +11,18 @@
  * The layout is built once, in shared memory, for every thread. Values are sums of the same terms
  * in the same order whichever thread runs a resample, so results never depend on the threads.
  */
+import {
+  dotsPairBlock,
+  flagsPairBlock,
+  flagsPairWords,
+  LITTLE_ENDIAN,
+  moreBitsPairBlock,
+  nibblesBlock,
+  nibblesWords,
+  packedGroupPairRankSums,
+  packedPairRankSums,
+  tiesPairBlock
+} from './fused-pair.js'
 import { aucFinish, aucPass, type AucShape, type KernelShape } from './kernels.js'
 import { Random, WEIGHT_BLOCK } from './random.js'
 
@@ -36,6 +48,11 @@ export interface FusedLayout {
   packed: Int32Array[]
   /** For metric k, side s (0 candidate, 1 baseline): sources[2k + s]; null where the plan evaluates it. */
   sources: (FusedSource | null)[]
+  /**
+   * Whether two resamples can run in one pass (FusedRunner.runPair): every metric is fused and
+   * none runs its own AUC pass.
+   */
+  pairable: boolean
 }
 
 const LABEL_BIT = 4
@@ -108,7 +125,8 @@ export function fusedLayout(n: number, metrics: ({ candidate: KernelShape; basel
   }
   if (sources.every(s => s === null)) return null
   const groups = (sequential as AucShape | null)?.groups ?? null
-  return { n, groups: groups && shared(groups), flags, bits, floats, packed, sources }
+  const pairable = sources.every(s => s !== null && s.kind !== 'auc') && n < 2 ** 31
+  return { n, groups: groups && shared(groups), flags, bits, floats, packed, sources, pairable }
 }
 
 /*
@@ -343,6 +361,22 @@ function packedGroupRankSums(w: Uint8Array, packed: Int32Array, groups: Uint32Ar
   out[2] = positives
 }
 
+/** ROC AUC from group-by-group rank sums [pairs, negatives, positives]; NaN without both classes. */
+function groupAuc(sums: Float64Array): number {
+  return sums[1]! > 0 && sums[2]! > 0 ? sums[0]! / (sums[1]! * sums[2]!) : Number.NaN
+}
+
+/** The high 4 bits of each byte of a word: a weight that does not fit a nibble sets one. */
+const NIBBLE_HIGH = 0xf0f0f0f0
+
+/** 32-bit views of the pass's byte arrays (flagsPairWords), or null where they cannot be made. */
+function wordViews(flags: Uint8Array, wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array) {
+  const arrays = [flags, wa, wb, nibbles]
+  if (!LITTLE_ENDIAN || arrays.some(a => a.byteOffset % 4 !== 0)) return null
+  const [f, a, b, x] = arrays.map(a => new Uint32Array(a.buffer, a.byteOffset, a.length >> 2))
+  return { flags: f!, wa: a!, wb: b!, nibbles: x!, pair: [a!, b!] }
+}
+
 /** Runs fused resamples for one thread: its accumulators and scratch. */
 export class FusedRunner {
   private readonly acc: Float64Array
@@ -351,9 +385,129 @@ export class FusedRunner {
   private readonly floatSums: Float64Array
   private readonly aucValues = new Map<AucShape, number>()
 
+  private readonly accB = new Float64Array(8)
+  private readonly tieB = new Float64Array(5)
+  private readonly floatSumsB: Float64Array
+  private readonly sumsB = new Float64Array(3)
+  private readonly aucValuesB = new Map<AucShape, number>()
+
   constructor(private readonly layout: FusedLayout) {
     this.acc = new Float64Array(8)
     this.floatSums = new Float64Array(layout.floats.length + 1)
+    this.floatSumsB = new Float64Array(layout.floats.length + 1)
+  }
+
+  /**
+   * Two resamples in one pass (layout.pairable): weights drawn block by block from `a` into `wa`
+   * and from `b` into `wb` (length n each), the same weights as run() draws from each stream.
+   * Writes resample a's values as run() does at out[atA + 2k], out[atA + 2k + 1], resample b's at
+   * atB: bit-identical to running each alone (see fused-pair.ts).
+   */
+  runPair(wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array, a: Random, b: Random, out: Float64Array, atA: number, atB: number): void {
+    const { layout, acc, accB, floatSums, floatSumsB } = this
+    let any = 0
+    const words = wordViews(layout.flags, wa, wb, nibbles)
+    const { flags, floats, n } = layout
+    const wide = layout.bits > 2
+    const groups = layout.groups
+    acc.fill(0)
+    accB.fill(0)
+    this.tie.fill(0)
+    this.tieB.fill(0)
+    floatSums.fill(0)
+    floatSumsB.fill(0)
+    for (let start = 0; start < n; start += WEIGHT_BLOCK) {
+      const end = Math.min(start + WEIGHT_BLOCK, n)
+      a.poisson(wa, start, end)
+      b.poisson(wb, start, end)
+      // Whole words through the 32-bit views, the rest (the end of the last block) byte by byte.
+      const cut = words ? start + ((end - start) & ~3) : start
+      if (groups) {
+        tiesPairBlock(wa, wb, flags, groups, start, end, this.tie, this.tieB, acc, accB)
+        if (cut > start) any |= nibblesWords(words!.wa, words!.wb, words!.nibbles, start >> 2, cut >> 2)
+        if (cut < end) any |= nibblesBlock(wa, wb, nibbles, cut, end)
+      } else {
+        if (cut > start) any |= flagsPairWords(words!.wa, words!.wb, words!.flags, words!.nibbles, start >> 2, cut >> 2, acc, accB)
+        if (cut < end) {
+          flagsPairBlock(wa, wb, flags, cut, end, acc, accB)
+          any |= nibblesBlock(wa, wb, nibbles, cut, end)
+        }
+      }
+      if (wide) moreBitsPairBlock(wa, wb, flags, start, end, acc, accB)
+      let f = 0
+      const pair = words && words.pair
+      for (; f + 1 < floats.length; f += 2) dotsPairBlock(wa, wb, floats[f]!, floats[f + 1]!, start, end, floatSums, floatSumsB, f, pair)
+      if (f < floats.length) dotsPairBlock(wa, wb, floats[f]!, floats[f]!, start, end, floatSums, floatSumsB, f, pair)
+    }
+    // Both resamples' rank sums through each other-order AUC in one pass over the nibbles, when every weight fits one.
+    this.aucValues.clear()
+    this.aucValuesB.clear()
+    if ((any & NIBBLE_HIGH) === 0) {
+      const { sums, sumsB } = this
+      for (const source of layout.sources) {
+        if (source?.kind !== 'packed-auc' || this.aucValues.has(source.shape)) continue
+        const packed = layout.packed[source.index]!
+        if (source.shape.groups) {
+          packedGroupPairRankSums(nibbles, packed, source.shape.groups, sums, sumsB)
+          this.aucValues.set(source.shape, groupAuc(sums))
+          this.aucValuesB.set(source.shape, groupAuc(sumsB))
+          continue
+        }
+        packedPairRankSums(nibbles, packed, sums, sumsB)
+        // The positives: every weight is a positive's or a negative's (exact sums of integers either way).
+        sums[2] = acc[0]! - sums[1]!
+        sumsB[2] = accB[0]! - sumsB[1]!
+        this.aucValues.set(source.shape, aucFinish(wa, source.shape, sums))
+        this.aucValuesB.set(source.shape, aucFinish(wb, source.shape, sumsB))
+      }
+    }
+    this.pairValues(wa, acc, this.tie, floatSums, this.aucValues, out, atA)
+    this.pairValues(wb, accB, this.tieB, floatSumsB, this.aucValuesB, out, atB)
+  }
+
+  /** One resample's values after runPair's pass, as valueOf gives them after run()'s. */
+  private pairValues(
+    w: Uint8Array,
+    acc: Float64Array,
+    tie: Float64Array,
+    floatSums: Float64Array,
+    aucValues: Map<AucShape, number>,
+    out: Float64Array,
+    at: number
+  ): void {
+    const { layout, sums } = this
+    const total = acc[0]!
+    const sources = layout.sources
+    for (let s = 0; s < sources.length; s++) {
+      const source = sources[s]!
+      let value: number
+      if (source.kind === 'bit') value = total > 0 ? acc[1 + source.bit]! / total : Number.NaN
+      else if (source.kind === 'float') value = total > 0 ? floatSums[source.index]! / total : Number.NaN
+      else if (source.kind === 'sequential-auc' && layout.groups) {
+        const negatives = tie[4]!
+        const positives = total - negatives
+        value = positives > 0 && negatives > 0 ? tie[3]! / (positives * negatives) : Number.NaN
+      } else if (source.kind === 'sequential-auc') {
+        sums[0] = acc[5]!
+        sums[1] = acc[6]!
+        sums[2] = total - acc[6]!
+        value = aucFinish(w, source.shape, sums)
+      } else if (source.kind === 'packed-auc') {
+        const known = aucValues.get(source.shape)
+        if (known === undefined) {
+          const packed = layout.packed[source.index]!
+          if (source.shape.groups) {
+            packedGroupRankSums(w, packed, source.shape.groups, sums)
+            value = groupAuc(sums)
+          } else {
+            packedRankSums(w, packed, sums)
+            value = aucFinish(w, source.shape, sums)
+          }
+          aucValues.set(source.shape, value)
+        } else value = known
+      } else throw new Error('runPair: a layout that is not pairable')
+      out[at + s] = value
+    }
   }
 
   /**

@@ -145,6 +145,8 @@ export class Random {
  * The resulting draw is Poisson(1) up to the 48 bits of the uniform (an error below 2^-48).
  */
 const REFINE = 255
+/** No weight exceeds this: the largest k whose CDF a uniform below 1 can pass (see POISSON_CDF). */
+export const MAX_WEIGHT = 18
 const POISSON_CDF: Float64Array = (() => {
   const cdf: number[] = []
   let term = Math.exp(-1)
@@ -155,6 +157,8 @@ const POISSON_CDF: Float64Array = (() => {
     term /= k + 1
   }
   cdf[cdf.length - 1] = 1
+  // Integer sums in the bootstrap's passes are bounded through MAX_WEIGHT: it must hold.
+  if (cdf.length - 1 > MAX_WEIGHT) throw new Error(`Poisson(1) weights reach ${cdf.length - 1}, above MAX_WEIGHT`)
   return Float64Array.from(cdf)
 })()
 

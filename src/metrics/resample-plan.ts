@@ -29,6 +29,11 @@ export interface ResamplePlan {
   resamples: number
   /** The metrics over all examples, evaluated in one pass per resample (fused-pass.ts); null: none. */
   fused: FusedLayout | null
+  /**
+   * Whether a thread runs two resamples per pass where the layout allows (fused-pair.ts). The
+   * values are the same either way; false keeps one resample per pass (tests compare the two).
+   */
+  pairs: boolean
 }
 
 /** What threads share while they run a plan; every array is backed by a SharedArrayBuffer. */
@@ -50,8 +55,14 @@ export class PlanRunner {
   private readonly pair = new Float64Array(2)
   private readonly sums = new Float64Array(3)
   private readonly fused: FusedRunner | null
+  /** Two resamples per pass: the second one's weights (null: one resample per pass) and generator. */
+  private readonly pairWeights: Uint8Array | null
+  private readonly nibbles: Uint8Array
+  private readonly second = new Random(0)
 
   constructor(private readonly plan: ResamplePlan) {
+    this.pairWeights = plan.pairs && plan.fused?.pairable && !plan.unitOf ? new Uint8Array(plan.n) : null
+    this.nibbles = new Uint8Array(this.pairWeights ? plan.n : 0)
     this.counts = new Uint8Array(plan.units)
     this.weights = plan.unitOf ? new Uint8Array(plan.n) : this.counts
     this.scratch = plan.metrics.map(m => (m.rows ? new Uint8Array(m.rows.length) : this.weights))
@@ -91,14 +102,36 @@ export class PlanRunner {
     Atomics.notify(control.done, b)
   }
 
-  /** Claims and runs resamples until every index is claimed; returns how many this thread ran. */
+  /** Evaluates resamples b and b + 1 in one pass (pairWeights set) into `control.values` and marks them done. */
+  private runPair(b: number, control: PlanControl): void {
+    const { plan } = this
+    const at = b * plan.metrics.length * 2
+    this.random.reseed(plan.seed, b + 1)
+    this.second.reseed(plan.seed, b + 2)
+    this.fused!.runPair(this.weights, this.pairWeights!, this.nibbles, this.random, this.second, control.values, at, at + plan.metrics.length * 2)
+    for (const index of [b, b + 1]) {
+      Atomics.store(control.done, index, 1)
+      Atomics.notify(control.done, index)
+    }
+  }
+
+  /**
+   * Claims and runs resamples until every index is claimed (two at a time where they run in pairs);
+   * returns how many this thread ran.
+   */
   runAll(control: PlanControl): number {
+    const step = this.pairWeights ? 2 : 1
     let ran = 0
     for (;;) {
-      const b = Atomics.add(control.counter, 0, 1)
+      const b = Atomics.add(control.counter, 0, step)
       if (b >= this.plan.resamples) return ran
-      this.run(b, control)
-      ran++
+      if (step === 2 && b + 1 < this.plan.resamples) {
+        this.runPair(b, control)
+        ran += 2
+      } else {
+        this.run(b, control)
+        ran++
+      }
     }
   }
 
