@@ -25588,7 +25588,7 @@ function startThread(worker, data) {
   }
   return thread;
 }
-var import_node_fs6, import_node_url, import_node_worker_threads3, Random, REFINE, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
+var import_node_fs6, import_node_url, import_node_worker_threads3, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
 var init_random = __esm({
   "src/metrics/random.ts"() {
     "use strict";
@@ -25705,6 +25705,7 @@ var init_random = __esm({
       }
     };
     REFINE = 255;
+    MAX_WEIGHT = 18;
     POISSON_CDF = (() => {
       const cdf = [];
       let term = Math.exp(-1);
@@ -25715,6 +25716,7 @@ var init_random = __esm({
         term /= k + 1;
       }
       cdf[cdf.length - 1] = 1;
+      if (cdf.length - 1 > MAX_WEIGHT) throw new Error(`Poisson(1) weights reach ${cdf.length - 1}, above MAX_WEIGHT`);
       return Float64Array.from(cdf);
     })();
     POISSON_TABLE = null;
@@ -26807,6 +26809,387 @@ var init_chart = __esm({
   }
 });
 
+// src/metrics/fused-pair.ts
+function flagsPairBlock(wa, wb, flags, start, end, accA, accB) {
+  for (let from = start; from < end; from += SWAR_SPAN) {
+    const to = Math.min(from + SWAR_SPAN, end);
+    let total = 0;
+    let bit0 = 0;
+    let bit1 = 0;
+    let negatives = 0;
+    let pairsA = 0;
+    let pairsB = 0;
+    for (let i = from; i < to; i++) {
+      const v = wa[i] | wb[i] << 16;
+      const f = flags[i];
+      total += v;
+      bit0 += v & -(f & 1);
+      bit1 += v & -(f >> 1 & 1);
+      const p = v & -(f >> LABEL_BIT & 1);
+      pairsA += (p & 65535) * (negatives & 65535);
+      pairsB += (p >>> 16) * (negatives >>> 16);
+      negatives += v - p;
+    }
+    const totalA = total & 65535;
+    const totalB = total >>> 16;
+    const negativesA = negatives & 65535;
+    const negativesB = negatives >>> 16;
+    accA[0] += totalA;
+    accA[1] += bit0 & 65535;
+    accA[2] += bit1 & 65535;
+    accA[5] += pairsA + (totalA - negativesA) * accA[6];
+    accA[6] += negativesA;
+    accB[0] += totalB;
+    accB[1] += bit0 >>> 16;
+    accB[2] += bit1 >>> 16;
+    accB[5] += pairsB + (totalB - negativesB) * accB[6];
+    accB[6] += negativesB;
+  }
+}
+function nibblesBlock(wa, wb, nibbles, start, end) {
+  let any = 0;
+  for (let i = start; i < end; i++) {
+    const x = wa[i];
+    const y = wb[i];
+    nibbles[i] = x | y << 4;
+    any |= x | y;
+  }
+  return any;
+}
+function flagsPairWords(wa, wb, flags, nibbles, from, to, accA, accB) {
+  let any = 0;
+  const span = SWAR_SPAN >> 2;
+  for (let first = from; first < to; first += span) {
+    const last = Math.min(first + span, to);
+    let totalA = 0;
+    let totalB = 0;
+    let bit0A = 0;
+    let bit0B = 0;
+    let bit1A = 0;
+    let bit1B = 0;
+    let negativesA = 0;
+    let negativesB = 0;
+    let pairsA = 0;
+    let pairsB = 0;
+    for (let k = first; k < last; k++) {
+      const a = wa[k];
+      const b = wb[k];
+      const f = flags[k];
+      nibbles[k] = a & 252645135 | (b & 252645135) << 4;
+      any |= a | b;
+      const m0 = Math.imul(f & BYTES, 255);
+      const m1 = Math.imul(f >>> 1 & BYTES, 255);
+      const label = Math.imul(f >>> LABEL_BIT & BYTES, 255);
+      totalA += (a & EVEN) + (a >>> 8 & EVEN);
+      totalB += (b & EVEN) + (b >>> 8 & EVEN);
+      const a0 = a & m0;
+      const b0 = b & m0;
+      const a1 = a & m1;
+      const b1 = b & m1;
+      bit0A += (a0 & EVEN) + (a0 >>> 8 & EVEN);
+      bit0B += (b0 & EVEN) + (b0 >>> 8 & EVEN);
+      bit1A += (a1 & EVEN) + (a1 >>> 8 & EVEN);
+      bit1B += (b1 & EVEN) + (b1 >>> 8 & EVEN);
+      const p = a & label;
+      const q = b & label;
+      const na = a - p;
+      const nb = b - q;
+      pairsA += (p & 255) * negativesA;
+      negativesA += na & 255;
+      pairsA += (p >>> 8 & 255) * negativesA;
+      negativesA += na >>> 8 & 255;
+      pairsA += (p >>> 16 & 255) * negativesA;
+      negativesA += na >>> 16 & 255;
+      pairsA += (p >>> 24) * negativesA;
+      negativesA += na >>> 24;
+      pairsB += (q & 255) * negativesB;
+      negativesB += nb & 255;
+      pairsB += (q >>> 8 & 255) * negativesB;
+      negativesB += nb >>> 8 & 255;
+      pairsB += (q >>> 16 & 255) * negativesB;
+      negativesB += nb >>> 16 & 255;
+      pairsB += (q >>> 24) * negativesB;
+      negativesB += nb >>> 24;
+    }
+    const sumA = (totalA & 65535) + (totalA >>> 16);
+    const sumB = (totalB & 65535) + (totalB >>> 16);
+    accA[0] += sumA;
+    accA[1] += (bit0A & 65535) + (bit0A >>> 16);
+    accA[2] += (bit1A & 65535) + (bit1A >>> 16);
+    accA[5] += pairsA + (sumA - negativesA) * accA[6];
+    accA[6] += negativesA;
+    accB[0] += sumB;
+    accB[1] += (bit0B & 65535) + (bit0B >>> 16);
+    accB[2] += (bit1B & 65535) + (bit1B >>> 16);
+    accB[5] += pairsB + (sumB - negativesB) * accB[6];
+    accB[6] += negativesB;
+  }
+  return any;
+}
+function moreBitsPairBlock(wa, wb, flags, start, end, accA, accB) {
+  let a2 = 0;
+  let a3 = 0;
+  let b2 = 0;
+  let b3 = 0;
+  for (let i = start; i < end; i++) {
+    const x = wa[i];
+    const y = wb[i];
+    const f = flags[i];
+    const m2 = -(f >> 2 & 1);
+    const m3 = -(f >> 3 & 1);
+    a2 += x & m2;
+    a3 += x & m3;
+    b2 += y & m2;
+    b3 += y & m3;
+  }
+  accA[3] += a2;
+  accA[4] += a3;
+  accB[3] += b2;
+  accB[4] += b3;
+}
+function dotsPairBlock(wa, wb, x, y, start, end, sumsA, sumsB, at, words) {
+  let sa0 = 0;
+  let sa1 = 0;
+  let ua0 = 0;
+  let ua1 = 0;
+  let sb0 = 0;
+  let sb1 = 0;
+  let ub0 = 0;
+  let ub1 = 0;
+  let i = start;
+  if (words) {
+    const va = words[0];
+    const vb = words[1];
+    const last = (start >> 2) + (end - start >> 2);
+    for (let k = start >> 2; k < last; k++) {
+      const a = va[k];
+      const c = vb[k];
+      const j = 4 * k;
+      const a0 = a & 255;
+      const a1 = a >>> 8 & 255;
+      const a2 = a >>> 16 & 255;
+      const a3 = a >>> 24;
+      const c0 = c & 255;
+      const c1 = c >>> 8 & 255;
+      const c2 = c >>> 16 & 255;
+      const c3 = c >>> 24;
+      const x0 = x[j];
+      const x1 = x[j + 1];
+      const y0 = y[j];
+      const y1 = y[j + 1];
+      sa0 += a0 * x0;
+      sa1 += a1 * x1;
+      ua0 += a0 * y0;
+      ua1 += a1 * y1;
+      sb0 += c0 * x0;
+      sb1 += c1 * x1;
+      ub0 += c0 * y0;
+      ub1 += c1 * y1;
+      const x2 = x[j + 2];
+      const x3 = x[j + 3];
+      const y2 = y[j + 2];
+      const y3 = y[j + 3];
+      sa0 += a2 * x2;
+      sa1 += a3 * x3;
+      ua0 += a2 * y2;
+      ua1 += a3 * y3;
+      sb0 += c2 * x2;
+      sb1 += c3 * x3;
+      ub0 += c2 * y2;
+      ub1 += c3 * y3;
+    }
+    i = 4 * last;
+  }
+  for (; i + 1 < end; i += 2) {
+    const a = wa[i];
+    const b = wa[i + 1];
+    const c = wb[i];
+    const d = wb[i + 1];
+    const x0 = x[i];
+    const x1 = x[i + 1];
+    const y0 = y[i];
+    const y1 = y[i + 1];
+    sa0 += a * x0;
+    sa1 += b * x1;
+    ua0 += a * y0;
+    ua1 += b * y1;
+    sb0 += c * x0;
+    sb1 += d * x1;
+    ub0 += c * y0;
+    ub1 += d * y1;
+  }
+  if (i < end) {
+    sa0 += wa[i] * x[i];
+    ua0 += wa[i] * y[i];
+    sb0 += wb[i] * x[i];
+    ub0 += wb[i] * y[i];
+  }
+  sumsA[at] += sa0 + sa1;
+  sumsA[at + 1] += ua0 + ua1;
+  sumsB[at] += sb0 + sb1;
+  sumsB[at + 1] += ub0 + ub1;
+}
+function packedPairRankSums(nibbles, packed, outA, outB) {
+  const n = packed.length;
+  let pairsA = -0;
+  let negativesA = -0;
+  let pairsB = -0;
+  let negativesB = -0;
+  for (let i = 0; i < n; i++) {
+    const e = packed[i];
+    const v = nibbles[e & 2147483647];
+    const label = e >> 31;
+    const x = v & 15;
+    const y = v >> 4;
+    const p = x & label;
+    const q = y & label;
+    pairsA += p * negativesA;
+    negativesA += x - p;
+    pairsB += q * negativesB;
+    negativesB += y - q;
+  }
+  outA[0] = pairsA;
+  outA[1] = negativesA;
+  outB[0] = pairsB;
+  outB[1] = negativesB;
+}
+function nibblesWords(wa, wb, nibbles, from, to) {
+  let any = 0;
+  for (let k = from; k < to; k++) {
+    const a = wa[k];
+    const b = wb[k];
+    nibbles[k] = a & 252645135 | (b & 252645135) << 4;
+    any |= a | b;
+  }
+  return any;
+}
+function tiesPairBlock(wa, wb, flags, groups, start, end, tieA, tieB, accA, accB) {
+  let g = tieA[0];
+  let positivesA = tieA[1];
+  let totalA = tieA[2];
+  let pairsA = tieA[3];
+  let belowA = tieA[4];
+  let positivesB = tieB[1];
+  let totalB = tieB[2];
+  let pairsB = tieB[3];
+  let belowB = tieB[4];
+  for (let from = start; from < end; from += SWAR_SPAN) {
+    const to = Math.min(from + SWAR_SPAN, end);
+    let spanTotal = 0;
+    let bit0 = 0;
+    let bit1 = 0;
+    let i = from;
+    while (i < to) {
+      const groupEnd = groups[g];
+      const stop = groupEnd < to ? groupEnd : to;
+      let p = 0;
+      let t = 0;
+      for (; i < stop; i++) {
+        const v = wa[i] | wb[i] << 16;
+        const f = flags[i];
+        t += v;
+        p += v & -(f >> LABEL_BIT & 1);
+        bit0 += v & -(f & 1);
+        bit1 += v & -(f >> 1 & 1);
+      }
+      spanTotal += t;
+      positivesA += p & 65535;
+      positivesB += p >>> 16;
+      totalA += t & 65535;
+      totalB += t >>> 16;
+      if (i === groupEnd) {
+        const negativesA = totalA - positivesA;
+        pairsA += positivesA * (belowA + 0.5 * negativesA);
+        belowA += negativesA;
+        const negativesB = totalB - positivesB;
+        pairsB += positivesB * (belowB + 0.5 * negativesB);
+        belowB += negativesB;
+        positivesA = 0;
+        totalA = 0;
+        positivesB = 0;
+        totalB = 0;
+        g++;
+      }
+    }
+    accA[0] += spanTotal & 65535;
+    accB[0] += spanTotal >>> 16;
+    accA[1] += bit0 & 65535;
+    accB[1] += bit0 >>> 16;
+    accA[2] += bit1 & 65535;
+    accB[2] += bit1 >>> 16;
+  }
+  tieA[0] = g;
+  tieA[1] = positivesA;
+  tieA[2] = totalA;
+  tieA[3] = pairsA;
+  tieA[4] = belowA;
+  tieB[0] = g;
+  tieB[1] = positivesB;
+  tieB[2] = totalB;
+  tieB[3] = pairsB;
+  tieB[4] = belowB;
+}
+function packedGroupPairRankSums(nibbles, packed, groups, outA, outB) {
+  let pairsA = -0;
+  let belowA = -0;
+  let positivesA = -0;
+  let pairsB = -0;
+  let belowB = -0;
+  let positivesB = -0;
+  let start = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const end = groups[g];
+    let groupPositivesA = 0;
+    let groupTotalA = 0;
+    let groupPositivesB = 0;
+    let groupTotalB = 0;
+    for (let from = start; from < end; from += SWAR_SPAN) {
+      const to = Math.min(from + SWAR_SPAN, end);
+      let p = 0;
+      let t = 0;
+      for (let i = from; i < to; i++) {
+        const e = packed[i];
+        const v = nibbles[e & 2147483647];
+        const w = v & 15 | v >> 4 << 16;
+        t += w;
+        p += w & e >> 31;
+      }
+      groupPositivesA += p & 65535;
+      groupPositivesB += p >>> 16;
+      groupTotalA += t & 65535;
+      groupTotalB += t >>> 16;
+    }
+    const negativesA = groupTotalA - groupPositivesA;
+    pairsA += groupPositivesA * (belowA + 0.5 * negativesA);
+    belowA += negativesA;
+    positivesA += groupPositivesA;
+    const negativesB = groupTotalB - groupPositivesB;
+    pairsB += groupPositivesB * (belowB + 0.5 * negativesB);
+    belowB += negativesB;
+    positivesB += groupPositivesB;
+    start = end;
+  }
+  outA[0] = pairsA;
+  outA[1] = belowA;
+  outA[2] = positivesA;
+  outB[0] = pairsB;
+  outB[1] = belowB;
+  outB[2] = positivesB;
+}
+var LABEL_BIT, SWAR_SPAN, LITTLE_ENDIAN, BYTES, EVEN;
+var init_fused_pair = __esm({
+  "src/metrics/fused-pair.ts"() {
+    "use strict";
+    init_random();
+    LABEL_BIT = 4;
+    SWAR_SPAN = 2048;
+    if (SWAR_SPAN * MAX_WEIGHT >= 2 ** 16 || (SWAR_SPAN / 2 * MAX_WEIGHT) ** 2 >= 2 ** 31) throw new Error("SWAR_SPAN does not bound the sums of a span");
+    LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+    BYTES = 16843009;
+    EVEN = 16711935;
+  }
+});
+
 // src/metrics/fused-pass.ts
 function isIndicator(values) {
   for (let i = 0; i < values.length; i++) if (values[i] !== 0 && values[i] !== 1) return false;
@@ -26845,7 +27228,7 @@ function fusedLayout(n, metrics) {
       if (sequential === null) {
         sequential = shape;
         const positive = shape.positive;
-        for (let i = 0; i < n; i++) flags[i] |= positive[i] << LABEL_BIT;
+        for (let i = 0; i < n; i++) flags[i] |= positive[i] << LABEL_BIT2;
       }
       return { kind: "sequential-auc", shape };
     }
@@ -26867,7 +27250,8 @@ function fusedLayout(n, metrics) {
   }
   if (sources.every((s) => s === null)) return null;
   const groups = sequential?.groups ?? null;
-  return { n, groups: groups && shared(groups), flags, bits, floats: floats2, packed, sources };
+  const pairable = sources.every((s) => s !== null && s.kind !== "auc") && n < 2 ** 31;
+  return { n, groups: groups && shared(groups), flags, bits, floats: floats2, packed, sources, pairable };
 }
 function flagsBlock(w, flags, start, end, acc) {
   const half = end - start >>> 1;
@@ -26889,10 +27273,10 @@ function flagsBlock(w, flags, start, end, acc) {
     total1 += y;
     b0 += (x & -(f & 1)) + (y & -(g & 1));
     b1 += (x & -(f >> 1 & 1)) + (y & -(g >> 1 & 1));
-    const p = x & -(f >> LABEL_BIT & 1);
+    const p = x & -(f >> LABEL_BIT2 & 1);
     pairs0 += p * negatives0;
     negatives0 += x - p;
-    const q = y & -(g >> LABEL_BIT & 1);
+    const q = y & -(g >> LABEL_BIT2 & 1);
     pairs1 += q * negatives1;
     negatives1 += y - q;
   }
@@ -26902,7 +27286,7 @@ function flagsBlock(w, flags, start, end, acc) {
     total1 += y;
     b0 += y & -(g & 1);
     b1 += y & -(g >> 1 & 1);
-    const q = y & -(g >> LABEL_BIT & 1);
+    const q = y & -(g >> LABEL_BIT2 & 1);
     pairs1 += q * negatives1;
     negatives1 += y - q;
   }
@@ -26999,7 +27383,7 @@ function tiesBlock(w, flags, groups, start, end, tie, acc) {
     for (; i < stop; i++) {
       const x = w[i];
       const f = flags[i];
-      p += x & -(f >> LABEL_BIT & 1);
+      p += x & -(f >> LABEL_BIT2 & 1);
       t += x;
       b0 += x & -(f & 1);
       b1 += x & -(f >> 1 & 1);
@@ -27064,20 +27448,32 @@ function packedGroupRankSums(w, packed, groups, out) {
   out[1] = below;
   out[2] = positives;
 }
-var LABEL_BIT, MAX_BITS, sharedBytes, FusedRunner;
+function groupAuc(sums) {
+  return sums[1] > 0 && sums[2] > 0 ? sums[0] / (sums[1] * sums[2]) : Number.NaN;
+}
+function wordViews(flags, wa, wb, nibbles) {
+  const arrays = [flags, wa, wb, nibbles];
+  if (!LITTLE_ENDIAN || arrays.some((a2) => a2.byteOffset % 4 !== 0)) return null;
+  const [f, a, b, x] = arrays.map((a2) => new Uint32Array(a2.buffer, a2.byteOffset, a2.length >> 2));
+  return { flags: f, wa: a, wb: b, nibbles: x, pair: [a, b] };
+}
+var LABEL_BIT2, MAX_BITS, sharedBytes, NIBBLE_HIGH, FusedRunner;
 var init_fused_pass = __esm({
   "src/metrics/fused-pass.ts"() {
     "use strict";
+    init_fused_pair();
     init_kernels();
     init_random();
-    LABEL_BIT = 4;
+    LABEL_BIT2 = 4;
     MAX_BITS = 4;
     sharedBytes = (n) => new Uint8Array(new SharedArrayBuffer(n));
+    NIBBLE_HIGH = 4042322160;
     FusedRunner = class {
       constructor(layout) {
         this.layout = layout;
         this.acc = new Float64Array(8);
         this.floatSums = new Float64Array(layout.floats.length + 1);
+        this.floatSumsB = new Float64Array(layout.floats.length + 1);
       }
       layout;
       acc;
@@ -27085,6 +27481,111 @@ var init_fused_pass = __esm({
       sums = new Float64Array(3);
       floatSums;
       aucValues = /* @__PURE__ */ new Map();
+      accB = new Float64Array(8);
+      tieB = new Float64Array(5);
+      floatSumsB;
+      sumsB = new Float64Array(3);
+      aucValuesB = /* @__PURE__ */ new Map();
+      /**
+       * Two resamples in one pass (layout.pairable): weights drawn block by block from `a` into `wa`
+       * and from `b` into `wb` (length n each), the same weights as run() draws from each stream.
+       * Writes resample a's values as run() does at out[atA + 2k], out[atA + 2k + 1], resample b's at
+       * atB: bit-identical to running each alone (see fused-pair.ts).
+       */
+      runPair(wa, wb, nibbles, a, b, out, atA, atB) {
+        const { layout, acc, accB, floatSums, floatSumsB } = this;
+        let any = 0;
+        const words = wordViews(layout.flags, wa, wb, nibbles);
+        const { flags, floats: floats2, n } = layout;
+        const wide = layout.bits > 2;
+        const groups = layout.groups;
+        acc.fill(0);
+        accB.fill(0);
+        this.tie.fill(0);
+        this.tieB.fill(0);
+        floatSums.fill(0);
+        floatSumsB.fill(0);
+        for (let start = 0; start < n; start += WEIGHT_BLOCK) {
+          const end = Math.min(start + WEIGHT_BLOCK, n);
+          a.poisson(wa, start, end);
+          b.poisson(wb, start, end);
+          const cut = words ? start + (end - start & ~3) : start;
+          if (groups) {
+            tiesPairBlock(wa, wb, flags, groups, start, end, this.tie, this.tieB, acc, accB);
+            if (cut > start) any |= nibblesWords(words.wa, words.wb, words.nibbles, start >> 2, cut >> 2);
+            if (cut < end) any |= nibblesBlock(wa, wb, nibbles, cut, end);
+          } else {
+            if (cut > start) any |= flagsPairWords(words.wa, words.wb, words.flags, words.nibbles, start >> 2, cut >> 2, acc, accB);
+            if (cut < end) {
+              flagsPairBlock(wa, wb, flags, cut, end, acc, accB);
+              any |= nibblesBlock(wa, wb, nibbles, cut, end);
+            }
+          }
+          if (wide) moreBitsPairBlock(wa, wb, flags, start, end, acc, accB);
+          let f = 0;
+          const pair = words && words.pair;
+          for (; f + 1 < floats2.length; f += 2) dotsPairBlock(wa, wb, floats2[f], floats2[f + 1], start, end, floatSums, floatSumsB, f, pair);
+          if (f < floats2.length) dotsPairBlock(wa, wb, floats2[f], floats2[f], start, end, floatSums, floatSumsB, f, pair);
+        }
+        this.aucValues.clear();
+        this.aucValuesB.clear();
+        if ((any & NIBBLE_HIGH) === 0) {
+          const { sums, sumsB } = this;
+          for (const source of layout.sources) {
+            if (source?.kind !== "packed-auc" || this.aucValues.has(source.shape)) continue;
+            const packed = layout.packed[source.index];
+            if (source.shape.groups) {
+              packedGroupPairRankSums(nibbles, packed, source.shape.groups, sums, sumsB);
+              this.aucValues.set(source.shape, groupAuc(sums));
+              this.aucValuesB.set(source.shape, groupAuc(sumsB));
+              continue;
+            }
+            packedPairRankSums(nibbles, packed, sums, sumsB);
+            sums[2] = acc[0] - sums[1];
+            sumsB[2] = accB[0] - sumsB[1];
+            this.aucValues.set(source.shape, aucFinish(wa, source.shape, sums));
+            this.aucValuesB.set(source.shape, aucFinish(wb, source.shape, sumsB));
+          }
+        }
+        this.pairValues(wa, acc, this.tie, floatSums, this.aucValues, out, atA);
+        this.pairValues(wb, accB, this.tieB, floatSumsB, this.aucValuesB, out, atB);
+      }
+      /** One resample's values after runPair's pass, as valueOf gives them after run()'s. */
+      pairValues(w, acc, tie, floatSums, aucValues, out, at) {
+        const { layout, sums } = this;
+        const total = acc[0];
+        const sources = layout.sources;
+        for (let s = 0; s < sources.length; s++) {
+          const source = sources[s];
+          let value;
+          if (source.kind === "bit") value = total > 0 ? acc[1 + source.bit] / total : Number.NaN;
+          else if (source.kind === "float") value = total > 0 ? floatSums[source.index] / total : Number.NaN;
+          else if (source.kind === "sequential-auc" && layout.groups) {
+            const negatives = tie[4];
+            const positives = total - negatives;
+            value = positives > 0 && negatives > 0 ? tie[3] / (positives * negatives) : Number.NaN;
+          } else if (source.kind === "sequential-auc") {
+            sums[0] = acc[5];
+            sums[1] = acc[6];
+            sums[2] = total - acc[6];
+            value = aucFinish(w, source.shape, sums);
+          } else if (source.kind === "packed-auc") {
+            const known = aucValues.get(source.shape);
+            if (known === void 0) {
+              const packed = layout.packed[source.index];
+              if (source.shape.groups) {
+                packedGroupRankSums(w, packed, source.shape.groups, sums);
+                value = groupAuc(sums);
+              } else {
+                packedRankSums(w, packed, sums);
+                value = aucFinish(w, source.shape, sums);
+              }
+              aucValues.set(source.shape, value);
+            } else value = known;
+          } else throw new Error("runPair: a layout that is not pairable");
+          out[at + s] = value;
+        }
+      }
       /**
        * One resample over `w` (length n): drawn here block by block from `random` when `draw` is set
        * (the same weights as drawWeights gives, see random.ts), else read as they are. Writes metric
@@ -27202,6 +27703,8 @@ var init_resample_plan = __esm({
     PlanRunner = class {
       constructor(plan) {
         this.plan = plan;
+        this.pairWeights = plan.pairs && plan.fused?.pairable && !plan.unitOf ? new Uint8Array(plan.n) : null;
+        this.nibbles = new Uint8Array(this.pairWeights ? plan.n : 0);
         this.counts = new Uint8Array(plan.units);
         this.weights = plan.unitOf ? new Uint8Array(plan.n) : this.counts;
         this.scratch = plan.metrics.map((m) => m.rows ? new Uint8Array(m.rows.length) : this.weights);
@@ -27215,6 +27718,10 @@ var init_resample_plan = __esm({
       pair = new Float64Array(2);
       sums = new Float64Array(3);
       fused;
+      /** Two resamples per pass: the second one's weights (null: one resample per pass) and generator. */
+      pairWeights;
+      nibbles;
+      second = new Random(0);
       /** Evaluates resample b into `control.values` and marks it done. */
       run(b, control) {
         const { plan, counts, weights, fused } = this;
@@ -27246,14 +27753,35 @@ var init_resample_plan = __esm({
         Atomics.store(control.done, b, 1);
         Atomics.notify(control.done, b);
       }
-      /** Claims and runs resamples until every index is claimed; returns how many this thread ran. */
+      /** Evaluates resamples b and b + 1 in one pass (pairWeights set) into `control.values` and marks them done. */
+      runPair(b, control) {
+        const { plan } = this;
+        const at = b * plan.metrics.length * 2;
+        this.random.reseed(plan.seed, b + 1);
+        this.second.reseed(plan.seed, b + 2);
+        this.fused.runPair(this.weights, this.pairWeights, this.nibbles, this.random, this.second, control.values, at, at + plan.metrics.length * 2);
+        for (const index of [b, b + 1]) {
+          Atomics.store(control.done, index, 1);
+          Atomics.notify(control.done, index);
+        }
+      }
+      /**
+       * Claims and runs resamples until every index is claimed (two at a time where they run in pairs);
+       * returns how many this thread ran.
+       */
       runAll(control) {
+        const step = this.pairWeights ? 2 : 1;
         let ran = 0;
         for (; ; ) {
-          const b = Atomics.add(control.counter, 0, 1);
+          const b = Atomics.add(control.counter, 0, step);
           if (b >= this.plan.resamples) return ran;
-          this.run(b, control);
-          ran++;
+          if (step === 2 && b + 1 < this.plan.resamples) {
+            this.runPair(b, control);
+            ran += 2;
+          } else {
+            this.run(b, control);
+            ran++;
+          }
         }
       }
       evaluatePair(m, w) {
@@ -27343,7 +27871,7 @@ function bootstrapThreads(raw = process.env.RETRAIN_BOOTSTRAP_THREADS) {
   if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`RETRAIN_BOOTSTRAP_THREADS must be a whole number from 1 to 64, got "${raw}"`);
   return value;
 }
-function planOf(metrics, n, units, settings) {
+function planOf(metrics, n, units, settings, pairs) {
   const planned = [];
   for (const m of metrics) {
     const candidate = shapeOf(m.candidate);
@@ -27351,7 +27879,16 @@ function planOf(metrics, n, units, settings) {
     if (!candidate || !baseline) return null;
     planned.push({ candidate, baseline, rows: m.rows ?? null });
   }
-  return { n, units: units.count, unitOf: units.unitOf, metrics: planned, seed: settings.seed, resamples: settings.resamples, fused: fusedLayout(n, planned) };
+  return {
+    n,
+    units: units.count,
+    unitOf: units.unitOf,
+    metrics: planned,
+    seed: settings.seed,
+    resamples: settings.resamples,
+    fused: fusedLayout(n, planned),
+    pairs
+  };
 }
 function runPlan(plan, threads, worker) {
   const control = planControl(plan.resamples, plan.metrics.length);
@@ -27386,7 +27923,7 @@ function pairedBootstrap(metrics, n, units, settings, options = {}) {
   const relative2 = metrics.map(() => new Float64Array(settings.resamples));
   const threads = n >= THREAD_EXAMPLES && settings.resamples > 1 ? options.threads ?? bootstrapThreads() : 1;
   const worker = options.worker ?? AHEAD_WORKER;
-  const plan = planOf(metrics, n, units, settings);
+  const plan = planOf(metrics, n, units, settings, options.pairs ?? true);
   if (plan) {
     const { values } = runPlan(plan, threads, worker);
     for (let b = 0; b < settings.resamples; b++) {
@@ -32950,4 +33487,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=35e5db62c76ad92d8d1f255b96d807fa95a9a0be25b69ecef55218abfbd8f162
+// retrain-script-sha256=980ecb42d40626b14065545d2205cf04c51482030ed9816baca567c00ca17e08
