@@ -20,6 +20,8 @@ const plainSummary: Reporter = {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A temporary folder of the run's own (TMPDIR), removed at its end.
+    globalSetup: ['test/setup/temp-root.ts'],
     testTimeout: 60_000,
     // At most three tests of a describe.concurrent block at once: each starts processes, and more at once
     // only starve each other past their timeouts on a small or shared machine.
