@@ -10,7 +10,7 @@
  * A bundle holds regular files and symlinks; directories are implied by the paths under them, so an
  * empty directory of the model is not kept.
  */
-import crypto, { createHash, randomBytes } from 'node:crypto'
+import crypto, { createHash, randomBytes, type Hash } from 'node:crypto'
 import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readdirSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
@@ -33,9 +33,8 @@ const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
 const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
- * From this size on, an archive being verified is hashed on a worker thread (which takes a few
- * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
- * (the kernel holds back a writer of much data), and a second thread measured no faster.
+ * From this size on, an archive being packed or verified is hashed on a worker thread (which takes a
+ * few milliseconds to start), beside the files' hashes.
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
@@ -271,7 +270,7 @@ interface ArchiveResult {
  */
 async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
-  const archive = new ArchiveWriter(out)
+  const archive = new ArchiveWriter(out, dest)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
   const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
@@ -287,7 +286,7 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
     }
     await archive.append(END_OF_ARCHIVE)
     await archive.end()
-    return { files, links, sha256: archive.digest(), size: archive.size }
+    return { files, links, sha256: await archive.digest(), size: archive.size }
   } finally {
     await prefetch?.close()
     await archive.settled()
@@ -295,17 +294,30 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
   }
 }
 
-/** The archive being written: small pieces gathered into one block, every byte hashed once as it goes out. */
+/**
+ * The archive being written: small pieces gathered into one block, every byte hashed once as it goes
+ * out. Once the archive reaches PARALLEL_HASH_FROM bytes, a worker thread takes over the hashing
+ * (FileHasher), reading each piece back from the page cache once it is written, from the archive's
+ * first byte: this thread then hashes only the files' bytes (for their own sha256), and the archive's
+ * hash runs beside it on another core. Small archives, most often of many small files, never start
+ * it: their packing keeps the other core busy reading files ahead.
+ */
 class ArchiveWriter {
-  private readonly hash = createHash('sha256')
+  private hash: Hash | null = createHash('sha256')
+  private hasher: FileHasher | null = null
   private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private used = 0
+  /** Where a small file the packer reads itself goes (one at a time: its bytes are used before the next is read). */
+  readonly scratch = Buffer.allocUnsafe(SMALL_FILE + 1)
   /** The write of the last full block, running while the next one fills. */
   private writing: Promise<void> = Promise.resolve()
   size = 0
 
-  constructor(private readonly file: FileHandle) {}
+  constructor(
+    private readonly file: FileHandle,
+    private readonly path: string
+  ) {}
 
   /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
   tryAppend(...pieces: Buffer[]): boolean {
@@ -352,19 +364,36 @@ class ArchiveWriter {
     await this.writing
   }
 
-  /** Waits for the last write, whether it succeeds or not (before the file is closed after a failure). */
+  /** Waits for the last write, whether it succeeds or not (before the file is closed after a failure), and stops the hashing worker. */
   async settled(): Promise<void> {
     await this.writing.catch(() => {})
+    await this.hasher?.close()
   }
 
-  digest(): string {
-    return this.hash.digest('hex')
+  /** The archive's sha256, once end() has resolved. */
+  async digest(): Promise<string> {
+    if (this.hash !== null) return this.hash.digest('hex')
+    const result = await this.hasher!.finish(this.size)
+    // The worker read what was written, from the file: anything else means the file changed under it.
+    if (result.size !== this.size) throw new Error(`the archive being written holds ${result.size} bytes, not the ${this.size} written`)
+    return result.sha256
   }
 
+  /** Starts writing `bytes`; the write before it has ended (the callers wait for it). */
   private write(bytes: Buffer): void {
-    this.writing = handled(writeAll(this.file, bytes))
-    this.hash.update(bytes)
-    this.size += bytes.length
+    const end = (this.size += bytes.length)
+    if (this.hash !== null && end >= PARALLEL_HASH_FROM) {
+      // The worker hashes from the first byte: what is written is in the page cache, and this thread's hash so far is dropped.
+      this.hasher = new FileHasher(this.path)
+      this.hash = null
+    }
+    const hasher = this.hasher
+    if (hasher === null) {
+      this.writing = handled(writeAll(this.file, bytes))
+      this.hash!.update(bytes)
+    } else {
+      this.writing = handled(writeAll(this.file, bytes).then(() => hasher.extend(end)))
+    }
   }
 }
 
@@ -372,7 +401,7 @@ class ArchiveWriter {
 async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetched?: PrefetchedFile): Promise<ManifestFile> {
   const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
   if (prefetched?.kind === 'changed') throw changed()
-  const small = prefetched === undefined ? readSmallFile(abs, changed) : prefetched.kind === 'small' ? prefetched : null
+  const small = prefetched === undefined || prefetched.kind === 'unread' ? readSmallFile(abs, changed, archive.scratch) : prefetched.kind === 'small' ? prefetched : null
   if (small !== null) {
     const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
     const header = tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode })
@@ -419,21 +448,23 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
 }
 
 /**
- * A file of at most SMALL_FILE bytes, read whole with synchronous calls; null when it is larger (it
- * streams instead). It is read to the end, so a file that grows or shrinks meanwhile is noticed.
+ * A file of at most SMALL_FILE bytes, read whole with synchronous calls into `scratch` (the bytes are a
+ * view of it); null when it is larger (it streams instead). It is read to the end, so a file that
+ * grows or shrinks meanwhile is noticed.
  */
-function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode: number; sha256?: string } | null {
+function readSmallFile(abs: string, changed: () => Error, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
   // Non-blocking: a named pipe put in a file's place must not stall the open; fstat then refuses it.
   const fd = openSync(abs, fsConstants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
   try {
     const info = fstatSync(fd)
     if (!info.isFile()) throw changed()
     if (info.size > SMALL_FILE) return null
-    // One byte more than expected: reading it means the file grew.
-    const bytes = Buffer.allocUnsafe(info.size + 1)
+    // One byte more than expected: reading it means the file grew. The bytes are used before the next
+    // file is read (copied into the archive block, hashed), so one buffer serves every file.
+    const bytes = scratch
     let read = 0
     // A regular file reads short only at its end: one read that stops at the size (not at the byte more) is the whole file.
-    for (let n = readSync(fd, bytes, 0, bytes.length, null); n > 0; n = read === info.size ? 0 : readSync(fd, bytes, read, bytes.length - read, null)) {
+    for (let n = readSync(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : readSync(fd, bytes, read, info.size + 1 - read, null)) {
       read += n
       if (read > info.size) throw changed()
     }
