@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createHash, randomBytes } from 'node:crypto'
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -276,6 +277,99 @@ describe('packBundle refusals', () => {
     const err = await rejection(packBundle(model, path.join(root, 'bundle'), lineage({ createdAt: 'yesterday' })))
     expect(err.message).toContain('/lineage/createdAt')
     expect(await absent(path.join(root, 'bundle'))).toBe(true)
+  })
+})
+
+describe('files that change while they are packed', () => {
+  /**
+   * A model of many small files (read ahead on a worker thread, or by the packer itself), packed once;
+   * then packed again into the same bundle directory while `change` runs on `target` right after the
+   * walk (when the new archive's temporary file appears) and before any thread reads it: the target
+   * sorts last, and the readers stay within a few chunks of the packer, which has packed at most a
+   * couple of archive blocks' worth of files by then.
+   */
+  async function packWhileChanging(
+    target: string,
+    targetBytes: Buffer,
+    change: (file: string) => void
+  ): Promise<{ outcome: unknown; bundle: string; model: string; before: Manifest }> {
+    const root = await tempDir()
+    const model = path.join(root, 'model')
+    const block = randomBytes(1024)
+    for (let d = 0; d < 10; d++) await mkdir(path.join(model, `part-${d}`), { recursive: true })
+    for (let i = 0; i < 4000; i += 500) {
+      await Promise.all(Array.from({ length: 500 }, (_, j) => writeFile(path.join(model, `part-${(i + j) % 10}`, `piece-${i + j}.bin`), block)))
+    }
+    await put(path.join(model, target), targetBytes)
+    const bundle = path.join(root, 'bundle')
+    const before = await packBundle(model, bundle, lineage())
+    const packing = packBundle(model, bundle, lineage()).then(
+      manifest => manifest,
+      (err: unknown) => err
+    )
+    let changed = false
+    for (let turn = 0; turn < 100_000 && !changed; turn++) {
+      if (readdirSync(bundle).some(name => name.endsWith('.tmp'))) {
+        change(path.join(model, target))
+        changed = true
+      } else {
+        await new Promise(resolve => setImmediate(resolve))
+      }
+    }
+    expect(changed, 'the archive being written never showed up').toBe(true)
+    return { outcome: await packing, bundle, model, before }
+  }
+
+  /** The bundle packed before is intact: no temporary file beside it, and it verifies as it was. */
+  async function expectOldBundle(bundle: string, before: Manifest): Promise<void> {
+    expect((await readdir(bundle)).sort()).toEqual([BUNDLE_MANIFEST, BUNDLE_ARCHIVE].sort())
+    expect((await verifyBundle(bundle)).digest).toBe(before.digest)
+  }
+
+  it('names a small file that disappears, and leaves the bundle there before', async () => {
+    const { outcome, bundle, model, before } = await packWhileChanging('zz/last.bin', Buffer.from('last'), file => rmSync(file))
+    expect(outcome).toBeInstanceOf(IntegrityError)
+    expect((outcome as Error).message).toContain(`${path.join(model, 'zz/last.bin')} disappeared or was replaced while it was being packed`)
+    await expectOldBundle(bundle, before)
+  })
+
+  it('names a large file that disappears', async () => {
+    const { outcome, bundle, model, before } = await packWhileChanging('zz/weights.bin', randomBytes(3 * 1024 * 1024), file => rmSync(file))
+    expect(outcome).toBeInstanceOf(IntegrityError)
+    expect((outcome as Error).message).toContain(`${path.join(model, 'zz/weights.bin')} disappeared or was replaced while it was being packed`)
+    await expectOldBundle(bundle, before)
+  })
+
+  it('names a file replaced by a symlink', async () => {
+    const { outcome, bundle, model, before } = await packWhileChanging('zz/last.bin', Buffer.from('last'), file => {
+      rmSync(file)
+      symlinkSync('../part-0/piece-0.bin', file)
+    })
+    expect(outcome).toBeInstanceOf(IntegrityError)
+    expect((outcome as Error).message).toContain(`${path.join(model, 'zz/last.bin')} disappeared or was replaced while it was being packed`)
+    await expectOldBundle(bundle, before)
+  })
+
+  it('names a file replaced by a named pipe, without waiting on the pipe', async () => {
+    const { outcome, bundle, model, before } = await packWhileChanging('zz/last.bin', Buffer.from('last'), file => {
+      rmSync(file)
+      execFileSync('mkfifo', [file])
+    })
+    expect(outcome).toBeInstanceOf(IntegrityError)
+    expect((outcome as Error).message).toContain(`${path.join(model, 'zz/last.bin')} changed while it was being packed`)
+    await expectOldBundle(bundle, before)
+  })
+
+  it('packs what a file holds when it is read: the new bytes of a file rewritten after the walk, consistent with the manifest', async () => {
+    const grown = randomBytes(5000)
+    const { outcome, bundle, model } = await packWhileChanging('zz/last.bin', Buffer.from('last'), file => writeFileSync(file, grown))
+    if (outcome instanceof Error) throw outcome
+    const manifest = outcome as Manifest
+    expect(manifest.files.find(f => f.path === 'zz/last.bin')).toMatchObject({ size: 5000, sha256: sha256(grown) })
+    expect((await verifyBundle(bundle)).digest).toBe(manifest.digest)
+    const out = path.join(path.dirname(model), 'out')
+    await unpackBundle(bundle, out)
+    expect((await readFile(path.join(out, 'zz/last.bin'))).equals(grown)).toBe(true)
   })
 })
 

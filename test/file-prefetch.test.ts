@@ -46,7 +46,11 @@ async function makeFiles(count: number): Promise<{ paths: string[]; files: { byt
 }
 
 /** Takes every file and checks it against what was written; returns how many came read ahead and how many were left to the packer. */
-async function takeAll(prefetch: FilePrefetch, paths: string[], files: { bytes: Buffer | null; mode: number }[]): Promise<{ readAhead: number; unread: number }> {
+async function takeAll(
+  prefetch: FilePrefetch,
+  paths: string[],
+  files: { bytes: Buffer | null; mode: number }[]
+): Promise<{ readAhead: number; unread: number }> {
   let readAhead = 0
   let unread = 0
   for (const [i, file] of files.entries()) {

@@ -281,7 +281,18 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
         await archive.append(tarHeader({ name: entry.path, type: 'symlink', size: 0, mode: 0o777, linkname: entry.target }))
         links.push({ path: entry.path, target: entry.target })
       } else {
-        files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()))
+        try {
+          files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()))
+        } catch (err) {
+          // Listed by the walk, gone when read (or its directory gone, or something not a directory in its place).
+          const code = errorCode(err)
+          if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') {
+            throw new IntegrityError(
+              `${entry.abs} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
+            )
+          }
+          throw err
+        }
       }
     }
     await archive.append(END_OF_ARCHIVE)
@@ -401,7 +412,8 @@ class ArchiveWriter {
 async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetched?: PrefetchedFile): Promise<ManifestFile> {
   const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
   if (prefetched?.kind === 'changed') throw changed()
-  const small = prefetched === undefined || prefetched.kind === 'unread' ? readSmallFile(abs, changed, archive.scratch) : prefetched.kind === 'small' ? prefetched : null
+  const small =
+    prefetched === undefined || prefetched.kind === 'unread' ? readSmallFile(abs, changed, archive.scratch) : prefetched.kind === 'small' ? prefetched : null
   if (small !== null) {
     const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
     const header = tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode })
