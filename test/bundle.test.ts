@@ -7,7 +7,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import tar from 'tar-stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import { bundleDigest, packBundle, readManifest, sha256File, unpackBundle, verifyBundle, writeManifest } from '../src/engine/bundle.js'
+import { bundleDigest, packBundle, passesFastCheck, readManifest, sha256File, unpackBundle, verifyBundle, writeManifest } from '../src/engine/bundle.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from '../src/engine/manifest.js'
 import { IntegrityError } from '../src/errors.js'
 
@@ -98,10 +98,12 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   return outcome
 }
 
-async function packed(): Promise<{ root: string; model: string; bundle: string; manifest: Manifest }> {
+/** The model of makeModel, with `extra` more small files, packed. */
+async function packed(extra = 0): Promise<{ root: string; model: string; bundle: string; manifest: Manifest }> {
   const root = await tempDir()
   const model = path.join(root, 'model')
   await makeModel(model)
+  for (let i = 0; i < extra; i++) await put(path.join(model, 'many', `file-${i}.txt`), `file ${i}\n`.repeat(i % 7))
   const bundle = path.join(root, 'bundle')
   return { root, model, bundle, manifest: await packBundle(model, bundle, lineage()) }
 }
@@ -373,145 +375,159 @@ describe('files that change while they are packed', () => {
   })
 })
 
-describe('verification', () => {
-  it('names the file whose bytes were tampered with, and both digests', async () => {
-    const { bundle, manifest } = await packed()
-    const archive = path.join(bundle, BUNDLE_ARCHIVE)
-    const bytes = await readFile(archive)
-    const at = bytes.indexOf('WEIGHTS-OF-LAYER-ONE')
-    expect(at).toBeGreaterThan(0)
-    bytes[at + 3] ^= 0x01
-    await writeFile(archive, bytes)
+// From 256 entries on, verifying first checks the archive against the one the manifest implies, on
+// worker threads; anything amiss is then scanned by the strict reader, for the same errors.
+for (const extra of [0, 300]) {
+  describe(extra === 0 ? 'verification' : `verification of a bundle of ${extra} more files (the fast check first)`, () => {
+    it('accepts the bundle as packed: long and non-ASCII names, links, an executable, an empty file', async () => {
+      const { bundle, manifest } = await packed(extra)
+      expect(await passesFastCheck(bundle, manifest)).toBe(true)
+      expect(await verifyBundle(bundle)).toEqual(manifest)
+      expect(manifest.files.length + manifest.links.length).toBe(9 + extra)
+    })
 
-    const expected = manifest.files.find(f => f.path === 'weights/deep/nested/layer-1.bin')?.sha256 ?? ''
-    for (const attempt of [verifyBundle(bundle), unpackBundle(bundle, path.join(bundle, '..', 'out'))]) {
-      const err = await rejection(attempt)
+    it('names the file whose bytes were tampered with, and both digests', async () => {
+      const { bundle, manifest } = await packed(extra)
+      const archive = path.join(bundle, BUNDLE_ARCHIVE)
+      const bytes = await readFile(archive)
+      const at = bytes.indexOf('WEIGHTS-OF-LAYER-ONE')
+      expect(at).toBeGreaterThan(0)
+      bytes[at + 3] ^= 0x01
+      await writeFile(archive, bytes)
+      expect(await passesFastCheck(bundle, manifest)).toBe(false)
+
+      const expected = manifest.files.find(f => f.path === 'weights/deep/nested/layer-1.bin')?.sha256 ?? ''
+      for (const attempt of [verifyBundle(bundle), unpackBundle(bundle, path.join(bundle, '..', 'out'))]) {
+        const err = await rejection(attempt)
+        expect(err).toBeInstanceOf(IntegrityError)
+        expect(err.message).toContain('"weights/deep/nested/layer-1.bin"')
+        expect(err.message).toContain(expected)
+        expect(err.message).toContain(sha256('WEIFHTS-OF-LAYER-ONE'))
+      }
+      expect(await absent(path.join(bundle, '..', 'out'))).toBe(true)
+    })
+
+    it('refuses a damaged tar header', async () => {
+      const { bundle, manifest } = await packed(extra)
+      const archive = path.join(bundle, BUNDLE_ARCHIVE)
+      const bytes = await readFile(archive)
+      bytes[10] ^= 0x20
+      await writeFile(archive, bytes)
+      expect(await passesFastCheck(bundle, manifest)).toBe(false)
+      const err = await rejection(verifyBundle(bundle))
       expect(err).toBeInstanceOf(IntegrityError)
-      expect(err.message).toContain('"weights/deep/nested/layer-1.bin"')
-      expect(err.message).toContain(expected)
-      expect(err.message).toContain(sha256('WEIFHTS-OF-LAYER-ONE'))
-    }
-    expect(await absent(path.join(bundle, '..', 'out'))).toBe(true)
-  })
-
-  it('refuses a damaged tar header', async () => {
-    const { bundle } = await packed()
-    const archive = path.join(bundle, BUNDLE_ARCHIVE)
-    const bytes = await readFile(archive)
-    bytes[10] ^= 0x20
-    await writeFile(archive, bytes)
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain(archive)
-  })
-
-  it('refuses a truncated archive', async () => {
-    const { bundle } = await packed()
-    const archive = path.join(bundle, BUNDLE_ARCHIVE)
-    const bytes = await readFile(archive)
-    await writeFile(archive, bytes.subarray(0, bytes.length - 1024))
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toMatch(/truncated or replaced/)
-  })
-
-  it('refuses a change in the padding after a file, which tar readers skip', async () => {
-    const { bundle } = await packed()
-    const archive = path.join(bundle, BUNDLE_ARCHIVE)
-    const bytes = await readFile(archive)
-    const content = '{"layers": 3}\n'
-    const padding = bytes.indexOf(content) + content.length
-    expect(bytes[padding]).toBe(0)
-    bytes[padding] = 0x78
-    await writeFile(archive, bytes)
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toMatch(/model\.tar: sha256 is [0-9a-f]{64}, the manifest says/)
-  })
-
-  it('refuses a manifest whose file sha256 was edited', async () => {
-    const { bundle } = await packed()
-    await editManifest(bundle, m => {
-      const config = m.files.find(f => f.path === 'config.json')
-      if (config) config.sha256 = 'f'.repeat(64)
+      expect(err.message).toContain(archive)
     })
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain('"config.json"')
-    expect(err.message).toContain('f'.repeat(64))
-  })
 
-  it('refuses a manifest whose digest does not match its file list', async () => {
-    const { bundle } = await packed()
-    await editManifest(bundle, m => {
-      m.digest = 'e'.repeat(64)
+    it('refuses a truncated archive', async () => {
+      const { bundle } = await packed(extra)
+      const archive = path.join(bundle, BUNDLE_ARCHIVE)
+      const bytes = await readFile(archive)
+      await writeFile(archive, bytes.subarray(0, bytes.length - 1024))
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toMatch(/truncated or replaced/)
     })
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toMatch(/manifest\.json: digest is e{64}, but its file list hashes to/)
-  })
 
-  it('refuses a manifest that lists a file the archive lacks', async () => {
-    const { bundle } = await packed()
-    await editManifest(bundle, m => {
-      m.files.push({ path: 'ghost.bin', size: 1, sha256: 'a'.repeat(64), mode: 0o644 })
-      m.digest = bundleDigest(m.files, m.links)
+    it('refuses a change in the padding after a file, which tar readers skip', async () => {
+      const { bundle, manifest } = await packed(extra)
+      const archive = path.join(bundle, BUNDLE_ARCHIVE)
+      const bytes = await readFile(archive)
+      const content = '{"layers": 3}\n'
+      const padding = bytes.indexOf(content) + content.length
+      expect(bytes[padding]).toBe(0)
+      bytes[padding] = 0x78
+      await writeFile(archive, bytes)
+      expect(await passesFastCheck(bundle, manifest)).toBe(false)
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toMatch(/model\.tar: sha256 is [0-9a-f]{64}, the manifest says/)
     })
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain('lacks 1 entry the manifest lists: "ghost.bin"')
-  })
 
-  it('refuses an archive entry the manifest does not list', async () => {
-    const { root, bundle } = await packed()
-    await editManifest(bundle, m => {
-      m.files = m.files.filter(f => f.path !== 'config.json')
-      m.digest = bundleDigest(m.files, m.links)
+    it('refuses a manifest whose file sha256 was edited', async () => {
+      const { bundle } = await packed(extra)
+      await editManifest(bundle, m => {
+        const config = m.files.find(f => f.path === 'config.json')
+        if (config) config.sha256 = 'f'.repeat(64)
+      })
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain('"config.json"')
+      expect(err.message).toContain('f'.repeat(64))
     })
-    const err = await rejection(unpackBundle(bundle, path.join(root, 'out')))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain('entry "config.json" is not listed in the manifest')
-    expect(await absent(path.join(root, 'out'))).toBe(true)
+
+    it('refuses a manifest whose digest does not match its file list', async () => {
+      const { bundle } = await packed(extra)
+      await editManifest(bundle, m => {
+        m.digest = 'e'.repeat(64)
+      })
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toMatch(/manifest\.json: digest is e{64}, but its file list hashes to/)
+    })
+
+    it('refuses a manifest that lists a file the archive lacks', async () => {
+      const { bundle } = await packed(extra)
+      await editManifest(bundle, m => {
+        m.files.push({ path: 'ghost.bin', size: 1, sha256: 'a'.repeat(64), mode: 0o644 })
+        m.digest = bundleDigest(m.files, m.links)
+      })
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain('lacks 1 entry the manifest lists: "ghost.bin"')
+    })
+
+    it('refuses an archive entry the manifest does not list', async () => {
+      const { root, bundle } = await packed(extra)
+      await editManifest(bundle, m => {
+        m.files = m.files.filter(f => f.path !== 'config.json')
+        m.digest = bundleDigest(m.files, m.links)
+      })
+      const err = await rejection(unpackBundle(bundle, path.join(root, 'out')))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain('entry "config.json" is not listed in the manifest')
+      expect(await absent(path.join(root, 'out'))).toBe(true)
+    })
+
+    it('refuses a missing, malformed or foreign manifest', async () => {
+      const { bundle } = await packed(extra)
+      const file = path.join(bundle, BUNDLE_MANIFEST)
+      const original = await readFile(file, 'utf8')
+
+      await writeFile(file, '{ not json')
+      expect((await rejection(readManifest(bundle))).message).toContain(`${file} is not valid JSON`)
+
+      await writeFile(file, original.replace('"schemaVersion": 1', '"schemaVersion": 2'))
+      expect((await rejection(readManifest(bundle))).message).toContain('schemaVersion 2')
+
+      await writeFile(file, original.replace('"files": [', '"extra": true, "files": ['))
+      expect((await rejection(readManifest(bundle))).message).toContain('unknown property "extra"')
+
+      await writeFile(file, original.replace('"mode": 493', '"mode": 511'))
+      expect((await rejection(readManifest(bundle))).message).toMatch(/\/files\/\d+\/mode: 511 is not allowed/)
+
+      await rm(file)
+      const missing = await rejection(verifyBundle(bundle))
+      expect(missing).toBeInstanceOf(IntegrityError)
+      expect(missing.message).toContain(`${file} does not exist`)
+    })
+
+    it('refuses a bundle whose archive is missing', async () => {
+      const { bundle } = await packed(extra)
+      await rm(path.join(bundle, BUNDLE_ARCHIVE))
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain('model.tar does not exist')
+    })
+
+    it('refuses to write a manifest that does not match its own file list', async () => {
+      const { bundle, manifest } = await packed(extra)
+      const err = await rejection(writeManifest(bundle, { ...manifest, files: manifest.files.slice(1) }))
+      expect(err.message).toContain('does not match its file list')
+      expect(await readManifest(bundle)).toEqual(manifest)
+    })
   })
-
-  it('refuses a missing, malformed or foreign manifest', async () => {
-    const { bundle } = await packed()
-    const file = path.join(bundle, BUNDLE_MANIFEST)
-    const original = await readFile(file, 'utf8')
-
-    await writeFile(file, '{ not json')
-    expect((await rejection(readManifest(bundle))).message).toContain(`${file} is not valid JSON`)
-
-    await writeFile(file, original.replace('"schemaVersion": 1', '"schemaVersion": 2'))
-    expect((await rejection(readManifest(bundle))).message).toContain('schemaVersion 2')
-
-    await writeFile(file, original.replace('"files": [', '"extra": true, "files": ['))
-    expect((await rejection(readManifest(bundle))).message).toContain('unknown property "extra"')
-
-    await writeFile(file, original.replace('"mode": 493', '"mode": 511'))
-    expect((await rejection(readManifest(bundle))).message).toMatch(/\/files\/\d+\/mode: 511 is not allowed/)
-
-    await rm(file)
-    const missing = await rejection(verifyBundle(bundle))
-    expect(missing).toBeInstanceOf(IntegrityError)
-    expect(missing.message).toContain(`${file} does not exist`)
-  })
-
-  it('refuses a bundle whose archive is missing', async () => {
-    const { bundle } = await packed()
-    await rm(path.join(bundle, BUNDLE_ARCHIVE))
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain('model.tar does not exist')
-  })
-
-  it('refuses to write a manifest that does not match its own file list', async () => {
-    const { bundle, manifest } = await packed()
-    const err = await rejection(writeManifest(bundle, { ...manifest, files: manifest.files.slice(1) }))
-    expect(err.message).toContain('does not match its file list')
-    expect(await readManifest(bundle)).toEqual(manifest)
-  })
-})
+}
 
 describe('unpacking hostile archives', () => {
   interface Crafted {
