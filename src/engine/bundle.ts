@@ -10,7 +10,7 @@
  * A bundle holds regular files and symlinks; directories are implied by the paths under them, so an
  * empty directory of the model is not kept.
  */
-import crypto, { createHash, randomBytes, type Hash } from 'node:crypto'
+import crypto, { createHash, randomBytes } from 'node:crypto'
 import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readdirSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
@@ -36,8 +36,10 @@ const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
 const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
- * From this size on, an archive being packed or verified is hashed on a worker thread (which takes a
- * few milliseconds to start), beside the files' hashes.
+ * From this size on, an archive being verified is hashed on a worker thread (which takes a few
+ * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
+ * (the kernel holds back a writer of much data), and a second thread reading the archive back
+ * measured no faster, with more CPU time.
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
@@ -320,7 +322,7 @@ interface ArchiveResult {
  */
 async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
-  const archive = new ArchiveWriter(out, dest)
+  const archive = new ArchiveWriter(out)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
   const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
@@ -347,7 +349,7 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
     }
     await archive.append(END_OF_ARCHIVE)
     await archive.end()
-    return { files, links, sha256: await archive.digest(), size: archive.size }
+    return { files, links, sha256: archive.digest(), size: archive.size }
   } finally {
     await prefetch?.close()
     await archive.settled()
@@ -355,17 +357,9 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
   }
 }
 
-/**
- * The archive being written: small pieces gathered into one block, every byte hashed once as it goes
- * out. Once the archive reaches PARALLEL_HASH_FROM bytes, a worker thread takes over the hashing
- * (FileHasher), reading each piece back from the page cache once it is written, from the archive's
- * first byte: this thread then hashes only the files' bytes (for their own sha256), and the archive's
- * hash runs beside it on another core. Small archives, most often of many small files, never start
- * it: their packing keeps the other core busy reading files ahead.
- */
+/** The archive being written: small pieces gathered into one block, every byte hashed once as it goes out. */
 class ArchiveWriter {
-  private hash: Hash | null = createHash('sha256')
-  private hasher: FileHasher | null = null
+  private readonly hash = createHash('sha256')
   private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private used = 0
@@ -375,10 +369,7 @@ class ArchiveWriter {
   private writing: Promise<void> = Promise.resolve()
   size = 0
 
-  constructor(
-    private readonly file: FileHandle,
-    private readonly path: string
-  ) {}
+  constructor(private readonly file: FileHandle) {}
 
   /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
   tryAppend(...pieces: Buffer[]): boolean {
@@ -425,36 +416,19 @@ class ArchiveWriter {
     await this.writing
   }
 
-  /** Waits for the last write, whether it succeeds or not (before the file is closed after a failure), and stops the hashing worker. */
+  /** Waits for the last write, whether it succeeds or not (before the file is closed after a failure). */
   async settled(): Promise<void> {
     await this.writing.catch(() => {})
-    await this.hasher?.close()
   }
 
-  /** The archive's sha256, once end() has resolved. */
-  async digest(): Promise<string> {
-    if (this.hash !== null) return this.hash.digest('hex')
-    const result = await this.hasher!.finish(this.size)
-    // The worker read what was written, from the file: anything else means the file changed under it.
-    if (result.size !== this.size) throw new Error(`the archive being written holds ${result.size} bytes, not the ${this.size} written`)
-    return result.sha256
+  digest(): string {
+    return this.hash.digest('hex')
   }
 
-  /** Starts writing `bytes`; the write before it has ended (the callers wait for it). */
   private write(bytes: Buffer): void {
-    const end = (this.size += bytes.length)
-    if (this.hash !== null && end >= PARALLEL_HASH_FROM) {
-      // The worker hashes from the first byte: what is written is in the page cache, and this thread's hash so far is dropped.
-      this.hasher = new FileHasher(this.path)
-      this.hash = null
-    }
-    const hasher = this.hasher
-    if (hasher === null) {
-      this.writing = handled(writeAll(this.file, bytes))
-      this.hash!.update(bytes)
-    } else {
-      this.writing = handled(writeAll(this.file, bytes).then(() => hasher.extend(end)))
-    }
+    this.writing = handled(writeAll(this.file, bytes))
+    this.hash.update(bytes)
+    this.size += bytes.length
   }
 }
 
