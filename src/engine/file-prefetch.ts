@@ -153,9 +153,12 @@ export class FilePrefetch {
         this.wake()
       })
       worker.on('error', err => this.fail(err))
-      worker.on('exit', () => {
+      // A reader ends on its own (code 0) once every chunk is claimed, after sending the ones it read;
+      // any other end (stopped by close(), or failed) may leave a chunk it claimed unread.
+      worker.on('exit', code => {
         this.exitedReaders++
-        this.wake()
+        if (code !== 0) this.fail(new Error(`a file reading thread stopped (exit code ${code})`))
+        else this.wake()
       })
       this.workers.push(worker)
     }
