@@ -13,6 +13,7 @@
  * with it (thrown when the packer reaches that file, as its own read would have thrown), or that it
  * was left to the packer to read.
  */
+import { closeSync, fstatSync, constants as fsConstants, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 
@@ -86,10 +87,11 @@ while (Atomics.load(control, ${STOP}) === 0) {
 const SMALL = 0
 const LARGE = 1
 const CHANGED = 2
+const FAILED = 3
 const UNREAD = 4
 
 export type PrefetchedFile =
-  | { kind: 'small'; bytes: Buffer; mode: number; sha256: string }
+  | { kind: 'small'; bytes: Buffer; mode: number; sha256?: string }
   | { kind: 'large' }
   | { kind: 'changed' }
   /** Not read ahead: the packer reads it itself. */
@@ -102,8 +104,10 @@ interface Batch {
   sizes: number[]
   hashes: string[]
   errors: { index: number; message: string; code?: string; errno?: number; syscall?: string; path?: string }[]
-  /** Where in the ring the chunk's bytes start. */
+  /** Where in the ring (or in `bytes`) the chunk's bytes start. */
   offset: number
+  /** For a chunk the packer read ahead itself: the buffer holding its bytes (else they are in the ring). */
+  bytes?: Buffer
 }
 
 const UNREAD_FILE: PrefetchedFile = { kind: 'unread' }
@@ -124,10 +128,16 @@ export class FilePrefetch {
   private index = 0
   private offset = 0
   private position = 0
-  /** Files the readers read and the packer read itself (for tests and measurements). */
-  readonly counts = { readAhead: 0, unread: 0 }
+  /** A chunk the packer read ahead itself while waiting for the one a reader was reading (at most one at a time). */
+  private stash: Batch | null = null
+  private stashBuffer: Buffer | null = null
+  /** Files read ahead (by the readers, or by the packer while it waited), and files left to the packer (for tests and measurements). */
+  readonly counts = { readAhead: 0, unread: 0, stolen: 0 }
 
   private readonly packerReads: boolean
+  private readonly paths: readonly string[]
+  private readonly limit: number
+  private readonly budget: number
 
   /**
    * Starts reading `paths` (in this order) on `readers` workers (by default one per core beyond this
@@ -138,6 +148,9 @@ export class FilePrefetch {
   constructor(paths: readonly string[], limit: number, budget: number, options: { readers?: number; packerReads?: boolean } = {}) {
     const readers = options.readers ?? Math.max(1, Math.min(2, availableParallelism() - 1))
     this.packerReads = options.packerReads ?? true
+    this.paths = paths
+    this.limit = limit
+    this.budget = budget
     this.ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1))
     for (let reader = 0; reader < readers; reader++) {
       // A reader only holds a chunk's lists and the paths: a small heap is plenty. No inherited options:
@@ -180,9 +193,13 @@ export class FilePrefetch {
       Atomics.notify(this.control, PACKING)
     }
     if (this.source === null) {
-      const batch = this.arrived.get(chunk)
+      let batch = this.arrived.get(chunk)
+      if (batch !== undefined) this.arrived.delete(chunk)
+      else if (this.stash?.chunk === chunk) {
+        batch = this.stash
+        this.stash = null
+      }
       if (batch !== undefined) {
-        this.arrived.delete(chunk)
         this.source = batch
         this.index = 0
         this.offset = batch.offset
@@ -190,6 +207,9 @@ export class FilePrefetch {
         // Nobody has started this chunk: the packer reads its files itself rather than wait.
         this.source = 'self'
       } else {
+        // A reader is reading this chunk: rather than wait idle, the packer reads the next chunk nobody
+        // has claimed (the readers are then slower than the packer), then waits.
+        if (this.packerReads && this.stash === null) this.steal()
         return this.arrival().then(() => this.take())
       }
     }
@@ -199,6 +219,15 @@ export class FilePrefetch {
       return UNREAD_FILE
     }
     return this.next(this.source)
+  }
+
+  /** Claims the next chunk nobody has started, if any, and reads it into the stash on this thread. */
+  private steal(): void {
+    const next = Atomics.load(this.control, NEXT)
+    if (next * CHUNK >= this.paths.length || Atomics.compareExchange(this.control, NEXT, next, next + 1) !== next) return
+    this.stashBuffer ??= Buffer.allocUnsafe(this.budget + this.limit + 1)
+    this.stash = readChunk(this.paths, next, this.limit, this.budget, this.stashBuffer)
+    this.counts.stolen += this.stash.kinds.length
   }
 
   /** Chunks read ahead and waiting for the packer (for tests). */
@@ -218,10 +247,10 @@ export class FilePrefetch {
     switch (batch.kinds[index]) {
       case SMALL: {
         const size = batch.sizes[index]!
-        const bytes = Buffer.from(this.ring, this.offset, size)
+        const bytes = batch.bytes ? batch.bytes.subarray(this.offset, this.offset + size) : Buffer.from(this.ring, this.offset, size)
         this.offset += size
         this.counts.readAhead++
-        return { kind: 'small', bytes, mode: batch.modes[index]!, sha256: batch.hashes[index]! }
+        return { kind: 'small', bytes, mode: batch.modes[index]!, sha256: batch.hashes[index] || undefined }
       }
       case LARGE:
         return { kind: 'large' }
@@ -258,4 +287,60 @@ export class FilePrefetch {
     this.waiting = null
     waiting?.reject(this.failure)
   }
+}
+
+const FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0)
+
+/**
+ * Chunk `chunk` of the paths read into `buffer` on this thread, as a reader reads it (the same
+ * checks, the same kinds), except that the files are not hashed here: the packer hashes them as it
+ * packs them.
+ */
+function readChunk(paths: readonly string[], chunk: number, limit: number, budget: number, buffer: Buffer): Batch {
+  const batch: Batch = { chunk, kinds: [], modes: [], sizes: [], hashes: [], errors: [], offset: 0, bytes: buffer }
+  const put = (kind: number, mode = 0, size = 0): void => {
+    batch.kinds.push(kind)
+    batch.modes.push(mode)
+    batch.sizes.push(size)
+    batch.hashes.push('')
+  }
+  let used = 0
+  const end = Math.min(paths.length, (chunk + 1) * CHUNK)
+  for (let i = chunk * CHUNK; i < end; i++) {
+    if (used >= budget) {
+      put(UNREAD)
+      continue
+    }
+    let fd = -1
+    try {
+      fd = openSync(paths[i]!, FLAGS)
+      const info = fstatSync(fd)
+      if (!info.isFile()) put(CHANGED)
+      else if (info.size > limit) put(LARGE, info.mode)
+      else {
+        // One byte more than the size: reading it means the file grew. A regular file reads short only at its end.
+        let read = 0
+        for (
+          let n = readSync(fd, buffer, used, info.size + 1, null);
+          n > 0;
+          n = read === info.size ? 0 : readSync(fd, buffer, used + read, info.size + 1 - read, null)
+        ) {
+          read += n
+          if (read > info.size) break
+        }
+        if (read !== info.size) put(CHANGED)
+        else {
+          put(SMALL, info.mode, read)
+          used += read
+        }
+      }
+    } catch (err) {
+      put(FAILED)
+      const e = err as NodeJS.ErrnoException
+      batch.errors.push({ index: batch.kinds.length - 1, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, path: e.path })
+    } finally {
+      if (fd !== -1) closeSync(fd)
+    }
+  }
+  return batch
 }
