@@ -7,11 +7,13 @@
  * counter of the next chunk nobody has claimed: a reader claims the next one and reads it, as long
  * as it stays fewer than AHEAD chunks ahead of the packer. When the packer reaches a chunk nobody
  * has claimed (the readers are behind, or have no core to run on), it claims the chunk itself and
- * reads those files on its own thread (`unread`) instead of waiting: the work balances itself
- * between the threads, whatever the load of the machine. The packer gets each file in the paths'
- * order: its bytes, mode and sha256, or that it is large (to stream it itself), or what went wrong
- * with it (thrown when the packer reaches that file, as its own read would have thrown), or that it
- * was left to the packer to read.
+ * reads those files on its own thread (`unread`) instead of waiting; when it reaches the chunk a
+ * reader is reading, it reads the next chunk nobody has claimed into a buffer of its own (the
+ * stash) while it waits. So the work balances itself between the threads, whatever the load of the
+ * machine. The packer gets each file in the paths' order: its bytes, mode and sha256 (none for a
+ * file of the stash: the packer hashes it), or that it is large (to stream it itself), or what
+ * went wrong with it (thrown when the packer reaches that file, as its own read would have thrown),
+ * or that it was left to the packer to read.
  */
 import { closeSync, fstatSync, constants as fsConstants, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -179,8 +181,8 @@ export class FilePrefetch {
 
   /**
    * The next file, in the order of the paths, without waiting when it is there (or left to the
-   * packer). Its bytes are a view of shared memory, valid until the next call: a reader refills it
-   * once the packer has moved on.
+   * packer). Its bytes are a view of the ring (or the stash), valid until the next call: a reader
+   * refills it once the packer has moved on.
    */
   take(): PrefetchedFile | Promise<PrefetchedFile> {
     if (this.failure) return Promise.reject(this.failure)
