@@ -13,13 +13,19 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 
-/** The expected archive: every entry's header bytes (in `headers`, one after another), data size and sha256 ('' for a link). */
+/**
+ * The expected archive, entry by entry in archive order: the name, mode, data size and sha256 of a
+ * file, or the name and target of a symlink ('' as the sha256, mode 0o777, size 0), and the length of
+ * the header packBundle writes for it (the checking threads write the header bytes themselves).
+ */
 export interface ArchiveLayout {
-  /** A view of all of a SharedArrayBuffer: the checking threads read it where it is. */
-  headers: Buffer
-  headerLengths: Uint32Array
+  names: string[]
+  modes: Uint16Array
   sizes: Float64Array
   hashes: string[]
+  /** A symlink's target; '' for a file. */
+  targets: string[]
+  headerLengths: Uint32Array
   /** The archive's size: the entries, then zeros (the end-of-archive blocks). */
   size: number
 }
@@ -33,8 +39,95 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, readSync, closeSync } = require('node:fs')
 const crypto = require('node:crypto')
-const { file, from, to, headers, headerStart, headerLengths, sizes, hashes, readSize } = workerData
-const expected = Buffer.from(headers)
+const { file, from, to, names, modes, sizes, hashes, targets, readSize } = workerData
+// The tar header packBundle writes for an entry (bundle.ts, tarHeader): ustar with the owner, group
+// and time fields zero, a name longer than 100 bytes split at a '/' into prefix and name, and a PAX
+// record ('path', 'linkpath') under a 'PaxHeader' entry when the name or target is not ASCII or does
+// not fit. Should this copy ever differ from the packer's, bundles fail this check and are scanned.
+const TEMPLATE = Buffer.alloc(512)
+for (const offset of [108, 116, 329, 337]) TEMPLATE.write('000000 ', offset)
+TEMPLATE.write('00000000000 ', 136)
+TEMPLATE.fill(0x20, 148, 156)
+TEMPLATE.write('ustar\\0' + '00', 257, 'latin1')
+let TEMPLATE_SUM = 0
+for (const byte of TEMPLATE) TEMPLATE_SUM += byte
+const FILE = 0x30
+const SYMLINK = 0x32
+const PAX = 0x78
+function octal(block, offset, value, digits) {
+  let sum = 0x20
+  if (value >= 8 ** digits) {
+    block.fill(0x37, offset, offset + digits)
+    sum += 0x37 * digits
+  } else {
+    for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) {
+      block[offset + i] = 0x30 + (rest % 8)
+      sum += 0x30 + (rest % 8)
+    }
+  }
+  block[offset + digits] = 0x20
+  return sum
+}
+function ascii(block, offset, text) {
+  let sum = 0
+  for (let i = 0; i < text.length; i++) {
+    block[offset + i] = text.charCodeAt(i)
+    sum += text.charCodeAt(i)
+  }
+  return sum
+}
+function ustar(name, flag, size, mode, linkname) {
+  if (Buffer.byteLength(name) !== name.length) return null
+  let prefix = ''
+  while (name.length > 100) {
+    const slash = name.indexOf('/')
+    if (slash === -1) return null
+    prefix += prefix ? '/' + name.slice(0, slash) : name.slice(0, slash)
+    name = name.slice(slash + 1)
+  }
+  if (prefix.length > 155) return null
+  if (linkname && Buffer.byteLength(linkname) > 100) return null
+  const block = Buffer.from(TEMPLATE)
+  let sum = TEMPLATE_SUM + ascii(block, 0, name) + octal(block, 100, mode & 0o7777, 6)
+  if (size.toString(8).length > 11) {
+    block[124] = 0x80
+    sum += 0x80
+    for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) {
+      block[124 + i] = rest % 256
+      sum += rest % 256
+    }
+  } else {
+    sum += octal(block, 124, size, 11)
+  }
+  block[156] = flag
+  sum += flag
+  if (linkname) {
+    const written = block.write(linkname, 157)
+    for (let i = 157; i < 157 + written; i++) sum += block[i]
+  }
+  if (prefix) sum += ascii(block, 345, prefix)
+  octal(block, 148, sum, 6)
+  block[155] = 0
+  return block
+}
+function paxRecord(key, value) {
+  const body = ' ' + key + '=' + value + '\\n'
+  const length = Buffer.byteLength(body)
+  let digits = String(length).length
+  if (length + digits >= 10 ** digits) digits++
+  return String(length + digits) + body
+}
+function header(name, flag, size, mode, linkname) {
+  const plain = ustar(name, flag, size, mode, linkname)
+  if (plain !== null) return plain
+  let records = paxRecord('path', name)
+  if (linkname) records += paxRecord('linkpath', linkname)
+  const pax = Buffer.from(records)
+  const paxLink = linkname && 'PaxHeader'
+  const paxHeader = ustar('PaxHeader', PAX, pax.length, mode, paxLink)
+  const entryHeader = ustar('PaxHeader', flag, size, mode, paxLink)
+  return Buffer.concat([paxHeader, pax, Buffer.alloc((512 - (pax.length % 512)) % 512), entryHeader])
+}
 const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
 const buffer = Buffer.allocUnsafe(readSize)
 let fd = -1
@@ -61,13 +154,13 @@ function zeros(from, to) {
 }
 // The index of the first entry that differs, the number of entries when none does, -1 when the bytes after them are not zeros.
 function check() {
-  let h = headerStart
-  for (let i = 0; i < headerLengths.length; i++) {
-    const length = headerLengths[i]
-    if (!fill(length) || expected.compare(buffer, start, start + length, h, h + length) !== 0) return i
-    start += length
-    h += length
+  for (let i = 0; i < names.length; i++) {
     const size = sizes[i]
+    const link = targets[i] !== ''
+    const expected = link ? header(names[i], SYMLINK, 0, 0o777, targets[i]) : header(names[i], FILE, size, modes[i])
+    const length = expected.length
+    if (!fill(length) || expected.compare(buffer, start, start + length, 0, length) !== 0) return i
+    start += length
     const padding = (512 - (size % 512)) % 512
     let actual = ''
     if (size + padding <= buffer.length) {
@@ -94,7 +187,7 @@ function check() {
   for (;;) {
     if (!zeros(start, end)) return -1
     start = end
-    if (!fill(1)) return headerLengths.length
+    if (!fill(1)) return names.length
   }
 }
 let result
@@ -115,13 +208,9 @@ parentPort.postMessage(result)
  */
 export async function checkArchive(file: string, layout: ArchiveLayout): Promise<string | null> {
   const count = layout.sizes.length
-  // Each entry's first byte in the archive, and in `headers`.
+  // Each entry's first byte in the archive.
   const starts = new Float64Array(count + 1)
-  const headerStarts = new Float64Array(count + 1)
-  for (let i = 0; i < count; i++) {
-    starts[i + 1] = starts[i]! + layout.headerLengths[i]! + Math.ceil(layout.sizes[i]! / BLOCK) * BLOCK
-    headerStarts[i + 1] = headerStarts[i]! + layout.headerLengths[i]!
-  }
+  for (let i = 0; i < count; i++) starts[i + 1] = starts[i]! + layout.headerLengths[i]! + Math.ceil(layout.sizes[i]! / BLOCK) * BLOCK
   // packBundle ends the archive with exactly two zero blocks.
   if (starts[count]! + 2 * BLOCK !== layout.size) return null
   // Two parts where there are two cores: cut at the entry boundary nearest the middle of the bytes.
@@ -136,18 +225,17 @@ export async function checkArchive(file: string, layout: ArchiveLayout): Promise
     }
   }
   const bounds = cut === count ? [0, count] : [0, cut, count]
-  const shared = layout.headers.buffer
   const parts = bounds.slice(1).map((last, k) => {
     const first = bounds[k]!
     return runPart({
       file,
       from: starts[first]!,
       to: last === count ? layout.size : starts[last]!,
-      headers: shared,
-      headerStart: headerStarts[first]!,
-      headerLengths: layout.headerLengths.slice(first, last),
+      names: layout.names.slice(first, last),
+      modes: layout.modes.slice(first, last),
       sizes: layout.sizes.slice(first, last),
       hashes: layout.hashes.slice(first, last),
+      targets: layout.targets.slice(first, last),
       readSize: READ_SIZE
     }).then(checked => checked === last - first)
   })

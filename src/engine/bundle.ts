@@ -178,31 +178,35 @@ export async function passesFastCheck(bundleDir: string, manifest: Manifest): Pr
   return sha256 === manifest.archiveSha256
 }
 
-/** The archive packBundle writes for the manifest's entries: the same headers in the same order (by path), each file's data, the end blocks. */
+/** The archive packBundle writes for the manifest's entries, in its order (by path): each entry's fields and its header's length. */
 function archiveLayout(manifest: Manifest): ArchiveLayout {
   type Entry = { path: string; file?: ManifestFile; link?: ManifestLink }
   const entries = sortByPath<Entry>([...manifest.files.map(file => ({ path: file.path, file })), ...manifest.links.map(link => ({ path: link.path, link }))])
-  const headerLengths = new Uint32Array(entries.length)
-  const sizes = new Float64Array(entries.length)
-  const hashes: string[] = []
-  const header = (i: number): Buffer => {
-    const { path: name, file, link } = entries[i]!
-    return file
-      ? tarHeader({ name, type: 'file', size: file.size, mode: file.mode })
-      : tarHeader({ name, type: 'symlink', size: 0, mode: 0o777, linkname: link!.target })
+  const layout: ArchiveLayout = {
+    names: [],
+    modes: new Uint16Array(entries.length),
+    sizes: new Float64Array(entries.length),
+    hashes: [],
+    targets: [],
+    headerLengths: new Uint32Array(entries.length),
+    size: manifest.archiveSize
   }
-  // Two passes, the lengths first: the headers then go straight into memory the checking threads share, without a copy.
-  let total = 0
-  for (let i = 0; i < entries.length; i++) {
-    const { file } = entries[i]!
-    headerLengths[i] = header(i).length
-    total += headerLengths[i]!
-    sizes[i] = file ? file.size : 0
-    hashes.push(file ? file.sha256 : '')
+  for (const [i, { path: name, file, link }] of entries.entries()) {
+    layout.names.push(name)
+    if (file) {
+      layout.modes[i] = file.mode
+      layout.sizes[i] = file.size
+      layout.hashes.push(file.sha256)
+      layout.targets.push('')
+      layout.headerLengths[i] = tarHeader({ name, type: 'file', size: file.size, mode: file.mode }).length
+    } else {
+      layout.modes[i] = 0o777
+      layout.hashes.push('')
+      layout.targets.push(link!.target)
+      layout.headerLengths[i] = tarHeader({ name, type: 'symlink', size: 0, mode: 0o777, linkname: link!.target }).length
+    }
   }
-  const headers = Buffer.from(new SharedArrayBuffer(total))
-  for (let i = 0, used = 0; i < entries.length; i++) used += header(i).copy(headers, used)
-  return { headers, headerLengths, sizes, hashes, size: manifest.archiveSize }
+  return layout
 }
 
 /**
