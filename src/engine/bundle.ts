@@ -13,6 +13,7 @@
 import crypto, { createHash, randomBytes } from 'node:crypto'
 import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readdirSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import validateManifest from '../spec/generated/manifest-validator.js'
@@ -25,6 +26,12 @@ import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage,
 
 /** From this many entries on, verifying tries the fast check on worker threads first (which take a few milliseconds to start). */
 const FAST_CHECK_FROM = 256
+/**
+ * The fast check runs three threads at once (two parts and the archive's hash): with fewer cores it
+ * measured slower than the scan whenever other jobs shared them, and used 50 MB more memory
+ * (docs/benchmarks.md), so it is used only from this many cores on.
+ */
+const FAST_CHECK_CORES = 3
 /** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
 const CHUNK_SIZE = 2 * 1024 * 1024
 /** The archive is read back in pieces of this size: every small file's data is then in memory whole, hashed in one call. */
@@ -155,7 +162,9 @@ async function replaceManifest(file: string, text: string): Promise<void> {
 export async function verifyBundle(bundleDir: string): Promise<Manifest> {
   const manifest = await readManifest(bundleDir)
   // A bundle as packBundle wrote it passes the fast check; anything else is scanned, for the error.
-  const large = manifest.files.length + manifest.links.length >= FAST_CHECK_FROM || manifest.archiveSize >= PARALLEL_HASH_FROM
+  const large =
+    availableParallelism() >= FAST_CHECK_CORES &&
+    (manifest.files.length + manifest.links.length >= FAST_CHECK_FROM || manifest.archiveSize >= PARALLEL_HASH_FROM)
   if (large && (await passesFastCheck(bundleDir, manifest))) return manifest
   await scanArchive(bundleDir, manifest, null)
   return manifest
