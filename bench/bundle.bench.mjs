@@ -5,9 +5,10 @@
 //   shards beside it: BENCH_BUNDLE_LARGE_MB MiB (default 128; the aim's shape is 900) and
 //   BENCH_BUNDLE_MIXED_SMALL files (default 5,000) of BENCH_BUNDLE_MIXED_KB KiB (default 4; 25 makes
 //   the whole about 1 GiB with a 900 MiB file).
-// Every side runs in its own child process (its peak RSS is its own), BENCH_BUNDLE_ROUNDS times
-// (default 3), in turn, starting each round with the next side so none always runs first; the table
-// shows medians. The directory is read once before the rounds, so every side reads it from the page cache.
+// Every side runs in its own child process (its peak RSS and CPU time, user + system of every thread
+// and child, are its own: on a machine shared with other jobs the CPU time moves less than the wall
+// time), BENCH_BUNDLE_ROUNDS times (default 3), in turn, starting each round with the next side so
+// none always runs first; the table shows medians. The directory is read once before the rounds, so every side reads it from the page cache.
 //
 //   node bench/bundle.bench.mjs [BUNDLE_MODULE.mjs ...]
 //
@@ -90,8 +91,8 @@ try {
     const openssl = seconds(0)
     const sha256sum = seconds(1)
     console.log(`### ${shape.name} (${(bytes / MiB).toFixed(0)} MiB)\n`)
-    console.log('| side | pack s | verify s | total s (range) | MiB/s | vs openssl | vs sha256sum | peak RSS MB |')
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+    console.log('| side | pack s | verify s | total s (range) | CPU s | MiB/s | vs openssl | vs sha256sum | peak RSS MB |')
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
     for (const [k, side] of sides.entries()) {
       const s = samples[k]
       const total = seconds(k)
@@ -99,8 +100,9 @@ try {
       const pack = side.ours ? median(s.map(x => x.packSeconds)).toFixed(2) : ''
       const verify = side.ours ? median(s.map(x => x.verifySeconds)).toFixed(2) : ''
       const rss = Math.max(...s.map(x => x.peakRssMB ?? NaN))
+      const cpu = median(s.map(x => x.cpuSeconds ?? NaN))
       console.log(
-        `| ${side.name} | ${pack} | ${verify} | ${total.toFixed(2)} (${range}) | ${(bytes / MiB / total).toFixed(0)} | ${(openssl / total).toFixed(2)}x | ${(sha256sum / total).toFixed(2)}x | ${Number.isFinite(rss) ? rss.toFixed(0) : 'n/a'} |`
+        `| ${side.name} | ${pack} | ${verify} | ${total.toFixed(2)} (${range}) | ${Number.isFinite(cpu) ? cpu.toFixed(2) : 'n/a'} | ${(bytes / MiB / total).toFixed(0)} | ${(openssl / total).toFixed(2)}x | ${(sha256sum / total).toFixed(2)}x | ${Number.isFinite(rss) ? rss.toFixed(0) : 'n/a'} |`
       )
     }
     const ours = seconds(2)
@@ -152,13 +154,14 @@ async function makeLarge(dir, sizeMiB) {
 
 function runShell(script) {
   const args = ['bash', '-o', 'pipefail', '-c', script]
-  const command = gnuTime ? [gnuTime, '-f', 'PEAK_KB=%M', ...args] : args
+  const command = gnuTime ? [gnuTime, '-f', 'PEAK_KB=%M CPU_S=%U+%S', ...args] : args
   const started = process.hrtime.bigint()
   const result = spawnSync(command[0], command.slice(1), { encoding: 'utf8', timeout: childTimeoutMs, maxBuffer: 1 << 20 })
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   if (result.status !== 0) throw new Error(`${script} failed (${result.signal ?? result.status}): ${result.stderr}`)
   const peak = /PEAK_KB=(\d+)/.exec(result.stderr ?? '')
-  return { seconds, peakRssMB: peak ? Number(peak[1]) / 1024 : null }
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(result.stderr ?? '')
+  return { seconds, peakRssMB: peak ? Number(peak[1]) / 1024 : null, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : null }
 }
 
 function runOurs(moduleFile, model, bundle) {
@@ -174,7 +177,9 @@ function runOurs(moduleFile, model, bundle) {
     const [packSeconds, manifest] = await seconds(() => packBundle(${JSON.stringify(model)}, ${JSON.stringify(bundle)}, lineage))
     const [verifySeconds] = await seconds(() => verifyBundle(${JSON.stringify(bundle)}))
     const peakRssMB = process.resourceUsage().maxRSS / 1024
-    console.log(JSON.stringify({ packSeconds, verifySeconds, peakRssMB, digest: manifest.digest }))
+    // User and system time of every thread of the process, start-up included.
+    const { user, system } = process.cpuUsage()
+    console.log(JSON.stringify({ packSeconds, verifySeconds, peakRssMB, cpuSeconds: (user + system) / 1e6, digest: manifest.digest }))
   `
   const started = process.hrtime.bigint()
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8', timeout: childTimeoutMs })

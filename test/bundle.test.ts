@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createHash, randomBytes } from 'node:crypto'
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -6,7 +7,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import tar from 'tar-stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import { bundleDigest, packBundle, readManifest, sha256File, unpackBundle, verifyBundle, writeManifest } from '../src/engine/bundle.js'
+import { bundleDigest, packBundle, passesFastCheck, readManifest, sha256File, unpackBundle, verifyBundle, writeManifest } from '../src/engine/bundle.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from '../src/engine/manifest.js'
 import { IntegrityError } from '../src/errors.js'
 
@@ -97,10 +98,12 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   return outcome
 }
 
-async function packed(): Promise<{ root: string; model: string; bundle: string; manifest: Manifest }> {
+/** The model of makeModel, with `extra` more small files, packed. */
+async function packed(extra = 0): Promise<{ root: string; model: string; bundle: string; manifest: Manifest }> {
   const root = await tempDir()
   const model = path.join(root, 'model')
   await makeModel(model)
+  for (let i = 0; i < extra; i++) await put(path.join(model, 'many', `file-${i}.txt`), `file ${i}\n`.repeat(i % 7))
   const bundle = path.join(root, 'bundle')
   return { root, model, bundle, manifest: await packBundle(model, bundle, lineage()) }
 }
@@ -279,145 +282,254 @@ describe('packBundle refusals', () => {
   })
 })
 
-describe('verification', () => {
-  it('names the file whose bytes were tampered with, and both digests', async () => {
-    const { bundle, manifest } = await packed()
-    const archive = path.join(bundle, BUNDLE_ARCHIVE)
-    const bytes = await readFile(archive)
-    const at = bytes.indexOf('WEIGHTS-OF-LAYER-ONE')
-    expect(at).toBeGreaterThan(0)
-    bytes[at + 3] ^= 0x01
-    await writeFile(archive, bytes)
-
-    const expected = manifest.files.find(f => f.path === 'weights/deep/nested/layer-1.bin')?.sha256 ?? ''
-    for (const attempt of [verifyBundle(bundle), unpackBundle(bundle, path.join(bundle, '..', 'out'))]) {
-      const err = await rejection(attempt)
-      expect(err).toBeInstanceOf(IntegrityError)
-      expect(err.message).toContain('"weights/deep/nested/layer-1.bin"')
-      expect(err.message).toContain(expected)
-      expect(err.message).toContain(sha256('WEIFHTS-OF-LAYER-ONE'))
+describe('files that change while they are packed', () => {
+  /**
+   * A model of many small files (read ahead on a worker thread, or by the packer itself), packed once;
+   * then packed again into the same bundle directory while `change` runs on `target` right after the
+   * walk (when the new archive's temporary file appears) and before any thread reads it: the target
+   * sorts last, and the readers stay within a few chunks of the packer, which has packed at most a
+   * couple of archive blocks' worth of files by then.
+   */
+  async function packWhileChanging(
+    target: string,
+    targetBytes: Buffer,
+    change: (file: string) => void
+  ): Promise<{ outcome: unknown; bundle: string; model: string; before: Manifest }> {
+    const root = await tempDir()
+    const model = path.join(root, 'model')
+    const block = randomBytes(1024)
+    for (let d = 0; d < 10; d++) await mkdir(path.join(model, `part-${d}`), { recursive: true })
+    for (let i = 0; i < 4000; i += 500) {
+      await Promise.all(Array.from({ length: 500 }, (_, j) => writeFile(path.join(model, `part-${(i + j) % 10}`, `piece-${i + j}.bin`), block)))
     }
-    expect(await absent(path.join(bundle, '..', 'out'))).toBe(true)
+    await put(path.join(model, target), targetBytes)
+    const bundle = path.join(root, 'bundle')
+    const before = await packBundle(model, bundle, lineage())
+    const packing = packBundle(model, bundle, lineage()).then(
+      manifest => manifest,
+      (err: unknown) => err
+    )
+    let changed = false
+    for (let turn = 0; turn < 100_000 && !changed; turn++) {
+      if (readdirSync(bundle).some(name => name.endsWith('.tmp'))) {
+        change(path.join(model, target))
+        changed = true
+      } else {
+        await new Promise(resolve => setImmediate(resolve))
+      }
+    }
+    expect(changed, 'the archive being written never showed up').toBe(true)
+    return { outcome: await packing, bundle, model, before }
+  }
+
+  /** The bundle packed before is intact: no temporary file beside it, and it verifies as it was. */
+  async function expectOldBundle(bundle: string, before: Manifest): Promise<void> {
+    expect((await readdir(bundle)).sort()).toEqual([BUNDLE_MANIFEST, BUNDLE_ARCHIVE].sort())
+    expect((await verifyBundle(bundle)).digest).toBe(before.digest)
+  }
+
+  it('names a small file that disappears, and leaves the bundle there before', async () => {
+    const { outcome, bundle, model, before } = await packWhileChanging('zz/last.bin', Buffer.from('last'), file => rmSync(file))
+    expect(outcome).toBeInstanceOf(IntegrityError)
+    expect((outcome as Error).message).toContain(`${path.join(model, 'zz/last.bin')} disappeared or was replaced while it was being packed`)
+    await expectOldBundle(bundle, before)
   })
 
-  it('refuses a damaged tar header', async () => {
-    const { bundle } = await packed()
-    const archive = path.join(bundle, BUNDLE_ARCHIVE)
-    const bytes = await readFile(archive)
-    bytes[10] ^= 0x20
-    await writeFile(archive, bytes)
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain(archive)
+  it('names a large file that disappears', async () => {
+    const { outcome, bundle, model, before } = await packWhileChanging('zz/weights.bin', randomBytes(3 * 1024 * 1024), file => rmSync(file))
+    expect(outcome).toBeInstanceOf(IntegrityError)
+    expect((outcome as Error).message).toContain(`${path.join(model, 'zz/weights.bin')} disappeared or was replaced while it was being packed`)
+    await expectOldBundle(bundle, before)
   })
 
-  it('refuses a truncated archive', async () => {
-    const { bundle } = await packed()
-    const archive = path.join(bundle, BUNDLE_ARCHIVE)
-    const bytes = await readFile(archive)
-    await writeFile(archive, bytes.subarray(0, bytes.length - 1024))
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toMatch(/truncated or replaced/)
-  })
-
-  it('refuses a change in the padding after a file, which tar readers skip', async () => {
-    const { bundle } = await packed()
-    const archive = path.join(bundle, BUNDLE_ARCHIVE)
-    const bytes = await readFile(archive)
-    const content = '{"layers": 3}\n'
-    const padding = bytes.indexOf(content) + content.length
-    expect(bytes[padding]).toBe(0)
-    bytes[padding] = 0x78
-    await writeFile(archive, bytes)
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toMatch(/model\.tar: sha256 is [0-9a-f]{64}, the manifest says/)
-  })
-
-  it('refuses a manifest whose file sha256 was edited', async () => {
-    const { bundle } = await packed()
-    await editManifest(bundle, m => {
-      const config = m.files.find(f => f.path === 'config.json')
-      if (config) config.sha256 = 'f'.repeat(64)
+  it('names a file replaced by a symlink', async () => {
+    const { outcome, bundle, model, before } = await packWhileChanging('zz/last.bin', Buffer.from('last'), file => {
+      rmSync(file)
+      symlinkSync('../part-0/piece-0.bin', file)
     })
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain('"config.json"')
-    expect(err.message).toContain('f'.repeat(64))
+    expect(outcome).toBeInstanceOf(IntegrityError)
+    expect((outcome as Error).message).toContain(`${path.join(model, 'zz/last.bin')} disappeared or was replaced while it was being packed`)
+    await expectOldBundle(bundle, before)
   })
 
-  it('refuses a manifest whose digest does not match its file list', async () => {
-    const { bundle } = await packed()
-    await editManifest(bundle, m => {
-      m.digest = 'e'.repeat(64)
+  it('names a file replaced by a named pipe, without waiting on the pipe', async () => {
+    const { outcome, bundle, model, before } = await packWhileChanging('zz/last.bin', Buffer.from('last'), file => {
+      rmSync(file)
+      execFileSync('mkfifo', [file])
     })
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toMatch(/manifest\.json: digest is e{64}, but its file list hashes to/)
+    expect(outcome).toBeInstanceOf(IntegrityError)
+    expect((outcome as Error).message).toContain(`${path.join(model, 'zz/last.bin')} changed while it was being packed`)
+    await expectOldBundle(bundle, before)
   })
 
-  it('refuses a manifest that lists a file the archive lacks', async () => {
-    const { bundle } = await packed()
-    await editManifest(bundle, m => {
-      m.files.push({ path: 'ghost.bin', size: 1, sha256: 'a'.repeat(64), mode: 0o644 })
-      m.digest = bundleDigest(m.files, m.links)
-    })
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain('lacks 1 entry the manifest lists: "ghost.bin"')
-  })
-
-  it('refuses an archive entry the manifest does not list', async () => {
-    const { root, bundle } = await packed()
-    await editManifest(bundle, m => {
-      m.files = m.files.filter(f => f.path !== 'config.json')
-      m.digest = bundleDigest(m.files, m.links)
-    })
-    const err = await rejection(unpackBundle(bundle, path.join(root, 'out')))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain('entry "config.json" is not listed in the manifest')
-    expect(await absent(path.join(root, 'out'))).toBe(true)
-  })
-
-  it('refuses a missing, malformed or foreign manifest', async () => {
-    const { bundle } = await packed()
-    const file = path.join(bundle, BUNDLE_MANIFEST)
-    const original = await readFile(file, 'utf8')
-
-    await writeFile(file, '{ not json')
-    expect((await rejection(readManifest(bundle))).message).toContain(`${file} is not valid JSON`)
-
-    await writeFile(file, original.replace('"schemaVersion": 1', '"schemaVersion": 2'))
-    expect((await rejection(readManifest(bundle))).message).toContain('schemaVersion 2')
-
-    await writeFile(file, original.replace('"files": [', '"extra": true, "files": ['))
-    expect((await rejection(readManifest(bundle))).message).toContain('unknown property "extra"')
-
-    await writeFile(file, original.replace('"mode": 493', '"mode": 511'))
-    expect((await rejection(readManifest(bundle))).message).toMatch(/\/files\/\d+\/mode: 511 is not allowed/)
-
-    await rm(file)
-    const missing = await rejection(verifyBundle(bundle))
-    expect(missing).toBeInstanceOf(IntegrityError)
-    expect(missing.message).toContain(`${file} does not exist`)
-  })
-
-  it('refuses a bundle whose archive is missing', async () => {
-    const { bundle } = await packed()
-    await rm(path.join(bundle, BUNDLE_ARCHIVE))
-    const err = await rejection(verifyBundle(bundle))
-    expect(err).toBeInstanceOf(IntegrityError)
-    expect(err.message).toContain('model.tar does not exist')
-  })
-
-  it('refuses to write a manifest that does not match its own file list', async () => {
-    const { bundle, manifest } = await packed()
-    const err = await rejection(writeManifest(bundle, { ...manifest, files: manifest.files.slice(1) }))
-    expect(err.message).toContain('does not match its file list')
-    expect(await readManifest(bundle)).toEqual(manifest)
+  it('packs what a file holds when it is read: the new bytes of a file rewritten after the walk, consistent with the manifest', async () => {
+    const grown = randomBytes(5000)
+    const { outcome, bundle, model } = await packWhileChanging('zz/last.bin', Buffer.from('last'), file => writeFileSync(file, grown))
+    if (outcome instanceof Error) throw outcome
+    const manifest = outcome as Manifest
+    expect(manifest.files.find(f => f.path === 'zz/last.bin')).toMatchObject({ size: 5000, sha256: sha256(grown) })
+    expect((await verifyBundle(bundle)).digest).toBe(manifest.digest)
+    const out = path.join(path.dirname(model), 'out')
+    await unpackBundle(bundle, out)
+    expect((await readFile(path.join(out, 'zz/last.bin'))).equals(grown)).toBe(true)
   })
 })
+
+// From 256 entries on (on a machine of 3 cores or more), verifying first checks the archive against
+// the one the manifest implies, on worker threads; anything amiss is then scanned by the strict
+// reader, for the same errors. Each case runs on a small bundle and on one past that size, and calls
+// the fast check itself too, whatever the cores.
+for (const extra of [0, 300]) {
+  describe(extra === 0 ? 'verification' : `verification of a bundle of ${extra} more files (the fast check first, given the cores)`, () => {
+    it('accepts the bundle as packed: long and non-ASCII names, links, an executable, an empty file', async () => {
+      const { bundle, manifest } = await packed(extra)
+      expect(await passesFastCheck(bundle, manifest)).toBe(true)
+      expect(await verifyBundle(bundle)).toEqual(manifest)
+      expect(manifest.files.length + manifest.links.length).toBe(9 + extra)
+    })
+
+    it('names the file whose bytes were tampered with, and both digests', async () => {
+      const { bundle, manifest } = await packed(extra)
+      const archive = path.join(bundle, BUNDLE_ARCHIVE)
+      const bytes = await readFile(archive)
+      const at = bytes.indexOf('WEIGHTS-OF-LAYER-ONE')
+      expect(at).toBeGreaterThan(0)
+      bytes[at + 3] ^= 0x01
+      await writeFile(archive, bytes)
+      expect(await passesFastCheck(bundle, manifest)).toBe(false)
+
+      const expected = manifest.files.find(f => f.path === 'weights/deep/nested/layer-1.bin')?.sha256 ?? ''
+      for (const attempt of [verifyBundle(bundle), unpackBundle(bundle, path.join(bundle, '..', 'out'))]) {
+        const err = await rejection(attempt)
+        expect(err).toBeInstanceOf(IntegrityError)
+        expect(err.message).toContain('"weights/deep/nested/layer-1.bin"')
+        expect(err.message).toContain(expected)
+        expect(err.message).toContain(sha256('WEIFHTS-OF-LAYER-ONE'))
+      }
+      expect(await absent(path.join(bundle, '..', 'out'))).toBe(true)
+    })
+
+    it('refuses a damaged tar header', async () => {
+      const { bundle, manifest } = await packed(extra)
+      const archive = path.join(bundle, BUNDLE_ARCHIVE)
+      const bytes = await readFile(archive)
+      bytes[10] ^= 0x20
+      await writeFile(archive, bytes)
+      expect(await passesFastCheck(bundle, manifest)).toBe(false)
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain(archive)
+    })
+
+    it('refuses a truncated archive', async () => {
+      const { bundle } = await packed(extra)
+      const archive = path.join(bundle, BUNDLE_ARCHIVE)
+      const bytes = await readFile(archive)
+      await writeFile(archive, bytes.subarray(0, bytes.length - 1024))
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toMatch(/truncated or replaced/)
+    })
+
+    it('refuses a change in the padding after a file, which tar readers skip', async () => {
+      const { bundle, manifest } = await packed(extra)
+      const archive = path.join(bundle, BUNDLE_ARCHIVE)
+      const bytes = await readFile(archive)
+      const content = '{"layers": 3}\n'
+      const padding = bytes.indexOf(content) + content.length
+      expect(bytes[padding]).toBe(0)
+      bytes[padding] = 0x78
+      await writeFile(archive, bytes)
+      expect(await passesFastCheck(bundle, manifest)).toBe(false)
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toMatch(/model\.tar: sha256 is [0-9a-f]{64}, the manifest says/)
+    })
+
+    it('refuses a manifest whose file sha256 was edited', async () => {
+      const { bundle } = await packed(extra)
+      await editManifest(bundle, m => {
+        const config = m.files.find(f => f.path === 'config.json')
+        if (config) config.sha256 = 'f'.repeat(64)
+      })
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain('"config.json"')
+      expect(err.message).toContain('f'.repeat(64))
+    })
+
+    it('refuses a manifest whose digest does not match its file list', async () => {
+      const { bundle } = await packed(extra)
+      await editManifest(bundle, m => {
+        m.digest = 'e'.repeat(64)
+      })
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toMatch(/manifest\.json: digest is e{64}, but its file list hashes to/)
+    })
+
+    it('refuses a manifest that lists a file the archive lacks', async () => {
+      const { bundle } = await packed(extra)
+      await editManifest(bundle, m => {
+        m.files.push({ path: 'ghost.bin', size: 1, sha256: 'a'.repeat(64), mode: 0o644 })
+        m.digest = bundleDigest(m.files, m.links)
+      })
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain('lacks 1 entry the manifest lists: "ghost.bin"')
+    })
+
+    it('refuses an archive entry the manifest does not list', async () => {
+      const { root, bundle } = await packed(extra)
+      await editManifest(bundle, m => {
+        m.files = m.files.filter(f => f.path !== 'config.json')
+        m.digest = bundleDigest(m.files, m.links)
+      })
+      const err = await rejection(unpackBundle(bundle, path.join(root, 'out')))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain('entry "config.json" is not listed in the manifest')
+      expect(await absent(path.join(root, 'out'))).toBe(true)
+    })
+
+    it('refuses a missing, malformed or foreign manifest', async () => {
+      const { bundle } = await packed(extra)
+      const file = path.join(bundle, BUNDLE_MANIFEST)
+      const original = await readFile(file, 'utf8')
+
+      await writeFile(file, '{ not json')
+      expect((await rejection(readManifest(bundle))).message).toContain(`${file} is not valid JSON`)
+
+      await writeFile(file, original.replace('"schemaVersion": 1', '"schemaVersion": 2'))
+      expect((await rejection(readManifest(bundle))).message).toContain('schemaVersion 2')
+
+      await writeFile(file, original.replace('"files": [', '"extra": true, "files": ['))
+      expect((await rejection(readManifest(bundle))).message).toContain('unknown property "extra"')
+
+      await writeFile(file, original.replace('"mode": 493', '"mode": 511'))
+      expect((await rejection(readManifest(bundle))).message).toMatch(/\/files\/\d+\/mode: 511 is not allowed/)
+
+      await rm(file)
+      const missing = await rejection(verifyBundle(bundle))
+      expect(missing).toBeInstanceOf(IntegrityError)
+      expect(missing.message).toContain(`${file} does not exist`)
+    })
+
+    it('refuses a bundle whose archive is missing', async () => {
+      const { bundle } = await packed(extra)
+      await rm(path.join(bundle, BUNDLE_ARCHIVE))
+      const err = await rejection(verifyBundle(bundle))
+      expect(err).toBeInstanceOf(IntegrityError)
+      expect(err.message).toContain('model.tar does not exist')
+    })
+
+    it('refuses to write a manifest that does not match its own file list', async () => {
+      const { bundle, manifest } = await packed(extra)
+      const err = await rejection(writeManifest(bundle, { ...manifest, files: manifest.files.slice(1) }))
+      expect(err.message).toContain('does not match its file list')
+      expect(await readManifest(bundle)).toEqual(manifest)
+    })
+  })
+}
 
 describe('unpacking hostile archives', () => {
   interface Crafted {

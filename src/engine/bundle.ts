@@ -13,15 +13,25 @@
 import crypto, { createHash, randomBytes } from 'node:crypto'
 import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readdirSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
+import { checkArchive, type ArchiveLayout } from './archive-check.js'
 import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
 import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
 
+/** From this many entries on, verifying tries the fast check on worker threads first (which take a few milliseconds to start). */
+const FAST_CHECK_FROM = 256
+/**
+ * The fast check runs three threads at once (two parts and the archive's hash): with fewer cores it
+ * measured slower than the scan whenever other jobs shared them, and used 50 MB more memory
+ * (docs/benchmarks.md), so it is used only from this many cores on.
+ */
+const FAST_CHECK_CORES = 3
 /** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
 const CHUNK_SIZE = 2 * 1024 * 1024
 /** The archive is read back in pieces of this size: every small file's data is then in memory whole, hashed in one call. */
@@ -35,7 +45,8 @@ const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
  * From this size on, an archive being verified is hashed on a worker thread (which takes a few
  * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
- * (the kernel holds back a writer of much data), and a second thread measured no faster.
+ * (the kernel holds back a writer of much data), and a second thread reading the archive back
+ * measured no faster, with more CPU time.
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
@@ -150,8 +161,61 @@ async function replaceManifest(file: string, text: string): Promise<void> {
 /** Reads model.tar once and checks it against the manifest: every byte, every entry, the digest. */
 export async function verifyBundle(bundleDir: string): Promise<Manifest> {
   const manifest = await readManifest(bundleDir)
+  // A bundle as packBundle wrote it passes the fast check; anything else is scanned, for the error.
+  const large =
+    availableParallelism() >= FAST_CHECK_CORES &&
+    (manifest.files.length + manifest.links.length >= FAST_CHECK_FROM || manifest.archiveSize >= PARALLEL_HASH_FROM)
+  if (large && (await passesFastCheck(bundleDir, manifest))) return manifest
   await scanArchive(bundleDir, manifest, null)
   return manifest
+}
+
+/**
+ * Whether the archive is exactly the one packBundle writes for this manifest, its files' bytes
+ * matching their sha256s and its own sha256 the manifest's (see archive-check.ts), and the digest
+ * the file list's. Exported for tests; verifyBundle uses it for bundles of many entries.
+ */
+export async function passesFastCheck(bundleDir: string, manifest: Manifest): Promise<boolean> {
+  const archive = path.join(bundleDir, BUNDLE_ARCHIVE)
+  if (bundleDigest(manifest.files, manifest.links) !== manifest.digest) return false
+  const size = await stat(archive).then(
+    info => info.size,
+    () => -1
+  )
+  if (size !== manifest.archiveSize) return false
+  const sha256 = await checkArchive(archive, archiveLayout(manifest)).catch(() => null)
+  return sha256 === manifest.archiveSha256
+}
+
+/** The archive packBundle writes for the manifest's entries, in its order (by path): each entry's fields and its header's length. */
+function archiveLayout(manifest: Manifest): ArchiveLayout {
+  type Entry = { path: string; file?: ManifestFile; link?: ManifestLink }
+  const entries = sortByPath<Entry>([...manifest.files.map(file => ({ path: file.path, file })), ...manifest.links.map(link => ({ path: link.path, link }))])
+  const layout: ArchiveLayout = {
+    names: [],
+    modes: new Uint16Array(entries.length),
+    sizes: new Float64Array(entries.length),
+    hashes: [],
+    targets: [],
+    headerLengths: new Uint32Array(entries.length),
+    size: manifest.archiveSize
+  }
+  for (const [i, { path: name, file, link }] of entries.entries()) {
+    layout.names.push(name)
+    if (file) {
+      layout.modes[i] = file.mode
+      layout.sizes[i] = file.size
+      layout.hashes.push(file.sha256)
+      layout.targets.push('')
+      layout.headerLengths[i] = tarHeader({ name, type: 'file', size: file.size, mode: file.mode }).length
+    } else {
+      layout.modes[i] = 0o777
+      layout.hashes.push('')
+      layout.targets.push(link!.target)
+      layout.headerLengths[i] = tarHeader({ name, type: 'symlink', size: 0, mode: 0o777, linkname: link!.target }).length
+    }
+  }
+  return layout
 }
 
 /**
@@ -282,7 +346,18 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
         await archive.append(tarHeader({ name: entry.path, type: 'symlink', size: 0, mode: 0o777, linkname: entry.target }))
         links.push({ path: entry.path, target: entry.target })
       } else {
-        files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()))
+        try {
+          files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()))
+        } catch (err) {
+          // Listed by the walk, gone when read (or its directory gone, or something not a directory in its place).
+          const code = errorCode(err)
+          if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') {
+            throw new IntegrityError(
+              `${entry.abs} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
+            )
+          }
+          throw err
+        }
       }
     }
     await archive.append(END_OF_ARCHIVE)
@@ -301,6 +376,8 @@ class ArchiveWriter {
   private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private used = 0
+  /** Where a small file the packer reads itself goes (one at a time: its bytes are used before the next is read). */
+  readonly scratch = Buffer.allocUnsafe(SMALL_FILE + 1)
   /** The write of the last full block, running while the next one fills. */
   private writing: Promise<void> = Promise.resolve()
   size = 0
@@ -372,7 +449,8 @@ class ArchiveWriter {
 async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetched?: PrefetchedFile): Promise<ManifestFile> {
   const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
   if (prefetched?.kind === 'changed') throw changed()
-  const small = prefetched === undefined ? readSmallFile(abs, changed) : prefetched.kind === 'small' ? prefetched : null
+  const small =
+    prefetched === undefined || prefetched.kind === 'unread' ? readSmallFile(abs, changed, archive.scratch) : prefetched.kind === 'small' ? prefetched : null
   if (small !== null) {
     const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
     const header = tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode })
@@ -419,21 +497,23 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
 }
 
 /**
- * A file of at most SMALL_FILE bytes, read whole with synchronous calls; null when it is larger (it
- * streams instead). It is read to the end, so a file that grows or shrinks meanwhile is noticed.
+ * A file of at most SMALL_FILE bytes, read whole with synchronous calls into `scratch` (the bytes are a
+ * view of it); null when it is larger (it streams instead). It is read to the end, so a file that
+ * grows or shrinks meanwhile is noticed.
  */
-function readSmallFile(abs: string, changed: () => Error): { bytes: Buffer; mode: number; sha256?: string } | null {
+function readSmallFile(abs: string, changed: () => Error, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
   // Non-blocking: a named pipe put in a file's place must not stall the open; fstat then refuses it.
   const fd = openSync(abs, fsConstants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
   try {
     const info = fstatSync(fd)
     if (!info.isFile()) throw changed()
     if (info.size > SMALL_FILE) return null
-    // One byte more than expected: reading it means the file grew.
-    const bytes = Buffer.allocUnsafe(info.size + 1)
+    // One byte more than expected: reading it means the file grew. The bytes are used before the next
+    // file is read (copied into the archive block, hashed), so one buffer serves every file.
+    const bytes = scratch
     let read = 0
     // A regular file reads short only at its end: one read that stops at the size (not at the byte more) is the whole file.
-    for (let n = readSync(fd, bytes, 0, bytes.length, null); n > 0; n = read === info.size ? 0 : readSync(fd, bytes, read, bytes.length - read, null)) {
+    for (let n = readSync(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : readSync(fd, bytes, read, info.size + 1 - read, null)) {
       read += n
       if (read > info.size) throw changed()
     }

@@ -1,196 +1,266 @@
 /**
  * Reads a model's small files ahead on worker threads while packing goes on: opening, checking and
  * reading a file are system calls that cost more than adding it to the archive, so with the reads
- * on other threads the work overlaps (with two readers, each file's sha256 is computed there too).
- * The files are split into slots of SLOT files in the given order; reader k reads slots k,
- * k + readers, ... in batches of a bounded size, and keeps going while fewer than AHEAD of its batches
- * wait to be packed. The packer gets each file's bytes and mode (and sha256) in the paths' order, or learns
- * that it is large (to stream it itself) or what went wrong with it (thrown when the packer reaches
- * that file, as its own read would have thrown).
+ * on other threads the work overlaps. Each reader also computes the sha256 of the files it reads.
+ *
+ * The files are split into chunks of CHUNK files in the given order. Readers and the packer share a
+ * counter of the next chunk nobody has claimed: a reader claims the next one and reads it, as long
+ * as it stays fewer than AHEAD chunks ahead of the packer. When the packer reaches a chunk nobody
+ * has claimed (the readers are behind, or have no core to run on), it claims the chunk itself and
+ * reads those files on its own thread (`unread`) instead of waiting; when it reaches the chunk a
+ * reader is reading, it reads the next chunk nobody has claimed into a buffer of its own (the
+ * stash) while it waits. So the work balances itself between the threads, whatever the load of the
+ * machine. The packer gets each file in the paths' order: its bytes, mode and sha256 (none for a
+ * file of the stash: the packer hashes it), or that it is large (to stream it itself), or what
+ * went wrong with it (thrown when the packer reaches that file, as its own read would have thrown),
+ * or that it was left to the packer to read.
  */
+import { closeSync, fstatSync, constants as fsConstants, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 
-/** Batches read and not yet taken, at most, per reader: the memory read ahead is about readers x AHEAD budgets. */
-const AHEAD = 3
-/** Files a slot holds: the readers take turns slot by slot. */
-const SLOT = 512
+/** Chunks read and not yet passed by the packer, at most: the memory read ahead is about AHEAD budgets. */
+const AHEAD = 4
+/** Files a chunk holds: small enough that the packer, reading a chunk itself, soon finds the next one ready. */
+const CHUNK = 64
+
+/** control[NEXT]: the next chunk nobody has claimed. */
+const NEXT = 0
+/** control[STOP]: 1 when the readers are to stop. */
+const STOP = 1
+/** control[PACKING]: the chunk the packer is at (the chunks before it are done with, their ring places free). */
+const PACKING = 2
 
 /** The worker's program: fixed text (nothing from outside goes into it; the paths come as data). */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
 const crypto = require('node:crypto')
-const { paths, limit, budget, ahead, taken, reader, readers, slot, ring, hash } = workerData
+const { paths, limit, budget, ahead, control, chunk, ring } = workerData
 const stride = budget + limit + 1
+const chunks = Math.ceil(paths.length / chunk)
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
-// taken[2 * reader] counts the batches the packer took from this reader; taken[1] asks every reader to stop.
-const mine = 2 * reader
-let sent = 0
-for (let start = reader * slot; start < paths.length && Atomics.load(taken, 1) === 0; start += readers * slot) {
-  const end = Math.min(paths.length, start + slot)
-  for (let i = start; i < end; ) {
-    // Flow control: wait while the packer has 'ahead' batches of this reader to take.
-    while (sent - Atomics.load(taken, mine) >= ahead && Atomics.load(taken, 1) === 0) Atomics.wait(taken, mine, sent - ahead, 1000)
-    if (Atomics.load(taken, 1) !== 0) break
-    const kinds = []
-    const modes = []
-    const sizes = []
-    const hashes = []
-    const errors = []
-    // Batches take turns in ahead + 1 places of the shared ring: the place written now is that of a
-    // batch the packer has finished (it takes the next batch only when done with the one before).
-    // A batch stops once it holds the budget, and its last file may add the limit.
-    const place = sent % (ahead + 1)
-    const buffer = Buffer.from(ring, place * stride, stride)
-    let used = 0
-    for (const first = i; i < end && (i === first || used < budget); i++) {
-      let fd = -1
-      try {
-        fd = openSync(paths[i], FLAGS)
-        const info = fstatSync(fd)
-        if (!info.isFile()) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
-        if (info.size > limit) { kinds.push(1); modes.push(info.mode); sizes.push(0); hashes.push(''); continue }
-        let read = 0
-        for (let n = readSync(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : readSync(fd, buffer, used + read, info.size + 1 - read, null)) {
-          read += n
-          if (read > info.size) break
-        }
-        if (read !== info.size) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
-        kinds.push(0); modes.push(info.mode); sizes.push(read); hashes.push(hash ? sha256(buffer.subarray(used, used + read)) : '')
-        used += read
-      } catch (err) {
-        kinds.push(3); modes.push(0); sizes.push(0); hashes.push('')
-        errors.push({ index: kinds.length - 1, message: err.message, code: err.code, errno: err.errno, syscall: err.syscall, path: err.path })
-      } finally {
-        if (fd !== -1) closeSync(fd)
+while (Atomics.load(control, ${STOP}) === 0) {
+  const c = Atomics.load(control, ${NEXT})
+  if (c >= chunks) break
+  // Flow control: chunk c goes to ring place c % (ahead + 1), free once the packer is past chunk c - ahead - 1.
+  const packing = Atomics.load(control, ${PACKING})
+  if (c > packing + ahead) { Atomics.wait(control, ${PACKING}, packing, 1000); continue }
+  // Claimed by the packer (or another reader) meanwhile: try the next one.
+  if (Atomics.compareExchange(control, ${NEXT}, c, c + 1) !== c) continue
+  const kinds = []
+  const modes = []
+  const sizes = []
+  const hashes = []
+  const errors = []
+  const buffer = Buffer.from(ring, (c % (ahead + 1)) * stride, stride)
+  let used = 0
+  const end = Math.min(paths.length, (c + 1) * chunk)
+  for (let i = c * chunk; i < end; i++) {
+    // The chunk's place is full: its other files are left to the packer.
+    if (used >= budget) { kinds.push(4); modes.push(0); sizes.push(0); hashes.push(''); continue }
+    let fd = -1
+    try {
+      fd = openSync(paths[i], FLAGS)
+      const info = fstatSync(fd)
+      if (!info.isFile()) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
+      if (info.size > limit) { kinds.push(1); modes.push(info.mode); sizes.push(0); hashes.push(''); continue }
+      // One byte more than the size: reading it means the file grew. A regular file reads short only at its end.
+      let read = 0
+      for (let n = readSync(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : readSync(fd, buffer, used + read, info.size + 1 - read, null)) {
+        read += n
+        if (read > info.size) break
       }
+      if (read !== info.size) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
+      kinds.push(0); modes.push(info.mode); sizes.push(read); hashes.push(sha256(buffer.subarray(used, used + read)))
+      used += read
+    } catch (err) {
+      kinds.push(3); modes.push(0); sizes.push(0); hashes.push('')
+      errors.push({ index: kinds.length - 1, message: err.message, code: err.code, errno: err.errno, syscall: err.syscall, path: err.path })
+    } finally {
+      if (fd !== -1) closeSync(fd)
     }
-    parentPort.postMessage({ kinds, modes, sizes, hashes, errors, offset: place * stride, last: i === end })
-    sent++
   }
+  parentPort.postMessage({ chunk: c, kinds, modes, sizes, hashes, errors, offset: (c % (ahead + 1)) * stride })
 }
 `
 
 const SMALL = 0
 const LARGE = 1
 const CHANGED = 2
+const FAILED = 3
+const UNREAD = 4
 
-export type PrefetchedFile = { kind: 'small'; bytes: Buffer; mode: number; sha256?: string } | { kind: 'large' } | { kind: 'changed' }
+export type PrefetchedFile =
+  | { kind: 'small'; bytes: Buffer; mode: number; sha256?: string }
+  | { kind: 'large' }
+  | { kind: 'changed' }
+  /** Not read ahead: the packer reads it itself. */
+  | { kind: 'unread' }
 
 interface Batch {
+  chunk: number
   kinds: number[]
   modes: number[]
   sizes: number[]
   hashes: string[]
   errors: { index: number; message: string; code?: string; errno?: number; syscall?: string; path?: string }[]
-  /** Where in its reader's ring the batch's bytes start. */
+  /** Where in the ring (or in `bytes`) the chunk's bytes start. */
   offset: number
-  /** The slot's last batch. */
-  last: boolean
+  /** For a chunk the packer read ahead itself: the buffer holding its bytes (else they are in the ring). */
+  bytes?: Buffer
 }
+
+const UNREAD_FILE: PrefetchedFile = { kind: 'unread' }
 
 export class FilePrefetch {
   private readonly workers: Worker[] = []
-  /** [2k]: batches taken from reader k; [1]: 1 when the readers are to stop. */
-  private readonly taken: Int32Array
-  /** Batches arrived and not yet taken, per reader. */
-  private readonly arrived: Batch[][] = []
-  /** Each reader's ring of AHEAD + 1 batches, shared: no memory is allocated (or collected) per batch. */
-  private readonly rings: SharedArrayBuffer[] = []
-  private readonly exited: boolean[] = []
+  private readonly control = new Int32Array(new SharedArrayBuffer(12))
+  /** Chunks arrived and not yet packed, by number. */
+  private readonly arrived = new Map<number, Batch>()
+  /** AHEAD + 1 places of shared memory, chunk c in place c % (AHEAD + 1): nothing is allocated (or collected) per chunk. */
+  private readonly ring: SharedArrayBuffer
+  private exitedReaders = 0
   private waiting: { resolve: () => void; reject: (err: Error) => void } | null = null
   private failure: Error | null = null
-  private batch: Batch | null = null
-  /** The slot being packed: reader slot % readers holds it. */
-  private slot = 0
-  private ring: SharedArrayBuffer | null = null
+  /** The chunk being packed, and where its files come from: a reader's batch, or the packer itself. */
+  private chunk = -1
+  private source: Batch | 'self' | null = null
   private index = 0
   private offset = 0
+  private position = 0
+  /** A chunk the packer read ahead itself while waiting for the one a reader was reading (at most one at a time). */
+  private stash: Batch | null = null
+  private stashBuffer: Buffer | null = null
+  /** Files read ahead (by the readers, or by the packer while it waited), and files left to the packer (for tests and measurements). */
+  readonly counts = { readAhead: 0, unread: 0, stolen: 0 }
+
+  private readonly packerReads: boolean
+  private readonly paths: readonly string[]
+  private readonly limit: number
+  private readonly budget: number
 
   /**
    * Starts reading `paths` (in this order) on `readers` workers (by default one per core beyond this
-   * thread's, at most two): files of at most `limit` bytes are read whole, about `budget` bytes a
-   * batch. With two readers they also hash each file; one reader leaves that to the packer, as it is
-   * then the slower side.
+   * thread's, at most two): files of at most `limit` bytes are read whole, a chunk's files into a
+   * place of `budget` bytes (plus one file). With `packerReads` false, the packer waits for every
+   * chunk instead of reading one nobody has claimed (for tests).
    */
-  constructor(paths: readonly string[], limit: number, budget: number, readers = Math.max(1, Math.min(2, availableParallelism() - 1))) {
-    this.taken = new Int32Array(new SharedArrayBuffer(8 * Math.max(1, readers)))
+  constructor(paths: readonly string[], limit: number, budget: number, options: { readers?: number; packerReads?: boolean } = {}) {
+    const readers = options.readers ?? Math.max(1, Math.min(2, availableParallelism() - 1))
+    this.packerReads = options.packerReads ?? true
+    this.paths = paths
+    this.limit = limit
+    this.budget = budget
+    this.ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1))
     for (let reader = 0; reader < readers; reader++) {
-      this.arrived.push([])
-      const ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1))
-      this.rings.push(ring)
-      // A reader only holds a few batches and the paths: a small heap is plenty. No inherited options:
+      // A reader only holds a chunk's lists and the paths: a small heap is plenty. No inherited options:
       // one such as --input-type=module would make its program an ES module, without require().
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { paths, limit, budget, ahead: AHEAD, taken: this.taken, reader, readers, slot: SLOT, ring, hash: readers > 1 },
+        workerData: { paths, limit, budget, ahead: AHEAD, control: this.control, chunk: CHUNK, ring: this.ring },
         resourceLimits: { maxYoungGenerationSizeMb: 4 }
       })
       worker.on('message', (batch: Batch) => {
-        this.arrived[reader]!.push(batch)
+        this.arrived.set(batch.chunk, batch)
         this.wake()
       })
       worker.on('error', err => this.fail(err))
-      // A reader that is done exits; only the one whose batch is awaited is missed (see arrival).
-      worker.on('exit', () => {
-        this.exited[reader] = true
-        this.wake()
+      // A reader ends on its own (code 0) once every chunk is claimed, after sending the ones it read;
+      // any other end (stopped by close(), or failed) may leave a chunk it claimed unread.
+      worker.on('exit', code => {
+        this.exitedReaders++
+        if (code !== 0) this.fail(new Error(`a file reading thread stopped (exit code ${code})`))
+        else this.wake()
       })
       this.workers.push(worker)
     }
   }
 
   /**
-   * The next file, in the order of the paths, without waiting when it is there. Its bytes are a view of
-   * shared memory, valid until the next call: a reader refills it once the packer has moved on.
+   * The next file, in the order of the paths, without waiting when it is there (or left to the
+   * packer). Its bytes are a view of the ring (or the stash), valid until the next call: a reader
+   * refills it once the packer has moved on.
    */
   take(): PrefetchedFile | Promise<PrefetchedFile> {
-    return this.ready() ? this.next() : this.arrival().then(() => this.take())
+    if (this.failure) return Promise.reject(this.failure)
+    const chunk = Math.floor(this.position / CHUNK)
+    if (chunk !== this.chunk) {
+      // The chunks before this one are done with: their places in the ring may be refilled.
+      this.chunk = chunk
+      this.source = null
+      Atomics.store(this.control, PACKING, chunk)
+      Atomics.notify(this.control, PACKING)
+    }
+    if (this.source === null) {
+      let batch = this.arrived.get(chunk)
+      if (batch !== undefined) this.arrived.delete(chunk)
+      else if (this.stash?.chunk === chunk) {
+        batch = this.stash
+        this.stash = null
+      }
+      if (batch !== undefined) {
+        this.source = batch
+        this.index = 0
+        this.offset = batch.offset
+      } else if (this.packerReads && Atomics.compareExchange(this.control, NEXT, chunk, chunk + 1) === chunk) {
+        // Nobody has started this chunk: the packer reads its files itself rather than wait.
+        this.source = 'self'
+      } else {
+        // A reader is reading this chunk: rather than wait idle, the packer reads the next chunk nobody
+        // has claimed (the readers are then slower than the packer), then waits.
+        if (this.packerReads && this.stash === null) this.steal()
+        return this.arrival().then(() => this.take())
+      }
+    }
+    this.position++
+    if (this.source === 'self') {
+      this.counts.unread++
+      return UNREAD_FILE
+    }
+    return this.next(this.source)
   }
 
-  /** Stops the readers; safe to call more than once, and while a batch is being read. */
+  /** Claims the next chunk nobody has started, if any, and reads it into the stash on this thread. */
+  private steal(): void {
+    const next = Atomics.load(this.control, NEXT)
+    if (next * CHUNK >= this.paths.length || Atomics.compareExchange(this.control, NEXT, next, next + 1) !== next) return
+    this.stashBuffer ??= Buffer.allocUnsafe(this.budget + this.limit + 1)
+    this.stash = readChunk(this.paths, next, this.limit, this.budget, this.stashBuffer)
+    this.counts.stolen += this.stash.kinds.length
+  }
+
+  /** Chunks read ahead and waiting for the packer (for tests). */
+  get waitingChunks(): number {
+    return this.arrived.size
+  }
+
+  /** Stops the readers; safe to call more than once, and while a chunk is being read. */
   async close(): Promise<void> {
-    Atomics.store(this.taken, 1, 1)
-    for (let reader = 0; reader < this.workers.length; reader++) Atomics.notify(this.taken, 2 * reader)
+    Atomics.store(this.control, STOP, 1)
+    Atomics.notify(this.control, PACKING)
     await Promise.all(this.workers.map(worker => worker.terminate()))
   }
 
-  private ready(): boolean {
-    if (this.batch !== null) {
-      if (this.index < this.batch.kinds.length) return true
-      // The slot's last batch is done: the next slot is the next reader's.
-      if (this.batch.last) this.slot++
-      this.batch = null
-    }
-    const reader = this.slot % this.workers.length
-    const next = this.arrived[reader]!.shift()
-    if (next === undefined) return false
-    this.batch = next
-    this.ring = this.rings[reader]!
-    this.index = 0
-    this.offset = next.offset
-    Atomics.add(this.taken, 2 * reader, 1)
-    Atomics.notify(this.taken, 2 * reader)
-    return true
-  }
-
-  private next(): PrefetchedFile {
-    const batch = this.batch!
+  private next(batch: Batch): PrefetchedFile {
     const index = this.index++
     switch (batch.kinds[index]) {
       case SMALL: {
         const size = batch.sizes[index]!
-        const bytes = Buffer.from(this.ring!, this.offset, size)
+        const bytes = batch.bytes ? batch.bytes.subarray(this.offset, this.offset + size) : Buffer.from(this.ring, this.offset, size)
         this.offset += size
+        this.counts.readAhead++
         return { kind: 'small', bytes, mode: batch.modes[index]!, sha256: batch.hashes[index] || undefined }
       }
       case LARGE:
         return { kind: 'large' }
       case CHANGED:
         return { kind: 'changed' }
+      case UNREAD:
+        this.counts.unread++
+        return UNREAD_FILE
       default: {
         const info = batch.errors.find(e => e.index === index)
         const err = new Error(info?.message ?? 'the file could not be read') as NodeJS.ErrnoException
@@ -201,7 +271,8 @@ export class FilePrefetch {
   }
 
   private arrival(): Promise<void> {
-    if (this.exited[this.slot % this.workers.length]) this.failure ??= new Error('a file reading thread stopped')
+    // Every reader has stopped and the chunk it claimed never came.
+    if (this.exitedReaders === this.workers.length && !this.arrived.has(this.chunk)) this.failure ??= new Error('a file reading thread stopped')
     if (this.failure) return Promise.reject(this.failure)
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }))
   }
@@ -218,4 +289,60 @@ export class FilePrefetch {
     this.waiting = null
     waiting?.reject(this.failure)
   }
+}
+
+const FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0)
+
+/**
+ * Chunk `chunk` of the paths read into `buffer` on this thread, as a reader reads it (the same
+ * checks, the same kinds), except that the files are not hashed here: the packer hashes them as it
+ * packs them.
+ */
+function readChunk(paths: readonly string[], chunk: number, limit: number, budget: number, buffer: Buffer): Batch {
+  const batch: Batch = { chunk, kinds: [], modes: [], sizes: [], hashes: [], errors: [], offset: 0, bytes: buffer }
+  const put = (kind: number, mode = 0, size = 0): void => {
+    batch.kinds.push(kind)
+    batch.modes.push(mode)
+    batch.sizes.push(size)
+    batch.hashes.push('')
+  }
+  let used = 0
+  const end = Math.min(paths.length, (chunk + 1) * CHUNK)
+  for (let i = chunk * CHUNK; i < end; i++) {
+    if (used >= budget) {
+      put(UNREAD)
+      continue
+    }
+    let fd = -1
+    try {
+      fd = openSync(paths[i]!, FLAGS)
+      const info = fstatSync(fd)
+      if (!info.isFile()) put(CHANGED)
+      else if (info.size > limit) put(LARGE, info.mode)
+      else {
+        // One byte more than the size: reading it means the file grew. A regular file reads short only at its end.
+        let read = 0
+        for (
+          let n = readSync(fd, buffer, used, info.size + 1, null);
+          n > 0;
+          n = read === info.size ? 0 : readSync(fd, buffer, used + read, info.size + 1 - read, null)
+        ) {
+          read += n
+          if (read > info.size) break
+        }
+        if (read !== info.size) put(CHANGED)
+        else {
+          put(SMALL, info.mode, read)
+          used += read
+        }
+      }
+    } catch (err) {
+      put(FAILED)
+      const e = err as NodeJS.ErrnoException
+      batch.errors.push({ index: batch.kinds.length - 1, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, path: e.path })
+    } finally {
+      if (fd !== -1) closeSync(fd)
+    }
+  }
+  return batch
 }
