@@ -20554,163 +20554,252 @@ try {
 });
 
 // src/engine/file-prefetch.ts
-var import_node_os3, import_node_worker_threads2, AHEAD, SLOT, WORKER_SOURCE2, SMALL, LARGE, CHANGED, FilePrefetch;
+function readChunk(paths, chunk, limit, budget, buffer) {
+  const batch = { chunk, kinds: [], modes: [], sizes: [], hashes: [], errors: [], offset: 0, bytes: buffer };
+  const put = (kind, mode = 0, size = 0) => {
+    batch.kinds.push(kind);
+    batch.modes.push(mode);
+    batch.sizes.push(size);
+    batch.hashes.push("");
+  };
+  let used = 0;
+  const end = Math.min(paths.length, (chunk + 1) * CHUNK);
+  for (let i = chunk * CHUNK; i < end; i++) {
+    if (used >= budget) {
+      put(UNREAD);
+      continue;
+    }
+    let fd = -1;
+    try {
+      fd = (0, import_node_fs3.openSync)(paths[i], FLAGS);
+      const info = (0, import_node_fs3.fstatSync)(fd);
+      if (!info.isFile()) put(CHANGED);
+      else if (info.size > limit) put(LARGE, info.mode);
+      else {
+        let read = 0;
+        for (let n = (0, import_node_fs3.readSync)(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs3.readSync)(fd, buffer, used + read, info.size + 1 - read, null)) {
+          read += n;
+          if (read > info.size) break;
+        }
+        if (read !== info.size) put(CHANGED);
+        else {
+          put(SMALL, info.mode, read);
+          used += read;
+        }
+      }
+    } catch (err) {
+      put(FAILED);
+      const e = err;
+      batch.errors.push({ index: batch.kinds.length - 1, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, path: e.path });
+    } finally {
+      if (fd !== -1) (0, import_node_fs3.closeSync)(fd);
+    }
+  }
+  return batch;
+}
+var import_node_fs3, import_node_os3, import_node_worker_threads2, AHEAD, CHUNK, NEXT, STOP, PACKING, WORKER_SOURCE2, SMALL, LARGE, CHANGED, FAILED, UNREAD, UNREAD_FILE, FilePrefetch, FLAGS;
 var init_file_prefetch = __esm({
   "src/engine/file-prefetch.ts"() {
     "use strict";
+    import_node_fs3 = require("node:fs");
     import_node_os3 = require("node:os");
     import_node_worker_threads2 = require("node:worker_threads");
-    AHEAD = 3;
-    SLOT = 512;
+    AHEAD = 4;
+    CHUNK = 64;
+    NEXT = 0;
+    STOP = 1;
+    PACKING = 2;
     WORKER_SOURCE2 = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
 const crypto = require('node:crypto')
-const { paths, limit, budget, ahead, taken, reader, readers, slot, ring, hash } = workerData
+const { paths, limit, budget, ahead, control, chunk, ring } = workerData
 const stride = budget + limit + 1
+const chunks = Math.ceil(paths.length / chunk)
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
-// taken[2 * reader] counts the batches the packer took from this reader; taken[1] asks every reader to stop.
-const mine = 2 * reader
-let sent = 0
-for (let start = reader * slot; start < paths.length && Atomics.load(taken, 1) === 0; start += readers * slot) {
-  const end = Math.min(paths.length, start + slot)
-  for (let i = start; i < end; ) {
-    // Flow control: wait while the packer has 'ahead' batches of this reader to take.
-    while (sent - Atomics.load(taken, mine) >= ahead && Atomics.load(taken, 1) === 0) Atomics.wait(taken, mine, sent - ahead, 1000)
-    if (Atomics.load(taken, 1) !== 0) break
-    const kinds = []
-    const modes = []
-    const sizes = []
-    const hashes = []
-    const errors = []
-    // Batches take turns in ahead + 1 places of the shared ring: the place written now is that of a
-    // batch the packer has finished (it takes the next batch only when done with the one before).
-    // A batch stops once it holds the budget, and its last file may add the limit.
-    const place = sent % (ahead + 1)
-    const buffer = Buffer.from(ring, place * stride, stride)
-    let used = 0
-    for (const first = i; i < end && (i === first || used < budget); i++) {
-      let fd = -1
-      try {
-        fd = openSync(paths[i], FLAGS)
-        const info = fstatSync(fd)
-        if (!info.isFile()) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
-        if (info.size > limit) { kinds.push(1); modes.push(info.mode); sizes.push(0); hashes.push(''); continue }
-        let read = 0
-        for (let n = readSync(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : readSync(fd, buffer, used + read, info.size + 1 - read, null)) {
-          read += n
-          if (read > info.size) break
-        }
-        if (read !== info.size) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
-        kinds.push(0); modes.push(info.mode); sizes.push(read); hashes.push(hash ? sha256(buffer.subarray(used, used + read)) : '')
-        used += read
-      } catch (err) {
-        kinds.push(3); modes.push(0); sizes.push(0); hashes.push('')
-        errors.push({ index: kinds.length - 1, message: err.message, code: err.code, errno: err.errno, syscall: err.syscall, path: err.path })
-      } finally {
-        if (fd !== -1) closeSync(fd)
+while (Atomics.load(control, ${STOP}) === 0) {
+  const c = Atomics.load(control, ${NEXT})
+  if (c >= chunks) break
+  // Flow control: chunk c goes to ring place c % (ahead + 1), free once the packer is past chunk c - ahead - 1.
+  const packing = Atomics.load(control, ${PACKING})
+  if (c > packing + ahead) { Atomics.wait(control, ${PACKING}, packing, 1000); continue }
+  // Claimed by the packer (or another reader) meanwhile: try the next one.
+  if (Atomics.compareExchange(control, ${NEXT}, c, c + 1) !== c) continue
+  const kinds = []
+  const modes = []
+  const sizes = []
+  const hashes = []
+  const errors = []
+  const buffer = Buffer.from(ring, (c % (ahead + 1)) * stride, stride)
+  let used = 0
+  const end = Math.min(paths.length, (c + 1) * chunk)
+  for (let i = c * chunk; i < end; i++) {
+    // The chunk's place is full: its other files are left to the packer.
+    if (used >= budget) { kinds.push(4); modes.push(0); sizes.push(0); hashes.push(''); continue }
+    let fd = -1
+    try {
+      fd = openSync(paths[i], FLAGS)
+      const info = fstatSync(fd)
+      if (!info.isFile()) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
+      if (info.size > limit) { kinds.push(1); modes.push(info.mode); sizes.push(0); hashes.push(''); continue }
+      // One byte more than the size: reading it means the file grew. A regular file reads short only at its end.
+      let read = 0
+      for (let n = readSync(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : readSync(fd, buffer, used + read, info.size + 1 - read, null)) {
+        read += n
+        if (read > info.size) break
       }
+      if (read !== info.size) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
+      kinds.push(0); modes.push(info.mode); sizes.push(read); hashes.push(sha256(buffer.subarray(used, used + read)))
+      used += read
+    } catch (err) {
+      kinds.push(3); modes.push(0); sizes.push(0); hashes.push('')
+      errors.push({ index: kinds.length - 1, message: err.message, code: err.code, errno: err.errno, syscall: err.syscall, path: err.path })
+    } finally {
+      if (fd !== -1) closeSync(fd)
     }
-    parentPort.postMessage({ kinds, modes, sizes, hashes, errors, offset: place * stride, last: i === end })
-    sent++
   }
+  parentPort.postMessage({ chunk: c, kinds, modes, sizes, hashes, errors, offset: (c % (ahead + 1)) * stride })
 }
 `;
     SMALL = 0;
     LARGE = 1;
     CHANGED = 2;
+    FAILED = 3;
+    UNREAD = 4;
+    UNREAD_FILE = { kind: "unread" };
     FilePrefetch = class {
       workers = [];
-      /** [2k]: batches taken from reader k; [1]: 1 when the readers are to stop. */
-      taken;
-      /** Batches arrived and not yet taken, per reader. */
-      arrived = [];
-      /** Each reader's ring of AHEAD + 1 batches, shared: no memory is allocated (or collected) per batch. */
-      rings = [];
-      exited = [];
+      control = new Int32Array(new SharedArrayBuffer(12));
+      /** Chunks arrived and not yet packed, by number. */
+      arrived = /* @__PURE__ */ new Map();
+      /** AHEAD + 1 places of shared memory, chunk c in place c % (AHEAD + 1): nothing is allocated (or collected) per chunk. */
+      ring;
+      exitedReaders = 0;
       waiting = null;
       failure = null;
-      batch = null;
-      /** The slot being packed: reader slot % readers holds it. */
-      slot = 0;
-      ring = null;
+      /** The chunk being packed, and where its files come from: a reader's batch, or the packer itself. */
+      chunk = -1;
+      source = null;
       index = 0;
       offset = 0;
+      position = 0;
+      /** A chunk the packer read ahead itself while waiting for the one a reader was reading (at most one at a time). */
+      stash = null;
+      stashBuffer = null;
+      /** Files read ahead (by the readers, or by the packer while it waited), and files left to the packer (for tests and measurements). */
+      counts = { readAhead: 0, unread: 0, stolen: 0 };
+      packerReads;
+      paths;
+      limit;
+      budget;
       /**
        * Starts reading `paths` (in this order) on `readers` workers (by default one per core beyond this
-       * thread's, at most two): files of at most `limit` bytes are read whole, about `budget` bytes a
-       * batch. With two readers they also hash each file; one reader leaves that to the packer, as it is
-       * then the slower side.
+       * thread's, at most two): files of at most `limit` bytes are read whole, a chunk's files into a
+       * place of `budget` bytes (plus one file). With `packerReads` false, the packer waits for every
+       * chunk instead of reading one nobody has claimed (for tests).
        */
-      constructor(paths, limit, budget, readers = Math.max(1, Math.min(2, (0, import_node_os3.availableParallelism)() - 1))) {
-        this.taken = new Int32Array(new SharedArrayBuffer(8 * Math.max(1, readers)));
+      constructor(paths, limit, budget, options = {}) {
+        const readers = options.readers ?? Math.max(1, Math.min(2, (0, import_node_os3.availableParallelism)() - 1));
+        this.packerReads = options.packerReads ?? true;
+        this.paths = paths;
+        this.limit = limit;
+        this.budget = budget;
+        this.ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1));
         for (let reader = 0; reader < readers; reader++) {
-          this.arrived.push([]);
-          const ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1));
-          this.rings.push(ring);
           const worker = new import_node_worker_threads2.Worker(WORKER_SOURCE2, {
             eval: true,
             execArgv: [],
-            workerData: { paths, limit, budget, ahead: AHEAD, taken: this.taken, reader, readers, slot: SLOT, ring, hash: readers > 1 },
+            workerData: { paths, limit, budget, ahead: AHEAD, control: this.control, chunk: CHUNK, ring: this.ring },
             resourceLimits: { maxYoungGenerationSizeMb: 4 }
           });
           worker.on("message", (batch) => {
-            this.arrived[reader].push(batch);
+            this.arrived.set(batch.chunk, batch);
             this.wake();
           });
           worker.on("error", (err) => this.fail(err));
-          worker.on("exit", () => {
-            this.exited[reader] = true;
-            this.wake();
+          worker.on("exit", (code) => {
+            this.exitedReaders++;
+            if (code !== 0) this.fail(new Error(`a file reading thread stopped (exit code ${code})`));
+            else this.wake();
           });
           this.workers.push(worker);
         }
       }
       /**
-       * The next file, in the order of the paths, without waiting when it is there. Its bytes are a view of
-       * shared memory, valid until the next call: a reader refills it once the packer has moved on.
+       * The next file, in the order of the paths, without waiting when it is there (or left to the
+       * packer). Its bytes are a view of the ring (or the stash), valid until the next call: a reader
+       * refills it once the packer has moved on.
        */
       take() {
-        return this.ready() ? this.next() : this.arrival().then(() => this.take());
+        if (this.failure) return Promise.reject(this.failure);
+        const chunk = Math.floor(this.position / CHUNK);
+        if (chunk !== this.chunk) {
+          this.chunk = chunk;
+          this.source = null;
+          Atomics.store(this.control, PACKING, chunk);
+          Atomics.notify(this.control, PACKING);
+        }
+        if (this.source === null) {
+          let batch = this.arrived.get(chunk);
+          if (batch !== void 0) this.arrived.delete(chunk);
+          else if (this.stash?.chunk === chunk) {
+            batch = this.stash;
+            this.stash = null;
+          }
+          if (batch !== void 0) {
+            this.source = batch;
+            this.index = 0;
+            this.offset = batch.offset;
+          } else if (this.packerReads && Atomics.compareExchange(this.control, NEXT, chunk, chunk + 1) === chunk) {
+            this.source = "self";
+          } else {
+            if (this.packerReads && this.stash === null) this.steal();
+            return this.arrival().then(() => this.take());
+          }
+        }
+        this.position++;
+        if (this.source === "self") {
+          this.counts.unread++;
+          return UNREAD_FILE;
+        }
+        return this.next(this.source);
       }
-      /** Stops the readers; safe to call more than once, and while a batch is being read. */
+      /** Claims the next chunk nobody has started, if any, and reads it into the stash on this thread. */
+      steal() {
+        const next = Atomics.load(this.control, NEXT);
+        if (next * CHUNK >= this.paths.length || Atomics.compareExchange(this.control, NEXT, next, next + 1) !== next) return;
+        this.stashBuffer ??= Buffer.allocUnsafe(this.budget + this.limit + 1);
+        this.stash = readChunk(this.paths, next, this.limit, this.budget, this.stashBuffer);
+        this.counts.stolen += this.stash.kinds.length;
+      }
+      /** Chunks read ahead and waiting for the packer (for tests). */
+      get waitingChunks() {
+        return this.arrived.size;
+      }
+      /** Stops the readers; safe to call more than once, and while a chunk is being read. */
       async close() {
-        Atomics.store(this.taken, 1, 1);
-        for (let reader = 0; reader < this.workers.length; reader++) Atomics.notify(this.taken, 2 * reader);
+        Atomics.store(this.control, STOP, 1);
+        Atomics.notify(this.control, PACKING);
         await Promise.all(this.workers.map((worker) => worker.terminate()));
       }
-      ready() {
-        if (this.batch !== null) {
-          if (this.index < this.batch.kinds.length) return true;
-          if (this.batch.last) this.slot++;
-          this.batch = null;
-        }
-        const reader = this.slot % this.workers.length;
-        const next = this.arrived[reader].shift();
-        if (next === void 0) return false;
-        this.batch = next;
-        this.ring = this.rings[reader];
-        this.index = 0;
-        this.offset = next.offset;
-        Atomics.add(this.taken, 2 * reader, 1);
-        Atomics.notify(this.taken, 2 * reader);
-        return true;
-      }
-      next() {
-        const batch = this.batch;
+      next(batch) {
         const index = this.index++;
         switch (batch.kinds[index]) {
           case SMALL: {
             const size = batch.sizes[index];
-            const bytes = Buffer.from(this.ring, this.offset, size);
+            const bytes = batch.bytes ? batch.bytes.subarray(this.offset, this.offset + size) : Buffer.from(this.ring, this.offset, size);
             this.offset += size;
+            this.counts.readAhead++;
             return { kind: "small", bytes, mode: batch.modes[index], sha256: batch.hashes[index] || void 0 };
           }
           case LARGE:
             return { kind: "large" };
           case CHANGED:
             return { kind: "changed" };
+          case UNREAD:
+            this.counts.unread++;
+            return UNREAD_FILE;
           default: {
             const info = batch.errors.find((e) => e.index === index);
             const err = new Error(info?.message ?? "the file could not be read");
@@ -20720,7 +20809,7 @@ for (let start = reader * slot; start < paths.length && Atomics.load(taken, 1) =
         }
       }
       arrival() {
-        if (this.exited[this.slot % this.workers.length]) this.failure ??= new Error("a file reading thread stopped");
+        if (this.exitedReaders === this.workers.length && !this.arrived.has(this.chunk)) this.failure ??= new Error("a file reading thread stopped");
         if (this.failure) return Promise.reject(this.failure);
         return new Promise((resolve3, reject) => this.waiting = { resolve: resolve3, reject });
       }
@@ -20736,6 +20825,7 @@ for (let start = reader * slot; start < paths.length && Atomics.load(taken, 1) =
         waiting?.reject(this.failure);
       }
     };
+    FLAGS = import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NOFOLLOW ?? 0) | (import_node_fs3.constants.O_NONBLOCK ?? 0);
   }
 });
 
@@ -21062,7 +21152,7 @@ async function unpackBundle(bundleDir, destDir) {
 }
 async function sha256File(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs3.createReadStream)(file, { highWaterMark: CHUNK_SIZE })) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs4.createReadStream)(file, { highWaterMark: CHUNK_SIZE })) hash.update(chunk);
   return hash.digest("hex");
 }
 function bundleDigest(files, links) {
@@ -21087,7 +21177,7 @@ async function walkModel(root, rootReal) {
   const base = root.endsWith("/") ? root : `${root}/`;
   const join2 = import_node_path8.default.sep === "/" ? (rel) => base + rel : (rel) => import_node_path8.default.join(root, rel);
   for (let relDir = directories.pop(); relDir !== void 0; relDir = directories.pop()) {
-    for (const dirent of (0, import_node_fs3.readdirSync)(relDir === "" ? root : join2(relDir), { withFileTypes: true })) {
+    for (const dirent of (0, import_node_fs4.readdirSync)(relDir === "" ? root : join2(relDir), { withFileTypes: true })) {
       const rel = relDir === "" ? dirent.name : `${relDir}/${dirent.name}`;
       const abs = join2(rel);
       const unsafe = unsafePathReason(rel);
@@ -21133,7 +21223,17 @@ async function writeArchive(entries, dest) {
         await archive.append(tarHeader({ name: entry.path, type: "symlink", size: 0, mode: 511, linkname: entry.target }));
         links.push({ path: entry.path, target: entry.target });
       } else {
-        files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()));
+        try {
+          files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()));
+        } catch (err) {
+          const code = errorCode(err);
+          if (code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP") {
+            throw new IntegrityError(
+              `${entry.abs} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
+            );
+          }
+          throw err;
+        }
       }
     }
     await archive.append(END_OF_ARCHIVE);
@@ -21148,7 +21248,7 @@ async function writeArchive(entries, dest) {
 async function addFile(archive, rel, abs, prefetched) {
   const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`);
   if (prefetched?.kind === "changed") throw changed();
-  const small = prefetched === void 0 ? readSmallFile(abs, changed) : prefetched.kind === "small" ? prefetched : null;
+  const small = prefetched === void 0 || prefetched.kind === "unread" ? readSmallFile(abs, changed, archive.scratch) : prefetched.kind === "small" ? prefetched : null;
   if (small !== null) {
     const mode = small.mode & 73 ? EXECUTABLE_MODE : REGULAR_MODE;
     const header = tarHeader({ name: rel, type: "file", size: small.bytes.length, mode });
@@ -21160,7 +21260,7 @@ async function addFile(archive, rel, abs, prefetched) {
     }
     return { path: rel, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode };
   }
-  const file = await (0, import_promises6.open)(abs, import_node_fs3.constants.O_RDONLY | NO_FOLLOW);
+  const file = await (0, import_promises6.open)(abs, import_node_fs4.constants.O_RDONLY | NO_FOLLOW);
   let reading;
   try {
     const info = await file.stat();
@@ -21190,22 +21290,22 @@ async function addFile(archive, rel, abs, prefetched) {
     await file.close();
   }
 }
-function readSmallFile(abs, changed) {
-  const fd = (0, import_node_fs3.openSync)(abs, import_node_fs3.constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
+function readSmallFile(abs, changed, scratch) {
+  const fd = (0, import_node_fs4.openSync)(abs, import_node_fs4.constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
   try {
-    const info = (0, import_node_fs3.fstatSync)(fd);
+    const info = (0, import_node_fs4.fstatSync)(fd);
     if (!info.isFile()) throw changed();
     if (info.size > SMALL_FILE) return null;
-    const bytes = Buffer.allocUnsafe(info.size + 1);
+    const bytes = scratch;
     let read = 0;
-    for (let n = (0, import_node_fs3.readSync)(fd, bytes, 0, bytes.length, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs3.readSync)(fd, bytes, read, bytes.length - read, null)) {
+    for (let n = (0, import_node_fs4.readSync)(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs4.readSync)(fd, bytes, read, info.size + 1 - read, null)) {
       read += n;
       if (read > info.size) throw changed();
     }
     if (read !== info.size) throw changed();
     return { bytes: bytes.subarray(0, read), mode: info.mode };
   } finally {
-    (0, import_node_fs3.closeSync)(fd);
+    (0, import_node_fs4.closeSync)(fd);
   }
 }
 function tarHeader(header) {
@@ -21439,7 +21539,7 @@ async function writeAll(file, bytes) {
 async function createOutputFile(dest, rel, mode, madeDirs) {
   const abs = import_node_path8.default.join(dest, ...rel.split("/"));
   await ensureDirectory(import_node_path8.default.dirname(abs), madeDirs);
-  const file = await (0, import_promises6.open)(abs, import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_EXCL | NO_FOLLOW, mode);
+  const file = await (0, import_promises6.open)(abs, import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_CREAT | import_node_fs4.constants.O_EXCL | NO_FOLLOW, mode);
   await file.chmod(mode);
   return file;
 }
@@ -21610,12 +21710,12 @@ function errorCode(err) {
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_node_crypto6, import_node_fs3, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, PLAIN_PATH, SURROGATE;
+var import_node_crypto6, import_node_fs4, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, PLAIN_PATH, SURROGATE;
 var init_bundle = __esm({
   "src/engine/bundle.ts"() {
     "use strict";
     import_node_crypto6 = __toESM(require("node:crypto"), 1);
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     import_promises6 = require("node:fs/promises");
     import_node_path8 = __toESM(require("node:path"), 1);
     init_manifest_validator();
@@ -21633,8 +21733,8 @@ var init_bundle = __esm({
     ARCHIVE_BLOCK = 1024 * 1024;
     EXECUTABLE_MODE = 493;
     REGULAR_MODE = 420;
-    NO_FOLLOW = import_node_fs3.constants.O_NOFOLLOW ?? 0;
-    NON_BLOCKING = import_node_fs3.constants.O_NONBLOCK ?? 0;
+    NO_FOLLOW = import_node_fs4.constants.O_NOFOLLOW ?? 0;
+    NON_BLOCKING = import_node_fs4.constants.O_NONBLOCK ?? 0;
     ArchiveWriter = class {
       constructor(file) {
         this.file = file;
@@ -21644,6 +21744,8 @@ var init_bundle = __esm({
       block = Buffer.allocUnsafe(ARCHIVE_BLOCK);
       spare = Buffer.allocUnsafe(ARCHIVE_BLOCK);
       used = 0;
+      /** Where a small file the packer reads itself goes (one at a time: its bytes are used before the next is read). */
+      scratch = Buffer.allocUnsafe(SMALL_FILE + 1);
       /** The write of the last full block, running while the next one fills. */
       writing = Promise.resolve();
       size = 0;
@@ -21733,7 +21835,7 @@ var init_errors3 = __esm({
 
 // src/csv/json-lines.ts
 async function forEachJsonLine(file, shown, record) {
-  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs4.createReadStream)(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs5.createReadStream)(file, { encoding: "utf8" }), crlfDelay: Infinity });
   let line = 0;
   try {
     for await (const text2 of lines) {
@@ -21756,11 +21858,11 @@ async function forEachJsonLine(file, shown, record) {
     throw err;
   }
 }
-var import_node_fs4, import_node_readline, JSON_LINES;
+var import_node_fs5, import_node_readline, JSON_LINES;
 var init_json_lines = __esm({
   "src/csv/json-lines.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     import_node_readline = require("node:readline");
     init_errors3();
     JSON_LINES = /\.(jsonl|ndjson)$/i;
@@ -25087,7 +25189,7 @@ function childOutputEnds(pid) {
   const ends = [];
   for (const fd of [1, 2]) {
     try {
-      ends.push((0, import_node_fs5.readlinkSync)(`/proc/${pid}/fd/${fd}`));
+      ends.push((0, import_node_fs6.readlinkSync)(`/proc/${pid}/fd/${fd}`));
     } catch {
     }
   }
@@ -25151,7 +25253,7 @@ async function runProcess(req) {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"]
     });
-    const log2 = (0, import_node_fs5.createWriteStream)(logFile);
+    const log2 = (0, import_node_fs6.createWriteStream)(logFile);
     const outputEnds = childOutputEnds(child.pid);
     const streams = [child.stdout, child.stderr];
     let openStreams = streams.length;
@@ -25262,12 +25364,12 @@ async function runProcess(req) {
     }
   });
 }
-var import_node_child_process, import_node_fs5, import_promises10, import_node_path11, import_promises11, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, SCRIPT_EXTENSIONS, delay;
+var import_node_child_process, import_node_fs6, import_promises10, import_node_path11, import_promises11, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, SCRIPT_EXTENSIONS, delay;
 var init_process_runner = __esm({
   "src/engine/process-runner.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_promises10 = require("node:fs/promises");
     import_node_path11 = __toESM(require("node:path"), 1);
     import_promises11 = require("node:stream/promises");
@@ -25577,7 +25679,7 @@ function* weightsAhead(seed, cells, resamples, worker = AHEAD_WORKER) {
 function startThread(worker, data) {
   let thread = null;
   try {
-    if ((0, import_node_fs6.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads3.Worker(worker, { workerData: data });
+    if ((0, import_node_fs7.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads3.Worker(worker, { workerData: data });
   } catch {
     return null;
   }
@@ -25588,11 +25690,11 @@ function startThread(worker, data) {
   }
   return thread;
 }
-var import_node_fs6, import_node_url, import_node_worker_threads3, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
+var import_node_fs7, import_node_url, import_node_worker_threads3, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
 var init_random = __esm({
   "src/metrics/random.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_url = require("node:url");
     import_node_worker_threads3 = require("node:worker_threads");
     Random = class {
@@ -28077,7 +28179,7 @@ function* cellsOf(column2) {
   for (let row = 0; row < column2.length; row++) yield column2.at(row);
 }
 function widened(chunk, filled) {
-  const out = new Float64Array(CHUNK);
+  const out = new Float64Array(CHUNK2);
   for (let i = 0; i < filled; i++) out[i] = chunk[i] === SMALL_OTHER ? Number.NaN : chunk[i];
   return out;
 }
@@ -28087,7 +28189,7 @@ function hashBytes(bytes, start, end) {
   h = Math.imul(h ^ h >>> 16, 2246822507);
   return (h ^ h >>> 13) >>> 0;
 }
-var CellColumn, SkippedColumn, CHUNK_BITS, CHUNK, CHUNK_MASK, NumberColumn, SMALL_OTHER, IdColumn, IdIndex, LineList;
+var CellColumn, SkippedColumn, CHUNK_BITS, CHUNK2, CHUNK_MASK, NumberColumn, SMALL_OTHER, IdColumn, IdIndex, LineList;
 var init_columns = __esm({
   "src/metrics/columns.ts"() {
     "use strict";
@@ -28119,8 +28221,8 @@ var init_columns = __esm({
       }
     };
     CHUNK_BITS = 16;
-    CHUNK = 1 << CHUNK_BITS;
-    CHUNK_MASK = CHUNK - 1;
+    CHUNK2 = 1 << CHUNK_BITS;
+    CHUNK_MASK = CHUNK2 - 1;
     NumberColumn = class {
       chunks = [];
       others = /* @__PURE__ */ new Map();
@@ -28128,7 +28230,7 @@ var init_columns = __esm({
       /** A finite number (what the scanner reads as one). */
       pushNumber(value) {
         const at = this.length & CHUNK_MASK;
-        if (at === 0) this.chunks.push(new Int8Array(CHUNK));
+        if (at === 0) this.chunks.push(new Int8Array(CHUNK2));
         const last = this.chunks.length - 1;
         let chunk = this.chunks[last];
         if (chunk instanceof Int8Array) {
@@ -28149,7 +28251,7 @@ var init_columns = __esm({
         }
         if (cell2 !== null) this.others.set(this.length, cell2);
         const at = this.length & CHUNK_MASK;
-        if (at === 0) this.chunks.push(new Int8Array(CHUNK));
+        if (at === 0) this.chunks.push(new Int8Array(CHUNK2));
         const chunk = this.chunks[this.chunks.length - 1];
         chunk[at] = chunk instanceof Int8Array ? SMALL_OTHER : Number.NaN;
         this.length++;
@@ -28164,7 +28266,7 @@ var init_columns = __esm({
       /** Drops the last chunk's spare rows once the column is complete. */
       trim() {
         const last = this.chunks.length - 1;
-        if (last >= 0) this.chunks[last] = this.chunks[last].slice(0, this.length - last * CHUNK);
+        if (last >= 0) this.chunks[last] = this.chunks[last].slice(0, this.length - last * CHUNK2);
       }
       [Symbol.iterator]() {
         return cellsOf(this);
@@ -28333,7 +28435,7 @@ var init_columns = __esm({
       }
       store(line) {
         const at = this.length & CHUNK_MASK;
-        if (at === 0) this.chunks.push(new Uint32Array(CHUNK));
+        if (at === 0) this.chunks.push(new Uint32Array(CHUNK2));
         this.chunks[this.chunks.length - 1][at] = line;
         this.length++;
       }
@@ -28343,7 +28445,7 @@ var init_columns = __esm({
       }
       trim() {
         const last = this.chunks.length - 1;
-        if (last >= 0) this.chunks[last] = this.chunks[last].slice(0, this.length - last * CHUNK);
+        if (last >= 0) this.chunks[last] = this.chunks[last].slice(0, this.length - last * CHUNK2);
       }
       toArray() {
         return Array.from({ length: this.length }, (_, row) => this.at(row));
@@ -28472,7 +28574,7 @@ function numericColumnsOf(columns) {
 }
 async function loadPredictions(file, columns) {
   if (columns.format === "csv") return checkIds(await streamCsv(file, columns), columns);
-  const input = (0, import_node_fs7.createReadStream)(file, { encoding: "utf8" });
+  const input = (0, import_node_fs8.createReadStream)(file, { encoding: "utf8" });
   const reader = jsonLinesReader(file);
   for await (const line of (0, import_node_readline2.createInterface)({ input, crlfDelay: Infinity })) reader.add(line);
   return checkIds(reader.table(), columns);
@@ -28555,11 +28657,11 @@ function alignRows(candidate, baseline) {
   }
   return order;
 }
-var import_node_fs7, import_node_readline2, PredictionsError, emptyAsNull, CSV_EMPTY;
+var import_node_fs8, import_node_readline2, PredictionsError, emptyAsNull, CSV_EMPTY;
 var init_predictions = __esm({
   "src/metrics/predictions.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_readline2 = require("node:readline");
     init_read();
     init_scan();
@@ -29411,7 +29513,7 @@ async function copyHashed(from, to, mode) {
       done(null, chunk);
     }
   });
-  await (0, import_promises18.pipeline)((0, import_node_fs8.createReadStream)(from), tap, (0, import_node_fs8.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises18.pipeline)((0, import_node_fs9.createReadStream)(from), tap, (0, import_node_fs9.createWriteStream)(to, { flags: "wx", mode }));
   await (0, import_promises17.chmod)(to, mode);
   return { sha256: hash.digest("hex"), size };
 }
@@ -29645,12 +29747,12 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto9, import_node_fs8, import_promises17, import_node_path19, import_node_stream, import_promises18, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto9, import_node_fs9, import_promises17, import_node_path19, import_node_stream, import_promises18, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto9 = require("node:crypto");
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_promises17 = require("node:fs/promises");
     import_node_path19 = __toESM(require("node:path"), 1);
     import_node_stream = require("node:stream");
@@ -30060,7 +30162,7 @@ async function evaluateReferences(ctx, champion, declared) {
           [import_node_path20.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path20.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs9.existsSync)(from)) await (0, import_promises19.copyFile)(from, to);
+          if ((0, import_node_fs10.existsSync)(from)) await (0, import_promises19.copyFile)(from, to);
         }
         const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path20.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
@@ -30163,7 +30265,7 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
 }
 function helpersDir(cliScript) {
   const dir = import_node_path20.default.resolve(import_node_path20.default.dirname(cliScript), "..", "helpers");
-  return (0, import_node_fs9.existsSync)(import_node_path20.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  return (0, import_node_fs10.existsSync)(import_node_path20.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -30261,7 +30363,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
   }
-  const onlyPredictions = declared.length === 0 && !(0, import_node_fs9.existsSync)(metricsFile);
+  const onlyPredictions = declared.length === 0 && !(0, import_node_fs10.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
   for (const name2 of declared) {
@@ -30270,7 +30372,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const out = import_node_path20.default.join(options.outputDir, "metrics");
   await (0, import_promises19.mkdir)(out, { recursive: true });
   if (!onlyPredictions) await (0, import_promises19.copyFile)(metricsFile, import_node_path20.default.join(out, `${name}.json`));
-  if ((0, import_node_fs9.existsSync)(predictionsFile2)) await (0, import_promises19.copyFile)(predictionsFile2, import_node_path20.default.join(out, import_node_path20.default.basename(predictionsFile2)));
+  if ((0, import_node_fs10.existsSync)(predictionsFile2)) await (0, import_promises19.copyFile)(predictionsFile2, import_node_path20.default.join(out, import_node_path20.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
@@ -30368,11 +30470,11 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs9, import_promises19, import_node_os7, import_node_path20, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs10, import_promises19, import_node_os7, import_node_path20, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_promises19 = require("node:fs/promises");
     import_node_os7 = __toESM(require("node:os"), 1);
     import_node_path20 = __toESM(require("node:path"), 1);
@@ -33487,4 +33589,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=980ecb42d40626b14065545d2205cf04c51482030ed9816baca567c00ca17e08
+// retrain-script-sha256=b9785df30ce4eb3e5365904a19c08115157ebe32b44eef5e228e8efc24309654

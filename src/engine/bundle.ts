@@ -13,25 +13,15 @@
 import crypto, { createHash, randomBytes } from 'node:crypto'
 import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readdirSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
-import { checkArchive, type ArchiveLayout } from './archive-check.js'
 import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
 import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
 
-/** From this many entries on, verifying tries the fast check on worker threads first (which take a few milliseconds to start). */
-const FAST_CHECK_FROM = 256
-/**
- * The fast check runs three threads at once (two parts and the archive's hash): with fewer cores it
- * measured slower than the scan whenever other jobs shared them, and used 50 MB more memory
- * (docs/benchmarks.md), so it is used only from this many cores on.
- */
-const FAST_CHECK_CORES = 3
 /** Large reads keep syscalls and per-chunk overhead low; a few of them in flight stay far below the memory budget. */
 const CHUNK_SIZE = 2 * 1024 * 1024
 /** The archive is read back in pieces of this size: every small file's data is then in memory whole, hashed in one call. */
@@ -161,61 +151,8 @@ async function replaceManifest(file: string, text: string): Promise<void> {
 /** Reads model.tar once and checks it against the manifest: every byte, every entry, the digest. */
 export async function verifyBundle(bundleDir: string): Promise<Manifest> {
   const manifest = await readManifest(bundleDir)
-  // A bundle as packBundle wrote it passes the fast check; anything else is scanned, for the error.
-  const large =
-    availableParallelism() >= FAST_CHECK_CORES &&
-    (manifest.files.length + manifest.links.length >= FAST_CHECK_FROM || manifest.archiveSize >= PARALLEL_HASH_FROM)
-  if (large && (await passesFastCheck(bundleDir, manifest))) return manifest
   await scanArchive(bundleDir, manifest, null)
   return manifest
-}
-
-/**
- * Whether the archive is exactly the one packBundle writes for this manifest, its files' bytes
- * matching their sha256s and its own sha256 the manifest's (see archive-check.ts), and the digest
- * the file list's. Exported for tests; verifyBundle uses it for bundles of many entries.
- */
-export async function passesFastCheck(bundleDir: string, manifest: Manifest): Promise<boolean> {
-  const archive = path.join(bundleDir, BUNDLE_ARCHIVE)
-  if (bundleDigest(manifest.files, manifest.links) !== manifest.digest) return false
-  const size = await stat(archive).then(
-    info => info.size,
-    () => -1
-  )
-  if (size !== manifest.archiveSize) return false
-  const sha256 = await checkArchive(archive, archiveLayout(manifest)).catch(() => null)
-  return sha256 === manifest.archiveSha256
-}
-
-/** The archive packBundle writes for the manifest's entries, in its order (by path): each entry's fields and its header's length. */
-function archiveLayout(manifest: Manifest): ArchiveLayout {
-  type Entry = { path: string; file?: ManifestFile; link?: ManifestLink }
-  const entries = sortByPath<Entry>([...manifest.files.map(file => ({ path: file.path, file })), ...manifest.links.map(link => ({ path: link.path, link }))])
-  const layout: ArchiveLayout = {
-    names: [],
-    modes: new Uint16Array(entries.length),
-    sizes: new Float64Array(entries.length),
-    hashes: [],
-    targets: [],
-    headerLengths: new Uint32Array(entries.length),
-    size: manifest.archiveSize
-  }
-  for (const [i, { path: name, file, link }] of entries.entries()) {
-    layout.names.push(name)
-    if (file) {
-      layout.modes[i] = file.mode
-      layout.sizes[i] = file.size
-      layout.hashes.push(file.sha256)
-      layout.targets.push('')
-      layout.headerLengths[i] = tarHeader({ name, type: 'file', size: file.size, mode: file.mode }).length
-    } else {
-      layout.modes[i] = 0o777
-      layout.hashes.push('')
-      layout.targets.push(link!.target)
-      layout.headerLengths[i] = tarHeader({ name, type: 'symlink', size: 0, mode: 0o777, linkname: link!.target }).length
-    }
-  }
-  return layout
 }
 
 /**
