@@ -15241,6 +15241,8 @@ var init_shell = __esm({
           for (const d of analysis.danger) {
             if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
               this.evaluated.push({ ...d, code: d.reason !== REASONS.arithmetic && d.reason !== REASONS.declaredEvaluating });
+            } else if (/[$`]/.test(this.withoutExpressions(d.start, d.end))) {
+              this.evaluated.push({ start: d.start, end: d.end, code: true });
             } else {
               const bracket = this.text.indexOf("[", d.start);
               if (bracket >= 0 && bracket < d.end) this.evaluated.push({ start: bracket, end: d.end });
@@ -33589,4 +33591,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=b9785df30ce4eb3e5365904a19c08115157ebe32b44eef5e228e8efc24309654
+// retrain-script-sha256=d770c06059987970843a8ddadda4daef7beee20e94e50a18bdd480c2fadf3322

@@ -108,6 +108,12 @@ const REFUSED: [string, string][] = [
   ['unset -v "${{ params.s }}"', 'variable name'],
   ['printf -v "arr[${{ params.s }}]" %s x', 'variable name'],
   ['printf -v ${{ params.s }} %s x', 'variable name'],
+  // A name taken from a variable: its value is a name whose subscript bash evaluates.
+  ['for x in a ${{ params.s }}; do printf -v "$x" %s 1; done', 'evaluates'],
+  ['x=${{ params.s }}; printf -v "$x" %s 1', 'evaluates'],
+  ['x=${{ params.s }}; read -r "$x" <<< 1', 'evaluates'],
+  ['x=${{ params.s }}; unset -v "${x}"', 'evaluates'],
+  ['x=${{ params.s }}; getopts a "$x"', 'evaluates'],
   ['read -r ${{ params.s }} <<< x', 'variable name'],
   ['read -ra ${{ params.s }} <<< x', 'variable name'],
   ['mapfile -t ${{ params.s }} < /dev/null', 'variable name'],
