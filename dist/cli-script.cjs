@@ -14737,10 +14737,8 @@ var init_shell_commands = __esm({
           this.refuse(i, REASONS.code);
           return;
         }
-        if (stdin || i >= this.words.length) {
-          this.result.readsStdinAsCode = true;
-          return;
-        }
+        if (stdin || i >= this.words.length || this.literal(i) === null) this.result.readsStdinAsCode = true;
+        if (stdin || i >= this.words.length) return;
         this.refuse(i, REASONS.scriptFile);
       }
       interpreter(spec, i) {
@@ -14779,10 +14777,8 @@ var init_shell_commands = __esm({
           if (lit.startsWith("--") && inline !== void 0) continue;
           return this.refuseFrom(i, REASONS.unknownOption);
         }
-        if (i >= this.words.length) {
-          this.result.readsStdinAsCode = true;
-          return;
-        }
+        if (i >= this.words.length || this.literal(i) === null) this.result.readsStdinAsCode = true;
+        if (i >= this.words.length) return;
         this.refuse(i, REASONS.scriptFile);
       }
       awk(i) {
@@ -15330,7 +15326,7 @@ var init_shell = __esm({
         if (c === "(") {
           const word2 = frame.command.wordStart === void 0 ? "" : text2.slice(frame.command.wordStart, i);
           if (/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?\+?=$/s.test(word2)) {
-            stack.push(this.codeFrame(")", ARRAY_LITERAL_REFUSAL, i + 1));
+            stack.push({ ...this.codeFrame(")", ARRAY_LITERAL_REFUSAL, i + 1), arrayStart: i + 1 });
             return i + 1;
           }
           this.endCommand(frame, i, true);
@@ -15351,7 +15347,10 @@ var init_shell = __esm({
             frame.parenDepth--;
             return i + 1;
           }
-          if (frame.close === ")") stack.pop();
+          if (frame.close === ")") {
+            stack.pop();
+            if (frame.arrayStart !== void 0) this.arraySubscripts(frame.arrayStart, i);
+          }
           return i + 1;
         }
         if (c === "<" || c === ">") {
@@ -15510,6 +15509,40 @@ var init_shell = __esm({
         return Math.min(i, to);
       }
       /** The text of a range with its expressions blanked out: their own text (params.x) names no shell variable. */
+      /**
+       * The `[subscript]=` of each element of an array literal `name=( ... )` (text from `start` to
+       * `end`): bash evaluates it as arithmetic, where a variable whose value is `a[$(cmd)]` runs cmd.
+       * An element that opens a `[` without its `]=` counts as evaluated to the literal's end.
+       */
+      arraySubscripts(start, end) {
+        const text2 = this.text;
+        let quote = null;
+        for (let i = start; i < end; i++) {
+          const c = text2[i];
+          if (quote) {
+            if (c === quote) quote = null;
+            else if (c === "\\" && quote === '"') i++;
+            continue;
+          }
+          if (c === "'" || c === '"') quote = c;
+          else if (c === "\\") i++;
+          else if (c === "[" && (i === start || /\s/.test(text2[i - 1]))) {
+            let depth = 0;
+            let close = -1;
+            for (let j = i; j < end; j++) {
+              if (text2[j] === "[") depth++;
+              else if (text2[j] === "]" && --depth === 0) {
+                close = j;
+                break;
+              }
+            }
+            const assigns = close > 0 && (text2[close + 1] === "=" || text2[close + 1] === "+" && text2[close + 2] === "=");
+            this.evaluated.push({ start: i, end: assigns ? close + 1 : end });
+            if (!assigns) return;
+            i = close;
+          }
+        }
+      }
       withoutExpressions(start, end) {
         let region = this.text.slice(start, end);
         for (const span of scanTemplate(region).spans.reverse()) {
@@ -33591,4 +33624,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=d770c06059987970843a8ddadda4daef7beee20e94e50a18bdd480c2fadf3322
+// retrain-script-sha256=79084bd2560506b6e507799e802388abcf2569b357bae19b66312c9f6ec7fabd

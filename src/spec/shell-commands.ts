@@ -559,10 +559,10 @@ class Classifier {
       this.refuse(i, REASONS.code)
       return
     }
-    if (stdin || i >= this.words.length) {
-      this.result.readsStdinAsCode = true
-      return
-    }
+    // Without a script file, or with one given by an expansion that may come to no word at all
+    // (`sh $f`, `sh \`cmd\``), the shell reads its code from standard input.
+    if (stdin || i >= this.words.length || this.literal(i) === null) this.result.readsStdinAsCode = true
+    if (stdin || i >= this.words.length) return
     // The first operand is the script to run; the rest are its arguments, data.
     this.refuse(i, REASONS.scriptFile)
   }
@@ -605,10 +605,10 @@ class Classifier {
       if (lit.startsWith('--') && inline !== undefined) continue
       return this.refuseFrom(i, REASONS.unknownOption)
     }
-    if (i >= this.words.length) {
-      this.result.readsStdinAsCode = true
-      return
-    }
+    // No script file, or one given by an expansion that may come to no word at all (`sh $f`, `sh \`cmd\``):
+    // the program may read its code from standard input.
+    if (i >= this.words.length || this.literal(i) === null) this.result.readsStdinAsCode = true
+    if (i >= this.words.length) return
     this.refuse(i, REASONS.scriptFile)
   }
 

@@ -168,6 +168,8 @@ type Frame =
       test?: { start: number; evaluates: boolean }
       command: CommandState
       pipeline: PipelineState
+      /** An array literal `name=( ... )`: where its elements start. */
+      arrayStart?: number
     }
   | { kind: 'double'; refuse: Refusal }
   /** The body of an unquoted heredoc: expands like double quotes, but `"` is an ordinary character. */
@@ -586,7 +588,7 @@ class PosixLexer {
       const word = frame.command.wordStart === undefined ? '' : text.slice(frame.command.wordStart, i)
       if (/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?\+?=$/s.test(word)) {
         // `name=(...)`: an array literal, part of the assignment word.
-        stack.push(this.codeFrame(')', ARRAY_LITERAL_REFUSAL, i + 1))
+        stack.push({ ...this.codeFrame(')', ARRAY_LITERAL_REFUSAL, i + 1), arrayStart: i + 1 })
         return i + 1
       }
       this.endCommand(frame, i, true)
@@ -608,7 +610,10 @@ class PosixLexer {
         frame.parenDepth--
         return i + 1
       }
-      if (frame.close === ')') stack.pop()
+      if (frame.close === ')') {
+        stack.pop()
+        if (frame.arrayStart !== undefined) this.arraySubscripts(frame.arrayStart, i)
+      }
       return i + 1
     }
     if (c === '<' || c === '>') {
@@ -776,6 +781,41 @@ class PosixLexer {
   }
 
   /** The text of a range with its expressions blanked out: their own text (params.x) names no shell variable. */
+  /**
+   * The `[subscript]=` of each element of an array literal `name=( ... )` (text from `start` to
+   * `end`): bash evaluates it as arithmetic, where a variable whose value is `a[$(cmd)]` runs cmd.
+   * An element that opens a `[` without its `]=` counts as evaluated to the literal's end.
+   */
+  private arraySubscripts(start: number, end: number): void {
+    const text = this.text
+    let quote: string | null = null
+    for (let i = start; i < end; i++) {
+      const c = text[i] as string
+      if (quote) {
+        if (c === quote) quote = null
+        else if (c === '\\' && quote === '"') i++
+        continue
+      }
+      if (c === "'" || c === '"') quote = c
+      else if (c === '\\') i++
+      else if (c === '[' && (i === start || /\s/.test(text[i - 1] as string))) {
+        let depth = 0
+        let close = -1
+        for (let j = i; j < end; j++) {
+          if (text[j] === '[') depth++
+          else if (text[j] === ']' && --depth === 0) {
+            close = j
+            break
+          }
+        }
+        const assigns = close > 0 && (text[close + 1] === '=' || (text[close + 1] === '+' && text[close + 2] === '='))
+        this.evaluated.push({ start: i, end: assigns ? close + 1 : end })
+        if (!assigns) return
+        i = close
+      }
+    }
+  }
+
   private withoutExpressions(start: number, end: number): string {
     let region = this.text.slice(start, end)
     for (const span of scanTemplate(region).spans.reverse()) {

@@ -114,6 +114,12 @@ const REFUSED: [string, string][] = [
   ['x=${{ params.s }}; read -r "$x" <<< 1', 'evaluates'],
   ['x=${{ params.s }}; unset -v "${x}"', 'evaluates'],
   ['x=${{ params.s }}; getopts a "$x"', 'evaluates'],
+  // An array literal's [subscript]= is arithmetic: a variable named there is evaluated.
+  ['for v in ${{ params.s }}; do i=([v]=1); done', 'evaluates'],
+  ['v=${{ params.s }}; i=(a [v+1]=b)', 'evaluates'],
+  // An interpreter whose script file is an expansion may get no operand, and read its code from stdin.
+  ['printf %s ${{ params.s }} | sh `true`', 'input'],
+  ['printf %s ${{ params.s }} |& bash $NOTHING', 'input'],
   ['read -r ${{ params.s }} <<< x', 'variable name'],
   ['read -ra ${{ params.s }} <<< x', 'variable name'],
   ['mapfile -t ${{ params.s }} < /dev/null', 'variable name'],
