@@ -17,6 +17,7 @@ import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
+import { ArchiveHasher, archiveHasherAvailable } from './archive-hasher.js'
 import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
 import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
@@ -34,11 +35,14 @@ const PREFETCH_MIN_FILES = 256
 const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
  * From this size on, an archive being verified is hashed on a worker thread (which takes a few
- * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
- * (the kernel holds back a writer of much data), and a second thread reading the archive back
- * measured no faster, with more CPU time.
+ * milliseconds to start), beside the files' hashes; on packing, from a file of this size on, the
+ * archive is hashed on a worker thread from the buffers being written (ArchiveHasher), so the packer
+ * hashes that file's bytes once, not twice.
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
+/** Large files stream through this many buffers of CHUNK_SIZE, with the archive hashed on the packer's thread, or on a worker. */
+const CHUNK_BUFFERS = 3
+const SHARED_CHUNK_BUFFERS = 4
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
 const ARCHIVE_BLOCK = 1024 * 1024
 const EXECUTABLE_MODE = 0o755
@@ -47,13 +51,21 @@ const REGULAR_MODE = 0o644
 const NO_FOLLOW = fsConstants.O_NOFOLLOW ?? 0
 const NON_BLOCKING = fsConstants.O_NONBLOCK ?? 0
 
+/** For tests and measurements. */
+export interface PackOptions {
+  /** From a file of this size on, the archive is hashed on a worker thread (default PARALLEL_HASH_FROM; Infinity: never). */
+  parallelHashFrom?: number
+  /** Called (and awaited) with the worker hashing the archive, once started. */
+  onArchiveHasher?: (hasher: ArchiveHasher) => void | Promise<void>
+}
+
 type WalkEntry = { kind: 'file'; path: string; abs: string } | { kind: 'link'; path: string; target: string }
 
 /**
  * Packs `modelDir` into `bundleDir` (model.tar and manifest.json, replacing any previous ones) and
  * returns the manifest. The same directory content always gives the same archive bytes and digest.
  */
-export async function packBundle(modelDir: string, bundleDir: string, lineage: Lineage): Promise<Manifest> {
+export async function packBundle(modelDir: string, bundleDir: string, lineage: Lineage, options: PackOptions = {}): Promise<Manifest> {
   const root = path.resolve(modelDir)
   const bundle = path.resolve(bundleDir)
   const rootReal = await modelRoot(root)
@@ -70,7 +82,7 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
   const archivePath = path.join(bundle, BUNDLE_ARCHIVE)
   const tmp = temporaryName(archivePath)
   try {
-    const archive = await writeArchive(entries, tmp)
+    const archive = await writeArchive(entries, tmp, options)
     const manifest: Manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       digest: bundleDigest(archive.files, archive.links),
@@ -270,9 +282,9 @@ interface ArchiveResult {
  * pieces: each is hashed while the next is read and the one before it written. Either way the event
  * loop gets a turn at every write.
  */
-async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
+async function writeArchive(entries: readonly WalkEntry[], dest: string, options: PackOptions): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
-  const archive = new ArchiveWriter(out)
+  const archive = new ArchiveWriter(out, dest, options)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
   const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
@@ -299,27 +311,68 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
     }
     await archive.append(END_OF_ARCHIVE)
     await archive.end()
-    return { files, links, sha256: archive.digest(), size: archive.size }
+    return { files, links, sha256: await archive.digest(), size: archive.size }
   } finally {
     await prefetch?.close()
     await archive.settled()
     await out.close()
+    await archive.close()
   }
 }
 
-/** The archive being written: small pieces gathered into one block, every byte hashed once as it goes out. */
+/**
+ * The archive being written: small pieces gathered into one block, every byte hashed once as it goes
+ * out: on this thread, or, once a large file comes, on a worker thread (ArchiveHasher) from the same
+ * buffers in shared memory.
+ */
 class ArchiveWriter {
   private readonly hash = createHash('sha256')
-  private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
-  private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
+  private hasher: ArchiveHasher | null = null
+  private block: Buffer = Buffer.allocUnsafe(ARCHIVE_BLOCK)
+  private spare: Buffer = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private used = 0
+  /** The buffers large files stream through, in turn (made at the first large file). */
+  private chunks: Buffer[] = []
+  /** The memory of the last piece handed to a write (a buffer is not refilled while its write runs). */
+  private lastWritten: ArrayBufferLike | null = null
+  private readonly parallelHashFrom: number
   /** Where a small file the packer reads itself goes (one at a time: its bytes are used before the next is read). */
   readonly scratch = Buffer.allocUnsafe(SMALL_FILE + 1)
   /** The write of the last full block, running while the next one fills. */
   private writing: Promise<void> = Promise.resolve()
   size = 0
 
-  constructor(private readonly file: FileHandle) {}
+  constructor(
+    private readonly file: FileHandle,
+    private readonly path: string,
+    private readonly options: PackOptions
+  ) {
+    this.parallelHashFrom = options.parallelHashFrom ?? PARALLEL_HASH_FROM
+  }
+
+  /**
+   * Gets ready for a large file of `size` bytes: from PARALLEL_HASH_FROM on, moves the archive's hash
+   * to a worker thread (once), which reads back what is written so far and then hashes every piece
+   * from the shared buffers as it is written.
+   */
+  async startLargeFile(size: number): Promise<void> {
+    if (this.hasher !== null || size < this.parallelHashFrom || !archiveHasherAvailable) return
+    await this.end()
+    this.hasher = new ArchiveHasher(this.path, this.size)
+    await this.options.onArchiveHasher?.(this.hasher)
+    this.block = this.hasher.buffer(ARCHIVE_BLOCK)
+    this.spare = this.hasher.buffer(ARCHIVE_BLOCK)
+    this.chunks = []
+    for (let k = 0; k < SHARED_CHUNK_BUFFERS; k++) this.chunks.push(this.hasher.buffer(CHUNK_SIZE))
+  }
+
+  /** The buffer to read a large file's piece `k` into, once its last write and hashing are done. */
+  async chunk(k: number): Promise<Buffer> {
+    if (this.chunks.length === 0) for (let i = 0; i < CHUNK_BUFFERS; i++) this.chunks.push(Buffer.allocUnsafe(CHUNK_SIZE))
+    const buffer = this.chunks[k % this.chunks.length]!
+    await this.reusable(buffer)
+    return buffer
+  }
 
   /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
   tryAppend(...pieces: Buffer[]): boolean {
@@ -358,6 +411,7 @@ class ArchiveWriter {
     this.write(this.block.subarray(0, this.used))
     ;[this.block, this.spare] = [this.spare, this.block]
     this.used = 0
+    await this.reusable(this.block)
   }
 
   /** Writes what is gathered and waits for every write: a failure of the last one is the archive's. */
@@ -371,14 +425,31 @@ class ArchiveWriter {
     await this.writing.catch(() => {})
   }
 
-  digest(): string {
-    return this.hash.digest('hex')
+  /** The archive's sha256, after end(). */
+  async digest(): Promise<string> {
+    if (this.hasher === null) return this.hash.digest('hex')
+    const { sha256, size } = await this.hasher.finish()
+    if (size !== this.size) throw new Error(`the archive hashing thread hashed ${size} bytes of the ${this.size} written`)
+    return sha256
+  }
+
+  /** Stops the hashing thread, if any. */
+  async close(): Promise<void> {
+    await this.hasher?.close()
   }
 
   private write(bytes: Buffer): void {
     this.writing = handled(writeAll(this.file, bytes))
-    this.hash.update(bytes)
+    this.lastWritten = bytes.buffer
+    if (this.hasher === null) this.hash.update(bytes)
+    else this.hasher.update(bytes)
     this.size += bytes.length
+  }
+
+  /** Waits until nothing reads `buffer` any more: neither its write nor the hashing thread. */
+  private async reusable(buffer: Buffer): Promise<void> {
+    if (buffer.buffer === this.lastWritten) await this.writing
+    await this.hasher?.release(buffer)
   }
 }
 
@@ -406,19 +477,19 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
     const info = await file.stat()
     if (!info.isFile()) throw changed()
     const mode = info.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
+    await archive.startLargeFile(info.size)
     await archive.append(tarHeader({ name: rel, type: 'file', size: info.size, mode }))
     const hash = createHash('sha256')
-    // Three buffers in turn: one being read into, one being hashed, one being written.
-    const buffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)]
+    // Buffers in turn: one being read into, one being hashed, one being written (and, with the
+    // archive hashed on a worker, one more it may still be hashing).
     let read = 0
-    reading = handled(file.read(buffers[0]!, 0, CHUNK_SIZE, null))
+    reading = handled(file.read(await archive.chunk(0), 0, CHUNK_SIZE, null))
     for (let k = 0; ; k++) {
       const { bytesRead, buffer } = await reading
       if (bytesRead === 0) break
       read += bytesRead
       if (read > info.size) throw changed()
-      // The next buffer's write, two pieces back, ended when the last piece's began.
-      reading = handled(file.read(buffers[(k + 1) % 3]!, 0, CHUNK_SIZE, null))
+      reading = handled(file.read(await archive.chunk(k + 1), 0, CHUNK_SIZE, null))
       const bytes = buffer.subarray(0, bytesRead)
       hash.update(bytes)
       await archive.appendLarge(bytes)
