@@ -17,9 +17,9 @@ import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
-import { ArchiveHasher, archiveHasherAvailable } from './archive-hasher.js'
 import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
+import { SharedHasher, sharedHasherAvailable } from './shared-hasher.js'
 import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
 
@@ -35,9 +35,9 @@ const PREFETCH_MIN_FILES = 256
 const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
  * From this size on, an archive being verified is hashed on a worker thread (which takes a few
- * milliseconds to start), beside the files' hashes; on packing, from a file of this size on, the
- * archive is hashed on a worker thread from the buffers being written (ArchiveHasher), so the packer
- * hashes that file's bytes once, not twice.
+ * milliseconds to start), beside the files' hashes; on packing, a file of this size on is hashed on
+ * a worker thread from the buffers being written (SharedHasher), beside the archive's hash, so the
+ * packer hashes its bytes once, not twice.
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /** Large files stream through this many buffers of CHUNK_SIZE, with the archive hashed on the packer's thread, or on a worker. */
@@ -53,10 +53,10 @@ const NON_BLOCKING = fsConstants.O_NONBLOCK ?? 0
 
 /** For tests and measurements. */
 export interface PackOptions {
-  /** From a file of this size on, the archive is hashed on a worker thread (default PARALLEL_HASH_FROM; Infinity: never). */
+  /** From this size on, a file is hashed on a worker thread (default PARALLEL_HASH_FROM; Infinity: never). */
   parallelHashFrom?: number
-  /** Called (and awaited) with the worker hashing the archive, once started. */
-  onArchiveHasher?: (hasher: ArchiveHasher) => void | Promise<void>
+  /** Called (and awaited) with the worker hashing large files, once started. */
+  onFileHasher?: (hasher: SharedHasher) => void | Promise<void>
 }
 
 type WalkEntry = { kind: 'file'; path: string; abs: string } | { kind: 'link'; path: string; target: string }
@@ -284,7 +284,7 @@ interface ArchiveResult {
  */
 async function writeArchive(entries: readonly WalkEntry[], dest: string, options: PackOptions): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
-  const archive = new ArchiveWriter(out, dest, options)
+  const archive = new ArchiveWriter(out, options)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
   const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
@@ -311,7 +311,7 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
     }
     await archive.append(END_OF_ARCHIVE)
     await archive.end()
-    return { files, links, sha256: await archive.digest(), size: archive.size }
+    return { files, links, sha256: archive.digest(), size: archive.size }
   } finally {
     await prefetch?.close()
     await archive.settled()
@@ -322,19 +322,21 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
 
 /**
  * The archive being written: small pieces gathered into one block, every byte hashed once as it goes
- * out: on this thread, or, once a large file comes, on a worker thread (ArchiveHasher) from the same
- * buffers in shared memory.
+ * out. Large files stream through buffers of their own (chunk()), in shared memory once a file of
+ * PARALLEL_HASH_FROM bytes comes, so that a worker thread hashes the file (fileHasher()) while this
+ * one hashes the archive.
  */
 class ArchiveWriter {
   private readonly hash = createHash('sha256')
-  private hasher: ArchiveHasher | null = null
-  private block: Buffer = Buffer.allocUnsafe(ARCHIVE_BLOCK)
-  private spare: Buffer = Buffer.allocUnsafe(ARCHIVE_BLOCK)
+  private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
+  private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private used = 0
   /** The buffers large files stream through, in turn (made at the first large file). */
   private chunks: Buffer[] = []
   /** The memory of the last piece handed to a write (a buffer is not refilled while its write runs). */
   private lastWritten: ArrayBufferLike | null = null
+  /** The thread hashing large files, started at the first file of PARALLEL_HASH_FROM bytes. */
+  private hasher: SharedHasher | null = null
   private readonly parallelHashFrom: number
   /** Where a small file the packer reads itself goes (one at a time: its bytes are used before the next is read). */
   readonly scratch = Buffer.allocUnsafe(SMALL_FILE + 1)
@@ -344,34 +346,38 @@ class ArchiveWriter {
 
   constructor(
     private readonly file: FileHandle,
-    private readonly path: string,
     private readonly options: PackOptions
   ) {
     this.parallelHashFrom = options.parallelHashFrom ?? PARALLEL_HASH_FROM
   }
 
   /**
-   * Gets ready for a large file of `size` bytes: from PARALLEL_HASH_FROM on, moves the archive's hash
-   * to a worker thread (once), which reads back what is written so far and then hashes every piece
-   * from the shared buffers as it is written.
+   * The thread to hash a large file of `size` bytes on, streamed through chunk() (from
+   * PARALLEL_HASH_FROM bytes on; else null: the caller hashes it).
    */
-  async startLargeFile(size: number): Promise<void> {
-    if (this.hasher !== null || size < this.parallelHashFrom || !archiveHasherAvailable) return
-    await this.end()
-    this.hasher = new ArchiveHasher(this.path, this.size)
-    await this.options.onArchiveHasher?.(this.hasher)
-    this.block = this.hasher.buffer(ARCHIVE_BLOCK)
-    this.spare = this.hasher.buffer(ARCHIVE_BLOCK)
-    this.chunks = []
-    for (let k = 0; k < SHARED_CHUNK_BUFFERS; k++) this.chunks.push(this.hasher.buffer(CHUNK_SIZE))
+  async fileHasher(size: number): Promise<SharedHasher | null> {
+    if (this.hasher === null && size >= this.parallelHashFrom && sharedHasherAvailable) {
+      const hasher = new SharedHasher()
+      this.hasher = hasher
+      await this.options.onFileHasher?.(hasher)
+      // A write still running from the buffers before keeps them alive until it ends.
+      this.chunks = Array.from({ length: SHARED_CHUNK_BUFFERS }, () => hasher.buffer(CHUNK_SIZE))
+    }
+    return size >= this.parallelHashFrom ? this.hasher : null
   }
 
   /** The buffer to read a large file's piece `k` into, once its last write and hashing are done. */
   async chunk(k: number): Promise<Buffer> {
-    if (this.chunks.length === 0) for (let i = 0; i < CHUNK_BUFFERS; i++) this.chunks.push(Buffer.allocUnsafe(CHUNK_SIZE))
+    if (this.chunks.length === 0) this.chunks = Array.from({ length: CHUNK_BUFFERS }, () => Buffer.allocUnsafe(CHUNK_SIZE))
     const buffer = this.chunks[k % this.chunks.length]!
-    await this.reusable(buffer)
+    if (buffer.buffer === this.lastWritten) await this.writing
+    await this.hasher?.release(buffer)
     return buffer
+  }
+
+  /** Stops the hashing thread, if any. */
+  async close(): Promise<void> {
+    await this.hasher?.close()
   }
 
   /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
@@ -411,7 +417,6 @@ class ArchiveWriter {
     this.write(this.block.subarray(0, this.used))
     ;[this.block, this.spare] = [this.spare, this.block]
     this.used = 0
-    await this.reusable(this.block)
   }
 
   /** Writes what is gathered and waits for every write: a failure of the last one is the archive's. */
@@ -425,31 +430,15 @@ class ArchiveWriter {
     await this.writing.catch(() => {})
   }
 
-  /** The archive's sha256, after end(). */
-  async digest(): Promise<string> {
-    if (this.hasher === null) return this.hash.digest('hex')
-    const { sha256, size } = await this.hasher.finish()
-    if (size !== this.size) throw new Error(`the archive hashing thread hashed ${size} bytes of the ${this.size} written`)
-    return sha256
-  }
-
-  /** Stops the hashing thread, if any. */
-  async close(): Promise<void> {
-    await this.hasher?.close()
+  digest(): string {
+    return this.hash.digest('hex')
   }
 
   private write(bytes: Buffer): void {
     this.writing = handled(writeAll(this.file, bytes))
     this.lastWritten = bytes.buffer
-    if (this.hasher === null) this.hash.update(bytes)
-    else this.hasher.update(bytes)
+    this.hash.update(bytes)
     this.size += bytes.length
-  }
-
-  /** Waits until nothing reads `buffer` any more: neither its write nor the hashing thread. */
-  private async reusable(buffer: Buffer): Promise<void> {
-    if (buffer.buffer === this.lastWritten) await this.writing
-    await this.hasher?.release(buffer)
   }
 }
 
@@ -477,11 +466,11 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
     const info = await file.stat()
     if (!info.isFile()) throw changed()
     const mode = info.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
-    await archive.startLargeFile(info.size)
     await archive.append(tarHeader({ name: rel, type: 'file', size: info.size, mode }))
-    const hash = createHash('sha256')
-    // Buffers in turn: one being read into, one being hashed, one being written (and, with the
-    // archive hashed on a worker, one more it may still be hashing).
+    const hasher = await archive.fileHasher(info.size)
+    const hash = hasher === null ? createHash('sha256') : null
+    // Buffers in turn: one being read into, one being hashed, one being written (and, with the file
+    // hashed on a worker, one more it may still be hashing).
     let read = 0
     reading = handled(file.read(await archive.chunk(0), 0, CHUNK_SIZE, null))
     for (let k = 0; ; k++) {
@@ -491,17 +480,26 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
       if (read > info.size) throw changed()
       reading = handled(file.read(await archive.chunk(k + 1), 0, CHUNK_SIZE, null))
       const bytes = buffer.subarray(0, bytesRead)
-      hash.update(bytes)
+      if (hash !== null) hash.update(bytes)
+      else hasher!.update(bytes)
       await archive.appendLarge(bytes)
     }
     if (read !== info.size) throw changed()
     await archive.append(tarPadding(info.size))
-    return { path: rel, size: info.size, sha256: hash.digest('hex'), mode }
+    const sha256 = hash !== null ? hash.digest('hex') : await hashedOnThread(hasher!, info.size)
+    return { path: rel, size: info.size, sha256, mode }
   } finally {
     // A read still in flight must not land in a closed file's buffer.
     await reading?.catch(() => {})
     await file.close()
   }
+}
+
+/** The digest of a file hashed on the worker thread, which must have seen all its `size` bytes. */
+async function hashedOnThread(hasher: SharedHasher, size: number): Promise<string> {
+  const result = await hasher.digest()
+  if (result.size !== size) throw new Error(`the hashing thread hashed ${result.size} bytes of a file of ${size}`)
+  return result.sha256
 }
 
 /**

@@ -1,5 +1,6 @@
-// Packing with the archive hashed on a worker thread (from a large file on) gives the same archive and
-// manifest as hashing it on the packer's thread; a failure of that thread fails the pack cleanly.
+// Packing with large files hashed on a worker thread (from the buffers the packer writes, while it
+// hashes the archive) gives the same archive and manifest as hashing everything on the packer's
+// thread; a failure of that thread fails the pack cleanly.
 import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -49,8 +50,8 @@ function pattern(size: number, seed: number): Buffer {
 
 /**
  * Small files before and after (enough to be read ahead), a streamed file below the threshold before
- * the one that starts the worker, and more large files after it (one of an odd size, more pieces than
- * the buffers they stream through).
+ * the one that starts the worker, and more streamed files after it, above and below the threshold
+ * (one of an odd size, with more pieces than the buffers they stream through).
  */
 async function makeModel(root: string): Promise<void> {
   const sizes: [string, number][] = [
@@ -72,15 +73,15 @@ async function packWith(model: string, bundle: string, options: PackOptions): Pr
   let hashers = 0
   await packBundle(model, bundle, lineage, {
     ...options,
-    onArchiveHasher: async hasher => {
+    onFileHasher: async hasher => {
       hashers++
-      await options.onArchiveHasher?.(hasher)
+      await options.onFileHasher?.(hasher)
     }
   })
   return { archive: await readFile(path.join(bundle, BUNDLE_ARCHIVE)), manifest: await readFile(path.join(bundle, BUNDLE_MANIFEST), 'utf8'), hashers }
 }
 
-describe('packing with the archive hashed on a worker thread', () => {
+describe('packing with large files hashed on a worker thread', () => {
   it('gives the same archive and manifest as hashing it on the packer thread', async () => {
     const dir = await tempDir()
     const model = path.join(dir, 'model')
@@ -89,7 +90,7 @@ describe('packing with the archive hashed on a worker thread', () => {
     expect(inline.hashers).toBe(0)
     const archiveSha256 = createHash('sha256').update(inline.archive).digest('hex')
     expect(JSON.parse(inline.manifest).archiveSha256).toBe(archiveSha256)
-    // From the 5 MiB file on (after about 1.4 MiB of archive, read back by the worker), and from the very first large file.
+    // From the 5 MiB file on (the files of 600 and 300 KiB hashed here), and every streamed file.
     for (const parallelHashFrom of [4 * 1024 * 1024, 0]) {
       const parallel = await packWith(model, path.join(dir, `parallel-${parallelHashFrom}`), { parallelHashFrom })
       expect(parallel.hashers).toBe(1)
@@ -106,12 +107,12 @@ describe('packing with the archive hashed on a worker thread', () => {
     const bundle = path.join(dir, 'bundle')
     const before = await packWith(model, bundle, { parallelHashFrom: Infinity })
     await writeFile(path.join(model, 'b-large.bin'), pattern(6 * 1024 * 1024, 99))
-    const failure = await packWith(model, bundle, { parallelHashFrom: 0, onArchiveHasher: hasher => hasher.close() }).then(
+    const failure = await packWith(model, bundle, { parallelHashFrom: 0, onFileHasher: hasher => hasher.close() }).then(
       () => null,
       (err: unknown) => err
     )
     expect(failure).toBeInstanceOf(Error)
-    expect((failure as Error).message).toMatch(/the archive hashing thread stopped/)
+    expect((failure as Error).message).toMatch(/the hashing thread stopped/)
     expect((await readFile(path.join(bundle, BUNDLE_ARCHIVE))).equals(before.archive)).toBe(true)
     expect(await readFile(path.join(bundle, BUNDLE_MANIFEST), 'utf8')).toBe(before.manifest)
     expect((await readdir(bundle)).sort()).toEqual([BUNDLE_ARCHIVE, BUNDLE_MANIFEST].sort())
