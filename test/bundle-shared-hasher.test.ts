@@ -112,7 +112,7 @@ describe('packing with large files hashed on a worker thread', () => {
       (err: unknown) => err
     )
     expect(failure).toBeInstanceOf(Error)
-    expect((failure as Error).message).toMatch(/the hashing thread stopped/)
+    expect((failure as Error).message).toMatch(/the thread hashing large files for the bundle stopped/)
     expect((await readFile(path.join(bundle, BUNDLE_ARCHIVE))).equals(before.archive)).toBe(true)
     expect(await readFile(path.join(bundle, BUNDLE_MANIFEST), 'utf8')).toBe(before.manifest)
     expect((await readdir(bundle)).sort()).toEqual([BUNDLE_ARCHIVE, BUNDLE_MANIFEST].sort())

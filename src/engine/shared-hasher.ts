@@ -80,10 +80,10 @@ export class SharedHasher {
     }
     this.worker.on('message', (message: { sha256?: string; size?: number; error?: string }) => {
       if (message.sha256 !== undefined) this.digests.shift()?.resolve({ sha256: message.sha256, size: message.size! })
-      else fail(new Error(`the hashing thread failed: ${message.error}`))
+      else fail(new Error(`the thread hashing large files for the bundle failed: ${message.error}`))
     })
-    this.worker.once('error', err => fail(new Error(`the hashing thread failed: ${err.message}`, { cause: err })))
-    this.worker.once('exit', code => fail(new Error(`the hashing thread stopped (exit code ${code})`)))
+    this.worker.once('error', err => fail(new Error(`the thread hashing large files for the bundle failed: ${err.message}`, { cause: err })))
+    this.worker.once('exit', code => fail(new Error(`the thread hashing large files for the bundle stopped (exit code ${code})`)))
   }
 
   /** A buffer of `size` bytes in shared memory, whose pieces the worker can hash. */
