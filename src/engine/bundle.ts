@@ -40,7 +40,11 @@ const PREFETCH_BATCH = 4 * 1024 * 1024
  * packer hashes its bytes once, not twice.
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
-/** Large files stream through this many buffers of CHUNK_SIZE, with the archive hashed on the packer's thread, or on a worker. */
+/**
+ * Large files stream through this many buffers of CHUNK_SIZE, reused from file to file: one being read
+ * into, one being hashed, one being written; in shared memory, with a file hashed on a worker thread,
+ * one more, which that thread may still be hashing.
+ */
 const CHUNK_BUFFERS = 3
 const SHARED_CHUNK_BUFFERS = 4
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
@@ -279,8 +283,9 @@ interface ArchiveResult {
  * through the thread pool, and a model may hold tens of thousands of them. With many files, a worker
  * thread makes those calls ahead of this one (FilePrefetch). Their entries are gathered into blocks
  * of ARCHIVE_BLOCK bytes, each written while the next one fills. Large files stream in CHUNK_SIZE
- * pieces: each is hashed while the next is read and the one before it written. Either way the event
- * loop gets a turn at every write.
+ * pieces: each is hashed while the next is read and the one before it written (a file of
+ * PARALLEL_HASH_FROM bytes or more on a worker thread, while this one hashes the archive). Either way
+ * the event loop gets a turn at every write.
  */
 async function writeArchive(entries: readonly WalkEntry[], dest: string, options: PackOptions): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
@@ -469,8 +474,6 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
     await archive.append(tarHeader({ name: rel, type: 'file', size: info.size, mode }))
     const hasher = await archive.fileHasher(info.size)
     const hash = hasher === null ? createHash('sha256') : null
-    // Buffers in turn: one being read into, one being hashed, one being written (and, with the file
-    // hashed on a worker, one more it may still be hashing).
     let read = 0
     reading = handled(file.read(await archive.chunk(0), 0, CHUNK_SIZE, null))
     for (let k = 0; ; k++) {
