@@ -198,10 +198,14 @@ describe.skipIf(refused !== null)('a full disk', () => {
       const model = path.join(outside, 'model')
       await mkdir(model)
       await writeFile(path.join(model, 'weights.bin'), Buffer.alloc(400_000, 7))
-      const packed = await packBundle(model, path.join(tmp.dir, 'bundle'), lineage).catch((err: unknown) => err)
-      expect(packed).toBeInstanceOf(DiskFullError)
-      expect((packed as DiskFullError).path).toBe(path.join(tmp.dir, 'bundle', 'model.tar'))
-      await rm(path.join(tmp.dir, 'bundle'), { recursive: true, force: true })
+      // Hashed on this thread, and on a worker thread from the buffers being written.
+      for (const parallelHashFrom of [Infinity, 0]) {
+        const packed = await packBundle(model, path.join(tmp.dir, 'bundle'), lineage, { parallelHashFrom }).catch((err: unknown) => err)
+        expect(packed).toBeInstanceOf(DiskFullError)
+        expect((packed as DiskFullError).path).toBe(path.join(tmp.dir, 'bundle', 'model.tar'))
+        expect(await readdir(path.join(tmp.dir, 'bundle'))).toEqual([])
+        await rm(path.join(tmp.dir, 'bundle'), { recursive: true, force: true })
+      }
 
       // Unpacking: the bundle is fine, the destination disk is full.
       await packBundle(model, path.join(outside, 'bundle'), lineage)

@@ -19,6 +19,7 @@ import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
 import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
+import { SharedHasher, sharedHasherAvailable } from './shared-hasher.js'
 import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
 
@@ -34,11 +35,18 @@ const PREFETCH_MIN_FILES = 256
 const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
  * From this size on, an archive being verified is hashed on a worker thread (which takes a few
- * milliseconds to start), beside the files' hashes. Not on packing: there the writes bound the pace
- * (the kernel holds back a writer of much data), and a second thread reading the archive back
- * measured no faster, with more CPU time.
+ * milliseconds to start), beside the files' hashes; on packing, a file of this size on is hashed on
+ * a worker thread from the buffers being written (SharedHasher), beside the archive's hash, so the
+ * packer hashes its bytes once, not twice.
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
+/**
+ * Large files stream through this many buffers of CHUNK_SIZE, reused from file to file: one being read
+ * into, one being hashed, one being written; in shared memory, with a file hashed on a worker thread,
+ * one more, which that thread may still be hashing.
+ */
+const CHUNK_BUFFERS = 3
+const SHARED_CHUNK_BUFFERS = 4
 /** The archive is written in blocks of this size: one write and one hash update for many small entries. */
 const ARCHIVE_BLOCK = 1024 * 1024
 const EXECUTABLE_MODE = 0o755
@@ -47,13 +55,21 @@ const REGULAR_MODE = 0o644
 const NO_FOLLOW = fsConstants.O_NOFOLLOW ?? 0
 const NON_BLOCKING = fsConstants.O_NONBLOCK ?? 0
 
+/** For tests and measurements. */
+export interface PackOptions {
+  /** From this size on, a file is hashed on a worker thread (default PARALLEL_HASH_FROM; Infinity: never). */
+  parallelHashFrom?: number
+  /** Called (and awaited) with the worker hashing large files, once started. */
+  onFileHasher?: (hasher: SharedHasher) => void | Promise<void>
+}
+
 type WalkEntry = { kind: 'file'; path: string; abs: string } | { kind: 'link'; path: string; target: string }
 
 /**
  * Packs `modelDir` into `bundleDir` (model.tar and manifest.json, replacing any previous ones) and
  * returns the manifest. The same directory content always gives the same archive bytes and digest.
  */
-export async function packBundle(modelDir: string, bundleDir: string, lineage: Lineage): Promise<Manifest> {
+export async function packBundle(modelDir: string, bundleDir: string, lineage: Lineage, options: PackOptions = {}): Promise<Manifest> {
   const root = path.resolve(modelDir)
   const bundle = path.resolve(bundleDir)
   const rootReal = await modelRoot(root)
@@ -70,7 +86,7 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
   const archivePath = path.join(bundle, BUNDLE_ARCHIVE)
   const tmp = temporaryName(archivePath)
   try {
-    const archive = await writeArchive(entries, tmp)
+    const archive = await writeArchive(entries, tmp, options)
     const manifest: Manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       digest: bundleDigest(archive.files, archive.links),
@@ -267,12 +283,13 @@ interface ArchiveResult {
  * through the thread pool, and a model may hold tens of thousands of them. With many files, a worker
  * thread makes those calls ahead of this one (FilePrefetch). Their entries are gathered into blocks
  * of ARCHIVE_BLOCK bytes, each written while the next one fills. Large files stream in CHUNK_SIZE
- * pieces: each is hashed while the next is read and the one before it written. Either way the event
- * loop gets a turn at every write.
+ * pieces: each is hashed while the next is read and the one before it written (a file of
+ * PARALLEL_HASH_FROM bytes or more on a worker thread, while this one hashes the archive). Either way
+ * the event loop gets a turn at every write.
  */
-async function writeArchive(entries: readonly WalkEntry[], dest: string): Promise<ArchiveResult> {
+async function writeArchive(entries: readonly WalkEntry[], dest: string, options: PackOptions): Promise<ArchiveResult> {
   const out = await open(dest, 'wx')
-  const archive = new ArchiveWriter(out)
+  const archive = new ArchiveWriter(out, options)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
   const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
@@ -304,22 +321,69 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string): Promis
     await prefetch?.close()
     await archive.settled()
     await out.close()
+    await archive.close()
   }
 }
 
-/** The archive being written: small pieces gathered into one block, every byte hashed once as it goes out. */
+/**
+ * The archive being written: small pieces gathered into one block, every byte hashed once as it goes
+ * out. Large files stream through buffers of their own (chunk()), in shared memory once a file of
+ * PARALLEL_HASH_FROM bytes comes, so that a worker thread hashes the file (fileHasher()) while this
+ * one hashes the archive.
+ */
 class ArchiveWriter {
   private readonly hash = createHash('sha256')
   private block = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private spare = Buffer.allocUnsafe(ARCHIVE_BLOCK)
   private used = 0
+  /** The buffers large files stream through, in turn (made at the first large file). */
+  private chunks: Buffer[] = []
+  /** The memory of the last piece handed to a write (a buffer is not refilled while its write runs). */
+  private lastWritten: ArrayBufferLike | null = null
+  /** The thread hashing large files, started at the first file of PARALLEL_HASH_FROM bytes. */
+  private hasher: SharedHasher | null = null
+  private readonly parallelHashFrom: number
   /** Where a small file the packer reads itself goes (one at a time: its bytes are used before the next is read). */
   readonly scratch = Buffer.allocUnsafe(SMALL_FILE + 1)
   /** The write of the last full block, running while the next one fills. */
   private writing: Promise<void> = Promise.resolve()
   size = 0
 
-  constructor(private readonly file: FileHandle) {}
+  constructor(
+    private readonly file: FileHandle,
+    private readonly options: PackOptions
+  ) {
+    this.parallelHashFrom = options.parallelHashFrom ?? PARALLEL_HASH_FROM
+  }
+
+  /**
+   * The thread to hash a large file of `size` bytes on, streamed through chunk() (from
+   * PARALLEL_HASH_FROM bytes on; else null: the caller hashes it).
+   */
+  async fileHasher(size: number): Promise<SharedHasher | null> {
+    if (this.hasher === null && size >= this.parallelHashFrom && sharedHasherAvailable) {
+      const hasher = new SharedHasher()
+      this.hasher = hasher
+      await this.options.onFileHasher?.(hasher)
+      // A write still running from the buffers before keeps them alive until it ends.
+      this.chunks = Array.from({ length: SHARED_CHUNK_BUFFERS }, () => hasher.buffer(CHUNK_SIZE))
+    }
+    return size >= this.parallelHashFrom ? this.hasher : null
+  }
+
+  /** The buffer to read a large file's piece `k` into, once its last write and hashing are done. */
+  async chunk(k: number): Promise<Buffer> {
+    if (this.chunks.length === 0) this.chunks = Array.from({ length: CHUNK_BUFFERS }, () => Buffer.allocUnsafe(CHUNK_SIZE))
+    const buffer = this.chunks[k % this.chunks.length]!
+    if (buffer.buffer === this.lastWritten) await this.writing
+    await this.hasher?.release(buffer)
+    return buffer
+  }
+
+  /** Stops the hashing thread, if any. */
+  async close(): Promise<void> {
+    await this.hasher?.close()
+  }
 
   /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
   tryAppend(...pieces: Buffer[]): boolean {
@@ -377,6 +441,7 @@ class ArchiveWriter {
 
   private write(bytes: Buffer): void {
     this.writing = handled(writeAll(this.file, bytes))
+    this.lastWritten = bytes.buffer
     this.hash.update(bytes)
     this.size += bytes.length
   }
@@ -407,30 +472,37 @@ async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetc
     if (!info.isFile()) throw changed()
     const mode = info.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
     await archive.append(tarHeader({ name: rel, type: 'file', size: info.size, mode }))
-    const hash = createHash('sha256')
-    // Three buffers in turn: one being read into, one being hashed, one being written.
-    const buffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)]
+    const hasher = await archive.fileHasher(info.size)
+    const hash = hasher === null ? createHash('sha256') : null
     let read = 0
-    reading = handled(file.read(buffers[0]!, 0, CHUNK_SIZE, null))
+    reading = handled(file.read(await archive.chunk(0), 0, CHUNK_SIZE, null))
     for (let k = 0; ; k++) {
       const { bytesRead, buffer } = await reading
       if (bytesRead === 0) break
       read += bytesRead
       if (read > info.size) throw changed()
-      // The next buffer's write, two pieces back, ended when the last piece's began.
-      reading = handled(file.read(buffers[(k + 1) % 3]!, 0, CHUNK_SIZE, null))
+      reading = handled(file.read(await archive.chunk(k + 1), 0, CHUNK_SIZE, null))
       const bytes = buffer.subarray(0, bytesRead)
-      hash.update(bytes)
+      if (hash !== null) hash.update(bytes)
+      else hasher!.update(bytes)
       await archive.appendLarge(bytes)
     }
     if (read !== info.size) throw changed()
     await archive.append(tarPadding(info.size))
-    return { path: rel, size: info.size, sha256: hash.digest('hex'), mode }
+    const sha256 = hash !== null ? hash.digest('hex') : await hashedOnThread(hasher!, info.size)
+    return { path: rel, size: info.size, sha256, mode }
   } finally {
     // A read still in flight must not land in a closed file's buffer.
     await reading?.catch(() => {})
     await file.close()
   }
+}
+
+/** The digest of a file hashed on the worker thread, which must have seen all its `size` bytes. */
+async function hashedOnThread(hasher: SharedHasher, size: number): Promise<string> {
+  const result = await hasher.digest()
+  if (result.size !== size) throw new Error(`the hashing thread hashed ${result.size} bytes of a file of ${size}`)
+  return result.sha256
 }
 
 /**
