@@ -20864,6 +20864,123 @@ while (Atomics.load(control, ${STOP}) === 0) {
   }
 });
 
+// src/engine/shared-hasher.ts
+var import_node_worker_threads3, WORKER_SOURCE3, waitAsync, sharedHasherAvailable, SharedHasher;
+var init_shared_hasher = __esm({
+  "src/engine/shared-hasher.ts"() {
+    "use strict";
+    import_node_worker_threads3 = require("node:worker_threads");
+    WORKER_SOURCE3 = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { createHash } = require('node:crypto')
+const { progress } = workerData
+const views = []
+let hash = createHash('sha256')
+let size = 0
+let hashed = 0
+parentPort.on('message', message => {
+  try {
+    if (message.buffer !== undefined) {
+      views[message.index] = Buffer.from(message.buffer)
+    } else if (message.digest) {
+      parentPort.postMessage({ sha256: hash.digest('hex'), size })
+      hash = createHash('sha256')
+      size = 0
+    } else {
+      const { index, offset, length } = message
+      hash.update(views[index].subarray(offset, offset + length))
+      size += length
+      Atomics.store(progress, 0, ++hashed)
+      Atomics.notify(progress, 0)
+    }
+  } catch (err) {
+    Atomics.store(progress, 1, 1)
+    Atomics.notify(progress, 0)
+    parentPort.postMessage({ error: String(err && err.message) })
+    parentPort.close()
+  }
+})
+`;
+    waitAsync = Atomics.waitAsync;
+    sharedHasherAvailable = typeof waitAsync === "function";
+    SharedHasher = class {
+      worker;
+      /** [0]: pieces hashed so far; [1]: 1 once the worker failed. */
+      progress = new Int32Array(new SharedArrayBuffer(8));
+      buffers = /* @__PURE__ */ new Map();
+      /** The digests asked for and not yet received, in order. */
+      digests = [];
+      /** Rejects when the worker fails or stops (close() included); never resolves. */
+      failure;
+      failed = null;
+      pieces = 0;
+      constructor() {
+        this.worker = new import_node_worker_threads3.Worker(WORKER_SOURCE3, {
+          eval: true,
+          execArgv: [],
+          workerData: { progress: this.progress },
+          resourceLimits: { maxYoungGenerationSizeMb: 4 }
+        });
+        let reject = () => {
+        };
+        this.failure = new Promise((_, no) => {
+          reject = no;
+        });
+        this.failure.catch(() => {
+        });
+        const fail = (err) => {
+          if (this.failed !== null) return;
+          this.failed = err;
+          reject(err);
+          for (const waiting of this.digests.splice(0)) waiting.reject(err);
+        };
+        this.worker.on("message", (message) => {
+          if (message.sha256 !== void 0) this.digests.shift()?.resolve({ sha256: message.sha256, size: message.size });
+          else fail(new Error(`the thread hashing large files for the bundle failed: ${message.error}`));
+        });
+        this.worker.once("error", (err) => fail(new Error(`the thread hashing large files for the bundle failed: ${err.message}`, { cause: err })));
+        this.worker.once("exit", (code) => fail(new Error(`the thread hashing large files for the bundle stopped (exit code ${code})`)));
+      }
+      /** A buffer of `size` bytes in shared memory, whose pieces the worker can hash. */
+      buffer(size) {
+        const shared3 = new SharedArrayBuffer(size);
+        const index = this.buffers.size;
+        this.buffers.set(shared3, { index, lastPiece: 0 });
+        this.worker.postMessage({ index, buffer: shared3 });
+        return Buffer.from(shared3);
+      }
+      /** Hashes `bytes` (a view of a buffer from `buffer()`) after every piece before it; leave them untouched until release(). */
+      update(bytes) {
+        const owner = this.buffers.get(bytes.buffer);
+        if (owner === void 0) throw new Error("SharedHasher: a piece outside the shared buffers");
+        owner.lastPiece = ++this.pieces;
+        this.worker.postMessage({ index: owner.index, offset: bytes.byteOffset, length: bytes.length });
+      }
+      /** Resolves once every piece of `buffer` handed to update() is hashed: it may then be refilled. */
+      async release(buffer) {
+        const owner = this.buffers.get(buffer.buffer);
+        if (owner === void 0) return;
+        for (let seen = Atomics.load(this.progress, 0); seen < owner.lastPiece; seen = Atomics.load(this.progress, 0)) {
+          if (this.failed !== null) throw this.failed;
+          const wait = waitAsync(this.progress, 0, seen);
+          if (wait.async) await Promise.race([wait.value, this.failure]);
+        }
+      }
+      /** The sha256 and size of the pieces since the last digest (a new hash starts after them). */
+      async digest() {
+        if (this.failed !== null) throw this.failed;
+        const result = new Promise((resolve3, reject) => this.digests.push({ resolve: resolve3, reject }));
+        this.worker.postMessage({ digest: true });
+        return await result;
+      }
+      /** Stops the worker; safe to call more than once. */
+      async close() {
+        await this.worker.terminate();
+      }
+    };
+  }
+});
+
 // src/engine/tar-reader.ts
 function parseHeader(block) {
   let sum = 8 * 32;
@@ -21102,7 +21219,7 @@ var init_tar_reader = __esm({
 });
 
 // src/engine/bundle.ts
-async function packBundle(modelDir, bundleDir, lineage) {
+async function packBundle(modelDir, bundleDir, lineage, options = {}) {
   const root = import_node_path8.default.resolve(modelDir);
   const bundle = import_node_path8.default.resolve(bundleDir);
   const rootReal = await modelRoot(root);
@@ -21117,7 +21234,7 @@ async function packBundle(modelDir, bundleDir, lineage) {
   const archivePath = import_node_path8.default.join(bundle, BUNDLE_ARCHIVE);
   const tmp = temporaryName(archivePath);
   try {
-    const archive = await writeArchive(entries, tmp);
+    const archive = await writeArchive(entries, tmp, options);
     const manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       digest: bundleDigest(archive.files, archive.links),
@@ -21245,9 +21362,9 @@ async function insideLinkTarget(root, rootReal, rel, abs) {
   const target = import_node_path8.default.relative(import_node_path8.default.join(rootReal, import_node_path8.default.dirname(rel)), resolved).split(import_node_path8.default.sep).join("/");
   return target === "" ? "." : target;
 }
-async function writeArchive(entries, dest) {
+async function writeArchive(entries, dest, options) {
   const out = await (0, import_promises6.open)(dest, "wx");
-  const archive = new ArchiveWriter(out);
+  const archive = new ArchiveWriter(out, options);
   const files = [];
   const links = [];
   const filePaths = entries.flatMap((entry) => entry.kind === "file" ? [entry.abs] : []);
@@ -21278,6 +21395,7 @@ async function writeArchive(entries, dest) {
     await prefetch?.close();
     await archive.settled();
     await out.close();
+    await archive.close();
   }
 }
 async function addFile(archive, rel, abs, prefetched) {
@@ -21302,28 +21420,35 @@ async function addFile(archive, rel, abs, prefetched) {
     if (!info.isFile()) throw changed();
     const mode = info.mode & 73 ? EXECUTABLE_MODE : REGULAR_MODE;
     await archive.append(tarHeader({ name: rel, type: "file", size: info.size, mode }));
-    const hash = (0, import_node_crypto6.createHash)("sha256");
-    const buffers = [Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE), Buffer.allocUnsafe(CHUNK_SIZE)];
+    const hasher = await archive.fileHasher(info.size);
+    const hash = hasher === null ? (0, import_node_crypto6.createHash)("sha256") : null;
     let read = 0;
-    reading = handled(file.read(buffers[0], 0, CHUNK_SIZE, null));
+    reading = handled(file.read(await archive.chunk(0), 0, CHUNK_SIZE, null));
     for (let k = 0; ; k++) {
       const { bytesRead, buffer } = await reading;
       if (bytesRead === 0) break;
       read += bytesRead;
       if (read > info.size) throw changed();
-      reading = handled(file.read(buffers[(k + 1) % 3], 0, CHUNK_SIZE, null));
+      reading = handled(file.read(await archive.chunk(k + 1), 0, CHUNK_SIZE, null));
       const bytes = buffer.subarray(0, bytesRead);
-      hash.update(bytes);
+      if (hash !== null) hash.update(bytes);
+      else hasher.update(bytes);
       await archive.appendLarge(bytes);
     }
     if (read !== info.size) throw changed();
     await archive.append(tarPadding(info.size));
-    return { path: rel, size: info.size, sha256: hash.digest("hex"), mode };
+    const sha2562 = hash !== null ? hash.digest("hex") : await hashedOnThread(hasher, info.size);
+    return { path: rel, size: info.size, sha256: sha2562, mode };
   } finally {
     await reading?.catch(() => {
     });
     await file.close();
   }
+}
+async function hashedOnThread(hasher, size) {
+  const result = await hasher.digest();
+  if (result.size !== size) throw new Error(`the hashing thread hashed ${result.size} bytes of a file of ${size}`);
+  return result.sha256;
 }
 function readSmallFile(abs, changed, scratch) {
   const fd = (0, import_node_fs4.openSync)(abs, import_node_fs4.constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
@@ -21745,7 +21870,7 @@ function errorCode(err) {
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_node_crypto6, import_node_fs4, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, PLAIN_PATH, SURROGATE;
+var import_node_crypto6, import_node_fs4, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, PLAIN_PATH, SURROGATE;
 var init_bundle = __esm({
   "src/engine/bundle.ts"() {
     "use strict";
@@ -21757,6 +21882,7 @@ var init_bundle = __esm({
     init_errors();
     init_file_hasher();
     init_file_prefetch();
+    init_shared_hasher();
     init_tar_reader();
     init_manifest();
     CHUNK_SIZE = 2 * 1024 * 1024;
@@ -21765,25 +21891,62 @@ var init_bundle = __esm({
     PREFETCH_MIN_FILES = 256;
     PREFETCH_BATCH = 4 * 1024 * 1024;
     PARALLEL_HASH_FROM = 32 * 1024 * 1024;
+    CHUNK_BUFFERS = 3;
+    SHARED_CHUNK_BUFFERS = 4;
     ARCHIVE_BLOCK = 1024 * 1024;
     EXECUTABLE_MODE = 493;
     REGULAR_MODE = 420;
     NO_FOLLOW = import_node_fs4.constants.O_NOFOLLOW ?? 0;
     NON_BLOCKING = import_node_fs4.constants.O_NONBLOCK ?? 0;
     ArchiveWriter = class {
-      constructor(file) {
+      constructor(file, options) {
         this.file = file;
+        this.options = options;
+        this.parallelHashFrom = options.parallelHashFrom ?? PARALLEL_HASH_FROM;
       }
       file;
+      options;
       hash = (0, import_node_crypto6.createHash)("sha256");
       block = Buffer.allocUnsafe(ARCHIVE_BLOCK);
       spare = Buffer.allocUnsafe(ARCHIVE_BLOCK);
       used = 0;
+      /** The buffers large files stream through, in turn (made at the first large file). */
+      chunks = [];
+      /** The memory of the last piece handed to a write (a buffer is not refilled while its write runs). */
+      lastWritten = null;
+      /** The thread hashing large files, started at the first file of PARALLEL_HASH_FROM bytes. */
+      hasher = null;
+      parallelHashFrom;
       /** Where a small file the packer reads itself goes (one at a time: its bytes are used before the next is read). */
       scratch = Buffer.allocUnsafe(SMALL_FILE + 1);
       /** The write of the last full block, running while the next one fills. */
       writing = Promise.resolve();
       size = 0;
+      /**
+       * The thread to hash a large file of `size` bytes on, streamed through chunk() (from
+       * PARALLEL_HASH_FROM bytes on; else null: the caller hashes it).
+       */
+      async fileHasher(size) {
+        if (this.hasher === null && size >= this.parallelHashFrom && sharedHasherAvailable) {
+          const hasher = new SharedHasher();
+          this.hasher = hasher;
+          await this.options.onFileHasher?.(hasher);
+          this.chunks = Array.from({ length: SHARED_CHUNK_BUFFERS }, () => hasher.buffer(CHUNK_SIZE));
+        }
+        return size >= this.parallelHashFrom ? this.hasher : null;
+      }
+      /** The buffer to read a large file's piece `k` into, once its last write and hashing are done. */
+      async chunk(k) {
+        if (this.chunks.length === 0) this.chunks = Array.from({ length: CHUNK_BUFFERS }, () => Buffer.allocUnsafe(CHUNK_SIZE));
+        const buffer = this.chunks[k % this.chunks.length];
+        if (buffer.buffer === this.lastWritten) await this.writing;
+        await this.hasher?.release(buffer);
+        return buffer;
+      }
+      /** Stops the hashing thread, if any. */
+      async close() {
+        await this.hasher?.close();
+      }
       /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
       tryAppend(...pieces) {
         let total = 0;
@@ -21834,6 +21997,7 @@ var init_bundle = __esm({
       }
       write(bytes) {
         this.writing = handled(writeAll(this.file, bytes));
+        this.lastWritten = bytes.buffer;
         this.hash.update(bytes);
         this.size += bytes.length;
       }
@@ -25714,7 +25878,7 @@ function* weightsAhead(seed, cells, resamples, worker = AHEAD_WORKER) {
 function startThread(worker, data) {
   let thread = null;
   try {
-    if ((0, import_node_fs7.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads3.Worker(worker, { workerData: data });
+    if ((0, import_node_fs7.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
   } catch {
     return null;
   }
@@ -25725,13 +25889,13 @@ function startThread(worker, data) {
   }
   return thread;
 }
-var import_node_fs7, import_node_url, import_node_worker_threads3, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
+var import_node_fs7, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
 var init_random = __esm({
   "src/metrics/random.ts"() {
     "use strict";
     import_node_fs7 = require("node:fs");
     import_node_url = require("node:url");
-    import_node_worker_threads3 = require("node:worker_threads");
+    import_node_worker_threads4 = require("node:worker_threads");
     Random = class {
       state = new Int32Array(4);
       constructor(seed, stream = 0) {
@@ -33624,4 +33788,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=79084bd2560506b6e507799e802388abcf2569b357bae19b66312c9f6ec7fabd
+// retrain-script-sha256=b31ff07b292ea1f4a4262c2cdf90aa16cda26cbca6cb6b65dcf0a51ea5a716d8
