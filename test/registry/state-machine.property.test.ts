@@ -29,8 +29,8 @@ import { RESERVATION_TTL_MS, VersionRegistry } from '../../src/registry/version-
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 
 const RUNS = Number(process.env.RETRAIN_MODEL_RUNS ?? 0) || undefined
-/** A longer local run (RETRAIN_MODEL_RUNS) gets time in proportion: a few seconds a sequence at most. */
-const TIME_LIMIT = 60_000 + (RUNS ?? 0) * 3_000
+/** A longer local run (RETRAIN_MODEL_RUNS) gets time in proportion: a few seconds a sequence at most. The base leaves room for a loaded machine (the default run takes 15-20 s alone). */
+const TIME_LIMIT = 120_000 + (RUNS ?? 0) * 3_000
 
 type Op =
   | { kind: 'run'; score: number; mode: 'auto' | 'gate'; crash: boolean; lost: boolean }
