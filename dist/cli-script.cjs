@@ -14358,6 +14358,7 @@ var init_shell_commands = __esm({
     "use strict";
     REASONS = {
       commandName: "an expression as the command name chooses the program to run",
+      unknownTarget: "the value is assigned to a variable whose name is not a literal word, which the script may evaluate",
       unknownCommand: "the command name is not a literal word, so what the command does with its arguments cannot be told",
       arithmetic: "bash evaluates this word as arithmetic, where a value such as a[$(cmd)] runs cmd",
       subscript: "an array subscript is evaluated as arithmetic, where a value such as a[$(cmd)] runs cmd",
@@ -14670,7 +14671,17 @@ var init_shell_commands = __esm({
         this.refuseFrom(rest, REASONS.variableName);
       }
       printf(i) {
-        this.options(i, { "-v": REASONS.variableName }, "", (n) => this.fill(n));
+        const named = [];
+        const rest = this.options(i, { "-v": REASONS.variableName }, "", (n) => {
+          this.fill(n);
+          named.push(n);
+        });
+        const setsVariable = this.words.slice(i, rest).some((w) => /^-[A-Za-z]*v/.test(literalWord(w.raw) ?? ""));
+        const first = this.words[rest];
+        const last = this.words[this.words.length - 1];
+        if (!setsVariable || !first || !last) return;
+        if (named.length) for (const name of named) this.result.assignments.push({ name, start: first.start, end: last.end });
+        else this.refuseFrom(rest, REASONS.unknownTarget);
       }
       getopts(i) {
         const name = this.literal(i + 1);
@@ -33788,4 +33799,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=b31ff07b292ea1f4a4262c2cdf90aa16cda26cbca6cb6b65dcf0a51ea5a716d8
+// retrain-script-sha256=b20a0e0e0c23b5dd20c450d8b5532d66511685d4cdaaeba0d062e5a767ffc717

@@ -51,6 +51,7 @@ export interface CommandAnalysis {
 
 export const REASONS = {
   commandName: 'an expression as the command name chooses the program to run',
+  unknownTarget: 'the value is assigned to a variable whose name is not a literal word, which the script may evaluate',
   unknownCommand: 'the command name is not a literal word, so what the command does with its arguments cannot be told',
   arithmetic: 'bash evaluates this word as arithmetic, where a value such as a[$(cmd)] runs cmd',
   subscript: 'an array subscript is evaluated as arithmetic, where a value such as a[$(cmd)] runs cmd',
@@ -484,7 +485,18 @@ class Classifier {
   }
 
   private printf(i: number): void {
-    this.options(i, { '-v': REASONS.variableName }, '', n => this.fill(n))
+    const named: string[] = []
+    const rest = this.options(i, { '-v': REASONS.variableName }, '', n => {
+      this.fill(n)
+      named.push(n)
+    })
+    const setsVariable = this.words.slice(i, rest).some(w => /^-[A-Za-z]*v/.test(literalWord(w.raw) ?? ''))
+    const first = this.words[rest]
+    const last = this.words[this.words.length - 1]
+    if (!setsVariable || !first || !last) return
+    // `printf -v NAME FORMAT ARGS...`: what it formats is assigned to NAME, as `NAME=...` would be.
+    if (named.length) for (const name of named) this.result.assignments.push({ name, start: first.start, end: last.end })
+    else this.refuseFrom(rest, REASONS.unknownTarget)
   }
 
   private getopts(i: number): void {

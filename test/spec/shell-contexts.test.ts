@@ -114,6 +114,10 @@ const REFUSED: [string, string][] = [
   ['x=${{ params.s }}; read -r "$x" <<< 1', 'evaluates'],
   ['x=${{ params.s }}; unset -v "${x}"', 'evaluates'],
   ['x=${{ params.s }}; getopts a "$x"', 'evaluates'],
+  // printf -v assigns what it formats: evaluating that variable evaluates the value.
+  ['printf -v x %s ${{ params.s }}\nfind . -maxdepth 0 -exec sh -c $x \\;', 'evaluates'],
+  ['printf -v x %s ${{ params.s }}; (( x ))', 'evaluates'],
+  ['printf -v "$n" %s ${{ params.s }}', 'not a literal word'],
   // An array literal's [subscript]= is arithmetic: a variable named there is evaluated.
   ['for v in ${{ params.s }}; do i=([v]=1); done', 'evaluates'],
   ['v=${{ params.s }}; i=(a [v+1]=b)', 'evaluates'],
