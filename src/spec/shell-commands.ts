@@ -111,6 +111,62 @@ export function literalWord(raw: string): string | null {
   return out
 }
 
+/**
+ * Whether the word may expand to no word at all, so that the words after it move up into its place:
+ * it holds only unquoted expansions (`$f`, `` `cmd` ``, `$(cmd)`), an `@` expansion in double quotes
+ * (`"$@"`, `"${a[@]}"`), or an unquoted glob character (which vanishes under `nullglob`). A quoted
+ * part or a literal character outside expansions keeps a word in place.
+ */
+export function mayVanish(raw: string): boolean {
+  let anchored = false
+  let glob = false
+  let i = 0
+  while (i < raw.length) {
+    const c = raw[i] as string
+    if (raw.startsWith('${{', i)) {
+      // An expression becomes "${RETRAIN_En}": exactly one word.
+      anchored = true
+      const close = raw.indexOf('}}', i + 3)
+      i = close < 0 ? raw.length : close + 2
+    } else if (c === '\\') {
+      anchored = true
+      i += 2
+    } else if (c === "'" || (c === '$' && raw[i + 1] === "'")) {
+      anchored = true
+      const open = c === '$' ? i + 1 : i
+      let j = open + 1
+      while (j < raw.length && raw[j] !== "'") j += c === '$' && raw[j] === '\\' ? 2 : 1
+      i = j + 1
+    } else if (c === '"' || (c === '$' && raw[i + 1] === '"')) {
+      let j = (c === '$' ? i + 1 : i) + 1
+      while (j < raw.length && raw[j] !== '"') j += raw[j] === '\\' ? 2 : 1
+      if (!raw.slice(i, j).includes('@')) anchored = true
+      i = j + 1
+    } else if (c === '$' && (raw[i + 1] === '(' || raw[i + 1] === '{' || raw[i + 1] === '[')) {
+      const open = raw[i + 1] as string
+      const close = open === '(' ? ')' : open === '{' ? '}' : ']'
+      let depth = 0
+      let j = i + 1
+      for (; j < raw.length; j++) {
+        if (raw[j] === open) depth++
+        else if (raw[j] === close && --depth === 0) break
+      }
+      i = j + 1
+    } else if (c === '$' && /[A-Za-z0-9_@*#?$!-]/.test(raw[i + 1] ?? '')) {
+      i += /[A-Za-z_]/.test(raw[i + 1] as string) ? (/^\$[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i)) as RegExpExecArray)[0].length : 2
+    } else if (c === '`') {
+      let j = i + 1
+      while (j < raw.length && raw[j] !== '`') j += raw[j] === '\\' ? 2 : 1
+      i = j + 1
+    } else {
+      if ('*?['.includes(c)) glob = true
+      else anchored = true
+      i++
+    }
+  }
+  return !anchored || glob
+}
+
 /** `NAME=`, `NAME+=`, `NAME[sub]=`: the name, and where the value starts within the raw word. */
 export function assignmentParts(raw: string): { name: string; subscript: boolean; valueOffset: number } | undefined {
   const head = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=|\[)/.exec(raw)
@@ -279,6 +335,15 @@ class Classifier {
   private refuse(i: number, reason: string): void {
     const w = this.words[i]
     if (w) this.result.danger.push({ start: w.start, end: w.end, reason })
+  }
+
+  /**
+   * Refuses the operand at `i` for `reason`, and the words after it as long as the word before may
+   * expand to nothing (`sh -c $f "$value"`: with f empty, the value is the code).
+   */
+  private refuseOperand(i: number, reason: string): void {
+    this.refuse(i, reason)
+    while (i + 1 < this.words.length && mayVanish((this.words[i] as ShellWord).raw)) this.refuse(++i, reason)
   }
 
   private refuseFrom(i: number, reason: string): void {
@@ -537,7 +602,7 @@ class Classifier {
       if (!isOption(lit)) break
       if (lit.startsWith('--')) {
         if (['--rcfile', '--init-file'].includes(lit)) {
-          this.refuse(++i, REASONS.scriptFile)
+          this.refuseOperand(++i, REASONS.scriptFile)
           continue
         }
         if (
@@ -568,15 +633,15 @@ class Classifier {
       if (!/^[a-zA-Z]+$/.test(letters)) return this.refuseFrom(i, REASONS.unknownOption)
     }
     if (code) {
-      this.refuse(i, REASONS.code)
+      this.refuseOperand(i, REASONS.code)
       return
     }
     // Without a script file, or with one given by an expansion that may come to no word at all
     // (`sh $f`, `sh \`cmd\``), the shell reads its code from standard input.
-    if (stdin || i >= this.words.length || this.literal(i) === null) this.result.readsStdinAsCode = true
+    if (stdin || i >= this.words.length || this.literal(i) === null || mayVanish((this.words[i] as ShellWord).raw)) this.result.readsStdinAsCode = true
     if (stdin || i >= this.words.length) return
     // The first operand is the script to run; the rest are its arguments, data.
-    this.refuse(i, REASONS.scriptFile)
+    this.refuseOperand(i, REASONS.scriptFile)
   }
 
   private interpreter(spec: Interpreter, i: number): void {
@@ -597,13 +662,13 @@ class Classifier {
       if (!lit.startsWith('-') || lit.length < 2) break
       const [option, inline] = lit.startsWith('--') ? (lit.split('=', 2) as [string, string?]) : [lit.slice(0, 2), lit.length > 2 ? lit.slice(2) : undefined]
       if (spec.code.includes(option)) {
-        if (inline === undefined) this.refuse(i + 1, REASONS.code)
+        if (inline === undefined) this.refuseOperand(i + 1, REASONS.code)
         else this.refuse(i, REASONS.code)
         // After code given inline, the remaining operands are the program's arguments.
         return
       }
       if (spec.codeName.includes(option)) {
-        if (inline === undefined) this.refuse(++i, REASONS.scriptFile)
+        if (inline === undefined) this.refuseOperand(++i, REASONS.scriptFile)
         else this.refuse(i, REASONS.scriptFile)
         if (option === '-m') return
         continue
@@ -619,9 +684,9 @@ class Classifier {
     }
     // No script file, or one given by an expansion that may come to no word at all (`sh $f`, `sh \`cmd\``):
     // the program may read its code from standard input.
-    if (i >= this.words.length || this.literal(i) === null) this.result.readsStdinAsCode = true
+    if (i >= this.words.length || this.literal(i) === null || mayVanish((this.words[i] as ShellWord).raw)) this.result.readsStdinAsCode = true
     if (i >= this.words.length) return
-    this.refuse(i, REASONS.scriptFile)
+    this.refuseOperand(i, REASONS.scriptFile)
   }
 
   private awk(i: number): void {
@@ -642,7 +707,7 @@ class Classifier {
       if (option === '-f' || option === '-e' || lit === '--source' || lit === '--file' || option === '-i' || option === '-l') {
         program = program && option !== '-f' && lit !== '--file'
         if (inline) this.refuse(i, REASONS.code)
-        else this.refuse(++i, REASONS.code)
+        else this.refuseOperand(++i, REASONS.code)
         if (option === '-e' || lit === '--source') program = false
         continue
       }
@@ -652,7 +717,7 @@ class Classifier {
       }
       return this.refuseFrom(i, REASONS.unknownOption)
     }
-    if (program) this.refuse(i, REASONS.code)
+    if (program) this.refuseOperand(i, REASONS.code)
   }
 
   private sed(i: number): void {
@@ -677,7 +742,7 @@ class Classifier {
         continue
       if (/^-[nErsuz]*[ef]/.test(lit) || lit.startsWith('--expression') || lit.startsWith('--file')) {
         script = false
-        if (/^-[nErsuz]*[ef]$/.test(lit) || lit === '--expression' || lit === '--file') this.refuse(++i, REASONS.code)
+        if (/^-[nErsuz]*[ef]$/.test(lit) || lit === '--expression' || lit === '--file') this.refuseOperand(++i, REASONS.code)
         else this.refuse(i, REASONS.code)
         continue
       }
@@ -687,7 +752,7 @@ class Classifier {
       }
       return this.refuseFrom(i, REASONS.unknownOption)
     }
-    if (script) this.refuse(i, REASONS.code)
+    if (script) this.refuseOperand(i, REASONS.code)
   }
 
   /** `find ... -exec cmd args ;`: the words up to `;` or `+` are a command of their own. */

@@ -124,6 +124,12 @@ const REFUSED: [string, string][] = [
   // An interpreter whose script file is an expansion may get no operand, and read its code from stdin.
   ['printf %s ${{ params.s }} | sh `true`', 'input'],
   ['printf %s ${{ params.s }} |& bash $NOTHING', 'input'],
+  // A code or script operand that may expand to no word moves the words after it into its place.
+  ['bash -c $NOTHING ${{ params.s }}', 'run as code'],
+  ['sh -c "$@" ${{ params.s }}', 'run as code'],
+  ['python3 -c $NOTHING ${{ params.s }}', 'run as code'],
+  ['python3 $NOTHING ${{ params.s }}', 'file of code'],
+  ['awk $NOTHING ${{ params.s }} /dev/null', 'run as code'],
   ['read -r ${{ params.s }} <<< x', 'variable name'],
   ['read -ra ${{ params.s }} <<< x', 'variable name'],
   ['mapfile -t ${{ params.s }} < /dev/null', 'variable name'],
@@ -233,6 +239,7 @@ const ACCEPTED: { run: string; expected: (s: string) => string }[] = [
   { run: 'printf \'%s\\0\' ${{ params.s }} | cat > "$OUT"', expected: s => `${s}\0` },
   { run: 'printf \'%s\\0\' "$(printf \'%s.\' ${{ params.s }})" > "$OUT"', expected: s => `${s}.\0` },
   { run: 'cat < <(printf \'%s\\0\' ${{ params.s }}) > "$OUT"', expected: s => `${s}\0` },
+  { run: 'bash "$OUT" ${{ params.s }}; bash -c \'printf "%s\\0" "$1"\' _ ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
   { run: 'python3 -c \'import sys; sys.stdout.write(sys.argv[1] + "\\0")\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
   { run: 'declare -i n=5\nx=${{ params.s }}\nprintf \'%s\\0\' "$x" > "$OUT"', expected: s => `${s}\0` }
 ]

@@ -110,6 +110,9 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
         .tuple(fc.constantFrom('bash', 'sh', 'dash', 'exec bash', 'env sh', 'xargs sh', 'env -i sh'), word, words)
         .map(([s, w, rest]) => `${s} -c ${w} _ ${rest}`),
       fc.tuple(fc.constantFrom('bash', 'sh'), word).map(([s, w]) => `${s} ${w}`),
+      fc
+        .tuple(fc.constantFrom('bash -c', 'sh -c', 'sh -ec'), fc.constantFrom('$NOTHING', '"$@"', '`true`', '$(true)', "''"), word)
+        .map(([s, v, w]) => `${s} ${v} ${w}`),
       word.map(w => `find . -maxdepth 0 -exec sh -c ${w} \\;`),
       words.map(w => `${w}`),
       fc.tuple(name, word).map(([n, w]) => `echo "\${${n}:${w}}"`),
