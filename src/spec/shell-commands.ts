@@ -443,10 +443,13 @@ class Classifier {
     const evaluating = builtin === 'export' ? '' : 'iaAn'
     const known = builtin === 'export' ? 'fnp' : builtin === 'readonly' ? 'aAfp' : 'aAfFgilnprtuxI'
     let evaluates = false
+    // Words from an expansion before the first name may expand to options (`declare $opt n=...`).
+    let optionsMayFollow = true
     for (; i < this.words.length; i++) {
       const lit = this.literal(i)
       if (lit === '--') {
         i++
+        optionsMayFollow = false
         break
       }
       if (lit === null && /^[-+]/.test(this.words[i]?.raw ?? '')) {
@@ -465,12 +468,19 @@ class Classifier {
       const w = this.words[i] as ShellWord
       const parts = assignmentParts(w.raw)
       if (parts) {
+        optionsMayFollow = false
         this.assignment(w, parts, evaluates)
         if (evaluates) this.result.evaluatingNames.push(parts.name)
         continue
       }
       this.refuse(i, REASONS.variableName)
       const lit = this.literal(i)
+      if (lit === null && optionsMayFollow && evaluating) {
+        // `declare $opt n=...` with opt=-i: the words after it get that attribute.
+        evaluates = true
+        this.result.evaluatingUnknownName = true
+      }
+      if (lit !== null) optionsMayFollow = false
       if (evaluates) {
         if (lit !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(lit)) this.result.evaluatingNames.push(lit)
         else this.result.evaluatingUnknownName = true

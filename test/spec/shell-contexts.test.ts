@@ -98,6 +98,9 @@ const REFUSED: [string, string][] = [
   ['declare -ix n\nn=${{ params.s }}', 'evaluates'],
   ['declare -Z n=${{ params.s }}', 'option'],
   ['declare "${{ params.s }}"', 'variable name'],
+  // Options from an expansion: opt=-i gives the names after it the integer attribute.
+  ['opt=-i; declare $opt n=${{ params.s }}', 'attribute'],
+  ['f() { local "$1" n=${{ params.s }}; }; f -i', 'attribute'],
   ['export ${{ params.s }}=1', 'variable name'],
   ['arr[${{ params.s }}]=1', 'subscript'],
   ['arr["${{ params.s }}"]=1', 'subscript'],
