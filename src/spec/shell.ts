@@ -491,8 +491,10 @@ class PosixLexer {
           this.evaluated.push({ ...d, code: d.reason !== REASONS.arithmetic && d.reason !== REASONS.declaredEvaluating })
         } else if (/[$`]/.test(this.withoutExpressions(d.start, d.end))) {
           // The name itself comes from an expansion (`printf -v "$x"`): the variable's value is taken
-          // as a name, whose subscript bash evaluates, so what reaches that variable is evaluated.
-          this.evaluated.push({ start: d.start, end: d.end, code: true })
+          // as a name, whose subscript bash evaluates, so what reaches that variable is evaluated. A
+          // `$x` in single quotes (`unset 'a[$x]'`) reaches the subscript as written, where bash
+          // expands it: every name in the word counts.
+          this.evaluated.push({ start: d.start, end: d.end })
         } else {
           const bracket = this.text.indexOf('[', d.start)
           if (bracket >= 0 && bracket < d.end) this.evaluated.push({ start: bracket, end: d.end })

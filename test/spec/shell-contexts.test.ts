@@ -117,6 +117,10 @@ const REFUSED: [string, string][] = [
   ['x=${{ params.s }}; read -r "$x" <<< 1', 'evaluates'],
   ['x=${{ params.s }}; unset -v "${x}"', 'evaluates'],
   ['x=${{ params.s }}; getopts a "$x"', 'evaluates'],
+  // A name in single quotes reaches the builtin as written, which expands $x in the subscript.
+  ["x=${{ params.s }}; unset 'arr[$x]'", 'evaluates'],
+  ["x=${{ params.s }}; printf -v 'arr[$x]' %s 1", 'evaluates'],
+  ["declare -a arr; x=${{ params.s }}; arr['$x']=1", 'evaluates'],
   // printf -v assigns what it formats: evaluating that variable evaluates the value.
   ['printf -v x %s ${{ params.s }}\nfind . -maxdepth 0 -exec sh -c $x \\;', 'evaluates'],
   ['printf -v x %s ${{ params.s }}; (( x ))', 'evaluates'],

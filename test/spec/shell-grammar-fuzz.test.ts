@@ -101,6 +101,7 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       fc.tuple(word, word).map(([a, b]) => `[ ${a} = ${b} ]`),
       word.map(w => `test -v ${w}`),
       words.map(w => `unset ${w}`),
+      fc.tuple(name, word).map(([n, w]) => `${n}=${w}; unset 'arr[$${n}]'`),
       fc.tuple(word, word).map(([t, w]) => `printf -v ${t} %s ${w}`),
       fc.tuple(word, word).map(([t, w]) => `read -r ${t} <<< ${w}`),
       fc.tuple(name, word).map(([n, w]) => `read -r ${n} <<< ${w}`),
