@@ -37,6 +37,8 @@ export interface CommandAnalysis {
   assignments: { name: string; start: number; end: number }[]
   /** Variables this command fills from its input or its arguments (read, mapfile, printf -v, ...). */
   filled: string[]
+  /** Whether it also fills a variable whose name is not a literal word (`read "$v"`). */
+  fillsUnknown: boolean
   /** Names this command declares with an attribute that makes plain assignments evaluate (-i, -n). */
   evaluatingNames: string[]
   /** Whether a declaration gave such an attribute to a name that is not a literal word. */
@@ -319,6 +321,7 @@ class Classifier {
     danger: [],
     assignments: [],
     filled: [],
+    fillsUnknown: false,
     evaluatingNames: [],
     evaluatingUnknownName: false,
     readsStdinAsCode: false,
@@ -489,7 +492,7 @@ class Classifier {
   }
 
   /** Walks options: `withArg` maps an option to the reason its argument is refused (undefined: data). */
-  private options(i: number, withArg: Record<string, string | undefined>, flags: string, onName?: (name: string) => void): number {
+  private options(i: number, withArg: Record<string, string | undefined>, flags: string, onName?: (name: string | null) => void): number {
     for (; i < this.words.length; i++) {
       const lit = this.literal(i)
       if (lit === '--') return i + 1
@@ -519,7 +522,7 @@ class Classifier {
           i++
           if (reason) this.refuse(i, reason)
           const arg = this.literal(i)
-          if (onName && (option === '-a' || option === '-v' || option === '-p') && arg !== null) onName(arg)
+          if (onName && (option === '-a' || option === '-v' || option === '-p')) onName(arg)
         }
         break
       }
@@ -527,8 +530,9 @@ class Classifier {
     return i
   }
 
-  private fill(name: string): void {
-    this.result.filled.push(name)
+  private fill(name: string | null): void {
+    if (name === null) this.result.fillsUnknown = true
+    else this.result.filled.push(name)
   }
 
   private read(i: number): void {
@@ -539,10 +543,7 @@ class Classifier {
       'ers',
       n => this.fill(n)
     )
-    for (let k = rest; k < this.words.length; k++) {
-      const lit = this.literal(k)
-      if (lit !== null) this.fill(lit)
-    }
+    for (let k = rest; k < this.words.length; k++) this.fill(this.literal(k))
     this.refuseFrom(rest, REASONS.variableName)
   }
 
@@ -553,15 +554,15 @@ class Classifier {
       { '-C': REASONS.code, '-c': undefined, '-d': undefined, '-n': undefined, '-O': undefined, '-s': undefined, '-u': undefined },
       't'
     )
-    const lit = this.literal(rest)
-    this.fill(lit ?? 'MAPFILE')
-    if (rest >= this.words.length) this.fill('MAPFILE')
+    this.fill(rest >= this.words.length ? 'MAPFILE' : this.literal(rest))
     this.refuseFrom(rest, REASONS.variableName)
   }
 
   private printf(i: number): void {
     const named: string[] = []
     const rest = this.options(i, { '-v': REASONS.variableName }, '', n => {
+      // A name that is not a literal word is refused below.
+      if (n === null) return
       this.fill(n)
       named.push(n)
     })
@@ -575,13 +576,13 @@ class Classifier {
   }
 
   private getopts(i: number): void {
-    const name = this.literal(i + 1)
-    if (name !== null) this.fill(name)
+    this.fill(this.literal(i + 1))
     this.refuse(i + 1, REASONS.variableName)
   }
 
   private wait(i: number): void {
-    this.options(i, { '-p': REASONS.variableName }, 'fn', n => this.fill(n))
+    // The pid it stores is a number; a name that is not a literal word is refused as such.
+    this.options(i, { '-p': REASONS.variableName }, 'fn', n => n !== null && this.fill(n))
   }
 
   /** `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. */
@@ -819,6 +820,7 @@ class Classifier {
     const r = other.result
     this.result.danger.push(...r.danger)
     this.result.filled.push(...r.filled)
+    this.result.fillsUnknown ||= r.fillsUnknown
     this.result.readsStdinAsCode ||= r.readsStdinAsCode
   }
 }

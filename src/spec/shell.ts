@@ -222,6 +222,8 @@ class PosixLexer {
   private readonly stdinSources: { start: number; end: number }[] = []
   private readonly assignments: { name: string; start: number; end: number }[] = []
   private readonly filled = new Set<string>()
+  /** Whether the script reads input into a variable whose name is not a literal word. */
+  private fillsUnknown = false
   private readonly evaluatingNames = new Set<string>()
   private evaluatingUnknownName = false
   /** Arguments of `set` and of calls: they become positional parameters ($1, $@). */
@@ -483,6 +485,7 @@ class PosixLexer {
       this.dangers.push(...analysis.danger)
       this.assignments.push(...analysis.assignments)
       for (const name of analysis.filled) this.filled.add(name)
+      this.fillsUnknown ||= analysis.fillsUnknown
       for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name)
       this.evaluatingUnknownName ||= analysis.evaluatingUnknownName
       for (const d of analysis.danger) {
@@ -888,7 +891,11 @@ class PosixLexer {
         })
       }
     }
-    if ([...this.filled].some(n => evaluated.has(n))) {
+    if (this.fillsUnknown) {
+      for (const s of this.stdinSources) {
+        flows.push({ ...s, reason: 'it reaches an input the script reads into a variable whose name is not a literal word, which the script may evaluate' })
+      }
+    } else if ([...this.filled].some(n => evaluated.has(n))) {
       for (const s of this.stdinSources) {
         flows.push({ ...s, reason: 'it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code' })
       }

@@ -202,6 +202,9 @@ const REFUSED: [string, string][] = [
   ['x="pre ${{ params.s }}"; y=$x; (( y ))', 'assigned to x'],
   ['for v in ${{ params.s }}; do let "w = v"; done', 'assigned to v'],
   ['read -r x <<< ${{ params.s }}; (( x ))', 'reads into a variable'],
+  // Input read into a variable named by another: that variable may be one the script evaluates.
+  ['declare -i n; v=n; read -r "$v" <<< ${{ params.s }}', 'name is not a literal word'],
+  ['declare -ai n; v=n; printf %s ${{ params.s }} | mapfile -t "$v"', 'name is not a literal word'],
   ['f() { echo $(( $1 )); }; f ${{ params.s }}', 'positional parameter'],
   ['set -- ${{ params.s }}; let "n = $1"', 'positional parameter'],
   ['x=${{ params.s }}; declare -n r=x', 'assigned to x'],

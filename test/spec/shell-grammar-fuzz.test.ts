@@ -105,6 +105,7 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       fc.tuple(word, word).map(([t, w]) => `printf -v ${t} %s ${w}`),
       fc.tuple(word, word).map(([t, w]) => `read -r ${t} <<< ${w}`),
       fc.tuple(name, word).map(([n, w]) => `read -r ${n} <<< ${w}`),
+      fc.tuple(name, word).map(([n, w]) => `declare -i ${n}; v=${n}; read -r "$v" <<< ${w}`),
       word.map(w => `mapfile -t ${w} < /dev/null`),
       fc.tuple(fc.constantFrom('eval', 'source', '.', 'command eval', 'builtin eval'), words).map(([e, w]) => `${e} ${w}`),
       word.map(w => `trap ${w} EXIT`),
