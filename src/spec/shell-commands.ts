@@ -809,7 +809,12 @@ class Classifier {
     }
     // Words that are not literal before the command (env's assignments are): the command is unknown.
     if (spec.assignments) {
-      while (i < this.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(this.words[i]?.raw ?? '')) i++
+      for (; i < this.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(this.words[i]?.raw ?? ''); i++) {
+        // `env NAME=value cmd` sets NAME for cmd: tracked like an assignment (BASH_ENV, PS4).
+        const w = this.words[i] as ShellWord
+        const parts = assignmentParts(w.raw)
+        if (parts) this.result.assignments.push({ name: parts.name, start: w.start + parts.valueOffset, end: w.end })
+      }
     }
     i += spec.leadingOperands ?? 0
     if (i >= this.words.length) return
@@ -819,6 +824,7 @@ class Classifier {
   private merge(other: Classifier): void {
     const r = other.result
     this.result.danger.push(...r.danger)
+    this.result.assignments.push(...r.assignments)
     this.result.filled.push(...r.filled)
     this.result.fillsUnknown ||= r.fillsUnknown
     this.result.readsStdinAsCode ||= r.readsStdinAsCode

@@ -203,7 +203,27 @@ const KEEPS_COMMAND_POSITION = new Set(['if', 'then', 'else', 'elif', 'do', 'whi
 /** Words that close a compound command: a heredoc on them feeds commands this check does not see. */
 const COMPOUND_CLOSERS = new Set(['done', '}', 'fi', 'esac', ')'])
 /** Variables bash sets by itself from arguments, input or matches: evaluating one evaluates data. */
-const IMPLICIT_DATA_VARIABLES = new Set(['_', 'REPLY', 'MAPFILE', 'OPTARG', 'BASH_REMATCH', 'BASH_ARGV', 'BASH_COMMAND', 'BASH_EXECUTION_STRING', 'COPROC'])
+const IMPLICIT_DATA_VARIABLES = new Set([
+  '_',
+  'REPLY',
+  'MAPFILE',
+  'OPTARG',
+  'BASH_REMATCH',
+  'BASH_ARGV',
+  'BASH_COMMAND',
+  'BASH_EXECUTION_STRING',
+  'COPROC',
+  // cd and pushd set these from their argument.
+  'PWD',
+  'OLDPWD',
+  'DIRSTACK'
+])
+/**
+ * Variables whose value bash (or a bash it starts) runs as code or reads code from: prompts are
+ * expanded like double quotes, `$(...)` included (PS4 under `set -x`), and BASH_ENV/ENV name a file
+ * a non-interactive shell sources. Assigning a value to one is refused like evaluating it.
+ */
+const CODE_VARIABLES = ['PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'PROMPT_COMMAND', 'BASH_ENV', 'ENV']
 const BLANK = new Set([' ', '\t'])
 const WORD_END = /[\s;&|()<>'"`\\$]/
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/g
@@ -858,7 +878,7 @@ class PosixLexer {
     const { names, positional: positionalEvaluated } = this.evaluatedNames()
     let positional = positionalEvaluated
     // A variable is evaluated if the script evaluates it, or assigns it to one that is: `y=$x; (( y ))`.
-    const evaluated = new Set([...names, ...this.evaluatingNames])
+    const evaluated = new Set([...names, ...this.evaluatingNames, ...CODE_VARIABLES])
     for (let round = 0; round <= this.assignments.length; round++) {
       const before = evaluated.size
       for (const a of this.assignments) {
@@ -883,6 +903,9 @@ class PosixLexer {
         })
       }
     }
+    // The script may name a variable the expressions are passed in: `(( RETRAIN_E1 ))`.
+    const carrier = [...evaluated].find(n => /^RETRAIN_E[0-9]+$/.test(n))
+    if (carrier) flows.push({ start: 0, end: this.text.length, reason: `values are passed in ${carrier} and the like, which the script evaluates` })
     if (positional) {
       for (const p of this.positional) {
         flows.push({

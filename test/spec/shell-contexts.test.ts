@@ -208,6 +208,17 @@ const REFUSED: [string, string][] = [
   ['f() { echo $(( $1 )); }; f ${{ params.s }}', 'positional parameter'],
   ['set -- ${{ params.s }}; let "n = $1"', 'positional parameter'],
   ['x=${{ params.s }}; declare -n r=x', 'assigned to x'],
+  // The variable an expression is passed in, named by the script.
+  ['echo ${{ params.s }}; (( RETRAIN_E1 ))', 'passed in RETRAIN_E1'],
+  ['echo ${{ params.s }}; (( RETRAIN_E2 ))', 'passed in RETRAIN_E2'],
+  ['printf %s ${{ params.s }}; y=$RETRAIN_E1; echo $(( y ))', 'passed in RETRAIN_E1'],
+  // Variables bash runs as code (prompts, PS4 under set -x) or whose file it sources (BASH_ENV).
+  ['PS4=${{ params.s }}; set -x; :', 'assigned to PS4'],
+  ['export BASH_ENV=${{ params.s }}; bash -c :', 'assigned to BASH_ENV'],
+  ['env BASH_ENV=${{ params.s }} bash -c :', 'assigned to BASH_ENV'],
+  ['x=${{ params.s }}; env PS4="+$x" bash -xc :', 'assigned to x'],
+  // cd sets PWD from its argument.
+  ['mkdir -p ${{ params.s }} && cd ${{ params.s }} && echo $(( ${PWD##*/} ))', 'PWD'],
   ['echo ${{ params.odd }} | sh', 'runs its input as code'],
   ['let n=${{ params.odd }}', 'arithmetic']
 ]

@@ -123,7 +123,11 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       word.map(w => `sh <<< ${w}`),
       fc.tuple(name, word).map(([n, w]) => `${n}=${w}; echo $(( ${n} ))`),
       fc.tuple(name, word).map(([n, w]) => `${n}=${w}; (( ${n} ))`),
-      fc.tuple(name, word).map(([n, w]) => `${n}=${w}; eval "echo $${n}"`)
+      fc.tuple(name, word).map(([n, w]) => `${n}=${w}; eval "echo $${n}"`),
+      fc
+        .tuple(fc.constantFrom(['PS4=', '; set -x; :; set +x'], ['export PS4=', '; set -x; :; set +x'], ['env PS4=', ' bash -xc :']), word)
+        .map(([[p, q], w]) => `${p}${w}${q}`),
+      word.map(w => `mkdir -p -- ${w} && cd -- ${w} && (( \${PWD##*/} ))`)
     ),
     command: fc.oneof(
       { depthSize: 'small' },
