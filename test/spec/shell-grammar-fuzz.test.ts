@@ -213,7 +213,9 @@ describe(`no accepted line ever runs a value (${RUNS} generated lines, seed ${SE
       // The canary appeared: find the line, one subshell at a time, to report it.
       rmSync(canary, { force: true })
       const culprit = batch.find((l, i) => {
-        const single = accept(l.run, 1, value) as Accepted
+        const single = accept(l.run, 1, value)
+        // Accepted in the batch but not alone: the verdict depended on the variable names, a defect too.
+        if (!single) return true
         const found = runBatch([single], `culprit-${batchNo}-${i}`)
         rmSync(canary, { force: true })
         return found
