@@ -309,6 +309,9 @@ const WRAPPERS: Record<string, Wrapper> = {
 /** Programs that hand their operands to a shell: everything after the name is code. */
 const RUNS_OPERANDS_AS_CODE = new Set(['watch', 'ssh', 'su', 'parallel', 'script', 'flock', 'runuser', 'sg', 'unbuffer', 'strace', 'ltrace', 'gdb', 'expect'])
 
+/** File names that read standard input. */
+const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'])
+
 const ARITHMETIC_TEST_OPERATORS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge'])
 
 /** What an option word is: `--` ends options; `-x`, `-xyz`, `--long`, `--long=value`. */
@@ -347,6 +350,12 @@ class Classifier {
   private refuseOperand(i: number, reason: string): void {
     this.refuse(i, reason)
     while (i + 1 < this.words.length && mayVanish((this.words[i] as ShellWord).raw)) this.refuse(++i, reason)
+  }
+
+  /** Whether the file operand at `i` may be standard input: `/dev/stdin`, or a word that may vanish. */
+  private readsStdin(i: number): boolean {
+    const w = this.words[i]
+    return w !== undefined && (mayVanish(w.raw) || STDIN_PATHS.has(this.literal(i) ?? ''))
   }
 
   private refuseFrom(i: number, reason: string): void {
@@ -395,7 +404,16 @@ class Classifier {
     if (name === 'function') return this.refuse(args, REASONS.variableName)
     if (name === 'case' || name === '[[' || name === ']]' || name === 'in') return
     if (name === 'let') return this.refuseFrom(args, REASONS.arithmetic)
-    if (CODE_BUILTINS.has(name)) return this.refuseFrom(args, REASONS.code)
+    if (CODE_BUILTINS.has(name)) {
+      // `source /dev/stdin`, `eval "$(cat)"`: what reaches their input may be run.
+      if (name === 'eval' || name === 'source' || name === '.') this.result.readsStdinAsCode = true
+      return this.refuseFrom(args, REASONS.code)
+    }
+    if (name === 'hash') {
+      // `hash -p PATH NAME`: NAME then runs the program at PATH.
+      this.options(args, { '-p': REASONS.commandName }, 'lrdt')
+      return
+    }
     if (['declare', 'typeset', 'local', 'export', 'readonly'].includes(name)) return this.declaration(name, args)
     if (name === 'unset') return this.namesAfterOptions(args, [], REASONS.variableName)
     if (name === 'read') return this.read(args)
@@ -649,7 +667,7 @@ class Classifier {
     }
     // Without a script file, or with one given by an expansion that may come to no word at all
     // (`sh $f`, `sh \`cmd\``), the shell reads its code from standard input.
-    if (stdin || i >= this.words.length || this.literal(i) === null || mayVanish((this.words[i] as ShellWord).raw)) this.result.readsStdinAsCode = true
+    if (stdin || i >= this.words.length || this.literal(i) === null || this.readsStdin(i)) this.result.readsStdinAsCode = true
     if (stdin || i >= this.words.length) return
     // The first operand is the script to run; the rest are its arguments, data.
     this.refuseOperand(i, REASONS.scriptFile)
@@ -695,7 +713,7 @@ class Classifier {
     }
     // No script file, or one given by an expansion that may come to no word at all (`sh $f`, `sh \`cmd\``):
     // the program may read its code from standard input.
-    if (i >= this.words.length || this.literal(i) === null || mayVanish((this.words[i] as ShellWord).raw)) this.result.readsStdinAsCode = true
+    if (i >= this.words.length || this.literal(i) === null || this.readsStdin(i)) this.result.readsStdinAsCode = true
     if (i >= this.words.length) return
     this.refuseOperand(i, REASONS.scriptFile)
   }
@@ -719,6 +737,8 @@ class Classifier {
         program = program && option !== '-f' && lit !== '--file'
         if (inline) this.refuse(i, REASONS.code)
         else this.refuseOperand(++i, REASONS.code)
+        // `awk -f /dev/stdin`: the program is what reaches the input.
+        if ((option === '-f' || lit === '--file') && !inline && this.readsStdin(i)) this.result.readsStdinAsCode = true
         if (option === '-e' || lit === '--source') program = false
         continue
       }

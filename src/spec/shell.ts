@@ -201,6 +201,8 @@ const ESCAPED_MESSAGE = 'an expression right after a backslash would not be expa
 /** Words after which the shell still expects a command. */
 const KEEPS_COMMAND_POSITION = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time'])
 /** Words that close a compound command: a heredoc on them feeds commands this check does not see. */
+/** Words that open a compound command: a pipe into one feeds every command inside. */
+const COMPOUND_OPENERS = new Set(['{', 'while', 'until', 'if', 'for', 'case', 'select'])
 const COMPOUND_CLOSERS = new Set(['done', '}', 'fi', 'esac', ')'])
 /** Variables bash sets by itself from arguments, input or matches: evaluating one evaluates data. */
 const IMPLICIT_DATA_VARIABLES = new Set([
@@ -224,6 +226,8 @@ const IMPLICIT_DATA_VARIABLES = new Set([
  * a non-interactive shell sources. Assigning a value to one is refused like evaluating it.
  */
 const CODE_VARIABLES = ['PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'PROMPT_COMMAND', 'BASH_ENV', 'ENV']
+/** `$(...)` (not arithmetic `$((`) or backticks: a command whose output becomes text. */
+const COMMAND_SUBSTITUTION = /\$\((?!\()|`/
 const BLANK = new Set([' ', '\t'])
 const WORD_END = /[\s;&|()<>'"`\\$]/
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/g
@@ -552,6 +556,8 @@ class PosixLexer {
         for (const h of pipeline.heredocs) h.refuse ??= REASONS.stdinCode
       }
       if (pipeline.piped && first) this.stdinSources.push({ start: pipeline.start, end: first.start })
+      const opener = command.words[0] ? literalWord(command.words[0].raw) : null
+      if (opener !== null && COMPOUND_OPENERS.has(opener)) this.pipedIntoCompound(frame, (command.words[0] as ShellWord).start)
     }
     if (endsPipeline) {
       frame.pipeline = { start: at + 1, piped: false, heredocs: [] }
@@ -616,6 +622,7 @@ class PosixLexer {
         stack.push({ ...this.codeFrame(')', ARRAY_LITERAL_REFUSAL, i + 1), arrayStart: i + 1 })
         return i + 1
       }
+      if (!frame.command.words.length && frame.command.wordStart === undefined) this.pipedIntoCompound(frame, i)
       this.endCommand(frame, i, true)
       frame.wordStart = true
       // At the start of any word, not only of a command: `for ((...))` is arithmetic too.
@@ -703,6 +710,19 @@ class PosixLexer {
       frame.commandPosition &&= assignment || (bare && KEEPS_COMMAND_POSITION.has(word))
     }
     return Math.max(end, i + 1)
+  }
+
+  /**
+   * A pipe into a compound command (`x | while read l; do sh; done`, `x | ( ... )`) feeds every
+   * command inside, which this check does not follow one by one: like a heredoc on `done`, its input
+   * is refused as input to code.
+   */
+  private pipedIntoCompound(frame: CodeFrame, end: number): void {
+    const pipeline = frame.pipeline
+    if (!pipeline.piped) return
+    this.dangers.push({ start: pipeline.start, end, reason: REASONS.stdinCode })
+    this.evaluated.push({ start: pipeline.start, end, code: true })
+    for (const h of pipeline.heredocs) h.refuse ??= REASONS.stdinCode
   }
 
   /** Offset just past the `)` that closes the `(` at `open`, counting nested parentheses (approximate). */
@@ -850,9 +870,10 @@ class PosixLexer {
   }
 
   /** Names read in evaluated text, and whether positional parameters are. */
-  private evaluatedNames(): { names: Set<string>; positional: boolean } {
+  private evaluatedNames(): { names: Set<string>; positional: boolean; substitution: boolean } {
     const names = new Set<string>()
     let positional = false
+    let substitution = false
     for (const r of this.evaluated) {
       let region = this.withoutExpressions(r.start, r.end)
       if (r.code) {
@@ -864,8 +885,9 @@ class PosixLexer {
         for (const m of region.matchAll(NAME)) names.add(m[0])
       }
       if (/\$\{?[0-9@*]/.test(region)) positional = true
+      if (COMMAND_SUBSTITUTION.test(region)) substitution = true
     }
-    return { names, positional }
+    return { names, positional, substitution }
   }
 
   /**
@@ -875,7 +897,9 @@ class PosixLexer {
    */
   private applyDangers(): void {
     const inside = (offset: number, ranges: DangerRange[]) => ranges.find(r => offset >= r.start && offset < r.end)
-    const { names, positional: positionalEvaluated } = this.evaluatedNames()
+    const { names, positional: positionalEvaluated, substitution } = this.evaluatedNames()
+    // Whether the script evaluates the output of a command substitution, which may read its input.
+    let evaluatesOutput = substitution
     let positional = positionalEvaluated
     // A variable is evaluated if the script evaluates it, or assigns it to one that is: `y=$x; (( y ))`.
     const evaluated = new Set([...names, ...this.evaluatingNames, ...CODE_VARIABLES])
@@ -884,6 +908,7 @@ class PosixLexer {
       for (const a of this.assignments) {
         if (!evaluated.has(a.name) && !this.evaluatingUnknownName) continue
         const value = this.withoutExpressions(a.start, a.end)
+        if (COMMAND_SUBSTITUTION.test(value)) evaluatesOutput = true
         for (const m of value.matchAll(NAME)) evaluated.add(m[0])
         if (/\$\{?[0-9@*]/.test(value)) positional = true
       }
@@ -912,6 +937,13 @@ class PosixLexer {
           ...p,
           reason: `it becomes a positional parameter of ${p.name}, and the script evaluates positional parameters ($1, $@) as arithmetic or code`
         })
+      }
+    }
+    if (positional && this.positional.some(p => COMMAND_SUBSTITUTION.test(this.withoutExpressions(p.start, p.end)))) evaluatesOutput = true
+    if (evaluatesOutput) {
+      // `x=$(cat); (( x ))` fed by a pipe or a heredoc: the command substitution reads the value.
+      for (const s of this.stdinSources) {
+        flows.push({ ...s, reason: 'it reaches the input of a command substitution whose output the script evaluates' })
       }
     }
     if (this.fillsUnknown) {

@@ -202,6 +202,19 @@ const REFUSED: [string, string][] = [
   ['x="pre ${{ params.s }}"; y=$x; (( y ))', 'assigned to x'],
   ['for v in ${{ params.s }}; do let "w = v"; done', 'assigned to v'],
   ['read -r x <<< ${{ params.s }}; (( x ))', 'reads into a variable'],
+  // Input that reaches code through eval, source, /dev/stdin, a command substitution, or a compound command.
+  ['printf %s ${{ params.s }} | eval "$(cat)"', 'runs its input as code'],
+  ['printf %s ${{ params.s }} | source /dev/stdin', 'runs its input as code'],
+  ['bash /dev/stdin <<< ${{ params.s }}', 'runs its input as code'],
+  ['printf %s ${{ params.s }} | awk -f /dev/stdin', 'runs its input as code'],
+  ['f() { x=$(cat); (( x )); }; printf %s ${{ params.s }} | f', 'command substitution'],
+  ['printf %s ${{ params.s }} | (( $(cat) ))', 'runs its input as code'],
+  ["printf '%s\\n' a ${{ params.s }} | while read -r l; do sh; done", 'runs its input as code'],
+  ["printf '%s\\n' a ${{ params.s }} | { read -r x; sh; }", 'runs its input as code'],
+  ["printf '%s\\n' ${{ params.s }} | ( read -r x; (( x )) )", 'runs its input as code'],
+  ['cat <<EOF | { read -r x; sh; }\na\n${{ params.s }}\nEOF', 'runs its input as code'],
+  // hash -p PATH NAME: NAME then runs the program at PATH.
+  ['hash -p ${{ params.s }} cat', 'program to run'],
   // Input read into a variable named by another: that variable may be one the script evaluates.
   ['declare -i n; v=n; read -r "$v" <<< ${{ params.s }}', 'name is not a literal word'],
   ['declare -ai n; v=n; printf %s ${{ params.s }} | mapfile -t "$v"', 'name is not a literal word'],

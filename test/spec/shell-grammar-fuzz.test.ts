@@ -149,7 +149,20 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
             ? `${c.replace('; ((', ' <<EOF; ((').replace('done', 'done <<EOF')}\n${w}\nEOF`
             : `${c} <<EOF\n${w}\nEOF`
         ),
-      fc.tuple(word, fc.constantFrom('bash', 'sh', 'cat')).map(([w, c]) => `cat <<EOF | ${c}\n${w}\nEOF`)
+      fc.tuple(word, fc.constantFrom('bash', 'sh', 'cat')).map(([w, c]) => `cat <<EOF | ${c}\n${w}\nEOF`),
+      fc
+        .tuple(
+          word,
+          fc.constantFrom(
+            'eval "$(cat)"',
+            'source /dev/stdin',
+            'bash /dev/stdin',
+            '{ read -r x; sh; }',
+            '( x=$(cat); (( x )) )',
+            'while read -r l; do sh; done'
+          )
+        )
+        .map(([w, c]) => `printf '%s\\n' a ${w} | ${c}`)
     ),
     line: fc.array(tie('statement') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }).map(s => s.join('\n'))
   }
