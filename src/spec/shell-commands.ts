@@ -804,6 +804,9 @@ class Classifier {
   }
 
   private wrapper(spec: Wrapper, i: number): void {
+    const xargs = spec === WRAPPERS.xargs
+    // xargs -I/-i/-J: each input item is put in place of a marker inside the command's words.
+    let replaces = false
     for (; i < this.words.length; i++) {
       const lit = this.literal(i)
       if (lit === '--') {
@@ -814,6 +817,7 @@ class Classifier {
         if (/^-/.test(this.words[i]?.raw ?? '')) return this.refuseFrom(i, REASONS.unknownOption)
         break
       }
+      if (xargs && (/^-[iIJ]/.test(lit) || lit.startsWith('--replace'))) replaces = true
       if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(lit)) continue
       if (spec.assignments && lit === '-') continue
       if (!isOption(lit)) break
@@ -839,6 +843,13 @@ class Classifier {
     i += spec.leadingOperands ?? 0
     if (i >= this.words.length) return
     this.command(i)
+    if (xargs) {
+      // The items xargs reads become the command's last words, or replace its markers: its input is
+      // code when such a word would be (`x | xargs bash -c`, `x | xargs -I{} sh -c 'echo {}'`).
+      const inner = new Classifier([...this.words.slice(i), { start: -1, end: -1, raw: 'item' }])
+      inner.command(0)
+      if (inner.result.danger.some(d => d.start < 0) || (replaces && inner.result.danger.length)) this.result.readsStdinAsCode = true
+    }
   }
 
   private merge(other: Classifier): void {

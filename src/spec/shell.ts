@@ -484,7 +484,9 @@ class PosixLexer {
     if ((this.text[end] === '<' || this.text[end] === '>') && /^([0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(raw)) return
     const redirect = command.redirect
     command.redirect = undefined
-    if (redirect === 'herestring') command.herestrings.push({ start, end })
+    // `< <(cmd)`: the output of cmd is the command's input, like a here-string.
+    if (redirect === 'herestring' || (redirect === 'file' && raw.startsWith('<(') && /<\s*$/.test(this.text.slice(0, start))))
+      command.herestrings.push({ start, end })
     if (redirect) return
     command.words.push({ start, end, raw })
   }

@@ -213,6 +213,10 @@ const REFUSED: [string, string][] = [
   ["printf '%s\\n' a ${{ params.s }} | { read -r x; sh; }", 'runs its input as code'],
   ["printf '%s\\n' ${{ params.s }} | ( read -r x; (( x )) )", 'runs its input as code'],
   ['cat <<EOF | { read -r x; sh; }\na\n${{ params.s }}\nEOF', 'runs its input as code'],
+  // xargs puts its input items in the command's words: as code when that word is code.
+  ['printf %s ${{ params.s }} | xargs -0 bash -c', 'runs its input as code'],
+  ["printf %s ${{ params.s }} | xargs -0 -I{} sh -c 'echo {}'", 'runs its input as code'],
+  ['sh < <(printf %s ${{ params.s }})', 'runs its input as code'],
   // hash -p PATH NAME: NAME then runs the program at PATH.
   ['hash -p ${{ params.s }} cat', 'program to run'],
   // Input read into a variable named by another: that variable may be one the script evaluates.

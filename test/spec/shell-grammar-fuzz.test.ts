@@ -159,10 +159,13 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
             'bash /dev/stdin',
             '{ read -r x; sh; }',
             '( x=$(cat); (( x )) )',
-            'while read -r l; do sh; done'
+            'while read -r l; do sh; done',
+            'xargs bash -c',
+            "xargs -I{} sh -c 'echo {}'"
           )
         )
-        .map(([w, c]) => `printf '%s\\n' a ${w} | ${c}`)
+        .map(([w, c]) => `printf '%s\\n' a ${w} | ${c}`),
+      word.map(w => `sh < <(printf '%s\\n' ${w})`)
     ),
     line: fc.array(tie('statement') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }).map(s => s.join('\n'))
   }
