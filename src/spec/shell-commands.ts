@@ -43,6 +43,8 @@ export interface CommandAnalysis {
   evaluatingNames: string[]
   /** Whether a declaration gave such an attribute to a name that is not a literal word. */
   evaluatingUnknownName: boolean
+  /** Whether the command prints the environment or the variables (`env`, `printenv`, `set`, `declare -p`). */
+  dumpsEnvironment: boolean
   /** Whether the command runs what arrives on its standard input as code (`bash`, `python -`). */
   readsStdinAsCode: boolean
   /** Whether the command reads stdin into variables (read, mapfile). */
@@ -325,6 +327,7 @@ class Classifier {
     assignments: [],
     filled: [],
     fillsUnknown: false,
+    dumpsEnvironment: false,
     evaluatingNames: [],
     evaluatingUnknownName: false,
     readsStdinAsCode: false,
@@ -400,6 +403,10 @@ class Classifier {
     const name = basename(nameWord)
     this.result.name ??= name
     const args = i + 1
+    // The values of expressions are passed in environment variables: these print them.
+    if (name === 'printenv' || (name === 'set' && args >= this.words.length) || this.words.slice(args).some(w => w.raw.includes('environ'))) {
+      this.result.dumpsEnvironment = true
+    }
     if (name === 'for' || name === 'select') return this.forLoop(args)
     if (name === 'function') return this.refuse(args, REASONS.variableName)
     if (name === 'case' || name === '[[' || name === ']]' || name === 'in') return
@@ -484,7 +491,9 @@ class Classifier {
         return
       }
       if ([...letters].some(l => evaluating.includes(l))) evaluates = true
+      if (letters.includes('p')) this.result.dumpsEnvironment = true
     }
+    if (i >= this.words.length) this.result.dumpsEnvironment = true
     for (; i < this.words.length; i++) {
       const w = this.words[i] as ShellWord
       const parts = assignmentParts(w.raw)
@@ -841,7 +850,10 @@ class Classifier {
       }
     }
     i += spec.leadingOperands ?? 0
-    if (i >= this.words.length) return
+    if (i >= this.words.length) {
+      if (spec === WRAPPERS.env) this.result.dumpsEnvironment = true
+      return
+    }
     this.command(i)
     if (xargs) {
       // The items xargs reads become the command's last words, or replace its markers: its input is
@@ -858,6 +870,7 @@ class Classifier {
     this.result.assignments.push(...r.assignments)
     this.result.filled.push(...r.filled)
     this.result.fillsUnknown ||= r.fillsUnknown
+    this.result.dumpsEnvironment ||= r.dumpsEnvironment
     this.result.readsStdinAsCode ||= r.readsStdinAsCode
   }
 }

@@ -246,6 +246,8 @@ class PosixLexer {
   private readonly stdinSources: { start: number; end: number }[] = []
   private readonly assignments: { name: string; start: number; end: number }[] = []
   private readonly filled = new Set<string>()
+  /** Commands that print the environment, where the values are passed (`env`, `declare -p`). */
+  private readonly dumps: { start: number; end: number }[] = []
   /** Whether the script reads input into a variable whose name is not a literal word. */
   private fillsUnknown = false
   private readonly evaluatingNames = new Set<string>()
@@ -512,6 +514,8 @@ class PosixLexer {
       this.assignments.push(...analysis.assignments)
       for (const name of analysis.filled) this.filled.add(name)
       this.fillsUnknown ||= analysis.fillsUnknown
+      const last = command.words[command.words.length - 1]
+      if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end })
       for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name)
       this.evaluatingUnknownName ||= analysis.evaluatingUnknownName
       for (const d of analysis.danger) {
@@ -917,6 +921,12 @@ class PosixLexer {
       if (evaluated.size === before) break
     }
     const flows: DangerRange[] = []
+    const within = (d: { start: number }, r: { start: number; end: number }) => d.start >= r.start && d.start < r.end
+    const evaluatedAssignments = this.assignments.filter(a => evaluated.has(a.name) || this.evaluatingUnknownName)
+    if (this.dumps.some(d => [...this.evaluated, ...evaluatedAssignments].some(r => within(d, r)))) {
+      // `sh <<EOF` over `$(env)`: the values, passed in the environment, would be printed into code.
+      flows.push({ start: 0, end: this.text.length, reason: 'the script prints the environment, where values are passed, into code' })
+    }
     const implicit = [...evaluated].find(n => IMPLICIT_DATA_VARIABLES.has(n))
     if (implicit) {
       // Bash fills these from data on its own ($_ is the last argument of the previous command).

@@ -217,6 +217,11 @@ const REFUSED: [string, string][] = [
   ['printf %s ${{ params.s }} | xargs -0 bash -c', 'runs its input as code'],
   ["printf %s ${{ params.s }} | xargs -0 -I{} sh -c 'echo {}'", 'runs its input as code'],
   ['sh < <(printf %s ${{ params.s }})', 'runs its input as code'],
+  // The values are passed in the environment: printing it into code runs them.
+  ['echo ${{ params.s }}\nsh <<EOF\n`env`\nEOF', 'prints the environment'],
+  ['echo ${{ params.s }}; env | sh', 'prints the environment'],
+  ['echo ${{ params.s }}; x=$(printenv); eval "$x"', 'prints the environment'],
+  ['echo ${{ params.s }}; eval "$(declare -p)"', 'prints the environment'],
   // hash -p PATH NAME: NAME then runs the program at PATH.
   ['hash -p ${{ params.s }} cat', 'program to run'],
   // Input read into a variable named by another: that variable may be one the script evaluates.
