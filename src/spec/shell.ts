@@ -543,8 +543,13 @@ class PosixLexer {
       }
       // The input of a command that runs its input as code is code; a compound command's closer
       // (`done <<EOF`) feeds commands this check does not see.
+      // `exec <<< x` (no command) keeps its input for the rest of the script (`sh <&3`), which this
+      // check does not follow from command to command.
       const codeInput =
-        analysis.readsStdinAsCode || (first !== undefined && firstLiteral === null) || (firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral))
+        analysis.readsStdinAsCode ||
+        (first !== undefined && firstLiteral === null) ||
+        (firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral)) ||
+        (firstLiteral === 'exec' && command.words.length === 1)
       for (const h of command.heredocs) {
         if (codeInput) h.refuse ??= REASONS.stdinCode
         else pipeline.heredocs.push(h)

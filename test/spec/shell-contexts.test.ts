@@ -222,6 +222,10 @@ const REFUSED: [string, string][] = [
   ['echo ${{ params.s }}; env | sh', 'prints the environment'],
   ['echo ${{ params.s }}; x=$(printenv); eval "$x"', 'prints the environment'],
   ['echo ${{ params.s }}; eval "$(declare -p)"', 'prints the environment'],
+  // exec without a command keeps its input for the rest of the script.
+  ['exec 3<<< ${{ params.s }}; sh <&3', 'runs its input as code'],
+  ['exec 3< <(printf %s ${{ params.s }}); sh <&3', 'runs its input as code'],
+  ['exec 3<<EOF\n${{ params.s }}\nEOF\nsh <&3', 'runs its input as code'],
   // hash -p PATH NAME: NAME then runs the program at PATH.
   ['hash -p ${{ params.s }} cat', 'program to run'],
   // Input read into a variable named by another: that variable may be one the script evaluates.

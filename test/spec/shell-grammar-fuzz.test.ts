@@ -165,7 +165,8 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
           )
         )
         .map(([w, c]) => `printf '%s\\n' a ${w} | ${c}`),
-      word.map(w => `sh < <(printf '%s\\n' ${w})`)
+      word.map(w => `sh < <(printf '%s\\n' ${w})`),
+      word.map(w => `exec 3<<< ${w}; sh <&3`)
     ),
     line: fc.array(tie('statement') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }).map(s => s.join('\n'))
   }
