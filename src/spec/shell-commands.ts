@@ -43,6 +43,10 @@ export interface CommandAnalysis {
   evaluatingNames: string[]
   /** Whether a declaration gave such an attribute to a name that is not a literal word. */
   evaluatingUnknownName: boolean
+  /** Files the command writes by name (`tee FILE`), as written. */
+  writes: string[]
+  /** Files the command runs as code (a script operand, `source FILE`, `awk -f FILE`), as written. */
+  codeFiles: string[]
   /** Whether the command prints the environment or the variables (`env`, `printenv`, `set`, `declare -p`). */
   dumpsEnvironment: boolean
   /** Whether the command runs what arrives on its standard input as code (`bash`, `python -`). */
@@ -328,6 +332,8 @@ class Classifier {
     filled: [],
     fillsUnknown: false,
     dumpsEnvironment: false,
+    writes: [],
+    codeFiles: [],
     evaluatingNames: [],
     evaluatingUnknownName: false,
     readsStdinAsCode: false,
@@ -352,6 +358,7 @@ class Classifier {
    */
   private refuseOperand(i: number, reason: string): void {
     this.refuse(i, reason)
+    if (reason === REASONS.scriptFile) this.codeFile(i)
     while (i + 1 < this.words.length && mayVanish((this.words[i] as ShellWord).raw)) this.refuse(++i, reason)
   }
 
@@ -359,6 +366,15 @@ class Classifier {
   private readsStdin(i: number): boolean {
     const w = this.words[i]
     return w !== undefined && (mayVanish(w.raw) || STDIN_PATHS.has(this.literal(i) ?? ''))
+  }
+
+  /** The word at `i` names a file of code (and so do the words after it while it may vanish). */
+  private codeFile(i: number): void {
+    for (; i < this.words.length; i++) {
+      const w = this.words[i] as ShellWord
+      this.result.codeFiles.push(w.raw)
+      if (!mayVanish(w.raw)) break
+    }
   }
 
   private refuseFrom(i: number, reason: string): void {
@@ -414,7 +430,12 @@ class Classifier {
     if (CODE_BUILTINS.has(name)) {
       // `source /dev/stdin`, `eval "$(cat)"`: what reaches their input may be run.
       if (name === 'eval' || name === 'source' || name === '.') this.result.readsStdinAsCode = true
+      if (name === 'source' || name === '.') this.codeFile(args)
       return this.refuseFrom(args, REASONS.code)
+    }
+    if (name === 'tee') {
+      for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push((this.words[k] as ShellWord).raw)
+      return
     }
     if (name === 'hash') {
       // `hash -p PATH NAME`: NAME then runs the program at PATH.
@@ -746,6 +767,10 @@ class Classifier {
         program = program && option !== '-f' && lit !== '--file'
         if (inline) this.refuse(i, REASONS.code)
         else this.refuseOperand(++i, REASONS.code)
+        if (option === '-f' || lit === '--file') {
+          if (inline) this.result.codeFiles.push(lit.startsWith('--') ? lit.slice(lit.indexOf('=') + 1) : lit.slice(2))
+          else this.codeFile(i)
+        }
         // `awk -f /dev/stdin`: the program is what reaches the input.
         if ((option === '-f' || lit === '--file') && !inline && this.readsStdin(i)) this.result.readsStdinAsCode = true
         if (option === '-e' || lit === '--source') program = false
@@ -782,8 +807,10 @@ class Classifier {
         continue
       if (/^-[nErsuz]*[ef]/.test(lit) || lit.startsWith('--expression') || lit.startsWith('--file')) {
         script = false
-        if (/^-[nErsuz]*[ef]$/.test(lit) || lit === '--expression' || lit === '--file') this.refuseOperand(++i, REASONS.code)
-        else this.refuse(i, REASONS.code)
+        if (/^-[nErsuz]*[ef]$/.test(lit) || lit === '--expression' || lit === '--file') {
+          this.refuseOperand(++i, REASONS.code)
+          if (lit.endsWith('f') || lit === '--file') this.codeFile(i)
+        } else this.refuse(i, REASONS.code)
         continue
       }
       if (lit === '-l' || lit === '--line-length') {
@@ -871,6 +898,8 @@ class Classifier {
     this.result.filled.push(...r.filled)
     this.result.fillsUnknown ||= r.fillsUnknown
     this.result.dumpsEnvironment ||= r.dumpsEnvironment
+    this.result.writes.push(...r.writes)
+    this.result.codeFiles.push(...r.codeFiles)
     this.result.readsStdinAsCode ||= r.readsStdinAsCode
   }
 }

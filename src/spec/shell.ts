@@ -140,6 +140,11 @@ interface CommandState {
   wordStart?: number
   /** The next word is the target of a redirection; `herestring` for `<<<`. */
   redirect?: 'file' | 'herestring'
+  /** Whether the file redirection being read writes (`>`, `>>`, `&>`) or reads (`<`). */
+  redirectWrites?: boolean
+  /** Targets of this command's redirections, as written. */
+  writes: string[]
+  reads: string[]
   /** Ranges of this command's here-strings. */
   herestrings: { start: number; end: number }[]
   /** Heredocs opened by this command, read at the end of the line. */
@@ -184,6 +189,8 @@ interface PendingHeredoc {
   quoted: boolean
   stripTabs: boolean
   refuse: Refusal
+  /** The body, once read. */
+  body?: { start: number; end: number }
 }
 
 const ANSI_C_QUOTE_MESSAGE = "an expression inside $'...' would not be expanded; move it outside the quotes or pass it through env:"
@@ -226,6 +233,15 @@ const IMPLICIT_DATA_VARIABLES = new Set([
  * a non-interactive shell sources. Assigning a value to one is refused like evaluating it.
  */
 const CODE_VARIABLES = ['PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'PROMPT_COMMAND', 'BASH_ENV', 'ENV']
+/**
+ * A file name for comparison: the literal name (`./a` is `a`), or for a name from an expansion the
+ * word as written (`"$f"` matches `"$f"` only: an approximation, the check does not follow values).
+ */
+function fileKey(raw: string): string {
+  const name = literalWord(raw)
+  return name === null ? `\0${raw}` : name.replace(/^(\.\/)+/, '')
+}
+
 /** `$(...)` (not arithmetic `$((`) or backticks: a command whose output becomes text. */
 const COMMAND_SUBSTITUTION = /\$\((?!\()|`/
 const BLANK = new Set([' ', '\t'])
@@ -246,6 +262,9 @@ class PosixLexer {
   private readonly stdinSources: { start: number; end: number }[] = []
   private readonly assignments: { name: string; start: number; end: number }[] = []
   private readonly filled = new Set<string>()
+  /** Files the script writes, with the text that reaches them; files it runs as code. */
+  private readonly fileWrites: { paths: string[]; start: number; end: number; heredocs: PendingHeredoc[] }[] = []
+  private readonly codeFiles: string[] = []
   /** Commands that print the environment, where the values are passed (`env`, `declare -p`). */
   private readonly dumps: { start: number; end: number }[] = []
   /** Whether the script reads input into a variable whose name is not a literal word. */
@@ -281,7 +300,7 @@ class PosixLexer {
       caseDepth: 0,
       commandPosition: true,
       wordStart: true,
-      command: { words: [], herestrings: [], heredocs: [] },
+      command: { words: [], herestrings: [], heredocs: [], writes: [], reads: [] },
       pipeline: { start, piped: false, heredocs: [] }
     }
   }
@@ -486,6 +505,7 @@ class PosixLexer {
     if ((this.text[end] === '<' || this.text[end] === '>') && /^([0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(raw)) return
     const redirect = command.redirect
     command.redirect = undefined
+    if (redirect === 'file') (command.redirectWrites ? command.writes : command.reads).push(raw)
     // `< <(cmd)`: the output of cmd is the command's input, like a here-string.
     if (redirect === 'herestring' || (redirect === 'file' && raw.startsWith('<(') && /<\s*$/.test(this.text.slice(0, start))))
       command.herestrings.push({ start, end })
@@ -506,7 +526,7 @@ class PosixLexer {
     }
     this.endWord(frame, at)
     const command = frame.command
-    frame.command = { words: [], herestrings: [], heredocs: [] }
+    frame.command = { words: [], herestrings: [], heredocs: [], writes: [], reads: [] }
     const pipeline = frame.pipeline
     if (command.words.length || command.heredocs.length || command.herestrings.length) {
       const analysis = classifyCommand(command.words)
@@ -514,6 +534,14 @@ class PosixLexer {
       this.assignments.push(...analysis.assignments)
       for (const name of analysis.filled) this.filled.add(name)
       this.fillsUnknown ||= analysis.fillsUnknown
+      // Files this command writes (redirections, tee) with what it writes, and files read as code.
+      const written = [...command.writes, ...analysis.writes].map(fileKey)
+      if (written.length) {
+        const start = pipeline.piped ? pipeline.start : (command.words[0]?.start ?? at)
+        this.fileWrites.push({ paths: written, start, end: at, heredocs: [...command.heredocs, ...(pipeline.piped ? pipeline.heredocs : [])] })
+      }
+      this.codeFiles.push(...analysis.codeFiles.map(fileKey))
+      if (analysis.readsStdinAsCode) this.codeFiles.push(...command.reads.map(fileKey))
       const last = command.words[command.words.length - 1]
       if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end })
       for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name)
@@ -682,12 +710,14 @@ class PosixLexer {
       // `>&-` and `<&-` close a descriptor: no target follows.
       if (text[j] === '-' && text[j - 1] === '&') return j + 1
       frame.command.redirect = 'file'
+      frame.command.redirectWrites = c === '>' || text.slice(i, j).includes('>')
       return j
     }
     if (c === '&' && text[i + 1] === '>') {
       this.endWord(frame, i)
       frame.wordStart = true
       frame.command.redirect = 'file'
+      frame.command.redirectWrites = true
       return text[i + 2] === '>' ? i + 3 : i + 2
     }
     if (c === ';' || c === '&' || c === '|') {
@@ -802,6 +832,7 @@ class PosixLexer {
     for (const heredoc of heredocs) {
       const bodyStart = i
       let bodyEnd = to
+      heredoc.body = { start: bodyStart, end: to }
       let next = to
       while (i < to) {
         const newline = this.text.indexOf('\n', i)
@@ -809,6 +840,7 @@ class PosixLexer {
         const line = this.text.slice(i, lineEnd)
         if ((heredoc.stripTabs ? line.replace(/^\t+/, '') : line) === heredoc.delimiter) {
           bodyEnd = i
+          heredoc.body = { start: bodyStart, end: bodyEnd }
           next = Math.min(lineEnd + 1, to)
           break
         }
@@ -962,6 +994,13 @@ class PosixLexer {
       for (const s of this.stdinSources) {
         flows.push({ ...s, reason: 'it reaches the input of a command substitution whose output the script evaluates' })
       }
+    }
+    for (const w of this.fileWrites) {
+      // `echo "X=..." > cfg.sh; source cfg.sh`: a file written, then run.
+      if (!w.paths.some(p => this.codeFiles.includes(p))) continue
+      const reason = 'it is written to a file that the script runs as code'
+      flows.push({ start: w.start, end: w.end, reason })
+      for (const h of w.heredocs) if (h.body) flows.push({ ...h.body, reason })
     }
     if (this.fillsUnknown) {
       for (const s of this.stdinSources) {

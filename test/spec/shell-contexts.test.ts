@@ -226,6 +226,13 @@ const REFUSED: [string, string][] = [
   ['exec 3<<< ${{ params.s }}; sh <&3', 'runs its input as code'],
   ['exec 3< <(printf %s ${{ params.s }}); sh <&3', 'runs its input as code'],
   ['exec 3<<EOF\n${{ params.s }}\nEOF\nsh <&3', 'runs its input as code'],
+  // A file written with the value, then run as code.
+  ['echo "LR=${{ params.s }}" > cfg.sh; source cfg.sh', 'written to a file'],
+  ["printf '%s\\n' ${{ params.s }} > run.sh; bash ./run.sh", 'written to a file'],
+  ['cat > run.sh <<EOF\necho ${{ params.s }}\nEOF\nbash run.sh', 'written to a file'],
+  ["printf '%s\\n' ${{ params.s }} | tee run.sh; sh run.sh", 'written to a file'],
+  ["printf '%s\\n' ${{ params.s }} > in.txt; sh < in.txt", 'written to a file'],
+  ['printf \'%s\\n\' ${{ params.s }} > "$f"; . "$f"', 'written to a file'],
   // hash -p PATH NAME: NAME then runs the program at PATH.
   ['hash -p ${{ params.s }} cat', 'program to run'],
   // Input read into a variable named by another: that variable may be one the script evaluates.
@@ -286,7 +293,7 @@ const ACCEPTED: { run: string; expected: (s: string) => string }[] = [
   { run: 'printf \'%s\\0\' ${{ params.s }} | cat > "$OUT"', expected: s => `${s}\0` },
   { run: 'printf \'%s\\0\' "$(printf \'%s.\' ${{ params.s }})" > "$OUT"', expected: s => `${s}.\0` },
   { run: 'cat < <(printf \'%s\\0\' ${{ params.s }}) > "$OUT"', expected: s => `${s}\0` },
-  { run: 'bash "$OUT" ${{ params.s }}; bash -c \'printf "%s\\0" "$1"\' _ ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
+  { run: 'bash /dev/null ${{ params.s }}; bash -c \'printf "%s\\0" "$1"\' _ ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
   { run: 'python3 -c \'import sys; sys.stdout.write(sys.argv[1] + "\\0")\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
   { run: 'declare -i n=5\nx=${{ params.s }}\nprintf \'%s\\0\' "$x" > "$OUT"', expected: s => `${s}\0` }
 ]

@@ -166,7 +166,10 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
         )
         .map(([w, c]) => `printf '%s\\n' a ${w} | ${c}`),
       word.map(w => `sh < <(printf '%s\\n' ${w})`),
-      word.map(w => `exec 3<<< ${w}; sh <&3`)
+      word.map(w => `exec 3<<< ${w}; sh <&3`),
+      fc
+        .tuple(word, fc.constantFrom(['> f.sh', 'source f.sh'], ['| tee f.sh', 'bash ./f.sh'], ['> f.sh', 'sh < f.sh'], ['>> f.sh', '. ./f.sh']))
+        .map(([w, [write, run]]) => `rm -f f.sh; printf '%s\\n' ${w} ${write}; ${run}`)
     ),
     line: fc.array(tie('statement') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }).map(s => s.join('\n'))
   }
