@@ -191,7 +191,10 @@ function runBatch(lines: Accepted[], tag: string): boolean {
     const file = path.join(dir, `${tag}-${i}.sh`)
     writeFileSync(file, l.script)
     Object.assign(env, l.env)
-    parts.push(`( source ${JSON.stringify(file)} ) </dev/null >/dev/null 2>&1`)
+    // Each line sees only its own variables, as a step does: another line's value is not its input.
+    const own = Object.keys(l.env).join('|') || 'NONE'
+    const only = `for v in \${!RETRAIN_E@}; do case $v in ${own}) ;; *) unset "$v" ;; esac; done`
+    parts.push(`( ${only}; source ${JSON.stringify(file)} ) </dev/null >/dev/null 2>&1`)
   })
   const batch = path.join(dir, `${tag}.sh`)
   writeFileSync(batch, `${parts.join('\n')}\n`)
