@@ -946,8 +946,9 @@ class PosixLexer {
     let positional = positionalEvaluated
     // A variable is evaluated if the script evaluates it, or assigns it to one that is: `y=$x; (( y ))`.
     const evaluated = new Set([...names, ...this.evaluatingNames, ...CODE_VARIABLES])
-    for (let round = 0; round <= this.assignments.length; round++) {
+    for (let round = 0; round <= this.assignments.length + 1; round++) {
       const before = evaluated.size
+      const positionalBefore = positional
       for (const a of this.assignments) {
         if (!evaluated.has(a.name) && !this.evaluatingUnknownName) continue
         const value = this.withoutExpressions(a.start, a.end)
@@ -955,7 +956,11 @@ class PosixLexer {
         for (const m of value.matchAll(NAME)) evaluated.add(m[0])
         if (/\$\{?[0-9@*]/.test(value)) positional = true
       }
-      if (evaluated.size === before) break
+      // Evaluated positional parameters evaluate what the calls pass: `f() { local -n r=$1; }; f "$x"`.
+      if (positional) {
+        for (const p of this.positional) for (const m of this.withoutExpressions(p.start, p.end).matchAll(NAME)) evaluated.add(m[0])
+      }
+      if (evaluated.size === before && positional === positionalBefore) break
     }
     const flows: DangerRange[] = []
     const within = (d: { start: number }, r: { start: number; end: number }) => d.start >= r.start && d.start < r.end

@@ -240,6 +240,9 @@ const REFUSED: [string, string][] = [
   ['declare -ai n; v=n; printf %s ${{ params.s }} | mapfile -t "$v"', 'name is not a literal word'],
   ['f() { echo $(( $1 )); }; f ${{ params.s }}', 'positional parameter'],
   ['set -- ${{ params.s }}; let "n = $1"', 'positional parameter'],
+  // Evaluated positional parameters evaluate the variables a call passes.
+  ['x=${{ params.s }}; f() { local -n r=$1; echo "$r"; }; f "$x"', 'assigned to x'],
+  ['x=${{ params.s }}; f() { local -n r; r=$1; }; f "$x"', 'assigned to x'],
   ['x=${{ params.s }}; declare -n r=x', 'assigned to x'],
   // The variable an expression is passed in, named by the script.
   ['echo ${{ params.s }}; (( RETRAIN_E1 ))', 'passed in RETRAIN_E1'],

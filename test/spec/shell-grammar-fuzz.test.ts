@@ -90,6 +90,7 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
         )
         .map(([d, o, n, w]) => `${d} ${o} ${n}=${w}`),
       fc.tuple(name, word).map(([n, w]) => `f() { local -i ${n}=${w}; }; f`),
+      fc.tuple(name, word).map(([n, w]) => `${n}=${w}; f() { local -n r=$1; : "$r"; }; f "$${n}"`),
       fc.tuple(fc.constantFrom('-i', '-a', '-n', '-x'), name, word).map(([o, n, w]) => `o=${o}; declare $o ${n}=${w}`),
       words.map(w => `let ${w}`),
       fc.tuple(name, word).map(([n, w]) => `let "${n} = ${w}"`),
