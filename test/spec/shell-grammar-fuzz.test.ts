@@ -194,7 +194,7 @@ function runBatch(lines: Accepted[], tag: string): boolean {
     Object.assign(env, l.env)
     // Each line sees only its own variables, as a step does: another line's value is not its input.
     const own = Object.keys(l.env).join('|') || 'NONE'
-    const only = `for v in \${!RETRAIN_E@}; do case $v in ${own}) ;; *) unset "$v" ;; esac; done`
+    const only = `for FUZZ_V in \${!RETRAIN_E@}; do case $FUZZ_V in ${own}) ;; *) unset "$FUZZ_V" ;; esac; done; unset FUZZ_V`
     parts.push(`( ${only}; source ${JSON.stringify(file)} ) </dev/null >/dev/null 2>&1`)
   })
   const batch = path.join(dir, `${tag}.sh`)
