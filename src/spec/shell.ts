@@ -940,6 +940,12 @@ class PosixLexer {
    */
   private applyDangers(): void {
     const inside = (offset: number, ranges: DangerRange[]) => ranges.find(r => offset >= r.start && offset < r.end)
+    // `echo "X=$x" > cfg.sh; source cfg.sh`: what the script writes to a file it runs is code.
+    const codeWrites = this.fileWrites.filter(w => w.paths.some(p => this.codeFiles.includes(p)))
+    for (const w of codeWrites) {
+      this.evaluated.push({ start: w.start, end: w.end, code: true })
+      for (const h of w.heredocs) if (h.body) this.evaluated.push(h.body)
+    }
     const { names, positional: positionalEvaluated, substitution } = this.evaluatedNames()
     // Whether the script evaluates the output of a command substitution, which may read its input.
     let evaluatesOutput = substitution
@@ -1000,9 +1006,7 @@ class PosixLexer {
         flows.push({ ...s, reason: 'it reaches the input of a command substitution whose output the script evaluates' })
       }
     }
-    for (const w of this.fileWrites) {
-      // `echo "X=..." > cfg.sh; source cfg.sh`: a file written, then run.
-      if (!w.paths.some(p => this.codeFiles.includes(p))) continue
+    for (const w of codeWrites) {
       const reason = 'it is written to a file that the script runs as code'
       flows.push({ start: w.start, end: w.end, reason })
       for (const h of w.heredocs) if (h.body) flows.push({ ...h.body, reason })

@@ -233,6 +233,8 @@ const REFUSED: [string, string][] = [
   ["printf '%s\\n' ${{ params.s }} | tee run.sh; sh run.sh", 'written to a file'],
   ["printf '%s\\n' ${{ params.s }} > in.txt; sh < in.txt", 'written to a file'],
   ['printf \'%s\\n\' ${{ params.s }} > "$f"; . "$f"', 'written to a file'],
+  ['x=${{ params.s }}; printf \'%s\\n\' "$x" >> f.sh; . ./f.sh', 'assigned to x'],
+  ['x=${{ params.s }}; cat > f.sh <<EOF\n$x\nEOF\nbash f.sh', 'assigned to x'],
   // hash -p PATH NAME: NAME then runs the program at PATH.
   ['hash -p ${{ params.s }} cat', 'program to run'],
   // Input read into a variable named by another: that variable may be one the script evaluates.
