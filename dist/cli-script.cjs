@@ -14324,6 +14324,54 @@ function literalWord(raw) {
   }
   return out;
 }
+function mayVanish(raw) {
+  let anchored = false;
+  let glob2 = false;
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (raw.startsWith("${{", i)) {
+      anchored = true;
+      const close = raw.indexOf("}}", i + 3);
+      i = close < 0 ? raw.length : close + 2;
+    } else if (c === "\\") {
+      anchored = true;
+      i += 2;
+    } else if (c === "'" || c === "$" && raw[i + 1] === "'") {
+      anchored = true;
+      const open3 = c === "$" ? i + 1 : i;
+      let j = open3 + 1;
+      while (j < raw.length && raw[j] !== "'") j += c === "$" && raw[j] === "\\" ? 2 : 1;
+      i = j + 1;
+    } else if (c === '"' || c === "$" && raw[i + 1] === '"') {
+      let j = (c === "$" ? i + 1 : i) + 1;
+      while (j < raw.length && raw[j] !== '"') j += raw[j] === "\\" ? 2 : 1;
+      if (!raw.slice(i, j).includes("@")) anchored = true;
+      i = j + 1;
+    } else if (c === "$" && (raw[i + 1] === "(" || raw[i + 1] === "{" || raw[i + 1] === "[")) {
+      const open3 = raw[i + 1];
+      const close = open3 === "(" ? ")" : open3 === "{" ? "}" : "]";
+      let depth = 0;
+      let j = i + 1;
+      for (; j < raw.length; j++) {
+        if (raw[j] === open3) depth++;
+        else if (raw[j] === close && --depth === 0) break;
+      }
+      i = j + 1;
+    } else if (c === "$" && /[A-Za-z0-9_@*#?$!-]/.test(raw[i + 1] ?? "")) {
+      i += /[A-Za-z_]/.test(raw[i + 1]) ? /^\$[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i))[0].length : 2;
+    } else if (c === "`") {
+      let j = i + 1;
+      while (j < raw.length && raw[j] !== "`") j += raw[j] === "\\" ? 2 : 1;
+      i = j + 1;
+    } else {
+      if ("*?[".includes(c)) glob2 = true;
+      else anchored = true;
+      i++;
+    }
+  }
+  return !anchored || glob2;
+}
 function assignmentParts(raw) {
   const head = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=|\[)/.exec(raw);
   if (!head) return void 0;
@@ -14352,7 +14400,7 @@ function classifyCommand(words) {
 function testEvaluates(word) {
   return ARITHMETIC_TEST_OPERATORS.has(word) || word === "-v" || word === "-R";
 }
-var REASONS, PREFIX_KEYWORDS, SHELLS, PYTHON, INTERPRETERS, CODE_BUILTINS, WRAPPERS, RUNS_OPERANDS_AS_CODE, ARITHMETIC_TEST_OPERATORS, Classifier;
+var REASONS, PREFIX_KEYWORDS, SHELLS, PYTHON, INTERPRETERS, CODE_BUILTINS, WRAPPERS, RUNS_OPERANDS_AS_CODE, STDIN_PATHS, ARITHMETIC_TEST_OPERATORS, Classifier;
 var init_shell_commands = __esm({
   "src/spec/shell-commands.ts"() {
     "use strict";
@@ -14461,6 +14509,7 @@ var init_shell_commands = __esm({
       nocorrect: { dataArg: [], flags: [] }
     };
     RUNS_OPERANDS_AS_CODE = /* @__PURE__ */ new Set(["watch", "ssh", "su", "parallel", "script", "flock", "runuser", "sg", "unbuffer", "strace", "ltrace", "gdb", "expect"]);
+    STDIN_PATHS = /* @__PURE__ */ new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
     ARITHMETIC_TEST_OPERATORS = /* @__PURE__ */ new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
     Classifier = class _Classifier {
       constructor(words) {
@@ -14471,6 +14520,10 @@ var init_shell_commands = __esm({
         danger: [],
         assignments: [],
         filled: [],
+        fillsUnknown: false,
+        dumpsEnvironment: false,
+        writes: [],
+        codeFiles: [],
         evaluatingNames: [],
         evaluatingUnknownName: false,
         readsStdinAsCode: false,
@@ -14483,6 +14536,28 @@ var init_shell_commands = __esm({
       refuse(i, reason) {
         const w = this.words[i];
         if (w) this.result.danger.push({ start: w.start, end: w.end, reason });
+      }
+      /**
+       * Refuses the operand at `i` for `reason`, and the words after it as long as the word before may
+       * expand to nothing (`sh -c $f "$value"`: with f empty, the value is the code).
+       */
+      refuseOperand(i, reason) {
+        this.refuse(i, reason);
+        if (reason === REASONS.scriptFile) this.codeFile(i);
+        while (i + 1 < this.words.length && mayVanish(this.words[i].raw)) this.refuse(++i, reason);
+      }
+      /** Whether the file operand at `i` may be standard input: `/dev/stdin`, or a word that may vanish. */
+      readsStdin(i) {
+        const w = this.words[i];
+        return w !== void 0 && (mayVanish(w.raw) || STDIN_PATHS.has(this.literal(i) ?? ""));
+      }
+      /** The word at `i` names a file of code (and so do the words after it while it may vanish). */
+      codeFile(i) {
+        for (; i < this.words.length; i++) {
+          const w = this.words[i];
+          this.result.codeFiles.push(w.raw);
+          if (!mayVanish(w.raw)) break;
+        }
       }
       refuseFrom(i, reason) {
         for (let k = i; k < this.words.length; k++) this.refuse(k, reason);
@@ -14522,11 +14597,26 @@ var init_shell_commands = __esm({
         const name = basename(nameWord);
         this.result.name ??= name;
         const args = i + 1;
+        if (name === "printenv" || name === "set" && args >= this.words.length || this.words.slice(args).some((w) => w.raw.includes("environ"))) {
+          this.result.dumpsEnvironment = true;
+        }
         if (name === "for" || name === "select") return this.forLoop(args);
         if (name === "function") return this.refuse(args, REASONS.variableName);
         if (name === "case" || name === "[[" || name === "]]" || name === "in") return;
         if (name === "let") return this.refuseFrom(args, REASONS.arithmetic);
-        if (CODE_BUILTINS.has(name)) return this.refuseFrom(args, REASONS.code);
+        if (CODE_BUILTINS.has(name)) {
+          if (name === "eval" || name === "source" || name === ".") this.result.readsStdinAsCode = true;
+          if (name === "source" || name === ".") this.codeFile(args);
+          return this.refuseFrom(args, REASONS.code);
+        }
+        if (name === "tee") {
+          for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push(this.words[k].raw);
+          return;
+        }
+        if (name === "hash") {
+          this.options(args, { "-p": REASONS.commandName }, "lrdt");
+          return;
+        }
         if (["declare", "typeset", "local", "export", "readonly"].includes(name)) return this.declaration(name, args);
         if (name === "unset") return this.namesAfterOptions(args, [], REASONS.variableName);
         if (name === "read") return this.read(args);
@@ -14570,10 +14660,12 @@ var init_shell_commands = __esm({
         const evaluating = builtin === "export" ? "" : "iaAn";
         const known = builtin === "export" ? "fnp" : builtin === "readonly" ? "aAfp" : "aAfFgilnprtuxI";
         let evaluates = false;
+        let optionsMayFollow = true;
         for (; i < this.words.length; i++) {
           const lit = this.literal(i);
           if (lit === "--") {
             i++;
+            optionsMayFollow = false;
             break;
           }
           if (lit === null && /^[-+]/.test(this.words[i]?.raw ?? "")) {
@@ -14587,17 +14679,25 @@ var init_shell_commands = __esm({
             return;
           }
           if ([...letters].some((l) => evaluating.includes(l))) evaluates = true;
+          if (letters.includes("p")) this.result.dumpsEnvironment = true;
         }
+        if (i >= this.words.length) this.result.dumpsEnvironment = true;
         for (; i < this.words.length; i++) {
           const w = this.words[i];
           const parts = assignmentParts(w.raw);
           if (parts) {
+            optionsMayFollow = false;
             this.assignment(w, parts, evaluates);
             if (evaluates) this.result.evaluatingNames.push(parts.name);
             continue;
           }
           this.refuse(i, REASONS.variableName);
           const lit = this.literal(i);
+          if (lit === null && optionsMayFollow && evaluating) {
+            evaluates = true;
+            this.result.evaluatingUnknownName = true;
+          }
+          if (lit !== null) optionsMayFollow = false;
           if (evaluates) {
             if (lit !== null && /^[A-Za-z_][A-Za-z0-9_]*$/.test(lit)) this.result.evaluatingNames.push(lit);
             else this.result.evaluatingUnknownName = true;
@@ -14634,7 +14734,7 @@ var init_shell_commands = __esm({
               i++;
               if (reason) this.refuse(i, reason);
               const arg = this.literal(i);
-              if (onName && (option === "-a" || option === "-v" || option === "-p") && arg !== null) onName(arg);
+              if (onName && (option === "-a" || option === "-v" || option === "-p")) onName(arg);
             }
             break;
           }
@@ -14642,7 +14742,8 @@ var init_shell_commands = __esm({
         return i;
       }
       fill(name) {
-        this.result.filled.push(name);
+        if (name === null) this.result.fillsUnknown = true;
+        else this.result.filled.push(name);
       }
       read(i) {
         this.result.readsStdinIntoVariables = true;
@@ -14652,10 +14753,7 @@ var init_shell_commands = __esm({
           "ers",
           (n) => this.fill(n)
         );
-        for (let k = rest; k < this.words.length; k++) {
-          const lit = this.literal(k);
-          if (lit !== null) this.fill(lit);
-        }
+        for (let k = rest; k < this.words.length; k++) this.fill(this.literal(k));
         this.refuseFrom(rest, REASONS.variableName);
       }
       mapfile(i) {
@@ -14665,14 +14763,13 @@ var init_shell_commands = __esm({
           { "-C": REASONS.code, "-c": void 0, "-d": void 0, "-n": void 0, "-O": void 0, "-s": void 0, "-u": void 0 },
           "t"
         );
-        const lit = this.literal(rest);
-        this.fill(lit ?? "MAPFILE");
-        if (rest >= this.words.length) this.fill("MAPFILE");
+        this.fill(rest >= this.words.length ? "MAPFILE" : this.literal(rest));
         this.refuseFrom(rest, REASONS.variableName);
       }
       printf(i) {
         const named = [];
         const rest = this.options(i, { "-v": REASONS.variableName }, "", (n) => {
+          if (n === null) return;
           this.fill(n);
           named.push(n);
         });
@@ -14684,12 +14781,11 @@ var init_shell_commands = __esm({
         else this.refuseFrom(rest, REASONS.unknownTarget);
       }
       getopts(i) {
-        const name = this.literal(i + 1);
-        if (name !== null) this.fill(name);
+        this.fill(this.literal(i + 1));
         this.refuse(i + 1, REASONS.variableName);
       }
       wait(i) {
-        this.options(i, { "-p": REASONS.variableName }, "fn", (n) => this.fill(n));
+        this.options(i, { "-p": REASONS.variableName }, "fn", (n) => n !== null && this.fill(n));
       }
       /** `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. */
       test(i) {
@@ -14717,7 +14813,7 @@ var init_shell_commands = __esm({
           if (!isOption(lit)) break;
           if (lit.startsWith("--")) {
             if (["--rcfile", "--init-file"].includes(lit)) {
-              this.refuse(++i, REASONS.scriptFile);
+              this.refuseOperand(++i, REASONS.scriptFile);
               continue;
             }
             if ([
@@ -14745,12 +14841,12 @@ var init_shell_commands = __esm({
           if (!/^[a-zA-Z]+$/.test(letters)) return this.refuseFrom(i, REASONS.unknownOption);
         }
         if (code) {
-          this.refuse(i, REASONS.code);
+          this.refuseOperand(i, REASONS.code);
           return;
         }
-        if (stdin || i >= this.words.length || this.literal(i) === null) this.result.readsStdinAsCode = true;
+        if (stdin || i >= this.words.length || this.literal(i) === null || this.readsStdin(i)) this.result.readsStdinAsCode = true;
         if (stdin || i >= this.words.length) return;
-        this.refuse(i, REASONS.scriptFile);
+        this.refuseOperand(i, REASONS.scriptFile);
       }
       interpreter(spec, i) {
         for (; i < this.words.length; i++) {
@@ -14770,12 +14866,12 @@ var init_shell_commands = __esm({
           if (!lit.startsWith("-") || lit.length < 2) break;
           const [option, inline] = lit.startsWith("--") ? lit.split("=", 2) : [lit.slice(0, 2), lit.length > 2 ? lit.slice(2) : void 0];
           if (spec.code.includes(option)) {
-            if (inline === void 0) this.refuse(i + 1, REASONS.code);
+            if (inline === void 0) this.refuseOperand(i + 1, REASONS.code);
             else this.refuse(i, REASONS.code);
             return;
           }
           if (spec.codeName.includes(option)) {
-            if (inline === void 0) this.refuse(++i, REASONS.scriptFile);
+            if (inline === void 0) this.refuseOperand(++i, REASONS.scriptFile);
             else this.refuse(i, REASONS.scriptFile);
             if (option === "-m") return;
             continue;
@@ -14788,9 +14884,9 @@ var init_shell_commands = __esm({
           if (lit.startsWith("--") && inline !== void 0) continue;
           return this.refuseFrom(i, REASONS.unknownOption);
         }
-        if (i >= this.words.length || this.literal(i) === null) this.result.readsStdinAsCode = true;
+        if (i >= this.words.length || this.literal(i) === null || this.readsStdin(i)) this.result.readsStdinAsCode = true;
         if (i >= this.words.length) return;
-        this.refuse(i, REASONS.scriptFile);
+        this.refuseOperand(i, REASONS.scriptFile);
       }
       awk(i) {
         let program = true;
@@ -14810,7 +14906,12 @@ var init_shell_commands = __esm({
           if (option === "-f" || option === "-e" || lit === "--source" || lit === "--file" || option === "-i" || option === "-l") {
             program = program && option !== "-f" && lit !== "--file";
             if (inline) this.refuse(i, REASONS.code);
-            else this.refuse(++i, REASONS.code);
+            else this.refuseOperand(++i, REASONS.code);
+            if (option === "-f" || lit === "--file") {
+              if (inline) this.result.codeFiles.push(lit.startsWith("--") ? lit.slice(lit.indexOf("=") + 1) : lit.slice(2));
+              else this.codeFile(i);
+            }
+            if ((option === "-f" || lit === "--file") && !inline && this.readsStdin(i)) this.result.readsStdinAsCode = true;
             if (option === "-e" || lit === "--source") program = false;
             continue;
           }
@@ -14820,7 +14921,7 @@ var init_shell_commands = __esm({
           }
           return this.refuseFrom(i, REASONS.unknownOption);
         }
-        if (program) this.refuse(i, REASONS.code);
+        if (program) this.refuseOperand(i, REASONS.code);
       }
       sed(i) {
         let script = true;
@@ -14839,8 +14940,10 @@ var init_shell_commands = __esm({
             continue;
           if (/^-[nErsuz]*[ef]/.test(lit) || lit.startsWith("--expression") || lit.startsWith("--file")) {
             script = false;
-            if (/^-[nErsuz]*[ef]$/.test(lit) || lit === "--expression" || lit === "--file") this.refuse(++i, REASONS.code);
-            else this.refuse(i, REASONS.code);
+            if (/^-[nErsuz]*[ef]$/.test(lit) || lit === "--expression" || lit === "--file") {
+              this.refuseOperand(++i, REASONS.code);
+              if (lit.endsWith("f") || lit === "--file") this.codeFile(i);
+            } else this.refuse(i, REASONS.code);
             continue;
           }
           if (lit === "-l" || lit === "--line-length") {
@@ -14849,7 +14952,7 @@ var init_shell_commands = __esm({
           }
           return this.refuseFrom(i, REASONS.unknownOption);
         }
-        if (script) this.refuse(i, REASONS.code);
+        if (script) this.refuseOperand(i, REASONS.code);
       }
       /** `find ... -exec cmd args ;`: the words up to `;` or `+` are a command of their own. */
       find(i) {
@@ -14868,6 +14971,8 @@ var init_shell_commands = __esm({
         }
       }
       wrapper(spec, i) {
+        const xargs = spec === WRAPPERS.xargs;
+        let replaces = false;
         for (; i < this.words.length; i++) {
           const lit = this.literal(i);
           if (lit === "--") {
@@ -14878,6 +14983,7 @@ var init_shell_commands = __esm({
             if (/^-/.test(this.words[i]?.raw ?? "")) return this.refuseFrom(i, REASONS.unknownOption);
             break;
           }
+          if (xargs && (/^-[iIJ]/.test(lit) || lit.startsWith("--replace"))) replaces = true;
           if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(lit)) continue;
           if (spec.assignments && lit === "-") continue;
           if (!isOption(lit)) break;
@@ -14891,16 +14997,33 @@ var init_shell_commands = __esm({
           return this.refuseFrom(i, REASONS.unknownOption);
         }
         if (spec.assignments) {
-          while (i < this.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(this.words[i]?.raw ?? "")) i++;
+          for (; i < this.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(this.words[i]?.raw ?? ""); i++) {
+            const w = this.words[i];
+            const parts = assignmentParts(w.raw);
+            if (parts) this.result.assignments.push({ name: parts.name, start: w.start + parts.valueOffset, end: w.end });
+          }
         }
         i += spec.leadingOperands ?? 0;
-        if (i >= this.words.length) return;
+        if (i >= this.words.length) {
+          if (spec === WRAPPERS.env) this.result.dumpsEnvironment = true;
+          return;
+        }
         this.command(i);
+        if (xargs) {
+          const inner = new _Classifier([...this.words.slice(i), { start: -1, end: -1, raw: "item" }]);
+          inner.command(0);
+          if (inner.result.danger.some((d) => d.start < 0) || replaces && inner.result.danger.length) this.result.readsStdinAsCode = true;
+        }
       }
       merge(other) {
         const r = other.result;
         this.result.danger.push(...r.danger);
+        this.result.assignments.push(...r.assignments);
         this.result.filled.push(...r.filled);
+        this.result.fillsUnknown ||= r.fillsUnknown;
+        this.result.dumpsEnvironment ||= r.dumpsEnvironment;
+        this.result.writes.push(...r.writes);
+        this.result.codeFiles.push(...r.codeFiles);
         this.result.readsStdinAsCode ||= r.readsStdinAsCode;
       }
     };
@@ -14963,7 +15086,11 @@ function isValidatedValue(expression, params) {
   if (param.type === "number" || param.type === "integer") return true;
   return param.type !== "boolean" && param.enum !== void 0 && param.enum.length > 0 && param.enum.every((v) => /^[0-9.+\-:,/@%]+$/.test(String(v)));
 }
-var NAMED_SHELLS, SINGLE_QUOTE_MESSAGE, ANSI_C_QUOTE_MESSAGE, SAFE_ALTERNATIVE, ARITHMETIC_REFUSAL, PARAMETER_REFUSAL, ARITHMETIC_TEST_REFUSAL, ARRAY_LITERAL_REFUSAL, ESCAPED_MESSAGE, KEEPS_COMMAND_POSITION, COMPOUND_CLOSERS, IMPLICIT_DATA_VARIABLES, BLANK, WORD_END, NAME, PosixLexer;
+function fileKey(raw) {
+  const name = literalWord(raw);
+  return name === null ? `\0${raw}` : name.replace(/^(\.\/)+/, "");
+}
+var NAMED_SHELLS, SINGLE_QUOTE_MESSAGE, ANSI_C_QUOTE_MESSAGE, SAFE_ALTERNATIVE, ARITHMETIC_REFUSAL, PARAMETER_REFUSAL, ARITHMETIC_TEST_REFUSAL, ARRAY_LITERAL_REFUSAL, ESCAPED_MESSAGE, KEEPS_COMMAND_POSITION, COMPOUND_OPENERS, COMPOUND_CLOSERS, IMPLICIT_DATA_VARIABLES, CODE_VARIABLES, COMMAND_SUBSTITUTION, BLANK, WORD_END, NAME, PosixLexer;
 var init_shell = __esm({
   "src/spec/shell.ts"() {
     "use strict";
@@ -14980,8 +15107,25 @@ var init_shell = __esm({
     ARRAY_LITERAL_REFUSAL = "an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic";
     ESCAPED_MESSAGE = "an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:";
     KEEPS_COMMAND_POSITION = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
+    COMPOUND_OPENERS = /* @__PURE__ */ new Set(["{", "while", "until", "if", "for", "case", "select"]);
     COMPOUND_CLOSERS = /* @__PURE__ */ new Set(["done", "}", "fi", "esac", ")"]);
-    IMPLICIT_DATA_VARIABLES = /* @__PURE__ */ new Set(["_", "REPLY", "MAPFILE", "OPTARG", "BASH_REMATCH", "BASH_ARGV", "BASH_COMMAND", "BASH_EXECUTION_STRING", "COPROC"]);
+    IMPLICIT_DATA_VARIABLES = /* @__PURE__ */ new Set([
+      "_",
+      "REPLY",
+      "MAPFILE",
+      "OPTARG",
+      "BASH_REMATCH",
+      "BASH_ARGV",
+      "BASH_COMMAND",
+      "BASH_EXECUTION_STRING",
+      "COPROC",
+      // cd and pushd set these from their argument.
+      "PWD",
+      "OLDPWD",
+      "DIRSTACK"
+    ]);
+    CODE_VARIABLES = ["PS0", "PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND", "BASH_ENV", "ENV"];
+    COMMAND_SUBSTITUTION = /\$\((?!\()|`/;
     BLANK = /* @__PURE__ */ new Set([" ", "	"]);
     WORD_END = /[\s;&|()<>'"`\\$]/;
     NAME = /[A-Za-z_][A-Za-z0-9_]*/g;
@@ -15007,6 +15151,13 @@ var init_shell = __esm({
       stdinSources = [];
       assignments = [];
       filled = /* @__PURE__ */ new Set();
+      /** Files the script writes, with the text that reaches them; files it runs as code. */
+      fileWrites = [];
+      codeFiles = [];
+      /** Commands that print the environment, where the values are passed (`env`, `declare -p`). */
+      dumps = [];
+      /** Whether the script reads input into a variable whose name is not a literal word. */
+      fillsUnknown = false;
       evaluatingNames = /* @__PURE__ */ new Set();
       evaluatingUnknownName = false;
       /** Arguments of `set` and of calls: they become positional parameters ($1, $@). */
@@ -15029,7 +15180,7 @@ var init_shell = __esm({
           caseDepth: 0,
           commandPosition: true,
           wordStart: true,
-          command: { words: [], herestrings: [], heredocs: [] },
+          command: { words: [], herestrings: [], heredocs: [], writes: [], reads: [] },
           pipeline: { start, piped: false, heredocs: [] }
         };
       }
@@ -15221,7 +15372,9 @@ var init_shell = __esm({
         if ((this.text[end] === "<" || this.text[end] === ">") && /^([0-9]+|\{[A-Za-z_][A-Za-z0-9_]*\})$/.test(raw)) return;
         const redirect = command.redirect;
         command.redirect = void 0;
-        if (redirect === "herestring") command.herestrings.push({ start, end });
+        if (redirect === "file") (command.redirectWrites ? command.writes : command.reads).push(raw);
+        if (redirect === "herestring" || redirect === "file" && raw.startsWith("<(") && /<\s*$/.test(this.text.slice(0, start)))
+          command.herestrings.push({ start, end });
         if (redirect) return;
         command.words.push({ start, end, raw });
       }
@@ -15236,20 +15389,30 @@ var init_shell = __esm({
         }
         this.endWord(frame, at);
         const command = frame.command;
-        frame.command = { words: [], herestrings: [], heredocs: [] };
+        frame.command = { words: [], herestrings: [], heredocs: [], writes: [], reads: [] };
         const pipeline2 = frame.pipeline;
         if (command.words.length || command.heredocs.length || command.herestrings.length) {
           const analysis = classifyCommand(command.words);
           this.dangers.push(...analysis.danger);
           this.assignments.push(...analysis.assignments);
           for (const name of analysis.filled) this.filled.add(name);
+          this.fillsUnknown ||= analysis.fillsUnknown;
+          const written = [...command.writes, ...analysis.writes].map(fileKey);
+          if (written.length) {
+            const start = pipeline2.piped ? pipeline2.start : command.words[0]?.start ?? at;
+            this.fileWrites.push({ paths: written, start, end: at, heredocs: [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []] });
+          }
+          this.codeFiles.push(...analysis.codeFiles.map(fileKey));
+          if (analysis.readsStdinAsCode) this.codeFiles.push(...command.reads.map(fileKey));
+          const last = command.words[command.words.length - 1];
+          if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end });
           for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name);
           this.evaluatingUnknownName ||= analysis.evaluatingUnknownName;
           for (const d of analysis.danger) {
             if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
               this.evaluated.push({ ...d, code: d.reason !== REASONS.arithmetic && d.reason !== REASONS.declaredEvaluating });
             } else if (/[$`]/.test(this.withoutExpressions(d.start, d.end))) {
-              this.evaluated.push({ start: d.start, end: d.end, code: true });
+              this.evaluated.push({ start: d.start, end: d.end });
             } else {
               const bracket = this.text.indexOf("[", d.start);
               if (bracket >= 0 && bracket < d.end) this.evaluated.push({ start: bracket, end: d.end });
@@ -15262,7 +15425,7 @@ var init_shell = __esm({
               this.positional.push({ name: analysis.name, ...w });
             }
           }
-          const codeInput = analysis.readsStdinAsCode || first !== void 0 && firstLiteral === null || firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral);
+          const codeInput = analysis.readsStdinAsCode || first !== void 0 && firstLiteral === null || firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral) || firstLiteral === "exec" && command.words.length === 1;
           for (const h of command.heredocs) {
             if (codeInput) h.refuse ??= REASONS.stdinCode;
             else pipeline2.heredocs.push(h);
@@ -15280,6 +15443,8 @@ var init_shell = __esm({
             for (const h of pipeline2.heredocs) h.refuse ??= REASONS.stdinCode;
           }
           if (pipeline2.piped && first) this.stdinSources.push({ start: pipeline2.start, end: first.start });
+          const opener = command.words[0] ? literalWord(command.words[0].raw) : null;
+          if (opener !== null && COMPOUND_OPENERS.has(opener)) this.pipedIntoCompound(frame, command.words[0].start);
         }
         if (endsPipeline) {
           frame.pipeline = { start: at + 1, piped: false, heredocs: [] };
@@ -15340,6 +15505,7 @@ var init_shell = __esm({
             stack.push({ ...this.codeFrame(")", ARRAY_LITERAL_REFUSAL, i + 1), arrayStart: i + 1 });
             return i + 1;
           }
+          if (!frame.command.words.length && frame.command.wordStart === void 0) this.pipedIntoCompound(frame, i);
           this.endCommand(frame, i, true);
           frame.wordStart = true;
           if (wordStart && text2[i + 1] === "(") {
@@ -15385,12 +15551,14 @@ var init_shell = __esm({
           while (j < to && "<>&|".includes(text2[j]) && j < i + 3) j++;
           if (text2[j] === "-" && text2[j - 1] === "&") return j + 1;
           frame.command.redirect = "file";
+          frame.command.redirectWrites = c === ">" || text2.slice(i, j).includes(">");
           return j;
         }
         if (c === "&" && text2[i + 1] === ">") {
           this.endWord(frame, i);
           frame.wordStart = true;
           frame.command.redirect = "file";
+          frame.command.redirectWrites = true;
           return text2[i + 2] === ">" ? i + 3 : i + 2;
         }
         if (c === ";" || c === "&" || c === "|") {
@@ -15424,6 +15592,18 @@ var init_shell = __esm({
           frame.commandPosition &&= assignment || bare && KEEPS_COMMAND_POSITION.has(word);
         }
         return Math.max(end, i + 1);
+      }
+      /**
+       * A pipe into a compound command (`x | while read l; do sh; done`, `x | ( ... )`) feeds every
+       * command inside, which this check does not follow one by one: like a heredoc on `done`, its input
+       * is refused as input to code.
+       */
+      pipedIntoCompound(frame, end) {
+        const pipeline2 = frame.pipeline;
+        if (!pipeline2.piped) return;
+        this.dangers.push({ start: pipeline2.start, end, reason: REASONS.stdinCode });
+        this.evaluated.push({ start: pipeline2.start, end, code: true });
+        for (const h of pipeline2.heredocs) h.refuse ??= REASONS.stdinCode;
       }
       /** Offset just past the `)` that closes the `(` at `open`, counting nested parentheses (approximate). */
       matchingParen(open3) {
@@ -15488,6 +15668,7 @@ var init_shell = __esm({
         for (const heredoc of heredocs) {
           const bodyStart = i;
           let bodyEnd = to;
+          heredoc.body = { start: bodyStart, end: to };
           let next = to;
           while (i < to) {
             const newline = this.text.indexOf("\n", i);
@@ -15495,6 +15676,7 @@ var init_shell = __esm({
             const line = this.text.slice(i, lineEnd);
             if ((heredoc.stripTabs ? line.replace(/^\t+/, "") : line) === heredoc.delimiter) {
               bodyEnd = i;
+              heredoc.body = { start: bodyStart, end: bodyEnd };
               next = Math.min(lineEnd + 1, to);
               break;
             }
@@ -15565,6 +15747,7 @@ var init_shell = __esm({
       evaluatedNames() {
         const names = /* @__PURE__ */ new Set();
         let positional = false;
+        let substitution = false;
         for (const r of this.evaluated) {
           let region = this.withoutExpressions(r.start, r.end);
           if (r.code) {
@@ -15574,8 +15757,9 @@ var init_shell = __esm({
             for (const m of region.matchAll(NAME)) names.add(m[0]);
           }
           if (/\$\{?[0-9@*]/.test(region)) positional = true;
+          if (COMMAND_SUBSTITUTION.test(region)) substitution = true;
         }
-        return { names, positional };
+        return { names, positional, substitution };
       }
       /**
        * Refuses every string-valued expression that stands where bash would evaluate it: in a refused
@@ -15584,20 +15768,36 @@ var init_shell = __esm({
        */
       applyDangers() {
         const inside2 = (offset, ranges) => ranges.find((r) => offset >= r.start && offset < r.end);
-        const { names, positional: positionalEvaluated } = this.evaluatedNames();
+        const codeWrites = this.fileWrites.filter((w) => w.paths.some((p) => this.codeFiles.includes(p)));
+        for (const w of codeWrites) {
+          this.evaluated.push({ start: w.start, end: w.end, code: true });
+          for (const h of w.heredocs) if (h.body) this.evaluated.push(h.body);
+        }
+        const { names, positional: positionalEvaluated, substitution } = this.evaluatedNames();
+        let evaluatesOutput = substitution;
         let positional = positionalEvaluated;
-        const evaluated = /* @__PURE__ */ new Set([...names, ...this.evaluatingNames]);
-        for (let round = 0; round <= this.assignments.length; round++) {
+        const evaluated = /* @__PURE__ */ new Set([...names, ...this.evaluatingNames, ...CODE_VARIABLES]);
+        for (let round = 0; round <= this.assignments.length + 1; round++) {
           const before = evaluated.size;
+          const positionalBefore = positional;
           for (const a of this.assignments) {
             if (!evaluated.has(a.name) && !this.evaluatingUnknownName) continue;
             const value = this.withoutExpressions(a.start, a.end);
+            if (COMMAND_SUBSTITUTION.test(value)) evaluatesOutput = true;
             for (const m of value.matchAll(NAME)) evaluated.add(m[0]);
             if (/\$\{?[0-9@*]/.test(value)) positional = true;
           }
-          if (evaluated.size === before) break;
+          if (positional) {
+            for (const p of this.positional) for (const m of this.withoutExpressions(p.start, p.end).matchAll(NAME)) evaluated.add(m[0]);
+          }
+          if (evaluated.size === before && positional === positionalBefore) break;
         }
         const flows = [];
+        const within = (d, r) => d.start >= r.start && d.start < r.end;
+        const evaluatedAssignments = this.assignments.filter((a) => evaluated.has(a.name) || this.evaluatingUnknownName);
+        if (this.dumps.some((d) => [...this.evaluated, ...evaluatedAssignments].some((r) => within(d, r)))) {
+          flows.push({ start: 0, end: this.text.length, reason: "the script prints the environment, where values are passed, into code" });
+        }
         const implicit = [...evaluated].find((n) => IMPLICIT_DATA_VARIABLES.has(n));
         if (implicit) {
           flows.push({ start: 0, end: this.text.length, reason: `the script evaluates ${implicit}, which bash sets from the arguments or input of other commands` });
@@ -15610,6 +15810,8 @@ var init_shell = __esm({
             });
           }
         }
+        const carrier = [...evaluated].find((n) => /^RETRAIN_E[0-9]+$/.test(n));
+        if (carrier) flows.push({ start: 0, end: this.text.length, reason: `values are passed in ${carrier} and the like, which the script evaluates` });
         if (positional) {
           for (const p of this.positional) {
             flows.push({
@@ -15618,7 +15820,22 @@ var init_shell = __esm({
             });
           }
         }
-        if ([...this.filled].some((n) => evaluated.has(n))) {
+        if (positional && this.positional.some((p) => COMMAND_SUBSTITUTION.test(this.withoutExpressions(p.start, p.end)))) evaluatesOutput = true;
+        if (evaluatesOutput) {
+          for (const s of this.stdinSources) {
+            flows.push({ ...s, reason: "it reaches the input of a command substitution whose output the script evaluates" });
+          }
+        }
+        for (const w of codeWrites) {
+          const reason = "it is written to a file that the script runs as code";
+          flows.push({ start: w.start, end: w.end, reason });
+          for (const h of w.heredocs) if (h.body) flows.push({ ...h.body, reason });
+        }
+        if (this.fillsUnknown) {
+          for (const s of this.stdinSources) {
+            flows.push({ ...s, reason: "it reaches an input the script reads into a variable whose name is not a literal word, which the script may evaluate" });
+          }
+        } else if ([...this.filled].some((n) => evaluated.has(n))) {
           for (const s of this.stdinSources) {
             flows.push({ ...s, reason: "it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code" });
           }
@@ -33799,4 +34016,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=b20a0e0e0c23b5dd20c450d8b5532d66511685d4cdaaeba0d062e5a767ffc717
+// retrain-script-sha256=a871f79433b1b92c01fd2bb9bef5bdafd6c4f87b4058661aa03b6560338a3bf2
