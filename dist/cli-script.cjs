@@ -17835,8 +17835,26 @@ var init_version_registry = __esm({
         this.log(`Released version ${r.version} of ${model}, reserved by ${r.owner} at ${r.at}: ${why}`);
         await this.store.discardBundle(model, r.version).catch((err) => this.log(`could not delete the bundle of version ${r.version}: ${err.message}`));
       }
+      /**
+       * Stores a reserved version's bundle. When storing fails because the reservation was given back
+       * meanwhile (its run was taken for gone, and what it had stored was deleted under it), the error
+       * says so, as register would, rather than only how the storage answered.
+       */
       async storeBundle(model, version, bundleDir) {
-        return await this.store.storeBundle(model, version, bundleDir);
+        try {
+          return await this.store.storeBundle(model, version, bundleDir);
+        } catch (err) {
+          const held = await this.state(model).then(
+            (s) => s.reservations.some((r) => r.version === version),
+            () => true
+          );
+          if (held) throw err;
+          throw new RetrainError(
+            `${model} version ${version} is no longer reserved: its reservation was released because its run was taken for gone, and what it had stored was deleted (storing its bundle failed: ${err.message}). Nothing was registered; run again.`,
+            ExitCode.conflict,
+            "reservation-released"
+          );
+        }
       }
       /** Undoes a reservation whose run ended before its commit: the bundle goes, the number stays used. */
       async abandonVersion(model, version) {
@@ -34016,4 +34034,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=a871f79433b1b92c01fd2bb9bef5bdafd6c4f87b4058661aa03b6560338a3bf2
+// retrain-script-sha256=382616feee2e5e77c20c1f7b9013b213cea7e5c073e6f00d346f99d46300adce

@@ -204,8 +204,26 @@ export class VersionRegistry implements Registry {
     await this.store.discardBundle(model, r.version).catch(err => this.log(`could not delete the bundle of version ${r.version}: ${(err as Error).message}`))
   }
 
+  /**
+   * Stores a reserved version's bundle. When storing fails because the reservation was given back
+   * meanwhile (its run was taken for gone, and what it had stored was deleted under it), the error
+   * says so, as register would, rather than only how the storage answered.
+   */
   async storeBundle(model: string, version: number, bundleDir: string): Promise<VersionRecord['storage']> {
-    return await this.store.storeBundle(model, version, bundleDir)
+    try {
+      return await this.store.storeBundle(model, version, bundleDir)
+    } catch (err) {
+      const held = await this.state(model).then(
+        s => s.reservations.some(r => r.version === version),
+        () => true
+      )
+      if (held) throw err
+      throw new RetrainError(
+        `${model} version ${version} is no longer reserved: its reservation was released because its run was taken for gone, and what it had stored was deleted (storing its bundle failed: ${(err as Error).message}). Nothing was registered; run again.`,
+        ExitCode.conflict,
+        'reservation-released'
+      )
+    }
   }
 
   /** Undoes a reservation whose run ended before its commit: the bundle goes, the number stays used. */

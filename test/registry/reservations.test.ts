@@ -168,6 +168,32 @@ describe.each([
     expect((await later.state(model)).versions.map(v => v.version)).toEqual([second.version])
   })
 
+  it('a run whose reservation was given back while it stored its bundle is told so, with what the storage answered', async () => {
+    const k = await kind()
+    const model = `storing${++models}`
+    const lost = k.make('runner-gone:9', T0)
+    const version = await lost.reserveVersion(model)
+    const missing = path.join(os.tmpdir(), `reservations-missing-${version}-${models}`)
+    // While the reservation is held, a failure to store is only the storage's.
+    const held = await lost.storeBundle(model, version, missing).then(
+      () => null,
+      (err: unknown) => err
+    )
+    expect(held).toBeInstanceOf(Error)
+    expect((held as RetrainError).reason).not.toBe('reservation-released')
+    // Past the limit another run gives the number back; the lost run's storing then fails (here: its
+    // bundle is gone; on GitHub, the release it was uploading to was deleted) and says why.
+    await k.make('other-host:19', T0 + RESERVATION_TTL_MS + 1).reserveVersion(model)
+    const refusal = await lost.storeBundle(model, version, missing).then(
+      () => null,
+      (err: unknown) => err
+    )
+    expect(refusal).toBeInstanceOf(RetrainError)
+    expect((refusal as RetrainError).reason).toBe('reservation-released')
+    expect((refusal as Error).message).toMatch(new RegExp(`${model} version ${version} is no longer reserved: .*storing its bundle failed: .*ENOENT`))
+    expect((await lost.state(model)).versions).toEqual([])
+  })
+
   it('a reclaim loses to a run that registered first: only its own owner’s reservation is released', async () => {
     const k = await kind()
     const model = `race${++models}`
