@@ -32091,6 +32091,61 @@ function fnv1a(text2) {
   for (let i = 0; i < text2.length; i++) h = Math.imul(h ^ text2.charCodeAt(i), 16777619);
   return h >>> 0;
 }
+function columnStat(values, stride, offset, rows, withSquares) {
+  let count = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let r = 0; r < rows.length; r++) {
+    const v = values[rows[r] * stride + offset];
+    if (Number.isNaN(v)) continue;
+    count++;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  let squares = 0;
+  if (withSquares && count > 0) {
+    const mean = sum / count;
+    for (let r = 0; r < rows.length; r++) {
+      const v = values[rows[r] * stride + offset];
+      if (!Number.isNaN(v)) squares += (v - mean) ** 2;
+    }
+  }
+  return { count, sum, min, max, squares };
+}
+function columnStats(matrix, width, rows, withSquares) {
+  const count = new Float64Array(width);
+  const sum = new Float64Array(width);
+  const min = new Float64Array(width).fill(Number.POSITIVE_INFINITY);
+  const max = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
+  const squares = new Float64Array(width);
+  for (let r = 0; r < rows.length; r++) {
+    const base = rows[r] * width;
+    for (let k = 0; k < width; k++) {
+      const v = matrix[base + k];
+      if (Number.isNaN(v)) continue;
+      count[k]++;
+      sum[k] += v;
+      if (v < min[k]) min[k] = v;
+      if (v > max[k]) max[k] = v;
+    }
+  }
+  if (withSquares) {
+    const mean = Float64Array.from(sum, (s, k) => s / count[k]);
+    for (let r = 0; r < rows.length; r++) {
+      const base = rows[r] * width;
+      for (let k = 0; k < width; k++) {
+        const v = matrix[base + k];
+        if (!Number.isNaN(v)) squares[k] += (v - mean[k]) ** 2;
+      }
+    }
+  }
+  return { count, sum, min, max, squares };
+}
+function statsOf(stats, k) {
+  return { count: stats.count[k], sum: stats.sum[k], min: stats.min[k], max: stats.max[k], squares: stats.squares[k] };
+}
 function fitPreparation(table2, rows, options, notes) {
   const excluded = /* @__PURE__ */ new Set([options.label, options.idColumn, ...options.ignore]);
   const columns = options.features ?? table2.columns.filter((c) => !excluded.has(c));
@@ -32107,22 +32162,13 @@ function fitPreparation(table2, rows, options, notes) {
     categorical: [],
     features: []
   };
+  let matrixStats = null;
   for (const column2 of columns) {
     const view = options.categorical.includes(column2) ? null : numericView(table2, column2, rows);
     if (view && view.firstBad === -1) {
-      const { values, stride, offset } = view;
-      let count = 0;
-      let sum = 0;
-      let min = Number.POSITIVE_INFINITY;
-      let max = Number.NEGATIVE_INFINITY;
-      for (let r = 0; r < rows.length; r++) {
-        const v = values[rows[r] * stride + offset];
-        if (Number.isNaN(v)) continue;
-        count++;
-        sum += v;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
+      const k = view.values === table2.matrix ? view.offset : -1;
+      if (k !== -1 && matrixStats === null) matrixStats = columnStats(table2.matrix, view.stride, rows, options.normalize === "standard");
+      const { count, sum, min, max, squares } = k !== -1 ? statsOf(matrixStats, k) : columnStat(view.values, view.stride, view.offset, rows, options.normalize === "standard");
       if (count === 0) {
         notes.push(`column ${column2} has no values in the training data; it is not used`);
         continue;
@@ -32131,11 +32177,6 @@ function fitPreparation(table2, rows, options, notes) {
       let center = 0;
       let scale = 1;
       if (options.normalize === "standard") {
-        let squares = 0;
-        for (let r = 0; r < rows.length; r++) {
-          const v = values[rows[r] * stride + offset];
-          if (!Number.isNaN(v)) squares += (v - mean) ** 2;
-        }
         const std = Math.sqrt(squares / count);
         center = mean;
         scale = std > 0 ? std : 1;
@@ -34034,4 +34075,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=382616feee2e5e77c20c1f7b9013b213cea7e5c073e6f00d346f99d46300adce
+// retrain-script-sha256=04798ad781dfe4916016a133e8ab3f45a264db22d1f298d8e12c02c13be56aad

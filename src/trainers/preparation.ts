@@ -87,6 +87,91 @@ function fnv1a(text: string): number {
   return h >>> 0
 }
 
+/** Count, sum, extremes and (when asked) squared deviations from the mean of one numeric column over `rows`, NaN skipped. */
+interface ColumnStat {
+  count: number
+  sum: number
+  min: number
+  max: number
+  squares: number
+}
+
+/** The same for every column of a row-major matrix, column k at index k. */
+interface ColumnStats {
+  count: Float64Array
+  sum: Float64Array
+  min: Float64Array
+  max: Float64Array
+  squares: Float64Array
+}
+
+/**
+ * Sums in row order, as the statistics have always been computed (each column's own sum, added row
+ * by row), so the results stay bit for bit the same.
+ */
+export function columnStat(values: Float64Array, stride: number, offset: number, rows: Int32Array, withSquares: boolean): ColumnStat {
+  let count = 0
+  let sum = 0
+  let min = Number.POSITIVE_INFINITY
+  let max = Number.NEGATIVE_INFINITY
+  for (let r = 0; r < rows.length; r++) {
+    const v = values[rows[r]! * stride + offset]!
+    if (Number.isNaN(v)) continue
+    count++
+    sum += v
+    if (v < min) min = v
+    if (v > max) max = v
+  }
+  let squares = 0
+  if (withSquares && count > 0) {
+    const mean = sum / count
+    for (let r = 0; r < rows.length; r++) {
+      const v = values[rows[r]! * stride + offset]!
+      if (!Number.isNaN(v)) squares += (v - mean) ** 2
+    }
+  }
+  return { count, sum, min, max, squares }
+}
+
+/**
+ * Every column of the matrix at once: one pass over the rows for the sums (and one more for the
+ * squares), each row read whole, where a column at a time would stride through the whole matrix
+ * twice per column. Each column's sums are still added in row order, so they equal columnStat's.
+ */
+export function columnStats(matrix: Float64Array, width: number, rows: Int32Array, withSquares: boolean): ColumnStats {
+  const count = new Float64Array(width)
+  const sum = new Float64Array(width)
+  const min = new Float64Array(width).fill(Number.POSITIVE_INFINITY)
+  const max = new Float64Array(width).fill(Number.NEGATIVE_INFINITY)
+  const squares = new Float64Array(width)
+  for (let r = 0; r < rows.length; r++) {
+    const base = rows[r]! * width
+    for (let k = 0; k < width; k++) {
+      const v = matrix[base + k]!
+      if (Number.isNaN(v)) continue
+      count[k]++
+      sum[k] += v
+      if (v < min[k]!) min[k] = v
+      if (v > max[k]!) max[k] = v
+    }
+  }
+  if (withSquares) {
+    const mean = Float64Array.from(sum, (s, k) => s / count[k]!)
+    for (let r = 0; r < rows.length; r++) {
+      const base = rows[r]! * width
+      for (let k = 0; k < width; k++) {
+        const v = matrix[base + k]!
+        if (!Number.isNaN(v)) squares[k] += (v - mean[k]!) ** 2
+      }
+    }
+  }
+  return { count, sum, min, max, squares }
+}
+
+function statsOf(stats: ColumnStats, k: number): ColumnStat {
+  return { count: stats.count[k]!, sum: stats.sum[k]!, min: stats.min[k]!, max: stats.max[k]!, squares: stats.squares[k]! }
+}
+
 /** Fits the preparation on the training rows; `notes` collects what a person should know. */
 export function fitPreparation(table: Table, rows: Int32Array, options: TrainerOptions, notes: string[]): Preparation {
   const excluded = new Set([options.label, options.idColumn, ...options.ignore])
@@ -104,23 +189,14 @@ export function fitPreparation(table: Table, rows: Int32Array, options: TrainerO
     categorical: [],
     features: []
   }
+  let matrixStats: ColumnStats | null = null
   for (const column of columns) {
     const view = options.categorical.includes(column) ? null : numericView(table, column, rows)
     if (view && view.firstBad === -1) {
-      const { values, stride, offset } = view
-      // Sums in row order, as the statistics have always been computed, so the results stay the same.
-      let count = 0
-      let sum = 0
-      let min = Number.POSITIVE_INFINITY
-      let max = Number.NEGATIVE_INFINITY
-      for (let r = 0; r < rows.length; r++) {
-        const v = values[rows[r]! * stride + offset]!
-        if (Number.isNaN(v)) continue
-        count++
-        sum += v
-        if (v < min) min = v
-        if (v > max) max = v
-      }
+      const k = view.values === table.matrix ? view.offset : -1
+      if (k !== -1 && matrixStats === null) matrixStats = columnStats(table.matrix, view.stride, rows, options.normalize === 'standard')
+      const { count, sum, min, max, squares } =
+        k !== -1 ? statsOf(matrixStats!, k) : columnStat(view.values, view.stride, view.offset, rows, options.normalize === 'standard')
       if (count === 0) {
         notes.push(`column ${column} has no values in the training data; it is not used`)
         continue
@@ -129,11 +205,6 @@ export function fitPreparation(table: Table, rows: Int32Array, options: TrainerO
       let center = 0
       let scale = 1
       if (options.normalize === 'standard') {
-        let squares = 0
-        for (let r = 0; r < rows.length; r++) {
-          const v = values[rows[r]! * stride + offset]!
-          if (!Number.isNaN(v)) squares += (v - mean) ** 2
-        }
         const std = Math.sqrt(squares / count)
         center = mean
         scale = std > 0 ? std : 1
