@@ -14,21 +14,21 @@
  * refused: guessing would be the hole.
  */
 
-/** One word of a simple command, as written. */
-export interface ShellWord {
-  /** Offsets of the word in the script: [start, end). */
-  start: number
-  end: number
-  /** The word as written, quotes included. */
-  raw: string
-}
+import {
+  checksOptions,
+  findArguments,
+  literalWord,
+  optionOperand,
+  programArguments,
+  runsItsArguments,
+  testArguments,
+  type DangerRange,
+  type OptionName,
+  type OptionOperand,
+  type ShellWord
+} from './shell-options.js'
 
-/** A part of the script where a string-valued expression would be evaluated; `reason` says how. */
-export interface DangerRange {
-  start: number
-  end: number
-  reason: string
-}
+export { literalWord, type DangerRange, type ShellWord }
 
 export interface CommandAnalysis {
   /** Ranges where a string-valued expression is refused. */
@@ -55,6 +55,12 @@ export interface CommandAnalysis {
   readsStdinIntoVariables: boolean
   /** The command's name as bash resolves it, when it is a literal word. */
   name?: string
+  /** Where a value may be read as an option by the program: checked when the step runs (shell-options.ts). */
+  optionOperands: OptionOperand[]
+  /** Variables whose value reaches such a place. */
+  optionNames: OptionName[]
+  /** Whether what reaches the command's input becomes words a program may read as options (`... | xargs git clone`). */
+  stdinOptions?: { program: string; leads: string }
 }
 
 export const REASONS = {
@@ -74,50 +80,6 @@ export const REASONS = {
 
 /** Words after which bash still expects a command. */
 const PREFIX_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac'])
-
-/**
- * The word with quotes removed, or null when it holds an expansion (`$`, a backtick, an expression):
- * only a literal word can be classified.
- */
-export function literalWord(raw: string): string | null {
-  let out = ''
-  let i = 0
-  while (i < raw.length) {
-    const c = raw[i] as string
-    if (c === '$' || c === '`') return null
-    if (c === '\\') {
-      if (raw[i + 1] === '\n') {
-        i += 2
-        continue
-      }
-      out += raw[i + 1] ?? ''
-      i += 2
-    } else if (c === "'") {
-      const close = raw.indexOf("'", i + 1)
-      if (close < 0) return null
-      out += raw.slice(i + 1, close)
-      i = close + 1
-    } else if (c === '"') {
-      let j = i + 1
-      while (j < raw.length && raw[j] !== '"') {
-        if (raw[j] === '$' || raw[j] === '`') return null
-        if (raw[j] === '\\' && '$`"\\\n'.includes(raw[j + 1] ?? '')) {
-          out += raw[j + 1] === '\n' ? '' : raw[j + 1]
-          j += 2
-        } else {
-          out += raw[j]
-          j++
-        }
-      }
-      if (j >= raw.length) return null
-      i = j + 1
-    } else {
-      out += c
-      i++
-    }
-  }
-  return out
-}
 
 /**
  * Whether the word may expand to no word at all, so that the words after it move up into its place:
@@ -243,6 +205,41 @@ const INTERPRETERS: Record<string, Interpreter> = {
     dataArg: [],
     flags: ['-w', '-W', '-v', '--version', '-n', '-p', '-a', '-l', '-c', '-d', '-s']
   },
+  php: {
+    code: ['-r', '-B', '-R', '-E'],
+    // -F runs a file per input line; -c and -d can name an ini that prepends code (auto_prepend_file).
+    codeName: ['-f', '-F', '-c', '-d', '-z'],
+    dataArg: [],
+    flags: ['-n', '-q', '-H', '-h', '-v', '-i', '-l', '-s', '-w', '-a', '-e', '--version', '--help']
+  },
+  lua: { code: ['-e'], codeName: ['-l'], dataArg: [], flags: ['-i', '-v', '-E', '-W'] },
+  luajit: { code: ['-e'], codeName: ['-l', '-j', '-b'], dataArg: [], flags: ['-i', '-v', '-E'] },
+  julia: {
+    code: ['-e', '--eval', '-E', '--print'],
+    codeName: ['-L', '--load', '-J', '--sysimage'],
+    dataArg: ['-t', '--threads', '-p', '--procs'],
+    flags: ['-q', '--quiet', '-i', '-O', '-g', '--version', '-v', '-h', '--help']
+  },
+  R: {
+    code: ['-e'],
+    codeName: ['-f', '--file'],
+    dataArg: [],
+    flags: [
+      '--vanilla',
+      '--no-save',
+      '--save',
+      '--no-restore',
+      '--slave',
+      '--no-echo',
+      '-q',
+      '--quiet',
+      '--silent',
+      '--no-environ',
+      '--no-site-file',
+      '--no-init-file',
+      '--args'
+    ]
+  },
   Rscript: {
     code: ['-e'],
     codeName: [],
@@ -337,7 +334,14 @@ class Classifier {
     evaluatingNames: [],
     evaluatingUnknownName: false,
     readsStdinAsCode: false,
-    readsStdinIntoVariables: false
+    readsStdinIntoVariables: false,
+    optionOperands: [],
+    optionNames: []
+  }
+
+  /** Where the findings of shell-options.ts go: the same arrays as the result's. */
+  private get findings(): { danger: DangerRange[]; operands: OptionOperand[]; names: OptionName[] } {
+    return { danger: this.result.danger, operands: this.result.optionOperands, names: this.result.optionNames }
   }
 
   constructor(private readonly words: ShellWord[]) {}
@@ -435,7 +439,7 @@ class Classifier {
     }
     if (name === 'tee') {
       for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push((this.words[k] as ShellWord).raw)
-      return
+      return programArguments(this.words, args, name, this.findings)
     }
     if (name === 'hash') {
       // `hash -p PATH NAME`: NAME then runs the program at PATH.
@@ -451,6 +455,8 @@ class Classifier {
     if (name === 'wait') return this.wait(args)
     if (name === 'test' || name === '[') return this.test(args)
     if (SHELLS.has(name)) return this.shell(name, args)
+    const runs = runsItsArguments(name)
+    if (runs) return this.refuseFrom(args, runs)
     const interpreter = interpreterOf(name)
     if (interpreter) return this.interpreter(interpreter, args)
     if (['awk', 'gawk', 'mawk', 'nawk'].includes(name)) return this.awk(args)
@@ -461,7 +467,9 @@ class Classifier {
     if (name === 'time' || Object.hasOwn(WRAPPERS, name)) return this.wrapper(WRAPPERS[name] as Wrapper, args)
     // An ordinary command: bash hands it every argument as it is. The other builtins (echo, cd, set,
     // shift, exit, kill, ...) take their arguments as data too, numbers included: they parse them,
-    // they do not evaluate them.
+    // they do not evaluate them. But a program parses options among its arguments, and a value that
+    // starts with `-` would be one (`git clone --upload-pack=CMD`): shell-options.ts.
+    if (checksOptions(nameWord, name)) programArguments(this.words, args, name, this.findings)
   }
 
   private forLoop(i: number): void {
@@ -615,6 +623,8 @@ class Classifier {
       named.push(n)
     })
     const setsVariable = this.words.slice(i, rest).some(w => /^-[A-Za-z]*v/.test(literalWord(w.raw) ?? ''))
+    // The format: a value there starting with `-` would be an option (`-vNAME` assigns).
+    if (this.literal(rest - 1) !== '--') optionOperand(this.words[rest], 'printf', this.findings)
     const first = this.words[rest]
     const last = this.words[this.words.length - 1]
     if (!setsVariable || !first || !last) return
@@ -637,6 +647,7 @@ class Classifier {
   private test(i: number): void {
     const operands = this.words.slice(i).map(w => literalWord(w.raw))
     if (operands.some(o => o === '-v' || o === '-R')) this.refuseFrom(i, REASONS.variableName)
+    testArguments(this.words, i, this.literal(i - 1) === '[', this.findings)
   }
 
   private shell(name: string, i: number): void {
@@ -783,6 +794,8 @@ class Classifier {
       return this.refuseFrom(i, REASONS.unknownOption)
     }
     if (program) this.refuseOperand(i, REASONS.code)
+    // With the program from -f or -e, the first operand may still be read as an option.
+    else optionOperand(this.words[i], 'awk', this.findings)
   }
 
   private sed(i: number): void {
@@ -820,23 +833,30 @@ class Classifier {
       return this.refuseFrom(i, REASONS.unknownOption)
     }
     if (script) this.refuseOperand(i, REASONS.code)
+    // GNU sed reads options among the files after its script: `--expression=1e CMD`.
+    programArguments(this.words, script ? i + 1 : i, 'sed', this.findings)
   }
 
   /** `find ... -exec cmd args ;`: the words up to `;` or `+` are a command of their own. */
   private find(i: number): void {
+    let from = i
     for (; i < this.words.length; i++) {
       const lit = this.literal(i)
       if (lit === '-exec' || lit === '-execdir' || lit === '-ok' || lit === '-okdir') {
+        // A value where find reads its expression could be a primary of its own (`-delete`, `-fprint FILE`).
+        findArguments(this.words, from, i, this.findings)
         let end = i + 1
         while (end < this.words.length && !(this.literal(end) === ';' || this.literal(end) === '+')) end++
         const inner = new Classifier(this.words.slice(i + 1, end))
         inner.command(0)
         this.merge(inner)
         i = end
+        from = end + 1
       } else if (lit === '-fprintf' || lit === '-fprint' || lit === '-fprint0' || lit === '-fls' || lit === '-delete') {
         continue
       }
     }
+    findArguments(this.words, from, this.words.length, this.findings)
   }
 
   private wrapper(spec: Wrapper, i: number): void {
@@ -888,6 +908,14 @@ class Classifier {
       const inner = new Classifier([...this.words.slice(i), { start: -1, end: -1, raw: 'item' }])
       inner.command(0)
       if (inner.result.danger.some(d => d.start < 0) || (replaces && inner.result.danger.length)) this.result.readsStdinAsCode = true
+      // An item may also become an option of the command (`... | xargs git clone`).
+      const items = new Classifier([...this.words.slice(i), { start: -1, end: -1, raw: '${{ item }}' }])
+      items.command(0)
+      const option = items.result.optionOperands.find(o => o.start < 0)
+      if (option) this.result.stdinOptions = { program: option.program, leads: option.leads }
+      else if (replaces && inner.result.name && checksOptions(this.words[i]?.raw ?? '', inner.result.name)) {
+        this.result.stdinOptions = { program: inner.result.name, leads: '-' }
+      }
     }
   }
 
@@ -901,6 +929,8 @@ class Classifier {
     this.result.writes.push(...r.writes)
     this.result.codeFiles.push(...r.codeFiles)
     this.result.readsStdinAsCode ||= r.readsStdinAsCode
+    this.result.optionOperands.push(...r.optionOperands)
+    this.result.optionNames.push(...r.optionNames)
   }
 }
 

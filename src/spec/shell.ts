@@ -14,7 +14,9 @@
  */
 import { InputError, type InputProblem } from '../errors.js'
 import { findExpressionEnd, scanTemplate, UNTERMINATED_MESSAGE } from './expressions.js'
+import type { OptionCheck } from './option-values.js'
 import { classifyCommand, literalWord, REASONS, testEvaluates, type DangerRange, type ShellWord } from './shell-commands.js'
+import { isOptionReason, type OptionName, type OptionOperand } from './shell-options.js'
 import type { ParamSpec, ShellName, SourceLocation, StepSpec } from './types.js'
 
 export type StepShell = StepSpec['shell']
@@ -29,6 +31,11 @@ export interface RewrittenScript {
   script: string
   /** One entry per expression, in order. */
   expressions: ScriptExpression[]
+  /**
+   * Expressions whose value a program may read as an option, checked when the step runs
+   * (option-values.ts); absent when there are none.
+   */
+  optionChecks?: OptionCheck[]
 }
 
 /** Maps an offset in the run text to its place in the spec file. */
@@ -82,7 +89,12 @@ export function rewriteRunScript(
     if (problems.length) throw new InputError(problems)
     return { script: run, expressions: [] }
   }
-  const lexer = new PosixLexer(run, startIndex, expression => isValidatedValue(expression, params ?? {}))
+  const lexer = new PosixLexer(
+    run,
+    startIndex,
+    expression => isValidatedValue(expression, params ?? {}),
+    expression => isListedValue(expression, params ?? {})
+  )
   lexer.run()
   if (lexer.problems.length) {
     throw new InputError(lexer.problems.map(p => ({ ...where(p.offset), message: p.message })))
@@ -94,7 +106,8 @@ export function rewriteRunScript(
     from = r.end
   }
   script += run.slice(from)
-  return { script, expressions: lexer.expressions }
+  const optionChecks = lexer.optionChecks.map(({ offset, ...check }) => ({ ...check, ...where(offset) }))
+  return { script, expressions: lexer.expressions, ...(optionChecks.length && { optionChecks }) }
 }
 
 /**
@@ -128,6 +141,20 @@ export function isValidatedValue(expression: string, params: Readonly<Record<str
   if (!param) return false
   if (param.type === 'number' || param.type === 'integer') return true
   return param.type !== 'boolean' && param.enum !== undefined && param.enum.length > 0 && param.enum.every(v => /^[0-9.+\-:,/@%]+$/.test(String(v)))
+}
+
+/**
+ * Whether an expression's value is one the spec lists: a direct reference to a param of type number
+ * or integer, or with an enum, or a boolean. A program may not be handed such a value as an option it
+ * did not expect: the spec's author wrote every value it can take (shell-options.ts).
+ */
+export function isListedValue(expression: string, params: Readonly<Record<string, ParamSpec>>): boolean {
+  const reference = /^params\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'((?:[^']|'')*)'\s*\])$/.exec(expression.trim())
+  if (!reference) return false
+  const wanted = (reference[1] ?? (reference[2] as string).replace(/''/g, "'")).toLowerCase()
+  const param = Object.entries(params).find(([name]) => name.toLowerCase() === wanted)?.[1]
+  if (!param) return false
+  return param.type !== 'string' || (param.enum !== undefined && param.enum.length > 0)
 }
 
 /** Why an expression cannot stand in a region, inherited by everything nested in it. */
@@ -273,11 +300,19 @@ class PosixLexer {
   private evaluatingUnknownName = false
   /** Arguments of `set` and of calls: they become positional parameters ($1, $@). */
   private readonly positional: { name: string; start: number; end: number }[] = []
+  /** Where a program may read a value as an option, and the variables that reach such a place. */
+  private readonly optionOperands: OptionOperand[] = []
+  private readonly optionNames: OptionName[] = []
+  /** Heredocs whose body becomes a program's words (their body is read after the command). */
+  private readonly optionHeredocs: { heredoc: PendingHeredoc; program: string; leads: string; tokens: boolean }[] = []
+  /** The values to check when the step runs, with the offset of their expression. */
+  readonly optionChecks: (Omit<OptionCheck, 'file' | 'line' | 'col'> & { offset: number })[] = []
 
   constructor(
     private readonly text: string,
     private readonly startIndex: number,
-    private readonly validated: (expression: string) => boolean
+    private readonly validated: (expression: string) => boolean,
+    private readonly listed: (expression: string) => boolean = () => false
   ) {}
 
   run(): void {
@@ -546,6 +581,15 @@ class PosixLexer {
       if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end })
       for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name)
       this.evaluatingUnknownName ||= analysis.evaluatingUnknownName
+      this.optionOperands.push(...analysis.optionOperands)
+      this.optionNames.push(...analysis.optionNames)
+      if (analysis.stdinOptions) {
+        // `printf %s ${{ }} | xargs git clone`: what reaches the input becomes the program's words.
+        const reach = { ...analysis.stdinOptions, tokens: true }
+        for (const r of command.herestrings) this.optionOperands.push({ ...r, ...reach })
+        if (pipeline.piped && command.words[0]) this.optionOperands.push({ start: pipeline.start, end: command.words[0].start, ...reach })
+        for (const h of [...command.heredocs, ...(pipeline.piped ? pipeline.heredocs : [])]) this.optionHeredocs.push({ heredoc: h, ...reach })
+      }
       for (const d of analysis.danger) {
         // A variable name is not evaluated itself, only its subscript is.
         if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
@@ -912,6 +956,55 @@ class PosixLexer {
     return region
   }
 
+  /**
+   * Where a value reaches a program's options through a variable: `r=${{ }}; git clone "$r"`, a
+   * function's `$1`, `for r in ${{ }}`, `read r <<< ${{ }}`. Returns, for an expression's offset and
+   * its variable, the places it reaches; all through a variable are checked part by part.
+   */
+  private optionFlows(): (offset: number, variable: string) => OptionOperand[] {
+    const byName = new Map<string, OptionName>()
+    for (const n of this.optionNames) if (!byName.has(n.name)) byName.set(n.name, n)
+    const positionalOf = () => [...byName.keys()].find(n => /^[0-9@*]$/.test(n))
+    for (let round = 0; round <= this.assignments.length + this.positional.length + 1; round++) {
+      const before = byName.size
+      for (const a of this.assignments) {
+        const reached = byName.get(a.name)
+        if (!reached) continue
+        for (const m of this.withoutExpressions(a.start, a.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+          if (!byName.has(m[1] as string)) byName.set(m[1] as string, reached)
+        }
+      }
+      const positional = positionalOf()
+      if (positional) {
+        for (const p of this.positional) {
+          for (const m of this.withoutExpressions(p.start, p.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+            if (!byName.has(m[1] as string)) byName.set(m[1] as string, byName.get(positional) as OptionName)
+          }
+        }
+      }
+      if (byName.size === before) break
+    }
+    const ranges: OptionOperand[] = []
+    const add = (r: { start: number; end: number }, n: OptionName) => ranges.push({ ...r, program: n.program, leads: n.leads, tokens: true })
+    for (const a of this.assignments) {
+      const n = byName.get(a.name)
+      if (n) add(a, n)
+    }
+    const positional = positionalOf()
+    if (positional) for (const p of this.positional) add(p, byName.get(positional) as OptionName)
+    // Input read into a variable that reaches an option: whatever reaches an input may be that value.
+    const filled = [...this.filled].find(f => byName.has(f))
+    if (filled || (this.fillsUnknown && byName.size)) {
+      const n = byName.get(filled ?? '') ?? (byName.values().next().value as OptionName)
+      for (const s of this.stdinSources) add(s, n)
+    }
+    return (offset, variable) => {
+      const carried = byName.get(variable)
+      const found = ranges.filter(r => offset >= r.start && offset < r.end)
+      return carried ? [...found, { start: offset, end: offset + 1, program: carried.program, leads: carried.leads, tokens: true }] : found
+    }
+  }
+
   /** Names read in evaluated text, and whether positional parameters are. */
   private evaluatedNames(): { names: Set<string>; positional: boolean; substitution: boolean } {
     const names = new Set<string>()
@@ -939,7 +1032,6 @@ class PosixLexer {
    * through other assignments, positional parameters, or `read`.
    */
   private applyDangers(): void {
-    const inside = (offset: number, ranges: DangerRange[]) => ranges.find(r => offset >= r.start && offset < r.end)
     // `echo "X=$x" > cfg.sh; source cfg.sh`: what the script writes to a file it runs is code.
     const codeWrites = this.fileWrites.filter(w => w.paths.some(p => this.codeFiles.includes(p)))
     for (const w of codeWrites) {
@@ -1020,10 +1112,26 @@ class PosixLexer {
         flows.push({ ...s, reason: 'it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code' })
       }
     }
-    for (const e of this.replacements) {
+    const optionFlows = this.optionFlows()
+    for (const { heredoc, ...reach } of this.optionHeredocs) if (heredoc.body) this.optionOperands.push({ ...heredoc.body, ...reach })
+    for (const [index, e] of this.replacements.entries()) {
       if (e.validated) continue
-      const danger = inside(e.start, this.dangers) ?? inside(e.start, flows)
-      if (danger) this.problem(e.start, `\${{ ${e.expression} }}: ${danger.reason}; ${SAFE_ALTERNATIVE}`)
+      const listed = this.listed(e.expression)
+      // The option rules do not apply to values the spec lists (an enum, a boolean).
+      const applies = (r: DangerRange) => e.start >= r.start && e.start < r.end && !(listed && isOptionReason(r.reason))
+      const danger = this.dangers.find(r => applies(r) && !isOptionReason(r.reason)) ?? this.dangers.find(applies) ?? flows.find(applies)
+      if (danger) {
+        this.problem(e.start, `\${{ ${e.expression} }}: ${danger.reason}; ${SAFE_ALTERNATIVE}`)
+        continue
+      }
+      if (listed) continue
+      const name = (this.expressions[index] as ScriptExpression).name
+      const checks = [...optionFlows(e.start, name), ...this.optionOperands.filter(o => e.start >= o.start && e.start < o.end)]
+      const first = checks[0]
+      if (!first) continue
+      // One check per expression: tokens if any place splits the value, every leading character any place reads.
+      const leads = [...new Set(checks.flatMap(c => [...c.leads]))].join('')
+      this.optionChecks.push({ name, expression: e.expression, program: first.program, leads, tokens: checks.some(c => c.tokens), offset: e.start })
     }
     this.problems.sort((a, b) => a.offset - b.offset)
   }
