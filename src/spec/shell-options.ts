@@ -197,7 +197,7 @@ const TABLES: Record<string, OptionTable> = {
   'c++': C_COMPILER,
   clang: C_COMPILER,
   'clang++': C_COMPILER,
-  cmake: { code: ['-C', '-P', '-E'] },
+  cmake: { code: ['-C', '-P', '-E'], args: ['-D', '-U', '-G', '-S', '-B', '-T', '-A', '-W'] },
   docker: CONTAINER,
   podman: CONTAINER,
   npm: PACKAGE_MANAGER,
@@ -412,9 +412,13 @@ function continuation(optionText: string, table: OptionTable, subcommand: string
     if (code.includes(name)) return 'code'
     return optionText.includes('=') ? 'data' : 'word'
   }
-  // A cluster such as -xI: a code option anywhere in it may take what follows as its argument.
-  const letters = (optionText.split('=')[0] as string).slice(1)
-  if (code.some(o => !o.startsWith('--') && (optionText.startsWith(o) || (o.length === 2 && letters.includes(o[1] as string))))) return 'code'
+  if (code.some(o => !o.startsWith('--') && o.length > 2 && optionText.startsWith(o))) return 'code'
+  // A cluster such as -xI: a code option in it takes what follows as its argument, up to the first
+  // option known to take an argument (-DNAME=...: the rest is -D's).
+  for (const letter of (optionText.split('=')[0] as string).slice(1)) {
+    if (code.includes(`-${letter}`)) return 'code'
+    if (table.args?.includes(`-${letter}`)) return 'data'
+  }
   return optionText.includes('=') ? 'data' : 'word'
 }
 
