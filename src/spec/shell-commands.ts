@@ -12,6 +12,10 @@
  * (env, xargs, find -exec, sudo, ...). Where a command or an option cannot be classified (a command
  * name that is not a literal word, an option a wrapper does not document), the rest of the command is
  * refused: guessing would be the hole.
+ *
+ * Data to bash may still be an option to the program: `git clone "$v"` with v=--upload-pack=CMD runs
+ * CMD. Where a program parses options, shell-options.ts refuses a value as the argument of an option
+ * that runs code, and marks the places whose value is checked when the step runs (option-values.ts).
  */
 
 import {
