@@ -213,6 +213,53 @@ const TABLES: Record<string, OptionTable> = {
   awk: { code: ['-f', '--file', '-e', '--source', '-i', '--include', '-l', '--load', '-E', '--exec'] }
 }
 
+/**
+ * Environment variables that programs read as options or as a command to run, or that choose the
+ * program or library that runs: a value assigned to one in the script (`NODE_OPTIONS=${{ }} node
+ * train.js`, `export GIT_SSH_COMMAND=...`) is code, as the same option on the command line would be.
+ * Search paths (PATH, PYTHONPATH, LD_LIBRARY_PATH) are left out: scripts commonly build them from
+ * $PWD, which `cd` sets from its argument, and refusing that would refuse whole scripts.
+ */
+export const PROGRAM_CODE_VARIABLES = [
+  'LD_PRELOAD',
+  'LD_AUDIT',
+  'NODE_OPTIONS',
+  'PYTHONSTARTUP',
+  'PERL5OPT',
+  'RUBYOPT',
+  'JAVA_TOOL_OPTIONS',
+  '_JAVA_OPTIONS',
+  'JDK_JAVA_OPTIONS',
+  'GIT_SSH',
+  'GIT_SSH_COMMAND',
+  'GIT_PROXY_COMMAND',
+  'GIT_ASKPASS',
+  'SSH_ASKPASS',
+  'GIT_EXTERNAL_DIFF',
+  'GIT_PAGER',
+  'GIT_EDITOR',
+  'GIT_SEQUENCE_EDITOR',
+  'GIT_EXEC_PATH',
+  'GIT_TEMPLATE_DIR',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_SYSTEM',
+  'PAGER',
+  'MANPAGER',
+  'EDITOR',
+  'VISUAL',
+  'LESSOPEN',
+  'LESSCLOSE',
+  'TAR_OPTIONS',
+  'RSYNC_RSH',
+  'RSYNC_CONNECT_PROG',
+  'WGETRC',
+  'CURL_HOME',
+  'SHELLOPTS',
+  'BASHOPTS'
+]
+
 /** Programs every argument of which is code, a command or a package to run. */
 const RUN_THEIR_ARGUMENTS = new Map<string, string>([
   ['make', OPTION_REASONS.make],

@@ -16,7 +16,7 @@ import { InputError, type InputProblem } from '../errors.js'
 import { findExpressionEnd, scanTemplate, UNTERMINATED_MESSAGE } from './expressions.js'
 import type { OptionCheck } from './option-values.js'
 import { classifyCommand, literalWord, REASONS, testEvaluates, type DangerRange, type ShellWord } from './shell-commands.js'
-import { isOptionReason, type OptionName, type OptionOperand } from './shell-options.js'
+import { isOptionReason, PROGRAM_CODE_VARIABLES, type OptionName, type OptionOperand } from './shell-options.js'
 import type { ParamSpec, ShellName, SourceLocation, StepSpec } from './types.js'
 
 export type StepShell = StepSpec['shell']
@@ -259,7 +259,19 @@ const IMPLICIT_DATA_VARIABLES = new Set([
  * expanded like double quotes, `$(...)` included (PS4 under `set -x`), and BASH_ENV/ENV name a file
  * a non-interactive shell sources. Assigning a value to one is refused like evaluating it.
  */
-const CODE_VARIABLES = ['PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'PROMPT_COMMAND', 'BASH_ENV', 'ENV']
+const CODE_VARIABLES = [
+  'PS0',
+  'PS1',
+  'PS2',
+  'PS3',
+  'PS4',
+  'PROMPT_COMMAND',
+  'BASH_ENV',
+  'ENV',
+  // Variables programs read as options or as a command to run: what `git -c core.sshCommand=` or
+  // `node --require` would be as an argument (shell-options.ts), set in the environment instead.
+  ...PROGRAM_CODE_VARIABLES
+]
 /**
  * A file name for comparison: the literal name (`./a` is `a`), or for a name from an expansion the
  * word as written (`"$f"` matches `"$f"` only: an approximation, the check does not follow values).

@@ -325,7 +325,13 @@ const REFUSED: [string, string][] = [
   ['lua -e ${{ params.s }}', 'run as code'],
   ['julia -e ${{ params.s }}', 'run as code'],
   ['R -e ${{ params.s }}', 'run as code'],
-  ['php ${{ params.s }}', 'file of code']
+  ['php ${{ params.s }}', 'file of code'],
+  // Variables programs read as options or as a command to run.
+  ['NODE_OPTIONS=${{ params.s }} node train.js', 'assigned to NODE_OPTIONS'],
+  ['export GIT_SSH_COMMAND=${{ params.s }}; git fetch', 'assigned to GIT_SSH_COMMAND'],
+  ['env TAR_OPTIONS=${{ params.s }} tar -xf a.tar', 'assigned to TAR_OPTIONS'],
+  ['x=${{ params.s }}; export NODE_OPTIONS="$x --max-old-space-size=4096"', 'assigned to x'],
+  ['LD_PRELOAD=${{ params.s }} ./train', 'assigned to LD_PRELOAD']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
