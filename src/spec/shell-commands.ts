@@ -20,6 +20,7 @@
 
 import {
   checksOptions,
+  hasOptionTable,
   findArguments,
   literalWord,
   optionOperand,
@@ -744,7 +745,12 @@ class Classifier {
       if (spec.codeName.includes(option)) {
         if (inline === undefined) this.refuseOperand(++i, REASONS.scriptFile)
         else this.refuse(i, REASONS.scriptFile)
-        if (option === '-m') return
+        if (option === '-m') {
+          // `python -m pip install ...`: the module reads the rest as its own arguments and options.
+          const module = inline ?? this.literal(i)
+          if (module !== null && hasOptionTable(module)) programArguments(this.words, i + 1, module, this.findings)
+          return
+        }
         continue
       }
       if (spec.dataArg.includes(option)) {

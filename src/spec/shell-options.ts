@@ -355,6 +355,11 @@ export function checksOptions(nameWord: string, name: string): boolean {
   return !own
 }
 
+/** Whether the check knows the options of `name` (for `python -m pip`). */
+export function hasOptionTable(name: string): boolean {
+  return Object.hasOwn(TABLES, name)
+}
+
 /** What a program does with its arguments, when every one of them is code; undefined otherwise. */
 export function runsItsArguments(name: string): string | undefined {
   return RUN_THEIR_ARGUMENTS.get(name)
