@@ -65,6 +65,19 @@ export function optionValueProblem(check: OptionCheck, value: string): InputProb
   }
 }
 
+/** The checks the loader wrote; none when the variable holds something else (it came from outside). */
+function parseChecks(carried: string): OptionCheck[] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(carried, 'base64').toString('utf8'))
+    if (!Array.isArray(parsed)) return []
+    return parsed.filter(
+      (c): c is OptionCheck => typeof c === 'object' && c !== null && typeof c.name === 'string' && typeof c.leads === 'string' && typeof c.program === 'string'
+    )
+  } catch {
+    return []
+  }
+}
+
 /**
  * Checks the values of a step's environment against the checks it carries. Returns the environment
  * without the carrier; throws InputError naming every value refused.
@@ -73,7 +86,7 @@ export function checkOptionValues(env: Record<string, string>): Record<string, s
   const carried = env[OPTION_CHECKS_VARIABLE]
   if (carried === undefined) return env
   const { [OPTION_CHECKS_VARIABLE]: _carrier, ...rest } = env
-  const checks = JSON.parse(Buffer.from(carried, 'base64').toString('utf8')) as OptionCheck[]
+  const checks = parseChecks(carried)
   const problems: InputProblem[] = []
   for (const check of checks) {
     const value = rest[check.name]
