@@ -79,6 +79,24 @@ function parseChecks(carried: string): OptionCheck[] {
 }
 
 /**
+ * The problems of one command's option values, given how to evaluate its expressions: for a check of
+ * every step when the run starts, before any step runs. Expressions on contexts that do not exist yet
+ * (`steps`, `candidate`) evaluate to empty text there, which is never refused; the check before each
+ * step still sees their real values.
+ */
+export function optionValueProblems(expressionEnv: readonly { name: string; expression: string }[], evaluate: (expression: string) => string): InputProblem[] {
+  const carrier = expressionEnv.find(e => e.name === OPTION_CHECKS_VARIABLE)
+  if (!carrier) return []
+  const problems: InputProblem[] = []
+  for (const check of parseChecks(evaluate(carrier.expression))) {
+    const entry = expressionEnv.find(e => e.name === check.name)
+    const problem = entry && optionValueProblem(check, evaluate(entry.expression))
+    if (problem && !problems.some(p => formatProblem(p) === formatProblem(problem))) problems.push(problem)
+  }
+  return problems
+}
+
+/**
  * Checks the values of a step's environment against the checks it carries. Returns the environment
  * without the carrier; throws InputError naming every value refused.
  */

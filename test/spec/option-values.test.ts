@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest'
 import { InputError, formatProblem } from '../../src/errors.js'
 import { parseSpec } from '../../src/spec/load.js'
-import { checkOptionValues, OPTION_CHECKS_VARIABLE, optionChecksExpression, optionLike, type OptionCheck } from '../../src/spec/option-values.js'
+import {
+  checkOptionValues,
+  OPTION_CHECKS_VARIABLE,
+  optionChecksExpression,
+  optionLike,
+  optionValueProblems,
+  type OptionCheck
+} from '../../src/spec/option-values.js'
 import { evaluateTemplate } from '../../src/spec/expressions.js'
 
 const check: OptionCheck = { name: 'RETRAIN_E1', expression: 'params.repo', program: 'git', leads: '-', tokens: false, file: 'retrain.yml', line: 9, col: 23 }
@@ -98,6 +105,15 @@ promotion:
     const carrier = step.expressionEnv[1]!
     const env = { RETRAIN_E1: '--upload-pack=x', [OPTION_CHECKS_VARIABLE]: evaluateTemplate(`\${{ ${carrier.expression} }}`, {}) }
     expect(() => checkOptionValues(env)).toThrow(/^retrain\.yml:8:20: \$\{\{ params\.repo \}\} is "--upload-pack=x"/)
+  })
+
+  it('every step can be checked when the run starts, from the params alone', () => {
+    const loaded = parseSpec(spec('git clone ${{ params.repo }} dir'), 'retrain.yml', { cwd: '/tmp' })
+    const evaluate = (repo: string) => (expression: string) => evaluateTemplate(`\${{ ${expression} }}`, { params: { repo, target: 'train' } })
+    expect(optionValueProblems(loaded.steps[0]!.expressionEnv, evaluate('./upstream.git'))).toEqual([])
+    const problems = optionValueProblems(loaded.steps[0]!.expressionEnv, evaluate('--upload-pack=x')).map(formatProblem)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]).toMatch(/^retrain\.yml:8:20: \$\{\{ params\.repo \}\} is "--upload-pack=x", which starts with "-": git would read it/)
   })
 
   it('no carrier where nothing is checked: after --, an enum, a script argument', () => {
