@@ -415,7 +415,9 @@ export function wordParts(raw: string): Part[] {
       const open = c === '$' ? i + 1 : i
       let j = open + 1
       while (j < raw.length && raw[j] !== "'") j += c === '$' && raw[j] === '\\' ? 2 : 1
-      if (j > open + 1) literal(open + 1, j, raw.slice(open + 1, j), true)
+      // $'\x2d...': an escape may be any character, `-` included; taken for one.
+      const text = c === '$' && raw.slice(open + 1, j).includes('\\') ? '-' : raw.slice(open + 1, j)
+      if (j > open + 1) literal(open + 1, j, text, true)
       i = j + 1
     } else if (c === '"') {
       quoted = !quoted

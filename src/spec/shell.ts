@@ -1010,6 +1010,16 @@ class PosixLexer {
       const n = byName.get(filled ?? '') ?? (byName.values().next().value as OptionName)
       for (const s of this.stdinSources) add(s, n)
     }
+    // A command substitution or an input that reaches an option may read a file the script wrote:
+    // `echo ${{ }} > f; git clone "$(cat f)"`. What the script writes to files is checked then.
+    const reader = (filled || this.fillsUnknown ? byName.get(filled ?? '') : undefined) ?? this.optionOperands.find(o => o.tokens)
+    if (reader) {
+      const n = { name: '', program: reader.program, leads: reader.leads }
+      for (const w of this.fileWrites) {
+        add(w, n)
+        for (const h of w.heredocs) if (h.body) add(h.body, n)
+      }
+    }
     return (offset, variable) => {
       const carried = byName.get(variable)
       const found = ranges.filter(r => offset >= r.start && offset < r.end)

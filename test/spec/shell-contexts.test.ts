@@ -305,6 +305,7 @@ const REFUSED: [string, string][] = [
   ['tar -${{ params.s }}f a.tar', 'continues an option word'],
   ['cut -d${{ params.s }} -f1 f', 'continues an option word'],
   ['java -javaagent:${{ params.s }} -jar app.jar', 'runs a command'],
+  ["cmd $'\\x2d'${{ params.s }}", 'continues an option word'],
   ['x=${{ params.s }}; tar --to-command="$x" -xf a.tar', 'assigned to x'],
   // Subcommands that set or run commands; a value choosing the subcommand.
   ['git config core.sshCommand ${{ params.s }}', 'subcommand'],
@@ -409,6 +410,11 @@ const OPTION_VALUES: { run: string; hostile: Record<string, string>; safe: Recor
   },
   { run: 'read -r r <<< ${{ params.s }}; git ls-remote "$r" repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
   { run: 'git ls-remote "$(printf %s ${{ params.s }})" repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
+  {
+    run: 'printf %s ${{ params.s }} > f.txt; git ls-remote "$(cat f.txt)" repo.git > /dev/null',
+    hostile: { s: `--upload-pack=touch ${canary};:` },
+    safe: { s: 'repo.git' }
+  },
   {
     run: "printf '%s\\n' ${{ params.s }} | xargs git ls-remote > /dev/null",
     hostile: { s: `--upload-pack=touch\\ ${canary};: repo.git` },
