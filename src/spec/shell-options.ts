@@ -53,7 +53,8 @@ export interface DangerRange {
 
 export const OPTION_REASONS = {
   codeOption: 'this word is the argument of an option that runs a command or code, or names a file of more options or of code',
-  optionWord: 'the value continues an option word, so its characters would be read as options; write the option and the value as --option=value',
+  optionWord:
+    'the value continues an option word, so its characters would be read as options; write the option and the value as two words (-o VALUE) or as --option=VALUE',
   subcommand: 'the value chooses a subcommand or its arguments, and this subcommand runs commands or sets what later commands run',
   make: 'make puts its arguments (targets and VAR=value) into the shell text of its recipes',
   runsArguments: 'this program runs its arguments as a command, a package or code'
