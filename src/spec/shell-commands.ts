@@ -804,8 +804,8 @@ class Classifier {
       return this.refuseFrom(i, REASONS.unknownOption)
     }
     if (program) this.refuseOperand(i, REASONS.code)
-    // With the program from -f or -e, the first operand may still be read as an option.
-    else optionOperand(this.words[i], 'awk', this.findings)
+    // With the program from -f or -e, the first operand may still be read as an option (not after --).
+    else if (this.literal(i - 1) !== '--') optionOperand(this.words[i], 'awk', this.findings)
   }
 
   private sed(i: number): void {
@@ -843,8 +843,8 @@ class Classifier {
       return this.refuseFrom(i, REASONS.unknownOption)
     }
     if (script) this.refuseOperand(i, REASONS.code)
-    // GNU sed reads options among the files after its script: `--expression=1e CMD`.
-    programArguments(this.words, script ? i + 1 : i, 'sed', this.findings)
+    // GNU sed reads options among the files after its script (`--expression=1e CMD`), unless after --.
+    if (this.literal(i - 1) !== '--') programArguments(this.words, script ? i + 1 : i, 'sed', this.findings)
   }
 
   /** `find ... -exec cmd args ;`: the words up to `;` or `+` are a command of their own. */

@@ -472,7 +472,9 @@ describe('a value a program may read as an option is accepted by validate and re
     'make ${{ params.mode }}',
     'cd ${{ params.s }}',
     'r=${{ params.s }}; git clone -q -- "$r" d',
-    'ls -l ${{ params.n }}'
+    'ls -l ${{ params.n }}',
+    'sed -e s/a/b/ -- ${{ params.s }}',
+    'awk -f p.awk -- ${{ params.s }}'
   ])('%j is data: no check', run => {
     expect(problemsOf(run)).toEqual([])
     expect(rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS).optionChecks).toBeUndefined()
