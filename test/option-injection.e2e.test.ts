@@ -1,7 +1,7 @@
 /**
  * Option injection through the built CLI and the built action: a param value that starts with `-`
- * where git or tar parse options (`--upload-pack=CMD`, `--to-command=CMD`) would run a command even
- * though it reaches them as one quoted word. The spec validates (real values are safe there); the
+ * where git or tar parse options (`git fetch --upload-pack=CMD`, `tar --to-command=CMD`) runs a
+ * command even though it reaches them as one quoted word (without the check, these specs run it). The spec validates (real values are safe there); the
  * hostile value is refused before the step starts, exit 2, naming the expression at its
  * file:line:col and the fix, and no canary appears. A safe value runs. A value written as the
  * argument of an option that runs commands is refused when the spec is validated.
@@ -27,7 +27,7 @@ function spec(run: string): string {
 root: .
 params:
   delta: { type: number, default: 1 }
-  repo: { type: string, default: upstream.git }
+  remote: { type: string, default: origin }
   member: { type: string, default: notes.txt }
 data:
   train: data/train.csv
@@ -50,16 +50,17 @@ promotion:
 `
 }
 
-const FETCH = `git clone -q \${{ params.repo }} fetched
+const FETCH = `git -C work fetch -q \${{ params.remote }}
 tar -xf data.tar \${{ params.member }}
 touch ${STEP_RAN}
 node train.mjs`
 
-/** A toy project with a local bare repository and a local tar file: nothing reaches the network. */
+/** A toy project with a clone of a local bare repository and a local tar file: nothing reaches the network. */
 async function project(text: string): Promise<string> {
   const cwd = await makeProject('test/fixtures/toy', text)
   const git = (...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe' })
   git('init', '-q', '--bare', 'upstream.git')
+  git('clone', '-q', 'upstream.git', 'work')
   await writeFile(path.join(cwd, 'notes.txt'), 'notes\n')
   execFileSync('tar', ['-cf', 'data.tar', 'notes.txt'], { cwd })
   return cwd
@@ -75,25 +76,24 @@ function position(text: string, needle: string): string {
 function nothingRan(cwd: string): void {
   expect(existsSync(path.join(cwd, PWNED)), 'the hostile value ran a command').toBe(false)
   expect(existsSync(path.join(cwd, STEP_RAN)), 'the step ran').toBe(false)
-  expect(existsSync(path.join(cwd, 'fetched')), 'git ran').toBe(false)
   expect(existsSync(path.join(cwd, '.retrain/registry')), 'the registry was written').toBe(false)
 }
 
 describe('a param value a program would read as an option is refused before the step starts', () => {
-  it('the spec validates: git clone and tar with a param as an operand', async () => {
+  it('the spec validates: git fetch and tar with a param as an operand', async () => {
     const text = spec(FETCH)
     const cwd = await project(text)
     const res = await retrain(cwd, ['validate', '--spec', 'retrain.yml'])
     expect(res.code, res.stderr).toBe(0)
   })
 
-  it('git clone with repo=--upload-pack=CMD: exit 2 at the expression, git never runs, no canary', async () => {
+  it('git fetch with remote=--upload-pack=CMD: exit 2 at the expression, the step never starts, no canary', async () => {
     const text = spec(FETCH)
     const cwd = await project(text)
     const hostile = `--upload-pack=touch ${path.join(cwd, PWNED)};:`
-    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', `repo=${hostile}`])
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', `remote=${hostile}`])
     expect(res.code, res.stderr).toBe(2)
-    expect(res.stderr).toContain(`retrain.yml:${position(text, '${{ params.repo }}')}: \${{ params.repo }} is "--upload-pack=touch`)
+    expect(res.stderr).toContain(`retrain.yml:${position(text, '${{ params.remote }}')}: \${{ params.remote }} is "--upload-pack=touch`)
     expect(res.stderr).toContain('which starts with "-": git would read it as an option')
     expect(res.stderr).toContain('put "--" before the operands')
     nothingRan(cwd)
@@ -110,38 +110,37 @@ describe('a param value a program would read as an option is refused before the 
   })
 
   it('the value reaching git through a variable is checked too', async () => {
-    const text = spec(`r=\${{ params.repo }}\ngit clone -q "$r" fetched\ntouch ${STEP_RAN}\nnode train.mjs`)
+    const text = spec(`r=\${{ params.remote }}\ngit -C work fetch -q "$r"\ntouch ${STEP_RAN}\nnode train.mjs`)
     const cwd = await project(text)
-    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', `repo=--upload-pack=touch ${path.join(cwd, PWNED)};:`])
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', `remote=--upload-pack=touch ${path.join(cwd, PWNED)};:`])
     expect(res.code, res.stderr).toBe(2)
     expect(res.stderr).toContain('git would read it as an option')
     nothingRan(cwd)
   })
 
-  it('safe values run: git clones the local repository, tar extracts, the candidate is promoted', async () => {
+  it('safe values run: git fetches from the local repository, tar extracts, the candidate is promoted', async () => {
     const cwd = await project(spec(FETCH))
-    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'repo=./upstream.git'])
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'remote=origin', '--param', 'member=notes.txt'])
     expect(res.code, res.stderr).toBe(0)
-    expect(existsSync(path.join(cwd, 'fetched/.git')), 'git cloned').toBe(true)
     expect(existsSync(path.join(cwd, STEP_RAN))).toBe(true)
     expect((await readJson(path.join(cwd, 'out/result.json'))).decision).toBe('promoted')
   })
 
-  it('after "--" the same hostile value is an operand: git gets it as a repository name and fails, running nothing', async () => {
-    const cwd = await project(spec(`git clone -q -- \${{ params.repo }} fetched || touch failed.txt\ntouch ${STEP_RAN}\nnode train.mjs`))
-    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', `repo=--upload-pack=touch ${path.join(cwd, PWNED)};:`])
+  it('after "--" the same hostile value is an operand: git takes it for a repository and fails, running nothing', async () => {
+    const cwd = await project(spec(`git -C work fetch -q -- \${{ params.remote }} || touch failed.txt\ntouch ${STEP_RAN}\nnode train.mjs`))
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', `remote=--upload-pack=touch ${path.join(cwd, PWNED)};:`])
     expect(res.code, res.stderr).toBe(0)
     expect(existsSync(path.join(cwd, 'failed.txt')), 'git refused the repository').toBe(true)
     expect(existsSync(path.join(cwd, PWNED)), 'the hostile value ran a command').toBe(false)
   })
 
   it('the argument of an option that runs commands is refused by validate, at its position', async () => {
-    const text = spec(`git clone --upload-pack=\${{ params.repo }} upstream.git fetched\nnode train.mjs`)
+    const text = spec(`git -C work fetch --upload-pack=\${{ params.remote }} origin\nnode train.mjs`)
     const cwd = await project(text)
     const res = await retrain(cwd, ['validate', '--spec', 'retrain.yml'])
     expect(res.code, res.stderr).toBe(2)
     expect(res.stderr).toContain(
-      `retrain.yml:${position(text, '${{ params.repo }}')}: \${{ params.repo }}: this word is the argument of an option that runs a command`
+      `retrain.yml:${position(text, '${{ params.remote }}')}: \${{ params.remote }}: this word is the argument of an option that runs a command`
     )
   })
 
@@ -149,10 +148,10 @@ describe('a param value a program would read as an option is refused before the 
     const cwd = await project(spec(FETCH))
     const res = await runAction(cwd, {
       inputs: { spec: 'retrain.yml' },
-      event: { name: 'workflow_dispatch', payload: { inputs: { repo: `--upload-pack=touch ${path.join(cwd, PWNED)};:` } } }
+      event: { name: 'workflow_dispatch', payload: { inputs: { remote: `--upload-pack=touch ${path.join(cwd, PWNED)};:` } } }
     })
     expect(res.code).toBe(1)
-    expect(res.log).toMatch(/::error file=retrain\.yml,line=\d+,col=\d+::.*\$\{\{ params\.repo \}\} is "--upload-pack=touch .*git would read it as an option/)
+    expect(res.log).toMatch(/::error file=retrain\.yml,line=\d+,col=\d+::.*\$\{\{ params\.remote \}\} is "--upload-pack=touch .*git would read it as an option/)
     expect(res.outputs[Outputs.decision]).toBeUndefined()
     nothingRan(cwd)
   })
