@@ -433,7 +433,16 @@ class Classifier {
       this.result.dumpsEnvironment = true
     }
     if (name === 'for' || name === 'select') return this.forLoop(args)
-    if (name === 'function') return this.refuse(args, REASONS.variableName)
+    if (name === 'function') {
+      this.refuse(args, REASONS.variableName)
+      // `function g { eval "$1"; }` on one line: the body's first command is in this simple command.
+      let body = args + 1
+      while (body < this.words.length && ['(', ')', '()'].includes(this.literal(body) ?? '')) body++
+      if (this.literal(body) !== '{') return
+      const inner = new Classifier(this.words.slice(body + 1))
+      inner.run()
+      return this.merge(inner)
+    }
     if (name === 'case' || name === '[[' || name === ']]' || name === 'in') return
     if (name === 'let') return this.refuseFrom(args, REASONS.arithmetic)
     if (CODE_BUILTINS.has(name)) {

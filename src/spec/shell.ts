@@ -232,6 +232,9 @@ const ARRAY_LITERAL_REFUSAL =
   'an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic'
 const ESCAPED_MESSAGE = 'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
 
+/** `name() {`, `function name {`: a function the script defines. */
+const FUNCTION_DEFINITION = /(?:^|[\s;&|(){}])(?:function\s+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\s*\(\s*\))/g
+
 /** Words after which the shell still expects a command. */
 const KEEPS_COMMAND_POSITION = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time'])
 /** Words that close a compound command: a heredoc on them feeds commands this check does not see. */
@@ -1136,6 +1139,10 @@ class PosixLexer {
     }
     const optionFlows = this.optionFlows()
     for (const { heredoc, ...reach } of this.optionHeredocs) if (heredoc.body) this.optionOperands.push({ ...heredoc.body, ...reach })
+    // A function the script defines reads its arguments as $1, $@: where those reach a program's
+    // options is followed above, so a call is not a program of its own.
+    const functions = new Set([...this.withoutExpressions(0, this.text.length).matchAll(FUNCTION_DEFINITION)].map(m => m[1] ?? m[2]))
+    const optionOperands = this.optionOperands.filter(o => !functions.has(o.program))
     for (const [index, e] of this.replacements.entries()) {
       if (e.validated) continue
       const listed = this.listed(e.expression)
@@ -1148,7 +1155,7 @@ class PosixLexer {
       }
       if (listed) continue
       const name = (this.expressions[index] as ScriptExpression).name
-      const checks = [...optionFlows(e.start, name), ...this.optionOperands.filter(o => e.start >= o.start && e.start < o.end)]
+      const checks = [...optionFlows(e.start, name), ...optionOperands.filter(o => e.start >= o.start && e.start < o.end)]
       const first = checks[0]
       if (!first) continue
       // One check per expression: tokens if any place splits the value, every leading character any place reads.

@@ -247,6 +247,9 @@ const REFUSED: [string, string][] = [
   ['declare -ai n; v=n; printf %s ${{ params.s }} | mapfile -t "$v"', 'name is not a literal word'],
   ['f() { echo $(( $1 )); }; f ${{ params.s }}', 'positional parameter'],
   ['set -- ${{ params.s }}; let "n = $1"', 'positional parameter'],
+  // `function NAME {` on one line: the body's first command is classified too.
+  ['function g { eval "$1"; }; g ${{ params.s }}', 'positional parameter'],
+  ['function g { x=$1; (( x )); }; g ${{ params.s }}', 'positional parameter'],
   // Evaluated positional parameters evaluate the variables a call passes.
   ['x=${{ params.s }}; f() { local -n r=$1; echo "$r"; }; f "$x"', 'assigned to x'],
   ['x=${{ params.s }}; f() { local -n r; r=$1; }; f "$x"', 'assigned to x'],
@@ -403,6 +406,11 @@ const OPTION_VALUES: { run: string; hostile: Record<string, string>; safe: Recor
   // Through a variable, a function's $1, a loop, read, a command substitution, xargs.
   { run: 'r=${{ params.s }}; git ls-remote "$r" repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
   { run: 'f() { git ls-remote "$1" repo.git > /dev/null; }; f ${{ params.s }}', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
+  {
+    run: 'function g { git ls-remote "$@" repo.git > /dev/null; }; g ${{ params.s }}',
+    hostile: { s: `--upload-pack=touch ${canary};:` },
+    safe: { s: 'repo.git' }
+  },
   {
     run: 'for r in ${{ params.s }}; do git ls-remote "$r" repo.git > /dev/null; done',
     hostile: { s: `--upload-pack=touch ${canary};:` },

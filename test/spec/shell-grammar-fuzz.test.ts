@@ -156,6 +156,7 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       simple.map(c => `{ ${c}; }`),
       fc.tuple(simple, simple).map(([a, b]) => `if ${a}; then ${b}; fi`),
       fc.tuple(simple, word).map(([c, w]) => `g() { ${c}; }; g ${w}`),
+      fc.tuple(simple, word).map(([c, w]) => `function g { ${c}; }; g ${w}`),
       fc.tuple(name, words, simple).map(([n, w, c]) => `for ${n} in ${w}; do ${c}; done`)
     ),
     statement: fc.oneof(
