@@ -352,7 +352,13 @@ const FIND_ARGS = new Set([
 export function checksOptions(nameWord: string, name: string): boolean {
   if (DATA_COMMANDS.has(name)) return false
   // `./train.sh`, `scripts/prep`: the spec's own program reads its arguments as the spec wrote it to.
-  const own = nameWord.includes('/') && !nameWord.startsWith('/') && !Object.hasOwn(TABLES, name) && !RUN_THEIR_ARGUMENTS.has(name)
+  // A tool installed by a package manager (`node_modules/.bin/x`, `.venv/bin/x`) is not.
+  const own =
+    nameWord.includes('/') &&
+    !nameWord.startsWith('/') &&
+    !/(^|\/)(node_modules|\.?venv|site-packages|\.local)\//.test(nameWord) &&
+    !Object.hasOwn(TABLES, name) &&
+    !RUN_THEIR_ARGUMENTS.has(name)
   return !own
 }
 

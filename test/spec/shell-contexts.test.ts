@@ -502,7 +502,9 @@ describe('a value a program may read as an option is accepted by validate and re
     ['sudo git clone ${{ params.s }}', 'git'],
     ['cp ${{ params.s }} dest/', 'cp'],
     ['vim ${{ params.s }}', 'vim'],
-    ['java ${{ params.s }}', 'java']
+    ['java ${{ params.s }}', 'java'],
+    ['node_modules/.bin/tool ${{ params.s }}', 'tool'],
+    ['.venv/bin/dvc pull ${{ params.s }}', 'dvc']
   ])('%j is checked when the step runs, for %s', (run, program) => {
     expect(problemsOf(run)).toEqual([])
     const checks = rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS).optionChecks
