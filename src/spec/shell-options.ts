@@ -464,6 +464,13 @@ export function wordParts(raw: string): Part[] {
   return parts
 }
 
+/** Whether a word may expand to no word at all: only unquoted expansions or `"$@"`, or an unquoted glob (nullglob). */
+function mayBeNoWord(raw: string): boolean {
+  const parts = wordParts(raw)
+  if (parts.some(p => p.kind === 'literal' && !p.quoted && /[*?[]/.test(p.text))) return true
+  return parts.every(p => (p.kind === 'variable' || p.kind === 'substitution') && (!p.quoted || p.text === '@' || /\[[@*]\]/.test(raw.slice(p.start, p.end))))
+}
+
 /** What a literal option word followed by a value means: the value is code, more option letters, or data. */
 function continuation(optionText: string, table: OptionTable, subcommand: string | undefined): 'code' | 'word' | 'data' {
   const code = [...(table.code ?? []), ...(subcommand !== undefined ? (table.subcommandCode?.[subcommand] ?? []) : [])]
@@ -539,7 +546,8 @@ export function programArguments(words: ShellWord[], from: number, name: string,
     const w = words[k] as ShellWord
     const lit = literalWord(w.raw)
     if (codeNext) {
-      codeNext = false
+      // A word that may expand to nothing (`$EMPTY`) moves the next one into the option's argument.
+      codeNext = lit === null && mayBeNoWord(w.raw)
       if (lit === null) out.danger.push({ start: w.start, end: w.end, reason: OPTION_REASONS.codeOption })
       continue
     }

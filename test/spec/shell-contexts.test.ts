@@ -281,6 +281,7 @@ const REFUSED: [string, string][] = [
   ['tar --checkpoint=1 --checkpoint-action=exec=${{ params.s }} -cf a.tar f', 'runs a command'],
   ['tar -cf a.tar --use-compress-program ${{ params.s }} f', 'runs a command'],
   ['tar -xf a.tar -T ${{ params.s }}', 'runs a command'],
+  ['tar -xf a.tar --to-command $NOTHING ${{ params.s }}', 'runs a command'],
   ['rsync -e ${{ params.s }} a host:b', 'runs a command'],
   ['rsync --rsh=${{ params.s }} a host:b', 'runs a command'],
   ['rsync --rsync-path=${{ params.s }} a host:b', 'runs a command'],
