@@ -196,6 +196,8 @@ type Frame =
       caseDepth: number
       commandPosition: boolean
       wordStart: boolean
+      /** After `function` at a command's start: its name comes next, then the body, where a command starts. */
+      functionName?: boolean
       /** Inside `[[ ]]`: where it starts, and whether it evaluates operands (-eq, -v, ...). */
       test?: { start: number; evaluates: boolean }
       command: CommandState
@@ -805,6 +807,11 @@ class PosixLexer {
     } else if (frame.commandPosition && bare && word === 'esac' && frame.caseDepth > 0) {
       frame.caseDepth--
       frame.commandPosition = false
+    } else if (frame.commandPosition && bare && word === 'function') {
+      // `function g { [[ ... ]]; }`: the body's first word is at a command's start again.
+      frame.functionName = true
+    } else if (frame.functionName) {
+      frame.functionName = false
     } else {
       const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)
       frame.commandPosition &&= assignment || (bare && KEEPS_COMMAND_POSITION.has(word))

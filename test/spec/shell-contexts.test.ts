@@ -250,6 +250,7 @@ const REFUSED: [string, string][] = [
   // `function NAME {` on one line: the body's first command is classified too.
   ['function g { eval "$1"; }; g ${{ params.s }}', 'positional parameter'],
   ['function g { x=$1; (( x )); }; g ${{ params.s }}', 'positional parameter'],
+  ['function g { [[ -v ${{ params.s }} ]]; }', 'names a variable'],
   // Evaluated positional parameters evaluate the variables a call passes.
   ['x=${{ params.s }}; f() { local -n r=$1; echo "$r"; }; f "$x"', 'assigned to x'],
   ['x=${{ params.s }}; f() { local -n r; r=$1; }; f "$x"', 'assigned to x'],
