@@ -21,6 +21,7 @@
 import {
   checksOptions,
   hasOptionTable,
+  optionWithValue,
   findArguments,
   literalWord,
   optionOperand,
@@ -80,6 +81,8 @@ export const REASONS = {
   commandArgument: 'this word is run as a command (or its argument) by a program that runs commands',
   scriptFile: 'this word names the file of code to run',
   unknownOption: 'this option is not one the check knows, so the rest of the command cannot be classified',
+  launcherCommand:
+    'this program runs a command given among its arguments, and the value may be that command or the option that names it; write an option and its value as --option=VALUE',
   stdinCode: 'this text becomes the standard input of a command that runs its input as code'
 } as const
 
@@ -314,6 +317,62 @@ const WRAPPERS: Record<string, Wrapper> = {
   nocorrect: { dataArg: [], flags: [] }
 }
 
+/**
+ * Programs that run a command (or a script) given after their own options, or after a subcommand:
+ * launchers and environment runners (`mpirun -np 4 python ...`, `uv run python ...`). Their options
+ * are not all known, so each literal word after them that is not an option may be the command: each is
+ * classified as one, and a value before any such word may itself be the command.
+ */
+const LAUNCHERS: Record<string, string | null> = {
+  mpirun: null,
+  mpiexec: null,
+  srun: null,
+  salloc: null,
+  torchrun: null,
+  deepspeed: null,
+  horovodrun: null,
+  'xvfb-run': null,
+  'dbus-run-session': null,
+  unshare: null,
+  nsenter: null,
+  ionice: null,
+  taskset: null,
+  chrt: null,
+  numactl: null,
+  prlimit: null,
+  'systemd-run': null,
+  firejail: null,
+  bwrap: null,
+  fakeroot: null,
+  valgrind: null,
+  catchsegv: null,
+  uv: 'run',
+  poetry: 'run',
+  pipenv: 'run',
+  pdm: 'run',
+  hatch: 'run',
+  conda: 'run',
+  mamba: 'run',
+  micromamba: 'run',
+  pixi: 'run',
+  accelerate: 'launch'
+}
+
+/** Whether the check knows what `word` as a command does with the words after it. */
+function knownRunner(word: string): boolean {
+  const name = basename(word)
+  return (
+    SHELLS.has(name) ||
+    interpreterOf(name) !== undefined ||
+    Object.hasOwn(WRAPPERS, name) ||
+    Object.hasOwn(LAUNCHERS, name) ||
+    RUNS_OPERANDS_AS_CODE.has(name) ||
+    runsItsArguments(name) !== undefined ||
+    hasOptionTable(name) ||
+    ['awk', 'gawk', 'mawk', 'nawk', 'sed', 'gsed', 'find'].includes(name)
+  )
+}
+
 /** Programs that hand their operands to a shell: everything after the name is code. */
 const RUNS_OPERANDS_AS_CODE = new Set(['watch', 'ssh', 'su', 'parallel', 'script', 'flock', 'runuser', 'sg', 'unbuffer', 'strace', 'ltrace', 'gdb', 'expect'])
 
@@ -479,6 +538,7 @@ class Classifier {
     if (RUNS_OPERANDS_AS_CODE.has(name)) return this.refuseFrom(args, REASONS.commandArgument)
     if (name === 'command' && ['-v', '-V', '-pv', '-pV'].includes(this.literal(args) ?? '')) return
     if (name === 'time' || Object.hasOwn(WRAPPERS, name)) return this.wrapper(WRAPPERS[name] as Wrapper, args)
+    if (Object.hasOwn(LAUNCHERS, name)) return this.launcher(name, args, LAUNCHERS[name] as string | null)
     // An ordinary command: bash hands it every argument as it is. The other builtins (echo, cd, set,
     // shift, exit, kill, ...) take their arguments as data too, numbers included: they parse them,
     // they do not evaluate them. But a program parses options among its arguments, and a value that
@@ -876,6 +936,36 @@ class Classifier {
       }
     }
     findArguments(this.words, from, this.words.length, this.findings)
+  }
+
+  /** A launcher (LAUNCHERS): every literal word that is not an option may be the command it runs. */
+  private launcher(name: string, i: number, subcommand: string | null): void {
+    if (subcommand !== null) {
+      let k = i
+      while (k < this.words.length && isOption(this.literal(k))) k++
+      // `uv pip install ...`, `conda install ...`: not a command runner here.
+      if (name === 'uv' && this.literal(k) === 'pip') return programArguments(this.words, k + 1, 'pip', this.findings)
+      if (this.literal(k) !== subcommand) return programArguments(this.words, i, name, this.findings)
+      i = k + 1
+    }
+    let command = false
+    for (let k = i; k < this.words.length; k++) {
+      const lit = this.literal(k)
+      if (lit === null) {
+        // `--partition=${{ }}`: the value of an option written with it.
+        if (!command && !optionWithValue((this.words[k] as ShellWord).raw)) return this.refuseFrom(k, REASONS.launcherCommand)
+        continue
+      }
+      if (lit === '--' || isOption(lit)) continue
+      command = true
+      const inner = new Classifier(this.words.slice(k))
+      inner.command(0)
+      // `mpirun -np 4 ...`: an option's argument taken for a command is not a name to show.
+      for (const o of inner.result.optionOperands) if (!/[A-Za-z]/.test(o.program)) o.program = name
+      this.merge(inner)
+      // A program the check knows is the command: the words after it are its own (`uv run python train.py --name ...`).
+      if (knownRunner(lit)) break
+    }
   }
 
   private wrapper(spec: Wrapper, i: number): void {

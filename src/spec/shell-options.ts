@@ -471,6 +471,17 @@ function mayBeNoWord(raw: string): boolean {
   return parts.every(p => (p.kind === 'variable' || p.kind === 'substitution') && (!p.quoted || p.text === '@' || /\[[@*]\]/.test(raw.slice(p.start, p.end))))
 }
 
+/** Whether a word is an option written with its value (`--name=${{ }}`, `-Dk=${{ }}`): a literal `-...=` first. */
+export function optionWithValue(raw: string): boolean {
+  const parts = wordParts(raw)
+  let text = ''
+  for (const p of parts) {
+    if (p.kind !== 'literal') break
+    text += p.text
+  }
+  return text.startsWith('-') && text.includes('=')
+}
+
 /** What a literal option word followed by a value means: the value is code, more option letters, or data. */
 function continuation(optionText: string, table: OptionTable, subcommand: string | undefined): 'code' | 'word' | 'data' {
   const code = [...(table.code ?? []), ...(subcommand !== undefined ? (table.subcommandCode?.[subcommand] ?? []) : [])]

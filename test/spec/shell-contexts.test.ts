@@ -333,6 +333,15 @@ const REFUSED: [string, string][] = [
   ['julia -e ${{ params.s }}', 'run as code'],
   ['R -e ${{ params.s }}', 'run as code'],
   ['php ${{ params.s }}', 'file of code'],
+  // Launchers and environment runners run a command given among their arguments.
+  ['uv run python -c ${{ params.s }}', 'run as code'],
+  ['poetry run bash -c ${{ params.s }}', 'run as code'],
+  ['mpirun -np 4 python -c ${{ params.s }}', 'run as code'],
+  ['conda run -n env node -e ${{ params.s }}', 'run as code'],
+  ['xvfb-run ${{ params.s }}', 'runs a command given among its arguments'],
+  ['torchrun --nproc_per_node=2 ${{ params.s }}', 'runs a command given among its arguments'],
+  ['srun --partition ${{ params.s }} python train.py', 'runs a command given among its arguments'],
+  ['uv pip install -r ${{ params.s }}', 'runs a command'],
   // Variables programs read as options or as a command to run.
   ['NODE_OPTIONS=${{ params.s }} node train.js', 'assigned to NODE_OPTIONS'],
   ['export GIT_SSH_COMMAND=${{ params.s }}; git fetch', 'assigned to GIT_SSH_COMMAND'],
@@ -484,7 +493,9 @@ describe('a value a program may read as an option is accepted by validate and re
     'r=${{ params.s }}; git clone -q -- "$r" d',
     'ls -l ${{ params.n }}',
     'sed -e s/a/b/ -- ${{ params.s }}',
-    'awk -f p.awk -- ${{ params.s }}'
+    'awk -f p.awk -- ${{ params.s }}',
+    'srun --partition=${{ params.s }} python train.py',
+    'uv run python train.py --name ${{ params.s }}'
   ])('%j is data: no check', run => {
     expect(problemsOf(run)).toEqual([])
     expect(rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS).optionChecks).toBeUndefined()
@@ -506,7 +517,9 @@ describe('a value a program may read as an option is accepted by validate and re
     ['vim ${{ params.s }}', 'vim'],
     ['java ${{ params.s }}', 'java'],
     ['node_modules/.bin/tool ${{ params.s }}', 'tool'],
-    ['.venv/bin/dvc pull ${{ params.s }}', 'dvc']
+    ['.venv/bin/dvc pull ${{ params.s }}', 'dvc'],
+    ['uv run train.py --name ${{ params.s }}', 'train.py'],
+    ['mpirun -np 4 git clone ${{ params.s }}', 'mpirun']
   ])('%j is checked when the step runs, for %s', (run, program) => {
     expect(problemsOf(run)).toEqual([])
     const checks = rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS).optionChecks
