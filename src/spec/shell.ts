@@ -320,6 +320,8 @@ class PosixLexer {
   /** Where a program may read a value as an option, and the variables that reach such a place. */
   private readonly optionOperands: OptionOperand[] = []
   private readonly optionNames: OptionName[] = []
+  /** A command whose input (or a file it reads) becomes a program's words: `xargs git clone`. */
+  private optionFileReader?: { program: string; leads: string }
   /** Heredocs whose body becomes a program's words (their body is read after the command). */
   private readonly optionHeredocs: { heredoc: PendingHeredoc; program: string; leads: string; tokens: boolean }[] = []
   /** The values to check when the step runs, with the offset of their expression. */
@@ -603,6 +605,8 @@ class PosixLexer {
       if (analysis.stdinOptions) {
         // `printf %s ${{ }} | xargs git clone`: what reaches the input becomes the program's words.
         const reach = { ...analysis.stdinOptions, tokens: true }
+        // `xargs git clone < list.txt`, `xargs -a list.txt ...`: so may what the script wrote to a file.
+        this.optionFileReader ??= analysis.stdinOptions
         for (const r of command.herestrings) this.optionOperands.push({ ...r, ...reach })
         if (pipeline.piped && command.words[0]) this.optionOperands.push({ start: pipeline.start, end: command.words[0].start, ...reach })
         for (const h of [...command.heredocs, ...(pipeline.piped ? pipeline.heredocs : [])]) this.optionHeredocs.push({ heredoc: h, ...reach })
@@ -1022,7 +1026,7 @@ class PosixLexer {
     }
     // A command substitution or an input that reaches an option may read a file the script wrote:
     // `echo ${{ }} > f; git clone "$(cat f)"`. What the script writes to files is checked then.
-    const reader = (filled || this.fillsUnknown ? byName.get(filled ?? '') : undefined) ?? this.optionOperands.find(o => o.tokens)
+    const reader = (filled || this.fillsUnknown ? byName.get(filled ?? '') : undefined) ?? this.optionOperands.find(o => o.tokens) ?? this.optionFileReader
     if (reader) {
       const n = { name: '', program: reader.program, leads: reader.leads }
       for (const w of this.fileWrites) {
