@@ -1026,7 +1026,13 @@ class PosixLexer {
     }
     // A command substitution or an input that reaches an option may read a file the script wrote:
     // `echo ${{ }} > f; git clone "$(cat f)"`. What the script writes to files is checked then.
-    const reader = (filled || this.fillsUnknown ? byName.get(filled ?? '') : undefined) ?? this.optionOperands.find(o => o.tokens) ?? this.optionFileReader
+    // `for f in $(cat list)`, `r=$(<f)`: a command substitution assigned to a variable that reaches an option.
+    const substituted = this.assignments.find(a => byName.has(a.name) && COMMAND_SUBSTITUTION.test(this.withoutExpressions(a.start, a.end)))
+    const reader =
+      (filled || this.fillsUnknown ? byName.get(filled ?? '') : undefined) ??
+      this.optionOperands.find(o => o.tokens) ??
+      this.optionFileReader ??
+      (substituted ? byName.get(substituted.name) : undefined)
     if (reader) {
       const n = { name: '', program: reader.program, leads: reader.leads }
       for (const w of this.fileWrites) {

@@ -430,6 +430,11 @@ const OPTION_VALUES: { run: string; hostile: Record<string, string>; safe: Recor
   { run: 'read -r r <<< ${{ params.s }}; git ls-remote "$r" repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
   { run: 'git ls-remote "$(printf %s ${{ params.s }})" repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
   {
+    run: 'printf %s ${{ params.s }} > f.txt; for r in $(cat f.txt); do git ls-remote "$r" repo.git > /dev/null; done',
+    hostile: { s: `--upload-pack=touch${'$'}{IFS}${canary};:` },
+    safe: { s: 'repo.git' }
+  },
+  {
     run: "printf '%s\\n' ${{ params.s }} > list.txt; xargs -a list.txt git ls-remote > /dev/null",
     hostile: { s: `--upload-pack=touch\\ ${canary};: repo.git` },
     safe: { s: 'repo.git' }
