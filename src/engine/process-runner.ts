@@ -16,6 +16,7 @@ import type { Readable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { StringDecoder } from 'node:string_decoder'
 import { DiskFullError, isDiskFull } from '../errors.js'
+import { checkOptionValues } from '../spec/option-values.js'
 import type { ShellName } from '../spec/types.js'
 
 export type ShellSpec = ShellName | { template: string; posix: boolean }
@@ -165,6 +166,8 @@ async function prepare(dir: string, file: string | null, script: string): Promis
 }
 
 export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
+  // A value a program would read as an option stops the step before it starts (spec/option-values.ts).
+  const env = checkOptionValues(req.env)
   const extension = typeof req.shell === 'string' ? SCRIPT_EXTENSIONS[req.shell] : ''
   const scriptFile = path.join(req.scratchDir, `${req.id}${extension}`)
   const logFile = path.join(req.scratchDir, `${req.id}.log`)
@@ -188,7 +191,7 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
 
     const child = spawn(command, args, {
       cwd: req.cwd,
-      env: req.env,
+      env,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe']
     })

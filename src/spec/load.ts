@@ -15,6 +15,7 @@ import { checkParamValue, paramEnvName, paramsTotalProblem } from './params.js'
 import { expandChallengers } from './challengers.js'
 import { schemaProblems } from './schema-errors.js'
 import { parseStepCache } from './step-cache.js'
+import { OPTION_CHECKS_VARIABLE, optionChecksExpression } from './option-values.js'
 import { parseShell, rewriteRunScript } from './shell.js'
 import { Source } from './source.js'
 import { closest } from '../suggest.js'
@@ -225,6 +226,9 @@ class SpecBuilder {
         const rewritten = rewriteRunScript(raw.run, shell, this.source.valueAt(runSegments), 1, locate, this.raw.params)
         run = rewritten.script
         expressionEnv = rewritten.expressions
+        // Values a program may read as an option are checked when the step runs (option-values.ts).
+        if (rewritten.optionChecks)
+          expressionEnv = [...expressionEnv, { name: OPTION_CHECKS_VARIABLE, expression: optionChecksExpression(rewritten.optionChecks) }]
       } catch (error) {
         if (!(error instanceof InputError)) throw error
         this.problems.push(...error.problems)

@@ -12,23 +12,29 @@
  * (env, xargs, find -exec, sudo, ...). Where a command or an option cannot be classified (a command
  * name that is not a literal word, an option a wrapper does not document), the rest of the command is
  * refused: guessing would be the hole.
+ *
+ * Data to bash may still be an option to the program: `git clone "$v"` with v=--upload-pack=CMD runs
+ * CMD. Where a program parses options, shell-options.ts refuses a value as the argument of an option
+ * that runs code, and marks the places whose value is checked when the step runs (option-values.ts).
  */
 
-/** One word of a simple command, as written. */
-export interface ShellWord {
-  /** Offsets of the word in the script: [start, end). */
-  start: number
-  end: number
-  /** The word as written, quotes included. */
-  raw: string
-}
+import {
+  checksOptions,
+  hasOptionTable,
+  optionWithValue,
+  findArguments,
+  literalWord,
+  optionOperand,
+  programArguments,
+  runsItsArguments,
+  testArguments,
+  type DangerRange,
+  type OptionName,
+  type OptionOperand,
+  type ShellWord
+} from './shell-options.js'
 
-/** A part of the script where a string-valued expression would be evaluated; `reason` says how. */
-export interface DangerRange {
-  start: number
-  end: number
-  reason: string
-}
+export { literalWord, type DangerRange, type ShellWord }
 
 export interface CommandAnalysis {
   /** Ranges where a string-valued expression is refused. */
@@ -55,6 +61,12 @@ export interface CommandAnalysis {
   readsStdinIntoVariables: boolean
   /** The command's name as bash resolves it, when it is a literal word. */
   name?: string
+  /** Where a value may be read as an option by the program: checked when the step runs (shell-options.ts). */
+  optionOperands: OptionOperand[]
+  /** Variables whose value reaches such a place. */
+  optionNames: OptionName[]
+  /** Whether what reaches the command's input becomes words a program may read as options (`... | xargs git clone`). */
+  stdinOptions?: { program: string; leads: string }
 }
 
 export const REASONS = {
@@ -69,55 +81,13 @@ export const REASONS = {
   commandArgument: 'this word is run as a command (or its argument) by a program that runs commands',
   scriptFile: 'this word names the file of code to run',
   unknownOption: 'this option is not one the check knows, so the rest of the command cannot be classified',
+  launcherCommand:
+    'this program runs a command given among its arguments, and the value may be that command or the option that names it; write an option and its value as --option=VALUE',
   stdinCode: 'this text becomes the standard input of a command that runs its input as code'
 } as const
 
 /** Words after which bash still expects a command. */
 const PREFIX_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', '}', 'fi', 'done', 'esac'])
-
-/**
- * The word with quotes removed, or null when it holds an expansion (`$`, a backtick, an expression):
- * only a literal word can be classified.
- */
-export function literalWord(raw: string): string | null {
-  let out = ''
-  let i = 0
-  while (i < raw.length) {
-    const c = raw[i] as string
-    if (c === '$' || c === '`') return null
-    if (c === '\\') {
-      if (raw[i + 1] === '\n') {
-        i += 2
-        continue
-      }
-      out += raw[i + 1] ?? ''
-      i += 2
-    } else if (c === "'") {
-      const close = raw.indexOf("'", i + 1)
-      if (close < 0) return null
-      out += raw.slice(i + 1, close)
-      i = close + 1
-    } else if (c === '"') {
-      let j = i + 1
-      while (j < raw.length && raw[j] !== '"') {
-        if (raw[j] === '$' || raw[j] === '`') return null
-        if (raw[j] === '\\' && '$`"\\\n'.includes(raw[j + 1] ?? '')) {
-          out += raw[j + 1] === '\n' ? '' : raw[j + 1]
-          j += 2
-        } else {
-          out += raw[j]
-          j++
-        }
-      }
-      if (j >= raw.length) return null
-      i = j + 1
-    } else {
-      out += c
-      i++
-    }
-  }
-  return out
-}
 
 /**
  * Whether the word may expand to no word at all, so that the words after it move up into its place:
@@ -243,6 +213,41 @@ const INTERPRETERS: Record<string, Interpreter> = {
     dataArg: [],
     flags: ['-w', '-W', '-v', '--version', '-n', '-p', '-a', '-l', '-c', '-d', '-s']
   },
+  php: {
+    code: ['-r', '-B', '-R', '-E'],
+    // -F runs a file per input line; -c and -d can name an ini that prepends code (auto_prepend_file).
+    codeName: ['-f', '-F', '-c', '-d', '-z'],
+    dataArg: [],
+    flags: ['-n', '-q', '-H', '-h', '-v', '-i', '-l', '-s', '-w', '-a', '-e', '--version', '--help']
+  },
+  lua: { code: ['-e'], codeName: ['-l'], dataArg: [], flags: ['-i', '-v', '-E', '-W'] },
+  luajit: { code: ['-e'], codeName: ['-l', '-j', '-b'], dataArg: [], flags: ['-i', '-v', '-E'] },
+  julia: {
+    code: ['-e', '--eval', '-E', '--print'],
+    codeName: ['-L', '--load', '-J', '--sysimage'],
+    dataArg: ['-t', '--threads', '-p', '--procs'],
+    flags: ['-q', '--quiet', '-i', '-O', '-g', '--version', '-v', '-h', '--help']
+  },
+  R: {
+    code: ['-e'],
+    codeName: ['-f', '--file'],
+    dataArg: [],
+    flags: [
+      '--vanilla',
+      '--no-save',
+      '--save',
+      '--no-restore',
+      '--slave',
+      '--no-echo',
+      '-q',
+      '--quiet',
+      '--silent',
+      '--no-environ',
+      '--no-site-file',
+      '--no-init-file',
+      '--args'
+    ]
+  },
   Rscript: {
     code: ['-e'],
     codeName: [],
@@ -312,6 +317,62 @@ const WRAPPERS: Record<string, Wrapper> = {
   nocorrect: { dataArg: [], flags: [] }
 }
 
+/**
+ * Programs that run a command (or a script) given after their own options, or after a subcommand:
+ * launchers and environment runners (`mpirun -np 4 python ...`, `uv run python ...`). Their options
+ * are not all known, so each literal word after them that is not an option may be the command: each is
+ * classified as one, and a value before any such word may itself be the command.
+ */
+const LAUNCHERS: Record<string, string | null> = {
+  mpirun: null,
+  mpiexec: null,
+  srun: null,
+  salloc: null,
+  torchrun: null,
+  deepspeed: null,
+  horovodrun: null,
+  'xvfb-run': null,
+  'dbus-run-session': null,
+  unshare: null,
+  nsenter: null,
+  ionice: null,
+  taskset: null,
+  chrt: null,
+  numactl: null,
+  prlimit: null,
+  'systemd-run': null,
+  firejail: null,
+  bwrap: null,
+  fakeroot: null,
+  valgrind: null,
+  catchsegv: null,
+  uv: 'run',
+  poetry: 'run',
+  pipenv: 'run',
+  pdm: 'run',
+  hatch: 'run',
+  conda: 'run',
+  mamba: 'run',
+  micromamba: 'run',
+  pixi: 'run',
+  accelerate: 'launch'
+}
+
+/** Whether the check knows what `word` as a command does with the words after it. */
+function knownRunner(word: string): boolean {
+  const name = basename(word)
+  return (
+    SHELLS.has(name) ||
+    interpreterOf(name) !== undefined ||
+    Object.hasOwn(WRAPPERS, name) ||
+    Object.hasOwn(LAUNCHERS, name) ||
+    RUNS_OPERANDS_AS_CODE.has(name) ||
+    runsItsArguments(name) !== undefined ||
+    hasOptionTable(name) ||
+    ['awk', 'gawk', 'mawk', 'nawk', 'sed', 'gsed', 'find'].includes(name)
+  )
+}
+
 /** Programs that hand their operands to a shell: everything after the name is code. */
 const RUNS_OPERANDS_AS_CODE = new Set(['watch', 'ssh', 'su', 'parallel', 'script', 'flock', 'runuser', 'sg', 'unbuffer', 'strace', 'ltrace', 'gdb', 'expect'])
 
@@ -337,7 +398,14 @@ class Classifier {
     evaluatingNames: [],
     evaluatingUnknownName: false,
     readsStdinAsCode: false,
-    readsStdinIntoVariables: false
+    readsStdinIntoVariables: false,
+    optionOperands: [],
+    optionNames: []
+  }
+
+  /** Where the findings of shell-options.ts go: the same arrays as the result's. */
+  private get findings(): { danger: DangerRange[]; operands: OptionOperand[]; names: OptionName[] } {
+    return { danger: this.result.danger, operands: this.result.optionOperands, names: this.result.optionNames }
   }
 
   constructor(private readonly words: ShellWord[]) {}
@@ -424,7 +492,16 @@ class Classifier {
       this.result.dumpsEnvironment = true
     }
     if (name === 'for' || name === 'select') return this.forLoop(args)
-    if (name === 'function') return this.refuse(args, REASONS.variableName)
+    if (name === 'function') {
+      this.refuse(args, REASONS.variableName)
+      // `function g { eval "$1"; }` on one line: the body's first command is in this simple command.
+      let body = args + 1
+      while (body < this.words.length && ['(', ')', '()'].includes(this.literal(body) ?? '')) body++
+      if (this.literal(body) !== '{') return
+      const inner = new Classifier(this.words.slice(body + 1))
+      inner.run()
+      return this.merge(inner)
+    }
     if (name === 'case' || name === '[[' || name === ']]' || name === 'in') return
     if (name === 'let') return this.refuseFrom(args, REASONS.arithmetic)
     if (CODE_BUILTINS.has(name)) {
@@ -435,7 +512,7 @@ class Classifier {
     }
     if (name === 'tee') {
       for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push((this.words[k] as ShellWord).raw)
-      return
+      return programArguments(this.words, args, name, this.findings)
     }
     if (name === 'hash') {
       // `hash -p PATH NAME`: NAME then runs the program at PATH.
@@ -451,6 +528,8 @@ class Classifier {
     if (name === 'wait') return this.wait(args)
     if (name === 'test' || name === '[') return this.test(args)
     if (SHELLS.has(name)) return this.shell(name, args)
+    const runs = runsItsArguments(name)
+    if (runs) return this.refuseFrom(args, runs)
     const interpreter = interpreterOf(name)
     if (interpreter) return this.interpreter(interpreter, args)
     if (['awk', 'gawk', 'mawk', 'nawk'].includes(name)) return this.awk(args)
@@ -459,9 +538,12 @@ class Classifier {
     if (RUNS_OPERANDS_AS_CODE.has(name)) return this.refuseFrom(args, REASONS.commandArgument)
     if (name === 'command' && ['-v', '-V', '-pv', '-pV'].includes(this.literal(args) ?? '')) return
     if (name === 'time' || Object.hasOwn(WRAPPERS, name)) return this.wrapper(WRAPPERS[name] as Wrapper, args)
+    if (Object.hasOwn(LAUNCHERS, name)) return this.launcher(name, args, LAUNCHERS[name] as string | null)
     // An ordinary command: bash hands it every argument as it is. The other builtins (echo, cd, set,
     // shift, exit, kill, ...) take their arguments as data too, numbers included: they parse them,
-    // they do not evaluate them.
+    // they do not evaluate them. But a program parses options among its arguments, and a value that
+    // starts with `-` would be one (`git clone --upload-pack=CMD`): shell-options.ts.
+    if (checksOptions(nameWord, name)) programArguments(this.words, args, name, this.findings)
   }
 
   private forLoop(i: number): void {
@@ -615,6 +697,8 @@ class Classifier {
       named.push(n)
     })
     const setsVariable = this.words.slice(i, rest).some(w => /^-[A-Za-z]*v/.test(literalWord(w.raw) ?? ''))
+    // The format: a value there starting with `-` would be an option (`-vNAME` assigns).
+    if (this.literal(rest - 1) !== '--') optionOperand(this.words[rest], 'printf', this.findings)
     const first = this.words[rest]
     const last = this.words[this.words.length - 1]
     if (!setsVariable || !first || !last) return
@@ -637,6 +721,7 @@ class Classifier {
   private test(i: number): void {
     const operands = this.words.slice(i).map(w => literalWord(w.raw))
     if (operands.some(o => o === '-v' || o === '-R')) this.refuseFrom(i, REASONS.variableName)
+    testArguments(this.words, i, this.literal(i - 1) === '[', this.findings)
   }
 
   private shell(name: string, i: number): void {
@@ -729,7 +814,12 @@ class Classifier {
       if (spec.codeName.includes(option)) {
         if (inline === undefined) this.refuseOperand(++i, REASONS.scriptFile)
         else this.refuse(i, REASONS.scriptFile)
-        if (option === '-m') return
+        if (option === '-m') {
+          // `python -m pip install ...`: the module reads the rest as its own arguments and options.
+          const module = inline ?? this.literal(i)
+          if (module !== null && hasOptionTable(module)) programArguments(this.words, i + 1, module, this.findings)
+          return
+        }
         continue
       }
       if (spec.dataArg.includes(option)) {
@@ -783,6 +873,8 @@ class Classifier {
       return this.refuseFrom(i, REASONS.unknownOption)
     }
     if (program) this.refuseOperand(i, REASONS.code)
+    // With the program from -f or -e, the first operand may still be read as an option (not after --).
+    else if (this.literal(i - 1) !== '--') optionOperand(this.words[i], 'awk', this.findings)
   }
 
   private sed(i: number): void {
@@ -820,22 +912,59 @@ class Classifier {
       return this.refuseFrom(i, REASONS.unknownOption)
     }
     if (script) this.refuseOperand(i, REASONS.code)
+    // GNU sed reads options among the files after its script (`--expression=1e CMD`), unless after --.
+    if (this.literal(i - 1) !== '--') programArguments(this.words, script ? i + 1 : i, 'sed', this.findings)
   }
 
   /** `find ... -exec cmd args ;`: the words up to `;` or `+` are a command of their own. */
   private find(i: number): void {
+    let from = i
     for (; i < this.words.length; i++) {
       const lit = this.literal(i)
       if (lit === '-exec' || lit === '-execdir' || lit === '-ok' || lit === '-okdir') {
+        // A value where find reads its expression could be a primary of its own (`-delete`, `-fprint FILE`).
+        findArguments(this.words, from, i, this.findings)
         let end = i + 1
         while (end < this.words.length && !(this.literal(end) === ';' || this.literal(end) === '+')) end++
         const inner = new Classifier(this.words.slice(i + 1, end))
         inner.command(0)
         this.merge(inner)
         i = end
+        from = end + 1
       } else if (lit === '-fprintf' || lit === '-fprint' || lit === '-fprint0' || lit === '-fls' || lit === '-delete') {
         continue
       }
+    }
+    findArguments(this.words, from, this.words.length, this.findings)
+  }
+
+  /** A launcher (LAUNCHERS): every literal word that is not an option may be the command it runs. */
+  private launcher(name: string, i: number, subcommand: string | null): void {
+    if (subcommand !== null) {
+      let k = i
+      while (k < this.words.length && isOption(this.literal(k))) k++
+      // `uv pip install ...`, `conda install ...`: not a command runner here.
+      if (name === 'uv' && this.literal(k) === 'pip') return programArguments(this.words, k + 1, 'pip', this.findings)
+      if (this.literal(k) !== subcommand) return programArguments(this.words, i, name, this.findings)
+      i = k + 1
+    }
+    let command = false
+    for (let k = i; k < this.words.length; k++) {
+      const lit = this.literal(k)
+      if (lit === null) {
+        // `--partition=${{ }}`: the value of an option written with it.
+        if (!command && !optionWithValue((this.words[k] as ShellWord).raw)) return this.refuseFrom(k, REASONS.launcherCommand)
+        continue
+      }
+      if (lit === '--' || isOption(lit)) continue
+      command = true
+      const inner = new Classifier(this.words.slice(k))
+      inner.command(0)
+      // `mpirun -np 4 ...`: an option's argument taken for a command is not a name to show.
+      for (const o of inner.result.optionOperands) if (!/[A-Za-z]/.test(o.program)) o.program = name
+      this.merge(inner)
+      // A program the check knows is the command: the words after it are its own (`uv run python train.py --name ...`).
+      if (knownRunner(lit)) break
     }
   }
 
@@ -888,6 +1017,14 @@ class Classifier {
       const inner = new Classifier([...this.words.slice(i), { start: -1, end: -1, raw: 'item' }])
       inner.command(0)
       if (inner.result.danger.some(d => d.start < 0) || (replaces && inner.result.danger.length)) this.result.readsStdinAsCode = true
+      // An item may also become an option of the command (`... | xargs git clone`).
+      const items = new Classifier([...this.words.slice(i), { start: -1, end: -1, raw: '${{ item }}' }])
+      items.command(0)
+      const option = items.result.optionOperands.find(o => o.start < 0)
+      if (option) this.result.stdinOptions = { program: option.program, leads: option.leads }
+      else if (replaces && inner.result.name && checksOptions(this.words[i]?.raw ?? '', inner.result.name)) {
+        this.result.stdinOptions = { program: inner.result.name, leads: '-' }
+      }
     }
   }
 
@@ -901,6 +1038,8 @@ class Classifier {
     this.result.writes.push(...r.writes)
     this.result.codeFiles.push(...r.codeFiles)
     this.result.readsStdinAsCode ||= r.readsStdinAsCode
+    this.result.optionOperands.push(...r.optionOperands)
+    this.result.optionNames.push(...r.optionNames)
   }
 }
 

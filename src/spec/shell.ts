@@ -14,7 +14,9 @@
  */
 import { InputError, type InputProblem } from '../errors.js'
 import { findExpressionEnd, scanTemplate, UNTERMINATED_MESSAGE } from './expressions.js'
+import type { OptionCheck } from './option-values.js'
 import { classifyCommand, literalWord, REASONS, testEvaluates, type DangerRange, type ShellWord } from './shell-commands.js'
+import { isOptionReason, PROGRAM_CODE_VARIABLES, type OptionName, type OptionOperand } from './shell-options.js'
 import type { ParamSpec, ShellName, SourceLocation, StepSpec } from './types.js'
 
 export type StepShell = StepSpec['shell']
@@ -29,6 +31,11 @@ export interface RewrittenScript {
   script: string
   /** One entry per expression, in order. */
   expressions: ScriptExpression[]
+  /**
+   * Expressions whose value a program may read as an option, checked when the step runs
+   * (option-values.ts); absent when there are none.
+   */
+  optionChecks?: OptionCheck[]
 }
 
 /** Maps an offset in the run text to its place in the spec file. */
@@ -82,7 +89,12 @@ export function rewriteRunScript(
     if (problems.length) throw new InputError(problems)
     return { script: run, expressions: [] }
   }
-  const lexer = new PosixLexer(run, startIndex, expression => isValidatedValue(expression, params ?? {}))
+  const lexer = new PosixLexer(
+    run,
+    startIndex,
+    expression => isValidatedValue(expression, params ?? {}),
+    expression => isListedValue(expression, params ?? {})
+  )
   lexer.run()
   if (lexer.problems.length) {
     throw new InputError(lexer.problems.map(p => ({ ...where(p.offset), message: p.message })))
@@ -94,7 +106,8 @@ export function rewriteRunScript(
     from = r.end
   }
   script += run.slice(from)
-  return { script, expressions: lexer.expressions }
+  const optionChecks = lexer.optionChecks.map(({ offset, ...check }) => ({ ...check, ...where(offset) }))
+  return { script, expressions: lexer.expressions, ...(optionChecks.length && { optionChecks }) }
 }
 
 /**
@@ -128,6 +141,20 @@ export function isValidatedValue(expression: string, params: Readonly<Record<str
   if (!param) return false
   if (param.type === 'number' || param.type === 'integer') return true
   return param.type !== 'boolean' && param.enum !== undefined && param.enum.length > 0 && param.enum.every(v => /^[0-9.+\-:,/@%]+$/.test(String(v)))
+}
+
+/**
+ * Whether an expression's value is one the spec lists: a direct reference to a param of type number
+ * or integer, or with an enum, or a boolean. A program may not be handed such a value as an option it
+ * did not expect: the spec's author wrote every value it can take (shell-options.ts).
+ */
+export function isListedValue(expression: string, params: Readonly<Record<string, ParamSpec>>): boolean {
+  const reference = /^params\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'((?:[^']|'')*)'\s*\])$/.exec(expression.trim())
+  if (!reference) return false
+  const wanted = (reference[1] ?? (reference[2] as string).replace(/''/g, "'")).toLowerCase()
+  const param = Object.entries(params).find(([name]) => name.toLowerCase() === wanted)?.[1]
+  if (!param) return false
+  return param.type !== 'string' || (param.enum !== undefined && param.enum.length > 0)
 }
 
 /** Why an expression cannot stand in a region, inherited by everything nested in it. */
@@ -169,6 +196,8 @@ type Frame =
       caseDepth: number
       commandPosition: boolean
       wordStart: boolean
+      /** After `function` at a command's start: its name comes next, then the body, where a command starts. */
+      functionName?: boolean
       /** Inside `[[ ]]`: where it starts, and whether it evaluates operands (-eq, -v, ...). */
       test?: { start: number; evaluates: boolean }
       command: CommandState
@@ -205,6 +234,9 @@ const ARRAY_LITERAL_REFUSAL =
   'an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic'
 const ESCAPED_MESSAGE = 'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
 
+/** `name() {`, `function name {`: a function the script defines. */
+const FUNCTION_DEFINITION = /(?:^|[\s;&|(){}])(?:function\s+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\s*\(\s*\))/g
+
 /** Words after which the shell still expects a command. */
 const KEEPS_COMMAND_POSITION = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time'])
 /** Words that close a compound command: a heredoc on them feeds commands this check does not see. */
@@ -232,7 +264,19 @@ const IMPLICIT_DATA_VARIABLES = new Set([
  * expanded like double quotes, `$(...)` included (PS4 under `set -x`), and BASH_ENV/ENV name a file
  * a non-interactive shell sources. Assigning a value to one is refused like evaluating it.
  */
-const CODE_VARIABLES = ['PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'PROMPT_COMMAND', 'BASH_ENV', 'ENV']
+const CODE_VARIABLES = [
+  'PS0',
+  'PS1',
+  'PS2',
+  'PS3',
+  'PS4',
+  'PROMPT_COMMAND',
+  'BASH_ENV',
+  'ENV',
+  // Variables programs read as options or as a command to run: what `git -c core.sshCommand=` or
+  // `node --require` would be as an argument (shell-options.ts), set in the environment instead.
+  ...PROGRAM_CODE_VARIABLES
+]
 /**
  * A file name for comparison: the literal name (`./a` is `a`), or for a name from an expansion the
  * word as written (`"$f"` matches `"$f"` only: an approximation, the check does not follow values).
@@ -273,11 +317,21 @@ class PosixLexer {
   private evaluatingUnknownName = false
   /** Arguments of `set` and of calls: they become positional parameters ($1, $@). */
   private readonly positional: { name: string; start: number; end: number }[] = []
+  /** Where a program may read a value as an option, and the variables that reach such a place. */
+  private readonly optionOperands: OptionOperand[] = []
+  private readonly optionNames: OptionName[] = []
+  /** A command whose input (or a file it reads) becomes a program's words: `xargs git clone`. */
+  private optionFileReader?: { program: string; leads: string }
+  /** Heredocs whose body becomes a program's words (their body is read after the command). */
+  private readonly optionHeredocs: { heredoc: PendingHeredoc; program: string; leads: string; tokens: boolean }[] = []
+  /** The values to check when the step runs, with the offset of their expression. */
+  readonly optionChecks: (Omit<OptionCheck, 'file' | 'line' | 'col'> & { offset: number })[] = []
 
   constructor(
     private readonly text: string,
     private readonly startIndex: number,
-    private readonly validated: (expression: string) => boolean
+    private readonly validated: (expression: string) => boolean,
+    private readonly listed: (expression: string) => boolean = () => false
   ) {}
 
   run(): void {
@@ -546,6 +600,17 @@ class PosixLexer {
       if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end })
       for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name)
       this.evaluatingUnknownName ||= analysis.evaluatingUnknownName
+      this.optionOperands.push(...analysis.optionOperands)
+      this.optionNames.push(...analysis.optionNames)
+      if (analysis.stdinOptions) {
+        // `printf %s ${{ }} | xargs git clone`: what reaches the input becomes the program's words.
+        const reach = { ...analysis.stdinOptions, tokens: true }
+        // `xargs git clone < list.txt`, `xargs -a list.txt ...`: so may what the script wrote to a file.
+        this.optionFileReader ??= analysis.stdinOptions
+        for (const r of command.herestrings) this.optionOperands.push({ ...r, ...reach })
+        if (pipeline.piped && command.words[0]) this.optionOperands.push({ start: pipeline.start, end: command.words[0].start, ...reach })
+        for (const h of [...command.heredocs, ...(pipeline.piped ? pipeline.heredocs : [])]) this.optionHeredocs.push({ heredoc: h, ...reach })
+      }
       for (const d of analysis.danger) {
         // A variable name is not evaluated itself, only its subscript is.
         if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
@@ -746,6 +811,11 @@ class PosixLexer {
     } else if (frame.commandPosition && bare && word === 'esac' && frame.caseDepth > 0) {
       frame.caseDepth--
       frame.commandPosition = false
+    } else if (frame.commandPosition && bare && word === 'function') {
+      // `function g { [[ ... ]]; }`: the body's first word is at a command's start again.
+      frame.functionName = true
+    } else if (frame.functionName) {
+      frame.functionName = false
     } else {
       const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)
       frame.commandPosition &&= assignment || (bare && KEEPS_COMMAND_POSITION.has(word))
@@ -912,6 +982,71 @@ class PosixLexer {
     return region
   }
 
+  /**
+   * Where a value reaches a program's options through a variable: `r=${{ }}; git clone "$r"`, a
+   * function's `$1`, `for r in ${{ }}`, `read r <<< ${{ }}`. Returns, for an expression's offset and
+   * its variable, the places it reaches; all through a variable are checked part by part.
+   */
+  private optionFlows(): (offset: number, variable: string) => OptionOperand[] {
+    const byName = new Map<string, OptionName>()
+    for (const n of this.optionNames) if (!byName.has(n.name)) byName.set(n.name, n)
+    const positionalOf = () => [...byName.keys()].find(n => /^[0-9@*]$/.test(n))
+    for (let round = 0; round <= this.assignments.length + this.positional.length + 1; round++) {
+      const before = byName.size
+      for (const a of this.assignments) {
+        const reached = byName.get(a.name)
+        if (!reached) continue
+        for (const m of this.withoutExpressions(a.start, a.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+          if (!byName.has(m[1] as string)) byName.set(m[1] as string, reached)
+        }
+      }
+      const positional = positionalOf()
+      if (positional) {
+        for (const p of this.positional) {
+          for (const m of this.withoutExpressions(p.start, p.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+            if (!byName.has(m[1] as string)) byName.set(m[1] as string, byName.get(positional) as OptionName)
+          }
+        }
+      }
+      if (byName.size === before) break
+    }
+    const ranges: OptionOperand[] = []
+    const add = (r: { start: number; end: number }, n: OptionName) => ranges.push({ ...r, program: n.program, leads: n.leads, tokens: true })
+    for (const a of this.assignments) {
+      const n = byName.get(a.name)
+      if (n) add(a, n)
+    }
+    const positional = positionalOf()
+    if (positional) for (const p of this.positional) add(p, byName.get(positional) as OptionName)
+    // Input read into a variable that reaches an option: whatever reaches an input may be that value.
+    const filled = [...this.filled].find(f => byName.has(f))
+    if (filled || (this.fillsUnknown && byName.size)) {
+      const n = byName.get(filled ?? '') ?? (byName.values().next().value as OptionName)
+      for (const s of this.stdinSources) add(s, n)
+    }
+    // A command substitution or an input that reaches an option may read a file the script wrote:
+    // `echo ${{ }} > f; git clone "$(cat f)"`. What the script writes to files is checked then.
+    // `for f in $(cat list)`, `r=$(<f)`: a command substitution assigned to a variable that reaches an option.
+    const substituted = this.assignments.find(a => byName.has(a.name) && COMMAND_SUBSTITUTION.test(this.withoutExpressions(a.start, a.end)))
+    const reader =
+      (filled || this.fillsUnknown ? byName.get(filled ?? '') : undefined) ??
+      this.optionOperands.find(o => o.tokens) ??
+      this.optionFileReader ??
+      (substituted ? byName.get(substituted.name) : undefined)
+    if (reader) {
+      const n = { name: '', program: reader.program, leads: reader.leads }
+      for (const w of this.fileWrites) {
+        add(w, n)
+        for (const h of w.heredocs) if (h.body) add(h.body, n)
+      }
+    }
+    return (offset, variable) => {
+      const carried = byName.get(variable)
+      const found = ranges.filter(r => offset >= r.start && offset < r.end)
+      return carried ? [...found, { start: offset, end: offset + 1, program: carried.program, leads: carried.leads, tokens: true }] : found
+    }
+  }
+
   /** Names read in evaluated text, and whether positional parameters are. */
   private evaluatedNames(): { names: Set<string>; positional: boolean; substitution: boolean } {
     const names = new Set<string>()
@@ -939,7 +1074,6 @@ class PosixLexer {
    * through other assignments, positional parameters, or `read`.
    */
   private applyDangers(): void {
-    const inside = (offset: number, ranges: DangerRange[]) => ranges.find(r => offset >= r.start && offset < r.end)
     // `echo "X=$x" > cfg.sh; source cfg.sh`: what the script writes to a file it runs is code.
     const codeWrites = this.fileWrites.filter(w => w.paths.some(p => this.codeFiles.includes(p)))
     for (const w of codeWrites) {
@@ -1020,10 +1154,30 @@ class PosixLexer {
         flows.push({ ...s, reason: 'it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code' })
       }
     }
-    for (const e of this.replacements) {
+    const optionFlows = this.optionFlows()
+    for (const { heredoc, ...reach } of this.optionHeredocs) if (heredoc.body) this.optionOperands.push({ ...heredoc.body, ...reach })
+    // A function the script defines reads its arguments as $1, $@: where those reach a program's
+    // options is followed above, so a call is not a program of its own.
+    const functions = new Set([...this.withoutExpressions(0, this.text.length).matchAll(FUNCTION_DEFINITION)].map(m => m[1] ?? m[2]))
+    const optionOperands = this.optionOperands.filter(o => !functions.has(o.program))
+    for (const [index, e] of this.replacements.entries()) {
       if (e.validated) continue
-      const danger = inside(e.start, this.dangers) ?? inside(e.start, flows)
-      if (danger) this.problem(e.start, `\${{ ${e.expression} }}: ${danger.reason}; ${SAFE_ALTERNATIVE}`)
+      const listed = this.listed(e.expression)
+      // The option rules do not apply to values the spec lists (an enum, a boolean).
+      const applies = (r: DangerRange) => e.start >= r.start && e.start < r.end && !(listed && isOptionReason(r.reason))
+      const danger = this.dangers.find(r => applies(r) && !isOptionReason(r.reason)) ?? this.dangers.find(applies) ?? flows.find(applies)
+      if (danger) {
+        this.problem(e.start, `\${{ ${e.expression} }}: ${danger.reason}; ${SAFE_ALTERNATIVE}`)
+        continue
+      }
+      if (listed) continue
+      const name = (this.expressions[index] as ScriptExpression).name
+      const checks = [...optionFlows(e.start, name), ...optionOperands.filter(o => e.start >= o.start && e.start < o.end)]
+      const first = checks[0]
+      if (!first) continue
+      // One check per expression: tokens if any place splits the value, every leading character any place reads.
+      const leads = [...new Set(checks.flatMap(c => [...c.leads]))].join('')
+      this.optionChecks.push({ name, expression: e.expression, program: first.program, leads, tokens: checks.some(c => c.tokens), offset: e.start })
     }
     this.problems.sort((a, b) => a.offset - b.offset)
   }

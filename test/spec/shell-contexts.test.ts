@@ -7,15 +7,17 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InputError, formatProblem } from '../../src/errors.js'
 import { parseSpec } from '../../src/spec/load.js'
+import { checkOptionValues, OPTION_CHECKS_VARIABLE, optionChecksExpression } from '../../src/spec/option-values.js'
 import { rewriteRunScript } from '../../src/spec/shell.js'
 import type { ParamSpec } from '../../src/spec/types.js'
 
 const where = { file: 'spec.yml', line: 10, col: 10 }
 const PARAMS: Record<string, ParamSpec> = {
   s: { type: 'string' },
+  t: { type: 'string' },
   n: { type: 'integer', default: 3 },
   x: { type: 'number', default: 2.5 },
   b: { type: 'boolean', default: true },
@@ -64,13 +66,16 @@ function positionOf(run: string, offset: number): string {
 
 let scriptCount = 0
 /** Runs the rewritten script as the engine does (bash --noprofile --norc -eo pipefail file). */
-function runBash(run: string, values: Record<string, string>): { status: number | null; out: Buffer; stderr: string } {
-  const { script, expressions } = rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS)
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', OUT: path.join(dir, 'out') }
+function runBash(run: string, values: Record<string, string>, { checked = false } = {}): { status: number | null; out: Buffer; stderr: string } {
+  const { script, expressions, optionChecks } = rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS)
+  let env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', OUT: path.join(dir, 'out'), HOME: dir }
   for (const e of expressions) {
     const name = /^params(?:\.(\w+)|\['(\w+)'\])$/.exec(e.expression)?.slice(1).find(Boolean) as string
     env[e.name] = values[name] as string
   }
+  // As the runner does before a step starts: the checks travel as one more variable, a string literal.
+  if (optionChecks) env[OPTION_CHECKS_VARIABLE] = optionChecksExpression(optionChecks).slice(1, -1)
+  if (checked) env = checkOptionValues(env)
   writeFileSync(env.OUT as string, '')
   const file = path.join(dir, `script-${scriptCount++}.sh`)
   writeFileSync(file, script)
@@ -242,6 +247,10 @@ const REFUSED: [string, string][] = [
   ['declare -ai n; v=n; printf %s ${{ params.s }} | mapfile -t "$v"', 'name is not a literal word'],
   ['f() { echo $(( $1 )); }; f ${{ params.s }}', 'positional parameter'],
   ['set -- ${{ params.s }}; let "n = $1"', 'positional parameter'],
+  // `function NAME {` on one line: the body's first command is classified too.
+  ['function g { eval "$1"; }; g ${{ params.s }}', 'positional parameter'],
+  ['function g { x=$1; (( x )); }; g ${{ params.s }}', 'positional parameter'],
+  ['function g { [[ -v ${{ params.s }} ]]; }', 'names a variable'],
   // Evaluated positional parameters evaluate the variables a call passes.
   ['x=${{ params.s }}; f() { local -n r=$1; echo "$r"; }; f "$x"', 'assigned to x'],
   ['x=${{ params.s }}; f() { local -n r; r=$1; }; f "$x"', 'assigned to x'],
@@ -258,7 +267,87 @@ const REFUSED: [string, string][] = [
   // cd sets PWD from its argument.
   ['mkdir -p ${{ params.s }} && cd ${{ params.s }} && echo $(( ${PWD##*/} ))', 'PWD'],
   ['echo ${{ params.odd }} | sh', 'runs its input as code'],
-  ['let n=${{ params.odd }}', 'arithmetic']
+  ['let n=${{ params.odd }}', 'arithmetic'],
+  // Options that run a command or code, or name a file of more options: their argument is code.
+  ['git clone --upload-pack=${{ params.s }} repo.git d', 'runs a command'],
+  ['git clone -u ${{ params.s }} repo.git d', 'runs a command'],
+  ['git -c ${{ params.s }} clone repo.git d', 'runs a command'],
+  ['git -ccore.sshCommand=${{ params.s }} fetch', 'runs a command'],
+  ['git fetch --upload-pack ${{ params.s }} origin', 'runs a command'],
+  ['git push --receive-pack=${{ params.s }} origin', 'runs a command'],
+  ['git rebase -x ${{ params.s }} main', 'runs a command'],
+  ['tar --to-command=${{ params.s }} -xf a.tar', 'runs a command'],
+  ['tar -xI ${{ params.s }} -f a.tar', 'runs a command'],
+  ['tar -I${{ params.s }} -xf a.tar', 'runs a command'],
+  ['tar --checkpoint=1 --checkpoint-action=exec=${{ params.s }} -cf a.tar f', 'runs a command'],
+  ['tar -cf a.tar --use-compress-program ${{ params.s }} f', 'runs a command'],
+  ['tar -xf a.tar -T ${{ params.s }}', 'runs a command'],
+  ['tar -xf a.tar --to-command $NOTHING ${{ params.s }}', 'runs a command'],
+  ['rsync -e ${{ params.s }} a host:b', 'runs a command'],
+  ['rsync --rsh=${{ params.s }} a host:b', 'runs a command'],
+  ['rsync --rsync-path=${{ params.s }} a host:b', 'runs a command'],
+  ['sort --compress-program=${{ params.s }} f', 'runs a command'],
+  ['zip -TT ${{ params.s }} a.zip f', 'runs a command'],
+  ['scp -o ${{ params.s }} a host:b', 'runs a command'],
+  ['scp -S ${{ params.s }} a host:b', 'runs a command'],
+  ['curl -K ${{ params.s }} http://127.0.0.1/', 'runs a command'],
+  ['curl --config ${{ params.s }} http://127.0.0.1/', 'runs a command'],
+  ['wget -e ${{ params.s }} http://127.0.0.1/', 'runs a command'],
+  ['wget --use-askpass=${{ params.s }} http://127.0.0.1/', 'runs a command'],
+  ['man -P ${{ params.s }} ls', 'runs a command'],
+  ['vim -c ${{ params.s }} f', 'runs a command'],
+  ['vim +${{ params.s }} f', 'runs a command'],
+  ['docker run --entrypoint ${{ params.s }} image', 'runs a command'],
+  ['docker run -v ${{ params.s }} image', 'runs a command'],
+  ['pip install -r ${{ params.s }}', 'runs a command'],
+  ['pip install --index-url ${{ params.s }} numpy', 'runs a command'],
+  ['python3 -m pip install -r ${{ params.s }}', 'runs a command'],
+  ['npm -c ${{ params.s }} exec', 'runs a command'],
+  ['java -jar ${{ params.s }}', 'runs a command'],
+  ['sed s/a/b/ --expression=${{ params.s }} f', 'runs a command'],
+  // A value after a literal option letter: its characters are more options.
+  ['git clone --${{ params.s }} repo.git d', 'continues an option word'],
+  ['tar -${{ params.s }}f a.tar', 'continues an option word'],
+  ['cut -d${{ params.s }} -f1 f', 'continues an option word'],
+  ['java -javaagent:${{ params.s }} -jar app.jar', 'runs a command'],
+  ["cmd $'\\x2d'${{ params.s }}", 'continues an option word'],
+  ['x=${{ params.s }}; tar --to-command="$x" -xf a.tar', 'assigned to x'],
+  // Subcommands that set or run commands; a value choosing the subcommand.
+  ['git config core.sshCommand ${{ params.s }}', 'subcommand'],
+  ['git ${{ params.s }} status', 'subcommand'],
+  ['git submodule foreach ${{ params.s }}', 'subcommand'],
+  ['npm exec ${{ params.s }}', 'subcommand'],
+  ['docker exec box ${{ params.s }}', 'subcommand'],
+  // Programs whose arguments are code, a command, or a package to run.
+  ['make train NAME=${{ params.s }}', 'recipes'],
+  ['make ${{ params.s }}', 'recipes'],
+  ['npx ${{ params.s }}', 'runs its arguments'],
+  ['deno eval ${{ params.s }}', 'runs its arguments'],
+  ['bun -e ${{ params.s }}', 'runs its arguments'],
+  ['pwsh -c ${{ params.s }}', 'runs its arguments'],
+  ['osascript -e ${{ params.s }}', 'runs its arguments'],
+  ['tclsh ${{ params.s }}', 'runs its arguments'],
+  // Interpreters that take code as an argument.
+  ['php -r ${{ params.s }}', 'run as code'],
+  ['lua -e ${{ params.s }}', 'run as code'],
+  ['julia -e ${{ params.s }}', 'run as code'],
+  ['R -e ${{ params.s }}', 'run as code'],
+  ['php ${{ params.s }}', 'file of code'],
+  // Launchers and environment runners run a command given among their arguments.
+  ['uv run python -c ${{ params.s }}', 'run as code'],
+  ['poetry run bash -c ${{ params.s }}', 'run as code'],
+  ['mpirun -np 4 python -c ${{ params.s }}', 'run as code'],
+  ['conda run -n env node -e ${{ params.s }}', 'run as code'],
+  ['xvfb-run ${{ params.s }}', 'runs a command given among its arguments'],
+  ['torchrun --nproc_per_node=2 ${{ params.s }}', 'runs a command given among its arguments'],
+  ['srun --partition ${{ params.s }} python train.py', 'runs a command given among its arguments'],
+  ['uv pip install -r ${{ params.s }}', 'runs a command'],
+  // Variables programs read as options or as a command to run.
+  ['NODE_OPTIONS=${{ params.s }} node train.js', 'assigned to NODE_OPTIONS'],
+  ['export GIT_SSH_COMMAND=${{ params.s }}; git fetch', 'assigned to GIT_SSH_COMMAND'],
+  ['env TAR_OPTIONS=${{ params.s }} tar -xf a.tar', 'assigned to TAR_OPTIONS'],
+  ['x=${{ params.s }}; export NODE_OPTIONS="$x --max-old-space-size=4096"', 'assigned to x'],
+  ['LD_PRELOAD=${{ params.s }} ./train', 'assigned to LD_PRELOAD']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
@@ -312,6 +401,139 @@ describe('where a string-valued expression is accepted, bash runs none of it and
       expect(status, `${run} with ${JSON.stringify(value)}: ${stderr}`).toBe(0)
       expect(out.toString('utf8'), `${run} with ${JSON.stringify(value)}`).toBe(expected(value))
     }
+  })
+})
+
+/**
+ * Accepted when the spec is validated, checked when the step runs: a value standing where the
+ * program parses options. Unchecked, the hostile value runs a command through a real program (the
+ * hole is real); checked, it is refused before the script starts; the safe value runs.
+ */
+const OPTION_VALUES: { run: string; hostile: Record<string, string>; safe: Record<string, string> }[] = [
+  { run: 'git ls-remote ${{ params.s }} repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
+  { run: 'tar -xf a.tar ${{ params.s }}', hostile: { s: `--to-command=touch ${canary}` }, safe: { s: 'f' } },
+  { run: 'printf ${{ params.s }} x > /dev/null', hostile: { s: `-va[$(touch ${canary})]` }, safe: { s: '%s' } },
+  { run: '[ ${{ params.s }} ${{ params.t }} ] 2>/dev/null || true', hostile: { s: '-v', t: `a[$(touch ${canary})]` }, safe: { s: 'x', t: 'y' } },
+  // Through a variable, a function's $1, a loop, read, a command substitution, xargs.
+  { run: 'r=${{ params.s }}; git ls-remote "$r" repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
+  { run: 'f() { git ls-remote "$1" repo.git > /dev/null; }; f ${{ params.s }}', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
+  {
+    run: 'function g { git ls-remote "$@" repo.git > /dev/null; }; g ${{ params.s }}',
+    hostile: { s: `--upload-pack=touch ${canary};:` },
+    safe: { s: 'repo.git' }
+  },
+  {
+    run: 'for r in ${{ params.s }}; do git ls-remote "$r" repo.git > /dev/null; done',
+    hostile: { s: `--upload-pack=touch ${canary};:` },
+    safe: { s: 'repo.git' }
+  },
+  { run: 'read -r r <<< ${{ params.s }}; git ls-remote "$r" repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
+  { run: 'git ls-remote "$(printf %s ${{ params.s }})" repo.git > /dev/null', hostile: { s: `--upload-pack=touch ${canary};:` }, safe: { s: 'repo.git' } },
+  {
+    run: 'printf %s ${{ params.s }} > f.txt; for r in $(cat f.txt); do git ls-remote "$r" repo.git > /dev/null; done',
+    hostile: { s: `--upload-pack=touch${'$'}{IFS}${canary};:` },
+    safe: { s: 'repo.git' }
+  },
+  {
+    run: "printf '%s\\n' ${{ params.s }} > list.txt; xargs -a list.txt git ls-remote > /dev/null",
+    hostile: { s: `--upload-pack=touch\\ ${canary};: repo.git` },
+    safe: { s: 'repo.git' }
+  },
+  {
+    run: 'printf %s ${{ params.s }} > f.txt; git ls-remote "$(cat f.txt)" repo.git > /dev/null',
+    hostile: { s: `--upload-pack=touch ${canary};:` },
+    safe: { s: 'repo.git' }
+  },
+  {
+    run: "printf '%s\\n' ${{ params.s }} | xargs git ls-remote > /dev/null",
+    hostile: { s: `--upload-pack=touch\\ ${canary};: repo.git` },
+    safe: { s: 'repo.git' }
+  }
+]
+
+describe('a value a program may read as an option is accepted by validate and refused when the step starts', () => {
+  beforeAll(() => {
+    spawnSync('git', ['init', '-q', '--bare', 'repo.git'], { cwd: dir })
+    writeFileSync(path.join(dir, 'f'), 'f\n')
+    spawnSync('tar', ['-cf', 'a.tar', 'f'], { cwd: dir })
+  })
+
+  it.each(OPTION_VALUES)('$run', ({ run, hostile, safe }) => {
+    expect(problemsOf(run)).toEqual([])
+    // Unchecked, the program reads the value as an option that runs a command.
+    runBash(run, hostile)
+    expect(existsSync(canary), `${run} without the check`).toBe(true)
+    rmSync(canary)
+    let refused: unknown
+    try {
+      runBash(run, hostile, { checked: true })
+    } catch (error) {
+      refused = error
+    }
+    expect(refused, `${run} was not refused`).toBeInstanceOf(InputError)
+    const message = (refused as InputError).problems.map(formatProblem)[0] as string
+    expect(message).toMatch(/^spec\.yml:10:\d+: \$\{\{ params\.[st] \}\} is ".*which (starts with|holds) .*would read it as an option/)
+    expect(message).toContain('put "--" before the operands')
+    expect(existsSync(canary), `${run} ran the value`).toBe(false)
+    const { status, stderr } = runBash(run, safe, { checked: true })
+    expect(status, stderr).toBe(0)
+    expect(existsSync(canary)).toBe(false)
+  })
+
+  it.each([
+    'git clone -q -- ${{ params.s }} d',
+    'git clone -q ./${{ params.s }} d',
+    'git clone -q "repos/${{ params.s }}" d',
+    'git clone -q ${{ params.mode }} d',
+    'git -C ${{ params.s }} status',
+    'tar -xf a.tar --to-command=cat -- ${{ params.s }}',
+    'python3 train.py --name ${{ params.s }}',
+    './train.sh ${{ params.s }}',
+    'scripts/prep --out ${{ params.s }}',
+    'echo ${{ params.s }}',
+    "printf '%s' ${{ params.s }}",
+    'printf -- ${{ params.s }}',
+    '[ ${{ params.s }} = x ]',
+    '[ -n ${{ params.s }} ]',
+    'find . -name ${{ params.s }}',
+    'cmd --name=${{ params.s }}',
+    'cmake -DNAME=${{ params.s }} ..',
+    'make ${{ params.mode }}',
+    'cd ${{ params.s }}',
+    'r=${{ params.s }}; git clone -q -- "$r" d',
+    'ls -l ${{ params.n }}',
+    'sed -e s/a/b/ -- ${{ params.s }}',
+    'awk -f p.awk -- ${{ params.s }}',
+    'srun --partition=${{ params.s }} python train.py',
+    'uv run python train.py --name ${{ params.s }}'
+  ])('%j is data: no check', run => {
+    expect(problemsOf(run)).toEqual([])
+    expect(rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS).optionChecks).toBeUndefined()
+  })
+
+  it.each([
+    ['git clone ${{ params.s }} d', 'git'],
+    ['git push -u ${{ params.s }} main', 'git'],
+    ['tar -xf a.tar ${{ params.s }}', 'tar'],
+    ['find ${{ params.s }} -name x', 'find'],
+    ['find . -name x ${{ params.s }}', 'find'],
+    ['sed s/a/b/ ${{ params.s }}', 'sed'],
+    ['awk -f p.awk ${{ params.s }}', 'awk'],
+    ['curl -o out ${{ params.s }}', 'curl'],
+    ['pip install ${{ params.s }}', 'pip'],
+    ['python3 -m pip install ${{ params.s }}', 'pip'],
+    ['sudo git clone ${{ params.s }}', 'git'],
+    ['cp ${{ params.s }} dest/', 'cp'],
+    ['vim ${{ params.s }}', 'vim'],
+    ['java ${{ params.s }}', 'java'],
+    ['node_modules/.bin/tool ${{ params.s }}', 'tool'],
+    ['.venv/bin/dvc pull ${{ params.s }}', 'dvc'],
+    ['uv run train.py --name ${{ params.s }}', 'train.py'],
+    ['mpirun -np 4 git clone ${{ params.s }}', 'mpirun']
+  ])('%j is checked when the step runs, for %s', (run, program) => {
+    expect(problemsOf(run)).toEqual([])
+    const checks = rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS).optionChecks
+    expect(checks).toEqual([expect.objectContaining({ name: 'RETRAIN_E1', expression: 'params.s', program })])
   })
 })
 

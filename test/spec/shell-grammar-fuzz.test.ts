@@ -3,7 +3,9 @@
  * assignments, declarations, arrays, tests, arithmetic, evaluators, pipelines, lists, subshells,
  * substitutions, quoting and heredocs, with a string param (holding a canary), an integer param and
  * an enum param in random positions. Every line the rewriter accepts is run by real bash with the
- * canary values: none may ever create the canary file.
+ * canary values: none may ever create the canary file. Values a program would read as an option
+ * (`--upload-pack=CMD` for git, `--to-command=CMD` for tar) are checked as the runner checks them
+ * before a step starts: a line whose check refuses the value counts as refused.
  *
  * Lines run in batches, each in its own subshell (`( source line.sh )`) inside one bash process, so a
  * syntax error or an `exit` in one line does not stop the others. RETRAIN_FUZZ_RUNS sets the number
@@ -16,6 +18,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
+import { checkOptionValues, OPTION_CHECKS_VARIABLE, optionChecksExpression } from '../../src/spec/option-values.js'
 import { rewriteRunScript } from '../../src/spec/shell.js'
 import type { ParamSpec } from '../../src/spec/types.js'
 
@@ -35,6 +38,10 @@ const work = path.join(dir, 'work')
 mkdirSync(work)
 const canary = path.join(dir, 'CANARY')
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
+// A local repository and archive for the programs that read a value as an option.
+spawnSync('git', ['init', '-q', '--bare', 'repo.git'], { cwd: work })
+writeFileSync(path.join(work, 'f'), 'f\n')
+spawnSync('tar', ['-cf', 'a.tar', 'f'], { cwd: work })
 
 /** Values of the string param: each creates the canary if bash runs it as code, in some context. */
 const HOSTILE = [
@@ -46,7 +53,11 @@ const HOSTILE = [
   `\ntouch ${canary}\n`,
   `([0]=$(touch ${canary}))`,
   `'"; touch ${canary}; #`,
-  `\${IFS}touch\${IFS}${canary} *`
+  `\${IFS}touch\${IFS}${canary} *`,
+  `--upload-pack=touch ${canary};:`,
+  `--to-command=touch ${canary}`,
+  `-va[$(touch ${canary})]`,
+  `x --upload-pack=touch\\ ${canary};: repo.git`
 ]
 
 // ---- The grammar ------------------------------------------------------------------------------
@@ -128,7 +139,13 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       fc
         .tuple(fc.constantFrom(['PS4=', '; set -x; :; set +x'], ['export PS4=', '; set -x; :; set +x'], ['env PS4=', ' bash -xc :']), word)
         .map(([[p, q], w]) => `${p}${w}${q}`),
-      word.map(w => `mkdir -p -- ${w} && cd -- ${w} && (( \${PWD##*/} ))`)
+      word.map(w => `mkdir -p -- ${w} && cd -- ${w} && (( \${PWD##*/} ))`),
+      // Programs that read a word starting with - as an option, some of which run commands.
+      fc.tuple(fc.constantFrom('', '-q ', '-- '), word).map(([o, w]) => `git ls-remote ${o}${w} repo.git`),
+      fc.tuple(fc.constantFrom('', '--upload-pack=', '-c '), word).map(([o, w]) => `git ls-remote ${o}${w} repo.git`),
+      fc.tuple(fc.constantFrom('', '-- ', '--to-command='), word).map(([o, w]) => `tar -xf a.tar ${o}${w}`),
+      word.map(w => `printf ${w} x`),
+      words.map(w => `printf '%s\\n' ${w} | xargs git ls-remote`)
     ),
     command: fc.oneof(
       { depthSize: 'small' },
@@ -139,6 +156,7 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       simple.map(c => `{ ${c}; }`),
       fc.tuple(simple, simple).map(([a, b]) => `if ${a}; then ${b}; fi`),
       fc.tuple(simple, word).map(([c, w]) => `g() { ${c}; }; g ${w}`),
+      fc.tuple(simple, word).map(([c, w]) => `function g { ${c}; }; g ${w}`),
       fc.tuple(name, words, simple).map(([n, w, c]) => `for ${n} in ${w}; do ${c}; done`)
     ),
     statement: fc.oneof(
@@ -214,6 +232,15 @@ function accept(run: string, startIndex: number, value: string): Accepted | unde
   }
   const values: Record<string, string> = { 'params.s': value, 'params.n': '3', 'params.m': 'fast' }
   const env = Object.fromEntries(rewritten.expressions.map(e => [e.name, values[e.expression] as string]))
+  if (rewritten.optionChecks) {
+    // As the runner does before the step starts: a value the program would read as an option stops it.
+    try {
+      checkOptionValues({ ...env, [OPTION_CHECKS_VARIABLE]: optionChecksExpression(rewritten.optionChecks).slice(1, -1) })
+    } catch (error) {
+      if (error instanceof InputError) return undefined
+      throw error
+    }
+  }
   return { run, script: rewritten.script, env }
 }
 
