@@ -975,21 +975,21 @@ var require_mod = __commonJS({
 });
 
 // src/suggest.ts
-function closest(word, candidates) {
+function closest(word2, candidates) {
   let best;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = (0, import_fastest_levenshtein.distance)(word.toLowerCase(), candidate.toLowerCase());
+    const d = (0, import_fastest_levenshtein.distance)(word2.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const tolerance = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
+  const tolerance = word2.length <= 3 ? 1 : word2.length <= 6 ? 2 : 3;
   if (bestDistance <= tolerance) return best;
-  const lower = word.toLowerCase();
+  const lower = word2.toLowerCase();
   const extended = candidates.filter((c) => c.toLowerCase().startsWith(lower));
-  return word.length >= 3 && extended.length === 1 ? extended[0] : void 0;
+  return word2.length >= 3 && extended.length === 1 ? extended[0] : void 0;
 }
 var import_fastest_levenshtein;
 var init_suggest = __esm({
@@ -14284,7 +14284,282 @@ var init_step_cache = __esm({
   }
 });
 
-// src/spec/shell-commands.ts
+// src/spec/option-values.ts
+function optionChecksExpression(checks) {
+  return `'${Buffer.from(JSON.stringify(checks), "utf8").toString("base64")}'`;
+}
+function optionLike(value, leads, tokens) {
+  if (!tokens) return value.length > 0 && leads.includes(value[0]) ? value : void 0;
+  return value.split(/[ \t\n]+/).find((part) => part.length > 0 && leads.includes(part[0]));
+}
+function describeLeads(leads) {
+  const chars = [...leads].map((c) => `"${c}"`);
+  return chars.length === 1 ? chars[0] : `${chars.slice(0, -1).join(", ")} or ${chars[chars.length - 1]}`;
+}
+function optionValueProblem(check, value) {
+  const part = optionLike(value, check.leads, check.tokens);
+  if (part === void 0) return null;
+  const where2 = check.file === void 0 ? {} : { file: check.file, line: check.line, col: check.col };
+  const what = check.tokens ? `holds ${preview(part, 60)}, which starts with ${describeLeads(check.leads)}` : `starts with ${describeLeads(check.leads)}`;
+  return {
+    ...where2,
+    message: `\${{ ${check.expression} }} is ${preview(value, 60)}, which ${what}: ${check.program} would read it as an option (options such as --upload-pack, --to-command or -exec run commands), so the step was not started. If the value is meant as an operand, put "--" before the operands (${check.program} ... -- "\${{ ... }}") or give it a prefix that is not an option (./), or declare the param with an enum`
+  };
+}
+function parseChecks(carried) {
+  try {
+    const parsed = JSON.parse(Buffer.from(carried, "base64").toString("utf8"));
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (c) => typeof c === "object" && c !== null && typeof c.name === "string" && typeof c.leads === "string" && typeof c.program === "string"
+    );
+  } catch {
+    return [];
+  }
+}
+function checkOptionValues(env) {
+  const carried = env[OPTION_CHECKS_VARIABLE];
+  if (carried === void 0) return env;
+  const { [OPTION_CHECKS_VARIABLE]: _carrier, ...rest } = env;
+  const checks = parseChecks(carried);
+  const problems = [];
+  for (const check of checks) {
+    const value = rest[check.name];
+    if (value === void 0) continue;
+    const problem = optionValueProblem(check, value);
+    if (problem && !problems.some((p) => formatProblem(p) === formatProblem(problem))) problems.push(problem);
+  }
+  if (problems.length) throw new InputError(problems);
+  return rest;
+}
+var OPTION_CHECKS_VARIABLE;
+var init_option_values = __esm({
+  "src/spec/option-values.ts"() {
+    "use strict";
+    init_errors();
+    init_names();
+    OPTION_CHECKS_VARIABLE = "RETRAIN_OPTION_CHECKS";
+  }
+});
+
+// src/spec/shell-options.ts
+function isOptionReason(reason) {
+  return OPTION_REASON_SET.has(reason);
+}
+function checksOptions(nameWord, name) {
+  if (DATA_COMMANDS.has(name)) return false;
+  const own = nameWord.includes("/") && !nameWord.startsWith("/") && !/(^|\/)(node_modules|\.?venv|site-packages|\.local)\//.test(nameWord) && !Object.hasOwn(TABLES, name) && !RUN_THEIR_ARGUMENTS.has(name);
+  return !own;
+}
+function hasOptionTable(name) {
+  return Object.hasOwn(TABLES, name);
+}
+function runsItsArguments(name) {
+  return RUN_THEIR_ARGUMENTS.get(name);
+}
+function skipBalanced(raw, i, open3, close) {
+  let depth = 0;
+  for (let j = i; j < raw.length; j++) {
+    if (raw.startsWith("${{", j)) {
+      const end = findExpressionEnd(raw, j);
+      if (end < 0) return raw.length;
+      j = end - 1;
+      continue;
+    }
+    const c = raw[j];
+    if (c === "\\") j++;
+    else if (c === "'" && open3 === "(") {
+      const q = raw.indexOf("'", j + 1);
+      j = q < 0 ? raw.length : q;
+    } else if (c === open3) depth++;
+    else if (c === close && --depth === 0) return j + 1;
+  }
+  return raw.length;
+}
+function wordParts(raw) {
+  const parts = [];
+  let quoted = false;
+  let i = 0;
+  const literal = (start, end, text2, inQuotes) => parts.push({ kind: "literal", start, end, text: text2, quoted: inQuotes });
+  while (i < raw.length) {
+    const c = raw[i];
+    if (raw.startsWith("${{", i)) {
+      const end = findExpressionEnd(raw, i);
+      const stop = end < 0 ? raw.length : end;
+      parts.push({ kind: "expression", start: i, end: stop, text: "", quoted });
+      i = stop;
+    } else if (!quoted && (c === "'" || c === "$" && raw[i + 1] === "'")) {
+      const open3 = c === "$" ? i + 1 : i;
+      let j = open3 + 1;
+      while (j < raw.length && raw[j] !== "'") j += c === "$" && raw[j] === "\\" ? 2 : 1;
+      const text2 = c === "$" && raw.slice(open3 + 1, j).includes("\\") ? "-" : raw.slice(open3 + 1, j);
+      if (j > open3 + 1) literal(open3 + 1, j, text2, true);
+      i = j + 1;
+    } else if (c === '"') {
+      quoted = !quoted;
+      i++;
+    } else if (c === "\\") {
+      const next = raw[i + 1] ?? "";
+      if (next !== "\n") literal(i, i + 2, quoted && !'$`"\\'.includes(next) ? `\\${next}` : next, true);
+      i += 2;
+    } else if (c === "$" && raw[i + 1] === "(") {
+      const end = skipBalanced(raw, i + 1, "(", ")");
+      parts.push({ kind: "substitution", start: i, end, text: "", quoted });
+      i = end;
+    } else if (c === "`") {
+      let j = i + 1;
+      while (j < raw.length && raw[j] !== "`") j += raw[j] === "\\" ? 2 : 1;
+      parts.push({ kind: "substitution", start: i, end: j + 1, text: "", quoted });
+      i = j + 1;
+    } else if (c === "$" && raw[i + 1] === "{") {
+      const end = skipBalanced(raw, i + 1, "{", "}");
+      const name = /^\$\{[#!]?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/.exec(raw.slice(i))?.[1] ?? "";
+      const inner = raw.slice(i + 2, end - 1);
+      parts.push({ kind: /[$`]/.test(inner) ? "substitution" : "variable", start: i, end, text: name, quoted });
+      i = end;
+    } else if (c === "$" && /[A-Za-z_]/.test(raw[i + 1] ?? "")) {
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(raw.slice(i + 1))[0];
+      parts.push({ kind: "variable", start: i, end: i + 1 + name.length, text: name, quoted });
+      i += 1 + name.length;
+    } else if (c === "$" && /[0-9@*#?$!-]/.test(raw[i + 1] ?? "")) {
+      parts.push({ kind: "variable", start: i, end: i + 2, text: raw[i + 1], quoted });
+      i += 2;
+    } else {
+      literal(i, i + 1, c, quoted);
+      i++;
+    }
+  }
+  return parts;
+}
+function mayBeNoWord(raw) {
+  const parts = wordParts(raw);
+  if (parts.some((p) => p.kind === "literal" && !p.quoted && /[*?[]/.test(p.text))) return true;
+  return parts.every((p) => (p.kind === "variable" || p.kind === "substitution") && (!p.quoted || p.text === "@" || /\[[@*]\]/.test(raw.slice(p.start, p.end))));
+}
+function optionWithValue(raw) {
+  const parts = wordParts(raw);
+  let text2 = "";
+  for (const p of parts) {
+    if (p.kind !== "literal") break;
+    text2 += p.text;
+  }
+  return text2.startsWith("-") && text2.includes("=");
+}
+function continuation(optionText, table2, subcommand) {
+  const code = [...table2.code ?? [], ...subcommand !== void 0 ? table2.subcommandCode?.[subcommand] ?? [] : []];
+  if (optionText.startsWith("+")) return "code";
+  if (optionText.startsWith("--")) {
+    const name = optionText.split("=")[0];
+    if (code.includes(name)) return "code";
+    return optionText.includes("=") ? "data" : "word";
+  }
+  if (code.some((o) => !o.startsWith("--") && o.length > 2 && optionText.startsWith(o))) return "code";
+  for (const letter of optionText.split("=")[0].slice(1)) {
+    if (code.includes(`-${letter}`)) return "code";
+    if (table2.args?.includes(`-${letter}`)) return "data";
+  }
+  return optionText.includes("=") ? "data" : "word";
+}
+function word(w, program, table2, subcommand, out) {
+  const leads = `-${table2.leads ?? ""}`;
+  const parts = wordParts(w.raw);
+  const first = parts.findIndex((p) => p.kind === "literal" && p.text.length > 0);
+  const leadEnd = first < 0 ? w.raw.length : parts[first].start;
+  for (const p of parts) {
+    const leading = p.start < leadEnd;
+    if (p.kind === "expression" && leading) out.operands.push({ start: w.start + p.start, end: w.start + p.end, program, leads, tokens: false });
+    if (p.kind === "substitution" && (leading || !p.quoted)) out.operands.push({ start: w.start + p.start, end: w.start + p.end, program, leads, tokens: true });
+    if (p.kind === "variable" && (leading || !p.quoted)) out.names.push({ name: p.text, program, leads });
+  }
+  if (first < 0) return;
+  const head = parts[first];
+  if (!leads.includes(head.text[0])) return;
+  let text2 = "";
+  let k = first;
+  for (; k < parts.length && parts[k].kind === "literal"; k++) text2 += parts[k].text;
+  const after = parts[k];
+  if (!after) return;
+  const verdict = continuation(text2, table2, subcommand);
+  if (verdict === "data") return;
+  out.danger.push({ start: w.start + after.start, end: w.end, reason: verdict === "code" ? OPTION_REASONS.codeOption : OPTION_REASONS.optionWord });
+}
+function isOptionWord(lit, leads) {
+  return lit.length > 1 && leads.includes(lit[0]);
+}
+function codeArgument(lit, table2, subcommand) {
+  if (lit.includes("=")) return false;
+  const code = [...table2.code ?? [], ...subcommand !== void 0 ? table2.subcommandCode?.[subcommand] ?? [] : []];
+  if (code.includes(lit)) return true;
+  return !lit.startsWith("--") && lit.length > 2 && code.includes(`-${lit[lit.length - 1]}`);
+}
+function programArguments(words, from, name, out) {
+  const table2 = TABLES[name] ?? {};
+  const leads = `-${table2.leads ?? ""}`;
+  let endOfOptions = false;
+  let codeNext = false;
+  let argumentNext = false;
+  let subcommand;
+  for (let k = from; k < words.length; k++) {
+    const w = words[k];
+    const lit = literalWord(w.raw);
+    if (codeNext) {
+      codeNext = lit === null && mayBeNoWord(w.raw);
+      if (lit === null) out.danger.push({ start: w.start, end: w.end, reason: OPTION_REASONS.codeOption });
+      continue;
+    }
+    if (argumentNext) {
+      argumentNext = false;
+      continue;
+    }
+    if (!endOfOptions && lit === "--") {
+      endOfOptions = true;
+      continue;
+    }
+    if (lit !== null) {
+      if (!endOfOptions && isOptionWord(lit, leads)) {
+        if (codeArgument(lit, table2, subcommand)) codeNext = true;
+        else if (table2.args?.includes(lit)) argumentNext = true;
+      } else if (table2.subcommands && subcommand === void 0) {
+        subcommand = lit;
+        if (table2.codeSubcommands?.includes(lit)) return refuseExpressionsFrom(words, k + 1, OPTION_REASONS.subcommand, out);
+      }
+      continue;
+    }
+    if (!endOfOptions && table2.subcommands && subcommand === void 0 && table2.codeSubcommands?.length && !/^["']?-/.test(w.raw)) {
+      return refuseExpressionsFrom(words, k, OPTION_REASONS.subcommand, out);
+    }
+    if (endOfOptions) continue;
+    word(w, name, table2, subcommand, out);
+  }
+}
+function refuseExpressionsFrom(words, from, reason, out) {
+  for (let k = from; k < words.length; k++) {
+    const w = words[k];
+    out.danger.push({ start: w.start, end: w.end, reason });
+  }
+}
+function findArguments(words, from, to, out) {
+  for (let k = from; k < to; k++) {
+    const w = words[k];
+    if (literalWord(w.raw) !== null) continue;
+    const before = k > from ? literalWord(words[k - 1].raw) : null;
+    if (before !== null && FIND_ARGS.has(before)) continue;
+    word(w, "find", {}, void 0, out);
+  }
+}
+function testArguments(words, from, bracket, out) {
+  const end = bracket && literalWord(words[words.length - 1]?.raw ?? "") === "]" ? words.length - 1 : words.length;
+  for (let k = from; k < end; k++) {
+    const w = words[k];
+    if (literalWord(w.raw) !== null || k + 1 >= end) continue;
+    const next = literalWord(words[k + 1].raw);
+    if (next !== null && TEST_BINARY.has(next)) continue;
+    word(w, "test", {}, void 0, out);
+  }
+}
+function optionOperand(w, program, out) {
+  if (w && literalWord(w.raw) === null) word(w, program, TABLES[program] ?? {}, void 0, out);
+}
 function literalWord(raw) {
   let out = "";
   let i = 0;
@@ -14324,6 +14599,244 @@ function literalWord(raw) {
   }
   return out;
 }
+var OPTION_REASONS, OPTION_REASON_SET, VIM, JAVA, C_COMPILER, PACKAGE_MANAGER, PIP, SSH_COPY, CONTAINER, TABLES, PROGRAM_CODE_VARIABLES, RUN_THEIR_ARGUMENTS, DATA_COMMANDS, TEST_BINARY, FIND_ARGS;
+var init_shell_options = __esm({
+  "src/spec/shell-options.ts"() {
+    "use strict";
+    init_expressions();
+    OPTION_REASONS = {
+      codeOption: "this word is the argument of an option that runs a command or code, or names a file of more options or of code",
+      optionWord: "the value continues an option word, so its characters would be read as options; write the option and the value as two words (-o VALUE) or as --option=VALUE",
+      subcommand: "the value chooses a subcommand or its arguments, and this subcommand runs commands or sets what later commands run",
+      make: "make puts its arguments (targets and VAR=value) into the shell text of its recipes",
+      runsArguments: "this program runs its arguments as a command, a package or code"
+    };
+    OPTION_REASON_SET = new Set(Object.values(OPTION_REASONS));
+    VIM = { code: ["-c", "--cmd", "-S", "-u", "-U", "-s", "-W", "-i", "-T"], leads: "+" };
+    JAVA = {
+      code: ["-jar", "-cp", "-classpath", "--class-path", "-javaagent", "-agentlib", "-agentpath", "-p", "--module-path", "-m", "--module", "-XX"],
+      leads: "@"
+    };
+    C_COMPILER = { code: ["-wrapper", "-B", "-fplugin", "-specs", "--specs"], leads: "@" };
+    PACKAGE_MANAGER = {
+      code: ["-c", "--call", "--node-options", "--script-shell", "--userconfig", "--globalconfig", "--registry"],
+      subcommands: true,
+      codeSubcommands: ["exec", "x", "explore", "dlx", "config", "set"]
+    };
+    PIP = {
+      code: [
+        "-r",
+        "--requirement",
+        "-c",
+        "--constraint",
+        "-i",
+        "--index-url",
+        "--extra-index-url",
+        "-f",
+        "--find-links",
+        "-e",
+        "--editable",
+        "--config-settings",
+        "--global-option",
+        "--install-option",
+        "--src"
+      ],
+      subcommands: true,
+      codeSubcommands: ["config"]
+    };
+    SSH_COPY = { code: ["-S", "-o", "-F", "-J", "-D", "-b"] };
+    CONTAINER = {
+      code: ["--entrypoint", "-v", "--volume", "--mount", "--env-file", "-H", "--host", "--config", "--device", "--cap-add", "--security-opt"],
+      subcommands: true,
+      codeSubcommands: ["exec"]
+    };
+    TABLES = {
+      git: {
+        code: ["-c", "--config-env", "--exec-path", "--upload-pack", "--receive-pack", "--exec", "--extcmd", "--template", "--separate-git-dir"],
+        args: ["-C", "--git-dir", "--work-tree", "--namespace"],
+        subcommands: true,
+        codeSubcommands: ["config", "submodule", "bisect", "filter-branch", "daemon", "difftool", "mergetool", "instaweb", "web--browse", "credential"],
+        subcommandCode: { clone: ["-u"], "ls-remote": ["-u"], rebase: ["-x"] }
+      },
+      tar: {
+        code: [
+          "--to-command",
+          "--checkpoint-action",
+          "--use-compress-program",
+          "-I",
+          "--rsh-command",
+          "--info-script",
+          "--new-volume-script",
+          "-F",
+          "--rmt-command",
+          "-T",
+          "--files-from"
+        ]
+      },
+      rsync: { code: ["-e", "--rsh", "--rsync-path", "--files-from", "--include-from", "--exclude-from", "--filter", "-f"] },
+      scp: SSH_COPY,
+      sftp: SSH_COPY,
+      sort: { code: ["--compress-program"] },
+      zip: { code: ["-TT", "--unzip-command"] },
+      curl: { code: ["-K", "--config"] },
+      wget: { code: ["-e", "--execute", "--use-askpass", "--config"] },
+      less: { code: ["--lesskey-file", "--lesskey-src", "-k"], leads: "+" },
+      more: { leads: "+" },
+      man: { code: ["-P", "--pager", "-H", "--html", "-C", "--config-file"] },
+      vim: VIM,
+      vi: VIM,
+      nvim: VIM,
+      view: VIM,
+      ex: VIM,
+      rvim: VIM,
+      vimdiff: VIM,
+      gvim: VIM,
+      emacs: { code: ["--eval", "-l", "--load", "-f", "--funcall", "--script"], leads: "+" },
+      java: JAVA,
+      javac: { code: ["-processorpath", "--processor-path", "-cp", "-classpath", "--class-path", "-J"], leads: "@" },
+      gcc: C_COMPILER,
+      "g++": C_COMPILER,
+      cc: C_COMPILER,
+      "c++": C_COMPILER,
+      clang: C_COMPILER,
+      "clang++": C_COMPILER,
+      cmake: { code: ["-C", "-P", "-E"], args: ["-D", "-U", "-G", "-S", "-B", "-T", "-A", "-W"] },
+      docker: CONTAINER,
+      podman: CONTAINER,
+      npm: PACKAGE_MANAGER,
+      pnpm: PACKAGE_MANAGER,
+      yarn: PACKAGE_MANAGER,
+      pip: PIP,
+      pip3: PIP,
+      openssl: { code: ["-engine", "-config", "-provider", "-provider-path"] },
+      set: { leads: "+" },
+      gpg: { code: ["--exec-path", "--photo-viewer", "--options", "--load-extension"] },
+      // GNU sed and gawk parse options among their operands too (`sed s/a/b/ --expression=1e CMD`).
+      sed: { code: ["-e", "--expression", "-f", "--file"] },
+      awk: { code: ["-f", "--file", "-e", "--source", "-i", "--include", "-l", "--load", "-E", "--exec"] }
+    };
+    PROGRAM_CODE_VARIABLES = [
+      "LD_PRELOAD",
+      "LD_AUDIT",
+      "NODE_OPTIONS",
+      "PYTHONSTARTUP",
+      "PERL5OPT",
+      "RUBYOPT",
+      "JAVA_TOOL_OPTIONS",
+      "_JAVA_OPTIONS",
+      "JDK_JAVA_OPTIONS",
+      "GIT_SSH",
+      "GIT_SSH_COMMAND",
+      "GIT_PROXY_COMMAND",
+      "GIT_ASKPASS",
+      "SSH_ASKPASS",
+      "GIT_EXTERNAL_DIFF",
+      "GIT_PAGER",
+      "GIT_EDITOR",
+      "GIT_SEQUENCE_EDITOR",
+      "GIT_EXEC_PATH",
+      "GIT_TEMPLATE_DIR",
+      "GIT_CONFIG_PARAMETERS",
+      "GIT_CONFIG",
+      "GIT_CONFIG_GLOBAL",
+      "GIT_CONFIG_SYSTEM",
+      "PAGER",
+      "MANPAGER",
+      "EDITOR",
+      "VISUAL",
+      "LESSOPEN",
+      "LESSCLOSE",
+      "TAR_OPTIONS",
+      "RSYNC_RSH",
+      "RSYNC_CONNECT_PROG",
+      "WGETRC",
+      "CURL_HOME",
+      "SHELLOPTS",
+      "BASHOPTS"
+    ];
+    RUN_THEIR_ARGUMENTS = /* @__PURE__ */ new Map([
+      ["make", OPTION_REASONS.make],
+      ["gmake", OPTION_REASONS.make],
+      ["bmake", OPTION_REASONS.make],
+      ["npx", OPTION_REASONS.runsArguments],
+      ["pnpx", OPTION_REASONS.runsArguments],
+      ["bunx", OPTION_REASONS.runsArguments],
+      ["uvx", OPTION_REASONS.runsArguments],
+      ["pipx", OPTION_REASONS.runsArguments],
+      ["deno", OPTION_REASONS.runsArguments],
+      ["bun", OPTION_REASONS.runsArguments],
+      ["pwsh", OPTION_REASONS.runsArguments],
+      ["powershell", OPTION_REASONS.runsArguments],
+      ["osascript", OPTION_REASONS.runsArguments],
+      ["tclsh", OPTION_REASONS.runsArguments],
+      ["wish", OPTION_REASONS.runsArguments],
+      ["jshell", OPTION_REASONS.runsArguments],
+      ["csi", OPTION_REASONS.runsArguments],
+      ["dotnet", OPTION_REASONS.runsArguments]
+    ]);
+    DATA_COMMANDS = /* @__PURE__ */ new Set([
+      "echo",
+      "true",
+      "false",
+      ":",
+      "cd",
+      "pushd",
+      "popd",
+      "exit",
+      "return",
+      "shift",
+      "break",
+      "continue",
+      "basename",
+      "dirname",
+      "sleep",
+      "type",
+      "dirs"
+    ]);
+    TEST_BINARY = /* @__PURE__ */ new Set(["=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef", "=~", "-a", "-o"]);
+    FIND_ARGS = /* @__PURE__ */ new Set([
+      "-name",
+      "-iname",
+      "-path",
+      "-ipath",
+      "-wholename",
+      "-iwholename",
+      "-regex",
+      "-iregex",
+      "-lname",
+      "-ilname",
+      "-newer",
+      "-anewer",
+      "-cnewer",
+      "-samefile",
+      "-type",
+      "-xtype",
+      "-user",
+      "-group",
+      "-perm",
+      "-size",
+      "-mtime",
+      "-mmin",
+      "-atime",
+      "-amin",
+      "-ctime",
+      "-cmin",
+      "-maxdepth",
+      "-mindepth",
+      "-uid",
+      "-gid",
+      "-links",
+      "-inum",
+      "-used",
+      "-fstype",
+      "-regextype",
+      "-context",
+      "-printf"
+    ]);
+  }
+});
+
+// src/spec/shell-commands.ts
 function mayVanish(raw) {
   let anchored = false;
   let glob2 = false;
@@ -14381,29 +14894,34 @@ function assignmentParts(raw) {
   if (!close) return void 0;
   return { name, subscript: true, valueOffset: name.length + close.index + close[0].length };
 }
-function basename(word) {
-  return word.slice(word.lastIndexOf("/") + 1);
+function basename(word2) {
+  return word2.slice(word2.lastIndexOf("/") + 1);
 }
 function interpreterOf(name) {
   if (/^python[0-9.]*$/.test(name)) return PYTHON;
   if (name === "nodejs") return INTERPRETERS.node;
   return Object.hasOwn(INTERPRETERS, name) ? INTERPRETERS[name] : void 0;
 }
-function isOption(word) {
-  return word !== null && word.length > 1 && (word.startsWith("-") || word.startsWith("+"));
+function knownRunner(word2) {
+  const name = basename(word2);
+  return SHELLS.has(name) || interpreterOf(name) !== void 0 || Object.hasOwn(WRAPPERS, name) || Object.hasOwn(LAUNCHERS, name) || RUNS_OPERANDS_AS_CODE.has(name) || runsItsArguments(name) !== void 0 || hasOptionTable(name) || ["awk", "gawk", "mawk", "nawk", "sed", "gsed", "find"].includes(name);
+}
+function isOption(word2) {
+  return word2 !== null && word2.length > 1 && (word2.startsWith("-") || word2.startsWith("+"));
 }
 function classifyCommand(words) {
   const classifier = new Classifier(words);
   classifier.run();
   return classifier.result;
 }
-function testEvaluates(word) {
-  return ARITHMETIC_TEST_OPERATORS.has(word) || word === "-v" || word === "-R";
+function testEvaluates(word2) {
+  return ARITHMETIC_TEST_OPERATORS.has(word2) || word2 === "-v" || word2 === "-R";
 }
-var REASONS, PREFIX_KEYWORDS, SHELLS, PYTHON, INTERPRETERS, CODE_BUILTINS, WRAPPERS, RUNS_OPERANDS_AS_CODE, STDIN_PATHS, ARITHMETIC_TEST_OPERATORS, Classifier;
+var REASONS, PREFIX_KEYWORDS, SHELLS, PYTHON, INTERPRETERS, CODE_BUILTINS, WRAPPERS, LAUNCHERS, RUNS_OPERANDS_AS_CODE, STDIN_PATHS, ARITHMETIC_TEST_OPERATORS, Classifier;
 var init_shell_commands = __esm({
   "src/spec/shell-commands.ts"() {
     "use strict";
+    init_shell_options();
     REASONS = {
       commandName: "an expression as the command name chooses the program to run",
       unknownTarget: "the value is assigned to a variable whose name is not a literal word, which the script may evaluate",
@@ -14416,6 +14934,7 @@ var init_shell_commands = __esm({
       commandArgument: "this word is run as a command (or its argument) by a program that runs commands",
       scriptFile: "this word names the file of code to run",
       unknownOption: "this option is not one the check knows, so the rest of the command cannot be classified",
+      launcherCommand: "this program runs a command given among its arguments, and the value may be that command or the option that names it; write an option and its value as --option=VALUE",
       stdinCode: "this text becomes the standard input of a command that runs its input as code"
     };
     PREFIX_KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "}", "fi", "done", "esac"]);
@@ -14458,6 +14977,41 @@ var init_shell_commands = __esm({
         codeName: ["-r", "-I"],
         dataArg: [],
         flags: ["-w", "-W", "-v", "--version", "-n", "-p", "-a", "-l", "-c", "-d", "-s"]
+      },
+      php: {
+        code: ["-r", "-B", "-R", "-E"],
+        // -F runs a file per input line; -c and -d can name an ini that prepends code (auto_prepend_file).
+        codeName: ["-f", "-F", "-c", "-d", "-z"],
+        dataArg: [],
+        flags: ["-n", "-q", "-H", "-h", "-v", "-i", "-l", "-s", "-w", "-a", "-e", "--version", "--help"]
+      },
+      lua: { code: ["-e"], codeName: ["-l"], dataArg: [], flags: ["-i", "-v", "-E", "-W"] },
+      luajit: { code: ["-e"], codeName: ["-l", "-j", "-b"], dataArg: [], flags: ["-i", "-v", "-E"] },
+      julia: {
+        code: ["-e", "--eval", "-E", "--print"],
+        codeName: ["-L", "--load", "-J", "--sysimage"],
+        dataArg: ["-t", "--threads", "-p", "--procs"],
+        flags: ["-q", "--quiet", "-i", "-O", "-g", "--version", "-v", "-h", "--help"]
+      },
+      R: {
+        code: ["-e"],
+        codeName: ["-f", "--file"],
+        dataArg: [],
+        flags: [
+          "--vanilla",
+          "--no-save",
+          "--save",
+          "--no-restore",
+          "--slave",
+          "--no-echo",
+          "-q",
+          "--quiet",
+          "--silent",
+          "--no-environ",
+          "--no-site-file",
+          "--no-init-file",
+          "--args"
+        ]
       },
       Rscript: {
         code: ["-e"],
@@ -14508,6 +15062,40 @@ var init_shell_commands = __esm({
       time_keyword: { dataArg: [], flags: ["-p"] },
       nocorrect: { dataArg: [], flags: [] }
     };
+    LAUNCHERS = {
+      mpirun: null,
+      mpiexec: null,
+      srun: null,
+      salloc: null,
+      torchrun: null,
+      deepspeed: null,
+      horovodrun: null,
+      "xvfb-run": null,
+      "dbus-run-session": null,
+      unshare: null,
+      nsenter: null,
+      ionice: null,
+      taskset: null,
+      chrt: null,
+      numactl: null,
+      prlimit: null,
+      "systemd-run": null,
+      firejail: null,
+      bwrap: null,
+      fakeroot: null,
+      valgrind: null,
+      catchsegv: null,
+      uv: "run",
+      poetry: "run",
+      pipenv: "run",
+      pdm: "run",
+      hatch: "run",
+      conda: "run",
+      mamba: "run",
+      micromamba: "run",
+      pixi: "run",
+      accelerate: "launch"
+    };
     RUNS_OPERANDS_AS_CODE = /* @__PURE__ */ new Set(["watch", "ssh", "su", "parallel", "script", "flock", "runuser", "sg", "unbuffer", "strace", "ltrace", "gdb", "expect"]);
     STDIN_PATHS = /* @__PURE__ */ new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
     ARITHMETIC_TEST_OPERATORS = /* @__PURE__ */ new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
@@ -14527,8 +15115,14 @@ var init_shell_commands = __esm({
         evaluatingNames: [],
         evaluatingUnknownName: false,
         readsStdinAsCode: false,
-        readsStdinIntoVariables: false
+        readsStdinIntoVariables: false,
+        optionOperands: [],
+        optionNames: []
       };
+      /** Where the findings of shell-options.ts go: the same arrays as the result's. */
+      get findings() {
+        return { danger: this.result.danger, operands: this.result.optionOperands, names: this.result.optionNames };
+      }
       literal(i) {
         const w = this.words[i];
         return w === void 0 ? null : literalWord(w.raw);
@@ -14601,7 +15195,15 @@ var init_shell_commands = __esm({
           this.result.dumpsEnvironment = true;
         }
         if (name === "for" || name === "select") return this.forLoop(args);
-        if (name === "function") return this.refuse(args, REASONS.variableName);
+        if (name === "function") {
+          this.refuse(args, REASONS.variableName);
+          let body = args + 1;
+          while (body < this.words.length && ["(", ")", "()"].includes(this.literal(body) ?? "")) body++;
+          if (this.literal(body) !== "{") return;
+          const inner = new _Classifier(this.words.slice(body + 1));
+          inner.run();
+          return this.merge(inner);
+        }
         if (name === "case" || name === "[[" || name === "]]" || name === "in") return;
         if (name === "let") return this.refuseFrom(args, REASONS.arithmetic);
         if (CODE_BUILTINS.has(name)) {
@@ -14611,7 +15213,7 @@ var init_shell_commands = __esm({
         }
         if (name === "tee") {
           for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push(this.words[k].raw);
-          return;
+          return programArguments(this.words, args, name, this.findings);
         }
         if (name === "hash") {
           this.options(args, { "-p": REASONS.commandName }, "lrdt");
@@ -14626,6 +15228,8 @@ var init_shell_commands = __esm({
         if (name === "wait") return this.wait(args);
         if (name === "test" || name === "[") return this.test(args);
         if (SHELLS.has(name)) return this.shell(name, args);
+        const runs = runsItsArguments(name);
+        if (runs) return this.refuseFrom(args, runs);
         const interpreter = interpreterOf(name);
         if (interpreter) return this.interpreter(interpreter, args);
         if (["awk", "gawk", "mawk", "nawk"].includes(name)) return this.awk(args);
@@ -14634,6 +15238,8 @@ var init_shell_commands = __esm({
         if (RUNS_OPERANDS_AS_CODE.has(name)) return this.refuseFrom(args, REASONS.commandArgument);
         if (name === "command" && ["-v", "-V", "-pv", "-pV"].includes(this.literal(args) ?? "")) return;
         if (name === "time" || Object.hasOwn(WRAPPERS, name)) return this.wrapper(WRAPPERS[name], args);
+        if (Object.hasOwn(LAUNCHERS, name)) return this.launcher(name, args, LAUNCHERS[name]);
+        if (checksOptions(nameWord, name)) programArguments(this.words, args, name, this.findings);
       }
       forLoop(i) {
         const name = this.literal(i);
@@ -14774,6 +15380,7 @@ var init_shell_commands = __esm({
           named.push(n);
         });
         const setsVariable = this.words.slice(i, rest).some((w) => /^-[A-Za-z]*v/.test(literalWord(w.raw) ?? ""));
+        if (this.literal(rest - 1) !== "--") optionOperand(this.words[rest], "printf", this.findings);
         const first = this.words[rest];
         const last = this.words[this.words.length - 1];
         if (!setsVariable || !first || !last) return;
@@ -14791,6 +15398,7 @@ var init_shell_commands = __esm({
       test(i) {
         const operands = this.words.slice(i).map((w) => literalWord(w.raw));
         if (operands.some((o) => o === "-v" || o === "-R")) this.refuseFrom(i, REASONS.variableName);
+        testArguments(this.words, i, this.literal(i - 1) === "[", this.findings);
       }
       shell(name, i) {
         let code = false;
@@ -14873,7 +15481,11 @@ var init_shell_commands = __esm({
           if (spec.codeName.includes(option)) {
             if (inline === void 0) this.refuseOperand(++i, REASONS.scriptFile);
             else this.refuse(i, REASONS.scriptFile);
-            if (option === "-m") return;
+            if (option === "-m") {
+              const module2 = inline ?? this.literal(i);
+              if (module2 !== null && hasOptionTable(module2)) programArguments(this.words, i + 1, module2, this.findings);
+              return;
+            }
             continue;
           }
           if (spec.dataArg.includes(option)) {
@@ -14922,6 +15534,7 @@ var init_shell_commands = __esm({
           return this.refuseFrom(i, REASONS.unknownOption);
         }
         if (program) this.refuseOperand(i, REASONS.code);
+        else if (this.literal(i - 1) !== "--") optionOperand(this.words[i], "awk", this.findings);
       }
       sed(i) {
         let script = true;
@@ -14953,21 +15566,51 @@ var init_shell_commands = __esm({
           return this.refuseFrom(i, REASONS.unknownOption);
         }
         if (script) this.refuseOperand(i, REASONS.code);
+        if (this.literal(i - 1) !== "--") programArguments(this.words, script ? i + 1 : i, "sed", this.findings);
       }
       /** `find ... -exec cmd args ;`: the words up to `;` or `+` are a command of their own. */
       find(i) {
+        let from = i;
         for (; i < this.words.length; i++) {
           const lit = this.literal(i);
           if (lit === "-exec" || lit === "-execdir" || lit === "-ok" || lit === "-okdir") {
+            findArguments(this.words, from, i, this.findings);
             let end = i + 1;
             while (end < this.words.length && !(this.literal(end) === ";" || this.literal(end) === "+")) end++;
             const inner = new _Classifier(this.words.slice(i + 1, end));
             inner.command(0);
             this.merge(inner);
             i = end;
+            from = end + 1;
           } else if (lit === "-fprintf" || lit === "-fprint" || lit === "-fprint0" || lit === "-fls" || lit === "-delete") {
             continue;
           }
+        }
+        findArguments(this.words, from, this.words.length, this.findings);
+      }
+      /** A launcher (LAUNCHERS): every literal word that is not an option may be the command it runs. */
+      launcher(name, i, subcommand) {
+        if (subcommand !== null) {
+          let k = i;
+          while (k < this.words.length && isOption(this.literal(k))) k++;
+          if (name === "uv" && this.literal(k) === "pip") return programArguments(this.words, k + 1, "pip", this.findings);
+          if (this.literal(k) !== subcommand) return programArguments(this.words, i, name, this.findings);
+          i = k + 1;
+        }
+        let command = false;
+        for (let k = i; k < this.words.length; k++) {
+          const lit = this.literal(k);
+          if (lit === null) {
+            if (!command && !optionWithValue(this.words[k].raw)) return this.refuseFrom(k, REASONS.launcherCommand);
+            continue;
+          }
+          if (lit === "--" || isOption(lit)) continue;
+          command = true;
+          const inner = new _Classifier(this.words.slice(k));
+          inner.command(0);
+          for (const o of inner.result.optionOperands) if (!/[A-Za-z]/.test(o.program)) o.program = name;
+          this.merge(inner);
+          if (knownRunner(lit)) break;
         }
       }
       wrapper(spec, i) {
@@ -15013,6 +15656,13 @@ var init_shell_commands = __esm({
           const inner = new _Classifier([...this.words.slice(i), { start: -1, end: -1, raw: "item" }]);
           inner.command(0);
           if (inner.result.danger.some((d) => d.start < 0) || replaces && inner.result.danger.length) this.result.readsStdinAsCode = true;
+          const items = new _Classifier([...this.words.slice(i), { start: -1, end: -1, raw: "${{ item }}" }]);
+          items.command(0);
+          const option = items.result.optionOperands.find((o) => o.start < 0);
+          if (option) this.result.stdinOptions = { program: option.program, leads: option.leads };
+          else if (replaces && inner.result.name && checksOptions(this.words[i]?.raw ?? "", inner.result.name)) {
+            this.result.stdinOptions = { program: inner.result.name, leads: "-" };
+          }
         }
       }
       merge(other) {
@@ -15025,6 +15675,8 @@ var init_shell_commands = __esm({
         this.result.writes.push(...r.writes);
         this.result.codeFiles.push(...r.codeFiles);
         this.result.readsStdinAsCode ||= r.readsStdinAsCode;
+        this.result.optionOperands.push(...r.optionOperands);
+        this.result.optionNames.push(...r.optionNames);
       }
     };
   }
@@ -15056,7 +15708,12 @@ function rewriteRunScript(run, shell, location, startIndex = 1, locate2, params)
     if (problems.length) throw new InputError(problems);
     return { script: run, expressions: [] };
   }
-  const lexer = new PosixLexer(run, startIndex, (expression) => isValidatedValue(expression, params ?? {}));
+  const lexer = new PosixLexer(
+    run,
+    startIndex,
+    (expression) => isValidatedValue(expression, params ?? {}),
+    (expression) => isListedValue(expression, params ?? {})
+  );
   lexer.run();
   if (lexer.problems.length) {
     throw new InputError(lexer.problems.map((p) => ({ ...where2(p.offset), message: p.message })));
@@ -15068,7 +15725,8 @@ function rewriteRunScript(run, shell, location, startIndex = 1, locate2, params)
     from = r.end;
   }
   script += run.slice(from);
-  return { script, expressions: lexer.expressions };
+  const optionChecks = lexer.optionChecks.map(({ offset, ...check }) => ({ ...check, ...where2(offset) }));
+  return { script, expressions: lexer.expressions, ...optionChecks.length && { optionChecks } };
 }
 function defaultLocator(run, location) {
   return (offset) => {
@@ -15086,17 +15744,26 @@ function isValidatedValue(expression, params) {
   if (param.type === "number" || param.type === "integer") return true;
   return param.type !== "boolean" && param.enum !== void 0 && param.enum.length > 0 && param.enum.every((v) => /^[0-9.+\-:,/@%]+$/.test(String(v)));
 }
+function isListedValue(expression, params) {
+  const reference = /^params\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'((?:[^']|'')*)'\s*\])$/.exec(expression.trim());
+  if (!reference) return false;
+  const wanted = (reference[1] ?? reference[2].replace(/''/g, "'")).toLowerCase();
+  const param = Object.entries(params).find(([name]) => name.toLowerCase() === wanted)?.[1];
+  if (!param) return false;
+  return param.type !== "string" || param.enum !== void 0 && param.enum.length > 0;
+}
 function fileKey(raw) {
   const name = literalWord(raw);
   return name === null ? `\0${raw}` : name.replace(/^(\.\/)+/, "");
 }
-var NAMED_SHELLS, SINGLE_QUOTE_MESSAGE, ANSI_C_QUOTE_MESSAGE, SAFE_ALTERNATIVE, ARITHMETIC_REFUSAL, PARAMETER_REFUSAL, ARITHMETIC_TEST_REFUSAL, ARRAY_LITERAL_REFUSAL, ESCAPED_MESSAGE, KEEPS_COMMAND_POSITION, COMPOUND_OPENERS, COMPOUND_CLOSERS, IMPLICIT_DATA_VARIABLES, CODE_VARIABLES, COMMAND_SUBSTITUTION, BLANK, WORD_END, NAME, PosixLexer;
+var NAMED_SHELLS, SINGLE_QUOTE_MESSAGE, ANSI_C_QUOTE_MESSAGE, SAFE_ALTERNATIVE, ARITHMETIC_REFUSAL, PARAMETER_REFUSAL, ARITHMETIC_TEST_REFUSAL, ARRAY_LITERAL_REFUSAL, ESCAPED_MESSAGE, FUNCTION_DEFINITION, KEEPS_COMMAND_POSITION, COMPOUND_OPENERS, COMPOUND_CLOSERS, IMPLICIT_DATA_VARIABLES, CODE_VARIABLES, COMMAND_SUBSTITUTION, BLANK, WORD_END, NAME, PosixLexer;
 var init_shell = __esm({
   "src/spec/shell.ts"() {
     "use strict";
     init_errors();
     init_expressions();
     init_shell_commands();
+    init_shell_options();
     NAMED_SHELLS = ["bash", "sh", "python", "node", "pwsh"];
     SINGLE_QUOTE_MESSAGE = "an expression inside single quotes would not be expanded; move it outside the quotes or pass it through env:";
     ANSI_C_QUOTE_MESSAGE = "an expression inside $'...' would not be expanded; move it outside the quotes or pass it through env:";
@@ -15106,6 +15773,7 @@ var init_shell = __esm({
     ARITHMETIC_TEST_REFUSAL = "an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) or names a variable (-v) would be evaluated as code by the shell";
     ARRAY_LITERAL_REFUSAL = "an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic";
     ESCAPED_MESSAGE = "an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:";
+    FUNCTION_DEFINITION = /(?:^|[\s;&|(){}])(?:function\s+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\s*\(\s*\))/g;
     KEEPS_COMMAND_POSITION = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
     COMPOUND_OPENERS = /* @__PURE__ */ new Set(["{", "while", "until", "if", "for", "case", "select"]);
     COMPOUND_CLOSERS = /* @__PURE__ */ new Set(["done", "}", "fi", "esac", ")"]);
@@ -15124,20 +15792,34 @@ var init_shell = __esm({
       "OLDPWD",
       "DIRSTACK"
     ]);
-    CODE_VARIABLES = ["PS0", "PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND", "BASH_ENV", "ENV"];
+    CODE_VARIABLES = [
+      "PS0",
+      "PS1",
+      "PS2",
+      "PS3",
+      "PS4",
+      "PROMPT_COMMAND",
+      "BASH_ENV",
+      "ENV",
+      // Variables programs read as options or as a command to run: what `git -c core.sshCommand=` or
+      // `node --require` would be as an argument (shell-options.ts), set in the environment instead.
+      ...PROGRAM_CODE_VARIABLES
+    ];
     COMMAND_SUBSTITUTION = /\$\((?!\()|`/;
     BLANK = /* @__PURE__ */ new Set([" ", "	"]);
     WORD_END = /[\s;&|()<>'"`\\$]/;
     NAME = /[A-Za-z_][A-Za-z0-9_]*/g;
     PosixLexer = class {
-      constructor(text2, startIndex, validated) {
+      constructor(text2, startIndex, validated, listed = () => false) {
         this.text = text2;
         this.startIndex = startIndex;
         this.validated = validated;
+        this.listed = listed;
       }
       text;
       startIndex;
       validated;
+      listed;
       problems = [];
       replacements = [];
       expressions = [];
@@ -15162,6 +15844,15 @@ var init_shell = __esm({
       evaluatingUnknownName = false;
       /** Arguments of `set` and of calls: they become positional parameters ($1, $@). */
       positional = [];
+      /** Where a program may read a value as an option, and the variables that reach such a place. */
+      optionOperands = [];
+      optionNames = [];
+      /** A command whose input (or a file it reads) becomes a program's words: `xargs git clone`. */
+      optionFileReader;
+      /** Heredocs whose body becomes a program's words (their body is read after the command). */
+      optionHeredocs = [];
+      /** The values to check when the step runs, with the offset of their expression. */
+      optionChecks = [];
       run() {
         const root = this.codeFrame(null, void 0);
         const stack = [root];
@@ -15408,6 +16099,15 @@ var init_shell = __esm({
           if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end });
           for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name);
           this.evaluatingUnknownName ||= analysis.evaluatingUnknownName;
+          this.optionOperands.push(...analysis.optionOperands);
+          this.optionNames.push(...analysis.optionNames);
+          if (analysis.stdinOptions) {
+            const reach = { ...analysis.stdinOptions, tokens: true };
+            this.optionFileReader ??= analysis.stdinOptions;
+            for (const r of command.herestrings) this.optionOperands.push({ ...r, ...reach });
+            if (pipeline2.piped && command.words[0]) this.optionOperands.push({ start: pipeline2.start, end: command.words[0].start, ...reach });
+            for (const h of [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []]) this.optionHeredocs.push({ heredoc: h, ...reach });
+          }
           for (const d of analysis.danger) {
             if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
               this.evaluated.push({ ...d, code: d.reason !== REASONS.arithmetic && d.reason !== REASONS.declaredEvaluating });
@@ -15500,8 +16200,8 @@ var init_shell = __esm({
           return opened;
         }
         if (c === "(") {
-          const word2 = frame.command.wordStart === void 0 ? "" : text2.slice(frame.command.wordStart, i);
-          if (/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?\+?=$/s.test(word2)) {
+          const word3 = frame.command.wordStart === void 0 ? "" : text2.slice(frame.command.wordStart, i);
+          if (/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?\+?=$/s.test(word3)) {
             stack.push({ ...this.codeFrame(")", ARRAY_LITERAL_REFUSAL, i + 1), arrayStart: i + 1 });
             return i + 1;
           }
@@ -15571,25 +16271,29 @@ var init_shell = __esm({
         if (!wordStart) return i + 1;
         let end = i;
         while (end < to && !WORD_END.test(text2[end]) && !this.isExpression(end)) end++;
-        const word = text2.slice(i, end);
+        const word2 = text2.slice(i, end);
         const bare = end >= to || /[\s;&|()<>]/.test(text2[end]) || frame.close === "`" && text2[end] === "`";
         frame.wordStart = false;
         if (bare && frame.test) {
-          if (word === "]]") this.endTest(frame, end);
-          else if (testEvaluates(word)) frame.test.evaluates = true;
+          if (word2 === "]]") this.endTest(frame, end);
+          else if (testEvaluates(word2)) frame.test.evaluates = true;
         }
-        if (frame.commandPosition && bare && word === "[[") {
+        if (frame.commandPosition && bare && word2 === "[[") {
           frame.test = { start: i, evaluates: false };
           frame.commandPosition = false;
-        } else if (frame.commandPosition && bare && word === "case") {
+        } else if (frame.commandPosition && bare && word2 === "case") {
           frame.caseDepth++;
           frame.commandPosition = false;
-        } else if (frame.commandPosition && bare && word === "esac" && frame.caseDepth > 0) {
+        } else if (frame.commandPosition && bare && word2 === "esac" && frame.caseDepth > 0) {
           frame.caseDepth--;
           frame.commandPosition = false;
+        } else if (frame.commandPosition && bare && word2 === "function") {
+          frame.functionName = true;
+        } else if (frame.functionName) {
+          frame.functionName = false;
         } else {
-          const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(word);
-          frame.commandPosition &&= assignment || bare && KEEPS_COMMAND_POSITION.has(word);
+          const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/.test(word2);
+          frame.commandPosition &&= assignment || bare && KEEPS_COMMAND_POSITION.has(word2);
         }
         return Math.max(end, i + 1);
       }
@@ -15743,6 +16447,62 @@ var init_shell = __esm({
         }
         return region;
       }
+      /**
+       * Where a value reaches a program's options through a variable: `r=${{ }}; git clone "$r"`, a
+       * function's `$1`, `for r in ${{ }}`, `read r <<< ${{ }}`. Returns, for an expression's offset and
+       * its variable, the places it reaches; all through a variable are checked part by part.
+       */
+      optionFlows() {
+        const byName = /* @__PURE__ */ new Map();
+        for (const n of this.optionNames) if (!byName.has(n.name)) byName.set(n.name, n);
+        const positionalOf = () => [...byName.keys()].find((n) => /^[0-9@*]$/.test(n));
+        for (let round = 0; round <= this.assignments.length + this.positional.length + 1; round++) {
+          const before = byName.size;
+          for (const a of this.assignments) {
+            const reached = byName.get(a.name);
+            if (!reached) continue;
+            for (const m of this.withoutExpressions(a.start, a.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+              if (!byName.has(m[1])) byName.set(m[1], reached);
+            }
+          }
+          const positional2 = positionalOf();
+          if (positional2) {
+            for (const p of this.positional) {
+              for (const m of this.withoutExpressions(p.start, p.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+                if (!byName.has(m[1])) byName.set(m[1], byName.get(positional2));
+              }
+            }
+          }
+          if (byName.size === before) break;
+        }
+        const ranges = [];
+        const add = (r, n) => ranges.push({ ...r, program: n.program, leads: n.leads, tokens: true });
+        for (const a of this.assignments) {
+          const n = byName.get(a.name);
+          if (n) add(a, n);
+        }
+        const positional = positionalOf();
+        if (positional) for (const p of this.positional) add(p, byName.get(positional));
+        const filled = [...this.filled].find((f) => byName.has(f));
+        if (filled || this.fillsUnknown && byName.size) {
+          const n = byName.get(filled ?? "") ?? byName.values().next().value;
+          for (const s of this.stdinSources) add(s, n);
+        }
+        const substituted = this.assignments.find((a) => byName.has(a.name) && COMMAND_SUBSTITUTION.test(this.withoutExpressions(a.start, a.end)));
+        const reader = (filled || this.fillsUnknown ? byName.get(filled ?? "") : void 0) ?? this.optionOperands.find((o) => o.tokens) ?? this.optionFileReader ?? (substituted ? byName.get(substituted.name) : void 0);
+        if (reader) {
+          const n = { name: "", program: reader.program, leads: reader.leads };
+          for (const w of this.fileWrites) {
+            add(w, n);
+            for (const h of w.heredocs) if (h.body) add(h.body, n);
+          }
+        }
+        return (offset, variable) => {
+          const carried = byName.get(variable);
+          const found = ranges.filter((r) => offset >= r.start && offset < r.end);
+          return carried ? [...found, { start: offset, end: offset + 1, program: carried.program, leads: carried.leads, tokens: true }] : found;
+        };
+      }
       /** Names read in evaluated text, and whether positional parameters are. */
       evaluatedNames() {
         const names = /* @__PURE__ */ new Set();
@@ -15767,7 +16527,6 @@ var init_shell = __esm({
        * through other assignments, positional parameters, or `read`.
        */
       applyDangers() {
-        const inside2 = (offset, ranges) => ranges.find((r) => offset >= r.start && offset < r.end);
         const codeWrites = this.fileWrites.filter((w) => w.paths.some((p) => this.codeFiles.includes(p)));
         for (const w of codeWrites) {
           this.evaluated.push({ start: w.start, end: w.end, code: true });
@@ -15840,10 +16599,26 @@ var init_shell = __esm({
             flows.push({ ...s, reason: "it reaches an input the script reads into a variable (read, mapfile) that it then evaluates as arithmetic or code" });
           }
         }
-        for (const e of this.replacements) {
+        const optionFlows = this.optionFlows();
+        for (const { heredoc, ...reach } of this.optionHeredocs) if (heredoc.body) this.optionOperands.push({ ...heredoc.body, ...reach });
+        const functions = new Set([...this.withoutExpressions(0, this.text.length).matchAll(FUNCTION_DEFINITION)].map((m) => m[1] ?? m[2]));
+        const optionOperands = this.optionOperands.filter((o) => !functions.has(o.program));
+        for (const [index, e] of this.replacements.entries()) {
           if (e.validated) continue;
-          const danger = inside2(e.start, this.dangers) ?? inside2(e.start, flows);
-          if (danger) this.problem(e.start, `\${{ ${e.expression} }}: ${danger.reason}; ${SAFE_ALTERNATIVE}`);
+          const listed = this.listed(e.expression);
+          const applies = (r) => e.start >= r.start && e.start < r.end && !(listed && isOptionReason(r.reason));
+          const danger = this.dangers.find((r) => applies(r) && !isOptionReason(r.reason)) ?? this.dangers.find(applies) ?? flows.find(applies);
+          if (danger) {
+            this.problem(e.start, `\${{ ${e.expression} }}: ${danger.reason}; ${SAFE_ALTERNATIVE}`);
+            continue;
+          }
+          if (listed) continue;
+          const name = this.expressions[index].name;
+          const checks = [...optionFlows(e.start, name), ...optionOperands.filter((o) => e.start >= o.start && e.start < o.end)];
+          const first = checks[0];
+          if (!first) continue;
+          const leads = [...new Set(checks.flatMap((c) => [...c.leads]))].join("");
+          this.optionChecks.push({ name, expression: e.expression, program: first.program, leads, tokens: checks.some((c) => c.tokens), offset: e.start });
         }
         this.problems.sort((a, b) => a.offset - b.offset);
       }
@@ -17143,6 +17918,7 @@ var init_load = __esm({
     init_challengers();
     init_schema_errors();
     init_step_cache();
+    init_option_values();
     init_shell();
     init_source();
     init_suggest();
@@ -17214,6 +17990,8 @@ var init_load = __esm({
             const rewritten = rewriteRunScript(raw.run, shell, this.source.valueAt(runSegments), 1, locate2, this.raw.params);
             run = rewritten.script;
             expressionEnv = rewritten.expressions;
+            if (rewritten.optionChecks)
+              expressionEnv = [...expressionEnv, { name: OPTION_CHECKS_VARIABLE, expression: optionChecksExpression(rewritten.optionChecks) }];
           } catch (error) {
             if (!(error instanceof InputError)) throw error;
             this.problems.push(...error.problems);
@@ -25675,6 +26453,7 @@ async function prepare(dir, file, script) {
   }
 }
 async function runProcess(req) {
+  const env = checkOptionValues(req.env);
   const extension = typeof req.shell === "string" ? SCRIPT_EXTENSIONS[req.shell] : "";
   const scriptFile = import_node_path11.default.join(req.scratchDir, `${req.id}${extension}`);
   const logFile = import_node_path11.default.join(req.scratchDir, `${req.id}.log`);
@@ -25694,7 +26473,7 @@ async function runProcess(req) {
     let settled = false;
     const child = (0, import_node_child_process.spawn)(command, args, {
       cwd: req.cwd,
-      env: req.env,
+      env,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"]
     });
@@ -25820,6 +26599,7 @@ var init_process_runner = __esm({
     import_promises11 = require("node:stream/promises");
     import_node_string_decoder = require("node:string_decoder");
     init_errors();
+    init_option_values();
     KILL_GRACE_MS = 3e3;
     PIPE_DRAIN_MS = 1e3;
     GROUP_GONE_MAX_MS = 2e3;
@@ -33768,11 +34548,11 @@ function parseCommand(name, args) {
     const code = String(err.code ?? "");
     const unknown = /Unknown option '(-{1,2})([^']+)'/.exec(err.message);
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) {
-      const word = unknown[2];
-      const meant = shape.meant?.[word] ?? closest(word, own);
-      const elsewhere = Object.entries(COMMANDS).filter(([, c]) => c.options.includes(word)).map(([n]) => n);
-      const hint = meant ? /^[A-Z]+$/.test(meant) ? ` (the ${meant.toLowerCase()} is an argument: retrain ${name} ${meant})` : `; did you mean --${meant}?` : elsewhere.length ? ` (--${word} is an option of retrain ${elsewhere.join(", ")})` : "";
-      throw usageError(`retrain ${name} has no option ${unknown[1]}${word}${hint}`, name);
+      const word2 = unknown[2];
+      const meant = shape.meant?.[word2] ?? closest(word2, own);
+      const elsewhere = Object.entries(COMMANDS).filter(([, c]) => c.options.includes(word2)).map(([n]) => n);
+      const hint = meant ? /^[A-Z]+$/.test(meant) ? ` (the ${meant.toLowerCase()} is an argument: retrain ${name} ${meant})` : `; did you mean --${meant}?` : elsewhere.length ? ` (--${word2} is an option of retrain ${elsewhere.join(", ")})` : "";
+      throw usageError(`retrain ${name} has no option ${unknown[1]}${word2}${hint}`, name);
     }
     if (code.startsWith("ERR_PARSE_ARGS")) throw usageError(`retrain ${name}: ${err.message}`, name);
     throw err;
@@ -34075,4 +34855,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=04798ad781dfe4916016a133e8ab3f45a264db22d1f298d8e12c02c13be56aad
+// retrain-script-sha256=6b782dfcc83a43bbff379a0816863f8e75b81c6029c4362a8f288630dddfb6d3
