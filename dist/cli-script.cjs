@@ -14317,6 +14317,17 @@ function parseChecks(carried) {
     return [];
   }
 }
+function optionValueProblems(expressionEnv, evaluate) {
+  const carrier = expressionEnv.find((e) => e.name === OPTION_CHECKS_VARIABLE);
+  if (!carrier) return [];
+  const problems = [];
+  for (const check of parseChecks(evaluate(carrier.expression))) {
+    const entry = expressionEnv.find((e) => e.name === check.name);
+    const problem = entry && optionValueProblem(check, evaluate(entry.expression));
+    if (problem && !problems.some((p) => formatProblem(p) === formatProblem(problem))) problems.push(problem);
+  }
+  return problems;
+}
 function checkOptionValues(env) {
   const carried = env[OPTION_CHECKS_VARIABLE];
   if (carried === void 0) return env;
@@ -31040,6 +31051,7 @@ async function prepare2(options, ws) {
   const startedAt = now();
   const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
   reporter.info(`Retraining ${spec.model} (spec ${import_node_path20.default.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
+  refuseOptionValues(spec, { params: options.params, github: options.github ?? {} });
   const data = Object.values(await fingerprintData(spec.root, spec.data, { params: options.params, github: options.github ?? {} }));
   await runDataChecks(spec, data, (message) => reporter.warn(message));
   const evaluationNames = new Set(spec.evaluate.data);
@@ -31114,6 +31126,17 @@ async function prepare2(options, ws) {
     drift,
     ...challenger && { challenger }
   };
+}
+function refuseOptionValues(spec, contexts) {
+  const evaluate = (expression) => {
+    try {
+      return evaluateTemplate(`\${{ ${expression} }}`, contexts);
+    } catch {
+      return "";
+    }
+  };
+  const problems = [...spec.steps, spec.evaluate].flatMap((command) => optionValueProblems(command.expressionEnv ?? [], evaluate));
+  if (problems.length > 0) throw new InputError(problems);
 }
 async function train(ctx) {
   for (const step of ctx.spec.steps) {
@@ -31705,6 +31728,7 @@ var init_run = __esm({
     import_node_path20 = __toESM(require("node:path"), 1);
     init_errors();
     init_expressions();
+    init_option_values();
     init_bundle();
     init_contract_names();
     init_contract();
@@ -34855,4 +34879,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=6b782dfcc83a43bbff379a0816863f8e75b81c6029c4362a8f288630dddfb6d3
+// retrain-script-sha256=03dd6c655a395937131807499876ee668e59aa9a1ad5c72b3347e9f488e7830a

@@ -109,6 +109,16 @@ describe('a param value a program would read as an option is refused before the 
     nothingRan(cwd)
   })
 
+  it('a hostile value for a later step stops the run before the first step starts', async () => {
+    const text = spec(FETCH).replace('steps:\n', 'steps:\n  - name: Prepare\n    run: touch first.txt\n')
+    const cwd = await project(text)
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', `remote=--upload-pack=touch ${path.join(cwd, PWNED)};:`])
+    expect(res.code, res.stderr).toBe(2)
+    expect(res.stderr).toContain(`retrain.yml:${position(text, '${{ params.remote }}')}: \${{ params.remote }} is "--upload-pack=touch`)
+    expect(existsSync(path.join(cwd, 'first.txt')), 'the first step ran').toBe(false)
+    nothingRan(cwd)
+  })
+
   it('the value reaching git through a variable is checked too', async () => {
     const text = spec(`r=\${{ params.remote }}\ngit -C work fetch -q "$r"\ntouch ${STEP_RAN}\nnode train.mjs`)
     const cwd = await project(text)

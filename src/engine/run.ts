@@ -32,6 +32,7 @@ import type {
   StepCacheStore
 } from '../ports.js'
 import { evaluateTemplate } from '../spec/expressions.js'
+import { optionValueProblems } from '../spec/option-values.js'
 import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
 import { ContractEnv } from '../contract-names.js'
@@ -235,6 +236,9 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
   const mode = options.dryRun ? 'dry-run' : spec.promotion.mode
   reporter.info(`Retraining ${spec.model} (spec ${path.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`)
 
+  // A param or dispatch input that a step's program would read as an option stops the run before
+  // anything is read or run (each step checks again as it starts, with every context known).
+  refuseOptionValues(spec, { params: options.params, github: options.github ?? {} })
   // Data paths may hold expressions on params and github: evaluated first, so the fingerprints list the files read.
   const data = Object.values(await fingerprintData(spec.root, spec.data, { params: options.params, github: options.github ?? {} }))
   // Checks on the new data come before anything else: a failing one means nothing runs, nothing changes.
@@ -318,6 +322,22 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
     drift,
     ...(challenger && { challenger })
   }
+}
+
+/**
+ * The option-value checks of every step and of the evaluation, on the values known when the run
+ * starts; an expression on a context that does not exist yet counts as empty here (never refused).
+ */
+function refuseOptionValues(spec: Spec, contexts: Record<string, unknown>): void {
+  const evaluate = (expression: string): string => {
+    try {
+      return evaluateTemplate(`\${{ ${expression} }}`, contexts)
+    } catch {
+      return ''
+    }
+  }
+  const problems = [...spec.steps, spec.evaluate].flatMap(command => optionValueProblems(command.expressionEnv ?? [], evaluate))
+  if (problems.length > 0) throw new InputError(problems)
 }
 
 /** Runs the steps in order; returns where training started from. */
