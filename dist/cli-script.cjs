@@ -14474,6 +14474,13 @@ function continuation(optionText, table2, subcommand) {
 function word(w, program, table2, subcommand, out) {
   const leads = `-${table2.leads ?? ""}`;
   const parts = wordParts(w.raw);
+  const brace = braceBefore(parts);
+  if (brace >= 0) {
+    for (const p of parts) {
+      if (p.kind === "expression" && p.start > brace) out.danger.push({ start: w.start + p.start, end: w.start + p.end, reason: OPTION_REASONS.brace });
+    }
+    return;
+  }
   const first = parts.findIndex((p) => p.kind === "literal" && p.text.length > 0);
   const leadEnd = first < 0 ? w.raw.length : parts[first].start;
   for (const p of parts) {
@@ -14493,6 +14500,26 @@ function word(w, program, table2, subcommand, out) {
   const verdict = continuation(text2, table2, subcommand);
   if (verdict === "data") return;
   out.danger.push({ start: w.start + after.start, end: w.end, reason: verdict === "code" ? OPTION_REASONS.codeOption : OPTION_REASONS.optionWord });
+}
+function braceBefore(parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const open3 = parts[i];
+    if (open3.kind !== "literal" || open3.quoted || open3.text !== "{") continue;
+    let list = false;
+    let text2 = "";
+    for (let j = i + 1; j < parts.length; j++) {
+      const p = parts[j];
+      if (p.kind === "literal" && !p.quoted) {
+        if (p.text === "}") {
+          if (list && parts.slice(i + 1).some((q) => q.kind === "expression")) return open3.start;
+          break;
+        }
+        text2 += p.text;
+        if (p.text === "," || text2.endsWith("..")) list = true;
+      } else text2 += "\0";
+    }
+  }
+  return -1;
 }
 function isOptionWord(lit, leads) {
   return lit.length > 1 && leads.includes(lit[0]);
@@ -14620,7 +14647,8 @@ var init_shell_options = __esm({
       optionWord: "the value continues an option word, so its characters would be read as options; write the option and the value as two words (-o VALUE) or as --option=VALUE",
       subcommand: "the value chooses a subcommand or its arguments, and this subcommand runs commands or sets what later commands run",
       make: "make puts its arguments (targets and VAR=value) into the shell text of its recipes",
-      runsArguments: "this program runs its arguments as a command, a package or code"
+      runsArguments: "this program runs its arguments as a command, a package or code",
+      brace: "a brace expansion before the value may put an option, or a code-running option, in front of it ({-,}VALUE, {,--upload-pack=}VALUE); write the words out"
     };
     OPTION_REASON_SET = new Set(Object.values(OPTION_REASONS));
     VIM = { code: ["-c", "--cmd", "-S", "-u", "-U", "-s", "-W", "-i", "-T"], leads: "+" };
@@ -34879,4 +34907,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=03dd6c655a395937131807499876ee668e59aa9a1ad5c72b3347e9f488e7830a
+// retrain-script-sha256=4d4dd20c099d5eb1215743773df64048636bfe273a0455ea5182c0c917ea1676

@@ -57,7 +57,9 @@ export const OPTION_REASONS = {
     'the value continues an option word, so its characters would be read as options; write the option and the value as two words (-o VALUE) or as --option=VALUE',
   subcommand: 'the value chooses a subcommand or its arguments, and this subcommand runs commands or sets what later commands run',
   make: 'make puts its arguments (targets and VAR=value) into the shell text of its recipes',
-  runsArguments: 'this program runs its arguments as a command, a package or code'
+  runsArguments: 'this program runs its arguments as a command, a package or code',
+  brace:
+    'a brace expansion before the value may put an option, or a code-running option, in front of it ({-,}VALUE, {,--upload-pack=}VALUE); write the words out'
 } as const
 
 const OPTION_REASON_SET = new Set<string>(Object.values(OPTION_REASONS))
@@ -505,6 +507,15 @@ function continuation(optionText: string, table: OptionTable, subcommand: string
 function word(w: ShellWord, program: string, table: OptionTable, subcommand: string | undefined, out: OptionFindings): void {
   const leads = `-${table.leads ?? ''}`
   const parts = wordParts(w.raw)
+  // `{-,}${{ }}` is two words, `-VALUE` and `VALUE`: what a brace expansion puts before a value is
+  // not a literal prefix. Refused, as the option words it may make are.
+  const brace = braceBefore(parts)
+  if (brace >= 0) {
+    for (const p of parts) {
+      if (p.kind === 'expression' && p.start > brace) out.danger.push({ start: w.start + p.start, end: w.start + p.end, reason: OPTION_REASONS.brace })
+    }
+    return
+  }
   const first = parts.findIndex(p => p.kind === 'literal' && p.text.length > 0)
   // Everything before the first literal character may be the word's first character.
   const leadEnd = first < 0 ? w.raw.length : (parts[first] as Part).start
@@ -526,6 +537,31 @@ function word(w: ShellWord, program: string, table: OptionTable, subcommand: str
   const verdict = continuation(text, table, subcommand)
   if (verdict === 'data') return
   out.danger.push({ start: w.start + after.start, end: w.end, reason: verdict === 'code' ? OPTION_REASONS.codeOption : OPTION_REASONS.optionWord })
+}
+
+/**
+ * The offset of an unquoted `{` that opens a brace expansion (an unquoted `,` or `..` follows it
+ * before an unquoted `}`) and has an expression after it, or -1.
+ */
+function braceBefore(parts: Part[]): number {
+  for (let i = 0; i < parts.length; i++) {
+    const open = parts[i] as Part
+    if (open.kind !== 'literal' || open.quoted || open.text !== '{') continue
+    let list = false
+    let text = ''
+    for (let j = i + 1; j < parts.length; j++) {
+      const p = parts[j] as Part
+      if (p.kind === 'literal' && !p.quoted) {
+        if (p.text === '}') {
+          if (list && parts.slice(i + 1).some(q => q.kind === 'expression')) return open.start
+          break
+        }
+        text += p.text
+        if (p.text === ',' || text.endsWith('..')) list = true
+      } else text += '\0'
+    }
+  }
+  return -1
 }
 
 function isOptionWord(lit: string, leads: string): boolean {

@@ -307,6 +307,9 @@ const REFUSED: [string, string][] = [
   ['sed s/a/b/ --expression=${{ params.s }} f', 'runs a command'],
   // A value after a literal option letter: its characters are more options.
   ['git clone --${{ params.s }} repo.git d', 'continues an option word'],
+  ['tar -xf a.tar {-,}${{ params.s }}', 'brace expansion'],
+  ['git clone {,--upload-pack=}${{ params.s }} d', 'brace expansion'],
+  ['git clone {x,-}{1..2}${{ params.s }} d', 'brace expansion'],
   ['tar -${{ params.s }}f a.tar', 'continues an option word'],
   ['cut -d${{ params.s }} -f1 f', 'continues an option word'],
   ['java -javaagent:${{ params.s }} -jar app.jar', 'runs a command'],
