@@ -13,7 +13,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { checkHeader } from '../csv/read.js'
 import { CsvError } from '../csv/errors.js'
-import { parseNumber, scanFile } from '../csv/scan.js'
+import { type CsvScanner, parseNumber, scanFile } from '../csv/scan.js'
 import { TrainerError } from './errors.js'
 
 export { parseNumber }
@@ -159,6 +159,37 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
     let bytesRead = 0
     let first = true
     const firstRow = rows
+    const checkWidth = (scanner: CsvScanner) => {
+      if (scanner.count !== width) throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
+    }
+    const roomForRow = (scanner: CsvScanner) => {
+      if (rows === store.capacity) {
+        // From the bytes read so far, the rows all files will hold: one allocation, not a doubling.
+        const consumed = bytesBefore + bytesRead - (scanner.length - scanner.position)
+        const expected = rows > 0 && consumed > 0 ? Math.ceil((rows * totalBytes) / consumed) : 0
+        store.grow(Math.max(1024, Math.ceil(rows * 1.25), Math.ceil(expected * 1.02) + 64))
+      }
+    }
+    // Rows of plain numbers (no text column kept) are read in one pass over their bytes: field c goes
+    // to slot[c] of `plainRow` (the matrix columns, then the number columns), the rest is skipped.
+    const slot = new Int32Array(width).fill(-1)
+    matrixAt.forEach((c, k) => (slot[c] = k))
+    numberAt.forEach((c, k) => (slot[c] = matrixAt.length + k))
+    const plainRow = new Float64Array(matrixAt.length + numberAt.length)
+    const plain =
+      textAt.length > 0
+        ? undefined
+        : (scanner: CsvScanner): boolean => {
+            if (first || scanner.plainNumbers(slot, plainRow) < 0) return false
+            checkWidth(scanner)
+            roomForRow(scanner)
+            const m = store.width
+            const matrix = store.matrix
+            for (let k = 0; k < m; k++) matrix[rows * m + k] = plainRow[k]!
+            for (let k = 0; k < numberAt.length; k++) store.numbers[k]![rows] = plainRow[m + k]!
+            rows++
+            return true
+          }
     await scanFile(
       file,
       scanner => {
@@ -166,13 +197,8 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
           first = false
           return
         }
-        if (scanner.count !== width) throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
-        if (rows === store.capacity) {
-          // From the bytes read so far, the rows all files will hold: one allocation, not a doubling.
-          const consumed = bytesBefore + bytesRead - (scanner.length - scanner.position)
-          const expected = rows > 0 && consumed > 0 ? Math.ceil((rows * totalBytes) / consumed) : 0
-          store.grow(Math.max(1024, Math.ceil(rows * 1.25), Math.ceil(expected * 1.02) + 64))
-        }
+        checkWidth(scanner)
+        roomForRow(scanner)
         const m = store.width
         const matrix = store.matrix
         for (let k = 0; k < m; k++) {
@@ -192,7 +218,9 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
       bytes => {
         hash.update(bytes)
         bytesRead += bytes.length
-      }
+      },
+      undefined,
+      plain
     )
     bytesBefore += bytesRead
     // The base name only: an absolute path would differ between machines and break reproducibility.

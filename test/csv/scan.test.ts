@@ -102,3 +102,16 @@ describe('the streaming CSV scanner', () => {
     expect(seen).toHaveLength(cells.length)
   })
 })
+
+describe('the bytes past what was read', () => {
+  it('are never taken for part of a record: a quoted last field without a newline, after the buffer moved', async () => {
+    // The buffer's bytes past `length` are stale: here, after the last move, a quote right after the
+    // closing one, which was read as an escaped quote ("a quoted field is never closed").
+    const file = await fileOf('c0,c1\n\n\n\n"5"')
+    for (const capacity of [1, 2, 3, 4, 8]) {
+      const records: string[] = []
+      await scanFile(file, s => void records.push(`${s.recordLine}:${s.text(0)}`), undefined, capacity)
+      expect(records, `capacity ${capacity}`).toEqual(['1:c0', '5:5'])
+    }
+  })
+})
