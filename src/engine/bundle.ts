@@ -693,9 +693,6 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
     throw new IntegrityError(`${archive} is ${archiveInfo.size} bytes, but the manifest says ${manifest.archiveSize}: the archive was truncated or replaced`)
   }
 
-  const files = new Map(manifest.files.map(f => [f.path, f]))
-  const links = new Map(manifest.links.map(l => [l.path, l]))
-  const seen = new Set<string>()
   const madeDirs = new Set<string>()
   const archiveHash = createHash('sha256')
   let archiveSize = 0
@@ -714,9 +711,66 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   /** The file entry being read, to say where a damaged archive broke off. */
   let current: { name: string; expected: number; read: number } | null = null
   let entriesRead = 0
+  /** The manifest's files and links up to these indexes came in the archive in pack's order, each header exactly as pack writes it. */
+  let fileIndex = 0
+  let linkIndex = 0
+  /** What the manifest lists and the archive lacks. */
+  const missing: string[] = []
+
+  /** A file's data, hashed (and written under `dest`), checked against the manifest. */
+  const checkData = async (expected: ManifestFile, at: () => string): Promise<void> => {
+    const output = dest === null ? null : await createOutputFile(dest, expected.path, expected.mode, madeDirs)
+    let actual: string
+    // A small file already in the reader's buffer is hashed here, without a promise.
+    if (output === null && reader.holds(expected.size)) actual = sha256Of(reader.whole(expected.size))
+    else {
+      const progress = { name: expected.path, expected: expected.size, read: 0 }
+      current = progress
+      actual = await consumeFile(reader, expected.size, output, n => (progress.read += n))
+      current = null
+    }
+    if (actual !== expected.sha256) {
+      throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
+    }
+  }
 
   try {
-    for (let entry = reader.nextBuffered() ?? (await reader.next()); entry !== null; entry = reader.nextBuffered() ?? (await reader.next())) {
+    // Pack writes the entries in the manifest's order (files and links merged by path), each header
+    // encoded from its manifest entry: as long as the archive's next header is byte for byte the one
+    // the next file or link of the manifest gives, that entry is the one expected (its name, size,
+    // mode, type and target are the manifest's), and its data follows. No header is parsed and
+    // nothing is looked up. At the first entry that is anything else, the scan goes on entry by
+    // entry below, which says what is wrong (or reads an archive written in another order).
+    for (;;) {
+      const file = manifest.files[fileIndex]
+      const link = manifest.links[linkIndex]
+      if (file === undefined && link === undefined) break
+      let matched: 'file' | 'link' | null = null
+      if (file !== undefined) {
+        const header = tarHeader({ name: file.path, type: 'file', size: file.size, mode: file.mode })
+        const match = reader.matchHeader(header, file.size) ?? ((await reader.ensure(header.length)) && reader.matchHeader(header, file.size))
+        if (match) matched = 'file'
+      }
+      if (matched === null && link !== undefined) {
+        const header = tarHeader({ name: link.path, type: 'symlink', size: 0, mode: 0o777, linkname: link.target })
+        const match = reader.matchHeader(header, 0) ?? ((await reader.ensure(header.length)) && reader.matchHeader(header, 0))
+        if (match) matched = 'link'
+      }
+      if (matched === null) break
+      if (matched === 'file') {
+        fileIndex++
+        await checkData(file!, () => `${archive}: entry ${JSON.stringify(file!.path)}`)
+      } else linkIndex++
+      entriesRead++
+    }
+
+    // The rest, entry by entry (after the entries above, only the end-of-archive marker, in an archive as pack writes it).
+    const files = new Map(manifest.files.slice(fileIndex).map(f => [f.path, f]))
+    const links = new Map(manifest.links.slice(linkIndex).map(l => [l.path, l]))
+    /** The entries read so far: made at the first entry read here (usually none). */
+    let seen: Set<string> | null = null
+    for (let entry = await reader.next(); entry !== null; entry = reader.nextBuffered() ?? (await reader.next())) {
+      seen ??= new Set([...manifest.files.slice(0, fileIndex).map(f => f.path), ...manifest.links.slice(0, linkIndex).map(l => l.path)])
       const name = entry.name
       // Built only for a message: most archives never need one, and a model may hold many entries.
       const at = () => `${archive}: entry ${JSON.stringify(name)}`
@@ -739,18 +793,7 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
         }
         const mode = entry.mode & 0o7777
         if (mode !== expected.mode) throw new IntegrityError(`${at()}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`)
-        const progress = { name, expected: expected.size, read: 0 }
-        current = progress
-        const output = dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs)
-        // A small file already in the reader's buffer is hashed here, without a promise.
-        const actual =
-          output === null && reader.holds(expected.size)
-            ? sha256Of(reader.whole(expected.size))
-            : await consumeFile(reader, expected.size, output, n => (progress.read += n))
-        current = null
-        if (actual !== expected.sha256) {
-          throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
-        }
+        await checkData(expected, at)
       } else if (entry.type === 'symlink') {
         const expected = links.get(name)
         if (!expected)
@@ -764,6 +807,7 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       }
       entriesRead++
     }
+    for (const p of [...files.keys(), ...links.keys()]) if (!seen?.has(p)) missing.push(p)
   } catch (err) {
     await hasher?.close()
     throw scanFailure(err, archive, current, entriesRead, manifest, dest)
@@ -772,7 +816,6 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   }
   const archiveSha256 = hasher === null ? archiveHash.digest('hex') : await archiveDigestOf(hasher, archive, manifest.archiveSize)
 
-  const missing = [...files.keys(), ...links.keys()].filter(p => !seen.has(p))
   if (missing.length > 0) {
     throw new IntegrityError(`${archive} lacks ${missing.length} entr${missing.length === 1 ? 'y' : 'ies'} the manifest lists: ${preview(missing)}`)
   }

@@ -93,6 +93,44 @@ export class TarReader {
     return entry
   }
 
+  /**
+   * Whether the next entry's header block(s) are byte for byte `expected`, with only zeros in the
+   * padding before them: if so they are consumed, and the entry's `size` bytes of data come next (as
+   * after `next()`); if not, nothing is consumed. Undefined when too few bytes are buffered to tell
+   * (`ensure(expected.length)` reads them). Compares without parsing: no checksum to sum, no strings.
+   */
+  matchHeader(expected: Buffer, size: number): boolean | undefined {
+    if (this.pendingData > 0) return false
+    const at = this.start + this.pendingPadding
+    if (this.end - at < expected.length) return undefined
+    for (let i = this.start; i < at; i++) if (this.buffer[i] !== 0) return false
+    if (expected.compare(this.buffer, at, at + expected.length) !== 0) return false
+    this.start = at + expected.length
+    this.pendingData = size
+    this.pendingPadding = padding(size)
+    return true
+  }
+
+  /** Reads until the padding of the last entry and `size` bytes after it are buffered, or the file ends; false when they could not be. */
+  async ensure(size: number): Promise<boolean> {
+    if (this.pendingData > 0) return false
+    return await this.fill(this.pendingPadding + size)
+  }
+
+  /** Whether the padding after the last entry's data (which must be consumed) is all zeros; consumes it. */
+  async zeroPadding(): Promise<boolean> {
+    if (this.pendingData > 0) return false
+    for (let left = this.pendingPadding; left > 0;) {
+      if (this.end === this.start && !(await this.fill(1))) return false
+      const n = Math.min(left, this.end - this.start)
+      for (let i = this.start; i < this.start + n; i++) if (this.buffer[i] !== 0) return false
+      this.start += n
+      left -= n
+      this.pendingPadding = left
+    }
+    return true
+  }
+
   /** The next entry's header, PAX records applied; null at the end-of-archive marker, or when the archive ends between entries. */
   async next(): Promise<TarEntry | null> {
     if (this.pendingData > 0) await this.data(this.pendingData, () => undefined)
