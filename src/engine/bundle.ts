@@ -718,11 +718,12 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   const missing: string[] = []
 
   /** A file's data, hashed (and written under `dest`), checked against the manifest. */
-  const checkData = async (expected: ManifestFile, at: () => string): Promise<void> => {
-    const output = dest === null ? null : await createOutputFile(dest, expected.path, expected.mode, madeDirs)
+  const checkData = async (expected: ManifestFile, at: () => string, hashed?: string): Promise<void> => {
+    const output = dest === null || hashed !== undefined ? null : await createOutputFile(dest, expected.path, expected.mode, madeDirs)
     let actual: string
+    if (hashed !== undefined) actual = hashed
     // A small file already in the reader's buffer is hashed here, without a promise.
-    if (output === null && reader.holds(expected.size)) actual = sha256Of(reader.whole(expected.size))
+    else if (output === null && reader.holds(expected.size)) actual = sha256Of(reader.whole(expected.size))
     else {
       const progress = { name: expected.path, expected: expected.size, read: 0 }
       current = progress
@@ -759,7 +760,11 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       if (matched === null) break
       if (matched === 'file') {
         fileIndex++
-        await checkData(file!, () => `${archive}: entry ${JSON.stringify(file!.path)}`)
+        // A small file already in the reader's buffer is hashed here, without a promise.
+        if (dest === null && reader.holds(file!.size)) {
+          const actual = sha256Of(reader.whole(file!.size))
+          if (actual !== file!.sha256) await checkData(file!, () => `${archive}: entry ${JSON.stringify(file!.path)}`, actual)
+        } else await checkData(file!, () => `${archive}: entry ${JSON.stringify(file!.path)}`)
       } else linkIndex++
       entriesRead++
     }
@@ -973,14 +978,21 @@ function manifestProblems(data: unknown): string[] {
   const manifest = data as Manifest
   const problems: string[] = []
   const kinds = new Map<string, 'file' | 'symlink'>()
-  const entries = [...manifest.files.map(f => ['file', f.path] as const), ...manifest.links.map(l => ['symlink', l.path] as const)]
-  for (const [kind, p] of entries) {
+  const add = (kind: 'file' | 'symlink', p: string): void => {
     const unsafe = unsafePathReason(p)
     if (unsafe) problems.push(`${kind} ${JSON.stringify(p)}: the path ${unsafe}`)
     if (kinds.has(p)) problems.push(`${JSON.stringify(p)} is listed more than once`)
     kinds.set(p, kind)
   }
+  for (const file of manifest.files) add('file', file.path)
+  for (const link of manifest.links) add('symlink', link.path)
+  // A path's ancestors are its directory's: paths in the directory of the path before (the usual
+  // case, in a sorted list) have the same ones, checked already.
+  let lastDirectory = ''
   for (const p of kinds.keys()) {
+    const lastSlash = p.lastIndexOf('/')
+    if (lastSlash === -1 || (lastSlash === lastDirectory.length && p.startsWith(lastDirectory))) continue
+    lastDirectory = p.slice(0, lastSlash)
     for (let slash = p.indexOf('/'); slash !== -1; slash = p.indexOf('/', slash + 1)) {
       const ancestor = kinds.get(p.slice(0, slash))
       if (ancestor) problems.push(`${JSON.stringify(p)} lies under ${JSON.stringify(p.slice(0, slash))}, which is a ${ancestor}`)
