@@ -34,10 +34,10 @@ const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
 const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
- * From this size on, an archive being verified is hashed on a worker thread (which takes a few
- * milliseconds to start), beside the files' hashes; on packing, a file of this size on is hashed on
- * a worker thread from the buffers being written (SharedHasher), beside the archive's hash, so the
- * packer hashes its bytes once, not twice.
+ * On packing, a file of this size on is hashed on a worker thread (which takes a few milliseconds to
+ * start) from the buffers being written (SharedHasher), beside the archive's hash, so the packer
+ * hashes its bytes once, not twice. An archive of this size on that verify must hash whole (one not
+ * byte for byte as pack writes it) is hashed on a worker thread reading it beside the scan (FileHasher).
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /**
@@ -164,7 +164,12 @@ async function replaceManifest(file: string, text: string): Promise<void> {
   }
 }
 
-/** Reads model.tar once and checks it against the manifest: every byte, every entry, the digest. */
+/**
+ * Reads model.tar and checks it against the manifest: every byte, every entry, the digest. An archive
+ * byte for byte as pack writes it for this manifest is checked header by header and file by file (its
+ * headers, padding and end blocks against what the manifest implies, its files' data against their
+ * sha256), which covers every byte; any other archive is also hashed whole against archiveSha256.
+ */
 export async function verifyBundle(bundleDir: string): Promise<Manifest> {
   const manifest = await readManifest(bundleDir)
   await scanArchive(bundleDir, manifest, null)
@@ -694,26 +699,24 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   }
 
   const madeDirs = new Set<string>()
-  const archiveHash = createHash('sha256')
   let archiveSize = 0
   const input = await open(archive, 'r')
-  // A large archive is hashed on a worker thread reading the file beside this one, which hashes its files.
-  const hasher = manifest.archiveSize >= PARALLEL_HASH_FROM ? new FileHasher(archive) : null
-  hasher?.extend(manifest.archiveSize)
-  const reader = new TarReader(
-    input,
-    bytes => {
-      if (hasher === null) archiveHash.update(bytes)
-      archiveSize += bytes.length
-    },
-    READ_BUFFER
-  )
+  /**
+   * The thread hashing the whole archive, reading the file beside this one, which hashes its files:
+   * started only for an archive of PARALLEL_HASH_FROM bytes on that is not byte for byte what pack
+   * writes for this manifest (below); a smaller one is hashed here at the end (`hashHere`).
+   */
+  let hasher = null as FileHasher | null
+  let hashHere: boolean
+  const reader = new TarReader(input, bytes => void (archiveSize += bytes.length), READ_BUFFER)
   /** The file entry being read, to say where a damaged archive broke off. */
   let current: { name: string; expected: number; read: number } | null = null
   let entriesRead = 0
   /** The manifest's files and links up to these indexes came in the archive in pack's order, each header exactly as pack writes it. */
   let fileIndex = 0
   let linkIndex = 0
+  /** The bytes of those entries: headers, data and padding. */
+  let inOrderBytes = 0
   /** What the manifest lists and the archive lacks. */
   const missing: string[] = []
 
@@ -750,12 +753,18 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       if (file !== undefined) {
         const header = tarHeader({ name: file.path, type: 'file', size: file.size, mode: file.mode })
         const match = reader.matchHeader(header, file.size) ?? ((await reader.ensure(header.length)) && reader.matchHeader(header, file.size))
-        if (match) matched = 'file'
+        if (match) {
+          matched = 'file'
+          inOrderBytes += header.length + file.size + tarPadding(file.size).length
+        }
       }
       if (matched === null && link !== undefined) {
         const header = tarHeader({ name: link.path, type: 'symlink', size: 0, mode: 0o777, linkname: link.target })
         const match = reader.matchHeader(header, 0) ?? ((await reader.ensure(header.length)) && reader.matchHeader(header, 0))
-        if (match) matched = 'link'
+        if (match) {
+          matched = 'link'
+          inOrderBytes += header.length
+        }
       }
       if (matched === null) break
       if (matched === 'file') {
@@ -768,6 +777,23 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       } else linkIndex++
       entriesRead++
     }
+
+    // Every header and every file's data has been checked so far. When every entry of the manifest
+    // came so, the padding after the last one is zeros, and the end-of-archive marker is the two
+    // zero blocks pack writes (checked below: zeros to the end, and the size), the archive is byte
+    // for byte the one pack writes for this manifest: hashing it whole would check nothing more, so
+    // it is not hashed. Any other archive (written in another order or form, or damaged) is hashed
+    // whole and its sha256 compared with the manifest's, as every archive used to be.
+    const inOrder =
+      fileIndex === manifest.files.length &&
+      linkIndex === manifest.links.length &&
+      manifest.archiveSize === inOrderBytes + END_OF_ARCHIVE.length &&
+      (await reader.zeroPadding())
+    if (!inOrder && manifest.archiveSize >= PARALLEL_HASH_FROM) {
+      hasher = new FileHasher(archive)
+      hasher.extend(manifest.archiveSize)
+    }
+    hashHere = !inOrder && hasher === null
 
     // The rest, entry by entry (after the entries above, only the end-of-archive marker, in an archive as pack writes it).
     const files = new Map(manifest.files.slice(fileIndex).map(f => [f.path, f]))
@@ -819,7 +845,8 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
   } finally {
     await input.close()
   }
-  const archiveSha256 = hasher === null ? archiveHash.digest('hex') : await archiveDigestOf(hasher, archive, manifest.archiveSize)
+  const archiveSha256 =
+    hasher !== null ? await archiveDigestOf(hasher, archive, manifest.archiveSize) : hashHere ? await sha256File(archive) : manifest.archiveSha256
 
   if (missing.length > 0) {
     throw new IntegrityError(`${archive} lacks ${missing.length} entr${missing.length === 1 ? 'y' : 'ies'} the manifest lists: ${preview(missing)}`)
