@@ -306,7 +306,22 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
         links.push({ path: entry.path, target: entry.target })
       } else {
         try {
-          files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()))
+          // Most files: read ahead (or read here) whole, and added without waiting for anything.
+          const next = prefetch?.take()
+          const small = smallFile(entry.abs, next instanceof Promise ? await next : next, archive.scratch)
+          if (small === null) files.push(await addLargeFile(archive, entry.path, entry.abs))
+          else {
+            const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
+            const header = tarHeader({ name: entry.path, type: 'file', size: small.bytes.length, mode })
+            const padding = tarPadding(small.bytes.length)
+            // Usually all three fit in the block being gathered: copied at once, without waiting for anything.
+            if (!archive.tryAppend(header, small.bytes, padding)) {
+              await archive.append(header)
+              await archive.append(small.bytes)
+              await archive.append(padding)
+            }
+            files.push({ path: entry.path, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode })
+          }
         } catch (err) {
           // Listed by the walk, gone when read (or its directory gone, or something not a directory in its place).
           const code = errorCode(err)
@@ -452,24 +467,20 @@ class ArchiveWriter {
   }
 }
 
-/** Adds one file, from the bytes read ahead when given, else read here. */
-async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetched?: PrefetchedFile): Promise<ManifestFile> {
-  const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
-  if (prefetched?.kind === 'changed') throw changed()
-  const small =
-    prefetched === undefined || prefetched.kind === 'unread' ? readSmallFile(abs, changed, archive.scratch) : prefetched.kind === 'small' ? prefetched : null
-  if (small !== null) {
-    const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
-    const header = tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode })
-    const padding = tarPadding(small.bytes.length)
-    // Usually all three fit in the block being gathered: copied at once, without waiting for anything.
-    if (!archive.tryAppend(header, small.bytes, padding)) {
-      await archive.append(header)
-      await archive.append(small.bytes)
-      await archive.append(padding)
-    }
-    return { path: rel, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode }
-  }
+function changedWhilePacked(abs: string): IntegrityError {
+  return new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
+}
+
+/** A small file's bytes: read ahead when given, else read here; null for a large file (it streams). */
+function smallFile(abs: string, prefetched: PrefetchedFile | undefined, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
+  if (prefetched === undefined || prefetched.kind === 'unread') return readSmallFile(abs, scratch)
+  if (prefetched.kind === 'changed') throw changedWhilePacked(abs)
+  return prefetched.kind === 'small' ? prefetched : null
+}
+
+/** Adds a file larger than SMALL_FILE, streamed. */
+async function addLargeFile(archive: ArchiveWriter, rel: string, abs: string): Promise<ManifestFile> {
+  const changed = () => changedWhilePacked(abs)
   const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)
   let reading: Promise<{ bytesRead: number; buffer: Buffer }> | undefined
   try {
@@ -515,12 +526,12 @@ async function hashedOnThread(hasher: SharedHasher, size: number): Promise<strin
  * view of it); null when it is larger (it streams instead). It is read to the end, so a file that
  * grows or shrinks meanwhile is noticed.
  */
-function readSmallFile(abs: string, changed: () => Error, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
+function readSmallFile(abs: string, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
   // Non-blocking: a named pipe put in a file's place must not stall the open; fstat then refuses it.
   const fd = openSync(abs, fsConstants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
   try {
     const info = fstatSync(fd)
-    if (!info.isFile()) throw changed()
+    if (!info.isFile()) throw changedWhilePacked(abs)
     if (info.size > SMALL_FILE) return null
     // One byte more than expected: reading it means the file grew. The bytes are used before the next
     // file is read (copied into the archive block, hashed), so one buffer serves every file.
@@ -529,9 +540,9 @@ function readSmallFile(abs: string, changed: () => Error, scratch: Buffer): { by
     // A regular file reads short only at its end: one read that stops at the size (not at the byte more) is the whole file.
     for (let n = readSync(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : readSync(fd, bytes, read, info.size + 1 - read, null)) {
       read += n
-      if (read > info.size) throw changed()
+      if (read > info.size) throw changedWhilePacked(abs)
     }
-    if (read !== info.size) throw changed()
+    if (read !== info.size) throw changedWhilePacked(abs)
     return { bytes: bytes.subarray(0, read), mode: info.mode }
   } finally {
     closeSync(fd)
