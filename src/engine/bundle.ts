@@ -1012,7 +1012,11 @@ function diskFullAs(where: string): (err: unknown) => never {
 function manifestProblems(data: unknown): string[] {
   // Ajv standalone code generated from schemas/manifest.schema.json (npm run generate): nothing compiles at start-up.
   const validate = validateManifest
-  if (!validate(data)) return (validate.errors ?? []).slice(0, 10).map(describeSchemaError)
+  // The file and link lists (a model may hold tens of thousands of files) are checked by plain loops
+  // accepting exactly what the schema's file and link definitions accept, and the rest by the schema;
+  // a list with any entry the loops refuse goes to the schema whole, for its messages.
+  const plainLists = isRecord(data) && Array.isArray(data.files) && Array.isArray(data.links) && data.files.every(isPlainFile) && data.links.every(isPlainLink)
+  if (!validate(plainLists ? { ...data, files: [], links: [] } : data)) return (validate.errors ?? []).slice(0, 10).map(describeSchemaError)
   const manifest = data as Manifest
   const problems: string[] = []
   const kinds = new Map<string, 'file' | 'symlink'>()
@@ -1041,6 +1045,56 @@ function manifestProblems(data: unknown): string[] {
     if (bad) problems.push(`symlink ${JSON.stringify(link.path)} -> ${JSON.stringify(link.target)}: the target ${bad}`)
   }
   return problems.slice(0, 10)
+}
+
+/** The schema's patterns (schemas/manifest.schema.json, $defs relativePath, sha256 and link target), compiled as Ajv compiles them. */
+export const MANIFEST_PATTERNS = {
+  // The schema's patterns refuse NUL characters.
+  // eslint-disable-next-line no-control-regex
+  relativePath: /^(?![A-Za-z]:)(?!\/)(?!.*\/\/)(?!.*\/$)(?!(?:.*\/)?\.\.?(?:\/|$))[^\\\u0000]+$/u,
+  sha256: /^[0-9a-f]{64}$/u,
+  // eslint-disable-next-line no-control-regex
+  linkTarget: /^(?![A-Za-z]:)(?!\/)[^\\\u0000]+$/u
+}
+
+/** Whether the schema's `file` definition accepts `value`: exactly path, size, sha256 and mode, each as defined there. */
+export function isPlainFile(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const file = value as Record<string, unknown>
+  let keys = 0
+  for (const key in file) {
+    if (key !== 'path' && key !== 'size' && key !== 'sha256' && key !== 'mode') return false
+    keys++
+  }
+  return (
+    keys === 4 &&
+    typeof file.path === 'string' &&
+    MANIFEST_PATTERNS.relativePath.test(file.path) &&
+    typeof file.size === 'number' &&
+    Number.isInteger(file.size) &&
+    file.size >= 0 &&
+    typeof file.sha256 === 'string' &&
+    MANIFEST_PATTERNS.sha256.test(file.sha256) &&
+    (file.mode === 420 || file.mode === 493)
+  )
+}
+
+/** Whether the schema's `link` definition accepts `value`: exactly path and target, each as defined there. */
+export function isPlainLink(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const link = value as Record<string, unknown>
+  let keys = 0
+  for (const key in link) {
+    if (key !== 'path' && key !== 'target') return false
+    keys++
+  }
+  return (
+    keys === 2 &&
+    typeof link.path === 'string' &&
+    MANIFEST_PATTERNS.relativePath.test(link.path) &&
+    typeof link.target === 'string' &&
+    MANIFEST_PATTERNS.linkTarget.test(link.target)
+  )
 }
 
 function describeSchemaError(err: ErrorObject): string {
