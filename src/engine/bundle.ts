@@ -2,10 +2,10 @@
  * Model bundles: a model directory packed as one deterministic tar (model.tar) next to manifest.json.
  *
  * Everything streams with backpressure, so memory stays bounded whatever the model's size, and each
- * operation reads every byte once: the per-file and the archive hashes are computed on the bytes as
- * they pass through. The archive is untrusted when read back (it may come from a release asset or an
- * artifact), so unpacking checks every entry against the manifest and refuses anything that could
- * write outside the destination.
+ * operation reads every byte once: packing hashes each file and the archive on the bytes as they pass
+ * through. The archive is untrusted when read back (it may come from a release asset or an artifact),
+ * so verifying and unpacking check every byte against the manifest (see verifyBundle) and refuse
+ * anything that could write outside the destination.
  *
  * A bundle holds regular files and symlinks; directories are implied by the paths under them, so an
  * empty directory of the model is not kept.

@@ -2,7 +2,8 @@
  * A strict reader of the archives bundles hold: ustar headers, with PAX records ('path', 'linkpath')
  * for names that do not fit, as packBundle writes them. It reads the file in large pieces into one
  * buffer and hands out headers and file data as views of it, so an archive of many small files costs
- * a few reads and no per-entry streams. Every byte read is passed to `onBytes` (the archive's hash).
+ * a few reads and no per-entry streams. Every byte read is passed to `onBytes` (to count them). It can
+ * also compare the next header with the one expected, byte for byte, without parsing it (`matchHeader`).
  *
  * It refuses what it cannot read plainly: a header whose checksum is wrong, a number field that is
  * not a number, a PAX record it does not know or that does not parse, an archive that ends inside a
