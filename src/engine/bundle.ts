@@ -641,6 +641,12 @@ function writeOctal(block: Buffer, offset: number, value: number, digits: number
   if (value >= 8 ** digits) {
     block.fill(0x37, offset, offset + digits)
     sum += 0x37 * digits
+  } else if (value < 2 ** 31) {
+    // Most values (modes, checksums, sizes under 2 GiB): shifts, not divisions.
+    for (let i = digits - 1, rest = value; i >= 0; i--, rest >>>= 3) {
+      block[offset + i] = 0x30 + (rest & 7)
+      sum += 0x30 + (rest & 7)
+    }
   } else {
     for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) {
       block[offset + i] = 0x30 + (rest % 8)
@@ -688,8 +694,12 @@ const oneShotHash = (crypto as { hash?: (algorithm: string, data: Buffer, encodi
 
 /** The zeros that pad `size` bytes of data to a whole block. */
 function tarPadding(size: number): Buffer {
+  return ZERO_BLOCK.subarray(0, paddingLength(size))
+}
+
+function paddingLength(size: number): number {
   const over = size % TAR_BLOCK
-  return ZERO_BLOCK.subarray(0, over === 0 ? 0 : TAR_BLOCK - over)
+  return over === 0 ? 0 : TAR_BLOCK - over
 }
 
 /**
@@ -766,7 +776,7 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
         const match = reader.matchHeader(header, file.size) ?? ((await reader.ensure(header.length)) && reader.matchHeader(header, file.size))
         if (match) {
           matched = 'file'
-          inOrderBytes += header.length + file.size + tarPadding(file.size).length
+          inOrderBytes += header.length + file.size + paddingLength(file.size)
         }
       }
       if (matched === null && link !== undefined) {
