@@ -313,12 +313,11 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
           else {
             const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
             const header = tarHeader({ name: entry.path, type: 'file', size: small.bytes.length, mode })
-            const padding = tarPadding(small.bytes.length)
             // Usually all three fit in the block being gathered: copied at once, without waiting for anything.
-            if (!archive.tryAppend(header, small.bytes, padding)) {
+            if (!archive.tryAppend(header, small.bytes, paddingLength(small.bytes.length))) {
               await archive.append(header)
               await archive.append(small.bytes)
-              await archive.append(padding)
+              await archive.append(tarPadding(small.bytes.length))
             }
             files.push({ path: entry.path, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode })
           }
@@ -405,15 +404,14 @@ class ArchiveWriter {
     await this.hasher?.close()
   }
 
-  /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
-  tryAppend(...pieces: Buffer[]): boolean {
-    let total = 0
-    for (const piece of pieces) total += piece.length
-    if (this.used + total > ARCHIVE_BLOCK) return false
-    for (const piece of pieces) {
-      this.block.set(piece, this.used)
-      this.used += piece.length
-    }
+  /** Copies a header, data and `padding` zeros into the block being gathered when they all fit; false (nothing copied) when they do not. */
+  tryAppend(header: Buffer, data: Buffer, padding: number): boolean {
+    const end = this.used + header.length + data.length + padding
+    if (end > ARCHIVE_BLOCK) return false
+    this.block.set(header, this.used)
+    this.block.set(data, this.used + header.length)
+    this.block.fill(0, end - padding, end)
+    this.used = end
     return true
   }
 
