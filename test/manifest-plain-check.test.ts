@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isPlainFile, isPlainLink, MANIFEST_PATTERNS } from '../src/engine/bundle.js'
+import { createHash } from 'node:crypto'
+import { bundleDigest, isPlainFile, isPlainLink, MANIFEST_PATTERNS } from '../src/engine/bundle.js'
 import validateManifest from '../src/spec/generated/manifest-validator.js'
 
 const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '../schemas/manifest.schema.json'), 'utf8')) as {
@@ -90,5 +91,36 @@ describe('the plain checks of a manifest file and link list', () => {
     )
     expect(isPlainLink({ path: 'latest', target: '../a.txt' })).toBe(true)
     expect(isPlainLink({ path: 'latest', target: '/etc/passwd' })).toBe(false)
+  })
+})
+
+describe('the bundle digest', () => {
+  it("is the sha256 of the schema's canonical JSON, for lists longer than the pieces it is hashed in", () => {
+    const names = ['b', 'a', 'é', '😀', 'ｚ', 'a-b', 'a/b', 'x"y\\z']
+    const files = Array.from({ length: 5000 }, (_, i) => ({
+      path: `${names[i % names.length]}/${(i * 7919) % 5000}`,
+      size: i,
+      sha256: createHash('sha256').update(String(i)).digest('hex'),
+      mode: i % 3 === 0 ? 493 : 420
+    }))
+    const links = Array.from({ length: 2100 }, (_, i) => ({ path: `links/${names[i % names.length]}-${i}`, target: `../${names[(i + 1) % names.length]}` }))
+    const byBytes = <T extends { path: string }>(items: T[]) => [...items].sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)))
+    const canonical = JSON.stringify({
+      files: byBytes(files).map(f => [f.path, f.size, f.sha256, f.mode]),
+      links: byBytes(links).map(l => [l.path, l.target])
+    })
+    expect(bundleDigest(files, links)).toBe(createHash('sha256').update(canonical).digest('hex'))
+    for (const [f, l] of [
+      [[], []],
+      [files.slice(0, 1), []],
+      [[], links.slice(0, 1)],
+      [files.slice(0, 2048), links.slice(0, 2049)]
+    ] as const) {
+      const expected = JSON.stringify({
+        files: byBytes([...f]).map(x => [x.path, x.size, x.sha256, x.mode]),
+        links: byBytes([...l]).map(x => [x.path, x.target])
+      })
+      expect(bundleDigest(f, l)).toBe(createHash('sha256').update(expected).digest('hex'))
+    }
   })
 })
