@@ -415,9 +415,16 @@ class ArchiveWriter {
     return true
   }
 
-  /** Appends `bytes` (less than a block); the caller may reuse them once this resolves. */
+  /**
+   * Appends `bytes` (less than a block), taken as they are when called: a header is encoded into one
+   * scratch block shared by every pack in the process, which another may reuse while this one waits.
+   */
   async append(bytes: Buffer): Promise<void> {
-    if (this.used + bytes.length > ARCHIVE_BLOCK) await this.flush()
+    if (this.used + bytes.length > ARCHIVE_BLOCK) {
+      const copy = Buffer.from(bytes)
+      await this.flush()
+      bytes = copy
+    }
     this.block.set(bytes, this.used)
     this.used += bytes.length
   }
@@ -770,16 +777,19 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       if (file === undefined && link === undefined) break
       let matched: 'file' | 'link' | null = null
       if (file !== undefined) {
-        const header = tarHeader({ name: file.path, type: 'file', size: file.size, mode: file.mode })
-        const match = reader.matchHeader(header, file.size) ?? ((await reader.ensure(header.length)) && reader.matchHeader(header, file.size))
+        const fields = { name: file.path, type: 'file', size: file.size, mode: file.mode } as const
+        const header = tarHeader(fields)
+        // Encoded again after a wait: the header's block is shared by every scan and pack in the process.
+        const match = reader.matchHeader(header, file.size) ?? ((await reader.ensure(header.length)) && reader.matchHeader(tarHeader(fields), file.size))
         if (match) {
           matched = 'file'
           inOrderBytes += header.length + file.size + paddingLength(file.size)
         }
       }
       if (matched === null && link !== undefined) {
-        const header = tarHeader({ name: link.path, type: 'symlink', size: 0, mode: 0o777, linkname: link.target })
-        const match = reader.matchHeader(header, 0) ?? ((await reader.ensure(header.length)) && reader.matchHeader(header, 0))
+        const fields = { name: link.path, type: 'symlink', size: 0, mode: 0o777, linkname: link.target } as const
+        const header = tarHeader(fields)
+        const match = reader.matchHeader(header, 0) ?? ((await reader.ensure(header.length)) && reader.matchHeader(tarHeader(fields), 0))
         if (match) {
           matched = 'link'
           inOrderBytes += header.length
