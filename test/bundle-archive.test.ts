@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import fc from 'fast-check'
 import tar from 'tar-stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { packBundle, verifyBundle } from '../src/engine/bundle.js'
@@ -154,5 +155,43 @@ describe('the archive packBundle writes', () => {
     expect(ours.equals(await libraryArchive(order.map(p => byPath.get(p)!)))).toBe(true)
     expect(manifest.archiveSha256).toBe(createHash('sha256').update(ours).digest('hex'))
     expect((await verifyBundle(bundle)).digest).toBe(manifest.digest)
+  })
+
+  it("lists the entries in the order of their paths' UTF-8 bytes, whatever sorts around a slash or beyond the BMP", async () => {
+    // Names that sort just before and after '/' (0x2f: '-' and '.' before it, letters after), a
+    // character beyond the BMP (a surrogate pair in UTF-16, after U+FF5A in UTF-8) and one just below it.
+    const segment = fc.constantFrom('a', 'b', 'a-b', 'a.b', 'ab', '😀', 'ｚ', 'a😀', 'aｚ')
+    const trees = fc.uniqueArray(fc.array(segment, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12, selector: p => p.join('/') })
+    let run = 0
+    await fc.assert(
+      fc.asyncProperty(trees, fc.boolean(), async (paths, withLink) => {
+        // A path that is a directory of another cannot also be a file.
+        const all = paths.map(p => p.join('/'))
+        const files = all.filter(p => !all.some(other => other.startsWith(`${p}/`)))
+        const model = path.join(await mkdtemp(path.join(os.tmpdir(), 'retrain-order-')), 'model')
+        scratch.push(path.dirname(model))
+        const entries: Entry[] = files.map((p, i) => ({ path: p, bytes: Buffer.from(`file ${i}`), mode: 0o644 }))
+        for (const entry of entries) {
+          const abs = path.join(model, ...entry.path.split('/'))
+          await mkdir(path.dirname(abs), { recursive: true })
+          await writeFile(abs, (entry as { bytes: Buffer }).bytes)
+        }
+        if (withLink) {
+          const link = { path: `${files[0]!.split('/')[0]}-link`, target: files[0]!.split('/')[0]! }
+          if (!files.includes(link.path) && !all.some(p => p.startsWith(`${link.path}/`))) {
+            await symlink(link.target, path.join(model, link.path))
+            entries.push(link)
+          }
+        }
+        const bundle = path.join(path.dirname(model), `bundle-${run++}`)
+        const manifest = await packBundle(model, bundle, lineage)
+        const order = entries.map(e => e.path).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+        expect(manifest.files.map(f => f.path)).toEqual(order.filter(p => files.includes(p)))
+        const byPath = new Map(entries.map(e => [e.path, e]))
+        expect((await readFile(path.join(bundle, BUNDLE_ARCHIVE))).equals(await libraryArchive(order.map(p => byPath.get(p)!)))).toBe(true)
+        expect((await verifyBundle(bundle)).digest).toBe(manifest.digest)
+      }),
+      { numRuns: 40 }
+    )
   })
 })

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -263,6 +263,146 @@ describe('a large archive, hashed on a worker thread', () => {
       const err = await failureOf(op === 'verify' ? verifyBundle(damaged) : unpackBundle(damaged, dest))
       expect(err.message).toMatch(/model\.tar: sha256 is [0-9a-f]{64}, the manifest says/)
       if (op === 'unpack') expect(existsSync(dest)).toBe(false)
+    }
+  })
+})
+
+/** Each region of a plain or PAX archive as pack writes it: header blocks (with PAX records), file data, padding, the end blocks. */
+function regions(archive: Buffer): { kind: 'header' | 'data' | 'padding' | 'end'; start: number; end: number }[] {
+  const out: { kind: 'header' | 'data' | 'padding' | 'end'; start: number; end: number }[] = []
+  let offset = 0
+  while (offset + 512 <= archive.length && archive.subarray(offset, offset + 512).some(b => b !== 0)) {
+    const size = parseInt(
+      archive
+        .toString('ascii', offset + 124, offset + 136)
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8
+    )
+    const type = String.fromCharCode(archive[offset + 156]!)
+    const padded = Math.ceil(size / 512) * 512
+    // A PAX header's records are header bytes too: they give the next entry's name.
+    if (type === 'x') out.push({ kind: 'header', start: offset, end: offset + 512 + padded })
+    else {
+      out.push({ kind: 'header', start: offset, end: offset + 512 })
+      if (size > 0) out.push({ kind: 'data', start: offset + 512, end: offset + 512 + size })
+      if (padded > size) out.push({ kind: 'padding', start: offset + 512 + size, end: offset + 512 + padded })
+    }
+    offset += 512 + padded
+  }
+  out.push({ kind: 'end', start: offset, end: archive.length })
+  return out
+}
+
+describe('every byte of an archive as pack writes it is checked', () => {
+  /** Files with padding of several lengths (the last one's before the end blocks too), an executable, a name with a prefix, a non-ASCII name (PAX), a symlink. */
+  async function variedBundle(): Promise<{ dir: string; manifest: Manifest; archive: Buffer }> {
+    const root = await tempDir()
+    const model = path.join(root, 'model')
+    await mkdir(path.join(model, 'données'), { recursive: true })
+    const long = path.join(model, 'p'.repeat(90), 'q'.repeat(90))
+    await mkdir(long, { recursive: true })
+    await writeFile(path.join(model, 'a.txt'), Buffer.alloc(100, 7), { mode: 0o755 })
+    await writeFile(path.join(model, 'données', `${'é'.repeat(60)}.bin`), Buffer.alloc(10, 3))
+    await writeFile(path.join(long, 'weights.bin'), Buffer.alloc(1000, 9))
+    await symlink('a.txt', path.join(model, 'latest'))
+    const dir = path.join(root, 'bundle')
+    const manifest = await packBundle(model, dir, lineage)
+    return { dir, manifest, archive: await readFile(path.join(dir, BUNDLE_ARCHIVE)) }
+  }
+
+  it('any single changed byte of a header, a PAX record, padding or the end blocks is refused, and of the data too', async () => {
+    const bundle = await variedBundle()
+    const parts = regions(bundle.archive)
+    // The archive holds every kind of region, PAX records included (a header region longer than a block).
+    expect(new Set(parts.map(r => r.kind))).toEqual(new Set(['header', 'data', 'padding', 'end']))
+    expect(parts.some(r => r.kind === 'header' && r.end - r.start > 512)).toBe(true)
+    expect(parts.filter(r => r.kind === 'end').map(r => r.end - r.start)).toEqual([1024])
+    const positions: number[] = []
+    for (const r of parts) {
+      // Every byte outside the files' data; a few bytes of each file's data (its sha256 covers it).
+      if (r.kind === 'data') positions.push(r.start, Math.floor((r.start + r.end) / 2), r.end - 1)
+      else for (let i = r.start; i < r.end; i++) positions.push(i)
+    }
+    // Each change: a bit flipped; in a header also a NUL and a space swapped (equivalent in its number fields).
+    const changes: { at: number; value: number }[] = []
+    for (const at of positions) {
+      const original = bundle.archive[at]!
+      changes.push({ at, value: original ^ 1 })
+      if (parts.some(r => r.kind === 'header' && r.start <= at && at < r.end) && (original === 0 || original === 0x20))
+        changes.push({ at, value: original ^ 0x20 })
+    }
+    // Several bundles checked at once: each verify mostly waits on file reads.
+    const lanes = 8
+    const dirs = await Promise.all(Array.from({ length: lanes }, () => damagedCopy(bundle, bundle.archive)))
+    for (const dir of dirs) expect((await verifyBundle(dir)).digest).toBe(bundle.manifest.digest)
+    const accepted: string[] = []
+    let refused = 0
+    await Promise.all(
+      dirs.map(async (dir, lane) => {
+        for (let k = lane; k < changes.length; k += lanes) {
+          const { at, value } = changes[k]!
+          const damaged = Buffer.from(bundle.archive)
+          damaged[at] = value
+          await writeFile(path.join(dir, BUNDLE_ARCHIVE), damaged)
+          const err = await verifyBundle(dir).then(
+            () => null,
+            (e: unknown) => e
+          )
+          if (err instanceof IntegrityError) refused++
+          else accepted.push(`byte ${at} changed from ${bundle.archive[at]} to ${value}: ${err === null ? 'accepted' : String(err)}`)
+        }
+      })
+    )
+    expect(accepted).toEqual([])
+    expect(refused).toBe(changes.length)
+    expect(changes.length).toBeGreaterThan(positions.length)
+    // Unpacking checks the same way: a sample, each leaving nothing behind.
+    const dir = dirs[0]!
+    const archivePath = path.join(dir, BUNDLE_ARCHIVE)
+    for (const at of positions.filter((_, i) => i % 211 === 0)) {
+      const damaged = Buffer.from(bundle.archive)
+      damaged[at] ^= 1
+      await writeFile(archivePath, damaged)
+      const dest = path.join(path.dirname(dir), `unpacked-${at}`)
+      await failureOf(unpackBundle(dir, dest))
+      expect(existsSync(dest)).toBe(false)
+    }
+  }, 120_000)
+
+  it('an archive in another form (header fields, order, end padding) verifies by its sha256 when the manifest gives it, and fails when not', async () => {
+    const bundle = await variedBundle()
+    const parts = regions(bundle.archive)
+    const first = parts[0]!
+    // An older writer's modification time in the first header, its checksum fixed.
+    const dated = Buffer.from(bundle.archive)
+    dated.write('14500000000 ', first.start + 136, 'ascii')
+    dated.fill(0x20, first.start + 148, first.start + 156)
+    let sum = 0
+    for (let i = first.start; i < first.start + 512; i++) sum += dated[i]!
+    dated.write(sum.toString(8).padStart(6, '0') + '\0 ', first.start + 148, 'ascii')
+    // The first entry (a.txt: a header and a block of data) and the symlink (a header) swapped.
+    expect(headerOffset(bundle.archive, 'a.txt')).toBe(0)
+    const link = headerOffset(bundle.archive, 'latest')
+    const swapped = Buffer.concat([
+      bundle.archive.subarray(link, link + 512),
+      bundle.archive.subarray(1024, link),
+      bundle.archive.subarray(0, 1024),
+      bundle.archive.subarray(link + 512)
+    ])
+    // A writer that pads the archive with more zeros at the end.
+    const padded = Buffer.concat([bundle.archive, Buffer.alloc(512 * 4)])
+    for (const archive of [dated, swapped, padded]) {
+      expect(archive.equals(bundle.archive)).toBe(false)
+      const sha256 = createHash('sha256').update(archive).digest('hex')
+      const good = await damagedCopy({ dir: bundle.dir, manifest: { ...bundle.manifest, archiveSha256: sha256 } }, archive)
+      expect((await verifyBundle(good)).digest).toBe(bundle.manifest.digest)
+      const dest = path.join(path.dirname(good), 'unpacked')
+      await unpackBundle(good, dest)
+      expect(await readFile(path.join(dest, 'a.txt'))).toEqual(Buffer.alloc(100, 7))
+      const bad = await damagedCopy(bundle, archive)
+      const err = await failureOf(verifyBundle(bad))
+      expect(err.message).toMatch(/model\.tar: sha256 is [0-9a-f]{64}, the manifest says/)
     }
   })
 })

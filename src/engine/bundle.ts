@@ -2,10 +2,10 @@
  * Model bundles: a model directory packed as one deterministic tar (model.tar) next to manifest.json.
  *
  * Everything streams with backpressure, so memory stays bounded whatever the model's size, and each
- * operation reads every byte once: the per-file and the archive hashes are computed on the bytes as
- * they pass through. The archive is untrusted when read back (it may come from a release asset or an
- * artifact), so unpacking checks every entry against the manifest and refuses anything that could
- * write outside the destination.
+ * operation reads every byte once: packing hashes each file and the archive on the bytes as they pass
+ * through. The archive is untrusted when read back (it may come from a release asset or an artifact),
+ * so verifying and unpacking check every byte against the manifest (see verifyBundle) and refuse
+ * anything that could write outside the destination.
  *
  * A bundle holds regular files and symlinks; directories are implied by the paths under them, so an
  * empty directory of the model is not kept.
@@ -34,10 +34,10 @@ const PREFETCH_MIN_FILES = 256
 /** About this many bytes of small files are read ahead at a time (and one such batch is being packed). */
 const PREFETCH_BATCH = 4 * 1024 * 1024
 /**
- * From this size on, an archive being verified is hashed on a worker thread (which takes a few
- * milliseconds to start), beside the files' hashes; on packing, a file of this size on is hashed on
- * a worker thread from the buffers being written (SharedHasher), beside the archive's hash, so the
- * packer hashes its bytes once, not twice.
+ * On packing, a file of this size on is hashed on a worker thread (which takes a few milliseconds to
+ * start) from the buffers being written (SharedHasher), beside the archive's hash, so the packer
+ * hashes its bytes once, not twice. An archive of this size on that verify must hash whole (one not
+ * byte for byte as pack writes it) is hashed on a worker thread reading it beside the scan (FileHasher).
  */
 const PARALLEL_HASH_FROM = 32 * 1024 * 1024
 /**
@@ -164,7 +164,12 @@ async function replaceManifest(file: string, text: string): Promise<void> {
   }
 }
 
-/** Reads model.tar once and checks it against the manifest: every byte, every entry, the digest. */
+/**
+ * Reads model.tar and checks it against the manifest: every byte, every entry, the digest. An archive
+ * byte for byte as pack writes it for this manifest is checked header by header and file by file (its
+ * headers, padding and end blocks against what the manifest implies, its files' data against their
+ * sha256), which covers every byte; any other archive is also hashed whole against archiveSha256.
+ */
 export async function verifyBundle(bundleDir: string): Promise<Manifest> {
   const manifest = await readManifest(bundleDir)
   await scanArchive(bundleDir, manifest, null)
@@ -301,7 +306,21 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
         links.push({ path: entry.path, target: entry.target })
       } else {
         try {
-          files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()))
+          // Most files: read ahead (or read here) whole, and added without waiting for anything.
+          const next = prefetch?.take()
+          const small = smallFile(entry.abs, next instanceof Promise ? await next : next, archive.scratch)
+          if (small === null) files.push(await addLargeFile(archive, entry.path, entry.abs))
+          else {
+            const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
+            const header = tarHeader({ name: entry.path, type: 'file', size: small.bytes.length, mode })
+            // Usually all three fit in the block being gathered: copied at once, without waiting for anything.
+            if (!archive.tryAppend(header, small.bytes, paddingLength(small.bytes.length))) {
+              await archive.append(header)
+              await archive.append(small.bytes)
+              await archive.append(tarPadding(small.bytes.length))
+            }
+            files.push({ path: entry.path, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode })
+          }
         } catch (err) {
           // Listed by the walk, gone when read (or its directory gone, or something not a directory in its place).
           const code = errorCode(err)
@@ -385,21 +404,27 @@ class ArchiveWriter {
     await this.hasher?.close()
   }
 
-  /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
-  tryAppend(...pieces: Buffer[]): boolean {
-    let total = 0
-    for (const piece of pieces) total += piece.length
-    if (this.used + total > ARCHIVE_BLOCK) return false
-    for (const piece of pieces) {
-      this.block.set(piece, this.used)
-      this.used += piece.length
-    }
+  /** Copies a header, data and `padding` zeros into the block being gathered when they all fit; false (nothing copied) when they do not. */
+  tryAppend(header: Buffer, data: Buffer, padding: number): boolean {
+    const end = this.used + header.length + data.length + padding
+    if (end > ARCHIVE_BLOCK) return false
+    this.block.set(header, this.used)
+    this.block.set(data, this.used + header.length)
+    this.block.fill(0, end - padding, end)
+    this.used = end
     return true
   }
 
-  /** Appends `bytes` (less than a block); the caller may reuse them once this resolves. */
+  /**
+   * Appends `bytes` (less than a block), taken as they are when called: a header is encoded into one
+   * scratch block shared by every pack in the process, which another may reuse while this one waits.
+   */
   async append(bytes: Buffer): Promise<void> {
-    if (this.used + bytes.length > ARCHIVE_BLOCK) await this.flush()
+    if (this.used + bytes.length > ARCHIVE_BLOCK) {
+      const copy = Buffer.from(bytes)
+      await this.flush()
+      bytes = copy
+    }
     this.block.set(bytes, this.used)
     this.used += bytes.length
   }
@@ -447,24 +472,20 @@ class ArchiveWriter {
   }
 }
 
-/** Adds one file, from the bytes read ahead when given, else read here. */
-async function addFile(archive: ArchiveWriter, rel: string, abs: string, prefetched?: PrefetchedFile): Promise<ManifestFile> {
-  const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
-  if (prefetched?.kind === 'changed') throw changed()
-  const small =
-    prefetched === undefined || prefetched.kind === 'unread' ? readSmallFile(abs, changed, archive.scratch) : prefetched.kind === 'small' ? prefetched : null
-  if (small !== null) {
-    const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
-    const header = tarHeader({ name: rel, type: 'file', size: small.bytes.length, mode })
-    const padding = tarPadding(small.bytes.length)
-    // Usually all three fit in the block being gathered: copied at once, without waiting for anything.
-    if (!archive.tryAppend(header, small.bytes, padding)) {
-      await archive.append(header)
-      await archive.append(small.bytes)
-      await archive.append(padding)
-    }
-    return { path: rel, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode }
-  }
+function changedWhilePacked(abs: string): IntegrityError {
+  return new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`)
+}
+
+/** A small file's bytes: read ahead when given, else read here; null for a large file (it streams). */
+function smallFile(abs: string, prefetched: PrefetchedFile | undefined, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
+  if (prefetched === undefined || prefetched.kind === 'unread') return readSmallFile(abs, scratch)
+  if (prefetched.kind === 'changed') throw changedWhilePacked(abs)
+  return prefetched.kind === 'small' ? prefetched : null
+}
+
+/** Adds a file larger than SMALL_FILE, streamed. */
+async function addLargeFile(archive: ArchiveWriter, rel: string, abs: string): Promise<ManifestFile> {
+  const changed = () => changedWhilePacked(abs)
   const file = await open(abs, fsConstants.O_RDONLY | NO_FOLLOW)
   let reading: Promise<{ bytesRead: number; buffer: Buffer }> | undefined
   try {
@@ -510,12 +531,12 @@ async function hashedOnThread(hasher: SharedHasher, size: number): Promise<strin
  * view of it); null when it is larger (it streams instead). It is read to the end, so a file that
  * grows or shrinks meanwhile is noticed.
  */
-function readSmallFile(abs: string, changed: () => Error, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
+function readSmallFile(abs: string, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
   // Non-blocking: a named pipe put in a file's place must not stall the open; fstat then refuses it.
   const fd = openSync(abs, fsConstants.O_RDONLY | NO_FOLLOW | NON_BLOCKING)
   try {
     const info = fstatSync(fd)
-    if (!info.isFile()) throw changed()
+    if (!info.isFile()) throw changedWhilePacked(abs)
     if (info.size > SMALL_FILE) return null
     // One byte more than expected: reading it means the file grew. The bytes are used before the next
     // file is read (copied into the archive block, hashed), so one buffer serves every file.
@@ -524,9 +545,9 @@ function readSmallFile(abs: string, changed: () => Error, scratch: Buffer): { by
     // A regular file reads short only at its end: one read that stops at the size (not at the byte more) is the whole file.
     for (let n = readSync(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : readSync(fd, bytes, read, info.size + 1 - read, null)) {
       read += n
-      if (read > info.size) throw changed()
+      if (read > info.size) throw changedWhilePacked(abs)
     }
-    if (read !== info.size) throw changed()
+    if (read !== info.size) throw changedWhilePacked(abs)
     return { bytes: bytes.subarray(0, read), mode: info.mode }
   } finally {
     closeSync(fd)
@@ -625,6 +646,12 @@ function writeOctal(block: Buffer, offset: number, value: number, digits: number
   if (value >= 8 ** digits) {
     block.fill(0x37, offset, offset + digits)
     sum += 0x37 * digits
+  } else if (value < 2 ** 31) {
+    // Most values (modes, checksums, sizes under 2 GiB): shifts, not divisions.
+    for (let i = digits - 1, rest = value; i >= 0; i--, rest >>>= 3) {
+      block[offset + i] = 0x30 + (rest & 7)
+      sum += 0x30 + (rest & 7)
+    }
   } else {
     for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) {
       block[offset + i] = 0x30 + (rest % 8)
@@ -672,8 +699,12 @@ const oneShotHash = (crypto as { hash?: (algorithm: string, data: Buffer, encodi
 
 /** The zeros that pad `size` bytes of data to a whole block. */
 function tarPadding(size: number): Buffer {
+  return ZERO_BLOCK.subarray(0, paddingLength(size))
+}
+
+function paddingLength(size: number): number {
   const over = size % TAR_BLOCK
-  return ZERO_BLOCK.subarray(0, over === 0 ? 0 : TAR_BLOCK - over)
+  return over === 0 ? 0 : TAR_BLOCK - over
 }
 
 /**
@@ -693,30 +724,113 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
     throw new IntegrityError(`${archive} is ${archiveInfo.size} bytes, but the manifest says ${manifest.archiveSize}: the archive was truncated or replaced`)
   }
 
-  const files = new Map(manifest.files.map(f => [f.path, f]))
-  const links = new Map(manifest.links.map(l => [l.path, l]))
-  const seen = new Set<string>()
   const madeDirs = new Set<string>()
-  const archiveHash = createHash('sha256')
   let archiveSize = 0
   const input = await open(archive, 'r')
-  // A large archive is hashed on a worker thread reading the file beside this one, which hashes its files.
-  const hasher = manifest.archiveSize >= PARALLEL_HASH_FROM ? new FileHasher(archive) : null
-  hasher?.extend(manifest.archiveSize)
-  const reader = new TarReader(
-    input,
-    bytes => {
-      if (hasher === null) archiveHash.update(bytes)
-      archiveSize += bytes.length
-    },
-    READ_BUFFER
-  )
+  /**
+   * The thread hashing the whole archive, reading the file beside this one, which hashes its files:
+   * started only for an archive of PARALLEL_HASH_FROM bytes on that is not byte for byte what pack
+   * writes for this manifest (below); a smaller one is hashed here at the end (`hashHere`).
+   */
+  let hasher = null as FileHasher | null
+  let hashHere: boolean
+  const reader = new TarReader(input, bytes => void (archiveSize += bytes.length), READ_BUFFER)
   /** The file entry being read, to say where a damaged archive broke off. */
   let current: { name: string; expected: number; read: number } | null = null
   let entriesRead = 0
+  /** The manifest's files and links up to these indexes came in the archive in pack's order, each header exactly as pack writes it. */
+  let fileIndex = 0
+  let linkIndex = 0
+  /** The bytes of those entries: headers, data and padding. */
+  let inOrderBytes = 0
+  /** What the manifest lists and the archive lacks. */
+  const missing: string[] = []
+
+  /** A file's data, hashed (and written under `dest`), checked against the manifest. */
+  const checkData = async (expected: ManifestFile, at: () => string, hashed?: string): Promise<void> => {
+    const output = dest === null || hashed !== undefined ? null : await createOutputFile(dest, expected.path, expected.mode, madeDirs)
+    let actual: string
+    if (hashed !== undefined) actual = hashed
+    // A small file already in the reader's buffer is hashed here, without a promise.
+    else if (output === null && reader.holds(expected.size)) actual = sha256Of(reader.whole(expected.size))
+    else {
+      const progress = { name: expected.path, expected: expected.size, read: 0 }
+      current = progress
+      actual = await consumeFile(reader, expected.size, output, n => (progress.read += n))
+      current = null
+    }
+    if (actual !== expected.sha256) {
+      throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
+    }
+  }
 
   try {
-    for (let entry = reader.nextBuffered() ?? (await reader.next()); entry !== null; entry = reader.nextBuffered() ?? (await reader.next())) {
+    // Pack writes the entries in the manifest's order (files and links merged by path), each header
+    // encoded from its manifest entry: as long as the archive's next header is byte for byte the one
+    // the next file or link of the manifest gives, that entry is the one expected (its name, size,
+    // mode, type and target are the manifest's), and its data follows. No header is parsed and
+    // nothing is looked up. At the first entry that is anything else, the scan goes on entry by
+    // entry below, which says what is wrong (or reads an archive written in another order).
+    for (;;) {
+      const file = manifest.files[fileIndex]
+      const link = manifest.links[linkIndex]
+      if (file === undefined && link === undefined) break
+      let matched: 'file' | 'link' | null = null
+      if (file !== undefined) {
+        const fields = { name: file.path, type: 'file', size: file.size, mode: file.mode } as const
+        const header = tarHeader(fields)
+        // Encoded again after a wait: the header's block is shared by every scan and pack in the process.
+        const match = reader.matchHeader(header, file.size) ?? ((await reader.ensure(header.length)) && reader.matchHeader(tarHeader(fields), file.size))
+        if (match) {
+          matched = 'file'
+          inOrderBytes += header.length + file.size + paddingLength(file.size)
+        }
+      }
+      if (matched === null && link !== undefined) {
+        const fields = { name: link.path, type: 'symlink', size: 0, mode: 0o777, linkname: link.target } as const
+        const header = tarHeader(fields)
+        const match = reader.matchHeader(header, 0) ?? ((await reader.ensure(header.length)) && reader.matchHeader(tarHeader(fields), 0))
+        if (match) {
+          matched = 'link'
+          inOrderBytes += header.length
+        }
+      }
+      if (matched === null) break
+      if (matched === 'file') {
+        fileIndex++
+        // A small file already in the reader's buffer is hashed here, without a promise.
+        if (dest === null && reader.holds(file!.size)) {
+          const actual = sha256Of(reader.whole(file!.size))
+          if (actual !== file!.sha256) await checkData(file!, () => `${archive}: entry ${JSON.stringify(file!.path)}`, actual)
+        } else await checkData(file!, () => `${archive}: entry ${JSON.stringify(file!.path)}`)
+      } else linkIndex++
+      entriesRead++
+    }
+
+    // Every header and every file's data has been checked so far. When every entry of the manifest
+    // came so, the padding after the last one is zeros, and the end-of-archive marker is the two
+    // zero blocks pack writes (checked below: zeros to the end, and the size), the archive is byte
+    // for byte the one pack writes for this manifest: hashing it whole would check nothing more, so
+    // it is not hashed. Any other archive (written in another order or form, or damaged) is hashed
+    // whole and its sha256 compared with the manifest's, as every archive used to be.
+    const inOrder =
+      fileIndex === manifest.files.length &&
+      linkIndex === manifest.links.length &&
+      manifest.archiveSize === inOrderBytes + END_OF_ARCHIVE.length &&
+      (await reader.zeroPadding())
+    if (!inOrder && manifest.archiveSize >= PARALLEL_HASH_FROM) {
+      hasher = new FileHasher(archive)
+      hasher.extend(manifest.archiveSize)
+    }
+    hashHere = !inOrder && hasher === null
+
+    // The rest, entry by entry (after the entries above, only the end-of-archive marker, in an archive as pack writes it).
+    const files = new Map(manifest.files.slice(fileIndex).map(f => [f.path, f]))
+    const links = new Map(manifest.links.slice(linkIndex).map(l => [l.path, l]))
+    /** The entries read so far: made at the first entry read here (usually none). */
+    let seen: Set<string> | null = null
+    for (let entry = await reader.next(); entry !== null; entry = reader.nextBuffered() ?? (await reader.next())) {
+      seen ??= new Set([...manifest.files.slice(0, fileIndex).map(f => f.path), ...manifest.links.slice(0, linkIndex).map(l => l.path)])
       const name = entry.name
       // Built only for a message: most archives never need one, and a model may hold many entries.
       const at = () => `${archive}: entry ${JSON.stringify(name)}`
@@ -739,18 +853,7 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
         }
         const mode = entry.mode & 0o7777
         if (mode !== expected.mode) throw new IntegrityError(`${at()}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`)
-        const progress = { name, expected: expected.size, read: 0 }
-        current = progress
-        const output = dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs)
-        // A small file already in the reader's buffer is hashed here, without a promise.
-        const actual =
-          output === null && reader.holds(expected.size)
-            ? sha256Of(reader.whole(expected.size))
-            : await consumeFile(reader, expected.size, output, n => (progress.read += n))
-        current = null
-        if (actual !== expected.sha256) {
-          throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`)
-        }
+        await checkData(expected, at)
       } else if (entry.type === 'symlink') {
         const expected = links.get(name)
         if (!expected)
@@ -764,15 +867,16 @@ async function scanArchive(bundleDir: string, manifest: Manifest, dest: string |
       }
       entriesRead++
     }
+    for (const p of [...files.keys(), ...links.keys()]) if (!seen?.has(p)) missing.push(p)
   } catch (err) {
     await hasher?.close()
     throw scanFailure(err, archive, current, entriesRead, manifest, dest)
   } finally {
     await input.close()
   }
-  const archiveSha256 = hasher === null ? archiveHash.digest('hex') : await archiveDigestOf(hasher, archive, manifest.archiveSize)
+  const archiveSha256 =
+    hasher !== null ? await archiveDigestOf(hasher, archive, manifest.archiveSize) : hashHere ? await sha256File(archive) : manifest.archiveSha256
 
-  const missing = [...files.keys(), ...links.keys()].filter(p => !seen.has(p))
   if (missing.length > 0) {
     throw new IntegrityError(`${archive} lacks ${missing.length} entr${missing.length === 1 ? 'y' : 'ies'} the manifest lists: ${preview(missing)}`)
   }
@@ -926,18 +1030,29 @@ function diskFullAs(where: string): (err: unknown) => never {
 function manifestProblems(data: unknown): string[] {
   // Ajv standalone code generated from schemas/manifest.schema.json (npm run generate): nothing compiles at start-up.
   const validate = validateManifest
-  if (!validate(data)) return (validate.errors ?? []).slice(0, 10).map(describeSchemaError)
+  // The file and link lists (a model may hold tens of thousands of files) are checked by plain loops
+  // accepting exactly what the schema's file and link definitions accept, and the rest by the schema;
+  // a list with any entry the loops refuse goes to the schema whole, for its messages.
+  const plainLists = isRecord(data) && Array.isArray(data.files) && Array.isArray(data.links) && data.files.every(isPlainFile) && data.links.every(isPlainLink)
+  if (!validate(plainLists ? { ...data, files: [], links: [] } : data)) return (validate.errors ?? []).slice(0, 10).map(describeSchemaError)
   const manifest = data as Manifest
   const problems: string[] = []
   const kinds = new Map<string, 'file' | 'symlink'>()
-  const entries = [...manifest.files.map(f => ['file', f.path] as const), ...manifest.links.map(l => ['symlink', l.path] as const)]
-  for (const [kind, p] of entries) {
+  const add = (kind: 'file' | 'symlink', p: string): void => {
     const unsafe = unsafePathReason(p)
     if (unsafe) problems.push(`${kind} ${JSON.stringify(p)}: the path ${unsafe}`)
     if (kinds.has(p)) problems.push(`${JSON.stringify(p)} is listed more than once`)
     kinds.set(p, kind)
   }
+  for (const file of manifest.files) add('file', file.path)
+  for (const link of manifest.links) add('symlink', link.path)
+  // A path's ancestors are its directory's: paths in the directory of the path before (the usual
+  // case, in a sorted list) have the same ones, checked already.
+  let lastDirectory = ''
   for (const p of kinds.keys()) {
+    const lastSlash = p.lastIndexOf('/')
+    if (lastSlash === -1 || (lastSlash === lastDirectory.length && p.startsWith(lastDirectory))) continue
+    lastDirectory = p.slice(0, lastSlash)
     for (let slash = p.indexOf('/'); slash !== -1; slash = p.indexOf('/', slash + 1)) {
       const ancestor = kinds.get(p.slice(0, slash))
       if (ancestor) problems.push(`${JSON.stringify(p)} lies under ${JSON.stringify(p.slice(0, slash))}, which is a ${ancestor}`)
@@ -948,6 +1063,56 @@ function manifestProblems(data: unknown): string[] {
     if (bad) problems.push(`symlink ${JSON.stringify(link.path)} -> ${JSON.stringify(link.target)}: the target ${bad}`)
   }
   return problems.slice(0, 10)
+}
+
+/** The schema's patterns (schemas/manifest.schema.json, $defs relativePath, sha256 and link target), compiled as Ajv compiles them. */
+export const MANIFEST_PATTERNS = {
+  // The schema's patterns refuse NUL characters.
+  // eslint-disable-next-line no-control-regex
+  relativePath: /^(?![A-Za-z]:)(?!\/)(?!.*\/\/)(?!.*\/$)(?!(?:.*\/)?\.\.?(?:\/|$))[^\\\u0000]+$/u,
+  sha256: /^[0-9a-f]{64}$/u,
+  // eslint-disable-next-line no-control-regex
+  linkTarget: /^(?![A-Za-z]:)(?!\/)[^\\\u0000]+$/u
+}
+
+/** Whether the schema's `file` definition accepts `value`: exactly path, size, sha256 and mode, each as defined there. */
+export function isPlainFile(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const file = value as Record<string, unknown>
+  let keys = 0
+  for (const key in file) {
+    if (key !== 'path' && key !== 'size' && key !== 'sha256' && key !== 'mode') return false
+    keys++
+  }
+  return (
+    keys === 4 &&
+    typeof file.path === 'string' &&
+    MANIFEST_PATTERNS.relativePath.test(file.path) &&
+    typeof file.size === 'number' &&
+    Number.isInteger(file.size) &&
+    file.size >= 0 &&
+    typeof file.sha256 === 'string' &&
+    MANIFEST_PATTERNS.sha256.test(file.sha256) &&
+    (file.mode === 420 || file.mode === 493)
+  )
+}
+
+/** Whether the schema's `link` definition accepts `value`: exactly path and target, each as defined there. */
+export function isPlainLink(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const link = value as Record<string, unknown>
+  let keys = 0
+  for (const key in link) {
+    if (key !== 'path' && key !== 'target') return false
+    keys++
+  }
+  return (
+    keys === 2 &&
+    typeof link.path === 'string' &&
+    MANIFEST_PATTERNS.relativePath.test(link.path) &&
+    typeof link.target === 'string' &&
+    MANIFEST_PATTERNS.linkTarget.test(link.target)
+  )
 }
 
 function describeSchemaError(err: ErrorObject): string {

@@ -2,7 +2,8 @@
  * A strict reader of the archives bundles hold: ustar headers, with PAX records ('path', 'linkpath')
  * for names that do not fit, as packBundle writes them. It reads the file in large pieces into one
  * buffer and hands out headers and file data as views of it, so an archive of many small files costs
- * a few reads and no per-entry streams. Every byte read is passed to `onBytes` (the archive's hash).
+ * a few reads and no per-entry streams. Every byte read is passed to `onBytes` (to count them). It can
+ * also compare the next header with the one expected, byte for byte, without parsing it (`matchHeader`).
  *
  * It refuses what it cannot read plainly: a header whose checksum is wrong, a number field that is
  * not a number, a PAX record it does not know or that does not parse, an archive that ends inside a
@@ -91,6 +92,44 @@ export class TarReader {
     this.pendingData = entry.size
     this.pendingPadding = padding(entry.size)
     return entry
+  }
+
+  /**
+   * Whether the next entry's header block(s) are byte for byte `expected`, with only zeros in the
+   * padding before them: if so they are consumed, and the entry's `size` bytes of data come next (as
+   * after `next()`); if not, nothing is consumed. Undefined when too few bytes are buffered to tell
+   * (`ensure(expected.length)` reads them). Compares without parsing: no checksum to sum, no strings.
+   */
+  matchHeader(expected: Buffer, size: number): boolean | undefined {
+    if (this.pendingData > 0) return false
+    const at = this.start + this.pendingPadding
+    if (this.end - at < expected.length) return undefined
+    for (let i = this.start; i < at; i++) if (this.buffer[i] !== 0) return false
+    if (expected.compare(this.buffer, at, at + expected.length) !== 0) return false
+    this.start = at + expected.length
+    this.pendingData = size
+    this.pendingPadding = padding(size)
+    return true
+  }
+
+  /** Reads until the padding of the last entry and `size` bytes after it are buffered, or the file ends; false when they could not be. */
+  async ensure(size: number): Promise<boolean> {
+    if (this.pendingData > 0) return false
+    return await this.fill(this.pendingPadding + size)
+  }
+
+  /** Whether the padding after the last entry's data (which must be consumed) is all zeros; consumes it. */
+  async zeroPadding(): Promise<boolean> {
+    if (this.pendingData > 0) return false
+    for (let left = this.pendingPadding; left > 0;) {
+      if (this.end === this.start && !(await this.fill(1))) return false
+      const n = Math.min(left, this.end - this.start)
+      for (let i = this.start; i < this.start + n; i++) if (this.buffer[i] !== 0) return false
+      this.start += n
+      left -= n
+      this.pendingPadding = left
+    }
+    return true
   }
 
   /** The next entry's header, PAX records applied; null at the end-of-archive marker, or when the archive ends between entries. */
