@@ -21711,9 +21711,18 @@ var init_file_prefetch = __esm({
 const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
 const crypto = require('node:crypto')
-const { paths, limit, budget, ahead, control, chunk, ring } = workerData
+const { pathText, count, limit, budget, ahead, control, chunk, ring } = workerData
+// The paths come as one string, NUL between them (no path holds a NUL): one string to receive, kept
+// out of the young generation, instead of tens of thousands the collector would copy and promote.
+const starts = new Int32Array(count + 1)
+for (let i = 0, at = 0; i < count; i++) {
+  starts[i] = at
+  at = pathText.indexOf('\\0', at) + 1
+}
+starts[count] = pathText.length + 1
+const pathAt = i => pathText.slice(starts[i], starts[i + 1] - 1)
 const stride = budget + limit + 1
-const chunks = Math.ceil(paths.length / chunk)
+const chunks = Math.ceil(count / chunk)
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
 while (Atomics.load(control, ${STOP}) === 0) {
@@ -21731,13 +21740,13 @@ while (Atomics.load(control, ${STOP}) === 0) {
   const errors = []
   const buffer = Buffer.from(ring, (c % (ahead + 1)) * stride, stride)
   let used = 0
-  const end = Math.min(paths.length, (c + 1) * chunk)
+  const end = Math.min(count, (c + 1) * chunk)
   for (let i = c * chunk; i < end; i++) {
     // The chunk's place is full: its other files are left to the packer.
     if (used >= budget) { kinds.push(4); modes.push(0); sizes.push(0); hashes.push(''); continue }
     let fd = -1
     try {
-      fd = openSync(paths[i], FLAGS)
+      fd = openSync(pathAt(i), FLAGS)
       const info = fstatSync(fd)
       if (!info.isFile()) { kinds.push(2); modes.push(0); sizes.push(0); hashes.push(''); continue }
       if (info.size > limit) { kinds.push(1); modes.push(info.mode); sizes.push(0); hashes.push(''); continue }
@@ -21804,11 +21813,12 @@ while (Atomics.load(control, ${STOP}) === 0) {
         this.limit = limit;
         this.budget = budget;
         this.ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1));
+        const pathText = paths.join("\0");
         for (let reader = 0; reader < readers; reader++) {
           const worker = new import_node_worker_threads2.Worker(WORKER_SOURCE2, {
             eval: true,
             execArgv: [],
-            workerData: { paths, limit, budget, ahead: AHEAD, control: this.control, chunk: CHUNK, ring: this.ring },
+            workerData: { pathText, count: paths.length, limit, budget, ahead: AHEAD, control: this.control, chunk: CHUNK, ring: this.ring },
             resourceLimits: { maxYoungGenerationSizeMb: 4 }
           });
           worker.on("message", (batch) => {
@@ -22171,6 +22181,41 @@ var init_tar_reader = __esm({
         this.pendingPadding = padding(entry.size);
         return entry;
       }
+      /**
+       * Whether the next entry's header block(s) are byte for byte `expected`, with only zeros in the
+       * padding before them: if so they are consumed, and the entry's `size` bytes of data come next (as
+       * after `next()`); if not, nothing is consumed. Undefined when too few bytes are buffered to tell
+       * (`ensure(expected.length)` reads them). Compares without parsing: no checksum to sum, no strings.
+       */
+      matchHeader(expected, size) {
+        if (this.pendingData > 0) return false;
+        const at = this.start + this.pendingPadding;
+        if (this.end - at < expected.length) return void 0;
+        for (let i = this.start; i < at; i++) if (this.buffer[i] !== 0) return false;
+        if (expected.compare(this.buffer, at, at + expected.length) !== 0) return false;
+        this.start = at + expected.length;
+        this.pendingData = size;
+        this.pendingPadding = padding(size);
+        return true;
+      }
+      /** Reads until the padding of the last entry and `size` bytes after it are buffered, or the file ends; false when they could not be. */
+      async ensure(size) {
+        if (this.pendingData > 0) return false;
+        return await this.fill(this.pendingPadding + size);
+      }
+      /** Whether the padding after the last entry's data (which must be consumed) is all zeros; consumes it. */
+      async zeroPadding() {
+        if (this.pendingData > 0) return false;
+        for (let left = this.pendingPadding; left > 0; ) {
+          if (this.end === this.start && !await this.fill(1)) return false;
+          const n = Math.min(left, this.end - this.start);
+          for (let i = this.start; i < this.start + n; i++) if (this.buffer[i] !== 0) return false;
+          this.start += n;
+          left -= n;
+          this.pendingPadding = left;
+        }
+        return true;
+      }
       /** The next entry's header, PAX records applied; null at the end-of-archive marker, or when the archive ends between entries. */
       async next() {
         if (this.pendingData > 0) await this.data(this.pendingData, () => void 0);
@@ -22439,7 +22484,19 @@ async function writeArchive(entries, dest, options) {
         links.push({ path: entry.path, target: entry.target });
       } else {
         try {
-          files.push(await addFile(archive, entry.path, entry.abs, await prefetch?.take()));
+          const next = prefetch?.take();
+          const small = smallFile(entry.abs, next instanceof Promise ? await next : next, archive.scratch);
+          if (small === null) files.push(await addLargeFile(archive, entry.path, entry.abs));
+          else {
+            const mode = small.mode & 73 ? EXECUTABLE_MODE : REGULAR_MODE;
+            const header = tarHeader({ name: entry.path, type: "file", size: small.bytes.length, mode });
+            if (!archive.tryAppend(header, small.bytes, paddingLength(small.bytes.length))) {
+              await archive.append(header);
+              await archive.append(small.bytes);
+              await archive.append(tarPadding(small.bytes.length));
+            }
+            files.push({ path: entry.path, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode });
+          }
         } catch (err) {
           const code = errorCode(err);
           if (code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP") {
@@ -22461,21 +22518,16 @@ async function writeArchive(entries, dest, options) {
     await archive.close();
   }
 }
-async function addFile(archive, rel, abs, prefetched) {
-  const changed = () => new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`);
-  if (prefetched?.kind === "changed") throw changed();
-  const small = prefetched === void 0 || prefetched.kind === "unread" ? readSmallFile(abs, changed, archive.scratch) : prefetched.kind === "small" ? prefetched : null;
-  if (small !== null) {
-    const mode = small.mode & 73 ? EXECUTABLE_MODE : REGULAR_MODE;
-    const header = tarHeader({ name: rel, type: "file", size: small.bytes.length, mode });
-    const padding2 = tarPadding(small.bytes.length);
-    if (!archive.tryAppend(header, small.bytes, padding2)) {
-      await archive.append(header);
-      await archive.append(small.bytes);
-      await archive.append(padding2);
-    }
-    return { path: rel, size: small.bytes.length, sha256: small.sha256 ?? sha256Of(small.bytes), mode };
-  }
+function changedWhilePacked(abs) {
+  return new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`);
+}
+function smallFile(abs, prefetched, scratch) {
+  if (prefetched === void 0 || prefetched.kind === "unread") return readSmallFile(abs, scratch);
+  if (prefetched.kind === "changed") throw changedWhilePacked(abs);
+  return prefetched.kind === "small" ? prefetched : null;
+}
+async function addLargeFile(archive, rel, abs) {
+  const changed = () => changedWhilePacked(abs);
   const file = await (0, import_promises6.open)(abs, import_node_fs4.constants.O_RDONLY | NO_FOLLOW);
   let reading;
   try {
@@ -22513,19 +22565,19 @@ async function hashedOnThread(hasher, size) {
   if (result.size !== size) throw new Error(`the hashing thread hashed ${result.size} bytes of a file of ${size}`);
   return result.sha256;
 }
-function readSmallFile(abs, changed, scratch) {
+function readSmallFile(abs, scratch) {
   const fd = (0, import_node_fs4.openSync)(abs, import_node_fs4.constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
   try {
     const info = (0, import_node_fs4.fstatSync)(fd);
-    if (!info.isFile()) throw changed();
+    if (!info.isFile()) throw changedWhilePacked(abs);
     if (info.size > SMALL_FILE) return null;
     const bytes = scratch;
     let read = 0;
     for (let n = (0, import_node_fs4.readSync)(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs4.readSync)(fd, bytes, read, info.size + 1 - read, null)) {
       read += n;
-      if (read > info.size) throw changed();
+      if (read > info.size) throw changedWhilePacked(abs);
     }
-    if (read !== info.size) throw changed();
+    if (read !== info.size) throw changedWhilePacked(abs);
     return { bytes: bytes.subarray(0, read), mode: info.mode };
   } finally {
     (0, import_node_fs4.closeSync)(fd);
@@ -22591,6 +22643,11 @@ function writeOctal(block, offset, value, digits) {
   if (value >= 8 ** digits) {
     block.fill(55, offset, offset + digits);
     sum += 55 * digits;
+  } else if (value < 2 ** 31) {
+    for (let i = digits - 1, rest = value; i >= 0; i--, rest >>>= 3) {
+      block[offset + i] = 48 + (rest & 7);
+      sum += 48 + (rest & 7);
+    }
   } else {
     for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) {
       block[offset + i] = 48 + rest % 8;
@@ -22616,8 +22673,11 @@ function sha256Of(bytes) {
   return oneShotHash ? oneShotHash("sha256", bytes, "hex") : (0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex");
 }
 function tarPadding(size) {
+  return ZERO_BLOCK.subarray(0, paddingLength(size));
+}
+function paddingLength(size) {
   const over = size % TAR_BLOCK;
-  return ZERO_BLOCK.subarray(0, over === 0 ? 0 : TAR_BLOCK - over);
+  return over === 0 ? 0 : TAR_BLOCK - over;
 }
 async function scanArchive(bundleDir, manifest, dest) {
   const archive = import_node_path8.default.join(bundleDir, BUNDLE_ARCHIVE);
@@ -22631,27 +22691,78 @@ async function scanArchive(bundleDir, manifest, dest) {
   if (archiveInfo.size !== manifest.archiveSize) {
     throw new IntegrityError(`${archive} is ${archiveInfo.size} bytes, but the manifest says ${manifest.archiveSize}: the archive was truncated or replaced`);
   }
-  const files = new Map(manifest.files.map((f) => [f.path, f]));
-  const links = new Map(manifest.links.map((l) => [l.path, l]));
-  const seen = /* @__PURE__ */ new Set();
   const madeDirs = /* @__PURE__ */ new Set();
-  const archiveHash = (0, import_node_crypto6.createHash)("sha256");
   let archiveSize = 0;
   const input = await (0, import_promises6.open)(archive, "r");
-  const hasher = manifest.archiveSize >= PARALLEL_HASH_FROM ? new FileHasher(archive) : null;
-  hasher?.extend(manifest.archiveSize);
-  const reader = new TarReader(
-    input,
-    (bytes) => {
-      if (hasher === null) archiveHash.update(bytes);
-      archiveSize += bytes.length;
-    },
-    READ_BUFFER
-  );
+  let hasher = null;
+  let hashHere;
+  const reader = new TarReader(input, (bytes) => void (archiveSize += bytes.length), READ_BUFFER);
   let current = null;
   let entriesRead = 0;
+  let fileIndex = 0;
+  let linkIndex = 0;
+  let inOrderBytes = 0;
+  const missing = [];
+  const checkData = async (expected, at, hashed) => {
+    const output = dest === null || hashed !== void 0 ? null : await createOutputFile(dest, expected.path, expected.mode, madeDirs);
+    let actual;
+    if (hashed !== void 0) actual = hashed;
+    else if (output === null && reader.holds(expected.size)) actual = sha256Of(reader.whole(expected.size));
+    else {
+      const progress = { name: expected.path, expected: expected.size, read: 0 };
+      current = progress;
+      actual = await consumeFile(reader, expected.size, output, (n) => progress.read += n);
+      current = null;
+    }
+    if (actual !== expected.sha256) {
+      throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`);
+    }
+  };
   try {
-    for (let entry = reader.nextBuffered() ?? await reader.next(); entry !== null; entry = reader.nextBuffered() ?? await reader.next()) {
+    for (; ; ) {
+      const file = manifest.files[fileIndex];
+      const link2 = manifest.links[linkIndex];
+      if (file === void 0 && link2 === void 0) break;
+      let matched = null;
+      if (file !== void 0) {
+        const fields = { name: file.path, type: "file", size: file.size, mode: file.mode };
+        const header = tarHeader(fields);
+        const match = reader.matchHeader(header, file.size) ?? (await reader.ensure(header.length) && reader.matchHeader(tarHeader(fields), file.size));
+        if (match) {
+          matched = "file";
+          inOrderBytes += header.length + file.size + paddingLength(file.size);
+        }
+      }
+      if (matched === null && link2 !== void 0) {
+        const fields = { name: link2.path, type: "symlink", size: 0, mode: 511, linkname: link2.target };
+        const header = tarHeader(fields);
+        const match = reader.matchHeader(header, 0) ?? (await reader.ensure(header.length) && reader.matchHeader(tarHeader(fields), 0));
+        if (match) {
+          matched = "link";
+          inOrderBytes += header.length;
+        }
+      }
+      if (matched === null) break;
+      if (matched === "file") {
+        fileIndex++;
+        if (dest === null && reader.holds(file.size)) {
+          const actual = sha256Of(reader.whole(file.size));
+          if (actual !== file.sha256) await checkData(file, () => `${archive}: entry ${JSON.stringify(file.path)}`, actual);
+        } else await checkData(file, () => `${archive}: entry ${JSON.stringify(file.path)}`);
+      } else linkIndex++;
+      entriesRead++;
+    }
+    const inOrder = fileIndex === manifest.files.length && linkIndex === manifest.links.length && manifest.archiveSize === inOrderBytes + END_OF_ARCHIVE.length && await reader.zeroPadding();
+    if (!inOrder && manifest.archiveSize >= PARALLEL_HASH_FROM) {
+      hasher = new FileHasher(archive);
+      hasher.extend(manifest.archiveSize);
+    }
+    hashHere = !inOrder && hasher === null;
+    const files = new Map(manifest.files.slice(fileIndex).map((f) => [f.path, f]));
+    const links = new Map(manifest.links.slice(linkIndex).map((l) => [l.path, l]));
+    let seen = null;
+    for (let entry = await reader.next(); entry !== null; entry = reader.nextBuffered() ?? await reader.next()) {
+      seen ??= /* @__PURE__ */ new Set([...manifest.files.slice(0, fileIndex).map((f) => f.path), ...manifest.links.slice(0, linkIndex).map((l) => l.path)]);
       const name = entry.name;
       const at = () => `${archive}: entry ${JSON.stringify(name)}`;
       const listedFile = files.get(name);
@@ -22670,14 +22781,7 @@ async function scanArchive(bundleDir, manifest, dest) {
         }
         const mode = entry.mode & 4095;
         if (mode !== expected.mode) throw new IntegrityError(`${at()}: mode is 0o${mode.toString(8)}, the manifest says 0o${expected.mode.toString(8)}`);
-        const progress = { name, expected: expected.size, read: 0 };
-        current = progress;
-        const output = dest === null ? null : await createOutputFile(dest, name, expected.mode, madeDirs);
-        const actual = output === null && reader.holds(expected.size) ? sha256Of(reader.whole(expected.size)) : await consumeFile(reader, expected.size, output, (n) => progress.read += n);
-        current = null;
-        if (actual !== expected.sha256) {
-          throw new IntegrityError(`${at()}: sha256 is ${actual}, the manifest says ${expected.sha256}; the bundle was corrupted or tampered with`);
-        }
+        await checkData(expected, at);
       } else if (entry.type === "symlink") {
         const expected = links.get(name);
         if (!expected)
@@ -22691,14 +22795,14 @@ async function scanArchive(bundleDir, manifest, dest) {
       }
       entriesRead++;
     }
+    for (const p of [...files.keys(), ...links.keys()]) if (!seen?.has(p)) missing.push(p);
   } catch (err) {
     await hasher?.close();
     throw scanFailure(err, archive, current, entriesRead, manifest, dest);
   } finally {
     await input.close();
   }
-  const archiveSha256 = hasher === null ? archiveHash.digest("hex") : await archiveDigestOf(hasher, archive, manifest.archiveSize);
-  const missing = [...files.keys(), ...links.keys()].filter((p) => !seen.has(p));
+  const archiveSha256 = hasher !== null ? await archiveDigestOf(hasher, archive, manifest.archiveSize) : hashHere ? await sha256File(archive) : manifest.archiveSha256;
   if (missing.length > 0) {
     throw new IntegrityError(`${archive} lacks ${missing.length} entr${missing.length === 1 ? "y" : "ies"} the manifest lists: ${preview2(missing)}`);
   }
@@ -22812,18 +22916,24 @@ function diskFullAs(where2) {
 }
 function manifestProblems(data) {
   const validate2 = manifest_validator_default;
-  if (!validate2(data)) return (validate2.errors ?? []).slice(0, 10).map(describeSchemaError);
+  const plainLists = isRecord(data) && Array.isArray(data.files) && Array.isArray(data.links) && data.files.every(isPlainFile) && data.links.every(isPlainLink);
+  if (!validate2(plainLists ? { ...data, files: [], links: [] } : data)) return (validate2.errors ?? []).slice(0, 10).map(describeSchemaError);
   const manifest = data;
   const problems = [];
   const kinds = /* @__PURE__ */ new Map();
-  const entries = [...manifest.files.map((f) => ["file", f.path]), ...manifest.links.map((l) => ["symlink", l.path])];
-  for (const [kind, p] of entries) {
+  const add = (kind, p) => {
     const unsafe = unsafePathReason(p);
     if (unsafe) problems.push(`${kind} ${JSON.stringify(p)}: the path ${unsafe}`);
     if (kinds.has(p)) problems.push(`${JSON.stringify(p)} is listed more than once`);
     kinds.set(p, kind);
-  }
+  };
+  for (const file of manifest.files) add("file", file.path);
+  for (const link2 of manifest.links) add("symlink", link2.path);
+  let lastDirectory = "";
   for (const p of kinds.keys()) {
+    const lastSlash = p.lastIndexOf("/");
+    if (lastSlash === -1 || lastSlash === lastDirectory.length && p.startsWith(lastDirectory)) continue;
+    lastDirectory = p.slice(0, lastSlash);
     for (let slash = p.indexOf("/"); slash !== -1; slash = p.indexOf("/", slash + 1)) {
       const ancestor = kinds.get(p.slice(0, slash));
       if (ancestor) problems.push(`${JSON.stringify(p)} lies under ${JSON.stringify(p.slice(0, slash))}, which is a ${ancestor}`);
@@ -22834,6 +22944,26 @@ function manifestProblems(data) {
     if (bad) problems.push(`symlink ${JSON.stringify(link2.path)} -> ${JSON.stringify(link2.target)}: the target ${bad}`);
   }
   return problems.slice(0, 10);
+}
+function isPlainFile(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const file = value;
+  let keys = 0;
+  for (const key in file) {
+    if (key !== "path" && key !== "size" && key !== "sha256" && key !== "mode") return false;
+    keys++;
+  }
+  return keys === 4 && typeof file.path === "string" && MANIFEST_PATTERNS.relativePath.test(file.path) && typeof file.size === "number" && Number.isInteger(file.size) && file.size >= 0 && typeof file.sha256 === "string" && MANIFEST_PATTERNS.sha256.test(file.sha256) && (file.mode === 420 || file.mode === 493);
+}
+function isPlainLink(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const link2 = value;
+  let keys = 0;
+  for (const key in link2) {
+    if (key !== "path" && key !== "target") return false;
+    keys++;
+  }
+  return keys === 2 && typeof link2.path === "string" && MANIFEST_PATTERNS.relativePath.test(link2.path) && typeof link2.target === "string" && MANIFEST_PATTERNS.linkTarget.test(link2.target);
 }
 function describeSchemaError(err) {
   const where2 = err.instancePath || "(top level)";
@@ -22933,7 +23063,7 @@ function errorCode(err) {
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_node_crypto6, import_node_fs4, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, PLAIN_PATH, SURROGATE;
+var import_node_crypto6, import_node_fs4, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
 var init_bundle = __esm({
   "src/engine/bundle.ts"() {
     "use strict";
@@ -23010,20 +23140,26 @@ var init_bundle = __esm({
       async close() {
         await this.hasher?.close();
       }
-      /** Copies the pieces into the block being gathered when they all fit; false (nothing copied) when they do not. */
-      tryAppend(...pieces) {
-        let total = 0;
-        for (const piece of pieces) total += piece.length;
-        if (this.used + total > ARCHIVE_BLOCK) return false;
-        for (const piece of pieces) {
-          this.block.set(piece, this.used);
-          this.used += piece.length;
-        }
+      /** Copies a header, data and `padding` zeros into the block being gathered when they all fit; false (nothing copied) when they do not. */
+      tryAppend(header, data, padding2) {
+        const end = this.used + header.length + data.length + padding2;
+        if (end > ARCHIVE_BLOCK) return false;
+        this.block.set(header, this.used);
+        this.block.set(data, this.used + header.length);
+        this.block.fill(0, end - padding2, end);
+        this.used = end;
         return true;
       }
-      /** Appends `bytes` (less than a block); the caller may reuse them once this resolves. */
+      /**
+       * Appends `bytes` (less than a block), taken as they are when called: a header is encoded into one
+       * scratch block shared by every pack in the process, which another may reuse while this one waits.
+       */
       async append(bytes) {
-        if (this.used + bytes.length > ARCHIVE_BLOCK) await this.flush();
+        if (this.used + bytes.length > ARCHIVE_BLOCK) {
+          const copy = Buffer.from(bytes);
+          await this.flush();
+          bytes = copy;
+        }
         this.block.set(bytes, this.used);
         this.used += bytes.length;
       }
@@ -23079,6 +23215,14 @@ var init_bundle = __esm({
     ZERO_BLOCK = Buffer.alloc(TAR_BLOCK);
     HEADER_SCRATCH = Buffer.alloc(TAR_BLOCK);
     oneShotHash = import_node_crypto6.default.hash;
+    MANIFEST_PATTERNS = {
+      // The schema's patterns refuse NUL characters.
+      // eslint-disable-next-line no-control-regex
+      relativePath: /^(?![A-Za-z]:)(?!\/)(?!.*\/\/)(?!.*\/$)(?!(?:.*\/)?\.\.?(?:\/|$))[^\\\u0000]+$/u,
+      sha256: /^[0-9a-f]{64}$/u,
+      // eslint-disable-next-line no-control-regex
+      linkTarget: /^(?![A-Za-z]:)(?!\/)[^\\\u0000]+$/u
+    };
     PLAIN_PATH = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:/][^\\\0:]*$/s;
     SURROGATE = /[\uD800-\uDFFF]/;
   }
@@ -35016,4 +35160,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=a1eba10d07772ebfaa759ec3ae3ce39ffcf565d47ce1fc4280e73500a844ad19
+// retrain-script-sha256=c448fdd4bd7ce32d2c35e17c4642f140d2e6bf628b78a6c44cd43002f127e970
