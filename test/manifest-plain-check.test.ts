@@ -41,7 +41,7 @@ const base = {
 
 /** Strings near the edges of the path rules: slashes, dots, backslashes, colons, NUL, drive letters, non-ASCII. */
 const pathLike = fc
-  .array(fc.constantFrom('a', 'b', 'é', '😀', '/', '.', '..', '\\', ':', 'C:', '\0', ' ', '-', ''), { maxLength: 7 })
+  .array(fc.constantFrom('a', 'b', 'é', '😀', '/', '.', '..', '\\', ':', 'C:', '\0', ' ', '-', '\n', ''), { maxLength: 7 })
   .map(parts => parts.join(''))
 const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}))
 const hexLike = fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.stringMatching(/^[0-9a-fA-F]{63,65}$/), fc.stringMatching(/^[0-9a-f]{64}\n$/), fc.string())
@@ -79,6 +79,12 @@ describe('the plain checks of a manifest file and link list', () => {
     // Both answers occur: the property is not passing on one kind of entry only.
     expect(isPlainFile({ path: 'a/b.bin', size: 3, sha256: 'f'.repeat(64), mode: 420 })).toBe(true)
     expect(isPlainFile({ path: 'a//b.bin', size: 3, sha256: 'f'.repeat(64), mode: 420 })).toBe(false)
+    // A line break does not hide a '..', empty or trailing segment after it from the schema's pattern.
+    for (const bad of ['a\n/../b', 'a\n//b', 'a\n/', 'a\n/./b', 'a\n/..']) {
+      const entry = { path: bad, size: 3, sha256: 'f'.repeat(64), mode: 420 }
+      expect(validateManifest({ ...base, files: [entry] }), JSON.stringify(bad)).toBe(false)
+      expect(isPlainFile(entry), JSON.stringify(bad)).toBe(false)
+    }
   })
 
   it('accept a link entry exactly when the schema does', () => {

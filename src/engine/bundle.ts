@@ -1069,7 +1069,7 @@ function manifestProblems(data: unknown): string[] {
 export const MANIFEST_PATTERNS = {
   // The schema's patterns refuse NUL characters.
   // eslint-disable-next-line no-control-regex
-  relativePath: /^(?![A-Za-z]:)(?!\/)(?!.*\/\/)(?!.*\/$)(?!(?:.*\/)?\.\.?(?:\/|$))[^\\\u0000]+$/u,
+  relativePath: /^(?![A-Za-z]:)(?!\/)(?![\s\S]*\/\/)(?![\s\S]*\/$)(?!(?:[\s\S]*\/)?\.\.?(?:\/|$))[^\\\u0000]+$/u,
   sha256: /^[0-9a-f]{64}$/u,
   // eslint-disable-next-line no-control-regex
   linkTarget: /^(?![A-Za-z]:)(?!\/)[^\\\u0000]+$/u
