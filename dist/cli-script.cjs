@@ -14716,6 +14716,11 @@ var init_shell_options = __esm({
       scp: SSH_COPY,
       sftp: SSH_COPY,
       sort: { code: ["--compress-program"] },
+      // Text tools whose options run nothing; the options listed take the next word (or the rest of their word) as data.
+      cut: { args: ["-d", "-f", "-c", "-b", "--delimiter", "--fields", "--characters", "--bytes", "--output-delimiter"] },
+      head: { args: ["-n", "-c", "--lines", "--bytes"] },
+      tail: { args: ["-n", "-c", "--lines", "--bytes", "-s", "--sleep-interval", "--pid"] },
+      grep: { args: ["-e", "-f", "-m", "-A", "-B", "-C", "--regexp", "--file", "--max-count", "--label"] },
       zip: { code: ["-TT", "--unzip-command"] },
       curl: { code: ["-K", "--config"] },
       wget: { code: ["-e", "--execute", "--use-askpass", "--config"] },
@@ -35160,4 +35165,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=56e78db7b86a33b90f12627df680f6e2e34a8a203ec030bb298937aab9668c74
+// retrain-script-sha256=3e5b698c26fa2064e13bf57cd9bcb12f285ea4d578b150ab42dd8dd25d6c866c

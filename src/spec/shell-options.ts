@@ -177,6 +177,11 @@ const TABLES: Record<string, OptionTable> = {
   scp: SSH_COPY,
   sftp: SSH_COPY,
   sort: { code: ['--compress-program'] },
+  // Text tools whose options run nothing; the options listed take the next word (or the rest of their word) as data.
+  cut: { args: ['-d', '-f', '-c', '-b', '--delimiter', '--fields', '--characters', '--bytes', '--output-delimiter'] },
+  head: { args: ['-n', '-c', '--lines', '--bytes'] },
+  tail: { args: ['-n', '-c', '--lines', '--bytes', '-s', '--sleep-interval', '--pid'] },
+  grep: { args: ['-e', '-f', '-m', '-A', '-B', '-C', '--regexp', '--file', '--max-count', '--label'] },
   zip: { code: ['-TT', '--unzip-command'] },
   curl: { code: ['-K', '--config'] },
   wget: { code: ['-e', '--execute', '--use-askpass', '--config'] },

@@ -311,7 +311,8 @@ const REFUSED: [string, string][] = [
   ['git clone {,--upload-pack=}${{ params.s }} d', 'brace expansion'],
   ['git clone {x,-}{1..2}${{ params.s }} d', 'brace expansion'],
   ['tar -${{ params.s }}f a.tar', 'continues an option word'],
-  ['cut -d${{ params.s }} -f1 f', 'continues an option word'],
+  ['mytool -d${{ params.s }} -f1 f', 'continues an option word'],
+  ['cut -s${{ params.s }} f', 'continues an option word'],
   ['java -javaagent:${{ params.s }} -jar app.jar', 'runs a command'],
   ["cmd $'\\x2d'${{ params.s }}", 'continues an option word'],
   ['x=${{ params.s }}; tar --to-command="$x" -xf a.tar', 'assigned to x'],
@@ -508,7 +509,11 @@ describe('a value a program may read as an option is accepted by validate and re
     'sed -e s/a/b/ -- ${{ params.s }}',
     'awk -f p.awk -- ${{ params.s }}',
     'srun --partition=${{ params.s }} python train.py',
-    'uv run python train.py --name ${{ params.s }}'
+    'uv run python train.py --name ${{ params.s }}',
+    'cut -d${{ params.s }} -f1 f',
+    'cut -d ${{ params.s }} -f1 -- f',
+    'grep -e ${{ params.s }} -- f',
+    'head -n ${{ params.s }} -- f'
   ])('%j is data: no check', run => {
     expect(problemsOf(run)).toEqual([])
     expect(rewriteRunScript(run, 'bash', where, 1, undefined, PARAMS).optionChecks).toBeUndefined()
