@@ -15719,6 +15719,9 @@ var init_shell_commands = __esm({
         this.result.writes.push(...r.writes);
         this.result.codeFiles.push(...r.codeFiles);
         this.result.readsStdinAsCode ||= r.readsStdinAsCode;
+        this.result.readsStdinIntoVariables ||= r.readsStdinIntoVariables;
+        this.result.evaluatingNames.push(...r.evaluatingNames);
+        this.result.evaluatingUnknownName ||= r.evaluatingUnknownName;
         this.result.optionOperands.push(...r.optionOperands);
         this.result.optionNames.push(...r.optionNames);
       }
@@ -16589,6 +16592,13 @@ var init_shell = __esm({
             if (COMMAND_SUBSTITUTION.test(value)) evaluatesOutput = true;
             for (const m of value.matchAll(NAME)) evaluated.add(m[0]);
             if (/\$\{?[0-9@*]/.test(value)) positional = true;
+          }
+          if (this.fillsUnknown || [...this.filled].some((n) => evaluated.has(n))) {
+            for (const source of this.stdinSources) {
+              const text2 = this.withoutExpressions(source.start, source.end);
+              for (const m of text2.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) evaluated.add(m[1]);
+              if (/\$\{?[0-9@*]/.test(text2)) positional = true;
+            }
           }
           if (positional) {
             for (const p of this.positional) for (const m of this.withoutExpressions(p.start, p.end).matchAll(NAME)) evaluated.add(m[0]);
@@ -35165,4 +35175,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=3e5b698c26fa2064e13bf57cd9bcb12f285ea4d578b150ab42dd8dd25d6c866c
+// retrain-script-sha256=cc8cd9fd37abd444653ead26647e9a12aa94874a23592ce0ba56834dbfa83230

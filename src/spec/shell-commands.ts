@@ -1038,6 +1038,10 @@ class Classifier {
     this.result.writes.push(...r.writes)
     this.result.codeFiles.push(...r.codeFiles)
     this.result.readsStdinAsCode ||= r.readsStdinAsCode
+    this.result.readsStdinIntoVariables ||= r.readsStdinIntoVariables
+    // `function g { declare -i n; ...`: the attributes the inner command gives make later assignments evaluate.
+    this.result.evaluatingNames.push(...r.evaluatingNames)
+    this.result.evaluatingUnknownName ||= r.evaluatingUnknownName
     this.result.optionOperands.push(...r.optionOperands)
     this.result.optionNames.push(...r.optionNames)
   }

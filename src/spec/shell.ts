@@ -1096,6 +1096,16 @@ class PosixLexer {
         for (const m of value.matchAll(NAME)) evaluated.add(m[0])
         if (/\$\{?[0-9@*]/.test(value)) positional = true
       }
+      // An input read into a variable the script evaluates (or into one named by a variable) is
+      // evaluated, and so are the variables and positional parameters it expands:
+      // `x=...; declare -i n; read n <<< $x`, `f() { read n <<< $1; (( n )); }; f "$x"`.
+      if (this.fillsUnknown || [...this.filled].some(n => evaluated.has(n))) {
+        for (const source of this.stdinSources) {
+          const text = this.withoutExpressions(source.start, source.end)
+          for (const m of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) evaluated.add(m[1] as string)
+          if (/\$\{?[0-9@*]/.test(text)) positional = true
+        }
+      }
       // Evaluated positional parameters evaluate what the calls pass: `f() { local -n r=$1; }; f "$x"`.
       if (positional) {
         for (const p of this.positional) for (const m of this.withoutExpressions(p.start, p.end).matchAll(NAME)) evaluated.add(m[0])

@@ -312,6 +312,12 @@ const REFUSED: [string, string][] = [
   ['git clone {x,-}{1..2}${{ params.s }} d', 'brace expansion'],
   ['tar -${{ params.s }}f a.tar', 'continues an option word'],
   ['mytool -d${{ params.s }} -f1 f', 'continues an option word'],
+  // An input read into an evaluated variable evaluates the variables it expands (grammar fuzz, seed 741370541).
+  ['x=${{ params.s }}; declare -i n; read -r n <<< $x', 'assigned to x'],
+  ['f() { declare -i n; read -r n <<< $1; }; f ${{ params.s }}', 'positional parameter'],
+  ['function g { declare -i n; v=n; read -r "$v" <<< $1; }; g ${{ params.s }}', 'positional parameter'],
+  // The first command of a one-line `function g {` body gives its attributes too.
+  ['function g { declare -i n; n=${{ params.s }}; }; g', 'assigned to n'],
   ['cut -s${{ params.s }} f', 'continues an option word'],
   ['java -javaagent:${{ params.s }} -jar app.jar', 'runs a command'],
   ["cmd $'\\x2d'${{ params.s }}", 'continues an option word'],
