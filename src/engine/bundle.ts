@@ -82,11 +82,19 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
     throw new InputError([{ message: `the bundle directory ${bundle} resolves inside the model directory ${root}; put it elsewhere` }])
   }
 
-  const entries = await walkModel(root, rootReal)
+  // The reading threads start as soon as the walk has seen enough files, and load their program while it goes on.
+  const early: { prefetch: FilePrefetch | null } = { prefetch: null }
+  let entries: WalkEntry[]
+  try {
+    entries = await walkModel(root, rootReal, early)
+  } catch (err) {
+    await early.prefetch?.close()
+    throw err
+  }
   const archivePath = path.join(bundle, BUNDLE_ARCHIVE)
   const tmp = temporaryName(archivePath)
   try {
-    const archive = await writeArchive(entries, tmp, options)
+    const archive = await writeArchive(entries, tmp, options, early.prefetch)
     const manifest: Manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       digest: bundleDigest(archive.files, archive.links),
@@ -222,8 +230,9 @@ async function modelRoot(root: string): Promise<string> {
   throw new InputError([{ message: `the model directory ${root} does not exist or is not a directory` }])
 }
 
-async function walkModel(root: string, rootReal: string): Promise<WalkEntry[]> {
+async function walkModel(root: string, rootReal: string, early: { prefetch: FilePrefetch | null }): Promise<WalkEntry[]> {
   const entries: WalkEntry[] = []
+  let files = 0
   const directories = ['']
   // Names from a listing are single path segments: joined plainly, without path.join's normalization
   // (a model may hold tens of thousands of files). Each directory is listed synchronously: from the
@@ -237,8 +246,10 @@ async function walkModel(root: string, rootReal: string): Promise<WalkEntry[]> {
       const unsafe = unsafePathReason(rel)
       if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
       if (dirent.isDirectory()) directories.push(rel)
-      else if (dirent.isFile()) entries.push({ kind: 'file', path: rel, abs })
-      else if (dirent.isSymbolicLink()) entries.push({ kind: 'link', path: rel, target: await insideLinkTarget(root, rootReal, rel, abs) })
+      else if (dirent.isFile()) {
+        entries.push({ kind: 'file', path: rel, abs })
+        if (++files === PREFETCH_MIN_FILES) early.prefetch = new FilePrefetch(null, SMALL_FILE, PREFETCH_BATCH)
+      } else if (dirent.isSymbolicLink()) entries.push({ kind: 'link', path: rel, target: await insideLinkTarget(root, rootReal, rel, abs) })
       else {
         throw new IntegrityError(
           `refusing to pack ${abs}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
@@ -292,13 +303,22 @@ interface ArchiveResult {
  * PARALLEL_HASH_FROM bytes or more on a worker thread, while this one hashes the archive). Either way
  * the event loop gets a turn at every write.
  */
-async function writeArchive(entries: readonly WalkEntry[], dest: string, options: PackOptions): Promise<ArchiveResult> {
-  const out = await open(dest, 'wx')
+async function writeArchive(entries: readonly WalkEntry[], dest: string, options: PackOptions, prefetch: FilePrefetch | null): Promise<ArchiveResult> {
+  let out: FileHandle
+  try {
+    out = await open(dest, 'wx')
+  } catch (err) {
+    await prefetch?.close()
+    throw err
+  }
   const archive = new ArchiveWriter(out, options)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
-  const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
-  const prefetch = filePaths.length >= PREFETCH_MIN_FILES ? new FilePrefetch(filePaths, SMALL_FILE, PREFETCH_BATCH) : null
+  if (prefetch !== null) {
+    const filePaths: string[] = []
+    for (const entry of entries) if (entry.kind === 'file') filePaths.push(entry.abs)
+    prefetch.begin(filePaths)
+  }
   try {
     for (const entry of entries) {
       if (entry.kind === 'link') {
