@@ -63,7 +63,18 @@ export interface PackOptions {
   onFileHasher?: (hasher: SharedHasher) => void | Promise<void>
 }
 
-type WalkEntry = { kind: 'file'; path: string; abs: string } | { kind: 'link'; path: string; target: string }
+/** A file's place on disk is not kept (`modelPath` gives it): 50,000 more long-lived strings would cost more garbage collection than remaking the few needed. */
+type WalkEntry = { kind: 'file'; path: string } | { kind: 'link'; path: string; target: string }
+
+/**
+ * Where a path of the model is on disk. Names from a listing are single path segments: joined plainly,
+ * without path.join's normalization (a model may hold tens of thousands of files). `prefix` is what
+ * goes before a path for that where the separator is '/' (else null: path.join).
+ */
+function modelPath(root: string): { join: (rel: string) => string; prefix: string | null } {
+  const base = root.endsWith('/') ? root : `${root}/`
+  return path.sep === '/' ? { join: (rel: string) => base + rel, prefix: base } : { join: (rel: string) => path.join(root, rel), prefix: null }
+}
 
 /**
  * Packs `modelDir` into `bundleDir` (model.tar and manifest.json, replacing any previous ones) and
@@ -94,7 +105,7 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
   const archivePath = path.join(bundle, BUNDLE_ARCHIVE)
   const tmp = temporaryName(archivePath)
   try {
-    const archive = await writeArchive(entries, tmp, options, early.prefetch)
+    const archive = await writeArchive(entries, modelPath(root), tmp, options, early.prefetch)
     const manifest: Manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       digest: bundleDigest(archive.files, archive.links),
@@ -234,25 +245,22 @@ async function walkModel(root: string, rootReal: string, early: { prefetch: File
   const entries: WalkEntry[] = []
   let files = 0
   const directories = ['']
-  // Names from a listing are single path segments: joined plainly, without path.join's normalization
-  // (a model may hold tens of thousands of files). Each directory is listed synchronously: from the
-  // page cache that takes microseconds, where a round trip through the thread pool can take far longer.
-  const base = root.endsWith('/') ? root : `${root}/`
-  const join = path.sep === '/' ? (rel: string) => base + rel : (rel: string) => path.join(root, rel)
+  // Each directory is listed synchronously: from the page cache that takes microseconds, where a
+  // round trip through the thread pool can take far longer.
+  const { join } = modelPath(root)
   for (let relDir = directories.pop(); relDir !== undefined; relDir = directories.pop()) {
     for (const dirent of readdirSync(relDir === '' ? root : join(relDir), { withFileTypes: true })) {
       const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`
-      const abs = join(rel)
       const unsafe = unsafePathReason(rel)
-      if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
+      if (unsafe) throw new IntegrityError(`refusing to pack ${join(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
       if (dirent.isDirectory()) directories.push(rel)
       else if (dirent.isFile()) {
-        entries.push({ kind: 'file', path: rel, abs })
+        entries.push({ kind: 'file', path: rel })
         if (++files === PREFETCH_MIN_FILES) early.prefetch = new FilePrefetch(null, SMALL_FILE, PREFETCH_BATCH)
-      } else if (dirent.isSymbolicLink()) entries.push({ kind: 'link', path: rel, target: await insideLinkTarget(root, rootReal, rel, abs) })
+      } else if (dirent.isSymbolicLink()) entries.push({ kind: 'link', path: rel, target: await insideLinkTarget(root, rootReal, rel, join(rel)) })
       else {
         throw new IntegrityError(
-          `refusing to pack ${abs}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
+          `refusing to pack ${join(rel)}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
         )
       }
     }
@@ -303,7 +311,13 @@ interface ArchiveResult {
  * PARALLEL_HASH_FROM bytes or more on a worker thread, while this one hashes the archive). Either way
  * the event loop gets a turn at every write.
  */
-async function writeArchive(entries: readonly WalkEntry[], dest: string, options: PackOptions, prefetch: FilePrefetch | null): Promise<ArchiveResult> {
+async function writeArchive(
+  entries: readonly WalkEntry[],
+  model: ReturnType<typeof modelPath>,
+  dest: string,
+  options: PackOptions,
+  prefetch: FilePrefetch | null
+): Promise<ArchiveResult> {
   let out: FileHandle
   try {
     out = await open(dest, 'wx')
@@ -316,8 +330,8 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
   const links: ManifestLink[] = []
   if (prefetch !== null) {
     const filePaths: string[] = []
-    for (const entry of entries) if (entry.kind === 'file') filePaths.push(entry.abs)
-    prefetch.begin(filePaths)
+    for (const entry of entries) if (entry.kind === 'file') filePaths.push(model.prefix === null ? model.join(entry.path) : entry.path)
+    prefetch.begin(filePaths, model.prefix ?? '')
   }
   try {
     for (const entry of entries) {
@@ -328,8 +342,8 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
         try {
           // Most files: read ahead (or read here) whole, and added without waiting for anything.
           const next = prefetch?.take()
-          const small = smallFile(entry.abs, next instanceof Promise ? await next : next, archive.scratch)
-          if (small === null) files.push(await addLargeFile(archive, entry.path, entry.abs))
+          const small = smallFile(model.join, entry.path, next instanceof Promise ? await next : next, archive.scratch)
+          if (small === null) files.push(await addLargeFile(archive, entry.path, model.join(entry.path)))
           else {
             const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
             const header = tarHeader({ name: entry.path, type: 'file', size: small.bytes.length, mode })
@@ -346,7 +360,7 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
           const code = errorCode(err)
           if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') {
             throw new IntegrityError(
-              `${entry.abs} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
+              `${model.join(entry.path)} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
             )
           }
           throw err
@@ -497,9 +511,14 @@ function changedWhilePacked(abs: string): IntegrityError {
 }
 
 /** A small file's bytes: read ahead when given, else read here; null for a large file (it streams). */
-function smallFile(abs: string, prefetched: PrefetchedFile | undefined, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
-  if (prefetched === undefined || prefetched.kind === 'unread') return readSmallFile(abs, scratch)
-  if (prefetched.kind === 'changed') throw changedWhilePacked(abs)
+function smallFile(
+  join: (rel: string) => string,
+  rel: string,
+  prefetched: PrefetchedFile | undefined,
+  scratch: Buffer
+): { bytes: Buffer; mode: number; sha256?: string } | null {
+  if (prefetched === undefined || prefetched.kind === 'unread') return readSmallFile(join(rel), scratch)
+  if (prefetched.kind === 'changed') throw changedWhilePacked(join(rel))
   return prefetched.kind === 'small' ? prefetched : null
 }
 

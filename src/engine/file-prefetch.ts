@@ -42,9 +42,9 @@ const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : byte
 // Started before the paths are known (while the packer lists the directories), a reader waits for them
 // in one message, having loaded what it needs meanwhile.
 sha256(Buffer.alloc(0))
-if (workerData.pathText !== undefined) read(workerData.pathText, workerData.count)
-else parentPort.once('message', ({ pathText, count }) => read(pathText, count))
-function read(pathText, count) {
+if (workerData.pathText !== undefined) read(workerData.pathText, workerData.count, workerData.prefix)
+else parentPort.once('message', ({ pathText, count, prefix }) => read(pathText, count, prefix))
+function read(pathText, count, prefix) {
 // The paths come as one string, NUL between them (no path holds a NUL): one string to receive, kept
 // out of the young generation, instead of tens of thousands the collector would copy and promote.
 const starts = new Int32Array(count + 1)
@@ -53,7 +53,7 @@ for (let i = 0, at = 0; i < count; i++) {
   at = pathText.indexOf('\\0', at) + 1
 }
 starts[count] = pathText.length + 1
-const pathAt = i => pathText.slice(starts[i], starts[i + 1] - 1)
+const pathAt = i => prefix + pathText.slice(starts[i], starts[i + 1] - 1)
 const stride = budget + limit + 1
 const chunks = Math.ceil(count / chunk)
 while (Atomics.load(control, ${STOP}) === 0) {
@@ -154,6 +154,8 @@ export class FilePrefetch {
 
   private readonly packerReads: boolean
   private paths: readonly string[] | null = null
+  /** What goes before each path to open it (begin()). */
+  private prefix = ''
   private readonly limit: number
   private readonly budget: number
 
@@ -171,7 +173,7 @@ export class FilePrefetch {
     this.budget = budget
     this.ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1))
     // Without the paths yet, the readers start now and wait for them (begin()).
-    const pathData = paths === null ? {} : { pathText: paths.join('\0'), count: paths.length }
+    const pathData = paths === null ? {} : { pathText: paths.join('\0'), count: paths.length, prefix: '' }
     for (let reader = 0; reader < readers; reader++) {
       // A reader only holds a chunk's lists and the paths: a small heap is plenty. No inherited options:
       // one such as --input-type=module would make its program an ES module, without require().
@@ -201,11 +203,12 @@ export class FilePrefetch {
    * The paths to read, in this order, for readers started without them (once, before take()): they
    * started while the caller was still listing the files, and have their program loaded by now.
    */
-  begin(paths: readonly string[]): void {
+  begin(paths: readonly string[], prefix = ''): void {
     if (this.paths !== null) throw new Error('FilePrefetch.begin: the paths were given already')
     this.paths = paths
+    this.prefix = prefix
     const pathText = paths.join('\0')
-    for (const worker of this.workers) worker.postMessage({ pathText, count: paths.length })
+    for (const worker of this.workers) worker.postMessage({ pathText, count: paths.length, prefix })
   }
 
   /**
@@ -259,7 +262,7 @@ export class FilePrefetch {
     const next = Atomics.load(this.control, NEXT)
     if (next * CHUNK >= paths.length || Atomics.compareExchange(this.control, NEXT, next, next + 1) !== next) return
     this.stashBuffer ??= Buffer.allocUnsafe(this.budget + this.limit + 1)
-    this.stash = readChunk(paths, next, this.limit, this.budget, this.stashBuffer)
+    this.stash = readChunk(paths, this.prefix, next, this.limit, this.budget, this.stashBuffer)
     this.counts.stolen += this.stash.kinds.length
   }
 
@@ -329,7 +332,7 @@ const FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstant
  * checks, the same kinds), except that the files are not hashed here: the packer hashes them as it
  * packs them.
  */
-function readChunk(paths: readonly string[], chunk: number, limit: number, budget: number, buffer: Buffer): Batch {
+function readChunk(paths: readonly string[], prefix: string, chunk: number, limit: number, budget: number, buffer: Buffer): Batch {
   const batch: Batch = { chunk, kinds: [], modes: [], sizes: [], hashes: [], errors: [], offset: 0, bytes: buffer }
   const put = (kind: number, mode = 0, size = 0): void => {
     batch.kinds.push(kind)
@@ -346,7 +349,7 @@ function readChunk(paths: readonly string[], chunk: number, limit: number, budge
     }
     let fd = -1
     try {
-      fd = openSync(paths[i]!, FLAGS)
+      fd = openSync(prefix + paths[i]!, FLAGS)
       const info = fstatSync(fd)
       if (!info.isFile()) put(CHANGED)
       else if (info.size > limit) put(LARGE, info.mode)
