@@ -19,6 +19,7 @@ import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
 import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
+import { isPlainPath } from './plain-path.js'
 import { SharedHasher, sharedHasherAvailable } from './shared-hasher.js'
 import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
@@ -1126,7 +1127,7 @@ export function isPlainFile(value: unknown): boolean {
   return (
     keys === 4 &&
     typeof file.path === 'string' &&
-    MANIFEST_PATTERNS.relativePath.test(file.path) &&
+    (isPlainPath(file.path) || MANIFEST_PATTERNS.relativePath.test(file.path)) &&
     typeof file.size === 'number' &&
     Number.isInteger(file.size) &&
     file.size >= 0 &&
@@ -1175,7 +1176,7 @@ function placeholderManifest(lineage: Lineage): unknown {
 /** Why a relative POSIX path from a model directory or an archive is unsafe, or null when it is fine. */
 function unsafePathReason(p: string): string | null {
   // Most paths: no NUL, backslash or colon, no leading slash, no empty, '.' or '..' segment.
-  if (PLAIN_PATH.test(p)) return null
+  if (isPlainPath(p) || PLAIN_PATH.test(p)) return null
   if (p === '') return 'is empty'
   if (p.includes('\0')) return 'contains a NUL character'
   if (p.includes('\\')) return 'contains a backslash'
@@ -1189,7 +1190,8 @@ function unsafePathReason(p: string): string | null {
   return null
 }
 
-const PLAIN_PATH = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:/][^\\\0:]*$/s
+/** Paths unsafePathReason passes at once (for tests: isPlainPath must accept no path this refuses). */
+export const PLAIN_PATH = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:/][^\\\0:]*$/s
 
 /**
  * Why a link target is unsafe, or null. Only leading `..` segments are allowed, and no more than the
