@@ -329,12 +329,12 @@ async function writeArchive(
   const archive = new ArchiveWriter(out, options)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
-  if (prefetch !== null) {
-    const filePaths: string[] = []
-    for (const entry of entries) if (entry.kind === 'file') filePaths.push(model.prefix === null ? model.join(entry.path) : entry.path)
-    prefetch.begin(filePaths, model.prefix ?? '')
-  }
   try {
+    if (prefetch !== null) {
+      const filePaths: string[] = []
+      for (const entry of entries) if (entry.kind === 'file') filePaths.push(model.prefix === null ? model.join(entry.path) : entry.path)
+      prefetch.begin(filePaths, model.prefix ?? '')
+    }
     for (const entry of entries) {
       if (entry.kind === 'link') {
         await archive.append(tarHeader({ name: entry.path, type: 'symlink', size: 0, mode: 0o777, linkname: entry.target }))
