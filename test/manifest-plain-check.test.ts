@@ -39,9 +39,9 @@ const base = {
   }
 }
 
-/** Strings near the edges of the path rules: slashes, dots, backslashes, colons, NUL, drive letters, non-ASCII. */
+/** Strings near the edges of the path rules: slashes, dots, backslashes, colons, NUL, line terminators, drive letters, non-ASCII. */
 const pathLike = fc
-  .array(fc.constantFrom('a', 'b', 'é', '😀', '/', '.', '..', '\\', ':', 'C:', '\0', ' ', '-', '\n', ''), { maxLength: 7 })
+  .array(fc.constantFrom('a', 'b', 'é', '😀', '/', '.', '..', '\\', ':', 'C:', '\0', '\n', '\u2028', ' ', '-', ''), { maxLength: 7 })
   .map(parts => parts.join(''))
 const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}))
 const hexLike = fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), fc.stringMatching(/^[0-9a-fA-F]{63,65}$/), fc.stringMatching(/^[0-9a-f]{64}\n$/), fc.string())

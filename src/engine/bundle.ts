@@ -19,6 +19,7 @@ import validateManifest from '../spec/generated/manifest-validator.js'
 import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
 import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
+import { isPlainPath } from './plain-path.js'
 import { SharedHasher, sharedHasherAvailable } from './shared-hasher.js'
 import { TarReader, TAR_BLOCK, type TarEntryType } from './tar-reader.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, MANIFEST_SCHEMA_VERSION, type Lineage, type Manifest, type ManifestFile, type ManifestLink } from './manifest.js'
@@ -63,7 +64,18 @@ export interface PackOptions {
   onFileHasher?: (hasher: SharedHasher) => void | Promise<void>
 }
 
-type WalkEntry = { kind: 'file'; path: string; abs: string } | { kind: 'link'; path: string; target: string }
+/** A file's place on disk is not kept (`modelPath` gives it): 50,000 more long-lived strings would cost more garbage collection than remaking the few needed. */
+type WalkEntry = { kind: 'file'; path: string } | { kind: 'link'; path: string; target: string }
+
+/**
+ * Where a path of the model is on disk. Names from a listing are single path segments: joined plainly,
+ * without path.join's normalization (a model may hold tens of thousands of files). `prefix` is what
+ * goes before a path for that where the separator is '/' (else null: path.join).
+ */
+function modelPath(root: string): { join: (rel: string) => string; prefix: string | null } {
+  const base = root.endsWith('/') ? root : `${root}/`
+  return path.sep === '/' ? { join: (rel: string) => base + rel, prefix: base } : { join: (rel: string) => path.join(root, rel), prefix: null }
+}
 
 /**
  * Packs `modelDir` into `bundleDir` (model.tar and manifest.json, replacing any previous ones) and
@@ -82,11 +94,19 @@ export async function packBundle(modelDir: string, bundleDir: string, lineage: L
     throw new InputError([{ message: `the bundle directory ${bundle} resolves inside the model directory ${root}; put it elsewhere` }])
   }
 
-  const entries = await walkModel(root, rootReal)
+  // The reading threads start as soon as the walk has seen enough files, and load their program while it goes on.
+  const early: { prefetch: FilePrefetch | null } = { prefetch: null }
+  let entries: WalkEntry[]
+  try {
+    entries = await walkModel(root, rootReal, early)
+  } catch (err) {
+    await early.prefetch?.close()
+    throw err
+  }
   const archivePath = path.join(bundle, BUNDLE_ARCHIVE)
   const tmp = temporaryName(archivePath)
   try {
-    const archive = await writeArchive(entries, tmp, options)
+    const archive = await writeArchive(entries, modelPath(root), tmp, options, early.prefetch)
     const manifest: Manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       digest: bundleDigest(archive.files, archive.links),
@@ -222,26 +242,26 @@ async function modelRoot(root: string): Promise<string> {
   throw new InputError([{ message: `the model directory ${root} does not exist or is not a directory` }])
 }
 
-async function walkModel(root: string, rootReal: string): Promise<WalkEntry[]> {
+async function walkModel(root: string, rootReal: string, early: { prefetch: FilePrefetch | null }): Promise<WalkEntry[]> {
   const entries: WalkEntry[] = []
+  let files = 0
   const directories = ['']
-  // Names from a listing are single path segments: joined plainly, without path.join's normalization
-  // (a model may hold tens of thousands of files). Each directory is listed synchronously: from the
-  // page cache that takes microseconds, where a round trip through the thread pool can take far longer.
-  const base = root.endsWith('/') ? root : `${root}/`
-  const join = path.sep === '/' ? (rel: string) => base + rel : (rel: string) => path.join(root, rel)
+  // Each directory is listed synchronously: from the page cache that takes microseconds, where a
+  // round trip through the thread pool can take far longer.
+  const { join } = modelPath(root)
   for (let relDir = directories.pop(); relDir !== undefined; relDir = directories.pop()) {
     for (const dirent of readdirSync(relDir === '' ? root : join(relDir), { withFileTypes: true })) {
       const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`
-      const abs = join(rel)
       const unsafe = unsafePathReason(rel)
-      if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
+      if (unsafe) throw new IntegrityError(`refusing to pack ${join(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
       if (dirent.isDirectory()) directories.push(rel)
-      else if (dirent.isFile()) entries.push({ kind: 'file', path: rel, abs })
-      else if (dirent.isSymbolicLink()) entries.push({ kind: 'link', path: rel, target: await insideLinkTarget(root, rootReal, rel, abs) })
+      else if (dirent.isFile()) {
+        entries.push({ kind: 'file', path: rel })
+        if (++files === PREFETCH_MIN_FILES) early.prefetch = new FilePrefetch(null, SMALL_FILE, PREFETCH_BATCH)
+      } else if (dirent.isSymbolicLink()) entries.push({ kind: 'link', path: rel, target: await insideLinkTarget(root, rootReal, rel, join(rel)) })
       else {
         throw new IntegrityError(
-          `refusing to pack ${abs}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
+          `refusing to pack ${join(rel)}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
         )
       }
     }
@@ -292,14 +312,29 @@ interface ArchiveResult {
  * PARALLEL_HASH_FROM bytes or more on a worker thread, while this one hashes the archive). Either way
  * the event loop gets a turn at every write.
  */
-async function writeArchive(entries: readonly WalkEntry[], dest: string, options: PackOptions): Promise<ArchiveResult> {
-  const out = await open(dest, 'wx')
+async function writeArchive(
+  entries: readonly WalkEntry[],
+  model: ReturnType<typeof modelPath>,
+  dest: string,
+  options: PackOptions,
+  prefetch: FilePrefetch | null
+): Promise<ArchiveResult> {
+  let out: FileHandle
+  try {
+    out = await open(dest, 'wx')
+  } catch (err) {
+    await prefetch?.close()
+    throw err
+  }
   const archive = new ArchiveWriter(out, options)
   const files: ManifestFile[] = []
   const links: ManifestLink[] = []
-  const filePaths = entries.flatMap(entry => (entry.kind === 'file' ? [entry.abs] : []))
-  const prefetch = filePaths.length >= PREFETCH_MIN_FILES ? new FilePrefetch(filePaths, SMALL_FILE, PREFETCH_BATCH) : null
   try {
+    if (prefetch !== null) {
+      const filePaths: string[] = []
+      for (const entry of entries) if (entry.kind === 'file') filePaths.push(model.prefix === null ? model.join(entry.path) : entry.path)
+      prefetch.begin(filePaths, model.prefix ?? '')
+    }
     for (const entry of entries) {
       if (entry.kind === 'link') {
         await archive.append(tarHeader({ name: entry.path, type: 'symlink', size: 0, mode: 0o777, linkname: entry.target }))
@@ -308,8 +343,8 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
         try {
           // Most files: read ahead (or read here) whole, and added without waiting for anything.
           const next = prefetch?.take()
-          const small = smallFile(entry.abs, next instanceof Promise ? await next : next, archive.scratch)
-          if (small === null) files.push(await addLargeFile(archive, entry.path, entry.abs))
+          const small = smallFile(model.join, entry.path, next instanceof Promise ? await next : next, archive.scratch)
+          if (small === null) files.push(await addLargeFile(archive, entry.path, model.join(entry.path)))
           else {
             const mode = small.mode & 0o111 ? EXECUTABLE_MODE : REGULAR_MODE
             const header = tarHeader({ name: entry.path, type: 'file', size: small.bytes.length, mode })
@@ -326,7 +361,7 @@ async function writeArchive(entries: readonly WalkEntry[], dest: string, options
           const code = errorCode(err)
           if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') {
             throw new IntegrityError(
-              `${entry.abs} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
+              `${model.join(entry.path)} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
             )
           }
           throw err
@@ -477,9 +512,14 @@ function changedWhilePacked(abs: string): IntegrityError {
 }
 
 /** A small file's bytes: read ahead when given, else read here; null for a large file (it streams). */
-function smallFile(abs: string, prefetched: PrefetchedFile | undefined, scratch: Buffer): { bytes: Buffer; mode: number; sha256?: string } | null {
-  if (prefetched === undefined || prefetched.kind === 'unread') return readSmallFile(abs, scratch)
-  if (prefetched.kind === 'changed') throw changedWhilePacked(abs)
+function smallFile(
+  join: (rel: string) => string,
+  rel: string,
+  prefetched: PrefetchedFile | undefined,
+  scratch: Buffer
+): { bytes: Buffer; mode: number; sha256?: string } | null {
+  if (prefetched === undefined || prefetched.kind === 'unread') return readSmallFile(join(rel), scratch)
+  if (prefetched.kind === 'changed') throw changedWhilePacked(join(rel))
   return prefetched.kind === 'small' ? prefetched : null
 }
 
@@ -1087,7 +1127,7 @@ export function isPlainFile(value: unknown): boolean {
   return (
     keys === 4 &&
     typeof file.path === 'string' &&
-    MANIFEST_PATTERNS.relativePath.test(file.path) &&
+    (isPlainPath(file.path) || MANIFEST_PATTERNS.relativePath.test(file.path)) &&
     typeof file.size === 'number' &&
     Number.isInteger(file.size) &&
     file.size >= 0 &&
@@ -1136,7 +1176,7 @@ function placeholderManifest(lineage: Lineage): unknown {
 /** Why a relative POSIX path from a model directory or an archive is unsafe, or null when it is fine. */
 function unsafePathReason(p: string): string | null {
   // Most paths: no NUL, backslash or colon, no leading slash, no empty, '.' or '..' segment.
-  if (PLAIN_PATH.test(p)) return null
+  if (isPlainPath(p) || PLAIN_PATH.test(p)) return null
   if (p === '') return 'is empty'
   if (p.includes('\0')) return 'contains a NUL character'
   if (p.includes('\\')) return 'contains a backslash'
@@ -1150,7 +1190,8 @@ function unsafePathReason(p: string): string | null {
   return null
 }
 
-const PLAIN_PATH = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:/][^\\\0:]*$/s
+/** Paths unsafePathReason passes at once (for tests: isPlainPath must accept no path this refuses). */
+export const PLAIN_PATH = /^(?!\.\.?(?:\/|$))(?!.*\/\.\.?(?:\/|$))(?!.*\/\/)(?!.*\/$)[^\\\0:/][^\\\0:]*$/s
 
 /**
  * Why a link target is unsafe, or null. Only leading `..` segments are allowed, and no more than the

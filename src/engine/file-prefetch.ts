@@ -36,7 +36,15 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
 const crypto = require('node:crypto')
-const { pathText, count, limit, budget, ahead, control, chunk, ring } = workerData
+const { limit, budget, ahead, control, chunk, ring } = workerData
+const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
+// Started before the paths are known (while the packer lists the directories), a reader waits for them
+// in one message, having loaded what it needs meanwhile.
+sha256(Buffer.alloc(0))
+if (workerData.pathText !== undefined) read(workerData.pathText, workerData.count, workerData.prefix)
+else parentPort.once('message', ({ pathText, count, prefix }) => read(pathText, count, prefix))
+function read(pathText, count, prefix) {
 // The paths come as one string, NUL between them (no path holds a NUL): one string to receive, kept
 // out of the young generation, instead of tens of thousands the collector would copy and promote.
 const starts = new Int32Array(count + 1)
@@ -45,11 +53,9 @@ for (let i = 0, at = 0; i < count; i++) {
   at = pathText.indexOf('\\0', at) + 1
 }
 starts[count] = pathText.length + 1
-const pathAt = i => pathText.slice(starts[i], starts[i + 1] - 1)
+const pathAt = i => prefix + pathText.slice(starts[i], starts[i + 1] - 1)
 const stride = budget + limit + 1
 const chunks = Math.ceil(count / chunk)
-const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
-const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
 while (Atomics.load(control, ${STOP}) === 0) {
   const c = Atomics.load(control, ${NEXT})
   if (c >= chunks) break
@@ -92,6 +98,7 @@ while (Atomics.load(control, ${STOP}) === 0) {
     }
   }
   parentPort.postMessage({ chunk: c, kinds, modes, sizes, hashes, errors, offset: (c % (ahead + 1)) * stride })
+}
 }
 `
 
@@ -146,7 +153,9 @@ export class FilePrefetch {
   readonly counts = { readAhead: 0, unread: 0, stolen: 0 }
 
   private readonly packerReads: boolean
-  private readonly paths: readonly string[]
+  private paths: readonly string[] | null = null
+  /** What goes before each path to open it (begin()). */
+  private prefix = ''
   private readonly limit: number
   private readonly budget: number
 
@@ -156,21 +165,22 @@ export class FilePrefetch {
    * place of `budget` bytes (plus one file). With `packerReads` false, the packer waits for every
    * chunk instead of reading one nobody has claimed (for tests).
    */
-  constructor(paths: readonly string[], limit: number, budget: number, options: { readers?: number; packerReads?: boolean } = {}) {
+  constructor(paths: readonly string[] | null, limit: number, budget: number, options: { readers?: number; packerReads?: boolean } = {}) {
     const readers = options.readers ?? Math.max(1, Math.min(2, availableParallelism() - 1))
     this.packerReads = options.packerReads ?? true
     this.paths = paths
     this.limit = limit
     this.budget = budget
     this.ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1))
-    const pathText = paths.join('\0')
+    // Without the paths yet, the readers start now and wait for them (begin()).
+    const pathData = paths === null ? {} : { pathText: paths.join('\0'), count: paths.length, prefix: '' }
     for (let reader = 0; reader < readers; reader++) {
       // A reader only holds a chunk's lists and the paths: a small heap is plenty. No inherited options:
       // one such as --input-type=module would make its program an ES module, without require().
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { pathText, count: paths.length, limit, budget, ahead: AHEAD, control: this.control, chunk: CHUNK, ring: this.ring },
+        workerData: { ...pathData, limit, budget, ahead: AHEAD, control: this.control, chunk: CHUNK, ring: this.ring },
         resourceLimits: { maxYoungGenerationSizeMb: 4 }
       })
       worker.on('message', (batch: Batch) => {
@@ -190,12 +200,25 @@ export class FilePrefetch {
   }
 
   /**
+   * The paths to read, in this order, for readers started without them (once, before take()): they
+   * started while the caller was still listing the files, and have their program loaded by now.
+   */
+  begin(paths: readonly string[], prefix = ''): void {
+    if (this.paths !== null) throw new Error('FilePrefetch.begin: the paths were given already')
+    this.paths = paths
+    this.prefix = prefix
+    const pathText = paths.join('\0')
+    for (const worker of this.workers) worker.postMessage({ pathText, count: paths.length, prefix })
+  }
+
+  /**
    * The next file, in the order of the paths, without waiting when it is there (or left to the
    * packer). Its bytes are a view of the ring (or the stash), valid until the next call: a reader
    * refills it once the packer has moved on.
    */
   take(): PrefetchedFile | Promise<PrefetchedFile> {
     if (this.failure) return Promise.reject(this.failure)
+    if (this.paths === null) throw new Error('FilePrefetch.take: begin() was not called')
     const chunk = Math.floor(this.position / CHUNK)
     if (chunk !== this.chunk) {
       // The chunks before this one are done with: their places in the ring may be refilled.
@@ -235,10 +258,11 @@ export class FilePrefetch {
 
   /** Claims the next chunk nobody has started, if any, and reads it into the stash on this thread. */
   private steal(): void {
+    const paths = this.paths!
     const next = Atomics.load(this.control, NEXT)
-    if (next * CHUNK >= this.paths.length || Atomics.compareExchange(this.control, NEXT, next, next + 1) !== next) return
+    if (next * CHUNK >= paths.length || Atomics.compareExchange(this.control, NEXT, next, next + 1) !== next) return
     this.stashBuffer ??= Buffer.allocUnsafe(this.budget + this.limit + 1)
-    this.stash = readChunk(this.paths, next, this.limit, this.budget, this.stashBuffer)
+    this.stash = readChunk(paths, this.prefix, next, this.limit, this.budget, this.stashBuffer)
     this.counts.stolen += this.stash.kinds.length
   }
 
@@ -308,7 +332,7 @@ const FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstant
  * checks, the same kinds), except that the files are not hashed here: the packer hashes them as it
  * packs them.
  */
-function readChunk(paths: readonly string[], chunk: number, limit: number, budget: number, buffer: Buffer): Batch {
+function readChunk(paths: readonly string[], prefix: string, chunk: number, limit: number, budget: number, buffer: Buffer): Batch {
   const batch: Batch = { chunk, kinds: [], modes: [], sizes: [], hashes: [], errors: [], offset: 0, bytes: buffer }
   const put = (kind: number, mode = 0, size = 0): void => {
     batch.kinds.push(kind)
@@ -325,7 +349,7 @@ function readChunk(paths: readonly string[], chunk: number, limit: number, budge
     }
     let fd = -1
     try {
-      fd = openSync(paths[i]!, FLAGS)
+      fd = openSync(prefix + paths[i]!, FLAGS)
       const info = fstatSync(fd)
       if (!info.isFile()) put(CHANGED)
       else if (info.size > limit) put(LARGE, info.mode)
