@@ -21667,7 +21667,7 @@ try {
 });
 
 // src/engine/file-prefetch.ts
-function readChunk(paths, chunk, limit, budget, buffer) {
+function readChunk(paths, prefix, chunk, limit, budget, buffer) {
   const batch = { chunk, kinds: [], modes: [], sizes: [], hashes: [], errors: [], offset: 0, bytes: buffer };
   const put = (kind, mode = 0, size = 0) => {
     batch.kinds.push(kind);
@@ -21684,7 +21684,7 @@ function readChunk(paths, chunk, limit, budget, buffer) {
     }
     let fd = -1;
     try {
-      fd = (0, import_node_fs3.openSync)(paths[i], FLAGS);
+      fd = (0, import_node_fs3.openSync)(prefix + paths[i], FLAGS);
       const info = (0, import_node_fs3.fstatSync)(fd);
       if (!info.isFile()) put(CHANGED);
       else if (info.size > limit) put(LARGE, info.mode);
@@ -21726,7 +21726,15 @@ var init_file_prefetch = __esm({
 const { parentPort, workerData } = require('node:worker_threads')
 const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
 const crypto = require('node:crypto')
-const { pathText, count, limit, budget, ahead, control, chunk, ring } = workerData
+const { limit, budget, ahead, control, chunk, ring } = workerData
+const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
+// Started before the paths are known (while the packer lists the directories), a reader waits for them
+// in one message, having loaded what it needs meanwhile.
+sha256(Buffer.alloc(0))
+if (workerData.pathText !== undefined) read(workerData.pathText, workerData.count, workerData.prefix)
+else parentPort.once('message', ({ pathText, count, prefix }) => read(pathText, count, prefix))
+function read(pathText, count, prefix) {
 // The paths come as one string, NUL between them (no path holds a NUL): one string to receive, kept
 // out of the young generation, instead of tens of thousands the collector would copy and promote.
 const starts = new Int32Array(count + 1)
@@ -21735,11 +21743,9 @@ for (let i = 0, at = 0; i < count; i++) {
   at = pathText.indexOf('\\0', at) + 1
 }
 starts[count] = pathText.length + 1
-const pathAt = i => pathText.slice(starts[i], starts[i + 1] - 1)
+const pathAt = i => prefix + pathText.slice(starts[i], starts[i + 1] - 1)
 const stride = budget + limit + 1
 const chunks = Math.ceil(count / chunk)
-const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
-const sha256 = crypto.hash ? bytes => crypto.hash('sha256', bytes, 'hex') : bytes => crypto.createHash('sha256').update(bytes).digest('hex')
 while (Atomics.load(control, ${STOP}) === 0) {
   const c = Atomics.load(control, ${NEXT})
   if (c >= chunks) break
@@ -21783,6 +21789,7 @@ while (Atomics.load(control, ${STOP}) === 0) {
   }
   parentPort.postMessage({ chunk: c, kinds, modes, sizes, hashes, errors, offset: (c % (ahead + 1)) * stride })
 }
+}
 `;
     SMALL = 0;
     LARGE = 1;
@@ -21812,7 +21819,9 @@ while (Atomics.load(control, ${STOP}) === 0) {
       /** Files read ahead (by the readers, or by the packer while it waited), and files left to the packer (for tests and measurements). */
       counts = { readAhead: 0, unread: 0, stolen: 0 };
       packerReads;
-      paths;
+      paths = null;
+      /** What goes before each path to open it (begin()). */
+      prefix = "";
       limit;
       budget;
       /**
@@ -21828,12 +21837,12 @@ while (Atomics.load(control, ${STOP}) === 0) {
         this.limit = limit;
         this.budget = budget;
         this.ring = new SharedArrayBuffer((AHEAD + 1) * (budget + limit + 1));
-        const pathText = paths.join("\0");
+        const pathData = paths === null ? {} : { pathText: paths.join("\0"), count: paths.length, prefix: "" };
         for (let reader = 0; reader < readers; reader++) {
           const worker = new import_node_worker_threads2.Worker(WORKER_SOURCE2, {
             eval: true,
             execArgv: [],
-            workerData: { pathText, count: paths.length, limit, budget, ahead: AHEAD, control: this.control, chunk: CHUNK, ring: this.ring },
+            workerData: { ...pathData, limit, budget, ahead: AHEAD, control: this.control, chunk: CHUNK, ring: this.ring },
             resourceLimits: { maxYoungGenerationSizeMb: 4 }
           });
           worker.on("message", (batch) => {
@@ -21850,12 +21859,24 @@ while (Atomics.load(control, ${STOP}) === 0) {
         }
       }
       /**
+       * The paths to read, in this order, for readers started without them (once, before take()): they
+       * started while the caller was still listing the files, and have their program loaded by now.
+       */
+      begin(paths, prefix = "") {
+        if (this.paths !== null) throw new Error("FilePrefetch.begin: the paths were given already");
+        this.paths = paths;
+        this.prefix = prefix;
+        const pathText = paths.join("\0");
+        for (const worker of this.workers) worker.postMessage({ pathText, count: paths.length, prefix });
+      }
+      /**
        * The next file, in the order of the paths, without waiting when it is there (or left to the
        * packer). Its bytes are a view of the ring (or the stash), valid until the next call: a reader
        * refills it once the packer has moved on.
        */
       take() {
         if (this.failure) return Promise.reject(this.failure);
+        if (this.paths === null) throw new Error("FilePrefetch.take: begin() was not called");
         const chunk = Math.floor(this.position / CHUNK);
         if (chunk !== this.chunk) {
           this.chunk = chunk;
@@ -21890,10 +21911,11 @@ while (Atomics.load(control, ${STOP}) === 0) {
       }
       /** Claims the next chunk nobody has started, if any, and reads it into the stash on this thread. */
       steal() {
+        const paths = this.paths;
         const next = Atomics.load(this.control, NEXT);
-        if (next * CHUNK >= this.paths.length || Atomics.compareExchange(this.control, NEXT, next, next + 1) !== next) return;
+        if (next * CHUNK >= paths.length || Atomics.compareExchange(this.control, NEXT, next, next + 1) !== next) return;
         this.stashBuffer ??= Buffer.allocUnsafe(this.budget + this.limit + 1);
-        this.stash = readChunk(this.paths, next, this.limit, this.budget, this.stashBuffer);
+        this.stash = readChunk(paths, this.prefix, next, this.limit, this.budget, this.stashBuffer);
         this.counts.stolen += this.stash.kinds.length;
       }
       /** Chunks read ahead and waiting for the packer (for tests). */
@@ -21949,6 +21971,35 @@ while (Atomics.load(control, ${STOP}) === 0) {
       }
     };
     FLAGS = import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NOFOLLOW ?? 0) | (import_node_fs3.constants.O_NONBLOCK ?? 0);
+  }
+});
+
+// src/engine/plain-path.ts
+function isPlainPath(p) {
+  const n = p.length;
+  if (n === 0) return false;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i === n ? SLASH : p.charCodeAt(i);
+    if (c === SLASH) {
+      const length = i - start;
+      if (length === 0) return false;
+      if (length <= 2 && p.charCodeAt(start) === DOT && (length === 1 || p.charCodeAt(start + 1) === DOT)) return false;
+      start = i + 1;
+    } else if (c === BACKSLASH || c === 0 || c === COLON) {
+      return false;
+    }
+  }
+  return true;
+}
+var SLASH, DOT, BACKSLASH, COLON;
+var init_plain_path = __esm({
+  "src/engine/plain-path.ts"() {
+    "use strict";
+    SLASH = 47;
+    DOT = 46;
+    BACKSLASH = 92;
+    COLON = 58;
   }
 });
 
@@ -22342,6 +22393,10 @@ var init_tar_reader = __esm({
 });
 
 // src/engine/bundle.ts
+function modelPath(root) {
+  const base = root.endsWith("/") ? root : `${root}/`;
+  return import_node_path8.default.sep === "/" ? { join: (rel) => base + rel, prefix: base } : { join: (rel) => import_node_path8.default.join(root, rel), prefix: null };
+}
 async function packBundle(modelDir, bundleDir, lineage, options = {}) {
   const root = import_node_path8.default.resolve(modelDir);
   const bundle = import_node_path8.default.resolve(bundleDir);
@@ -22353,11 +22408,18 @@ async function packBundle(modelDir, bundleDir, lineage, options = {}) {
   if (isInside(rootReal, await (0, import_promises6.realpath)(bundle))) {
     throw new InputError([{ message: `the bundle directory ${bundle} resolves inside the model directory ${root}; put it elsewhere` }]);
   }
-  const entries = await walkModel(root, rootReal);
+  const early = { prefetch: null };
+  let entries;
+  try {
+    entries = await walkModel(root, rootReal, early);
+  } catch (err) {
+    await early.prefetch?.close();
+    throw err;
+  }
   const archivePath = import_node_path8.default.join(bundle, BUNDLE_ARCHIVE);
   const tmp = temporaryName(archivePath);
   try {
-    const archive = await writeArchive(entries, tmp, options);
+    const archive = await writeArchive(entries, modelPath(root), tmp, options, early.prefetch);
     const manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       digest: bundleDigest(archive.files, archive.links),
@@ -22446,23 +22508,24 @@ async function modelRoot(root) {
   }
   throw new InputError([{ message: `the model directory ${root} does not exist or is not a directory` }]);
 }
-async function walkModel(root, rootReal) {
+async function walkModel(root, rootReal, early) {
   const entries = [];
+  let files = 0;
   const directories = [""];
-  const base = root.endsWith("/") ? root : `${root}/`;
-  const join2 = import_node_path8.default.sep === "/" ? (rel) => base + rel : (rel) => import_node_path8.default.join(root, rel);
+  const { join: join2 } = modelPath(root);
   for (let relDir = directories.pop(); relDir !== void 0; relDir = directories.pop()) {
     for (const dirent of (0, import_node_fs4.readdirSync)(relDir === "" ? root : join2(relDir), { withFileTypes: true })) {
       const rel = relDir === "" ? dirent.name : `${relDir}/${dirent.name}`;
-      const abs = join2(rel);
       const unsafe = unsafePathReason(rel);
-      if (unsafe) throw new IntegrityError(`refusing to pack ${abs}: its path ${unsafe}, so it could not be unpacked safely; rename it`);
+      if (unsafe) throw new IntegrityError(`refusing to pack ${join2(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`);
       if (dirent.isDirectory()) directories.push(rel);
-      else if (dirent.isFile()) entries.push({ kind: "file", path: rel, abs });
-      else if (dirent.isSymbolicLink()) entries.push({ kind: "link", path: rel, target: await insideLinkTarget(root, rootReal, rel, abs) });
+      else if (dirent.isFile()) {
+        entries.push({ kind: "file", path: rel });
+        if (++files === PREFETCH_MIN_FILES) early.prefetch = new FilePrefetch(null, SMALL_FILE, PREFETCH_BATCH);
+      } else if (dirent.isSymbolicLink()) entries.push({ kind: "link", path: rel, target: await insideLinkTarget(root, rootReal, rel, join2(rel)) });
       else {
         throw new IntegrityError(
-          `refusing to pack ${abs}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
+          `refusing to pack ${join2(rel)}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
         );
       }
     }
@@ -22485,14 +22548,23 @@ async function insideLinkTarget(root, rootReal, rel, abs) {
   const target = import_node_path8.default.relative(import_node_path8.default.join(rootReal, import_node_path8.default.dirname(rel)), resolved).split(import_node_path8.default.sep).join("/");
   return target === "" ? "." : target;
 }
-async function writeArchive(entries, dest, options) {
-  const out = await (0, import_promises6.open)(dest, "wx");
+async function writeArchive(entries, model, dest, options, prefetch) {
+  let out;
+  try {
+    out = await (0, import_promises6.open)(dest, "wx");
+  } catch (err) {
+    await prefetch?.close();
+    throw err;
+  }
   const archive = new ArchiveWriter(out, options);
   const files = [];
   const links = [];
-  const filePaths = entries.flatMap((entry) => entry.kind === "file" ? [entry.abs] : []);
-  const prefetch = filePaths.length >= PREFETCH_MIN_FILES ? new FilePrefetch(filePaths, SMALL_FILE, PREFETCH_BATCH) : null;
   try {
+    if (prefetch !== null) {
+      const filePaths = [];
+      for (const entry of entries) if (entry.kind === "file") filePaths.push(model.prefix === null ? model.join(entry.path) : entry.path);
+      prefetch.begin(filePaths, model.prefix ?? "");
+    }
     for (const entry of entries) {
       if (entry.kind === "link") {
         await archive.append(tarHeader({ name: entry.path, type: "symlink", size: 0, mode: 511, linkname: entry.target }));
@@ -22500,8 +22572,8 @@ async function writeArchive(entries, dest, options) {
       } else {
         try {
           const next = prefetch?.take();
-          const small = smallFile(entry.abs, next instanceof Promise ? await next : next, archive.scratch);
-          if (small === null) files.push(await addLargeFile(archive, entry.path, entry.abs));
+          const small = smallFile(model.join, entry.path, next instanceof Promise ? await next : next, archive.scratch);
+          if (small === null) files.push(await addLargeFile(archive, entry.path, model.join(entry.path)));
           else {
             const mode = small.mode & 73 ? EXECUTABLE_MODE : REGULAR_MODE;
             const header = tarHeader({ name: entry.path, type: "file", size: small.bytes.length, mode });
@@ -22516,7 +22588,7 @@ async function writeArchive(entries, dest, options) {
           const code = errorCode(err);
           if (code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP") {
             throw new IntegrityError(
-              `${entry.abs} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
+              `${model.join(entry.path)} disappeared or was replaced while it was being packed (${code}); make sure nothing writes to the model directory during packing`
             );
           }
           throw err;
@@ -22536,9 +22608,9 @@ async function writeArchive(entries, dest, options) {
 function changedWhilePacked(abs) {
   return new IntegrityError(`${abs} changed while it was being packed; make sure nothing writes to the model directory during packing`);
 }
-function smallFile(abs, prefetched, scratch) {
-  if (prefetched === void 0 || prefetched.kind === "unread") return readSmallFile(abs, scratch);
-  if (prefetched.kind === "changed") throw changedWhilePacked(abs);
+function smallFile(join2, rel, prefetched, scratch) {
+  if (prefetched === void 0 || prefetched.kind === "unread") return readSmallFile(join2(rel), scratch);
+  if (prefetched.kind === "changed") throw changedWhilePacked(join2(rel));
   return prefetched.kind === "small" ? prefetched : null;
 }
 async function addLargeFile(archive, rel, abs) {
@@ -22968,7 +23040,7 @@ function isPlainFile(value) {
     if (key !== "path" && key !== "size" && key !== "sha256" && key !== "mode") return false;
     keys++;
   }
-  return keys === 4 && typeof file.path === "string" && MANIFEST_PATTERNS.relativePath.test(file.path) && typeof file.size === "number" && Number.isInteger(file.size) && file.size >= 0 && typeof file.sha256 === "string" && MANIFEST_PATTERNS.sha256.test(file.sha256) && (file.mode === 420 || file.mode === 493);
+  return keys === 4 && typeof file.path === "string" && (isPlainPath(file.path) || MANIFEST_PATTERNS.relativePath.test(file.path)) && typeof file.size === "number" && Number.isInteger(file.size) && file.size >= 0 && typeof file.sha256 === "string" && MANIFEST_PATTERNS.sha256.test(file.sha256) && (file.mode === 420 || file.mode === 493);
 }
 function isPlainLink(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -22995,7 +23067,7 @@ function placeholderManifest(lineage) {
   return JSON.parse(JSON.stringify(manifest));
 }
 function unsafePathReason(p) {
-  if (PLAIN_PATH.test(p)) return null;
+  if (isPlainPath(p) || PLAIN_PATH.test(p)) return null;
   if (p === "") return "is empty";
   if (p.includes("\0")) return "contains a NUL character";
   if (p.includes("\\")) return "contains a backslash";
@@ -23090,6 +23162,7 @@ var init_bundle = __esm({
     init_errors();
     init_file_hasher();
     init_file_prefetch();
+    init_plain_path();
     init_shared_hasher();
     init_tar_reader();
     init_manifest();
@@ -35175,4 +35248,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=cc8cd9fd37abd444653ead26647e9a12aa94874a23592ce0ba56834dbfa83230
+// retrain-script-sha256=e2b2ab36e7af7de427f57a0f783317235ddb9f7d7abe51186bdcaa975838fccb
