@@ -176,6 +176,8 @@ interface CommandState {
   herestrings: { start: number; end: number }[]
   /** Heredocs opened by this command, read at the end of the line. */
   heredocs: PendingHeredoc[]
+  /** The command follows the `)` of a subshell: its redirections feed the commands inside (`(bash) <<< x`). */
+  afterSubshell?: boolean
 }
 
 interface PipelineState {
@@ -311,6 +313,10 @@ class PosixLexer {
   private readonly codeFiles: string[] = []
   /** Commands that print the environment, where the values are passed (`env`, `declare -p`). */
   private readonly dumps: { start: number; end: number }[] = []
+  /** What reaches the input of a command named by a literal word: a call of a function the script defines feeds its body. */
+  private readonly commandInputs: { name: string; ranges: { start: number; end: number }[]; heredocs: PendingHeredoc[] }[] = []
+  /** Whether any command of the script (a function body's included) runs its input as code. */
+  private stdinCodeAnywhere = false
   /** Whether the script reads input into a variable whose name is not a literal word. */
   private fillsUnknown = false
   private readonly evaluatingNames = new Set<string>()
@@ -642,7 +648,15 @@ class PosixLexer {
         analysis.readsStdinAsCode ||
         (first !== undefined && firstLiteral === null) ||
         (firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral)) ||
+        (command.afterSubshell === true && first === undefined) ||
         (firstLiteral === 'exec' && command.words.length === 1)
+      this.stdinCodeAnywhere ||= analysis.readsStdinAsCode
+      if (!codeInput && firstLiteral) {
+        // `f() { bash; }; f <<< x`, `x | f`: decided once the functions are known (applyDangers).
+        const ranges = [...command.herestrings, ...(pipeline.piped && first ? [{ start: pipeline.start, end: first.start }] : [])]
+        const heredocs = [...command.heredocs, ...(pipeline.piped ? pipeline.heredocs : [])]
+        if (ranges.length || heredocs.length) this.commandInputs.push({ name: firstLiteral, ranges, heredocs })
+      }
       for (const h of command.heredocs) {
         if (codeInput) h.refuse ??= REASONS.stdinCode
         else pipeline.heredocs.push(h)
@@ -744,6 +758,8 @@ class PosixLexer {
       if (frame.caseDepth > 0 && frame.parenDepth === 0) return i + 1
       if (frame.parenDepth > 0) {
         frame.parenDepth--
+        // `( bash ) <<< x`, `(sh) < <(...)`: what follows the `)` redirects the subshell's commands.
+        frame.command.afterSubshell = true
         return i + 1
       }
       if (frame.close === ')') {
@@ -1074,6 +1090,22 @@ class PosixLexer {
    * through other assignments, positional parameters, or `read`.
    */
   private applyDangers(): void {
+    // A call of a function the script defines, when some command of the script runs its input as
+    // code: the call's input may reach that command (`f() { bash; }; f <<< x`, `x | f`).
+    const defined = new Set([...this.withoutExpressions(0, this.text.length).matchAll(FUNCTION_DEFINITION)].map(m => m[1] ?? m[2]))
+    if (this.stdinCodeAnywhere) {
+      for (const call of this.commandInputs.filter(c => defined.has(c.name))) {
+        for (const r of call.ranges) {
+          this.dangers.push({ ...r, reason: REASONS.stdinCode })
+          this.evaluated.push({ ...r, code: true })
+        }
+        for (const h of call.heredocs) {
+          if (!h.body || h.quoted) continue
+          this.dangers.push({ ...h.body, reason: REASONS.stdinCode })
+          this.evaluated.push(h.body)
+        }
+      }
+    }
     // `echo "X=$x" > cfg.sh; source cfg.sh`: what the script writes to a file it runs is code.
     const codeWrites = this.fileWrites.filter(w => w.paths.some(p => this.codeFiles.includes(p)))
     for (const w of codeWrites) {

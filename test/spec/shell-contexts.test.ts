@@ -357,7 +357,15 @@ const REFUSED: [string, string][] = [
   ['export GIT_SSH_COMMAND=${{ params.s }}; git fetch', 'assigned to GIT_SSH_COMMAND'],
   ['env TAR_OPTIONS=${{ params.s }} tar -xf a.tar', 'assigned to TAR_OPTIONS'],
   ['x=${{ params.s }}; export NODE_OPTIONS="$x --max-old-space-size=4096"', 'assigned to x'],
-  ['LD_PRELOAD=${{ params.s }} ./train', 'assigned to LD_PRELOAD']
+  ['LD_PRELOAD=${{ params.s }} ./train', 'assigned to LD_PRELOAD'],
+  // Redirections after a subshell's `)` feed the commands inside it.
+  ['(bash) <<< ${{ params.s }}', 'runs its input as code'],
+  ['x=${{ params.s }}; ( bash ) < <(printf %s "$x")', 'assigned to x'],
+  ['( sh ) <<EOF\n${{ params.s }}\nEOF', 'runs its input as code'],
+  // The input of a call of a function whose body runs its input as code.
+  ['f() { bash; }; f <<< ${{ params.s }}', 'runs its input as code'],
+  ['printf %s ${{ params.s }} | f; f() ( sh )', 'runs its input as code'],
+  ['x=${{ params.s }}; function f { eval "$(cat)"; }; f <<< "$x"', 'assigned to x']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
