@@ -39,8 +39,11 @@ export { literalWord, type DangerRange, type ShellWord }
 export interface CommandAnalysis {
   /** Ranges where a string-valued expression is refused. */
   danger: DangerRange[]
-  /** Variables this command assigns, with the range their value comes from (for taint tracking). */
-  assignments: { name: string; start: number; end: number }[]
+  /**
+   * Variables this command assigns, with the range their value comes from (for taint tracking);
+   * `positional` when the value is a positional parameter the range does not show (`for v; do`).
+   */
+  assignments: { name: string; start: number; end: number; positional?: boolean }[]
   /** Variables this command fills from its input or its arguments (read, mapfile, printf -v, ...). */
   filled: string[]
   /** Whether it also fills a variable whose name is not a literal word (`read "$v"`). */
@@ -554,6 +557,15 @@ class Classifier {
     const values = first < 0 ? [] : list.slice(first + 1)
     const last = values[values.length - 1]
     if (values.length && last) this.result.assignments.push({ name, start: (values[0] as ShellWord).start, end: last.end })
+    // `for v; do`, `for v do`: the loop runs over the positional parameters, "$@".
+    const w = this.words[i] as ShellWord
+    if (first < 0) this.result.assignments.push({ name, start: w.start, end: w.end, positional: true })
+    // `for v do eval "$v"; done` on one line: the body's first command is in this simple command.
+    if (first < 0 && literalWord(list[0]?.raw ?? '') === 'do') {
+      const inner = new Classifier(list.slice(1))
+      inner.run()
+      this.merge(inner)
+    }
   }
 
   /** Options (of `allowed` letters, or any if empty) and then operands that are variable names. */

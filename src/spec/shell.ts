@@ -290,6 +290,8 @@ function fileKey(raw: string): string {
 
 /** `$(...)` (not arithmetic `$((`) or backticks: a command whose output becomes text. */
 const COMMAND_SUBSTITUTION = /\$\((?!\()|`/
+/** An expansion of positional parameters: `$1`, `${1}`, `$@`, `"${@:2}"`, `$*`, and by indirection `${!1}`, `${!#}`. */
+const POSITIONAL = /\$(?:\{!?)?[0-9@*]|\$\{!#/
 const BLANK = new Set([' ', '\t'])
 const WORD_END = /[\s;&|()<>'"`\\$]/
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/g
@@ -306,7 +308,7 @@ class PosixLexer {
   private readonly evaluated: { start: number; end: number; code?: boolean }[] = []
   /** Where a value reaches a command's standard input (heredocs, here-strings, pipes, `<( )`). */
   private readonly stdinSources: { start: number; end: number }[] = []
-  private readonly assignments: { name: string; start: number; end: number }[] = []
+  private readonly assignments: { name: string; start: number; end: number; positional?: boolean }[] = []
   private readonly filled = new Set<string>()
   /** Files the script writes, with the text that reaches them; files it runs as code. */
   private readonly fileWrites: { paths: string[]; start: number; end: number; heredocs: PendingHeredoc[] }[] = []
@@ -1012,14 +1014,15 @@ class PosixLexer {
       for (const a of this.assignments) {
         const reached = byName.get(a.name)
         if (!reached) continue
-        for (const m of this.withoutExpressions(a.start, a.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+        if (a.positional && !byName.has('@')) byName.set('@', reached)
+        for (const m of this.withoutExpressions(a.start, a.end).matchAll(/\$\{?!?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
           if (!byName.has(m[1] as string)) byName.set(m[1] as string, reached)
         }
       }
       const positional = positionalOf()
       if (positional) {
         for (const p of this.positional) {
-          for (const m of this.withoutExpressions(p.start, p.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+          for (const m of this.withoutExpressions(p.start, p.end).matchAll(/\$\{?!?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
             if (!byName.has(m[1] as string)) byName.set(m[1] as string, byName.get(positional) as OptionName)
           }
         }
@@ -1078,7 +1081,7 @@ class PosixLexer {
       } else {
         for (const m of region.matchAll(NAME)) names.add(m[0])
       }
-      if (/\$\{?[0-9@*]/.test(region)) positional = true
+      if (POSITIONAL.test(region)) positional = true
       if (COMMAND_SUBSTITUTION.test(region)) substitution = true
     }
     return { names, positional, substitution }
@@ -1126,7 +1129,7 @@ class PosixLexer {
         const value = this.withoutExpressions(a.start, a.end)
         if (COMMAND_SUBSTITUTION.test(value)) evaluatesOutput = true
         for (const m of value.matchAll(NAME)) evaluated.add(m[0])
-        if (/\$\{?[0-9@*]/.test(value)) positional = true
+        if (a.positional || POSITIONAL.test(value)) positional = true
       }
       // An input read into a variable the script evaluates (or into one named by a variable) is
       // evaluated, and so are the variables and positional parameters it expands:
@@ -1135,7 +1138,7 @@ class PosixLexer {
         for (const source of this.stdinSources) {
           const text = this.withoutExpressions(source.start, source.end)
           for (const m of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) evaluated.add(m[1] as string)
-          if (/\$\{?[0-9@*]/.test(text)) positional = true
+          if (POSITIONAL.test(text)) positional = true
         }
       }
       // Evaluated positional parameters evaluate what the calls pass: `f() { local -n r=$1; }; f "$x"`.

@@ -365,7 +365,15 @@ const REFUSED: [string, string][] = [
   // The input of a call of a function whose body runs its input as code.
   ['f() { bash; }; f <<< ${{ params.s }}', 'runs its input as code'],
   ['printf %s ${{ params.s }} | f; f() ( sh )', 'runs its input as code'],
-  ['x=${{ params.s }}; function f { eval "$(cat)"; }; f <<< "$x"', 'assigned to x']
+  ['x=${{ params.s }}; function f { eval "$(cat)"; }; f <<< "$x"', 'assigned to x'],
+  // Positional parameters in the forms the range does not spell: `for v; do` loops over "$@", `${!1}` and `${!#}` are indirections.
+  ['f() { for v; do (( v )); done; }; f ${{ params.s }}', 'positional parameter'],
+  ['f() { for v do eval "$v"; done; }; f a ${{ params.s }}', 'positional parameter'],
+  ['f() { echo "${!1}"; }; f ${{ params.s }}', 'positional parameter'],
+  ['f() { declare -i n; n=${!#}; }; f ${{ params.s }}', 'positional parameter'],
+  // The body of `for v do ...` (no `in`, no `;`) starts in the loop's own simple command.
+  ['f() { for v do eval ${{ params.s }}; done; }', 'run as code'],
+  ['select v do declare -i n=${{ params.s }}; done', 'attribute']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
