@@ -489,6 +489,8 @@ class Classifier {
     }
     const name = basename(nameWord)
     this.result.name ??= name
+    // `./run.sh`, `bin/train`: a command named by its path runs that file (which the script may have written).
+    if (nameWord.includes('/')) this.result.codeFiles.push((this.words[i] as ShellWord).raw)
     const args = i + 1
     // The values of expressions are passed in environment variables: these print them.
     if (name === 'printenv' || (name === 'set' && args >= this.words.length) || this.words.slice(args).some(w => w.raw.includes('environ'))) {
@@ -913,8 +915,19 @@ class Classifier {
         script = false
         if (/^-[nErsuz]*[ef]$/.test(lit) || lit === '--expression' || lit === '--file') {
           this.refuseOperand(++i, REASONS.code)
-          if (lit.endsWith('f') || lit === '--file') this.codeFile(i)
-        } else this.refuse(i, REASONS.code)
+          if (lit.endsWith('f') || lit === '--file') {
+            this.codeFile(i)
+            // `sed -f - file`, `sed -f /dev/stdin`: the script is what reaches the input.
+            if (this.readsStdin(i)) this.result.readsStdinAsCode = true
+          }
+        } else {
+          this.refuse(i, REASONS.code)
+          const inline = /^-[nErsuz]*f(.+)$/.exec(lit)?.[1] ?? (lit.startsWith('--file=') ? lit.slice(7) : undefined)
+          if (inline !== undefined) {
+            this.result.codeFiles.push(inline)
+            if (STDIN_PATHS.has(inline)) this.result.readsStdinAsCode = true
+          }
+        }
         continue
       }
       if (lit === '-l' || lit === '--line-length') {
@@ -995,7 +1008,13 @@ class Classifier {
         break
       }
       if (xargs && (/^-[iIJ]/.test(lit) || lit.startsWith('--replace'))) replaces = true
-      if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(lit)) continue
+      if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(lit)) {
+        // A literal `NAME=value` is tracked too: `env BASH_ENV=./s bash` sources s.
+        const w = this.words[i] as ShellWord
+        const parts = assignmentParts(w.raw)
+        if (parts) this.result.assignments.push({ name: parts.name, start: w.start + parts.valueOffset, end: w.end })
+        continue
+      }
       if (spec.assignments && lit === '-') continue
       if (!isOption(lit)) break
       if (spec.flags.includes(lit)) continue

@@ -603,6 +603,10 @@ class PosixLexer {
         this.fileWrites.push({ paths: written, start, end: at, heredocs: [...command.heredocs, ...(pipeline.piped ? pipeline.heredocs : [])] })
       }
       this.codeFiles.push(...analysis.codeFiles.map(fileKey))
+      // `BASH_ENV=./s bash -c :`: a shell started with it sources the file the variable names.
+      for (const a of analysis.assignments) {
+        if (a.name === 'BASH_ENV' || a.name === 'ENV') this.codeFiles.push(fileKey(this.text.slice(a.start, a.end)))
+      }
       if (analysis.readsStdinAsCode) this.codeFiles.push(...command.reads.map(fileKey))
       const last = command.words[command.words.length - 1]
       if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end })

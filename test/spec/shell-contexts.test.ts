@@ -373,7 +373,14 @@ const REFUSED: [string, string][] = [
   ['f() { declare -i n; n=${!#}; }; f ${{ params.s }}', 'positional parameter'],
   // The body of `for v do ...` (no `in`, no `;`) starts in the loop's own simple command.
   ['f() { for v do eval ${{ params.s }}; done; }', 'run as code'],
-  ['select v do declare -i n=${{ params.s }}; done', 'attribute']
+  ['select v do declare -i n=${{ params.s }}; done', 'attribute'],
+  // Files run as code: a command named by its path, sed's script from the input, the file BASH_ENV or ENV names.
+  ['x=${{ params.s }}; printf %s "$x" > s.sh; chmod +x s.sh; ./s.sh', 'assigned to x'],
+  ['printf %s ${{ params.s }} | sed -f - data.txt', 'runs its input as code'],
+  ['sed -f/dev/stdin data.txt <<< ${{ params.s }}', 'runs its input as code'],
+  ['echo ${{ params.s }} > s; BASH_ENV=./s bash -c :', 'written to a file that the script runs'],
+  ['echo ${{ params.s }} > s; env BASH_ENV=s bash -c :', 'written to a file that the script runs'],
+  ['echo ${{ params.s }} > s; export ENV=s; sh -c :', 'written to a file that the script runs']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
