@@ -266,7 +266,7 @@ function interpreterOf(name: string): Interpreter | undefined {
 }
 
 /** Builtins whose every argument is code, or names of code, or that set up code to run later. */
-const CODE_BUILTINS = new Set(['eval', 'source', '.', 'trap', 'fc', 'alias', 'complete', 'compgen', 'compopt', 'bind', 'enable', 'jobs', 'coproc'])
+const CODE_BUILTINS = new Set(['eval', 'source', '.', 'trap', 'fc', 'alias', 'complete', 'compgen', 'compopt', 'bind', 'enable', 'jobs', 'coproc', 'history'])
 
 /** Programs that run their operands as a command after their own options. */
 interface Wrapper {
@@ -997,6 +997,8 @@ class Classifier {
     const xargs = spec === WRAPPERS.xargs
     // xargs -I/-i/-J: each input item is put in place of a marker inside the command's words.
     let replaces = false
+    // xargs -a FILE, --arg-file=FILE: the items come from FILE (`-a <(cmd)` included) instead of the input.
+    let argFile: { index: number; inline?: string } | undefined
     for (; i < this.words.length; i++) {
       const lit = this.literal(i)
       if (lit === '--') {
@@ -1020,6 +1022,7 @@ class Classifier {
       if (spec.flags.includes(lit)) continue
       const [option, inline] = lit.startsWith('--') ? (lit.split('=', 2) as [string, string?]) : [lit.slice(0, 2), lit.length > 2 ? lit.slice(2) : undefined]
       if (spec.dataArg.includes(option)) {
+        if (xargs && (option === '-a' || option === '--arg-file')) argFile = inline === undefined ? { index: i + 1 } : { index: i, inline }
         if (inline === undefined) i++
         continue
       }
@@ -1047,7 +1050,14 @@ class Classifier {
       // code when such a word would be (`x | xargs bash -c`, `x | xargs -I{} sh -c 'echo {}'`).
       const inner = new Classifier([...this.words.slice(i), { start: -1, end: -1, raw: 'item' }])
       inner.command(0)
-      if (inner.result.danger.some(d => d.start < 0) || (replaces && inner.result.danger.length)) this.result.readsStdinAsCode = true
+      if (inner.result.danger.some(d => d.start < 0) || (replaces && inner.result.danger.length)) {
+        this.result.readsStdinAsCode = true
+        // `xargs -a <(printf %s "$x") -I{} sh -c 'echo {}'`, `xargs -a list bash -c`: the file is code.
+        if (argFile) {
+          this.refuse(argFile.index, REASONS.stdinCode)
+          this.result.codeFiles.push(argFile.inline ?? (this.words[argFile.index] as ShellWord).raw)
+        }
+      }
       // An item may also become an option of the command (`... | xargs git clone`).
       const items = new Classifier([...this.words.slice(i), { start: -1, end: -1, raw: '${{ item }}' }])
       items.command(0)

@@ -234,6 +234,7 @@ const ARITHMETIC_TEST_REFUSAL =
   'an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) or names a variable (-v) would be evaluated as code by the shell'
 const ARRAY_LITERAL_REFUSAL =
   'an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic'
+const ALIAS_REFUSAL = 'the command name is an alias the script defines, which may stand for a command that runs its arguments as code'
 const ESCAPED_MESSAGE = 'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
 
 /** `name() {`, `function name {`: a function the script defines. */
@@ -275,6 +276,13 @@ const CODE_VARIABLES = [
   'PROMPT_COMMAND',
   'BASH_ENV',
   'ENV',
+  // Integer variables of bash's own: a value assigned to one is evaluated as arithmetic (OPTIND=a[$(cmd)]).
+  'OPTIND',
+  'RANDOM',
+  'SRANDOM',
+  'HISTCMD',
+  'BASHPID',
+  'SECONDS',
   // Variables programs read as options or as a command to run: what `git -c core.sshCommand=` or
   // `node --require` would be as an argument (shell-options.ts), set in the environment instead.
   ...PROGRAM_CODE_VARIABLES
@@ -317,6 +325,10 @@ class PosixLexer {
   private readonly dumps: { start: number; end: number }[] = []
   /** What reaches the input of a command named by a literal word: a call of a function the script defines feeds its body. */
   private readonly commandInputs: { name: string; ranges: { start: number; end: number }[]; heredocs: PendingHeredoc[] }[] = []
+  /** Commands by their literal name, with the range of their arguments: an alias the script defines may stand for code. */
+  private readonly commandArguments: { name: string; start: number; end: number }[] = []
+  /** Names the script defines as aliases; `null` when an alias's name is not a literal word. */
+  private readonly aliases = new Set<string | null>()
   /** Whether any command of the script (a function body's included) runs its input as code. */
   private stdinCodeAnywhere = false
   /** Whether the script reads input into a variable whose name is not a literal word. */
@@ -657,6 +669,13 @@ class PosixLexer {
         (command.afterSubshell === true && first === undefined) ||
         (firstLiteral === 'exec' && command.words.length === 1)
       this.stdinCodeAnywhere ||= analysis.readsStdinAsCode
+      if (first && firstLiteral && last && last !== first) this.commandArguments.push({ name: firstLiteral, start: first.end, end: last.end })
+      if (analysis.name === 'alias' && first) {
+        for (const w of command.words.slice(command.words.indexOf(first) + 1)) {
+          const name = /^([^=\s]+)=/.exec(literalWord(w.raw.replace(/=.*$/s, '=')) ?? '')?.[1]
+          if (w.raw.includes('=')) this.aliases.add(name ?? null)
+        }
+      }
       if (!codeInput && firstLiteral) {
         // `f() { bash; }; f <<< x`, `x | f`: decided once the functions are known (applyDangers).
         const ranges = [...command.herestrings, ...(pipeline.piped && first ? [{ start: pipeline.start, end: first.start }] : [])]
@@ -1097,6 +1116,15 @@ class PosixLexer {
    * through other assignments, positional parameters, or `read`.
    */
   private applyDangers(): void {
+    // `alias g=eval` then `g "$x"` (aliases expand under `sh`, or with expand_aliases): the words
+    // after an alias the script defines may be code, whatever the alias stands for.
+    if (this.aliases.size) {
+      for (const c of this.commandArguments) {
+        if (!this.aliases.has(c.name) && !this.aliases.has(null)) continue
+        this.dangers.push({ ...c, reason: ALIAS_REFUSAL })
+        this.evaluated.push({ ...c, code: true })
+      }
+    }
     // A call of a function the script defines, when some command of the script runs its input as
     // code: the call's input may reach that command (`f() { bash; }; f <<< x`, `x | f`).
     const defined = new Set([...this.withoutExpressions(0, this.text.length).matchAll(FUNCTION_DEFINITION)].map(m => m[1] ?? m[2]))

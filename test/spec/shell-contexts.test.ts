@@ -380,7 +380,19 @@ const REFUSED: [string, string][] = [
   ['sed -f/dev/stdin data.txt <<< ${{ params.s }}', 'runs its input as code'],
   ['echo ${{ params.s }} > s; BASH_ENV=./s bash -c :', 'written to a file that the script runs'],
   ['echo ${{ params.s }} > s; env BASH_ENV=s bash -c :', 'written to a file that the script runs'],
-  ['echo ${{ params.s }} > s; export ENV=s; sh -c :', 'written to a file that the script runs']
+  ['echo ${{ params.s }} > s; export ENV=s; sh -c :', 'written to a file that the script runs'],
+  // xargs -a FILE takes its items from FILE: code when its command runs them.
+  ['x=${{ params.s }}; xargs -a <(printf %s "$x") -I{} sh -c "echo {}"', 'assigned to x'],
+  ['echo ${{ params.s }} > items; xargs -a items bash -c', 'written to a file that the script runs'],
+  // An alias the script defines may stand for eval.
+  ['alias g=eval\ng ${{ params.s }}', 'alias'],
+  ['shopt -s expand_aliases\nalias g="eval"\nx=${{ params.s }}; g "$x"', 'assigned to x'],
+  // history -s adds a line fc runs; bash's integer variables evaluate what is assigned to them.
+  ['x=${{ params.s }}; history -s "$x"; fc -s', 'assigned to x'],
+  ['history -s ${{ params.s }}', 'run as code'],
+  ['x=${{ params.s }}; OPTIND=$x; getopts a o', 'assigned to x'],
+  ['RANDOM=${{ params.s }}', 'assigned to RANDOM'],
+  ['printf -v SRANDOM %s ${{ params.s }}', 'assigned to SRANDOM']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
