@@ -169,6 +169,8 @@ interface CommandState {
   redirect?: 'file' | 'herestring'
   /** Whether the file redirection being read writes (`>`, `>>`, `&>`) or reads (`<`). */
   redirectWrites?: boolean
+  /** Whether it is `>&` or `<&`, whose target bash expands a second time when it is not a number (`>& "$x"` runs $(cmd) in x). */
+  redirectDuplicates?: boolean
   /** Targets of this command's redirections, as written. */
   writes: string[]
   reads: string[]
@@ -234,6 +236,7 @@ const ARITHMETIC_TEST_REFUSAL =
   'an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) or names a variable (-v) would be evaluated as code by the shell'
 const ARRAY_LITERAL_REFUSAL =
   'an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic'
+const DUPLICATION_REFUSAL = 'the target of >& or <& that is not a number is expanded a second time by bash, where $(cmd) in the value runs cmd'
 const ALIAS_REFUSAL = 'the command name is an alias the script defines, which may stand for a command that runs its arguments as code'
 const ESCAPED_MESSAGE = 'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
 
@@ -580,6 +583,10 @@ class PosixLexer {
     const redirect = command.redirect
     command.redirect = undefined
     if (redirect === 'file') (command.redirectWrites ? command.writes : command.reads).push(raw)
+    if (redirect === 'file' && command.redirectDuplicates) {
+      this.dangers.push({ start, end, reason: DUPLICATION_REFUSAL })
+      this.evaluated.push({ start, end, code: true })
+    }
     // `< <(cmd)`: the output of cmd is the command's input, like a here-string.
     if (redirect === 'herestring' || (redirect === 'file' && raw.startsWith('<(') && /<\s*$/.test(this.text.slice(0, start))))
       command.herestrings.push({ start, end })
@@ -817,6 +824,7 @@ class PosixLexer {
       if (text[j] === '-' && text[j - 1] === '&') return j + 1
       frame.command.redirect = 'file'
       frame.command.redirectWrites = c === '>' || text.slice(i, j).includes('>')
+      frame.command.redirectDuplicates = text.slice(i, j).includes('&')
       return j
     }
     if (c === '&' && text[i + 1] === '>') {

@@ -392,7 +392,10 @@ const REFUSED: [string, string][] = [
   ['history -s ${{ params.s }}', 'run as code'],
   ['x=${{ params.s }}; OPTIND=$x; getopts a o', 'assigned to x'],
   ['RANDOM=${{ params.s }}', 'assigned to RANDOM'],
-  ['printf -v SRANDOM %s ${{ params.s }}', 'assigned to SRANDOM']
+  ['printf -v SRANDOM %s ${{ params.s }}', 'assigned to SRANDOM'],
+  // The target of `>&` that is not a number is expanded twice: `echo x >& "$v"` runs $(cmd) in v.
+  ['echo x >& ${{ params.s }}', 'expanded a second time'],
+  ['x=${{ params.s }}; echo x >&"${x}"', 'assigned to x']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
