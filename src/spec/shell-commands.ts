@@ -515,6 +515,13 @@ class Classifier {
       if (name === 'source' || name === '.') this.codeFile(args)
       return this.refuseFrom(args, REASONS.code)
     }
+    // `printf %s "$x" | dd of=f`, `... | sponge f`: the input is written to the file named.
+    if (name === 'dd') {
+      for (const w of this.words.slice(args)) if (w.raw.startsWith('of=')) this.result.writes.push(w.raw.slice(3))
+    }
+    if (name === 'sponge') {
+      for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push((this.words[k] as ShellWord).raw)
+    }
     if (name === 'tee') {
       for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push((this.words[k] as ShellWord).raw)
       return programArguments(this.words, args, name, this.findings)

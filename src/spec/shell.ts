@@ -183,6 +183,8 @@ interface CommandState {
 }
 
 interface PipelineState {
+  /** The words of the pipeline's commands before the current one, as written: files they may read. */
+  words?: string[]
   /** Where the pipeline's first command starts. */
   start: number
   /** Whether the current command is not the first of its pipeline. */
@@ -332,6 +334,10 @@ class PosixLexer {
   private readonly commandArguments: { name: string; start: number; end: number }[] = []
   /** Names the script defines as aliases; `null` when an alias's name is not a literal word. */
   private readonly aliases = new Set<string | null>()
+  /** Files copied to one another (cp, mv, ln, install, rsync operands). */
+  private readonly copies: string[][] = []
+  /** Files `exec <` makes the input of the rest of the script. */
+  private readonly inputFiles: string[] = []
   /** Whether any command of the script (a function body's included) runs its input as code. */
   private stdinCodeAnywhere = false
   /** Whether the script reads input into a variable whose name is not a literal word. */
@@ -609,7 +615,7 @@ class PosixLexer {
     const command = frame.command
     frame.command = { words: [], herestrings: [], heredocs: [], writes: [], reads: [] }
     const pipeline = frame.pipeline
-    if (command.words.length || command.heredocs.length || command.herestrings.length) {
+    if (command.words.length || command.heredocs.length || command.herestrings.length || command.writes.length || command.reads.length) {
       const analysis = classifyCommand(command.words)
       this.dangers.push(...analysis.danger)
       this.assignments.push(...analysis.assignments)
@@ -627,6 +633,25 @@ class PosixLexer {
         if (a.name === 'BASH_ENV' || a.name === 'ENV') this.codeFiles.push(fileKey(this.text.slice(a.start, a.end)))
       }
       if (analysis.readsStdinAsCode) this.codeFiles.push(...command.reads.map(fileKey))
+      // `cat f | bash`: a file an earlier command of the pipeline names may be the code.
+      if (analysis.readsStdinAsCode && pipeline.piped) this.codeFiles.push(...(pipeline.words ?? []).map(fileKey))
+      // `cp f g.sh`, `mv`, `ln`, `install`, `rsync`: a file copied to one the script runs is code too.
+      if (['cp', 'mv', 'ln', 'install', 'rsync'].includes(analysis.name ?? '')) this.copies.push(command.words.slice(1).map(w => fileKey(w.raw)))
+      // `cat f > g.sh`: a command writing a file may copy the files it names.
+      if (command.writes.length) this.copies.push([...command.words.slice(1).map(w => w.raw), ...command.writes].map(fileKey))
+      // `source <(cat f)`, `bash <(cat f)`: the files the process substitution names are the code.
+      for (const raw of analysis.codeFiles) {
+        if (raw.startsWith('<(')) this.codeFiles.push(...raw.slice(2, -1).split(/[\s;|&<>()]+/).filter(Boolean).map(fileKey))
+      }
+      const bare = command.words.length === 1 && literalWord(command.words[0]?.raw ?? '') === 'exec'
+      // `exec < f` (or `exec 3< f`, read with `<&3`): the rest of the script reads f as its input.
+      if (bare) this.inputFiles.push(...command.reads.map(fileKey))
+      // `exec > f`: what the rest of the script prints goes to f; `{ ...; } > f`, `done > f`, `( ... ) > f`:
+      // what the compound command's body prints (its start is not kept: everything before counts).
+      const closer = command.afterSubshell === true || COMPOUND_CLOSERS.has(literalWord(command.words[0]?.raw ?? '') ?? '')
+      if ((bare || closer) && command.writes.length) {
+        this.fileWrites.push({ paths: command.writes.map(fileKey), start: bare ? at : 0, end: bare ? this.text.length : at, heredocs: [] })
+      }
       const last = command.words[command.words.length - 1]
       if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end })
       for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name)
@@ -713,6 +738,7 @@ class PosixLexer {
       frame.pipeline = { start: at + 1, piped: false, heredocs: [] }
     } else {
       pipeline.piped = true
+      pipeline.words = [...(pipeline.words ?? []), ...command.words.map(w => w.raw), ...command.reads]
     }
   }
 
@@ -1149,6 +1175,14 @@ class PosixLexer {
         }
       }
     }
+    // `exec < f; bash`: a file made the script's input is code when a command runs its input.
+    if (this.stdinCodeAnywhere) this.codeFiles.push(...this.inputFiles)
+    // A file copied to or from a code file is one too (`cp f g.sh; . g.sh`).
+    for (let round = 0; round <= this.copies.length; round++) {
+      const group = this.copies.find(c => c.some(f => this.codeFiles.includes(f)) && c.some(f => !this.codeFiles.includes(f)))
+      if (!group) break
+      this.codeFiles.push(...group)
+    }
     // `echo "X=$x" > cfg.sh; source cfg.sh`: what the script writes to a file it runs is code.
     const codeWrites = this.fileWrites.filter(w => w.paths.some(p => this.codeFiles.includes(p)))
     for (const w of codeWrites) {
@@ -1219,6 +1253,16 @@ class PosixLexer {
       }
     }
     if (positional && this.positional.some(p => COMMAND_SUBSTITUTION.test(this.withoutExpressions(p.start, p.end)))) evaluatesOutput = true
+    const readsBack = evaluatesOutput || this.fillsUnknown || [...this.filled].some(n => evaluated.has(n))
+    if (readsBack) {
+      // `echo "$x" > f; y=$(cat f)`, `read y < f`, then `(( y ))`: what the script writes to a file may
+      // come back as the output or the input it evaluates (the file a command reads is not followed).
+      const reason = 'it is written to a file, and the script evaluates what it reads back from files or command output'
+      for (const w of this.fileWrites) {
+        flows.push({ start: w.start, end: w.end, reason })
+        for (const h of w.heredocs) if (h.body) flows.push({ ...h.body, reason })
+      }
+    }
     if (evaluatesOutput) {
       // `x=$(cat); (( x ))` fed by a pipe or a heredoc: the command substitution reads the value.
       for (const s of this.stdinSources) {

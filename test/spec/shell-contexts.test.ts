@@ -395,7 +395,24 @@ const REFUSED: [string, string][] = [
   ['printf -v SRANDOM %s ${{ params.s }}', 'assigned to SRANDOM'],
   // The target of `>&` that is not a number is expanded twice: `echo x >& "$v"` runs $(cmd) in v.
   ['echo x >& ${{ params.s }}', 'expanded a second time'],
-  ['x=${{ params.s }}; echo x >&"${x}"', 'assigned to x']
+  ['x=${{ params.s }}; echo x >&"${x}"', 'assigned to x'],
+  // A value written to a file comes back as the output or input the script evaluates.
+  ['echo ${{ params.s }} > f; y=$(< f); (( y ))', 'reads back'],
+  ['echo ${{ params.s }} > f; read -r y < f; (( y ))', 'reads back'],
+  ['echo ${{ params.s }} > f; while read -r y; do (( y )); done < f', 'reads back'],
+  ['echo ${{ params.s }} > f; eval "$(cat f)"', 'reads back'],
+  // ... or becomes code by other ways than its name: input of the script, a pipe, a copy, a process substitution.
+  ['echo ${{ params.s }} > f; exec 3< f; bash <&3', 'written to a file that the script runs'],
+  ['echo ${{ params.s }} > f; cat f | bash', 'written to a file that the script runs'],
+  ['echo ${{ params.s }} > f; cp f g.sh; bash g.sh', 'written to a file that the script runs'],
+  ['echo ${{ params.s }} > f; cat f > g.sh; . g.sh', 'written to a file that the script runs'],
+  ['echo ${{ params.s }} > f; source <(cat f)', 'written to a file that the script runs'],
+  ['printf %s ${{ params.s }} | dd of=f; . f', 'written to a file that the script runs'],
+  // Writes a command's own range does not hold: `exec > f`, a compound command's redirection.
+  ['exec > f; printf %s ${{ params.s }}; . f', 'written to a file that the script runs'],
+  ['{ printf %s ${{ params.s }}; } > f; . f', 'written to a file that the script runs'],
+  ['( printf %s ${{ params.s }} ) > f; . f', 'written to a file that the script runs'],
+  ['for i in 1; do printf %s ${{ params.s }}; done > f; . f', 'written to a file that the script runs']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
