@@ -145,7 +145,12 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       fc.tuple(fc.constantFrom('', '--upload-pack=', '-c '), word).map(([o, w]) => `git ls-remote ${o}${w} repo.git`),
       fc.tuple(fc.constantFrom('', '-- ', '--to-command='), word).map(([o, w]) => `tar -xf a.tar ${o}${w}`),
       word.map(w => `printf ${w} x`),
-      words.map(w => `printf '%s\\n' ${w} | xargs git ls-remote`)
+      words.map(w => `printf '%s\\n' ${w} | xargs git ls-remote`),
+      // Redirections expanded twice, bash's integer variables, history replayed by fc.
+      word.map(w => `echo x >& ${w}`),
+      fc.tuple(fc.constantFrom('OPTIND', 'RANDOM', 'SRANDOM'), word).map(([v, w]) => `${v}=${w}`),
+      word.map(w => `history -s ${w}; fc -s 2>/dev/null`),
+      word.map(w => `xargs -a <(printf '%s\\n' ${w}) -I{} sh -c 'echo {}'`)
     ),
     command: fc.oneof(
       { depthSize: 'small' },
@@ -157,7 +162,12 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       fc.tuple(simple, simple).map(([a, b]) => `if ${a}; then ${b}; fi`),
       fc.tuple(simple, word).map(([c, w]) => `g() { ${c}; }; g ${w}`),
       fc.tuple(simple, word).map(([c, w]) => `function g { ${c}; }; g ${w}`),
-      fc.tuple(name, words, simple).map(([n, w, c]) => `for ${n} in ${w}; do ${c}; done`)
+      fc.tuple(name, words, simple).map(([n, w, c]) => `for ${n} in ${w}; do ${c}; done`),
+      // Positional parameters the text does not spell, input to a subshell or a function's body.
+      fc
+        .tuple(fc.constantFrom('for v; do (( v )); done', 'for v do eval "$v"; done', 'echo "${!1}"', 'declare -i n; n=${!#}'), words)
+        .map(([c, w]) => `g() { ${c}; }; g ${w}`),
+      fc.tuple(fc.constantFrom('(bash) <<< ', 'g() { sh; }; g <<< ', '( sh ) < <(printf %s '), word).map(([c, w]) => `${c}${w}${c.endsWith('%s ') ? ')' : ''}`)
     ),
     statement: fc.oneof(
       { arbitrary: command, weight: 6 },
@@ -187,8 +197,28 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       word.map(w => `sh < <(printf '%s\\n' ${w})`),
       word.map(w => `exec 3<<< ${w}; sh <&3`),
       fc
-        .tuple(word, fc.constantFrom(['> f.sh', 'source f.sh'], ['| tee f.sh', 'bash ./f.sh'], ['> f.sh', 'sh < f.sh'], ['>> f.sh', '. ./f.sh']))
-        .map(([w, [write, run]]) => `rm -f f.sh; printf '%s\\n' ${w} ${write}; ${run}`)
+        .tuple(
+          word,
+          fc.constantFrom(
+            ['> f.sh', 'source f.sh'],
+            ['| tee f.sh', 'bash ./f.sh'],
+            ['> f.sh', 'sh < f.sh'],
+            ['>> f.sh', '. ./f.sh'],
+            // A file read back into evaluated text, made input to code, copied or named otherwise.
+            ['> f.sh', 'y=$(< f.sh); (( y ))'],
+            ['> f.sh', 'read -r y < f.sh; (( y ))'],
+            ['> f.sh', 'exec 3< f.sh; sh <&3'],
+            ['> f.sh', 'cat f.sh | sh'],
+            ['> f.sh', 'cp f.sh g.sh; . ./g.sh'],
+            ['> f.sh', 'source <(cat f.sh)'],
+            ['| dd of=f.sh status=none', '. ./f.sh'],
+            ['> f.sh', 'BASH_ENV=./f.sh bash -c :'],
+            ['> f.sh', 'chmod +x f.sh; ./f.sh']
+          )
+        )
+        .map(([w, [write, run]]) => `rm -f f.sh; printf '%s\\n' ${w} ${write}; ${run}`),
+      word.map(w => `rm -f f.sh; { printf '%s\\n' ${w}; } > f.sh; . ./f.sh`),
+      word.map(w => `shopt -s expand_aliases\nalias g=eval\ng ${w}`)
     ),
     line: fc.array(tie('statement') as fc.Arbitrary<string>, { minLength: 1, maxLength: 3 }).map(s => s.join('\n'))
   }
