@@ -641,7 +641,14 @@ class PosixLexer {
       if (command.writes.length) this.copies.push([...command.words.slice(1).map(w => w.raw), ...command.writes].map(fileKey))
       // `source <(cat f)`, `bash <(cat f)`: the files the process substitution names are the code.
       for (const raw of analysis.codeFiles) {
-        if (raw.startsWith('<(')) this.codeFiles.push(...raw.slice(2, -1).split(/[\s;|&<>()]+/).filter(Boolean).map(fileKey))
+        if (raw.startsWith('<('))
+          this.codeFiles.push(
+            ...raw
+              .slice(2, -1)
+              .split(/[\s;|&<>()]+/)
+              .filter(Boolean)
+              .map(fileKey)
+          )
       }
       const bare = command.words.length === 1 && literalWord(command.words[0]?.raw ?? '') === 'exec'
       // `exec < f` (or `exec 3< f`, read with `<&3`): the rest of the script reads f as its input.
