@@ -1092,6 +1092,8 @@ class Classifier {
     this.result.evaluatingUnknownName ||= r.evaluatingUnknownName
     this.result.optionOperands.push(...r.optionOperands)
     this.result.optionNames.push(...r.optionNames)
+    // `... | taskset -c 0 xargs git clone`: what reaches the input becomes the inner program's words.
+    this.result.stdinOptions ??= r.stdinOptions
   }
 }
 

@@ -513,6 +513,17 @@ const OPTION_VALUES: { run: string; hostile: Record<string, string>; safe: Recor
     run: "printf '%s\\n' ${{ params.s }} | xargs git ls-remote > /dev/null",
     hostile: { s: `--upload-pack=touch\\ ${canary};: repo.git` },
     safe: { s: 'repo.git' }
+  },
+  // The same through a launcher: its command's findings are merged, what reaches the input included.
+  {
+    run: "printf '%s\\n' ${{ params.s }} | nice xargs git ls-remote > /dev/null",
+    hostile: { s: `--upload-pack=touch\\ ${canary};: repo.git` },
+    safe: { s: 'repo.git' }
+  },
+  {
+    run: "printf '%s\\n' ${{ params.s }} | taskset -c 0 xargs git ls-remote > /dev/null",
+    hostile: { s: `--upload-pack=touch\\ ${canary};: repo.git` },
+    safe: { s: 'repo.git' }
   }
 ]
 
