@@ -301,6 +301,24 @@ function fileKey(raw: string): string {
   return name === null ? `\0${raw}` : name.replace(/^(\.\/)+/, '')
 }
 
+/**
+ * Whether a file the script runs (`code`) may be one it writes (`written`), by their keys: literal
+ * names are compared whole; a name built from an expansion (`. "$d/f"`, `> "$d/f"`) by its literal
+ * last segment; a code file without one (`bash "$s"`) may be any file. A written file without one
+ * (`> "$OUT"`) is taken for none of the literal names the script runs: the approximation fileKey notes.
+ */
+function sameFile(code: string, written: string): boolean {
+  if (code === written) return true
+  if (!code.startsWith('\0') && !written.startsWith('\0')) return false
+  const last = (key: string): string | null => {
+    const name = key.startsWith('\0') ? key.slice(1).replace(/["']/g, '') : key
+    const tail = name.slice(name.lastIndexOf('/') + 1)
+    return tail === '' || /[$`*?[\\]/.test(tail) ? null : tail
+  }
+  const x = last(code)
+  return x === null || x === last(written)
+}
+
 /** `$(...)` (not arithmetic `$((`) or backticks: a command whose output becomes text. */
 const COMMAND_SUBSTITUTION = /\$\((?!\()|`/
 /** An expansion of positional parameters: `$1`, `${1}`, `$@`, `"${@:2}"`, `$*`, and by indirection `${!1}`, `${!#}`. */
@@ -638,7 +656,14 @@ class PosixLexer {
       // `cp f g.sh`, `mv`, `ln`, `install`, `rsync`: a file copied to one the script runs is code too.
       if (['cp', 'mv', 'ln', 'install', 'rsync'].includes(analysis.name ?? '')) this.copies.push(command.words.slice(1).map(w => fileKey(w.raw)))
       // `cat f > g.sh`: a command writing a file may copy the files it names.
-      if (command.writes.length) this.copies.push([...command.words.slice(1).map(w => w.raw), ...command.writes].map(fileKey))
+      // Only the literal names: the value of an argument is what is written, not a file read.
+      if (command.writes.length) {
+        const named = command.words
+          .slice(1)
+          .map(w => literalWord(w.raw))
+          .filter((n): n is string => n !== null && !n.startsWith('-'))
+        if (named.length) this.copies.push([...named, ...command.writes].map(fileKey))
+      }
       // `source <(cat f)`, `bash <(cat f)`: the files the process substitution names are the code.
       for (const raw of analysis.codeFiles) {
         if (raw.startsWith('<('))
@@ -1056,6 +1081,10 @@ class PosixLexer {
     }
   }
 
+  private isCodeFile(key: string): boolean {
+    return this.codeFiles.some(c => sameFile(c, key))
+  }
+
   private withoutExpressions(start: number, end: number): string {
     let region = this.text.slice(start, end)
     for (const span of scanTemplate(region).spans.reverse()) {
@@ -1186,12 +1215,12 @@ class PosixLexer {
     if (this.stdinCodeAnywhere) this.codeFiles.push(...this.inputFiles)
     // A file copied to or from a code file is one too (`cp f g.sh; . g.sh`).
     for (let round = 0; round <= this.copies.length; round++) {
-      const group = this.copies.find(c => c.some(f => this.codeFiles.includes(f)) && c.some(f => !this.codeFiles.includes(f)))
+      const group = this.copies.find(c => c.some(f => this.isCodeFile(f)) && c.some(f => !this.codeFiles.includes(f)))
       if (!group) break
       this.codeFiles.push(...group)
     }
     // `echo "X=$x" > cfg.sh; source cfg.sh`: what the script writes to a file it runs is code.
-    const codeWrites = this.fileWrites.filter(w => w.paths.some(p => this.codeFiles.includes(p)))
+    const codeWrites = this.fileWrites.filter(w => w.paths.some(p => this.isCodeFile(p)))
     for (const w of codeWrites) {
       this.evaluated.push({ start: w.start, end: w.end, code: true })
       for (const h of w.heredocs) if (h.body) this.evaluated.push(h.body)

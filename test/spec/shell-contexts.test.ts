@@ -412,7 +412,11 @@ const REFUSED: [string, string][] = [
   ['exec > f; printf %s ${{ params.s }}; . f', 'written to a file that the script runs'],
   ['{ printf %s ${{ params.s }}; } > f; . f', 'written to a file that the script runs'],
   ['( printf %s ${{ params.s }} ) > f; . f', 'written to a file that the script runs'],
-  ['for i in 1; do printf %s ${{ params.s }}; done > f; . f', 'written to a file that the script runs']
+  ['for i in 1; do printf %s ${{ params.s }}; done > f; . f', 'written to a file that the script runs'],
+  // A file named through an expansion matches by its literal last segment, or any file without one.
+  ['d=.; printf %s ${{ params.s }} > f; . "$d/f"', 'written to a file that the script runs'],
+  ['d=.; printf %s ${{ params.s }} > "$d/f"; . ./f', 'written to a file that the script runs'],
+  ['printf %s ${{ params.s }} > f; s=f; bash "$s"', 'written to a file that the script runs']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
@@ -428,6 +432,9 @@ describe('a string-valued expression is refused where bash would evaluate it', (
 
 /** Accepted lines: each writes what it received to $OUT; `expected` maps the values to those bytes. */
 const ACCEPTED: { run: string; expected: (s: string) => string }[] = [
+  // A value written next to a script run by another name, or piped into a function that runs no input.
+  { run: 'printf \'%s\\0\' ${{ params.s }} > "$OUT"; bash /dev/null', expected: s => `${s}\0` },
+  { run: 'f() { cat; }; printf \'%s\\0\' ${{ params.s }} | f > "$OUT"', expected: s => `${s}\0` },
   { run: 'printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
   { run: 'printf \'%s\\0\' "<${{ params.s }}>" >> "$OUT"', expected: s => `<${s}>\0` },
   { run: 'printf \'%s\\0\' a${{ params.s }}b >> "$OUT"', expected: s => `a${s}b\0` },
