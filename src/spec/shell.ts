@@ -1243,11 +1243,12 @@ class PosixLexer {
       }
       // An input read into a variable the script evaluates (or into one named by a variable) is
       // evaluated, and so are the variables and positional parameters it expands:
-      // `x=...; declare -i n; read n <<< $x`, `f() { read n <<< $1; (( n )); }; f "$x"`.
+      // `x=...; declare -i n; read n <<< $x`, `f() { read n <<< $1; (( n )); }; f "$x"`; as arithmetic,
+      // a name the input holds is evaluated too (`declare -i i; read i <<< x`; grammar fuzz, seed 623597186).
       if (this.fillsUnknown || [...this.filled].some(n => evaluated.has(n))) {
         for (const source of this.stdinSources) {
           const text = this.withoutExpressions(source.start, source.end)
-          for (const m of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) evaluated.add(m[1] as string)
+          for (const m of text.matchAll(NAME)) evaluated.add(m[0])
           if (POSITIONAL.test(text)) positional = true
         }
       }

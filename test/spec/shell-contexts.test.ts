@@ -416,7 +416,10 @@ const REFUSED: [string, string][] = [
   // A file named through an expansion matches by its literal last segment, or any file without one.
   ['d=.; printf %s ${{ params.s }} > f; . "$d/f"', 'written to a file that the script runs'],
   ['d=.; printf %s ${{ params.s }} > "$d/f"; . ./f', 'written to a file that the script runs'],
-  ['printf %s ${{ params.s }} > f; s=f; bash "$s"', 'written to a file that the script runs']
+  ['printf %s ${{ params.s }} > f; s=f; bash "$s"', 'written to a file that the script runs'],
+  // Input read into an evaluated variable is arithmetic: a bare name in it is evaluated (grammar fuzz, seed 623597186).
+  ['for x in ${{ params.s }}; do declare -i i; v=i; read -r "$v" <<< x; done', 'assigned to x'],
+  ['x=${{ params.s }}; declare -i n; read -r n <<EOF\nx\nEOF', 'assigned to x']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
