@@ -243,7 +243,9 @@ const ALIAS_REFUSAL = 'the command name is an alias the script defines, which ma
 const ESCAPED_MESSAGE = 'an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:'
 
 /** `name() {`, `function name {`: a function the script defines. */
-const FUNCTION_DEFINITION = /(?:^|[\s;&|(){}])(?:function\s+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\s*\(\s*\))/g
+const FUNCTION_DEFINITION = /(?:^|[\s;&|(){}])(?:function\s+([^\s;&|()<>{}'"`$=\\]+)|([^\s;&|()<>{}'"`$=\\]+)\s*\(\s*\))/g
+/** Builtins whose arguments are not positional parameters, unless the script defines a function of that name. */
+const PLAIN_BUILTINS = new Set(['echo', 'printf', ':', 'true', 'false'])
 
 /** Words after which the shell still expects a command. */
 const KEEPS_COMMAND_POSITION = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time'])
@@ -716,8 +718,9 @@ class PosixLexer {
       }
       const first = command.words.find(w => !KEEPS_COMMAND_POSITION.has(literalWord(w.raw) ?? ''))
       const firstLiteral = first ? literalWord(first.raw) : ''
-      if (analysis.name === 'set' || (analysis.name !== undefined && !['echo', 'printf', ':', 'true', 'false'].includes(analysis.name))) {
-        // Arguments of `set` and of a function defined in the script become its positional parameters.
+      if (analysis.name !== undefined) {
+        // Arguments of `set` and of a function defined in the script become its positional parameters
+        // (echo and the like are left out in applyDangers unless the script defines a function so named).
         for (const w of command.words.slice(first ? command.words.indexOf(first) + 1 : 0)) {
           this.positional.push({ name: analysis.name, ...w })
         }
@@ -1198,6 +1201,9 @@ class PosixLexer {
     // A call of a function the script defines, when some command of the script runs its input as
     // code: the call's input may reach that command (`f() { bash; }; f <<< x`, `x | f`).
     const defined = new Set([...this.withoutExpressions(0, this.text.length).matchAll(FUNCTION_DEFINITION)].map(m => m[1] ?? m[2]))
+    // `echo() { eval "$1"; }; echo "$x"`: a function may take the name of a builtin.
+    const calls = this.positional.filter(p => !PLAIN_BUILTINS.has(p.name) || defined.has(p.name))
+    this.positional.splice(0, this.positional.length, ...calls)
     if (this.stdinCodeAnywhere) {
       for (const call of this.commandInputs.filter(c => defined.has(c.name))) {
         for (const r of call.ranges) {

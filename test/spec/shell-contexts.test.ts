@@ -419,7 +419,11 @@ const REFUSED: [string, string][] = [
   ['printf %s ${{ params.s }} > f; s=f; bash "$s"', 'written to a file that the script runs'],
   // Input read into an evaluated variable is arithmetic: a bare name in it is evaluated (grammar fuzz, seed 623597186).
   ['for x in ${{ params.s }}; do declare -i i; v=i; read -r "$v" <<< x; done', 'assigned to x'],
-  ['x=${{ params.s }}; declare -i n; read -r n <<EOF\nx\nEOF', 'assigned to x']
+  ['x=${{ params.s }}; declare -i n; read -r n <<EOF\nx\nEOF', 'assigned to x'],
+  // A function may take the name of echo, printf, :, true or false: its arguments are positional parameters then.
+  ['echo() { eval "$1"; }; echo ${{ params.s }}', 'positional parameter'],
+  ['printf %s ${{ params.s }}; function printf { (( $2 )); }', 'positional parameter'],
+  [':() { eval "$1"; }; : ${{ params.s }}', 'positional parameter']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
