@@ -511,7 +511,8 @@ class Classifier {
     if (name === 'let') return this.refuseFrom(args, REASONS.arithmetic)
     if (CODE_BUILTINS.has(name)) {
       // `source /dev/stdin`, `eval "$(cat)"`: what reaches their input may be run.
-      if (name === 'eval' || name === 'source' || name === '.') this.result.readsStdinAsCode = true
+      // `coproc bash <<< x`: the command coproc runs gets the redirections.
+      if (name === 'eval' || name === 'source' || name === '.' || name === 'coproc') this.result.readsStdinAsCode = true
       if (name === 'source' || name === '.') this.codeFile(args)
       return this.refuseFrom(args, REASONS.code)
     }

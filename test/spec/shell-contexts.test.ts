@@ -423,7 +423,9 @@ const REFUSED: [string, string][] = [
   // A function may take the name of echo, printf, :, true or false: its arguments are positional parameters then.
   ['echo() { eval "$1"; }; echo ${{ params.s }}', 'positional parameter'],
   ['printf %s ${{ params.s }}; function printf { (( $2 )); }', 'positional parameter'],
-  [':() { eval "$1"; }; : ${{ params.s }}', 'positional parameter']
+  [':() { eval "$1"; }; : ${{ params.s }}', 'positional parameter'],
+  // coproc's redirections go to the command it runs.
+  ['x=${{ params.s }}; coproc bash <<< "$x"; wait', 'assigned to x']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
