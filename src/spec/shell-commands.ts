@@ -379,6 +379,48 @@ function knownRunner(word: string): boolean {
 /** Programs that hand their operands to a shell: everything after the name is code. */
 const RUNS_OPERANDS_AS_CODE = new Set(['watch', 'ssh', 'su', 'parallel', 'script', 'flock', 'runuser', 'sg', 'unbuffer', 'strace', 'ltrace', 'gdb', 'expect'])
 
+/** Programs that run commands read from their standard input (`!cmd`, `syscmd`, `.shell`, a crontab). */
+const STDIN_CODE_PROGRAMS = new Set([
+  'm4',
+  'dc',
+  'gdb',
+  'lldb',
+  'ed',
+  'ex',
+  'vi',
+  'vim',
+  'nvim',
+  'emacs',
+  'make',
+  'gmake',
+  'at',
+  'batch',
+  'crontab',
+  'sqlite3',
+  'mysql',
+  'psql',
+  'duckdb',
+  'expect',
+  'tclsh',
+  'wish',
+  'lua',
+  'luajit',
+  'julia',
+  'R',
+  'Rscript',
+  'irb',
+  'jshell',
+  'osascript',
+  'pwsh',
+  'powershell',
+  'deno',
+  'bun',
+  'ftp',
+  'sftp',
+  'telnet',
+  'busybox'
+])
+
 /** File names that read standard input. */
 const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'])
 
@@ -449,6 +491,8 @@ class Classifier {
   }
 
   private refuseFrom(i: number, reason: string): void {
+    // A command the check cannot classify (`env -S sh`, `sudo -s`) may read its code from the input.
+    if (reason === REASONS.unknownOption || reason === REASONS.unknownCommand) this.result.readsStdinAsCode = true
     for (let k = i; k < this.words.length; k++) this.refuse(k, reason)
   }
 
@@ -489,6 +533,8 @@ class Classifier {
     }
     const name = basename(nameWord)
     this.result.name ??= name
+    // Programs that run what reaches their input as commands (a shell escape, a schedule, SQL with .shell).
+    if (STDIN_CODE_PROGRAMS.has(name)) this.result.readsStdinAsCode = true
     // `./run.sh`, `bin/train`: a command named by its path runs that file (which the script may have written).
     if (nameWord.includes('/')) this.result.codeFiles.push((this.words[i] as ShellWord).raw)
     const args = i + 1

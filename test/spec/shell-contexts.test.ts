@@ -425,7 +425,13 @@ const REFUSED: [string, string][] = [
   ['printf %s ${{ params.s }}; function printf { (( $2 )); }', 'positional parameter'],
   [':() { eval "$1"; }; : ${{ params.s }}', 'positional parameter'],
   // coproc's redirections go to the command it runs.
-  ['x=${{ params.s }}; coproc bash <<< "$x"; wait', 'assigned to x']
+  ['x=${{ params.s }}; coproc bash <<< "$x"; wait', 'assigned to x'],
+  // Commands the check cannot classify, and programs that run commands read from their input.
+  ['sudo -s <<< ${{ params.s }}', 'runs its input as code'],
+  ['x=${{ params.s }}; env -S sh <<< "$x"', 'assigned to x'],
+  ['printf %s ${{ params.s }} | m4', 'runs its input as code'],
+  ['printf %s ${{ params.s }} | sqlite3 db.sqlite', 'runs its input as code'],
+  ['ed -s f.txt <<EOF\n${{ params.s }}\nEOF', 'runs its input as code']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
