@@ -594,7 +594,11 @@ class Classifier {
     if (['awk', 'gawk', 'mawk', 'nawk'].includes(name)) return this.awk(args)
     if (name === 'sed' || name === 'gsed') return this.sed(args)
     if (name === 'find') return this.find(args)
-    if (RUNS_OPERANDS_AS_CODE.has(name)) return this.refuseFrom(args, REASONS.commandArgument)
+    if (RUNS_OPERANDS_AS_CODE.has(name)) {
+      // `ssh host <<< x`, `su user <<< x`: without a command, the shell they start reads the input.
+      this.result.readsStdinAsCode = true
+      return this.refuseFrom(args, REASONS.commandArgument)
+    }
     if (name === 'command' && ['-v', '-V', '-pv', '-pV'].includes(this.literal(args) ?? '')) return
     if (name === 'time' || Object.hasOwn(WRAPPERS, name)) return this.wrapper(WRAPPERS[name] as Wrapper, args)
     if (Object.hasOwn(LAUNCHERS, name)) return this.launcher(name, args, LAUNCHERS[name] as string | null)

@@ -431,7 +431,8 @@ const REFUSED: [string, string][] = [
   ['x=${{ params.s }}; env -S sh <<< "$x"', 'assigned to x'],
   ['printf %s ${{ params.s }} | m4', 'runs its input as code'],
   ['printf %s ${{ params.s }} | sqlite3 db.sqlite', 'runs its input as code'],
-  ['ed -s f.txt <<EOF\n${{ params.s }}\nEOF', 'runs its input as code']
+  ['ed -s f.txt <<EOF\n${{ params.s }}\nEOF', 'runs its input as code'],
+  ['x=${{ params.s }}; ssh host <<< "$x"', 'assigned to x']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
