@@ -167,7 +167,12 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
       fc
         .tuple(fc.constantFrom('for v; do (( v )); done', 'for v do eval "$v"; done', 'echo "${!1}"', 'declare -i n; n=${!#}'), words)
         .map(([c, w]) => `g() { ${c}; }; g ${w}`),
-      fc.tuple(fc.constantFrom('(bash) <<< ', 'g() { sh; }; g <<< ', '( sh ) < <(printf %s '), word).map(([c, w]) => `${c}${w}${c.endsWith('%s ') ? ')' : ''}`)
+      fc
+        .tuple(fc.constantFrom('(bash) <<< ', 'g() { sh; }; g <<< ', '( sh ) < <(printf %s ', 'coproc sh <<< '), word)
+        .map(([c, w]) => `${c}${w}${c.endsWith('%s ') ? ')' : ''}${c.startsWith('coproc') ? '; wait' : ''}`),
+      // A function named like a builtin; a bare name read into an integer variable.
+      fc.tuple(fc.constantFrom('echo', 'printf', ':'), words).map(([b, w]) => `${b}() { eval "$1"; }; ${b} ${w}`),
+      fc.tuple(name, words).map(([n, w]) => `for ${n} in ${w}; do declare -i i; read -r i <<< ${n}; done`)
     ),
     statement: fc.oneof(
       { arbitrary: command, weight: 6 },
