@@ -425,6 +425,8 @@ const STDIN_CODE_PROGRAMS = new Set([
 const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'])
 
 const ARITHMETIC_TEST_OPERATORS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge'])
+/** The binary operators of `test`: none of them evaluates its operands. */
+const TEST_BINARY_OPERATORS = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef'])
 
 /** What an option word is: `--` ends options; `-x`, `-xyz`, `--long`, `--long=value`. */
 function isOption(word: string | null): boolean {
@@ -771,6 +773,14 @@ class Classifier {
     const setsVariable = this.words.slice(i, rest).some(w => /^-[A-Za-z]*v/.test(literalWord(w.raw) ?? ''))
     // The format: a value there starting with `-` would be an option (`-vNAME` assigns).
     if (this.literal(rest - 1) !== '--') optionOperand(this.words[rest], 'printf', this.findings)
+    const format = this.words[rest]
+    if (format && this.literal(rest) === null && (/\$\{?[@*]/.test(format.raw) || mayVanish(format.raw)) && !/^\$\{\{/.test(format.raw)) {
+      // `printf "$@"`, `printf $opts ...`: the expansion may bring `-v NAME` and the format after it.
+      this.result.fillsUnknown = true
+      this.refuse(rest, REASONS.variableName)
+      this.refuseFrom(rest + 1, REASONS.unknownTarget)
+      return
+    }
     const first = this.words[rest]
     const last = this.words[this.words.length - 1]
     if (!setsVariable || !first || !last) return
@@ -782,17 +792,33 @@ class Classifier {
   private getopts(i: number): void {
     this.fill(this.literal(i + 1))
     this.refuse(i + 1, REASONS.variableName)
+    // `getopts "$@"`: the name may be any word the expansion brings.
+    if (this.literal(i) === null) this.refuseFrom(i, REASONS.variableName)
   }
 
   private wait(i: number): void {
     // The pid it stores is a number; a name that is not a literal word is refused as such.
     this.options(i, { '-p': REASONS.variableName }, 'fn', n => n !== null && this.fill(n))
+    // `wait "$@"`: the expansion may bring -p and the name after it.
+    if (this.words.slice(i).some(w => literalWord(w.raw) === null)) {
+      this.result.fillsUnknown = true
+      this.refuseFrom(i, REASONS.variableName)
+    }
   }
 
-  /** `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. */
+  /**
+   * `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. So they
+   * are when an operand from an expansion may be such an operator (`test "$op" "$x"`): anywhere but
+   * in the plain forms `[ W ]` and `[ W OP W ]` with a literal binary operator.
+   */
   private test(i: number): void {
     const operands = this.words.slice(i).map(w => literalWord(w.raw))
-    if (operands.some(o => o === '-v' || o === '-R')) this.refuseFrom(i, REASONS.variableName)
+    if (this.literal(i - 1) === '[' && operands[operands.length - 1] === ']') operands.pop()
+    const plain = operands.length <= 1 || (operands.length === 3 && TEST_BINARY_OPERATORS.has(operands[1] ?? ''))
+    // An expression's value standing there is checked when the step runs (testArguments).
+    const expansions = this.words.slice(i, i + operands.length - 1).filter(w => literalWord(w.raw) === null && !/^"?\$\{\{[^}]*\}\}"?$/.test(w.raw))
+    const operatorFromExpansion = !plain && expansions.length > 0
+    if (operatorFromExpansion || operands.some(o => o === '-v' || o === '-R')) this.refuseFrom(i, REASONS.variableName)
     testArguments(this.words, i, this.literal(i - 1) === '[', this.findings)
   }
 

@@ -432,7 +432,12 @@ const REFUSED: [string, string][] = [
   ['printf %s ${{ params.s }} | m4', 'runs its input as code'],
   ['printf %s ${{ params.s }} | sqlite3 db.sqlite', 'runs its input as code'],
   ['ed -s f.txt <<EOF\n${{ params.s }}\nEOF', 'runs its input as code'],
-  ['x=${{ params.s }}; ssh host <<< "$x"', 'assigned to x']
+  ['x=${{ params.s }}; ssh host <<< "$x"', 'assigned to x'],
+  // Options from a variable or positional parameters: test's -v, printf's -v, getopts' and wait's names.
+  ['op=-v; x=${{ params.s }}; test $op "$x"', 'assigned to x'],
+  ['f() { test "$1" "$2"; }; f -v ${{ params.s }}', 'positional parameter'],
+  ['f() { printf "$@"; }; f -v n %s ${{ params.s }}; (( n ))', 'positional parameter'],
+  ['f() { getopts "$@"; }; f a: ${{ params.s }}', 'positional parameter']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
@@ -448,6 +453,7 @@ describe('a string-valued expression is refused where bash would evaluate it', (
 
 /** Accepted lines: each writes what it received to $OUT; `expected` maps the values to those bytes. */
 const ACCEPTED: { run: string; expected: (s: string) => string }[] = [
+  { run: 'a=x; [ "$a" = ${{ params.s }} ] || [ -n "$a" ] && printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
   // A value written next to a script run by another name, or piped into a function that runs no input.
   { run: 'printf \'%s\\0\' ${{ params.s }} > "$OUT"; bash /dev/null', expected: s => `${s}\0` },
   { run: 'f() { cat; }; printf \'%s\\0\' ${{ params.s }} | f > "$OUT"', expected: s => `${s}\0` },
