@@ -283,6 +283,9 @@ const CODE_VARIABLES = [
   'PROMPT_COMMAND',
   'BASH_ENV',
   'ENV',
+  // The alias table and the command hash table: a value there is a command to run.
+  'BASH_ALIASES',
+  'BASH_CMDS',
   // Integer variables of bash's own: a value assigned to one is evaluated as arithmetic (OPTIND=a[$(cmd)]).
   'OPTIND',
   'RANDOM',
@@ -737,6 +740,8 @@ class PosixLexer {
         (firstLiteral === 'exec' && command.words.length === 1)
       this.stdinCodeAnywhere ||= analysis.readsStdinAsCode
       if (first && firstLiteral && last && last !== first) this.commandArguments.push({ name: firstLiteral, start: first.end, end: last.end })
+      // `BASH_ALIASES[g]=eval`: an alias defined through its table.
+      if (analysis.assignments.some(a => a.name === 'BASH_ALIASES')) this.aliases.add(null)
       if (analysis.name === 'alias' && first) {
         for (const w of command.words.slice(command.words.indexOf(first) + 1)) {
           const name = /^([^=\s]+)=/.exec(literalWord(w.raw.replace(/=.*$/s, '=')) ?? '')?.[1]

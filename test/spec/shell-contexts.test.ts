@@ -437,7 +437,11 @@ const REFUSED: [string, string][] = [
   ['op=-v; x=${{ params.s }}; test $op "$x"', 'assigned to x'],
   ['f() { test "$1" "$2"; }; f -v ${{ params.s }}', 'positional parameter'],
   ['f() { printf "$@"; }; f -v n %s ${{ params.s }}; (( n ))', 'positional parameter'],
-  ['f() { getopts "$@"; }; f a: ${{ params.s }}', 'positional parameter']
+  ['f() { getopts "$@"; }; f a: ${{ params.s }}', 'positional parameter'],
+  // The alias and command tables.
+  ['BASH_ALIASES[g]=${{ params.s }}\ng', 'assigned to BASH_ALIASES'],
+  ['BASH_ALIASES[g]=eval\nx=${{ params.s }}; g "$x"', 'assigned to x'],
+  ['BASH_CMDS[g]=${{ params.s }}', 'assigned to BASH_CMDS']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
