@@ -753,6 +753,8 @@ class Classifier {
 
   private mapfile(i: number): void {
     this.result.readsStdinIntoVariables = true
+    // `mapfile -C eval -c 1`: each line read is an argument of the callback, which may run it.
+    if (this.words.slice(i).some(w => /^-[A-Za-z]*C/.test(literalWord(w.raw) ?? ''))) this.result.readsStdinAsCode = true
     const rest = this.options(
       i,
       { '-C': REASONS.code, '-c': undefined, '-d': undefined, '-n': undefined, '-O': undefined, '-s': undefined, '-u': undefined },

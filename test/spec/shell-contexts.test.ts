@@ -441,7 +441,9 @@ const REFUSED: [string, string][] = [
   // The alias and command tables.
   ['BASH_ALIASES[g]=${{ params.s }}\ng', 'assigned to BASH_ALIASES'],
   ['BASH_ALIASES[g]=eval\nx=${{ params.s }}; g "$x"', 'assigned to x'],
-  ['BASH_CMDS[g]=${{ params.s }}', 'assigned to BASH_CMDS']
+  ['BASH_CMDS[g]=${{ params.s }}', 'assigned to BASH_CMDS'],
+  // mapfile's callback gets each line read as an argument.
+  ['x=${{ params.s }}; readarray -C "eval" -c 1 a <<< "$x"', 'assigned to x']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
