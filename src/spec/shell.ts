@@ -1209,17 +1209,17 @@ class PosixLexer {
     // `echo() { eval "$1"; }; echo "$x"`: a function may take the name of a builtin.
     const calls = this.positional.filter(p => !PLAIN_BUILTINS.has(p.name) || defined.has(p.name))
     this.positional.splice(0, this.positional.length, ...calls)
-    if (this.stdinCodeAnywhere) {
-      for (const call of this.commandInputs.filter(c => defined.has(c.name))) {
-        for (const r of call.ranges) {
-          this.dangers.push({ ...r, reason: REASONS.stdinCode })
-          this.evaluated.push({ ...r, code: true })
-        }
-        for (const h of call.heredocs) {
-          if (!h.body || h.quoted) continue
-          this.dangers.push({ ...h.body, reason: REASONS.stdinCode })
-          this.evaluated.push(h.body)
-        }
+    // An alias may stand for a command that runs its input (`alias g=bash; g <<< x`), whatever the script runs elsewhere.
+    const alias = (name: string) => this.aliases.has(name) || this.aliases.has(null)
+    for (const call of this.commandInputs.filter(c => (this.stdinCodeAnywhere && defined.has(c.name)) || alias(c.name))) {
+      for (const r of call.ranges) {
+        this.dangers.push({ ...r, reason: REASONS.stdinCode })
+        this.evaluated.push({ ...r, code: true })
+      }
+      for (const h of call.heredocs) {
+        if (!h.body || h.quoted) continue
+        this.dangers.push({ ...h.body, reason: REASONS.stdinCode })
+        this.evaluated.push(h.body)
       }
     }
     // `exec < f; bash`: a file made the script's input is code when a command runs its input.

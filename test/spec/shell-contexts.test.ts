@@ -441,6 +441,7 @@ const REFUSED: [string, string][] = [
   // The alias and command tables.
   ['BASH_ALIASES[g]=${{ params.s }}\ng', 'assigned to BASH_ALIASES'],
   ['BASH_ALIASES[g]=eval\nx=${{ params.s }}; g "$x"', 'assigned to x'],
+  ['alias g=bash\ng <<< ${{ params.s }}', 'runs its input as code'],
   ['BASH_CMDS[g]=${{ params.s }}', 'assigned to BASH_CMDS'],
   // mapfile's callback gets each line read as an argument.
   ['x=${{ params.s }}; readarray -C "eval" -c 1 a <<< "$x"', 'assigned to x']
