@@ -14961,7 +14961,7 @@ function classifyCommand(words) {
 function testEvaluates(word2) {
   return ARITHMETIC_TEST_OPERATORS.has(word2) || word2 === "-v" || word2 === "-R";
 }
-var REASONS, PREFIX_KEYWORDS, SHELLS, PYTHON, INTERPRETERS, CODE_BUILTINS, WRAPPERS, LAUNCHERS, RUNS_OPERANDS_AS_CODE, STDIN_PATHS, ARITHMETIC_TEST_OPERATORS, Classifier;
+var REASONS, PREFIX_KEYWORDS, SHELLS, PYTHON, INTERPRETERS, CODE_BUILTINS, WRAPPERS, LAUNCHERS, RUNS_OPERANDS_AS_CODE, STDIN_CODE_PROGRAMS, STDIN_PATHS, ARITHMETIC_TEST_OPERATORS, TEST_BINARY_OPERATORS, Classifier;
 var init_shell_commands = __esm({
   "src/spec/shell-commands.ts"() {
     "use strict";
@@ -15064,7 +15064,7 @@ var init_shell_commands = __esm({
         flags: ["--vanilla", "--verbose", "--default-packages", "--no-environ", "--no-site-file", "--no-init-file", "--no-restore", "--no-save"]
       }
     };
-    CODE_BUILTINS = /* @__PURE__ */ new Set(["eval", "source", ".", "trap", "fc", "alias", "complete", "compgen", "compopt", "bind", "enable", "jobs", "coproc"]);
+    CODE_BUILTINS = /* @__PURE__ */ new Set(["eval", "source", ".", "trap", "fc", "alias", "complete", "compgen", "compopt", "bind", "enable", "jobs", "coproc", "history"]);
     WRAPPERS = {
       env: { dataArg: ["-u", "--unset", "-C", "--chdir"], flags: ["-i", "--ignore-environment", "-0", "--null", "-"], assignments: true },
       nice: { dataArg: ["-n", "--adjustment"], flags: [] },
@@ -15141,8 +15141,49 @@ var init_shell_commands = __esm({
       accelerate: "launch"
     };
     RUNS_OPERANDS_AS_CODE = /* @__PURE__ */ new Set(["watch", "ssh", "su", "parallel", "script", "flock", "runuser", "sg", "unbuffer", "strace", "ltrace", "gdb", "expect"]);
+    STDIN_CODE_PROGRAMS = /* @__PURE__ */ new Set([
+      "m4",
+      "dc",
+      "gdb",
+      "lldb",
+      "ed",
+      "ex",
+      "vi",
+      "vim",
+      "nvim",
+      "emacs",
+      "make",
+      "gmake",
+      "at",
+      "batch",
+      "crontab",
+      "sqlite3",
+      "mysql",
+      "psql",
+      "duckdb",
+      "expect",
+      "tclsh",
+      "wish",
+      "lua",
+      "luajit",
+      "julia",
+      "R",
+      "Rscript",
+      "irb",
+      "jshell",
+      "osascript",
+      "pwsh",
+      "powershell",
+      "deno",
+      "bun",
+      "ftp",
+      "sftp",
+      "telnet",
+      "busybox"
+    ]);
     STDIN_PATHS = /* @__PURE__ */ new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
     ARITHMETIC_TEST_OPERATORS = /* @__PURE__ */ new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
+    TEST_BINARY_OPERATORS = /* @__PURE__ */ new Set(["=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
     Classifier = class _Classifier {
       constructor(words) {
         this.words = words;
@@ -15198,6 +15239,7 @@ var init_shell_commands = __esm({
         }
       }
       refuseFrom(i, reason) {
+        if (reason === REASONS.unknownOption || reason === REASONS.unknownCommand) this.result.readsStdinAsCode = true;
         for (let k = i; k < this.words.length; k++) this.refuse(k, reason);
       }
       run() {
@@ -15234,6 +15276,8 @@ var init_shell_commands = __esm({
         }
         const name = basename(nameWord);
         this.result.name ??= name;
+        if (STDIN_CODE_PROGRAMS.has(name)) this.result.readsStdinAsCode = true;
+        if (nameWord.includes("/")) this.result.codeFiles.push(this.words[i].raw);
         const args = i + 1;
         if (name === "printenv" || name === "set" && args >= this.words.length || this.words.slice(args).some((w) => w.raw.includes("environ"))) {
           this.result.dumpsEnvironment = true;
@@ -15251,9 +15295,15 @@ var init_shell_commands = __esm({
         if (name === "case" || name === "[[" || name === "]]" || name === "in") return;
         if (name === "let") return this.refuseFrom(args, REASONS.arithmetic);
         if (CODE_BUILTINS.has(name)) {
-          if (name === "eval" || name === "source" || name === ".") this.result.readsStdinAsCode = true;
+          if (name === "eval" || name === "source" || name === "." || name === "coproc") this.result.readsStdinAsCode = true;
           if (name === "source" || name === ".") this.codeFile(args);
           return this.refuseFrom(args, REASONS.code);
+        }
+        if (name === "dd") {
+          for (const w of this.words.slice(args)) if (w.raw.startsWith("of=")) this.result.writes.push(w.raw.slice(3));
+        }
+        if (name === "sponge") {
+          for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push(this.words[k].raw);
         }
         if (name === "tee") {
           for (let k = args; k < this.words.length; k++) if (!isOption(this.literal(k))) this.result.writes.push(this.words[k].raw);
@@ -15279,7 +15329,10 @@ var init_shell_commands = __esm({
         if (["awk", "gawk", "mawk", "nawk"].includes(name)) return this.awk(args);
         if (name === "sed" || name === "gsed") return this.sed(args);
         if (name === "find") return this.find(args);
-        if (RUNS_OPERANDS_AS_CODE.has(name)) return this.refuseFrom(args, REASONS.commandArgument);
+        if (RUNS_OPERANDS_AS_CODE.has(name)) {
+          this.result.readsStdinAsCode = true;
+          return this.refuseFrom(args, REASONS.commandArgument);
+        }
         if (name === "command" && ["-v", "-V", "-pv", "-pV"].includes(this.literal(args) ?? "")) return;
         if (name === "time" || Object.hasOwn(WRAPPERS, name)) return this.wrapper(WRAPPERS[name], args);
         if (Object.hasOwn(LAUNCHERS, name)) return this.launcher(name, args, LAUNCHERS[name]);
@@ -15289,10 +15342,17 @@ var init_shell_commands = __esm({
         const name = this.literal(i);
         if (name === null) return this.refuse(i, REASONS.variableName);
         const list = this.words.slice(i + 1);
-        const first = list.findIndex((w) => literalWord(w.raw) === "in");
+        const first = list.findIndex((w2) => literalWord(w2.raw) === "in");
         const values = first < 0 ? [] : list.slice(first + 1);
         const last = values[values.length - 1];
         if (values.length && last) this.result.assignments.push({ name, start: values[0].start, end: last.end });
+        const w = this.words[i];
+        if (first < 0) this.result.assignments.push({ name, start: w.start, end: w.end, positional: true });
+        if (first < 0 && literalWord(list[0]?.raw ?? "") === "do") {
+          const inner = new _Classifier(list.slice(1));
+          inner.run();
+          this.merge(inner);
+        }
       }
       /** Options (of `allowed` letters, or any if empty) and then operands that are variable names. */
       namesAfterOptions(i, _allowed, reason) {
@@ -15408,6 +15468,7 @@ var init_shell_commands = __esm({
       }
       mapfile(i) {
         this.result.readsStdinIntoVariables = true;
+        if (this.words.slice(i).some((w) => /^-[A-Za-z]*C/.test(literalWord(w.raw) ?? ""))) this.result.readsStdinAsCode = true;
         const rest = this.options(
           i,
           { "-C": REASONS.code, "-c": void 0, "-d": void 0, "-n": void 0, "-O": void 0, "-s": void 0, "-u": void 0 },
@@ -15425,6 +15486,13 @@ var init_shell_commands = __esm({
         });
         const setsVariable = this.words.slice(i, rest).some((w) => /^-[A-Za-z]*v/.test(literalWord(w.raw) ?? ""));
         if (this.literal(rest - 1) !== "--") optionOperand(this.words[rest], "printf", this.findings);
+        const format2 = this.words[rest];
+        if (format2 && this.literal(rest) === null && (/\$\{?[@*]/.test(format2.raw) || mayVanish(format2.raw)) && !/^\$\{\{/.test(format2.raw)) {
+          this.result.fillsUnknown = true;
+          this.refuse(rest, REASONS.variableName);
+          this.refuseFrom(rest + 1, REASONS.unknownTarget);
+          return;
+        }
         const first = this.words[rest];
         const last = this.words[this.words.length - 1];
         if (!setsVariable || !first || !last) return;
@@ -15434,14 +15502,27 @@ var init_shell_commands = __esm({
       getopts(i) {
         this.fill(this.literal(i + 1));
         this.refuse(i + 1, REASONS.variableName);
+        if (this.literal(i) === null) this.refuseFrom(i, REASONS.variableName);
       }
       wait(i) {
         this.options(i, { "-p": REASONS.variableName }, "fn", (n) => n !== null && this.fill(n));
+        if (this.words.slice(i).some((w) => literalWord(w.raw) === null)) {
+          this.result.fillsUnknown = true;
+          this.refuseFrom(i, REASONS.variableName);
+        }
       }
-      /** `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. */
+      /**
+       * `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. So they
+       * are when an operand from an expansion may be such an operator (`test "$op" "$x"`): anywhere but
+       * in the plain forms `[ W ]` and `[ W OP W ]` with a literal binary operator.
+       */
       test(i) {
         const operands = this.words.slice(i).map((w) => literalWord(w.raw));
-        if (operands.some((o) => o === "-v" || o === "-R")) this.refuseFrom(i, REASONS.variableName);
+        if (this.literal(i - 1) === "[" && operands[operands.length - 1] === "]") operands.pop();
+        const plain = operands.length <= 1 || operands.length === 3 && TEST_BINARY_OPERATORS.has(operands[1] ?? "");
+        const expansions = this.words.slice(i, i + operands.length - 1).filter((w) => literalWord(w.raw) === null && !/^"?\$\{\{[^}]*\}\}"?$/.test(w.raw));
+        const operatorFromExpansion = !plain && expansions.length > 0;
+        if (operatorFromExpansion || operands.some((o) => o === "-v" || o === "-R")) this.refuseFrom(i, REASONS.variableName);
         testArguments(this.words, i, this.literal(i - 1) === "[", this.findings);
       }
       shell(name, i) {
@@ -15599,8 +15680,18 @@ var init_shell_commands = __esm({
             script = false;
             if (/^-[nErsuz]*[ef]$/.test(lit) || lit === "--expression" || lit === "--file") {
               this.refuseOperand(++i, REASONS.code);
-              if (lit.endsWith("f") || lit === "--file") this.codeFile(i);
-            } else this.refuse(i, REASONS.code);
+              if (lit.endsWith("f") || lit === "--file") {
+                this.codeFile(i);
+                if (this.readsStdin(i)) this.result.readsStdinAsCode = true;
+              }
+            } else {
+              this.refuse(i, REASONS.code);
+              const inline = /^-[nErsuz]*f(.+)$/.exec(lit)?.[1] ?? (lit.startsWith("--file=") ? lit.slice(7) : void 0);
+              if (inline !== void 0) {
+                this.result.codeFiles.push(inline);
+                if (STDIN_PATHS.has(inline)) this.result.readsStdinAsCode = true;
+              }
+            }
             continue;
           }
           if (lit === "-l" || lit === "--line-length") {
@@ -15660,6 +15751,7 @@ var init_shell_commands = __esm({
       wrapper(spec, i) {
         const xargs = spec === WRAPPERS.xargs;
         let replaces = false;
+        let argFile;
         for (; i < this.words.length; i++) {
           const lit = this.literal(i);
           if (lit === "--") {
@@ -15671,12 +15763,18 @@ var init_shell_commands = __esm({
             break;
           }
           if (xargs && (/^-[iIJ]/.test(lit) || lit.startsWith("--replace"))) replaces = true;
-          if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(lit)) continue;
+          if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(lit)) {
+            const w = this.words[i];
+            const parts = assignmentParts(w.raw);
+            if (parts) this.result.assignments.push({ name: parts.name, start: w.start + parts.valueOffset, end: w.end });
+            continue;
+          }
           if (spec.assignments && lit === "-") continue;
           if (!isOption(lit)) break;
           if (spec.flags.includes(lit)) continue;
           const [option, inline] = lit.startsWith("--") ? lit.split("=", 2) : [lit.slice(0, 2), lit.length > 2 ? lit.slice(2) : void 0];
           if (spec.dataArg.includes(option)) {
+            if (xargs && (option === "-a" || option === "--arg-file")) argFile = inline === void 0 ? { index: i + 1 } : { index: i, inline };
             if (inline === void 0) i++;
             continue;
           }
@@ -15699,7 +15797,13 @@ var init_shell_commands = __esm({
         if (xargs) {
           const inner = new _Classifier([...this.words.slice(i), { start: -1, end: -1, raw: "item" }]);
           inner.command(0);
-          if (inner.result.danger.some((d) => d.start < 0) || replaces && inner.result.danger.length) this.result.readsStdinAsCode = true;
+          if (inner.result.danger.some((d) => d.start < 0) || replaces && inner.result.danger.length) {
+            this.result.readsStdinAsCode = true;
+            if (argFile) {
+              this.refuse(argFile.index, REASONS.stdinCode);
+              this.result.codeFiles.push(argFile.inline ?? this.words[argFile.index].raw);
+            }
+          }
           const items = new _Classifier([...this.words.slice(i), { start: -1, end: -1, raw: "${{ item }}" }]);
           items.command(0);
           const option = items.result.optionOperands.find((o) => o.start < 0);
@@ -15724,6 +15828,7 @@ var init_shell_commands = __esm({
         this.result.evaluatingUnknownName ||= r.evaluatingUnknownName;
         this.result.optionOperands.push(...r.optionOperands);
         this.result.optionNames.push(...r.optionNames);
+        this.result.stdinOptions ??= r.stdinOptions;
       }
     };
   }
@@ -15803,7 +15908,18 @@ function fileKey(raw) {
   const name = literalWord(raw);
   return name === null ? `\0${raw}` : name.replace(/^(\.\/)+/, "");
 }
-var NAMED_SHELLS, SINGLE_QUOTE_MESSAGE, ANSI_C_QUOTE_MESSAGE, SAFE_ALTERNATIVE, ARITHMETIC_REFUSAL, PARAMETER_REFUSAL, ARITHMETIC_TEST_REFUSAL, ARRAY_LITERAL_REFUSAL, ESCAPED_MESSAGE, FUNCTION_DEFINITION, KEEPS_COMMAND_POSITION, COMPOUND_OPENERS, COMPOUND_CLOSERS, IMPLICIT_DATA_VARIABLES, CODE_VARIABLES, COMMAND_SUBSTITUTION, BLANK, WORD_END, NAME, PosixLexer;
+function sameFile(code, written) {
+  if (code === written) return true;
+  if (!code.startsWith("\0") && !written.startsWith("\0")) return false;
+  const last = (key) => {
+    const name = key.startsWith("\0") ? key.slice(1).replace(/["']/g, "") : key;
+    const tail = name.slice(name.lastIndexOf("/") + 1);
+    return tail === "" || /[$`*?[\\]/.test(tail) ? null : tail;
+  };
+  const x = last(code);
+  return x === null || x === last(written);
+}
+var NAMED_SHELLS, SINGLE_QUOTE_MESSAGE, ANSI_C_QUOTE_MESSAGE, SAFE_ALTERNATIVE, ARITHMETIC_REFUSAL, PARAMETER_REFUSAL, ARITHMETIC_TEST_REFUSAL, ARRAY_LITERAL_REFUSAL, DUPLICATION_REFUSAL, ALIAS_REFUSAL, ESCAPED_MESSAGE, FUNCTION_DEFINITION, PLAIN_BUILTINS, KEEPS_COMMAND_POSITION, COMPOUND_OPENERS, COMPOUND_CLOSERS, IMPLICIT_DATA_VARIABLES, CODE_VARIABLES, COMMAND_SUBSTITUTION, POSITIONAL, BLANK, WORD_END, NAME, PosixLexer;
 var init_shell = __esm({
   "src/spec/shell.ts"() {
     "use strict";
@@ -15819,8 +15935,11 @@ var init_shell = __esm({
     PARAMETER_REFUSAL = "an expression inside ${...} may be evaluated as an arithmetic index or a pattern";
     ARITHMETIC_TEST_REFUSAL = "an expression in a [[ ]] test that compares numbers (-eq, -lt, ...) or names a variable (-v) would be evaluated as code by the shell";
     ARRAY_LITERAL_REFUSAL = "an expression inside an array literal name=( ... ) may be taken for a [subscript]=value element, whose subscript bash evaluates as arithmetic";
+    DUPLICATION_REFUSAL = "the target of >& or <& that is not a number is expanded a second time by bash, where $(cmd) in the value runs cmd";
+    ALIAS_REFUSAL = "the command name is an alias the script defines, which may stand for a command that runs its arguments as code";
     ESCAPED_MESSAGE = "an expression right after a backslash would not be expanded; remove the backslash or pass the value through env:";
-    FUNCTION_DEFINITION = /(?:^|[\s;&|(){}])(?:function\s+([A-Za-z_][\w-]*)|([A-Za-z_][\w-]*)\s*\(\s*\))/g;
+    FUNCTION_DEFINITION = /(?:^|[\s;&|(){}])(?:function\s+([^\s;&|()<>{}'"`$=\\]+)|([^\s;&|()<>{}'"`$=\\]+)\s*\(\s*\))/g;
+    PLAIN_BUILTINS = /* @__PURE__ */ new Set(["echo", "printf", ":", "true", "false"]);
     KEEPS_COMMAND_POSITION = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
     COMPOUND_OPENERS = /* @__PURE__ */ new Set(["{", "while", "until", "if", "for", "case", "select"]);
     COMPOUND_CLOSERS = /* @__PURE__ */ new Set(["done", "}", "fi", "esac", ")"]);
@@ -15848,11 +15967,22 @@ var init_shell = __esm({
       "PROMPT_COMMAND",
       "BASH_ENV",
       "ENV",
+      // The alias table and the command hash table: a value there is a command to run.
+      "BASH_ALIASES",
+      "BASH_CMDS",
+      // Integer variables of bash's own: a value assigned to one is evaluated as arithmetic (OPTIND=a[$(cmd)]).
+      "OPTIND",
+      "RANDOM",
+      "SRANDOM",
+      "HISTCMD",
+      "BASHPID",
+      "SECONDS",
       // Variables programs read as options or as a command to run: what `git -c core.sshCommand=` or
       // `node --require` would be as an argument (shell-options.ts), set in the environment instead.
       ...PROGRAM_CODE_VARIABLES
     ];
     COMMAND_SUBSTITUTION = /\$\((?!\()|`/;
+    POSITIONAL = /\$(?:\{!?)?[0-9@*]|\$\{!#/;
     BLANK = /* @__PURE__ */ new Set([" ", "	"]);
     WORD_END = /[\s;&|()<>'"`\\$]/;
     NAME = /[A-Za-z_][A-Za-z0-9_]*/g;
@@ -15885,6 +16015,18 @@ var init_shell = __esm({
       codeFiles = [];
       /** Commands that print the environment, where the values are passed (`env`, `declare -p`). */
       dumps = [];
+      /** What reaches the input of a command named by a literal word: a call of a function the script defines feeds its body. */
+      commandInputs = [];
+      /** Commands by their literal name, with the range of their arguments: an alias the script defines may stand for code. */
+      commandArguments = [];
+      /** Names the script defines as aliases; `null` when an alias's name is not a literal word. */
+      aliases = /* @__PURE__ */ new Set();
+      /** Files copied to one another (cp, mv, ln, install, rsync operands). */
+      copies = [];
+      /** Files `exec <` makes the input of the rest of the script. */
+      inputFiles = [];
+      /** Whether any command of the script (a function body's included) runs its input as code. */
+      stdinCodeAnywhere = false;
       /** Whether the script reads input into a variable whose name is not a literal word. */
       fillsUnknown = false;
       evaluatingNames = /* @__PURE__ */ new Set();
@@ -16111,6 +16253,10 @@ var init_shell = __esm({
         const redirect = command.redirect;
         command.redirect = void 0;
         if (redirect === "file") (command.redirectWrites ? command.writes : command.reads).push(raw);
+        if (redirect === "file" && command.redirectDuplicates) {
+          this.dangers.push({ start, end, reason: DUPLICATION_REFUSAL });
+          this.evaluated.push({ start, end, code: true });
+        }
         if (redirect === "herestring" || redirect === "file" && raw.startsWith("<(") && /<\s*$/.test(this.text.slice(0, start)))
           command.herestrings.push({ start, end });
         if (redirect) return;
@@ -16129,7 +16275,7 @@ var init_shell = __esm({
         const command = frame.command;
         frame.command = { words: [], herestrings: [], heredocs: [], writes: [], reads: [] };
         const pipeline2 = frame.pipeline;
-        if (command.words.length || command.heredocs.length || command.herestrings.length) {
+        if (command.words.length || command.heredocs.length || command.herestrings.length || command.writes.length || command.reads.length) {
           const analysis = classifyCommand(command.words);
           this.dangers.push(...analysis.danger);
           this.assignments.push(...analysis.assignments);
@@ -16141,7 +16287,28 @@ var init_shell = __esm({
             this.fileWrites.push({ paths: written, start, end: at, heredocs: [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []] });
           }
           this.codeFiles.push(...analysis.codeFiles.map(fileKey));
+          for (const a of analysis.assignments) {
+            if (a.name === "BASH_ENV" || a.name === "ENV") this.codeFiles.push(fileKey(this.text.slice(a.start, a.end)));
+          }
           if (analysis.readsStdinAsCode) this.codeFiles.push(...command.reads.map(fileKey));
+          if (analysis.readsStdinAsCode && pipeline2.piped) this.codeFiles.push(...(pipeline2.words ?? []).map(fileKey));
+          if (["cp", "mv", "ln", "install", "rsync"].includes(analysis.name ?? "")) this.copies.push(command.words.slice(1).map((w) => fileKey(w.raw)));
+          if (command.writes.length) {
+            const named = command.words.slice(1).map((w) => literalWord(w.raw)).filter((n) => n !== null && !n.startsWith("-"));
+            if (named.length) this.copies.push([...named, ...command.writes].map(fileKey));
+          }
+          for (const raw of analysis.codeFiles) {
+            if (raw.startsWith("<("))
+              this.codeFiles.push(
+                ...raw.slice(2, -1).split(/[\s;|&<>()]+/).filter(Boolean).map(fileKey)
+              );
+          }
+          const bare = command.words.length === 1 && literalWord(command.words[0]?.raw ?? "") === "exec";
+          if (bare) this.inputFiles.push(...command.reads.map(fileKey));
+          const closer = command.afterSubshell === true || COMPOUND_CLOSERS.has(literalWord(command.words[0]?.raw ?? "") ?? "");
+          if ((bare || closer) && command.writes.length) {
+            this.fileWrites.push({ paths: command.writes.map(fileKey), start: bare ? at : 0, end: bare ? this.text.length : at, heredocs: [] });
+          }
           const last = command.words[command.words.length - 1];
           if (analysis.dumpsEnvironment && command.words[0] && last) this.dumps.push({ start: command.words[0].start, end: last.end });
           for (const name of analysis.evaluatingNames) this.evaluatingNames.add(name);
@@ -16167,12 +16334,26 @@ var init_shell = __esm({
           }
           const first = command.words.find((w) => !KEEPS_COMMAND_POSITION.has(literalWord(w.raw) ?? ""));
           const firstLiteral = first ? literalWord(first.raw) : "";
-          if (analysis.name === "set" || analysis.name !== void 0 && !["echo", "printf", ":", "true", "false"].includes(analysis.name)) {
+          if (analysis.name !== void 0) {
             for (const w of command.words.slice(first ? command.words.indexOf(first) + 1 : 0)) {
               this.positional.push({ name: analysis.name, ...w });
             }
           }
-          const codeInput = analysis.readsStdinAsCode || first !== void 0 && firstLiteral === null || firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral) || firstLiteral === "exec" && command.words.length === 1;
+          const codeInput = analysis.readsStdinAsCode || first !== void 0 && firstLiteral === null || firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral) || command.afterSubshell === true && first === void 0 || firstLiteral === "exec" && command.words.length === 1;
+          this.stdinCodeAnywhere ||= analysis.readsStdinAsCode;
+          if (first && firstLiteral && last && last !== first) this.commandArguments.push({ name: firstLiteral, start: first.end, end: last.end });
+          if (analysis.assignments.some((a) => a.name === "BASH_ALIASES")) this.aliases.add(null);
+          if (analysis.name === "alias" && first) {
+            for (const w of command.words.slice(command.words.indexOf(first) + 1)) {
+              const name = /^([^=\s]+)=/.exec(literalWord(w.raw.replace(/=.*$/s, "=")) ?? "")?.[1];
+              if (w.raw.includes("=")) this.aliases.add(name ?? null);
+            }
+          }
+          if (!codeInput && firstLiteral) {
+            const ranges = [...command.herestrings, ...pipeline2.piped && first ? [{ start: pipeline2.start, end: first.start }] : []];
+            const heredocs = [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []];
+            if (ranges.length || heredocs.length) this.commandInputs.push({ name: firstLiteral, ranges, heredocs });
+          }
           for (const h of command.heredocs) {
             if (codeInput) h.refuse ??= REASONS.stdinCode;
             else pipeline2.heredocs.push(h);
@@ -16197,6 +16378,7 @@ var init_shell = __esm({
           frame.pipeline = { start: at + 1, piped: false, heredocs: [] };
         } else {
           pipeline2.piped = true;
+          pipeline2.words = [...pipeline2.words ?? [], ...command.words.map((w) => w.raw), ...command.reads];
         }
       }
       code(i, to, frame, stack) {
@@ -16269,6 +16451,7 @@ var init_shell = __esm({
           if (frame.caseDepth > 0 && frame.parenDepth === 0) return i + 1;
           if (frame.parenDepth > 0) {
             frame.parenDepth--;
+            frame.command.afterSubshell = true;
             return i + 1;
           }
           if (frame.close === ")") {
@@ -16299,6 +16482,7 @@ var init_shell = __esm({
           if (text2[j] === "-" && text2[j - 1] === "&") return j + 1;
           frame.command.redirect = "file";
           frame.command.redirectWrites = c === ">" || text2.slice(i, j).includes(">");
+          frame.command.redirectDuplicates = text2.slice(i, j).includes("&");
           return j;
         }
         if (c === "&" && text2[i + 1] === ">") {
@@ -16487,6 +16671,9 @@ var init_shell = __esm({
           }
         }
       }
+      isCodeFile(key) {
+        return this.codeFiles.some((c) => sameFile(c, key));
+      }
       withoutExpressions(start, end) {
         let region = this.text.slice(start, end);
         for (const span of scanTemplate(region).spans.reverse()) {
@@ -16508,14 +16695,15 @@ var init_shell = __esm({
           for (const a of this.assignments) {
             const reached = byName.get(a.name);
             if (!reached) continue;
-            for (const m of this.withoutExpressions(a.start, a.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+            if (a.positional && !byName.has("@")) byName.set("@", reached);
+            for (const m of this.withoutExpressions(a.start, a.end).matchAll(/\$\{?!?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
               if (!byName.has(m[1])) byName.set(m[1], reached);
             }
           }
           const positional2 = positionalOf();
           if (positional2) {
             for (const p of this.positional) {
-              for (const m of this.withoutExpressions(p.start, p.end).matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
+              for (const m of this.withoutExpressions(p.start, p.end).matchAll(/\$\{?!?([A-Za-z_][A-Za-z0-9_]*|[0-9@*])/g)) {
                 if (!byName.has(m[1])) byName.set(m[1], byName.get(positional2));
               }
             }
@@ -16563,7 +16751,7 @@ var init_shell = __esm({
           } else {
             for (const m of region.matchAll(NAME)) names.add(m[0]);
           }
-          if (/\$\{?[0-9@*]/.test(region)) positional = true;
+          if (POSITIONAL.test(region)) positional = true;
           if (COMMAND_SUBSTITUTION.test(region)) substitution = true;
         }
         return { names, positional, substitution };
@@ -16574,7 +16762,35 @@ var init_shell = __esm({
        * through other assignments, positional parameters, or `read`.
        */
       applyDangers() {
-        const codeWrites = this.fileWrites.filter((w) => w.paths.some((p) => this.codeFiles.includes(p)));
+        if (this.aliases.size) {
+          for (const c of this.commandArguments) {
+            if (!this.aliases.has(c.name) && !this.aliases.has(null)) continue;
+            this.dangers.push({ ...c, reason: ALIAS_REFUSAL });
+            this.evaluated.push({ ...c, code: true });
+          }
+        }
+        const defined = new Set([...this.withoutExpressions(0, this.text.length).matchAll(FUNCTION_DEFINITION)].map((m) => m[1] ?? m[2]));
+        const calls = this.positional.filter((p) => !PLAIN_BUILTINS.has(p.name) || defined.has(p.name));
+        this.positional.splice(0, this.positional.length, ...calls);
+        const alias = (name) => this.aliases.has(name) || this.aliases.has(null);
+        for (const call of this.commandInputs.filter((c) => this.stdinCodeAnywhere && defined.has(c.name) || alias(c.name))) {
+          for (const r of call.ranges) {
+            this.dangers.push({ ...r, reason: REASONS.stdinCode });
+            this.evaluated.push({ ...r, code: true });
+          }
+          for (const h of call.heredocs) {
+            if (!h.body || h.quoted) continue;
+            this.dangers.push({ ...h.body, reason: REASONS.stdinCode });
+            this.evaluated.push(h.body);
+          }
+        }
+        if (this.stdinCodeAnywhere) this.codeFiles.push(...this.inputFiles);
+        for (let round = 0; round <= this.copies.length; round++) {
+          const group = this.copies.find((c) => c.some((f) => this.isCodeFile(f)) && c.some((f) => !this.codeFiles.includes(f)));
+          if (!group) break;
+          this.codeFiles.push(...group);
+        }
+        const codeWrites = this.fileWrites.filter((w) => w.paths.some((p) => this.isCodeFile(p)));
         for (const w of codeWrites) {
           this.evaluated.push({ start: w.start, end: w.end, code: true });
           for (const h of w.heredocs) if (h.body) this.evaluated.push(h.body);
@@ -16591,13 +16807,13 @@ var init_shell = __esm({
             const value = this.withoutExpressions(a.start, a.end);
             if (COMMAND_SUBSTITUTION.test(value)) evaluatesOutput = true;
             for (const m of value.matchAll(NAME)) evaluated.add(m[0]);
-            if (/\$\{?[0-9@*]/.test(value)) positional = true;
+            if (a.positional || POSITIONAL.test(value)) positional = true;
           }
           if (this.fillsUnknown || [...this.filled].some((n) => evaluated.has(n))) {
             for (const source of this.stdinSources) {
               const text2 = this.withoutExpressions(source.start, source.end);
-              for (const m of text2.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) evaluated.add(m[1]);
-              if (/\$\{?[0-9@*]/.test(text2)) positional = true;
+              for (const m of text2.matchAll(NAME)) evaluated.add(m[0]);
+              if (POSITIONAL.test(text2)) positional = true;
             }
           }
           if (positional) {
@@ -16634,6 +16850,14 @@ var init_shell = __esm({
           }
         }
         if (positional && this.positional.some((p) => COMMAND_SUBSTITUTION.test(this.withoutExpressions(p.start, p.end)))) evaluatesOutput = true;
+        const readsBack = evaluatesOutput || this.fillsUnknown || [...this.filled].some((n) => evaluated.has(n));
+        if (readsBack) {
+          const reason = "it is written to a file, and the script evaluates what it reads back from files or command output";
+          for (const w of this.fileWrites) {
+            flows.push({ start: w.start, end: w.end, reason });
+            for (const h of w.heredocs) if (h.body) flows.push({ ...h.body, reason });
+          }
+        }
         if (evaluatesOutput) {
           for (const s of this.stdinSources) {
             flows.push({ ...s, reason: "it reaches the input of a command substitution whose output the script evaluates" });
@@ -35248,4 +35472,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=e2b2ab36e7af7de427f57a0f783317235ddb9f7d7abe51186bdcaa975838fccb
+// retrain-script-sha256=3fc4badbcb08c9d7f35201aebc2737347dcb79e2d20a9888a2fa1f38da159e36
