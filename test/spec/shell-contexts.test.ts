@@ -444,7 +444,13 @@ const REFUSED: [string, string][] = [
   ['alias g=bash\ng <<< ${{ params.s }}', 'runs its input as code'],
   ['BASH_CMDS[g]=${{ params.s }}', 'assigned to BASH_CMDS'],
   // mapfile's callback gets each line read as an argument.
-  ['x=${{ params.s }}; readarray -C "eval" -c 1 a <<< "$x"', 'assigned to x']
+  ['x=${{ params.s }}; readarray -C "eval" -c 1 a <<< "$x"', 'assigned to x'],
+  // A compound command piped into code, and a process substitution >(...) that runs its input.
+  ['{ printf %s ${{ params.s }}; } | sh', 'runs its input as code'],
+  ['x=${{ params.s }}; (printf %s "$x") | sh', 'runs its input as code'],
+  ['for i in 1; do printf %s ${{ params.s }}; done | bash', 'runs its input as code'],
+  ['printf %s ${{ params.s }} > >(sh)', 'runs its input as code'],
+  ['x=${{ params.s }}; tee >(sh) <<< "$x"', 'assigned to x']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
