@@ -438,6 +438,7 @@ const REFUSED: [string, string][] = [
   ['f() { test "$1" "$2"; }; f -v ${{ params.s }}', 'positional parameter'],
   ['f() { printf "$@"; }; f -v n %s ${{ params.s }}; (( n ))', 'positional parameter'],
   ['f() { getopts "$@"; }; f a: ${{ params.s }}', 'positional parameter'],
+  ['f() { wait "$@"; }; f -p ${{ params.s }}', 'positional parameter'],
   // The alias and command tables.
   ['BASH_ALIASES[g]=${{ params.s }}\ng', 'assigned to BASH_ALIASES'],
   ['BASH_ALIASES[g]=eval\nx=${{ params.s }}; g "$x"', 'assigned to x'],
@@ -466,6 +467,7 @@ describe('a string-valued expression is refused where bash would evaluate it', (
 
 /** Accepted lines: each writes what it received to $OUT; `expected` maps the values to those bytes. */
 const ACCEPTED: { run: string; expected: (s: string) => string }[] = [
+  { run: 'true & pid=$!; wait $pid; printf \'%s\\0\' ${{ params.s }} | cat > "$OUT"', expected: s => `${s}\0` },
   { run: 'a=x; [ "$a" = ${{ params.s }} ] || [ -n "$a" ] && printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
   // A value written next to a script run by another name, or piped into a function that runs no input.
   { run: 'printf \'%s\\0\' ${{ params.s }} > "$OUT"; bash /dev/null', expected: s => `${s}\0` },
