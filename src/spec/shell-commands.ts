@@ -778,7 +778,6 @@ class Classifier {
     const format = this.words[rest]
     if (format && this.literal(rest) === null && (/\$\{?[@*]/.test(format.raw) || mayVanish(format.raw)) && !/^\$\{\{/.test(format.raw)) {
       // `printf "$@"`, `printf $opts ...`: the expansion may bring `-v NAME` and the format after it.
-      this.result.fillsUnknown = true
       this.refuse(rest, REASONS.variableName)
       this.refuseFrom(rest + 1, REASONS.unknownTarget)
       return
@@ -801,11 +800,9 @@ class Classifier {
   private wait(i: number): void {
     // The pid it stores is a number; a name that is not a literal word is refused as such.
     this.options(i, { '-p': REASONS.variableName }, 'fn', n => n !== null && this.fill(n))
-    // `wait "$@"`: the expansion may bring -p and the name after it.
-    if (this.words.slice(i).some(w => literalWord(w.raw) === null)) {
-      this.result.fillsUnknown = true
-      this.refuseFrom(i, REASONS.variableName)
-    }
+    // `wait "$@"`: the expansion may bring -p and the name after it (the value stored is a number;
+    // the name's subscript is what bash evaluates, and what the expansion holds is evaluated with it).
+    for (let k = i; k < this.words.length; k++) if (this.literal(k) === null) this.refuse(k, REASONS.variableName)
   }
 
   /**

@@ -180,6 +180,8 @@ interface CommandState {
   heredocs: PendingHeredoc[]
   /** The command follows the `)` of a subshell: its redirections feed the commands inside (`(bash) <<< x`). */
   afterSubshell?: boolean
+  /** Its `>(...)` process substitutions, whose commands read what it writes there. */
+  outputSubstitutions?: { start: number; end: number }[]
 }
 
 interface PipelineState {
@@ -361,6 +363,10 @@ class PosixLexer {
   private readonly copies: string[][] = []
   /** Files `exec <` makes the input of the rest of the script. */
   private readonly inputFiles: string[] = []
+  /** Where the commands that run their input as code start. */
+  private readonly stdinCodeStarts: number[] = []
+  /** Commands writing to a `>(...)` process substitution, with their range. */
+  private readonly outputFeeds: { sub: { start: number; end: number }; start: number; end: number; heredocs: PendingHeredoc[] }[] = []
   /** Whether any command of the script (a function body's included) runs its input as code. */
   private stdinCodeAnywhere = false
   /** Whether the script reads input into a variable whose name is not a literal word. */
@@ -739,6 +745,12 @@ class PosixLexer {
         (command.afterSubshell === true && first === undefined) ||
         (firstLiteral === 'exec' && command.words.length === 1)
       this.stdinCodeAnywhere ||= analysis.readsStdinAsCode
+      if (analysis.readsStdinAsCode && first) this.stdinCodeStarts.push(first.start)
+      // `echo "$x" > >(sh)`, `tee >(sh) <<< "$x"`: what the command writes there is the input of its commands.
+      for (const sub of command.outputSubstitutions ?? []) {
+        const start = pipeline.piped ? pipeline.start : (command.words[0]?.start ?? sub.start)
+        this.outputFeeds.push({ sub, start, end: at, heredocs: [...command.heredocs, ...(pipeline.piped ? pipeline.heredocs : [])] })
+      }
       if (first && firstLiteral && last && last !== first) this.commandArguments.push({ name: firstLiteral, start: first.end, end: last.end })
       // `BASH_ALIASES[g]=eval`: an alias defined through its table.
       if (analysis.assignments.some(a => a.name === 'BASH_ALIASES')) this.aliases.add(null)
@@ -778,6 +790,10 @@ class PosixLexer {
       frame.pipeline = { start: at + 1, piped: false, heredocs: [] }
     } else {
       pipeline.piped = true
+      // `{ echo "$x"; } | sh`, `(echo "$x") | sh`, `done | sh`: the body's start is not kept, so
+      // everything before the closer counts as what reaches the next command's input.
+      const opener = literalWord(command.words[0]?.raw ?? '')
+      if ((command.afterSubshell && !command.words.length) || (opener !== null && COMPOUND_CLOSERS.has(opener))) pipeline.start = 0
       pipeline.words = [...(pipeline.words ?? []), ...command.words.map(w => w.raw), ...command.reads]
     }
   }
@@ -873,6 +889,7 @@ class PosixLexer {
         // Process substitution: a word of its own whose output (or input) is a stream.
         this.startWord(frame, i)
         this.stdinSources.push({ start: i, end: this.matchingParen(i + 1) })
+        if (c === '>') (frame.command.outputSubstitutions ??= []).push({ start: i, end: this.matchingParen(i + 1) })
         stack.push(this.codeFrame(')', frame.refuse, i + 2))
         frame.commandPosition = false
         return i + 2
@@ -1217,6 +1234,16 @@ class PosixLexer {
         this.evaluated.push({ ...r, code: true })
       }
       for (const h of call.heredocs) {
+        if (!h.body || h.quoted) continue
+        this.dangers.push({ ...h.body, reason: REASONS.stdinCode })
+        this.evaluated.push(h.body)
+      }
+    }
+    for (const feed of this.outputFeeds) {
+      if (!this.stdinCodeStarts.some(s => s >= feed.sub.start && s < feed.sub.end)) continue
+      this.dangers.push({ start: feed.start, end: feed.end, reason: REASONS.stdinCode })
+      this.evaluated.push({ start: feed.start, end: feed.end, code: true })
+      for (const h of feed.heredocs) {
         if (!h.body || h.quoted) continue
         this.dangers.push({ ...h.body, reason: REASONS.stdinCode })
         this.evaluated.push(h.body)

@@ -438,13 +438,20 @@ const REFUSED: [string, string][] = [
   ['f() { test "$1" "$2"; }; f -v ${{ params.s }}', 'positional parameter'],
   ['f() { printf "$@"; }; f -v n %s ${{ params.s }}; (( n ))', 'positional parameter'],
   ['f() { getopts "$@"; }; f a: ${{ params.s }}', 'positional parameter'],
+  ['f() { wait "$@"; }; f -p ${{ params.s }}', 'positional parameter'],
   // The alias and command tables.
   ['BASH_ALIASES[g]=${{ params.s }}\ng', 'assigned to BASH_ALIASES'],
   ['BASH_ALIASES[g]=eval\nx=${{ params.s }}; g "$x"', 'assigned to x'],
   ['alias g=bash\ng <<< ${{ params.s }}', 'runs its input as code'],
   ['BASH_CMDS[g]=${{ params.s }}', 'assigned to BASH_CMDS'],
   // mapfile's callback gets each line read as an argument.
-  ['x=${{ params.s }}; readarray -C "eval" -c 1 a <<< "$x"', 'assigned to x']
+  ['x=${{ params.s }}; readarray -C "eval" -c 1 a <<< "$x"', 'assigned to x'],
+  // A compound command piped into code, and a process substitution >(...) that runs its input.
+  ['{ printf %s ${{ params.s }}; } | sh', 'runs its input as code'],
+  ['x=${{ params.s }}; (printf %s "$x") | sh', 'runs its input as code'],
+  ['for i in 1; do printf %s ${{ params.s }}; done | bash', 'runs its input as code'],
+  ['printf %s ${{ params.s }} > >(sh)', 'runs its input as code'],
+  ['x=${{ params.s }}; tee >(sh) <<< "$x"', 'assigned to x']
 ]
 
 describe('a string-valued expression is refused where bash would evaluate it', () => {
@@ -460,6 +467,7 @@ describe('a string-valued expression is refused where bash would evaluate it', (
 
 /** Accepted lines: each writes what it received to $OUT; `expected` maps the values to those bytes. */
 const ACCEPTED: { run: string; expected: (s: string) => string }[] = [
+  { run: 'true & pid=$!; wait $pid; printf \'%s\\0\' ${{ params.s }} | cat > "$OUT"', expected: s => `${s}\0` },
   { run: 'a=x; [ "$a" = ${{ params.s }} ] || [ -n "$a" ] && printf \'%s\\0\' ${{ params.s }} > "$OUT"', expected: s => `${s}\0` },
   // A value written next to a script run by another name, or piped into a function that runs no input.
   { run: 'printf \'%s\\0\' ${{ params.s }} > "$OUT"; bash /dev/null', expected: s => `${s}\0` },

@@ -200,6 +200,9 @@ const { line } = fc.letrec<{ word: string; simple: string; command: string; stat
         )
         .map(([w, c]) => `printf '%s\\n' a ${w} | ${c}`),
       word.map(w => `sh < <(printf '%s\\n' ${w})`),
+      // A compound command piped into code; a process substitution that runs what it is written.
+      fc.tuple(fc.constantFrom('{ X; }', '( X )', 'for i in 1; do X; done'), word).map(([c, w]) => `${c.replace('X', `printf '%s\\n' ${w}`)} | sh`),
+      word.map(w => `printf '%s\\n' ${w} > >(sh); wait $!`),
       word.map(w => `exec 3<<< ${w}; sh <&3`),
       fc
         .tuple(
