@@ -15488,7 +15488,6 @@ var init_shell_commands = __esm({
         if (this.literal(rest - 1) !== "--") optionOperand(this.words[rest], "printf", this.findings);
         const format2 = this.words[rest];
         if (format2 && this.literal(rest) === null && (/\$\{?[@*]/.test(format2.raw) || mayVanish(format2.raw)) && !/^\$\{\{/.test(format2.raw)) {
-          this.result.fillsUnknown = true;
           this.refuse(rest, REASONS.variableName);
           this.refuseFrom(rest + 1, REASONS.unknownTarget);
           return;
@@ -15506,10 +15505,7 @@ var init_shell_commands = __esm({
       }
       wait(i) {
         this.options(i, { "-p": REASONS.variableName }, "fn", (n) => n !== null && this.fill(n));
-        if (this.words.slice(i).some((w) => literalWord(w.raw) === null)) {
-          this.result.fillsUnknown = true;
-          this.refuseFrom(i, REASONS.variableName);
-        }
+        for (let k = i; k < this.words.length; k++) if (this.literal(k) === null) this.refuse(k, REASONS.variableName);
       }
       /**
        * `test`/`[`: -v and -R take a variable name; with them anywhere, every operand is refused. So they
@@ -16025,6 +16021,10 @@ var init_shell = __esm({
       copies = [];
       /** Files `exec <` makes the input of the rest of the script. */
       inputFiles = [];
+      /** Where the commands that run their input as code start. */
+      stdinCodeStarts = [];
+      /** Commands writing to a `>(...)` process substitution, with their range. */
+      outputFeeds = [];
       /** Whether any command of the script (a function body's included) runs its input as code. */
       stdinCodeAnywhere = false;
       /** Whether the script reads input into a variable whose name is not a literal word. */
@@ -16341,6 +16341,11 @@ var init_shell = __esm({
           }
           const codeInput = analysis.readsStdinAsCode || first !== void 0 && firstLiteral === null || firstLiteral !== null && COMPOUND_CLOSERS.has(firstLiteral) || command.afterSubshell === true && first === void 0 || firstLiteral === "exec" && command.words.length === 1;
           this.stdinCodeAnywhere ||= analysis.readsStdinAsCode;
+          if (analysis.readsStdinAsCode && first) this.stdinCodeStarts.push(first.start);
+          for (const sub of command.outputSubstitutions ?? []) {
+            const start = pipeline2.piped ? pipeline2.start : command.words[0]?.start ?? sub.start;
+            this.outputFeeds.push({ sub, start, end: at, heredocs: [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []] });
+          }
           if (first && firstLiteral && last && last !== first) this.commandArguments.push({ name: firstLiteral, start: first.end, end: last.end });
           if (analysis.assignments.some((a) => a.name === "BASH_ALIASES")) this.aliases.add(null);
           if (analysis.name === "alias" && first) {
@@ -16378,6 +16383,8 @@ var init_shell = __esm({
           frame.pipeline = { start: at + 1, piped: false, heredocs: [] };
         } else {
           pipeline2.piped = true;
+          const opener = literalWord(command.words[0]?.raw ?? "");
+          if (command.afterSubshell && !command.words.length || opener !== null && COMPOUND_CLOSERS.has(opener)) pipeline2.start = 0;
           pipeline2.words = [...pipeline2.words ?? [], ...command.words.map((w) => w.raw), ...command.reads];
         }
       }
@@ -16466,6 +16473,7 @@ var init_shell = __esm({
           if (text2[i + 1] === "(") {
             this.startWord(frame, i);
             this.stdinSources.push({ start: i, end: this.matchingParen(i + 1) });
+            if (c === ">") (frame.command.outputSubstitutions ??= []).push({ start: i, end: this.matchingParen(i + 1) });
             stack.push(this.codeFrame(")", frame.refuse, i + 2));
             frame.commandPosition = false;
             return i + 2;
@@ -16779,6 +16787,16 @@ var init_shell = __esm({
             this.evaluated.push({ ...r, code: true });
           }
           for (const h of call.heredocs) {
+            if (!h.body || h.quoted) continue;
+            this.dangers.push({ ...h.body, reason: REASONS.stdinCode });
+            this.evaluated.push(h.body);
+          }
+        }
+        for (const feed of this.outputFeeds) {
+          if (!this.stdinCodeStarts.some((s) => s >= feed.sub.start && s < feed.sub.end)) continue;
+          this.dangers.push({ start: feed.start, end: feed.end, reason: REASONS.stdinCode });
+          this.evaluated.push({ start: feed.start, end: feed.end, code: true });
+          for (const h of feed.heredocs) {
             if (!h.body || h.quoted) continue;
             this.dangers.push({ ...h.body, reason: REASONS.stdinCode });
             this.evaluated.push(h.body);
@@ -35472,4 +35490,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=3fc4badbcb08c9d7f35201aebc2737347dcb79e2d20a9888a2fa1f38da159e36
+// retrain-script-sha256=34cf9f60cbd840731359f8e5cd3105f93fc312388c526595d7ebbc2e1178c797
