@@ -31639,8 +31639,9 @@ async function prepare2(options, ws) {
   const startedAt = now();
   const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
   reporter.info(`Retraining ${spec.model} (spec ${import_node_path20.default.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
-  refuseOptionValues(spec, { params: options.params, github: options.github ?? {} });
-  const data = Object.values(await fingerprintData(spec.root, spec.data, { params: options.params, github: options.github ?? {} }));
+  const known = { params: options.params, github: options.github ?? {} };
+  refuseOptionValues(spec, known);
+  const data = Object.values(await fingerprintData(spec.root, spec.data, known));
   await runDataChecks(spec, data, (message) => reporter.warn(message));
   const evaluationNames = new Set(spec.evaluate.data);
   const evaluationInputs = data.filter((d) => evaluationNames.has(d.name));
@@ -35490,4 +35491,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=34cf9f60cbd840731359f8e5cd3105f93fc312388c526595d7ebbc2e1178c797
+// retrain-script-sha256=f62f90f58c3caf05f53e86dcadb90581c3b665163281bea33c2f065dc74e9d0f

@@ -238,9 +238,10 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
 
   // A param or dispatch input that a step's program would read as an option stops the run before
   // anything is read or run (each step checks again as it starts, with every context known).
-  refuseOptionValues(spec, { params: options.params, github: options.github ?? {} })
+  const known = { params: options.params, github: options.github ?? {} }
+  refuseOptionValues(spec, known)
   // Data paths may hold expressions on params and github: evaluated first, so the fingerprints list the files read.
-  const data = Object.values(await fingerprintData(spec.root, spec.data, { params: options.params, github: options.github ?? {} }))
+  const data = Object.values(await fingerprintData(spec.root, spec.data, known))
   // Checks on the new data come before anything else: a failing one means nothing runs, nothing changes.
   await runDataChecks(spec, data, message => reporter.warn(message))
   const evaluationNames = new Set(spec.evaluate.data)
