@@ -22433,7 +22433,7 @@ function isZero(bytes) {
   for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
   return true;
 }
-var TAR_BLOCK, MAX_PAX_BYTES, TYPES, PAX_HEADER, TarFormatError, TarReader;
+var TAR_BLOCK, MAX_PAX_BYTES, TYPES, PAX_HEADER, TarFormatError, CARRY, TarReader;
 var init_tar_reader = __esm({
   "src/engine/tar-reader.ts"() {
     "use strict";
@@ -22456,21 +22456,38 @@ var init_tar_reader = __esm({
     PAX_HEADER = 120;
     TarFormatError = class extends Error {
     };
+    CARRY = 64 * 1024;
     TarReader = class {
       constructor(file, onBytes, bufferSize) {
         this.file = file;
         this.onBytes = onBytes;
-        this.buffer = Buffer.allocUnsafe(Math.max(bufferSize, 2 * TAR_BLOCK));
+        const size = Math.max(bufferSize, 2 * CARRY);
+        this.buffer = Buffer.allocUnsafe(size);
+        this.spare = Buffer.allocUnsafe(size);
       }
       file;
       onBytes;
       buffer;
       start = 0;
       end = 0;
+      /** The file is read to its end and every byte read is in `buffer`. */
       atEnd = false;
+      /** The read-ahead buffer: bytes [spareStart, spareEnd) were read and are not in `buffer` yet. */
+      spare;
+      spareStart = 0;
+      spareEnd = 0;
+      /** The read into `spare` in flight, if any (it settles without throwing; its error is kept in `aheadError`). */
+      ahead = null;
+      aheadError = null;
+      /** A read returned no bytes: the file ends. */
+      fileEnded = false;
       /** Bytes of data (and padding) the caller has not consumed of the entry last returned. */
       pendingData = 0;
       pendingPadding = 0;
+      /** Waits for a read still in flight (before the file is closed), ignoring its outcome. */
+      async settle() {
+        await this.ahead;
+      }
       /**
        * The next entry's header when it can be had without waiting: the last entry's data consumed, its
        * padding and the whole header buffered, and the header an ordinary one (not a PAX header, not the
@@ -22612,23 +22629,66 @@ var init_tar_reader = __esm({
           this.start = this.end;
         }
       }
-      /** Reads until at least `min` bytes are buffered or the file ends; false when they could not be. */
+      /**
+       * Reads until at least `min` bytes are buffered or the file ends; false when they could not be.
+       * Views handed out before are no longer used when this runs (the callers' contract), so the buffer
+       * they came from may become the read-ahead buffer.
+       */
       async fill(min) {
-        if (this.end - this.start >= min) return true;
-        if (this.start > 0) {
-          this.buffer.copyWithin(0, this.start, this.end);
-          this.end -= this.start;
-          this.start = 0;
-        }
-        while (this.end < min && !this.atEnd) {
-          const { bytesRead } = await this.file.read(this.buffer, this.end, this.buffer.length - this.end, null);
-          if (bytesRead === 0) this.atEnd = true;
-          else {
-            this.onBytes(this.buffer.subarray(this.end, this.end + bytesRead));
-            this.end += bytesRead;
-          }
+        if (min > this.buffer.length) throw new Error(`TarReader: ${min} bytes cannot be buffered at once (the buffer holds ${this.buffer.length})`);
+        while (this.end - this.start < min && !this.atEnd) {
+          if (this.spareEnd > this.spareStart) this.take(min);
+          else if (this.ahead !== null) await this.ahead;
+          else if (this.aheadError !== null) throw this.aheadError;
+          else if (this.fileEnded) this.atEnd = true;
+          this.readAhead();
         }
         return this.end - this.start >= min;
+      }
+      /** Moves the bytes read ahead into the read buffer: by swapping the two when the bytes not used yet fit in front of them, else by copying. */
+      take(min) {
+        const left = this.end - this.start;
+        if (left <= this.spareStart && this.spareEnd - this.spareStart + left >= Math.min(min, this.buffer.length - CARRY)) {
+          this.spare.set(this.buffer.subarray(this.start, this.end), this.spareStart - left);
+          const buffer = this.buffer;
+          this.buffer = this.spare;
+          this.spare = buffer;
+          this.start = this.spareStart - left;
+          this.end = this.spareEnd;
+        } else {
+          if (this.start > 0) {
+            this.buffer.copyWithin(0, this.start, this.end);
+            this.end -= this.start;
+            this.start = 0;
+          }
+          const n = Math.min(this.spareEnd - this.spareStart, this.buffer.length - this.end);
+          this.buffer.set(this.spare.subarray(this.spareStart, this.spareStart + n), this.end);
+          this.end += n;
+          this.spareStart += n;
+          if (this.spareStart < this.spareEnd) return;
+        }
+        this.spareStart = 0;
+        this.spareEnd = 0;
+      }
+      /** Starts reading the next piece into the read-ahead buffer, unless a read runs, bytes wait there or the file ended. */
+      readAhead() {
+        if (this.ahead !== null || this.spareEnd > this.spareStart || this.fileEnded || this.aheadError !== null) return;
+        const spare = this.spare;
+        this.ahead = this.file.read(spare, CARRY, spare.length - CARRY, null).then(
+          ({ bytesRead }) => {
+            this.ahead = null;
+            if (bytesRead === 0) this.fileEnded = true;
+            else {
+              this.onBytes(spare.subarray(CARRY, CARRY + bytesRead));
+              this.spareStart = CARRY;
+              this.spareEnd = CARRY + bytesRead;
+            }
+          },
+          (err) => {
+            this.ahead = null;
+            this.aheadError = err;
+          }
+        );
       }
     };
   }
@@ -22684,7 +22744,7 @@ async function readManifest(bundleDir) {
   const file = import_node_path8.default.join(bundleDir, BUNDLE_MANIFEST);
   let text2;
   try {
-    text2 = await (0, import_promises6.readFile)(file, "utf8");
+    text2 = (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (err) {
     if (errorCode(err) === "ENOENT") throw new IntegrityError(`${file} does not exist: the bundle is incomplete or this is not a bundle directory`);
     throw new IntegrityError(`cannot read ${file}: ${errorMessage(err)}`);
@@ -22924,7 +22984,7 @@ function tarHeader(header) {
   return Buffer.concat([paxHeader, pax, tarPadding(pax.length), entryHeader]);
 }
 function ustarHeader({ name, type, size, mode, linkname }) {
-  if (Buffer.byteLength(name) !== name.length) return null;
+  if (!isAscii(name)) return null;
   let prefix = "";
   while (name.length > 100) {
     const slash = name.indexOf("/");
@@ -22935,9 +22995,9 @@ function ustarHeader({ name, type, size, mode, linkname }) {
   if (prefix.length > 155) return null;
   if (linkname && Buffer.byteLength(linkname) > 100) return null;
   const block = HEADER_SCRATCH;
-  HEADER_TEMPLATE.copy(block);
+  block.set(HEADER_TEMPLATE);
   let sum = TEMPLATE_SUM + putAscii(block, 0, name) + writeOctal(block, 100, mode & 4095, 6);
-  if (size.toString(8).length > 11) {
+  if (size > MAX_OCTAL_SIZE) {
     block[124] = 128;
     sum += 128;
     for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) {
@@ -22957,6 +23017,10 @@ function ustarHeader({ name, type, size, mode, linkname }) {
   writeOctal(block, 148, sum, 6);
   block[155] = 0;
   return block;
+}
+function isAscii(text2) {
+  for (let i = 0; i < text2.length; i++) if (text2.charCodeAt(i) > 127) return false;
+  return true;
 }
 function putAscii(block, offset, text2) {
   let sum = 0;
@@ -23129,6 +23193,7 @@ async function scanArchive(bundleDir, manifest, dest) {
     await hasher?.close();
     throw scanFailure(err, archive, current, entriesRead, manifest, dest);
   } finally {
+    await reader.settle();
     await input.close();
   }
   const archiveSha256 = hasher !== null ? await archiveDigestOf(hasher, archive, manifest.archiveSize) : hashHere ? await sha256File(archive) : manifest.archiveSha256;
@@ -23282,7 +23347,15 @@ function isPlainFile(value) {
     if (key !== "path" && key !== "size" && key !== "sha256" && key !== "mode") return false;
     keys++;
   }
-  return keys === 4 && typeof file.path === "string" && (isPlainPath(file.path) || MANIFEST_PATTERNS.relativePath.test(file.path)) && typeof file.size === "number" && Number.isInteger(file.size) && file.size >= 0 && typeof file.sha256 === "string" && MANIFEST_PATTERNS.sha256.test(file.sha256) && (file.mode === 420 || file.mode === 493);
+  return keys === 4 && typeof file.path === "string" && (isPlainPath(file.path) || MANIFEST_PATTERNS.relativePath.test(file.path)) && typeof file.size === "number" && Number.isInteger(file.size) && file.size >= 0 && typeof file.sha256 === "string" && isSha256Hex(file.sha256) && (file.mode === 420 || file.mode === 493);
+}
+function isSha256Hex(text2) {
+  if (text2.length !== 64) return false;
+  for (let i = 0; i < 64; i++) {
+    const c = text2.charCodeAt(i);
+    if (!(c >= 48 && c <= 57 || c >= 97 && c <= 102)) return false;
+  }
+  return true;
 }
 function isPlainLink(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -23392,7 +23465,7 @@ function errorCode(err) {
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_node_crypto6, import_node_fs4, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
+var import_node_crypto6, import_node_fs4, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, MAX_OCTAL_SIZE, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
 var init_bundle = __esm({
   "src/engine/bundle.ts"() {
     "use strict";
@@ -23533,6 +23606,7 @@ var init_bundle = __esm({
     };
     END_OF_ARCHIVE = Buffer.alloc(2 * TAR_BLOCK);
     TYPE_FLAG = { file: 48, symlink: 50, "pax-header": 120 };
+    MAX_OCTAL_SIZE = 8 ** 11 - 1;
     HEADER_TEMPLATE = (() => {
       const block = Buffer.alloc(TAR_BLOCK);
       for (const offset of [108, 116, 329, 337]) block.write(octal(0, 6), offset);
@@ -35491,4 +35565,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=f62f90f58c3caf05f53e86dcadb90581c3b665163281bea33c2f065dc74e9d0f
+// retrain-script-sha256=4c0ea62f4312c0db9a0219b57f81a7589e0acd45609c6473467b5612d796e244

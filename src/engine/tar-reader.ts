@@ -2,8 +2,11 @@
  * A strict reader of the archives bundles hold: ustar headers, with PAX records ('path', 'linkpath')
  * for names that do not fit, as packBundle writes them. It reads the file in large pieces into one
  * buffer and hands out headers and file data as views of it, so an archive of many small files costs
- * a few reads and no per-entry streams. Every byte read is passed to `onBytes` (to count them). It can
+ * a few reads and no per-entry streams. While it is used, the next piece is read into a second buffer
+ * (on the thread pool), which becomes the read buffer when the first is used up: the reads overlap
+ * the hashing of what was read before. Every byte read is passed to `onBytes` (to count them). It can
  * also compare the next header with the one expected, byte for byte, without parsing it (`matchHeader`).
+ * `settle()` must be awaited before the file is closed (a read ahead may still be running).
  *
  * It refuses what it cannot read plainly: a header whose checksum is wrong, a number field that is
  * not a number, a PAX record it does not know or that does not parse, an archive that ends inside a
@@ -58,11 +61,24 @@ export interface TarEntry {
 /** The archive's bytes do not form an archive; a message without a file name, the caller adds where. */
 export class TarFormatError extends Error {}
 
+/** Room kept at the front of the read-ahead buffer for the bytes of the read buffer not used yet (a header, a small file's beginning), so that the two swap without copying the piece read. */
+const CARRY = 64 * 1024
+
 export class TarReader {
-  private readonly buffer: Buffer
+  private buffer: Buffer
   private start = 0
   private end = 0
+  /** The file is read to its end and every byte read is in `buffer`. */
   private atEnd = false
+  /** The read-ahead buffer: bytes [spareStart, spareEnd) were read and are not in `buffer` yet. */
+  private spare: Buffer
+  private spareStart = 0
+  private spareEnd = 0
+  /** The read into `spare` in flight, if any (it settles without throwing; its error is kept in `aheadError`). */
+  private ahead: Promise<void> | null = null
+  private aheadError: unknown = null
+  /** A read returned no bytes: the file ends. */
+  private fileEnded = false
   /** Bytes of data (and padding) the caller has not consumed of the entry last returned. */
   private pendingData = 0
   private pendingPadding = 0
@@ -72,7 +88,14 @@ export class TarReader {
     private readonly onBytes: (bytes: Buffer) => void,
     bufferSize: number
   ) {
-    this.buffer = Buffer.allocUnsafe(Math.max(bufferSize, 2 * TAR_BLOCK))
+    const size = Math.max(bufferSize, 2 * CARRY)
+    this.buffer = Buffer.allocUnsafe(size)
+    this.spare = Buffer.allocUnsafe(size)
+  }
+
+  /** Waits for a read still in flight (before the file is closed), ignoring its outcome. */
+  async settle(): Promise<void> {
+    await this.ahead
   }
 
   /**
@@ -227,23 +250,68 @@ export class TarReader {
     }
   }
 
-  /** Reads until at least `min` bytes are buffered or the file ends; false when they could not be. */
+  /**
+   * Reads until at least `min` bytes are buffered or the file ends; false when they could not be.
+   * Views handed out before are no longer used when this runs (the callers' contract), so the buffer
+   * they came from may become the read-ahead buffer.
+   */
   private async fill(min: number): Promise<boolean> {
-    if (this.end - this.start >= min) return true
-    if (this.start > 0) {
-      this.buffer.copyWithin(0, this.start, this.end)
-      this.end -= this.start
-      this.start = 0
-    }
-    while (this.end < min && !this.atEnd) {
-      const { bytesRead } = await this.file.read(this.buffer, this.end, this.buffer.length - this.end, null)
-      if (bytesRead === 0) this.atEnd = true
-      else {
-        this.onBytes(this.buffer.subarray(this.end, this.end + bytesRead))
-        this.end += bytesRead
-      }
+    if (min > this.buffer.length) throw new Error(`TarReader: ${min} bytes cannot be buffered at once (the buffer holds ${this.buffer.length})`)
+    while (this.end - this.start < min && !this.atEnd) {
+      if (this.spareEnd > this.spareStart) this.take(min)
+      else if (this.ahead !== null) await this.ahead
+      else if (this.aheadError !== null) throw this.aheadError
+      else if (this.fileEnded) this.atEnd = true
+      this.readAhead()
     }
     return this.end - this.start >= min
+  }
+
+  /** Moves the bytes read ahead into the read buffer: by swapping the two when the bytes not used yet fit in front of them, else by copying. */
+  private take(min: number): void {
+    const left = this.end - this.start
+    if (left <= this.spareStart && this.spareEnd - this.spareStart + left >= Math.min(min, this.buffer.length - CARRY)) {
+      this.spare.set(this.buffer.subarray(this.start, this.end), this.spareStart - left)
+      const buffer = this.buffer
+      this.buffer = this.spare
+      this.spare = buffer
+      this.start = this.spareStart - left
+      this.end = this.spareEnd
+    } else {
+      if (this.start > 0) {
+        this.buffer.copyWithin(0, this.start, this.end)
+        this.end -= this.start
+        this.start = 0
+      }
+      const n = Math.min(this.spareEnd - this.spareStart, this.buffer.length - this.end)
+      this.buffer.set(this.spare.subarray(this.spareStart, this.spareStart + n), this.end)
+      this.end += n
+      this.spareStart += n
+      if (this.spareStart < this.spareEnd) return
+    }
+    this.spareStart = 0
+    this.spareEnd = 0
+  }
+
+  /** Starts reading the next piece into the read-ahead buffer, unless a read runs, bytes wait there or the file ended. */
+  private readAhead(): void {
+    if (this.ahead !== null || this.spareEnd > this.spareStart || this.fileEnded || this.aheadError !== null) return
+    const spare = this.spare
+    this.ahead = this.file.read(spare, CARRY, spare.length - CARRY, null).then(
+      ({ bytesRead }) => {
+        this.ahead = null
+        if (bytesRead === 0) this.fileEnded = true
+        else {
+          this.onBytes(spare.subarray(CARRY, CARRY + bytesRead))
+          this.spareStart = CARRY
+          this.spareEnd = CARRY + bytesRead
+        }
+      },
+      (err: unknown) => {
+        this.ahead = null
+        this.aheadError = err
+      }
+    )
   }
 }
 
