@@ -40,6 +40,7 @@ var HASH_BYTES = 32;
 var COMMANDS = /* @__PURE__ */ new Set(["run", "validate", "plan", "select", "status", "promote", "approve", "reject", "rollback", "compare", "drift", "train", "evaluate"]);
 var STALE_MS = 30 * 24 * 3600 * 1e3;
 var STALE_TEMP_MS = 3600 * 1e3;
+var OTHER_BUILDS = 2;
 function codeCacheDir(env) {
   const off = env.RETRAIN_NO_COMPILE_CACHE;
   if (off !== void 0 && off !== "" && off !== "0") return null;
@@ -85,15 +86,26 @@ function writeCache(file, key, produce, succeeded) {
 }
 function pruneStale(dir, key) {
   const now = Date.now();
+  const builds = /* @__PURE__ */ new Map();
   for (const name of readdirSync(dir)) {
     const temp = name.endsWith(".tmp");
     if (name.startsWith(`${key}-`) && !temp) continue;
     const file = path.join(dir, name);
     try {
-      if (now - statSync(file).mtimeMs > (temp ? STALE_TEMP_MS : STALE_MS)) rmSync(file, { force: true });
+      const age = now - statSync(file).mtimeMs;
+      if (age > (temp ? STALE_TEMP_MS : STALE_MS)) rmSync(file, { force: true });
+      else if (!temp) {
+        const build = name.slice(0, Math.max(0, name.indexOf("-")));
+        const entry = builds.get(build) ?? { newest: -Infinity, files: [] };
+        entry.newest = Math.max(entry.newest, now - age);
+        entry.files.push(file);
+        builds.set(build, entry);
+      }
     } catch {
     }
   }
+  const older = [...builds.values()].sort((a, b) => b.newest - a.newest).slice(OTHER_BUILDS);
+  for (const { files } of older) for (const file of files) rmSync(file, { force: true });
 }
 function cacheKey(source, stamp) {
   const tail = source.subarray(Math.max(0, source.length - 100)).toString("latin1");

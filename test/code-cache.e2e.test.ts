@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, cp, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -136,6 +136,41 @@ describe('the code cache', () => {
     expect(after.stdout).toContain('retrain.yml: VALID (model')
     expect(said(after)).toEqual(['miss', 'written'])
     expect(await cacheFiles(cache)).toHaveLength(2)
+  })
+
+  it('keeps the files of the two other builds written last, and of none unused for 30 days', async () => {
+    const dir = cacheFolder()
+    await mkdir(dir, { recursive: true })
+    const day = 24 * 3600
+    const now = Date.now() / 1000
+    // Other builds (or Node versions), written 1 to 4 days ago, and one 31 days ago; a temporary file of two hours.
+    const others = [
+      { build: 'a'.repeat(32), age: 1 * day },
+      { build: 'b'.repeat(32), age: 2 * day },
+      { build: 'c'.repeat(32), age: 3 * day },
+      { build: 'd'.repeat(32), age: 4 * day },
+      { build: 'e'.repeat(32), age: 31 * day }
+    ]
+    for (const { build, age } of others) {
+      for (const command of ['run', 'validate']) {
+        const file = path.join(dir, `${build}-${command}.bin`)
+        await writeFile(file, 'old')
+        await utimes(file, now - age, now - age)
+      }
+    }
+    // Build b's run file was written after a's: a build counts from its newest file.
+    await utimes(path.join(dir, `${'b'.repeat(32)}-run.bin`), now - day / 2, now - day / 2)
+    const temp = path.join(dir, `${'a'.repeat(32)}-run.bin.1-00.tmp`)
+    await writeFile(temp, 'partial')
+    await utimes(temp, now - 7200, now - 7200)
+
+    expect(said(await validate(dir))).toEqual(['miss', 'written'])
+    const files = await cacheFiles(dir)
+    const current = files.filter(name => !/^[a-e]{32}-/.test(name))
+    expect(current).toEqual([expect.stringMatching(/^[0-9a-f]{32}-validate\.bin$/)])
+    expect(files.filter(name => !current.includes(name))).toEqual(
+      [`${'a'.repeat(32)}-run.bin`, `${'a'.repeat(32)}-validate.bin`, `${'b'.repeat(32)}-run.bin`, `${'b'.repeat(32)}-validate.bin`].sort()
+    )
   })
 
   it('gives every command of the usage text a file of its own', async () => {

@@ -56,6 +56,8 @@ const COMMANDS = new Set(['run', 'validate', 'plan', 'select', 'status', 'promot
 /** When a cache file is written, those of other builds or Node versions older than this are removed, and temporary files of an hour. */
 const STALE_MS = 30 * 24 * 3600 * 1000
 const STALE_TEMP_MS = 3600 * 1000
+/** The other builds whose files are kept (the most recently written ones). */
+const OTHER_BUILDS = 2
 
 export type RunCli = (argv: string[]) => Promise<number>
 
@@ -116,18 +118,35 @@ function writeCache(file: string, key: string, produce: () => Buffer, succeeded:
   pruneStale(dir, key)
 }
 
+/**
+ * Removes temporary files of an hour, the files of other builds (or Node versions) not written for
+ * STALE_MS, and those of all but the OTHER_BUILDS other builds written last: a folder holds the files
+ * of a few builds at most (each upgrade, or each build of a developer's checkout, brings new ones),
+ * while switching between two versions keeps both.
+ */
 function pruneStale(dir: string, key: string): void {
   const now = Date.now()
+  const builds = new Map<string, { newest: number; files: string[] }>()
   for (const name of readdirSync(dir)) {
     const temp = name.endsWith('.tmp')
     if (name.startsWith(`${key}-`) && !temp) continue
     const file = path.join(dir, name)
     try {
-      if (now - statSync(file).mtimeMs > (temp ? STALE_TEMP_MS : STALE_MS)) rmSync(file, { force: true })
+      const age = now - statSync(file).mtimeMs
+      if (age > (temp ? STALE_TEMP_MS : STALE_MS)) rmSync(file, { force: true })
+      else if (!temp) {
+        const build = name.slice(0, Math.max(0, name.indexOf('-')))
+        const entry = builds.get(build) ?? { newest: -Infinity, files: [] }
+        entry.newest = Math.max(entry.newest, now - age)
+        entry.files.push(file)
+        builds.set(build, entry)
+      }
     } catch {
       // Another process removed it first.
     }
   }
+  const older = [...builds.values()].sort((a, b) => b.newest - a.newest).slice(OTHER_BUILDS)
+  for (const { files } of older) for (const file of files) rmSync(file, { force: true })
 }
 
 /**
