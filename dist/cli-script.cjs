@@ -23347,15 +23347,7 @@ function isPlainFile(value) {
     if (key !== "path" && key !== "size" && key !== "sha256" && key !== "mode") return false;
     keys++;
   }
-  return keys === 4 && typeof file.path === "string" && (isPlainPath(file.path) || MANIFEST_PATTERNS.relativePath.test(file.path)) && typeof file.size === "number" && Number.isInteger(file.size) && file.size >= 0 && typeof file.sha256 === "string" && isSha256Hex(file.sha256) && (file.mode === 420 || file.mode === 493);
-}
-function isSha256Hex(text2) {
-  if (text2.length !== 64) return false;
-  for (let i = 0; i < 64; i++) {
-    const c = text2.charCodeAt(i);
-    if (!(c >= 48 && c <= 57 || c >= 97 && c <= 102)) return false;
-  }
-  return true;
+  return keys === 4 && typeof file.path === "string" && (isPlainPath(file.path) || MANIFEST_PATTERNS.relativePath.test(file.path)) && typeof file.size === "number" && Number.isInteger(file.size) && file.size >= 0 && typeof file.sha256 === "string" && MANIFEST_PATTERNS.sha256.test(file.sha256) && (file.mode === 420 || file.mode === 493);
 }
 function isPlainLink(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -35565,4 +35557,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=4c0ea62f4312c0db9a0219b57f81a7589e0acd45609c6473467b5612d796e244
+// retrain-script-sha256=f41afa8201ca2c78d39287a8bb1a1c7138f35fec0e77dae55859955282778aa1

@@ -1143,19 +1143,9 @@ export function isPlainFile(value: unknown): boolean {
     Number.isInteger(file.size) &&
     file.size >= 0 &&
     typeof file.sha256 === 'string' &&
-    isSha256Hex(file.sha256) &&
+    MANIFEST_PATTERNS.sha256.test(file.sha256) &&
     (file.mode === 420 || file.mode === 493)
   )
-}
-
-/** Whether `text` is 64 lowercase hex digits, as the schema's sha256 pattern says (a plain loop: a manifest holds one a file). */
-export function isSha256Hex(text: string): boolean {
-  if (text.length !== 64) return false
-  for (let i = 0; i < 64; i++) {
-    const c = text.charCodeAt(i)
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false
-  }
-  return true
 }
 
 /** Whether the schema's `link` definition accepts `value`: exactly path and target, each as defined there. */
