@@ -99,7 +99,9 @@ for (let k = 0; k <= measures; k++) {
   }
 }
 const median = a => [...a].sort((x, y) => x - y)[a.length >> 1]
-console.log(`${n} examples, ${ties ? 'scores rounded to 2 decimals' : 'scores of 12 digits'}, ${pairs ? 'pairs' : 'a resample a pass'}; CPU ms a resample, ${measures} measures of ${resamples}`)
+console.log(
+  `${n} examples, ${ties ? 'scores rounded to 2 decimals' : 'scores of 12 digits'}, ${pairs ? 'pairs' : 'a resample a pass'}; CPU ms a resample, ${measures} measures of ${resamples}`
+)
 console.log('| tree | median | least | vs first (median of rounds) | draws alone | rest | values hash |')
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |')
 for (const [t, run] of runs.entries()) {

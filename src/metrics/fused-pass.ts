@@ -409,8 +409,11 @@ export class FusedRunner {
   private readonly passSums: PassSums[]
   private readonly sumsB = new Float64Array(3)
   private readonly quadSums = new Float64Array(8)
-  /** Whether an other-order AUC sums its ranks example by example (no tie groups): four resamples then share its random reads. */
-  private readonly plainPacked: boolean
+  /**
+   * Whether an other-order AUC sums its ranks example by example (no tie groups): four resamples
+   * then share its random reads (runQuad); otherwise a pass of four does no less than two of two.
+   */
+  readonly plainPacked: boolean
 
   constructor(private readonly layout: FusedLayout) {
     this.acc = new Float64Array(8)

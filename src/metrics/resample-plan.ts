@@ -69,14 +69,15 @@ export class PlanRunner {
     this.weights = plan.unitOf ? new Uint8Array(plan.n) : this.counts
     this.scratch = plan.metrics.map(m => (m.rows ? new Uint8Array(m.rows.length) : this.weights))
     this.fused = plan.fused ? new FusedRunner(plan.fused) : null
-    this.quad = this.pairWeights
-      ? {
-          weights: [this.weights, this.pairWeights, new Uint8Array(plan.n), new Uint8Array(plan.n)],
-          nibbles: [this.nibbles, new Uint8Array(plan.n)],
-          words: new Uint16Array(plan.n),
-          random: [this.random, this.second, new Random(0), new Random(0)]
-        }
-      : null
+    this.quad =
+      this.pairWeights && this.fused!.plainPacked
+        ? {
+            weights: [this.weights, this.pairWeights, new Uint8Array(plan.n), new Uint8Array(plan.n)],
+            nibbles: [this.nibbles, new Uint8Array(plan.n)],
+            words: new Uint16Array(plan.n),
+            random: [this.random, this.second, new Random(0), new Random(0)]
+          }
+        : null
   }
 
   /** Evaluates resample b into `control.values` and marks it done. */
@@ -146,11 +147,11 @@ export class PlanRunner {
   }
 
   /**
-   * Claims and runs resamples until every index is claimed (four at a time where they run in
-   * pairs: a pass of four, or of two and one at the end); returns how many this thread ran.
+   * Claims and runs resamples until every index is claimed (four at a time where a pass of four
+   * gains, two where they run in pairs; at the end pairs and one alone); returns how many this thread ran.
    */
   runAll(control: PlanControl): number {
-    const step = this.quad ? 4 : 1
+    const step = this.quad ? 4 : this.pairWeights ? 2 : 1
     let ran = 0
     for (;;) {
       const b = Atomics.add(control.counter, 0, step)
