@@ -5,7 +5,8 @@
 // resample-plan.ts) as a thread of the bootstrap runs them. Several source trees side by side in
 // one process, their measures interleaved (each of `resamples` fresh resamples), so that other
 // work on the machine weighs on all of them alike; prints each tree's median and least CPU ms a
-// resample, the median of its ratios to the first tree's measure of the same round, a hash of all
+// resample, the median of its ratios to the first tree's measure of the same round (of the whole
+// resample, and of the rest after the draws), a hash of all
 // its values (equal hashes: bit-identical values), and the CPU ms of drawing a resample's weights
 // alone (drawWeights), so that the rest of a resample's CPU shows apart from the draws:
 //
@@ -102,12 +103,14 @@ const median = a => [...a].sort((x, y) => x - y)[a.length >> 1]
 console.log(
   `${n} examples, ${ties ? 'scores rounded to 2 decimals' : 'scores of 12 digits'}, ${pairs ? 'pairs' : 'a resample a pass'}; CPU ms a resample, ${measures} measures of ${resamples}`
 )
-console.log('| tree | median | least | vs first (median of rounds) | draws alone | rest | values hash |')
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |')
+console.log('| tree | median | least | vs first (median of rounds) | draws alone | rest | rest vs first (median of rounds) | values hash |')
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
 for (const [t, run] of runs.entries()) {
   const ratio = median(run.times.map((x, k) => x / runs[0].times[k]))
   const draw = median(run.draws)
+  const first = runs[0]
+  const restRatio = median(run.times.map((x, k) => (x - run.draws[k]) / (first.times[k] - first.draws[k])))
   console.log(
-    `| ${path.relative(repo, trees[t]) || trees[t]} | ${median(run.times).toFixed(3)} | ${Math.min(...run.times).toFixed(3)} | ${ratio.toFixed(3)} | ${draw.toFixed(3)} | ${(median(run.times) - draw).toFixed(3)} | ${run.hash.digest('hex').slice(0, 16)} |`
+    `| ${path.relative(repo, trees[t]) || trees[t]} | ${median(run.times).toFixed(3)} | ${Math.min(...run.times).toFixed(3)} | ${ratio.toFixed(3)} | ${draw.toFixed(3)} | ${(median(run.times) - draw).toFixed(3)} | ${restRatio.toFixed(3)} | ${run.hash.digest('hex').slice(0, 16)} |`
   )
 }
