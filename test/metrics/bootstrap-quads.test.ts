@@ -98,7 +98,8 @@ describe('four resamples per pass', () => {
     { heavy: [false, false, false, false], n: 5_003, sorted: true },
     { heavy: [true, false, false, false], n: 5_001, sorted: true },
     { heavy: [false, false, false, true], n: 5_002, sorted: false },
-    { heavy: [false, true, true, false], n: 5_000, sorted: true }
+    { heavy: [false, true, true, false], n: 5_000, sorted: true },
+    { heavy: [false, false, false, false], n: 37, sorted: false }
   ])('gives each resample its values alone, weights above 15 in $heavy, $n examples, in score order $sorted', ({ heavy, n, sorted }) => {
     const m = models(n, sorted)
     expect(m.layout.pairable).toBe(true)
@@ -127,19 +128,26 @@ describe('four resamples per pass', () => {
     expect(new Set([0, 1, 2, 3].map(r => alone[r * stride + 5])).size).toBe(4)
   })
 
-  it.each([42, 43])('gives the values of one resample per pass with %i resamples (passes of four, then two and one) on 1 and 2 threads', resamples => {
-    const m = models(70_001, true)
-    const run = (threads: number, pairs: boolean) =>
-      pairedBootstrap(
-        m.metrics,
-        m.n,
-        { count: m.n, unitOf: null, kind: 'examples' },
-        { resamples, seed: 8, interval: 'percentile' },
-        { threads, worker, pairs }
-      )
-    const single = run(1, false)
-    expect(new Set(single[2]!.absolute).size).toBeGreaterThan(resamples / 2)
-    expect(run(1, true)).toEqual(single)
-    expect(run(2, true)).toEqual(single)
-  })
+  it.each([
+    { resamples: 42, n: 70_001 },
+    { resamples: 43, n: 70_001 },
+    { resamples: 43, n: 61 }
+  ])(
+    'gives the values of one resample per pass with $resamples resamples (passes of four, then two and one), $n examples, on 1 and 2 threads',
+    ({ resamples, n }) => {
+      const m = models(n, true)
+      const run = (threads: number, pairs: boolean) =>
+        pairedBootstrap(
+          m.metrics,
+          m.n,
+          { count: m.n, unitOf: null, kind: 'examples' },
+          { resamples, seed: 8, interval: 'percentile' },
+          { threads, worker, pairs }
+        )
+      const single = run(1, false)
+      expect(new Set(single[2]!.absolute).size).toBeGreaterThan(resamples / 2)
+      expect(run(1, true)).toEqual(single)
+      expect(run(2, true)).toEqual(single)
+    }
+  )
 })
