@@ -96,6 +96,8 @@ export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 
 
 const BYTES = 0x01010101
 const EVEN = 0x00ff00ff
+/** Words whose bytes flagsPairWords sums whole: BYTE_WORDS · MAX_WEIGHT fits a byte. */
+const BYTE_WORDS = Math.floor(255 / MAX_WEIGHT)
 
 /**
  * flagsPairBlock and nibblesBlock over the words [from, to) of 32-bit views of the same arrays
@@ -129,45 +131,57 @@ export function flagsPairWords(
     let negativesB = 0
     let pairsA = 0
     let pairsB = 0
-    for (let k = first; k < last; k++) {
-      const a = wa[k]!
-      const b = wb[k]!
-      const f = flags[k]!
-      nibbles[k] = (a & 0x0f0f0f0f) | ((b & 0x0f0f0f0f) << 4)
-      any |= a | b
-      const m0 = Math.imul(f & BYTES, 255)
-      const m1 = Math.imul((f >>> 1) & BYTES, 255)
-      const label = Math.imul((f >>> LABEL_BIT) & BYTES, 255)
-      totalA += (a & EVEN) + ((a >>> 8) & EVEN)
-      totalB += (b & EVEN) + ((b >>> 8) & EVEN)
-      const a0 = a & m0
-      const b0 = b & m0
-      const a1 = a & m1
-      const b1 = b & m1
-      bit0A += (a0 & EVEN) + ((a0 >>> 8) & EVEN)
-      bit0B += (b0 & EVEN) + ((b0 >>> 8) & EVEN)
-      bit1A += (a1 & EVEN) + ((a1 >>> 8) & EVEN)
-      bit1B += (b1 & EVEN) + ((b1 >>> 8) & EVEN)
-      const p = a & label
-      const q = b & label
-      const na = a - p
-      const nb = b - q
-      pairsA += (p & 255) * negativesA
-      negativesA += na & 255
-      pairsA += ((p >>> 8) & 255) * negativesA
-      negativesA += (na >>> 8) & 255
-      pairsA += ((p >>> 16) & 255) * negativesA
-      negativesA += (na >>> 16) & 255
-      pairsA += (p >>> 24) * negativesA
-      negativesA += na >>> 24
-      pairsB += (q & 255) * negativesB
-      negativesB += nb & 255
-      pairsB += ((q >>> 8) & 255) * negativesB
-      negativesB += (nb >>> 8) & 255
-      pairsB += ((q >>> 16) & 255) * negativesB
-      negativesB += (nb >>> 16) & 255
-      pairsB += (q >>> 24) * negativesB
-      negativesB += nb >>> 24
+    for (let chunk = first; chunk < last; chunk += BYTE_WORDS) {
+      const stop = Math.min(chunk + BYTE_WORDS, last)
+      // Within a chunk, whole words are summed: each byte sums at most BYTE_WORDS weights, below 256.
+      let tA = 0
+      let tB = 0
+      let b0A = 0
+      let b0B = 0
+      let b1A = 0
+      let b1B = 0
+      for (let k = chunk; k < stop; k++) {
+        const a = wa[k]!
+        const b = wb[k]!
+        const f = flags[k]!
+        nibbles[k] = (a & 0x0f0f0f0f) | ((b & 0x0f0f0f0f) << 4)
+        any |= a | b
+        const m0 = Math.imul(f & BYTES, 255)
+        const m1 = Math.imul((f >>> 1) & BYTES, 255)
+        const label = Math.imul((f >>> LABEL_BIT) & BYTES, 255)
+        tA = (tA + a) | 0
+        tB = (tB + b) | 0
+        b0A = (b0A + (a & m0)) | 0
+        b0B = (b0B + (b & m0)) | 0
+        b1A = (b1A + (a & m1)) | 0
+        b1B = (b1B + (b & m1)) | 0
+        const p = a & label
+        const q = b & label
+        const na = a - p
+        const nb = b - q
+        pairsA += (p & 255) * negativesA
+        negativesA += na & 255
+        pairsA += ((p >>> 8) & 255) * negativesA
+        negativesA += (na >>> 8) & 255
+        pairsA += ((p >>> 16) & 255) * negativesA
+        negativesA += (na >>> 16) & 255
+        pairsA += (p >>> 24) * negativesA
+        negativesA += na >>> 24
+        pairsB += (q & 255) * negativesB
+        negativesB += nb & 255
+        pairsB += ((q >>> 8) & 255) * negativesB
+        negativesB += (nb >>> 8) & 255
+        pairsB += ((q >>> 16) & 255) * negativesB
+        negativesB += (nb >>> 16) & 255
+        pairsB += (q >>> 24) * negativesB
+        negativesB += nb >>> 24
+      }
+      totalA += (tA & EVEN) + ((tA >>> 8) & EVEN)
+      totalB += (tB & EVEN) + ((tB >>> 8) & EVEN)
+      bit0A += (b0A & EVEN) + ((b0A >>> 8) & EVEN)
+      bit0B += (b0B & EVEN) + ((b0B >>> 8) & EVEN)
+      bit1A += (b1A & EVEN) + ((b1A >>> 8) & EVEN)
+      bit1B += (b1B & EVEN) + ((b1B >>> 8) & EVEN)
     }
     const sumA = (totalA & 0xffff) + (totalA >>> 16)
     const sumB = (totalB & 0xffff) + (totalB >>> 16)

@@ -24,6 +24,7 @@ import {
   tiesPairBlock
 } from './fused-pair.js'
 import { aucFinish, aucPass, type AucShape, type KernelShape } from './kernels.js'
+import { interleaveNibbles, packedQuadRankSums, warmQuadPasses } from './fused-quad.js'
 import { Random, WEIGHT_BLOCK } from './random.js'
 
 /** Where one side of a metric gets its value from. */
@@ -377,6 +378,25 @@ function wordViews(flags: Uint8Array, wa: Uint8Array, wb: Uint8Array, nibbles: U
   return { flags: f!, wa: a!, wb: b!, nibbles: x!, pair: [a!, b!] }
 }
 
+/** One resample's sums in a pass of two or four (runPair, runQuad). */
+class PassSums {
+  readonly acc = new Float64Array(8)
+  readonly tie = new Float64Array(5)
+  readonly floatSums: Float64Array
+  readonly aucValues = new Map<AucShape, number>()
+
+  constructor(floats: number) {
+    this.floatSums = new Float64Array(floats + 1)
+  }
+
+  reset(): void {
+    this.acc.fill(0)
+    this.tie.fill(0)
+    this.floatSums.fill(0)
+    this.aucValues.clear()
+  }
+}
+
 /** Runs fused resamples for one thread: its accumulators and scratch. */
 export class FusedRunner {
   private readonly acc: Float64Array
@@ -385,16 +405,22 @@ export class FusedRunner {
   private readonly floatSums: Float64Array
   private readonly aucValues = new Map<AucShape, number>()
 
-  private readonly accB = new Float64Array(8)
-  private readonly tieB = new Float64Array(5)
-  private readonly floatSumsB: Float64Array
+  /** The sums of the resamples of a pass of two (the first two) or four. */
+  private readonly passSums: PassSums[]
   private readonly sumsB = new Float64Array(3)
-  private readonly aucValuesB = new Map<AucShape, number>()
+  private readonly quadSums = new Float64Array(8)
+  /**
+   * Whether an other-order AUC sums its ranks example by example (no tie groups): four resamples
+   * then share its random reads (runQuad); otherwise a pass of four does no less than two of two.
+   */
+  readonly plainPacked: boolean
 
   constructor(private readonly layout: FusedLayout) {
     this.acc = new Float64Array(8)
     this.floatSums = new Float64Array(layout.floats.length + 1)
-    this.floatSumsB = new Float64Array(layout.floats.length + 1)
+    this.passSums = [0, 1, 2, 3].map(() => new PassSums(layout.floats.length))
+    this.plainPacked = layout.sources.some(s => s?.kind === 'packed-auc' && !s.shape.groups)
+    if (this.plainPacked) warmQuadPasses()
   }
 
   /**
@@ -404,18 +430,60 @@ export class FusedRunner {
    * atB: bit-identical to running each alone (see fused-pair.ts).
    */
   runPair(wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array, a: Random, b: Random, out: Float64Array, atA: number, atB: number): void {
-    const { layout, acc, accB, floatSums, floatSumsB } = this
+    const [sa, sb] = this.passSums as [PassSums, PassSums]
+    const any = this.pairPass(wa, wb, nibbles, a, b, sa, sb)
+    if ((any & NIBBLE_HIGH) === 0) this.pairAuc(nibbles, wa, wb, sa, sb)
+    this.pairValues(wa, sa, out, atA)
+    this.pairValues(wb, sb, out, atB)
+  }
+
+  /**
+   * Four resamples (layout.pairable): two passes of two (as runPair: w[0], w[1] from random[0],
+   * random[1] with nibbles[0]; w[2], w[3] with nibbles[1]), then one pass through each other-order
+   * AUC without tie groups for all four, their weights from one 16-bit word an example (`quad`,
+   * length n). Resample r's values at out[at[r] + 2k], bit-identical to running each alone.
+   */
+  runQuad(w: Uint8Array[], nibbles: Uint8Array[], quad: Uint16Array, random: Random[], out: Float64Array, at: number[]): void {
+    const s = this.passSums
+    const anyLow = this.pairPass(w[0]!, w[1]!, nibbles[0]!, random[0]!, random[1]!, s[0]!, s[1]!)
+    const anyHigh = this.pairPass(w[2]!, w[3]!, nibbles[1]!, random[2]!, random[3]!, s[2]!, s[3]!)
+    const fitLow = (anyLow & NIBBLE_HIGH) === 0
+    const fitHigh = (anyHigh & NIBBLE_HIGH) === 0
+    if (fitLow && fitHigh && this.plainPacked) {
+      interleaveNibbles(nibbles[0]!, nibbles[1]!, quad)
+      const sums = this.quadSums
+      for (const source of this.layout.sources) {
+        if (source?.kind !== 'packed-auc' || source.shape.groups || s[0]!.aucValues.has(source.shape)) continue
+        packedQuadRankSums(quad, this.layout.packed[source.index]!, sums)
+        for (let r = 0; r < 4; r++) {
+          const one = this.sums
+          one[0] = sums[2 * r]!
+          one[1] = sums[2 * r + 1]!
+          // The positives: every weight is a positive's or a negative's (exact sums of integers either way).
+          one[2] = s[r]!.acc[0]! - one[1]!
+          s[r]!.aucValues.set(source.shape, aucFinish(w[r]!, source.shape, one))
+        }
+      }
+    }
+    if (fitLow) this.pairAuc(nibbles[0]!, w[0]!, w[1]!, s[0]!, s[1]!)
+    if (fitHigh) this.pairAuc(nibbles[1]!, w[2]!, w[3]!, s[2]!, s[3]!)
+    for (let r = 0; r < 4; r++) this.pairValues(w[r]!, s[r]!, out, at[r]!)
+  }
+
+  /** The sequential part of a pass of two (see runPair) into sa and sb; returns the OR of all weights (see NIBBLE_HIGH). */
+  private pairPass(wa: Uint8Array, wb: Uint8Array, nibbles: Uint8Array, a: Random, b: Random, sa: PassSums, sb: PassSums): number {
+    const { layout } = this
+    const acc = sa.acc
+    const accB = sb.acc
+    const floatSums = sa.floatSums
+    const floatSumsB = sb.floatSums
     let any = 0
     const words = wordViews(layout.flags, wa, wb, nibbles)
     const { flags, floats, n } = layout
     const wide = layout.bits > 2
     const groups = layout.groups
-    acc.fill(0)
-    accB.fill(0)
-    this.tie.fill(0)
-    this.tieB.fill(0)
-    floatSums.fill(0)
-    floatSumsB.fill(0)
+    sa.reset()
+    sb.reset()
     for (let start = 0; start < n; start += WEIGHT_BLOCK) {
       const end = Math.min(start + WEIGHT_BLOCK, n)
       a.poisson(wa, start, end)
@@ -423,7 +491,7 @@ export class FusedRunner {
       // Whole words through the 32-bit views, the rest (the end of the last block) byte by byte.
       const cut = words ? start + ((end - start) & ~3) : start
       if (groups) {
-        tiesPairBlock(wa, wb, flags, groups, start, end, this.tie, this.tieB, acc, accB)
+        tiesPairBlock(wa, wb, flags, groups, start, end, sa.tie, sb.tie, acc, accB)
         if (cut > start) any |= nibblesWords(words!.wa, words!.wb, words!.nibbles, start >> 2, cut >> 2)
         if (cut < end) any |= nibblesBlock(wa, wb, nibbles, cut, end)
       } else {
@@ -439,43 +507,37 @@ export class FusedRunner {
       for (; f + 1 < floats.length; f += 2) dotsPairBlock(wa, wb, floats[f]!, floats[f + 1]!, start, end, floatSums, floatSumsB, f, pair)
       if (f < floats.length) dotsPairBlock(wa, wb, floats[f]!, floats[f]!, start, end, floatSums, floatSumsB, f, pair)
     }
-    // Both resamples' rank sums through each other-order AUC in one pass over the nibbles, when every weight fits one.
-    this.aucValues.clear()
-    this.aucValuesB.clear()
-    if ((any & NIBBLE_HIGH) === 0) {
-      const { sums, sumsB } = this
-      for (const source of layout.sources) {
-        if (source?.kind !== 'packed-auc' || this.aucValues.has(source.shape)) continue
-        const packed = layout.packed[source.index]!
-        if (source.shape.groups) {
-          packedGroupPairRankSums(nibbles, packed, source.shape.groups, sums, sumsB)
-          this.aucValues.set(source.shape, groupAuc(sums))
-          this.aucValuesB.set(source.shape, groupAuc(sumsB))
-          continue
-        }
-        packedPairRankSums(nibbles, packed, sums, sumsB)
-        // The positives: every weight is a positive's or a negative's (exact sums of integers either way).
-        sums[2] = acc[0]! - sums[1]!
-        sumsB[2] = accB[0]! - sumsB[1]!
-        this.aucValues.set(source.shape, aucFinish(wa, source.shape, sums))
-        this.aucValuesB.set(source.shape, aucFinish(wb, source.shape, sumsB))
-      }
-    }
-    this.pairValues(wa, acc, this.tie, floatSums, this.aucValues, out, atA)
-    this.pairValues(wb, accB, this.tieB, floatSumsB, this.aucValuesB, out, atB)
+    return any
   }
 
-  /** One resample's values after runPair's pass, as valueOf gives them after run()'s. */
-  private pairValues(
-    w: Uint8Array,
-    acc: Float64Array,
-    tie: Float64Array,
-    floatSums: Float64Array,
-    aucValues: Map<AucShape, number>,
-    out: Float64Array,
-    at: number
-  ): void {
+  /**
+   * Both resamples' rank sums through each other-order AUC not yet summed (runQuad sums some
+   * first), in one pass over the nibbles (every weight of both fits one), into sa's and sb's AUC values.
+   */
+  private pairAuc(nibbles: Uint8Array, wa: Uint8Array, wb: Uint8Array, sa: PassSums, sb: PassSums): void {
+    const { layout, sums, sumsB } = this
+    for (const source of layout.sources) {
+      if (source?.kind !== 'packed-auc' || sa.aucValues.has(source.shape)) continue
+      const packed = layout.packed[source.index]!
+      if (source.shape.groups) {
+        packedGroupPairRankSums(nibbles, packed, source.shape.groups, sums, sumsB)
+        sa.aucValues.set(source.shape, groupAuc(sums))
+        sb.aucValues.set(source.shape, groupAuc(sumsB))
+        continue
+      }
+      packedPairRankSums(nibbles, packed, sums, sumsB)
+      // The positives: every weight is a positive's or a negative's (exact sums of integers either way).
+      sums[2] = sa.acc[0]! - sums[1]!
+      sumsB[2] = sb.acc[0]! - sumsB[1]!
+      sa.aucValues.set(source.shape, aucFinish(wa, source.shape, sums))
+      sb.aucValues.set(source.shape, aucFinish(wb, source.shape, sumsB))
+    }
+  }
+
+  /** One resample's values after a pass of two or four, as valueOf gives them after run()'s. */
+  private pairValues(w: Uint8Array, pass: PassSums, out: Float64Array, at: number): void {
     const { layout, sums } = this
+    const { acc, tie, floatSums, aucValues } = pass
     const total = acc[0]!
     const sources = layout.sources
     for (let s = 0; s < sources.length; s++) {

@@ -59,6 +59,8 @@ export class PlanRunner {
   private readonly pairWeights: Uint8Array | null
   private readonly nibbles: Uint8Array
   private readonly second = new Random(0)
+  /** Four resamples per pass (with pairWeights): the last two's weights, nibbles and generators, and the 16-bit words of all four. */
+  private readonly quad: { weights: Uint8Array[]; nibbles: Uint8Array[]; words: Uint16Array; random: Random[] } | null
 
   constructor(private readonly plan: ResamplePlan) {
     this.pairWeights = plan.pairs && plan.fused?.pairable && !plan.unitOf ? new Uint8Array(plan.n) : null
@@ -67,6 +69,15 @@ export class PlanRunner {
     this.weights = plan.unitOf ? new Uint8Array(plan.n) : this.counts
     this.scratch = plan.metrics.map(m => (m.rows ? new Uint8Array(m.rows.length) : this.weights))
     this.fused = plan.fused ? new FusedRunner(plan.fused) : null
+    this.quad =
+      this.pairWeights && this.fused!.plainPacked
+        ? {
+            weights: [this.weights, this.pairWeights, new Uint8Array(plan.n), new Uint8Array(plan.n)],
+            nibbles: [this.nibbles, new Uint8Array(plan.n)],
+            words: new Uint16Array(plan.n),
+            random: [this.random, this.second, new Random(0), new Random(0)]
+          }
+        : null
   }
 
   /** Evaluates resample b into `control.values` and marks it done. */
@@ -115,23 +126,44 @@ export class PlanRunner {
     }
   }
 
+  /** Evaluates resamples b .. b + 3 in one pass of four (quad set) into `control.values` and marks them done. */
+  private runQuad(b: number, control: PlanControl): void {
+    const { plan } = this
+    const quad = this.quad!
+    const stride = plan.metrics.length * 2
+    for (let r = 0; r < 4; r++) quad.random[r]!.reseed(plan.seed, b + r + 1)
+    this.fused!.runQuad(
+      quad.weights,
+      quad.nibbles,
+      quad.words,
+      quad.random,
+      control.values,
+      [0, 1, 2, 3].map(r => (b + r) * stride)
+    )
+    for (let index = b; index < b + 4; index++) {
+      Atomics.store(control.done, index, 1)
+      Atomics.notify(control.done, index)
+    }
+  }
+
   /**
-   * Claims and runs resamples until every index is claimed (two at a time where they run in pairs);
-   * returns how many this thread ran.
+   * Claims and runs resamples until every index is claimed (four at a time where a pass of four
+   * gains, two where they run in pairs; at the end pairs and one alone); returns how many this thread ran.
    */
   runAll(control: PlanControl): number {
-    const step = this.pairWeights ? 2 : 1
+    const step = this.quad ? 4 : this.pairWeights ? 2 : 1
     let ran = 0
     for (;;) {
       const b = Atomics.add(control.counter, 0, step)
       if (b >= this.plan.resamples) return ran
-      if (step === 2 && b + 1 < this.plan.resamples) {
-        this.runPair(b, control)
-        ran += 2
-      } else {
-        this.run(b, control)
-        ran++
+      const claimed = Math.min(step, this.plan.resamples - b)
+      if (claimed === 4) this.runQuad(b, control)
+      else {
+        let at = b
+        for (; at + 1 < b + claimed; at += 2) this.runPair(at, control)
+        if (at < b + claimed) this.run(at, control)
       }
+      ran += claimed
     }
   }
 
