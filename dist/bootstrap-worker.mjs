@@ -218,6 +218,7 @@ function nibblesBlock(wa, wb, nibbles, start, end) {
 var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 var BYTES = 16843009;
 var EVEN = 16711935;
+var BYTE_WORDS = Math.floor(255 / MAX_WEIGHT);
 function flagsPairWords(wa, wb, flags, nibbles, from, to, accA, accB) {
   let any = 0;
   const span = SWAR_SPAN >> 2;
@@ -233,45 +234,56 @@ function flagsPairWords(wa, wb, flags, nibbles, from, to, accA, accB) {
     let negativesB = 0;
     let pairsA = 0;
     let pairsB = 0;
-    for (let k = first; k < last; k++) {
-      const a = wa[k];
-      const b = wb[k];
-      const f = flags[k];
-      nibbles[k] = a & 252645135 | (b & 252645135) << 4;
-      any |= a | b;
-      const m0 = Math.imul(f & BYTES, 255);
-      const m1 = Math.imul(f >>> 1 & BYTES, 255);
-      const label = Math.imul(f >>> LABEL_BIT & BYTES, 255);
-      totalA += (a & EVEN) + (a >>> 8 & EVEN);
-      totalB += (b & EVEN) + (b >>> 8 & EVEN);
-      const a0 = a & m0;
-      const b0 = b & m0;
-      const a1 = a & m1;
-      const b1 = b & m1;
-      bit0A += (a0 & EVEN) + (a0 >>> 8 & EVEN);
-      bit0B += (b0 & EVEN) + (b0 >>> 8 & EVEN);
-      bit1A += (a1 & EVEN) + (a1 >>> 8 & EVEN);
-      bit1B += (b1 & EVEN) + (b1 >>> 8 & EVEN);
-      const p = a & label;
-      const q = b & label;
-      const na = a - p;
-      const nb = b - q;
-      pairsA += (p & 255) * negativesA;
-      negativesA += na & 255;
-      pairsA += (p >>> 8 & 255) * negativesA;
-      negativesA += na >>> 8 & 255;
-      pairsA += (p >>> 16 & 255) * negativesA;
-      negativesA += na >>> 16 & 255;
-      pairsA += (p >>> 24) * negativesA;
-      negativesA += na >>> 24;
-      pairsB += (q & 255) * negativesB;
-      negativesB += nb & 255;
-      pairsB += (q >>> 8 & 255) * negativesB;
-      negativesB += nb >>> 8 & 255;
-      pairsB += (q >>> 16 & 255) * negativesB;
-      negativesB += nb >>> 16 & 255;
-      pairsB += (q >>> 24) * negativesB;
-      negativesB += nb >>> 24;
+    for (let chunk = first; chunk < last; chunk += BYTE_WORDS) {
+      const stop = Math.min(chunk + BYTE_WORDS, last);
+      let tA = 0;
+      let tB = 0;
+      let b0A = 0;
+      let b0B = 0;
+      let b1A = 0;
+      let b1B = 0;
+      for (let k = chunk; k < stop; k++) {
+        const a = wa[k];
+        const b = wb[k];
+        const f = flags[k];
+        nibbles[k] = a & 252645135 | (b & 252645135) << 4;
+        any |= a | b;
+        const m0 = Math.imul(f & BYTES, 255);
+        const m1 = Math.imul(f >>> 1 & BYTES, 255);
+        const label = Math.imul(f >>> LABEL_BIT & BYTES, 255);
+        tA = tA + a | 0;
+        tB = tB + b | 0;
+        b0A = b0A + (a & m0) | 0;
+        b0B = b0B + (b & m0) | 0;
+        b1A = b1A + (a & m1) | 0;
+        b1B = b1B + (b & m1) | 0;
+        const p = a & label;
+        const q = b & label;
+        const na = a - p;
+        const nb = b - q;
+        pairsA += (p & 255) * negativesA;
+        negativesA += na & 255;
+        pairsA += (p >>> 8 & 255) * negativesA;
+        negativesA += na >>> 8 & 255;
+        pairsA += (p >>> 16 & 255) * negativesA;
+        negativesA += na >>> 16 & 255;
+        pairsA += (p >>> 24) * negativesA;
+        negativesA += na >>> 24;
+        pairsB += (q & 255) * negativesB;
+        negativesB += nb & 255;
+        pairsB += (q >>> 8 & 255) * negativesB;
+        negativesB += nb >>> 8 & 255;
+        pairsB += (q >>> 16 & 255) * negativesB;
+        negativesB += nb >>> 16 & 255;
+        pairsB += (q >>> 24) * negativesB;
+        negativesB += nb >>> 24;
+      }
+      totalA += (tA & EVEN) + (tA >>> 8 & EVEN);
+      totalB += (tB & EVEN) + (tB >>> 8 & EVEN);
+      bit0A += (b0A & EVEN) + (b0A >>> 8 & EVEN);
+      bit0B += (b0B & EVEN) + (b0B >>> 8 & EVEN);
+      bit1A += (b1A & EVEN) + (b1A >>> 8 & EVEN);
+      bit1B += (b1B & EVEN) + (b1B >>> 8 & EVEN);
     }
     const sumA = (totalA & 65535) + (totalA >>> 16);
     const sumB = (totalB & 65535) + (totalB >>> 16);
@@ -721,6 +733,79 @@ function aucFinish(w, shape, sums) {
   return positives > 0 && negatives > 0 ? pairs / (positives * negatives) : Number.NaN;
 }
 
+// src/metrics/fused-quad.ts
+function interleaveNibbles(low, high, quad) {
+  const n = quad.length;
+  let i = 0;
+  if (LITTLE_ENDIAN && low.byteOffset % 4 === 0 && high.byteOffset % 4 === 0 && quad.byteOffset % 4 === 0) {
+    const words = n >> 2;
+    interleaveWords(
+      new Uint32Array(low.buffer, low.byteOffset, words),
+      new Uint32Array(high.buffer, high.byteOffset, words),
+      new Uint32Array(quad.buffer, quad.byteOffset, 2 * words)
+    );
+    i = 4 * words;
+  }
+  for (; i < n; i++) quad[i] = low[i] | high[i] << 8;
+}
+function interleaveWords(low, high, out) {
+  for (let k = 0; k < low.length; k++) {
+    const a = low[k];
+    const b = high[k];
+    out[2 * k] = a & 255 | (b & 255) << 8 | (a & 65280) << 8 | (b & 65280) << 16;
+    out[2 * k + 1] = a >>> 16 & 255 | b >>> 8 & 65280 | a >>> 8 & 16711680 | b & 4278190080;
+  }
+}
+function packedQuadRankSums(quad, packed, out) {
+  const n = packed.length;
+  let pairs0 = -0;
+  let negatives0 = -0;
+  let pairs1 = -0;
+  let negatives1 = -0;
+  let pairs2 = -0;
+  let negatives2 = -0;
+  let pairs3 = -0;
+  let negatives3 = -0;
+  for (let i = 0; i < n; i++) {
+    const e = packed[i];
+    const v = quad[e & 2147483647];
+    if (e < 0) {
+      pairs0 += (v & 15) * negatives0;
+      pairs1 += (v >> 4 & 15) * negatives1;
+      pairs2 += (v >> 8 & 15) * negatives2;
+      pairs3 += (v >> 12) * negatives3;
+    } else {
+      negatives0 += v & 15;
+      negatives1 += v >> 4 & 15;
+      negatives2 += v >> 8 & 15;
+      negatives3 += v >> 12;
+    }
+  }
+  out[0] = pairs0;
+  out[1] = negatives0;
+  out[2] = pairs1;
+  out[3] = negatives1;
+  out[4] = pairs2;
+  out[5] = negatives2;
+  out[6] = pairs3;
+  out[7] = negatives3;
+}
+var warm = false;
+function warmQuadPasses() {
+  if (warm) return;
+  warm = true;
+  const low = new Uint8Array([18, 33, 19, 49]);
+  const high = new Uint8Array([35, 50, 20, 65]);
+  const quad = new Uint16Array(4);
+  const packed = new Int32Array([0, 1 | 1 << 31, 2, 3 | 1 << 31]);
+  const out = new Float64Array(8);
+  for (let k = 0; k < WARM_CALLS; k++) {
+    interleaveNibbles(low, high, quad);
+    packedQuadRankSums(quad, packed, out);
+  }
+}
+var WARM_CALLS = 30;
+
 // src/metrics/fused-pass.ts
 var LABEL_BIT2 = 4;
 function flagsBlock(w, flags, start, end, acc) {
@@ -928,12 +1013,29 @@ function wordViews(flags, wa, wb, nibbles) {
   const [f, a, b, x] = arrays.map((a2) => new Uint32Array(a2.buffer, a2.byteOffset, a2.length >> 2));
   return { flags: f, wa: a, wb: b, nibbles: x, pair: [a, b] };
 }
+var PassSums = class {
+  acc = new Float64Array(8);
+  tie = new Float64Array(5);
+  floatSums;
+  aucValues = /* @__PURE__ */ new Map();
+  constructor(floats) {
+    this.floatSums = new Float64Array(floats + 1);
+  }
+  reset() {
+    this.acc.fill(0);
+    this.tie.fill(0);
+    this.floatSums.fill(0);
+    this.aucValues.clear();
+  }
+};
 var FusedRunner = class {
   constructor(layout) {
     this.layout = layout;
     this.acc = new Float64Array(8);
     this.floatSums = new Float64Array(layout.floats.length + 1);
-    this.floatSumsB = new Float64Array(layout.floats.length + 1);
+    this.passSums = [0, 1, 2, 3].map(() => new PassSums(layout.floats.length));
+    this.plainPacked = layout.sources.some((s) => s?.kind === "packed-auc" && !s.shape.groups);
+    if (this.plainPacked) warmQuadPasses();
   }
   layout;
   acc;
@@ -941,11 +1043,15 @@ var FusedRunner = class {
   sums = new Float64Array(3);
   floatSums;
   aucValues = /* @__PURE__ */ new Map();
-  accB = new Float64Array(8);
-  tieB = new Float64Array(5);
-  floatSumsB;
+  /** The sums of the resamples of a pass of two (the first two) or four. */
+  passSums;
   sumsB = new Float64Array(3);
-  aucValuesB = /* @__PURE__ */ new Map();
+  quadSums = new Float64Array(8);
+  /**
+   * Whether an other-order AUC sums its ranks example by example (no tie groups): four resamples
+   * then share its random reads (runQuad); otherwise a pass of four does no less than two of two.
+   */
+  plainPacked;
   /**
    * Two resamples in one pass (layout.pairable): weights drawn block by block from `a` into `wa`
    * and from `b` into `wb` (length n each), the same weights as run() draws from each stream.
@@ -953,25 +1059,64 @@ var FusedRunner = class {
    * atB: bit-identical to running each alone (see fused-pair.ts).
    */
   runPair(wa, wb, nibbles, a, b, out, atA, atB) {
-    const { layout, acc, accB, floatSums, floatSumsB } = this;
+    const [sa, sb] = this.passSums;
+    const any = this.pairPass(wa, wb, nibbles, a, b, sa, sb);
+    if ((any & NIBBLE_HIGH) === 0) this.pairAuc(nibbles, wa, wb, sa, sb);
+    this.pairValues(wa, sa, out, atA);
+    this.pairValues(wb, sb, out, atB);
+  }
+  /**
+   * Four resamples (layout.pairable): two passes of two (as runPair: w[0], w[1] from random[0],
+   * random[1] with nibbles[0]; w[2], w[3] with nibbles[1]), then one pass through each other-order
+   * AUC without tie groups for all four, their weights from one 16-bit word an example (`quad`,
+   * length n). Resample r's values at out[at[r] + 2k], bit-identical to running each alone.
+   */
+  runQuad(w, nibbles, quad, random, out, at) {
+    const s = this.passSums;
+    const anyLow = this.pairPass(w[0], w[1], nibbles[0], random[0], random[1], s[0], s[1]);
+    const anyHigh = this.pairPass(w[2], w[3], nibbles[1], random[2], random[3], s[2], s[3]);
+    const fitLow = (anyLow & NIBBLE_HIGH) === 0;
+    const fitHigh = (anyHigh & NIBBLE_HIGH) === 0;
+    if (fitLow && fitHigh && this.plainPacked) {
+      interleaveNibbles(nibbles[0], nibbles[1], quad);
+      const sums = this.quadSums;
+      for (const source of this.layout.sources) {
+        if (source?.kind !== "packed-auc" || source.shape.groups || s[0].aucValues.has(source.shape)) continue;
+        packedQuadRankSums(quad, this.layout.packed[source.index], sums);
+        for (let r = 0; r < 4; r++) {
+          const one = this.sums;
+          one[0] = sums[2 * r];
+          one[1] = sums[2 * r + 1];
+          one[2] = s[r].acc[0] - one[1];
+          s[r].aucValues.set(source.shape, aucFinish(w[r], source.shape, one));
+        }
+      }
+    }
+    if (fitLow) this.pairAuc(nibbles[0], w[0], w[1], s[0], s[1]);
+    if (fitHigh) this.pairAuc(nibbles[1], w[2], w[3], s[2], s[3]);
+    for (let r = 0; r < 4; r++) this.pairValues(w[r], s[r], out, at[r]);
+  }
+  /** The sequential part of a pass of two (see runPair) into sa and sb; returns the OR of all weights (see NIBBLE_HIGH). */
+  pairPass(wa, wb, nibbles, a, b, sa, sb) {
+    const { layout } = this;
+    const acc = sa.acc;
+    const accB = sb.acc;
+    const floatSums = sa.floatSums;
+    const floatSumsB = sb.floatSums;
     let any = 0;
     const words = wordViews(layout.flags, wa, wb, nibbles);
     const { flags, floats, n } = layout;
     const wide = layout.bits > 2;
     const groups = layout.groups;
-    acc.fill(0);
-    accB.fill(0);
-    this.tie.fill(0);
-    this.tieB.fill(0);
-    floatSums.fill(0);
-    floatSumsB.fill(0);
+    sa.reset();
+    sb.reset();
     for (let start = 0; start < n; start += WEIGHT_BLOCK) {
       const end = Math.min(start + WEIGHT_BLOCK, n);
       a.poisson(wa, start, end);
       b.poisson(wb, start, end);
       const cut = words ? start + (end - start & ~3) : start;
       if (groups) {
-        tiesPairBlock(wa, wb, flags, groups, start, end, this.tie, this.tieB, acc, accB);
+        tiesPairBlock(wa, wb, flags, groups, start, end, sa.tie, sb.tie, acc, accB);
         if (cut > start) any |= nibblesWords(words.wa, words.wb, words.nibbles, start >> 2, cut >> 2);
         if (cut < end) any |= nibblesBlock(wa, wb, nibbles, cut, end);
       } else {
@@ -987,32 +1132,34 @@ var FusedRunner = class {
       for (; f + 1 < floats.length; f += 2) dotsPairBlock(wa, wb, floats[f], floats[f + 1], start, end, floatSums, floatSumsB, f, pair);
       if (f < floats.length) dotsPairBlock(wa, wb, floats[f], floats[f], start, end, floatSums, floatSumsB, f, pair);
     }
-    this.aucValues.clear();
-    this.aucValuesB.clear();
-    if ((any & NIBBLE_HIGH) === 0) {
-      const { sums, sumsB } = this;
-      for (const source of layout.sources) {
-        if (source?.kind !== "packed-auc" || this.aucValues.has(source.shape)) continue;
-        const packed = layout.packed[source.index];
-        if (source.shape.groups) {
-          packedGroupPairRankSums(nibbles, packed, source.shape.groups, sums, sumsB);
-          this.aucValues.set(source.shape, groupAuc(sums));
-          this.aucValuesB.set(source.shape, groupAuc(sumsB));
-          continue;
-        }
-        packedPairRankSums(nibbles, packed, sums, sumsB);
-        sums[2] = acc[0] - sums[1];
-        sumsB[2] = accB[0] - sumsB[1];
-        this.aucValues.set(source.shape, aucFinish(wa, source.shape, sums));
-        this.aucValuesB.set(source.shape, aucFinish(wb, source.shape, sumsB));
-      }
-    }
-    this.pairValues(wa, acc, this.tie, floatSums, this.aucValues, out, atA);
-    this.pairValues(wb, accB, this.tieB, floatSumsB, this.aucValuesB, out, atB);
+    return any;
   }
-  /** One resample's values after runPair's pass, as valueOf gives them after run()'s. */
-  pairValues(w, acc, tie, floatSums, aucValues, out, at) {
+  /**
+   * Both resamples' rank sums through each other-order AUC not yet summed (runQuad sums some
+   * first), in one pass over the nibbles (every weight of both fits one), into sa's and sb's AUC values.
+   */
+  pairAuc(nibbles, wa, wb, sa, sb) {
+    const { layout, sums, sumsB } = this;
+    for (const source of layout.sources) {
+      if (source?.kind !== "packed-auc" || sa.aucValues.has(source.shape)) continue;
+      const packed = layout.packed[source.index];
+      if (source.shape.groups) {
+        packedGroupPairRankSums(nibbles, packed, source.shape.groups, sums, sumsB);
+        sa.aucValues.set(source.shape, groupAuc(sums));
+        sb.aucValues.set(source.shape, groupAuc(sumsB));
+        continue;
+      }
+      packedPairRankSums(nibbles, packed, sums, sumsB);
+      sums[2] = sa.acc[0] - sums[1];
+      sumsB[2] = sb.acc[0] - sumsB[1];
+      sa.aucValues.set(source.shape, aucFinish(wa, source.shape, sums));
+      sb.aucValues.set(source.shape, aucFinish(wb, source.shape, sumsB));
+    }
+  }
+  /** One resample's values after a pass of two or four, as valueOf gives them after run()'s. */
+  pairValues(w, pass, out, at) {
     const { layout, sums } = this;
+    const { acc, tie, floatSums, aucValues } = pass;
     const total = acc[0];
     const sources = layout.sources;
     for (let s = 0; s < sources.length; s++) {
@@ -1131,6 +1278,12 @@ var PlanRunner = class {
     this.weights = plan.unitOf ? new Uint8Array(plan.n) : this.counts;
     this.scratch = plan.metrics.map((m) => m.rows ? new Uint8Array(m.rows.length) : this.weights);
     this.fused = plan.fused ? new FusedRunner(plan.fused) : null;
+    this.quad = this.pairWeights && this.fused.plainPacked ? {
+      weights: [this.weights, this.pairWeights, new Uint8Array(plan.n), new Uint8Array(plan.n)],
+      nibbles: [this.nibbles, new Uint8Array(plan.n)],
+      words: new Uint16Array(plan.n),
+      random: [this.random, this.second, new Random(0), new Random(0)]
+    } : null;
   }
   plan;
   random = new Random(0);
@@ -1144,6 +1297,8 @@ var PlanRunner = class {
   pairWeights;
   nibbles;
   second = new Random(0);
+  /** Four resamples per pass (with pairWeights): the last two's weights, nibbles and generators, and the 16-bit words of all four. */
+  quad;
   /** Evaluates resample b into `control.values` and marks it done. */
   run(b, control) {
     const { plan, counts, weights, fused } = this;
@@ -1187,23 +1342,43 @@ var PlanRunner = class {
       Atomics.notify(control.done, index);
     }
   }
+  /** Evaluates resamples b .. b + 3 in one pass of four (quad set) into `control.values` and marks them done. */
+  runQuad(b, control) {
+    const { plan } = this;
+    const quad = this.quad;
+    const stride = plan.metrics.length * 2;
+    for (let r = 0; r < 4; r++) quad.random[r].reseed(plan.seed, b + r + 1);
+    this.fused.runQuad(
+      quad.weights,
+      quad.nibbles,
+      quad.words,
+      quad.random,
+      control.values,
+      [0, 1, 2, 3].map((r) => (b + r) * stride)
+    );
+    for (let index = b; index < b + 4; index++) {
+      Atomics.store(control.done, index, 1);
+      Atomics.notify(control.done, index);
+    }
+  }
   /**
-   * Claims and runs resamples until every index is claimed (two at a time where they run in pairs);
-   * returns how many this thread ran.
+   * Claims and runs resamples until every index is claimed (four at a time where a pass of four
+   * gains, two where they run in pairs; at the end pairs and one alone); returns how many this thread ran.
    */
   runAll(control) {
-    const step = this.pairWeights ? 2 : 1;
+    const step = this.quad ? 4 : this.pairWeights ? 2 : 1;
     let ran = 0;
     for (; ; ) {
       const b = Atomics.add(control.counter, 0, step);
       if (b >= this.plan.resamples) return ran;
-      if (step === 2 && b + 1 < this.plan.resamples) {
-        this.runPair(b, control);
-        ran += 2;
-      } else {
-        this.run(b, control);
-        ran++;
+      const claimed = Math.min(step, this.plan.resamples - b);
+      if (claimed === 4) this.runQuad(b, control);
+      else {
+        let at = b;
+        for (; at + 1 < b + claimed; at += 2) this.runPair(at, control);
+        if (at < b + claimed) this.run(at, control);
       }
+      ran += claimed;
     }
   }
   evaluatePair(m, w) {
