@@ -486,6 +486,8 @@ export async function main(argv: string[]): Promise<number> {
 /** Runs the CLI and turns any failure into a message and an exit code; nothing thrown escapes. */
 export async function runCli(argv: string[]): Promise<number> {
   dropOutputOnClosedPipe(process.stdout)
+  // Progress goes to stderr: a reader that stops early (`retrain run 2>&1 | head`) must not stop the run.
+  dropOutputOnClosedPipe(process.stderr)
   try {
     return await main(argv)
   } catch (err) {

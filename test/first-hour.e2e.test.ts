@@ -1,0 +1,38 @@
+/**
+ * A new user's first hour, through the built CLI: the mistakes and accidents of a first session
+ * (output piped into `head`, two runs racing, approving the wrong version, a metrics file that is
+ * not what the spec says) each end with a clear message and the exit code the README documents, and
+ * the registry as `retrain status` then shows it.
+ */
+import { spawn } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { CLI, makeProject, retrain, toySpec } from './helpers/project.js'
+
+const SPEC = toySpec()
+
+async function status(project: string): Promise<{ champion: number | null; versions: { version: number; status: string }[] }> {
+  const res = await retrain(project, ['status', '--spec', 'retrain.yml', '--json'])
+  expect(res.code, res.stderr).toBe(0)
+  return JSON.parse(res.stdout)
+}
+
+describe('progress into a reader that stops early', () => {
+  it('`retrain run 2>&1 | head -1`: the run goes on to its decision and exits as it would have', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    // stderr (the progress) is closed after its first chunk, as `head -1` does.
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>(resolve => {
+      const child = spawn(process.execPath, [CLI, 'run', '--spec', 'retrain.yml'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] })
+      let text = ''
+      child.stderr.once('data', (chunk: Buffer) => {
+        text += chunk.toString()
+        child.stderr.destroy()
+      })
+      child.on('close', c => resolve({ code: c, stderr: text }))
+    })
+    expect(stderr).toMatch(/Retraining toy/)
+    expect(code).toBe(0)
+    expect(await status(project)).toMatchObject({ champion: 1, versions: [{ version: 1, status: 'promoted' }] })
+  })
+})
