@@ -36,3 +36,28 @@ describe('progress into a reader that stops early', () => {
     expect(await status(project)).toMatchObject({ champion: 1, versions: [{ version: 1, status: 'promoted' }] })
   })
 })
+
+describe('two runs of the same model at once', () => {
+  it('the one that loses the race exits 5 saying stale-baseline, and its report does not claim a wrong champion', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    // The second run starts and finishes inside the first one's training step: the champion moves meanwhile.
+    await writeFile(
+      path.join(project, 'racing.yml'),
+      toySpec({ train: 'node "$RETRAIN_CLI" run --spec retrain.yml --out inner-out > inner.log 2>&1\nnode train.mjs' })
+    )
+    const res = await retrain(project, ['run', '--spec', 'racing.yml', '--out', 'outer-out'])
+    expect(res.code, res.stderr).toBe(5)
+    expect(res.stderr).toMatch(/Result: rejected \(stale-baseline\)/)
+    expect(res.stderr).toMatch(/^error: stale-baseline: the candidate of toy was compared with no champion, but the champion is now version 1/m)
+    expect(res.stdout).not.toMatch(/champion stays no champion/)
+    expect(res.stdout).toMatch(/version 2 was not promoted: the champion moved while it was trained \(stale-baseline\)/)
+    expect(res.stdout).not.toMatch(/\.\./)
+    expect(await status(project)).toMatchObject({
+      champion: 1,
+      versions: [
+        { version: 1, status: 'promoted' },
+        { version: 2, status: 'rejected' }
+      ]
+    })
+  })
+})
