@@ -79,3 +79,23 @@ describe('approving the wrong version', () => {
     expect(await status(project)).toEqual(before)
   })
 })
+
+describe('a metrics file that is not what the spec says', () => {
+  const withEvaluate = (evaluate: string) => SPEC.replace('run: node evaluate.mjs', `run: |\n    ${evaluate}`)
+
+  it('invalid JSON: exit 4, naming the role and $RETRAIN_METRICS_FILE, not a scratch path that is gone after the run', async () => {
+    const project = await makeProject('test/fixtures/toy', withEvaluate(`echo nope > "$RETRAIN_METRICS_FILE"`))
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml'])
+    expect(res.code, res.stderr).toBe(4)
+    expect(res.stderr).toMatch(/error: the metrics file the evaluate command wrote for the candidate \(\$RETRAIN_METRICS_FILE\) is not valid JSON/)
+    expect(res.stderr).not.toMatch(/retrain-[A-Za-z0-9]{6}\//)
+    expect((await status(project)).versions).toEqual([])
+  })
+
+  it('a metric the rules judge but the file lacks: the warning lists what the file has and the name probably meant', async () => {
+    const project = await makeProject('test/fixtures/toy', withEvaluate(`echo '{"scor": 1, "loss": 2}' > "$RETRAIN_METRICS_FILE"`))
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stderr).toMatch(/the candidate's metrics file has no "score" \(it has "scor", "loss"; did you mean "scor"\?\); rules on it fail closed/)
+  })
+})

@@ -40,7 +40,7 @@ import { contractEnv, readStepSummary } from './contract.js'
 import { runDataChecks } from './data-checks.js'
 import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
-import { readMetricsFile, type Metrics } from './metrics-file.js'
+import { missingMetricWarning, readMetricsFile, type Metrics } from './metrics-file.js'
 import { runProcess } from './process-runner.js'
 import { makeWorkspace, type Workspace } from './workspace.js'
 import { stepCacheLineage } from './step-cache-record.js'
@@ -939,7 +939,7 @@ async function evaluateModel(ctx: RunContext, { role, dir: modelDir, version }: 
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role)
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(', ')}`)
   for (const name of declared) {
-    if (!(name in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name}"; rules on it fail closed`)
+    if (!(name in metrics)) options.reporter.warn(missingMetricWarning(role, name, metrics))
   }
   const out = path.join(options.outputDir, 'metrics')
   await mkdir(out, { recursive: true })
