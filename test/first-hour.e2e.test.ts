@@ -99,3 +99,20 @@ describe('a metrics file that is not what the spec says', () => {
     expect(res.stderr).toMatch(/the candidate's metrics file has no "score" \(it has "scor", "loss"; did you mean "scor"\?\); rules on it fail closed/)
   })
 })
+
+describe('help', () => {
+  it("each command's --help names an option's value as the overview does (FILE, DIR, NAME=VALUE), in that command's words", async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const run = await retrain(project, ['run', '--help'])
+    expect(run.stdout).toMatch(/--spec FILE/)
+    expect(run.stdout).toMatch(/--registry DIR/)
+    expect(run.stdout).toMatch(/--param NAME=VALUE/)
+    expect(run.stdout).not.toMatch(/--[a-z-]+ VALUE/)
+    const promote = await retrain(project, ['promote', '--help'])
+    expect(promote.stdout).toMatch(/--candidate N +the version to promote/)
+    expect(promote.stdout).toMatch(/--expect-champion M\|none/)
+    expect(promote.stdout).not.toMatch(/predictions/)
+    const compare = await retrain(project, ['compare', '--help'])
+    expect(compare.stdout).toMatch(/--candidate FILE +the candidate's predictions/)
+  })
+})

@@ -66,29 +66,38 @@ Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad sp
 4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
 1 internal.`
 
-type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; describe: string }
+/** `arg` names the value in --help (as the overview does); `describeIn` words it for one command. */
+type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; arg?: string; describe: string; describeIn?: Record<string, { arg: string; describe: string }> }
 
 const OPTION: Record<string, Option> = {
-  spec: { type: 'string', describe: `the retraining spec (default ${DEFAULT_SPEC})` },
-  model: { type: 'string', describe: 'the model, when there is no spec' },
-  registry: { type: 'string', describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
-  param: { type: 'string', multiple: true, describe: 'NAME=VALUE: override a spec param (repeatable)' },
-  out: { type: 'string', describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
+  spec: { type: 'string', arg: 'FILE', describe: `the retraining spec (default ${DEFAULT_SPEC})` },
+  model: { type: 'string', arg: 'NAME', describe: 'the model, when there is no spec' },
+  registry: { type: 'string', arg: 'DIR', describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
+  param: { type: 'string', multiple: true, arg: 'NAME=VALUE', describe: 'override a spec param (repeatable); validated against the spec' },
+  out: { type: 'string', arg: 'DIR', describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
   'dry-run': { type: 'boolean', describe: 'decide and report, change nothing' },
   json: { type: 'boolean', describe: 'print the outcome as JSON on stdout' },
-  actor: { type: 'string', describe: 'who acts, recorded in the history (default $USER)' },
-  candidate: { type: 'string', describe: 'the candidate: a version (promote) or a predictions file (compare)' },
-  'expect-champion': { type: 'string', describe: 'the champion the candidate was compared with: a version or none' },
+  actor: { type: 'string', arg: 'NAME', describe: 'who acts, recorded in the history (default $USER)' },
+  candidate: {
+    type: 'string',
+    arg: 'N|FILE',
+    describe: 'the candidate: a version (promote) or a predictions file (compare)',
+    describeIn: {
+      promote: { arg: 'N', describe: 'the version to promote' },
+      compare: { arg: 'FILE', describe: "the candidate's predictions (or metrics .json) file" }
+    }
+  },
+  'expect-champion': { type: 'string', arg: 'M|none', describe: 'the champion the candidate was compared with: a version or none' },
   force: { type: 'boolean', describe: 'promote a candidate the rules rejected (needs --reason)' },
-  reason: { type: 'string', describe: 'why, recorded in the history' },
-  to: { type: 'string', describe: 'the earlier champion to restore (default: the previous one)' },
+  reason: { type: 'string', arg: 'TEXT', describe: 'why, recorded in the history' },
+  to: { type: 'string', arg: 'VERSION', describe: 'the earlier champion to restore (default: the previous one)' },
   'keep-work-dir': { type: 'boolean', describe: "keep the run's scratch directory for debugging" },
   all: { type: 'boolean', describe: 'every version and history entry' },
   'no-cache': { type: 'boolean', describe: `run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)` },
-  baseline: { type: 'string', describe: 'the baseline predictions (or metrics .json) file' },
-  data: { type: 'string', describe: 'the data input to score (default eval)' },
-  challenger: { type: 'string', describe: "train the spec's challenger NAME and store it for select, undecided" },
-  plan: { type: 'string', describe: 'the plan id (from retrain plan): refuse when the champion or evaluation data moved since' },
+  baseline: { type: 'string', arg: 'FILE', describe: 'the baseline predictions (or metrics .json) file' },
+  data: { type: 'string', arg: 'NAME', describe: 'the data input to score (default eval)' },
+  challenger: { type: 'string', arg: 'NAME', describe: "train the spec's challenger NAME and store it for select, undecided" },
+  plan: { type: 'string', arg: 'ID', describe: 'the plan id (from retrain plan): refuse when the champion or evaluation data moved since' },
   help: { type: 'boolean', short: 'h', describe: 'this help' }
 }
 
@@ -159,8 +168,8 @@ function commandUsage(name: string): string {
   const shape = COMMANDS[name]!
   const lines = [`Usage: retrain ${name}${shape.positionals.map(p => ` ${p}`).join('')}${shape.options.length ? ' [options]' : ''}`, '']
   for (const option of [...shape.options, 'help']) {
-    const o = OPTION[option]!
-    lines.push(`  ${`${o.short ? `-${o.short}, ` : ''}--${option}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(28)}${o.describe}`)
+    const o = { ...OPTION[option]!, ...OPTION[option]!.describeIn?.[name] }
+    lines.push(`  ${`${o.short ? `-${o.short}, ` : ''}--${option}${o.type === 'string' ? ` ${o.arg ?? 'VALUE'}` : ''}`.padEnd(28)}${o.describe}`)
   }
   return lines.join('\n')
 }
