@@ -115,4 +115,11 @@ describe('help', () => {
     const compare = await retrain(project, ['compare', '--help'])
     expect(compare.stdout).toMatch(/--candidate FILE +the candidate's predictions/)
   })
+
+  it('validate counts in words: 1 step, 1 rule', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const res = await retrain(project, ['validate', '--spec', 'retrain.yml'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stdout).toMatch(/valid \(model toy, 1 step, 2 metrics, 1 rule, mode auto\)/)
+  })
 })

@@ -372,6 +372,9 @@ async function commandOf(name: string, values: Values, positionals: string[], si
   throw usageError(`unknown command "${name}"`)
 }
 
+/** `1 step`, `3 steps`. */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 /** The outcome in the CLI's words: a line for a person, or JSON with --json. */
 async function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: Spec | null, reporter: ConsoleReporter): Promise<number> {
   const out = (text: string) => process.stdout.write(`${text}\n`)
@@ -390,7 +393,7 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
     case 'validated': {
       const s = outcome.spec
       out(
-        `${path.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
+        `${path.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${count(s.steps.length, 'step')}, ${count(s.metrics.length, 'metric')}, ${count(outcome.rules, 'rule')}, mode ${s.promotion.mode})`
       )
       return ExitCode.ok
     }
