@@ -64,7 +64,9 @@ export function parseMetrics(text: string, file: string, declared: string[], whe
     throw new EvaluationError(`${where} is not valid JSON (${(err as Error).message}); write one object of metric name to number`, 'metrics-invalid')
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new EvaluationError(`${where} must hold one JSON object of metric name to number, got ${shortJson(parsed)}`, 'metrics-invalid')
+    // Named by its kind, never stringified: an array may be nested 100,000 deep.
+    const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`
+    throw new EvaluationError(`${where} must hold one JSON object of metric name to number, got ${kind}`, 'metrics-invalid')
   }
   const metrics: Metrics = {}
   const ignored: string[] = []
