@@ -123,3 +123,13 @@ describe('help', () => {
     expect(res.stdout).toMatch(/valid \(model toy, 1 step, 2 metrics, 1 rule, mode auto\)/)
   })
 })
+
+describe('a dry run', () => {
+  it('says on its result line that it was a dry run and what the decision would be, not only "skipped"', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--dry-run'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stderr).toMatch(/Result: skipped \(dry run: nothing changed; would be promoted\)\. Outputs in/)
+    expect((await status(project)).versions).toEqual([])
+  })
+})

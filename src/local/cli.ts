@@ -384,7 +384,7 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       if (values.json) out(JSON.stringify(result, null, 2))
       const outputDir = command.kind === 'run' ? command.settings.outputDir : '.'
       reporter.info(
-        `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ''}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`
+        `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ''}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ''}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`
       )
       // A decision forced by a conflict (stale-baseline, exit 5) says so where errors are read, as other commands do.
       if (result.error) process.stderr.write(`error: ${result.error.reason}: ${result.error.message}\n`)
