@@ -5,7 +5,7 @@
  * the registry as `retrain status` then shows it.
  */
 import { spawn } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { copyFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CLI, makeProject, retrain, toySpec } from './helpers/project.js'
@@ -131,5 +131,25 @@ describe('a dry run', () => {
     expect(res.code, res.stderr).toBe(0)
     expect(res.stderr).toMatch(/Result: skipped \(dry run: nothing changed; would be promoted\)\. Outputs in/)
     expect((await status(project)).versions).toEqual([])
+  })
+})
+
+describe("a champion's bundle damaged on disk", () => {
+  it('exit 6 naming the file, with how to repair it; the registry is unchanged, and the copy from the run folder repairs it', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g1'])).code).toBe(0)
+    const stored = path.join(project, '.retrain/registry/toy/versions/1/model.tar')
+    await rm(stored)
+    const before = await status(project)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g2'])
+    expect(res.code, res.stderr).toBe(6)
+    expect(res.stderr).toContain(`${stored} does not exist`)
+    expect(res.stderr).toMatch(/copy model\.tar and manifest\.json back from the bundle\/ folder of the run that stored that version/)
+    expect(await status(project)).toEqual(before)
+
+    await copyFile(path.join(project, 'g1/bundle/model.tar'), stored)
+    const repaired = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g3'])
+    expect(repaired.code, repaired.stderr).toBe(0)
+    expect((await status(project)).champion).toBe(2)
   })
 })

@@ -499,6 +499,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** What to do about a bundle or registry state that failed verification (README, Troubleshooting). */
+const INTEGRITY_HINT =
+  'Nothing was changed. To repair a damaged bundle, copy model.tar and manifest.json back from the bundle/ folder of the run that ' +
+  'stored that version (.retrain/runs/<model>/<time>/), or roll back to an earlier champion: see "A bundle failed verification (exit 6)" ' +
+  "in the README's Troubleshooting."
+
 /** Runs the CLI and turns any failure into a message and an exit code; nothing thrown escapes. */
 export async function runCli(argv: string[]): Promise<number> {
   dropOutputOnClosedPipe(process.stdout)
@@ -514,6 +520,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (err instanceof RetrainError) {
       process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ''}${err.message}\n`)
+      if (err.exitCode === ExitCode.integrity) process.stderr.write(`${INTEGRITY_HINT}\n`)
       return err.exitCode
     }
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
