@@ -153,3 +153,24 @@ describe("a champion's bundle damaged on disk", () => {
     expect((await status(project)).champion).toBe(2)
   })
 })
+
+describe('approving a version a person rejected at its gate', () => {
+  it('says who rejected it and why, not the run\'s old decision "pending-approval"; a forced approval with a reason promotes it', async () => {
+    const project = await makeProject('test/fixtures/toy', toySpec({ mode: 'gate' }))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g1'])).code).toBe(0)
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g2'])).code).toBe(0)
+    const rejected = await retrain(project, ['reject', '2', '--spec', 'retrain.yml', '--reason', 'looks overfit', '--actor', 'reviewer'])
+    expect(rejected.code, rejected.stderr).toBe(0)
+    const before = await status(project)
+
+    const plain = await retrain(project, ['approve', '2', '--spec', 'retrain.yml'])
+    expect(plain.code).toBe(2)
+    expect(plain.stderr).toMatch(/version 2 was rejected by reviewer \(looks overfit\); only a forced approval with a reason can promote it/)
+    expect(plain.stderr).not.toMatch(/pending-approval/)
+    expect(await status(project)).toEqual(before)
+
+    const forced = await retrain(project, ['approve', '2', '--spec', 'retrain.yml', '--force', '--reason', 'holdout was mislabeled'])
+    expect(forced.code, forced.stderr).toBe(0)
+    expect((await status(project)).champion).toBe(2)
+  })
+})

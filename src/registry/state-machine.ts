@@ -198,7 +198,10 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
       if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion)
       const forced = record.status === 'rejected' || record.status === 'not-selected'
       if (forced && (!t.forced || !t.who.reason.trim())) {
-        refuse(`version ${record.version} was ${record.status} (${record.decision}); only a forced approval with a reason can promote it`, 'rejected-candidate')
+        // Who refused it and why, from the history: the run's decision alone ("pending-approval") does not say.
+        const refusal = state.history.findLast(e => e.version === record.version && (e.action === 'rejected' || e.action === 'not-selected'))
+        const why = refusal ? ` by ${refusal.actor}${refusal.reason ? ` (${refusal.reason})` : ''}` : ''
+        refuse(`version ${record.version} was ${record.status}${why}; only a forced approval with a reason can promote it`, 'rejected-candidate')
       }
       const versions = moveChampion(state.versions, state.champion, record.version)
       const history = [...state.history, event(state, record.version, t.action, t.who, at, forced)]
