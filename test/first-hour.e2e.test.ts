@@ -174,3 +174,14 @@ describe('approving a version a person rejected at its gate', () => {
     expect((await status(project)).champion).toBe(2)
   })
 })
+
+describe('--out naming a file', () => {
+  it.each([['retrain.yml'], ['retrain.yml/out']])('--out %s is refused with exit 2 before any step runs; nothing changes', async out => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', out])
+    expect(res.code, res.stderr).toBe(2)
+    expect(res.stderr).toMatch(new RegExp(`error: --out ${out}: .*is a file, not a directory for the run's outputs`))
+    expect(res.stderr).not.toMatch(/Step Train/)
+    expect((await status(project)).versions).toEqual([])
+  })
+})

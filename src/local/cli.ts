@@ -6,6 +6,7 @@
  * read no spec, `validate` loads no engine, metrics or trainers. The build splits the dynamically
  * imported modules into chunks, so what a command does not import is never read nor compiled.
  */
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -298,6 +299,27 @@ async function stepCacheOf(spec: Spec, reporter: ConsoleReporter) {
   })
 }
 
+/**
+ * `--out` must be a directory or become one: a path that is a file, or lies under one, is refused
+ * before anything runs (it failed after training, with exit 1).
+ */
+function checkOutDir(out: string): void {
+  for (let dir = path.resolve(out); ; dir = path.dirname(dir)) {
+    let kind: ReturnType<typeof statSync> | undefined
+    try {
+      kind = statSync(dir, { throwIfNoEntry: false })
+    } catch {
+      kind = undefined // ENOTDIR: a file above it; the walk up finds it
+    }
+    if (kind) {
+      if (!kind.isDirectory())
+        throw usageError(`--out ${out}: ${dir === path.resolve(out) ? 'is a file' : `${dir} is a file`}, not a directory for the run's outputs`, 'run')
+      return
+    }
+    if (path.dirname(dir) === dir) return
+  }
+}
+
 function timestamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-')
 }
@@ -310,6 +332,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
       const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
       const { heartbeatMs, stageHook } = await import('../app/knobs.js')
+      if (values.out !== undefined) checkOutDir(values.out)
       const settings: RunSettings = {
         spec,
         params,
