@@ -4,11 +4,12 @@
  * not what the spec says) each end with a clear message and the exit code the README documents, and
  * the registry as `retrain status` then shows it.
  */
-import { spawn } from 'node:child_process'
-import { copyFile, rm, writeFile } from 'node:fs/promises'
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CLI, makeProject, retrain, toySpec } from './helpers/project.js'
+import { CLI, makeProject, REPO, retrain, toySpec } from './helpers/project.js'
 
 const SPEC = toySpec()
 
@@ -183,5 +184,20 @@ describe('--out naming a file', () => {
     expect(res.stderr).toMatch(new RegExp(`error: --out ${out}: .*is a file, not a directory for the run's outputs`))
     expect(res.stderr).not.toMatch(/Step Train/)
     expect((await status(project)).versions).toEqual([])
+  })
+})
+
+describe("an example's 'by hand' commands, as its README writes them", () => {
+  it('examples/cars-builtin: training and evaluating by hand gives generation 1 of its table', async () => {
+    const readme = await readFile(path.join(REPO, 'examples/cars-builtin/README.md'), 'utf8')
+    const block = /## Running a step by hand[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'retrain-by-hand-'))
+    // The README's commands, from the repository's root, with its /tmp folder moved into this test's own.
+    const script = block.replaceAll('/tmp/cars-builtin', scratch)
+    const res = spawnSync('bash', ['-e', '-c', script], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+    expect(res.status, res.stderr).toBe(0)
+    const metrics = JSON.parse(await readFile(path.join(scratch, 'g1-metrics.json'), 'utf8'))
+    const row = /\| generation 1 \(1970-1975\) \| ([\d.-]+) \| ([\d.-]+) \| ([\d.-]+) \|/.exec(readme)!
+    expect([metrics.rmse.toFixed(2), metrics.mae.toFixed(2), metrics.r2.toFixed(2)]).toEqual([row[1], row[2], row[3]])
   })
 })
