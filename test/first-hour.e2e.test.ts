@@ -201,3 +201,47 @@ describe("an example's 'by hand' commands, as its README writes them", () => {
     expect([metrics.rmse.toFixed(2), metrics.mae.toFixed(2), metrics.r2.toFixed(2)]).toEqual([row[1], row[2], row[3]])
   })
 })
+
+describe('Ctrl-C twice', () => {
+  it('a second SIGINT exits 130 at once and kills the step, even one that ignores SIGTERM; the next run starts clean', async () => {
+    // The step ignores SIGTERM and SIGINT (as a trainer saving a checkpoint would, for a while) and writes its pid.
+    const train = `trap '' TERM INT\necho $$ > step.pid\nfor i in $(seq 1 400); do sleep 0.05 || true; done\nnode train.mjs`
+    const project = await makeProject('test/fixtures/toy', toySpec({ train }))
+    const child = spawn(process.execPath, [CLI, 'run', '--spec', 'retrain.yml'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    const waitFor = async (what: RegExp) => {
+      for (let i = 0; i < 400 && !what.test(stderr); i++) await new Promise(r => setTimeout(r, 25))
+      expect(stderr).toMatch(what)
+    }
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const closed = new Promise<number | null>(resolve => child.on('close', resolve))
+    await waitFor(/▶ Step Train/)
+    let pid = 0
+    for (let i = 0; i < 400 && !pid; i++) {
+      pid = Number(await readFile(path.join(project, 'step.pid'), 'utf8').catch(() => '0'))
+      if (!pid) await new Promise(r => setTimeout(r, 25))
+    }
+    expect(pid).toBeGreaterThan(0)
+    child.kill('SIGINT')
+    await waitFor(/SIGINT received: stopping the running step/)
+    child.kill('SIGINT')
+    expect(await closed).toBe(130)
+    expect(stderr).toMatch(/SIGINT received again: killing the running step and exiting/)
+    // The step's shell is gone (SIGKILL is at once; the poll only waits for it to be reaped), not left training.
+    const alive = () => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    for (let i = 0; i < 80 && alive(); i++) await new Promise(r => setTimeout(r, 25))
+    expect(alive()).toBe(false)
+    expect((await status(project)).versions).toEqual([])
+    await writeFile(path.join(project, 'retrain.yml'), SPEC)
+    const again = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'again'])
+    expect(again.code, again.stderr).toBe(0)
+    expect((await status(project)).champion).toBe(1)
+  })
+})

@@ -503,7 +503,11 @@ export async function main(argv: string[]): Promise<number> {
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json)
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(ExitCode.cancelled)
+    if (controller.signal.aborted) {
+      // A second signal stops at once: the running step's group is killed (SIGKILL) as the process exits.
+      process.stderr.write(`${signal} received again: killing the running step and exiting\n`)
+      process.exit(ExitCode.cancelled)
+    }
     reporter.warn(`${signal} received: stopping the running step`)
     controller.abort()
   }
