@@ -245,3 +245,19 @@ describe('Ctrl-C twice', () => {
     expect((await status(project)).champion).toBe(1)
   })
 })
+
+describe('status after two runs on the same evaluation data', () => {
+  it('shows no "evaluated on" column of one unexplained letter; it appears with its explanation once the data changes', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    for (const out of ['g1', 'g2']) expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', out])).code).toBe(0)
+    const same = await retrain(project, ['status', '--spec', 'retrain.yml'])
+    expect(same.code, same.stderr).toBe(0)
+    expect(same.stdout).toMatch(/\| version \| status +\| baseline \| score +\| loss +\| created +\|/)
+    expect(same.stdout).not.toMatch(/evaluated on/)
+    await writeFile(path.join(project, 'data/eval.csv'), 'x,y\n9,9\n')
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g3'])).code).toBe(0)
+    const changed = await retrain(project, ['status', '--spec', 'retrain.yml'])
+    expect(changed.stdout).toMatch(/\| evaluated on \|/)
+    expect(changed.stdout).toMatch(/The evaluation data changed at version 3/)
+  })
+})

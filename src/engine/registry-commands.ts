@@ -128,7 +128,9 @@ export function renderStatus(
   const names = metricNames.length ? metricNames : [...new Set(snapshot.versions.flatMap(v => Object.keys(v.metrics)))]
   if (snapshot.versions.length) {
     // Each evaluation set gets a letter in the order it appeared: only metrics with the same letter compare.
-    const sets = [...new Set(snapshot.versions.map(v => v.evaluationData).filter((d): d is string => Boolean(d)))]
+    // The column shows only once the data changed: with one set, a column of "A" says nothing and explains nothing.
+    const seen = [...new Set(snapshot.versions.map(v => v.evaluationData).filter((d): d is string => Boolean(d)))]
+    const sets = seen.length > 1 ? seen : []
     const letter = (d: string | null | undefined) =>
       d ? String.fromCharCode(65 + (sets.indexOf(d) % 26)) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : '') : '—'
     const newest = snapshot.versions.length - limit
