@@ -261,3 +261,16 @@ describe('status after two runs on the same evaluation data', () => {
     expect(changed.stdout).toMatch(/The evaluation data changed at version 3/)
   })
 })
+
+describe('retrain plan with a grid', () => {
+  it('lines up the params of long grid names with the others', async () => {
+    const project = await makeProject('test/fixtures/toy', `${SPEC}challengers:\n  small: { delta: 0.5 }\n  grid: { delta: [1, 2], note: [first-try] }\n`)
+    const res = await retrain(project, ['plan', '--spec', 'retrain.yml'])
+    expect(res.code, res.stderr).toBe(0)
+    const lines = res.stdout.split('\n').filter(l => l.startsWith('  '))
+    expect(lines.length).toBe(3)
+    expect(lines.some(l => l.includes('grid-delta-1-note-first-try'))).toBe(true)
+    const columns = new Set(lines.map(l => l.indexOf('delta=')))
+    expect(columns.size).toBe(1)
+  })
+})
