@@ -274,3 +274,12 @@ describe('retrain plan with a grid', () => {
     expect(columns.size).toBe(1)
   })
 })
+
+describe('no spec where the default says', () => {
+  it('says it looked for the default spec and how to name another, exit 2', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const res = await retrain(project, ['run'])
+    expect(res.code).toBe(2)
+    expect(res.stderr).toMatch(/^error: \.github\/retrain\.yml: cannot read the spec: no such file \(the default spec; name another with --spec FILE\)$/m)
+  })
+})

@@ -272,7 +272,15 @@ function checkArguments(values: Values, command: string): void {
 const DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 async function loadSpec(file: string): Promise<Spec> {
-  return await (await import('../spec/load.js')).loadSpec(file)
+  try {
+    return await (await import('../spec/load.js')).loadSpec(file)
+  } catch (err) {
+    // No spec where none was named: say how to name one (a first run from a folder with retrain.yml in it).
+    if (file === DEFAULT_SPEC && err instanceof InputError && err.problems.length === 1 && /no such file$/.test(err.problems[0]!.message)) {
+      throw new InputError([{ ...err.problems[0]!, message: `${err.problems[0]!.message} (the default spec; name another with --spec FILE)` }])
+    }
+    throw err
+  }
 }
 
 async function registryOf(values: Values): Promise<DirectoryRegistry> {
