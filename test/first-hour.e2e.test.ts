@@ -283,3 +283,18 @@ describe('no spec where the default says', () => {
     expect(res.stderr).toMatch(/^error: \.github\/retrain\.yml: cannot read the spec: no such file \(the default spec; name another with --spec FILE\)$/m)
   })
 })
+
+describe('status of a model the registry does not hold', () => {
+  it('exit 0 with an empty status, and a note on stderr naming the registry folder and the model probably meant', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml'])).code).toBe(0)
+    const typo = await retrain(project, ['status', '--model', 'toys'])
+    expect(typo.code, typo.stderr).toBe(0)
+    expect(typo.stdout).toMatch(/Champion: no champion/)
+    expect(typo.stderr).toContain(`note: No version of toys in the registry ${path.join(project, '.retrain/registry')} (it holds "toy"; did you mean "toy"?)`)
+    const elsewhere = await retrain(project, ['status', '--spec', 'retrain.yml', '--registry', 'other'])
+    expect(elsewhere.stderr).toContain(`No version of toy in the registry ${path.join(project, 'other')} (no model there yet)`)
+    const json = await retrain(project, ['status', '--model', 'toys', '--json'])
+    expect(JSON.parse(json.stdout)).toMatchObject({ model: 'toys', versions: [] })
+  })
+})

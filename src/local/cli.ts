@@ -6,7 +6,7 @@
  * read no spec, `validate` loads no engine, metrics or trainers. The build splits the dynamically
  * imported modules into chunks, so what a command does not import is never read nor compiled.
  */
-import { statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -403,6 +403,27 @@ async function commandOf(name: string, values: Values, positionals: string[], si
   throw usageError(`unknown command "${name}"`)
 }
 
+/**
+ * Status of a model with no version: where it looked, and the models that registry does hold, so a
+ * misspelt --model or a registry in another folder (it is relative to the current one) is plain.
+ */
+function emptyRegistryNote(model: string, values: Values): string {
+  const dir = path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY)
+  let models: string[] = []
+  try {
+    models = readdirSync(dir, { withFileTypes: true })
+      .filter(e => e.isDirectory() && existsSync(path.join(dir, e.name, 'registry.json')))
+      .map(e => e.name)
+  } catch {
+    // No registry folder at all: said below.
+  }
+  const others = models.filter(m => m !== model)
+  return (
+    `No version of ${model} in the registry ${dir}` +
+    (others.length ? ` (it holds ${others.map(m => `"${m}"`).join(', ')}${closest(model, others) ? `; did you mean "${closest(model, others)}"?` : ''})` : models.length ? '' : ' (no model there yet)')
+  )
+}
+
 /** `1 step`, `3 steps`. */
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
 
@@ -432,6 +453,7 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       const { renderStatus } = await import('../engine/registry-commands.js')
       const limit = values.all ? Infinity : undefined
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map(m => m.name) ?? [], { limit }))
+      if (outcome.snapshot.versions.length === 0) process.stderr.write(`note: ${emptyRegistryNote(outcome.snapshot.model, values)}\n`)
       return ExitCode.ok
     }
     case 'compared': {
