@@ -132,6 +132,11 @@ export async function readMetricsFile(file: string, declared: string[], role: st
 export function missingMetricWarning(role: string, name: string, metrics: Metrics): string {
   const names = Object.keys(metrics)
   const meant = closest(name, names)
-  const has = names.length ? `it has ${names.slice(0, 10).map(n => `"${n}"`).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}` : 'it has no metrics'
+  const has = names.length
+    ? `it has ${names
+        .slice(0, 10)
+        .map(n => `"${n}"`)
+        .join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`
+    : 'it has no metrics'
   return `the ${role}'s metrics file has no "${name}" (${has}${meant ? `; did you mean "${meant}"?` : ''}); rules on it fail closed`
 }

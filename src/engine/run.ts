@@ -434,7 +434,9 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
   try {
     const manifest = await precommit(() => packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version: record.version }))
     record.digest = manifest.digest
-    reporter.info(`Candidate bundle: ${manifest.files.length} file${manifest.files.length === 1 ? '' : 's'}, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`)
+    reporter.info(
+      `Candidate bundle: ${manifest.files.length} file${manifest.files.length === 1 ? '' : 's'}, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`
+    )
     await options.atStage?.('packed')
     const bundleOut = path.join(options.outputDir, 'bundle')
     const storage = await precommit(async () => {

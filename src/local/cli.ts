@@ -68,7 +68,14 @@ Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad sp
 1 internal.`
 
 /** `arg` names the value in --help (as the overview does); `describeIn` words it for one command. */
-type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; arg?: string; describe: string; describeIn?: Record<string, { arg: string; describe: string }> }
+type Option = {
+  type: 'string' | 'boolean'
+  multiple?: boolean
+  short?: string
+  arg?: string
+  describe: string
+  describeIn?: Record<string, { arg: string; describe: string }>
+}
 
 const OPTION: Record<string, Option> = {
   spec: { type: 'string', arg: 'FILE', describe: `the retraining spec (default ${DEFAULT_SPEC})` },
@@ -420,7 +427,11 @@ function emptyRegistryNote(model: string, values: Values): string {
   const others = models.filter(m => m !== model)
   return (
     `No version of ${model} in the registry ${dir}` +
-    (others.length ? ` (it holds ${others.map(m => `"${m}"`).join(', ')}${closest(model, others) ? `; did you mean "${closest(model, others)}"?` : ''})` : models.length ? '' : ' (no model there yet)')
+    (others.length
+      ? ` (it holds ${others.map(m => `"${m}"`).join(', ')}${closest(model, others) ? `; did you mean "${closest(model, others)}"?` : ''})`
+      : models.length
+        ? ''
+        : ' (no model there yet)')
   )
 }
 
