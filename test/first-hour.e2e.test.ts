@@ -5,6 +5,7 @@
  * the registry as `retrain status` then shows it.
  */
 import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -296,5 +297,33 @@ describe('status of a model the registry does not hold', () => {
     expect(elsewhere.stderr).toContain(`No version of toy in the registry ${path.join(project, 'other')} (no model there yet)`)
     const json = await retrain(project, ['status', '--model', 'toys', '--json'])
     expect(JSON.parse(json.stdout)).toMatchObject({ model: 'toys', versions: [] })
+  })
+})
+
+describe('Ctrl-C while the champion is evaluated', () => {
+  it('exits 130 (cancelled), not 4 (the champion could not be evaluated); nothing changes', async () => {
+    const evaluate = [
+      'run: |',
+      '    if [ "$RETRAIN_EVAL_ROLE" = baseline ]; then',
+      '      touch baseline-started',
+      '      for i in $(seq 1 400); do sleep 0.05; done',
+      '    fi',
+      '    node evaluate.mjs'
+    ].join('\n')
+    const project = await makeProject('test/fixtures/toy', SPEC.replace('run: node evaluate.mjs', evaluate))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g1'])).code).toBe(0)
+    const before = await status(project)
+    const child = spawn(process.execPath, [CLI, 'run', '--spec', 'retrain.yml', '--out', 'g2'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const closed = new Promise<number | null>(resolve => child.on('close', resolve))
+    const started = path.join(project, 'baseline-started')
+    for (let i = 0; i < 400 && !existsSync(started); i++) await new Promise(r => setTimeout(r, 25))
+    expect(existsSync(started)).toBe(true)
+    child.kill('SIGINT')
+    expect(await closed).toBe(130)
+    expect(stderr).toMatch(/error: cancelled by a signal/)
+    expect(stderr).not.toMatch(/could not be evaluated/)
+    expect(await status(project)).toEqual(before)
   })
 })

@@ -366,7 +366,7 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
     try {
       baseline = await evaluateModel(ctx, { role: 'baseline', dir: champion.dir, version: champion.version }, declared)
     } catch (err) {
-      if (!(err instanceof RetrainError)) throw err
+      if (!(err instanceof RetrainError) || notAnEvaluationFailure(err)) throw err
       throw new EvaluationError(
         `the champion (version ${champion.version}) could not be evaluated with the current evaluate command, so the candidate ` +
           `cannot be compared with it; nothing was promoted. ${err.message}`,
@@ -669,7 +669,7 @@ async function evaluateReferences(ctx: RunContext, champion: Champion, declared:
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`)
       out.set(version, await evaluateModel(ctx, { role: 'reference', dir, version }, declared))
     } catch (err) {
-      if (!(err instanceof RetrainError)) throw err
+      if (!(err instanceof RetrainError) || notAnEvaluationFailure(err)) throw err
       options.reporter.warn(`version ${version}, which a rule compares with, could not be evaluated: ${err.message}`)
       out.set(version, `version ${version} could not be evaluated (${err.message})`)
     }
@@ -997,6 +997,14 @@ async function copyLogs(from: string, to: string): Promise<void> {
   for (const name of await readdir(from)) {
     if (name.endsWith('.log')) await copyFile(path.join(from, name), path.join(to, name))
   }
+}
+
+/**
+ * A cancellation (exit 130) or a full disk (exit 7) while the champion or a pinned version is
+ * evaluated is that, not a model that cannot be evaluated (exit 4, or a rule failing closed).
+ */
+function notAnEvaluationFailure(err: RetrainError): boolean {
+  return err instanceof CancelledError || err instanceof DiskFullError
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
