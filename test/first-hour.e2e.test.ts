@@ -327,3 +327,22 @@ describe('Ctrl-C while the champion is evaluated', () => {
     expect(await status(project)).toEqual(before)
   })
 })
+
+describe('a cached step restored on the second run', () => {
+  it('counts its one restored file as "1 file"', async () => {
+    const steps = [
+      'steps:',
+      '  - name: Features',
+      '    run: mkdir -p features && cp data/train.csv features/',
+      '    cache:',
+      '      outputs: [features]',
+      '      data: [train]',
+      '  - name: Train'
+    ].join('\n')
+    const project = await makeProject('test/fixtures/toy', SPEC.replace('steps:\n  - name: Train', steps))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g1'])).code).toBe(0)
+    const hit = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'g2'])
+    expect(hit.code, hit.stderr).toBe(0)
+    expect(hit.stderr).toMatch(/Step Features: restored from cache retrain-features-[0-9a-f]+ \(1 file, \d+ bytes\)/)
+  })
+})
