@@ -346,3 +346,13 @@ describe('a cached step restored on the second run', () => {
     expect(hit.stderr).toMatch(/Step Features: restored from cache retrain-features-[0-9a-f]+ \(1 file, \d+ bytes\)/)
   })
 })
+
+describe('a first model the spec rejects', () => {
+  it('says there is still no champion, not "champion stays no champion"', async () => {
+    const project = await makeProject('test/fixtures/toy', toySpec({ firstModel: 'reject' }))
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stdout).toMatch(/\*\*version 1 was not promoted \(there is still no champion\)\.\*\*/)
+    expect(res.stdout).not.toMatch(/champion stays no champion/)
+  })
+})

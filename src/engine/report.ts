@@ -51,7 +51,7 @@ function headline(r: RunResult): string {
     case 'rejected':
       // Rejected because the champion moved meanwhile: the champion it was compared with is no longer current.
       if (r.error?.reason === 'stale-baseline') return `${candidate} was not promoted: the champion moved while it was trained (stale-baseline)`
-      return `${candidate} was not promoted (champion stays ${champion})`
+      return `${candidate} was not promoted (${r.baseline ? `champion stays ${champion}` : 'there is still no champion'})`
     case 'skipped':
       return `nothing changed; the decision would be: ${r.wouldBe ?? 'unknown'}`
     case 'candidate':
