@@ -356,3 +356,18 @@ describe('a first model the spec rejects', () => {
     expect(res.stdout).not.toMatch(/champion stays no champion/)
   })
 })
+
+describe('--param mistakes', () => {
+  it.each([
+    [['--param', 'delta=5', '--param', 'delta=6'], /error: --param "delta" is given twice, as "5" and "6"; give it once/],
+    [['--param', '__proto__=1'], /error: unknown param "__proto__" from --param/],
+    [['--param', 'delta=abc'], /error: param "delta" from --param must be a number \(got "abc"\)/]
+  ])('retrain run %j is refused with exit 2 before anything runs', async (args, message) => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', ...args])
+    expect(res.code, res.stderr).toBe(2)
+    expect(res.stderr).toMatch(message)
+    expect(res.stderr).not.toMatch(/Step Train/)
+    expect((await status(project)).versions).toEqual([])
+  })
+})
