@@ -371,3 +371,13 @@ describe('--param mistakes', () => {
     expect((await status(project)).versions).toEqual([])
   })
 })
+
+describe('a built-in trainer run by hand from a terminal', () => {
+  it('without RETRAIN_BUILTIN_OPTIONS says that is what is missing, exit 2', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const res = await retrain(project, ['train', 'online-gradient-descent'], { RETRAIN_BUILTIN_OPTIONS: '' })
+    expect(res.code).toBe(2)
+    expect(res.stderr).toMatch(/needs with\.label/)
+    expect(res.stderr).toMatch(/RETRAIN_BUILTIN_OPTIONS is not set: run this through a spec's uses: step, or set it to the with: options as a JSON object/)
+  })
+})

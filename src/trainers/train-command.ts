@@ -26,7 +26,13 @@ export function readOptions(trainer: string, env: NodeJS.ProcessEnv): { name: Tr
     }
   }
   const { options, problems } = parseTrainerOptions(trainer, raw)
-  if (!options) throw new TrainerError(problems.map(p => p.message).join('\n'))
+  if (!options) {
+    // Run by hand from a terminal: the options come from a spec's with:, through the environment.
+    const unset = text
+      ? ''
+      : `\n${ContractEnv.builtinOptions} is not set: run this through a spec's uses: step, or set it to the with: options as a JSON object`
+    throw new TrainerError(problems.map(p => p.message).join('\n') + unset)
+  }
   return { name: trainer as TrainerName, options }
 }
 
