@@ -381,3 +381,15 @@ describe('a built-in trainer run by hand from a terminal', () => {
     expect(res.stderr).toMatch(/RETRAIN_BUILTIN_OPTIONS is not set: run this through a spec's uses: step, or set it to the with: options as a JSON object/)
   })
 })
+
+describe('--keep-work-dir', () => {
+  it('says where the kept scratch directory is, and it is there after the run', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--keep-work-dir'])
+    expect(res.code, res.stderr).toBe(0)
+    const kept = /Kept the run's scratch directory \(--keep-work-dir\): (\S+)/.exec(res.stderr)
+    expect(kept).not.toBeNull()
+    expect(existsSync(path.join(kept![1]!, 'model'))).toBe(true)
+    await rm(kept![1]!, { recursive: true, force: true })
+  })
+})

@@ -225,6 +225,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     if (summary !== null) await reporter.stepsSummary?.(summary).catch(err => reporter.warn(`could not add the steps' summary: ${(err as Error).message}`))
     await ws.leftoversCleaned
     if (!options.keepWorkDir) await rm(ws.root, { recursive: true, force: true })
+    else reporter.info(`Kept the run's scratch directory (--keep-work-dir): ${ws.root}`)
   }
 }
 
