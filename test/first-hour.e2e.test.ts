@@ -393,3 +393,21 @@ describe('--keep-work-dir', () => {
     await rm(kept![1]!, { recursive: true, force: true })
   })
 })
+
+describe('retrain compare on predictions files, with a metric read from the metrics file', () => {
+  it('names the metric that predictions cannot judge, instead of a bare "no metric" failure', async () => {
+    const spec = SPEC.replace('  data: eval\nmetrics:', '  data: eval\n  predictions: { task: regression }\nmetrics:').replace(
+      '  loss:\n    goal: minimize',
+      '  rmse:\n    goal: minimize\n    compute: rmse\n    change:\n      - margin: -1'
+    )
+    const project = await makeProject('test/fixtures/toy', spec)
+    const rows = (offset: number) => ['id,label,prediction', ...[1, 2, 3, 4, 5, 6].map(i => `${i},${i},${i + offset}`)].join('\n') + '\n'
+    await writeFile(path.join(project, 'c.csv'), rows(0.1))
+    await writeFile(path.join(project, 'b.csv'), rows(0.5))
+    const res = await retrain(project, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.csv', '--baseline', 'b.csv'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stdout).toMatch(/Not judged from predictions: score is read from the evaluate command's metrics file/)
+    const json = await retrain(project, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.csv', '--baseline', 'b.csv', '--json'])
+    expect(JSON.parse(json.stdout).notInPredictions).toEqual(['score'])
+  })
+})
