@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -409,5 +409,28 @@ describe('retrain compare on predictions files, with a metric read from the metr
     expect(res.stdout).toMatch(/Not judged from predictions: score is read from the evaluate command's metrics file/)
     const json = await retrain(project, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.csv', '--baseline', 'b.csv', '--json'])
     expect(JSON.parse(json.stdout).notInPredictions).toEqual(['score'])
+  })
+})
+
+describe('an output folder used again', () => {
+  it("a run that fails leaves no earlier run's result.json (saying promoted) beside its own logs", async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out'])).code).toBe(0)
+    expect(existsSync(path.join(project, 'out/result.json'))).toBe(true)
+    const failed = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'fail=true'])
+    expect(failed.code, failed.stderr).toBe(3)
+    expect(existsSync(path.join(project, 'out/logs/train.log'))).toBe(true)
+    expect(existsSync(path.join(project, 'out/result.json'))).toBe(false)
+    expect(existsSync(path.join(project, 'out/report.md'))).toBe(false)
+  })
+
+  it('a result.json that is not a run result is left alone', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    await mkdir(path.join(project, 'out'))
+    await writeFile(path.join(project, 'out/result.json'), '{"mine": true}\n')
+    await writeFile(path.join(project, 'out/report.md'), '# my notes\n')
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'fail=true'])).code).toBe(3)
+    expect(await readFile(path.join(project, 'out/result.json'), 'utf8')).toBe('{"mine": true}\n')
+    expect(await readFile(path.join(project, 'out/report.md'), 'utf8')).toBe('# my notes\n')
   })
 })

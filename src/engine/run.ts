@@ -207,6 +207,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     onCleaned: dir => reporter.info(`Removed ${dir}, left by a run that was killed`)
   })
   try {
+    await removeEarlierResult(options.outputDir)
     const ctx = await prepare(options, ws)
     if (ctx.drift) await writeDriftCharts(options.outputDir, ctx.drift)
     if (ctx.drift && !ctx.drift.drifted) return await skipRun(ctx, ctx.drift)
@@ -1044,6 +1045,30 @@ async function stageOutputs(outputDir: string, result: RunResult): Promise<Stage
     throw err
   }
   return { outputDir, files }
+}
+
+/**
+ * An output folder used again (`--out out` on every CI run) must not keep an earlier run's decision:
+ * a run that then fails would leave a result.json saying "promoted" beside its own logs. A
+ * result.json of ours (and the report.md beside it) is removed when the run starts; any other file
+ * of that name is left alone.
+ */
+async function removeEarlierResult(outputDir: string): Promise<void> {
+  const file = path.join(outputDir, 'result.json')
+  const earlier = await readFile(file, 'utf8').then(
+    text => {
+      try {
+        const data = JSON.parse(text) as { schemaVersion?: unknown; decision?: unknown }
+        return typeof data.schemaVersion === 'number' && typeof data.decision === 'string'
+      } catch {
+        return false
+      }
+    },
+    () => false
+  )
+  if (!earlier) return
+  await rm(file, { force: true })
+  await rm(path.join(outputDir, 'report.md'), { force: true })
 }
 
 /** A run that stopped before its commit leaves no result behind. */
