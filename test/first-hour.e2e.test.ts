@@ -422,6 +422,8 @@ describe('an output folder used again', () => {
     expect(existsSync(path.join(project, 'out/logs/train.log'))).toBe(true)
     expect(existsSync(path.join(project, 'out/result.json'))).toBe(false)
     expect(existsSync(path.join(project, 'out/report.md'))).toBe(false)
+    expect(existsSync(path.join(project, 'out/bundle'))).toBe(false)
+    expect(existsSync(path.join(project, 'out/metrics'))).toBe(false)
   })
 
   it('a result.json that is not a run result is left alone', async () => {

@@ -1050,8 +1050,8 @@ async function stageOutputs(outputDir: string, result: RunResult): Promise<Stage
 /**
  * An output folder used again (`--out out` on every CI run) must not keep an earlier run's decision:
  * a run that then fails would leave a result.json saying "promoted" beside its own logs. A
- * result.json of ours (and the report.md beside it) is removed when the run starts; any other file
- * of that name is left alone.
+ * result.json of ours (and report.md, bundle/ and metrics/ beside it) is removed when the run
+ * starts; a result.json that is not a run's leaves the folder alone.
  */
 async function removeEarlierResult(outputDir: string): Promise<void> {
   const file = path.join(outputDir, 'result.json')
@@ -1068,7 +1068,8 @@ async function removeEarlierResult(outputDir: string): Promise<void> {
   )
   if (!earlier) return
   await rm(file, { force: true })
-  await rm(path.join(outputDir, 'report.md'), { force: true })
+  // The rest of that run's outputs: a stale bundle/ or metrics/baseline.json would read as this run's.
+  for (const name of ['report.md', 'bundle', 'metrics']) await rm(path.join(outputDir, name), { recursive: true, force: true })
 }
 
 /** A run that stopped before its commit leaves no result behind. */
