@@ -207,7 +207,9 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     onCleaned: dir => reporter.info(`Removed ${dir}, left by a run that was killed`)
   })
   try {
-    await removeEarlierResult(options.outputDir)
+    await removeEarlierResult(options.outputDir).catch(err =>
+      reporter.warn(`could not remove the earlier run's result from ${options.outputDir}: ${(err as Error).message}`)
+    )
     const ctx = await prepare(options, ws)
     if (ctx.drift) await writeDriftCharts(options.outputDir, ctx.drift)
     if (ctx.drift && !ctx.drift.drifted) return await skipRun(ctx, ctx.drift)
