@@ -6,7 +6,6 @@
  * read no spec, `validate` loads no engine, metrics or trainers. The build splits the dynamically
  * imported modules into chunks, so what a command does not import is never read nor compiled.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -22,6 +21,7 @@ import type { DirectoryRegistry } from '../registry/directory-registry.js'
 import { closest } from '../suggest.js'
 import { FileGate } from './file-gate.js'
 import { gitHead } from './git-head.js'
+import { checkOutDir, count, emptyRegistryNote, INTEGRITY_HINT } from './cli-hints.js'
 
 export const DEFAULT_SPEC = '.github/retrain.yml'
 export const DEFAULT_REGISTRY = '.retrain/registry'
@@ -314,27 +314,6 @@ async function stepCacheOf(spec: Spec, reporter: ConsoleReporter) {
   })
 }
 
-/**
- * `--out` must be a directory or become one: a path that is a file, or lies under one, is refused
- * before anything runs (it failed after training, with exit 1).
- */
-function checkOutDir(out: string): void {
-  for (let dir = path.resolve(out); ; dir = path.dirname(dir)) {
-    let kind: ReturnType<typeof statSync> | undefined
-    try {
-      kind = statSync(dir, { throwIfNoEntry: false })
-    } catch {
-      kind = undefined // ENOTDIR: a file above it; the walk up finds it
-    }
-    if (kind) {
-      if (!kind.isDirectory())
-        throw usageError(`--out ${out}: ${dir === path.resolve(out) ? 'is a file' : `${dir} is a file`}, not a directory for the run's outputs`, 'run')
-      return
-    }
-    if (path.dirname(dir) === dir) return
-  }
-}
-
 function timestamp(d: Date): string {
   return d.toISOString().replace(/[:.]/g, '-')
 }
@@ -410,34 +389,6 @@ async function commandOf(name: string, values: Values, positionals: string[], si
   throw usageError(`unknown command "${name}"`)
 }
 
-/**
- * Status of a model with no version: where it looked, and the models that registry does hold, so a
- * misspelt --model or a registry in another folder (it is relative to the current one) is plain.
- */
-function emptyRegistryNote(model: string, values: Values): string {
-  const dir = path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY)
-  let models: string[] = []
-  try {
-    models = readdirSync(dir, { withFileTypes: true })
-      .filter(e => e.isDirectory() && existsSync(path.join(dir, e.name, 'registry.json')))
-      .map(e => e.name)
-  } catch {
-    // No registry folder at all: said below.
-  }
-  const others = models.filter(m => m !== model)
-  return (
-    `No version of ${model} in the registry ${dir}` +
-    (others.length
-      ? ` (it holds ${others.map(m => `"${m}"`).join(', ')}${closest(model, others) ? `; did you mean "${closest(model, others)}"?` : ''})`
-      : models.length
-        ? ''
-        : ' (no model there yet)')
-  )
-}
-
-/** `1 step`, `3 steps`. */
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
-
 /** The outcome in the CLI's words: a line for a person, or JSON with --json. */
 async function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: Spec | null, reporter: ConsoleReporter): Promise<number> {
   const out = (text: string) => process.stdout.write(`${text}\n`)
@@ -464,7 +415,10 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       const { renderStatus } = await import('../engine/registry-commands.js')
       const limit = values.all ? Infinity : undefined
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map(m => m.name) ?? [], { limit }))
-      if (outcome.snapshot.versions.length === 0) process.stderr.write(`note: ${emptyRegistryNote(outcome.snapshot.model, values)}\n`)
+      if (outcome.snapshot.versions.length === 0)
+        process.stderr.write(
+          `note: ${emptyRegistryNote(outcome.snapshot.model, path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}\n`
+        )
       return ExitCode.ok
     }
     case 'compared': {
@@ -566,12 +520,6 @@ export async function main(argv: string[]): Promise<number> {
     process.off('SIGTERM', onSignal)
   }
 }
-
-/** What to do about a bundle or registry state that failed verification (README, Troubleshooting). */
-const INTEGRITY_HINT =
-  'Nothing was changed. To repair a damaged bundle, copy model.tar and manifest.json back from the bundle/ folder of the run that ' +
-  'stored that version (.retrain/runs/<model>/<time>/), or roll back to an earlier champion: see "A bundle failed verification (exit 6)" ' +
-  "in the README's Troubleshooting."
 
 /** Runs the CLI and turns any failure into a message and an exit code; nothing thrown escapes. */
 export async function runCli(argv: string[]): Promise<number> {
