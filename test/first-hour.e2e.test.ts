@@ -436,3 +436,22 @@ describe('an output folder used again', () => {
     expect(await readFile(path.join(project, 'out/report.md'), 'utf8')).toBe('# my notes\n')
   })
 })
+
+describe('rolling back twice', () => {
+  it('goes back twice (3, then 2, then 1), never forward to the version just rolled away from', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    for (const out of ['g1', 'g2', 'g3']) expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', out])).code).toBe(0)
+    expect((await status(project)).champion).toBe(3)
+    const first = await retrain(project, ['rollback', '--spec', 'retrain.yml'])
+    expect(first.code, first.stderr).toBe(0)
+    expect((await status(project)).champion).toBe(2)
+    const second = await retrain(project, ['rollback', '--spec', 'retrain.yml'])
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout).toMatch(/version 1 is the champion/)
+    expect((await status(project)).champion).toBe(1)
+    const third = await retrain(project, ['rollback', '--spec', 'retrain.yml'])
+    expect(third.code).toBe(2)
+    expect(third.stderr).toMatch(/toy had no champion before version 1; name the version to roll back to/)
+    expect((await status(project)).champion).toBe(1)
+  })
+})
