@@ -455,3 +455,32 @@ describe('rolling back twice', () => {
     expect((await status(project)).champion).toBe(1)
   })
 })
+
+describe('a semicolon-separated CSV given to a built-in trainer', () => {
+  it('says the file is not comma-separated, exit 3, nothing changes', async () => {
+    const spec = [
+      'model: semi',
+      'data:',
+      '  train: train.csv',
+      '  eval: eval.csv',
+      'steps:',
+      '  - name: Train',
+      '    uses: builtin/online-gradient-descent',
+      '    with: { label: y }',
+      'evaluate:',
+      '  run: node "$RETRAIN_CLI" evaluate --data eval',
+      '  data: eval',
+      'metrics:',
+      '  rmse: { goal: minimize, max: 100 }',
+      'promotion: { mode: auto, first-model: promote }',
+      ''
+    ].join('\n')
+    const project = await makeProject('test/fixtures/toy', spec)
+    await writeFile(path.join(project, 'train.csv'), 'x;y\n1;2\n2;4\n3;6\n')
+    await writeFile(path.join(project, 'eval.csv'), 'x;y\n4;8\n')
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml'])
+    expect(res.code, res.stderr).toBe(3)
+    expect(res.stderr).toMatch(/its columns: x;y \(its header is one column holding ";": built-in trainers read comma-separated files\)/)
+    expect((await retrain(project, ['status', '--spec', 'retrain.yml', '--json'])).stdout).toMatch(/"versions": \[\]/)
+  })
+})

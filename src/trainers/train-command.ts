@@ -167,7 +167,10 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     readPlan(columns, options, classification, champion.model)
   )
   if (!table.columns.includes(options.label)) {
-    throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table.columns.join(', ')}`)
+    // One column whose name holds ';' or a tab: a file separated by something else than commas.
+    const separator = table.columns.length === 1 ? [';', '\t', '|'].find(c => table.columns[0]!.includes(c)) : undefined
+    const hint = separator ? ` (its header is one column holding ${JSON.stringify(separator)}: built-in trainers read comma-separated files)` : ''
+    throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table.columns.join(', ')}${hint}`)
   }
   const labelText = table.text.get(options.label)
   const labelNumbers = table.numbers.get(options.label)
