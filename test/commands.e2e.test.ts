@@ -35,7 +35,7 @@ describe('each command takes only its own options', () => {
     const help = await retrain(project, ['rollback', '--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/Usage: retrain rollback \[options\]/)
-    expect(help.stdout).toMatch(/--to VALUE/)
+    expect(help.stdout).toMatch(/--to VERSION/)
     expect(help.stdout).not.toMatch(/--dry-run/)
   })
 

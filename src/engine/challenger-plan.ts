@@ -188,10 +188,14 @@ export function planMatrix(plan: ChallengerPlan): { include: MatrixEntry[] } {
 /** The plan for a person: one line per challenger, with its params. */
 export function renderPlan(plan: ChallengerPlan): string {
   const champion = plan.champion ? `version ${plan.champion.version} (bundle ${plan.champion.digest.slice(0, 12)})` : 'none (first model)'
-  const lines = [`Plan ${plan.id} for ${plan.model}: ${plan.challengers.length} challengers against champion ${champion}`]
+  const lines = [
+    `Plan ${plan.id} for ${plan.model}: ${plan.challengers.length} challenger${plan.challengers.length === 1 ? '' : 's'} against champion ${champion}`
+  ]
+  // Grid names are long (grid-epochs-200-learning-rate-0.01): the column is as wide as the longest.
+  const width = Math.max(24, ...plan.challengers.map(c => c.name.length))
   for (const c of plan.challengers) {
     lines.push(
-      `  ${c.name.padEnd(24)} ${Object.entries(c.params)
+      `  ${c.name.padEnd(width)} ${Object.entries(c.params)
         .map(([k, v]) => `${k}=${v}`)
         .join(' ')}`
     )

@@ -28,6 +28,12 @@ export interface CompareOutcome {
   slices: SliceJudgement[]
   /** How many examples or groups the bootstrap resampled, when predictions were given. */
   units: { count: number; kind: 'examples' | 'groups' } | null
+  /**
+   * With predictions files: judged metrics the spec reads from the evaluate command's metrics file
+   * (no `compute:`). Predictions do not hold them, so their rules fail closed here although `retrain
+   * run` would judge them.
+   */
+  notInPredictions?: string[]
 }
 
 /** A metrics file: a small summary, read whole, up to MAX_METRICS_FILE_BYTES (see docs/metrics.md). */
@@ -109,7 +115,10 @@ export async function compareFiles(spec: Spec, candidateFile: string, baselineFi
     baseline,
     rules: verdict.outcomes,
     slices,
-    units
+    units,
+    ...(!isMetricsFile(candidateFile) && {
+      notInPredictions: spec.metrics.filter(m => !m.compute && (m.change.length > 0 || m.min !== undefined || m.max !== undefined)).map(m => m.name)
+    })
   }
 }
 
@@ -134,6 +143,14 @@ export function renderComparison(c: CompareOutcome): string {
     `**Would be ${c.decision}.** ${c.reason.charAt(0).toUpperCase()}${c.reason.slice(1)}.`,
     '',
     ...(c.units ? [`Computed from predictions; the bootstrap resampled ${c.units.count} ${c.units.kind}.`, ''] : []),
+    ...(c.notInPredictions?.length
+      ? [
+          `Not judged from predictions: ${c.notInPredictions.join(', ')} ${c.notInPredictions.length === 1 ? 'is' : 'are'} read from the evaluate command's metrics ` +
+            'file (no `compute:` in the spec), so their rules fail closed here, where `retrain run` would judge them. Compare the two metrics ' +
+            '.json files for those, or give them `compute:`.',
+          ''
+        ]
+      : []),
     table(['metric', 'goal', 'baseline', 'candidate', 'improvement'], metricRows),
     '',
     '### Rules',

@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import { EvaluationError } from '../errors.js'
+import { closest } from '../suggest.js'
 
 export type Metrics = Record<string, number | null>
 
@@ -52,20 +53,20 @@ export const MAX_METRICS_FILE_BYTES = 256 * 1024 * 1024
 /**
  * Parses a metrics file. `declared` names the metrics the spec judges: a declared metric that is not
  * a number or null is an error naming it; other keys that are not numbers are ignored, and `ignored`
- * lists their names (the first MAX_IGNORED_NAMES, then one entry "and N more").
+ * lists their names (the first MAX_IGNORED_NAMES, then one entry "and N more"). `where` names the
+ * file in errors (default `<file>: the metrics file`).
  */
-export function parseMetrics(text: string, file: string, declared: string[]): { metrics: Metrics; ignored: string[] } {
+export function parseMetrics(text: string, file: string, declared: string[], where = `${file}: the metrics file`): { metrics: Metrics; ignored: string[] } {
   let parsed: unknown
   try {
     parsed = JSON.parse(quoteNonFinite(text))
   } catch (err) {
-    throw new EvaluationError(
-      `${file}: the metrics file is not valid JSON (${(err as Error).message}); write one object of metric name to number`,
-      'metrics-invalid'
-    )
+    throw new EvaluationError(`${where} is not valid JSON (${(err as Error).message}); write one object of metric name to number`, 'metrics-invalid')
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new EvaluationError(`${file}: the metrics file must hold one JSON object of metric name to number`, 'metrics-invalid')
+    // Named by its kind, never stringified: an array may be nested 100,000 deep.
+    const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`
+    throw new EvaluationError(`${where} must hold one JSON object of metric name to number, got ${kind}`, 'metrics-invalid')
   }
   const metrics: Metrics = {}
   const ignored: string[] = []
@@ -75,7 +76,7 @@ export function parseMetrics(text: string, file: string, declared: string[]): { 
     const value = sentinelValue(raw)
     if (value === undefined) {
       if (judged.has(key)) {
-        throw new EvaluationError(`${file}: metric "${key}" must be a number or null, got ${shortJson(raw)}`, 'metrics-invalid')
+        throw new EvaluationError(`${where}: metric "${key}" must be a number or null, got ${shortJson(raw)}`, 'metrics-invalid')
       }
       if (ignored.length < MAX_IGNORED_NAMES) ignored.push(key.length > 80 ? `${key.slice(0, 80)}...` : key)
       else moreIgnored++
@@ -94,14 +95,20 @@ function shortJson(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 200)}... (${text.length} characters)` : text
 }
 
+/**
+ * Reads the metrics file the evaluate command wrote for `role` (candidate, baseline, reference).
+ * Errors name the role and $RETRAIN_METRICS_FILE, not the file's path: it lies in the run's scratch
+ * directory, which is removed when the run ends.
+ */
 export async function readMetricsFile(file: string, declared: string[], role: string): Promise<{ metrics: Metrics; ignored: string[] }> {
+  const where = `the metrics file the evaluate command wrote for the ${role} ($RETRAIN_METRICS_FILE)`
   const size = await stat(file).then(
     s => s.size,
     () => null
   )
   if (size !== null && size > MAX_METRICS_FILE_BYTES) {
     throw new EvaluationError(
-      `${file}: the metrics file of the ${role} is ${Math.round(size / 1024 / 1024)} MiB, over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB; ` +
+      `${where} is ${Math.round(size / 1024 / 1024)} MiB, over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB; ` +
         'write one JSON object of metric name to number (per-example values go in $RETRAIN_PREDICTIONS_FILE)',
       'metrics-invalid'
     )
@@ -111,9 +118,25 @@ export async function readMetricsFile(file: string, declared: string[], role: st
     text = await readFile(file, 'utf8')
   } catch {
     throw new EvaluationError(
-      `the evaluate command wrote no metrics for the ${role} (expected a JSON object at $RETRAIN_METRICS_FILE, ${file})`,
+      `the evaluate command wrote no metrics for the ${role} (expected a JSON object of metric name to number at $RETRAIN_METRICS_FILE)`,
       'metrics-missing'
     )
   }
-  return parseMetrics(text, file, declared)
+  return parseMetrics(text, file, declared, where)
+}
+
+/**
+ * The warning for a judged metric the metrics file lacks, with the names it does hold and the one
+ * probably meant (a rule on `acc` when the file says `accuracy`).
+ */
+export function missingMetricWarning(role: string, name: string, metrics: Metrics): string {
+  const names = Object.keys(metrics)
+  const meant = closest(name, names)
+  const has = names.length
+    ? `it has ${names
+        .slice(0, 10)
+        .map(n => `"${n}"`)
+        .join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`
+    : 'it has no metrics'
+  return `the ${role}'s metrics file has no "${name}" (${has}${meant ? `; did you mean "${meant}"?` : ''}); rules on it fail closed`
 }

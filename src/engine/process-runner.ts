@@ -107,6 +107,16 @@ function groupAlive(pgid: number): boolean {
 const delay = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))
 
 /**
+ * The process groups of the steps running now. A process that exits before its steps ended (a
+ * second Ctrl-C exits at once, without the SIGTERM grace period) kills them on its way out: a
+ * step that ignores SIGTERM must never go on training, orphaned, after `retrain` has returned.
+ */
+const runningGroups = new Set<number>()
+process.on('exit', () => {
+  for (const pgid of runningGroups) killGroup(pgid, 'SIGKILL')
+})
+
+/**
  * The identities (`socket:[inode]` on Linux) of the child's ends of its stdout and stderr, read right
  * after the start, to find later which processes still hold them. Empty where /proc does not exist.
  */
@@ -195,6 +205,7 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe']
     })
+    if (child.pid !== undefined) runningGroups.add(child.pid)
     const log: WriteStream = createWriteStream(logFile)
     const outputEnds = childOutputEnds(child.pid)
     const streams: Readable[] = [child.stdout!, child.stderr!]
@@ -284,7 +295,10 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
     child.on('exit', (code, signal) => {
       exit = { code, signal }
       // A step may leave background children in its group: never let them outlive the step.
-      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL')
+      if (child.pid !== undefined) {
+        killGroup(child.pid, 'SIGKILL')
+        runningGroups.delete(child.pid)
+      }
       // The pipes usually closed already (then the step is over now); otherwise they get a drain period.
       settle()
       if (openStreams > 0) void stopWaitingForEscapedOutput(child.pid!)

@@ -76,11 +76,22 @@ export async function rejectCandidate(registry: Registry, model: string, version
   })
 }
 
-/** The champion before the current one, from the history of pointer moves. */
+/**
+ * The champion before the current one, from the history of pointer moves. A rollback steps back
+ * along the line of champions, never forward: after 1, 2, 3 and a rollback to 2, the previous
+ * champion is 1, not 3 (the version just rolled away from), so rolling back twice goes back twice.
+ */
 export function previousChampion(snapshot: RegistrySnapshot): number | null {
   const moves = snapshot.history.filter(e => ['promoted', 'approved', 'rollback'].includes(e.action))
-  const last = moves.findLast(e => e.version === snapshot.champion)
-  return last?.from ?? null
+  const line: number[] = []
+  for (const e of moves) {
+    const at = e.action === 'rollback' ? line.lastIndexOf(e.version) : -1
+    if (at >= 0) line.length = at + 1
+    else line.push(e.version)
+  }
+  if (line.at(-1) === snapshot.champion) return line.length >= 2 ? line.at(-2)! : null
+  // A history that does not end at the champion (it should): the move that made it champion says where from.
+  return moves.findLast(e => e.version === snapshot.champion)?.from ?? null
 }
 
 /** Rollback is a promotion of an earlier champion, compared-and-swapped against the current champion. */
@@ -128,7 +139,9 @@ export function renderStatus(
   const names = metricNames.length ? metricNames : [...new Set(snapshot.versions.flatMap(v => Object.keys(v.metrics)))]
   if (snapshot.versions.length) {
     // Each evaluation set gets a letter in the order it appeared: only metrics with the same letter compare.
-    const sets = [...new Set(snapshot.versions.map(v => v.evaluationData).filter((d): d is string => Boolean(d)))]
+    // The column shows only once the data changed: with one set, a column of "A" says nothing and explains nothing.
+    const seen = [...new Set(snapshot.versions.map(v => v.evaluationData).filter((d): d is string => Boolean(d)))]
+    const sets = seen.length > 1 ? seen : []
     const letter = (d: string | null | undefined) =>
       d ? String.fromCharCode(65 + (sets.indexOf(d) % 26)) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : '') : '—'
     const newest = snapshot.versions.length - limit

@@ -49,7 +49,9 @@ function headline(r: RunResult): string {
     case 'pending-approval':
       return `${candidate} waits for a person's approval (champion: ${champion})`
     case 'rejected':
-      return `${candidate} was not promoted (champion stays ${champion})`
+      // Rejected because the champion moved meanwhile: the champion it was compared with is no longer current.
+      if (r.error?.reason === 'stale-baseline') return `${candidate} was not promoted: the champion moved while it was trained (stale-baseline)`
+      return `${candidate} was not promoted (${r.baseline ? `champion stays ${champion}` : 'there is still no champion'})`
     case 'skipped':
       return `nothing changed; the decision would be: ${r.wouldBe ?? 'unknown'}`
     case 'candidate':
@@ -119,7 +121,8 @@ function reportedParamsLines(r: RunResult): string[] {
 
 export function renderReport(r: RunResult): string {
   const goals = new Map(Object.entries(r.goals))
-  const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1)
+  // The reason ends without a full stop: the report adds one (a reason that is a whole message may already end with one).
+  const reason = (r.reason.charAt(0).toUpperCase() + r.reason.slice(1)).replace(/\.$/, '')
   if (r.decision === 'skipped' && r.wouldBe === null && r.drift) {
     return [`## ${r.model}: skipped, nothing drifted`, '', `${reason}.`, '', ...driftSection(r.drift, table)].join('\n')
   }

@@ -40,7 +40,7 @@ import { contractEnv, readStepSummary } from './contract.js'
 import { runDataChecks } from './data-checks.js'
 import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
-import { readMetricsFile, type Metrics } from './metrics-file.js'
+import { missingMetricWarning, readMetricsFile, type Metrics } from './metrics-file.js'
 import { runProcess } from './process-runner.js'
 import { makeWorkspace, type Workspace } from './workspace.js'
 import { stepCacheLineage } from './step-cache-record.js'
@@ -207,6 +207,9 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     onCleaned: dir => reporter.info(`Removed ${dir}, left by a run that was killed`)
   })
   try {
+    await removeEarlierResult(options.outputDir).catch(err =>
+      reporter.warn(`could not remove the earlier run's result from ${options.outputDir}: ${(err as Error).message}`)
+    )
     const ctx = await prepare(options, ws)
     if (ctx.drift) await writeDriftCharts(options.outputDir, ctx.drift)
     if (ctx.drift && !ctx.drift.drifted) return await skipRun(ctx, ctx.drift)
@@ -225,6 +228,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     if (summary !== null) await reporter.stepsSummary?.(summary).catch(err => reporter.warn(`could not add the steps' summary: ${(err as Error).message}`))
     await ws.leftoversCleaned
     if (!options.keepWorkDir) await rm(ws.root, { recursive: true, force: true })
+    else reporter.info(`Kept the run's scratch directory (--keep-work-dir): ${ws.root}`)
   }
 }
 
@@ -366,7 +370,7 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
     try {
       baseline = await evaluateModel(ctx, { role: 'baseline', dir: champion.dir, version: champion.version }, declared)
     } catch (err) {
-      if (!(err instanceof RetrainError)) throw err
+      if (!(err instanceof RetrainError) || notAnEvaluationFailure(err)) throw err
       throw new EvaluationError(
         `the champion (version ${champion.version}) could not be evaluated with the current evaluate command, so the candidate ` +
           `cannot be compared with it; nothing was promoted. ${err.message}`,
@@ -434,7 +438,9 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
   try {
     const manifest = await precommit(() => packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version: record.version }))
     record.digest = manifest.digest
-    reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`)
+    reporter.info(
+      `Candidate bundle: ${manifest.files.length} file${manifest.files.length === 1 ? '' : 's'}, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`
+    )
     await options.atStage?.('packed')
     const bundleOut = path.join(options.outputDir, 'bundle')
     const storage = await precommit(async () => {
@@ -667,7 +673,7 @@ async function evaluateReferences(ctx: RunContext, champion: Champion, declared:
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`)
       out.set(version, await evaluateModel(ctx, { role: 'reference', dir, version }, declared))
     } catch (err) {
-      if (!(err instanceof RetrainError)) throw err
+      if (!(err instanceof RetrainError) || notAnEvaluationFailure(err)) throw err
       options.reporter.warn(`version ${version}, which a rule compares with, could not be evaluated: ${err.message}`)
       out.set(version, `version ${version} could not be evaluated (${err.message})`)
     }
@@ -939,7 +945,7 @@ async function evaluateModel(ctx: RunContext, { role, dir: modelDir, version }: 
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role)
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(', ')}`)
   for (const name of declared) {
-    if (!(name in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name}"; rules on it fail closed`)
+    if (!(name in metrics)) options.reporter.warn(missingMetricWarning(role, name, metrics))
   }
   const out = path.join(options.outputDir, 'metrics')
   await mkdir(out, { recursive: true })
@@ -997,6 +1003,14 @@ async function copyLogs(from: string, to: string): Promise<void> {
   }
 }
 
+/**
+ * A cancellation (exit 130) or a full disk (exit 7) while the champion or a pinned version is
+ * evaluated is that, not a model that cannot be evaluated (exit 4, or a rule failing closed).
+ */
+function notAnEvaluationFailure(err: RetrainError): boolean {
+  return err instanceof CancelledError || err instanceof DiskFullError
+}
+
 function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError('a signal')
 }
@@ -1033,6 +1047,31 @@ async function stageOutputs(outputDir: string, result: RunResult): Promise<Stage
     throw err
   }
   return { outputDir, files }
+}
+
+/**
+ * An output folder used again (`--out out` on every CI run) must not keep an earlier run's decision:
+ * a run that then fails would leave a result.json saying "promoted" beside its own logs. A
+ * result.json of ours (and report.md, bundle/ and metrics/ beside it) is removed when the run
+ * starts; a result.json that is not a run's leaves the folder alone.
+ */
+async function removeEarlierResult(outputDir: string): Promise<void> {
+  const file = path.join(outputDir, 'result.json')
+  const earlier = await readFile(file, 'utf8').then(
+    text => {
+      try {
+        const data = JSON.parse(text) as { schemaVersion?: unknown; decision?: unknown }
+        return typeof data.schemaVersion === 'number' && typeof data.decision === 'string'
+      } catch {
+        return false
+      }
+    },
+    () => false
+  )
+  if (!earlier) return
+  await rm(file, { force: true })
+  // The rest of that run's outputs: a stale bundle/ or metrics/baseline.json would read as this run's.
+  for (const name of ['report.md', 'bundle', 'metrics']) await rm(path.join(outputDir, name), { recursive: true, force: true })
 }
 
 /** A run that stopped before its commit leaves no result behind. */

@@ -427,7 +427,9 @@ export async function runCachedStep(options: CachedStepOptions): Promise<{ durat
     if (entry !== null) {
       const restored = await restoreEntry(entry, key, step, roots).catch((err: Error) => `restoring it failed: ${err.message}`)
       if (typeof restored !== 'string') {
-        info(`Step ${step.name}: restored from cache ${key} (${restored.files} files, ${restored.bytes} bytes); the step did not run`)
+        info(
+          `Step ${step.name}: restored from cache ${key} (${restored.files} file${restored.files === 1 ? '' : 's'}, ${restored.bytes} bytes); the step did not run`
+        )
         return { durationMs: Date.now() - started, cache: { key, restored: true } }
       }
       warn(`step "${step.name}": the cache entry ${key} was not used: ${restored}; running the step`)

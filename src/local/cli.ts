@@ -21,6 +21,7 @@ import type { DirectoryRegistry } from '../registry/directory-registry.js'
 import { closest } from '../suggest.js'
 import { FileGate } from './file-gate.js'
 import { gitHead } from './git-head.js'
+import { checkOutDir, count, emptyRegistryNote, INTEGRITY_HINT } from './cli-hints.js'
 
 export const DEFAULT_SPEC = '.github/retrain.yml'
 export const DEFAULT_REGISTRY = '.retrain/registry'
@@ -66,29 +67,45 @@ Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad sp
 4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
 1 internal.`
 
-type Option = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; describe: string }
+/** `arg` names the value in --help (as the overview does); `describeIn` words it for one command. */
+type Option = {
+  type: 'string' | 'boolean'
+  multiple?: boolean
+  short?: string
+  arg?: string
+  describe: string
+  describeIn?: Record<string, { arg: string; describe: string }>
+}
 
 const OPTION: Record<string, Option> = {
-  spec: { type: 'string', describe: `the retraining spec (default ${DEFAULT_SPEC})` },
-  model: { type: 'string', describe: 'the model, when there is no spec' },
-  registry: { type: 'string', describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
-  param: { type: 'string', multiple: true, describe: 'NAME=VALUE: override a spec param (repeatable)' },
-  out: { type: 'string', describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
+  spec: { type: 'string', arg: 'FILE', describe: `the retraining spec (default ${DEFAULT_SPEC})` },
+  model: { type: 'string', arg: 'NAME', describe: 'the model, when there is no spec' },
+  registry: { type: 'string', arg: 'DIR', describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
+  param: { type: 'string', multiple: true, arg: 'NAME=VALUE', describe: 'override a spec param (repeatable); validated against the spec' },
+  out: { type: 'string', arg: 'DIR', describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
   'dry-run': { type: 'boolean', describe: 'decide and report, change nothing' },
   json: { type: 'boolean', describe: 'print the outcome as JSON on stdout' },
-  actor: { type: 'string', describe: 'who acts, recorded in the history (default $USER)' },
-  candidate: { type: 'string', describe: 'the candidate: a version (promote) or a predictions file (compare)' },
-  'expect-champion': { type: 'string', describe: 'the champion the candidate was compared with: a version or none' },
+  actor: { type: 'string', arg: 'NAME', describe: 'who acts, recorded in the history (default $USER)' },
+  candidate: {
+    type: 'string',
+    arg: 'N|FILE',
+    describe: 'the candidate: a version (promote) or a predictions file (compare)',
+    describeIn: {
+      promote: { arg: 'N', describe: 'the version to promote' },
+      compare: { arg: 'FILE', describe: "the candidate's predictions (or metrics .json) file" }
+    }
+  },
+  'expect-champion': { type: 'string', arg: 'M|none', describe: 'the champion the candidate was compared with: a version or none' },
   force: { type: 'boolean', describe: 'promote a candidate the rules rejected (needs --reason)' },
-  reason: { type: 'string', describe: 'why, recorded in the history' },
-  to: { type: 'string', describe: 'the earlier champion to restore (default: the previous one)' },
+  reason: { type: 'string', arg: 'TEXT', describe: 'why, recorded in the history' },
+  to: { type: 'string', arg: 'VERSION', describe: 'the earlier champion to restore (default: the previous one)' },
   'keep-work-dir': { type: 'boolean', describe: "keep the run's scratch directory for debugging" },
   all: { type: 'boolean', describe: 'every version and history entry' },
   'no-cache': { type: 'boolean', describe: `run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)` },
-  baseline: { type: 'string', describe: 'the baseline predictions (or metrics .json) file' },
-  data: { type: 'string', describe: 'the data input to score (default eval)' },
-  challenger: { type: 'string', describe: "train the spec's challenger NAME and store it for select, undecided" },
-  plan: { type: 'string', describe: 'the plan id (from retrain plan): refuse when the champion or evaluation data moved since' },
+  baseline: { type: 'string', arg: 'FILE', describe: 'the baseline predictions (or metrics .json) file' },
+  data: { type: 'string', arg: 'NAME', describe: 'the data input to score (default eval)' },
+  challenger: { type: 'string', arg: 'NAME', describe: "train the spec's challenger NAME and store it for select, undecided" },
+  plan: { type: 'string', arg: 'ID', describe: 'the plan id (from retrain plan): refuse when the champion or evaluation data moved since' },
   help: { type: 'boolean', short: 'h', describe: 'this help' }
 }
 
@@ -159,8 +176,8 @@ function commandUsage(name: string): string {
   const shape = COMMANDS[name]!
   const lines = [`Usage: retrain ${name}${shape.positionals.map(p => ` ${p}`).join('')}${shape.options.length ? ' [options]' : ''}`, '']
   for (const option of [...shape.options, 'help']) {
-    const o = OPTION[option]!
-    lines.push(`  ${`${o.short ? `-${o.short}, ` : ''}--${option}${o.type === 'string' ? ' VALUE' : ''}`.padEnd(28)}${o.describe}`)
+    const o = { ...OPTION[option]!, ...OPTION[option]!.describeIn?.[name] }
+    lines.push(`  ${`${o.short ? `-${o.short}, ` : ''}--${option}${o.type === 'string' ? ` ${o.arg ?? 'VALUE'}` : ''}`.padEnd(28)}${o.describe}`)
   }
   return lines.join('\n')
 }
@@ -262,7 +279,15 @@ function checkArguments(values: Values, command: string): void {
 const DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 async function loadSpec(file: string): Promise<Spec> {
-  return await (await import('../spec/load.js')).loadSpec(file)
+  try {
+    return await (await import('../spec/load.js')).loadSpec(file)
+  } catch (err) {
+    // No spec where none was named: say how to name one (a first run from a folder with retrain.yml in it).
+    if (file === DEFAULT_SPEC && err instanceof InputError && err.problems.length === 1 && /no such file$/.test(err.problems[0]!.message)) {
+      throw new InputError([{ ...err.problems[0]!, message: `${err.problems[0]!.message} (the default spec; name another with --spec FILE)` }])
+    }
+    throw err
+  }
 }
 
 async function registryOf(values: Values): Promise<DirectoryRegistry> {
@@ -301,6 +326,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
       const spec = await loadSpec(values.spec ?? DEFAULT_SPEC)
       const params = resolveParams(spec, parseParamAssignments(values.param ?? []), '--param')
       const { heartbeatMs, stageHook } = await import('../app/knobs.js')
+      if (values.out !== undefined) checkOutDir(values.out)
       const settings: RunSettings = {
         spec,
         params,
@@ -371,13 +397,17 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       const { result } = outcome.run
       if (values.json) out(JSON.stringify(result, null, 2))
       const outputDir = command.kind === 'run' ? command.settings.outputDir : '.'
-      reporter.info(`Result: ${result.decision}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`)
+      reporter.info(
+        `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ''}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ''}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`
+      )
+      // A decision forced by a conflict (stale-baseline, exit 5) says so where errors are read, as other commands do.
+      if (result.error) process.stderr.write(`error: ${result.error.reason}: ${result.error.message}\n`)
       return outcome.run.exitCode
     }
     case 'validated': {
       const s = outcome.spec
       out(
-        `${path.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
+        `${path.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${count(s.steps.length, 'step')}, ${count(s.metrics.length, 'metric')}, ${count(outcome.rules, 'rule')}, mode ${s.promotion.mode})`
       )
       return ExitCode.ok
     }
@@ -385,6 +415,10 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       const { renderStatus } = await import('../engine/registry-commands.js')
       const limit = values.all ? Infinity : undefined
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map(m => m.name) ?? [], { limit }))
+      if (outcome.snapshot.versions.length === 0)
+        process.stderr.write(
+          `note: ${emptyRegistryNote(outcome.snapshot.model, path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}\n`
+        )
       return ExitCode.ok
     }
     case 'compared': {
@@ -464,7 +498,11 @@ export async function main(argv: string[]): Promise<number> {
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json)
   const controller = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(ExitCode.cancelled)
+    if (controller.signal.aborted) {
+      // A second signal stops at once: the running step's group is killed (SIGKILL) as the process exits.
+      process.stderr.write(`${signal} received again: killing the running step and exiting\n`)
+      process.exit(ExitCode.cancelled)
+    }
     reporter.warn(`${signal} received: stopping the running step`)
     controller.abort()
   }
@@ -486,6 +524,8 @@ export async function main(argv: string[]): Promise<number> {
 /** Runs the CLI and turns any failure into a message and an exit code; nothing thrown escapes. */
 export async function runCli(argv: string[]): Promise<number> {
   dropOutputOnClosedPipe(process.stdout)
+  // Progress goes to stderr: a reader that stops early (`retrain run 2>&1 | head`) must not stop the run.
+  dropOutputOnClosedPipe(process.stderr)
   try {
     return await main(argv)
   } catch (err) {
@@ -496,6 +536,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (err instanceof RetrainError) {
       process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ''}${err.message}\n`)
+      if (err.exitCode === ExitCode.integrity) process.stderr.write(`${INTEGRITY_HINT}\n`)
       return err.exitCode
     }
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

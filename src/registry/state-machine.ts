@@ -187,16 +187,21 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
     }
     case 'promote': {
       const record = checkExpected(state, t.expect)
-      if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion)
+      // What the version is decides first: approving the champion or a retired one is no stale comparison,
+      // whatever champion it was once compared with.
       if (state.champion === record.version) refuse(`version ${record.version} is already the champion of ${state.model}`, 'already-champion')
       if (!PROMOTABLE[t.action].includes(record.status)) {
         if (t.action === 'rollback')
           refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, 'never-promoted')
         refuse(`version ${record.version} was already promoted; roll back to make it the champion again`, 'already-promoted')
       }
+      if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion)
       const forced = record.status === 'rejected' || record.status === 'not-selected'
       if (forced && (!t.forced || !t.who.reason.trim())) {
-        refuse(`version ${record.version} was ${record.status} (${record.decision}); only a forced approval with a reason can promote it`, 'rejected-candidate')
+        // Who refused it and why, from the history: the run's decision alone ("pending-approval") does not say.
+        const refusal = state.history.findLast(e => e.version === record.version && (e.action === 'rejected' || e.action === 'not-selected'))
+        const why = refusal ? ` by ${refusal.actor}${refusal.reason ? ` (${refusal.reason})` : ''}` : ''
+        refuse(`version ${record.version} was ${record.status}${why}; only a forced approval with a reason can promote it`, 'rejected-candidate')
       }
       const versions = moveChampion(state.versions, state.champion, record.version)
       const history = [...state.history, event(state, record.version, t.action, t.who, at, forced)]

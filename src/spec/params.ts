@@ -56,7 +56,8 @@ export function paramsTotalProblem(values: Record<string, unknown>): string | nu
 
 /** Splits `name=value` arguments; the value is everything after the first `=`. */
 export function parseParamAssignments(args: string[]): Record<string, string> {
-  const assignments: Record<string, string> = {}
+  // No prototype: `--param __proto__=1` is a name like any other (an unknown param), not a prototype to set.
+  const assignments: Record<string, string> = Object.create(null) as Record<string, string>
   const problems: InputProblem[] = []
   for (const arg of args) {
     const eq = arg.indexOf('=')
@@ -65,7 +66,13 @@ export function parseParamAssignments(args: string[]): Record<string, string> {
       problems.push({ message: `--param ${JSON.stringify(arg)} must be name=value (for example --param epochs=20)` })
       continue
     }
-    assignments[name] = arg.slice(eq + 1)
+    const value = arg.slice(eq + 1)
+    // The same param twice (a script appending to a command line) is ambiguous: neither value wins silently.
+    if (Object.hasOwn(assignments, name) && assignments[name] !== value) {
+      problems.push({ message: `--param ${preview(name)} is given twice, as ${preview(assignments[name]!)} and ${preview(value)}; give it once` })
+      continue
+    }
+    assignments[name] = value
   }
   if (problems.length) throw new InputError(problems)
   return assignments

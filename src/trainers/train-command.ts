@@ -26,7 +26,13 @@ export function readOptions(trainer: string, env: NodeJS.ProcessEnv): { name: Tr
     }
   }
   const { options, problems } = parseTrainerOptions(trainer, raw)
-  if (!options) throw new TrainerError(problems.map(p => p.message).join('\n'))
+  if (!options) {
+    // Run by hand from a terminal: the options come from a spec's with:, through the environment.
+    const unset = text
+      ? ''
+      : `\n${ContractEnv.builtinOptions} is not set: run this through a spec's uses: step, or set it to the with: options as a JSON object`
+    throw new TrainerError(problems.map(p => p.message).join('\n') + unset)
+  }
   return { name: trainer as TrainerName, options }
 }
 
@@ -161,7 +167,10 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     readPlan(columns, options, classification, champion.model)
   )
   if (!table.columns.includes(options.label)) {
-    throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table.columns.join(', ')}`)
+    // One column whose name holds ';' or a tab: a file separated by something else than commas.
+    const separator = table.columns.length === 1 ? [';', '\t', '|'].find(c => table.columns[0]!.includes(c)) : undefined
+    const hint = separator ? ` (its header is one column holding ${JSON.stringify(separator)}: built-in trainers read comma-separated files)` : ''
+    throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table.columns.join(', ')}${hint}`)
   }
   const labelText = table.text.get(options.label)
   const labelNumbers = table.numbers.get(options.label)
