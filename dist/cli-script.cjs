@@ -132,9 +132,9 @@ ${logTail}` : message, ExitCode.stepFailed, reason);
       }
     };
     DiskFullError = class extends RetrainError {
-      constructor(path25, options) {
-        super(`the disk holding ${path25} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
-        this.path = path25;
+      constructor(path26, options) {
+        super(`the disk holding ${path26} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
+        this.path = path26;
       }
       path;
     };
@@ -1021,7 +1021,7 @@ function paramsTotalProblem(values) {
   return `the params together are ${kib(bytes)} as JSON, over the limit of ${kib(MAX_PARAMS_JSON_BYTES)} for RETRAIN_PARAMS (largest: ${largest.join(", ")}); pass large content as files`;
 }
 function parseParamAssignments(args) {
-  const assignments = {};
+  const assignments = /* @__PURE__ */ Object.create(null);
   const problems = [];
   for (const arg of args) {
     const eq = arg.indexOf("=");
@@ -1030,7 +1030,12 @@ function parseParamAssignments(args) {
       problems.push({ message: `--param ${JSON.stringify(arg)} must be name=value (for example --param epochs=20)` });
       continue;
     }
-    assignments[name] = arg.slice(eq + 1);
+    const value = arg.slice(eq + 1);
+    if (Object.hasOwn(assignments, name) && assignments[name] !== value) {
+      problems.push({ message: `--param ${preview(name)} is given twice, as ${preview(assignments[name])} and ${preview(value)}; give it once` });
+      continue;
+    }
+    assignments[name] = value;
   }
   if (problems.length) throw new InputError(problems);
   return assignments;
@@ -1295,17 +1300,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path25) {
-      const ctrl = callVisitor(key, node, visitor, path25);
+    function visit_(key, node, visitor, path26) {
+      const ctrl = callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visit_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visit_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path25);
+            const ci = visit_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1316,13 +1321,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = visit_("key", node.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = visit_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path25);
+          const cv = visit_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1343,17 +1348,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path25) {
-      const ctrl = await callVisitor(key, node, visitor, path25);
+    async function visitAsync_(key, node, visitor, path26) {
+      const ctrl = await callVisitor(key, node, visitor, path26);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path25, ctrl);
-        return visitAsync_(key, ctrl, visitor, path25);
+        replaceNode(key, path26, ctrl);
+        return visitAsync_(key, ctrl, visitor, path26);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path25 = Object.freeze(path25.concat(node));
+          path26 = Object.freeze(path26.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path25);
+            const ci = await visitAsync_(i, node.items[i], visitor, path26);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1364,13 +1369,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path25 = Object.freeze(path25.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path25);
+          path26 = Object.freeze(path26.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path26);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path25);
+          const cv = await visitAsync_("value", node.value, visitor, path26);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1397,23 +1402,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path25) {
+    function callVisitor(key, node, visitor, path26) {
       if (typeof visitor === "function")
-        return visitor(key, node, path25);
+        return visitor(key, node, path26);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path25);
+        return visitor.Map?.(key, node, path26);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path25);
+        return visitor.Seq?.(key, node, path26);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path25);
+        return visitor.Pair?.(key, node, path26);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path25);
+        return visitor.Scalar?.(key, node, path26);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path25);
+        return visitor.Alias?.(key, node, path26);
       return void 0;
     }
-    function replaceNode(key, path25, node) {
-      const parent = path25[path25.length - 1];
+    function replaceNode(key, path26, node) {
+      const parent = path26[path26.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -1786,8 +1791,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver2 === "function" ? applyReviver.applyReviver(reviver2, { "": res }, "", res) : res;
       }
     };
@@ -1895,13 +1900,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -2025,10 +2030,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path25, value) {
+    function collectionFromPath(schema, path26, value) {
       let v = value;
-      for (let i = path25.length - 1; i >= 0; --i) {
-        const k = path25[i];
+      for (let i = path26.length - 1; i >= 0; --i) {
+        const k = path26[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2047,7 +2052,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path25) => path25 == null || typeof path25 === "object" && !!path25[Symbol.iterator]().next().done;
+    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2077,11 +2082,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path25, value) {
-        if (isEmptyPath(path25))
+      addIn(path26, value) {
+        if (isEmptyPath(path26))
           this.add(value);
         else {
-          const [key, ...rest] = path25;
+          const [key, ...rest] = path26;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2095,8 +2100,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        const [key, ...rest] = path25;
+      deleteIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2110,8 +2115,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        const [key, ...rest] = path25;
+      getIn(path26, keepScalar) {
+        const [key, ...rest] = path26;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2129,8 +2134,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path25) {
-        const [key, ...rest] = path25;
+      hasIn(path26) {
+        const [key, ...rest] = path26;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2140,8 +2145,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        const [key, ...rest] = path25;
+      setIn(path26, value) {
+        const [key, ...rest] = path26;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4656,9 +4661,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path25, value) {
+      addIn(path26, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path25, value);
+          this.contents.addIn(path26, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4733,14 +4738,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path25) {
-        if (Collection.isEmptyPath(path25)) {
+      deleteIn(path26) {
+        if (Collection.isEmptyPath(path26)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path25) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4755,10 +4760,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path25, keepScalar) {
-        if (Collection.isEmptyPath(path25))
+      getIn(path26, keepScalar) {
+        if (Collection.isEmptyPath(path26))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path25, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4769,10 +4774,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path25) {
-        if (Collection.isEmptyPath(path25))
+      hasIn(path26) {
+        if (Collection.isEmptyPath(path26))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path25) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4789,13 +4794,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path25, value) {
-        if (Collection.isEmptyPath(path25)) {
+      setIn(path26, value) {
+        if (Collection.isEmptyPath(path26)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path25), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path25, value);
+          this.contents.setIn(path26, value);
         }
       }
       /**
@@ -4854,8 +4859,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver2 === "function" ? applyReviver.applyReviver(reviver2, { "": res }, "", res) : res;
       }
       /**
@@ -4932,12 +4937,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -6756,9 +6761,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path25) => {
+    visit.itemAtPath = (cst, path26) => {
       let item = cst;
-      for (const [field, index] of path25) {
+      for (const [field, index] of path26) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6767,23 +6772,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path25) => {
-      const parent = visit.itemAtPath(cst, path25.slice(0, -1));
-      const field = path25[path25.length - 1][0];
+    visit.parentCollection = (cst, path26) => {
+      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
+      const field = path26[path26.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path25, item, visitor) {
-      let ctrl = visitor(item, path25);
+    function _visit(path26, item, visitor) {
+      let ctrl = visitor(item, path26);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path25.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6794,10 +6799,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path25);
+            ctrl = ctrl(item, path26);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path25) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -10540,18 +10545,18 @@ var init_expressions = __esm({
 
 // src/spec/data-paths.ts
 function pathEscapeProblem(text2) {
-  if (import_node_path4.default.posix.isAbsolute(text2) || import_node_path4.default.win32.isAbsolute(text2) || /^[A-Za-z]:/.test(text2)) return "is an absolute path";
+  if (import_node_path5.default.posix.isAbsolute(text2) || import_node_path5.default.win32.isAbsolute(text2) || /^[A-Za-z]:/.test(text2)) return "is an absolute path";
   if (text2.split(/[\\/]/).some((segment) => segment === "..")) return 'holds a ".." segment';
   return null;
 }
 function describeEscape(input, source, value, problem, root) {
   return `data input "${input}": ${source} = ${preview(value)} ${problem}, which would read outside the spec's root (${root}); a value in a data path must name a file under root: no absolute paths, no ".." segments`;
 }
-var import_node_path4;
+var import_node_path5;
 var init_data_paths = __esm({
   "src/spec/data-paths.ts"() {
     "use strict";
-    import_node_path4 = __toESM(require("node:path"), 1);
+    import_node_path5 = __toESM(require("node:path"), 1);
     init_names();
   }
 });
@@ -18032,7 +18037,7 @@ __export(load_exports, {
 });
 async function loadSpec(file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = import_node_path5.default.resolve(cwd, file);
+  const absolute = import_node_path6.default.resolve(cwd, file);
   let bytes;
   try {
     bytes = await (0, import_promises3.readFile)(absolute);
@@ -18045,7 +18050,7 @@ async function loadSpec(file, options = {}) {
 }
 function loadSpecBytes(bytes, file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = import_node_path5.default.resolve(cwd, file);
+  const absolute = import_node_path6.default.resolve(cwd, file);
   let text2;
   try {
     text2 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -18096,14 +18101,14 @@ function invalidUtf8Problem(bytes, file) {
 }
 function parseSpec(text2, file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  return buildSpec(text2, sha256(Buffer.from(text2, "utf8")), import_node_path5.default.resolve(cwd, file), cwd);
+  return buildSpec(text2, sha256(Buffer.from(text2, "utf8")), import_node_path6.default.resolve(cwd, file), cwd);
 }
 function sha256(bytes) {
   return (0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex");
 }
 function displayName(absolute, cwd) {
-  const relative2 = import_node_path5.default.relative(cwd, absolute);
-  return relative2 && !relative2.startsWith("..") && !import_node_path5.default.isAbsolute(relative2) ? relative2 : absolute;
+  const relative2 = import_node_path6.default.relative(cwd, absolute);
+  return relative2 && !relative2.startsWith("..") && !import_node_path6.default.isAbsolute(relative2) ? relative2 : absolute;
 }
 function predictionsOf(raw) {
   const { "probability-prefix": prefix, classes, ...rest } = raw;
@@ -18166,7 +18171,7 @@ function buildSpecUnbounded(text2, digest, file, cwd) {
   const evaluate = builder.evaluate(data);
   const spec = {
     file,
-    root: raw.root !== void 0 ? import_node_path5.default.resolve(import_node_path5.default.dirname(file), raw.root) : import_node_path5.default.resolve(cwd),
+    root: raw.root !== void 0 ? import_node_path6.default.resolve(import_node_path6.default.dirname(file), raw.root) : import_node_path6.default.resolve(cwd),
     digest,
     model: raw.model,
     ...raw.description !== void 0 && { description: raw.description },
@@ -18198,13 +18203,13 @@ function buildSpecUnbounded(text2, digest, file, cwd) {
   }
   return spec;
 }
-var import_node_crypto, import_promises3, import_node_path5, import_yaml2, NO_RULE_MESSAGE, SpecBuilder, MAX_YAML_ERRORS, MAX_MESSAGE;
+var import_node_crypto, import_promises3, import_node_path6, import_yaml2, NO_RULE_MESSAGE, SpecBuilder, MAX_YAML_ERRORS, MAX_MESSAGE;
 var init_load = __esm({
   "src/spec/load.ts"() {
     "use strict";
     import_node_crypto = require("node:crypto");
     import_promises3 = require("node:fs/promises");
-    import_node_path5 = __toESM(require("node:path"), 1);
+    import_node_path6 = __toESM(require("node:path"), 1);
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_expressions();
@@ -18660,16 +18665,18 @@ function applyTransition(state, t, at) {
     }
     case "promote": {
       const record = checkExpected(state, t.expect);
-      if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion);
       if (state.champion === record.version) refuse(`version ${record.version} is already the champion of ${state.model}`, "already-champion");
       if (!PROMOTABLE[t.action].includes(record.status)) {
         if (t.action === "rollback")
           refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, "never-promoted");
         refuse(`version ${record.version} was already promoted; roll back to make it the champion again`, "already-promoted");
       }
+      if (state.champion !== t.expectChampion) throw new StaleBaselineError(state.model, t.expectChampion, state.champion);
       const forced = record.status === "rejected" || record.status === "not-selected";
       if (forced && (!t.forced || !t.who.reason.trim())) {
-        refuse(`version ${record.version} was ${record.status} (${record.decision}); only a forced approval with a reason can promote it`, "rejected-candidate");
+        const refusal = state.history.findLast((e) => e.version === record.version && (e.action === "rejected" || e.action === "not-selected"));
+        const why = refusal ? ` by ${refusal.actor}${refusal.reason ? ` (${refusal.reason})` : ""}` : "";
+        refuse(`version ${record.version} was ${record.status}${why}; only a forced approval with a reason can promote it`, "rejected-candidate");
       }
       const versions = moveChampion(state.versions, state.champion, record.version);
       const history = [...state.history, event(state, record.version, t.action, t.who, at, forced)];
@@ -19000,15 +19007,15 @@ function parseOwner(text2) {
     return null;
   }
 }
-var import_node_crypto4, import_promises4, import_node_fs2, import_node_os2, import_node_path6, STATE_FILE, MODEL_NAME2, STATE_SCHEMA_VERSION, UNREADABLE_LOCK_MS, LOCK_WAIT_MS, LOCK_NOTICE_MS, DirectoryStore, DirectoryRegistry;
+var import_node_crypto4, import_promises4, import_node_fs3, import_node_os2, import_node_path7, STATE_FILE, MODEL_NAME2, STATE_SCHEMA_VERSION, UNREADABLE_LOCK_MS, LOCK_WAIT_MS, LOCK_NOTICE_MS, DirectoryStore, DirectoryRegistry;
 var init_directory_registry = __esm({
   "src/registry/directory-registry.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
     import_promises4 = require("node:fs/promises");
-    import_node_fs2 = require("node:fs");
+    import_node_fs3 = require("node:fs");
     import_node_os2 = __toESM(require("node:os"), 1);
-    import_node_path6 = __toESM(require("node:path"), 1);
+    import_node_path7 = __toESM(require("node:path"), 1);
     init_errors();
     init_manifest();
     init_state_machine();
@@ -19034,16 +19041,16 @@ var init_directory_registry = __esm({
             [{ message: `"${model}" is not a model name (letters, digits, ".", "_" and "-", starting with a letter or digit)` }],
             "bad-model-name"
           );
-        return import_node_path6.default.join(this.root, model);
+        return import_node_path7.default.join(this.root, model);
       }
       stateFile(model) {
-        return import_node_path6.default.join(this.modelDir(model), STATE_FILE);
+        return import_node_path7.default.join(this.modelDir(model), STATE_FILE);
       }
       async models() {
         const entries = await (0, import_promises4.readdir)(this.root, { withFileTypes: true }).catch(() => []);
         const models = [];
         for (const e of entries) {
-          if (e.isDirectory() && await (0, import_promises4.stat)(import_node_path6.default.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
+          if (e.isDirectory() && await (0, import_promises4.stat)(import_node_path7.default.join(this.root, e.name, STATE_FILE)).catch(() => null)) models.push(e.name);
         }
         return models.sort();
       }
@@ -19066,7 +19073,7 @@ var init_directory_registry = __esm({
       }
       async compareAndSwap(model, revision, next) {
         const file = this.stateFile(model);
-        await diskSafe(file, () => (0, import_promises4.mkdir)(import_node_path6.default.dirname(file), { recursive: true }));
+        await diskSafe(file, () => (0, import_promises4.mkdir)(import_node_path7.default.dirname(file), { recursive: true }));
         const release = await this.lock(model);
         try {
           const current = await this.read(model);
@@ -19143,15 +19150,15 @@ var init_directory_registry = __esm({
         await (0, import_promises4.unlink)(aside).catch(() => void 0);
       }
       versionDir(model, version) {
-        return import_node_path6.default.join(this.modelDir(model), "versions", String(version));
+        return import_node_path7.default.join(this.modelDir(model), "versions", String(version));
       }
       async storeBundle(model, version, bundleDir) {
         const target = this.versionDir(model, version);
-        const staging = import_node_path6.default.join(import_node_path6.default.dirname(target), `.staging-${version}-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`);
+        const staging = import_node_path7.default.join(import_node_path7.default.dirname(target), `.staging-${version}-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`);
         await diskSafe(target, async () => {
           try {
             await (0, import_promises4.mkdir)(staging, { recursive: true });
-            for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises4.copyFile)(import_node_path6.default.join(bundleDir, name), import_node_path6.default.join(staging, name));
+            for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises4.copyFile)(import_node_path7.default.join(bundleDir, name), import_node_path7.default.join(staging, name));
             await (0, import_promises4.rm)(target, { recursive: true, force: true });
             await (0, import_promises4.rename)(staging, target);
           } catch (err) {
@@ -19163,7 +19170,7 @@ var init_directory_registry = __esm({
       }
       async fetchBundle(model, record) {
         const dir = this.versionDir(model, record.version);
-        if (!(0, import_node_fs2.existsSync)(import_node_path6.default.join(dir, BUNDLE_MANIFEST))) {
+        if (!(0, import_node_fs3.existsSync)(import_node_path7.default.join(dir, BUNDLE_MANIFEST))) {
           throw new RetrainError(`${model} version ${record.version} is registered, but its bundle ${dir} is missing`, ExitCode.integrity, "bundle-missing");
         }
         return dir;
@@ -19191,7 +19198,7 @@ __export(directory_cache_exports, {
 });
 async function entrySize(dir) {
   try {
-    const manifest = JSON.parse(await (0, import_promises5.readFile)(import_node_path7.default.join(dir, "entry.json"), "utf8"));
+    const manifest = JSON.parse(await (0, import_promises5.readFile)(import_node_path8.default.join(dir, "entry.json"), "utf8"));
     return (manifest.files ?? []).reduce((sum, f) => sum + (typeof f.size === "number" && f.size > 0 ? f.size : 0), 0);
   } catch {
     return 0;
@@ -19203,13 +19210,13 @@ function cacheMaxBytes(raw) {
   if (!Number.isFinite(value) || value < 0) throw new InputError([{ message: `RETRAIN_CACHE_MAX_MB must be a number of MiB >= 0, got "${raw}"` }]);
   return Math.floor(value * 1024 * 1024);
 }
-var import_node_crypto5, import_promises5, import_node_path7, DEFAULT_CACHE_MAX_BYTES, STALE_TEMP_MS, KEY, DirectoryStepCache;
+var import_node_crypto5, import_promises5, import_node_path8, DEFAULT_CACHE_MAX_BYTES, STALE_TEMP_MS, KEY, DirectoryStepCache;
 var init_directory_cache = __esm({
   "src/engine/directory-cache.ts"() {
     "use strict";
     import_node_crypto5 = require("node:crypto");
     import_promises5 = require("node:fs/promises");
-    import_node_path7 = __toESM(require("node:path"), 1);
+    import_node_path8 = __toESM(require("node:path"), 1);
     init_errors();
     DEFAULT_CACHE_MAX_BYTES = 2 * 1024 ** 3;
     STALE_TEMP_MS = 60 * 6e4;
@@ -19227,7 +19234,7 @@ var init_directory_cache = __esm({
       maxBytes;
       entry(key) {
         if (!KEY.test(key)) throw new Error(`not a cache key: ${key.slice(0, 80)}`);
-        return import_node_path7.default.join(this.dir, key);
+        return import_node_path8.default.join(this.dir, key);
       }
       async fetch(key) {
         const dir = this.entry(key);
@@ -19241,7 +19248,7 @@ var init_directory_cache = __esm({
         const final = this.entry(key);
         if ((await (0, import_promises5.stat)(final).catch(() => null))?.isDirectory()) return true;
         await (0, import_promises5.mkdir)(this.dir, { recursive: true });
-        const temp = import_node_path7.default.join(this.dir, `.tmp-${key.slice(0, 80)}-${(0, import_node_crypto5.randomBytes)(6).toString("hex")}`);
+        const temp = import_node_path8.default.join(this.dir, `.tmp-${key.slice(0, 80)}-${(0, import_node_crypto5.randomBytes)(6).toString("hex")}`);
         try {
           await (0, import_promises5.rename)(entryDir, temp).catch(async (err) => {
             if (err.code !== "EXDEV") throw err;
@@ -19259,7 +19266,7 @@ var init_directory_cache = __esm({
       }
       async discard(key) {
         const dir = this.entry(key);
-        const trash = import_node_path7.default.join(this.dir, `.trash-${(0, import_node_crypto5.randomBytes)(6).toString("hex")}`);
+        const trash = import_node_path8.default.join(this.dir, `.trash-${(0, import_node_crypto5.randomBytes)(6).toString("hex")}`);
         await (0, import_promises5.rename)(dir, trash).catch(() => void 0);
         await (0, import_promises5.rm)(trash, { recursive: true, force: true });
       }
@@ -19268,7 +19275,7 @@ var init_directory_cache = __esm({
         const now = this.now().getTime();
         const entries = [];
         for (const name of await (0, import_promises5.readdir)(this.dir)) {
-          const dir = import_node_path7.default.join(this.dir, name);
+          const dir = import_node_path8.default.join(this.dir, name);
           const info = await (0, import_promises5.stat)(dir).catch(() => null);
           if (!info?.isDirectory()) continue;
           if (name.startsWith(".")) {
@@ -21926,13 +21933,13 @@ function readChunk(paths, prefix, chunk, limit, budget, buffer) {
     }
     let fd = -1;
     try {
-      fd = (0, import_node_fs3.openSync)(prefix + paths[i], FLAGS);
-      const info = (0, import_node_fs3.fstatSync)(fd);
+      fd = (0, import_node_fs4.openSync)(prefix + paths[i], FLAGS);
+      const info = (0, import_node_fs4.fstatSync)(fd);
       if (!info.isFile()) put(CHANGED);
       else if (info.size > limit) put(LARGE, info.mode);
       else {
         let read = 0;
-        for (let n = (0, import_node_fs3.readSync)(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs3.readSync)(fd, buffer, used + read, info.size + 1 - read, null)) {
+        for (let n = (0, import_node_fs4.readSync)(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs4.readSync)(fd, buffer, used + read, info.size + 1 - read, null)) {
           read += n;
           if (read > info.size) break;
         }
@@ -21947,16 +21954,16 @@ function readChunk(paths, prefix, chunk, limit, budget, buffer) {
       const e = err;
       batch.errors.push({ index: batch.kinds.length - 1, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, path: e.path });
     } finally {
-      if (fd !== -1) (0, import_node_fs3.closeSync)(fd);
+      if (fd !== -1) (0, import_node_fs4.closeSync)(fd);
     }
   }
   return batch;
 }
-var import_node_fs3, import_node_os3, import_node_worker_threads2, AHEAD, CHUNK, NEXT, STOP, PACKING, WORKER_SOURCE2, SMALL, LARGE, CHANGED, FAILED, UNREAD, UNREAD_FILE, FilePrefetch, FLAGS;
+var import_node_fs4, import_node_os3, import_node_worker_threads2, AHEAD, CHUNK, NEXT, STOP, PACKING, WORKER_SOURCE2, SMALL, LARGE, CHANGED, FAILED, UNREAD, UNREAD_FILE, FilePrefetch, FLAGS;
 var init_file_prefetch = __esm({
   "src/engine/file-prefetch.ts"() {
     "use strict";
-    import_node_fs3 = require("node:fs");
+    import_node_fs4 = require("node:fs");
     import_node_os3 = require("node:os");
     import_node_worker_threads2 = require("node:worker_threads");
     AHEAD = 4;
@@ -22212,7 +22219,7 @@ while (Atomics.load(control, ${STOP}) === 0) {
         waiting?.reject(this.failure);
       }
     };
-    FLAGS = import_node_fs3.constants.O_RDONLY | (import_node_fs3.constants.O_NOFOLLOW ?? 0) | (import_node_fs3.constants.O_NONBLOCK ?? 0);
+    FLAGS = import_node_fs4.constants.O_RDONLY | (import_node_fs4.constants.O_NOFOLLOW ?? 0) | (import_node_fs4.constants.O_NONBLOCK ?? 0);
   }
 });
 
@@ -22697,11 +22704,11 @@ var init_tar_reader = __esm({
 // src/engine/bundle.ts
 function modelPath(root) {
   const base = root.endsWith("/") ? root : `${root}/`;
-  return import_node_path8.default.sep === "/" ? { join: (rel) => base + rel, prefix: base } : { join: (rel) => import_node_path8.default.join(root, rel), prefix: null };
+  return import_node_path9.default.sep === "/" ? { join: (rel) => base + rel, prefix: base } : { join: (rel) => import_node_path9.default.join(root, rel), prefix: null };
 }
 async function packBundle(modelDir, bundleDir, lineage, options = {}) {
-  const root = import_node_path8.default.resolve(modelDir);
-  const bundle = import_node_path8.default.resolve(bundleDir);
+  const root = import_node_path9.default.resolve(modelDir);
+  const bundle = import_node_path9.default.resolve(bundleDir);
   const rootReal = await modelRoot(root);
   const lineageProblems = manifestProblems(placeholderManifest(lineage));
   if (lineageProblems.length > 0) throw new Error(`packBundle: the lineage does not fit the manifest schema: ${lineageProblems.join("; ")}`);
@@ -22718,7 +22725,7 @@ async function packBundle(modelDir, bundleDir, lineage, options = {}) {
     await early.prefetch?.close();
     throw err;
   }
-  const archivePath = import_node_path8.default.join(bundle, BUNDLE_ARCHIVE);
+  const archivePath = import_node_path9.default.join(bundle, BUNDLE_ARCHIVE);
   const tmp = temporaryName(archivePath);
   try {
     const archive = await writeArchive(entries, modelPath(root), tmp, options, early.prefetch);
@@ -22731,9 +22738,9 @@ async function packBundle(modelDir, bundleDir, lineage, options = {}) {
       links: archive.links,
       lineage
     };
-    await (0, import_promises6.rm)(import_node_path8.default.join(bundle, BUNDLE_MANIFEST), { force: true });
+    await (0, import_promises6.rm)(import_node_path9.default.join(bundle, BUNDLE_MANIFEST), { force: true });
     await (0, import_promises6.rename)(tmp, archivePath);
-    await replaceManifest(import_node_path8.default.join(bundle, BUNDLE_MANIFEST), manifestText(manifest));
+    await replaceManifest(import_node_path9.default.join(bundle, BUNDLE_MANIFEST), manifestText(manifest));
     return manifest;
   } catch (err) {
     await (0, import_promises6.rm)(tmp, { force: true });
@@ -22741,10 +22748,10 @@ async function packBundle(modelDir, bundleDir, lineage, options = {}) {
   }
 }
 async function readManifest(bundleDir) {
-  const file = import_node_path8.default.join(bundleDir, BUNDLE_MANIFEST);
+  const file = import_node_path9.default.join(bundleDir, BUNDLE_MANIFEST);
   let text2;
   try {
-    text2 = (0, import_node_fs4.readFileSync)(file, "utf8");
+    text2 = (0, import_node_fs5.readFileSync)(file, "utf8");
   } catch (err) {
     if (errorCode(err) === "ENOENT") throw new IntegrityError(`${file} does not exist: the bundle is incomplete or this is not a bundle directory`);
     throw new IntegrityError(`cannot read ${file}: ${errorMessage(err)}`);
@@ -22779,7 +22786,7 @@ async function replaceManifest(file, text2) {
 }
 async function unpackBundle(bundleDir, destDir) {
   const manifest = await readManifest(bundleDir);
-  const dest = import_node_path8.default.resolve(destDir);
+  const dest = import_node_path9.default.resolve(destDir);
   await createEmptyDestination(dest).catch(diskFullAs(dest));
   try {
     await scanArchive(bundleDir, manifest, dest);
@@ -22791,7 +22798,7 @@ async function unpackBundle(bundleDir, destDir) {
 }
 async function sha256File(file) {
   const hash = (0, import_node_crypto6.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs4.createReadStream)(file, { highWaterMark: CHUNK_SIZE })) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs5.createReadStream)(file, { highWaterMark: CHUNK_SIZE })) hash.update(chunk);
   return hash.digest("hex");
 }
 function bundleDigest(files, links) {
@@ -22816,7 +22823,7 @@ async function walkModel(root, rootReal, early) {
   const directories = [""];
   const { join: join2 } = modelPath(root);
   for (let relDir = directories.pop(); relDir !== void 0; relDir = directories.pop()) {
-    for (const dirent of (0, import_node_fs4.readdirSync)(relDir === "" ? root : join2(relDir), { withFileTypes: true })) {
+    for (const dirent of (0, import_node_fs5.readdirSync)(relDir === "" ? root : join2(relDir), { withFileTypes: true })) {
       const rel = relDir === "" ? dirent.name : `${relDir}/${dirent.name}`;
       const unsafe = unsafePathReason(rel);
       if (unsafe) throw new IntegrityError(`refusing to pack ${join2(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`);
@@ -22847,7 +22854,7 @@ async function insideLinkTarget(root, rootReal, rel, abs) {
       `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`
     );
   }
-  const target = import_node_path8.default.relative(import_node_path8.default.join(rootReal, import_node_path8.default.dirname(rel)), resolved).split(import_node_path8.default.sep).join("/");
+  const target = import_node_path9.default.relative(import_node_path9.default.join(rootReal, import_node_path9.default.dirname(rel)), resolved).split(import_node_path9.default.sep).join("/");
   return target === "" ? "." : target;
 }
 async function writeArchive(entries, model, dest, options, prefetch) {
@@ -22917,7 +22924,7 @@ function smallFile(join2, rel, prefetched, scratch) {
 }
 async function addLargeFile(archive, rel, abs) {
   const changed = () => changedWhilePacked(abs);
-  const file = await (0, import_promises6.open)(abs, import_node_fs4.constants.O_RDONLY | NO_FOLLOW);
+  const file = await (0, import_promises6.open)(abs, import_node_fs5.constants.O_RDONLY | NO_FOLLOW);
   let reading;
   try {
     const info = await file.stat();
@@ -22955,21 +22962,21 @@ async function hashedOnThread(hasher, size) {
   return result.sha256;
 }
 function readSmallFile(abs, scratch) {
-  const fd = (0, import_node_fs4.openSync)(abs, import_node_fs4.constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
+  const fd = (0, import_node_fs5.openSync)(abs, import_node_fs5.constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
   try {
-    const info = (0, import_node_fs4.fstatSync)(fd);
+    const info = (0, import_node_fs5.fstatSync)(fd);
     if (!info.isFile()) throw changedWhilePacked(abs);
     if (info.size > SMALL_FILE) return null;
     const bytes = scratch;
     let read = 0;
-    for (let n = (0, import_node_fs4.readSync)(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs4.readSync)(fd, bytes, read, info.size + 1 - read, null)) {
+    for (let n = (0, import_node_fs5.readSync)(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs5.readSync)(fd, bytes, read, info.size + 1 - read, null)) {
       read += n;
       if (read > info.size) throw changedWhilePacked(abs);
     }
     if (read !== info.size) throw changedWhilePacked(abs);
     return { bytes: bytes.subarray(0, read), mode: info.mode };
   } finally {
-    (0, import_node_fs4.closeSync)(fd);
+    (0, import_node_fs5.closeSync)(fd);
   }
 }
 function tarHeader(header) {
@@ -23073,7 +23080,7 @@ function paddingLength(size) {
   return over === 0 ? 0 : TAR_BLOCK - over;
 }
 async function scanArchive(bundleDir, manifest, dest) {
-  const archive = import_node_path8.default.join(bundleDir, BUNDLE_ARCHIVE);
+  const archive = import_node_path9.default.join(bundleDir, BUNDLE_ARCHIVE);
   let archiveInfo;
   try {
     archiveInfo = await (0, import_promises6.stat)(archive);
@@ -23209,13 +23216,13 @@ async function scanArchive(bundleDir, manifest, dest) {
   const digest = bundleDigest(manifest.files, manifest.links);
   if (digest !== manifest.digest) {
     throw new IntegrityError(
-      `${import_node_path8.default.join(bundleDir, BUNDLE_MANIFEST)}: digest is ${manifest.digest}, but its file list hashes to ${digest}; the manifest was edited`
+      `${import_node_path9.default.join(bundleDir, BUNDLE_MANIFEST)}: digest is ${manifest.digest}, but its file list hashes to ${digest}; the manifest was edited`
     );
   }
   if (dest !== null) {
     for (const link2 of manifest.links) {
-      const abs = import_node_path8.default.join(dest, ...link2.path.split("/"));
-      await ensureDirectory(import_node_path8.default.dirname(abs), madeDirs).catch(diskFullAs(abs));
+      const abs = import_node_path9.default.join(dest, ...link2.path.split("/"));
+      await ensureDirectory(import_node_path9.default.dirname(abs), madeDirs).catch(diskFullAs(abs));
       await (0, import_promises6.symlink)(link2.target, abs).catch(diskFullAs(abs));
     }
   }
@@ -23258,9 +23265,9 @@ async function writeAll(file, bytes) {
   }
 }
 async function createOutputFile(dest, rel, mode, madeDirs) {
-  const abs = import_node_path8.default.join(dest, ...rel.split("/"));
-  await ensureDirectory(import_node_path8.default.dirname(abs), madeDirs);
-  const file = await (0, import_promises6.open)(abs, import_node_fs4.constants.O_WRONLY | import_node_fs4.constants.O_CREAT | import_node_fs4.constants.O_EXCL | NO_FOLLOW, mode);
+  const abs = import_node_path9.default.join(dest, ...rel.split("/"));
+  await ensureDirectory(import_node_path9.default.dirname(abs), madeDirs);
+  const file = await (0, import_promises6.open)(abs, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_EXCL | NO_FOLLOW, mode);
   await file.chmod(mode);
   return file;
 }
@@ -23403,8 +23410,8 @@ function linkTargetProblem(linkPath, target) {
   return null;
 }
 function isInside(root, candidate) {
-  const rel = import_node_path8.default.relative(root, candidate);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${import_node_path8.default.sep}`) && !import_node_path8.default.isAbsolute(rel);
+  const rel = import_node_path9.default.relative(root, candidate);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${import_node_path9.default.sep}`) && !import_node_path9.default.isAbsolute(rel);
 }
 function sortByPath(items) {
   if (!items.some((item) => SURROGATE.test(item.path))) {
@@ -23415,7 +23422,7 @@ function sortByPath(items) {
   return items.map((item) => ({ item, key: Buffer.from(item.path, "utf8") })).sort((a, b) => Buffer.compare(a.key, b.key)).map(({ item }) => item);
 }
 function temporaryName(file) {
-  return import_node_path8.default.join(import_node_path8.default.dirname(file), `.${import_node_path8.default.basename(file)}.${process.pid}.${(0, import_node_crypto6.randomBytes)(4).toString("hex")}.tmp`);
+  return import_node_path9.default.join(import_node_path9.default.dirname(file), `.${import_node_path9.default.basename(file)}.${process.pid}.${(0, import_node_crypto6.randomBytes)(4).toString("hex")}.tmp`);
 }
 function handled(promise2) {
   promise2.catch(() => {
@@ -23457,14 +23464,14 @@ function errorCode(err) {
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_node_crypto6, import_node_fs4, import_promises6, import_node_path8, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, MAX_OCTAL_SIZE, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
+var import_node_crypto6, import_node_fs5, import_promises6, import_node_path9, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, MAX_OCTAL_SIZE, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
 var init_bundle = __esm({
   "src/engine/bundle.ts"() {
     "use strict";
     import_node_crypto6 = __toESM(require("node:crypto"), 1);
-    import_node_fs4 = require("node:fs");
+    import_node_fs5 = require("node:fs");
     import_promises6 = require("node:fs/promises");
-    import_node_path8 = __toESM(require("node:path"), 1);
+    import_node_path9 = __toESM(require("node:path"), 1);
     init_manifest_validator();
     init_errors();
     init_file_hasher();
@@ -23484,8 +23491,8 @@ var init_bundle = __esm({
     ARCHIVE_BLOCK = 1024 * 1024;
     EXECUTABLE_MODE = 493;
     REGULAR_MODE = 420;
-    NO_FOLLOW = import_node_fs4.constants.O_NOFOLLOW ?? 0;
-    NON_BLOCKING = import_node_fs4.constants.O_NONBLOCK ?? 0;
+    NO_FOLLOW = import_node_fs5.constants.O_NOFOLLOW ?? 0;
+    NON_BLOCKING = import_node_fs5.constants.O_NONBLOCK ?? 0;
     ArchiveWriter = class {
       constructor(file, options) {
         this.file = file;
@@ -23637,7 +23644,7 @@ var init_errors3 = __esm({
 
 // src/csv/json-lines.ts
 async function forEachJsonLine(file, shown, record) {
-  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs5.createReadStream)(file, { encoding: "utf8" }), crlfDelay: Infinity });
+  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs6.createReadStream)(file, { encoding: "utf8" }), crlfDelay: Infinity });
   let line = 0;
   try {
     for await (const text2 of lines) {
@@ -23660,11 +23667,11 @@ async function forEachJsonLine(file, shown, record) {
     throw err;
   }
 }
-var import_node_fs5, import_node_readline, JSON_LINES;
+var import_node_fs6, import_node_readline, JSON_LINES;
 var init_json_lines = __esm({
   "src/csv/json-lines.ts"() {
     "use strict";
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_node_readline = require("node:readline");
     init_errors3();
     JSON_LINES = /\.(jsonl|ndjson)$/i;
@@ -23779,7 +23786,7 @@ var init_scan = __esm({
           if (n - i >= 3 && b[i] === 239 && b[i + 1] === 187 && b[i + 2] === 191) i = this.position = i + 3;
         }
         let line = this.line;
-        let count = 0;
+        let count2 = 0;
         for (; ; ) {
           const start = i;
           let quoted = 0;
@@ -23807,11 +23814,11 @@ var init_scan = __esm({
             i++;
           }
           if (i >= n && !ended) return "more";
-          if (count === this.starts.length) this.growFields();
-          this.starts[count] = start;
-          this.ends[count] = i;
-          this.quoted[count] = quoted;
-          count++;
+          if (count2 === this.starts.length) this.growFields();
+          this.starts[count2] = start;
+          this.ends[count2] = i;
+          this.quoted[count2] = quoted;
+          count2++;
           if (i >= n) break;
           const c = b[i];
           if (c === COMMA) {
@@ -23825,7 +23832,7 @@ var init_scan = __esm({
           line++;
           break;
         }
-        this.count = count;
+        this.count = count2;
         this.recordLine = this.line;
         this.line = line;
         this.position = i;
@@ -23947,10 +23954,10 @@ var init_scan = __esm({
         const width = slot.length;
         let i = this.position;
         if (i >= n || b[i] === LF || b[i] === CR) return -1;
-        let count = 0;
+        let count2 = 0;
         for (; ; ) {
-          if (count === width) return -1;
-          const target = slot[count];
+          if (count2 === width) return -1;
+          const target = slot[count2];
           if (target < 0) {
             while (i < n) {
               const c2 = b[i];
@@ -23989,7 +23996,7 @@ var init_scan = __esm({
             const value = scale < 0 ? mantissa / POW10[-scale] : mantissa;
             out[target] = negative ? -value : value;
           }
-          count++;
+          count2++;
           if (i >= n) {
             if (!this.ended) return -1;
             break;
@@ -24010,11 +24017,11 @@ var init_scan = __esm({
           }
           return -1;
         }
-        this.count = count;
+        this.count = count2;
         this.recordLine = this.line;
         this.line++;
         this.position = i;
-        return count;
+        return count2;
       }
       slowNumber(c) {
         return parseNumber(this.text(c).trim());
@@ -24110,7 +24117,7 @@ async function checkInput(root, input, check, warn) {
   const unexpected = /* @__PURE__ */ new Set();
   let rows = 0;
   for (const file of input.absolutePaths) {
-    const shown = import_node_path9.default.relative(root, file) || file;
+    const shown = import_node_path10.default.relative(root, file) || file;
     const declared = [];
     const seen = /* @__PURE__ */ new Set();
     try {
@@ -24211,11 +24218,11 @@ function championCheckFailures(spec, current, champion) {
 function hasChampionChecks(spec) {
   return Object.values(spec.checks).some((check) => Object.values(check.columns).some((c) => c.maxMeanShift !== void 0));
 }
-var import_node_path9, DataCheckError, MISSING, KEPT;
+var import_node_path10, DataCheckError, MISSING, KEPT;
 var init_data_checks = __esm({
   "src/engine/data-checks.ts"() {
     "use strict";
-    import_node_path9 = __toESM(require("node:path"), 1);
+    import_node_path10 = __toESM(require("node:path"), 1);
     init_json_lines();
     init_read();
     init_scan();
@@ -24239,25 +24246,25 @@ ${checkTable(failures)}`,
 });
 
 // node_modules/fdir/dist/index.mjs
-function cleanPath(path25) {
-  let normalized = (0, import_path.normalize)(path25);
+function cleanPath(path26) {
+  let normalized = (0, import_path.normalize)(path26);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
-function convertSlashes(path25, separator) {
-  return path25.replace(SLASHES_REGEX, separator);
+function convertSlashes(path26, separator) {
+  return path26.replace(SLASHES_REGEX, separator);
 }
-function isRootDirectory(path25) {
-  return path25 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path25);
+function isRootDirectory(path26) {
+  return path26 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path26);
 }
-function normalizePath(path25, options) {
+function normalizePath(path26, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path25.includes("/") || path25.startsWith(".");
-  if (resolvePaths) path25 = (0, import_path.resolve)(path25);
-  if (normalizePath$1 || pathNeedsCleaning) path25 = cleanPath(path25);
-  if (path25 === ".") return "";
-  const needsSeperator = path25[path25.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path25 + pathSeparator : path25, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path26.includes("/") || path26.startsWith(".");
+  if (resolvePaths) path26 = (0, import_path.resolve)(path26);
+  if (normalizePath$1 || pathNeedsCleaning) path26 = cleanPath(path26);
+  if (path26 === ".") return "";
+  const needsSeperator = path26[path26.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path26 + pathSeparator : path26, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -24313,9 +24320,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path25, resolved, state) {
+function isRecursive(path26, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path25);
+  let parent = (0, import_path.dirname)(path26);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -24323,7 +24330,7 @@ function isRecursive(path25, resolved, state) {
     if (isSameRoot) depth++;
     else parent = (0, import_path.dirname)(parent);
   }
-  state.symlinks.set(path25, resolved);
+  state.symlinks.set(path26, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -24372,8 +24379,8 @@ var init_dist2 = __esm({
       paths.push(directoryPath || ".");
     };
     pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path25 = directoryPath || ".";
-      if (filters.every((filter) => filter(path25, true))) paths.push(path25);
+      const path26 = directoryPath || ".";
+      if (filters.every((filter) => filter(path26, true))) paths.push(path26);
     };
     empty$2 = () => {
     };
@@ -24406,26 +24413,26 @@ var init_dist2 = __esm({
     };
     empty = () => {
     };
-    resolveSymlinksAsync = function(path25, state, callback$1) {
+    resolveSymlinksAsync = function(path26, state, callback$1) {
       const { queue, fs, options: { suppressErrors } } = state;
       queue.enqueue();
-      fs.realpath(path25, (error, resolvedPath) => {
+      fs.realpath(path26, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
         fs.stat(resolvedPath, (error$1, stat11) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat11.isDirectory() && isRecursive(path25, resolvedPath, state)) return queue.dequeue(null, state);
+          if (stat11.isDirectory() && isRecursive(path26, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat11, resolvedPath);
           queue.dequeue(null, state);
         });
       });
     };
-    resolveSymlinks = function(path25, state, callback$1) {
+    resolveSymlinks = function(path26, state, callback$1) {
       const { queue, fs, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        const resolvedPath = fs.realpathSync(path25);
+        const resolvedPath = fs.realpathSync(path26);
         const stat11 = fs.statSync(resolvedPath);
-        if (stat11.isDirectory() && isRecursive(path25, resolvedPath, state)) return;
+        if (stat11.isDirectory() && isRecursive(path26, resolvedPath, state)) return;
         callback$1(stat11, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
@@ -24583,19 +24590,19 @@ var init_dist2 = __esm({
             const filename = this.joinPath(entry.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
           } else if (entry.isDirectory()) {
-            let path25 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path25)) continue;
-            this.pushDirectory(path25, paths, filters);
-            this.walkDirectory(this.state, path25, path25, depth - 1, this.walk);
+            let path26 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path26)) continue;
+            this.pushDirectory(path26, paths, filters);
+            this.walkDirectory(this.state, path26, path26, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path25 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path25, this.state, (stat11, resolvedPath) => {
+            let path26 = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path26, this.state, (stat11, resolvedPath) => {
               if (stat11.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path25 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path25 + pathSeparator, depth - 1, this.walk);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path26 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path26 + pathSeparator, depth - 1, this.walk);
               } else {
-                resolvedPath = useRealPaths ? resolvedPath : path25;
+                resolvedPath = useRealPaths ? resolvedPath : path26;
                 const filename = (0, import_path.basename)(resolvedPath);
                 const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -24745,7 +24752,7 @@ var init_dist2 = __esm({
           isMatch = globFn(patterns, ...options);
           this.globCache[patterns.join("\0")] = isMatch;
         }
-        this.options.filters.push((path25) => isMatch(path25));
+        this.options.filters.push((path26) => isMatch(path26));
         return this;
       }
     };
@@ -25007,8 +25014,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path25, { windows } = {}) => {
-      const segs = path25.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path26, { windows } = {}) => {
+      const segs = path26.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -25688,13 +25695,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -26598,19 +26605,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path25) {
-  return path25.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path26) {
+  return path26.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
-function splitPattern(path25) {
+function splitPattern(path26) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path25, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path25];
+  const result = import_picomatch.default.scan(path26, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path26];
 }
-function convertPosixPathToPattern(path25) {
-  return escapePosixPath(path25);
+function convertPosixPathToPattern(path26) {
+  return escapePosixPath(path26);
 }
-function convertWin32PathToPattern(path25) {
-  return escapeWin32Path(path25).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+function convertWin32PathToPattern(path26) {
+  return escapeWin32Path(path26).replace(ESCAPED_WIN32_BACKSLASHES, "/");
 }
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -26715,13 +26722,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path25 = format2(p, isDirectory);
-      const matches = matcher(path25) && !ignore(path25);
-      if (matches) log(`matched ${path25}`);
+      const path26 = format2(p, isDirectory);
+      const matches = matcher(path26) && !ignore(path26);
+      if (matches) log(`matched ${path26}`);
       return matches;
     } : (p, isDirectory) => {
-      const path25 = format2(p, isDirectory);
-      return matcher(path25) && !ignore(path25);
+      const path26 = format2(p, isDirectory);
+      return matcher(path26) && !ignore(path26);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -26802,8 +26809,8 @@ var init_dist3 = __esm({
     convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
     POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
     WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path25) => path25.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path25) => path25.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePosixPath = (path26) => path26.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path26) => path26.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
@@ -26825,7 +26832,7 @@ function isDynamic(pattern) {
 }
 async function expand(root, pattern, literal = !isDynamic(pattern)) {
   if (literal) {
-    const file = import_node_path10.default.resolve(root, pattern);
+    const file = import_node_path11.default.resolve(root, pattern);
     const info = await (0, import_promises8.stat)(file).catch(() => null);
     return info?.isFile() ? [file] : [];
   }
@@ -26895,7 +26902,7 @@ async function fingerprintData(root, inputs, contexts = {}) {
     const files = [];
     for (const file of absolutePaths) {
       const [sha2562, info] = await Promise.all([sha256File(file), (0, import_promises8.stat)(file)]);
-      files.push({ path: import_node_path10.default.relative(root, file).split(import_node_path10.default.sep).join("/"), sha256: sha2562, size: info.size });
+      files.push({ path: import_node_path11.default.relative(root, file).split(import_node_path11.default.sep).join("/"), sha256: sha2562, size: info.size });
     }
     const hash = (0, import_node_crypto7.createHash)("sha256");
     for (const f of files) hash.update(`${f.path}\0${f.sha256}
@@ -26922,13 +26929,13 @@ function findLeaks(evaluation, training) {
   }
   return leaks;
 }
-var import_node_crypto7, import_promises8, import_node_path10, GLOB_CHARACTERS, globs;
+var import_node_crypto7, import_promises8, import_node_path11, GLOB_CHARACTERS, globs;
 var init_fingerprint = __esm({
   "src/engine/fingerprint.ts"() {
     "use strict";
     import_node_crypto7 = require("node:crypto");
     import_promises8 = require("node:fs/promises");
-    import_node_path10 = __toESM(require("node:path"), 1);
+    import_node_path11 = __toESM(require("node:path"), 1);
     init_errors();
     init_data_paths();
     init_expressions();
@@ -26969,18 +26976,16 @@ function sentinelValue(v) {
   if (typeof v === "number") return v;
   return void 0;
 }
-function parseMetrics(text2, file, declared) {
+function parseMetrics(text2, file, declared, where2 = `${file}: the metrics file`) {
   let parsed;
   try {
     parsed = JSON.parse(quoteNonFinite(text2));
   } catch (err) {
-    throw new EvaluationError(
-      `${file}: the metrics file is not valid JSON (${err.message}); write one object of metric name to number`,
-      "metrics-invalid"
-    );
+    throw new EvaluationError(`${where2} is not valid JSON (${err.message}); write one object of metric name to number`, "metrics-invalid");
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new EvaluationError(`${file}: the metrics file must hold one JSON object of metric name to number`, "metrics-invalid");
+    const kind = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : `a ${typeof parsed}`;
+    throw new EvaluationError(`${where2} must hold one JSON object of metric name to number, got ${kind}`, "metrics-invalid");
   }
   const metrics = {};
   const ignored = [];
@@ -26990,7 +26995,7 @@ function parseMetrics(text2, file, declared) {
     const value = sentinelValue(raw);
     if (value === void 0) {
       if (judged.has(key)) {
-        throw new EvaluationError(`${file}: metric "${key}" must be a number or null, got ${shortJson(raw)}`, "metrics-invalid");
+        throw new EvaluationError(`${where2}: metric "${key}" must be a number or null, got ${shortJson(raw)}`, "metrics-invalid");
       }
       if (ignored.length < MAX_IGNORED_NAMES) ignored.push(key.length > 80 ? `${key.slice(0, 80)}...` : key);
       else moreIgnored++;
@@ -27006,13 +27011,14 @@ function shortJson(value) {
   return text2.length > 200 ? `${text2.slice(0, 200)}... (${text2.length} characters)` : text2;
 }
 async function readMetricsFile(file, declared, role) {
+  const where2 = `the metrics file the evaluate command wrote for the ${role} ($RETRAIN_METRICS_FILE)`;
   const size = await (0, import_promises9.stat)(file).then(
     (s) => s.size,
     () => null
   );
   if (size !== null && size > MAX_METRICS_FILE_BYTES) {
     throw new EvaluationError(
-      `${file}: the metrics file of the ${role} is ${Math.round(size / 1024 / 1024)} MiB, over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB; write one JSON object of metric name to number (per-example values go in $RETRAIN_PREDICTIONS_FILE)`,
+      `${where2} is ${Math.round(size / 1024 / 1024)} MiB, over the limit of ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB; write one JSON object of metric name to number (per-example values go in $RETRAIN_PREDICTIONS_FILE)`,
       "metrics-invalid"
     );
   }
@@ -27021,11 +27027,17 @@ async function readMetricsFile(file, declared, role) {
     text2 = await (0, import_promises9.readFile)(file, "utf8");
   } catch {
     throw new EvaluationError(
-      `the evaluate command wrote no metrics for the ${role} (expected a JSON object at $RETRAIN_METRICS_FILE, ${file})`,
+      `the evaluate command wrote no metrics for the ${role} (expected a JSON object of metric name to number at $RETRAIN_METRICS_FILE)`,
       "metrics-missing"
     );
   }
-  return parseMetrics(text2, file, declared);
+  return parseMetrics(text2, file, declared, where2);
+}
+function missingMetricWarning(role, name, metrics) {
+  const names = Object.keys(metrics);
+  const meant = closest(name, names);
+  const has = names.length ? `it has ${names.slice(0, 10).map((n) => `"${n}"`).join(", ")}${names.length > 10 ? `, and ${names.length - 10} more` : ""}` : "it has no metrics";
+  return `the ${role}'s metrics file has no "${name}" (${has}${meant ? `; did you mean "${meant}"?` : ""}); rules on it fail closed`;
 }
 var import_promises9, NON_FINITE, MAX_IGNORED_NAMES, MAX_METRICS_FILE_BYTES;
 var init_metrics_file = __esm({
@@ -27033,6 +27045,7 @@ var init_metrics_file = __esm({
     "use strict";
     import_promises9 = require("node:fs/promises");
     init_errors();
+    init_suggest();
     NON_FINITE = { NaN: '"\\u0000NaN"', Infinity: '"\\u0000Infinity"', "-Infinity": '"\\u0000-Infinity"' };
     MAX_IGNORED_NAMES = 20;
     MAX_METRICS_FILE_BYTES = 256 * 1024 * 1024;
@@ -27077,7 +27090,7 @@ function childOutputEnds(pid) {
   const ends = [];
   for (const fd of [1, 2]) {
     try {
-      ends.push((0, import_node_fs6.readlinkSync)(`/proc/${pid}/fd/${fd}`));
+      ends.push((0, import_node_fs7.readlinkSync)(`/proc/${pid}/fd/${fd}`));
     } catch {
     }
   }
@@ -27120,8 +27133,8 @@ async function prepare(dir, file, script) {
 async function runProcess(req) {
   const env = checkOptionValues(req.env);
   const extension = typeof req.shell === "string" ? SCRIPT_EXTENSIONS[req.shell] : "";
-  const scriptFile = import_node_path11.default.join(req.scratchDir, `${req.id}${extension}`);
-  const logFile = import_node_path11.default.join(req.scratchDir, `${req.id}.log`);
+  const scriptFile = import_node_path12.default.join(req.scratchDir, `${req.id}${extension}`);
+  const logFile = import_node_path12.default.join(req.scratchDir, `${req.id}.log`);
   let command;
   let args;
   if (req.argv) [command, ...args] = req.argv;
@@ -27142,7 +27155,8 @@ async function runProcess(req) {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"]
     });
-    const log2 = (0, import_node_fs6.createWriteStream)(logFile);
+    if (child.pid !== void 0) runningGroups.add(child.pid);
+    const log2 = (0, import_node_fs7.createWriteStream)(logFile);
     const outputEnds = childOutputEnds(child.pid);
     const streams = [child.stdout, child.stderr];
     let openStreams = streams.length;
@@ -27213,7 +27227,10 @@ async function runProcess(req) {
     });
     child.on("exit", (code, signal) => {
       exit = { code, signal };
-      if (child.pid !== void 0) killGroup(child.pid, "SIGKILL");
+      if (child.pid !== void 0) {
+        killGroup(child.pid, "SIGKILL");
+        runningGroups.delete(child.pid);
+      }
       settle2();
       if (openStreams > 0) void stopWaitingForEscapedOutput(child.pid);
     });
@@ -27253,14 +27270,14 @@ async function runProcess(req) {
     }
   });
 }
-var import_node_child_process, import_node_fs6, import_promises10, import_node_path11, import_promises11, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, SCRIPT_EXTENSIONS, delay;
+var import_node_child_process, import_node_fs7, import_promises10, import_node_path12, import_promises11, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, SCRIPT_EXTENSIONS, delay, runningGroups;
 var init_process_runner = __esm({
   "src/engine/process-runner.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_promises10 = require("node:fs/promises");
-    import_node_path11 = __toESM(require("node:path"), 1);
+    import_node_path12 = __toESM(require("node:path"), 1);
     import_promises11 = require("node:stream/promises");
     import_node_string_decoder = require("node:string_decoder");
     init_errors();
@@ -27273,6 +27290,10 @@ var init_process_runner = __esm({
     TAIL_LINES = 40;
     SCRIPT_EXTENSIONS = { bash: ".sh", sh: ".sh", python: ".py", node: ".mjs", pwsh: ".ps1" };
     delay = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+    runningGroups = /* @__PURE__ */ new Set();
+    process.on("exit", () => {
+      for (const pgid of runningGroups) killGroup(pgid, "SIGKILL");
+    });
   }
 });
 
@@ -27283,18 +27304,18 @@ async function makeWorkspace(tempRoot, options = {}) {
   let root;
   let current = tempRoot;
   try {
-    root = await (0, import_promises12.mkdtemp)(import_node_path12.default.join(tempRoot, PREFIX));
-    current = import_node_path12.default.join(root, OWNER_MARKER);
+    root = await (0, import_promises12.mkdtemp)(import_node_path13.default.join(tempRoot, PREFIX));
+    current = import_node_path13.default.join(root, OWNER_MARKER);
     const marker = { pid: process.pid, hostname: import_node_os4.default.hostname(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
     await (0, import_promises12.writeFile)(current, JSON.stringify(marker) + "\n");
     const ws = {
       root,
-      baselineDir: import_node_path12.default.join(root, "baseline"),
-      modelDir: import_node_path12.default.join(root, "model"),
-      workDir: import_node_path12.default.join(root, "work"),
-      scratchDir: import_node_path12.default.join(root, "scratch"),
-      bundleDir: import_node_path12.default.join(root, "bundle"),
-      evalDir: import_node_path12.default.join(root, "eval"),
+      baselineDir: import_node_path13.default.join(root, "baseline"),
+      modelDir: import_node_path13.default.join(root, "model"),
+      workDir: import_node_path13.default.join(root, "work"),
+      scratchDir: import_node_path13.default.join(root, "scratch"),
+      bundleDir: import_node_path13.default.join(root, "bundle"),
+      evalDir: import_node_path13.default.join(root, "eval"),
       leftoversCleaned
     };
     for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) {
@@ -27319,12 +27340,12 @@ async function cleanLeftovers(tempRoot, now, onCleaned) {
   const host = import_node_os4.default.hostname();
   let next = 0;
   const worker = async () => {
-    while (next < names.length) await cleanIfLeftover(import_node_path12.default.join(tempRoot, names[next++]), host, now, onCleaned);
+    while (next < names.length) await cleanIfLeftover(import_node_path13.default.join(tempRoot, names[next++]), host, now, onCleaned);
   };
   await Promise.all(Array.from({ length: Math.min(CLEAN_CONCURRENCY, names.length) }, worker));
 }
 async function cleanIfLeftover(dir, host, now, onCleaned) {
-  const owner = await readMarker(import_node_path12.default.join(dir, OWNER_MARKER));
+  const owner = await readMarker(import_node_path13.default.join(dir, OWNER_MARKER));
   if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) return;
   const started = Date.parse(owner.startedAt);
   const since = Number.isFinite(started) ? started : await (0, import_promises12.stat)(dir).then(
@@ -27356,13 +27377,13 @@ function processExists(pid) {
     return err.code !== "ESRCH";
   }
 }
-var import_promises12, import_node_os4, import_node_path12, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
+var import_promises12, import_node_os4, import_node_path13, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
 var init_workspace = __esm({
   "src/engine/workspace.ts"() {
     "use strict";
     import_promises12 = require("node:fs/promises");
     import_node_os4 = __toESM(require("node:os"), 1);
-    import_node_path12 = __toESM(require("node:path"), 1);
+    import_node_path13 = __toESM(require("node:path"), 1);
     init_errors();
     OWNER_MARKER = ".retrain-owner.json";
     PREFIX = "retrain-";
@@ -27385,7 +27406,7 @@ var init_step_cache_record = __esm({
 
 // src/engine/weights.ts
 async function readWeights(dir, warn) {
-  const file = import_node_path13.default.join(dir, WEIGHTS_FILE);
+  const file = import_node_path14.default.join(dir, WEIGHTS_FILE);
   const text2 = await (0, import_promises13.readFile)(file, "utf8").catch(() => null);
   if (text2 === null) return null;
   try {
@@ -27419,12 +27440,12 @@ function weightsSection(changes, table2) {
     ""
   ];
 }
-var import_promises13, import_node_path13, REPORT_ROWS;
+var import_promises13, import_node_path14, REPORT_ROWS;
 var init_weights = __esm({
   "src/engine/weights.ts"() {
     "use strict";
     import_promises13 = require("node:fs/promises");
-    import_node_path13 = __toESM(require("node:path"), 1);
+    import_node_path14 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_format2();
     REPORT_ROWS = 15;
@@ -27569,7 +27590,7 @@ function* weightsAhead(seed, cells, resamples, worker = AHEAD_WORKER) {
 function startThread(worker, data) {
   let thread = null;
   try {
-    if ((0, import_node_fs7.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
+    if ((0, import_node_fs8.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
   } catch {
     return null;
   }
@@ -27580,11 +27601,11 @@ function startThread(worker, data) {
   }
   return thread;
 }
-var import_node_fs7, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
+var import_node_fs8, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
 var init_random = __esm({
   "src/metrics/random.ts"() {
     "use strict";
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_url = require("node:url");
     import_node_worker_threads4 = require("node:worker_threads");
     Random = class {
@@ -27775,7 +27796,7 @@ function numberCounts(reference) {
 async function profileInput(root, input, reference) {
   const other = input.absolutePaths.filter((f) => !CSV.test(f) && !JSON_LINES.test(f));
   if (other.length > 0) {
-    const shown = import_node_path14.default.relative(root, other[0]) || other[0];
+    const shown = import_node_path15.default.relative(root, other[0]) || other[0];
     return {
       profile: { rows: 0, columns: {}, skipped: `holds files that are neither CSV nor JSON Lines (${shown})` },
       counts: /* @__PURE__ */ new Map(),
@@ -27784,7 +27805,7 @@ async function profileInput(root, input, reference) {
   }
   const profiler = new InputProfiler(reference);
   for (const file of input.absolutePaths) {
-    const shown = import_node_path14.default.relative(root, file) || file;
+    const shown = import_node_path15.default.relative(root, file) || file;
     try {
       if (CSV.test(file)) await profiler.csv(file, shown);
       else await profiler.jsonLines(file, shown);
@@ -27806,11 +27827,11 @@ async function profileData(root, inputs, references = {}) {
   fitBudget(profile);
   return { profile, passes };
 }
-var import_node_path14, SAMPLE_SIZE, PROFILE_VALUE_BUDGET, MIN_SAMPLE, TOP_K, MAX_DISTINCT, MAX_NUMBER_VALUES, SAMPLE_SEED, PSI_BINS, ColumnStats, CSV, InputProfiler;
+var import_node_path15, SAMPLE_SIZE, PROFILE_VALUE_BUDGET, MIN_SAMPLE, TOP_K, MAX_DISTINCT, MAX_NUMBER_VALUES, SAMPLE_SEED, PSI_BINS, ColumnStats, CSV, InputProfiler;
 var init_profile = __esm({
   "src/engine/profile.ts"() {
     "use strict";
-    import_node_path14 = __toESM(require("node:path"), 1);
+    import_node_path15 = __toESM(require("node:path"), 1);
     init_errors3();
     init_json_lines();
     init_scan();
@@ -27919,7 +27940,7 @@ var init_profile = __esm({
         }
         const { counts, uncounted } = this.categoryCounts();
         const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-        const top = ranked.slice(0, TOP_K).map(([value, count]) => ({ value, count }));
+        const top = ranked.slice(0, TOP_K).map(([value, count2]) => ({ value, count: count2 }));
         const other = ranked.slice(TOP_K).reduce((s, [, n]) => s + n, uncounted);
         return { kind: "category", count: this.cells, missing: this.missing, distinct: counts.size, top, other };
       }
@@ -28320,7 +28341,7 @@ async function writeDriftCharts(dir, drift) {
       for (let k = 2; used.has(name); k++) name = `${base}-${k}.svg`;
       used.add(name);
       await (0, import_promises14.mkdir)(dir, { recursive: true });
-      await (0, import_promises14.writeFile)(import_node_path15.default.join(dir, name), renderDriftSvg(input.input, f));
+      await (0, import_promises14.writeFile)(import_node_path16.default.join(dir, name), renderDriftSvg(input.input, f));
       f.chart = name;
     }
   }
@@ -28329,12 +28350,12 @@ function driftSection(drift, table2) {
   const charts = drift.inputs.flatMap((i) => i.features.filter((f) => f.chart).map((f) => `![${i.input}.${f.column}](${f.chart})`));
   return ["### Drift", "", driftTable(drift, table2), "", ...charts.length ? [...charts, ""] : []];
 }
-var import_promises14, import_node_path15, WIDTH, LABEL, ROW, TOP;
+var import_promises14, import_node_path16, WIDTH, LABEL, ROW, TOP;
 var init_drift_report = __esm({
   "src/engine/drift-report.ts"() {
     "use strict";
     import_promises14 = require("node:fs/promises");
-    import_node_path15 = __toESM(require("node:path"), 1);
+    import_node_path16 = __toESM(require("node:path"), 1);
     init_drift();
     init_format2();
     WIDTH = 720;
@@ -28375,7 +28396,8 @@ function headline(r) {
     case "pending-approval":
       return `${candidate} waits for a person's approval (champion: ${champion})`;
     case "rejected":
-      return `${candidate} was not promoted (champion stays ${champion})`;
+      if (r.error?.reason === "stale-baseline") return `${candidate} was not promoted: the champion moved while it was trained (stale-baseline)`;
+      return `${candidate} was not promoted (${r.baseline ? `champion stays ${champion}` : "there is still no champion"})`;
     case "skipped":
       return `nothing changed; the decision would be: ${r.wouldBe ?? "unknown"}`;
     case "candidate":
@@ -28436,7 +28458,7 @@ function reportedParamsLines(r) {
 }
 function renderReport(r) {
   const goals = new Map(Object.entries(r.goals));
-  const reason = r.reason.charAt(0).toUpperCase() + r.reason.slice(1);
+  const reason = (r.reason.charAt(0).toUpperCase() + r.reason.slice(1)).replace(/\.$/, "");
   if (r.decision === "skipped" && r.wouldBe === null && r.drift) {
     return [`## ${r.model}: skipped, nothing drifted`, "", `${reason}.`, "", ...driftSection(r.drift, table)].join("\n");
   }
@@ -28782,15 +28804,15 @@ function renderIntervalsSvg(model, outcomes) {
 async function writeIntervalsChart(dir, model, outcomes) {
   if (chartedRules(outcomes).length === 0) return null;
   await (0, import_promises15.mkdir)(dir, { recursive: true });
-  await (0, import_promises15.writeFile)(import_node_path16.default.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
+  await (0, import_promises15.writeFile)(import_node_path17.default.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
   return INTERVALS_CHART;
 }
-var import_promises15, import_node_path16, INTERVALS_CHART, WIDTH2, LABEL2, ROW2, TOP2, RIGHT;
+var import_promises15, import_node_path17, INTERVALS_CHART, WIDTH2, LABEL2, ROW2, TOP2, RIGHT;
 var init_chart = __esm({
   "src/engine/chart.ts"() {
     "use strict";
     import_promises15 = require("node:fs/promises");
-    import_node_path16 = __toESM(require("node:path"), 1);
+    import_node_path17 = __toESM(require("node:path"), 1);
     init_format2();
     INTERVALS_CHART = "intervals.svg";
     WIDTH2 = 720;
@@ -30499,10 +30521,10 @@ var init_columns = __esm({
             return;
           }
           const first = this.first;
-          const count = this.length;
+          const count2 = this.length;
           this.first = -1;
           this.length = 0;
-          for (let row = 0; row < count; row++) this.store(first + row);
+          for (let row = 0; row < count2; row++) this.store(first + row);
         }
         this.store(line);
       }
@@ -30647,7 +30669,7 @@ function numericColumnsOf(columns) {
 }
 async function loadPredictions(file, columns) {
   if (columns.format === "csv") return checkIds(await streamCsv(file, columns), columns);
-  const input = (0, import_node_fs8.createReadStream)(file, { encoding: "utf8" });
+  const input = (0, import_node_fs9.createReadStream)(file, { encoding: "utf8" });
   const reader = jsonLinesReader(file);
   for await (const line of (0, import_node_readline2.createInterface)({ input, crlfDelay: Infinity })) reader.add(line);
   return checkIds(reader.table(), columns);
@@ -30730,11 +30752,11 @@ function alignRows(candidate, baseline) {
   }
   return order;
 }
-var import_node_fs8, import_node_readline2, PredictionsError, emptyAsNull, CSV_EMPTY;
+var import_node_fs9, import_node_readline2, PredictionsError, emptyAsNull, CSV_EMPTY;
 var init_predictions = __esm({
   "src/metrics/predictions.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_readline2 = require("node:readline");
     init_read();
     init_scan();
@@ -31181,7 +31203,7 @@ function whose(role) {
   return role === "candidate" ? "candidate" : role === "baseline" ? "champion" : `version ${role.reference}`;
 }
 function predictionsFile(spec, dir, role) {
-  return import_node_path17.default.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
+  return import_node_path18.default.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
 }
 function computesMetrics(spec) {
   return spec.metrics.some((m) => m.compute !== void 0);
@@ -31222,11 +31244,11 @@ async function judgeableMetrics(spec, dir, reported, warn) {
     slices: computed?.slices ?? []
   };
 }
-var import_node_path17;
+var import_node_path18;
 var init_evaluate_predictions = __esm({
   "src/engine/evaluate-predictions.ts"() {
     "use strict";
-    import_node_path17 = __toESM(require("node:path"), 1);
+    import_node_path18 = __toESM(require("node:path"), 1);
     init_compare();
     init_predictions();
   }
@@ -31246,7 +31268,7 @@ async function championProfile(registry, snapshot, scratch) {
 }
 async function championManifest(registry, snapshot, scratch) {
   const version = snapshot.champion;
-  const manifest = await readManifest(await registry.fetchManifest(snapshot.model, version, import_node_path18.default.join(scratch, `champion-v${version}`)));
+  const manifest = await readManifest(await registry.fetchManifest(snapshot.model, version, import_node_path19.default.join(scratch, `champion-v${version}`)));
   const expected = snapshot.versions.find((v) => v.version === version)?.digest;
   if (manifest.digest !== expected) {
     throw new IntegrityError(
@@ -31273,7 +31295,7 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
       "no-champion"
     );
   }
-  const scratch = await (0, import_promises16.mkdtemp)(import_node_path18.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
+  const scratch = await (0, import_promises16.mkdtemp)(import_node_path19.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
   try {
     const reference = await championProfile(registry, snapshot, scratch);
     if (reference === null) throw new InputError([{ message: NO_PROFILE }], "no-profile");
@@ -31285,13 +31307,13 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
     await (0, import_promises16.rm)(scratch, { recursive: true, force: true });
   }
 }
-var import_promises16, import_node_os6, import_node_path18, NO_PROFILE;
+var import_promises16, import_node_os6, import_node_path19, NO_PROFILE;
 var init_drift_command = __esm({
   "src/engine/drift-command.ts"() {
     "use strict";
     import_promises16 = require("node:fs/promises");
     import_node_os6 = __toESM(require("node:os"), 1);
-    import_node_path18 = __toESM(require("node:path"), 1);
+    import_node_path19 = __toESM(require("node:path"), 1);
     init_errors();
     init_bundle();
     init_drift();
@@ -31467,10 +31489,13 @@ function planMatrix(plan) {
 }
 function renderPlan(plan) {
   const champion = plan.champion ? `version ${plan.champion.version} (bundle ${plan.champion.digest.slice(0, 12)})` : "none (first model)";
-  const lines = [`Plan ${plan.id} for ${plan.model}: ${plan.challengers.length} challengers against champion ${champion}`];
+  const lines = [
+    `Plan ${plan.id} for ${plan.model}: ${plan.challengers.length} challenger${plan.challengers.length === 1 ? "" : "s"} against champion ${champion}`
+  ];
+  const width = Math.max(24, ...plan.challengers.map((c) => c.name.length));
   for (const c of plan.challengers) {
     lines.push(
-      `  ${c.name.padEnd(24)} ${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(" ")}`
+      `  ${c.name.padEnd(width)} ${Object.entries(c.params).map(([k, v]) => `${k}=${v}`).join(" ")}`
     );
   }
   return lines.join("\n");
@@ -31534,8 +31559,8 @@ async function fileDigests(root, patterns, step) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const pattern of patterns) {
-    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises17.lstat)(import_node_path19.default.resolve(root, pattern)).then(
-      (s) => s.isFile() || s.isSymbolicLink() ? [import_node_path19.default.resolve(root, pattern)] : [],
+    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises17.lstat)(import_node_path20.default.resolve(root, pattern)).then(
+      (s) => s.isFile() || s.isSymbolicLink() ? [import_node_path20.default.resolve(root, pattern)] : [],
       () => []
     );
     if (matches.length === 0) missing.push(pattern);
@@ -31551,18 +31576,18 @@ async function fileDigests(root, patterns, step) {
     );
   }
   const out = {};
-  for (const file of [...found].sort()) out[import_node_path19.default.relative(root, file).split(import_node_path19.default.sep).join("/")] = await sha256File(file);
+  for (const file of [...found].sort()) out[import_node_path20.default.relative(root, file).split(import_node_path20.default.sep).join("/")] = await sha256File(file);
   return out;
 }
 function rootDir(roots, root) {
   return roots[root];
 }
 function absoluteOf(roots, output) {
-  return output.path === "" ? rootDir(roots, output.root) : import_node_path19.default.join(rootDir(roots, output.root), ...output.path.split("/"));
+  return output.path === "" ? rootDir(roots, output.root) : import_node_path20.default.join(rootDir(roots, output.root), ...output.path.split("/"));
 }
 function inside(parent, child) {
-  const relative2 = import_node_path19.default.relative(parent, child);
-  return relative2 === "" || !relative2.startsWith(`..${import_node_path19.default.sep}`) && relative2 !== ".." && !import_node_path19.default.isAbsolute(relative2);
+  const relative2 = import_node_path20.default.relative(parent, child);
+  return relative2 === "" || !relative2.startsWith(`..${import_node_path20.default.sep}`) && relative2 !== ".." && !import_node_path20.default.isAbsolute(relative2);
 }
 async function escapesRoot(root, target) {
   const realRoot = await (0, import_promises17.realpath)(root);
@@ -31570,7 +31595,7 @@ async function escapesRoot(root, target) {
   for (let i = 0; i < 4096; i++) {
     const real = await (0, import_promises17.realpath)(probe).catch(() => null);
     if (real !== null) return inside(realRoot, real) ? null : `it leads to ${real} through a symbolic link`;
-    const parent = import_node_path19.default.dirname(probe);
+    const parent = import_node_path20.default.dirname(probe);
     if (parent === probe) break;
     probe = parent;
   }
@@ -31586,7 +31611,7 @@ async function copyHashed(from, to, mode) {
       done(null, chunk);
     }
   });
-  await (0, import_promises18.pipeline)((0, import_node_fs9.createReadStream)(from), tap, (0, import_node_fs9.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises18.pipeline)((0, import_node_fs10.createReadStream)(from), tap, (0, import_node_fs10.createWriteStream)(to, { flags: "wx", mode }));
   await (0, import_promises17.chmod)(to, mode);
   return { sha256: hash.digest("hex"), size };
 }
@@ -31604,15 +31629,15 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     files: [],
     directories: []
   };
-  const filesDir = import_node_path19.default.join(entryDir, "files");
+  const filesDir = import_node_path20.default.join(entryDir, "files");
   await (0, import_promises17.mkdir)(filesDir, { recursive: true });
   const add = async (logical, absolute, depth) => {
     if (depth > 256) return `${logical} nests deeper than 256 folders`;
     const info = await (0, import_promises17.lstat)(absolute);
-    const into = import_node_path19.default.join(filesDir, ...logical.split("/"));
+    const into = import_node_path20.default.join(filesDir, ...logical.split("/"));
     if (info.isSymbolicLink()) return `${logical} is a symbolic link; the cache keeps files and folders only`;
     if (info.isFile()) {
-      await (0, import_promises17.mkdir)(import_node_path19.default.dirname(into), { recursive: true });
+      await (0, import_promises17.mkdir)(import_node_path20.default.dirname(into), { recursive: true });
       const mode = modeOf(info.mode);
       manifest.files.push({ path: logical, mode, ...await copyHashed(absolute, into, mode) });
       return null;
@@ -31621,7 +31646,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     await (0, import_promises17.mkdir)(into, { recursive: true });
     manifest.directories.push(logical);
     for (const name of (await (0, import_promises17.readdir)(absolute)).sort()) {
-      const problem = await add(`${logical}/${name}`, import_node_path19.default.join(absolute, name), depth + 1);
+      const problem = await add(`${logical}/${name}`, import_node_path20.default.join(absolute, name), depth + 1);
       if (problem) return problem;
     }
     return null;
@@ -31641,7 +31666,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     const problem = await add(logical, absolute, 0);
     if (problem) return problem;
   }
-  await (0, import_promises17.writeFile)(import_node_path19.default.join(entryDir, ENTRY_FILE), JSON.stringify(manifest, null, 1) + "\n");
+  await (0, import_promises17.writeFile)(import_node_path20.default.join(entryDir, ENTRY_FILE), JSON.stringify(manifest, null, 1) + "\n");
   return null;
 }
 async function outputSignatures(step, roots) {
@@ -31654,7 +31679,7 @@ async function outputSignatures(step, roots) {
       hash.update(`${rel}\0${info.ino}\0${info.ctimeNs}\0${info.size}\0${info.mode}
 `);
       if (info.isDirectory() && depth < 256) {
-        for (const name of (await (0, import_promises17.readdir)(absolute).catch(() => [])).sort()) await visit(import_node_path19.default.join(absolute, name), `${rel}/${name}`, depth + 1);
+        for (const name of (await (0, import_promises17.readdir)(absolute).catch(() => [])).sort()) await visit(import_node_path20.default.join(absolute, name), `${rel}/${name}`, depth + 1);
       }
       return true;
     };
@@ -31675,7 +31700,7 @@ async function unwrittenOutput(step, roots, before) {
 async function readEntryManifest(entryDir, key) {
   let data;
   try {
-    data = JSON.parse(await (0, import_promises17.readFile)(import_node_path19.default.join(entryDir, ENTRY_FILE), "utf8"));
+    data = JSON.parse(await (0, import_promises17.readFile)(import_node_path20.default.join(entryDir, ENTRY_FILE), "utf8"));
   } catch (err) {
     return `its ${ENTRY_FILE} cannot be read: ${err.message}`;
   }
@@ -31710,19 +31735,19 @@ async function restoreEntry(entryDir, key, step, roots) {
       const escape = await escapesRoot(rootDir(roots, target.root), target.absolute);
       if (escape) return `its output ${target.path} would be restored outside where it belongs: ${escape}`;
       const staging = `${target.absolute}.restore-${tag}`;
-      await (0, import_promises17.mkdir)(import_node_path19.default.dirname(staging), { recursive: true });
+      await (0, import_promises17.mkdir)(import_node_path20.default.dirname(staging), { recursive: true });
       staged.push({ staging, absolute: target.absolute });
       const under = (p) => p === target.path || p.startsWith(`${target.path}/`);
       if (target.kind === "directory") {
         await (0, import_promises17.mkdir)(staging);
         for (const dir of manifest.directories.filter(under).sort())
-          await (0, import_promises17.mkdir)(import_node_path19.default.join(staging, ...dir.slice(target.path.length).split("/")), { recursive: true });
+          await (0, import_promises17.mkdir)(import_node_path20.default.join(staging, ...dir.slice(target.path.length).split("/")), { recursive: true });
       }
       for (const file of manifest.files.filter((f) => under(f.path))) {
-        const to = target.kind === "file" ? staging : import_node_path19.default.join(staging, ...file.path.slice(target.path.length + 1).split("/"));
+        const to = target.kind === "file" ? staging : import_node_path20.default.join(staging, ...file.path.slice(target.path.length + 1).split("/"));
         if (target.kind === "file" && file.path !== target.path) return `its output ${target.path} is recorded both as a file and as a folder`;
-        await (0, import_promises17.mkdir)(import_node_path19.default.dirname(to), { recursive: true });
-        const copied = await copyHashed(import_node_path19.default.join(entryDir, "files", ...file.path.split("/")), to, file.mode).catch((err) => err);
+        await (0, import_promises17.mkdir)(import_node_path20.default.dirname(to), { recursive: true });
+        const copied = await copyHashed(import_node_path20.default.join(entryDir, "files", ...file.path.split("/")), to, file.mode).catch((err) => err);
         if (copied instanceof Error) return `its file ${file.path} cannot be read: ${copied.message}`;
         if (copied.size !== file.size || copied.sha256 !== file.sha256) {
           return `its file ${file.path} is damaged: ${copied.size} bytes with sha256 ${copied.sha256.slice(0, 12)}, but the entry recorded ${file.size} bytes with sha256 ${file.sha256.slice(0, 12)}`;
@@ -31745,7 +31770,7 @@ async function runCachedStep(options) {
   const { store, key, step, roots, info, warn } = options;
   if (!KEY_PATTERN.test(key)) throw new Error(`internal: malformed cache key ${key}`);
   const started = Date.now();
-  const fetchDir = import_node_path19.default.join(options.scratch, `fetch-${step.id}`);
+  const fetchDir = import_node_path20.default.join(options.scratch, `fetch-${step.id}`);
   await (0, import_promises17.mkdir)(fetchDir, { recursive: true });
   try {
     let entry = null;
@@ -31757,7 +31782,9 @@ async function runCachedStep(options) {
     if (entry !== null) {
       const restored = await restoreEntry(entry, key, step, roots).catch((err) => `restoring it failed: ${err.message}`);
       if (typeof restored !== "string") {
-        info(`Step ${step.name}: restored from cache ${key} (${restored.files} files, ${restored.bytes} bytes); the step did not run`);
+        info(
+          `Step ${step.name}: restored from cache ${key} (${restored.files} file${restored.files === 1 ? "" : "s"}, ${restored.bytes} bytes); the step did not run`
+        );
         return { durationMs: Date.now() - started, cache: { key, restored: true } };
       }
       warn(`step "${step.name}": the cache entry ${key} was not used: ${restored}; running the step`);
@@ -31768,14 +31795,14 @@ async function runCachedStep(options) {
   } finally {
     await (0, import_promises17.rm)(fetchDir, { recursive: true, force: true }).catch(() => void 0);
   }
-  const reportBefore = await sha256File(import_node_path19.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
+  const reportBefore = await sha256File(import_node_path20.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
   const before = await outputSignatures(step, roots);
   const durationMs = await options.run();
-  const reportAfter = await sha256File(import_node_path19.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
+  const reportAfter = await sha256File(import_node_path20.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
   const extra = reportAfter !== null && reportAfter !== reportBefore ? [{ root: "work", path: ".retrain-training-report.json" }] : [];
-  const entryDir = import_node_path19.default.join(options.scratch, `store-${step.id}`, ENTRY_DIR_NAME);
+  const entryDir = import_node_path20.default.join(options.scratch, `store-${step.id}`, ENTRY_DIR_NAME);
   try {
-    await (0, import_promises17.rm)(import_node_path19.default.dirname(entryDir), { recursive: true, force: true });
+    await (0, import_promises17.rm)(import_node_path20.default.dirname(entryDir), { recursive: true, force: true });
     await (0, import_promises17.mkdir)(entryDir, { recursive: true });
     const problem = await unwrittenOutput(step, roots, before) ?? await buildEntry(entryDir, key, step, roots, options.toolVersion, extra);
     if (problem) warn(`step "${step.name}": its outputs were not cached: ${problem}`);
@@ -31786,7 +31813,7 @@ async function runCachedStep(options) {
   } catch (err) {
     warn(`step "${step.name}": its outputs could not be stored in the run-cache (${store.description}): ${err.message}`);
   } finally {
-    await (0, import_promises17.rm)(import_node_path19.default.dirname(entryDir), { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises17.rm)(import_node_path20.default.dirname(entryDir), { recursive: true, force: true }).catch(() => void 0);
   }
   return { durationMs, cache: { key, restored: false } };
 }
@@ -31813,21 +31840,21 @@ async function cachedStep(ctx, step, store, env, run) {
     step,
     roots,
     toolVersion: options.toolVersion,
-    scratch: import_node_path19.default.join(ws.scratchDir, "cache"),
+    scratch: import_node_path20.default.join(ws.scratchDir, "cache"),
     info: (m) => options.reporter.info(m),
     warn: (m) => options.reporter.warn(m),
     run
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto9, import_node_fs9, import_promises17, import_node_path19, import_node_stream, import_promises18, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto9, import_node_fs10, import_promises17, import_node_path20, import_node_stream, import_promises18, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto9 = require("node:crypto");
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_promises17 = require("node:fs/promises");
-    import_node_path19 = __toESM(require("node:path"), 1);
+    import_node_path20 = __toESM(require("node:path"), 1);
     import_node_stream = require("node:stream");
     import_promises18 = require("node:stream/promises");
     init_dist3();
@@ -31864,6 +31891,9 @@ async function runRetraining(options) {
     onCleaned: (dir) => reporter.info(`Removed ${dir}, left by a run that was killed`)
   });
   try {
+    await removeEarlierResult(options.outputDir).catch(
+      (err) => reporter.warn(`could not remove the earlier run's result from ${options.outputDir}: ${err.message}`)
+    );
     const ctx = await prepare2(options, ws);
     if (ctx.drift) await writeDriftCharts(options.outputDir, ctx.drift);
     if (ctx.drift && !ctx.drift.drifted) return await skipRun(ctx, ctx.drift);
@@ -31872,7 +31902,7 @@ async function runRetraining(options) {
     const decision = await decide(ctx, warmStart, evaluation);
     return await commit(ctx, evaluation, decision);
   } catch (err) {
-    await copyLogs(ws.scratchDir, import_node_path20.default.join(options.outputDir, "logs")).catch(() => void 0);
+    await copyLogs(ws.scratchDir, import_node_path21.default.join(options.outputDir, "logs")).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
     throw err;
   } finally {
@@ -31880,6 +31910,7 @@ async function runRetraining(options) {
     if (summary !== null) await reporter.stepsSummary?.(summary).catch((err) => reporter.warn(`could not add the steps' summary: ${err.message}`));
     await ws.leftoversCleaned;
     if (!options.keepWorkDir) await (0, import_promises19.rm)(ws.root, { recursive: true, force: true });
+    else reporter.info(`Kept the run's scratch directory (--keep-work-dir): ${ws.root}`);
   }
 }
 async function prepare2(options, ws) {
@@ -31887,7 +31918,7 @@ async function prepare2(options, ws) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
   const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
-  reporter.info(`Retraining ${spec.model} (spec ${import_node_path20.default.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
+  reporter.info(`Retraining ${spec.model} (spec ${import_node_path21.default.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
   const known = { params: options.params, github: options.github ?? {} };
   refuseOptionValues(spec, known);
   const data = Object.values(await fingerprintData(spec.root, spec.data, known));
@@ -31899,7 +31930,7 @@ async function prepare2(options, ws) {
   let early = null;
   let skipping = null;
   if (spec.retrainWhen && snapshot.champion !== null) {
-    const manifest = await championManifest(registry, snapshot, import_node_path20.default.join(ws.root, "champion-manifest"));
+    const manifest = await championManifest(registry, snapshot, import_node_path21.default.join(ws.root, "champion-manifest"));
     early = await profileRun(spec, data, { version: snapshot.champion, manifest }, reporter);
     if (early.drift && !early.drift.drifted) skipping = { version: snapshot.champion, dir: "", manifest };
   }
@@ -31930,7 +31961,7 @@ async function prepare2(options, ws) {
     env: {}
   };
   contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
-  const trainingReport = import_node_path20.default.join(ws.workDir, ".retrain-training-report.json");
+  const trainingReport = import_node_path21.default.join(ws.workDir, ".retrain-training-report.json");
   const contract = contractEnv({
     model: spec.model,
     baselineDir: champion?.dir ?? null,
@@ -31998,7 +32029,7 @@ async function evaluateBoth(ctx) {
     try {
       baseline = await evaluateModel(ctx, { role: "baseline", dir: champion.dir, version: champion.version }, declared);
     } catch (err) {
-      if (!(err instanceof RetrainError)) throw err;
+      if (!(err instanceof RetrainError) || notAnEvaluationFailure(err)) throw err;
       throw new EvaluationError(
         `the champion (version ${champion.version}) could not be evaluated with the current evaluate command, so the candidate cannot be compared with it; nothing was promoted. ${err.message}`,
         "baseline-evaluation-failed"
@@ -32052,13 +32083,15 @@ async function commit(ctx, evaluation, decision) {
   try {
     const manifest = await precommit(() => packBundle(ws.modelDir, ws.bundleDir, { ...lineage, version: record.version }));
     record.digest = manifest.digest;
-    reporter.info(`Candidate bundle: ${manifest.files.length} files, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`);
+    reporter.info(
+      `Candidate bundle: ${manifest.files.length} file${manifest.files.length === 1 ? "" : "s"}, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`
+    );
     await options.atStage?.("packed");
-    const bundleOut = import_node_path20.default.join(options.outputDir, "bundle");
+    const bundleOut = import_node_path21.default.join(options.outputDir, "bundle");
     const storage = await precommit(async () => {
       await (0, import_promises19.mkdir)(bundleOut, { recursive: true });
-      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises19.copyFile)(import_node_path20.default.join(ws.bundleDir, name), import_node_path20.default.join(bundleOut, name));
-      await copyLogs(ws.scratchDir, import_node_path20.default.join(options.outputDir, "logs"));
+      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises19.copyFile)(import_node_path21.default.join(ws.bundleDir, name), import_node_path21.default.join(bundleOut, name));
+      await copyLogs(ws.scratchDir, import_node_path21.default.join(options.outputDir, "logs"));
       return record.version === null ? null : await registry.storeBundle(spec.model, record.version, ws.bundleDir);
     });
     await options.atStage?.("stored");
@@ -32220,7 +32253,7 @@ async function skipRun(ctx, drift) {
 }
 async function loadChampion(options, snapshot, ws) {
   const version = snapshot.champion;
-  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, import_node_path20.default.join(ws.root, "baseline-bundle"));
+  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, import_node_path21.default.join(ws.root, "baseline-bundle"));
   const manifest = await unpackBundle(bundleDir, ws.baselineDir);
   const expected = snapshot.versions.find((v) => v.version === version)?.digest;
   if (manifest.digest !== expected) {
@@ -32241,25 +32274,25 @@ async function evaluateReferences(ctx, champion, declared) {
       out.set(version, `version ${version} of ${spec.model} is not in the registry`);
       continue;
     }
-    const dir = import_node_path20.default.join(ws.root, `reference-v${version}`);
+    const dir = import_node_path21.default.join(ws.root, `reference-v${version}`);
     try {
       if (version === champion.version) {
         for (const [from, to] of [
-          [import_node_path20.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path20.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
+          [import_node_path21.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path21.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs10.existsSync)(from)) await (0, import_promises19.copyFile)(from, to);
+          if ((0, import_node_fs11.existsSync)(from)) await (0, import_promises19.copyFile)(from, to);
         }
-        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path20.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
+        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path21.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
         continue;
       }
-      const bundleDir = await options.registry.fetchBundle(spec.model, version, import_node_path20.default.join(ws.root, `reference-v${version}-bundle`));
+      const bundleDir = await options.registry.fetchBundle(spec.model, version, import_node_path21.default.join(ws.root, `reference-v${version}-bundle`));
       const manifest = await unpackBundle(bundleDir, dir);
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`);
       out.set(version, await evaluateModel(ctx, { role: "reference", dir, version }, declared));
     } catch (err) {
-      if (!(err instanceof RetrainError)) throw err;
+      if (!(err instanceof RetrainError) || notAnEvaluationFailure(err)) throw err;
       options.reporter.warn(`version ${version}, which a rule compares with, could not be evaluated: ${err.message}`);
       out.set(version, `version ${version} could not be evaluated (${err.message})`);
     }
@@ -32350,8 +32383,8 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
   return { ...options.baseEnv, ...contexts.env, ...own, ...ctx.contract, ...cli, ...extra, ...expressions };
 }
 function helpersDir(cliScript) {
-  const dir = import_node_path20.default.resolve(import_node_path20.default.dirname(cliScript), "..", "helpers");
-  return (0, import_node_fs10.existsSync)(import_node_path20.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  const dir = import_node_path21.default.resolve(import_node_path21.default.dirname(cliScript), "..", "helpers");
+  return (0, import_node_fs11.existsSync)(import_node_path21.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -32364,7 +32397,7 @@ function timeoutOf(minutes) {
 }
 async function execute(ctx, label, id, target, env, argv) {
   const { reporter, options, spec } = ctx;
-  const cwd = target.workingDirectory ? import_node_path20.default.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
+  const cwd = target.workingDirectory ? import_node_path21.default.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
   reporter.startGroup(label);
   const started = Date.now();
   let lastOutput = started;
@@ -32431,7 +32464,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const { options, ws } = ctx;
   const evaluate = ctx.spec.evaluate;
   const name = role === "reference" ? `reference-v${version}` : role;
-  const metricsFile = import_node_path20.default.join(ws.evalDir, `${name}-metrics.json`);
+  const metricsFile = import_node_path21.default.join(ws.evalDir, `${name}-metrics.json`);
   const predictionsFile2 = predictionsFile(ctx.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
   const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
     [ContractEnv.step]: `evaluate-${name}`,
@@ -32449,23 +32482,23 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
   }
-  const onlyPredictions = declared.length === 0 && !(0, import_node_fs10.existsSync)(metricsFile);
+  const onlyPredictions = declared.length === 0 && !(0, import_node_fs11.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
   for (const name2 of declared) {
-    if (!(name2 in metrics)) options.reporter.warn(`the ${role}'s metrics file has no "${name2}"; rules on it fail closed`);
+    if (!(name2 in metrics)) options.reporter.warn(missingMetricWarning(role, name2, metrics));
   }
-  const out = import_node_path20.default.join(options.outputDir, "metrics");
+  const out = import_node_path21.default.join(options.outputDir, "metrics");
   await (0, import_promises19.mkdir)(out, { recursive: true });
-  if (!onlyPredictions) await (0, import_promises19.copyFile)(metricsFile, import_node_path20.default.join(out, `${name}.json`));
-  if ((0, import_node_fs10.existsSync)(predictionsFile2)) await (0, import_promises19.copyFile)(predictionsFile2, import_node_path20.default.join(out, import_node_path20.default.basename(predictionsFile2)));
+  if (!onlyPredictions) await (0, import_promises19.copyFile)(metricsFile, import_node_path21.default.join(out, `${name}.json`));
+  if ((0, import_node_fs11.existsSync)(predictionsFile2)) await (0, import_promises19.copyFile)(predictionsFile2, import_node_path21.default.join(out, import_node_path21.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
   const lockfiles = {};
   for (const file of spec.lockfiles) {
     try {
-      lockfiles[file] = await sha256File(import_node_path20.default.resolve(spec.root, file));
+      lockfiles[file] = await sha256File(import_node_path21.default.resolve(spec.root, file));
     } catch {
       throw new InputError([{ file: spec.file, message: `lockfiles: "${file}" does not exist under ${spec.root}` }], "missing-lockfile");
     }
@@ -32483,11 +32516,11 @@ async function uploadArtifacts(store, model, version, ws, challenger) {
   const refs = [
     await store.upload(
       `${base}-bundle`,
-      [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => import_node_path20.default.join(ws.bundleDir, f)),
+      [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => import_node_path21.default.join(ws.bundleDir, f)),
       ws.bundleDir
     )
   ];
-  const logs = (await (0, import_promises19.readdir)(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => import_node_path20.default.join(ws.scratchDir, name));
+  const logs = (await (0, import_promises19.readdir)(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => import_node_path21.default.join(ws.scratchDir, name));
   if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
   return refs;
 }
@@ -32500,8 +32533,11 @@ async function compareModelWeights(champion, candidateDir, warn) {
 async function copyLogs(from, to) {
   await (0, import_promises19.mkdir)(to, { recursive: true });
   for (const name of await (0, import_promises19.readdir)(from)) {
-    if (name.endsWith(".log")) await (0, import_promises19.copyFile)(import_node_path20.default.join(from, name), import_node_path20.default.join(to, name));
+    if (name.endsWith(".log")) await (0, import_promises19.copyFile)(import_node_path21.default.join(from, name), import_node_path21.default.join(to, name));
   }
+}
+function notAnEvaluationFailure(err) {
+  return err instanceof CancelledError || err instanceof DiskFullError;
 }
 function throwIfCancelled(signal) {
   if (signal?.aborted) throw new CancelledError("a signal");
@@ -32517,8 +32553,8 @@ async function precommit(work) {
 async function stageOutputs(outputDir, result) {
   await (0, import_promises19.mkdir)(outputDir, { recursive: true });
   const files = [
-    { staged: import_node_path20.default.join(outputDir, ".result.json.staged"), final: import_node_path20.default.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
-    { staged: import_node_path20.default.join(outputDir, ".report.md.staged"), final: import_node_path20.default.join(outputDir, "report.md"), text: renderReport(result) }
+    { staged: import_node_path21.default.join(outputDir, ".result.json.staged"), final: import_node_path21.default.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
+    { staged: import_node_path21.default.join(outputDir, ".report.md.staged"), final: import_node_path21.default.join(outputDir, "report.md"), text: renderReport(result) }
   ];
   try {
     for (const f of files) await (0, import_promises19.writeFile)(f.staged, f.text);
@@ -32527,6 +32563,23 @@ async function stageOutputs(outputDir, result) {
     throw err;
   }
   return { outputDir, files };
+}
+async function removeEarlierResult(outputDir) {
+  const file = import_node_path21.default.join(outputDir, "result.json");
+  const earlier = await (0, import_promises19.readFile)(file, "utf8").then(
+    (text2) => {
+      try {
+        const data = JSON.parse(text2);
+        return typeof data.schemaVersion === "number" && typeof data.decision === "string";
+      } catch {
+        return false;
+      }
+    },
+    () => false
+  );
+  if (!earlier) return;
+  await (0, import_promises19.rm)(file, { force: true });
+  for (const name of ["report.md", "bundle", "metrics"]) await (0, import_promises19.rm)(import_node_path21.default.join(outputDir, name), { recursive: true, force: true });
 }
 async function discardOutputs(staged) {
   for (const f of staged.files) await (0, import_promises19.rm)(f.staged, { force: true });
@@ -32556,14 +32609,14 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs10, import_promises19, import_node_os7, import_node_path20, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs11, import_promises19, import_node_os7, import_node_path21, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_promises19 = require("node:fs/promises");
     import_node_os7 = __toESM(require("node:os"), 1);
-    import_node_path20 = __toESM(require("node:path"), 1);
+    import_node_path21 = __toESM(require("node:path"), 1);
     init_errors();
     init_expressions();
     init_option_values();
@@ -32682,8 +32735,14 @@ async function rejectCandidate(registry, model, version, who) {
 }
 function previousChampion(snapshot) {
   const moves = snapshot.history.filter((e) => ["promoted", "approved", "rollback"].includes(e.action));
-  const last = moves.findLast((e) => e.version === snapshot.champion);
-  return last?.from ?? null;
+  const line = [];
+  for (const e of moves) {
+    const at = e.action === "rollback" ? line.lastIndexOf(e.version) : -1;
+    if (at >= 0) line.length = at + 1;
+    else line.push(e.version);
+  }
+  if (line.at(-1) === snapshot.champion) return line.length >= 2 ? line.at(-2) : null;
+  return moves.findLast((e) => e.version === snapshot.champion)?.from ?? null;
 }
 async function rollback(registry, model, to, who, effects = noEffects) {
   const snapshot = await registry.snapshot(model);
@@ -32716,7 +32775,8 @@ function renderStatus(snapshot, metricNames, { limit = STATUS_LIMIT, rest = "--a
   }
   const names = metricNames.length ? metricNames : [...new Set(snapshot.versions.flatMap((v) => Object.keys(v.metrics)))];
   if (snapshot.versions.length) {
-    const sets = [...new Set(snapshot.versions.map((v) => v.evaluationData).filter((d) => Boolean(d)))];
+    const seen = [...new Set(snapshot.versions.map((v) => v.evaluationData).filter((d) => Boolean(d)))];
+    const sets = seen.length > 1 ? seen : [];
     const letter = (d) => d ? String.fromCharCode(65 + sets.indexOf(d) % 26) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : "") : "\u2014";
     const newest = snapshot.versions.length - limit;
     const shown = snapshot.versions.filter((v, i) => i >= newest || v.version === snapshot.champion || v.status === "pending");
@@ -32806,7 +32866,7 @@ async function readPredictionsFile(file, flag, cols) {
   }
 }
 function isMetricsFile(file) {
-  return import_node_path21.default.extname(file).toLowerCase() === ".json";
+  return import_node_path22.default.extname(file).toLowerCase() === ".json";
 }
 async function compareFiles(spec, candidateFile, baselineFile) {
   if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
@@ -32849,7 +32909,10 @@ async function compareFiles(spec, candidateFile, baselineFile) {
     baseline,
     rules: verdict.outcomes,
     slices,
-    units
+    units,
+    ...!isMetricsFile(candidateFile) && {
+      notInPredictions: spec.metrics.filter((m) => !m.compute && (m.change.length > 0 || m.min !== void 0 || m.max !== void 0)).map((m) => m.name)
+    }
   };
 }
 function renderComparison(c) {
@@ -32873,6 +32936,10 @@ function renderComparison(c) {
     `**Would be ${c.decision}.** ${c.reason.charAt(0).toUpperCase()}${c.reason.slice(1)}.`,
     "",
     ...c.units ? [`Computed from predictions; the bootstrap resampled ${c.units.count} ${c.units.kind}.`, ""] : [],
+    ...c.notInPredictions?.length ? [
+      `Not judged from predictions: ${c.notInPredictions.join(", ")} ${c.notInPredictions.length === 1 ? "is" : "are"} read from the evaluate command's metrics file (no \`compute:\` in the spec), so their rules fail closed here, where \`retrain run\` would judge them. Compare the two metrics .json files for those, or give them \`compute:\`.`,
+      ""
+    ] : [],
     table(["metric", "goal", "baseline", "candidate", "improvement"], metricRows),
     "",
     "### Rules",
@@ -32883,11 +32950,11 @@ function renderComparison(c) {
   lines.push(...evidenceSections({ slices: c.slices }, table));
   return lines.join("\n");
 }
-var import_node_path21, import_promises20;
+var import_node_path22, import_promises20;
 var init_compare_command = __esm({
   "src/engine/compare-command.ts"() {
     "use strict";
-    import_node_path21 = __toESM(require("node:path"), 1);
+    import_node_path22 = __toESM(require("node:path"), 1);
     import_promises20 = require("node:fs/promises");
     init_errors();
     init_format2();
@@ -33383,7 +33450,7 @@ async function readFiles(files, plan) {
       plain
     );
     bytesBefore += bytesRead;
-    sources.push({ file: import_node_path22.default.basename(file), sha256: hash.digest("hex"), firstRow, rows: rows - firstRow });
+    sources.push({ file: import_node_path23.default.basename(file), sha256: hash.digest("hex"), firstRow, rows: rows - firstRow });
   }
   const table2 = {
     columns,
@@ -33457,13 +33524,13 @@ function rowOrigin(table2, row) {
   const source = [...table2.files].reverse().find((f) => f.firstRow <= row);
   return source ? `${source.file} record ${row - source.firstRow + 2}` : `row ${row + 1}`;
 }
-var import_node_crypto10, import_promises21, import_node_path22, EMPTY, Columns;
+var import_node_crypto10, import_promises21, import_node_path23, EMPTY, Columns;
 var init_csv = __esm({
   "src/trainers/csv.ts"() {
     "use strict";
     import_node_crypto10 = require("node:crypto");
     import_promises21 = require("node:fs/promises");
-    import_node_path22 = __toESM(require("node:path"), 1);
+    import_node_path23 = __toESM(require("node:path"), 1);
     init_read();
     init_errors3();
     init_scan();
@@ -33657,20 +33724,20 @@ function namedWeights(model) {
 }
 async function saveModel(dir, model) {
   await (0, import_promises22.mkdir)(dir, { recursive: true });
-  await (0, import_promises22.writeFile)(import_node_path23.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await (0, import_promises22.writeFile)(import_node_path23.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await (0, import_promises22.writeFile)(import_node_path24.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await (0, import_promises22.writeFile)(import_node_path24.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return (0, import_promises22.readFile)(import_node_path23.default.join(dir, MODEL_FILE)).then(
+  return (0, import_promises22.readFile)(import_node_path24.default.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
 }
-function finiteMatrix(rows, count, width) {
-  return Array.isArray(rows) && rows.length === count && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
+function finiteMatrix(rows, count2, width) {
+  return Array.isArray(rows) && rows.length === count2 && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
 }
 async function loadModel(dir) {
-  const file = import_node_path23.default.join(dir, MODEL_FILE);
+  const file = import_node_path24.default.join(dir, MODEL_FILE);
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text2;
   try {
@@ -33699,13 +33766,13 @@ async function loadModel(dir) {
   if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse2("its averaged weights do not match its features");
   return model;
 }
-var import_node_crypto11, import_promises22, import_node_path23, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
+var import_node_crypto11, import_promises22, import_node_path24, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
 var init_model = __esm({
   "src/trainers/model.ts"() {
     "use strict";
     import_node_crypto11 = require("node:crypto");
     import_promises22 = require("node:fs/promises");
-    import_node_path23 = __toESM(require("node:path"), 1);
+    import_node_path24 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_errors4();
     init_options();
@@ -33757,30 +33824,30 @@ function fnv1a(text2) {
   return h >>> 0;
 }
 function columnStat(values, stride, offset, rows, withSquares) {
-  let count = 0;
+  let count2 = 0;
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let r = 0; r < rows.length; r++) {
     const v = values[rows[r] * stride + offset];
     if (Number.isNaN(v)) continue;
-    count++;
+    count2++;
     sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
   let squares = 0;
-  if (withSquares && count > 0) {
-    const mean = sum / count;
+  if (withSquares && count2 > 0) {
+    const mean = sum / count2;
     for (let r = 0; r < rows.length; r++) {
       const v = values[rows[r] * stride + offset];
       if (!Number.isNaN(v)) squares += (v - mean) ** 2;
     }
   }
-  return { count, sum, min, max, squares };
+  return { count: count2, sum, min, max, squares };
 }
 function columnStats(matrix, width, rows, withSquares) {
-  const count = new Float64Array(width);
+  const count2 = new Float64Array(width);
   const sum = new Float64Array(width);
   const min = new Float64Array(width).fill(Number.POSITIVE_INFINITY);
   const max = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
@@ -33790,14 +33857,14 @@ function columnStats(matrix, width, rows, withSquares) {
     for (let k = 0; k < width; k++) {
       const v = matrix[base + k];
       if (Number.isNaN(v)) continue;
-      count[k]++;
+      count2[k]++;
       sum[k] += v;
       if (v < min[k]) min[k] = v;
       if (v > max[k]) max[k] = v;
     }
   }
   if (withSquares) {
-    const mean = Float64Array.from(sum, (s, k) => s / count[k]);
+    const mean = Float64Array.from(sum, (s, k) => s / count2[k]);
     for (let r = 0; r < rows.length; r++) {
       const base = rows[r] * width;
       for (let k = 0; k < width; k++) {
@@ -33806,7 +33873,7 @@ function columnStats(matrix, width, rows, withSquares) {
       }
     }
   }
-  return { count, sum, min, max, squares };
+  return { count: count2, sum, min, max, squares };
 }
 function statsOf(stats, k) {
   return { count: stats.count[k], sum: stats.sum[k], min: stats.min[k], max: stats.max[k], squares: stats.squares[k] };
@@ -33833,16 +33900,16 @@ function fitPreparation(table2, rows, options, notes) {
     if (view && view.firstBad === -1) {
       const k = view.values === table2.matrix ? view.offset : -1;
       if (k !== -1 && matrixStats === null) matrixStats = columnStats(table2.matrix, view.stride, rows, options.normalize === "standard");
-      const { count, sum, min, max, squares } = k !== -1 ? statsOf(matrixStats, k) : columnStat(view.values, view.stride, view.offset, rows, options.normalize === "standard");
-      if (count === 0) {
+      const { count: count2, sum, min, max, squares } = k !== -1 ? statsOf(matrixStats, k) : columnStat(view.values, view.stride, view.offset, rows, options.normalize === "standard");
+      if (count2 === 0) {
         notes.push(`column ${column2} has no values in the training data; it is not used`);
         continue;
       }
-      const mean = sum / count;
+      const mean = sum / count2;
       let center = 0;
       let scale = 1;
       if (options.normalize === "standard") {
-        const std = Math.sqrt(squares / count);
+        const std = Math.sqrt(squares / count2);
         center = mean;
         scale = std > 0 ? std : 1;
       } else if (options.normalize === "min-max") {
@@ -34687,7 +34754,11 @@ function readOptions(trainer, env) {
     }
   }
   const { options, problems } = parseTrainerOptions(trainer, raw);
-  if (!options) throw new TrainerError(problems.map((p) => p.message).join("\n"));
+  if (!options) {
+    const unset = text2 ? "" : `
+${ContractEnv.builtinOptions} is not set: run this through a spec's uses: step, or set it to the with: options as a JSON object`;
+    throw new TrainerError(problems.map((p) => p.message).join("\n") + unset);
+  }
   return { name: trainer, options };
 }
 function sortLabels(values) {
@@ -34789,7 +34860,9 @@ async function trainBuiltin(trainer, io) {
     (columns) => readPlan(columns, options, classification, champion.model)
   );
   if (!table2.columns.includes(options.label)) {
-    throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table2.columns.join(", ")}`);
+    const separator = table2.columns.length === 1 ? [";", "	", "|"].find((c) => table2.columns[0].includes(c)) : void 0;
+    const hint = separator ? ` (its header is one column holding ${JSON.stringify(separator)}: built-in trainers read comma-separated files)` : "";
+    throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table2.columns.join(", ")}${hint}`);
   }
   const labelText = table2.text.get(options.label);
   const labelNumbers = table2.numbers.get(options.label);
@@ -35097,7 +35170,7 @@ __export(cli_exports, {
   runCli: () => runCli
 });
 module.exports = __toCommonJS(cli_exports);
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 var import_node_util2 = require("node:util");
 init_errors();
@@ -35316,6 +35389,43 @@ async function askGit(cwd) {
   }
 }
 
+// src/local/cli-hints.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
+init_errors();
+init_suggest();
+function outError(message, command) {
+  return new InputError([{ message: `${message}
+Run "retrain ${command} --help" for usage.` }], "usage");
+}
+function checkOutDir(out) {
+  for (let dir = import_node_path4.default.resolve(out); ; dir = import_node_path4.default.dirname(dir)) {
+    let kind;
+    try {
+      kind = (0, import_node_fs2.statSync)(dir, { throwIfNoEntry: false });
+    } catch {
+      kind = void 0;
+    }
+    if (kind) {
+      if (!kind.isDirectory())
+        throw outError(`--out ${out}: ${dir === import_node_path4.default.resolve(out) ? "is a file" : `${dir} is a file`}, not a directory for the run's outputs`, "run");
+      return;
+    }
+    if (import_node_path4.default.dirname(dir) === dir) return;
+  }
+}
+function emptyRegistryNote(model, dir) {
+  let models = [];
+  try {
+    models = (0, import_node_fs2.readdirSync)(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && (0, import_node_fs2.existsSync)(import_node_path4.default.join(dir, e.name, "registry.json"))).map((e) => e.name);
+  } catch {
+  }
+  const others = models.filter((m) => m !== model);
+  return `No version of ${model} in the registry ${dir}` + (others.length ? ` (it holds ${others.map((m) => `"${m}"`).join(", ")}${closest(model, others) ? `; did you mean "${closest(model, others)}"?` : ""})` : models.length ? "" : " (no model there yet)");
+}
+var count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+var INTEGRITY_HINT = `Nothing was changed. To repair a damaged bundle, copy model.tar and manifest.json back from the bundle/ folder of the run that stored that version (.retrain/runs/<model>/<time>/), or roll back to an earlier champion: see "A bundle failed verification (exit 6)" in the README's Troubleshooting.`;
+
 // src/local/cli.ts
 var DEFAULT_SPEC = ".github/retrain.yml";
 var DEFAULT_REGISTRY = ".retrain/registry";
@@ -35360,26 +35470,34 @@ Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad sp
 4 evaluation failed, 5 stale-baseline or conflict, 6 bundle integrity, 7 disk full, 130 cancelled,
 1 internal.`;
 var OPTION = {
-  spec: { type: "string", describe: `the retraining spec (default ${DEFAULT_SPEC})` },
-  model: { type: "string", describe: "the model, when there is no spec" },
-  registry: { type: "string", describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
-  param: { type: "string", multiple: true, describe: "NAME=VALUE: override a spec param (repeatable)" },
-  out: { type: "string", describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
+  spec: { type: "string", arg: "FILE", describe: `the retraining spec (default ${DEFAULT_SPEC})` },
+  model: { type: "string", arg: "NAME", describe: "the model, when there is no spec" },
+  registry: { type: "string", arg: "DIR", describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
+  param: { type: "string", multiple: true, arg: "NAME=VALUE", describe: "override a spec param (repeatable); validated against the spec" },
+  out: { type: "string", arg: "DIR", describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
   "dry-run": { type: "boolean", describe: "decide and report, change nothing" },
   json: { type: "boolean", describe: "print the outcome as JSON on stdout" },
-  actor: { type: "string", describe: "who acts, recorded in the history (default $USER)" },
-  candidate: { type: "string", describe: "the candidate: a version (promote) or a predictions file (compare)" },
-  "expect-champion": { type: "string", describe: "the champion the candidate was compared with: a version or none" },
+  actor: { type: "string", arg: "NAME", describe: "who acts, recorded in the history (default $USER)" },
+  candidate: {
+    type: "string",
+    arg: "N|FILE",
+    describe: "the candidate: a version (promote) or a predictions file (compare)",
+    describeIn: {
+      promote: { arg: "N", describe: "the version to promote" },
+      compare: { arg: "FILE", describe: "the candidate's predictions (or metrics .json) file" }
+    }
+  },
+  "expect-champion": { type: "string", arg: "M|none", describe: "the champion the candidate was compared with: a version or none" },
   force: { type: "boolean", describe: "promote a candidate the rules rejected (needs --reason)" },
-  reason: { type: "string", describe: "why, recorded in the history" },
-  to: { type: "string", describe: "the earlier champion to restore (default: the previous one)" },
+  reason: { type: "string", arg: "TEXT", describe: "why, recorded in the history" },
+  to: { type: "string", arg: "VERSION", describe: "the earlier champion to restore (default: the previous one)" },
   "keep-work-dir": { type: "boolean", describe: "keep the run's scratch directory for debugging" },
   all: { type: "boolean", describe: "every version and history entry" },
   "no-cache": { type: "boolean", describe: `run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)` },
-  baseline: { type: "string", describe: "the baseline predictions (or metrics .json) file" },
-  data: { type: "string", describe: "the data input to score (default eval)" },
-  challenger: { type: "string", describe: "train the spec's challenger NAME and store it for select, undecided" },
-  plan: { type: "string", describe: "the plan id (from retrain plan): refuse when the champion or evaluation data moved since" },
+  baseline: { type: "string", arg: "FILE", describe: "the baseline predictions (or metrics .json) file" },
+  data: { type: "string", arg: "NAME", describe: "the data input to score (default eval)" },
+  challenger: { type: "string", arg: "NAME", describe: "train the spec's challenger NAME and store it for select, undecided" },
+  plan: { type: "string", arg: "ID", describe: "the plan id (from retrain plan): refuse when the champion or evaluation data moved since" },
   help: { type: "boolean", short: "h", describe: "this help" }
 };
 var WHO = ["actor", "reason"];
@@ -35415,8 +35533,8 @@ function commandUsage(name) {
   const shape = COMMANDS[name];
   const lines = [`Usage: retrain ${name}${shape.positionals.map((p) => ` ${p}`).join("")}${shape.options.length ? " [options]" : ""}`, ""];
   for (const option of [...shape.options, "help"]) {
-    const o = OPTION[option];
-    lines.push(`  ${`${o.short ? `-${o.short}, ` : ""}--${option}${o.type === "string" ? " VALUE" : ""}`.padEnd(28)}${o.describe}`);
+    const o = { ...OPTION[option], ...OPTION[option].describeIn?.[name] };
+    lines.push(`  ${`${o.short ? `-${o.short}, ` : ""}--${option}${o.type === "string" ? ` ${o.arg ?? "VALUE"}` : ""}`.padEnd(28)}${o.describe}`);
   }
   return lines.join("\n");
 }
@@ -35492,12 +35610,19 @@ function checkArguments(values, command) {
 }
 var DATA_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 async function loadSpec2(file) {
-  return await (await Promise.resolve().then(() => (init_load(), load_exports))).loadSpec(file);
+  try {
+    return await (await Promise.resolve().then(() => (init_load(), load_exports))).loadSpec(file);
+  } catch (err) {
+    if (file === DEFAULT_SPEC && err instanceof InputError && err.problems.length === 1 && /no such file$/.test(err.problems[0].message)) {
+      throw new InputError([{ ...err.problems[0], message: `${err.problems[0].message} (the default spec; name another with --spec FILE)` }]);
+    }
+    throw err;
+  }
 }
 async function registryOf(values) {
   const { DirectoryRegistry: DirectoryRegistry2 } = await Promise.resolve().then(() => (init_directory_registry(), directory_registry_exports));
   return new DirectoryRegistry2(
-    import_node_path24.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
+    import_node_path25.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
     (message) => process.stderr.write(`${message}
 `)
@@ -35512,7 +35637,7 @@ async function stepCacheOf(spec, reporter) {
   if (!spec.steps.some((s) => s.cache)) return void 0;
   const { DirectoryStepCache: DirectoryStepCache2, cacheMaxBytes: cacheMaxBytes2 } = await Promise.resolve().then(() => (init_directory_cache(), directory_cache_exports));
   const maxBytes = cacheMaxBytes2(process.env.RETRAIN_CACHE_MAX_MB);
-  return new DirectoryStepCache2(import_node_path24.default.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
+  return new DirectoryStepCache2(import_node_path25.default.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
     ...maxBytes !== void 0 && { maxBytes },
     warn: (message) => reporter.warn(message)
   });
@@ -35527,10 +35652,11 @@ async function commandOf(name, values, positionals, signal) {
       const spec2 = await loadSpec2(values.spec ?? DEFAULT_SPEC);
       const params = resolveParams(spec2, parseParamAssignments(values.param ?? []), "--param");
       const { heartbeatMs: heartbeatMs2, stageHook: stageHook2 } = await Promise.resolve().then(() => (init_knobs(), knobs_exports));
+      if (values.out !== void 0) checkOutDir(values.out);
       const settings = {
         spec: spec2,
         params,
-        outputDir: import_node_path24.default.resolve(values.out ?? import_node_path24.default.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
+        outputDir: import_node_path25.default.resolve(values.out ?? import_node_path25.default.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
         baseEnv: inheritableEnv(process.env),
         actor: who.actor,
         gitCommit: await gitHead(spec2.root),
@@ -35596,13 +35722,17 @@ async function render(outcome, command, values, spec, reporter) {
       const { result } = outcome.run;
       if (values.json) out(JSON.stringify(result, null, 2));
       const outputDir = command.kind === "run" ? command.settings.outputDir : ".";
-      reporter.info(`Result: ${result.decision}. Outputs in ${import_node_path24.default.relative(process.cwd(), outputDir) || outputDir}`);
+      reporter.info(
+        `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ""}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ""}. Outputs in ${import_node_path25.default.relative(process.cwd(), outputDir) || outputDir}`
+      );
+      if (result.error) process.stderr.write(`error: ${result.error.reason}: ${result.error.message}
+`);
       return outcome.run.exitCode;
     }
     case "validated": {
       const s = outcome.spec;
       out(
-        `${import_node_path24.default.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${s.steps.length} steps, ${s.metrics.length} metrics, ${outcome.rules} rules, mode ${s.promotion.mode})`
+        `${import_node_path25.default.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${count(s.steps.length, "step")}, ${count(s.metrics.length, "metric")}, ${count(outcome.rules, "rule")}, mode ${s.promotion.mode})`
       );
       return ExitCode.ok;
     }
@@ -35610,6 +35740,11 @@ async function render(outcome, command, values, spec, reporter) {
       const { renderStatus: renderStatus2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus2(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
+      if (outcome.snapshot.versions.length === 0)
+        process.stderr.write(
+          `note: ${emptyRegistryNote(outcome.snapshot.model, import_node_path25.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}
+`
+        );
       return ExitCode.ok;
     }
     case "compared": {
@@ -35686,7 +35821,11 @@ async function main(argv) {
   const reporter = new ConsoleReporter(process.stdout, process.stderr, !values.json);
   const controller = new AbortController();
   const onSignal = (signal) => {
-    if (controller.signal.aborted) process.exit(ExitCode.cancelled);
+    if (controller.signal.aborted) {
+      process.stderr.write(`${signal} received again: killing the running step and exiting
+`);
+      process.exit(ExitCode.cancelled);
+    }
     reporter.warn(`${signal} received: stopping the running step`);
     controller.abort();
   };
@@ -35706,6 +35845,7 @@ async function main(argv) {
 }
 async function runCli(argv) {
   dropOutputOnClosedPipe(process.stdout);
+  dropOutputOnClosedPipe(process.stderr);
   try {
     return await main(argv);
   } catch (err) {
@@ -35717,6 +35857,8 @@ async function runCli(argv) {
     }
     if (err instanceof RetrainError) {
       process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ""}${err.message}
+`);
+      if (err.exitCode === ExitCode.integrity) process.stderr.write(`${INTEGRITY_HINT}
 `);
       return err.exitCode;
     }
@@ -35740,4 +35882,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=9f7b67908e14138b91bc69cc127dfaa813ce06602cc9dcf5c26dd28d13b19ba7
+// retrain-script-sha256=c61bb48d21abf3eaf8085b84f1bb54bc65e7dc6fd373c522ccf69b66f1590f07
