@@ -271,7 +271,10 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       await summarizeRegistry(shell, '')
       return ExitCode.ok
     case 'promoted':
+      // The same words as the issue gate's outputs: promoted, approved, rolled-back.
+      core.setOutput(Outputs.decision, outcome.how)
       core.setOutput(Outputs.promoted, 'true')
+      core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(
         shell,
@@ -283,6 +286,9 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       )
       return ExitCode.ok
     case 'rejected':
+      core.setOutput(Outputs.decision, 'rejected')
+      core.setOutput(Outputs.promoted, 'false')
+      core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Rejected ${model} version ${outcome.version}`)
       return ExitCode.ok
