@@ -477,16 +477,19 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   const shell: Shell = { settings, spec, registry, releases, github, tune }
   // The promote job itself: a promotion its environment did not hold for a reviewer is said too.
   if (settings.command === 'promote') await checkEnvironmentGate(shell, 'promote')
-  if (settings.command === 'drift') {
-    const { driftCommand } = await import('./drift-command.js')
+  // Where run takes its params: the input, else the event; a plan's matrix jobs and select then agree with it.
+  const inputOrEventParams = () => {
     const fromEvent = eventParams(process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env))
-    const params = settings.params
+    return settings.params
       ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
       : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
-    return await driftCommand(spec, params, githubContext(), appDeps(shell))
+  }
+  if (settings.command === 'drift') {
+    const { driftCommand } = await import('./drift-command.js')
+    return await driftCommand(spec, inputOrEventParams(), githubContext(), appDeps(shell))
   }
   if (settings.command === 'plan' || settings.command === 'select') {
-    const params = resolveParams(spec, settings.params ?? {}, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
+    const params = inputOrEventParams()
     if (settings.command === 'plan') return await planCommand(spec, params, appDeps(shell), githubContext())
     return await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o =>
       reportFollowUps(spec.model, o.followUps)
