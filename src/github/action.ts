@@ -343,6 +343,17 @@ async function commentOnPullRequest(shell: Shell, number: number, markdown: stri
   }
 }
 
+/** The params input when given, else the event's params (dispatch inputs, client_payload), checked against the spec. */
+function actionParams(spec: Spec, settings: ActionSettings, eventName: string, payload: EventPayload) {
+  const options = {
+    ignoreUnknown: settings.ignoreUnknownParams,
+    unknownHint: 'set the input "ignore-unknown-params" to true to ignore entries that are not spec params'
+  }
+  if (settings.params) return resolveParams(spec, settings.params, 'the params input', options)
+  const fromEvent = eventParams(eventName, payload)
+  return resolveParams(spec, fromEvent.params, fromEvent.source, options)
+}
+
 async function retrain(shell: Shell, eventName: string, payload: EventPayload): Promise<number> {
   const { settings, spec, registry, tune } = shell
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
@@ -352,10 +363,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const dryRun = settings.dryRun === 'auto' ? Boolean(pullRequestNumber) : settings.dryRun
   // The comment belongs to the automatic dry run; an explicit dry run stays quiet.
   const pullRequest = settings.dryRun === 'auto' ? pullRequestNumber : undefined
-  const fromEvent = eventParams(eventName, payload)
-  const params = settings.params
-    ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
-    : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
+  const params = actionParams(spec, settings, eventName, payload)
   const outputDir = path.resolve(settings.outputDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'retrain', spec.model))
   // Only a run that can open the gate meets the promote job's environment.
   if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'))
@@ -478,12 +486,7 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   // The promote job itself: a promotion its environment did not hold for a reviewer is said too.
   if (settings.command === 'promote') await checkEnvironmentGate(shell, 'promote')
   // Where run takes its params: the input, else the event; a plan's matrix jobs and select then agree with it.
-  const inputOrEventParams = () => {
-    const fromEvent = eventParams(process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env))
-    return settings.params
-      ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
-      : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
-  }
+  const inputOrEventParams = () => actionParams(spec, settings, process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env))
   if (settings.command === 'drift') {
     const { driftCommand } = await import('./drift-command.js')
     return await driftCommand(spec, inputOrEventParams(), githubContext(), appDeps(shell))
