@@ -520,23 +520,48 @@ function apiError(err: unknown): string | null {
   return `GitHub's API answered ${e.status} to ${e.request.method} ${e.request.url}: ${e.message} (${hint})`
 }
 
+/**
+ * A failed step says why in the job summary too, where a person reading the run looks first (the
+ * annotations only show on the run's page). The text is a code block: it may quote a step's output.
+ */
+async function summarizeFailure(lines: string[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const text = lines.join('\n')
+  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
+  try {
+    await core.summary.addRaw(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, true).write()
+  } catch (err) {
+    core.warning(`Could not write the job summary: ${(err as Error).message}`)
+  }
+}
+
 export async function run(): Promise<void> {
   try {
     const code = await executeAction(getSettings())
     if (code !== ExitCode.ok) core.setFailed(`retrain finished with exit code ${code}`)
   } catch (err) {
+    let lines: string[]
     if (err instanceof InputError) {
+      lines = err.problems.map(formatProblem)
       for (const p of err.problems) {
         core.error(formatProblem(p), p.file ? { file: p.file, startLine: p.line, startColumn: p.col } : {})
       }
-      if (err.reason === 'rejected-candidate') core.error('To promote it anyway, set the input "force" to true and give a "reason"; the reason is recorded.')
+      if (err.reason === 'rejected-candidate') {
+        const hint = 'To promote it anyway, set the input "force" to true and give a "reason"; the reason is recorded.'
+        core.error(hint)
+        lines.push(hint)
+      }
       core.setFailed(`the spec or an input is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'})`)
     } else if (err instanceof RetrainError) {
-      core.setFailed(`${err.reason}: ${err.message}`)
+      lines = [`${err.reason}: ${err.message}`]
+      core.setFailed(lines[0]!)
     } else if (apiError(err)) {
-      core.setFailed(apiError(err)!)
+      lines = [apiError(err)!]
+      core.setFailed(lines[0]!)
     } else {
-      core.setFailed(err instanceof Error ? err.message : String(err))
+      lines = [err instanceof Error ? err.message : String(err)]
+      core.setFailed(lines[0]!)
     }
+    await summarizeFailure(lines)
   }
 }
