@@ -21,7 +21,7 @@ import { resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
 import { TOOL_VERSION } from '../version.js'
 import { WorkflowArtifactStore } from './artifact-store.js'
-import { Outputs } from './constants.js'
+import { Inputs, Outputs } from './constants.js'
 import { eventParams, readEventPayload, type EventPayload } from './events.js'
 import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } from './gates.js'
 import { historyChart } from './history-chart.js'
@@ -449,6 +449,16 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
 
 async function executeAction(settings: ActionSettings): Promise<number> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  if (!existsSync(path.resolve(workspace, settings.spec))) {
+    const given = core.getInput(Inputs.spec) !== ''
+    throw new InputError([
+      {
+        message:
+          `input "spec": there is no file ${settings.spec} in the workspace${given ? '' : ' (the default)'}; ` +
+          'set "spec" to the path of the retraining spec, relative to the repository (and check out the repository first)'
+      }
+    ])
+  }
   const spec = await loadSpec(path.resolve(workspace, settings.spec), { cwd: workspace })
   if (settings.command === 'validate') {
     core.info(`${settings.spec}: valid (model ${spec.model})`)

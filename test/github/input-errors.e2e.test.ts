@@ -39,7 +39,9 @@ describe('wrong inputs', () => {
       [{ 'ignore-unknown-params': '1' }, /input "ignore-unknown-params" must be true or false, got "1"/],
       [{ params: '{"delta": ' }, /input "params" is not valid JSON or YAML/],
       [{ params: '{"delta": 2, "epochs": 3}' }, /unknown param "epochs" from the params input .*set the input "ignore-unknown-params" to true/],
-      [{ params: '{"delta": "much"}' }, /delta/]
+      [{ params: '{"delta": "much"}' }, /delta/],
+      [{ spec: 'missing.yml' }, /input "spec": there is no file missing.yml in the workspace; set "spec" to the path/],
+      [{ spec: '' }, /input "spec": there is no file \.github\/retrain\.yml in the workspace \(the default\); set "spec"/]
     ]
     for (const [inputs, message] of cases) {
       const run = await runAction(workspace, { inputs: { ...base, ...inputs } })
