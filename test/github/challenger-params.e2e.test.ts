@@ -33,4 +33,27 @@ describe('challenger params from the event', () => {
     expect(select.code, select.log).toBe(0)
     expect(select.outputs[Outputs.candidateVersion]).toBe(job.outputs[Outputs.candidateVersion])
   })
+
+  it('select on a pull request is a dry run, as run is: the champion stays, the candidates stay undecided', async () => {
+    const workspace = await toyProject('prselect', AUTO)
+    await writeFile(path.join(workspace, 'retrain.yml'), toySpec('prselect', `${AUTO}challengers:\n  fast: { delta: 2 }\n`))
+    const inputs = { spec: 'retrain.yml', artifacts: 'false' }
+    expect((await runAction(workspace, { inputs })).code).toBe(0)
+    const plan = await runAction(workspace, { inputs: { ...inputs, command: 'plan' } })
+    const id = plan.outputs[Outputs.plan]!
+    const job = await runAction(workspace, { inputs: { ...inputs, challenger: 'fast', plan: id } })
+    expect(job.outputs[Outputs.decision], job.log).toBe('candidate')
+
+    const pullRequest = { name: 'pull_request', payload: { pull_request: { number: 7 } } }
+    const dry = await runAction(workspace, { inputs: { ...inputs, command: 'select', plan: id }, event: pullRequest })
+    expect(dry.code, dry.log).toBe(0)
+    expect(dry.outputs).toMatchObject({ [Outputs.decision]: 'none', [Outputs.promoted]: 'false' })
+    expect(dry.summary).toMatch(/dry run, nothing changed; challenger fast \(version 2\) would be selected/)
+    const status = await runAction(workspace, { inputs: { ...inputs, command: 'status' } })
+    expect(status.summary).toMatch(/Champion: version 1/)
+
+    // The same select on the default branch promotes the challenger.
+    const real = await runAction(workspace, { inputs: { ...inputs, command: 'select', plan: id } })
+    expect(real.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.candidateVersion]: '2' })
+  })
 })
