@@ -324,8 +324,10 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   core.setOutput(Outputs.decision, outcome.outcome)
   core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved'))
   if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
-  else if (outcome.outcome === 'refused') core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
-  else core.info(`${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
+  else if (outcome.outcome === 'refused') {
+    core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, true).write()
+  } else await summarizeRegistry(shell, `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
   return ExitCode.ok
 }
 
