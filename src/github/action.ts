@@ -547,9 +547,34 @@ async function summarizeFailure(lines: string[]): Promise<void> {
   }
 }
 
+/**
+ * Inputs that only some commands read: one given to another command is ignored, which a workflow
+ * author should hear about (a "candidate" on run promotes nothing).
+ */
+function warnIgnoredInputs(settings: ActionSettings): void {
+  const { command } = settings
+  const runsChallenger = command === 'run' && settings.challenger !== undefined
+  const readBy: [input: string, given: boolean, read: boolean, readers: string][] = [
+    [Inputs.candidate, settings.candidate !== undefined, command === 'promote', 'promote'],
+    [Inputs.expectChampion, settings.expectChampion !== undefined, command === 'promote', 'promote'],
+    [Inputs.version, settings.version !== undefined, ['approve', 'reject', 'rollback'].includes(command), 'approve, reject and rollback'],
+    [Inputs.force, settings.force, ['approve', 'promote'].includes(command), 'approve and promote'],
+    [Inputs.challenger, settings.challenger !== undefined, command === 'run', 'run'],
+    [Inputs.plan, settings.plan !== undefined, runsChallenger || command === 'select', 'run with a challenger, and select']
+  ]
+  for (const [input, given, read, readers] of readBy) {
+    if (given && !read)
+      core.warning(
+        `input "${input}" is ignored by command "${command}"${input === Inputs.plan && command === 'run' ? ' without a challenger' : ''}: only ${readers} read it`
+      )
+  }
+}
+
 export async function run(): Promise<void> {
   try {
-    const code = await executeAction(getSettings())
+    const settings = getSettings()
+    warnIgnoredInputs(settings)
+    const code = await executeAction(settings)
     if (code !== ExitCode.ok) core.setFailed(`retrain finished with exit code ${code}`)
   } catch (err) {
     let lines: string[]

@@ -67,4 +67,20 @@ describe('wrong inputs', () => {
     expect(ran.code, ran.log).toBe(0)
     expect(ran.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.metrics]: JSON.stringify({ score: 2, loss: 8 }) })
   })
+
+  it('an input the command does not read is named in a warning, and the command runs as without it', async () => {
+    const workspace = await toyProject('ignoredinputs', AUTO)
+    const warnings = (log: string) => log.split('\n').filter(line => line.startsWith('::warning'))
+    const run = await runAction(workspace, { inputs: { spec: 'retrain.yml', artifacts: 'false', candidate: '3', force: 'true', plan: '0123456789abcdef' } })
+    expect(run.code, run.log).toBe(0)
+    expect(run.outputs[Outputs.decision]).toBe('promoted')
+    expect(warnings(run.log)).toEqual([
+      '::warning::input "candidate" is ignored by command "run": only promote read it',
+      '::warning::input "force" is ignored by command "run": only approve and promote read it',
+      '::warning::input "plan" is ignored by command "run" without a challenger: only run with a challenger, and select read it'
+    ])
+    // The inputs a command reads draw no warning; GitHub gives force its default, false, every time.
+    const rollback = await runAction(workspace, { inputs: { spec: 'retrain.yml', command: 'rollback', version: '1', force: 'false' } })
+    expect(warnings(rollback.log)).toEqual([])
+  })
 })
