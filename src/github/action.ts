@@ -351,7 +351,9 @@ function actionParams(spec: Spec, settings: ActionSettings, eventName: string, p
     ignoreUnknown: settings.ignoreUnknownParams,
     unknownHint: 'set the input "ignore-unknown-params" to true to ignore entries that are not spec params'
   }
-  if (settings.params) return resolveParams(spec, settings.params, 'the params input', options)
+  // `${{ toJSON(inputs) }}` is {} on events other than workflow_dispatch: no overrides, so the event's own
+  // params (repository_dispatch's client_payload) still count.
+  if (settings.params && Object.keys(settings.params).length > 0) return resolveParams(spec, settings.params, 'the params input', options)
   const fromEvent = eventParams(eventName, payload)
   return resolveParams(spec, fromEvent.params, fromEvent.source, options)
 }

@@ -83,4 +83,15 @@ describe('wrong inputs', () => {
     const rollback = await runAction(workspace, { inputs: { spec: 'retrain.yml', command: 'rollback', version: '1', force: 'false' } })
     expect(warnings(rollback.log)).toEqual([])
   })
+
+  it('params: ${{ toJSON(inputs) }} on a repository_dispatch ({}, no inputs) leaves the params to client_payload', async () => {
+    const workspace = await toyProject('emptyparams', AUTO)
+    const event = { name: 'repository_dispatch', payload: { action: 'retrain', client_payload: { params: { delta: 3 } } } }
+    const run = await runAction(workspace, { inputs: { spec: 'retrain.yml', artifacts: 'false', params: '{}' }, event })
+    expect(run.code, run.log).toBe(0)
+    expect(JSON.parse(run.outputs[Outputs.metrics]!)).toEqual({ score: 3, loss: 7 })
+    // Params given in the input still win over the event.
+    const given = await runAction(workspace, { inputs: { spec: 'retrain.yml', artifacts: 'false', params: '{"delta": 1}' }, event })
+    expect(JSON.parse(given.outputs[Outputs.metrics]!)).toEqual({ score: 4, loss: 6 })
+  })
 })
