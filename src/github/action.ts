@@ -418,7 +418,18 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   if (store) {
     const files = ['result.json', 'report.md'].map(f => path.join(outputDir, f)).filter(f => existsSync(f))
     const base = `${spec.model}${settings.challenger ? `-${settings.challenger}` : ''}`
-    artifacts.push(await store.upload(`${base}-${r.candidate.version === null ? 'dry-run' : `v${r.candidate.version}`}-report`, files, outputDir))
+    const name = `${base}-${r.candidate.version === null ? 'dry-run' : `v${r.candidate.version}`}-report`
+    try {
+      artifacts.push(await store.upload(name, files, outputDir))
+    } catch (err) {
+      // The decision is committed by now: a lost report is said, and changes nothing.
+      const cause = (err as Error).cause ?? err
+      const what = r.candidate.version === null ? `the dry run of ${spec.model}` : `${spec.model} version ${r.candidate.version}`
+      core.warning(
+        `The report artifact ${name} was not uploaded (${cause instanceof Error ? cause.message : String(cause)}); ` +
+          `${what} is ${r.decision} all the same; result.json and report.md are in ${outputDir}`
+      )
+    }
   }
   core.setOutput(Outputs.artifactIds, artifacts.map(a => a.id).join(','))
   core.setOutput(Outputs.artifacts, JSON.stringify(artifacts))
