@@ -433,16 +433,31 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   }
   core.setOutput(Outputs.artifactIds, artifacts.map(a => a.id).join(','))
   core.setOutput(Outputs.artifacts, JSON.stringify(artifacts))
-  const releaseUrl = shell.releases && r.candidate.version !== null ? await shell.releases.releaseUrl(spec.model, r.candidate.version) : null
+  // Past the commit, a read that fails costs its link or chart, never the run, and is said: re-running
+  // the job would train again.
+  const decided = r.candidate.version === null ? `the dry run of ${spec.model}` : `${spec.model} version ${r.candidate.version}`
+  const bestEffort = async <T>(what: string, fallback: T, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work()
+    } catch (err) {
+      core.warning(`Could not read ${what} after the decision (${apiError(err) ?? (err as Error).message}); ${decided} is ${r.decision} all the same`)
+      return fallback
+    }
+  }
+  const release = shell.releases
+  const version = r.candidate.version
+  const releaseUrl = release && version !== null ? await bestEffort("the candidate's release link", null, () => release.releaseUrl(spec.model, version)) : null
   core.setOutput(Outputs.releaseUrl, releaseUrl ?? '')
 
-  const snapshot = await registry.snapshot(spec.model)
-  const stored = snapshot.versions.find(v => v.version === r.candidate.version)
-  const chart = historyChart(
-    snapshot,
-    spec.metrics.map(m => m.name),
-    { ...r.candidate, evaluationData: stored?.evaluationData }
-  )
+  const chart = await bestEffort('the registry for the history chart', '', async () => {
+    const snapshot = await registry.snapshot(spec.model)
+    const stored = snapshot.versions.find(v => v.version === r.candidate.version)
+    return historyChart(
+      snapshot,
+      spec.metrics.map(m => m.name),
+      { ...r.candidate, evaluationData: stored?.evaluationData }
+    )
+  })
   const links = [
     ...artifacts.map(a => `- artifact ${a.url ? `[${a.name}](${a.url})` : a.name} (id ${a.id})`),
     ...(releaseUrl ? [`- release: ${releaseUrl}`] : [])

@@ -1,20 +1,23 @@
 /**
- * The report artifact (result.json and report.md) is uploaded after the decision is committed: when
- * that upload fails, the run says the decision stands, never that nothing was promoted.
+ * What the action does after the decision is committed (the report artifact, the release link, the
+ * history chart): when it fails, the run says the decision stands, never that nothing was promoted,
+ * and does not fail (re-running the job would train again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
-import { AUTO, runAction, toyProject } from './harness.js'
+import { AUTO, registryState, runAction, toyProject } from './harness.js'
 
 let artifacts: FakeArtifacts
+let github: FakeGitHub
 
 beforeAll(async () => {
-  artifacts = await startFakeArtifacts()
+  ;[artifacts, github] = await Promise.all([startFakeArtifacts(), startFakeGitHub()])
 })
 
 afterAll(async () => {
-  await artifacts?.close()
+  await Promise.all([artifacts?.close(), github?.close()])
 })
 
 describe('the report artifact after the commit', () => {
@@ -36,5 +39,27 @@ describe('the report artifact after the commit', () => {
     ])
     const status = await runAction(workspace, { inputs: { spec: 'retrain.yml', command: 'status' } })
     expect(status.summary).toMatch(/Champion: version 1/)
+  })
+
+  it('registry reads that fail after the commit cost the release link and the chart, not the run', async () => {
+    // A twin run counts the registry reads; the last two come after the commit (release link, chart).
+    const reads = (model: string) => github.requests.filter(q => q.method === 'GET' && q.path.includes(`/contents/${model}%2Fregistry.json`)).length
+    const twin = await runAction(await toyProject('twin', AUTO), { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })
+    expect(twin.code, twin.log).toBe(0)
+    expect(twin.outputs[Outputs.releaseUrl]).toMatch(/releases\/tag\/retrain-twin-v1$/)
+    const before = reads('twin') - 2
+
+    const workspace = await toyProject('late-reads', AUTO)
+    github.faults.push({ method: 'GET', path: /\/contents\/late-reads%2Fregistry\.json$/, kind: { status: 500 }, times: Infinity, skip: before })
+    const run = await runAction(workspace, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })
+    github.faults.length = 0
+    expect(run.code, run.log).toBe(0)
+    expect(run.log).toMatch(
+      /::warning::Could not read the candidate's release link after the decision \(GitHub's API answered 500 .*\); late-reads version 1 is promoted all the same/
+    )
+    expect(run.log).toMatch(/::warning::Could not read the registry for the history chart after the decision .*; late-reads version 1 is promoted all the same/)
+    expect(run.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.releaseUrl]: '' })
+    expect(run.summary).toMatch(/version 1 is the new champion/)
+    expect(registryState(github, 'late-reads')!.champion).toBe(1)
   })
 })
