@@ -209,7 +209,7 @@ async function checkEnvironmentGate(shell: Shell, stage: 'run' | 'promote'): Pro
 }
 
 /** The registry after a command: a line in the log, and its status and chart in the job summary. */
-async function summarizeRegistry(shell: Shell, headline: string): Promise<void> {
+async function summarizeRegistryOf(shell: Shell, headline: string): Promise<void> {
   core.info(headline)
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const snapshot = await shell.registry.snapshot(shell.spec.model)
@@ -266,6 +266,15 @@ function registryCommandOf(shell: Shell): AppCommand {
 /** A registry command's outcome in the action's words: outputs, a log line and the job summary. */
 async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise<number> {
   const model = shell.spec.model
+  // Past the change, the summary's registry read may fail: the change stands, and the step says so.
+  const summarizeRegistry = async (s: Shell, headline: string): Promise<void> => {
+    try {
+      await summarizeRegistryOf(s, headline)
+    } catch (err) {
+      if (outcome.kind === 'status') throw err
+      core.warning(`Could not read the registry for the job summary (${apiError(err) ?? (err as Error).message}); done all the same: ${headline}`)
+    }
+  }
   switch (outcome.kind) {
     case 'status':
       await summarizeRegistry(shell, '')
@@ -327,7 +336,12 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   else if (outcome.outcome === 'refused') {
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, true).write()
-  } else await summarizeRegistry(shell, `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
+  } else {
+    const headline = `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`
+    await summarizeRegistryOf(shell, headline).catch(err =>
+      core.warning(`Could not read the registry for the job summary (${apiError(err) ?? (err as Error).message}); done all the same: ${headline}`)
+    )
+  }
   return ExitCode.ok
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
-import { AUTO, registryState, runAction, toyProject } from './harness.js'
+import { AUTO, GATE, registryState, runAction, toyProject } from './harness.js'
 
 let artifacts: FakeArtifacts
 let github: FakeGitHub
@@ -61,5 +61,29 @@ describe('the report artifact after the commit', () => {
     expect(run.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.releaseUrl]: '' })
     expect(run.summary).toMatch(/version 1 is the new champion/)
     expect(registryState(github, 'late-reads')!.champion).toBe(1)
+  })
+
+  it('a promote command whose job-summary read fails after the promotion says it is done, and succeeds', async () => {
+    const reads = (model: string) => github.requests.filter(q => q.method === 'GET' && q.path.includes(`/contents/${model}%2Fregistry.json`)).length
+    const promote = { command: 'promote', candidate: '1', 'expect-champion': 'none', spec: 'retrain.yml', artifacts: 'false' }
+    // A twin counts the promote command's registry reads; the last one is the job summary's.
+    const twin = await toyProject('twin-promote', GATE)
+    expect((await runAction(twin, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })).code).toBe(0)
+    const start = reads('twin-promote')
+    const twinPromote = await runAction(twin, { github, inputs: promote })
+    expect(twinPromote.code, twinPromote.log).toBe(0)
+    const before = reads('twin-promote') - start - 1
+
+    const workspace = await toyProject('late-summary', GATE)
+    expect((await runAction(workspace, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })).code).toBe(0)
+    github.faults.push({ method: 'GET', path: /\/contents\/late-summary%2Fregistry\.json$/, kind: { status: 500 }, times: Infinity, skip: before })
+    const run = await runAction(workspace, { github, inputs: promote })
+    github.faults.length = 0
+    expect(run.code, run.log).toBe(0)
+    expect(run.log).toMatch(
+      /::warning::Could not read the registry for the job summary \(GitHub's API answered 500 .*\); done all the same: Promoted late-summary version 1/
+    )
+    expect(run.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.promoted]: 'true' })
+    expect(registryState(github, 'late-summary')!.champion).toBe(1)
   })
 })
