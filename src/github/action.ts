@@ -21,7 +21,7 @@ import { resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
 import { TOOL_VERSION } from '../version.js'
 import { WorkflowArtifactStore } from './artifact-store.js'
-import { Outputs } from './constants.js'
+import { Inputs, Outputs } from './constants.js'
 import { eventParams, readEventPayload, type EventPayload } from './events.js'
 import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } from './gates.js'
 import { historyChart } from './history-chart.js'
@@ -209,7 +209,7 @@ async function checkEnvironmentGate(shell: Shell, stage: 'run' | 'promote'): Pro
 }
 
 /** The registry after a command: a line in the log, and its status and chart in the job summary. */
-async function summarizeRegistry(shell: Shell, headline: string): Promise<void> {
+async function summarizeRegistryOf(shell: Shell, headline: string): Promise<void> {
   core.info(headline)
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const snapshot = await shell.registry.snapshot(shell.spec.model)
@@ -266,12 +266,24 @@ function registryCommandOf(shell: Shell): AppCommand {
 /** A registry command's outcome in the action's words: outputs, a log line and the job summary. */
 async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise<number> {
   const model = shell.spec.model
+  // Past the change, the summary's registry read may fail: the change stands, and the step says so.
+  const summarizeRegistry = async (s: Shell, headline: string): Promise<void> => {
+    try {
+      await summarizeRegistryOf(s, headline)
+    } catch (err) {
+      if (outcome.kind === 'status') throw err
+      core.warning(`Could not read the registry for the job summary (${apiError(err) ?? (err as Error).message}); done all the same: ${headline}`)
+    }
+  }
   switch (outcome.kind) {
     case 'status':
       await summarizeRegistry(shell, '')
       return ExitCode.ok
     case 'promoted':
+      // The same words as the issue gate's outputs: promoted, approved, rolled-back.
+      core.setOutput(Outputs.decision, outcome.how)
       core.setOutput(Outputs.promoted, 'true')
+      core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(
         shell,
@@ -283,6 +295,9 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       )
       return ExitCode.ok
     case 'rejected':
+      core.setOutput(Outputs.decision, 'rejected')
+      core.setOutput(Outputs.promoted, 'false')
+      core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Rejected ${model} version ${outcome.version}`)
       return ExitCode.ok
@@ -318,8 +333,15 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   core.setOutput(Outputs.decision, outcome.outcome)
   core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved'))
   if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
-  else if (outcome.outcome === 'refused') core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
-  else core.info(`${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
+  else if (outcome.outcome === 'refused') {
+    core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, true).write()
+  } else {
+    const headline = `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`
+    await summarizeRegistryOf(shell, headline).catch(err =>
+      core.warning(`Could not read the registry for the job summary (${apiError(err) ?? (err as Error).message}); done all the same: ${headline}`)
+    )
+  }
   return ExitCode.ok
 }
 
@@ -337,6 +359,19 @@ async function commentOnPullRequest(shell: Shell, number: number, markdown: stri
   }
 }
 
+/** The params input when given, else the event's params (dispatch inputs, client_payload), checked against the spec. */
+function actionParams(spec: Spec, settings: ActionSettings, eventName: string, payload: EventPayload) {
+  const options = {
+    ignoreUnknown: settings.ignoreUnknownParams,
+    unknownHint: 'set the input "ignore-unknown-params" to true to ignore entries that are not spec params'
+  }
+  // `${{ toJSON(inputs) }}` is {} on events other than workflow_dispatch: no overrides, so the event's own
+  // params (repository_dispatch's client_payload) still count.
+  if (settings.params && Object.keys(settings.params).length > 0) return resolveParams(spec, settings.params, 'the params input', options)
+  const fromEvent = eventParams(eventName, payload)
+  return resolveParams(spec, fromEvent.params, fromEvent.source, options)
+}
+
 async function retrain(shell: Shell, eventName: string, payload: EventPayload): Promise<number> {
   const { settings, spec, registry, tune } = shell
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
@@ -346,10 +381,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const dryRun = settings.dryRun === 'auto' ? Boolean(pullRequestNumber) : settings.dryRun
   // The comment belongs to the automatic dry run; an explicit dry run stays quiet.
   const pullRequest = settings.dryRun === 'auto' ? pullRequestNumber : undefined
-  const fromEvent = eventParams(eventName, payload)
-  const params = settings.params
-    ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
-    : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
+  const params = actionParams(spec, settings, eventName, payload)
   const outputDir = path.resolve(settings.outputDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'retrain', spec.model))
   // Only a run that can open the gate meets the promote job's environment.
   if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'))
@@ -400,20 +432,46 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   if (store) {
     const files = ['result.json', 'report.md'].map(f => path.join(outputDir, f)).filter(f => existsSync(f))
     const base = `${spec.model}${settings.challenger ? `-${settings.challenger}` : ''}`
-    artifacts.push(await store.upload(`${base}-${r.candidate.version === null ? 'dry-run' : `v${r.candidate.version}`}-report`, files, outputDir))
+    const name = `${base}-${r.candidate.version === null ? 'dry-run' : `v${r.candidate.version}`}-report`
+    try {
+      artifacts.push(await store.upload(name, files, outputDir))
+    } catch (err) {
+      // The decision is committed by now: a lost report is said, and changes nothing.
+      const cause = (err as Error).cause ?? err
+      const what = r.candidate.version === null ? `the dry run of ${spec.model}` : `${spec.model} version ${r.candidate.version}`
+      core.warning(
+        `The report artifact ${name} was not uploaded (${cause instanceof Error ? cause.message : String(cause)}); ` +
+          `${what} is ${r.decision} all the same; result.json and report.md are in ${outputDir}`
+      )
+    }
   }
   core.setOutput(Outputs.artifactIds, artifacts.map(a => a.id).join(','))
   core.setOutput(Outputs.artifacts, JSON.stringify(artifacts))
-  const releaseUrl = shell.releases && r.candidate.version !== null ? await shell.releases.releaseUrl(spec.model, r.candidate.version) : null
+  // Past the commit, a read that fails costs its link or chart, never the run, and is said: re-running
+  // the job would train again.
+  const decided = r.candidate.version === null ? `the dry run of ${spec.model}` : `${spec.model} version ${r.candidate.version}`
+  const bestEffort = async <T>(what: string, fallback: T, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work()
+    } catch (err) {
+      core.warning(`Could not read ${what} after the decision (${apiError(err) ?? (err as Error).message}); ${decided} is ${r.decision} all the same`)
+      return fallback
+    }
+  }
+  const release = shell.releases
+  const version = r.candidate.version
+  const releaseUrl = release && version !== null ? await bestEffort("the candidate's release link", null, () => release.releaseUrl(spec.model, version)) : null
   core.setOutput(Outputs.releaseUrl, releaseUrl ?? '')
 
-  const snapshot = await registry.snapshot(spec.model)
-  const stored = snapshot.versions.find(v => v.version === r.candidate.version)
-  const chart = historyChart(
-    snapshot,
-    spec.metrics.map(m => m.name),
-    { ...r.candidate, evaluationData: stored?.evaluationData }
-  )
+  const chart = await bestEffort('the registry for the history chart', '', async () => {
+    const snapshot = await registry.snapshot(spec.model)
+    const stored = snapshot.versions.find(v => v.version === r.candidate.version)
+    return historyChart(
+      snapshot,
+      spec.metrics.map(m => m.name),
+      { ...r.candidate, evaluationData: stored?.evaluationData }
+    )
+  })
   const links = [
     ...artifacts.map(a => `- artifact ${a.url ? `[${a.name}](${a.url})` : a.name} (id ${a.id})`),
     ...(releaseUrl ? [`- release: ${releaseUrl}`] : [])
@@ -435,6 +493,16 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
 
 async function executeAction(settings: ActionSettings): Promise<number> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
+  if (!existsSync(path.resolve(workspace, settings.spec))) {
+    const given = core.getInput(Inputs.spec) !== ''
+    throw new InputError([
+      {
+        message:
+          `input "spec": there is no file ${settings.spec} in the workspace${given ? '' : ' (the default)'}; ` +
+          'set "spec" to the path of the retraining spec, relative to the repository (and check out the repository first)'
+      }
+    ])
+  }
   const spec = await loadSpec(path.resolve(workspace, settings.spec), { cwd: workspace })
   if (settings.command === 'validate') {
     core.info(`${settings.spec}: valid (model ${spec.model})`)
@@ -471,16 +539,14 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   const shell: Shell = { settings, spec, registry, releases, github, tune }
   // The promote job itself: a promotion its environment did not hold for a reviewer is said too.
   if (settings.command === 'promote') await checkEnvironmentGate(shell, 'promote')
+  // Where run takes its params: the input, else the event; a plan's matrix jobs and select then agree with it.
+  const inputOrEventParams = () => actionParams(spec, settings, process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env))
   if (settings.command === 'drift') {
     const { driftCommand } = await import('./drift-command.js')
-    const fromEvent = eventParams(process.env.GITHUB_EVENT_NAME ?? '', readEventPayload(process.env))
-    const params = settings.params
-      ? resolveParams(spec, settings.params, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
-      : resolveParams(spec, fromEvent.params, fromEvent.source, { ignoreUnknown: settings.ignoreUnknownParams })
-    return await driftCommand(spec, params, githubContext(), appDeps(shell))
+    return await driftCommand(spec, inputOrEventParams(), githubContext(), appDeps(shell))
   }
   if (settings.command === 'plan' || settings.command === 'select') {
-    const params = resolveParams(spec, settings.params ?? {}, 'the params input', { ignoreUnknown: settings.ignoreUnknownParams })
+    const params = inputOrEventParams()
     if (settings.command === 'plan') return await planCommand(spec, params, appDeps(shell), githubContext())
     return await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o =>
       reportFollowUps(spec.model, o.followUps)
@@ -508,23 +574,73 @@ function apiError(err: unknown): string | null {
   return `GitHub's API answered ${e.status} to ${e.request.method} ${e.request.url}: ${e.message} (${hint})`
 }
 
+/**
+ * A failed step says why in the job summary too, where a person reading the run looks first (the
+ * annotations only show on the run's page). The text is a code block: it may quote a step's output.
+ */
+async function summarizeFailure(lines: string[]): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const text = lines.join('\n')
+  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
+  try {
+    await core.summary.addRaw(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, true).write()
+  } catch (err) {
+    core.warning(`Could not write the job summary: ${(err as Error).message}`)
+  }
+}
+
+/**
+ * Inputs that only some commands read: one given to another command is ignored, which a workflow
+ * author should hear about (a "candidate" on run promotes nothing).
+ */
+function warnIgnoredInputs(settings: ActionSettings): void {
+  const { command } = settings
+  const runsChallenger = command === 'run' && settings.challenger !== undefined
+  const readBy: [input: string, given: boolean, read: boolean, readers: string][] = [
+    [Inputs.candidate, settings.candidate !== undefined, command === 'promote', 'promote'],
+    [Inputs.expectChampion, settings.expectChampion !== undefined, command === 'promote', 'promote'],
+    [Inputs.version, settings.version !== undefined, ['approve', 'reject', 'rollback'].includes(command), 'approve, reject and rollback'],
+    [Inputs.force, settings.force, ['approve', 'promote'].includes(command), 'approve and promote'],
+    [Inputs.challenger, settings.challenger !== undefined, command === 'run', 'run'],
+    [Inputs.plan, settings.plan !== undefined, runsChallenger || command === 'select', 'run with a challenger, and select']
+  ]
+  for (const [input, given, read, readers] of readBy) {
+    if (given && !read)
+      core.warning(
+        `input "${input}" is ignored by command "${command}"${input === Inputs.plan && command === 'run' ? ' without a challenger' : ''}: only ${readers} read it`
+      )
+  }
+}
+
 export async function run(): Promise<void> {
   try {
-    const code = await executeAction(getSettings())
+    const settings = getSettings()
+    warnIgnoredInputs(settings)
+    const code = await executeAction(settings)
     if (code !== ExitCode.ok) core.setFailed(`retrain finished with exit code ${code}`)
   } catch (err) {
+    let lines: string[]
     if (err instanceof InputError) {
+      lines = err.problems.map(formatProblem)
       for (const p of err.problems) {
         core.error(formatProblem(p), p.file ? { file: p.file, startLine: p.line, startColumn: p.col } : {})
       }
-      if (err.reason === 'rejected-candidate') core.error('To promote it anyway, set the input "force" to true and give a "reason"; the reason is recorded.')
+      if (err.reason === 'rejected-candidate') {
+        const hint = 'To promote it anyway, set the input "force" to true and give a "reason"; the reason is recorded.'
+        core.error(hint)
+        lines.push(hint)
+      }
       core.setFailed(`the spec or an input is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'})`)
     } else if (err instanceof RetrainError) {
-      core.setFailed(`${err.reason}: ${err.message}`)
+      lines = [`${err.reason}: ${err.message}`]
+      core.setFailed(lines[0]!)
     } else if (apiError(err)) {
-      core.setFailed(apiError(err)!)
+      lines = [apiError(err)!]
+      core.setFailed(lines[0]!)
     } else {
-      core.setFailed(err instanceof Error ? err.message : String(err))
+      lines = [err instanceof Error ? err.message : String(err)]
+      core.setFailed(lines[0]!)
     }
+    await summarizeFailure(lines)
   }
 }

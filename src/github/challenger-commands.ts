@@ -23,6 +23,13 @@ export async function planCommand(spec: Spec, params: Record<string, ParamValue>
   return ExitCode.ok
 }
 
+/** As for run: "dry-run: auto" is dry on pull-request events, where nothing may be promoted. */
+function selectIsDry(settings: ActionSettings): boolean {
+  if (settings.dryRun !== 'auto') return settings.dryRun
+  const event = process.env.GITHUB_EVENT_NAME ?? ''
+  return event === 'pull_request' || event === 'pull_request_target'
+}
+
 export async function selectCommand(
   spec: Spec,
   params: Record<string, ParamValue>,
@@ -40,7 +47,7 @@ export async function selectCommand(
       who,
       github,
       ...(settings.plan !== undefined && { plan: settings.plan }),
-      ...(settings.dryRun === true && { dryRun: true })
+      ...(selectIsDry(settings) && { dryRun: true })
     },
     deps
   )

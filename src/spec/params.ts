@@ -172,7 +172,7 @@ export function resolveParams(
   spec: Spec,
   overrides: Record<string, unknown>,
   source: string,
-  options: { ignoreUnknown?: boolean } = {}
+  options: { ignoreUnknown?: boolean; unknownHint?: string } = {}
 ): Record<string, ParamValue> {
   const problems: InputProblem[] = []
   const names = Object.keys(spec.params)
@@ -182,7 +182,7 @@ export function resolveParams(
       const near = closest(name, names)
       const declared = names.length ? `the spec declares ${names.join(', ')}` : 'the spec declares no params'
       problems.push({
-        message: `unknown param ${preview(name)} from ${source}${near ? `; did you mean "${near}"?` : ''} (${declared})`
+        message: `unknown param ${preview(name)} from ${source}${near ? `; did you mean "${near}"?` : ''} (${declared})${options.unknownHint ? `; ${options.unknownHint}` : ''}`
       })
     }
   }

@@ -40,6 +40,8 @@ export interface ArtifactFault {
    */
   status: number | 'hang' | 'lost' | 'miss'
   times: number
+  /** Let this many matching requests through first (a fault on the third upload of a run). */
+  after?: number
 }
 
 /** An entry of the Actions cache: reserved by CreateCacheEntry, visible once finalized. */
@@ -161,6 +163,10 @@ export class FakeArtifacts {
 
   private takeFault(target: string): ArtifactFault | undefined {
     const fault = this.faults.find(f => f.target === target && f.times > 0)
+    if (fault?.after) {
+      fault.after--
+      return undefined
+    }
     if (fault) fault.times--
     return fault
   }

@@ -192,6 +192,8 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     const res = await act(workspace, { event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, c) } })
     expect(res.code, res.log).toBe(0)
     expect(res.outputs[Outputs.decision]).toBe('rejected')
+    // The job summary says what the comment did, with the registry after it.
+    expect(res.summary).toMatch(/\*\*issuereject version 1 rejected by @reviewer\*\*[\s\S]*Champion: no champion/)
     const state = registryState('issuereject')!
     expect(state.versions[0]!.status).toBe('rejected')
     expect(state.history.at(-1)).toMatchObject({ action: 'rejected', actor: 'reviewer', reason: 'the eval set is too small' })

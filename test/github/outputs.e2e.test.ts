@@ -1,0 +1,58 @@
+/**
+ * The action's outputs as a workflow's `if:` conditions read them, for every command that changes the
+ * champion or a pending candidate: a later step that asks `decision` or `promoted` gets an answer.
+ */
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Outputs } from '../../src/github/constants.js'
+import { AUTO, GATE, runAction, toyProject, toySpec } from './harness.js'
+
+function act(workspace: string, inputs: Record<string, string> = {}) {
+  return runAction(workspace, { inputs: { spec: 'retrain.yml', artifacts: 'false', ...inputs } })
+}
+
+describe('outputs of the registry commands', () => {
+  it('promote, approve, reject and rollback set decision, promoted and candidate-version', async () => {
+    const workspace = await toyProject('outputs', GATE)
+    const first = await act(workspace)
+    expect(first.code, first.log).toBe(0)
+    expect(first.outputs[Outputs.decision]).toBe('pending-approval')
+
+    const approved = await act(workspace, { command: 'approve', version: '1' })
+    expect(approved.code, approved.log).toBe(0)
+    expect(approved.outputs).toMatchObject({ [Outputs.decision]: 'approved', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+
+    expect((await act(workspace)).outputs[Outputs.decision]).toBe('pending-approval')
+    const rejected = await act(workspace, { command: 'reject', version: '2' })
+    expect(rejected.code, rejected.log).toBe(0)
+    expect(rejected.outputs).toMatchObject({ [Outputs.decision]: 'rejected', [Outputs.promoted]: 'false', [Outputs.candidateVersion]: '2' })
+
+    const third = await act(workspace)
+    expect(third.outputs).toMatchObject({ [Outputs.decision]: 'pending-approval', [Outputs.candidateVersion]: '3', [Outputs.expectChampion]: '1' })
+    const promoted = await act(workspace, { command: 'promote', candidate: '3', 'expect-champion': '1' })
+    expect(promoted.code, promoted.log).toBe(0)
+    expect(promoted.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '3' })
+
+    const rolledBack = await act(workspace, { command: 'rollback' })
+    expect(rolledBack.code, rolledBack.log).toBe(0)
+    expect(rolledBack.outputs).toMatchObject({ [Outputs.decision]: 'rolled-back', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+  })
+
+  it('a failed step sets no decision and says why in the job summary, quoting its output as text', async () => {
+    const workspace = await toyProject('failing', AUTO)
+    await writeFile(path.join(workspace, 'retrain.yml'), toySpec('failing', AUTO, '  fail: { type: boolean, default: false }\n'))
+    const failed = await act(workspace, { params: '{"fail": true}' })
+    expect(failed.code).toBe(1)
+    expect(failed.outputs[Outputs.decision]).toBeUndefined()
+    expect(failed.outputs[Outputs.promoted]).toBeUndefined()
+    expect(failed.summary).toContain('**The retrain step failed.**')
+    expect(failed.summary).toMatch(
+      /```text\nstep-failed: Step Train failed with exit code 7 .*nothing was promoted[\s\S]*training diverged: loss is NaN\n```\n/
+    )
+
+    const invalid = await act(workspace, { params: '{"fail": "maybe"}' })
+    expect(invalid.code).toBe(1)
+    expect(invalid.summary).toMatch(/The retrain step failed[\s\S]*"fail"/)
+  })
+})
