@@ -1107,7 +1107,7 @@ function resolveParams(spec, overrides, source, options = {}) {
       const near = closest(name, names);
       const declared = names.length ? `the spec declares ${names.join(", ")}` : "the spec declares no params";
       problems.push({
-        message: `unknown param ${preview(name)} from ${source}${near ? `; did you mean "${near}"?` : ""} (${declared})`
+        message: `unknown param ${preview(name)} from ${source}${near ? `; did you mean "${near}"?` : ""} (${declared})${options.unknownHint ? `; ${options.unknownHint}` : ""}`
       });
     }
   }
@@ -35882,4 +35882,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=c61bb48d21abf3eaf8085b84f1bb54bc65e7dc6fd373c522ccf69b66f1590f07
+// retrain-script-sha256=68278f8d3ec4a4112284429ce2c27bd03c7c438fe81e4c4002d3cbfc7525e29b
