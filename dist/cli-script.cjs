@@ -33108,7 +33108,7 @@ async function selectCommand(options) {
   const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
   const firstModel = current.champion === null;
   const winner = selection.winner;
-  let decision = "none";
+  let decision = mode === "dry-run" ? "skipped" : "none";
   if (winner && mode !== "dry-run") {
     if (firstModel && spec.promotion.firstModel === "reject") {
       winner.status = "not-selected";
@@ -35777,7 +35777,7 @@ async function render(outcome, command, values, spec, reporter) {
       }
       const w = outcome.selection.selection.winner;
       reporter.info(
-        outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
+        outcome.selection.decision === "skipped" ? `Dry run, nothing changed: ${w ? `would select ${w.name} (version ${w.version})` : "would select nothing"} from plan ${outcome.selection.selection.plan}` : outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
       const { unfinished: unfinished2 } = await Promise.resolve().then(() => (init_execute(), execute_exports));
       return unfinished2(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
@@ -35882,4 +35882,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=68278f8d3ec4a4112284429ce2c27bd03c7c438fe81e4c4002d3cbfc7525e29b
+// retrain-script-sha256=eed9dd8a77ee6a5138d28925d3b4c9daa2128cbc900ed47721c75cac9e2a3830

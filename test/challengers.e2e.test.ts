@@ -81,6 +81,13 @@ describe('challengers through the CLI', () => {
     expect(before.champion).toBe(1)
     expect(before.versions.filter(v => v.status === 'candidate').map(v => v.challenger?.name)).toEqual(['small', 'grid-delta-2'])
 
+    // A dry run says what it would select, as a dry run's decision (skipped), and changes nothing.
+    const dry = await retrain(project, ['select', '--spec', 'retrain.yml', '--dry-run', '--json'])
+    expect(dry.code, dry.stderr).toBe(0)
+    expect(JSON.parse(dry.stdout)).toMatchObject({ plan: id, decision: 'skipped', winner: { name: 'grid-delta-2', version: 3 } })
+    expect(dry.stderr + dry.stdout).toMatch(/Dry run, nothing changed: would select grid-delta-2 \(version 3\)/)
+    expect(await state(project)).toEqual(before)
+
     const res = await retrain(project, ['select', '--spec', 'retrain.yml', '--json'])
     expect(res.code, res.stderr).toBe(0)
     const selection = JSON.parse(res.stdout)

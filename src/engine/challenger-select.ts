@@ -154,7 +154,8 @@ export function selectChallenger(input: SelectionInput): Selection {
 
 export interface SelectOutcome {
   selection: Selection
-  decision: 'promoted' | 'pending-approval' | 'none'
+  /** 'skipped' in a dry run (as a dry `run`), 'none' when nothing was selected. */
+  decision: 'promoted' | 'pending-approval' | 'skipped' | 'none'
   /** Candidates of other plans, left as they are, and why they do not belong to this one. */
   refused: { version: number; name: string; reason: string }[]
   gate: GateRef | null
@@ -252,7 +253,7 @@ export async function selectCommand(options: SelectOptions): Promise<SelectOutco
   const mode = options.dryRun ? 'dry-run' : spec.promotion.mode
   const firstModel = current.champion === null
   const winner = selection.winner
-  let decision: SelectOutcome['decision'] = 'none'
+  let decision: SelectOutcome['decision'] = mode === 'dry-run' ? 'skipped' : 'none'
   if (winner && mode !== 'dry-run') {
     if (firstModel && spec.promotion.firstModel === 'reject') {
       winner.status = 'not-selected'

@@ -57,7 +57,7 @@ export async function selectCommand(
   core.setOutput(Outputs.plan, selection.plan)
   core.setOutput(Outputs.decision, decision)
   core.setOutput(Outputs.promoted, String(decision === 'promoted'))
-  core.setOutput(Outputs.candidateVersion, winner && decision !== 'none' ? String(winner.version) : '')
+  core.setOutput(Outputs.candidateVersion, winner && (decision === 'promoted' || decision === 'pending-approval') ? String(winner.version) : '')
   core.setOutput(Outputs.gate, gate?.where ?? '')
   reportFollowUps(outcome)
   return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok

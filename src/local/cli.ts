@@ -453,9 +453,11 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       }
       const w = outcome.selection.selection.winner
       reporter.info(
-        outcome.selection.decision === 'none'
-          ? `Selected nothing from plan ${outcome.selection.selection.plan}`
-          : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
+        outcome.selection.decision === 'skipped'
+          ? `Dry run, nothing changed: ${w ? `would select ${w.name} (version ${w.version})` : 'would select nothing'} from plan ${outcome.selection.selection.plan}`
+          : outcome.selection.decision === 'none'
+            ? `Selected nothing from plan ${outcome.selection.selection.plan}`
+            : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       )
       const { unfinished } = await import('../app/execute.js')
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok

@@ -47,7 +47,8 @@ describe('challenger params from the event', () => {
     const pullRequest = { name: 'pull_request', payload: { pull_request: { number: 7 } } }
     const dry = await runAction(workspace, { inputs: { ...inputs, command: 'select', plan: id }, event: pullRequest })
     expect(dry.code, dry.log).toBe(0)
-    expect(dry.outputs).toMatchObject({ [Outputs.decision]: 'none', [Outputs.promoted]: 'false' })
+    // As a dry run's decision: skipped (not 'none', which says nothing passed), and no candidate version.
+    expect(dry.outputs).toMatchObject({ [Outputs.decision]: 'skipped', [Outputs.promoted]: 'false', [Outputs.candidateVersion]: '' })
     expect(dry.summary).toMatch(/dry run, nothing changed; challenger fast \(version 2\) would be selected/)
     const status = await runAction(workspace, { inputs: { ...inputs, command: 'status' } })
     expect(status.summary).toMatch(/Champion: version 1/)
