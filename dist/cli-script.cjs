@@ -32769,6 +32769,13 @@ function renderStatus(snapshot, metricNames, { limit = STATUS_LIMIT, rest = "--a
     `Pending approval: ${pending.length ? pending.map((v) => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(", ") : "none"}`,
     ""
   );
+  const stale = pending.filter((v) => v.baselineVersion !== snapshot.champion);
+  if (stale.length) {
+    lines.push(
+      `Stale: ${stale.map((v) => `version ${v.version}`).join(", ")} ${stale.length === 1 ? "was" : "were"} compared with another champion than ${describeVersion(snapshot.champion)}, so ${stale.length === 1 ? "it" : "they"} cannot be approved as ${stale.length === 1 ? "it is" : "they are"}: reject ${stale.length === 1 ? "it" : "them"} (\`retrain reject VERSION\`, or \`command: reject\` in the action) and run again to compare with today's champion.`,
+      ""
+    );
+  }
   const effects = snapshot.effects ?? [];
   if (effects.length) {
     lines.push(`Follow-ups not yet done: ${effects.map((e) => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ""})`).join("; ")}`, "");
@@ -35882,4 +35889,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=eed9dd8a77ee6a5138d28925d3b4c9daa2128cbc900ed47721c75cac9e2a3830
+// retrain-script-sha256=cf58a08f333f7e74cb9551a47e78fccdef0f13ec14e25335b30e5c66cc113845

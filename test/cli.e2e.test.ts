@@ -87,9 +87,22 @@ describe('the retraining loop from the command line', () => {
     expect(late.stderr).toMatch(/stale-baseline: the candidate of toy was compared with version 1, but the champion is now version 2/)
     expect(await treeDigest(registryDir(cwd))).toEqual(before)
 
+    // Status says version 3 waits on a stale comparison, and what to do with it.
+    const shown = await retrain(cwd, ['status', '--spec', 'retrain.yml'])
+    expect(shown.code, shown.stderr).toBe(0)
+    expect(shown.stdout).toMatch(/Pending approval: version 3 \(compared with version 1\)/)
+    expect(shown.stdout).toMatch(/Stale: version 3 was compared with another champion than version 2, so it cannot be approved as it is: reject it/)
+    expect((await retrain(cwd, ['reject', '3', '--spec', 'retrain.yml', '--reason', 'stale'])).code).toBe(0)
+    expect((await retrain(cwd, ['status', '--spec', 'retrain.yml'])).stdout).not.toMatch(/Stale:/)
+
     const snapshot = JSON.parse((await retrain(cwd, ['status', '--spec', 'retrain.yml', '--json'])).stdout)
     expect(snapshot.champion).toBe(2)
-    expect(snapshot.history.at(-1)).toMatchObject({ action: 'approved', version: 2, from: 1, actor: 'reviewer' })
+    expect(snapshot.history.findLast((e: { action: string }) => e.action === 'approved')).toMatchObject({
+      action: 'approved',
+      version: 2,
+      from: 1,
+      actor: 'reviewer'
+    })
   })
 
   it('force-approving a rejected candidate needs a reason, which is recorded; rollback restores the previous champion', async () => {

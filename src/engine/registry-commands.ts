@@ -132,6 +132,16 @@ export function renderStatus(
     `Pending approval: ${pending.length ? pending.map(v => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(', ') : 'none'}`,
     ''
   )
+  // A pending version compared with another champion than today's can no longer be approved as it is
+  // (its comparison is stale): say so, and what to do, rather than leave it waiting.
+  const stale = pending.filter(v => v.baselineVersion !== snapshot.champion)
+  if (stale.length) {
+    lines.push(
+      `Stale: ${stale.map(v => `version ${v.version}`).join(', ')} ${stale.length === 1 ? 'was' : 'were'} compared with another champion than ${describeVersion(snapshot.champion)}, so ` +
+        `${stale.length === 1 ? 'it' : 'they'} cannot be approved as ${stale.length === 1 ? 'it is' : 'they are'}: reject ${stale.length === 1 ? 'it' : 'them'} (\`retrain reject VERSION\`, or \`command: reject\` in the action) and run again to compare with today's champion.`,
+      ''
+    )
+  }
   const effects = snapshot.effects ?? []
   if (effects.length) {
     lines.push(`Follow-ups not yet done: ${effects.map(e => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ''})`).join('; ')}`, '')
