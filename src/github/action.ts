@@ -377,8 +377,9 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
   const pullRequestNumber =
     (eventName === 'pull_request' || eventName === 'pull_request_target') && (payload.pull_request as { number?: number } | undefined)?.number
-  // A pull request shows what the change would do; only the default branch retrains for real.
-  const dryRun = settings.dryRun === 'auto' ? Boolean(pullRequestNumber) : settings.dryRun
+  // A pull request shows what the change would do, a merge queue's run what the merge would; only the
+  // default branch retrains for real.
+  const dryRun = settings.dryRun === 'auto' ? Boolean(pullRequestNumber) || eventName === 'merge_group' : settings.dryRun
   // The comment belongs to the automatic dry run; an explicit dry run stays quiet.
   const pullRequest = settings.dryRun === 'auto' ? pullRequestNumber : undefined
   const params = actionParams(spec, settings, eventName, payload)

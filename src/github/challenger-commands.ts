@@ -9,7 +9,7 @@ import { execute, unfinished } from '../app/execute.js'
 import { planMatrix, renderPlan } from '../engine/challenger-plan.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 import { Outputs } from './constants.js'
-import type { ActionSettings } from './inputs.js'
+import { dryByDefault, type ActionSettings } from './inputs.js'
 
 export async function planCommand(spec: Spec, params: Record<string, ParamValue>, deps: AppDeps, github: Record<string, unknown>): Promise<number> {
   const outcome = await execute({ kind: 'plan', spec, params, github }, deps)
@@ -23,11 +23,10 @@ export async function planCommand(spec: Spec, params: Record<string, ParamValue>
   return ExitCode.ok
 }
 
-/** As for run: "dry-run: auto" is dry on pull-request events, where nothing may be promoted. */
+/** As for run: "dry-run: auto" is dry on pull-request and merge-queue events, where nothing may be promoted. */
 function selectIsDry(settings: ActionSettings): boolean {
   if (settings.dryRun !== 'auto') return settings.dryRun
-  const event = process.env.GITHUB_EVENT_NAME ?? ''
-  return event === 'pull_request' || event === 'pull_request_target'
+  return dryByDefault(process.env.GITHUB_EVENT_NAME ?? '')
 }
 
 export async function selectCommand(

@@ -135,6 +135,14 @@ function dryRunInput(): boolean | 'auto' {
   throw new InputError([{ message: `input "${Inputs.dryRun}" must be true, false or auto, got "${raw}"` }])
 }
 
+/**
+ * Events where `dry-run: auto` is dry: a pull request, and a merge queue's run (`merge_group`), whose
+ * commit may never land on the default branch. Only the default branch's own events retrain for real.
+ */
+export function dryByDefault(eventName: string): boolean {
+  return eventName === 'pull_request' || eventName === 'pull_request_target' || eventName === 'merge_group'
+}
+
 export function getSettings(): ActionSettings {
   const command = (core.getInput(Inputs.command) || 'run') as Command
   if (!COMMANDS.includes(command)) {

@@ -34,7 +34,7 @@ describe('challenger params from the event', () => {
     expect(select.outputs[Outputs.candidateVersion]).toBe(job.outputs[Outputs.candidateVersion])
   })
 
-  it('select on a pull request is a dry run, as run is: the champion stays, the candidates stay undecided', async () => {
+  it('select on a pull request or a merge queue is a dry run, as run is: the champion stays, the candidates stay undecided', async () => {
     const workspace = await toyProject('prselect', AUTO)
     await writeFile(path.join(workspace, 'retrain.yml'), toySpec('prselect', `${AUTO}challengers:\n  fast: { delta: 2 }\n`))
     const inputs = { spec: 'retrain.yml', artifacts: 'false' }
@@ -52,6 +52,16 @@ describe('challenger params from the event', () => {
     expect(dry.summary).toMatch(/dry run, nothing changed; challenger fast \(version 2\) would be selected/)
     const status = await runAction(workspace, { inputs: { ...inputs, command: 'status' } })
     expect(status.summary).toMatch(/Champion: version 1/)
+
+    // A merge queue's run (merge_group) is dry too, for select and for run: its commit may never land.
+    const mergeGroup = { name: 'merge_group', payload: { merge_group: { head_sha: 'a'.repeat(40), base_ref: 'refs/heads/main' } } }
+    const queued = await runAction(workspace, { inputs: { ...inputs, command: 'select', plan: id }, event: mergeGroup })
+    expect(queued.code, queued.log).toBe(0)
+    expect(queued.outputs).toMatchObject({ [Outputs.decision]: 'skipped', [Outputs.promoted]: 'false' })
+    const queuedRun = await runAction(workspace, { inputs, event: mergeGroup })
+    expect(queuedRun.code, queuedRun.log).toBe(0)
+    expect(queuedRun.outputs).toMatchObject({ [Outputs.decision]: 'skipped', [Outputs.promoted]: 'false' })
+    expect((await runAction(workspace, { inputs: { ...inputs, command: 'status' } })).summary).toMatch(/Champion: version 1/)
 
     // The same select on the default branch promotes the challenger.
     const real = await runAction(workspace, { inputs: { ...inputs, command: 'select', plan: id } })
