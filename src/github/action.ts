@@ -26,7 +26,7 @@ import { eventParams, readEventPayload, type EventPayload } from './events.js'
 import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } from './gates.js'
 import { historyChart } from './history-chart.js'
 import { planCommand, selectCommand } from './challenger-commands.js'
-import { getSettings, type ActionSettings } from './inputs.js'
+import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
 import { JobReporter } from './job-reporter.js'
 import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
@@ -263,18 +263,20 @@ function registryCommandOf(shell: Shell): AppCommand {
   }
 }
 
+/** The registry after a change, as summarizeRegistryOf; a failing read is a warning that the change is done all the same. */
+async function summarizeAfterChange(shell: Shell, headline: string): Promise<void> {
+  try {
+    await summarizeRegistryOf(shell, headline)
+  } catch (err) {
+    core.warning(`Could not read the registry for the job summary (${apiError(err) ?? (err as Error).message}); done all the same: ${headline}`)
+  }
+}
+
 /** A registry command's outcome in the action's words: outputs, a log line and the job summary. */
 async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise<number> {
   const model = shell.spec.model
-  // Past the change, the summary's registry read may fail: the change stands, and the step says so.
-  const summarizeRegistry = async (s: Shell, headline: string): Promise<void> => {
-    try {
-      await summarizeRegistryOf(s, headline)
-    } catch (err) {
-      if (outcome.kind === 'status') throw err
-      core.warning(`Could not read the registry for the job summary (${apiError(err) ?? (err as Error).message}); done all the same: ${headline}`)
-    }
-  }
+  // Past a change, the summary's registry read may fail: the change stands, and the step says so.
+  const summarizeRegistry = outcome.kind === 'status' ? summarizeRegistryOf : summarizeAfterChange
   switch (outcome.kind) {
     case 'status':
       await summarizeRegistry(shell, '')
@@ -337,10 +339,7 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, true).write()
   } else {
-    const headline = `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`
-    await summarizeRegistryOf(shell, headline).catch(err =>
-      core.warning(`Could not read the registry for the job summary (${apiError(err) ?? (err as Error).message}); done all the same: ${headline}`)
-    )
+    await summarizeAfterChange(shell, `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
   }
   return ExitCode.ok
 }
@@ -379,7 +378,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
     (eventName === 'pull_request' || eventName === 'pull_request_target') && (payload.pull_request as { number?: number } | undefined)?.number
   // A pull request shows what the change would do, a merge queue's run what the merge would; only the
   // default branch retrains for real.
-  const dryRun = settings.dryRun === 'auto' ? Boolean(pullRequestNumber) || eventName === 'merge_group' : settings.dryRun
+  const dryRun = settings.dryRun === 'auto' ? dryByDefault(eventName) : settings.dryRun
   // The comment belongs to the automatic dry run; an explicit dry run stays quiet.
   const pullRequest = settings.dryRun === 'auto' ? pullRequestNumber : undefined
   const params = actionParams(spec, settings, eventName, payload)
