@@ -989,7 +989,9 @@ function closest(word2, candidates) {
   if (bestDistance <= tolerance) return best;
   const lower = word2.toLowerCase();
   const extended = candidates.filter((c) => c.toLowerCase().startsWith(lower));
-  return word2.length >= 3 && extended.length === 1 ? extended[0] : void 0;
+  if (word2.length >= 3 && extended.length === 1) return extended[0];
+  const shortened = candidates.filter((c) => c.length >= 3 && lower.startsWith(c.toLowerCase()));
+  return shortened.length === 1 ? shortened[0] : void 0;
 }
 var import_fastest_levenshtein;
 var init_suggest = __esm({
@@ -35889,4 +35891,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=cf58a08f333f7e74cb9551a47e78fccdef0f13ec14e25335b30e5c66cc113845
+// retrain-script-sha256=99cddffce9340c15934c34bd9d186da42fa06b3fb1f083eda0eaeac602f9f1e5

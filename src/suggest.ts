@@ -18,5 +18,8 @@ export function closest(word: string, candidates: readonly string[]): string | u
   // An abbreviation ("descr") is far from the full word by edits but plainly meant it.
   const lower = word.toLowerCase()
   const extended = candidates.filter(c => c.toLowerCase().startsWith(lower))
-  return word.length >= 3 && extended.length === 1 ? extended[0] : undefined
+  if (word.length >= 3 && extended.length === 1) return extended[0]
+  // A longer form of a candidate ("automatic" for "auto", "gated" for "gate") plainly meant it too.
+  const shortened = candidates.filter(c => c.length >= 3 && lower.startsWith(c.toLowerCase()))
+  return shortened.length === 1 ? shortened[0] : undefined
 }

@@ -194,6 +194,13 @@ describe('the retraining loop from the command line', () => {
     expect(existsSync(path.join(cwd, '.retrain'))).toBe(false)
   })
 
+  it('a longer form of an allowed value is named as the likely meaning (mode: automatic -> auto)', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec().replace('  mode: auto', '  mode: automatic'))
+    const res = await retrain(cwd, ['validate', '--spec', 'retrain.yml'])
+    expect(res.code).toBe(2)
+    expect(res.stderr).toMatch(/retrain\.yml:\d+:\d+: .*automatic.*did you mean "auto"/)
+  })
+
   it('params are validated: a wrong type exits 2 naming the param and what it accepts', async () => {
     const cwd = await makeProject('test/fixtures/toy', toySpec())
     const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--param', 'delta=lots'])

@@ -1,0 +1,55 @@
+import { createRequire as __retrainCreateRequire } from 'node:module';
+const require = __retrainCreateRequire(import.meta.url);
+import {
+  RUN_STAGES
+} from "./chunk-PUTTCOTY.js";
+import "./chunk-ONPPNADS.js";
+import "./chunk-3RU6HUPL.js";
+import "./chunk-YKBKFHJZ.js";
+import "./chunk-CEXSDJ2Z.js";
+import "./chunk-VCFX5NB5.js";
+import "./chunk-DL55DUK7.js";
+import "./chunk-BTUO7ZH4.js";
+import "./chunk-4V5YYWPE.js";
+import "./chunk-XZWJHWJQ.js";
+import "./chunk-6WGQPCH2.js";
+import "./chunk-PI3VQ6VB.js";
+import "./chunk-OX2B5AAL.js";
+import "./chunk-2YVEXWOO.js";
+import "./chunk-R7ESUAPN.js";
+import "./chunk-WZQS6WRI.js";
+import "./chunk-62OQVJRF.js";
+import "./chunk-MJDWC35A.js";
+import "./chunk-EU3M232E.js";
+import "./chunk-VU7QOYKY.js";
+import "./chunk-AATOWQHK.js";
+import "./chunk-SZN266LI.js";
+import {
+  InputError
+} from "./chunk-S5PBS5EG.js";
+import "./chunk-SR7XTCTO.js";
+
+// src/app/knobs.ts
+var SIGNALS = ["SIGTERM", "SIGINT", "SIGKILL"];
+function stageHook(raw, aborted) {
+  if (!raw) return void 0;
+  const [at, signal] = raw.split(":");
+  if (!RUN_STAGES.includes(at) || !SIGNALS.includes(signal)) {
+    throw new InputError([{ message: `RETRAIN_TEST_FAILPOINT must be <stage>:${SIGNALS.join("|")} with a stage among ${RUN_STAGES.join(", ")}; got "${raw}"` }]);
+  }
+  return async (stage) => {
+    if (stage !== at) return;
+    process.kill(process.pid, signal);
+    for (let i = 0; i < 200 && !aborted.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+}
+function heartbeatMs(raw) {
+  if (raw === void 0 || raw === "") return void 0;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new InputError([{ message: `RETRAIN_HEARTBEAT_SECONDS must be a number of seconds above 0, got "${raw}"` }]);
+  return value * 1e3;
+}
+export {
+  heartbeatMs,
+  stageHook
+};
