@@ -58,12 +58,20 @@ try {
     ...process.argv.slice(2).map(file => ({ name: `ours [${path.basename(file)}]`, file: path.resolve(file) }))
   ]
 
+  // Each tar entry: a 512-byte header and its data padded to 512 bytes; two zero blocks end the archive.
+  const entryBytes = size => 512 + Math.ceil(size / 512) * 512
   const shapes = [
-    { name: `${smallFiles.toLocaleString('en')} files of 1 KiB`, dir: path.join(work, 'small'), make: dir => makeSmall(dir, smallFiles) },
+    {
+      name: `${smallFiles.toLocaleString('en')} files of 1 KiB`,
+      dir: path.join(work, 'small'),
+      make: dir => makeSmall(dir, smallFiles),
+      archiveBytes: smallFiles * entryBytes(1024) + 1024
+    },
     {
       name: `one file of ${largeMiB} MiB and ${mixedSmallFiles.toLocaleString('en')} files of ${mixedSmallKiB} KiB`,
       dir: path.join(work, 'mixed'),
-      make: async dir => (await makeLarge(dir, largeMiB)) + (await makeSmall(path.join(dir, 'pieces'), mixedSmallFiles, mixedSmallKiB * 1024))
+      make: async dir => (await makeLarge(dir, largeMiB)) + (await makeSmall(path.join(dir, 'pieces'), mixedSmallFiles, mixedSmallKiB * 1024)),
+      archiveBytes: entryBytes(largeMiB * MiB) + mixedSmallFiles * entryBytes(mixedSmallKiB * 1024) + 1024
     }
   ]
   console.log(`Node ${process.version}; ${rounds} rounds, every side in turn within each round; medians (and range); peak RSS is the highest of the rounds.\n`)
@@ -74,7 +82,18 @@ try {
     const sides = [
       { name: 'reference: `tar -cf - \\| openssl dgst -sha256`', run: () => runShell(`tar -cf - -C ${shellQuote(shape.dir)} . | openssl dgst -sha256`) },
       { name: 'reference: `tar -cf - \\| sha256sum`', run: () => runShell(`tar -cf - -C ${shellQuote(shape.dir)} . | sha256sum`) },
-      ...modules.map(m => ({ name: m.name, ours: true, run: i => runOurs(m.file, shape.dir, path.join(work, `bundle-${i}`)) }))
+      ...modules.map(m => ({ name: m.name, ours: true, run: i => runOurs(m.file, shape.dir, path.join(work, `bundle-${i}`)) })),
+      // Not a reference: one part of our work alone, writing as many bytes as the archive to a new
+      // file in the same place, in the same turn of the rounds (so after the same pauses).
+      {
+        name: "part of ours alone: writing the archive's bytes to a new file (`dd`)",
+        part: true,
+        run: async i => {
+          await mkdir(path.join(work, `bundle-${i}`), { recursive: true })
+          const file = shellQuote(path.join(work, `bundle-${i}`, 'bytes'))
+          return runShell(`dd if=/dev/zero of=${file} bs=1M count=${Math.ceil(shape.archiveBytes / MiB)} status=none`)
+        }
+      }
     ]
     const samples = sides.map(() => [])
     for (let i = 0; i < rounds; i++) {
@@ -83,7 +102,7 @@ try {
         // first after another is measured slower (identical builds differed by a third when one of
         // them always came right after the references), so no side keeps the same neighbour.
         const k = i % 2 === 0 ? (i + j) % sides.length : (i - j + sides.length * sides.length) % sides.length
-        samples[k].push(sides[k].run(i))
+        samples[k].push(await sides[k].run(i))
         await rm(path.join(work, `bundle-${i}`), { recursive: true, force: true })
       }
     }
@@ -115,6 +134,9 @@ try {
     await rm(shape.dir, { recursive: true, force: true })
   }
   console.log('The references hash the archive once and write nothing; ours also hashes every file, writes the archive, and reads it back to verify.')
+  console.log(
+    "The `dd` row is that write alone: new file pages cost the kernel time, and on a virtual machine that hands freed memory back to its host (a balloon's free page reporting) the first such write after a pause of a few seconds can cost several times a write right after another."
+  )
   if (gnuTime === null) console.log('Peak RSS of the references needs GNU time at /usr/bin/time.')
 } finally {
   await rm(work, { recursive: true, force: true })
