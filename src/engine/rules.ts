@@ -103,10 +103,42 @@ function describeChange(metric: MetricSpec, rule: ChangeRuleSpec): { kind: RuleK
   return { kind: relative ? 'relative-change' : 'change', margin, text }
 }
 
-function clearsMargin(improvement: number, margin: number): boolean {
+/**
+ * The rounding error of an improvement computed from values of magnitude `scale`: binary floating
+ * point makes 1.3 - 1.2 come out as 0.10000000000000009, and a rule with margin 0.1 must not pass
+ * on that. An improvement within this of the margin is taken as equal to it.
+ */
+function roundingSlack(improvement: number, margin: number, scale: number): number {
+  return 16 * Number.EPSILON * Math.max(Math.abs(improvement), Math.abs(margin), scale)
+}
+
+/** The magnitude of the values an improvement was computed from: for relative rules, relative to |baseline|. */
+function scaleOf(kind: RuleKind, value: number | null, baseline: number | null): number {
+  if (value === null || baseline === null) return 0
+  const largest = Math.max(Math.abs(value), Math.abs(baseline))
+  return kind === 'relative-change' ? largest / Math.abs(baseline) : largest
+}
+
+function clearsMargin(improvement: number, margin: number, scale: number): boolean {
   // A margin >= 0 must be exceeded, so an identical candidate never passes a "must improve" rule;
-  // a negative margin is non-inferiority: a regression of exactly |margin| is still allowed.
-  return margin >= 0 ? improvement > margin : improvement >= margin
+  // a negative margin is non-inferiority: a regression of exactly |margin| is still allowed. Equal
+  // means equal up to the rounding of the arithmetic that produced the improvement.
+  const slack = roundingSlack(improvement, margin, scale)
+  return margin >= 0 ? improvement > margin + slack : improvement >= margin - slack
+}
+
+/**
+ * An improvement (or bound) and its margin as a reason shows them: equal up to rounding shows as
+ * equal; otherwise with as many digits as it takes to tell them apart, never "0.1 > 0.1".
+ */
+function showAgainst(n: number, margin: number, scale: number, relative: boolean): [string, string] {
+  const unit = relative ? 100 : 1
+  const text = (x: number, digits: number) => `${digits <= 5 ? fmt(x) : String(Number(x.toPrecision(digits)))}${relative ? '%' : ''}`
+  if (Math.abs(n - margin) <= roundingSlack(n, margin, scale)) return [text(margin * unit, 5), text(margin * unit, 5)]
+  for (let digits = 5; digits < 17; digits++) {
+    if (text(n * unit, digits) !== text(margin * unit, digits)) return [text(n * unit, digits), text(margin * unit, digits)]
+  }
+  return [text(n * unit, 17), text(margin * unit, 17)]
 }
 
 function checkChange(
@@ -152,13 +184,15 @@ function checkChange(
   const show = (n: number) => (kind === 'relative-change' ? `${fmt(n * 100)}%` : fmt(n))
   const numbers = { ...base, value: candidate, baseline, improvement }
   if (rule.confidence !== undefined) return checkConfidence(numbers, metric, rule, rule.confidence, evidence, show)
-  const ok = clearsMargin(improvement, margin)
+  const scale = scaleOf(kind, candidate, baseline)
+  const ok = clearsMargin(improvement, margin, scale)
+  const [shownImprovement, shownMargin] = showAgainst(improvement, margin, scale, kind === 'relative-change')
   return {
     ...numbers,
     status: ok ? 'pass' : 'fail',
     reason: ok
-      ? `improvement ${show(improvement)} ${margin >= 0 ? '>' : '>='} ${show(margin)}`
-      : `improvement ${show(improvement)} ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}`
+      ? `improvement ${shownImprovement} ${margin >= 0 ? '>' : '>='} ${shownMargin}`
+      : `improvement ${shownImprovement} ${margin >= 0 ? 'does not exceed' : 'is below'} ${shownMargin}`
   }
 }
 
@@ -180,7 +214,11 @@ function checkConfidence(
   if (found.problem !== null || found.bound === null) {
     return { ...numbers, interval, status: 'fail', reason: `${found.problem ?? 'no bound'}: fails closed (point estimate ${show(numbers.improvement)})` }
   }
-  const ok = clearsMargin(found.bound, margin)
+  const relative = numbers.kind === 'relative-change'
+  const scale = scaleOf(numbers.kind, numbers.value, numbers.baseline)
+  const ok = clearsMargin(found.bound, margin, scale)
+  const [bound, against] = showAgainst(found.bound, margin, scale, relative)
+  const [estimate, estimateAgainst] = showAgainst(numbers.improvement, margin, scale, relative)
   const how = `${found.method === 'bca' ? 'BCa' : 'percentile'}, ${found.resamples} paired resamples of ${found.units} ${found.unit}`
   const level = `${fmt(confidence * 100)}% lower bound`
   return {
@@ -189,11 +227,11 @@ function checkConfidence(
     interval,
     status: ok ? 'pass' : 'fail',
     reason: ok
-      ? `${level} ${show(found.bound)} ${margin >= 0 ? '>' : '>='} ${show(margin)} (point estimate ${show(numbers.improvement)}; ${how})`
-      : clearsMargin(numbers.improvement, margin)
-        ? `${level} ${show(found.bound)} ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}, although the point estimate is ${show(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
+      ? `${level} ${bound} ${margin >= 0 ? '>' : '>='} ${against} (point estimate ${show(numbers.improvement)}; ${how})`
+      : clearsMargin(numbers.improvement, margin, scale)
+        ? `${level} ${bound} ${margin >= 0 ? 'does not exceed' : 'is below'} ${against}, although the point estimate is ${show(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
         : // The point estimate itself fails: a plain regression (or no gain), not a question of noise.
-          `the point estimate ${show(numbers.improvement)} itself ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}, and the ${level} is ${show(found.bound)} (${how})`
+          `the point estimate ${estimate} itself ${margin >= 0 ? 'does not exceed' : 'is below'} ${estimateAgainst}, and the ${level} is ${show(found.bound)} (${how})`
   }
 }
 
@@ -321,7 +359,7 @@ function isBorderline(o: RuleOutcome): boolean {
     o.confidence !== undefined &&
     typeof o.bound === 'number' &&
     o.improvement !== null &&
-    clearsMargin(o.improvement, o.threshold)
+    clearsMargin(o.improvement, o.threshold, scaleOf(o.kind, o.value, o.baseline))
   )
 }
 

@@ -1,0 +1,83 @@
+/**
+ * The comparison rules at their documented boundaries, through the built CLI: an evaluate command
+ * that writes the metrics file each test chooses, for the candidate and for the champion.
+ */
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { makeProject, readJson, retrain } from './helpers/project.js'
+
+/** Writes m/<role>.json, as the test put it there, to $RETRAIN_METRICS_FILE: bare NaN and Infinity included. */
+const EVALUATE = `import { copyFileSync } from 'node:fs'
+copyFileSync(\`m/\${process.env.RETRAIN_EVAL_ROLE}.json\`, process.env.RETRAIN_METRICS_FILE)
+`
+
+function spec(metrics: string, promotion = 'mode: auto\n  first-model: promote'): string {
+  return `model: crafted
+root: .
+data:
+  train: data/train.csv
+  eval: data/eval.csv
+steps:
+  - name: Train
+    run: node train.mjs
+evaluate:
+  run: node evaluate.mjs
+  data: eval
+metrics:
+${metrics}
+promotion:
+  ${promotion}
+`
+}
+
+async function project(metrics: string, promotion?: string): Promise<string> {
+  const cwd = await makeProject('test/fixtures/toy', spec(metrics, promotion))
+  await writeFile(path.join(cwd, 'evaluate.mjs'), EVALUATE)
+  return cwd
+}
+
+/** One run whose candidate's metrics file holds `candidate` (raw text) and the champion's `baseline`. */
+async function run(cwd: string, out: string, candidate: string, baseline?: string) {
+  await import('node:fs/promises').then(fs => fs.mkdir(path.join(cwd, 'm'), { recursive: true }))
+  await writeFile(path.join(cwd, 'm/candidate.json'), candidate)
+  if (baseline !== undefined) await writeFile(path.join(cwd, 'm/baseline.json'), baseline)
+  const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', out])
+  const result = res.code === 0 ? await readJson(path.join(cwd, out, 'result.json')) : null
+  return { ...res, result }
+}
+
+type Rule = { metric: string; kind: string; status: string; reason: string; improvement: number | null }
+const ruleOf = (result: { rules: Rule[] }, metric: string) => result.rules.find(r => r.metric === metric && r.kind !== 'min' && r.kind !== 'max')!
+
+describe('comparison rules at their boundaries', () => {
+  it('an improvement equal to the margin in decimals is equal to it, whatever binary rounding makes of it', async () => {
+    const cwd = await project(`  up:
+    goal: maximize
+    change: [{ margin: 0.1 }]
+  down:
+    goal: minimize
+    change: [{ margin: -0.1 }]
+  rel:
+    goal: minimize
+    change: [{ relative-margin: -0.1 }]
+  above:
+    goal: maximize
+    change: [{ margin: 0.1 }]`)
+    const champion = '{"up": 1.2, "down": 1, "rel": 1, "above": 1}'
+    expect((await run(cwd, 'out/1', champion)).result.decision).toBe('promoted')
+    // 1.3 - 1.2 is 0.10000000000000009 in binary; 1 - 1.1 is -0.10000000000000009.
+    const second = await run(cwd, 'out/2', '{"up": 1.3, "down": 1.1, "rel": 1.1, "above": 1.100001}', champion)
+    expect(second.code, second.stderr).toBe(0)
+    const { result } = second
+    // A margin >= 0 must be exceeded: an improvement of exactly 0.1 does not exceed 0.1.
+    expect(ruleOf(result, 'up')).toMatchObject({ status: 'fail', reason: 'improvement 0.1 does not exceed 0.1' })
+    // A negative margin allows a regression of exactly |margin|, absolute or relative.
+    expect(ruleOf(result, 'down')).toMatchObject({ status: 'pass', reason: 'improvement -0.1 >= -0.1' })
+    expect(ruleOf(result, 'rel')).toMatchObject({ status: 'pass', reason: 'improvement -10% >= -10%' })
+    // Just above the margin passes, and the reason shows the digits that tell the two apart.
+    expect(ruleOf(result, 'above')).toMatchObject({ status: 'pass', reason: 'improvement 0.100001 > 0.1' })
+    expect(result.decision).toBe('rejected')
+    expect(result.reason).toBe('1 rule failed: up improves by more than 0.1')
+  })
+})
