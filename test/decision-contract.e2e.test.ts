@@ -81,3 +81,20 @@ describe('comparison rules at their boundaries', () => {
     expect(result.reason).toBe('1 rule failed: up improves by more than 0.1')
   })
 })
+
+describe('a rule that cannot be evaluated fails closed, naming the metric and the file', () => {
+  it("the candidate's missing metric and the champion's infinite one name the metrics file", async () => {
+    const cwd = await project(`  score:
+    goal: maximize
+    change: [{ margin: -1 }]
+  loss:
+    goal: minimize
+    change: [{ relative-margin: -0.5 }]`)
+    expect((await run(cwd, 'out/1', '{"score": 1, "loss": 2}')).result.decision).toBe('promoted')
+    // The champion evaluated again (the same command on the same data) reports an infinite loss.
+    const second = await run(cwd, 'out/2', '{"loss": 1}', '{"score": 1, "loss": Infinity}')
+    expect(second.result.decision).toBe('rejected')
+    expect(ruleOf(second.result, 'score').reason).toBe('the candidate has no metric "score" in its metrics file ($RETRAIN_METRICS_FILE): fails closed')
+    expect(ruleOf(second.result, 'loss').reason).toBe("the baseline's loss is infinite in its metrics file ($RETRAIN_METRICS_FILE): fails closed")
+  })
+})

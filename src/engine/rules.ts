@@ -52,6 +52,8 @@ export interface Evidence {
   references?: ReadonlyMap<number, MetricValues | string>
   confidence?: ComputedComparison['confidence']
   slices?: SliceJudgement[]
+  /** Where each model's values come from (default: the evaluate command's files), named when a rule fails closed. */
+  sources?: { candidate: ValueSource; baseline: ValueSource }
 }
 
 export interface Verdict {
@@ -61,11 +63,26 @@ export interface Verdict {
   outcomes: RuleOutcome[]
 }
 
-/** Why a value cannot be judged, or null when it is a finite number. */
-function undefinedReason(value: number | null | undefined, whose: string, metric: string): string | null {
-  if (value === undefined) return `${whose} has no metric "${metric}"`
-  if (value === null || Number.isNaN(value)) return `${whose}'s ${metric} is undefined`
-  if (!Number.isFinite(value)) return `${whose}'s ${metric} is ${value > 0 ? '' : '-'}infinite`
+/** Where a model's values come from, so a reason for failing closed can name the file to look at. */
+export interface ValueSource {
+  /** The metrics file, such as `its metrics file ($RETRAIN_METRICS_FILE)`. */
+  metrics: string
+  /** The predictions file a computed metric comes from. */
+  predictions: string
+}
+
+/** The evaluate command's files, as a run names them to the user. */
+function runSource(): ValueSource {
+  return { metrics: 'its metrics file ($RETRAIN_METRICS_FILE)', predictions: 'its predictions ($RETRAIN_PREDICTIONS_FILE)' }
+}
+
+/** Why a value cannot be judged, or null when it is a finite number. Names the metric and the file it comes from. */
+function undefinedReason(value: number | null | undefined, whose: string, metric: MetricSpec, source: ValueSource): string | null {
+  const name = metric.name
+  const where = metric.compute !== undefined ? `computed from ${source.predictions}` : `in ${source.metrics}`
+  if (value === undefined) return `${whose} has no metric "${name}" ${where}`
+  if (value === null || Number.isNaN(value)) return `${whose}'s ${name} is undefined (NaN or null) ${where}`
+  if (!Number.isFinite(value)) return `${whose}'s ${name} is ${value > 0 ? '' : '-'}infinite ${where}`
   return null
 }
 
@@ -73,10 +90,10 @@ export function improvementOf(goal: Goal, candidate: number, baseline: number): 
   return goal === 'maximize' ? candidate - baseline : baseline - candidate
 }
 
-function checkBound(metric: MetricSpec, kind: 'min' | 'max', bound: number, value: number | null | undefined): RuleOutcome {
+function checkBound(metric: MetricSpec, kind: 'min' | 'max', bound: number, value: number | null | undefined, source: ValueSource): RuleOutcome {
   const rule = `${metric.name} ${kind === 'min' ? '>=' : '<='} ${fmt(bound)}`
   const base = { metric: metric.name, kind, rule, baseline: null, improvement: null, threshold: bound }
-  const problem = undefinedReason(value, 'the candidate', metric.name)
+  const problem = undefinedReason(value, 'the candidate', metric, source)
   if (problem !== null || value === null || value === undefined) {
     return { ...base, value: null, status: 'fail', reason: `${problem}: fails closed` }
   }
@@ -158,7 +175,8 @@ function checkChange(
     ...(rule.confidence !== undefined && { confidence: rule.confidence, bound: null })
   }
   const whose = rule.against === 'champion' ? 'the baseline' : `version ${rule.against}`
-  const problem = undefinedReason(candidate, 'the candidate', metric.name) ?? undefinedReason(baseline, whose, metric.name)
+  const sources = evidence.sources ?? { candidate: runSource(), baseline: runSource() }
+  const problem = undefinedReason(candidate, 'the candidate', metric, sources.candidate) ?? undefinedReason(baseline, whose, metric, sources.baseline)
   if (problem !== null || candidate == null || baseline == null) {
     return {
       ...base,
@@ -306,9 +324,10 @@ function unjudged(metric: MetricSpec, rule: ChangeRuleSpec, value: number | null
  */
 export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, baseline: MetricValues | null, evidence: Evidence = {}): Verdict {
   const outcomes: RuleOutcome[] = []
+  const source = evidence.sources?.candidate ?? runSource()
   for (const metric of metrics) {
-    if (metric.min !== undefined) outcomes.push(checkBound(metric, 'min', metric.min, candidate[metric.name]))
-    if (metric.max !== undefined) outcomes.push(checkBound(metric, 'max', metric.max, candidate[metric.name]))
+    if (metric.min !== undefined) outcomes.push(checkBound(metric, 'min', metric.min, candidate[metric.name], source))
+    if (metric.max !== undefined) outcomes.push(checkBound(metric, 'max', metric.max, candidate[metric.name], source))
     for (const rule of metric.change) {
       if (baseline === null) {
         outcomes.push(unjudged(metric, rule, candidate[metric.name], 'not-applicable', 'first model: there is no champion to compare with'))
