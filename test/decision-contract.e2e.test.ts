@@ -83,6 +83,26 @@ describe('comparison rules at their boundaries', () => {
 })
 
 describe('a rule that cannot be evaluated fails closed, naming the metric and the file', () => {
+  it('a first model whose judged metric is undefined is not promoted, whatever the first-model policy', async () => {
+    const cwd = await project(`  score:
+    goal: maximize
+    change: [{ margin: 0 }]`)
+    const first = await run(cwd, 'out/1', '{"score": NaN}')
+    expect(first.code, first.stderr).toBe(0)
+    expect(first.result).toMatchObject({ decision: 'rejected', firstModel: true })
+    expect(ruleOf(first.result, 'score')).toMatchObject({
+      status: 'fail',
+      reason: expect.stringMatching(/^the candidate's score is undefined \(NaN or null\) in its metrics file \(\$RETRAIN_METRICS_FILE\): fails closed/)
+    })
+    const status = JSON.parse((await retrain(cwd, ['status', '--spec', 'retrain.yml', '--json'])).stdout)
+    expect(status.champion).toBeNull()
+
+    // A usable first model is promoted by the policy, its change rule not applicable.
+    const second = await run(cwd, 'out/2', '{"score": 0.5}')
+    expect(second.result).toMatchObject({ decision: 'promoted', firstModel: true })
+    expect(ruleOf(second.result, 'score')).toMatchObject({ status: 'not-applicable' })
+  })
+
   it("the candidate's missing metric and the champion's infinite one name the metrics file", async () => {
     const cwd = await project(`  score:
     goal: maximize

@@ -330,7 +330,12 @@ export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, ba
     if (metric.max !== undefined) outcomes.push(checkBound(metric, 'max', metric.max, candidate[metric.name], source))
     for (const rule of metric.change) {
       if (baseline === null) {
-        outcomes.push(unjudged(metric, rule, candidate[metric.name], 'not-applicable', 'first model: there is no champion to compare with'))
+        // No champion to compare with, but a metric that is missing, undefined or infinite still fails
+        // closed: promoted, this model would be a champion no later candidate can be compared with.
+        const problem = undefinedReason(candidate[metric.name], 'the candidate', metric, source)
+        if (problem !== null)
+          outcomes.push(unjudged(metric, rule, null, 'fail', `${problem}: fails closed, a first model too (a champion without it could not be compared with)`))
+        else outcomes.push(unjudged(metric, rule, candidate[metric.name], 'not-applicable', 'first model: there is no champion to compare with'))
         continue
       }
       const reference = rule.against === 'champion' ? baseline : evidence.references?.get(rule.against)
