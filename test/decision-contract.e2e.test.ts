@@ -82,6 +82,26 @@ describe('comparison rules at their boundaries', () => {
   })
 })
 
+describe('min and max bounds', () => {
+  it('hold on every run, a first model included: a value at the bound passes, just beyond fails and the reason tells the two apart', async () => {
+    const cwd = await project(`  score:
+    goal: maximize
+    min: 0.5
+  loss:
+    goal: minimize
+    max: 1`)
+    const atBounds = await run(cwd, 'out/1', '{"score": 0.5, "loss": 1}')
+    expect(atBounds.result).toMatchObject({ decision: 'promoted', firstModel: true })
+    expect(atBounds.result.rules.map((r: Rule) => r.status)).toEqual(['pass', 'pass'])
+    const beyond = await run(cwd, 'out/2', '{"score": 0.4999999, "loss": 1.0000001}', '{"score": 0.5, "loss": 1}')
+    expect(beyond.result.decision).toBe('rejected')
+    expect(beyond.result.rules.map((r: Rule) => r.reason)).toEqual([
+      "0.4999999 is below the minimum 0.5 on this run's evaluation data",
+      "1.0000001 is above the maximum 1 on this run's evaluation data"
+    ])
+  })
+})
+
 describe('a rule that cannot be evaluated fails closed, naming the metric and the file', () => {
   it('a first model whose judged metric is undefined is not promoted, whatever the first-model policy', async () => {
     const cwd = await project(`  score:

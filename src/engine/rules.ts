@@ -98,14 +98,16 @@ function checkBound(metric: MetricSpec, kind: 'min' | 'max', bound: number, valu
     return { ...base, value: null, status: 'fail', reason: `${problem}: fails closed` }
   }
   const ok = kind === 'min' ? value >= bound : value <= bound
+  // The value as the metrics file has it, compared as it is: shown with the digits that tell it from the bound.
+  const [shown, limit] = showAgainst(value, bound, 'exact', false)
   return {
     ...base,
     value,
     status: ok ? 'pass' : 'fail',
     // A bound is absolute: it holds on this run's evaluation data, whatever data earlier versions saw.
     reason: ok
-      ? `${fmt(value)} is within the bound (on this run's evaluation data)`
-      : `${fmt(value)} is ${kind === 'min' ? 'below the minimum' : 'above the maximum'} ${fmt(bound)} on this run's evaluation data`
+      ? `${shown} is within the bound (on this run's evaluation data)`
+      : `${shown} is ${kind === 'min' ? 'below the minimum' : 'above the maximum'} ${limit} on this run's evaluation data`
   }
 }
 
@@ -148,10 +150,10 @@ function clearsMargin(improvement: number, margin: number, scale: number): boole
  * An improvement (or bound) and its margin as a reason shows them: equal up to rounding shows as
  * equal; otherwise with as many digits as it takes to tell them apart, never "0.1 > 0.1".
  */
-function showAgainst(n: number, margin: number, scale: number, relative: boolean): [string, string] {
+function showAgainst(n: number, margin: number, scale: number | 'exact', relative: boolean): [string, string] {
   const unit = relative ? 100 : 1
   const text = (x: number, digits: number) => `${digits <= 5 ? fmt(x) : String(Number(x.toPrecision(digits)))}${relative ? '%' : ''}`
-  if (Math.abs(n - margin) <= roundingSlack(n, margin, scale)) return [text(margin * unit, 5), text(margin * unit, 5)]
+  if (scale === 'exact' ? n === margin : Math.abs(n - margin) <= roundingSlack(n, margin, scale)) return [text(margin * unit, 5), text(margin * unit, 5)]
   for (let digits = 5; digits < 17; digits++) {
     if (text(n * unit, digits) !== text(margin * unit, digits)) return [text(n * unit, digits), text(margin * unit, digits)]
   }
