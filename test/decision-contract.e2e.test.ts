@@ -137,4 +137,18 @@ describe('a rule that cannot be evaluated fails closed, naming the metric and th
     expect(ruleOf(second.result, 'score').reason).toBe('the candidate has no metric "score" in its metrics file ($RETRAIN_METRICS_FILE): fails closed')
     expect(ruleOf(second.result, 'loss').reason).toBe("the baseline's loss is infinite in its metrics file ($RETRAIN_METRICS_FILE): fails closed")
   })
+
+  it('a relative rule on a baseline of 0 fails closed, naming the metric, whichever way the goal points', async () => {
+    const cwd = await project(`  gain:
+    goal: maximize
+    change: [{ relative-margin: -0.5 }]
+  cost:
+    goal: minimize
+    change: [{ relative-margin: -0.5 }]`)
+    expect((await run(cwd, 'out/1', '{"gain": 0, "cost": 0}')).result.decision).toBe('promoted')
+    const second = await run(cwd, 'out/2', '{"gain": 1, "cost": -1}', '{"gain": 0, "cost": 0}')
+    expect(second.result.decision).toBe('rejected')
+    expect(ruleOf(second.result, 'gain')).toMatchObject({ status: 'fail', reason: "the baseline's gain is 0, so a relative change cannot be computed: fails closed" })
+    expect(ruleOf(second.result, 'cost')).toMatchObject({ status: 'fail', reason: "the baseline's cost is 0, so a relative change cannot be computed: fails closed" })
+  })
 })

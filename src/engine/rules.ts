@@ -81,7 +81,8 @@ function undefinedReason(value: number | null | undefined, whose: string, metric
   const name = metric.name
   const where = metric.compute !== undefined ? `computed from ${source.predictions}` : `in ${source.metrics}`
   if (value === undefined) return `${whose} has no metric "${name}" ${where}`
-  if (value === null || Number.isNaN(value)) return `${whose}'s ${name} is undefined (NaN or null) ${where}`
+  if (value === null || Number.isNaN(value))
+    return `${whose}'s ${name} is undefined ${metric.compute !== undefined ? `on ${source.predictions}` : `(NaN or null) ${where}`}`
   if (!Number.isFinite(value)) return `${whose}'s ${name} is ${value > 0 ? '' : '-'}infinite ${where}`
   return null
 }
@@ -197,7 +198,7 @@ function checkChange(
       baseline,
       improvement: null,
       status: 'fail',
-      reason: 'the baseline is 0, so a relative change cannot be computed: fails closed'
+      reason: `${whose}'s ${metric.name} is 0, so a relative change cannot be computed: fails closed`
     }
   }
   const improvement = kind === 'relative-change' ? absolute / Math.abs(baseline) : absolute
