@@ -2,7 +2,7 @@
  * What a person does with the registry between runs: promote a stored candidate, approve or reject
  * one that waits at the gate, roll back, and read the status. Both shells call these.
  */
-import { ExitCode, InputError, RetrainError, StaleBaselineError, describeVersion } from '../errors.js'
+import { InputError, StaleBaselineError, describeVersion } from '../errors.js'
 import type { EffectInput, Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
 import { formatNumber } from './format.js'
 import { table } from './report.js'
@@ -48,11 +48,12 @@ export async function promoteCandidate(
   const undecided = ['candidate', 'pending', 'rejected', 'not-selected'].includes(record.status)
   if (undecided && record.baselineVersion !== expectChampion) {
     if (snapshot.champion !== record.baselineVersion) throw new StaleBaselineError(model, record.baselineVersion, snapshot.champion)
-    throw new RetrainError(
+    throw new StaleBaselineError(
+      model,
+      expectChampion,
+      snapshot.champion,
       `${model} version ${candidate} was compared with ${describeVersion(record.baselineVersion)}, which is still the champion, not with ${describeVersion(expectChampion)}; ` +
-        'nothing was promoted. Name the champion it was compared with.',
-      ExitCode.conflict,
-      'stale-baseline'
+        'nothing was promoted. Name the champion it was compared with.'
     )
   }
   await registry.apply(model, {
