@@ -4,7 +4,7 @@
  * spec's approvers, count; the person whose run opened the gate can be excluded. Anyone else gets a
  * reply and nothing changes. The comment is data: it picks a verb and a reason, never a command.
  */
-import { ExitCode, RetrainError } from '../errors.js'
+import { ExitCode, InputError, RetrainError } from '../errors.js'
 import { approveCandidate, rejectCandidate, type PromotionEffects } from '../engine/registry-commands.js'
 import type { Registry } from '../ports.js'
 import { GATE_LABEL, fitBody, parseGateMarker, type GateMarker } from './gates.js'
@@ -122,12 +122,14 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     if (err instanceof RetrainError && (err.exitCode === ExitCode.conflict || err.exitCode === ExitCode.badInput)) {
       await reply(`${verb} by @${who} could not be carried out: ${err.message}`)
       await close('not_planned')
+      // Neither the spec nor an input of this run was wrong, and a comment cannot force: said as a refusal.
+      if (err instanceof InputError) throw new RetrainError(`${verb} by @${who} was refused: ${err.message}`, err.exitCode, err.reason)
     }
     throw err
   }
   if (command.verb === 'reject') {
-    await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` }).catch(err =>
-      refused(err, 'Rejection')
+    await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` }).catch(
+      err => refused(err, 'Rejection')
     )
     await reply(`Rejected by @${who}: ${gate.model} version ${gate.version} will not be promoted${reason ? ` (${reason})` : ''}.`)
     await close('not_planned')

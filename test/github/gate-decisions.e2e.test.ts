@@ -83,7 +83,9 @@ describe.concurrent('refused decisions at the gate', { timeout: 180_000 }, () =>
     const c = github.addIssueComment(issue.number, 'maintainer', '/approve')
     const approval = await act(workspace, { event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, c) } })
     expect(approval.code).not.toBe(0)
-    expect(approval.log).toMatch(/version 1 was rejected by octo-bot \(eval set too small\); only a forced approval with a reason can promote it/)
+    expect(approval.log).toMatch(/rejected-candidate: Approval by @maintainer was refused: version 1 was rejected by octo-bot \(eval set too small\); only a forced approval/)
+    // Nothing about the run's spec or inputs was wrong, and a comment has no force input.
+    expect(approval.log).not.toMatch(/the spec or an input is invalid|set the input "force"/)
     expect(repliesOn(issue.number).map(r => r.body.split('\n')[1])).toEqual([
       'Approval by @maintainer could not be carried out: version 1 was rejected by octo-bot (eval set too small); only a forced approval with a reason can promote it'
     ])
