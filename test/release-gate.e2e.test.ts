@@ -41,4 +41,37 @@ describe('the release gate from the command line', () => {
     expect(right.code, right.stderr).toBe(0)
     expect((await status(cwd)).champion).toBe(4)
   })
+
+  it('approve twice, approve after a reject, approve a retired version, reject the champion: each refused with the reason, nothing changed', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ mode: 'gate' }))
+    expect((await run(cwd, 'out/1')).result.decision).toBe('promoted')
+    expect((await run(cwd, 'out/2')).result.decision).toBe('pending-approval')
+    expect((await retrain(cwd, ['approve', '2', '--spec', 'retrain.yml'])).code).toBe(0)
+    expect((await run(cwd, 'out/3', '--param', 'delta=2')).result).toMatchObject({ decision: 'pending-approval', baseline: { version: 2 } })
+    expect((await retrain(cwd, ['reject', '3', '--spec', 'retrain.yml', '--reason', 'eval set too small'])).code).toBe(0)
+    const before = await treeDigest(registryDir(cwd))
+    const refusals: [string[], RegExp][] = [
+      [['approve', '2'], /version 2 is already the champion of toy/],
+      [['approve', '3'], /version 3 was rejected by \S+ \(eval set too small\); only a forced approval with a reason can promote it/],
+      [['approve', '1'], /version 1 was already promoted; roll back to make it the champion again/],
+      [['reject', '2'], /version 2 is promoted; only a pending candidate can be rejected/],
+      [['reject', '3'], /version 3 is rejected; only a pending candidate can be rejected/],
+      [['approve', '9'], /toy has no version 9 \(versions: 1, 2, 3\)/]
+    ]
+    for (const [args, message] of refusals) {
+      const res = await retrain(cwd, [...args, '--spec', 'retrain.yml'])
+      expect(res.code, args.join(' ')).toBe(2)
+      expect(res.stderr).toMatch(message)
+    }
+    expect(await treeDigest(registryDir(cwd))).toEqual(before)
+
+    // A person may still force-approve the rejected version, with a reason that is recorded.
+    expect((await retrain(cwd, ['approve', '3', '--spec', 'retrain.yml', '--force', '--reason', 'the eval set was fixed'])).code).toBe(0)
+    expect((await status(cwd)).history.at(-1)).toMatchObject({ action: 'approved', version: 3, from: 2, forced: true, reason: 'the eval set was fixed' })
+    // Rollback right after the approval restores the champion before it; the approved version is retired.
+    expect((await retrain(cwd, ['rollback', '--spec', 'retrain.yml'])).code).toBe(0)
+    const after = await status(cwd)
+    expect(after.champion).toBe(2)
+    expect(after.versions.map((v: { status: string }) => v.status)).toEqual(['retired', 'promoted', 'retired'])
+  })
 })
