@@ -148,7 +148,13 @@ describe('a rule that cannot be evaluated fails closed, naming the metric and th
     expect((await run(cwd, 'out/1', '{"gain": 0, "cost": 0}')).result.decision).toBe('promoted')
     const second = await run(cwd, 'out/2', '{"gain": 1, "cost": -1}', '{"gain": 0, "cost": 0}')
     expect(second.result.decision).toBe('rejected')
-    expect(ruleOf(second.result, 'gain')).toMatchObject({ status: 'fail', reason: "the baseline's gain is 0, so a relative change cannot be computed: fails closed" })
-    expect(ruleOf(second.result, 'cost')).toMatchObject({ status: 'fail', reason: "the baseline's cost is 0, so a relative change cannot be computed: fails closed" })
+    expect(ruleOf(second.result, 'gain')).toMatchObject({
+      status: 'fail',
+      reason: "the baseline's gain is 0, so a relative change cannot be computed: fails closed"
+    })
+    expect(ruleOf(second.result, 'cost')).toMatchObject({
+      status: 'fail',
+      reason: "the baseline's cost is 0, so a relative change cannot be computed: fails closed"
+    })
   })
 })

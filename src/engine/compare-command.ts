@@ -107,7 +107,12 @@ export async function compareFiles(spec: Spec, candidateFile: string, baselineFi
     baseline = computed.baseline!
     slices = computed.slices
     units = computed.units
-    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, confidence: computed.confidence, slices, sources: sourcesOf(candidateFile, baselineFile) })
+    verdict = evaluateRules(spec.metrics, candidate, baseline, {
+      references,
+      confidence: computed.confidence,
+      slices,
+      sources: sourcesOf(candidateFile, baselineFile)
+    })
   }
   const plan = planDecision(verdict, spec.promotion)
   return {

@@ -361,7 +361,10 @@ export class ReleasesRegistry implements RegistryStore {
 
   bundleGone(_model: string, record: VersionRecord): string | null {
     if (releaseOf(record)) return null
-    const why = record.status === 'rejected' ? 'when it was rejected' : `when the champion moved away from ${describeVersion(record.baselineVersion)}, the champion it was compared with`
+    const why =
+      record.status === 'rejected'
+        ? 'when it was rejected'
+        : `when the champion moved away from ${describeVersion(record.baselineVersion)}, the champion it was compared with`
     return `its bundle is gone (its draft release was deleted ${why}); run the retraining again for a new candidate`
   }
 

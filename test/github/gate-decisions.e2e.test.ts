@@ -55,8 +55,12 @@ describe.concurrent('refused decisions at the gate', { timeout: 180_000 }, () =>
     const approval = await comment(2, '/approve')
     expect(approval.code).not.toBe(0)
     expect(approval.outputs[Outputs.decision]).toBeUndefined()
-    expect(approval.log).toMatch(/cleaned version 2 cannot become the champion: its bundle is gone \(its draft release was deleted when the champion moved away from version 1/)
-    expect(repliesOn(gateIssue('cleaned', 2).number).at(-1)!.body).toMatch(/Approval by @maintainer could not be carried out: cleaned version 2 cannot become the champion/)
+    expect(approval.log).toMatch(
+      /cleaned version 2 cannot become the champion: its bundle is gone \(its draft release was deleted when the champion moved away from version 1/
+    )
+    expect(repliesOn(gateIssue('cleaned', 2).number).at(-1)!.body).toMatch(
+      /Approval by @maintainer could not be carried out: cleaned version 2 cannot become the champion/
+    )
     expect(gateIssue('cleaned', 2)).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
     const promote = await act(workspace, { inputs: { command: 'promote', candidate: '2', 'expect-champion': '1' } })
     expect(promote.code).not.toBe(0)
@@ -83,7 +87,9 @@ describe.concurrent('refused decisions at the gate', { timeout: 180_000 }, () =>
     const c = github.addIssueComment(issue.number, 'maintainer', '/approve')
     const approval = await act(workspace, { event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, c) } })
     expect(approval.code).not.toBe(0)
-    expect(approval.log).toMatch(/rejected-candidate: Approval by @maintainer was refused: version 1 was rejected by octo-bot \(eval set too small\); only a forced approval/)
+    expect(approval.log).toMatch(
+      /rejected-candidate: Approval by @maintainer was refused: version 1 was rejected by octo-bot \(eval set too small\); only a forced approval/
+    )
     // Nothing about the run's spec or inputs was wrong, and a comment has no force input.
     expect(approval.log).not.toMatch(/the spec or an input is invalid|set the input "force"/)
     expect(repliesOn(issue.number).map(r => r.body.split('\n')[1])).toEqual([
