@@ -138,6 +138,29 @@ describe('a rule that cannot be evaluated fails closed, naming the metric and th
     expect(ruleOf(second.result, 'loss').reason).toBe("the baseline's loss is infinite in its metrics file ($RETRAIN_METRICS_FILE): fails closed")
   })
 
+  it('finite values whose improvement overflows fail closed, as an infinite metric does', async () => {
+    const cwd = await project(`  big:
+    goal: maximize
+    change: [{ margin: 0 }]
+  tiny:
+    goal: maximize
+    change: [{ relative-margin: 0 }]`)
+    const champion = '{"big": -1.5e308, "tiny": 5e-324}'
+    expect((await run(cwd, 'out/1', champion)).result.decision).toBe('promoted')
+    const second = await run(cwd, 'out/2', '{"big": 1.5e308, "tiny": 1}', champion)
+    expect(second.result.decision).toBe('rejected')
+    expect(ruleOf(second.result, 'big')).toMatchObject({
+      status: 'fail',
+      improvement: null,
+      reason: expect.stringMatching(/^the improvement of big .* is infinite in floating point: fails closed$/)
+    })
+    expect(ruleOf(second.result, 'tiny')).toMatchObject({
+      status: 'fail',
+      improvement: null,
+      reason: expect.stringMatching(/^the improvement of tiny .* is infinite in floating point: fails closed$/)
+    })
+  })
+
   it('a relative rule on a baseline of 0 fails closed, naming the metric, whichever way the goal points', async () => {
     const cwd = await project(`  gain:
     goal: maximize

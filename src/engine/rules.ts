@@ -202,6 +202,17 @@ function checkChange(
     }
   }
   const improvement = kind === 'relative-change' ? absolute / Math.abs(baseline) : absolute
+  if (!Number.isFinite(improvement)) {
+    // Finite values whose difference (or ratio) overflows: an infinite improvement is judged like an infinite metric.
+    return {
+      ...base,
+      value: candidate,
+      baseline,
+      improvement: null,
+      status: 'fail',
+      reason: `the improvement of ${metric.name} (${fmt(candidate)} against ${fmt(baseline)}) is ${improvement > 0 ? '' : '-'}infinite in floating point: fails closed`
+    }
+  }
   const show = (n: number) => (kind === 'relative-change' ? `${fmt(n * 100)}%` : fmt(n))
   const numbers = { ...base, value: candidate, baseline, improvement }
   if (rule.confidence !== undefined) return checkConfidence(numbers, metric, rule, rule.confidence, evidence, show)
