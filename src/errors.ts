@@ -85,12 +85,15 @@ export class StaleBaselineError extends RetrainError {
   constructor(
     readonly model: string,
     readonly expected: number | null,
-    readonly actual: number | null
+    readonly actual: number | null,
+    /** A more precise statement of the mismatch, where the default one would not be true. */
+    message?: string
   ) {
     super(
-      `the candidate of ${model} was compared with ${describeVersion(expected)}, ` +
-        `but the champion is now ${describeVersion(actual)}; nothing was promoted. ` +
-        'Run the retraining again to compare with the current champion.',
+      message ??
+        `the candidate of ${model} was compared with ${describeVersion(expected)}, ` +
+          `but the champion is now ${describeVersion(actual)}; nothing was promoted. ` +
+          'Run the retraining again to compare with the current champion.',
       ExitCode.conflict,
       'stale-baseline'
     )

@@ -73,6 +73,11 @@ function isMetricsFile(file: string): boolean {
   return path.extname(file).toLowerCase() === '.json'
 }
 
+/** The files a rule that fails closed names: the two given on the command line. */
+function sourcesOf(candidateFile: string, baselineFile: string) {
+  return { candidate: { metrics: candidateFile, predictions: candidateFile }, baseline: { metrics: baselineFile, predictions: baselineFile } }
+}
+
 /** Applies the spec's rules to the two files; both are predictions, or both metrics JSON. */
 export async function compareFiles(spec: Spec, candidateFile: string, baselineFile: string): Promise<CompareOutcome> {
   if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
@@ -89,7 +94,7 @@ export async function compareFiles(spec: Spec, candidateFile: string, baselineFi
     const declared = spec.metrics.map(m => m.name)
     candidate = parseMetrics(await readText(candidateFile, '--candidate'), candidateFile, declared).metrics
     baseline = parseMetrics(await readText(baselineFile, '--baseline'), baselineFile, declared).metrics
-    verdict = evaluateRules(spec.metrics, candidate, baseline, { references })
+    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, sources: sourcesOf(candidateFile, baselineFile) })
   } else {
     const cols = predictionColumns(spec.evaluate.predictions)
     const computed = compareComputed(
@@ -102,7 +107,12 @@ export async function compareFiles(spec: Spec, candidateFile: string, baselineFi
     baseline = computed.baseline!
     slices = computed.slices
     units = computed.units
-    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, confidence: computed.confidence, slices })
+    verdict = evaluateRules(spec.metrics, candidate, baseline, {
+      references,
+      confidence: computed.confidence,
+      slices,
+      sources: sourcesOf(candidateFile, baselineFile)
+    })
   }
   const plan = planDecision(verdict, spec.promotion)
   return {

@@ -2,7 +2,7 @@
  * What a person does with the registry between runs: promote a stored candidate, approve or reject
  * one that waits at the gate, roll back, and read the status. Both shells call these.
  */
-import { InputError, describeVersion } from '../errors.js'
+import { InputError, StaleBaselineError, describeVersion } from '../errors.js'
 import type { EffectInput, Registry, RegistrySnapshot, VersionRecord } from '../ports.js'
 import { formatNumber } from './format.js'
 import { table } from './report.js'
@@ -40,7 +40,22 @@ export async function promoteCandidate(
   who: Actor,
   effects: PromotionEffects = noEffects
 ): Promise<void> {
-  const record = findVersion(await registry.snapshot(model), candidate)
+  const snapshot = await registry.snapshot(model)
+  const record = findVersion(snapshot, candidate)
+  // The compare-and-swap is against the champion the candidate was compared with: naming today's
+  // champion instead must not promote a candidate that was never compared with it.
+  // What the version is decides first (already the champion, retired): the state machine says so.
+  const undecided = ['candidate', 'pending', 'rejected', 'not-selected'].includes(record.status)
+  if (undecided && record.baselineVersion !== expectChampion) {
+    if (snapshot.champion !== record.baselineVersion) throw new StaleBaselineError(model, record.baselineVersion, snapshot.champion)
+    throw new StaleBaselineError(
+      model,
+      expectChampion,
+      snapshot.champion,
+      `${model} version ${candidate} was compared with ${describeVersion(record.baselineVersion)}, which is still the champion, not with ${describeVersion(expectChampion)}; ` +
+        'nothing was promoted. Name the champion it was compared with.'
+    )
+  }
   await registry.apply(model, {
     kind: 'promote',
     action: 'promoted',

@@ -52,6 +52,8 @@ export interface Evidence {
   references?: ReadonlyMap<number, MetricValues | string>
   confidence?: ComputedComparison['confidence']
   slices?: SliceJudgement[]
+  /** Where each model's values come from (default: the evaluate command's files), named when a rule fails closed. */
+  sources?: { candidate: ValueSource; baseline: ValueSource }
 }
 
 export interface Verdict {
@@ -61,11 +63,27 @@ export interface Verdict {
   outcomes: RuleOutcome[]
 }
 
-/** Why a value cannot be judged, or null when it is a finite number. */
-function undefinedReason(value: number | null | undefined, whose: string, metric: string): string | null {
-  if (value === undefined) return `${whose} has no metric "${metric}"`
-  if (value === null || Number.isNaN(value)) return `${whose}'s ${metric} is undefined`
-  if (!Number.isFinite(value)) return `${whose}'s ${metric} is ${value > 0 ? '' : '-'}infinite`
+/** Where a model's values come from, so a reason for failing closed can name the file to look at. */
+export interface ValueSource {
+  /** The metrics file, such as `its metrics file ($RETRAIN_METRICS_FILE)`. */
+  metrics: string
+  /** The predictions file a computed metric comes from. */
+  predictions: string
+}
+
+/** The evaluate command's files, as a run names them to the user. */
+function runSource(): ValueSource {
+  return { metrics: 'its metrics file ($RETRAIN_METRICS_FILE)', predictions: 'its predictions ($RETRAIN_PREDICTIONS_FILE)' }
+}
+
+/** Why a value cannot be judged, or null when it is a finite number. Names the metric and the file it comes from. */
+function undefinedReason(value: number | null | undefined, whose: string, metric: MetricSpec, source: ValueSource): string | null {
+  const name = metric.name
+  const where = metric.compute !== undefined ? `computed from ${source.predictions}` : `in ${source.metrics}`
+  if (value === undefined) return `${whose} has no metric "${name}" ${where}`
+  if (value === null || Number.isNaN(value))
+    return `${whose}'s ${name} is undefined ${metric.compute !== undefined ? `on ${source.predictions}` : `(NaN or null) ${where}`}`
+  if (!Number.isFinite(value)) return `${whose}'s ${name} is ${value > 0 ? '' : '-'}infinite ${where}`
   return null
 }
 
@@ -73,22 +91,24 @@ export function improvementOf(goal: Goal, candidate: number, baseline: number): 
   return goal === 'maximize' ? candidate - baseline : baseline - candidate
 }
 
-function checkBound(metric: MetricSpec, kind: 'min' | 'max', bound: number, value: number | null | undefined): RuleOutcome {
+function checkBound(metric: MetricSpec, kind: 'min' | 'max', bound: number, value: number | null | undefined, source: ValueSource): RuleOutcome {
   const rule = `${metric.name} ${kind === 'min' ? '>=' : '<='} ${fmt(bound)}`
   const base = { metric: metric.name, kind, rule, baseline: null, improvement: null, threshold: bound }
-  const problem = undefinedReason(value, 'the candidate', metric.name)
+  const problem = undefinedReason(value, 'the candidate', metric, source)
   if (problem !== null || value === null || value === undefined) {
     return { ...base, value: null, status: 'fail', reason: `${problem}: fails closed` }
   }
   const ok = kind === 'min' ? value >= bound : value <= bound
+  // The value as the metrics file has it, compared as it is: shown with the digits that tell it from the bound.
+  const [shown, limit] = showAgainst(value, bound, 'exact', false)
   return {
     ...base,
     value,
     status: ok ? 'pass' : 'fail',
     // A bound is absolute: it holds on this run's evaluation data, whatever data earlier versions saw.
     reason: ok
-      ? `${fmt(value)} is within the bound (on this run's evaluation data)`
-      : `${fmt(value)} is ${kind === 'min' ? 'below the minimum' : 'above the maximum'} ${fmt(bound)} on this run's evaluation data`
+      ? `${shown} is within the bound (on this run's evaluation data)`
+      : `${shown} is ${kind === 'min' ? 'below the minimum' : 'above the maximum'} ${limit} on this run's evaluation data`
   }
 }
 
@@ -103,10 +123,42 @@ function describeChange(metric: MetricSpec, rule: ChangeRuleSpec): { kind: RuleK
   return { kind: relative ? 'relative-change' : 'change', margin, text }
 }
 
-function clearsMargin(improvement: number, margin: number): boolean {
+/**
+ * The rounding error of an improvement computed from values of magnitude `scale`: binary floating
+ * point makes 1.3 - 1.2 come out as 0.10000000000000009, and a rule with margin 0.1 must not pass
+ * on that. An improvement within this of the margin is taken as equal to it.
+ */
+function roundingSlack(improvement: number, margin: number, scale: number): number {
+  return 16 * Number.EPSILON * Math.max(Math.abs(improvement), Math.abs(margin), scale)
+}
+
+/** The magnitude of the values an improvement was computed from: for relative rules, relative to |baseline|. */
+function scaleOf(kind: RuleKind, value: number | null, baseline: number | null): number {
+  if (value === null || baseline === null) return 0
+  const largest = Math.max(Math.abs(value), Math.abs(baseline))
+  return kind === 'relative-change' ? largest / Math.abs(baseline) : largest
+}
+
+function clearsMargin(improvement: number, margin: number, scale: number): boolean {
   // A margin >= 0 must be exceeded, so an identical candidate never passes a "must improve" rule;
-  // a negative margin is non-inferiority: a regression of exactly |margin| is still allowed.
-  return margin >= 0 ? improvement > margin : improvement >= margin
+  // a negative margin is non-inferiority: a regression of exactly |margin| is still allowed. Equal
+  // means equal up to the rounding of the arithmetic that produced the improvement.
+  const slack = roundingSlack(improvement, margin, scale)
+  return margin >= 0 ? improvement > margin + slack : improvement >= margin - slack
+}
+
+/**
+ * An improvement (or bound) and its margin as a reason shows them: equal up to rounding shows as
+ * equal; otherwise with as many digits as it takes to tell them apart, never "0.1 > 0.1".
+ */
+function showAgainst(n: number, margin: number, scale: number | 'exact', relative: boolean): [string, string] {
+  const unit = relative ? 100 : 1
+  const text = (x: number, digits: number) => `${digits <= 5 ? fmt(x) : String(Number(x.toPrecision(digits)))}${relative ? '%' : ''}`
+  if (scale === 'exact' ? n === margin : Math.abs(n - margin) <= roundingSlack(n, margin, scale)) return [text(margin * unit, 5), text(margin * unit, 5)]
+  for (let digits = 5; digits < 17; digits++) {
+    if (text(n * unit, digits) !== text(margin * unit, digits)) return [text(n * unit, digits), text(margin * unit, digits)]
+  }
+  return [text(n * unit, 17), text(margin * unit, 17)]
 }
 
 function checkChange(
@@ -126,7 +178,8 @@ function checkChange(
     ...(rule.confidence !== undefined && { confidence: rule.confidence, bound: null })
   }
   const whose = rule.against === 'champion' ? 'the baseline' : `version ${rule.against}`
-  const problem = undefinedReason(candidate, 'the candidate', metric.name) ?? undefinedReason(baseline, whose, metric.name)
+  const sources = evidence.sources ?? { candidate: runSource(), baseline: runSource() }
+  const problem = undefinedReason(candidate, 'the candidate', metric, sources.candidate) ?? undefinedReason(baseline, whose, metric, sources.baseline)
   if (problem !== null || candidate == null || baseline == null) {
     return {
       ...base,
@@ -145,20 +198,33 @@ function checkChange(
       baseline,
       improvement: null,
       status: 'fail',
-      reason: 'the baseline is 0, so a relative change cannot be computed: fails closed'
+      reason: `${whose}'s ${metric.name} is 0, so a relative change cannot be computed: fails closed`
     }
   }
   const improvement = kind === 'relative-change' ? absolute / Math.abs(baseline) : absolute
+  if (!Number.isFinite(improvement)) {
+    // Finite values whose difference (or ratio) overflows: an infinite improvement is judged like an infinite metric.
+    return {
+      ...base,
+      value: candidate,
+      baseline,
+      improvement: null,
+      status: 'fail',
+      reason: `the improvement of ${metric.name} (${fmt(candidate)} against ${fmt(baseline)}) is ${improvement > 0 ? '' : '-'}infinite in floating point: fails closed`
+    }
+  }
   const show = (n: number) => (kind === 'relative-change' ? `${fmt(n * 100)}%` : fmt(n))
   const numbers = { ...base, value: candidate, baseline, improvement }
   if (rule.confidence !== undefined) return checkConfidence(numbers, metric, rule, rule.confidence, evidence, show)
-  const ok = clearsMargin(improvement, margin)
+  const scale = scaleOf(kind, candidate, baseline)
+  const ok = clearsMargin(improvement, margin, scale)
+  const [shownImprovement, shownMargin] = showAgainst(improvement, margin, scale, kind === 'relative-change')
   return {
     ...numbers,
     status: ok ? 'pass' : 'fail',
     reason: ok
-      ? `improvement ${show(improvement)} ${margin >= 0 ? '>' : '>='} ${show(margin)}`
-      : `improvement ${show(improvement)} ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}`
+      ? `improvement ${shownImprovement} ${margin >= 0 ? '>' : '>='} ${shownMargin}`
+      : `improvement ${shownImprovement} ${margin >= 0 ? 'does not exceed' : 'is below'} ${shownMargin}`
   }
 }
 
@@ -180,7 +246,11 @@ function checkConfidence(
   if (found.problem !== null || found.bound === null) {
     return { ...numbers, interval, status: 'fail', reason: `${found.problem ?? 'no bound'}: fails closed (point estimate ${show(numbers.improvement)})` }
   }
-  const ok = clearsMargin(found.bound, margin)
+  const relative = numbers.kind === 'relative-change'
+  const scale = scaleOf(numbers.kind, numbers.value, numbers.baseline)
+  const ok = clearsMargin(found.bound, margin, scale)
+  const [bound, against] = showAgainst(found.bound, margin, scale, relative)
+  const [estimate, estimateAgainst] = showAgainst(numbers.improvement, margin, scale, relative)
   const how = `${found.method === 'bca' ? 'BCa' : 'percentile'}, ${found.resamples} paired resamples of ${found.units} ${found.unit}`
   const level = `${fmt(confidence * 100)}% lower bound`
   return {
@@ -189,11 +259,11 @@ function checkConfidence(
     interval,
     status: ok ? 'pass' : 'fail',
     reason: ok
-      ? `${level} ${show(found.bound)} ${margin >= 0 ? '>' : '>='} ${show(margin)} (point estimate ${show(numbers.improvement)}; ${how})`
-      : clearsMargin(numbers.improvement, margin)
-        ? `${level} ${show(found.bound)} ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}, although the point estimate is ${show(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
+      ? `${level} ${bound} ${margin >= 0 ? '>' : '>='} ${against} (point estimate ${show(numbers.improvement)}; ${how})`
+      : clearsMargin(numbers.improvement, margin, scale)
+        ? `${level} ${bound} ${margin >= 0 ? 'does not exceed' : 'is below'} ${against}, although the point estimate is ${show(numbers.improvement)}: the gain is not distinguishable from noise (${how})`
         : // The point estimate itself fails: a plain regression (or no gain), not a question of noise.
-          `the point estimate ${show(numbers.improvement)} itself ${margin >= 0 ? 'does not exceed' : 'is below'} ${show(margin)}, and the ${level} is ${show(found.bound)} (${how})`
+          `the point estimate ${estimate} itself ${margin >= 0 ? 'does not exceed' : 'is below'} ${estimateAgainst}, and the ${level} is ${show(found.bound)} (${how})`
   }
 }
 
@@ -268,12 +338,18 @@ function unjudged(metric: MetricSpec, rule: ChangeRuleSpec, value: number | null
  */
 export function evaluateRules(metrics: MetricSpec[], candidate: MetricValues, baseline: MetricValues | null, evidence: Evidence = {}): Verdict {
   const outcomes: RuleOutcome[] = []
+  const source = evidence.sources?.candidate ?? runSource()
   for (const metric of metrics) {
-    if (metric.min !== undefined) outcomes.push(checkBound(metric, 'min', metric.min, candidate[metric.name]))
-    if (metric.max !== undefined) outcomes.push(checkBound(metric, 'max', metric.max, candidate[metric.name]))
+    if (metric.min !== undefined) outcomes.push(checkBound(metric, 'min', metric.min, candidate[metric.name], source))
+    if (metric.max !== undefined) outcomes.push(checkBound(metric, 'max', metric.max, candidate[metric.name], source))
     for (const rule of metric.change) {
       if (baseline === null) {
-        outcomes.push(unjudged(metric, rule, candidate[metric.name], 'not-applicable', 'first model: there is no champion to compare with'))
+        // No champion to compare with, but a metric that is missing, undefined or infinite still fails
+        // closed: promoted, this model would be a champion no later candidate can be compared with.
+        const problem = undefinedReason(candidate[metric.name], 'the candidate', metric, source)
+        if (problem !== null)
+          outcomes.push(unjudged(metric, rule, null, 'fail', `${problem}: fails closed, a first model too (a champion without it could not be compared with)`))
+        else outcomes.push(unjudged(metric, rule, candidate[metric.name], 'not-applicable', 'first model: there is no champion to compare with'))
         continue
       }
       const reference = rule.against === 'champion' ? baseline : evidence.references?.get(rule.against)
@@ -321,7 +397,7 @@ function isBorderline(o: RuleOutcome): boolean {
     o.confidence !== undefined &&
     typeof o.bound === 'number' &&
     o.improvement !== null &&
-    clearsMargin(o.improvement, o.threshold)
+    clearsMargin(o.improvement, o.threshold, scaleOf(o.kind, o.value, o.baseline))
   )
 }
 

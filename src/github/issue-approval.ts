@@ -4,7 +4,7 @@
  * spec's approvers, count; the person whose run opened the gate can be excluded. Anyone else gets a
  * reply and nothing changes. The comment is data: it picks a verb and a reason, never a command.
  */
-import { StaleBaselineError } from '../errors.js'
+import { ExitCode, InputError, RetrainError } from '../errors.js'
 import { approveCandidate, rejectCandidate, type PromotionEffects } from '../engine/registry-commands.js'
 import type { Registry } from '../ports.js'
 import { GATE_LABEL, fitBody, parseGateMarker, type GateMarker } from './gates.js'
@@ -116,8 +116,21 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     return { outcome: 'refused', who, why }
   }
   const reason = command.reason || undefined
+  // A decision the registry refuses (the champion moved, the version was decided elsewhere, its bundle
+  // is gone) changed nothing: the person who asked is told why, and the moot gate is closed.
+  const refused = async (err: unknown, verb: string): Promise<never> => {
+    if (err instanceof RetrainError && (err.exitCode === ExitCode.conflict || err.exitCode === ExitCode.badInput)) {
+      await reply(`${verb} by @${who} could not be carried out: ${err.message}`)
+      await close('not_planned')
+      // Neither the spec nor an input of this run was wrong, and a comment cannot force: said as a refusal.
+      if (err instanceof InputError) throw new RetrainError(`${verb} by @${who} was refused: ${err.message}`, err.exitCode, err.reason)
+    }
+    throw err
+  }
   if (command.verb === 'reject') {
-    await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` })
+    await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` }).catch(
+      err => refused(err, 'Rejection')
+    )
     await reply(`Rejected by @${who}: ${gate.model} version ${gate.version} will not be promoted${reason ? ` (${reason})` : ''}.`)
     await close('not_planned')
     return { outcome: 'rejected', who, gate }
@@ -131,10 +144,7 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
       ctx.promotionEffects
     )
   } catch (err) {
-    if (!(err instanceof StaleBaselineError)) throw err
-    await reply(`Approval by @${who} could not be carried out: ${err.message}`)
-    await close('not_planned')
-    throw err
+    await refused(err, 'Approval')
   }
   await reply(`Approved by @${who}: ${gate.model} version ${gate.version} is now the champion.`)
   await close('completed')

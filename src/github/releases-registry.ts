@@ -23,7 +23,7 @@ import path from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { ExitCode, InputError, IntegrityError, RetrainError } from '../errors.js'
+import { ExitCode, InputError, IntegrityError, RetrainError, describeVersion } from '../errors.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type Manifest } from '../engine/manifest.js'
 import type { Effect, EffectInput, Transition, VersionRecord } from '../ports.js'
 import { emptyState, normalizeState, type RegistryState } from '../registry/state-machine.js'
@@ -357,6 +357,15 @@ export class ReleasesRegistry implements RegistryStore {
       if (rejectedNow || superseded) effects.push({ kind: 'delete-release', version: v.version, data: { releaseId: release.id } })
     }
     return effects
+  }
+
+  bundleGone(_model: string, record: VersionRecord): string | null {
+    if (releaseOf(record)) return null
+    const why =
+      record.status === 'rejected'
+        ? 'when it was rejected'
+        : `when the champion moved away from ${describeVersion(record.baselineVersion)}, the champion it was compared with`
+    return `its bundle is gone (its draft release was deleted ${why}); run the retraining again for a new candidate`
   }
 
   async perform(_model: string, effect: Effect, record: VersionRecord | undefined): Promise<Partial<VersionRecord> | void> {

@@ -31,6 +31,11 @@ export interface RegistryStore {
   discardBundle(model: string, version: number): Promise<void>
   /** Effects the store needs after a transition (publish the new champion's release, delete drafts). */
   followUps?(t: Transition, before: RegistryState, after: RegistryState): EffectInput[]
+  /**
+   * Why a version's bundle can no longer be fetched (a draft cleaned up), or null while it can: such a
+   * version must not become the champion, whatever its status allows.
+   */
+  bundleGone?(model: string, record: VersionRecord): string | null
   /** Performs one of its own effects; may return a change to the version's record. */
   perform?(model: string, effect: Effect, record: VersionRecord | undefined): Promise<Partial<VersionRecord> | void>
   /** An error after which the write may or may not have landed, and reading again tells (a 5xx, a lost answer). */
@@ -158,6 +163,7 @@ export class VersionRegistry implements Registry {
       const at = this.now().toISOString()
       const { state: applied, result } = applyTransition(state, t, at)
       if (applied === state) return result
+      if (t.kind === 'promote') this.refuseWithoutBundle(model, state, t.expect.version)
       const withFollowUps = addEffects(applied, this.store.followUps?.(t, state, applied) ?? [], at)
       const next = { ...withFollowUps, applied: [...state.applied, { id, result }].slice(-APPLIED_MEMORY) }
       try {
@@ -177,6 +183,13 @@ export class VersionRegistry implements Registry {
       ExitCode.conflict,
       'registry-busy'
     )
+  }
+
+  /** A champion whose bundle is gone would fail every later run: refused, changing nothing. */
+  private refuseWithoutBundle(model: string, state: RegistryState, version: number): void {
+    const record = state.versions.find(v => v.version === version)
+    const gone = record ? this.store.bundleGone?.(model, record) : null
+    if (gone) throw new InputError([{ message: `${model} version ${version} cannot become the champion: ${gone}; nothing was changed` }], 'bundle-cleaned-up')
   }
 
   async reserveVersion(model: string): Promise<number> {
