@@ -112,9 +112,9 @@ ${logTail}` : message, ExitCode.stepFailed, reason);
       }
     };
     StaleBaselineError = class extends RetrainError {
-      constructor(model, expected, actual) {
+      constructor(model, expected, actual, message) {
         super(
-          `the candidate of ${model} was compared with ${describeVersion(expected)}, but the champion is now ${describeVersion(actual)}; nothing was promoted. Run the retraining again to compare with the current champion.`,
+          message ?? `the candidate of ${model} was compared with ${describeVersion(expected)}, but the champion is now ${describeVersion(actual)}; nothing was promoted. Run the retraining again to compare with the current champion.`,
           ExitCode.conflict,
           "stale-baseline"
         );
@@ -18876,6 +18876,7 @@ var init_version_registry = __esm({
           const at = this.now().toISOString();
           const { state: applied, result } = applyTransition(state, t, at);
           if (applied === state) return result;
+          if (t.kind === "promote") this.refuseWithoutBundle(model, state, t.expect.version);
           const withFollowUps = addEffects(applied, this.store.followUps?.(t, state, applied) ?? [], at);
           const next = { ...withFollowUps, applied: [...state.applied, { id, result }].slice(-APPLIED_MEMORY) };
           try {
@@ -18894,6 +18895,12 @@ var init_version_registry = __esm({
           ExitCode.conflict,
           "registry-busy"
         );
+      }
+      /** A champion whose bundle is gone would fail every later run: refused, changing nothing. */
+      refuseWithoutBundle(model, state, version) {
+        const record = state.versions.find((v) => v.version === version);
+        const gone = record ? this.store.bundleGone?.(model, record) : null;
+        if (gone) throw new InputError([{ message: `${model} version ${version} cannot become the champion: ${gone}; nothing was changed` }], "bundle-cleaned-up");
       }
       async reserveVersion(model) {
         const now = this.now().getTime();
@@ -28526,29 +28533,36 @@ var init_result2 = __esm({
 });
 
 // src/engine/rules.ts
-function undefinedReason(value, whose2, metric) {
-  if (value === void 0) return `${whose2} has no metric "${metric}"`;
-  if (value === null || Number.isNaN(value)) return `${whose2}'s ${metric} is undefined`;
-  if (!Number.isFinite(value)) return `${whose2}'s ${metric} is ${value > 0 ? "" : "-"}infinite`;
+function runSource() {
+  return { metrics: "its metrics file ($RETRAIN_METRICS_FILE)", predictions: "its predictions ($RETRAIN_PREDICTIONS_FILE)" };
+}
+function undefinedReason(value, whose2, metric, source) {
+  const name = metric.name;
+  const where2 = metric.compute !== void 0 ? `computed from ${source.predictions}` : `in ${source.metrics}`;
+  if (value === void 0) return `${whose2} has no metric "${name}" ${where2}`;
+  if (value === null || Number.isNaN(value))
+    return `${whose2}'s ${name} is undefined ${metric.compute !== void 0 ? `on ${source.predictions}` : `(NaN or null) ${where2}`}`;
+  if (!Number.isFinite(value)) return `${whose2}'s ${name} is ${value > 0 ? "" : "-"}infinite ${where2}`;
   return null;
 }
 function improvementOf(goal, candidate, baseline) {
   return goal === "maximize" ? candidate - baseline : baseline - candidate;
 }
-function checkBound(metric, kind, bound, value) {
+function checkBound(metric, kind, bound, value, source) {
   const rule = `${metric.name} ${kind === "min" ? ">=" : "<="} ${formatNumber(bound)}`;
   const base = { metric: metric.name, kind, rule, baseline: null, improvement: null, threshold: bound };
-  const problem = undefinedReason(value, "the candidate", metric.name);
+  const problem = undefinedReason(value, "the candidate", metric, source);
   if (problem !== null || value === null || value === void 0) {
     return { ...base, value: null, status: "fail", reason: `${problem}: fails closed` };
   }
   const ok = kind === "min" ? value >= bound : value <= bound;
+  const [shown, limit] = showAgainst(value, bound, "exact", false);
   return {
     ...base,
     value,
     status: ok ? "pass" : "fail",
     // A bound is absolute: it holds on this run's evaluation data, whatever data earlier versions saw.
-    reason: ok ? `${formatNumber(value)} is within the bound (on this run's evaluation data)` : `${formatNumber(value)} is ${kind === "min" ? "below the minimum" : "above the maximum"} ${formatNumber(bound)} on this run's evaluation data`
+    reason: ok ? `${shown} is within the bound (on this run's evaluation data)` : `${shown} is ${kind === "min" ? "below the minimum" : "above the maximum"} ${limit} on this run's evaluation data`
   };
 }
 function describeChange(metric, rule) {
@@ -28560,8 +28574,26 @@ function describeChange(metric, rule) {
   const text2 = margin >= 0 ? `${metric.name} improves by more than ${amount}${against}${sure}` : `${metric.name} regresses by at most ${amount}${against}${sure}`;
   return { kind: relative2 ? "relative-change" : "change", margin, text: text2 };
 }
-function clearsMargin(improvement, margin) {
-  return margin >= 0 ? improvement > margin : improvement >= margin;
+function roundingSlack(improvement, margin, scale) {
+  return 16 * Number.EPSILON * Math.max(Math.abs(improvement), Math.abs(margin), scale);
+}
+function scaleOf(kind, value, baseline) {
+  if (value === null || baseline === null) return 0;
+  const largest = Math.max(Math.abs(value), Math.abs(baseline));
+  return kind === "relative-change" ? largest / Math.abs(baseline) : largest;
+}
+function clearsMargin(improvement, margin, scale) {
+  const slack = roundingSlack(improvement, margin, scale);
+  return margin >= 0 ? improvement > margin + slack : improvement >= margin - slack;
+}
+function showAgainst(n, margin, scale, relative2) {
+  const unit = relative2 ? 100 : 1;
+  const text2 = (x, digits) => `${digits <= 5 ? formatNumber(x) : String(Number(x.toPrecision(digits)))}${relative2 ? "%" : ""}`;
+  if (scale === "exact" ? n === margin : Math.abs(n - margin) <= roundingSlack(n, margin, scale)) return [text2(margin * unit, 5), text2(margin * unit, 5)];
+  for (let digits = 5; digits < 17; digits++) {
+    if (text2(n * unit, digits) !== text2(margin * unit, digits)) return [text2(n * unit, digits), text2(margin * unit, digits)];
+  }
+  return [text2(n * unit, 17), text2(margin * unit, 17)];
 }
 function checkChange(metric, rule, candidate, baseline, evidence) {
   const { kind, margin, text: text2 } = describeChange(metric, rule);
@@ -28574,7 +28606,8 @@ function checkChange(metric, rule, candidate, baseline, evidence) {
     ...rule.confidence !== void 0 && { confidence: rule.confidence, bound: null }
   };
   const whose2 = rule.against === "champion" ? "the baseline" : `version ${rule.against}`;
-  const problem = undefinedReason(candidate, "the candidate", metric.name) ?? undefinedReason(baseline, whose2, metric.name);
+  const sources = evidence.sources ?? { candidate: runSource(), baseline: runSource() };
+  const problem = undefinedReason(candidate, "the candidate", metric, sources.candidate) ?? undefinedReason(baseline, whose2, metric, sources.baseline);
   if (problem !== null || candidate == null || baseline == null) {
     return {
       ...base,
@@ -28593,18 +28626,30 @@ function checkChange(metric, rule, candidate, baseline, evidence) {
       baseline,
       improvement: null,
       status: "fail",
-      reason: "the baseline is 0, so a relative change cannot be computed: fails closed"
+      reason: `${whose2}'s ${metric.name} is 0, so a relative change cannot be computed: fails closed`
     };
   }
   const improvement = kind === "relative-change" ? absolute / Math.abs(baseline) : absolute;
+  if (!Number.isFinite(improvement)) {
+    return {
+      ...base,
+      value: candidate,
+      baseline,
+      improvement: null,
+      status: "fail",
+      reason: `the improvement of ${metric.name} (${formatNumber(candidate)} against ${formatNumber(baseline)}) is ${improvement > 0 ? "" : "-"}infinite in floating point: fails closed`
+    };
+  }
   const show2 = (n) => kind === "relative-change" ? `${formatNumber(n * 100)}%` : formatNumber(n);
   const numbers = { ...base, value: candidate, baseline, improvement };
   if (rule.confidence !== void 0) return checkConfidence(numbers, metric, rule, rule.confidence, evidence, show2);
-  const ok = clearsMargin(improvement, margin);
+  const scale = scaleOf(kind, candidate, baseline);
+  const ok = clearsMargin(improvement, margin, scale);
+  const [shownImprovement, shownMargin] = showAgainst(improvement, margin, scale, kind === "relative-change");
   return {
     ...numbers,
     status: ok ? "pass" : "fail",
-    reason: ok ? `improvement ${show2(improvement)} ${margin >= 0 ? ">" : ">="} ${show2(margin)}` : `improvement ${show2(improvement)} ${margin >= 0 ? "does not exceed" : "is below"} ${show2(margin)}`
+    reason: ok ? `improvement ${shownImprovement} ${margin >= 0 ? ">" : ">="} ${shownMargin}` : `improvement ${shownImprovement} ${margin >= 0 ? "does not exceed" : "is below"} ${shownMargin}`
   };
 }
 function checkConfidence(numbers, metric, rule, confidence, evidence, show2) {
@@ -28617,7 +28662,11 @@ function checkConfidence(numbers, metric, rule, confidence, evidence, show2) {
   if (found.problem !== null || found.bound === null) {
     return { ...numbers, interval, status: "fail", reason: `${found.problem ?? "no bound"}: fails closed (point estimate ${show2(numbers.improvement)})` };
   }
-  const ok = clearsMargin(found.bound, margin);
+  const relative2 = numbers.kind === "relative-change";
+  const scale = scaleOf(numbers.kind, numbers.value, numbers.baseline);
+  const ok = clearsMargin(found.bound, margin, scale);
+  const [bound, against] = showAgainst(found.bound, margin, scale, relative2);
+  const [estimate, estimateAgainst] = showAgainst(numbers.improvement, margin, scale, relative2);
   const how = `${found.method === "bca" ? "BCa" : "percentile"}, ${found.resamples} paired resamples of ${found.units} ${found.unit}`;
   const level = `${formatNumber(confidence * 100)}% lower bound`;
   return {
@@ -28625,9 +28674,9 @@ function checkConfidence(numbers, metric, rule, confidence, evidence, show2) {
     bound: found.bound,
     interval,
     status: ok ? "pass" : "fail",
-    reason: ok ? `${level} ${show2(found.bound)} ${margin >= 0 ? ">" : ">="} ${show2(margin)} (point estimate ${show2(numbers.improvement)}; ${how})` : clearsMargin(numbers.improvement, margin) ? `${level} ${show2(found.bound)} ${margin >= 0 ? "does not exceed" : "is below"} ${show2(margin)}, although the point estimate is ${show2(numbers.improvement)}: the gain is not distinguishable from noise (${how})` : (
+    reason: ok ? `${level} ${bound} ${margin >= 0 ? ">" : ">="} ${against} (point estimate ${show2(numbers.improvement)}; ${how})` : clearsMargin(numbers.improvement, margin, scale) ? `${level} ${bound} ${margin >= 0 ? "does not exceed" : "is below"} ${against}, although the point estimate is ${show2(numbers.improvement)}: the gain is not distinguishable from noise (${how})` : (
       // The point estimate itself fails: a plain regression (or no gain), not a question of noise.
-      `the point estimate ${show2(numbers.improvement)} itself ${margin >= 0 ? "does not exceed" : "is below"} ${show2(margin)}, and the ${level} is ${show2(found.bound)} (${how})`
+      `the point estimate ${estimate} itself ${margin >= 0 ? "does not exceed" : "is below"} ${estimateAgainst}, and the ${level} is ${show2(found.bound)} (${how})`
     )
   };
 }
@@ -28693,12 +28742,16 @@ function unjudged(metric, rule, value, status, reason) {
 }
 function evaluateRules(metrics, candidate, baseline, evidence = {}) {
   const outcomes = [];
+  const source = evidence.sources?.candidate ?? runSource();
   for (const metric of metrics) {
-    if (metric.min !== void 0) outcomes.push(checkBound(metric, "min", metric.min, candidate[metric.name]));
-    if (metric.max !== void 0) outcomes.push(checkBound(metric, "max", metric.max, candidate[metric.name]));
+    if (metric.min !== void 0) outcomes.push(checkBound(metric, "min", metric.min, candidate[metric.name], source));
+    if (metric.max !== void 0) outcomes.push(checkBound(metric, "max", metric.max, candidate[metric.name], source));
     for (const rule of metric.change) {
       if (baseline === null) {
-        outcomes.push(unjudged(metric, rule, candidate[metric.name], "not-applicable", "first model: there is no champion to compare with"));
+        const problem = undefinedReason(candidate[metric.name], "the candidate", metric, source);
+        if (problem !== null)
+          outcomes.push(unjudged(metric, rule, null, "fail", `${problem}: fails closed, a first model too (a champion without it could not be compared with)`));
+        else outcomes.push(unjudged(metric, rule, candidate[metric.name], "not-applicable", "first model: there is no champion to compare with"));
         continue;
       }
       const reference = rule.against === "champion" ? baseline : evidence.references?.get(rule.against);
@@ -28721,7 +28774,7 @@ function evaluateRules(metrics, candidate, baseline, evidence = {}) {
   return { passed: outcomes.every((o) => o.status !== "fail"), firstModel: baseline === null, outcomes };
 }
 function isBorderline(o) {
-  return o.status === "fail" && (o.kind === "change" || o.kind === "relative-change") && o.confidence !== void 0 && typeof o.bound === "number" && o.improvement !== null && clearsMargin(o.improvement, o.threshold);
+  return o.status === "fail" && (o.kind === "change" || o.kind === "relative-change") && o.confidence !== void 0 && typeof o.bound === "number" && o.improvement !== null && clearsMargin(o.improvement, o.threshold, scaleOf(o.kind, o.value, o.baseline));
 }
 function describeBorderline(o) {
   const show2 = (n) => o.kind === "relative-change" ? `${formatNumber(n * 100)}%` : formatNumber(n);
@@ -32703,7 +32756,18 @@ function findVersion(snapshot, version) {
   return record;
 }
 async function promoteCandidate(registry, model, candidate, expectChampion, who, effects = noEffects) {
-  const record = findVersion(await registry.snapshot(model), candidate);
+  const snapshot = await registry.snapshot(model);
+  const record = findVersion(snapshot, candidate);
+  const undecided = ["candidate", "pending", "rejected", "not-selected"].includes(record.status);
+  if (undecided && record.baselineVersion !== expectChampion) {
+    if (snapshot.champion !== record.baselineVersion) throw new StaleBaselineError(model, record.baselineVersion, snapshot.champion);
+    throw new StaleBaselineError(
+      model,
+      expectChampion,
+      snapshot.champion,
+      `${model} version ${candidate} was compared with ${describeVersion(record.baselineVersion)}, which is still the champion, not with ${describeVersion(expectChampion)}; nothing was promoted. Name the champion it was compared with.`
+    );
+  }
   await registry.apply(model, {
     kind: "promote",
     action: "promoted",
@@ -32877,6 +32941,9 @@ async function readPredictionsFile(file, flag, cols) {
 function isMetricsFile(file) {
   return import_node_path22.default.extname(file).toLowerCase() === ".json";
 }
+function sourcesOf(candidateFile, baselineFile) {
+  return { candidate: { metrics: candidateFile, predictions: candidateFile }, baseline: { metrics: baselineFile, predictions: baselineFile } };
+}
 async function compareFiles(spec, candidateFile, baselineFile) {
   if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
     throw new InputError([{ message: "give two predictions files or two metrics files (.json), not one of each" }], "usage");
@@ -32892,7 +32959,7 @@ async function compareFiles(spec, candidateFile, baselineFile) {
     const declared = spec.metrics.map((m) => m.name);
     candidate = parseMetrics(await readText2(candidateFile, "--candidate"), candidateFile, declared).metrics;
     baseline = parseMetrics(await readText2(baselineFile, "--baseline"), baselineFile, declared).metrics;
-    verdict = evaluateRules(spec.metrics, candidate, baseline, { references });
+    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, sources: sourcesOf(candidateFile, baselineFile) });
   } else {
     const cols = predictionColumns(spec.evaluate.predictions);
     const computed = compareComputed(
@@ -32905,7 +32972,12 @@ async function compareFiles(spec, candidateFile, baselineFile) {
     baseline = computed.baseline;
     slices = computed.slices;
     units = computed.units;
-    verdict = evaluateRules(spec.metrics, candidate, baseline, { references, confidence: computed.confidence, slices });
+    verdict = evaluateRules(spec.metrics, candidate, baseline, {
+      references,
+      confidence: computed.confidence,
+      slices,
+      sources: sourcesOf(candidateFile, baselineFile)
+    });
   }
   const plan = planDecision(verdict, spec.promotion);
   return {
@@ -35891,4 +35963,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=99cddffce9340c15934c34bd9d186da42fa06b3fb1f083eda0eaeac602f9f1e5
+// retrain-script-sha256=e859b8d986157d6d3b9538ed54aa1d78e36e2edb8c6dac70125790ae39742a76
