@@ -24,6 +24,7 @@ import { WorkflowArtifactStore } from './artifact-store.js'
 import { Inputs, Outputs } from './constants.js'
 import { eventParams, readEventPayload, type EventPayload } from './events.js'
 import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } from './gates.js'
+import { closeMootGates } from './moot-gates.js'
 import { historyChart } from './history-chart.js'
 import { planCommand, selectCommand } from './challenger-commands.js'
 import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
@@ -548,15 +549,49 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   if (settings.command === 'plan' || settings.command === 'select') {
     const params = inputOrEventParams()
     if (settings.command === 'plan') return await planCommand(spec, params, appDeps(shell), githubContext())
-    return await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o =>
+    const code = await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o =>
       reportFollowUps(spec.model, o.followUps)
     )
+    await closeMootGateIssues(shell, process.env.GITHUB_EVENT_NAME ?? '')
+    return code
   }
-  if (settings.command !== 'run') return await renderRegistryOutcome(shell, await execute(registryCommandOf(shell), appDeps(shell)))
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''
-  const payload = readEventPayload(process.env)
-  if (eventName === 'issue_comment') return await commentCommand(shell, payload)
-  return await retrain(shell, eventName, payload)
+  const code =
+    settings.command !== 'run'
+      ? await renderRegistryOutcome(shell, await execute(registryCommandOf(shell), appDeps(shell)))
+      : eventName === 'issue_comment'
+        ? await commentCommand(shell, readEventPayload(process.env))
+        : await retrain(shell, eventName, readEventPayload(process.env))
+  await closeMootGateIssues(shell, eventName)
+  return code
+}
+
+/**
+ * With the issue gate (or on an issue comment, which only the issue gate handles), the gate issues nothing waits on any more (their version decided by another
+ * command, or compared with a champion that has since been replaced) get a reply and are closed; see
+ * moot-gates.ts. Never on a dry run, and never failing the command: the next command tries again.
+ */
+async function closeMootGateIssues(shell: Shell, eventName: string): Promise<void> {
+  const { settings } = shell
+  const dry = settings.dryRun === 'auto' ? dryByDefault(eventName) : settings.dryRun
+  if (
+    (settings.gate !== 'issue' && eventName !== 'issue_comment') ||
+    shell.github === null ||
+    (dry && (settings.command === 'run' || settings.command === 'select'))
+  )
+    return
+  try {
+    const closed = await closeMootGates(shell.github, await shell.registry.snapshot(shell.spec.model), {
+      ...repository(),
+      staleIsFinal: settings.registry === 'github',
+      log: core.info
+    })
+    if (closed.length > 0) core.info(`Closed ${closed.length} gate issue(s) nothing waits on any more: ${closed.map(n => `#${n}`).join(', ')}`)
+  } catch (err) {
+    core.warning(
+      `Could not close the gate issues nothing waits on any more (${err instanceof Error ? err.message : String(err)}); the next command of this action tries again. The registry is unchanged by this.`
+    )
+  }
 }
 
 /** A failed GitHub API call, said with the request and what to do; null for other errors. */

@@ -1,0 +1,107 @@
+/**
+ * Gate issues whose question has been answered elsewhere. A candidate waiting on the issue gate can be
+ * decided without a comment on its issue: `approve`, `reject` or `promote` from a workflow, another
+ * candidate promoted (its comparison is then stale, and on GitHub its draft release is deleted), a
+ * rollback. Its issue would stay open asking for an approval that can only be refused. After each
+ * command of the action (with gate: issue), the open gate issues of the model are compared with the
+ * registry, and each one nothing waits on any more gets a reply saying what happened and is closed.
+ *
+ * Nothing is recorded for it: the registry state says which gates are moot, so the next command
+ * closes whatever this one could not (a lost answer, a cancellation), and a reply is found by its text
+ * before it is written again.
+ */
+import { describeVersion } from '../errors.js'
+import type { RegistrySnapshot, VersionRecord } from '../ports.js'
+import { GATE_LABEL, parseGateMarker, type GateMarker } from './gates.js'
+import { retryPolicyOf, type GitHubClient } from './octokit.js'
+import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
+
+/** Open gate issues looked at, newest first: 100 a page. */
+const PAGES = 3
+
+export interface MootGateOptions {
+  owner: string
+  repo: string
+  /**
+   * Whether a pending version compared with another champion than today's can never be approved: on
+   * GitHub its draft release (its bundle) is deleted when the champion moves. With a directory
+   * registry a rollback can make its comparison current again, so its issue stays open.
+   */
+  staleIsFinal: boolean
+  log: (message: string) => void
+}
+
+/** Why nothing waits on the gate of `marker` any more, or null while its candidate still waits for a person. */
+export function mootReason(marker: GateMarker, snapshot: RegistrySnapshot, staleIsFinal: boolean): string | null {
+  const record: VersionRecord | undefined = snapshot.versions.find(v => v.version === marker.version)
+  const name = `${snapshot.model} version ${marker.version}`
+  if (record === undefined) return `${name} is not in the registry (its run never registered it)`
+  const last = snapshot.history.findLast(e => e.version === marker.version)
+  const by = last ? ` by ${last.actor} at ${last.at}${last.reason ? ` (${last.reason})` : ''}` : ''
+  switch (record.status) {
+    case 'pending':
+      if (record.baselineVersion === snapshot.champion || !staleIsFinal) return null
+      return (
+        `the champion is now ${describeVersion(snapshot.champion)}, not ${describeVersion(record.baselineVersion)}, the champion ${name} was compared with, ` +
+        'so approving it would be refused (stale-baseline); run the retraining again for a candidate compared with today’s champion'
+      )
+    case 'promoted':
+    case 'retired': {
+      const how = last?.action === 'rollback' ? 'made the champion again' : last?.action === 'approved' ? 'approved' : 'promoted'
+      return `${name} was ${how}${by}${record.status === 'retired' ? ', and has been replaced as the champion since' : ''}`
+    }
+    case 'rejected':
+      return `${name} was rejected${by}`
+    case 'not-selected':
+      return `${name} was not selected${by}`
+    case 'candidate':
+      return `${name} is an undecided challenger now, not a pending one`
+  }
+}
+
+/**
+ * Replies to and closes the open gate issues of `snapshot.model` that nothing waits on any more; returns
+ * their numbers. Failures are the caller's to report: nothing here changes the registry.
+ */
+export async function closeMootGates(github: GitHubClient, snapshot: RegistrySnapshot, options: MootGateOptions): Promise<number[]> {
+  const { owner, repo } = options
+  const closed: number[] = []
+  for (let page = 1; page <= PAGES; page++) {
+    const { data } = await github.rest.issues.listForRepo({
+      owner,
+      repo,
+      labels: GATE_LABEL,
+      state: 'open',
+      sort: 'created',
+      direction: 'desc',
+      per_page: 100,
+      page
+    })
+    for (const issue of data) {
+      const marker = issue.pull_request ? null : parseGateMarker(issue.body)
+      if (marker === null || marker.model !== snapshot.model) continue
+      const why = mootReason(marker, snapshot, options.staleIsFinal)
+      if (why === null) continue
+      const body = `This gate is closed: ${why}. Nothing waits for approval here any more.`
+      await createOnce(`replying on the moot gate issue #${issue.number}`, retryPolicyOf(github), {
+        find: async () => {
+          const { data: comments } = await github.rest.issues.listComments({ owner, repo, issue_number: issue.number, per_page: 100 })
+          return comments.find(c => c.body === body)
+        },
+        create: async () => (await github.rest.issues.createComment({ owner, repo, issue_number: issue.number, body, request: NO_PLUGIN_RETRIES })).data
+      })
+      const promoted = snapshot.versions.find(v => v.version === marker.version)?.status
+      await github.rest.issues.update({
+        owner,
+        repo,
+        issue_number: issue.number,
+        state: 'closed',
+        state_reason: promoted === 'promoted' || promoted === 'retired' ? 'completed' : 'not_planned'
+      })
+      options.log(`Closed the gate issue #${issue.number}: ${why}`)
+      closed.push(issue.number)
+    }
+    if (data.length < 100) break
+  }
+  return closed
+}
