@@ -20,9 +20,17 @@ export const CHUNK_BYTES = 1 << 20
 /** Exact powers of ten: a product or quotient of two exact doubles is correctly rounded. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`))
 
-/** A numeric cell: empty, NA, NaN or null is missing (null); anything else must be a finite number. */
+/**
+ * A decimal number as data files write it: an optional sign, digits with an optional fraction (`5`,
+ * `.5`, `5.`), an optional exponent; blanks around it. Not `Number`'s other forms (`0x10`, `0b1`,
+ * `0o7`, `Infinity`), which no data writer means as a number.
+ */
+export const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/
+
+/** A numeric cell: empty, NA, NaN or null is missing (null); anything else must be a finite decimal number. */
 export function parseNumber(cell: string): number | null | undefined {
   if (cell === '' || /^(na|nan|null)$/i.test(cell)) return null
+  if (!DECIMAL.test(cell)) return undefined
   const value = Number(cell)
   return Number.isFinite(value) ? value : undefined
 }

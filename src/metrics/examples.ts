@@ -2,6 +2,7 @@
  * Typed views of predictions tables: what both models share (ids, labels, groups, slices: the
  * evaluation data, which must agree between the two files) and what each model predicted.
  */
+import { DECIMAL } from '../csv/scan.js'
 import type { PredictionTask } from '../spec/types.js'
 import { sortByScore } from './kernels.js'
 import { PredictionsError, type Cell, type Column, type PredictionColumns, type PredictionTable } from './predictions.js'
@@ -50,8 +51,8 @@ function classKey(cell: Cell): string {
   if (typeof cell === 'boolean') return String(cell)
   if (typeof cell === 'number') return String(cell)
   const text = String(cell).trim()
-  const n = Number(text)
-  return text !== '' && Number.isFinite(n) ? String(n) : text
+  const n = DECIMAL.test(text) ? Number(text) : Number.NaN
+  return Number.isFinite(n) ? String(n) : text
 }
 
 function where(table: PredictionTable, row: number): string {
@@ -70,7 +71,7 @@ function column(table: PredictionTable, name: string, what: string): Column {
 
 function numberAt(table: PredictionTable, cells: Column, row: number, name: string): number {
   const cell = cells.at(row)
-  const value = typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : Number.NaN
+  const value = typeof cell === 'number' ? cell : typeof cell === 'string' && DECIMAL.test(cell) ? Number(cell) : Number.NaN
   if (!Number.isFinite(value)) {
     throw new PredictionsError(`${where(table, row)}: "${name}" of id "${table.ids.at(row)}" must be a finite number, got ${JSON.stringify(cell)}`)
   }

@@ -1,0 +1,74 @@
+/**
+ * Data files as real tools write them, through the built CLI: predictions files for computed
+ * metrics (`retrain compare`), metrics files, and checks on new data. Each either works as
+ * documented or fails with a clear error naming the file and line; never a silently wrong metric.
+ */
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { makeProject, retrain, toySpec } from './helpers/project.js'
+
+const COMPARE_SPEC = `model: m
+root: .
+data:
+  eval: data/eval.csv
+steps:
+  - name: Train
+    run: node train.mjs
+evaluate:
+  run: node evaluate.mjs
+  data: eval
+  predictions: { task: binary }
+metrics:
+  auc: { goal: maximize, compute: roc-auc, change: [{ margin: -1 }] }
+  acc: { goal: maximize, compute: accuracy }
+  logloss: { goal: minimize, compute: log-loss }
+promotion: { mode: auto, first-model: promote }
+`
+
+/** Labels 1,0,1,0,1 with scores .9,.2,.4,.6,.7: ROC AUC 5/6, accuracy 3/5, log loss by hand. */
+const CANDIDATE = 'id,label,prediction,score\n1,1,1,0.9\n2,0,0,0.2\n3,1,0,0.4\n4,0,1,0.6\n5,1,1,0.7\n'
+const BASELINE = 'id,label,prediction,score\n1,1,1,0.8\n2,0,0,0.1\n3,1,1,0.6\n4,0,0,0.3\n5,1,1,0.9\n'
+const LOG_LOSS = -(Math.log(0.9) + Math.log(0.8) + Math.log(0.4) + Math.log(0.4) + Math.log(0.7)) / 5
+
+async function compareProject(spec = COMPARE_SPEC): Promise<string> {
+  const cwd = await makeProject('test/fixtures/toy', spec)
+  await writeFile(path.join(cwd, 'b.csv'), BASELINE)
+  return cwd
+}
+
+async function compare(cwd: string, candidate: string | Buffer, baseline = 'b.csv') {
+  await writeFile(path.join(cwd, 'c.csv'), candidate)
+  const res = await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.csv', '--baseline', baseline, '--json'])
+  return { ...res, json: res.code === 0 ? JSON.parse(res.stdout) : null }
+}
+
+describe('numbers in data files', () => {
+  it('reads decimals as writers print them (1e-5, +3, .5, 5.) and refuses hexadecimal, binary and octal forms', async () => {
+    const cwd = await compareProject()
+    const ok = await compare(cwd, CANDIDATE.replace('0.9', '9e-1').replace('0.2', '+.2').replace('0.6', '6.0E-1').replace('0.7', '.7'))
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(ok.json.candidate.auc).toBeCloseTo(5 / 6, 12)
+    expect(ok.json.candidate.acc).toBeCloseTo(0.6, 12)
+    expect(ok.json.candidate.logloss).toBeCloseTo(LOG_LOSS, 12)
+    // Number('0x1') is 1: a score written so must not silently count as a probability of 1.
+    for (const odd of ['0x1', '0b1', '0o1']) {
+      const res = await compare(cwd, CANDIDATE.replace('0.7', odd))
+      expect(res.code, `${odd}: ${res.stdout}`).toBe(4)
+      expect(res.stderr).toContain(`c.csv:6: "score" of id "5" must be a finite number, got "${odd}"`)
+    }
+    // A label so written is no class either.
+    const label = await compare(cwd, CANDIDATE.replace('5,1,1,0.7', '5,0x1,1,0.7'))
+    expect(label.code).toBe(4)
+    expect(label.stderr).toContain('c.csv:6: "label" of id "5" is "0x1", not one of the classes 0, 1')
+  })
+
+  it('a check of a number column counts 0x10 as not a number', async () => {
+    const checks = 'checks:\n  train:\n    columns:\n      x: { type: number, min: 0, max: 10 }\n'
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'echo ran > ran.txt\nnode train.mjs' }) + checks)
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y\n0x10,2\n3,4\n')
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/1'])
+    expect(res.code, res.stderr).toBe(2)
+    expect(res.stderr).toMatch(/\| train +\| x +\| type +\| number +\| not numbers: "0x10" +\|/)
+  })
+})
