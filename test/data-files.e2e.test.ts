@@ -72,3 +72,16 @@ describe('numbers in data files', () => {
     expect(res.stderr).toMatch(/\| train +\| x +\| type +\| number +\| not numbers: "0x10" +\|/)
   })
 })
+
+describe('headers of data files', () => {
+  it('checks on new data refuse a header naming a column twice, as every other reader does, instead of checking both as one', async () => {
+    const checks = 'checks:\n  train:\n    columns:\n      x: { type: number, min: 0 }\n'
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'echo ran > ran.txt\nnode train.mjs' }) + checks)
+    // Both x columns are numbers >= 0 but one of them is the other's negative: which is x?
+    await writeFile(path.join(cwd, 'data/train.csv'), '\uFEFFx, y ,x \r\n1,2,-1\r\n3,4,-3')
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/1'])
+    expect(res.code, res.stderr).toBe(2)
+    expect(res.stderr).toContain('checks.train: data/train.csv:1: column 3 repeats the header "x" of column 1; give every column its own name')
+    expect(res.stderr).not.toMatch(/\| min +\|/)
+  })
+})

@@ -6,7 +6,7 @@
  */
 import path from 'node:path'
 import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
-import { CsvError } from '../csv/read.js'
+import { checkHeader, CsvError } from '../csv/read.js'
 import { scanFile } from '../csv/scan.js'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type { DataCheckSpec, Spec } from '../spec/types.js'
@@ -74,7 +74,10 @@ async function forEachRecord(
     await scanFile(file, scanner => {
       if (width < 0) {
         width = scanner.count
-        for (let c = 0; c < width; c++) column(scanner.text(c).trim(), c, 0)
+        const names = Array.from({ length: width }, (_, c) => scanner.text(c).trim())
+        // A name given twice would have both columns checked as one.
+        checkHeader(names, shown, scanner.recordLine)
+        names.forEach((name, c) => column(name, c, 0))
         return
       }
       if (scanner.count !== width) throw new CsvError(`${shown}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
