@@ -85,3 +85,72 @@ describe('headers of data files', () => {
     expect(res.stderr).not.toMatch(/\| min +\|/)
   })
 })
+
+describe('text that is not UTF-8', () => {
+  // café and cafè in Latin-1: one byte each, 0xE9 and 0xE8, which UTF-8 decoding turns into the same U+FFFD.
+  const latin1 = (text: string) => Buffer.from(text, 'latin1')
+
+  it('a predictions file with a Latin-1 slice value is refused with file:line and column, not read as one merged slice', async () => {
+    const spec = COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, slices: [city] }').replace(
+      'acc: { goal: maximize, compute: accuracy }',
+      'acc: { goal: maximize, compute: accuracy, slices: { max-regression: 0.5, min-size: 1 } }'
+    )
+    const cwd = await compareProject(spec)
+    const cities = ['café', 'cafè', 'café', 'cafè', 'x']
+    const withCity = (csv: string) =>
+      csv
+        .trimEnd()
+        .split('\n')
+        .map((line, i) => `${line},${i === 0 ? 'city' : cities[i - 1]}`)
+        .join('\n') + '\n'
+    await writeFile(path.join(cwd, 'b.csv'), withCity(BASELINE))
+    // In UTF-8 the slices are three.
+    const utf8 = await compare(cwd, withCity(CANDIDATE))
+    expect(utf8.code, utf8.stderr).toBe(0)
+    expect(utf8.json.slices[0].slices.map((s: { value: string }) => s.value).sort()).toEqual(['cafè', 'café', 'x'])
+    const res = await compare(cwd, latin1(withCity(CANDIDATE)))
+    expect(res.code, res.stdout).toBe(4)
+    expect(res.stderr).toContain('c.csv:2: column 5 holds the byte 0xE9, which is not UTF-8; save the file as UTF-8')
+  })
+
+  it('a JSON Lines predictions file with a Latin-1 byte is refused with file:line; a byte order mark and CRLF lines are read', async () => {
+    const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, format: jsonl }'))
+    const jsonl = (csv: string, extra = '') =>
+      csv
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map(line => {
+          const [id, label, prediction, score] = line.split(',').map(Number)
+          return JSON.stringify({ id, label, prediction, score }).replace(/}$/, `${extra}}`)
+        })
+    await writeFile(path.join(cwd, 'b.jsonl'), jsonl(BASELINE).join('\n'))
+    await writeFile(path.join(cwd, 'c.jsonl'), `\uFEFF${jsonl(CANDIDATE).join('\r\n')}\r\n`)
+    const ok = await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.jsonl', '--baseline', 'b.jsonl', '--json'])
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(JSON.parse(ok.stdout).candidate.logloss).toBeCloseTo(LOG_LOSS, 12)
+    const lines = jsonl(CANDIDATE)
+    lines[2] = lines[2]!.replace('}', ',"note":"café"}')
+    await writeFile(path.join(cwd, 'c.jsonl'), latin1(lines.join('\n')))
+    const res = await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.jsonl', '--baseline', 'b.jsonl', '--json'])
+    expect(res.code, res.stdout).toBe(4)
+    expect(res.stderr).toContain('c.jsonl:3: the line holds a byte that is not UTF-8; save the file as UTF-8')
+  })
+
+  it('checks on new data refuse a Latin-1 category value with file:line and column, CSV and JSON Lines alike', async () => {
+    const checks = 'checks:\n  train:\n    columns:\n      kind: { type: category, values: [café, cafè] }\n'
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'echo ran > ran.txt\nnode train.mjs' }) + checks)
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,kind\n1,café\n2,cafè\n')
+    const ok = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/1'])
+    expect(ok.code, ok.stderr).toBe(0)
+    await writeFile(path.join(cwd, 'data/train.csv'), latin1('x,kind\n1,café\n2,cafè\n'))
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/2'])
+    expect(res.code, res.stderr).toBe(2)
+    expect(res.stderr).toMatch(/checks\.train: \S*data\/train\.csv:2: column 2 holds the byte 0xE9, which is not UTF-8/)
+    await writeFile(path.join(cwd, 'retrain.yml'), (toySpec() + checks).replace('data/train.csv', 'data/train.jsonl'))
+    await writeFile(path.join(cwd, 'data/train.jsonl'), latin1('{"x": 1, "kind": "café"}\n{"x": 2, "kind": "cafè"}\n'))
+    const jsonl = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/3'])
+    expect(jsonl.code, jsonl.stderr).toBe(2)
+    expect(jsonl.stderr).toContain('checks.train: data/train.jsonl:1: the line holds a byte that is not UTF-8')
+  })
+})

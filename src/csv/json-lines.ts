@@ -3,15 +3,39 @@
  * stream (no size ceiling); blank lines are skipped. A line that is not such an object is a
  * CsvError naming the file and line, as a malformed CSV row is.
  */
+import { isUtf8 } from 'node:buffer'
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { CsvError } from './errors.js'
 
 export const JSON_LINES = /\.(jsonl|ndjson)$/i
 
+/**
+ * The lines of a file, in order, each decoded as UTF-8 (a byte order mark is dropped). A line holding
+ * a byte that is not UTF-8 (a Latin-1 é) is a CsvError naming `shown` and the line: decoded
+ * leniently, two different values (café, cafè) would silently read as one.
+ */
+export async function* utf8Lines(file: string, shown: string): AsyncGenerator<string> {
+  // Read as Latin-1, one character a byte, so that a line's bytes can be checked before decoding.
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'latin1' }), crlfDelay: Infinity })
+  let line = 0
+  for await (const raw of lines) {
+    line++
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(raw)) {
+      yield raw
+      continue
+    }
+    const bytes = Buffer.from(raw, 'latin1')
+    if (!isUtf8(bytes)) throw new CsvError(`${shown}:${line}: the line holds a byte that is not UTF-8; save the file as UTF-8 (convert a Latin-1 file)`)
+    const text = bytes.toString('utf8')
+    yield line === 1 && text.startsWith('\uFEFF') ? text.slice(1) : text
+  }
+}
+
 /** Calls `record` with each line's object, in order; `shown` names the file in errors. */
 export async function forEachJsonLine(file: string, shown: string, record: (value: Record<string, unknown>) => void): Promise<void> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })
+  const lines = utf8Lines(file, shown)
   let line = 0
   try {
     for await (const text of lines) {

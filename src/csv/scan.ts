@@ -6,6 +6,7 @@
  * Field delimiters are bytes below 0x80, which never occur inside a UTF-8 sequence, so the bytes can
  * be split before they are decoded. Quoting follows RFC 4180 as read.ts documents it.
  */
+import { isUtf8 } from 'node:buffer'
 import { open } from 'node:fs/promises'
 import { CsvError } from './errors.js'
 
@@ -172,6 +173,9 @@ export class CsvScanner {
   /** Field c of the current record, unquoted, as written (not trimmed). */
   text(c: number): string {
     const raw = this.bytes.toString('utf8', this.starts[c], this.ends[c])
+    // A byte that is not UTF-8 (a Latin-1 é) decodes to U+FFFD: refused, or two different values
+    // (café, cafè) would silently read as one.
+    if (raw.includes('\uFFFD') && !isUtf8(this.bytes.subarray(this.starts[c], this.ends[c]))) this.notUtf8(c)
     if (this.quoted[c] === 0) return raw
     let field = ''
     let i = 1
@@ -338,6 +342,21 @@ export class CsvScanner {
     this.line++
     this.position = i
     return count
+  }
+
+  private notUtf8(c: number): never {
+    const bytes = this.bytes.subarray(this.starts[c], this.ends[c])
+    // The first byte that starts no valid sequence.
+    let at = 0
+    while (at < bytes.length) {
+      const b = bytes[at]!
+      const size = b < 0x80 ? 1 : (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 0
+      if (size === 0 || !isUtf8(bytes.subarray(at, at + size)) || at + size > bytes.length) break
+      at += size
+    }
+    throw new CsvError(
+      `${this.file}:${this.recordLine}: column ${c + 1} holds the byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase()}, which is not UTF-8; save the file as UTF-8 (convert a Latin-1 file)`
+    )
   }
 
   private slowNumber(c: number): number | null | undefined {

@@ -3,8 +3,7 @@
  * project's one CSV reader in src/csv, or JSON Lines of one object per example) and pairs the candidate's file with the baseline's by example id.
  * Every problem names the file and line, and the id, so a person can find the row at once.
  */
-import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
+import { utf8Lines } from '../csv/json-lines.js'
 import { checkHeader, CsvError } from '../csv/read.js'
 import { CsvScanner, scanFile } from '../csv/scan.js'
 import { EvaluationError } from '../errors.js'
@@ -205,10 +204,13 @@ function numericColumnsOf(columns: PredictionColumns): (name: string) => boolean
  */
 export async function loadPredictions(file: string, columns: PredictionColumns): Promise<PredictionTable> {
   if (columns.format === 'csv') return checkIds(await streamCsv(file, columns), columns)
-  const input = createReadStream(file, { encoding: 'utf8' })
   const reader = jsonLinesReader(file)
   // The stream's error (a file that cannot be opened) rejects the reading loop.
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) reader.add(line)
+  try {
+    for await (const line of utf8Lines(file, file)) reader.add(line)
+  } catch (err) {
+    throw err instanceof CsvError ? new PredictionsError(err.message) : err
+  }
   return checkIds(reader.table(), columns)
 }
 
