@@ -154,3 +154,18 @@ describe('text that is not UTF-8', () => {
     expect(jsonl.stderr).toContain('checks.train: data/train.jsonl:1: the line holds a byte that is not UTF-8')
   })
 })
+
+describe('binary labels written as true/false', () => {
+  it('a file with True/False labels pairs with one with 1/0 labels (both documented), and a real difference is still named', async () => {
+    const cwd = await compareProject()
+    const pandas = CANDIDATE.replace(/^(\d),1,/gm, '$1,True,').replace(/^(\d),0,/gm, '$1,False,')
+    expect(pandas).toContain('1,True,1,0.9\n2,False,0,0.2')
+    const res = await compare(cwd, pandas)
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.json.candidate.auc).toBeCloseTo(5 / 6, 12)
+    expect(res.json.candidate.acc).toBeCloseTo(0.6, 12)
+    const differs = await compare(cwd, pandas.replace('2,False,', '2,True,'))
+    expect(differs.code).toBe(4)
+    expect(differs.stderr).toContain('"label" of id "2" differs: "True" at c.csv:3, 0 at b.csv:3; both models must be evaluated on the same data')
+  })
+})

@@ -128,6 +128,15 @@ function classIndexes(table: PredictionTable, cells: Column, name: string, class
   return out
 }
 
+function classesOrNull(table: PredictionTable, cells: Column, name: string, classes: string[], binary: boolean): Int32Array | null {
+  try {
+    return classIndexes(table, cells, name, classes, binary)
+  } catch (err) {
+    if (err instanceof PredictionsError) return null
+    throw err
+  }
+}
+
 function categories(table: PredictionTable, name: string, what: string): { names: string[]; of: Int32Array } {
   const cells = column(table, name, what)
   const index = new Map<string, number>()
@@ -176,10 +185,15 @@ export function readExamples(
     for (const name of shared) {
       const mine = column(candidate, name, name === cols.label ? 'label' : 'group or slice')
       const theirs = column(baseline.table, name, name === cols.label ? 'label' : 'group or slice')
+      // Class labels agree by class: a binary label true in one file is 1 in the other. A baseline
+      // label of no class differs from the candidate's, and is reported so below.
+      const theirClass = name === cols.label && task !== 'regression' ? classesOrNull(baseline.table, theirs, name, classes, task === 'binary') : null
       for (let row = 0; row < n; row++) {
         const a = mine.at(row)
         const b = theirs.at(baseline.order[row]!)
-        if (a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))) {
+        if (
+          theirClass !== null ? labelClass[row] !== theirClass[baseline.order[row]!] : a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))
+        ) {
           throw new PredictionsError(
             `"${name}" of id "${candidate.ids.at(row)}" differs: ${JSON.stringify(a)} at ${where(candidate, row)}, ${JSON.stringify(b)} at ` +
               `${where(baseline.table, baseline.order[row]!)}; both models must be evaluated on the same data`
