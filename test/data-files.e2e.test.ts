@@ -169,3 +169,42 @@ describe('binary labels written as true/false', () => {
     expect(differs.stderr).toContain('"label" of id "2" differs: "True" at c.csv:3, 0 at b.csv:3; both models must be evaluated on the same data')
   })
 })
+
+describe('metrics files as writers leave them', () => {
+  const METRICS_SPEC = `model: m
+root: .
+data:
+  eval: data/eval.csv
+steps:
+  - name: Train
+    run: node train.mjs
+evaluate:
+  run: node evaluate.mjs
+  data: eval
+metrics:
+  auc: { goal: maximize, change: [{ margin: -1 }] }
+  loss: { goal: minimize }
+promotion: { mode: auto, first-model: promote }
+`
+  async function compareMetrics(cwd: string, candidate: string) {
+    await writeFile(path.join(cwd, 'c.json'), candidate)
+    const res = await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.json', '--baseline', 'b.json', '--json'])
+    return { ...res, json: res.code === 0 ? JSON.parse(res.stdout) : null }
+  }
+
+  it('reads a file with a byte order mark; an empty file and one written twice get errors saying so, with the line', async () => {
+    const cwd = await makeProject('test/fixtures/toy', METRICS_SPEC)
+    await writeFile(path.join(cwd, 'b.json'), '{"auc": 0.8, "loss": 0.3}')
+    const bom = await compareMetrics(cwd, '\uFEFF{"auc": 0.9, "loss": 0.2, "nested": {"auc": 0}}\r\n')
+    expect(bom.code, bom.stderr).toBe(0)
+    expect(bom.json.candidate).toEqual({ auc: 0.9, loss: 0.2 })
+    const empty = await compareMetrics(cwd, '\n')
+    expect(empty.code).toBe(4)
+    expect(empty.stderr).toContain('c.json: the metrics file is empty; write one JSON object of metric name to number')
+    const twice = await compareMetrics(cwd, '{"auc": NaN, "loss": 0.2}\n{"auc": 0.9, "loss": 0.2}\n')
+    expect(twice.code).toBe(4)
+    expect(twice.stderr).toMatch(
+      /c\.json: the metrics file is not valid JSON at line 2 \(.*\); write one object of metric name to number, once \(a file written twice/
+    )
+  })
+})
