@@ -208,3 +208,17 @@ promotion: { mode: auto, first-model: promote }
     )
   })
 })
+
+describe('missing values in predictions', () => {
+  it('an empty, NA or null score or label is named a missing value, with file:line and id', async () => {
+    const cwd = await compareProject()
+    for (const missing of ['', 'NA', 'null', 'NaN']) {
+      const score = await compare(cwd, CANDIDATE.replace('0.7', missing))
+      expect(score.code, missing).toBe(4)
+      expect(score.stderr).toContain('c.csv:6: "score" of id "5" must be a finite number, got a missing value (empty, NA, NaN or null)')
+      const label = await compare(cwd, CANDIDATE.replace('5,1,1', `5,${missing},1`))
+      expect(label.code, missing).toBe(4)
+      expect(label.stderr).toContain('c.csv:6: "label" of id "5" is a missing value (empty, NA, NaN or null), not one of the classes 0, 1')
+    }
+  })
+})

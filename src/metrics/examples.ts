@@ -59,6 +59,12 @@ function where(table: PredictionTable, row: number): string {
   return `${table.file}:${table.lines.at(row)}`
 }
 
+/** A cell in a message: a missing one (empty, NA, NaN, null) says so. */
+function shown(cell: Cell): string {
+  const missing = cell === null || (typeof cell === 'string' && /^\s*(na|nan|null)?\s*$/i.test(cell))
+  return missing ? 'a missing value (empty, NA, NaN or null)' : JSON.stringify(cell)
+}
+
 function column(table: PredictionTable, name: string, what: string): Column {
   const cells = table.columns.get(name)
   if (!cells) {
@@ -73,7 +79,7 @@ function numberAt(table: PredictionTable, cells: Column, row: number, name: stri
   const cell = cells.at(row)
   const value = typeof cell === 'number' ? cell : typeof cell === 'string' && DECIMAL.test(cell) ? Number(cell) : Number.NaN
   if (!Number.isFinite(value)) {
-    throw new PredictionsError(`${where(table, row)}: "${name}" of id "${table.ids.at(row)}" must be a finite number, got ${JSON.stringify(cell)}`)
+    throw new PredictionsError(`${where(table, row)}: "${name}" of id "${table.ids.at(row)}" must be a finite number, got ${shown(cell)}`)
   }
   return value
 }
@@ -116,7 +122,7 @@ function classIndexes(table: PredictionTable, cells: Column, name: string, class
     const i = index.get(key)
     if (i === undefined) {
       throw new PredictionsError(
-        `${where(table, row)}: "${name}" of id "${table.ids.at(row)}" is ${JSON.stringify(cell)}, not one of the classes ${classes.join(', ')}; ` +
+        `${where(table, row)}: "${name}" of id "${table.ids.at(row)}" is ${shown(cell)}, not one of the classes ${classes.join(', ')}; ` +
           (binary
             ? 'a binary task uses 0/1 (or true/false) unless evaluate.predictions.classes names [negative, positive]'
             : 'declare every class in evaluate.predictions.classes')
