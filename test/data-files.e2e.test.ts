@@ -222,3 +222,35 @@ describe('missing values in predictions', () => {
     }
   })
 })
+
+describe('drift with a feed that broke', () => {
+  it('a column whose every value is now missing, or a header-only file, drifted (kind missing); it is not left out of the report', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y,c\n1,2,a\n3,4,b\n1,2,a\n3,4,b\n')
+    const first = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/1'])
+    expect(first.code, first.stderr).toBe(0)
+    const drift = async () => {
+      const res = await retrain(cwd, ['drift', '--spec', 'retrain.yml', '--json'])
+      expect(res.code, res.stderr).toBe(0)
+      return JSON.parse(res.stdout) as { drifted: boolean; inputs: { features: { column: string; kind: string; drifted: boolean; reasons: string[] }[] }[] }
+    }
+    const same = await drift()
+    expect(same.drifted).toBe(false)
+    // x and c written empty (NA, empty): as good as gone.
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y,c\nNA,2,\n,4,NA\nNA,2,\n,4,\n')
+    const empty = await drift()
+    expect(empty.drifted).toBe(true)
+    const byColumn = Object.fromEntries(empty.inputs[0]!.features.map(f => [f.column, f]))
+    expect(byColumn.x).toMatchObject({ kind: 'missing', drifted: true, reasons: ['every value is missing in the new data'] })
+    expect(byColumn.c).toMatchObject({ kind: 'missing', drifted: true, reasons: ['every value is missing in the new data'] })
+    expect(byColumn.y).toMatchObject({ kind: 'number', drifted: false })
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y,c\r\n')
+    const headerOnly = await drift()
+    expect(headerOnly.drifted).toBe(true)
+    expect(headerOnly.inputs[0]!.features.map(f => [f.column, f.kind, f.reasons[0]])).toEqual([
+      ['x', 'missing', 'the new data has no rows'],
+      ['y', 'missing', 'the new data has no rows'],
+      ['c', 'missing', 'the new data has no rows']
+    ])
+  })
+})
