@@ -3,10 +3,10 @@
  * metrics (`retrain compare`), metrics files, and checks on new data. Each either works as
  * documented or fails with a clear error naming the file and line; never a silently wrong metric.
  */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { makeProject, retrain, toySpec } from './helpers/project.js'
+import { makeProject, readJson, retrain, toySpec, treeDigest } from './helpers/project.js'
 
 const COMPARE_SPEC = `model: m
 root: .
@@ -252,5 +252,55 @@ describe('drift with a feed that broke', () => {
       ['y', 'missing', 'the new data has no rows'],
       ['c', 'missing', 'the new data has no rows']
     ])
+  })
+})
+
+describe('model directories as trainers write them', () => {
+  // Written by a shell step: nested and empty folders, unicode and spaces, a link inside, a name
+  // like a tar special, a 200-character name, an empty file, an executable script.
+  const WRITE_MODEL = [
+    'node train.mjs',
+    'M="$RETRAIN_MODEL_DIR"',
+    'mkdir -p "$M/a/b/c" "$M/empty/nested" "$M/sp ace/ünï 日本"',
+    'printf deep > "$M/a/b/c/leaf.bin"',
+    ': > "$M/zero.bin"',
+    'printf u > "$M/sp ace/ünï 日本/fïlé ñame.txt"',
+    'printf "#!/bin/sh\\necho hi\\n" > "$M/run.sh" && chmod +x "$M/run.sh"',
+    'ln -s a/b/c/leaf.bin "$M/link-in" && ln -s a "$M/dirlink"',
+    'mkdir -p "$M/@LongLink" && printf L > "$M/@LongLink/PaxHeader"',
+    'printf long > "$M/$(printf "n%.0s" $(seq 1 200))"',
+    // The second run lists the champion it starts from.
+    'if [ -n "$RETRAIN_BASELINE_DIR" ]; then (cd "$RETRAIN_BASELINE_DIR" && find . | LC_ALL=C sort && ls -l run.sh zero.bin link-in && cat link-in) > baseline.txt; fi',
+    'if [ -n "$BAD_NAME" ]; then printf x > "$M/$(printf "caf\\351.txt")"; fi'
+  ].join('\n')
+
+  it('warm start gets back every file, link, mode and name; empty folders are not kept; a name that is not UTF-8 is refused by name', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train: WRITE_MODEL, margin: -100 }))
+    const first = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/1'])
+    expect(first.code, first.stderr).toBe(0)
+    const second = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/2'])
+    expect(second.code, second.stderr).toBe(0)
+    const listing = await readFile(path.join(cwd, 'baseline.txt'), 'utf8')
+    const long = 'n'.repeat(200)
+    for (const entry of ['./a/b/c/leaf.bin', './sp ace/ünï 日本/fïlé ñame.txt', './@LongLink/PaxHeader', `./${long}`, './dirlink', './link-in', './zero.bin'])
+      expect(listing).toContain(`${entry}\n`)
+    expect(listing).not.toContain('./empty')
+    expect(listing).toMatch(/^-rwxr-xr-x .* run\.sh$/m)
+    expect(listing).toMatch(/^-rw-r--r-- .* 0 .* zero\.bin$/m)
+    expect(listing).toMatch(/^l.* link-in -> a\/b\/c\/leaf\.bin$/m)
+    expect(listing.endsWith('\ndeep')).toBe(true)
+
+    // The versions and the champion; the state file also counts reserved version numbers.
+    const stored = async () => {
+      const registry = await readJson(path.join(cwd, '.retrain/registry/toy/registry.json'))
+      return { files: await treeDigest(path.join(cwd, '.retrain/registry/toy/versions')), champion: registry.champion, versions: registry.versions }
+    }
+    const before = await stored()
+    expect(before.champion).toBe(2)
+    const bad = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/3'], { BAD_NAME: '1' })
+    expect(bad.code, bad.stderr).toBe(6)
+    expect(bad.stderr).toMatch(/refusing to pack \S*\/caf\uFFFD\.txt: its name is not UTF-8 \(shown here with U\+FFFD\), so it cannot be stored; rename it/)
+    expect(bad.stderr).not.toContain('disappeared')
+    expect(await stored()).toEqual(before)
   })
 })
