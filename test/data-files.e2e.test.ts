@@ -304,3 +304,21 @@ describe('model directories as trainers write them', () => {
     expect(await stored()).toEqual(before)
   })
 })
+
+describe('a predictions file the evaluate command wrote during a run', () => {
+  it('a problem at file:line names the copy kept in the run output, which exists after the run, not the scratch file removed with it', async () => {
+    const evaluate = `printf 'id,label,prediction,score\\n1,1,1,0.9\\n2,0,0,0.2\\n3,1,0,0.4\\n4,0,1,0.6\\n5,1,1,%s\\n' "$SCORE" > "$RETRAIN_PREDICTIONS_FILE"`
+    const spec = toySpec()
+      .replace('run: node evaluate.mjs', `run: ${JSON.stringify(evaluate)}`)
+      .replace('  data: eval\n', '  data: eval\n  predictions: { task: binary }\n')
+      .replace(/metrics:\n[\s\S]*?promotion:/, 'metrics:\n  auc: { goal: maximize, compute: roc-auc, change: [{ margin: -1 }] }\npromotion:')
+    const cwd = await makeProject('test/fixtures/toy', spec)
+    const first = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/1'], { SCORE: '0.7' })
+    expect(first.code, first.stderr).toBe(0)
+    const bad = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/2'], { SCORE: 'abc' })
+    expect(bad.code).toBe(4)
+    const kept = path.join(cwd, 'out/2/metrics/candidate-predictions.csv')
+    expect(bad.stderr).toContain(`${kept}:6: "score" of id "5" must be a finite number, got "abc"`)
+    expect((await readFile(kept, 'utf8')).split('\n')[5]).toBe('5,1,1,abc')
+  })
+})
