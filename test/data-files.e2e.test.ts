@@ -137,7 +137,7 @@ describe('text that is not UTF-8', () => {
     expect(res.stderr).toContain('c.jsonl:3: the line holds a byte that is not UTF-8; save the file as UTF-8')
   })
 
-  it('checks on new data refuse a Latin-1 category value with file:line and column, CSV and JSON Lines alike', async () => {
+  it('checks on new data refuse a Latin-1 category value with file:line and column, CSV and JSON Lines alike (a byte order mark is read)', async () => {
     const checks = 'checks:\n  train:\n    columns:\n      kind: { type: category, values: [café, cafè] }\n'
     const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'echo ran > ran.txt\nnode train.mjs' }) + checks)
     await writeFile(path.join(cwd, 'data/train.csv'), 'x,kind\n1,café\n2,cafè\n')
@@ -148,8 +148,12 @@ describe('text that is not UTF-8', () => {
     expect(res.code, res.stderr).toBe(2)
     expect(res.stderr).toMatch(/checks\.train: \S*data\/train\.csv:2: column 2 holds the byte 0xE9, which is not UTF-8/)
     await writeFile(path.join(cwd, 'retrain.yml'), (toySpec() + checks).replace('data/train.csv', 'data/train.jsonl'))
+    // A byte order mark and CRLF lines, as some writers leave them: read.
+    await writeFile(path.join(cwd, 'data/train.jsonl'), '\uFEFF{"x": 1, "kind": "café"}\r\n{"x": 2, "kind": "cafè"}\r\n')
+    const bom = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/3'])
+    expect(bom.code, bom.stderr).toBe(0)
     await writeFile(path.join(cwd, 'data/train.jsonl'), latin1('{"x": 1, "kind": "café"}\n{"x": 2, "kind": "cafè"}\n'))
-    const jsonl = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/3'])
+    const jsonl = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/4'])
     expect(jsonl.code, jsonl.stderr).toBe(2)
     expect(jsonl.stderr).toContain('checks.train: data/train.jsonl:1: the line holds a byte that is not UTF-8')
   })
