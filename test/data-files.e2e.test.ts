@@ -326,3 +326,17 @@ describe('a predictions file the evaluate command wrote during a run', () => {
     expect((await readFile(kept, 'utf8')).split('\n')[5]).toBe('5,1,1,abc')
   })
 })
+
+describe('JSON Lines written by json.dumps', () => {
+  it('a bare NaN (as Python writes a missing float) is refused at its line with what to write instead', async () => {
+    const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, format: jsonl }'))
+    const lines = ['{"id": 1, "label": 1, "prediction": 1, "score": 0.9}', '{"id": 2, "label": 0, "prediction": 0, "score": NaN}']
+    await writeFile(path.join(cwd, 'c.jsonl'), lines.join('\n'))
+    await writeFile(path.join(cwd, 'b.jsonl'), lines[0]!)
+    const res = await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.jsonl', '--baseline', 'b.jsonl'])
+    expect(res.code).toBe(4)
+    expect(res.stderr).toMatch(
+      /c\.jsonl:2: not valid JSON \(.*\); write one JSON object per line; NaN and Infinity are not JSON \(Python's json module writes them\): write null for a missing value/
+    )
+  })
+})

@@ -10,6 +10,13 @@ import { CsvError } from './errors.js'
 
 export const JSON_LINES = /\.(jsonl|ndjson)$/i
 
+/** For a line that is not JSON: a hint when it holds NaN or Infinity, which Python's json module writes. */
+export function nonFiniteHint(line: string): string {
+  return /(?:^|[\s:,[])-?(?:NaN|Infinity)\s*[,}\]]/.test(line)
+    ? "; NaN and Infinity are not JSON (Python's json module writes them): write null for a missing value"
+    : ''
+}
+
 /**
  * The lines of a file, in order, each decoded as UTF-8 (a byte order mark is dropped). A line holding
  * a byte that is not UTF-8 (a Latin-1 é) is a CsvError naming `shown` and the line: decoded
@@ -45,7 +52,7 @@ export async function forEachJsonLine(file: string, shown: string, record: (valu
       try {
         value = JSON.parse(text)
       } catch (err) {
-        throw new CsvError(`${shown}:${line}: not a JSON value (${(err as Error).message}); a JSON Lines file holds one object a line`)
+        throw new CsvError(`${shown}:${line}: not a JSON value (${(err as Error).message}); a JSON Lines file holds one object a line${nonFiniteHint(text)}`)
       }
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         throw new CsvError(`${shown}:${line}: a JSON Lines record must be an object of column names to values`)

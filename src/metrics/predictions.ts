@@ -3,7 +3,7 @@
  * project's one CSV reader in src/csv, or JSON Lines of one object per example) and pairs the candidate's file with the baseline's by example id.
  * Every problem names the file and line, and the id, so a person can find the row at once.
  */
-import { utf8Lines } from '../csv/json-lines.js'
+import { nonFiniteHint, utf8Lines } from '../csv/json-lines.js'
 import { checkHeader, CsvError } from '../csv/read.js'
 import { CsvScanner, scanFile } from '../csv/scan.js'
 import { EvaluationError } from '../errors.js'
@@ -160,7 +160,7 @@ function jsonLinesReader(file: string): { add: (raw: string) => void; table: () 
     try {
       value = JSON.parse(line)
     } catch (err) {
-      throw new PredictionsError(`${file}:${lineNo}: not valid JSON (${(err as Error).message}); write one JSON object per line`)
+      throw new PredictionsError(`${file}:${lineNo}: not valid JSON (${(err as Error).message}); write one JSON object per line${nonFiniteHint(line)}`)
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new PredictionsError(`${file}:${lineNo}: expected one JSON object per line`)
