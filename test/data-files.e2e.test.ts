@@ -146,7 +146,7 @@ describe('text that is not UTF-8', () => {
     await writeFile(path.join(cwd, 'data/train.csv'), latin1('x,kind\n1,café\n2,cafè\n'))
     const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/2'])
     expect(res.code, res.stderr).toBe(2)
-    expect(res.stderr).toMatch(/checks\.train: \S*data\/train\.csv:2: column 2 holds the byte 0xE9, which is not UTF-8/)
+    expect(res.stderr).toContain('checks.train: data/train.csv:2: column 2 holds the byte 0xE9, which is not UTF-8')
     await writeFile(path.join(cwd, 'retrain.yml'), (toySpec() + checks).replace('data/train.csv', 'data/train.jsonl'))
     // A byte order mark and CRLF lines, as some writers leave them: read.
     await writeFile(path.join(cwd, 'data/train.jsonl'), '\uFEFF{"x": 1, "kind": "café"}\r\n{"x": 2, "kind": "cafè"}\r\n')
@@ -256,6 +256,11 @@ describe('drift with a feed that broke', () => {
       ['y', 'missing', 'the new data has no rows'],
       ['c', 'missing', 'the new data has no rows']
     ])
+    // A Latin-1 file: refused at its line and column, the path as the spec names it.
+    await writeFile(path.join(cwd, 'data/train.csv'), Buffer.from('x,y,c\n1,2,caf\u00e9\n', 'latin1'))
+    const latin1 = await retrain(cwd, ['drift', '--spec', 'retrain.yml'])
+    expect(latin1.code).toBe(2)
+    expect(latin1.stderr).toContain('data input train: data/train.csv:2: column 3 holds the byte 0xE9, which is not UTF-8')
   })
 })
 

@@ -170,7 +170,8 @@ async function checkInput(root: string, input: ResolvedDataInput, check: DataChe
         }
       )
     } catch (err) {
-      if (err instanceof CsvError) throw new InputError([{ message: `checks.${input.name}: ${err.message}` }])
+      // The scanner's own errors name the absolute path: shown relative, as the others.
+      if (err instanceof CsvError) throw new InputError([{ message: `checks.${input.name}: ${err.message.replace(`${file}:`, `${shown}:`)}` }])
       throw err
     }
     for (const column of stats.keys()) if (!seen.has(column)) absent.add(column)

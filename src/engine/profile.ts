@@ -345,7 +345,8 @@ export async function profileInput(root: string, input: ResolvedDataInput, refer
       if (CSV.test(file)) await profiler.csv(file, shown)
       else await profiler.jsonLines(file, shown)
     } catch (err) {
-      if (err instanceof CsvError) throw new InputError([{ message: `data input ${input.name}: ${err.message}` }], 'bad-data')
+      // The scanner's own errors name the absolute path: shown relative, as the others.
+      if (err instanceof CsvError) throw new InputError([{ message: `data input ${input.name}: ${err.message.replace(`${file}:`, `${shown}:`)}` }], 'bad-data')
       throw err
     }
   }
