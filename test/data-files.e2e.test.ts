@@ -345,3 +345,22 @@ describe('JSON Lines written by json.dumps', () => {
     )
   })
 })
+
+describe('a numeric training column with one text cell', () => {
+  it('the built-in trainer says the column is read as categories, and which cell made it so', async () => {
+    const dir = await makeProject('examples/cars-builtin')
+    const file = path.join(dir, 'data/train.csv')
+    const lines = (await readFile(file, 'utf8')).split('\n')
+    // The UCI file this data comes from writes a missing horsepower as "?".
+    expect(lines[3]).toMatch(/^2,plymouth satellite,18,8,318,150,/)
+    lines[3] = lines[3]!.replace(',318,150,', ',318,?,')
+    await writeFile(file, lines.join('\n'))
+    const res = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out1', '--param', 'epochs=1'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stderr).toMatch(
+      /column Horsepower is read as categories, not numbers: train\.csv record 4 holds "\?" \(\d+ of \d+ rows hold numbers\); fix that cell \(a missing value is empty, NA, NaN or null\), or list the column under categorical/
+    )
+    // Origin is declared categorical: no such note.
+    expect(res.stderr).not.toContain('column Origin is read as categories')
+  })
+})
