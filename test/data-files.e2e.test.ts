@@ -364,3 +364,17 @@ describe('a numeric training column with one text cell', () => {
     expect(res.stderr).not.toContain('column Origin is read as categories')
   })
 })
+
+describe('checks of category values written as numbers', () => {
+  it('values: [1, 2.0] (which YAML reads as numbers) accept 1.0 and 2.0 in the data, and still refuse others', async () => {
+    const checks = 'checks:\n  train:\n    columns:\n      grade: { type: category, values: [1, 2.0, A] }\n'
+    const cwd = await makeProject('test/fixtures/toy', toySpec() + checks)
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,grade\n1,1\n2,2.0\n3,A\n4,1.0\n5,2\n')
+    const ok = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/1'])
+    expect(ok.code, ok.stderr).toBe(0)
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,grade\n1,1\n2,3\n3,a\n4,0x2\n')
+    const bad = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/2'])
+    expect(bad.code, bad.stderr).toBe(2)
+    expect(bad.stderr).toMatch(/\| train +\| grade +\| values +\| one of 1, 2, A +\| "3", "a", "0x2" +\|/)
+  })
+})

@@ -7,7 +7,7 @@
 import path from 'node:path'
 import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
 import { checkHeader, CsvError } from '../csv/read.js'
-import { scanFile } from '../csv/scan.js'
+import { DECIMAL, scanFile } from '../csv/scan.js'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type { DataCheckSpec, Spec } from '../spec/types.js'
 import { formatNumber as fmt } from './format.js'
@@ -108,6 +108,21 @@ async function forEachRecord(
   })
 }
 
+/** The listed values that are numbers, by list (YAML reads `2.0` as 2, written back "2"). */
+const numbersOf = new WeakMap<string[], Set<number>>()
+
+/** Whether a cell is one of `values`: as written, or a number equal to a listed one (`2.0` is 2). */
+function allowed(values: string[], cell: Cell): boolean {
+  if (values.includes(cell.text)) return true
+  if (typeof cell.number !== 'number') return false
+  let numbers = numbersOf.get(values)
+  if (numbers === undefined) {
+    numbers = new Set(values.filter(v => DECIMAL.test(v)).map(Number))
+    numbersOf.set(values, numbers)
+  }
+  return numbers.has(cell.number)
+}
+
 /** Distinct bad values of a column kept to count them (memory stays bounded; beyond, "at least"). */
 const KEPT = 1000
 
@@ -165,7 +180,7 @@ async function checkInput(root: string, input: ResolvedDataInput, check: DataChe
                 if (value.number > s.high) s.high = value.number
               }
             }
-            if (spec.values && !spec.values.includes(value.text) && s.unexpected.size <= KEPT) s.unexpected.add(value.text)
+            if (spec.values && !allowed(spec.values, value) && s.unexpected.size <= KEPT) s.unexpected.add(value.text)
           }
         }
       )
