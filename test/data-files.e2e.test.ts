@@ -74,6 +74,25 @@ describe('numbers in data files', () => {
 })
 
 describe('headers of data files', () => {
+  it('a file separated by semicolons or tabs (a spreadsheet export) is named so at its header, not as a row with too many fields', async () => {
+    const cwd = await compareProject()
+    const semicolons = await compare(cwd, CANDIDATE.replaceAll(',', ';').replace(/(\d)\.(\d)/g, '$1,$2'))
+    expect(semicolons.code).toBe(4)
+    expect(semicolons.stderr).toContain(
+      'c.csv:1: the header is one column, "id;label;prediction;score": fields are separated by commas, and this file seems to separate them with ";"; write it with commas'
+    )
+    const tabs = await compare(cwd, CANDIDATE.replaceAll(',', '\t'))
+    expect(tabs.code).toBe(4)
+    expect(tabs.stderr).toContain('this file seems to separate them with "\\t"')
+
+    const checks = 'checks:\n  train:\n    columns:\n      x: { type: number }\n'
+    const project = await makeProject('test/fixtures/toy', toySpec() + checks)
+    await writeFile(path.join(project, 'data/train.csv'), 'x;y\n1;2\n')
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/1'])
+    expect(res.code).toBe(2)
+    expect(res.stderr).toContain('checks.train: data/train.csv:1: the header is one column, "x;y": fields are separated by commas')
+  })
+
   it('checks on new data refuse a header naming a column twice, as every other reader does, instead of checking both as one', async () => {
     const checks = 'checks:\n  train:\n    columns:\n      x: { type: number, min: 0 }\n'
     const cwd = await makeProject('test/fixtures/toy', toySpec({ train: 'echo ran > ran.txt\nnode train.mjs' }) + checks)

@@ -15,6 +15,7 @@
  */
 import path from 'node:path'
 import { CsvError } from '../csv/errors.js'
+import { checkHeader } from '../csv/read.js'
 import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
 import { scanFile } from '../csv/scan.js'
 import { InputError } from '../errors.js'
@@ -268,6 +269,7 @@ class InputProfiler {
     await scanFile(file, scanner => {
       if (header === null) {
         const names = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
+        checkHeader(names, shown, scanner.recordLine)
         const first = new Map<string, number>()
         names.forEach((name, c) => {
           if (first.has(name)) throw new CsvError(`${shown}:${scanner.recordLine}: column ${c + 1} repeats the header ${JSON.stringify(name)}`)
