@@ -102,6 +102,11 @@ describe('headers of data files', () => {
     expect(res.code, res.stderr).toBe(2)
     expect(res.stderr).toContain('checks.train: data/train.csv:1: column 3 repeats the header "x" of column 1; give every column its own name')
     expect(res.stderr).not.toMatch(/\| min +\|/)
+    // A comma at the end of every line (a spreadsheet export): two columns without a name, said so.
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y,,\n1,2,,\n')
+    const trailing = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/2'])
+    expect(trailing.code).toBe(2)
+    expect(trailing.stderr).toContain('checks.train: data/train.csv:1: columns 3 and 4 have no name in the header; give every column its own name')
   })
 })
 

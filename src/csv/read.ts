@@ -50,6 +50,11 @@ export function checkHeader(header: string[], file: string, line: number): void 
   const first = new Map<string, number>()
   header.forEach((name, c) => {
     const earlier = first.get(name)
+    if (earlier !== undefined && name === '') {
+      throw new CsvError(
+        `${file}:${line}: columns ${earlier + 1} and ${c + 1} have no name in the header; give every column its own name (a comma at the end of every line makes such a column)`
+      )
+    }
     if (earlier !== undefined) {
       throw new CsvError(`${file}:${line}: column ${c + 1} repeats the header ${JSON.stringify(name)} of column ${earlier + 1}; give every column its own name`)
     }

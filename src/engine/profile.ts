@@ -270,11 +270,6 @@ class InputProfiler {
       if (header === null) {
         const names = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
         checkHeader(names, shown, scanner.recordLine)
-        const first = new Map<string, number>()
-        names.forEach((name, c) => {
-          if (first.has(name)) throw new CsvError(`${shown}:${scanner.recordLine}: column ${c + 1} repeats the header ${JSON.stringify(name)}`)
-          first.set(name, c)
-        })
         const columns = names.map(name => this.column(name))
         absent = [...this.columns.values()].filter(s => !columns.includes(s))
         header = columns
