@@ -402,3 +402,28 @@ describe('checks of category values written as numbers', () => {
     expect(bad.stderr).toMatch(/\| train +\| grade +\| values +\| one of 1, 2, A +\| "3", "a", "0x2" +\|/)
   })
 })
+
+describe('groups with missing values', () => {
+  it('an example without a group (empty or NA) is refused at its line, not resampled with all the others as one group', async () => {
+    const spec = COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, group: user }')
+    const cwd = await compareProject(spec)
+    const withUser = (csv: string, users: string[]) =>
+      csv
+        .trimEnd()
+        .split('\n')
+        .map((line, i) => `${line},${i === 0 ? 'user' : users[i - 1]}`)
+        .join('\n') + '\n'
+    await writeFile(path.join(cwd, 'b.csv'), withUser(BASELINE, ['u1', 'u1', 'u2', '', 'u3']))
+    const empty = await compare(cwd, withUser(CANDIDATE, ['u1', 'u1', 'u2', '', 'u3']))
+    expect(empty.code, empty.stdout).toBe(4)
+    expect(empty.stderr).toContain('c.csv:5: the group ("user") of id "4" is missing; every example needs its group')
+    await writeFile(path.join(cwd, 'b.csv'), withUser(BASELINE, ['u1', 'u1', 'u2', 'NA', 'u3']))
+    const na = await compare(cwd, withUser(CANDIDATE, ['u1', 'u1', 'u2', 'NA', 'u3']))
+    expect(na.code).toBe(4)
+    expect(na.stderr).toContain('c.csv:5: the group ("user") of id "4" is missing')
+    await writeFile(path.join(cwd, 'b.csv'), withUser(BASELINE, ['u1', 'u1', 'u2', 'u4', 'u3']))
+    const ok = await compare(cwd, withUser(CANDIDATE, ['u1', 'u1', 'u2', 'u4', 'u3']))
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(ok.json.units).toEqual({ count: 4, kind: 'groups' })
+  })
+})

@@ -59,9 +59,12 @@ function where(table: PredictionTable, row: number): string {
   return `${table.file}:${table.lines.at(row)}`
 }
 
+/** A text cell that stands for a missing value. */
+const MISSING_TEXT = /^\s*(na|nan|null)?\s*$/i
+
 /** A cell in a message: a missing one (empty, NA, NaN, null) says so. */
 function shown(cell: Cell): string {
-  const missing = cell === null || (typeof cell === 'string' && /^\s*(na|nan|null)?\s*$/i.test(cell))
+  const missing = cell === null || (typeof cell === 'string' && MISSING_TEXT.test(cell))
   return missing ? 'a missing value (empty, NA, NaN or null)' : JSON.stringify(cell)
 }
 
@@ -150,6 +153,12 @@ function categories(table: PredictionTable, name: string, what: string): { names
   const of = new Int32Array(cells.length)
   for (let row = 0; row < cells.length; row++) {
     const cell = cells.at(row)
+    // Examples without a group would be resampled together, as one group of their own.
+    if (what === 'group' && (cell === null || (typeof cell === 'string' && MISSING_TEXT.test(cell)))) {
+      throw new PredictionsError(
+        `${where(table, row)}: the group ("${name}") of id "${table.ids.at(row)}" is missing; every example needs its group, or the bootstrap would resample all those without one as a single group`
+      )
+    }
     const key = cell === null ? '' : String(cell)
     let i = index.get(key)
     if (i === undefined) {
