@@ -427,3 +427,20 @@ describe('groups with missing values', () => {
     expect(ok.json.units).toEqual({ count: 4, kind: 'groups' })
   })
 })
+
+describe('a predictions file in the other format', () => {
+  it('JSON Lines read as CSV, or CSV read as JSON Lines, says which format the file looks like', async () => {
+    const cwd = await compareProject()
+    const asJsonLines = await compare(cwd, '{"id": 1, "label": 1, "prediction": 1, "score": 0.9}\n{"id": 2, "label": 0, "prediction": 0, "score": 0.2}\n')
+    expect(asJsonLines.code).toBe(4)
+    expect(asJsonLines.stderr).toContain('the file looks like JSON Lines: set evaluate.predictions.format: jsonl')
+    const jsonl = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, format: jsonl }'))
+    await writeFile(path.join(jsonl, 'c.jsonl'), CANDIDATE)
+    await writeFile(path.join(jsonl, 'b.jsonl'), CANDIDATE)
+    const asCsv = await retrain(jsonl, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.jsonl', '--baseline', 'b.jsonl'])
+    expect(asCsv.code).toBe(4)
+    expect(asCsv.stderr).toMatch(
+      /c\.jsonl:1: not valid JSON \(.*\); write one JSON object per line; the file looks like CSV: set evaluate\.predictions\.format: csv/
+    )
+  })
+})

@@ -160,7 +160,9 @@ function jsonLinesReader(file: string): { add: (raw: string) => void; table: () 
     try {
       value = JSON.parse(line)
     } catch (err) {
-      throw new PredictionsError(`${file}:${lineNo}: not valid JSON (${(err as Error).message}); write one JSON object per line${nonFiniteHint(line)}`)
+      throw new PredictionsError(
+        `${file}:${lineNo}: not valid JSON (${(err as Error).message}); write one JSON object per line${nonFiniteHint(line)}${lineNo === 1 && !line.startsWith('{') && line.includes(',') ? '; the file looks like CSV: set evaluate.predictions.format: csv (the default)' : ''}`
+      )
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new PredictionsError(`${file}:${lineNo}: expected one JSON object per line`)
@@ -238,8 +240,12 @@ function checkIds(table: PredictionTable, columns: PredictionColumns): Predictio
   const file = table.file
   if (table.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`)
   const idColumn = table.columns.get(columns.id)
-  if (!idColumn)
-    throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table.columns.keys()].join(', ')}); set evaluate.predictions.id`)
+  if (!idColumn) {
+    const names = [...table.columns.keys()]
+    // A header like {"id": 1, ...}: JSON Lines read as CSV.
+    const jsonLines = names[0]?.startsWith('{') ? '; the file looks like JSON Lines: set evaluate.predictions.format: jsonl' : ''
+    throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${names.join(', ')}); set evaluate.predictions.id${jsonLines}`)
+  }
   let ids: IdColumn
   if (idColumn instanceof IdColumn) ids = idColumn
   else {
