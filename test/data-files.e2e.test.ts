@@ -234,6 +234,11 @@ promotion: { mode: auto, first-model: promote }
     expect(twice.stderr).toMatch(
       /c\.json: the metrics file is not valid JSON at line 2 \(.*\); write one object of metric name to number, once \(a file written twice/
     )
+    // UTF-16 with its byte order mark, as some shells write a redirect.
+    await writeFile(path.join(cwd, 'c.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"auc": 0.9, "loss": 0.2}', 'utf16le')]))
+    const utf16 = await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.json', '--baseline', 'b.json'])
+    expect(utf16.code).toBe(4)
+    expect(utf16.stderr).toContain('c.json: the metrics file is not UTF-8 text (it holds NUL bytes, as UTF-16 does); write it as UTF-8')
   })
 })
 

@@ -69,6 +69,13 @@ export function parseMetrics(text: string, file: string, declared: string[], whe
     const position = /at position (\d+)/.exec((err as Error).message)
     const line = position ? ` at line ${quoted.slice(0, Number(position[1])).split('\n').length}` : ''
     const twice = /after JSON/.test((err as Error).message) ? ', once (a file written twice, or appended to, holds two)' : ''
+    // UTF-16 (as some shells write a redirect) holds NUL bytes; another encoding, bytes UTF-8 decodes to U+FFFD.
+    if (text.includes('\u0000') || text.includes('\uFFFD')) {
+      throw new EvaluationError(
+        `${where} is not UTF-8 text${text.includes('\u0000') ? ' (it holds NUL bytes, as UTF-16 does)' : ''}; write it as UTF-8`,
+        'metrics-invalid'
+      )
+    }
     throw new EvaluationError(
       `${where} is not valid JSON${line} (${(err as Error).message}); write one object of metric name to number${twice}`,
       'metrics-invalid'
