@@ -34,7 +34,8 @@ export async function* utf8Lines(file: string, shown: string): AsyncGenerator<st
       continue
     }
     const bytes = Buffer.from(raw, 'latin1')
-    if (!isUtf8(bytes)) throw new CsvError(`${shown}:${line}: the line holds a byte that is not UTF-8; save the file as UTF-8 (convert a Latin-1 file)`)
+    if (!isUtf8(bytes))
+      throw new CsvError(`${shown}:${line}: the line holds a byte that is not UTF-8; save the file as UTF-8 (convert a Latin-1 or UTF-16 file)`)
     const text = bytes.toString('utf8')
     yield line === 1 && text.startsWith('\uFEFF') ? text.slice(1) : text
   }

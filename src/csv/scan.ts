@@ -355,7 +355,7 @@ export class CsvScanner {
       at += size
     }
     throw new CsvError(
-      `${this.file}:${this.recordLine}: column ${c + 1} holds the byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase()}, which is not UTF-8; save the file as UTF-8 (convert a Latin-1 file)`
+      `${this.file}:${this.recordLine}: column ${c + 1} holds the byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase()}, which is not UTF-8; save the file as UTF-8 (convert a Latin-1 or UTF-16 file)`
     )
   }
 
