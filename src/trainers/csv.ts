@@ -292,15 +292,15 @@ export function cellText(table: Table, column: string, row: number): string {
   return Number.isNaN(value) ? '' : String(value)
 }
 
-/** The rows with a label: an empty label cell leaves its row out. */
+/** The rows with a label: a missing label (empty, NA, NaN, null, as in numeric cells) leaves its row out. */
 export function labelRows(table: Table, label: string): Int32Array {
   const text = table.text.get(label)
   const numbers = table.numbers.get(label)
-  const empty = text ? text.values.indexOf('') : -1
+  const missing = text ? text.values.map(v => parseNumber(v) === null) : []
   const rows = new Int32Array(table.rows)
   let n = 0
   for (let i = 0; i < table.rows; i++) {
-    if (text ? text.codes[i] !== empty : !Number.isNaN(numbers![i]!)) rows[n++] = i
+    if (text ? !missing[text.codes[i]!] : !Number.isNaN(numbers![i]!)) rows[n++] = i
   }
   return rows.subarray(0, n)
 }
