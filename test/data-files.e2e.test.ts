@@ -474,5 +474,12 @@ describe('missing labels in training data', () => {
     expect(binary.code, binary.stderr).toBe(0)
     expect(binary.stderr).toContain('2 row(s) without a y are skipped')
     expect(binary.stderr).not.toContain('found 3')
+
+    // JSON Lines data for a built-in trainer, which reads CSV: said so, not "no column y".
+    await writeFile(path.join(cwd, 'data/train.jsonl'), '{"x": 1, "y": "yes"}\n{"x": 3, "y": "no"}\n')
+    await writeFile(path.join(cwd, 'retrain.yml'), spec.replace('data/train.csv', 'data/train.jsonl'))
+    const jsonl = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/2'])
+    expect(jsonl.code).toBe(3)
+    expect(jsonl.stderr).toContain('train.jsonl is JSON Lines, but the built-in trainers read CSV files')
   })
 })

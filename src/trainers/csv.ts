@@ -13,6 +13,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { checkHeader } from '../csv/read.js'
 import { CsvError } from '../csv/errors.js'
+import { JSON_LINES } from '../csv/json-lines.js'
 import { type CsvScanner, parseNumber, scanFile } from '../csv/scan.js'
 import { TrainerError } from './errors.js'
 
@@ -133,6 +134,10 @@ export async function readTable(files: string[], plan: (columns: string[]) => Re
 }
 
 async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan): Promise<Table> {
+  const jsonLines = files.find(file => JSON_LINES.test(file))
+  if (jsonLines !== undefined) {
+    throw new TrainerError(`${path.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`)
+  }
   const headers: string[][] = []
   for (const file of files) headers.push(await readHeader(file))
   const columns = headers.length === 0 ? [] : headers[0]!.filter(c => headers.every(h => h.includes(c)))
