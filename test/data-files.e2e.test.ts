@@ -451,7 +451,7 @@ describe('a predictions file in the other format', () => {
 })
 
 describe('missing labels in training data', () => {
-  it('a label written NA (as R writes a missing value) leaves its row out, as an empty one does, for regression and classification', async () => {
+  it('a label written NA (as R writes a missing value) leaves its row out, as an empty one does, for regression and classification; JSON Lines data is named as such', async () => {
     const dir = await makeProject('examples/cars-builtin')
     const file = path.join(dir, 'data/train.csv')
     const lines = (await readFile(file, 'utf8')).split('\n')
