@@ -91,6 +91,10 @@ describe('headers of data files', () => {
     const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/1'])
     expect(res.code).toBe(2)
     expect(res.stderr).toContain('checks.train: data/train.csv:1: the header is one column, "x;y": fields are separated by commas')
+    // Without checks, the file is the user's own step's to read: the run goes on.
+    await writeFile(path.join(project, 'retrain.yml'), toySpec())
+    const own = await retrain(project, ['run', '--spec', 'retrain.yml', '--dry-run', '--out', 'out/2'])
+    expect(own.code, own.stderr).toBe(0)
   })
 
   it('checks on new data refuse a header naming a column twice, as every other reader does, instead of checking both as one', async () => {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path'
 import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
-import { checkHeader, CsvError } from '../csv/read.js'
+import { checkHeader, checkSeparator, CsvError } from '../csv/read.js'
 import { DECIMAL, scanFile } from '../csv/scan.js'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type { DataCheckSpec, Spec } from '../spec/types.js'
@@ -76,6 +76,7 @@ async function forEachRecord(
         width = scanner.count
         const names = Array.from({ length: width }, (_, c) => scanner.text(c).trim())
         // A name given twice would have both columns checked as one.
+        checkSeparator(names, shown, scanner.recordLine)
         checkHeader(names, shown, scanner.recordLine)
         names.forEach((name, c) => column(name, c, 0))
         return

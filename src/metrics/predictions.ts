@@ -4,7 +4,7 @@
  * Every problem names the file and line, and the id, so a person can find the row at once.
  */
 import { nonFiniteHint, utf8Lines } from '../csv/json-lines.js'
-import { checkHeader, CsvError } from '../csv/read.js'
+import { checkHeader, checkSeparator, CsvError } from '../csv/read.js'
 import { CsvScanner, scanFile } from '../csv/scan.js'
 import { EvaluationError } from '../errors.js'
 import type { PredictionsSpec } from '../spec/types.js'
@@ -74,6 +74,7 @@ function csvTableBuilder(file: string, idName: string, numericColumns: (name: st
   const record = (scanner: CsvScanner): void => {
     if (header === null) {
       header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
+      checkSeparator(header, file, scanner.recordLine)
       checkHeader(header, file, scanner.recordLine)
       columns = header.map((h, c) => {
         if (h === idName) {
