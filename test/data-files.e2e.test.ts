@@ -289,11 +289,15 @@ describe('drift with a feed that broke', () => {
       ['y', 'missing', 'the new data has no rows'],
       ['c', 'missing', 'the new data has no rows']
     ])
-    // A Latin-1 file: refused at its line and column, the path as the spec names it.
-    await writeFile(path.join(cwd, 'data/train.csv'), Buffer.from('x,y,c\n1,2,caf\u00e9\n', 'latin1'))
-    const latin1 = await retrain(cwd, ['drift', '--spec', 'retrain.yml'])
-    expect(latin1.code).toBe(2)
-    expect(latin1.stderr).toContain('data input train: data/train.csv:2: column 3 holds the byte 0xE9, which is not UTF-8')
+    // A Latin-1 file (data a user's own step may read so): profiled as Latin-1, not refused, and
+    // café and cafè stay two values.
+    await writeFile(path.join(cwd, 'data/train.csv'), Buffer.from('x,y,c\n1,2,caf\u00e9\n3,4,caf\u00e8\n', 'latin1'))
+    const latin1 = await drift()
+    const c = latin1.inputs[0]!.features.find(f => f.column === 'c') as unknown as { drifted: boolean; bins: { label: string }[] }
+    expect(c.drifted).toBe(true)
+    expect(c.bins.map(b => b.label).sort()).toEqual(['a', 'b', 'caf\u00e8', 'caf\u00e9'])
+    const run = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/2'])
+    expect(run.code, run.stderr).toBe(0)
   })
 })
 

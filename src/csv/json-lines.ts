@@ -20,9 +20,10 @@ export function nonFiniteHint(line: string): string {
 /**
  * The lines of a file, in order, each decoded as UTF-8 (a byte order mark is dropped). A line holding
  * a byte that is not UTF-8 (a Latin-1 é) is a CsvError naming `shown` and the line: decoded
- * leniently, two different values (café, cafè) would silently read as one.
+ * leniently, two different values (café, cafè) would silently read as one. With `latin1`, such a line
+ * is read as Latin-1 instead (for data only a user's own step reads).
  */
-export async function* utf8Lines(file: string, shown: string): AsyncGenerator<string> {
+export async function* utf8Lines(file: string, shown: string, latin1 = false): AsyncGenerator<string> {
   // Read as Latin-1, one character a byte, so that a line's bytes can be checked before decoding.
   const lines = createInterface({ input: createReadStream(file, { encoding: 'latin1' }), crlfDelay: Infinity })
   let line = 0
@@ -34,16 +35,21 @@ export async function* utf8Lines(file: string, shown: string): AsyncGenerator<st
       continue
     }
     const bytes = Buffer.from(raw, 'latin1')
-    if (!isUtf8(bytes))
+    if (!isUtf8(bytes)) {
+      if (latin1) {
+        yield raw
+        continue
+      }
       throw new CsvError(`${shown}:${line}: the line holds a byte that is not UTF-8; save the file as UTF-8 (convert a Latin-1 or UTF-16 file)`)
+    }
     const text = bytes.toString('utf8')
     yield line === 1 && text.startsWith('\uFEFF') ? text.slice(1) : text
   }
 }
 
 /** Calls `record` with each line's object, in order; `shown` names the file in errors. */
-export async function forEachJsonLine(file: string, shown: string, record: (value: Record<string, unknown>) => void): Promise<void> {
-  const lines = utf8Lines(file, shown)
+export async function forEachJsonLine(file: string, shown: string, record: (value: Record<string, unknown>) => void, latin1 = false): Promise<void> {
+  const lines = utf8Lines(file, shown, latin1)
   let line = 0
   try {
     for await (const text of lines) {
@@ -65,4 +71,9 @@ export async function forEachJsonLine(file: string, shown: string, record: (valu
       throw new CsvError(`cannot read ${shown}: ${(err as Error).message}`, { cause: err })
     throw err
   }
+}
+
+/** forEachJsonLine reading a line that is not UTF-8 as Latin-1 (for data only a user's own step reads). */
+export function forEachJsonLineOrLatin1(file: string, shown: string, record: (value: Record<string, unknown>) => void): Promise<void> {
+  return forEachJsonLine(file, shown, record, true)
 }

@@ -55,6 +55,8 @@ export class CsvScanner {
   recordLine = 0
   /** Fields of the current record. */
   count = 0
+  /** A field that is not UTF-8 is read as Latin-1 (for data only a user's own step reads), not refused. */
+  latin1 = false
   private atStart = true
   private starts = new Int32Array(64)
   private ends = new Int32Array(64)
@@ -172,10 +174,13 @@ export class CsvScanner {
 
   /** Field c of the current record, unquoted, as written (not trimmed). */
   text(c: number): string {
-    const raw = this.bytes.toString('utf8', this.starts[c], this.ends[c])
-    // A byte that is not UTF-8 (a Latin-1 é) decodes to U+FFFD: refused, or two different values
-    // (café, cafè) would silently read as one.
-    if (raw.includes('\uFFFD') && !isUtf8(this.bytes.subarray(this.starts[c], this.ends[c]))) this.notUtf8(c)
+    let raw = this.bytes.toString('utf8', this.starts[c], this.ends[c])
+    // A byte that is not UTF-8 (a Latin-1 é) decodes to U+FFFD: refused, or read as Latin-1 where
+    // `latin1` allows it; never two different values (café, cafè) silently read as one.
+    if (raw.includes('\uFFFD') && !isUtf8(this.bytes.subarray(this.starts[c], this.ends[c]))) {
+      if (!this.latin1) this.notUtf8(c)
+      raw = this.bytes.toString('latin1', this.starts[c], this.ends[c])
+    }
     if (this.quoted[c] === 0) return raw
     let field = ''
     let i = 1

@@ -16,7 +16,7 @@
 import path from 'node:path'
 import { CsvError } from '../csv/errors.js'
 import { checkHeader } from '../csv/read.js'
-import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
+import { forEachJsonLineOrLatin1, JSON_LINES } from '../csv/json-lines.js'
 import { scanFile } from '../csv/scan.js'
 import { InputError } from '../errors.js'
 import { Random } from '../metrics/random.js'
@@ -267,6 +267,8 @@ class InputProfiler {
     let width = 0
     let absent: ColumnStats[] = []
     await scanFile(file, scanner => {
+      // Data only a user's own step may read: a Latin-1 file is profiled as such, not refused.
+      scanner.latin1 = true
       if (header === null) {
         const names = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
         checkHeader(names, shown, scanner.recordLine)
@@ -292,7 +294,8 @@ class InputProfiler {
   }
 
   async jsonLines(file: string, shown: string): Promise<void> {
-    await forEachJsonLine(file, shown, record => {
+    // As for CSV, a Latin-1 line is profiled as such.
+    await forEachJsonLineOrLatin1(file, shown, record => {
       const present = new Set<ColumnStats>()
       for (const [name, value] of Object.entries(record)) {
         const s = this.column(name)
