@@ -136,7 +136,9 @@ export async function readTable(files: string[], plan: (columns: string[]) => Re
 async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan): Promise<Table> {
   const jsonLines = files.find(file => JSON_LINES.test(file))
   if (jsonLines !== undefined) {
-    throw new TrainerError(`${path.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`)
+    throw new TrainerError(
+      `${path.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`
+    )
   }
   const headers: string[][] = []
   for (const file of files) headers.push(await readHeader(file))
