@@ -22,7 +22,7 @@ describe('metrics files of any shape', () => {
   it.each([
     ['nested 100,000 deep', '['.repeat(100_000) + ']'.repeat(100_000), /one JSON object/],
     ['a bare number', '42', /one JSON object/],
-    ['empty', '', /not valid JSON/],
+    ['empty', '', /the metrics file is empty; write one JSON object/],
     [
       'a declared metric holding a huge string',
       `{"acc": "${'x'.repeat(1_000_000)}"}`,

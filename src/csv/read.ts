@@ -38,11 +38,29 @@ export function forEachRecord(text: string, file: string, record: (fields: strin
   }
 }
 
-/** The header's problem, if any: an empty file, or a name given to two columns. */
+/**
+ * For a reader that needs commas: a header of one column named "a;b;c" is a file written with another
+ * separator (a locale's spreadsheet export). Not for data only a user's own step reads.
+ */
+export function checkSeparator(header: string[], file: string, line: number): void {
+  const separator = header.length === 1 ? [';', '\t', '|'].find(sep => header[0]!.split(sep).filter(name => name.trim() !== '').length >= 2) : undefined
+  if (separator !== undefined) {
+    throw new CsvError(
+      `${file}:${line}: the header is one column, ${JSON.stringify(header[0])}: fields are separated by commas, and this file seems to separate them with ${JSON.stringify(separator)}; write it with commas (and a point as the decimal mark)`
+    )
+  }
+}
+
+/** The header's problem, if any: a name given to two columns. */
 export function checkHeader(header: string[], file: string, line: number): void {
   const first = new Map<string, number>()
   header.forEach((name, c) => {
     const earlier = first.get(name)
+    if (earlier !== undefined && name === '') {
+      throw new CsvError(
+        `${file}:${line}: columns ${earlier + 1} and ${c + 1} have no name in the header; give every column its own name (a comma at the end of every line makes such a column)`
+      )
+    }
     if (earlier !== undefined) {
       throw new CsvError(`${file}:${line}: column ${c + 1} repeats the header ${JSON.stringify(name)} of column ${earlier + 1}; give every column its own name`)
     }

@@ -6,6 +6,7 @@
  * Field delimiters are bytes below 0x80, which never occur inside a UTF-8 sequence, so the bytes can
  * be split before they are decoded. Quoting follows RFC 4180 as read.ts documents it.
  */
+import { isUtf8 } from 'node:buffer'
 import { open } from 'node:fs/promises'
 import { CsvError } from './errors.js'
 
@@ -20,9 +21,17 @@ export const CHUNK_BYTES = 1 << 20
 /** Exact powers of ten: a product or quotient of two exact doubles is correctly rounded. */
 const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`))
 
-/** A numeric cell: empty, NA, NaN or null is missing (null); anything else must be a finite number. */
+/**
+ * A decimal number as data files write it: an optional sign, digits with an optional fraction (`5`,
+ * `.5`, `5.`), an optional exponent; blanks around it. Not `Number`'s other forms (`0x10`, `0b1`,
+ * `0o7`, `Infinity`), which no data writer means as a number.
+ */
+export const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/
+
+/** A numeric cell: empty, NA, NaN or null is missing (null); anything else must be a finite decimal number. */
 export function parseNumber(cell: string): number | null | undefined {
   if (cell === '' || /^(na|nan|null)$/i.test(cell)) return null
+  if (!DECIMAL.test(cell)) return undefined
   const value = Number(cell)
   return Number.isFinite(value) ? value : undefined
 }
@@ -46,6 +55,8 @@ export class CsvScanner {
   recordLine = 0
   /** Fields of the current record. */
   count = 0
+  /** A field that is not UTF-8 is read as Latin-1 (for data only a user's own step reads), not refused. */
+  latin1 = false
   private atStart = true
   private starts = new Int32Array(64)
   private ends = new Int32Array(64)
@@ -163,7 +174,13 @@ export class CsvScanner {
 
   /** Field c of the current record, unquoted, as written (not trimmed). */
   text(c: number): string {
-    const raw = this.bytes.toString('utf8', this.starts[c], this.ends[c])
+    let raw = this.bytes.toString('utf8', this.starts[c], this.ends[c])
+    // A byte that is not UTF-8 (a Latin-1 é) decodes to U+FFFD: refused, or read as Latin-1 where
+    // `latin1` allows it; never two different values (café, cafè) silently read as one.
+    if (raw.includes('\uFFFD') && !isUtf8(this.bytes.subarray(this.starts[c], this.ends[c]))) {
+      if (!this.latin1) this.notUtf8(c)
+      raw = this.bytes.toString('latin1', this.starts[c], this.ends[c])
+    }
     if (this.quoted[c] === 0) return raw
     let field = ''
     let i = 1
@@ -330,6 +347,21 @@ export class CsvScanner {
     this.line++
     this.position = i
     return count
+  }
+
+  private notUtf8(c: number): never {
+    const bytes = this.bytes.subarray(this.starts[c], this.ends[c])
+    // The first byte that starts no valid sequence.
+    let at = 0
+    while (at < bytes.length) {
+      const b = bytes[at]!
+      const size = b < 0x80 ? 1 : (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 0
+      if (size === 0 || !isUtf8(bytes.subarray(at, at + size)) || at + size > bytes.length) break
+      at += size
+    }
+    throw new CsvError(
+      `${this.file}:${this.recordLine}: column ${c + 1} holds the byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase()}, which is not UTF-8; save the file as UTF-8 (convert a Latin-1 or UTF-16 file)`
+    )
   }
 
   private slowNumber(c: number): number | null | undefined {

@@ -11,7 +11,7 @@
  * empty directory of the model is not kept.
  */
 import crypto, { createHash, randomBytes } from 'node:crypto'
-import { closeSync, constants as fsConstants, createReadStream, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, constants as fsConstants, createReadStream, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs'
 import { mkdir, open, readdir, readlink, realpath, rename, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
@@ -256,6 +256,10 @@ async function walkModel(root: string, rootReal: string, early: { prefetch: File
       const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`
       const unsafe = unsafePathReason(rel)
       if (unsafe) throw new IntegrityError(`refusing to pack ${join(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
+      // A name that is not UTF-8 (a Latin-1 byte) is listed with U+FFFD in its place, a name of no file.
+      if (dirent.name.includes('\uFFFD') && lstatSync(join(rel), { throwIfNoEntry: false }) === undefined) {
+        throw new IntegrityError(`refusing to pack ${join(rel)}: its name is not UTF-8 (shown here with U+FFFD), so it cannot be stored; rename it`)
+      }
       if (dirent.isDirectory()) directories.push(rel)
       else if (dirent.isFile()) {
         entries.push({ kind: 'file', path: rel })

@@ -6,8 +6,8 @@
  */
 import path from 'node:path'
 import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
-import { CsvError } from '../csv/read.js'
-import { scanFile } from '../csv/scan.js'
+import { checkHeader, checkSeparator, CsvError } from '../csv/read.js'
+import { DECIMAL, scanFile } from '../csv/scan.js'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type { DataCheckSpec, Spec } from '../spec/types.js'
 import { formatNumber as fmt } from './format.js'
@@ -74,7 +74,11 @@ async function forEachRecord(
     await scanFile(file, scanner => {
       if (width < 0) {
         width = scanner.count
-        for (let c = 0; c < width; c++) column(scanner.text(c).trim(), c, 0)
+        const names = Array.from({ length: width }, (_, c) => scanner.text(c).trim())
+        // A name given twice would have both columns checked as one.
+        checkSeparator(names, shown, scanner.recordLine)
+        checkHeader(names, shown, scanner.recordLine)
+        names.forEach((name, c) => column(name, c, 0))
         return
       }
       if (scanner.count !== width) throw new CsvError(`${shown}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
@@ -103,6 +107,21 @@ async function forEachRecord(
     records++
     row(c => cells[c] ?? MISSING)
   })
+}
+
+/** The listed values that are numbers, by list (YAML reads `2.0` as 2, written back "2"). */
+const numbersOf = new WeakMap<string[], Set<number>>()
+
+/** Whether a cell is one of `values`: as written, or a number equal to a listed one (`2.0` is 2). */
+function allowed(values: string[], cell: Cell): boolean {
+  if (values.includes(cell.text)) return true
+  if (typeof cell.number !== 'number') return false
+  let numbers = numbersOf.get(values)
+  if (numbers === undefined) {
+    numbers = new Set(values.filter(v => DECIMAL.test(v)).map(Number))
+    numbersOf.set(values, numbers)
+  }
+  return numbers.has(cell.number)
 }
 
 /** Distinct bad values of a column kept to count them (memory stays bounded; beyond, "at least"). */
@@ -162,12 +181,13 @@ async function checkInput(root: string, input: ResolvedDataInput, check: DataChe
                 if (value.number > s.high) s.high = value.number
               }
             }
-            if (spec.values && !spec.values.includes(value.text) && s.unexpected.size <= KEPT) s.unexpected.add(value.text)
+            if (spec.values && !allowed(spec.values, value) && s.unexpected.size <= KEPT) s.unexpected.add(value.text)
           }
         }
       )
     } catch (err) {
-      if (err instanceof CsvError) throw new InputError([{ message: `checks.${input.name}: ${err.message}` }])
+      // The scanner's own errors name the absolute path: shown relative, as the others.
+      if (err instanceof CsvError) throw new InputError([{ message: `checks.${input.name}: ${err.message.replace(`${file}:`, `${shown}:`)}` }])
       throw err
     }
     for (const column of stats.keys()) if (!seen.has(column)) absent.add(column)

@@ -306,8 +306,13 @@ export function compareInput(name: string, reference: InputProfile | undefined, 
       features.push(unmatched(column, 'missing', 'the column is gone from the new data'))
       continue
     }
+    if (present(ref) > 0 && present(cur) === 0) {
+      // As good as gone: a feed that broke writes the column empty.
+      features.push(unmatched(column, 'missing', current.rows === 0 ? 'the new data has no rows' : 'every value is missing in the new data'))
+      continue
+    }
     if (ref.kind === 'number') {
-      if (present(ref) === 0 || present(cur) === 0) continue
+      if (present(ref) === 0) continue
       const counts = pass.counts.get(column)
       if (cur.kind !== 'number' || counts === undefined) features.push(unmatched(column, 'changed', 'numbers before, text now'))
       else features.push(compareNumbers(column, ref, cur, counts, t))

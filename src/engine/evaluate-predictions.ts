@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Evidence } from './rules.js'
 import type { Spec } from '../spec/types.js'
 import { compareComputed, type ComputedComparison, type ComputedValues, type SliceJudgement } from '../metrics/compare.js'
-import { predictionColumns, readPredictions, type PredictionTable } from '../metrics/predictions.js'
+import { predictionColumns, PredictionsError, readPredictions, type PredictionTable } from '../metrics/predictions.js'
 
 /** Whose predictions a file holds: the candidate, the champion, or a pinned version. */
 export type EvaluationRole = 'candidate' | 'baseline' | { reference: number }
@@ -38,22 +38,31 @@ export function reportedMetrics(spec: Spec): string[] {
 /**
  * Reads every model's predictions and computes the spec's metrics and evidence; null when the spec
  * computes nothing. `references` maps pinned versions to their evaluation directory's role, or to
- * the reason they could not be evaluated.
+ * the reason they could not be evaluated. `keptDir`, where the run keeps a copy of each file, is the
+ * place errors name.
  */
 export async function computeFromPredictions(
   spec: Spec,
   dir: string,
   hasChampion: boolean,
-  references: Map<number, string | null>
+  references: Map<number, string | null>,
+  keptDir?: string
 ): Promise<ComputedComparison | null> {
   if (!computesMetrics(spec)) return null
   const cols = predictionColumns(spec.evaluate.predictions)
   const read = (role: EvaluationRole) => readPredictions(predictionsFile(spec, dir, role), cols, whose(role))
-  const candidate = await read('candidate')
-  const baseline = hasChampion ? await read('baseline') : null
-  const tables = new Map<number, PredictionTable | string>()
-  for (const [version, problem] of references) tables.set(version, problem ?? (await read({ reference: version })))
-  return compareComputed(spec, candidate, baseline, tables)
+  try {
+    const candidate = await read('candidate')
+    const baseline = hasChampion ? await read('baseline') : null
+    const tables = new Map<number, PredictionTable | string>()
+    for (const [version, problem] of references) tables.set(version, problem ?? (await read({ reference: version })))
+    return compareComputed(spec, candidate, baseline, tables)
+  } catch (err) {
+    // A problem at file:line names the copy kept in the run's output: `dir` is removed when the run ends.
+    if (!(err instanceof PredictionsError) || keptDir === undefined) throw err
+    const at = new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\${path.sep}([\\w.-]+-predictions\\.\\w+:\\d)`, 'g')
+    throw new PredictionsError(err.message.replace(at, (_, file: string) => path.join(keptDir, file)))
+  }
 }
 
 /**
@@ -86,10 +95,11 @@ export async function judgeableMetrics(
   spec: Spec,
   dir: string,
   reported: { candidate: ComputedValues; baseline: ComputedValues | null; references: Map<number, ComputedValues | string> },
-  warn: (message: string) => void
+  warn: (message: string) => void,
+  keptDir?: string
 ): Promise<JudgedMetrics> {
   const problems = new Map([...reported.references].map(([v, r]) => [v, typeof r === 'string' ? r : null]))
-  const computed = await computeFromPredictions(spec, dir, reported.baseline !== null, problems)
+  const computed = await computeFromPredictions(spec, dir, reported.baseline !== null, problems, keptDir)
   const references = new Map<number, ComputedValues | string>()
   for (const [version, values] of reported.references) {
     const own = computed?.references.get(version)

@@ -57,11 +57,29 @@ export const MAX_METRICS_FILE_BYTES = 256 * 1024 * 1024
  * file in errors (default `<file>: the metrics file`).
  */
 export function parseMetrics(text: string, file: string, declared: string[], where = `${file}: the metrics file`): { metrics: Metrics; ignored: string[] } {
+  // A byte order mark (as some writers put before UTF-8 text) is no part of the JSON.
+  if (text.startsWith('\uFEFF')) text = text.slice(1)
+  if (text.trim() === '') throw new EvaluationError(`${where} is empty; write one JSON object of metric name to number`, 'metrics-invalid')
   let parsed: unknown
+  const quoted = quoteNonFinite(text)
   try {
-    parsed = JSON.parse(quoteNonFinite(text))
+    parsed = JSON.parse(quoted)
   } catch (err) {
-    throw new EvaluationError(`${where} is not valid JSON (${(err as Error).message}); write one object of metric name to number`, 'metrics-invalid')
+    // The line of the error's position (the tokens quoted above hold no line break, so lines agree).
+    const position = /at position (\d+)/.exec((err as Error).message)
+    const line = position ? ` at line ${quoted.slice(0, Number(position[1])).split('\n').length}` : ''
+    const twice = /after JSON/.test((err as Error).message) ? ', once (a file written twice, or appended to, holds two)' : ''
+    // UTF-16 (as some shells write a redirect) holds NUL bytes; another encoding, bytes UTF-8 decodes to U+FFFD.
+    if (text.includes('\u0000') || text.includes('\uFFFD')) {
+      throw new EvaluationError(
+        `${where} is not UTF-8 text${text.includes('\u0000') ? ' (it holds NUL bytes, as UTF-16 does)' : ''}; write it as UTF-8`,
+        'metrics-invalid'
+      )
+    }
+    throw new EvaluationError(
+      `${where} is not valid JSON${line} (${(err as Error).message}); write one object of metric name to number${twice}`,
+      'metrics-invalid'
+    )
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     // Named by its kind, never stringified: an array may be nested 100,000 deep.

@@ -15,7 +15,8 @@
  */
 import path from 'node:path'
 import { CsvError } from '../csv/errors.js'
-import { forEachJsonLine, JSON_LINES } from '../csv/json-lines.js'
+import { checkHeader } from '../csv/read.js'
+import { forEachJsonLineOrLatin1, JSON_LINES } from '../csv/json-lines.js'
 import { scanFile } from '../csv/scan.js'
 import { InputError } from '../errors.js'
 import { Random } from '../metrics/random.js'
@@ -266,13 +267,11 @@ class InputProfiler {
     let width = 0
     let absent: ColumnStats[] = []
     await scanFile(file, scanner => {
+      // Data only a user's own step may read: a Latin-1 file is profiled as such, not refused.
+      scanner.latin1 = true
       if (header === null) {
         const names = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
-        const first = new Map<string, number>()
-        names.forEach((name, c) => {
-          if (first.has(name)) throw new CsvError(`${shown}:${scanner.recordLine}: column ${c + 1} repeats the header ${JSON.stringify(name)}`)
-          first.set(name, c)
-        })
+        checkHeader(names, shown, scanner.recordLine)
         const columns = names.map(name => this.column(name))
         absent = [...this.columns.values()].filter(s => !columns.includes(s))
         header = columns
@@ -295,7 +294,8 @@ class InputProfiler {
   }
 
   async jsonLines(file: string, shown: string): Promise<void> {
-    await forEachJsonLine(file, shown, record => {
+    // As for CSV, a Latin-1 line is profiled as such.
+    await forEachJsonLineOrLatin1(file, shown, record => {
       const present = new Set<ColumnStats>()
       for (const [name, value] of Object.entries(record)) {
         const s = this.column(name)
@@ -345,7 +345,8 @@ export async function profileInput(root: string, input: ResolvedDataInput, refer
       if (CSV.test(file)) await profiler.csv(file, shown)
       else await profiler.jsonLines(file, shown)
     } catch (err) {
-      if (err instanceof CsvError) throw new InputError([{ message: `data input ${input.name}: ${err.message}` }], 'bad-data')
+      // The scanner's own errors name the absolute path: shown relative, as the others.
+      if (err instanceof CsvError) throw new InputError([{ message: `data input ${input.name}: ${err.message.replace(`${file}:`, `${shown}:`)}` }], 'bad-data')
       throw err
     }
   }

@@ -381,7 +381,13 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
   // Pinned versions (`against: N`) are evaluated like the champion; metrics the action computes
   // come from every model's predictions, the same way for each, with their bootstrap evidence.
   const references = champion ? await evaluateReferences(ctx, champion, declared) : new Map<number, Metrics | string>()
-  const judged = await judgeableMetrics(spec, ctx.ws.evalDir, { candidate, baseline, references }, m => ctx.reporter.warn(m))
+  const judged = await judgeableMetrics(
+    spec,
+    ctx.ws.evalDir,
+    { candidate, baseline, references },
+    m => ctx.reporter.warn(m),
+    path.join(ctx.options.outputDir, 'metrics')
+  )
   return { candidate: judged.candidate, baseline: judged.baseline, judged }
 }
 

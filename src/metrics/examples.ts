@@ -2,6 +2,7 @@
  * Typed views of predictions tables: what both models share (ids, labels, groups, slices: the
  * evaluation data, which must agree between the two files) and what each model predicted.
  */
+import { DECIMAL } from '../csv/scan.js'
 import type { PredictionTask } from '../spec/types.js'
 import { sortByScore } from './kernels.js'
 import { PredictionsError, type Cell, type Column, type PredictionColumns, type PredictionTable } from './predictions.js'
@@ -50,12 +51,21 @@ function classKey(cell: Cell): string {
   if (typeof cell === 'boolean') return String(cell)
   if (typeof cell === 'number') return String(cell)
   const text = String(cell).trim()
-  const n = Number(text)
-  return text !== '' && Number.isFinite(n) ? String(n) : text
+  const n = DECIMAL.test(text) ? Number(text) : Number.NaN
+  return Number.isFinite(n) ? String(n) : text
 }
 
 function where(table: PredictionTable, row: number): string {
   return `${table.file}:${table.lines.at(row)}`
+}
+
+/** A text cell that stands for a missing value. */
+const MISSING_TEXT = /^\s*(na|nan|null)?\s*$/i
+
+/** A cell in a message: a missing one (empty, NA, NaN, null) says so. */
+function shown(cell: Cell): string {
+  const missing = cell === null || (typeof cell === 'string' && MISSING_TEXT.test(cell))
+  return missing ? 'a missing value (empty, NA, NaN or null)' : JSON.stringify(cell)
 }
 
 function column(table: PredictionTable, name: string, what: string): Column {
@@ -70,9 +80,9 @@ function column(table: PredictionTable, name: string, what: string): Column {
 
 function numberAt(table: PredictionTable, cells: Column, row: number, name: string): number {
   const cell = cells.at(row)
-  const value = typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : Number.NaN
+  const value = typeof cell === 'number' ? cell : typeof cell === 'string' && DECIMAL.test(cell) ? Number(cell) : Number.NaN
   if (!Number.isFinite(value)) {
-    throw new PredictionsError(`${where(table, row)}: "${name}" of id "${table.ids.at(row)}" must be a finite number, got ${JSON.stringify(cell)}`)
+    throw new PredictionsError(`${where(table, row)}: "${name}" of id "${table.ids.at(row)}" must be a finite number, got ${shown(cell)}`)
   }
   return value
 }
@@ -115,7 +125,7 @@ function classIndexes(table: PredictionTable, cells: Column, name: string, class
     const i = index.get(key)
     if (i === undefined) {
       throw new PredictionsError(
-        `${where(table, row)}: "${name}" of id "${table.ids.at(row)}" is ${JSON.stringify(cell)}, not one of the classes ${classes.join(', ')}; ` +
+        `${where(table, row)}: "${name}" of id "${table.ids.at(row)}" is ${shown(cell)}, not one of the classes ${classes.join(', ')}; ` +
           (binary
             ? 'a binary task uses 0/1 (or true/false) unless evaluate.predictions.classes names [negative, positive]'
             : 'declare every class in evaluate.predictions.classes')
@@ -127,6 +137,15 @@ function classIndexes(table: PredictionTable, cells: Column, name: string, class
   return out
 }
 
+function classesOrNull(table: PredictionTable, cells: Column, name: string, classes: string[], binary: boolean): Int32Array | null {
+  try {
+    return classIndexes(table, cells, name, classes, binary)
+  } catch (err) {
+    if (err instanceof PredictionsError) return null
+    throw err
+  }
+}
+
 function categories(table: PredictionTable, name: string, what: string): { names: string[]; of: Int32Array } {
   const cells = column(table, name, what)
   const index = new Map<string, number>()
@@ -134,6 +153,12 @@ function categories(table: PredictionTable, name: string, what: string): { names
   const of = new Int32Array(cells.length)
   for (let row = 0; row < cells.length; row++) {
     const cell = cells.at(row)
+    // Examples without a group would be resampled together, as one group of their own.
+    if (what === 'group' && (cell === null || (typeof cell === 'string' && MISSING_TEXT.test(cell)))) {
+      throw new PredictionsError(
+        `${where(table, row)}: the group ("${name}") of id "${table.ids.at(row)}" is missing; every example needs its group, or the bootstrap would resample all those without one as a single group`
+      )
+    }
     const key = cell === null ? '' : String(cell)
     let i = index.get(key)
     if (i === undefined) {
@@ -175,10 +200,15 @@ export function readExamples(
     for (const name of shared) {
       const mine = column(candidate, name, name === cols.label ? 'label' : 'group or slice')
       const theirs = column(baseline.table, name, name === cols.label ? 'label' : 'group or slice')
+      // Class labels agree by class: a binary label true in one file is 1 in the other. A baseline
+      // label of no class differs from the candidate's, and is reported so below.
+      const theirClass = name === cols.label && task !== 'regression' ? classesOrNull(baseline.table, theirs, name, classes, task === 'binary') : null
       for (let row = 0; row < n; row++) {
         const a = mine.at(row)
         const b = theirs.at(baseline.order[row]!)
-        if (a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))) {
+        if (
+          theirClass !== null ? labelClass[row] !== theirClass[baseline.order[row]!] : a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))
+        ) {
           throw new PredictionsError(
             `"${name}" of id "${candidate.ids.at(row)}" differs: ${JSON.stringify(a)} at ${where(candidate, row)}, ${JSON.stringify(b)} at ` +
               `${where(baseline.table, baseline.order[row]!)}; both models must be evaluated on the same data`

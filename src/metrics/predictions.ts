@@ -3,9 +3,8 @@
  * project's one CSV reader in src/csv, or JSON Lines of one object per example) and pairs the candidate's file with the baseline's by example id.
  * Every problem names the file and line, and the id, so a person can find the row at once.
  */
-import { createReadStream } from 'node:fs'
-import { createInterface } from 'node:readline'
-import { checkHeader, CsvError } from '../csv/read.js'
+import { nonFiniteHint, utf8Lines } from '../csv/json-lines.js'
+import { checkHeader, checkSeparator, CsvError } from '../csv/read.js'
 import { CsvScanner, scanFile } from '../csv/scan.js'
 import { EvaluationError } from '../errors.js'
 import type { PredictionsSpec } from '../spec/types.js'
@@ -75,6 +74,7 @@ function csvTableBuilder(file: string, idName: string, numericColumns: (name: st
   const record = (scanner: CsvScanner): void => {
     if (header === null) {
       header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim())
+      checkSeparator(header, file, scanner.recordLine)
       checkHeader(header, file, scanner.recordLine)
       columns = header.map((h, c) => {
         if (h === idName) {
@@ -161,7 +161,9 @@ function jsonLinesReader(file: string): { add: (raw: string) => void; table: () 
     try {
       value = JSON.parse(line)
     } catch (err) {
-      throw new PredictionsError(`${file}:${lineNo}: not valid JSON (${(err as Error).message}); write one JSON object per line`)
+      throw new PredictionsError(
+        `${file}:${lineNo}: not valid JSON (${(err as Error).message}); write one JSON object per line${nonFiniteHint(line)}${lineNo === 1 && !line.startsWith('{') && line.includes(',') ? '; the file looks like CSV: set evaluate.predictions.format: csv (the default)' : ''}`
+      )
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new PredictionsError(`${file}:${lineNo}: expected one JSON object per line`)
@@ -205,10 +207,13 @@ function numericColumnsOf(columns: PredictionColumns): (name: string) => boolean
  */
 export async function loadPredictions(file: string, columns: PredictionColumns): Promise<PredictionTable> {
   if (columns.format === 'csv') return checkIds(await streamCsv(file, columns), columns)
-  const input = createReadStream(file, { encoding: 'utf8' })
   const reader = jsonLinesReader(file)
   // The stream's error (a file that cannot be opened) rejects the reading loop.
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) reader.add(line)
+  try {
+    for await (const line of utf8Lines(file, file)) reader.add(line)
+  } catch (err) {
+    throw err instanceof CsvError ? new PredictionsError(err.message) : err
+  }
   return checkIds(reader.table(), columns)
 }
 
@@ -236,8 +241,12 @@ function checkIds(table: PredictionTable, columns: PredictionColumns): Predictio
   const file = table.file
   if (table.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`)
   const idColumn = table.columns.get(columns.id)
-  if (!idColumn)
-    throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table.columns.keys()].join(', ')}); set evaluate.predictions.id`)
+  if (!idColumn) {
+    const names = [...table.columns.keys()]
+    // A header like {"id": 1, ...}: JSON Lines read as CSV.
+    const jsonLines = names[0]?.startsWith('{') ? '; the file looks like JSON Lines: set evaluate.predictions.format: jsonl' : ''
+    throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${names.join(', ')}); set evaluate.predictions.id${jsonLines}`)
+  }
   let ids: IdColumn
   if (idColumn instanceof IdColumn) ids = idColumn
   else {

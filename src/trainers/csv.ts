@@ -13,6 +13,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { checkHeader } from '../csv/read.js'
 import { CsvError } from '../csv/errors.js'
+import { JSON_LINES } from '../csv/json-lines.js'
 import { type CsvScanner, parseNumber, scanFile } from '../csv/scan.js'
 import { TrainerError } from './errors.js'
 
@@ -133,6 +134,12 @@ export async function readTable(files: string[], plan: (columns: string[]) => Re
 }
 
 async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan): Promise<Table> {
+  const jsonLines = files.find(file => JSON_LINES.test(file))
+  if (jsonLines !== undefined) {
+    throw new TrainerError(
+      `${path.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`
+    )
+  }
   const headers: string[][] = []
   for (const file of files) headers.push(await readHeader(file))
   const columns = headers.length === 0 ? [] : headers[0]!.filter(c => headers.every(h => h.includes(c)))
@@ -292,15 +299,15 @@ export function cellText(table: Table, column: string, row: number): string {
   return Number.isNaN(value) ? '' : String(value)
 }
 
-/** The rows with a label: an empty label cell leaves its row out. */
+/** The rows with a label: a missing label (empty, NA, NaN, null, as in numeric cells) leaves its row out. */
 export function labelRows(table: Table, label: string): Int32Array {
   const text = table.text.get(label)
   const numbers = table.numbers.get(label)
-  const empty = text ? text.values.indexOf('') : -1
+  const missing = text ? text.values.map(v => parseNumber(v) === null) : []
   const rows = new Int32Array(table.rows)
   let n = 0
   for (let i = 0; i < table.rows; i++) {
-    if (text ? text.codes[i] !== empty : !Number.isNaN(numbers![i]!)) rows[n++] = i
+    if (text ? !missing[text.codes[i]!] : !Number.isNaN(numbers![i]!)) rows[n++] = i
   }
   return rows.subarray(0, n)
 }

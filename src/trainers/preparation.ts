@@ -172,6 +172,21 @@ function statsOf(stats: ColumnStats, k: number): ColumnStat {
   return { count: stats.count[k]!, sum: stats.sum[k]!, min: stats.min[k]!, max: stats.max[k]!, squares: stats.squares[k]! }
 }
 
+/**
+ * A column read as categories because some cell is not a number while others are (`1,000`, `?`, a
+ * typo in a numeric feature): a note naming the first such cell, since every distinct number then
+ * becomes a category of its own.
+ */
+function noteMixedColumn(table: Table, column: string, rows: Int32Array, view: ReturnType<typeof numericView>, notes: string[]): void {
+  let numbers = 0
+  for (let r = 0; r < rows.length; r++) if (!Number.isNaN(view.values[rows[r]! * view.stride + view.offset]!)) numbers++
+  if (numbers === 0) return
+  notes.push(
+    `column ${column} is read as categories, not numbers: ${rowOrigin(table, view.firstBad)} holds ${JSON.stringify(cellText(table, column, view.firstBad))} ` +
+      `(${numbers} of ${rows.length} rows hold numbers); fix that cell (a missing value is empty, NA, NaN or null), or list the column under categorical to keep it so`
+  )
+}
+
 /** Fits the preparation on the training rows; `notes` collects what a person should know. */
 export function fitPreparation(table: Table, rows: Int32Array, options: TrainerOptions, notes: string[]): Preparation {
   const excluded = new Set([options.label, options.idColumn, ...options.ignore])
@@ -192,6 +207,7 @@ export function fitPreparation(table: Table, rows: Int32Array, options: TrainerO
   let matrixStats: ColumnStats | null = null
   for (const column of columns) {
     const view = options.categorical.includes(column) ? null : numericView(table, column, rows)
+    if (view && view.firstBad !== -1) noteMixedColumn(table, column, rows, view, notes)
     if (view && view.firstBad === -1) {
       const k = view.values === table.matrix ? view.offset : -1
       if (k !== -1 && matrixStats === null) matrixStats = columnStats(table.matrix, view.stride, rows, options.normalize === 'standard')

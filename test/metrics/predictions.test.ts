@@ -103,6 +103,6 @@ describe('pairing the candidate with the baseline', () => {
     const notNumber = parsePredictions('id,label,score,prediction\na,1,,1\n', 'c.csv', csv)
     expect(() =>
       readOutputs(readExamples('binary', undefined, csv, notNumber, null), csv, notNumber, null, { prediction: false, score: true, probability: false })
-    ).toThrow('c.csv:2: "score" of id "a" must be a finite number, got null')
+    ).toThrow('c.csv:2: "score" of id "a" must be a finite number, got a missing value (empty, NA, NaN or null)')
   })
 })
