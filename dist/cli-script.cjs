@@ -1089,7 +1089,7 @@ function checkParamValue(param, value) {
     const problem = paramTextProblem(value);
     if (problem) return problem;
   }
-  if (param.enum && !param.enum.some((allowed) => allowed === value)) return `must be ${expected}`;
+  if (param.enum && !param.enum.some((allowed2) => allowed2 === value)) return `must be ${expected}`;
   if (typeof value === "number") {
     if (param.minimum !== void 0 && value < param.minimum || param.maximum !== void 0 && value > param.maximum) {
       return `must be ${expected}`;
@@ -14157,21 +14157,21 @@ var init_schema_errors = __esm({
         switch (e.keyword) {
           case "additionalProperties": {
             const key = String(params.additionalProperty);
-            const allowed = Object.keys(properties);
-            const near = closest(key, allowed);
-            return near ? atKey(key, `unknown key ${preview(key)} in ${subject}; did you mean "${near}"?`, { suggestedKey: near }) : atKey(key, `unknown key ${preview(key)} in ${subject} (expected ${allowed.map((k) => `"${k}"`).join(", ")})`);
+            const allowed2 = Object.keys(properties);
+            const near = closest(key, allowed2);
+            return near ? atKey(key, `unknown key ${preview(key)} in ${subject}; did you mean "${near}"?`, { suggestedKey: near }) : atKey(key, `unknown key ${preview(key)} in ${subject} (expected ${allowed2.map((k) => `"${k}"`).join(", ")})`);
           }
           case "required": {
             const key = String(params.missingProperty);
-            const allowed = properties[key]?.enum;
-            const choices = Array.isArray(allowed) ? ` (one of ${allowed.join(", ")})` : "";
+            const allowed2 = properties[key]?.enum;
+            const choices = Array.isArray(allowed2) ? ` (one of ${allowed2.join(", ")})` : "";
             return atValue(`missing required key "${key}"${choices} in ${subject}`, { missingKeys: [key] });
           }
           case "enum": {
-            const allowed = params.allowedValues.map(String);
-            const near = typeof e.data === "string" ? closest(e.data, allowed) : void 0;
+            const allowed2 = params.allowedValues.map(String);
+            const near = typeof e.data === "string" ? closest(e.data, allowed2) : void 0;
             const suggestion = near ? `; did you mean "${near}"?` : "";
-            return atValue(`${subject} must be one of ${allowed.join(", ")} (got ${got})${suggestion}`);
+            return atValue(`${subject} must be one of ${allowed2.join(", ")} (got ${got})${suggestion}`);
           }
           case "const":
             return atValue(`${subject} must be ${JSON.stringify(params.allowedValue)} (got ${got})`);
@@ -17866,14 +17866,14 @@ function parseTrainerOptions(trainer, raw, allowExpressions = false) {
   }
   const info = TRAINERS[trainer];
   const problems = [];
-  const allowed = optionNames(trainer);
+  const allowed2 = optionNames(trainer);
   const options = { ...GENERIC_DEFAULTS, ...info.defaults };
   for (const [name, value] of Object.entries(raw ?? {})) {
     const def = OPTION_DEFS[name];
-    if (!def || !allowed.includes(name)) {
-      const near = closest(name, allowed);
+    if (!def || !allowed2.includes(name)) {
+      const near = closest(name, allowed2);
       const why = def ? `is not an option of builtin/${trainer}` : "is not a trainer option";
-      problems.push({ path: [name], message: `with.${name} ${why}${near ? `; did you mean ${near}?` : ""} (options: ${allowed.join(", ")})` });
+      problems.push({ path: [name], message: `with.${name} ${why}${near ? `; did you mean ${near}?` : ""} (options: ${allowed2.join(", ")})` });
       continue;
     }
     if (allowExpressions && (isExpression(value) || Array.isArray(value) && value.some(isExpression))) continue;
@@ -18148,10 +18148,10 @@ function buildSpecUnbounded(text2, digest, file, cwd) {
       message: e.code === "RESOURCE_EXHAUSTION" ? "invalid YAML: the spec nests too deeply for the parser here; a spec needs only a few levels" : `invalid YAML: ${e.message}`
     }));
     const unique = [...new Map(all.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()];
-    const shown = unique.slice(0, MAX_YAML_ERRORS);
-    const more = unique.length - shown.length;
-    if (more > 0) shown.push({ ...shown[shown.length - 1], message: `... and ${more} more YAML errors` });
-    throw new InputError(shown);
+    const shown2 = unique.slice(0, MAX_YAML_ERRORS);
+    const more = unique.length - shown2.length;
+    if (more > 0) shown2.push({ ...shown2[shown2.length - 1], message: `... and ${more} more YAML errors` });
+    throw new InputError(shown2);
   }
   const guarded2 = source.guardProblems();
   if (guarded2.length) throw new InputError(guarded2);
@@ -22836,6 +22836,9 @@ async function walkModel(root, rootReal, early) {
       const rel = relDir === "" ? dirent.name : `${relDir}/${dirent.name}`;
       const unsafe = unsafePathReason(rel);
       if (unsafe) throw new IntegrityError(`refusing to pack ${join2(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`);
+      if (dirent.name.includes("\uFFFD") && (0, import_node_fs5.lstatSync)(join2(rel), { throwIfNoEntry: false }) === void 0) {
+        throw new IntegrityError(`refusing to pack ${join2(rel)}: its name is not UTF-8 (shown here with U+FFFD), so it cannot be stored; rename it`);
+      }
       if (dirent.isDirectory()) directories.push(rel);
       else if (dirent.isFile()) {
         entries.push({ kind: "file", path: rel });
@@ -23461,8 +23464,8 @@ function describeEntryType(type) {
   }
 }
 function preview2(items) {
-  const shown = items.slice(0, 5).map((p) => JSON.stringify(p)).join(", ");
-  return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown;
+  const shown2 = items.slice(0, 5).map((p) => JSON.stringify(p)).join(", ");
+  return items.length > 5 ? `${shown2} and ${items.length - 5} more` : shown2;
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -23652,8 +23655,32 @@ var init_errors3 = __esm({
 });
 
 // src/csv/json-lines.ts
-async function forEachJsonLine(file, shown, record) {
-  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs6.createReadStream)(file, { encoding: "utf8" }), crlfDelay: Infinity });
+function nonFiniteHint(line) {
+  return /(?:^|[\s:,[])-?(?:NaN|Infinity)\s*[,}\]]/.test(line) ? "; NaN and Infinity are not JSON (Python's json module writes them): write null for a missing value" : "";
+}
+async function* utf8Lines(file, shown2, latin1 = false) {
+  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs6.createReadStream)(file, { encoding: "latin1" }), crlfDelay: Infinity });
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    if (!/[^\x00-\x7f]/.test(raw)) {
+      yield raw;
+      continue;
+    }
+    const bytes = Buffer.from(raw, "latin1");
+    if (!(0, import_node_buffer.isUtf8)(bytes)) {
+      if (latin1) {
+        yield raw;
+        continue;
+      }
+      throw new CsvError(`${shown2}:${line}: the line holds a byte that is not UTF-8; save the file as UTF-8 (convert a Latin-1 or UTF-16 file)`);
+    }
+    const text2 = bytes.toString("utf8");
+    yield line === 1 && text2.startsWith("\uFEFF") ? text2.slice(1) : text2;
+  }
+}
+async function forEachJsonLine(file, shown2, record, latin1 = false) {
+  const lines = utf8Lines(file, shown2, latin1);
   let line = 0;
   try {
     for await (const text2 of lines) {
@@ -23663,23 +23690,27 @@ async function forEachJsonLine(file, shown, record) {
       try {
         value = JSON.parse(text2);
       } catch (err) {
-        throw new CsvError(`${shown}:${line}: not a JSON value (${err.message}); a JSON Lines file holds one object a line`);
+        throw new CsvError(`${shown2}:${line}: not a JSON value (${err.message}); a JSON Lines file holds one object a line${nonFiniteHint(text2)}`);
       }
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        throw new CsvError(`${shown}:${line}: a JSON Lines record must be an object of column names to values`);
+        throw new CsvError(`${shown2}:${line}: a JSON Lines record must be an object of column names to values`);
       }
       record(value);
     }
   } catch (err) {
     if (err.code !== void 0 && !(err instanceof CsvError))
-      throw new CsvError(`cannot read ${shown}: ${err.message}`, { cause: err });
+      throw new CsvError(`cannot read ${shown2}: ${err.message}`, { cause: err });
     throw err;
   }
 }
-var import_node_fs6, import_node_readline, JSON_LINES;
+function forEachJsonLineOrLatin1(file, shown2, record) {
+  return forEachJsonLine(file, shown2, record, true);
+}
+var import_node_buffer, import_node_fs6, import_node_readline, JSON_LINES;
 var init_json_lines = __esm({
   "src/csv/json-lines.ts"() {
     "use strict";
+    import_node_buffer = require("node:buffer");
     import_node_fs6 = require("node:fs");
     import_node_readline = require("node:readline");
     init_errors3();
@@ -23690,6 +23721,7 @@ var init_json_lines = __esm({
 // src/csv/scan.ts
 function parseNumber(cell2) {
   if (cell2 === "" || /^(na|nan|null)$/i.test(cell2)) return null;
+  if (!DECIMAL.test(cell2)) return void 0;
   const value = Number(cell2);
   return Number.isFinite(value) ? value : void 0;
 }
@@ -23736,10 +23768,11 @@ async function scanFile(file, record, chunk, capacity = CHUNK_BYTES, plain) {
     await handle.close();
   }
 }
-var import_promises7, QUOTE, COMMA, LF, CR, CHUNK_BYTES, POW10, isBlank, CsvScanner;
+var import_node_buffer2, import_promises7, QUOTE, COMMA, LF, CR, CHUNK_BYTES, POW10, DECIMAL, isBlank, CsvScanner;
 var init_scan = __esm({
   "src/csv/scan.ts"() {
     "use strict";
+    import_node_buffer2 = require("node:buffer");
     import_promises7 = require("node:fs/promises");
     init_errors3();
     QUOTE = 34;
@@ -23748,6 +23781,7 @@ var init_scan = __esm({
     CR = 13;
     CHUNK_BYTES = 1 << 20;
     POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+    DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
     isBlank = (b) => b === 32 || b === 9 || b === 11 || b === 12;
     CsvScanner = class {
       constructor(file, capacity = CHUNK_BYTES) {
@@ -23767,6 +23801,8 @@ var init_scan = __esm({
       recordLine = 0;
       /** Fields of the current record. */
       count = 0;
+      /** A field that is not UTF-8 is read as Latin-1 (for data only a user's own step reads), not refused. */
+      latin1 = false;
       atStart = true;
       starts = new Int32Array(64);
       ends = new Int32Array(64);
@@ -23869,7 +23905,11 @@ var init_scan = __esm({
       }
       /** Field c of the current record, unquoted, as written (not trimmed). */
       text(c) {
-        const raw = this.bytes.toString("utf8", this.starts[c], this.ends[c]);
+        let raw = this.bytes.toString("utf8", this.starts[c], this.ends[c]);
+        if (raw.includes("\uFFFD") && !(0, import_node_buffer2.isUtf8)(this.bytes.subarray(this.starts[c], this.ends[c]))) {
+          if (!this.latin1) this.notUtf8(c);
+          raw = this.bytes.toString("latin1", this.starts[c], this.ends[c]);
+        }
         if (this.quoted[c] === 0) return raw;
         let field = "";
         let i = 1;
@@ -24032,6 +24072,19 @@ var init_scan = __esm({
         this.position = i;
         return count2;
       }
+      notUtf8(c) {
+        const bytes = this.bytes.subarray(this.starts[c], this.ends[c]);
+        let at = 0;
+        while (at < bytes.length) {
+          const b = bytes[at];
+          const size = b < 128 ? 1 : (b & 224) === 192 ? 2 : (b & 240) === 224 ? 3 : (b & 248) === 240 ? 4 : 0;
+          if (size === 0 || !(0, import_node_buffer2.isUtf8)(bytes.subarray(at, at + size)) || at + size > bytes.length) break;
+          at += size;
+        }
+        throw new CsvError(
+          `${this.file}:${this.recordLine}: column ${c + 1} holds the byte 0x${(bytes[at] ?? 0).toString(16).toUpperCase()}, which is not UTF-8; save the file as UTF-8 (convert a Latin-1 or UTF-16 file)`
+        );
+      }
       slowNumber(c) {
         return parseNumber(this.text(c).trim());
       }
@@ -24040,10 +24093,23 @@ var init_scan = __esm({
 });
 
 // src/csv/read.ts
+function checkSeparator(header, file, line) {
+  const separator = header.length === 1 ? [";", "	", "|"].find((sep2) => header[0].split(sep2).filter((name) => name.trim() !== "").length >= 2) : void 0;
+  if (separator !== void 0) {
+    throw new CsvError(
+      `${file}:${line}: the header is one column, ${JSON.stringify(header[0])}: fields are separated by commas, and this file seems to separate them with ${JSON.stringify(separator)}; write it with commas (and a point as the decimal mark)`
+    );
+  }
+}
 function checkHeader(header, file, line) {
   const first = /* @__PURE__ */ new Map();
   header.forEach((name, c) => {
     const earlier = first.get(name);
+    if (earlier !== void 0 && name === "") {
+      throw new CsvError(
+        `${file}:${line}: columns ${earlier + 1} and ${c + 1} have no name in the header; give every column its own name (a comma at the end of every line makes such a column)`
+      );
+    }
     if (earlier !== void 0) {
       throw new CsvError(`${file}:${line}: column ${c + 1} repeats the header ${JSON.stringify(name)} of column ${earlier + 1}; give every column its own name`);
     }
@@ -24081,28 +24147,31 @@ function checkTable(failures) {
 }
 function examples(values) {
   const all = [...values];
-  const shown = all.slice(0, 3).map((v) => JSON.stringify(v));
+  const shown2 = all.slice(0, 3).map((v) => JSON.stringify(v));
   const more = all.length > KEPT ? `at least ${KEPT - 3}` : String(all.length - 3);
-  return `${shown.join(", ")}${all.length > 3 ? ` and ${more} more` : ""}`;
+  return `${shown2.join(", ")}${all.length > 3 ? ` and ${more} more` : ""}`;
 }
-async function forEachRecord(file, shown, column2, row) {
+async function forEachRecord(file, shown2, column2, row) {
   if (!JSON_LINES.test(file)) {
     let width = -1;
     await scanFile(file, (scanner) => {
       if (width < 0) {
         width = scanner.count;
-        for (let c = 0; c < width; c++) column2(scanner.text(c).trim(), c, 0);
+        const names2 = Array.from({ length: width }, (_, c) => scanner.text(c).trim());
+        checkSeparator(names2, shown2, scanner.recordLine);
+        checkHeader(names2, shown2, scanner.recordLine);
+        names2.forEach((name, c) => column2(name, c, 0));
         return;
       }
-      if (scanner.count !== width) throw new CsvError(`${shown}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`);
+      if (scanner.count !== width) throw new CsvError(`${shown2}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`);
       row((c) => ({ text: scanner.text(c).trim(), number: scanner.number(c) }));
     });
-    if (width < 0) throw new CsvError(`${shown}: the file is empty; a CSV file starts with a header row naming its columns`);
+    if (width < 0) throw new CsvError(`${shown2}: the file is empty; a CSV file starts with a header row naming its columns`);
     return;
   }
   const names = /* @__PURE__ */ new Map();
   let records = 0;
-  await forEachJsonLine(file, shown, (record) => {
+  await forEachJsonLine(file, shown2, (record) => {
     const cells = [];
     for (const [name, value] of Object.entries(record)) {
       let c = names.get(name);
@@ -24116,6 +24185,16 @@ async function forEachRecord(file, shown, column2, row) {
     row((c) => cells[c] ?? MISSING);
   });
 }
+function allowed(values, cell2) {
+  if (values.includes(cell2.text)) return true;
+  if (typeof cell2.number !== "number") return false;
+  let numbers = numbersOf.get(values);
+  if (numbers === void 0) {
+    numbers = new Set(values.filter((v) => DECIMAL.test(v)).map(Number));
+    numbersOf.set(values, numbers);
+  }
+  return numbers.has(cell2.number);
+}
 async function checkInput(root, input, check, warn) {
   const failures = [];
   const fail = (column2, name, expected, found) => failures.push({ input: input.name, column: column2, check: name, expected, found });
@@ -24126,13 +24205,13 @@ async function checkInput(root, input, check, warn) {
   const unexpected = /* @__PURE__ */ new Set();
   let rows = 0;
   for (const file of input.absolutePaths) {
-    const shown = import_node_path10.default.relative(root, file) || file;
+    const shown2 = import_node_path10.default.relative(root, file) || file;
     const declared = [];
     const seen = /* @__PURE__ */ new Set();
     try {
       await forEachRecord(
         file,
-        shown,
+        shown2,
         (name, c, before) => {
           seen.add(name);
           const s = stats.get(name);
@@ -24158,12 +24237,12 @@ async function checkInput(root, input, check, warn) {
                 if (value.number > s.high) s.high = value.number;
               }
             }
-            if (spec.values && !spec.values.includes(value.text) && s.unexpected.size <= KEPT) s.unexpected.add(value.text);
+            if (spec.values && !allowed(spec.values, value) && s.unexpected.size <= KEPT) s.unexpected.add(value.text);
           }
         }
       );
     } catch (err) {
-      if (err instanceof CsvError) throw new InputError([{ message: `checks.${input.name}: ${err.message}` }]);
+      if (err instanceof CsvError) throw new InputError([{ message: `checks.${input.name}: ${err.message.replace(`${file}:`, `${shown2}:`)}` }]);
       throw err;
     }
     for (const column2 of stats.keys()) if (!seen.has(column2)) absent.add(column2);
@@ -24213,8 +24292,8 @@ function championCheckFailures(spec, current, champion) {
         continue;
       }
       const shift = Math.abs(now.mean - before.mean);
-      const allowed = c.maxMeanShift * before.std;
-      if (shift > allowed) {
+      const allowed2 = c.maxMeanShift * before.std;
+      if (shift > allowed2) {
         fail(
           `mean within ${formatNumber(c.maxMeanShift)} sd (${formatNumber(before.std)}) of ${formatNumber(before.mean)}`,
           `mean ${formatNumber(now.mean)}: moved ${before.std > 0 ? `${formatNumber(shift / before.std)} sd` : formatNumber(shift)}`
@@ -24227,7 +24306,7 @@ function championCheckFailures(spec, current, champion) {
 function hasChampionChecks(spec) {
   return Object.values(spec.checks).some((check) => Object.values(check.columns).some((c) => c.maxMeanShift !== void 0));
 }
-var import_node_path10, DataCheckError, MISSING, KEPT;
+var import_node_path10, DataCheckError, MISSING, numbersOf, KEPT;
 var init_data_checks = __esm({
   "src/engine/data-checks.ts"() {
     "use strict";
@@ -24250,6 +24329,7 @@ ${checkTable(failures)}`,
       failures;
     };
     MISSING = { text: "", number: null };
+    numbersOf = /* @__PURE__ */ new WeakMap();
     KEPT = 1e3;
   }
 });
@@ -26986,11 +27066,26 @@ function sentinelValue(v) {
   return void 0;
 }
 function parseMetrics(text2, file, declared, where2 = `${file}: the metrics file`) {
+  if (text2.startsWith("\uFEFF")) text2 = text2.slice(1);
+  if (text2.trim() === "") throw new EvaluationError(`${where2} is empty; write one JSON object of metric name to number`, "metrics-invalid");
   let parsed;
+  const quoted = quoteNonFinite(text2);
   try {
-    parsed = JSON.parse(quoteNonFinite(text2));
+    parsed = JSON.parse(quoted);
   } catch (err) {
-    throw new EvaluationError(`${where2} is not valid JSON (${err.message}); write one object of metric name to number`, "metrics-invalid");
+    const position = /at position (\d+)/.exec(err.message);
+    const line = position ? ` at line ${quoted.slice(0, Number(position[1])).split("\n").length}` : "";
+    const twice = /after JSON/.test(err.message) ? ", once (a file written twice, or appended to, holds two)" : "";
+    if (text2.includes("\0") || text2.includes("\uFFFD")) {
+      throw new EvaluationError(
+        `${where2} is not UTF-8 text${text2.includes("\0") ? " (it holds NUL bytes, as UTF-16 does)" : ""}; write it as UTF-8`,
+        "metrics-invalid"
+      );
+    }
+    throw new EvaluationError(
+      `${where2} is not valid JSON${line} (${err.message}); write one object of metric name to number${twice}`,
+      "metrics-invalid"
+    );
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     const kind = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : `a ${typeof parsed}`;
@@ -27436,9 +27531,9 @@ function compareWeights(champion, candidate) {
 }
 function weightsSection(changes, table2) {
   if (!changes || changes.length === 0) return [];
-  const shown = changes.slice(0, REPORT_ROWS);
-  const rows = shown.map((c) => [c.feature, formatNumber(c.champion), formatNumber(c.candidate), `${c.difference > 0 ? "+" : ""}${formatNumber(c.difference)}`]);
-  const more = changes.length - shown.length;
+  const shown2 = changes.slice(0, REPORT_ROWS);
+  const rows = shown2.map((c) => [c.feature, formatNumber(c.champion), formatNumber(c.candidate), `${c.difference > 0 ? "+" : ""}${formatNumber(c.difference)}`]);
+  const more = changes.length - shown2.length;
   return [
     "### Weights",
     "",
@@ -27465,8 +27560,8 @@ var init_weights = __esm({
 function boundCell(o) {
   if (o.bound === void 0) return "\u2014";
   if (o.bound === null) return "n/a";
-  const shown = o.kind === "relative-change" ? `${formatNumber(o.bound * 100)}%` : formatNumber(o.bound);
-  return o.kind === "slices" ? `\u2264 ${shown} (worst slice)` : `\u2265 ${shown} (${formatNumber(o.confidence * 100)}%)`;
+  const shown2 = o.kind === "relative-change" ? `${formatNumber(o.bound * 100)}%` : formatNumber(o.bound);
+  return o.kind === "slices" ? `\u2264 ${shown2} (worst slice)` : `\u2265 ${shown2} (${formatNumber(o.confidence * 100)}%)`;
 }
 function hasBounds(rules) {
   return rules.some((o) => o.bound !== void 0);
@@ -27805,21 +27900,21 @@ function numberCounts(reference) {
 async function profileInput(root, input, reference) {
   const other = input.absolutePaths.filter((f) => !CSV.test(f) && !JSON_LINES.test(f));
   if (other.length > 0) {
-    const shown = import_node_path15.default.relative(root, other[0]) || other[0];
+    const shown2 = import_node_path15.default.relative(root, other[0]) || other[0];
     return {
-      profile: { rows: 0, columns: {}, skipped: `holds files that are neither CSV nor JSON Lines (${shown})` },
+      profile: { rows: 0, columns: {}, skipped: `holds files that are neither CSV nor JSON Lines (${shown2})` },
       counts: /* @__PURE__ */ new Map(),
       categories: /* @__PURE__ */ new Map()
     };
   }
   const profiler = new InputProfiler(reference);
   for (const file of input.absolutePaths) {
-    const shown = import_node_path15.default.relative(root, file) || file;
+    const shown2 = import_node_path15.default.relative(root, file) || file;
     try {
-      if (CSV.test(file)) await profiler.csv(file, shown);
-      else await profiler.jsonLines(file, shown);
+      if (CSV.test(file)) await profiler.csv(file, shown2);
+      else await profiler.jsonLines(file, shown2);
     } catch (err) {
-      if (err instanceof CsvError) throw new InputError([{ message: `data input ${input.name}: ${err.message}` }], "bad-data");
+      if (err instanceof CsvError) throw new InputError([{ message: `data input ${input.name}: ${err.message.replace(`${file}:`, `${shown2}:`)}` }], "bad-data");
       throw err;
     }
   }
@@ -27842,6 +27937,7 @@ var init_profile = __esm({
     "use strict";
     import_node_path15 = __toESM(require("node:path"), 1);
     init_errors3();
+    init_read();
     init_json_lines();
     init_scan();
     init_errors();
@@ -27972,25 +28068,22 @@ var init_profile = __esm({
         }
         return stats;
       }
-      async csv(file, shown) {
+      async csv(file, shown2) {
         let header = null;
         let width = 0;
         let absent = [];
         await scanFile(file, (scanner) => {
+          scanner.latin1 = true;
           if (header === null) {
             const names = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim());
-            const first = /* @__PURE__ */ new Map();
-            names.forEach((name, c) => {
-              if (first.has(name)) throw new CsvError(`${shown}:${scanner.recordLine}: column ${c + 1} repeats the header ${JSON.stringify(name)}`);
-              first.set(name, c);
-            });
+            checkHeader(names, shown2, scanner.recordLine);
             const columns2 = names.map((name) => this.column(name));
             absent = [...this.columns.values()].filter((s) => !columns2.includes(s));
             header = columns2;
             width = names.length;
             return;
           }
-          if (scanner.count !== width) throw new CsvError(`${shown}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`);
+          if (scanner.count !== width) throw new CsvError(`${shown2}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`);
           const columns = header;
           for (let c = 0; c < width; c++) {
             const s = columns[c];
@@ -28002,10 +28095,10 @@ var init_profile = __esm({
           this.rows++;
           for (const s of absent) s.addMissing();
         });
-        if (header === null) throw new CsvError(`${shown}: the file is empty; a CSV file starts with a header row naming its columns`);
+        if (header === null) throw new CsvError(`${shown2}: the file is empty; a CSV file starts with a header row naming its columns`);
       }
-      async jsonLines(file, shown) {
-        await forEachJsonLine(file, shown, (record) => {
+      async jsonLines(file, shown2) {
+        await forEachJsonLineOrLatin1(file, shown2, (record) => {
           const present2 = /* @__PURE__ */ new Set();
           for (const [name, value] of Object.entries(record)) {
             const s = this.column(name);
@@ -28257,8 +28350,12 @@ function compareInput(name, reference, pass, t) {
       features.push(unmatched(column2, "missing", "the column is gone from the new data"));
       continue;
     }
+    if (present(ref) > 0 && present(cur) === 0) {
+      features.push(unmatched(column2, "missing", current.rows === 0 ? "the new data has no rows" : "every value is missing in the new data"));
+      continue;
+    }
     if (ref.kind === "number") {
-      if (present(ref) === 0 || present(cur) === 0) continue;
+      if (present(ref) === 0) continue;
       const counts = pass.counts.get(column2);
       if (cur.kind !== "number" || counts === void 0) features.push(unmatched(column2, "changed", "numbers before, text now"));
       else features.push(compareNumbers(column2, ref, cur, counts, t));
@@ -28423,9 +28520,9 @@ function comparison(r, goals) {
   for (const metrics of [r.candidate.metrics, r.baseline?.metrics ?? {}]) {
     for (const name of Object.keys(metrics)) if (!goals.has(name)) others.add(name);
   }
-  let shown = 0;
+  let shown2 = 0;
   for (const name of others) {
-    if (shown++ >= MAX_UNJUDGED_ROWS) break;
+    if (shown2++ >= MAX_UNJUDGED_ROWS) break;
     names.push(name);
   }
   const hidden = others.size - Math.min(others.size, MAX_UNJUDGED_ROWS);
@@ -28556,13 +28653,13 @@ function checkBound(metric, kind, bound, value, source) {
     return { ...base, value: null, status: "fail", reason: `${problem}: fails closed` };
   }
   const ok = kind === "min" ? value >= bound : value <= bound;
-  const [shown, limit] = showAgainst(value, bound, "exact", false);
+  const [shown2, limit] = showAgainst(value, bound, "exact", false);
   return {
     ...base,
     value,
     status: ok ? "pass" : "fail",
     // A bound is absolute: it holds on this run's evaluation data, whatever data earlier versions saw.
-    reason: ok ? `${shown} is within the bound (on this run's evaluation data)` : `${shown} is ${kind === "min" ? "below the minimum" : "above the maximum"} ${limit} on this run's evaluation data`
+    reason: ok ? `${shown2} is within the bound (on this run's evaluation data)` : `${shown2} is ${kind === "min" ? "below the minimum" : "above the maximum"} ${limit} on this run's evaluation data`
   };
 }
 function describeChange(metric, rule) {
@@ -30627,6 +30724,7 @@ function csvTableBuilder(file, idName, numericColumns, textColumns) {
   const record = (scanner) => {
     if (header === null) {
       header = Array.from({ length: scanner.count }, (_, c) => scanner.text(c).trim());
+      checkSeparator(header, file, scanner.recordLine);
       checkHeader(header, file, scanner.recordLine);
       columns = header.map((h, c) => {
         if (h === idName) {
@@ -30693,7 +30791,9 @@ function jsonLinesReader(file) {
     try {
       value = JSON.parse(line);
     } catch (err) {
-      throw new PredictionsError(`${file}:${lineNo}: not valid JSON (${err.message}); write one JSON object per line`);
+      throw new PredictionsError(
+        `${file}:${lineNo}: not valid JSON (${err.message}); write one JSON object per line${nonFiniteHint(line)}${lineNo === 1 && !line.startsWith("{") && line.includes(",") ? "; the file looks like CSV: set evaluate.predictions.format: csv (the default)" : ""}`
+      );
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       throw new PredictionsError(`${file}:${lineNo}: expected one JSON object per line`);
@@ -30724,9 +30824,12 @@ function numericColumnsOf(columns) {
 }
 async function loadPredictions(file, columns) {
   if (columns.format === "csv") return checkIds(await streamCsv(file, columns), columns);
-  const input = (0, import_node_fs9.createReadStream)(file, { encoding: "utf8" });
   const reader = jsonLinesReader(file);
-  for await (const line of (0, import_node_readline2.createInterface)({ input, crlfDelay: Infinity })) reader.add(line);
+  try {
+    for await (const line of utf8Lines(file, file)) reader.add(line);
+  } catch (err) {
+    throw err instanceof CsvError ? new PredictionsError(err.message) : err;
+  }
   return checkIds(reader.table(), columns);
 }
 async function readPredictions(file, columns, whose2) {
@@ -30744,8 +30847,11 @@ function checkIds(table2, columns) {
   const file = table2.file;
   if (table2.lines.length === 0) throw new PredictionsError(`${file}: the predictions file holds no examples`);
   const idColumn = table2.columns.get(columns.id);
-  if (!idColumn)
-    throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${[...table2.columns.keys()].join(", ")}); set evaluate.predictions.id`);
+  if (!idColumn) {
+    const names = [...table2.columns.keys()];
+    const jsonLines = names[0]?.startsWith("{") ? "; the file looks like JSON Lines: set evaluate.predictions.format: jsonl" : "";
+    throw new PredictionsError(`${file}: there is no id column "${columns.id}" (columns: ${names.join(", ")}); set evaluate.predictions.id${jsonLines}`);
+  }
   let ids;
   if (idColumn instanceof IdColumn) ids = idColumn;
   else {
@@ -30807,12 +30913,11 @@ function alignRows(candidate, baseline) {
   }
   return order;
 }
-var import_node_fs9, import_node_readline2, PredictionsError, emptyAsNull, CSV_EMPTY;
+var PredictionsError, emptyAsNull, CSV_EMPTY;
 var init_predictions = __esm({
   "src/metrics/predictions.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
-    import_node_readline2 = require("node:readline");
+    init_json_lines();
     init_read();
     init_scan();
     init_errors();
@@ -30832,11 +30937,15 @@ function classKey(cell2) {
   if (typeof cell2 === "boolean") return String(cell2);
   if (typeof cell2 === "number") return String(cell2);
   const text2 = String(cell2).trim();
-  const n = Number(text2);
-  return text2 !== "" && Number.isFinite(n) ? String(n) : text2;
+  const n = DECIMAL.test(text2) ? Number(text2) : Number.NaN;
+  return Number.isFinite(n) ? String(n) : text2;
 }
 function where(table2, row) {
   return `${table2.file}:${table2.lines.at(row)}`;
+}
+function shown(cell2) {
+  const missing = cell2 === null || typeof cell2 === "string" && MISSING_TEXT.test(cell2);
+  return missing ? "a missing value (empty, NA, NaN or null)" : JSON.stringify(cell2);
 }
 function column(table2, name, what) {
   const cells = table2.columns.get(name);
@@ -30849,9 +30958,9 @@ function column(table2, name, what) {
 }
 function numberAt(table2, cells, row, name) {
   const cell2 = cells.at(row);
-  const value = typeof cell2 === "number" ? cell2 : typeof cell2 === "string" && cell2.trim() !== "" ? Number(cell2) : Number.NaN;
+  const value = typeof cell2 === "number" ? cell2 : typeof cell2 === "string" && DECIMAL.test(cell2) ? Number(cell2) : Number.NaN;
   if (!Number.isFinite(value)) {
-    throw new PredictionsError(`${where(table2, row)}: "${name}" of id "${table2.ids.at(row)}" must be a finite number, got ${JSON.stringify(cell2)}`);
+    throw new PredictionsError(`${where(table2, row)}: "${name}" of id "${table2.ids.at(row)}" must be a finite number, got ${shown(cell2)}`);
   }
   return value;
 }
@@ -30888,13 +30997,21 @@ function classIndexes(table2, cells, name, classes, binary) {
     const i = index.get(key);
     if (i === void 0) {
       throw new PredictionsError(
-        `${where(table2, row)}: "${name}" of id "${table2.ids.at(row)}" is ${JSON.stringify(cell2)}, not one of the classes ${classes.join(", ")}; ` + (binary ? "a binary task uses 0/1 (or true/false) unless evaluate.predictions.classes names [negative, positive]" : "declare every class in evaluate.predictions.classes")
+        `${where(table2, row)}: "${name}" of id "${table2.ids.at(row)}" is ${shown(cell2)}, not one of the classes ${classes.join(", ")}; ` + (binary ? "a binary task uses 0/1 (or true/false) unless evaluate.predictions.classes names [negative, positive]" : "declare every class in evaluate.predictions.classes")
       );
     }
     out[row] = i;
     if (typeof cell2 === "number") byNumber.set(cell2, i);
   }
   return out;
+}
+function classesOrNull(table2, cells, name, classes, binary) {
+  try {
+    return classIndexes(table2, cells, name, classes, binary);
+  } catch (err) {
+    if (err instanceof PredictionsError) return null;
+    throw err;
+  }
 }
 function categories(table2, name, what) {
   const cells = column(table2, name, what);
@@ -30903,6 +31020,11 @@ function categories(table2, name, what) {
   const of = new Int32Array(cells.length);
   for (let row = 0; row < cells.length; row++) {
     const cell2 = cells.at(row);
+    if (what === "group" && (cell2 === null || typeof cell2 === "string" && MISSING_TEXT.test(cell2))) {
+      throw new PredictionsError(
+        `${where(table2, row)}: the group ("${name}") of id "${table2.ids.at(row)}" is missing; every example needs its group, or the bootstrap would resample all those without one as a single group`
+      );
+    }
     const key = cell2 === null ? "" : String(cell2);
     let i = index.get(key);
     if (i === void 0) {
@@ -30933,10 +31055,11 @@ function readExamples(task, declaredClasses, cols, candidate, baseline) {
     for (const name of shared3) {
       const mine = column(candidate, name, name === cols.label ? "label" : "group or slice");
       const theirs = column(baseline.table, name, name === cols.label ? "label" : "group or slice");
+      const theirClass = name === cols.label && task !== "regression" ? classesOrNull(baseline.table, theirs, name, classes, task === "binary") : null;
       for (let row = 0; row < n; row++) {
         const a = mine.at(row);
         const b = theirs.at(baseline.order[row]);
-        if (a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))) {
+        if (theirClass !== null ? labelClass[row] !== theirClass[baseline.order[row]] : a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))) {
           throw new PredictionsError(
             `"${name}" of id "${candidate.ids.at(row)}" differs: ${JSON.stringify(a)} at ${where(candidate, row)}, ${JSON.stringify(b)} at ${where(baseline.table, baseline.order[row])}; both models must be evaluated on the same data`
           );
@@ -31045,12 +31168,14 @@ function localityOrder(examples2, candidate) {
   for (let i = 0; i < examples2.n; i++) positive[i] = examples2.labelClass[i] === positiveClass ? 1 : 0;
   return sortByScore(score, positive);
 }
-var BINARY_DEFAULT, BINARY_ALIASES, ints, floats;
+var MISSING_TEXT, BINARY_DEFAULT, BINARY_ALIASES, ints, floats;
 var init_examples = __esm({
   "src/metrics/examples.ts"() {
     "use strict";
+    init_scan();
     init_kernels();
     init_predictions();
+    MISSING_TEXT = /^\s*(na|nan|null)?\s*$/i;
     BINARY_DEFAULT = ["0", "1"];
     BINARY_ALIASES = { false: "0", true: "1" };
     ints = (n) => new Int32Array(n);
@@ -31266,15 +31391,21 @@ function computesMetrics(spec) {
 function reportedMetrics(spec) {
   return spec.metrics.filter((m) => m.compute === void 0).map((m) => m.name);
 }
-async function computeFromPredictions(spec, dir, hasChampion, references) {
+async function computeFromPredictions(spec, dir, hasChampion, references, keptDir) {
   if (!computesMetrics(spec)) return null;
   const cols = predictionColumns(spec.evaluate.predictions);
   const read = (role) => readPredictions(predictionsFile(spec, dir, role), cols, whose(role));
-  const candidate = await read("candidate");
-  const baseline = hasChampion ? await read("baseline") : null;
-  const tables = /* @__PURE__ */ new Map();
-  for (const [version, problem] of references) tables.set(version, problem ?? await read({ reference: version }));
-  return compareComputed(spec, candidate, baseline, tables);
+  try {
+    const candidate = await read("candidate");
+    const baseline = hasChampion ? await read("baseline") : null;
+    const tables = /* @__PURE__ */ new Map();
+    for (const [version, problem] of references) tables.set(version, problem ?? await read({ reference: version }));
+    return compareComputed(spec, candidate, baseline, tables);
+  } catch (err) {
+    if (!(err instanceof PredictionsError) || keptDir === void 0) throw err;
+    const at = new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\${import_node_path18.default.sep}([\\w.-]+-predictions\\.\\w+:\\d)`, "g");
+    throw new PredictionsError(err.message.replace(at, (_, file) => import_node_path18.default.join(keptDir, file)));
+  }
 }
 function mergeMetrics(reported, computed, warn, role) {
   if (!computed) return reported;
@@ -31283,9 +31414,9 @@ function mergeMetrics(reported, computed, warn, role) {
   }
   return { ...reported, ...computed };
 }
-async function judgeableMetrics(spec, dir, reported, warn) {
+async function judgeableMetrics(spec, dir, reported, warn, keptDir) {
   const problems = new Map([...reported.references].map(([v, r]) => [v, typeof r === "string" ? r : null]));
-  const computed = await computeFromPredictions(spec, dir, reported.baseline !== null, problems);
+  const computed = await computeFromPredictions(spec, dir, reported.baseline !== null, problems, keptDir);
   const references = /* @__PURE__ */ new Map();
   for (const [version, values] of reported.references) {
     const own = computed?.references.get(version);
@@ -31666,7 +31797,7 @@ async function copyHashed(from, to, mode) {
       done(null, chunk);
     }
   });
-  await (0, import_promises18.pipeline)((0, import_node_fs10.createReadStream)(from), tap, (0, import_node_fs10.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises18.pipeline)((0, import_node_fs9.createReadStream)(from), tap, (0, import_node_fs9.createWriteStream)(to, { flags: "wx", mode }));
   await (0, import_promises17.chmod)(to, mode);
   return { sha256: hash.digest("hex"), size };
 }
@@ -31902,12 +32033,12 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto9, import_node_fs10, import_promises17, import_node_path20, import_node_stream, import_promises18, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto9, import_node_fs9, import_promises17, import_node_path20, import_node_stream, import_promises18, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto9 = require("node:crypto");
-    import_node_fs10 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_promises17 = require("node:fs/promises");
     import_node_path20 = __toESM(require("node:path"), 1);
     import_node_stream = require("node:stream");
@@ -32092,7 +32223,13 @@ async function evaluateBoth(ctx) {
     }
   }
   const references = champion ? await evaluateReferences(ctx, champion, declared) : /* @__PURE__ */ new Map();
-  const judged = await judgeableMetrics(spec, ctx.ws.evalDir, { candidate, baseline, references }, (m) => ctx.reporter.warn(m));
+  const judged = await judgeableMetrics(
+    spec,
+    ctx.ws.evalDir,
+    { candidate, baseline, references },
+    (m) => ctx.reporter.warn(m),
+    import_node_path21.default.join(ctx.options.outputDir, "metrics")
+  );
   return { candidate: judged.candidate, baseline: judged.baseline, judged };
 }
 async function decide(ctx, warmStart, evaluation) {
@@ -32336,7 +32473,7 @@ async function evaluateReferences(ctx, champion, declared) {
           [import_node_path21.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path21.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs11.existsSync)(from)) await (0, import_promises19.copyFile)(from, to);
+          if ((0, import_node_fs10.existsSync)(from)) await (0, import_promises19.copyFile)(from, to);
         }
         const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path21.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
@@ -32439,7 +32576,7 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
 }
 function helpersDir(cliScript) {
   const dir = import_node_path21.default.resolve(import_node_path21.default.dirname(cliScript), "..", "helpers");
-  return (0, import_node_fs11.existsSync)(import_node_path21.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  return (0, import_node_fs10.existsSync)(import_node_path21.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -32537,7 +32674,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
   }
-  const onlyPredictions = declared.length === 0 && !(0, import_node_fs11.existsSync)(metricsFile);
+  const onlyPredictions = declared.length === 0 && !(0, import_node_fs10.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
   for (const name2 of declared) {
@@ -32546,7 +32683,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const out = import_node_path21.default.join(options.outputDir, "metrics");
   await (0, import_promises19.mkdir)(out, { recursive: true });
   if (!onlyPredictions) await (0, import_promises19.copyFile)(metricsFile, import_node_path21.default.join(out, `${name}.json`));
-  if ((0, import_node_fs11.existsSync)(predictionsFile2)) await (0, import_promises19.copyFile)(predictionsFile2, import_node_path21.default.join(out, import_node_path21.default.basename(predictionsFile2)));
+  if ((0, import_node_fs10.existsSync)(predictionsFile2)) await (0, import_promises19.copyFile)(predictionsFile2, import_node_path21.default.join(out, import_node_path21.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
@@ -32664,11 +32801,11 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs11, import_promises19, import_node_os7, import_node_path21, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs10, import_promises19, import_node_os7, import_node_path21, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_promises19 = require("node:fs/promises");
     import_node_os7 = __toESM(require("node:os"), 1);
     import_node_path21 = __toESM(require("node:path"), 1);
@@ -32852,12 +32989,12 @@ function renderStatus(snapshot, metricNames, { limit = STATUS_LIMIT, rest = "--a
     const sets = seen.length > 1 ? seen : [];
     const letter = (d) => d ? String.fromCharCode(65 + sets.indexOf(d) % 26) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : "") : "\u2014";
     const newest = snapshot.versions.length - limit;
-    const shown = snapshot.versions.filter((v, i) => i >= newest || v.version === snapshot.champion || v.status === "pending");
+    const shown2 = snapshot.versions.filter((v, i) => i >= newest || v.version === snapshot.champion || v.status === "pending");
     lines.push("### Versions", "");
     lines.push(
       table(
         ["version", "status", "baseline", ...names, ...sets.length ? ["evaluated on"] : [], "created"],
-        shown.map((v) => [
+        shown2.map((v) => [
           String(v.version) + (v.version === snapshot.champion ? " *" : ""),
           v.status,
           v.baselineVersion === null ? "\u2014" : String(v.baselineVersion),
@@ -32868,7 +33005,7 @@ function renderStatus(snapshot, metricNames, { limit = STATUS_LIMIT, rest = "--a
       ),
       ""
     );
-    if (shown.length < snapshot.versions.length) lines.push(`${snapshot.versions.length - shown.length} older versions not shown (${rest}).`, "");
+    if (shown2.length < snapshot.versions.length) lines.push(`${snapshot.versions.length - shown2.length} older versions not shown (${rest}).`, "");
     if (sets.length > 1) {
       const changes = snapshot.versions.filter(
         (v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast((p) => p.evaluationData)?.evaluationData
@@ -33449,6 +33586,12 @@ async function readTable(files, plan) {
   }
 }
 async function readFiles(files, plan) {
+  const jsonLines = files.find((file) => JSON_LINES.test(file));
+  if (jsonLines !== void 0) {
+    throw new TrainerError(
+      `${import_node_path23.default.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`
+    );
+  }
   const headers = [];
   for (const file of files) headers.push(await readHeader(file));
   const columns = headers.length === 0 ? [] : headers[0].filter((c) => headers.every((h) => h.includes(c)));
@@ -33593,11 +33736,11 @@ function cellText(table2, column2, row) {
 function labelRows(table2, label) {
   const text2 = table2.text.get(label);
   const numbers = table2.numbers.get(label);
-  const empty2 = text2 ? text2.values.indexOf("") : -1;
+  const missing = text2 ? text2.values.map((v) => parseNumber(v) === null) : [];
   const rows = new Int32Array(table2.rows);
   let n = 0;
   for (let i = 0; i < table2.rows; i++) {
-    if (text2 ? text2.codes[i] !== empty2 : !Number.isNaN(numbers[i])) rows[n++] = i;
+    if (text2 ? !missing[text2.codes[i]] : !Number.isNaN(numbers[i])) rows[n++] = i;
   }
   return rows.subarray(0, n);
 }
@@ -33614,6 +33757,7 @@ var init_csv = __esm({
     import_node_path23 = __toESM(require("node:path"), 1);
     init_read();
     init_errors3();
+    init_json_lines();
     init_scan();
     init_errors4();
     EMPTY = "the file is empty; a CSV file with a header row is expected";
@@ -33959,6 +34103,14 @@ function columnStats(matrix, width, rows, withSquares) {
 function statsOf(stats, k) {
   return { count: stats.count[k], sum: stats.sum[k], min: stats.min[k], max: stats.max[k], squares: stats.squares[k] };
 }
+function noteMixedColumn(table2, column2, rows, view, notes) {
+  let numbers = 0;
+  for (let r = 0; r < rows.length; r++) if (!Number.isNaN(view.values[rows[r] * view.stride + view.offset])) numbers++;
+  if (numbers === 0) return;
+  notes.push(
+    `column ${column2} is read as categories, not numbers: ${rowOrigin(table2, view.firstBad)} holds ${JSON.stringify(cellText(table2, column2, view.firstBad))} (${numbers} of ${rows.length} rows hold numbers); fix that cell (a missing value is empty, NA, NaN or null), or list the column under categorical to keep it so`
+  );
+}
 function fitPreparation(table2, rows, options, notes) {
   const excluded = /* @__PURE__ */ new Set([options.label, options.idColumn, ...options.ignore]);
   const columns = options.features ?? table2.columns.filter((c) => !excluded.has(c));
@@ -33978,6 +34130,7 @@ function fitPreparation(table2, rows, options, notes) {
   let matrixStats = null;
   for (const column2 of columns) {
     const view = options.categorical.includes(column2) ? null : numericView(table2, column2, rows);
+    if (view && view.firstBad !== -1) noteMixedColumn(table2, column2, rows, view, notes);
     if (view && view.firstBad === -1) {
       const k = view.values === table2.matrix ? view.offset : -1;
       if (k !== -1 && matrixStats === null) matrixStats = columnStats(table2.matrix, view.stride, rows, options.normalize === "standard");
@@ -34230,8 +34383,8 @@ async function evaluateBuiltin(dataName, io) {
   if (predictionsFile2) await (0, import_promises23.writeFile)(predictionsFile2, lines.join("\n") + "\n");
   const role = io.env[ContractEnv.evalRole] || "model";
   const version = io.env[ContractEnv.evalVersion];
-  const shown = Object.entries(json).map(([k, v]) => `${k} ${v === null ? "undefined" : Number(v.toPrecision(6))}`);
-  io.log(`${role}${version ? ` (version ${version})` : ""}, builtin/${model.trainer}: ${n} examples; ${shown.join(", ")}`);
+  const shown2 = Object.entries(json).map(([k, v]) => `${k} ${v === null ? "undefined" : Number(v.toPrecision(6))}`);
+  io.log(`${role}${version ? ` (version ${version})` : ""}, builtin/${model.trainer}: ${n} examples; ${shown2.join(", ")}`);
 }
 var import_promises23;
 var init_evaluate_command = __esm({
@@ -35963,4 +36116,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=e859b8d986157d6d3b9538ed54aa1d78e36e2edb8c6dac70125790ae39742a76
+// retrain-script-sha256=2203d6b8267f916d0300d4447f32fa400dc70c4825e0f14e9dd0040063398234
