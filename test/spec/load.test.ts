@@ -54,8 +54,12 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
 
   it('names the allowed values of an enum and what it got', () => {
     expect(refusal(BASE.replace('  mode: auto', '  mode: automatic'))).toEqual([
-      'spec.yml:15:9: promotion.mode must be one of auto, gate, dry-run (got "automatic")'
+      'spec.yml:15:9: promotion.mode must be one of auto, gate, dry-run (got "automatic"); did you mean "auto"?'
     ])
+  })
+
+  it('names the allowed values of an enum without a suggestion when none is close', () => {
+    expect(refusal(BASE.replace('  mode: auto', '  mode: always'))).toEqual(['spec.yml:15:9: promotion.mode must be one of auto, gate, dry-run (got "always")'])
   })
 
   it('reports a missing required key at the object that lacks it', () => {
