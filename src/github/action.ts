@@ -29,6 +29,7 @@ import { planCommand, selectCommand } from './challenger-commands.js'
 import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
 import { JobReporter } from './job-reporter.js'
+import { SummaryRoom, addToSummary } from './job-summary.js'
 import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from './releases-registry.js'
@@ -205,7 +206,7 @@ async function checkEnvironmentGate(shell: Shell, stage: 'run' | 'promote'): Pro
     return
   }
   core.warning(warning, { title: 'Environment gate: no reviewer may be asked' })
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`> [!WARNING]\n> ${warning}\n\n`, true).write()
+  await addToSummary(`> [!WARNING]\n> ${warning}\n\n`, SummaryRoom.beforeStepsSummary, 'the warning is in the log')
 }
 
 /** The registry after a command: a line in the log, and its status and chart in the job summary. */
@@ -217,7 +218,7 @@ async function summarizeRegistryOf(shell: Shell, headline: string): Promise<void
   const text = [headline && `**${headline}**`, renderStatus(snapshot, metrics, { rest: 'the registry branch has every one' }), historyChart(snapshot, metrics)]
     .filter(Boolean)
     .join('\n\n')
-  await core.summary.addRaw(text, true).write()
+  await addToSummary(text, SummaryRoom.beforeFailure, 'the registry branch has every version')
 }
 
 /** The ports this shell gives the application core. */
@@ -337,7 +338,7 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
   else if (outcome.outcome === 'refused') {
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, true).write()
+    await addToSummary(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, SummaryRoom.beforeFailure, 'the log says why')
   } else {
     await summarizeAfterChange(shell, `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
   }
@@ -477,7 +478,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
     ...(releaseUrl ? [`- release: ${releaseUrl}`] : [])
   ]
   const appendix = [chart, links.length ? `### Artifacts\n\n${links.join('\n')}\n` : ''].filter(Boolean).join('\n')
-  if (appendix && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(appendix, true).write()
+  if (appendix) await addToSummary(appendix, SummaryRoom.beforeFailure, 'the output "artifacts" lists every artifact')
   if (pullRequest) await commentOnPullRequest(shell, pullRequest, `${outcome.report}\n${appendix}`)
   const left = unfinished(outcome.followUps)
   if (left.length > 0 && outcome.exitCode === ExitCode.ok) {
@@ -583,7 +584,7 @@ async function summarizeFailure(lines: string[]): Promise<void> {
   const text = lines.join('\n')
   const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
   try {
-    await core.summary.addRaw(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, true).write()
+    await addToSummary(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, SummaryRoom.none, 'the whole message is in the log')
   } catch (err) {
     core.warning(`Could not write the job summary: ${(err as Error).message}`)
   }

@@ -4,9 +4,7 @@
  */
 import * as core from '@actions/core'
 import type { Reporter } from '../ports.js'
-
-/** The job summary holds at most 1 MiB per step. */
-const SUMMARY_LIMIT = 1024 * 1024 - 1024
+import { SummaryRoom, addToSummary } from './job-summary.js'
 
 function annotation(where?: { file?: string; line?: number; col?: number }): core.AnnotationProperties {
   return where?.file ? { file: where.file, startLine: where.line, startColumn: where.col } : {}
@@ -39,16 +37,10 @@ export class JobReporter implements Reporter {
 
   async report(markdown: string): Promise<void> {
     core.info(markdown)
-    if (!process.env.GITHUB_STEP_SUMMARY) return
-    const text =
-      Buffer.byteLength(markdown) > SUMMARY_LIMIT
-        ? markdown.slice(0, SUMMARY_LIMIT / 4) + '\n\n…the report was cut to fit the job summary; the whole report is in report.md\n'
-        : markdown
-    await core.summary.addRaw(text, true).write()
+    await addToSummary(markdown, SummaryRoom.beforeStepsSummary, 'the whole report is in report.md (the output report-path, and the report artifact)')
   }
 
   async stepsSummary(markdown: string): Promise<void> {
-    if (!process.env.GITHUB_STEP_SUMMARY) return
-    await core.summary.addRaw(`### From the steps\n\n${markdown}\n`, true).write()
+    await addToSummary(`### From the steps\n\n${markdown}\n`, SummaryRoom.beforeTail, "the rest of the steps' summary is left out")
   }
 }
