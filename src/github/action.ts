@@ -26,6 +26,7 @@ import { eventParams, readEventPayload, type EventPayload } from './events.js'
 import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } from './gates.js'
 import { historyChart } from './history-chart.js'
 import { planCommand, selectCommand } from './challenger-commands.js'
+import { cutRequestsOnCancel } from './cancellation.js'
 import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
 import { JobReporter } from './job-reporter.js'
@@ -150,7 +151,7 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
   }
 }
 
-function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>): WorkflowArtifactStore | undefined {
+function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>, signal: AbortSignal): WorkflowArtifactStore | undefined {
   if (!settings.artifacts) return undefined
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
     core.warning(
@@ -164,7 +165,8 @@ function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>
     attempts: 3,
     backoffMs: 2 * tune.retryBaseMs,
     runUrl: runUrl(),
-    log: core.info
+    log: core.info,
+    signal
   })
 }
 
@@ -387,9 +389,10 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   // Only a run that can open the gate meets the promote job's environment.
   if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'))
     await checkEnvironmentGate(shell, 'run')
-  const store = artifactStore(settings, tune)
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
+  cutRequestsOnCancel(controller.signal)
+  const store = artifactStore(settings, tune, controller.signal)
   const executed = await execute(
     {
       kind: 'run',

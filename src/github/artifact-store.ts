@@ -5,6 +5,7 @@
  * retried with backoff; the last failure is thrown, so the engine stops before any promotion.
  */
 import type { ArtifactClient } from '@actions/artifact'
+import { CancelledError } from '../errors.js'
 import type { ArtifactRef, ArtifactStore } from '../ports.js'
 import { withRetries } from './retry.js'
 
@@ -20,6 +21,11 @@ export interface ArtifactStoreOptions {
   /** Links artifacts to the run's page: `<server>/<owner>/<repo>/actions/runs/<id>`. */
   runUrl?: string
   log: (message: string) => void
+  /**
+   * The run's cancellation: an upload in progress is abandoned at once and none is retried, so that
+   * the run gives back what it reserved before the runner kills it (SIGKILL 10 s after SIGINT).
+   */
+  signal?: AbortSignal
 }
 
 const FORBIDDEN = /["/\\:<>|*?\r\n]+/g
@@ -39,30 +45,37 @@ export class WorkflowArtifactStore implements ArtifactStore {
     const full = artifactName(name, this.options.runAttempt)
     const { attempts, backoffMs, log } = this.options
     const isGhes = (err: unknown) => err instanceof Error && err.name === 'GHESNotSupportedError'
+    const { signal } = this.options
     try {
-      const id = await withRetries(
-        `uploading the workflow artifact ${full}`,
-        {
-          retries: Math.max(0, attempts - 1),
-          baseMs: backoffMs,
-          log,
-          // Every failure but GitHub Enterprise Server may pass on another try; the pause doubles.
-          retryOn: err => !isGhes(err),
-          delayMs: retry => backoffMs * 2 ** (retry - 1),
-          onRetry: (err, retry, delay) =>
-            log(`Uploading the workflow artifact ${full} failed (attempt ${retry} of ${attempts}): ${messageOf(err)}; retrying in ${delay} ms`)
-        },
-        async () => {
-          const { id } = await this.client.uploadArtifact(full, files, rootDir, {
-            ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {})
-          })
-          if (id === undefined) throw new Error('the artifact service returned no artifact id')
-          return id
-        }
+      const id = await untilCancelled(signal, () =>
+        withRetries(
+          `uploading the workflow artifact ${full}`,
+          {
+            retries: Math.max(0, attempts - 1),
+            baseMs: backoffMs,
+            log,
+            // Every failure but GitHub Enterprise Server may pass on another try; the pause doubles.
+            retryOn: err => !isGhes(err) && !signal?.aborted,
+            delayMs: retry => backoffMs * 2 ** (retry - 1),
+            onRetry: (err, retry, delay) =>
+              log(`Uploading the workflow artifact ${full} failed (attempt ${retry} of ${attempts}): ${messageOf(err)}; retrying in ${delay} ms`)
+          },
+          async () => {
+            const { id } = await this.client.uploadArtifact(full, files, rootDir, {
+              ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {})
+            })
+            if (id === undefined) throw new Error('the artifact service returned no artifact id')
+            return id
+          }
+        )
       )
       log(`Uploaded artifact ${full} (id ${id})`)
       return { name: full, id: String(id), ...(this.options.runUrl ? { url: `${this.options.runUrl}/artifacts/${id}` } : {}) }
     } catch (err) {
+      if (err instanceof CancelledError) {
+        log(`Abandoned the upload of the workflow artifact ${full}: the run was cancelled`)
+        throw err
+      }
       if (isGhes(err)) {
         throw new Error(
           'workflow artifacts are not available on GitHub Enterprise Server: the artifact service used by @actions/artifact 2 and later ' +
@@ -72,6 +85,25 @@ export class WorkflowArtifactStore implements ArtifactStore {
       }
       throw new Error(`uploading the workflow artifact ${full} failed ${attempts} times; nothing was promoted. Last error: ${messageOf(err)}`, { cause: err })
     }
+  }
+}
+
+/**
+ * `work`, or a CancelledError as soon as `signal` aborts: the work is left behind (an upload that gets
+ * no answer ends with the process, which exits once the run has given back what it held).
+ */
+async function untilCancelled<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  if (!signal) return await work()
+  if (signal.aborted) throw new CancelledError('a signal')
+  let onAbort: () => void = () => undefined
+  const cancelled = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new CancelledError('a signal'))
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    return await Promise.race([work(), cancelled])
+  } finally {
+    signal.removeEventListener('abort', onAbort)
   }
 }
 

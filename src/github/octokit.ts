@@ -8,6 +8,7 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
+import { RequestCancelledError, cancellationSignal } from './cancellation.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -39,10 +40,13 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451]
 export function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const deadline = AbortSignal.timeout(Math.ceil(timeoutMs))
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline
+    // The run's cancellation cuts requests too (cancellation.ts): the runner kills the process soon after.
+    const cancelled = cancellationSignal()
+    const signal = AbortSignal.any([deadline, cancelled, ...(init?.signal ? [init.signal] : [])])
     try {
       return await fetch(input, { ...init, signal })
     } catch (err) {
+      if (cancelled.aborted) throw new RequestCancelledError(`${init?.method ?? 'GET'} ${String(input)}`)
       if (deadline.aborted) throw new Error(`no answer from ${String(input)} within ${timeoutMs} ms`, { cause: err })
       throw err
     }
