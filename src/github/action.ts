@@ -30,6 +30,7 @@ import { cutRequestsOnCancel } from './cancellation.js'
 import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
 import { JobReporter } from './job-reporter.js'
+import { routineAnnotation } from './annotations.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
 import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
@@ -627,7 +628,7 @@ export async function run(): Promise<void> {
     if (err instanceof InputError) {
       lines = err.problems.map(formatProblem)
       for (const p of err.problems) {
-        core.error(formatProblem(p), p.file ? { file: p.file, startLine: p.line, startColumn: p.col } : {})
+        routineAnnotation('error', formatProblem(p), p.file ? { file: p.file, startLine: p.line, startColumn: p.col } : {})
       }
       if (err.reason === 'rejected-candidate') {
         const hint = 'To promote it anyway, set the input "force" to true and give a "reason"; the reason is recorded.'

@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core'
 import type { Reporter } from '../ports.js'
+import { routineAnnotation } from './annotations.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
 
 function annotation(where?: { file?: string; line?: number; col?: number }): core.AnnotationProperties {
@@ -16,11 +17,11 @@ export class JobReporter implements Reporter {
   }
 
   warn(message: string, where?: { file?: string; line?: number; col?: number }): void {
-    core.warning(message, annotation(where))
+    routineAnnotation('warning', message, annotation(where))
   }
 
   error(message: string, where?: { file?: string; line?: number; col?: number }): void {
-    core.error(message, annotation(where))
+    routineAnnotation('error', message, annotation(where))
   }
 
   startGroup(title: string): void {

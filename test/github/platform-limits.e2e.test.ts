@@ -4,10 +4,21 @@
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
+import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
 import { makeProject } from '../helpers/project.js'
 import { runAction } from './harness.js'
+
+let artifacts: FakeArtifacts
+
+beforeAll(async () => {
+  artifacts = await startFakeArtifacts()
+})
+
+afterAll(async () => {
+  await artifacts?.close()
+})
 
 const MiB = 1024 * 1024
 
@@ -83,5 +94,85 @@ describe('the job summary holds at most 1 MiB per step', { timeout: 180_000 }, (
     expect(run.summary).toMatch(/^## huge-report: promoted\n/)
     expect(run.summary).toContain('the whole report is in report.md')
     expect(run.summary).toMatch(/### From the steps\n\n\| step \| table \|/)
+  })
+})
+
+/** The annotations a step's log makes, of one kind, in order. */
+function annotations(log: string, kind: 'warning' | 'error'): string[] {
+  return log.split('\n').filter(line => line.startsWith(`::${kind}`))
+}
+
+describe('GitHub shows 10 warning and 10 error annotations per step', { timeout: 180_000 }, () => {
+  it('many routine warnings leave room for the ones that matter after the decision', async () => {
+    const workspace = await makeProject('test/fixtures/toy')
+    const extra = Array.from({ length: 14 }, (_, i) => `extra${i}`)
+    // The champion's metrics file lacks the metrics added since: one warning each, before the decision.
+    await writeFile(
+      path.join(workspace, 'evaluate-more.mjs'),
+      `import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+const model = JSON.parse(readFileSync(path.join(process.env.RETRAIN_EVAL_MODEL_DIR, 'model.json'), 'utf8'))
+const extra = model.w > 1 ? ${JSON.stringify(extra)}.map(n => [n, 1]) : []
+writeFileSync(process.env.RETRAIN_METRICS_FILE, JSON.stringify(Object.fromEntries([['score', model.w], ...extra])))
+`
+    )
+    const spec = (metrics: string[]) => `model: many-warnings
+root: .
+params:
+  delta: { type: number, default: 1 }
+data:
+  train: data/train.csv
+  eval: data/eval.csv
+steps:
+  - name: Train
+    run: node train.mjs
+evaluate:
+  run: node evaluate-more.mjs
+  data: eval
+metrics:
+  score:
+    goal: maximize
+    change:
+      - margin: 0
+${metrics.map(n => `  ${n}:\n    goal: maximize\n`).join('')}promotion:
+  mode: auto
+  first-model: promote
+`
+    await writeFile(path.join(workspace, 'retrain.yml'), spec([]))
+    const first = await runAction(workspace, { inputs: { spec: 'retrain.yml', artifacts: 'false' } })
+    expect(first.code, first.log).toBe(0)
+    await writeFile(path.join(workspace, 'retrain.yml'), spec(extra))
+    // The bundle and the logs go up; the report after the decision does not.
+    artifacts.faults.push({ target: 'CreateArtifact', status: 400, times: Infinity, after: 2 })
+    try {
+      const run = await runAction(workspace, { artifacts, inputs: { spec: 'retrain.yml' } })
+      expect(run.code, run.log).toBe(0)
+      expect(run.outputs[Outputs.decision]).toBe('promoted')
+      const warnings = annotations(run.log, 'warning')
+      // Every warning is in the log; the first 10 annotations show the report's loss, which came last.
+      expect(run.log.match(/the baseline's metrics file has no "extra\d+"/g)).toHaveLength(14)
+      expect(warnings.slice(0, 10).join('\n')).toMatch(
+        /The report artifact many-warnings-v2-report(-attempt1)? was not uploaded .*many-warnings version 2 is promoted all the same/
+      )
+    } finally {
+      artifacts.faults.length = 0
+    }
+  })
+
+  it('a spec with many problems keeps the failure and the first problem among the first 10 errors', async () => {
+    const workspace = await makeProject('test/fixtures/toy')
+    const metrics = Array.from({ length: 15 }, (_, i) => `  m${i}:\n    goal: sideways\n`).join('')
+    await writeFile(
+      path.join(workspace, 'retrain.yml'),
+      `model: many-problems\nroot: .\nsteps:\n  - name: Train\n    run: node train.mjs\nevaluate:\n  run: node evaluate.mjs\nmetrics:\n${metrics}promotion:\n  mode: auto\n`
+    )
+    const run = await runAction(workspace, { inputs: { spec: 'retrain.yml' } })
+    expect(run.code).toBe(1)
+    const errors = annotations(run.log, 'error')
+    expect(errors.length, errors.join('\n')).toBeLessThanOrEqual(10)
+    expect(errors[0]).toMatch(/^::error file=retrain\.yml,line=\d+,col=\d+::retrain\.yml:\d+:\d+: /)
+    expect(errors.at(-1)).toMatch(/::error::the spec or an input is invalid \(\d+ problems\)/)
+    // Every problem is still in the log and the job summary.
+    for (let i = 0; i < 15; i++) expect(run.summary).toMatch(new RegExp(`m${i}\\b`))
   })
 })
