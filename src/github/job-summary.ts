@@ -39,6 +39,12 @@ function writtenBytes(file: string): number {
 /** The longest fence a cut closes; a longer one is closed with this many backticks, which still ends it visibly. */
 const MAX_FENCE_BYTES = 17
 
+/** `head` up to its last line break, unless that would drop more than half of it (one very long line). */
+function atLine(head: string): string {
+  const lineEnd = head.lastIndexOf('\n')
+  return lineEnd >= head.length / 2 ? head.slice(0, lineEnd) : head
+}
+
 /** The fence of the code block still open at the end of `text`, or null. */
 function openFence(text: string): string | null {
   let open: string | null = null
@@ -61,9 +67,24 @@ export function cutMarkdown(markdown: string, maxBytes: number, note: string): s
   const budget = maxBytes - Buffer.byteLength(note) - 2 - MAX_FENCE_BYTES
   if (budget <= 0) return Buffer.byteLength(note) <= maxBytes ? note : ''
   // A cut in the middle of a character decodes to U+FFFD, dropped with the rest of the cut line.
-  const head = new TextDecoder('utf-8').decode(Buffer.from(markdown).subarray(0, budget))
-  const lineEnd = head.lastIndexOf('\n')
-  let text = lineEnd >= 0 ? head.slice(0, lineEnd) : ''
+  const head = new TextDecoder('utf-8').decode(Buffer.from(markdown).subarray(0, budget)).replace(/\uFFFD$/, '')
+  let text = atLine(head)
+  const open = openFence(text)
+  if (open !== null) text += `\n${open}`
+  return `${text}\n\n${note}`
+}
+
+/**
+ * `markdown` in at most `maxChars` characters (UTF-16 code units, which never undercount GitHub's
+ * characters), cut as `cutMarkdown` cuts: after a whole line, an open code block closed, `note` added.
+ */
+export function cutMarkdownToLength(markdown: string, maxChars: number, note: string): string {
+  if (markdown.length <= maxChars) return markdown
+  const budget = maxChars - note.length - 2 - MAX_FENCE_BYTES
+  if (budget <= 0) return note.length <= maxChars ? note : ''
+  // Not in the middle of a character's surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(markdown.charAt(budget - 1)) ? budget - 1 : budget
+  let text = atLine(markdown.slice(0, end))
   const open = openFence(text)
   if (open !== null) text += `\n${open}`
   return `${text}\n\n${note}`

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
+import { startFakeGitHub } from '../fakes/github-server.js'
 import { makeProject } from '../helpers/project.js'
 import { runAction } from './harness.js'
 
@@ -94,6 +95,45 @@ describe('the job summary holds at most 1 MiB per step', { timeout: 180_000 }, (
     expect(run.summary).toMatch(/^## huge-report: promoted\n/)
     expect(run.summary).toContain('the whole report is in report.md')
     expect(run.summary).toMatch(/### From the steps\n\n\| step \| table \|/)
+  })
+})
+
+describe('a pull-request comment holds at most 65,536 characters', { timeout: 180_000 }, () => {
+  it("the dry run's comment is cut at a line to fit, with a note, and stays one comment", async () => {
+    const github = await startFakeGitHub()
+    try {
+      const workspace = await bigProject('big-comment', { metrics: 120, nameLength: 1000, stepSummaryBytes: 1024 })
+      github.issues.set(31, {
+        number: 31,
+        id: 3100,
+        title: 'More metrics',
+        body: null,
+        labels: [],
+        state: 'open',
+        state_reason: null,
+        user: 'contributor',
+        created_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+        closed_at: null
+      })
+      const pr = { name: 'pull_request', payload: { action: 'synchronize', number: 31, pull_request: { number: 31 } } }
+      for (let i = 0; i < 2; i++) {
+        const run = await runAction(workspace, { github, event: pr, inputs: { spec: 'retrain.yml', artifacts: 'false' } })
+        expect(run.code, run.log.slice(-3000)).toBe(0)
+      }
+      const comments = [...github.comments.values()].filter(c => c.issue_number === 31)
+      expect(comments).toHaveLength(1)
+      const body = comments[0]!.body
+      expect(body.length).toBeLessThanOrEqual(65_536)
+      expect(body).toMatch(/^<!-- retrain-dry-run \{"model":"big-comment"\} -->\n## big-comment: /)
+      expect(body).toMatch(/\n\n…cut to fit GitHub's limit; the whole report is in the run's job summary\.\n$/)
+      // Cut after a whole line: the last line before the note is a whole table row.
+      const beforeNote = body.slice(0, body.lastIndexOf('\n\n…cut'))
+      expect(beforeNote.split('\n').at(-1)).toMatch(/^\|.*\|$/)
+      expect(github.violations, github.violations.join('\n')).toEqual([])
+    } finally {
+      await github.close()
+    }
   })
 })
 

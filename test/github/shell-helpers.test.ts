@@ -34,9 +34,17 @@ describe('gate comments', () => {
 
   it("bodies are cut to GitHub's limit with a note", () => {
     const body = fitBody('x'.repeat(BODY_LIMIT + 10), 'see the summary.')
-    expect(body.length).toBe(BODY_LIMIT)
+    expect(body.length).toBeLessThanOrEqual(BODY_LIMIT)
+    expect(body.length).toBeGreaterThan(BODY_LIMIT - 100)
     expect(body.endsWith('see the summary.\n')).toBe(true)
     expect(fitBody('short', 'unused')).toBe('short')
+  })
+
+  it('a cut inside a code block closes it, so the note is not swallowed by the block', () => {
+    const chart = '## report\n\n```mermaid\nxychart-beta\n' + 'line [1, 2, 3]\n'.repeat(BODY_LIMIT / 10) + '```\n'
+    const body = fitBody(chart, 'see the summary.')
+    expect(body.length).toBeLessThanOrEqual(BODY_LIMIT)
+    expect(body).toMatch(/\nline \[1, 2, 3\]\n```\n\n…cut to fit GitHub's limit; see the summary\.\n$/)
   })
 })
 
