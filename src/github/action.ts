@@ -570,7 +570,7 @@ function apiError(err: unknown): string | null {
   if (typeof e?.status !== 'number' || !e.request?.method) return null
   const hint =
     e.status === 401
-      ? 'the token is invalid or expired'
+      ? 'the token is invalid or expired: GITHUB_TOKEN expires when its job ends or after 24 hours at most; nothing was recorded after this, so run the job again'
       : e.status === 403 || e.status === 404
         ? "the token may lack a permission this feature needs: see the README's permissions table"
         : e.status >= 500
