@@ -47,7 +47,7 @@ export class WorkflowArtifactStore implements ArtifactStore {
     const isGhes = (err: unknown) => err instanceof Error && err.name === 'GHESNotSupportedError'
     const { signal } = this.options
     try {
-      const id = await untilCancelled(signal, () =>
+      const id: { name: string; id: number } = await untilCancelled(signal, () =>
         withRetries(
           `uploading the workflow artifact ${full}`,
           {
@@ -60,17 +60,11 @@ export class WorkflowArtifactStore implements ArtifactStore {
             onRetry: (err, retry, delay) =>
               log(`Uploading the workflow artifact ${full} failed (attempt ${retry} of ${attempts}): ${messageOf(err)}; retrying in ${delay} ms`)
           },
-          async () => {
-            const { id } = await this.client.uploadArtifact(full, files, rootDir, {
-              ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {})
-            })
-            if (id === undefined) throw new Error('the artifact service returned no artifact id')
-            return id
-          }
+          () => this.uploadUnderFreeName(full, files, rootDir)
         )
       )
-      log(`Uploaded artifact ${full} (id ${id})`)
-      return { name: full, id: String(id), ...(this.options.runUrl ? { url: `${this.options.runUrl}/artifacts/${id}` } : {}) }
+      log(`Uploaded artifact ${id.name} (id ${id.id})`)
+      return { name: id.name, id: String(id.id), ...(this.options.runUrl ? { url: `${this.options.runUrl}/artifacts/${id.id}` } : {}) }
     } catch (err) {
       if (err instanceof CancelledError) {
         log(`Abandoned the upload of the workflow artifact ${full}: the run was cancelled`)
@@ -86,6 +80,37 @@ export class WorkflowArtifactStore implements ArtifactStore {
       throw new Error(`uploading the workflow artifact ${full} failed ${attempts} times; nothing was promoted. Last error: ${messageOf(err)}`, { cause: err })
     }
   }
+
+  /**
+   * Artifact names are unique per workflow run, and other jobs of the run may use this one (a matrix
+   * of dry runs of one model): a name already taken is never overwritten; `<name>-2`, `-3`... follow.
+   */
+  private async uploadUnderFreeName(full: string, files: string[], rootDir: string): Promise<{ name: string; id: number }> {
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? full : `${full}-${n}`
+      try {
+        const { id } = await this.client.uploadArtifact(name, files, rootDir, {
+          ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {})
+        })
+        if (id === undefined) throw new Error('the artifact service returned no artifact id')
+        return { name, id }
+      } catch (err) {
+        if (!nameTaken(err) || n >= MAX_NAMES) throw err
+        this.options.log(`The workflow artifact name ${name} is taken in this workflow run (by another job); trying ${full}-${n + 1}`)
+      }
+    }
+  }
+}
+
+/**
+ * The most names tried for one artifact: the jobs of one workflow run that may share a name (a matrix
+ * of dry runs of one model, say) are far fewer.
+ */
+const MAX_NAMES = 20
+
+/** The artifact service's answer to a name already used in this workflow run (by another job). */
+function nameTaken(err: unknown): boolean {
+  return /\(409\) Conflict/.test(messageOf(err))
 }
 
 /**
