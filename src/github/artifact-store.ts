@@ -22,7 +22,7 @@ export interface ArtifactStoreOptions {
   runUrl?: string
   log: (message: string) => void
   /**
-   * The run's cancellation: an upload in progress is abandoned at once and none is retried, so that
+   * The run's cancellation: an upload in progress is abandoned 2 s later and none is retried, so that
    * the run gives back what it reserved before the runner kills it (SIGKILL 10 s after SIGINT).
    */
   signal?: AbortSignal
@@ -108,27 +108,36 @@ export class WorkflowArtifactStore implements ArtifactStore {
  */
 const MAX_NAMES = 20
 
+/** How long an upload may still take once the run is cancelled: well within the runner's 7.5 s. */
+const CANCEL_GRACE_MS = 2000
+
 /** The artifact service's answer to a name already used in this workflow run (by another job). */
 function nameTaken(err: unknown): boolean {
   return /\(409\) Conflict/.test(messageOf(err))
 }
 
 /**
- * `work`, or a CancelledError as soon as `signal` aborts: the work is left behind (an upload that gets
- * no answer ends with the process, which exits once the run has given back what it held).
+ * `work`, or a CancelledError CANCEL_GRACE_MS after `signal` aborts (or after the start, when it had
+ * aborted already): an upload that is nearly done finishes (the report after a cancelled run's commit),
+ * one that gets no answer is left behind, and ends with the process, which exits once the run has given
+ * back what it held.
  */
 async function untilCancelled<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
   if (!signal) return await work()
-  if (signal.aborted) throw new CancelledError('a signal')
+  let timer: NodeJS.Timeout | undefined
   let onAbort: () => void = () => undefined
   const cancelled = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new CancelledError('a signal'))
-    signal.addEventListener('abort', onAbort, { once: true })
+    onAbort = () => {
+      timer = setTimeout(() => reject(new CancelledError('a signal')), CANCEL_GRACE_MS)
+    }
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
   })
   try {
     return await Promise.race([work(), cancelled])
   } finally {
     signal.removeEventListener('abort', onAbort)
+    clearTimeout(timer)
   }
 }
 

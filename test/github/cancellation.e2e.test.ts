@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
 import { AUTO, registryState, runAction, toyProject, toySpec, type RunOptions } from './harness.js'
@@ -84,6 +85,23 @@ describe('cancellation as the runner does it', { timeout: 120_000 }, () => {
     } finally {
       artifacts.faults.length = 0
     }
+  })
+
+  it('after the commit: the run finishes its record (outputs, summary, the release published) and says it was cancelled', async () => {
+    const workspace = await promotedOnce('cancel-after')
+    // The failpoint sends SIGINT right after the commit; the runner's SIGTERM and SIGKILL would follow.
+    const run = await act(workspace, { env: { RETRAIN_TEST_FAILPOINT: 'committed:SIGINT' }, inputs: { params: '{"delta": 2}' } })
+    expect(run.code, run.log).toBe(0)
+    expect(run.log).toMatch(/::warning::Cancelled after the decision was committed \(version 2, promoted\); finishing its record/)
+    expect(run.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.candidateVersion]: '2' })
+    expect(run.summary).toMatch(/^## cancel-after: promoted/)
+    // The report artifact after the commit is part of the record: it still goes up.
+    expect(JSON.parse(run.outputs[Outputs.artifacts]!).map((a: { name: string }) => a.name)).toContain('cancel-after-v2-report-attempt1')
+    const state = registryState(github, 'cancel-after')! as NonNullable<ReturnType<typeof registryState>> & { reservations: unknown[] }
+    expect(state.champion).toBe(2)
+    expect(state.reservations).toEqual([])
+    expect(state.effects.filter(e => e.status === 'pending')).toEqual([])
+    expect([...github.releases.values()].find(r => r.tag_name === 'retrain-cancel-after-v2')?.draft).toBe(false)
   })
 
   it('during the registry commit that gets no answer: the write is abandoned and its outcome checked; nothing is left', async () => {
