@@ -8,7 +8,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
+import { CancelledError, ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
 import { execute, unfinished, type AppCommand, type AppDeps, type AppOutcome } from '../app/execute.js'
 import { heartbeatMs, stageHook } from '../app/knobs.js'
@@ -636,6 +636,10 @@ export async function run(): Promise<void> {
         lines.push(hint)
       }
       core.setFailed(`the spec or an input is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'})`)
+    } else if (err instanceof CancelledError) {
+      // Only a run catches the signal, and past its commit it finishes instead: this one recorded nothing.
+      lines = [`cancelled: the run was ${err.message} before its commit; nothing was recorded, the champion and the registry are as they were`]
+      core.setFailed(lines[0]!)
     } else if (err instanceof RetrainError) {
       lines = [`${err.reason}: ${err.message}`]
       core.setFailed(lines[0]!)

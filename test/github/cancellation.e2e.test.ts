@@ -57,8 +57,10 @@ describe('cancellation as the runner does it', { timeout: 120_000 }, () => {
     await useSpec(workspace, 'cancel-step', { train: 'node train.mjs && echo training-is-running && sleep 60' })
     const run = await act(workspace, { cancel: { when: /training-is-running/ } })
     expect(run.code, run.log).toBe(1)
-    expect(run.log).toMatch(/::error::cancelled: /)
-    expect(run.summary).toMatch(/The retrain step failed[\s\S]*cancelled: /)
+    expect(run.log).toMatch(
+      /::error::cancelled: the run was cancelled by a signal before its commit; nothing was recorded, the champion and the registry are as they were/
+    )
+    expect(run.summary).toMatch(/The retrain step failed[\s\S]*cancelled: the run was cancelled by a signal before its commit; nothing was recorded/)
     expectNothingLeft('cancel-step')
   })
 
