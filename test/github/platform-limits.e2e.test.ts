@@ -2,7 +2,7 @@
  * GitHub's platform limits, through the built action: the job summary's 1 MiB per step, the
  * comment body's 65,536 characters, 10 warning and 10 error annotations per step.
  */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
@@ -95,6 +95,27 @@ describe('the job summary holds at most 1 MiB per step', { timeout: 180_000 }, (
     expect(run.summary).toMatch(/^## huge-report: promoted\n/)
     expect(run.summary).toContain('the whole report is in report.md')
     expect(run.summary).toMatch(/### From the steps\n\n\| step \| table \|/)
+  })
+})
+
+describe('a failed step with a huge output tail', { timeout: 180_000 }, () => {
+  it('says why in a job summary within the limit: the failure first, its tail cut with a note and its code block closed', async () => {
+    const workspace = await bigProject('huge-tail', { metrics: 1, nameLength: 10, stepSummaryBytes: 1024 })
+    const spec = path.join(workspace, 'retrain.yml')
+    await writeFile(
+      spec,
+      (await readFile(spec, 'utf8')).replace(
+        'run: node train.mjs && node summary.mjs',
+        `run: node -e "for (let i = 0; i < 40; i++) console.log('y'.repeat(60000)); process.exitCode = 3"`
+      )
+    )
+    const run = await runAction(workspace, { inputs: { spec: 'retrain.yml' } })
+    expect(run.code).toBe(1)
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(MiB)
+    expect(run.summary).toMatch(/\*\*The retrain step failed\.\*\*\n\n```text\nstep-failed: Step Train failed with exit code 3 /)
+    expect(run.summary.endsWith("y\n```\n\n_…cut here to fit GitHub's limit of 1 MiB for a step's job summary; the whole message is in the log_\n\n")).toBe(
+      true
+    )
   })
 })
 
