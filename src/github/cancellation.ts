@@ -40,6 +40,11 @@ export function cutRequestsOnCancel(signal: AbortSignal): void {
   else signal.addEventListener('abort', start, { once: true })
 }
 
+/** Whether the run was cancelled: a rate limit is then not waited out (its wait could outlast the runner's 7.5 s). */
+export function cancelled(): boolean {
+  return cancelledAt !== null
+}
+
 /** The signal that cuts a request starting now. */
 export function cancellationSignal(): AbortSignal {
   if (cancelledAt === null) return inFlight.signal

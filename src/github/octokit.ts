@@ -8,7 +8,7 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
-import { RequestCancelledError, cancellationSignal } from './cancellation.js'
+import { RequestCancelledError, cancellationSignal, cancelled } from './cancellation.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -96,6 +96,15 @@ export function retryPolicyOf(github: GitHubClient, log: (message: string) => vo
 }
 
 export function createGitHubClient(token: string, options: ClientOptions): GitHubClient {
+  /** Whether to wait out a rate limit and retry: twice at most, and not once the run is cancelled. */
+  const waitOut = (limit: string, retryAfter: number, request: { method: string; url: string }, retryCount: number): boolean => {
+    if (cancelled()) {
+      options.log(`${limit} was reached for ${request.method} ${request.url}; not waiting ${retryAfter} s: the run is cancelled`)
+      return false
+    }
+    options.log(`${limit} was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
+    return retryCount < 2
+  }
   const client = getOctokit(
     token,
     {
@@ -104,14 +113,10 @@ export function createGitHubClient(token: string, options: ClientOptions): GitHu
       throttle: {
         write: new Bottleneck.Group({ id: 'retrain-write', maxConcurrent: 1, minTime: options.writeIntervalMs }),
         notifications: new Bottleneck.Group({ id: 'retrain-notifications', maxConcurrent: 1, minTime: options.notificationIntervalMs }),
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          options.log(`GitHub's rate limit was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
-          return retryCount < 2
-        },
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          options.log(`GitHub's secondary rate limit was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
-          return retryCount < 2
-        }
+        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) =>
+          waitOut("GitHub's rate limit", retryAfter, request, retryCount),
+        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) =>
+          waitOut("GitHub's secondary rate limit", retryAfter, request, retryCount)
       },
       request: { fetch: fetchWithTimeout(options.timeoutMs) }
     },

@@ -89,6 +89,35 @@ describe('cancellation as the runner does it', { timeout: 120_000 }, () => {
     }
   })
 
+  it('a rate limit met while giving back is not waited out: the run ends before the kill, the number given back, the draft left for later', async () => {
+    const workspace = await promotedOnce('cancel-limited')
+    artifacts.faults.push({ target: 'blob', status: 'hang', times: Infinity })
+    github.faults.push({
+      method: 'DELETE',
+      path: /\/releases\/\d+$/,
+      kind: {
+        status: 403,
+        headers: { 'retry-after': '60' },
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+      },
+      times: Infinity
+    })
+    try {
+      const run = await act(workspace, { cancel: { when: /stored cancel-limited version 2 as draft release/ } })
+      expect(run.code, run.log).toBe(1)
+      expect(run.log).toMatch(/GitHub's secondary rate limit was reached for DELETE .*; not waiting 60 s: the run is cancelled/)
+      expect(run.log).toMatch(/could not delete draft release \d+: You have exceeded a secondary rate limit/)
+      const state = registryState(github, 'cancel-limited')! as NonNullable<ReturnType<typeof registryState>> & { reservations: unknown[] }
+      expect(state.reservations).toEqual([])
+      expect(state.versions.map(v => v.version)).toEqual([1])
+      // Left for a person or for the next run that reclaims it; nothing refers to it.
+      expect([...github.releases.values()].filter(r => r.tag_name === 'retrain-cancel-limited-v2').map(r => r.draft)).toEqual([true])
+    } finally {
+      artifacts.faults.length = 0
+      github.faults.length = 0
+    }
+  })
+
   it('after the commit: the run finishes its record (outputs, summary, the release published) and says it was cancelled', async () => {
     const workspace = await promotedOnce('cancel-after')
     // The failpoint sends SIGINT right after the commit; the runner's SIGTERM and SIGKILL would follow.
