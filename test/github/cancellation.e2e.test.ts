@@ -73,12 +73,12 @@ describe('cancellation as the runner does it', { timeout: 120_000 }, () => {
     expectNothingLeft('cancel-eval')
   })
 
-  it('during the workflow artifact upload that gets no answer: the upload is abandoned, the draft deleted, the number given back', async () => {
+  it('during the workflow artifact upload that gets no answer: the upload is abandoned, the number given back, nothing stored', async () => {
     const workspace = await promotedOnce('cancel-upload')
     artifacts.faults.push({ target: 'blob', status: 'hang', times: Infinity })
     try {
       const run = await act(workspace, {
-        cancel: { when: /stored cancel-upload version 2 as draft release/ },
+        cancel: { when: /Candidate bundle: / },
         env: { ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS: '120000' }
       })
       expect(run.code, run.log).toBe(1)
@@ -89,29 +89,31 @@ describe('cancellation as the runner does it', { timeout: 120_000 }, () => {
     }
   })
 
-  it('a rate limit met while giving back is not waited out: the run ends before the kill, the number given back, the draft left for later', async () => {
+  it('a rate limit met while giving back is not waited out: the run ends before the kill and says what it could not give back', async () => {
     const workspace = await promotedOnce('cancel-limited')
     artifacts.faults.push({ target: 'blob', status: 'hang', times: Infinity })
+    // The reservation goes through; giving it back meets a secondary rate limit of a minute.
     github.faults.push({
-      method: 'DELETE',
-      path: /\/releases\/\d+$/,
+      method: 'PUT',
+      path: /\/contents\/cancel-limited(\/|%2F)registry\.json$/,
       kind: {
         status: 403,
         headers: { 'retry-after': '60' },
         message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
       },
-      times: Infinity
+      times: Infinity,
+      skip: 1
     })
     try {
-      const run = await act(workspace, { cancel: { when: /stored cancel-limited version 2 as draft release/ } })
+      const run = await act(workspace, { cancel: { when: /Candidate bundle: / } })
       expect(run.code, run.log).toBe(1)
-      expect(run.log).toMatch(/GitHub's secondary rate limit was reached for DELETE .*; not waiting 60 s: the run is cancelled/)
-      expect(run.log).toMatch(/could not delete draft release \d+: You have exceeded a secondary rate limit/)
-      const state = registryState(github, 'cancel-limited')! as NonNullable<ReturnType<typeof registryState>> & { reservations: unknown[] }
-      expect(state.reservations).toEqual([])
+      expect(run.log).toMatch(/GitHub's secondary rate limit was reached for PUT .*; not waiting 60 s: the run is cancelled/)
+      expect(run.log).toMatch(/::warning::could not give back version 2: You have exceeded a secondary rate limit/)
+      const state = registryState(github, 'cancel-limited')! as NonNullable<ReturnType<typeof registryState>> & { reservations: { version: number }[] }
+      // Nothing recorded; the number waits to be reclaimed, and nothing was stored under it.
       expect(state.versions.map(v => v.version)).toEqual([1])
-      // Left for a person or for the next run that reclaims it; nothing refers to it.
-      expect([...github.releases.values()].filter(r => r.tag_name === 'retrain-cancel-limited-v2').map(r => r.draft)).toEqual([true])
+      expect(state.reservations.map(r => r.version)).toEqual([2])
+      expect([...github.releases.values()].filter(r => r.tag_name === 'retrain-cancel-limited-v2')).toEqual([])
     } finally {
       artifacts.faults.length = 0
       github.faults.length = 0

@@ -6,17 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
+import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
 import { AUTO, registryState, runAction, toyProject, type RunOptions } from './harness.js'
 
 let github: FakeGitHub
+let artifacts: FakeArtifacts
 
 beforeAll(async () => {
-  github = await startFakeGitHub()
+  ;[github, artifacts] = await Promise.all([startFakeGitHub(), startFakeArtifacts()])
 })
 
 afterAll(async () => {
   expect(github.violations, github.violations.join('\n')).toEqual([])
-  await github.close()
+  await Promise.all([github.close(), artifacts.close()])
 })
 
 function act(workspace: string, options: RunOptions = {}) {
@@ -60,7 +62,7 @@ describe('the token and rate limits', { timeout: 120_000 }, () => {
     github.faults.push(expiry)
     let run
     try {
-      run = await act(workspace)
+      run = await act(workspace, { artifacts, inputs: { artifacts: 'true' } })
     } finally {
       github.faults.length = 0
     }
@@ -76,5 +78,8 @@ describe('the token and rate limits', { timeout: 120_000 }, () => {
     // As for a killed job (docs/registry.md): the reservation and its draft are given back by a later run.
     expect(state.reservations.map(r => r.version)).toEqual([2])
     expect([...github.releases.values()].filter(r => r.tag_name === 'retrain-expiring-v2').map(r => r.draft)).toEqual([true])
+    // The candidate is not lost: its bundle and logs went up as workflow artifacts before anything was stored.
+    const uploaded = [...artifacts.artifacts.values()].filter(a => a.finalized).map(a => a.name)
+    expect(uploaded).toEqual(expect.arrayContaining(['expiring-v2-bundle-attempt1', 'expiring-v2-logs-attempt1']))
   })
 })
