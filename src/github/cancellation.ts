@@ -24,15 +24,15 @@ export class RequestCancelledError extends CancelledError {
   }
 }
 
-let cancelledAt: number | null = null
+let isCancelled = false
 const inFlight = new AbortController()
 const closing = new AbortController()
 
 /** Cuts requests to GitHub as the module comment says once `signal` aborts (the run's SIGINT or SIGTERM). */
 export function cutRequestsOnCancel(signal: AbortSignal): void {
   const start = () => {
-    if (cancelledAt !== null) return
-    cancelledAt = Date.now()
+    if (isCancelled) return
+    isCancelled = true
     setTimeout(() => inFlight.abort(), IN_FLIGHT_MS).unref()
     setTimeout(() => closing.abort(), WINDOW_MS).unref()
   }
@@ -42,11 +42,11 @@ export function cutRequestsOnCancel(signal: AbortSignal): void {
 
 /** Whether the run was cancelled: a rate limit is then not waited out (its wait could outlast the runner's 7.5 s). */
 export function cancelled(): boolean {
-  return cancelledAt !== null
+  return isCancelled
 }
 
 /** The signal that cuts a request starting now. */
 export function cancellationSignal(): AbortSignal {
-  if (cancelledAt === null) return inFlight.signal
+  if (!isCancelled) return inFlight.signal
   return AbortSignal.any([closing.signal, AbortSignal.timeout(REQUEST_MS)])
 }

@@ -41,12 +41,12 @@ export function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const deadline = AbortSignal.timeout(Math.ceil(timeoutMs))
     // The run's cancellation cuts requests too (cancellation.ts): the runner kills the process soon after.
-    const cancelled = cancellationSignal()
-    const signal = AbortSignal.any([deadline, cancelled, ...(init?.signal ? [init.signal] : [])])
+    const cut = cancellationSignal()
+    const signal = AbortSignal.any([deadline, cut, ...(init?.signal ? [init.signal] : [])])
     try {
       return await fetch(input, { ...init, signal })
     } catch (err) {
-      if (cancelled.aborted) throw new RequestCancelledError(`${init?.method ?? 'GET'} ${String(input)}`)
+      if (cut.aborted) throw new RequestCancelledError(`${init?.method ?? 'GET'} ${String(input)}`)
       if (deadline.aborted) throw new Error(`no answer from ${String(input)} within ${timeoutMs} ms`, { cause: err })
       throw err
     }
