@@ -3,8 +3,9 @@
  * tree killed 2.5 s after that. A request must not outlive it, or the run is killed before it gives
  * back what it reserved (the draft release, the version number). Once the run is cancelled, a request
  * already in flight gets IN_FLIGHT_MS more, a new one at most REQUEST_MS, and past WINDOW_MS every
- * request fails at once. A request cut so is a CancelledError, which nothing retries; one whose write
- * may have landed is then checked like any lost answer (the registry re-reads before it gives back).
+ * request fails at once; a 5xx or a network error after the cancellation is final too (GitHub's
+ * backoff would outlast the window). Such a failure is a CancelledError, which nothing retries; a
+ * write it cut may have landed all the same, which the registry checks before it gives back.
  */
 import { CancelledError } from '../errors.js'
 
@@ -20,7 +21,7 @@ export class RequestCancelledError extends CancelledError {
   constructor(what: string) {
     super('a signal')
     this.name = 'AbortError'
-    this.message = `cancelled by a signal: ${what} was abandoned`
+    this.message = `cancelled by a signal: ${what}`
   }
 }
 

@@ -43,13 +43,22 @@ export function fetchWithTimeout(timeoutMs: number): typeof fetch {
     // The run's cancellation cuts requests too (cancellation.ts): the runner kills the process soon after.
     const cut = cancellationSignal()
     const signal = AbortSignal.any([deadline, cut, ...(init?.signal ? [init.signal] : [])])
+    const what = `${init?.method ?? 'GET'} ${String(input)}`
+    let response: Response
     try {
-      return await fetch(input, { ...init, signal })
+      response = await fetch(input, { ...init, signal })
     } catch (err) {
-      if (cut.aborted) throw new RequestCancelledError(`${init?.method ?? 'GET'} ${String(input)}`)
+      if (cut.aborted) throw new RequestCancelledError(`${what} was abandoned`)
+      // Once cancelled there is no time for GitHub's backoff: a failure is final.
+      if (cancelled()) throw new RequestCancelledError(`${what} failed (${(err as Error).message})`)
       if (deadline.aborted) throw new Error(`no answer from ${String(input)} within ${timeoutMs} ms`, { cause: err })
       throw err
     }
+    if (response.status >= 500 && cancelled()) {
+      await response.body?.cancel()
+      throw new RequestCancelledError(`${what} answered ${response.status}`)
+    }
+    return response
   }
 }
 

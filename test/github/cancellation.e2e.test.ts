@@ -120,6 +120,25 @@ describe('cancellation as the runner does it', { timeout: 120_000 }, () => {
     }
   })
 
+  it("a 5xx met while giving back is not retried with GitHub's backoff: the run ends before the kill and says what it could not give back", async () => {
+    const workspace = await promotedOnce('cancel-5xx')
+    // The reservation goes through; every later write of the state fails, the commit's and the giving back's.
+    github.faults.push({ method: 'PUT', path: /\/contents\/cancel-5xx(\/|%2F)registry\.json$/, kind: { status: 503 }, times: Infinity, skip: 1 })
+    try {
+      // GitHub's own backoff (1 s, 4 s, 9 s...), which would outlast the runner's 7.5 s.
+      const run = await act(workspace, { cancel: { when: /stored cancel-5xx version 2 as draft release/ }, env: { RETRAIN_RETRY_BASE_MS: '1000' } })
+      expect(run.code, run.log).toBe(1)
+      expect(run.log).toMatch(/::warning::could not give back version 2: cancelled by a signal: PUT .* answered 503/)
+      const state = registryState(github, 'cancel-5xx')! as NonNullable<ReturnType<typeof registryState>> & { reservations: { version: number }[] }
+      expect(state.versions.map(v => v.version)).toEqual([1])
+      expect(state.reservations.map(r => r.version)).toEqual([2])
+      // Its draft goes all the same: the version is not registered.
+      expect([...github.releases.values()].filter(r => r.tag_name === 'retrain-cancel-5xx-v2')).toEqual([])
+    } finally {
+      github.faults.length = 0
+    }
+  })
+
   it('after the commit: the run finishes its record (outputs, summary, the release published) and says it was cancelled', async () => {
     const workspace = await promotedOnce('cancel-after')
     // The failpoint sends SIGINT right after the commit; the runner's SIGTERM and SIGKILL would follow.
