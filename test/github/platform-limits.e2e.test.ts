@@ -9,7 +9,7 @@ import { Outputs } from '../../src/github/constants.js'
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
 import { startFakeGitHub } from '../fakes/github-server.js'
 import { makeProject } from '../helpers/project.js'
-import { runAction } from './harness.js'
+import { AUTO, runAction, toyProject, toySpec } from './harness.js'
 
 let artifacts: FakeArtifacts
 
@@ -235,5 +235,27 @@ ${metrics.map(n => `  ${n}:\n    goal: maximize\n`).join('')}promotion:
     expect(errors.at(-1)).toMatch(/::error::the spec or an input is invalid \(\d+ problems\)/)
     // Every problem is still in the log and the job summary.
     for (let i = 0; i < 15; i++) expect(run.summary).toMatch(new RegExp(`m${i}\\b`))
+  })
+})
+
+describe('workflow_dispatch booleans: strings in github.event.inputs, typed in inputs', { timeout: 180_000 }, () => {
+  it('both forms reach the step as the same param; a string that is no boolean is refused, naming the input', async () => {
+    const workspace = await toyProject('dispatched', AUTO)
+    await writeFile(path.join(workspace, 'retrain.yml'), toySpec('dispatched', AUTO, '  fail: { type: boolean, default: true }\n'))
+    const dispatch = (inputs: object) => ({ name: 'workflow_dispatch', payload: { inputs } })
+    // The event's payload holds what github.event.inputs shows: strings.
+    const fromEvent = await runAction(workspace, { event: dispatch({ fail: 'false', delta: '2' }), inputs: { spec: 'retrain.yml', 'dry-run': 'true' } })
+    expect(fromEvent.code, fromEvent.log).toBe(0)
+    expect(await readFile(path.join(workspace, 'step-env.txt'), 'utf8')).toMatch(/^RETRAIN_PARAM_FAIL=false$/m)
+    // params: ${{ toJSON(inputs) }} gives them typed.
+    const typed = await runAction(workspace, {
+      event: dispatch({ fail: 'true', delta: '2' }),
+      inputs: { spec: 'retrain.yml', 'dry-run': 'true', params: '{"fail": false, "delta": 2}' }
+    })
+    expect(typed.code, typed.log).toBe(0)
+    expect(await readFile(path.join(workspace, 'step-env.txt'), 'utf8')).toMatch(/^RETRAIN_PARAM_FAIL=false$/m)
+    const refused = await runAction(workspace, { event: dispatch({ fail: 'yes' }), inputs: { spec: 'retrain.yml', 'dry-run': 'true' } })
+    expect(refused.code).toBe(1)
+    expect(refused.log).toMatch(/::error::param "fail" from workflow_dispatch inputs must be true or false \(got "yes"\)/)
   })
 })
