@@ -425,8 +425,8 @@ async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: E
 
 /**
  * The commit protocol. Before the commit point anything may still fail or be cancelled with nothing
- * changed: the version number is reserved (numbers are never reused), the bundle packed and stored
- * under it, the gate opened, the artifacts uploaded, and every file a person reads afterwards
+ * changed: the version number is reserved (numbers are never reused), the bundle packed, uploaded
+ * as artifacts and stored under it, the gate opened, and every file a person reads afterwards
  * written, so that nothing after the commit can fail for lack of space. The commit is one registry
  * write; after it, the run finishes its record even if cancelled.
  */
@@ -448,6 +448,10 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
       `Candidate bundle: ${manifest.files.length} file${manifest.files.length === 1 ? '' : 's'}, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`
     )
     await options.atStage?.('packed')
+    // Uploaded before anything is stored: a failed upload fails the run with the registry untouched,
+    // and a run that fails later (a token that expired, a registry that refuses) still leaves its
+    // candidate's bundle and logs in the workflow run.
+    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name)))
     const bundleOut = path.join(options.outputDir, 'bundle')
     const storage = await precommit(async () => {
       await mkdir(bundleOut, { recursive: true })
@@ -466,8 +470,6 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
       })
       reporter.info(`Release gate opened: ${record.gate.where}`)
     }
-    // Uploaded before the commit: a failed upload fails the run with the registry untouched.
-    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name)))
     staged = await precommit(() => stageOutputs(options.outputDir, result()))
     await options.atStage?.('outputs-written')
     throwIfCancelled(options.signal)

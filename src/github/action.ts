@@ -8,7 +8,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
+import { CancelledError, ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
 import { execute, unfinished, type AppCommand, type AppDeps, type AppOutcome } from '../app/execute.js'
 import { heartbeatMs, stageHook } from '../app/knobs.js'
@@ -27,9 +27,12 @@ import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } 
 import { closeMootGates } from './moot-gates.js'
 import { historyChart } from './history-chart.js'
 import { planCommand, selectCommand } from './challenger-commands.js'
+import { cutRequestsOnCancel } from './cancellation.js'
 import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
 import { JobReporter } from './job-reporter.js'
+import { routineAnnotation } from './annotations.js'
+import { SummaryRoom, addToSummary } from './job-summary.js'
 import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from './releases-registry.js'
@@ -150,7 +153,7 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
   }
 }
 
-function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>): WorkflowArtifactStore | undefined {
+function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>, signal: AbortSignal): WorkflowArtifactStore | undefined {
   if (!settings.artifacts) return undefined
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
     core.warning(
@@ -164,7 +167,8 @@ function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>
     attempts: 3,
     backoffMs: 2 * tune.retryBaseMs,
     runUrl: runUrl(),
-    log: core.info
+    log: core.info,
+    signal
   })
 }
 
@@ -206,7 +210,7 @@ async function checkEnvironmentGate(shell: Shell, stage: 'run' | 'promote'): Pro
     return
   }
   core.warning(warning, { title: 'Environment gate: no reviewer may be asked' })
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`> [!WARNING]\n> ${warning}\n\n`, true).write()
+  await addToSummary(`> [!WARNING]\n> ${warning}\n\n`, SummaryRoom.beforeStepsSummary, 'the warning is in the log')
 }
 
 /** The registry after a command: a line in the log, and its status and chart in the job summary. */
@@ -218,7 +222,7 @@ async function summarizeRegistryOf(shell: Shell, headline: string): Promise<void
   const text = [headline && `**${headline}**`, renderStatus(snapshot, metrics, { rest: 'the registry branch has every one' }), historyChart(snapshot, metrics)]
     .filter(Boolean)
     .join('\n\n')
-  await core.summary.addRaw(text, true).write()
+  await addToSummary(text, SummaryRoom.beforeFailure, 'the registry branch has every version')
 }
 
 /** The ports this shell gives the application core. */
@@ -338,7 +342,7 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
   else if (outcome.outcome === 'refused') {
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, true).write()
+    await addToSummary(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, SummaryRoom.beforeFailure, 'the log says why')
   } else {
     await summarizeAfterChange(shell, `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
   }
@@ -387,9 +391,10 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   // Only a run that can open the gate meets the promote job's environment.
   if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'))
     await checkEnvironmentGate(shell, 'run')
-  const store = artifactStore(settings, tune)
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
+  cutRequestsOnCancel(controller.signal)
+  const store = artifactStore(settings, tune, controller.signal)
   const executed = await execute(
     {
       kind: 'run',
@@ -478,7 +483,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
     ...(releaseUrl ? [`- release: ${releaseUrl}`] : [])
   ]
   const appendix = [chart, links.length ? `### Artifacts\n\n${links.join('\n')}\n` : ''].filter(Boolean).join('\n')
-  if (appendix && process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(appendix, true).write()
+  if (appendix) await addToSummary(appendix, SummaryRoom.beforeFailure, 'the output "artifacts" lists every artifact')
   if (pullRequest) await commentOnPullRequest(shell, pullRequest, `${outcome.report}\n${appendix}`)
   const left = unfinished(outcome.followUps)
   if (left.length > 0 && outcome.exitCode === ExitCode.ok) {
@@ -600,7 +605,7 @@ function apiError(err: unknown): string | null {
   if (typeof e?.status !== 'number' || !e.request?.method) return null
   const hint =
     e.status === 401
-      ? 'the token is invalid or expired'
+      ? 'the token is invalid or expired: GITHUB_TOKEN expires when its job ends or after 24 hours at most; nothing was recorded after this, so run the job again'
       : e.status === 403 || e.status === 404
         ? "the token may lack a permission this feature needs: see the README's permissions table"
         : e.status >= 500
@@ -618,7 +623,7 @@ async function summarizeFailure(lines: string[]): Promise<void> {
   const text = lines.join('\n')
   const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
   try {
-    await core.summary.addRaw(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, true).write()
+    await addToSummary(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, SummaryRoom.none, 'the whole message is in the log')
   } catch (err) {
     core.warning(`Could not write the job summary: ${(err as Error).message}`)
   }
@@ -658,7 +663,7 @@ export async function run(): Promise<void> {
     if (err instanceof InputError) {
       lines = err.problems.map(formatProblem)
       for (const p of err.problems) {
-        core.error(formatProblem(p), p.file ? { file: p.file, startLine: p.line, startColumn: p.col } : {})
+        routineAnnotation('error', formatProblem(p), p.file ? { file: p.file, startLine: p.line, startColumn: p.col } : {})
       }
       if (err.reason === 'rejected-candidate') {
         const hint = 'To promote it anyway, set the input "force" to true and give a "reason"; the reason is recorded.'
@@ -666,6 +671,10 @@ export async function run(): Promise<void> {
         lines.push(hint)
       }
       core.setFailed(`the spec or an input is invalid (${err.problems.length} problem${err.problems.length === 1 ? '' : 's'})`)
+    } else if (err instanceof CancelledError) {
+      // Only a run catches the signal, and past its commit it finishes instead: this one recorded nothing.
+      lines = [`cancelled: the run was ${err.message} before its commit; nothing was recorded, the champion and the registry are as they were`]
+      core.setFailed(lines[0]!)
     } else if (err instanceof RetrainError) {
       lines = [`${err.reason}: ${err.message}`]
       core.setFailed(lines[0]!)

@@ -5,6 +5,7 @@
  * retried with backoff; the last failure is thrown, so the engine stops before any promotion.
  */
 import type { ArtifactClient } from '@actions/artifact'
+import { CancelledError } from '../errors.js'
 import type { ArtifactRef, ArtifactStore } from '../ports.js'
 import { withRetries } from './retry.js'
 
@@ -20,6 +21,11 @@ export interface ArtifactStoreOptions {
   /** Links artifacts to the run's page: `<server>/<owner>/<repo>/actions/runs/<id>`. */
   runUrl?: string
   log: (message: string) => void
+  /**
+   * The run's cancellation: an upload in progress is abandoned 2 s later and none is retried, so that
+   * the run gives back what it reserved before the runner kills it (SIGKILL 10 s after SIGINT).
+   */
+  signal?: AbortSignal
 }
 
 const FORBIDDEN = /["/\\:<>|*?\r\n]+/g
@@ -39,30 +45,31 @@ export class WorkflowArtifactStore implements ArtifactStore {
     const full = artifactName(name, this.options.runAttempt)
     const { attempts, backoffMs, log } = this.options
     const isGhes = (err: unknown) => err instanceof Error && err.name === 'GHESNotSupportedError'
+    const { signal } = this.options
     try {
-      const id = await withRetries(
-        `uploading the workflow artifact ${full}`,
-        {
-          retries: Math.max(0, attempts - 1),
-          baseMs: backoffMs,
-          log,
-          // Every failure but GitHub Enterprise Server may pass on another try; the pause doubles.
-          retryOn: err => !isGhes(err),
-          delayMs: retry => backoffMs * 2 ** (retry - 1),
-          onRetry: (err, retry, delay) =>
-            log(`Uploading the workflow artifact ${full} failed (attempt ${retry} of ${attempts}): ${messageOf(err)}; retrying in ${delay} ms`)
-        },
-        async () => {
-          const { id } = await this.client.uploadArtifact(full, files, rootDir, {
-            ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {})
-          })
-          if (id === undefined) throw new Error('the artifact service returned no artifact id')
-          return id
-        }
+      const id: { name: string; id: number } = await untilCancelled(signal, () =>
+        withRetries(
+          `uploading the workflow artifact ${full}`,
+          {
+            retries: Math.max(0, attempts - 1),
+            baseMs: backoffMs,
+            log,
+            // Every failure but GitHub Enterprise Server may pass on another try; the pause doubles.
+            retryOn: err => !isGhes(err) && !signal?.aborted,
+            delayMs: retry => backoffMs * 2 ** (retry - 1),
+            onRetry: (err, retry, delay) =>
+              log(`Uploading the workflow artifact ${full} failed (attempt ${retry} of ${attempts}): ${messageOf(err)}; retrying in ${delay} ms`)
+          },
+          () => this.uploadUnderFreeName(full, files, rootDir)
+        )
       )
-      log(`Uploaded artifact ${full} (id ${id})`)
-      return { name: full, id: String(id), ...(this.options.runUrl ? { url: `${this.options.runUrl}/artifacts/${id}` } : {}) }
+      log(`Uploaded artifact ${id.name} (id ${id.id})`)
+      return { name: id.name, id: String(id.id), ...(this.options.runUrl ? { url: `${this.options.runUrl}/artifacts/${id.id}` } : {}) }
     } catch (err) {
+      if (err instanceof CancelledError) {
+        log(`Abandoned the upload of the workflow artifact ${full}: the run was cancelled`)
+        throw err
+      }
       if (isGhes(err)) {
         throw new Error(
           'workflow artifacts are not available on GitHub Enterprise Server: the artifact service used by @actions/artifact 2 and later ' +
@@ -72,6 +79,65 @@ export class WorkflowArtifactStore implements ArtifactStore {
       }
       throw new Error(`uploading the workflow artifact ${full} failed ${attempts} times; nothing was promoted. Last error: ${messageOf(err)}`, { cause: err })
     }
+  }
+
+  /**
+   * Artifact names are unique per workflow run, and other jobs of the run may use this one (a matrix
+   * of dry runs of one model): a name already taken is never overwritten; `<name>-2`, `-3`... follow.
+   */
+  private async uploadUnderFreeName(full: string, files: string[], rootDir: string): Promise<{ name: string; id: number }> {
+    for (let n = 1; ; n++) {
+      const name = n === 1 ? full : `${full}-${n}`
+      try {
+        const { id } = await this.client.uploadArtifact(name, files, rootDir, {
+          ...(this.options.retentionDays ? { retentionDays: this.options.retentionDays } : {})
+        })
+        if (id === undefined) throw new Error('the artifact service returned no artifact id')
+        return { name, id }
+      } catch (err) {
+        if (!nameTaken(err) || n >= MAX_NAMES) throw err
+        this.options.log(`The workflow artifact name ${name} is taken in this workflow run (by another job); trying ${full}-${n + 1}`)
+      }
+    }
+  }
+}
+
+/**
+ * The most names tried for one artifact: the jobs of one workflow run that may share a name (a matrix
+ * of dry runs of one model, say) are far fewer.
+ */
+const MAX_NAMES = 20
+
+/** How long an upload may still take once the run is cancelled: well within the runner's 7.5 s. */
+const CANCEL_GRACE_MS = 2000
+
+/** The artifact service's answer to a name already used in this workflow run (by another job). */
+function nameTaken(err: unknown): boolean {
+  return /\(409\) Conflict/.test(messageOf(err))
+}
+
+/**
+ * `work`, or a CancelledError CANCEL_GRACE_MS after `signal` aborts (or after the start, when it had
+ * aborted already): an upload that is nearly done finishes (the report after a cancelled run's commit),
+ * one that gets no answer is left behind, and ends with the process, which exits once the run has given
+ * back what it held.
+ */
+async function untilCancelled<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  if (!signal) return await work()
+  let timer: NodeJS.Timeout | undefined
+  let onAbort: () => void = () => undefined
+  const cancelled = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      timer = setTimeout(() => reject(new CancelledError('a signal')), CANCEL_GRACE_MS)
+    }
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    return await Promise.race([work(), cancelled])
+  } finally {
+    signal.removeEventListener('abort', onAbort)
+    clearTimeout(timer)
   }
 }
 

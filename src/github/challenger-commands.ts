@@ -9,6 +9,7 @@ import { execute, unfinished } from '../app/execute.js'
 import { planMatrix, renderPlan } from '../engine/challenger-plan.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 import { Outputs } from './constants.js'
+import { SummaryRoom, addToSummary } from './job-summary.js'
 import { dryByDefault, type ActionSettings } from './inputs.js'
 
 export async function planCommand(spec: Spec, params: Record<string, ParamValue>, deps: AppDeps, github: Record<string, unknown>): Promise<number> {
@@ -19,7 +20,7 @@ export async function planCommand(spec: Spec, params: Record<string, ParamValue>
   core.setOutput(Outputs.plan, outcome.plan.id)
   core.setOutput(Outputs.expectChampion, outcome.plan.champion ? String(outcome.plan.champion.version) : 'none')
   core.info(renderPlan(outcome.plan))
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`\`\`\`\n${renderPlan(outcome.plan)}\n\`\`\`\n`, true).write()
+  await addToSummary(`\`\`\`\n${renderPlan(outcome.plan)}\n\`\`\`\n`, SummaryRoom.beforeFailure, 'the output "matrix" has every challenger')
   return ExitCode.ok
 }
 

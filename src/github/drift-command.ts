@@ -10,6 +10,7 @@ import { table } from '../engine/report.js'
 import { ExitCode } from '../errors.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 import { Outputs } from './constants.js'
+import { SummaryRoom, addToSummary } from './job-summary.js'
 
 export async function driftCommand(spec: Spec, params: Record<string, ParamValue>, github: Record<string, unknown>, deps: AppDeps): Promise<number> {
   const outcome = await execute({ kind: 'drift', spec, params, github }, deps)
@@ -19,6 +20,10 @@ export async function driftCommand(spec: Spec, params: Record<string, ParamValue
   core.info(text)
   core.setOutput(Outputs.drifted, String(report.drifted))
   core.setOutput(Outputs.drift, JSON.stringify(report))
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`## ${spec.model}: ${report.drifted ? 'drifted' : 'no drift'}\n\n${text}\n`, true).write()
+  await addToSummary(
+    `## ${spec.model}: ${report.drifted ? 'drifted' : 'no drift'}\n\n${text}\n`,
+    SummaryRoom.beforeFailure,
+    'the output "drift" has the whole report'
+  )
   return ExitCode.ok
 }

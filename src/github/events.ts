@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { InputError } from '../errors.js'
+import { preview } from '../spec/names.js'
 
 export type EventPayload = Record<string, unknown>
 
@@ -42,6 +43,16 @@ export function eventParams(eventName: string, payload: EventPayload): { params:
     case 'repository_dispatch': {
       const clientPayload = asObject(payload.client_payload) ?? {}
       const nested = asObject(clientPayload.params)
+      if (!nested && Object.hasOwn(clientPayload, 'params')) {
+        const value = clientPayload.params
+        throw new InputError([
+          {
+            message:
+              `repository_dispatch client_payload.params must be an object of param values, got ${preview(value)}` +
+              (typeof value === 'string' ? ': it is text; send the object itself (JSON encoded once, not twice)' : '')
+          }
+        ])
+      }
       return nested
         ? { params: nested, source: 'repository_dispatch client_payload.params' }
         : { params: clientPayload, source: 'repository_dispatch client_payload' }

@@ -8,6 +8,7 @@
  *   `issue_comment` workflow (see issue-approval.ts), resolve it.
  */
 import type { Gate, GateRef, GateRequest } from '../ports.js'
+import { cutMarkdownToLength } from './job-summary.js'
 import { retryPolicyOf, type GitHubClient } from './octokit.js'
 import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
 
@@ -48,11 +49,9 @@ export function parseGateMarker(body: string | null | undefined): GateMarker | n
   }
 }
 
-/** Cuts Markdown to GitHub's body limit, saying where the rest is. */
+/** Cuts Markdown to GitHub's body limit after a whole line, closing a cut code block, saying where the rest is. */
 export function fitBody(markdown: string, whereTheRestIs: string): string {
-  if (markdown.length <= BODY_LIMIT) return markdown
-  const note = `\n\n…cut to fit GitHub's limit; ${whereTheRestIs}\n`
-  return markdown.slice(0, BODY_LIMIT - note.length) + note
+  return cutMarkdownToLength(markdown, BODY_LIMIT, `…cut to fit GitHub's limit; ${whereTheRestIs}\n`)
 }
 
 /** The command a protected job runs to promote this candidate. */

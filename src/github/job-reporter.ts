@@ -4,9 +4,8 @@
  */
 import * as core from '@actions/core'
 import type { Reporter } from '../ports.js'
-
-/** The job summary holds at most 1 MiB per step. */
-const SUMMARY_LIMIT = 1024 * 1024 - 1024
+import { routineAnnotation } from './annotations.js'
+import { SummaryRoom, addToSummary } from './job-summary.js'
 
 function annotation(where?: { file?: string; line?: number; col?: number }): core.AnnotationProperties {
   return where?.file ? { file: where.file, startLine: where.line, startColumn: where.col } : {}
@@ -18,11 +17,11 @@ export class JobReporter implements Reporter {
   }
 
   warn(message: string, where?: { file?: string; line?: number; col?: number }): void {
-    core.warning(message, annotation(where))
+    routineAnnotation('warning', message, annotation(where))
   }
 
   error(message: string, where?: { file?: string; line?: number; col?: number }): void {
-    core.error(message, annotation(where))
+    routineAnnotation('error', message, annotation(where))
   }
 
   startGroup(title: string): void {
@@ -39,16 +38,10 @@ export class JobReporter implements Reporter {
 
   async report(markdown: string): Promise<void> {
     core.info(markdown)
-    if (!process.env.GITHUB_STEP_SUMMARY) return
-    const text =
-      Buffer.byteLength(markdown) > SUMMARY_LIMIT
-        ? markdown.slice(0, SUMMARY_LIMIT / 4) + '\n\n…the report was cut to fit the job summary; the whole report is in report.md\n'
-        : markdown
-    await core.summary.addRaw(text, true).write()
+    await addToSummary(markdown, SummaryRoom.beforeStepsSummary, 'the whole report is in report.md (the output report-path, and the report artifact)')
   }
 
   async stepsSummary(markdown: string): Promise<void> {
-    if (!process.env.GITHUB_STEP_SUMMARY) return
-    await core.summary.addRaw(`### From the steps\n\n${markdown}\n`, true).write()
+    await addToSummary(`### From the steps\n\n${markdown}\n`, SummaryRoom.beforeTail, "the rest of the steps' summary is left out")
   }
 }

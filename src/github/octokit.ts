@@ -8,6 +8,7 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
+import { RequestCancelledError, cancellationSignal, cancelled } from './cancellation.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
@@ -39,13 +40,25 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451]
 export function fetchWithTimeout(timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const deadline = AbortSignal.timeout(Math.ceil(timeoutMs))
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline
+    // The run's cancellation cuts requests too (cancellation.ts): the runner kills the process soon after.
+    const cut = cancellationSignal()
+    const signal = AbortSignal.any([deadline, cut, ...(init?.signal ? [init.signal] : [])])
+    const what = `${init?.method ?? 'GET'} ${String(input)}`
+    let response: Response
     try {
-      return await fetch(input, { ...init, signal })
+      response = await fetch(input, { ...init, signal })
     } catch (err) {
+      if (cut.aborted) throw new RequestCancelledError(`${what} was abandoned`)
+      // Once cancelled there is no time for GitHub's backoff: a failure is final.
+      if (cancelled()) throw new RequestCancelledError(`${what} failed (${(err as Error).message})`)
       if (deadline.aborted) throw new Error(`no answer from ${String(input)} within ${timeoutMs} ms`, { cause: err })
       throw err
     }
+    if (response.status >= 500 && cancelled()) {
+      await response.body?.cancel()
+      throw new RequestCancelledError(`${what} answered ${response.status}`)
+    }
+    return response
   }
 }
 
@@ -92,6 +105,15 @@ export function retryPolicyOf(github: GitHubClient, log: (message: string) => vo
 }
 
 export function createGitHubClient(token: string, options: ClientOptions): GitHubClient {
+  /** Whether to wait out a rate limit and retry: twice at most, and not once the run is cancelled. */
+  const waitOut = (limit: string, retryAfter: number, request: { method: string; url: string }, retryCount: number): boolean => {
+    if (cancelled()) {
+      options.log(`${limit} was reached for ${request.method} ${request.url}; not waiting ${retryAfter} s: the run is cancelled`)
+      return false
+    }
+    options.log(`${limit} was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
+    return retryCount < 2
+  }
   const client = getOctokit(
     token,
     {
@@ -100,14 +122,10 @@ export function createGitHubClient(token: string, options: ClientOptions): GitHu
       throttle: {
         write: new Bottleneck.Group({ id: 'retrain-write', maxConcurrent: 1, minTime: options.writeIntervalMs }),
         notifications: new Bottleneck.Group({ id: 'retrain-notifications', maxConcurrent: 1, minTime: options.notificationIntervalMs }),
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          options.log(`GitHub's rate limit was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
-          return retryCount < 2
-        },
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-          options.log(`GitHub's secondary rate limit was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
-          return retryCount < 2
-        }
+        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) =>
+          waitOut("GitHub's rate limit", retryAfter, request, retryCount),
+        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) =>
+          waitOut("GitHub's secondary rate limit", retryAfter, request, retryCount)
       },
       request: { fetch: fetchWithTimeout(options.timeoutMs) }
     },

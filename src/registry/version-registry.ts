@@ -239,10 +239,29 @@ export class VersionRegistry implements Registry {
     }
   }
 
-  /** Undoes a reservation whose run ended before its commit: the bundle goes, the number stays used. */
+  /**
+   * Undoes a reservation whose run ended before its commit: the bundle goes, the number stays used.
+   * A commit whose answer was lost (cut by a cancellation, say) may have landed all the same: the
+   * reservation is given back first, by compare-and-swap, so that such a write cannot land after it;
+   * a version registered after all keeps its bundle.
+   */
   async abandonVersion(model: string, version: number): Promise<void> {
+    let failed: unknown = null
+    try {
+      await this.apply(model, { kind: 'release-reservation', version, owner: this.owner })
+    } catch (err) {
+      // Refused: the version was registered after all, or its reservation released by another run
+      // (taken for gone). Not written (the state cannot be written now): the bundle still goes
+      // unless the version is registered, and the number stays reserved until reclaimed.
+      if (!(err instanceof InputError)) failed = err
+      const registered = (await this.state(model)).versions.some(v => v.version === version)
+      if (registered) {
+        this.log(`${model} version ${version} was registered after all (the answer to its commit was lost): it keeps its bundle`)
+        return
+      }
+    }
     await this.store.discardBundle(model, version)
-    await this.apply(model, { kind: 'release-reservation', version })
+    if (failed) throw failed
   }
 
   /**

@@ -63,8 +63,11 @@ export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'n
 export type Host = 'api' | 'uploads' | 'storage'
 
 export type FaultKind =
-  /** Answer with this status instead of doing the work. */
-  | { status: number }
+  /**
+   * Answer with this status instead of doing the work; with these headers and message when given
+   * (a secondary rate limit: 403 or 429, `retry-after`, "You have exceeded a secondary rate limit").
+   */
+  | { status: number; headers?: Record<string, string>; message?: string }
   /** Leave the request without an answer (nothing is done). */
   | 'hang'
   /** Do the work, then destroy the connection: the client never learns that it succeeded. */
@@ -880,8 +883,8 @@ export class FakeGitHub {
       } else if (fault.kind === 'drop-after' || 'statusAfter' in fault.kind) after = fault.kind
       else {
         this.requests.push({ host, method, path: url.pathname, status: fault.kind.status, authorized })
-        res.writeHead(fault.kind.status, { 'content-type': 'application/json; charset=utf-8' })
-        res.end(JSON.stringify({ message: 'injected fault' }))
+        res.writeHead(fault.kind.status, { 'content-type': 'application/json; charset=utf-8', ...fault.kind.headers })
+        res.end(JSON.stringify({ message: fault.kind.message ?? 'injected fault' }))
         return
       }
     }

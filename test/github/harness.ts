@@ -34,6 +34,11 @@ export interface RunOptions {
   event?: { name: string; payload?: object }
   github?: FakeGitHub
   artifacts?: FakeArtifacts
+  /**
+   * Cancels the run as the runner does once the log matches `when`: SIGINT, SIGTERM 7.5 s later,
+   * then SIGKILL 2.5 s after that. A run still there at the SIGKILL ends with code null.
+   */
+  cancel?: { when: RegExp } | { at: Promise<void> }
 }
 
 let runNumber = 0
@@ -86,11 +91,27 @@ export async function runAction(workspace: string, options: RunOptions = {}): Pr
     // machine makes a run several times slower).
     const deadline = setTimeout(() => child.kill('SIGKILL'), 90_000)
     let out = ''
-    child.stdout.on('data', d => (out += d))
-    child.stderr.on('data', d => (out += d))
+    const cancelTimers: NodeJS.Timeout[] = []
+    const cancel = () => {
+      if (cancelTimers.length > 0 || child.exitCode !== null) return
+      child.kill('SIGINT')
+      cancelTimers.push(
+        setTimeout(() => child.kill('SIGTERM'), 7500),
+        setTimeout(() => child.kill('SIGKILL'), 10_000)
+      )
+    }
+    const cancelWhen = options.cancel && 'when' in options.cancel ? options.cancel.when : undefined
+    if (options.cancel && 'at' in options.cancel) void options.cancel.at.then(cancel)
+    const onOutput = (d: Buffer) => {
+      out += d
+      if (cancelWhen?.test(out)) cancel()
+    }
+    child.stdout.on('data', onOutput)
+    child.stderr.on('data', onOutput)
     child.on('error', reject)
     child.on('close', c => {
       clearTimeout(deadline)
+      for (const timer of cancelTimers) clearTimeout(timer)
       resolve({ code: c, log: out })
     })
   })

@@ -34,9 +34,17 @@ describe('gate comments', () => {
 
   it("bodies are cut to GitHub's limit with a note", () => {
     const body = fitBody('x'.repeat(BODY_LIMIT + 10), 'see the summary.')
-    expect(body.length).toBe(BODY_LIMIT)
+    expect(body.length).toBeLessThanOrEqual(BODY_LIMIT)
+    expect(body.length).toBeGreaterThan(BODY_LIMIT - 100)
     expect(body.endsWith('see the summary.\n')).toBe(true)
     expect(fitBody('short', 'unused')).toBe('short')
+  })
+
+  it('a cut inside a code block closes it, so the note is not swallowed by the block', () => {
+    const chart = '## report\n\n```mermaid\nxychart-beta\n' + 'line [1, 2, 3]\n'.repeat(BODY_LIMIT / 10) + '```\n'
+    const body = fitBody(chart, 'see the summary.')
+    expect(body.length).toBeLessThanOrEqual(BODY_LIMIT)
+    expect(body).toMatch(/\nline \[1, 2, 3\]\n```\n\n…cut to fit GitHub's limit; see the summary\.\n$/)
   })
 })
 
@@ -47,6 +55,14 @@ describe('event params', () => {
     expect(eventParams('repository_dispatch', { client_payload: { epochs: 3 } }).params).toEqual({ epochs: 3 })
     expect(eventParams('schedule', { schedule: '0 3 * * 1' }).params).toEqual({})
     expect(eventParams('workflow_dispatch', { inputs: ['not', 'an', 'object'] }).params).toEqual({})
+    // Params nested as text (JSON encoded twice), a list or null: said, not taken for a top-level param named "params".
+    expect(() => eventParams('repository_dispatch', { client_payload: { params: '{"epochs": 3}' } })).toThrow(
+      'repository_dispatch client_payload.params must be an object of param values, got "{\\"epochs\\": 3}": it is text; send the object itself (JSON encoded once, not twice)'
+    )
+    expect(() => eventParams('repository_dispatch', { client_payload: { params: [3] } })).toThrow(
+      /client_payload\.params must be an object of param values, got \[3\]$/
+    )
+    expect(() => eventParams('repository_dispatch', { client_payload: { params: null, epochs: 3 } })).toThrow(/got null$/)
   })
 })
 

@@ -168,6 +168,27 @@ describe.each([
     expect((await later.state(model)).versions.map(v => v.version)).toEqual([second.version])
   })
 
+  it('a run whose commit landed though its answer was lost keeps its bundle when it abandons the version; one that did not commit gives both back', async () => {
+    const k = await kind()
+    const model = `landed${++models}`
+    const log: string[] = []
+    const registry = k.make('runner-c:3', T0, m => log.push(m))
+    const landed = await reserveAndStore(registry, model)
+    // The commit landed, but the run was told it failed (its answer cut by a cancellation): it abandons the version.
+    await landed.register()
+    await registry.abandonVersion(model, landed.version)
+    expect(k.stored(model, landed.version), 'the registered version’s bundle').toBe(true)
+    expect((await registry.state(model)).versions.map(v => v.version)).toEqual([landed.version])
+    expect(log.join('\n')).toContain(`${model} version ${landed.version} was registered after all (the answer to its commit was lost): it keeps its bundle`)
+
+    const unregistered = await reserveAndStore(registry, model)
+    await registry.abandonVersion(model, unregistered.version)
+    expect(k.stored(model, unregistered.version)).toBe(false)
+    const state = await registry.state(model)
+    expect(state.reservations).toEqual([])
+    expect(state.versions.map(v => v.version)).toEqual([landed.version])
+  })
+
   it('a run whose reservation was given back while it stored its bundle is told so, with what the storage answered', async () => {
     const k = await kind()
     const model = `storing${++models}`
