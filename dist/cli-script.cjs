@@ -18946,10 +18946,26 @@ var init_version_registry = __esm({
           );
         }
       }
-      /** Undoes a reservation whose run ended before its commit: the bundle goes, the number stays used. */
+      /**
+       * Undoes a reservation whose run ended before its commit: the bundle goes, the number stays used.
+       * A commit whose answer was lost (cut by a cancellation, say) may have landed all the same: the
+       * reservation is given back first, by compare-and-swap, so that such a write cannot land after it;
+       * a version registered after all keeps its bundle.
+       */
       async abandonVersion(model, version) {
+        let failed = null;
+        try {
+          await this.apply(model, { kind: "release-reservation", version, owner: this.owner });
+        } catch (err) {
+          if (!(err instanceof InputError)) failed = err;
+          const registered = (await this.state(model)).versions.some((v) => v.version === version);
+          if (registered) {
+            this.log(`${model} version ${version} was registered after all (the answer to its commit was lost): it keeps its bundle`);
+            return;
+          }
+        }
         await this.store.discardBundle(model, version);
-        await this.apply(model, { kind: "release-reservation", version });
+        if (failed) throw failed;
       }
       /**
        * Completes the pending effects of `model`: the store's own and those `performers` know. Failed
@@ -32279,6 +32295,7 @@ async function commit(ctx, evaluation, decision) {
       `Candidate bundle: ${manifest.files.length} file${manifest.files.length === 1 ? "" : "s"}, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`
     );
     await options.atStage?.("packed");
+    if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name));
     const bundleOut = import_node_path21.default.join(options.outputDir, "bundle");
     const storage = await precommit(async () => {
       await (0, import_promises19.mkdir)(bundleOut, { recursive: true });
@@ -32297,7 +32314,6 @@ async function commit(ctx, evaluation, decision) {
       });
       reporter.info(`Release gate opened: ${record.gate.where}`);
     }
-    if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name));
     staged = await precommit(() => stageOutputs(options.outputDir, result()));
     await options.atStage?.("outputs-written");
     throwIfCancelled(options.signal);
@@ -36116,4 +36132,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=2203d6b8267f916d0300d4447f32fa400dc70c4825e0f14e9dd0040063398234
+// retrain-script-sha256=6c3fc4c6b5af2932df9bb15976a27f0f7ff6045a878435b2a9f4cb8578e6a978
