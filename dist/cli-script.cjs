@@ -28732,26 +28732,20 @@ function checkChange(metric, rule, candidate, baseline, evidence) {
     };
   }
   const absolute = improvementOf(metric.goal, candidate, baseline);
-  if (kind === "relative-change" && baseline === 0) {
-    return {
-      ...base,
-      value: candidate,
-      baseline,
-      improvement: null,
-      status: "fail",
-      reason: `${whose2}'s ${metric.name} is 0, so a relative change cannot be computed: fails closed`
-    };
-  }
+  const failClosed = (reason) => ({
+    ...base,
+    value: candidate,
+    baseline,
+    improvement: null,
+    status: "fail",
+    reason: `${reason}: fails closed`
+  });
+  if (kind === "relative-change" && baseline === 0) return failClosed(`${whose2}'s ${metric.name} is 0, so a relative change cannot be computed`);
   const improvement = kind === "relative-change" ? absolute / Math.abs(baseline) : absolute;
   if (!Number.isFinite(improvement)) {
-    return {
-      ...base,
-      value: candidate,
-      baseline,
-      improvement: null,
-      status: "fail",
-      reason: `the improvement of ${metric.name} (${formatNumber(candidate)} against ${formatNumber(baseline)}) is ${improvement > 0 ? "" : "-"}infinite in floating point: fails closed`
-    };
+    return failClosed(
+      `the improvement of ${metric.name} (${formatNumber(candidate)} against ${formatNumber(baseline)}) is ${improvement > 0 ? "" : "-"}infinite in floating point`
+    );
   }
   const show2 = (n) => kind === "relative-change" ? `${formatNumber(n * 100)}%` : formatNumber(n);
   const numbers = { ...base, value: candidate, baseline, improvement };
@@ -36132,4 +36126,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=6c3fc4c6b5af2932df9bb15976a27f0f7ff6045a878435b2a9f4cb8578e6a978
+// retrain-script-sha256=330abd7f600caba5459bc15df0e5e9221af1fae14226db83db7f8c55ff7d41a0

@@ -191,27 +191,22 @@ function checkChange(
     }
   }
   const absolute = improvementOf(metric.goal, candidate, baseline)
-  if (kind === 'relative-change' && baseline === 0) {
-    return {
-      ...base,
-      value: candidate,
-      baseline,
-      improvement: null,
-      status: 'fail',
-      reason: `${whose}'s ${metric.name} is 0, so a relative change cannot be computed: fails closed`
-    }
-  }
+  // A rule that cannot be computed on these two values fails closed, with its values.
+  const failClosed = (reason: string): RuleOutcome => ({
+    ...base,
+    value: candidate,
+    baseline,
+    improvement: null,
+    status: 'fail',
+    reason: `${reason}: fails closed`
+  })
+  if (kind === 'relative-change' && baseline === 0) return failClosed(`${whose}'s ${metric.name} is 0, so a relative change cannot be computed`)
   const improvement = kind === 'relative-change' ? absolute / Math.abs(baseline) : absolute
   if (!Number.isFinite(improvement)) {
     // Finite values whose difference (or ratio) overflows: an infinite improvement is judged like an infinite metric.
-    return {
-      ...base,
-      value: candidate,
-      baseline,
-      improvement: null,
-      status: 'fail',
-      reason: `the improvement of ${metric.name} (${fmt(candidate)} against ${fmt(baseline)}) is ${improvement > 0 ? '' : '-'}infinite in floating point: fails closed`
-    }
+    return failClosed(
+      `the improvement of ${metric.name} (${fmt(candidate)} against ${fmt(baseline)}) is ${improvement > 0 ? '' : '-'}infinite in floating point`
+    )
   }
   const show = (n: number) => (kind === 'relative-change' ? `${fmt(n * 100)}%` : fmt(n))
   const numbers = { ...base, value: candidate, baseline, improvement }

@@ -134,26 +134,35 @@ export class IssueGate implements Gate {
 
   /** The open gate issue for this candidate, if one was made (by an attempt whose answer was lost). */
   private async find(marker: GateMarker): Promise<{ html_url: string; number: number } | undefined> {
-    const { owner, repo } = this.options
-    for (let page = 1; page <= FIND_PAGES; page++) {
-      const { data } = await this.github.rest.issues.listForRepo({
-        owner,
-        repo,
-        labels: GATE_LABEL,
-        state: 'open',
-        sort: 'created',
-        direction: 'desc',
-        per_page: 100,
-        page
-      })
-      const found = data.find(issue => {
-        const m = parseGateMarker(issue.body)
-        return !issue.pull_request && m !== null && m.model === marker.model && m.version === marker.version && m.baseline === marker.baseline
-      })
-      if (found) return found
-      if (data.length < 100) return undefined
+    for await (const { issue, marker: m } of openGateIssues(this.github, this.options, FIND_PAGES)) {
+      if (m.model === marker.model && m.version === marker.version && m.baseline === marker.baseline) return issue
     }
     return undefined
+  }
+}
+
+/** The open gate issues (label and marker; pull requests left out), newest first, at most `pages` pages of 100. */
+export async function* openGateIssues(
+  github: GitHubClient,
+  { owner, repo }: { owner: string; repo: string },
+  pages: number
+): AsyncGenerator<{ issue: { html_url: string; number: number }; marker: GateMarker }> {
+  for (let page = 1; page <= pages; page++) {
+    const { data } = await github.rest.issues.listForRepo({
+      owner,
+      repo,
+      labels: GATE_LABEL,
+      state: 'open',
+      sort: 'created',
+      direction: 'desc',
+      per_page: 100,
+      page
+    })
+    for (const issue of data) {
+      const marker = issue.pull_request ? null : parseGateMarker(issue.body)
+      if (marker !== null) yield { issue, marker }
+    }
+    if (data.length < 100) return
   }
 }
 

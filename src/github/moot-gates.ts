@@ -12,7 +12,7 @@
  */
 import { describeVersion } from '../errors.js'
 import type { RegistrySnapshot, VersionRecord } from '../ports.js'
-import { GATE_LABEL, parseGateMarker, type GateMarker } from './gates.js'
+import { openGateIssues, type GateMarker } from './gates.js'
 import { retryPolicyOf, type GitHubClient } from './octokit.js'
 import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
 
@@ -66,42 +66,30 @@ export function mootReason(marker: GateMarker, snapshot: RegistrySnapshot, stale
 export async function closeMootGates(github: GitHubClient, snapshot: RegistrySnapshot, options: MootGateOptions): Promise<number[]> {
   const { owner, repo } = options
   const closed: number[] = []
-  for (let page = 1; page <= PAGES; page++) {
-    const { data } = await github.rest.issues.listForRepo({
+  // Collected first: closing issues while paging would shift the pages.
+  const open: { issue: { number: number }; marker: GateMarker }[] = []
+  for await (const found of openGateIssues(github, options, PAGES)) if (found.marker.model === snapshot.model) open.push(found)
+  for (const { issue, marker } of open) {
+    const why = mootReason(marker, snapshot, options.staleIsFinal)
+    if (why === null) continue
+    const body = `This gate is closed: ${why}. Nothing waits for approval here any more.`
+    await createOnce(`replying on the moot gate issue #${issue.number}`, retryPolicyOf(github), {
+      find: async () => {
+        const { data: comments } = await github.rest.issues.listComments({ owner, repo, issue_number: issue.number, per_page: 100 })
+        return comments.find(c => c.body === body)
+      },
+      create: async () => (await github.rest.issues.createComment({ owner, repo, issue_number: issue.number, body, request: NO_PLUGIN_RETRIES })).data
+    })
+    const status = snapshot.versions.find(v => v.version === marker.version)?.status
+    await github.rest.issues.update({
       owner,
       repo,
-      labels: GATE_LABEL,
-      state: 'open',
-      sort: 'created',
-      direction: 'desc',
-      per_page: 100,
-      page
+      issue_number: issue.number,
+      state: 'closed',
+      state_reason: status === 'promoted' || status === 'retired' ? 'completed' : 'not_planned'
     })
-    for (const issue of data) {
-      const marker = issue.pull_request ? null : parseGateMarker(issue.body)
-      if (marker === null || marker.model !== snapshot.model) continue
-      const why = mootReason(marker, snapshot, options.staleIsFinal)
-      if (why === null) continue
-      const body = `This gate is closed: ${why}. Nothing waits for approval here any more.`
-      await createOnce(`replying on the moot gate issue #${issue.number}`, retryPolicyOf(github), {
-        find: async () => {
-          const { data: comments } = await github.rest.issues.listComments({ owner, repo, issue_number: issue.number, per_page: 100 })
-          return comments.find(c => c.body === body)
-        },
-        create: async () => (await github.rest.issues.createComment({ owner, repo, issue_number: issue.number, body, request: NO_PLUGIN_RETRIES })).data
-      })
-      const promoted = snapshot.versions.find(v => v.version === marker.version)?.status
-      await github.rest.issues.update({
-        owner,
-        repo,
-        issue_number: issue.number,
-        state: 'closed',
-        state_reason: promoted === 'promoted' || promoted === 'retired' ? 'completed' : 'not_planned'
-      })
-      options.log(`Closed the gate issue #${issue.number}: ${why}`)
-      closed.push(issue.number)
-    }
-    if (data.length < 100) break
+    options.log(`Closed the gate issue #${issue.number}: ${why}`)
+    closed.push(issue.number)
   }
   return closed
 }
