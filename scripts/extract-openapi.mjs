@@ -35,7 +35,9 @@ const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
   ['post', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches'],
   // The environment gate's check that the promote job's environment exists and has required reviewers.
-  ['get', '/repos/{owner}/{repo}/environments/{environment_name}']
+  ['get', '/repos/{owner}/{repo}/environments/{environment_name}'],
+  // The promote job of the environment gate records who approved its environment, not only who ran the workflow.
+  ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals']
 ]
 
 /**

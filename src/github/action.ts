@@ -23,7 +23,7 @@ import { TOOL_VERSION } from '../version.js'
 import { WorkflowArtifactStore } from './artifact-store.js'
 import { Inputs, Outputs } from './constants.js'
 import { eventParams, readEventPayload, type EventPayload } from './events.js'
-import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentWarning } from './gates.js'
+import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentReviewer, environmentWarning, type EnvironmentReviewer } from './gates.js'
 import { closeMootGates } from './moot-gates.js'
 import { historyChart } from './history-chart.js'
 import { planCommand, selectCommand } from './challenger-commands.js'
@@ -238,11 +238,37 @@ function appDeps(shell: Shell, run?: { store?: ArtifactStore; gate: Gate; stepCa
   }
 }
 
+/**
+ * Who let this promote job through its environment: with the environment gate, the history records
+ * the reviewer who approved the job's environment (GitHub's review log of the workflow run), not
+ * only who started the workflow. Null when the run has no approval (no required reviewers), or the
+ * log cannot be read (it needs actions: read on private repositories): then the workflow's actor.
+ */
+async function promoteReviewer(shell: Shell): Promise<EnvironmentReviewer | null> {
+  const runId = Number(process.env.GITHUB_RUN_ID)
+  if (shell.settings.gate !== 'environment' || shell.github === null || !Number.isSafeInteger(runId) || runId <= 0) return null
+  try {
+    const reviewer = await environmentReviewer(shell.github, { ...repository(), runId, environment: shell.settings.gateEnvironment || undefined })
+    if (reviewer) core.info(`The environment "${reviewer.environment}" was approved by @${reviewer.login}: the history records the promotion as theirs`)
+    return reviewer
+  } catch (err) {
+    core.info(
+      `Could not read who approved this job's environment (${apiError(err) ?? (err as Error).message}); the history records the workflow's actor. Give the job actions: read to record the reviewer.`
+    )
+    return null
+  }
+}
+
 /** The action's inputs for a registry command, as the application core's command. */
-function registryCommandOf(shell: Shell): AppCommand {
+function registryCommandOf(shell: Shell, reviewer: EnvironmentReviewer | null = null): AppCommand {
   const { settings, spec } = shell
   const model = spec.model
-  const who = { actor: process.env.GITHUB_ACTOR ?? 'github-actions', reason: settings.reason, force: settings.force }
+  const who = {
+    actor: reviewer?.login ?? process.env.GITHUB_ACTOR ?? 'github-actions',
+    // The input's reason and what the reviewer wrote with the approval, both kept.
+    reason: reviewer ? [settings.reason, reviewer.comment].filter(Boolean).join('; ') || `approved the environment "${reviewer.environment}"` : settings.reason,
+    force: settings.force
+  }
   const required = (value: number | undefined, input: string): number => {
     if (value === undefined) throw new InputError([{ message: `command "${settings.command}" needs the input "${input}"` }])
     return value
@@ -563,7 +589,10 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''
   const code =
     settings.command !== 'run'
-      ? await renderRegistryOutcome(shell, await execute(registryCommandOf(shell), appDeps(shell)))
+      ? await renderRegistryOutcome(
+          shell,
+          await execute(registryCommandOf(shell, settings.command === 'promote' ? await promoteReviewer(shell) : null), appDeps(shell))
+        )
       : eventName === 'issue_comment'
         ? await commentCommand(shell, readEventPayload(process.env))
         : await retrain(shell, eventName, readEventPayload(process.env))

@@ -192,6 +192,30 @@ export async function checkGateEnvironment(github: GitHubClient, where: { owner:
   }
 }
 
+export interface EnvironmentReviewer {
+  login: string
+  environment: string
+  /** What the reviewer wrote with the approval ('' when nothing). */
+  comment: string
+}
+
+/**
+ * The reviewer whose approval let workflow run `runId` deploy to `environment` (to any environment
+ * when none is named): the last approval in the run's review log, or null when there is none.
+ */
+export async function environmentReviewer(
+  github: GitHubClient,
+  where: { owner: string; repo: string; runId: number; environment?: string }
+): Promise<EnvironmentReviewer | null> {
+  const { data } = await github.rest.actions.getReviewsForRun({ owner: where.owner, repo: where.repo, run_id: where.runId })
+  for (const review of [...data].reverse()) {
+    if (review.state !== 'approved') continue
+    const environment = review.environments.find(e => where.environment === undefined || e.name === where.environment)?.name
+    if (environment !== undefined) return { login: review.user.login, environment, comment: (review.comment ?? '').trim() }
+  }
+  return null
+}
+
 /**
  * The warning for a check that found the gate open to anyone, or could not look; null when reviewed.
  * `stage`: the retraining run (the promote job is still to come) or the promote job itself.

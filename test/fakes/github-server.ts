@@ -213,6 +213,8 @@ export class FakeGitHub {
   readonly dispatches: { workflow: string; ref: string; inputs: Record<string, unknown> }[] = []
   /** The repository's deployment environments by name (none at first, as in a new repository). */
   readonly environments = new Map<string, EnvironmentProtection>()
+  /** The reviews of each workflow run's environments (the approvals log), by run id, oldest first. */
+  readonly runReviews = new Map<number, { environment: string; state: 'approved' | 'rejected'; login: string; comment: string }[]>()
   readonly refs = new Map<string, string>()
   private readonly commits = new Map<string, Commit>()
   private readonly trees = new Map<string, Map<string, Buffer>>()
@@ -844,7 +846,18 @@ export class FakeGitHub {
         const protection = this.environments.get(name)
         if (!protection) return this.error(404, 'Not Found')
         return [200, this.environmentJson(name, protection)]
-      })
+      }),
+      r('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals', ({ params: [runId] }) => [
+        200,
+        (this.runReviews.get(Number(runId)) ?? []).map(review => {
+          const {
+            protection_rules: _rules,
+            deployment_branch_policy: _policy,
+            ...environment
+          } = this.environmentJson(review.environment, this.environments.get(review.environment) ?? {})
+          return { environments: [environment], state: review.state, user: this.userJson(review.login), comment: review.comment }
+        })
+      ])
     ]
   }
 

@@ -105,6 +105,41 @@ describe.concurrent('gates as the example workflows use them', { timeout: 180_00
     expect(registryState(github, 'envpromote')!.champion).toBe(1)
   })
 
+  it("the promote job records the reviewer who approved its environment, with the approval's comment, in the history", async () => {
+    github.environments.set('release-reviewers', { reviewers: ['lead'] })
+    const workspace = await toyProject('envreviewer', GATE)
+    const run = await act(workspace, { inputs: { 'gate-environment': 'release-reviewers' } })
+    expect(run.outputs[Outputs.decision], run.log).toBe('pending-approval')
+    // The run's review log as GitHub keeps it: another environment approved by someone else first.
+    github.runReviews.set(9101, [
+      { environment: 'staging', state: 'approved', login: 'someone-else', comment: '' },
+      { environment: 'release-reviewers', state: 'approved', login: 'lead', comment: 'checked the evaluation report' }
+    ])
+    const promote = (runId: string, candidate: string, expectChampion: string) =>
+      act(workspace, {
+        env: { GITHUB_RUN_ID: runId },
+        inputs: { command: 'promote', candidate, 'expect-champion': expectChampion, 'gate-environment': 'release-reviewers' }
+      })
+    const promoted = await promote('9101', run.outputs[Outputs.candidateVersion]!, 'none')
+    expect(promoted.code, promoted.log).toBe(0)
+    expect(promoted.log).toContain('The environment "release-reviewers" was approved by @lead')
+    expect(registryState(github, 'envreviewer')!.history.at(-1)).toMatchObject({
+      action: 'promoted',
+      version: 1,
+      actor: 'lead',
+      reason: 'checked the evaluation report'
+    })
+
+    // A token that may not read the review log: the promotion goes on, recorded as the workflow's actor's, and says why.
+    const next = await act(workspace, { inputs: { 'gate-environment': 'release-reviewers', params: '{"delta": 2}' } })
+    expect(next.outputs[Outputs.decision], next.log).toBe('pending-approval')
+    github.faults.push({ method: 'GET', path: /\/actions\/runs\/9102\/approvals$/, kind: { status: 403 }, times: 1 })
+    const unread = await promote('9102', next.outputs[Outputs.candidateVersion]!, '1')
+    expect(unread.code, unread.log).toBe(0)
+    expect(unread.log).toContain('Could not read who approved this job')
+    expect(registryState(github, 'envreviewer')!.history.at(-1)).toMatchObject({ action: 'promoted', version: 2, actor: 'octo-bot' })
+  })
+
   it('no check where no gate can open (auto promotion) or in a dry run, nor with the issue gate', async () => {
     const auto = await toyProject('envauto', AUTO)
     const run = await act(auto, { inputs: { 'gate-environment': 'release-auto' } })
