@@ -27173,6 +27173,11 @@ var init_metrics_file = __esm({
 });
 
 // src/engine/process-runner.ts
+function tailLine(line) {
+  if (line.length <= TAIL_LINE_CHARS) return line;
+  const end = /[\uD800-\uDBFF]/.test(line[TAIL_LINE_CHARS - 1]) ? TAIL_LINE_CHARS - 1 : TAIL_LINE_CHARS;
+  return `${line.slice(0, end)}\u2026 (${line.length - end} more characters of this line in the step's log)`;
+}
 function commandFor(shell, file) {
   if (typeof shell === "object") {
     const words = shell.template.trim().split(/\s+/);
@@ -27298,7 +27303,7 @@ async function runProcess(req) {
     if (req.signal?.aborted) onAbort();
     req.signal?.addEventListener("abort", onAbort, { once: true });
     const emit = (name, line) => {
-      tail.push(line);
+      tail.push(tailLine(line));
       if (tail.length > TAIL_LINES) tail.shift();
       req.onLine(name, line);
     };
@@ -27390,7 +27395,7 @@ async function runProcess(req) {
     }
   });
 }
-var import_node_child_process, import_node_fs7, import_promises10, import_node_path12, import_promises11, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, SCRIPT_EXTENSIONS, delay, runningGroups;
+var import_node_child_process, import_node_fs7, import_promises10, import_node_path12, import_promises11, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
 var init_process_runner = __esm({
   "src/engine/process-runner.ts"() {
     "use strict";
@@ -27408,6 +27413,7 @@ var init_process_runner = __esm({
     GROUP_POLL_MS = 25;
     SLOW_LOG_MAX_MS = 3e4;
     TAIL_LINES = 40;
+    TAIL_LINE_CHARS = 2e3;
     SCRIPT_EXTENSIONS = { bash: ".sh", sh: ".sh", python: ".py", node: ".mjs", pwsh: ".ps1" };
     delay = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
     runningGroups = /* @__PURE__ */ new Set();
@@ -36126,4 +36132,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=330abd7f600caba5459bc15df0e5e9221af1fae14226db83db7f8c55ff7d41a0
+// retrain-script-sha256=9984b6f18bea8a6c15a277fcbaff16f3324ca7d82b93454a385f6f24357d7939

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -134,6 +134,27 @@ describe('the retraining loop from the command line', () => {
     const ok = await retrain(cwd, ['promote', '--spec', 'retrain.yml', '--candidate', '1', '--expect-champion', 'none'])
     expect(ok.code, ok.stderr).toBe(0)
     expect(JSON.parse((await retrain(cwd, ['status', '--spec', 'retrain.yml', '--json'])).stdout).champion).toBe(1)
+  })
+
+  it("a failing step's very long output line is cut in the error, whole in the step's log", async () => {
+    const train = `node -e "process.stdout.write('progress ' + '#'.repeat(200000) + '\\n'); console.log('out of memory'); process.exit(1)"`
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ train }))
+    const failed = await run(cwd, 'out/1')
+    expect(failed.code).toBe(3)
+    expect(failed.stderr).toMatch(/\nprogress #{1991}… \(198009 more characters of this line in the step's log\)\n/)
+    expect(failed.stderr).toMatch(/out of memory/)
+    // The live output shows the whole line; the error's tail holds a cut of it.
+    expect(failed.stderr.slice(failed.stderr.indexOf("--- last lines of the step's output ---")).length).toBeLessThan(3_000)
+    const logs = await readdir(path.join(cwd, 'out/1/logs'))
+    const log = await readFile(
+      path.join(
+        cwd,
+        'out/1/logs',
+        logs.find(f => f.includes('train'))!
+      ),
+      'utf8'
+    )
+    expect(log).toContain('progress ' + '#'.repeat(200000))
   })
 
   it('a failing step stops the run, shows its log tail, and leaves the registry byte-for-byte unchanged', async () => {

@@ -64,6 +64,19 @@ const GROUP_POLL_MS = 25
 /** The longest the drain period stretches while the log's disk is too slow to take the output. */
 const SLOW_LOG_MAX_MS = 30_000
 const TAIL_LINES = 40
+/**
+ * Characters kept of each tail line: the tail goes into the error (a CLI's stderr, an annotation and
+ * the job summary on GitHub), where one line of megabytes (a progress bar without line breaks, a
+ * printed array) would bury the rest. The whole line is in the step's log.
+ */
+const TAIL_LINE_CHARS = 2000
+
+function tailLine(line: string): string {
+  if (line.length <= TAIL_LINE_CHARS) return line
+  // Not inside a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(line[TAIL_LINE_CHARS - 1]!) ? TAIL_LINE_CHARS - 1 : TAIL_LINE_CHARS
+  return `${line.slice(0, end)}… (${line.length - end} more characters of this line in the step's log)`
+}
 
 const SCRIPT_EXTENSIONS: Record<ShellName, string> = { bash: '.sh', sh: '.sh', python: '.py', node: '.mjs', pwsh: '.ps1' }
 
@@ -233,7 +246,7 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
     req.signal?.addEventListener('abort', onAbort, { once: true })
 
     const emit = (name: 'stdout' | 'stderr', line: string) => {
-      tail.push(line)
+      tail.push(tailLine(line))
       if (tail.length > TAIL_LINES) tail.shift()
       req.onLine(name, line)
     }
