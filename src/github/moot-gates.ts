@@ -35,7 +35,9 @@ export interface MootGateOptions {
 export function mootReason(marker: GateMarker, snapshot: RegistrySnapshot, staleIsFinal: boolean): string | null {
   const record: VersionRecord | undefined = snapshot.versions.find(v => v.version === marker.version)
   const name = `${snapshot.model} version ${marker.version}`
-  if (record === undefined) return `${name} is not in the registry (its run never registered it)`
+  // Not registered yet: a run opens its gate just before it records the candidate as pending, so
+  // another job's sweep in between must leave the issue alone (a run that fails withdraws its own).
+  if (record === undefined) return null
   const last = snapshot.history.findLast(e => e.version === marker.version)
   const by = last ? ` by ${last.actor} at ${last.at}${last.reason ? ` (${last.reason})` : ''}` : ''
   switch (record.status) {

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
+import { GATE_LABEL, gateMarker } from '../../src/github/gates.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { AUTO, GATE, registryState, runAction, toyProject, toySpec, type RunOptions } from './harness.js'
 
@@ -64,12 +65,30 @@ describe('gate issues nothing waits on any more', { timeout: 180_000 }, () => {
     expect(gateIssue('moot', 4)).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
     expect(repliesOn(gateIssue('moot', 4).number)).toEqual([expect.stringMatching(/moot version 4 was rejected by \S+ at \S+ \(eval set too small\)/)])
 
+    // The gate of a version not registered yet (its run opens the gate just before it records the
+    // candidate as pending; this command runs in between) is left alone.
+    github.issues.set(900, {
+      number: 900,
+      id: 90000,
+      title: 'Approve moot version 5?',
+      body: `${gateMarker({ model: 'moot', version: 5, baseline: 3, actor: 'octo-bot' })}\nApprove or reject moot version 5`,
+      labels: [GATE_LABEL],
+      state: 'open',
+      state_reason: null,
+      user: github.botLogin,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      closed_at: null
+    })
+
     // Answered once: another command finds nothing left to close, and the registry is as the commands left it.
     const before = registryState(github, 'moot')!
     const status = await act(workspace, { inputs: { command: 'status' } })
     expect(status.code, status.log).toBe(0)
     expect(status.log).not.toMatch(/Closed the gate issue/)
     for (const v of [2, 3, 4]) expect(repliesOn(gateIssue('moot', v).number)).toHaveLength(1)
+    expect(github.issues.get(900)!.state).toBe('open')
+    expect(repliesOn(900)).toEqual([])
     expect(registryState(github, 'moot')).toEqual(before)
   })
 
