@@ -603,17 +603,14 @@ async function executeAction(settings: ActionSettings): Promise<number> {
 /**
  * With the issue gate (or on an issue comment, which only the issue gate handles), the gate issues nothing waits on any more (their version decided by another
  * command, or compared with a champion that has since been replaced) get a reply and are closed; see
- * moot-gates.ts. Never on a dry run, and never failing the command: the next command tries again.
+ * moot-gates.ts. Never on a dry run or for `status`, and never failing the command: the next command tries again.
  */
 async function closeMootGateIssues(shell: Shell, eventName: string): Promise<void> {
   const { settings } = shell
   const dry = settings.dryRun === 'auto' ? dryByDefault(eventName) : settings.dryRun
-  if (
-    (settings.gate !== 'issue' && eventName !== 'issue_comment') ||
-    shell.github === null ||
-    (dry && (settings.command === 'run' || settings.command === 'select'))
-  )
-    return
+  // `status` only reads (a job may run it with contents: read alone).
+  if ((settings.gate !== 'issue' && eventName !== 'issue_comment') || shell.github === null || settings.command === 'status') return
+  if (dry && (settings.command === 'run' || settings.command === 'select')) return
   try {
     const closed = await closeMootGates(shell.github, await shell.registry.snapshot(shell.spec.model), {
       ...repository(),

@@ -83,9 +83,9 @@ describe('gate issues nothing waits on any more', { timeout: 180_000 }, () => {
 
     // Answered once: another command finds nothing left to close, and the registry is as the commands left it.
     const before = registryState(github, 'moot')!
-    const status = await act(workspace, { inputs: { command: 'status' } })
-    expect(status.code, status.log).toBe(0)
-    expect(status.log).not.toMatch(/Closed the gate issue/)
+    const settle = await act(workspace, { inputs: { command: 'settle' } })
+    expect(settle.code, settle.log).toBe(0)
+    expect(settle.log).not.toMatch(/Closed the gate issue/)
     for (const v of [2, 3, 4]) expect(repliesOn(gateIssue('moot', v).number)).toHaveLength(1)
     expect(github.issues.get(900)!.state).toBe('open')
     expect(repliesOn(900)).toEqual([])
@@ -105,7 +105,10 @@ describe('gate issues nothing waits on any more', { timeout: 180_000 }, () => {
     const dry = await act(workspace, { inputs: { 'dry-run': 'true' } })
     expect(dry.code, dry.log).toBe(0)
     expect(gateIssue('moot-dry', 2).state).toBe('open')
-    const real = await act(workspace, { inputs: { command: 'status' } })
+    // status only reads; the next command that writes closes it.
+    expect((await act(workspace, { inputs: { command: 'status' } })).code).toBe(0)
+    expect(gateIssue('moot-dry', 2).state).toBe('open')
+    const real = await act(workspace, { inputs: { command: 'settle' } })
     expect(real.code, real.log).toBe(0)
     expect(gateIssue('moot-dry', 2)).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
   })
