@@ -18632,7 +18632,17 @@ function applyTransition(state, t, at) {
   switch (t.kind) {
     case "reserve": {
       const version = state.lastReserved + 1;
-      return { state: { ...state, lastReserved: version, reservations: [...state.reservations, { version, owner: t.owner, at }] }, result: version };
+      return {
+        state: {
+          ...state,
+          lastReserved: version,
+          reservations: [
+            ...state.reservations,
+            { version, owner: t.owner, at, ...t.lifetimeMs !== void 0 && { expires: new Date(Date.parse(at) + t.lifetimeMs).toISOString() } }
+          ]
+        },
+        result: version
+      };
     }
     case "release-reservation":
       if (t.owner !== void 0 && !state.reservations.some((r) => r.version === t.version && r.owner === t.owner)) {
@@ -18779,6 +18789,8 @@ function formatHours(ms) {
   return hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
 }
 function reservationGone(r, now, ttlMs) {
+  const expires = r.expires === void 0 ? NaN : Date.parse(r.expires);
+  if (now > expires) return `its run had certainly ended by ${r.expires} (the time limit of its job)`;
   const at = r.owner.lastIndexOf(":");
   const host = r.owner.slice(0, at);
   const pid = Number(r.owner.slice(at + 1));
@@ -18805,7 +18817,7 @@ function describe(t, model) {
       return `retrain: ${model} effect ${t.id} ${t.outcome}`;
   }
 }
-var import_node_crypto3, import_node_os, MAX_ATTEMPTS, TRANSIENT_RETRIES, UNREPEATABLE, EffectRefusedError, RESERVATION_TTL_MS, VersionRegistry;
+var import_node_crypto3, import_node_os, MAX_ATTEMPTS, TRANSIENT_RETRIES, UNREPEATABLE, EffectRefusedError, RESERVATION_TTL_MS, GITHUB_HOSTED_RUN_LIMIT_MS, VersionRegistry;
 var init_version_registry = __esm({
   "src/registry/version-registry.ts"() {
     "use strict";
@@ -18819,10 +18831,12 @@ var init_version_registry = __esm({
     EffectRefusedError = class extends Error {
     };
     RESERVATION_TTL_MS = 7 * 24 * 3600 * 1e3;
+    GITHUB_HOSTED_RUN_LIMIT_MS = 7 * 3600 * 1e3;
     VersionRegistry = class {
       constructor(store, options = {}) {
         this.store = store;
         this.reservationTtlMs = options.reservationTtlMs ?? RESERVATION_TTL_MS;
+        this.runLimitMs = options.runLimitMs ?? null;
         this.description = store.description;
         this.now = options.now ?? (() => /* @__PURE__ */ new Date());
         this.owner = options.owner ?? defaultOwner();
@@ -18836,6 +18850,7 @@ var init_version_registry = __esm({
       log;
       retryBaseMs;
       reservationTtlMs;
+      runLimitMs;
       models() {
         return this.store.models();
       }
@@ -18908,7 +18923,7 @@ var init_version_registry = __esm({
           const why = reservationGone(r, now, this.reservationTtlMs);
           if (why) await this.reclaim(model, r, why);
         }
-        return await this.apply(model, { kind: "reserve", owner: this.owner });
+        return await this.apply(model, { kind: "reserve", owner: this.owner, ...this.runLimitMs !== null && { lifetimeMs: this.runLimitMs } });
       }
       /**
        * Gives back another run's reservation: first the number (only while that owner still holds it, so a
@@ -36132,4 +36147,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=9984b6f18bea8a6c15a277fcbaff16f3324ca7d82b93454a385f6f24357d7939
+// retrain-script-sha256=9ec14491d9c7034d460cf617f7d66a931ad46a57ff7e6cfb3f8a54f2f5e993d3

@@ -109,7 +109,12 @@ export interface ExpectedVersion {
 }
 
 export type Transition =
-  | { kind: 'reserve'; owner: string }
+  | {
+      kind: 'reserve'
+      owner: string
+      /** How long the reserving run can last at most (its job's time limit); absent where nothing bounds it. */
+      lifetimeMs?: number
+    }
   | {
       /** Gives a reserved number back (it stays used). With `owner`, only that owner's reservation: a reclaim refuses once it is gone. */
       kind: 'release-reservation'

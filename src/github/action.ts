@@ -15,7 +15,7 @@ import { heartbeatMs, stageHook } from '../app/knobs.js'
 import { renderStatus, type PromotionEffects } from '../engine/registry-commands.js'
 import { DirectoryRegistry } from '../registry/directory-registry.js'
 import type { ArtifactRef, ArtifactStore, EffectPerformer, EffectReport, Gate, Registry, StepCacheStore } from '../ports.js'
-import { EffectRefusedError, VersionRegistry } from '../registry/version-registry.js'
+import { EffectRefusedError, GITHUB_HOSTED_RUN_LIMIT_MS, VersionRegistry } from '../registry/version-registry.js'
 import { loadSpec } from '../spec/load.js'
 import { resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
@@ -566,7 +566,13 @@ async function executeAction(settings: ActionSettings): Promise<number> {
         })
       : null
   const registry: Registry = releases
-    ? new VersionRegistry(releases, { log: core.info, retryBaseMs: tune.retryBaseMs })
+    ? new VersionRegistry(releases, {
+        log: core.info,
+        retryBaseMs: tune.retryBaseMs,
+        // A job on a GitHub-hosted runner stops after 6 hours: a reservation it left is given back after
+        // that, not after RESERVATION_TTL_MS (its host, another runner, cannot be checked).
+        ...(process.env.RUNNER_ENVIRONMENT === 'github-hosted' && { runLimitMs: GITHUB_HOSTED_RUN_LIMIT_MS })
+      })
     : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
   const shell: Shell = { settings, spec, registry, releases, github, tune }
   // The promote job itself: a promotion its environment did not hold for a reviewer is said too.

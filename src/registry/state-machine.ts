@@ -41,6 +41,11 @@ export interface Reservation {
   /** Who reserved it: a host and process locally, a workflow run on GitHub. */
   owner: string
   at: string
+  /**
+   * When its run has certainly ended, whatever became of it: a job on a GitHub-hosted runner stops
+   * after 6 hours. Absent where nothing bounds a run (a self-hosted runner, a local command).
+   */
+  expires?: string
 }
 
 /** A transition that was written, by its id: a writer whose answer was lost finds its own change here. */
@@ -151,7 +156,17 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
   switch (t.kind) {
     case 'reserve': {
       const version = state.lastReserved + 1
-      return { state: { ...state, lastReserved: version, reservations: [...state.reservations, { version, owner: t.owner, at }] }, result: version }
+      return {
+        state: {
+          ...state,
+          lastReserved: version,
+          reservations: [
+            ...state.reservations,
+            { version, owner: t.owner, at, ...(t.lifetimeMs !== undefined && { expires: new Date(Date.parse(at) + t.lifetimeMs).toISOString() }) }
+          ]
+        },
+        result: version
+      }
     }
     case 'release-reservation':
       if (t.owner !== undefined && !state.reservations.some(r => r.version === t.version && r.owner === t.owner)) {

@@ -77,6 +77,12 @@ export function processAlive(host: string, pid: number): boolean {
  */
 export const RESERVATION_TTL_MS = 7 * 24 * 3600 * 1000
 
+/**
+ * How long a run of a job on a GitHub-hosted runner can hold a reservation: such a job stops after
+ * 6 hours of execution; an hour more covers clocks that disagree.
+ */
+export const GITHUB_HOSTED_RUN_LIMIT_MS = 7 * 3600 * 1000
+
 function formatHours(ms: number): string {
   const hours = ms / 3600_000
   return hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`
@@ -88,6 +94,8 @@ function formatHours(ms: number): string {
  * tells, against `ttlMs`.
  */
 function reservationGone(r: Reservation, now: number, ttlMs: number): string | null {
+  const expires = r.expires === undefined ? NaN : Date.parse(r.expires)
+  if (now > expires) return `its run had certainly ended by ${r.expires} (the time limit of its job)`
   const at = r.owner.lastIndexOf(':')
   const host = r.owner.slice(0, at)
   const pid = Number(r.owner.slice(at + 1))
@@ -103,12 +111,26 @@ export class VersionRegistry implements Registry {
   private readonly log: (message: string) => void
   private readonly retryBaseMs: number
   private readonly reservationTtlMs: number
+  private readonly runLimitMs: number | null
 
   constructor(
     protected readonly store: RegistryStore,
-    options: { now?: () => Date; owner?: string; log?: (message: string) => void; retryBaseMs?: number; reservationTtlMs?: number } = {}
+    options: {
+      now?: () => Date
+      owner?: string
+      log?: (message: string) => void
+      retryBaseMs?: number
+      reservationTtlMs?: number
+      /**
+       * The longest this writer's run can last, if something bounds it (a job on a GitHub-hosted
+       * runner: GITHUB_HOSTED_RUN_LIMIT_MS). Its reservations then say when they expire, and a run
+       * that finds one expired gives it back without waiting for reservationTtlMs.
+       */
+      runLimitMs?: number
+    } = {}
   ) {
     this.reservationTtlMs = options.reservationTtlMs ?? RESERVATION_TTL_MS
+    this.runLimitMs = options.runLimitMs ?? null
     this.description = store.description
     this.now = options.now ?? (() => new Date())
     this.owner = options.owner ?? defaultOwner()
@@ -198,7 +220,7 @@ export class VersionRegistry implements Registry {
       const why = reservationGone(r, now, this.reservationTtlMs)
       if (why) await this.reclaim(model, r, why)
     }
-    return (await this.apply(model, { kind: 'reserve', owner: this.owner }))!
+    return (await this.apply(model, { kind: 'reserve', owner: this.owner, ...(this.runLimitMs !== null && { lifetimeMs: this.runLimitMs }) }))!
   }
 
   /**

@@ -39,6 +39,8 @@ export interface RunOptions {
    * then SIGKILL 2.5 s after that. A run still there at the SIGKILL ends with code null.
    */
   cancel?: { when: RegExp } | { at: Promise<void> }
+  /** Kills the run at once (SIGKILL) once the log matches `when`: a runner lost, with no chance to clean up. */
+  kill?: { when: RegExp }
 }
 
 let runNumber = 0
@@ -105,6 +107,7 @@ export async function runAction(workspace: string, options: RunOptions = {}): Pr
     const onOutput = (d: Buffer) => {
       out += d
       if (cancelWhen?.test(out)) cancel()
+      if (options.kill?.when.test(out)) child.kill('SIGKILL')
     }
     child.stdout.on('data', onOutput)
     child.stderr.on('data', onOutput)

@@ -17,7 +17,7 @@ import { createGitHubClient } from '../../src/github/octokit.js'
 import { ReleasesRegistry } from '../../src/github/releases-registry.js'
 import { DirectoryStore } from '../../src/registry/directory-registry.js'
 import type { Registry } from '../../src/ports.js'
-import { RESERVATION_TTL_MS, VersionRegistry } from '../../src/registry/version-registry.js'
+import { GITHUB_HOSTED_RUN_LIMIT_MS, RESERVATION_TTL_MS, VersionRegistry } from '../../src/registry/version-registry.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 
 let github: FakeGitHub
@@ -36,7 +36,7 @@ const DAY = 24 * 3600 * 1000
 
 interface Kind {
   /** A registry client acting as `owner` at time `at`. */
-  make(owner: string, at: number, log?: (message: string) => void): VersionRegistry
+  make(owner: string, at: number, log?: (message: string) => void, runLimitMs?: number): VersionRegistry
   /** Whether version `version`'s bundle is still stored. */
   stored(model: string, version: number): boolean
 }
@@ -44,7 +44,7 @@ interface Kind {
 async function directoryKind(): Promise<Kind> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'reservations-'))
   return {
-    make: (owner, at, log) => new VersionRegistry(new DirectoryStore(root, () => undefined), { owner, now: () => new Date(at), log }),
+    make: (owner, at, log, runLimitMs) => new VersionRegistry(new DirectoryStore(root, () => undefined), { owner, now: () => new Date(at), log, runLimitMs }),
     stored: (model, version) => existsSync(path.join(root, model, 'versions', String(version)))
   }
 }
@@ -61,12 +61,13 @@ async function githubKind(): Promise<Kind> {
   })
   const branch = `reservations-${Math.random().toString(36).slice(2, 8)}`
   return {
-    make: (owner, at, log) =>
+    make: (owner, at, log, runLimitMs) =>
       new VersionRegistry(new ReleasesRegistry(client, { owner: github.owner, repo: github.repo, branch, partBytes: 700, retryBaseMs: 10 }), {
         owner,
         now: () => new Date(at),
         log,
-        retryBaseMs: 10
+        retryBaseMs: 10,
+        runLimitMs
       }),
     stored: (model, version) => [...github.releases.values()].some(r => r.tag_name === `retrain-${model}-v${version}`)
   }
@@ -166,6 +167,40 @@ describe.each([
     expect((refusal as Error).message).toMatch(new RegExp(`${model} version ${late.version} is no longer reserved`))
     expect(JSON.stringify((await later.state(model)).versions)).toBe(before)
     expect((await later.state(model)).versions.map(v => v.version)).toEqual([second.version])
+  })
+
+  it('a reservation whose run has a time limit is given back once that limit is past, long before the general one', async () => {
+    const k = await kind()
+    const model = `bounded${++models}`
+    const HOUR = 3600_000
+    const lost = k.make('hosted-runner-gone:7', T0, undefined, GITHUB_HOSTED_RUN_LIMIT_MS)
+    const late = await reserveAndStore(lost, model)
+    const [reservation] = (await lost.state(model)).reservations
+    expect(reservation.expires).toBe(new Date(T0 + GITHUB_HOSTED_RUN_LIMIT_MS).toISOString())
+
+    // Within the limit the run may still commit: another host's run leaves its number alone.
+    const within = k.make('other-host:20', T0 + GITHUB_HOSTED_RUN_LIMIT_MS - HOUR)
+    const second = await within.reserveVersion(model)
+    expect((await within.state(model)).reservations.map(r => r.version)).toEqual([late.version, second])
+    expect(k.stored(model, late.version)).toBe(true)
+
+    // Past it, the number is given back with the bundle, and the lost run can no longer register.
+    const log: string[] = []
+    const past = k.make('other-host:21', T0 + GITHUB_HOSTED_RUN_LIMIT_MS + 1, m => log.push(m))
+    const third = await past.reserveVersion(model)
+    expect((await past.state(model)).reservations.map(r => r.version)).toEqual([second, third])
+    expect(k.stored(model, late.version)).toBe(false)
+    expect(log.join('\n')).toMatch(
+      new RegExp(
+        `Released version ${late.version} of ${model}, reserved by hosted-runner-gone:7 at .*: its run had certainly ended by ${new Date(T0 + GITHUB_HOSTED_RUN_LIMIT_MS).toISOString()}`
+      )
+    )
+    const refusal = await late.register().then(
+      () => null,
+      (err: unknown) => err
+    )
+    expect((refusal as RetrainError).reason).toBe('reservation-released')
+    expect((await past.state(model)).versions).toEqual([])
   })
 
   it('a run whose commit landed though its answer was lost keeps its bundle when it abandons the version; one that did not commit gives both back', async () => {
