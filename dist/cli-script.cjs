@@ -132,9 +132,9 @@ ${logTail}` : message, ExitCode.stepFailed, reason);
       }
     };
     DiskFullError = class extends RetrainError {
-      constructor(path26, options) {
-        super(`the disk holding ${path26} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
-        this.path = path26;
+      constructor(path27, options) {
+        super(`the disk holding ${path27} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
+        this.path = path27;
       }
       path;
     };
@@ -1302,17 +1302,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path27) {
+      const ctrl = callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path27, ctrl);
+        return visit_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1323,13 +1323,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1350,17 +1350,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path27) {
+      const ctrl = await callVisitor(key, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path27, ctrl);
+        return visitAsync_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1371,13 +1371,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1404,23 +1404,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path27);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2032,10 +2032,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k = path27[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2054,7 +2054,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2084,11 +2084,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path27;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2102,8 +2102,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2117,8 +2117,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path27, keepScalar) {
+        const [key, ...rest] = path27;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2136,8 +2136,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2147,8 +2147,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path27, value) {
+        const [key, ...rest] = path27;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4663,9 +4663,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4740,14 +4740,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4762,10 +4762,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4776,10 +4776,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4796,13 +4796,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -6763,9 +6763,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path26) => {
+    visit.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6774,23 +6774,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path26) => {
-      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit.parentCollection = (cst, path27) => {
+      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6801,10 +6801,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -24366,25 +24366,25 @@ ${checkTable(failures)}`,
 });
 
 // node_modules/fdir/dist/index.mjs
-function cleanPath(path26) {
-  let normalized = (0, import_path.normalize)(path26);
+function cleanPath(path27) {
+  let normalized = (0, import_path.normalize)(path27);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
-function convertSlashes(path26, separator) {
-  return path26.replace(SLASHES_REGEX, separator);
+function convertSlashes(path27, separator) {
+  return path27.replace(SLASHES_REGEX, separator);
 }
-function isRootDirectory(path26) {
-  return path26 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path26);
+function isRootDirectory(path27) {
+  return path27 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path27);
 }
-function normalizePath(path26, options) {
+function normalizePath(path27, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path26.includes("/") || path26.startsWith(".");
-  if (resolvePaths) path26 = (0, import_path.resolve)(path26);
-  if (normalizePath$1 || pathNeedsCleaning) path26 = cleanPath(path26);
-  if (path26 === ".") return "";
-  const needsSeperator = path26[path26.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path26 + pathSeparator : path26, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path27.includes("/") || path27.startsWith(".");
+  if (resolvePaths) path27 = (0, import_path.resolve)(path27);
+  if (normalizePath$1 || pathNeedsCleaning) path27 = cleanPath(path27);
+  if (path27 === ".") return "";
+  const needsSeperator = path27[path27.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path27 + pathSeparator : path27, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -24440,9 +24440,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path26, resolved, state) {
+function isRecursive(path27, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path26);
+  let parent = (0, import_path.dirname)(path27);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -24450,7 +24450,7 @@ function isRecursive(path26, resolved, state) {
     if (isSameRoot) depth++;
     else parent = (0, import_path.dirname)(parent);
   }
-  state.symlinks.set(path26, resolved);
+  state.symlinks.set(path27, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -24499,8 +24499,8 @@ var init_dist2 = __esm({
       paths.push(directoryPath || ".");
     };
     pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path26 = directoryPath || ".";
-      if (filters.every((filter) => filter(path26, true))) paths.push(path26);
+      const path27 = directoryPath || ".";
+      if (filters.every((filter) => filter(path27, true))) paths.push(path27);
     };
     empty$2 = () => {
     };
@@ -24533,26 +24533,26 @@ var init_dist2 = __esm({
     };
     empty = () => {
     };
-    resolveSymlinksAsync = function(path26, state, callback$1) {
+    resolveSymlinksAsync = function(path27, state, callback$1) {
       const { queue, fs, options: { suppressErrors } } = state;
       queue.enqueue();
-      fs.realpath(path26, (error, resolvedPath) => {
+      fs.realpath(path27, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
         fs.stat(resolvedPath, (error$1, stat11) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat11.isDirectory() && isRecursive(path26, resolvedPath, state)) return queue.dequeue(null, state);
+          if (stat11.isDirectory() && isRecursive(path27, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat11, resolvedPath);
           queue.dequeue(null, state);
         });
       });
     };
-    resolveSymlinks = function(path26, state, callback$1) {
+    resolveSymlinks = function(path27, state, callback$1) {
       const { queue, fs, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        const resolvedPath = fs.realpathSync(path26);
+        const resolvedPath = fs.realpathSync(path27);
         const stat11 = fs.statSync(resolvedPath);
-        if (stat11.isDirectory() && isRecursive(path26, resolvedPath, state)) return;
+        if (stat11.isDirectory() && isRecursive(path27, resolvedPath, state)) return;
         callback$1(stat11, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
@@ -24710,19 +24710,19 @@ var init_dist2 = __esm({
             const filename = this.joinPath(entry.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
           } else if (entry.isDirectory()) {
-            let path26 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path26)) continue;
-            this.pushDirectory(path26, paths, filters);
-            this.walkDirectory(this.state, path26, path26, depth - 1, this.walk);
+            let path27 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path27)) continue;
+            this.pushDirectory(path27, paths, filters);
+            this.walkDirectory(this.state, path27, path27, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path26 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path26, this.state, (stat11, resolvedPath) => {
+            let path27 = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path27, this.state, (stat11, resolvedPath) => {
               if (stat11.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path26 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path26 + pathSeparator, depth - 1, this.walk);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path27 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path27 + pathSeparator, depth - 1, this.walk);
               } else {
-                resolvedPath = useRealPaths ? resolvedPath : path26;
+                resolvedPath = useRealPaths ? resolvedPath : path27;
                 const filename = (0, import_path.basename)(resolvedPath);
                 const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -24872,7 +24872,7 @@ var init_dist2 = __esm({
           isMatch = globFn(patterns, ...options);
           this.globCache[patterns.join("\0")] = isMatch;
         }
-        this.options.filters.push((path26) => isMatch(path26));
+        this.options.filters.push((path27) => isMatch(path27));
         return this;
       }
     };
@@ -25134,8 +25134,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path26, { windows } = {}) => {
-      const segs = path26.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path27, { windows } = {}) => {
+      const segs = path27.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -26725,19 +26725,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path26) {
-  return path26.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path27) {
+  return path27.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
-function splitPattern(path26) {
+function splitPattern(path27) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path26, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path26];
+  const result = import_picomatch.default.scan(path27, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path27];
 }
-function convertPosixPathToPattern(path26) {
-  return escapePosixPath(path26);
+function convertPosixPathToPattern(path27) {
+  return escapePosixPath(path27);
 }
-function convertWin32PathToPattern(path26) {
-  return escapeWin32Path(path26).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+function convertWin32PathToPattern(path27) {
+  return escapeWin32Path(path27).replace(ESCAPED_WIN32_BACKSLASHES, "/");
 }
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -26842,13 +26842,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path26 = format2(p, isDirectory);
-      const matches = matcher(path26) && !ignore(path26);
-      if (matches) log(`matched ${path26}`);
+      const path27 = format2(p, isDirectory);
+      const matches = matcher(path27) && !ignore(path27);
+      if (matches) log(`matched ${path27}`);
       return matches;
     } : (p, isDirectory) => {
-      const path26 = format2(p, isDirectory);
-      return matcher(path26) && !ignore(path26);
+      const path27 = format2(p, isDirectory);
+      return matcher(path27) && !ignore(path27);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -26929,8 +26929,8 @@ var init_dist3 = __esm({
     convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
     POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
     WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path26) => path26.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path26) => path26.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePosixPath = (path27) => path27.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path27) => path27.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
@@ -33461,6 +33461,94 @@ var init_challenger_select = __esm({
   }
 });
 
+// src/engine/fetch-command.ts
+var fetch_command_exports = {};
+__export(fetch_command_exports, {
+  fetchVersion: () => fetchVersion,
+  renderFetch: () => renderFetch
+});
+async function fetchVersion(registry, model, version, dest) {
+  const snapshot = await registry.snapshot(model);
+  const chosen = version ?? snapshot.champion;
+  if (chosen === null) {
+    const known = snapshot.versions.length === 0 ? "it has no versions" : `its versions: ${snapshot.versions.map((v) => v.version).join(", ")}`;
+    throw new InputError([{ message: `${model} has no champion to fetch (${known}); name a version` }], "no-champion");
+  }
+  const record = snapshot.versions.find((v) => v.version === chosen);
+  if (!record) {
+    const known = snapshot.versions.map((v) => v.version).join(", ") || "none";
+    throw new InputError([{ message: `${model} has no version ${chosen} (versions: ${known})` }], "unknown-version");
+  }
+  const target = import_node_path23.default.resolve(dest.replaceAll("{version}", String(chosen)));
+  await emptyOrAbsent(target);
+  const scratch = await (0, import_promises21.mkdtemp)(import_node_path23.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
+  const partial = `${target}.partial-${(0, import_node_crypto10.randomBytes)(4).toString("hex")}`;
+  try {
+    const bundleDir = await registry.fetchBundle(model, chosen, import_node_path23.default.join(scratch, "bundle"));
+    const manifest = await unpackBundle(bundleDir, partial);
+    if (manifest.digest !== record.digest) {
+      throw new IntegrityError(
+        `${model} version ${chosen}'s bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}: it was replaced after it was stored, so it is not used`,
+        "digest-mismatch"
+      );
+    }
+    await (0, import_promises21.rename)(partial, target).catch(async (err) => {
+      if (err.code === "ENOTEMPTY" || err.code === "EEXIST" || err.code === "ENOTDIR") await emptyOrAbsent(target);
+      throw err;
+    });
+    return {
+      model,
+      version: chosen,
+      champion: snapshot.champion === chosen,
+      status: record.status,
+      dir: target,
+      digest: manifest.digest,
+      files: manifest.files.length,
+      links: manifest.links.length,
+      bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
+      lineage: manifest.lineage
+    };
+  } finally {
+    await (0, import_promises21.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises21.rm)(scratch, { recursive: true, force: true });
+  }
+}
+async function emptyOrAbsent(dir) {
+  let names;
+  try {
+    names = await (0, import_promises21.readdir)(dir);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT") return;
+    if (code === "ENOTDIR") throw new InputError([{ message: `${dir} exists and is not a directory; name a new or empty directory` }], "unsafe-destination");
+    throw err;
+  }
+  if (names.length > 0) {
+    throw new InputError([{ message: `${dir} is not empty (${preview(names.slice(0, 3).join(", "))}); name a new or empty directory` }], "unsafe-destination");
+  }
+}
+function renderFetch(outcome, shown2) {
+  const { lineage } = outcome;
+  const lines = [
+    `Fetched ${outcome.model} version ${outcome.version} (${outcome.champion ? "the champion" : outcome.status}) into ${shown2}: ${outcome.files} file${outcome.files === 1 ? "" : "s"}${outcome.links ? `, ${outcome.links} link${outcome.links === 1 ? "" : "s"}` : ""}, ${outcome.bytes} byte${outcome.bytes === 1 ? "" : "s"}, digest ${outcome.digest.slice(0, 12)}, verified against the registry`,
+    `  trained ${lineage.createdAt}${lineage.gitCommit ? ` at commit ${lineage.gitCommit.slice(0, 12)}` : ""}, ` + (lineage.warmStart.source === "champion" ? `warm-started from version ${lineage.parentVersion ?? "?"}` : `cold${lineage.warmStart.reason ? ` (${lineage.warmStart.reason})` : ""}`)
+  ];
+  return lines.join("\n");
+}
+var import_node_crypto10, import_promises21, import_node_os8, import_node_path23;
+var init_fetch_command = __esm({
+  "src/engine/fetch-command.ts"() {
+    "use strict";
+    import_node_crypto10 = require("node:crypto");
+    import_promises21 = require("node:fs/promises");
+    import_node_os8 = __toESM(require("node:os"), 1);
+    import_node_path23 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_names();
+    init_bundle();
+  }
+});
+
 // src/app/execute.ts
 var execute_exports = {};
 __export(execute_exports, {
@@ -33557,6 +33645,10 @@ async function execute2(command, deps) {
       await rejectCandidate2(deps.registry, command.model, command.version, command.who);
       return { kind: "rejected", model: command.model, version: command.version, followUps: await settle(deps, command.model) };
     }
+    case "fetch": {
+      const { fetchVersion: fetchVersion2 } = await Promise.resolve().then(() => (init_fetch_command(), fetch_command_exports));
+      return { kind: "fetched", fetched: await fetchVersion2(deps.registry, command.model, command.version, command.dest) };
+    }
     case "settle":
       return { kind: "settled", model: command.model, followUps: await settle(deps, command.model) };
     case "redeploy": {
@@ -33620,7 +33712,7 @@ async function readFiles(files, plan) {
   const jsonLines = files.find((file) => JSON_LINES.test(file));
   if (jsonLines !== void 0) {
     throw new TrainerError(
-      `${import_node_path23.default.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`
+      `${import_node_path24.default.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`
     );
   }
   const headers = [];
@@ -33643,7 +33735,7 @@ async function readFiles(files, plan) {
     const numberAt2 = Int32Array.from(numbers, (c) => header.indexOf(c));
     const textAt = Int32Array.from(text2, (c) => header.indexOf(c));
     const width = header.length;
-    const hash = (0, import_node_crypto10.createHash)("sha256");
+    const hash = (0, import_node_crypto11.createHash)("sha256");
     let bytesRead = 0;
     let first = true;
     const firstRow = rows;
@@ -33705,7 +33797,7 @@ async function readFiles(files, plan) {
       plain
     );
     bytesBefore += bytesRead;
-    sources.push({ file: import_node_path23.default.basename(file), sha256: hash.digest("hex"), firstRow, rows: rows - firstRow });
+    sources.push({ file: import_node_path24.default.basename(file), sha256: hash.digest("hex"), firstRow, rows: rows - firstRow });
   }
   const table2 = {
     columns,
@@ -33721,7 +33813,7 @@ async function readFiles(files, plan) {
 }
 async function sizes(files) {
   let total = 0;
-  for (const file of files) total += (await (0, import_promises21.stat)(file)).size;
+  for (const file of files) total += (await (0, import_promises22.stat)(file)).size;
   return total;
 }
 async function readAsText(table2, files, headers, columns) {
@@ -33779,13 +33871,13 @@ function rowOrigin(table2, row) {
   const source = [...table2.files].reverse().find((f) => f.firstRow <= row);
   return source ? `${source.file} record ${row - source.firstRow + 2}` : `row ${row + 1}`;
 }
-var import_node_crypto10, import_promises21, import_node_path23, EMPTY, Columns;
+var import_node_crypto11, import_promises22, import_node_path24, EMPTY, Columns;
 var init_csv = __esm({
   "src/trainers/csv.ts"() {
     "use strict";
-    import_node_crypto10 = require("node:crypto");
-    import_promises21 = require("node:fs/promises");
-    import_node_path23 = __toESM(require("node:path"), 1);
+    import_node_crypto11 = require("node:crypto");
+    import_promises22 = require("node:fs/promises");
+    import_node_path24 = __toESM(require("node:path"), 1);
     init_read();
     init_errors3();
     init_json_lines();
@@ -33957,10 +34049,10 @@ var init_metrics = __esm({
 
 // src/trainers/model.ts
 function weightsDigest(weights, bias) {
-  return (0, import_node_crypto11.createHash)("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
+  return (0, import_node_crypto12.createHash)("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
 }
 function checksumOf(model) {
-  return (0, import_node_crypto11.createHash)("sha256").update(JSON.stringify(model)).digest("hex");
+  return (0, import_node_crypto12.createHash)("sha256").update(JSON.stringify(model)).digest("hex");
 }
 function predictionWeights(model) {
   const avg = model.sgd?.averaging;
@@ -33979,12 +34071,12 @@ function namedWeights(model) {
   return out;
 }
 async function saveModel(dir, model) {
-  await (0, import_promises22.mkdir)(dir, { recursive: true });
-  await (0, import_promises22.writeFile)(import_node_path24.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await (0, import_promises22.writeFile)(import_node_path24.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await (0, import_promises23.mkdir)(dir, { recursive: true });
+  await (0, import_promises23.writeFile)(import_node_path25.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await (0, import_promises23.writeFile)(import_node_path25.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return (0, import_promises22.readFile)(import_node_path24.default.join(dir, MODEL_FILE)).then(
+  return (0, import_promises23.readFile)(import_node_path25.default.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -33993,11 +34085,11 @@ function finiteMatrix(rows, count2, width) {
   return Array.isArray(rows) && rows.length === count2 && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
 }
 async function loadModel(dir) {
-  const file = import_node_path24.default.join(dir, MODEL_FILE);
+  const file = import_node_path25.default.join(dir, MODEL_FILE);
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text2;
   try {
-    text2 = await (0, import_promises22.readFile)(file, "utf8");
+    text2 = await (0, import_promises23.readFile)(file, "utf8");
   } catch (err) {
     throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
@@ -34022,13 +34114,13 @@ async function loadModel(dir) {
   if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse2("its averaged weights do not match its features");
   return model;
 }
-var import_node_crypto11, import_promises22, import_node_path24, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
+var import_node_crypto12, import_promises23, import_node_path25, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
 var init_model = __esm({
   "src/trainers/model.ts"() {
     "use strict";
-    import_node_crypto11 = require("node:crypto");
-    import_promises22 = require("node:fs/promises");
-    import_node_path24 = __toESM(require("node:path"), 1);
+    import_node_crypto12 = require("node:crypto");
+    import_promises23 = require("node:fs/promises");
+    import_node_path25 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_errors4();
     init_options();
@@ -34409,19 +34501,19 @@ async function evaluateBuiltin(dataName, io) {
     rows.forEach((i, r) => lines.push([ids[r], labelAt(i), String(out.values[r])].map(csvField).join(",")));
   }
   const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-  await (0, import_promises23.writeFile)(metricsFile, JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises24.writeFile)(metricsFile, JSON.stringify(json, null, 2) + "\n");
   const predictionsFile2 = io.env[ContractEnv.predictionsFile];
-  if (predictionsFile2) await (0, import_promises23.writeFile)(predictionsFile2, lines.join("\n") + "\n");
+  if (predictionsFile2) await (0, import_promises24.writeFile)(predictionsFile2, lines.join("\n") + "\n");
   const role = io.env[ContractEnv.evalRole] || "model";
   const version = io.env[ContractEnv.evalVersion];
   const shown2 = Object.entries(json).map(([k, v]) => `${k} ${v === null ? "undefined" : Number(v.toPrecision(6))}`);
   io.log(`${role}${version ? ` (version ${version})` : ""}, builtin/${model.trainer}: ${n} examples; ${shown2.join(", ")}`);
 }
-var import_promises23;
+var import_promises24;
 var init_evaluate_command = __esm({
   "src/trainers/evaluate-command.ts"() {
     "use strict";
-    import_promises23 = require("node:fs/promises");
+    import_promises24 = require("node:fs/promises");
     init_contract_names();
     init_csv();
     init_errors4();
@@ -35071,7 +35163,7 @@ async function resolveStart(io, trainer, options, table2, labels, found) {
   if (reasons.length === 0) {
     const report3 = io.env[ContractEnv.trainingReport];
     const from = io.env[ContractEnv.baselineDigest];
-    if (report3 && from) await (0, import_promises24.writeFile)(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
+    if (report3 && from) await (0, import_promises25.writeFile)(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
     return { model, parentVersion };
   }
   const reason = `${champion} cannot be continued: ${reasons.join("; ")}`;
@@ -35080,7 +35172,7 @@ async function resolveStart(io, trainer, options, table2, labels, found) {
   }
   io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`);
   const report2 = io.env[ContractEnv.trainingReport];
-  if (report2) await (0, import_promises24.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
+  if (report2) await (0, import_promises25.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
   return { model: null, reason, parentVersion };
 }
 function readPlan(columns, options, classification, champion) {
@@ -35372,11 +35464,11 @@ function trainLbfgs(model, options, train2, validation, io) {
   io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? " (converged)" : ""}`);
   return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === "callback" };
 }
-var import_promises24;
+var import_promises25;
 var init_train_command = __esm({
   "src/trainers/train-command.ts"() {
     "use strict";
-    import_promises24 = require("node:fs/promises");
+    import_promises25 = require("node:fs/promises");
     init_contract_names();
     init_csv();
     init_errors4();
@@ -35435,7 +35527,7 @@ __export(cli_exports, {
   runCli: () => runCli
 });
 module.exports = __toCommonJS(cli_exports);
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 var import_node_util2 = require("node:util");
 init_errors();
@@ -35709,6 +35801,7 @@ Usage:
   retrain approve   VERSION [--force --reason TEXT]
   retrain reject    VERSION [--reason TEXT]
   retrain rollback  [--to VERSION] [--reason TEXT]
+  retrain fetch     [--version N] [--out DIR] [--json]   a version's model files (default: the champion's), verified
   retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
                     the spec's rules on two predictions (or metrics .json) files; trains nothing
   retrain drift     [--spec FILE] [--param NAME=VALUE]... [--json]
@@ -35739,7 +35832,13 @@ var OPTION = {
   model: { type: "string", arg: "NAME", describe: "the model, when there is no spec" },
   registry: { type: "string", arg: "DIR", describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
   param: { type: "string", multiple: true, arg: "NAME=VALUE", describe: "override a spec param (repeatable); validated against the spec" },
-  out: { type: "string", arg: "DIR", describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
+  out: {
+    type: "string",
+    arg: "DIR",
+    describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)`,
+    describeIn: { fetch: { arg: "DIR", describe: "where the model's files go: a new or empty directory (default ./<model>-v<N>)" } }
+  },
+  version: { type: "string", arg: "N", describe: "the version to fetch (default: the champion)" },
   "dry-run": { type: "boolean", describe: "decide and report, change nothing" },
   json: { type: "boolean", describe: "print the outcome as JSON on stdout" },
   actor: { type: "string", arg: "NAME", describe: "who acts, recorded in the history (default $USER)" },
@@ -35785,6 +35884,7 @@ var COMMANDS = {
   approve: { options: [...REGISTRY, "force", ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
   reject: { options: [...REGISTRY, ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
   rollback: { options: [...REGISTRY, "to", ...WHO], positionals: [], meant: { version: "to" } },
+  fetch: { options: [...REGISTRY, "version", "out", "json"], positionals: [], meant: { to: "out", dir: "out", into: "out", champion: "version" } },
   compare: { options: ["spec", "candidate", "baseline", "json"], positionals: [] },
   drift: { options: ["spec", "registry", "param", "json"], positionals: [], meant: { params: "param" } },
   train: { options: [], positionals: ["TRAINER"] },
@@ -35887,7 +35987,7 @@ async function loadSpec2(file) {
 async function registryOf(values) {
   const { DirectoryRegistry: DirectoryRegistry2 } = await Promise.resolve().then(() => (init_directory_registry(), directory_registry_exports));
   return new DirectoryRegistry2(
-    import_node_path25.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
+    import_node_path26.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
     (message) => process.stderr.write(`${message}
 `)
@@ -35902,7 +36002,7 @@ async function stepCacheOf(spec, reporter) {
   if (!spec.steps.some((s) => s.cache)) return void 0;
   const { DirectoryStepCache: DirectoryStepCache2, cacheMaxBytes: cacheMaxBytes2 } = await Promise.resolve().then(() => (init_directory_cache(), directory_cache_exports));
   const maxBytes = cacheMaxBytes2(process.env.RETRAIN_CACHE_MAX_MB);
-  return new DirectoryStepCache2(import_node_path25.default.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
+  return new DirectoryStepCache2(import_node_path26.default.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
     ...maxBytes !== void 0 && { maxBytes },
     warn: (message) => reporter.warn(message)
   });
@@ -35921,7 +36021,7 @@ async function commandOf(name, values, positionals, signal) {
       const settings = {
         spec: spec2,
         params,
-        outputDir: import_node_path25.default.resolve(values.out ?? import_node_path25.default.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
+        outputDir: import_node_path26.default.resolve(values.out ?? import_node_path26.default.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
         baseEnv: inheritableEnv(process.env),
         actor: who.actor,
         gitCommit: await gitHead(spec2.root),
@@ -35976,6 +36076,10 @@ async function commandOf(name, values, positionals, signal) {
       return { command: { kind: "reject", model, version: parseVersion(positionals[0], "VERSION", name), who }, spec };
     case "rollback":
       return { command: { kind: "rollback", model, ...values.to !== void 0 && { to: parseVersion(values.to, "--to", name) }, who }, spec };
+    case "fetch": {
+      const version = values.version === void 0 ? void 0 : parseVersion(values.version, "--version", name);
+      return { command: { kind: "fetch", model, ...version !== void 0 && { version }, dest: values.out ?? `${model}-v{version}` }, spec };
+    }
   }
   throw usageError(`unknown command "${name}"`);
 }
@@ -35988,7 +36092,7 @@ async function render(outcome, command, values, spec, reporter) {
       if (values.json) out(JSON.stringify(result, null, 2));
       const outputDir = command.kind === "run" ? command.settings.outputDir : ".";
       reporter.info(
-        `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ""}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ""}. Outputs in ${import_node_path25.default.relative(process.cwd(), outputDir) || outputDir}`
+        `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ""}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ""}. Outputs in ${import_node_path26.default.relative(process.cwd(), outputDir) || outputDir}`
       );
       if (result.error) process.stderr.write(`error: ${result.error.reason}: ${result.error.message}
 `);
@@ -35997,7 +36101,7 @@ async function render(outcome, command, values, spec, reporter) {
     case "validated": {
       const s = outcome.spec;
       out(
-        `${import_node_path25.default.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${count(s.steps.length, "step")}, ${count(s.metrics.length, "metric")}, ${count(outcome.rules, "rule")}, mode ${s.promotion.mode})`
+        `${import_node_path26.default.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${count(s.steps.length, "step")}, ${count(s.metrics.length, "metric")}, ${count(outcome.rules, "rule")}, mode ${s.promotion.mode})`
       );
       return ExitCode.ok;
     }
@@ -36007,7 +36111,7 @@ async function render(outcome, command, values, spec, reporter) {
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus2(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
       if (outcome.snapshot.versions.length === 0)
         process.stderr.write(
-          `note: ${emptyRegistryNote(outcome.snapshot.model, import_node_path25.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}
+          `note: ${emptyRegistryNote(outcome.snapshot.model, import_node_path26.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}
 `
         );
       return ExitCode.ok;
@@ -36046,6 +36150,11 @@ async function render(outcome, command, values, spec, reporter) {
       );
       const { unfinished: unfinished2 } = await Promise.resolve().then(() => (init_execute(), execute_exports));
       return unfinished2(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
+    }
+    case "fetched": {
+      const { renderFetch: renderFetch2 } = await Promise.resolve().then(() => (init_fetch_command(), fetch_command_exports));
+      out(values.json ? JSON.stringify(outcome.fetched, null, 2) : renderFetch2(outcome.fetched, import_node_path26.default.relative(process.cwd(), outcome.fetched.dir) || "."));
+      return ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
@@ -36147,4 +36256,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=9ec14491d9c7034d460cf617f7d66a931ad46a57ff7e6cfb3f8a54f2f5e993d3
+// retrain-script-sha256=1b2e5ab065d16294f1f150b8f9a975809ef3bc3e93ceb798c2fd7e6da7b523b9

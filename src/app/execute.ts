@@ -16,6 +16,7 @@ import type { CompareOutcome } from '../engine/compare-command.js'
 import type { DriftReport } from '../engine/drift.js'
 import type { ChallengerPlan } from '../engine/challenger-plan.js'
 import type { SelectOutcome } from '../engine/challenger-select.js'
+import type { FetchOutcome } from '../engine/fetch-command.js'
 import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter, StepCacheStore } from '../ports.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 
@@ -48,6 +49,8 @@ export type AppCommand =
   | { kind: 'rollback'; model: string; to?: number; who: Actor }
   | { kind: 'settle'; model: string }
   | { kind: 'redeploy'; model: string }
+  /** A version's model files (default: the champion's), verified, into `dest` (absent or empty; `{version}` is replaced). */
+  | { kind: 'fetch'; model: string; version?: number; dest: string }
   | { kind: 'compare'; spec: Spec; candidateFile: string; baselineFile: string }
   | { kind: 'drift'; spec: Spec; params: Record<string, ParamValue>; github?: Record<string, unknown> }
   | { kind: 'plan'; spec: Spec; params: Record<string, ParamValue>; github?: Record<string, unknown> }
@@ -65,6 +68,7 @@ export type AppOutcome =
   | { kind: 'drift'; report: DriftReport }
   | { kind: 'planned'; plan: ChallengerPlan }
   | { kind: 'selected'; selection: SelectOutcome; followUps: EffectReport }
+  | { kind: 'fetched'; fetched: FetchOutcome }
 
 /** True when some follow-up failed or stays unconfirmed: the decision stands, the work is not finished. */
 export function unfinished(report: EffectReport | null | undefined): Effect[] {
@@ -160,6 +164,10 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
       const { rejectCandidate } = await import('../engine/registry-commands.js')
       await rejectCandidate(deps.registry, command.model, command.version, command.who)
       return { kind: 'rejected', model: command.model, version: command.version, followUps: await settle(deps, command.model) }
+    }
+    case 'fetch': {
+      const { fetchVersion } = await import('../engine/fetch-command.js')
+      return { kind: 'fetched', fetched: await fetchVersion(deps.registry, command.model, command.version, command.dest) }
     }
     case 'settle':
       return { kind: 'settled', model: command.model, followUps: await settle(deps, command.model) }

@@ -280,6 +280,13 @@ function registryCommandOf(shell: Shell, reviewer: EnvironmentReviewer | null = 
       return { kind: 'settle', model }
     case 'redeploy':
       return { kind: 'redeploy', model }
+    case 'fetch':
+      return {
+        kind: 'fetch',
+        model,
+        ...(settings.version !== undefined && { version: settings.version }),
+        dest: settings.outputDir ?? path.join(process.env.RUNNER_TEMP ?? process.cwd(), 'retrain', `${model}-v{version}`)
+      }
     case 'promote':
       if (settings.expectChampion === undefined) throw new InputError([{ message: 'command "promote" needs the input "expect-champion" (a version or none)' }])
       return { kind: 'promote', model, candidate: required(settings.candidate, 'candidate'), expectChampion: settings.expectChampion, who }
@@ -338,6 +345,13 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Completed ${outcome.followUps.done.length} pending follow-up(s) of ${model}`)
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+    case 'fetched': {
+      const { renderFetch } = await import('../engine/fetch-command.js')
+      core.setOutput(Outputs.modelDir, outcome.fetched.dir)
+      core.setOutput(Outputs.candidateVersion, String(outcome.fetched.version))
+      core.info(renderFetch(outcome.fetched, outcome.fetched.dir))
+      return ExitCode.ok
+    }
     case 'redeployed':
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Sent the deploy of ${model} version ${outcome.version} again`)
@@ -614,8 +628,8 @@ async function executeAction(settings: ActionSettings): Promise<number> {
 async function closeMootGateIssues(shell: Shell, eventName: string): Promise<void> {
   const { settings } = shell
   const dry = settings.dryRun === 'auto' ? dryByDefault(eventName) : settings.dryRun
-  // `status` only reads (a job may run it with contents: read alone).
-  if ((settings.gate !== 'issue' && eventName !== 'issue_comment') || shell.github === null || settings.command === 'status') return
+  // `status` and `fetch` only read (a job may run them with contents: read alone).
+  if ((settings.gate !== 'issue' && eventName !== 'issue_comment') || shell.github === null || settings.command === 'status' || settings.command === 'fetch') return
   if (dry && (settings.command === 'run' || settings.command === 'select')) return
   try {
     const closed = await closeMootGates(shell.github, await shell.registry.snapshot(shell.spec.model), {

@@ -23,7 +23,8 @@ export const Inputs = {
   dispatchWorkflow: 'dispatch-workflow',
   dispatchRef: 'dispatch-ref',
   challenger: 'challenger',
-  plan: 'plan'
+  plan: 'plan',
+  modelDir: 'model-dir'
 } as const
 
 export const Outputs = {
@@ -42,10 +43,11 @@ export const Outputs = {
   drifted: 'drifted',
   drift: 'drift',
   matrix: 'matrix',
-  plan: 'plan'
+  plan: 'plan',
+  modelDir: 'model-dir'
 } as const
 
-export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy', 'drift', 'plan', 'select'] as const
+export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy', 'drift', 'plan', 'select', 'fetch'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const REGISTRIES = ['github', 'directory'] as const

@@ -41,6 +41,7 @@ Usage:
   retrain approve   VERSION [--force --reason TEXT]
   retrain reject    VERSION [--reason TEXT]
   retrain rollback  [--to VERSION] [--reason TEXT]
+  retrain fetch     [--version N] [--out DIR] [--json]   a version's model files (default: the champion's), verified
   retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
                     the spec's rules on two predictions (or metrics .json) files; trains nothing
   retrain drift     [--spec FILE] [--param NAME=VALUE]... [--json]
@@ -82,7 +83,13 @@ const OPTION: Record<string, Option> = {
   model: { type: 'string', arg: 'NAME', describe: 'the model, when there is no spec' },
   registry: { type: 'string', arg: 'DIR', describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
   param: { type: 'string', multiple: true, arg: 'NAME=VALUE', describe: 'override a spec param (repeatable); validated against the spec' },
-  out: { type: 'string', arg: 'DIR', describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
+  out: {
+    type: 'string',
+    arg: 'DIR',
+    describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)`,
+    describeIn: { fetch: { arg: 'DIR', describe: "where the model's files go: a new or empty directory (default ./<model>-v<N>)" } }
+  },
+  version: { type: 'string', arg: 'N', describe: 'the version to fetch (default: the champion)' },
   'dry-run': { type: 'boolean', describe: 'decide and report, change nothing' },
   json: { type: 'boolean', describe: 'print the outcome as JSON on stdout' },
   actor: { type: 'string', arg: 'NAME', describe: 'who acts, recorded in the history (default $USER)' },
@@ -138,6 +145,7 @@ const COMMANDS: Record<string, CommandShape> = {
   approve: { options: [...REGISTRY, 'force', ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   reject: { options: [...REGISTRY, ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   rollback: { options: [...REGISTRY, 'to', ...WHO], positionals: [], meant: { version: 'to' } },
+  fetch: { options: [...REGISTRY, 'version', 'out', 'json'], positionals: [], meant: { to: 'out', dir: 'out', into: 'out', champion: 'version' } },
   compare: { options: ['spec', 'candidate', 'baseline', 'json'], positionals: [] },
   drift: { options: ['spec', 'registry', 'param', 'json'], positionals: [], meant: { params: 'param' } },
   train: { options: [], positionals: ['TRAINER'] },
@@ -158,6 +166,7 @@ type Values = {
   force?: boolean
   reason?: string
   to?: string
+  version?: string
   'keep-work-dir'?: boolean
   all?: boolean
   'no-cache'?: boolean
@@ -385,6 +394,10 @@ async function commandOf(name: string, values: Values, positionals: string[], si
       return { command: { kind: 'reject', model, version: parseVersion(positionals[0], 'VERSION', name)!, who }, spec }
     case 'rollback':
       return { command: { kind: 'rollback', model, ...(values.to !== undefined && { to: parseVersion(values.to, '--to', name)! }), who }, spec }
+    case 'fetch': {
+      const version = values.version === undefined ? undefined : parseVersion(values.version, '--version', name)!
+      return { command: { kind: 'fetch', model, ...(version !== undefined && { version }), dest: values.out ?? `${model}-v{version}` }, spec }
+    }
   }
   throw usageError(`unknown command "${name}"`)
 }
@@ -461,6 +474,11 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       )
       const { unfinished } = await import('../app/execute.js')
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+    }
+    case 'fetched': {
+      const { renderFetch } = await import('../engine/fetch-command.js')
+      out(values.json ? JSON.stringify(outcome.fetched, null, 2) : renderFetch(outcome.fetched, path.relative(process.cwd(), outcome.fetched.dir) || '.'))
+      return ExitCode.ok
     }
     case 'settled':
     case 'redeployed': {
