@@ -629,7 +629,8 @@ async function closeMootGateIssues(shell: Shell, eventName: string): Promise<voi
   const { settings } = shell
   const dry = settings.dryRun === 'auto' ? dryByDefault(eventName) : settings.dryRun
   // `status` and `fetch` only read (a job may run them with contents: read alone).
-  if ((settings.gate !== 'issue' && eventName !== 'issue_comment') || shell.github === null || settings.command === 'status' || settings.command === 'fetch') return
+  if ((settings.gate !== 'issue' && eventName !== 'issue_comment') || shell.github === null || settings.command === 'status' || settings.command === 'fetch')
+    return
   if (dry && (settings.command === 'run' || settings.command === 'select')) return
   try {
     const closed = await closeMootGates(shell.github, await shell.registry.snapshot(shell.spec.model), {

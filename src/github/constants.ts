@@ -47,7 +47,21 @@ export const Outputs = {
   modelDir: 'model-dir'
 } as const
 
-export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy', 'drift', 'plan', 'select', 'fetch'] as const
+export const COMMANDS = [
+  'run',
+  'validate',
+  'status',
+  'promote',
+  'approve',
+  'reject',
+  'rollback',
+  'settle',
+  'redeploy',
+  'drift',
+  'plan',
+  'select',
+  'fetch'
+] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const REGISTRIES = ['github', 'directory'] as const
