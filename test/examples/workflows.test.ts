@@ -33,12 +33,16 @@ async function exampleWorkflows(): Promise<{ file: string; workflow: Workflow; s
     const workflow = parse(await readFile(path.join(dir, name), 'utf8')) as Workflow
     const specs = Object.values(workflow.jobs)
       .flatMap(job => job.steps ?? [])
+      // Commands that take params (a dispatch's inputs); fetch, status and the registry commands take none.
+      .filter(step => PARAM_COMMANDS.includes(String(step.with?.command ?? 'run')))
       .map(step => step.with?.spec)
       .filter((spec): spec is string => typeof spec === 'string' && (spec.startsWith('examples/') || spec === README_SPEC))
     if (specs.length > 0) found.push({ file: name, workflow, specs: [...new Set(specs)] })
   }
   return found
 }
+
+const PARAM_COMMANDS = ['run', 'drift', 'plan', 'select']
 
 /** Where the README's "Your first workflow" puts its spec; its text is the README's YAML block. */
 const README_SPEC = '.github/retrain.yml'
