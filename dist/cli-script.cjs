@@ -18858,8 +18858,8 @@ var init_version_registry = __esm({
         return (await this.store.read(model)).state;
       }
       async snapshot(model) {
-        const { champion, versions, history, effects } = await this.state(model);
-        return { model, champion, versions, history, effects };
+        const { champion, versions, history, effects, reservations } = await this.state(model);
+        return { model, champion, versions, history, effects, ...reservations.length > 0 && { reservations } };
       }
       async fetchBundle(model, version, destDir) {
         return await this.store.fetchBundle(model, await this.record(model, version), destDir);
@@ -33010,6 +33010,13 @@ function renderStatus(snapshot, metricNames, { limit = STATUS_LIMIT, rest = "--a
       ""
     );
   }
+  const reserved = snapshot.reservations ?? [];
+  if (reserved.length) {
+    lines.push(
+      `Reserved by runs not yet committed: ${reserved.map((r) => `version ${r.version} (by ${r.owner} since ${r.at}${r.expires ? `; given back after ${r.expires} if its run was lost` : ""})`).join(", ")}`,
+      ""
+    );
+  }
   const effects = snapshot.effects ?? [];
   if (effects.length) {
     lines.push(`Follow-ups not yet done: ${effects.map((e) => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ""})`).join("; ")}`, "");
@@ -36256,4 +36263,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=1b2e5ab065d16294f1f150b8f9a975809ef3bc3e93ceb798c2fd7e6da7b523b9
+// retrain-script-sha256=c8663458f7091ec43c97b784a33b3eb32aeb0ad6f5060d65f742c9f29f1869d8

@@ -76,6 +76,8 @@ export interface RegistrySnapshot {
   history: HistoryEvent[]
   /** Work that must still follow a committed change (a deploy dispatch, publishing a release). */
   effects?: Effect[]
+  /** Version numbers runs hold between their reservation and their commit (runs under way, or lost). */
+  reservations?: { version: number; owner: string; at: string; expires?: string }[]
 }
 
 export type EffectStatus = 'pending' | 'sending' | 'failed' | 'unconfirmed'

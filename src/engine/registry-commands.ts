@@ -157,6 +157,16 @@ export function renderStatus(
       ''
     )
   }
+  const reserved = snapshot.reservations ?? []
+  if (reserved.length) {
+    // A number held by a run under way, or by one that was lost: it is given back when its run is known to be gone.
+    lines.push(
+      `Reserved by runs not yet committed: ${reserved
+        .map(r => `version ${r.version} (by ${r.owner} since ${r.at}${r.expires ? `; given back after ${r.expires} if its run was lost` : ''})`)
+        .join(', ')}`,
+      ''
+    )
+  }
   const effects = snapshot.effects ?? []
   if (effects.length) {
     lines.push(`Follow-ups not yet done: ${effects.map(e => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ''})`).join('; ')}`, '')

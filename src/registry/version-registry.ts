@@ -147,8 +147,8 @@ export class VersionRegistry implements Registry {
   }
 
   async snapshot(model: string): Promise<RegistrySnapshot> {
-    const { champion, versions, history, effects } = await this.state(model)
-    return { model, champion, versions, history, effects }
+    const { champion, versions, history, effects, reservations } = await this.state(model)
+    return { model, champion, versions, history, effects, ...(reservations.length > 0 && { reservations }) }
   }
 
   async fetchBundle(model: string, version: number, destDir: string): Promise<string> {

@@ -32,7 +32,7 @@ interface StoredReservation {
 }
 
 function act(workspace: string, runner: string, options: RunOptions = {}) {
-  return runAction(workspace, { github, artifacts, ...options, env: { RUNNER_ENVIRONMENT: runner }, inputs: { spec: 'retrain.yml' } })
+  return runAction(workspace, { github, artifacts, ...options, env: { RUNNER_ENVIRONMENT: runner }, inputs: { spec: 'retrain.yml', ...options.inputs } })
 }
 
 function reservations(model: string): StoredReservation[] {
@@ -79,6 +79,13 @@ describe('a runner lost mid-run', { timeout: 180_000 }, () => {
     const [left] = reservations(model)
     expect(left.version).toBe(2)
     expect(Date.parse(left.expires!) - Date.parse(left.at)).toBe(7 * HOUR)
+    // status shows the number held, by whom, and until when at most; it gives nothing back (it only reads).
+    const status = await act(workspace, 'github-hosted', { inputs: { spec: 'retrain.yml', command: 'status' } })
+    expect(status.code, status.log).toBe(0)
+    expect(status.summary).toContain(
+      `Reserved by runs not yet committed: version 2 (by ${left.owner} since ${left.at}; given back after ${left.expires} if its run was lost)`
+    )
+    expect(reservations(model)).toEqual([left])
 
     // Five hours on, the job could still be running: the next run leaves the number alone.
     age(model, 5)
