@@ -41,6 +41,8 @@ Usage:
   retrain approve   VERSION [--force --reason TEXT]
   retrain reject    VERSION [--reason TEXT]
   retrain rollback  [--to VERSION] [--reason TEXT]
+  retrain prune     [--spec FILE | --model NAME] [--keep-rejected N] [--keep-retired N] [--dry-run] [--json]
+                    retention: delete the bundles the policy no longer keeps (for good)
   retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
                     the spec's rules on two predictions (or metrics .json) files; trains nothing
   retrain drift     [--spec FILE] [--param NAME=VALUE]... [--json]
@@ -61,6 +63,8 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
   --no-cache         run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)
   --data NAME        evaluate: the data input to score (default eval)
+  --keep-rejected N  prune: keep the bundles of the newest N rejected versions (default: the spec's retention)
+  --keep-retired N   prune: keep the bundles of the newest N former champions (default: the spec's retention)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
 Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad spec or input, 3 step failed,
@@ -83,7 +87,11 @@ const OPTION: Record<string, Option> = {
   registry: { type: 'string', arg: 'DIR', describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
   param: { type: 'string', multiple: true, arg: 'NAME=VALUE', describe: 'override a spec param (repeatable); validated against the spec' },
   out: { type: 'string', arg: 'DIR', describe: `where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)` },
-  'dry-run': { type: 'boolean', describe: 'decide and report, change nothing' },
+  'dry-run': {
+    type: 'boolean',
+    describe: 'decide and report, change nothing',
+    describeIn: { prune: { arg: '', describe: 'say what would be pruned and freed, change nothing' } }
+  },
   json: { type: 'boolean', describe: 'print the outcome as JSON on stdout' },
   actor: { type: 'string', arg: 'NAME', describe: 'who acts, recorded in the history (default $USER)' },
   candidate: {
@@ -106,6 +114,16 @@ const OPTION: Record<string, Option> = {
   data: { type: 'string', arg: 'NAME', describe: 'the data input to score (default eval)' },
   challenger: { type: 'string', arg: 'NAME', describe: "train the spec's challenger NAME and store it for select, undecided" },
   plan: { type: 'string', arg: 'ID', describe: 'the plan id (from retrain plan): refuse when the champion or evaluation data moved since' },
+  'keep-rejected': {
+    type: 'string',
+    arg: 'N',
+    describe: "keep the bundles of the newest N rejected or not-selected versions (overrides the spec's retention)"
+  },
+  'keep-retired': {
+    type: 'string',
+    arg: 'N',
+    describe: "keep the bundles of the newest N former champions, the rollback targets (overrides the spec's retention)"
+  },
   help: { type: 'boolean', short: 'h', describe: 'this help' }
 }
 
@@ -138,6 +156,7 @@ const COMMANDS: Record<string, CommandShape> = {
   approve: { options: [...REGISTRY, 'force', ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   reject: { options: [...REGISTRY, ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   rollback: { options: [...REGISTRY, 'to', ...WHO], positionals: [], meant: { version: 'to' } },
+  prune: { options: [...REGISTRY, 'keep-rejected', 'keep-retired', 'dry-run', 'json', ...WHO], positionals: [] },
   compare: { options: ['spec', 'candidate', 'baseline', 'json'], positionals: [] },
   drift: { options: ['spec', 'registry', 'param', 'json'], positionals: [], meant: { params: 'param' } },
   train: { options: [], positionals: ['TRAINER'] },
@@ -165,6 +184,8 @@ type Values = {
   data?: string
   challenger?: string
   plan?: string
+  'keep-rejected'?: string
+  'keep-retired'?: string
   help?: boolean
 }
 
@@ -385,6 +406,25 @@ async function commandOf(name: string, values: Values, positionals: string[], si
       return { command: { kind: 'reject', model, version: parseVersion(positionals[0], 'VERSION', name)!, who }, spec }
     case 'rollback':
       return { command: { kind: 'rollback', model, ...(values.to !== undefined && { to: parseVersion(values.to, '--to', name)! }), who }, spec }
+    case 'prune': {
+      const { parseKeepCount, pruneHook } = await import('../engine/prune-command.js')
+      const keep = (flag: 'keep-rejected' | 'keep-retired') => (values[flag] === undefined ? undefined : parseKeepCount(values[flag], `--${flag}`))
+      const [keepRejected, keepRetired] = [keep('keep-rejected'), keep('keep-retired')]
+      const atMarked = pruneHook(process.env.RETRAIN_TEST_FAILPOINT)
+      return {
+        command: {
+          kind: 'prune',
+          model,
+          spec,
+          overrides: { ...(keepRejected !== undefined && { keepRejected }), ...(keepRetired !== undefined && { keepRetired }) },
+          ...(values['dry-run'] && { dryRun: true }),
+          who,
+          noPolicy: `${spec ? `the spec ${path.relative(process.cwd(), spec.file) || spec.file} has no retention: section` : 'no spec was read (--model)'}; set retention: keep-rejected / keep-retired in the spec, or pass --keep-rejected N and/or --keep-retired N`,
+          ...(atMarked && { atMarked })
+        },
+        spec
+      }
+    }
   }
   throw usageError(`unknown command "${name}"`)
 }
@@ -459,6 +499,12 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
             ? `Selected nothing from plan ${outcome.selection.selection.plan}`
             : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       )
+      const { unfinished } = await import('../app/execute.js')
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+    }
+    case 'pruned': {
+      const { renderPrune } = await import('../engine/prune-command.js')
+      out(values.json ? JSON.stringify(outcome.report, null, 2) : renderPrune(outcome.report))
       const { unfinished } = await import('../app/execute.js')
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
     }
