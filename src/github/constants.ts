@@ -23,7 +23,9 @@ export const Inputs = {
   dispatchWorkflow: 'dispatch-workflow',
   dispatchRef: 'dispatch-ref',
   challenger: 'challenger',
-  plan: 'plan'
+  plan: 'plan',
+  keepRejected: 'keep-rejected',
+  keepRetired: 'keep-retired'
 } as const
 
 export const Outputs = {
@@ -45,7 +47,21 @@ export const Outputs = {
   plan: 'plan'
 } as const
 
-export const COMMANDS = ['run', 'validate', 'status', 'promote', 'approve', 'reject', 'rollback', 'settle', 'redeploy', 'drift', 'plan', 'select'] as const
+export const COMMANDS = [
+  'run',
+  'validate',
+  'status',
+  'promote',
+  'approve',
+  'reject',
+  'rollback',
+  'settle',
+  'redeploy',
+  'drift',
+  'plan',
+  'select',
+  'prune'
+] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const REGISTRIES = ['github', 'directory'] as const
