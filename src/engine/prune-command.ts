@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js'
 import type { PruneReport, Registry, RetentionPolicy, Who } from '../ports.js'
 import { describePolicy } from '../registry/retention.js'
+import { preview } from '../spec/names.js'
 import type { Spec } from '../spec/types.js'
 
 /** Counts given on the command line or as action inputs; each wins over the spec's. */
@@ -31,7 +32,7 @@ export function retentionPolicy(spec: Spec | null, overrides: RetentionOverrides
 
 /** A count as written by a person (a flag, an input): a whole number of at least 0, or an error naming `where`. */
 export function parseKeepCount(text: string, where: string): number {
-  if (!/^\d{1,9}$/.test(text.trim())) throw new InputError([{ message: `${where} must be a whole number of 0 or more, got "${text.slice(0, 40)}"` }], 'usage')
+  if (!/^\d{1,9}$/.test(text.trim())) throw new InputError([{ message: `${where} must be a whole number of 0 or more, got ${preview(text)}` }], 'usage')
   return Number(text.trim())
 }
 

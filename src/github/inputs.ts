@@ -127,7 +127,7 @@ function retentionInput(): number | undefined {
 function keepInput(name: string): number | undefined {
   const raw = core.getInput(name).trim()
   if (raw === '') return undefined
-  if (!/^\d{1,9}$/.test(raw)) throw new InputError([{ message: `input "${name}" must be a whole number of 0 or more, got "${preview(raw)}"` }])
+  if (!/^\d{1,9}$/.test(raw)) throw new InputError([{ message: `input "${name}" must be a whole number of 0 or more, got ${preview(raw)}` }])
   return Number(raw)
 }
 
