@@ -8,15 +8,22 @@
  * completes pending effects) deletes them again, idempotently. A dry run reads and changes nothing.
  */
 import { InputError } from '../errors.js'
-import type { Effect, PruneOptions, PruneReport, PrunedBundle, RetentionPolicy } from '../ports.js'
-import { VersionChangedError } from './state-machine.js'
+import type { Effect, EffectPerformer, EffectReport, PruneOptions, PruneReport, PrunedBundle, RetentionPolicy, Transition, VersionRecord } from '../ports.js'
+import { VersionChangedError, type RegistryState } from './state-machine.js'
 import { PRUNE_EFFECT, describePolicy, pruneSelection } from './retention.js'
-import type { VersionRegistry } from './version-registry.js'
+
+/** What a prune needs of the registry (version-registry.ts provides it). */
+export interface PruneTarget {
+  state(model: string): Promise<RegistryState>
+  bundleBytes(model: string, record: VersionRecord): Promise<number | null>
+  apply(model: string, t: Transition): Promise<number | null>
+  settle(model: string, performers: Record<string, EffectPerformer>, resend: undefined, only: (e: Effect) => boolean): Promise<EffectReport>
+}
 
 /** A planned version changed before the write (rolled back to, approved): plan again, this many times at most. */
 const MAX_PLANS = 4
 
-export async function pruneVersions(registry: VersionRegistry, model: string, policy: RetentionPolicy, options: PruneOptions): Promise<PruneReport> {
+export async function pruneVersions(registry: PruneTarget, model: string, policy: RetentionPolicy, options: PruneOptions): Promise<PruneReport> {
   const report: PruneReport = { model, policy, dryRun: Boolean(options.dryRun), pruned: [], cleanedUp: [], failed: [], bytesFreed: 0 }
   for (let plan = 1; ; plan++) {
     const state = await registry.state(model)
@@ -55,7 +62,7 @@ export async function pruneVersions(registry: VersionRegistry, model: string, po
 }
 
 /** Completes every pending deletion of a pruned bundle: this prune's, and any an earlier one left. */
-async function deleteMarked(registry: VersionRegistry, model: string, report: PruneReport): Promise<PruneReport> {
+async function deleteMarked(registry: PruneTarget, model: string, report: PruneReport): Promise<PruneReport> {
   const state = await registry.state(model)
   const mine = new Set(report.pruned.map(p => p.version))
   const earlier = await leftovers(
@@ -75,7 +82,7 @@ async function deleteMarked(registry: VersionRegistry, model: string, report: Pr
 }
 
 /** The bundles of versions marked pruned whose deletion is still pending in the state. */
-async function leftovers(registry: VersionRegistry, model: string, effects: Effect[]): Promise<PrunedBundle[]> {
+async function leftovers(registry: PruneTarget, model: string, effects: Effect[]): Promise<PrunedBundle[]> {
   const state = await registry.state(model)
   const out: PrunedBundle[] = []
   for (const e of effects) {
