@@ -44,13 +44,14 @@ export async function pruneVersions(registry: PruneTarget, model: string, policy
     }
     if (chosen.length === 0) break
     try {
-      await registry.apply(model, {
+      const marked = await registry.apply(model, {
         kind: 'prune',
         expect: chosen.map(c => ({ version: c.version, status: c.status })),
         policy,
         who: { actor: options.who.actor, reason: options.who.reason || describePolicy(policy) }
       })
-      report.pruned = chosen
+      // None marked by this write: another prune at the same time came first, and reports them.
+      report.pruned = marked === 0 ? [] : chosen
       break
     } catch (err) {
       // Refused, nothing written: some version is no longer what the plan saw. Plan again from what is there.
