@@ -3,7 +3,7 @@
  * command names, applied to the registry; and the same after a run that registered a version.
  */
 import { InputError } from '../errors.js'
-import type { PruneReport, Registry, RetentionPolicy, Who } from '../ports.js'
+import type { PruneReport, Registry, Reporter, RetentionPolicy, Who } from '../ports.js'
 import { describePolicy } from '../registry/retention.js'
 import { preview } from '../spec/names.js'
 import type { Spec } from '../spec/types.js'
@@ -58,23 +58,17 @@ export async function pruneCommand(
  * completes. An effect would freeze a plan made at commit time and add a second outbox entry for
  * work that is safe to redo in full. Its failure only warns: the run's decision is made.
  */
-export async function pruneAfterRun(
-  registry: Registry,
-  spec: Spec,
-  who: Who,
-  warn: (message: string) => void,
-  info: (message: string) => void
-): Promise<PruneReport | null> {
+export async function pruneAfterRun(registry: Registry, spec: Spec, actor: string, reporter: Pick<Reporter, 'info' | 'warn'>): Promise<PruneReport | null> {
   const policy = retentionPolicy(spec)
   if (!policy) return null
   try {
-    const report = await registry.prune(spec.model, policy, { who })
-    if (report.pruned.length || report.cleanedUp.length) info(pruneSummary(report))
+    const report = await registry.prune(spec.model, policy, { who: { actor, reason: '' } })
+    if (report.pruned.length || report.cleanedUp.length) reporter.info(pruneSummary(report))
     for (const f of report.failed)
-      warn(`retention: deleting the pruned bundle of version ${f.version} failed (${f.error}); it stays marked pruned and the next command deletes it`)
+      reporter.warn(`retention: deleting the pruned bundle of version ${f.version} failed (${f.error}); it stays marked pruned and the next command deletes it`)
     return report
   } catch (err) {
-    warn(`the decision is recorded, but applying the retention policy failed: ${(err as Error).message}; retrain prune applies it again`)
+    reporter.warn(`the decision is recorded, but applying the retention policy failed: ${(err as Error).message}; retrain prune applies it again`)
     return null
   }
 }
