@@ -302,7 +302,8 @@ var init_retrain_spec_schema = __esm({
           },
           additionalProperties: { $ref: "#/$defs/challenger" }
         },
-        promotion: { $ref: "#/$defs/promotion" }
+        promotion: { $ref: "#/$defs/promotion" },
+        retention: { $ref: "#/$defs/retention" }
       },
       $defs: {
         driftPolicy: {
@@ -739,6 +740,23 @@ var init_retrain_spec_schema = __esm({
                   exclusiveMaximum: 1
                 }
               }
+            }
+          }
+        },
+        retention: {
+          description: "How many stored bundles the registry keeps (retrain prune, and after each run that registers a version). Absent: every bundle is kept. Never pruned, whatever the counts: the champion, pending versions, undecided candidates, the champion a pending version was compared with, and versions a rule compares with (against: N). A pruned bundle is deleted for good; the version's record and history stay.",
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            "keep-rejected": {
+              description: "Keep the bundles of the newest N rejected or not-selected versions (by version number); older ones are pruned. Default: keep all.",
+              type: "integer",
+              minimum: 0
+            },
+            "keep-retired": {
+              description: "Keep the bundles of the newest N former champions (retired versions, by version number) as rollback targets; older ones are pruned and can no longer be rolled back to. Default: keep all.",
+              type: "integer",
+              minimum: 0
             }
           }
         },
@@ -3155,7 +3173,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -3171,7 +3189,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -13939,28 +13957,99 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
+    if (data.retention !== void 0) {
+      let data39 = data.retention;
+      if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+        for (const key15 in data39) {
+          if (!(key15 === "keep-rejected" || key15 === "keep-retired")) {
+            const err78 = { instancePath: instancePath + "/retention", schemaPath: "#/$defs/retention/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema28, data: data39 };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
+            }
+            errors++;
+          }
+        }
+        if (data39["keep-rejected"] !== void 0) {
+          let data40 = data39["keep-rejected"];
+          if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+            const err79 = { instancePath: instancePath + "/retention/keep-rejected", schemaPath: "#/$defs/retention/properties/keep-rejected/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema28.properties["keep-rejected"].type, parentSchema: schema28.properties["keep-rejected"], data: data40 };
+            if (vErrors === null) {
+              vErrors = [err79];
+            } else {
+              vErrors.push(err79);
+            }
+            errors++;
+          }
+          if (typeof data40 == "number" && isFinite(data40)) {
+            if (data40 < 0 || isNaN(data40)) {
+              const err80 = { instancePath: instancePath + "/retention/keep-rejected", schemaPath: "#/$defs/retention/properties/keep-rejected/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties["keep-rejected"], data: data40 };
+              if (vErrors === null) {
+                vErrors = [err80];
+              } else {
+                vErrors.push(err80);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data39["keep-retired"] !== void 0) {
+          let data41 = data39["keep-retired"];
+          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
+            const err81 = { instancePath: instancePath + "/retention/keep-retired", schemaPath: "#/$defs/retention/properties/keep-retired/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema28.properties["keep-retired"].type, parentSchema: schema28.properties["keep-retired"], data: data41 };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
+          }
+          if (typeof data41 == "number" && isFinite(data41)) {
+            if (data41 < 0 || isNaN(data41)) {
+              const err82 = { instancePath: instancePath + "/retention/keep-retired", schemaPath: "#/$defs/retention/properties/keep-retired/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0", schema: 0, parentSchema: schema28.properties["keep-retired"], data: data41 };
+              if (vErrors === null) {
+                vErrors = [err82];
+              } else {
+                vErrors.push(err82);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err83 = { instancePath: instancePath + "/retention", schemaPath: "#/$defs/retention/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema28.type, parentSchema: schema28, data: data39 };
+        if (vErrors === null) {
+          vErrors = [err83];
+        } else {
+          vErrors.push(err83);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.type, parentSchema: schema0, data };
+    const err84 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema0.type, parentSchema: schema0, data };
     if (vErrors === null) {
-      vErrors = [err78];
+      vErrors = [err84];
     } else {
-      vErrors.push(err78);
+      vErrors.push(err84);
     }
     errors++;
   }
   validate0.errors = vErrors;
   return errors === 0;
 }
-var __ns0, __cjs0, spec_validator_default, schema0, schema22, schema27, func0, func1, pattern0, pattern1, pattern9, pattern13, pattern14, schema1, schema2, schema4, schema5, schema6, pattern3, schema8, schema9, schema10, schema11, schema12, pattern5, pattern6, schema13, schema17, schema18, schema19, schema20, schema21, schema24;
+var __ns0, __cjs0, spec_validator_default, schema0, schema22, schema27, schema28, func0, func1, pattern0, pattern1, pattern9, pattern13, pattern14, schema1, schema2, schema4, schema5, schema6, pattern3, schema8, schema9, schema10, schema11, schema12, pattern5, pattern6, schema13, schema17, schema18, schema19, schema20, schema21, schema24;
 var init_spec_validator = __esm({
   "src/spec/generated/spec-validator.js"() {
     "use strict";
     __ns0 = __toESM(require_ucs2length(), 1);
     __cjs0 = __commonJs(__ns0);
     spec_validator_default = validate0;
-    schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "retraining spec", "description": "How to retrain, evaluate and promote one model. Kept in the repository, by default at .github/retrain.yml.", "type": "object", "additionalProperties": false, "required": ["model", "steps", "evaluate", "metrics", "promotion"], "properties": { "model": { "description": "The model's name. Versions, the champion pointer, history and artifact names are keyed by it.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "patternErrorMessage": "a model name starts with a letter or digit and holds at most 64 letters, digits, '.', '_' or '-'" }, "description": { "description": "What this model is for; shown in reports.", "type": "string" }, "root": { "description": "Directory that relative paths (data, lockfiles, working-directory) resolve against, itself relative to the spec file's directory. Default: the current directory (the workflow's workspace).", "type": "string", "minLength": 1 }, "params": { "description": "Typed run parameters. workflow_dispatch inputs or `--param name=value` override their defaults; a param without a default must be given at run time. Steps read them as ${{ params.name }} or from RETRAIN_PARAM_<NAME>.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/param" } }, "data": { "description": "Named data inputs: a path or glob, or an object with one or more paths. Paths may hold ${{ }} expressions on params and github (data/batches/${{ params.batch }}.csv), evaluated before the data is fingerprinted; a value must keep the path under root. Fingerprinted by content and recorded in lineage.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataInput" } }, "env": { "description": "Environment variables set for every step and for evaluate. Values may hold ${{ }} expressions, evaluated as data (never as shell text).", "$ref": "#/$defs/env" }, "warm-start": { "description": "required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.", "enum": ["required", "fallback"], "default": "fallback" }, "lockfiles": { "description": "Lockfiles whose digests are recorded in the bundle's environment lineage.", "type": "array", "items": { "type": "string", "minLength": 1, "description": "A path relative to root." } }, "steps": { "description": "Preprocessing and training commands, run in order. The last one must leave the candidate in $RETRAIN_MODEL_DIR.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "evaluate": { "$ref": "#/$defs/evaluate" }, "metrics": { "description": "The metrics the evaluate command reports, each with its goal and the rules a candidate must pass. At least one rule (a bound or a change rule) is needed overall.", "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_.-]*$", "patternErrorMessage": "a metric name starts with a letter or '_' and holds only letters, digits, '_', '.' or '-'" }, "additionalProperties": { "$ref": "#/$defs/metric" } }, "checks": { "description": "Checks on the new data, by data input, run before any step: a failing check stops the run (exit 2) before anything runs or changes, with a table naming the input, column, check, expected and found. CSV files with a header row.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataCheck" } }, "drift": { "description": "How `retrain drift` compares the current data with the profile in the champion's bundle (docs/drift.md): per feature, PSI for every feature, Kolmogorov-Smirnov for numbers, chi-square for categories. A feature drifted when its PSI is above psi or a p-value is below ks-p or chi2-p. Default: every data input that is not evaluation data, psi 0.2, ks-p 0.01, chi2-p 0.01.", "$ref": "#/$defs/driftPolicy" }, "retrain-when": { "description": "When a run retrains at all. With drift, `retrain run` first compares the data with the champion's profile and, when no feature drifted, skips the whole run: exit 0, decision skipped with the reason and the drift table, no step runs, nothing changes. Without a champion (or one whose bundle has no profile) the run goes ahead.", "type": "object", "additionalProperties": false, "required": ["drift"], "properties": { "drift": { "description": "Retrain only when some feature of these inputs drifted; thresholds not given here come from the spec's drift block, then the defaults.", "$ref": "#/$defs/driftPolicy" } } }, "challengers": { "description": "Named challengers trained side by side (retrain plan, run --challenger NAME, select): each overrides some declared params. A param given as a list makes a grid: one challenger per combination, named after the values (grid-epochs-20-l2-0.001).", "type": "object", "minProperties": 1, "maxProperties": 64, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]{0,39}$", "patternErrorMessage": "a challenger name is 1 to 40 lower-case letters, digits or '-', starting with a letter or digit (it names artifacts and tags)" }, "additionalProperties": { "$ref": "#/$defs/challenger" } }, "promotion": { "$ref": "#/$defs/promotion" } }, "$defs": { "driftPolicy": { "description": "Which inputs drift compares and its thresholds.", "type": "object", "additionalProperties": false, "properties": { "inputs": { "description": "The data inputs to compare. Default: every input that is not evaluation data.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$" } }, "psi": { "description": "A feature drifted when its population stability index is above this (default 0.2).", "type": "number", "minimum": 0 }, "ks-p": { "description": "A number feature drifted when its Kolmogorov-Smirnov p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 }, "chi2-p": { "description": "A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 } } }, "challenger": { "description": "Param values this challenger trains with, by param name; a list of values makes a grid (every combination).", "type": "object", "minProperties": 1, "additionalProperties": { "oneOf": [{ "$ref": "#/$defs/scalar" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }] } }, "dataCheck": { "description": "Checks on one data input (all its files together).", "type": "object", "additionalProperties": false, "properties": { "min-rows": { "description": "The fewest data rows (header excluded) the input may hold.", "type": "integer", "minimum": 0 }, "columns": { "description": "Columns that must be present, with checks on their values.", "type": "object", "additionalProperties": { "$ref": "#/$defs/columnCheck" } }, "unexpected-columns": { "description": "What to do with a column not listed under columns: error (fail the check) or warn. Default: allowed.", "enum": ["error", "warn"] } } }, "columnCheck": { "description": "Checks on one column. Empty, NA, NaN and null cells are missing.", "type": "object", "additionalProperties": false, "properties": { "type": { "description": "number: every present cell is a finite number; category: any text.", "enum": ["number", "category"] }, "max-missing": { "description": "The largest share of missing cells allowed, from 0 to 1.", "type": "number", "minimum": 0, "maximum": 1 }, "min": { "description": "The smallest value allowed (numbers).", "type": "number" }, "max": { "description": "The largest value allowed (numbers).", "type": "number" }, "max-mean-shift": { "description": "Compared with the champion's profile (numbers): the column's mean may move by at most this many of the champion's standard deviations. Not checked without a champion or when its bundle has no profile.", "type": "number", "exclusiveMinimum": 0 }, "values": { "description": "The only values allowed (categories).", "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] } } } }, "scalar": { "type": ["string", "number", "boolean"] }, "env": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" }, "additionalProperties": { "description": "The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.", "$ref": "#/$defs/scalar" } }, "shell": { "description": 'bash (default), sh, python, node, pwsh, or a command template holding {0} for the script file, such as "perl {0}". Only bash and sh (or a template starting with them) may hold ${{ }} expressions in run.', "anyOf": [{ "title": "one of bash, sh, python, node, pwsh", "enum": ["bash", "sh", "python", "node", "pwsh"] }, { "title": "a command template containing {0}", "type": "string", "pattern": "\\{0\\}" }] }, "workingDirectory": { "description": "Directory the command runs in, relative to root. May hold ${{ }} expressions.", "type": "string", "minLength": 1 }, "timeoutMinutes": { "description": "The command is stopped and fails after this many minutes.", "type": "number", "exclusiveMinimum": 0 }, "param": { "description": "A typed run parameter.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "The value's type; values given as text (--param, dispatch inputs) are converted to it.", "enum": ["string", "number", "integer", "boolean"] }, "default": { "description": "Value used when none is given at run time. Without a default the param is required.", "$ref": "#/$defs/scalar" }, "description": { "description": "What the param controls; shown in errors and reports.", "type": "string" }, "enum": { "description": "The only values allowed.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }, "minimum": { "description": "Smallest allowed value (number and integer params).", "type": "number" }, "maximum": { "description": "Largest allowed value (number and integer params).", "type": "number" } } }, "paths": { "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a list of paths or globs", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "dataInput": { "description": "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description. Paths may hold ${{ }} expressions on params and github.", "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a mapping with path", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "description": "A path or glob, or a list of them, relative to root; may hold ${{ }} expressions on params and github.", "$ref": "#/$defs/paths" }, "description": { "description": "What this data is.", "type": "string" } } }] }, "step": { "description": "One command: `run` (a script for the shell) or `uses` (a built-in trainer).", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "run", "required": ["run"] }, { "title": "uses", "required": ["uses"] }], "dependentRequired": { "with": ["uses"] }, "properties": { "name": { "description": "Shown in logs and reports.", "type": "string", "minLength": 1 }, "id": { "description": "Stable identifier, unique among the steps. Default: the name as a slug, else step-N.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a step id starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "run": { "description": "The script. ${{ }} expressions are passed to it through environment variables, never pasted into the script text.", "type": "string", "minLength": 1 }, "uses": { "description": "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.", "type": "string", "pattern": "^builtin/[a-z0-9-]+$", "patternErrorMessage": "uses names a built-in trainer, such as builtin/online-gradient-descent" }, "with": { "description": "Options of the built-in trainer named by uses.", "type": "object" }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "cache": { "$ref": "#/$defs/stepCache" } } }, "stepCache": { "description": "The run-cache: when the step's command, params, spec env, the environment variables and the data and files named here, and the tool version are what they were on an earlier run, the step is skipped and its outputs are restored (locally from .retrain/cache, on GitHub from the Actions cache). See docs/cache.md.", "type": "object", "additionalProperties": false, "required": ["outputs"], "properties": { "outputs": { "description": "What the step writes: files or directories relative to root, or under $RETRAIN_WORK_DIR/ or $RETRAIN_MODEL_DIR/ (the variable alone means the whole directory). A hit restores exactly these. No '..', no absolute paths, no globs, nothing under .git or .retrain.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "data": { "description": "Data inputs (names under data) the step reads: the content of their files is part of the key.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "files": { "description": "Other files the step depends on (its scripts, a lockfile), as paths or globs relative to root: their content is part of the key. Each must match a file.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "env": { "description": "Environment variables the step reads from the runner's environment (the spec's env and the step's env are always part of the key): their values are part of the key. Name RETRAIN_BASELINE_DIGEST when the step reads the champion.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" } }, "params": { "description": "The params the step reads, whose values are part of the key. Default: every param, since every step sees them all.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "predictions": { "description": "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.", "type": "object", "additionalProperties": false, "properties": { "format": { "description": "File format of the predictions: CSV with a header row (default) or JSON Lines.", "enum": ["csv", "jsonl"] }, "task": { "description": "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.", "enum": ["binary", "multiclass", "regression"] }, "id": { "description": "Column holding the example id (default id). Both models' files must hold the same ids.", "type": "string", "minLength": 1 }, "label": { "description": "Column holding the true label (default label).", "type": "string", "minLength": 1 }, "prediction": { "description": "Column holding the predicted class or value (default prediction).", "type": "string", "minLength": 1 }, "score": { "description": "Binary: column holding the positive class's score or probability (default score).", "type": "string", "minLength": 1 }, "probability-prefix": { "description": "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).", "type": "string", "minLength": 1 }, "classes": { "description": "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).", "type": "array", "minItems": 2, "items": { "type": ["string", "number", "boolean"] } }, "group": { "description": "Column holding the group (user, session) the bootstrap resamples.", "type": "string", "minLength": 1 }, "slices": { "description": "Columns whose values define slices.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "evaluate": { "description": "The command that evaluates a model; it runs for the candidate and for the champion with the same data.", "type": "object", "additionalProperties": false, "required": ["run", "data"], "properties": { "run": { "description": "The script. It reads the model under evaluation and writes metrics where the environment says.", "type": "string", "minLength": 1 }, "data": { "description": "The data input (or list of inputs) holding the evaluation data; each must be declared under data.", "anyOf": [{ "title": "a data input name", "type": "string", "minLength": 1 }, { "title": "a list of data input names", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for evaluate, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "predictions": { "$ref": "#/$defs/predictions" }, "bootstrap": { "description": "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.", "type": "object", "additionalProperties": false, "properties": { "resamples": { "description": "Number of resamples (default 1000).", "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "description": "Seed of the resampling (default 0); part of the spec, so of its digest.", "type": "integer", "minimum": 0, "maximum": 4294967295 }, "interval": { "description": "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", "enum": ["bca", "percentile"] } } } } }, "changeRule": { "description": "A rule on the improvement over the baseline; exactly one of margin or relative-margin.", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "margin", "required": ["margin"] }, { "title": "relative-margin", "required": ["relative-margin"] }], "properties": { "margin": { "description": "The improvement must exceed this (>= 0: must improve by more than it; < 0: may regress by at most its size).", "type": "number" }, "relative-margin": { "description": "As margin, on the improvement divided by |baseline|.", "type": "number" }, "confidence": { "description": "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 }, "against": { "description": "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.", "anyOf": [{ "title": "champion", "const": "champion" }, { "title": "a version number >= 1", "type": "integer", "minimum": 1 }], "default": "champion" } } }, "metric": { "description": "A metric the evaluate command reports.", "type": "object", "additionalProperties": false, "required": ["goal"], "properties": { "goal": { "description": "Whether larger (maximize) or smaller (minimize) values are better.", "enum": ["maximize", "minimize"] }, "compute": { "description": "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.", "enum": ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"] }, "min": { "description": "The candidate's value must be at least this, on every run (the first included).", "type": "number" }, "max": { "description": "The candidate's value must be at most this, on every run (the first included).", "type": "number" }, "change": { "description": "Rules on the change against the baseline; all must pass.", "type": "array", "items": { "$ref": "#/$defs/changeRule" } }, "slices": { "description": "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.", "type": "object", "additionalProperties": false, "required": ["max-regression"], "properties": { "max-regression": { "description": "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).", "type": "number", "minimum": 0 }, "min-size": { "description": "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.", "type": "integer", "minimum": 1 }, "confidence": { "description": "Family-wise confidence across slices (default 0.95).", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } }, "promotion": { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "borderline": { "description": "What to do with a borderline candidate: every point estimate passes, but some confidence rule's bound does not clear its margin (and nothing else fails). reject (default) or gate: open the gate for a person to decide, with the numbers. Clear passes and clear failures are not affected.", "enum": ["reject", "gate"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } } } };
+    schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "retraining spec", "description": "How to retrain, evaluate and promote one model. Kept in the repository, by default at .github/retrain.yml.", "type": "object", "additionalProperties": false, "required": ["model", "steps", "evaluate", "metrics", "promotion"], "properties": { "model": { "description": "The model's name. Versions, the champion pointer, history and artifact names are keyed by it.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "patternErrorMessage": "a model name starts with a letter or digit and holds at most 64 letters, digits, '.', '_' or '-'" }, "description": { "description": "What this model is for; shown in reports.", "type": "string" }, "root": { "description": "Directory that relative paths (data, lockfiles, working-directory) resolve against, itself relative to the spec file's directory. Default: the current directory (the workflow's workspace).", "type": "string", "minLength": 1 }, "params": { "description": "Typed run parameters. workflow_dispatch inputs or `--param name=value` override their defaults; a param without a default must be given at run time. Steps read them as ${{ params.name }} or from RETRAIN_PARAM_<NAME>.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/param" } }, "data": { "description": "Named data inputs: a path or glob, or an object with one or more paths. Paths may hold ${{ }} expressions on params and github (data/batches/${{ params.batch }}.csv), evaluated before the data is fingerprinted; a value must keep the path under root. Fingerprinted by content and recorded in lineage.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataInput" } }, "env": { "description": "Environment variables set for every step and for evaluate. Values may hold ${{ }} expressions, evaluated as data (never as shell text).", "$ref": "#/$defs/env" }, "warm-start": { "description": "required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.", "enum": ["required", "fallback"], "default": "fallback" }, "lockfiles": { "description": "Lockfiles whose digests are recorded in the bundle's environment lineage.", "type": "array", "items": { "type": "string", "minLength": 1, "description": "A path relative to root." } }, "steps": { "description": "Preprocessing and training commands, run in order. The last one must leave the candidate in $RETRAIN_MODEL_DIR.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "evaluate": { "$ref": "#/$defs/evaluate" }, "metrics": { "description": "The metrics the evaluate command reports, each with its goal and the rules a candidate must pass. At least one rule (a bound or a change rule) is needed overall.", "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_.-]*$", "patternErrorMessage": "a metric name starts with a letter or '_' and holds only letters, digits, '_', '.' or '-'" }, "additionalProperties": { "$ref": "#/$defs/metric" } }, "checks": { "description": "Checks on the new data, by data input, run before any step: a failing check stops the run (exit 2) before anything runs or changes, with a table naming the input, column, check, expected and found. CSV files with a header row.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataCheck" } }, "drift": { "description": "How `retrain drift` compares the current data with the profile in the champion's bundle (docs/drift.md): per feature, PSI for every feature, Kolmogorov-Smirnov for numbers, chi-square for categories. A feature drifted when its PSI is above psi or a p-value is below ks-p or chi2-p. Default: every data input that is not evaluation data, psi 0.2, ks-p 0.01, chi2-p 0.01.", "$ref": "#/$defs/driftPolicy" }, "retrain-when": { "description": "When a run retrains at all. With drift, `retrain run` first compares the data with the champion's profile and, when no feature drifted, skips the whole run: exit 0, decision skipped with the reason and the drift table, no step runs, nothing changes. Without a champion (or one whose bundle has no profile) the run goes ahead.", "type": "object", "additionalProperties": false, "required": ["drift"], "properties": { "drift": { "description": "Retrain only when some feature of these inputs drifted; thresholds not given here come from the spec's drift block, then the defaults.", "$ref": "#/$defs/driftPolicy" } } }, "challengers": { "description": "Named challengers trained side by side (retrain plan, run --challenger NAME, select): each overrides some declared params. A param given as a list makes a grid: one challenger per combination, named after the values (grid-epochs-20-l2-0.001).", "type": "object", "minProperties": 1, "maxProperties": 64, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]{0,39}$", "patternErrorMessage": "a challenger name is 1 to 40 lower-case letters, digits or '-', starting with a letter or digit (it names artifacts and tags)" }, "additionalProperties": { "$ref": "#/$defs/challenger" } }, "promotion": { "$ref": "#/$defs/promotion" }, "retention": { "$ref": "#/$defs/retention" } }, "$defs": { "driftPolicy": { "description": "Which inputs drift compares and its thresholds.", "type": "object", "additionalProperties": false, "properties": { "inputs": { "description": "The data inputs to compare. Default: every input that is not evaluation data.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$" } }, "psi": { "description": "A feature drifted when its population stability index is above this (default 0.2).", "type": "number", "minimum": 0 }, "ks-p": { "description": "A number feature drifted when its Kolmogorov-Smirnov p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 }, "chi2-p": { "description": "A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 } } }, "challenger": { "description": "Param values this challenger trains with, by param name; a list of values makes a grid (every combination).", "type": "object", "minProperties": 1, "additionalProperties": { "oneOf": [{ "$ref": "#/$defs/scalar" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }] } }, "dataCheck": { "description": "Checks on one data input (all its files together).", "type": "object", "additionalProperties": false, "properties": { "min-rows": { "description": "The fewest data rows (header excluded) the input may hold.", "type": "integer", "minimum": 0 }, "columns": { "description": "Columns that must be present, with checks on their values.", "type": "object", "additionalProperties": { "$ref": "#/$defs/columnCheck" } }, "unexpected-columns": { "description": "What to do with a column not listed under columns: error (fail the check) or warn. Default: allowed.", "enum": ["error", "warn"] } } }, "columnCheck": { "description": "Checks on one column. Empty, NA, NaN and null cells are missing.", "type": "object", "additionalProperties": false, "properties": { "type": { "description": "number: every present cell is a finite number; category: any text.", "enum": ["number", "category"] }, "max-missing": { "description": "The largest share of missing cells allowed, from 0 to 1.", "type": "number", "minimum": 0, "maximum": 1 }, "min": { "description": "The smallest value allowed (numbers).", "type": "number" }, "max": { "description": "The largest value allowed (numbers).", "type": "number" }, "max-mean-shift": { "description": "Compared with the champion's profile (numbers): the column's mean may move by at most this many of the champion's standard deviations. Not checked without a champion or when its bundle has no profile.", "type": "number", "exclusiveMinimum": 0 }, "values": { "description": "The only values allowed (categories).", "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] } } } }, "scalar": { "type": ["string", "number", "boolean"] }, "env": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" }, "additionalProperties": { "description": "The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.", "$ref": "#/$defs/scalar" } }, "shell": { "description": 'bash (default), sh, python, node, pwsh, or a command template holding {0} for the script file, such as "perl {0}". Only bash and sh (or a template starting with them) may hold ${{ }} expressions in run.', "anyOf": [{ "title": "one of bash, sh, python, node, pwsh", "enum": ["bash", "sh", "python", "node", "pwsh"] }, { "title": "a command template containing {0}", "type": "string", "pattern": "\\{0\\}" }] }, "workingDirectory": { "description": "Directory the command runs in, relative to root. May hold ${{ }} expressions.", "type": "string", "minLength": 1 }, "timeoutMinutes": { "description": "The command is stopped and fails after this many minutes.", "type": "number", "exclusiveMinimum": 0 }, "param": { "description": "A typed run parameter.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "The value's type; values given as text (--param, dispatch inputs) are converted to it.", "enum": ["string", "number", "integer", "boolean"] }, "default": { "description": "Value used when none is given at run time. Without a default the param is required.", "$ref": "#/$defs/scalar" }, "description": { "description": "What the param controls; shown in errors and reports.", "type": "string" }, "enum": { "description": "The only values allowed.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }, "minimum": { "description": "Smallest allowed value (number and integer params).", "type": "number" }, "maximum": { "description": "Largest allowed value (number and integer params).", "type": "number" } } }, "paths": { "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a list of paths or globs", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "dataInput": { "description": "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description. Paths may hold ${{ }} expressions on params and github.", "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a mapping with path", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "description": "A path or glob, or a list of them, relative to root; may hold ${{ }} expressions on params and github.", "$ref": "#/$defs/paths" }, "description": { "description": "What this data is.", "type": "string" } } }] }, "step": { "description": "One command: `run` (a script for the shell) or `uses` (a built-in trainer).", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "run", "required": ["run"] }, { "title": "uses", "required": ["uses"] }], "dependentRequired": { "with": ["uses"] }, "properties": { "name": { "description": "Shown in logs and reports.", "type": "string", "minLength": 1 }, "id": { "description": "Stable identifier, unique among the steps. Default: the name as a slug, else step-N.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a step id starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "run": { "description": "The script. ${{ }} expressions are passed to it through environment variables, never pasted into the script text.", "type": "string", "minLength": 1 }, "uses": { "description": "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.", "type": "string", "pattern": "^builtin/[a-z0-9-]+$", "patternErrorMessage": "uses names a built-in trainer, such as builtin/online-gradient-descent" }, "with": { "description": "Options of the built-in trainer named by uses.", "type": "object" }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "cache": { "$ref": "#/$defs/stepCache" } } }, "stepCache": { "description": "The run-cache: when the step's command, params, spec env, the environment variables and the data and files named here, and the tool version are what they were on an earlier run, the step is skipped and its outputs are restored (locally from .retrain/cache, on GitHub from the Actions cache). See docs/cache.md.", "type": "object", "additionalProperties": false, "required": ["outputs"], "properties": { "outputs": { "description": "What the step writes: files or directories relative to root, or under $RETRAIN_WORK_DIR/ or $RETRAIN_MODEL_DIR/ (the variable alone means the whole directory). A hit restores exactly these. No '..', no absolute paths, no globs, nothing under .git or .retrain.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "data": { "description": "Data inputs (names under data) the step reads: the content of their files is part of the key.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "files": { "description": "Other files the step depends on (its scripts, a lockfile), as paths or globs relative to root: their content is part of the key. Each must match a file.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "env": { "description": "Environment variables the step reads from the runner's environment (the spec's env and the step's env are always part of the key): their values are part of the key. Name RETRAIN_BASELINE_DIGEST when the step reads the champion.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" } }, "params": { "description": "The params the step reads, whose values are part of the key. Default: every param, since every step sees them all.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "predictions": { "description": "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.", "type": "object", "additionalProperties": false, "properties": { "format": { "description": "File format of the predictions: CSV with a header row (default) or JSON Lines.", "enum": ["csv", "jsonl"] }, "task": { "description": "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.", "enum": ["binary", "multiclass", "regression"] }, "id": { "description": "Column holding the example id (default id). Both models' files must hold the same ids.", "type": "string", "minLength": 1 }, "label": { "description": "Column holding the true label (default label).", "type": "string", "minLength": 1 }, "prediction": { "description": "Column holding the predicted class or value (default prediction).", "type": "string", "minLength": 1 }, "score": { "description": "Binary: column holding the positive class's score or probability (default score).", "type": "string", "minLength": 1 }, "probability-prefix": { "description": "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).", "type": "string", "minLength": 1 }, "classes": { "description": "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).", "type": "array", "minItems": 2, "items": { "type": ["string", "number", "boolean"] } }, "group": { "description": "Column holding the group (user, session) the bootstrap resamples.", "type": "string", "minLength": 1 }, "slices": { "description": "Columns whose values define slices.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "evaluate": { "description": "The command that evaluates a model; it runs for the candidate and for the champion with the same data.", "type": "object", "additionalProperties": false, "required": ["run", "data"], "properties": { "run": { "description": "The script. It reads the model under evaluation and writes metrics where the environment says.", "type": "string", "minLength": 1 }, "data": { "description": "The data input (or list of inputs) holding the evaluation data; each must be declared under data.", "anyOf": [{ "title": "a data input name", "type": "string", "minLength": 1 }, { "title": "a list of data input names", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for evaluate, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "predictions": { "$ref": "#/$defs/predictions" }, "bootstrap": { "description": "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.", "type": "object", "additionalProperties": false, "properties": { "resamples": { "description": "Number of resamples (default 1000).", "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "description": "Seed of the resampling (default 0); part of the spec, so of its digest.", "type": "integer", "minimum": 0, "maximum": 4294967295 }, "interval": { "description": "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", "enum": ["bca", "percentile"] } } } } }, "changeRule": { "description": "A rule on the improvement over the baseline; exactly one of margin or relative-margin.", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "margin", "required": ["margin"] }, { "title": "relative-margin", "required": ["relative-margin"] }], "properties": { "margin": { "description": "The improvement must exceed this (>= 0: must improve by more than it; < 0: may regress by at most its size).", "type": "number" }, "relative-margin": { "description": "As margin, on the improvement divided by |baseline|.", "type": "number" }, "confidence": { "description": "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 }, "against": { "description": "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.", "anyOf": [{ "title": "champion", "const": "champion" }, { "title": "a version number >= 1", "type": "integer", "minimum": 1 }], "default": "champion" } } }, "metric": { "description": "A metric the evaluate command reports.", "type": "object", "additionalProperties": false, "required": ["goal"], "properties": { "goal": { "description": "Whether larger (maximize) or smaller (minimize) values are better.", "enum": ["maximize", "minimize"] }, "compute": { "description": "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.", "enum": ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"] }, "min": { "description": "The candidate's value must be at least this, on every run (the first included).", "type": "number" }, "max": { "description": "The candidate's value must be at most this, on every run (the first included).", "type": "number" }, "change": { "description": "Rules on the change against the baseline; all must pass.", "type": "array", "items": { "$ref": "#/$defs/changeRule" } }, "slices": { "description": "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.", "type": "object", "additionalProperties": false, "required": ["max-regression"], "properties": { "max-regression": { "description": "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).", "type": "number", "minimum": 0 }, "min-size": { "description": "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.", "type": "integer", "minimum": 1 }, "confidence": { "description": "Family-wise confidence across slices (default 0.95).", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } }, "retention": { "description": "How many stored bundles the registry keeps (retrain prune, and after each run that registers a version). Absent: every bundle is kept. Never pruned, whatever the counts: the champion, pending versions, undecided candidates, the champion a pending version was compared with, and versions a rule compares with (against: N). A pruned bundle is deleted for good; the version's record and history stay.", "type": "object", "additionalProperties": false, "properties": { "keep-rejected": { "description": "Keep the bundles of the newest N rejected or not-selected versions (by version number); older ones are pruned. Default: keep all.", "type": "integer", "minimum": 0 }, "keep-retired": { "description": "Keep the bundles of the newest N former champions (retired versions, by version number) as rollback targets; older ones are pruned and can no longer be rolled back to. Default: keep all.", "type": "integer", "minimum": 0 } } }, "promotion": { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "borderline": { "description": "What to do with a borderline candidate: every point estimate passes, but some confidence rule's bound does not clear its margin (and nothing else fails). reject (default) or gate: open the gate for a person to decide, with the numbers. Clear passes and clear failures are not affected.", "enum": ["reject", "gate"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } } } };
     schema22 = { "description": "Which inputs drift compares and its thresholds.", "type": "object", "additionalProperties": false, "properties": { "inputs": { "description": "The data inputs to compare. Default: every input that is not evaluation data.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$" } }, "psi": { "description": "A feature drifted when its population stability index is above this (default 0.2).", "type": "number", "minimum": 0 }, "ks-p": { "description": "A number feature drifted when its Kolmogorov-Smirnov p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 }, "chi2-p": { "description": "A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 } } };
     schema27 = { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "borderline": { "description": "What to do with a borderline candidate: every point estimate passes, but some confidence rule's bound does not clear its margin (and nothing else fails). reject (default) or gate: open the gate for a person to decide, with the numbers. Clear passes and clear failures are not affected.", "enum": ["reject", "gate"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } };
+    schema28 = { "description": "How many stored bundles the registry keeps (retrain prune, and after each run that registers a version). Absent: every bundle is kept. Never pruned, whatever the counts: the champion, pending versions, undecided candidates, the champion a pending version was compared with, and versions a rule compares with (against: N). A pruned bundle is deleted for good; the version's record and history stay.", "type": "object", "additionalProperties": false, "properties": { "keep-rejected": { "description": "Keep the bundles of the newest N rejected or not-selected versions (by version number); older ones are pruned. Default: keep all.", "type": "integer", "minimum": 0 }, "keep-retired": { "description": "Keep the bundles of the newest N former champions (retired versions, by version number) as rollback targets; older ones are pruned and can no longer be rolled back to. Default: keep all.", "type": "integer", "minimum": 0 } } };
     func0 = Object.prototype.hasOwnProperty;
     func1 = __cjs0.default;
     pattern0 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "u");
@@ -17251,8 +17340,8 @@ function binaryLogLossValues(label, score) {
   for (let i = 0; i < label.length; i++) {
     const p = Math.min(Math.max(score[i], EPS), 1 - EPS);
     const q = 1 - p;
-    const sum = q + p;
-    out[i] = -Math.log((label[i] === 1 ? p : q) / sum);
+    const sum2 = q + p;
+    out[i] = -Math.log((label[i] === 1 ? p : q) / sum2);
   }
   return out;
 }
@@ -17260,9 +17349,9 @@ function multiclassLogLossValues(label, probabilities) {
   const out = sharedFloat64(label.length);
   const clip = (v) => Math.min(Math.max(v, EPS), 1 - EPS);
   for (let i = 0; i < label.length; i++) {
-    let sum = 0;
-    for (const column2 of probabilities) sum += clip(column2[i]);
-    out[i] = -Math.log(clip(probabilities[label[i]][i]) / sum);
+    let sum2 = 0;
+    for (const column2 of probabilities) sum2 += clip(column2[i]);
+    out[i] = -Math.log(clip(probabilities[label[i]][i]) / sum2);
   }
   return out;
 }
@@ -17523,25 +17612,25 @@ function averagePrecisionKernel(positive, score) {
     let tp = 0;
     let fp = 0;
     let previousTp = 0;
-    let sum = 0;
+    let sum2 = 0;
     for (let i = 0; i < n; i++) {
       const x = w[order[i]];
       const p = x * sortedPositive[i];
       tp += p;
       fp += x - p;
       if (lastOfTie[i] && tp > previousTp) {
-        sum += (tp - previousTp) * (tp / (tp + fp));
+        sum2 += (tp - previousTp) * (tp / (tp + fp));
         previousTp = tp;
       }
     }
-    return tp > 0 ? sum / tp : Number.NaN;
+    return tp > 0 ? sum2 / tp : Number.NaN;
   };
 }
 function macroKernel(parts) {
   return (w) => {
-    let sum = 0;
-    for (const part of parts) sum += part(w);
-    return sum / parts.length;
+    let sum2 = 0;
+    for (const part of parts) sum2 += part(w);
+    return sum2 / parts.length;
   };
 }
 function oneVsRest(label, k) {
@@ -17573,17 +17662,17 @@ function countKernel(metric, average, label, predicted, classes) {
       if (y === p) tp[y] += x;
     }
     if (average === "binary") return score(1);
-    let sum = 0;
+    let sum2 = 0;
     let weight = 0;
     for (let c = 0; c < classes; c++) {
       if (truth[c] === 0 && guessed[c] === 0) continue;
       const v = score(c);
       const share = average === "macro" ? 1 : truth[c];
       if (Number.isNaN(v)) return Number.NaN;
-      sum += share * v;
+      sum2 += share * v;
       weight += share;
     }
-    return weight > 0 ? sum / weight : Number.NaN;
+    return weight > 0 ? sum2 / weight : Number.NaN;
   };
 }
 function rmseKernel(label, predicted) {
@@ -17614,20 +17703,20 @@ function r2Kernel(label, predicted) {
   const n = label.length;
   return (w) => {
     let total = 0;
-    let sum = 0;
+    let sum2 = 0;
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       const x = w[i];
       total += x;
-      sum += x * label[i];
+      sum2 += x * label[i];
       if (x > 0) {
         if (label[i] < min) min = label[i];
         if (label[i] > max) max = label[i];
       }
     }
     if (total < 2 || min === max) return Number.NaN;
-    const mean = sum / total;
+    const mean = sum2 / total;
     let residual = 0;
     let spread = 0;
     for (let i = 0; i < n; i++) {
@@ -18195,6 +18284,10 @@ function buildSpecUnbounded(text2, digest, file, cwd) {
     lockfiles: [...raw.lockfiles ?? []],
     challengers: []
   };
+  if (raw.retention) {
+    const { "keep-rejected": keepRejected, "keep-retired": keepRetired } = raw.retention;
+    spec.retention = { ...keepRejected !== void 0 && { keepRejected }, ...keepRetired !== void 0 && { keepRetired } };
+  }
   if (raw["retrain-when"]) spec.retrainWhen = { drift: builder.drift(["retrain-when", "drift"], raw["retrain-when"].drift, data, evaluate.data, spec.drift) };
   const challengers = expandChallengers(raw.challengers, params, source);
   spec.challengers = challengers.challengers;
@@ -18582,6 +18675,67 @@ var init_manifest = __esm({
   }
 });
 
+// src/registry/retention.ts
+function protectedVersions(state, policy = {}) {
+  const kept = /* @__PURE__ */ new Map();
+  if (state.champion !== null) kept.set(state.champion, "the champion");
+  for (const v of state.versions) {
+    if (v.status === "promoted") kept.set(v.version, "the champion");
+    if (v.status === "pending") kept.set(v.version, "pending approval");
+    if (v.status === "candidate") kept.set(v.version, "a candidate not yet decided");
+  }
+  for (const v of state.versions) {
+    if ((v.status === "pending" || v.status === "candidate") && v.baselineVersion !== null && !kept.has(v.baselineVersion)) {
+      kept.set(v.baselineVersion, `the champion ${v.status} version ${v.version} was compared with`);
+    }
+  }
+  for (const n of policy.pinned ?? []) if (!kept.has(n)) kept.set(n, `a rule of the spec compares with it (against: ${n})`);
+  return kept;
+}
+function pruneSelection(state, policy) {
+  const kept = protectedVersions(state, policy);
+  const chosen = [];
+  for (const kind of KINDS) {
+    const keep = policy[kind.key];
+    if (keep === void 0) continue;
+    const newestFirst = state.versions.filter((v) => kind.statuses.includes(v.status)).sort((a, b) => b.version - a.version);
+    for (const v of newestFirst.slice(keep)) {
+      if (v.pruned || kept.has(v.version)) continue;
+      chosen.push({
+        version: v.version,
+        status: v.status,
+        why: `${v.status}, older than the newest ${keep} ${kind.what} version${keep === 1 ? "" : "s"} (${kind.name}: ${keep})`
+      });
+    }
+  }
+  return chosen.sort((a, b) => a.version - b.version);
+}
+function whyKept(state, policy, record) {
+  const kept = protectedVersions(state, policy).get(record.version);
+  if (kept) return `it is ${kept}`;
+  const kind = KINDS.find((k) => k.statuses.includes(record.status));
+  if (!kind || policy[kind.key] === void 0) return `the policy keeps every ${record.status} version`;
+  return `it is among the newest ${policy[kind.key]} ${kind.what} versions (${kind.name})`;
+}
+function describePolicy(policy) {
+  const parts = KINDS.filter((k) => policy[k.key] !== void 0).map((k) => `${k.name}: ${policy[k.key]}`);
+  return parts.length ? parts.join(", ") : "keep everything";
+}
+function prunedNote(mark) {
+  return `its bundle was pruned on ${mark.at.slice(0, 10)} by retention (${mark.reason}, by ${mark.actor}) and cannot be restored`;
+}
+var PRUNE_EFFECT, KINDS;
+var init_retention = __esm({
+  "src/registry/retention.ts"() {
+    "use strict";
+    PRUNE_EFFECT = "delete-pruned-bundle";
+    KINDS = [
+      { statuses: ["rejected", "not-selected"], key: "keepRejected", name: "keep-rejected", what: "rejected or not-selected" },
+      { statuses: ["retired"], key: "keepRetired", name: "keep-retired", what: "former champion" }
+    ];
+  }
+});
+
 // src/registry/state-machine.ts
 function emptyState(model) {
   return { model, champion: null, versions: [], history: [], lastReserved: 0, reservations: [], effects: [], applied: [] };
@@ -18678,6 +18832,8 @@ function applyTransition(state, t, at) {
     case "promote": {
       const record = checkExpected(state, t.expect);
       if (state.champion === record.version) refuse(`version ${record.version} is already the champion of ${state.model}`, "already-champion");
+      if (record.pruned)
+        refuse(`${state.model} version ${record.version} cannot become the champion: ${prunedNote(record.pruned)}; nothing was changed`, "bundle-pruned");
       if (!PROMOTABLE[t.action].includes(record.status)) {
         if (t.action === "rollback")
           refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, "never-promoted");
@@ -18728,6 +18884,31 @@ function applyTransition(state, t, at) {
     }
     case "add-effects":
       return { state: addEffects(state, t.effects, at), result: null };
+    case "prune": {
+      const selected = new Set(pruneSelection(state, t.policy).map((c) => c.version));
+      const marking = [];
+      for (const e of t.expect) {
+        const record = checkExpected(state, e);
+        if (record.pruned) continue;
+        if (!selected.has(record.version)) {
+          refuse(
+            `${state.model} version ${record.version} is no longer pruned by the policy: ${whyKept(state, t.policy, record)}; nothing was pruned`,
+            "not-prunable"
+          );
+        }
+        marking.push(record.version);
+      }
+      if (marking.length === 0) return { state, result: 0 };
+      const mark = { at, actor: t.who.actor, reason: t.who.reason };
+      const versions = state.versions.map((v) => marking.includes(v.version) ? { ...v, pruned: mark } : v);
+      const history = [...state.history, ...marking.map((v) => event(state, v, "pruned", t.who, at))];
+      const effects = addEffects(
+        state,
+        marking.map((version) => ({ kind: PRUNE_EFFECT, version, data: {} })),
+        at
+      ).effects;
+      return { state: { ...state, versions, history, effects }, result: marking.length };
+    }
     case "effect": {
       const effect = state.effects.find((e) => e.id === t.id);
       if (!effect) return { state, result: null };
@@ -18751,6 +18932,7 @@ var init_state_machine = __esm({
     "use strict";
     import_node_crypto2 = require("node:crypto");
     init_errors();
+    init_retention();
     APPLIED_MEMORY = 64;
     VersionChangedError = class extends RetrainError {
       constructor(model, expected, actual, by) {
@@ -18768,6 +18950,88 @@ var init_state_machine = __esm({
       approved: ["candidate", "pending", "rejected", "not-selected"],
       rollback: ["retired"]
     };
+  }
+});
+
+// src/registry/prune.ts
+async function pruneVersions(registry, model, policy, options) {
+  const report2 = { model, policy, dryRun: Boolean(options.dryRun), pruned: [], cleanedUp: [], failed: [], bytesFreed: 0 };
+  for (let plan = 1; ; plan++) {
+    const state = await registry.state(model);
+    const chosen = [];
+    for (const c of pruneSelection(state, policy)) {
+      const bytes = await registry.bundleBytes(
+        model,
+        state.versions.find((v) => v.version === c.version)
+      );
+      if (bytes !== null) chosen.push({ ...c, bytes });
+    }
+    if (options.dryRun) {
+      report2.pruned = chosen;
+      report2.cleanedUp = await leftovers(registry, model, state.effects);
+      report2.bytesFreed = sum([...report2.pruned, ...report2.cleanedUp]);
+      return report2;
+    }
+    if (chosen.length === 0) break;
+    try {
+      const marked = await registry.apply(model, {
+        kind: "prune",
+        expect: chosen.map((c) => ({ version: c.version, status: c.status })),
+        policy,
+        who: { actor: options.who.actor, reason: options.who.reason || describePolicy(policy) }
+      });
+      report2.pruned = marked === 0 ? [] : chosen;
+      break;
+    } catch (err) {
+      if (!(err instanceof InputError || err instanceof VersionChangedError) || plan >= MAX_PLANS) throw err;
+    }
+  }
+  await options.atMarked?.();
+  return await deleteMarked(registry, model, report2);
+}
+async function deleteMarked(registry, model, report2) {
+  const state = await registry.state(model);
+  const mine = new Set(report2.pruned.map((p) => p.version));
+  const earlier = await leftovers(
+    registry,
+    model,
+    state.effects.filter((e) => !mine.has(e.version))
+  );
+  const sizes2 = new Map([...report2.pruned, ...earlier].map((p) => [p.version, p.bytes]));
+  const settled = await registry.settle(model, {}, void 0, (e) => e.kind === PRUNE_EFFECT);
+  const done = new Set(settled.done.map((e) => e.version));
+  report2.cleanedUp = earlier.filter((p) => done.has(p.version));
+  report2.failed = [...settled.failed, ...settled.unconfirmed].map((e) => ({ version: e.version, error: e.error ?? "unknown" }));
+  const failed = new Set(report2.failed.map((f) => f.version));
+  report2.bytesFreed = [...sizes2].filter(([v]) => !failed.has(v) && (done.has(v) || mine.has(v))).reduce((n, [, b]) => n + (b ?? 0), 0);
+  return report2;
+}
+async function leftovers(registry, model, effects) {
+  const state = await registry.state(model);
+  const out = [];
+  for (const e of effects) {
+    const record = state.versions.find((v) => v.version === e.version);
+    if (e.kind !== PRUNE_EFFECT || !record?.pruned) continue;
+    out.push({
+      version: record.version,
+      status: record.status,
+      why: `pruned on ${record.pruned.at.slice(0, 10)}; its deletion had not completed`,
+      bytes: await registry.bundleBytes(model, record)
+    });
+  }
+  return out;
+}
+function sum(bundles) {
+  return bundles.reduce((n, p) => n + (p.bytes ?? 0), 0);
+}
+var MAX_PLANS;
+var init_prune = __esm({
+  "src/registry/prune.ts"() {
+    "use strict";
+    init_errors();
+    init_state_machine();
+    init_retention();
+    MAX_PLANS = 4;
   }
 });
 
@@ -18815,6 +19079,8 @@ function describe(t, model) {
       return `retrain: ${model}: ${t.effects.map((e) => `${e.kind} of version ${e.version}`).join(", ")} requested`;
     case "effect":
       return `retrain: ${model} effect ${t.id} ${t.outcome}`;
+    case "prune":
+      return `retrain: prune the bundles of ${model} version${t.expect.length === 1 ? "" : "s"} ${t.expect.map((e) => e.version).join(", ")} (retention)`;
   }
 }
 var import_node_crypto3, import_node_os, MAX_ATTEMPTS, TRANSIENT_RETRIES, UNREPEATABLE, EffectRefusedError, RESERVATION_TTL_MS, GITHUB_HOSTED_RUN_LIMIT_MS, VersionRegistry;
@@ -18824,7 +19090,9 @@ var init_version_registry = __esm({
     import_node_crypto3 = require("node:crypto");
     import_node_os = __toESM(require("node:os"), 1);
     init_errors();
+    init_retention();
     init_state_machine();
+    init_prune();
     MAX_ATTEMPTS = 12;
     TRANSIENT_RETRIES = 4;
     UNREPEATABLE = /* @__PURE__ */ new Set(["dispatch"]);
@@ -18862,16 +19130,25 @@ var init_version_registry = __esm({
         return { model, champion, versions, history, effects, ...reservations.length > 0 && { reservations } };
       }
       async fetchBundle(model, version, destDir) {
-        return await this.store.fetchBundle(model, await this.record(model, version), destDir);
+        return await this.store.fetchBundle(model, await this.record(model, version, "fetched"), destDir);
       }
       async fetchManifest(model, version, destDir) {
-        const record = await this.record(model, version);
+        const record = await this.record(model, version, "fetched");
         return this.store.fetchManifest ? await this.store.fetchManifest(model, record, destDir) : await this.store.fetchBundle(model, record, destDir);
       }
-      async record(model, version) {
+      async record(model, version, use) {
         const record = (await this.state(model)).versions.find((v) => v.version === version);
         if (!record) throw new RetrainError(`${model} has no version ${version} in ${this.description}`, ExitCode.badInput, "unknown-version");
+        if (use && record.pruned) throw new InputError([{ message: `${model} version ${version}: ${prunedNote(record.pruned)}` }], "bundle-pruned");
         return record;
+      }
+      /** The stored size of a version's bundle, or null when nothing is stored (or the store cannot tell). */
+      async bundleBytes(model, record) {
+        return await this.store.bundleBytes?.(model, record) ?? null;
+      }
+      /** Applies a retention policy: see registry/prune.ts. */
+      async prune(model, policy, options) {
+        return await pruneVersions(this, model, policy, options);
       }
       /**
        * Applies a transition by compare-and-swap: read, check and change, write if the state is still
@@ -18987,11 +19264,13 @@ var init_version_registry = __esm({
        * effects are retried; a dispatch whose answer was lost is left unconfirmed for a person, unless
        * `resend` names it.
        */
-      async settle(model, performers = {}, resend = () => false) {
+      async settle(model, performers = {}, resend = () => false, only = () => true) {
         const report2 = { done: [], failed: [], unconfirmed: [] };
         const state = await this.state(model);
         for (const effect of state.effects) {
-          const own = this.store.effectKinds?.includes(effect.kind);
+          if (!only(effect)) continue;
+          const pruning = effect.kind === PRUNE_EFFECT;
+          const own = pruning || this.store.effectKinds?.includes(effect.kind);
           const performer = own ? void 0 : performers[effect.kind];
           if (!own && !performer) continue;
           const unrepeatable = UNREPEATABLE.has(effect.kind);
@@ -19009,7 +19288,7 @@ var init_version_registry = __esm({
           if (unrepeatable) await this.apply(model, { kind: "effect", id: effect.id, outcome: "sending" });
           try {
             const record = state.versions.find((v) => v.version === effect.version);
-            const patch = own ? await this.store.perform(model, effect, record) : await performer(effect);
+            const patch = pruning ? await this.deletePrunedBundle(model, record) : own ? await this.store.perform(model, effect, record) : await performer(effect);
             await this.apply(model, { kind: "effect", id: effect.id, outcome: "done", ...patch ? { patch } : {} });
             report2.done.push(effect);
           } catch (err) {
@@ -19020,6 +19299,15 @@ var init_version_registry = __esm({
           }
         }
         return report2;
+      }
+      /**
+       * Deletes a pruned version's stored bundle (again, after a crash: gone already is done). The record
+       * then no longer says where a bundle is stored; a version not marked pruned is never touched.
+       */
+      async deletePrunedBundle(model, record) {
+        if (!record?.pruned) throw new EffectRefusedError(`version ${record?.version ?? "?"} is not marked pruned; its bundle stays`);
+        await this.store.discardBundle(model, record.version, record);
+        return record.storage ? { storage: null } : void 0;
       }
     };
   }
@@ -19215,8 +19503,17 @@ var init_directory_registry = __esm({
         }
         return dir;
       }
+      /** Never registered, or pruned: the version's folder goes (gone already is done). */
       async discardBundle(model, version) {
         await (0, import_promises4.rm)(this.versionDir(model, version), { recursive: true, force: true });
+      }
+      async bundleBytes(model, record) {
+        const dir = this.versionDir(model, record.version);
+        const entries = await (0, import_promises4.readdir)(dir, { withFileTypes: true }).catch(() => null);
+        if (!entries) return null;
+        let bytes = 0;
+        for (const e of entries) if (e.isFile()) bytes += (await (0, import_promises4.stat)(import_node_path7.default.join(dir, e.name)).catch(() => null))?.size ?? 0;
+        return bytes;
       }
     };
     DirectoryRegistry = class extends VersionRegistry {
@@ -19239,7 +19536,7 @@ __export(directory_cache_exports, {
 async function entrySize(dir) {
   try {
     const manifest = JSON.parse(await (0, import_promises5.readFile)(import_node_path8.default.join(dir, "entry.json"), "utf8"));
-    return (manifest.files ?? []).reduce((sum, f) => sum + (typeof f.size === "number" && f.size > 0 ? f.size : 0), 0);
+    return (manifest.files ?? []).reduce((sum2, f) => sum2 + (typeof f.size === "number" && f.size > 0 ? f.size : 0), 0);
   } catch {
     return 0;
   }
@@ -19324,7 +19621,7 @@ var init_directory_cache = __esm({
           }
           entries.push({ key: name, size: await entrySize(dir), used: info.mtimeMs });
         }
-        let total = entries.reduce((sum, e) => sum + e.size, 0);
+        let total = entries.reduce((sum2, e) => sum2 + e.size, 0);
         for (const e of entries.sort((a, b) => a.used - b.used)) {
           if (total <= this.maxBytes) break;
           if (e.key === keep) continue;
@@ -22411,11 +22708,11 @@ parentPort.on('message', message => {
 
 // src/engine/tar-reader.ts
 function parseHeader(block) {
-  let sum = 8 * 32;
-  for (let i = 0; i < 148; i++) sum += block[i];
-  for (let i = 156; i < TAR_BLOCK; i++) sum += block[i];
+  let sum2 = 8 * 32;
+  for (let i = 0; i < 148; i++) sum2 += block[i];
+  for (let i = 156; i < TAR_BLOCK; i++) sum2 += block[i];
   const recorded = octalField(block, 148, 8, "checksum");
-  if (recorded !== sum) throw new TarFormatError(`a header's checksum is ${recorded}, its bytes sum to ${sum}: the header is damaged`);
+  if (recorded !== sum2) throw new TarFormatError(`a header's checksum is ${recorded}, its bytes sum to ${sum2}: the header is damaged`);
   const type = TYPES[block[156]] ?? "unknown";
   let name = text(block, 0, 100);
   if (isUstar(block)) {
@@ -23046,25 +23343,25 @@ function ustarHeader({ name, type, size, mode, linkname }) {
   if (linkname && Buffer.byteLength(linkname) > 100) return null;
   const block = HEADER_SCRATCH;
   block.set(HEADER_TEMPLATE);
-  let sum = TEMPLATE_SUM + putAscii(block, 0, name) + writeOctal(block, 100, mode & 4095, 6);
+  let sum2 = TEMPLATE_SUM + putAscii(block, 0, name) + writeOctal(block, 100, mode & 4095, 6);
   if (size > MAX_OCTAL_SIZE) {
     block[124] = 128;
-    sum += 128;
+    sum2 += 128;
     for (let i = 11, rest = size; i > 0; i--, rest = Math.floor(rest / 256)) {
       block[124 + i] = rest % 256;
-      sum += rest % 256;
+      sum2 += rest % 256;
     }
   } else {
-    sum += writeOctal(block, 124, size, 11);
+    sum2 += writeOctal(block, 124, size, 11);
   }
   block[156] = TYPE_FLAG[type];
-  sum += TYPE_FLAG[type];
+  sum2 += TYPE_FLAG[type];
   if (linkname) {
     const written = block.write(linkname, 157);
-    for (let i = 157; i < 157 + written; i++) sum += block[i];
+    for (let i = 157; i < 157 + written; i++) sum2 += block[i];
   }
-  if (prefix) sum += putAscii(block, 345, prefix);
-  writeOctal(block, 148, sum, 6);
+  if (prefix) sum2 += putAscii(block, 345, prefix);
+  writeOctal(block, 148, sum2, 6);
   block[155] = 0;
   return block;
 }
@@ -23073,32 +23370,32 @@ function isAscii(text2) {
   return true;
 }
 function putAscii(block, offset, text2) {
-  let sum = 0;
+  let sum2 = 0;
   for (let i = 0; i < text2.length; i++) {
     const c = text2.charCodeAt(i);
     block[offset + i] = c;
-    sum += c;
+    sum2 += c;
   }
-  return sum;
+  return sum2;
 }
 function writeOctal(block, offset, value, digits) {
-  let sum = 32;
+  let sum2 = 32;
   if (value >= 8 ** digits) {
     block.fill(55, offset, offset + digits);
-    sum += 55 * digits;
+    sum2 += 55 * digits;
   } else if (value < 2 ** 31) {
     for (let i = digits - 1, rest = value; i >= 0; i--, rest >>>= 3) {
       block[offset + i] = 48 + (rest & 7);
-      sum += 48 + (rest & 7);
+      sum2 += 48 + (rest & 7);
     }
   } else {
     for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 8)) {
       block[offset + i] = 48 + rest % 8;
-      sum += 48 + rest % 8;
+      sum2 += 48 + rest % 8;
     }
   }
   block[offset + digits] = 32;
-  return sum;
+  return sum2;
 }
 function octal(value, digits) {
   const text2 = value.toString(8);
@@ -23657,7 +23954,7 @@ var init_bundle = __esm({
       block.write("ustar\x0000", 257, "latin1");
       return block;
     })();
-    TEMPLATE_SUM = HEADER_TEMPLATE.reduce((sum, byte) => sum + byte, 0);
+    TEMPLATE_SUM = HEADER_TEMPLATE.reduce((sum2, byte) => sum2 + byte, 0);
     ZERO_BLOCK = Buffer.alloc(TAR_BLOCK);
     HEADER_SCRATCH = Buffer.alloc(TAR_BLOCK);
     oneShotHash = import_node_crypto6.default.hash;
@@ -27863,10 +28160,10 @@ var init_random = __esm({
     POISSON_CDF = (() => {
       const cdf = [];
       let term = Math.exp(-1);
-      let sum = 0;
-      for (let k = 0; sum < 1 && k < 40; k++) {
-        sum += term;
-        cdf.push(Math.min(sum, 1));
+      let sum2 = 0;
+      for (let k = 0; sum2 < 1 && k < 40; k++) {
+        sum2 += term;
+        cdf.push(Math.min(sum2, 1));
         term /= k + 1;
       }
       cdf[cdf.length - 1] = 1;
@@ -27889,7 +28186,7 @@ function thinSorted(sample, size) {
 }
 function fitBudget(profile) {
   const numbers = Object.values(profile.inputs).flatMap((i) => Object.values(i.columns).filter((c) => c.kind === "number"));
-  const kept = numbers.reduce((sum, c) => sum + c.sample.length, 0);
+  const kept = numbers.reduce((sum2, c) => sum2 + c.sample.length, 0);
   if (kept <= PROFILE_VALUE_BUDGET) return;
   const share = Math.max(MIN_SAMPLE, Math.floor(PROFILE_VALUE_BUDGET / numbers.length));
   for (const column2 of numbers) {
@@ -28178,33 +28475,33 @@ __export(drift_exports, {
   upperGamma: () => upperGamma
 });
 function psi(reference, current) {
-  let sum = 0;
+  let sum2 = 0;
   for (let i = 0; i < reference.length; i++) {
     const r = Math.max(reference[i], PSI_FLOOR);
     const c = Math.max(current[i], PSI_FLOOR);
-    sum += (c - r) * Math.log(c / r);
+    sum2 += (c - r) * Math.log(c / r);
   }
-  return sum;
+  return sum2;
 }
 function kolmogorovSf(x) {
   if (!(x > 0)) return 1;
   if (x < 1) {
     const w = Math.PI * Math.PI / (8 * x * x);
-    let sum2 = 0;
+    let sum3 = 0;
     for (let k = 1; k <= 50; k++) {
       const term = Math.exp(-(2 * k - 1) * (2 * k - 1) * w);
-      sum2 += term;
+      sum3 += term;
       if (term < 1e-300) break;
     }
-    return Math.min(1, Math.max(0, 1 - Math.sqrt(2 * Math.PI) / x * sum2));
+    return Math.min(1, Math.max(0, 1 - Math.sqrt(2 * Math.PI) / x * sum3));
   }
-  let sum = 0;
+  let sum2 = 0;
   for (let k = 1; k <= 100; k++) {
     const term = Math.exp(-2 * k * k * x * x);
-    sum += k % 2 === 1 ? term : -term;
+    sum2 += k % 2 === 1 ? term : -term;
     if (term < 1e-300) break;
   }
-  return Math.min(1, Math.max(0, 2 * sum));
+  return Math.min(1, Math.max(0, 2 * sum2));
 }
 function logGamma(x) {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
@@ -28219,13 +28516,13 @@ function upperGamma(a, x) {
   const lead = -x + a * Math.log(x) - logGamma(a);
   if (x < a + 1) {
     let term = 1 / a;
-    let sum = term;
+    let sum2 = term;
     for (let n = 1; n < 1e4; n++) {
       term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
+      sum2 += term;
+      if (Math.abs(term) < Math.abs(sum2) * 1e-17) break;
     }
-    return Math.min(1, Math.max(0, 1 - sum * Math.exp(lead)));
+    return Math.min(1, Math.max(0, 1 - sum2 * Math.exp(lead)));
   }
   const tiny = 1e-300;
   let b = x + 1 - a;
@@ -30367,12 +30664,12 @@ function normalCdf(x) {
   let erfc;
   if (z < 3) {
     let term = z;
-    let sum = z;
-    for (let k = 1; k < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); k++) {
+    let sum2 = z;
+    for (let k = 1; k < 200 && Math.abs(term) > 1e-17 * Math.abs(sum2); k++) {
       term *= -z * z / k;
-      sum += term / (2 * k + 1);
+      sum2 += term / (2 * k + 1);
     }
-    erfc = 1 - 2 / Math.sqrt(Math.PI) * sum;
+    erfc = 1 - 2 / Math.sqrt(Math.PI) * sum2;
   } else {
     const tiny = 1e-300;
     let f = z;
@@ -31151,14 +31448,14 @@ function readOutputs(examples2, cols, table2, order, needs) {
       return values;
     });
     for (let i = 0; i < n; i++) {
-      let sum = 0;
+      let sum2 = 0;
       for (const p of probabilities) {
         if (p[i] < 0 || p[i] > 1)
           throw new PredictionsError(`${where(table2, rowOf(i))}: a class probability of id "${examples2.ids.at(i)}" is ${p[i]}, outside [0, 1]`);
-        sum += p[i];
+        sum2 += p[i];
       }
-      if (Math.abs(sum - 1) > 1e-8 + 1e-5) {
-        throw new PredictionsError(`${where(table2, rowOf(i))}: the class probabilities of id "${examples2.ids.at(i)}" sum to ${sum}, not 1`);
+      if (Math.abs(sum2 - 1) > 1e-8 + 1e-5) {
+        throw new PredictionsError(`${where(table2, rowOf(i))}: the class probabilities of id "${examples2.ids.at(i)}" sum to ${sum2}, not 1`);
       }
     }
     out.probabilities = probabilities;
@@ -31726,6 +32023,100 @@ var init_challenger_plan = __esm({
     init_suggest();
     init_fingerprint();
     P_STEPS = 40;
+  }
+});
+
+// src/engine/prune-command.ts
+var prune_command_exports = {};
+__export(prune_command_exports, {
+  formatBytes: () => formatBytes,
+  parseKeepCount: () => parseKeepCount,
+  pruneAfterRun: () => pruneAfterRun,
+  pruneCommand: () => pruneCommand,
+  pruneHook: () => pruneHook,
+  pruneSummary: () => pruneSummary,
+  renderPrune: () => renderPrune,
+  retentionPolicy: () => retentionPolicy
+});
+function retentionPolicy(spec, overrides = {}) {
+  const keepRejected = overrides.keepRejected ?? spec?.retention?.keepRejected;
+  const keepRetired = overrides.keepRetired ?? spec?.retention?.keepRetired;
+  if (keepRejected === void 0 && keepRetired === void 0) return null;
+  const pinned = spec ? [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))] : [];
+  return {
+    ...keepRejected !== void 0 && { keepRejected },
+    ...keepRetired !== void 0 && { keepRetired },
+    ...pinned.length && { pinned }
+  };
+}
+function parseKeepCount(text2, where2) {
+  if (!/^\d{1,9}$/.test(text2.trim())) throw new InputError([{ message: `${where2} must be a whole number of 0 or more, got ${preview(text2)}` }], "usage");
+  return Number(text2.trim());
+}
+async function pruneCommand(registry, model, policy, options) {
+  if (!policy) throw new InputError([{ message: `no retention policy for ${model}: ${options.noPolicy}` }], "no-retention");
+  return await registry.prune(model, policy, {
+    ...options.dryRun && { dryRun: true },
+    who: options.who,
+    ...options.atMarked && { atMarked: options.atMarked }
+  });
+}
+async function pruneAfterRun(registry, spec, actor, reporter) {
+  const policy = retentionPolicy(spec);
+  if (!policy) return null;
+  try {
+    const report2 = await registry.prune(spec.model, policy, { who: { actor, reason: "" } });
+    if (report2.pruned.length || report2.cleanedUp.length) reporter.info(pruneSummary(report2));
+    for (const f of report2.failed)
+      reporter.warn(`retention: deleting the pruned bundle of version ${f.version} failed (${f.error}); it stays marked pruned and the next command deletes it`);
+    return report2;
+  } catch (err) {
+    reporter.warn(`the decision is recorded, but applying the retention policy failed: ${err.message}; retrain prune applies it again`);
+    return null;
+  }
+}
+function pruneHook(raw) {
+  if (raw !== "prune-marked:SIGKILL") return void 0;
+  return async () => {
+    process.kill(process.pid, "SIGKILL");
+    for (let i = 0; i < 200; i++) await new Promise((resolve3) => setTimeout(resolve3, 5));
+  };
+}
+function formatBytes(bytes) {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}
+function versionsOf(list) {
+  return `version${list.length === 1 ? "" : "s"} ${list.map((p) => p.version).join(", ")}`;
+}
+function pruneSummary(r) {
+  const verb = r.dryRun ? "Would prune" : "Pruned";
+  const parts = [
+    r.pruned.length ? `${verb} the bundles of ${r.model} ${versionsOf(r.pruned)}` : `${r.dryRun ? "Would prune" : "Pruned"} no bundle of ${r.model}`,
+    ...r.cleanedUp.length ? [`${r.dryRun ? "would delete" : "deleted"} the leftover bundles of earlier pruned ${versionsOf(r.cleanedUp)}`] : []
+  ];
+  return `${parts.join("; ")} (${describePolicy(r.policy)}): ${formatBytes(r.bytesFreed)} ${r.dryRun ? "would be freed" : "freed"}${r.dryRun ? "; nothing changed (dry run)" : ""}`;
+}
+function renderPrune(r) {
+  const lines = [pruneSummary(r)];
+  for (const p of [...r.pruned, ...r.cleanedUp])
+    lines.push(`  version ${p.version} (${p.status}): ${p.bytes === null ? "size unknown" : formatBytes(p.bytes)}; ${p.why}`);
+  for (const f of r.failed)
+    lines.push(`  version ${f.version}: deleting its bundle failed (${f.error}); it stays marked pruned, and the next command deletes it`);
+  return lines.join("\n");
+}
+var init_prune_command = __esm({
+  "src/engine/prune-command.ts"() {
+    "use strict";
+    init_errors();
+    init_retention();
+    init_names();
   }
 });
 
@@ -32380,6 +32771,10 @@ async function commit(ctx, evaluation, decision) {
     if (options.signal?.aborted)
       reporter.warn(`Cancelled after the decision was committed (version ${record.version}, ${record.decision}); finishing its record`);
     const followUps = record.version !== null ? await settleEffects(options, spec.model) : null;
+    if (record.version !== null && spec.retention) {
+      const { pruneAfterRun: pruneAfterRun2 } = await Promise.resolve().then(() => (init_prune_command(), prune_command_exports));
+      await pruneAfterRun2(registry, spec, options.actor, reporter);
+    }
     await reporter.report(report2);
     return { result: final, report: report2, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps };
   } catch (err) {
@@ -33034,7 +33429,7 @@ function renderStatus(snapshot, metricNames, { limit = STATUS_LIMIT, rest = "--a
         ["version", "status", "baseline", ...names, ...sets.length ? ["evaluated on"] : [], "created"],
         shown2.map((v) => [
           String(v.version) + (v.version === snapshot.champion ? " *" : ""),
-          v.status,
+          v.status + (v.pruned ? `, bundle pruned ${v.pruned.at.slice(0, 10)}` : ""),
           v.baselineVersion === null ? "\u2014" : String(v.baselineVersion),
           ...names.map((n) => formatNumber(v.metrics[n])),
           ...sets.length ? [letter(v.evaluationData)] : [],
@@ -33512,7 +33907,7 @@ async function fetchVersion(registry, model, version, dest) {
       digest: manifest.digest,
       files: manifest.files.length,
       links: manifest.links.length,
-      bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
+      bytes: manifest.files.reduce((sum2, f) => sum2 + f.size, 0),
       lineage: manifest.lineage
     };
   } finally {
@@ -33658,6 +34053,16 @@ async function execute2(command, deps) {
     }
     case "settle":
       return { kind: "settled", model: command.model, followUps: await settle(deps, command.model) };
+    case "prune": {
+      const { pruneCommand: pruneCommand2, retentionPolicy: retentionPolicy2 } = await Promise.resolve().then(() => (init_prune_command(), prune_command_exports));
+      const report2 = await pruneCommand2(deps.registry, command.model, retentionPolicy2(command.spec, command.overrides), {
+        ...command.dryRun && { dryRun: true },
+        who: { actor: command.who.actor, reason: command.who.reason ?? "" },
+        noPolicy: command.noPolicy,
+        ...command.atMarked && { atMarked: command.atMarked }
+      });
+      return { kind: "pruned", report: report2, followUps: command.dryRun ? null : await settle(deps, command.model) };
+    }
     case "redeploy": {
       const snapshot = await deps.registry.snapshot(command.model);
       const champion = snapshot.champion;
@@ -34040,9 +34445,9 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
     out.recall = tp[1] + fn[1] > 0 ? tp[1] / (tp[1] + fn[1]) : NaN;
     out.f1 = f1(1);
   } else {
-    let sum = 0;
-    for (let c = 0; c < classes; c++) sum += Number.isNaN(f1(c)) ? 0 : f1(c);
-    out.macro_f1 = sum / classes;
+    let sum2 = 0;
+    for (let c = 0; c < classes; c++) sum2 += Number.isNaN(f1(c)) ? 0 : f1(c);
+    out.macro_f1 = sum2 / classes;
   }
   return out;
 }
@@ -34180,30 +34585,30 @@ function fnv1a(text2) {
 }
 function columnStat(values, stride, offset, rows, withSquares) {
   let count2 = 0;
-  let sum = 0;
+  let sum2 = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (let r = 0; r < rows.length; r++) {
     const v = values[rows[r] * stride + offset];
     if (Number.isNaN(v)) continue;
     count2++;
-    sum += v;
+    sum2 += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
   let squares = 0;
   if (withSquares && count2 > 0) {
-    const mean = sum / count2;
+    const mean = sum2 / count2;
     for (let r = 0; r < rows.length; r++) {
       const v = values[rows[r] * stride + offset];
       if (!Number.isNaN(v)) squares += (v - mean) ** 2;
     }
   }
-  return { count: count2, sum, min, max, squares };
+  return { count: count2, sum: sum2, min, max, squares };
 }
 function columnStats(matrix, width, rows, withSquares) {
   const count2 = new Float64Array(width);
-  const sum = new Float64Array(width);
+  const sum2 = new Float64Array(width);
   const min = new Float64Array(width).fill(Number.POSITIVE_INFINITY);
   const max = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
   const squares = new Float64Array(width);
@@ -34213,13 +34618,13 @@ function columnStats(matrix, width, rows, withSquares) {
       const v = matrix[base + k];
       if (Number.isNaN(v)) continue;
       count2[k]++;
-      sum[k] += v;
+      sum2[k] += v;
       if (v < min[k]) min[k] = v;
       if (v > max[k]) max[k] = v;
     }
   }
   if (withSquares) {
-    const mean = Float64Array.from(sum, (s, k) => s / count2[k]);
+    const mean = Float64Array.from(sum2, (s, k) => s / count2[k]);
     for (let r = 0; r < rows.length; r++) {
       const base = rows[r] * width;
       for (let k = 0; k < width; k++) {
@@ -34228,7 +34633,7 @@ function columnStats(matrix, width, rows, withSquares) {
       }
     }
   }
-  return { count: count2, sum, min, max, squares };
+  return { count: count2, sum: sum2, min, max, squares };
 }
 function statsOf(stats, k) {
   return { count: stats.count[k], sum: stats.sum[k], min: stats.min[k], max: stats.max[k], squares: stats.squares[k] };
@@ -34264,12 +34669,12 @@ function fitPreparation(table2, rows, options, notes) {
     if (view && view.firstBad === -1) {
       const k = view.values === table2.matrix ? view.offset : -1;
       if (k !== -1 && matrixStats === null) matrixStats = columnStats(table2.matrix, view.stride, rows, options.normalize === "standard");
-      const { count: count2, sum, min, max, squares } = k !== -1 ? statsOf(matrixStats, k) : columnStat(view.values, view.stride, view.offset, rows, options.normalize === "standard");
+      const { count: count2, sum: sum2, min, max, squares } = k !== -1 ? statsOf(matrixStats, k) : columnStat(view.values, view.stride, view.offset, rows, options.normalize === "standard");
       if (count2 === 0) {
         notes.push(`column ${column2} has no values in the training data; it is not used`);
         continue;
       }
-      const mean = sum / count2;
+      const mean = sum2 / count2;
       let center = 0;
       let scale = 1;
       if (options.normalize === "standard") {
@@ -34439,9 +34844,9 @@ function predict(model, x, n) {
             best = c;
           }
         }
-        let sum = 0;
-        for (let c = 0; c < k; c++) sum += Math.exp(z[i * k + c] - max);
-        for (let c = 0; c < k; c++) probabilities[i * k + c] = Math.exp(z[i * k + c] - max) / sum;
+        let sum2 = 0;
+        for (let c = 0; c < k; c++) sum2 += Math.exp(z[i * k + c] - max);
+        for (let c = 0; c < k; c++) probabilities[i * k + c] = Math.exp(z[i * k + c] - max) / sum2;
         values[i] = best;
       }
       break;
@@ -34860,15 +35265,15 @@ function multinomialObjective(data, classes, l2) {
         for (let c = 0; c < classes; c++) max = Math.max(max, r[c][i]);
         const label = y[i];
         total += max - r[label][i];
-        let sum = 0;
+        let sum2 = 0;
         for (let c = 0; c < classes; c++) {
           const e = Math.exp(r[c][i] - max);
           r[c][i] = e;
-          sum += e;
+          sum2 += e;
         }
-        logs.add(sum);
+        logs.add(sum2);
         for (let c = 0; c < classes; c++) {
-          const residual = r[c][i] / sum - (label === c ? 1 : 0);
+          const residual = r[c][i] / sum2 - (label === c ? 1 : 0);
           r[c][i] = residual;
           grad[classes * d + c] += residual;
         }
@@ -35060,7 +35465,7 @@ function sgdEpoch(cfg, state, data, buffers) {
 }
 function sgdSteps(cfg, state, x, y, rows, d) {
   const w = state.weights;
-  const sum = state.sumWeights;
+  const sum2 = state.sumWeights;
   const { loss, l2, l1 } = cfg;
   let b = state.bias;
   let t = state.t;
@@ -35087,8 +35492,8 @@ function sgdSteps(cfg, state, x, y, rows, d) {
         w[j] = v > cut ? v - cut : v < -cut ? v + cut : 0;
       }
     }
-    if (sum) {
-      for (let j = 0; j < d; j++) sum[j] += w[j];
+    if (sum2) {
+      for (let j = 0; j < d; j++) sum2[j] += w[j];
       state.sumBias += b;
       state.count++;
     }
@@ -35809,6 +36214,8 @@ Usage:
   retrain reject    VERSION [--reason TEXT]
   retrain rollback  [--to VERSION] [--reason TEXT]
   retrain fetch     [--version N] [--out DIR] [--json]   a version's model files (default: the champion's), verified
+  retrain prune     [--spec FILE | --model NAME] [--keep-rejected N] [--keep-retired N] [--dry-run] [--json]
+                    retention: delete the bundles the policy no longer keeps (for good)
   retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
                     the spec's rules on two predictions (or metrics .json) files; trains nothing
   retrain drift     [--spec FILE] [--param NAME=VALUE]... [--json]
@@ -35829,6 +36236,8 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
   --no-cache         run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)
   --data NAME        evaluate: the data input to score (default eval)
+  --keep-rejected N  prune: keep the bundles of the newest N rejected versions (default: the spec's retention)
+  --keep-retired N   prune: keep the bundles of the newest N former champions (default: the spec's retention)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
 Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad spec or input, 3 step failed,
@@ -35846,7 +36255,11 @@ var OPTION = {
     describeIn: { fetch: { arg: "DIR", describe: "where the model's files go: a new or empty directory (default ./<model>-v<N>)" } }
   },
   version: { type: "string", arg: "N", describe: "the version to fetch (default: the champion)" },
-  "dry-run": { type: "boolean", describe: "decide and report, change nothing" },
+  "dry-run": {
+    type: "boolean",
+    describe: "decide and report, change nothing",
+    describeIn: { prune: { arg: "", describe: "say what would be pruned and freed, change nothing" } }
+  },
   json: { type: "boolean", describe: "print the outcome as JSON on stdout" },
   actor: { type: "string", arg: "NAME", describe: "who acts, recorded in the history (default $USER)" },
   candidate: {
@@ -35869,6 +36282,16 @@ var OPTION = {
   data: { type: "string", arg: "NAME", describe: "the data input to score (default eval)" },
   challenger: { type: "string", arg: "NAME", describe: "train the spec's challenger NAME and store it for select, undecided" },
   plan: { type: "string", arg: "ID", describe: "the plan id (from retrain plan): refuse when the champion or evaluation data moved since" },
+  "keep-rejected": {
+    type: "string",
+    arg: "N",
+    describe: "keep the bundles of the newest N rejected or not-selected versions (overrides the spec's retention)"
+  },
+  "keep-retired": {
+    type: "string",
+    arg: "N",
+    describe: "keep the bundles of the newest N former champions, the rollback targets (overrides the spec's retention)"
+  },
   help: { type: "boolean", short: "h", describe: "this help" }
 };
 var WHO = ["actor", "reason"];
@@ -35892,6 +36315,7 @@ var COMMANDS = {
   reject: { options: [...REGISTRY, ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
   rollback: { options: [...REGISTRY, "to", ...WHO], positionals: [], meant: { version: "to" } },
   fetch: { options: [...REGISTRY, "version", "out", "json"], positionals: [], meant: { to: "out", dir: "out", into: "out", champion: "version" } },
+  prune: { options: [...REGISTRY, "keep-rejected", "keep-retired", "dry-run", "json", ...WHO], positionals: [] },
   compare: { options: ["spec", "candidate", "baseline", "json"], positionals: [] },
   drift: { options: ["spec", "registry", "param", "json"], positionals: [], meant: { params: "param" } },
   train: { options: [], positionals: ["TRAINER"] },
@@ -36087,6 +36511,25 @@ async function commandOf(name, values, positionals, signal) {
       const version = values.version === void 0 ? void 0 : parseVersion(values.version, "--version", name);
       return { command: { kind: "fetch", model, ...version !== void 0 && { version }, dest: values.out ?? `${model}-v{version}` }, spec };
     }
+    case "prune": {
+      const { parseKeepCount: parseKeepCount2, pruneHook: pruneHook2 } = await Promise.resolve().then(() => (init_prune_command(), prune_command_exports));
+      const keep = (flag) => values[flag] === void 0 ? void 0 : parseKeepCount2(values[flag], `--${flag}`);
+      const [keepRejected, keepRetired] = [keep("keep-rejected"), keep("keep-retired")];
+      const atMarked = pruneHook2(process.env.RETRAIN_TEST_FAILPOINT);
+      return {
+        command: {
+          kind: "prune",
+          model,
+          spec,
+          overrides: { ...keepRejected !== void 0 && { keepRejected }, ...keepRetired !== void 0 && { keepRetired } },
+          ...values["dry-run"] && { dryRun: true },
+          who,
+          noPolicy: `${spec ? `the spec ${import_node_path26.default.relative(process.cwd(), spec.file) || spec.file} has no retention: section` : "no spec was read (--model)"}; set retention: keep-rejected / keep-retired in the spec, or pass --keep-rejected N and/or --keep-retired N`,
+          ...atMarked && { atMarked }
+        },
+        spec
+      };
+    }
   }
   throw usageError(`unknown command "${name}"`);
 }
@@ -36162,6 +36605,12 @@ async function render(outcome, command, values, spec, reporter) {
       const { renderFetch: renderFetch2 } = await Promise.resolve().then(() => (init_fetch_command(), fetch_command_exports));
       out(values.json ? JSON.stringify(outcome.fetched, null, 2) : renderFetch2(outcome.fetched, import_node_path26.default.relative(process.cwd(), outcome.fetched.dir) || "."));
       return ExitCode.ok;
+    }
+    case "pruned": {
+      const { renderPrune: renderPrune2 } = await Promise.resolve().then(() => (init_prune_command(), prune_command_exports));
+      out(values.json ? JSON.stringify(outcome.report, null, 2) : renderPrune2(outcome.report));
+      const { unfinished: unfinished2 } = await Promise.resolve().then(() => (init_execute(), execute_exports));
+      return unfinished2(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
     }
     case "settled":
     case "redeployed": {
@@ -36263,4 +36712,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=c8663458f7091ec43c97b784a33b3eb32aeb0ad6f5060d65f742c9f29f1869d8
+// retrain-script-sha256=14ae391bec0be3618906aa9af3806cd184b553d21d0f17cbb57482704b3508a5

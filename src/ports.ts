@@ -53,9 +53,31 @@ export interface VersionRecord {
   storage?: Record<string, unknown> | null
   /** Set for a version trained as a named challenger of a plan (run --challenger). */
   challenger?: ChallengerRecord
+  /**
+   * Set once retention pruned the version's bundle: the record (status, metrics, lineage, history)
+   * stays, the stored bundle is deleted for good. Such a version can never become the champion again.
+   */
+  pruned?: PrunedMark
 }
 
-export type HistoryAction = 'registered' | 'promoted' | 'rejected' | 'pending' | 'approved' | 'rollback' | 'not-selected'
+/** When, by whom and why a version's bundle was pruned by retention. */
+export interface PrunedMark {
+  at: string
+  actor: string
+  reason: string
+}
+
+/** How many bundles retention keeps; absent counts keep every one (registry/retention.ts). */
+export interface RetentionPolicy {
+  /** Bundles of the newest N rejected or not-selected versions. */
+  keepRejected?: number
+  /** Bundles of the newest N former champions (retired), kept as rollback targets. */
+  keepRetired?: number
+  /** Versions kept whatever the counts say: those the spec's rules compare with (`against: N`). */
+  pinned?: number[]
+}
+
+export type HistoryAction = 'registered' | 'promoted' | 'rejected' | 'pending' | 'approved' | 'rollback' | 'not-selected' | 'pruned'
 
 export interface HistoryEvent {
   action: HistoryAction
@@ -157,6 +179,16 @@ export type Transition =
     }
   /** Effects a person asked for again (a deploy whose dispatch was lost). */
   | { kind: 'add-effects'; effects: EffectInput[] }
+  | {
+      /**
+       * Retention: marks the bundles of `expect` as pruned (each must still be what the caller saw, and
+       * still selected by `policy` in the state written), and records their deletion as effects.
+       */
+      kind: 'prune'
+      expect: ExpectedVersion[]
+      policy: RetentionPolicy
+      who: Who
+    }
   | { kind: 'effect'; id: string; outcome: 'done' | 'sending' | 'failed' | 'unconfirmed' | 'retry'; error?: string; patch?: Partial<VersionRecord> }
 
 /** Performs one effect of a shell's kind; throws EffectRefusedError when nothing was done. */
@@ -168,6 +200,38 @@ export interface EffectReport {
   failed: Effect[]
   /** Perhaps done (the answer was lost): left for a person to confirm or resend. */
   unconfirmed: Effect[]
+}
+
+export interface PruneOptions {
+  /** Say what would be pruned, change nothing. */
+  dryRun?: boolean
+  who: Who
+  /** Test-only: called once the marks are committed, before any bundle is deleted (a crash point). */
+  atMarked?: () => Promise<void>
+}
+
+export interface PrunedBundle {
+  version: number
+  status: VersionStatus
+  /** Why the policy prunes it (for a bundle cleaned up, when and why it was pruned). */
+  why: string
+  /** What its stored bundle took; null when the store could not tell. */
+  bytes: number | null
+}
+
+/** What a prune did, or would do in a dry run. */
+export interface PruneReport {
+  model: string
+  policy: RetentionPolicy
+  dryRun: boolean
+  /** Bundles this command pruned (or would prune). */
+  pruned: PrunedBundle[]
+  /** Bundles of versions pruned earlier whose deletion had not completed (a crash, a failure), deleted now (or would be). */
+  cleanedUp: PrunedBundle[]
+  /** Deletions that failed: the versions stay marked pruned, and the next command deletes their bundles. */
+  failed: { version: number; error: string }[]
+  /** The bytes the deleted bundles took (a dry run: would free). */
+  bytesFreed: number
 }
 
 /**
@@ -194,6 +258,8 @@ export interface Registry {
   abandonVersion(model: string, version: number): Promise<void>
   /** One compare-and-swap transition; throws (changing nothing) when a precondition does not hold. */
   apply(model: string, transition: Transition): Promise<number | null>
+  /** Applies a retention policy: marks the bundles it prunes (one transition), then deletes them. */
+  prune(model: string, policy: RetentionPolicy, options: PruneOptions): Promise<PruneReport>
   /** Completes pending effects; `resend` names unconfirmed dispatches a person asked to send again. */
   settle(model: string, performers?: Record<string, EffectPerformer>, resend?: (effect: Effect) => boolean): Promise<EffectReport>
 }

@@ -14,7 +14,7 @@ describe('each command takes only its own options', () => {
     [['rollback', '--version', '1'], /retrain rollback has no option --version; did you mean --to\?/],
     [['approve', '--version', '3'], /retrain approve has no option --version \(the version is an argument: retrain approve VERSION\)/],
     [['promote', '--version', '3'], /retrain promote has no option --version; did you mean --candidate\?/],
-    [['validate', '--dry-run'], /retrain validate has no option --dry-run \(--dry-run is an option of retrain run, select\)/],
+    [['validate', '--dry-run'], /retrain validate has no option --dry-run \(--dry-run is an option of retrain run, select, prune\)/],
     [['validate', '--candidate', '5'], /retrain validate has no option --candidate \(--candidate is an option of retrain promote, compare\)/],
     [['status', '--regsitry', 'r'], /retrain status has no option --regsitry; did you mean --registry\?/],
     [['reject', '3', '4'], /retrain reject takes VERSION; unexpected "4"/],

@@ -17,7 +17,8 @@ import type { DriftReport } from '../engine/drift.js'
 import type { ChallengerPlan } from '../engine/challenger-plan.js'
 import type { SelectOutcome } from '../engine/challenger-select.js'
 import type { FetchOutcome } from '../engine/fetch-command.js'
-import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, Registry, RegistrySnapshot, Reporter, StepCacheStore } from '../ports.js'
+import type { RetentionOverrides } from '../engine/prune-command.js'
+import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, PruneReport, Registry, RegistrySnapshot, Reporter, StepCacheStore } from '../ports.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 
 /** The ports a command works through; a shell builds them. */
@@ -55,6 +56,16 @@ export type AppCommand =
   | { kind: 'drift'; spec: Spec; params: Record<string, ParamValue>; github?: Record<string, unknown> }
   | { kind: 'plan'; spec: Spec; params: Record<string, ParamValue>; github?: Record<string, unknown> }
   | { kind: 'select'; spec: Spec; params: Record<string, ParamValue>; plan?: string; who: Actor; dryRun?: boolean; github?: Record<string, unknown> }
+  | {
+      kind: 'prune'
+      model: string
+      spec: Spec | null
+      overrides: RetentionOverrides
+      dryRun?: boolean
+      who: Actor
+      noPolicy: string
+      atMarked?: () => Promise<void>
+    }
 
 export type AppOutcome =
   | { kind: 'run'; run: RunOutcome }
@@ -69,6 +80,7 @@ export type AppOutcome =
   | { kind: 'planned'; plan: ChallengerPlan }
   | { kind: 'selected'; selection: SelectOutcome; followUps: EffectReport }
   | { kind: 'fetched'; fetched: FetchOutcome }
+  | { kind: 'pruned'; report: PruneReport; followUps: EffectReport | null }
 
 /** True when some follow-up failed or stays unconfirmed: the decision stands, the work is not finished. */
 export function unfinished(report: EffectReport | null | undefined): Effect[] {
@@ -171,6 +183,17 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
     }
     case 'settle':
       return { kind: 'settled', model: command.model, followUps: await settle(deps, command.model) }
+    case 'prune': {
+      // The prune first: it completes the deletions an earlier prune left, and says so; then the rest.
+      const { pruneCommand, retentionPolicy } = await import('../engine/prune-command.js')
+      const report = await pruneCommand(deps.registry, command.model, retentionPolicy(command.spec, command.overrides), {
+        ...(command.dryRun && { dryRun: true }),
+        who: { actor: command.who.actor, reason: command.who.reason ?? '' },
+        noPolicy: command.noPolicy,
+        ...(command.atMarked && { atMarked: command.atMarked })
+      })
+      return { kind: 'pruned', report, followUps: command.dryRun ? null : await settle(deps, command.model) }
+    }
     case 'redeploy': {
       const snapshot = await deps.registry.snapshot(command.model)
       const champion = snapshot.champion

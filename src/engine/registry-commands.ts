@@ -187,7 +187,7 @@ export function renderStatus(
         ['version', 'status', 'baseline', ...names, ...(sets.length ? ['evaluated on'] : []), 'created'],
         shown.map(v => [
           String(v.version) + (v.version === snapshot.champion ? ' *' : ''),
-          v.status,
+          v.status + (v.pruned ? `, bundle pruned ${v.pruned.at.slice(0, 10)}` : ''),
           v.baselineVersion === null ? '—' : String(v.baselineVersion),
           ...names.map(n => formatNumber(v.metrics[n])),
           ...(sets.length ? [letter(v.evaluationData)] : []),

@@ -528,6 +528,11 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     if (options.signal?.aborted)
       reporter.warn(`Cancelled after the decision was committed (version ${record.version}, ${record.decision}); finishing its record`)
     const followUps = record.version !== null ? await settleEffects(options, spec.model) : null
+    // Retention, when the spec sets it: after the commit, and only a warning if it fails (prune-command.ts says why not an effect).
+    if (record.version !== null && spec.retention) {
+      const { pruneAfterRun } = await import('./prune-command.js')
+      await pruneAfterRun(registry, spec, options.actor, reporter)
+    }
     await reporter.report(report)
     return { result: final, report, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps }
   } catch (err) {

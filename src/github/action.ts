@@ -296,6 +296,21 @@ function registryCommandOf(shell: Shell, reviewer: EnvironmentReviewer | null = 
       return { kind: 'reject', model, version: required(settings.version, 'version'), who }
     case 'rollback':
       return { kind: 'rollback', model, ...(settings.version !== undefined && { to: settings.version }), who }
+    case 'prune': {
+      const dryRun = settings.dryRun === 'auto' ? dryByDefault(process.env.GITHUB_EVENT_NAME ?? '') : settings.dryRun
+      return {
+        kind: 'prune',
+        model,
+        spec,
+        overrides: {
+          ...(settings.keepRejected !== undefined && { keepRejected: settings.keepRejected }),
+          ...(settings.keepRetired !== undefined && { keepRetired: settings.keepRetired })
+        },
+        ...(dryRun && { dryRun: true }),
+        who,
+        noPolicy: `the spec ${settings.spec} has no retention: section; set retention: keep-rejected / keep-retired in it, or the inputs "keep-rejected" and "keep-retired"`
+      }
+    }
     default:
       throw new Error(`unexpected command ${settings.command}`)
   }
@@ -356,6 +371,16 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Sent the deploy of ${model} version ${outcome.version} again`)
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+    case 'pruned': {
+      const { pruneSummary, renderPrune } = await import('../engine/prune-command.js')
+      core.info(renderPrune(outcome.report))
+      for (const f of outcome.report.failed)
+        core.warning(`deleting the pruned bundle of ${model} version ${f.version} failed (${f.error}); it stays marked pruned and the next command deletes it`)
+      if (outcome.followUps) reportFollowUps(model, outcome.followUps)
+      if (outcome.report.dryRun) await addToSummary(`${pruneSummary(outcome.report)}\n`, SummaryRoom.none, 'the log lists each version')
+      else await summarizeRegistry(shell, pruneSummary(outcome.report))
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+    }
     default:
       throw new Error(`unexpected outcome ${outcome.kind}`)
   }
@@ -689,7 +714,9 @@ function warnIgnoredInputs(settings: ActionSettings): void {
     [Inputs.version, settings.version !== undefined, ['approve', 'reject', 'rollback'].includes(command), 'approve, reject and rollback'],
     [Inputs.force, settings.force, ['approve', 'promote'].includes(command), 'approve and promote'],
     [Inputs.challenger, settings.challenger !== undefined, command === 'run', 'run'],
-    [Inputs.plan, settings.plan !== undefined, runsChallenger || command === 'select', 'run with a challenger, and select']
+    [Inputs.plan, settings.plan !== undefined, runsChallenger || command === 'select', 'run with a challenger, and select'],
+    [Inputs.keepRejected, settings.keepRejected !== undefined, command === 'prune', 'prune'],
+    [Inputs.keepRetired, settings.keepRetired !== undefined, command === 'prune', 'prune']
   ]
   for (const [input, given, read, readers] of readBy) {
     if (given && !read)

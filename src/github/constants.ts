@@ -24,7 +24,8 @@ export const Inputs = {
   dispatchRef: 'dispatch-ref',
   challenger: 'challenger',
   plan: 'plan',
-  modelDir: 'model-dir'
+  keepRejected: 'keep-rejected',
+  keepRetired: 'keep-retired'
 } as const
 
 export const Outputs = {
@@ -60,7 +61,8 @@ export const COMMANDS = [
   'drift',
   'plan',
   'select',
-  'fetch'
+  'fetch',
+  'prune'
 ] as const
 export type Command = (typeof COMMANDS)[number]
 

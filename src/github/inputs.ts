@@ -57,6 +57,9 @@ export interface ActionSettings {
   dispatchRef?: string
   /** For run: the spec's challenger to train, stored undecided for select (a matrix job's `matrix.challenger`). */
   challenger?: string
+  /** For prune: counts that override the spec's retention. */
+  keepRejected?: number
+  keepRetired?: number
   /** For run with a challenger, and select: the plan id from command plan. */
   plan?: string
 }
@@ -118,6 +121,14 @@ function retentionInput(): number | undefined {
     throw new InputError([{ message: `input "${Inputs.retentionDays}" must be a whole number of days from 1 to 90, got "${raw}"` }])
   }
   return days
+}
+
+/** A count of versions to keep (prune): a whole number of 0 or more. */
+function keepInput(name: string): number | undefined {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return undefined
+  if (!/^\d{1,9}$/.test(raw)) throw new InputError([{ message: `input "${name}" must be a whole number of 0 or more, got ${preview(raw)}` }])
+  return Number(raw)
 }
 
 function booleanInput(name: string, fallback = false): boolean {
@@ -189,6 +200,8 @@ export function getSettings(): ActionSettings {
     dispatchWorkflow: nameInput(Inputs.dispatchWorkflow, workflowNameProblem),
     dispatchRef: nameInput(Inputs.dispatchRef, refNameProblem),
     challenger: nameInput(Inputs.challenger, challengerNameProblem),
-    plan: nameInput(Inputs.plan, planIdProblem)
+    plan: nameInput(Inputs.plan, planIdProblem),
+    keepRejected: keepInput(Inputs.keepRejected),
+    keepRetired: keepInput(Inputs.keepRetired)
   }
 }

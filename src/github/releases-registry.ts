@@ -327,7 +327,11 @@ export class ReleasesRegistry implements RegistryStore {
     return { ...release }
   }
 
-  async discardBundle(model: string, version: number): Promise<void> {
+  async discardBundle(model: string, version: number, record?: VersionRecord): Promise<void> {
+    // A pruned version: its release (a draft, or published for a former champion) goes with its assets.
+    const stored = record && releaseOf(record)
+    if (stored) return await this.deleteRelease(stored.id, { strict: true })
+    if (record) return
     // Another process's draft (a run that was killed) is found by its tag.
     const id = this.unregistered.get(`${model}/${version}`) ?? (await this.findDraft(`retrain-${model}-v${version}`))?.id
     if (id !== undefined) await this.deleteRelease(id)
@@ -624,14 +628,24 @@ export class ReleasesRegistry implements RegistryStore {
     return hash.digest('hex')
   }
 
-  /** Best effort: a leftover draft holds no state, and the failure that led here is what to report. */
-  private async deleteRelease(id: number): Promise<void> {
+  /**
+   * Best effort: a leftover draft holds no state, and the failure that led here is what to report.
+   * Strict (a pruned bundle): a failure throws, so that the deletion stays pending and is tried again.
+   */
+  private async deleteRelease(id: number, { strict = false } = {}): Promise<void> {
     try {
       await this.github.rest.repos.deleteRelease({ ...this.repo, release_id: id })
     } catch (err) {
       // Gone already (a delete whose answer was lost, retried by the client): as good.
       if (statusOf(err) === 404) return
+      if (strict) throw err
       this.log(`could not delete draft release ${id}: ${(err as Error).message}`)
     }
+  }
+
+  /** A release's assets, as the state recorded them; null when the version has no release. */
+  async bundleBytes(_model: string, record: VersionRecord): Promise<number | null> {
+    const release = releaseOf(record)
+    return release ? release.assets.reduce((n, a) => n + a.size, 0) : null
   }
 }

@@ -42,6 +42,8 @@ Usage:
   retrain reject    VERSION [--reason TEXT]
   retrain rollback  [--to VERSION] [--reason TEXT]
   retrain fetch     [--version N] [--out DIR] [--json]   a version's model files (default: the champion's), verified
+  retrain prune     [--spec FILE | --model NAME] [--keep-rejected N] [--keep-retired N] [--dry-run] [--json]
+                    retention: delete the bundles the policy no longer keeps (for good)
   retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
                     the spec's rules on two predictions (or metrics .json) files; trains nothing
   retrain drift     [--spec FILE] [--param NAME=VALUE]... [--json]
@@ -62,6 +64,8 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
   --no-cache         run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)
   --data NAME        evaluate: the data input to score (default eval)
+  --keep-rejected N  prune: keep the bundles of the newest N rejected versions (default: the spec's retention)
+  --keep-retired N   prune: keep the bundles of the newest N former champions (default: the spec's retention)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
 Exit codes: 0 decision reached or command done (drift: drifted or not), 2 bad spec or input, 3 step failed,
@@ -90,7 +94,11 @@ const OPTION: Record<string, Option> = {
     describeIn: { fetch: { arg: 'DIR', describe: "where the model's files go: a new or empty directory (default ./<model>-v<N>)" } }
   },
   version: { type: 'string', arg: 'N', describe: 'the version to fetch (default: the champion)' },
-  'dry-run': { type: 'boolean', describe: 'decide and report, change nothing' },
+  'dry-run': {
+    type: 'boolean',
+    describe: 'decide and report, change nothing',
+    describeIn: { prune: { arg: '', describe: 'say what would be pruned and freed, change nothing' } }
+  },
   json: { type: 'boolean', describe: 'print the outcome as JSON on stdout' },
   actor: { type: 'string', arg: 'NAME', describe: 'who acts, recorded in the history (default $USER)' },
   candidate: {
@@ -113,6 +121,16 @@ const OPTION: Record<string, Option> = {
   data: { type: 'string', arg: 'NAME', describe: 'the data input to score (default eval)' },
   challenger: { type: 'string', arg: 'NAME', describe: "train the spec's challenger NAME and store it for select, undecided" },
   plan: { type: 'string', arg: 'ID', describe: 'the plan id (from retrain plan): refuse when the champion or evaluation data moved since' },
+  'keep-rejected': {
+    type: 'string',
+    arg: 'N',
+    describe: "keep the bundles of the newest N rejected or not-selected versions (overrides the spec's retention)"
+  },
+  'keep-retired': {
+    type: 'string',
+    arg: 'N',
+    describe: "keep the bundles of the newest N former champions, the rollback targets (overrides the spec's retention)"
+  },
   help: { type: 'boolean', short: 'h', describe: 'this help' }
 }
 
@@ -146,6 +164,7 @@ const COMMANDS: Record<string, CommandShape> = {
   reject: { options: [...REGISTRY, ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   rollback: { options: [...REGISTRY, 'to', ...WHO], positionals: [], meant: { version: 'to' } },
   fetch: { options: [...REGISTRY, 'version', 'out', 'json'], positionals: [], meant: { to: 'out', dir: 'out', into: 'out', champion: 'version' } },
+  prune: { options: [...REGISTRY, 'keep-rejected', 'keep-retired', 'dry-run', 'json', ...WHO], positionals: [] },
   compare: { options: ['spec', 'candidate', 'baseline', 'json'], positionals: [] },
   drift: { options: ['spec', 'registry', 'param', 'json'], positionals: [], meant: { params: 'param' } },
   train: { options: [], positionals: ['TRAINER'] },
@@ -174,6 +193,8 @@ type Values = {
   data?: string
   challenger?: string
   plan?: string
+  'keep-rejected'?: string
+  'keep-retired'?: string
   help?: boolean
 }
 
@@ -398,6 +419,25 @@ async function commandOf(name: string, values: Values, positionals: string[], si
       const version = values.version === undefined ? undefined : parseVersion(values.version, '--version', name)!
       return { command: { kind: 'fetch', model, ...(version !== undefined && { version }), dest: values.out ?? `${model}-v{version}` }, spec }
     }
+    case 'prune': {
+      const { parseKeepCount, pruneHook } = await import('../engine/prune-command.js')
+      const keep = (flag: 'keep-rejected' | 'keep-retired') => (values[flag] === undefined ? undefined : parseKeepCount(values[flag], `--${flag}`))
+      const [keepRejected, keepRetired] = [keep('keep-rejected'), keep('keep-retired')]
+      const atMarked = pruneHook(process.env.RETRAIN_TEST_FAILPOINT)
+      return {
+        command: {
+          kind: 'prune',
+          model,
+          spec,
+          overrides: { ...(keepRejected !== undefined && { keepRejected }), ...(keepRetired !== undefined && { keepRetired }) },
+          ...(values['dry-run'] && { dryRun: true }),
+          who,
+          noPolicy: `${spec ? `the spec ${path.relative(process.cwd(), spec.file) || spec.file} has no retention: section` : 'no spec was read (--model)'}; set retention: keep-rejected / keep-retired in the spec, or pass --keep-rejected N and/or --keep-retired N`,
+          ...(atMarked && { atMarked })
+        },
+        spec
+      }
+    }
   }
   throw usageError(`unknown command "${name}"`)
 }
@@ -479,6 +519,12 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       const { renderFetch } = await import('../engine/fetch-command.js')
       out(values.json ? JSON.stringify(outcome.fetched, null, 2) : renderFetch(outcome.fetched, path.relative(process.cwd(), outcome.fetched.dir) || '.'))
       return ExitCode.ok
+    }
+    case 'pruned': {
+      const { renderPrune } = await import('../engine/prune-command.js')
+      out(values.json ? JSON.stringify(outcome.report, null, 2) : renderPrune(outcome.report))
+      const { unfinished } = await import('../app/execute.js')
+      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
     }
     case 'settled':
     case 'redeployed': {

@@ -208,8 +208,18 @@ export class DirectoryStore implements RegistryStore {
     return dir
   }
 
+  /** Never registered, or pruned: the version's folder goes (gone already is done). */
   async discardBundle(model: string, version: number): Promise<void> {
     await rm(this.versionDir(model, version), { recursive: true, force: true })
+  }
+
+  async bundleBytes(model: string, record: VersionRecord): Promise<number | null> {
+    const dir = this.versionDir(model, record.version)
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => null)
+    if (!entries) return null
+    let bytes = 0
+    for (const e of entries) if (e.isFile()) bytes += (await stat(path.join(dir, e.name)).catch(() => null))?.size ?? 0
+    return bytes
   }
 }
 

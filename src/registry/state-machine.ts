@@ -9,6 +9,13 @@
  *   candidates of one plan --select--> one promoted (or pending), the others not-selected
  *   not-selected --promote/approve with force and a reason--> promoted
  *   retired --rollback--> promoted
+ *   rejected, not-selected, retired --prune--> the same status, its bundle marked pruned (retention)
+ *
+ * A prune keeps the version's record (status, metrics, lineage, history); it only marks the bundle
+ * pruned and records the stored bundle's deletion as an effect in the same write. The mark comes
+ * first, the deletion after: a crash in between leaves a bundle nobody points at, which the next
+ * command deletes again, never a record pointing at a bundle that is gone. A pruned version never
+ * becomes the champion again (registry/retention.ts says what retention never prunes).
  *
  * Each transition is a compare-and-swap on everything the decision read: the champion pointer and
  * the status of the version it acts on. A store only provides "replace the state if it is still
@@ -22,6 +29,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { ExitCode, InputError, RetrainError, StaleBaselineError, describeVersion } from '../errors.js'
+import { PRUNE_EFFECT, pruneSelection, prunedNote, whyKept } from './retention.js'
 import type {
   Effect,
   EffectInput,
@@ -205,6 +213,8 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
       // What the version is decides first: approving the champion or a retired one is no stale comparison,
       // whatever champion it was once compared with.
       if (state.champion === record.version) refuse(`version ${record.version} is already the champion of ${state.model}`, 'already-champion')
+      if (record.pruned)
+        refuse(`${state.model} version ${record.version} cannot become the champion: ${prunedNote(record.pruned)}; nothing was changed`, 'bundle-pruned')
       if (!PROMOTABLE[t.action].includes(record.status)) {
         if (t.action === 'rollback')
           refuse(`version ${record.version} was never promoted (${record.status}); roll back only to an earlier champion`, 'never-promoted')
@@ -256,6 +266,34 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
     }
     case 'add-effects':
       return { state: addEffects(state, t.effects, at), result: null }
+    case 'prune': {
+      // Checked against the state written, not the one the caller planned from: a version rolled back
+      // to, approved, or newly protected meanwhile is refused. One pruned already (another prune
+      // came first) is skipped, so that two prunes converge.
+      const selected = new Set(pruneSelection(state, t.policy).map(c => c.version))
+      const marking: number[] = []
+      for (const e of t.expect) {
+        const record = checkExpected(state, e)
+        if (record.pruned) continue
+        if (!selected.has(record.version)) {
+          refuse(
+            `${state.model} version ${record.version} is no longer pruned by the policy: ${whyKept(state, t.policy, record)}; nothing was pruned`,
+            'not-prunable'
+          )
+        }
+        marking.push(record.version)
+      }
+      if (marking.length === 0) return { state, result: 0 }
+      const mark = { at, actor: t.who.actor, reason: t.who.reason }
+      const versions = state.versions.map(v => (marking.includes(v.version) ? { ...v, pruned: mark } : v))
+      const history = [...state.history, ...marking.map(v => event(state, v, 'pruned', t.who, at))]
+      const effects = addEffects(
+        state,
+        marking.map(version => ({ kind: PRUNE_EFFECT, version, data: {} })),
+        at
+      ).effects
+      return { state: { ...state, versions, history, effects }, result: marking.length }
+    }
     case 'effect': {
       const effect = state.effects.find(e => e.id === t.id)
       // Completed by another command meanwhile: nothing left to record.
@@ -290,6 +328,10 @@ export function invariantViolations(state: RegistryState): string[] {
     if (promoted.length !== 1 || promoted[0]!.version !== state.champion) {
       problems.push(`the champion is ${describeVersion(state.champion)}, but the promoted versions are [${promoted.map(v => v.version).join(', ')}]`)
     }
+  }
+  for (const v of state.versions) {
+    if (v.pruned && (v.version === state.champion || v.status === 'promoted' || v.status === 'pending' || v.status === 'candidate'))
+      problems.push(`version ${v.version} is ${v.version === state.champion ? 'the champion' : v.status}, but its bundle was pruned`)
   }
   const numbers = state.versions.map(v => v.version)
   if (new Set(numbers).size !== numbers.length) problems.push(`duplicate version numbers: ${numbers.join(', ')}`)

@@ -6,8 +6,22 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
-import type { Effect, EffectInput, EffectPerformer, EffectReport, Registry, RegistrySnapshot, Transition, VersionRecord } from '../ports.js'
+import type {
+  Effect,
+  EffectInput,
+  EffectPerformer,
+  EffectReport,
+  PruneOptions,
+  PruneReport,
+  Registry,
+  RegistrySnapshot,
+  RetentionPolicy,
+  Transition,
+  VersionRecord
+} from '../ports.js'
+import { PRUNE_EFFECT, prunedNote } from './retention.js'
 import { APPLIED_MEMORY, addEffects, applyTransition, type RegistryState, type Reservation } from './state-machine.js'
+import { pruneVersions } from './prune.js'
 
 export interface StateRead {
   state: RegistryState
@@ -27,8 +41,14 @@ export interface RegistryStore {
   fetchBundle(model: string, record: VersionRecord, destDir: string): Promise<string>
   /** The manifest alone, where the store can fetch less than the whole bundle. */
   fetchManifest?(model: string, record: VersionRecord, destDir: string): Promise<string>
-  /** Best effort: removes a bundle stored under a number that was never registered. */
-  discardBundle(model: string, version: number): Promise<void>
+  /**
+   * Best effort: removes a bundle stored under a number that was never registered. With `record`
+   * (a registered version whose bundle retention pruned): removes that version's stored bundle,
+   * and throws when it could not, so that the deletion is tried again; gone already is done.
+   */
+  discardBundle(model: string, version: number, record?: VersionRecord): Promise<void>
+  /** The bytes a registered version's stored bundle takes, or null when nothing is stored for it. */
+  bundleBytes?(model: string, record: VersionRecord): Promise<number | null>
   /** Effects the store needs after a transition (publish the new champion's release, delete drafts). */
   followUps?(t: Transition, before: RegistryState, after: RegistryState): EffectInput[]
   /**
@@ -152,18 +172,30 @@ export class VersionRegistry implements Registry {
   }
 
   async fetchBundle(model: string, version: number, destDir: string): Promise<string> {
-    return await this.store.fetchBundle(model, await this.record(model, version), destDir)
+    return await this.store.fetchBundle(model, await this.record(model, version, 'fetched'), destDir)
   }
 
   async fetchManifest(model: string, version: number, destDir: string): Promise<string> {
-    const record = await this.record(model, version)
+    const record = await this.record(model, version, 'fetched')
     return this.store.fetchManifest ? await this.store.fetchManifest(model, record, destDir) : await this.store.fetchBundle(model, record, destDir)
   }
 
-  private async record(model: string, version: number): Promise<VersionRecord> {
+  private async record(model: string, version: number, use?: 'fetched'): Promise<VersionRecord> {
     const record = (await this.state(model)).versions.find(v => v.version === version)
     if (!record) throw new RetrainError(`${model} has no version ${version} in ${this.description}`, ExitCode.badInput, 'unknown-version')
+    // Marked pruned, its bundle is gone or going: never handed out, even while the deletion is pending.
+    if (use && record.pruned) throw new InputError([{ message: `${model} version ${version}: ${prunedNote(record.pruned)}` }], 'bundle-pruned')
     return record
+  }
+
+  /** The stored size of a version's bundle, or null when nothing is stored (or the store cannot tell). */
+  async bundleBytes(model: string, record: VersionRecord): Promise<number | null> {
+    return (await this.store.bundleBytes?.(model, record)) ?? null
+  }
+
+  /** Applies a retention policy: see registry/prune.ts. */
+  async prune(model: string, policy: RetentionPolicy, options: PruneOptions): Promise<PruneReport> {
+    return await pruneVersions(this, model, policy, options)
   }
 
   /**
@@ -291,11 +323,19 @@ export class VersionRegistry implements Registry {
    * effects are retried; a dispatch whose answer was lost is left unconfirmed for a person, unless
    * `resend` names it.
    */
-  async settle(model: string, performers: Record<string, EffectPerformer> = {}, resend: (e: Effect) => boolean = () => false): Promise<EffectReport> {
+  async settle(
+    model: string,
+    performers: Record<string, EffectPerformer> = {},
+    resend: (e: Effect) => boolean = () => false,
+    only: (e: Effect) => boolean = () => true
+  ): Promise<EffectReport> {
     const report: EffectReport = { done: [], failed: [], unconfirmed: [] }
     const state = await this.state(model)
     for (const effect of state.effects) {
-      const own = this.store.effectKinds?.includes(effect.kind)
+      if (!only(effect)) continue
+      // The deletion of a pruned bundle is the registry's own, for every store.
+      const pruning = effect.kind === PRUNE_EFFECT
+      const own = pruning || this.store.effectKinds?.includes(effect.kind)
       const performer = own ? undefined : performers[effect.kind]
       if (!own && !performer) continue
       const unrepeatable = UNREPEATABLE.has(effect.kind)
@@ -313,7 +353,7 @@ export class VersionRegistry implements Registry {
       if (unrepeatable) await this.apply(model, { kind: 'effect', id: effect.id, outcome: 'sending' })
       try {
         const record = state.versions.find(v => v.version === effect.version)
-        const patch = own ? await this.store.perform!(model, effect, record) : await performer!(effect)
+        const patch = pruning ? await this.deletePrunedBundle(model, record) : own ? await this.store.perform!(model, effect, record) : await performer!(effect)
         await this.apply(model, { kind: 'effect', id: effect.id, outcome: 'done', ...(patch ? { patch } : {}) })
         report.done.push(effect)
       } catch (err) {
@@ -324,6 +364,16 @@ export class VersionRegistry implements Registry {
       }
     }
     return report
+  }
+
+  /**
+   * Deletes a pruned version's stored bundle (again, after a crash: gone already is done). The record
+   * then no longer says where a bundle is stored; a version not marked pruned is never touched.
+   */
+  private async deletePrunedBundle(model: string, record: VersionRecord | undefined): Promise<Partial<VersionRecord> | void> {
+    if (!record?.pruned) throw new EffectRefusedError(`version ${record?.version ?? '?'} is not marked pruned; its bundle stays`)
+    await this.store.discardBundle(model, record.version, record)
+    return record.storage ? { storage: null } : undefined
   }
 }
 
@@ -345,5 +395,7 @@ function describe(t: Transition, model: string): string {
       return `retrain: ${model}: ${t.effects.map(e => `${e.kind} of version ${e.version}`).join(', ')} requested`
     case 'effect':
       return `retrain: ${model} effect ${t.id} ${t.outcome}`
+    case 'prune':
+      return `retrain: prune the bundles of ${model} version${t.expect.length === 1 ? '' : 's'} ${t.expect.map(e => e.version).join(', ')} (retention)`
   }
 }

@@ -608,6 +608,10 @@ function buildSpecUnbounded(text: string, digest: string, file: string, cwd: str
     lockfiles: [...(raw.lockfiles ?? [])],
     challengers: []
   }
+  if (raw.retention) {
+    const { 'keep-rejected': keepRejected, 'keep-retired': keepRetired } = raw.retention
+    spec.retention = { ...(keepRejected !== undefined && { keepRejected }), ...(keepRetired !== undefined && { keepRetired }) }
+  }
   if (raw['retrain-when']) spec.retrainWhen = { drift: builder.drift(['retrain-when', 'drift'], raw['retrain-when'].drift, data, evaluate.data, spec.drift) }
   const challengers = expandChallengers(raw.challengers, params, source)
   spec.challengers = challengers.challengers

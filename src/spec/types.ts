@@ -226,6 +226,8 @@ export interface Spec {
   lockfiles: string[]
   /** Named challengers (grids expanded), in the order written; empty when the spec names none. */
   challengers: ChallengerSpec[]
+  /** How many bundles the registry keeps (`retention:`); absent: every one. */
+  retention?: { keepRejected?: number; keepRetired?: number }
 }
 
 /** A named challenger of the spec (grids expanded): src/spec/challengers.ts. */

@@ -6,11 +6,15 @@
  * they store and commit: they must then be refused, never registered without a bundle). After every round
  * the whole state is checked: one champion, whose status is promoted; no rejected version promoted
  * without force; the history is exactly the transitions that succeeded, nothing twice; at the end of
- * every sequence each registered version's bundle verifies. The same operations run against the
+ * every sequence each registered version's bundle verifies. Retention prunes (some crashing between
+ * their marks and the deletions) run among the rest: no champion or pending version is ever pruned,
+ * each version is pruned once, a pruned version never becomes the champion again, and once the
+ * pending work is completed no pruned bundle is left stored. The same operations run against the
  * directory registry and the GitHub registry through the REST fake.
  *
  * RETRAIN_MODEL_RUNS raises the number of sequences for a longer local run; RETRAIN_MODEL_SHRINK=1 shrinks a failure.
  */
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -24,6 +28,7 @@ import { createGitHubClient } from '../../src/github/octokit.js'
 import { ReleasesRegistry } from '../../src/github/releases-registry.js'
 import { DirectoryRegistry } from '../../src/registry/directory-registry.js'
 import type { HistoryAction, Registry } from '../../src/ports.js'
+import { PRUNE_EFFECT } from '../../src/registry/retention.js'
 import { VersionChangedError, invariantViolations, type RegistryState } from '../../src/registry/state-machine.js'
 import { RESERVATION_TTL_MS, VersionRegistry } from '../../src/registry/version-registry.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
@@ -47,6 +52,7 @@ type Op =
   | { kind: 'status' }
   | { kind: 'challenger'; score: number }
   | { kind: 'select'; gate: boolean }
+  | { kind: 'prune'; keepRejected: number | null; keepRetired: number | null; crash: boolean }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -68,17 +74,32 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'status' as const }) },
   // A challenger's run stores a candidate, undecided; select promotes or gates the best one against the champion they share.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('challenger' as const), score: fc.integer({ min: 0, max: 100 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('select' as const), gate: fc.boolean() }) }
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('select' as const), gate: fc.boolean() }) },
+  // Retention at any moment; a crash stops it after its marks are committed, before any bundle is deleted.
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('prune' as const),
+      keepRejected: fc.option(fc.integer({ min: 0, max: 1 }), { nil: null, freq: 4 }),
+      keepRetired: fc.option(fc.integer({ min: 0, max: 1 }), { nil: null, freq: 4 }),
+      crash: fc.integer({ min: 0, max: 3 }).map(n => n === 0)
+    })
+  }
 )
 
-/** Rounds of one to three operations that run at the same time, each through its own registry client. */
-const rounds = fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 7 })
+/**
+ * Rounds of one to three operations that run at the same time, each through its own registry client;
+ * every sequence ends with a prune that keeps nothing it may prune, beside other work.
+ */
+const rounds = fc
+  .tuple(fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 7 }), op)
+  .map(([plan, beside]): Op[][] => [...plan, [{ kind: 'prune', keepRejected: 0, keepRetired: 0, crash: false }, beside]])
 
 /** What GitHub does wrong during a round: an answer lost after the work was done, or a 5xx after success. */
-type Hostility = 'none' | 'state-answer-lost' | 'state-5xx-after' | 'release-answer-lost' | 'asset-answer-lost'
+type Hostility = 'none' | 'state-answer-lost' | 'state-5xx-after' | 'release-answer-lost' | 'asset-answer-lost' | 'delete-answer-lost'
 const hostileRounds = rounds.chain(plan =>
   fc
-    .array(fc.constantFrom<Hostility>('none', 'state-answer-lost', 'state-5xx-after', 'release-answer-lost', 'asset-answer-lost'), {
+    .array(fc.constantFrom<Hostility>('none', 'state-answer-lost', 'state-5xx-after', 'release-answer-lost', 'asset-answer-lost', 'delete-answer-lost'), {
       minLength: plan.length,
       maxLength: plan.length
     })
@@ -112,12 +133,16 @@ function pickVersion(state: RegistryState, pick: number): number {
 
 /** The refusals the state machine may answer with; anything else is a defect. */
 function expectedRefusal(err: unknown, o: Op): boolean {
+  if (o.kind === 'prune' && err instanceof PruneCrash) return true
   if (o.kind === 'run' && o.lost && err instanceof RetrainError && err.reason === 'reservation-released') {
     released++
     return true
   }
   return err instanceof StaleBaselineError || err instanceof VersionChangedError || err instanceof InputError
 }
+
+/** A prune stopped between its committed marks and the deletions. */
+class PruneCrash extends Error {}
 
 /** A registry client; a lost one reserves as another host would have, longer ago than the reservation limit. */
 type MakeRegistry = (lost?: boolean) => Registry
@@ -245,8 +270,25 @@ async function perform(
         const target = await rollback(registry, model, o.pick === null ? undefined : pickVersion(state, o.pick), { actor: 'person' })
         return [['rollback', target]]
       }
+      case 'prune': {
+        const policy = { ...(o.keepRejected !== null && { keepRejected: o.keepRejected }), ...(o.keepRetired !== null && { keepRetired: o.keepRetired }) }
+        const report = await registry.prune(model, policy, {
+          who: { actor: 'retention', reason: '' },
+          ...(o.crash && {
+            atMarked: () => {
+              throw new PruneCrash('crashed after the marks')
+            }
+          })
+        })
+        return report.pruned.map(p => ['pruned', p.version] as [HistoryAction, number])
+      }
     }
   } catch (err) {
+    // Crashed after its commit: the marks are there (its own, or a concurrent prune's, reported by that one too).
+    if (o.kind === 'prune' && err instanceof PruneCrash) {
+      const now = (await registry.snapshot(model)).versions
+      return now.filter(v => v.pruned && !state.versions.find(b => b.version === v.version)?.pruned).map(v => ['pruned', v.version] as [HistoryAction, number])
+    }
     if (expectedRefusal(err, o)) return null
     throw err
   }
@@ -284,19 +326,32 @@ async function checkSequence(
       .slice(history.length)
       .map(e => e.join(':'))
       .sort()
-    const succeeded = outcomes
-      .flatMap(o => o ?? [])
-      .map(e => e.join(':'))
-      .sort()
+    // Two prunes at once may both report a version the first of them marked: each version is marked once.
+    const succeeded = [...new Set(outcomes.flatMap(o => o ?? []).map(e => e.join(':')))].sort()
     expect(added, `round ${JSON.stringify(round)}`).toEqual(succeeded)
     // A rejected version reaches the champion only by a forced approval, whose flag is recorded.
     for (const e of state.history.slice(history.length)) {
       if (e.forced) expect(e.action).toBe('approved')
     }
     history = now
+    // The crash point of a prune leaves its deletions pending, never a record without its mark.
+    for (const e of state.effects.filter(e => e.kind === PRUNE_EFFECT)) expect(state.versions.find(v => v.version === e.version)?.pruned).toBeDefined()
   }
+  expect(history.filter(([a]) => a === 'pruned').length, 'each version pruned at most once').toBe(
+    new Set(history.filter(([a]) => a === 'pruned').map(([, v]) => v)).size
+  )
+  // A pruned version never became the champion afterwards.
   const state = await reader.state(model)
+  for (const [i, e] of state.history.entries()) {
+    if (e.action !== 'pruned') continue
+    expect(state.history.slice(i + 1).filter(l => l.version === e.version && ['promoted', 'approved', 'rollback'].includes(l.action))).toEqual([])
+  }
   for (const record of state.versions) {
+    if (record.pruned) {
+      // Never handed out, even while its deletion is pending.
+      await expect(reader.fetchBundle(model, record.version, await mkdtemp(path.join(scratch, 'fetch-')))).rejects.toThrow(/its bundle was pruned/)
+      continue
+    }
     if (record.storage === null) continue
     const fetched = await reader.fetchBundle(model, record.version, await mkdtemp(path.join(scratch, 'fetch-')))
     const manifest = await unpackBundle(fetched, await mkdtemp(path.join(scratch, 'unpack-')))
@@ -310,6 +365,8 @@ let github: FakeGitHub
 let selections = 0
 /** Lost runs whose reservation another run gave back before their commit, which was then refused. */
 let released = 0
+/** Versions found pruned at the end of a sequence. */
+let pruned = 0
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'registry-model-'))
@@ -331,11 +388,23 @@ describe('the registry state machine under random interleavings', () => {
         fc.asyncProperty(rounds, async plan => {
           const root = await mkdtemp(path.join(scratch, 'dir-'))
           const make = (lost?: boolean) => (lost ? new DirectoryRegistry(root, LOST.now, undefined, LOST.owner) : new DirectoryRegistry(root))
-          await checkSequence(make, `m${++n}`, plan, scratch)
+          const model = `m${++n}`
+          await checkSequence(make, model, plan, scratch)
+          // Once the pending work is completed (what a crashed prune left), no pruned bundle is stored.
+          const registry = make()
+          await registry.settle(model)
+          const state = await registry.state(model)
+          expect(state.effects).toEqual([])
+          for (const v of state.versions.filter(v => v.pruned)) {
+            pruned++
+            expect(existsSync(path.join(root, model, 'versions', String(v.version))), `version ${v.version}`).toBe(false)
+          }
         }),
         { numRuns: RUNS ?? 40, endOnFailure: !SHRINK }
       )
       expect(selections).toBeGreaterThan(0)
+      // Prunes did prune.
+      expect(pruned).toBeGreaterThan(0)
       // Lost runs did lose the race to a reclaim, and were refused.
       expect(released).toBeGreaterThan(0)
     },
@@ -346,6 +415,7 @@ describe('the registry state machine under random interleavings', () => {
     'the GitHub registry keeps every invariant, with no duplicate release',
     async () => {
       let n = 0
+      const prunedBefore = pruned
       const client = () =>
         createGitHubClient(github.token, {
           baseUrl: github.url,
@@ -372,6 +442,7 @@ describe('the registry state machine under random interleavings', () => {
             if (hostility === 'state-5xx-after') github.faults.push({ method: 'PUT', path: statePath, kind: { statusAfter: 502 }, times: 1 })
             if (hostility === 'release-answer-lost') github.faults.push({ method: 'POST', path: /\/releases$/, kind: 'drop-after', times: 1 })
             if (hostility === 'asset-answer-lost') github.faults.push({ host: 'uploads', method: 'POST', path: /\/assets$/, kind: 'drop-after', times: 1 })
+            if (hostility === 'delete-answer-lost') github.faults.push({ method: 'DELETE', path: /\/releases\/\d+$/, kind: 'drop-after', times: 1 })
           }
           const duplicates = (): string[] => {
             const tags = [...github.releases.values()].map(r => r.tag_name).filter(t => t.startsWith(`retrain-${model}-`))
@@ -388,12 +459,21 @@ describe('the registry state machine under random interleavings', () => {
           const state = await registry.state(model)
           const champion = state.versions.find(v => v.version === state.champion)
           if (champion?.storage) expect(github.releases.get((champion.storage as { id: number }).id)!.draft).toBe(false)
+          // No pruned version keeps a release: the deletions are done, even where an answer was lost.
+          expect(state.effects.filter(e => e.kind === PRUNE_EFFECT)).toEqual([])
+          const tags = new Set([...github.releases.values()].map(r => r.tag_name))
+          for (const v of state.versions.filter(v => v.pruned)) {
+            pruned++
+            expect(v.storage ?? null).toBeNull()
+            expect(tags.has(`retrain-${model}-v${v.version}`), `version ${v.version}`).toBe(false)
+          }
         }),
         { numRuns: RUNS ? Math.ceil(RUNS / 3) : 12, endOnFailure: !SHRINK }
       )
       // The hostility was real: answers were lost after the work was done, and 5xx came after success.
       expect(github.requests.filter(r => r.status === -1).length).toBeGreaterThan(0)
       expect(github.requests.filter(r => r.status === 502).length).toBeGreaterThan(0)
+      expect(pruned).toBeGreaterThan(prunedBefore)
     },
     TIME_LIMIT
   )

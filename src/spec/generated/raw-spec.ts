@@ -102,6 +102,7 @@ export interface RetrainingSpec {
     [k: string]: Challenger
   }
   promotion: Promotion
+  retention?: Retention
 }
 /**
  * A typed run parameter.
@@ -505,4 +506,17 @@ export interface Promotion {
    * GitHub logins whose approval counts, besides people with write access.
    */
   approvers?: string[]
+}
+/**
+ * How many stored bundles the registry keeps (retrain prune, and after each run that registers a version). Absent: every bundle is kept. Never pruned, whatever the counts: the champion, pending versions, undecided candidates, the champion a pending version was compared with, and versions a rule compares with (against: N). A pruned bundle is deleted for good; the version's record and history stay.
+ */
+export interface Retention {
+  /**
+   * Keep the bundles of the newest N rejected or not-selected versions (by version number); older ones are pruned. Default: keep all.
+   */
+  'keep-rejected'?: number
+  /**
+   * Keep the bundles of the newest N former champions (retired versions, by version number) as rollback targets; older ones are pruned and can no longer be rolled back to. Default: keep all.
+   */
+  'keep-retired'?: number
 }
