@@ -36656,7 +36656,9 @@ async function main(argv) {
 `);
       process.exit(ExitCode.cancelled);
     }
-    reporter.warn(`${signal} received: stopping the running step`);
+    reporter.warn(
+      name === "run" ? `${signal} received: stopping the running step` : `${signal} received: finishing what is under way; send it again to stop at once`
+    );
     controller.abort();
   };
   process.on("SIGINT", onSignal);
@@ -36712,4 +36714,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=14ae391bec0be3618906aa9af3806cd184b553d21d0f17cbb57482704b3508a5
+// retrain-script-sha256=0f728d35cce6cb8673780e1531a286e34fb6999c8fab7da124d1d992b5a386fc

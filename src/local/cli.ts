@@ -569,7 +569,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${signal} received again: killing the running step and exiting\n`)
       process.exit(ExitCode.cancelled)
     }
-    reporter.warn(`${signal} received: stopping the running step`)
+    // Only a run stops on the first signal (its steps are long); the other commands finish what is under way, which is short
+    // and leaves the registry whole either way.
+    reporter.warn(
+      name === 'run' ? `${signal} received: stopping the running step` : `${signal} received: finishing what is under way; send it again to stop at once`
+    )
     controller.abort()
   }
   process.on('SIGINT', onSignal)
