@@ -27,15 +27,15 @@ import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentReviewer, 
 import { closeMootGates } from './moot-gates.js'
 import { historyChart } from './history-chart.js'
 import { planCommand, selectCommand } from './challenger-commands.js'
-import { cutRequestsOnCancel } from './cancellation.js'
+import { cutRequestsOnCancel } from '../registry/github/cancellation.js'
 import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
 import { JobReporter } from './job-reporter.js'
 import { routineAnnotation } from './annotations.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
-import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
+import { createGitHubClient, statusOf, type GitHubClient } from '../registry/github/octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
-import { ReleasesRegistry } from './releases-registry.js'
+import { ReleasesRegistry } from '../registry/github/releases-registry.js'
 import { actionStepCache } from './step-cache.js'
 
 function githubContext(): Record<string, unknown> {

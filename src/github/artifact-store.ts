@@ -7,7 +7,7 @@
 import type { ArtifactClient } from '@actions/artifact'
 import { CancelledError } from '../errors.js'
 import type { ArtifactRef, ArtifactStore } from '../ports.js'
-import { withRetries } from './retry.js'
+import { withRetries } from '../registry/github/retry.js'
 
 export interface ArtifactStoreOptions {
   /** GITHUB_RUN_ATTEMPT: 1 on the first run, 2 on the first re-run... */

@@ -9,8 +9,8 @@
  */
 import type { Gate, GateRef, GateRequest } from '../ports.js'
 import { cutMarkdownToLength } from './job-summary.js'
-import { retryPolicyOf, type GitHubClient } from './octokit.js'
-import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
+import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
+import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
 
 /** The label that marks a gate issue. Applying labels needs triage access, so outsiders cannot forge one. */
 export const GATE_LABEL = 'retrain-gate'

@@ -8,9 +8,9 @@ import { ExitCode, InputError, RetrainError } from '../errors.js'
 import { approveCandidate, rejectCandidate, type PromotionEffects } from '../engine/registry-commands.js'
 import type { Registry } from '../ports.js'
 import { GATE_LABEL, fitBody, parseGateMarker, type GateMarker } from './gates.js'
-import { retryPolicyOf, statusOf, type GitHubClient } from './octokit.js'
+import { retryPolicyOf, statusOf, type GitHubClient } from '../registry/github/octokit.js'
 import { findMarkedComment } from './pull-request-comment.js'
-import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
+import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
 
 export interface GateCommand {
   verb: 'approve' | 'reject'

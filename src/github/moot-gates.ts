@@ -13,8 +13,8 @@
 import { describeVersion } from '../errors.js'
 import type { RegistrySnapshot, VersionRecord } from '../ports.js'
 import { openGateIssues, type GateMarker } from './gates.js'
-import { retryPolicyOf, type GitHubClient } from './octokit.js'
-import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
+import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
+import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
 
 /** Open gate issues looked at, newest first: 100 a page. */
 const PAGES = 3

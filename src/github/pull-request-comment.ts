@@ -3,8 +3,8 @@
  * date with what the change would do to the model: later runs edit it rather than add another.
  */
 import { fitBody } from './gates.js'
-import { retryPolicyOf, type GitHubClient } from './octokit.js'
-import { NO_PLUGIN_RETRIES, createOnce } from './retry.js'
+import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
+import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
 
 export function dryRunMarker(model: string): string {
   return `<!-- retrain-dry-run ${JSON.stringify({ model })} -->`

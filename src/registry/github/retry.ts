@@ -9,7 +9,7 @@
  * create is tried again, `createOnce` looks for what the first attempt may have made (a
  * deterministic name, a marker in the body) and reuses it.
  */
-import { RetrainError } from '../errors.js'
+import { RetrainError } from '../../errors.js'
 import { statusOf, type RetryPolicy } from './octokit.js'
 
 export interface RetryOptions extends RetryPolicy {

@@ -5,7 +5,7 @@
  * Unlike a lost compare-and-swap (409 "is at X but expected Y", "does not match"), running again
  * never helps: the repository's settings must change. So it is a final error of its own.
  */
-import { ExitCode, RetrainError } from '../errors.js'
+import { ExitCode, RetrainError } from '../../errors.js'
 import { statusOf } from './octokit.js'
 
 const RULE_MESSAGE =

@@ -7,7 +7,7 @@
  * backoff would outlast the window). Such a failure is a CancelledError, which nothing retries; a
  * write it cut may have landed all the same, which the registry checks before it gives back.
  */
-import { CancelledError } from '../errors.js'
+import { CancelledError } from '../../errors.js'
 
 /** What a request in flight at the cancellation still gets: enough for a small write to finish. */
 const IN_FLIGHT_MS = 2000
