@@ -36247,6 +36247,12 @@ var OPTION = {
   spec: { type: "string", arg: "FILE", describe: `the retraining spec (default ${DEFAULT_SPEC})` },
   model: { type: "string", arg: "NAME", describe: "the model, when there is no spec" },
   registry: { type: "string", arg: "DIR", describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
+  github: {
+    type: "string",
+    arg: "OWNER/REPO",
+    describe: "read the GitHub registry of this repository, not a directory (a token in GITHUB_TOKEN or GH_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)"
+  },
+  "registry-branch": { type: "string", arg: "BRANCH", describe: "with --github, the branch that holds the registry (default retrain-registry)" },
   param: { type: "string", multiple: true, arg: "NAME=VALUE", describe: "override a spec param (repeatable); validated against the spec" },
   out: {
     type: "string",
@@ -36305,7 +36311,7 @@ var COMMANDS = {
   validate: { options: ["spec"], positionals: [] },
   plan: { options: ["spec", "registry", "param", "json"], positionals: [] },
   select: { options: ["spec", "registry", "param", "plan", "dry-run", "json", ...WHO], positionals: [] },
-  status: { options: [...REGISTRY, "json", "all"], positionals: [] },
+  status: { options: [...REGISTRY, "github", "registry-branch", "json", "all"], positionals: [] },
   promote: {
     options: [...REGISTRY, "candidate", "expect-champion", "force", ...WHO],
     positionals: [],
@@ -36314,7 +36320,11 @@ var COMMANDS = {
   approve: { options: [...REGISTRY, "force", ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
   reject: { options: [...REGISTRY, ...WHO], positionals: ["VERSION"], meant: { version: "VERSION" } },
   rollback: { options: [...REGISTRY, "to", ...WHO], positionals: [], meant: { version: "to" } },
-  fetch: { options: [...REGISTRY, "version", "out", "json"], positionals: [], meant: { to: "out", dir: "out", into: "out", champion: "version" } },
+  fetch: {
+    options: [...REGISTRY, "github", "registry-branch", "version", "out", "json"],
+    positionals: [],
+    meant: { to: "out", dir: "out", into: "out", champion: "version" }
+  },
   prune: { options: [...REGISTRY, "keep-rejected", "keep-retired", "dry-run", "json", ...WHO], positionals: [] },
   compare: { options: ["spec", "candidate", "baseline", "json"], positionals: [] },
   drift: { options: ["spec", "registry", "param", "json"], positionals: [], meant: { params: "param" } },
@@ -36416,6 +36426,13 @@ async function loadSpec2(file) {
   }
 }
 async function registryOf(values) {
+  if (values.github !== void 0) {
+    if (values.registry !== void 0) throw usageError("--github and --registry name two registries: give one");
+    const { githubRegistry } = await Promise.reject(new Error("this part of the CLI runs through dist/cli.js's module build, not the script"));
+    return githubRegistry(values.github, values["registry-branch"], process.env, (message) => process.stderr.write(`${message}
+`)).registry;
+  }
+  if (values["registry-branch"] !== void 0) throw usageError("--registry-branch goes with --github OWNER/REPO");
   const { DirectoryRegistry: DirectoryRegistry2 } = await Promise.resolve().then(() => (init_directory_registry(), directory_registry_exports));
   return new DirectoryRegistry2(
     import_node_path26.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
@@ -36559,7 +36576,12 @@ async function render(outcome, command, values, spec, reporter) {
       const { renderStatus: renderStatus2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
       const limit = values.all ? Infinity : void 0;
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus2(outcome.snapshot, spec?.metrics.map((m) => m.name) ?? [], { limit }));
-      if (outcome.snapshot.versions.length === 0)
+      if (outcome.snapshot.versions.length === 0 && values.github !== void 0)
+        process.stderr.write(
+          `note: ${outcome.snapshot.model} has no versions on branch ${values["registry-branch"] ?? "retrain-registry"} of ${values.github}; check --github, --registry-branch and the spec's model
+`
+        );
+      else if (outcome.snapshot.versions.length === 0)
         process.stderr.write(
           `note: ${emptyRegistryNote(outcome.snapshot.model, import_node_path26.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}
 `
@@ -36714,4 +36736,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=0f728d35cce6cb8673780e1531a286e34fb6999c8fab7da124d1d992b5a386fc
+// retrain-script-sha256=6cecaf42d3f81b24a14116a56efc79c12aeff0d584b615a5259e42ce8e27e8a0

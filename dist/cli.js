@@ -37,7 +37,7 @@ var HEAD = "(function (exports, require, module, __filename, __dirname, __retrai
 var TAIL = "\n})";
 var MAGIC = Buffer.from("retrain code cache 1\n");
 var HASH_BYTES = 32;
-var COMMANDS = /* @__PURE__ */ new Set(["run", "validate", "plan", "select", "status", "promote", "approve", "reject", "rollback", "compare", "drift", "train", "evaluate"]);
+var COMMANDS = /* @__PURE__ */ new Set(["run", "validate", "plan", "select", "status", "promote", "approve", "reject", "rollback", "fetch", "prune", "compare", "drift", "train", "evaluate"]);
 var STALE_MS = 30 * 24 * 3600 * 1e3;
 var STALE_TEMP_MS = 3600 * 1e3;
 var OTHER_BUILDS = 2;
@@ -175,7 +175,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
   process.stdout.write(`${TOOL_VERSION}
 `);
 } else {
-  const script = loadScriptCli(import.meta.url, argv);
+  const script = argv.some((a) => a === "--github" || a.startsWith("--github=")) ? null : loadScriptCli(import.meta.url, argv);
   if (script) {
     const code = await script.runCli(argv);
     process.exitCode = code;
@@ -184,7 +184,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     const withCompileCache = module;
     const dir = codeCacheDir(process.env);
     if (dir !== null) withCompileCache.enableCompileCache?.(path2.join(dir, "modules"));
-    const { runCli } = await import("./chunks/cli-6O6LG3QU.js");
+    const { runCli } = await import("./chunks/cli-ZWX2OTDL.js");
     process.exitCode = await runCli(argv);
   }
 }

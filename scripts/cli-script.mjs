@@ -7,8 +7,17 @@ import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 
+/**
+ * What the script leaves out: the GitHub registry's client (`--github`) brings an HTTP stack about as
+ * large as the rest of the CLI, which every command would load for nothing. dist/cli.js runs a command
+ * line with --github through the split ES module build instead (src/cli.ts).
+ */
+const LEFT_OUT = /\/github-registry\.js$/
+const LEFT_OUT_PATH = 'retrain-left-out-of-the-script'
+
 export async function buildCliScript({ outfile, target }) {
   await build({
+    plugins: [{ name: 'left-out', setup: b => b.onResolve({ filter: LEFT_OUT }, () => ({ path: LEFT_OUT_PATH, external: true })) }],
     bundle: true,
     platform: 'node',
     target,
@@ -19,10 +28,9 @@ export async function buildCliScript({ outfile, target }) {
     outfile,
     define: { 'import.meta.url': '__retrainCliUrl' }
   })
-  const text = readFileSync(outfile, 'utf8').replace(
-    /\bimport\("(node:[\w/]+)"\)/g,
-    (_, name) => `Promise.resolve().then(() => { const m = require("${name}"); return { ...m, default: m }; })`
-  )
+  const text = readFileSync(outfile, 'utf8')
+    .replace(/\bimport\("(node:[\w/]+)"\)/g, (_, name) => `Promise.resolve().then(() => { const m = require("${name}"); return { ...m, default: m }; })`)
+    .replaceAll(`import("${LEFT_OUT_PATH}")`, 'Promise.reject(new Error("this part of the CLI runs through dist/cli.js\'s module build, not the script"))')
   const left = text.match(/(?<![\w$.])import\(/)
   if (left) throw new Error(`${outfile}: an import() the script cannot run, at offset ${left.index}; import only Node built-ins dynamically`)
   // The loader names the cache files by this hash rather than hashing the script on every start.

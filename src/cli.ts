@@ -12,7 +12,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
 } else {
   // The CLI as one script with V8's code cache (src/local/code-cache.ts); without the script beside
   // this file, the split ES module chunks.
-  const script = loadScriptCli(import.meta.url, argv)
+  // The script leaves out the GitHub registry's client (scripts/cli-script.mjs): --github runs the chunks.
+  const script = argv.some(a => a === '--github' || a.startsWith('--github=')) ? null : loadScriptCli(import.meta.url, argv)
   if (script) {
     const code = await script.runCli(argv)
     process.exitCode = code

@@ -15,9 +15,9 @@ import type { AppCommand, AppOutcome, RunSettings } from '../app/execute.js'
 import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spec/names.js'
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
+import type { Registry } from '../ports.js'
 import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter, dropOutputOnClosedPipe } from './console-reporter.js'
-import type { DirectoryRegistry } from '../registry/directory-registry.js'
 import { closest } from '../suggest.js'
 import { FileGate } from './file-gate.js'
 import { gitHead } from './git-head.js'
@@ -86,6 +86,12 @@ const OPTION: Record<string, Option> = {
   spec: { type: 'string', arg: 'FILE', describe: `the retraining spec (default ${DEFAULT_SPEC})` },
   model: { type: 'string', arg: 'NAME', describe: 'the model, when there is no spec' },
   registry: { type: 'string', arg: 'DIR', describe: `the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)` },
+  github: {
+    type: 'string',
+    arg: 'OWNER/REPO',
+    describe: 'read the GitHub registry of this repository, not a directory (a token in GITHUB_TOKEN or GH_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)'
+  },
+  'registry-branch': { type: 'string', arg: 'BRANCH', describe: 'with --github, the branch that holds the registry (default retrain-registry)' },
   param: { type: 'string', multiple: true, arg: 'NAME=VALUE', describe: 'override a spec param (repeatable); validated against the spec' },
   out: {
     type: 'string',
@@ -154,7 +160,7 @@ const COMMANDS: Record<string, CommandShape> = {
   validate: { options: ['spec'], positionals: [] },
   plan: { options: ['spec', 'registry', 'param', 'json'], positionals: [] },
   select: { options: ['spec', 'registry', 'param', 'plan', 'dry-run', 'json', ...WHO], positionals: [] },
-  status: { options: [...REGISTRY, 'json', 'all'], positionals: [] },
+  status: { options: [...REGISTRY, 'github', 'registry-branch', 'json', 'all'], positionals: [] },
   promote: {
     options: [...REGISTRY, 'candidate', 'expect-champion', 'force', ...WHO],
     positionals: [],
@@ -163,7 +169,11 @@ const COMMANDS: Record<string, CommandShape> = {
   approve: { options: [...REGISTRY, 'force', ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   reject: { options: [...REGISTRY, ...WHO], positionals: ['VERSION'], meant: { version: 'VERSION' } },
   rollback: { options: [...REGISTRY, 'to', ...WHO], positionals: [], meant: { version: 'to' } },
-  fetch: { options: [...REGISTRY, 'version', 'out', 'json'], positionals: [], meant: { to: 'out', dir: 'out', into: 'out', champion: 'version' } },
+  fetch: {
+    options: [...REGISTRY, 'github', 'registry-branch', 'version', 'out', 'json'],
+    positionals: [],
+    meant: { to: 'out', dir: 'out', into: 'out', champion: 'version' }
+  },
   prune: { options: [...REGISTRY, 'keep-rejected', 'keep-retired', 'dry-run', 'json', ...WHO], positionals: [] },
   compare: { options: ['spec', 'candidate', 'baseline', 'json'], positionals: [] },
   drift: { options: ['spec', 'registry', 'param', 'json'], positionals: [], meant: { params: 'param' } },
@@ -175,6 +185,8 @@ type Values = {
   spec?: string
   model?: string
   registry?: string
+  github?: string
+  'registry-branch'?: string
   param?: string[]
   out?: string
   'dry-run'?: boolean
@@ -320,7 +332,13 @@ async function loadSpec(file: string): Promise<Spec> {
   }
 }
 
-async function registryOf(values: Values): Promise<DirectoryRegistry> {
+async function registryOf(values: Values): Promise<Registry> {
+  if (values.github !== undefined) {
+    if (values.registry !== undefined) throw usageError('--github and --registry name two registries: give one')
+    const { githubRegistry } = await import('./github-registry.js')
+    return githubRegistry(values.github, values['registry-branch'], process.env, message => process.stderr.write(`${message}\n`)).registry
+  }
+  if (values['registry-branch'] !== undefined) throw usageError('--registry-branch goes with --github OWNER/REPO')
   const { DirectoryRegistry } = await import('../registry/directory-registry.js')
   return new DirectoryRegistry(path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY), undefined, message =>
     process.stderr.write(`${message}\n`)
@@ -468,7 +486,11 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       const { renderStatus } = await import('../engine/registry-commands.js')
       const limit = values.all ? Infinity : undefined
       out(values.json ? JSON.stringify(outcome.snapshot, null, 2) : renderStatus(outcome.snapshot, spec?.metrics.map(m => m.name) ?? [], { limit }))
-      if (outcome.snapshot.versions.length === 0)
+      if (outcome.snapshot.versions.length === 0 && values.github !== undefined)
+        process.stderr.write(
+          `note: ${outcome.snapshot.model} has no versions on branch ${values['registry-branch'] ?? 'retrain-registry'} of ${values.github}; check --github, --registry-branch and the spec's model\n`
+        )
+      else if (outcome.snapshot.versions.length === 0)
         process.stderr.write(
           `note: ${emptyRegistryNote(outcome.snapshot.model, path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}\n`
         )

@@ -1,0 +1,91 @@
+/**
+ * The CLI reads the GitHub registry the action writes (`--github OWNER/REPO`): `status` shows what
+ * the action's runs recorded, and `fetch` downloads a version's bundle from its release through the
+ * REST fake (separate API, upload and storage hosts) and verifies it against the registry. Both only
+ * read: no request of theirs writes. Without a token, or with a malformed repository, they say what
+ * to give.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { retrain } from '../helpers/project.js'
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
+import { AUTO, runAction, toyProject } from './harness.js'
+
+let github: FakeGitHub
+
+beforeAll(async () => {
+  github = await startFakeGitHub()
+})
+
+afterAll(async () => {
+  expect(github.violations, github.violations.join('\n')).toEqual([])
+  await github.close()
+})
+
+function cli(cwd: string, args: string[], env: Record<string, string> = {}) {
+  return retrain(cwd, args, { GITHUB_API_URL: github.url, GITHUB_TOKEN: github.token, GH_TOKEN: '', ...env })
+}
+
+describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
+  it('status and fetch read what the action recorded, and write nothing', async () => {
+    const workspace = await toyProject('remote', AUTO)
+    for (let i = 0; i < 2; i++) {
+      const run = await runAction(workspace, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })
+      expect(run.code, run.log).toBe(0)
+    }
+    const writes = () => github.requests.filter(r => r.method !== 'GET').length
+    const before = writes()
+    const repository = `${github.owner}/${github.repo}`
+
+    const status = await cli(workspace, ['status', '--model', 'remote', '--github', repository, '--json'])
+    expect(status.code, status.stderr).toBe(0)
+    const snapshot = JSON.parse(status.stdout)
+    expect(snapshot.champion).toBe(2)
+    expect(snapshot.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([
+      [1, 'retired'],
+      [2, 'promoted']
+    ])
+    const text = await cli(workspace, ['status', '--spec', 'retrain.yml', '--github', repository])
+    expect(text.code, text.stderr).toBe(0)
+    expect(text.stdout).toMatch(/Champion: version 2/)
+
+    const fetched = await cli(workspace, ['fetch', '--spec', 'retrain.yml', '--github', repository, '--out', 'deployed'])
+    expect(fetched.code, fetched.stderr).toBe(0)
+    expect(fetched.stdout).toMatch(
+      /^Fetched remote version 2 \(the champion\) into deployed: 2 files, \d+ bytes, digest [0-9a-f]{12}, verified against the registry/
+    )
+    expect(JSON.parse(await readFile(path.join(workspace, 'deployed', 'model.json'), 'utf8'))).toMatchObject({ w: 2, generation: 2 })
+    const earlier = await cli(workspace, ['fetch', '--model', 'remote', '--github', repository, '--version', '1', '--json'])
+    expect(earlier.code, earlier.stderr).toBe(0)
+    expect(JSON.parse(earlier.stdout)).toMatchObject({ version: 1, champion: false, status: 'retired', dir: path.join(workspace, 'remote-v1') })
+    expect(writes()).toBe(before)
+
+    // Another branch holds no registry: said, not an error.
+    const elsewhere = await cli(workspace, ['status', '--model', 'remote', '--github', repository, '--registry-branch', 'other-registry'])
+    expect(elsewhere.code, elsewhere.stderr).toBe(0)
+    expect(elsewhere.stderr).toMatch(/note: remote has no versions on branch other-registry of octo-org\/models/)
+  })
+
+  it('says what to give: a token, a repository as OWNER/REPO, one registry', async () => {
+    const workspace = await toyProject('remote-usage', AUTO)
+    const noToken = await cli(workspace, ['status', '--model', 'x', '--github', 'octo-org/models'], { GITHUB_TOKEN: '', GH_TOKEN: '' })
+    expect(noToken.code).toBe(2)
+    expect(noToken.stderr).toMatch(
+      /--github reads octo-org\/models through GitHub's API: set GITHUB_TOKEN \(or GH_TOKEN\) to a token that can read its contents/
+    )
+    const malformed = await cli(workspace, ['status', '--model', 'x', '--github', 'https://github.com/octo-org/models'])
+    expect(malformed.code).toBe(2)
+    expect(malformed.stderr).toMatch(/--github "https:\/\/github\.com\/octo-org\/models" is not a repository: give it as OWNER\/REPO/)
+    const both = await cli(workspace, ['fetch', '--model', 'x', '--github', 'octo-org/models', '--registry', 'r'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/--github and --registry name two registries: give one/)
+    const branchAlone = await cli(workspace, ['status', '--model', 'x', '--registry-branch', 'b'])
+    expect(branchAlone.code).toBe(2)
+    expect(branchAlone.stderr).toMatch(/--registry-branch goes with --github OWNER\/REPO/)
+    // Writing commands do not take --github: the registry changes in workflows.
+    const promote = await cli(workspace, ['promote', '--model', 'x', '--github', 'octo-org/models', '--candidate', '1', '--expect-champion', 'none'])
+    expect(promote.code).toBe(2)
+    expect(promote.stderr).toMatch(/retrain promote has no option --github \(--github is an option of retrain status, fetch\)/)
+  })
+})
