@@ -37,7 +37,23 @@ var HEAD = "(function (exports, require, module, __filename, __dirname, __retrai
 var TAIL = "\n})";
 var MAGIC = Buffer.from("retrain code cache 1\n");
 var HASH_BYTES = 32;
-var COMMANDS = /* @__PURE__ */ new Set(["run", "validate", "plan", "select", "status", "promote", "approve", "reject", "rollback", "fetch", "prune", "compare", "drift", "train", "evaluate"]);
+var COMMANDS = /* @__PURE__ */ new Set([
+  "run",
+  "validate",
+  "plan",
+  "select",
+  "status",
+  "promote",
+  "approve",
+  "reject",
+  "rollback",
+  "fetch",
+  "prune",
+  "compare",
+  "drift",
+  "train",
+  "evaluate"
+]);
 var STALE_MS = 30 * 24 * 3600 * 1e3;
 var STALE_TEMP_MS = 3600 * 1e3;
 var OTHER_BUILDS = 2;

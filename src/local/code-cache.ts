@@ -51,7 +51,23 @@ const MAGIC = Buffer.from('retrain code cache 1\n')
 const HASH_BYTES = 32
 
 /** The commands that get a cache file of their own; anything else shares `other`. */
-const COMMANDS = new Set(['run', 'validate', 'plan', 'select', 'status', 'promote', 'approve', 'reject', 'rollback', 'fetch', 'prune', 'compare', 'drift', 'train', 'evaluate'])
+const COMMANDS = new Set([
+  'run',
+  'validate',
+  'plan',
+  'select',
+  'status',
+  'promote',
+  'approve',
+  'reject',
+  'rollback',
+  'fetch',
+  'prune',
+  'compare',
+  'drift',
+  'train',
+  'evaluate'
+])
 
 /** When a cache file is written, those of other builds or Node versions older than this are removed, and temporary files of an hour. */
 const STALE_MS = 30 * 24 * 3600 * 1000
