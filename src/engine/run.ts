@@ -35,6 +35,7 @@ import { evaluateTemplate } from '../spec/expressions.js'
 import { optionValueProblems } from '../spec/option-values.js'
 import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
+import { preview as previewChanges, restoreChangedTree, snapshotTree, type TreeSnapshot } from './baseline-guard.js'
 import { ContractEnv } from '../contract-names.js'
 import { contractEnv, readStepSummary } from './contract.js'
 import { runDataChecks } from './data-checks.js'
@@ -112,6 +113,8 @@ interface Champion {
   version: number
   dir: string
   manifest: Manifest
+  /** Where its verified bundle is, and its unpacked directory as unpacked: restored when a step changed it. */
+  stored?: { bundleDir: string; snapshot: TreeSnapshot }
 }
 
 /** The points a run passes, in order; the commit point lies between `outputs-written` and `committed`. */
@@ -367,6 +370,7 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
   const candidate = await evaluateModel(ctx, { role: 'candidate', dir: ctx.ws.modelDir, version: null }, declared)
   let baseline: Metrics | null = null
   if (champion) {
+    await championAsStored(ctx)
     try {
       baseline = await evaluateModel(ctx, { role: 'baseline', dir: champion.dir, version: champion.version }, declared)
     } catch (err) {
@@ -401,6 +405,7 @@ async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: E
   const plan = ctx.challenger ? holdForSelection(planned, ctx.challenger.name, ctx.challenger.plan) : planned
   ctx.reporter.info(`Verdict: ${plan.reason}`)
   await options.atStage?.('verdict')
+  await championAsStored(ctx)
   const weights = await compareModelWeights(champion, ctx.ws.modelDir, m => ctx.reporter.warn(m))
   const lineage: Lineage = {
     model: spec.model,
@@ -641,7 +646,20 @@ async function loadChampion(options: RunOptions, snapshot: RegistrySnapshot, ws:
       'champion-digest-mismatch'
     )
   }
-  return { version, dir: ws.baselineDir, manifest }
+  return { version, dir: ws.baselineDir, manifest, stored: { bundleDir, snapshot: await snapshotTree(ws.baselineDir) } }
+}
+
+/** The champion's directory as stored before it is evaluated or compared: a step may have written into it. */
+async function championAsStored(ctx: RunContext): Promise<void> {
+  const champion = ctx.champion
+  if (!champion?.stored) return
+  const { changes, snapshot } = await restoreChangedTree(champion.dir, champion.stored.snapshot, champion.stored.bundleDir, champion.manifest.digest)
+  champion.stored.snapshot = snapshot
+  if (changes.length === 0) return
+  ctx.reporter.warn(
+    `a step changed the champion's unpacked model in $${ContractEnv.baselineDir} (${previewChanges(changes)}); it was unpacked again from ` +
+      `the champion's bundle (version ${champion.version}), so the champion is judged as it is stored. Write to $${ContractEnv.modelDir} or $${ContractEnv.workDir} instead`
+  )
 }
 
 /**

@@ -1,0 +1,46 @@
+// The warm-start contract as users' own steps meet it, through the built CLI: what a step may do to
+// the champion's unpacked directory without changing the champion the candidate is judged against.
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { makeProject, readJson, retrain, toySpec } from './helpers/project.js'
+
+const run = (dir: string, out: string) => retrain(dir, ['run', '--spec', 'retrain.yml', '--out', out])
+
+describe('a step that writes into $RETRAIN_BASELINE_DIR', () => {
+  // Trains as usual, then overwrites the champion's unpacked model with a far worse one (w = -100),
+  // as a script that saves where it loaded would.
+  const overwrite = `node train.mjs\nnode -e "require('fs').writeFileSync(process.env.RETRAIN_BASELINE_DIR + '/model.json', JSON.stringify({ w: -100, generation: 1 }))"`
+
+  it('does not change the champion the candidate is judged against: it is evaluated as stored, with a warning', async () => {
+    // The score must improve by more than 5: the candidate (w = 2) does not beat the champion (w = 1) by that.
+    const dir = await makeProject('test/fixtures/toy', toySpec({ margin: 5 }))
+    expect((await run(dir, 'out1')).code).toBe(0)
+    await writeFile(path.join(dir, 'retrain.yml'), toySpec({ margin: 5, train: overwrite }))
+    const second = await run(dir, 'out2')
+    expect(second.code, second.stderr).toBe(0)
+    const result = await readJson(path.join(dir, 'out2/result.json'))
+    expect(result.baseline).toEqual({ version: 1, metrics: { score: 1, loss: 9 } })
+    expect(result.candidate.metrics).toEqual({ score: 2, loss: 8 })
+    expect(result.decision).toBe('rejected')
+    expect(second.stderr).toMatch(/a step changed the champion's unpacked model in \$RETRAIN_BASELINE_DIR \(model\.json \(changed\)\); it was unpacked again/)
+    const status = JSON.parse((await retrain(dir, ['status', '--spec', 'retrain.yml', '--json'])).stdout)
+    expect(status.champion).toBe(1)
+  })
+
+  it('leaves the next run to warm-start from the champion as stored, and a step that only reads it draws no warning', async () => {
+    const dir = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    expect((await run(dir, 'out1')).code).toBe(0)
+    await writeFile(path.join(dir, 'retrain.yml'), toySpec({ margin: -100, mode: 'dry-run', train: overwrite }))
+    expect((await run(dir, 'out2')).code).toBe(0)
+    await writeFile(path.join(dir, 'retrain.yml'), toySpec({ margin: -100 }))
+    const third = await run(dir, 'out3')
+    expect(third.code, third.stderr).toBe(0)
+    expect(third.stderr).not.toMatch(/changed the champion's unpacked model/)
+    expect(third.stdout + third.stderr).toContain('trained generation 2: w=2 (started from 1)')
+    const result = await readJson(path.join(dir, 'out3/result.json'))
+    expect(result.baseline.metrics.score).toBe(1)
+    expect(result.candidate.warmStart).toEqual({ source: 'champion', confirmed: true, parentVersion: 1 })
+    expect(await readFile(path.join(dir, 'out3/report.md'), 'utf8')).toMatch(/confirmed warm start from version 1/)
+  })
+})
