@@ -1,5 +1,6 @@
 // The warm-start contract as users' own steps meet it, through the built CLI: what a step may do to
 // the champion's unpacked directory without changing the champion the candidate is judged against.
+import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -42,5 +43,28 @@ describe('a step that writes into $RETRAIN_BASELINE_DIR', () => {
     expect(result.baseline.metrics.score).toBe(1)
     expect(result.candidate.warmStart).toEqual({ source: 'champion', confirmed: true, parentVersion: 1 })
     expect(await readFile(path.join(dir, 'out3/report.md'), 'utf8')).toMatch(/confirmed warm start from version 1/)
+  })
+})
+
+describe('data inputs whose names share RETRAIN_DATA_<NAME>', () => {
+  it('are refused before anything runs, at the second name: a step would get the other input’s files (here, evaluation data)', async () => {
+    const dir = await makeProject('examples/cars-builtin')
+    const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8'))
+      .replace('  train: data/train.csv\n', '  train-set: data/train.csv\n  train_set: data/cars-1980-1982.csv\n')
+      .replace('label: Miles_per_Gallon', 'label: Miles_per_Gallon\n      data: train-set')
+      .replace('eval: data/cars-1980-1982.csv', 'eval: data/cars-1976-1979.csv')
+      .replace('  data: eval\n', '  data: [eval, train_set]\n')
+    await writeFile(path.join(dir, 'retrain.yml'), spec)
+    const line = spec.split('\n').findIndex(l => l.startsWith('  train_set:')) + 1
+    for (const command of [
+      ['validate', '--spec', 'retrain.yml'],
+      ['run', '--spec', 'retrain.yml', '--out', 'out']
+    ]) {
+      const res = await retrain(dir, command)
+      expect(res.code, res.stderr).toBe(2)
+      expect(res.stderr).toContain(`retrain.yml:${line}:3`)
+      expect(res.stderr).toMatch(/data inputs "?train-set"? and "?train_set"? would share the environment variable RETRAIN_DATA_TRAIN_SET; rename one/)
+    }
+    expect(existsSync(path.join(dir, '.retrain/registry/cars-mpg'))).toBe(false)
   })
 })

@@ -19,6 +19,7 @@ import { OPTION_CHECKS_VARIABLE, optionChecksExpression } from './option-values.
 import { parseShell, rewriteRunScript } from './shell.js'
 import { Source } from './source.js'
 import { closest } from '../suggest.js'
+import { dataEnvName } from '../contract-names.js'
 import { computedMetricProblems } from '../metrics/spec-checks.js'
 import { parseTrainerOptions } from '../trainers/options.js'
 import type {
@@ -289,7 +290,17 @@ class SpecBuilder {
 
   data(): Record<string, DataInputSpec> {
     const data: Record<string, DataInputSpec> = {}
+    const byEnvName = new Map<string, string>()
     for (const [name, input] of Object.entries(this.raw.data ?? {})) {
+      // Two inputs sharing RETRAIN_DATA_<NAME> would hand a step the other one's files (the evaluation data, say).
+      const other = byEnvName.get(dataEnvName(name))
+      if (other !== undefined) {
+        this.problem(
+          this.source.keyAt(['data'], name),
+          `data inputs ${preview(other)} and ${preview(name)} would share the environment variable ${dataEnvName(name)}; rename one`
+        )
+      }
+      byEnvName.set(dataEnvName(name), name)
       const listed = typeof input !== 'string' && typeof input.path !== 'string'
       const paths = typeof input === 'string' ? [input] : typeof input.path === 'string' ? [input.path] : [...input.path]
       const segments = paths.map((_, i) => (typeof input === 'string' ? ['data', name] : listed ? ['data', name, 'path', String(i)] : ['data', name, 'path']))
