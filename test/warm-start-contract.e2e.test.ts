@@ -29,6 +29,23 @@ describe('a step that writes into $RETRAIN_BASELINE_DIR', () => {
     expect(status.champion).toBe(1)
   })
 
+  it('does not change what a later step of the same run warm-starts from', async () => {
+    const dir = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    expect((await run(dir, 'out1')).code).toBe(0)
+    const spec = toySpec({ margin: -100 }).replace(
+      'steps:\n',
+      `steps:\n  - name: Prepare\n    run: |\n      node -e "require('fs').writeFileSync(process.env.RETRAIN_BASELINE_DIR + '/model.json', JSON.stringify({ w: -100, generation: 1 }))"\n`
+    )
+    await writeFile(path.join(dir, 'retrain.yml'), spec)
+    const second = await run(dir, 'out2')
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout + second.stderr).toContain('trained generation 2: w=2 (started from 1)')
+    expect(second.stderr).toMatch(/model\.json \(changed\)\); it was unpacked again from the champion's bundle \(version 1\) before step Train/)
+    const result = await readJson(path.join(dir, 'out2/result.json'))
+    expect(result.candidate.metrics.score).toBe(2)
+    expect(result.baseline.metrics.score).toBe(1)
+  })
+
   it('leaves the next run to warm-start from the champion as stored, and a step that only reads it draws no warning', async () => {
     const dir = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
     expect((await run(dir, 'out1')).code).toBe(0)

@@ -351,6 +351,7 @@ function refuseOptionValues(spec: Spec, contexts: Record<string, unknown>): void
 /** Runs the steps in order; returns where training started from. */
 async function train(ctx: RunContext): Promise<WarmStartRecord> {
   for (const step of ctx.spec.steps) {
+    await championAsStored(ctx, `step ${step.name}`)
     ctx.records.push(await runStep(ctx, step))
     ctx.contexts.steps[step.id] = { outcome: 'success' }
   }
@@ -370,7 +371,7 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
   const candidate = await evaluateModel(ctx, { role: 'candidate', dir: ctx.ws.modelDir, version: null }, declared)
   let baseline: Metrics | null = null
   if (champion) {
-    await championAsStored(ctx)
+    await championAsStored(ctx, 'the champion is evaluated')
     try {
       baseline = await evaluateModel(ctx, { role: 'baseline', dir: champion.dir, version: champion.version }, declared)
     } catch (err) {
@@ -405,7 +406,7 @@ async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: E
   const plan = ctx.challenger ? holdForSelection(planned, ctx.challenger.name, ctx.challenger.plan) : planned
   ctx.reporter.info(`Verdict: ${plan.reason}`)
   await options.atStage?.('verdict')
-  await championAsStored(ctx)
+  await championAsStored(ctx, 'its weights are compared')
   const weights = await compareModelWeights(champion, ctx.ws.modelDir, m => ctx.reporter.warn(m))
   const lineage: Lineage = {
     model: spec.model,
@@ -649,8 +650,8 @@ async function loadChampion(options: RunOptions, snapshot: RegistrySnapshot, ws:
   return { version, dir: ws.baselineDir, manifest, stored: { bundleDir, snapshot: await snapshotTree(ws.baselineDir) } }
 }
 
-/** The champion's directory as stored before it is evaluated or compared: a step may have written into it. */
-async function championAsStored(ctx: RunContext): Promise<void> {
+/** The champion's directory as stored before each step, its evaluation and comparison: a step may have written into it. */
+async function championAsStored(ctx: RunContext, before: string): Promise<void> {
   const champion = ctx.champion
   if (!champion?.stored) return
   const { changes, snapshot } = await restoreChangedTree(champion.dir, champion.stored.snapshot, champion.stored.bundleDir, champion.manifest.digest)
@@ -658,7 +659,7 @@ async function championAsStored(ctx: RunContext): Promise<void> {
   if (changes.length === 0) return
   ctx.reporter.warn(
     `a step changed the champion's unpacked model in $${ContractEnv.baselineDir} (${previewChanges(changes)}); it was unpacked again from ` +
-      `the champion's bundle (version ${champion.version}), so the champion is judged as it is stored. Write to $${ContractEnv.modelDir} or $${ContractEnv.workDir} instead`
+      `the champion's bundle (version ${champion.version}) before ${before}, so every step and the comparison see the champion as it is stored. Write to $${ContractEnv.modelDir} or $${ContractEnv.workDir} instead`
   )
 }
 
