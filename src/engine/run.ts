@@ -352,7 +352,7 @@ function refuseOptionValues(spec: Spec, contexts: Record<string, unknown>): void
 async function train(ctx: RunContext): Promise<WarmStartRecord> {
   for (const step of ctx.spec.steps) {
     await championAsStored(ctx, `step ${step.name}`)
-    ctx.records.push(await runStep(ctx, step))
+    ctx.records.push(await runStep(ctx, step).catch(async (err: unknown) => Promise.reject((await refusedWarmStart(ctx, err)) ?? err)))
     ctx.contexts.steps[step.id] = { outcome: 'success' }
   }
   await ctx.options.atStage?.('steps-done')
@@ -791,6 +791,22 @@ async function resolveWarmStart(spec: Spec, champion: Champion | null, reportFil
     )
   }
   return { source: 'champion', confirmed, ...extra }
+}
+
+/**
+ * A step that failed after reporting a cold start (`{"warmStart": false}`), as a built-in trainer does
+ * when `warm-start: required` cannot be met: the run fails as a refused warm start, with the reason.
+ */
+async function refusedWarmStart(ctx: RunContext, err: unknown): Promise<unknown> {
+  if (!(err instanceof StepError) || err.reason !== 'step-failed' || !ctx.champion || ctx.spec.warmStart !== 'required') return null
+  const report = await readFile(ctx.trainingReport, 'utf8')
+    .then(text => JSON.parse(text) as TrainingReport)
+    .catch(() => null)
+  if (report?.warmStart !== false) return null
+  return resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport).then(
+    () => null,
+    (refused: unknown) => refused
+  )
 }
 
 /** How many params a training report may list, and how long a reported text may be, to be recorded. */

@@ -107,11 +107,13 @@ async function resolveStart(io: CommandIO, trainer: TrainerName, options: Traine
     return { model, parentVersion }
   }
   const reason = `${champion} cannot be continued: ${reasons.join('; ')}`
+  const report = io.env[ContractEnv.trainingReport]
   if (io.env[ContractEnv.warmStart] === 'required') {
+    // Reported first, so the run fails as a refused warm start (warm-start-required), with this reason.
+    if (report) await writeFile(report, JSON.stringify({ warmStart: false, reason }, null, 2) + '\n')
     throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`)
   }
   io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`)
-  const report = io.env[ContractEnv.trainingReport]
   if (report) await writeFile(report, JSON.stringify({ warmStart: false, reason }, null, 2) + '\n')
   return { model: null, reason, parentVersion }
 }

@@ -1,0 +1,52 @@
+// The built-in trainers' warm start through the built CLI and action, as users meet it: a champion
+// that cannot be continued is refused with its reason under `warm-start: required` (the documented
+// reason, warm-start-required) and retrained from scratch, the reason recorded, under `fallback`.
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runAction } from '../github/harness.js'
+import { makeProject, readJson, retrain } from '../helpers/project.js'
+
+/** The cars-builtin example with a warm-start policy. */
+async function cars(warmStart: 'required' | 'fallback'): Promise<{ dir: string; spec: string }> {
+  const dir = await makeProject('examples/cars-builtin')
+  const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8')).replace('warm-start: fallback', `warm-start: ${warmStart}`)
+  await writeFile(path.join(dir, 'retrain.yml'), spec)
+  return { dir, spec }
+}
+
+const run = (dir: string, out: string) => retrain(dir, ['run', '--spec', 'retrain.yml', '--out', out, '--param', 'epochs=40'])
+const reason = 'the champion (version 1) cannot be continued: with.ignore is ["Name","Year"] but the champion was trained with ["Name"]'
+
+describe('a built-in trainer whose champion was trained with other options', () => {
+  it('under "required", fails the run as a refused warm start (warm-start-required), naming the option; nothing changes', async () => {
+    const { dir, spec } = await cars('required')
+    const act = () => runAction(dir, { inputs: { spec: 'retrain.yml', artifacts: 'false', params: '{"epochs": 40}' } })
+    const first = await act()
+    expect(first.code, first.log).toBe(0)
+    await writeFile(path.join(dir, 'retrain.yml'), spec.replace('ignore: [Name]', 'ignore: [Name, Year]'))
+    const second = await act()
+    expect(second.code).toBe(1)
+    expect(second.summary).toContain(
+      `warm-start-required: warm start is required (warm-start: required) but training did not start from the champion (version 1): ${reason}`
+    )
+    const status = JSON.parse((await retrain(dir, ['status', '--spec', 'retrain.yml', '--json'])).stdout)
+    expect(status.champion).toBe(1)
+    expect(status.versions.map((v: { version: number }) => v.version)).toEqual([1])
+  })
+
+  it('under "fallback", trains from scratch and records why in result.json, the lineage and the report', async () => {
+    const { dir, spec } = await cars('fallback')
+    expect((await run(dir, 'out1')).code).toBe(0)
+    await writeFile(path.join(dir, 'retrain.yml'), spec.replace('ignore: [Name]', 'ignore: [Name, Year]').replace('- margin: 0', '- margin: -1000'))
+    const second = await run(dir, 'out2')
+    expect(second.code, second.stderr).toBe(0)
+    const result = await readJson(path.join(dir, 'out2/result.json'))
+    expect(result.candidate.warmStart).toEqual({ source: 'cold', reason, parentVersion: null })
+    expect(second.stderr).toContain('cold start, 182 examples, 8 features: 40 epochs')
+    const manifest = await readJson(path.join(dir, `.retrain/registry/cars-mpg/versions/${result.candidate.version}/manifest.json`))
+    expect(manifest.lineage.warmStart).toEqual({ source: 'cold', reason })
+    expect(manifest.lineage.parentVersion).toBeNull()
+    expect(await readFile(path.join(dir, 'out2/report.md'), 'utf8')).toContain(`Training: cold start (${reason}).`)
+  })
+})
