@@ -1,7 +1,7 @@
 // The warm-start contract as users' own steps meet it, through the built CLI: what a step may do to
 // the champion's unpacked directory without changing the champion the candidate is judged against.
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeProject, readJson, retrain, toySpec } from './helpers/project.js'
@@ -83,5 +83,21 @@ describe('data inputs whose names share RETRAIN_DATA_<NAME>', () => {
       expect(res.stderr).toMatch(/data inputs "?train-set"? and "?train_set"? would share the environment variable RETRAIN_DATA_TRAIN_SET; rename one/)
     }
     expect(existsSync(path.join(dir, '.retrain/registry/cars-mpg'))).toBe(false)
+  })
+})
+
+describe('a data file whose name holds a line break', () => {
+  it('is refused before anything runs: RETRAIN_DATA_<NAME> holds one path a line and would hand a step other paths', async () => {
+    const dir = await makeProject('examples/cars-builtin')
+    await mkdir(path.join(dir, 'data/batch'))
+    await copyFile(path.join(dir, 'data/train.csv'), path.join(dir, 'data/batch/a\nb.csv'))
+    const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8')).replace('train: data/train.csv', 'train: data/batch/*.csv')
+    await writeFile(path.join(dir, 'retrain.yml'), spec)
+    const res = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out'])
+    expect(res.code, res.stderr).toBe(2)
+    expect(res.stderr).toContain(
+      'data input "train": the file "data/batch/a\\nb.csv" has a line break in its name, which $RETRAIN_DATA_TRAIN (one path a line) cannot carry; rename the file'
+    )
+    expect(res.stderr).not.toContain('Step Train')
   })
 })
