@@ -50,3 +50,50 @@ describe('a built-in trainer whose champion was trained with other options', () 
     expect(await readFile(path.join(dir, 'out2/report.md'), 'utf8')).toContain(`Training: cold start (${reason}).`)
   })
 })
+
+describe('a multiclass warm start that adds a class the evaluation data lacks', () => {
+  const spec = `model: penguins
+root: .
+data:
+  train: data/train-now.csv
+  eval: data/penguins-test.csv
+warm-start: required
+steps:
+  - name: Train
+    uses: builtin/lbfgs-maximum-entropy
+    with:
+      label: species
+evaluate:
+  run: node "$RETRAIN_CLI" evaluate --data eval
+  data: eval
+metrics:
+  macro_f1:
+    goal: maximize
+    change:
+      - margin: -0.01
+promotion:
+  mode: auto
+  first-model: promote
+`
+
+  it('is judged on the classes present, as scikit-learn averages macro F1: the new class does not cost it a quarter of its score', async () => {
+    const dir = await makeProject('test/trainers/fixtures', spec)
+    const train = path.join(dir, 'data/train-now.csv')
+    const original = await readFile(path.join(dir, 'data/penguins-train.csv'), 'utf8')
+    await writeFile(train, original)
+    const first = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out1'])
+    expect(first.code, first.stderr).toBe(0)
+    // Three more rows of a fourth species, seen only in the new training data.
+    const [header, ...rows] = original.trimEnd().split('\n')
+    const extra = rows.slice(0, 3).map((row, i) => row.replace(/^(\d+),Adelie,/, `${9000 + i},Emperor,`))
+    expect(extra.every(row => row.includes(',Emperor,'))).toBe(true)
+    await writeFile(train, [header, ...rows, ...extra].join('\n') + '\n')
+    const second = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out2'])
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stderr).toContain('new classes since the champion, with zero-initialized weights: Emperor')
+    const result = await readJson(path.join(dir, 'out2/result.json'))
+    expect(result.candidate.warmStart).toEqual({ source: 'champion', confirmed: true, parentVersion: 1 })
+    expect(result.candidate.metrics.macro_f1).toBeGreaterThan(result.baseline.metrics.macro_f1 - 0.01)
+    expect(result.decision).toBe('promoted')
+  })
+})
