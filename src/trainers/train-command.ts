@@ -10,7 +10,7 @@ import { TrainerError } from './errors.js'
 import { minimize, poissonObjective, referenceStopRule, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
 import { hasModel, loadModel, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
 import { FROZEN_OPTIONS, optionKey, parseTrainerOptions, TRAINERS, type TrainerInfo, type TrainerName, type TrainerOptions } from './options.js'
-import { extendCategories, featurize, fitPreparation, missingColumns, preparedColumns } from './preparation.js'
+import { extendCategories, featurize, fitPreparation, frozenPreparationNotes, missingColumns, preparedColumns } from './preparation.js'
 import { rowUniform } from './random.js'
 import { effectiveWeights, epochBuffers, meanLoss, newSgdState, sgdEpoch, type Dataset, type SgdConfig, type SgdState } from './sgd.js'
 import { dataFiles, requireEnv, type CommandIO } from './io.js'
@@ -194,6 +194,11 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     model = start.model
     model.options = options
     added = extendChampion(model, table, rows, labels, io)
+    notes.push(...frozenPreparationNotes(model.preparation, table, rows, readPlan(table.columns, options, classification, null).matrix))
+    const absent = (model.classes ?? []).filter(c => !labels.has(c))
+    if (absent.length > 0 && classification) {
+      notes.push(`class(es) ${absent.join(', ')} of the champion do not occur in this training data: it learns only from the other classes`)
+    }
   } else model = newModel(name, options, table, rows, labels, notes)
   for (const note of notes) io.log(note)
 

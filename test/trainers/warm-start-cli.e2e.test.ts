@@ -96,4 +96,34 @@ promotion:
     expect(result.candidate.metrics.macro_f1).toBeGreaterThan(result.baseline.metrics.macro_f1 - 0.01)
     expect(result.decision).toBe('promoted')
   })
+
+  it('says which of the champion’s classes the new training data lacks', async () => {
+    const dir = await makeProject('test/trainers/fixtures', spec)
+    const original = await readFile(path.join(dir, 'data/penguins-train.csv'), 'utf8')
+    await writeFile(path.join(dir, 'data/train-now.csv'), original)
+    expect((await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out1'])).code).toBe(0)
+    const kept = original.split('\n').filter(line => !line.includes(',Chinstrap,'))
+    await writeFile(path.join(dir, 'data/train-now.csv'), kept.join('\n'))
+    const second = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out2'])
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stderr).toContain('class(es) Chinstrap of the champion do not occur in this training data: it learns only from the other classes')
+  })
+})
+
+describe('what a warm start keeps frozen, said rather than done silently', () => {
+  it('names a new column it does not use and a champion column that holds no value in the new data', async () => {
+    const { dir } = await cars('required')
+    expect((await run(dir, 'out1')).code).toBe(0)
+    // The next generation's data: a new column, Color, and Horsepower left empty in every row.
+    const [header, ...rows] = (await readFile(path.join(dir, 'data/cars-1976-1979.csv'), 'utf8')).trimEnd().split('\n')
+    const horsepower = header!.split(',').indexOf('Horsepower')
+    const edited = rows.map(row => [...row.split(',').map((cell, j) => (j === horsepower ? '' : cell)), 'red'].join(','))
+    await writeFile(path.join(dir, 'data/train.csv'), [`${header},Color`, ...edited].join('\n') + '\n')
+    const second = await run(dir, 'out2')
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stderr).toContain("column(s) Color are not among the champion's features, whose layout a warm start keeps; they are not used")
+    expect(second.stderr).toMatch(/column Horsepower holds no value in the training data: every row gets the champion's fill value, [0-9.]+/)
+    const result = await readJson(path.join(dir, 'out2/result.json'))
+    expect(result.candidate.warmStart).toEqual({ source: 'champion', confirmed: true, parentVersion: 1 })
+  })
 })
