@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runAction } from '../github/harness.js'
-import { makeProject, readJson, retrain } from '../helpers/project.js'
+import { makeProject, readJson, retrain, toySpec } from '../helpers/project.js'
 
 /** The cars-builtin example with a warm-start policy. */
 async function cars(warmStart: 'required' | 'fallback'): Promise<{ dir: string; spec: string }> {
@@ -126,4 +126,52 @@ describe('what a warm start keeps frozen, said rather than done silently', () =>
     const result = await readJson(path.join(dir, 'out2/result.json'))
     expect(result.candidate.warmStart).toEqual({ source: 'champion', confirmed: true, parentVersion: 1 })
   })
+})
+
+describe('a champion trained by the user’s own script, then a built-in trainer', () => {
+  const builtin = (warmStart: string) => `model: toy
+root: .
+data:
+  train: data/train.csv
+  eval: data/eval.csv
+warm-start: ${warmStart}
+steps:
+  - name: Train
+    uses: builtin/online-gradient-descent
+    with:
+      label: y
+evaluate:
+  run: node "$RETRAIN_CLI" evaluate --data eval
+  data: eval
+metrics:
+  rmse:
+    goal: minimize
+    change:
+      - margin: 0
+promotion:
+  mode: auto
+  first-model: promote
+`
+  const why =
+    'the champion (version 1) cannot be continued: it is not a built-in model (its model.json is another trainer\'s, with no "format": "retrain/builtin-linear")'
+
+  for (const warmStart of ['required', 'fallback'] as const) {
+    it(`under "${warmStart}", is not taken for a damaged built-in model: its model.json is another trainer's`, async () => {
+      const dir = await makeProject('test/fixtures/toy', toySpec())
+      expect((await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out1'])).code).toBe(0)
+      await writeFile(path.join(dir, 'retrain.yml'), builtin(warmStart))
+      const second = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out2'])
+      if (warmStart === 'required') {
+        expect(second.stderr).not.toContain('is not a usable built-in model')
+        expect(second.code).toBe(3)
+        expect(second.stderr).toContain(`but training did not start from the champion (version 1): ${why}`)
+      } else {
+        // Trained from scratch, as the contract says; the champion then cannot be evaluated by the
+        // built-in evaluation, so the run fails closed there rather than compare with nothing.
+        expect(second.stderr).toContain(`cold start: ${why}; warm-start is "fallback", so training from scratch`)
+        expect(second.code).toBe(4)
+        expect(second.stderr).toMatch(/the champion \(version 1\) could not be evaluated with the current evaluate command/)
+      }
+    })
+  }
 })
