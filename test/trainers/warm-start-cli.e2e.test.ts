@@ -175,3 +175,38 @@ promotion:
     })
   }
 })
+
+describe('k more epochs from a bundle through the CLI, as docs/trainers.md claims for SGD', () => {
+  /** cars-builtin with a step that keeps a copy of the candidate's model.json, and rules any candidate passes. */
+  async function keeping(): Promise<string> {
+    const dir = await makeProject('examples/cars-builtin')
+    const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8'))
+      .replace('evaluate:\n', '  - name: Keep\n    run: cp "$RETRAIN_MODEL_DIR/model.json" "kept-$RETRAIN_BASELINE_VERSION.json"\nevaluate:\n')
+      .replace('      - margin: 0\n', '      - margin: -1000\n')
+      .replace('max: 10', 'max: 1000')
+    await writeFile(path.join(dir, 'retrain.yml'), spec)
+    return dir
+  }
+  const epochs = (dir: string, out: string, n: number) => retrain(dir, ['run', '--spec', 'retrain.yml', '--out', out, '--param', `epochs=${n}`])
+  const kept = async (dir: string, version = '') => JSON.parse(await readFile(path.join(dir, `kept-${version}.json`), 'utf8'))
+
+  it('3 epochs, then 4 warm-started from its bundle, equal 7 in one go; the same run twice gives the same bytes and metrics', async () => {
+    const split = await keeping()
+    expect((await epochs(split, 'out1', 3)).code).toBe(0)
+    const warm = await epochs(split, 'out2', 4)
+    expect(warm.code, warm.stderr).toBe(0)
+    expect(warm.stderr).toContain(`warm start: step counter t=${3 * 182}, 3 epochs so far`)
+    const whole = await keeping()
+    expect((await epochs(whole, 'out1', 7)).code).toBe(0)
+    const [continued, once, first] = [await kept(split, '1'), await kept(whole), await kept(split)]
+    for (const part of ['weights', 'bias', 'sgd', 'preparation', 'classes'] as const) expect(continued[part]).toEqual(once[part])
+    expect(first.weights).not.toEqual(once.weights)
+
+    const again = await keeping()
+    expect((await epochs(again, 'out1', 7)).code).toBe(0)
+    expect(await readFile(path.join(again, 'kept-.json'), 'utf8')).toBe(await readFile(path.join(whole, 'kept-.json'), 'utf8'))
+    const [a, b] = [await readJson(path.join(whole, 'out1/result.json')), await readJson(path.join(again, 'out1/result.json'))]
+    expect(b.candidate.metrics).toEqual(a.candidate.metrics)
+    expect(b.candidate.digest).toBe(a.candidate.digest)
+  })
+})
