@@ -63,6 +63,26 @@ describe('a step that writes into $RETRAIN_BASELINE_DIR', () => {
   })
 })
 
+describe('a step that links the candidate’s files to the champion’s', () => {
+  it('is refused with what to change, not taken for a damaged bundle to repair; nothing changes', async () => {
+    const dir = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    expect((await run(dir, 'out1')).code).toBe(0)
+    const link =
+      'node train.mjs\nrm "$RETRAIN_MODEL_DIR/optimizer-state.bin"\nln -s "$RETRAIN_BASELINE_DIR/optimizer-state.bin" "$RETRAIN_MODEL_DIR/optimizer-state.bin"'
+    await writeFile(path.join(dir, 'retrain.yml'), toySpec({ margin: -100, train: link }))
+    const second = await run(dir, 'out2')
+    expect(second.code).toBe(6)
+    expect(second.stderr).toMatch(
+      /refusing to pack the symlink \S+\/optimizer-state\.bin -> \S+\/baseline\/optimizer-state\.bin: it resolves to .*copy the target into the model directory instead/
+    )
+    expect(second.stderr).toContain('Nothing was changed: no bundle is damaged, but the candidate cannot be stored as the training steps wrote it')
+    expect(second.stderr).not.toContain('To repair a damaged bundle')
+    const status = JSON.parse((await retrain(dir, ['status', '--spec', 'retrain.yml', '--json'])).stdout)
+    expect(status.champion).toBe(1)
+    expect(status.versions.map((v: { version: number }) => v.version)).toEqual([1])
+  })
+})
+
 describe('data inputs whose names share RETRAIN_DATA_<NAME>', () => {
   it('are refused before anything runs, at the second name: a step would get the other input’s files (here, evaluation data)', async () => {
     const dir = await makeProject('examples/cars-builtin')
