@@ -1,7 +1,7 @@
 // The built-in trainers' warm start through the built CLI and action, as users meet it: a champion
 // that cannot be continued is refused with its reason under `warm-start: required` (the documented
 // reason, warm-start-required) and retrained from scratch, the reason recorded, under `fallback`.
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runAction } from '../github/harness.js'
@@ -208,5 +208,24 @@ describe('k more epochs from a bundle through the CLI, as docs/trainers.md claim
     const [a, b] = [await readJson(path.join(whole, 'out1/result.json')), await readJson(path.join(again, 'out1/result.json'))]
     expect(b.candidate.metrics).toEqual(a.candidate.metrics)
     expect(b.candidate.digest).toBe(a.candidate.digest)
+  })
+})
+
+describe('a bad cell in one of several files of the same name', () => {
+  it('is named by its file’s path and line, past a quoted field that spans lines', async () => {
+    const dir = await makeProject('examples/cars-builtin')
+    const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8')).replace('train: data/train.csv', 'train: data/*/train.csv')
+    await writeFile(path.join(dir, 'retrain.yml'), spec)
+    const [header, ...rows] = (await readFile(path.join(dir, 'data/train.csv'), 'utf8')).trimEnd().split('\n')
+    await mkdir(path.join(dir, 'data/1970'))
+    await mkdir(path.join(dir, 'data/1971'))
+    await writeFile(path.join(dir, 'data/1970/train.csv'), [header, ...rows.slice(0, 20)].join('\n') + '\n')
+    // Line 2 holds a name over two lines; the row after it, on line 4, has no number for its label.
+    const quoted = rows[20]!.replace(/^(\d+),([^,]+),/, '$1,"$2\nsecond line",')
+    const bad = rows[21]!.replace(/^(\d+,[^,]+),[^,]+,/, '$1,abc,')
+    await writeFile(path.join(dir, 'data/1971/train.csv'), [header, quoted, bad, ...rows.slice(22, 40)].join('\n') + '\n')
+    const res = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'epochs=1'])
+    expect(res.code).toBe(3)
+    expect(res.stderr).toContain('data/1971/train.csv:4: Miles_per_Gallon must be a number, got "abc"')
   })
 })
