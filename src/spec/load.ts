@@ -209,6 +209,34 @@ class SpecBuilder {
       const at = this.source.valueAt(p.path === null || !options ? [...segments, 'uses'] : [...segments, 'with', ...p.path])
       this.problem(at, `steps[${segments[1]}]: ${p.message}`)
     }
+    this.builtinData(segments, options?.data)
+  }
+
+  /**
+   * The data input a built-in trainer reads (`with.data`, default "train"): a declared input, and not
+   * one the evaluation reads, which the leakage guard (by input) would not see. An expression's
+   * value is known at run time only.
+   */
+  private builtinData(segments: string[], value: unknown): void {
+    const name = value === undefined ? 'train' : value
+    if (typeof name !== 'string' || name.includes('${{')) return
+    const chosen = name.trim()
+    const at = this.source.valueAt(value === undefined ? [...segments, 'uses'] : [...segments, 'with', 'data'])
+    const which = value === undefined ? 'with.data (default "train")' : 'with.data'
+    const evaluation = this.raw.evaluate?.data
+    if ((typeof evaluation === 'string' ? [evaluation] : (evaluation ?? [])).includes(chosen)) {
+      this.problem(
+        at,
+        `steps[${segments[1]}]: ${which} names ${preview(chosen)}, which evaluate.data reads: a model trained on its evaluation data would be judged on what it memorized; train on another data input`
+      )
+    } else if (!Object.hasOwn(this.raw.data ?? {}, chosen)) {
+      const declared = Object.keys(this.raw.data ?? {})
+      const near = closest(chosen, declared)
+      this.problem(
+        at,
+        `steps[${segments[1]}]: ${which} names ${preview(chosen)}, which is not declared under data${near ? `; did you mean ${preview(near)}?` : ''} (declared: ${declared.join(', ') || 'none'})`
+      )
+    }
   }
 
   private command(segments: string[], raw: RawCommand) {

@@ -1,6 +1,7 @@
 // The built-in trainers' warm start through the built CLI and action, as users meet it: a champion
 // that cannot be continued is refused with its reason under `warm-start: required` (the documented
 // reason, warm-start-required) and retrained from scratch, the reason recorded, under `fallback`.
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -227,5 +228,29 @@ describe('a bad cell in one of several files of the same name', () => {
     const res = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'epochs=1'])
     expect(res.code).toBe(3)
     expect(res.stderr).toContain('data/1971/train.csv:4: Miles_per_Gallon must be a number, got "abc"')
+  })
+})
+
+describe('the data input a built-in step trains on', () => {
+  it('may not be one the evaluation reads, which the leakage guard would not see; nor an undeclared one', async () => {
+    const dir = await makeProject('examples/cars-builtin')
+    const original = await readFile(path.join(dir, 'retrain.yml'), 'utf8')
+    for (const [name, message] of [
+      ['eval', 'with.data names "eval", which evaluate.data reads: a model trained on its evaluation data would be judged on what it memorized'],
+      ['trian', 'with.data names "trian", which is not declared under data; did you mean "train"? (declared: train, eval)']
+    ]) {
+      const spec = original.replace('      label: Miles_per_Gallon\n', `      label: Miles_per_Gallon\n      data: ${name}\n`)
+      await writeFile(path.join(dir, 'retrain.yml'), spec)
+      const line = spec.split('\n').findIndex(l => l === `      data: ${name}`) + 1
+      for (const command of [
+        ['validate', '--spec', 'retrain.yml'],
+        ['run', '--spec', 'retrain.yml', '--out', 'out']
+      ]) {
+        const res = await retrain(dir, command)
+        expect(res.code, res.stderr).toBe(2)
+        expect(res.stderr).toContain(`retrain.yml:${line}:13: steps[0]: ${message}`)
+      }
+    }
+    expect(existsSync(path.join(dir, '.retrain/registry/cars-mpg'))).toBe(false)
   })
 })
