@@ -944,7 +944,14 @@ async function runStep(ctx: RunContext, step: StepSpec): Promise<StepRecord> {
     // A built-in trainer is one more user of the contract: this tool's own CLI in a child process,
     // through the same runner, with its options as JSON in the environment.
     argv = [options.cli.node, options.cli.script, 'train', step.uses.slice('builtin/'.length)]
-    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, ctx.contexts, step.location))
+    const withValues = evaluateWith(step.with ?? {}, ctx.contexts, step.location) as Record<string, unknown>
+    // The loader refuses a literal with.data that evaluate.data reads; an expression's value is known now.
+    const reads = typeof withValues.data === 'string' ? withValues.data.trim() : 'train'
+    if (ctx.spec.evaluate.data.includes(reads)) {
+      const message = `step "${step.id}": with.data is "${reads}", which evaluate.data reads: a model trained on its evaluation data would be judged on what it memorized`
+      throw new InputError([{ ...step.location, message }], 'leakage')
+    }
+    extra[ContractEnv.builtinOptions] = JSON.stringify(withValues)
   }
   const env = stepEnv(ctx, step.env, step.expressionEnv, extra)
   const run = () => execute(ctx, `Step ${step.name}`, step.id, step, env, argv)

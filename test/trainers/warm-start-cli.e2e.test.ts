@@ -253,4 +253,19 @@ describe('the data input a built-in step trains on', () => {
     }
     expect(existsSync(path.join(dir, '.retrain/registry/cars-mpg'))).toBe(false)
   })
+
+  it('chosen by an expression, is refused at run time when it names the evaluation input, before training', async () => {
+    const dir = await makeProject('examples/cars-builtin')
+    const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8'))
+      .replace('params:\n', 'params:\n  input: { type: string, default: train }\n')
+      .replace('      label: Miles_per_Gallon\n', '      label: Miles_per_Gallon\n      data: ${{ params.input }}\n')
+    await writeFile(path.join(dir, 'retrain.yml'), spec)
+    const res = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'input=eval'])
+    expect(res.code, res.stderr).toBe(2)
+    expect(res.stderr).toContain('step "train": with.data is "eval", which evaluate.data reads')
+    expect(res.stderr).not.toContain('epoch 1')
+    expect(existsSync(path.join(dir, '.retrain/registry/cars-mpg'))).toBe(false)
+    const fine = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'epochs=5'])
+    expect(fine.code, fine.stderr).toBe(0)
+  })
 })
