@@ -100,6 +100,12 @@ export class StaleBaselineError extends RetrainError {
   }
 }
 
+/**
+ * The reason of an IntegrityError for a model directory that cannot be packed (a link leaving it, a
+ * special file, an unsafe name): what training wrote, not a damaged bundle, so nothing to repair.
+ */
+export const MODEL_NOT_PACKABLE = 'model-not-packable'
+
 export class IntegrityError extends RetrainError {
   constructor(message: string, reason = 'integrity') {
     super(message, ExitCode.integrity, reason)

@@ -395,7 +395,7 @@ describe('a numeric training column with one text cell', () => {
     const res = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out1', '--param', 'epochs=1'])
     expect(res.code, res.stderr).toBe(0)
     expect(res.stderr).toMatch(
-      /column Horsepower is read as categories, not numbers: train\.csv record 4 holds "\?" \(\d+ of \d+ rows hold numbers\); fix that cell \(a missing value is empty, NA, NaN or null\), or list the column under categorical/
+      /column Horsepower is read as categories, not numbers: data\/train\.csv:4 holds "\?" \(\d+ of \d+ rows hold numbers\); fix that cell \(a missing value is empty, NA, NaN or null\), or list the column under categorical/
     )
     // Origin is declared categorical: no such note.
     expect(res.stderr).not.toContain('column Origin is read as categories')

@@ -16,7 +16,7 @@ import { mkdir, open, readdir, readlink, realpath, rename, rm, stat, symlink, wr
 import path from 'node:path'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import validateManifest from '../spec/generated/manifest-validator.js'
-import { DiskFullError, InputError, IntegrityError, isDiskFull } from '../errors.js'
+import { DiskFullError, InputError, IntegrityError, isDiskFull, MODEL_NOT_PACKABLE } from '../errors.js'
 import { FileHasher } from './file-hasher.js'
 import { FilePrefetch, type PrefetchedFile } from './file-prefetch.js'
 import { isPlainPath } from './plain-path.js'
@@ -255,10 +255,14 @@ async function walkModel(root: string, rootReal: string, early: { prefetch: File
     for (const dirent of readdirSync(relDir === '' ? root : join(relDir), { withFileTypes: true })) {
       const rel = relDir === '' ? dirent.name : `${relDir}/${dirent.name}`
       const unsafe = unsafePathReason(rel)
-      if (unsafe) throw new IntegrityError(`refusing to pack ${join(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`)
+      if (unsafe)
+        throw new IntegrityError(`refusing to pack ${join(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`, MODEL_NOT_PACKABLE)
       // A name that is not UTF-8 (a Latin-1 byte) is listed with U+FFFD in its place, a name of no file.
       if (dirent.name.includes('\uFFFD') && lstatSync(join(rel), { throwIfNoEntry: false }) === undefined) {
-        throw new IntegrityError(`refusing to pack ${join(rel)}: its name is not UTF-8 (shown here with U+FFFD), so it cannot be stored; rename it`)
+        throw new IntegrityError(
+          `refusing to pack ${join(rel)}: its name is not UTF-8 (shown here with U+FFFD), so it cannot be stored; rename it`,
+          MODEL_NOT_PACKABLE
+        )
       }
       if (dirent.isDirectory()) directories.push(rel)
       else if (dirent.isFile()) {
@@ -267,7 +271,8 @@ async function walkModel(root: string, rootReal: string, early: { prefetch: File
       } else if (dirent.isSymbolicLink()) entries.push({ kind: 'link', path: rel, target: await insideLinkTarget(root, rootReal, rel, join(rel)) })
       else {
         throw new IntegrityError(
-          `refusing to pack ${join(rel)}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
+          `refusing to pack ${join(rel)}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`,
+          MODEL_NOT_PACKABLE
         )
       }
     }
@@ -285,11 +290,12 @@ async function insideLinkTarget(root: string, rootReal: string, rel: string, abs
   try {
     resolved = await realpath(abs)
   } catch {
-    throw new IntegrityError(`refusing to pack the symlink ${abs} -> ${raw}: its target does not exist or the links loop`)
+    throw new IntegrityError(`refusing to pack the symlink ${abs} -> ${raw}: its target does not exist or the links loop`, MODEL_NOT_PACKABLE)
   }
   if (!isInside(rootReal, resolved)) {
     throw new IntegrityError(
-      `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`
+      `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`,
+      MODEL_NOT_PACKABLE
     )
   }
   const target = path

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError, type InputProblem } from '../errors.js'
+import { dataEnvName } from '../contract-names.js'
 import { describeEscape, pathEscapeProblem } from '../spec/data-paths.js'
 import { evaluateExpression, referencedParams, scanTemplate, skeletonOf, type ExpressionContexts } from '../spec/expressions.js'
 import type { DataInputSpec, SourceLocation } from '../spec/types.js'
@@ -135,6 +136,18 @@ export async function fingerprintData(
       for (const m of matches) found.add(m)
     }
     const absolutePaths = [...found].sort()
+    // RETRAIN_DATA_<NAME> holds one path a line: a name with a line break would reach steps as other paths.
+    const broken = absolutePaths.filter(file => /[\r\n]/.test(file))
+    if (broken.length > 0) {
+      throw new InputError(
+        broken.map(file => ({
+          message:
+            `data input "${name}": the file ${JSON.stringify(path.relative(root, file))} has a line break in its name, which ` +
+            `$${dataEnvName(name)} (one path a line) cannot carry; rename the file`
+        })),
+        'data-file-name'
+      )
+    }
     const files = []
     for (const file of absolutePaths) {
       const [sha256, info] = await Promise.all([sha256File(file), stat(file)])

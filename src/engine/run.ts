@@ -35,6 +35,7 @@ import { evaluateTemplate } from '../spec/expressions.js'
 import { optionValueProblems } from '../spec/option-values.js'
 import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
+import { preview as previewChanges, restoreChangedTree, snapshotTree, type TreeSnapshot } from './baseline-guard.js'
 import { ContractEnv } from '../contract-names.js'
 import { contractEnv, readStepSummary } from './contract.js'
 import { runDataChecks } from './data-checks.js'
@@ -112,6 +113,8 @@ interface Champion {
   version: number
   dir: string
   manifest: Manifest
+  /** Where its verified bundle is, and its unpacked directory as unpacked: restored when a step changed it. */
+  stored?: { bundleDir: string; snapshot: TreeSnapshot }
 }
 
 /** The points a run passes, in order; the commit point lies between `outputs-written` and `committed`. */
@@ -348,7 +351,8 @@ function refuseOptionValues(spec: Spec, contexts: Record<string, unknown>): void
 /** Runs the steps in order; returns where training started from. */
 async function train(ctx: RunContext): Promise<WarmStartRecord> {
   for (const step of ctx.spec.steps) {
-    ctx.records.push(await runStep(ctx, step))
+    await championAsStored(ctx, `step ${step.name}`)
+    ctx.records.push(await runStep(ctx, step).catch(async (err: unknown) => Promise.reject((await refusedWarmStart(ctx, err)) ?? err)))
     ctx.contexts.steps[step.id] = { outcome: 'success' }
   }
   await ctx.options.atStage?.('steps-done')
@@ -367,6 +371,7 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
   const candidate = await evaluateModel(ctx, { role: 'candidate', dir: ctx.ws.modelDir, version: null }, declared)
   let baseline: Metrics | null = null
   if (champion) {
+    await championAsStored(ctx, 'the champion is evaluated')
     try {
       baseline = await evaluateModel(ctx, { role: 'baseline', dir: champion.dir, version: champion.version }, declared)
     } catch (err) {
@@ -401,6 +406,7 @@ async function decide(ctx: RunContext, warmStart: WarmStartRecord, evaluation: E
   const plan = ctx.challenger ? holdForSelection(planned, ctx.challenger.name, ctx.challenger.plan) : planned
   ctx.reporter.info(`Verdict: ${plan.reason}`)
   await options.atStage?.('verdict')
+  await championAsStored(ctx, 'its weights are compared')
   const weights = await compareModelWeights(champion, ctx.ws.modelDir, m => ctx.reporter.warn(m))
   const lineage: Lineage = {
     model: spec.model,
@@ -646,7 +652,20 @@ async function loadChampion(options: RunOptions, snapshot: RegistrySnapshot, ws:
       'champion-digest-mismatch'
     )
   }
-  return { version, dir: ws.baselineDir, manifest }
+  return { version, dir: ws.baselineDir, manifest, stored: { bundleDir, snapshot: await snapshotTree(ws.baselineDir) } }
+}
+
+/** The champion's directory as stored before each step, its evaluation and comparison: a step may have written into it. */
+async function championAsStored(ctx: RunContext, before: string): Promise<void> {
+  const champion = ctx.champion
+  if (!champion?.stored) return
+  const { changes, snapshot } = await restoreChangedTree(champion.dir, champion.stored.snapshot, champion.stored.bundleDir, champion.manifest.digest)
+  champion.stored.snapshot = snapshot
+  if (changes.length === 0) return
+  ctx.reporter.warn(
+    `a step changed the champion's unpacked model in $${ContractEnv.baselineDir} (${previewChanges(changes)}); it was unpacked again from ` +
+      `the champion's bundle (version ${champion.version}) before ${before}, so every step and the comparison see the champion as it is stored. Write to $${ContractEnv.modelDir} or $${ContractEnv.workDir} instead`
+  )
 }
 
 /**
@@ -777,6 +796,22 @@ async function resolveWarmStart(spec: Spec, champion: Champion | null, reportFil
     )
   }
   return { source: 'champion', confirmed, ...extra }
+}
+
+/**
+ * A step that failed after reporting a cold start (`{"warmStart": false}`), as a built-in trainer does
+ * when `warm-start: required` cannot be met: the run fails as a refused warm start, with the reason.
+ */
+async function refusedWarmStart(ctx: RunContext, err: unknown): Promise<unknown> {
+  if (!(err instanceof StepError) || err.reason !== 'step-failed' || !ctx.champion || ctx.spec.warmStart !== 'required') return null
+  const report = await readFile(ctx.trainingReport, 'utf8')
+    .then(text => JSON.parse(text) as TrainingReport)
+    .catch(() => null)
+  if (report?.warmStart !== false) return null
+  return resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport).then(
+    () => null,
+    (refused: unknown) => refused
+  )
 }
 
 /** How many params a training report may list, and how long a reported text may be, to be recorded. */
@@ -914,7 +949,14 @@ async function runStep(ctx: RunContext, step: StepSpec): Promise<StepRecord> {
     // A built-in trainer is one more user of the contract: this tool's own CLI in a child process,
     // through the same runner, with its options as JSON in the environment.
     argv = [options.cli.node, options.cli.script, 'train', step.uses.slice('builtin/'.length)]
-    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, ctx.contexts, step.location))
+    const withValues = evaluateWith(step.with ?? {}, ctx.contexts, step.location) as Record<string, unknown>
+    // The loader refuses a literal with.data that evaluate.data reads; an expression's value is known now.
+    const reads = typeof withValues.data === 'string' ? withValues.data.trim() : 'train'
+    if (ctx.spec.evaluate.data.includes(reads)) {
+      const message = `step "${step.id}": with.data is "${reads}", which evaluate.data reads: a model trained on its evaluation data would be judged on what it memorized`
+      throw new InputError([{ ...step.location, message }], 'leakage')
+    }
+    extra[ContractEnv.builtinOptions] = JSON.stringify(withValues)
   }
   const env = stepEnv(ctx, step.env, step.expressionEnv, extra)
   const run = () => execute(ctx, `Step ${step.name}`, step.id, step, env, argv)

@@ -64,3 +64,8 @@ export const INTEGRITY_HINT =
   'Nothing was changed. To repair a damaged bundle, copy model.tar and manifest.json back from the bundle/ folder of the run that ' +
   'stored that version (.retrain/runs/<model>/<time>/), or roll back to an earlier champion: see "A bundle failed verification (exit 6)" ' +
   "in the README's Troubleshooting."
+
+/** What to do about a candidate that cannot be packed: the training step wrote it so, no bundle is damaged. */
+export const MODEL_NOT_PACKABLE_HINT =
+  'Nothing was changed: no bundle is damaged, but the candidate cannot be stored as the training steps wrote it to $RETRAIN_MODEL_DIR; ' +
+  'change what they write there (copy files instead of linking to $RETRAIN_BASELINE_DIR or elsewhere).'

@@ -9,7 +9,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { ExitCode, InputError, RetrainError, formatProblem } from '../errors.js'
+import { ExitCode, InputError, MODEL_NOT_PACKABLE, RetrainError, formatProblem } from '../errors.js'
 import { inheritableEnv } from '../engine/contract.js'
 import type { AppCommand, AppOutcome, RunSettings } from '../app/execute.js'
 import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spec/names.js'
@@ -21,7 +21,7 @@ import { ConsoleReporter, dropOutputOnClosedPipe } from './console-reporter.js'
 import { closest } from '../suggest.js'
 import { FileGate } from './file-gate.js'
 import { gitHead } from './git-head.js'
-import { checkOutDir, count, emptyRegistryNote, INTEGRITY_HINT } from './cli-hints.js'
+import { checkOutDir, count, emptyRegistryNote, INTEGRITY_HINT, MODEL_NOT_PACKABLE_HINT } from './cli-hints.js'
 
 export const DEFAULT_SPEC = '.github/retrain.yml'
 export const DEFAULT_REGISTRY = '.retrain/registry'
@@ -628,7 +628,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (err instanceof RetrainError) {
       process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ''}${err.message}\n`)
-      if (err.exitCode === ExitCode.integrity) process.stderr.write(`${INTEGRITY_HINT}\n`)
+      if (err.exitCode === ExitCode.integrity) process.stderr.write(`${err.reason === MODEL_NOT_PACKABLE ? MODEL_NOT_PACKABLE_HINT : INTEGRITY_HINT}\n`)
       return err.exitCode
     }
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

@@ -19,6 +19,7 @@ import { OPTION_CHECKS_VARIABLE, optionChecksExpression } from './option-values.
 import { parseShell, rewriteRunScript } from './shell.js'
 import { Source } from './source.js'
 import { closest } from '../suggest.js'
+import { dataEnvName } from '../contract-names.js'
 import { computedMetricProblems } from '../metrics/spec-checks.js'
 import { parseTrainerOptions } from '../trainers/options.js'
 import type {
@@ -208,6 +209,34 @@ class SpecBuilder {
       const at = this.source.valueAt(p.path === null || !options ? [...segments, 'uses'] : [...segments, 'with', ...p.path])
       this.problem(at, `steps[${segments[1]}]: ${p.message}`)
     }
+    this.builtinData(segments, options?.data)
+  }
+
+  /**
+   * The data input a built-in trainer reads (`with.data`, default "train"): a declared input, and not
+   * one the evaluation reads, which the leakage guard (by input) would not see. An expression's
+   * value is known at run time only.
+   */
+  private builtinData(segments: string[], value: unknown): void {
+    const name = value === undefined ? 'train' : value
+    if (typeof name !== 'string' || name.includes('${{')) return
+    const chosen = name.trim()
+    const at = this.source.valueAt(value === undefined ? [...segments, 'uses'] : [...segments, 'with', 'data'])
+    const which = value === undefined ? 'with.data (default "train")' : 'with.data'
+    const evaluation = this.raw.evaluate?.data
+    if ((typeof evaluation === 'string' ? [evaluation] : (evaluation ?? [])).includes(chosen)) {
+      this.problem(
+        at,
+        `steps[${segments[1]}]: ${which} names ${preview(chosen)}, which evaluate.data reads: a model trained on its evaluation data would be judged on what it memorized; train on another data input`
+      )
+    } else if (!Object.hasOwn(this.raw.data ?? {}, chosen)) {
+      const declared = Object.keys(this.raw.data ?? {})
+      const near = closest(chosen, declared)
+      this.problem(
+        at,
+        `steps[${segments[1]}]: ${which} names ${preview(chosen)}, which is not declared under data${near ? `; did you mean ${preview(near)}?` : ''} (declared: ${declared.join(', ') || 'none'})`
+      )
+    }
   }
 
   private command(segments: string[], raw: RawCommand) {
@@ -289,7 +318,17 @@ class SpecBuilder {
 
   data(): Record<string, DataInputSpec> {
     const data: Record<string, DataInputSpec> = {}
+    const byEnvName = new Map<string, string>()
     for (const [name, input] of Object.entries(this.raw.data ?? {})) {
+      // Two inputs sharing RETRAIN_DATA_<NAME> would hand a step the other one's files (the evaluation data, say).
+      const other = byEnvName.get(dataEnvName(name))
+      if (other !== undefined) {
+        this.problem(
+          this.source.keyAt(['data'], name),
+          `data inputs ${preview(other)} and ${preview(name)} would share the environment variable ${dataEnvName(name)}; rename one`
+        )
+      }
+      byEnvName.set(dataEnvName(name), name)
       const listed = typeof input !== 'string' && typeof input.path !== 'string'
       const paths = typeof input === 'string' ? [input] : typeof input.path === 'string' ? [input.path] : [...input.path]
       const segments = paths.map((_, i) => (typeof input === 'string' ? ['data', name] : listed ? ['data', name, 'path', String(i)] : ['data', name, 'path']))

@@ -40,8 +40,10 @@ export interface Table {
   /** The columns every file has, in the first file's order (all of them, also those not kept). */
   columns: string[]
   rows: number
-  /** Where row i came from: the file whose `firstRow` is the largest not above i. */
-  files: { file: string; sha256: string; firstRow: number; rows: number }[]
+  /** Where row i came from: the file whose `firstRow` is the largest not above i (`path` as given, `file` its base name). */
+  files: { file: string; path: string; sha256: string; firstRow: number; rows: number }[]
+  /** The line of its file where row i begins (a quoted field may span lines), for messages. */
+  lines: Int32Array
   /** rows x matrixColumns.length, row-major: the plan's matrix columns that held numbers only. */
   matrix: Float64Array
   matrixColumns: string[]
@@ -76,6 +78,7 @@ async function readHeader(file: string): Promise<string[]> {
 class Columns {
   capacity = 0
   matrix = new Float64Array(0)
+  lines = new Int32Array(0)
   numbers: Float64Array[]
   codes: Int32Array[]
   vocabularies: Map<string, number>[]
@@ -96,6 +99,9 @@ class Columns {
     const matrix = new Float64Array(capacity * this.width)
     matrix.set(this.matrix)
     this.matrix = matrix
+    const lines = new Int32Array(capacity)
+    lines.set(this.lines)
+    this.lines = lines
     this.numbers = this.numbers.map(a => {
       const out = new Float64Array(capacity)
       out.set(a)
@@ -194,6 +200,7 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
             const matrix = store.matrix
             for (let k = 0; k < m; k++) matrix[rows * m + k] = plainRow[k]!
             for (let k = 0; k < numberAt.length; k++) store.numbers[k]![rows] = plainRow[m + k]!
+            store.lines[rows] = scanner.recordLine
             rows++
             return true
           }
@@ -220,6 +227,7 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
           store.numbers[k]![rows] = value ?? Number.NaN
         }
         for (let k = 0; k < textAt.length; k++) store.codes[k]![rows] = store.code(k, scanner.text(textAt[k]!).trim())
+        store.lines[rows] = scanner.recordLine
         rows++
       },
       bytes => {
@@ -231,13 +239,14 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
     )
     bytesBefore += bytesRead
     // The base name only: an absolute path would differ between machines and break reproducibility.
-    sources.push({ file: path.basename(file), sha256: hash.digest('hex'), firstRow, rows: rows - firstRow })
+    sources.push({ file: path.basename(file), path: file, sha256: hash.digest('hex'), firstRow, rows: rows - firstRow })
   }
 
   const table: Table = {
     columns,
     rows,
     files: sources,
+    lines: store.lines.subarray(0, rows),
     matrix: store.matrix.subarray(0, rows * store.width),
     matrixColumns,
     numbers: new Map(numbers.map((c, k) => [c, store.numbers[k]!.subarray(0, rows)])),
@@ -312,8 +321,12 @@ export function labelRows(table: Table, label: string): Int32Array {
   return rows.subarray(0, n)
 }
 
-/** "file.csv record 12": where row i of the table is, for messages (record 1 is the header). */
+/** "data/2024/cars.csv:12": the file and line where row i of the table begins, for messages. */
 export function rowOrigin(table: Table, row: number): string {
   const source = [...table.files].reverse().find(f => f.firstRow <= row)
-  return source ? `${source.file} record ${row - source.firstRow + 2}` : `row ${row + 1}`
+  if (!source) return `row ${row + 1}`
+  // Relative to where the command runs (the spec's root, for a step) when that is shorter, as a person would open it.
+  const relative = path.relative(process.cwd(), source.path)
+  const shown = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : source.path
+  return `${shown}:${table.lines[row] ?? row - source.firstRow + 2}`
 }

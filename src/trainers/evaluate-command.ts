@@ -48,8 +48,9 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
     const truth = Int32Array.from(rows, i => classes.indexOf(labelAt(i)))
     const unknown = truth.filter(t => t < 0).length
     if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`)
+    const unknownLabels = new Set(Array.from(rows, labelAt).filter((_, r) => truth[r]! < 0)).size
     const probabilities = hasProbabilities(model) ? out.probabilities : null
-    metrics = classificationMetrics(truth, out.values, classes.length, probabilities, model.task === 'binary' ? out.scores : null)
+    metrics = classificationMetrics(truth, out.values, classes.length, probabilities, model.task === 'binary' ? out.scores : null, unknownLabels)
     const extra = model.task === 'binary' ? ['score'] : classes.map(c => `proba_${c}`)
     lines.push(['id', 'label', 'prediction', ...extra].map(csvField).join(','))
     rows.forEach((i, r) => {

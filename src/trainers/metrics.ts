@@ -61,14 +61,18 @@ const EPS = 1e-15
 
 /**
  * Classification metrics. `truth` holds class indices (-1: a label the model has no class for, which
- * counts as wrong); `probabilities` is rows x classes when the model is calibrated.
+ * counts as wrong); `probabilities` is rows x classes when the model is calibrated. `unknownLabels`
+ * is how many distinct such labels there are: macro F1 averages over the classes present in the
+ * labels or the predictions, as scikit-learn does (and src/metrics), so a label the model lacks is a
+ * class with F1 0, and a class of the model absent from both (one a warm start added) is left out.
  */
 export function classificationMetrics(
   truth: Int32Array,
   predicted: Float64Array,
   classes: number,
   probabilities: Float64Array | null,
-  binaryScores: Float64Array | null
+  binaryScores: Float64Array | null,
+  unknownLabels = 0
 ): Record<string, number> {
   const n = truth.length
   let correct = 0
@@ -101,8 +105,13 @@ export function classificationMetrics(
     out.f1 = f1(1)
   } else {
     let sum = 0
-    for (let c = 0; c < classes; c++) sum += Number.isNaN(f1(c)) ? 0 : f1(c)
-    out.macro_f1 = sum / classes
+    let present = unknownLabels
+    for (let c = 0; c < classes; c++) {
+      if (Number.isNaN(f1(c))) continue
+      sum += f1(c)
+      present++
+    }
+    out.macro_f1 = present > 0 ? sum / present : NaN
   }
   return out
 }

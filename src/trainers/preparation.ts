@@ -276,6 +276,32 @@ export function extendCategories(prep: Preparation, table: Table, rows: Int32Arr
   return added
 }
 
+/**
+ * What a warm start's frozen preparation leaves out of this data, for notes: columns that would be
+ * features here (`candidates`) but are not in the champion's layout, and the champion's numeric
+ * columns that hold no value in `rows` (each row then gets the champion's fill value).
+ */
+export function frozenPreparationNotes(prep: Preparation, table: Table, rows: Int32Array, candidates: string[]): string[] {
+  const notes: string[] = []
+  const read = new Set(preparedColumns(prep))
+  const unread = candidates.filter(c => !read.has(c) && c !== prep.label && hasColumn(table, c))
+  if (unread.length > 0) {
+    notes.push(
+      `column(s) ${unread.join(', ')} are not among the champion's features, whose layout a warm start keeps; they are not used ` +
+        '(to use them, train from scratch: warm-start: fallback and a changed option such as with.features)'
+    )
+  }
+  for (const col of prep.numeric) {
+    if (!hasColumn(table, col.column)) continue
+    const view = numericView(table, col.column, rows)
+    if (view.firstBad !== -1) continue
+    let values = 0
+    for (let r = 0; r < rows.length && values === 0; r++) if (!Number.isNaN(view.values[rows[r]! * view.stride + view.offset]!)) values++
+    if (values === 0) notes.push(`column ${col.column} holds no value in the training data: every row gets the champion's fill value, ${col.fill}`)
+  }
+  return notes
+}
+
 /** Whether the features are the table's matrix columns, in order, each scaled: the matrix can become them. */
 function featuresAreMatrix(prep: Preparation, table: Table): boolean {
   const m = table.matrixColumns.length

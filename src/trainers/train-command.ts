@@ -3,14 +3,15 @@
  * the training data from RETRAIN_DATA_<NAME>, warm-starts from RETRAIN_BASELINE_DIR when the champion
  * is a compatible built-in model, and writes the whole training state to RETRAIN_MODEL_DIR.
  */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { ContractEnv } from '../contract-names.js'
 import { cellText, labelRows, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
 import { minimize, poissonObjective, referenceStopRule, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
-import { hasModel, loadModel, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
+import { hasModel, loadModel, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
 import { FROZEN_OPTIONS, optionKey, parseTrainerOptions, TRAINERS, type TrainerInfo, type TrainerName, type TrainerOptions } from './options.js'
-import { extendCategories, featurize, fitPreparation, missingColumns, preparedColumns } from './preparation.js'
+import { extendCategories, featurize, fitPreparation, frozenPreparationNotes, missingColumns, preparedColumns } from './preparation.js'
 import { rowUniform } from './random.js'
 import { effectiveWeights, epochBuffers, meanLoss, newSgdState, sgdEpoch, type Dataset, type SgdConfig, type SgdState } from './sgd.js'
 import { dataFiles, requireEnv, type CommandIO } from './io.js'
@@ -80,7 +81,15 @@ async function readChampion(io: CommandIO): Promise<Champion> {
   try {
     return { dir, builtin: true, model: await loadModel(dir), error: null }
   } catch (err) {
-    return { dir, builtin: true, model: null, error: err }
+    // A model.json of the user's own trainer (a JSON object with no "format" at all) is another
+    // trainer's model, not a damaged built-in one.
+    const foreign = await readFile(path.join(dir, MODEL_FILE), 'utf8')
+      .then(text => JSON.parse(text) as unknown)
+      .then(
+        parsed => parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && !('format' in parsed),
+        () => false
+      )
+    return { dir, builtin: !foreign, model: null, error: foreign ? null : err }
   }
 }
 
@@ -91,8 +100,10 @@ async function resolveStart(io: CommandIO, trainer: TrainerName, options: Traine
   const champion = `the champion${parentVersion ? ` (version ${parentVersion})` : ''}`
   let reasons: string[]
   let model: BuiltinModel | null = null
-  if (!found.builtin) reasons = [`${champion} is not a built-in model (its directory has no model.json)`]
-  else {
+  if (!found.builtin) {
+    const why = (await hasModel(dir)) ? `its ${MODEL_FILE} is another trainer's, with no "format": "${MODEL_FORMAT}"` : `its directory has no ${MODEL_FILE}`
+    reasons = [`it is not a built-in model (${why})`]
+  } else {
     // A damaged or edited model is refused outright, also under warm-start: fallback; only an
     // incompatible one is a reason to start from scratch.
     if (found.error !== null) throw found.error
@@ -107,11 +118,13 @@ async function resolveStart(io: CommandIO, trainer: TrainerName, options: Traine
     return { model, parentVersion }
   }
   const reason = `${champion} cannot be continued: ${reasons.join('; ')}`
+  const report = io.env[ContractEnv.trainingReport]
   if (io.env[ContractEnv.warmStart] === 'required') {
+    // Reported first, so the run fails as a refused warm start (warm-start-required), with this reason.
+    if (report) await writeFile(report, JSON.stringify({ warmStart: false, reason }, null, 2) + '\n')
     throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`)
   }
   io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`)
-  const report = io.env[ContractEnv.trainingReport]
   if (report) await writeFile(report, JSON.stringify({ warmStart: false, reason }, null, 2) + '\n')
   return { model: null, reason, parentVersion }
 }
@@ -192,6 +205,11 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     model = start.model
     model.options = options
     added = extendChampion(model, table, rows, labels, io)
+    notes.push(...frozenPreparationNotes(model.preparation, table, rows, readPlan(table.columns, options, classification, null).matrix))
+    const absent = (model.classes ?? []).filter(c => !labels.has(c))
+    if (absent.length > 0 && classification) {
+      notes.push(`class(es) ${absent.join(', ')} of the champion do not occur in this training data: it learns only from the other classes`)
+    }
   } else model = newModel(name, options, table, rows, labels, notes)
   for (const note of notes) io.log(note)
 

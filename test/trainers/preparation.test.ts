@@ -73,7 +73,7 @@ describe('preparation', () => {
       ]
     )
     const trained = await train({ trainer: 'online-gradient-descent', data: [good], with: { label: 'y', epochs: 1 } })
-    await expect(evaluate(trained.modelDir, [bad])).rejects.toThrow('bad.csv record 3: column x is numeric but holds "lots"')
+    await expect(evaluate(trained.modelDir, [bad])).rejects.toThrow(`${bad}:3: column x is numeric but holds "lots"`)
   })
 })
 

@@ -60,7 +60,7 @@ export interface RetrainingSpec {
   }
   env?: Env
   /**
-   * required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.
+   * required: fail when training cannot start from the champion (its bundle holds no model the training can continue, or an incompatible one); fallback: train from scratch then, and record it. A first model (no champion yet) is trained from scratch either way, and first-model decides.
    */
   'warm-start'?: 'required' | 'fallback'
   /**

@@ -1,0 +1,76 @@
+/**
+ * The champion's unpacked directory ($RETRAIN_BASELINE_DIR) is shared with the steps, which may write
+ * into it (a script that saves a checkpoint where it loaded one, a cache of compiled code). The
+ * champion must still be evaluated as it is stored: otherwise a step that changed it would change
+ * the baseline the candidate is judged against. So the directory is described right after unpacking
+ * (each entry's type, mode, size, inode and change time: a write to a file or its metadata changes
+ * its change time, which no step can set back), and before the champion is evaluated it is compared
+ * with that description; when anything changed, it is unpacked again from the verified bundle.
+ */
+import { lstat, readdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { IntegrityError } from '../errors.js'
+import { unpackBundle } from './bundle.js'
+
+/** Each entry under the directory (relative POSIX path) and a description of what it is now. */
+export type TreeSnapshot = Map<string, string>
+
+export async function snapshotTree(dir: string): Promise<TreeSnapshot> {
+  const out: TreeSnapshot = new Map()
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await readdir(path.join(dir, rel), { withFileTypes: true })
+    for (const entry of entries) {
+      const child = rel === '' ? entry.name : `${rel}/${entry.name}`
+      const info = await lstat(path.join(dir, child), { bigint: true })
+      out.set(child, `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`)
+      if (entry.isDirectory()) await walk(child)
+    }
+  }
+  await walk('')
+  return out
+}
+
+/** What differs between two snapshots, as `path (changed|added|removed)`, sorted. */
+export function treeChanges(before: TreeSnapshot, after: TreeSnapshot): string[] {
+  const changes: string[] = []
+  for (const [entry, was] of before) {
+    const now = after.get(entry)
+    if (now === undefined) changes.push(`${entry} (removed)`)
+    else if (now !== was) changes.push(`${entry} (changed)`)
+  }
+  for (const entry of after.keys()) if (!before.has(entry)) changes.push(`${entry} (added)`)
+  return changes.sort()
+}
+
+/**
+ * Compares `dir` with `snapshot`; when anything changed, unpacks the bundle in `bundleDir` into it
+ * again (verified, as every unpacking is) and checks it is the bundle with `digest`. Returns what had
+ * changed (empty when nothing did) and the snapshot of the directory as it is now.
+ */
+export async function restoreChangedTree(
+  dir: string,
+  snapshot: TreeSnapshot,
+  bundleDir: string,
+  digest: string
+): Promise<{ changes: string[]; snapshot: TreeSnapshot }> {
+  const now = await snapshotTree(dir).catch(() => new Map() as TreeSnapshot)
+  const changes = treeChanges(snapshot, now)
+  if (changes.length === 0) return { changes, snapshot }
+  try {
+    await rm(dir, { recursive: true, force: true })
+    const manifest = await unpackBundle(bundleDir, dir)
+    if (manifest.digest !== digest) throw new Error(`the bundle now has digest ${manifest.digest}, not ${digest}`)
+  } catch (err) {
+    throw new IntegrityError(
+      `a step changed the champion's unpacked model in ${dir} (${preview(changes)}), and it could not be restored from the champion's bundle: ` +
+        `${(err as Error).message}; nothing was promoted`,
+      'baseline-changed'
+    )
+  }
+  return { changes, snapshot: await snapshotTree(dir) }
+}
+
+/** The first few entries of a list, and how many more. */
+export function preview(items: string[], shown = 5): string {
+  return items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`
+}
