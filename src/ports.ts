@@ -67,6 +67,8 @@ export interface HistoryEvent {
   reason: string
   /** Set when a person approved a candidate the rules had rejected. */
   forced?: boolean
+  /** The workflow run that made the change (GitHub only). */
+  run?: RunIdentity
 }
 
 export interface RegistrySnapshot {
@@ -100,6 +102,19 @@ export type EffectInput = Pick<Effect, 'kind' | 'version' | 'data'>
 export interface Who {
   actor: string
   reason: string
+  /** The workflow run (and attempt) that made the change, on GitHub; a re-run finds its own earlier work by it. */
+  run?: RunIdentity
+}
+
+/**
+ * Which workflow step made a change: the same on every attempt of a workflow run (a re-run keeps
+ * the run's id), so a re-run recognises what an earlier attempt already committed.
+ */
+export interface RunIdentity {
+  /** The run's id, job, step and what else tells its steps apart (a challenger, the params). */
+  key: string
+  /** GITHUB_RUN_ATTEMPT of the attempt that made the change. */
+  attempt: number
 }
 
 /** What a caller saw of a version when it decided; the transition fails if that changed since. */

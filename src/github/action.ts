@@ -23,10 +23,19 @@ import { TOOL_VERSION } from '../version.js'
 import { WorkflowArtifactStore } from './artifact-store.js'
 import { Inputs, Outputs } from './constants.js'
 import { eventParams, readEventPayload, type EventPayload } from './events.js'
-import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentReviewer, environmentWarning, type EnvironmentReviewer } from './gates.js'
+import {
+  EnvironmentGate,
+  IssueGate,
+  checkGateEnvironment,
+  environmentReviewer,
+  environmentWarning,
+  openGateIssues,
+  promoteCommand,
+  type EnvironmentReviewer
+} from './gates.js'
 import { closeMootGates } from './moot-gates.js'
 import { historyChart } from './history-chart.js'
-import { planCommand, selectCommand } from './challenger-commands.js'
+import { planCommand, selectCommand, selectIsDry } from './challenger-commands.js'
 import { cutRequestsOnCancel } from './cancellation.js'
 import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
@@ -37,6 +46,17 @@ import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from './releases-registry.js'
 import { actionStepCache } from './step-cache.js'
+import {
+  earlierChange,
+  earlierCommandChange,
+  finishEarlierRun,
+  finishEarlierSelect,
+  type EarlierRunDeps,
+  paramsDigest,
+  runIdentity,
+  withRunIdentity
+} from './rerun.js'
+import type { RunIdentity } from '../ports.js'
 
 function githubContext(): Record<string, unknown> {
   const env = process.env
@@ -97,6 +117,8 @@ interface Shell {
   /** Null when no token was given (the directory registry needs none). */
   github: GitHubClient | null
   tune: ReturnType<typeof tuning>
+  /** This step of this workflow run, stamped on every registry change; null outside a workflow run. */
+  run: RunIdentity | null
 }
 
 function needGitHub(shell: Pick<Shell, 'github'>, what: string): GitHubClient {
@@ -356,7 +378,11 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
       model: shell.spec.model,
       approvers: shell.spec.promotion.approvers,
       excludeTriggeringActor: shell.settings.excludeTriggeringActor,
-      promotionEffects: deployEffects(shell)
+      promotionEffects: deployEffects(shell),
+      decidedEarlier: async version => {
+        const done = earlierChange(await shell.registry.snapshot(shell.spec.model), shell.run, ['approved', 'rejected'], version)
+        return done ? (done.action as 'approved' | 'rejected') : null
+      }
     },
     payload as CommentEvent
   )
@@ -420,6 +446,13 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
   cutRequestsOnCancel(controller.signal)
+  if (!dryRun && shell.run) {
+    const earlier = await finishEarlierRun(earlierDeps(shell, shell.run))
+    if (earlier) {
+      reportFollowUps(spec.model, earlier.followUps)
+      return unfinished(earlier.followUps).length > 0 ? ExitCode.conflict : earlier.code
+    }
+  }
   const store = artifactStore(settings, tune, controller.signal)
   const executed = await execute(
     {
@@ -565,10 +598,12 @@ async function executeAction(settings: ActionSettings): Promise<number> {
           log: core.info
         })
       : null
-  const registry: Registry = releases
+  const store: Registry = releases
     ? new VersionRegistry(releases, { log: core.info, retryBaseMs: tune.retryBaseMs })
     : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
-  const shell: Shell = { settings, spec, registry, releases, github, tune }
+  const run = runIdentity(process.env, identityParts(spec, settings))
+  const registry = run ? withRunIdentity(store, run) : store
+  const shell: Shell = { settings, spec, registry, releases, github, tune, run }
   // The promote job itself: a promotion its environment did not hold for a reviewer is said too.
   if (settings.command === 'promote') await checkEnvironmentGate(shell, 'promote')
   // Where run takes its params: the input, else the event; a plan's matrix jobs and select then agree with it.
@@ -580,9 +615,13 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   if (settings.command === 'plan' || settings.command === 'select') {
     const params = inputOrEventParams()
     if (settings.command === 'plan') return await planCommand(spec, params, appDeps(shell), githubContext())
-    const code = await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o =>
-      reportFollowUps(spec.model, o.followUps)
-    )
+    const earlier = shell.run && !selectIsDry(settings) ? await finishEarlierSelect(earlierDeps(shell, shell.run)) : null
+    if (earlier) reportFollowUps(spec.model, earlier.followUps)
+    const code = earlier
+      ? unfinished(earlier.followUps).length > 0
+        ? ExitCode.conflict
+        : earlier.code
+      : await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o => reportFollowUps(spec.model, o.followUps))
     await closeMootGateIssues(shell, process.env.GITHUB_EVENT_NAME ?? '')
     return code
   }
@@ -591,13 +630,63 @@ async function executeAction(settings: ActionSettings): Promise<number> {
     settings.command !== 'run'
       ? await renderRegistryOutcome(
           shell,
-          await execute(registryCommandOf(shell, settings.command === 'promote' ? await promoteReviewer(shell) : null), appDeps(shell))
+          (await doneInEarlierAttempt(shell)) ??
+            (await execute(registryCommandOf(shell, settings.command === 'promote' ? await promoteReviewer(shell) : null), appDeps(shell)))
         )
       : eventName === 'issue_comment'
         ? await commentCommand(shell, readEventPayload(process.env))
         : await retrain(shell, eventName, readEventPayload(process.env))
   await closeMootGateIssues(shell, eventName)
   return code
+}
+
+/**
+ * The params and challenger that tell apart the legs of a matrix running the same step of a run
+ * (see rerun.ts); a registry command's identity is its step alone.
+ */
+function identityParts(spec: Spec, settings: ActionSettings): string[] {
+  const eventName = process.env.GITHUB_EVENT_NAME ?? ''
+  if ((settings.command !== 'run' && settings.command !== 'select') || eventName === 'issue_comment') return []
+  const params = actionParams(spec, settings, eventName, readEventPayload(process.env))
+  return [...(settings.challenger !== undefined ? [`challenger-${settings.challenger}`] : []), paramsDigest(params)]
+}
+
+/** What a re-run needs to finish what an earlier attempt of the run committed. */
+function earlierDeps(shell: Shell, run: RunIdentity): EarlierRunDeps {
+  const model = shell.spec.model
+  return {
+    model,
+    registry: shell.registry,
+    run,
+    settle: async () => {
+      const settled = await execute({ kind: 'settle', model }, appDeps(shell))
+      return settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+    },
+    releaseUrl: async version => (shell.releases ? await shell.releases.releaseUrl(model, version) : null),
+    gateOf: async (version, baseline) => await gateOf(shell, version, baseline)
+  }
+}
+
+/** Where the gate of a pending version is: the promote command, or its open gate issue ('' when none is open). */
+async function gateOf(shell: Shell, version: number, baseline: number | null): Promise<string> {
+  if (shell.settings.gate === 'environment') return promoteCommand(version, baseline)
+  if (!shell.github) return ''
+  for await (const { issue, marker } of openGateIssues(shell.github, repository(), 3))
+    if (marker.model === shell.spec.model && marker.version === version) return issue.html_url
+  return ''
+}
+
+/** A re-run of a registry command whose earlier attempt made its change: that change, completed and reported, or null. */
+async function doneInEarlierAttempt(shell: Shell): Promise<AppOutcome | null> {
+  const { settings, spec } = shell
+  const version = settings.command === 'promote' ? settings.candidate : settings.version
+  const done = await earlierCommandChange(shell.registry, spec.model, shell.run, settings.command, version)
+  if (!done) return null
+  const settled = await execute({ kind: 'settle', model: spec.model }, appDeps(shell))
+  const followUps = settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+  if (done.action === 'rejected') return { kind: 'rejected', model: spec.model, version: done.version, followUps }
+  const how = done.action === 'approved' ? 'approved' : done.action === 'rollback' ? 'rolled-back' : 'promoted'
+  return { kind: 'promoted', model: spec.model, version: done.version, how, followUps }
 }
 
 /**

@@ -47,6 +47,11 @@ export interface ApprovalContext {
   excludeTriggeringActor: boolean
   /** Effects recorded with the promotion (a deploy dispatch). */
   promotionEffects: PromotionEffects
+  /**
+   * The decision an earlier attempt of this workflow run already recorded for the version (a re-run
+   * of the comment's run), or null: a re-run then finishes the reply and the close, and changes nothing.
+   */
+  decidedEarlier?: (version: number) => Promise<'approved' | 'rejected' | null>
 }
 
 async function permissionOf(ctx: ApprovalContext, login: string): Promise<string> {
@@ -116,6 +121,7 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     return { outcome: 'refused', who, why }
   }
   const reason = command.reason || undefined
+  const earlier = (await ctx.decidedEarlier?.(gate.version)) ?? null
   // A decision the registry refuses (the champion moved, the version was decided elsewhere, its bundle
   // is gone) changed nothing: the person who asked is told why, and the moot gate is closed.
   const refused = async (err: unknown, verb: string): Promise<never> => {
@@ -128,21 +134,23 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     throw err
   }
   if (command.verb === 'reject') {
-    await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` }).catch(
-      err => refused(err, 'Rejection')
-    )
+    if (earlier !== 'rejected')
+      await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` }).catch(
+        err => refused(err, 'Rejection')
+      )
     await reply(`Rejected by @${who}: ${gate.model} version ${gate.version} will not be promoted${reason ? ` (${reason})` : ''}.`)
     await close('not_planned')
     return { outcome: 'rejected', who, gate }
   }
   try {
-    await approveCandidate(
-      ctx.registry,
-      gate.model,
-      gate.version,
-      { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` },
-      ctx.promotionEffects
-    )
+    if (earlier !== 'approved')
+      await approveCandidate(
+        ctx.registry,
+        gate.model,
+        gate.version,
+        { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` },
+        ctx.promotionEffects
+      )
   } catch (err) {
     await refused(err, 'Approval')
   }
