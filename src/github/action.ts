@@ -46,6 +46,7 @@ import { createGitHubClient, statusOf, type GitHubClient } from './octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from './releases-registry.js'
 import { actionStepCache } from './step-cache.js'
+import { checkContentsWritable, missingPermission, permissionFix } from './permissions.js'
 import {
   earlierChange,
   earlierCommandChange,
@@ -122,7 +123,11 @@ interface Shell {
 }
 
 function needGitHub(shell: Pick<Shell, 'github'>, what: string): GitHubClient {
-  if (!shell.github) throw new InputError([{ message: `${what} needs GitHub's API, but the input "token" is empty; leave it at its default (github.token)` }])
+  if (!shell.github) {
+    // A secret given as the token is empty where secrets are withheld: pull requests from forks.
+    const fork = (process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request') ? '; a secret passed as "token" is empty on a pull request from a fork' : ''
+    throw new InputError([{ message: `${what} needs GitHub's API, but the input "token" is empty; leave it at its default (github.token)${fork}` }])
+  }
   return shell.github
 }
 
@@ -446,6 +451,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
   cutRequestsOnCancel(controller.signal)
+  if (!dryRun && shell.releases && shell.github) await checkContentsWritable(shell.github, repository(), eventName, payload)
   if (!dryRun && shell.run) {
     const earlier = await finishEarlierRun(earlierDeps(shell, shell.run))
     if (earlier) {
@@ -714,6 +720,15 @@ async function closeMootGateIssues(shell: Shell, eventName: string): Promise<voi
   }
 }
 
+/** The event's payload for a message, or none when it cannot be read (the message must not fail). */
+function eventPayloadOrNone(): EventPayload {
+  try {
+    return readEventPayload(process.env)
+  } catch {
+    return {}
+  }
+}
+
 /** A failed GitHub API call, said with the request and what to do; null for other errors. */
 function apiError(err: unknown): string | null {
   const e = err as { status?: unknown; request?: { method?: string; url?: string }; message?: string }
@@ -721,11 +736,13 @@ function apiError(err: unknown): string | null {
   const hint =
     e.status === 401
       ? 'the token is invalid or expired: GITHUB_TOKEN expires when its job ends or after 24 hours at most; nothing was recorded after this, so run the job again'
-      : e.status === 403 || e.status === 404
-        ? "the token may lack a permission this feature needs: see the README's permissions table"
-        : e.status >= 500
-          ? 'GitHub or the network had a problem that persisted through the retries; re-run the job'
-          : 'see the message'
+      : missingPermission(err) !== null
+        ? `the token lacks ${missingPermission(err)}: ${permissionFix(missingPermission(err)!, process.env.GITHUB_EVENT_NAME ?? '', eventPayloadOrNone())}`
+        : e.status === 403 || e.status === 404
+          ? "the token may lack a permission this feature needs: see the README's permissions table"
+          : e.status >= 500
+            ? 'GitHub or the network had a problem that persisted through the retries; re-run the job'
+            : 'see the message'
   return `GitHub's API answered ${e.status} to ${e.request.method} ${e.request.url}: ${e.message} (${hint})`
 }
 

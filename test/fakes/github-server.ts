@@ -62,6 +62,16 @@ export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'n
 
 export type Host = 'api' | 'uploads' | 'storage'
 
+/** A scope of GITHUB_TOKEN's `permissions:` that the action's writes need. */
+export type TokenScope = 'contents' | 'issues' | 'pull-requests' | 'actions'
+
+/** The scope a write needs, by its path (GitHub's `X-Accepted-GitHub-Permissions` names it). */
+function scopeOfWrite(pathname: string): TokenScope {
+  if (/\/actions\//.test(pathname)) return 'actions'
+  if (/\/issues(\/|$)/.test(pathname)) return 'issues'
+  return 'contents'
+}
+
 export type FaultKind =
   /**
    * Answer with this status instead of doing the work; with these headers and message when given
@@ -205,6 +215,14 @@ export class FakeGitHub {
   assetDigests = true
   /** When false, the contents API refuses large files with the object media type too (403 too_large). */
   objectMediaType = true
+  /**
+   * What the token may write, as a job's `permissions:` block grants it; null is every scope. A
+   * write outside them gets GitHub's answer to GITHUB_TOKEN (403 "Resource not accessible by
+   * integration", with the permission it needed in X-Accepted-GitHub-Permissions), as on a pull
+   * request from a fork, or a job with `contents: read`. GitHub's description does not list 403
+   * for every operation: like a fault, the answer is not validated.
+   */
+  writableScopes: TokenScope[] | null = null
   readonly permissions = new Map<string, Permission>()
   readonly releases = new Map<number, Release>()
   readonly assets = new Map<number, Asset>()
@@ -950,6 +968,15 @@ export class FakeGitHub {
     const auth = req.headers.authorization ?? ''
     if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) return send(401, { message: 'Bad credentials' })
 
+    if (this.writableScopes !== null && method !== 'GET') {
+      const scope = scopeOfWrite(url.pathname)
+      if (!this.writableScopes.includes(scope)) {
+        this.requests.push({ host, method, path: url.pathname, status: 403, authorized })
+        res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'x-accepted-github-permissions': `${scope.replace('-', '_')}=write` })
+        res.end(JSON.stringify({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' }))
+        return
+      }
+    }
     const route = this.routes.find(r => r.host === host && r.method === method && r.regex.test(url.pathname))
     if (!route) {
       const elsewhere = this.routes.find(r => r.method === method && r.regex.test(url.pathname))
