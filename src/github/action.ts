@@ -22,7 +22,7 @@ import type { Spec } from '../spec/types.js'
 import { TOOL_VERSION } from '../version.js'
 import { WorkflowArtifactStore } from './artifact-store.js'
 import { Inputs, Outputs } from './constants.js'
-import { eventParams, readEventPayload, type EventPayload } from './events.js'
+import { eventParams, readEventPayload, withoutEmptyInputs, type EventPayload } from './events.js'
 import {
   EnvironmentGate,
   IssueGate,
@@ -428,7 +428,11 @@ function actionParams(spec: Spec, settings: ActionSettings, eventName: string, p
   }
   // `${{ toJSON(inputs) }}` is {} on events other than workflow_dispatch: no overrides, so the event's own
   // params (repository_dispatch's client_payload) still count.
-  if (settings.params && Object.keys(settings.params).length > 0) return resolveParams(spec, settings.params, 'the params input', options)
+  if (settings.params && Object.keys(settings.params).length > 0) {
+    // `${{ toJSON(inputs) }}` on a dispatch: an input left empty is not given, as in the event.
+    const given = eventName === 'workflow_dispatch' ? withoutEmptyInputs(settings.params) : settings.params
+    return resolveParams(spec, given, 'the params input', options)
+  }
   const fromEvent = eventParams(eventName, payload)
   return resolveParams(spec, fromEvent.params, fromEvent.source, options)
 }

@@ -30,7 +30,7 @@ export function parseGateCommand(body: string): GateCommand | null {
 
 export interface CommentEvent {
   action?: string
-  issue?: { number: number; body?: string | null; state?: string; labels?: ({ name?: string } | string)[] }
+  issue?: { number: number; body?: string | null; state?: string; labels?: ({ name?: string } | string)[]; pull_request?: unknown }
   comment?: { id: number; body?: string; user?: { login: string; type?: string } | null }
 }
 
@@ -86,6 +86,8 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
   if (event.action !== 'created' || !issue || !comment) return { outcome: 'ignored', why: 'not a new comment' }
   const command = parseGateCommand(comment.body ?? '')
   if (!command) return { outcome: 'ignored', why: 'the comment is not /approve or /reject' }
+  // Gates are issues the action opened; a pull request is never one, whatever its body or labels say.
+  if (issue.pull_request) return { outcome: 'ignored', why: `#${issue.number} is a pull request, not a gate issue: comment on the gate issue` }
   const labels = (issue.labels ?? []).map(l => (typeof l === 'string' ? l : l.name))
   const gate = parseGateMarker(issue.body)
   if (!gate || !labels.includes(GATE_LABEL)) return { outcome: 'ignored', why: `issue #${issue.number} is not a release gate` }
