@@ -20,7 +20,7 @@ import { loadSpec } from '../spec/load.js'
 import { resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
 import { TOOL_VERSION } from '../version.js'
-import { WorkflowArtifactStore } from './artifact-store.js'
+import { WorkflowArtifactStore, onEnterpriseServer } from './artifact-store.js'
 import { Inputs, Outputs } from './constants.js'
 import { eventParams, readEventPayload, withoutEmptyInputs, type EventPayload } from './events.js'
 import {
@@ -182,6 +182,14 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
 
 function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>, signal: AbortSignal): WorkflowArtifactStore | undefined {
   if (!settings.artifacts) return undefined
+  if (onEnterpriseServer(process.env.GITHUB_SERVER_URL)) {
+    // Known before training: the upload would fail only after it.
+    core.warning(
+      `Workflow artifacts are not uploaded: this is GitHub Enterprise Server (${process.env.GITHUB_SERVER_URL}), where the artifact service of @actions/artifact 2 and later is not available. ` +
+        'The registry stores every bundle; result.json and report.md are in the output directory. Set "artifacts: false" to silence this.'
+    )
+    return undefined
+  }
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
     core.warning(
       'Workflow artifacts are not uploaded: ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set (not on a GitHub runner?). Set "artifacts: false" to silence this.'

@@ -247,7 +247,17 @@ export class FakeGitHub {
   private readonly validators = new Map<string, ValidateFunction>()
   private readonly routes: Route[]
 
-  constructor() {
+  /** Where people browse (GITHUB_SERVER_URL): every html_url points there. */
+  readonly serverUrl: string
+  /**
+   * The API's path below its host: "" as on github.com, "/api/v3" as on GitHub Enterprise Server,
+   * whose uploads then live under "/api/uploads". A request outside it is a violation.
+   */
+  readonly apiPrefix: string
+
+  constructor(options: { serverUrl?: string; apiPrefix?: string } = {}) {
+    this.serverUrl = options.serverUrl ?? 'https://github.com'
+    this.apiPrefix = options.apiPrefix ?? ''
     const root = this.commit(new Map([['README.md', Buffer.from('# models\n')]]), [], 'initial commit')
     this.refs.set('heads/main', root)
     const server = (host: Host) => {
@@ -268,7 +278,7 @@ export class FakeGitHub {
       return `http://127.0.0.1:${(s.address() as AddressInfo).port}`
     }
     this.url = await listen(this.servers.api)
-    this.uploadsUrl = await listen(this.servers.uploads)
+    this.uploadsUrl = `${await listen(this.servers.uploads)}${this.uploadsPrefix}`
     this.storageUrl = await listen(this.servers.storage)
     return this
   }
@@ -287,6 +297,16 @@ export class FakeGitHub {
     const tree = new Map(head ? this.commits.get(head)!.tree : [])
     tree.set(filePath, Buffer.isBuffer(content) ? content : Buffer.from(content))
     this.refs.set(`heads/${branch}`, this.commit(tree, head ? [head] : [], `test: write ${filePath}`))
+  }
+
+  /** The API's root, as GITHUB_API_URL names it. */
+  get apiUrl(): string {
+    return `${this.url}${this.apiPrefix}`
+  }
+
+  /** The uploads host's path prefix: none on github.com, "/api/uploads" on GitHub Enterprise Server. */
+  private get uploadsPrefix(): string {
+    return this.apiPrefix ? '/api/uploads' : ''
   }
 
   /** The content of a file on a branch, or undefined. */
@@ -312,16 +332,16 @@ export class FakeGitHub {
   // ----- JSON shapes (what GitHub answers; validated against the OpenAPI subset) -----
 
   private api(p: string): string {
-    return `${this.url}/repos/${this.owner}/${this.repo}${p}`
+    return `${this.apiUrl}/repos/${this.owner}/${this.repo}${p}`
   }
 
   private html(p: string): string {
-    return `https://github.com/${this.owner}/${this.repo}${p}`
+    return `${this.serverUrl}/${this.owner}/${this.repo}${p}`
   }
 
   userJson(login: string) {
     const id = Number.parseInt(SHA_OF(login).slice(0, 6), 16)
-    const u = `${this.url}/users/${encodeURIComponent(login)}`
+    const u = `${this.apiUrl}/users/${encodeURIComponent(login)}`
     return {
       login,
       id,
@@ -329,7 +349,7 @@ export class FakeGitHub {
       avatar_url: `https://avatars.example.invalid/u/${id}`,
       gravatar_id: '',
       url: u,
-      html_url: login.endsWith('[bot]') ? `https://github.com/apps/${login.slice(0, -'[bot]'.length)}` : `https://github.com/${login}`,
+      html_url: login.endsWith('[bot]') ? `${this.serverUrl}/apps/${login.slice(0, -'[bot]'.length)}` : `${this.serverUrl}/${login}`,
       followers_url: `${u}/followers`,
       following_url: `${u}/following{/other_user}`,
       gists_url: `${u}/gists{/gist_id}`,
@@ -361,7 +381,7 @@ export class FakeGitHub {
       url: self,
       git_url: this.api(`/git/blobs/${sha}`),
       html_url: htmlUrl,
-      download_url: `${this.url}/raw/${branchPath}`,
+      download_url: `${this.serverUrl}/${this.owner}/${this.repo}/raw/${branchPath}`,
       _links: { self, git: this.api(`/git/blobs/${sha}`), html: htmlUrl }
     }
   }
@@ -893,6 +913,17 @@ export class FakeGitHub {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const raw = Buffer.concat(chunks)
     const url = new URL(req.url ?? '/', this.url)
+    // The API and uploads under their path prefix (GitHub Enterprise Server): routes see the path below it.
+    const prefix = host === 'api' ? this.apiPrefix : host === 'uploads' ? this.uploadsPrefix : ''
+    if (prefix) {
+      if (!url.pathname.startsWith(`${prefix}/`)) {
+        this.violations.push(`${req.method} ${url.pathname} was sent outside the ${host} host's path prefix ${prefix}`)
+        res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify({ message: 'Not Found' }))
+        return
+      }
+      url.pathname = url.pathname.slice(prefix.length)
+    }
     const method = req.method ?? 'GET'
     const authorized = Boolean(req.headers.authorization)
     const fault = this.faults.find(
@@ -1031,6 +1062,6 @@ export class FakeGitHub {
   }
 }
 
-export async function startFakeGitHub(): Promise<FakeGitHub> {
-  return await new FakeGitHub().start()
+export async function startFakeGitHub(options: { serverUrl?: string; apiPrefix?: string } = {}): Promise<FakeGitHub> {
+  return await new FakeGitHub(options).start()
 }
