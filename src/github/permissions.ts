@@ -24,7 +24,7 @@ export function missingPermission(err: unknown): string | null {
       .filter(Boolean)
     if (names.length > 0) return names.join(' or ')
   }
-  return /Resource not accessible by integration/i.test(e.message ?? '') ? 'a permission the token lacks' : null
+  return /Resource not accessible by (integration|personal access token)/i.test(e.message ?? '') ? 'a permission the token lacks' : null
 }
 
 /** Whether the event is a pull request from a fork, where GITHUB_TOKEN is read-only and secrets are empty. */
@@ -71,7 +71,7 @@ export async function checkContentsWritable(
     const permission = missingPermission(err)
     if (permission === null) return
     throw new RetrainError(
-      `the token may not write to ${repo.owner}/${repo.repo} (GitHub answered 403 "Resource not accessible by integration": it needs ${permission}), ` +
+      `the token may not write to ${repo.owner}/${repo.repo} (GitHub answered 403: it needs ${permission}), ` +
         `which a run that is not a dry run needs to record its version in the GitHub registry; nothing was trained or changed. To fix: ${permissionFix(permission, eventName, payload)}`,
       ExitCode.badInput,
       'missing-permission',

@@ -58,9 +58,7 @@ describe.concurrent('a token that may not write', { timeout: 180_000 }, () => {
     github.writableScopes = []
     const run = await act(github, workspace, { event: { name: 'push' } })
     expect(run.code).not.toBe(0)
-    expect(run.log).toContain(
-      'missing-permission: the token may not write to octo-org/models (GitHub answered 403 "Resource not accessible by integration": it needs contents: write)'
-    )
+    expect(run.log).toContain('missing-permission: the token may not write to octo-org/models (GitHub answered 403: it needs contents: write)')
     expect(run.log).toContain("nothing was trained or changed. To fix: add contents: write to the job's `permissions:` block")
     // No step ran: the toy's training step writes step-env.txt.
     expect(run.log).not.toMatch(/Train/)
