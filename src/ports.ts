@@ -202,6 +202,11 @@ export interface Registry {
   abandonVersion(model: string, version: number): Promise<void>
   /** One compare-and-swap transition; throws (changing nothing) when a precondition does not hold. */
   apply(model: string, transition: Transition): Promise<number | null>
+  /**
+   * Version numbers handed out and not registered: those a run still holds (it may yet commit), and
+   * the highest ever handed out. A number at or below it, neither registered nor held, never will be.
+   */
+  reservations?(model: string): Promise<{ held: number[]; last: number }>
   /** Completes pending effects; `resend` names unconfirmed dispatches a person asked to send again. */
   settle(model: string, performers?: Record<string, EffectPerformer>, resend?: (effect: Effect) => boolean): Promise<EffectReport>
 }

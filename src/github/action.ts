@@ -719,9 +719,13 @@ async function closeMootGateIssues(shell: Shell, eventName: string): Promise<voi
   if ((settings.gate !== 'issue' && eventName !== 'issue_comment') || shell.github === null || settings.command === 'status') return
   if (dry && (settings.command === 'run' || settings.command === 'select')) return
   try {
+    // The reservations before the versions: a number given back by then and not registered in the
+    // later read never will be (read the other way round, one registered in between would look given back).
+    const reserved = shell.registry.reservations ? await shell.registry.reservations(shell.spec.model) : undefined
     const closed = await closeMootGates(shell.github, await shell.registry.snapshot(shell.spec.model), {
       ...repository(),
       staleIsFinal: settings.registry === 'github',
+      ...(reserved && { reserved }),
       log: core.info
     })
     if (closed.length > 0) core.info(`Closed ${closed.length} gate issue(s) nothing waits on any more: ${closed.map(n => `#${n}`).join(', ')}`)

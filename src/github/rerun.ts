@@ -45,7 +45,8 @@ export function withRunIdentity(registry: Registry, run: RunIdentity): Registry 
     storeBundle: (model, version, bundleDir) => registry.storeBundle(model, version, bundleDir),
     abandonVersion: (model, version) => registry.abandonVersion(model, version),
     apply: (model, transition) => registry.apply(model, 'who' in transition ? ({ ...transition, who: { ...transition.who, run } } as Transition) : transition),
-    settle: (model, performers, resend) => registry.settle(model, performers, resend)
+    settle: (model, performers, resend) => registry.settle(model, performers, resend),
+    ...(registry.reservations && { reservations: (model: string) => registry.reservations!(model) })
   }
 }
 

@@ -122,6 +122,27 @@ describe.concurrent('re-runs of a workflow run', { timeout: 180_000 }, () => {
     expect(github.releases.get(state.releases['1']!.id)).toMatchObject({ draft: false, tag_name: 'retrain-rerun-crash-v1' })
   })
 
+  it('a run that crashed after opening its gate but before its commit: the re-run gates its own version and closes the orphaned issue', async () => {
+    const workspace = await toyProject('rerun-orphan', GATE)
+    const run = workflowRun(workspace, { inputs: { gate: 'issue' } })
+    const first = await run(1, { env: { RETRAIN_TEST_FAILPOINT: 'outputs-written:SIGKILL' } })
+    expect(first.code).not.toBe(0)
+    const issue = (version: number) => [...github.issues.values()].find(i => i.title === `Approve rerun-orphan version ${version}?`)
+    expect(issue(1)!.state).toBe('open')
+    const again = await run(2)
+    expect(again.code, again.log).toBe(0)
+    expect(again.outputs).toMatchObject({ [Outputs.decision]: 'pending-approval', [Outputs.candidateVersion]: '2' })
+    expect(again.outputs[Outputs.gate]).toBe(`https://github.com/${github.owner}/${github.repo}/issues/${issue(2)!.number}`)
+    expect(issue(2)!.state).toBe('open')
+    // Version 1 was never registered and its number was given back: its issue can only be refused.
+    expect(issue(1)).toMatchObject({ state: 'closed', state_reason: 'not_planned' })
+    const replies = [...github.comments.values()].filter(c => c.issue_number === issue(1)!.number)
+    expect(replies.map(c => c.body)).toEqual([
+      'This gate is closed: the run that opened it ended before recording rerun-orphan version 1, and its version number was given back: nothing was registered under it. Nothing waits for approval here any more.'
+    ])
+    expect(registryState('rerun-orphan')!.versions.map(v => [v.version, v.status])).toEqual([[2, 'pending']])
+  })
+
   it('a run that crashed before its commit: the re-run trains, registers one version, and its artifacts do not collide with the first attempt', async () => {
     const workspace = await toyProject('rerun-early', AUTO)
     const run = workflowRun(workspace, { withArtifacts: true })
