@@ -94,6 +94,8 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
   if (gate.model !== ctx.model) return { outcome: 'ignored', why: `issue #${issue.number} is the gate of model ${gate.model}, not ${ctx.model}` }
   if (issue.state === 'closed') return { outcome: 'ignored', why: `issue #${issue.number} is closed` }
   const who = comment.user?.login ?? ''
+  // A deleted account's comment (GitHub shows it as "ghost") has no author whose permission could count.
+  if (!who) return { outcome: 'ignored', why: `the comment on issue #${issue.number} has no author (a deleted account)` }
   // One reply per handled comment, never doubled: it carries a marker naming the comment it answers,
   // which is looked for before an unanswered reply is sent again (and before a re-run replies twice).
   const where = { owner: ctx.owner, repo: ctx.repo, number: issue.number }

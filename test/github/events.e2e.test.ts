@@ -132,7 +132,7 @@ describe.concurrent('events', { timeout: 180_000 }, () => {
     expect(registryState('ev-refs')!.versions).toHaveLength(2)
   })
 
-  it('an /approve on a pull request is ignored, even one whose body and label copy a gate issue', async () => {
+  it('an /approve on a pull request is ignored, even one whose body and label copy a gate issue; so is one whose author was deleted', async () => {
     const workspace = await toyProject('ev-pr-comment', GATE)
     expect((await act(workspace, { inputs: { gate: 'issue' } })).code).toBe(0)
     const gate = [...github.issues.values()].find(i => i.title === 'Approve ev-pr-comment version 1?')!
@@ -146,5 +146,15 @@ describe.concurrent('events', { timeout: 180_000 }, () => {
     expect(run.outputs[Outputs.decision]).toBe('ignored')
     expect(run.log).toContain('Nothing to do: #9001 is a pull request, not a gate issue')
     expect(registryState('ev-pr-comment')!.champion).toBeNull()
+
+    // A comment whose author was deleted arrives with user null: no one whose permission could count.
+    const orphan = github.addIssueComment(gate.number, 'ev-maintainer', '/approve')
+    const event = github.issueCommentEvent(gate.number, orphan)
+    const ghost = await act(workspace, { event: { name: 'issue_comment', payload: { ...event, comment: { ...event.comment, user: null }, sender: null } } })
+    expect(ghost.code, ghost.log).toBe(0)
+    expect(ghost.outputs[Outputs.decision]).toBe('ignored')
+    expect(ghost.log).toContain(`Nothing to do: the comment on issue #${gate.number} has no author (a deleted account)`)
+    expect(registryState('ev-pr-comment')!.champion).toBeNull()
+    expect(gate.state).toBe('open')
   })
 })
