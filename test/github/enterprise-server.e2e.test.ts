@@ -61,6 +61,12 @@ describe.concurrent('on GitHub Enterprise Server', { timeout: 180_000 }, () => {
     for (const link of links(run.summary)) expect(link).toMatch(/^https:\/\/ghe\.example\//)
     expect(run.summary).not.toContain('github.com')
     expect(registryState(github, 'ghes-auto')!.champion).toBe(1)
+    // A warm start downloads the champion's assets through the API (and the storage redirect).
+    const second = await act(workspace)
+    expect(second.code, second.log).toBe(0)
+    expect(second.log).toMatch(/warm start/i)
+    expect(registryState(github, 'ghes-auto')!.champion).toBe(2)
+    expect(github.requests.filter(r => r.host === 'storage').length).toBeGreaterThan(0)
   })
 
   it("the issue gate's issue, its replies and the outputs link to the server", async () => {
