@@ -98,6 +98,16 @@ describe.concurrent('a token that may not write', { timeout: 180_000 }, () => {
     expect(forced.log).toContain("this is a pull request from a fork, where GitHub's token is read-only whatever the workflow asks")
     expect(forced.log).not.toMatch(/Train/)
     expect(registryState(github, 'ro-fork')!.versions).toHaveLength(1)
+
+    // A pull request from a branch of the repository, with the repository's read-only default token.
+    const sameRepo = await act(github, workspace, {
+      event: { name: 'pull_request', payload: { action: 'opened', number: 31, pull_request: { number: 31 } } },
+      inputs: { 'dry-run': 'false' }
+    })
+    expect(sameRepo.code).not.toBe(0)
+    expect(sameRepo.log).toContain(
+      "add contents: write to the job's `permissions:` block (see the README's permissions table); on pull_request the token often has the repository's read-only default"
+    )
   })
 
   it('status and a dry run work with a read-only token and write nothing', async () => {
