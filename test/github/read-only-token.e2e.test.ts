@@ -8,18 +8,22 @@
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { AUTO, GATE, registryState, runAction, toyProject, type RunOptions } from './harness.js'
 
+const fakes: FakeGitHub[] = []
+
+afterAll(async () => {
+  await Promise.all(fakes.map(github => github.close()))
+  for (const github of fakes) expect(github.violations, github.violations.join('\n')).toEqual([])
+})
+
 /** A fake of its own: the token's scopes are the fake's, and tests run at the same time. */
 async function fake(): Promise<FakeGitHub> {
   const github = await startFakeGitHub()
-  onTestFinished(async () => {
-    await github.close()
-    expect(github.violations, github.violations.join('\n')).toEqual([])
-  })
+  fakes.push(github)
   return github
 }
 
@@ -71,7 +75,8 @@ describe.concurrent('a token that may not write', { timeout: 180_000 }, () => {
   it('a pull request from a fork: the default dry run works and says it could not comment; forcing a real run fails before training and says why', async () => {
     const github = await fake()
     const workspace = await toyProject('ro-fork', AUTO)
-    expect((await act(github, workspace)).code).toBe(0)
+    const setup = await act(github, workspace)
+    expect(setup.code, setup.log).toBe(0)
     github.issues.set(31, {
       number: 31,
       id: 3100,
