@@ -52,6 +52,7 @@ import {
   earlierCommandChange,
   finishEarlierRun,
   finishEarlierSelect,
+  isRerun,
   type EarlierRunDeps,
   paramsDigest,
   runIdentity,
@@ -393,6 +394,7 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
       excludeTriggeringActor: shell.settings.excludeTriggeringActor,
       promotionEffects: deployEffects(shell),
       decidedEarlier: async version => {
+        if (!isRerun(shell.run)) return null
         const done = earlierChange(await shell.registry.snapshot(shell.spec.model), shell.run, ['approved', 'rejected'], version)
         return done ? (done.action as 'approved' | 'rejected') : null
       }

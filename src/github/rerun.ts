@@ -50,6 +50,11 @@ export function withRunIdentity(registry: Registry, run: RunIdentity): Registry 
   }
 }
 
+/** Whether this is a re-run (attempt 2 or later): only a re-run reads the registry for an earlier attempt's work. */
+export function isRerun(run: RunIdentity | null): run is RunIdentity {
+  return run !== null && run.attempt > 1
+}
+
 /** Whether `e` is a change an earlier attempt of this run made with one of `actions`. */
 function byEarlierAttempt(e: HistoryEvent, run: RunIdentity, actions: HistoryAction[]): boolean {
   return e.run !== undefined && e.run.key === run.key && e.run.attempt < run.attempt && actions.includes(e.action)
@@ -90,6 +95,7 @@ export interface EarlierRunDeps {
  * Null when no earlier attempt of this run committed anything (then the re-run trains as usual).
  */
 export async function finishEarlierRun(deps: EarlierRunDeps): Promise<{ code: number; followUps: EffectReport } | null> {
+  if (!isRerun(deps.run)) return null
   const snapshot = await deps.registry.snapshot(deps.model)
   const done = earlierChange(snapshot, deps.run, REGISTERED)
   const record = done && snapshot.versions.find(v => v.version === done.version)
@@ -134,7 +140,7 @@ export async function earlierCommandChange(
   version: number | undefined
 ): Promise<HistoryEvent | null> {
   const action = COMMAND_ACTION[command]
-  if (run === null || action === undefined) return null
+  if (!isRerun(run) || action === undefined) return null
   const done = earlierChange(await registry.snapshot(model), run, [action], version)
   if (!done) return null
   core.notice(
@@ -151,6 +157,7 @@ export async function earlierCommandChange(
  * when no earlier attempt of this run selected anything.
  */
 export async function finishEarlierSelect(deps: Omit<EarlierRunDeps, 'releaseUrl'>): Promise<{ code: number; followUps: EffectReport } | null> {
+  if (!isRerun(deps.run)) return null
   const snapshot = await deps.registry.snapshot(deps.model)
   const events = snapshot.history.filter(e => byEarlierAttempt(e, deps.run, ['promoted', 'pending', 'not-selected']))
   if (events.length === 0) return null
