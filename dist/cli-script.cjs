@@ -54,7 +54,7 @@ function isDiskFull(err) {
 function describeVersion(v) {
   return v === null ? "no champion" : `version ${v}`;
 }
-var ExitCode, RetrainError, InputError, StepError, EvaluationError, StaleBaselineError, IntegrityError, DiskFullError, CancelledError;
+var ExitCode, RetrainError, InputError, StepError, EvaluationError, StaleBaselineError, MODEL_NOT_PACKABLE, IntegrityError, DiskFullError, CancelledError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
@@ -126,15 +126,16 @@ ${logTail}` : message, ExitCode.stepFailed, reason);
       expected;
       actual;
     };
+    MODEL_NOT_PACKABLE = "model-not-packable";
     IntegrityError = class extends RetrainError {
       constructor(message, reason = "integrity") {
         super(message, ExitCode.integrity, reason);
       }
     };
     DiskFullError = class extends RetrainError {
-      constructor(path27, options) {
-        super(`the disk holding ${path27} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
-        this.path = path27;
+      constructor(path29, options) {
+        super(`the disk holding ${path29} is full; free some space (or point the output or TMPDIR elsewhere) and run again`, ExitCode.diskFull, "disk-full", options);
+        this.path = path29;
       }
       path;
     };
@@ -240,7 +241,7 @@ var init_retrain_spec_schema = __esm({
           $ref: "#/$defs/env"
         },
         "warm-start": {
-          description: "required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.",
+          description: "required: fail when training cannot start from the champion (its bundle holds no model the training can continue, or an incompatible one); fallback: train from scratch then, and record it. A first model (no champion yet) is trained from scratch either way, and first-model decides.",
           enum: ["required", "fallback"],
           default: "fallback"
         },
@@ -1320,17 +1321,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path27) {
-      const ctrl = callVisitor(key, node, visitor, path27);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visit_(key, ctrl, visitor, path27);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path27);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1341,13 +1342,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1368,17 +1369,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path27) {
-      const ctrl = await callVisitor(key, node, visitor, path27);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path27, ctrl);
-        return visitAsync_(key, ctrl, visitor, path27);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1389,13 +1390,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1422,23 +1423,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path27) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path27);
+        return visitor(key, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path27);
+        return visitor.Map?.(key, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path27);
+        return visitor.Seq?.(key, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path27);
+        return visitor.Pair?.(key, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path27);
+        return visitor.Scalar?.(key, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path27);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2050,10 +2051,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k = path27[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2072,7 +2073,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2102,11 +2103,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path27;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2120,8 +2121,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key, ...rest] = path27;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2135,8 +2136,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key, ...rest] = path27;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2154,8 +2155,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key, ...rest] = path27;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2165,8 +2166,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key, ...rest] = path27;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4681,9 +4682,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4758,14 +4759,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4780,10 +4781,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4794,10 +4795,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4814,13 +4815,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -6781,9 +6782,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path27) => {
+    visit.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6792,23 +6793,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path27) => {
-      const parent = visit.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit.parentCollection = (cst, path29) => {
+      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6819,10 +6820,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -14046,7 +14047,7 @@ var init_spec_validator = __esm({
     __ns0 = __toESM(require_ucs2length(), 1);
     __cjs0 = __commonJs(__ns0);
     spec_validator_default = validate0;
-    schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "retraining spec", "description": "How to retrain, evaluate and promote one model. Kept in the repository, by default at .github/retrain.yml.", "type": "object", "additionalProperties": false, "required": ["model", "steps", "evaluate", "metrics", "promotion"], "properties": { "model": { "description": "The model's name. Versions, the champion pointer, history and artifact names are keyed by it.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "patternErrorMessage": "a model name starts with a letter or digit and holds at most 64 letters, digits, '.', '_' or '-'" }, "description": { "description": "What this model is for; shown in reports.", "type": "string" }, "root": { "description": "Directory that relative paths (data, lockfiles, working-directory) resolve against, itself relative to the spec file's directory. Default: the current directory (the workflow's workspace).", "type": "string", "minLength": 1 }, "params": { "description": "Typed run parameters. workflow_dispatch inputs or `--param name=value` override their defaults; a param without a default must be given at run time. Steps read them as ${{ params.name }} or from RETRAIN_PARAM_<NAME>.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/param" } }, "data": { "description": "Named data inputs: a path or glob, or an object with one or more paths. Paths may hold ${{ }} expressions on params and github (data/batches/${{ params.batch }}.csv), evaluated before the data is fingerprinted; a value must keep the path under root. Fingerprinted by content and recorded in lineage.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataInput" } }, "env": { "description": "Environment variables set for every step and for evaluate. Values may hold ${{ }} expressions, evaluated as data (never as shell text).", "$ref": "#/$defs/env" }, "warm-start": { "description": "required: fail when the champion is missing or cannot be warm-started from; fallback: train from scratch then, and record it.", "enum": ["required", "fallback"], "default": "fallback" }, "lockfiles": { "description": "Lockfiles whose digests are recorded in the bundle's environment lineage.", "type": "array", "items": { "type": "string", "minLength": 1, "description": "A path relative to root." } }, "steps": { "description": "Preprocessing and training commands, run in order. The last one must leave the candidate in $RETRAIN_MODEL_DIR.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "evaluate": { "$ref": "#/$defs/evaluate" }, "metrics": { "description": "The metrics the evaluate command reports, each with its goal and the rules a candidate must pass. At least one rule (a bound or a change rule) is needed overall.", "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_.-]*$", "patternErrorMessage": "a metric name starts with a letter or '_' and holds only letters, digits, '_', '.' or '-'" }, "additionalProperties": { "$ref": "#/$defs/metric" } }, "checks": { "description": "Checks on the new data, by data input, run before any step: a failing check stops the run (exit 2) before anything runs or changes, with a table naming the input, column, check, expected and found. CSV files with a header row.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataCheck" } }, "drift": { "description": "How `retrain drift` compares the current data with the profile in the champion's bundle (docs/drift.md): per feature, PSI for every feature, Kolmogorov-Smirnov for numbers, chi-square for categories. A feature drifted when its PSI is above psi or a p-value is below ks-p or chi2-p. Default: every data input that is not evaluation data, psi 0.2, ks-p 0.01, chi2-p 0.01.", "$ref": "#/$defs/driftPolicy" }, "retrain-when": { "description": "When a run retrains at all. With drift, `retrain run` first compares the data with the champion's profile and, when no feature drifted, skips the whole run: exit 0, decision skipped with the reason and the drift table, no step runs, nothing changes. Without a champion (or one whose bundle has no profile) the run goes ahead.", "type": "object", "additionalProperties": false, "required": ["drift"], "properties": { "drift": { "description": "Retrain only when some feature of these inputs drifted; thresholds not given here come from the spec's drift block, then the defaults.", "$ref": "#/$defs/driftPolicy" } } }, "challengers": { "description": "Named challengers trained side by side (retrain plan, run --challenger NAME, select): each overrides some declared params. A param given as a list makes a grid: one challenger per combination, named after the values (grid-epochs-20-l2-0.001).", "type": "object", "minProperties": 1, "maxProperties": 64, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]{0,39}$", "patternErrorMessage": "a challenger name is 1 to 40 lower-case letters, digits or '-', starting with a letter or digit (it names artifacts and tags)" }, "additionalProperties": { "$ref": "#/$defs/challenger" } }, "promotion": { "$ref": "#/$defs/promotion" }, "retention": { "$ref": "#/$defs/retention" } }, "$defs": { "driftPolicy": { "description": "Which inputs drift compares and its thresholds.", "type": "object", "additionalProperties": false, "properties": { "inputs": { "description": "The data inputs to compare. Default: every input that is not evaluation data.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$" } }, "psi": { "description": "A feature drifted when its population stability index is above this (default 0.2).", "type": "number", "minimum": 0 }, "ks-p": { "description": "A number feature drifted when its Kolmogorov-Smirnov p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 }, "chi2-p": { "description": "A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 } } }, "challenger": { "description": "Param values this challenger trains with, by param name; a list of values makes a grid (every combination).", "type": "object", "minProperties": 1, "additionalProperties": { "oneOf": [{ "$ref": "#/$defs/scalar" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }] } }, "dataCheck": { "description": "Checks on one data input (all its files together).", "type": "object", "additionalProperties": false, "properties": { "min-rows": { "description": "The fewest data rows (header excluded) the input may hold.", "type": "integer", "minimum": 0 }, "columns": { "description": "Columns that must be present, with checks on their values.", "type": "object", "additionalProperties": { "$ref": "#/$defs/columnCheck" } }, "unexpected-columns": { "description": "What to do with a column not listed under columns: error (fail the check) or warn. Default: allowed.", "enum": ["error", "warn"] } } }, "columnCheck": { "description": "Checks on one column. Empty, NA, NaN and null cells are missing.", "type": "object", "additionalProperties": false, "properties": { "type": { "description": "number: every present cell is a finite number; category: any text.", "enum": ["number", "category"] }, "max-missing": { "description": "The largest share of missing cells allowed, from 0 to 1.", "type": "number", "minimum": 0, "maximum": 1 }, "min": { "description": "The smallest value allowed (numbers).", "type": "number" }, "max": { "description": "The largest value allowed (numbers).", "type": "number" }, "max-mean-shift": { "description": "Compared with the champion's profile (numbers): the column's mean may move by at most this many of the champion's standard deviations. Not checked without a champion or when its bundle has no profile.", "type": "number", "exclusiveMinimum": 0 }, "values": { "description": "The only values allowed (categories).", "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] } } } }, "scalar": { "type": ["string", "number", "boolean"] }, "env": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" }, "additionalProperties": { "description": "The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.", "$ref": "#/$defs/scalar" } }, "shell": { "description": 'bash (default), sh, python, node, pwsh, or a command template holding {0} for the script file, such as "perl {0}". Only bash and sh (or a template starting with them) may hold ${{ }} expressions in run.', "anyOf": [{ "title": "one of bash, sh, python, node, pwsh", "enum": ["bash", "sh", "python", "node", "pwsh"] }, { "title": "a command template containing {0}", "type": "string", "pattern": "\\{0\\}" }] }, "workingDirectory": { "description": "Directory the command runs in, relative to root. May hold ${{ }} expressions.", "type": "string", "minLength": 1 }, "timeoutMinutes": { "description": "The command is stopped and fails after this many minutes.", "type": "number", "exclusiveMinimum": 0 }, "param": { "description": "A typed run parameter.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "The value's type; values given as text (--param, dispatch inputs) are converted to it.", "enum": ["string", "number", "integer", "boolean"] }, "default": { "description": "Value used when none is given at run time. Without a default the param is required.", "$ref": "#/$defs/scalar" }, "description": { "description": "What the param controls; shown in errors and reports.", "type": "string" }, "enum": { "description": "The only values allowed.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }, "minimum": { "description": "Smallest allowed value (number and integer params).", "type": "number" }, "maximum": { "description": "Largest allowed value (number and integer params).", "type": "number" } } }, "paths": { "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a list of paths or globs", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "dataInput": { "description": "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description. Paths may hold ${{ }} expressions on params and github.", "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a mapping with path", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "description": "A path or glob, or a list of them, relative to root; may hold ${{ }} expressions on params and github.", "$ref": "#/$defs/paths" }, "description": { "description": "What this data is.", "type": "string" } } }] }, "step": { "description": "One command: `run` (a script for the shell) or `uses` (a built-in trainer).", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "run", "required": ["run"] }, { "title": "uses", "required": ["uses"] }], "dependentRequired": { "with": ["uses"] }, "properties": { "name": { "description": "Shown in logs and reports.", "type": "string", "minLength": 1 }, "id": { "description": "Stable identifier, unique among the steps. Default: the name as a slug, else step-N.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a step id starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "run": { "description": "The script. ${{ }} expressions are passed to it through environment variables, never pasted into the script text.", "type": "string", "minLength": 1 }, "uses": { "description": "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.", "type": "string", "pattern": "^builtin/[a-z0-9-]+$", "patternErrorMessage": "uses names a built-in trainer, such as builtin/online-gradient-descent" }, "with": { "description": "Options of the built-in trainer named by uses.", "type": "object" }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "cache": { "$ref": "#/$defs/stepCache" } } }, "stepCache": { "description": "The run-cache: when the step's command, params, spec env, the environment variables and the data and files named here, and the tool version are what they were on an earlier run, the step is skipped and its outputs are restored (locally from .retrain/cache, on GitHub from the Actions cache). See docs/cache.md.", "type": "object", "additionalProperties": false, "required": ["outputs"], "properties": { "outputs": { "description": "What the step writes: files or directories relative to root, or under $RETRAIN_WORK_DIR/ or $RETRAIN_MODEL_DIR/ (the variable alone means the whole directory). A hit restores exactly these. No '..', no absolute paths, no globs, nothing under .git or .retrain.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "data": { "description": "Data inputs (names under data) the step reads: the content of their files is part of the key.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "files": { "description": "Other files the step depends on (its scripts, a lockfile), as paths or globs relative to root: their content is part of the key. Each must match a file.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "env": { "description": "Environment variables the step reads from the runner's environment (the spec's env and the step's env are always part of the key): their values are part of the key. Name RETRAIN_BASELINE_DIGEST when the step reads the champion.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" } }, "params": { "description": "The params the step reads, whose values are part of the key. Default: every param, since every step sees them all.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "predictions": { "description": "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.", "type": "object", "additionalProperties": false, "properties": { "format": { "description": "File format of the predictions: CSV with a header row (default) or JSON Lines.", "enum": ["csv", "jsonl"] }, "task": { "description": "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.", "enum": ["binary", "multiclass", "regression"] }, "id": { "description": "Column holding the example id (default id). Both models' files must hold the same ids.", "type": "string", "minLength": 1 }, "label": { "description": "Column holding the true label (default label).", "type": "string", "minLength": 1 }, "prediction": { "description": "Column holding the predicted class or value (default prediction).", "type": "string", "minLength": 1 }, "score": { "description": "Binary: column holding the positive class's score or probability (default score).", "type": "string", "minLength": 1 }, "probability-prefix": { "description": "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).", "type": "string", "minLength": 1 }, "classes": { "description": "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).", "type": "array", "minItems": 2, "items": { "type": ["string", "number", "boolean"] } }, "group": { "description": "Column holding the group (user, session) the bootstrap resamples.", "type": "string", "minLength": 1 }, "slices": { "description": "Columns whose values define slices.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "evaluate": { "description": "The command that evaluates a model; it runs for the candidate and for the champion with the same data.", "type": "object", "additionalProperties": false, "required": ["run", "data"], "properties": { "run": { "description": "The script. It reads the model under evaluation and writes metrics where the environment says.", "type": "string", "minLength": 1 }, "data": { "description": "The data input (or list of inputs) holding the evaluation data; each must be declared under data.", "anyOf": [{ "title": "a data input name", "type": "string", "minLength": 1 }, { "title": "a list of data input names", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for evaluate, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "predictions": { "$ref": "#/$defs/predictions" }, "bootstrap": { "description": "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.", "type": "object", "additionalProperties": false, "properties": { "resamples": { "description": "Number of resamples (default 1000).", "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "description": "Seed of the resampling (default 0); part of the spec, so of its digest.", "type": "integer", "minimum": 0, "maximum": 4294967295 }, "interval": { "description": "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", "enum": ["bca", "percentile"] } } } } }, "changeRule": { "description": "A rule on the improvement over the baseline; exactly one of margin or relative-margin.", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "margin", "required": ["margin"] }, { "title": "relative-margin", "required": ["relative-margin"] }], "properties": { "margin": { "description": "The improvement must exceed this (>= 0: must improve by more than it; < 0: may regress by at most its size).", "type": "number" }, "relative-margin": { "description": "As margin, on the improvement divided by |baseline|.", "type": "number" }, "confidence": { "description": "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 }, "against": { "description": "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.", "anyOf": [{ "title": "champion", "const": "champion" }, { "title": "a version number >= 1", "type": "integer", "minimum": 1 }], "default": "champion" } } }, "metric": { "description": "A metric the evaluate command reports.", "type": "object", "additionalProperties": false, "required": ["goal"], "properties": { "goal": { "description": "Whether larger (maximize) or smaller (minimize) values are better.", "enum": ["maximize", "minimize"] }, "compute": { "description": "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.", "enum": ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"] }, "min": { "description": "The candidate's value must be at least this, on every run (the first included).", "type": "number" }, "max": { "description": "The candidate's value must be at most this, on every run (the first included).", "type": "number" }, "change": { "description": "Rules on the change against the baseline; all must pass.", "type": "array", "items": { "$ref": "#/$defs/changeRule" } }, "slices": { "description": "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.", "type": "object", "additionalProperties": false, "required": ["max-regression"], "properties": { "max-regression": { "description": "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).", "type": "number", "minimum": 0 }, "min-size": { "description": "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.", "type": "integer", "minimum": 1 }, "confidence": { "description": "Family-wise confidence across slices (default 0.95).", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } }, "retention": { "description": "How many stored bundles the registry keeps (retrain prune, and after each run that registers a version). Absent: every bundle is kept. Never pruned, whatever the counts: the champion, pending versions, undecided candidates, the champion a pending version was compared with, and versions a rule compares with (against: N). A pruned bundle is deleted for good; the version's record and history stay.", "type": "object", "additionalProperties": false, "properties": { "keep-rejected": { "description": "Keep the bundles of the newest N rejected or not-selected versions (by version number); older ones are pruned. Default: keep all.", "type": "integer", "minimum": 0 }, "keep-retired": { "description": "Keep the bundles of the newest N former champions (retired versions, by version number) as rollback targets; older ones are pruned and can no longer be rolled back to. Default: keep all.", "type": "integer", "minimum": 0 } } }, "promotion": { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "borderline": { "description": "What to do with a borderline candidate: every point estimate passes, but some confidence rule's bound does not clear its margin (and nothing else fails). reject (default) or gate: open the gate for a person to decide, with the numbers. Clear passes and clear failures are not affected.", "enum": ["reject", "gate"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } } } };
+    schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "retraining spec", "description": "How to retrain, evaluate and promote one model. Kept in the repository, by default at .github/retrain.yml.", "type": "object", "additionalProperties": false, "required": ["model", "steps", "evaluate", "metrics", "promotion"], "properties": { "model": { "description": "The model's name. Versions, the champion pointer, history and artifact names are keyed by it.", "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", "patternErrorMessage": "a model name starts with a letter or digit and holds at most 64 letters, digits, '.', '_' or '-'" }, "description": { "description": "What this model is for; shown in reports.", "type": "string" }, "root": { "description": "Directory that relative paths (data, lockfiles, working-directory) resolve against, itself relative to the spec file's directory. Default: the current directory (the workflow's workspace).", "type": "string", "minLength": 1 }, "params": { "description": "Typed run parameters. workflow_dispatch inputs or `--param name=value` override their defaults; a param without a default must be given at run time. Steps read them as ${{ params.name }} or from RETRAIN_PARAM_<NAME>.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a param name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/param" } }, "data": { "description": "Named data inputs: a path or glob, or an object with one or more paths. Paths may hold ${{ }} expressions on params and github (data/batches/${{ params.batch }}.csv), evaluated before the data is fingerprinted; a value must keep the path under root. Fingerprinted by content and recorded in lineage.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataInput" } }, "env": { "description": "Environment variables set for every step and for evaluate. Values may hold ${{ }} expressions, evaluated as data (never as shell text).", "$ref": "#/$defs/env" }, "warm-start": { "description": "required: fail when training cannot start from the champion (its bundle holds no model the training can continue, or an incompatible one); fallback: train from scratch then, and record it. A first model (no champion yet) is trained from scratch either way, and first-model decides.", "enum": ["required", "fallback"], "default": "fallback" }, "lockfiles": { "description": "Lockfiles whose digests are recorded in the bundle's environment lineage.", "type": "array", "items": { "type": "string", "minLength": 1, "description": "A path relative to root." } }, "steps": { "description": "Preprocessing and training commands, run in order. The last one must leave the candidate in $RETRAIN_MODEL_DIR.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "evaluate": { "$ref": "#/$defs/evaluate" }, "metrics": { "description": "The metrics the evaluate command reports, each with its goal and the rules a candidate must pass. At least one rule (a bound or a change rule) is needed overall.", "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_.-]*$", "patternErrorMessage": "a metric name starts with a letter or '_' and holds only letters, digits, '_', '.' or '-'" }, "additionalProperties": { "$ref": "#/$defs/metric" } }, "checks": { "description": "Checks on the new data, by data input, run before any step: a failing check stops the run (exit 2) before anything runs or changes, with a table naming the input, column, check, expected and found. CSV files with a header row.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a data input name starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "additionalProperties": { "$ref": "#/$defs/dataCheck" } }, "drift": { "description": "How `retrain drift` compares the current data with the profile in the champion's bundle (docs/drift.md): per feature, PSI for every feature, Kolmogorov-Smirnov for numbers, chi-square for categories. A feature drifted when its PSI is above psi or a p-value is below ks-p or chi2-p. Default: every data input that is not evaluation data, psi 0.2, ks-p 0.01, chi2-p 0.01.", "$ref": "#/$defs/driftPolicy" }, "retrain-when": { "description": "When a run retrains at all. With drift, `retrain run` first compares the data with the champion's profile and, when no feature drifted, skips the whole run: exit 0, decision skipped with the reason and the drift table, no step runs, nothing changes. Without a champion (or one whose bundle has no profile) the run goes ahead.", "type": "object", "additionalProperties": false, "required": ["drift"], "properties": { "drift": { "description": "Retrain only when some feature of these inputs drifted; thresholds not given here come from the spec's drift block, then the defaults.", "$ref": "#/$defs/driftPolicy" } } }, "challengers": { "description": "Named challengers trained side by side (retrain plan, run --challenger NAME, select): each overrides some declared params. A param given as a list makes a grid: one challenger per combination, named after the values (grid-epochs-20-l2-0.001).", "type": "object", "minProperties": 1, "maxProperties": 64, "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]{0,39}$", "patternErrorMessage": "a challenger name is 1 to 40 lower-case letters, digits or '-', starting with a letter or digit (it names artifacts and tags)" }, "additionalProperties": { "$ref": "#/$defs/challenger" } }, "promotion": { "$ref": "#/$defs/promotion" }, "retention": { "$ref": "#/$defs/retention" } }, "$defs": { "driftPolicy": { "description": "Which inputs drift compares and its thresholds.", "type": "object", "additionalProperties": false, "properties": { "inputs": { "description": "The data inputs to compare. Default: every input that is not evaluation data.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$" } }, "psi": { "description": "A feature drifted when its population stability index is above this (default 0.2).", "type": "number", "minimum": 0 }, "ks-p": { "description": "A number feature drifted when its Kolmogorov-Smirnov p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 }, "chi2-p": { "description": "A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 } } }, "challenger": { "description": "Param values this challenger trains with, by param name; a list of values makes a grid (every combination).", "type": "object", "minProperties": 1, "additionalProperties": { "oneOf": [{ "$ref": "#/$defs/scalar" }, { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }] } }, "dataCheck": { "description": "Checks on one data input (all its files together).", "type": "object", "additionalProperties": false, "properties": { "min-rows": { "description": "The fewest data rows (header excluded) the input may hold.", "type": "integer", "minimum": 0 }, "columns": { "description": "Columns that must be present, with checks on their values.", "type": "object", "additionalProperties": { "$ref": "#/$defs/columnCheck" } }, "unexpected-columns": { "description": "What to do with a column not listed under columns: error (fail the check) or warn. Default: allowed.", "enum": ["error", "warn"] } } }, "columnCheck": { "description": "Checks on one column. Empty, NA, NaN and null cells are missing.", "type": "object", "additionalProperties": false, "properties": { "type": { "description": "number: every present cell is a finite number; category: any text.", "enum": ["number", "category"] }, "max-missing": { "description": "The largest share of missing cells allowed, from 0 to 1.", "type": "number", "minimum": 0, "maximum": 1 }, "min": { "description": "The smallest value allowed (numbers).", "type": "number" }, "max": { "description": "The largest value allowed (numbers).", "type": "number" }, "max-mean-shift": { "description": "Compared with the champion's profile (numbers): the column's mean may move by at most this many of the champion's standard deviations. Not checked without a champion or when its bundle has no profile.", "type": "number", "exclusiveMinimum": 0 }, "values": { "description": "The only values allowed (categories).", "type": "array", "minItems": 1, "items": { "type": ["string", "number", "boolean"] } } } }, "scalar": { "type": ["string", "number", "boolean"] }, "env": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" }, "additionalProperties": { "description": "The variable's value; numbers and booleans are kept as written. May hold ${{ }} expressions.", "$ref": "#/$defs/scalar" } }, "shell": { "description": 'bash (default), sh, python, node, pwsh, or a command template holding {0} for the script file, such as "perl {0}". Only bash and sh (or a template starting with them) may hold ${{ }} expressions in run.', "anyOf": [{ "title": "one of bash, sh, python, node, pwsh", "enum": ["bash", "sh", "python", "node", "pwsh"] }, { "title": "a command template containing {0}", "type": "string", "pattern": "\\{0\\}" }] }, "workingDirectory": { "description": "Directory the command runs in, relative to root. May hold ${{ }} expressions.", "type": "string", "minLength": 1 }, "timeoutMinutes": { "description": "The command is stopped and fails after this many minutes.", "type": "number", "exclusiveMinimum": 0 }, "param": { "description": "A typed run parameter.", "type": "object", "additionalProperties": false, "required": ["type"], "properties": { "type": { "description": "The value's type; values given as text (--param, dispatch inputs) are converted to it.", "enum": ["string", "number", "integer", "boolean"] }, "default": { "description": "Value used when none is given at run time. Without a default the param is required.", "$ref": "#/$defs/scalar" }, "description": { "description": "What the param controls; shown in errors and reports.", "type": "string" }, "enum": { "description": "The only values allowed.", "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/scalar" } }, "minimum": { "description": "Smallest allowed value (number and integer params).", "type": "number" }, "maximum": { "description": "Largest allowed value (number and integer params).", "type": "number" } } }, "paths": { "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a list of paths or globs", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "dataInput": { "description": "A data input: a path or glob relative to root, or an object with `path` (one or a list) and a description. Paths may hold ${{ }} expressions on params and github.", "anyOf": [{ "title": "a path or glob", "type": "string", "minLength": 1 }, { "title": "a mapping with path", "type": "object", "additionalProperties": false, "required": ["path"], "properties": { "path": { "description": "A path or glob, or a list of them, relative to root; may hold ${{ }} expressions on params and github.", "$ref": "#/$defs/paths" }, "description": { "description": "What this data is.", "type": "string" } } }] }, "step": { "description": "One command: `run` (a script for the shell) or `uses` (a built-in trainer).", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "run", "required": ["run"] }, { "title": "uses", "required": ["uses"] }], "dependentRequired": { "with": ["uses"] }, "properties": { "name": { "description": "Shown in logs and reports.", "type": "string", "minLength": 1 }, "id": { "description": "Stable identifier, unique among the steps. Default: the name as a slug, else step-N.", "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$", "patternErrorMessage": "a step id starts with a letter or '_' and holds only letters, digits, '_' or '-'" }, "run": { "description": "The script. ${{ }} expressions are passed to it through environment variables, never pasted into the script text.", "type": "string", "minLength": 1 }, "uses": { "description": "A built-in trainer: builtin/online-gradient-descent, builtin/sgd-logistic, builtin/averaged-perceptron, builtin/linear-svm, builtin/lbfgs-logistic, builtin/lbfgs-maximum-entropy or builtin/lbfgs-poisson.", "type": "string", "pattern": "^builtin/[a-z0-9-]+$", "patternErrorMessage": "uses names a built-in trainer, such as builtin/online-gradient-descent" }, "with": { "description": "Options of the built-in trainer named by uses.", "type": "object" }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for this step, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "cache": { "$ref": "#/$defs/stepCache" } } }, "stepCache": { "description": "The run-cache: when the step's command, params, spec env, the environment variables and the data and files named here, and the tool version are what they were on an earlier run, the step is skipped and its outputs are restored (locally from .retrain/cache, on GitHub from the Actions cache). See docs/cache.md.", "type": "object", "additionalProperties": false, "required": ["outputs"], "properties": { "outputs": { "description": "What the step writes: files or directories relative to root, or under $RETRAIN_WORK_DIR/ or $RETRAIN_MODEL_DIR/ (the variable alone means the whole directory). A hit restores exactly these. No '..', no absolute paths, no globs, nothing under .git or .retrain.", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }, "data": { "description": "Data inputs (names under data) the step reads: the content of their files is part of the key.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "files": { "description": "Other files the step depends on (its scripts, a lockfile), as paths or globs relative to root: their content is part of the key. Each must match a file.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "env": { "description": "Environment variables the step reads from the runner's environment (the spec's env and the step's env are always part of the key): their values are part of the key. Name RETRAIN_BASELINE_DIGEST when the step reads the champion.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "patternErrorMessage": "an environment variable name starts with a letter or '_' and holds only letters, digits or '_'" } }, "params": { "description": "The params the step reads, whose values are part of the key. Default: every param, since every step sees them all.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "predictions": { "description": "Per-example predictions the evaluate command writes at $RETRAIN_PREDICTIONS_FILE for each model; metrics with `compute`, confidence rules and slice rules are computed from them.", "type": "object", "additionalProperties": false, "properties": { "format": { "description": "File format of the predictions: CSV with a header row (default) or JSON Lines.", "enum": ["csv", "jsonl"] }, "task": { "description": "What the labels are: binary (0/1, or the two classes), multiclass, or regression (numbers). Needed by computed metrics.", "enum": ["binary", "multiclass", "regression"] }, "id": { "description": "Column holding the example id (default id). Both models' files must hold the same ids.", "type": "string", "minLength": 1 }, "label": { "description": "Column holding the true label (default label).", "type": "string", "minLength": 1 }, "prediction": { "description": "Column holding the predicted class or value (default prediction).", "type": "string", "minLength": 1 }, "score": { "description": "Binary: column holding the positive class's score or probability (default score).", "type": "string", "minLength": 1 }, "probability-prefix": { "description": "Multiclass: class probabilities are in the columns named this prefix plus the class (default proba_, as proba_cat).", "type": "string", "minLength": 1 }, "classes": { "description": "Binary: [negative, positive] (default [0, 1]); multiclass: every class (default: from the probability columns).", "type": "array", "minItems": 2, "items": { "type": ["string", "number", "boolean"] } }, "group": { "description": "Column holding the group (user, session) the bootstrap resamples.", "type": "string", "minLength": 1 }, "slices": { "description": "Columns whose values define slices.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "evaluate": { "description": "The command that evaluates a model; it runs for the candidate and for the champion with the same data.", "type": "object", "additionalProperties": false, "required": ["run", "data"], "properties": { "run": { "description": "The script. It reads the model under evaluation and writes metrics where the environment says.", "type": "string", "minLength": 1 }, "data": { "description": "The data input (or list of inputs) holding the evaluation data; each must be declared under data.", "anyOf": [{ "title": "a data input name", "type": "string", "minLength": 1 }, { "title": "a list of data input names", "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] }, "shell": { "$ref": "#/$defs/shell" }, "env": { "description": "Environment variables for evaluate, added to the spec's env. Values may hold ${{ }} expressions.", "$ref": "#/$defs/env" }, "working-directory": { "$ref": "#/$defs/workingDirectory" }, "timeout-minutes": { "$ref": "#/$defs/timeoutMinutes" }, "predictions": { "$ref": "#/$defs/predictions" }, "bootstrap": { "description": "The paired bootstrap behind confidence and slice rules: resamples examples (or groups, with a group column) jointly for both models.", "type": "object", "additionalProperties": false, "properties": { "resamples": { "description": "Number of resamples (default 1000).", "type": "integer", "minimum": 100, "maximum": 1e5 }, "seed": { "description": "Seed of the resampling (default 0); part of the spec, so of its digest.", "type": "integer", "minimum": 0, "maximum": 4294967295 }, "interval": { "description": "bca (default): bias-corrected and accelerated; percentile: plain percentile bounds.", "enum": ["bca", "percentile"] } } } } }, "changeRule": { "description": "A rule on the improvement over the baseline; exactly one of margin or relative-margin.", "type": "object", "additionalProperties": false, "oneOf": [{ "title": "margin", "required": ["margin"] }, { "title": "relative-margin", "required": ["relative-margin"] }], "properties": { "margin": { "description": "The improvement must exceed this (>= 0: must improve by more than it; < 0: may regress by at most its size).", "type": "number" }, "relative-margin": { "description": "As margin, on the improvement divided by |baseline|.", "type": "number" }, "confidence": { "description": "The one-sided lower bound of the improvement at this confidence, under a paired bootstrap, must clear the margin (not the point estimate). Needs a metric with compute.", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 }, "against": { "description": "Compare with the champion (default) or with a pinned version, evaluated too, so non-inferiority margins cannot compound over generations.", "anyOf": [{ "title": "champion", "const": "champion" }, { "title": "a version number >= 1", "type": "integer", "minimum": 1 }], "default": "champion" } } }, "metric": { "description": "A metric the evaluate command reports.", "type": "object", "additionalProperties": false, "required": ["goal"], "properties": { "goal": { "description": "Whether larger (maximize) or smaller (minimize) values are better.", "enum": ["maximize", "minimize"] }, "compute": { "description": "Computed by the action from both models' predictions (evaluate.predictions), instead of read from the metrics file.", "enum": ["accuracy", "precision", "recall", "f1", "precision-macro", "recall-macro", "f1-macro", "precision-weighted", "recall-weighted", "f1-weighted", "roc-auc", "average-precision", "log-loss", "brier", "rmse", "mae", "mape", "r2"] }, "min": { "description": "The candidate's value must be at least this, on every run (the first included).", "type": "number" }, "max": { "description": "The candidate's value must be at most this, on every run (the first included).", "type": "number" }, "change": { "description": "Rules on the change against the baseline; all must pass.", "type": "array", "items": { "$ref": "#/$defs/changeRule" } }, "slices": { "description": "No slice (a value of a column in evaluate.predictions.slices) regresses, on evidence, by more than max-regression. Needs a metric with compute.", "type": "object", "additionalProperties": false, "required": ["max-regression"], "properties": { "max-regression": { "description": "A slice fails when its improvement's upper bound is below minus this (Holm-corrected across slices).", "type": "number", "minimum": 0 }, "min-size": { "description": "Slices with a smaller effective size (examples; for AUC the smaller class; groups with a group column) are reported, not judged. Default 30.", "type": "integer", "minimum": 1 }, "confidence": { "description": "Family-wise confidence across slices (default 0.95).", "type": "number", "exclusiveMinimum": 0.5, "exclusiveMaximum": 1 } } } } }, "retention": { "description": "How many stored bundles the registry keeps (retrain prune, and after each run that registers a version). Absent: every bundle is kept. Never pruned, whatever the counts: the champion, pending versions, undecided candidates, the champion a pending version was compared with, and versions a rule compares with (against: N). A pruned bundle is deleted for good; the version's record and history stay.", "type": "object", "additionalProperties": false, "properties": { "keep-rejected": { "description": "Keep the bundles of the newest N rejected or not-selected versions (by version number); older ones are pruned. Default: keep all.", "type": "integer", "minimum": 0 }, "keep-retired": { "description": "Keep the bundles of the newest N former champions (retired versions, by version number) as rollback targets; older ones are pruned and can no longer be rolled back to. Default: keep all.", "type": "integer", "minimum": 0 } } }, "promotion": { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "borderline": { "description": "What to do with a borderline candidate: every point estimate passes, but some confidence rule's bound does not clear its margin (and nothing else fails). reject (default) or gate: open the gate for a person to decide, with the numbers. Clear passes and clear failures are not affected.", "enum": ["reject", "gate"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } } } };
     schema22 = { "description": "Which inputs drift compares and its thresholds.", "type": "object", "additionalProperties": false, "properties": { "inputs": { "description": "The data inputs to compare. Default: every input that is not evaluation data.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_-]*$" } }, "psi": { "description": "A feature drifted when its population stability index is above this (default 0.2).", "type": "number", "minimum": 0 }, "ks-p": { "description": "A number feature drifted when its Kolmogorov-Smirnov p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 }, "chi2-p": { "description": "A category feature drifted when its chi-square p-value is below this (default 0.01; 0 turns the test off).", "type": "number", "minimum": 0, "maximum": 1 } } };
     schema27 = { "description": "What happens to a candidate that passes every rule.", "type": "object", "additionalProperties": false, "required": ["mode", "first-model"], "properties": { "mode": { "description": "auto: promote; gate: open a gate for a person to approve; dry-run: decide and report, change nothing.", "enum": ["auto", "gate", "dry-run"] }, "first-model": { "description": "What to do when there is no champion yet (change rules cannot apply): promote, gate or reject. Explicit on purpose.", "enum": ["promote", "gate", "reject"] }, "borderline": { "description": "What to do with a borderline candidate: every point estimate passes, but some confidence rule's bound does not clear its margin (and nothing else fails). reject (default) or gate: open the gate for a person to decide, with the numbers. Clear passes and clear failures are not affected.", "enum": ["reject", "gate"] }, "approvers": { "description": "GitHub logins whose approval counts, besides people with write access.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$", "patternErrorMessage": "an approver is a GitHub login, without '@'" } } } };
     schema28 = { "description": "How many stored bundles the registry keeps (retrain prune, and after each run that registers a version). Absent: every bundle is kept. Never pruned, whatever the counts: the champion, pending versions, undecided candidates, the champion a pending version was compared with, and versions a rule compares with (against: N). A pruned bundle is deleted for good; the version's record and history stay.", "type": "object", "additionalProperties": false, "properties": { "keep-rejected": { "description": "Keep the bundles of the newest N rejected or not-selected versions (by version number); older ones are pruned. Default: keep all.", "type": "integer", "minimum": 0 }, "keep-retired": { "description": "Keep the bundles of the newest N former champions (retired versions, by version number) as rollback targets; older ones are pruned and can no longer be rolled back to. Default: keep all.", "type": "integer", "minimum": 0 } } };
@@ -18318,6 +18319,7 @@ var init_load = __esm({
     init_shell();
     init_source();
     init_suggest();
+    init_contract_names();
     init_spec_checks();
     init_options();
     init_types();
@@ -18369,6 +18371,33 @@ var init_load = __esm({
         for (const p of parseTrainerOptions(uses.slice("builtin/".length), options, true).problems) {
           const at = this.source.valueAt(p.path === null || !options ? [...segments, "uses"] : [...segments, "with", ...p.path]);
           this.problem(at, `steps[${segments[1]}]: ${p.message}`);
+        }
+        this.builtinData(segments, options?.data);
+      }
+      /**
+       * The data input a built-in trainer reads (`with.data`, default "train"): a declared input, and not
+       * one the evaluation reads, which the leakage guard (by input) would not see. An expression's
+       * value is known at run time only.
+       */
+      builtinData(segments, value) {
+        const name = value === void 0 ? "train" : value;
+        if (typeof name !== "string" || name.includes("${{")) return;
+        const chosen = name.trim();
+        const at = this.source.valueAt(value === void 0 ? [...segments, "uses"] : [...segments, "with", "data"]);
+        const which = value === void 0 ? 'with.data (default "train")' : "with.data";
+        const evaluation = this.raw.evaluate?.data;
+        if ((typeof evaluation === "string" ? [evaluation] : evaluation ?? []).includes(chosen)) {
+          this.problem(
+            at,
+            `steps[${segments[1]}]: ${which} names ${preview(chosen)}, which evaluate.data reads: a model trained on its evaluation data would be judged on what it memorized; train on another data input`
+          );
+        } else if (!Object.hasOwn(this.raw.data ?? {}, chosen)) {
+          const declared = Object.keys(this.raw.data ?? {});
+          const near = closest(chosen, declared);
+          this.problem(
+            at,
+            `steps[${segments[1]}]: ${which} names ${preview(chosen)}, which is not declared under data${near ? `; did you mean ${preview(near)}?` : ""} (declared: ${declared.join(", ") || "none"})`
+          );
         }
       }
       command(segments, raw) {
@@ -18446,7 +18475,16 @@ var init_load = __esm({
       }
       data() {
         const data = {};
+        const byEnvName = /* @__PURE__ */ new Map();
         for (const [name, input] of Object.entries(this.raw.data ?? {})) {
+          const other = byEnvName.get(dataEnvName(name));
+          if (other !== void 0) {
+            this.problem(
+              this.source.keyAt(["data"], name),
+              `data inputs ${preview(other)} and ${preview(name)} would share the environment variable ${dataEnvName(name)}; rename one`
+            );
+          }
+          byEnvName.set(dataEnvName(name), name);
           const listed = typeof input !== "string" && typeof input.path !== "string";
           const paths = typeof input === "string" ? [input] : typeof input.path === "string" ? [input.path] : [...input.path];
           const segments = paths.map((_, i) => typeof input === "string" ? ["data", name] : listed ? ["data", name, "path", String(i)] : ["data", name, "path"]);
@@ -18775,7 +18813,16 @@ function addEffects(state, inputs, at) {
   return inputs.length ? { ...state, effects: [...state.effects, ...effectsFrom(inputs, at)] } : state;
 }
 function event(state, version, action, who, at, forced = false) {
-  return { action, version, from: state.champion, actor: who.actor, at, reason: who.reason, ...forced ? { forced } : {} };
+  return {
+    action,
+    version,
+    from: state.champion,
+    actor: who.actor,
+    at,
+    reason: who.reason,
+    ...forced ? { forced } : {},
+    ...who.run ? { run: who.run } : {}
+  };
 }
 function moveChampion(versions, from, to) {
   return versions.map(
@@ -19128,6 +19175,10 @@ var init_version_registry = __esm({
       async snapshot(model) {
         const { champion, versions, history, effects, reservations } = await this.state(model);
         return { model, champion, versions, history, effects, ...reservations.length > 0 && { reservations } };
+      }
+      async reservations(model) {
+        const { reservations, lastReserved } = await this.state(model);
+        return { held: reservations.map((r) => r.version), last: lastReserved };
       }
       async fetchBundle(model, version, destDir) {
         return await this.store.fetchBundle(model, await this.record(model, version, "fetched"), destDir);
@@ -23163,9 +23214,13 @@ async function walkModel(root, rootReal, early) {
     for (const dirent of (0, import_node_fs5.readdirSync)(relDir === "" ? root : join2(relDir), { withFileTypes: true })) {
       const rel = relDir === "" ? dirent.name : `${relDir}/${dirent.name}`;
       const unsafe = unsafePathReason(rel);
-      if (unsafe) throw new IntegrityError(`refusing to pack ${join2(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`);
+      if (unsafe)
+        throw new IntegrityError(`refusing to pack ${join2(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`, MODEL_NOT_PACKABLE);
       if (dirent.name.includes("\uFFFD") && (0, import_node_fs5.lstatSync)(join2(rel), { throwIfNoEntry: false }) === void 0) {
-        throw new IntegrityError(`refusing to pack ${join2(rel)}: its name is not UTF-8 (shown here with U+FFFD), so it cannot be stored; rename it`);
+        throw new IntegrityError(
+          `refusing to pack ${join2(rel)}: its name is not UTF-8 (shown here with U+FFFD), so it cannot be stored; rename it`,
+          MODEL_NOT_PACKABLE
+        );
       }
       if (dirent.isDirectory()) directories.push(rel);
       else if (dirent.isFile()) {
@@ -23174,7 +23229,8 @@ async function walkModel(root, rootReal, early) {
       } else if (dirent.isSymbolicLink()) entries.push({ kind: "link", path: rel, target: await insideLinkTarget(root, rootReal, rel, join2(rel)) });
       else {
         throw new IntegrityError(
-          `refusing to pack ${join2(rel)}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`
+          `refusing to pack ${join2(rel)}: it is a ${describeSpecialFile(dirent)}; a bundle holds only regular files, directories and symlinks that stay inside the model directory`,
+          MODEL_NOT_PACKABLE
         );
       }
     }
@@ -23187,11 +23243,12 @@ async function insideLinkTarget(root, rootReal, rel, abs) {
   try {
     resolved = await (0, import_promises6.realpath)(abs);
   } catch {
-    throw new IntegrityError(`refusing to pack the symlink ${abs} -> ${raw}: its target does not exist or the links loop`);
+    throw new IntegrityError(`refusing to pack the symlink ${abs} -> ${raw}: its target does not exist or the links loop`, MODEL_NOT_PACKABLE);
   }
   if (!isInside(rootReal, resolved)) {
     throw new IntegrityError(
-      `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`
+      `refusing to pack the symlink ${abs} -> ${raw}: it resolves to ${resolved}, outside the model directory ${root}; copy the target into the model directory instead`,
+      MODEL_NOT_PACKABLE
     );
   }
   const target = import_node_path9.default.relative(import_node_path9.default.join(rootReal, import_node_path9.default.dirname(rel)), resolved).split(import_node_path9.default.sep).join("/");
@@ -23971,6 +24028,61 @@ var init_bundle = __esm({
   }
 });
 
+// src/engine/baseline-guard.ts
+async function snapshotTree(dir) {
+  const out = /* @__PURE__ */ new Map();
+  const walk = async (rel) => {
+    const entries = await (0, import_promises7.readdir)(import_node_path10.default.join(dir, rel), { withFileTypes: true });
+    for (const entry of entries) {
+      const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
+      const info = await (0, import_promises7.lstat)(import_node_path10.default.join(dir, child), { bigint: true });
+      out.set(child, `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`);
+      if (entry.isDirectory()) await walk(child);
+    }
+  };
+  await walk("");
+  return out;
+}
+function treeChanges(before, after) {
+  const changes = [];
+  for (const [entry, was] of before) {
+    const now = after.get(entry);
+    if (now === void 0) changes.push(`${entry} (removed)`);
+    else if (now !== was) changes.push(`${entry} (changed)`);
+  }
+  for (const entry of after.keys()) if (!before.has(entry)) changes.push(`${entry} (added)`);
+  return changes.sort();
+}
+async function restoreChangedTree(dir, snapshot, bundleDir, digest) {
+  const now = await snapshotTree(dir).catch(() => /* @__PURE__ */ new Map());
+  const changes = treeChanges(snapshot, now);
+  if (changes.length === 0) return { changes, snapshot };
+  try {
+    await (0, import_promises7.rm)(dir, { recursive: true, force: true });
+    const manifest = await unpackBundle(bundleDir, dir);
+    if (manifest.digest !== digest) throw new Error(`the bundle now has digest ${manifest.digest}, not ${digest}`);
+  } catch (err) {
+    throw new IntegrityError(
+      `a step changed the champion's unpacked model in ${dir} (${preview3(changes)}), and it could not be restored from the champion's bundle: ${err.message}; nothing was promoted`,
+      "baseline-changed"
+    );
+  }
+  return { changes, snapshot: await snapshotTree(dir) };
+}
+function preview3(items, shown2 = 5) {
+  return items.length <= shown2 ? items.join(", ") : `${items.slice(0, shown2).join(", ")} and ${items.length - shown2} more`;
+}
+var import_promises7, import_node_path10;
+var init_baseline_guard = __esm({
+  "src/engine/baseline-guard.ts"() {
+    "use strict";
+    import_promises7 = require("node:fs/promises");
+    import_node_path10 = __toESM(require("node:path"), 1);
+    init_errors();
+    init_bundle();
+  }
+});
+
 // src/csv/errors.ts
 var CsvError;
 var init_errors3 = __esm({
@@ -24056,7 +24168,7 @@ function parseNumber(cell2) {
 async function scanFile(file, record, chunk, capacity = CHUNK_BYTES, plain) {
   let handle;
   try {
-    handle = await (0, import_promises7.open)(file, "r");
+    handle = await (0, import_promises8.open)(file, "r");
   } catch (err) {
     throw new CsvError(`cannot read ${file}: ${err.message}`, { cause: err });
   }
@@ -24096,12 +24208,12 @@ async function scanFile(file, record, chunk, capacity = CHUNK_BYTES, plain) {
     await handle.close();
   }
 }
-var import_node_buffer2, import_promises7, QUOTE, COMMA, LF, CR, CHUNK_BYTES, POW10, DECIMAL, isBlank, CsvScanner;
+var import_node_buffer2, import_promises8, QUOTE, COMMA, LF, CR, CHUNK_BYTES, POW10, DECIMAL, isBlank, CsvScanner;
 var init_scan = __esm({
   "src/csv/scan.ts"() {
     "use strict";
     import_node_buffer2 = require("node:buffer");
-    import_promises7 = require("node:fs/promises");
+    import_promises8 = require("node:fs/promises");
     init_errors3();
     QUOTE = 34;
     COMMA = 44;
@@ -24533,7 +24645,7 @@ async function checkInput(root, input, check, warn) {
   const unexpected = /* @__PURE__ */ new Set();
   let rows = 0;
   for (const file of input.absolutePaths) {
-    const shown2 = import_node_path10.default.relative(root, file) || file;
+    const shown2 = import_node_path11.default.relative(root, file) || file;
     const declared = [];
     const seen = /* @__PURE__ */ new Set();
     try {
@@ -24634,11 +24746,11 @@ function championCheckFailures(spec, current, champion) {
 function hasChampionChecks(spec) {
   return Object.values(spec.checks).some((check) => Object.values(check.columns).some((c) => c.maxMeanShift !== void 0));
 }
-var import_node_path10, DataCheckError, MISSING, numbersOf, KEPT;
+var import_node_path11, DataCheckError, MISSING, numbersOf, KEPT;
 var init_data_checks = __esm({
   "src/engine/data-checks.ts"() {
     "use strict";
-    import_node_path10 = __toESM(require("node:path"), 1);
+    import_node_path11 = __toESM(require("node:path"), 1);
     init_json_lines();
     init_read();
     init_scan();
@@ -24663,25 +24775,25 @@ ${checkTable(failures)}`,
 });
 
 // node_modules/fdir/dist/index.mjs
-function cleanPath(path27) {
-  let normalized = (0, import_path.normalize)(path27);
+function cleanPath(path29) {
+  let normalized = (0, import_path.normalize)(path29);
   if (normalized.length > 1 && normalized[normalized.length - 1] === import_path.sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
-function convertSlashes(path27, separator) {
-  return path27.replace(SLASHES_REGEX, separator);
+function convertSlashes(path29, separator) {
+  return path29.replace(SLASHES_REGEX, separator);
 }
-function isRootDirectory(path27) {
-  return path27 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path27);
+function isRootDirectory(path29) {
+  return path29 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path29);
 }
-function normalizePath(path27, options) {
+function normalizePath(path29, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path27.includes("/") || path27.startsWith(".");
-  if (resolvePaths) path27 = (0, import_path.resolve)(path27);
-  if (normalizePath$1 || pathNeedsCleaning) path27 = cleanPath(path27);
-  if (path27 === ".") return "";
-  const needsSeperator = path27[path27.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path27 + pathSeparator : path27, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path29.includes("/") || path29.startsWith(".");
+  if (resolvePaths) path29 = (0, import_path.resolve)(path29);
+  if (normalizePath$1 || pathNeedsCleaning) path29 = cleanPath(path29);
+  if (path29 === ".") return "";
+  const needsSeperator = path29[path29.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path29 + pathSeparator : path29, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -24737,9 +24849,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path27, resolved, state) {
+function isRecursive(path29, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = (0, import_path.dirname)(path27);
+  let parent = (0, import_path.dirname)(path29);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -24747,7 +24859,7 @@ function isRecursive(path27, resolved, state) {
     if (isSameRoot) depth++;
     else parent = (0, import_path.dirname)(parent);
   }
-  state.symlinks.set(path27, resolved);
+  state.symlinks.set(path29, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -24796,8 +24908,8 @@ var init_dist2 = __esm({
       paths.push(directoryPath || ".");
     };
     pushDirectoryFilter = (directoryPath, paths, filters) => {
-      const path27 = directoryPath || ".";
-      if (filters.every((filter) => filter(path27, true))) paths.push(path27);
+      const path29 = directoryPath || ".";
+      if (filters.every((filter) => filter(path29, true))) paths.push(path29);
     };
     empty$2 = () => {
     };
@@ -24830,26 +24942,26 @@ var init_dist2 = __esm({
     };
     empty = () => {
     };
-    resolveSymlinksAsync = function(path27, state, callback$1) {
+    resolveSymlinksAsync = function(path29, state, callback$1) {
       const { queue, fs, options: { suppressErrors } } = state;
       queue.enqueue();
-      fs.realpath(path27, (error, resolvedPath) => {
+      fs.realpath(path29, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
         fs.stat(resolvedPath, (error$1, stat11) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat11.isDirectory() && isRecursive(path27, resolvedPath, state)) return queue.dequeue(null, state);
+          if (stat11.isDirectory() && isRecursive(path29, resolvedPath, state)) return queue.dequeue(null, state);
           callback$1(stat11, resolvedPath);
           queue.dequeue(null, state);
         });
       });
     };
-    resolveSymlinks = function(path27, state, callback$1) {
+    resolveSymlinks = function(path29, state, callback$1) {
       const { queue, fs, options: { suppressErrors } } = state;
       queue.enqueue();
       try {
-        const resolvedPath = fs.realpathSync(path27);
+        const resolvedPath = fs.realpathSync(path29);
         const stat11 = fs.statSync(resolvedPath);
-        if (stat11.isDirectory() && isRecursive(path27, resolvedPath, state)) return;
+        if (stat11.isDirectory() && isRecursive(path29, resolvedPath, state)) return;
         callback$1(stat11, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
@@ -25007,19 +25119,19 @@ var init_dist2 = __esm({
             const filename = this.joinPath(entry.name, directoryPath);
             this.pushFile(filename, files, this.state.counts, filters);
           } else if (entry.isDirectory()) {
-            let path27 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-            if (exclude && exclude(entry.name, path27)) continue;
-            this.pushDirectory(path27, paths, filters);
-            this.walkDirectory(this.state, path27, path27, depth - 1, this.walk);
+            let path29 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+            if (exclude && exclude(entry.name, path29)) continue;
+            this.pushDirectory(path29, paths, filters);
+            this.walkDirectory(this.state, path29, path29, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-            let path27 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path27, this.state, (stat11, resolvedPath) => {
+            let path29 = joinPathWithBasePath(entry.name, directoryPath);
+            this.resolveSymlink(path29, this.state, (stat11, resolvedPath) => {
               if (stat11.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
-                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path27 + pathSeparator)) return;
-                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path27 + pathSeparator, depth - 1, this.walk);
+                if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path29 + pathSeparator)) return;
+                this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path29 + pathSeparator, depth - 1, this.walk);
               } else {
-                resolvedPath = useRealPaths ? resolvedPath : path27;
+                resolvedPath = useRealPaths ? resolvedPath : path29;
                 const filename = (0, import_path.basename)(resolvedPath);
                 const directoryPath$1 = normalizePath((0, import_path.dirname)(resolvedPath), this.state.options);
                 resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -25169,7 +25281,7 @@ var init_dist2 = __esm({
           isMatch = globFn(patterns, ...options);
           this.globCache[patterns.join("\0")] = isMatch;
         }
-        this.options.filters.push((path27) => isMatch(path27));
+        this.options.filters.push((path29) => isMatch(path29));
         return this;
       }
     };
@@ -25431,8 +25543,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path27, { windows } = {}) => {
-      const segs = path27.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path29, { windows } = {}) => {
+      const segs = path29.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -27022,19 +27134,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path27) {
-  return path27.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path29) {
+  return path29.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
-function splitPattern(path27) {
+function splitPattern(path29) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path27, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path27];
+  const result = import_picomatch.default.scan(path29, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path29];
 }
-function convertPosixPathToPattern(path27) {
-  return escapePosixPath(path27);
+function convertPosixPathToPattern(path29) {
+  return escapePosixPath(path29);
 }
-function convertWin32PathToPattern(path27) {
-  return escapeWin32Path(path27).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+function convertWin32PathToPattern(path29) {
+  return escapeWin32Path(path29).replace(ESCAPED_WIN32_BACKSLASHES, "/");
 }
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -27139,13 +27251,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug ? (p, isDirectory) => {
-      const path27 = format2(p, isDirectory);
-      const matches = matcher(path27) && !ignore(path27);
-      if (matches) log(`matched ${path27}`);
+      const path29 = format2(p, isDirectory);
+      const matches = matcher(path29) && !ignore(path29);
+      if (matches) log(`matched ${path29}`);
       return matches;
     } : (p, isDirectory) => {
-      const path27 = format2(p, isDirectory);
-      return matcher(path27) && !ignore(path27);
+      const path29 = format2(p, isDirectory);
+      return matcher(path29) && !ignore(path29);
     }],
     exclude: debug ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -27226,8 +27338,8 @@ var init_dist3 = __esm({
     convertPathToPattern = isWin ? convertWin32PathToPattern : convertPosixPathToPattern;
     POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
     WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-    escapePosixPath = (path27) => path27.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-    escapeWin32Path = (path27) => path27.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapePosixPath = (path29) => path29.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+    escapeWin32Path = (path29) => path29.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
     escapePath = isWin ? escapeWin32Path : escapePosixPath;
     PARENT_DIRECTORY = /^(\/?\.\.)+/;
     ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
@@ -27249,8 +27361,8 @@ function isDynamic(pattern) {
 }
 async function expand(root, pattern, literal = !isDynamic(pattern)) {
   if (literal) {
-    const file = import_node_path11.default.resolve(root, pattern);
-    const info = await (0, import_promises8.stat)(file).catch(() => null);
+    const file = import_node_path12.default.resolve(root, pattern);
+    const info = await (0, import_promises9.stat)(file).catch(() => null);
     return info?.isFile() ? [file] : [];
   }
   const matches = await globs.glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false });
@@ -27316,10 +27428,19 @@ async function fingerprintData(root, inputs, contexts = {}) {
       for (const m of matches) found.add(m);
     }
     const absolutePaths = [...found].sort();
+    const broken = absolutePaths.filter((file) => /[\r\n]/.test(file));
+    if (broken.length > 0) {
+      throw new InputError(
+        broken.map((file) => ({
+          message: `data input "${name}": the file ${JSON.stringify(import_node_path12.default.relative(root, file))} has a line break in its name, which $${dataEnvName(name)} (one path a line) cannot carry; rename the file`
+        })),
+        "data-file-name"
+      );
+    }
     const files = [];
     for (const file of absolutePaths) {
-      const [sha2562, info] = await Promise.all([sha256File(file), (0, import_promises8.stat)(file)]);
-      files.push({ path: import_node_path11.default.relative(root, file).split(import_node_path11.default.sep).join("/"), sha256: sha2562, size: info.size });
+      const [sha2562, info] = await Promise.all([sha256File(file), (0, import_promises9.stat)(file)]);
+      files.push({ path: import_node_path12.default.relative(root, file).split(import_node_path12.default.sep).join("/"), sha256: sha2562, size: info.size });
     }
     const hash = (0, import_node_crypto7.createHash)("sha256");
     for (const f of files) hash.update(`${f.path}\0${f.sha256}
@@ -27346,14 +27467,15 @@ function findLeaks(evaluation, training) {
   }
   return leaks;
 }
-var import_node_crypto7, import_promises8, import_node_path11, GLOB_CHARACTERS, globs;
+var import_node_crypto7, import_promises9, import_node_path12, GLOB_CHARACTERS, globs;
 var init_fingerprint = __esm({
   "src/engine/fingerprint.ts"() {
     "use strict";
     import_node_crypto7 = require("node:crypto");
-    import_promises8 = require("node:fs/promises");
-    import_node_path11 = __toESM(require("node:path"), 1);
+    import_promises9 = require("node:fs/promises");
+    import_node_path12 = __toESM(require("node:path"), 1);
     init_errors();
+    init_contract_names();
     init_data_paths();
     init_expressions();
     init_bundle();
@@ -27444,7 +27566,7 @@ function shortJson(value) {
 }
 async function readMetricsFile(file, declared, role) {
   const where2 = `the metrics file the evaluate command wrote for the ${role} ($RETRAIN_METRICS_FILE)`;
-  const size = await (0, import_promises9.stat)(file).then(
+  const size = await (0, import_promises10.stat)(file).then(
     (s) => s.size,
     () => null
   );
@@ -27456,7 +27578,7 @@ async function readMetricsFile(file, declared, role) {
   }
   let text2;
   try {
-    text2 = await (0, import_promises9.readFile)(file, "utf8");
+    text2 = await (0, import_promises10.readFile)(file, "utf8");
   } catch {
     throw new EvaluationError(
       `the evaluate command wrote no metrics for the ${role} (expected a JSON object of metric name to number at $RETRAIN_METRICS_FILE)`,
@@ -27471,11 +27593,11 @@ function missingMetricWarning(role, name, metrics) {
   const has = names.length ? `it has ${names.slice(0, 10).map((n) => `"${n}"`).join(", ")}${names.length > 10 ? `, and ${names.length - 10} more` : ""}` : "it has no metrics";
   return `the ${role}'s metrics file has no "${name}" (${has}${meant ? `; did you mean "${meant}"?` : ""}); rules on it fail closed`;
 }
-var import_promises9, NON_FINITE, MAX_IGNORED_NAMES, MAX_METRICS_FILE_BYTES;
+var import_promises10, NON_FINITE, MAX_IGNORED_NAMES, MAX_METRICS_FILE_BYTES;
 var init_metrics_file = __esm({
   "src/engine/metrics-file.ts"() {
     "use strict";
-    import_promises9 = require("node:fs/promises");
+    import_promises10 = require("node:fs/promises");
     init_errors();
     init_suggest();
     NON_FINITE = { NaN: '"\\u0000NaN"', Infinity: '"\\u0000Infinity"', "-Infinity": '"\\u0000-Infinity"' };
@@ -27537,15 +27659,15 @@ async function countHolders(ends) {
   if (ends.length === 0) return null;
   let pids;
   try {
-    pids = (await (0, import_promises10.readdir)("/proc")).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+    pids = (await (0, import_promises11.readdir)("/proc")).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
   } catch {
     return null;
   }
   let holders = 0;
   for (const pid of pids) {
-    const fds = await (0, import_promises10.readdir)(`/proc/${pid}/fd`).catch(() => []);
+    const fds = await (0, import_promises11.readdir)(`/proc/${pid}/fd`).catch(() => []);
     for (const fd of fds) {
-      const target = await (0, import_promises10.readlink)(`/proc/${pid}/fd/${fd}`).catch(() => "");
+      const target = await (0, import_promises11.readlink)(`/proc/${pid}/fd/${fd}`).catch(() => "");
       if (ends.includes(target)) {
         holders++;
         break;
@@ -27560,8 +27682,8 @@ function escapedMessage(holders) {
 }
 async function prepare(dir, file, script) {
   try {
-    await (0, import_promises10.mkdir)(dir, { recursive: true });
-    if (file !== null) await (0, import_promises10.writeFile)(file, script, { mode: 448 });
+    await (0, import_promises11.mkdir)(dir, { recursive: true });
+    if (file !== null) await (0, import_promises11.writeFile)(file, script, { mode: 448 });
   } catch (err) {
     if (isDiskFull(err)) throw new DiskFullError(file ?? dir, { cause: err });
     throw err;
@@ -27570,8 +27692,8 @@ async function prepare(dir, file, script) {
 async function runProcess(req) {
   const env = checkOptionValues(req.env);
   const extension = typeof req.shell === "string" ? SCRIPT_EXTENSIONS[req.shell] : "";
-  const scriptFile = import_node_path12.default.join(req.scratchDir, `${req.id}${extension}`);
-  const logFile = import_node_path12.default.join(req.scratchDir, `${req.id}.log`);
+  const scriptFile = import_node_path13.default.join(req.scratchDir, `${req.id}${extension}`);
+  const logFile = import_node_path13.default.join(req.scratchDir, `${req.id}.log`);
   let command;
   let args;
   if (req.argv) [command, ...args] = req.argv;
@@ -27701,21 +27823,21 @@ async function runProcess(req) {
       }
       log2.end();
       try {
-        await (0, import_promises11.finished)(log2);
+        await (0, import_promises12.finished)(log2);
       } catch {
       }
     }
   });
 }
-var import_node_child_process, import_node_fs7, import_promises10, import_node_path12, import_promises11, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
+var import_node_child_process, import_node_fs7, import_promises11, import_node_path13, import_promises12, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
 var init_process_runner = __esm({
   "src/engine/process-runner.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_fs7 = require("node:fs");
-    import_promises10 = require("node:fs/promises");
-    import_node_path12 = __toESM(require("node:path"), 1);
-    import_promises11 = require("node:stream/promises");
+    import_promises11 = require("node:fs/promises");
+    import_node_path13 = __toESM(require("node:path"), 1);
+    import_promises12 = require("node:stream/promises");
     import_node_string_decoder = require("node:string_decoder");
     init_errors();
     init_option_values();
@@ -27742,28 +27864,28 @@ async function makeWorkspace(tempRoot, options = {}) {
   let root;
   let current = tempRoot;
   try {
-    root = await (0, import_promises12.mkdtemp)(import_node_path13.default.join(tempRoot, PREFIX));
-    current = import_node_path13.default.join(root, OWNER_MARKER);
+    root = await (0, import_promises13.mkdtemp)(import_node_path14.default.join(tempRoot, PREFIX));
+    current = import_node_path14.default.join(root, OWNER_MARKER);
     const marker = { pid: process.pid, hostname: import_node_os4.default.hostname(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
-    await (0, import_promises12.writeFile)(current, JSON.stringify(marker) + "\n");
+    await (0, import_promises13.writeFile)(current, JSON.stringify(marker) + "\n");
     const ws = {
       root,
-      baselineDir: import_node_path13.default.join(root, "baseline"),
-      modelDir: import_node_path13.default.join(root, "model"),
-      workDir: import_node_path13.default.join(root, "work"),
-      scratchDir: import_node_path13.default.join(root, "scratch"),
-      bundleDir: import_node_path13.default.join(root, "bundle"),
-      evalDir: import_node_path13.default.join(root, "eval"),
+      baselineDir: import_node_path14.default.join(root, "baseline"),
+      modelDir: import_node_path14.default.join(root, "model"),
+      workDir: import_node_path14.default.join(root, "work"),
+      scratchDir: import_node_path14.default.join(root, "scratch"),
+      bundleDir: import_node_path14.default.join(root, "bundle"),
+      evalDir: import_node_path14.default.join(root, "eval"),
       leftoversCleaned
     };
     for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) {
       current = dir;
-      await (0, import_promises12.mkdir)(dir, { recursive: true });
+      await (0, import_promises13.mkdir)(dir, { recursive: true });
     }
     return ws;
   } catch (err) {
     await leftoversCleaned;
-    if (root !== void 0) await (0, import_promises12.rm)(root, { recursive: true, force: true }).catch(() => void 0);
+    if (root !== void 0) await (0, import_promises13.rm)(root, { recursive: true, force: true }).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(current, { cause: err });
     throw err;
   }
@@ -27771,35 +27893,35 @@ async function makeWorkspace(tempRoot, options = {}) {
 async function cleanLeftovers(tempRoot, now, onCleaned) {
   let names;
   try {
-    names = (await (0, import_promises12.readdir)(tempRoot)).filter((name) => WORKSPACE_NAME.test(name));
+    names = (await (0, import_promises13.readdir)(tempRoot)).filter((name) => WORKSPACE_NAME.test(name));
   } catch {
     return;
   }
   const host = import_node_os4.default.hostname();
   let next = 0;
   const worker = async () => {
-    while (next < names.length) await cleanIfLeftover(import_node_path13.default.join(tempRoot, names[next++]), host, now, onCleaned);
+    while (next < names.length) await cleanIfLeftover(import_node_path14.default.join(tempRoot, names[next++]), host, now, onCleaned);
   };
   await Promise.all(Array.from({ length: Math.min(CLEAN_CONCURRENCY, names.length) }, worker));
 }
 async function cleanIfLeftover(dir, host, now, onCleaned) {
-  const owner = await readMarker(import_node_path13.default.join(dir, OWNER_MARKER));
+  const owner = await readMarker(import_node_path14.default.join(dir, OWNER_MARKER));
   if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) return;
   const started = Date.parse(owner.startedAt);
-  const since = Number.isFinite(started) ? started : await (0, import_promises12.stat)(dir).then(
+  const since = Number.isFinite(started) ? started : await (0, import_promises13.stat)(dir).then(
     (s) => s.mtimeMs,
     () => now.getTime()
   );
   if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) return;
   try {
-    await (0, import_promises12.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises13.rm)(dir, { recursive: true, force: true });
     onCleaned?.(dir, owner);
   } catch {
   }
 }
 async function readMarker(file) {
   try {
-    const data = JSON.parse(await (0, import_promises12.readFile)(file, "utf8"));
+    const data = JSON.parse(await (0, import_promises13.readFile)(file, "utf8"));
     if (typeof data.pid !== "number" || !Number.isInteger(data.pid) || data.pid <= 0) return null;
     if (typeof data.hostname !== "string" || typeof data.startedAt !== "string") return null;
     return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt, keep: data.keep === true };
@@ -27815,13 +27937,13 @@ function processExists(pid) {
     return err.code !== "ESRCH";
   }
 }
-var import_promises12, import_node_os4, import_node_path13, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
+var import_promises13, import_node_os4, import_node_path14, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
 var init_workspace = __esm({
   "src/engine/workspace.ts"() {
     "use strict";
-    import_promises12 = require("node:fs/promises");
+    import_promises13 = require("node:fs/promises");
     import_node_os4 = __toESM(require("node:os"), 1);
-    import_node_path13 = __toESM(require("node:path"), 1);
+    import_node_path14 = __toESM(require("node:path"), 1);
     init_errors();
     OWNER_MARKER = ".retrain-owner.json";
     PREFIX = "retrain-";
@@ -27844,8 +27966,8 @@ var init_step_cache_record = __esm({
 
 // src/engine/weights.ts
 async function readWeights(dir, warn) {
-  const file = import_node_path14.default.join(dir, WEIGHTS_FILE);
-  const text2 = await (0, import_promises13.readFile)(file, "utf8").catch(() => null);
+  const file = import_node_path15.default.join(dir, WEIGHTS_FILE);
+  const text2 = await (0, import_promises14.readFile)(file, "utf8").catch(() => null);
   if (text2 === null) return null;
   try {
     const weights = JSON.parse(text2).weights;
@@ -27878,12 +28000,12 @@ function weightsSection(changes, table2) {
     ""
   ];
 }
-var import_promises13, import_node_path14, REPORT_ROWS;
+var import_promises14, import_node_path15, REPORT_ROWS;
 var init_weights = __esm({
   "src/engine/weights.ts"() {
     "use strict";
-    import_promises13 = require("node:fs/promises");
-    import_node_path14 = __toESM(require("node:path"), 1);
+    import_promises14 = require("node:fs/promises");
+    import_node_path15 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_format2();
     REPORT_ROWS = 15;
@@ -28234,7 +28356,7 @@ function numberCounts(reference) {
 async function profileInput(root, input, reference) {
   const other = input.absolutePaths.filter((f) => !CSV.test(f) && !JSON_LINES.test(f));
   if (other.length > 0) {
-    const shown2 = import_node_path15.default.relative(root, other[0]) || other[0];
+    const shown2 = import_node_path16.default.relative(root, other[0]) || other[0];
     return {
       profile: { rows: 0, columns: {}, skipped: `holds files that are neither CSV nor JSON Lines (${shown2})` },
       counts: /* @__PURE__ */ new Map(),
@@ -28243,7 +28365,7 @@ async function profileInput(root, input, reference) {
   }
   const profiler = new InputProfiler(reference);
   for (const file of input.absolutePaths) {
-    const shown2 = import_node_path15.default.relative(root, file) || file;
+    const shown2 = import_node_path16.default.relative(root, file) || file;
     try {
       if (CSV.test(file)) await profiler.csv(file, shown2);
       else await profiler.jsonLines(file, shown2);
@@ -28265,11 +28387,11 @@ async function profileData(root, inputs, references = {}) {
   fitBudget(profile);
   return { profile, passes };
 }
-var import_node_path15, SAMPLE_SIZE, PROFILE_VALUE_BUDGET, MIN_SAMPLE, TOP_K, MAX_DISTINCT, MAX_NUMBER_VALUES, SAMPLE_SEED, PSI_BINS, ColumnStats, CSV, InputProfiler;
+var import_node_path16, SAMPLE_SIZE, PROFILE_VALUE_BUDGET, MIN_SAMPLE, TOP_K, MAX_DISTINCT, MAX_NUMBER_VALUES, SAMPLE_SEED, PSI_BINS, ColumnStats, CSV, InputProfiler;
 var init_profile = __esm({
   "src/engine/profile.ts"() {
     "use strict";
-    import_node_path15 = __toESM(require("node:path"), 1);
+    import_node_path16 = __toESM(require("node:path"), 1);
     init_errors3();
     init_read();
     init_json_lines();
@@ -28780,8 +28902,8 @@ async function writeDriftCharts(dir, drift) {
       let name = `${base}.svg`;
       for (let k = 2; used.has(name); k++) name = `${base}-${k}.svg`;
       used.add(name);
-      await (0, import_promises14.mkdir)(dir, { recursive: true });
-      await (0, import_promises14.writeFile)(import_node_path16.default.join(dir, name), renderDriftSvg(input.input, f));
+      await (0, import_promises15.mkdir)(dir, { recursive: true });
+      await (0, import_promises15.writeFile)(import_node_path17.default.join(dir, name), renderDriftSvg(input.input, f));
       f.chart = name;
     }
   }
@@ -28790,12 +28912,12 @@ function driftSection(drift, table2) {
   const charts = drift.inputs.flatMap((i) => i.features.filter((f) => f.chart).map((f) => `![${i.input}.${f.column}](${f.chart})`));
   return ["### Drift", "", driftTable(drift, table2), "", ...charts.length ? [...charts, ""] : []];
 }
-var import_promises14, import_node_path16, WIDTH, LABEL, ROW, TOP;
+var import_promises15, import_node_path17, WIDTH, LABEL, ROW, TOP;
 var init_drift_report = __esm({
   "src/engine/drift-report.ts"() {
     "use strict";
-    import_promises14 = require("node:fs/promises");
-    import_node_path16 = __toESM(require("node:path"), 1);
+    import_promises15 = require("node:fs/promises");
+    import_node_path17 = __toESM(require("node:path"), 1);
     init_drift();
     init_format2();
     WIDTH = 720;
@@ -29283,16 +29405,16 @@ function renderIntervalsSvg(model, outcomes) {
 }
 async function writeIntervalsChart(dir, model, outcomes) {
   if (chartedRules(outcomes).length === 0) return null;
-  await (0, import_promises15.mkdir)(dir, { recursive: true });
-  await (0, import_promises15.writeFile)(import_node_path17.default.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
+  await (0, import_promises16.mkdir)(dir, { recursive: true });
+  await (0, import_promises16.writeFile)(import_node_path18.default.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
   return INTERVALS_CHART;
 }
-var import_promises15, import_node_path17, INTERVALS_CHART, WIDTH2, LABEL2, ROW2, TOP2, RIGHT;
+var import_promises16, import_node_path18, INTERVALS_CHART, WIDTH2, LABEL2, ROW2, TOP2, RIGHT;
 var init_chart = __esm({
   "src/engine/chart.ts"() {
     "use strict";
-    import_promises15 = require("node:fs/promises");
-    import_node_path17 = __toESM(require("node:path"), 1);
+    import_promises16 = require("node:fs/promises");
+    import_node_path18 = __toESM(require("node:path"), 1);
     init_format2();
     INTERVALS_CHART = "intervals.svg";
     WIDTH2 = 720;
@@ -31711,7 +31833,7 @@ function whose(role) {
   return role === "candidate" ? "candidate" : role === "baseline" ? "champion" : `version ${role.reference}`;
 }
 function predictionsFile(spec, dir, role) {
-  return import_node_path18.default.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
+  return import_node_path19.default.join(dir, `${roleName(role)}-predictions.${predictionColumns(spec.evaluate.predictions).format}`);
 }
 function computesMetrics(spec) {
   return spec.metrics.some((m) => m.compute !== void 0);
@@ -31731,8 +31853,8 @@ async function computeFromPredictions(spec, dir, hasChampion, references, keptDi
     return compareComputed(spec, candidate, baseline, tables);
   } catch (err) {
     if (!(err instanceof PredictionsError) || keptDir === void 0) throw err;
-    const at = new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\${import_node_path18.default.sep}([\\w.-]+-predictions\\.\\w+:\\d)`, "g");
-    throw new PredictionsError(err.message.replace(at, (_, file) => import_node_path18.default.join(keptDir, file)));
+    const at = new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\${import_node_path19.default.sep}([\\w.-]+-predictions\\.\\w+:\\d)`, "g");
+    throw new PredictionsError(err.message.replace(at, (_, file) => import_node_path19.default.join(keptDir, file)));
   }
 }
 function mergeMetrics(reported, computed, warn, role) {
@@ -31758,11 +31880,11 @@ async function judgeableMetrics(spec, dir, reported, warn, keptDir) {
     slices: computed?.slices ?? []
   };
 }
-var import_node_path18;
+var import_node_path19;
 var init_evaluate_predictions = __esm({
   "src/engine/evaluate-predictions.ts"() {
     "use strict";
-    import_node_path18 = __toESM(require("node:path"), 1);
+    import_node_path19 = __toESM(require("node:path"), 1);
     init_compare();
     init_predictions();
   }
@@ -31782,7 +31904,7 @@ async function championProfile(registry, snapshot, scratch) {
 }
 async function championManifest(registry, snapshot, scratch) {
   const version = snapshot.champion;
-  const manifest = await readManifest(await registry.fetchManifest(snapshot.model, version, import_node_path19.default.join(scratch, `champion-v${version}`)));
+  const manifest = await readManifest(await registry.fetchManifest(snapshot.model, version, import_node_path20.default.join(scratch, `champion-v${version}`)));
   const expected = snapshot.versions.find((v) => v.version === version)?.digest;
   if (manifest.digest !== expected) {
     throw new IntegrityError(
@@ -31809,7 +31931,7 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
       "no-champion"
     );
   }
-  const scratch = await (0, import_promises16.mkdtemp)(import_node_path19.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
+  const scratch = await (0, import_promises17.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
   try {
     const reference = await championProfile(registry, snapshot, scratch);
     if (reference === null) throw new InputError([{ message: NO_PROFILE }], "no-profile");
@@ -31818,16 +31940,16 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
     const { passes } = await profileData(spec.root, data, reference.inputs);
     return driftReport(reference, passes, policy, snapshot.champion);
   } finally {
-    await (0, import_promises16.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises17.rm)(scratch, { recursive: true, force: true });
   }
 }
-var import_promises16, import_node_os6, import_node_path19, NO_PROFILE;
+var import_promises17, import_node_os6, import_node_path20, NO_PROFILE;
 var init_drift_command = __esm({
   "src/engine/drift-command.ts"() {
     "use strict";
-    import_promises16 = require("node:fs/promises");
+    import_promises17 = require("node:fs/promises");
     import_node_os6 = __toESM(require("node:os"), 1);
-    import_node_path19 = __toESM(require("node:path"), 1);
+    import_node_path20 = __toESM(require("node:path"), 1);
     init_errors();
     init_bundle();
     init_drift();
@@ -32167,8 +32289,8 @@ async function fileDigests(root, patterns, step) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const pattern of patterns) {
-    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises17.lstat)(import_node_path20.default.resolve(root, pattern)).then(
-      (s) => s.isFile() || s.isSymbolicLink() ? [import_node_path20.default.resolve(root, pattern)] : [],
+    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises18.lstat)(import_node_path21.default.resolve(root, pattern)).then(
+      (s) => s.isFile() || s.isSymbolicLink() ? [import_node_path21.default.resolve(root, pattern)] : [],
       () => []
     );
     if (matches.length === 0) missing.push(pattern);
@@ -32184,26 +32306,26 @@ async function fileDigests(root, patterns, step) {
     );
   }
   const out = {};
-  for (const file of [...found].sort()) out[import_node_path20.default.relative(root, file).split(import_node_path20.default.sep).join("/")] = await sha256File(file);
+  for (const file of [...found].sort()) out[import_node_path21.default.relative(root, file).split(import_node_path21.default.sep).join("/")] = await sha256File(file);
   return out;
 }
 function rootDir(roots, root) {
   return roots[root];
 }
 function absoluteOf(roots, output) {
-  return output.path === "" ? rootDir(roots, output.root) : import_node_path20.default.join(rootDir(roots, output.root), ...output.path.split("/"));
+  return output.path === "" ? rootDir(roots, output.root) : import_node_path21.default.join(rootDir(roots, output.root), ...output.path.split("/"));
 }
 function inside(parent, child) {
-  const relative2 = import_node_path20.default.relative(parent, child);
-  return relative2 === "" || !relative2.startsWith(`..${import_node_path20.default.sep}`) && relative2 !== ".." && !import_node_path20.default.isAbsolute(relative2);
+  const relative2 = import_node_path21.default.relative(parent, child);
+  return relative2 === "" || !relative2.startsWith(`..${import_node_path21.default.sep}`) && relative2 !== ".." && !import_node_path21.default.isAbsolute(relative2);
 }
 async function escapesRoot(root, target) {
-  const realRoot = await (0, import_promises17.realpath)(root);
+  const realRoot = await (0, import_promises18.realpath)(root);
   let probe = target;
   for (let i = 0; i < 4096; i++) {
-    const real = await (0, import_promises17.realpath)(probe).catch(() => null);
+    const real = await (0, import_promises18.realpath)(probe).catch(() => null);
     if (real !== null) return inside(realRoot, real) ? null : `it leads to ${real} through a symbolic link`;
-    const parent = import_node_path20.default.dirname(probe);
+    const parent = import_node_path21.default.dirname(probe);
     if (parent === probe) break;
     probe = parent;
   }
@@ -32219,8 +32341,8 @@ async function copyHashed(from, to, mode) {
       done(null, chunk);
     }
   });
-  await (0, import_promises18.pipeline)((0, import_node_fs9.createReadStream)(from), tap, (0, import_node_fs9.createWriteStream)(to, { flags: "wx", mode }));
-  await (0, import_promises17.chmod)(to, mode);
+  await (0, import_promises19.pipeline)((0, import_node_fs9.createReadStream)(from), tap, (0, import_node_fs9.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises18.chmod)(to, mode);
   return { sha256: hash.digest("hex"), size };
 }
 function modeOf(statMode) {
@@ -32237,24 +32359,24 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     files: [],
     directories: []
   };
-  const filesDir = import_node_path20.default.join(entryDir, "files");
-  await (0, import_promises17.mkdir)(filesDir, { recursive: true });
+  const filesDir = import_node_path21.default.join(entryDir, "files");
+  await (0, import_promises18.mkdir)(filesDir, { recursive: true });
   const add = async (logical, absolute, depth) => {
     if (depth > 256) return `${logical} nests deeper than 256 folders`;
-    const info = await (0, import_promises17.lstat)(absolute);
-    const into = import_node_path20.default.join(filesDir, ...logical.split("/"));
+    const info = await (0, import_promises18.lstat)(absolute);
+    const into = import_node_path21.default.join(filesDir, ...logical.split("/"));
     if (info.isSymbolicLink()) return `${logical} is a symbolic link; the cache keeps files and folders only`;
     if (info.isFile()) {
-      await (0, import_promises17.mkdir)(import_node_path20.default.dirname(into), { recursive: true });
+      await (0, import_promises18.mkdir)(import_node_path21.default.dirname(into), { recursive: true });
       const mode = modeOf(info.mode);
       manifest.files.push({ path: logical, mode, ...await copyHashed(absolute, into, mode) });
       return null;
     }
     if (!info.isDirectory()) return `${logical} is neither a file nor a folder`;
-    await (0, import_promises17.mkdir)(into, { recursive: true });
+    await (0, import_promises18.mkdir)(into, { recursive: true });
     manifest.directories.push(logical);
-    for (const name of (await (0, import_promises17.readdir)(absolute)).sort()) {
-      const problem = await add(`${logical}/${name}`, import_node_path20.default.join(absolute, name), depth + 1);
+    for (const name of (await (0, import_promises18.readdir)(absolute)).sort()) {
+      const problem = await add(`${logical}/${name}`, import_node_path21.default.join(absolute, name), depth + 1);
       if (problem) return problem;
     }
     return null;
@@ -32263,7 +32385,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
   for (const output of outputs) {
     const absolute = absoluteOf(roots, output);
     const logical = output.path === "" ? output.root : `${output.root}/${output.path}`;
-    const info = await (0, import_promises17.lstat)(absolute).catch(() => null);
+    const info = await (0, import_promises18.lstat)(absolute).catch(() => null);
     if (!info) {
       if (!output.declared) continue;
       return `the output ${JSON.stringify(output.written)} was not written by the step`;
@@ -32274,7 +32396,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     const problem = await add(logical, absolute, 0);
     if (problem) return problem;
   }
-  await (0, import_promises17.writeFile)(import_node_path20.default.join(entryDir, ENTRY_FILE), JSON.stringify(manifest, null, 1) + "\n");
+  await (0, import_promises18.writeFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), JSON.stringify(manifest, null, 1) + "\n");
   return null;
 }
 async function outputSignatures(step, roots) {
@@ -32282,12 +32404,12 @@ async function outputSignatures(step, roots) {
   for (const output of step.cache.outputs) {
     const hash = (0, import_node_crypto9.createHash)("sha256");
     const visit = async (absolute, rel, depth) => {
-      const info = await (0, import_promises17.lstat)(absolute, { bigint: true }).catch(() => null);
+      const info = await (0, import_promises18.lstat)(absolute, { bigint: true }).catch(() => null);
       if (!info || depth === 0 && info.isSymbolicLink()) return false;
       hash.update(`${rel}\0${info.ino}\0${info.ctimeNs}\0${info.size}\0${info.mode}
 `);
       if (info.isDirectory() && depth < 256) {
-        for (const name of (await (0, import_promises17.readdir)(absolute).catch(() => [])).sort()) await visit(import_node_path20.default.join(absolute, name), `${rel}/${name}`, depth + 1);
+        for (const name of (await (0, import_promises18.readdir)(absolute).catch(() => [])).sort()) await visit(import_node_path21.default.join(absolute, name), `${rel}/${name}`, depth + 1);
       }
       return true;
     };
@@ -32308,7 +32430,7 @@ async function unwrittenOutput(step, roots, before) {
 async function readEntryManifest(entryDir, key) {
   let data;
   try {
-    data = JSON.parse(await (0, import_promises17.readFile)(import_node_path20.default.join(entryDir, ENTRY_FILE), "utf8"));
+    data = JSON.parse(await (0, import_promises18.readFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), "utf8"));
   } catch (err) {
     return `its ${ENTRY_FILE} cannot be read: ${err.message}`;
   }
@@ -32343,19 +32465,19 @@ async function restoreEntry(entryDir, key, step, roots) {
       const escape = await escapesRoot(rootDir(roots, target.root), target.absolute);
       if (escape) return `its output ${target.path} would be restored outside where it belongs: ${escape}`;
       const staging = `${target.absolute}.restore-${tag}`;
-      await (0, import_promises17.mkdir)(import_node_path20.default.dirname(staging), { recursive: true });
+      await (0, import_promises18.mkdir)(import_node_path21.default.dirname(staging), { recursive: true });
       staged.push({ staging, absolute: target.absolute });
       const under = (p) => p === target.path || p.startsWith(`${target.path}/`);
       if (target.kind === "directory") {
-        await (0, import_promises17.mkdir)(staging);
+        await (0, import_promises18.mkdir)(staging);
         for (const dir of manifest.directories.filter(under).sort())
-          await (0, import_promises17.mkdir)(import_node_path20.default.join(staging, ...dir.slice(target.path.length).split("/")), { recursive: true });
+          await (0, import_promises18.mkdir)(import_node_path21.default.join(staging, ...dir.slice(target.path.length).split("/")), { recursive: true });
       }
       for (const file of manifest.files.filter((f) => under(f.path))) {
-        const to = target.kind === "file" ? staging : import_node_path20.default.join(staging, ...file.path.slice(target.path.length + 1).split("/"));
+        const to = target.kind === "file" ? staging : import_node_path21.default.join(staging, ...file.path.slice(target.path.length + 1).split("/"));
         if (target.kind === "file" && file.path !== target.path) return `its output ${target.path} is recorded both as a file and as a folder`;
-        await (0, import_promises17.mkdir)(import_node_path20.default.dirname(to), { recursive: true });
-        const copied = await copyHashed(import_node_path20.default.join(entryDir, "files", ...file.path.split("/")), to, file.mode).catch((err) => err);
+        await (0, import_promises18.mkdir)(import_node_path21.default.dirname(to), { recursive: true });
+        const copied = await copyHashed(import_node_path21.default.join(entryDir, "files", ...file.path.split("/")), to, file.mode).catch((err) => err);
         if (copied instanceof Error) return `its file ${file.path} cannot be read: ${copied.message}`;
         if (copied.size !== file.size || copied.sha256 !== file.sha256) {
           return `its file ${file.path} is damaged: ${copied.size} bytes with sha256 ${copied.sha256.slice(0, 12)}, but the entry recorded ${file.size} bytes with sha256 ${file.sha256.slice(0, 12)}`;
@@ -32365,21 +32487,21 @@ async function restoreEntry(entryDir, key, step, roots) {
       if (target.kind === "file" && !manifest.files.some((f) => f.path === target.path)) return `its output ${target.path} has no file`;
     }
     for (const s of staged) {
-      await (0, import_promises17.rm)(s.absolute, { recursive: true, force: true });
-      await (0, import_promises17.rename)(s.staging, s.absolute);
+      await (0, import_promises18.rm)(s.absolute, { recursive: true, force: true });
+      await (0, import_promises18.rename)(s.staging, s.absolute);
     }
     staged.length = 0;
     return { files: manifest.files.length, bytes };
   } finally {
-    for (const s of staged) await (0, import_promises17.rm)(s.staging, { recursive: true, force: true }).catch(() => void 0);
+    for (const s of staged) await (0, import_promises18.rm)(s.staging, { recursive: true, force: true }).catch(() => void 0);
   }
 }
 async function runCachedStep(options) {
   const { store, key, step, roots, info, warn } = options;
   if (!KEY_PATTERN.test(key)) throw new Error(`internal: malformed cache key ${key}`);
   const started = Date.now();
-  const fetchDir = import_node_path20.default.join(options.scratch, `fetch-${step.id}`);
-  await (0, import_promises17.mkdir)(fetchDir, { recursive: true });
+  const fetchDir = import_node_path21.default.join(options.scratch, `fetch-${step.id}`);
+  await (0, import_promises18.mkdir)(fetchDir, { recursive: true });
   try {
     let entry = null;
     try {
@@ -32401,17 +32523,17 @@ async function runCachedStep(options) {
       info(`Step ${step.name}: no cache entry ${key}; running the step`);
     }
   } finally {
-    await (0, import_promises17.rm)(fetchDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises18.rm)(fetchDir, { recursive: true, force: true }).catch(() => void 0);
   }
-  const reportBefore = await sha256File(import_node_path20.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
+  const reportBefore = await sha256File(import_node_path21.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
   const before = await outputSignatures(step, roots);
   const durationMs = await options.run();
-  const reportAfter = await sha256File(import_node_path20.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
+  const reportAfter = await sha256File(import_node_path21.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
   const extra = reportAfter !== null && reportAfter !== reportBefore ? [{ root: "work", path: ".retrain-training-report.json" }] : [];
-  const entryDir = import_node_path20.default.join(options.scratch, `store-${step.id}`, ENTRY_DIR_NAME);
+  const entryDir = import_node_path21.default.join(options.scratch, `store-${step.id}`, ENTRY_DIR_NAME);
   try {
-    await (0, import_promises17.rm)(import_node_path20.default.dirname(entryDir), { recursive: true, force: true });
-    await (0, import_promises17.mkdir)(entryDir, { recursive: true });
+    await (0, import_promises18.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true });
+    await (0, import_promises18.mkdir)(entryDir, { recursive: true });
     const problem = await unwrittenOutput(step, roots, before) ?? await buildEntry(entryDir, key, step, roots, options.toolVersion, extra);
     if (problem) warn(`step "${step.name}": its outputs were not cached: ${problem}`);
     else {
@@ -32421,7 +32543,7 @@ async function runCachedStep(options) {
   } catch (err) {
     warn(`step "${step.name}": its outputs could not be stored in the run-cache (${store.description}): ${err.message}`);
   } finally {
-    await (0, import_promises17.rm)(import_node_path20.default.dirname(entryDir), { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises18.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true }).catch(() => void 0);
   }
   return { durationMs, cache: { key, restored: false } };
 }
@@ -32448,23 +32570,23 @@ async function cachedStep(ctx, step, store, env, run) {
     step,
     roots,
     toolVersion: options.toolVersion,
-    scratch: import_node_path20.default.join(ws.scratchDir, "cache"),
+    scratch: import_node_path21.default.join(ws.scratchDir, "cache"),
     info: (m) => options.reporter.info(m),
     warn: (m) => options.reporter.warn(m),
     run
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto9, import_node_fs9, import_promises17, import_node_path20, import_node_stream, import_promises18, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto9, import_node_fs9, import_promises18, import_node_path21, import_node_stream, import_promises19, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto9 = require("node:crypto");
     import_node_fs9 = require("node:fs");
-    import_promises17 = require("node:fs/promises");
-    import_node_path20 = __toESM(require("node:path"), 1);
+    import_promises18 = require("node:fs/promises");
+    import_node_path21 = __toESM(require("node:path"), 1);
     import_node_stream = require("node:stream");
-    import_promises18 = require("node:stream/promises");
+    import_promises19 = require("node:stream/promises");
     init_dist3();
     init_errors();
     init_contract_names();
@@ -32510,14 +32632,14 @@ async function runRetraining(options) {
     const decision = await decide(ctx, warmStart, evaluation);
     return await commit(ctx, evaluation, decision);
   } catch (err) {
-    await copyLogs(ws.scratchDir, import_node_path21.default.join(options.outputDir, "logs")).catch(() => void 0);
+    await copyLogs(ws.scratchDir, import_node_path22.default.join(options.outputDir, "logs")).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
     throw err;
   } finally {
     const summary = await readStepSummary(ws.workDir).catch(() => null);
     if (summary !== null) await reporter.stepsSummary?.(summary).catch((err) => reporter.warn(`could not add the steps' summary: ${err.message}`));
     await ws.leftoversCleaned;
-    if (!options.keepWorkDir) await (0, import_promises19.rm)(ws.root, { recursive: true, force: true });
+    if (!options.keepWorkDir) await (0, import_promises20.rm)(ws.root, { recursive: true, force: true });
     else reporter.info(`Kept the run's scratch directory (--keep-work-dir): ${ws.root}`);
   }
 }
@@ -32526,7 +32648,7 @@ async function prepare2(options, ws) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
   const mode = options.dryRun ? "dry-run" : spec.promotion.mode;
-  reporter.info(`Retraining ${spec.model} (spec ${import_node_path21.default.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
+  reporter.info(`Retraining ${spec.model} (spec ${import_node_path22.default.relative(process.cwd(), spec.file) || spec.file}, registry ${registry.description}, mode ${mode})`);
   const known = { params: options.params, github: options.github ?? {} };
   refuseOptionValues(spec, known);
   const data = Object.values(await fingerprintData(spec.root, spec.data, known));
@@ -32538,7 +32660,7 @@ async function prepare2(options, ws) {
   let early = null;
   let skipping = null;
   if (spec.retrainWhen && snapshot.champion !== null) {
-    const manifest = await championManifest(registry, snapshot, import_node_path21.default.join(ws.root, "champion-manifest"));
+    const manifest = await championManifest(registry, snapshot, import_node_path22.default.join(ws.root, "champion-manifest"));
     early = await profileRun(spec, data, { version: snapshot.champion, manifest }, reporter);
     if (early.drift && !early.drift.drifted) skipping = { version: snapshot.champion, dir: "", manifest };
   }
@@ -32569,7 +32691,7 @@ async function prepare2(options, ws) {
     env: {}
   };
   contexts.env = Object.fromEntries(Object.entries(spec.env).map(([k, v]) => [k, evaluateTemplate(v, contexts)]));
-  const trainingReport = import_node_path21.default.join(ws.workDir, ".retrain-training-report.json");
+  const trainingReport = import_node_path22.default.join(ws.workDir, ".retrain-training-report.json");
   const contract = contractEnv({
     model: spec.model,
     baselineDir: champion?.dir ?? null,
@@ -32617,13 +32739,14 @@ function refuseOptionValues(spec, contexts) {
 }
 async function train(ctx) {
   for (const step of ctx.spec.steps) {
-    ctx.records.push(await runStep(ctx, step));
+    await championAsStored(ctx, `step ${step.name}`);
+    ctx.records.push(await runStep(ctx, step).catch(async (err) => Promise.reject(await refusedWarmStart(ctx, err) ?? err)));
     ctx.contexts.steps[step.id] = { outcome: "success" };
   }
   await ctx.options.atStage?.("steps-done");
   const warmStart = await resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport);
   ctx.reportedParams = await readReportedParams(ctx.trainingReport, ctx.options.params);
-  if ((await (0, import_promises19.readdir)(ctx.ws.modelDir)).length === 0) {
+  if ((await (0, import_promises20.readdir)(ctx.ws.modelDir)).length === 0) {
     throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, "training", "");
   }
   return warmStart;
@@ -32634,6 +32757,7 @@ async function evaluateBoth(ctx) {
   const candidate = await evaluateModel(ctx, { role: "candidate", dir: ctx.ws.modelDir, version: null }, declared);
   let baseline = null;
   if (champion) {
+    await championAsStored(ctx, "the champion is evaluated");
     try {
       baseline = await evaluateModel(ctx, { role: "baseline", dir: champion.dir, version: champion.version }, declared);
     } catch (err) {
@@ -32650,7 +32774,7 @@ async function evaluateBoth(ctx) {
     ctx.ws.evalDir,
     { candidate, baseline, references },
     (m) => ctx.reporter.warn(m),
-    import_node_path21.default.join(ctx.options.outputDir, "metrics")
+    import_node_path22.default.join(ctx.options.outputDir, "metrics")
   );
   return { candidate: judged.candidate, baseline: judged.baseline, judged };
 }
@@ -32662,6 +32786,7 @@ async function decide(ctx, warmStart, evaluation) {
   const plan = ctx.challenger ? holdForSelection(planned, ctx.challenger.name, ctx.challenger.plan) : planned;
   ctx.reporter.info(`Verdict: ${plan.reason}`);
   await options.atStage?.("verdict");
+  await championAsStored(ctx, "its weights are compared");
   const weights = await compareModelWeights(champion, ctx.ws.modelDir, (m) => ctx.reporter.warn(m));
   const lineage = {
     model: spec.model,
@@ -32702,11 +32827,11 @@ async function commit(ctx, evaluation, decision) {
     );
     await options.atStage?.("packed");
     if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name));
-    const bundleOut = import_node_path21.default.join(options.outputDir, "bundle");
+    const bundleOut = import_node_path22.default.join(options.outputDir, "bundle");
     const storage = await precommit(async () => {
-      await (0, import_promises19.mkdir)(bundleOut, { recursive: true });
-      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises19.copyFile)(import_node_path21.default.join(ws.bundleDir, name), import_node_path21.default.join(bundleOut, name));
-      await copyLogs(ws.scratchDir, import_node_path21.default.join(options.outputDir, "logs"));
+      await (0, import_promises20.mkdir)(bundleOut, { recursive: true });
+      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises20.copyFile)(import_node_path22.default.join(ws.bundleDir, name), import_node_path22.default.join(bundleOut, name));
+      await copyLogs(ws.scratchDir, import_node_path22.default.join(options.outputDir, "logs"));
       return record.version === null ? null : await registry.storeBundle(spec.model, record.version, ws.bundleDir);
     });
     await options.atStage?.("stored");
@@ -32871,7 +32996,7 @@ async function skipRun(ctx, drift) {
 }
 async function loadChampion(options, snapshot, ws) {
   const version = snapshot.champion;
-  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, import_node_path21.default.join(ws.root, "baseline-bundle"));
+  const bundleDir = await options.registry.fetchBundle(options.spec.model, version, import_node_path22.default.join(ws.root, "baseline-bundle"));
   const manifest = await unpackBundle(bundleDir, ws.baselineDir);
   const expected = snapshot.versions.find((v) => v.version === version)?.digest;
   if (manifest.digest !== expected) {
@@ -32880,7 +33005,17 @@ async function loadChampion(options, snapshot, ws) {
       "champion-digest-mismatch"
     );
   }
-  return { version, dir: ws.baselineDir, manifest };
+  return { version, dir: ws.baselineDir, manifest, stored: { bundleDir, snapshot: await snapshotTree(ws.baselineDir) } };
+}
+async function championAsStored(ctx, before) {
+  const champion = ctx.champion;
+  if (!champion?.stored) return;
+  const { changes, snapshot } = await restoreChangedTree(champion.dir, champion.stored.snapshot, champion.stored.bundleDir, champion.manifest.digest);
+  champion.stored.snapshot = snapshot;
+  if (changes.length === 0) return;
+  ctx.reporter.warn(
+    `a step changed the champion's unpacked model in $${ContractEnv.baselineDir} (${preview3(changes)}); it was unpacked again from the champion's bundle (version ${champion.version}) before ${before}, so every step and the comparison see the champion as it is stored. Write to $${ContractEnv.modelDir} or $${ContractEnv.workDir} instead`
+  );
 }
 async function evaluateReferences(ctx, champion, declared) {
   const { spec, options, ws, snapshot } = ctx;
@@ -32892,20 +33027,20 @@ async function evaluateReferences(ctx, champion, declared) {
       out.set(version, `version ${version} of ${spec.model} is not in the registry`);
       continue;
     }
-    const dir = import_node_path21.default.join(ws.root, `reference-v${version}`);
+    const dir = import_node_path22.default.join(ws.root, `reference-v${version}`);
     try {
       if (version === champion.version) {
         for (const [from, to] of [
-          [import_node_path21.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path21.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
+          [import_node_path22.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs10.existsSync)(from)) await (0, import_promises19.copyFile)(from, to);
+          if ((0, import_node_fs10.existsSync)(from)) await (0, import_promises20.copyFile)(from, to);
         }
-        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path21.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
+        const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
         continue;
       }
-      const bundleDir = await options.registry.fetchBundle(spec.model, version, import_node_path21.default.join(ws.root, `reference-v${version}-bundle`));
+      const bundleDir = await options.registry.fetchBundle(spec.model, version, import_node_path22.default.join(ws.root, `reference-v${version}-bundle`));
       const manifest = await unpackBundle(bundleDir, dir);
       if (manifest.digest !== record.digest) throw new IntegrityError(`its bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}`);
       out.set(version, await evaluateModel(ctx, { role: "reference", dir, version }, declared));
@@ -32932,7 +33067,7 @@ function checkLeakage(spec, evaluation, training, champion) {
   if (problems.length > 0) throw new InputError(problems, "leakage");
 }
 async function resolveWarmStart(spec, champion, reportFile) {
-  const text2 = await (0, import_promises19.readFile)(reportFile, "utf8").catch(() => null);
+  const text2 = await (0, import_promises20.readFile)(reportFile, "utf8").catch(() => null);
   let report2 = {};
   if (text2 !== null) {
     try {
@@ -32973,8 +33108,17 @@ async function resolveWarmStart(spec, champion, reportFile) {
   }
   return { source: "champion", confirmed, ...extra };
 }
+async function refusedWarmStart(ctx, err) {
+  if (!(err instanceof StepError) || err.reason !== "step-failed" || !ctx.champion || ctx.spec.warmStart !== "required") return null;
+  const report2 = await (0, import_promises20.readFile)(ctx.trainingReport, "utf8").then((text2) => JSON.parse(text2)).catch(() => null);
+  if (report2?.warmStart !== false) return null;
+  return resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport).then(
+    () => null,
+    (refused) => refused
+  );
+}
 async function readReportedParams(reportFile, declared) {
-  const text2 = await (0, import_promises19.readFile)(reportFile, "utf8").catch(() => null);
+  const text2 = await (0, import_promises20.readFile)(reportFile, "utf8").catch(() => null);
   let report2;
   try {
     report2 = text2 === null ? {} : JSON.parse(text2);
@@ -33001,8 +33145,8 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
   return { ...options.baseEnv, ...contexts.env, ...own, ...ctx.contract, ...cli, ...extra, ...expressions };
 }
 function helpersDir(cliScript) {
-  const dir = import_node_path21.default.resolve(import_node_path21.default.dirname(cliScript), "..", "helpers");
-  return (0, import_node_fs10.existsSync)(import_node_path21.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  const dir = import_node_path22.default.resolve(import_node_path22.default.dirname(cliScript), "..", "helpers");
+  return (0, import_node_fs10.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -33015,7 +33159,7 @@ function timeoutOf(minutes) {
 }
 async function execute(ctx, label, id, target, env, argv) {
   const { reporter, options, spec } = ctx;
-  const cwd = target.workingDirectory ? import_node_path21.default.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
+  const cwd = target.workingDirectory ? import_node_path22.default.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
   reporter.startGroup(label);
   const started = Date.now();
   let lastOutput = started;
@@ -33070,7 +33214,13 @@ async function runStep(ctx, step) {
       );
     }
     argv = [options.cli.node, options.cli.script, "train", step.uses.slice("builtin/".length)];
-    extra[ContractEnv.builtinOptions] = JSON.stringify(evaluateWith(step.with ?? {}, ctx.contexts, step.location));
+    const withValues = evaluateWith(step.with ?? {}, ctx.contexts, step.location);
+    const reads = typeof withValues.data === "string" ? withValues.data.trim() : "train";
+    if (ctx.spec.evaluate.data.includes(reads)) {
+      const message = `step "${step.id}": with.data is "${reads}", which evaluate.data reads: a model trained on its evaluation data would be judged on what it memorized`;
+      throw new InputError([{ ...step.location, message }], "leakage");
+    }
+    extra[ContractEnv.builtinOptions] = JSON.stringify(withValues);
   }
   const env = stepEnv(ctx, step.env, step.expressionEnv, extra);
   const run = () => execute(ctx, `Step ${step.name}`, step.id, step, env, argv);
@@ -33082,7 +33232,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const { options, ws } = ctx;
   const evaluate = ctx.spec.evaluate;
   const name = role === "reference" ? `reference-v${version}` : role;
-  const metricsFile = import_node_path21.default.join(ws.evalDir, `${name}-metrics.json`);
+  const metricsFile = import_node_path22.default.join(ws.evalDir, `${name}-metrics.json`);
   const predictionsFile2 = predictionsFile(ctx.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
   const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
     [ContractEnv.step]: `evaluate-${name}`,
@@ -33106,17 +33256,17 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   for (const name2 of declared) {
     if (!(name2 in metrics)) options.reporter.warn(missingMetricWarning(role, name2, metrics));
   }
-  const out = import_node_path21.default.join(options.outputDir, "metrics");
-  await (0, import_promises19.mkdir)(out, { recursive: true });
-  if (!onlyPredictions) await (0, import_promises19.copyFile)(metricsFile, import_node_path21.default.join(out, `${name}.json`));
-  if ((0, import_node_fs10.existsSync)(predictionsFile2)) await (0, import_promises19.copyFile)(predictionsFile2, import_node_path21.default.join(out, import_node_path21.default.basename(predictionsFile2)));
+  const out = import_node_path22.default.join(options.outputDir, "metrics");
+  await (0, import_promises20.mkdir)(out, { recursive: true });
+  if (!onlyPredictions) await (0, import_promises20.copyFile)(metricsFile, import_node_path22.default.join(out, `${name}.json`));
+  if ((0, import_node_fs10.existsSync)(predictionsFile2)) await (0, import_promises20.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
   const lockfiles = {};
   for (const file of spec.lockfiles) {
     try {
-      lockfiles[file] = await sha256File(import_node_path21.default.resolve(spec.root, file));
+      lockfiles[file] = await sha256File(import_node_path22.default.resolve(spec.root, file));
     } catch {
       throw new InputError([{ file: spec.file, message: `lockfiles: "${file}" does not exist under ${spec.root}` }], "missing-lockfile");
     }
@@ -33134,11 +33284,11 @@ async function uploadArtifacts(store, model, version, ws, challenger) {
   const refs = [
     await store.upload(
       `${base}-bundle`,
-      [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => import_node_path21.default.join(ws.bundleDir, f)),
+      [BUNDLE_ARCHIVE, BUNDLE_MANIFEST].map((f) => import_node_path22.default.join(ws.bundleDir, f)),
       ws.bundleDir
     )
   ];
-  const logs = (await (0, import_promises19.readdir)(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => import_node_path21.default.join(ws.scratchDir, name));
+  const logs = (await (0, import_promises20.readdir)(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => import_node_path22.default.join(ws.scratchDir, name));
   if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
   return refs;
 }
@@ -33149,9 +33299,9 @@ async function compareModelWeights(champion, candidateDir, warn) {
   return before && after ? compareWeights(before, after) : null;
 }
 async function copyLogs(from, to) {
-  await (0, import_promises19.mkdir)(to, { recursive: true });
-  for (const name of await (0, import_promises19.readdir)(from)) {
-    if (name.endsWith(".log")) await (0, import_promises19.copyFile)(import_node_path21.default.join(from, name), import_node_path21.default.join(to, name));
+  await (0, import_promises20.mkdir)(to, { recursive: true });
+  for (const name of await (0, import_promises20.readdir)(from)) {
+    if (name.endsWith(".log")) await (0, import_promises20.copyFile)(import_node_path22.default.join(from, name), import_node_path22.default.join(to, name));
   }
 }
 function notAnEvaluationFailure(err) {
@@ -33169,13 +33319,13 @@ async function precommit(work) {
   }
 }
 async function stageOutputs(outputDir, result) {
-  await (0, import_promises19.mkdir)(outputDir, { recursive: true });
+  await (0, import_promises20.mkdir)(outputDir, { recursive: true });
   const files = [
-    { staged: import_node_path21.default.join(outputDir, ".result.json.staged"), final: import_node_path21.default.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
-    { staged: import_node_path21.default.join(outputDir, ".report.md.staged"), final: import_node_path21.default.join(outputDir, "report.md"), text: renderReport(result) }
+    { staged: import_node_path22.default.join(outputDir, ".result.json.staged"), final: import_node_path22.default.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
+    { staged: import_node_path22.default.join(outputDir, ".report.md.staged"), final: import_node_path22.default.join(outputDir, "report.md"), text: renderReport(result) }
   ];
   try {
-    for (const f of files) await (0, import_promises19.writeFile)(f.staged, f.text);
+    for (const f of files) await (0, import_promises20.writeFile)(f.staged, f.text);
   } catch (err) {
     await discardOutputs({ outputDir, files });
     throw err;
@@ -33183,8 +33333,8 @@ async function stageOutputs(outputDir, result) {
   return { outputDir, files };
 }
 async function removeEarlierResult(outputDir) {
-  const file = import_node_path21.default.join(outputDir, "result.json");
-  const earlier = await (0, import_promises19.readFile)(file, "utf8").then(
+  const file = import_node_path22.default.join(outputDir, "result.json");
+  const earlier = await (0, import_promises20.readFile)(file, "utf8").then(
     (text2) => {
       try {
         const data = JSON.parse(text2);
@@ -33196,18 +33346,18 @@ async function removeEarlierResult(outputDir) {
     () => false
   );
   if (!earlier) return;
-  await (0, import_promises19.rm)(file, { force: true });
-  for (const name of ["report.md", "bundle", "metrics"]) await (0, import_promises19.rm)(import_node_path21.default.join(outputDir, name), { recursive: true, force: true });
+  await (0, import_promises20.rm)(file, { force: true });
+  for (const name of ["report.md", "bundle", "metrics"]) await (0, import_promises20.rm)(import_node_path22.default.join(outputDir, name), { recursive: true, force: true });
 }
 async function discardOutputs(staged) {
-  for (const f of staged.files) await (0, import_promises19.rm)(f.staged, { force: true });
+  for (const f of staged.files) await (0, import_promises20.rm)(f.staged, { force: true });
 }
 async function publishOutputs(staged, result, report2, warn) {
   const texts = [JSON.stringify(result, null, 2) + "\n", report2];
   for (const [i, f] of staged.files.entries()) {
     try {
-      if (await (0, import_promises19.readFile)(f.staged, "utf8") !== texts[i]) await (0, import_promises19.writeFile)(f.staged, texts[i]);
-      await (0, import_promises19.rename)(f.staged, f.final);
+      if (await (0, import_promises20.readFile)(f.staged, "utf8") !== texts[i]) await (0, import_promises20.writeFile)(f.staged, texts[i]);
+      await (0, import_promises20.rename)(f.staged, f.final);
     } catch (err) {
       warn(`could not write ${f.final}: ${err.message}; the decision above is recorded in the registry`);
     }
@@ -33227,18 +33377,19 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs10, import_promises19, import_node_os7, import_node_path21, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs10, import_promises20, import_node_os7, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
     import_node_fs10 = require("node:fs");
-    import_promises19 = require("node:fs/promises");
+    import_promises20 = require("node:fs/promises");
     import_node_os7 = __toESM(require("node:os"), 1);
-    import_node_path21 = __toESM(require("node:path"), 1);
+    import_node_path22 = __toESM(require("node:path"), 1);
     init_errors();
     init_expressions();
     init_option_values();
     init_bundle();
+    init_baseline_guard();
     init_contract_names();
     init_contract();
     init_data_checks();
@@ -33483,7 +33634,7 @@ __export(compare_command_exports, {
 });
 async function readText2(file, flag) {
   try {
-    const { size } = await (0, import_promises20.stat)(file);
+    const { size } = await (0, import_promises21.stat)(file);
     if (size > MAX_METRICS_FILE_BYTES) {
       throw new InputError(
         [
@@ -33494,7 +33645,7 @@ async function readText2(file, flag) {
         "usage"
       );
     }
-    return await (0, import_promises20.readFile)(file, "utf8");
+    return await (0, import_promises21.readFile)(file, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError([{ message: `${flag} ${file}: cannot read the file (${err.message})` }], "usage");
@@ -33509,7 +33660,7 @@ async function readPredictionsFile(file, flag, cols) {
   }
 }
 function isMetricsFile(file) {
-  return import_node_path22.default.extname(file).toLowerCase() === ".json";
+  return import_node_path23.default.extname(file).toLowerCase() === ".json";
 }
 function sourcesOf(candidateFile, baselineFile) {
   return { candidate: { metrics: candidateFile, predictions: candidateFile }, baseline: { metrics: baselineFile, predictions: baselineFile } };
@@ -33601,12 +33752,12 @@ function renderComparison(c) {
   lines.push(...evidenceSections({ slices: c.slices }, table));
   return lines.join("\n");
 }
-var import_node_path22, import_promises20;
+var import_node_path23, import_promises21;
 var init_compare_command = __esm({
   "src/engine/compare-command.ts"() {
     "use strict";
-    import_node_path22 = __toESM(require("node:path"), 1);
-    import_promises20 = require("node:fs/promises");
+    import_node_path23 = __toESM(require("node:path"), 1);
+    import_promises21 = require("node:fs/promises");
     init_errors();
     init_format2();
     init_metrics_file();
@@ -33881,12 +34032,12 @@ async function fetchVersion(registry, model, version, dest) {
     const known = snapshot.versions.map((v) => v.version).join(", ") || "none";
     throw new InputError([{ message: `${model} has no version ${chosen} (versions: ${known})` }], "unknown-version");
   }
-  const target = import_node_path23.default.resolve(dest.replaceAll("{version}", String(chosen)));
+  const target = import_node_path24.default.resolve(dest.replaceAll("{version}", String(chosen)));
   await emptyOrAbsent(target);
-  const scratch = await (0, import_promises21.mkdtemp)(import_node_path23.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
+  const scratch = await (0, import_promises22.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
   const partial = `${target}.partial-${(0, import_node_crypto10.randomBytes)(4).toString("hex")}`;
   try {
-    const bundleDir = await registry.fetchBundle(model, chosen, import_node_path23.default.join(scratch, "bundle"));
+    const bundleDir = await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle"));
     const manifest = await unpackBundle(bundleDir, partial);
     if (manifest.digest !== record.digest) {
       throw new IntegrityError(
@@ -33894,7 +34045,7 @@ async function fetchVersion(registry, model, version, dest) {
         "digest-mismatch"
       );
     }
-    await (0, import_promises21.rename)(partial, target).catch(async (err) => {
+    await (0, import_promises22.rename)(partial, target).catch(async (err) => {
       if (err.code === "ENOTEMPTY" || err.code === "EEXIST" || err.code === "ENOTDIR") await emptyOrAbsent(target);
       throw err;
     });
@@ -33911,14 +34062,14 @@ async function fetchVersion(registry, model, version, dest) {
       lineage: manifest.lineage
     };
   } finally {
-    await (0, import_promises21.rm)(partial, { recursive: true, force: true });
-    await (0, import_promises21.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises22.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises22.rm)(scratch, { recursive: true, force: true });
   }
 }
 async function emptyOrAbsent(dir) {
   let names;
   try {
-    names = await (0, import_promises21.readdir)(dir);
+    names = await (0, import_promises22.readdir)(dir);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return;
@@ -33937,14 +34088,14 @@ function renderFetch(outcome, shown2) {
   ];
   return lines.join("\n");
 }
-var import_node_crypto10, import_promises21, import_node_os8, import_node_path23;
+var import_node_crypto10, import_promises22, import_node_os8, import_node_path24;
 var init_fetch_command = __esm({
   "src/engine/fetch-command.ts"() {
     "use strict";
     import_node_crypto10 = require("node:crypto");
-    import_promises21 = require("node:fs/promises");
+    import_promises22 = require("node:fs/promises");
     import_node_os8 = __toESM(require("node:os"), 1);
-    import_node_path23 = __toESM(require("node:path"), 1);
+    import_node_path24 = __toESM(require("node:path"), 1);
     init_errors();
     init_names();
     init_bundle();
@@ -34124,7 +34275,7 @@ async function readFiles(files, plan) {
   const jsonLines = files.find((file) => JSON_LINES.test(file));
   if (jsonLines !== void 0) {
     throw new TrainerError(
-      `${import_node_path24.default.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`
+      `${import_node_path25.default.basename(jsonLines)} is JSON Lines, but the built-in trainers read CSV files (a header row, then one row per example); convert it to CSV`
     );
   }
   const headers = [];
@@ -34173,6 +34324,7 @@ async function readFiles(files, plan) {
       const matrix = store.matrix;
       for (let k = 0; k < m; k++) matrix[rows * m + k] = plainRow[k];
       for (let k = 0; k < numberAt2.length; k++) store.numbers[k][rows] = plainRow[m + k];
+      store.lines[rows] = scanner.recordLine;
       rows++;
       return true;
     };
@@ -34199,6 +34351,7 @@ async function readFiles(files, plan) {
           store.numbers[k][rows] = value ?? Number.NaN;
         }
         for (let k = 0; k < textAt.length; k++) store.codes[k][rows] = store.code(k, scanner.text(textAt[k]).trim());
+        store.lines[rows] = scanner.recordLine;
         rows++;
       },
       (bytes) => {
@@ -34209,12 +34362,13 @@ async function readFiles(files, plan) {
       plain
     );
     bytesBefore += bytesRead;
-    sources.push({ file: import_node_path24.default.basename(file), sha256: hash.digest("hex"), firstRow, rows: rows - firstRow });
+    sources.push({ file: import_node_path25.default.basename(file), path: file, sha256: hash.digest("hex"), firstRow, rows: rows - firstRow });
   }
   const table2 = {
     columns,
     rows,
     files: sources,
+    lines: store.lines.subarray(0, rows),
     matrix: store.matrix.subarray(0, rows * store.width),
     matrixColumns,
     numbers: new Map(numbers.map((c, k) => [c, store.numbers[k].subarray(0, rows)])),
@@ -34225,7 +34379,7 @@ async function readFiles(files, plan) {
 }
 async function sizes(files) {
   let total = 0;
-  for (const file of files) total += (await (0, import_promises22.stat)(file)).size;
+  for (const file of files) total += (await (0, import_promises23.stat)(file)).size;
   return total;
 }
 async function readAsText(table2, files, headers, columns) {
@@ -34281,15 +34435,18 @@ function labelRows(table2, label) {
 }
 function rowOrigin(table2, row) {
   const source = [...table2.files].reverse().find((f) => f.firstRow <= row);
-  return source ? `${source.file} record ${row - source.firstRow + 2}` : `row ${row + 1}`;
+  if (!source) return `row ${row + 1}`;
+  const relative2 = import_node_path25.default.relative(process.cwd(), source.path);
+  const shown2 = relative2 !== "" && !relative2.startsWith("..") && !import_node_path25.default.isAbsolute(relative2) ? relative2 : source.path;
+  return `${shown2}:${table2.lines[row] ?? row - source.firstRow + 2}`;
 }
-var import_node_crypto11, import_promises22, import_node_path24, EMPTY, Columns;
+var import_node_crypto11, import_promises23, import_node_path25, EMPTY, Columns;
 var init_csv = __esm({
   "src/trainers/csv.ts"() {
     "use strict";
     import_node_crypto11 = require("node:crypto");
-    import_promises22 = require("node:fs/promises");
-    import_node_path24 = __toESM(require("node:path"), 1);
+    import_promises23 = require("node:fs/promises");
+    import_node_path25 = __toESM(require("node:path"), 1);
     init_read();
     init_errors3();
     init_json_lines();
@@ -34307,6 +34464,7 @@ var init_csv = __esm({
       width;
       capacity = 0;
       matrix = new Float64Array(0);
+      lines = new Int32Array(0);
       numbers;
       codes;
       vocabularies;
@@ -34315,6 +34473,9 @@ var init_csv = __esm({
         const matrix = new Float64Array(capacity * this.width);
         matrix.set(this.matrix);
         this.matrix = matrix;
+        const lines = new Int32Array(capacity);
+        lines.set(this.lines);
+        this.lines = lines;
         this.numbers = this.numbers.map((a) => {
           const out = new Float64Array(capacity);
           out.set(a);
@@ -34414,7 +34575,7 @@ function rocAuc(positive, scores) {
   if (positives === 0 || negatives === 0) return NaN;
   return (rankSum - positives * (positives + 1) / 2) / (positives * negatives);
 }
-function classificationMetrics(truth, predicted, classes, probabilities, binaryScores) {
+function classificationMetrics(truth, predicted, classes, probabilities, binaryScores, unknownLabels = 0) {
   const n = truth.length;
   let correct = 0;
   const tp = new Float64Array(classes);
@@ -34446,8 +34607,13 @@ function classificationMetrics(truth, predicted, classes, probabilities, binaryS
     out.f1 = f1(1);
   } else {
     let sum2 = 0;
-    for (let c = 0; c < classes; c++) sum2 += Number.isNaN(f1(c)) ? 0 : f1(c);
-    out.macro_f1 = sum2 / classes;
+    let present2 = unknownLabels;
+    for (let c = 0; c < classes; c++) {
+      if (Number.isNaN(f1(c))) continue;
+      sum2 += f1(c);
+      present2++;
+    }
+    out.macro_f1 = present2 > 0 ? sum2 / present2 : NaN;
   }
   return out;
 }
@@ -34483,12 +34649,12 @@ function namedWeights(model) {
   return out;
 }
 async function saveModel(dir, model) {
-  await (0, import_promises23.mkdir)(dir, { recursive: true });
-  await (0, import_promises23.writeFile)(import_node_path25.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await (0, import_promises23.writeFile)(import_node_path25.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await (0, import_promises24.mkdir)(dir, { recursive: true });
+  await (0, import_promises24.writeFile)(import_node_path26.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await (0, import_promises24.writeFile)(import_node_path26.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return (0, import_promises23.readFile)(import_node_path25.default.join(dir, MODEL_FILE)).then(
+  return (0, import_promises24.readFile)(import_node_path26.default.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -34497,11 +34663,11 @@ function finiteMatrix(rows, count2, width) {
   return Array.isArray(rows) && rows.length === count2 && rows.every((r) => Array.isArray(r) && r.length === width && r.every((v) => typeof v === "number" && Number.isFinite(v)));
 }
 async function loadModel(dir) {
-  const file = import_node_path25.default.join(dir, MODEL_FILE);
+  const file = import_node_path26.default.join(dir, MODEL_FILE);
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text2;
   try {
-    text2 = await (0, import_promises23.readFile)(file, "utf8");
+    text2 = await (0, import_promises24.readFile)(file, "utf8");
   } catch (err) {
     throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
@@ -34526,13 +34692,13 @@ async function loadModel(dir) {
   if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse2("its averaged weights do not match its features");
   return model;
 }
-var import_node_crypto12, import_promises23, import_node_path25, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
+var import_node_crypto12, import_promises24, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
 var init_model = __esm({
   "src/trainers/model.ts"() {
     "use strict";
     import_node_crypto12 = require("node:crypto");
-    import_promises23 = require("node:fs/promises");
-    import_node_path25 = __toESM(require("node:path"), 1);
+    import_promises24 = require("node:fs/promises");
+    import_node_path26 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_errors4();
     init_options();
@@ -34724,6 +34890,25 @@ function extendCategories(prep, table2, rows) {
   }
   return added;
 }
+function frozenPreparationNotes(prep, table2, rows, candidates) {
+  const notes = [];
+  const read = new Set(preparedColumns(prep));
+  const unread = candidates.filter((c) => !read.has(c) && c !== prep.label && hasColumn(table2, c));
+  if (unread.length > 0) {
+    notes.push(
+      `column(s) ${unread.join(", ")} are not among the champion's features, whose layout a warm start keeps; they are not used (to use them, train from scratch: warm-start: fallback and a changed option such as with.features)`
+    );
+  }
+  for (const col of prep.numeric) {
+    if (!hasColumn(table2, col.column)) continue;
+    const view = numericView(table2, col.column, rows);
+    if (view.firstBad !== -1) continue;
+    let values = 0;
+    for (let r = 0; r < rows.length && values === 0; r++) if (!Number.isNaN(view.values[rows[r] * view.stride + view.offset])) values++;
+    if (values === 0) notes.push(`column ${col.column} holds no value in the training data: every row gets the champion's fill value, ${col.fill}`);
+  }
+  return notes;
+}
 function featuresAreMatrix(prep, table2) {
   const m = table2.matrixColumns.length;
   return prep.categorical.length === 0 && prep.features.length === m && prep.numeric.length === m && prep.features.every((f, j) => f.kind === "numeric" && f.column === table2.matrixColumns[j] && prep.numeric[j].column === f.column);
@@ -34893,8 +35078,9 @@ async function evaluateBuiltin(dataName, io) {
     const truth = Int32Array.from(rows, (i) => classes.indexOf(labelAt(i)));
     const unknown = truth.filter((t) => t < 0).length;
     if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`);
+    const unknownLabels = new Set(Array.from(rows, labelAt).filter((_, r) => truth[r] < 0)).size;
     const probabilities = hasProbabilities(model) ? out.probabilities : null;
-    metrics = classificationMetrics(truth, out.values, classes.length, probabilities, model.task === "binary" ? out.scores : null);
+    metrics = classificationMetrics(truth, out.values, classes.length, probabilities, model.task === "binary" ? out.scores : null, unknownLabels);
     const extra = model.task === "binary" ? ["score"] : classes.map((c) => `proba_${c}`);
     lines.push(["id", "label", "prediction", ...extra].map(csvField).join(","));
     rows.forEach((i, r) => {
@@ -34913,19 +35099,19 @@ async function evaluateBuiltin(dataName, io) {
     rows.forEach((i, r) => lines.push([ids[r], labelAt(i), String(out.values[r])].map(csvField).join(",")));
   }
   const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-  await (0, import_promises24.writeFile)(metricsFile, JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises25.writeFile)(metricsFile, JSON.stringify(json, null, 2) + "\n");
   const predictionsFile2 = io.env[ContractEnv.predictionsFile];
-  if (predictionsFile2) await (0, import_promises24.writeFile)(predictionsFile2, lines.join("\n") + "\n");
+  if (predictionsFile2) await (0, import_promises25.writeFile)(predictionsFile2, lines.join("\n") + "\n");
   const role = io.env[ContractEnv.evalRole] || "model";
   const version = io.env[ContractEnv.evalVersion];
   const shown2 = Object.entries(json).map(([k, v]) => `${k} ${v === null ? "undefined" : Number(v.toPrecision(6))}`);
   io.log(`${role}${version ? ` (version ${version})` : ""}, builtin/${model.trainer}: ${n} examples; ${shown2.join(", ")}`);
 }
-var import_promises24;
+var import_promises25;
 var init_evaluate_command = __esm({
   "src/trainers/evaluate-command.ts"() {
     "use strict";
-    import_promises24 = require("node:fs/promises");
+    import_promises25 = require("node:fs/promises");
     init_contract_names();
     init_csv();
     init_errors4();
@@ -35556,7 +35742,11 @@ async function readChampion(io) {
   try {
     return { dir, builtin: true, model: await loadModel(dir), error: null };
   } catch (err) {
-    return { dir, builtin: true, model: null, error: err };
+    const foreign = await (0, import_promises26.readFile)(import_node_path27.default.join(dir, MODEL_FILE), "utf8").then((text2) => JSON.parse(text2)).then(
+      (parsed) => parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && !("format" in parsed),
+      () => false
+    );
+    return { dir, builtin: !foreign, model: null, error: foreign ? null : err };
   }
 }
 async function resolveStart(io, trainer, options, table2, labels, found) {
@@ -35566,8 +35756,10 @@ async function resolveStart(io, trainer, options, table2, labels, found) {
   const champion = `the champion${parentVersion ? ` (version ${parentVersion})` : ""}`;
   let reasons;
   let model = null;
-  if (!found.builtin) reasons = [`${champion} is not a built-in model (its directory has no model.json)`];
-  else {
+  if (!found.builtin) {
+    const why = await hasModel(dir) ? `its ${MODEL_FILE} is another trainer's, with no "format": "${MODEL_FORMAT}"` : `its directory has no ${MODEL_FILE}`;
+    reasons = [`it is not a built-in model (${why})`];
+  } else {
     if (found.error !== null) throw found.error;
     model = found.model;
     reasons = incompatibilities(model, trainer, options, table2, labels);
@@ -35575,16 +35767,17 @@ async function resolveStart(io, trainer, options, table2, labels, found) {
   if (reasons.length === 0) {
     const report3 = io.env[ContractEnv.trainingReport];
     const from = io.env[ContractEnv.baselineDigest];
-    if (report3 && from) await (0, import_promises25.writeFile)(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
+    if (report3 && from) await (0, import_promises26.writeFile)(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
     return { model, parentVersion };
   }
   const reason = `${champion} cannot be continued: ${reasons.join("; ")}`;
+  const report2 = io.env[ContractEnv.trainingReport];
   if (io.env[ContractEnv.warmStart] === "required") {
+    if (report2) await (0, import_promises26.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
     throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`);
   }
   io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`);
-  const report2 = io.env[ContractEnv.trainingReport];
-  if (report2) await (0, import_promises25.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
+  if (report2) await (0, import_promises26.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
   return { model: null, reason, parentVersion };
 }
 function readPlan(columns, options, classification, champion) {
@@ -35652,6 +35845,11 @@ async function trainBuiltin(trainer, io) {
     model = start.model;
     model.options = options;
     added = extendChampion(model, table2, rows, labels, io);
+    notes.push(...frozenPreparationNotes(model.preparation, table2, rows, readPlan(table2.columns, options, classification, null).matrix));
+    const absent = (model.classes ?? []).filter((c) => !labels.has(c));
+    if (absent.length > 0 && classification) {
+      notes.push(`class(es) ${absent.join(", ")} of the champion do not occur in this training data: it learns only from the other classes`);
+    }
   } else model = newModel(name, options, table2, rows, labels, notes);
   for (const note of notes) io.log(note);
   const d = model.preparation.features.length;
@@ -35876,11 +36074,12 @@ function trainLbfgs(model, options, train2, validation, io) {
   io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? " (converged)" : ""}`);
   return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === "callback" };
 }
-var import_promises25;
+var import_promises26, import_node_path27;
 var init_train_command = __esm({
   "src/trainers/train-command.ts"() {
     "use strict";
-    import_promises25 = require("node:fs/promises");
+    import_promises26 = require("node:fs/promises");
+    import_node_path27 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_csv();
     init_errors4();
@@ -35939,7 +36138,7 @@ __export(cli_exports, {
   runCli: () => runCli
 });
 module.exports = __toCommonJS(cli_exports);
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 var import_node_url2 = require("node:url");
 var import_node_util2 = require("node:util");
 init_errors();
@@ -36194,6 +36393,7 @@ function emptyRegistryNote(model, dir) {
 }
 var count = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 var INTEGRITY_HINT = `Nothing was changed. To repair a damaged bundle, copy model.tar and manifest.json back from the bundle/ folder of the run that stored that version (.retrain/runs/<model>/<time>/), or roll back to an earlier champion: see "A bundle failed verification (exit 6)" in the README's Troubleshooting.`;
+var MODEL_NOT_PACKABLE_HINT = "Nothing was changed: no bundle is damaged, but the candidate cannot be stored as the training steps wrote it to $RETRAIN_MODEL_DIR; change what they write there (copy files instead of linking to $RETRAIN_BASELINE_DIR or elsewhere).";
 
 // src/local/cli.ts
 var DEFAULT_SPEC = ".github/retrain.yml";
@@ -36435,7 +36635,7 @@ async function registryOf(values) {
   if (values["registry-branch"] !== void 0) throw usageError("--registry-branch goes with --github OWNER/REPO");
   const { DirectoryRegistry: DirectoryRegistry2 } = await Promise.resolve().then(() => (init_directory_registry(), directory_registry_exports));
   return new DirectoryRegistry2(
-    import_node_path26.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
+    import_node_path28.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
     (message) => process.stderr.write(`${message}
 `)
@@ -36450,7 +36650,7 @@ async function stepCacheOf(spec, reporter) {
   if (!spec.steps.some((s) => s.cache)) return void 0;
   const { DirectoryStepCache: DirectoryStepCache2, cacheMaxBytes: cacheMaxBytes2 } = await Promise.resolve().then(() => (init_directory_cache(), directory_cache_exports));
   const maxBytes = cacheMaxBytes2(process.env.RETRAIN_CACHE_MAX_MB);
-  return new DirectoryStepCache2(import_node_path26.default.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
+  return new DirectoryStepCache2(import_node_path28.default.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
     ...maxBytes !== void 0 && { maxBytes },
     warn: (message) => reporter.warn(message)
   });
@@ -36469,7 +36669,7 @@ async function commandOf(name, values, positionals, signal) {
       const settings = {
         spec: spec2,
         params,
-        outputDir: import_node_path26.default.resolve(values.out ?? import_node_path26.default.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
+        outputDir: import_node_path28.default.resolve(values.out ?? import_node_path28.default.join(DEFAULT_RUNS, spec2.model, timestamp(/* @__PURE__ */ new Date()))),
         baseEnv: inheritableEnv(process.env),
         actor: who.actor,
         gitCommit: await gitHead(spec2.root),
@@ -36541,7 +36741,7 @@ async function commandOf(name, values, positionals, signal) {
           overrides: { ...keepRejected !== void 0 && { keepRejected }, ...keepRetired !== void 0 && { keepRetired } },
           ...values["dry-run"] && { dryRun: true },
           who,
-          noPolicy: `${spec ? `the spec ${import_node_path26.default.relative(process.cwd(), spec.file) || spec.file} has no retention: section` : "no spec was read (--model)"}; set retention: keep-rejected / keep-retired in the spec, or pass --keep-rejected N and/or --keep-retired N`,
+          noPolicy: `${spec ? `the spec ${import_node_path28.default.relative(process.cwd(), spec.file) || spec.file} has no retention: section` : "no spec was read (--model)"}; set retention: keep-rejected / keep-retired in the spec, or pass --keep-rejected N and/or --keep-retired N`,
           ...atMarked && { atMarked }
         },
         spec
@@ -36559,7 +36759,7 @@ async function render(outcome, command, values, spec, reporter) {
       if (values.json) out(JSON.stringify(result, null, 2));
       const outputDir = command.kind === "run" ? command.settings.outputDir : ".";
       reporter.info(
-        `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ""}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ""}. Outputs in ${import_node_path26.default.relative(process.cwd(), outputDir) || outputDir}`
+        `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ""}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ""}. Outputs in ${import_node_path28.default.relative(process.cwd(), outputDir) || outputDir}`
       );
       if (result.error) process.stderr.write(`error: ${result.error.reason}: ${result.error.message}
 `);
@@ -36568,7 +36768,7 @@ async function render(outcome, command, values, spec, reporter) {
     case "validated": {
       const s = outcome.spec;
       out(
-        `${import_node_path26.default.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${count(s.steps.length, "step")}, ${count(s.metrics.length, "metric")}, ${count(outcome.rules, "rule")}, mode ${s.promotion.mode})`
+        `${import_node_path28.default.relative(process.cwd(), s.file) || s.file}: valid (model ${s.model}, ${count(s.steps.length, "step")}, ${count(s.metrics.length, "metric")}, ${count(outcome.rules, "rule")}, mode ${s.promotion.mode})`
       );
       return ExitCode.ok;
     }
@@ -36583,7 +36783,7 @@ async function render(outcome, command, values, spec, reporter) {
         );
       else if (outcome.snapshot.versions.length === 0)
         process.stderr.write(
-          `note: ${emptyRegistryNote(outcome.snapshot.model, import_node_path26.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}
+          `note: ${emptyRegistryNote(outcome.snapshot.model, import_node_path28.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY))}
 `
         );
       return ExitCode.ok;
@@ -36625,7 +36825,7 @@ async function render(outcome, command, values, spec, reporter) {
     }
     case "fetched": {
       const { renderFetch: renderFetch2 } = await Promise.resolve().then(() => (init_fetch_command(), fetch_command_exports));
-      out(values.json ? JSON.stringify(outcome.fetched, null, 2) : renderFetch2(outcome.fetched, import_node_path26.default.relative(process.cwd(), outcome.fetched.dir) || "."));
+      out(values.json ? JSON.stringify(outcome.fetched, null, 2) : renderFetch2(outcome.fetched, import_node_path28.default.relative(process.cwd(), outcome.fetched.dir) || "."));
       return ExitCode.ok;
     }
     case "pruned": {
@@ -36712,7 +36912,7 @@ async function runCli(argv) {
     if (err instanceof RetrainError) {
       process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ""}${err.message}
 `);
-      if (err.exitCode === ExitCode.integrity) process.stderr.write(`${INTEGRITY_HINT}
+      if (err.exitCode === ExitCode.integrity) process.stderr.write(`${err.reason === MODEL_NOT_PACKABLE ? MODEL_NOT_PACKABLE_HINT : INTEGRITY_HINT}
 `);
       return err.exitCode;
     }
@@ -36736,4 +36936,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=6cecaf42d3f81b24a14116a56efc79c12aeff0d584b615a5259e42ce8e27e8a0
+// retrain-script-sha256=eb8875dab11f056d11079598a5d0d410772bdf57a32d497819e73791f73a917d

@@ -89,6 +89,8 @@ export interface HistoryEvent {
   reason: string
   /** Set when a person approved a candidate the rules had rejected. */
   forced?: boolean
+  /** The workflow run that made the change (GitHub only). */
+  run?: RunIdentity
 }
 
 export interface RegistrySnapshot {
@@ -124,6 +126,19 @@ export type EffectInput = Pick<Effect, 'kind' | 'version' | 'data'>
 export interface Who {
   actor: string
   reason: string
+  /** The workflow run (and attempt) that made the change, on GitHub; a re-run finds its own earlier work by it. */
+  run?: RunIdentity
+}
+
+/**
+ * Which workflow step made a change: the same on every attempt of a workflow run (a re-run keeps
+ * the run's id), so a re-run recognises what an earlier attempt already committed.
+ */
+export interface RunIdentity {
+  /** The run's id, job, step and what else tells its steps apart (a challenger, the params). */
+  key: string
+  /** GITHUB_RUN_ATTEMPT of the attempt that made the change. */
+  attempt: number
 }
 
 /** What a caller saw of a version when it decided; the transition fails if that changed since. */
@@ -260,6 +275,11 @@ export interface Registry {
   apply(model: string, transition: Transition): Promise<number | null>
   /** Applies a retention policy: marks the bundles it prunes (one transition), then deletes them. */
   prune(model: string, policy: RetentionPolicy, options: PruneOptions): Promise<PruneReport>
+  /**
+   * Version numbers handed out and not registered: those a run still holds (it may yet commit), and
+   * the highest ever handed out. A number at or below it, neither registered nor held, never will be.
+   */
+  reservations?(model: string): Promise<{ held: number[]; last: number }>
   /** Completes pending effects; `resend` names unconfirmed dispatches a person asked to send again. */
   settle(model: string, performers?: Record<string, EffectPerformer>, resend?: (effect: Effect) => boolean): Promise<EffectReport>
 }

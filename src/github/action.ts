@@ -20,13 +20,22 @@ import { loadSpec } from '../spec/load.js'
 import { resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
 import { TOOL_VERSION } from '../version.js'
-import { WorkflowArtifactStore } from './artifact-store.js'
+import { WorkflowArtifactStore, onEnterpriseServer } from './artifact-store.js'
 import { Inputs, Outputs } from './constants.js'
-import { eventParams, readEventPayload, type EventPayload } from './events.js'
-import { EnvironmentGate, IssueGate, checkGateEnvironment, environmentReviewer, environmentWarning, type EnvironmentReviewer } from './gates.js'
+import { eventParams, readEventPayload, withoutEmptyInputs, type EventPayload } from './events.js'
+import {
+  EnvironmentGate,
+  IssueGate,
+  checkGateEnvironment,
+  environmentReviewer,
+  environmentWarning,
+  openGateIssues,
+  promoteCommand,
+  type EnvironmentReviewer
+} from './gates.js'
 import { closeMootGates } from './moot-gates.js'
 import { historyChart } from './history-chart.js'
-import { planCommand, selectCommand } from './challenger-commands.js'
+import { planCommand, selectCommand, selectIsDry } from './challenger-commands.js'
 import { cutRequestsOnCancel } from '../registry/github/cancellation.js'
 import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
@@ -37,6 +46,19 @@ import { createGitHubClient, statusOf, type GitHubClient } from '../registry/git
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from '../registry/github/releases-registry.js'
 import { actionStepCache } from './step-cache.js'
+import { checkContentsWritable, missingPermission, permissionFix } from './permissions.js'
+import {
+  earlierChange,
+  earlierCommandChange,
+  finishEarlierRun,
+  finishEarlierSelect,
+  isRerun,
+  type EarlierRunDeps,
+  paramsDigest,
+  runIdentity,
+  withRunIdentity
+} from './rerun.js'
+import type { RunIdentity } from '../ports.js'
 
 function githubContext(): Record<string, unknown> {
   const env = process.env
@@ -97,10 +119,16 @@ interface Shell {
   /** Null when no token was given (the directory registry needs none). */
   github: GitHubClient | null
   tune: ReturnType<typeof tuning>
+  /** This step of this workflow run, stamped on every registry change; null outside a workflow run. */
+  run: RunIdentity | null
 }
 
 function needGitHub(shell: Pick<Shell, 'github'>, what: string): GitHubClient {
-  if (!shell.github) throw new InputError([{ message: `${what} needs GitHub's API, but the input "token" is empty; leave it at its default (github.token)` }])
+  if (!shell.github) {
+    // A secret given as the token is empty where secrets are withheld: pull requests from forks.
+    const fork = (process.env.GITHUB_EVENT_NAME ?? '').startsWith('pull_request') ? '; a secret passed as "token" is empty on a pull request from a fork' : ''
+    throw new InputError([{ message: `${what} needs GitHub's API, but the input "token" is empty; leave it at its default (github.token)${fork}` }])
+  }
   return shell.github
 }
 
@@ -155,6 +183,14 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
 
 function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>, signal: AbortSignal): WorkflowArtifactStore | undefined {
   if (!settings.artifacts) return undefined
+  if (onEnterpriseServer(process.env.GITHUB_SERVER_URL)) {
+    // Known before training: the upload would fail only after it.
+    core.warning(
+      `Workflow artifacts are not uploaded: this is GitHub Enterprise Server (${process.env.GITHUB_SERVER_URL}), where the artifact service of @actions/artifact 2 and later is not available. ` +
+        'The registry stores every bundle; result.json and report.md are in the output directory. Set "artifacts: false" to silence this.'
+    )
+    return undefined
+  }
   if (!process.env.ACTIONS_RUNTIME_TOKEN || !process.env.ACTIONS_RESULTS_URL) {
     core.warning(
       'Workflow artifacts are not uploaded: ACTIONS_RUNTIME_TOKEN or ACTIONS_RESULTS_URL is not set (not on a GitHub runner?). Set "artifacts: false" to silence this.'
@@ -395,7 +431,12 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
       model: shell.spec.model,
       approvers: shell.spec.promotion.approvers,
       excludeTriggeringActor: shell.settings.excludeTriggeringActor,
-      promotionEffects: deployEffects(shell)
+      promotionEffects: deployEffects(shell),
+      decidedEarlier: async version => {
+        if (!isRerun(shell.run)) return null
+        const done = earlierChange(await shell.registry.snapshot(shell.spec.model), shell.run, ['approved', 'rejected'], version)
+        return done ? (done.action as 'approved' | 'rejected') : null
+      }
     },
     payload as CommentEvent
   )
@@ -436,7 +477,11 @@ function actionParams(spec: Spec, settings: ActionSettings, eventName: string, p
   }
   // `${{ toJSON(inputs) }}` is {} on events other than workflow_dispatch: no overrides, so the event's own
   // params (repository_dispatch's client_payload) still count.
-  if (settings.params && Object.keys(settings.params).length > 0) return resolveParams(spec, settings.params, 'the params input', options)
+  if (settings.params && Object.keys(settings.params).length > 0) {
+    // `${{ toJSON(inputs) }}` on a dispatch: an input left empty is not given, as in the event.
+    const given = eventName === 'workflow_dispatch' ? withoutEmptyInputs(settings.params) : settings.params
+    return resolveParams(spec, given, 'the params input', options)
+  }
   const fromEvent = eventParams(eventName, payload)
   return resolveParams(spec, fromEvent.params, fromEvent.source, options)
 }
@@ -459,6 +504,14 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
   cutRequestsOnCancel(controller.signal)
+  if (!dryRun && shell.releases && shell.github) await checkContentsWritable(shell.github, repository(), eventName, payload)
+  if (!dryRun && shell.run) {
+    const earlier = await finishEarlierRun(earlierDeps(shell, shell.run))
+    if (earlier) {
+      reportFollowUps(spec.model, earlier.followUps)
+      return unfinished(earlier.followUps).length > 0 ? ExitCode.conflict : earlier.code
+    }
+  }
   const store = artifactStore(settings, tune, controller.signal)
   const executed = await execute(
     {
@@ -604,7 +657,7 @@ async function executeAction(settings: ActionSettings): Promise<number> {
           log: core.info
         })
       : null
-  const registry: Registry = releases
+  const store: Registry = releases
     ? new VersionRegistry(releases, {
         log: core.info,
         retryBaseMs: tune.retryBaseMs,
@@ -613,7 +666,9 @@ async function executeAction(settings: ActionSettings): Promise<number> {
         ...(process.env.RUNNER_ENVIRONMENT === 'github-hosted' && { runLimitMs: GITHUB_HOSTED_RUN_LIMIT_MS })
       })
     : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
-  const shell: Shell = { settings, spec, registry, releases, github, tune }
+  const run = runIdentity(process.env, identityParts(spec, settings))
+  const registry = run ? withRunIdentity(store, run) : store
+  const shell: Shell = { settings, spec, registry, releases, github, tune, run }
   // The promote job itself: a promotion its environment did not hold for a reviewer is said too.
   if (settings.command === 'promote') await checkEnvironmentGate(shell, 'promote')
   // Where run takes its params: the input, else the event; a plan's matrix jobs and select then agree with it.
@@ -625,9 +680,13 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   if (settings.command === 'plan' || settings.command === 'select') {
     const params = inputOrEventParams()
     if (settings.command === 'plan') return await planCommand(spec, params, appDeps(shell), githubContext())
-    const code = await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o =>
-      reportFollowUps(spec.model, o.followUps)
-    )
+    const earlier = shell.run && !selectIsDry(settings) ? await finishEarlierSelect(earlierDeps(shell, shell.run)) : null
+    if (earlier) reportFollowUps(spec.model, earlier.followUps)
+    const code = earlier
+      ? unfinished(earlier.followUps).length > 0
+        ? ExitCode.conflict
+        : earlier.code
+      : await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o => reportFollowUps(spec.model, o.followUps))
     await closeMootGateIssues(shell, process.env.GITHUB_EVENT_NAME ?? '')
     return code
   }
@@ -636,13 +695,63 @@ async function executeAction(settings: ActionSettings): Promise<number> {
     settings.command !== 'run'
       ? await renderRegistryOutcome(
           shell,
-          await execute(registryCommandOf(shell, settings.command === 'promote' ? await promoteReviewer(shell) : null), appDeps(shell))
+          (await doneInEarlierAttempt(shell)) ??
+            (await execute(registryCommandOf(shell, settings.command === 'promote' ? await promoteReviewer(shell) : null), appDeps(shell)))
         )
       : eventName === 'issue_comment'
         ? await commentCommand(shell, readEventPayload(process.env))
         : await retrain(shell, eventName, readEventPayload(process.env))
   await closeMootGateIssues(shell, eventName)
   return code
+}
+
+/**
+ * The params and challenger that tell apart the legs of a matrix running the same step of a run
+ * (see rerun.ts); a registry command's identity is its step alone.
+ */
+function identityParts(spec: Spec, settings: ActionSettings): string[] {
+  const eventName = process.env.GITHUB_EVENT_NAME ?? ''
+  if ((settings.command !== 'run' && settings.command !== 'select') || eventName === 'issue_comment') return []
+  const params = actionParams(spec, settings, eventName, readEventPayload(process.env))
+  return [...(settings.challenger !== undefined ? [`challenger-${settings.challenger}`] : []), paramsDigest(params)]
+}
+
+/** What a re-run needs to finish what an earlier attempt of the run committed. */
+function earlierDeps(shell: Shell, run: RunIdentity): EarlierRunDeps {
+  const model = shell.spec.model
+  return {
+    model,
+    registry: shell.registry,
+    run,
+    settle: async () => {
+      const settled = await execute({ kind: 'settle', model }, appDeps(shell))
+      return settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+    },
+    releaseUrl: async version => (shell.releases ? await shell.releases.releaseUrl(model, version) : null),
+    gateOf: async (version, baseline) => await gateOf(shell, version, baseline)
+  }
+}
+
+/** Where the gate of a pending version is: the promote command, or its open gate issue ('' when none is open). */
+async function gateOf(shell: Shell, version: number, baseline: number | null): Promise<string> {
+  if (shell.settings.gate === 'environment') return promoteCommand(version, baseline)
+  if (!shell.github) return ''
+  for await (const { issue, marker } of openGateIssues(shell.github, repository(), 3))
+    if (marker.model === shell.spec.model && marker.version === version) return issue.html_url
+  return ''
+}
+
+/** A re-run of a registry command whose earlier attempt made its change: that change, completed and reported, or null. */
+async function doneInEarlierAttempt(shell: Shell): Promise<AppOutcome | null> {
+  const { settings, spec } = shell
+  const version = settings.command === 'promote' ? settings.candidate : settings.version
+  const done = await earlierCommandChange(shell.registry, spec.model, shell.run, settings.command, version)
+  if (!done) return null
+  const settled = await execute({ kind: 'settle', model: spec.model }, appDeps(shell))
+  const followUps = settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+  if (done.action === 'rejected') return { kind: 'rejected', model: spec.model, version: done.version, followUps }
+  const how = done.action === 'approved' ? 'approved' : done.action === 'rollback' ? 'rolled-back' : 'promoted'
+  return { kind: 'promoted', model: spec.model, version: done.version, how, followUps }
 }
 
 /**
@@ -658,9 +767,13 @@ async function closeMootGateIssues(shell: Shell, eventName: string): Promise<voi
     return
   if (dry && (settings.command === 'run' || settings.command === 'select')) return
   try {
+    // The reservations before the versions: a number given back by then and not registered in the
+    // later read never will be (read the other way round, one registered in between would look given back).
+    const reserved = shell.registry.reservations ? await shell.registry.reservations(shell.spec.model) : undefined
     const closed = await closeMootGates(shell.github, await shell.registry.snapshot(shell.spec.model), {
       ...repository(),
       staleIsFinal: settings.registry === 'github',
+      ...(reserved && { reserved }),
       log: core.info
     })
     if (closed.length > 0) core.info(`Closed ${closed.length} gate issue(s) nothing waits on any more: ${closed.map(n => `#${n}`).join(', ')}`)
@@ -671,6 +784,15 @@ async function closeMootGateIssues(shell: Shell, eventName: string): Promise<voi
   }
 }
 
+/** The event's payload for a message, or none when it cannot be read (the message must not fail). */
+function eventPayloadOrNone(): EventPayload {
+  try {
+    return readEventPayload(process.env)
+  } catch {
+    return {}
+  }
+}
+
 /** A failed GitHub API call, said with the request and what to do; null for other errors. */
 function apiError(err: unknown): string | null {
   const e = err as { status?: unknown; request?: { method?: string; url?: string }; message?: string }
@@ -678,11 +800,13 @@ function apiError(err: unknown): string | null {
   const hint =
     e.status === 401
       ? 'the token is invalid or expired: GITHUB_TOKEN expires when its job ends or after 24 hours at most; nothing was recorded after this, so run the job again'
-      : e.status === 403 || e.status === 404
-        ? "the token may lack a permission this feature needs: see the README's permissions table"
-        : e.status >= 500
-          ? 'GitHub or the network had a problem that persisted through the retries; re-run the job'
-          : 'see the message'
+      : missingPermission(err) !== null
+        ? `the token lacks ${missingPermission(err)}: ${permissionFix(missingPermission(err)!, process.env.GITHUB_EVENT_NAME ?? '', eventPayloadOrNone())}`
+        : e.status === 403 || e.status === 404
+          ? "the token may lack a permission this feature needs: see the README's permissions table"
+          : e.status >= 500
+            ? 'GitHub or the network had a problem that persisted through the retries; re-run the job'
+            : 'see the message'
   return `GitHub's API answered ${e.status} to ${e.request.method} ${e.request.url}: ${e.message} (${hint})`
 }
 

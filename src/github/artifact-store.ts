@@ -31,6 +31,20 @@ export interface ArtifactStoreOptions {
 const FORBIDDEN = /["/\\:<>|*?\r\n]+/g
 
 /** `<base>-attempt<N>`, with every character the service refuses replaced by '-'. */
+/**
+ * Whether GITHUB_SERVER_URL is GitHub Enterprise Server, where @actions/artifact 2 and later refuse
+ * to work (the same test as theirs: not github.com, a *.ghe.com host, or localhost).
+ */
+export function onEnterpriseServer(serverUrl: string | undefined): boolean {
+  let host: string
+  try {
+    host = new URL(serverUrl || 'https://github.com').hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  return host !== 'github.com' && !host.endsWith('.ghe.com') && !host.endsWith('.localhost')
+}
+
 export function artifactName(base: string, runAttempt: string): string {
   return `${base.replace(FORBIDDEN, '-')}-attempt${runAttempt.replace(/[^0-9]/g, '') || '1'}`
 }

@@ -25,7 +25,7 @@ export async function planCommand(spec: Spec, params: Record<string, ParamValue>
 }
 
 /** As for run: "dry-run: auto" is dry on pull-request and merge-queue events, where nothing may be promoted. */
-function selectIsDry(settings: ActionSettings): boolean {
+export function selectIsDry(settings: ActionSettings): boolean {
   if (settings.dryRun !== 'auto') return settings.dryRun
   return dryByDefault(process.env.GITHUB_EVENT_NAME ?? '')
 }

@@ -1,3 +1,5 @@
+// First, before the toolkit loads (ES modules are evaluated in the order they are imported).
+import './event-guard.js'
 import { run } from './action.js'
 
 await run()

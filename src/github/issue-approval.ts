@@ -30,7 +30,7 @@ export function parseGateCommand(body: string): GateCommand | null {
 
 export interface CommentEvent {
   action?: string
-  issue?: { number: number; body?: string | null; state?: string; labels?: ({ name?: string } | string)[] }
+  issue?: { number: number; body?: string | null; state?: string; labels?: ({ name?: string } | string)[]; pull_request?: unknown }
   comment?: { id: number; body?: string; user?: { login: string; type?: string } | null }
 }
 
@@ -47,6 +47,11 @@ export interface ApprovalContext {
   excludeTriggeringActor: boolean
   /** Effects recorded with the promotion (a deploy dispatch). */
   promotionEffects: PromotionEffects
+  /**
+   * The decision an earlier attempt of this workflow run already recorded for the version (a re-run
+   * of the comment's run), or null: a re-run then finishes the reply and the close, and changes nothing.
+   */
+  decidedEarlier?: (version: number) => Promise<'approved' | 'rejected' | null>
 }
 
 async function permissionOf(ctx: ApprovalContext, login: string): Promise<string> {
@@ -81,12 +86,16 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
   if (event.action !== 'created' || !issue || !comment) return { outcome: 'ignored', why: 'not a new comment' }
   const command = parseGateCommand(comment.body ?? '')
   if (!command) return { outcome: 'ignored', why: 'the comment is not /approve or /reject' }
+  // Gates are issues the action opened; a pull request is never one, whatever its body or labels say.
+  if (issue.pull_request) return { outcome: 'ignored', why: `#${issue.number} is a pull request, not a gate issue: comment on the gate issue` }
   const labels = (issue.labels ?? []).map(l => (typeof l === 'string' ? l : l.name))
   const gate = parseGateMarker(issue.body)
   if (!gate || !labels.includes(GATE_LABEL)) return { outcome: 'ignored', why: `issue #${issue.number} is not a release gate` }
   if (gate.model !== ctx.model) return { outcome: 'ignored', why: `issue #${issue.number} is the gate of model ${gate.model}, not ${ctx.model}` }
   if (issue.state === 'closed') return { outcome: 'ignored', why: `issue #${issue.number} is closed` }
   const who = comment.user?.login ?? ''
+  // A deleted account's comment (GitHub shows it as "ghost") has no author whose permission could count.
+  if (!who) return { outcome: 'ignored', why: `the comment on issue #${issue.number} has no author (a deleted account)` }
   // One reply per handled comment, never doubled: it carries a marker naming the comment it answers,
   // which is looked for before an unanswered reply is sent again (and before a re-run replies twice).
   const where = { owner: ctx.owner, repo: ctx.repo, number: issue.number }
@@ -116,6 +125,7 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     return { outcome: 'refused', who, why }
   }
   const reason = command.reason || undefined
+  const earlier = (await ctx.decidedEarlier?.(gate.version)) ?? null
   // A decision the registry refuses (the champion moved, the version was decided elsewhere, its bundle
   // is gone) changed nothing: the person who asked is told why, and the moot gate is closed.
   const refused = async (err: unknown, verb: string): Promise<never> => {
@@ -128,21 +138,23 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     throw err
   }
   if (command.verb === 'reject') {
-    await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` }).catch(
-      err => refused(err, 'Rejection')
-    )
+    if (earlier !== 'rejected')
+      await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` }).catch(
+        err => refused(err, 'Rejection')
+      )
     await reply(`Rejected by @${who}: ${gate.model} version ${gate.version} will not be promoted${reason ? ` (${reason})` : ''}.`)
     await close('not_planned')
     return { outcome: 'rejected', who, gate }
   }
   try {
-    await approveCandidate(
-      ctx.registry,
-      gate.model,
-      gate.version,
-      { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` },
-      ctx.promotionEffects
-    )
+    if (earlier !== 'approved')
+      await approveCandidate(
+        ctx.registry,
+        gate.model,
+        gate.version,
+        { actor: who, reason: reason ?? `approved by @${who} on issue #${issue.number}` },
+        ctx.promotionEffects
+      )
   } catch (err) {
     await refused(err, 'Approval')
   }

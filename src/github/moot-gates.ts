@@ -28,16 +28,23 @@ export interface MootGateOptions {
    * registry a rollback can make its comparison current again, so its issue stays open.
    */
   staleIsFinal: boolean
+  /** The registry's reserved version numbers (Registry.reservations); without them, an unregistered version's gate stays open. */
+  reserved?: { held: number[]; last: number }
   log: (message: string) => void
 }
 
 /** Why nothing waits on the gate of `marker` any more, or null while its candidate still waits for a person. */
-export function mootReason(marker: GateMarker, snapshot: RegistrySnapshot, staleIsFinal: boolean): string | null {
+export function mootReason(marker: GateMarker, snapshot: RegistrySnapshot, staleIsFinal: boolean, reserved?: { held: number[]; last: number }): string | null {
   const record: VersionRecord | undefined = snapshot.versions.find(v => v.version === marker.version)
   const name = `${snapshot.model} version ${marker.version}`
   // Not registered yet: a run opens its gate just before it records the candidate as pending, so
   // another job's sweep in between must leave the issue alone (a run that fails withdraws its own).
-  if (record === undefined) return null
+  // Unless its number was given back: its run died without withdrawing it (a crashed attempt, whose
+  // re-run trains under a new number), and nothing can register that version any more.
+  if (record === undefined) {
+    if (reserved === undefined || marker.version > reserved.last || reserved.held.includes(marker.version)) return null
+    return `the run that opened it ended before recording ${name}, and its version number was given back: nothing was registered under it`
+  }
   const last = snapshot.history.findLast(e => e.version === marker.version)
   const by = last ? ` by ${last.actor} at ${last.at}${last.reason ? ` (${last.reason})` : ''}` : ''
   switch (record.status) {
@@ -72,7 +79,7 @@ export async function closeMootGates(github: GitHubClient, snapshot: RegistrySna
   const open: { issue: { number: number }; marker: GateMarker }[] = []
   for await (const found of openGateIssues(github, options, PAGES)) if (found.marker.model === snapshot.model) open.push(found)
   for (const { issue, marker } of open) {
-    const why = mootReason(marker, snapshot, options.staleIsFinal)
+    const why = mootReason(marker, snapshot, options.staleIsFinal, options.reserved)
     if (why === null) continue
     const body = `This gate is closed: ${why}. Nothing waits for approval here any more.`
     await createOnce(`replying on the moot gate issue #${issue.number}`, retryPolicyOf(github), {

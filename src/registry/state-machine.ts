@@ -141,7 +141,16 @@ export function addEffects(state: RegistryState, inputs: EffectInput[], at: stri
 }
 
 function event(state: RegistryState, version: number, action: HistoryAction, who: Who, at: string, forced = false): HistoryEvent {
-  return { action, version, from: state.champion, actor: who.actor, at, reason: who.reason, ...(forced ? { forced } : {}) }
+  return {
+    action,
+    version,
+    from: state.champion,
+    actor: who.actor,
+    at,
+    reason: who.reason,
+    ...(forced ? { forced } : {}),
+    ...(who.run ? { run: who.run } : {})
+  }
 }
 
 /** The champion moves to `version`; the old one is retired. */

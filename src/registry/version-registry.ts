@@ -171,6 +171,11 @@ export class VersionRegistry implements Registry {
     return { model, champion, versions, history, effects, ...(reservations.length > 0 && { reservations }) }
   }
 
+  async reservations(model: string): Promise<{ held: number[]; last: number }> {
+    const { reservations, lastReserved } = await this.state(model)
+    return { held: reservations.map(r => r.version), last: lastReserved }
+  }
+
   async fetchBundle(model: string, version: number, destDir: string): Promise<string> {
     return await this.store.fetchBundle(model, await this.record(model, version, 'fetched'), destDir)
   }

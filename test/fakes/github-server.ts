@@ -62,6 +62,16 @@ export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'n
 
 export type Host = 'api' | 'uploads' | 'storage'
 
+/** A scope of GITHUB_TOKEN's `permissions:` that the action's writes need. */
+export type TokenScope = 'contents' | 'issues' | 'pull-requests' | 'actions'
+
+/** The scope a write needs, by its path (GitHub's `X-Accepted-GitHub-Permissions` names it). */
+function scopeOfWrite(pathname: string): TokenScope {
+  if (/\/actions\//.test(pathname)) return 'actions'
+  if (/\/issues(\/|$)/.test(pathname)) return 'issues'
+  return 'contents'
+}
+
 export type FaultKind =
   /**
    * Answer with this status instead of doing the work; with these headers and message when given
@@ -205,6 +215,14 @@ export class FakeGitHub {
   assetDigests = true
   /** When false, the contents API refuses large files with the object media type too (403 too_large). */
   objectMediaType = true
+  /**
+   * What the token may write, as a job's `permissions:` block grants it; null is every scope. A
+   * write outside them gets GitHub's answer to GITHUB_TOKEN (403 "Resource not accessible by
+   * integration", with the permission it needed in X-Accepted-GitHub-Permissions), as on a pull
+   * request from a fork, or a job with `contents: read`. GitHub's description does not list 403
+   * for every operation: like a fault, the answer is not validated.
+   */
+  writableScopes: TokenScope[] | null = null
   readonly permissions = new Map<string, Permission>()
   readonly releases = new Map<number, Release>()
   readonly assets = new Map<number, Asset>()
@@ -229,7 +247,17 @@ export class FakeGitHub {
   private readonly validators = new Map<string, ValidateFunction>()
   private readonly routes: Route[]
 
-  constructor() {
+  /** Where people browse (GITHUB_SERVER_URL): every html_url points there. */
+  readonly serverUrl: string
+  /**
+   * The API's path below its host: "" as on github.com, "/api/v3" as on GitHub Enterprise Server,
+   * whose uploads then live under "/api/uploads". A request outside it is a violation.
+   */
+  readonly apiPrefix: string
+
+  constructor(options: { serverUrl?: string; apiPrefix?: string } = {}) {
+    this.serverUrl = options.serverUrl ?? 'https://github.com'
+    this.apiPrefix = options.apiPrefix ?? ''
     const root = this.commit(new Map([['README.md', Buffer.from('# models\n')]]), [], 'initial commit')
     this.refs.set('heads/main', root)
     const server = (host: Host) => {
@@ -250,7 +278,7 @@ export class FakeGitHub {
       return `http://127.0.0.1:${(s.address() as AddressInfo).port}`
     }
     this.url = await listen(this.servers.api)
-    this.uploadsUrl = await listen(this.servers.uploads)
+    this.uploadsUrl = `${await listen(this.servers.uploads)}${this.uploadsPrefix}`
     this.storageUrl = await listen(this.servers.storage)
     return this
   }
@@ -269,6 +297,16 @@ export class FakeGitHub {
     const tree = new Map(head ? this.commits.get(head)!.tree : [])
     tree.set(filePath, Buffer.isBuffer(content) ? content : Buffer.from(content))
     this.refs.set(`heads/${branch}`, this.commit(tree, head ? [head] : [], `test: write ${filePath}`))
+  }
+
+  /** The API's root, as GITHUB_API_URL names it. */
+  get apiUrl(): string {
+    return `${this.url}${this.apiPrefix}`
+  }
+
+  /** The uploads host's path prefix: none on github.com, "/api/uploads" on GitHub Enterprise Server. */
+  private get uploadsPrefix(): string {
+    return this.apiPrefix ? '/api/uploads' : ''
   }
 
   /** The content of a file on a branch, or undefined. */
@@ -294,16 +332,16 @@ export class FakeGitHub {
   // ----- JSON shapes (what GitHub answers; validated against the OpenAPI subset) -----
 
   private api(p: string): string {
-    return `${this.url}/repos/${this.owner}/${this.repo}${p}`
+    return `${this.apiUrl}/repos/${this.owner}/${this.repo}${p}`
   }
 
   private html(p: string): string {
-    return `https://github.com/${this.owner}/${this.repo}${p}`
+    return `${this.serverUrl}/${this.owner}/${this.repo}${p}`
   }
 
   userJson(login: string) {
     const id = Number.parseInt(SHA_OF(login).slice(0, 6), 16)
-    const u = `${this.url}/users/${encodeURIComponent(login)}`
+    const u = `${this.apiUrl}/users/${encodeURIComponent(login)}`
     return {
       login,
       id,
@@ -311,7 +349,7 @@ export class FakeGitHub {
       avatar_url: `https://avatars.example.invalid/u/${id}`,
       gravatar_id: '',
       url: u,
-      html_url: login.endsWith('[bot]') ? `https://github.com/apps/${login.slice(0, -'[bot]'.length)}` : `https://github.com/${login}`,
+      html_url: login.endsWith('[bot]') ? `${this.serverUrl}/apps/${login.slice(0, -'[bot]'.length)}` : `${this.serverUrl}/${login}`,
       followers_url: `${u}/followers`,
       following_url: `${u}/following{/other_user}`,
       gists_url: `${u}/gists{/gist_id}`,
@@ -343,7 +381,7 @@ export class FakeGitHub {
       url: self,
       git_url: this.api(`/git/blobs/${sha}`),
       html_url: htmlUrl,
-      download_url: `${this.url}/raw/${branchPath}`,
+      download_url: `${this.serverUrl}/${this.owner}/${this.repo}/raw/${branchPath}`,
       _links: { self, git: this.api(`/git/blobs/${sha}`), html: htmlUrl }
     }
   }
@@ -875,6 +913,17 @@ export class FakeGitHub {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const raw = Buffer.concat(chunks)
     const url = new URL(req.url ?? '/', this.url)
+    // The API and uploads under their path prefix (GitHub Enterprise Server): routes see the path below it.
+    const prefix = host === 'api' ? this.apiPrefix : host === 'uploads' ? this.uploadsPrefix : ''
+    if (prefix) {
+      if (!url.pathname.startsWith(`${prefix}/`)) {
+        this.violations.push(`${req.method} ${url.pathname} was sent outside the ${host} host's path prefix ${prefix}`)
+        res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' })
+        res.end(JSON.stringify({ message: 'Not Found' }))
+        return
+      }
+      url.pathname = url.pathname.slice(prefix.length)
+    }
     const method = req.method ?? 'GET'
     const authorized = Boolean(req.headers.authorization)
     const fault = this.faults.find(
@@ -950,6 +999,15 @@ export class FakeGitHub {
     const auth = req.headers.authorization ?? ''
     if (auth !== `token ${this.token}` && auth !== `Bearer ${this.token}`) return send(401, { message: 'Bad credentials' })
 
+    if (this.writableScopes !== null && method !== 'GET') {
+      const scope = scopeOfWrite(url.pathname)
+      if (!this.writableScopes.includes(scope)) {
+        this.requests.push({ host, method, path: url.pathname, status: 403, authorized })
+        res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'x-accepted-github-permissions': `${scope.replace('-', '_')}=write` })
+        res.end(JSON.stringify({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' }))
+        return
+      }
+    }
     const route = this.routes.find(r => r.host === host && r.method === method && r.regex.test(url.pathname))
     if (!route) {
       const elsewhere = this.routes.find(r => r.method === method && r.regex.test(url.pathname))
@@ -1004,6 +1062,6 @@ export class FakeGitHub {
   }
 }
 
-export async function startFakeGitHub(): Promise<FakeGitHub> {
-  return await new FakeGitHub().start()
+export async function startFakeGitHub(options: { serverUrl?: string; apiPrefix?: string } = {}): Promise<FakeGitHub> {
+  return await new FakeGitHub(options).start()
 }

@@ -75,7 +75,7 @@ export async function runAction(workspace: string, options: RunOptions = {}): Pr
   }
   if (options.github) {
     Object.assign(env, {
-      GITHUB_API_URL: options.github.url,
+      GITHUB_API_URL: options.github.apiUrl,
       GITHUB_REPOSITORY: `${options.github.owner}/${options.github.repo}`,
       INPUT_TOKEN: options.github.token
     })

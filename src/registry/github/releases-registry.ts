@@ -129,6 +129,9 @@ function assetAlreadyExists(err: unknown): boolean {
  * The registry's store on GitHub: state on a branch, bundles in releases. The registry itself is
  * the shared state machine over it: `new VersionRegistry(new ReleasesRegistry(...))`.
  */
+/** The one file the registry branch starts with, besides the models' state. */
+export const REGISTRY_README = `# Model registry\n\nChampion pointers and history written by retrain-action. Do not edit by hand.\n`
+
 export class ReleasesRegistry implements RegistryStore {
   readonly effectKinds = ['publish-release', 'delete-release'] as const
   /** Releases this process stored under reserved numbers, for discarding them before registration. */
@@ -231,7 +234,7 @@ export class ReleasesRegistry implements RegistryStore {
           path: 'README.md',
           mode: '100644',
           type: 'blob',
-          content: `# Model registry\n\nChampion pointers and history written by retrain-action. Do not edit by hand.\n`
+          content: REGISTRY_README
         }
       ]
     })
