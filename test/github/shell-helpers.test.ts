@@ -55,14 +55,18 @@ describe('event params', () => {
     expect(eventParams('repository_dispatch', { client_payload: { epochs: 3 } }).params).toEqual({ epochs: 3 })
     expect(eventParams('schedule', { schedule: '0 3 * * 1' }).params).toEqual({})
     expect(eventParams('workflow_dispatch', { inputs: ['not', 'an', 'object'] }).params).toEqual({})
-    // Params nested as text (JSON encoded twice), a list or null: said, not taken for a top-level param named "params".
+    // Params nested as text (JSON encoded twice) or a list: said, not taken for a top-level param named "params".
     expect(() => eventParams('repository_dispatch', { client_payload: { params: '{"epochs": 3}' } })).toThrow(
       'repository_dispatch client_payload.params must be an object of param values, got "{\\"epochs\\": 3}": it is text; send the object itself (JSON encoded once, not twice)'
     )
     expect(() => eventParams('repository_dispatch', { client_payload: { params: [3] } })).toThrow(
       /client_payload\.params must be an object of param values, got \[3\]$/
     )
-    expect(() => eventParams('repository_dispatch', { client_payload: { params: null, epochs: 3 } })).toThrow(/got null$/)
+    // A sender that fills every field sends "params": null for none: the spec's defaults, the payload's other fields left alone.
+    expect(eventParams('repository_dispatch', { client_payload: { params: null, epochs: 3 } })).toEqual({
+      params: {},
+      source: 'repository_dispatch client_payload.params'
+    })
   })
 })
 

@@ -48,7 +48,7 @@ describe('parseSpec refuses a bad spec with the position of each problem', () =>
   it('lists the allowed keys when no key is close', () => {
     expect(refusal(`${BASE}colour: blue\n`)).toEqual([
       'spec.yml:17:1: unknown key "colour" in the spec (expected "model", "description", "root", "params", "data", ' +
-        '"env", "warm-start", "lockfiles", "steps", "evaluate", "metrics", "checks", "drift", "retrain-when", "challengers", "promotion")'
+        '"env", "warm-start", "lockfiles", "steps", "evaluate", "metrics", "checks", "drift", "retrain-when", "challengers", "promotion", "retention")'
     ])
   })
 
