@@ -32242,6 +32242,28 @@ var init_prune_command = __esm({
   }
 });
 
+// src/engine/hashing-tap.ts
+function hashingTap() {
+  const hash = (0, import_node_crypto9.createHash)("sha256");
+  let size = 0;
+  const tap = new import_node_stream.Transform({
+    transform(chunk, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    }
+  });
+  return { tap, result: () => ({ sha256: hash.digest("hex"), size }) };
+}
+var import_node_crypto9, import_node_stream;
+var init_hashing_tap = __esm({
+  "src/engine/hashing-tap.ts"() {
+    "use strict";
+    import_node_crypto9 = require("node:crypto");
+    import_node_stream = require("node:stream");
+  }
+});
+
 // src/engine/step-cache.ts
 var step_cache_exports = {};
 __export(step_cache_exports, {
@@ -32282,7 +32304,7 @@ async function stepCacheKey(input) {
     files: await fileDigests(roots.project, cache.files, step),
     outputs: cache.outputs.map((o) => `${o.root}/${o.path}`)
   };
-  const hash = (0, import_node_crypto9.createHash)("sha256").update(JSON.stringify(canonical)).digest("hex");
+  const hash = (0, import_node_crypto10.createHash)("sha256").update(JSON.stringify(canonical)).digest("hex");
   return `retrain-${step.id.slice(0, 64)}-${hash}`;
 }
 async function fileDigests(root, patterns, step) {
@@ -32332,18 +32354,10 @@ async function escapesRoot(root, target) {
   return null;
 }
 async function copyHashed(from, to, mode) {
-  const hash = (0, import_node_crypto9.createHash)("sha256");
-  let size = 0;
-  const tap = new import_node_stream.Transform({
-    transform(chunk, _encoding, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    }
-  });
+  const { tap, result } = hashingTap();
   await (0, import_promises19.pipeline)((0, import_node_fs9.createReadStream)(from), tap, (0, import_node_fs9.createWriteStream)(to, { flags: "wx", mode }));
   await (0, import_promises18.chmod)(to, mode);
-  return { sha256: hash.digest("hex"), size };
+  return result();
 }
 function modeOf(statMode) {
   return statMode & 73 ? 493 : 420;
@@ -32402,7 +32416,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
 async function outputSignatures(step, roots) {
   const signatures = /* @__PURE__ */ new Map();
   for (const output of step.cache.outputs) {
-    const hash = (0, import_node_crypto9.createHash)("sha256");
+    const hash = (0, import_node_crypto10.createHash)("sha256");
     const visit = async (absolute, rel, depth) => {
       const info = await (0, import_promises18.lstat)(absolute, { bigint: true }).catch(() => null);
       if (!info || depth === 0 && info.isSymbolicLink()) return false;
@@ -32458,7 +32472,7 @@ async function restoreEntry(entryDir, key, step, roots) {
     return { ...o, root, rel: rest.join("/"), absolute: absoluteOf(roots, { root, path: rest.join("/") }) };
   });
   const staged = [];
-  const tag = (0, import_node_crypto9.randomBytes)(6).toString("hex");
+  const tag = (0, import_node_crypto10.randomBytes)(6).toString("hex");
   let bytes = 0;
   try {
     for (const target of targets) {
@@ -32577,17 +32591,17 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto9, import_node_fs9, import_promises18, import_node_path21, import_node_stream, import_promises19, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto10, import_node_fs9, import_promises18, import_node_path21, import_promises19, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
-    import_node_crypto9 = require("node:crypto");
+    import_node_crypto10 = require("node:crypto");
     import_node_fs9 = require("node:fs");
     import_promises18 = require("node:fs/promises");
     import_node_path21 = __toESM(require("node:path"), 1);
-    import_node_stream = require("node:stream");
     import_promises19 = require("node:stream/promises");
     init_dist3();
+    init_hashing_tap();
     init_errors();
     init_contract_names();
     init_bundle();
@@ -34035,7 +34049,7 @@ async function fetchVersion(registry, model, version, dest) {
   const target = import_node_path24.default.resolve(dest.replaceAll("{version}", String(chosen)));
   await emptyOrAbsent(target);
   const scratch = await (0, import_promises22.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
-  const partial = `${target}.partial-${(0, import_node_crypto10.randomBytes)(4).toString("hex")}`;
+  const partial = `${target}.partial-${(0, import_node_crypto11.randomBytes)(4).toString("hex")}`;
   try {
     const bundleDir = await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle"));
     const manifest = await unpackBundle(bundleDir, partial);
@@ -34088,11 +34102,11 @@ function renderFetch(outcome, shown2) {
   ];
   return lines.join("\n");
 }
-var import_node_crypto10, import_promises22, import_node_os8, import_node_path24;
+var import_node_crypto11, import_promises22, import_node_os8, import_node_path24;
 var init_fetch_command = __esm({
   "src/engine/fetch-command.ts"() {
     "use strict";
-    import_node_crypto10 = require("node:crypto");
+    import_node_crypto11 = require("node:crypto");
     import_promises22 = require("node:fs/promises");
     import_node_os8 = __toESM(require("node:os"), 1);
     import_node_path24 = __toESM(require("node:path"), 1);
@@ -34298,7 +34312,7 @@ async function readFiles(files, plan) {
     const numberAt2 = Int32Array.from(numbers, (c) => header.indexOf(c));
     const textAt = Int32Array.from(text2, (c) => header.indexOf(c));
     const width = header.length;
-    const hash = (0, import_node_crypto11.createHash)("sha256");
+    const hash = (0, import_node_crypto12.createHash)("sha256");
     let bytesRead = 0;
     let first = true;
     const firstRow = rows;
@@ -34440,11 +34454,11 @@ function rowOrigin(table2, row) {
   const shown2 = relative2 !== "" && !relative2.startsWith("..") && !import_node_path25.default.isAbsolute(relative2) ? relative2 : source.path;
   return `${shown2}:${table2.lines[row] ?? row - source.firstRow + 2}`;
 }
-var import_node_crypto11, import_promises23, import_node_path25, EMPTY, Columns;
+var import_node_crypto12, import_promises23, import_node_path25, EMPTY, Columns;
 var init_csv = __esm({
   "src/trainers/csv.ts"() {
     "use strict";
-    import_node_crypto11 = require("node:crypto");
+    import_node_crypto12 = require("node:crypto");
     import_promises23 = require("node:fs/promises");
     import_node_path25 = __toESM(require("node:path"), 1);
     init_read();
@@ -34627,10 +34641,10 @@ var init_metrics = __esm({
 
 // src/trainers/model.ts
 function weightsDigest(weights, bias) {
-  return (0, import_node_crypto12.createHash)("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
+  return (0, import_node_crypto13.createHash)("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
 }
 function checksumOf(model) {
-  return (0, import_node_crypto12.createHash)("sha256").update(JSON.stringify(model)).digest("hex");
+  return (0, import_node_crypto13.createHash)("sha256").update(JSON.stringify(model)).digest("hex");
 }
 function predictionWeights(model) {
   const avg = model.sgd?.averaging;
@@ -34692,11 +34706,11 @@ async function loadModel(dir) {
   if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse2("its averaged weights do not match its features");
   return model;
 }
-var import_node_crypto12, import_promises24, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
+var import_node_crypto13, import_promises24, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
 var init_model = __esm({
   "src/trainers/model.ts"() {
     "use strict";
-    import_node_crypto12 = require("node:crypto");
+    import_node_crypto13 = require("node:crypto");
     import_promises24 = require("node:fs/promises");
     import_node_path26 = __toESM(require("node:path"), 1);
     init_contract_names();
@@ -36936,4 +36950,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=eb8875dab11f056d11079598a5d0d410772bdf57a32d497819e73791f73a917d
+// retrain-script-sha256=faa202d5ea512ac38f73a3e742ef4c18c9d5f6c686106a5f80104e44b831fee7

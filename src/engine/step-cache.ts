@@ -14,9 +14,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { chmod, lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { glob, isDynamicPattern } from 'tinyglobby'
+import { hashingTap } from './hashing-tap.js'
 import { InputError } from '../errors.js'
 import { ContractEnv } from '../contract-names.js'
 import type { StepCacheStore } from '../ports.js'
@@ -171,18 +171,10 @@ async function escapesRoot(root: string, target: string): Promise<string | null>
 
 /** Copies `from` to `to` and returns the copy's sha256 and size, hashing the bytes as written. */
 async function copyHashed(from: string, to: string, mode: number): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256')
-  let size = 0
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk)
-      size += chunk.length
-      done(null, chunk)
-    }
-  })
+  const { tap, result } = hashingTap()
   await pipeline(createReadStream(from), tap, createWriteStream(to, { flags: 'wx', mode }))
   await chmod(to, mode)
-  return { sha256: hash.digest('hex'), size }
+  return result()
 }
 
 function modeOf(statMode: number): number {

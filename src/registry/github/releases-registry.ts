@@ -20,10 +20,11 @@ import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { Readable, Transform } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { ExitCode, InputError, IntegrityError, RetrainError, describeVersion } from '../../errors.js'
+import { hashingTap } from '../../engine/hashing-tap.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type Manifest } from '../../engine/manifest.js'
 import type { Effect, EffectInput, Transition, VersionRecord } from '../../ports.js'
 import { emptyState, normalizeState, type RegistryState } from '../state-machine.js'
@@ -453,17 +454,9 @@ export class ReleasesRegistry implements RegistryStore {
         headers: { accept: 'application/octet-stream' },
         request: { retries: 0, parseSuccessResponseBody: false, fetch: fetchFollowingToStorage(fetchWithTimeout(this.transferTimeout(asset.size))) }
       })
-      const hash = createHash('sha256')
-      let size = 0
-      const count = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk)
-          size += chunk.length
-          done(null, chunk)
-        }
-      })
-      await pipeline(Readable.fromWeb(data as unknown as WebReadableStream), count, createWriteStream(file, { flags: 'r+', start: offset }))
-      const digest = hash.digest('hex')
+      const { tap, result } = hashingTap()
+      await pipeline(Readable.fromWeb(data as unknown as WebReadableStream), tap, createWriteStream(file, { flags: 'r+', start: offset }))
+      const { sha256: digest, size } = result()
       if (digest !== asset.sha256 || size !== asset.size) {
         throw new IntegrityError(
           `asset ${asset.name} of ${model} version ${version} has sha256 ${digest} (${size} bytes), but the registry recorded ` +
