@@ -24031,16 +24031,16 @@ var init_bundle = __esm({
 // src/engine/baseline-guard.ts
 async function snapshotTree(dir) {
   const out = /* @__PURE__ */ new Map();
-  const walk = async (rel) => {
-    const entries = await (0, import_promises7.readdir)(import_node_path10.default.join(dir, rel), { withFileTypes: true });
-    for (const entry of entries) {
+  const root = dir.endsWith(import_node_path10.default.sep) ? dir : dir + import_node_path10.default.sep;
+  const walk = (rel) => {
+    for (const entry of (0, import_node_fs6.readdirSync)(root + rel, { withFileTypes: true })) {
       const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
-      const info = await (0, import_promises7.lstat)(import_node_path10.default.join(dir, child), { bigint: true });
+      const info = (0, import_node_fs6.lstatSync)(root + child, { bigint: true });
       out.set(child, `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`);
-      if (entry.isDirectory()) await walk(child);
+      if (entry.isDirectory()) walk(child);
     }
   };
-  await walk("");
+  walk("");
   return out;
 }
 function treeChanges(before, after) {
@@ -24072,10 +24072,11 @@ async function restoreChangedTree(dir, snapshot, bundleDir, digest) {
 function preview3(items, shown2 = 5) {
   return items.length <= shown2 ? items.join(", ") : `${items.slice(0, shown2).join(", ")} and ${items.length - shown2} more`;
 }
-var import_promises7, import_node_path10;
+var import_node_fs6, import_promises7, import_node_path10;
 var init_baseline_guard = __esm({
   "src/engine/baseline-guard.ts"() {
     "use strict";
+    import_node_fs6 = require("node:fs");
     import_promises7 = require("node:fs/promises");
     import_node_path10 = __toESM(require("node:path"), 1);
     init_errors();
@@ -24099,7 +24100,7 @@ function nonFiniteHint(line) {
   return /(?:^|[\s:,[])-?(?:NaN|Infinity)\s*[,}\]]/.test(line) ? "; NaN and Infinity are not JSON (Python's json module writes them): write null for a missing value" : "";
 }
 async function* utf8Lines(file, shown2, latin1 = false) {
-  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs6.createReadStream)(file, { encoding: "latin1" }), crlfDelay: Infinity });
+  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs7.createReadStream)(file, { encoding: "latin1" }), crlfDelay: Infinity });
   let line = 0;
   for await (const raw of lines) {
     line++;
@@ -24146,12 +24147,12 @@ async function forEachJsonLine(file, shown2, record, latin1 = false) {
 function forEachJsonLineOrLatin1(file, shown2, record) {
   return forEachJsonLine(file, shown2, record, true);
 }
-var import_node_buffer, import_node_fs6, import_node_readline, JSON_LINES;
+var import_node_buffer, import_node_fs7, import_node_readline, JSON_LINES;
 var init_json_lines = __esm({
   "src/csv/json-lines.ts"() {
     "use strict";
     import_node_buffer = require("node:buffer");
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_node_readline = require("node:readline");
     init_errors3();
     JSON_LINES = /\.(jsonl|ndjson)$/i;
@@ -27649,7 +27650,7 @@ function childOutputEnds(pid) {
   const ends = [];
   for (const fd of [1, 2]) {
     try {
-      ends.push((0, import_node_fs7.readlinkSync)(`/proc/${pid}/fd/${fd}`));
+      ends.push((0, import_node_fs8.readlinkSync)(`/proc/${pid}/fd/${fd}`));
     } catch {
     }
   }
@@ -27715,7 +27716,7 @@ async function runProcess(req) {
       stdio: ["ignore", "pipe", "pipe"]
     });
     if (child.pid !== void 0) runningGroups.add(child.pid);
-    const log2 = (0, import_node_fs7.createWriteStream)(logFile);
+    const log2 = (0, import_node_fs8.createWriteStream)(logFile);
     const outputEnds = childOutputEnds(child.pid);
     const streams = [child.stdout, child.stderr];
     let openStreams = streams.length;
@@ -27829,12 +27830,12 @@ async function runProcess(req) {
     }
   });
 }
-var import_node_child_process, import_node_fs7, import_promises11, import_node_path13, import_promises12, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
+var import_node_child_process, import_node_fs8, import_promises11, import_node_path13, import_promises12, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
 var init_process_runner = __esm({
   "src/engine/process-runner.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_promises11 = require("node:fs/promises");
     import_node_path13 = __toESM(require("node:path"), 1);
     import_promises12 = require("node:stream/promises");
@@ -28150,7 +28151,7 @@ function* weightsAhead(seed, cells, resamples, worker = AHEAD_WORKER) {
 function startThread(worker, data) {
   let thread = null;
   try {
-    if ((0, import_node_fs8.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
+    if ((0, import_node_fs9.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
   } catch {
     return null;
   }
@@ -28161,11 +28162,11 @@ function startThread(worker, data) {
   }
   return thread;
 }
-var import_node_fs8, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
+var import_node_fs9, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
 var init_random = __esm({
   "src/metrics/random.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_node_url = require("node:url");
     import_node_worker_threads4 = require("node:worker_threads");
     Random = class {
@@ -32355,7 +32356,7 @@ async function escapesRoot(root, target) {
 }
 async function copyHashed(from, to, mode) {
   const { tap, result } = hashingTap();
-  await (0, import_promises19.pipeline)((0, import_node_fs9.createReadStream)(from), tap, (0, import_node_fs9.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises19.pipeline)((0, import_node_fs10.createReadStream)(from), tap, (0, import_node_fs10.createWriteStream)(to, { flags: "wx", mode }));
   await (0, import_promises18.chmod)(to, mode);
   return result();
 }
@@ -32591,12 +32592,12 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto10, import_node_fs9, import_promises18, import_node_path21, import_promises19, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto10, import_node_fs10, import_promises18, import_node_path21, import_promises19, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto10 = require("node:crypto");
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_promises18 = require("node:fs/promises");
     import_node_path21 = __toESM(require("node:path"), 1);
     import_promises19 = require("node:stream/promises");
@@ -33048,7 +33049,7 @@ async function evaluateReferences(ctx, champion, declared) {
           [import_node_path22.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs10.existsSync)(from)) await (0, import_promises20.copyFile)(from, to);
+          if ((0, import_node_fs11.existsSync)(from)) await (0, import_promises20.copyFile)(from, to);
         }
         const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
@@ -33160,7 +33161,7 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
 }
 function helpersDir(cliScript) {
   const dir = import_node_path22.default.resolve(import_node_path22.default.dirname(cliScript), "..", "helpers");
-  return (0, import_node_fs10.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  return (0, import_node_fs11.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -33264,7 +33265,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
   }
-  const onlyPredictions = declared.length === 0 && !(0, import_node_fs10.existsSync)(metricsFile);
+  const onlyPredictions = declared.length === 0 && !(0, import_node_fs11.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
   for (const name2 of declared) {
@@ -33273,7 +33274,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const out = import_node_path22.default.join(options.outputDir, "metrics");
   await (0, import_promises20.mkdir)(out, { recursive: true });
   if (!onlyPredictions) await (0, import_promises20.copyFile)(metricsFile, import_node_path22.default.join(out, `${name}.json`));
-  if ((0, import_node_fs10.existsSync)(predictionsFile2)) await (0, import_promises20.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
+  if ((0, import_node_fs11.existsSync)(predictionsFile2)) await (0, import_promises20.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
@@ -33391,11 +33392,11 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs10, import_promises20, import_node_os7, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs11, import_promises20, import_node_os7, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_promises20 = require("node:fs/promises");
     import_node_os7 = __toESM(require("node:os"), 1);
     import_node_path22 = __toESM(require("node:path"), 1);
@@ -36950,4 +36951,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=faa202d5ea512ac38f73a3e742ef4c18c9d5f6c686106a5f80104e44b831fee7
+// retrain-script-sha256=7b60014abd1cbb8ca1beaf2b25ce8578f239a1de158652dd4a367ff82e8a361e

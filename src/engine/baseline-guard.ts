@@ -7,7 +7,8 @@
  * its change time, which no step can set back), and before the champion is evaluated it is compared
  * with that description; when anything changed, it is unpacked again from the verified bundle.
  */
-import { lstat, readdir, rm } from 'node:fs/promises'
+import { lstatSync, readdirSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { IntegrityError } from '../errors.js'
 import { unpackBundle } from './bundle.js'
@@ -15,18 +16,22 @@ import { unpackBundle } from './bundle.js'
 /** Each entry under the directory (relative POSIX path) and a description of what it is now. */
 export type TreeSnapshot = Map<string, string>
 
+/**
+ * Synchronous calls: a model of 50,000 files takes a few tenths of a second so, against about two
+ * seconds with a promise per entry (the snapshot is taken before each step, while nothing else runs).
+ */
 export async function snapshotTree(dir: string): Promise<TreeSnapshot> {
   const out: TreeSnapshot = new Map()
-  const walk = async (rel: string): Promise<void> => {
-    const entries = await readdir(path.join(dir, rel), { withFileTypes: true })
-    for (const entry of entries) {
+  const root = dir.endsWith(path.sep) ? dir : dir + path.sep
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(root + rel, { withFileTypes: true })) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`
-      const info = await lstat(path.join(dir, child), { bigint: true })
+      const info = lstatSync(root + child, { bigint: true })
       out.set(child, `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`)
-      if (entry.isDirectory()) await walk(child)
+      if (entry.isDirectory()) walk(child)
     }
   }
-  await walk('')
+  walk('')
   return out
 }
 
