@@ -88,4 +88,31 @@ describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
     expect(promote.code).toBe(2)
     expect(promote.stderr).toMatch(/retrain promote has no option --github \(--github is an option of retrain status, fetch\)/)
   })
+
+  it('says what GitHub refused and of which repository, never printing a token (a refused token, a 5xx, a URL with a password)', async () => {
+    const workspace = await toyProject('remote-refused', AUTO)
+    const repository = `${github.owner}/${github.repo}`
+    const secret = 'ghp_reviewSECRET0123456789abcdefABCDEF'
+    const refused = await cli(workspace, ['status', '--model', 'remote-refused', '--github', repository], { GITHUB_TOKEN: secret })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(
+      /reading the registry of octo-org\/models through GitHub's API \(http:\/\/127\.0\.0\.1:\d+\) failed: it answered 401 \(Bad credentials.*\); the token in GITHUB_TOKEN \(or GH_TOKEN\) was refused/
+    )
+    github.faults.push({ path: /\/contents\/remote-refused/, kind: { status: 503 }, times: Infinity })
+    try {
+      const failing = await cli(workspace, ['fetch', '--model', 'remote-refused', '--github', repository])
+      expect(failing.code).toBe(1)
+      expect(failing.stderr).toMatch(
+        /reading the registry of octo-org\/models through GitHub's API \(.*\) failed: it answered 503 .*; GitHub could not answer; try again later/
+      )
+    } finally {
+      github.faults.length = 0
+    }
+    const inUrl = await cli(workspace, ['status', '--model', 'remote-refused', '--github', repository], {
+      GITHUB_API_URL: github.url.replace('http://', `http://x:${secret}@`)
+    })
+    expect(inUrl.code).toBe(2)
+    expect(inUrl.stderr).toMatch(/GITHUB_API_URL must be the http\(s\) address of GitHub's API without a user or password in it/)
+    for (const r of [refused, inUrl]) expect(r.stdout + r.stderr).not.toContain(secret)
+  })
 })
