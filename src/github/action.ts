@@ -52,6 +52,7 @@ import {
   earlierCommandChange,
   finishEarlierRun,
   finishEarlierSelect,
+  inputsDigest,
   isRerun,
   type EarlierRunDeps,
   paramsDigest,
@@ -713,7 +714,7 @@ function identityParts(spec: Spec, settings: ActionSettings): string[] {
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''
   if ((settings.command !== 'run' && settings.command !== 'select') || eventName === 'issue_comment') return []
   const params = actionParams(spec, settings, eventName, readEventPayload(process.env))
-  return [...(settings.challenger !== undefined ? [`challenger-${settings.challenger}`] : []), paramsDigest(params)]
+  return [...(settings.challenger !== undefined ? [`challenger-${settings.challenger}`] : []), paramsDigest(params), inputsDigest(process.env)]
 }
 
 /** What a re-run needs to finish what an earlier attempt of the run committed. */

@@ -33,6 +33,19 @@ export function paramsDigest(params: Record<string, ParamValue>): string {
   return `params-${createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 12)}`
 }
 
+/**
+ * A short digest of the step's inputs other than the token (a fresh one each attempt): matrix legs,
+ * or two calls of one reusable workflow, that differ in their spec, registry or any other input but
+ * not in their params share the run, the job and the step, and would take each other's work for an
+ * earlier attempt of their own. The inputs are the same on every attempt of a step.
+ */
+export function inputsDigest(env: NodeJS.ProcessEnv): string {
+  const inputs = Object.entries(env)
+    .filter(([name, value]) => name.startsWith('INPUT_') && name !== 'INPUT_TOKEN' && value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `inputs-${createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 12)}`
+}
+
 /** The registry, with every change it makes stamped with the run that made it. */
 export function withRunIdentity(registry: Registry, run: RunIdentity): Registry {
   return {

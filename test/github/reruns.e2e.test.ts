@@ -253,6 +253,26 @@ describe.concurrent('re-runs of a workflow run', { timeout: 180_000 }, () => {
     expect(registryState('rerun-comment')!.history.filter(e => e.action === 'approved')).toHaveLength(1)
   })
 
+  it("matrix legs that differ in their spec but not their params are not taken for each other's earlier attempt", async () => {
+    const workspace = await toyProject('rerun-legs', AUTO)
+    await writeFile(path.join(workspace, 'retrain-b.yml'), toySpec('rerun-legs', AUTO))
+    // One step of one run: leg a registered in attempt 1; leg b failed before it reached the registry.
+    const leg = workflowRun(workspace)
+    const a = await leg(1)
+    expect(a.code, a.log).toBe(0)
+    expect(a.outputs[Outputs.candidateVersion]).toBe('1')
+    const b = await leg(2, { inputs: { spec: 'retrain-b.yml' } })
+    expect(b.code, b.log).toBe(0)
+    expect(b.log).not.toContain('already registered')
+    expect(b.outputs[Outputs.candidateVersion]).toBe('2')
+    expect(registryState('rerun-legs')!.versions.map(v => v.version)).toEqual([1, 2])
+    // Leg a's own re-run still finds its attempt.
+    const againA = await leg(2)
+    expect(againA.code, againA.log).toBe(0)
+    expect(againA.outputs[Outputs.candidateVersion]).toBe('1')
+    expect(againA.log).toContain('Attempt 1 of this workflow run already registered rerun-legs version 1')
+  })
+
   it('a re-run of select after a challengers matrix selects nothing again and outputs the winner', async () => {
     const workspace = await toyProject('rerun-select', AUTO)
     await writeFile(path.join(workspace, 'retrain.yml'), toySpec('rerun-select', `${AUTO}challengers:\n  slow: { delta: 0.5 }\n  fast: { delta: 2 }\n`))
