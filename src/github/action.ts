@@ -151,6 +151,16 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
   return {
     dispatch: async effect => {
       const { workflow, ref, model } = effect.data as { workflow: string; ref: string; model: string }
+      // A deploy left unsent (refused, then retried) whose version is no longer the champion is not
+      // sent: it would deploy a model promoted over or rolled back from after the champion's own deploy.
+      const { champion } = await shell.registry.snapshot(model)
+      if (champion !== effect.version) {
+        core.warning(
+          `The deploy of ${model} version ${effect.version} (workflow ${workflow}) is not sent: it was not sent while that version was the champion, ` +
+            (champion === null ? 'there is no champion now' : `the champion is version ${champion} now, whose own deploy is the one that counts`)
+        )
+        return
+      }
       try {
         await needGitHub(shell, 'dispatch-workflow').rest.actions.createWorkflowDispatch({
           ...repository(),
