@@ -7,7 +7,7 @@
  * fails or stops in between.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readdir, rename, rm } from 'node:fs/promises'
+import { lstat, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { InputError, IntegrityError } from '../errors.js'
@@ -89,6 +89,11 @@ export async function fetchVersion(registry: Registry, model: string, version: n
 }
 
 async function emptyOrAbsent(dir: string): Promise<void> {
+  // The model is renamed into place, and a directory cannot replace a link (even to an empty directory,
+  // even a dangling one): said now, rather than as ENOTDIR once the whole model was downloaded.
+  if ((await lstat(dir).catch(() => null))?.isSymbolicLink()) {
+    throw new InputError([{ message: `${dir} is a symbolic link; name a new or empty directory (the link's target, say)` }], 'unsafe-destination')
+  }
   let names: string[]
   try {
     names = await readdir(dir)
