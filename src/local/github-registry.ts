@@ -55,7 +55,9 @@ export function githubRegistry(
     timeoutMs: 120_000,
     writeIntervalMs: 1000,
     notificationIntervalMs: 3000,
-    log
+    log,
+    // A person waits for status or fetch: not for an hour until a rate limit resets.
+    maxRateLimitWaitS: 60
   })
   const [, owner, repo] = match
   const store = new ReleasesRegistry(client, { owner: owner!, repo: repo!, branch: branch ?? DEFAULT_REGISTRY_BRANCH, retryBaseMs: 1000, log })

@@ -89,7 +89,7 @@ describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
     expect(promote.stderr).toMatch(/retrain promote has no option --github \(--github is an option of retrain status, fetch\)/)
   })
 
-  it('says what GitHub refused and of which repository, never printing a token (a refused token, a 5xx, a URL with a password)', async () => {
+  it('says what GitHub refused and of which repository, never printing a token (a refused token, a 5xx, a rate limit, a URL with a password)', async () => {
     const workspace = await toyProject('remote-refused', AUTO)
     const repository = `${github.owner}/${github.repo}`
     const secret = 'ghp_reviewSECRET0123456789abcdefABCDEF'
@@ -105,6 +105,21 @@ describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
       expect(failing.stderr).toMatch(
         /reading the registry of octo-org\/models through GitHub's API \(.*\) failed: it answered 503 .*; GitHub could not answer; try again later/
       )
+    } finally {
+      github.faults.length = 0
+    }
+    // A rate limit that resets in an hour: said at once, not waited for by a person at a terminal.
+    const reset = String(Math.floor(Date.now() / 1000) + 3600)
+    github.faults.push({
+      path: /\/contents\/remote-refused/,
+      kind: { status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } },
+      times: Infinity
+    })
+    try {
+      const limited = await cli(workspace, ['status', '--model', 'remote-refused', '--github', repository])
+      expect(limited.code).toBe(2)
+      expect(limited.stderr).toMatch(/GitHub's rate limit was reached for GET .*; not waiting \d+ s for it to reset/)
+      expect(limited.stderr).toMatch(/failed: it answered 403 \(API rate limit exceeded.*\); .*or wait for a rate limit to reset/)
     } finally {
       github.faults.length = 0
     }
