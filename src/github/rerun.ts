@@ -33,16 +33,18 @@ export function paramsDigest(params: Record<string, ParamValue>): string {
   return `params-${createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 12)}`
 }
 
+/** The inputs, besides params and challenger, that say what a run or select step works on. */
+const IDENTITY_INPUTS = ['spec', 'registry', 'registry-branch', 'registry-dir', 'output-dir']
+
 /**
- * A short digest of the step's inputs other than the token (a fresh one each attempt): matrix legs,
- * or two calls of one reusable workflow, that differ in their spec, registry or any other input but
- * not in their params share the run, the job and the step, and would take each other's work for an
- * earlier attempt of their own. The inputs are the same on every attempt of a step.
+ * A short digest of the inputs that say what the step works on: matrix legs, or two calls of one
+ * reusable workflow, that differ in their spec or registry but not in their params share the run,
+ * the job and the step, and would take each other's work for an earlier attempt of their own. Only
+ * inputs that are the same on every attempt: not the token (a fresh one each attempt), nor a reason
+ * that may name who started the re-run.
  */
 export function inputsDigest(env: NodeJS.ProcessEnv): string {
-  const inputs = Object.entries(env)
-    .filter(([name, value]) => name.startsWith('INPUT_') && name !== 'INPUT_TOKEN' && value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const inputs = IDENTITY_INPUTS.map(name => [name, (env[`INPUT_${name.replaceAll(' ', '_').toUpperCase()}`] ?? '').trim()])
   return `inputs-${createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 12)}`
 }
 
