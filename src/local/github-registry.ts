@@ -27,7 +27,8 @@ export function githubRegistry(
   }
   const problem = branch === undefined ? null : refNameProblem(branch)
   if (problem) throw new InputError([{ message: `--registry-branch ${preview(branch!)} ${problem}` }], 'usage')
-  const apiUrl = env.GITHUB_API_URL || 'https://api.github.com'
+  // Without a trailing slash: the client would ask for //repos/..., which GitHub answers 404, read as "no registry".
+  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   const parsed = URL.canParse(apiUrl) ? new URL(apiUrl) : null
   // Never echoed: a URL with a user and password in it may carry a token.
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.username || parsed.password) {
@@ -49,7 +50,7 @@ export function githubRegistry(
     )
   }
   const client = createGitHubClient(token, {
-    ...(env.GITHUB_API_URL && { baseUrl: env.GITHUB_API_URL }),
+    baseUrl: apiUrl,
     retryBaseMs: 1000,
     retries: 3,
     timeoutMs: 120_000,
