@@ -50,6 +50,7 @@ import { checkContentsWritable, missingPermission, permissionFix } from './permi
 import {
   earlierChange,
   earlierCommandChange,
+  noLongerChampion,
   finishEarlierRun,
   finishEarlierSelect,
   inputsDigest,
@@ -384,7 +385,8 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
     case 'promoted':
       // The same words as the issue gate's outputs: promoted, approved, rolled-back.
       core.setOutput(Outputs.decision, outcome.how)
-      core.setOutput(Outputs.promoted, 'true')
+      // A re-run's earlier change that a later one replaced: nothing downstream may deploy that version again.
+      core.setOutput(Outputs.promoted, String(outcome.supersededBy === undefined))
       core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(
@@ -762,7 +764,9 @@ async function doneInEarlierAttempt(shell: Shell): Promise<AppOutcome | null> {
   const followUps = settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
   if (done.action === 'rejected') return { kind: 'rejected', model: spec.model, version: done.version, followUps }
   const how = done.action === 'approved' ? 'approved' : done.action === 'rollback' ? 'rolled-back' : 'promoted'
-  return { kind: 'promoted', model: spec.model, version: done.version, how, followUps }
+  const { champion } = await shell.registry.snapshot(spec.model)
+  if (champion !== done.version) core.warning(noLongerChampion(spec.model, done.version, champion))
+  return { kind: 'promoted', model: spec.model, version: done.version, how, followUps, ...(champion !== done.version && { supersededBy: champion }) }
 }
 
 /**

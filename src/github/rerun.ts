@@ -124,8 +124,11 @@ export async function finishEarlierRun(deps: EarlierRunDeps): Promise<{ code: nu
     'to retrain, start a new workflow run.'
   core.notice(what, { title: 'Re-run of a run that registered a version' })
   const followUps = await deps.settle()
+  const superseded = record.decision === 'promoted' && snapshot.champion !== version
+  if (superseded) core.warning(noLongerChampion(deps.model, version, snapshot.champion))
   core.setOutput(Outputs.decision, record.decision)
-  core.setOutput(Outputs.promoted, String(record.decision === 'promoted'))
+  // "true" only while the version is still the champion: a deploy keyed on it must not bring back a model replaced since.
+  core.setOutput(Outputs.promoted, String(record.decision === 'promoted' && !superseded))
   core.setOutput(Outputs.candidateVersion, String(version))
   core.setOutput(Outputs.baselineVersion, record.baselineVersion === null ? '' : String(record.baselineVersion))
   core.setOutput(Outputs.expectChampion, record.baselineVersion === null ? 'none' : String(record.baselineVersion))
@@ -143,6 +146,14 @@ export async function finishEarlierRun(deps: EarlierRunDeps): Promise<{ code: nu
     'the log says the same'
   )
   return { code: record.decision === 'stale-baseline' ? ExitCode.conflict : ExitCode.ok, followUps }
+}
+
+/** What a re-run says of a version an earlier attempt made the champion, which another has replaced since. */
+export function noLongerChampion(model: string, version: number, champion: number | null): string {
+  return (
+    `${model} version ${version}, which an earlier attempt of this run made the champion, is no longer the champion ` +
+    `(${champion === null ? 'there is none now' : `the champion is version ${champion} now`}): the output "promoted" is false, so that nothing deploys it again`
+  )
 }
 
 /**
@@ -187,9 +198,11 @@ export async function finishEarlierSelect(deps: Omit<EarlierRunDeps, 'releaseUrl
     { title: 'Re-run of a select that was done' }
   )
   const followUps = await deps.settle()
+  const superseded = decision === 'promoted' && snapshot.champion !== winner!.version
+  if (superseded) core.warning(noLongerChampion(deps.model, winner!.version, snapshot.champion))
   core.setOutput(Outputs.plan, plan)
   core.setOutput(Outputs.decision, decision)
-  core.setOutput(Outputs.promoted, String(decision === 'promoted'))
+  core.setOutput(Outputs.promoted, String(decision === 'promoted' && !superseded))
   core.setOutput(Outputs.candidateVersion, winner ? String(winner.version) : '')
   const record = winner && snapshot.versions.find(v => v.version === winner.version)
   core.setOutput(Outputs.gate, record?.status === 'pending' ? await deps.gateOf(record.version, record.baselineVersion) : '')

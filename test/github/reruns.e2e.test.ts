@@ -253,6 +253,28 @@ describe.concurrent('re-runs of a workflow run', { timeout: 180_000 }, () => {
     expect(registryState('rerun-comment')!.history.filter(e => e.action === 'approved')).toHaveLength(1)
   })
 
+  it('a re-run after a later promotion or rollback says its version is no longer the champion, and promoted is false', async () => {
+    const workspace = await toyProject('rerun-stale', AUTO)
+    const first = workflowRun(workspace)
+    expect((await first(1)).outputs[Outputs.promoted]).toBe('true')
+    expect((await workflowRun(workspace)(1)).outputs[Outputs.candidateVersion]).toBe('2')
+    const again = await first(2)
+    expect(again.code, again.log).toBe(0)
+    expect(again.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.candidateVersion]: '1', [Outputs.promoted]: 'false' })
+    expect(again.log).toMatch(
+      /::warning::rerun-stale version 1, which an earlier attempt of this run made the champion, is no longer the champion \(the champion is version 2 now\)/
+    )
+    // A rollback (to 1), then a new champion (3): the rollback's re-run changes nothing and deploys nothing.
+    const rollback = workflowRun(workspace, { inputs: { command: 'rollback' } })
+    expect((await rollback(1)).outputs).toMatchObject({ [Outputs.decision]: 'rolled-back', [Outputs.candidateVersion]: '1', [Outputs.promoted]: 'true' })
+    expect((await workflowRun(workspace)(1)).outputs[Outputs.candidateVersion]).toBe('3')
+    const rerolled = await rollback(2)
+    expect(rerolled.code, rerolled.log).toBe(0)
+    expect(rerolled.outputs).toMatchObject({ [Outputs.decision]: 'rolled-back', [Outputs.candidateVersion]: '1', [Outputs.promoted]: 'false' })
+    expect(rerolled.log).toMatch(/::warning::rerun-stale version 1, .* is no longer the champion \(the champion is version 3 now\)/)
+    expect(registryState('rerun-stale')!.champion).toBe(3)
+  })
+
   it("matrix legs that differ in their spec but not their params are not taken for each other's earlier attempt", async () => {
     const workspace = await toyProject('rerun-legs', AUTO)
     await writeFile(path.join(workspace, 'retrain-b.yml'), toySpec('rerun-legs', AUTO))
