@@ -74,7 +74,16 @@ export function isRerun(run: RunIdentity | null): run is RunIdentity {
 
 /** Whether `e` is a change an earlier attempt of this run made with one of `actions`. */
 function byEarlierAttempt(e: HistoryEvent, run: RunIdentity, actions: HistoryAction[]): boolean {
-  return e.run !== undefined && e.run.key === run.key && e.run.attempt < run.attempt && actions.includes(e.action)
+  return e.run !== undefined && sameStep(e.run.key, run.key) && e.run.attempt < run.attempt && actions.includes(e.action)
+}
+
+/**
+ * Whether a recorded key is this step's. An attempt made by a version of the action whose keys had no
+ * digest of the inputs (a floating tag may resolve to a newer version on a re-run) is recognised by
+ * the rest of the key: a key recorded with the digest never matches that way.
+ */
+function sameStep(recorded: string, key: string): boolean {
+  return recorded === key || recorded === key.replace(/\/inputs-[0-9a-f]{12}$/, '')
 }
 
 /** The newest change an earlier attempt of this run made with one of `actions` (on `version` when given). */
