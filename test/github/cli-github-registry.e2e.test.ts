@@ -5,7 +5,7 @@
  * read: no request of theirs writes. Without a token, or with a malformed repository, they say what
  * to give.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { retrain } from '../helpers/project.js'
@@ -65,6 +65,34 @@ describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
     const elsewhere = await cli(workspace, ['status', '--model', 'remote', '--github', repository, '--registry-branch', 'other-registry'])
     expect(elsewhere.code, elsewhere.stderr).toBe(0)
     expect(elsewhere.stderr).toMatch(/note: remote has no versions on branch other-registry of octo-org\/models/)
+  })
+
+  it('a version pruned while it is being fetched is said to be pruned, and nothing is left at the destination', async () => {
+    const workspace = await toyProject('remote-pruned', AUTO)
+    for (let i = 0; i < 2; i++) expect((await runAction(workspace, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })).code).toBe(0)
+    const file = 'remote-pruned/registry.json'
+    // The download of version 1 finds its release gone: a prune (elsewhere) marked it and deleted it meanwhile.
+    github.faults.push({
+      method: 'GET',
+      path: /\/releases\/assets\//,
+      kind: { status: 404, message: 'Not Found' },
+      times: Infinity,
+      then: () => {
+        const state = JSON.parse(github.file('retrain-registry', file)!) as { versions: { version: number; pruned?: unknown }[] }
+        state.versions.find(v => v.version === 1)!.pruned = { at: '2026-11-30T10:00:00.000Z', actor: 'retention-bot', reason: 'keep-retired: 0' }
+        github.putFile('retrain-registry', file, JSON.stringify(state))
+      }
+    })
+    try {
+      const res = await cli(workspace, ['fetch', '--model', 'remote-pruned', '--github', `${github.owner}/${github.repo}`, '--version', '1', '--out', 'got'])
+      expect(res.code).toBe(2)
+      expect(res.stderr).toMatch(
+        /error: remote-pruned version 1: its bundle was pruned on 2026-11-30 by retention \(keep-retired: 0, by retention-bot\) and cannot be restored/
+      )
+    } finally {
+      github.faults.length = 0
+    }
+    expect((await readdir(workspace)).filter(n => n.startsWith('got'))).toEqual([])
   })
 
   it('says what to give: a token, a repository as OWNER/REPO, one registry', async () => {
