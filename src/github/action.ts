@@ -456,8 +456,12 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   // The approval or rejection committed its follow-ups (a deploy, deleting the draft): complete them.
   const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell))
   if (settled.kind === 'settled') reportFollowUps(shell.spec.model, settled.followUps)
+  // A re-run of an approval whose version has been replaced since: said, and not reported as promoted (see rerun.ts).
+  const champion = outcome.outcome === 'approved' && isRerun(shell.run) ? (await shell.registry.snapshot(shell.spec.model)).champion : undefined
+  const superseded = champion !== undefined && outcome.outcome === 'approved' && champion !== outcome.gate.version
+  if (superseded) core.warning(noLongerChampion(shell.spec.model, outcome.gate.version, champion))
   core.setOutput(Outputs.decision, outcome.outcome)
-  core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved'))
+  core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved' && !superseded))
   if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
   else if (outcome.outcome === 'refused') {
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)

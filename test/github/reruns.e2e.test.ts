@@ -251,6 +251,13 @@ describe.concurrent('re-runs of a workflow run', { timeout: 180_000 }, () => {
     const replies = [...github.comments.values()].filter(c => c.issue_number === issue.number && c.user === github.botLogin)
     expect(replies.map(c => c.body)).toEqual([expect.stringContaining('Approved by @rerun-reviewer')])
     expect(registryState('rerun-comment')!.history.filter(e => e.action === 'approved')).toHaveLength(1)
+    // Once another version is approved, a further re-run says version 1 is no longer the champion, and promoted is false.
+    expect((await workflowRun(workspace, { inputs: { gate: 'issue', params: '{"delta": 2}' } })(1)).code).toBe(0)
+    expect((await workflowRun(workspace, { inputs: { command: 'approve', version: '2' } })(1)).code).toBe(0)
+    const later = await run(3)
+    expect(later.code, later.log).toBe(0)
+    expect(later.outputs).toMatchObject({ [Outputs.decision]: 'approved', [Outputs.promoted]: 'false' })
+    expect(later.log).toMatch(/::warning::rerun-comment version 1, .* is no longer the champion \(the champion is version 2 now\)/)
   })
 
   it('a re-run after a later promotion or rollback says its version is no longer the champion, and promoted is false', async () => {
