@@ -169,6 +169,20 @@ describe.skipIf(refused !== null)('a full disk', () => {
     }
   })
 
+  it('fetching a version onto a full disk: exit 7, nothing at or beside the destination, registry unchanged', async () => {
+    const { cwd, registry, before } = await projectWithChampion('node train.mjs\nhead -c 600000 /dev/urandom > "$RETRAIN_MODEL_DIR/big.bin"')
+    const target = await disk(256)
+    try {
+      const res = await retrain(cwd, ['fetch', '--spec', 'retrain.yml', '--out', path.join(target.dir, 'model')])
+      expect(res.code, res.stderr.slice(-2000)).toBe(ExitCode.diskFull)
+      expect(res.stderr).toContain(target.dir)
+      expect(await readdir(target.dir)).toEqual([])
+      expect(await registryView(registry)).toEqual(before)
+    } finally {
+      await release(target)
+    }
+  })
+
   it('in the engine: the runner, the bundle and the workspace each give DiskFullError naming the path', async () => {
     const tmp = await disk(128)
     const outside = await mkdtemp(path.join(os.tmpdir(), 'retrain-diskfull-'))

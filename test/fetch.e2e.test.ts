@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -69,6 +69,20 @@ describe('retrain fetch', { timeout: 120_000 }, () => {
     expect(res.code).toBe(2)
     expect(res.stderr).toMatch(/error: .*served is not empty \("model\.json"\); name a new or empty directory/)
     expect(await treeDigest(path.join(project, 'served'))).toEqual(before)
+    expect(await entries(project)).toEqual([])
+
+    // A link, to an empty directory or to nothing, is refused before anything is fetched, and left as it was.
+    await mkdir(path.join(project, 'real-empty'))
+    await symlink(path.join(project, 'real-empty'), path.join(project, 'linked'))
+    await symlink(path.join(project, 'nowhere'), path.join(project, 'dangling'))
+    for (const link of ['linked', 'dangling']) {
+      const linked = await retrain(project, ['fetch', '--spec', 'retrain.yml', '--out', link])
+      expect(linked.code, linked.stderr).toBe(2)
+      expect(linked.stderr).toMatch(new RegExp(`error: .*${link} is a symbolic link; name a new or empty directory`))
+      expect((await lstat(path.join(project, link))).isSymbolicLink()).toBe(true)
+    }
+    expect(await readdir(path.join(project, 'real-empty'))).toEqual([])
+    expect(existsSync(path.join(project, 'nowhere'))).toBe(false)
     expect(await entries(project)).toEqual([])
 
     // An empty directory is filled.

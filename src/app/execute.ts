@@ -71,7 +71,15 @@ export type AppOutcome =
   | { kind: 'run'; run: RunOutcome }
   | { kind: 'validated'; spec: Spec; rules: number }
   | { kind: 'status'; snapshot: RegistrySnapshot }
-  | { kind: 'promoted'; model: string; version: number; how: 'promoted' | 'approved' | 'rolled-back'; followUps: EffectReport }
+  | {
+      kind: 'promoted'
+      model: string
+      version: number
+      how: 'promoted' | 'approved' | 'rolled-back'
+      followUps: EffectReport
+      /** A re-run's report of an earlier attempt's change: the champion now, when it is another version. */
+      supersededBy?: number | null
+    }
   | { kind: 'rejected'; model: string; version: number; followUps: EffectReport }
   | { kind: 'settled'; model: string; followUps: EffectReport }
   | { kind: 'redeployed'; model: string; version: number; followUps: EffectReport }

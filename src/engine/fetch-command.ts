@@ -7,11 +7,12 @@
  * fails or stops in between.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readdir, rename, rm } from 'node:fs/promises'
+import { lstat, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { InputError, IntegrityError } from '../errors.js'
 import type { Registry } from '../ports.js'
+import { prunedNote } from '../registry/retention.js'
 import { preview } from '../spec/names.js'
 import { unpackBundle } from './bundle.js'
 import type { Lineage } from './manifest.js'
@@ -56,8 +57,17 @@ export async function fetchVersion(registry: Registry, model: string, version: n
   // Unpacked beside the destination (the same file system), so the final rename cannot copy.
   const partial = `${target}.partial-${randomBytes(4).toString('hex')}`
   try {
-    const bundleDir = await registry.fetchBundle(model, chosen, path.join(scratch, 'bundle'))
-    const manifest = await unpackBundle(bundleDir, partial)
+    const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, path.join(scratch, 'bundle')), partial))().catch(
+      async (err: unknown) => {
+        // Pruned by retention while it was being fetched: said as such, not as the missing file or 404 it caused.
+        const now = await registry.snapshot(model).then(
+          s => s.versions.find(v => v.version === chosen),
+          () => undefined
+        )
+        if (now?.pruned && !record.pruned) throw new InputError([{ message: `${model} version ${chosen}: ${prunedNote(now.pruned)}` }], 'bundle-pruned')
+        throw err
+      }
+    )
     if (manifest.digest !== record.digest) {
       throw new IntegrityError(
         `${model} version ${chosen}'s bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}: ` +
@@ -89,6 +99,11 @@ export async function fetchVersion(registry: Registry, model: string, version: n
 }
 
 async function emptyOrAbsent(dir: string): Promise<void> {
+  // The model is renamed into place, and a directory cannot replace a link (even to an empty directory,
+  // even a dangling one): said now, rather than as ENOTDIR once the whole model was downloaded.
+  if ((await lstat(dir).catch(() => null))?.isSymbolicLink()) {
+    throw new InputError([{ message: `${dir} is a symbolic link; name a new or empty directory (the link's target, say)` }], 'unsafe-destination')
+  }
   let names: string[]
   try {
     names = await readdir(dir)

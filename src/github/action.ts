@@ -50,8 +50,10 @@ import { checkContentsWritable, missingPermission, permissionFix } from './permi
 import {
   earlierChange,
   earlierCommandChange,
+  noLongerChampion,
   finishEarlierRun,
   finishEarlierSelect,
+  inputsDigest,
   isRerun,
   type EarlierRunDeps,
   paramsDigest,
@@ -150,6 +152,16 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
   return {
     dispatch: async effect => {
       const { workflow, ref, model } = effect.data as { workflow: string; ref: string; model: string }
+      // A deploy left unsent (refused, then retried) whose version is no longer the champion is not
+      // sent: it would deploy a model promoted over or rolled back from after the champion's own deploy.
+      const { champion } = await shell.registry.snapshot(model)
+      if (champion !== effect.version) {
+        core.warning(
+          `The deploy of ${model} version ${effect.version} (workflow ${workflow}) is not sent: it was not sent while that version was the champion, ` +
+            (champion === null ? 'there is no champion now' : `the champion is version ${champion} now, whose own deploy is the one that counts`)
+        )
+        return
+      }
       try {
         await needGitHub(shell, 'dispatch-workflow').rest.actions.createWorkflowDispatch({
           ...repository(),
@@ -373,7 +385,8 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
     case 'promoted':
       // The same words as the issue gate's outputs: promoted, approved, rolled-back.
       core.setOutput(Outputs.decision, outcome.how)
-      core.setOutput(Outputs.promoted, 'true')
+      // A re-run's earlier change that a later one replaced: nothing downstream may deploy that version again.
+      core.setOutput(Outputs.promoted, String(outcome.supersededBy === undefined))
       core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(
@@ -443,8 +456,12 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   // The approval or rejection committed its follow-ups (a deploy, deleting the draft): complete them.
   const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell))
   if (settled.kind === 'settled') reportFollowUps(shell.spec.model, settled.followUps)
+  // A re-run of an approval whose version has been replaced since: said, and not reported as promoted (see rerun.ts).
+  const champion = outcome.outcome === 'approved' && isRerun(shell.run) ? (await shell.registry.snapshot(shell.spec.model)).champion : undefined
+  const superseded = champion !== undefined && outcome.outcome === 'approved' && champion !== outcome.gate.version
+  if (superseded) core.warning(noLongerChampion(shell.spec.model, outcome.gate.version, champion))
   core.setOutput(Outputs.decision, outcome.outcome)
-  core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved'))
+  core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved' && !superseded))
   if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
   else if (outcome.outcome === 'refused') {
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
@@ -713,7 +730,7 @@ function identityParts(spec: Spec, settings: ActionSettings): string[] {
   const eventName = process.env.GITHUB_EVENT_NAME ?? ''
   if ((settings.command !== 'run' && settings.command !== 'select') || eventName === 'issue_comment') return []
   const params = actionParams(spec, settings, eventName, readEventPayload(process.env))
-  return [...(settings.challenger !== undefined ? [`challenger-${settings.challenger}`] : []), paramsDigest(params)]
+  return [...(settings.challenger !== undefined ? [`challenger-${settings.challenger}`] : []), paramsDigest(params), inputsDigest(process.env)]
 }
 
 /** What a re-run needs to finish what an earlier attempt of the run committed. */
@@ -751,7 +768,9 @@ async function doneInEarlierAttempt(shell: Shell): Promise<AppOutcome | null> {
   const followUps = settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
   if (done.action === 'rejected') return { kind: 'rejected', model: spec.model, version: done.version, followUps }
   const how = done.action === 'approved' ? 'approved' : done.action === 'rollback' ? 'rolled-back' : 'promoted'
-  return { kind: 'promoted', model: spec.model, version: done.version, how, followUps }
+  const { champion } = await shell.registry.snapshot(spec.model)
+  if (champion !== done.version) core.warning(noLongerChampion(spec.model, done.version, champion))
+  return { kind: 'promoted', model: spec.model, version: done.version, how, followUps, ...(champion !== done.version && { supersededBy: champion }) }
 }
 
 /**

@@ -33,6 +33,21 @@ export function paramsDigest(params: Record<string, ParamValue>): string {
   return `params-${createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 12)}`
 }
 
+/** The inputs, besides params and challenger, that say what a run or select step works on. */
+const IDENTITY_INPUTS = ['spec', 'registry', 'registry-branch', 'registry-dir', 'output-dir']
+
+/**
+ * A short digest of the inputs that say what the step works on: matrix legs, or two calls of one
+ * reusable workflow, that differ in their spec or registry but not in their params share the run,
+ * the job and the step, and would take each other's work for an earlier attempt of their own. Only
+ * inputs that are the same on every attempt: not the token (a fresh one each attempt), nor a reason
+ * that may name who started the re-run.
+ */
+export function inputsDigest(env: NodeJS.ProcessEnv): string {
+  const inputs = IDENTITY_INPUTS.map(name => [name, (env[`INPUT_${name.replaceAll(' ', '_').toUpperCase()}`] ?? '').trim()])
+  return `inputs-${createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 12)}`
+}
+
 /** The registry, with every change it makes stamped with the run that made it. */
 export function withRunIdentity(registry: Registry, run: RunIdentity): Registry {
   return {
@@ -59,7 +74,16 @@ export function isRerun(run: RunIdentity | null): run is RunIdentity {
 
 /** Whether `e` is a change an earlier attempt of this run made with one of `actions`. */
 function byEarlierAttempt(e: HistoryEvent, run: RunIdentity, actions: HistoryAction[]): boolean {
-  return e.run !== undefined && e.run.key === run.key && e.run.attempt < run.attempt && actions.includes(e.action)
+  return e.run !== undefined && sameStep(e.run.key, run.key) && e.run.attempt < run.attempt && actions.includes(e.action)
+}
+
+/**
+ * Whether a recorded key is this step's. An attempt made by a version of the action whose keys had no
+ * digest of the inputs (a floating tag may resolve to a newer version on a re-run) is recognised by
+ * the rest of the key: a key recorded with the digest never matches that way.
+ */
+function sameStep(recorded: string, key: string): boolean {
+  return recorded === key || recorded === key.replace(/\/inputs-[0-9a-f]{12}$/, '')
 }
 
 /** The newest change an earlier attempt of this run made with one of `actions` (on `version` when given). */
@@ -109,8 +133,11 @@ export async function finishEarlierRun(deps: EarlierRunDeps): Promise<{ code: nu
     'to retrain, start a new workflow run.'
   core.notice(what, { title: 'Re-run of a run that registered a version' })
   const followUps = await deps.settle()
+  const superseded = record.decision === 'promoted' && snapshot.champion !== version
+  if (superseded) core.warning(noLongerChampion(deps.model, version, snapshot.champion))
   core.setOutput(Outputs.decision, record.decision)
-  core.setOutput(Outputs.promoted, String(record.decision === 'promoted'))
+  // "true" only while the version is still the champion: a deploy keyed on it must not bring back a model replaced since.
+  core.setOutput(Outputs.promoted, String(record.decision === 'promoted' && !superseded))
   core.setOutput(Outputs.candidateVersion, String(version))
   core.setOutput(Outputs.baselineVersion, record.baselineVersion === null ? '' : String(record.baselineVersion))
   core.setOutput(Outputs.expectChampion, record.baselineVersion === null ? 'none' : String(record.baselineVersion))
@@ -128,6 +155,14 @@ export async function finishEarlierRun(deps: EarlierRunDeps): Promise<{ code: nu
     'the log says the same'
   )
   return { code: record.decision === 'stale-baseline' ? ExitCode.conflict : ExitCode.ok, followUps }
+}
+
+/** What a re-run says of a version an earlier attempt made the champion, which another has replaced since. */
+export function noLongerChampion(model: string, version: number, champion: number | null): string {
+  return (
+    `${model} version ${version}, which an earlier attempt of this run made the champion, is no longer the champion ` +
+    `(${champion === null ? 'there is none now' : `the champion is version ${champion} now`}): the output "promoted" is false, so that nothing deploys it again`
+  )
 }
 
 /**
@@ -172,9 +207,11 @@ export async function finishEarlierSelect(deps: Omit<EarlierRunDeps, 'releaseUrl
     { title: 'Re-run of a select that was done' }
   )
   const followUps = await deps.settle()
+  const superseded = decision === 'promoted' && snapshot.champion !== winner!.version
+  if (superseded) core.warning(noLongerChampion(deps.model, winner!.version, snapshot.champion))
   core.setOutput(Outputs.plan, plan)
   core.setOutput(Outputs.decision, decision)
-  core.setOutput(Outputs.promoted, String(decision === 'promoted'))
+  core.setOutput(Outputs.promoted, String(decision === 'promoted' && !superseded))
   core.setOutput(Outputs.candidateVersion, winner ? String(winner.version) : '')
   const record = winner && snapshot.versions.find(v => v.version === winner.version)
   core.setOutput(Outputs.gate, record?.status === 'pending' ? await deps.gateOf(record.version, record.baselineVersion) : '')

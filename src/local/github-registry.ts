@@ -4,10 +4,10 @@
  * (`status`, `fetch`): what changes it (runs, gates, promotions) happens in workflows, where its
  * follow-ups (publishing releases, deploy dispatches, gate issues) are performed.
  */
-import { InputError } from '../errors.js'
-import { createGitHubClient } from '../registry/github/octokit.js'
+import { ExitCode, InputError, RetrainError } from '../errors.js'
+import { createGitHubClient, statusOf } from '../registry/github/octokit.js'
 import { ReleasesRegistry } from '../registry/github/releases-registry.js'
-import { VersionRegistry } from '../registry/version-registry.js'
+import { VersionRegistry, type RegistryStore } from '../registry/version-registry.js'
 import { preview, refNameProblem } from '../spec/names.js'
 
 export const DEFAULT_REGISTRY_BRANCH = 'retrain-registry'
@@ -27,6 +27,21 @@ export function githubRegistry(
   }
   const problem = branch === undefined ? null : refNameProblem(branch)
   if (problem) throw new InputError([{ message: `--registry-branch ${preview(branch!)} ${problem}` }], 'usage')
+  // Without a trailing slash: the client would ask for //repos/..., which GitHub answers 404, read as "no registry".
+  const apiUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  const parsed = URL.canParse(apiUrl) ? new URL(apiUrl) : null
+  // Never echoed: a URL with a user and password in it may carry a token.
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.username || parsed.password) {
+    throw new InputError(
+      [
+        {
+          message:
+            "GITHUB_API_URL must be the http(s) address of GitHub's API without a user or password in it (such as https://github.example.com/api/v3); give the token in GITHUB_TOKEN"
+        }
+      ],
+      'usage'
+    )
+  }
   const token = env.GITHUB_TOKEN || env.GH_TOKEN
   if (!token) {
     throw new InputError(
@@ -35,15 +50,53 @@ export function githubRegistry(
     )
   }
   const client = createGitHubClient(token, {
-    ...(env.GITHUB_API_URL && { baseUrl: env.GITHUB_API_URL }),
+    baseUrl: apiUrl,
     retryBaseMs: 1000,
     retries: 3,
     timeoutMs: 120_000,
     writeIntervalMs: 1000,
     notificationIntervalMs: 3000,
-    log
+    log,
+    // A person waits for status or fetch: not for an hour until a rate limit resets.
+    maxRateLimitWaitS: 60
   })
   const [, owner, repo] = match
   const store = new ReleasesRegistry(client, { owner: owner!, repo: repo!, branch: branch ?? DEFAULT_REGISTRY_BRANCH, retryBaseMs: 1000, log })
-  return { registry: new VersionRegistry(store, { log }), description: store.description }
+  return { registry: new VersionRegistry(explained(store, `${owner}/${repo}`, apiUrl), { log }), description: store.description }
+}
+
+/**
+ * The store, with GitHub's refusals and failures said with what was asked of whom: Octokit's own
+ * message ("Bad credentials") says neither. The token is in no message (Octokit redacts it).
+ */
+function explained(store: ReleasesRegistry, repository: string, apiUrl: string): RegistryStore {
+  const explain = (err: unknown): never => {
+    const status = statusOf(err)
+    if (err instanceof RetrainError || (status === undefined && !(err instanceof TypeError && err.message === 'fetch failed'))) throw err
+    const said = (err as Error).message
+    const hint =
+      status === 401
+        ? 'the token in GITHUB_TOKEN (or GH_TOKEN) was refused: check that it is valid and not expired'
+        : status === 403 || status === 404
+          ? `check that the repository exists and that the token can read its contents${status === 403 ? ', or wait for a rate limit to reset' : ''}`
+          : status === undefined
+            ? `check GITHUB_API_URL (${apiUrl}) and the network`
+            : 'GitHub could not answer; try again later'
+    throw new RetrainError(
+      `reading the registry of ${repository} through GitHub's API (${apiUrl}) failed: ${status === undefined ? said : `it answered ${status} (${said})`}; ${hint}`,
+      status === 401 || status === 403 || status === 404 ? ExitCode.badInput : ExitCode.internal,
+      'github-api',
+      { cause: err }
+    )
+  }
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver)
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args)
+        return result instanceof Promise ? result.catch(explain) : result
+      }
+    }
+  })
 }

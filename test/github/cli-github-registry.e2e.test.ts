@@ -5,7 +5,7 @@
  * read: no request of theirs writes. Without a token, or with a malformed repository, they say what
  * to give.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { retrain } from '../helpers/project.js'
@@ -67,6 +67,34 @@ describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
     expect(elsewhere.stderr).toMatch(/note: remote has no versions on branch other-registry of octo-org\/models/)
   })
 
+  it('a version pruned while it is being fetched is said to be pruned, and nothing is left at the destination', async () => {
+    const workspace = await toyProject('remote-pruned', AUTO)
+    for (let i = 0; i < 2; i++) expect((await runAction(workspace, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })).code).toBe(0)
+    const file = 'remote-pruned/registry.json'
+    // The download of version 1 finds its release gone: a prune (elsewhere) marked it and deleted it meanwhile.
+    github.faults.push({
+      method: 'GET',
+      path: /\/releases\/assets\//,
+      kind: { status: 404, message: 'Not Found' },
+      times: Infinity,
+      then: () => {
+        const state = JSON.parse(github.file('retrain-registry', file)!) as { versions: { version: number; pruned?: unknown }[] }
+        state.versions.find(v => v.version === 1)!.pruned = { at: '2026-11-30T10:00:00.000Z', actor: 'retention-bot', reason: 'keep-retired: 0' }
+        github.putFile('retrain-registry', file, JSON.stringify(state))
+      }
+    })
+    try {
+      const res = await cli(workspace, ['fetch', '--model', 'remote-pruned', '--github', `${github.owner}/${github.repo}`, '--version', '1', '--out', 'got'])
+      expect(res.code).toBe(2)
+      expect(res.stderr).toMatch(
+        /error: remote-pruned version 1: its bundle was pruned on 2026-11-30 by retention \(keep-retired: 0, by retention-bot\) and cannot be restored/
+      )
+    } finally {
+      github.faults.length = 0
+    }
+    expect((await readdir(workspace)).filter(n => n.startsWith('got'))).toEqual([])
+  })
+
   it('says what to give: a token, a repository as OWNER/REPO, one registry', async () => {
     const workspace = await toyProject('remote-usage', AUTO)
     const noToken = await cli(workspace, ['status', '--model', 'x', '--github', 'octo-org/models'], { GITHUB_TOKEN: '', GH_TOKEN: '' })
@@ -87,5 +115,47 @@ describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
     const promote = await cli(workspace, ['promote', '--model', 'x', '--github', 'octo-org/models', '--candidate', '1', '--expect-champion', 'none'])
     expect(promote.code).toBe(2)
     expect(promote.stderr).toMatch(/retrain promote has no option --github \(--github is an option of retrain status, fetch\)/)
+  })
+
+  it('says what GitHub refused and of which repository, never printing a token (a refused token, a 5xx, a rate limit, a URL with a password)', async () => {
+    const workspace = await toyProject('remote-refused', AUTO)
+    const repository = `${github.owner}/${github.repo}`
+    const secret = 'ghp_reviewSECRET0123456789abcdefABCDEF'
+    const refused = await cli(workspace, ['status', '--model', 'remote-refused', '--github', repository], { GITHUB_TOKEN: secret })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(
+      /reading the registry of octo-org\/models through GitHub's API \(http:\/\/127\.0\.0\.1:\d+\) failed: it answered 401 \(Bad credentials.*\); the token in GITHUB_TOKEN \(or GH_TOKEN\) was refused/
+    )
+    github.faults.push({ path: /\/contents\/remote-refused/, kind: { status: 503 }, times: Infinity })
+    try {
+      const failing = await cli(workspace, ['fetch', '--model', 'remote-refused', '--github', repository])
+      expect(failing.code).toBe(1)
+      expect(failing.stderr).toMatch(
+        /reading the registry of octo-org\/models through GitHub's API \(.*\) failed: it answered 503 .*; GitHub could not answer; try again later/
+      )
+    } finally {
+      github.faults.length = 0
+    }
+    // A rate limit that resets in an hour: said at once, not waited for by a person at a terminal.
+    const reset = String(Math.floor(Date.now() / 1000) + 3600)
+    github.faults.push({
+      path: /\/contents\/remote-refused/,
+      kind: { status: 403, message: 'API rate limit exceeded', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } },
+      times: Infinity
+    })
+    try {
+      const limited = await cli(workspace, ['status', '--model', 'remote-refused', '--github', repository])
+      expect(limited.code).toBe(2)
+      expect(limited.stderr).toMatch(/GitHub's rate limit was reached for GET .*; not waiting \d+ s for it to reset/)
+      expect(limited.stderr).toMatch(/failed: it answered 403 \(API rate limit exceeded.*\); .*or wait for a rate limit to reset/)
+    } finally {
+      github.faults.length = 0
+    }
+    const inUrl = await cli(workspace, ['status', '--model', 'remote-refused', '--github', repository], {
+      GITHUB_API_URL: github.url.replace('http://', `http://x:${secret}@`)
+    })
+    expect(inUrl.code).toBe(2)
+    expect(inUrl.stderr).toMatch(/GITHUB_API_URL must be the http\(s\) address of GitHub's API without a user or password in it/)
+    for (const r of [refused, inUrl]) expect(r.stdout + r.stderr).not.toContain(secret)
   })
 })

@@ -51,6 +51,22 @@ describe('effects after the commit', () => {
     expect(registryState(github, 'refused')!.effects).toEqual([])
   })
 
+  it('a refused deploy is not sent once its version is no longer the champion: the new champion is deployed, the old one is not', async () => {
+    const workspace = await toyProject('superseded', AUTO)
+    // Refused twice: by the run that promoted version 1, and again when the next run completes it before training.
+    github.faults.push({ method: 'POST', path: DISPATCH, kind: { status: 422 }, times: 2 })
+    const first = await act(workspace)
+    expect(first.code).toBe(1)
+    expect(registryState(github, 'superseded')).toMatchObject({ champion: 1, effects: [{ kind: 'dispatch', version: 1, status: 'failed' }] })
+    const second = await act(workspace)
+    expect(registryState(github, 'superseded')!.champion, second.log).toBe(2)
+    expect(second.log).toMatch(/The deploy of superseded version 1 \(workflow deploy\.yml\) is not sent: .* the champion is version 2 now/)
+    expect(github.dispatches.filter(d => d.inputs.model === 'superseded')).toEqual([
+      { workflow: 'deploy.yml', ref: 'refs/heads/main', inputs: { model: 'superseded', version: '2' } }
+    ])
+    expect(registryState(github, 'superseded')!.effects).toEqual([])
+  })
+
   it.each([
     ['its answer was lost', 'drop-after' as const],
     ['a 502 came after GitHub did the work', { statusAfter: 502 }]

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
+import { retrain } from '../helpers/project.js'
 import { fakeRuntimeToken } from '../fakes/results-server.js'
 import { AUTO, GATE, registryState, runAction, toyProject, type RunOptions } from './harness.js'
 
@@ -67,6 +68,20 @@ describe.concurrent('on GitHub Enterprise Server', { timeout: 180_000 }, () => {
     expect(second.log).toMatch(/warm start/i)
     expect(registryState(github, 'ghes-auto')!.champion).toBe(2)
     expect(github.requests.filter(r => r.host === 'storage').length).toBeGreaterThan(0)
+  })
+
+  it('the CLI reads the registry under the prefix, GITHUB_API_URL written with or without a trailing slash', async () => {
+    const workspace = await toyProject('ghes-cli', AUTO)
+    expect((await act(workspace)).code).toBe(0)
+    for (const url of [github.apiUrl, `${github.apiUrl}/`, `${github.apiUrl}//`]) {
+      const status = await retrain(workspace, ['status', '--model', 'ghes-cli', '--github', `${github.owner}/${github.repo}`, '--json'], {
+        GITHUB_API_URL: url,
+        GITHUB_TOKEN: github.token,
+        GH_TOKEN: ''
+      })
+      expect(status.code, status.stderr).toBe(0)
+      expect(JSON.parse(status.stdout)).toMatchObject({ champion: 1 })
+    }
   })
 
   it("the issue gate's issue, its replies and the outputs link to the server", async () => {

@@ -251,6 +251,60 @@ describe.concurrent('re-runs of a workflow run', { timeout: 180_000 }, () => {
     const replies = [...github.comments.values()].filter(c => c.issue_number === issue.number && c.user === github.botLogin)
     expect(replies.map(c => c.body)).toEqual([expect.stringContaining('Approved by @rerun-reviewer')])
     expect(registryState('rerun-comment')!.history.filter(e => e.action === 'approved')).toHaveLength(1)
+    // Once another version is approved, a further re-run says version 1 is no longer the champion, and promoted is false.
+    expect((await workflowRun(workspace, { inputs: { gate: 'issue', params: '{"delta": 2}' } })(1)).code).toBe(0)
+    expect((await workflowRun(workspace, { inputs: { command: 'approve', version: '2' } })(1)).code).toBe(0)
+    const later = await run(3)
+    expect(later.code, later.log).toBe(0)
+    expect(later.outputs).toMatchObject({ [Outputs.decision]: 'approved', [Outputs.promoted]: 'false' })
+    expect(later.log).toMatch(/::warning::rerun-comment version 1, .* is no longer the champion \(the champion is version 2 now\)/)
+  })
+
+  it('a re-run after a later promotion or rollback says its version is no longer the champion, and promoted is false', async () => {
+    const workspace = await toyProject('rerun-stale', AUTO)
+    const first = workflowRun(workspace)
+    expect((await first(1)).outputs[Outputs.promoted]).toBe('true')
+    expect((await workflowRun(workspace)(1)).outputs[Outputs.candidateVersion]).toBe('2')
+    const again = await first(2)
+    expect(again.code, again.log).toBe(0)
+    expect(again.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.candidateVersion]: '1', [Outputs.promoted]: 'false' })
+    expect(again.log).toMatch(
+      /::warning::rerun-stale version 1, which an earlier attempt of this run made the champion, is no longer the champion \(the champion is version 2 now\)/
+    )
+    // A rollback (to 1), then a new champion (3): the rollback's re-run changes nothing and deploys nothing.
+    const rollback = workflowRun(workspace, { inputs: { command: 'rollback' } })
+    expect((await rollback(1)).outputs).toMatchObject({ [Outputs.decision]: 'rolled-back', [Outputs.candidateVersion]: '1', [Outputs.promoted]: 'true' })
+    expect((await workflowRun(workspace)(1)).outputs[Outputs.candidateVersion]).toBe('3')
+    const rerolled = await rollback(2)
+    expect(rerolled.code, rerolled.log).toBe(0)
+    expect(rerolled.outputs).toMatchObject({ [Outputs.decision]: 'rolled-back', [Outputs.candidateVersion]: '1', [Outputs.promoted]: 'false' })
+    expect(rerolled.log).toMatch(/::warning::rerun-stale version 1, .* is no longer the champion \(the champion is version 3 now\)/)
+    expect(registryState('rerun-stale')!.champion).toBe(3)
+  })
+
+  it("matrix legs that differ in their spec but not their params are not taken for each other's earlier attempt", async () => {
+    const workspace = await toyProject('rerun-legs', AUTO)
+    await writeFile(path.join(workspace, 'retrain-b.yml'), toySpec('rerun-legs', AUTO))
+    // One step of one run: leg a registered in attempt 1; leg b failed before it reached the registry.
+    const leg = workflowRun(workspace)
+    const a = await leg(1)
+    expect(a.code, a.log).toBe(0)
+    expect(a.outputs[Outputs.candidateVersion]).toBe('1')
+    const b = await leg(2, { inputs: { spec: 'retrain-b.yml' } })
+    expect(b.code, b.log).toBe(0)
+    expect(b.log).not.toContain('already registered')
+    expect(b.outputs[Outputs.candidateVersion]).toBe('2')
+    expect(registryState('rerun-legs')!.versions.map(v => v.version)).toEqual([1, 2])
+    // An attempt recorded by a version of the action whose keys had no digest of the inputs is still recognised.
+    const file = 'rerun-legs/registry.json'
+    const state = JSON.parse(github.file('retrain-registry', file)!) as { history: { run?: { key: string } }[] }
+    for (const e of state.history) if (e.run) e.run.key = e.run.key.replace(/\/inputs-[0-9a-f]{12}$/, '')
+    github.putFile('retrain-registry', file, JSON.stringify(state))
+    // Leg a's own re-run still finds its attempt, whatever input may differ between attempts (a reason naming who re-ran it).
+    const againA = await leg(2, { inputs: { reason: 're-run by another person' } })
+    expect(againA.code, againA.log).toBe(0)
+    expect(againA.outputs[Outputs.candidateVersion]).toBe('1')
+    expect(againA.log).toContain('Attempt 1 of this workflow run already registered rerun-legs version 1')
   })
 
   it('a re-run of select after a challengers matrix selects nothing again and outputs the winner', async () => {

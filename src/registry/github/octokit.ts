@@ -28,6 +28,11 @@ export interface ClientOptions {
   writeIntervalMs: number
   notificationIntervalMs: number
   log: (message: string) => void
+  /**
+   * The longest wait for a rate limit to reset that is worth it (a person at a terminal): a longer one
+   * fails the request at once, saying when. Unbounded when absent (a workflow waits).
+   */
+  maxRateLimitWaitS?: number
 }
 
 /** Statuses that will not change on a retry. 409 is a lost compare-and-swap: re-read, do not resend. */
@@ -109,6 +114,10 @@ export function createGitHubClient(token: string, options: ClientOptions): GitHu
   const waitOut = (limit: string, retryAfter: number, request: { method: string; url: string }, retryCount: number): boolean => {
     if (cancelled()) {
       options.log(`${limit} was reached for ${request.method} ${request.url}; not waiting ${retryAfter} s: the run is cancelled`)
+      return false
+    }
+    if (options.maxRateLimitWaitS !== undefined && retryAfter > options.maxRateLimitWaitS) {
+      options.log(`${limit} was reached for ${request.method} ${request.url}; not waiting ${retryAfter} s for it to reset`)
       return false
     }
     options.log(`${limit} was reached for ${request.method} ${request.url}; retrying in ${retryAfter} s`)
