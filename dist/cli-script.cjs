@@ -34052,8 +34052,16 @@ async function fetchVersion(registry, model, version, dest) {
   const scratch = await (0, import_promises22.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
   const partial = `${target}.partial-${(0, import_node_crypto11.randomBytes)(4).toString("hex")}`;
   try {
-    const bundleDir = await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle"));
-    const manifest = await unpackBundle(bundleDir, partial);
+    const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle")), partial))().catch(
+      async (err) => {
+        const now = await registry.snapshot(model).then(
+          (s) => s.versions.find((v) => v.version === chosen),
+          () => void 0
+        );
+        if (now?.pruned && !record.pruned) throw new InputError([{ message: `${model} version ${chosen}: ${prunedNote(now.pruned)}` }], "bundle-pruned");
+        throw err;
+      }
+    );
     if (manifest.digest !== record.digest) {
       throw new IntegrityError(
         `${model} version ${chosen}'s bundle has digest ${manifest.digest}, but the registry recorded ${record.digest}: it was replaced after it was stored, so it is not used`,
@@ -34082,6 +34090,9 @@ async function fetchVersion(registry, model, version, dest) {
   }
 }
 async function emptyOrAbsent(dir) {
+  if ((await (0, import_promises22.lstat)(dir).catch(() => null))?.isSymbolicLink()) {
+    throw new InputError([{ message: `${dir} is a symbolic link; name a new or empty directory (the link's target, say)` }], "unsafe-destination");
+  }
   let names;
   try {
     names = await (0, import_promises22.readdir)(dir);
@@ -34112,6 +34123,7 @@ var init_fetch_command = __esm({
     import_node_os8 = __toESM(require("node:os"), 1);
     import_node_path24 = __toESM(require("node:path"), 1);
     init_errors();
+    init_retention();
     init_names();
     init_bundle();
   }
@@ -36951,4 +36963,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=7b60014abd1cbb8ca1beaf2b25ce8578f239a1de158652dd4a367ff82e8a361e
+// retrain-script-sha256=38efc75a5d6b8a87e0bd9ac655cb41caccc8478ce94feff1ca324ed4dc4a3fde
