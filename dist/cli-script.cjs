@@ -19494,8 +19494,15 @@ var init_directory_registry = __esm({
             if (isDiskFull(err)) throw new DiskFullError(file, { cause: err });
             if (err.code !== "EEXIST") throw err;
           }
-          const held = await (0, import_promises4.readFile)(file, "utf8").catch(() => null);
+          const held = await (0, import_promises4.readFile)(file, "utf8").catch((e) => e.code === "ENOENT" ? null : e);
           if (held === null) continue;
+          if (held instanceof Error) {
+            throw new RetrainError(
+              `the registry lock ${file} cannot be read (${held.code ?? held.message}): it is not a lock this tool wrote; move it away and run again. Nothing was changed.`,
+              ExitCode.conflict,
+              "registry-locked"
+            );
+          }
           const owner2 = parseOwner(held);
           const age = Date.now() - ((await (0, import_promises4.stat)(file).catch(() => null))?.mtimeMs ?? Date.now());
           if (owner2 ? !processAlive(owner2.host, owner2.pid) : age > UNREADABLE_LOCK_MS) {
@@ -36963,4 +36970,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=38efc75a5d6b8a87e0bd9ac655cb41caccc8478ce94feff1ca324ed4dc4a3fde
+// retrain-script-sha256=8859f45bd588741f16eb5e5be585cc7b91707a3994b5b2e2319cf658f4d1931a

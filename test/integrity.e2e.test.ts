@@ -164,6 +164,20 @@ describe('the registry lock', () => {
     expect(existsSync(path.join(project, 'registry', 'toy', 'registry.json.lock'))).toBe(false)
   })
 
+  it('a lock path this tool did not write (a directory) is named at once, not waited on, and nothing changes', async () => {
+    const project = await makeProject('test/fixtures/toy', spec('gate'))
+    expect((await run(project, 'out1')).code).toBe(0)
+    expect((await run(project, 'out2', {}, '--param', 'delta=2')).code).toBe(0)
+    const before = JSON.stringify(await state(project))
+    await mkdir(path.join(project, 'registry', 'toy', 'registry.json.lock'))
+    const res = await retrain(project, ['reject', '2', '--spec', 'retrain.yml', '--registry', 'registry'])
+    expect(res.code).toBe(5)
+    expect(res.stderr).toMatch(
+      /the registry lock .*registry\.json\.lock cannot be read \(EISDIR\): it is not a lock this tool wrote; move it away and run again/
+    )
+    expect(JSON.stringify(await state(project))).toBe(before)
+  })
+
   it('a live holder is waited for, and the wait says who holds it and since when', async () => {
     const project = await makeProject('test/fixtures/toy', spec('gate'))
     expect((await run(project, 'out1')).code).toBe(0)

@@ -141,8 +141,17 @@ export class DirectoryStore implements RegistryStore {
         if (isDiskFull(err)) throw new DiskFullError(file, { cause: err })
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
       }
-      const held = await readFile(file, 'utf8').catch(() => null)
+      const held = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e))
+      // Released just now: try again at once.
       if (held === null) continue
+      // Something this tool did not write (a directory, a file it may not read): waiting cannot help.
+      if (held instanceof Error) {
+        throw new RetrainError(
+          `the registry lock ${file} cannot be read (${held.code ?? held.message}): it is not a lock this tool wrote; move it away and run again. Nothing was changed.`,
+          ExitCode.conflict,
+          'registry-locked'
+        )
+      }
       const owner = parseOwner(held)
       const age = Date.now() - ((await stat(file).catch(() => null))?.mtimeMs ?? Date.now())
       if (owner ? !processAlive(owner.host, owner.pid) : age > UNREADABLE_LOCK_MS) {
