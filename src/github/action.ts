@@ -181,6 +181,21 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
   }
 }
 
+/**
+ * A decision that stands while a follow-up it committed did not complete: the job turns red, as a
+ * run's does, so that "Re-run failed jobs" and a person notice the missing deploy, and says how to finish.
+ */
+function failUnfinished(decided: string, report: EffectReport | null | undefined): boolean {
+  const left = unfinished(report)
+  if (left.length === 0) return false
+  core.setFailed(
+    `${decided}, but ${left.map(e => `${e.kind} of version ${e.version} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
+      'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
+      'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
+  )
+  return true
+}
+
 function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>, signal: AbortSignal): WorkflowArtifactStore | undefined {
   if (!settings.artifacts) return undefined
   if (onEnterpriseServer(process.env.GITHUB_SERVER_URL)) {
@@ -384,6 +399,7 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
             ? `Rolled ${model} back to version ${outcome.version}`
             : `Promoted ${model} version ${outcome.version}`
       )
+      failUnfinished(`${model} version ${outcome.version} is the champion`, outcome.followUps)
       return ExitCode.ok
     case 'rejected':
       core.setOutput(Outputs.decision, 'rejected')
@@ -391,6 +407,7 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Rejected ${model} version ${outcome.version}`)
+      failUnfinished(`${model} version ${outcome.version} is rejected`, outcome.followUps)
       return ExitCode.ok
     case 'settled':
       reportFollowUps(model, outcome.followUps)
@@ -452,6 +469,12 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   } else {
     await summarizeAfterChange(shell, `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
   }
+  // A comment that decided nothing (any comment on any issue runs this) leaves earlier follow-ups to the commands that decide.
+  if (settled.kind === 'settled' && (outcome.outcome === 'approved' || outcome.outcome === 'rejected'))
+    failUnfinished(
+      `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome === 'approved' ? 'is the champion' : 'is rejected'}`,
+      settled.followUps
+    )
   return ExitCode.ok
 }
 
@@ -603,15 +626,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const appendix = [chart, links.length ? `### Artifacts\n\n${links.join('\n')}\n` : ''].filter(Boolean).join('\n')
   if (appendix) await addToSummary(appendix, SummaryRoom.beforeFailure, 'the output "artifacts" lists every artifact')
   if (pullRequest) await commentOnPullRequest(shell, pullRequest, `${outcome.report}\n${appendix}`)
-  const left = unfinished(outcome.followUps)
-  if (left.length > 0 && outcome.exitCode === ExitCode.ok) {
-    // The decision stands; the job is red so that a missing deploy is noticed, and says how to finish.
-    core.setFailed(
-      `${spec.model} version ${r.candidate.version} is ${r.decision}, but ${left.map(e => `${e.kind} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
-        'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
-        'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
-    )
-  }
+  if (outcome.exitCode === ExitCode.ok) failUnfinished(`${spec.model} version ${r.candidate.version} is ${r.decision}`, outcome.followUps)
   return outcome.exitCode
 }
 
