@@ -387,17 +387,20 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       return ExitCode.ok
     case 'promoted':
       // The same words as the issue gate's outputs: promoted, approved, rolled-back.
-      core.setOutput(Outputs.decision, outcome.how)
-      core.setOutput(Outputs.promoted, 'true')
+      core.setOutput(Outputs.decision, outcome.already ? 'already-champion' : outcome.how)
+      core.setOutput(Outputs.promoted, String(!outcome.already))
       core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
+      if (outcome.already) core.info(`${model} version ${outcome.version} is already the champion: nothing changed, nothing needed doing`)
       await summarizeRegistry(
         shell,
-        outcome.how === 'approved'
-          ? `Approved ${model} version ${outcome.version}: it is the champion`
-          : outcome.how === 'rolled-back'
-            ? `Rolled ${model} back to version ${outcome.version}`
-            : `Promoted ${model} version ${outcome.version}`
+        outcome.already
+          ? `${model} version ${outcome.version} is already the champion: nothing changed`
+          : outcome.how === 'approved'
+            ? `Approved ${model} version ${outcome.version}: it is the champion`
+            : outcome.how === 'rolled-back'
+              ? `Rolled ${model} back to version ${outcome.version}`
+              : `Promoted ${model} version ${outcome.version}`
       )
       failUnfinished(`${model} version ${outcome.version} is the champion`, outcome.followUps)
       return ExitCode.ok

@@ -525,9 +525,11 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
     }
     case 'promoted':
       out(
-        outcome.how === 'rolled-back'
-          ? `Rolled back ${outcome.model}: version ${outcome.version} is the champion`
-          : `${outcome.how === 'approved' ? 'Approved and promoted' : 'Promoted'} ${outcome.model} version ${outcome.version}`
+        outcome.already
+          ? `${outcome.model} version ${outcome.version} is already the champion: nothing changed, nothing needed doing`
+          : outcome.how === 'rolled-back'
+            ? `Rolled back ${outcome.model}: version ${outcome.version} is the champion`
+            : `${outcome.how === 'approved' ? 'Approved and promoted' : 'Promoted'} ${outcome.model} version ${outcome.version}`
       )
       return await unfinishedFollowUps(`${outcome.model} version ${outcome.version} is the champion`, outcome.followUps)
     case 'rejected':

@@ -42,7 +42,7 @@ describe('effects after the commit', () => {
     expect(registryState(github, 'refused')).toMatchObject({ champion: 1, effects: [{ kind: 'dispatch', version: 1, status: 'failed' }] })
     expect(dispatchesOf(1).filter(d => d.inputs.model === 'refused')).toEqual([])
 
-    // Promote again would say "already the champion": the pending dispatch is completed instead.
+    // The command that only completes what is pending sends it.
     const settle = await act(workspace, { inputs: { command: 'settle' } })
     expect(settle.code, settle.log).toBe(0)
     expect(github.dispatches.filter(d => d.inputs.model === 'refused')).toEqual([
