@@ -46,7 +46,7 @@ import { createGitHubClient, statusOf, type GitHubClient } from '../registry/git
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from '../registry/github/releases-registry.js'
 import { actionStepCache } from './step-cache.js'
-import { checkContentsWritable, missingPermission, permissionFix } from './permissions.js'
+import { checkContentsWritable, checkIssuesWritable, missingPermission, permissionFix } from './permissions.js'
 import {
   earlierChange,
   earlierCommandChange,
@@ -512,6 +512,11 @@ function actionParams(spec: Spec, settings: ActionSettings, eventName: string, p
   return resolveParams(spec, fromEvent.params, fromEvent.source, options)
 }
 
+/** Whether a run of the spec can open the gate: only such a run meets its environment or its issue. */
+function opensGate(spec: Spec): boolean {
+  return spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'
+}
+
 async function retrain(shell: Shell, eventName: string, payload: EventPayload): Promise<number> {
   const { settings, spec, registry, tune } = shell
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
@@ -525,12 +530,12 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const params = actionParams(spec, settings, eventName, payload)
   const outputDir = path.resolve(settings.outputDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'retrain', spec.model))
   // Only a run that can open the gate meets the promote job's environment.
-  if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'))
-    await checkEnvironmentGate(shell, 'run')
+  if (!dryRun && opensGate(spec)) await checkEnvironmentGate(shell, 'run')
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
   cutRequestsOnCancel(controller.signal)
   if (!dryRun && shell.releases && shell.github) await checkContentsWritable(shell.github, repository(), eventName, payload)
+  if (!dryRun && settings.gate === 'issue' && opensGate(spec) && shell.github) await checkIssuesWritable(shell.github, repository(), eventName, payload)
   if (!dryRun && shell.run) {
     const earlier = await finishEarlierRun(earlierDeps(shell, shell.run))
     if (earlier) {

@@ -48,7 +48,9 @@ const UNDOCUMENTED_STATUSES: Record<string, number[]> = {
   // A missing environment (or one the token may not see) is "404 Not Found"; the description lists 200 only.
   'GET /repos/{owner}/{repo}/environments/{environment_name}': [404],
   // An upload to a release that was deleted meanwhile is "404 Not Found"; the description lists 201 and 422.
-  'POST /repos/{owner}/{repo}/releases/{release_id}/assets': [404]
+  'POST /repos/{owner}/{repo}/releases/{release_id}/assets': [404],
+  // A label no issue ever carried does not exist: "404 Not Found"; the description lists 200 only.
+  'PATCH /repos/{owner}/{repo}/labels/{name}': [404]
 }
 
 /** A deployment environment's protection: required reviewers and a wait timer, each optional. */
@@ -68,7 +70,7 @@ export type TokenScope = 'contents' | 'issues' | 'pull-requests' | 'actions'
 /** The scope a write needs, by its path (GitHub's `X-Accepted-GitHub-Permissions` names it). */
 function scopeOfWrite(pathname: string): TokenScope {
   if (/\/actions\//.test(pathname)) return 'actions'
-  if (/\/issues(\/|$)/.test(pathname)) return 'issues'
+  if (/\/(issues|labels)(\/|$)/.test(pathname)) return 'issues'
   return 'contents'
 }
 
@@ -874,6 +876,13 @@ export class FakeGitHub {
             }
           }
         ]
+      }),
+      r('PATCH', '/repos/{owner}/{repo}/labels/{name}', ({ params: [encoded], body }) => {
+        // Labels live on the issues here: one exists once an issue carried it. Only a request that changes nothing is served.
+        const name = decodeURIComponent(encoded!)
+        if (![...this.issues.values()].some(i => i.labels.includes(name))) return this.error(404, 'Not Found')
+        if (Object.keys(body ?? {}).length > 0) return this.error(500, 'the fake does not change labels')
+        return [200, this.labelJson(name)]
       }),
       r('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', ({ params: [workflow], body }) => {
         this.dispatches.push({ workflow: decodeURIComponent(workflow!), ref: body.ref, inputs: body.inputs ?? {} })
