@@ -46,7 +46,7 @@ import { createGitHubClient, statusOf, type GitHubClient } from '../registry/git
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from '../registry/github/releases-registry.js'
 import { actionStepCache } from './step-cache.js'
-import { checkContentsWritable, checkIssuesWritable, missingPermission, permissionFix } from './permissions.js'
+import { checkContentsWritable, checkDispatchAllowed, checkIssuesWritable, missingPermission, permissionFix } from './permissions.js'
 import {
   earlierChange,
   earlierCommandChange,
@@ -536,6 +536,10 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   cutRequestsOnCancel(controller.signal)
   if (!dryRun && shell.releases && shell.github) await checkContentsWritable(shell.github, repository(), eventName, payload)
   if (!dryRun && settings.gate === 'issue' && opensGate(spec) && shell.github) await checkIssuesWritable(shell.github, repository(), eventName, payload)
+  // Only a run that can promote sends the deploy; a gated candidate's is sent by the approving command.
+  const promotes = spec.promotion.mode === 'auto' || (spec.promotion.mode === 'gate' && spec.promotion.firstModel === 'promote')
+  if (!dryRun && promotes && settings.dispatchWorkflow && shell.github)
+    await checkDispatchAllowed(shell.github, repository(), settings.dispatchWorkflow, eventName, payload)
   if (!dryRun && shell.run) {
     const earlier = await finishEarlierRun(earlierDeps(shell, shell.run))
     if (earlier) {

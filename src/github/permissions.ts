@@ -103,3 +103,25 @@ export async function checkIssuesWritable(
     refuseMissing(err, repo, 'which the issue gate needs to open the issue a person approves on', eventName, payload)
   }
 }
+
+/**
+ * Fails before any step runs when the token may not dispatch the deploy (actions: write) that a
+ * promotion sends after its commit. The check changes nothing: it enables the workflow again, only
+ * when GitHub just said it is active (enabling an active workflow is a no-op); a workflow it cannot
+ * read, or one that is not active, is left for the dispatch itself to meet.
+ */
+export async function checkDispatchAllowed(
+  github: GitHubClient,
+  repo: { owner: string; repo: string },
+  workflow: string,
+  eventName: string,
+  payload: EventPayload
+): Promise<void> {
+  const read = await github.rest.actions.getWorkflow({ ...repo, workflow_id: workflow, request: { retries: 0 } }).catch(() => null)
+  if (read?.data.state !== 'active') return
+  try {
+    await github.rest.actions.enableWorkflow({ ...repo, workflow_id: workflow, request: { retries: 0 } })
+  } catch (err) {
+    refuseMissing(err, repo, `which a promotion needs to dispatch the workflow ${workflow} (input "dispatch-workflow")`, eventName, payload)
+  }
+}

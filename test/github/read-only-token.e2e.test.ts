@@ -177,6 +177,35 @@ describe.concurrent('a token that may not write', { timeout: 180_000 }, () => {
     expect(allowed.outputs[Outputs.decision]).toBe('pending-approval')
   })
 
+  it('a run that may promote with dispatch-workflow and no actions: write fails before any step runs; a disabled workflow is never enabled', async () => {
+    const github = await fake()
+    const workspace = await toyProject('ro-actions', AUTO)
+    const inputs = { 'dispatch-workflow': 'deploy.yml' }
+    github.workflows.set('deploy.yml', 'active')
+    github.writableScopes = ['contents']
+    const run = await act(github, workspace, { inputs })
+    expect(run.code).not.toBe(0)
+    expect(run.log).toContain('missing-permission: the token may not write to octo-org/models (GitHub answered 403: it needs actions: write)')
+    expect(run.log).toContain('which a promotion needs to dispatch the workflow deploy.yml (input "dispatch-workflow"); nothing was trained or changed')
+    expect(existsSync(path.join(workspace, 'step-env.txt'))).toBe(false)
+    expect(registryState(github, 'ro-actions')?.versions ?? []).toEqual([])
+
+    // A workflow a person disabled is not touched: the check is skipped, and the dispatch meets it after the commit.
+    github.workflows.set('deploy.yml', 'disabled_manually')
+    github.writableScopes = null
+    const disabled = await act(github, workspace, { inputs })
+    expect(disabled.outputs[Outputs.decision], disabled.log).toBe('promoted')
+    expect(github.workflows.get('deploy.yml')).toBe('disabled_manually')
+    expect(github.requests.filter(r => r.path.endsWith('/enable'))).toHaveLength(1)
+
+    // With the permission, the check enables the active workflow again (a no-op) and the run promotes and dispatches.
+    github.workflows.set('deploy.yml', 'active')
+    const allowed = await act(github, workspace, { inputs })
+    expect(allowed.code, allowed.log).toBe(0)
+    expect(github.workflows.get('deploy.yml')).toBe('active')
+    expect(github.dispatches.map(d => d.inputs.version)).toEqual(['1', '2'])
+  })
+
   it('an empty token on a pull request from a fork (a secret that is withheld) is a clear error', async () => {
     const github = await fake()
     const workspace = await toyProject('ro-secret', AUTO)
