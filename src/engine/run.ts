@@ -37,7 +37,7 @@ import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
 import { preview as previewChanges, restoreChangedTree, snapshotTree, type TreeSnapshot } from './baseline-guard.js'
 import { ContractEnv } from '../contract-names.js'
-import { contractEnv, readStepSummary } from './contract.js'
+import { contractEnv, paramsFileText, readStepSummary } from './contract.js'
 import { runDataChecks } from './data-checks.js'
 import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
@@ -891,6 +891,11 @@ async function execute(
 ): Promise<number> {
   const { reporter, options, spec } = ctx
   const cwd = target.workingDirectory ? path.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root
+  // RETRAIN_PARAMS_FILE is RETRAIN_PARAMS in a file: each process gets the run's params, the ones
+  // lineage records, whatever an earlier step wrote into it.
+  const paramsFile = ctx.contract[ContractEnv.paramsFile]!
+  const params = paramsFileText(options.params)
+  if ((await readFile(paramsFile, 'utf8').catch(() => null)) !== params) await writeFile(paramsFile, params)
   reporter.startGroup(label)
   // A step that prints nothing for a long time looks hung: say it is still running.
   const started = Date.now()
@@ -924,6 +929,12 @@ async function execute(
     reporter.endGroup()
   })
   if (result.cancelled) throw new CancelledError('a signal')
+  if ((await readFile(paramsFile, 'utf8').catch(() => null)) !== params) {
+    reporter.warn(
+      `${label} changed RETRAIN_PARAMS_FILE; later steps get the run's params again (the ones recorded with the version): ` +
+        'pass what a step computes to later steps in a file under RETRAIN_WORK_DIR'
+    )
+  }
   if (result.timedOut) {
     throw new StepError(`${label} timed out after ${target.timeoutMinutes} minutes and was stopped`, id, result.tail, 'step-timeout')
   }
