@@ -730,6 +730,29 @@ function checkLeakage(spec: Spec, evaluation: ResolvedDataInput[], training: Res
   if (problems.length > 0) throw new InputError(problems, 'leakage')
 }
 
+/**
+ * The leakage guard knows the evaluation's data by the inputs evaluate.data lists; the built-in
+ * evaluation (`retrain evaluate --data NAME`) can name another. Each input it scored on is one
+ * evaluate.data lists, or the run stops before anything is recorded: every other input is training data.
+ */
+function checkBuiltinEvaluationData(ctx: RunContext, read: string, role: EvaluationTarget['role']): void {
+  const { spec } = ctx
+  const outside = [...new Set(read.split('\n').filter(Boolean))].filter(name => !spec.evaluate.data.includes(name))
+  if (outside.length === 0) return
+  throw new InputError(
+    outside.map(name => ({
+      file: spec.file,
+      line: spec.evaluate.location.line,
+      col: spec.evaluate.location.col,
+      message:
+        `leakage: evaluate.run scored the ${role} on data input "${name}" (retrain evaluate --data ${name}), which evaluate.data does not list: ` +
+        `every input it does not list is training data, so the metrics would reward memorizing it. Score on ${spec.evaluate.data.map(d => `--data ${d}`).join(' or ')}, ` +
+        'or list the input in evaluate.data (and train on another)'
+    })),
+    'leakage'
+  )
+}
+
 interface TrainingReport {
   warmStart?: unknown
   from?: unknown
@@ -990,7 +1013,10 @@ async function evaluateModel(ctx: RunContext, { role, dir: modelDir, version }: 
   const name = role === 'reference' ? `reference-v${version}` : role
   const metricsFile = path.join(ws.evalDir, `${name}-metrics.json`)
   const predictionsFile = predictionsFileOf(ctx.spec, ws.evalDir, role === 'reference' ? { reference: version! } : role)
+  const dataRead = path.join(ws.evalDir, `${name}-data-read.txt`)
+  await rm(dataRead, { force: true })
   const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
+    [ContractEnv.evalDataRead]: dataRead,
     [ContractEnv.step]: `evaluate-${name}`,
     [ContractEnv.evalModelDir]: modelDir,
     [ContractEnv.evalRole]: role,
@@ -1006,6 +1032,7 @@ async function evaluateModel(ctx: RunContext, { role, dir: modelDir, version }: 
     if (err instanceof StepError) throw new EvaluationError(err.message)
     throw err
   }
+  checkBuiltinEvaluationData(ctx, await readFile(dataRead, 'utf8').catch(() => ''), role)
   // When the action computes every metric, the evaluate command may write predictions only.
   const onlyPredictions = declared.length === 0 && !existsSync(metricsFile)
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role)
