@@ -185,15 +185,14 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
  * A decision that stands while a follow-up it committed did not complete: the job turns red, as a
  * run's does, so that "Re-run failed jobs" and a person notice the missing deploy, and says how to finish.
  */
-function failUnfinished(decided: string, report: EffectReport | null | undefined): boolean {
+function failUnfinished(decided: string, report: EffectReport | null | undefined): void {
   const left = unfinished(report)
-  if (left.length === 0) return false
+  if (left.length === 0) return
   core.setFailed(
     `${decided}, but ${left.map(e => `${e.kind} of version ${e.version} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
       'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
       'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
   )
-  return true
 }
 
 function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>, signal: AbortSignal): WorkflowArtifactStore | undefined {
