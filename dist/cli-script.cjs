@@ -185,7 +185,9 @@ var init_contract_names = __esm({
       /** The contract's helpers for Python (`python/`) and Node (`node/`) shipped with this tool; empty when absent. */
       helpersDir: "RETRAIN_HELPERS_DIR",
       /** A `uses:` step's `with:` options as JSON, expressions already evaluated. */
-      builtinOptions: "RETRAIN_BUILTIN_OPTIONS"
+      builtinOptions: "RETRAIN_BUILTIN_OPTIONS",
+      /** A file the built-in evaluation (`retrain evaluate`) appends the data input it scored on to, for the leakage guard. */
+      evalDataRead: "RETRAIN_EVAL_DATA_READ"
     };
     WEIGHTS_FILE = "weights.json";
   }
@@ -1184,9 +1186,12 @@ var init_params = __esm({
 function contractFiles(workDir) {
   return { paramsFile: import_node_path2.default.join(workDir, ".retrain-params.json"), stepSummary: import_node_path2.default.join(workDir, ".retrain-step-summary.md") };
 }
+function paramsFileText(params) {
+  return JSON.stringify(params, null, 2) + "\n";
+}
 function contractEnv(v) {
   const files = contractFiles(v.workDir);
-  (0, import_node_fs.writeFileSync)(files.paramsFile, JSON.stringify(v.params, null, 2) + "\n");
+  (0, import_node_fs.writeFileSync)(files.paramsFile, paramsFileText(v.params));
   const env = {
     [ContractEnv.model]: v.model,
     [ContractEnv.baselineDir]: v.baselineDir ?? "",
@@ -33088,6 +33093,20 @@ function checkLeakage(spec, evaluation, training, champion) {
   );
   if (problems.length > 0) throw new InputError(problems, "leakage");
 }
+function checkBuiltinEvaluationData(ctx, read, role) {
+  const { spec } = ctx;
+  const outside = [...new Set(read.split("\n").filter(Boolean))].filter((name) => !spec.evaluate.data.includes(name));
+  if (outside.length === 0) return;
+  throw new InputError(
+    outside.map((name) => ({
+      file: spec.file,
+      line: spec.evaluate.location.line,
+      col: spec.evaluate.location.col,
+      message: `leakage: evaluate.run scored the ${role} on data input "${name}" (retrain evaluate --data ${name}), which evaluate.data does not list: every input it does not list is training data, so the metrics would reward memorizing it. Score on ${spec.evaluate.data.map((d) => `--data ${d}`).join(" or ")}, or list the input in evaluate.data (and train on another)`
+    })),
+    "leakage"
+  );
+}
 async function resolveWarmStart(spec, champion, reportFile) {
   const text2 = await (0, import_promises20.readFile)(reportFile, "utf8").catch(() => null);
   let report2 = {};
@@ -33182,6 +33201,9 @@ function timeoutOf(minutes) {
 async function execute(ctx, label, id, target, env, argv) {
   const { reporter, options, spec } = ctx;
   const cwd = target.workingDirectory ? import_node_path22.default.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
+  const paramsFile = ctx.contract[ContractEnv.paramsFile];
+  const params = paramsFileText(options.params);
+  if (await (0, import_promises20.readFile)(paramsFile, "utf8").catch(() => null) !== params) await (0, import_promises20.writeFile)(paramsFile, params);
   reporter.startGroup(label);
   const started = Date.now();
   let lastOutput = started;
@@ -33214,6 +33236,11 @@ async function execute(ctx, label, id, target, env, argv) {
     reporter.endGroup();
   });
   if (result.cancelled) throw new CancelledError("a signal");
+  if (await (0, import_promises20.readFile)(paramsFile, "utf8").catch(() => null) !== params) {
+    reporter.warn(
+      `${label} changed RETRAIN_PARAMS_FILE; later steps get the run's params again (the ones recorded with the version): pass what a step computes to later steps in a file under RETRAIN_WORK_DIR`
+    );
+  }
   if (result.timedOut) {
     throw new StepError(`${label} timed out after ${target.timeoutMinutes} minutes and was stopped`, id, result.tail, "step-timeout");
   }
@@ -33256,7 +33283,10 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const name = role === "reference" ? `reference-v${version}` : role;
   const metricsFile = import_node_path22.default.join(ws.evalDir, `${name}-metrics.json`);
   const predictionsFile2 = predictionsFile(ctx.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
+  const dataRead = import_node_path22.default.join(ws.evalDir, `${name}-data-read.txt`);
+  await (0, import_promises20.rm)(dataRead, { force: true });
   const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
+    [ContractEnv.evalDataRead]: dataRead,
     [ContractEnv.step]: `evaluate-${name}`,
     [ContractEnv.evalModelDir]: modelDir,
     [ContractEnv.evalRole]: role,
@@ -33272,6 +33302,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
   }
+  checkBuiltinEvaluationData(ctx, await (0, import_promises20.readFile)(dataRead, "utf8").catch(() => ""), role);
   const onlyPredictions = declared.length === 0 && !(0, import_node_fs11.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
@@ -33469,182 +33500,6 @@ var init_knobs = __esm({
     init_errors();
     init_run();
     SIGNALS = ["SIGTERM", "SIGINT", "SIGKILL"];
-  }
-});
-
-// src/engine/registry-commands.ts
-var registry_commands_exports = {};
-__export(registry_commands_exports, {
-  STATUS_LIMIT: () => STATUS_LIMIT,
-  approveCandidate: () => approveCandidate,
-  previousChampion: () => previousChampion,
-  promoteCandidate: () => promoteCandidate,
-  rejectCandidate: () => rejectCandidate,
-  renderStatus: () => renderStatus,
-  rollback: () => rollback
-});
-function findVersion(snapshot, version) {
-  const record = snapshot.versions.find((v) => v.version === version);
-  if (!record) {
-    const known = snapshot.versions.map((v) => v.version).join(", ") || "none";
-    throw new InputError([{ message: `${snapshot.model} has no version ${version} (versions: ${known})` }], "unknown-version");
-  }
-  return record;
-}
-async function promoteCandidate(registry, model, candidate, expectChampion, who, effects = noEffects) {
-  const snapshot = await registry.snapshot(model);
-  const record = findVersion(snapshot, candidate);
-  const undecided = ["candidate", "pending", "rejected", "not-selected"].includes(record.status);
-  if (undecided && record.baselineVersion !== expectChampion) {
-    if (snapshot.champion !== record.baselineVersion) throw new StaleBaselineError(model, record.baselineVersion, snapshot.champion);
-    throw new StaleBaselineError(
-      model,
-      expectChampion,
-      snapshot.champion,
-      `${model} version ${candidate} was compared with ${describeVersion(record.baselineVersion)}, which is still the champion, not with ${describeVersion(expectChampion)}; nothing was promoted. Name the champion it was compared with.`
-    );
-  }
-  await registry.apply(model, {
-    kind: "promote",
-    action: "promoted",
-    expect: { version: candidate, status: record.status },
-    expectChampion,
-    who: { actor: who.actor, reason: who.reason ?? `promoted by ${who.actor}, expected champion ${describeVersion(expectChampion)}` },
-    forced: Boolean(who.force),
-    effects: effects(candidate)
-  });
-}
-async function approveCandidate(registry, model, version, who, effects = noEffects) {
-  const record = findVersion(await registry.snapshot(model), version);
-  await registry.apply(model, {
-    kind: "promote",
-    action: "approved",
-    expect: { version, status: record.status },
-    expectChampion: record.baselineVersion,
-    who: { actor: who.actor, reason: who.reason ?? `approved by ${who.actor}` },
-    forced: Boolean(who.force),
-    effects: effects(version)
-  });
-}
-async function rejectCandidate(registry, model, version, who) {
-  const record = findVersion(await registry.snapshot(model), version);
-  await registry.apply(model, {
-    kind: "reject",
-    expect: { version, status: record.status },
-    who: { actor: who.actor, reason: who.reason ?? `rejected by ${who.actor}` },
-    effects: []
-  });
-}
-function previousChampion(snapshot) {
-  const moves = snapshot.history.filter((e) => ["promoted", "approved", "rollback"].includes(e.action));
-  const line = [];
-  for (const e of moves) {
-    const at = e.action === "rollback" ? line.lastIndexOf(e.version) : -1;
-    if (at >= 0) line.length = at + 1;
-    else line.push(e.version);
-  }
-  if (line.at(-1) === snapshot.champion) return line.length >= 2 ? line.at(-2) : null;
-  return moves.findLast((e) => e.version === snapshot.champion)?.from ?? null;
-}
-async function rollback(registry, model, to, who, effects = noEffects) {
-  const snapshot = await registry.snapshot(model);
-  if (snapshot.champion === null) throw new InputError([{ message: `${model} has no champion to roll back` }], "no-champion");
-  const target = to ?? previousChampion(snapshot);
-  if (target === null)
-    throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], "no-previous");
-  const record = findVersion(snapshot, target);
-  await registry.apply(model, {
-    kind: "promote",
-    action: "rollback",
-    expect: { version: target, status: record.status },
-    expectChampion: snapshot.champion,
-    who: { actor: who.actor, reason: who.reason ?? `rolled back from version ${snapshot.champion} by ${who.actor}` },
-    forced: false,
-    effects: effects(target)
-  });
-  return target;
-}
-function renderStatus(snapshot, metricNames, { limit = STATUS_LIMIT, rest = "--all shows every one" } = {}) {
-  const lines = [`## ${snapshot.model}`, "", `Champion: ${describeVersion(snapshot.champion)}`, ""];
-  const pending = snapshot.versions.filter((v) => v.status === "pending");
-  lines.push(
-    `Pending approval: ${pending.length ? pending.map((v) => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(", ") : "none"}`,
-    ""
-  );
-  const stale = pending.filter((v) => v.baselineVersion !== snapshot.champion);
-  if (stale.length) {
-    lines.push(
-      `Stale: ${stale.map((v) => `version ${v.version}`).join(", ")} ${stale.length === 1 ? "was" : "were"} compared with another champion than ${describeVersion(snapshot.champion)}, so ${stale.length === 1 ? "it" : "they"} cannot be approved as ${stale.length === 1 ? "it is" : "they are"}: reject ${stale.length === 1 ? "it" : "them"} (\`retrain reject VERSION\`, or \`command: reject\` in the action) and run again to compare with today's champion.`,
-      ""
-    );
-  }
-  const reserved = snapshot.reservations ?? [];
-  if (reserved.length) {
-    lines.push(
-      `Reserved by runs not yet committed: ${reserved.map((r) => `version ${r.version} (by ${r.owner} since ${r.at}${r.expires ? `; given back after ${r.expires} if its run was lost` : ""})`).join(", ")}`,
-      ""
-    );
-  }
-  const effects = snapshot.effects ?? [];
-  if (effects.length) {
-    lines.push(`Follow-ups not yet done: ${effects.map((e) => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ""})`).join("; ")}`, "");
-  }
-  const names = metricNames.length ? metricNames : [...new Set(snapshot.versions.flatMap((v) => Object.keys(v.metrics)))];
-  if (snapshot.versions.length) {
-    const seen = [...new Set(snapshot.versions.map((v) => v.evaluationData).filter((d) => Boolean(d)))];
-    const sets = seen.length > 1 ? seen : [];
-    const letter = (d) => d ? String.fromCharCode(65 + sets.indexOf(d) % 26) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : "") : "\u2014";
-    const newest = snapshot.versions.length - limit;
-    const shown2 = snapshot.versions.filter((v, i) => i >= newest || v.version === snapshot.champion || v.status === "pending");
-    lines.push("### Versions", "");
-    lines.push(
-      table(
-        ["version", "status", "baseline", ...names, ...sets.length ? ["evaluated on"] : [], "created"],
-        shown2.map((v) => [
-          String(v.version) + (v.version === snapshot.champion ? " *" : ""),
-          v.status + (v.pruned ? `, bundle pruned ${v.pruned.at.slice(0, 10)}` : ""),
-          v.baselineVersion === null ? "\u2014" : String(v.baselineVersion),
-          ...names.map((n) => formatNumber(v.metrics[n])),
-          ...sets.length ? [letter(v.evaluationData)] : [],
-          v.createdAt
-        ])
-      ),
-      ""
-    );
-    if (shown2.length < snapshot.versions.length) lines.push(`${snapshot.versions.length - shown2.length} older versions not shown (${rest}).`, "");
-    if (sets.length > 1) {
-      const changes = snapshot.versions.filter(
-        (v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast((p) => p.evaluationData)?.evaluationData
-      );
-      lines.push(
-        `The evaluation data changed at version${changes.length === 1 ? "" : "s"} ${changes.map((v) => v.version).join(", ")}: metrics compare only between versions evaluated on the same data (the same letter).`,
-        ""
-      );
-    }
-  }
-  if (snapshot.history.length) {
-    lines.push("### History", "");
-    lines.push(
-      table(
-        ["when", "action", "version", "from", "who", "why"],
-        snapshot.history.slice(Math.max(0, snapshot.history.length - limit)).map((e) => [e.at, e.action + (e.forced ? " (forced)" : ""), String(e.version), e.from === null ? "\u2014" : String(e.from), e.actor, e.reason])
-      ),
-      ""
-    );
-    const older = snapshot.history.length - limit;
-    if (older > 0) lines.push(`${older} older history entries not shown (${rest}).`, "");
-  }
-  return lines.join("\n");
-}
-var noEffects, STATUS_LIMIT;
-var init_registry_commands = __esm({
-  "src/engine/registry-commands.ts"() {
-    "use strict";
-    init_errors();
-    init_format2();
-    init_report();
-    noEffects = () => [];
-    STATUS_LIMIT = 30;
   }
 });
 
@@ -34036,6 +33891,191 @@ var init_challenger_select = __esm({
   }
 });
 
+// src/engine/registry-commands.ts
+var registry_commands_exports = {};
+__export(registry_commands_exports, {
+  STATUS_LIMIT: () => STATUS_LIMIT,
+  approveCandidate: () => approveCandidate,
+  previousChampion: () => previousChampion,
+  promoteCandidate: () => promoteCandidate,
+  rejectCandidate: () => rejectCandidate,
+  renderStatus: () => renderStatus,
+  rollback: () => rollback
+});
+async function promoteUnlessChampion(registry, model, transition) {
+  try {
+    await registry.apply(model, transition);
+    return true;
+  } catch (err) {
+    if (err instanceof InputError && err.reason === "already-champion") return false;
+    throw err;
+  }
+}
+function findVersion(snapshot, version) {
+  const record = snapshot.versions.find((v) => v.version === version);
+  if (!record) {
+    const known = snapshot.versions.map((v) => v.version).join(", ") || "none";
+    throw new InputError([{ message: `${snapshot.model} has no version ${version} (versions: ${known})` }], "unknown-version");
+  }
+  return record;
+}
+async function promoteCandidate(registry, model, candidate, expectChampion, who, effects = noEffects) {
+  const snapshot = await registry.snapshot(model);
+  const record = findVersion(snapshot, candidate);
+  const undecided = ["candidate", "pending", "rejected", "not-selected"].includes(record.status);
+  if (undecided && record.baselineVersion !== expectChampion) {
+    if (snapshot.champion !== record.baselineVersion) throw new StaleBaselineError(model, record.baselineVersion, snapshot.champion);
+    throw new StaleBaselineError(
+      model,
+      expectChampion,
+      snapshot.champion,
+      `${model} version ${candidate} was compared with ${describeVersion(record.baselineVersion)}, which is still the champion, not with ${describeVersion(expectChampion)}; nothing was promoted. Name the champion it was compared with.`
+    );
+  }
+  return await promoteUnlessChampion(registry, model, {
+    kind: "promote",
+    action: "promoted",
+    expect: { version: candidate, status: record.status },
+    expectChampion,
+    who: { actor: who.actor, reason: who.reason ?? `promoted by ${who.actor}, expected champion ${describeVersion(expectChampion)}` },
+    forced: Boolean(who.force),
+    effects: effects(candidate)
+  });
+}
+async function approveCandidate(registry, model, version, who, effects = noEffects) {
+  const record = findVersion(await registry.snapshot(model), version);
+  return await promoteUnlessChampion(registry, model, {
+    kind: "promote",
+    action: "approved",
+    expect: { version, status: record.status },
+    expectChampion: record.baselineVersion,
+    who: { actor: who.actor, reason: who.reason ?? `approved by ${who.actor}` },
+    forced: Boolean(who.force),
+    effects: effects(version)
+  });
+}
+async function rejectCandidate(registry, model, version, who) {
+  const record = findVersion(await registry.snapshot(model), version);
+  await registry.apply(model, {
+    kind: "reject",
+    expect: { version, status: record.status },
+    who: { actor: who.actor, reason: who.reason ?? `rejected by ${who.actor}` },
+    effects: []
+  });
+}
+function previousChampion(snapshot) {
+  const moves = snapshot.history.filter((e) => ["promoted", "approved", "rollback"].includes(e.action));
+  const line = [];
+  for (const e of moves) {
+    const at = e.action === "rollback" ? line.lastIndexOf(e.version) : -1;
+    if (at >= 0) line.length = at + 1;
+    else line.push(e.version);
+  }
+  if (line.at(-1) === snapshot.champion) return line.length >= 2 ? line.at(-2) : null;
+  return moves.findLast((e) => e.version === snapshot.champion)?.from ?? null;
+}
+async function rollback(registry, model, to, who, effects = noEffects) {
+  const snapshot = await registry.snapshot(model);
+  if (snapshot.champion === null) throw new InputError([{ message: `${model} has no champion to roll back` }], "no-champion");
+  const target = to ?? previousChampion(snapshot);
+  if (target === null)
+    throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], "no-previous");
+  const record = findVersion(snapshot, target);
+  const changed = await promoteUnlessChampion(registry, model, {
+    kind: "promote",
+    action: "rollback",
+    expect: { version: target, status: record.status },
+    expectChampion: snapshot.champion,
+    who: { actor: who.actor, reason: who.reason ?? `rolled back from version ${snapshot.champion} by ${who.actor}` },
+    forced: false,
+    effects: effects(target)
+  });
+  return { version: target, changed };
+}
+function renderStatus(snapshot, metricNames, { limit = STATUS_LIMIT, rest = "--all shows every one" } = {}) {
+  const lines = [`## ${snapshot.model}`, "", `Champion: ${describeVersion(snapshot.champion)}`, ""];
+  const pending = snapshot.versions.filter((v) => v.status === "pending");
+  lines.push(
+    `Pending approval: ${pending.length ? pending.map((v) => `version ${v.version} (compared with ${describeVersion(v.baselineVersion)})`).join(", ") : "none"}`,
+    ""
+  );
+  const stale = pending.filter((v) => v.baselineVersion !== snapshot.champion);
+  if (stale.length) {
+    lines.push(
+      `Stale: ${stale.map((v) => `version ${v.version}`).join(", ")} ${stale.length === 1 ? "was" : "were"} compared with another champion than ${describeVersion(snapshot.champion)}, so ${stale.length === 1 ? "it" : "they"} cannot be approved as ${stale.length === 1 ? "it is" : "they are"}: reject ${stale.length === 1 ? "it" : "them"} (\`retrain reject VERSION\`, or \`command: reject\` in the action) and run again to compare with today's champion.`,
+      ""
+    );
+  }
+  const reserved = snapshot.reservations ?? [];
+  if (reserved.length) {
+    lines.push(
+      `Reserved by runs not yet committed: ${reserved.map((r) => `version ${r.version} (by ${r.owner} since ${r.at}${r.expires ? `; given back after ${r.expires} if its run was lost` : ""})`).join(", ")}`,
+      ""
+    );
+  }
+  const effects = snapshot.effects ?? [];
+  if (effects.length) {
+    lines.push(`Follow-ups not yet done: ${effects.map((e) => `${e.kind} of version ${e.version} (${e.status}${e.error ? `: ${e.error}` : ""})`).join("; ")}`, "");
+  }
+  const names = metricNames.length ? metricNames : [...new Set(snapshot.versions.flatMap((v) => Object.keys(v.metrics)))];
+  if (snapshot.versions.length) {
+    const seen = [...new Set(snapshot.versions.map((v) => v.evaluationData).filter((d) => Boolean(d)))];
+    const sets = seen.length > 1 ? seen : [];
+    const letter = (d) => d ? String.fromCharCode(65 + sets.indexOf(d) % 26) + (sets.indexOf(d) >= 26 ? String(Math.floor(sets.indexOf(d) / 26)) : "") : "\u2014";
+    const newest = snapshot.versions.length - limit;
+    const shown2 = snapshot.versions.filter((v, i) => i >= newest || v.version === snapshot.champion || v.status === "pending");
+    lines.push("### Versions", "");
+    lines.push(
+      table(
+        ["version", "status", "baseline", ...names, ...sets.length ? ["evaluated on"] : [], "created"],
+        shown2.map((v) => [
+          String(v.version) + (v.version === snapshot.champion ? " *" : ""),
+          v.status + (v.pruned ? `, bundle pruned ${v.pruned.at.slice(0, 10)}` : ""),
+          v.baselineVersion === null ? "\u2014" : String(v.baselineVersion),
+          ...names.map((n) => formatNumber(v.metrics[n])),
+          ...sets.length ? [letter(v.evaluationData)] : [],
+          v.createdAt
+        ])
+      ),
+      ""
+    );
+    if (shown2.length < snapshot.versions.length) lines.push(`${snapshot.versions.length - shown2.length} older versions not shown (${rest}).`, "");
+    if (sets.length > 1) {
+      const changes = snapshot.versions.filter(
+        (v, i) => i > 0 && v.evaluationData && v.evaluationData !== snapshot.versions.slice(0, i).findLast((p) => p.evaluationData)?.evaluationData
+      );
+      lines.push(
+        `The evaluation data changed at version${changes.length === 1 ? "" : "s"} ${changes.map((v) => v.version).join(", ")}: metrics compare only between versions evaluated on the same data (the same letter).`,
+        ""
+      );
+    }
+  }
+  if (snapshot.history.length) {
+    lines.push("### History", "");
+    lines.push(
+      table(
+        ["when", "action", "version", "from", "who", "why"],
+        snapshot.history.slice(Math.max(0, snapshot.history.length - limit)).map((e) => [e.at, e.action + (e.forced ? " (forced)" : ""), String(e.version), e.from === null ? "\u2014" : String(e.from), e.actor, e.reason])
+      ),
+      ""
+    );
+    const older = snapshot.history.length - limit;
+    if (older > 0) lines.push(`${older} older history entries not shown (${rest}).`, "");
+  }
+  return lines.join("\n");
+}
+var noEffects, STATUS_LIMIT;
+var init_registry_commands = __esm({
+  "src/engine/registry-commands.ts"() {
+    "use strict";
+    init_errors();
+    init_format2();
+    init_report();
+    noEffects = () => [];
+    STATUS_LIMIT = 30;
+  }
+});
+
 // src/engine/fetch-command.ts
 var fetch_command_exports = {};
 __export(fetch_command_exports, {
@@ -34211,20 +34251,23 @@ async function execute2(command, deps) {
     case "promote": {
       await settle(deps, command.model);
       const { promoteCandidate: promoteCandidate2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
-      await promoteCandidate2(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects);
-      return { kind: "promoted", model: command.model, version: command.candidate, how: "promoted", followUps: await settle(deps, command.model) };
+      const changed = await promoteCandidate2(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects);
+      const followUps = await settle(deps, command.model);
+      return { kind: "promoted", model: command.model, version: command.candidate, how: "promoted", followUps, ...!changed && { already: true } };
     }
     case "approve": {
       await settle(deps, command.model);
       const { approveCandidate: approveCandidate2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
-      await approveCandidate2(deps.registry, command.model, command.version, command.who, effects);
-      return { kind: "promoted", model: command.model, version: command.version, how: "approved", followUps: await settle(deps, command.model) };
+      const changed = await approveCandidate2(deps.registry, command.model, command.version, command.who, effects);
+      const followUps = await settle(deps, command.model);
+      return { kind: "promoted", model: command.model, version: command.version, how: "approved", followUps, ...!changed && { already: true } };
     }
     case "rollback": {
       await settle(deps, command.model);
       const { rollback: rollback2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
-      const version = await rollback2(deps.registry, command.model, command.to, command.who, effects);
-      return { kind: "promoted", model: command.model, version, how: "rolled-back", followUps: await settle(deps, command.model) };
+      const { version, changed } = await rollback2(deps.registry, command.model, command.to, command.who, effects);
+      const followUps = await settle(deps, command.model);
+      return { kind: "promoted", model: command.model, version, how: "rolled-back", followUps, ...!changed && { already: true } };
     }
     case "reject": {
       await settle(deps, command.model);
@@ -35087,6 +35130,9 @@ function csvField(value) {
 async function evaluateBuiltin(dataName, io) {
   const modelDir = requireEnv(io.env, ContractEnv.evalModelDir);
   const metricsFile = requireEnv(io.env, ContractEnv.metricsFile);
+  const dataRead = io.env[ContractEnv.evalDataRead];
+  if (dataRead) await (0, import_promises25.appendFile)(dataRead, `${dataName}
+`);
   const model = await loadModel(modelDir);
   const prep = model.preparation;
   const table2 = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'), () => ({
@@ -36784,6 +36830,16 @@ async function commandOf(name, values, positionals, signal) {
   }
   throw usageError(`unknown command "${name}"`);
 }
+async function unfinishedFollowUps(decided, report2) {
+  const { unfinished: unfinished2 } = await Promise.resolve().then(() => (init_execute(), execute_exports));
+  const left = unfinished2(report2);
+  if (left.length === 0) return ExitCode.ok;
+  process.stderr.write(
+    `error: ${decided}, but ${left.map((e) => `${e.kind} of version ${e.version} (${e.error ?? "no answer"})`).join(", ")} did not complete; it stays pending in the registry and the next command that changes it completes it
+`
+  );
+  return ExitCode.conflict;
+}
 async function render(outcome, command, values, spec, reporter) {
   const out = (text2) => process.stdout.write(`${text2}
 `);
@@ -36797,6 +36853,8 @@ async function render(outcome, command, values, spec, reporter) {
       );
       if (result.error) process.stderr.write(`error: ${result.error.reason}: ${result.error.message}
 `);
+      if (outcome.run.exitCode === ExitCode.ok && result.candidate.version !== null)
+        return await unfinishedFollowUps(`${result.model} version ${result.candidate.version} is ${result.decision}`, outcome.run.followUps);
       return outcome.run.exitCode;
     }
     case "validated": {
@@ -36834,12 +36892,12 @@ async function render(outcome, command, values, spec, reporter) {
     }
     case "promoted":
       out(
-        outcome.how === "rolled-back" ? `Rolled back ${outcome.model}: version ${outcome.version} is the champion` : `${outcome.how === "approved" ? "Approved and promoted" : "Promoted"} ${outcome.model} version ${outcome.version}`
+        outcome.already ? `${outcome.model} version ${outcome.version} is already the champion: nothing changed, nothing needed doing` : outcome.how === "rolled-back" ? `Rolled back ${outcome.model}: version ${outcome.version} is the champion` : `${outcome.how === "approved" ? "Approved and promoted" : "Promoted"} ${outcome.model} version ${outcome.version}`
       );
-      return ExitCode.ok;
+      return await unfinishedFollowUps(`${outcome.model} version ${outcome.version} is the champion`, outcome.followUps);
     case "rejected":
       out(`Rejected ${outcome.model} version ${outcome.version}`);
-      return ExitCode.ok;
+      return await unfinishedFollowUps(`${outcome.model} version ${outcome.version} is rejected`, outcome.followUps);
     case "planned": {
       const { planMatrix: planMatrix2, renderPlan: renderPlan2 } = await Promise.resolve().then(() => (init_challenger_plan(), challenger_plan_exports));
       out(values.json ? JSON.stringify(planMatrix2(outcome.plan)) : renderPlan2(outcome.plan));
@@ -36970,4 +37028,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=8859f45bd588741f16eb5e5be585cc7b91707a3994b5b2e2319cf658f4d1931a
+// retrain-script-sha256=c48d066c3fa74e14b8156c283212bddb1392bdaf8135dcb76ee3b0958aeda465

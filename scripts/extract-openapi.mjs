@@ -33,6 +33,11 @@ const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   ['get', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
+  // A run with the issue gate checks issues: write before it trains by updating the gate's label with nothing.
+  ['patch', '/repos/{owner}/{repo}/labels/{name}'],
+  // A run with a deploy dispatch checks actions: write before it trains by enabling its active workflow again.
+  ['get', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}'],
+  ['put', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable'],
   ['post', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches'],
   // The environment gate's check that the promote job's environment exists and has required reviewers.
   ['get', '/repos/{owner}/{repo}/environments/{environment_name}'],

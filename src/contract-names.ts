@@ -34,7 +34,9 @@ export const ContractEnv = {
   /** The contract's helpers for Python (`python/`) and Node (`node/`) shipped with this tool; empty when absent. */
   helpersDir: 'RETRAIN_HELPERS_DIR',
   /** A `uses:` step's `with:` options as JSON, expressions already evaluated. */
-  builtinOptions: 'RETRAIN_BUILTIN_OPTIONS'
+  builtinOptions: 'RETRAIN_BUILTIN_OPTIONS',
+  /** A file the built-in evaluation (`retrain evaluate`) appends the data input it scored on to, for the leakage guard. */
+  evalDataRead: 'RETRAIN_EVAL_DATA_READ'
 } as const
 
 /** `RETRAIN_DATA_<NAME>`: the input's absolute file paths, one per line. */

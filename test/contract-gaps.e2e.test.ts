@@ -88,3 +88,22 @@ describe('a warm start is confirmed, not assumed', () => {
     expect(result.candidate.warmStart).toMatchObject({ source: 'champion', confirmed: true, packages: { python: expect.stringMatching(/^3\./) } })
   })
 })
+
+describe('RETRAIN_PARAMS_FILE is the params, for every step', () => {
+  it("a step that edits it does not change what later steps and the evaluation read; the edit is said, and the recorded params are the run's", async () => {
+    const editing = toySpec({ train: `echo '{"delta": 99}' > "$RETRAIN_PARAMS_FILE"\nnode train.mjs`, stepName: 'Edit params' }).replace(
+      'evaluate:\n  run: node evaluate.mjs',
+      'evaluate:\n  run: cp "$RETRAIN_PARAMS_FILE" evaluate-params.json && node evaluate.mjs'
+    )
+    const spec = editing.replace('evaluate:', '  - name: Read params\n    run: cp "$RETRAIN_PARAMS_FILE" step-params.json\nevaluate:')
+    const project = await makeProject('test/fixtures/toy', spec)
+    const res = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'delta=2'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stderr).toMatch(/Step Edit params changed RETRAIN_PARAMS_FILE; later steps get the run's params again/)
+    const expected = { delta: 2, fail: false, note: '' }
+    expect(JSON.parse(await readFile(path.join(project, 'step-params.json'), 'utf8'))).toEqual(expected)
+    expect(JSON.parse(await readFile(path.join(project, 'evaluate-params.json'), 'utf8'))).toEqual(expected)
+    expect(JSON.parse(await readFile(path.join(project, 'out', 'result.json'), 'utf8')).params).toEqual(expected)
+    expect(res.stderr).not.toMatch(/Step Read params changed/)
+  })
+})

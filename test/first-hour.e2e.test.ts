@@ -65,15 +65,16 @@ describe('two runs of the same model at once', () => {
 })
 
 describe('approving the wrong version', () => {
-  it('approving the champion, or a retired earlier champion, says so (exit 2), not stale-baseline; nothing changes', async () => {
+  it('approving the champion says it is already the champion (exit 0), a retired earlier champion is refused (exit 2), neither stale-baseline; nothing changes', async () => {
     const project = await makeProject('test/fixtures/toy', SPEC)
     for (const out of ['g1', 'g2']) expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', out])).code).toBe(0)
     const before = await status(project)
     expect(before.champion).toBe(2)
 
     const champion = await retrain(project, ['approve', '2', '--spec', 'retrain.yml'])
-    expect(champion.code).toBe(2)
-    expect(champion.stderr).toMatch(/version 2 is already the champion of toy/)
+    expect(champion.code, champion.stderr).toBe(0)
+    expect(champion.stdout).toMatch(/^toy version 2 is already the champion: nothing changed, nothing needed doing$/m)
+    expect(champion.stderr).not.toMatch(/error/)
     const retired = await retrain(project, ['approve', '1', '--spec', 'retrain.yml'])
     expect(retired.code).toBe(2)
     expect(retired.stderr).toMatch(/version 1 was already promoted; roll back to make it the champion again/)

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { invariantViolations, normalizeState } from '../src/registry/state-machine.js'
@@ -251,4 +251,35 @@ describe('retrain prune', () => {
     ])
     expect(invariantViolations(s)).toEqual([])
   }, 120_000)
+})
+
+describe('a decision whose follow-up did not complete', () => {
+  it('approve exits with the conflict code and says so when the pending deletion of a pruned bundle fails; the approval stands', async () => {
+    const project = await makeProject('test/fixtures/toy', toySpec())
+    await writeFile(path.join(project, 'gate.yml'), toySpec({ mode: 'gate' }))
+    await run(project, 1)
+    await run(project, -1)
+    await run(project, 1, 'gate.yml')
+    const crashed = await retrain(project, ['prune', '--spec', 'retrain.yml', ...REGISTRY, '--keep-rejected', '0'], {
+      RETRAIN_TEST_FAILPOINT: 'prune-marked:SIGKILL'
+    })
+    expect(crashed.code).toBeNull()
+    // The bundles' folder made unusable: the deletion the prune left fails (ENOTDIR), even for root.
+    const versions = path.join(project, 'registry', 'toy', 'versions')
+    await rename(versions, `${versions}.aside`)
+    await writeFile(versions, '')
+    const approve = await retrain(project, ['approve', '3', '--spec', 'retrain.yml', ...REGISTRY])
+    expect(approve.stdout, approve.stderr).toMatch(/Approved and promoted toy version 3/)
+    expect(approve.stderr).toMatch(/error: toy version 3 is the champion, but delete-pruned-bundle of version 2 \(.*\) did not complete; it stays pending/)
+    expect(approve.code).toBe(5)
+    const s = await state(project)
+    expect(s.champion).toBe(3)
+    expect(s.effects.map(e => [e.kind, e.version, e.status])).toEqual([['delete-pruned-bundle', 2, 'failed']])
+
+    await rm(versions)
+    await rename(`${versions}.aside`, versions)
+    const rollback = await retrain(project, ['rollback', '--spec', 'retrain.yml', ...REGISTRY])
+    expect(rollback.code, rollback.stderr).toBe(0)
+    expect((await state(project)).effects).toEqual([])
+  })
 })

@@ -51,7 +51,6 @@ describe('the release gate from the command line', () => {
     expect((await retrain(cwd, ['reject', '3', '--spec', 'retrain.yml', '--reason', 'eval set too small'])).code).toBe(0)
     const before = await treeDigest(registryDir(cwd))
     const refusals: [string[], RegExp][] = [
-      [['approve', '2'], /version 2 is already the champion of toy/],
       [['approve', '3'], /version 3 was rejected by \S+ \(eval set too small\); only a forced approval with a reason can promote it/],
       [['approve', '1'], /version 1 was already promoted; roll back to make it the champion again/],
       [['reject', '2'], /version 2 is promoted; only a pending candidate can be rejected/],
@@ -62,6 +61,16 @@ describe('the release gate from the command line', () => {
       const res = await retrain(cwd, [...args, '--spec', 'retrain.yml'])
       expect(res.code, args.join(' ')).toBe(2)
       expect(res.stderr).toMatch(message)
+    }
+    // The champion approved, promoted or rolled back to again: what was asked holds, so it succeeds and changes nothing.
+    for (const args of [
+      ['approve', '2'],
+      ['promote', '--candidate', '2', '--expect-champion', '1'],
+      ['rollback', '--to', '2']
+    ]) {
+      const res = await retrain(cwd, [...args, '--spec', 'retrain.yml'])
+      expect(res.code, res.stderr).toBe(0)
+      expect(res.stdout).toMatch(/toy version 2 is already the champion: nothing changed, nothing needed doing/)
     }
     expect(await treeDigest(registryDir(cwd))).toEqual(before)
 

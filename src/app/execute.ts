@@ -79,6 +79,8 @@ export type AppOutcome =
       followUps: EffectReport
       /** A re-run's report of an earlier attempt's change: the champion now, when it is another version. */
       supersededBy?: number | null
+      /** The version was the champion already: nothing changed, and nothing needed doing. */
+      already?: true
     }
   | { kind: 'rejected'; model: string; version: number; followUps: EffectReport }
   | { kind: 'settled'; model: string; followUps: EffectReport }
@@ -164,20 +166,23 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
     case 'promote': {
       await settle(deps, command.model)
       const { promoteCandidate } = await import('../engine/registry-commands.js')
-      await promoteCandidate(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects)
-      return { kind: 'promoted', model: command.model, version: command.candidate, how: 'promoted', followUps: await settle(deps, command.model) }
+      const changed = await promoteCandidate(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects)
+      const followUps = await settle(deps, command.model)
+      return { kind: 'promoted', model: command.model, version: command.candidate, how: 'promoted', followUps, ...(!changed && { already: true }) }
     }
     case 'approve': {
       await settle(deps, command.model)
       const { approveCandidate } = await import('../engine/registry-commands.js')
-      await approveCandidate(deps.registry, command.model, command.version, command.who, effects)
-      return { kind: 'promoted', model: command.model, version: command.version, how: 'approved', followUps: await settle(deps, command.model) }
+      const changed = await approveCandidate(deps.registry, command.model, command.version, command.who, effects)
+      const followUps = await settle(deps, command.model)
+      return { kind: 'promoted', model: command.model, version: command.version, how: 'approved', followUps, ...(!changed && { already: true }) }
     }
     case 'rollback': {
       await settle(deps, command.model)
       const { rollback } = await import('../engine/registry-commands.js')
-      const version = await rollback(deps.registry, command.model, command.to, command.who, effects)
-      return { kind: 'promoted', model: command.model, version, how: 'rolled-back', followUps: await settle(deps, command.model) }
+      const { version, changed } = await rollback(deps.registry, command.model, command.to, command.who, effects)
+      const followUps = await settle(deps, command.model)
+      return { kind: 'promoted', model: command.model, version, how: 'rolled-back', followUps, ...(!changed && { already: true }) }
     }
     case 'reject': {
       await settle(deps, command.model)

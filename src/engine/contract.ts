@@ -27,13 +27,18 @@ export function contractFiles(workDir: string): { paramsFile: string; stepSummar
   return { paramsFile: path.join(workDir, '.retrain-params.json'), stepSummary: path.join(workDir, '.retrain-step-summary.md') }
 }
 
+/** RETRAIN_PARAMS_FILE's text: the run's params, as every step gets them. */
+export function paramsFileText(params: Record<string, ParamValue>): string {
+  return JSON.stringify(params, null, 2) + '\n'
+}
+
 /**
  * The contract's variables. Writes RETRAIN_PARAMS_FILE (the params as JSON) into the work dir, so a
  * step can read the params from a file as well as from its environment.
  */
 export function contractEnv(v: ContractValues): Record<string, string> {
   const files = contractFiles(v.workDir)
-  writeFileSync(files.paramsFile, JSON.stringify(v.params, null, 2) + '\n')
+  writeFileSync(files.paramsFile, paramsFileText(v.params))
   const env: Record<string, string> = {
     [ContractEnv.model]: v.model,
     [ContractEnv.baselineDir]: v.baselineDir ?? '',

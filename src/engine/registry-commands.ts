@@ -19,6 +19,20 @@ export type PromotionEffects = (version: number) => EffectInput[]
 
 const noEffects: PromotionEffects = () => []
 
+/**
+ * Applies a promotion; false when its version is the champion already (checked by the state machine
+ * under the compare-and-swap): what was asked holds, nothing changed and nothing needed doing.
+ */
+async function promoteUnlessChampion(registry: Registry, model: string, transition: Parameters<Registry['apply']>[1]): Promise<boolean> {
+  try {
+    await registry.apply(model, transition)
+    return true
+  } catch (err) {
+    if (err instanceof InputError && err.reason === 'already-champion') return false
+    throw err
+  }
+}
+
 function findVersion(snapshot: RegistrySnapshot, version: number): VersionRecord {
   const record = snapshot.versions.find(v => v.version === version)
   if (!record) {
@@ -39,7 +53,7 @@ export async function promoteCandidate(
   expectChampion: number | null,
   who: Actor,
   effects: PromotionEffects = noEffects
-): Promise<void> {
+): Promise<boolean> {
   const snapshot = await registry.snapshot(model)
   const record = findVersion(snapshot, candidate)
   // The compare-and-swap is against the champion the candidate was compared with: naming today's
@@ -56,7 +70,7 @@ export async function promoteCandidate(
         'nothing was promoted. Name the champion it was compared with.'
     )
   }
-  await registry.apply(model, {
+  return await promoteUnlessChampion(registry, model, {
     kind: 'promote',
     action: 'promoted',
     expect: { version: candidate, status: record.status },
@@ -67,10 +81,19 @@ export async function promoteCandidate(
   })
 }
 
-/** Approves a candidate at the gate: promoted against the champion it was compared with, or stale-baseline. */
-export async function approveCandidate(registry: Registry, model: string, version: number, who: Actor, effects: PromotionEffects = noEffects): Promise<void> {
+/**
+ * Approves a candidate at the gate: promoted against the champion it was compared with, or
+ * stale-baseline; false when it is the champion already.
+ */
+export async function approveCandidate(
+  registry: Registry,
+  model: string,
+  version: number,
+  who: Actor,
+  effects: PromotionEffects = noEffects
+): Promise<boolean> {
   const record = findVersion(await registry.snapshot(model), version)
-  await registry.apply(model, {
+  return await promoteUnlessChampion(registry, model, {
     kind: 'promote',
     action: 'approved',
     expect: { version, status: record.status },
@@ -109,15 +132,24 @@ export function previousChampion(snapshot: RegistrySnapshot): number | null {
   return moves.findLast(e => e.version === snapshot.champion)?.from ?? null
 }
 
-/** Rollback is a promotion of an earlier champion, compared-and-swapped against the current champion. */
-export async function rollback(registry: Registry, model: string, to: number | undefined, who: Actor, effects: PromotionEffects = noEffects): Promise<number> {
+/**
+ * Rollback is a promotion of an earlier champion, compared-and-swapped against the current champion;
+ * `changed` is false when the version named is the champion already.
+ */
+export async function rollback(
+  registry: Registry,
+  model: string,
+  to: number | undefined,
+  who: Actor,
+  effects: PromotionEffects = noEffects
+): Promise<{ version: number; changed: boolean }> {
   const snapshot = await registry.snapshot(model)
   if (snapshot.champion === null) throw new InputError([{ message: `${model} has no champion to roll back` }], 'no-champion')
   const target = to ?? previousChampion(snapshot)
   if (target === null)
     throw new InputError([{ message: `${model} had no champion before version ${snapshot.champion}; name the version to roll back to` }], 'no-previous')
   const record = findVersion(snapshot, target)
-  await registry.apply(model, {
+  const changed = await promoteUnlessChampion(registry, model, {
     kind: 'promote',
     action: 'rollback',
     expect: { version: target, status: record.status },
@@ -126,7 +158,7 @@ export async function rollback(registry: Registry, model: string, to: number | u
     forced: false,
     effects: effects(target)
   })
-  return target
+  return { version: target, changed }
 }
 
 /** Versions and history entries `status` shows unless asked for all. */

@@ -37,7 +37,7 @@ import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
 import { preview as previewChanges, restoreChangedTree, snapshotTree, type TreeSnapshot } from './baseline-guard.js'
 import { ContractEnv } from '../contract-names.js'
-import { contractEnv, readStepSummary } from './contract.js'
+import { contractEnv, paramsFileText, readStepSummary } from './contract.js'
 import { runDataChecks } from './data-checks.js'
 import { fingerprintData, findLeaks, type ResolvedDataInput } from './fingerprint.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type DataFingerprint, type Lineage, type Manifest, type WarmStartRecord } from './manifest.js'
@@ -730,6 +730,29 @@ function checkLeakage(spec: Spec, evaluation: ResolvedDataInput[], training: Res
   if (problems.length > 0) throw new InputError(problems, 'leakage')
 }
 
+/**
+ * The leakage guard knows the evaluation's data by the inputs evaluate.data lists; the built-in
+ * evaluation (`retrain evaluate --data NAME`) can name another. Each input it scored on is one
+ * evaluate.data lists, or the run stops before anything is recorded: every other input is training data.
+ */
+function checkBuiltinEvaluationData(ctx: RunContext, read: string, role: EvaluationTarget['role']): void {
+  const { spec } = ctx
+  const outside = [...new Set(read.split('\n').filter(Boolean))].filter(name => !spec.evaluate.data.includes(name))
+  if (outside.length === 0) return
+  throw new InputError(
+    outside.map(name => ({
+      file: spec.file,
+      line: spec.evaluate.location.line,
+      col: spec.evaluate.location.col,
+      message:
+        `leakage: evaluate.run scored the ${role} on data input "${name}" (retrain evaluate --data ${name}), which evaluate.data does not list: ` +
+        `every input it does not list is training data, so the metrics would reward memorizing it. Score on ${spec.evaluate.data.map(d => `--data ${d}`).join(' or ')}, ` +
+        'or list the input in evaluate.data (and train on another)'
+    })),
+    'leakage'
+  )
+}
+
 interface TrainingReport {
   warmStart?: unknown
   from?: unknown
@@ -891,6 +914,11 @@ async function execute(
 ): Promise<number> {
   const { reporter, options, spec } = ctx
   const cwd = target.workingDirectory ? path.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root
+  // RETRAIN_PARAMS_FILE is RETRAIN_PARAMS in a file: each process gets the run's params, the ones
+  // lineage records, whatever an earlier step wrote into it.
+  const paramsFile = ctx.contract[ContractEnv.paramsFile]!
+  const params = paramsFileText(options.params)
+  if ((await readFile(paramsFile, 'utf8').catch(() => null)) !== params) await writeFile(paramsFile, params)
   reporter.startGroup(label)
   // A step that prints nothing for a long time looks hung: say it is still running.
   const started = Date.now()
@@ -924,6 +952,12 @@ async function execute(
     reporter.endGroup()
   })
   if (result.cancelled) throw new CancelledError('a signal')
+  if ((await readFile(paramsFile, 'utf8').catch(() => null)) !== params) {
+    reporter.warn(
+      `${label} changed RETRAIN_PARAMS_FILE; later steps get the run's params again (the ones recorded with the version): ` +
+        'pass what a step computes to later steps in a file under RETRAIN_WORK_DIR'
+    )
+  }
   if (result.timedOut) {
     throw new StepError(`${label} timed out after ${target.timeoutMinutes} minutes and was stopped`, id, result.tail, 'step-timeout')
   }
@@ -979,7 +1013,10 @@ async function evaluateModel(ctx: RunContext, { role, dir: modelDir, version }: 
   const name = role === 'reference' ? `reference-v${version}` : role
   const metricsFile = path.join(ws.evalDir, `${name}-metrics.json`)
   const predictionsFile = predictionsFileOf(ctx.spec, ws.evalDir, role === 'reference' ? { reference: version! } : role)
+  const dataRead = path.join(ws.evalDir, `${name}-data-read.txt`)
+  await rm(dataRead, { force: true })
   const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
+    [ContractEnv.evalDataRead]: dataRead,
     [ContractEnv.step]: `evaluate-${name}`,
     [ContractEnv.evalModelDir]: modelDir,
     [ContractEnv.evalRole]: role,
@@ -995,6 +1032,7 @@ async function evaluateModel(ctx: RunContext, { role, dir: modelDir, version }: 
     if (err instanceof StepError) throw new EvaluationError(err.message)
     throw err
   }
+  checkBuiltinEvaluationData(ctx, await readFile(dataRead, 'utf8').catch(() => ''), role)
   // When the action computes every metric, the evaluate command may write predictions only.
   const onlyPredictions = declared.length === 0 && !existsSync(metricsFile)
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role)

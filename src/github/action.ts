@@ -46,7 +46,7 @@ import { createGitHubClient, statusOf, type GitHubClient } from '../registry/git
 import { upsertDryRunComment } from './pull-request-comment.js'
 import { ReleasesRegistry } from '../registry/github/releases-registry.js'
 import { actionStepCache } from './step-cache.js'
-import { checkContentsWritable, missingPermission, permissionFix } from './permissions.js'
+import { checkContentsWritable, checkDispatchAllowed, checkIssuesWritable, missingPermission, permissionFix } from './permissions.js'
 import {
   earlierChange,
   earlierCommandChange,
@@ -191,6 +191,20 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
         'check the deploy workflow\'s runs, and run the command "redeploy" to send it again'
     )
   }
+}
+
+/**
+ * A decision that stands while a follow-up it committed did not complete: the job turns red, as a
+ * run's does, so that "Re-run failed jobs" and a person notice the missing deploy, and says how to finish.
+ */
+function failUnfinished(decided: string, report: EffectReport | null | undefined): void {
+  const left = unfinished(report)
+  if (left.length === 0) return
+  core.setFailed(
+    `${decided}, but ${left.map(e => `${e.kind} of version ${e.version} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
+      'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
+      'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
+  )
 }
 
 function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>, signal: AbortSignal): WorkflowArtifactStore | undefined {
@@ -384,19 +398,24 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       return ExitCode.ok
     case 'promoted':
       // The same words as the issue gate's outputs: promoted, approved, rolled-back.
-      core.setOutput(Outputs.decision, outcome.how)
-      // A re-run's earlier change that a later one replaced: nothing downstream may deploy that version again.
-      core.setOutput(Outputs.promoted, String(outcome.supersededBy === undefined))
+      core.setOutput(Outputs.decision, outcome.already ? 'already-champion' : outcome.how)
+      // Nothing moved (the version was the champion already), or a re-run's earlier change that a later one
+      // replaced: nothing downstream may deploy that version again.
+      core.setOutput(Outputs.promoted, String(!outcome.already && outcome.supersededBy === undefined))
       core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
+      if (outcome.already) core.info(`${model} version ${outcome.version} is already the champion: nothing changed, nothing needed doing`)
       await summarizeRegistry(
         shell,
-        outcome.how === 'approved'
-          ? `Approved ${model} version ${outcome.version}: it is the champion`
-          : outcome.how === 'rolled-back'
-            ? `Rolled ${model} back to version ${outcome.version}`
-            : `Promoted ${model} version ${outcome.version}`
+        outcome.already
+          ? `${model} version ${outcome.version} is already the champion: nothing changed`
+          : outcome.how === 'approved'
+            ? `Approved ${model} version ${outcome.version}: it is the champion`
+            : outcome.how === 'rolled-back'
+              ? `Rolled ${model} back to version ${outcome.version}`
+              : `Promoted ${model} version ${outcome.version}`
       )
+      failUnfinished(`${model} version ${outcome.version} is the champion`, outcome.followUps)
       return ExitCode.ok
     case 'rejected':
       core.setOutput(Outputs.decision, 'rejected')
@@ -404,6 +423,7 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Rejected ${model} version ${outcome.version}`)
+      failUnfinished(`${model} version ${outcome.version} is rejected`, outcome.followUps)
       return ExitCode.ok
     case 'settled':
       reportFollowUps(model, outcome.followUps)
@@ -469,6 +489,12 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   } else {
     await summarizeAfterChange(shell, `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
   }
+  // A comment that decided nothing (any comment on any issue runs this) leaves earlier follow-ups to the commands that decide.
+  if (settled.kind === 'settled' && (outcome.outcome === 'approved' || outcome.outcome === 'rejected'))
+    failUnfinished(
+      `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome === 'approved' ? 'is the champion' : 'is rejected'}`,
+      settled.followUps
+    )
   return ExitCode.ok
 }
 
@@ -503,6 +529,11 @@ function actionParams(spec: Spec, settings: ActionSettings, eventName: string, p
   return resolveParams(spec, fromEvent.params, fromEvent.source, options)
 }
 
+/** Whether a run of the spec can open the gate: only such a run meets its environment or its issue. */
+function opensGate(spec: Spec): boolean {
+  return spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'
+}
+
 async function retrain(shell: Shell, eventName: string, payload: EventPayload): Promise<number> {
   const { settings, spec, registry, tune } = shell
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
@@ -516,12 +547,16 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const params = actionParams(spec, settings, eventName, payload)
   const outputDir = path.resolve(settings.outputDir ?? path.join(process.env.RUNNER_TEMP ?? workspace, 'retrain', spec.model))
   // Only a run that can open the gate meets the promote job's environment.
-  if (!dryRun && (spec.promotion.mode === 'gate' || spec.promotion.firstModel === 'gate' || spec.promotion.borderline === 'gate'))
-    await checkEnvironmentGate(shell, 'run')
+  if (!dryRun && opensGate(spec)) await checkEnvironmentGate(shell, 'run')
   const controller = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort())
   cutRequestsOnCancel(controller.signal)
   if (!dryRun && shell.releases && shell.github) await checkContentsWritable(shell.github, repository(), eventName, payload)
+  if (!dryRun && settings.gate === 'issue' && opensGate(spec) && shell.github) await checkIssuesWritable(shell.github, repository(), eventName, payload)
+  // Only a run that can promote sends the deploy; a gated candidate's is sent by the approving command.
+  const promotes = spec.promotion.mode === 'auto' || (spec.promotion.mode === 'gate' && spec.promotion.firstModel === 'promote')
+  if (!dryRun && promotes && settings.dispatchWorkflow && shell.github)
+    await checkDispatchAllowed(shell.github, repository(), settings.dispatchWorkflow, eventName, payload)
   if (!dryRun && shell.run) {
     const earlier = await finishEarlierRun(earlierDeps(shell, shell.run))
     if (earlier) {
@@ -620,15 +655,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const appendix = [chart, links.length ? `### Artifacts\n\n${links.join('\n')}\n` : ''].filter(Boolean).join('\n')
   if (appendix) await addToSummary(appendix, SummaryRoom.beforeFailure, 'the output "artifacts" lists every artifact')
   if (pullRequest) await commentOnPullRequest(shell, pullRequest, `${outcome.report}\n${appendix}`)
-  const left = unfinished(outcome.followUps)
-  if (left.length > 0 && outcome.exitCode === ExitCode.ok) {
-    // The decision stands; the job is red so that a missing deploy is noticed, and says how to finish.
-    core.setFailed(
-      `${spec.model} version ${r.candidate.version} is ${r.decision}, but ${left.map(e => `${e.kind} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
-        'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
-        'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
-    )
-  }
+  if (outcome.exitCode === ExitCode.ok) failUnfinished(`${spec.model} version ${r.candidate.version} is ${r.decision}`, outcome.followUps)
   return outcome.exitCode
 }
 

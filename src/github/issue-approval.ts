@@ -146,9 +146,10 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
     await close('not_planned')
     return { outcome: 'rejected', who, gate }
   }
+  let changed = true
   try {
     if (earlier !== 'approved')
-      await approveCandidate(
+      changed = await approveCandidate(
         ctx.registry,
         gate.model,
         gate.version,
@@ -158,7 +159,11 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
   } catch (err) {
     await refused(err, 'Approval')
   }
-  await reply(`Approved by @${who}: ${gate.model} version ${gate.version} is now the champion.`)
+  await reply(
+    changed
+      ? `Approved by @${who}: ${gate.model} version ${gate.version} is now the champion.`
+      : `${gate.model} version ${gate.version} is already the champion: nothing changed, nothing needed doing.`
+  )
   await close('completed')
   return { outcome: 'approved', who, gate }
 }

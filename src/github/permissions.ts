@@ -8,6 +8,7 @@
 import { ExitCode, RetrainError } from '../errors.js'
 import { statusOf, type GitHubClient } from '../registry/github/octokit.js'
 import { REGISTRY_README } from '../registry/github/releases-registry.js'
+import { GATE_LABEL } from './gates.js'
 
 type EventPayload = Record<string, unknown>
 
@@ -68,14 +69,59 @@ export async function checkContentsWritable(
       request: { retries: 0 }
     })
   } catch (err) {
-    const permission = missingPermission(err)
-    if (permission === null) return
-    throw new RetrainError(
-      `the token may not write to ${repo.owner}/${repo.repo} (GitHub answered 403: it needs ${permission}), ` +
-        `which a run that is not a dry run needs to record its version in the GitHub registry; nothing was trained or changed. To fix: ${permissionFix(permission, eventName, payload)}`,
-      ExitCode.badInput,
-      'missing-permission',
-      { cause: err }
-    )
+    refuseMissing(err, repo, 'which a run that is not a dry run needs to record its version in the GitHub registry', eventName, payload)
+  }
+}
+
+/** A 403 that names a missing permission, as an error that says what needed it and the fix; anything else is left for the run to meet. */
+function refuseMissing(err: unknown, repo: { owner: string; repo: string }, neededFor: string, eventName: string, payload: EventPayload): void {
+  const permission = missingPermission(err)
+  if (permission === null) return
+  throw new RetrainError(
+    `the token may not write to ${repo.owner}/${repo.repo} (GitHub answered 403: it needs ${permission}), ` +
+      `${neededFor}; nothing was trained or changed. To fix: ${permissionFix(permission, eventName, payload)}`,
+    ExitCode.badInput,
+    'missing-permission',
+    { cause: err }
+  )
+}
+
+/**
+ * Fails before any step runs when the token may not open the issue gate (issues: write), which the
+ * run would otherwise find only after training. The check changes nothing: it updates the gate's
+ * label with no field at all (GitHub answers 404 while no gate issue ever carried the label).
+ */
+export async function checkIssuesWritable(
+  github: GitHubClient,
+  repo: { owner: string; repo: string },
+  eventName: string,
+  payload: EventPayload
+): Promise<void> {
+  try {
+    await github.rest.issues.updateLabel({ ...repo, name: GATE_LABEL, request: { retries: 0 } })
+  } catch (err) {
+    refuseMissing(err, repo, 'which the issue gate needs to open the issue a person approves on', eventName, payload)
+  }
+}
+
+/**
+ * Fails before any step runs when the token may not dispatch the deploy (actions: write) that a
+ * promotion sends after its commit. The check changes nothing: it enables the workflow again, only
+ * when GitHub just said it is active (enabling an active workflow is a no-op); a workflow it cannot
+ * read, or one that is not active, is left for the dispatch itself to meet.
+ */
+export async function checkDispatchAllowed(
+  github: GitHubClient,
+  repo: { owner: string; repo: string },
+  workflow: string,
+  eventName: string,
+  payload: EventPayload
+): Promise<void> {
+  const read = await github.rest.actions.getWorkflow({ ...repo, workflow_id: workflow, request: { retries: 0 } }).catch(() => null)
+  if (read?.data.state !== 'active') return
+  try {
+    await github.rest.actions.enableWorkflow({ ...repo, workflow_id: workflow, request: { retries: 0 } })
+  } catch (err) {
+    refuseMissing(err, repo, `which a promotion needs to dispatch the workflow ${workflow} (input "dispatch-workflow")`, eventName, payload)
   }
 }

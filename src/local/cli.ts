@@ -15,7 +15,7 @@ import type { AppCommand, AppOutcome, RunSettings } from '../app/execute.js'
 import { modelNameProblem, parseVersionText, pathProblem, preview } from '../spec/names.js'
 import { parseParamAssignments, resolveParams } from '../spec/params.js'
 import type { Spec } from '../spec/types.js'
-import type { Registry } from '../ports.js'
+import type { EffectReport, Registry } from '../ports.js'
 import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter, dropOutputOnClosedPipe } from './console-reporter.js'
 import { closest } from '../suggest.js'
@@ -460,6 +460,21 @@ async function commandOf(name: string, values: Values, positionals: string[], si
   throw usageError(`unknown command "${name}"`)
 }
 
+/**
+ * A decision that stands while a follow-up it committed did not complete exits with the conflict
+ * code, as every command that completes follow-ups does, so that a script notices the work left.
+ */
+async function unfinishedFollowUps(decided: string, report: EffectReport | null | undefined): Promise<number> {
+  const { unfinished } = await import('../app/execute.js')
+  const left = unfinished(report)
+  if (left.length === 0) return ExitCode.ok
+  process.stderr.write(
+    `error: ${decided}, but ${left.map(e => `${e.kind} of version ${e.version} (${e.error ?? 'no answer'})`).join(', ')} did not complete; ` +
+      'it stays pending in the registry and the next command that changes it completes it\n'
+  )
+  return ExitCode.conflict
+}
+
 /** The outcome in the CLI's words: a line for a person, or JSON with --json. */
 async function render(outcome: AppOutcome, command: AppCommand, values: Values, spec: Spec | null, reporter: ConsoleReporter): Promise<number> {
   const out = (text: string) => process.stdout.write(`${text}\n`)
@@ -473,6 +488,8 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
       )
       // A decision forced by a conflict (stale-baseline, exit 5) says so where errors are read, as other commands do.
       if (result.error) process.stderr.write(`error: ${result.error.reason}: ${result.error.message}\n`)
+      if (outcome.run.exitCode === ExitCode.ok && result.candidate.version !== null)
+        return await unfinishedFollowUps(`${result.model} version ${result.candidate.version} is ${result.decision}`, outcome.run.followUps)
       return outcome.run.exitCode
     }
     case 'validated': {
@@ -508,14 +525,16 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
     }
     case 'promoted':
       out(
-        outcome.how === 'rolled-back'
-          ? `Rolled back ${outcome.model}: version ${outcome.version} is the champion`
-          : `${outcome.how === 'approved' ? 'Approved and promoted' : 'Promoted'} ${outcome.model} version ${outcome.version}`
+        outcome.already
+          ? `${outcome.model} version ${outcome.version} is already the champion: nothing changed, nothing needed doing`
+          : outcome.how === 'rolled-back'
+            ? `Rolled back ${outcome.model}: version ${outcome.version} is the champion`
+            : `${outcome.how === 'approved' ? 'Approved and promoted' : 'Promoted'} ${outcome.model} version ${outcome.version}`
       )
-      return ExitCode.ok
+      return await unfinishedFollowUps(`${outcome.model} version ${outcome.version} is the champion`, outcome.followUps)
     case 'rejected':
       out(`Rejected ${outcome.model} version ${outcome.version}`)
-      return ExitCode.ok
+      return await unfinishedFollowUps(`${outcome.model} version ${outcome.version} is rejected`, outcome.followUps)
     case 'planned': {
       const { planMatrix, renderPlan } = await import('../engine/challenger-plan.js')
       out(values.json ? JSON.stringify(planMatrix(outcome.plan)) : renderPlan(outcome.plan))

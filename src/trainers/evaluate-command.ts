@@ -3,7 +3,7 @@
  * evaluation (RETRAIN_EVAL_MODEL_DIR) on a data input with the model's frozen preparation, writes the
  * task's metrics to RETRAIN_METRICS_FILE and per-example predictions to RETRAIN_PREDICTIONS_FILE.
  */
-import { writeFile } from 'node:fs/promises'
+import { appendFile, writeFile } from 'node:fs/promises'
 import { ContractEnv } from '../contract-names.js'
 import { labelRows, parseNumber, readTable, rowOrigin } from './csv.js'
 import { TrainerError } from './errors.js'
@@ -20,6 +20,9 @@ function csvField(value: string): string {
 export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<void> {
   const modelDir = requireEnv(io.env, ContractEnv.evalModelDir)
   const metricsFile = requireEnv(io.env, ContractEnv.metricsFile)
+  // Said before reading: the run's leakage guard checks that it is an input evaluate.data lists.
+  const dataRead = io.env[ContractEnv.evalDataRead]
+  if (dataRead) await appendFile(dataRead, `${dataName}\n`)
   const model = await loadModel(modelDir)
   const prep = model.preparation
   const table = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'), () => ({

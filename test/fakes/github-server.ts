@@ -48,7 +48,12 @@ const UNDOCUMENTED_STATUSES: Record<string, number[]> = {
   // A missing environment (or one the token may not see) is "404 Not Found"; the description lists 200 only.
   'GET /repos/{owner}/{repo}/environments/{environment_name}': [404],
   // An upload to a release that was deleted meanwhile is "404 Not Found"; the description lists 201 and 422.
-  'POST /repos/{owner}/{repo}/releases/{release_id}/assets': [404]
+  'POST /repos/{owner}/{repo}/releases/{release_id}/assets': [404],
+  // A label no issue ever carried does not exist: "404 Not Found"; the description lists 200 only.
+  'PATCH /repos/{owner}/{repo}/labels/{name}': [404],
+  // A workflow file that is not in the repository: "404 Not Found"; the description lists 200 (and 204) only.
+  'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}': [404],
+  'PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable': [404]
 }
 
 /** A deployment environment's protection: required reviewers and a wait timer, each optional. */
@@ -68,7 +73,7 @@ export type TokenScope = 'contents' | 'issues' | 'pull-requests' | 'actions'
 /** The scope a write needs, by its path (GitHub's `X-Accepted-GitHub-Permissions` names it). */
 function scopeOfWrite(pathname: string): TokenScope {
   if (/\/actions\//.test(pathname)) return 'actions'
-  if (/\/issues(\/|$)/.test(pathname)) return 'issues'
+  if (/\/(issues|labels)(\/|$)/.test(pathname)) return 'issues'
   return 'contents'
 }
 
@@ -229,6 +234,8 @@ export class FakeGitHub {
   readonly issues = new Map<number, Issue>()
   readonly comments = new Map<number, Comment>()
   readonly dispatches: { workflow: string; ref: string; inputs: Record<string, unknown> }[] = []
+  /** Workflows by file name and their state, for reading and enabling them (dispatches go to any name). */
+  readonly workflows = new Map<string, 'active' | 'disabled_manually'>()
   /** The repository's deployment environments by name (none at first, as in a new repository). */
   readonly environments = new Map<string, EnvironmentProtection>()
   /** The reviews of each workflow run's environments (the approvals log), by run id, oldest first. */
@@ -874,6 +881,40 @@ export class FakeGitHub {
             }
           }
         ]
+      }),
+      r('PATCH', '/repos/{owner}/{repo}/labels/{name}', ({ params: [encoded], body }) => {
+        // Labels live on the issues here: one exists once an issue carried it. Only a request that changes nothing is served.
+        const name = decodeURIComponent(encoded!)
+        if (![...this.issues.values()].some(i => i.labels.includes(name))) return this.error(404, 'Not Found')
+        if (Object.keys(body ?? {}).length > 0) return this.error(500, 'the fake does not change labels')
+        return [200, this.labelJson(name)]
+      }),
+      r('GET', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}', ({ params: [encoded] }) => {
+        const file = decodeURIComponent(encoded!)
+        const state = this.workflows.get(file)
+        if (!state) return this.error(404, 'Not Found')
+        const id = [...this.workflows.keys()].indexOf(file) + 161335
+        return [
+          200,
+          {
+            id,
+            node_id: `W_${id}`,
+            name: file.replace(/\.ya?ml$/, ''),
+            path: `.github/workflows/${file}`,
+            state,
+            created_at: '2026-01-01T00:00:00.000Z',
+            updated_at: '2026-01-01T00:00:00.000Z',
+            url: this.api(`/actions/workflows/${id}`),
+            html_url: `https://github.com/${this.owner}/${this.repo}/blob/main/.github/workflows/${file}`,
+            badge_url: `https://github.com/${this.owner}/${this.repo}/workflows/${file}/badge.svg`
+          }
+        ]
+      }),
+      r('PUT', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable', ({ params: [encoded] }) => {
+        const file = decodeURIComponent(encoded!)
+        if (!this.workflows.has(file)) return this.error(404, 'Not Found')
+        this.workflows.set(file, 'active')
+        return [204, null]
       }),
       r('POST', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', ({ params: [workflow], body }) => {
         this.dispatches.push({ workflow: decodeURIComponent(workflow!), ref: body.ref, inputs: body.inputs ?? {} })

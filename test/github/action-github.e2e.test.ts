@@ -160,6 +160,25 @@ describe.concurrent('the action on GitHub (loopback)', { timeout: 180_000 }, () 
     expect(registryState('envgate')!.champion).toBe(1)
     expect(github.releases.get(registryState('envgate')!.releases['1']!.id)!.draft).toBe(false)
 
+    // The protected job run again (not a re-run: a new workflow run) finds what it asked done: it
+    // says so and succeeds, changing nothing and dispatching no second deploy; approve and rollback to it alike.
+    const dispatched = github.dispatches.length
+    const history = registryState('envgate')!.history.length
+    for (const inputs of <Record<string, string>[]>[
+      { command: 'promote', candidate: '1', 'expect-champion': 'none', 'dispatch-workflow': 'deploy.yml' },
+      { command: 'approve', version: '1' },
+      { command: 'rollback', version: '1' }
+    ]) {
+      const again = await act(workspace, { inputs })
+      expect(again.code, again.log).toBe(0)
+      expect(again.outputs[Outputs.decision]).toBe('already-champion')
+      expect(again.outputs[Outputs.promoted]).toBe('false')
+      expect(again.log).toMatch(/envgate version 1 is already the champion: nothing changed, nothing needed doing/)
+      expect(again.log).not.toMatch(/invalid/)
+    }
+    expect(github.dispatches).toHaveLength(dispatched)
+    expect(registryState('envgate')!.history).toHaveLength(history)
+
     // Two candidates compared with version 1, promoted at the same time: exactly one champion.
     const a = await act(workspace, { inputs: { params: '{"delta": 1}' } })
     const b = await act(workspace, { inputs: { params: '{"delta": 2}' } })

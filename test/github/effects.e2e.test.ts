@@ -38,11 +38,11 @@ describe('effects after the commit', () => {
     const run = await act(workspace)
     expect(run.code).toBe(1)
     expect(run.outputs[Outputs.decision]).toBe('promoted')
-    expect(run.log).toMatch(/refused version 1 is promoted, but dispatch \(GitHub's API answered 422 .*\) did not complete/)
+    expect(run.log).toMatch(/refused version 1 is promoted, but dispatch of version 1 \(GitHub's API answered 422 .*\) did not complete/)
     expect(registryState(github, 'refused')).toMatchObject({ champion: 1, effects: [{ kind: 'dispatch', version: 1, status: 'failed' }] })
     expect(dispatchesOf(1).filter(d => d.inputs.model === 'refused')).toEqual([])
 
-    // Promote again would say "already the champion": the pending dispatch is completed instead.
+    // The command that only completes what is pending sends it.
     const settle = await act(workspace, { inputs: { command: 'settle' } })
     expect(settle.code, settle.log).toBe(0)
     expect(github.dispatches.filter(d => d.inputs.model === 'refused')).toEqual([
@@ -94,6 +94,44 @@ describe('effects after the commit', () => {
     expect(registryState(github, model)!.effects).toEqual([])
   })
 
+  it('promote, approve, rollback and an approval by comment fail their job when the dispatch they committed is refused; the decision stands', async () => {
+    const refuseOnce = () => github.faults.push({ method: 'POST', path: DISPATCH, kind: { status: 422 }, times: 1 })
+    const workspace = await toyProject('redjob', GATE)
+    const issueGated = { gate: 'issue' }
+    const sent = () => github.dispatches.filter(d => d.inputs.model === 'redjob').map(d => d.inputs.version)
+    const expectRed = (res: Awaited<ReturnType<typeof act>>, champion: number) => {
+      expect(res.code, res.log).toBe(1)
+      expect(res.log).toMatch(new RegExp(`redjob version ${champion} is the champion, but dispatch of version ${champion} \\(GitHub's API answered 422`))
+      expect(res.log).toMatch(/command "settle" does only that/)
+      expect(registryState(github, 'redjob')).toMatchObject({ champion, effects: [{ kind: 'dispatch', version: champion, status: 'failed' }] })
+    }
+
+    expect((await act(workspace, { inputs: issueGated })).code).toBe(0)
+    refuseOnce()
+    expectRed(await act(workspace, { inputs: { command: 'promote', candidate: '1', 'expect-champion': 'none' } }), 1)
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+
+    expect((await act(workspace, { inputs: issueGated })).code).toBe(0)
+    const issue = [...github.issues.values()].find(i => i.title === 'Approve redjob version 2?')!
+    github.permissions.set('maintainer', 'maintain')
+    const c = github.addIssueComment(issue.number, 'maintainer', '/approve')
+    refuseOnce()
+    const byComment = await act(workspace, { event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, c) } })
+    expect(byComment.outputs[Outputs.decision]).toBe('approved')
+    expectRed(byComment, 2)
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+
+    expect((await act(workspace, { inputs: issueGated })).code).toBe(0)
+    refuseOnce()
+    expectRed(await act(workspace, { inputs: { command: 'approve', version: '3' } }), 3)
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+
+    refuseOnce()
+    expectRed(await act(workspace, { inputs: { command: 'rollback' } }), 2)
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+    expect(sent()).toEqual(['1', '2', '3', '2'])
+  })
+
   it('a promotion by a protected job records and sends its dispatch exactly once, whatever the retries', async () => {
     const workspace = await toyProject('onepromote', GATE)
     const first = await act(workspace)
@@ -102,6 +140,10 @@ describe('effects after the commit', () => {
     const promote = await act(workspace, { inputs: { command: 'approve', version: '1' } })
     expect(registryState(github, 'onepromote')!.champion).toBe(1)
     expect(promote.log).toMatch(/may or may not have happened/)
+    // Red like a run's job, so that the missing deploy is noticed; the approval stands.
+    expect(promote.code).toBe(1)
+    expect(promote.outputs[Outputs.decision]).toBe('approved')
+    expect(promote.log).toMatch(/onepromote version 1 is the champion, but dispatch of version 1 .* did not complete[\s\S]*command "redeploy"/)
     expect(github.dispatches.filter(d => d.inputs.model === 'onepromote')).toHaveLength(1)
   })
 })

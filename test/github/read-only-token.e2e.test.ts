@@ -146,14 +146,64 @@ describe.concurrent('a token that may not write', { timeout: 180_000 }, () => {
     expect(registryState(github, 'ro-promote')!.champion).toBeNull()
   })
 
-  it('the issue gate without issues: write names that permission; nothing is registered', async () => {
+  it('the issue gate without issues: write fails before any step runs, naming that permission; nothing changes', async () => {
     const github = await fake()
     const workspace = await toyProject('ro-issues', GATE)
+    // The check changes nothing whether or not a gate issue ever carried the label: with none, and with one.
+    for (const opened of [false, true]) {
+      github.writableScopes = null
+      if (opened) expect((await act(github, workspace, { inputs: { gate: 'issue' } })).code).toBe(0)
+      const before = registryState(github, 'ro-issues')
+      const issues = JSON.stringify([...github.issues.values()])
+      await rm(path.join(workspace, 'step-env.txt'), { force: true })
+      github.writableScopes = ['contents']
+      const writes = github.requests.length
+      const run = await act(github, workspace, { inputs: { gate: 'issue' } })
+      expect(run.code).not.toBe(0)
+      expect(run.log).toContain('missing-permission: the token may not write to octo-org/models (GitHub answered 403: it needs issues: write)')
+      expect(run.log).toContain(
+        "which the issue gate needs to open the issue a person approves on; nothing was trained or changed. To fix: add issues: write to the job's `permissions:` block"
+      )
+      // No step ran (the toy's training step writes step-env.txt), and GitHub refused the only write it sent.
+      expect(existsSync(path.join(workspace, 'step-env.txt'))).toBe(false)
+      expect(github.requests.slice(writes).filter(r => WRITES.test(r.method) && r.status !== 403 && !r.path.endsWith('/git/trees'))).toEqual([])
+      expect(registryState(github, 'ro-issues')).toEqual(before)
+      expect(JSON.stringify([...github.issues.values()])).toBe(issues)
+    }
+    // With the permission, the same check passes and the gate opens.
+    github.writableScopes = ['contents', 'issues']
+    const allowed = await act(github, workspace, { inputs: { gate: 'issue' } })
+    expect(allowed.code, allowed.log).toBe(0)
+    expect(allowed.outputs[Outputs.decision]).toBe('pending-approval')
+  })
+
+  it('a run that may promote with dispatch-workflow and no actions: write fails before any step runs; a disabled workflow is never enabled', async () => {
+    const github = await fake()
+    const workspace = await toyProject('ro-actions', AUTO)
+    const inputs = { 'dispatch-workflow': 'deploy.yml' }
+    github.workflows.set('deploy.yml', 'active')
     github.writableScopes = ['contents']
-    const run = await act(github, workspace, { inputs: { gate: 'issue' } })
+    const run = await act(github, workspace, { inputs })
     expect(run.code).not.toBe(0)
-    expect(run.log).toMatch(/answered 403 to POST .*\/issues: .*the token lacks issues: write: add issues: write to the job's `permissions:` block/)
-    expect(registryState(github, 'ro-issues')?.versions ?? []).toEqual([])
+    expect(run.log).toContain('missing-permission: the token may not write to octo-org/models (GitHub answered 403: it needs actions: write)')
+    expect(run.log).toContain('which a promotion needs to dispatch the workflow deploy.yml (input "dispatch-workflow"); nothing was trained or changed')
+    expect(existsSync(path.join(workspace, 'step-env.txt'))).toBe(false)
+    expect(registryState(github, 'ro-actions')?.versions ?? []).toEqual([])
+
+    // A workflow a person disabled is not touched: the check is skipped, and the dispatch meets it after the commit.
+    github.workflows.set('deploy.yml', 'disabled_manually')
+    github.writableScopes = null
+    const disabled = await act(github, workspace, { inputs })
+    expect(disabled.outputs[Outputs.decision], disabled.log).toBe('promoted')
+    expect(github.workflows.get('deploy.yml')).toBe('disabled_manually')
+    expect(github.requests.filter(r => r.path.endsWith('/enable'))).toHaveLength(1)
+
+    // With the permission, the check enables the active workflow again (a no-op) and the run promotes and dispatches.
+    github.workflows.set('deploy.yml', 'active')
+    const allowed = await act(github, workspace, { inputs })
+    expect(allowed.code, allowed.log).toBe(0)
+    expect(github.workflows.get('deploy.yml')).toBe('active')
+    expect(github.dispatches.map(d => d.inputs.version)).toEqual(['1', '2'])
   })
 
   it('an empty token on a pull request from a fork (a secret that is withheld) is a clear error', async () => {

@@ -252,8 +252,10 @@ async function perform(
       }
       case 'approve': {
         const version = pickVersion(state, o.pick)
-        await approveCandidate(registry, model, version, { actor: 'person', reason: o.force ? 'overridden' : undefined, force: o.force })
-        return [['approved', version]]
+        // The champion already: nothing changed, no event.
+        return (await approveCandidate(registry, model, version, { actor: 'person', reason: o.force ? 'overridden' : undefined, force: o.force }))
+          ? [['approved', version]]
+          : []
       }
       case 'reject': {
         const version = pickVersion(state, o.pick)
@@ -263,12 +265,11 @@ async function perform(
       case 'promote': {
         const version = pickVersion(state, o.pick)
         const expect = o.staleExpectation ? (state.champion === null ? 1 : null) : state.champion
-        await promoteCandidate(registry, model, version, expect, { actor: 'job' })
-        return [['promoted', version]]
+        return (await promoteCandidate(registry, model, version, expect, { actor: 'job' })) ? [['promoted', version]] : []
       }
       case 'rollback': {
-        const target = await rollback(registry, model, o.pick === null ? undefined : pickVersion(state, o.pick), { actor: 'person' })
-        return [['rollback', target]]
+        const { version, changed } = await rollback(registry, model, o.pick === null ? undefined : pickVersion(state, o.pick), { actor: 'person' })
+        return changed ? [['rollback', version]] : []
       }
       case 'prune': {
         const policy = { ...(o.keepRejected !== null && { keepRejected: o.keepRejected }), ...(o.keepRetired !== null && { keepRetired: o.keepRetired }) }

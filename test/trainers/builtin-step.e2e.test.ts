@@ -61,6 +61,28 @@ describe('the cars-builtin example through `retrain run`', () => {
     expect(run.stderr).toContain('with.seed must be an integer, got "7x"')
   })
 
+  it('the built-in evaluation scoring on the training input is leakage: refused at evaluate.run, nothing recorded', async () => {
+    const dir = await makeProject('examples/cars-builtin')
+    const spec = await readFile(path.join(dir, 'retrain.yml'), 'utf8')
+    const leaking = spec.replace('run: node "$RETRAIN_CLI" evaluate --data eval', 'run: node "$RETRAIN_CLI" evaluate --data train')
+    expect(leaking).not.toBe(spec)
+    await writeFile(path.join(dir, 'retrain.yml'), leaking)
+    const line = leaking.split('\n').findIndex(l => l.includes('evaluate --data train')) + 1
+    const run = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', 'epochs=2'])
+    expect(run.code, run.stderr).toBe(2)
+    expect(run.stderr).toContain(
+      `retrain.yml:${line}:3: leakage: evaluate.run scored the candidate on data input "train" (retrain evaluate --data train), which evaluate.data does not list`
+    )
+    expect(run.stderr).toContain('Score on --data eval, or list the input in evaluate.data (and train on another)')
+    const status = await retrain(dir, ['status', '--spec', 'retrain.yml', '--json'])
+    expect(JSON.parse(status.stdout)).toMatchObject({ champion: null, versions: [] })
+
+    // Scoring on the input evaluate.data lists, as the example does, passes the guard.
+    await writeFile(path.join(dir, 'retrain.yml'), spec)
+    const fine = await retrain(dir, ['run', '--spec', 'retrain.yml', '--out', 'out2', '--param', 'epochs=2'])
+    expect(fine.code, fine.stderr).toBe(0)
+  })
+
   it('refuses a misspelt option before anything runs, at its line and column', async () => {
     const dir = await makeProject('examples/cars-builtin')
     const spec = (await readFile(path.join(dir, 'retrain.yml'), 'utf8')).replace('      ignore: [Name]', '      ignor: [Name]')
