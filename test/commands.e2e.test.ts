@@ -39,6 +39,19 @@ describe('each command takes only its own options', () => {
     expect(help.stdout).not.toMatch(/--dry-run/)
   })
 
+  it('retrain --help names every option that a command of its list takes', async () => {
+    const project = await makeProject('test/fixtures/toy', SPEC)
+    const overview = await retrain(project, ['--help'])
+    expect(overview.code).toBe(0)
+    const commands = [...new Set([...overview.stdout.matchAll(/^ {2}retrain (\w+) /gm)].map(m => m[1]!))]
+    expect(commands).toEqual(expect.arrayContaining(['status', 'fetch', 'prune']))
+    for (const command of commands) {
+      const help = await retrain(project, [command, '--help'])
+      expect(help.code, command).toBe(0)
+      for (const [, option] of help.stdout.matchAll(/^ {2}(--[a-z-]+)/gm)) expect(overview.stdout, `${command} ${option}`).toMatch(new RegExp(`${option}\\b`))
+    }
+  })
+
   it('a rollback by --to restores the named earlier champion', async () => {
     const project = await makeProject('test/fixtures/toy', SPEC)
     for (const delta of ['1', '2'])
