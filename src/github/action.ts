@@ -480,14 +480,21 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   const champion = outcome.outcome === 'approved' && isRerun(shell.run) ? (await shell.registry.snapshot(shell.spec.model)).champion : undefined
   const superseded = champion !== undefined && outcome.outcome === 'approved' && champion !== outcome.gate.version
   if (superseded) core.warning(noLongerChampion(shell.spec.model, outcome.gate.version, champion))
-  core.setOutput(Outputs.decision, outcome.outcome)
-  core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved' && !superseded))
+  // As the approve command: a version that was the champion already moved nothing, so nothing downstream may deploy it again.
+  const already = outcome.outcome === 'approved' && outcome.already === true
+  core.setOutput(Outputs.decision, already ? 'already-champion' : outcome.outcome)
+  core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved' && !superseded && !already))
   if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
   else if (outcome.outcome === 'refused') {
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
     await addToSummary(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, SummaryRoom.beforeFailure, 'the log says why')
   } else {
-    await summarizeAfterChange(shell, `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`)
+    await summarizeAfterChange(
+      shell,
+      already
+        ? `${outcome.gate.model} version ${outcome.gate.version} is already the champion: nothing changed`
+        : `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome} by @${outcome.who}`
+    )
   }
   // A comment that decided nothing (any comment on any issue runs this) leaves earlier follow-ups to the commands that decide.
   if (settled.kind === 'settled' && (outcome.outcome === 'approved' || outcome.outcome === 'rejected'))

@@ -35,7 +35,10 @@ export interface CommentEvent {
 }
 
 export type ApprovalOutcome =
-  { outcome: 'ignored'; why: string } | { outcome: 'refused'; who: string; why: string } | { outcome: 'approved' | 'rejected'; who: string; gate: GateMarker }
+  | { outcome: 'ignored'; why: string }
+  | { outcome: 'refused'; who: string; why: string }
+  /** `already`: the version was the champion already (approved meanwhile by a command or another comment); nothing changed. */
+  | { outcome: 'approved' | 'rejected'; who: string; gate: GateMarker; already?: boolean }
 
 export interface ApprovalContext {
   github: GitHubClient
@@ -165,5 +168,5 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
       : `${gate.model} version ${gate.version} is already the champion: nothing changed, nothing needed doing.`
   )
   await close('completed')
-  return { outcome: 'approved', who, gate }
+  return { outcome: 'approved', who, gate, ...(!changed && { already: true }) }
 }

@@ -79,6 +79,28 @@ describe.concurrent('refused decisions at the gate', { timeout: 180_000 }, () =>
     expect(next.outputs[Outputs.baselineVersion]).toBe('1')
   })
 
+  it('an /approve on the gate of a version approved meanwhile by the approve command says it is already the champion and outputs promoted false', async () => {
+    const workspace = await toyProject('twice', GATE)
+    expect((await act(workspace, { inputs: { gate: 'issue' } })).outputs[Outputs.decision]).toBe('pending-approval')
+    // Approved by the command in a job without the issue gate, which leaves the gate issue open.
+    const approved = await act(workspace, { inputs: { command: 'approve', version: '1' } })
+    expect(approved.outputs[Outputs.promoted], approved.log).toBe('true')
+    const before = registryState(github, 'twice')!
+    expect(before.champion).toBe(1)
+    const issue = gateIssue('twice', 1)
+    expect(issue.state).toBe('open')
+    github.permissions.set('maintainer', 'write')
+    const c = github.addIssueComment(issue.number, 'maintainer', '/approve')
+    const again = await act(workspace, { event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, c) } })
+    expect(again.code, again.log).toBe(0)
+    // As the approve command says of the champion: a deploy keyed on promoted must not run again.
+    expect(again.outputs[Outputs.decision]).toBe('already-champion')
+    expect(again.outputs[Outputs.promoted]).toBe('false')
+    expect(repliesOn(issue.number).at(-1)!.body).toMatch(/twice version 1 is already the champion: nothing changed, nothing needed doing/)
+    const after = registryState(github, 'twice')!
+    expect({ champion: after.champion, history: after.history }).toEqual({ champion: before.champion, history: before.history })
+  })
+
   it('an /approve on the gate of a version rejected meanwhile by the reject command is answered, and changes nothing', async () => {
     const workspace = await toyProject('decided', GATE)
     expect((await act(workspace, { inputs: { gate: 'issue' } })).outputs[Outputs.decision]).toBe('pending-approval')
