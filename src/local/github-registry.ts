@@ -71,8 +71,11 @@ export function githubRegistry(
  */
 function explained(store: ReleasesRegistry, repository: string, apiUrl: string): RegistryStore {
   const explain = (err: unknown): never => {
-    const status = statusOf(err)
-    if (err instanceof RetrainError || (status === undefined && !(err instanceof TypeError && err.message === 'fetch failed'))) throw err
+    // Octokit gives a request that got no answer (refused, reset, timed out) the status 500 and no response.
+    const noAnswer =
+      ((err as { response?: unknown }).response === undefined && statusOf(err) === 500) || (err instanceof TypeError && err.message === 'fetch failed')
+    const status = noAnswer ? undefined : statusOf(err)
+    if (err instanceof RetrainError || (status === undefined && !noAnswer)) throw err
     const said = (err as Error).message
     const hint =
       status === 401

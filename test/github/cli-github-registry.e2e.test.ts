@@ -5,6 +5,7 @@
  * read: no request of theirs writes. Without a token, or with a malformed repository, they say what
  * to give.
  */
+import { createServer } from 'node:net'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -115,6 +116,25 @@ describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
     const promote = await cli(workspace, ['promote', '--model', 'x', '--github', 'octo-org/models', '--candidate', '1', '--expect-champion', 'none'])
     expect(promote.code).toBe(2)
     expect(promote.stderr).toMatch(/retrain promote has no option --github \(--github is an option of retrain status, fetch\)/)
+  })
+
+  it('an API address where nothing answers is said as such, not as an answer GitHub gave', async () => {
+    const workspace = await toyProject('remote-unreachable', AUTO)
+    // A port that was free a moment ago: the connection is refused.
+    const closed = createServer()
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
+    const { port } = closed.address() as { port: number }
+    await new Promise<void>(resolve => closed.close(() => resolve()))
+    const res = await cli(workspace, ['status', '--model', 'remote-unreachable', '--github', `${github.owner}/${github.repo}`], {
+      GITHUB_API_URL: `http://127.0.0.1:${port}`
+    })
+    expect(res.code).toBe(1)
+    expect(res.stderr).toMatch(
+      new RegExp(
+        `reading the registry of octo-org/models through GitHub's API \\(http://127\\.0\\.0\\.1:${port}\\) failed: .*ECONNREFUSED.*; check GITHUB_API_URL`
+      )
+    )
+    expect(res.stderr).not.toMatch(/answered 500/)
   })
 
   it('says what GitHub refused and of which repository, never printing a token (a refused token, a 5xx, a rate limit, a URL with a password)', async () => {
