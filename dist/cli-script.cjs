@@ -36488,12 +36488,13 @@ Usage:
   retrain plan      [--spec FILE] [--json]   the spec's challengers as a job matrix, with the champion
   retrain run       --challenger NAME [--plan ID] ...   train one challenger; select decides
   retrain select    [--spec FILE] [--plan ID] [--dry-run] [--json]   promote the best challenger of a plan
-  retrain status    [--spec FILE | --model NAME] [--json] [--all]
+  retrain status    [--spec FILE | --model NAME] [--github OWNER/REPO [--registry-branch BRANCH]] [--json] [--all]
   retrain promote   --candidate N --expect-champion M|none [--force --reason TEXT]
   retrain approve   VERSION [--force --reason TEXT]
   retrain reject    VERSION [--reason TEXT]
   retrain rollback  [--to VERSION] [--reason TEXT]
-  retrain fetch     [--version N] [--out DIR] [--json]   a version's model files (default: the champion's), verified
+  retrain fetch     [--spec FILE | --model NAME] [--github OWNER/REPO [--registry-branch BRANCH]] [--version N] [--out DIR] [--json]
+                    a version's model files (default: the champion's), verified against the registry
   retrain prune     [--spec FILE | --model NAME] [--keep-rejected N] [--keep-retired N] [--dry-run] [--json]
                     retention: delete the bundles the policy no longer keeps (for good)
   retrain compare   --candidate FILE --baseline FILE [--spec FILE] [--json]
@@ -36507,16 +36508,22 @@ Options (each command takes only its own; retrain COMMAND --help lists them):
   --spec FILE        the retraining spec (default ${DEFAULT_SPEC})
   --model NAME       the model, for registry commands without a spec
   --registry DIR     the registry directory (default ${DEFAULT_REGISTRY}, or $RETRAIN_REGISTRY)
+  --github OWNER/REPO
+                     status, fetch: read the GitHub registry of this repository, not a directory (a token in
+                     GITHUB_TOKEN or GH_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)
+  --registry-branch BRANCH
+                     with --github, the branch that holds the registry (default retrain-registry)
   --param NAME=VALUE override a spec param (repeatable); validated against the spec
-  --out DIR          where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>)
+  --out DIR          where result.json, report.md, the bundle and logs go (default ${DEFAULT_RUNS}/<model>/<time>);
+                     fetch: a new or empty directory for the model's files (default ./<model>-v<N>)
   --dry-run          decide and report, change nothing
-  --json             print result.json (run), the registry state (status), the comparison (compare) or drift on stdout
+  --json             print result.json (run), the registry state (status), the comparison (compare), drift, or the outcome (other commands) on stdout
   --actor NAME       who acts, recorded in the history (default $USER)
   --keep-work-dir    keep the run's scratch directory for debugging
   --all              status: every version and history entry (default: the newest 30, the champion and pending ones)
   --no-cache         run every step, even one whose outputs are in the run-cache (${DEFAULT_CACHE}, or $RETRAIN_CACHE)
   --data NAME        evaluate: the data input to score (default eval)
-  --keep-rejected N  prune: keep the bundles of the newest N rejected versions (default: the spec's retention)
+  --keep-rejected N  prune: keep the bundles of the newest N rejected or not-selected versions (default: the spec's retention)
   --keep-retired N   prune: keep the bundles of the newest N former champions (default: the spec's retention)
   -h, --help         this help;  -v, --version  the version (alone, before any command)
 
@@ -37028,4 +37035,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=c48d066c3fa74e14b8156c283212bddb1392bdaf8135dcb76ee3b0958aeda465
+// retrain-script-sha256=1324e993c2110dbf885b41a3d89e8892a070aa1c26544e5b4c41a2f0e681dae4
