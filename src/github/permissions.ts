@@ -37,6 +37,11 @@ export function fromFork(eventName: string, payload: EventPayload): boolean {
   return head === null || head?.fork === true || (head?.full_name !== undefined && base !== undefined && head.full_name !== base)
 }
 
+/*
+ * The checks below are reads or idempotent writes, retried as any request is: with no retry, one slow
+ * answer on a loaded runner (a timeout) skipped the check, and the run trained for nothing.
+ */
+
 /** What to do about a missing permission, for the event this run has. */
 export function permissionFix(permission: string, eventName: string, payload: EventPayload): string {
   const grant = `add ${permission} to the job's \`permissions:\` block (see the README's permissions table)`
@@ -65,8 +70,7 @@ export async function checkContentsWritable(
   try {
     await github.rest.git.createTree({
       ...repo,
-      tree: [{ path: 'README.md', mode: '100644', type: 'blob', content: REGISTRY_README }],
-      request: { retries: 0 }
+      tree: [{ path: 'README.md', mode: '100644', type: 'blob', content: REGISTRY_README }]
     })
   } catch (err) {
     refuseMissing(err, repo, 'which a run that is not a dry run needs to record its version in the GitHub registry', eventName, payload)
@@ -98,7 +102,7 @@ export async function checkIssuesWritable(
   payload: EventPayload
 ): Promise<void> {
   try {
-    await github.rest.issues.updateLabel({ ...repo, name: GATE_LABEL, request: { retries: 0 } })
+    await github.rest.issues.updateLabel({ ...repo, name: GATE_LABEL })
   } catch (err) {
     refuseMissing(err, repo, 'which the issue gate needs to open the issue a person approves on', eventName, payload)
   }
@@ -117,10 +121,10 @@ export async function checkDispatchAllowed(
   eventName: string,
   payload: EventPayload
 ): Promise<void> {
-  const read = await github.rest.actions.getWorkflow({ ...repo, workflow_id: workflow, request: { retries: 0 } }).catch(() => null)
+  const read = await github.rest.actions.getWorkflow({ ...repo, workflow_id: workflow }).catch(() => null)
   if (read?.data.state !== 'active') return
   try {
-    await github.rest.actions.enableWorkflow({ ...repo, workflow_id: workflow, request: { retries: 0 } })
+    await github.rest.actions.enableWorkflow({ ...repo, workflow_id: workflow })
   } catch (err) {
     refuseMissing(err, repo, `which a promotion needs to dispatch the workflow ${workflow} (input "dispatch-workflow")`, eventName, payload)
   }

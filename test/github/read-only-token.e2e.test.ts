@@ -183,6 +183,11 @@ describe.concurrent('a token that may not write', { timeout: 180_000 }, () => {
     const inputs = { 'dispatch-workflow': 'deploy.yml' }
     github.workflows.set('deploy.yml', 'active')
     github.writableScopes = ['contents']
+    // One answer to each check lost (a slow or failing request on a loaded runner): the checks retry, as any request does.
+    github.faults.push(
+      { method: 'GET', path: /\/actions\/workflows\/deploy\.yml$/, kind: { status: 502 }, times: 1 },
+      { method: 'PUT', path: /\/actions\/workflows\/deploy\.yml\/enable$/, kind: 'drop-after', times: 1 }
+    )
     const run = await act(github, workspace, { inputs })
     expect(run.code).not.toBe(0)
     expect(run.log).toContain('missing-permission: the token may not write to octo-org/models (GitHub answered 403: it needs actions: write)')
