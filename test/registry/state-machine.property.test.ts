@@ -388,7 +388,9 @@ async function checkSequence(
       await expect(reader.fetchBundle(model, record.version, await mkdtemp(path.join(scratch, 'fetch-')))).rejects.toThrow(/its bundle was pruned/)
       continue
     }
-    if (record.storage === null) continue
+    // On GitHub a record that says nothing of where its bundle is had its draft cleaned up; the directory
+    // registry's records never say (each bundle is in its version's folder), and every one must verify.
+    if (record.storage === null && !(reader instanceof DirectoryRegistry)) continue
     const fetched = await reader.fetchBundle(model, record.version, await mkdtemp(path.join(scratch, 'fetch-')))
     const manifest = await unpackBundle(fetched, await mkdtemp(path.join(scratch, 'unpack-')))
     expect(manifest.digest).toBe(record.digest)
