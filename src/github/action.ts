@@ -37,7 +37,7 @@ import { closeMootGates } from './moot-gates.js'
 import { historyChart } from './history-chart.js'
 import { planCommand, selectCommand, selectIsDry } from './challenger-commands.js'
 import { cutRequestsOnCancel } from '../registry/github/cancellation.js'
-import { dryByDefault, getSettings, type ActionSettings } from './inputs.js'
+import { getSettings, isDry, type ActionSettings } from './inputs.js'
 import { handleGateComment, type CommentEvent } from './issue-approval.js'
 import { JobReporter } from './job-reporter.js'
 import { routineAnnotation } from './annotations.js'
@@ -359,7 +359,7 @@ function registryCommandOf(shell: Shell, reviewer: EnvironmentReviewer | null = 
     case 'rollback':
       return { kind: 'rollback', model, ...(settings.version !== undefined && { to: settings.version }), who }
     case 'prune': {
-      const dryRun = settings.dryRun === 'auto' ? dryByDefault(process.env.GITHUB_EVENT_NAME ?? '') : settings.dryRun
+      const dryRun = isDry(settings, process.env.GITHUB_EVENT_NAME ?? '')
       return {
         kind: 'prune',
         model,
@@ -548,7 +548,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
     (eventName === 'pull_request' || eventName === 'pull_request_target') && (payload.pull_request as { number?: number } | undefined)?.number
   // A pull request shows what the change would do, a merge queue's run what the merge would; only the
   // default branch retrains for real.
-  const dryRun = settings.dryRun === 'auto' ? dryByDefault(eventName) : settings.dryRun
+  const dryRun = isDry(settings, eventName)
   // The comment belongs to the automatic dry run; an explicit dry run stays quiet.
   const pullRequest = settings.dryRun === 'auto' ? pullRequestNumber : undefined
   const params = actionParams(spec, settings, eventName, payload)
@@ -814,7 +814,7 @@ async function doneInEarlierAttempt(shell: Shell): Promise<AppOutcome | null> {
  */
 async function closeMootGateIssues(shell: Shell, eventName: string): Promise<void> {
   const { settings } = shell
-  const dry = settings.dryRun === 'auto' ? dryByDefault(eventName) : settings.dryRun
+  const dry = isDry(settings, eventName)
   // `status` and `fetch` only read (a job may run them with contents: read alone).
   if ((settings.gate !== 'issue' && eventName !== 'issue_comment') || shell.github === null || settings.command === 'status' || settings.command === 'fetch')
     return

@@ -10,7 +10,7 @@ import { planMatrix, renderPlan } from '../engine/challenger-plan.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 import { Outputs } from './constants.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
-import { dryByDefault, type ActionSettings } from './inputs.js'
+import { isDry, type ActionSettings } from './inputs.js'
 
 export async function planCommand(spec: Spec, params: Record<string, ParamValue>, deps: AppDeps, github: Record<string, unknown>): Promise<number> {
   const outcome = await execute({ kind: 'plan', spec, params, github }, deps)
@@ -26,8 +26,7 @@ export async function planCommand(spec: Spec, params: Record<string, ParamValue>
 
 /** As for run: "dry-run: auto" is dry on pull-request and merge-queue events, where nothing may be promoted. */
 export function selectIsDry(settings: ActionSettings): boolean {
-  if (settings.dryRun !== 'auto') return settings.dryRun
-  return dryByDefault(process.env.GITHUB_EVENT_NAME ?? '')
+  return isDry(settings, process.env.GITHUB_EVENT_NAME ?? '')
 }
 
 export async function selectCommand(

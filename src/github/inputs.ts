@@ -154,6 +154,11 @@ export function dryByDefault(eventName: string): boolean {
   return eventName === 'pull_request' || eventName === 'pull_request_target' || eventName === 'merge_group'
 }
 
+/** Whether a command runs dry: the input, or with `auto` what the event implies (dryByDefault). */
+export function isDry(settings: Pick<ActionSettings, 'dryRun'>, eventName: string): boolean {
+  return settings.dryRun === 'auto' ? dryByDefault(eventName) : settings.dryRun
+}
+
 export function getSettings(): ActionSettings {
   const command = (core.getInput(Inputs.command) || 'run') as Command
   if (!COMMANDS.includes(command)) {
