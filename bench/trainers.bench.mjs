@@ -36,6 +36,16 @@ await build({
   outfile: bundle,
   logLevel: 'warning'
 })
+// The L-BFGS objectives' second thread, beside the bundle, where the bundle looks for it (as
+// dist/objective-worker.mjs is beside dist/cli.js).
+await build({
+  entryPoints: [path.join(repo, 'src/trainers/objective-worker.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: path.join(dir, 'objective-worker.mjs'),
+  logLevel: 'warning'
+})
 const t = await import(pathToFileURL(bundle).href)
 
 /** A seeded linear problem: x ~ N(0, 1), a regression target and a binary (logistic) label. */
@@ -44,7 +54,9 @@ function syntheticData() {
   const uniform = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) + 0.5) / 4294967296
   const normal = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform())
   const w = Array.from({ length: features }, (_, j) => (j % 3 === 0 ? 0 : normal()))
-  const x = new Float64Array(rows * features)
+  // In shared memory, as the trainers' CSV reader allocates it (the L-BFGS objectives' second thread
+  // reads it without a copy).
+  const x = new Float64Array(new SharedArrayBuffer(8 * rows * features))
   const yReg = new Float64Array(rows)
   const yBin = new Float64Array(rows)
   for (let i = 0; i < rows; i++) {

@@ -22731,11 +22731,11 @@ parentPort.on('message', message => {
       }
       /** A buffer of `size` bytes in shared memory, whose pieces the worker can hash. */
       buffer(size) {
-        const shared3 = new SharedArrayBuffer(size);
+        const shared4 = new SharedArrayBuffer(size);
         const index = this.buffers.size;
-        this.buffers.set(shared3, { index, lastPiece: 0 });
-        this.worker.postMessage({ index, buffer: shared3 });
-        return Buffer.from(shared3);
+        this.buffers.set(shared4, { index, lastPiece: 0 });
+        this.worker.postMessage({ index, buffer: shared4 });
+        return Buffer.from(shared4);
       }
       /** Hashes `bytes` (a view of a buffer from `buffer()`) after every piece before it; leave them untouched until release(). */
       update(bytes) {
@@ -31513,9 +31513,9 @@ function readExamples(task, declaredClasses, cols, candidate, baseline) {
   } else {
     labelClass = classIndexes(candidate, labels, cols.label, classes, task === "binary");
   }
-  const shared3 = [cols.label, ...cols.group ? [cols.group] : [], ...cols.slices];
+  const shared4 = [cols.label, ...cols.group ? [cols.group] : [], ...cols.slices];
   if (baseline) {
-    for (const name of shared3) {
+    for (const name of shared4) {
       const mine = column(candidate, name, name === cols.label ? "label" : "group or slice");
       const theirs = column(baseline.table, name, name === cols.label ? "label" : "group or slice");
       const theirClass = name === cols.label && task !== "regression" ? classesOrNull(baseline.table, theirs, name, classes, task === "binary") : null;
@@ -34322,6 +34322,136 @@ var init_errors4 = __esm({
   }
 });
 
+// src/trainers/kernels.ts
+function sharedFloat64Array(length) {
+  return new Float64Array(new SharedArrayBuffer(8 * length));
+}
+function dot(w, wOffset, x, xOffset, d) {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let e = 0;
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    a += w[wOffset + j] * x[xOffset + j];
+    b += w[wOffset + j + 1] * x[xOffset + j + 1];
+    c += w[wOffset + j + 2] * x[xOffset + j + 2];
+    e += w[wOffset + j + 3] * x[xOffset + j + 3];
+  }
+  for (; j < d; j++) a += w[wOffset + j] * x[xOffset + j];
+  return a + b + (c + e);
+}
+function axpy(a, x, xOffset, y, yOffset, d) {
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    y[yOffset + j] += a * x[xOffset + j];
+    y[yOffset + j + 1] += a * x[xOffset + j + 1];
+    y[yOffset + j + 2] += a * x[xOffset + j + 2];
+    y[yOffset + j + 3] += a * x[xOffset + j + 3];
+  }
+  for (; j < d; j++) y[yOffset + j] += a * x[xOffset + j];
+}
+function scoreRows(w, bias, x, from, to, d, out) {
+  let i = from;
+  for (; i + 7 < to; i += 8) {
+    const o0 = i * d;
+    const o1 = o0 + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    const o4 = o3 + d;
+    const o5 = o4 + d;
+    const o6 = o5 + d;
+    const o7 = o6 + d;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let a7 = 0;
+    for (let j = 0; j < d; j++) {
+      const wj = w[j];
+      a0 += wj * x[o0 + j];
+      a1 += wj * x[o1 + j];
+      a2 += wj * x[o2 + j];
+      a3 += wj * x[o3 + j];
+      a4 += wj * x[o4 + j];
+      a5 += wj * x[o5 + j];
+      a6 += wj * x[o6 + j];
+      a7 += wj * x[o7 + j];
+    }
+    const k = i - from;
+    out[k] = bias + a0;
+    out[k + 1] = bias + a1;
+    out[k + 2] = bias + a2;
+    out[k + 3] = bias + a3;
+    out[k + 4] = bias + a4;
+    out[k + 5] = bias + a5;
+    out[k + 6] = bias + a6;
+    out[k + 7] = bias + a7;
+  }
+  for (; i < to; i++) out[i - from] = bias + dot(w, 0, x, i * d, d);
+}
+function accumulateRows(r, x, from, to, d, grad) {
+  let i = from;
+  for (; i + 7 < to; i += 8) {
+    const o0 = i * d;
+    const o1 = o0 + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    const o4 = o3 + d;
+    const o5 = o4 + d;
+    const o6 = o5 + d;
+    const o7 = o6 + d;
+    const k = i - from;
+    const r0 = r[k];
+    const r1 = r[k + 1];
+    const r2 = r[k + 2];
+    const r3 = r[k + 3];
+    const r4 = r[k + 4];
+    const r5 = r[k + 5];
+    const r6 = r[k + 6];
+    const r7 = r[k + 7];
+    for (let j = 0; j < d; j++) {
+      grad[j] += r0 * x[o0 + j] + r1 * x[o1 + j] + (r2 * x[o2 + j] + r3 * x[o3 + j]) + (r4 * x[o4 + j] + r5 * x[o5 + j] + (r6 * x[o6 + j] + r7 * x[o7 + j]));
+    }
+  }
+  for (; i < to; i++) axpy(r[i - from], x, i * d, grad, 0, d);
+}
+var LogSum;
+var init_kernels2 = __esm({
+  "src/trainers/kernels.ts"() {
+    "use strict";
+    LogSum = class {
+      product = 1;
+      count = 0;
+      total = 0;
+      chunk;
+      constructor(maxFactor) {
+        this.chunk = Math.max(1, Math.min(64, Math.floor(600 / Math.log2(Math.max(2, maxFactor)))));
+      }
+      add(factor) {
+        this.product *= factor;
+        if (++this.count === this.chunk) {
+          this.total += Math.log(this.product);
+          this.product = 1;
+          this.count = 0;
+        }
+      }
+      value() {
+        return this.total + Math.log(this.product);
+      }
+      /** Empties the sum, to start another. */
+      reset() {
+        this.product = 1;
+        this.count = 0;
+        this.total = 0;
+      }
+    };
+  }
+});
+
 // src/trainers/csv.ts
 function trainerError(err) {
   return err instanceof CsvError ? new TrainerError(err.message) : err;
@@ -34483,7 +34613,7 @@ async function readAsText(table2, files, headers, columns) {
   if (kept.length < table2.matrixColumns.length) {
     const from = kept.map((c) => table2.matrixColumns.indexOf(c));
     const m = table2.matrixColumns.length;
-    const matrix = new Float64Array(table2.rows * kept.length);
+    const matrix = sharedFloat64Array(table2.rows * kept.length);
     for (let i = 0; i < table2.rows; i++) for (let k = 0; k < from.length; k++) matrix[i * kept.length + k] = table2.matrix[i * m + from[k]];
     table2.matrix = matrix;
     table2.matrixColumns = kept;
@@ -34529,6 +34659,7 @@ var init_csv = __esm({
     init_json_lines();
     init_scan();
     init_errors4();
+    init_kernels2();
     EMPTY = "the file is empty; a CSV file with a header row is expected";
     Columns = class {
       constructor(width, numbers, texts) {
@@ -34547,7 +34678,7 @@ var init_csv = __esm({
       vocabularies;
       values;
       grow(capacity) {
-        const matrix = new Float64Array(capacity * this.width);
+        const matrix = sharedFloat64Array(capacity * this.width);
         matrix.set(this.matrix);
         this.matrix = matrix;
         const lines = new Int32Array(capacity);
@@ -35010,7 +35141,7 @@ function featurize(prep, table2, rows) {
     }
     return x2.subarray(0, n * d);
   }
-  const x = new Float64Array(n * d);
+  const x = sharedFloat64Array(n * d);
   const slotOf = /* @__PURE__ */ new Map();
   prep.features.forEach((f, j) => {
     const key = f.kind === "category" ? `${f.column}\0=${f.category}` : f.kind === "hash" ? `${f.column}\0#${f.bucket}` : `${f.column}\0${f.kind}`;
@@ -35051,6 +35182,7 @@ var init_preparation = __esm({
     "use strict";
     init_csv();
     init_errors4();
+    init_kernels2();
   }
 });
 
@@ -35203,126 +35335,279 @@ var init_evaluate_command = __esm({
   }
 });
 
-// src/trainers/kernels.ts
-function dot(w, wOffset, x, xOffset, d) {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let e = 0;
-  let j = 0;
-  for (; j + 3 < d; j += 4) {
-    a += w[wOffset + j] * x[xOffset + j];
-    b += w[wOffset + j + 1] * x[xOffset + j + 1];
-    c += w[wOffset + j + 2] * x[xOffset + j + 2];
-    e += w[wOffset + j + 3] * x[xOffset + j + 3];
-  }
-  for (; j < d; j++) a += w[wOffset + j] * x[xOffset + j];
-  return a + b + (c + e);
+// src/trainers/objectives.ts
+function softmaxBlocks(classes, binary) {
+  return binary ? 1 : classes;
 }
-function axpy(a, x, xOffset, y, yOffset, d) {
-  let j = 0;
-  for (; j + 3 < d; j += 4) {
-    y[yOffset + j] += a * x[xOffset + j];
-    y[yOffset + j + 1] += a * x[xOffset + j + 1];
-    y[yOffset + j + 2] += a * x[xOffset + j + 2];
-    y[yOffset + j + 3] += a * x[xOffset + j + 3];
-  }
-  for (; j < d; j++) y[yOffset + j] += a * x[xOffset + j];
+function weightRows(kind) {
+  return kind.kind === "multinomial" ? kind.classes : 1;
 }
-function scoreRows(w, bias, x, from, to, d, out) {
-  let i = from;
-  for (; i + 7 < to; i += 8) {
-    const o0 = i * d;
-    const o1 = o0 + d;
-    const o2 = o1 + d;
-    const o3 = o2 + d;
-    const o4 = o3 + d;
-    const o5 = o4 + d;
-    const o6 = o5 + d;
-    const o7 = o6 + d;
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let a4 = 0;
-    let a5 = 0;
-    let a6 = 0;
-    let a7 = 0;
-    for (let j = 0; j < d; j++) {
-      const wj = w[j];
-      a0 += wj * x[o0 + j];
-      a1 += wj * x[o1 + j];
-      a2 += wj * x[o2 + j];
-      a3 += wj * x[o3 + j];
-      a4 += wj * x[o4 + j];
-      a5 += wj * x[o5 + j];
-      a6 += wj * x[o6 + j];
-      a7 += wj * x[o7 + j];
-    }
-    out[i] = bias + a0;
-    out[i + 1] = bias + a1;
-    out[i + 2] = bias + a2;
-    out[i + 3] = bias + a3;
-    out[i + 4] = bias + a4;
-    out[i + 5] = bias + a5;
-    out[i + 6] = bias + a6;
-    out[i + 7] = bias + a7;
-  }
-  for (; i < to; i++) out[i] = bias + dot(w, 0, x, i * d, d);
+function rangeObjective(kind, data) {
+  return kind.kind === "logistic" ? logisticRange(data) : kind.kind === "multinomial" ? multinomialRange(data, kind.classes) : poissonRange(data);
 }
-function accumulateRows(r, x, from, to, d, grad) {
-  let i = from;
-  for (; i + 7 < to; i += 8) {
-    const o0 = i * d;
-    const o1 = o0 + d;
-    const o2 = o1 + d;
-    const o3 = o2 + d;
-    const o4 = o3 + d;
-    const o5 = o4 + d;
-    const o6 = o5 + d;
-    const o7 = o6 + d;
-    const r0 = r[i];
-    const r1 = r[i + 1];
-    const r2 = r[i + 2];
-    const r3 = r[i + 3];
-    const r4 = r[i + 4];
-    const r5 = r[i + 5];
-    const r6 = r[i + 6];
-    const r7 = r[i + 7];
-    for (let j = 0; j < d; j++) {
-      grad[j] += r0 * x[o0 + j] + r1 * x[o1 + j] + (r2 * x[o2 + j] + r3 * x[o3 + j]) + (r4 * x[o4 + j] + r5 * x[o5 + j] + (r6 * x[o6 + j] + r7 * x[o7 + j]));
-    }
-  }
-  for (; i < to; i++) axpy(r[i], x, i * d, grad, 0, d);
-}
-var LogSum;
-var init_kernels2 = __esm({
-  "src/trainers/kernels.ts"() {
-    "use strict";
-    LogSum = class {
-      product = 1;
-      count = 0;
-      total = 0;
-      chunk;
-      constructor(maxFactor) {
-        this.chunk = Math.max(1, Math.min(64, Math.floor(600 / Math.log2(Math.max(2, maxFactor)))));
+function logisticRange(data) {
+  const { x, y, d } = data;
+  const r = new Float64Array(BLOCK_ROWS);
+  return (p, from, to, sums) => {
+    const bias = p[d];
+    let total = 0;
+    let logTotal = 0;
+    let gradBias = 0;
+    sums.fill(0);
+    for (let start = from; start < to; start += BLOCK_ROWS) {
+      const end = Math.min(to, start + BLOCK_ROWS);
+      scoreRows(p, bias, x, start, end, d, r);
+      for (let chunk = 0; chunk < end - start; chunk += LOG_CHUNK) {
+        const chunkEnd = Math.min(end - start, chunk + LOG_CHUNK);
+        let product = 1;
+        for (let k = chunk; k < chunkEnd; k++) {
+          const z = r[k];
+          const abs = Math.abs(z);
+          const e = Math.exp(-abs);
+          const label = y[start + k];
+          total += 0.5 * (z + abs) - label * z;
+          const onePlus = 1 + e;
+          product *= onePlus;
+          const negative = +(z < 0);
+          const residual = (negative * e + (1 - negative)) / onePlus - label;
+          r[k] = residual;
+          gradBias += residual;
+        }
+        logTotal += Math.log(product);
       }
-      add(factor) {
-        this.product *= factor;
-        if (++this.count === this.chunk) {
-          this.total += Math.log(this.product);
-          this.product = 1;
-          this.count = 0;
+      accumulateRows(r, x, start, end, d, sums);
+    }
+    sums[d] = gradBias;
+    return total + logTotal;
+  };
+}
+function multinomialRange(data, classes) {
+  const { x, y, d } = data;
+  const r = Array.from({ length: classes }, () => new Float64Array(BLOCK_ROWS));
+  const logs = new LogSum(classes);
+  return (p, from, to, sums) => {
+    sums.fill(0);
+    let total = 0;
+    logs.reset();
+    const w = Array.from({ length: classes }, (_, c) => p.subarray(c * d, (c + 1) * d));
+    const g = Array.from({ length: classes }, (_, c) => sums.subarray(c * d, (c + 1) * d));
+    for (let start = from; start < to; start += BLOCK_ROWS) {
+      const end = Math.min(to, start + BLOCK_ROWS);
+      for (let c = 0; c < classes; c++) scoreRows(w[c], p[classes * d + c], x, start, end, d, r[c]);
+      for (let k = 0; k < end - start; k++) {
+        let max = -Infinity;
+        for (let c = 0; c < classes; c++) max = Math.max(max, r[c][k]);
+        const label = y[start + k];
+        total += max - r[label][k];
+        let sum2 = 0;
+        for (let c = 0; c < classes; c++) {
+          const e = Math.exp(r[c][k] - max);
+          r[c][k] = e;
+          sum2 += e;
+        }
+        logs.add(sum2);
+        for (let c = 0; c < classes; c++) {
+          const residual = r[c][k] / sum2 - (label === c ? 1 : 0);
+          r[c][k] = residual;
+          sums[classes * d + c] += residual;
         }
       }
-      value() {
-        return this.total + Math.log(this.product);
+      for (let c = 0; c < classes; c++) accumulateRows(r[c], x, start, end, d, g[c]);
+    }
+    return total + logs.value();
+  };
+}
+function poissonRange(data) {
+  const { x, y, d } = data;
+  const r = new Float64Array(BLOCK_ROWS);
+  return (p, from, to, sums) => {
+    const bias = p[d];
+    let total = 0;
+    let gradBias = 0;
+    sums.fill(0);
+    for (let start = from; start < to; start += BLOCK_ROWS) {
+      const end = Math.min(to, start + BLOCK_ROWS);
+      scoreRows(p, bias, x, start, end, d, r);
+      for (let k = 0; k < end - start; k++) {
+        const z = r[k];
+        const mu = Math.exp(z);
+        const count2 = y[start + k];
+        total += mu - count2 * z;
+        r[k] = mu - count2;
+        gradBias += r[k];
       }
-      /** Empties the sum, to start another. */
-      reset() {
-        this.product = 1;
-        this.count = 0;
-        this.total = 0;
+      accumulateRows(r, x, start, end, d, sums);
+    }
+    sums[d] = gradBias;
+    return total;
+  };
+}
+var BLOCK_ROWS, LOG_CHUNK;
+var init_objectives = __esm({
+  "src/trainers/objectives.ts"() {
+    "use strict";
+    init_kernels2();
+    BLOCK_ROWS = 512;
+    LOG_CHUNK = 64;
+  }
+});
+
+// src/trainers/objective-threads.ts
+function splitRow(n) {
+  return Math.min(n, Math.round(n / 2 / BLOCK_ROWS) * BLOCK_ROWS);
+}
+function poolFor(file) {
+  const key = file.href;
+  if (pools.has(key)) return pools.get(key);
+  let pool = null;
+  try {
+    if ((0, import_node_fs12.existsSync)((0, import_node_url2.fileURLToPath)(file))) {
+      const control = new Int32Array(new SharedArrayBuffer(12));
+      const { port1, port2 } = new import_node_worker_threads5.MessageChannel();
+      const worker = new import_node_worker_threads5.Worker(file, { workerData: { control, port: port2 }, transferList: [port2] });
+      worker.unref();
+      port1.unref();
+      worker.on("error", () => {
+        pool.broken = true;
+      });
+      pool = { worker, control, port: port1, nextId: 0, broken: false };
+    }
+  } catch {
+    pool = null;
+  }
+  pools.set(key, pool);
+  return pool;
+}
+function startObjectiveThread(file = OBJECTIVE_WORKER) {
+  if (objectiveThreads() > 1) poolFor(file);
+}
+function objectiveThreads(raw = process.env.RETRAIN_TRAINER_THREADS) {
+  if (raw === void 0 || raw === "") return (0, import_node_os9.availableParallelism)() > 1 ? 2 : 1;
+  if (raw !== "1" && raw !== "2") throw new Error(`RETRAIN_TRAINER_THREADS must be 1 or 2, got "${raw}"`);
+  return Number(raw);
+}
+function splitObjective(kind, data, l2, options = {}) {
+  const { n, d } = data;
+  const rows = weightRows(kind);
+  const size = rows * (d + 1);
+  const weights = rows * d;
+  const half = splitRow(n);
+  const own = rangeObjective(kind, data);
+  const first = new Float64Array(size);
+  const second = new Float64Array(size);
+  const threads = options.threads ?? objectiveThreads();
+  const remote = threads > 1 && half > 0 && n * d * rows >= MIN_WORK ? Remote.open(kind, data, half, size, options.worker ?? OBJECTIVE_WORKER) : null;
+  return (p, grad) => {
+    let total;
+    if (remote?.post(p)) {
+      const secondTotal = own(p, half, n, second);
+      total = (remote.collect(first) ?? own(p, 0, half, first)) + secondTotal;
+    } else {
+      const firstTotal = own(p, 0, half, first);
+      total = firstTotal + own(p, half, n, second);
+    }
+    for (let k = 0; k < size; k++) grad[k] = (first[k] + second[k]) / n;
+    let penalty = 0;
+    for (let k = 0; k < weights; k++) {
+      penalty += p[k] * p[k];
+      grad[k] += l2 * p[k];
+    }
+    return total / n + 0.5 * l2 * penalty;
+  };
+}
+function shared3(a) {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const copy = new Float64Array(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
+}
+var import_node_fs12, import_node_os9, import_node_url2, import_node_worker_threads5, OBJECTIVE_WORKER, STATE, JOB, POSTED, RUNNING, DONE, TAKEN_BACK, MIN_WORK, RUNNING_MS, pools, objectiveThreadCounts, Remote;
+var init_objective_threads = __esm({
+  "src/trainers/objective-threads.ts"() {
+    "use strict";
+    import_node_fs12 = require("node:fs");
+    import_node_os9 = require("node:os");
+    import_node_url2 = require("node:url");
+    import_node_worker_threads5 = require("node:worker_threads");
+    init_objectives();
+    OBJECTIVE_WORKER = new URL("./objective-worker.mjs", __retrainCliUrl);
+    STATE = 0;
+    JOB = 1;
+    POSTED = 1;
+    RUNNING = 2;
+    DONE = 3;
+    TAKEN_BACK = 5;
+    MIN_WORK = 1 << 16;
+    RUNNING_MS = 6e4;
+    pools = /* @__PURE__ */ new Map();
+    objectiveThreadCounts = {
+      /** Halves offered to it. */
+      offered: 0,
+      /** Halves it summed. */
+      summed: 0,
+      /** Halves it had not taken when this thread was done with its own, summed here instead. */
+      takenBack: 0
+    };
+    Remote = class _Remote {
+      constructor(pool, id, params, result) {
+        this.pool = pool;
+        this.id = id;
+        this.params = params;
+        this.result = result;
+      }
+      pool;
+      id;
+      params;
+      result;
+      dead = false;
+      static open(kind, data, half, size, file) {
+        const pool = poolFor(file);
+        if (!pool || pool.broken) return null;
+        const params = new Float64Array(new SharedArrayBuffer(8 * size));
+        const result = new Float64Array(new SharedArrayBuffer(8 * (size + 1)));
+        const id = ++pool.nextId;
+        const dataset = {
+          id,
+          kind,
+          data: { x: shared3(data.x.subarray(0, half * data.d)), y: shared3(data.y.subarray(0, half)), n: half, d: data.d },
+          half,
+          params,
+          result
+        };
+        pool.port.postMessage(dataset);
+        return new _Remote(pool, id, params, result);
+      }
+      /** Offers the first half at `p` to the second thread; false when it is not to be asked. */
+      post(p) {
+        if (this.dead || this.pool.broken) return false;
+        const { control } = this.pool;
+        this.params.set(p);
+        Atomics.store(control, JOB, this.id);
+        Atomics.store(control, STATE, POSTED);
+        Atomics.notify(control, STATE);
+        objectiveThreadCounts.offered++;
+        return true;
+      }
+      /** The first half's loss sum, with its gradient sums in `sums`; null when it is to be summed here. */
+      collect(sums) {
+        const { control } = this.pool;
+        if (Atomics.compareExchange(control, STATE, POSTED, TAKEN_BACK) === POSTED) {
+          objectiveThreadCounts.takenBack++;
+          return null;
+        }
+        while (Atomics.load(control, STATE) === RUNNING) {
+          if (Atomics.wait(control, STATE, RUNNING, RUNNING_MS) === "timed-out") {
+            this.pool.broken = true;
+            return null;
+          }
+        }
+        if (Atomics.load(control, STATE) !== DONE) {
+          this.dead = true;
+          return null;
+        }
+        objectiveThreadCounts.summed++;
+        sums.set(this.result.subarray(0, sums.length));
+        return this.result[sums.length];
       }
     };
   }
@@ -35377,7 +35662,11 @@ function minimize(f, start, options) {
     }
     const first = s.length === 0 ? 1 / Math.sqrt(-slope) : 1;
     const fNew = wolfeStep(f, x, dir, fx, slope, first, xNew, gNew);
-    if (fNew === null) return finish2(iter - 1, false, "line-search");
+    if (fNew === null) {
+      const promised = -0.5 * slope * first;
+      if (promised <= relativeDecrease * Math.max(Math.abs(fx), decreaseFloor)) return finish2(iter - 1, true, "relative-decrease");
+      return finish2(iter - 1, false, "line-search");
+    }
     const sk = new Float64Array(n);
     const yk = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -35470,128 +35759,21 @@ function cubicMinimum(a, b) {
 function clamp(value, low, high) {
   return Number.isFinite(value) ? Math.min(Math.max(value, low), high) : high;
 }
-function softmaxBlocks(classes, binary) {
-  return binary ? 1 : classes;
+function softmaxObjective(data, classes, binary, l2, options) {
+  return splitObjective(binary ? { kind: "logistic" } : { kind: "multinomial", classes }, data, l2, options);
 }
-function softmaxObjective(data, classes, binary, l2) {
-  return binary ? logisticObjective(data, l2) : multinomialObjective(data, classes, l2);
+function poissonObjective(data, l2, options) {
+  return splitObjective({ kind: "poisson" }, data, l2, options);
 }
-function logisticObjective(data, l2) {
-  const { x, y, n, d } = data;
-  const r = new Float64Array(n);
-  return (p, grad) => {
-    const bias = p[d];
-    let total = 0;
-    let logTotal = 0;
-    let gradBias = 0;
-    grad.fill(0);
-    for (let from = 0; from < n; from += BLOCK_ROWS) {
-      const to = Math.min(n, from + BLOCK_ROWS);
-      scoreRows(p, bias, x, from, to, d, r);
-      for (let chunk = from; chunk < to; chunk += LOG_CHUNK) {
-        const end = Math.min(to, chunk + LOG_CHUNK);
-        let product = 1;
-        for (let i = chunk; i < end; i++) {
-          const z = r[i];
-          const abs = Math.abs(z);
-          const e = Math.exp(-abs);
-          const label = y[i];
-          total += 0.5 * (z + abs) - label * z;
-          const onePlus = 1 + e;
-          product *= onePlus;
-          const negative = +(z < 0);
-          const residual = (negative * e + (1 - negative)) / onePlus - label;
-          r[i] = residual;
-          gradBias += residual;
-        }
-        logTotal += Math.log(product);
-      }
-      accumulateRows(r, x, from, to, d, grad);
-    }
-    grad[d] = gradBias;
-    return finishObjective(p, grad, total + logTotal, n, d, l2);
-  };
-}
-function multinomialObjective(data, classes, l2) {
-  const { x, y, n, d } = data;
-  const r = Array.from({ length: classes }, () => new Float64Array(n));
-  const weights = Array.from({ length: classes }, (_, c) => [c * d, (c + 1) * d]);
-  const logs = new LogSum(classes);
-  return (p, grad) => {
-    grad.fill(0);
-    let total = 0;
-    logs.reset();
-    const w = weights.map(([start, end]) => p.subarray(start, end));
-    const g = weights.map(([start, end]) => grad.subarray(start, end));
-    for (let from = 0; from < n; from += BLOCK_ROWS) {
-      const to = Math.min(n, from + BLOCK_ROWS);
-      for (let c = 0; c < classes; c++) scoreRows(w[c], p[classes * d + c], x, from, to, d, r[c]);
-      for (let i = from; i < to; i++) {
-        let max = -Infinity;
-        for (let c = 0; c < classes; c++) max = Math.max(max, r[c][i]);
-        const label = y[i];
-        total += max - r[label][i];
-        let sum2 = 0;
-        for (let c = 0; c < classes; c++) {
-          const e = Math.exp(r[c][i] - max);
-          r[c][i] = e;
-          sum2 += e;
-        }
-        logs.add(sum2);
-        for (let c = 0; c < classes; c++) {
-          const residual = r[c][i] / sum2 - (label === c ? 1 : 0);
-          r[c][i] = residual;
-          grad[classes * d + c] += residual;
-        }
-      }
-      for (let c = 0; c < classes; c++) accumulateRows(r[c], x, from, to, d, g[c]);
-    }
-    return finishObjective(p, grad, total + logs.value(), n, classes * d, l2);
-  };
-}
-function poissonObjective(data, l2) {
-  const { x, y, n, d } = data;
-  const r = new Float64Array(n);
-  return (p, grad) => {
-    const bias = p[d];
-    let total = 0;
-    let gradBias = 0;
-    grad.fill(0);
-    for (let from = 0; from < n; from += BLOCK_ROWS) {
-      const to = Math.min(n, from + BLOCK_ROWS);
-      scoreRows(p, bias, x, from, to, d, r);
-      for (let i = from; i < to; i++) {
-        const z = r[i];
-        const mu = Math.exp(z);
-        total += mu - y[i] * z;
-        r[i] = mu - y[i];
-        gradBias += r[i];
-      }
-      accumulateRows(r, x, from, to, d, grad);
-    }
-    grad[d] = gradBias;
-    return finishObjective(p, grad, total, n, d, l2);
-  };
-}
-function finishObjective(p, grad, total, n, weights, l2) {
-  let penalty = 0;
-  for (let k = 0; k < grad.length; k++) grad[k] /= n;
-  for (let k = 0; k < weights; k++) {
-    penalty += p[k] * p[k];
-    grad[k] += l2 * p[k];
-  }
-  return total / n + 0.5 * l2 * penalty;
-}
-var WOLFE_DECREASE, WOLFE_CURVATURE, LINE_SEARCH_EVALUATIONS, BLOCK_ROWS, LOG_CHUNK;
+var WOLFE_DECREASE, WOLFE_CURVATURE, LINE_SEARCH_EVALUATIONS;
 var init_lbfgs = __esm({
   "src/trainers/lbfgs.ts"() {
     "use strict";
-    init_kernels2();
+    init_objective_threads();
+    init_objectives();
     WOLFE_DECREASE = 1e-3;
     WOLFE_CURVATURE = 0.9;
     LINE_SEARCH_EVALUATIONS = 40;
-    BLOCK_ROWS = 512;
-    LOG_CHUNK = 64;
   }
 });
 
@@ -35872,8 +36054,8 @@ function readPlan(columns, options, classification, champion) {
   };
 }
 function slice(data, rows) {
-  const x = new Float64Array(rows.length * data.d);
-  const y = new Float64Array(rows.length);
+  const x = sharedFloat64Array(rows.length * data.d);
+  const y = sharedFloat64Array(rows.length);
   rows.forEach((r, k) => {
     x.set(data.x.subarray(r * data.d, (r + 1) * data.d), k * data.d);
     y[k] = data.y[r];
@@ -35894,6 +36076,7 @@ function earlyStopper(patience) {
 async function trainBuiltin(trainer, io) {
   const { name, options } = readOptions(trainer, io.env);
   const info = TRAINERS[name];
+  if (info.core === "lbfgs") startObjectiveThread();
   const modelDir = requireEnv(io.env, ContractEnv.modelDir);
   const classification = info.task === "binary" || info.task === "multiclass";
   const champion = await readChampion(io);
@@ -35933,7 +36116,7 @@ async function trainBuiltin(trainer, io) {
   } else model = newModel(name, options, table2, rows, labels, notes);
   for (const note of notes) io.log(note);
   const d = model.preparation.features.length;
-  const targets = new Float64Array(rows.length);
+  const targets = sharedFloat64Array(rows.length);
   if (classification) {
     const target = labelText.values.map((cell2) => {
       const index = model.classes.indexOf(cell2);
@@ -36034,7 +36217,7 @@ function newModel(name, options, table2, rows, labels, notes) {
     }
   }
   const d = preparation.features.length;
-  const weightRows = info.task === "multiclass" ? classes.length : 1;
+  const weightRows2 = info.task === "multiclass" ? classes.length : 1;
   return {
     format: MODEL_FORMAT,
     formatVersion: MODEL_FORMAT_VERSION,
@@ -36043,8 +36226,8 @@ function newModel(name, options, table2, rows, labels, notes) {
     options,
     classes,
     preparation,
-    weights: Array.from({ length: weightRows }, () => new Array(d).fill(0)),
-    bias: new Array(weightRows).fill(0),
+    weights: Array.from({ length: weightRows2 }, () => new Array(d).fill(0)),
+    bias: new Array(weightRows2).fill(0),
     sgd: null,
     lbfgs: null,
     history: []
@@ -36129,6 +36312,7 @@ function trainLbfgs(model, options, train2, validation, io) {
   const params = new Float64Array(blocks * (d + 1));
   model.weights.forEach((row, c) => params.set(row, c * d));
   params.set(model.bias, blocks * d);
+  const countsBefore = { ...objectiveThreadCounts };
   const f = objective(train2, options.l2);
   const scratch = new Float64Array(params.length);
   const lossBefore = f(params, scratch);
@@ -36151,7 +36335,9 @@ function trainLbfgs(model, options, train2, validation, io) {
   model.weights = Array.from({ length: blocks }, (_, c) => Array.from(params.subarray(c * d, (c + 1) * d)));
   model.bias = Array.from(params.subarray(blocks * d));
   model.lbfgs = { iterations: (model.lbfgs?.iterations ?? 0) + result.iterations, lastStop: result.stop };
-  io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? " (converged)" : ""}`);
+  const offered = objectiveThreadCounts.offered - countsBefore.offered;
+  const threads = offered > 0 ? `; on 2 threads, the second summed ${objectiveThreadCounts.summed - countsBefore.summed} of ${offered} halves` : "";
+  io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? " (converged)" : ""}${threads}`);
   return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === "callback" };
 }
 var import_promises26, import_node_path27;
@@ -36170,6 +36356,8 @@ var init_train_command = __esm({
     init_random2();
     init_sgd();
     init_io();
+    init_kernels2();
+    init_objective_threads();
   }
 });
 
@@ -36219,7 +36407,7 @@ __export(cli_exports, {
 });
 module.exports = __toCommonJS(cli_exports);
 var import_node_path28 = __toESM(require("node:path"), 1);
-var import_node_url2 = require("node:url");
+var import_node_url3 = require("node:url");
 var import_node_util2 = require("node:util");
 init_errors();
 init_contract();
@@ -36761,7 +36949,7 @@ async function commandOf(name, values, positionals, signal) {
         actor: who.actor,
         gitCommit: await gitHead(spec2.root),
         toolVersion: TOOL_VERSION,
-        cli: { node: process.execPath, script: (0, import_node_url2.fileURLToPath)(__retrainCliUrl) },
+        cli: { node: process.execPath, script: (0, import_node_url3.fileURLToPath)(__retrainCliUrl) },
         dryRun: values["dry-run"],
         ...values.challenger !== void 0 && { challenger: { name: values.challenger, ...values.plan !== void 0 && { expectPlan: values.plan } } },
         signal,
@@ -37035,4 +37223,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=1324e993c2110dbf885b41a3d89e8892a070aa1c26544e5b4c41a2f0e681dae4
+// retrain-script-sha256=9edb45c7a932b2bb5cdb5f73e313aac342a45e030859bf1631917bb13f1f0f02

@@ -1,10 +1,10 @@
-// Bundles the action (dist/index.js), the CLI (dist/cli.js) and the bootstrap's drawing thread
-// (dist/bootstrap-worker.mjs, which both bundles start from beside themselves) into self-contained
-// ESM files. The output is committed; CI rebuilds it and fails when it differs.
+// Bundles the action (dist/index.js), the CLI (dist/cli.js), the bootstrap's drawing thread
+// (dist/bootstrap-worker.mjs) and the L-BFGS objectives' second thread (dist/objective-worker.mjs),
+// which both bundles start from beside themselves, into self-contained ESM files. The output is committed; CI rebuilds it and fails when it differs.
 //
 // The CLI is split: what its commands import dynamically goes into dist/chunks/, loaded only by the
 // commands that need it, so `retrain --version` or `retrain validate` does not compile the engine.
-// The drawing thread is written beside the chunks too, since the module that starts it is one.
+// The threads' files are written beside the chunks too, since the modules that start them are chunks.
 //
 //   node scripts/build.mjs [--outdir DIR] [--target TARGET]   (defaults: dist, node20)
 //
@@ -41,9 +41,12 @@ await build({ ...common, entryPoints: ['src/github/index.ts'], outfile: out('ind
 rmSync(out('chunks'), { recursive: true, force: true })
 await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: values.outdir, splitting: true, chunkNames: 'chunks/[name]-[hash]' })
 writeFileSync(out('cli.js'), '#!/usr/bin/env node\n' + readFileSync(out('cli.js'), 'utf8'))
-// The name is the one src/metrics/random.ts resolves against its bundle's import.meta.url.
+// The names are the ones src/metrics/random.ts and src/trainers/objective-threads.ts resolve against
+// their bundle's import.meta.url.
 await build({ ...common, banner: {}, entryPoints: ['src/metrics/bootstrap-worker.ts'], outfile: out('bootstrap-worker.mjs') })
+await build({ ...common, banner: {}, entryPoints: ['src/trainers/objective-worker.ts'], outfile: out('objective-worker.mjs') })
 copyFileSync(out('bootstrap-worker.mjs'), out('chunks/bootstrap-worker.mjs'))
+copyFileSync(out('objective-worker.mjs'), out('chunks/objective-worker.mjs'))
 await buildCliScript({ outfile: out('cli-script.cjs'), target: values.target })
 chmodSync(out('cli.js'), 0o755)
 // The licences file ships with dist/; a build elsewhere (a test's other target) leaves it alone.

@@ -16,6 +16,7 @@ import { CsvError } from '../csv/errors.js'
 import { JSON_LINES } from '../csv/json-lines.js'
 import { type CsvScanner, parseNumber, scanFile } from '../csv/scan.js'
 import { TrainerError } from './errors.js'
+import { sharedFloat64Array } from './kernels.js'
 
 export { parseNumber }
 
@@ -77,7 +78,7 @@ async function readHeader(file: string): Promise<string[]> {
 /** A growing column store: every array holds `capacity` rows. */
 class Columns {
   capacity = 0
-  matrix = new Float64Array(0)
+  matrix: Float64Array = new Float64Array(0)
   lines = new Int32Array(0)
   numbers: Float64Array[]
   codes: Int32Array[]
@@ -96,7 +97,7 @@ class Columns {
   }
 
   grow(capacity: number): void {
-    const matrix = new Float64Array(capacity * this.width)
+    const matrix = sharedFloat64Array(capacity * this.width)
     matrix.set(this.matrix)
     this.matrix = matrix
     const lines = new Int32Array(capacity)
@@ -287,7 +288,7 @@ async function readAsText(table: Table, files: string[], headers: string[][], co
   if (kept.length < table.matrixColumns.length) {
     const from = kept.map(c => table.matrixColumns.indexOf(c))
     const m = table.matrixColumns.length
-    const matrix = new Float64Array(table.rows * kept.length)
+    const matrix = sharedFloat64Array(table.rows * kept.length)
     for (let i = 0; i < table.rows; i++) for (let k = 0; k < from.length; k++) matrix[i * kept.length + k] = table.matrix[i * m + from[k]!]!
     table.matrix = matrix
     table.matrixColumns = kept

@@ -4,11 +4,11 @@
  * plus L2, with a line search for the strong Wolfe conditions (as L-BFGS-B's). A warm start begins at the champion's weights; the
  * curvature pairs are not carried over, because they describe the previous data's objective.
  */
-import { accumulateRows, LogSum, scoreRows } from './kernels.js'
-import type { Dataset } from './sgd.js'
+import { splitObjective, type Objective, type SplitOptions } from './objective-threads.js'
+import type { ObjectiveData } from './objectives.js'
 
-/** Writes the gradient at `params` into `grad` and returns the objective. */
-export type Objective = (params: Float64Array, grad: Float64Array) => number
+export type { Objective } from './objective-threads.js'
+export { softmaxBlocks } from './objectives.js'
 
 export interface LbfgsOptions {
   memory: number
@@ -99,7 +99,14 @@ export function minimize(f: Objective, start: Float64Array, options: LbfgsOption
     // finds the scale, where a step capped at 1 along a small gradient would creep.
     const first = s.length === 0 ? 1 / Math.sqrt(-slope) : 1
     const fNew = wolfeStep(f, x, dir, fx, slope, first, xNew, gNew)
-    if (fNew === null) return finish(iter - 1, false, 'line-search')
+    if (fNew === null) {
+      // No step lowers the objective. Where the quasi-Newton model promised less decrease than the stop
+      // rule asks for (about half the slope times the step, for a quadratic), the objective is at its
+      // rounding floor: that is the relative-decrease stop one iteration early, not a failure.
+      const promised = -0.5 * slope * first
+      if (promised <= relativeDecrease * Math.max(Math.abs(fx), decreaseFloor)) return finish(iter - 1, true, 'relative-decrease')
+      return finish(iter - 1, false, 'line-search')
+    }
     const sk = new Float64Array(n)
     const yk = new Float64Array(n)
     for (let i = 0; i < n; i++) {
@@ -227,153 +234,15 @@ function clamp(value: number, low: number, high: number): number {
 }
 
 /**
- * Weight rows of a softmax over `classes`. The binary task keeps class 0's logit at 0 (one row), which
- * is exactly binary logistic regression; the multiclass task has a row per class.
- */
-export function softmaxBlocks(classes: number, binary: boolean): number {
-  return binary ? 1 : classes
-}
-
-/**
  * Mean cross-entropy plus (l2 / 2) |W|^2 (biases unpenalized). Parameters: the weight rows (blocks x d,
- * row-major), then one bias per block; `data.y` holds class indices.
+ * row-major), then one bias per block; `data.y` holds class indices. The binary case is binary logistic
+ * regression, with one weight row.
  */
-export function softmaxObjective(data: Dataset, classes: number, binary: boolean, l2: number): Objective {
-  return binary ? logisticObjective(data, l2) : multinomialObjective(data, classes, l2)
-}
-
-/**
- * Rows per block of the objectives' passes: the block's rows of X (BLOCK_ROWS x d doubles, 80 KiB at
- * 20 features) stay in the core's cache from the pass that scores them to the pass that accumulates
- * the gradient, so each evaluation reads X from memory once instead of twice. A multiple of the
- * kernels' eight rows and of LOG_CHUNK, so every sum's order and result are those of whole passes
- * over X.
- */
-const BLOCK_ROWS = 512
-/** Factors of at most 2 per logarithm in the logistic loss: 2^64 stays far from overflow. Divides BLOCK_ROWS. */
-const LOG_CHUNK = 64
-
-/**
- * The binary case on its own: one exp per row and one log per many rows instead of a loop over two
- * logits. Block by block, in three passes over the block (scores, residuals in their place, then the
- * gradient as X' r): the passes over X take rows four at a time (see `scoreRows` and
- * `accumulateRows`) and the exps get a loop of their own, which measured faster than one fused pass
- * over each row (on an idle machine, by about a fifth).
- */
-function logisticObjective(data: Dataset, l2: number): Objective {
-  const { x, y, n, d } = data
-  const r = new Float64Array(n)
-  return (p, grad) => {
-    const bias = p[d]!
-    let total = 0
-    let logTotal = 0
-    let gradBias = 0
-    grad.fill(0)
-    for (let from = 0; from < n; from += BLOCK_ROWS) {
-      const to = Math.min(n, from + BLOCK_ROWS)
-      scoreRows(p, bias, x, from, to, d, r)
-      // log(1 + e^-|z|) summed as one log of the product of LOG_CHUNK factors, each in (1, 2], kept in
-      // a local rather than an object's field, whose store and reload every row chained the rows.
-      for (let chunk = from; chunk < to; chunk += LOG_CHUNK) {
-        const end = Math.min(to, chunk + LOG_CHUNK)
-        let product = 1
-        for (let i = chunk; i < end; i++) {
-          const z = r[i]!
-          // log(1 + e^z) - y z = max(z, 0) + log(1 + e^-|z|) - y z, and its derivative sigmoid(z) - y
-          // = (z < 0 ? e^-|z| : 1) / (1 + e^-|z|) - y, without overflow for large |z|. Both choices in
-          // arithmetic rather than branches, which the signs of the scores would mispredict half the time.
-          const abs = Math.abs(z)
-          const e = Math.exp(-abs)
-          const label = y[i]!
-          total += 0.5 * (z + abs) - label * z
-          const onePlus = 1 + e
-          product *= onePlus
-          const negative = +(z < 0)
-          const residual = (negative * e + (1 - negative)) / onePlus - label
-          r[i] = residual
-          gradBias += residual
-        }
-        logTotal += Math.log(product)
-      }
-      accumulateRows(r, x, from, to, d, grad)
-    }
-    grad[d] = gradBias
-    return finishObjective(p, grad, total + logTotal, n, d, l2)
-  }
-}
-
-/** Like the binary case, with an array of scores, then residuals, per class. */
-function multinomialObjective(data: Dataset, classes: number, l2: number): Objective {
-  const { x, y, n, d } = data
-  const r = Array.from({ length: classes }, () => new Float64Array(n))
-  const weights = Array.from({ length: classes }, (_, c) => [c * d, (c + 1) * d] as const)
-  const logs = new LogSum(classes)
-  return (p, grad) => {
-    grad.fill(0)
-    let total = 0
-    logs.reset()
-    const w = weights.map(([start, end]) => p.subarray(start, end))
-    const g = weights.map(([start, end]) => grad.subarray(start, end))
-    for (let from = 0; from < n; from += BLOCK_ROWS) {
-      const to = Math.min(n, from + BLOCK_ROWS)
-      for (let c = 0; c < classes; c++) scoreRows(w[c]!, p[classes * d + c]!, x, from, to, d, r[c]!)
-      for (let i = from; i < to; i++) {
-        let max = -Infinity
-        for (let c = 0; c < classes; c++) max = Math.max(max, r[c]![i]!)
-        const label = y[i]!
-        // -log softmax(z)[label] = log(sum exp(z - max)) + max - z[label]
-        total += max - r[label]![i]!
-        let sum = 0
-        for (let c = 0; c < classes; c++) {
-          const e = Math.exp(r[c]![i]! - max)
-          r[c]![i] = e
-          sum += e
-        }
-        logs.add(sum)
-        for (let c = 0; c < classes; c++) {
-          const residual = r[c]![i]! / sum - (label === c ? 1 : 0)
-          r[c]![i] = residual
-          grad[classes * d + c] += residual
-        }
-      }
-      for (let c = 0; c < classes; c++) accumulateRows(r[c]!, x, from, to, d, g[c]!)
-    }
-    return finishObjective(p, grad, total + logs.value(), n, classes * d, l2)
-  }
+export function softmaxObjective(data: ObjectiveData, classes: number, binary: boolean, l2: number, options?: SplitOptions): Objective {
+  return splitObjective(binary ? { kind: 'logistic' } : { kind: 'multinomial', classes }, data, l2, options)
 }
 
 /** Mean Poisson negative log-likelihood with a log link (deviance / 2 up to a constant) plus (l2 / 2) |w|^2. */
-export function poissonObjective(data: Dataset, l2: number): Objective {
-  const { x, y, n, d } = data
-  const r = new Float64Array(n)
-  return (p, grad) => {
-    const bias = p[d]!
-    let total = 0
-    let gradBias = 0
-    grad.fill(0)
-    for (let from = 0; from < n; from += BLOCK_ROWS) {
-      const to = Math.min(n, from + BLOCK_ROWS)
-      scoreRows(p, bias, x, from, to, d, r)
-      for (let i = from; i < to; i++) {
-        const z = r[i]!
-        const mu = Math.exp(z)
-        total += mu - y[i]! * z
-        r[i] = mu - y[i]!
-        gradBias += r[i]!
-      }
-      accumulateRows(r, x, from, to, d, grad)
-    }
-    grad[d] = gradBias
-    return finishObjective(p, grad, total, n, d, l2)
-  }
-}
-
-function finishObjective(p: Float64Array, grad: Float64Array, total: number, n: number, weights: number, l2: number): number {
-  let penalty = 0
-  for (let k = 0; k < grad.length; k++) grad[k] /= n
-  for (let k = 0; k < weights; k++) {
-    penalty += p[k]! * p[k]!
-    grad[k] += l2 * p[k]!
-  }
-  return total / n + 0.5 * l2 * penalty
+export function poissonObjective(data: ObjectiveData, l2: number, options?: SplitOptions): Objective {
+  return splitObjective({ kind: 'poisson' }, data, l2, options)
 }

@@ -7,6 +7,7 @@
 import { cellText, hasColumn, parseNumber, rowOrigin, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
 import type { TrainerOptions } from './options.js'
+import { sharedFloat64Array } from './kernels.js'
 
 export interface NumericColumn {
   column: string
@@ -339,7 +340,7 @@ export function featurize(prep: Preparation, table: Table, rows: Int32Array): Fl
     }
     return x.subarray(0, n * d)
   }
-  const x = new Float64Array(n * d)
+  const x = sharedFloat64Array(n * d)
   const slotOf = new Map<string, number>()
   prep.features.forEach((f, j) => {
     const key = f.kind === 'category' ? `${f.column}\u0000=${f.category}` : f.kind === 'hash' ? `${f.column}\u0000#${f.bucket}` : `${f.column}\u0000${f.kind}`

@@ -15,6 +15,8 @@ import { extendCategories, featurize, fitPreparation, frozenPreparationNotes, mi
 import { rowUniform } from './random.js'
 import { effectiveWeights, epochBuffers, meanLoss, newSgdState, sgdEpoch, type Dataset, type SgdConfig, type SgdState } from './sgd.js'
 import { dataFiles, requireEnv, type CommandIO } from './io.js'
+import { sharedFloat64Array } from './kernels.js'
+import { objectiveThreadCounts, startObjectiveThread } from './objective-threads.js'
 
 export function readOptions(trainer: string, env: NodeJS.ProcessEnv): { name: TrainerName; options: TrainerOptions } {
   let raw: Record<string, unknown> = {}
@@ -146,8 +148,8 @@ function readPlan(columns: string[], options: TrainerOptions, classification: bo
 }
 
 function slice(data: Dataset, rows: number[]): Dataset {
-  const x = new Float64Array(rows.length * data.d)
-  const y = new Float64Array(rows.length)
+  const x = sharedFloat64Array(rows.length * data.d)
+  const y = sharedFloat64Array(rows.length)
   rows.forEach((r, k) => {
     x.set(data.x.subarray(r * data.d, (r + 1) * data.d), k * data.d)
     y[k] = data.y[r]!
@@ -171,6 +173,8 @@ function earlyStopper(patience: number) {
 export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void> {
   const { name, options } = readOptions(trainer, io.env)
   const info: TrainerInfo = TRAINERS[name]
+  // Started now, the objectives' second thread is up by the time the data is read.
+  if (info.core === 'lbfgs') startObjectiveThread()
   const modelDir = requireEnv(io.env, ContractEnv.modelDir)
   const classification = info.task === 'binary' || info.task === 'multiclass'
   // The champion is read first, as its preparation says which columns to keep as text; whether it is
@@ -214,7 +218,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   for (const note of notes) io.log(note)
 
   const d = model.preparation.features.length
-  const targets = new Float64Array(rows.length)
+  const targets = sharedFloat64Array(rows.length)
   if (classification) {
     const target = labelText!.values.map(cell => {
       const index = model.classes!.indexOf(cell)
@@ -425,6 +429,7 @@ function trainLbfgs(model: BuiltinModel, options: TrainerOptions, train: Dataset
   const params = new Float64Array(blocks * (d + 1))
   model.weights.forEach((row, c) => params.set(row, c * d))
   params.set(model.bias, blocks * d)
+  const countsBefore = { ...objectiveThreadCounts }
   const f = objective(train, options.l2)
   const scratch = new Float64Array(params.length)
   const lossBefore = f(params, scratch)
@@ -447,6 +452,8 @@ function trainLbfgs(model: BuiltinModel, options: TrainerOptions, train: Dataset
   model.weights = Array.from({ length: blocks }, (_, c) => Array.from(params.subarray(c * d, (c + 1) * d)))
   model.bias = Array.from(params.subarray(blocks * d))
   model.lbfgs = { iterations: (model.lbfgs?.iterations ?? 0) + result.iterations, lastStop: result.stop }
-  io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? ' (converged)' : ''}`)
+  const offered = objectiveThreadCounts.offered - countsBefore.offered
+  const threads = offered > 0 ? `; on 2 threads, the second summed ${objectiveThreadCounts.summed - countsBefore.summed} of ${offered} halves` : ''
+  io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? ' (converged)' : ''}${threads}`)
   return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === 'callback' }
 }
