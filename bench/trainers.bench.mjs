@@ -25,6 +25,7 @@ await build({
     contents: [
       "export * from './src/trainers/sgd.ts'",
       "export * from './src/trainers/lbfgs.ts'",
+      "export { objectiveThreadCounts } from './src/trainers/objective-threads.ts'",
       "export { trainBuiltin } from './src/trainers/train-command.ts'"
     ].join('\n'),
     resolveDir: repo,
@@ -183,6 +184,13 @@ if (theirs.length && !theirs[0].version.startsWith('1.2.')) {
   console.log(`\n(scikit-learn ${theirs[0].version}: its L-BFGS stop rule may differ from 1.2's, which the comparable run assumes)`)
 }
 console.log('\naim: at least as fast as scikit-learn (ratio >= 1.00)')
+{
+  const c = t.objectiveThreadCounts
+  console.log(
+    `(L-BFGS: ours sums each evaluation on ${c.offered ? 2 : 1} thread(s)${c.offered ? `; the second summed ${c.summed} of ${c.offered} halves offered` : ''}; ` +
+      "scikit-learn's BLAS uses as many threads as it finds free)"
+  )
+}
 
 // ---------------------------------------------------------------------------------------------
 // From a CSV file, end to end: `retrain train online-gradient-descent` (the built CLI: read, prepare,
