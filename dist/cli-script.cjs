@@ -36076,7 +36076,13 @@ function earlyStopper(patience) {
 async function trainBuiltin(trainer, io) {
   const { name, options } = readOptions(trainer, io.env);
   const info = TRAINERS[name];
-  if (info.core === "lbfgs") startObjectiveThread();
+  if (info.core === "lbfgs") {
+    try {
+      startObjectiveThread();
+    } catch (err) {
+      throw new TrainerError(err.message);
+    }
+  }
   const modelDir = requireEnv(io.env, ContractEnv.modelDir);
   const classification = info.task === "binary" || info.task === "multiclass";
   const champion = await readChampion(io);
@@ -37223,4 +37229,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=9edb45c7a932b2bb5cdb5f73e313aac342a45e030859bf1631917bb13f1f0f02
+// retrain-script-sha256=910f689132e26615e1d7db40d38dbcce0786b603108d6f352667aa64aa036ea1

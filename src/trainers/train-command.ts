@@ -174,7 +174,13 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   const { name, options } = readOptions(trainer, io.env)
   const info: TrainerInfo = TRAINERS[name]
   // Started now, the objectives' second thread is up by the time the data is read.
-  if (info.core === 'lbfgs') startObjectiveThread()
+  if (info.core === 'lbfgs') {
+    try {
+      startObjectiveThread()
+    } catch (err) {
+      throw new TrainerError((err as Error).message)
+    }
+  }
   const modelDir = requireEnv(io.env, ContractEnv.modelDir)
   const classification = info.task === 'binary' || info.task === 'multiclass'
   // The champion is read first, as its preparation says which columns to keep as text; whether it is

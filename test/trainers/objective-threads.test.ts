@@ -170,5 +170,20 @@ describe('the built CLI', () => {
     }
     expect(JSON.parse(models[1]!).weights).toEqual(JSON.parse(models[0]!).weights)
     expect(models[1]).toBe(models[0])
+
+    // A bad thread count is the step's input error (exit 2), named, before the data is read.
+    const bad = spawnSync(process.execPath, [path.join(REPO, 'dist/cli.js'), 'train', 'lbfgs-logistic'], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        RETRAIN_DATA_TRAIN: path.join(work, 'missing.csv'),
+        RETRAIN_MODEL_DIR: path.join(work, 'model-bad'),
+        RETRAIN_BUILTIN_OPTIONS: JSON.stringify({ label: 'label' }),
+        RETRAIN_TRAINER_THREADS: 'all'
+      },
+      timeout: 50_000
+    })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('RETRAIN_TRAINER_THREADS must be 1 or 2, got "all"')
   })
 })
