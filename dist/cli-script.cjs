@@ -18733,6 +18733,10 @@ function protectedVersions(state, policy = {}) {
     }
   }
   for (const n of policy.pinned ?? []) if (!kept.has(n)) kept.set(n, `a rule of the spec compares with it (against: ${n})`);
+  const newest = state.versions.reduce((a, v) => a === null || v.version > a.version ? v : a, null);
+  for (const n of newest?.comparedWith ?? []) {
+    if (!kept.has(n)) kept.set(n, `pinned by the rules version ${newest.version} was compared with (against: ${n})`);
+  }
   return kept;
 }
 function pruneSelection(state, policy) {
@@ -29099,6 +29103,9 @@ var init_result2 = __esm({
 });
 
 // src/engine/rules.ts
+function pinnedVersions(spec) {
+  return [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))];
+}
 function runSource() {
   return { metrics: "its metrics file ($RETRAIN_METRICS_FILE)", predictions: "its predictions ($RETRAIN_PREDICTIONS_FILE)" };
 }
@@ -32177,7 +32184,7 @@ function retentionPolicy(spec, overrides = {}) {
   const keepRejected = overrides.keepRejected ?? spec?.retention?.keepRejected;
   const keepRetired = overrides.keepRetired ?? spec?.retention?.keepRetired;
   if (keepRejected === void 0 && keepRetired === void 0) return null;
-  const pinned = spec ? [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))] : [];
+  const pinned = spec ? pinnedVersions(spec) : [];
   return {
     ...keepRejected !== void 0 && { keepRejected },
     ...keepRetired !== void 0 && { keepRetired },
@@ -32251,6 +32258,7 @@ var init_prune_command = __esm({
     "use strict";
     init_errors();
     init_retention();
+    init_rules();
     init_names();
   }
 });
@@ -32886,6 +32894,7 @@ async function commit(ctx, evaluation, decision) {
           digest: manifest.digest,
           metrics: evaluation.candidate,
           evaluationData: evaluationDigest(ctx.evaluationInputs),
+          ...pinnedVersions(spec).length > 0 && { comparedWith: pinnedVersions(spec) },
           decision: decided,
           createdAt: lineage.createdAt,
           storage,
@@ -33046,7 +33055,7 @@ async function championAsStored(ctx, before) {
 }
 async function evaluateReferences(ctx, champion, declared) {
   const { spec, options, ws, snapshot } = ctx;
-  const pinned = [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))];
+  const pinned = pinnedVersions(spec);
   const out = /* @__PURE__ */ new Map();
   for (const version of pinned) {
     const record = snapshot.versions.find((v) => v.version === version);
@@ -33546,7 +33555,7 @@ async function compareFiles(spec, candidateFile, baselineFile) {
   if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
     throw new InputError([{ message: "give two predictions files or two metrics files (.json), not one of each" }], "usage");
   }
-  const pinned = [...new Set(spec.metrics.flatMap((m) => m.change.map((r) => r.against)).filter((a) => a !== "champion"))];
+  const pinned = pinnedVersions(spec);
   const references = new Map(pinned.map((v) => [v, `retrain compare has no predictions of version ${v}`]));
   let candidate;
   let baseline;
@@ -37229,4 +37238,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=910f689132e26615e1d7db40d38dbcce0786b603108d6f352667aa64aa036ea1
+// retrain-script-sha256=bd2f3c4ee2fbadebbf2bb0410d34c87867af0e4d27b4056f1d2836797f342e5f

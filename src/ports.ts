@@ -51,6 +51,11 @@ export interface VersionRecord {
   evaluationData?: string | null
   /** Where the store keeps the bundle (a release and its assets on GitHub); the store's own business. */
   storage?: Record<string, unknown> | null
+  /**
+   * The versions the spec's rules pinned (`against: N`) when this version was trained. The newest
+   * version's pins are kept by retention even when the spec is not read (`retrain prune --model`).
+   */
+  comparedWith?: number[]
   /** Set for a version trained as a named challenger of a plan (run --challenger). */
   challenger?: ChallengerRecord
   /**

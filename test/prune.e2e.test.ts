@@ -145,6 +145,39 @@ describe('retrain prune', () => {
     expect(byModel.stderr).toMatch(/no spec was read \(--model\)/)
   }, 60_000)
 
+  it('keeps a version the rules pin (against: N) when the spec is not read, from the pins the newest version recorded', async () => {
+    const project = await makeProject('test/fixtures/toy', toySpec())
+    // 1 promoted, 2 promoted (1 retired), 3 promoted (2 retired).
+    for (const delta of [1, 1, 1]) await run(project, delta)
+    const pinning = toySpec().replace('      - margin: 0\n', '      - margin: 0\n      - margin: -100\n        against: 1\n')
+    expect(pinning).toContain('against: 1')
+    await writeFile(path.join(project, 'pinning.yml'), pinning)
+    await run(project, 1, 'pinning.yml')
+    const s = await state(project)
+    expect(s.versions.map(v => [v.version, v.status])).toEqual([
+      [1, 'retired'],
+      [2, 'retired'],
+      [3, 'retired'],
+      [4, 'promoted']
+    ])
+    expect(s.versions.find(v => v.version === 4)!.comparedWith).toEqual([1])
+    // Without the spec, version 1 is kept all the same, and said to be.
+    const byModel = await retrain(project, ['prune', '--model', 'toy', ...REGISTRY, '--keep-retired', '0', '--json'])
+    expect(byModel.code, byModel.stderr).toBe(0)
+    expect(JSON.parse(byModel.stdout).pruned.map((p: { version: number }) => p.version)).toEqual([2, 3])
+    expect(await bundles(project)).toEqual([1, 4])
+    const refused = await retrain(project, ['rollback', '--model', 'toy', ...REGISTRY, '--to', '2'])
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toMatch(/pruned/)
+    // The spec drops the pin; once a version is trained under it, version 1 is prunable.
+    await run(project, 1)
+    expect((await state(project)).versions.find(v => v.version === 5)!.comparedWith).toBeUndefined()
+    const after = await retrain(project, ['prune', '--model', 'toy', ...REGISTRY, '--keep-retired', '0', '--json'])
+    expect(after.code, after.stderr).toBe(0)
+    expect(JSON.parse(after.stdout).pruned.map((p: { version: number }) => p.version)).toEqual([1, 4])
+    expect(invariantViolations(await state(project))).toEqual([])
+  }, 60_000)
+
   it('refuses to roll back to, approve or promote a pruned version, and changes nothing', async () => {
     const project = await mixedRegistry()
     expect((await prune(project, '--keep-rejected', '0', '--keep-retired', '0')).code).toBe(0)

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js'
 import { formatNumber } from './format.js'
 import { MAX_METRICS_FILE_BYTES, parseMetrics } from './metrics-file.js'
 import { table } from './report.js'
-import { evaluateRules, improvementOf, planDecision, type RuleOutcome, type Verdict } from './rules.js'
+import { evaluateRules, improvementOf, pinnedVersions, planDecision, type RuleOutcome, type Verdict } from './rules.js'
 import type { Spec } from '../spec/types.js'
 import { compareComputed, type ComputedValues, type SliceJudgement } from '../metrics/compare.js'
 import { loadPredictions, predictionColumns, PredictionsError, type PredictionColumns } from '../metrics/predictions.js'
@@ -83,7 +83,7 @@ export async function compareFiles(spec: Spec, candidateFile: string, baselineFi
   if (isMetricsFile(candidateFile) !== isMetricsFile(baselineFile)) {
     throw new InputError([{ message: 'give two predictions files or two metrics files (.json), not one of each' }], 'usage')
   }
-  const pinned = [...new Set(spec.metrics.flatMap(m => m.change.map(r => r.against)).filter((a): a is number => a !== 'champion'))]
+  const pinned = pinnedVersions(spec)
   const references = new Map<number, string>(pinned.map(v => [v, `retrain compare has no predictions of version ${v}`]))
   let candidate: ComputedValues
   let baseline: ComputedValues

@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js'
 import type { PruneReport, Registry, Reporter, RetentionPolicy, Who } from '../ports.js'
 import { describePolicy } from '../registry/retention.js'
+import { pinnedVersions } from './rules.js'
 import { preview } from '../spec/names.js'
 import type { Spec } from '../spec/types.js'
 
@@ -22,7 +23,7 @@ export function retentionPolicy(spec: Spec | null, overrides: RetentionOverrides
   const keepRejected = overrides.keepRejected ?? spec?.retention?.keepRejected
   const keepRetired = overrides.keepRetired ?? spec?.retention?.keepRetired
   if (keepRejected === undefined && keepRetired === undefined) return null
-  const pinned = spec ? [...new Set(spec.metrics.flatMap(m => m.change.map(r => r.against)).filter((a): a is number => a !== 'champion'))] : []
+  const pinned = spec ? pinnedVersions(spec) : []
   return {
     ...(keepRejected !== undefined && { keepRejected }),
     ...(keepRetired !== undefined && { keepRetired }),

@@ -4,7 +4,12 @@
  */
 import { formatNumber as fmt } from './format.js'
 import type { ComputedComparison, ConfidenceEvidence, SliceJudgement } from '../metrics/compare.js'
-import type { ChangeRuleSpec, Goal, MetricSpec, PromotionSpec } from '../spec/types.js'
+import type { ChangeRuleSpec, Goal, MetricSpec, PromotionSpec, Spec } from '../spec/types.js'
+
+/** The versions the spec's rules pin (`against: N`), each once, in the order the rules name them. */
+export function pinnedVersions(spec: Pick<Spec, 'metrics'>): number[] {
+  return [...new Set(spec.metrics.flatMap(m => m.change.map(r => r.against)).filter((a): a is number => a !== 'champion'))]
+}
 
 export type MetricValues = Record<string, number | null | undefined>
 

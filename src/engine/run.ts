@@ -47,7 +47,7 @@ import { makeWorkspace, type Workspace } from './workspace.js'
 import { stepCacheLineage } from './step-cache-record.js'
 import { renderReport } from './report.js'
 import { RESULT_SCHEMA_VERSION, type RunResult, type StepRecord } from './result.js'
-import { evaluateRules, planDecision } from './rules.js'
+import { evaluateRules, pinnedVersions, planDecision } from './rules.js'
 import { compareWeights, readWeights } from './weights.js'
 import { writeIntervalsChart } from './chart.js'
 import { judgeableMetrics, predictionsFile as predictionsFileOf, reportedMetrics } from './evaluate-predictions.js'
@@ -492,6 +492,7 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
             digest: manifest.digest,
             metrics: evaluation.candidate,
             evaluationData: evaluationDigest(ctx.evaluationInputs),
+            ...(pinnedVersions(spec).length > 0 && { comparedWith: pinnedVersions(spec) }),
             decision: decided,
             createdAt: lineage.createdAt,
             storage,
@@ -675,7 +676,7 @@ async function championAsStored(ctx: RunContext, before: string): Promise<void> 
  */
 async function evaluateReferences(ctx: RunContext, champion: Champion, declared: string[]): Promise<Map<number, Metrics | string>> {
   const { spec, options, ws, snapshot } = ctx
-  const pinned = [...new Set(spec.metrics.flatMap(m => m.change.map(r => r.against)).filter((a): a is number => a !== 'champion'))]
+  const pinned = pinnedVersions(spec)
   const out = new Map<number, Metrics | string>()
   for (const version of pinned) {
     const record = snapshot.versions.find(v => v.version === version)

@@ -44,6 +44,12 @@ export function protectedVersions(state: RegistrySnapshot, policy: RetentionPoli
     }
   }
   for (const n of policy.pinned ?? []) if (!kept.has(n)) kept.set(n, `a rule of the spec compares with it (against: ${n})`)
+  // The pins of the spec as of the newest version, recorded with it: a prune that does not read the
+  // spec keeps them too, and one whose spec dropped a pin since is told by the next version trained.
+  const newest = state.versions.reduce<VersionRecord | null>((a, v) => (a === null || v.version > a.version ? v : a), null)
+  for (const n of newest?.comparedWith ?? []) {
+    if (!kept.has(n)) kept.set(n, `pinned by the rules version ${newest!.version} was compared with (against: ${n})`)
+  }
   return kept
 }
 

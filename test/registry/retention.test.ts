@@ -68,6 +68,17 @@ describe('retention', () => {
     expect(retentionPolicy(null)).toBeNull()
   })
 
+  it("keeps the pins the newest version recorded (comparedWith), and only the newest's", () => {
+    const s = state()
+    s.versions[9] = { ...s.versions[9]!, comparedWith: [1, 5] }
+    expect(chosen(s, { keepRejected: 0, keepRetired: 0 })).toEqual([4, 6, 7])
+    expect(pruneSelection(s, { keepRetired: 0 })).toEqual([])
+    // An older version's pins are the spec of its day: a later version without them lets them go.
+    const older = state()
+    older.versions[8] = { ...older.versions[8]!, comparedWith: [1, 5] }
+    expect(chosen(older, { keepRejected: 0, keepRetired: 0 })).toEqual([1, 4, 5, 6, 7])
+  })
+
   it('the prune transition marks, records history and the deletions, and keeps each record', () => {
     const before = state()
     const { state: after, result } = applyTransition(
