@@ -34255,7 +34255,12 @@ async function execute2(command, deps) {
         ...command.dryRun && { dryRun: true },
         ...effects && { promotionEffects: effects }
       });
-      return { kind: "selected", selection, followUps: await settle(deps, model) };
+      const followUps = await settle(deps, model);
+      if (selection.decision !== "skipped" && command.spec.retention) {
+        const { pruneAfterRun: pruneAfterRun2 } = await Promise.resolve().then(() => (init_prune_command(), prune_command_exports));
+        await pruneAfterRun2(deps.registry, command.spec, command.who.actor, deps.reporter);
+      }
+      return { kind: "selected", selection, followUps };
     }
     case "promote": {
       await settle(deps, command.model);
@@ -37238,4 +37243,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=bd2f3c4ee2fbadebbf2bb0410d34c87867af0e4d27b4056f1d2836797f342e5f
+// retrain-script-sha256=09268b7507d064cabb512a14188118a9df9e960d9027b9ce29e650c66e33990b

@@ -2,6 +2,7 @@
  * Challengers through the built CLI: plan, one run per challenger, select; and the refusals when the
  * champion moves between the plan and the selection.
  */
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { invariantViolations, normalizeState } from '../src/registry/state-machine.js'
@@ -116,6 +117,28 @@ describe('challengers through the CLI', () => {
     const again = await retrain(project, ['select', '--spec', 'retrain.yml'])
     expect(again.code).toBe(5)
     expect(again.stderr).toMatch(/no challenger of plan [0-9a-f]{16} has run yet/)
+  })
+
+  it("select applies the spec's retention: the challengers not selected are pruned once decided", async () => {
+    const project = await makeProject('test/fixtures/toy', challengerSpec(THREE, 'retention:\n  keep-rejected: 0\n'))
+    expect((await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out-first'])).code).toBe(0)
+    const matrix = await plan(project)
+    for (const e of matrix.include) expect((await runChallenger(project, e.challenger, ['--plan', matrix.include[0]!.plan])).code).toBe(0)
+    // The rejected challenger (4) is pruned after its own run; the candidates (2, 3) wait for select.
+    const bundles = async () => (await readdir(path.join(project, '.retrain/registry/toy/versions'))).filter(n => /^\d+$/.test(n)).sort()
+    expect(await bundles()).toEqual(['1', '2', '3'])
+    const res = await retrain(project, ['select', '--spec', 'retrain.yml'])
+    expect(res.code, res.stderr).toBe(0)
+    expect(res.stderr + res.stdout).toMatch(/Pruned the bundles of toy version 2 \(keep-rejected: 0\)/)
+    const after = await state(project)
+    expect(after.versions.map(v => [v.version, v.status, v.pruned !== undefined])).toEqual([
+      [1, 'retired', false],
+      [2, 'not-selected', true],
+      [3, 'promoted', false],
+      [4, 'rejected', true]
+    ])
+    expect(await bundles()).toEqual(['1', '3'])
+    expect(invariantViolations(after)).toEqual([])
   })
 
   it('refuses a challenger evaluated against another champion: the champion moved between plan and select', async () => {

@@ -161,7 +161,13 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
         ...(command.dryRun && { dryRun: true }),
         ...(effects && { promotionEffects: effects })
       })
-      return { kind: 'selected', selection, followUps: await settle(deps, model) }
+      const followUps = await settle(deps, model)
+      // The challengers not selected are now prunable: the spec's retention applies, as after a run's commit.
+      if (selection.decision !== 'skipped' && command.spec.retention) {
+        const { pruneAfterRun } = await import('../engine/prune-command.js')
+        await pruneAfterRun(deps.registry, command.spec, command.who.actor, deps.reporter)
+      }
+      return { kind: 'selected', selection, followUps }
     }
     case 'promote': {
       await settle(deps, command.model)
