@@ -7,7 +7,7 @@
 import { ExitCode, InputError, RetrainError } from '../errors.js'
 import { createGitHubClient, statusOf } from '../registry/github/octokit.js'
 import { ReleasesRegistry } from '../registry/github/releases-registry.js'
-import { VersionRegistry, type RegistryStore } from '../registry/version-registry.js'
+import { VersionRegistry, type RegistryStore, type StateRead } from '../registry/version-registry.js'
 import { preview, refNameProblem } from '../spec/names.js'
 
 export const DEFAULT_REGISTRY_BRANCH = 'retrain-registry'
@@ -62,14 +62,30 @@ export function githubRegistry(
   })
   const [, owner, repo] = match
   const store = new ReleasesRegistry(client, { owner: owner!, repo: repo!, branch: branch ?? DEFAULT_REGISTRY_BRANCH, retryBaseMs: 1000, log })
-  return { registry: new VersionRegistry(explained(store, `${owner}/${repo}`, apiUrl), { log }), description: store.description }
+  // No state file reads as a model without versions, and GitHub answers 404 alike for a missing
+  // branch or file and for a repository that does not exist or that the token cannot see. The
+  // releases list tells them apart (404 only for the repository), asked once, only when nothing was found.
+  let visible: Promise<void> | null = null
+  const repositoryVisible = () =>
+    (visible ??= client.rest.repos.listReleases({ owner: owner!, repo: repo!, per_page: 1 }).then(
+      () => undefined,
+      (err: unknown) => {
+        if (statusOf(err) !== 404) throw err
+        throw new RetrainError(
+          `GitHub (${apiUrl}) answered 404 for the repository ${owner}/${repo}: check --github, that the repository exists, and that the token in GITHUB_TOKEN (or GH_TOKEN) can read its contents`,
+          ExitCode.badInput,
+          'github-api'
+        )
+      }
+    ))
+  return { registry: new VersionRegistry(explained(store, `${owner}/${repo}`, apiUrl, repositoryVisible), { log }), description: store.description }
 }
 
 /**
  * The store, with GitHub's refusals and failures said with what was asked of whom: Octokit's own
  * message ("Bad credentials") says neither. The token is in no message (Octokit redacts it).
  */
-function explained(store: ReleasesRegistry, repository: string, apiUrl: string): RegistryStore {
+function explained(store: ReleasesRegistry, repository: string, apiUrl: string, repositoryVisible: () => Promise<void>): RegistryStore {
   const explain = (err: unknown): never => {
     // Octokit gives a request that got no answer (refused, reset, timed out) the status 500 and no response.
     const noAnswer =
@@ -98,7 +114,10 @@ function explained(store: ReleasesRegistry, repository: string, apiUrl: string):
       if (typeof value !== 'function') return value
       return (...args: unknown[]) => {
         const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args)
-        return result instanceof Promise ? result.catch(explain) : result
+        if (!(result instanceof Promise)) return result
+        // A state never written: the repository itself may be what is missing.
+        if (prop === 'read') return result.then(async (read: StateRead) => (read.revision === null ? (await repositoryVisible(), read) : read)).catch(explain)
+        return result.catch(explain)
       }
     }
   })

@@ -1049,6 +1049,15 @@ export class FakeGitHub {
         return
       }
     }
+    // Another repository: GitHub answers 404 alike for one that does not exist and one the token
+    // cannot see. Only for operations the fake serves, so a request outside the subset still counts.
+    const other = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname)
+    if (other && `${other[1]}/${other[2]}` !== `${this.owner}/${this.repo}`) {
+      const own = `/repos/${this.owner}/${this.repo}${other[3] ?? ''}`
+      if (this.routes.some(r => r.host === host && r.method === method && r.regex.test(own))) {
+        return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
+      }
+    }
     const route = this.routes.find(r => r.host === host && r.method === method && r.regex.test(url.pathname))
     if (!route) {
       const elsewhere = this.routes.find(r => r.method === method && r.regex.test(url.pathname))

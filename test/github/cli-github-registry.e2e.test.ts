@@ -6,6 +6,7 @@
  * to give.
  */
 import { createServer } from 'node:net'
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -66,6 +67,20 @@ describe('the CLI on the GitHub registry', { timeout: 120_000 }, () => {
     const elsewhere = await cli(workspace, ['status', '--model', 'remote', '--github', repository, '--registry-branch', 'other-registry'])
     expect(elsewhere.code, elsewhere.stderr).toBe(0)
     expect(elsewhere.stderr).toMatch(/note: remote has no versions on branch other-registry of octo-org\/models/)
+
+    // A repository that does not exist (or that the token cannot see) is said as such, not read as an
+    // empty registry: GitHub answers 404 for its state file as for a missing branch.
+    for (const args of [
+      ['status', '--model', 'remote'],
+      ['fetch', '--model', 'remote', '--out', 'nowhere']
+    ]) {
+      const typo = await cli(workspace, [...args, '--github', `${github.owner}/${github.repo}-typo`])
+      expect(typo.code, typo.stderr).toBe(2)
+      expect(typo.stderr).toMatch(/answered 404 for the repository octo-org\/models-typo: check --github, that the repository exists/)
+      expect(typo.stderr).not.toMatch(/no versions|no champion/)
+    }
+    expect(existsSync(path.join(workspace, 'nowhere'))).toBe(false)
+    expect(writes()).toBe(before)
   })
 
   it('a version pruned while it is being fetched is said to be pruned, and nothing is left at the destination', async () => {
