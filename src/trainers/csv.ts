@@ -14,7 +14,7 @@ import path from 'node:path'
 import { checkHeader } from '../csv/read.js'
 import { CsvError } from '../csv/errors.js'
 import { JSON_LINES } from '../csv/json-lines.js'
-import { type CsvScanner, parseNumber, scanFile } from '../csv/scan.js'
+import { type CsvScanner, DECIMAL, parseNumber, scanFile } from '../csv/scan.js'
 import { TrainerError } from './errors.js'
 import { sharedFloat64Array } from './kernels.js'
 
@@ -307,6 +307,24 @@ export function cellText(table: Table, column: string, row: number): string {
   const numbers = table.numbers.get(column)
   const value = numbers ? numbers[row]! : table.matrix[row * table.matrixColumns.length + table.matrixColumns.indexOf(column)]!
   return Number.isNaN(value) ? '' : String(value)
+}
+
+/**
+ * A class label as a key: a label written as a decimal number is its value, so `1`, `1.0` and `1e0`
+ * are one class (a writer that stores an integer column as floats, or one file of the data so, would
+ * otherwise make them two); any other text is kept as it is. The same key as the metrics computed from
+ * predictions give a class.
+ */
+export function classLabel(text: string): string {
+  if (!DECIMAL.test(text)) return text
+  const value = Number(text)
+  return Number.isFinite(value) ? String(value) : text
+}
+
+/** The index of `label` among `classes`, by classLabel; -1 when it is none of them. */
+export function classIndex(classes: string[], label: string): number {
+  const key = classLabel(label)
+  return classes.findIndex(c => classLabel(c) === key)
 }
 
 /** The rows with a label: a missing label (empty, NA, NaN, null, as in numeric cells) leaves its row out. */

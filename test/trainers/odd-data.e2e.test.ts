@@ -1,0 +1,69 @@
+// The built-in trainers on odd but plausible data files, through the built CLI (`retrain train`,
+// `retrain evaluate`) as a step runs them.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { retrain } from '../helpers/project.js'
+
+/** 40 rows of one feature; the label is 1 above x = 2, written by `label(value, row)`. */
+function rows(label: (value: 0 | 1, row: number) => string): string {
+  const lines = ['id,x,y']
+  for (let i = 0; i < 40; i++) lines.push(`${i},${i / 10},${label(i / 10 > 2 ? 1 : 0, i)}`)
+  return lines.join('\n') + '\n'
+}
+
+async function trainAndEvaluate(trainer: string, train: string, evaluation: string, options: Record<string, unknown> = { label: 'y' }) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-odd-'))
+  await writeFile(path.join(dir, 'train.csv'), train)
+  await writeFile(path.join(dir, 'eval.csv'), evaluation)
+  const modelDir = path.join(dir, 'model')
+  const trained = await retrain(dir, ['train', trainer], {
+    RETRAIN_DATA_TRAIN: path.join(dir, 'train.csv'),
+    RETRAIN_MODEL_DIR: modelDir,
+    RETRAIN_BUILTIN_OPTIONS: JSON.stringify(options)
+  })
+  if (trained.code !== 0) return { trained, evaluated: null, metrics: null }
+  const metricsFile = path.join(dir, 'metrics.json')
+  const evaluated = await retrain(dir, ['evaluate'], {
+    RETRAIN_DATA_EVAL: path.join(dir, 'eval.csv'),
+    RETRAIN_EVAL_MODEL_DIR: modelDir,
+    RETRAIN_METRICS_FILE: metricsFile
+  })
+  const metrics = evaluated.code === 0 ? (JSON.parse(await readFile(metricsFile, 'utf8')) as Record<string, number | null>) : null
+  return { trained, evaluated, metrics }
+}
+
+describe('class labels written as numbers', () => {
+  it('an evaluation file writing 1.0 and 0.0 where the training data wrote 1 and 0 holds the same classes', async () => {
+    // A writer that stores an integer column as floats (a column with a missing value, say) writes 1.0.
+    const { trained, evaluated, metrics } = await trainAndEvaluate(
+      'lbfgs-logistic',
+      rows(v => String(v)),
+      rows(v => `${v}.0`)
+    )
+    expect(trained.code, trained.stderr).toBe(0)
+    expect(evaluated!.code, evaluated!.stderr).toBe(0)
+    expect(evaluated!.stderr).not.toMatch(/no class for/)
+    expect(metrics).toMatchObject({ accuracy: 1, auc: 1, f1: 1 })
+  })
+
+  it('training data that writes one class as 1 and as 1.0 has two classes, not three', async () => {
+    const { trained, metrics } = await trainAndEvaluate(
+      'lbfgs-logistic',
+      rows((v, i) => (v === 1 && i % 2 === 0 ? '1.0' : String(v))),
+      rows(v => String(v)),
+      { label: 'y', 'positive-class': '1.00' }
+    )
+    expect(trained.code, trained.stderr).toBe(0)
+    expect(metrics).toMatchObject({ accuracy: 1, auc: 1 })
+
+    const multiclass = await trainAndEvaluate(
+      'lbfgs-maximum-entropy',
+      rows((v, i) => (v === 1 && i % 2 === 0 ? '1.0' : String(v))),
+      rows(v => `${v}.0`)
+    )
+    expect(multiclass.trained.code, multiclass.trained.stderr).toBe(0)
+    expect(multiclass.metrics).toMatchObject({ accuracy: 1, macro_f1: 1 })
+  })
+})
