@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { makeProject, readJson, retrain, toySpec, treeDigest } from './helpers/project.js'
 
@@ -199,6 +200,27 @@ describe('retrain drift', () => {
     expect(chart).toBe('drift-train-Horsepower.svg')
     expect(await readFile(path.join(cwd, 'out/drifted', chart), 'utf8')).toMatch(/^<svg [^>]*>\n<title>train\.Horsepower: before/)
     expect(await readFile(path.join(cwd, 'out/drifted/report.md'), 'utf8')).toMatch(/!\[train\.Horsepower\]\(drift-train-Horsepower\.svg\)/)
+  })
+
+  it('new data the profile cannot read (a compressed CSV) is never "nothing drifted": the run goes ahead', async () => {
+    const cwd = await project(DRIFT + 'retrain-when:\n  drift: { inputs: [train], psi: 0.2 }\n', 'echo ran > ran.txt\nnode train.mjs')
+    await rm(path.join(cwd, 'ran.txt'))
+    // The feed now writes gzip: the champion's data was read, this cannot be.
+    await writeFile(path.join(cwd, 'data/train.csv.gz'), gzipSync(cars(600, 3, 30)))
+    const spec = await readFile(path.join(cwd, 'retrain.yml'), 'utf8')
+    await writeFile(path.join(cwd, 'retrain.yml'), spec.replace('train: data/train.csv', 'train: data/train.csv.gz'))
+
+    const drift = await retrain(cwd, ['drift', '--spec', 'retrain.yml', '--json'])
+    expect(drift.code, drift.stderr).toBe(0)
+    const report = JSON.parse(drift.stdout)
+    expect(report.drifted).toBe(true)
+    expect(report.inputs[0].skipped).toMatch(/the new data is not read: it holds files that are neither CSV nor JSON Lines \(data\/train\.csv\.gz\)/)
+    expect(features(report).Horsepower).toMatchObject({ kind: 'missing', drifted: true })
+
+    const ran = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/gz'])
+    expect(ran.code, ran.stderr).toBe(0)
+    expect(existsSync(path.join(cwd, 'ran.txt')), 'the steps ran').toBe(true)
+    expect((await readJson(path.join(cwd, 'out/gz/result.json'))).decision).not.toBe('skipped')
   })
 
   it('checks may compare with the champion: max-mean-shift stops the run before any step', async () => {
