@@ -246,6 +246,18 @@ describe('retrain drift', () => {
 })
 
 describe('the profile in a bundle', () => {
+  it('profiles numbers near the largest double (a sentinel of 1e300), whose squares overflow: the run stores its version', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    // Squares of these overflow: the standard deviation was Infinity, which JSON writes as null.
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y\n1e300,1\n-1e300,2\n1e308,3\n1.7e308,4\n')
+    const run = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out'])
+    expect(run.code, run.stderr).toBe(0)
+    const x = (await readJson(path.join(cwd, 'out/bundle/manifest.json'))).lineage.dataProfile.inputs.train.columns.x
+    expect(x).toMatchObject({ kind: 'number', min: -1e300, max: 1.7e308, mean: 6.75e307 })
+    // sqrt(sum((x - mean)^2) / 3), computed exactly (fractions) and rounded.
+    expect(Math.abs(x.std / 8.301606270274848e307 - 1)).toBeLessThan(1e-12)
+  })
+
   it('stays within its value budget with many number columns: each sample is thinned to its share, evenly over its order, and says it is not exact', async () => {
     const columns = 150
     const rows = 2000
