@@ -79,6 +79,12 @@ describe('checks on new data before any step runs', () => {
     expect(res.stderr).toMatch(/\| train +\| kind +\| values +\| one of a, b +\| "z" +\|/)
     expect(res.stderr).toMatch(/\| train +\| y, note +\| unexpected-columns \|/)
 
+    // 1e999 is no double (JSON reads it as Infinity): not a number, as the CSV cell 1e999 is not.
+    await writeFile(path.join(cwd, 'data/train.jsonl'), '{"x": 1, "kind": "a"}\n{"x": 1e999, "kind": "b"}\n')
+    const huge = await run(cwd, 'out/3')
+    expect(huge.code).toBe(2)
+    expect(huge.stderr).toMatch(/\| train +\| x +\| type +\| number +\| not numbers: "Infinity" +\|/)
+
     await writeFile(path.join(cwd, 'data/train.jsonl'), '{"x": 1, "kind": "a"}\n[1, 2]\n')
     const broken = await run(cwd, 'out/2')
     expect(broken.code).toBe(2)

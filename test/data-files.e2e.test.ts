@@ -381,6 +381,16 @@ describe('JSON Lines written by json.dumps', () => {
       /c\.jsonl:2: not valid JSON \(.*\); write one JSON object per line; NaN and Infinity are not JSON \(Python's json module writes them\): write null for a missing value/
     )
   })
+
+  it('a number beyond the doubles (1e999, which JSON reads as Infinity) is named as such, not as null', async () => {
+    const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, format: jsonl }'))
+    const lines = ['{"id": 1, "label": 1, "prediction": 1, "score": 0.9}', '{"id": 2, "label": 0, "prediction": 0, "score": 1e999}']
+    await writeFile(path.join(cwd, 'c.jsonl'), lines.join('\n'))
+    await writeFile(path.join(cwd, 'b.jsonl'), lines.join('\n'))
+    const res = await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.jsonl', '--baseline', 'b.jsonl'])
+    expect(res.code).toBe(4)
+    expect(res.stderr).toContain('c.jsonl:2: "score" of id "2" must be a finite number, got Infinity (a number beyond the doubles)')
+  })
 })
 
 describe('a numeric training column with one text cell', () => {

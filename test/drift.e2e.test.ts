@@ -258,6 +258,19 @@ describe('the profile in a bundle', () => {
     expect(Math.abs(x.std / 8.301606270274848e307 - 1)).toBeLessThan(1e-12)
   })
 
+  it('profiles a JSON Lines number beyond the doubles (1e999) as no number, as the same CSV cell: the run stores its version', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    // 1e999 is no double: JSON reads it as Infinity, which is no number (as the CSV cell 1e999 is not).
+    const spec = await readFile(path.join(cwd, 'retrain.yml'), 'utf8')
+    await writeFile(path.join(cwd, 'retrain.yml'), spec.replace('train: data/train.csv', 'train: data/train.jsonl'))
+    await writeFile(path.join(cwd, 'data/train.jsonl'), '{"x": 1, "y": 1}\n{"x": 1e999, "y": 2}\n')
+    const jsonl = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out2'])
+    expect(jsonl.code, jsonl.stderr).toBe(0)
+    const columns = (await readJson(path.join(cwd, 'out2/bundle/manifest.json'))).lineage.dataProfile.inputs.train.columns
+    expect(columns.x).toMatchObject({ kind: 'category', distinct: 2 })
+    expect(columns.y).toMatchObject({ kind: 'number', mean: 1.5 })
+  })
+
   it('stays within its value budget with many number columns: each sample is thinned to its share, evenly over its order, and says it is not exact', async () => {
     const columns = 150
     const rows = 2000

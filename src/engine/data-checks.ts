@@ -101,7 +101,8 @@ async function forEachRecord(
         value === null || value === ''
           ? MISSING
           : typeof value === 'number'
-            ? { text: String(value), number: value }
+            ? // A number beyond the doubles (1e999 reads as Infinity) is no number, as the same CSV cell.
+              { text: String(value), number: Number.isFinite(value) ? value : undefined }
             : { text: typeof value === 'string' ? value.trim() : JSON.stringify(value), number: undefined }
     }
     records++

@@ -327,8 +327,11 @@ class InputProfiler {
         const s = this.column(name)
         present.add(s)
         if (value === null || value === '') s.addMissing()
-        else if (typeof value === 'number') s.addNumber(value)
-        else if (typeof value === 'string') s.addText(value)
+        // A number beyond the doubles (1e999 reads as Infinity) is no number, as in a CSV cell.
+        else if (typeof value === 'number') {
+          if (Number.isFinite(value)) s.addNumber(value)
+          else s.addText(String(value))
+        } else if (typeof value === 'string') s.addText(value)
         else s.addText(typeof value === 'boolean' ? String(value) : JSON.stringify(value))
       }
       this.rows++

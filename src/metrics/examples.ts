@@ -65,7 +65,9 @@ const MISSING_TEXT = /^\s*(na|nan|null)?\s*$/i
 /** A cell in a message: a missing one (empty, NA, NaN, null) says so. */
 function shown(cell: Cell): string {
   const missing = cell === null || (typeof cell === 'string' && MISSING_TEXT.test(cell))
-  return missing ? 'a missing value (empty, NA, NaN or null)' : JSON.stringify(cell)
+  if (missing) return 'a missing value (empty, NA, NaN or null)'
+  // JSON reads 1e999 as Infinity, which it would write as null.
+  return typeof cell === 'number' && !Number.isFinite(cell) ? `${cell} (a number beyond the doubles)` : JSON.stringify(cell)
 }
 
 function column(table: PredictionTable, name: string, what: string): Column {
