@@ -91,6 +91,21 @@ describe('checks on new data before any step runs', () => {
     expect(broken.stderr).toMatch(/checks\.train: data\/train\.jsonl:2: a JSON Lines record must be an object of column names to values/)
   })
 
+  it('min and max compare numbers: a column of text does not pass them, with or without type: number', async () => {
+    const checks = 'checks:\n  train:\n    columns:\n      x: { min: 0, max: 1 }\n'
+    const cwd = await makeProject('test/fixtures/toy', spec(checks))
+    // No cell of x is a number: no bound can hold, and the run stops before any step.
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y\nabc,2\n"1,5",3\n')
+    const res = await run(cwd, 'out/1')
+    expect(res.code).toBe(2)
+    expect(existsSync(path.join(cwd, 'ran.txt')), 'no step ran').toBe(false)
+    expect(res.stderr).toMatch(/\| train +\| x +\| type +\| number \(min and max compare numbers\) +\| not numbers: "abc", "1,5" +\|/)
+
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y\n0.5,2\n,3\n1,4\n')
+    const ok = await run(cwd, 'out/2')
+    expect(ok.code, ok.stderr).toBe(0)
+  })
+
   it('many distinct bad values are counted up to a bound and said as "at least"', async () => {
     const cwd = await makeProject('test/fixtures/toy', spec(CHECKS.replace('unexpected-columns: error', 'unexpected-columns: warn')))
     const lines = ['x,kind,y', ...Array.from({ length: 3000 }, (_, i) => `${i},k${i},1`)]
