@@ -223,6 +223,23 @@ describe('retrain drift', () => {
     expect((await readJson(path.join(cwd, 'out/gz/result.json'))).decision).not.toBe('skipped')
   })
 
+  it('retrain-when: drift never skips a run on an input it cannot compare (a file that is neither CSV nor JSON Lines): it says so and goes ahead', async () => {
+    const spec = toySpec({ train: 'echo ran > ran.txt\nnode train.mjs', margin: -100 }).replace('train: data/train.csv', 'train: data/train.txt')
+    const cwd = await makeProject('test/fixtures/toy', spec + 'retrain-when:\n  drift: { inputs: [train] }\n')
+    await writeFile(path.join(cwd, 'data/train.txt'), cars(800, 1))
+    const first = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/first'])
+    expect(first.code, first.stderr).toBe(0)
+    await rm(path.join(cwd, 'ran.txt'))
+    await writeFile(path.join(cwd, 'data/train.txt'), cars(600, 3, 30, [0.2, 0.2, 0.6]))
+    const second = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/second'])
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stderr).toMatch(
+      /retrain-when: drift: input train is not compared \(not profiled: it holds files that are neither CSV nor JSON Lines \(data\/train\.txt\)\); the run goes ahead/
+    )
+    expect(existsSync(path.join(cwd, 'ran.txt')), 'the steps ran').toBe(true)
+    expect((await readJson(path.join(cwd, 'out/second/result.json'))).decision).toBe('promoted')
+  })
+
   it('checks may compare with the champion: max-mean-shift stops the run before any step', async () => {
     const checks = `checks:\n  train:\n    columns:\n      Horsepower: { type: number, max-mean-shift: 0.5 }\n`
     const cwd = await project(checks, 'echo ran > ran.txt\nnode train.mjs')
