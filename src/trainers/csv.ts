@@ -40,6 +40,8 @@ export interface ReadPlan {
 export interface Table {
   /** The columns every file has, in the first file's order (all of them, also those not kept). */
   columns: string[]
+  /** Columns some file has and another lacks (not in `columns`), each with the first file (its base name) that lacks it. */
+  partial: { column: string; lackedBy: string }[]
   rows: number
   /** Where row i came from: the file whose `firstRow` is the largest not above i (`path` as given, `file` its base name). */
   files: { file: string; path: string; sha256: string; firstRow: number; rows: number }[]
@@ -243,8 +245,16 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
     sources.push({ file: path.basename(file), path: file, sha256: hash.digest('hex'), firstRow, rows: rows - firstRow })
   }
 
+  const partial: Table['partial'] = []
+  for (const header of headers) {
+    for (const column of header) {
+      if (columns.includes(column) || partial.some(p => p.column === column)) continue
+      partial.push({ column, lackedBy: path.basename(files[headers.findIndex(h => !h.includes(column))]!) })
+    }
+  }
   const table: Table = {
     columns,
+    partial,
     rows,
     files: sources,
     lines: store.lines.subarray(0, rows),

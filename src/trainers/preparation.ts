@@ -194,7 +194,10 @@ export function fitPreparation(table: Table, rows: Int32Array, options: TrainerO
   const columns = options.features ?? table.columns.filter(c => !excluded.has(c))
   const absent = missingColumns(table, [...columns, ...options.categorical.filter(c => !excluded.has(c))])
   if (absent.length > 0) {
-    throw new TrainerError(`with.features names column(s) the training data lacks: ${absent.join(', ')} (columns: ${table.columns.join(', ')})`)
+    const partly = table.partial.filter(p => absent.includes(p.column)).map(p => `; ${p.column} is not in every file (${p.lackedBy} lacks it)`)
+    throw new TrainerError(
+      `with.features names column(s) the training data lacks: ${absent.join(', ')} (columns: ${table.columns.join(', ')})${partly.join('')}`
+    )
   }
   const prep: Preparation = {
     label: options.label,

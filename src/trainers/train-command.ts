@@ -189,7 +189,11 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   const table = await readTable(dataFiles(io.env, options.data, 'with.data names the training input, default "train"'), columns =>
     readPlan(columns, options, classification, champion.model)
   )
+  const lacked = (column: string) => table.partial.find(p => p.column === column)?.lackedBy
   if (!table.columns.includes(options.label)) {
+    if (lacked(options.label) !== undefined) {
+      throw new TrainerError(`the label column ${options.label} (with.label) is not in every file of the training data: ${lacked(options.label)} lacks it`)
+    }
     // One column whose name holds ';' or a tab: a file separated by something else than commas.
     const separator = table.columns.length === 1 ? [';', '\t', '|'].find(c => table.columns[0]!.includes(c)) : undefined
     const hint = separator ? ` (its header is one column holding ${JSON.stringify(separator)}: built-in trainers read comma-separated files)` : ''
@@ -221,6 +225,11 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
       notes.push(`class(es) ${absent.join(', ')} of the champion do not occur in this training data: it learns only from the other classes`)
     }
   } else model = newModel(name, options, table, rows, labels, notes)
+  // A column only some files have is no feature: said, as a renamed column in one file would otherwise vanish unnoticed.
+  const unused = new Set([options.label, options.idColumn, ...options.ignore])
+  for (const { column, lackedBy } of table.partial) {
+    if (!unused.has(column)) notes.push(`column ${column} is not in every file of the training data (${lackedBy} lacks it): it is not used`)
+  }
   for (const note of notes) io.log(note)
 
   const d = model.preparation.features.length

@@ -67,3 +67,30 @@ describe('class labels written as numbers', () => {
     expect(multiclass.metrics).toMatchObject({ accuracy: 1, macro_f1: 1 })
   })
 })
+
+describe('a data input of several files that do not all have the same columns', () => {
+  it('a column one file lacks is no feature, and the trainer says so, naming the file; a label one file lacks is named so', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-odd-'))
+    // The newer file renamed z: without a word, the model would lose a feature.
+    await writeFile(path.join(dir, 'old.csv'), 'id,x,z,y\n1,0.1,5,0\n2,0.9,3,1\n3,0.2,4,0\n4,0.8,2,1\n')
+    await writeFile(path.join(dir, 'new.csv'), 'id,x,Z,y\n5,0.1,5,0\n6,0.9,3,1\n')
+    const env = (options: Record<string, unknown>) => ({
+      RETRAIN_DATA_TRAIN: [path.join(dir, 'old.csv'), path.join(dir, 'new.csv')].join('\n'),
+      RETRAIN_MODEL_DIR: path.join(dir, 'model'),
+      RETRAIN_BUILTIN_OPTIONS: JSON.stringify(options)
+    })
+    const trained = await retrain(dir, ['train', 'lbfgs-logistic'], env({ label: 'y' }))
+    expect(trained.code, trained.stderr).toBe(0)
+    // A step's log: the trainer writes it to standard output.
+    expect(trained.stdout).toContain('column z is not in every file of the training data (new.csv lacks it): it is not used')
+    expect(trained.stdout).toContain('column Z is not in every file of the training data (old.csv lacks it): it is not used')
+
+    const named = await retrain(dir, ['train', 'lbfgs-logistic'], env({ label: 'y', features: ['x', 'z'] }))
+    expect(named.code).toBe(2)
+    expect(named.stderr).toContain('with.features names column(s) the training data lacks: z (columns: id, x, y); z is not in every file (new.csv lacks it)')
+
+    const label = await retrain(dir, ['train', 'lbfgs-logistic'], env({ label: 'z' }))
+    expect(label.code).toBe(2)
+    expect(label.stderr).toContain('the label column z (with.label) is not in every file of the training data: new.csv lacks it')
+  })
+})
