@@ -232,6 +232,13 @@ export function fitPreparation(table: Table, rows: Int32Array, options: TrainerO
         center = min
         scale = max > min ? max - min : 1
       }
+      if (![mean, center, scale].every(Number.isFinite)) {
+        // Sums or squares past the largest double: the model would store null for them and score NaN.
+        throw new TrainerError(
+          `column ${column} holds numbers too large for the trainer's arithmetic (from ${min} to ${max}; its ${Number.isFinite(mean) ? 'spread' : 'sum'} overflows): ` +
+            'rescale the column, write a sentinel such as 1e300 as a missing value, or leave the column out (with.ignore)'
+        )
+      }
       prep.numeric.push({ column, center, scale, fill: mean })
       prep.features.push({ name: column, kind: 'numeric', column })
       if (options.missingIndicators) prep.features.push({ name: `${column} (missing)`, kind: 'missing', column })

@@ -94,3 +94,20 @@ describe('a data input of several files that do not all have the same columns', 
     expect(label.stderr).toContain('the label column z (with.label) is not in every file of the training data: new.csv lacks it')
   })
 })
+
+describe('numbers near the largest double', () => {
+  it('a column whose spread overflows standardization is refused, naming it, instead of a model that scores NaN', async () => {
+    // 1e300 as a sentinel for "unknown": the squares overflow, the scale was Infinity, stored as null.
+    const data = rows(v => String(v))
+      .replace('\n3,0.3,0\n', '\n3,1e300,0\n')
+      .replace('\n4,0.4,0\n', '\n4,-1e300,0\n')
+    const { trained } = await trainAndEvaluate('lbfgs-logistic', data, data)
+    expect(trained.code).toBe(2)
+    expect(trained.stderr).toContain("column x holds numbers too large for the trainer's arithmetic (from -1e+300 to 1e+300; its spread overflows)")
+    // The same column min-max scaled fits in the doubles and trains.
+    const minMax = await trainAndEvaluate('lbfgs-logistic', data, data, { label: 'y', normalize: 'min-max' })
+    expect(minMax.trained.code, minMax.trained.stderr).toBe(0)
+    expect(minMax.evaluated!.code, minMax.evaluated!.stderr).toBe(0)
+    expect(minMax.metrics!.log_loss).not.toBeNull()
+  })
+})
