@@ -369,6 +369,27 @@ describe('a predictions file the evaluate command wrote during a run', () => {
   })
 })
 
+describe('predictions columns named in the spec', () => {
+  it('a prediction or score column that is the label column is refused at its key, not judged perfect', async () => {
+    const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, prediction: label }'))
+    // Read from the label column, every prediction would be right: accuracy 1.
+    const res = await compare(cwd, CANDIDATE)
+    expect(res.code, res.stdout).toBe(2)
+    expect(res.stderr).toContain(
+      'retrain.yml:11:44: evaluate.predictions: the prediction column and the label column are both "label"; the model\'s predictions must be a column of their own'
+    )
+    await writeFile(path.join(cwd, 'retrain.yml'), COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, label: score }'))
+    const score = await compare(cwd, CANDIDATE)
+    expect(score.code, score.stdout).toBe(2)
+    expect(score.stderr).toContain('retrain.yml:11:39: evaluate.predictions: the score column and the label column are both "score"')
+    // Slicing by the label is an analysis of its own, and allowed.
+    await writeFile(path.join(cwd, 'retrain.yml'), COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, slices: [label] }'))
+    const sliced = await compare(cwd, CANDIDATE)
+    expect(sliced.code, sliced.stderr).toBe(0)
+    expect(sliced.json.candidate.acc).toBeCloseTo(0.6, 12)
+  })
+})
+
 describe('JSON Lines written by json.dumps', () => {
   it('a bare NaN (as Python writes a missing float) is refused at its line with what to write instead', async () => {
     const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, format: jsonl }'))
