@@ -370,7 +370,7 @@ describe('a predictions file the evaluate command wrote during a run', () => {
 })
 
 describe('predictions columns named in the spec', () => {
-  it('a prediction or score column that is the label column is refused at its key, not judged perfect', async () => {
+  it('a prediction or score column that is the label column is refused at its key, not judged perfect; a probability column of no class compared is named', async () => {
     const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, prediction: label }'))
     // Read from the label column, every prediction would be right: accuracy 1.
     const res = await compare(cwd, CANDIDATE)
@@ -382,6 +382,18 @@ describe('predictions columns named in the spec', () => {
     const score = await compare(cwd, CANDIDATE)
     expect(score.code, score.stdout).toBe(2)
     expect(score.stderr).toContain('retrain.yml:11:39: evaluate.predictions: the score column and the label column are both "score"')
+    // A baseline that knows a class the candidate does not: its row sums to 1 over its own columns only.
+    await writeFile(path.join(cwd, 'retrain.yml'), COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: multiclass }'))
+    const three = 'id,label,prediction,proba_a,proba_b,proba_c\n1,a,a,0.7,0.2,0.1\n2,b,b,0.1,0.8,0.1\n3,c,a,0.5,0.2,0.3\n'
+    await writeFile(
+      path.join(cwd, 'four.csv'),
+      'id,label,prediction,proba_a,proba_b,proba_c,proba_d\n1,a,a,0.6,0.2,0.1,0.1\n2,b,b,0.1,0.8,0.1,0\n3,c,a,0.5,0.2,0.3,0\n'
+    )
+    const extra = await compare(cwd, three, 'four.csv')
+    expect(extra.code, extra.stdout).toBe(4)
+    expect(extra.stderr).toContain(
+      'four.csv:2: the class probabilities of id "1" sum to 0.9, not 1 over the classes a, b, c; the file also has proba_d, of no class compared: declare every class in evaluate.predictions.classes'
+    )
     // Slicing by the label is an analysis of its own, and allowed.
     await writeFile(path.join(cwd, 'retrain.yml'), COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, slices: [label] }'))
     const sliced = await compare(cwd, CANDIDATE)

@@ -282,7 +282,18 @@ export function readOutputs(examples: Examples, cols: PredictionColumns, table: 
       }
       // The tolerance scikit-learn applies (numpy.allclose), so float32 softmax outputs pass.
       if (Math.abs(sum - 1) > 1e-8 + 1e-5) {
-        throw new PredictionsError(`${where(table, rowOf(i))}: the class probabilities of id "${examples.ids.at(i)}" sum to ${sum}, not 1`)
+        // A model that knows a class the others do not: its column is not among the classes compared.
+        const known = new Set(examples.classes)
+        const extra = [...table.columns.keys()].filter(
+          k => k.startsWith(cols.probabilityPrefix) && !known.has(classKey(k.slice(cols.probabilityPrefix.length)))
+        )
+        throw new PredictionsError(
+          `${where(table, rowOf(i))}: the class probabilities of id "${examples.ids.at(i)}" sum to ${sum}, not 1` +
+            (extra.length > 0
+              ? ` over the classes ${examples.classes.join(', ')}; the file also has ${extra.join(', ')}, of no class compared: ` +
+                'declare every class in evaluate.predictions.classes, and have every model write a column for each (0 for a class it does not know)'
+              : '')
+        )
       }
     }
     out.probabilities = probabilities
