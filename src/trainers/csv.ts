@@ -322,10 +322,12 @@ export function cellText(table: Table, column: string, row: number): string {
 /**
  * A class label as a key: a label written as a decimal number is its value, so `1`, `1.0` and `1e0`
  * are one class (a writer that stores an integer column as floats, or one file of the data so, would
- * otherwise make them two); any other text is kept as it is. The same key as the metrics computed from
- * predictions give a class.
+ * otherwise make them two), and a boolean is one whatever its case (`True`, `TRUE`, `true`: as
+ * different tools write it); any other text is kept as it is. Numbers are the same key as the metrics
+ * computed from predictions give a class.
  */
 export function classLabel(text: string): string {
+  if (/^(true|false)$/i.test(text)) return text.toLowerCase()
   if (!DECIMAL.test(text)) return text
   const value = Number(text)
   return Number.isFinite(value) ? String(value) : text

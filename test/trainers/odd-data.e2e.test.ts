@@ -48,6 +48,18 @@ describe('class labels written as numbers', () => {
     expect(metrics).toMatchObject({ accuracy: 1, auc: 1, f1: 1 })
   })
 
+  it('booleans are one class whatever their case: True in the training data, TRUE in the evaluation data', async () => {
+    const bool = (v: 0 | 1, upper: boolean) => (v === 1 ? 'True' : 'False')[upper ? 'toUpperCase' : 'toString']()
+    const { trained, evaluated, metrics } = await trainAndEvaluate(
+      'lbfgs-logistic',
+      rows(v => bool(v, false)),
+      rows(v => bool(v, true))
+    )
+    expect(trained.code, trained.stderr).toBe(0)
+    expect(evaluated!.code, evaluated!.stderr).toBe(0)
+    expect(metrics).toMatchObject({ accuracy: 1, auc: 1, f1: 1 })
+  })
+
   it('training data that writes one class as 1 and as 1.0 has two classes, not three', async () => {
     const { trained, metrics } = await trainAndEvaluate(
       'lbfgs-logistic',
