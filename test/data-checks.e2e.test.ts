@@ -79,10 +79,31 @@ describe('checks on new data before any step runs', () => {
     expect(res.stderr).toMatch(/\| train +\| kind +\| values +\| one of a, b +\| "z" +\|/)
     expect(res.stderr).toMatch(/\| train +\| y, note +\| unexpected-columns \|/)
 
+    // 1e999 is no double (JSON reads it as Infinity): not a number, as the CSV cell 1e999 is not.
+    await writeFile(path.join(cwd, 'data/train.jsonl'), '{"x": 1, "kind": "a"}\n{"x": 1e999, "kind": "b"}\n')
+    const huge = await run(cwd, 'out/3')
+    expect(huge.code).toBe(2)
+    expect(huge.stderr).toMatch(/\| train +\| x +\| type +\| number +\| not numbers: "Infinity" +\|/)
+
     await writeFile(path.join(cwd, 'data/train.jsonl'), '{"x": 1, "kind": "a"}\n[1, 2]\n')
     const broken = await run(cwd, 'out/2')
     expect(broken.code).toBe(2)
     expect(broken.stderr).toMatch(/checks\.train: data\/train\.jsonl:2: a JSON Lines record must be an object of column names to values/)
+  })
+
+  it('min and max compare numbers: a column of text does not pass them, with or without type: number', async () => {
+    const checks = 'checks:\n  train:\n    columns:\n      x: { min: 0, max: 1 }\n'
+    const cwd = await makeProject('test/fixtures/toy', spec(checks))
+    // No cell of x is a number: no bound can hold, and the run stops before any step.
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y\nabc,2\n"1,5",3\n')
+    const res = await run(cwd, 'out/1')
+    expect(res.code).toBe(2)
+    expect(existsSync(path.join(cwd, 'ran.txt')), 'no step ran').toBe(false)
+    expect(res.stderr).toMatch(/\| train +\| x +\| type +\| number \(min and max compare numbers\) +\| not numbers: "abc", "1,5" +\|/)
+
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y\n0.5,2\n,3\n1,4\n')
+    const ok = await run(cwd, 'out/2')
+    expect(ok.code, ok.stderr).toBe(0)
   })
 
   it('many distinct bad values are counted up to a bound and said as "at least"', async () => {

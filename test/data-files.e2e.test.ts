@@ -369,6 +369,39 @@ describe('a predictions file the evaluate command wrote during a run', () => {
   })
 })
 
+describe('predictions columns named in the spec', () => {
+  it('a prediction or score column that is the label column is refused at its key, not judged perfect; a probability column of no class compared is named', async () => {
+    const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, prediction: label }'))
+    // Read from the label column, every prediction would be right: accuracy 1.
+    const res = await compare(cwd, CANDIDATE)
+    expect(res.code, res.stdout).toBe(2)
+    expect(res.stderr).toContain(
+      'retrain.yml:11:44: evaluate.predictions: the prediction column and the label column are both "label"; the model\'s predictions must be a column of their own'
+    )
+    await writeFile(path.join(cwd, 'retrain.yml'), COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, label: score }'))
+    const score = await compare(cwd, CANDIDATE)
+    expect(score.code, score.stdout).toBe(2)
+    expect(score.stderr).toContain('retrain.yml:11:39: evaluate.predictions: the score column and the label column are both "score"')
+    // A baseline that knows a class the candidate does not: its row sums to 1 over its own columns only.
+    await writeFile(path.join(cwd, 'retrain.yml'), COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: multiclass }'))
+    const three = 'id,label,prediction,proba_a,proba_b,proba_c\n1,a,a,0.7,0.2,0.1\n2,b,b,0.1,0.8,0.1\n3,c,a,0.5,0.2,0.3\n'
+    await writeFile(
+      path.join(cwd, 'four.csv'),
+      'id,label,prediction,proba_a,proba_b,proba_c,proba_d\n1,a,a,0.6,0.2,0.1,0.1\n2,b,b,0.1,0.8,0.1,0\n3,c,a,0.5,0.2,0.3,0\n'
+    )
+    const extra = await compare(cwd, three, 'four.csv')
+    expect(extra.code, extra.stdout).toBe(4)
+    expect(extra.stderr).toContain(
+      'four.csv:2: the class probabilities of id "1" sum to 0.9, not 1 over the classes a, b, c; the file also has proba_d, of no class compared: declare every class in evaluate.predictions.classes'
+    )
+    // Slicing by the label is an analysis of its own, and allowed.
+    await writeFile(path.join(cwd, 'retrain.yml'), COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, slices: [label] }'))
+    const sliced = await compare(cwd, CANDIDATE)
+    expect(sliced.code, sliced.stderr).toBe(0)
+    expect(sliced.json.candidate.acc).toBeCloseTo(0.6, 12)
+  })
+})
+
 describe('JSON Lines written by json.dumps', () => {
   it('a bare NaN (as Python writes a missing float) is refused at its line with what to write instead', async () => {
     const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, format: jsonl }'))
@@ -380,6 +413,16 @@ describe('JSON Lines written by json.dumps', () => {
     expect(res.stderr).toMatch(
       /c\.jsonl:2: not valid JSON \(.*\); write one JSON object per line; NaN and Infinity are not JSON \(Python's json module writes them\): write null for a missing value/
     )
+  })
+
+  it('a number beyond the doubles (1e999, which JSON reads as Infinity) is named as such, not as null', async () => {
+    const cwd = await compareProject(COMPARE_SPEC.replace('predictions: { task: binary }', 'predictions: { task: binary, format: jsonl }'))
+    const lines = ['{"id": 1, "label": 1, "prediction": 1, "score": 0.9}', '{"id": 2, "label": 0, "prediction": 0, "score": 1e999}']
+    await writeFile(path.join(cwd, 'c.jsonl'), lines.join('\n'))
+    await writeFile(path.join(cwd, 'b.jsonl'), lines.join('\n'))
+    const res = await retrain(cwd, ['compare', '--spec', 'retrain.yml', '--candidate', 'c.jsonl', '--baseline', 'b.jsonl'])
+    expect(res.code).toBe(4)
+    expect(res.stderr).toContain('c.jsonl:2: "score" of id "2" must be a finite number, got Infinity (a number beyond the doubles)')
   })
 })
 

@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { makeProject, readJson, retrain, toySpec, treeDigest } from './helpers/project.js'
 
@@ -201,6 +202,44 @@ describe('retrain drift', () => {
     expect(await readFile(path.join(cwd, 'out/drifted/report.md'), 'utf8')).toMatch(/!\[train\.Horsepower\]\(drift-train-Horsepower\.svg\)/)
   })
 
+  it('new data the profile cannot read (a compressed CSV) is never "nothing drifted": the run goes ahead', async () => {
+    const cwd = await project(DRIFT + 'retrain-when:\n  drift: { inputs: [train], psi: 0.2 }\n', 'echo ran > ran.txt\nnode train.mjs')
+    await rm(path.join(cwd, 'ran.txt'))
+    // The feed now writes gzip: the champion's data was read, this cannot be.
+    await writeFile(path.join(cwd, 'data/train.csv.gz'), gzipSync(cars(600, 3, 30)))
+    const spec = await readFile(path.join(cwd, 'retrain.yml'), 'utf8')
+    await writeFile(path.join(cwd, 'retrain.yml'), spec.replace('train: data/train.csv', 'train: data/train.csv.gz'))
+
+    const drift = await retrain(cwd, ['drift', '--spec', 'retrain.yml', '--json'])
+    expect(drift.code, drift.stderr).toBe(0)
+    const report = JSON.parse(drift.stdout)
+    expect(report.drifted).toBe(true)
+    expect(report.inputs[0].skipped).toMatch(/the new data is not read: it holds files that are neither CSV nor JSON Lines \(data\/train\.csv\.gz\)/)
+    expect(features(report).Horsepower).toMatchObject({ kind: 'missing', drifted: true })
+
+    const ran = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/gz'])
+    expect(ran.code, ran.stderr).toBe(0)
+    expect(existsSync(path.join(cwd, 'ran.txt')), 'the steps ran').toBe(true)
+    expect((await readJson(path.join(cwd, 'out/gz/result.json'))).decision).not.toBe('skipped')
+  })
+
+  it('retrain-when: drift never skips a run on an input it cannot compare (a file that is neither CSV nor JSON Lines): it says so and goes ahead', async () => {
+    const spec = toySpec({ train: 'echo ran > ran.txt\nnode train.mjs', margin: -100 }).replace('train: data/train.csv', 'train: data/train.txt')
+    const cwd = await makeProject('test/fixtures/toy', spec + 'retrain-when:\n  drift: { inputs: [train] }\n')
+    await writeFile(path.join(cwd, 'data/train.txt'), cars(800, 1))
+    const first = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/first'])
+    expect(first.code, first.stderr).toBe(0)
+    await rm(path.join(cwd, 'ran.txt'))
+    await writeFile(path.join(cwd, 'data/train.txt'), cars(600, 3, 30, [0.2, 0.2, 0.6]))
+    const second = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out/second'])
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stderr).toMatch(
+      /retrain-when: drift: input train is not compared \(not profiled: it holds files that are neither CSV nor JSON Lines \(data\/train\.txt\)\); the run goes ahead/
+    )
+    expect(existsSync(path.join(cwd, 'ran.txt')), 'the steps ran').toBe(true)
+    expect((await readJson(path.join(cwd, 'out/second/result.json'))).decision).toBe('promoted')
+  })
+
   it('checks may compare with the champion: max-mean-shift stops the run before any step', async () => {
     const checks = `checks:\n  train:\n    columns:\n      Horsepower: { type: number, max-mean-shift: 0.5 }\n`
     const cwd = await project(checks, 'echo ran > ran.txt\nnode train.mjs')
@@ -224,6 +263,31 @@ describe('retrain drift', () => {
 })
 
 describe('the profile in a bundle', () => {
+  it('profiles numbers near the largest double (a sentinel of 1e300), whose squares overflow: the run stores its version', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    // Squares of these overflow: the standard deviation was Infinity, which JSON writes as null.
+    await writeFile(path.join(cwd, 'data/train.csv'), 'x,y\n1e300,1\n-1e300,2\n1e308,3\n1.7e308,4\n')
+    const run = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out'])
+    expect(run.code, run.stderr).toBe(0)
+    const x = (await readJson(path.join(cwd, 'out/bundle/manifest.json'))).lineage.dataProfile.inputs.train.columns.x
+    expect(x).toMatchObject({ kind: 'number', min: -1e300, max: 1.7e308, mean: 6.75e307 })
+    // sqrt(sum((x - mean)^2) / 3), computed exactly (fractions) and rounded.
+    expect(Math.abs(x.std / 8.301606270274848e307 - 1)).toBeLessThan(1e-12)
+  })
+
+  it('profiles a JSON Lines number beyond the doubles (1e999) as no number, as the same CSV cell: the run stores its version', async () => {
+    const cwd = await makeProject('test/fixtures/toy', toySpec({ margin: -100 }))
+    // 1e999 is no double: JSON reads it as Infinity, which is no number (as the CSV cell 1e999 is not).
+    const spec = await readFile(path.join(cwd, 'retrain.yml'), 'utf8')
+    await writeFile(path.join(cwd, 'retrain.yml'), spec.replace('train: data/train.csv', 'train: data/train.jsonl'))
+    await writeFile(path.join(cwd, 'data/train.jsonl'), '{"x": 1, "y": 1}\n{"x": 1e999, "y": 2}\n')
+    const jsonl = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out2'])
+    expect(jsonl.code, jsonl.stderr).toBe(0)
+    const columns = (await readJson(path.join(cwd, 'out2/bundle/manifest.json'))).lineage.dataProfile.inputs.train.columns
+    expect(columns.x).toMatchObject({ kind: 'category', distinct: 2 })
+    expect(columns.y).toMatchObject({ kind: 'number', mean: 1.5 })
+  })
+
   it('stays within its value budget with many number columns: each sample is thinned to its share, evenly over its order, and says it is not exact', async () => {
     const columns = 150
     const rows = 2000

@@ -101,7 +101,8 @@ async function forEachRecord(
         value === null || value === ''
           ? MISSING
           : typeof value === 'number'
-            ? { text: String(value), number: value }
+            ? // A number beyond the doubles (1e999 reads as Infinity) is no number, as the same CSV cell.
+              { text: String(value), number: Number.isFinite(value) ? value : undefined }
             : { text: typeof value === 'string' ? value.trim() : JSON.stringify(value), number: undefined }
     }
     records++
@@ -203,6 +204,11 @@ async function checkInput(root: string, input: ResolvedDataInput, check: DataChe
     if (absent.has(column)) continue
     const spec = check.columns[column]!
     if (spec.type === 'number' && s.notNumber.size > 0) fail(column, 'type', 'number', `not numbers: ${examples(s.notNumber)}`)
+    else if (s.notNumber.size > 0) {
+      // A bound compares numbers: a cell that is none is not within it (a column of text would pass every bound).
+      const bounds = [spec.min !== undefined && 'min', spec.max !== undefined && 'max'].filter(Boolean).join(' and ')
+      fail(column, 'type', `number (${bounds} compare${bounds.includes(' and ') ? '' : 's'} numbers)`, `not numbers: ${examples(s.notNumber)}`)
+    }
     if (spec.maxMissing !== undefined && s.cells > 0 && s.missing / s.cells > spec.maxMissing) {
       fail(column, 'max-missing', `≤ ${fmt(spec.maxMissing * 100)}% missing`, `${fmt((s.missing / s.cells) * 100)}% missing (${s.missing} of ${s.cells})`)
     }

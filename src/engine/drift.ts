@@ -298,6 +298,12 @@ export function compareInput(name: string, reference: InputProfile | undefined, 
   const current = pass.profile
   const base = { input: name, referenceRows: reference?.rows ?? 0, currentRows: current.rows }
   if (!reference) return { ...base, skipped: "the champion's profile has no such input", features: [] }
+  if (current.skipped && !reference.skipped) {
+    // The champion's data was read and the new data cannot be: nothing says it did not move, so each
+    // of the champion's columns is as good as gone (never "nothing drifted" on data not read).
+    const reason = `the new data is not read: it ${current.skipped}`
+    return { ...base, skipped: reason, features: Object.keys(reference.columns).map(column => unmatched(column, 'missing', reason)) }
+  }
   if (reference.skipped || current.skipped) return { ...base, skipped: `not profiled: it ${reference.skipped ?? current.skipped}`, features: [] }
   const features: FeatureDrift[] = []
   for (const [column, ref] of Object.entries(reference.columns)) {

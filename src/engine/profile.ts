@@ -118,6 +118,12 @@ function numberCounts(reference: NumberColumnProfile): NumberCounts {
   }
 }
 
+/**
+ * 2^-600: a power of two, so scaling by it is exact but for numbers under 2^-474 (which matter nothing
+ * next to numbers whose squares overflow); the largest doubles' squares then sum without overflow.
+ */
+const SCALE_DOWN = 2 ** -600
+
 /** One column's running statistics. */
 class ColumnStats {
   cells = 0
@@ -125,6 +131,9 @@ class ColumnStats {
   numbers = 0
   mean = 0
   m2 = 0
+  /** The same running mean and squares of the numbers times SCALE_DOWN, for values whose squares overflow (1e300). */
+  scaledMean = 0
+  scaledM2 = 0
   min = Infinity
   max = -Infinity
   texts = 0
@@ -155,6 +164,10 @@ class ColumnStats {
     const delta = v - this.mean
     this.mean += delta / this.numbers
     this.m2 += delta * (v - this.mean)
+    const scaled = v * SCALE_DOWN
+    const scaledDelta = scaled - this.scaledMean
+    this.scaledMean += scaledDelta / this.numbers
+    this.scaledM2 += scaledDelta * (scaled - this.scaledMean)
     if (v < this.min) this.min = v
     if (v > this.max) this.max = v
     if (seen < SAMPLE_SIZE) this.sample[seen] = v
@@ -203,6 +216,20 @@ class ColumnStats {
     return { counts, uncounted }
   }
 
+  /**
+   * Mean and sample standard deviation. Numbers near the largest double (a sentinel such as 1e300)
+   * overflow the squares: those are taken from the scaled sums, exact to rounding; a deviation beyond
+   * the largest double (values spread over the whole range) is the largest double.
+   */
+  private moments(): { mean: number; std: number } {
+    const n = this.numbers
+    let mean = this.mean
+    let std = n > 1 ? Math.sqrt(this.m2 / (n - 1)) : 0
+    if (!Number.isFinite(mean)) mean = this.scaledMean / SCALE_DOWN
+    if (!Number.isFinite(std)) std = Math.min(Math.sqrt(this.scaledM2 / (n - 1)) / SCALE_DOWN, Number.MAX_VALUE)
+    return { mean, std }
+  }
+
   finish(): ColumnProfile {
     if (this.texts === 0 && this.numbers > 0) {
       const kept = Math.min(this.numbers, SAMPLE_SIZE)
@@ -213,8 +240,7 @@ class ColumnStats {
         missing: this.missing,
         min: this.min,
         max: this.max,
-        mean: this.mean,
-        std: this.numbers > 1 ? Math.sqrt(this.m2 / (this.numbers - 1)) : 0,
+        ...this.moments(),
         sample,
         exact: this.numbers <= SAMPLE_SIZE
       }
@@ -301,8 +327,11 @@ class InputProfiler {
         const s = this.column(name)
         present.add(s)
         if (value === null || value === '') s.addMissing()
-        else if (typeof value === 'number') s.addNumber(value)
-        else if (typeof value === 'string') s.addText(value)
+        // A number beyond the doubles (1e999 reads as Infinity) is no number, as in a CSV cell.
+        else if (typeof value === 'number') {
+          if (Number.isFinite(value)) s.addNumber(value)
+          else s.addText(String(value))
+        } else if (typeof value === 'string') s.addText(value)
         else s.addText(typeof value === 'boolean' ? String(value) : JSON.stringify(value))
       }
       this.rows++

@@ -43,7 +43,12 @@ export async function profileRun(
     else {
       drift = driftReport(reference, passes, spec.retrainWhen.drift, champion.version)
       const drifted = drift.inputs.flatMap(i => i.features.filter(f => f.drifted).map(f => `${i.input}.${f.column}`))
-      reporter.info(drifted.length ? `Drift since the champion: ${drifted.join(', ')}` : 'No feature drifted since the champion was trained')
+      // An input not compared says nothing about drift: the run never skips on data it did not compare.
+      const uncompared = drift.inputs.filter(i => i.skipped !== undefined && i.features.length === 0)
+      if (drifted.length === 0 && uncompared.length > 0) {
+        reporter.warn(`retrain-when: drift: ${uncompared.map(i => `input ${i.input} is not compared (${i.skipped})`).join('; ')}; the run goes ahead`)
+        drift = null
+      } else reporter.info(drifted.length ? `Drift since the champion: ${drifted.join(', ')}` : 'No feature drifted since the champion was trained')
     }
   }
   return { profile, drift }

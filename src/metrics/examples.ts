@@ -65,7 +65,9 @@ const MISSING_TEXT = /^\s*(na|nan|null)?\s*$/i
 /** A cell in a message: a missing one (empty, NA, NaN, null) says so. */
 function shown(cell: Cell): string {
   const missing = cell === null || (typeof cell === 'string' && MISSING_TEXT.test(cell))
-  return missing ? 'a missing value (empty, NA, NaN or null)' : JSON.stringify(cell)
+  if (missing) return 'a missing value (empty, NA, NaN or null)'
+  // JSON reads 1e999 as Infinity, which it would write as null.
+  return typeof cell === 'number' && !Number.isFinite(cell) ? `${cell} (a number beyond the doubles)` : JSON.stringify(cell)
 }
 
 function column(table: PredictionTable, name: string, what: string): Column {
@@ -280,7 +282,18 @@ export function readOutputs(examples: Examples, cols: PredictionColumns, table: 
       }
       // The tolerance scikit-learn applies (numpy.allclose), so float32 softmax outputs pass.
       if (Math.abs(sum - 1) > 1e-8 + 1e-5) {
-        throw new PredictionsError(`${where(table, rowOf(i))}: the class probabilities of id "${examples.ids.at(i)}" sum to ${sum}, not 1`)
+        // A model that knows a class the others do not: its column is not among the classes compared.
+        const known = new Set(examples.classes)
+        const extra = [...table.columns.keys()].filter(
+          k => k.startsWith(cols.probabilityPrefix) && !known.has(classKey(k.slice(cols.probabilityPrefix.length)))
+        )
+        throw new PredictionsError(
+          `${where(table, rowOf(i))}: the class probabilities of id "${examples.ids.at(i)}" sum to ${sum}, not 1` +
+            (extra.length > 0
+              ? ` over the classes ${examples.classes.join(', ')}; the file also has ${extra.join(', ')}, of no class compared: ` +
+                'declare every class in evaluate.predictions.classes, and have every model write a column for each (0 for a class it does not know)'
+              : '')
+        )
       }
     }
     out.probabilities = probabilities

@@ -16,10 +16,37 @@ export interface SpecCheckProblem {
 /** Enough resamples beyond the bound that its order statistic is not the sample's extreme. */
 const MIN_TAIL_RESAMPLES = 5
 
+/**
+ * A model's outputs read from the label (or id) column would be judged on the truth itself: a
+ * prediction column named as the label gives accuracy 1 whatever the model did.
+ */
+function columnProblems(predictions: NonNullable<Spec['evaluate']['predictions']>): SpecCheckProblem[] {
+  const problems: SpecCheckProblem[] = []
+  const name = {
+    id: predictions.id ?? 'id',
+    label: predictions.label ?? 'label',
+    prediction: predictions.prediction ?? 'prediction',
+    score: predictions.score ?? 'score'
+  }
+  for (const output of ['prediction', 'score'] as const) {
+    for (const given of ['label', 'id'] as const) {
+      if (name[output] !== name[given]) continue
+      // The key written in the spec (the other took its default).
+      const key = predictions[output] !== undefined ? output : given
+      problems.push({
+        segments: ['evaluate', 'predictions', key],
+        message: `evaluate.predictions: the ${output} column and the ${given} column are both "${name[output]}"; the model's ${output}s must be a column of their own, or it would be judged on its ${given}s`
+      })
+    }
+  }
+  return problems
+}
+
 export function computedMetricProblems(spec: Pick<Spec, 'evaluate' | 'metrics'>): SpecCheckProblem[] {
   const problems: SpecCheckProblem[] = []
   const predictions = spec.evaluate.predictions
   const resamples = spec.evaluate.bootstrap?.resamples ?? DEFAULT_BOOTSTRAP.resamples
+  if (predictions?.task !== undefined) problems.push(...columnProblems(predictions))
   for (const metric of spec.metrics) {
     const at = (...keys: string[]) => ['metrics', metric.name, ...keys]
     if (metric.compute !== undefined) {

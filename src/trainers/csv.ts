@@ -14,7 +14,7 @@ import path from 'node:path'
 import { checkHeader } from '../csv/read.js'
 import { CsvError } from '../csv/errors.js'
 import { JSON_LINES } from '../csv/json-lines.js'
-import { type CsvScanner, parseNumber, scanFile } from '../csv/scan.js'
+import { type CsvScanner, DECIMAL, parseNumber, scanFile } from '../csv/scan.js'
 import { TrainerError } from './errors.js'
 import { sharedFloat64Array } from './kernels.js'
 
@@ -40,6 +40,8 @@ export interface ReadPlan {
 export interface Table {
   /** The columns every file has, in the first file's order (all of them, also those not kept). */
   columns: string[]
+  /** Columns some file has and another lacks (not in `columns`), each with the first file (its base name) that lacks it. */
+  partial: { column: string; lackedBy: string }[]
   rows: number
   /** Where row i came from: the file whose `firstRow` is the largest not above i (`path` as given, `file` its base name). */
   files: { file: string; path: string; sha256: string; firstRow: number; rows: number }[]
@@ -243,8 +245,16 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
     sources.push({ file: path.basename(file), path: file, sha256: hash.digest('hex'), firstRow, rows: rows - firstRow })
   }
 
+  const partial: Table['partial'] = []
+  for (const header of headers) {
+    for (const column of header) {
+      if (columns.includes(column) || partial.some(p => p.column === column)) continue
+      partial.push({ column, lackedBy: path.basename(files[headers.findIndex(h => !h.includes(column))]!) })
+    }
+  }
   const table: Table = {
     columns,
+    partial,
     rows,
     files: sources,
     lines: store.lines.subarray(0, rows),
@@ -307,6 +317,26 @@ export function cellText(table: Table, column: string, row: number): string {
   const numbers = table.numbers.get(column)
   const value = numbers ? numbers[row]! : table.matrix[row * table.matrixColumns.length + table.matrixColumns.indexOf(column)]!
   return Number.isNaN(value) ? '' : String(value)
+}
+
+/**
+ * A class label as a key: a label written as a decimal number is its value, so `1`, `1.0` and `1e0`
+ * are one class (a writer that stores an integer column as floats, or one file of the data so, would
+ * otherwise make them two), and a boolean is one whatever its case (`True`, `TRUE`, `true`: as
+ * different tools write it); any other text is kept as it is. Numbers are the same key as the metrics
+ * computed from predictions give a class.
+ */
+export function classLabel(text: string): string {
+  if (/^(true|false)$/i.test(text)) return text.toLowerCase()
+  if (!DECIMAL.test(text)) return text
+  const value = Number(text)
+  return Number.isFinite(value) ? String(value) : text
+}
+
+/** The index of `label` among `classes`, by classLabel; -1 when it is none of them. */
+export function classIndex(classes: string[], label: string): number {
+  const key = classLabel(label)
+  return classes.findIndex(c => classLabel(c) === key)
 }
 
 /** The rows with a label: a missing label (empty, NA, NaN, null, as in numeric cells) leaves its row out. */

@@ -194,7 +194,10 @@ export function fitPreparation(table: Table, rows: Int32Array, options: TrainerO
   const columns = options.features ?? table.columns.filter(c => !excluded.has(c))
   const absent = missingColumns(table, [...columns, ...options.categorical.filter(c => !excluded.has(c))])
   if (absent.length > 0) {
-    throw new TrainerError(`with.features names column(s) the training data lacks: ${absent.join(', ')} (columns: ${table.columns.join(', ')})`)
+    const partly = table.partial.filter(p => absent.includes(p.column)).map(p => `; ${p.column} is not in every file (${p.lackedBy} lacks it)`)
+    throw new TrainerError(
+      `with.features names column(s) the training data lacks: ${absent.join(', ')} (columns: ${table.columns.join(', ')})${partly.join('')}`
+    )
   }
   const prep: Preparation = {
     label: options.label,
@@ -228,6 +231,13 @@ export function fitPreparation(table: Table, rows: Int32Array, options: TrainerO
       } else if (options.normalize === 'min-max') {
         center = min
         scale = max > min ? max - min : 1
+      }
+      if (![mean, center, scale].every(Number.isFinite)) {
+        // Sums or squares past the largest double: the model would store null for them and score NaN.
+        throw new TrainerError(
+          `column ${column} holds numbers too large for the trainer's arithmetic (from ${min} to ${max}; its ${Number.isFinite(mean) ? 'spread' : 'sum'} overflows): ` +
+            'rescale the column, write a sentinel such as 1e300 as a missing value, or leave the column out (with.ignore)'
+        )
       }
       prep.numeric.push({ column, center, scale, fill: mean })
       prep.features.push({ name: column, kind: 'numeric', column })

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ContractEnv } from '../contract-names.js'
-import { cellText, labelRows, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
+import { cellText, classIndex, classLabel, labelRows, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
 import { minimize, poissonObjective, referenceStopRule, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
 import { hasModel, loadModel, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
@@ -63,7 +63,7 @@ function incompatibilities(champion: BuiltinModel, trainer: TrainerName, options
   const lacking = missingColumns(table, preparedColumns(champion.preparation))
   if (lacking.length > 0) reasons.push(`the training data lacks column(s) the champion reads: ${lacking.join(', ')}`)
   if (champion.task === 'binary') {
-    const unknown = [...labels].filter(l => !champion.classes!.includes(l))
+    const unknown = [...labels].filter(l => classIndex(champion.classes!, l) === -1)
     if (unknown.length > 0) reasons.push(`label value(s) ${unknown.join(', ')} are neither of the champion's classes (${champion.classes!.join(', ')})`)
   }
   return reasons
@@ -189,7 +189,11 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   const table = await readTable(dataFiles(io.env, options.data, 'with.data names the training input, default "train"'), columns =>
     readPlan(columns, options, classification, champion.model)
   )
+  const lacked = (column: string) => table.partial.find(p => p.column === column)?.lackedBy
   if (!table.columns.includes(options.label)) {
+    if (lacked(options.label) !== undefined) {
+      throw new TrainerError(`the label column ${options.label} (with.label) is not in every file of the training data: ${lacked(options.label)} lacks it`)
+    }
     // One column whose name holds ';' or a tab: a file separated by something else than commas.
     const separator = table.columns.length === 1 ? [';', '\t', '|'].find(c => table.columns[0]!.includes(c)) : undefined
     const hint = separator ? ` (its header is one column holding ${JSON.stringify(separator)}: built-in trainers read comma-separated files)` : ''
@@ -204,7 +208,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   if (classification) {
     const seen = new Uint8Array(labelText!.values.length)
     for (const i of rows) seen[labelText!.codes[i]!] = 1
-    labelText!.values.forEach((value, code) => seen[code] === 1 && labels.add(value))
+    labelText!.values.forEach((value, code) => seen[code] === 1 && labels.add(classLabel(value)))
   }
 
   const start = await resolveStart(io, name, options, table, labels, champion)
@@ -216,18 +220,23 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     model.options = options
     added = extendChampion(model, table, rows, labels, io)
     notes.push(...frozenPreparationNotes(model.preparation, table, rows, readPlan(table.columns, options, classification, null).matrix))
-    const absent = (model.classes ?? []).filter(c => !labels.has(c))
+    const absent = (model.classes ?? []).filter(c => !labels.has(classLabel(c)))
     if (absent.length > 0 && classification) {
       notes.push(`class(es) ${absent.join(', ')} of the champion do not occur in this training data: it learns only from the other classes`)
     }
   } else model = newModel(name, options, table, rows, labels, notes)
+  // A column only some files have is no feature: said, as a renamed column in one file would otherwise vanish unnoticed.
+  const unused = new Set([options.label, options.idColumn, ...options.ignore])
+  for (const { column, lackedBy } of table.partial) {
+    if (!unused.has(column)) notes.push(`column ${column} is not in every file of the training data (${lackedBy} lacks it): it is not used`)
+  }
   for (const note of notes) io.log(note)
 
   const d = model.preparation.features.length
   const targets = sharedFloat64Array(rows.length)
   if (classification) {
     const target = labelText!.values.map(cell => {
-      const index = model.classes!.indexOf(cell)
+      const index = classIndex(model.classes!, cell)
       return info.core === 'sgd' ? (index === 1 ? 1 : -1) : index
     })
     rows.forEach((i, r) => (targets[r] = target[labelText!.codes[i]!]!))
@@ -295,7 +304,7 @@ function extendChampion(model: BuiltinModel, table: Table, rows: Int32Array, lab
   const classes: string[] = []
   if (model.task === 'multiclass') {
     for (const label of sortLabels(labels)) {
-      if (model.classes!.includes(label)) continue
+      if (classIndex(model.classes!, label) !== -1) continue
       model.classes!.push(label)
       model.weights.push(model.preparation.features.map(() => 0))
       model.bias.push(0)
@@ -322,10 +331,11 @@ function newModel(name: TrainerName, options: TrainerOptions, table: Table, rows
         )
       }
       if (options.positiveClass !== null) {
-        if (!classes.includes(options.positiveClass)) {
+        const positive = classLabel(options.positiveClass)
+        if (!classes.includes(positive)) {
           throw new TrainerError(`with.positive-class is ${JSON.stringify(options.positiveClass)}, but ${options.label} holds ${classes.join(' and ')}`)
         }
-        classes = [classes.find(c => c !== options.positiveClass)!, options.positiveClass]
+        classes = [classes.find(c => c !== positive)!, positive]
       }
     } else if (classes.length < 2) {
       throw new TrainerError(`${options.label} has a single value (${classes[0]}); a classifier needs at least two classes`)

@@ -1,0 +1,125 @@
+// The built-in trainers on odd but plausible data files, through the built CLI (`retrain train`,
+// `retrain evaluate`) as a step runs them.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { retrain } from '../helpers/project.js'
+
+/** 40 rows of one feature; the label is 1 above x = 2, written by `label(value, row)`. */
+function rows(label: (value: 0 | 1, row: number) => string): string {
+  const lines = ['id,x,y']
+  for (let i = 0; i < 40; i++) lines.push(`${i},${i / 10},${label(i / 10 > 2 ? 1 : 0, i)}`)
+  return lines.join('\n') + '\n'
+}
+
+async function trainAndEvaluate(trainer: string, train: string, evaluation: string, options: Record<string, unknown> = { label: 'y' }) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-odd-'))
+  await writeFile(path.join(dir, 'train.csv'), train)
+  await writeFile(path.join(dir, 'eval.csv'), evaluation)
+  const modelDir = path.join(dir, 'model')
+  const trained = await retrain(dir, ['train', trainer], {
+    RETRAIN_DATA_TRAIN: path.join(dir, 'train.csv'),
+    RETRAIN_MODEL_DIR: modelDir,
+    RETRAIN_BUILTIN_OPTIONS: JSON.stringify(options)
+  })
+  if (trained.code !== 0) return { trained, evaluated: null, metrics: null }
+  const metricsFile = path.join(dir, 'metrics.json')
+  const evaluated = await retrain(dir, ['evaluate'], {
+    RETRAIN_DATA_EVAL: path.join(dir, 'eval.csv'),
+    RETRAIN_EVAL_MODEL_DIR: modelDir,
+    RETRAIN_METRICS_FILE: metricsFile
+  })
+  const metrics = evaluated.code === 0 ? (JSON.parse(await readFile(metricsFile, 'utf8')) as Record<string, number | null>) : null
+  return { trained, evaluated, metrics }
+}
+
+describe('class labels written as numbers', () => {
+  it('an evaluation file writing 1.0 and 0.0 where the training data wrote 1 and 0 holds the same classes', async () => {
+    // A writer that stores an integer column as floats (a column with a missing value, say) writes 1.0.
+    const { trained, evaluated, metrics } = await trainAndEvaluate(
+      'lbfgs-logistic',
+      rows(v => String(v)),
+      rows(v => `${v}.0`)
+    )
+    expect(trained.code, trained.stderr).toBe(0)
+    expect(evaluated!.code, evaluated!.stderr).toBe(0)
+    expect(evaluated!.stderr).not.toMatch(/no class for/)
+    expect(metrics).toMatchObject({ accuracy: 1, auc: 1, f1: 1 })
+  })
+
+  it('booleans are one class whatever their case: True in the training data, TRUE in the evaluation data', async () => {
+    const bool = (v: 0 | 1, upper: boolean) => (v === 1 ? 'True' : 'False')[upper ? 'toUpperCase' : 'toString']()
+    const { trained, evaluated, metrics } = await trainAndEvaluate(
+      'lbfgs-logistic',
+      rows(v => bool(v, false)),
+      rows(v => bool(v, true))
+    )
+    expect(trained.code, trained.stderr).toBe(0)
+    expect(evaluated!.code, evaluated!.stderr).toBe(0)
+    expect(metrics).toMatchObject({ accuracy: 1, auc: 1, f1: 1 })
+  })
+
+  it('training data that writes one class as 1 and as 1.0 has two classes, not three', async () => {
+    const { trained, metrics } = await trainAndEvaluate(
+      'lbfgs-logistic',
+      rows((v, i) => (v === 1 && i % 2 === 0 ? '1.0' : String(v))),
+      rows(v => String(v)),
+      { label: 'y', 'positive-class': '1.00' }
+    )
+    expect(trained.code, trained.stderr).toBe(0)
+    expect(metrics).toMatchObject({ accuracy: 1, auc: 1 })
+
+    const multiclass = await trainAndEvaluate(
+      'lbfgs-maximum-entropy',
+      rows((v, i) => (v === 1 && i % 2 === 0 ? '1.0' : String(v))),
+      rows(v => `${v}.0`)
+    )
+    expect(multiclass.trained.code, multiclass.trained.stderr).toBe(0)
+    expect(multiclass.metrics).toMatchObject({ accuracy: 1, macro_f1: 1 })
+  })
+})
+
+describe('a data input of several files that do not all have the same columns', () => {
+  it('a column one file lacks is no feature, and the trainer says so, naming the file; a label one file lacks is named so', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-odd-'))
+    // The newer file renamed z: without a word, the model would lose a feature.
+    await writeFile(path.join(dir, 'old.csv'), 'id,x,z,y\n1,0.1,5,0\n2,0.9,3,1\n3,0.2,4,0\n4,0.8,2,1\n')
+    await writeFile(path.join(dir, 'new.csv'), 'id,x,Z,y\n5,0.1,5,0\n6,0.9,3,1\n')
+    const env = (options: Record<string, unknown>) => ({
+      RETRAIN_DATA_TRAIN: [path.join(dir, 'old.csv'), path.join(dir, 'new.csv')].join('\n'),
+      RETRAIN_MODEL_DIR: path.join(dir, 'model'),
+      RETRAIN_BUILTIN_OPTIONS: JSON.stringify(options)
+    })
+    const trained = await retrain(dir, ['train', 'lbfgs-logistic'], env({ label: 'y' }))
+    expect(trained.code, trained.stderr).toBe(0)
+    // A step's log: the trainer writes it to standard output.
+    expect(trained.stdout).toContain('column z is not in every file of the training data (new.csv lacks it): it is not used')
+    expect(trained.stdout).toContain('column Z is not in every file of the training data (old.csv lacks it): it is not used')
+
+    const named = await retrain(dir, ['train', 'lbfgs-logistic'], env({ label: 'y', features: ['x', 'z'] }))
+    expect(named.code).toBe(2)
+    expect(named.stderr).toContain('with.features names column(s) the training data lacks: z (columns: id, x, y); z is not in every file (new.csv lacks it)')
+
+    const label = await retrain(dir, ['train', 'lbfgs-logistic'], env({ label: 'z' }))
+    expect(label.code).toBe(2)
+    expect(label.stderr).toContain('the label column z (with.label) is not in every file of the training data: new.csv lacks it')
+  })
+})
+
+describe('numbers near the largest double', () => {
+  it('a column whose spread overflows standardization is refused, naming it, instead of a model that scores NaN', async () => {
+    // 1e300 as a sentinel for "unknown": the squares overflow, the scale was Infinity, stored as null.
+    const data = rows(v => String(v))
+      .replace('\n3,0.3,0\n', '\n3,1e300,0\n')
+      .replace('\n4,0.4,0\n', '\n4,-1e300,0\n')
+    const { trained } = await trainAndEvaluate('lbfgs-logistic', data, data)
+    expect(trained.code).toBe(2)
+    expect(trained.stderr).toContain("column x holds numbers too large for the trainer's arithmetic (from -1e+300 to 1e+300; its spread overflows)")
+    // The same column min-max scaled fits in the doubles and trains.
+    const minMax = await trainAndEvaluate('lbfgs-logistic', data, data, { label: 'y', normalize: 'min-max' })
+    expect(minMax.trained.code, minMax.trained.stderr).toBe(0)
+    expect(minMax.evaluated!.code, minMax.evaluated!.stderr).toBe(0)
+    expect(minMax.metrics!.log_loss).not.toBeNull()
+  })
+})
