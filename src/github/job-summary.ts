@@ -8,6 +8,7 @@
  */
 import { statSync } from 'node:fs'
 import * as core from '@actions/core'
+import { logText } from './log.js'
 import { MAX_STEP_SUMMARY_BYTES } from '../engine/contract.js'
 
 /** GitHub's limit for one step's job summary. */
@@ -102,7 +103,7 @@ export async function addToSummary(markdown: string, keepBytes: number, rest: st
   const note = `_…cut here to fit GitHub's limit of 1 MiB for a step's job summary; ${rest}_\n`
   const text = cutMarkdown(markdown, room, note)
   if (text === '') {
-    core.info(`The job summary is full (GitHub's limit is 1 MiB for a step): ${rest}`)
+    logText(`The job summary is full (GitHub's limit is 1 MiB for a step): ${rest}`)
     return
   }
   await core.summary.addRaw(text, true).write()
