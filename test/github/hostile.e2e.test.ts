@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { parseGateMarker } from '../../src/github/gates.js'
-import { CONTENTS_LIMIT, startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
+import { CONTENTS_LIMIT, RELEASE_BODY_LIMIT, startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { AUTO, GATE, registryState, runAction, toyProject, toySpec, type RunOptions } from './harness.js'
 
 let github: FakeGitHub
@@ -366,5 +366,31 @@ writeFileSync(process.env.RETRAIN_TRAINING_REPORT, JSON.stringify({ warmStart: f
       expect(text, where).toContain('octo-org/everyone')
       expect(text, where).toContain('phish.example')
     }
+  })
+
+  it("a metrics file of 20,000 metrics with hostile names: the release's notes stay within GitHub's limit and hold no Markdown from it", async () => {
+    const workspace = await toyProject('manymetrics', AUTO)
+    await writeFile(
+      path.join(workspace, 'loud-evaluate.mjs'),
+      `import { readFileSync, writeFileSync } from 'node:fs'
+const metrics = JSON.parse(readFileSync(process.env.RETRAIN_METRICS_FILE, 'utf8'))
+const more = { '@octo-org/everyone': 1, '<!-- hidden': 2, '[details](https://phish.example)': 3 }
+for (let i = 0; i < 20000; i++) more['per_feature_importance_' + i] = i / 7
+writeFileSync(process.env.RETRAIN_METRICS_FILE, JSON.stringify({ ...metrics, ...more }))
+`
+    )
+    await writeFile(
+      path.join(workspace, 'retrain.yml'),
+      toySpec('manymetrics', AUTO).replace('run: node evaluate.mjs', 'run: node evaluate.mjs && node loud-evaluate.mjs')
+    )
+    const run = await act(workspace)
+    expect(run.code, run.log).toBe(0)
+    expect(run.outputs[Outputs.decision]).toBe('promoted')
+    const [release] = releasesOf('manymetrics')
+    const body = release!.body!
+    expect(body.length).toBeLessThanOrEqual(RELEASE_BODY_LIMIT)
+    expect(body).toMatch(/score=1, loss=9, /)
+    expect(body).toMatch(/and \d+ more metrics in manifest\.json/)
+    expect(body).not.toMatch(/(^|[^\w])@[A-Za-z0-9]|(?<!\\)<!|(?<!\\)\]\(/)
   })
 })
