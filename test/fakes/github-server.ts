@@ -502,7 +502,8 @@ export class FakeGitHub {
       user: this.userJson(c.user),
       created_at: c.created_at,
       updated_at: c.updated_at,
-      author_association: 'NONE'
+      // As GitHub shows a comment's author: a collaborator with write access, or someone from outside.
+      author_association: ['admin', 'maintain', 'write'].includes(this.permissions.get(c.user) ?? '') ? 'COLLABORATOR' : 'NONE'
     }
   }
 

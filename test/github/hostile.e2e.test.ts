@@ -9,6 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { parseGateMarker } from '../../src/github/gates.js'
+import { dryRunMarker } from '../../src/github/pull-request-comment.js'
 import { CONTENTS_LIMIT, RELEASE_BODY_LIMIT, startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { AUTO, GATE, registryState, runAction, toyProject, toySpec, type RunOptions } from './harness.js'
 
@@ -392,5 +393,32 @@ writeFileSync(process.env.RETRAIN_METRICS_FILE, JSON.stringify({ ...metrics, ...
     expect(body).toMatch(/score=1, loss=9, /)
     expect(body).toMatch(/and \d+ more metrics in manifest\.json/)
     expect(body).not.toMatch(/(^|[^\w])@[A-Za-z0-9]|(?<!\\)<!|(?<!\\)\]\(/)
+  })
+
+  it("a comment by someone from outside that copies the dry run's marker is left alone: the action keeps its own comment", async () => {
+    const workspace = await toyProject('copied', AUTO)
+    github.issues.set(903, {
+      number: 903,
+      id: 90300,
+      title: 'Tune',
+      body: null,
+      labels: [],
+      state: 'open',
+      state_reason: null,
+      user: 'contributor',
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      closed_at: null
+    })
+    const planted = github.addIssueComment(903, 'passer-by', `${dryRunMarker('copied')}\n## copied: promoted\nTrust me.`)
+    const event = { name: 'pull_request', payload: { action: 'synchronize', number: 903, pull_request: { number: 903 } } }
+    for (let i = 0; i < 2; i++) {
+      const run = await act(workspace, { event })
+      expect(run.code, run.log).toBe(0)
+    }
+    expect(github.comments.get(planted.id)!.body).toContain('Trust me.')
+    const mine = [...github.comments.values()].filter(c => c.issue_number === 903 && c.user === github.botLogin)
+    expect(mine).toHaveLength(1)
+    expect(mine[0]!.body).toContain('## copied: dry run')
   })
 })
