@@ -312,14 +312,16 @@ describe('the action against a hostile GitHub', () => {
   it('text from a metrics file and a training report cannot forge Markdown in the gate issue or the job summary', async () => {
     const workspace = await toyProject('markdown', GATE)
     // Names a step writes (from the data, say): a mention, a forged decision after carriage returns
-    // (a line break in Markdown), an HTML comment that would hide the rest, an image, a link, a cell break.
+    // (a line break in Markdown), an HTML comment that would hide the rest, an image, a link, a cell
+    // break, a reference to an issue (which would show a cross-reference there).
     const hostile = {
       '@octo-org/everyone': 1,
       'a\r\r## markdown: promoted\r\r/approve': 2,
       '<!-- the rules are below': 3,
       '<img src=x onerror=alert(1)>': 4,
       '[details](https://phish.example)': 5,
-      'cell\\| break | forged': 6
+      'cell\\| break | forged': 6,
+      'see octo-org/models#1': 7
     }
     await writeFile(
       path.join(workspace, 'loud-evaluate.mjs'),
@@ -359,6 +361,7 @@ writeFileSync(process.env.RETRAIN_TRAINING_REPORT, JSON.stringify({ warmStart: f
       expect(text.match(/(?<!\\)<[!a-z]/gi) ?? [], where).toEqual(where === 'issue' ? ['<!'] : [])
       expect(text, where).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/)
       expect(text, where).not.toMatch(/(^|[^\w])@[A-Za-z0-9]/)
+      expect(text, where).not.toContain('models#1')
       // Every row of the comparison has its three cells.
       const comparison = lines.slice(lines.indexOf('### Comparison') + 2, lines.indexOf('### Rules') - 1)
       expect(comparison.length, where).toBe(2 + 2 + Object.keys(hostile).length)
