@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { logText } from './log.js'
 import type { Reporter } from '../ports.js'
 import { routineAnnotation } from './annotations.js'
-import { SummaryRoom, addToSummary } from './job-summary.js'
+import { SummaryRoom, addToSummary, closeOpenBlocks } from './job-summary.js'
 
 function annotation(where?: { file?: string; line?: number; col?: number }): core.AnnotationProperties {
   return where?.file ? { file: where.file, startLine: where.line, startColumn: where.col } : {}
@@ -43,6 +43,7 @@ export class JobReporter implements Reporter {
   }
 
   async stepsSummary(markdown: string): Promise<void> {
-    await addToSummary(`### From the steps\n\n${markdown}\n`, SummaryRoom.beforeTail, "the rest of the steps' summary is left out")
+    // Whatever the steps left open is closed, so that it hides nothing the action writes after it.
+    await addToSummary(`### From the steps\n\n${closeOpenBlocks(markdown)}\n`, SummaryRoom.beforeTail, "the rest of the steps' summary is left out")
   }
 }

@@ -88,4 +88,46 @@ describe('outputs of the registry commands', () => {
     expect(commands.filter(c => c.name === 'group').map(c => c.value)).toEqual(['Step Train%0D::set-output name=decision::forged', 'Evaluate the candidate'])
     expect(run.outputs[Outputs.decision]).toBe('promoted')
   })
+
+  it("what the steps' summary leaves open (a code block, an HTML comment, a <details>) hides nothing the action writes after it", async () => {
+    const workspace = await toyProject('opensummary', AUTO)
+    const spec = toySpec('opensummary', AUTO, '  fail: { type: boolean, default: false }\n').replace(
+      'node train.mjs',
+      "node -e \"require('fs').appendFileSync(process.env.RETRAIN_STEP_SUMMARY, require('fs').readFileSync('summary.md'))\" && node train.mjs"
+    )
+    await writeFile(path.join(workspace, 'retrain.yml'), spec)
+    for (const open of ['`````python\nprint(1)\n', '<details><summary>Details</summary>\n\n<!--\n', '<!-- a note\n\n<details>\n<details>\n']) {
+      await writeFile(path.join(workspace, 'summary.md'), `Loss went down.\n\n${open}`)
+      const failed = await act(workspace, { params: '{"fail": true}' })
+      expect(failed.code).toBe(1)
+      const at = failed.summary.indexOf('**The retrain step failed.**')
+      expect(at, failed.summary).toBeGreaterThan(failed.summary.indexOf('Loss went down.'))
+      expect(openBlocks(failed.summary.slice(0, at)), JSON.stringify(open)).toEqual({ fence: null, comment: false, details: 0 })
+    }
+  })
 })
+
+/** What is still open at the end of `markdown`: a fenced code block, an HTML comment block, <details> elements. */
+function openBlocks(markdown: string): { fence: string | null; comment: boolean; details: number } {
+  let fence: string | null = null
+  let comment = false
+  let details = 0
+  for (const line of markdown.split('\n')) {
+    if (fence !== null) {
+      if (line.trim().startsWith(fence[0]!.repeat(fence.length)) && /^ {0,3}(`+|~+)\s*$/.test(line)) fence = null
+      continue
+    }
+    if (comment) {
+      if (line.includes('-->')) comment = false
+      continue
+    }
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+    if (opening) {
+      fence = opening
+      continue
+    }
+    if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) comment = true
+    details += (line.match(/<details[\s>]/gi) ?? []).length - (line.match(/<\/details>/gi) ?? []).length
+  }
+  return { fence, comment, details }
+}
