@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Outputs } from '../src/github/constants.js'
-import { runAction } from './github/harness.js'
+import { runAction, runnerCommands } from './github/harness.js'
 import { makeProject, readJson, retrain } from './helpers/project.js'
 
 const CANARY = 'ran.txt'
@@ -316,5 +316,18 @@ describe("the action's file commands are not handed to steps", () => {
     const env = await readFile(path.join(cwd, 'step-env.txt'), 'utf8')
     expect(env).not.toMatch(/^GITHUB_(OUTPUT|ENV)=/m)
     expect(env).toMatch(/^RETRAIN_PARAMS_FILE=/m)
+  })
+
+  it("the CLI inside a workflow step: a step's output is shown, never carried out as a workflow command", async () => {
+    const hostile = ['::set-output name=decision::forged', 'progress 50%\r::add-mask::forged', '##[set-output name=promoted;]forged', '::stop-commands::forged']
+    const cwd = await project(spec({ step: `'node train.mjs && node loud.mjs'` }))
+    await writeFile(path.join(cwd, 'loud.mjs'), `process.stdout.write(${JSON.stringify(hostile.join('\n') + '\n')})\n`)
+    const res = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out'], { GITHUB_ACTIONS: 'true' })
+    expect(res.code, res.stderr).toBe(0)
+    for (const line of hostile) expect(res.stderr).toContain(line)
+    const commands = runnerCommands(res.stderr)
+    const tokens = commands.filter(c => c.name === 'stop-commands').map(c => c.value)
+    for (const t of tokens) expect(t).toMatch(/^[0-9a-f]{32}$/)
+    expect(commands.filter(c => !['stop-commands', ...tokens].includes(c.name))).toEqual([])
   })
 })

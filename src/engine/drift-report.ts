@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { driftTable, type DriftReport, type FeatureDrift } from './drift.js'
-import { formatNumber } from './format.js'
+import { formatNumber, markdownText } from './format.js'
 
 const WIDTH = 720
 const LABEL = 170
@@ -64,6 +64,6 @@ export async function writeDriftCharts(dir: string, drift: DriftReport): Promise
 
 /** The report's drift section: the table and a picture per drifted feature. */
 export function driftSection(drift: DriftReport, table: (header: string[], rows: string[][]) => string): string[] {
-  const charts = drift.inputs.flatMap(i => i.features.filter(f => f.chart).map(f => `![${i.input}.${f.column}](${f.chart})`))
+  const charts = drift.inputs.flatMap(i => i.features.filter(f => f.chart).map(f => `![${markdownText(`${i.input}.${f.column}`)}](${f.chart})`))
   return ['### Drift', '', driftTable(drift, table), '', ...(charts.length ? [...charts, ''] : [])]
 }

@@ -15,7 +15,7 @@
  */
 import type { CategoryColumnProfile, ColumnProfile, InputPass, InputProfile, NumberColumnProfile, NumberCounts } from './profile.js'
 import { binOf, psiEdges } from './profile.js'
-import { formatNumber } from './format.js'
+import { formatNumber, markdownText } from './format.js'
 
 /** Proportions below this count as this in PSI, so an empty bin gives a large but finite term. */
 export const PSI_FLOOR = 1e-4
@@ -343,7 +343,7 @@ export function driftTable(report: DriftReport, table: (header: string[], rows: 
         x.drifted ? `**drifted**: ${x.reasons.join('; ')}` : 'no'
       ])
   )
-  const skipped = report.inputs.filter(i => i.skipped).map(i => `- ${i.input}: ${i.skipped}`)
+  const skipped = report.inputs.filter(i => i.skipped).map(i => `- ${i.input}: ${markdownText(i.skipped!)}`)
   const t = report.thresholds
   return [
     `Drift against the champion (version ${report.championVersion}): ${report.drifted ? '**drifted**' : 'nothing drifted'} ` +

@@ -4,7 +4,7 @@
  */
 import type { RunResult } from './result.js'
 import type { RuleOutcome } from './rules.js'
-import { formatNumber } from './format.js'
+import { formatNumber, markdownText } from './format.js'
 import { weightsSection } from './weights.js'
 import { boundCell, evidenceSections, hasBounds } from './report-sections.js'
 import { driftSection } from './drift-report.js'
@@ -26,8 +26,7 @@ function signed(n: number | null): string {
 const MAX_PAD = 60
 
 export function table(header: string[], rows: string[][]): string {
-  const escape = (cell: string) => cell.replaceAll('|', '\\|').replaceAll('\n', ' ')
-  const all = [header, ...rows].map(r => r.map(escape))
+  const all = [header, ...rows].map(r => r.map(markdownText))
   // A loop, not Math.max(...cells): a spread of a very long list exceeds the call stack.
   const widths = header.map(() => 3)
   for (const r of all) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, Math.min(MAX_PAD, r[i]?.length ?? 0))
@@ -61,7 +60,7 @@ function headline(r: RunResult): string {
 
 /** Where training started, said plainly: a confirmed warm start, an unconfirmed one, or a cold start and why. */
 export function warmStartLine(warm: RunResult['candidate']['warmStart']): string {
-  if (warm.source === 'cold') return `cold start (${warm.reason === 'first-model' ? 'first model: no champion' : (warm.reason ?? 'no champion')})`
+  if (warm.source === 'cold') return `cold start (${warm.reason === 'first-model' ? 'first model: no champion' : markdownText(warm.reason ?? 'no champion')})`
   return warm.confirmed === false
     ? `unconfirmed warm start from version ${warm.parentVersion}: no step confirmed that training started from it`
     : `confirmed warm start from version ${warm.parentVersion}`
@@ -115,7 +114,9 @@ function reportedParamsLines(r: RunResult): string[] {
   if (!r.reportedParams) return []
   const differences = Object.entries(r.reportedParams)
     .filter(([k, v]) => !Object.hasOwn(r.params, k) || String(r.params[k]) !== String(v))
-    .map(([k, v]) => `${k}=${JSON.stringify(v)} (${Object.hasOwn(r.params, k) ? `declared ${JSON.stringify(r.params[k])}` : 'not a declared param'})`)
+    .map(([k, v]) =>
+      markdownText(`${k}=${JSON.stringify(v)} (${Object.hasOwn(r.params, k) ? `declared ${JSON.stringify(r.params[k])}` : 'not a declared param'})`)
+    )
   return differences.length ? [`- params as training reported it used them: ${differences.join(', ')}`] : []
 }
 
@@ -128,7 +129,7 @@ export function renderReport(r: RunResult): string {
   }
   const start = warmStartLine(r.candidate.warmStart)
   const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, '', `**${headline(r)}.** ${reason}.`, '', `Training: ${start}.`, '']
-  if (r.error) lines.push(`> ${r.error.reason}: ${r.error.message}`, '')
+  if (r.error) lines.push(`> ${r.error.reason}: ${markdownText(r.error.message)}`, '')
   if (r.gate) lines.push(`Release gate (${r.gate.kind}): ${r.gate.where}`, '')
   lines.push('### Comparison', '', comparison(r, goals), '')
   lines.push('### Rules', '')
@@ -151,7 +152,7 @@ export function renderReport(r: RunResult): string {
     ...(warm.packages
       ? [
           `- packages: ${Object.entries(warm.packages)
-            .map(([k, v]) => `${k} ${v}`)
+            .map(([k, v]) => markdownText(`${k} ${v}`))
             .join(', ')}`
         ]
       : []),
@@ -159,7 +160,7 @@ export function renderReport(r: RunResult): string {
     `- params: ${
       Object.keys(r.params).length
         ? Object.entries(r.params)
-            .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+            .map(([k, v]) => markdownText(`${k}=${JSON.stringify(v)}`))
             .join(', ')
         : 'none'
     }`,
@@ -169,7 +170,7 @@ export function renderReport(r: RunResult): string {
         .map(([k, v]) => `${k} \`${v.slice(0, 12)}\``)
         .join(', ') || 'none'
     }`,
-    `- steps: ${r.steps.map(s => `${s.name} (${s.cache?.restored ? `restored from cache ${s.cache.key}` : `${(s.durationMs / 1000).toFixed(1)}s`})`).join(', ') || 'none'}`,
+    `- steps: ${r.steps.map(s => `${markdownText(s.name)} (${s.cache?.restored ? `restored from cache ${s.cache.key}` : `${(s.durationMs / 1000).toFixed(1)}s`})`).join(', ') || 'none'}`,
     ''
   )
   return lines.join('\n')

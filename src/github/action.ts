@@ -4,6 +4,7 @@
  * then outputs. Anything thrown fails the step with its message.
  */
 import * as core from '@actions/core'
+import { logText } from './log.js'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -176,7 +177,7 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
         if (status !== undefined && status >= 400 && status < 500) throw new EffectRefusedError(apiError(err) ?? (err as Error).message)
         throw err
       }
-      core.info(`Dispatched workflow ${workflow} on ${ref} with model ${model}, version ${effect.version}`)
+      logText(`Dispatched workflow ${workflow} on ${ref} with model ${model}, version ${effect.version}`)
     }
   }
 }
@@ -229,7 +230,7 @@ function artifactStore(settings: ActionSettings, tune: ReturnType<typeof tuning>
     attempts: 3,
     backoffMs: 2 * tune.retryBaseMs,
     runUrl: runUrl(),
-    log: core.info,
+    log: logText,
     signal
   })
 }
@@ -268,7 +269,7 @@ async function checkEnvironmentGate(shell: Shell, stage: 'run' | 'promote'): Pro
     : { kind: 'unknown' as const, status: undefined, message: 'the input "token" is empty' }
   const warning = environmentWarning(check, environment, stage)
   if (warning === null) {
-    core.info(`Environment gate: "${environment}" has required reviewers`)
+    logText(`Environment gate: "${environment}" has required reviewers`)
     return
   }
   core.warning(warning, { title: 'Environment gate: no reviewer may be asked' })
@@ -277,7 +278,7 @@ async function checkEnvironmentGate(shell: Shell, stage: 'run' | 'promote'): Pro
 
 /** The registry after a command: a line in the log, and its status and chart in the job summary. */
 async function summarizeRegistryOf(shell: Shell, headline: string): Promise<void> {
-  core.info(headline)
+  logText(headline)
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const snapshot = await shell.registry.snapshot(shell.spec.model)
   const metrics = shell.spec.metrics.map(m => m.name)
@@ -311,10 +312,10 @@ async function promoteReviewer(shell: Shell): Promise<EnvironmentReviewer | null
   if (shell.settings.gate !== 'environment' || shell.github === null || !Number.isSafeInteger(runId) || runId <= 0) return null
   try {
     const reviewer = await environmentReviewer(shell.github, { ...repository(), runId, environment: shell.settings.gateEnvironment || undefined })
-    if (reviewer) core.info(`The environment "${reviewer.environment}" was approved by @${reviewer.login}: the history records the promotion as theirs`)
+    if (reviewer) logText(`The environment "${reviewer.environment}" was approved by @${reviewer.login}: the history records the promotion as theirs`)
     return reviewer
   } catch (err) {
-    core.info(
+    logText(
       `Could not read who approved this job's environment (${apiError(err) ?? (err as Error).message}); the history records the workflow's actor. Give the job actions: read to record the reviewer.`
     )
     return null
@@ -404,7 +405,7 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       core.setOutput(Outputs.promoted, String(!outcome.already && outcome.supersededBy === undefined))
       core.setOutput(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
-      if (outcome.already) core.info(`${model} version ${outcome.version} is already the champion: nothing changed, nothing needed doing`)
+      if (outcome.already) logText(`${model} version ${outcome.version} is already the champion: nothing changed, nothing needed doing`)
       await summarizeRegistry(
         shell,
         outcome.already
@@ -433,7 +434,7 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       const { renderFetch } = await import('../engine/fetch-command.js')
       core.setOutput(Outputs.modelDir, outcome.fetched.dir)
       core.setOutput(Outputs.candidateVersion, String(outcome.fetched.version))
-      core.info(renderFetch(outcome.fetched, outcome.fetched.dir))
+      logText(renderFetch(outcome.fetched, outcome.fetched.dir))
       return ExitCode.ok
     }
     case 'redeployed':
@@ -442,7 +443,7 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
       return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
     case 'pruned': {
       const { pruneSummary, renderPrune } = await import('../engine/prune-command.js')
-      core.info(renderPrune(outcome.report))
+      logText(renderPrune(outcome.report))
       for (const f of outcome.report.failed)
         core.warning(`deleting the pruned bundle of ${model} version ${f.version} failed (${f.error}); it stays marked pruned and the next command deletes it`)
       if (outcome.followUps) reportFollowUps(model, outcome.followUps)
@@ -484,7 +485,7 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   const already = outcome.outcome === 'approved' && outcome.already === true
   core.setOutput(Outputs.decision, already ? 'already-champion' : outcome.outcome)
   core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved' && !superseded && !already))
-  if (outcome.outcome === 'ignored') core.info(`Nothing to do: ${outcome.why}`)
+  if (outcome.outcome === 'ignored') logText(`Nothing to do: ${outcome.why}`)
   else if (outcome.outcome === 'refused') {
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
     await addToSummary(`Ignored the comment of @${outcome.who}: ${outcome.why}\n`, SummaryRoom.beforeFailure, 'the log says why')
@@ -509,7 +510,7 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
 async function commentOnPullRequest(shell: Shell, number: number, markdown: string): Promise<void> {
   try {
     const url = await upsertDryRunComment(needGitHub(shell, 'the pull-request comment'), { ...repository(), number }, shell.spec.model, markdown)
-    core.info(`Pull request comment: ${url}`)
+    logText(`Pull request comment: ${url}`)
   } catch (err) {
     const status = statusOf(err)
     if (status !== 403 && status !== 404) throw err
@@ -680,7 +681,7 @@ async function executeAction(settings: ActionSettings): Promise<number> {
   }
   const spec = await loadSpec(path.resolve(workspace, settings.spec), { cwd: workspace })
   if (settings.command === 'validate') {
-    core.info(`${settings.spec}: valid (model ${spec.model})`)
+    logText(`${settings.spec}: valid (model ${spec.model})`)
     return ExitCode.ok
   }
   const tune = tuning(process.env)
@@ -691,7 +692,7 @@ async function executeAction(settings: ActionSettings): Promise<number> {
         timeoutMs: tune.timeoutMs,
         writeIntervalMs: tune.writeIntervalMs,
         notificationIntervalMs: 3 * tune.writeIntervalMs,
-        log: core.info
+        log: logText
       })
     : null
   const releases =
@@ -705,18 +706,18 @@ async function executeAction(settings: ActionSettings): Promise<number> {
           retryBaseMs: tune.retryBaseMs,
           // At least 1 MiB/s on top of the per-request deadline.
           transferTimeoutMs: bytes => tune.timeoutMs + bytes / 1024,
-          log: core.info
+          log: logText
         })
       : null
   const store: Registry = releases
     ? new VersionRegistry(releases, {
-        log: core.info,
+        log: logText,
         retryBaseMs: tune.retryBaseMs,
         // A job on a GitHub-hosted runner stops after 6 hours: a reservation it left is given back after
         // that, not after RESERVATION_TTL_MS (its host, another runner, cannot be checked).
         ...(process.env.RUNNER_ENVIRONMENT === 'github-hosted' && { runLimitMs: GITHUB_HOSTED_RUN_LIMIT_MS })
       })
-    : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, core.info)
+    : new DirectoryRegistry(path.resolve(workspace, settings.registryDir), undefined, logText)
   const run = runIdentity(process.env, identityParts(spec, settings))
   const registry = run ? withRunIdentity(store, run) : store
   const shell: Shell = { settings, spec, registry, releases, github, tune, run }
@@ -827,9 +828,9 @@ async function closeMootGateIssues(shell: Shell, eventName: string): Promise<voi
       ...repository(),
       staleIsFinal: settings.registry === 'github',
       ...(reserved && { reserved }),
-      log: core.info
+      log: logText
     })
-    if (closed.length > 0) core.info(`Closed ${closed.length} gate issue(s) nothing waits on any more: ${closed.map(n => `#${n}`).join(', ')}`)
+    if (closed.length > 0) logText(`Closed ${closed.length} gate issue(s) nothing waits on any more: ${closed.map(n => `#${n}`).join(', ')}`)
   } catch (err) {
     core.warning(
       `Could not close the gate issues nothing waits on any more (${err instanceof Error ? err.message : String(err)}); the next command of this action tries again. The registry is unchanged by this.`

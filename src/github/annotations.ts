@@ -5,6 +5,7 @@
  * the step's failure), still show on the run's page. Past that, a routine message is a log line.
  */
 import * as core from '@actions/core'
+import { logText } from './log.js'
 
 const ROUTINE = 6
 const routineCount = { warning: 0, error: 0 }
@@ -20,5 +21,5 @@ export function routineAnnotation(kind: 'warning' | 'error', message: string, pr
     core[kind](`More ${kind}s follow in the step's log only: GitHub shows 10 ${kind} annotations per step, and the last ones are kept for the outcome`)
   }
   const where = properties.file ? `${properties.file}${properties.startLine ? `:${properties.startLine}` : ''}: ` : ''
-  core.info(`${kind}: ${message.startsWith(where) ? message : where + message}`)
+  logText(`${kind}: ${message.startsWith(where) ? message : where + message}`)
 }

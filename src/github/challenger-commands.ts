@@ -3,6 +3,7 @@
  * gates the best challenger of a plan and writes every challenger side by side to the job summary.
  */
 import * as core from '@actions/core'
+import { logText } from './log.js'
 import { ExitCode } from '../errors.js'
 import type { AppDeps, AppOutcome } from '../app/execute.js'
 import { execute, unfinished } from '../app/execute.js'
@@ -19,7 +20,7 @@ export async function planCommand(spec: Spec, params: Record<string, ParamValue>
   core.setOutput(Outputs.matrix, JSON.stringify(matrix))
   core.setOutput(Outputs.plan, outcome.plan.id)
   core.setOutput(Outputs.expectChampion, outcome.plan.champion ? String(outcome.plan.champion.version) : 'none')
-  core.info(renderPlan(outcome.plan))
+  logText(renderPlan(outcome.plan))
   await addToSummary(`\`\`\`\n${renderPlan(outcome.plan)}\n\`\`\`\n`, SummaryRoom.beforeFailure, 'the output "matrix" has every challenger')
   return ExitCode.ok
 }

@@ -4,6 +4,7 @@
  * job summary. It changes nothing and succeeds whether or not anything drifted.
  */
 import * as core from '@actions/core'
+import { logText } from './log.js'
 import { execute, type AppDeps } from '../app/execute.js'
 import { driftTable } from '../engine/drift.js'
 import { table } from '../engine/report.js'
@@ -17,7 +18,7 @@ export async function driftCommand(spec: Spec, params: Record<string, ParamValue
   if (outcome.kind !== 'drift') throw new Error(`unexpected outcome ${outcome.kind}`)
   const report = outcome.report
   const text = driftTable(report, table)
-  core.info(text)
+  logText(text)
   core.setOutput(Outputs.drifted, String(report.drifted))
   core.setOutput(Outputs.drift, JSON.stringify(report))
   await addToSummary(

@@ -11,6 +11,7 @@ import type { Gate, GateRef, GateRequest } from '../ports.js'
 import { cutMarkdownToLength } from './job-summary.js'
 import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
 import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
+import { mayBeOurs } from './pull-request-comment.js'
 
 /** The label that marks a gate issue. Applying labels needs triage access, so outsiders cannot forge one. */
 export const GATE_LABEL = 'retrain-gate'
@@ -94,7 +95,7 @@ export class IssueGate implements Gate {
     await createOnce(`withdrawing the gate issue #${number}`, retryPolicyOf(this.github), {
       find: async () => {
         const { data } = await this.github.rest.issues.listComments({ owner, repo, issue_number: number, per_page: 100 })
-        return data.find(c => c.body === body)
+        return data.find(c => c.body === body && mayBeOurs(c))
       },
       create: async () => (await this.github.rest.issues.createComment({ owner, repo, issue_number: number, body, request: NO_PLUGIN_RETRIES })).data
     })

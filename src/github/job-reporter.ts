@@ -3,9 +3,10 @@
  * file's line, the report in the job summary.
  */
 import * as core from '@actions/core'
+import { logText } from './log.js'
 import type { Reporter } from '../ports.js'
 import { routineAnnotation } from './annotations.js'
-import { SummaryRoom, addToSummary } from './job-summary.js'
+import { SummaryRoom, addToSummary, closeOpenBlocks } from './job-summary.js'
 
 function annotation(where?: { file?: string; line?: number; col?: number }): core.AnnotationProperties {
   return where?.file ? { file: where.file, startLine: where.line, startColumn: where.col } : {}
@@ -13,7 +14,7 @@ function annotation(where?: { file?: string; line?: number; col?: number }): cor
 
 export class JobReporter implements Reporter {
   info(message: string): void {
-    core.info(message)
+    logText(message)
   }
 
   warn(message: string, where?: { file?: string; line?: number; col?: number }): void {
@@ -33,15 +34,16 @@ export class JobReporter implements Reporter {
   }
 
   stepOutput(_step: string, _stream: 'stdout' | 'stderr', line: string): void {
-    core.info(line)
+    logText(line)
   }
 
   async report(markdown: string): Promise<void> {
-    core.info(markdown)
+    logText(markdown)
     await addToSummary(markdown, SummaryRoom.beforeStepsSummary, 'the whole report is in report.md (the output report-path, and the report artifact)')
   }
 
   async stepsSummary(markdown: string): Promise<void> {
-    await addToSummary(`### From the steps\n\n${markdown}\n`, SummaryRoom.beforeTail, "the rest of the steps' summary is left out")
+    // Whatever the steps left open is closed, so that it hides nothing the action writes after it.
+    await addToSummary(`### From the steps\n\n${closeOpenBlocks(markdown)}\n`, SummaryRoom.beforeTail, "the rest of the steps' summary is left out")
   }
 }

@@ -8,6 +8,7 @@
  */
 import { statSync } from 'node:fs'
 import * as core from '@actions/core'
+import { logText } from './log.js'
 import { MAX_STEP_SUMMARY_BYTES } from '../engine/contract.js'
 
 /** GitHub's limit for one step's job summary. */
@@ -57,6 +58,40 @@ function openFence(text: string): string | null {
   return open === null ? null : open.slice(0, MAX_FENCE_BYTES - 1)
 }
 
+/** At most this many <details> elements a text left open are closed after it. */
+const MAX_CLOSED_DETAILS = 100
+
+/**
+ * `markdown` (the steps' own summary) with what it left open closed after it: a fenced code block,
+ * an HTML comment block, `<details>` elements. Left open, they would swallow what the action writes
+ * after it (its links, a failure note): shown as code, hidden, or folded away.
+ */
+export function closeOpenBlocks(markdown: string): string {
+  let fence: string | null = null
+  let comment = false
+  let details = 0
+  for (const line of markdown.split(/\r\n|\r|\n/)) {
+    if (fence !== null) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)?.[1]
+      if (close && close[0] === fence[0] && close.length >= fence.length) fence = null
+      continue
+    }
+    if (comment) {
+      if (line.includes('-->')) comment = false
+      continue
+    }
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+    if (opening) {
+      fence = opening
+      continue
+    }
+    if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) comment = true
+    details = Math.max(0, details + (line.match(/<details[\s>]/gi)?.length ?? 0) - (line.match(/<\/details\s*>/gi)?.length ?? 0))
+  }
+  const closing = [...(fence === null ? [] : [fence]), ...(comment ? ['-->'] : []), ...Array<string>(Math.min(details, MAX_CLOSED_DETAILS)).fill('</details>')]
+  return closing.length ? `${markdown}\n${closing.join('\n')}\n\n` : markdown
+}
+
 /**
  * `markdown` in at most `maxBytes` bytes of UTF-8: cut after the last whole line that fits, an open
  * code block closed, and `note` added. Empty when not even the note fits.
@@ -102,7 +137,7 @@ export async function addToSummary(markdown: string, keepBytes: number, rest: st
   const note = `_…cut here to fit GitHub's limit of 1 MiB for a step's job summary; ${rest}_\n`
   const text = cutMarkdown(markdown, room, note)
   if (text === '') {
-    core.info(`The job summary is full (GitHub's limit is 1 MiB for a step): ${rest}`)
+    logText(`The job summary is full (GitHub's limit is 1 MiB for a step): ${rest}`)
     return
   }
   await core.summary.addRaw(text, true).write()

@@ -15,6 +15,7 @@ import type { RegistrySnapshot, VersionRecord } from '../ports.js'
 import { openGateIssues, type GateMarker } from './gates.js'
 import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
 import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
+import { mayBeOurs } from './pull-request-comment.js'
 
 /** Open gate issues looked at, newest first: 100 a page. */
 const PAGES = 3
@@ -85,7 +86,7 @@ export async function closeMootGates(github: GitHubClient, snapshot: RegistrySna
     await createOnce(`replying on the moot gate issue #${issue.number}`, retryPolicyOf(github), {
       find: async () => {
         const { data: comments } = await github.rest.issues.listComments({ owner, repo, issue_number: issue.number, per_page: 100 })
-        return comments.find(c => c.body === body)
+        return comments.find(c => c.body === body && mayBeOurs(c))
       },
       create: async () => (await github.rest.issues.createComment({ owner, repo, issue_number: issue.number, body, request: NO_PLUGIN_RETRIES })).data
     })

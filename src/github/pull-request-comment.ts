@@ -35,7 +35,18 @@ export async function upsertDryRunComment(
   return made.html_url
 }
 
-/** The first comment on an issue or pull request whose body holds `marker` (a hidden HTML comment). */
+/**
+ * Whether a comment may be one this action wrote: by a bot (the workflow token's `github-actions[bot]`,
+ * an app's token), or by someone with access to the repository (whose token the workflow may pass).
+ * Anyone else can comment on an issue or pull request of a public repository, and could copy a marker
+ * into their own comment: the action would then edit their comment (which they can change back) and
+ * never write its own, or take a reply for given.
+ */
+export function mayBeOurs(comment: { user?: { type?: string } | null; author_association?: string }): boolean {
+  return comment.user?.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(comment.author_association ?? '')
+}
+
+/** The first comment on an issue or pull request whose body holds `marker` (a hidden HTML comment), by a writer `mayBeOurs` accepts. */
 export async function findMarkedComment(
   github: GitHubClient,
   where: { owner: string; repo: string; number: number },
@@ -43,7 +54,7 @@ export async function findMarkedComment(
 ): Promise<{ id: number; html_url: string } | undefined> {
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data: comments } = await github.rest.issues.listComments({ owner: where.owner, repo: where.repo, issue_number: where.number, per_page: 100, page })
-    const found = comments.find(c => c.body?.includes(marker))
+    const found = comments.find(c => c.body?.includes(marker) && mayBeOurs(c))
     if (found) return found
     if (comments.length < 100) break
   }

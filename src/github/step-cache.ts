@@ -6,6 +6,7 @@
  * runs the step.
  */
 import * as core from '@actions/core'
+import { logText } from './log.js'
 import { restoreCache, saveCache, isFeatureAvailable } from '@actions/cache'
 import path from 'node:path'
 import { DirectoryStepCache } from '../engine/directory-cache.js'
@@ -59,6 +60,6 @@ export function actionStepCache(spec: Spec, workspace: string): StepCacheStore |
   if (!spec.steps.some(s => s.cache)) return undefined
   if (process.env.ACTIONS_RUNTIME_TOKEN && isFeatureAvailable()) return new ActionsStepCache()
   const dir = path.join(workspace, '.retrain', 'cache')
-  core.info(`The Actions cache service is not available on this runner: cached steps keep their outputs in ${dir}`)
+  logText(`The Actions cache service is not available on this runner: cached steps keep their outputs in ${dir}`)
   return new DirectoryStepCache(dir, { warn: message => core.warning(message) })
 }

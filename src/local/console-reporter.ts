@@ -2,7 +2,17 @@
  * The local shell's Reporter: progress and step output on stderr (prefixed, with elapsed time), the
  * final report on stdout, so `retrain run --json > result.json` stays clean.
  */
+import { randomBytes } from 'node:crypto'
 import type { Reporter } from '../ports.js'
+
+/**
+ * Inside a workflow step the runner reads the CLI's output for workflow commands: a line that starts
+ * with `::` (it also ends lines at a lone carriage return, as progress bars print) or holds `##[`.
+ * A step's output line that could hold one is written between `::stop-commands::` and the resume
+ * line of a token only this process knows, so the runner shows it and carries none of it out.
+ */
+const COMMAND_LIKE = /::|##\[/
+const STOP_TOKEN = randomBytes(16).toString('hex')
 
 export class ConsoleReporter implements Reporter {
   private readonly started = Date.now()
@@ -45,7 +55,9 @@ export class ConsoleReporter implements Reporter {
 
   stepOutput(step: string, stream: 'stdout' | 'stderr', line: string): void {
     const prefix = this.paint(stream === 'stderr' ? '35' : '36', `  ${step} │`)
-    this.err.write(`${prefix} ${line}\n`)
+    if (process.env.GITHUB_ACTIONS === 'true' && COMMAND_LIKE.test(line))
+      this.err.write(`::stop-commands::${STOP_TOKEN}\n${prefix} ${line}\n::${STOP_TOKEN}::\n`)
+    else this.err.write(`${prefix} ${line}\n`)
   }
 
   async report(markdown: string): Promise<void> {

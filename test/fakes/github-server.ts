@@ -173,6 +173,8 @@ export interface Ruleset {
 const RULES_DOCS = 'https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/about-rulesets'
 /** GitHub's contents API gives no content above this; the git blobs API goes to 100 MB. */
 export const CONTENTS_LIMIT = 1024 * 1024
+/** GitHub refuses a release body longer than this many characters (422, "body is too long"). */
+export const RELEASE_BODY_LIMIT = 125_000
 
 interface Route {
   host?: Host
@@ -500,7 +502,8 @@ export class FakeGitHub {
       user: this.userJson(c.user),
       created_at: c.created_at,
       updated_at: c.updated_at,
-      author_association: 'NONE'
+      // As GitHub shows a comment's author: a collaborator with write access, or someone from outside.
+      author_association: ['admin', 'maintain', 'write'].includes(this.permissions.get(c.user) ?? '') ? 'COLLABORATOR' : 'NONE'
     }
   }
 
@@ -541,6 +544,18 @@ export class FakeGitHub {
       protection_rules: rules,
       deployment_branch_policy: null
     }
+  }
+
+  /** GitHub's answer to a release body over its limit. */
+  private releaseBodyTooLong(): [number, unknown] {
+    return [
+      422,
+      {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Release', code: 'custom', field: 'body', message: `body is too long (maximum is ${RELEASE_BODY_LIMIT} characters)` }],
+        documentation_url: 'https://docs.github.com/rest/releases/releases#create-a-release'
+      }
+    ]
   }
 
   private error(status: number, message: string): [number, unknown] {
@@ -719,6 +734,7 @@ export class FakeGitHub {
       r('POST', '/repos/{owner}/{repo}/releases', ({ body }) => {
         if ([...this.releases.values()].some(x => x.tag_name === body.tag_name && !x.draft))
           return this.error(422, 'Validation Failed: tag_name already_exists')
+        if (typeof body.body === 'string' && body.body.length > RELEASE_BODY_LIMIT) return this.releaseBodyTooLong()
         const rel: Release = {
           id: this.nextId++,
           tag_name: body.tag_name,
@@ -738,6 +754,7 @@ export class FakeGitHub {
       r('PATCH', '/repos/{owner}/{repo}/releases/{release_id}', ({ params: [id], body }) => {
         const rel = release(id!)
         if (!rel) return this.error(404, 'Not Found')
+        if (typeof body.body === 'string' && body.body.length > RELEASE_BODY_LIMIT) return this.releaseBodyTooLong()
         if (body.draft === false && rel.draft) rel.published_at = now()
         Object.assign(rel, {
           ...(body.draft !== undefined ? { draft: body.draft } : {}),

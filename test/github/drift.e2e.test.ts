@@ -102,4 +102,24 @@ describe('drift in the action (loopback GitHub)', { timeout: 180_000 }, () => {
     // A run that goes on warm-starts from the whole bundle.
     expect(downloaded(drifting)).toContain('model.tar')
   })
+
+  it("a drifted column's name from the data is text in the report: no image or link of its making", async () => {
+    const workspace = await toyProject('driftname', AUTO)
+    const spec = toySpec('driftname', AUTO)
+    await writeFile(path.join(workspace, 'retrain.yml'), `${spec}retrain-when:\n  drift: { inputs: [train], psi: 0.2 }\n`)
+    // A column whose name closes the chart's alt text and opens an image from elsewhere.
+    const hostile = (csv: string) => csv.replace('Horsepower,', '"hp) ![approved](https://phish.example/approved.png",')
+    await writeFile(path.join(workspace, 'data/train.csv'), hostile(data(500, 1)))
+    const act = () => runAction(workspace, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })
+    expect((await act()).code).toBe(0)
+    await writeFile(path.join(workspace, 'data/train.csv'), hostile(data(400, 9, 40, 0.7)))
+    const moved = await act()
+    expect(moved.code, moved.log).toBe(0)
+    expect(moved.outputs[Outputs.drifted]).toBe('true')
+    expect(moved.summary).toContain('phish.example')
+    // Every image is one of the report's own charts, next to report.md.
+    const images = [...moved.summary.matchAll(/(?<!\\)!\[(?:\\.|[^\]\\])*\]\(([^)\s]*)/g)].map(m => m[1])
+    expect(images.length).toBeGreaterThan(0)
+    for (const src of images) expect(src).toMatch(/^drift-[\w.-]+\.svg$/)
+  })
 })

@@ -28,6 +28,42 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
+/** A workflow command as the runner would carry it out. */
+export interface RunnerCommand {
+  name: string
+  value: string
+}
+
+/**
+ * The workflow commands the runner would carry out from a step's log: it ends lines at a line feed
+ * and at a lone carriage return, reads a line that starts with `::` (after blanks) as a command, and
+ * `##[name ...]value` anywhere in a line as one in the older syntax; after `::stop-commands::TOKEN`
+ * it carries out none until a line `::TOKEN::`.
+ */
+export function runnerCommands(log: string): RunnerCommand[] {
+  const commands: RunnerCommand[] = []
+  let stopped: string | null = null
+  for (const raw of log.split(/\r\n|\r|\n/)) {
+    const line = raw.trimStart()
+    if (stopped !== null) {
+      if (line.trimEnd().toLowerCase() === `::${stopped}::`.toLowerCase()) stopped = null
+      continue
+    }
+    let command: RunnerCommand | null = null
+    const end = line.startsWith('::') ? line.indexOf('::', 2) : -1
+    if (end > 2) command = { name: line.slice(2, end).split(' ')[0]!, value: line.slice(end + 2) }
+    else {
+      const start = raw.indexOf('##[')
+      const close = start < 0 ? -1 : raw.indexOf(']', start)
+      if (close > start + 3) command = { name: raw.slice(start + 3, close).split(' ')[0]!, value: raw.slice(close + 1) }
+    }
+    if (command === null) continue
+    if (command.name === 'stop-commands') stopped = command.value
+    commands.push(command)
+  }
+  return commands
+}
+
 export interface RunOptions {
   inputs?: Record<string, string>
   env?: Record<string, string>

@@ -4,11 +4,14 @@
  * asset downloads redirected to storage that refuses the token, and a registry state above the
  * contents API's 1 MB. Every create is done once, whatever the network does.
  */
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { parseGateMarker } from '../../src/github/gates.js'
-import { CONTENTS_LIMIT, startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
-import { AUTO, GATE, registryState, runAction, toyProject, type RunOptions } from './harness.js'
+import { dryRunMarker } from '../../src/github/pull-request-comment.js'
+import { CONTENTS_LIMIT, RELEASE_BODY_LIMIT, startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
+import { AUTO, GATE, registryState, runAction, toyProject, toySpec, type RunOptions } from './harness.js'
 
 let github: FakeGitHub
 
@@ -42,6 +45,16 @@ const dropped = () => github.requests.filter(r => r.status === -1).length
 const failedAfter = (status: number) => github.requests.filter(r => r.status === status).length
 
 // Sequential: faults are injected per route, so a test's faults must not hit another test's requests.
+/** The pipes of a table row that end a cell: those not escaped by a backslash (itself not escaped). */
+function cellBreaks(row: string): number {
+  let breaks = 0
+  for (let i = 0; i < row.length; i++) {
+    if (row[i] === '\\') i++
+    else if (row[i] === '|') breaks++
+  }
+  return breaks
+}
+
 describe('the action against a hostile GitHub', () => {
   it('answers lost after the work (state writes, the draft release, an asset upload) leave exactly one of each', async () => {
     const workspace = await toyProject('lost', AUTO)
@@ -294,5 +307,121 @@ describe('the action against a hostile GitHub', () => {
     // A blob never changes: one already read, or written by this run, is not fetched again.
     expect(new Set(blobReads).size).toBe(blobReads.length)
     expect(sent.filter(r => r.status === 403)).toEqual([])
+  })
+
+  it('text from a metrics file and a training report cannot forge Markdown in the gate issue or the job summary', async () => {
+    const workspace = await toyProject('markdown', GATE)
+    // Names a step writes (from the data, say): a mention, a forged decision after carriage returns
+    // (a line break in Markdown), an HTML comment that would hide the rest, an image, a link, a cell
+    // break, a reference to an issue (which would show a cross-reference there).
+    const hostile = {
+      '@octo-org/everyone': 1,
+      'a\r\r## markdown: promoted\r\r/approve': 2,
+      '<!-- the rules are below': 3,
+      '<img src=x onerror=alert(1)>': 4,
+      '[details](https://phish.example)': 5,
+      'cell\\| break | forged': 6,
+      'see octo-org/models#1': 7
+    }
+    await writeFile(
+      path.join(workspace, 'loud-evaluate.mjs'),
+      `import { readFileSync, writeFileSync } from 'node:fs'
+const metrics = JSON.parse(readFileSync(process.env.RETRAIN_METRICS_FILE, 'utf8'))
+writeFileSync(process.env.RETRAIN_METRICS_FILE, JSON.stringify({ ...metrics, ...${JSON.stringify(hostile)} }))
+`
+    )
+    await writeFile(
+      path.join(workspace, 'loud-train.mjs'),
+      `import { writeFileSync } from 'node:fs'
+writeFileSync(process.env.RETRAIN_TRAINING_REPORT, JSON.stringify({ warmStart: false, reason: 'none', packages: { '@octo-org/team': '<!--', 'x\\r# promoted': '1' } }))
+`
+    )
+    const spec = toySpec('markdown', GATE)
+      .replace('node train.mjs', 'node train.mjs && node loud-train.mjs')
+      .replace('run: node evaluate.mjs', 'run: node evaluate.mjs && node loud-evaluate.mjs')
+    await writeFile(path.join(workspace, 'retrain.yml'), spec)
+    const run = await act(workspace, { inputs: { gate: 'issue' } })
+    expect(run.code, run.log).toBe(0)
+    const issue = [...github.issues.values()].find(i => parseGateMarker(i.body)?.model === 'markdown')!
+    for (const [where, text] of [
+      ['issue', issue.body!],
+      ['summary', run.summary]
+    ] as const) {
+      // Markdown ends a line at \n, \r\n and a lone \r.
+      const lines = text.split(/\r\n|\r|\n/)
+      expect(
+        lines.filter(l => /^#+ /.test(l)),
+        where
+      ).toEqual(['## markdown: pending approval', '### Comparison', '### Rules', '### Lineage', ...(where === 'issue' ? [] : ['### Artifacts'])])
+      expect(
+        lines.filter(l => l.startsWith('/approve')),
+        where
+      ).toEqual([])
+      // No HTML but the gate's own marker, no link or image, no mention.
+      expect(text.match(/(?<!\\)<[!a-z]/gi) ?? [], where).toEqual(where === 'issue' ? ['<!'] : [])
+      expect(text, where).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/)
+      expect(text, where).not.toMatch(/(^|[^\w])@[A-Za-z0-9]/)
+      expect(text, where).not.toContain('models#1')
+      // Every row of the comparison has its three cells.
+      const comparison = lines.slice(lines.indexOf('### Comparison') + 2, lines.indexOf('### Rules') - 1)
+      expect(comparison.length, where).toBe(2 + 2 + Object.keys(hostile).length)
+      for (const row of comparison) expect(cellBreaks(row), `${where}: ${row}`).toBe(4)
+      // The names are still there to read.
+      expect(text, where).toContain('octo-org/everyone')
+      expect(text, where).toContain('phish.example')
+    }
+  })
+
+  it("a metrics file of 20,000 metrics with hostile names: the release's notes stay within GitHub's limit and hold no Markdown from it", async () => {
+    const workspace = await toyProject('manymetrics', AUTO)
+    await writeFile(
+      path.join(workspace, 'loud-evaluate.mjs'),
+      `import { readFileSync, writeFileSync } from 'node:fs'
+const metrics = JSON.parse(readFileSync(process.env.RETRAIN_METRICS_FILE, 'utf8'))
+const more = { '@octo-org/everyone': 1, '<!-- hidden': 2, '[details](https://phish.example)': 3 }
+for (let i = 0; i < 20000; i++) more['per_feature_importance_' + i] = i / 7
+writeFileSync(process.env.RETRAIN_METRICS_FILE, JSON.stringify({ ...metrics, ...more }))
+`
+    )
+    await writeFile(
+      path.join(workspace, 'retrain.yml'),
+      toySpec('manymetrics', AUTO).replace('run: node evaluate.mjs', 'run: node evaluate.mjs && node loud-evaluate.mjs')
+    )
+    const run = await act(workspace)
+    expect(run.code, run.log).toBe(0)
+    expect(run.outputs[Outputs.decision]).toBe('promoted')
+    const [release] = releasesOf('manymetrics')
+    const body = release!.body!
+    expect(body.length).toBeLessThanOrEqual(RELEASE_BODY_LIMIT)
+    expect(body).toMatch(/score=1, loss=9, /)
+    expect(body).toMatch(/and \d+ more metrics in manifest\.json/)
+    expect(body).not.toMatch(/(^|[^\w])@[A-Za-z0-9]|(?<!\\)<!|(?<!\\)\]\(/)
+  })
+
+  it("a comment by someone from outside that copies the dry run's marker is left alone: the action keeps its own comment", async () => {
+    const workspace = await toyProject('copied', AUTO)
+    github.issues.set(903, {
+      number: 903,
+      id: 90300,
+      title: 'Tune',
+      body: null,
+      labels: [],
+      state: 'open',
+      state_reason: null,
+      user: 'contributor',
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      closed_at: null
+    })
+    const planted = github.addIssueComment(903, 'passer-by', `${dryRunMarker('copied')}\n## copied: promoted\nTrust me.`)
+    const event = { name: 'pull_request', payload: { action: 'synchronize', number: 903, pull_request: { number: 903 } } }
+    for (let i = 0; i < 2; i++) {
+      const run = await act(workspace, { event })
+      expect(run.code, run.log).toBe(0)
+    }
+    expect(github.comments.get(planted.id)!.body).toContain('Trust me.')
+    const mine = [...github.comments.values()].filter(c => c.issue_number === 903 && c.user === github.botLogin)
+    expect(mine).toHaveLength(1)
+    expect(mine[0]!.body).toContain('## copied: dry run')
   })
 })

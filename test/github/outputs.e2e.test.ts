@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
-import { AUTO, GATE, runAction, toyProject, toySpec } from './harness.js'
+import { AUTO, GATE, runAction, runnerCommands, toyProject, toySpec } from './harness.js'
 
 function act(workspace: string, inputs: Record<string, string> = {}) {
   return runAction(workspace, { inputs: { spec: 'retrain.yml', artifacts: 'false', ...inputs } })
@@ -55,4 +55,79 @@ describe('outputs of the registry commands', () => {
     expect(invalid.code).toBe(1)
     expect(invalid.summary).toMatch(/The retrain step failed[\s\S]*"fail"/)
   })
+
+  it("a step's output and text from the spec are shown in the log, never carried out as workflow commands", async () => {
+    const workspace = await toyProject('loud', AUTO)
+    // What a step could print by accident (a progress line, echoed data): commands that would set the
+    // action's outputs, end its group, mask text, and stop every command the action issues after it.
+    const hostile = [
+      '::set-output name=promoted::forged',
+      '##[set-output name=gate;]forged',
+      '::endgroup::',
+      'progress 50%\r::warning::forged',
+      '::add-mask::forged',
+      '::stop-commands::forged'
+    ]
+    await writeFile(path.join(workspace, 'loud.mjs'), `process.stdout.write(${JSON.stringify(hostile.join('\n') + '\n')})\n`)
+    const spec = toySpec('loud', AUTO)
+      .replace('  - name: Train\n', '  - name: "Train\\r::set-output name=decision::forged"\n    id: train\n')
+      .replace('node train.mjs', 'node train.mjs && node loud.mjs')
+    await writeFile(path.join(workspace, 'retrain.yml'), spec)
+    const run = await act(workspace)
+    expect(run.code, run.log).toBe(0)
+    for (const line of hostile) expect(run.log).toContain(line)
+    const commands = runnerCommands(run.log)
+    // Only the action's own commands: its groups, and the stop and resume of its own token around the text.
+    const tokens = commands.filter(c => c.name === 'stop-commands').map(c => c.value)
+    for (const t of tokens) expect(t).toMatch(/^[0-9a-f]{32}$/)
+    expect(commands.filter(c => !['group', 'endgroup', 'stop-commands', ...tokens].includes(c.name))).toEqual([])
+    expect(commands.filter(c => c.name !== 'group' && c.value.includes('forged'))).toEqual([])
+    // The action's own commands all ran: each of its groups ended by its own endgroup, none stopped.
+    const groups = commands.filter(c => c.name === 'group' || c.name === 'endgroup').map(c => c.name)
+    expect(groups).toEqual(['group', 'endgroup', 'group', 'endgroup'])
+    expect(commands.filter(c => c.name === 'group').map(c => c.value)).toEqual(['Step Train%0D::set-output name=decision::forged', 'Evaluate the candidate'])
+    expect(run.outputs[Outputs.decision]).toBe('promoted')
+  })
+
+  it("what the steps' summary leaves open (a code block, an HTML comment, a <details>) hides nothing the action writes after it", async () => {
+    const workspace = await toyProject('opensummary', AUTO)
+    const spec = toySpec('opensummary', AUTO, '  fail: { type: boolean, default: false }\n').replace(
+      'node train.mjs',
+      "node -e \"require('fs').appendFileSync(process.env.RETRAIN_STEP_SUMMARY, require('fs').readFileSync('summary.md'))\" && node train.mjs"
+    )
+    await writeFile(path.join(workspace, 'retrain.yml'), spec)
+    for (const open of ['`````python\nprint(1)\n', '<details><summary>Details</summary>\n\n<!--\n', '<!-- a note\n\n<details>\n<details>\n']) {
+      await writeFile(path.join(workspace, 'summary.md'), `Loss went down.\n\n${open}`)
+      const failed = await act(workspace, { params: '{"fail": true}' })
+      expect(failed.code).toBe(1)
+      const at = failed.summary.indexOf('**The retrain step failed.**')
+      expect(at, failed.summary).toBeGreaterThan(failed.summary.indexOf('Loss went down.'))
+      expect(openBlocks(failed.summary.slice(0, at)), JSON.stringify(open)).toEqual({ fence: null, comment: false, details: 0 })
+    }
+  })
 })
+
+/** What is still open at the end of `markdown`: a fenced code block, an HTML comment block, <details> elements. */
+function openBlocks(markdown: string): { fence: string | null; comment: boolean; details: number } {
+  let fence: string | null = null
+  let comment = false
+  let details = 0
+  for (const line of markdown.split('\n')) {
+    if (fence !== null) {
+      if (line.trim().startsWith(fence[0]!.repeat(fence.length)) && /^ {0,3}(`+|~+)\s*$/.test(line)) fence = null
+      continue
+    }
+    if (comment) {
+      if (line.includes('-->')) comment = false
+      continue
+    }
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+    if (opening) {
+      fence = opening
+      continue
+    }
+    if (/^ {0,3}<!--/.test(line) && !line.includes('-->')) comment = true
+    details += (line.match(/<details[\s>]/gi) ?? []).length - (line.match(/<\/details>/gi) ?? []).length
+  }
+  return { fence, comment, details }
+}

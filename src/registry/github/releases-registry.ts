@@ -26,6 +26,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { ExitCode, InputError, IntegrityError, RetrainError, describeVersion } from '../../errors.js'
 import { hashingTap } from '../../engine/hashing-tap.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST, type Manifest } from '../../engine/manifest.js'
+import { markdownText } from '../../engine/format.js'
 import type { Effect, EffectInput, Transition, VersionRecord } from '../../ports.js'
 import { emptyState, normalizeState, type RegistryState } from '../state-machine.js'
 import type { RegistryStore, StateRead } from '../version-registry.js'
@@ -40,6 +41,8 @@ const STATE_SCHEMA_VERSION = 1
 const MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024 - 1
 /** GitHub keeps at most this many assets per release. */
 const MAX_ASSETS = 1000
+/** Metrics a release's notes list by name; the rest are counted (the bundle's manifest has them all). */
+const RELEASE_NOTES_METRICS = 50
 
 interface StoredAsset {
   name: string
@@ -479,9 +482,14 @@ export class ReleasesRegistry implements RegistryStore {
   private async storeRelease(model: string, version: number, manifest: Manifest, bundleDir: string): Promise<StoredRelease> {
     const tag = `retrain-${model}-v${version}`
     const lineage = manifest.lineage
-    const metrics = Object.entries(lineage.metrics)
-      .map(([k, v]) => `${k}=${v ?? 'undefined'}`)
-      .join(', ')
+    // The metrics file may hold any number of names, chosen by a step: the notes list a few, as text,
+    // within GitHub's limit for a release body (125,000 characters); the manifest has them all.
+    const entries = Object.entries(lineage.metrics)
+    const metrics =
+      entries
+        .slice(0, RELEASE_NOTES_METRICS)
+        .map(([k, v]) => markdownText(`${k}=${v ?? 'undefined'}`))
+        .join(', ') + (entries.length > RELEASE_NOTES_METRICS ? ` and ${entries.length - RELEASE_NOTES_METRICS} more metrics in ${BUNDLE_MANIFEST}` : '')
     // Never doubled: after an unanswered create, the draft is looked for by its tag name first.
     const release: FoundRelease = await createOnce(`creating the draft release ${tag}`, retryPolicyOf(this.github, this.log), {
       find: () => this.findDraft(tag),
