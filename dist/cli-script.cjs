@@ -17831,10 +17831,31 @@ var init_catalog = __esm({
 });
 
 // src/metrics/spec-checks.ts
+function columnProblems(predictions) {
+  const problems = [];
+  const name = {
+    id: predictions.id ?? "id",
+    label: predictions.label ?? "label",
+    prediction: predictions.prediction ?? "prediction",
+    score: predictions.score ?? "score"
+  };
+  for (const output of ["prediction", "score"]) {
+    for (const given of ["label", "id"]) {
+      if (name[output] !== name[given]) continue;
+      const key = predictions[output] !== void 0 ? output : given;
+      problems.push({
+        segments: ["evaluate", "predictions", key],
+        message: `evaluate.predictions: the ${output} column and the ${given} column are both "${name[output]}"; the model's ${output}s must be a column of their own, or it would be judged on its ${given}s`
+      });
+    }
+  }
+  return problems;
+}
 function computedMetricProblems(spec) {
   const problems = [];
   const predictions = spec.evaluate.predictions;
   const resamples = spec.evaluate.bootstrap?.resamples ?? DEFAULT_BOOTSTRAP.resamples;
+  if (predictions?.task !== void 0) problems.push(...columnProblems(predictions));
   for (const metric of spec.metrics) {
     const at = (...keys) => ["metrics", metric.name, ...keys];
     if (metric.compute !== void 0) {
@@ -18201,7 +18222,7 @@ function parseSpec(text2, file, options = {}) {
   return buildSpec(text2, sha256(Buffer.from(text2, "utf8")), import_node_path6.default.resolve(cwd, file), cwd);
 }
 function sha256(bytes) {
-  return (0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex");
+  return (0, import_node_crypto2.createHash)("sha256").update(bytes).digest("hex");
 }
 function displayName(absolute, cwd) {
   const relative2 = import_node_path6.default.relative(cwd, absolute);
@@ -18304,11 +18325,11 @@ function buildSpecUnbounded(text2, digest, file, cwd) {
   }
   return spec;
 }
-var import_node_crypto, import_promises3, import_node_path6, import_yaml2, NO_RULE_MESSAGE, SpecBuilder, MAX_YAML_ERRORS, MAX_MESSAGE;
+var import_node_crypto2, import_promises3, import_node_path6, import_yaml2, NO_RULE_MESSAGE, SpecBuilder, MAX_YAML_ERRORS, MAX_MESSAGE;
 var init_load = __esm({
   "src/spec/load.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     import_promises3 = require("node:fs/promises");
     import_node_path6 = __toESM(require("node:path"), 1);
     import_yaml2 = __toESM(require_dist(), 1);
@@ -18816,7 +18837,7 @@ function checkExpected(state, expect) {
   return record;
 }
 function effectsFrom(inputs, at) {
-  return inputs.map((e) => ({ ...e, id: `${e.kind}-${e.version}-${(0, import_node_crypto2.randomBytes)(4).toString("hex")}`, status: "pending", attempts: 0, createdAt: at }));
+  return inputs.map((e) => ({ ...e, id: `${e.kind}-${e.version}-${(0, import_node_crypto3.randomBytes)(4).toString("hex")}`, status: "pending", attempts: 0, createdAt: at }));
 }
 function addEffects(state, inputs, at) {
   return inputs.length ? { ...state, effects: [...state.effects, ...effectsFrom(inputs, at)] } : state;
@@ -18982,11 +19003,11 @@ function applyTransition(state, t, at) {
     }
   }
 }
-var import_node_crypto2, APPLIED_MEMORY, VersionChangedError, PROMOTABLE;
+var import_node_crypto3, APPLIED_MEMORY, VersionChangedError, PROMOTABLE;
 var init_state_machine = __esm({
   "src/registry/state-machine.ts"() {
     "use strict";
-    import_node_crypto2 = require("node:crypto");
+    import_node_crypto3 = require("node:crypto");
     init_errors();
     init_retention();
     APPLIED_MEMORY = 64;
@@ -19139,11 +19160,11 @@ function describe(t, model) {
       return `retrain: prune the bundles of ${model} version${t.expect.length === 1 ? "" : "s"} ${t.expect.map((e) => e.version).join(", ")} (retention)`;
   }
 }
-var import_node_crypto3, import_node_os, MAX_ATTEMPTS, TRANSIENT_RETRIES, UNREPEATABLE, EffectRefusedError, RESERVATION_TTL_MS, GITHUB_HOSTED_RUN_LIMIT_MS, VersionRegistry;
+var import_node_crypto4, import_node_os, MAX_ATTEMPTS, TRANSIENT_RETRIES, UNREPEATABLE, EffectRefusedError, RESERVATION_TTL_MS, GITHUB_HOSTED_RUN_LIMIT_MS, VersionRegistry;
 var init_version_registry = __esm({
   "src/registry/version-registry.ts"() {
     "use strict";
-    import_node_crypto3 = require("node:crypto");
+    import_node_crypto4 = require("node:crypto");
     import_node_os = __toESM(require("node:os"), 1);
     init_errors();
     init_retention();
@@ -19215,7 +19236,7 @@ var init_version_registry = __esm({
        * what was read; a lost race re-reads and re-checks. Throws what the state machine refuses.
        */
       async apply(model, t) {
-        const id = (0, import_node_crypto3.randomBytes)(8).toString("hex");
+        const id = (0, import_node_crypto4.randomBytes)(8).toString("hex");
         let lastError = null;
         let transient = 0;
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -19395,11 +19416,11 @@ function parseOwner(text2) {
     return null;
   }
 }
-var import_node_crypto4, import_promises4, import_node_fs3, import_node_os2, import_node_path7, STATE_FILE, MODEL_NAME2, STATE_SCHEMA_VERSION, UNREADABLE_LOCK_MS, LOCK_WAIT_MS, LOCK_NOTICE_MS, DirectoryStore, DirectoryRegistry;
+var import_node_crypto5, import_promises4, import_node_fs3, import_node_os2, import_node_path7, STATE_FILE, MODEL_NAME2, STATE_SCHEMA_VERSION, UNREADABLE_LOCK_MS, LOCK_WAIT_MS, LOCK_NOTICE_MS, DirectoryStore, DirectoryRegistry;
 var init_directory_registry = __esm({
   "src/registry/directory-registry.ts"() {
     "use strict";
-    import_node_crypto4 = require("node:crypto");
+    import_node_crypto5 = require("node:crypto");
     import_promises4 = require("node:fs/promises");
     import_node_fs3 = require("node:fs");
     import_node_os2 = __toESM(require("node:os"), 1);
@@ -19467,7 +19488,7 @@ var init_directory_registry = __esm({
           const current = await this.read(model);
           if (current.revision !== revision) return false;
           const body = { schemaVersion: STATE_SCHEMA_VERSION, revision: Number(revision ?? 0) + 1, ...next };
-          const tmp = `${file}.${process.pid}.${(0, import_node_crypto4.randomBytes)(4).toString("hex")}.tmp`;
+          const tmp = `${file}.${process.pid}.${(0, import_node_crypto5.randomBytes)(4).toString("hex")}.tmp`;
           await diskSafe(file, async () => {
             try {
               await (0, import_promises4.writeFile)(tmp, JSON.stringify(body, null, 2) + "\n");
@@ -19489,7 +19510,7 @@ var init_directory_registry = __esm({
        */
       async lock(model) {
         const file = `${this.stateFile(model)}.lock`;
-        const mine = { pid: process.pid, host: import_node_os2.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString(), token: (0, import_node_crypto4.randomBytes)(8).toString("hex") };
+        const mine = { pid: process.pid, host: import_node_os2.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString(), token: (0, import_node_crypto5.randomBytes)(8).toString("hex") };
         const text2 = JSON.stringify(mine);
         const started = Date.now();
         let noticed = 0;
@@ -19533,7 +19554,7 @@ var init_directory_registry = __esm({
       }
       /** Moves a dead owner's lock aside; if what was moved turns out to be a new owner's, puts it back. */
       async takeOver(file, held, owner) {
-        const aside = `${file}.stale-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`;
+        const aside = `${file}.stale-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`;
         try {
           await (0, import_promises4.rename)(file, aside);
         } catch {
@@ -19549,7 +19570,7 @@ var init_directory_registry = __esm({
       }
       async storeBundle(model, version, bundleDir) {
         const target = this.versionDir(model, version);
-        const staging = import_node_path7.default.join(import_node_path7.default.dirname(target), `.staging-${version}-${process.pid}-${(0, import_node_crypto4.randomBytes)(4).toString("hex")}`);
+        const staging = import_node_path7.default.join(import_node_path7.default.dirname(target), `.staging-${version}-${process.pid}-${(0, import_node_crypto5.randomBytes)(4).toString("hex")}`);
         await diskSafe(target, async () => {
           try {
             await (0, import_promises4.mkdir)(staging, { recursive: true });
@@ -19614,11 +19635,11 @@ function cacheMaxBytes(raw) {
   if (!Number.isFinite(value) || value < 0) throw new InputError([{ message: `RETRAIN_CACHE_MAX_MB must be a number of MiB >= 0, got "${raw}"` }]);
   return Math.floor(value * 1024 * 1024);
 }
-var import_node_crypto5, import_promises5, import_node_path8, DEFAULT_CACHE_MAX_BYTES, STALE_TEMP_MS, KEY, DirectoryStepCache;
+var import_node_crypto6, import_promises5, import_node_path8, DEFAULT_CACHE_MAX_BYTES, STALE_TEMP_MS, KEY, DirectoryStepCache;
 var init_directory_cache = __esm({
   "src/engine/directory-cache.ts"() {
     "use strict";
-    import_node_crypto5 = require("node:crypto");
+    import_node_crypto6 = require("node:crypto");
     import_promises5 = require("node:fs/promises");
     import_node_path8 = __toESM(require("node:path"), 1);
     init_errors();
@@ -19652,7 +19673,7 @@ var init_directory_cache = __esm({
         const final = this.entry(key);
         if ((await (0, import_promises5.stat)(final).catch(() => null))?.isDirectory()) return true;
         await (0, import_promises5.mkdir)(this.dir, { recursive: true });
-        const temp = import_node_path8.default.join(this.dir, `.tmp-${key.slice(0, 80)}-${(0, import_node_crypto5.randomBytes)(6).toString("hex")}`);
+        const temp = import_node_path8.default.join(this.dir, `.tmp-${key.slice(0, 80)}-${(0, import_node_crypto6.randomBytes)(6).toString("hex")}`);
         try {
           await (0, import_promises5.rename)(entryDir, temp).catch(async (err) => {
             if (err.code !== "EXDEV") throw err;
@@ -19670,7 +19691,7 @@ var init_directory_cache = __esm({
       }
       async discard(key) {
         const dir = this.entry(key);
-        const trash = import_node_path8.default.join(this.dir, `.trash-${(0, import_node_crypto5.randomBytes)(6).toString("hex")}`);
+        const trash = import_node_path8.default.join(this.dir, `.trash-${(0, import_node_crypto6.randomBytes)(6).toString("hex")}`);
         await (0, import_promises5.rename)(dir, trash).catch(() => void 0);
         await (0, import_promises5.rm)(trash, { recursive: true, force: true });
       }
@@ -23201,7 +23222,7 @@ async function unpackBundle(bundleDir, destDir) {
   return manifest;
 }
 async function sha256File(file) {
-  const hash = (0, import_node_crypto6.createHash)("sha256");
+  const hash = (0, import_node_crypto7.createHash)("sha256");
   for await (const chunk of (0, import_node_fs5.createReadStream)(file, { highWaterMark: CHUNK_SIZE })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -23210,7 +23231,7 @@ function bundleDigest(files, links) {
     files: sortByPath(files).map((f) => [f.path, f.size, f.sha256, f.mode]),
     links: sortByPath(links).map((l) => [l.path, l.target])
   };
-  return (0, import_node_crypto6.createHash)("sha256").update(JSON.stringify(canonical)).digest("hex");
+  return (0, import_node_crypto7.createHash)("sha256").update(JSON.stringify(canonical)).digest("hex");
 }
 async function modelRoot(root) {
   try {
@@ -23345,7 +23366,7 @@ async function addLargeFile(archive, rel, abs) {
     const mode = info.mode & 73 ? EXECUTABLE_MODE : REGULAR_MODE;
     await archive.append(tarHeader({ name: rel, type: "file", size: info.size, mode }));
     const hasher = await archive.fileHasher(info.size);
-    const hash = hasher === null ? (0, import_node_crypto6.createHash)("sha256") : null;
+    const hash = hasher === null ? (0, import_node_crypto7.createHash)("sha256") : null;
     let read = 0;
     reading = handled(file.read(await archive.chunk(0), 0, CHUNK_SIZE, null));
     for (let k = 0; ; k++) {
@@ -23483,7 +23504,7 @@ function paxRecord(key, value) {
   return `${length + digits}${body}`;
 }
 function sha256Of(bytes) {
-  return oneShotHash ? oneShotHash("sha256", bytes, "hex") : (0, import_node_crypto6.createHash)("sha256").update(bytes).digest("hex");
+  return oneShotHash ? oneShotHash("sha256", bytes, "hex") : (0, import_node_crypto7.createHash)("sha256").update(bytes).digest("hex");
 }
 function tarPadding(size) {
   return ZERO_BLOCK.subarray(0, paddingLength(size));
@@ -23659,7 +23680,7 @@ async function consumeFile(reader, size, output, onBytes) {
       onBytes(bytes.length);
       return sha256Of(bytes);
     }
-    const hash = (0, import_node_crypto6.createHash)("sha256");
+    const hash = (0, import_node_crypto7.createHash)("sha256");
     await reader.data(size, async (bytes) => {
       onBytes(bytes.length);
       const written = output === null ? null : writeAll(output, bytes);
@@ -23835,7 +23856,7 @@ function sortByPath(items) {
   return items.map((item) => ({ item, key: Buffer.from(item.path, "utf8") })).sort((a, b) => Buffer.compare(a.key, b.key)).map(({ item }) => item);
 }
 function temporaryName(file) {
-  return import_node_path9.default.join(import_node_path9.default.dirname(file), `.${import_node_path9.default.basename(file)}.${process.pid}.${(0, import_node_crypto6.randomBytes)(4).toString("hex")}.tmp`);
+  return import_node_path9.default.join(import_node_path9.default.dirname(file), `.${import_node_path9.default.basename(file)}.${process.pid}.${(0, import_node_crypto7.randomBytes)(4).toString("hex")}.tmp`);
 }
 function handled(promise2) {
   promise2.catch(() => {
@@ -23877,11 +23898,11 @@ function errorCode(err) {
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_node_crypto6, import_node_fs5, import_promises6, import_node_path9, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, MAX_OCTAL_SIZE, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
+var import_node_crypto7, import_node_fs5, import_promises6, import_node_path9, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, MAX_OCTAL_SIZE, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
 var init_bundle = __esm({
   "src/engine/bundle.ts"() {
     "use strict";
-    import_node_crypto6 = __toESM(require("node:crypto"), 1);
+    import_node_crypto7 = __toESM(require("node:crypto"), 1);
     import_node_fs5 = require("node:fs");
     import_promises6 = require("node:fs/promises");
     import_node_path9 = __toESM(require("node:path"), 1);
@@ -23914,7 +23935,7 @@ var init_bundle = __esm({
       }
       file;
       options;
-      hash = (0, import_node_crypto6.createHash)("sha256");
+      hash = (0, import_node_crypto7.createHash)("sha256");
       block = Buffer.allocUnsafe(ARCHIVE_BLOCK);
       spare = Buffer.allocUnsafe(ARCHIVE_BLOCK);
       used = 0;
@@ -24030,7 +24051,7 @@ var init_bundle = __esm({
     TEMPLATE_SUM = HEADER_TEMPLATE.reduce((sum2, byte) => sum2 + byte, 0);
     ZERO_BLOCK = Buffer.alloc(TAR_BLOCK);
     HEADER_SCRATCH = Buffer.alloc(TAR_BLOCK);
-    oneShotHash = import_node_crypto6.default.hash;
+    oneShotHash = import_node_crypto7.default.hash;
     MANIFEST_PATTERNS = {
       // The schema's patterns refuse NUL characters.
       // eslint-disable-next-line no-control-regex
@@ -24589,6 +24610,10 @@ function formatNumber(n) {
   const abs = Math.abs(n);
   return abs !== 0 && (abs < 1e-4 || abs >= 1e6) ? n.toExponential(3) : String(Number(n.toPrecision(5)));
 }
+function markdownText(text2) {
+  const oneLine = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+  return oneLine.replace(/[\\`|<[\]]/g, (ch) => `\\${ch}`).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B");
+}
 var init_format2 = __esm({
   "src/engine/format.ts"() {
     "use strict";
@@ -24636,7 +24661,10 @@ async function forEachRecord(file, shown2, column2, row) {
         names.set(name, c = names.size);
         column2(name, c, records);
       }
-      cells[c] = value === null || value === "" ? MISSING : typeof value === "number" ? { text: String(value), number: value } : { text: typeof value === "string" ? value.trim() : JSON.stringify(value), number: void 0 };
+      cells[c] = value === null || value === "" ? MISSING : typeof value === "number" ? (
+        // A number beyond the doubles (1e999 reads as Infinity) is no number, as the same CSV cell.
+        { text: String(value), number: Number.isFinite(value) ? value : void 0 }
+      ) : { text: typeof value === "string" ? value.trim() : JSON.stringify(value), number: void 0 };
     }
     records++;
     row((c) => cells[c] ?? MISSING);
@@ -24715,6 +24743,10 @@ async function checkInput(root, input, check, warn) {
     if (absent.has(column2)) continue;
     const spec = check.columns[column2];
     if (spec.type === "number" && s.notNumber.size > 0) fail(column2, "type", "number", `not numbers: ${examples(s.notNumber)}`);
+    else if (s.notNumber.size > 0) {
+      const bounds = [spec.min !== void 0 && "min", spec.max !== void 0 && "max"].filter(Boolean).join(" and ");
+      fail(column2, "type", `number (${bounds} compare${bounds.includes(" and ") ? "" : "s"} numbers)`, `not numbers: ${examples(s.notNumber)}`);
+    }
     if (spec.maxMissing !== void 0 && s.cells > 0 && s.missing / s.cells > spec.maxMissing) {
       fail(column2, "max-missing", `\u2264 ${formatNumber(spec.maxMissing * 100)}% missing`, `${formatNumber(s.missing / s.cells * 100)}% missing (${s.missing} of ${s.cells})`);
     }
@@ -27459,7 +27491,7 @@ async function fingerprintData(root, inputs, contexts = {}) {
       const [sha2562, info] = await Promise.all([sha256File(file), (0, import_promises9.stat)(file)]);
       files.push({ path: import_node_path12.default.relative(root, file).split(import_node_path12.default.sep).join("/"), sha256: sha2562, size: info.size });
     }
-    const hash = (0, import_node_crypto7.createHash)("sha256");
+    const hash = (0, import_node_crypto8.createHash)("sha256");
     for (const f of files) hash.update(`${f.path}\0${f.sha256}
 `);
     resolved[name] = { name, absolutePaths, files, fingerprint: hash.digest("hex") };
@@ -27484,11 +27516,11 @@ function findLeaks(evaluation, training) {
   }
   return leaks;
 }
-var import_node_crypto7, import_promises9, import_node_path12, GLOB_CHARACTERS, globs;
+var import_node_crypto8, import_promises9, import_node_path12, GLOB_CHARACTERS, globs;
 var init_fingerprint = __esm({
   "src/engine/fingerprint.ts"() {
     "use strict";
-    import_node_crypto7 = require("node:crypto");
+    import_node_crypto8 = require("node:crypto");
     import_promises9 = require("node:fs/promises");
     import_node_path12 = __toESM(require("node:path"), 1);
     init_errors();
@@ -28404,7 +28436,7 @@ async function profileData(root, inputs, references = {}) {
   fitBudget(profile);
   return { profile, passes };
 }
-var import_node_path16, SAMPLE_SIZE, PROFILE_VALUE_BUDGET, MIN_SAMPLE, TOP_K, MAX_DISTINCT, MAX_NUMBER_VALUES, SAMPLE_SEED, PSI_BINS, ColumnStats, CSV, InputProfiler;
+var import_node_path16, SAMPLE_SIZE, PROFILE_VALUE_BUDGET, MIN_SAMPLE, TOP_K, MAX_DISTINCT, MAX_NUMBER_VALUES, SAMPLE_SEED, PSI_BINS, SCALE_DOWN, ColumnStats, CSV, InputProfiler;
 var init_profile = __esm({
   "src/engine/profile.ts"() {
     "use strict";
@@ -28423,6 +28455,7 @@ var init_profile = __esm({
     MAX_NUMBER_VALUES = 1e3;
     SAMPLE_SEED = 24301;
     PSI_BINS = 10;
+    SCALE_DOWN = 2 ** -600;
     ColumnStats = class {
       constructor(random, reference) {
         this.random = random;
@@ -28437,6 +28470,9 @@ var init_profile = __esm({
       numbers = 0;
       mean = 0;
       m2 = 0;
+      /** The same running mean and squares of the numbers times SCALE_DOWN, for values whose squares overflow (1e300). */
+      scaledMean = 0;
+      scaledM2 = 0;
       min = Infinity;
       max = -Infinity;
       texts = 0;
@@ -28455,6 +28491,10 @@ var init_profile = __esm({
         const delta = v - this.mean;
         this.mean += delta / this.numbers;
         this.m2 += delta * (v - this.mean);
+        const scaled = v * SCALE_DOWN;
+        const scaledDelta = scaled - this.scaledMean;
+        this.scaledMean += scaledDelta / this.numbers;
+        this.scaledM2 += scaledDelta * (scaled - this.scaledMean);
         if (v < this.min) this.min = v;
         if (v > this.max) this.max = v;
         if (seen < SAMPLE_SIZE) this.sample[seen] = v;
@@ -28500,6 +28540,19 @@ var init_profile = __esm({
         }
         return { counts, uncounted };
       }
+      /**
+       * Mean and sample standard deviation. Numbers near the largest double (a sentinel such as 1e300)
+       * overflow the squares: those are taken from the scaled sums, exact to rounding; a deviation beyond
+       * the largest double (values spread over the whole range) is the largest double.
+       */
+      moments() {
+        const n = this.numbers;
+        let mean = this.mean;
+        let std = n > 1 ? Math.sqrt(this.m2 / (n - 1)) : 0;
+        if (!Number.isFinite(mean)) mean = this.scaledMean / SCALE_DOWN;
+        if (!Number.isFinite(std)) std = Math.min(Math.sqrt(this.scaledM2 / (n - 1)) / SCALE_DOWN, Number.MAX_VALUE);
+        return { mean, std };
+      }
       finish() {
         if (this.texts === 0 && this.numbers > 0) {
           const kept = Math.min(this.numbers, SAMPLE_SIZE);
@@ -28510,8 +28563,7 @@ var init_profile = __esm({
             missing: this.missing,
             min: this.min,
             max: this.max,
-            mean: this.mean,
-            std: this.numbers > 1 ? Math.sqrt(this.m2 / (this.numbers - 1)) : 0,
+            ...this.moments(),
             sample,
             exact: this.numbers <= SAMPLE_SIZE
           };
@@ -28577,8 +28629,10 @@ var init_profile = __esm({
             const s = this.column(name);
             present2.add(s);
             if (value === null || value === "") s.addMissing();
-            else if (typeof value === "number") s.addNumber(value);
-            else if (typeof value === "string") s.addText(value);
+            else if (typeof value === "number") {
+              if (Number.isFinite(value)) s.addNumber(value);
+              else s.addText(String(value));
+            } else if (typeof value === "string") s.addText(value);
             else s.addText(typeof value === "boolean" ? String(value) : JSON.stringify(value));
           }
           this.rows++;
@@ -28815,6 +28869,10 @@ function compareInput(name, reference, pass, t) {
   const current = pass.profile;
   const base = { input: name, referenceRows: reference?.rows ?? 0, currentRows: current.rows };
   if (!reference) return { ...base, skipped: "the champion's profile has no such input", features: [] };
+  if (current.skipped && !reference.skipped) {
+    const reason = `the new data is not read: it ${current.skipped}`;
+    return { ...base, skipped: reason, features: Object.keys(reference.columns).map((column2) => unmatched(column2, "missing", reason)) };
+  }
   if (reference.skipped || current.skipped) return { ...base, skipped: `not profiled: it ${reference.skipped ?? current.skipped}`, features: [] };
   const features = [];
   for (const [column2, ref] of Object.entries(reference.columns)) {
@@ -28849,7 +28907,7 @@ function driftTable(report2, table2) {
       x.drifted ? `**drifted**: ${x.reasons.join("; ")}` : "no"
     ])
   );
-  const skipped = report2.inputs.filter((i) => i.skipped).map((i) => `- ${i.input}: ${i.skipped}`);
+  const skipped = report2.inputs.filter((i) => i.skipped).map((i) => `- ${i.input}: ${markdownText(i.skipped)}`);
   const t = report2.thresholds;
   return [
     `Drift against the champion (version ${report2.championVersion}): ${report2.drifted ? "**drifted**" : "nothing drifted"} (thresholds: PSI > ${f(t.psi)}, KS p < ${f(t.ksP)}, chi-square p < ${f(t.chi2P)})`,
@@ -28926,7 +28984,7 @@ async function writeDriftCharts(dir, drift) {
   }
 }
 function driftSection(drift, table2) {
-  const charts = drift.inputs.flatMap((i) => i.features.filter((f) => f.chart).map((f) => `![${i.input}.${f.column}](${f.chart})`));
+  const charts = drift.inputs.flatMap((i) => i.features.filter((f) => f.chart).map((f) => `![${markdownText(`${i.input}.${f.column}`)}](${f.chart})`));
   return ["### Drift", "", driftTable(drift, table2), "", ...charts.length ? [...charts, ""] : []];
 }
 var import_promises15, import_node_path17, WIDTH, LABEL, ROW, TOP;
@@ -28957,8 +29015,7 @@ function signed(n) {
   return n > 0 ? `+${formatNumber(n)}` : formatNumber(n);
 }
 function table(header, rows) {
-  const escape = (cell2) => cell2.replaceAll("|", "\\|").replaceAll("\n", " ");
-  const all = [header, ...rows].map((r) => r.map(escape));
+  const all = [header, ...rows].map((r) => r.map(markdownText));
   const widths = header.map(() => 3);
   for (const r of all) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], Math.min(MAX_PAD, r[i]?.length ?? 0));
   const line = (r) => `| ${widths.map((w, i) => (r[i] ?? "").padEnd(w)).join(" | ")} |`;
@@ -28984,7 +29041,7 @@ function headline(r) {
   }
 }
 function warmStartLine(warm2) {
-  if (warm2.source === "cold") return `cold start (${warm2.reason === "first-model" ? "first model: no champion" : warm2.reason ?? "no champion"})`;
+  if (warm2.source === "cold") return `cold start (${warm2.reason === "first-model" ? "first model: no champion" : markdownText(warm2.reason ?? "no champion")})`;
   return warm2.confirmed === false ? `unconfirmed warm start from version ${warm2.parentVersion}: no step confirmed that training started from it` : `confirmed warm start from version ${warm2.parentVersion}`;
 }
 function comparison(r, goals) {
@@ -29032,7 +29089,9 @@ function ruleRows(rules, withBounds) {
 }
 function reportedParamsLines(r) {
   if (!r.reportedParams) return [];
-  const differences = Object.entries(r.reportedParams).filter(([k, v]) => !Object.hasOwn(r.params, k) || String(r.params[k]) !== String(v)).map(([k, v]) => `${k}=${JSON.stringify(v)} (${Object.hasOwn(r.params, k) ? `declared ${JSON.stringify(r.params[k])}` : "not a declared param"})`);
+  const differences = Object.entries(r.reportedParams).filter(([k, v]) => !Object.hasOwn(r.params, k) || String(r.params[k]) !== String(v)).map(
+    ([k, v]) => markdownText(`${k}=${JSON.stringify(v)} (${Object.hasOwn(r.params, k) ? `declared ${JSON.stringify(r.params[k])}` : "not a declared param"})`)
+  );
   return differences.length ? [`- params as training reported it used them: ${differences.join(", ")}`] : [];
 }
 function renderReport(r) {
@@ -29043,7 +29102,7 @@ function renderReport(r) {
   }
   const start = warmStartLine(r.candidate.warmStart);
   const lines = [`## ${r.model}: ${DECISION_TITLES[r.decision]}`, "", `**${headline(r)}.** ${reason}.`, "", `Training: ${start}.`, ""];
-  if (r.error) lines.push(`> ${r.error.reason}: ${r.error.message}`, "");
+  if (r.error) lines.push(`> ${r.error.reason}: ${markdownText(r.error.message)}`, "");
   if (r.gate) lines.push(`Release gate (${r.gate.kind}): ${r.gate.where}`, "");
   lines.push("### Comparison", "", comparison(r, goals), "");
   lines.push("### Rules", "");
@@ -29062,13 +29121,13 @@ function renderReport(r) {
   lines.push(
     `- warm start: ${warmStartLine(warm2)}`,
     ...warm2.packages ? [
-      `- packages: ${Object.entries(warm2.packages).map(([k, v]) => `${k} ${v}`).join(", ")}`
+      `- packages: ${Object.entries(warm2.packages).map(([k, v]) => markdownText(`${k} ${v}`)).join(", ")}`
     ] : [],
     `- candidate bundle digest: \`${r.candidate.digest}\``,
-    `- params: ${Object.keys(r.params).length ? Object.entries(r.params).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(", ") : "none"}`,
+    `- params: ${Object.keys(r.params).length ? Object.entries(r.params).map(([k, v]) => markdownText(`${k}=${JSON.stringify(v)}`)).join(", ") : "none"}`,
     ...reportedParamsLines(r),
     `- data: ${Object.entries(r.data).map(([k, v]) => `${k} \`${v.slice(0, 12)}\``).join(", ") || "none"}`,
-    `- steps: ${r.steps.map((s) => `${s.name} (${s.cache?.restored ? `restored from cache ${s.cache.key}` : `${(s.durationMs / 1e3).toFixed(1)}s`})`).join(", ") || "none"}`,
+    `- steps: ${r.steps.map((s) => `${markdownText(s.name)} (${s.cache?.restored ? `restored from cache ${s.cache.key}` : `${(s.durationMs / 1e3).toFixed(1)}s`})`).join(", ") || "none"}`,
     ""
   );
   return lines.join("\n");
@@ -31415,7 +31474,8 @@ function where(table2, row) {
 }
 function shown(cell2) {
   const missing = cell2 === null || typeof cell2 === "string" && MISSING_TEXT.test(cell2);
-  return missing ? "a missing value (empty, NA, NaN or null)" : JSON.stringify(cell2);
+  if (missing) return "a missing value (empty, NA, NaN or null)";
+  return typeof cell2 === "number" && !Number.isFinite(cell2) ? `${cell2} (a number beyond the doubles)` : JSON.stringify(cell2);
 }
 function column(table2, name, what) {
   const cells = table2.columns.get(name);
@@ -31597,7 +31657,13 @@ function readOutputs(examples2, cols, table2, order, needs) {
         sum2 += p[i];
       }
       if (Math.abs(sum2 - 1) > 1e-8 + 1e-5) {
-        throw new PredictionsError(`${where(table2, rowOf(i))}: the class probabilities of id "${examples2.ids.at(i)}" sum to ${sum2}, not 1`);
+        const known = new Set(examples2.classes);
+        const extra = [...table2.columns.keys()].filter(
+          (k) => k.startsWith(cols.probabilityPrefix) && !known.has(classKey(k.slice(cols.probabilityPrefix.length)))
+        );
+        throw new PredictionsError(
+          `${where(table2, rowOf(i))}: the class probabilities of id "${examples2.ids.at(i)}" sum to ${sum2}, not 1` + (extra.length > 0 ? ` over the classes ${examples2.classes.join(", ")}; the file also has ${extra.join(", ")}, of no class compared: declare every class in evaluate.predictions.classes, and have every model write a column for each (0 for a class it does not know)` : "")
+        );
       }
     }
     out.probabilities = probabilities;
@@ -31998,7 +32064,11 @@ async function profileRun(spec, data, champion, reporter) {
     else {
       drift = driftReport(reference, passes, spec.retrainWhen.drift, champion.version);
       const drifted = drift.inputs.flatMap((i) => i.features.filter((f) => f.drifted).map((f) => `${i.input}.${f.column}`));
-      reporter.info(drifted.length ? `Drift since the champion: ${drifted.join(", ")}` : "No feature drifted since the champion was trained");
+      const uncompared = drift.inputs.filter((i) => i.skipped !== void 0 && i.features.length === 0);
+      if (drifted.length === 0 && uncompared.length > 0) {
+        reporter.warn(`retrain-when: drift: ${uncompared.map((i) => `input ${i.input} is not compared (${i.skipped})`).join("; ")}; the run goes ahead`);
+        drift = null;
+      } else reporter.info(drifted.length ? `Drift since the champion: ${drifted.join(", ")}` : "No feature drifted since the champion was trained");
     }
   }
   return { profile, drift };
@@ -32035,13 +32105,13 @@ __export(challenger_plan_exports, {
   requireChallengers: () => requireChallengers
 });
 function evaluationDigest(inputs) {
-  const hash = (0, import_node_crypto8.createHash)("sha256");
+  const hash = (0, import_node_crypto9.createHash)("sha256");
   for (const input of [...inputs].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${input.name}\0${input.fingerprint}\0`);
   return hash.digest("hex");
 }
 function planId(spec, champion, evaluationData) {
   const text2 = JSON.stringify([spec.model, spec.digest, champion?.version ?? null, champion?.digest ?? null, evaluationData, spec.challengers.map((c) => c.name)]);
-  return (0, import_node_crypto8.createHash)("sha256").update(text2).digest("hex").slice(0, 16);
+  return (0, import_node_crypto9.createHash)("sha256").update(text2).digest("hex").slice(0, 16);
 }
 function planOf2(spec, champion, evaluationData) {
   return {
@@ -32156,11 +32226,11 @@ function renderPlan(plan) {
   }
   return lines.join("\n");
 }
-var import_node_crypto8, P_STEPS;
+var import_node_crypto9, P_STEPS;
 var init_challenger_plan = __esm({
   "src/engine/challenger-plan.ts"() {
     "use strict";
-    import_node_crypto8 = require("node:crypto");
+    import_node_crypto9 = require("node:crypto");
     init_errors();
     init_suggest();
     init_fingerprint();
@@ -32265,7 +32335,7 @@ var init_prune_command = __esm({
 
 // src/engine/hashing-tap.ts
 function hashingTap() {
-  const hash = (0, import_node_crypto9.createHash)("sha256");
+  const hash = (0, import_node_crypto10.createHash)("sha256");
   let size = 0;
   const tap = new import_node_stream.Transform({
     transform(chunk, _encoding, done) {
@@ -32276,11 +32346,11 @@ function hashingTap() {
   });
   return { tap, result: () => ({ sha256: hash.digest("hex"), size }) };
 }
-var import_node_crypto9, import_node_stream;
+var import_node_crypto10, import_node_stream;
 var init_hashing_tap = __esm({
   "src/engine/hashing-tap.ts"() {
     "use strict";
-    import_node_crypto9 = require("node:crypto");
+    import_node_crypto10 = require("node:crypto");
     import_node_stream = require("node:stream");
   }
 });
@@ -32325,7 +32395,7 @@ async function stepCacheKey(input) {
     files: await fileDigests(roots.project, cache.files, step),
     outputs: cache.outputs.map((o) => `${o.root}/${o.path}`)
   };
-  const hash = (0, import_node_crypto10.createHash)("sha256").update(JSON.stringify(canonical)).digest("hex");
+  const hash = (0, import_node_crypto11.createHash)("sha256").update(JSON.stringify(canonical)).digest("hex");
   return `retrain-${step.id.slice(0, 64)}-${hash}`;
 }
 async function fileDigests(root, patterns, step) {
@@ -32437,7 +32507,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
 async function outputSignatures(step, roots) {
   const signatures = /* @__PURE__ */ new Map();
   for (const output of step.cache.outputs) {
-    const hash = (0, import_node_crypto10.createHash)("sha256");
+    const hash = (0, import_node_crypto11.createHash)("sha256");
     const visit = async (absolute, rel, depth) => {
       const info = await (0, import_promises18.lstat)(absolute, { bigint: true }).catch(() => null);
       if (!info || depth === 0 && info.isSymbolicLink()) return false;
@@ -32493,7 +32563,7 @@ async function restoreEntry(entryDir, key, step, roots) {
     return { ...o, root, rel: rest.join("/"), absolute: absoluteOf(roots, { root, path: rest.join("/") }) };
   });
   const staged = [];
-  const tag = (0, import_node_crypto10.randomBytes)(6).toString("hex");
+  const tag = (0, import_node_crypto11.randomBytes)(6).toString("hex");
   let bytes = 0;
   try {
     for (const target of targets) {
@@ -32612,11 +32682,11 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto10, import_node_fs10, import_promises18, import_node_path21, import_promises19, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto11, import_node_fs10, import_promises18, import_node_path21, import_promises19, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
-    import_node_crypto10 = require("node:crypto");
+    import_node_crypto11 = require("node:crypto");
     import_node_fs10 = require("node:fs");
     import_promises18 = require("node:fs/promises");
     import_node_path21 = __toESM(require("node:path"), 1);
@@ -34106,7 +34176,7 @@ async function fetchVersion(registry, model, version, dest) {
   const target = import_node_path24.default.resolve(dest.replaceAll("{version}", String(chosen)));
   await emptyOrAbsent(target);
   const scratch = await (0, import_promises22.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
-  const partial = `${target}.partial-${(0, import_node_crypto11.randomBytes)(4).toString("hex")}`;
+  const partial = `${target}.partial-${(0, import_node_crypto12.randomBytes)(4).toString("hex")}`;
   try {
     const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle")), partial))().catch(
       async (err) => {
@@ -34170,11 +34240,11 @@ function renderFetch(outcome, shown2) {
   ];
   return lines.join("\n");
 }
-var import_node_crypto11, import_promises22, import_node_os8, import_node_path24;
+var import_node_crypto12, import_promises22, import_node_os8, import_node_path24;
 var init_fetch_command = __esm({
   "src/engine/fetch-command.ts"() {
     "use strict";
-    import_node_crypto11 = require("node:crypto");
+    import_node_crypto12 = require("node:crypto");
     import_promises22 = require("node:fs/promises");
     import_node_os8 = __toESM(require("node:os"), 1);
     import_node_path24 = __toESM(require("node:path"), 1);
@@ -34519,7 +34589,7 @@ async function readFiles(files, plan) {
     const numberAt2 = Int32Array.from(numbers, (c) => header.indexOf(c));
     const textAt = Int32Array.from(text2, (c) => header.indexOf(c));
     const width = header.length;
-    const hash = (0, import_node_crypto12.createHash)("sha256");
+    const hash = (0, import_node_crypto13.createHash)("sha256");
     let bytesRead = 0;
     let first = true;
     const firstRow = rows;
@@ -34585,8 +34655,16 @@ async function readFiles(files, plan) {
     bytesBefore += bytesRead;
     sources.push({ file: import_node_path25.default.basename(file), path: file, sha256: hash.digest("hex"), firstRow, rows: rows - firstRow });
   }
+  const partial = [];
+  for (const header of headers) {
+    for (const column2 of header) {
+      if (columns.includes(column2) || partial.some((p) => p.column === column2)) continue;
+      partial.push({ column: column2, lackedBy: import_node_path25.default.basename(files[headers.findIndex((h) => !h.includes(column2))]) });
+    }
+  }
   const table2 = {
     columns,
+    partial,
     rows,
     files: sources,
     lines: store.lines.subarray(0, rows),
@@ -34643,6 +34721,16 @@ function cellText(table2, column2, row) {
   const value = numbers ? numbers[row] : table2.matrix[row * table2.matrixColumns.length + table2.matrixColumns.indexOf(column2)];
   return Number.isNaN(value) ? "" : String(value);
 }
+function classLabel(text2) {
+  if (/^(true|false)$/i.test(text2)) return text2.toLowerCase();
+  if (!DECIMAL.test(text2)) return text2;
+  const value = Number(text2);
+  return Number.isFinite(value) ? String(value) : text2;
+}
+function classIndex(classes, label) {
+  const key = classLabel(label);
+  return classes.findIndex((c) => classLabel(c) === key);
+}
 function labelRows(table2, label) {
   const text2 = table2.text.get(label);
   const numbers = table2.numbers.get(label);
@@ -34661,11 +34749,11 @@ function rowOrigin(table2, row) {
   const shown2 = relative2 !== "" && !relative2.startsWith("..") && !import_node_path25.default.isAbsolute(relative2) ? relative2 : source.path;
   return `${shown2}:${table2.lines[row] ?? row - source.firstRow + 2}`;
 }
-var import_node_crypto12, import_promises23, import_node_path25, EMPTY, Columns;
+var import_node_crypto13, import_promises23, import_node_path25, EMPTY, Columns;
 var init_csv = __esm({
   "src/trainers/csv.ts"() {
     "use strict";
-    import_node_crypto12 = require("node:crypto");
+    import_node_crypto13 = require("node:crypto");
     import_promises23 = require("node:fs/promises");
     import_node_path25 = __toESM(require("node:path"), 1);
     init_read();
@@ -34849,10 +34937,10 @@ var init_metrics = __esm({
 
 // src/trainers/model.ts
 function weightsDigest(weights, bias) {
-  return (0, import_node_crypto13.createHash)("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
+  return (0, import_node_crypto14.createHash)("sha256").update(JSON.stringify({ weights, bias })).digest("hex");
 }
 function checksumOf(model) {
-  return (0, import_node_crypto13.createHash)("sha256").update(JSON.stringify(model)).digest("hex");
+  return (0, import_node_crypto14.createHash)("sha256").update(JSON.stringify(model)).digest("hex");
 }
 function predictionWeights(model) {
   const avg = model.sgd?.averaging;
@@ -34914,11 +35002,11 @@ async function loadModel(dir) {
   if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse2("its averaged weights do not match its features");
   return model;
 }
-var import_node_crypto13, import_promises24, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
+var import_node_crypto14, import_promises24, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
 var init_model = __esm({
   "src/trainers/model.ts"() {
     "use strict";
-    import_node_crypto13 = require("node:crypto");
+    import_node_crypto14 = require("node:crypto");
     import_promises24 = require("node:fs/promises");
     import_node_path26 = __toESM(require("node:path"), 1);
     init_contract_names();
@@ -35039,7 +35127,10 @@ function fitPreparation(table2, rows, options, notes) {
   const columns = options.features ?? table2.columns.filter((c) => !excluded.has(c));
   const absent = missingColumns(table2, [...columns, ...options.categorical.filter((c) => !excluded.has(c))]);
   if (absent.length > 0) {
-    throw new TrainerError(`with.features names column(s) the training data lacks: ${absent.join(", ")} (columns: ${table2.columns.join(", ")})`);
+    const partly = table2.partial.filter((p) => absent.includes(p.column)).map((p) => `; ${p.column} is not in every file (${p.lackedBy} lacks it)`);
+    throw new TrainerError(
+      `with.features names column(s) the training data lacks: ${absent.join(", ")} (columns: ${table2.columns.join(", ")})${partly.join("")}`
+    );
   }
   const prep = {
     label: options.label,
@@ -35072,6 +35163,11 @@ function fitPreparation(table2, rows, options, notes) {
       } else if (options.normalize === "min-max") {
         center = min;
         scale = max > min ? max - min : 1;
+      }
+      if (![mean, center, scale].every(Number.isFinite)) {
+        throw new TrainerError(
+          `column ${column2} holds numbers too large for the trainer's arithmetic (from ${min} to ${max}; its ${Number.isFinite(mean) ? "spread" : "sum"} overflows): rescale the column, write a sentinel such as 1e300 as a missing value, or leave the column out (with.ignore)`
+        );
       }
       prep.numeric.push({ column: column2, center, scale, fill: mean });
       prep.features.push({ name: column2, kind: "numeric", column: column2 });
@@ -35301,7 +35397,8 @@ async function evaluateBuiltin(dataName, io) {
   const lines = [];
   if (model.classes) {
     const classes = model.classes;
-    const truth = Int32Array.from(rows, (i) => classes.indexOf(labelAt(i)));
+    const byLabel = new Map(classes.map((c, k) => [classLabel(c), k]));
+    const truth = Int32Array.from(rows, (i) => byLabel.get(classLabel(labelAt(i))) ?? -1);
     const unknown = truth.filter((t) => t < 0).length;
     if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`);
     const unknownLabels = new Set(Array.from(rows, labelAt).filter((_, r) => truth[r] < 0)).size;
@@ -36007,7 +36104,7 @@ function incompatibilities(champion, trainer, options, table2, labels) {
   const lacking = missingColumns(table2, preparedColumns(champion.preparation));
   if (lacking.length > 0) reasons.push(`the training data lacks column(s) the champion reads: ${lacking.join(", ")}`);
   if (champion.task === "binary") {
-    const unknown = [...labels].filter((l) => !champion.classes.includes(l));
+    const unknown = [...labels].filter((l) => classIndex(champion.classes, l) === -1);
     if (unknown.length > 0) reasons.push(`label value(s) ${unknown.join(", ")} are neither of the champion's classes (${champion.classes.join(", ")})`);
   }
   return reasons;
@@ -36104,7 +36201,11 @@ async function trainBuiltin(trainer, io) {
     dataFiles(io.env, options.data, 'with.data names the training input, default "train"'),
     (columns) => readPlan(columns, options, classification, champion.model)
   );
+  const lacked = (column2) => table2.partial.find((p) => p.column === column2)?.lackedBy;
   if (!table2.columns.includes(options.label)) {
+    if (lacked(options.label) !== void 0) {
+      throw new TrainerError(`the label column ${options.label} (with.label) is not in every file of the training data: ${lacked(options.label)} lacks it`);
+    }
     const separator = table2.columns.length === 1 ? [";", "	", "|"].find((c) => table2.columns[0].includes(c)) : void 0;
     const hint = separator ? ` (its header is one column holding ${JSON.stringify(separator)}: built-in trainers read comma-separated files)` : "";
     throw new TrainerError(`the training data has no column ${options.label} (with.label); its columns: ${table2.columns.join(", ")}${hint}`);
@@ -36118,7 +36219,7 @@ async function trainBuiltin(trainer, io) {
   if (classification) {
     const seen = new Uint8Array(labelText.values.length);
     for (const i of rows) seen[labelText.codes[i]] = 1;
-    labelText.values.forEach((value, code) => seen[code] === 1 && labels.add(value));
+    labelText.values.forEach((value, code) => seen[code] === 1 && labels.add(classLabel(value)));
   }
   const start = await resolveStart(io, name, options, table2, labels, champion);
   const notes = [];
@@ -36129,17 +36230,21 @@ async function trainBuiltin(trainer, io) {
     model.options = options;
     added = extendChampion(model, table2, rows, labels, io);
     notes.push(...frozenPreparationNotes(model.preparation, table2, rows, readPlan(table2.columns, options, classification, null).matrix));
-    const absent = (model.classes ?? []).filter((c) => !labels.has(c));
+    const absent = (model.classes ?? []).filter((c) => !labels.has(classLabel(c)));
     if (absent.length > 0 && classification) {
       notes.push(`class(es) ${absent.join(", ")} of the champion do not occur in this training data: it learns only from the other classes`);
     }
   } else model = newModel(name, options, table2, rows, labels, notes);
+  const unused = /* @__PURE__ */ new Set([options.label, options.idColumn, ...options.ignore]);
+  for (const { column: column2, lackedBy } of table2.partial) {
+    if (!unused.has(column2)) notes.push(`column ${column2} is not in every file of the training data (${lackedBy} lacks it): it is not used`);
+  }
   for (const note of notes) io.log(note);
   const d = model.preparation.features.length;
   const targets = sharedFloat64Array(rows.length);
   if (classification) {
     const target = labelText.values.map((cell2) => {
-      const index = model.classes.indexOf(cell2);
+      const index = classIndex(model.classes, cell2);
       return info.core === "sgd" ? index === 1 ? 1 : -1 : index;
     });
     rows.forEach((i, r) => targets[r] = target[labelText.codes[i]]);
@@ -36203,7 +36308,7 @@ function extendChampion(model, table2, rows, labels, io) {
   const classes = [];
   if (model.task === "multiclass") {
     for (const label of sortLabels(labels)) {
-      if (model.classes.includes(label)) continue;
+      if (classIndex(model.classes, label) !== -1) continue;
       model.classes.push(label);
       model.weights.push(model.preparation.features.map(() => 0));
       model.bias.push(0);
@@ -36227,10 +36332,11 @@ function newModel(name, options, table2, rows, labels, notes) {
         );
       }
       if (options.positiveClass !== null) {
-        if (!classes.includes(options.positiveClass)) {
+        const positive = classLabel(options.positiveClass);
+        if (!classes.includes(positive)) {
           throw new TrainerError(`with.positive-class is ${JSON.stringify(options.positiveClass)}, but ${options.label} holds ${classes.join(" and ")}`);
         }
-        classes = [classes.find((c) => c !== options.positiveClass), options.positiveClass];
+        classes = [classes.find((c) => c !== positive), positive];
       }
     } else if (classes.length < 2) {
       throw new TrainerError(`${options.label} has a single value (${classes[0]}); a classifier needs at least two classes`);
@@ -36510,6 +36616,9 @@ var package_default = {
 var TOOL_VERSION = package_default.version;
 
 // src/local/console-reporter.ts
+var import_node_crypto = require("node:crypto");
+var COMMAND_LIKE = /::|##\[/;
+var STOP_TOKEN = (0, import_node_crypto.randomBytes)(16).toString("hex");
 var ConsoleReporter = class {
   constructor(out = process.stdout, err = process.stderr, printReport = true) {
     this.out = out;
@@ -36548,7 +36657,12 @@ var ConsoleReporter = class {
   }
   stepOutput(step, stream, line) {
     const prefix = this.paint(stream === "stderr" ? "35" : "36", `  ${step} \u2502`);
-    this.err.write(`${prefix} ${line}
+    if (process.env.GITHUB_ACTIONS === "true" && COMMAND_LIKE.test(line))
+      this.err.write(`::stop-commands::${STOP_TOKEN}
+${prefix} ${line}
+::${STOP_TOKEN}::
+`);
+    else this.err.write(`${prefix} ${line}
 `);
   }
   async report(markdown) {
@@ -37243,4 +37357,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=09268b7507d064cabb512a14188118a9df9e960d9027b9ce29e650c66e33990b
+// retrain-script-sha256=83ce45245734e3c81e1144dce1fdbab39a5d4d7666b105b2bf915c2d5bdfcb62

@@ -4,7 +4,7 @@ const require = __retrainCreateRequire(import.meta.url);
 import {
   TOOL_VERSION,
   dropOutputOnClosedPipe
-} from "./chunks/chunk-H2LXB357.js";
+} from "./chunks/chunk-IIWAKF4K.js";
 import "./chunks/chunk-SR7XTCTO.js";
 
 // src/cli.ts
@@ -200,7 +200,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     const withCompileCache = module;
     const dir = codeCacheDir(process.env);
     if (dir !== null) withCompileCache.enableCompileCache?.(path2.join(dir, "modules"));
-    const { runCli } = await import("./chunks/cli-UCA3NHIC.js");
+    const { runCli } = await import("./chunks/cli-SKYVSVSY.js");
     process.exitCode = await runCli(argv);
   }
 }
