@@ -11,7 +11,7 @@ import type { Gate, GateRef, GateRequest } from '../ports.js'
 import { cutMarkdownToLength } from './job-summary.js'
 import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
 import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
-import { mayBeOurs } from './pull-request-comment.js'
+import { mayBeOurs } from './comment-authors.js'
 
 /** The label that marks a gate issue. Applying labels needs triage access, so outsiders cannot forge one. */
 export const GATE_LABEL = 'retrain-gate'

@@ -15,7 +15,7 @@ import type { RegistrySnapshot, VersionRecord } from '../ports.js'
 import { openGateIssues, type GateMarker } from './gates.js'
 import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
 import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
-import { mayBeOurs } from './pull-request-comment.js'
+import { mayBeOurs } from './comment-authors.js'
 
 /** Open gate issues looked at, newest first: 100 a page. */
 const PAGES = 3

@@ -5,6 +5,7 @@
 import { fitBody } from './gates.js'
 import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
 import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
+import { mayBeOurs } from './comment-authors.js'
 
 export function dryRunMarker(model: string): string {
   return `<!-- retrain-dry-run ${JSON.stringify({ model })} -->`
@@ -33,17 +34,6 @@ export async function upsertDryRunComment(
       (await github.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body, request: NO_PLUGIN_RETRIES })).data
   })
   return made.html_url
-}
-
-/**
- * Whether a comment may be one this action wrote: by a bot (the workflow token's `github-actions[bot]`,
- * an app's token), or by someone with access to the repository (whose token the workflow may pass).
- * Anyone else can comment on an issue or pull request of a public repository, and could copy a marker
- * into their own comment: the action would then edit their comment (which they can change back) and
- * never write its own, or take a reply for given.
- */
-export function mayBeOurs(comment: { user?: { type?: string } | null; author_association?: string }): boolean {
-  return comment.user?.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(comment.author_association ?? '')
 }
 
 /** The first comment on an issue or pull request whose body holds `marker` (a hidden HTML comment), by a writer `mayBeOurs` accepts. */
