@@ -29096,7 +29096,7 @@ function reportedParamsLines(r) {
 }
 function renderReport(r) {
   const goals = new Map(Object.entries(r.goals));
-  const reason = (r.reason.charAt(0).toUpperCase() + r.reason.slice(1)).replace(/\.$/, "");
+  const reason = markdownText((r.reason.charAt(0).toUpperCase() + r.reason.slice(1)).replace(/\.$/, ""));
   if (r.decision === "skipped" && r.wouldBe === null && r.drift) {
     return [`## ${r.model}: skipped, nothing drifted`, "", `${reason}.`, "", ...driftSection(r.drift, table)].join("\n");
   }
@@ -37357,4 +37357,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=83ce45245734e3c81e1144dce1fdbab39a5d4d7666b105b2bf915c2d5bdfcb62
+// retrain-script-sha256=657849f5853f12920629bd9cd472ddac79c0d8e919fd8ba4745a62d9a829241c

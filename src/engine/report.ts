@@ -123,7 +123,8 @@ function reportedParamsLines(r: RunResult): string[] {
 export function renderReport(r: RunResult): string {
   const goals = new Map(Object.entries(r.goals))
   // The reason ends without a full stop: the report adds one (a reason that is a whole message may already end with one).
-  const reason = (r.reason.charAt(0).toUpperCase() + r.reason.slice(1)).replace(/\.$/, '')
+  // It may name what the data holds (the feature with the largest drift), so it is text.
+  const reason = markdownText((r.reason.charAt(0).toUpperCase() + r.reason.slice(1)).replace(/\.$/, ''))
   if (r.decision === 'skipped' && r.wouldBe === null && r.drift) {
     return [`## ${r.model}: skipped, nothing drifted`, '', `${reason}.`, '', ...driftSection(r.drift, table)].join('\n')
   }

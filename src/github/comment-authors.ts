@@ -1,7 +1,6 @@
+/** Who may have written a comment the action looks for again (its own dry-run comment, a reply). */
+
 /**
- * Who may have written a comment the action takes for its own (gates.ts, pull-request-comment.ts,
- * moot-gates.ts import it from here, so that neither of the first two imports the other for it).
- *
  * Whether a comment may be one this action wrote: by a bot (the workflow token's `github-actions[bot]`,
  * an app's token), or by someone with access to the repository (whose token the workflow may pass).
  * Anyone else can comment on an issue or pull request of a public repository, and could copy a marker

@@ -40,6 +40,9 @@ function data(rows: number, seed: number, shift = 0, japan = 0.2): string {
   return lines.join('\n') + '\n'
 }
 
+/** Where the images of a Markdown text come from: `![alt](src)` not escaped. */
+const images = (markdown: string) => [...markdown.matchAll(/(?<!\\)!\[(?:\\.|[^\]\\])*\]\(([^)\s]*)/g)].map(m => m[1])
+
 describe('drift in the action (loopback GitHub)', { timeout: 180_000 }, () => {
   it('command drift says drifted or not; retrain-when: drift skips a run that would change nothing', async () => {
     const workspace = await toyProject('drifty', AUTO)
@@ -112,14 +115,20 @@ describe('drift in the action (loopback GitHub)', { timeout: 180_000 }, () => {
     await writeFile(path.join(workspace, 'data/train.csv'), hostile(data(500, 1)))
     const act = () => runAction(workspace, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })
     expect((await act()).code).toBe(0)
+    // Nothing drifted: the skipped run's reason names the feature with the largest PSI.
+    await writeFile(path.join(workspace, 'data/train.csv'), hostile(data(400, 7)))
+    const calm = await act()
+    expect(calm.code, calm.log).toBe(0)
+    expect(calm.outputs[Outputs.decision]).toBe('skipped')
+    expect(calm.summary).toMatch(/the largest PSI is .*phish\.example/)
+    expect(images(calm.summary)).toEqual([])
     await writeFile(path.join(workspace, 'data/train.csv'), hostile(data(400, 9, 40, 0.7)))
     const moved = await act()
     expect(moved.code, moved.log).toBe(0)
     expect(moved.outputs[Outputs.drifted]).toBe('true')
     expect(moved.summary).toContain('phish.example')
     // Every image is one of the report's own charts, next to report.md.
-    const images = [...moved.summary.matchAll(/(?<!\\)!\[(?:\\.|[^\]\\])*\]\(([^)\s]*)/g)].map(m => m[1])
-    expect(images.length).toBeGreaterThan(0)
-    for (const src of images) expect(src).toMatch(/^drift-[\w.-]+\.svg$/)
+    expect(images(moved.summary).length).toBeGreaterThan(0)
+    for (const src of images(moved.summary)) expect(src).toMatch(/^drift-[\w.-]+\.svg$/)
   })
 })
