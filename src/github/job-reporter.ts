@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { logText } from './log.js'
 import type { Reporter } from '../ports.js'
-import { routineAnnotation } from './annotations.js'
+import { routineAnnotation, stepAnnotation } from './annotations.js'
 import { SummaryRoom, addToSummary, closeOpenBlocks } from './job-summary.js'
 
 function annotation(where?: { file?: string; line?: number; col?: number }): core.AnnotationProperties {
@@ -33,8 +33,10 @@ export class JobReporter implements Reporter {
     core.endGroup()
   }
 
-  stepOutput(_step: string, _stream: 'stdout' | 'stderr', line: string): void {
+  stepOutput(step: string, _stream: 'stdout' | 'stderr', line: string): void {
     logText(line)
+    // Its annotations (and nothing else it prints) are issued again, as the action's own.
+    stepAnnotation(step, line)
   }
 
   async report(markdown: string): Promise<void> {

@@ -89,6 +89,34 @@ describe('outputs of the registry commands', () => {
     expect(run.outputs[Outputs.decision]).toBe('promoted')
   })
 
+  it("a step's error, warning and notice lines show as annotations, issued again by the action with the step's properties", async () => {
+    const workspace = await toyProject('annotated', AUTO)
+    const printed = [
+      '::warning file=train.py,line=3,col=7,title=Loss::loss rose%0Aagain at 50%25',
+      '  ::error file=a%2Cb.py,line=x,endLine=9::bad rows',
+      '::notice::done',
+      '::set-output name=promoted::forged'
+    ]
+    await writeFile(path.join(workspace, 'annotated.mjs'), `process.stdout.write(${JSON.stringify(printed.join('\n') + '\n')})\n`)
+    await writeFile(path.join(workspace, 'retrain.yml'), toySpec('annotated', AUTO).replace('node train.mjs', 'node train.mjs && node annotated.mjs'))
+    const run = await act(workspace)
+    expect(run.code, run.log).toBe(0)
+    for (const line of printed) expect(run.log).toContain(line)
+    const annotations = runnerCommands(run.log)
+      .filter(c => ['error', 'warning', 'notice'].includes(c.name))
+      .filter(c => /loss rose|bad rows|done/.test(c.value))
+    expect(annotations.map(c => c.name)).toEqual(['warning', 'error', 'notice'])
+    // Each as the runner reads it: its properties (an invalid line number dropped), the message escaped anew.
+    const lines = run.log.split(/\r\n|\r|\n/).filter(l => /^::(warning|error|notice) title=/.test(l) && /loss rose|bad rows|::done$/.test(l))
+    expect(lines).toEqual([
+      '::warning title=Loss,file=train.py,line=3,col=7::loss rose%0Aagain at 50%25',
+      '::error title=step train,file=a%2Cb.py,endLine=9::bad rows',
+      '::notice title=step train::done'
+    ])
+    expect(run.outputs[Outputs.promoted]).toBe('true')
+    expect(runnerCommands(run.log).filter(c => c.value.includes('forged'))).toEqual([])
+  })
+
   it("what the steps' summary leaves open (a code block, an HTML comment, a <details>) hides nothing the action writes after it", async () => {
     const workspace = await toyProject('opensummary', AUTO)
     const spec = toySpec('opensummary', AUTO, '  fail: { type: boolean, default: false }\n').replace(
