@@ -16376,7 +16376,7 @@ var init_shell = __esm({
         this.endWord(frame, at);
         const command = frame.command;
         frame.command = { words: [], herestrings: [], heredocs: [], writes: [], reads: [] };
-        const pipeline2 = frame.pipeline;
+        const pipeline3 = frame.pipeline;
         if (command.words.length || command.heredocs.length || command.herestrings.length || command.writes.length || command.reads.length) {
           const analysis = classifyCommand(command.words);
           this.dangers.push(...analysis.danger);
@@ -16385,15 +16385,15 @@ var init_shell = __esm({
           this.fillsUnknown ||= analysis.fillsUnknown;
           const written = [...command.writes, ...analysis.writes].map(fileKey);
           if (written.length) {
-            const start = pipeline2.piped ? pipeline2.start : command.words[0]?.start ?? at;
-            this.fileWrites.push({ paths: written, start, end: at, heredocs: [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []] });
+            const start = pipeline3.piped ? pipeline3.start : command.words[0]?.start ?? at;
+            this.fileWrites.push({ paths: written, start, end: at, heredocs: [...command.heredocs, ...pipeline3.piped ? pipeline3.heredocs : []] });
           }
           this.codeFiles.push(...analysis.codeFiles.map(fileKey));
           for (const a of analysis.assignments) {
             if (a.name === "BASH_ENV" || a.name === "ENV") this.codeFiles.push(fileKey(this.text.slice(a.start, a.end)));
           }
           if (analysis.readsStdinAsCode) this.codeFiles.push(...command.reads.map(fileKey));
-          if (analysis.readsStdinAsCode && pipeline2.piped) this.codeFiles.push(...(pipeline2.words ?? []).map(fileKey));
+          if (analysis.readsStdinAsCode && pipeline3.piped) this.codeFiles.push(...(pipeline3.words ?? []).map(fileKey));
           if (["cp", "mv", "ln", "install", "rsync"].includes(analysis.name ?? "")) this.copies.push(command.words.slice(1).map((w) => fileKey(w.raw)));
           if (command.writes.length) {
             const named = command.words.slice(1).map((w) => literalWord(w.raw)).filter((n) => n !== null && !n.startsWith("-"));
@@ -16421,8 +16421,8 @@ var init_shell = __esm({
             const reach = { ...analysis.stdinOptions, tokens: true };
             this.optionFileReader ??= analysis.stdinOptions;
             for (const r of command.herestrings) this.optionOperands.push({ ...r, ...reach });
-            if (pipeline2.piped && command.words[0]) this.optionOperands.push({ start: pipeline2.start, end: command.words[0].start, ...reach });
-            for (const h of [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []]) this.optionHeredocs.push({ heredoc: h, ...reach });
+            if (pipeline3.piped && command.words[0]) this.optionOperands.push({ start: pipeline3.start, end: command.words[0].start, ...reach });
+            for (const h of [...command.heredocs, ...pipeline3.piped ? pipeline3.heredocs : []]) this.optionHeredocs.push({ heredoc: h, ...reach });
           }
           for (const d of analysis.danger) {
             if (d.reason !== REASONS.variableName && d.reason !== REASONS.subscript) {
@@ -16445,8 +16445,8 @@ var init_shell = __esm({
           this.stdinCodeAnywhere ||= analysis.readsStdinAsCode;
           if (analysis.readsStdinAsCode && first) this.stdinCodeStarts.push(first.start);
           for (const sub of command.outputSubstitutions ?? []) {
-            const start = pipeline2.piped ? pipeline2.start : command.words[0]?.start ?? sub.start;
-            this.outputFeeds.push({ sub, start, end: at, heredocs: [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []] });
+            const start = pipeline3.piped ? pipeline3.start : command.words[0]?.start ?? sub.start;
+            this.outputFeeds.push({ sub, start, end: at, heredocs: [...command.heredocs, ...pipeline3.piped ? pipeline3.heredocs : []] });
           }
           if (first && firstLiteral && last && last !== first) this.commandArguments.push({ name: firstLiteral, start: first.end, end: last.end });
           if (analysis.assignments.some((a) => a.name === "BASH_ALIASES")) this.aliases.add(null);
@@ -16457,13 +16457,13 @@ var init_shell = __esm({
             }
           }
           if (!codeInput && firstLiteral) {
-            const ranges = [...command.herestrings, ...pipeline2.piped && first ? [{ start: pipeline2.start, end: first.start }] : []];
-            const heredocs = [...command.heredocs, ...pipeline2.piped ? pipeline2.heredocs : []];
+            const ranges = [...command.herestrings, ...pipeline3.piped && first ? [{ start: pipeline3.start, end: first.start }] : []];
+            const heredocs = [...command.heredocs, ...pipeline3.piped ? pipeline3.heredocs : []];
             if (ranges.length || heredocs.length) this.commandInputs.push({ name: firstLiteral, ranges, heredocs });
           }
           for (const h of command.heredocs) {
             if (codeInput) h.refuse ??= REASONS.stdinCode;
-            else pipeline2.heredocs.push(h);
+            else pipeline3.heredocs.push(h);
           }
           for (const r of command.herestrings) {
             if (codeInput) {
@@ -16472,22 +16472,22 @@ var init_shell = __esm({
             }
             this.stdinSources.push(r);
           }
-          if (analysis.readsStdinAsCode && pipeline2.piped && first) {
-            this.dangers.push({ start: pipeline2.start, end: first.start, reason: REASONS.stdinCode });
-            this.evaluated.push({ start: pipeline2.start, end: first.start, code: true });
-            for (const h of pipeline2.heredocs) h.refuse ??= REASONS.stdinCode;
+          if (analysis.readsStdinAsCode && pipeline3.piped && first) {
+            this.dangers.push({ start: pipeline3.start, end: first.start, reason: REASONS.stdinCode });
+            this.evaluated.push({ start: pipeline3.start, end: first.start, code: true });
+            for (const h of pipeline3.heredocs) h.refuse ??= REASONS.stdinCode;
           }
-          if (pipeline2.piped && first) this.stdinSources.push({ start: pipeline2.start, end: first.start });
+          if (pipeline3.piped && first) this.stdinSources.push({ start: pipeline3.start, end: first.start });
           const opener = command.words[0] ? literalWord(command.words[0].raw) : null;
           if (opener !== null && COMPOUND_OPENERS.has(opener)) this.pipedIntoCompound(frame, command.words[0].start);
         }
         if (endsPipeline) {
           frame.pipeline = { start: at + 1, piped: false, heredocs: [] };
         } else {
-          pipeline2.piped = true;
+          pipeline3.piped = true;
           const opener = literalWord(command.words[0]?.raw ?? "");
-          if (command.afterSubshell && !command.words.length || opener !== null && COMPOUND_CLOSERS.has(opener)) pipeline2.start = 0;
-          pipeline2.words = [...pipeline2.words ?? [], ...command.words.map((w) => w.raw), ...command.reads];
+          if (command.afterSubshell && !command.words.length || opener !== null && COMPOUND_CLOSERS.has(opener)) pipeline3.start = 0;
+          pipeline3.words = [...pipeline3.words ?? [], ...command.words.map((w) => w.raw), ...command.reads];
         }
       }
       code(i, to, frame, stack) {
@@ -16644,11 +16644,11 @@ var init_shell = __esm({
        * is refused as input to code.
        */
       pipedIntoCompound(frame, end) {
-        const pipeline2 = frame.pipeline;
-        if (!pipeline2.piped) return;
-        this.dangers.push({ start: pipeline2.start, end, reason: REASONS.stdinCode });
-        this.evaluated.push({ start: pipeline2.start, end, code: true });
-        for (const h of pipeline2.heredocs) h.refuse ??= REASONS.stdinCode;
+        const pipeline3 = frame.pipeline;
+        if (!pipeline3.piped) return;
+        this.dangers.push({ start: pipeline3.start, end, reason: REASONS.stdinCode });
+        this.evaluated.push({ start: pipeline3.start, end, code: true });
+        for (const h of pipeline3.heredocs) h.refuse ??= REASONS.stdinCode;
       }
       /** Offset just past the `)` that closes the `(` at `open`, counting nested parentheses (approximate). */
       matchingParen(open3) {
@@ -27655,6 +27655,81 @@ var init_metrics_file = __esm({
   }
 });
 
+// src/engine/redact.ts
+function secretValues(env) {
+  const values = /* @__PURE__ */ new Set();
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || !SECRET_NAME.test(name)) continue;
+    for (const text2 of [value, ...value.split(/\r?\n/)]) if (text2.trim().length >= MIN_LENGTH) values.add(text2);
+  }
+  return [...values].sort((a, b) => b.length - a.length).map((v) => Buffer.from(v));
+}
+function redactLine(line, secrets) {
+  let out = line;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join("***");
+  return out;
+}
+async function copyRedacted(from, to, secrets) {
+  await (0, import_promises11.pipeline)((0, import_node_fs8.createReadStream)(from), new Redactor(secrets), (0, import_node_fs8.createWriteStream)(to));
+}
+var import_node_fs8, import_promises11, import_node_stream, SECRET_NAME, MIN_LENGTH, MASK, Redactor;
+var init_redact = __esm({
+  "src/engine/redact.ts"() {
+    "use strict";
+    import_node_fs8 = require("node:fs");
+    import_promises11 = require("node:stream/promises");
+    import_node_stream = require("node:stream");
+    SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|PRIVATE_?KEY|CREDENTIAL|(API|ACCESS|AUTH|SESSION)_?KEY|COOKIE/i;
+    MIN_LENGTH = 8;
+    MASK = Buffer.from("***");
+    Redactor = class extends import_node_stream.Transform {
+      constructor(secrets) {
+        super();
+        this.secrets = secrets;
+        this.keep = Math.max(0, ...secrets.map((s) => s.length - 1));
+      }
+      secrets;
+      held = Buffer.alloc(0);
+      keep;
+      _transform(chunk, _encoding, done) {
+        const data = this.held.length ? Buffer.concat([this.held, chunk]) : chunk;
+        const end = this.flushable(data, data.length - this.keep);
+        this.held = Buffer.from(data.subarray(end));
+        done();
+      }
+      _flush(done) {
+        this.flushable(this.held, this.held.length);
+        this.held = Buffer.alloc(0);
+        done();
+      }
+      /** Pushes `data` up to `limit` (further where a match starting before it goes on), redacted; returns where it stopped. */
+      flushable(data, limit) {
+        let at = 0;
+        while (at < limit) {
+          let first = -1;
+          let length = 0;
+          for (const secret of this.secrets) {
+            const i = data.indexOf(secret, at);
+            if (i !== -1 && i < limit && (first === -1 || i < first)) {
+              first = i;
+              length = secret.length;
+            }
+          }
+          if (first === -1) break;
+          if (first > at) this.push(data.subarray(at, first));
+          this.push(MASK);
+          at = first + length;
+        }
+        if (at < limit) {
+          this.push(data.subarray(at, limit));
+          at = limit;
+        }
+        return Math.max(at, 0);
+      }
+    };
+  }
+});
+
 // src/engine/process-runner.ts
 function tailLine(line) {
   if (line.length <= TAIL_LINE_CHARS) return line;
@@ -27698,7 +27773,7 @@ function childOutputEnds(pid) {
   const ends = [];
   for (const fd of [1, 2]) {
     try {
-      ends.push((0, import_node_fs8.readlinkSync)(`/proc/${pid}/fd/${fd}`));
+      ends.push((0, import_node_fs9.readlinkSync)(`/proc/${pid}/fd/${fd}`));
     } catch {
     }
   }
@@ -27708,15 +27783,15 @@ async function countHolders(ends) {
   if (ends.length === 0) return null;
   let pids;
   try {
-    pids = (await (0, import_promises11.readdir)("/proc")).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+    pids = (await (0, import_promises12.readdir)("/proc")).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
   } catch {
     return null;
   }
   let holders = 0;
   for (const pid of pids) {
-    const fds = await (0, import_promises11.readdir)(`/proc/${pid}/fd`).catch(() => []);
+    const fds = await (0, import_promises12.readdir)(`/proc/${pid}/fd`).catch(() => []);
     for (const fd of fds) {
-      const target = await (0, import_promises11.readlink)(`/proc/${pid}/fd/${fd}`).catch(() => "");
+      const target = await (0, import_promises12.readlink)(`/proc/${pid}/fd/${fd}`).catch(() => "");
       if (ends.includes(target)) {
         holders++;
         break;
@@ -27731,8 +27806,8 @@ function escapedMessage(holders) {
 }
 async function prepare(dir, file, script) {
   try {
-    await (0, import_promises11.mkdir)(dir, { recursive: true });
-    if (file !== null) await (0, import_promises11.writeFile)(file, script, { mode: 448 });
+    await (0, import_promises12.mkdir)(dir, { recursive: true });
+    if (file !== null) await (0, import_promises12.writeFile)(file, script, { mode: 448 });
   } catch (err) {
     if (isDiskFull(err)) throw new DiskFullError(file ?? dir, { cause: err });
     throw err;
@@ -27749,6 +27824,7 @@ async function runProcess(req) {
   else [command, args] = commandFor(req.shell, scriptFile);
   await prepare(req.scratchDir, req.argv ? null : scriptFile, req.script);
   const tail = [];
+  const secrets = secretValues(req.env).map((b) => b.toString());
   const started = Date.now();
   return await new Promise((resolve3, reject) => {
     let timedOut = false;
@@ -27764,7 +27840,7 @@ async function runProcess(req) {
       stdio: ["ignore", "pipe", "pipe"]
     });
     if (child.pid !== void 0) runningGroups.add(child.pid);
-    const log2 = (0, import_node_fs8.createWriteStream)(logFile);
+    const log2 = (0, import_node_fs9.createWriteStream)(logFile);
     const outputEnds = childOutputEnds(child.pid);
     const streams = [child.stdout, child.stderr];
     let openStreams = streams.length;
@@ -27786,7 +27862,7 @@ async function runProcess(req) {
     if (req.signal?.aborted) onAbort();
     req.signal?.addEventListener("abort", onAbort, { once: true });
     const emit = (name, line) => {
-      tail.push(tailLine(line));
+      tail.push(tailLine(secrets.length ? redactLine(line, secrets) : line));
       if (tail.length > TAIL_LINES) tail.shift();
       req.onLine(name, line);
     };
@@ -27872,24 +27948,25 @@ async function runProcess(req) {
       }
       log2.end();
       try {
-        await (0, import_promises12.finished)(log2);
+        await (0, import_promises13.finished)(log2);
       } catch {
       }
     }
   });
 }
-var import_node_child_process, import_node_fs8, import_promises11, import_node_path13, import_promises12, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
+var import_node_child_process, import_node_fs9, import_promises12, import_node_path13, import_promises13, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
 var init_process_runner = __esm({
   "src/engine/process-runner.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs8 = require("node:fs");
-    import_promises11 = require("node:fs/promises");
+    import_node_fs9 = require("node:fs");
+    import_promises12 = require("node:fs/promises");
     import_node_path13 = __toESM(require("node:path"), 1);
-    import_promises12 = require("node:stream/promises");
+    import_promises13 = require("node:stream/promises");
     import_node_string_decoder = require("node:string_decoder");
     init_errors();
     init_option_values();
+    init_redact();
     KILL_GRACE_MS = 3e3;
     PIPE_DRAIN_MS = 1e3;
     GROUP_GONE_MAX_MS = 2e3;
@@ -27913,10 +27990,10 @@ async function makeWorkspace(tempRoot, options = {}) {
   let root;
   let current = tempRoot;
   try {
-    root = await (0, import_promises13.mkdtemp)(import_node_path14.default.join(tempRoot, PREFIX));
+    root = await (0, import_promises14.mkdtemp)(import_node_path14.default.join(tempRoot, PREFIX));
     current = import_node_path14.default.join(root, OWNER_MARKER);
     const marker = { pid: process.pid, hostname: import_node_os4.default.hostname(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
-    await (0, import_promises13.writeFile)(current, JSON.stringify(marker) + "\n");
+    await (0, import_promises14.writeFile)(current, JSON.stringify(marker) + "\n");
     const ws = {
       root,
       baselineDir: import_node_path14.default.join(root, "baseline"),
@@ -27929,12 +28006,12 @@ async function makeWorkspace(tempRoot, options = {}) {
     };
     for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) {
       current = dir;
-      await (0, import_promises13.mkdir)(dir, { recursive: true });
+      await (0, import_promises14.mkdir)(dir, { recursive: true });
     }
     return ws;
   } catch (err) {
     await leftoversCleaned;
-    if (root !== void 0) await (0, import_promises13.rm)(root, { recursive: true, force: true }).catch(() => void 0);
+    if (root !== void 0) await (0, import_promises14.rm)(root, { recursive: true, force: true }).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(current, { cause: err });
     throw err;
   }
@@ -27942,7 +28019,7 @@ async function makeWorkspace(tempRoot, options = {}) {
 async function cleanLeftovers(tempRoot, now, onCleaned) {
   let names;
   try {
-    names = (await (0, import_promises13.readdir)(tempRoot)).filter((name) => WORKSPACE_NAME.test(name));
+    names = (await (0, import_promises14.readdir)(tempRoot)).filter((name) => WORKSPACE_NAME.test(name));
   } catch {
     return;
   }
@@ -27957,20 +28034,20 @@ async function cleanIfLeftover(dir, host, now, onCleaned) {
   const owner = await readMarker(import_node_path14.default.join(dir, OWNER_MARKER));
   if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) return;
   const started = Date.parse(owner.startedAt);
-  const since = Number.isFinite(started) ? started : await (0, import_promises13.stat)(dir).then(
+  const since = Number.isFinite(started) ? started : await (0, import_promises14.stat)(dir).then(
     (s) => s.mtimeMs,
     () => now.getTime()
   );
   if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) return;
   try {
-    await (0, import_promises13.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises14.rm)(dir, { recursive: true, force: true });
     onCleaned?.(dir, owner);
   } catch {
   }
 }
 async function readMarker(file) {
   try {
-    const data = JSON.parse(await (0, import_promises13.readFile)(file, "utf8"));
+    const data = JSON.parse(await (0, import_promises14.readFile)(file, "utf8"));
     if (typeof data.pid !== "number" || !Number.isInteger(data.pid) || data.pid <= 0) return null;
     if (typeof data.hostname !== "string" || typeof data.startedAt !== "string") return null;
     return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt, keep: data.keep === true };
@@ -27986,11 +28063,11 @@ function processExists(pid) {
     return err.code !== "ESRCH";
   }
 }
-var import_promises13, import_node_os4, import_node_path14, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
+var import_promises14, import_node_os4, import_node_path14, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
 var init_workspace = __esm({
   "src/engine/workspace.ts"() {
     "use strict";
-    import_promises13 = require("node:fs/promises");
+    import_promises14 = require("node:fs/promises");
     import_node_os4 = __toESM(require("node:os"), 1);
     import_node_path14 = __toESM(require("node:path"), 1);
     init_errors();
@@ -28016,7 +28093,7 @@ var init_step_cache_record = __esm({
 // src/engine/weights.ts
 async function readWeights(dir, warn) {
   const file = import_node_path15.default.join(dir, WEIGHTS_FILE);
-  const text2 = await (0, import_promises14.readFile)(file, "utf8").catch(() => null);
+  const text2 = await (0, import_promises15.readFile)(file, "utf8").catch(() => null);
   if (text2 === null) return null;
   try {
     const weights = JSON.parse(text2).weights;
@@ -28049,11 +28126,11 @@ function weightsSection(changes, table2) {
     ""
   ];
 }
-var import_promises14, import_node_path15, REPORT_ROWS;
+var import_promises15, import_node_path15, REPORT_ROWS;
 var init_weights = __esm({
   "src/engine/weights.ts"() {
     "use strict";
-    import_promises14 = require("node:fs/promises");
+    import_promises15 = require("node:fs/promises");
     import_node_path15 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_format2();
@@ -28199,7 +28276,7 @@ function* weightsAhead(seed, cells, resamples, worker = AHEAD_WORKER) {
 function startThread(worker, data) {
   let thread = null;
   try {
-    if ((0, import_node_fs9.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
+    if ((0, import_node_fs10.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
   } catch {
     return null;
   }
@@ -28210,11 +28287,11 @@ function startThread(worker, data) {
   }
   return thread;
 }
-var import_node_fs9, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
+var import_node_fs10, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
 var init_random = __esm({
   "src/metrics/random.ts"() {
     "use strict";
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_node_url = require("node:url");
     import_node_worker_threads4 = require("node:worker_threads");
     Random = class {
@@ -28977,8 +29054,8 @@ async function writeDriftCharts(dir, drift) {
       let name = `${base}.svg`;
       for (let k = 2; used.has(name); k++) name = `${base}-${k}.svg`;
       used.add(name);
-      await (0, import_promises15.mkdir)(dir, { recursive: true });
-      await (0, import_promises15.writeFile)(import_node_path17.default.join(dir, name), renderDriftSvg(input.input, f));
+      await (0, import_promises16.mkdir)(dir, { recursive: true });
+      await (0, import_promises16.writeFile)(import_node_path17.default.join(dir, name), renderDriftSvg(input.input, f));
       f.chart = name;
     }
   }
@@ -28987,11 +29064,11 @@ function driftSection(drift, table2) {
   const charts = drift.inputs.flatMap((i) => i.features.filter((f) => f.chart).map((f) => `![${markdownText(`${i.input}.${f.column}`)}](${f.chart})`));
   return ["### Drift", "", driftTable(drift, table2), "", ...charts.length ? [...charts, ""] : []];
 }
-var import_promises15, import_node_path17, WIDTH, LABEL, ROW, TOP;
+var import_promises16, import_node_path17, WIDTH, LABEL, ROW, TOP;
 var init_drift_report = __esm({
   "src/engine/drift-report.ts"() {
     "use strict";
-    import_promises15 = require("node:fs/promises");
+    import_promises16 = require("node:fs/promises");
     import_node_path17 = __toESM(require("node:path"), 1);
     init_drift();
     init_format2();
@@ -29484,15 +29561,15 @@ function renderIntervalsSvg(model, outcomes) {
 }
 async function writeIntervalsChart(dir, model, outcomes) {
   if (chartedRules(outcomes).length === 0) return null;
-  await (0, import_promises16.mkdir)(dir, { recursive: true });
-  await (0, import_promises16.writeFile)(import_node_path18.default.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
+  await (0, import_promises17.mkdir)(dir, { recursive: true });
+  await (0, import_promises17.writeFile)(import_node_path18.default.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
   return INTERVALS_CHART;
 }
-var import_promises16, import_node_path18, INTERVALS_CHART, WIDTH2, LABEL2, ROW2, TOP2, RIGHT;
+var import_promises17, import_node_path18, INTERVALS_CHART, WIDTH2, LABEL2, ROW2, TOP2, RIGHT;
 var init_chart = __esm({
   "src/engine/chart.ts"() {
     "use strict";
-    import_promises16 = require("node:fs/promises");
+    import_promises17 = require("node:fs/promises");
     import_node_path18 = __toESM(require("node:path"), 1);
     init_format2();
     INTERVALS_CHART = "intervals.svg";
@@ -32017,7 +32094,7 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
       "no-champion"
     );
   }
-  const scratch = await (0, import_promises17.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
+  const scratch = await (0, import_promises18.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
   try {
     const reference = await championProfile(registry, snapshot, scratch);
     if (reference === null) throw new InputError([{ message: NO_PROFILE }], "no-profile");
@@ -32026,14 +32103,14 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
     const { passes } = await profileData(spec.root, data, reference.inputs);
     return driftReport(reference, passes, policy, snapshot.champion);
   } finally {
-    await (0, import_promises17.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises18.rm)(scratch, { recursive: true, force: true });
   }
 }
-var import_promises17, import_node_os6, import_node_path20, NO_PROFILE;
+var import_promises18, import_node_os6, import_node_path20, NO_PROFILE;
 var init_drift_command = __esm({
   "src/engine/drift-command.ts"() {
     "use strict";
-    import_promises17 = require("node:fs/promises");
+    import_promises18 = require("node:fs/promises");
     import_node_os6 = __toESM(require("node:os"), 1);
     import_node_path20 = __toESM(require("node:path"), 1);
     init_errors();
@@ -32337,7 +32414,7 @@ var init_prune_command = __esm({
 function hashingTap() {
   const hash = (0, import_node_crypto10.createHash)("sha256");
   let size = 0;
-  const tap = new import_node_stream.Transform({
+  const tap = new import_node_stream2.Transform({
     transform(chunk, _encoding, done) {
       hash.update(chunk);
       size += chunk.length;
@@ -32346,12 +32423,12 @@ function hashingTap() {
   });
   return { tap, result: () => ({ sha256: hash.digest("hex"), size }) };
 }
-var import_node_crypto10, import_node_stream;
+var import_node_crypto10, import_node_stream2;
 var init_hashing_tap = __esm({
   "src/engine/hashing-tap.ts"() {
     "use strict";
     import_node_crypto10 = require("node:crypto");
-    import_node_stream = require("node:stream");
+    import_node_stream2 = require("node:stream");
   }
 });
 
@@ -32402,7 +32479,7 @@ async function fileDigests(root, patterns, step) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const pattern of patterns) {
-    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises18.lstat)(import_node_path21.default.resolve(root, pattern)).then(
+    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises19.lstat)(import_node_path21.default.resolve(root, pattern)).then(
       (s) => s.isFile() || s.isSymbolicLink() ? [import_node_path21.default.resolve(root, pattern)] : [],
       () => []
     );
@@ -32433,10 +32510,10 @@ function inside(parent, child) {
   return relative2 === "" || !relative2.startsWith(`..${import_node_path21.default.sep}`) && relative2 !== ".." && !import_node_path21.default.isAbsolute(relative2);
 }
 async function escapesRoot(root, target) {
-  const realRoot = await (0, import_promises18.realpath)(root);
+  const realRoot = await (0, import_promises19.realpath)(root);
   let probe = target;
   for (let i = 0; i < 4096; i++) {
-    const real = await (0, import_promises18.realpath)(probe).catch(() => null);
+    const real = await (0, import_promises19.realpath)(probe).catch(() => null);
     if (real !== null) return inside(realRoot, real) ? null : `it leads to ${real} through a symbolic link`;
     const parent = import_node_path21.default.dirname(probe);
     if (parent === probe) break;
@@ -32446,8 +32523,8 @@ async function escapesRoot(root, target) {
 }
 async function copyHashed(from, to, mode) {
   const { tap, result } = hashingTap();
-  await (0, import_promises19.pipeline)((0, import_node_fs10.createReadStream)(from), tap, (0, import_node_fs10.createWriteStream)(to, { flags: "wx", mode }));
-  await (0, import_promises18.chmod)(to, mode);
+  await (0, import_promises20.pipeline)((0, import_node_fs11.createReadStream)(from), tap, (0, import_node_fs11.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises19.chmod)(to, mode);
   return result();
 }
 function modeOf(statMode) {
@@ -32465,22 +32542,22 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     directories: []
   };
   const filesDir = import_node_path21.default.join(entryDir, "files");
-  await (0, import_promises18.mkdir)(filesDir, { recursive: true });
+  await (0, import_promises19.mkdir)(filesDir, { recursive: true });
   const add = async (logical, absolute, depth) => {
     if (depth > 256) return `${logical} nests deeper than 256 folders`;
-    const info = await (0, import_promises18.lstat)(absolute);
+    const info = await (0, import_promises19.lstat)(absolute);
     const into = import_node_path21.default.join(filesDir, ...logical.split("/"));
     if (info.isSymbolicLink()) return `${logical} is a symbolic link; the cache keeps files and folders only`;
     if (info.isFile()) {
-      await (0, import_promises18.mkdir)(import_node_path21.default.dirname(into), { recursive: true });
+      await (0, import_promises19.mkdir)(import_node_path21.default.dirname(into), { recursive: true });
       const mode = modeOf(info.mode);
       manifest.files.push({ path: logical, mode, ...await copyHashed(absolute, into, mode) });
       return null;
     }
     if (!info.isDirectory()) return `${logical} is neither a file nor a folder`;
-    await (0, import_promises18.mkdir)(into, { recursive: true });
+    await (0, import_promises19.mkdir)(into, { recursive: true });
     manifest.directories.push(logical);
-    for (const name of (await (0, import_promises18.readdir)(absolute)).sort()) {
+    for (const name of (await (0, import_promises19.readdir)(absolute)).sort()) {
       const problem = await add(`${logical}/${name}`, import_node_path21.default.join(absolute, name), depth + 1);
       if (problem) return problem;
     }
@@ -32490,7 +32567,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
   for (const output of outputs) {
     const absolute = absoluteOf(roots, output);
     const logical = output.path === "" ? output.root : `${output.root}/${output.path}`;
-    const info = await (0, import_promises18.lstat)(absolute).catch(() => null);
+    const info = await (0, import_promises19.lstat)(absolute).catch(() => null);
     if (!info) {
       if (!output.declared) continue;
       return `the output ${JSON.stringify(output.written)} was not written by the step`;
@@ -32501,7 +32578,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     const problem = await add(logical, absolute, 0);
     if (problem) return problem;
   }
-  await (0, import_promises18.writeFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), JSON.stringify(manifest, null, 1) + "\n");
+  await (0, import_promises19.writeFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), JSON.stringify(manifest, null, 1) + "\n");
   return null;
 }
 async function outputSignatures(step, roots) {
@@ -32509,12 +32586,12 @@ async function outputSignatures(step, roots) {
   for (const output of step.cache.outputs) {
     const hash = (0, import_node_crypto11.createHash)("sha256");
     const visit = async (absolute, rel, depth) => {
-      const info = await (0, import_promises18.lstat)(absolute, { bigint: true }).catch(() => null);
+      const info = await (0, import_promises19.lstat)(absolute, { bigint: true }).catch(() => null);
       if (!info || depth === 0 && info.isSymbolicLink()) return false;
       hash.update(`${rel}\0${info.ino}\0${info.ctimeNs}\0${info.size}\0${info.mode}
 `);
       if (info.isDirectory() && depth < 256) {
-        for (const name of (await (0, import_promises18.readdir)(absolute).catch(() => [])).sort()) await visit(import_node_path21.default.join(absolute, name), `${rel}/${name}`, depth + 1);
+        for (const name of (await (0, import_promises19.readdir)(absolute).catch(() => [])).sort()) await visit(import_node_path21.default.join(absolute, name), `${rel}/${name}`, depth + 1);
       }
       return true;
     };
@@ -32535,7 +32612,7 @@ async function unwrittenOutput(step, roots, before) {
 async function readEntryManifest(entryDir, key) {
   let data;
   try {
-    data = JSON.parse(await (0, import_promises18.readFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), "utf8"));
+    data = JSON.parse(await (0, import_promises19.readFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), "utf8"));
   } catch (err) {
     return `its ${ENTRY_FILE} cannot be read: ${err.message}`;
   }
@@ -32570,18 +32647,18 @@ async function restoreEntry(entryDir, key, step, roots) {
       const escape = await escapesRoot(rootDir(roots, target.root), target.absolute);
       if (escape) return `its output ${target.path} would be restored outside where it belongs: ${escape}`;
       const staging = `${target.absolute}.restore-${tag}`;
-      await (0, import_promises18.mkdir)(import_node_path21.default.dirname(staging), { recursive: true });
+      await (0, import_promises19.mkdir)(import_node_path21.default.dirname(staging), { recursive: true });
       staged.push({ staging, absolute: target.absolute });
       const under = (p) => p === target.path || p.startsWith(`${target.path}/`);
       if (target.kind === "directory") {
-        await (0, import_promises18.mkdir)(staging);
+        await (0, import_promises19.mkdir)(staging);
         for (const dir of manifest.directories.filter(under).sort())
-          await (0, import_promises18.mkdir)(import_node_path21.default.join(staging, ...dir.slice(target.path.length).split("/")), { recursive: true });
+          await (0, import_promises19.mkdir)(import_node_path21.default.join(staging, ...dir.slice(target.path.length).split("/")), { recursive: true });
       }
       for (const file of manifest.files.filter((f) => under(f.path))) {
         const to = target.kind === "file" ? staging : import_node_path21.default.join(staging, ...file.path.slice(target.path.length + 1).split("/"));
         if (target.kind === "file" && file.path !== target.path) return `its output ${target.path} is recorded both as a file and as a folder`;
-        await (0, import_promises18.mkdir)(import_node_path21.default.dirname(to), { recursive: true });
+        await (0, import_promises19.mkdir)(import_node_path21.default.dirname(to), { recursive: true });
         const copied = await copyHashed(import_node_path21.default.join(entryDir, "files", ...file.path.split("/")), to, file.mode).catch((err) => err);
         if (copied instanceof Error) return `its file ${file.path} cannot be read: ${copied.message}`;
         if (copied.size !== file.size || copied.sha256 !== file.sha256) {
@@ -32592,13 +32669,13 @@ async function restoreEntry(entryDir, key, step, roots) {
       if (target.kind === "file" && !manifest.files.some((f) => f.path === target.path)) return `its output ${target.path} has no file`;
     }
     for (const s of staged) {
-      await (0, import_promises18.rm)(s.absolute, { recursive: true, force: true });
-      await (0, import_promises18.rename)(s.staging, s.absolute);
+      await (0, import_promises19.rm)(s.absolute, { recursive: true, force: true });
+      await (0, import_promises19.rename)(s.staging, s.absolute);
     }
     staged.length = 0;
     return { files: manifest.files.length, bytes };
   } finally {
-    for (const s of staged) await (0, import_promises18.rm)(s.staging, { recursive: true, force: true }).catch(() => void 0);
+    for (const s of staged) await (0, import_promises19.rm)(s.staging, { recursive: true, force: true }).catch(() => void 0);
   }
 }
 async function runCachedStep(options) {
@@ -32606,7 +32683,7 @@ async function runCachedStep(options) {
   if (!KEY_PATTERN.test(key)) throw new Error(`internal: malformed cache key ${key}`);
   const started = Date.now();
   const fetchDir = import_node_path21.default.join(options.scratch, `fetch-${step.id}`);
-  await (0, import_promises18.mkdir)(fetchDir, { recursive: true });
+  await (0, import_promises19.mkdir)(fetchDir, { recursive: true });
   try {
     let entry = null;
     try {
@@ -32628,7 +32705,7 @@ async function runCachedStep(options) {
       info(`Step ${step.name}: no cache entry ${key}; running the step`);
     }
   } finally {
-    await (0, import_promises18.rm)(fetchDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises19.rm)(fetchDir, { recursive: true, force: true }).catch(() => void 0);
   }
   const reportBefore = await sha256File(import_node_path21.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
   const before = await outputSignatures(step, roots);
@@ -32637,8 +32714,8 @@ async function runCachedStep(options) {
   const extra = reportAfter !== null && reportAfter !== reportBefore ? [{ root: "work", path: ".retrain-training-report.json" }] : [];
   const entryDir = import_node_path21.default.join(options.scratch, `store-${step.id}`, ENTRY_DIR_NAME);
   try {
-    await (0, import_promises18.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true });
-    await (0, import_promises18.mkdir)(entryDir, { recursive: true });
+    await (0, import_promises19.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true });
+    await (0, import_promises19.mkdir)(entryDir, { recursive: true });
     const problem = await unwrittenOutput(step, roots, before) ?? await buildEntry(entryDir, key, step, roots, options.toolVersion, extra);
     if (problem) warn(`step "${step.name}": its outputs were not cached: ${problem}`);
     else {
@@ -32648,7 +32725,7 @@ async function runCachedStep(options) {
   } catch (err) {
     warn(`step "${step.name}": its outputs could not be stored in the run-cache (${store.description}): ${err.message}`);
   } finally {
-    await (0, import_promises18.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises19.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true }).catch(() => void 0);
   }
   return { durationMs, cache: { key, restored: false } };
 }
@@ -32682,15 +32759,15 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto11, import_node_fs10, import_promises18, import_node_path21, import_promises19, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto11, import_node_fs11, import_promises19, import_node_path21, import_promises20, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto11 = require("node:crypto");
-    import_node_fs10 = require("node:fs");
-    import_promises18 = require("node:fs/promises");
+    import_node_fs11 = require("node:fs");
+    import_promises19 = require("node:fs/promises");
     import_node_path21 = __toESM(require("node:path"), 1);
-    import_promises19 = require("node:stream/promises");
+    import_promises20 = require("node:stream/promises");
     init_dist3();
     init_hashing_tap();
     init_errors();
@@ -32744,7 +32821,7 @@ async function runRetraining(options) {
     const summary = await readStepSummary(ws.workDir).catch(() => null);
     if (summary !== null) await reporter.stepsSummary?.(summary).catch((err) => reporter.warn(`could not add the steps' summary: ${err.message}`));
     await ws.leftoversCleaned;
-    if (!options.keepWorkDir) await (0, import_promises20.rm)(ws.root, { recursive: true, force: true });
+    if (!options.keepWorkDir) await (0, import_promises21.rm)(ws.root, { recursive: true, force: true });
     else reporter.info(`Kept the run's scratch directory (--keep-work-dir): ${ws.root}`);
   }
 }
@@ -32851,7 +32928,7 @@ async function train(ctx) {
   await ctx.options.atStage?.("steps-done");
   const warmStart = await resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport);
   ctx.reportedParams = await readReportedParams(ctx.trainingReport, ctx.options.params);
-  if ((await (0, import_promises20.readdir)(ctx.ws.modelDir)).length === 0) {
+  if ((await (0, import_promises21.readdir)(ctx.ws.modelDir)).length === 0) {
     throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, "training", "");
   }
   return warmStart;
@@ -32934,8 +33011,8 @@ async function commit(ctx, evaluation, decision) {
     if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name));
     const bundleOut = import_node_path22.default.join(options.outputDir, "bundle");
     const storage = await precommit(async () => {
-      await (0, import_promises20.mkdir)(bundleOut, { recursive: true });
-      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises20.copyFile)(import_node_path22.default.join(ws.bundleDir, name), import_node_path22.default.join(bundleOut, name));
+      await (0, import_promises21.mkdir)(bundleOut, { recursive: true });
+      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises21.copyFile)(import_node_path22.default.join(ws.bundleDir, name), import_node_path22.default.join(bundleOut, name));
       await copyLogs(ws.scratchDir, import_node_path22.default.join(options.outputDir, "logs"));
       return record.version === null ? null : await registry.storeBundle(spec.model, record.version, ws.bundleDir);
     });
@@ -33140,7 +33217,7 @@ async function evaluateReferences(ctx, champion, declared) {
           [import_node_path22.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs11.existsSync)(from)) await (0, import_promises20.copyFile)(from, to);
+          if ((0, import_node_fs12.existsSync)(from)) await (0, import_promises21.copyFile)(from, to);
         }
         const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
@@ -33187,7 +33264,7 @@ function checkBuiltinEvaluationData(ctx, read, role) {
   );
 }
 async function resolveWarmStart(spec, champion, reportFile) {
-  const text2 = await (0, import_promises20.readFile)(reportFile, "utf8").catch(() => null);
+  const text2 = await (0, import_promises21.readFile)(reportFile, "utf8").catch(() => null);
   let report2 = {};
   if (text2 !== null) {
     try {
@@ -33230,7 +33307,7 @@ async function resolveWarmStart(spec, champion, reportFile) {
 }
 async function refusedWarmStart(ctx, err) {
   if (!(err instanceof StepError) || err.reason !== "step-failed" || !ctx.champion || ctx.spec.warmStart !== "required") return null;
-  const report2 = await (0, import_promises20.readFile)(ctx.trainingReport, "utf8").then((text2) => JSON.parse(text2)).catch(() => null);
+  const report2 = await (0, import_promises21.readFile)(ctx.trainingReport, "utf8").then((text2) => JSON.parse(text2)).catch(() => null);
   if (report2?.warmStart !== false) return null;
   return resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport).then(
     () => null,
@@ -33238,7 +33315,7 @@ async function refusedWarmStart(ctx, err) {
   );
 }
 async function readReportedParams(reportFile, declared) {
-  const text2 = await (0, import_promises20.readFile)(reportFile, "utf8").catch(() => null);
+  const text2 = await (0, import_promises21.readFile)(reportFile, "utf8").catch(() => null);
   let report2;
   try {
     report2 = text2 === null ? {} : JSON.parse(text2);
@@ -33266,7 +33343,7 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
 }
 function helpersDir(cliScript) {
   const dir = import_node_path22.default.resolve(import_node_path22.default.dirname(cliScript), "..", "helpers");
-  return (0, import_node_fs11.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  return (0, import_node_fs12.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -33282,7 +33359,7 @@ async function execute(ctx, label, id, target, env, argv) {
   const cwd = target.workingDirectory ? import_node_path22.default.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
   const paramsFile = ctx.contract[ContractEnv.paramsFile];
   const params = paramsFileText(options.params);
-  if (await (0, import_promises20.readFile)(paramsFile, "utf8").catch(() => null) !== params) await (0, import_promises20.writeFile)(paramsFile, params);
+  if (await (0, import_promises21.readFile)(paramsFile, "utf8").catch(() => null) !== params) await (0, import_promises21.writeFile)(paramsFile, params);
   reporter.startGroup(label);
   const started = Date.now();
   let lastOutput = started;
@@ -33315,7 +33392,7 @@ async function execute(ctx, label, id, target, env, argv) {
     reporter.endGroup();
   });
   if (result.cancelled) throw new CancelledError("a signal");
-  if (await (0, import_promises20.readFile)(paramsFile, "utf8").catch(() => null) !== params) {
+  if (await (0, import_promises21.readFile)(paramsFile, "utf8").catch(() => null) !== params) {
     reporter.warn(
       `${label} changed RETRAIN_PARAMS_FILE; later steps get the run's params again (the ones recorded with the version): pass what a step computes to later steps in a file under RETRAIN_WORK_DIR`
     );
@@ -33363,7 +33440,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const metricsFile = import_node_path22.default.join(ws.evalDir, `${name}-metrics.json`);
   const predictionsFile2 = predictionsFile(ctx.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
   const dataRead = import_node_path22.default.join(ws.evalDir, `${name}-data-read.txt`);
-  await (0, import_promises20.rm)(dataRead, { force: true });
+  await (0, import_promises21.rm)(dataRead, { force: true });
   const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
     [ContractEnv.evalDataRead]: dataRead,
     [ContractEnv.step]: `evaluate-${name}`,
@@ -33381,17 +33458,17 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
   }
-  checkBuiltinEvaluationData(ctx, await (0, import_promises20.readFile)(dataRead, "utf8").catch(() => ""), role);
-  const onlyPredictions = declared.length === 0 && !(0, import_node_fs11.existsSync)(metricsFile);
+  checkBuiltinEvaluationData(ctx, await (0, import_promises21.readFile)(dataRead, "utf8").catch(() => ""), role);
+  const onlyPredictions = declared.length === 0 && !(0, import_node_fs12.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
   for (const name2 of declared) {
     if (!(name2 in metrics)) options.reporter.warn(missingMetricWarning(role, name2, metrics));
   }
   const out = import_node_path22.default.join(options.outputDir, "metrics");
-  await (0, import_promises20.mkdir)(out, { recursive: true });
-  if (!onlyPredictions) await (0, import_promises20.copyFile)(metricsFile, import_node_path22.default.join(out, `${name}.json`));
-  if ((0, import_node_fs11.existsSync)(predictionsFile2)) await (0, import_promises20.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
+  await (0, import_promises21.mkdir)(out, { recursive: true });
+  if (!onlyPredictions) await (0, import_promises21.copyFile)(metricsFile, import_node_path22.default.join(out, `${name}.json`));
+  if ((0, import_node_fs12.existsSync)(predictionsFile2)) await (0, import_promises21.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
@@ -33420,7 +33497,7 @@ async function uploadArtifacts(store, model, version, ws, challenger) {
       ws.bundleDir
     )
   ];
-  const logs = (await (0, import_promises20.readdir)(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => import_node_path22.default.join(ws.scratchDir, name));
+  const logs = (await (0, import_promises21.readdir)(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => import_node_path22.default.join(ws.scratchDir, name));
   if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
   return refs;
 }
@@ -33431,9 +33508,12 @@ async function compareModelWeights(champion, candidateDir, warn) {
   return before && after ? compareWeights(before, after) : null;
 }
 async function copyLogs(from, to) {
-  await (0, import_promises20.mkdir)(to, { recursive: true });
-  for (const name of await (0, import_promises20.readdir)(from)) {
-    if (name.endsWith(".log")) await (0, import_promises20.copyFile)(import_node_path22.default.join(from, name), import_node_path22.default.join(to, name));
+  await (0, import_promises21.mkdir)(to, { recursive: true });
+  const secrets = secretValues(process.env);
+  for (const name of await (0, import_promises21.readdir)(from)) {
+    if (!name.endsWith(".log")) continue;
+    if (secrets.length === 0) await (0, import_promises21.copyFile)(import_node_path22.default.join(from, name), import_node_path22.default.join(to, name));
+    else await copyRedacted(import_node_path22.default.join(from, name), import_node_path22.default.join(to, name), secrets);
   }
 }
 function notAnEvaluationFailure(err) {
@@ -33451,13 +33531,13 @@ async function precommit(work) {
   }
 }
 async function stageOutputs(outputDir, result) {
-  await (0, import_promises20.mkdir)(outputDir, { recursive: true });
+  await (0, import_promises21.mkdir)(outputDir, { recursive: true });
   const files = [
     { staged: import_node_path22.default.join(outputDir, ".result.json.staged"), final: import_node_path22.default.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
     { staged: import_node_path22.default.join(outputDir, ".report.md.staged"), final: import_node_path22.default.join(outputDir, "report.md"), text: renderReport(result) }
   ];
   try {
-    for (const f of files) await (0, import_promises20.writeFile)(f.staged, f.text);
+    for (const f of files) await (0, import_promises21.writeFile)(f.staged, f.text);
   } catch (err) {
     await discardOutputs({ outputDir, files });
     throw err;
@@ -33466,7 +33546,7 @@ async function stageOutputs(outputDir, result) {
 }
 async function removeEarlierResult(outputDir) {
   const file = import_node_path22.default.join(outputDir, "result.json");
-  const earlier = await (0, import_promises20.readFile)(file, "utf8").then(
+  const earlier = await (0, import_promises21.readFile)(file, "utf8").then(
     (text2) => {
       try {
         const data = JSON.parse(text2);
@@ -33478,18 +33558,18 @@ async function removeEarlierResult(outputDir) {
     () => false
   );
   if (!earlier) return;
-  await (0, import_promises20.rm)(file, { force: true });
-  for (const name of ["report.md", "bundle", "metrics"]) await (0, import_promises20.rm)(import_node_path22.default.join(outputDir, name), { recursive: true, force: true });
+  await (0, import_promises21.rm)(file, { force: true });
+  for (const name of ["report.md", "bundle", "metrics"]) await (0, import_promises21.rm)(import_node_path22.default.join(outputDir, name), { recursive: true, force: true });
 }
 async function discardOutputs(staged) {
-  for (const f of staged.files) await (0, import_promises20.rm)(f.staged, { force: true });
+  for (const f of staged.files) await (0, import_promises21.rm)(f.staged, { force: true });
 }
 async function publishOutputs(staged, result, report2, warn) {
   const texts = [JSON.stringify(result, null, 2) + "\n", report2];
   for (const [i, f] of staged.files.entries()) {
     try {
-      if (await (0, import_promises20.readFile)(f.staged, "utf8") !== texts[i]) await (0, import_promises20.writeFile)(f.staged, texts[i]);
-      await (0, import_promises20.rename)(f.staged, f.final);
+      if (await (0, import_promises21.readFile)(f.staged, "utf8") !== texts[i]) await (0, import_promises21.writeFile)(f.staged, texts[i]);
+      await (0, import_promises21.rename)(f.staged, f.final);
     } catch (err) {
       warn(`could not write ${f.final}: ${err.message}; the decision above is recorded in the registry`);
     }
@@ -33509,12 +33589,12 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs11, import_promises20, import_node_os7, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs12, import_promises21, import_node_os7, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
-    import_node_fs11 = require("node:fs");
-    import_promises20 = require("node:fs/promises");
+    import_node_fs12 = require("node:fs");
+    import_promises21 = require("node:fs/promises");
     import_node_os7 = __toESM(require("node:os"), 1);
     import_node_path22 = __toESM(require("node:path"), 1);
     init_errors();
@@ -33541,6 +33621,7 @@ var init_run = __esm({
     init_drift_command();
     init_drift_report();
     init_challenger_plan();
+    init_redact();
     RUN_STAGES = ["steps-done", "verdict", "packed", "stored", "outputs-written", "committed"];
     MAX_REPORTED_PARAMS = 100;
     MAX_REPORTED_TEXT = 1024;
@@ -33590,7 +33671,7 @@ __export(compare_command_exports, {
 });
 async function readText2(file, flag) {
   try {
-    const { size } = await (0, import_promises21.stat)(file);
+    const { size } = await (0, import_promises22.stat)(file);
     if (size > MAX_METRICS_FILE_BYTES) {
       throw new InputError(
         [
@@ -33601,7 +33682,7 @@ async function readText2(file, flag) {
         "usage"
       );
     }
-    return await (0, import_promises21.readFile)(file, "utf8");
+    return await (0, import_promises22.readFile)(file, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError([{ message: `${flag} ${file}: cannot read the file (${err.message})` }], "usage");
@@ -33708,12 +33789,12 @@ function renderComparison(c) {
   lines.push(...evidenceSections({ slices: c.slices }, table));
   return lines.join("\n");
 }
-var import_node_path23, import_promises21;
+var import_node_path23, import_promises22;
 var init_compare_command = __esm({
   "src/engine/compare-command.ts"() {
     "use strict";
     import_node_path23 = __toESM(require("node:path"), 1);
-    import_promises21 = require("node:fs/promises");
+    import_promises22 = require("node:fs/promises");
     init_errors();
     init_format2();
     init_metrics_file();
@@ -34175,7 +34256,7 @@ async function fetchVersion(registry, model, version, dest) {
   }
   const target = import_node_path24.default.resolve(dest.replaceAll("{version}", String(chosen)));
   await emptyOrAbsent(target);
-  const scratch = await (0, import_promises22.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
+  const scratch = await (0, import_promises23.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
   const partial = `${target}.partial-${(0, import_node_crypto12.randomBytes)(4).toString("hex")}`;
   try {
     const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle")), partial))().catch(
@@ -34194,7 +34275,7 @@ async function fetchVersion(registry, model, version, dest) {
         "digest-mismatch"
       );
     }
-    await (0, import_promises22.rename)(partial, target).catch(async (err) => {
+    await (0, import_promises23.rename)(partial, target).catch(async (err) => {
       if (err.code === "ENOTEMPTY" || err.code === "EEXIST" || err.code === "ENOTDIR") await emptyOrAbsent(target);
       throw err;
     });
@@ -34211,17 +34292,17 @@ async function fetchVersion(registry, model, version, dest) {
       lineage: manifest.lineage
     };
   } finally {
-    await (0, import_promises22.rm)(partial, { recursive: true, force: true });
-    await (0, import_promises22.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises23.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises23.rm)(scratch, { recursive: true, force: true });
   }
 }
 async function emptyOrAbsent(dir) {
-  if ((await (0, import_promises22.lstat)(dir).catch(() => null))?.isSymbolicLink()) {
+  if ((await (0, import_promises23.lstat)(dir).catch(() => null))?.isSymbolicLink()) {
     throw new InputError([{ message: `${dir} is a symbolic link; name a new or empty directory (the link's target, say)` }], "unsafe-destination");
   }
   let names;
   try {
-    names = await (0, import_promises22.readdir)(dir);
+    names = await (0, import_promises23.readdir)(dir);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return;
@@ -34240,12 +34321,12 @@ function renderFetch(outcome, shown2) {
   ];
   return lines.join("\n");
 }
-var import_node_crypto12, import_promises22, import_node_os8, import_node_path24;
+var import_node_crypto12, import_promises23, import_node_os8, import_node_path24;
 var init_fetch_command = __esm({
   "src/engine/fetch-command.ts"() {
     "use strict";
     import_node_crypto12 = require("node:crypto");
-    import_promises22 = require("node:fs/promises");
+    import_promises23 = require("node:fs/promises");
     import_node_os8 = __toESM(require("node:os"), 1);
     import_node_path24 = __toESM(require("node:path"), 1);
     init_errors();
@@ -34678,7 +34759,7 @@ async function readFiles(files, plan) {
 }
 async function sizes(files) {
   let total = 0;
-  for (const file of files) total += (await (0, import_promises23.stat)(file)).size;
+  for (const file of files) total += (await (0, import_promises24.stat)(file)).size;
   return total;
 }
 async function readAsText(table2, files, headers, columns) {
@@ -34749,12 +34830,12 @@ function rowOrigin(table2, row) {
   const shown2 = relative2 !== "" && !relative2.startsWith("..") && !import_node_path25.default.isAbsolute(relative2) ? relative2 : source.path;
   return `${shown2}:${table2.lines[row] ?? row - source.firstRow + 2}`;
 }
-var import_node_crypto13, import_promises23, import_node_path25, EMPTY, Columns;
+var import_node_crypto13, import_promises24, import_node_path25, EMPTY, Columns;
 var init_csv = __esm({
   "src/trainers/csv.ts"() {
     "use strict";
     import_node_crypto13 = require("node:crypto");
-    import_promises23 = require("node:fs/promises");
+    import_promises24 = require("node:fs/promises");
     import_node_path25 = __toESM(require("node:path"), 1);
     init_read();
     init_errors3();
@@ -34959,12 +35040,12 @@ function namedWeights(model) {
   return out;
 }
 async function saveModel(dir, model) {
-  await (0, import_promises24.mkdir)(dir, { recursive: true });
-  await (0, import_promises24.writeFile)(import_node_path26.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await (0, import_promises24.writeFile)(import_node_path26.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await (0, import_promises25.mkdir)(dir, { recursive: true });
+  await (0, import_promises25.writeFile)(import_node_path26.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await (0, import_promises25.writeFile)(import_node_path26.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return (0, import_promises24.readFile)(import_node_path26.default.join(dir, MODEL_FILE)).then(
+  return (0, import_promises25.readFile)(import_node_path26.default.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -34977,7 +35058,7 @@ async function loadModel(dir) {
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text2;
   try {
-    text2 = await (0, import_promises24.readFile)(file, "utf8");
+    text2 = await (0, import_promises25.readFile)(file, "utf8");
   } catch (err) {
     throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
@@ -35002,12 +35083,12 @@ async function loadModel(dir) {
   if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse2("its averaged weights do not match its features");
   return model;
 }
-var import_node_crypto14, import_promises24, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
+var import_node_crypto14, import_promises25, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
 var init_model = __esm({
   "src/trainers/model.ts"() {
     "use strict";
     import_node_crypto14 = require("node:crypto");
-    import_promises24 = require("node:fs/promises");
+    import_promises25 = require("node:fs/promises");
     import_node_path26 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_errors4();
@@ -35373,7 +35454,7 @@ async function evaluateBuiltin(dataName, io) {
   const modelDir = requireEnv(io.env, ContractEnv.evalModelDir);
   const metricsFile = requireEnv(io.env, ContractEnv.metricsFile);
   const dataRead = io.env[ContractEnv.evalDataRead];
-  if (dataRead) await (0, import_promises25.appendFile)(dataRead, `${dataName}
+  if (dataRead) await (0, import_promises26.appendFile)(dataRead, `${dataName}
 `);
   const model = await loadModel(modelDir);
   const prep = model.preparation;
@@ -35422,19 +35503,19 @@ async function evaluateBuiltin(dataName, io) {
     rows.forEach((i, r) => lines.push([ids[r], labelAt(i), String(out.values[r])].map(csvField).join(",")));
   }
   const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-  await (0, import_promises25.writeFile)(metricsFile, JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises26.writeFile)(metricsFile, JSON.stringify(json, null, 2) + "\n");
   const predictionsFile2 = io.env[ContractEnv.predictionsFile];
-  if (predictionsFile2) await (0, import_promises25.writeFile)(predictionsFile2, lines.join("\n") + "\n");
+  if (predictionsFile2) await (0, import_promises26.writeFile)(predictionsFile2, lines.join("\n") + "\n");
   const role = io.env[ContractEnv.evalRole] || "model";
   const version = io.env[ContractEnv.evalVersion];
   const shown2 = Object.entries(json).map(([k, v]) => `${k} ${v === null ? "undefined" : Number(v.toPrecision(6))}`);
   io.log(`${role}${version ? ` (version ${version})` : ""}, builtin/${model.trainer}: ${n} examples; ${shown2.join(", ")}`);
 }
-var import_promises25;
+var import_promises26;
 var init_evaluate_command = __esm({
   "src/trainers/evaluate-command.ts"() {
     "use strict";
-    import_promises25 = require("node:fs/promises");
+    import_promises26 = require("node:fs/promises");
     init_contract_names();
     init_csv();
     init_errors4();
@@ -35572,7 +35653,7 @@ function poolFor(file) {
   if (pools.has(key)) return pools.get(key);
   let pool = null;
   try {
-    if ((0, import_node_fs12.existsSync)((0, import_node_url2.fileURLToPath)(file))) {
+    if ((0, import_node_fs13.existsSync)((0, import_node_url2.fileURLToPath)(file))) {
       const control = new Int32Array(new SharedArrayBuffer(12));
       const { port1, port2 } = new import_node_worker_threads5.MessageChannel();
       const worker = new import_node_worker_threads5.Worker(file, { workerData: { control, port: port2 }, transferList: [port2] });
@@ -35632,11 +35713,11 @@ function shared3(a) {
   copy.set(a);
   return copy;
 }
-var import_node_fs12, import_node_os9, import_node_url2, import_node_worker_threads5, OBJECTIVE_WORKER, STATE, JOB, POSTED, RUNNING, DONE, TAKEN_BACK, MIN_WORK, RUNNING_MS, pools, objectiveThreadCounts, Remote;
+var import_node_fs13, import_node_os9, import_node_url2, import_node_worker_threads5, OBJECTIVE_WORKER, STATE, JOB, POSTED, RUNNING, DONE, TAKEN_BACK, MIN_WORK, RUNNING_MS, pools, objectiveThreadCounts, Remote;
 var init_objective_threads = __esm({
   "src/trainers/objective-threads.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     import_node_os9 = require("node:os");
     import_node_url2 = require("node:url");
     import_node_worker_threads5 = require("node:worker_threads");
@@ -36115,7 +36196,7 @@ async function readChampion(io) {
   try {
     return { dir, builtin: true, model: await loadModel(dir), error: null };
   } catch (err) {
-    const foreign = await (0, import_promises26.readFile)(import_node_path27.default.join(dir, MODEL_FILE), "utf8").then((text2) => JSON.parse(text2)).then(
+    const foreign = await (0, import_promises27.readFile)(import_node_path27.default.join(dir, MODEL_FILE), "utf8").then((text2) => JSON.parse(text2)).then(
       (parsed) => parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && !("format" in parsed),
       () => false
     );
@@ -36140,17 +36221,17 @@ async function resolveStart(io, trainer, options, table2, labels, found) {
   if (reasons.length === 0) {
     const report3 = io.env[ContractEnv.trainingReport];
     const from = io.env[ContractEnv.baselineDigest];
-    if (report3 && from) await (0, import_promises26.writeFile)(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
+    if (report3 && from) await (0, import_promises27.writeFile)(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
     return { model, parentVersion };
   }
   const reason = `${champion} cannot be continued: ${reasons.join("; ")}`;
   const report2 = io.env[ContractEnv.trainingReport];
   if (io.env[ContractEnv.warmStart] === "required") {
-    if (report2) await (0, import_promises26.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
+    if (report2) await (0, import_promises27.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
     throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`);
   }
   io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`);
-  if (report2) await (0, import_promises26.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
+  if (report2) await (0, import_promises27.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
   return { model: null, reason, parentVersion };
 }
 function readPlan(columns, options, classification, champion) {
@@ -36466,11 +36547,11 @@ function trainLbfgs(model, options, train2, validation, io) {
   io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? " (converged)" : ""}${threads}`);
   return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === "callback" };
 }
-var import_promises26, import_node_path27;
+var import_promises27, import_node_path27;
 var init_train_command = __esm({
   "src/trainers/train-command.ts"() {
     "use strict";
-    import_promises26 = require("node:fs/promises");
+    import_promises27 = require("node:fs/promises");
     import_node_path27 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_csv();
@@ -37357,4 +37438,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=657849f5853f12920629bd9cd472ddac79c0d8e919fd8ba4745a62d9a829241c
+// retrain-script-sha256=a467312d06ac85a2d9361b8c058338a27ba610f4b2beded5a7814483974d4f10

@@ -18,6 +18,7 @@ import { StringDecoder } from 'node:string_decoder'
 import { DiskFullError, isDiskFull } from '../errors.js'
 import { checkOptionValues } from '../spec/option-values.js'
 import type { ShellName } from '../spec/types.js'
+import { redactLine, secretValues } from './redact.js'
 
 export type ShellSpec = ShellName | { template: string; posix: boolean }
 
@@ -201,6 +202,8 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
   await prepare(req.scratchDir, req.argv ? null : scriptFile, req.script)
 
   const tail: string[] = []
+  // The tail is quoted in the failure's message, the report and the job summary: secrets masked (redact.ts).
+  const secrets = secretValues(req.env).map(b => b.toString())
   const started = Date.now()
 
   return await new Promise<ProcessResult>((resolve, reject) => {
@@ -246,7 +249,7 @@ export async function runProcess(req: ProcessRequest): Promise<ProcessResult> {
     req.signal?.addEventListener('abort', onAbort, { once: true })
 
     const emit = (name: 'stdout' | 'stderr', line: string) => {
-      tail.push(tailLine(line))
+      tail.push(tailLine(secrets.length ? redactLine(line, secrets) : line))
       if (tail.length > TAIL_LINES) tail.shift()
       req.onLine(name, line)
     }

@@ -57,6 +57,7 @@ import { profileRun, skipReason, type RunProfile } from './run-profile.js'
 import { championManifest } from './drift-command.js'
 import { writeDriftCharts } from './drift-report.js'
 import { challengerEvidence, evaluationDigest, holdForSelection, planId } from './challenger-plan.js'
+import { copyRedacted, secretValues } from './redact.js'
 
 export interface RunOptions {
   spec: Spec
@@ -1090,10 +1091,14 @@ async function compareModelWeights(champion: Champion | null, candidateDir: stri
   return before && after ? compareWeights(before, after) : null
 }
 
+/** The steps' logs into the outputs, secret-looking values of the environment masked (redact.ts). */
 async function copyLogs(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true })
+  const secrets = secretValues(process.env)
   for (const name of await readdir(from)) {
-    if (name.endsWith('.log')) await copyFile(path.join(from, name), path.join(to, name))
+    if (!name.endsWith('.log')) continue
+    if (secrets.length === 0) await copyFile(path.join(from, name), path.join(to, name))
+    else await copyRedacted(path.join(from, name), path.join(to, name), secrets)
   }
 }
 
