@@ -32060,7 +32060,8 @@ __export(drift_command_exports, {
   championManifest: () => championManifest,
   championProfile: () => championProfile,
   driftReport: () => driftReport,
-  measureDrift: () => measureDrift
+  measureDrift: () => measureDrift,
+  uncompared: () => uncompared
 });
 async function championProfile(registry, snapshot, scratch) {
   return (await championManifest(registry, snapshot, scratch)).lineage.dataProfile ?? null;
@@ -32080,11 +32081,17 @@ async function championManifest(registry, snapshot, scratch) {
 function driftReport(reference, passes, policy, championVersion) {
   const inputs = policy.inputs.map((name) => compareInput(name, reference.inputs[name], passes.get(name), policy));
   return {
-    drifted: inputs.some((i) => i.features.some((f) => f.drifted)),
+    // An input that could not be compared at all (not profiled on either side, or not in the
+    // champion's profile) counts as drifted: data that was not compared is never "nothing drifted",
+    // and a workflow that retrains when `drifted` is true retrains, as `retrain-when: drift` goes ahead.
+    drifted: inputs.some((i) => i.features.some((f) => f.drifted) || uncompared(i)),
     championVersion,
     thresholds: { psi: policy.psi, ksP: policy.ksP, chi2P: policy.chi2P },
     inputs
   };
+}
+function uncompared(input) {
+  return input.skipped !== void 0 && input.features.length === 0;
 }
 async function measureDrift(spec, registry, params, github = {}, policy = spec.drift) {
   const snapshot = await registry.snapshot(spec.model);
@@ -32141,9 +32148,9 @@ async function profileRun(spec, data, champion, reporter) {
     else {
       drift = driftReport(reference, passes, spec.retrainWhen.drift, champion.version);
       const drifted = drift.inputs.flatMap((i) => i.features.filter((f) => f.drifted).map((f) => `${i.input}.${f.column}`));
-      const uncompared = drift.inputs.filter((i) => i.skipped !== void 0 && i.features.length === 0);
-      if (drifted.length === 0 && uncompared.length > 0) {
-        reporter.warn(`retrain-when: drift: ${uncompared.map((i) => `input ${i.input} is not compared (${i.skipped})`).join("; ")}; the run goes ahead`);
+      const notCompared = drift.inputs.filter(uncompared);
+      if (drifted.length === 0 && notCompared.length > 0) {
+        reporter.warn(`retrain-when: drift: ${notCompared.map((i) => `input ${i.input} is not compared (${i.skipped})`).join("; ")}; the run goes ahead`);
         drift = null;
       } else reporter.info(drifted.length ? `Drift since the champion: ${drifted.join(", ")}` : "No feature drifted since the champion was trained");
     }
@@ -37438,4 +37445,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=a467312d06ac85a2d9361b8c058338a27ba610f4b2beded5a7814483974d4f10
+// retrain-script-sha256=8baa9b62ce61861b77dd0cc7db9da515e23b1de9e6770ab9ba010bfc9ff1ee24

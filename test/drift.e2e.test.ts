@@ -238,6 +238,13 @@ describe('retrain drift', () => {
     )
     expect(existsSync(path.join(cwd, 'ran.txt')), 'the steps ran').toBe(true)
     expect((await readJson(path.join(cwd, 'out/second/result.json'))).decision).toBe('promoted')
+    // `retrain drift` agrees: data it could not compare is never "nothing drifted", so a workflow that
+    // retrains when drifted is true retrains.
+    const drift = await retrain(cwd, ['drift', '--spec', 'retrain.yml', '--json'])
+    expect(drift.code, drift.stderr).toBe(0)
+    const report = JSON.parse(drift.stdout)
+    expect(report.drifted).toBe(true)
+    expect(report.inputs).toEqual([expect.objectContaining({ input: 'train', skipped: expect.stringMatching(/neither CSV nor JSON Lines/), features: [] })])
   })
 
   it('checks may compare with the champion: max-mean-shift stops the run before any step', async () => {

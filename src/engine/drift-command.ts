@@ -43,11 +43,19 @@ export async function championManifest(registry: Registry, snapshot: RegistrySna
 export function driftReport(reference: DataProfile, passes: Map<string, InputPass>, policy: DriftSpec, championVersion: number): DriftReport {
   const inputs = policy.inputs.map(name => compareInput(name, reference.inputs[name], passes.get(name)!, policy))
   return {
-    drifted: inputs.some(i => i.features.some(f => f.drifted)),
+    // An input that could not be compared at all (not profiled on either side, or not in the
+    // champion's profile) counts as drifted: data that was not compared is never "nothing drifted",
+    // and a workflow that retrains when `drifted` is true retrains, as `retrain-when: drift` goes ahead.
+    drifted: inputs.some(i => i.features.some(f => f.drifted) || uncompared(i)),
     championVersion,
     thresholds: { psi: policy.psi, ksP: policy.ksP, chi2P: policy.chi2P },
     inputs
   }
+}
+
+/** An input of the policy whose data could not be compared with the champion's at all. */
+export function uncompared(input: { skipped?: string; features: readonly unknown[] }): boolean {
+  return input.skipped !== undefined && input.features.length === 0
 }
 
 export const NO_PROFILE =

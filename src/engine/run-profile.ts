@@ -6,7 +6,7 @@
 import type { Reporter } from '../ports.js'
 import type { Spec } from '../spec/types.js'
 import { championCheckFailures, DataCheckError, hasChampionChecks } from './data-checks.js'
-import { driftReport, NO_PROFILE } from './drift-command.js'
+import { driftReport, NO_PROFILE, uncompared } from './drift-command.js'
 import type { DriftReport } from './drift.js'
 import type { ResolvedDataInput } from './fingerprint.js'
 import { formatNumber } from './format.js'
@@ -44,9 +44,9 @@ export async function profileRun(
       drift = driftReport(reference, passes, spec.retrainWhen.drift, champion.version)
       const drifted = drift.inputs.flatMap(i => i.features.filter(f => f.drifted).map(f => `${i.input}.${f.column}`))
       // An input not compared says nothing about drift: the run never skips on data it did not compare.
-      const uncompared = drift.inputs.filter(i => i.skipped !== undefined && i.features.length === 0)
-      if (drifted.length === 0 && uncompared.length > 0) {
-        reporter.warn(`retrain-when: drift: ${uncompared.map(i => `input ${i.input} is not compared (${i.skipped})`).join('; ')}; the run goes ahead`)
+      const notCompared = drift.inputs.filter(uncompared)
+      if (drifted.length === 0 && notCompared.length > 0) {
+        reporter.warn(`retrain-when: drift: ${notCompared.map(i => `input ${i.input} is not compared (${i.skipped})`).join('; ')}; the run goes ahead`)
         drift = null
       } else reporter.info(drifted.length ? `Drift since the champion: ${drifted.join(', ')}` : 'No feature drifted since the champion was trained')
     }
