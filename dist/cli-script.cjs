@@ -1249,6 +1249,36 @@ var init_contract = __esm({
   }
 });
 
+// src/terminal-text.ts
+function terminalText(text2) {
+  if (!CONTROL.test(text2)) return text2;
+  let out = "";
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "\x1B") {
+      const colour = COLOUR.exec(text2.slice(i, i + 32));
+      if (colour) {
+        out += colour[0];
+        i += colour[0].length - 1;
+        continue;
+      }
+    }
+    const code = c.charCodeAt(0);
+    if (code === 13) out += "\\r";
+    else if (code < 32 && code !== 9 && code !== 10 || code >= 127 && code <= 159) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else out += c;
+  }
+  return out;
+}
+var COLOUR, CONTROL;
+var init_terminal_text = __esm({
+  "src/terminal-text.ts"() {
+    "use strict";
+    COLOUR = /^\x1b\[[0-9;]*m/;
+    CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -36588,7 +36618,7 @@ async function guarded(work) {
     return ExitCode.ok;
   } catch (err) {
     if (!(err instanceof TrainerError)) throw err;
-    process.stderr.write(`error: ${err.message}
+    process.stderr.write(`error: ${terminalText(err.message)}
 `);
     return ExitCode.badInput;
   }
@@ -36603,6 +36633,7 @@ var init_commands = __esm({
   "src/trainers/commands.ts"() {
     "use strict";
     init_errors();
+    init_terminal_text();
     init_errors4();
     init_evaluate_command();
     init_train_command();
@@ -36771,6 +36802,7 @@ function dropOutputOnClosedPipe(stream) {
 
 // src/local/cli.ts
 init_suggest();
+init_terminal_text();
 
 // src/local/file-gate.ts
 var FileGate = class {
@@ -37268,7 +37300,7 @@ async function render(outcome, command, values, spec, reporter) {
       reporter.info(
         `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ""}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ""}. Outputs in ${import_node_path28.default.relative(process.cwd(), outputDir) || outputDir}`
       );
-      if (result.error) process.stderr.write(`error: ${result.error.reason}: ${result.error.message}
+      if (result.error) process.stderr.write(`error: ${result.error.reason}: ${terminalText(result.error.message)}
 `);
       if (outcome.run.exitCode === ExitCode.ok && result.candidate.version !== null)
         return await unfinishedFollowUps(`${result.model} version ${result.candidate.version} is ${result.decision}`, outcome.run.followUps);
@@ -37413,25 +37445,25 @@ async function runCli(argv) {
     return await main(argv);
   } catch (err) {
     if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`error: ${formatProblem(p)}
+      for (const p of err.problems) process.stderr.write(`error: ${terminalText(formatProblem(p))}
 `);
       if (err.reason === "rejected-candidate") process.stderr.write('To promote it anyway, pass --force and --reason "why"; the reason is recorded.\n');
       return err.exitCode;
     }
     if (err instanceof RetrainError) {
-      process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ""}${err.message}
+      process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ""}${terminalText(err.message)}
 `);
       if (err.exitCode === ExitCode.integrity) process.stderr.write(`${err.reason === MODEL_NOT_PACKABLE ? MODEL_NOT_PACKABLE_HINT : INTEGRITY_HINT}
 `);
       return err.exitCode;
     }
     if (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`error: ${err.message}
+      process.stderr.write(`error: ${terminalText(err.message)}
 Run "retrain --help" for usage.
 `);
       return ExitCode.badInput;
     }
-    process.stderr.write(`error: ${err instanceof Error ? process.env.RETRAIN_DEBUG ? err.stack : err.message : String(err)}
+    process.stderr.write(`error: ${terminalText(err instanceof Error ? (process.env.RETRAIN_DEBUG ? err.stack : err.message) ?? "" : String(err))}
 `);
     return ExitCode.internal;
   }
@@ -37445,4 +37477,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=8baa9b62ce61861b77dd0cc7db9da515e23b1de9e6770ab9ba010bfc9ff1ee24
+// retrain-script-sha256=31e690f6ae0e798e777ff6c01db1e1bf8b6f246bbc34e9e67f06ac231cb8868d

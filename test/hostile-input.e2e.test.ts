@@ -331,3 +331,23 @@ describe("the action's file commands are not handed to steps", () => {
     expect(commands.filter(c => !['stop-commands', ...tokens].includes(c.name))).toEqual([])
   })
 })
+
+describe("control characters from the data in the CLI's errors", () => {
+  it('are shown as escapes: a column name with a hidden link (OSC 8) or a screen clear cannot act on the terminal; colours stay', async () => {
+    const project = await makeProject('test/fixtures/toy', spec({ step: 'node -e "console.log(\'\\x1b[31mboom\\x1b[0m \\x1b[2J done\'); process.exit(3)"' }))
+    const header = 'a\x1b]8;;http://example.invalid\x07b\x1b[2J,label'
+    await writeFile(path.join(project, 'odd.csv'), `${header}\n1,yes\n2,no\n`)
+    const env = { RETRAIN_DATA_TRAIN: path.join(project, 'odd.csv'), RETRAIN_MODEL_DIR: path.join(project, 'model'), RETRAIN_BUILTIN_OPTIONS: '{"label":"y"}' }
+    const train = await retrain(project, ['train', 'lbfgs-logistic'], env)
+    expect(train.code).toBe(2)
+    expect(train.stderr).toContain('its columns: a\\x1b]8;;http://example.invalid\\x07b\\x1b[2J, label')
+    expect(train.stderr.includes('\x07') || train.stderr.includes('\x1b')).toBe(false)
+
+    // A failed step's last lines, quoted in the error: its colours are kept, the screen clear is not.
+    const run = await retrain(project, ['run', '--spec', 'retrain.yml', '--out', 'out'])
+    expect(run.code).not.toBe(0)
+    const quoted = run.stderr.slice(run.stderr.indexOf('error: '))
+    expect(quoted).toContain('\x1b[31mboom\x1b[0m \\x1b[2J done')
+    expect(quoted).not.toContain('\x1b[2J')
+  })
+})
