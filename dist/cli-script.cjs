@@ -35691,7 +35691,7 @@ function poolFor(file) {
   let pool = null;
   try {
     if ((0, import_node_fs13.existsSync)((0, import_node_url2.fileURLToPath)(file))) {
-      const control = new Int32Array(new SharedArrayBuffer(12));
+      const control = new Int32Array(new SharedArrayBuffer(8));
       const { port1, port2 } = new import_node_worker_threads5.MessageChannel();
       const worker = new import_node_worker_threads5.Worker(file, { workerData: { control, port: port2 }, transferList: [port2] });
       worker.unref();
@@ -35725,7 +35725,7 @@ function splitObjective(kind, data, l2, options = {}) {
   const first = new Float64Array(size);
   const second = new Float64Array(size);
   const threads = options.threads ?? objectiveThreads();
-  const remote = threads > 1 && half > 0 && n * d * rows >= MIN_WORK ? Remote.open(kind, data, half, size, options.worker ?? OBJECTIVE_WORKER) : null;
+  const remote = threads > 1 && half > 0 && n * d * rows >= MIN_WORK ? Remote.open(kind, data, half, size, options.worker ?? OBJECTIVE_WORKER, options.waitForThread === true) : null;
   return (p, grad) => {
     let total;
     if (remote?.post(p)) {
@@ -35778,18 +35778,20 @@ var init_objective_threads = __esm({
       takenBack: 0
     };
     Remote = class _Remote {
-      constructor(pool, id, params, result) {
+      constructor(pool, id, params, result, waitForThread) {
         this.pool = pool;
         this.id = id;
         this.params = params;
         this.result = result;
+        this.waitForThread = waitForThread;
       }
       pool;
       id;
       params;
       result;
+      waitForThread;
       dead = false;
-      static open(kind, data, half, size, file) {
+      static open(kind, data, half, size, file, waitForThread = false) {
         const pool = poolFor(file);
         if (!pool || pool.broken) return null;
         const params = new Float64Array(new SharedArrayBuffer(8 * size));
@@ -35804,7 +35806,7 @@ var init_objective_threads = __esm({
           result
         };
         pool.port.postMessage(dataset);
-        return new _Remote(pool, id, params, result);
+        return new _Remote(pool, id, params, result, waitForThread);
       }
       /** Offers the first half at `p` to the second thread; false when it is not to be asked. */
       post(p) {
@@ -35820,6 +35822,7 @@ var init_objective_threads = __esm({
       /** The first half's loss sum, with its gradient sums in `sums`; null when it is to be summed here. */
       collect(sums) {
         const { control } = this.pool;
+        if (this.waitForThread && Atomics.load(control, STATE) === POSTED) Atomics.wait(control, STATE, POSTED, RUNNING_MS);
         if (Atomics.compareExchange(control, STATE, POSTED, TAKEN_BACK) === POSTED) {
           objectiveThreadCounts.takenBack++;
           return null;
@@ -37477,4 +37480,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=31e690f6ae0e798e777ff6c01db1e1bf8b6f246bbc34e9e67f06ac231cb8868d
+// retrain-script-sha256=87ad5bf4c4ae8e4d6b827eb928c404855ba3b9bd1b091b83aba0cbae4c06a962

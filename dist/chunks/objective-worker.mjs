@@ -230,7 +230,6 @@ function poissonRange(data) {
 var OBJECTIVE_WORKER = new URL("./objective-worker.mjs", import.meta.url);
 var STATE = 0;
 var JOB = 1;
-var READY = 2;
 var POSTED = 1;
 var RUNNING = 2;
 var DONE = 3;
@@ -249,8 +248,6 @@ function lookUp(id) {
   }
   return known.get(id);
 }
-Atomics.store(control, READY, 1);
-Atomics.notify(control, READY);
 for (; ; ) {
   const state = Atomics.load(control, STATE);
   if (state !== POSTED) {

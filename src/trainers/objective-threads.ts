@@ -25,8 +25,6 @@ export const OBJECTIVE_WORKER = new URL('./objective-worker.mjs', import.meta.ur
 /** Words of the control block both threads share. */
 export const STATE = 0
 export const JOB = 1
-/** 1 once the second thread has started. */
-export const READY = 2
 /** Values of control[STATE]. */
 export const IDLE = 0
 export const POSTED = 1
@@ -77,7 +75,7 @@ function poolFor(file: URL): Pool | null {
   try {
     // A missing file would only show as an 'error' event, which nothing here waits for.
     if (existsSync(fileURLToPath(file))) {
-      const control = new Int32Array(new SharedArrayBuffer(12))
+      const control = new Int32Array(new SharedArrayBuffer(8))
       const { port1, port2 } = new MessageChannel()
       const worker = new Worker(file, { workerData: { control, port: port2 }, transferList: [port2] })
       worker.unref()
@@ -103,18 +101,15 @@ export function startObjectiveThread(file: URL = OBJECTIVE_WORKER): void {
   if (objectiveThreads() > 1) poolFor(file)
 }
 
-/** Starts the second thread (`file`) and waits up to `ms` for it to be up; false when it is not. For tests and benches. */
-export function objectiveThreadReady(file: URL = OBJECTIVE_WORKER, ms = 15_000): boolean {
-  const pool = poolFor(file)
-  if (!pool) return false
-  if (Atomics.load(pool.control, READY) !== 1) Atomics.wait(pool.control, READY, 0, ms)
-  return Atomics.load(pool.control, READY) === 1 && !pool.broken
-}
-
 export interface SplitOptions {
   /** 1: everything on this thread; 2: the first half on the second thread where it is worth it. Default: objectiveThreads(). */
   threads?: number
   worker?: URL
+  /**
+   * For tests: wait (up to a minute) for the second thread to take each half instead of taking back
+   * one it has not started, so that what it sums does not depend on how the machine schedules it.
+   */
+  waitForThread?: boolean
 }
 
 /**
@@ -148,7 +143,7 @@ export function splitObjective(kind: ObjectiveKind, data: ObjectiveData, l2: num
   const first = new Float64Array(size)
   const second = new Float64Array(size)
   const threads = options.threads ?? objectiveThreads()
-  const remote = threads > 1 && half > 0 && n * d * rows >= MIN_WORK ? Remote.open(kind, data, half, size, options.worker ?? OBJECTIVE_WORKER) : null
+  const remote = threads > 1 && half > 0 && n * d * rows >= MIN_WORK ? Remote.open(kind, data, half, size, options.worker ?? OBJECTIVE_WORKER, options.waitForThread === true) : null
   return (p, grad) => {
     let total: number
     if (remote?.post(p)) {
@@ -176,10 +171,11 @@ class Remote {
     private readonly pool: Pool,
     private readonly id: number,
     private readonly params: Float64Array,
-    private readonly result: Float64Array
+    private readonly result: Float64Array,
+    private readonly waitForThread: boolean
   ) {}
 
-  static open(kind: ObjectiveKind, data: ObjectiveData, half: number, size: number, file: URL): Remote | null {
+  static open(kind: ObjectiveKind, data: ObjectiveData, half: number, size: number, file: URL, waitForThread = false): Remote | null {
     const pool = poolFor(file)
     if (!pool || pool.broken) return null
     const params = new Float64Array(new SharedArrayBuffer(8 * size))
@@ -194,7 +190,7 @@ class Remote {
       result
     }
     pool.port.postMessage(dataset)
-    return new Remote(pool, id, params, result)
+    return new Remote(pool, id, params, result, waitForThread)
   }
 
   /** Offers the first half at `p` to the second thread; false when it is not to be asked. */
@@ -212,6 +208,7 @@ class Remote {
   /** The first half's loss sum, with its gradient sums in `sums`; null when it is to be summed here. */
   collect(sums: Float64Array): number | null {
     const { control } = this.pool
+    if (this.waitForThread && Atomics.load(control, STATE) === POSTED) Atomics.wait(control, STATE, POSTED, RUNNING_MS)
     // Not taken yet: taken back.
     if (Atomics.compareExchange(control, STATE, POSTED, TAKEN_BACK) === POSTED) {
       objectiveThreadCounts.takenBack++

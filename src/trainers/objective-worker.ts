@@ -5,7 +5,7 @@
  * read without returning to the event loop, and keeps the last few.
  */
 import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads'
-import { DONE, FAILED, JOB, POSTED, READY, RUNNING, STATE, type RemoteDataset } from './objective-threads.js'
+import { DONE, FAILED, JOB, POSTED, RUNNING, STATE, type RemoteDataset } from './objective-threads.js'
 import { rangeObjective, type RangeObjective } from './objectives.js'
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort }
@@ -22,8 +22,6 @@ function lookUp(id: number) {
   return known.get(id)
 }
 
-Atomics.store(control, READY, 1)
-Atomics.notify(control, READY)
 for (;;) {
   const state = Atomics.load(control, STATE)
   if (state !== POSTED) {
