@@ -143,7 +143,10 @@ export function splitObjective(kind: ObjectiveKind, data: ObjectiveData, l2: num
   const first = new Float64Array(size)
   const second = new Float64Array(size)
   const threads = options.threads ?? objectiveThreads()
-  const remote = threads > 1 && half > 0 && n * d * rows >= MIN_WORK ? Remote.open(kind, data, half, size, options.worker ?? OBJECTIVE_WORKER, options.waitForThread === true) : null
+  const remote =
+    threads > 1 && half > 0 && n * d * rows >= MIN_WORK
+      ? Remote.open(kind, data, half, size, options.worker ?? OBJECTIVE_WORKER, options.waitForThread === true)
+      : null
   return (p, grad) => {
     let total: number
     if (remote?.post(p)) {
