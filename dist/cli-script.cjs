@@ -33070,6 +33070,7 @@ async function commit(ctx, evaluation, decision) {
     if (record.version !== null) {
       const version = record.version;
       const status = plan.action === "promote" ? "promoted" : plan.action === "gate" ? "pending" : plan.action === "hold" ? "candidate" : "rejected";
+      const pins = pinnedVersions(spec);
       const register = (s, decided, why) => registry.apply(spec.model, {
         kind: "register",
         version,
@@ -33078,7 +33079,7 @@ async function commit(ctx, evaluation, decision) {
           digest: manifest.digest,
           metrics: evaluation.candidate,
           evaluationData: evaluationDigest(ctx.evaluationInputs),
-          ...pinnedVersions(spec).length > 0 && { comparedWith: pinnedVersions(spec) },
+          ...pins.length > 0 && { comparedWith: pins },
           decision: decided,
           createdAt: lineage.createdAt,
           storage,
@@ -37480,4 +37481,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=87ad5bf4c4ae8e4d6b827eb928c404855ba3b9bd1b091b83aba0cbae4c06a962
+// retrain-script-sha256=58c1d03f9c899a6713c602d5369fd488c29b93e38c4d004ab2a98c7bd76f1fae

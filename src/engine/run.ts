@@ -484,6 +484,7 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     if (record.version !== null) {
       const version = record.version
       const status = plan.action === 'promote' ? 'promoted' : plan.action === 'gate' ? 'pending' : plan.action === 'hold' ? 'candidate' : 'rejected'
+      const pins = pinnedVersions(spec)
       const register = (s: typeof status, decided: string, why: string) =>
         registry.apply(spec.model, {
           kind: 'register',
@@ -493,7 +494,7 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
             digest: manifest.digest,
             metrics: evaluation.candidate,
             evaluationData: evaluationDigest(ctx.evaluationInputs),
-            ...(pinnedVersions(spec).length > 0 && { comparedWith: pinnedVersions(spec) }),
+            ...(pins.length > 0 && { comparedWith: pins }),
             decision: decided,
             createdAt: lineage.createdAt,
             storage,

@@ -25,8 +25,7 @@ export const OBJECTIVE_WORKER = new URL('./objective-worker.mjs', import.meta.ur
 /** Words of the control block both threads share. */
 export const STATE = 0
 export const JOB = 1
-/** Values of control[STATE]. */
-export const IDLE = 0
+/** Values of control[STATE], which starts at 0 (nothing posted yet). */
 export const POSTED = 1
 export const RUNNING = 2
 export const DONE = 3
