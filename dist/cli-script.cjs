@@ -14500,7 +14500,7 @@ function hasOptionTable(name) {
 function runsItsArguments(name) {
   return RUN_THEIR_ARGUMENTS.get(name);
 }
-function skipBalanced(raw, i, open3, close) {
+function skipBalanced(raw, i, open4, close) {
   let depth = 0;
   for (let j = i; j < raw.length; j++) {
     if (raw.startsWith("${{", j)) {
@@ -14511,10 +14511,10 @@ function skipBalanced(raw, i, open3, close) {
     }
     const c = raw[j];
     if (c === "\\") j++;
-    else if (c === "'" && open3 === "(") {
+    else if (c === "'" && open4 === "(") {
       const q = raw.indexOf("'", j + 1);
       j = q < 0 ? raw.length : q;
-    } else if (c === open3) depth++;
+    } else if (c === open4) depth++;
     else if (c === close && --depth === 0) return j + 1;
   }
   return raw.length;
@@ -14532,11 +14532,11 @@ function wordParts(raw) {
       parts.push({ kind: "expression", start: i, end: stop, text: "", quoted });
       i = stop;
     } else if (!quoted && (c === "'" || c === "$" && raw[i + 1] === "'")) {
-      const open3 = c === "$" ? i + 1 : i;
-      let j = open3 + 1;
+      const open4 = c === "$" ? i + 1 : i;
+      let j = open4 + 1;
       while (j < raw.length && raw[j] !== "'") j += c === "$" && raw[j] === "\\" ? 2 : 1;
-      const text2 = c === "$" && raw.slice(open3 + 1, j).includes("\\") ? "-" : raw.slice(open3 + 1, j);
-      if (j > open3 + 1) literal(open3 + 1, j, text2, true);
+      const text2 = c === "$" && raw.slice(open4 + 1, j).includes("\\") ? "-" : raw.slice(open4 + 1, j);
+      if (j > open4 + 1) literal(open4 + 1, j, text2, true);
       i = j + 1;
     } else if (c === '"') {
       quoted = !quoted;
@@ -14635,15 +14635,15 @@ function word(w, program, table2, subcommand, out) {
 }
 function braceBefore(parts) {
   for (let i = 0; i < parts.length; i++) {
-    const open3 = parts[i];
-    if (open3.kind !== "literal" || open3.quoted || open3.text !== "{") continue;
+    const open4 = parts[i];
+    if (open4.kind !== "literal" || open4.quoted || open4.text !== "{") continue;
     let list = false;
     let text2 = "";
     for (let j = i + 1; j < parts.length; j++) {
       const p = parts[j];
       if (p.kind === "literal" && !p.quoted) {
         if (p.text === "}") {
-          if (list && parts.slice(i + 1).some((q) => q.kind === "expression")) return open3.start;
+          if (list && parts.slice(i + 1).some((q) => q.kind === "expression")) return open4.start;
           break;
         }
         text2 += p.text;
@@ -15028,8 +15028,8 @@ function mayVanish(raw) {
       i += 2;
     } else if (c === "'" || c === "$" && raw[i + 1] === "'") {
       anchored = true;
-      const open3 = c === "$" ? i + 1 : i;
-      let j = open3 + 1;
+      const open4 = c === "$" ? i + 1 : i;
+      let j = open4 + 1;
       while (j < raw.length && raw[j] !== "'") j += c === "$" && raw[j] === "\\" ? 2 : 1;
       i = j + 1;
     } else if (c === '"' || c === "$" && raw[i + 1] === '"') {
@@ -15038,12 +15038,12 @@ function mayVanish(raw) {
       if (!raw.slice(i, j).includes("@")) anchored = true;
       i = j + 1;
     } else if (c === "$" && (raw[i + 1] === "(" || raw[i + 1] === "{" || raw[i + 1] === "[")) {
-      const open3 = raw[i + 1];
-      const close = open3 === "(" ? ")" : open3 === "{" ? "}" : "]";
+      const open4 = raw[i + 1];
+      const close = open4 === "(" ? ")" : open4 === "{" ? "}" : "]";
       let depth = 0;
       let j = i + 1;
       for (; j < raw.length; j++) {
-        if (raw[j] === open3) depth++;
+        if (raw[j] === open4) depth++;
         else if (raw[j] === close && --depth === 0) break;
       }
       i = j + 1;
@@ -16681,9 +16681,9 @@ var init_shell = __esm({
         for (const h of pipeline3.heredocs) h.refuse ??= REASONS.stdinCode;
       }
       /** Offset just past the `)` that closes the `(` at `open`, counting nested parentheses (approximate). */
-      matchingParen(open3) {
+      matchingParen(open4) {
         let depth = 0;
-        for (let j = open3; j < this.text.length; j++) {
+        for (let j = open4; j < this.text.length; j++) {
           if (this.text[j] === "(") depth++;
           else if (this.text[j] === ")" && --depth === 0) return j + 1;
         }
@@ -17107,7 +17107,7 @@ var init_source = __esm({
           if (!problems.has(kind)) problems.set(kind, { ...this.at(nodeOffset(node) ?? 0), message });
         };
         const anchors = /* @__PURE__ */ new Map();
-        const open3 = /* @__PURE__ */ new Set();
+        const open4 = /* @__PURE__ */ new Set();
         const measured = /* @__PURE__ */ new Map();
         let aliases = 0;
         const root = this.doc.contents;
@@ -17130,7 +17130,7 @@ var init_source = __esm({
               );
               return { size: 1, height: 0 };
             }
-            if (open3.has(target)) {
+            if (open4.has(target)) {
               report2("alias-cycle", node, `alias *${node.source} refers to a node that contains it, which would never end; write the value out`);
               return { size: 1, height: 0 };
             }
@@ -17155,7 +17155,7 @@ var init_source = __esm({
             report2("depth", node, `the spec nests deeper than ${YAML_LIMITS.maxDepth} levels here; a spec needs only a few`);
             return { size: 1, height: 0 };
           }
-          open3.add(node);
+          open4.add(node);
           stack.push({ node, children: childrenOf(node), next: 0, size: 1, height: 0, depth });
           return null;
         };
@@ -17207,7 +17207,7 @@ var init_source = __esm({
             continue;
           }
           stack.pop();
-          open3.delete(top.node);
+          open4.delete(top.node);
           const m = { size: top.size, height: top.height };
           measured.set(top.node, m);
           if (stack.length > 0) finishChild(m);
@@ -26368,16 +26368,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal;
+          open4.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -26597,15 +26597,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open4);
+          push(open4);
           continue;
         }
         if (value === "}") {
@@ -27700,14 +27700,33 @@ function redactLine(line, secrets) {
   return out;
 }
 async function copyRedacted(from, to, secrets) {
-  await (0, import_promises11.pipeline)((0, import_node_fs8.createReadStream)(from), new Redactor(secrets), (0, import_node_fs8.createWriteStream)(to));
+  const file = await (0, import_promises11.open)(from, import_node_fs8.constants.O_RDONLY | (import_node_fs8.constants.O_NOFOLLOW ?? 0) | (import_node_fs8.constants.O_NONBLOCK ?? 0)).catch((err) => {
+    if (err.code === "ELOOP") return null;
+    throw err;
+  });
+  if (file === null) return false;
+  try {
+    const info = await file.stat();
+    if (!info.isFile()) return false;
+    const out = (0, import_node_fs8.createWriteStream)(to);
+    if (info.size === 0) await (0, import_promises12.pipeline)(import_node_stream.Readable.from([]), out);
+    else {
+      const input = file.createReadStream({ autoClose: false, start: 0, end: info.size - 1 });
+      if (secrets.length === 0) await (0, import_promises12.pipeline)(input, out);
+      else await (0, import_promises12.pipeline)(input, new Redactor(secrets), out);
+    }
+    return true;
+  } finally {
+    await file.close();
+  }
 }
-var import_node_fs8, import_promises11, import_node_stream, SECRET_NAME, MIN_LENGTH, MASK, Redactor;
+var import_node_fs8, import_promises11, import_promises12, import_node_stream, SECRET_NAME, MIN_LENGTH, MASK, Redactor;
 var init_redact = __esm({
   "src/engine/redact.ts"() {
     "use strict";
     import_node_fs8 = require("node:fs");
-    import_promises11 = require("node:stream/promises");
+    import_promises11 = require("node:fs/promises");
+    import_promises12 = require("node:stream/promises");
     import_node_stream = require("node:stream");
     SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|PRIVATE_?KEY|CREDENTIAL|(API|ACCESS|AUTH|SESSION)_?KEY|COOKIE/i;
     MIN_LENGTH = 8;
@@ -27813,15 +27832,15 @@ async function countHolders(ends) {
   if (ends.length === 0) return null;
   let pids;
   try {
-    pids = (await (0, import_promises12.readdir)("/proc")).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+    pids = (await (0, import_promises13.readdir)("/proc")).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
   } catch {
     return null;
   }
   let holders = 0;
   for (const pid of pids) {
-    const fds = await (0, import_promises12.readdir)(`/proc/${pid}/fd`).catch(() => []);
+    const fds = await (0, import_promises13.readdir)(`/proc/${pid}/fd`).catch(() => []);
     for (const fd of fds) {
-      const target = await (0, import_promises12.readlink)(`/proc/${pid}/fd/${fd}`).catch(() => "");
+      const target = await (0, import_promises13.readlink)(`/proc/${pid}/fd/${fd}`).catch(() => "");
       if (ends.includes(target)) {
         holders++;
         break;
@@ -27836,8 +27855,8 @@ function escapedMessage(holders) {
 }
 async function prepare(dir, file, script) {
   try {
-    await (0, import_promises12.mkdir)(dir, { recursive: true });
-    if (file !== null) await (0, import_promises12.writeFile)(file, script, { mode: 448 });
+    await (0, import_promises13.mkdir)(dir, { recursive: true });
+    if (file !== null) await (0, import_promises13.writeFile)(file, script, { mode: 448 });
   } catch (err) {
     if (isDiskFull(err)) throw new DiskFullError(file ?? dir, { cause: err });
     throw err;
@@ -27978,21 +27997,21 @@ async function runProcess(req) {
       }
       log2.end();
       try {
-        await (0, import_promises13.finished)(log2);
+        await (0, import_promises14.finished)(log2);
       } catch {
       }
     }
   });
 }
-var import_node_child_process, import_node_fs9, import_promises12, import_node_path13, import_promises13, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
+var import_node_child_process, import_node_fs9, import_promises13, import_node_path13, import_promises14, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
 var init_process_runner = __esm({
   "src/engine/process-runner.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
     import_node_fs9 = require("node:fs");
-    import_promises12 = require("node:fs/promises");
+    import_promises13 = require("node:fs/promises");
     import_node_path13 = __toESM(require("node:path"), 1);
-    import_promises13 = require("node:stream/promises");
+    import_promises14 = require("node:stream/promises");
     import_node_string_decoder = require("node:string_decoder");
     init_errors();
     init_option_values();
@@ -28020,10 +28039,10 @@ async function makeWorkspace(tempRoot, options = {}) {
   let root;
   let current = tempRoot;
   try {
-    root = await (0, import_promises14.mkdtemp)(import_node_path14.default.join(tempRoot, PREFIX));
+    root = await (0, import_promises15.mkdtemp)(import_node_path14.default.join(tempRoot, PREFIX));
     current = import_node_path14.default.join(root, OWNER_MARKER);
     const marker = { pid: process.pid, hostname: import_node_os4.default.hostname(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
-    await (0, import_promises14.writeFile)(current, JSON.stringify(marker) + "\n");
+    await (0, import_promises15.writeFile)(current, JSON.stringify(marker) + "\n");
     const ws = {
       root,
       baselineDir: import_node_path14.default.join(root, "baseline"),
@@ -28036,12 +28055,12 @@ async function makeWorkspace(tempRoot, options = {}) {
     };
     for (const dir of [ws.modelDir, ws.workDir, ws.scratchDir, ws.bundleDir, ws.evalDir]) {
       current = dir;
-      await (0, import_promises14.mkdir)(dir, { recursive: true });
+      await (0, import_promises15.mkdir)(dir, { recursive: true });
     }
     return ws;
   } catch (err) {
     await leftoversCleaned;
-    if (root !== void 0) await (0, import_promises14.rm)(root, { recursive: true, force: true }).catch(() => void 0);
+    if (root !== void 0) await (0, import_promises15.rm)(root, { recursive: true, force: true }).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(current, { cause: err });
     throw err;
   }
@@ -28049,7 +28068,7 @@ async function makeWorkspace(tempRoot, options = {}) {
 async function cleanLeftovers(tempRoot, now, onCleaned) {
   let names;
   try {
-    names = (await (0, import_promises14.readdir)(tempRoot)).filter((name) => WORKSPACE_NAME.test(name));
+    names = (await (0, import_promises15.readdir)(tempRoot)).filter((name) => WORKSPACE_NAME.test(name));
   } catch {
     return;
   }
@@ -28064,20 +28083,20 @@ async function cleanIfLeftover(dir, host, now, onCleaned) {
   const owner = await readMarker(import_node_path14.default.join(dir, OWNER_MARKER));
   if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) return;
   const started = Date.parse(owner.startedAt);
-  const since = Number.isFinite(started) ? started : await (0, import_promises14.stat)(dir).then(
+  const since = Number.isFinite(started) ? started : await (0, import_promises15.stat)(dir).then(
     (s) => s.mtimeMs,
     () => now.getTime()
   );
   if (now.getTime() - since < LEFTOVER_MIN_AGE_MS) return;
   try {
-    await (0, import_promises14.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises15.rm)(dir, { recursive: true, force: true });
     onCleaned?.(dir, owner);
   } catch {
   }
 }
 async function readMarker(file) {
   try {
-    const data = JSON.parse(await (0, import_promises14.readFile)(file, "utf8"));
+    const data = JSON.parse(await (0, import_promises15.readFile)(file, "utf8"));
     if (typeof data.pid !== "number" || !Number.isInteger(data.pid) || data.pid <= 0) return null;
     if (typeof data.hostname !== "string" || typeof data.startedAt !== "string") return null;
     return { pid: data.pid, hostname: data.hostname, startedAt: data.startedAt, keep: data.keep === true };
@@ -28093,11 +28112,11 @@ function processExists(pid) {
     return err.code !== "ESRCH";
   }
 }
-var import_promises14, import_node_os4, import_node_path14, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
+var import_promises15, import_node_os4, import_node_path14, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
 var init_workspace = __esm({
   "src/engine/workspace.ts"() {
     "use strict";
-    import_promises14 = require("node:fs/promises");
+    import_promises15 = require("node:fs/promises");
     import_node_os4 = __toESM(require("node:os"), 1);
     import_node_path14 = __toESM(require("node:path"), 1);
     init_errors();
@@ -28123,7 +28142,7 @@ var init_step_cache_record = __esm({
 // src/engine/weights.ts
 async function readWeights(dir, warn) {
   const file = import_node_path15.default.join(dir, WEIGHTS_FILE);
-  const text2 = await (0, import_promises15.readFile)(file, "utf8").catch(() => null);
+  const text2 = await (0, import_promises16.readFile)(file, "utf8").catch(() => null);
   if (text2 === null) return null;
   try {
     const weights = JSON.parse(text2).weights;
@@ -28156,11 +28175,11 @@ function weightsSection(changes, table2) {
     ""
   ];
 }
-var import_promises15, import_node_path15, REPORT_ROWS;
+var import_promises16, import_node_path15, REPORT_ROWS;
 var init_weights = __esm({
   "src/engine/weights.ts"() {
     "use strict";
-    import_promises15 = require("node:fs/promises");
+    import_promises16 = require("node:fs/promises");
     import_node_path15 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_format2();
@@ -29084,8 +29103,8 @@ async function writeDriftCharts(dir, drift) {
       let name = `${base}.svg`;
       for (let k = 2; used.has(name); k++) name = `${base}-${k}.svg`;
       used.add(name);
-      await (0, import_promises16.mkdir)(dir, { recursive: true });
-      await (0, import_promises16.writeFile)(import_node_path17.default.join(dir, name), renderDriftSvg(input.input, f));
+      await (0, import_promises17.mkdir)(dir, { recursive: true });
+      await (0, import_promises17.writeFile)(import_node_path17.default.join(dir, name), renderDriftSvg(input.input, f));
       f.chart = name;
     }
   }
@@ -29094,11 +29113,11 @@ function driftSection(drift, table2) {
   const charts = drift.inputs.flatMap((i) => i.features.filter((f) => f.chart).map((f) => `![${markdownText(`${i.input}.${f.column}`)}](${f.chart})`));
   return ["### Drift", "", driftTable(drift, table2), "", ...charts.length ? [...charts, ""] : []];
 }
-var import_promises16, import_node_path17, WIDTH, LABEL, ROW, TOP;
+var import_promises17, import_node_path17, WIDTH, LABEL, ROW, TOP;
 var init_drift_report = __esm({
   "src/engine/drift-report.ts"() {
     "use strict";
-    import_promises16 = require("node:fs/promises");
+    import_promises17 = require("node:fs/promises");
     import_node_path17 = __toESM(require("node:path"), 1);
     init_drift();
     init_format2();
@@ -29591,15 +29610,15 @@ function renderIntervalsSvg(model, outcomes) {
 }
 async function writeIntervalsChart(dir, model, outcomes) {
   if (chartedRules(outcomes).length === 0) return null;
-  await (0, import_promises17.mkdir)(dir, { recursive: true });
-  await (0, import_promises17.writeFile)(import_node_path18.default.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
+  await (0, import_promises18.mkdir)(dir, { recursive: true });
+  await (0, import_promises18.writeFile)(import_node_path18.default.join(dir, INTERVALS_CHART), renderIntervalsSvg(model, outcomes));
   return INTERVALS_CHART;
 }
-var import_promises17, import_node_path18, INTERVALS_CHART, WIDTH2, LABEL2, ROW2, TOP2, RIGHT;
+var import_promises18, import_node_path18, INTERVALS_CHART, WIDTH2, LABEL2, ROW2, TOP2, RIGHT;
 var init_chart = __esm({
   "src/engine/chart.ts"() {
     "use strict";
-    import_promises17 = require("node:fs/promises");
+    import_promises18 = require("node:fs/promises");
     import_node_path18 = __toESM(require("node:path"), 1);
     init_format2();
     INTERVALS_CHART = "intervals.svg";
@@ -32131,7 +32150,7 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
       "no-champion"
     );
   }
-  const scratch = await (0, import_promises18.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
+  const scratch = await (0, import_promises19.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
   try {
     const reference = await championProfile(registry, snapshot, scratch);
     if (reference === null) throw new InputError([{ message: NO_PROFILE }], "no-profile");
@@ -32140,14 +32159,14 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
     const { passes } = await profileData(spec.root, data, reference.inputs);
     return driftReport(reference, passes, policy, snapshot.champion);
   } finally {
-    await (0, import_promises18.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises19.rm)(scratch, { recursive: true, force: true });
   }
 }
-var import_promises18, import_node_os6, import_node_path20, NO_PROFILE;
+var import_promises19, import_node_os6, import_node_path20, NO_PROFILE;
 var init_drift_command = __esm({
   "src/engine/drift-command.ts"() {
     "use strict";
-    import_promises18 = require("node:fs/promises");
+    import_promises19 = require("node:fs/promises");
     import_node_os6 = __toESM(require("node:os"), 1);
     import_node_path20 = __toESM(require("node:path"), 1);
     init_errors();
@@ -32516,7 +32535,7 @@ async function fileDigests(root, patterns, step) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const pattern of patterns) {
-    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises19.lstat)(import_node_path21.default.resolve(root, pattern)).then(
+    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises20.lstat)(import_node_path21.default.resolve(root, pattern)).then(
       (s) => s.isFile() || s.isSymbolicLink() ? [import_node_path21.default.resolve(root, pattern)] : [],
       () => []
     );
@@ -32547,10 +32566,10 @@ function inside(parent, child) {
   return relative2 === "" || !relative2.startsWith(`..${import_node_path21.default.sep}`) && relative2 !== ".." && !import_node_path21.default.isAbsolute(relative2);
 }
 async function escapesRoot(root, target) {
-  const realRoot = await (0, import_promises19.realpath)(root);
+  const realRoot = await (0, import_promises20.realpath)(root);
   let probe = target;
   for (let i = 0; i < 4096; i++) {
-    const real = await (0, import_promises19.realpath)(probe).catch(() => null);
+    const real = await (0, import_promises20.realpath)(probe).catch(() => null);
     if (real !== null) return inside(realRoot, real) ? null : `it leads to ${real} through a symbolic link`;
     const parent = import_node_path21.default.dirname(probe);
     if (parent === probe) break;
@@ -32560,8 +32579,8 @@ async function escapesRoot(root, target) {
 }
 async function copyHashed(from, to, mode) {
   const { tap, result } = hashingTap();
-  await (0, import_promises20.pipeline)((0, import_node_fs11.createReadStream)(from), tap, (0, import_node_fs11.createWriteStream)(to, { flags: "wx", mode }));
-  await (0, import_promises19.chmod)(to, mode);
+  await (0, import_promises21.pipeline)((0, import_node_fs11.createReadStream)(from), tap, (0, import_node_fs11.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises20.chmod)(to, mode);
   return result();
 }
 function modeOf(statMode) {
@@ -32579,22 +32598,22 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     directories: []
   };
   const filesDir = import_node_path21.default.join(entryDir, "files");
-  await (0, import_promises19.mkdir)(filesDir, { recursive: true });
+  await (0, import_promises20.mkdir)(filesDir, { recursive: true });
   const add = async (logical, absolute, depth) => {
     if (depth > 256) return `${logical} nests deeper than 256 folders`;
-    const info = await (0, import_promises19.lstat)(absolute);
+    const info = await (0, import_promises20.lstat)(absolute);
     const into = import_node_path21.default.join(filesDir, ...logical.split("/"));
     if (info.isSymbolicLink()) return `${logical} is a symbolic link; the cache keeps files and folders only`;
     if (info.isFile()) {
-      await (0, import_promises19.mkdir)(import_node_path21.default.dirname(into), { recursive: true });
+      await (0, import_promises20.mkdir)(import_node_path21.default.dirname(into), { recursive: true });
       const mode = modeOf(info.mode);
       manifest.files.push({ path: logical, mode, ...await copyHashed(absolute, into, mode) });
       return null;
     }
     if (!info.isDirectory()) return `${logical} is neither a file nor a folder`;
-    await (0, import_promises19.mkdir)(into, { recursive: true });
+    await (0, import_promises20.mkdir)(into, { recursive: true });
     manifest.directories.push(logical);
-    for (const name of (await (0, import_promises19.readdir)(absolute)).sort()) {
+    for (const name of (await (0, import_promises20.readdir)(absolute)).sort()) {
       const problem = await add(`${logical}/${name}`, import_node_path21.default.join(absolute, name), depth + 1);
       if (problem) return problem;
     }
@@ -32604,7 +32623,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
   for (const output of outputs) {
     const absolute = absoluteOf(roots, output);
     const logical = output.path === "" ? output.root : `${output.root}/${output.path}`;
-    const info = await (0, import_promises19.lstat)(absolute).catch(() => null);
+    const info = await (0, import_promises20.lstat)(absolute).catch(() => null);
     if (!info) {
       if (!output.declared) continue;
       return `the output ${JSON.stringify(output.written)} was not written by the step`;
@@ -32615,7 +32634,7 @@ async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
     const problem = await add(logical, absolute, 0);
     if (problem) return problem;
   }
-  await (0, import_promises19.writeFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), JSON.stringify(manifest, null, 1) + "\n");
+  await (0, import_promises20.writeFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), JSON.stringify(manifest, null, 1) + "\n");
   return null;
 }
 async function outputSignatures(step, roots) {
@@ -32623,12 +32642,12 @@ async function outputSignatures(step, roots) {
   for (const output of step.cache.outputs) {
     const hash = (0, import_node_crypto11.createHash)("sha256");
     const visit = async (absolute, rel, depth) => {
-      const info = await (0, import_promises19.lstat)(absolute, { bigint: true }).catch(() => null);
+      const info = await (0, import_promises20.lstat)(absolute, { bigint: true }).catch(() => null);
       if (!info || depth === 0 && info.isSymbolicLink()) return false;
       hash.update(`${rel}\0${info.ino}\0${info.ctimeNs}\0${info.size}\0${info.mode}
 `);
       if (info.isDirectory() && depth < 256) {
-        for (const name of (await (0, import_promises19.readdir)(absolute).catch(() => [])).sort()) await visit(import_node_path21.default.join(absolute, name), `${rel}/${name}`, depth + 1);
+        for (const name of (await (0, import_promises20.readdir)(absolute).catch(() => [])).sort()) await visit(import_node_path21.default.join(absolute, name), `${rel}/${name}`, depth + 1);
       }
       return true;
     };
@@ -32649,7 +32668,7 @@ async function unwrittenOutput(step, roots, before) {
 async function readEntryManifest(entryDir, key) {
   let data;
   try {
-    data = JSON.parse(await (0, import_promises19.readFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), "utf8"));
+    data = JSON.parse(await (0, import_promises20.readFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), "utf8"));
   } catch (err) {
     return `its ${ENTRY_FILE} cannot be read: ${err.message}`;
   }
@@ -32684,18 +32703,18 @@ async function restoreEntry(entryDir, key, step, roots) {
       const escape = await escapesRoot(rootDir(roots, target.root), target.absolute);
       if (escape) return `its output ${target.path} would be restored outside where it belongs: ${escape}`;
       const staging = `${target.absolute}.restore-${tag}`;
-      await (0, import_promises19.mkdir)(import_node_path21.default.dirname(staging), { recursive: true });
+      await (0, import_promises20.mkdir)(import_node_path21.default.dirname(staging), { recursive: true });
       staged.push({ staging, absolute: target.absolute });
       const under = (p) => p === target.path || p.startsWith(`${target.path}/`);
       if (target.kind === "directory") {
-        await (0, import_promises19.mkdir)(staging);
+        await (0, import_promises20.mkdir)(staging);
         for (const dir of manifest.directories.filter(under).sort())
-          await (0, import_promises19.mkdir)(import_node_path21.default.join(staging, ...dir.slice(target.path.length).split("/")), { recursive: true });
+          await (0, import_promises20.mkdir)(import_node_path21.default.join(staging, ...dir.slice(target.path.length).split("/")), { recursive: true });
       }
       for (const file of manifest.files.filter((f) => under(f.path))) {
         const to = target.kind === "file" ? staging : import_node_path21.default.join(staging, ...file.path.slice(target.path.length + 1).split("/"));
         if (target.kind === "file" && file.path !== target.path) return `its output ${target.path} is recorded both as a file and as a folder`;
-        await (0, import_promises19.mkdir)(import_node_path21.default.dirname(to), { recursive: true });
+        await (0, import_promises20.mkdir)(import_node_path21.default.dirname(to), { recursive: true });
         const copied = await copyHashed(import_node_path21.default.join(entryDir, "files", ...file.path.split("/")), to, file.mode).catch((err) => err);
         if (copied instanceof Error) return `its file ${file.path} cannot be read: ${copied.message}`;
         if (copied.size !== file.size || copied.sha256 !== file.sha256) {
@@ -32706,13 +32725,13 @@ async function restoreEntry(entryDir, key, step, roots) {
       if (target.kind === "file" && !manifest.files.some((f) => f.path === target.path)) return `its output ${target.path} has no file`;
     }
     for (const s of staged) {
-      await (0, import_promises19.rm)(s.absolute, { recursive: true, force: true });
-      await (0, import_promises19.rename)(s.staging, s.absolute);
+      await (0, import_promises20.rm)(s.absolute, { recursive: true, force: true });
+      await (0, import_promises20.rename)(s.staging, s.absolute);
     }
     staged.length = 0;
     return { files: manifest.files.length, bytes };
   } finally {
-    for (const s of staged) await (0, import_promises19.rm)(s.staging, { recursive: true, force: true }).catch(() => void 0);
+    for (const s of staged) await (0, import_promises20.rm)(s.staging, { recursive: true, force: true }).catch(() => void 0);
   }
 }
 async function runCachedStep(options) {
@@ -32720,7 +32739,7 @@ async function runCachedStep(options) {
   if (!KEY_PATTERN.test(key)) throw new Error(`internal: malformed cache key ${key}`);
   const started = Date.now();
   const fetchDir = import_node_path21.default.join(options.scratch, `fetch-${step.id}`);
-  await (0, import_promises19.mkdir)(fetchDir, { recursive: true });
+  await (0, import_promises20.mkdir)(fetchDir, { recursive: true });
   try {
     let entry = null;
     try {
@@ -32742,7 +32761,7 @@ async function runCachedStep(options) {
       info(`Step ${step.name}: no cache entry ${key}; running the step`);
     }
   } finally {
-    await (0, import_promises19.rm)(fetchDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises20.rm)(fetchDir, { recursive: true, force: true }).catch(() => void 0);
   }
   const reportBefore = await sha256File(import_node_path21.default.join(roots.work, ".retrain-training-report.json")).catch(() => null);
   const before = await outputSignatures(step, roots);
@@ -32751,8 +32770,8 @@ async function runCachedStep(options) {
   const extra = reportAfter !== null && reportAfter !== reportBefore ? [{ root: "work", path: ".retrain-training-report.json" }] : [];
   const entryDir = import_node_path21.default.join(options.scratch, `store-${step.id}`, ENTRY_DIR_NAME);
   try {
-    await (0, import_promises19.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true });
-    await (0, import_promises19.mkdir)(entryDir, { recursive: true });
+    await (0, import_promises20.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true });
+    await (0, import_promises20.mkdir)(entryDir, { recursive: true });
     const problem = await unwrittenOutput(step, roots, before) ?? await buildEntry(entryDir, key, step, roots, options.toolVersion, extra);
     if (problem) warn(`step "${step.name}": its outputs were not cached: ${problem}`);
     else {
@@ -32762,7 +32781,7 @@ async function runCachedStep(options) {
   } catch (err) {
     warn(`step "${step.name}": its outputs could not be stored in the run-cache (${store.description}): ${err.message}`);
   } finally {
-    await (0, import_promises19.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises20.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true }).catch(() => void 0);
   }
   return { durationMs, cache: { key, restored: false } };
 }
@@ -32796,15 +32815,15 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto11, import_node_fs11, import_promises19, import_node_path21, import_promises20, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto11, import_node_fs11, import_promises20, import_node_path21, import_promises21, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto11 = require("node:crypto");
     import_node_fs11 = require("node:fs");
-    import_promises19 = require("node:fs/promises");
+    import_promises20 = require("node:fs/promises");
     import_node_path21 = __toESM(require("node:path"), 1);
-    import_promises20 = require("node:stream/promises");
+    import_promises21 = require("node:stream/promises");
     init_dist3();
     init_hashing_tap();
     init_errors();
@@ -32858,7 +32877,7 @@ async function runRetraining(options) {
     const summary = await readStepSummary(ws.workDir).catch(() => null);
     if (summary !== null) await reporter.stepsSummary?.(summary).catch((err) => reporter.warn(`could not add the steps' summary: ${err.message}`));
     await ws.leftoversCleaned;
-    if (!options.keepWorkDir) await (0, import_promises21.rm)(ws.root, { recursive: true, force: true });
+    if (!options.keepWorkDir) await (0, import_promises22.rm)(ws.root, { recursive: true, force: true });
     else reporter.info(`Kept the run's scratch directory (--keep-work-dir): ${ws.root}`);
   }
 }
@@ -32965,7 +32984,7 @@ async function train(ctx) {
   await ctx.options.atStage?.("steps-done");
   const warmStart = await resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport);
   ctx.reportedParams = await readReportedParams(ctx.trainingReport, ctx.options.params);
-  if ((await (0, import_promises21.readdir)(ctx.ws.modelDir)).length === 0) {
+  if ((await (0, import_promises22.readdir)(ctx.ws.modelDir)).length === 0) {
     throw new StepError(`the steps wrote nothing to $${ContractEnv.modelDir}: there is no candidate model to evaluate`, "training", "");
   }
   return warmStart;
@@ -33045,12 +33064,13 @@ async function commit(ctx, evaluation, decision) {
       `Candidate bundle: ${manifest.files.length} file${manifest.files.length === 1 ? "" : "s"}, ${manifest.archiveSize} bytes, digest ${manifest.digest.slice(0, 12)}`
     );
     await options.atStage?.("packed");
-    if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name));
+    const logsOut = import_node_path22.default.join(options.outputDir, "logs");
+    const logs = await precommit(() => copyLogs(ws.scratchDir, logsOut));
+    if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws, logs, logsOut, ctx.challenger?.name));
     const bundleOut = import_node_path22.default.join(options.outputDir, "bundle");
     const storage = await precommit(async () => {
-      await (0, import_promises21.mkdir)(bundleOut, { recursive: true });
-      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises21.copyFile)(import_node_path22.default.join(ws.bundleDir, name), import_node_path22.default.join(bundleOut, name));
-      await copyLogs(ws.scratchDir, import_node_path22.default.join(options.outputDir, "logs"));
+      await (0, import_promises22.mkdir)(bundleOut, { recursive: true });
+      for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await (0, import_promises22.copyFile)(import_node_path22.default.join(ws.bundleDir, name), import_node_path22.default.join(bundleOut, name));
       return record.version === null ? null : await registry.storeBundle(spec.model, record.version, ws.bundleDir);
     });
     await options.atStage?.("stored");
@@ -33255,7 +33275,7 @@ async function evaluateReferences(ctx, champion, declared) {
           [import_node_path22.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs12.existsSync)(from)) await (0, import_promises21.copyFile)(from, to);
+          if ((0, import_node_fs12.existsSync)(from)) await (0, import_promises22.copyFile)(from, to);
         }
         const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
@@ -33302,7 +33322,7 @@ function checkBuiltinEvaluationData(ctx, read, role) {
   );
 }
 async function resolveWarmStart(spec, champion, reportFile) {
-  const text2 = await (0, import_promises21.readFile)(reportFile, "utf8").catch(() => null);
+  const text2 = await (0, import_promises22.readFile)(reportFile, "utf8").catch(() => null);
   let report2 = {};
   if (text2 !== null) {
     try {
@@ -33345,7 +33365,7 @@ async function resolveWarmStart(spec, champion, reportFile) {
 }
 async function refusedWarmStart(ctx, err) {
   if (!(err instanceof StepError) || err.reason !== "step-failed" || !ctx.champion || ctx.spec.warmStart !== "required") return null;
-  const report2 = await (0, import_promises21.readFile)(ctx.trainingReport, "utf8").then((text2) => JSON.parse(text2)).catch(() => null);
+  const report2 = await (0, import_promises22.readFile)(ctx.trainingReport, "utf8").then((text2) => JSON.parse(text2)).catch(() => null);
   if (report2?.warmStart !== false) return null;
   return resolveWarmStart(ctx.spec, ctx.champion, ctx.trainingReport).then(
     () => null,
@@ -33353,7 +33373,7 @@ async function refusedWarmStart(ctx, err) {
   );
 }
 async function readReportedParams(reportFile, declared) {
-  const text2 = await (0, import_promises21.readFile)(reportFile, "utf8").catch(() => null);
+  const text2 = await (0, import_promises22.readFile)(reportFile, "utf8").catch(() => null);
   let report2;
   try {
     report2 = text2 === null ? {} : JSON.parse(text2);
@@ -33397,7 +33417,7 @@ async function execute(ctx, label, id, target, env, argv) {
   const cwd = target.workingDirectory ? import_node_path22.default.resolve(spec.root, evaluateTemplate(target.workingDirectory, ctx.contexts)) : spec.root;
   const paramsFile = ctx.contract[ContractEnv.paramsFile];
   const params = paramsFileText(options.params);
-  if (await (0, import_promises21.readFile)(paramsFile, "utf8").catch(() => null) !== params) await (0, import_promises21.writeFile)(paramsFile, params);
+  if (await (0, import_promises22.readFile)(paramsFile, "utf8").catch(() => null) !== params) await (0, import_promises22.writeFile)(paramsFile, params);
   reporter.startGroup(label);
   const started = Date.now();
   let lastOutput = started;
@@ -33430,7 +33450,7 @@ async function execute(ctx, label, id, target, env, argv) {
     reporter.endGroup();
   });
   if (result.cancelled) throw new CancelledError("a signal");
-  if (await (0, import_promises21.readFile)(paramsFile, "utf8").catch(() => null) !== params) {
+  if (await (0, import_promises22.readFile)(paramsFile, "utf8").catch(() => null) !== params) {
     reporter.warn(
       `${label} changed RETRAIN_PARAMS_FILE; later steps get the run's params again (the ones recorded with the version): pass what a step computes to later steps in a file under RETRAIN_WORK_DIR`
     );
@@ -33478,7 +33498,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const metricsFile = import_node_path22.default.join(ws.evalDir, `${name}-metrics.json`);
   const predictionsFile2 = predictionsFile(ctx.spec, ws.evalDir, role === "reference" ? { reference: version } : role);
   const dataRead = import_node_path22.default.join(ws.evalDir, `${name}-data-read.txt`);
-  await (0, import_promises21.rm)(dataRead, { force: true });
+  await (0, import_promises22.rm)(dataRead, { force: true });
   const env = stepEnv(ctx, evaluate.env, evaluate.expressionEnv, {
     [ContractEnv.evalDataRead]: dataRead,
     [ContractEnv.step]: `evaluate-${name}`,
@@ -33496,7 +33516,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     if (err instanceof StepError) throw new EvaluationError(err.message);
     throw err;
   }
-  checkBuiltinEvaluationData(ctx, await (0, import_promises21.readFile)(dataRead, "utf8").catch(() => ""), role);
+  checkBuiltinEvaluationData(ctx, await (0, import_promises22.readFile)(dataRead, "utf8").catch(() => ""), role);
   const onlyPredictions = declared.length === 0 && !(0, import_node_fs12.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
@@ -33504,9 +33524,9 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     if (!(name2 in metrics)) options.reporter.warn(missingMetricWarning(role, name2, metrics));
   }
   const out = import_node_path22.default.join(options.outputDir, "metrics");
-  await (0, import_promises21.mkdir)(out, { recursive: true });
-  if (!onlyPredictions) await (0, import_promises21.copyFile)(metricsFile, import_node_path22.default.join(out, `${name}.json`));
-  if ((0, import_node_fs12.existsSync)(predictionsFile2)) await (0, import_promises21.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
+  await (0, import_promises22.mkdir)(out, { recursive: true });
+  if (!onlyPredictions) await (0, import_promises22.copyFile)(metricsFile, import_node_path22.default.join(out, `${name}.json`));
+  if ((0, import_node_fs12.existsSync)(predictionsFile2)) await (0, import_promises22.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
@@ -33526,7 +33546,7 @@ async function describeEnvironment(spec, baseEnv) {
     containerImage: baseEnv.RETRAIN_CONTAINER_IMAGE || null
   };
 }
-async function uploadArtifacts(store, model, version, ws, challenger) {
+async function uploadArtifacts(store, model, version, ws, logs, logsDir, challenger) {
   const base = `${model}${challenger ? `-${challenger}` : ""}-${version === null ? "dry-run" : `v${version}`}`;
   const refs = [
     await store.upload(
@@ -33535,8 +33555,7 @@ async function uploadArtifacts(store, model, version, ws, challenger) {
       ws.bundleDir
     )
   ];
-  const logs = (await (0, import_promises21.readdir)(ws.scratchDir)).filter((name) => name.endsWith(".log")).map((name) => import_node_path22.default.join(ws.scratchDir, name));
-  if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir));
+  if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, logsDir));
   return refs;
 }
 async function compareModelWeights(champion, candidateDir, warn) {
@@ -33546,13 +33565,14 @@ async function compareModelWeights(champion, candidateDir, warn) {
   return before && after ? compareWeights(before, after) : null;
 }
 async function copyLogs(from, to) {
-  await (0, import_promises21.mkdir)(to, { recursive: true });
+  await (0, import_promises22.mkdir)(to, { recursive: true });
   const secrets = secretValues(process.env);
-  for (const name of await (0, import_promises21.readdir)(from)) {
-    if (!name.endsWith(".log")) continue;
-    if (secrets.length === 0) await (0, import_promises21.copyFile)(import_node_path22.default.join(from, name), import_node_path22.default.join(to, name));
-    else await copyRedacted(import_node_path22.default.join(from, name), import_node_path22.default.join(to, name), secrets);
+  const copied = [];
+  for (const entry of await (0, import_promises22.readdir)(from, { withFileTypes: true })) {
+    if (!entry.name.endsWith(".log") || !entry.isFile()) continue;
+    if (await copyRedacted(import_node_path22.default.join(from, entry.name), import_node_path22.default.join(to, entry.name), secrets)) copied.push(import_node_path22.default.join(to, entry.name));
   }
+  return copied;
 }
 function notAnEvaluationFailure(err) {
   return err instanceof CancelledError || err instanceof DiskFullError;
@@ -33569,13 +33589,13 @@ async function precommit(work) {
   }
 }
 async function stageOutputs(outputDir, result) {
-  await (0, import_promises21.mkdir)(outputDir, { recursive: true });
+  await (0, import_promises22.mkdir)(outputDir, { recursive: true });
   const files = [
     { staged: import_node_path22.default.join(outputDir, ".result.json.staged"), final: import_node_path22.default.join(outputDir, "result.json"), text: JSON.stringify(result, null, 2) + "\n" },
     { staged: import_node_path22.default.join(outputDir, ".report.md.staged"), final: import_node_path22.default.join(outputDir, "report.md"), text: renderReport(result) }
   ];
   try {
-    for (const f of files) await (0, import_promises21.writeFile)(f.staged, f.text);
+    for (const f of files) await (0, import_promises22.writeFile)(f.staged, f.text);
   } catch (err) {
     await discardOutputs({ outputDir, files });
     throw err;
@@ -33584,7 +33604,7 @@ async function stageOutputs(outputDir, result) {
 }
 async function removeEarlierResult(outputDir) {
   const file = import_node_path22.default.join(outputDir, "result.json");
-  const earlier = await (0, import_promises21.readFile)(file, "utf8").then(
+  const earlier = await (0, import_promises22.readFile)(file, "utf8").then(
     (text2) => {
       try {
         const data = JSON.parse(text2);
@@ -33596,18 +33616,18 @@ async function removeEarlierResult(outputDir) {
     () => false
   );
   if (!earlier) return;
-  await (0, import_promises21.rm)(file, { force: true });
-  for (const name of ["report.md", "bundle", "metrics"]) await (0, import_promises21.rm)(import_node_path22.default.join(outputDir, name), { recursive: true, force: true });
+  await (0, import_promises22.rm)(file, { force: true });
+  for (const name of ["report.md", "bundle", "metrics"]) await (0, import_promises22.rm)(import_node_path22.default.join(outputDir, name), { recursive: true, force: true });
 }
 async function discardOutputs(staged) {
-  for (const f of staged.files) await (0, import_promises21.rm)(f.staged, { force: true });
+  for (const f of staged.files) await (0, import_promises22.rm)(f.staged, { force: true });
 }
 async function publishOutputs(staged, result, report2, warn) {
   const texts = [JSON.stringify(result, null, 2) + "\n", report2];
   for (const [i, f] of staged.files.entries()) {
     try {
-      if (await (0, import_promises21.readFile)(f.staged, "utf8") !== texts[i]) await (0, import_promises21.writeFile)(f.staged, texts[i]);
-      await (0, import_promises21.rename)(f.staged, f.final);
+      if (await (0, import_promises22.readFile)(f.staged, "utf8") !== texts[i]) await (0, import_promises22.writeFile)(f.staged, texts[i]);
+      await (0, import_promises22.rename)(f.staged, f.final);
     } catch (err) {
       warn(`could not write ${f.final}: ${err.message}; the decision above is recorded in the registry`);
     }
@@ -33627,12 +33647,12 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs12, import_promises21, import_node_os7, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs12, import_promises22, import_node_os7, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
     import_node_fs12 = require("node:fs");
-    import_promises21 = require("node:fs/promises");
+    import_promises22 = require("node:fs/promises");
     import_node_os7 = __toESM(require("node:os"), 1);
     import_node_path22 = __toESM(require("node:path"), 1);
     init_errors();
@@ -33709,7 +33729,7 @@ __export(compare_command_exports, {
 });
 async function readText2(file, flag) {
   try {
-    const { size } = await (0, import_promises22.stat)(file);
+    const { size } = await (0, import_promises23.stat)(file);
     if (size > MAX_METRICS_FILE_BYTES) {
       throw new InputError(
         [
@@ -33720,7 +33740,7 @@ async function readText2(file, flag) {
         "usage"
       );
     }
-    return await (0, import_promises22.readFile)(file, "utf8");
+    return await (0, import_promises23.readFile)(file, "utf8");
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError([{ message: `${flag} ${file}: cannot read the file (${err.message})` }], "usage");
@@ -33827,12 +33847,12 @@ function renderComparison(c) {
   lines.push(...evidenceSections({ slices: c.slices }, table));
   return lines.join("\n");
 }
-var import_node_path23, import_promises22;
+var import_node_path23, import_promises23;
 var init_compare_command = __esm({
   "src/engine/compare-command.ts"() {
     "use strict";
     import_node_path23 = __toESM(require("node:path"), 1);
-    import_promises22 = require("node:fs/promises");
+    import_promises23 = require("node:fs/promises");
     init_errors();
     init_format2();
     init_metrics_file();
@@ -34294,7 +34314,7 @@ async function fetchVersion(registry, model, version, dest) {
   }
   const target = import_node_path24.default.resolve(dest.replaceAll("{version}", String(chosen)));
   await emptyOrAbsent(target);
-  const scratch = await (0, import_promises23.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
+  const scratch = await (0, import_promises24.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
   const partial = `${target}.partial-${(0, import_node_crypto12.randomBytes)(4).toString("hex")}`;
   try {
     const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle")), partial))().catch(
@@ -34313,7 +34333,7 @@ async function fetchVersion(registry, model, version, dest) {
         "digest-mismatch"
       );
     }
-    await (0, import_promises23.rename)(partial, target).catch(async (err) => {
+    await (0, import_promises24.rename)(partial, target).catch(async (err) => {
       if (err.code === "ENOTEMPTY" || err.code === "EEXIST" || err.code === "ENOTDIR") await emptyOrAbsent(target);
       throw err;
     });
@@ -34330,17 +34350,17 @@ async function fetchVersion(registry, model, version, dest) {
       lineage: manifest.lineage
     };
   } finally {
-    await (0, import_promises23.rm)(partial, { recursive: true, force: true });
-    await (0, import_promises23.rm)(scratch, { recursive: true, force: true });
+    await (0, import_promises24.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises24.rm)(scratch, { recursive: true, force: true });
   }
 }
 async function emptyOrAbsent(dir) {
-  if ((await (0, import_promises23.lstat)(dir).catch(() => null))?.isSymbolicLink()) {
+  if ((await (0, import_promises24.lstat)(dir).catch(() => null))?.isSymbolicLink()) {
     throw new InputError([{ message: `${dir} is a symbolic link; name a new or empty directory (the link's target, say)` }], "unsafe-destination");
   }
   let names;
   try {
-    names = await (0, import_promises23.readdir)(dir);
+    names = await (0, import_promises24.readdir)(dir);
   } catch (err) {
     const code = err.code;
     if (code === "ENOENT") return;
@@ -34359,12 +34379,12 @@ function renderFetch(outcome, shown2) {
   ];
   return lines.join("\n");
 }
-var import_node_crypto12, import_promises23, import_node_os8, import_node_path24;
+var import_node_crypto12, import_promises24, import_node_os8, import_node_path24;
 var init_fetch_command = __esm({
   "src/engine/fetch-command.ts"() {
     "use strict";
     import_node_crypto12 = require("node:crypto");
-    import_promises23 = require("node:fs/promises");
+    import_promises24 = require("node:fs/promises");
     import_node_os8 = __toESM(require("node:os"), 1);
     import_node_path24 = __toESM(require("node:path"), 1);
     init_errors();
@@ -34797,7 +34817,7 @@ async function readFiles(files, plan) {
 }
 async function sizes(files) {
   let total = 0;
-  for (const file of files) total += (await (0, import_promises24.stat)(file)).size;
+  for (const file of files) total += (await (0, import_promises25.stat)(file)).size;
   return total;
 }
 async function readAsText(table2, files, headers, columns) {
@@ -34868,12 +34888,12 @@ function rowOrigin(table2, row) {
   const shown2 = relative2 !== "" && !relative2.startsWith("..") && !import_node_path25.default.isAbsolute(relative2) ? relative2 : source.path;
   return `${shown2}:${table2.lines[row] ?? row - source.firstRow + 2}`;
 }
-var import_node_crypto13, import_promises24, import_node_path25, EMPTY, Columns;
+var import_node_crypto13, import_promises25, import_node_path25, EMPTY, Columns;
 var init_csv = __esm({
   "src/trainers/csv.ts"() {
     "use strict";
     import_node_crypto13 = require("node:crypto");
-    import_promises24 = require("node:fs/promises");
+    import_promises25 = require("node:fs/promises");
     import_node_path25 = __toESM(require("node:path"), 1);
     init_read();
     init_errors3();
@@ -35078,12 +35098,12 @@ function namedWeights(model) {
   return out;
 }
 async function saveModel(dir, model) {
-  await (0, import_promises25.mkdir)(dir, { recursive: true });
-  await (0, import_promises25.writeFile)(import_node_path26.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
-  await (0, import_promises25.writeFile)(import_node_path26.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
+  await (0, import_promises26.mkdir)(dir, { recursive: true });
+  await (0, import_promises26.writeFile)(import_node_path26.default.join(dir, MODEL_FILE), JSON.stringify({ ...model, checksum: checksumOf(model) }) + "\n");
+  await (0, import_promises26.writeFile)(import_node_path26.default.join(dir, WEIGHTS_FILE), JSON.stringify({ weights: namedWeights(model) }, null, 2) + "\n");
 }
 async function hasModel(dir) {
-  return (0, import_promises25.readFile)(import_node_path26.default.join(dir, MODEL_FILE)).then(
+  return (0, import_promises26.readFile)(import_node_path26.default.join(dir, MODEL_FILE)).then(
     () => true,
     () => false
   );
@@ -35096,7 +35116,7 @@ async function loadModel(dir) {
   const refuse2 = (why) => new TrainerError(`${file} is not a usable built-in model: ${why}; it is refused rather than guessed at`);
   let text2;
   try {
-    text2 = await (0, import_promises25.readFile)(file, "utf8");
+    text2 = await (0, import_promises26.readFile)(file, "utf8");
   } catch (err) {
     throw refuse2(err.code === "ENOENT" ? "there is no such file" : err.message);
   }
@@ -35121,12 +35141,12 @@ async function loadModel(dir) {
   if (avg && !finiteMatrix([avg.sumWeights], 1, d)) throw refuse2("its averaged weights do not match its features");
   return model;
 }
-var import_node_crypto14, import_promises25, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
+var import_node_crypto14, import_promises26, import_node_path26, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION;
 var init_model = __esm({
   "src/trainers/model.ts"() {
     "use strict";
     import_node_crypto14 = require("node:crypto");
-    import_promises25 = require("node:fs/promises");
+    import_promises26 = require("node:fs/promises");
     import_node_path26 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_errors4();
@@ -35492,7 +35512,7 @@ async function evaluateBuiltin(dataName, io) {
   const modelDir = requireEnv(io.env, ContractEnv.evalModelDir);
   const metricsFile = requireEnv(io.env, ContractEnv.metricsFile);
   const dataRead = io.env[ContractEnv.evalDataRead];
-  if (dataRead) await (0, import_promises26.appendFile)(dataRead, `${dataName}
+  if (dataRead) await (0, import_promises27.appendFile)(dataRead, `${dataName}
 `);
   const model = await loadModel(modelDir);
   const prep = model.preparation;
@@ -35541,19 +35561,19 @@ async function evaluateBuiltin(dataName, io) {
     rows.forEach((i, r) => lines.push([ids[r], labelAt(i), String(out.values[r])].map(csvField).join(",")));
   }
   const json = Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-  await (0, import_promises26.writeFile)(metricsFile, JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises27.writeFile)(metricsFile, JSON.stringify(json, null, 2) + "\n");
   const predictionsFile2 = io.env[ContractEnv.predictionsFile];
-  if (predictionsFile2) await (0, import_promises26.writeFile)(predictionsFile2, lines.join("\n") + "\n");
+  if (predictionsFile2) await (0, import_promises27.writeFile)(predictionsFile2, lines.join("\n") + "\n");
   const role = io.env[ContractEnv.evalRole] || "model";
   const version = io.env[ContractEnv.evalVersion];
   const shown2 = Object.entries(json).map(([k, v]) => `${k} ${v === null ? "undefined" : Number(v.toPrecision(6))}`);
   io.log(`${role}${version ? ` (version ${version})` : ""}, builtin/${model.trainer}: ${n} examples; ${shown2.join(", ")}`);
 }
-var import_promises26;
+var import_promises27;
 var init_evaluate_command = __esm({
   "src/trainers/evaluate-command.ts"() {
     "use strict";
-    import_promises26 = require("node:fs/promises");
+    import_promises27 = require("node:fs/promises");
     init_contract_names();
     init_csv();
     init_errors4();
@@ -36237,7 +36257,7 @@ async function readChampion(io) {
   try {
     return { dir, builtin: true, model: await loadModel(dir), error: null };
   } catch (err) {
-    const foreign = await (0, import_promises27.readFile)(import_node_path27.default.join(dir, MODEL_FILE), "utf8").then((text2) => JSON.parse(text2)).then(
+    const foreign = await (0, import_promises28.readFile)(import_node_path27.default.join(dir, MODEL_FILE), "utf8").then((text2) => JSON.parse(text2)).then(
       (parsed) => parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && !("format" in parsed),
       () => false
     );
@@ -36262,17 +36282,17 @@ async function resolveStart(io, trainer, options, table2, labels, found) {
   if (reasons.length === 0) {
     const report3 = io.env[ContractEnv.trainingReport];
     const from = io.env[ContractEnv.baselineDigest];
-    if (report3 && from) await (0, import_promises27.writeFile)(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
+    if (report3 && from) await (0, import_promises28.writeFile)(report3, JSON.stringify({ warmStart: true, from }, null, 2) + "\n");
     return { model, parentVersion };
   }
   const reason = `${champion} cannot be continued: ${reasons.join("; ")}`;
   const report2 = io.env[ContractEnv.trainingReport];
   if (io.env[ContractEnv.warmStart] === "required") {
-    if (report2) await (0, import_promises27.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
+    if (report2) await (0, import_promises28.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
     throw new TrainerError(`warm start is required (warm-start: required) but ${reason}. Restore the options or columns, or set warm-start: fallback`);
   }
   io.log(`cold start: ${reason}; warm-start is "fallback", so training from scratch`);
-  if (report2) await (0, import_promises27.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
+  if (report2) await (0, import_promises28.writeFile)(report2, JSON.stringify({ warmStart: false, reason }, null, 2) + "\n");
   return { model: null, reason, parentVersion };
 }
 function readPlan(columns, options, classification, champion) {
@@ -36588,11 +36608,11 @@ function trainLbfgs(model, options, train2, validation, io) {
   io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? " (converged)" : ""}${threads}`);
   return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === "callback" };
 }
-var import_promises27, import_node_path27;
+var import_promises28, import_node_path27;
 var init_train_command = __esm({
   "src/trainers/train-command.ts"() {
     "use strict";
-    import_promises27 = require("node:fs/promises");
+    import_promises28 = require("node:fs/promises");
     import_node_path27 = __toESM(require("node:path"), 1);
     init_contract_names();
     init_csv();
@@ -37481,4 +37501,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=58c1d03f9c899a6713c602d5369fd488c29b93e38c4d004ab2a98c7bd76f1fae
+// retrain-script-sha256=00d088ba5ab033c9ef511ff161bd7cb5d5ec46f0c56dd26345b51b06ba92cc46

@@ -1,10 +1,12 @@
 // The steps' logs as the run keeps them: secret-looking values of the environment masked, whatever
 // chunks the log is read in; and through the built CLI, the kept log of a step that prints a secret.
-import { readFile, readdir } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { Redactor, secretValues } from '../src/engine/redact.js'
+import { Redactor, copyRedacted, secretValues } from '../src/engine/redact.js'
 import { makeProject, retrain, toySpec } from './helpers/project.js'
 
 /** The reference: left to right, at each place the longest secret that starts there, else the byte. */
@@ -70,6 +72,31 @@ describe('the redactor', () => {
     expect(values).not.toContain('someone@example.com')
     // Longest first, so a secret that holds another is masked whole.
     expect(values.map(v => v.length)).toEqual([...values.map(v => v.length)].sort((a, b) => b - a))
+  })
+})
+
+describe('copying a log', () => {
+  it('copies a regular file (masked), and refuses a symlink or a pipe put in its place without following or waiting', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'retrain-redact-'))
+    try {
+      const secret = Buffer.from('s3cret-value-123')
+      await writeFile(path.join(dir, 'a.log'), `one ${secret} two\n`)
+      await writeFile(path.join(dir, 'empty.log'), '')
+      await writeFile(path.join(dir, 'elsewhere.txt'), 'not a log')
+      await symlink(path.join(dir, 'elsewhere.txt'), path.join(dir, 'link.log'))
+      execFileSync('mkfifo', [path.join(dir, 'pipe.log')])
+      expect(await copyRedacted(path.join(dir, 'a.log'), path.join(dir, 'a.out'), [secret])).toBe(true)
+      expect(await readFile(path.join(dir, 'a.out'), 'utf8')).toBe('one *** two\n')
+      expect(await copyRedacted(path.join(dir, 'a.log'), path.join(dir, 'plain.out'), [])).toBe(true)
+      expect(await readFile(path.join(dir, 'plain.out'), 'utf8')).toBe(`one ${secret} two\n`)
+      expect(await copyRedacted(path.join(dir, 'empty.log'), path.join(dir, 'empty.out'), [secret])).toBe(true)
+      expect(await readFile(path.join(dir, 'empty.out'), 'utf8')).toBe('')
+      expect(await copyRedacted(path.join(dir, 'link.log'), path.join(dir, 'link.out'), [secret])).toBe(false)
+      expect(await copyRedacted(path.join(dir, 'pipe.log'), path.join(dir, 'pipe.out'), [secret])).toBe(false)
+      expect((await readdir(dir)).sort()).toEqual(['a.log', 'a.out', 'elsewhere.txt', 'empty.log', 'empty.out', 'link.log', 'pipe.log', 'plain.out'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
 

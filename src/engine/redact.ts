@@ -6,9 +6,10 @@
  * know which values are secrets; it takes those of variables whose names say so (TOKEN, SECRET,
  * PASSWORD, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIALS ...), as a step inherits them.
  */
-import { createReadStream, createWriteStream } from 'node:fs'
+import { constants as fsConstants, createWriteStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
-import { Transform, type TransformCallback } from 'node:stream'
+import { Readable, Transform, type TransformCallback } from 'node:stream'
 
 /** Names of variables whose values are taken for secrets. */
 const SECRET_NAME = /TOKEN|SECRET|PASSW(OR)?D|PASSPHRASE|PRIVATE_?KEY|CREDENTIAL|(API|ACCESS|AUTH|SESSION)_?KEY|COOKIE/i
@@ -36,9 +37,33 @@ export function redactLine(line: string, secrets: readonly string[]): string {
   return out
 }
 
-/** Copies `from` to `to`, every occurrence of each of `secrets` replaced by `***`, a chunk at a time. */
-export async function copyRedacted(from: string, to: string, secrets: readonly Buffer[]): Promise<void> {
-  await pipeline(createReadStream(from), new Redactor(secrets), createWriteStream(to))
+/**
+ * Copies the regular file `from` to `to`, every occurrence of each of `secrets` replaced by `***`, a
+ * chunk at a time; false (nothing copied) when `from` is not a regular file. A step can reach the
+ * directory the logs are in: a symlink it put in a log's place is not followed (it could name any
+ * file the run can read, which would then go into the artifacts), a pipe is not waited on, and a file
+ * that grows meanwhile is copied up to the size it had when opened.
+ */
+export async function copyRedacted(from: string, to: string, secrets: readonly Buffer[]): Promise<boolean> {
+  const file = await open(from, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0)).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') return null
+    throw err
+  })
+  if (file === null) return false
+  try {
+    const info = await file.stat()
+    if (!info.isFile()) return false
+    const out = createWriteStream(to)
+    if (info.size === 0) await pipeline(Readable.from([]), out)
+    else {
+      const input = file.createReadStream({ autoClose: false, start: 0, end: info.size - 1 })
+      if (secrets.length === 0) await pipeline(input, out)
+      else await pipeline(input, new Redactor(secrets), out)
+    }
+    return true
+  } finally {
+    await file.close()
+  }
 }
 
 /**

@@ -458,12 +458,14 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     // Uploaded before anything is stored: a failed upload fails the run with the registry untouched,
     // and a run that fails later (a token that expired, a registry that refuses) still leaves its
     // candidate's bundle and logs in the workflow run.
-    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, record.version, ws, ctx.challenger?.name)))
+    // The logs as kept (secrets masked, nothing but the logs) are the ones uploaded.
+    const logsOut = path.join(options.outputDir, 'logs')
+    const logs = await precommit(() => copyLogs(ws.scratchDir, logsOut))
+    if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, record.version, ws, logs, logsOut, ctx.challenger?.name)))
     const bundleOut = path.join(options.outputDir, 'bundle')
     const storage = await precommit(async () => {
       await mkdir(bundleOut, { recursive: true })
       for (const name of [BUNDLE_ARCHIVE, BUNDLE_MANIFEST]) await copyFile(path.join(ws.bundleDir, name), path.join(bundleOut, name))
-      await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs'))
       return record.version === null ? null : await registry.storeBundle(spec.model, record.version, ws.bundleDir)
     })
     await options.atStage?.('stored')
@@ -1069,7 +1071,15 @@ async function describeEnvironment(spec: Spec, baseEnv: Record<string, string>):
 }
 
 /** The candidate's bundle (archive and manifest) and the steps' logs, as two workflow artifacts. */
-async function uploadArtifacts(store: ArtifactStore, model: string, version: number | null, ws: Workspace, challenger?: string): Promise<ArtifactRef[]> {
+async function uploadArtifacts(
+  store: ArtifactStore,
+  model: string,
+  version: number | null,
+  ws: Workspace,
+  logs: string[],
+  logsDir: string,
+  challenger?: string
+): Promise<ArtifactRef[]> {
   // Challengers of one plan run as jobs of one workflow run: each one's names are its own.
   const base = `${model}${challenger ? `-${challenger}` : ''}-${version === null ? 'dry-run' : `v${version}`}`
   const refs = [
@@ -1079,8 +1089,7 @@ async function uploadArtifacts(store: ArtifactStore, model: string, version: num
       ws.bundleDir
     )
   ]
-  const logs = (await readdir(ws.scratchDir)).filter(name => name.endsWith('.log')).map(name => path.join(ws.scratchDir, name))
-  if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, ws.scratchDir))
+  if (logs.length > 0) refs.push(await store.upload(`${base}-logs`, logs, logsDir))
   return refs
 }
 
@@ -1093,14 +1102,16 @@ async function compareModelWeights(champion: Champion | null, candidateDir: stri
 }
 
 /** The steps' logs into the outputs, secret-looking values of the environment masked (redact.ts). */
-async function copyLogs(from: string, to: string): Promise<void> {
+async function copyLogs(from: string, to: string): Promise<string[]> {
   await mkdir(to, { recursive: true })
   const secrets = secretValues(process.env)
-  for (const name of await readdir(from)) {
-    if (!name.endsWith('.log')) continue
-    if (secrets.length === 0) await copyFile(path.join(from, name), path.join(to, name))
-    else await copyRedacted(path.join(from, name), path.join(to, name), secrets)
+  const copied: string[] = []
+  // Only regular files: a step can reach this directory, and a link or pipe it put there is not followed.
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    if (!entry.name.endsWith('.log') || !entry.isFile()) continue
+    if (await copyRedacted(path.join(from, entry.name), path.join(to, entry.name), secrets)) copied.push(path.join(to, entry.name))
   }
+  return copied
 }
 
 /**

@@ -4,14 +4,14 @@
  * job summary, the registry, the release, the issue, the workflow artifacts or a step's environment.
  */
 import { createRequire } from 'node:module'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
-import { GATE, runAction, toyProject } from './harness.js'
+import { AUTO, GATE, runAction, toyProject } from './harness.js'
 
 let github: FakeGitHub
 let artifacts: FakeArtifacts
@@ -92,5 +92,28 @@ describe('the token', { timeout: 180_000 }, () => {
     // The check can fail: the step's log in the logs artifact is read in full (it holds the step's output).
     const logs = await unzip(await artifacts.download('tokenless-v1-logs-attempt1'))
     expect(Object.values(logs).join('\n')).toMatch(/trained generation 1/)
+  })
+
+  it("is not the only secret kept out of the logs artifact: a step's secret-looking variable is masked there too", async () => {
+    const workspace = await toyProject('hubsecret', AUTO)
+    const spec = path.join(workspace, 'retrain.yml')
+    // The step prints a secret it was given (the workflow's env), and plants a symlink among the logs.
+    await writeFile(
+      spec,
+      (await readFile(spec, 'utf8')).replace(
+        'run: env > step-env.txt && node train.mjs',
+        'run: node train.mjs && echo "hub token $MODEL_HUB_TOKEN" && ln -s "$PWD/retrain.yml" "$RETRAIN_WORK_DIR/../scratch/planted.log"'
+      )
+    )
+    const secret = 'hub-secret-value-5f1d0c'
+    const run = await runAction(workspace, { github, artifacts, inputs: { spec: 'retrain.yml' }, env: { MODEL_HUB_TOKEN: secret } })
+    expect(run.code, run.log).toBe(0)
+    const logs = await unzip(await artifacts.download('hubsecret-v1-logs-attempt1'))
+    const text = Object.values(logs).join('\n')
+    // The step's line is there, its secret masked; the planted link is not followed into the artifact.
+    expect(text).toContain('hub token ***')
+    expect(text).not.toContain(secret)
+    expect(Object.keys(logs).some(name => name.includes('planted'))).toBe(false)
+    expect(text).not.toContain('model: hubsecret')
   })
 })
