@@ -116,4 +116,25 @@ describe('the token', { timeout: 180_000 }, () => {
     expect(Object.keys(logs).some(name => name.includes('planted'))).toBe(false)
     expect(text).not.toContain('model: hubsecret')
   })
+
+  it("a failed step's secret-looking variable it printed is masked wherever the run leaves its last lines", async () => {
+    const workspace = await toyProject('hubfail', AUTO)
+    const spec = path.join(workspace, 'retrain.yml')
+    await writeFile(
+      spec,
+      (await readFile(spec, 'utf8')).replace('run: env > step-env.txt && node train.mjs', 'run: echo "connecting with $MODEL_HUB_TOKEN" && exit 3')
+    )
+    const secret = 'hub-secret-value-9a7e21'
+    const run = await runAction(workspace, { github, artifacts, inputs: { spec: 'retrain.yml' }, env: { MODEL_HUB_TOKEN: secret } })
+    expect(run.code, run.log).not.toBe(0)
+    // The step's error quotes its last lines: masked in the outputs and the job summary.
+    for (const [name, value] of Object.entries(run.outputs)) expect(value, `output ${name}`).not.toContain(secret)
+    expect(run.summary).toContain('connecting with ***')
+    expect(run.summary).not.toContain(secret)
+    // Whatever went up as artifacts (a run that fails before its commit uploads nothing today).
+    const uploaded = JSON.parse(run.outputs[Outputs.artifacts] ?? '[]') as { name: string }[]
+    for (const { name } of uploaded) {
+      for (const [entry, text] of Object.entries(await unzip(await artifacts.download(name)))) expect(text, `${name}: ${entry}`).not.toContain(secret)
+    }
+  })
 })
