@@ -1270,12 +1270,26 @@ function terminalText(text2) {
   }
   return out;
 }
-var COLOUR, CONTROL;
+function notACommand(text2) {
+  if (process.env.GITHUB_ACTIONS !== "true" || !COMMAND_LIKE.test(text2)) return text2;
+  stopToken ??= (0, import_node_crypto.randomBytes)(16).toString("hex");
+  return `::stop-commands::${stopToken}
+${text2}
+::${stopToken}::`;
+}
+function errorLine(text2) {
+  return `${notACommand(terminalText(text2))}
+`;
+}
+var import_node_crypto, COLOUR, CONTROL, COMMAND_LIKE, stopToken;
 var init_terminal_text = __esm({
   "src/terminal-text.ts"() {
     "use strict";
+    import_node_crypto = require("node:crypto");
     COLOUR = /^\x1b\[[0-9;]*m/;
     CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+    COMMAND_LIKE = /::|##\[/;
+    stopToken = null;
   }
 });
 
@@ -36642,8 +36656,7 @@ async function guarded(work) {
     return ExitCode.ok;
   } catch (err) {
     if (!(err instanceof TrainerError)) throw err;
-    process.stderr.write(`error: ${terminalText(err.message)}
-`);
+    process.stderr.write(errorLine(`error: ${err.message}`));
     return ExitCode.badInput;
   }
 }
@@ -36759,9 +36772,7 @@ var package_default = {
 var TOOL_VERSION = package_default.version;
 
 // src/local/console-reporter.ts
-var import_node_crypto = require("node:crypto");
-var COMMAND_LIKE = /::|##\[/;
-var STOP_TOKEN = (0, import_node_crypto.randomBytes)(16).toString("hex");
+init_terminal_text();
 var ConsoleReporter = class {
   constructor(out = process.stdout, err = process.stderr, printReport = true) {
     this.out = out;
@@ -36780,33 +36791,32 @@ var ConsoleReporter = class {
   elapsed() {
     return this.paint("2", `[${((Date.now() - this.started) / 1e3).toFixed(1).padStart(5)}s]`);
   }
-  info(message) {
-    this.err.write(`${this.elapsed()} ${message}
+  /**
+   * Writes `text` (one or more lines) to stderr. Much of it is text the CLI did not choose (a step's
+   * output, its name from the spec, messages quoting the data): inside a workflow step it is never
+   * carried out as a workflow command (notACommand). The report on stdout is left as it is: it is
+   * often redirected to a file, which the runner never reads.
+   */
+  line(text2) {
+    this.err.write(`${notACommand(text2)}
 `);
+  }
+  info(message) {
+    this.line(`${this.elapsed()} ${message}`);
   }
   warn(message, where2) {
-    this.err.write(`${this.elapsed()} ${this.paint("33", "warning:")} ${locate(where2)}${message}
-`);
+    this.line(`${this.elapsed()} ${this.paint("33", "warning:")} ${locate(where2)}${message}`);
   }
   error(message, where2) {
-    this.err.write(`${this.paint("31", "error:")} ${locate(where2)}${message}
-`);
+    this.line(`${this.paint("31", "error:")} ${locate(where2)}${message}`);
   }
   startGroup(title) {
-    this.err.write(`${this.elapsed()} ${this.paint("1", `\u25B6 ${title}`)}
-`);
+    this.line(`${this.elapsed()} ${this.paint("1", `\u25B6 ${title}`)}`);
   }
   endGroup() {
   }
   stepOutput(step, stream, line) {
-    const prefix = this.paint(stream === "stderr" ? "35" : "36", `  ${step} \u2502`);
-    if (process.env.GITHUB_ACTIONS === "true" && COMMAND_LIKE.test(line))
-      this.err.write(`::stop-commands::${STOP_TOKEN}
-${prefix} ${line}
-::${STOP_TOKEN}::
-`);
-    else this.err.write(`${prefix} ${line}
-`);
+    this.line(`${this.paint(stream === "stderr" ? "35" : "36", `  ${step} \u2502`)} ${line}`);
   }
   async report(markdown) {
     if (this.printReport) this.out.write(`
@@ -37182,16 +37192,14 @@ async function registryOf(values) {
   if (values.github !== void 0) {
     if (values.registry !== void 0) throw usageError("--github and --registry name two registries: give one");
     const { githubRegistry } = await Promise.reject(new Error("this part of the CLI runs through dist/cli.js's module build, not the script"));
-    return githubRegistry(values.github, values["registry-branch"], process.env, (message) => process.stderr.write(`${message}
-`)).registry;
+    return githubRegistry(values.github, values["registry-branch"], process.env, (message) => process.stderr.write(errorLine(message))).registry;
   }
   if (values["registry-branch"] !== void 0) throw usageError("--registry-branch goes with --github OWNER/REPO");
   const { DirectoryRegistry: DirectoryRegistry2 } = await Promise.resolve().then(() => (init_directory_registry(), directory_registry_exports));
   return new DirectoryRegistry2(
     import_node_path28.default.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY),
     void 0,
-    (message) => process.stderr.write(`${message}
-`)
+    (message) => process.stderr.write(errorLine(message))
   );
 }
 async function modelOf(values) {
@@ -37324,8 +37332,7 @@ async function render(outcome, command, values, spec, reporter) {
       reporter.info(
         `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ""}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ""}. Outputs in ${import_node_path28.default.relative(process.cwd(), outputDir) || outputDir}`
       );
-      if (result.error) process.stderr.write(`error: ${result.error.reason}: ${terminalText(result.error.message)}
-`);
+      if (result.error) process.stderr.write(errorLine(`error: ${result.error.reason}: ${result.error.message}`));
       if (outcome.run.exitCode === ExitCode.ok && result.candidate.version !== null)
         return await unfinishedFollowUps(`${result.model} version ${result.candidate.version} is ${result.decision}`, outcome.run.followUps);
       return outcome.run.exitCode;
@@ -37469,26 +37476,22 @@ async function runCli(argv) {
     return await main(argv);
   } catch (err) {
     if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`error: ${terminalText(formatProblem(p))}
-`);
+      for (const p of err.problems) process.stderr.write(errorLine(`error: ${formatProblem(p)}`));
       if (err.reason === "rejected-candidate") process.stderr.write('To promote it anyway, pass --force and --reason "why"; the reason is recorded.\n');
       return err.exitCode;
     }
     if (err instanceof RetrainError) {
-      process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ""}${terminalText(err.message)}
-`);
+      process.stderr.write(errorLine(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ""}${err.message}`));
       if (err.exitCode === ExitCode.integrity) process.stderr.write(`${err.reason === MODEL_NOT_PACKABLE ? MODEL_NOT_PACKABLE_HINT : INTEGRITY_HINT}
 `);
       return err.exitCode;
     }
     if (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`error: ${terminalText(err.message)}
-Run "retrain --help" for usage.
+      process.stderr.write(`${errorLine(`error: ${err.message}`)}Run "retrain --help" for usage.
 `);
       return ExitCode.badInput;
     }
-    process.stderr.write(`error: ${terminalText(err instanceof Error ? (process.env.RETRAIN_DEBUG ? err.stack : err.message) ?? "" : String(err))}
-`);
+    process.stderr.write(errorLine(`error: ${err instanceof Error ? (process.env.RETRAIN_DEBUG ? err.stack : err.message) ?? "" : String(err)}`));
     return ExitCode.internal;
   }
 }
@@ -37501,4 +37504,4 @@ Run "retrain --help" for usage.
   main,
   runCli
 });
-// retrain-script-sha256=00d088ba5ab033c9ef511ff161bd7cb5d5ec46f0c56dd26345b51b06ba92cc46
+// retrain-script-sha256=ad9bb14d43d160b26711b02b8257433c94e16e8b6102e8f679d7597fd65f40cc

@@ -4,6 +4,8 @@
  * the window or hide a link (OSC 8) behind plain-looking text. Each is shown as an escape (`\x1b`,
  * `\r`) instead; colours (SGR sequences, as a step's own output uses) and tabs and line feeds stay.
  */
+import { randomBytes } from 'node:crypto'
+
 // eslint-disable-next-line no-control-regex -- control characters are what this module looks for
 const COLOUR = /^\x1b\[[0-9;]*m/
 // eslint-disable-next-line no-control-regex -- as above
@@ -28,4 +30,27 @@ export function terminalText(text: string): string {
     else out += c
   }
   return out
+}
+
+/**
+ * Inside a workflow step (GITHUB_ACTIONS=true), the runner reads what a program writes for workflow
+ * commands: a line starting with `::`, or holding `##[` anywhere. Text the CLI did not choose (a
+ * step's output, names from the spec, messages quoting the data) could set outputs, add masks or
+ * annotations, or stop the commands after it (`::stop-commands::`). Such text is written between
+ * `::stop-commands::` and the resume line of a token only this process knows: the runner shows it and
+ * carries none of it out. Elsewhere, and for text with neither, it is left as it is.
+ */
+const COMMAND_LIKE = /::|##\[/
+let stopToken: string | null = null
+
+/** `text` (one line or more, without the last line feed), wrapped as above when it could hold a workflow command. */
+export function notACommand(text: string): string {
+  if (process.env.GITHUB_ACTIONS !== 'true' || !COMMAND_LIKE.test(text)) return text
+  stopToken ??= randomBytes(16).toString('hex')
+  return `::stop-commands::${stopToken}\n${text}\n::${stopToken}::`
+}
+
+/** A line for stderr that quotes text from outside: control characters escaped, never a workflow command. */
+export function errorLine(text: string): string {
+  return `${notACommand(terminalText(text))}\n`
 }

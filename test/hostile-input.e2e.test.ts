@@ -330,6 +330,23 @@ describe("the action's file commands are not handed to steps", () => {
     for (const t of tokens) expect(t).toMatch(/^[0-9a-f]{32}$/)
     expect(commands.filter(c => !['stop-commands', ...tokens].includes(c.name))).toEqual([])
   })
+  it('the CLI inside a workflow step: a step name from the spec and an error quoting the input are shown, never carried out', async () => {
+    const forged = '##[set-output name=promoted;]forged'
+    const cwd = await project(spec().replace('  - name: Train', `  - name: "Train ${forged}"`))
+    const ran = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out'], { GITHUB_ACTIONS: 'true' })
+    expect(ran.code, ran.stderr).toBe(0)
+    expect(ran.stderr).toContain(`Train ${forged}`)
+    // An error that quotes the input: an unknown param named like a command.
+    const bad = await retrain(cwd, ['run', '--spec', 'retrain.yml', '--out', 'out', '--param', '##[add-mask]forged=1'], { GITHUB_ACTIONS: 'true' })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('unknown param "##[add-mask]forged"')
+    for (const res of [ran, bad]) {
+      const commands = runnerCommands(res.stderr)
+      const tokens = commands.filter(c => c.name === 'stop-commands').map(c => c.value)
+      expect(tokens.length).toBeGreaterThan(0)
+      expect(commands.filter(c => !['stop-commands', ...tokens].includes(c.name))).toEqual([])
+    }
+  })
 })
 
 describe("control characters from the data in the CLI's errors", () => {

@@ -19,7 +19,7 @@ import type { EffectReport, Registry } from '../ports.js'
 import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter, dropOutputOnClosedPipe } from './console-reporter.js'
 import { closest } from '../suggest.js'
-import { terminalText } from '../terminal-text.js'
+import { errorLine } from '../terminal-text.js'
 import { FileGate } from './file-gate.js'
 import { gitHead } from './git-head.js'
 import { checkOutDir, count, emptyRegistryNote, INTEGRITY_HINT, MODEL_NOT_PACKABLE_HINT } from './cli-hints.js'
@@ -344,12 +344,12 @@ async function registryOf(values: Values): Promise<Registry> {
   if (values.github !== undefined) {
     if (values.registry !== undefined) throw usageError('--github and --registry name two registries: give one')
     const { githubRegistry } = await import('./github-registry.js')
-    return githubRegistry(values.github, values['registry-branch'], process.env, message => process.stderr.write(`${message}\n`)).registry
+    return githubRegistry(values.github, values['registry-branch'], process.env, message => process.stderr.write(errorLine(message))).registry
   }
   if (values['registry-branch'] !== undefined) throw usageError('--registry-branch goes with --github OWNER/REPO')
   const { DirectoryRegistry } = await import('../registry/directory-registry.js')
   return new DirectoryRegistry(path.resolve(values.registry ?? process.env.RETRAIN_REGISTRY ?? DEFAULT_REGISTRY), undefined, message =>
-    process.stderr.write(`${message}\n`)
+    process.stderr.write(errorLine(message))
   )
 }
 
@@ -495,7 +495,7 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
         `Result: ${result.decision}${result.error ? ` (${result.error.reason})` : ''}${result.wouldBe ? ` (dry run: nothing changed; would be ${result.wouldBe})` : ''}. Outputs in ${path.relative(process.cwd(), outputDir) || outputDir}`
       )
       // A decision forced by a conflict (stale-baseline, exit 5) says so where errors are read, as other commands do.
-      if (result.error) process.stderr.write(`error: ${result.error.reason}: ${terminalText(result.error.message)}\n`)
+      if (result.error) process.stderr.write(errorLine(`error: ${result.error.reason}: ${result.error.message}`))
       if (outcome.run.exitCode === ExitCode.ok && result.candidate.version !== null)
         return await unfinishedFollowUps(`${result.model} version ${result.candidate.version} is ${result.decision}`, outcome.run.followUps)
       return outcome.run.exitCode
@@ -649,20 +649,20 @@ export async function runCli(argv: string[]): Promise<number> {
     return await main(argv)
   } catch (err) {
     if (err instanceof InputError) {
-      for (const p of err.problems) process.stderr.write(`error: ${terminalText(formatProblem(p))}\n`)
+      for (const p of err.problems) process.stderr.write(errorLine(`error: ${formatProblem(p)}`))
       if (err.reason === 'rejected-candidate') process.stderr.write('To promote it anyway, pass --force and --reason "why"; the reason is recorded.\n')
       return err.exitCode
     }
     if (err instanceof RetrainError) {
-      process.stderr.write(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ''}${terminalText(err.message)}\n`)
+      process.stderr.write(errorLine(`error: ${err.exitCode === ExitCode.conflict ? `${err.reason}: ` : ''}${err.message}`))
       if (err.exitCode === ExitCode.integrity) process.stderr.write(`${err.reason === MODEL_NOT_PACKABLE ? MODEL_NOT_PACKABLE_HINT : INTEGRITY_HINT}\n`)
       return err.exitCode
     }
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`error: ${terminalText(err.message)}\nRun "retrain --help" for usage.\n`)
+      process.stderr.write(`${errorLine(`error: ${err.message}`)}Run "retrain --help" for usage.\n`)
       return ExitCode.badInput
     }
-    process.stderr.write(`error: ${terminalText(err instanceof Error ? ((process.env.RETRAIN_DEBUG ? err.stack : err.message) ?? '') : String(err))}\n`)
+    process.stderr.write(errorLine(`error: ${err instanceof Error ? ((process.env.RETRAIN_DEBUG ? err.stack : err.message) ?? '') : String(err)}`))
     return ExitCode.internal
   }
 }

@@ -2,17 +2,8 @@
  * The local shell's Reporter: progress and step output on stderr (prefixed, with elapsed time), the
  * final report on stdout, so `retrain run --json > result.json` stays clean.
  */
-import { randomBytes } from 'node:crypto'
+import { notACommand } from '../terminal-text.js'
 import type { Reporter } from '../ports.js'
-
-/**
- * Inside a workflow step the runner reads the CLI's output for workflow commands: a line that starts
- * with `::` (it also ends lines at a lone carriage return, as progress bars print) or holds `##[`.
- * A step's output line that could hold one is written between `::stop-commands::` and the resume
- * line of a token only this process knows, so the runner shows it and carries none of it out.
- */
-const COMMAND_LIKE = /::|##\[/
-const STOP_TOKEN = randomBytes(16).toString('hex')
 
 export class ConsoleReporter implements Reporter {
   private readonly started = Date.now()
@@ -35,29 +26,36 @@ export class ConsoleReporter implements Reporter {
     return this.paint('2', `[${((Date.now() - this.started) / 1000).toFixed(1).padStart(5)}s]`)
   }
 
+  /**
+   * Writes `text` (one or more lines) to stderr. Much of it is text the CLI did not choose (a step's
+   * output, its name from the spec, messages quoting the data): inside a workflow step it is never
+   * carried out as a workflow command (notACommand). The report on stdout is left as it is: it is
+   * often redirected to a file, which the runner never reads.
+   */
+  private line(text: string): void {
+    this.err.write(`${notACommand(text)}\n`)
+  }
+
   info(message: string): void {
-    this.err.write(`${this.elapsed()} ${message}\n`)
+    this.line(`${this.elapsed()} ${message}`)
   }
 
   warn(message: string, where?: { file?: string; line?: number; col?: number }): void {
-    this.err.write(`${this.elapsed()} ${this.paint('33', 'warning:')} ${locate(where)}${message}\n`)
+    this.line(`${this.elapsed()} ${this.paint('33', 'warning:')} ${locate(where)}${message}`)
   }
 
   error(message: string, where?: { file?: string; line?: number; col?: number }): void {
-    this.err.write(`${this.paint('31', 'error:')} ${locate(where)}${message}\n`)
+    this.line(`${this.paint('31', 'error:')} ${locate(where)}${message}`)
   }
 
   startGroup(title: string): void {
-    this.err.write(`${this.elapsed()} ${this.paint('1', `▶ ${title}`)}\n`)
+    this.line(`${this.elapsed()} ${this.paint('1', `▶ ${title}`)}`)
   }
 
   endGroup(): void {}
 
   stepOutput(step: string, stream: 'stdout' | 'stderr', line: string): void {
-    const prefix = this.paint(stream === 'stderr' ? '35' : '36', `  ${step} │`)
-    if (process.env.GITHUB_ACTIONS === 'true' && COMMAND_LIKE.test(line))
-      this.err.write(`::stop-commands::${STOP_TOKEN}\n${prefix} ${line}\n::${STOP_TOKEN}::\n`)
-    else this.err.write(`${prefix} ${line}\n`)
+    this.line(`${this.paint(stream === 'stderr' ? '35' : '36', `  ${step} │`)} ${line}`)
   }
 
   async report(markdown: string): Promise<void> {

@@ -4,7 +4,7 @@
  * step like any user script.
  */
 import { ExitCode } from '../errors.js'
-import { terminalText } from '../terminal-text.js'
+import { errorLine } from '../terminal-text.js'
 import { TrainerError } from './errors.js'
 import { evaluateBuiltin } from './evaluate-command.js'
 import type { CommandIO } from './io.js'
@@ -16,7 +16,7 @@ async function guarded(work: (io: CommandIO) => Promise<void>): Promise<number> 
     return ExitCode.ok
   } catch (err) {
     if (!(err instanceof TrainerError)) throw err
-    process.stderr.write(`error: ${terminalText(err.message)}\n`)
+    process.stderr.write(errorLine(`error: ${err.message}`))
     return ExitCode.badInput
   }
 }
