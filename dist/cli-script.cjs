@@ -24656,7 +24656,7 @@ function formatNumber(n) {
 }
 function markdownText(text2) {
   const oneLine = text2.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
-  return oneLine.replace(/[\\`|<[\]]/g, (ch) => `\\${ch}`).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B");
+  return oneLine.replace(/[\u202a-\u202e\u2066-\u2069]/g, "\uFFFD").replace(/[\\`|<[\]]/g, (ch) => `\\${ch}`).replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B");
 }
 var init_format2 = __esm({
   "src/engine/format.ts"() {
@@ -37504,4 +37504,4 @@ async function runCli(argv) {
   main,
   runCli
 });
-// retrain-script-sha256=ad9bb14d43d160b26711b02b8257433c94e16e8b6102e8f679d7597fd65f40cc
+// retrain-script-sha256=950a59ce0e7813c553d7a27132422c98d93587be0abedded16140a7730cc7672

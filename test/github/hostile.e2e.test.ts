@@ -321,7 +321,9 @@ describe('the action against a hostile GitHub', () => {
       '<img src=x onerror=alert(1)>': 4,
       '[details](https://phish.example)': 5,
       'cell\\| break | forged': 6,
-      'see octo-org/models#1': 7
+      'see octo-org/models#1': 7,
+      // A right-to-left override: shown reversed, the name would read as another.
+      'accuracy\u202e1.0 :detceles': 8
     }
     await writeFile(
       path.join(workspace, 'loud-evaluate.mjs'),
@@ -333,7 +335,7 @@ writeFileSync(process.env.RETRAIN_METRICS_FILE, JSON.stringify({ ...metrics, ...
     await writeFile(
       path.join(workspace, 'loud-train.mjs'),
       `import { writeFileSync } from 'node:fs'
-writeFileSync(process.env.RETRAIN_TRAINING_REPORT, JSON.stringify({ warmStart: false, reason: 'none', packages: { '@octo-org/team': '<!--', 'x\\r# promoted': '1' } }))
+writeFileSync(process.env.RETRAIN_TRAINING_REPORT, JSON.stringify({ warmStart: false, reason: 'none', packages: { '@octo-org/team': '<!--', 'x\\r# promoted': '1', 'torch\\u2067 2.0': '1' } }))
 `
     )
     const spec = toySpec('markdown', GATE)
@@ -362,6 +364,8 @@ writeFileSync(process.env.RETRAIN_TRAINING_REPORT, JSON.stringify({ warmStart: f
       expect(text, where).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/)
       expect(text, where).not.toMatch(/(^|[^\w])@[A-Za-z0-9]/)
       expect(text, where).not.toContain('models#1')
+      // No control of the text's direction (overrides, embeddings, isolates).
+      expect(text, where).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/)
       // Every row of the comparison has its three cells.
       const comparison = lines.slice(lines.indexOf('### Comparison') + 2, lines.indexOf('### Rules') - 1)
       expect(comparison.length, where).toBe(2 + 2 + Object.keys(hostile).length)
