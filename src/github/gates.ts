@@ -12,6 +12,7 @@ import { cutMarkdownToLength } from './job-summary.js'
 import { retryPolicyOf, type GitHubClient } from '../registry/github/octokit.js'
 import { NO_PLUGIN_RETRIES, createOnce } from '../registry/github/retry.js'
 import { mayBeOurs } from './comment-authors.js'
+import { markdownText } from '../engine/format.js'
 
 /** The label that marks a gate issue. Applying labels needs triage access, so outsiders cannot forge one. */
 export const GATE_LABEL = 'retrain-gate'
@@ -91,7 +92,8 @@ export class IssueGate implements Gate {
     if (number === undefined) return
     const { owner, repo } = this.options
     // The reply is found by its text after a lost answer, so a retried close never doubles it.
-    const body = `This gate is withdrawn: ${why}. Nothing waits for approval here.`
+    // The reason may quote an error, whose text the action did not choose: plain Markdown on one line.
+    const body = `This gate is withdrawn: ${markdownText(why)}. Nothing waits for approval here.`
     await createOnce(`withdrawing the gate issue #${number}`, retryPolicyOf(this.github), {
       find: async () => {
         const { data } = await this.github.rest.issues.listComments({ owner, repo, issue_number: number, per_page: 100 })
