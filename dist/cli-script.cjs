@@ -1354,13 +1354,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -1372,12 +1372,12 @@ var require_visit = __commonJS({
     visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path29) {
       const ctrl = callVisitor(key, node, visitor, path29);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path29, ctrl);
         return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path29);
@@ -1390,7 +1390,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path29 = Object.freeze(path29.concat(node));
           const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
@@ -1408,7 +1408,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -1420,12 +1420,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path29) {
       const ctrl = await callVisitor(key, node, visitor, path29);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path29, ctrl);
         return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path29);
@@ -1438,7 +1438,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path29 = Object.freeze(path29.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
@@ -1475,31 +1475,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
         return visitor(key, node, path29);
-      if (identity.isMap(node))
+      if (identity2.isMap(node))
         return visitor.Map?.(key, node, path29);
-      if (identity.isSeq(node))
+      if (identity2.isSeq(node))
         return visitor.Seq?.(key, node, path29);
-      if (identity.isPair(node))
+      if (identity2.isPair(node))
         return visitor.Pair?.(key, node, path29);
-      if (identity.isScalar(node))
+      if (identity2.isScalar(node))
         return visitor.Scalar?.(key, node, path29);
-      if (identity.isAlias(node))
+      if (identity2.isAlias(node))
         return visitor.Alias?.(key, node, path29);
       return void 0;
     }
     function replaceNode(key, path29, node) {
       const parent = path29[path29.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -1512,7 +1512,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -1655,10 +1655,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -1683,7 +1683,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -1730,7 +1730,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -1803,12 +1803,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -1834,11 +1834,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports2) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -1849,7 +1849,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver: reviver2 } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -1876,12 +1876,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -1903,7 +1903,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -1965,11 +1965,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -1977,7 +1977,7 @@ var require_Alias = __commonJS({
             count2 = c;
         }
         return count2;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -1992,13 +1992,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -2023,7 +2023,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -2037,12 +2037,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -2074,7 +2074,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -2098,7 +2098,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports2) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path29, value) {
       let v = value;
@@ -2142,7 +2142,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -2158,7 +2158,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path29;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -2175,7 +2175,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -2189,16 +2189,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -2209,7 +2209,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -2221,7 +2221,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -2677,7 +2677,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports2) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -2730,7 +2730,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -2753,7 +2753,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -2764,9 +2764,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -2780,15 +2780,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -2800,23 +2800,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -2857,7 +2857,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -2869,10 +2869,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -2892,7 +2892,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -2955,7 +2955,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -2968,10 +2968,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -2982,7 +2982,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -3003,7 +3003,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
@@ -3018,10 +3018,10 @@ var require_addPairToJSMap = __commonJS({
     var log2 = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map, value);
@@ -3052,7 +3052,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -3082,7 +3082,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -3090,15 +3090,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -3119,7 +3119,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -3135,14 +3135,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -3190,14 +3190,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -3205,7 +3205,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -3273,16 +3273,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -3293,7 +3293,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -3331,7 +3331,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -3342,7 +3342,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -3366,7 +3366,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -3391,7 +3391,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -3414,7 +3414,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -3422,7 +3422,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -3439,7 +3439,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -3447,7 +3447,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -3473,7 +3473,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -3497,7 +3497,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -3539,7 +3539,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -3552,7 +3552,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -3560,7 +3560,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -3914,17 +3914,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -3938,7 +3938,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -3992,7 +3992,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -4019,7 +4019,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -4049,7 +4049,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -4230,7 +4230,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -4240,7 +4240,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -4256,7 +4256,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -4300,7 +4300,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -4545,7 +4545,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -4558,9 +4558,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -4577,7 +4577,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -4604,7 +4604,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -4659,7 +4659,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -4674,7 +4674,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer2 === "function" || Array.isArray(replacer2)) {
           _replacer = replacer2;
@@ -4710,7 +4710,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -4720,7 +4720,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -4783,7 +4783,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -4823,7 +4823,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -4832,14 +4832,14 @@ var require_Document = __commonJS({
        */
       getIn(path29, keepScalar) {
         if (Collection.isEmptyPath(path29))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -4847,7 +4847,7 @@ var require_Document = __commonJS({
       hasIn(path29) {
         if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4954,7 +4954,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -5225,12 +5225,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports2.mapIncludes = mapIncludes;
@@ -5443,7 +5443,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -5522,7 +5522,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -5637,7 +5637,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -5687,7 +5687,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -6106,7 +6106,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports2) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -6115,17 +6115,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -6145,7 +6145,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -6164,12 +6164,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -6218,7 +6218,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -6264,7 +6264,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -6370,7 +6370,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -6432,9 +6432,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -8482,7 +8482,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log2 = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -8560,7 +8560,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -8580,7 +8580,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -8598,14 +8598,14 @@ var require_dist = __commonJS({
     exports2.YAMLParseError = errors.YAMLParseError;
     exports2.YAMLWarning = errors.YAMLWarning;
     exports2.Alias = Alias.Alias;
-    exports2.isAlias = identity.isAlias;
-    exports2.isCollection = identity.isCollection;
-    exports2.isDocument = identity.isDocument;
-    exports2.isMap = identity.isMap;
-    exports2.isNode = identity.isNode;
-    exports2.isPair = identity.isPair;
-    exports2.isScalar = identity.isScalar;
-    exports2.isSeq = identity.isSeq;
+    exports2.isAlias = identity2.isAlias;
+    exports2.isCollection = identity2.isCollection;
+    exports2.isDocument = identity2.isDocument;
+    exports2.isMap = identity2.isMap;
+    exports2.isNode = identity2.isNode;
+    exports2.isPair = identity2.isPair;
+    exports2.isScalar = identity2.isScalar;
+    exports2.isSeq = identity2.isSeq;
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
@@ -17419,9 +17419,9 @@ function isSortedByScore(score, positive) {
 function sortByScore(score, positive) {
   const n = score.length;
   if (isSortedByScore(score, positive)) {
-    const identity = new Uint32Array(n);
-    for (let i = 0; i < n; i++) identity[i] = i;
-    return identity;
+    const identity2 = new Uint32Array(n);
+    for (let i = 0; i < n; i++) identity2[i] = i;
+    return identity2;
   }
   const bits = new Uint32Array(2);
   const asFloat = new Float64Array(bits.buffer);
@@ -18772,6 +18772,38 @@ var init_load = __esm({
   }
 });
 
+// src/host-identity.ts
+function hostIdentity() {
+  identity ??= computeIdentity();
+  return identity;
+}
+function computeIdentity() {
+  const host = import_node_os.default.hostname();
+  let boot = "";
+  let namespace = "";
+  try {
+    boot = (0, import_node_fs3.readFileSync)("/proc/sys/kernel/random/boot_id", "utf8").trim().replaceAll("-", "").slice(0, 8);
+  } catch {
+  }
+  try {
+    namespace = /\[(\d+)\]/.exec((0, import_node_fs3.readlinkSync)("/proc/self/ns/pid"))?.[1] ?? "";
+  } catch {
+  }
+  return boot || namespace ? `${host}~${boot}.${namespace}` : host;
+}
+function sameProcessTable(host) {
+  return host.includes("~") ? host === hostIdentity() : host === import_node_os.default.hostname();
+}
+var import_node_fs3, import_node_os, identity;
+var init_host_identity = __esm({
+  "src/host-identity.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_os = __toESM(require("node:os"), 1);
+    identity = null;
+  }
+});
+
 // src/engine/manifest.ts
 var MANIFEST_SCHEMA_VERSION, BUNDLE_ARCHIVE, BUNDLE_MANIFEST;
 var init_manifest = __esm({
@@ -19158,10 +19190,10 @@ var init_prune = __esm({
 
 // src/registry/version-registry.ts
 function defaultOwner() {
-  return `${import_node_os.default.hostname()}:${process.pid}`;
+  return `${hostIdentity()}:${process.pid}`;
 }
 function processAlive(host, pid) {
-  if (host !== import_node_os.default.hostname()) return true;
+  if (!sameProcessTable(host)) return true;
   try {
     process.kill(pid, 0);
     return true;
@@ -19179,7 +19211,7 @@ function reservationGone(r, now, ttlMs) {
   const at = r.owner.lastIndexOf(":");
   const host = r.owner.slice(0, at);
   const pid = Number(r.owner.slice(at + 1));
-  if (at > 0 && host === import_node_os.default.hostname() && Number.isInteger(pid) && pid > 0) return processAlive(host, pid) ? null : "its process is gone";
+  if (at > 0 && sameProcessTable(host) && Number.isInteger(pid) && pid > 0) return processAlive(host, pid) ? null : "its process is gone";
   return now - Date.parse(r.at) > ttlMs ? `it was made more than ${formatHours(ttlMs)} ago, on a host this one cannot check` : null;
 }
 function describe(t, model) {
@@ -19204,12 +19236,12 @@ function describe(t, model) {
       return `retrain: prune the bundles of ${model} version${t.expect.length === 1 ? "" : "s"} ${t.expect.map((e) => e.version).join(", ")} (retention)`;
   }
 }
-var import_node_crypto4, import_node_os, MAX_ATTEMPTS, TRANSIENT_RETRIES, UNREPEATABLE, EffectRefusedError, RESERVATION_TTL_MS, GITHUB_HOSTED_RUN_LIMIT_MS, VersionRegistry;
+var import_node_crypto4, MAX_ATTEMPTS, TRANSIENT_RETRIES, UNREPEATABLE, EffectRefusedError, RESERVATION_TTL_MS, GITHUB_HOSTED_RUN_LIMIT_MS, VersionRegistry;
 var init_version_registry = __esm({
   "src/registry/version-registry.ts"() {
     "use strict";
     import_node_crypto4 = require("node:crypto");
-    import_node_os = __toESM(require("node:os"), 1);
+    init_host_identity();
     init_errors();
     init_retention();
     init_state_machine();
@@ -19460,14 +19492,14 @@ function parseOwner(text2) {
     return null;
   }
 }
-var import_node_crypto5, import_promises4, import_node_fs3, import_node_os2, import_node_path7, STATE_FILE, MODEL_NAME2, STATE_SCHEMA_VERSION, UNREADABLE_LOCK_MS, LOCK_WAIT_MS, LOCK_NOTICE_MS, DirectoryStore, DirectoryRegistry;
+var import_node_crypto5, import_promises4, import_node_fs4, import_node_path7, STATE_FILE, MODEL_NAME2, STATE_SCHEMA_VERSION, UNREADABLE_LOCK_MS, LOCK_WAIT_MS, LOCK_NOTICE_MS, DirectoryStore, DirectoryRegistry;
 var init_directory_registry = __esm({
   "src/registry/directory-registry.ts"() {
     "use strict";
     import_node_crypto5 = require("node:crypto");
     import_promises4 = require("node:fs/promises");
-    import_node_fs3 = require("node:fs");
-    import_node_os2 = __toESM(require("node:os"), 1);
+    import_node_fs4 = require("node:fs");
+    init_host_identity();
     import_node_path7 = __toESM(require("node:path"), 1);
     init_errors();
     init_manifest();
@@ -19554,7 +19586,7 @@ var init_directory_registry = __esm({
        */
       async lock(model) {
         const file = `${this.stateFile(model)}.lock`;
-        const mine = { pid: process.pid, host: import_node_os2.default.hostname(), since: (/* @__PURE__ */ new Date()).toISOString(), token: (0, import_node_crypto5.randomBytes)(8).toString("hex") };
+        const mine = { pid: process.pid, host: hostIdentity(), since: (/* @__PURE__ */ new Date()).toISOString(), token: (0, import_node_crypto5.randomBytes)(8).toString("hex") };
         const text2 = JSON.stringify(mine);
         const started = Date.now();
         let noticed = 0;
@@ -19630,7 +19662,7 @@ var init_directory_registry = __esm({
       }
       async fetchBundle(model, record) {
         const dir = this.versionDir(model, record.version);
-        if (!(0, import_node_fs3.existsSync)(import_node_path7.default.join(dir, BUNDLE_MANIFEST))) {
+        if (!(0, import_node_fs4.existsSync)(import_node_path7.default.join(dir, BUNDLE_MANIFEST))) {
           throw new RetrainError(`${model} version ${record.version} is registered, but its bundle ${dir} is missing`, ExitCode.integrity, "bundle-missing");
         }
         return dir;
@@ -22402,13 +22434,13 @@ function readChunk(paths, prefix, chunk, limit, budget, buffer) {
     }
     let fd = -1;
     try {
-      fd = (0, import_node_fs4.openSync)(prefix + paths[i], FLAGS);
-      const info = (0, import_node_fs4.fstatSync)(fd);
+      fd = (0, import_node_fs5.openSync)(prefix + paths[i], FLAGS);
+      const info = (0, import_node_fs5.fstatSync)(fd);
       if (!info.isFile()) put(CHANGED);
       else if (info.size > limit) put(LARGE, info.mode);
       else {
         let read = 0;
-        for (let n = (0, import_node_fs4.readSync)(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs4.readSync)(fd, buffer, used + read, info.size + 1 - read, null)) {
+        for (let n = (0, import_node_fs5.readSync)(fd, buffer, used, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs5.readSync)(fd, buffer, used + read, info.size + 1 - read, null)) {
           read += n;
           if (read > info.size) break;
         }
@@ -22423,17 +22455,17 @@ function readChunk(paths, prefix, chunk, limit, budget, buffer) {
       const e = err;
       batch.errors.push({ index: batch.kinds.length - 1, message: e.message, code: e.code, errno: e.errno, syscall: e.syscall, path: e.path });
     } finally {
-      if (fd !== -1) (0, import_node_fs4.closeSync)(fd);
+      if (fd !== -1) (0, import_node_fs5.closeSync)(fd);
     }
   }
   return batch;
 }
-var import_node_fs4, import_node_os3, import_node_worker_threads2, AHEAD, CHUNK, NEXT, STOP, PACKING, WORKER_SOURCE2, SMALL, LARGE, CHANGED, FAILED, UNREAD, UNREAD_FILE, FilePrefetch, FLAGS;
+var import_node_fs5, import_node_os2, import_node_worker_threads2, AHEAD, CHUNK, NEXT, STOP, PACKING, WORKER_SOURCE2, SMALL, LARGE, CHANGED, FAILED, UNREAD, UNREAD_FILE, FilePrefetch, FLAGS;
 var init_file_prefetch = __esm({
   "src/engine/file-prefetch.ts"() {
     "use strict";
-    import_node_fs4 = require("node:fs");
-    import_node_os3 = require("node:os");
+    import_node_fs5 = require("node:fs");
+    import_node_os2 = require("node:os");
     import_node_worker_threads2 = require("node:worker_threads");
     AHEAD = 4;
     CHUNK = 64;
@@ -22549,7 +22581,7 @@ while (Atomics.load(control, ${STOP}) === 0) {
        * chunk instead of reading one nobody has claimed (for tests).
        */
       constructor(paths, limit, budget, options = {}) {
-        const readers = options.readers ?? Math.max(1, Math.min(2, (0, import_node_os3.availableParallelism)() - 1));
+        const readers = options.readers ?? Math.max(1, Math.min(2, (0, import_node_os2.availableParallelism)() - 1));
         this.packerReads = options.packerReads ?? true;
         this.paths = paths;
         this.limit = limit;
@@ -22688,7 +22720,7 @@ while (Atomics.load(control, ${STOP}) === 0) {
         waiting?.reject(this.failure);
       }
     };
-    FLAGS = import_node_fs4.constants.O_RDONLY | (import_node_fs4.constants.O_NOFOLLOW ?? 0) | (import_node_fs4.constants.O_NONBLOCK ?? 0);
+    FLAGS = import_node_fs5.constants.O_RDONLY | (import_node_fs5.constants.O_NOFOLLOW ?? 0) | (import_node_fs5.constants.O_NONBLOCK ?? 0);
   }
 });
 
@@ -23220,7 +23252,7 @@ async function readManifest(bundleDir) {
   const file = import_node_path9.default.join(bundleDir, BUNDLE_MANIFEST);
   let text2;
   try {
-    text2 = (0, import_node_fs5.readFileSync)(file, "utf8");
+    text2 = (0, import_node_fs6.readFileSync)(file, "utf8");
   } catch (err) {
     if (errorCode(err) === "ENOENT") throw new IntegrityError(`${file} does not exist: the bundle is incomplete or this is not a bundle directory`);
     throw new IntegrityError(`cannot read ${file}: ${errorMessage(err)}`);
@@ -23267,7 +23299,7 @@ async function unpackBundle(bundleDir, destDir) {
 }
 async function sha256File(file) {
   const hash = (0, import_node_crypto7.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs5.createReadStream)(file, { highWaterMark: CHUNK_SIZE })) hash.update(chunk);
+  for await (const chunk of (0, import_node_fs6.createReadStream)(file, { highWaterMark: CHUNK_SIZE })) hash.update(chunk);
   return hash.digest("hex");
 }
 function bundleDigest(files, links) {
@@ -23292,12 +23324,12 @@ async function walkModel(root, rootReal, early) {
   const directories = [""];
   const { join: join2 } = modelPath(root);
   for (let relDir = directories.pop(); relDir !== void 0; relDir = directories.pop()) {
-    for (const dirent of (0, import_node_fs5.readdirSync)(relDir === "" ? root : join2(relDir), { withFileTypes: true })) {
+    for (const dirent of (0, import_node_fs6.readdirSync)(relDir === "" ? root : join2(relDir), { withFileTypes: true })) {
       const rel = relDir === "" ? dirent.name : `${relDir}/${dirent.name}`;
       const unsafe = unsafePathReason(rel);
       if (unsafe)
         throw new IntegrityError(`refusing to pack ${join2(rel)}: its path ${unsafe}, so it could not be unpacked safely; rename it`, MODEL_NOT_PACKABLE);
-      if (dirent.name.includes("\uFFFD") && (0, import_node_fs5.lstatSync)(join2(rel), { throwIfNoEntry: false }) === void 0) {
+      if (dirent.name.includes("\uFFFD") && (0, import_node_fs6.lstatSync)(join2(rel), { throwIfNoEntry: false }) === void 0) {
         throw new IntegrityError(
           `refusing to pack ${join2(rel)}: its name is not UTF-8 (shown here with U+FFFD), so it cannot be stored; rename it`,
           MODEL_NOT_PACKABLE
@@ -23402,7 +23434,7 @@ function smallFile(join2, rel, prefetched, scratch) {
 }
 async function addLargeFile(archive, rel, abs) {
   const changed = () => changedWhilePacked(abs);
-  const file = await (0, import_promises6.open)(abs, import_node_fs5.constants.O_RDONLY | NO_FOLLOW);
+  const file = await (0, import_promises6.open)(abs, import_node_fs6.constants.O_RDONLY | NO_FOLLOW);
   let reading;
   try {
     const info = await file.stat();
@@ -23440,21 +23472,21 @@ async function hashedOnThread(hasher, size) {
   return result.sha256;
 }
 function readSmallFile(abs, scratch) {
-  const fd = (0, import_node_fs5.openSync)(abs, import_node_fs5.constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
+  const fd = (0, import_node_fs6.openSync)(abs, import_node_fs6.constants.O_RDONLY | NO_FOLLOW | NON_BLOCKING);
   try {
-    const info = (0, import_node_fs5.fstatSync)(fd);
+    const info = (0, import_node_fs6.fstatSync)(fd);
     if (!info.isFile()) throw changedWhilePacked(abs);
     if (info.size > SMALL_FILE) return null;
     const bytes = scratch;
     let read = 0;
-    for (let n = (0, import_node_fs5.readSync)(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs5.readSync)(fd, bytes, read, info.size + 1 - read, null)) {
+    for (let n = (0, import_node_fs6.readSync)(fd, bytes, 0, info.size + 1, null); n > 0; n = read === info.size ? 0 : (0, import_node_fs6.readSync)(fd, bytes, read, info.size + 1 - read, null)) {
       read += n;
       if (read > info.size) throw changedWhilePacked(abs);
     }
     if (read !== info.size) throw changedWhilePacked(abs);
     return { bytes: bytes.subarray(0, read), mode: info.mode };
   } finally {
-    (0, import_node_fs5.closeSync)(fd);
+    (0, import_node_fs6.closeSync)(fd);
   }
 }
 function tarHeader(header) {
@@ -23745,7 +23777,7 @@ async function writeAll(file, bytes) {
 async function createOutputFile(dest, rel, mode, madeDirs) {
   const abs = import_node_path9.default.join(dest, ...rel.split("/"));
   await ensureDirectory(import_node_path9.default.dirname(abs), madeDirs);
-  const file = await (0, import_promises6.open)(abs, import_node_fs5.constants.O_WRONLY | import_node_fs5.constants.O_CREAT | import_node_fs5.constants.O_EXCL | NO_FOLLOW, mode);
+  const file = await (0, import_promises6.open)(abs, import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_CREAT | import_node_fs6.constants.O_EXCL | NO_FOLLOW, mode);
   await file.chmod(mode);
   return file;
 }
@@ -23942,12 +23974,12 @@ function errorCode(err) {
 function errorMessage(err) {
   return err instanceof Error ? err.message : String(err);
 }
-var import_node_crypto7, import_node_fs5, import_promises6, import_node_path9, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, MAX_OCTAL_SIZE, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
+var import_node_crypto7, import_node_fs6, import_promises6, import_node_path9, CHUNK_SIZE, READ_BUFFER, SMALL_FILE, PREFETCH_MIN_FILES, PREFETCH_BATCH, PARALLEL_HASH_FROM, CHUNK_BUFFERS, SHARED_CHUNK_BUFFERS, ARCHIVE_BLOCK, EXECUTABLE_MODE, REGULAR_MODE, NO_FOLLOW, NON_BLOCKING, ArchiveWriter, END_OF_ARCHIVE, TYPE_FLAG, MAX_OCTAL_SIZE, HEADER_TEMPLATE, TEMPLATE_SUM, ZERO_BLOCK, HEADER_SCRATCH, oneShotHash, MANIFEST_PATTERNS, PLAIN_PATH, SURROGATE;
 var init_bundle = __esm({
   "src/engine/bundle.ts"() {
     "use strict";
     import_node_crypto7 = __toESM(require("node:crypto"), 1);
-    import_node_fs5 = require("node:fs");
+    import_node_fs6 = require("node:fs");
     import_promises6 = require("node:fs/promises");
     import_node_path9 = __toESM(require("node:path"), 1);
     init_manifest_validator();
@@ -23969,8 +24001,8 @@ var init_bundle = __esm({
     ARCHIVE_BLOCK = 1024 * 1024;
     EXECUTABLE_MODE = 493;
     REGULAR_MODE = 420;
-    NO_FOLLOW = import_node_fs5.constants.O_NOFOLLOW ?? 0;
-    NON_BLOCKING = import_node_fs5.constants.O_NONBLOCK ?? 0;
+    NO_FOLLOW = import_node_fs6.constants.O_NOFOLLOW ?? 0;
+    NON_BLOCKING = import_node_fs6.constants.O_NONBLOCK ?? 0;
     ArchiveWriter = class {
       constructor(file, options) {
         this.file = file;
@@ -24114,9 +24146,9 @@ async function snapshotTree(dir) {
   const out = /* @__PURE__ */ new Map();
   const root = dir.endsWith(import_node_path10.default.sep) ? dir : dir + import_node_path10.default.sep;
   const walk = (rel) => {
-    for (const entry of (0, import_node_fs6.readdirSync)(root + rel, { withFileTypes: true })) {
+    for (const entry of (0, import_node_fs7.readdirSync)(root + rel, { withFileTypes: true })) {
       const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
-      const info = (0, import_node_fs6.lstatSync)(root + child, { bigint: true });
+      const info = (0, import_node_fs7.lstatSync)(root + child, { bigint: true });
       out.set(child, `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`);
       if (entry.isDirectory()) walk(child);
     }
@@ -24153,11 +24185,11 @@ async function restoreChangedTree(dir, snapshot, bundleDir, digest) {
 function preview3(items, shown2 = 5) {
   return items.length <= shown2 ? items.join(", ") : `${items.slice(0, shown2).join(", ")} and ${items.length - shown2} more`;
 }
-var import_node_fs6, import_promises7, import_node_path10;
+var import_node_fs7, import_promises7, import_node_path10;
 var init_baseline_guard = __esm({
   "src/engine/baseline-guard.ts"() {
     "use strict";
-    import_node_fs6 = require("node:fs");
+    import_node_fs7 = require("node:fs");
     import_promises7 = require("node:fs/promises");
     import_node_path10 = __toESM(require("node:path"), 1);
     init_errors();
@@ -24181,7 +24213,7 @@ function nonFiniteHint(line) {
   return /(?:^|[\s:,[])-?(?:NaN|Infinity)\s*[,}\]]/.test(line) ? "; NaN and Infinity are not JSON (Python's json module writes them): write null for a missing value" : "";
 }
 async function* utf8Lines(file, shown2, latin1 = false) {
-  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs7.createReadStream)(file, { encoding: "latin1" }), crlfDelay: Infinity });
+  const lines = (0, import_node_readline.createInterface)({ input: (0, import_node_fs8.createReadStream)(file, { encoding: "latin1" }), crlfDelay: Infinity });
   let line = 0;
   for await (const raw of lines) {
     line++;
@@ -24228,12 +24260,12 @@ async function forEachJsonLine(file, shown2, record, latin1 = false) {
 function forEachJsonLineOrLatin1(file, shown2, record) {
   return forEachJsonLine(file, shown2, record, true);
 }
-var import_node_buffer, import_node_fs7, import_node_readline, JSON_LINES;
+var import_node_buffer, import_node_fs8, import_node_readline, JSON_LINES;
 var init_json_lines = __esm({
   "src/csv/json-lines.ts"() {
     "use strict";
     import_node_buffer = require("node:buffer");
-    import_node_fs7 = require("node:fs");
+    import_node_fs8 = require("node:fs");
     import_node_readline = require("node:readline");
     init_errors3();
     JSON_LINES = /\.(jsonl|ndjson)$/i;
@@ -27714,7 +27746,7 @@ function redactLine(line, secrets) {
   return out;
 }
 async function copyRedacted(from, to, secrets) {
-  const file = await (0, import_promises11.open)(from, import_node_fs8.constants.O_RDONLY | (import_node_fs8.constants.O_NOFOLLOW ?? 0) | (import_node_fs8.constants.O_NONBLOCK ?? 0)).catch((err) => {
+  const file = await (0, import_promises11.open)(from, import_node_fs9.constants.O_RDONLY | (import_node_fs9.constants.O_NOFOLLOW ?? 0) | (import_node_fs9.constants.O_NONBLOCK ?? 0)).catch((err) => {
     if (err.code === "ELOOP") return null;
     throw err;
   });
@@ -27722,7 +27754,7 @@ async function copyRedacted(from, to, secrets) {
   try {
     const info = await file.stat();
     if (!info.isFile()) return false;
-    const out = (0, import_node_fs8.createWriteStream)(to);
+    const out = (0, import_node_fs9.createWriteStream)(to);
     if (info.size === 0) await (0, import_promises12.pipeline)(import_node_stream.Readable.from([]), out);
     else {
       const input = file.createReadStream({ autoClose: false, start: 0, end: info.size - 1 });
@@ -27734,11 +27766,11 @@ async function copyRedacted(from, to, secrets) {
     await file.close();
   }
 }
-var import_node_fs8, import_promises11, import_promises12, import_node_stream, SECRET_NAME, MIN_LENGTH, MASK, Redactor;
+var import_node_fs9, import_promises11, import_promises12, import_node_stream, SECRET_NAME, MIN_LENGTH, MASK, Redactor;
 var init_redact = __esm({
   "src/engine/redact.ts"() {
     "use strict";
-    import_node_fs8 = require("node:fs");
+    import_node_fs9 = require("node:fs");
     import_promises11 = require("node:fs/promises");
     import_promises12 = require("node:stream/promises");
     import_node_stream = require("node:stream");
@@ -27836,7 +27868,7 @@ function childOutputEnds(pid) {
   const ends = [];
   for (const fd of [1, 2]) {
     try {
-      ends.push((0, import_node_fs9.readlinkSync)(`/proc/${pid}/fd/${fd}`));
+      ends.push((0, import_node_fs10.readlinkSync)(`/proc/${pid}/fd/${fd}`));
     } catch {
     }
   }
@@ -27903,7 +27935,7 @@ async function runProcess(req) {
       stdio: ["ignore", "pipe", "pipe"]
     });
     if (child.pid !== void 0) runningGroups.add(child.pid);
-    const log2 = (0, import_node_fs9.createWriteStream)(logFile);
+    const log2 = (0, import_node_fs10.createWriteStream)(logFile);
     const outputEnds = childOutputEnds(child.pid);
     const streams = [child.stdout, child.stderr];
     let openStreams = streams.length;
@@ -28017,12 +28049,12 @@ async function runProcess(req) {
     }
   });
 }
-var import_node_child_process, import_node_fs9, import_promises13, import_node_path13, import_promises14, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
+var import_node_child_process, import_node_fs10, import_promises13, import_node_path13, import_promises14, import_node_string_decoder, KILL_GRACE_MS, PIPE_DRAIN_MS, GROUP_GONE_MAX_MS, GROUP_POLL_MS, SLOW_LOG_MAX_MS, TAIL_LINES, TAIL_LINE_CHARS, SCRIPT_EXTENSIONS, delay, runningGroups;
 var init_process_runner = __esm({
   "src/engine/process-runner.ts"() {
     "use strict";
     import_node_child_process = require("node:child_process");
-    import_node_fs9 = require("node:fs");
+    import_node_fs10 = require("node:fs");
     import_promises13 = require("node:fs/promises");
     import_node_path13 = __toESM(require("node:path"), 1);
     import_promises14 = require("node:stream/promises");
@@ -28055,7 +28087,7 @@ async function makeWorkspace(tempRoot, options = {}) {
   try {
     root = await (0, import_promises15.mkdtemp)(import_node_path14.default.join(tempRoot, PREFIX));
     current = import_node_path14.default.join(root, OWNER_MARKER);
-    const marker = { pid: process.pid, hostname: import_node_os4.default.hostname(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
+    const marker = { pid: process.pid, hostname: hostIdentity(), startedAt: now().toISOString(), ...options.keep && { keep: true } };
     await (0, import_promises15.writeFile)(current, JSON.stringify(marker) + "\n");
     const ws = {
       root,
@@ -28086,16 +28118,15 @@ async function cleanLeftovers(tempRoot, now, onCleaned) {
   } catch {
     return;
   }
-  const host = import_node_os4.default.hostname();
   let next = 0;
   const worker = async () => {
-    while (next < names.length) await cleanIfLeftover(import_node_path14.default.join(tempRoot, names[next++]), host, now, onCleaned);
+    while (next < names.length) await cleanIfLeftover(import_node_path14.default.join(tempRoot, names[next++]), now, onCleaned);
   };
   await Promise.all(Array.from({ length: Math.min(CLEAN_CONCURRENCY, names.length) }, worker));
 }
-async function cleanIfLeftover(dir, host, now, onCleaned) {
+async function cleanIfLeftover(dir, now, onCleaned) {
   const owner = await readMarker(import_node_path14.default.join(dir, OWNER_MARKER));
-  if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) return;
+  if (!owner || owner.keep || !sameProcessTable(owner.hostname) || owner.pid === process.pid || processExists(owner.pid)) return;
   const started = Date.parse(owner.startedAt);
   const since = Number.isFinite(started) ? started : await (0, import_promises15.stat)(dir).then(
     (s) => s.mtimeMs,
@@ -28126,12 +28157,12 @@ function processExists(pid) {
     return err.code !== "ESRCH";
   }
 }
-var import_promises15, import_node_os4, import_node_path14, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
+var import_promises15, import_node_path14, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
 var init_workspace = __esm({
   "src/engine/workspace.ts"() {
     "use strict";
     import_promises15 = require("node:fs/promises");
-    import_node_os4 = __toESM(require("node:os"), 1);
+    init_host_identity();
     import_node_path14 = __toESM(require("node:path"), 1);
     init_errors();
     OWNER_MARKER = ".retrain-owner.json";
@@ -28339,7 +28370,7 @@ function* weightsAhead(seed, cells, resamples, worker = AHEAD_WORKER) {
 function startThread(worker, data) {
   let thread = null;
   try {
-    if ((0, import_node_fs10.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
+    if ((0, import_node_fs11.existsSync)((0, import_node_url.fileURLToPath)(worker))) thread = new import_node_worker_threads4.Worker(worker, { workerData: data });
   } catch {
     return null;
   }
@@ -28350,11 +28381,11 @@ function startThread(worker, data) {
   }
   return thread;
 }
-var import_node_fs10, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
+var import_node_fs11, import_node_url, import_node_worker_threads4, Random, REFINE, MAX_WEIGHT, POISSON_CDF, POISSON_TABLE, WEIGHT_BLOCK, SLOTS, WAIT_MS, START_MS, AHEAD_WORKER;
 var init_random = __esm({
   "src/metrics/random.ts"() {
     "use strict";
-    import_node_fs10 = require("node:fs");
+    import_node_fs11 = require("node:fs");
     import_node_url = require("node:url");
     import_node_worker_threads4 = require("node:worker_threads");
     Random = class {
@@ -30884,7 +30915,7 @@ function jackknifeAcceleration(metrics, evaluators, n, units, random, scratch) {
   return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]), relative: skewAcceleration(relative2[k]) }));
 }
 function bootstrapThreads(raw = process.env.RETRAIN_BOOTSTRAP_THREADS) {
-  if (raw === void 0 || raw === "") return Math.max(1, Math.min((0, import_node_os5.availableParallelism)(), 4));
+  if (raw === void 0 || raw === "") return Math.max(1, Math.min((0, import_node_os3.availableParallelism)(), 4));
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`RETRAIN_BOOTSTRAP_THREADS must be a whole number from 1 to 64, got "${raw}"`);
   return value;
@@ -31071,11 +31102,11 @@ function boundAt(sorted, point, level, method, acceleration) {
   const adjusted = normalCdf(z0 + (z0 + z) / (1 - acceleration * (z0 + z)));
   return { value: quantile(sorted, adjusted), method: "bca" };
 }
-var import_node_os5, MIN_UNITS, MAX_DEGENERATE_SHARE, JACKKNIFE_BLOCKS, THREAD_EXAMPLES, RESAMPLE_WAIT_MS, JACKKNIFE_STREAM;
+var import_node_os3, MIN_UNITS, MAX_DEGENERATE_SHARE, JACKKNIFE_BLOCKS, THREAD_EXAMPLES, RESAMPLE_WAIT_MS, JACKKNIFE_STREAM;
 var init_bootstrap = __esm({
   "src/metrics/bootstrap.ts"() {
     "use strict";
-    import_node_os5 = require("node:os");
+    import_node_os3 = require("node:os");
     init_fused_pass();
     init_kernels();
     init_random();
@@ -32164,7 +32195,7 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
       "no-champion"
     );
   }
-  const scratch = await (0, import_promises19.mkdtemp)(import_node_path20.default.join(import_node_os6.default.tmpdir(), "retrain-drift-"));
+  const scratch = await (0, import_promises19.mkdtemp)(import_node_path20.default.join(import_node_os4.default.tmpdir(), "retrain-drift-"));
   try {
     const reference = await championProfile(registry, snapshot, scratch);
     if (reference === null) throw new InputError([{ message: NO_PROFILE }], "no-profile");
@@ -32176,12 +32207,12 @@ async function measureDrift(spec, registry, params, github = {}, policy = spec.d
     await (0, import_promises19.rm)(scratch, { recursive: true, force: true });
   }
 }
-var import_promises19, import_node_os6, import_node_path20, NO_PROFILE;
+var import_promises19, import_node_os4, import_node_path20, NO_PROFILE;
 var init_drift_command = __esm({
   "src/engine/drift-command.ts"() {
     "use strict";
     import_promises19 = require("node:fs/promises");
-    import_node_os6 = __toESM(require("node:os"), 1);
+    import_node_os4 = __toESM(require("node:os"), 1);
     import_node_path20 = __toESM(require("node:path"), 1);
     init_errors();
     init_bundle();
@@ -32593,7 +32624,7 @@ async function escapesRoot(root, target) {
 }
 async function copyHashed(from, to, mode) {
   const { tap, result } = hashingTap();
-  await (0, import_promises21.pipeline)((0, import_node_fs11.createReadStream)(from), tap, (0, import_node_fs11.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises21.pipeline)((0, import_node_fs12.createReadStream)(from), tap, (0, import_node_fs12.createWriteStream)(to, { flags: "wx", mode }));
   await (0, import_promises20.chmod)(to, mode);
   return result();
 }
@@ -32829,12 +32860,12 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto11, import_node_fs11, import_promises20, import_node_path21, import_promises21, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto11, import_node_fs12, import_promises20, import_node_path21, import_promises21, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto11 = require("node:crypto");
-    import_node_fs11 = require("node:fs");
+    import_node_fs12 = require("node:fs");
     import_promises20 = require("node:fs/promises");
     import_node_path21 = __toESM(require("node:path"), 1);
     import_promises21 = require("node:stream/promises");
@@ -32868,7 +32899,7 @@ function seconds(ms) {
 }
 async function runRetraining(options) {
   const { reporter } = options;
-  const ws = await makeWorkspace(options.tempRoot ?? import_node_os7.default.tmpdir(), {
+  const ws = await makeWorkspace(options.tempRoot ?? import_node_os5.default.tmpdir(), {
     keep: options.keepWorkDir,
     onCleaned: (dir) => reporter.info(`Removed ${dir}, left by a run that was killed`)
   });
@@ -33289,7 +33320,7 @@ async function evaluateReferences(ctx, champion, declared) {
           [import_node_path22.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs12.existsSync)(from)) await (0, import_promises22.copyFile)(from, to);
+          if ((0, import_node_fs13.existsSync)(from)) await (0, import_promises22.copyFile)(from, to);
         }
         const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
@@ -33415,7 +33446,7 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
 }
 function helpersDir(cliScript) {
   const dir = import_node_path22.default.resolve(import_node_path22.default.dirname(cliScript), "..", "helpers");
-  return (0, import_node_fs12.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  return (0, import_node_fs13.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -33531,7 +33562,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     throw err;
   }
   checkBuiltinEvaluationData(ctx, await (0, import_promises22.readFile)(dataRead, "utf8").catch(() => ""), role);
-  const onlyPredictions = declared.length === 0 && !(0, import_node_fs12.existsSync)(metricsFile);
+  const onlyPredictions = declared.length === 0 && !(0, import_node_fs13.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
   for (const name2 of declared) {
@@ -33540,7 +33571,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const out = import_node_path22.default.join(options.outputDir, "metrics");
   await (0, import_promises22.mkdir)(out, { recursive: true });
   if (!onlyPredictions) await (0, import_promises22.copyFile)(metricsFile, import_node_path22.default.join(out, `${name}.json`));
-  if ((0, import_node_fs12.existsSync)(predictionsFile2)) await (0, import_promises22.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
+  if ((0, import_node_fs13.existsSync)(predictionsFile2)) await (0, import_promises22.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
@@ -33553,8 +33584,8 @@ async function describeEnvironment(spec, baseEnv) {
     }
   }
   return {
-    os: `${import_node_os7.default.type()} ${import_node_os7.default.release()}`,
-    arch: import_node_os7.default.arch(),
+    os: `${import_node_os5.default.type()} ${import_node_os5.default.release()}`,
+    arch: import_node_os5.default.arch(),
     runtimes: { node: process.version },
     lockfiles,
     containerImage: baseEnv.RETRAIN_CONTAINER_IMAGE || null
@@ -33661,13 +33692,13 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs12, import_promises22, import_node_os7, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs13, import_promises22, import_node_os5, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     import_promises22 = require("node:fs/promises");
-    import_node_os7 = __toESM(require("node:os"), 1);
+    import_node_os5 = __toESM(require("node:os"), 1);
     import_node_path22 = __toESM(require("node:path"), 1);
     init_errors();
     init_expressions();
@@ -34328,7 +34359,7 @@ async function fetchVersion(registry, model, version, dest) {
   }
   const target = import_node_path24.default.resolve(dest.replaceAll("{version}", String(chosen)));
   await emptyOrAbsent(target);
-  const scratch = await (0, import_promises24.mkdtemp)(import_node_path24.default.join(import_node_os8.default.tmpdir(), "retrain-fetch-"));
+  const scratch = await (0, import_promises24.mkdtemp)(import_node_path24.default.join(import_node_os6.default.tmpdir(), "retrain-fetch-"));
   const partial = `${target}.partial-${(0, import_node_crypto12.randomBytes)(4).toString("hex")}`;
   try {
     const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle")), partial))().catch(
@@ -34393,13 +34424,13 @@ function renderFetch(outcome, shown2) {
   ];
   return lines.join("\n");
 }
-var import_node_crypto12, import_promises24, import_node_os8, import_node_path24;
+var import_node_crypto12, import_promises24, import_node_os6, import_node_path24;
 var init_fetch_command = __esm({
   "src/engine/fetch-command.ts"() {
     "use strict";
     import_node_crypto12 = require("node:crypto");
     import_promises24 = require("node:fs/promises");
-    import_node_os8 = __toESM(require("node:os"), 1);
+    import_node_os6 = __toESM(require("node:os"), 1);
     import_node_path24 = __toESM(require("node:path"), 1);
     init_errors();
     init_retention();
@@ -35725,7 +35756,7 @@ function poolFor(file) {
   if (pools.has(key)) return pools.get(key);
   let pool = null;
   try {
-    if ((0, import_node_fs13.existsSync)((0, import_node_url2.fileURLToPath)(file))) {
+    if ((0, import_node_fs14.existsSync)((0, import_node_url2.fileURLToPath)(file))) {
       const control = new Int32Array(new SharedArrayBuffer(8));
       const { port1, port2 } = new import_node_worker_threads5.MessageChannel();
       const worker = new import_node_worker_threads5.Worker(file, { workerData: { control, port: port2 }, transferList: [port2] });
@@ -35746,7 +35777,7 @@ function startObjectiveThread(file = OBJECTIVE_WORKER) {
   if (objectiveThreads() > 1) poolFor(file);
 }
 function objectiveThreads(raw = process.env.RETRAIN_TRAINER_THREADS) {
-  if (raw === void 0 || raw === "") return (0, import_node_os9.availableParallelism)() > 1 ? 2 : 1;
+  if (raw === void 0 || raw === "") return (0, import_node_os7.availableParallelism)() > 1 ? 2 : 1;
   if (raw !== "1" && raw !== "2") throw new Error(`RETRAIN_TRAINER_THREADS must be 1 or 2, got "${raw}"`);
   return Number(raw);
 }
@@ -35785,12 +35816,12 @@ function shared3(a) {
   copy.set(a);
   return copy;
 }
-var import_node_fs13, import_node_os9, import_node_url2, import_node_worker_threads5, OBJECTIVE_WORKER, STATE, JOB, POSTED, RUNNING, DONE, TAKEN_BACK, MIN_WORK, RUNNING_MS, pools, objectiveThreadCounts, Remote;
+var import_node_fs14, import_node_os7, import_node_url2, import_node_worker_threads5, OBJECTIVE_WORKER, STATE, JOB, POSTED, RUNNING, DONE, TAKEN_BACK, MIN_WORK, RUNNING_MS, pools, objectiveThreadCounts, Remote;
 var init_objective_threads = __esm({
   "src/trainers/objective-threads.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
-    import_node_os9 = require("node:os");
+    import_node_fs14 = require("node:fs");
+    import_node_os7 = require("node:os");
     import_node_url2 = require("node:url");
     import_node_worker_threads5 = require("node:worker_threads");
     init_objectives();
@@ -37504,4 +37535,4 @@ async function runCli(argv) {
   main,
   runCli
 });
-// retrain-script-sha256=950a59ce0e7813c553d7a27132422c98d93587be0abedded16140a7730cc7672
+// retrain-script-sha256=5be7b4902ac4c92ffc00131176ec8b8d4462c79be7f372347f421e4f6ce840de

@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { RUN_STAGES } from '../src/engine/run.js'
+import { hostIdentity } from '../src/host-identity.js'
 import { invariantViolations, normalizeState } from '../src/registry/state-machine.js'
 import { makeProject, readJson, retrain, toySpec } from './helpers/project.js'
 
@@ -176,6 +177,45 @@ describe('the registry lock', () => {
       /the registry lock .*registry\.json\.lock cannot be read \(EISDIR\): it is not a lock this tool wrote; move it away and run again/
     )
     expect(JSON.stringify(await state(project))).toBe(before)
+  })
+
+  // Two containers of one host name (host networking, or `--hostname`) sharing a registry volume: a
+  // holder's pid is missing from the other's process table, yet it is alive. The waiter here runs in
+  // a pid namespace of its own (as a container does); it must wait, not take the lock over.
+  const unshareWorks = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']).status === 0
+  it.skipIf(!unshareWorks)('a live holder in another pid namespace of the same host name is waited for, not taken for gone', async () => {
+    const project = await makeProject('test/fixtures/toy', spec('gate'))
+    expect((await run(project, 'out1')).code).toBe(0)
+    expect((await run(project, 'out2', {}, '--param', 'delta=2')).code).toBe(0)
+    const lock = path.join(project, 'registry', 'toy', 'registry.json.lock')
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostIdentity(), since: '2026-01-01T00:00:00.000Z', token: 'held' }))
+    const child = spawn(
+      'unshare',
+      [
+        '--pid',
+        '--fork',
+        '--mount-proc',
+        process.execPath,
+        path.join(process.cwd(), 'dist/cli.js'),
+        'reject',
+        '2',
+        '--spec',
+        'retrain.yml',
+        '--registry',
+        'registry'
+      ],
+      { cwd: project }
+    )
+    let stderr = ''
+    child.stderr.on('data', d => (stderr += d))
+    const closed = new Promise<number | null>(resolve => child.on('close', resolve))
+    for (let i = 0; i < 600 && !/waiting for the registry lock|took over/.test(stderr); i++) await new Promise(resolve => setTimeout(resolve, 50))
+    expect(stderr).not.toMatch(/took over/)
+    expect(stderr).toMatch(new RegExp(`waiting for the registry lock of toy, held by process ${process.pid} on ${os.hostname()}~`))
+    expect((await state(project)).versions[1]!.status).toBe('pending')
+    await rm(lock)
+    expect(await closed, stderr).toBe(0)
+    expect((await state(project)).versions[1]!.status).toBe('rejected')
   })
 
   it('a live holder is waited for, and the wait says who holds it and since when', async () => {

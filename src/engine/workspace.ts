@@ -6,7 +6,7 @@
  * root removes the workspaces whose owner is gone.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { hostIdentity, sameProcessTable } from '../host-identity.js'
 import path from 'node:path'
 import { DiskFullError, isDiskFull } from '../errors.js'
 
@@ -70,7 +70,7 @@ export async function makeWorkspace(tempRoot: string, options: WorkspaceOptions 
   try {
     root = await mkdtemp(path.join(tempRoot, PREFIX))
     current = path.join(root, OWNER_MARKER)
-    const marker: OwnerMarker = { pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString(), ...(options.keep && { keep: true }) }
+    const marker: OwnerMarker = { pid: process.pid, hostname: hostIdentity(), startedAt: now().toISOString(), ...(options.keep && { keep: true }) }
     await writeFile(current, JSON.stringify(marker) + '\n')
     const ws: Workspace = {
       root,
@@ -114,17 +114,16 @@ async function cleanLeftovers(tempRoot: string, now: Date, onCleaned: WorkspaceO
   } catch {
     return
   }
-  const host = os.hostname()
   let next = 0
   const worker = async (): Promise<void> => {
-    while (next < names.length) await cleanIfLeftover(path.join(tempRoot, names[next++]!), host, now, onCleaned)
+    while (next < names.length) await cleanIfLeftover(path.join(tempRoot, names[next++]!), now, onCleaned)
   }
   await Promise.all(Array.from({ length: Math.min(CLEAN_CONCURRENCY, names.length) }, worker))
 }
 
-async function cleanIfLeftover(dir: string, host: string, now: Date, onCleaned: WorkspaceOptions['onCleaned']): Promise<void> {
+async function cleanIfLeftover(dir: string, now: Date, onCleaned: WorkspaceOptions['onCleaned']): Promise<void> {
   const owner = await readMarker(path.join(dir, OWNER_MARKER))
-  if (!owner || owner.keep || owner.hostname !== host || owner.pid === process.pid || processExists(owner.pid)) return
+  if (!owner || owner.keep || !sameProcessTable(owner.hostname) || owner.pid === process.pid || processExists(owner.pid)) return
   const started = Date.parse(owner.startedAt)
   const since = Number.isFinite(started)
     ? started

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto'
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import os from 'node:os'
+import { hostIdentity } from '../host-identity.js'
 import path from 'node:path'
 import { DiskFullError, ExitCode, InputError, RetrainError, isDiskFull } from '../errors.js'
 import { BUNDLE_ARCHIVE, BUNDLE_MANIFEST } from '../engine/manifest.js'
@@ -127,7 +127,7 @@ export class DirectoryStore implements RegistryStore {
    */
   private async lock(model: string): Promise<() => Promise<void>> {
     const file = `${this.stateFile(model)}.lock`
-    const mine: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex') }
+    const mine: LockOwner = { pid: process.pid, host: hostIdentity(), since: new Date().toISOString(), token: randomBytes(8).toString('hex') }
     const text = JSON.stringify(mine)
     const started = Date.now()
     let noticed = 0

@@ -4,7 +4,7 @@
  * that decides lives in state-machine.ts and here, once for every store.
  */
 import { randomBytes } from 'node:crypto'
-import os from 'node:os'
+import { hostIdentity, sameProcessTable } from '../host-identity.js'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type {
   Effect,
@@ -77,12 +77,12 @@ const UNREPEATABLE = new Set(['dispatch'])
 export class EffectRefusedError extends Error {}
 
 export function defaultOwner(): string {
-  return `${os.hostname()}:${process.pid}`
+  return `${hostIdentity()}:${process.pid}`
 }
 
-/** False only when the process is certainly gone: same host and no such pid. */
+/** False only when the process is certainly gone: same host and process table (host-identity.ts), and no such pid. */
 export function processAlive(host: string, pid: number): boolean {
-  if (host !== os.hostname()) return true
+  if (!sameProcessTable(host)) return true
   try {
     process.kill(pid, 0)
     return true
@@ -119,7 +119,7 @@ function reservationGone(r: Reservation, now: number, ttlMs: number): string | n
   const at = r.owner.lastIndexOf(':')
   const host = r.owner.slice(0, at)
   const pid = Number(r.owner.slice(at + 1))
-  if (at > 0 && host === os.hostname() && Number.isInteger(pid) && pid > 0) return processAlive(host, pid) ? null : 'its process is gone'
+  if (at > 0 && sameProcessTable(host) && Number.isInteger(pid) && pid > 0) return processAlive(host, pid) ? null : 'its process is gone'
   return now - Date.parse(r.at) > ttlMs ? `it was made more than ${formatHours(ttlMs)} ago, on a host this one cannot check` : null
 }
 
