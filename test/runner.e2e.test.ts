@@ -10,6 +10,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PIPE_DRAIN_MS, runProcess } from '../src/engine/process-runner.js'
 import { OWNER_MARKER } from '../src/engine/workspace.js'
+import { hostIdentity } from '../src/host-identity.js'
 import { makeProject, readJson, retrain, treeDigest } from './helpers/project.js'
 import { alive, exitOf, killPidFile, readPid, startCli, toySpec, waitFor } from './helpers/runner.js'
 
@@ -177,7 +178,7 @@ describe('scratch directories of killed runs', () => {
     expect(leftovers).toHaveLength(1)
     const leftover = path.join(tmp, leftovers[0]!)
     const marker = await readJson(path.join(leftover, OWNER_MARKER))
-    expect(marker).toMatchObject({ pid: killed.child.pid, hostname: os.hostname() })
+    expect(marker).toMatchObject({ pid: killed.child.pid, hostname: hostIdentity() })
     // The next run may start at once; a leftover younger than a minute is left alone, so age it.
     const aged = new Date(Date.now() - 5 * 60_000).toISOString()
     await writeFile(path.join(leftover, OWNER_MARKER), JSON.stringify({ ...marker, startedAt: aged }))
@@ -190,6 +191,8 @@ describe('scratch directories of killed runs', () => {
       'retrain-live01': { pid: process.pid, hostname: os.hostname(), startedAt: aged },
       'retrain-kept01': { pid: killed.child.pid, hostname: os.hostname(), startedAt: aged, keep: true },
       'retrain-host01': { pid: killed.child.pid, hostname: `not-${os.hostname()}`, startedAt: aged },
+      // The same host name, another process table (a container): its pid cannot be checked from here.
+      'retrain-pidns1': { pid: killed.child.pid, hostname: `${os.hostname()}~00000000.1`, startedAt: aged },
       'retrain-new001': { pid: killed.child.pid, hostname: os.hostname(), startedAt: new Date().toISOString() },
       'retrain-e2e-project': { pid: killed.child.pid, hostname: os.hostname(), startedAt: aged }
     }
