@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
-import { ExitCode } from '../errors.js'
+import { ExitCode, RetrainError } from '../errors.js'
 import type { EffectReport, HistoryAction, HistoryEvent, Registry, RegistrySnapshot, RunIdentity, Transition } from '../ports.js'
 import type { ParamValue } from '../spec/types.js'
 import { Outputs } from './constants.js'
@@ -123,6 +123,7 @@ export interface EarlierRunDeps {
 export async function finishEarlierRun(deps: EarlierRunDeps): Promise<{ code: number; followUps: EffectReport } | null> {
   if (!isRerun(deps.run)) return null
   const snapshot = await deps.registry.snapshot(deps.model)
+  refuseSharedIdentity(snapshot, deps.run)
   const done = earlierChange(snapshot, deps.run, REGISTERED)
   const record = done && snapshot.versions.find(v => v.version === done.version)
   if (!done || !record) return null
@@ -155,6 +156,32 @@ export async function finishEarlierRun(deps: EarlierRunDeps): Promise<{ code: nu
     'the log says the same'
   )
   return { code: record.decision === 'stale-baseline' ? ExitCode.conflict : ExitCode.ok, followUps }
+}
+
+/**
+ * Two versions registered by one earlier attempt under this step's identity: two jobs of the run
+ * that the identity does not tell apart (matrix legs that differ only in their env, say) both
+ * registered. This re-run cannot know which was its own: adopting either could report another leg's
+ * model as its own (and train nothing of its own), training again could register its leg twice. So
+ * it stops, and says how to tell the legs apart.
+ */
+function refuseSharedIdentity(snapshot: RegistrySnapshot, run: RunIdentity): void {
+  const byAttempt = new Map<number, Set<number>>()
+  for (const e of snapshot.history) {
+    if (!byEarlierAttempt(e, run, REGISTERED)) continue
+    const versions = byAttempt.get(e.run!.attempt) ?? new Set<number>()
+    byAttempt.set(e.run!.attempt, versions.add(e.version))
+  }
+  for (const [attempt, versions] of byAttempt) {
+    if (versions.size < 2) continue
+    throw new RetrainError(
+      `attempt ${attempt} of this workflow run registered ${snapshot.model} versions ${[...versions].sort((a, b) => a - b).join(' and ')} from jobs this step cannot tell apart ` +
+        '(the same run, job, step, params, spec, registry and output-dir: matrix legs that differ only in their env, say), so this re-run cannot know which was its own. ' +
+        'Nothing was trained or changed. Give each leg its own output-dir (output-dir: out-${{ matrix.NAME }}) or params; to retrain now, start a new workflow run.',
+      ExitCode.conflict,
+      'rerun-ambiguous'
+    )
+  }
 }
 
 /** What a re-run says of a version an earlier attempt made the champion, which another has replaced since. */

@@ -307,6 +307,27 @@ describe.concurrent('re-runs of a workflow run', { timeout: 180_000 }, () => {
     expect(againA.log).toContain('Attempt 1 of this workflow run already registered rerun-legs version 1')
   })
 
+  it('matrix legs that differ only in their env: a re-run cannot tell whose version is its own, so it stops and changes nothing', async () => {
+    const workspace = await toyProject('rerun-env-legs', AUTO)
+    // Two legs of one step of one run, the same spec, params and inputs; only an env variable differs.
+    const leg = workflowRun(workspace)
+    const east = await leg(1, { env: { REGION: 'east' } })
+    const west = await leg(1, { env: { REGION: 'west' } })
+    expect([east.code, west.code], east.log + west.log).toEqual([0, 0])
+    expect([east.outputs[Outputs.candidateVersion], west.outputs[Outputs.candidateVersion]]).toEqual(['1', '2'])
+    const before = github.file('retrain-registry', 'rerun-env-legs/registry.json')
+    const again = await leg(2, { env: { REGION: 'west' } })
+    // A failed step (the action fails with exit 1), with the reason.
+    expect(again.code, again.log).toBe(1)
+    expect(again.log).toContain(
+      '::error::rerun-ambiguous: attempt 1 of this workflow run registered rerun-env-legs versions 1 and 2 from jobs this step cannot tell apart'
+    )
+    expect(again.log).toContain('Give each leg its own output-dir')
+    expect(again.log).not.toContain('Train')
+    expect(again.outputs[Outputs.candidateVersion] ?? '').toBe('')
+    expect(github.file('retrain-registry', 'rerun-env-legs/registry.json')).toBe(before)
+  })
+
   it('a re-run of select after a challengers matrix selects nothing again and outputs the winner', async () => {
     const workspace = await toyProject('rerun-select', AUTO)
     await writeFile(path.join(workspace, 'retrain.yml'), toySpec('rerun-select', `${AUTO}challengers:\n  slow: { delta: 0.5 }\n  fast: { delta: 2 }\n`))
