@@ -45,6 +45,7 @@ import { routineAnnotation } from './annotations.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
 import { createGitHubClient, statusOf, type GitHubClient } from '../registry/github/octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
+import { metricsOutput } from './output-limits.js'
 import { ReleasesRegistry } from '../registry/github/releases-registry.js'
 import { actionStepCache } from './step-cache.js'
 import { checkContentsWritable, checkDispatchAllowed, checkIssuesWritable, missingPermission, permissionFix } from './permissions.js'
@@ -606,7 +607,13 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   core.setOutput(Outputs.candidateVersion, r.candidate.version === null ? '' : String(r.candidate.version))
   core.setOutput(Outputs.baselineVersion, r.baseline ? String(r.baseline.version) : '')
   core.setOutput(Outputs.expectChampion, r.baseline ? String(r.baseline.version) : 'none')
-  core.setOutput(Outputs.metrics, JSON.stringify(r.candidate.metrics))
+  core.setOutput(
+    Outputs.metrics,
+    metricsOutput(
+      r.candidate.metrics,
+      spec.metrics.map(m => m.name)
+    )
+  )
   core.setOutput(Outputs.resultPath, path.join(outputDir, 'result.json'))
   core.setOutput(Outputs.reportPath, path.join(outputDir, 'report.md'))
   core.setOutput(Outputs.gate, r.gate?.where ?? '')
@@ -773,6 +780,7 @@ function earlierDeps(shell: Shell, run: RunIdentity): EarlierRunDeps {
   const model = shell.spec.model
   return {
     model,
+    judgedMetrics: shell.spec.metrics.map(m => m.name),
     registry: shell.registry,
     run,
     settle: async () => {

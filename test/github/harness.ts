@@ -28,6 +28,14 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
+/** GitHub's limit on a job's outputs: 1 MB, their size approximated as UTF-16 (two bytes a code unit). */
+export const JOB_OUTPUTS_LIMIT_BYTES = 1024 * 1024
+
+/** The outputs' size as GitHub measures it against JOB_OUTPUTS_LIMIT_BYTES, were each one a job output. */
+export function outputsBytes(outputs: Record<string, string>): number {
+  return Object.entries(outputs).reduce((n, [name, value]) => n + 2 * (name.length + value.length), 0)
+}
+
 /** A workflow command as the runner would carry it out. */
 export interface RunnerCommand {
   name: string
