@@ -880,11 +880,7 @@ async function summarizeFailure(lines: string[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const text = lines.join('\n')
   const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
-  try {
-    await addToSummary(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, SummaryRoom.none, 'the whole message is in the log')
-  } catch (err) {
-    core.warning(`Could not write the job summary: ${(err as Error).message}`)
-  }
+  await addToSummary(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, SummaryRoom.none, 'the whole message is in the log')
 }
 
 /**
