@@ -220,14 +220,21 @@ export interface EffectReport {
   failed: Effect[]
   /** Perhaps done (the answer was lost): left for a person to confirm or resend. */
   unconfirmed: Effect[]
+  /** Found completed by another command at the same time when this one went to record it: that command reports it. */
+  completedByOthers?: Effect[]
 }
+
+export type PruneStage = 'planned' | 'marked'
 
 export interface PruneOptions {
   /** Say what would be pruned, change nothing. */
   dryRun?: boolean
   who: Who
-  /** Test-only: called once the marks are committed, before any bundle is deleted (a crash point). */
-  atMarked?: () => Promise<void>
+  /**
+   * Test-only: called at each point of the prune where another command may interleave: `planned`
+   * (its plan made, nothing written), `marked` (its marks committed, no bundle deleted: a crash point).
+   */
+  atStage?: (stage: PruneStage) => Promise<void>
 }
 
 export interface PrunedBundle {
@@ -244,8 +251,13 @@ export interface PruneReport {
   model: string
   policy: RetentionPolicy
   dryRun: boolean
-  /** Bundles this command pruned (or would prune). */
+  /** Bundles this command pruned (or would prune): marked pruned by it, not by another prune at the same time. */
   pruned: PrunedBundle[]
+  /**
+   * Versions among `pruned` whose bundle another command at the same time deleted first (it found
+   * them pending): that command reports the deletion and the bytes, this one does not.
+   */
+  deletedByOthers: number[]
   /** Bundles of versions pruned earlier whose deletion had not completed (a crash, a failure), deleted now (or would be). */
   cleanedUp: PrunedBundle[]
   /** Deletions that failed: the versions stay marked pruned, and the next command deletes their bundles. */

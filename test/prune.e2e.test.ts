@@ -56,6 +56,17 @@ async function mixedRegistry(retention = ''): Promise<string> {
   return project
 }
 
+/** Waits (boundedly) until a command held at a failpoint has written `file`; fails if it ended first. */
+async function reached(file: string, command: Promise<{ code: number | null; stderr: string }>): Promise<void> {
+  let ended: { code: number | null; stderr: string } | null = null
+  void command.then(r => (ended = r))
+  for (let i = 0; i < 3000 && !existsSync(file); i++) {
+    if (ended) throw new Error(`the command ended before its failpoint: ${JSON.stringify(ended)}`)
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+  expect(existsSync(file)).toBe(true)
+}
+
 const prune = (project: string, ...args: string[]) => retrain(project, ['prune', '--spec', 'retrain.yml', ...REGISTRY, ...args])
 
 describe('retrain prune', () => {
@@ -261,6 +272,58 @@ describe('retrain prune', () => {
     ).toEqual([1, 2, 3, 5, 8])
     expect(await bundles(project)).toEqual([4, 6, 7])
     expect(existsSync(path.join(project, 'registry', 'toy', 'registry.json.lock'))).toBe(false)
+  }, 120_000)
+
+  it('a prune that planned before another marked reports only the versions it marked itself', async () => {
+    const project = await mixedRegistry()
+    const go = path.join(project, 'go')
+    // Planned with every rejected and retired version, then held before its write.
+    const late = retrain(project, ['prune', '--spec', 'retrain.yml', ...REGISTRY, '--keep-rejected', '0', '--keep-retired', '0', '--json'], {
+      RETRAIN_TEST_FAILPOINT: `prune-planned:wait-for:${go}`
+    })
+    await reached(`${go}.waiting`, late)
+    const first = await prune(project, '--keep-rejected', '0', '--json')
+    expect(first.code, first.stderr).toBe(0)
+    expect(JSON.parse(first.stdout).pruned.map((p: { version: number }) => p.version)).toEqual([3, 5, 8])
+    await writeFile(go, '')
+    const second = await late
+    expect(second.code, second.stderr).toBe(0)
+    const report = JSON.parse(second.stdout)
+    // 3, 5 and 8 are the first prune's: reported by it alone, their bytes freed by it alone.
+    expect(report.pruned.map((p: { version: number }) => p.version)).toEqual([1, 2])
+    expect(report.cleanedUp).toEqual([])
+    expect(report.deletedByOthers).toEqual([])
+    expect(await bundles(project)).toEqual([4, 6, 7])
+    expect(invariantViolations(await state(project))).toEqual([])
+  }, 120_000)
+
+  it("a prune whose deletions another did first reports them as that one's, and frees no byte twice", async () => {
+    const project = await mixedRegistry()
+    const go = path.join(project, 'go')
+    const args = ['prune', '--spec', 'retrain.yml', ...REGISTRY, '--keep-rejected', '0', '--keep-retired', '0', '--json']
+    // Held once its marks are committed, before it deletes a bundle.
+    const marker = retrain(project, args, { RETRAIN_TEST_FAILPOINT: `prune-marked:wait-for:${go}` })
+    await reached(`${go}.waiting`, marker)
+    const other = await retrain(project, args)
+    expect(other.code, other.stderr).toBe(0)
+    const deleter = JSON.parse(other.stdout)
+    expect(deleter.pruned).toEqual([])
+    expect(deleter.cleanedUp.map((p: { version: number }) => p.version)).toEqual([1, 2, 3, 5, 8])
+    expect(deleter.bytesFreed).toBeGreaterThan(0)
+    await writeFile(go, '')
+    const held = await marker
+    expect(held.code, held.stderr).toBe(0)
+    const report = JSON.parse(held.stdout)
+    expect(report.pruned.map((p: { version: number }) => p.version)).toEqual([1, 2, 3, 5, 8])
+    expect(report.deletedByOthers).toEqual([1, 2, 3, 5, 8])
+    expect(report.cleanedUp).toEqual([])
+    expect(report.bytesFreed).toBe(0)
+    const text = await retrain(project, ['prune', '--spec', 'retrain.yml', ...REGISTRY, '--keep-rejected', '0', '--keep-retired', '0'])
+    expect(text.stdout).toMatch(/^Pruned no bundle of toy \(keep-rejected: 0, keep-retired: 0\): 0 bytes freed\n/)
+    expect(await bundles(project)).toEqual([4, 6, 7])
+    const s = await state(project)
+    expect(s.effects).toEqual([])
+    expect(invariantViolations(s)).toEqual([])
   }, 120_000)
 
   it("a run applies the spec's retention after its commit", async () => {

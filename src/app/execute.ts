@@ -18,7 +18,19 @@ import type { ChallengerPlan } from '../engine/challenger-plan.js'
 import type { SelectOutcome } from '../engine/challenger-select.js'
 import type { FetchOutcome } from '../engine/fetch-command.js'
 import type { RetentionOverrides } from '../engine/prune-command.js'
-import type { ArtifactStore, Effect, EffectPerformer, EffectReport, Gate, PruneReport, Registry, RegistrySnapshot, Reporter, StepCacheStore } from '../ports.js'
+import type {
+  ArtifactStore,
+  Effect,
+  EffectPerformer,
+  EffectReport,
+  Gate,
+  PruneReport,
+  PruneStage,
+  Registry,
+  RegistrySnapshot,
+  Reporter,
+  StepCacheStore
+} from '../ports.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 
 /** The ports a command works through; a shell builds them. */
@@ -64,7 +76,7 @@ export type AppCommand =
       dryRun?: boolean
       who: Actor
       noPolicy: string
-      atMarked?: () => Promise<void>
+      atStage?: (stage: PruneStage) => Promise<void>
     }
 
 export type AppOutcome =
@@ -209,7 +221,7 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
         ...(command.dryRun && { dryRun: true }),
         who: { actor: command.who.actor, reason: command.who.reason ?? '' },
         noPolicy: command.noPolicy,
-        ...(command.atMarked && { atMarked: command.atMarked })
+        ...(command.atStage && { atStage: command.atStage })
       })
       return { kind: 'pruned', report, followUps: command.dryRun ? null : await settle(deps, command.model) }
     }

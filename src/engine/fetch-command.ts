@@ -4,11 +4,11 @@
  * the manifest's digest checked against the one the registry recorded for that version (a bundle
  * only proves it agrees with its own manifest). The files are unpacked beside the destination and
  * renamed into place at the end: the destination holds a whole verified model or nothing, whatever
- * fails or stops in between.
+ * fails or stops in between. A fetch killed outright leaves its folder beside the destination, with
+ * an owner marker: the next fetch into the same folder removes it once that process is gone.
  */
 import { randomBytes } from 'node:crypto'
-import { lstat, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError, IntegrityError } from '../errors.js'
 import type { Registry } from '../ports.js'
@@ -16,6 +16,7 @@ import { prunedNote } from '../registry/retention.js'
 import { preview } from '../spec/names.js'
 import { unpackBundle } from './bundle.js'
 import type { Lineage } from './manifest.js'
+import { markOwner, ownerGone } from './workspace.js'
 
 export interface FetchOutcome {
   model: string
@@ -53,11 +54,16 @@ export async function fetchVersion(registry: Registry, model: string, version: n
   // Refused before anything is downloaded: a model of gigabytes would be fetched only to be thrown away.
   await emptyOrAbsent(target)
 
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'retrain-fetch-'))
-  // Unpacked beside the destination (the same file system), so the final rename cannot copy.
-  const partial = `${target}.partial-${randomBytes(4).toString('hex')}`
+  // Downloaded and unpacked beside the destination (the same file system, so the final rename cannot
+  // copy), in a folder that names its owner: what a fetch killed outright leaves, the next one removes.
+  await mkdir(path.dirname(target), { recursive: true })
+  await removeAbandonedPartials(path.dirname(target))
+  const partial = `${target}${PARTIAL_INFIX}${randomBytes(4).toString('hex')}`
+  await mkdir(partial)
+  const unpacked = path.join(partial, 'model')
   try {
-    const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, path.join(scratch, 'bundle')), partial))().catch(
+    await markOwner(partial)
+    const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, path.join(partial, 'bundle')), unpacked))().catch(
       async (err: unknown) => {
         // Pruned by retention while it was being fetched: said as such, not as the missing file or 404 it caused.
         const now = await registry.snapshot(model).then(
@@ -76,7 +82,7 @@ export async function fetchVersion(registry: Registry, model: string, version: n
       )
     }
     // rename(2) replaces an empty directory; one filled meanwhile makes it fail (ENOTEMPTY), leaving it as it was.
-    await rename(partial, target).catch(async (err: NodeJS.ErrnoException) => {
+    await rename(unpacked, target).catch(async (err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOTEMPTY' || err.code === 'EEXIST' || err.code === 'ENOTDIR') await emptyOrAbsent(target)
       throw err
     })
@@ -94,7 +100,24 @@ export async function fetchVersion(registry: Registry, model: string, version: n
     }
   } finally {
     await rm(partial, { recursive: true, force: true })
-    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/** A fetch's folder beside its destination: the destination's name, this, and 8 hex digits. */
+const PARTIAL_INFIX = '.partial-'
+const PARTIAL_NAME = /\.partial-[0-9a-f]{8}$/
+
+/**
+ * Removes the folders of fetches killed outright (kill -9, a lost runner) in `dir`: those whose owner
+ * marker names a process of this host that is gone. One of a live fetch, of another host, or without
+ * a marker (a fetch of an earlier release of this tool) is left alone: removing a live fetch's files
+ * would break it, a leftover only costs space. Never fails the fetch.
+ */
+async function removeAbandonedPartials(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  for (const name of names.filter(n => PARTIAL_NAME.test(n))) {
+    const partial = path.join(dir, name)
+    if (await ownerGone(partial)) await rm(partial, { recursive: true, force: true }).catch(() => undefined)
   }
 }
 

@@ -2,8 +2,9 @@
  * `retrain prune` (and the action's `command: prune`): the spec's retention policy, or the one the
  * command names, applied to the registry; and the same after a run that registered a version.
  */
+import { existsSync, writeFileSync } from 'node:fs'
 import { InputError } from '../errors.js'
-import type { PruneReport, Registry, Reporter, RetentionPolicy, Who } from '../ports.js'
+import type { PruneReport, PruneStage, Registry, Reporter, RetentionPolicy, Who } from '../ports.js'
 import { describePolicy } from '../registry/retention.js'
 import { pinnedVersions } from './rules.js'
 import { preview } from '../spec/names.js'
@@ -41,13 +42,13 @@ export async function pruneCommand(
   registry: Registry,
   model: string,
   policy: RetentionPolicy | null,
-  options: { dryRun?: boolean; who: Who; atMarked?: () => Promise<void>; noPolicy: string }
+  options: { dryRun?: boolean; who: Who; atStage?: (stage: PruneStage) => Promise<void>; noPolicy: string }
 ): Promise<PruneReport> {
   if (!policy) throw new InputError([{ message: `no retention policy for ${model}: ${options.noPolicy}` }], 'no-retention')
   return await registry.prune(model, policy, {
     ...(options.dryRun && { dryRun: true }),
     who: options.who,
-    ...(options.atMarked && { atMarked: options.atMarked })
+    ...(options.atStage && { atStage: options.atStage })
   })
 }
 
@@ -76,14 +77,24 @@ export async function pruneAfterRun(registry: Registry, spec: Spec, actor: strin
 
 /**
  * Test-only: RETRAIN_TEST_FAILPOINT=prune-marked:SIGKILL kills the command once its marks are
- * committed, before any bundle is deleted (the crash point between the two).
+ * committed, before any bundle is deleted (the crash point between the two);
+ * prune-planned:wait-for:FILE and prune-marked:wait-for:FILE hold it there until FILE exists (at most
+ * a minute), having written FILE.waiting, so that a test runs another command exactly then.
  */
-export function pruneHook(raw: string | undefined): (() => Promise<void>) | undefined {
-  if (raw !== 'prune-marked:SIGKILL') return undefined
-  return async () => {
-    process.kill(process.pid, 'SIGKILL')
-    // Bounded: the signal ends the process before the loop does.
-    for (let i = 0; i < 200; i++) await new Promise(resolve => setTimeout(resolve, 5))
+export function pruneHook(raw: string | undefined): ((stage: PruneStage) => Promise<void>) | undefined {
+  const match = raw === undefined ? null : /^prune-(planned|marked):(SIGKILL|wait-for:(.+))$/.exec(raw)
+  if (!match) return undefined
+  const [, at, , file] = match
+  return async stage => {
+    if (stage !== at) return
+    if (file === undefined) {
+      process.kill(process.pid, 'SIGKILL')
+      // Bounded: the signal ends the process before the loop does.
+      for (let i = 0; i < 200; i++) await new Promise(resolve => setTimeout(resolve, 5))
+      return
+    }
+    writeFileSync(`${file}.waiting`, '')
+    for (let i = 0; i < 3000 && !existsSync(file); i++) await new Promise(resolve => setTimeout(resolve, 20))
   }
 }
 
@@ -107,6 +118,11 @@ export function pruneSummary(r: PruneReport): string {
   const verb = r.dryRun ? 'Would prune' : 'Pruned'
   const parts = [
     r.pruned.length ? `${verb} the bundles of ${r.model} ${versionsOf(r.pruned)}` : `${r.dryRun ? 'Would prune' : 'Pruned'} no bundle of ${r.model}`,
+    ...(r.deletedByOthers.length
+      ? [
+          `another command at the same time deleted the bundle${r.deletedByOthers.length === 1 ? '' : 's'} of ${versionsOf(r.deletedByOthers.map(version => ({ version })))} first`
+        ]
+      : []),
     ...(r.cleanedUp.length ? [`${r.dryRun ? 'would delete' : 'deleted'} the leftover bundles of earlier pruned ${versionsOf(r.cleanedUp)}`] : [])
   ]
   return `${parts.join('; ')} (${describePolicy(r.policy)}): ${formatBytes(r.bytesFreed)} ${r.dryRun ? 'would be freed' : 'freed'}${r.dryRun ? '; nothing changed (dry run)' : ''}`
@@ -115,8 +131,12 @@ export function pruneSummary(r: PruneReport): string {
 /** The report for a person: the summary, then one line a version. */
 export function renderPrune(r: PruneReport): string {
   const lines = [pruneSummary(r)]
+  const byOthers = new Set(r.deletedByOthers)
   for (const p of [...r.pruned, ...r.cleanedUp])
-    lines.push(`  version ${p.version} (${p.status}): ${p.bytes === null ? 'size unknown' : formatBytes(p.bytes)}; ${p.why}`)
+    lines.push(
+      `  version ${p.version} (${p.status}): ${p.bytes === null ? 'size unknown' : formatBytes(p.bytes)}; ${p.why}` +
+        (byOthers.has(p.version) ? '; its bundle was deleted by another command at the same time (not counted as freed here)' : '')
+    )
   for (const f of r.failed)
     lines.push(`  version ${f.version}: deleting its bundle failed (${f.error}); it stays marked pruned, and the next command deletes it`)
   return lines.join('\n')

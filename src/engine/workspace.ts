@@ -151,6 +151,21 @@ async function readMarker(file: string): Promise<OwnerMarker | null> {
   }
 }
 
+/** Writes the owner marker of this process into `dir`: see `ownerGone`. */
+export async function markOwner(dir: string, now = new Date()): Promise<void> {
+  const marker: OwnerMarker = { pid: process.pid, hostname: os.hostname(), startedAt: now.toISOString() }
+  await writeFile(path.join(dir, OWNER_MARKER), JSON.stringify(marker) + '\n')
+}
+
+/**
+ * Whether the process that marked `dir` (markOwner) is certainly gone: its marker names this host
+ * and a process that no longer exists. No marker, another host, or a live process: false.
+ */
+export async function ownerGone(dir: string): Promise<boolean> {
+  const owner = await readMarker(path.join(dir, OWNER_MARKER))
+  return owner !== null && !owner.keep && owner.hostname === os.hostname() && owner.pid !== process.pid && !processExists(owner.pid)
+}
+
 /** Signal 0 checks existence only: ESRCH means no such process; EPERM means one exists (not ours). */
 function processExists(pid: number): boolean {
   try {

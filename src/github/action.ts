@@ -45,6 +45,8 @@ import { routineAnnotation } from './annotations.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
 import { createGitHubClient, statusOf, type GitHubClient } from '../registry/github/octokit.js'
 import { upsertDryRunComment } from './pull-request-comment.js'
+import { metricsOutput } from './output-limits.js'
+import { DecisionOutputs } from './decision-outputs.js'
 import { ReleasesRegistry } from '../registry/github/releases-registry.js'
 import { actionStepCache } from './step-cache.js'
 import { checkContentsWritable, checkDispatchAllowed, checkIssuesWritable, missingPermission, permissionFix } from './permissions.js'
@@ -397,13 +399,14 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
     case 'status':
       await summarizeRegistry(shell, '')
       return ExitCode.ok
-    case 'promoted':
+    case 'promoted': {
+      const outputs = new DecisionOutputs()
       // The same words as the issue gate's outputs: promoted, approved, rolled-back.
-      core.setOutput(Outputs.decision, outcome.already ? 'already-champion' : outcome.how)
+      outputs.set(Outputs.decision, outcome.already ? 'already-champion' : outcome.how)
       // Nothing moved (the version was the champion already), or a re-run's earlier change that a later one
       // replaced: nothing downstream may deploy that version again.
-      core.setOutput(Outputs.promoted, String(!outcome.already && outcome.supersededBy === undefined))
-      core.setOutput(Outputs.candidateVersion, String(outcome.version))
+      outputs.set(Outputs.promoted, String(!outcome.already && outcome.supersededBy === undefined))
+      outputs.set(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       if (outcome.already) logText(`${model} version ${outcome.version} is already the champion: nothing changed, nothing needed doing`)
       await summarizeRegistry(
@@ -417,15 +420,20 @@ async function renderRegistryOutcome(shell: Shell, outcome: AppOutcome): Promise
               : `Promoted ${model} version ${outcome.version}`
       )
       failUnfinished(`${model} version ${outcome.version} is the champion`, outcome.followUps)
+      outputs.check(`${model} version ${outcome.version} is the champion`)
       return ExitCode.ok
-    case 'rejected':
-      core.setOutput(Outputs.decision, 'rejected')
-      core.setOutput(Outputs.promoted, 'false')
-      core.setOutput(Outputs.candidateVersion, String(outcome.version))
+    }
+    case 'rejected': {
+      const outputs = new DecisionOutputs()
+      outputs.set(Outputs.decision, 'rejected')
+      outputs.set(Outputs.promoted, 'false')
+      outputs.set(Outputs.candidateVersion, String(outcome.version))
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Rejected ${model} version ${outcome.version}`)
       failUnfinished(`${model} version ${outcome.version} is rejected`, outcome.followUps)
+      outputs.check(`${model} version ${outcome.version} is rejected`)
       return ExitCode.ok
+    }
     case 'settled':
       reportFollowUps(model, outcome.followUps)
       await summarizeRegistry(shell, `Completed ${outcome.followUps.done.length} pending follow-up(s) of ${model}`)
@@ -483,8 +491,9 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   if (superseded) core.warning(noLongerChampion(shell.spec.model, outcome.gate.version, champion))
   // As the approve command: a version that was the champion already moved nothing, so nothing downstream may deploy it again.
   const already = outcome.outcome === 'approved' && outcome.already === true
-  core.setOutput(Outputs.decision, already ? 'already-champion' : outcome.outcome)
-  core.setOutput(Outputs.promoted, String(outcome.outcome === 'approved' && !superseded && !already))
+  const outputs = new DecisionOutputs()
+  outputs.set(Outputs.decision, already ? 'already-champion' : outcome.outcome)
+  outputs.set(Outputs.promoted, String(outcome.outcome === 'approved' && !superseded && !already))
   if (outcome.outcome === 'ignored') logText(`Nothing to do: ${outcome.why}`)
   else if (outcome.outcome === 'refused') {
     core.notice(`Ignored the comment of @${outcome.who}: ${outcome.why}`)
@@ -503,6 +512,9 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
       `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome === 'approved' ? 'is the champion' : 'is rejected'}`,
       settled.followUps
     )
+  if (outcome.outcome === 'approved' || outcome.outcome === 'rejected')
+    outputs.check(`${outcome.gate.model} version ${outcome.gate.version} is ${outcome.outcome === 'approved' ? 'the champion' : 'rejected'}`)
+  else outputs.check(`the comment was ${outcome.outcome}`)
   return ExitCode.ok
 }
 
@@ -601,16 +613,23 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   if (executed.kind !== 'run') throw new Error(`unexpected outcome ${executed.kind}`)
   const outcome = executed.run
   const r = outcome.result
-  core.setOutput(Outputs.decision, r.decision)
-  core.setOutput(Outputs.promoted, String(r.decision === 'promoted'))
-  core.setOutput(Outputs.candidateVersion, r.candidate.version === null ? '' : String(r.candidate.version))
-  core.setOutput(Outputs.baselineVersion, r.baseline ? String(r.baseline.version) : '')
-  core.setOutput(Outputs.expectChampion, r.baseline ? String(r.baseline.version) : 'none')
-  core.setOutput(Outputs.metrics, JSON.stringify(r.candidate.metrics))
-  core.setOutput(Outputs.resultPath, path.join(outputDir, 'result.json'))
-  core.setOutput(Outputs.reportPath, path.join(outputDir, 'report.md'))
-  core.setOutput(Outputs.gate, r.gate?.where ?? '')
-  if (r.drift) core.setOutput(Outputs.drifted, String(r.drift.drifted))
+  const outputs = new DecisionOutputs()
+  outputs.set(Outputs.decision, r.decision)
+  outputs.set(Outputs.promoted, String(r.decision === 'promoted'))
+  outputs.set(Outputs.candidateVersion, r.candidate.version === null ? '' : String(r.candidate.version))
+  outputs.set(Outputs.baselineVersion, r.baseline ? String(r.baseline.version) : '')
+  outputs.set(Outputs.expectChampion, r.baseline ? String(r.baseline.version) : 'none')
+  outputs.set(
+    Outputs.metrics,
+    metricsOutput(
+      r.candidate.metrics,
+      spec.metrics.map(m => m.name)
+    )
+  )
+  outputs.set(Outputs.resultPath, path.join(outputDir, 'result.json'))
+  outputs.set(Outputs.reportPath, path.join(outputDir, 'report.md'))
+  outputs.set(Outputs.gate, r.gate?.where ?? '')
+  if (r.drift) outputs.set(Outputs.drifted, String(r.drift.drifted))
 
   const artifacts: ArtifactRef[] = [...outcome.artifacts]
   if (store) {
@@ -629,8 +648,8 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
       )
     }
   }
-  core.setOutput(Outputs.artifactIds, artifacts.map(a => a.id).join(','))
-  core.setOutput(Outputs.artifacts, JSON.stringify(artifacts))
+  outputs.set(Outputs.artifactIds, artifacts.map(a => a.id).join(','))
+  outputs.set(Outputs.artifacts, JSON.stringify(artifacts))
   // Past the commit, a read that fails costs its link or chart, never the run, and is said: re-running
   // the job would train again.
   const decided = r.candidate.version === null ? `the dry run of ${spec.model}` : `${spec.model} version ${r.candidate.version}`
@@ -645,7 +664,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   const release = shell.releases
   const version = r.candidate.version
   const releaseUrl = release && version !== null ? await bestEffort("the candidate's release link", null, () => release.releaseUrl(spec.model, version)) : null
-  core.setOutput(Outputs.releaseUrl, releaseUrl ?? '')
+  outputs.set(Outputs.releaseUrl, releaseUrl ?? '')
 
   const chart = await bestEffort('the registry for the history chart', '', async () => {
     const snapshot = await registry.snapshot(spec.model)
@@ -664,6 +683,7 @@ async function retrain(shell: Shell, eventName: string, payload: EventPayload): 
   if (appendix) await addToSummary(appendix, SummaryRoom.beforeFailure, 'the output "artifacts" lists every artifact')
   if (pullRequest) await commentOnPullRequest(shell, pullRequest, `${outcome.report}\n${appendix}`)
   if (outcome.exitCode === ExitCode.ok) failUnfinished(`${spec.model} version ${r.candidate.version} is ${r.decision}`, outcome.followUps)
+  outputs.check(`${decided} is ${r.decision}`)
   return outcome.exitCode
 }
 
@@ -773,6 +793,7 @@ function earlierDeps(shell: Shell, run: RunIdentity): EarlierRunDeps {
   const model = shell.spec.model
   return {
     model,
+    judgedMetrics: shell.spec.metrics.map(m => m.name),
     registry: shell.registry,
     run,
     settle: async () => {
@@ -872,11 +893,7 @@ async function summarizeFailure(lines: string[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const text = lines.join('\n')
   const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map(m => m[0].length + 1)))
-  try {
-    await addToSummary(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, SummaryRoom.none, 'the whole message is in the log')
-  } catch (err) {
-    core.warning(`Could not write the job summary: ${(err as Error).message}`)
-  }
+  await addToSummary(`**The retrain step failed.**\n\n${fence}text\n${text}\n${fence}\n`, SummaryRoom.none, 'the whole message is in the log')
 }
 
 /**

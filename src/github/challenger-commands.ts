@@ -12,6 +12,7 @@ import type { ParamValue, Spec } from '../spec/types.js'
 import { Outputs } from './constants.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
 import { isDry, type ActionSettings } from './inputs.js'
+import { DecisionOutputs } from './decision-outputs.js'
 
 export async function planCommand(spec: Spec, params: Record<string, ParamValue>, deps: AppDeps, github: Record<string, unknown>): Promise<number> {
   const outcome = await execute({ kind: 'plan', spec, params, github }, deps)
@@ -54,11 +55,13 @@ export async function selectCommand(
   if (outcome.kind !== 'selected') throw new Error(`unexpected outcome ${outcome.kind}`)
   const { selection, decision, gate } = outcome.selection
   const winner = selection.winner
-  core.setOutput(Outputs.plan, selection.plan)
-  core.setOutput(Outputs.decision, decision)
-  core.setOutput(Outputs.promoted, String(decision === 'promoted'))
-  core.setOutput(Outputs.candidateVersion, winner && (decision === 'promoted' || decision === 'pending-approval') ? String(winner.version) : '')
-  core.setOutput(Outputs.gate, gate?.where ?? '')
+  const outputs = new DecisionOutputs()
+  outputs.set(Outputs.plan, selection.plan)
+  outputs.set(Outputs.decision, decision)
+  outputs.set(Outputs.promoted, String(decision === 'promoted'))
+  outputs.set(Outputs.candidateVersion, winner && (decision === 'promoted' || decision === 'pending-approval') ? String(winner.version) : '')
+  outputs.set(Outputs.gate, gate?.where ?? '')
   reportFollowUps(outcome)
+  outputs.check(winner ? `${spec.model} version ${winner.version} is ${decision}` : `the selection of plan ${selection.plan} is ${decision}`)
   return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
 }

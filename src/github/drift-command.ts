@@ -12,6 +12,7 @@ import { ExitCode } from '../errors.js'
 import type { ParamValue, Spec } from '../spec/types.js'
 import { Outputs } from './constants.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
+import { driftOutput } from './output-limits.js'
 
 export async function driftCommand(spec: Spec, params: Record<string, ParamValue>, github: Record<string, unknown>, deps: AppDeps): Promise<number> {
   const outcome = await execute({ kind: 'drift', spec, params, github }, deps)
@@ -20,11 +21,11 @@ export async function driftCommand(spec: Spec, params: Record<string, ParamValue
   const text = driftTable(report, table)
   logText(text)
   core.setOutput(Outputs.drifted, String(report.drifted))
-  core.setOutput(Outputs.drift, JSON.stringify(report))
+  core.setOutput(Outputs.drift, driftOutput(report))
   await addToSummary(
     `## ${spec.model}: ${report.drifted ? 'drifted' : 'no drift'}\n\n${text}\n`,
     SummaryRoom.beforeFailure,
-    'the output "drift" has the whole report'
+    "the step's log has the whole table"
   )
   return ExitCode.ok
 }

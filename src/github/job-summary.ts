@@ -128,7 +128,9 @@ export function cutMarkdownToLength(markdown: string, maxChars: number, note: st
 /**
  * Adds `markdown` to the job summary, cut to fit GitHub's limit while keeping `keepBytes` for the
  * parts written after it; `rest` says where whatever is cut can be read. Nothing when the step has
- * no job summary.
+ * no job summary. A summary that cannot be written is a warning, never an error: most parts are
+ * written after the decision landed (a promotion, say), which a failed step would hide, and GitHub
+ * does not fail a step whose summary it cannot upload either.
  */
 export async function addToSummary(markdown: string, keepBytes: number, rest: string): Promise<void> {
   const file = process.env.GITHUB_STEP_SUMMARY
@@ -140,5 +142,11 @@ export async function addToSummary(markdown: string, keepBytes: number, rest: st
     logText(`The job summary is full (GitHub's limit is 1 MiB for a step): ${rest}`)
     return
   }
-  await core.summary.addRaw(text, true).write()
+  try {
+    await core.summary.addRaw(text, true).write()
+  } catch (err) {
+    // Not written: the next part must not carry this one along.
+    core.summary.emptyBuffer()
+    core.warning(`Could not write the job summary (${err instanceof Error ? err.message : String(err)}); ${rest}`)
+  }
 }

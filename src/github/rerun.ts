@@ -11,6 +11,7 @@ import type { EffectReport, HistoryAction, HistoryEvent, Registry, RegistrySnaps
 import type { ParamValue } from '../spec/types.js'
 import { Outputs } from './constants.js'
 import { SummaryRoom, addToSummary } from './job-summary.js'
+import { metricsOutput } from './output-limits.js'
 
 /**
  * The identity of this step of this workflow run, the same on every attempt: the run's id, the job
@@ -106,6 +107,8 @@ export const COMMAND_ACTION: Partial<Record<string, HistoryAction>> = {
 /** What a re-run needs to finish an earlier attempt's run instead of training again. */
 export interface EarlierRunDeps {
   model: string
+  /** The metrics the spec judges: the first in the output "metrics" when it must leave some out. */
+  judgedMetrics: string[]
   registry: Registry
   run: RunIdentity
   /** Completes what the earlier attempt left pending (a deploy, publishing the release). */
@@ -142,7 +145,14 @@ export async function finishEarlierRun(deps: EarlierRunDeps): Promise<{ code: nu
   core.setOutput(Outputs.candidateVersion, String(version))
   core.setOutput(Outputs.baselineVersion, record.baselineVersion === null ? '' : String(record.baselineVersion))
   core.setOutput(Outputs.expectChampion, record.baselineVersion === null ? 'none' : String(record.baselineVersion))
-  core.setOutput(Outputs.metrics, JSON.stringify(record.metrics))
+  core.setOutput(
+    Outputs.metrics,
+    metricsOutput(
+      record.metrics,
+      deps.judgedMetrics,
+      "every metric is in the registry's record of the version and in the report artifact of the attempt that trained it"
+    )
+  )
   // The earlier attempt's result.json and report are in its own artifacts; this attempt made none.
   core.setOutput(Outputs.resultPath, '')
   core.setOutput(Outputs.reportPath, '')

@@ -449,7 +449,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
       const { parseKeepCount, pruneHook } = await import('../engine/prune-command.js')
       const keep = (flag: 'keep-rejected' | 'keep-retired') => (values[flag] === undefined ? undefined : parseKeepCount(values[flag], `--${flag}`))
       const [keepRejected, keepRetired] = [keep('keep-rejected'), keep('keep-retired')]
-      const atMarked = pruneHook(process.env.RETRAIN_TEST_FAILPOINT)
+      const atStage = pruneHook(process.env.RETRAIN_TEST_FAILPOINT)
       return {
         command: {
           kind: 'prune',
@@ -459,7 +459,7 @@ async function commandOf(name: string, values: Values, positionals: string[], si
           ...(values['dry-run'] && { dryRun: true }),
           who,
           noPolicy: `${spec ? `the spec ${path.relative(process.cwd(), spec.file) || spec.file} has no retention: section` : 'no spec was read (--model)'}; set retention: keep-rejected / keep-retired in the spec, or pass --keep-rejected N and/or --keep-retired N`,
-          ...(atMarked && { atMarked })
+          ...(atStage && { atStage })
         },
         spec
       }

@@ -16,7 +16,7 @@ import { PRUNE_EFFECT, describePolicy, pruneSelection } from './retention.js'
 export interface PruneTarget {
   state(model: string): Promise<RegistryState>
   bundleBytes(model: string, record: VersionRecord): Promise<number | null>
-  apply(model: string, t: Transition): Promise<number | null>
+  apply(model: string, t: Extract<Transition, { kind: 'prune' }>): Promise<number[]>
   settle(model: string, performers: Record<string, EffectPerformer>, resend: undefined, only: (e: Effect) => boolean): Promise<EffectReport>
 }
 
@@ -24,7 +24,7 @@ export interface PruneTarget {
 const MAX_PLANS = 4
 
 export async function pruneVersions(registry: PruneTarget, model: string, policy: RetentionPolicy, options: PruneOptions): Promise<PruneReport> {
-  const report: PruneReport = { model, policy, dryRun: Boolean(options.dryRun), pruned: [], cleanedUp: [], failed: [], bytesFreed: 0 }
+  const report: PruneReport = { model, policy, dryRun: Boolean(options.dryRun), pruned: [], deletedByOthers: [], cleanedUp: [], failed: [], bytesFreed: 0 }
   for (let plan = 1; ; plan++) {
     const state = await registry.state(model)
     // Only bundles that are stored: a version whose bundle a store cleaned up already has nothing to prune.
@@ -43,6 +43,7 @@ export async function pruneVersions(registry: PruneTarget, model: string, policy
       return report
     }
     if (chosen.length === 0) break
+    await options.atStage?.('planned')
     try {
       const marked = await registry.apply(model, {
         kind: 'prune',
@@ -50,15 +51,15 @@ export async function pruneVersions(registry: PruneTarget, model: string, policy
         policy,
         who: { actor: options.who.actor, reason: options.who.reason || describePolicy(policy) }
       })
-      // None marked by this write: another prune at the same time came first, and reports them.
-      report.pruned = marked === 0 ? [] : chosen
+      // Those another prune at the same time marked first are its to report.
+      report.pruned = chosen.filter(c => marked.includes(c.version))
       break
     } catch (err) {
       // Refused, nothing written: some version is no longer what the plan saw. Plan again from what is there.
       if (!(err instanceof InputError || err instanceof VersionChangedError) || plan >= MAX_PLANS) throw err
     }
   }
-  await options.atMarked?.()
+  await options.atStage?.('marked')
   return await deleteMarked(registry, model, report)
 }
 
@@ -76,9 +77,11 @@ async function deleteMarked(registry: PruneTarget, model: string, report: PruneR
   const done = new Set(settled.done.map(e => e.version))
   report.cleanedUp = earlier.filter(p => done.has(p.version))
   report.failed = [...settled.failed, ...settled.unconfirmed].map(e => ({ version: e.version, error: e.error ?? 'unknown' }))
-  // Another prune at the same time may have completed a deletion of this one's: its bundle is gone all the same.
+  // A deletion of this prune's that another command at the same time recorded first (before this one
+  // settled, or as it did) is that command's to report, with its bytes: each deletion is reported once.
   const failed = new Set(report.failed.map(f => f.version))
-  report.bytesFreed = [...sizes].filter(([v]) => !failed.has(v) && (done.has(v) || mine.has(v))).reduce((n, [, b]) => n + (b ?? 0), 0)
+  report.deletedByOthers = report.pruned.map(p => p.version).filter(v => !done.has(v) && !failed.has(v))
+  report.bytesFreed = [...sizes].filter(([v]) => done.has(v)).reduce((n, [, b]) => n + (b ?? 0), 0)
   return report
 }
 

@@ -59,8 +59,15 @@ export interface Reservation {
 /** A transition that was written, by its id: a writer whose answer was lost finds its own change here. */
 export interface AppliedTransition {
   id: string
-  result: number | null
+  result: TransitionResult
 }
+
+/**
+ * What a transition returns: a version (reserve, register, promote, ...); for prune, the versions
+ * this transition marked (one another prune marked first is not among them); for an effect's
+ * outcome, 1 when this transition recorded it and 0 when another command had completed the effect.
+ */
+export type TransitionResult = number | number[] | null
 
 export interface RegistryState extends RegistrySnapshot {
   /** The highest version number ever reserved, registered or not: numbers are never reused. */
@@ -169,7 +176,7 @@ export interface Applied<T> {
  * Applies one transition to the state read at revision R; throws (changing nothing) when a
  * precondition does not hold. Pure apart from the effect ids.
  */
-export function applyTransition(state: RegistryState, t: Transition, at: string): Applied<number | null> {
+export function applyTransition(state: RegistryState, t: Transition, at: string): Applied<TransitionResult> {
   switch (t.kind) {
     case 'reserve': {
       const version = state.lastReserved + 1
@@ -292,7 +299,7 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
         }
         marking.push(record.version)
       }
-      if (marking.length === 0) return { state, result: 0 }
+      if (marking.length === 0) return { state, result: [] }
       const mark = { at, actor: t.who.actor, reason: t.who.reason }
       const versions = state.versions.map(v => (marking.includes(v.version) ? { ...v, pruned: mark } : v))
       const history = [...state.history, ...marking.map(v => event(state, v, 'pruned', t.who, at))]
@@ -301,12 +308,12 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
         marking.map(version => ({ kind: PRUNE_EFFECT, version, data: {} })),
         at
       ).effects
-      return { state: { ...state, versions, history, effects }, result: marking.length }
+      return { state: { ...state, versions, history, effects }, result: marking }
     }
     case 'effect': {
       const effect = state.effects.find(e => e.id === t.id)
       // Completed by another command meanwhile: nothing left to record.
-      if (!effect) return { state, result: null }
+      if (!effect) return { state, result: 0 }
       const versions = t.patch ? state.versions.map(v => (v.version === effect.version ? { ...v, ...t.patch, version: v.version } : v)) : state.versions
       const outcome = t.outcome
       const effects =
@@ -322,7 +329,7 @@ export function applyTransition(state: RegistryState, t: Transition, at: string)
                   }
                 : e
             )
-      return { state: { ...state, versions, effects }, result: null }
+      return { state: { ...state, versions, effects }, result: 1 }
     }
   }
 }

@@ -20,7 +20,7 @@ import type {
   VersionRecord
 } from '../ports.js'
 import { PRUNE_EFFECT, prunedNote } from './retention.js'
-import { APPLIED_MEMORY, addEffects, applyTransition, type RegistryState, type Reservation } from './state-machine.js'
+import { APPLIED_MEMORY, addEffects, applyTransition, type RegistryState, type Reservation, type TransitionResult } from './state-machine.js'
 import { pruneVersions } from './prune.js'
 
 export interface StateRead {
@@ -207,7 +207,9 @@ export class VersionRegistry implements Registry {
    * Applies a transition by compare-and-swap: read, check and change, write if the state is still
    * what was read; a lost race re-reads and re-checks. Throws what the state machine refuses.
    */
-  async apply(model: string, t: Transition): Promise<number | null> {
+  async apply(model: string, t: Extract<Transition, { kind: 'prune' }>): Promise<number[]>
+  async apply(model: string, t: Transition): Promise<number | null>
+  async apply(model: string, t: Transition): Promise<TransitionResult> {
     const id = randomBytes(8).toString('hex')
     let lastError: unknown = null
     let transient = 0
@@ -359,8 +361,10 @@ export class VersionRegistry implements Registry {
       try {
         const record = state.versions.find(v => v.version === effect.version)
         const patch = pruning ? await this.deletePrunedBundle(model, record) : own ? await this.store.perform!(model, effect, record) : await performer!(effect)
-        await this.apply(model, { kind: 'effect', id: effect.id, outcome: 'done', ...(patch ? { patch } : {}) })
-        report.done.push(effect)
+        const recorded = await this.apply(model, { kind: 'effect', id: effect.id, outcome: 'done', ...(patch ? { patch } : {}) })
+        // Completed by another command at the same time (gone already, as this one found it): that one reports it.
+        if (recorded === 0 && !unrepeatable) report.completedByOthers = [...(report.completedByOthers ?? []), effect]
+        else report.done.push(effect)
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err)
         const refused = err instanceof EffectRefusedError || !unrepeatable

@@ -5,7 +5,7 @@
  * stored fails the step with nothing left in output-dir.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -69,5 +69,33 @@ describe('command fetch', { timeout: 120_000 }, () => {
     )
     expect(fetch.outputs[Outputs.modelDir]).toBeUndefined()
     expect(existsSync(into)).toBe(false)
+  })
+
+  it("a fetch killed outright (kill -9) mid-download leaves files the next fetch removes; a live fetch's and another host's stay", async () => {
+    const workspace = await toyProject('fetch-killed', AUTO)
+    const run = await runAction(workspace, { github, inputs: { spec: 'retrain.yml', artifacts: 'false' } })
+    expect(run.code, run.log).toBe(0)
+    const root = await mkdtemp(path.join(os.tmpdir(), 'fetch-killed-'))
+    // The fetches' temp root, to see what they leave there too.
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'fetch-killed-tmp-'))
+    const fetch = { spec: 'retrain.yml', command: 'fetch', 'output-dir': path.join(root, 'v{version}') }
+    let downloading!: () => void
+    const started = new Promise<void>(resolve => (downloading = resolve))
+    github.faults.push({ method: 'GET', path: /\/release-assets\/\d+$/, kind: 'hang', times: 1, then: () => downloading() })
+    const killed = await runAction(workspace, { github, inputs: fetch, env: { TMPDIR: tmp }, kill: { at: started } })
+    expect(killed.code, killed.log).toBeNull()
+    const leftBehind = async () => [...(await readdir(root)), ...(await readdir(tmp)).filter(n => n.startsWith('retrain-'))].sort()
+    expect(await leftBehind()).not.toEqual([])
+
+    // Folders of fetches still going: this process's (alive), and one of another host (cannot be checked).
+    const owners = { 'v1.partial-0123abcd': { pid: process.pid, hostname: os.hostname() }, 'v1.partial-4567cdef': { pid: 1, hostname: `not-${os.hostname()}` } }
+    for (const [name, owner] of Object.entries(owners)) {
+      await mkdir(path.join(root, name, 'model'), { recursive: true })
+      await writeFile(path.join(root, name, '.retrain-owner.json'), JSON.stringify({ ...owner, startedAt: new Date().toISOString() }))
+    }
+    const next = await runAction(workspace, { github, inputs: fetch, env: { TMPDIR: tmp } })
+    expect(next.code, next.log).toBe(0)
+    expect(next.outputs[Outputs.modelDir]).toBe(path.join(root, 'v1'))
+    expect(await leftBehind()).toEqual(['v1', ...Object.keys(owners)])
   })
 })

@@ -28,6 +28,14 @@ export function parseOutputs(text: string): Record<string, string> {
   return outputs
 }
 
+/** GitHub's limit on a job's outputs: 1 MB, their size approximated as UTF-16 (two bytes a code unit). */
+export const JOB_OUTPUTS_LIMIT_BYTES = 1024 * 1024
+
+/** The outputs' size as GitHub measures it against JOB_OUTPUTS_LIMIT_BYTES, were each one a job output. */
+export function outputsBytes(outputs: Record<string, string>): number {
+  return Object.entries(outputs).reduce((n, [name, value]) => n + 2 * (name.length + value.length), 0)
+}
+
 /** A workflow command as the runner would carry it out. */
 export interface RunnerCommand {
   name: string
@@ -75,8 +83,8 @@ export interface RunOptions {
    * then SIGKILL 2.5 s after that. A run still there at the SIGKILL ends with code null.
    */
   cancel?: { when: RegExp } | { at: Promise<void> }
-  /** Kills the run at once (SIGKILL) once the log matches `when`: a runner lost, with no chance to clean up. */
-  kill?: { when: RegExp }
+  /** Kills the run at once (SIGKILL) once the log matches `when`, or `at` resolves: a runner lost, with no chance to clean up. */
+  kill?: { when: RegExp } | { at: Promise<void> }
 }
 
 let runNumber = 0
@@ -140,10 +148,12 @@ export async function runAction(workspace: string, options: RunOptions = {}): Pr
     }
     const cancelWhen = options.cancel && 'when' in options.cancel ? options.cancel.when : undefined
     if (options.cancel && 'at' in options.cancel) void options.cancel.at.then(cancel)
+    const killWhen = options.kill && 'when' in options.kill ? options.kill.when : undefined
+    if (options.kill && 'at' in options.kill) void options.kill.at.then(() => child.kill('SIGKILL'))
     const onOutput = (d: Buffer) => {
       out += d
       if (cancelWhen?.test(out)) cancel()
-      if (options.kill?.when.test(out)) child.kill('SIGKILL')
+      if (killWhen?.test(out)) child.kill('SIGKILL')
     }
     child.stdout.on('data', onOutput)
     child.stderr.on('data', onOutput)

@@ -2,7 +2,8 @@
  * The action's outputs as a workflow's `if:` conditions read them, for every command that changes the
  * champion or a pending candidate: a later step that asks `decision` or `promoted` gets an answer.
  */
-import { writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
@@ -37,6 +38,51 @@ describe('outputs of the registry commands', () => {
     const rolledBack = await act(workspace, { command: 'rollback' })
     expect(rolledBack.code, rolledBack.log).toBe(0)
     expect(rolledBack.outputs).toMatchObject({ [Outputs.decision]: 'rolled-back', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+  })
+
+  it("a job summary that cannot be written is a warning: the run's decision and the approval stand, with their outputs and exit 0", async () => {
+    const workspace = await toyProject('no-summary', GATE)
+    // Its file a directory: every write to it fails (EISDIR), after the decision as before it.
+    const broken = { env: { GITHUB_STEP_SUMMARY: await mkdtemp(path.join(os.tmpdir(), 'summary-dir-')) } }
+    const run = (inputs: Record<string, string> = {}) => runAction(workspace, { inputs: { spec: 'retrain.yml', artifacts: 'false', ...inputs }, ...broken })
+    const first = await run()
+    expect(first.code, first.log).toBe(0)
+    expect(first.outputs).toMatchObject({ [Outputs.decision]: 'pending-approval', [Outputs.candidateVersion]: '1' })
+    expect(first.log).toMatch(/::warning::Could not write the job summary \(EISDIR: [^)]*\); the whole report is in report\.md/)
+    expect(first.log).not.toMatch(/::error::/)
+
+    const approved = await run({ command: 'approve', version: '1' })
+    expect(approved.code, approved.log).toBe(0)
+    expect(approved.outputs).toMatchObject({ [Outputs.decision]: 'approved', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+    expect(approved.log).toMatch(/::warning::Could not write the job summary \(EISDIR/)
+
+    const status = await run({ command: 'status' })
+    expect(status.code, status.log).toBe(0)
+    expect(status.log).toMatch(/::warning::Could not write the job summary \(EISDIR/)
+  })
+
+  it('outputs that cannot be written fail the step once it is done, saying the promotion stands; a re-run sets them from the registry', async () => {
+    const workspace = await toyProject('no-outputs', AUTO)
+    const step = { GITHUB_JOB: 'retrain', GITHUB_ACTION: '__self', GITHUB_RUN_ID: '7001' }
+    const inputs = { spec: 'retrain.yml', artifacts: 'false' }
+    // Its file a directory: every output fails (EISDIR).
+    const broken = await mkdtemp(path.join(os.tmpdir(), 'output-dir-'))
+    const first = await runAction(workspace, { inputs, env: { ...step, GITHUB_RUN_ATTEMPT: '1', GITHUB_OUTPUT: broken } })
+    expect(first.code).toBe(1)
+    expect(first.log).toMatch(
+      /::error::outputs-not-written: no-outputs version 1 is promoted all the same, but the step's outputs could not be written \(EISDIR: [^)]*\): no later step or job sees them\. Re-run the job to set them/
+    )
+    // The rest of the step was done: the report is in the job summary, the failure after it.
+    expect(first.summary).toMatch(/^## no-outputs: promoted\n/)
+    expect(first.summary).toContain('**The retrain step failed.**')
+    const registry = JSON.parse(await readFile(path.join(workspace, '.retrain', 'registry', 'no-outputs', 'registry.json'), 'utf8'))
+    expect(registry.champion).toBe(1)
+
+    const rerun = await runAction(workspace, { inputs, env: { ...step, GITHUB_RUN_ATTEMPT: '2' } })
+    expect(rerun.code, rerun.log).toBe(0)
+    expect(rerun.log).toMatch(/Attempt 1 of this workflow run already registered no-outputs version 1/)
+    expect(rerun.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+    expect(JSON.parse(await readFile(path.join(workspace, '.retrain', 'registry', 'no-outputs', 'registry.json'), 'utf8')).versions).toHaveLength(1)
   })
 
   it('a failed step sets no decision and says why in the job summary, quoting its output as text', async () => {

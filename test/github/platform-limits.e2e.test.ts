@@ -1,5 +1,6 @@
 /**
- * GitHub's platform limits, through the built action: the job summary's 1 MiB per step, the
+ * GitHub's platform limits, through the built action: the job summary's 1 MiB per step, a job's
+ * outputs' 1 MB (metrics and drift reports of thousands of entries), the
  * comment body's 65,536 characters, 10 warning and 10 error annotations per step.
  */
 import { readFile, writeFile } from 'node:fs/promises'
@@ -9,7 +10,7 @@ import { Outputs } from '../../src/github/constants.js'
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
 import { startFakeGitHub } from '../fakes/github-server.js'
 import { makeProject } from '../helpers/project.js'
-import { AUTO, runAction, toyProject, toySpec } from './harness.js'
+import { AUTO, JOB_OUTPUTS_LIMIT_BYTES, outputsBytes, runAction, toyProject, toySpec } from './harness.js'
 
 let artifacts: FakeArtifacts
 
@@ -95,6 +96,49 @@ describe('the job summary holds at most 1 MiB per step', { timeout: 180_000 }, (
     expect(run.summary).toMatch(/^## huge-report: promoted\n/)
     expect(run.summary).toContain('the whole report is in report.md')
     expect(run.summary).toMatch(/### From the steps\n\n\| step \| table \|/)
+  })
+})
+
+describe("a job's outputs hold at most 1 MB", { timeout: 180_000 }, () => {
+  it('thousands of metrics: the output "metrics" keeps the judged ones that fit and says how many it left out; the promotion stands', async () => {
+    const workspace = await bigProject('many-metrics', { metrics: 2000, nameLength: 300, stepSummaryBytes: 1024 })
+    const run = await runAction(workspace, { inputs: { spec: 'retrain.yml' } })
+    expect(run.code, run.log.slice(-3000)).toBe(0)
+    expect(run.outputs[Outputs.decision]).toBe('promoted')
+    // The runner would fail the job, the candidate promoted already, with more.
+    expect(outputsBytes(run.outputs)).toBeLessThanOrEqual(JOB_OUTPUTS_LIMIT_BYTES / 4)
+    const metrics = JSON.parse(run.outputs[Outputs.metrics]!) as Record<string, number | string | null>
+    expect(metrics.score).toBe(1)
+    const kept = Object.keys(metrics).filter(k => k !== '(left out)')
+    expect(kept.length).toBeGreaterThan(100)
+    expect(kept.slice(0, 3)).toEqual(['score', `m0_${'x'.repeat(300)}`, `m1_${'x'.repeat(300)}`])
+    expect(metrics['(left out)']).toBe(
+      `${2001 - kept.length} of 2001 metrics left out: the output "metrics" holds at most 65536 characters; every metric is in result.json (output "result-path") and the report artifact`
+    )
+    const result = JSON.parse(await readFile(run.outputs[Outputs.resultPath]!, 'utf8'))
+    expect(Object.keys(result.candidate.metrics)).toHaveLength(2001)
+  })
+})
+
+describe('the output "drift" of a thousand columns', { timeout: 180_000 }, () => {
+  it('leaves out what does not fit and says so; the job stays within its limit', async () => {
+    const workspace = await toyProject('wide', AUTO)
+    const columns = Array.from({ length: 1000 }, (_, i) => `c${i}_${'x'.repeat(300)}`)
+    const rows = (shift: number) =>
+      [columns.join(','), ...Array.from({ length: 40 }, (_, r) => columns.map((_, c) => ((r * 7 + c) % 23) + (c % 2 ? shift : 0)).join(','))].join('\n') + '\n'
+    await writeFile(path.join(workspace, 'data/train.csv'), rows(0))
+    const first = await runAction(workspace, { inputs: { spec: 'retrain.yml' } })
+    expect(first.code, first.log.slice(-3000)).toBe(0)
+    await writeFile(path.join(workspace, 'data/train.csv'), rows(50))
+    const run = await runAction(workspace, { inputs: { spec: 'retrain.yml', command: 'drift' } })
+    expect(run.code, run.log.slice(-3000)).toBe(0)
+    expect(run.outputs[Outputs.drifted]).toBe('true')
+    expect(outputsBytes(run.outputs)).toBeLessThanOrEqual(JOB_OUTPUTS_LIMIT_BYTES / 4)
+    const drift = JSON.parse(run.outputs[Outputs.drift]!)
+    expect(drift.drifted).toBe(true)
+    expect(drift.leftOut).toMatch(
+      /^(\d+ of 1000 features that did not drift, and every feature's bins,|all 1000 features \(\d+ drifted\)) were left out: the output "drift" holds at most 65536 characters; the step's log has the whole table/
+    )
   })
 })
 

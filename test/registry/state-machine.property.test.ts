@@ -300,8 +300,8 @@ async function perform(
         const report = await registry.prune(model, policy, {
           who: { actor: 'retention', reason: '' },
           ...(o.crash && {
-            atMarked: () => {
-              throw new PruneCrash('crashed after the marks')
+            atStage: async stage => {
+              if (stage === 'marked') throw new PruneCrash('crashed after the marks')
             }
           })
         })
