@@ -19051,7 +19051,7 @@ function applyTransition(state, t, at) {
         }
         marking.push(record.version);
       }
-      if (marking.length === 0) return { state, result: 0 };
+      if (marking.length === 0) return { state, result: [] };
       const mark = { at, actor: t.who.actor, reason: t.who.reason };
       const versions = state.versions.map((v) => marking.includes(v.version) ? { ...v, pruned: mark } : v);
       const history = [...state.history, ...marking.map((v) => event(state, v, "pruned", t.who, at))];
@@ -19060,11 +19060,11 @@ function applyTransition(state, t, at) {
         marking.map((version) => ({ kind: PRUNE_EFFECT, version, data: {} })),
         at
       ).effects;
-      return { state: { ...state, versions, history, effects }, result: marking.length };
+      return { state: { ...state, versions, history, effects }, result: marking };
     }
     case "effect": {
       const effect = state.effects.find((e) => e.id === t.id);
-      if (!effect) return { state, result: null };
+      if (!effect) return { state, result: 0 };
       const versions = t.patch ? state.versions.map((v) => v.version === effect.version ? { ...v, ...t.patch, version: v.version } : v) : state.versions;
       const outcome = t.outcome;
       const effects = outcome === "done" ? state.effects.filter((e) => e.id !== t.id) : state.effects.map(
@@ -19075,7 +19075,7 @@ function applyTransition(state, t, at) {
           ...t.error !== void 0 ? { error: t.error } : {}
         } : e
       );
-      return { state: { ...state, versions, effects }, result: null };
+      return { state: { ...state, versions, effects }, result: 1 };
     }
   }
 }
@@ -19108,7 +19108,7 @@ var init_state_machine = __esm({
 
 // src/registry/prune.ts
 async function pruneVersions(registry, model, policy, options) {
-  const report2 = { model, policy, dryRun: Boolean(options.dryRun), pruned: [], cleanedUp: [], failed: [], bytesFreed: 0 };
+  const report2 = { model, policy, dryRun: Boolean(options.dryRun), pruned: [], deletedByOthers: [], cleanedUp: [], failed: [], bytesFreed: 0 };
   for (let plan = 1; ; plan++) {
     const state = await registry.state(model);
     const chosen = [];
@@ -19126,6 +19126,7 @@ async function pruneVersions(registry, model, policy, options) {
       return report2;
     }
     if (chosen.length === 0) break;
+    await options.atStage?.("planned");
     try {
       const marked = await registry.apply(model, {
         kind: "prune",
@@ -19133,13 +19134,13 @@ async function pruneVersions(registry, model, policy, options) {
         policy,
         who: { actor: options.who.actor, reason: options.who.reason || describePolicy(policy) }
       });
-      report2.pruned = marked === 0 ? [] : chosen;
+      report2.pruned = chosen.filter((c) => marked.includes(c.version));
       break;
     } catch (err) {
       if (!(err instanceof InputError || err instanceof VersionChangedError) || plan >= MAX_PLANS) throw err;
     }
   }
-  await options.atMarked?.();
+  await options.atStage?.("marked");
   return await deleteMarked(registry, model, report2);
 }
 async function deleteMarked(registry, model, report2) {
@@ -19156,7 +19157,8 @@ async function deleteMarked(registry, model, report2) {
   report2.cleanedUp = earlier.filter((p) => done.has(p.version));
   report2.failed = [...settled.failed, ...settled.unconfirmed].map((e) => ({ version: e.version, error: e.error ?? "unknown" }));
   const failed = new Set(report2.failed.map((f) => f.version));
-  report2.bytesFreed = [...sizes2].filter(([v]) => !failed.has(v) && (done.has(v) || mine.has(v))).reduce((n, [, b]) => n + (b ?? 0), 0);
+  report2.deletedByOthers = report2.pruned.map((p) => p.version).filter((v) => !done.has(v) && !failed.has(v));
+  report2.bytesFreed = [...sizes2].filter(([v]) => done.has(v)).reduce((n, [, b]) => n + (b ?? 0), 0);
   return report2;
 }
 async function leftovers(registry, model, effects) {
@@ -19307,10 +19309,6 @@ var init_version_registry = __esm({
       async prune(model, policy, options) {
         return await pruneVersions(this, model, policy, options);
       }
-      /**
-       * Applies a transition by compare-and-swap: read, check and change, write if the state is still
-       * what was read; a lost race re-reads and re-checks. Throws what the state machine refuses.
-       */
       async apply(model, t) {
         const id = (0, import_node_crypto4.randomBytes)(8).toString("hex");
         let lastError = null;
@@ -19446,8 +19444,9 @@ var init_version_registry = __esm({
           try {
             const record = state.versions.find((v) => v.version === effect.version);
             const patch = pruning ? await this.deletePrunedBundle(model, record) : own ? await this.store.perform(model, effect, record) : await performer(effect);
-            await this.apply(model, { kind: "effect", id: effect.id, outcome: "done", ...patch ? { patch } : {} });
-            report2.done.push(effect);
+            const recorded = await this.apply(model, { kind: "effect", id: effect.id, outcome: "done", ...patch ? { patch } : {} });
+            if (recorded === 0 && !unrepeatable) report2.completedByOthers = [...report2.completedByOthers ?? [], effect];
+            else report2.done.push(effect);
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             const refused = err instanceof EffectRefusedError || !unrepeatable;
@@ -28149,6 +28148,14 @@ async function readMarker(file) {
     return null;
   }
 }
+async function markOwner(dir, now = /* @__PURE__ */ new Date()) {
+  const marker = { pid: process.pid, hostname: hostIdentity(), startedAt: now.toISOString() };
+  await (0, import_promises15.writeFile)(import_node_path14.default.join(dir, OWNER_MARKER), JSON.stringify(marker) + "\n");
+}
+async function ownerGone(dir) {
+  const owner = await readMarker(import_node_path14.default.join(dir, OWNER_MARKER));
+  return owner !== null && !owner.keep && sameProcessTable(owner.hostname) && owner.pid !== process.pid && !processExists(owner.pid);
+}
 function processExists(pid) {
   try {
     process.kill(pid, 0);
@@ -32448,7 +32455,7 @@ async function pruneCommand(registry, model, policy, options) {
   return await registry.prune(model, policy, {
     ...options.dryRun && { dryRun: true },
     who: options.who,
-    ...options.atMarked && { atMarked: options.atMarked }
+    ...options.atStage && { atStage: options.atStage }
   });
 }
 async function pruneAfterRun(registry, spec, actor, reporter) {
@@ -32466,10 +32473,18 @@ async function pruneAfterRun(registry, spec, actor, reporter) {
   }
 }
 function pruneHook(raw) {
-  if (raw !== "prune-marked:SIGKILL") return void 0;
-  return async () => {
-    process.kill(process.pid, "SIGKILL");
-    for (let i = 0; i < 200; i++) await new Promise((resolve3) => setTimeout(resolve3, 5));
+  const match = raw === void 0 ? null : /^prune-(planned|marked):(SIGKILL|wait-for:(.+))$/.exec(raw);
+  if (!match) return void 0;
+  const [, at, , file] = match;
+  return async (stage) => {
+    if (stage !== at) return;
+    if (file === void 0) {
+      process.kill(process.pid, "SIGKILL");
+      for (let i = 0; i < 200; i++) await new Promise((resolve3) => setTimeout(resolve3, 5));
+      return;
+    }
+    (0, import_node_fs12.writeFileSync)(`${file}.waiting`, "");
+    for (let i = 0; i < 3e3 && !(0, import_node_fs12.existsSync)(file); i++) await new Promise((resolve3) => setTimeout(resolve3, 20));
   };
 }
 function formatBytes(bytes) {
@@ -32489,21 +32504,29 @@ function pruneSummary(r) {
   const verb = r.dryRun ? "Would prune" : "Pruned";
   const parts = [
     r.pruned.length ? `${verb} the bundles of ${r.model} ${versionsOf(r.pruned)}` : `${r.dryRun ? "Would prune" : "Pruned"} no bundle of ${r.model}`,
+    ...r.deletedByOthers.length ? [
+      `another command at the same time deleted the bundle${r.deletedByOthers.length === 1 ? "" : "s"} of ${versionsOf(r.deletedByOthers.map((version) => ({ version })))} first`
+    ] : [],
     ...r.cleanedUp.length ? [`${r.dryRun ? "would delete" : "deleted"} the leftover bundles of earlier pruned ${versionsOf(r.cleanedUp)}`] : []
   ];
   return `${parts.join("; ")} (${describePolicy(r.policy)}): ${formatBytes(r.bytesFreed)} ${r.dryRun ? "would be freed" : "freed"}${r.dryRun ? "; nothing changed (dry run)" : ""}`;
 }
 function renderPrune(r) {
   const lines = [pruneSummary(r)];
+  const byOthers = new Set(r.deletedByOthers);
   for (const p of [...r.pruned, ...r.cleanedUp])
-    lines.push(`  version ${p.version} (${p.status}): ${p.bytes === null ? "size unknown" : formatBytes(p.bytes)}; ${p.why}`);
+    lines.push(
+      `  version ${p.version} (${p.status}): ${p.bytes === null ? "size unknown" : formatBytes(p.bytes)}; ${p.why}` + (byOthers.has(p.version) ? "; its bundle was deleted by another command at the same time (not counted as freed here)" : "")
+    );
   for (const f of r.failed)
     lines.push(`  version ${f.version}: deleting its bundle failed (${f.error}); it stays marked pruned, and the next command deletes it`);
   return lines.join("\n");
 }
+var import_node_fs12;
 var init_prune_command = __esm({
   "src/engine/prune-command.ts"() {
     "use strict";
+    import_node_fs12 = require("node:fs");
     init_errors();
     init_retention();
     init_rules();
@@ -32624,7 +32647,7 @@ async function escapesRoot(root, target) {
 }
 async function copyHashed(from, to, mode) {
   const { tap, result } = hashingTap();
-  await (0, import_promises21.pipeline)((0, import_node_fs12.createReadStream)(from), tap, (0, import_node_fs12.createWriteStream)(to, { flags: "wx", mode }));
+  await (0, import_promises21.pipeline)((0, import_node_fs13.createReadStream)(from), tap, (0, import_node_fs13.createWriteStream)(to, { flags: "wx", mode }));
   await (0, import_promises20.chmod)(to, mode);
   return result();
 }
@@ -32860,12 +32883,12 @@ async function cachedStep(ctx, step, store, env, run) {
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto11, import_node_fs12, import_promises20, import_node_path21, import_promises21, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto11, import_node_fs13, import_promises20, import_node_path21, import_promises21, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
     import_node_crypto11 = require("node:crypto");
-    import_node_fs12 = require("node:fs");
+    import_node_fs13 = require("node:fs");
     import_promises20 = require("node:fs/promises");
     import_node_path21 = __toESM(require("node:path"), 1);
     import_promises21 = require("node:stream/promises");
@@ -33320,7 +33343,7 @@ async function evaluateReferences(ctx, champion, declared) {
           [import_node_path22.default.join(ws.evalDir, "baseline-metrics.json"), import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`)],
           [predictionsFile(spec, ws.evalDir, "baseline"), predictionsFile(spec, ws.evalDir, { reference: version })]
         ]) {
-          if ((0, import_node_fs13.existsSync)(from)) await (0, import_promises22.copyFile)(from, to);
+          if ((0, import_node_fs14.existsSync)(from)) await (0, import_promises22.copyFile)(from, to);
         }
         const { metrics } = declared.length === 0 ? { metrics: {} } : await readMetricsFile(import_node_path22.default.join(ws.evalDir, `reference-v${version}-metrics.json`), declared, `version ${version}`);
         out.set(version, metrics);
@@ -33446,7 +33469,7 @@ function stepEnv(ctx, raw, expressionEnv, extra) {
 }
 function helpersDir(cliScript) {
   const dir = import_node_path22.default.resolve(import_node_path22.default.dirname(cliScript), "..", "helpers");
-  return (0, import_node_fs13.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
+  return (0, import_node_fs14.existsSync)(import_node_path22.default.join(dir, "python", "retrain_contract.py")) ? dir : "";
 }
 function evaluateWith(value, contexts, where2) {
   if (typeof value === "string") return evaluateTemplate(value, contexts, where2);
@@ -33562,7 +33585,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
     throw err;
   }
   checkBuiltinEvaluationData(ctx, await (0, import_promises22.readFile)(dataRead, "utf8").catch(() => ""), role);
-  const onlyPredictions = declared.length === 0 && !(0, import_node_fs13.existsSync)(metricsFile);
+  const onlyPredictions = declared.length === 0 && !(0, import_node_fs14.existsSync)(metricsFile);
   const { metrics, ignored } = onlyPredictions ? { metrics: {}, ignored: [] } : await readMetricsFile(metricsFile, declared, role);
   if (ignored.length > 0) options.reporter.warn(`the ${role}'s metrics file has non-numeric entries that were ignored: ${ignored.join(", ")}`);
   for (const name2 of declared) {
@@ -33571,7 +33594,7 @@ async function evaluateModel(ctx, { role, dir: modelDir, version }, declared) {
   const out = import_node_path22.default.join(options.outputDir, "metrics");
   await (0, import_promises22.mkdir)(out, { recursive: true });
   if (!onlyPredictions) await (0, import_promises22.copyFile)(metricsFile, import_node_path22.default.join(out, `${name}.json`));
-  if ((0, import_node_fs13.existsSync)(predictionsFile2)) await (0, import_promises22.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
+  if ((0, import_node_fs14.existsSync)(predictionsFile2)) await (0, import_promises22.copyFile)(predictionsFile2, import_node_path22.default.join(out, import_node_path22.default.basename(predictionsFile2)));
   return metrics;
 }
 async function describeEnvironment(spec, baseEnv) {
@@ -33692,11 +33715,11 @@ async function settleEffects(options, model) {
     return null;
   }
 }
-var import_node_fs13, import_promises22, import_node_os5, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
+var import_node_fs14, import_promises22, import_node_os5, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
 var init_run = __esm({
   "src/engine/run.ts"() {
     "use strict";
-    import_node_fs13 = require("node:fs");
+    import_node_fs14 = require("node:fs");
     import_promises22 = require("node:fs/promises");
     import_node_os5 = __toESM(require("node:os"), 1);
     import_node_path22 = __toESM(require("node:path"), 1);
@@ -34359,10 +34382,14 @@ async function fetchVersion(registry, model, version, dest) {
   }
   const target = import_node_path24.default.resolve(dest.replaceAll("{version}", String(chosen)));
   await emptyOrAbsent(target);
-  const scratch = await (0, import_promises24.mkdtemp)(import_node_path24.default.join(import_node_os6.default.tmpdir(), "retrain-fetch-"));
-  const partial = `${target}.partial-${(0, import_node_crypto12.randomBytes)(4).toString("hex")}`;
+  await (0, import_promises24.mkdir)(import_node_path24.default.dirname(target), { recursive: true });
+  await removeAbandonedPartials(import_node_path24.default.dirname(target));
+  const partial = `${target}${PARTIAL_INFIX}${(0, import_node_crypto12.randomBytes)(4).toString("hex")}`;
+  await (0, import_promises24.mkdir)(partial);
+  const unpacked = import_node_path24.default.join(partial, "model");
   try {
-    const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, import_node_path24.default.join(scratch, "bundle")), partial))().catch(
+    await markOwner(partial);
+    const manifest = await (async () => unpackBundle(await registry.fetchBundle(model, chosen, import_node_path24.default.join(partial, "bundle")), unpacked))().catch(
       async (err) => {
         const now = await registry.snapshot(model).then(
           (s) => s.versions.find((v) => v.version === chosen),
@@ -34378,7 +34405,7 @@ async function fetchVersion(registry, model, version, dest) {
         "digest-mismatch"
       );
     }
-    await (0, import_promises24.rename)(partial, target).catch(async (err) => {
+    await (0, import_promises24.rename)(unpacked, target).catch(async (err) => {
       if (err.code === "ENOTEMPTY" || err.code === "EEXIST" || err.code === "ENOTDIR") await emptyOrAbsent(target);
       throw err;
     });
@@ -34396,7 +34423,13 @@ async function fetchVersion(registry, model, version, dest) {
     };
   } finally {
     await (0, import_promises24.rm)(partial, { recursive: true, force: true });
-    await (0, import_promises24.rm)(scratch, { recursive: true, force: true });
+  }
+}
+async function removeAbandonedPartials(dir) {
+  const names = await (0, import_promises24.readdir)(dir).catch(() => []);
+  for (const name of names.filter((n) => PARTIAL_NAME.test(n))) {
+    const partial = import_node_path24.default.join(dir, name);
+    if (await ownerGone(partial)) await (0, import_promises24.rm)(partial, { recursive: true, force: true }).catch(() => void 0);
   }
 }
 async function emptyOrAbsent(dir) {
@@ -34424,18 +34457,20 @@ function renderFetch(outcome, shown2) {
   ];
   return lines.join("\n");
 }
-var import_node_crypto12, import_promises24, import_node_os6, import_node_path24;
+var import_node_crypto12, import_promises24, import_node_path24, PARTIAL_INFIX, PARTIAL_NAME;
 var init_fetch_command = __esm({
   "src/engine/fetch-command.ts"() {
     "use strict";
     import_node_crypto12 = require("node:crypto");
     import_promises24 = require("node:fs/promises");
-    import_node_os6 = __toESM(require("node:os"), 1);
     import_node_path24 = __toESM(require("node:path"), 1);
     init_errors();
     init_retention();
     init_names();
     init_bundle();
+    init_workspace();
+    PARTIAL_INFIX = ".partial-";
+    PARTIAL_NAME = /\.partial-[0-9a-f]{8}$/;
   }
 });
 
@@ -34555,7 +34590,7 @@ async function execute2(command, deps) {
         ...command.dryRun && { dryRun: true },
         who: { actor: command.who.actor, reason: command.who.reason ?? "" },
         noPolicy: command.noPolicy,
-        ...command.atMarked && { atMarked: command.atMarked }
+        ...command.atStage && { atStage: command.atStage }
       });
       return { kind: "pruned", report: report2, followUps: command.dryRun ? null : await settle(deps, command.model) };
     }
@@ -35756,7 +35791,7 @@ function poolFor(file) {
   if (pools.has(key)) return pools.get(key);
   let pool = null;
   try {
-    if ((0, import_node_fs14.existsSync)((0, import_node_url2.fileURLToPath)(file))) {
+    if ((0, import_node_fs15.existsSync)((0, import_node_url2.fileURLToPath)(file))) {
       const control = new Int32Array(new SharedArrayBuffer(8));
       const { port1, port2 } = new import_node_worker_threads5.MessageChannel();
       const worker = new import_node_worker_threads5.Worker(file, { workerData: { control, port: port2 }, transferList: [port2] });
@@ -35777,7 +35812,7 @@ function startObjectiveThread(file = OBJECTIVE_WORKER) {
   if (objectiveThreads() > 1) poolFor(file);
 }
 function objectiveThreads(raw = process.env.RETRAIN_TRAINER_THREADS) {
-  if (raw === void 0 || raw === "") return (0, import_node_os7.availableParallelism)() > 1 ? 2 : 1;
+  if (raw === void 0 || raw === "") return (0, import_node_os6.availableParallelism)() > 1 ? 2 : 1;
   if (raw !== "1" && raw !== "2") throw new Error(`RETRAIN_TRAINER_THREADS must be 1 or 2, got "${raw}"`);
   return Number(raw);
 }
@@ -35816,12 +35851,12 @@ function shared3(a) {
   copy.set(a);
   return copy;
 }
-var import_node_fs14, import_node_os7, import_node_url2, import_node_worker_threads5, OBJECTIVE_WORKER, STATE, JOB, POSTED, RUNNING, DONE, TAKEN_BACK, MIN_WORK, RUNNING_MS, pools, objectiveThreadCounts, Remote;
+var import_node_fs15, import_node_os6, import_node_url2, import_node_worker_threads5, OBJECTIVE_WORKER, STATE, JOB, POSTED, RUNNING, DONE, TAKEN_BACK, MIN_WORK, RUNNING_MS, pools, objectiveThreadCounts, Remote;
 var init_objective_threads = __esm({
   "src/trainers/objective-threads.ts"() {
     "use strict";
-    import_node_fs14 = require("node:fs");
-    import_node_os7 = require("node:os");
+    import_node_fs15 = require("node:fs");
+    import_node_os6 = require("node:os");
     import_node_url2 = require("node:url");
     import_node_worker_threads5 = require("node:worker_threads");
     init_objectives();
@@ -37324,7 +37359,7 @@ async function commandOf(name, values, positionals, signal) {
       const { parseKeepCount: parseKeepCount2, pruneHook: pruneHook2 } = await Promise.resolve().then(() => (init_prune_command(), prune_command_exports));
       const keep = (flag) => values[flag] === void 0 ? void 0 : parseKeepCount2(values[flag], `--${flag}`);
       const [keepRejected, keepRetired] = [keep("keep-rejected"), keep("keep-retired")];
-      const atMarked = pruneHook2(process.env.RETRAIN_TEST_FAILPOINT);
+      const atStage = pruneHook2(process.env.RETRAIN_TEST_FAILPOINT);
       return {
         command: {
           kind: "prune",
@@ -37334,7 +37369,7 @@ async function commandOf(name, values, positionals, signal) {
           ...values["dry-run"] && { dryRun: true },
           who,
           noPolicy: `${spec ? `the spec ${import_node_path28.default.relative(process.cwd(), spec.file) || spec.file} has no retention: section` : "no spec was read (--model)"}; set retention: keep-rejected / keep-retired in the spec, or pass --keep-rejected N and/or --keep-retired N`,
-          ...atMarked && { atMarked }
+          ...atStage && { atStage }
         },
         spec
       };
@@ -37535,4 +37570,4 @@ async function runCli(argv) {
   main,
   runCli
 });
-// retrain-script-sha256=5be7b4902ac4c92ffc00131176ec8b8d4462c79be7f372347f421e4f6ce840de
+// retrain-script-sha256=17bd87f43d04ce9b6823d8c19107c75ffc8c03d40c2c5dc370bcba23c7c289cc

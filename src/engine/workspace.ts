@@ -153,7 +153,7 @@ async function readMarker(file: string): Promise<OwnerMarker | null> {
 
 /** Writes the owner marker of this process into `dir`: see `ownerGone`. */
 export async function markOwner(dir: string, now = new Date()): Promise<void> {
-  const marker: OwnerMarker = { pid: process.pid, hostname: os.hostname(), startedAt: now.toISOString() }
+  const marker: OwnerMarker = { pid: process.pid, hostname: hostIdentity(), startedAt: now.toISOString() }
   await writeFile(path.join(dir, OWNER_MARKER), JSON.stringify(marker) + '\n')
 }
 
@@ -163,7 +163,7 @@ export async function markOwner(dir: string, now = new Date()): Promise<void> {
  */
 export async function ownerGone(dir: string): Promise<boolean> {
   const owner = await readMarker(path.join(dir, OWNER_MARKER))
-  return owner !== null && !owner.keep && owner.hostname === os.hostname() && owner.pid !== process.pid && !processExists(owner.pid)
+  return owner !== null && !owner.keep && sameProcessTable(owner.hostname) && owner.pid !== process.pid && !processExists(owner.pid)
 }
 
 /** Signal 0 checks existence only: ESRCH means no such process; EPERM means one exists (not ours). */
