@@ -250,6 +250,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
       }
       targets[r] = value
     })
+    checkLabelScale(targets, rows, table, options.label)
   }
   const all: Dataset = { x: featurize(model.preparation, table, rows), y: targets, n: rows.length, d }
   let train = all
@@ -288,11 +289,48 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     startedFrom,
     ...outcome
   }
+  checkFiniteModel(model, outcome)
   model.history.push(record)
   await saveModel(modelDir, model)
   io.log(
     `${record.start} start, ${train.n} examples, ${d} features: ${outcome.passes} ${info.core === 'sgd' ? 'epochs' : 'iterations'}` +
       `${outcome.stoppedEarly ? ' (stopped early: no better validation loss)' : ''}; loss ${outcome.lossBefore.toFixed(6)} -> ${outcome.lossAfter.toFixed(6)}`
+  )
+}
+
+/**
+ * Labels as large as this, times the square root of the rows, keep the squared errors, their sum
+ * and the gradients' squares within the doubles (largest about 1.8e308), with room for a model that
+ * overshoots on its way. Beyond it training overflows to a loss of Infinity and a model of no use.
+ */
+const LABEL_SCALE_LIMIT = 1e150
+
+/** Refuses regression and count labels too large in size for the trainer's arithmetic, naming the largest and where it is. */
+function checkLabelScale(targets: Float64Array, rows: Int32Array, table: Table, label: string): void {
+  let largest = 0
+  for (let r = 1; r < targets.length; r++) if (Math.abs(targets[r]!) > Math.abs(targets[largest]!)) largest = r
+  const limit = LABEL_SCALE_LIMIT / Math.sqrt(targets.length)
+  const value = targets[largest]!
+  if (Math.abs(value) <= limit) return
+  throw new TrainerError(
+    `${rowOrigin(table, rows[largest]!)}: the label ${label} is ${cellText(table, label, rows[largest]!)}, too large for the trainer's arithmetic: ` +
+      `over ${targets.length} rows, labels up to ${Number(limit.toPrecision(2))} in size keep the squared errors within the doubles. ` +
+      'Rescale the column (in thousands or millions, say) and scale the predictions back'
+  )
+}
+
+/**
+ * The backstop behind the checks of the data: a model whose loss or any weight is not a finite
+ * number (the arithmetic overflowed somewhere) is refused, never written as a model that scores NaN.
+ */
+function checkFiniteModel(model: BuiltinModel, outcome: Outcome): void {
+  const averaging = model.sgd?.averaging
+  const numbers = [outcome.lossAfter, ...model.bias, ...model.weights.flat(), ...(averaging ? [averaging.sumBias, ...averaging.sumWeights] : [])]
+  if (numbers.every(Number.isFinite)) return
+  const what = Number.isFinite(outcome.lossAfter) ? 'weights that are not finite numbers' : `a loss of ${outcome.lossAfter}`
+  throw new TrainerError(
+    `training ended with ${what}: the arithmetic overflowed, so no model is written. ` +
+      'Look for columns holding very large numbers (rescale them), or lower with.learning-rate'
   )
 }
 
@@ -465,6 +503,18 @@ function trainLbfgs(model: BuiltinModel, options: TrainerOptions, train: Dataset
       return v === null || keepGoing(v)
     }
   })
+  if (result.stop === 'line-search') {
+    // A search that found no lower point may have met an objective or a gradient that overflowed, or
+    // a gradient whose square does (features far from normalized): the weights are then where it
+    // started, of no use.
+    const loss = f(params, scratch)
+    if (!Number.isFinite(loss) || !Number.isFinite(scratch.reduce((sum, g) => sum + g * g, 0))) {
+      throw new TrainerError(
+        `training stopped after ${result.iterations} iterations on an objective or a gradient too large for the doubles: the arithmetic overflowed, so no model is written. ` +
+          'Look for columns holding very large numbers (rescale them, or set with.normalize)'
+      )
+    }
+  }
   model.weights = Array.from({ length: blocks }, (_, c) => Array.from(params.subarray(c * d, (c + 1) * d)))
   model.bias = Array.from(params.subarray(blocks * d))
   model.lbfgs = { iterations: (model.lbfgs?.iterations ?? 0) + result.iterations, lastStop: result.stop }

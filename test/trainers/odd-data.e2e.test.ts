@@ -123,3 +123,31 @@ describe('numbers near the largest double', () => {
     expect(minMax.metrics!.log_loss).not.toBeNull()
   })
 })
+
+describe('labels and features too large for the arithmetic', () => {
+  /** 40 rows: x from 0 to 3.9, and a label of (x + 1) times 10 to the `exponent`. */
+  const regression = (exponent: number) =>
+    ['id,x,y', ...Array.from({ length: 40 }, (_, i) => `${i},${i / 10},${(i / 10 + 1).toFixed(1)}e${exponent}`)].join('\n') + '\n'
+
+  it.each(['online-gradient-descent', 'lbfgs-poisson'])(
+    '%s refuses labels whose squares overflow, naming the column and the row, instead of a model of Infinity',
+    async trainer => {
+      const { trained } = await trainAndEvaluate(trainer, regression(200), regression(200))
+      expect(trained.code).toBe(2)
+      // The largest label, 4.9e200, on the last line of the file.
+      expect(trained.stderr).toContain("train.csv:41: the label y is 4.9e+200, too large for the trainer's arithmetic: over 40 rows, labels up to 1.6e+149")
+      // The same data in other units trains, and the model scores.
+      const scaled = await trainAndEvaluate(trainer, regression(3), regression(3))
+      expect(scaled.trained.code, scaled.trained.stderr).toBe(0)
+      expect(Object.values(scaled.metrics!).every(v => v !== null && Number.isFinite(v))).toBe(true)
+    }
+  )
+
+  it('a training that stops on an overflowing gradient writes no model and fails, instead of the starting weights with exit 0', async () => {
+    // Unnormalized features of 1e170: the gradient's square overflows, so no step could be taken.
+    const data = ['id,x,y', ...Array.from({ length: 40 }, (_, i) => `${i},${(i % 2 ? 1 : -1) * i}e170,${i % 5}`)].join('\n') + '\n'
+    const { trained } = await trainAndEvaluate('lbfgs-poisson', data, data, { label: 'y', normalize: 'none' })
+    expect(trained.code).toBe(2)
+    expect(trained.stderr).toContain('training stopped after 0 iterations on an objective or a gradient too large for the doubles')
+  })
+})
