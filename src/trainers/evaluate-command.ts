@@ -25,11 +25,15 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
   if (dataRead) await appendFile(dataRead, `${dataName}\n`)
   const model = await loadModel(modelDir)
   const prep = model.preparation
+  // The predictions of two models are joined by id: the column the options name wherever the
+  // evaluation data has it, whether the training data had it or not, so that any two models evaluated
+  // on the same data write the same ids; row numbers only for data without one.
+  const idColumn = prep.idColumn ?? model.options.idColumn
   const table = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'), () => ({
     matrix: prep.numeric.map(c => c.column),
     numbers: [],
     // The label and the id are written back as they are; categories are matched as text.
-    text: [...prep.categorical.map(c => c.column), prep.label, ...(prep.idColumn ? [prep.idColumn] : [])]
+    text: [...prep.categorical.map(c => c.column), prep.label, idColumn]
   }))
   // A column the model reads but the data lacks is an error, not silent imputation: the metrics
   // would describe another model than the one being compared.
@@ -41,8 +45,18 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
   if (rows.length === 0) throw new TrainerError(`the evaluation data (${dataName}) has no row with a value in ${prep.label}`)
   const n = rows.length
   const out = predict(model, featurize(prep, table, rows), n)
-  const id = prep.idColumn ? table.text.get(prep.idColumn) : undefined
-  const ids = Array.from(rows, i => (id && id.values[id.codes[i]!]) || String(i))
+  const id = table.text.get(idColumn)
+  const ids = Array.from(rows, i => {
+    if (!id) return String(i)
+    const value = id.values[id.codes[i]!]!
+    if (value === '') {
+      // Its row number in its place could be another example's id: the two models' rows paired wrongly.
+      throw new TrainerError(
+        `${rowOrigin(table, i)}: the id column ${idColumn} is empty; give every example its id (the predictions of the models compared are joined by it)`
+      )
+    }
+    return value
+  })
 
   let metrics: Record<string, number>
   const lines: string[] = []

@@ -151,3 +151,51 @@ describe('labels and features too large for the arithmetic', () => {
     expect(trained.stderr).toContain('training stopped after 0 iterations on an objective or a gradient too large for the doubles')
   })
 })
+
+describe('ids of the predictions retrain evaluate writes', () => {
+  /** 40 rows with ids 100..139, but the one at `empty` (0-based) without an id. */
+  const withIds = (empty: number, header = 'id,x,y') =>
+    [header, ...Array.from({ length: 40 }, (_, i) => `${i === empty ? '' : i + 100},${i / 10},${i / 10 > 2 ? 1 : 0}`)].join('\n') + '\n'
+
+  async function evaluateOn(train: string, evaluation: string) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-odd-'))
+    await writeFile(path.join(dir, 'train.csv'), train)
+    await writeFile(path.join(dir, 'eval.csv'), evaluation)
+    const trained = await retrain(dir, ['train', 'lbfgs-logistic'], {
+      RETRAIN_DATA_TRAIN: path.join(dir, 'train.csv'),
+      RETRAIN_MODEL_DIR: path.join(dir, 'model'),
+      RETRAIN_BUILTIN_OPTIONS: JSON.stringify({ label: 'y' })
+    })
+    expect(trained.code, trained.stderr).toBe(0)
+    const predictions = path.join(dir, 'predictions.csv')
+    const evaluated = await retrain(dir, ['evaluate'], {
+      RETRAIN_DATA_EVAL: path.join(dir, 'eval.csv'),
+      RETRAIN_EVAL_MODEL_DIR: path.join(dir, 'model'),
+      RETRAIN_METRICS_FILE: path.join(dir, 'metrics.json'),
+      RETRAIN_PREDICTIONS_FILE: predictions
+    })
+    const ids =
+      evaluated.code === 0
+        ? (await readFile(predictions, 'utf8'))
+            .trim()
+            .split('\n')
+            .slice(1)
+            .map(line => line.split(',')[0])
+        : null
+    return { evaluated, ids }
+  }
+
+  it("an example with an empty id is refused, naming the file and line, instead of given its row number (maybe another example's id)", async () => {
+    const { evaluated } = await evaluateOn(withIds(-1), withIds(7))
+    expect(evaluated.code).toBe(2)
+    // Row 7 is on line 9; its row number, 7, would be an id of its own in the predictions.
+    expect(evaluated.stderr).toContain('eval.csv:9: the id column id is empty; give every example its id')
+  })
+
+  it('a model trained on data without an id column writes the ids of evaluation data that has one, as any other model does', async () => {
+    const train = withIds(-1).replace(/^\d+,/gm, '').replace('id,x,y', 'x,y')
+    const { evaluated, ids } = await evaluateOn(train, withIds(-1))
+    expect(evaluated.code, evaluated.stderr).toBe(0)
+    expect(ids).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 100)))
+  })
+})
