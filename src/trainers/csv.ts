@@ -176,7 +176,7 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
     let first = true
     const firstRow = rows
     const checkWidth = (scanner: CsvScanner) => {
-      if (scanner.count !== width) throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
+      if (scanner.count !== width) throw scanner.widthError(file, width)
     }
     const roomForRow = (scanner: CsvScanner) => {
       if (rows === store.capacity) {
