@@ -5,7 +5,7 @@
  */
 import { appendFile, writeFile } from 'node:fs/promises'
 import { ContractEnv } from '../contract-names.js'
-import { classLabel, labelRows, parseNumber, readTable, rowOrigin } from './csv.js'
+import { classIndex, labelRows, parseNumber, readTable, rowOrigin } from './csv.js'
 import { TrainerError } from './errors.js'
 import { dataFiles, requireEnv, type CommandIO } from './io.js'
 import { classificationMetrics, poissonMetrics, regressionMetrics } from './metrics.js'
@@ -62,9 +62,10 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
   const lines: string[] = []
   if (model.classes) {
     const classes = model.classes
-    // By classLabel: an evaluation file writing 1.0 where the training data wrote 1 holds the same class.
-    const byLabel = new Map(classes.map((c, k) => [classLabel(c), k]))
-    const truth = Int32Array.from(rows, i => byLabel.get(classLabel(labelAt(i))) ?? -1)
+    // By classIndex, as the metrics computed from predictions count classes: an evaluation file
+    // writing 1.0 (or TRUE, or for a binary model of true and false, 1) holds the same class.
+    const classOf = label.values.map(value => classIndex(classes, value, model.task === 'binary'))
+    const truth = Int32Array.from(rows, i => classOf[label.codes[i]!]!)
     const unknown = truth.filter(t => t < 0).length
     if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`)
     const unknownLabels = new Set(Array.from(rows, labelAt).filter((_, r) => truth[r]! < 0)).size

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ContractEnv } from '../contract-names.js'
-import { cellText, classIndex, classLabel, labelRows, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
+import { cellText, classIndex, classLabel, labelRows, mergeBinarySpellings, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
 import { minimize, poissonObjective, referenceStopRule, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
 import { hasModel, loadModel, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
@@ -63,7 +63,7 @@ function incompatibilities(champion: BuiltinModel, trainer: TrainerName, options
   const lacking = missingColumns(table, preparedColumns(champion.preparation))
   if (lacking.length > 0) reasons.push(`the training data lacks column(s) the champion reads: ${lacking.join(', ')}`)
   if (champion.task === 'binary') {
-    const unknown = [...labels].filter(l => classIndex(champion.classes!, l) === -1)
+    const unknown = [...labels].filter(l => classIndex(champion.classes!, l, true) === -1)
     if (unknown.length > 0) reasons.push(`label value(s) ${unknown.join(', ')} are neither of the champion's classes (${champion.classes!.join(', ')})`)
   }
   return reasons
@@ -204,12 +204,14 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   const rows = labelRows(table, options.label)
   if (rows.length === 0) throw new TrainerError(`the training data has no row with a value in ${options.label}`)
   if (rows.length < table.rows) io.log(`${table.rows - rows.length} row(s) without a ${options.label} are skipped`)
-  const labels = new Set<string>()
+  let labels = new Set<string>()
   if (classification) {
     const seen = new Uint8Array(labelText!.values.length)
     for (const i of rows) seen[labelText!.codes[i]!] = 1
     labelText!.values.forEach((value, code) => seen[code] === 1 && labels.add(classLabel(value)))
+    if (info.task === 'binary') labels = mergeBinarySpellings(labels)
   }
+  const binary = info.task === 'binary'
 
   const start = await resolveStart(io, name, options, table, labels, champion)
   const notes: string[] = []
@@ -220,7 +222,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     model.options = options
     added = extendChampion(model, table, rows, labels, io)
     notes.push(...frozenPreparationNotes(model.preparation, table, rows, readPlan(table.columns, options, classification, null).matrix))
-    const absent = (model.classes ?? []).filter(c => !labels.has(classLabel(c)))
+    const absent = (model.classes ?? []).filter((_, k) => ![...labels].some(l => classIndex(model.classes!, l, binary) === k))
     if (absent.length > 0 && classification) {
       notes.push(`class(es) ${absent.join(', ')} of the champion do not occur in this training data: it learns only from the other classes`)
     }
@@ -236,7 +238,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   const targets = sharedFloat64Array(rows.length)
   if (classification) {
     const target = labelText!.values.map(cell => {
-      const index = classIndex(model.classes!, cell)
+      const index = classIndex(model.classes!, cell, binary)
       return info.core === 'sgd' ? (index === 1 ? 1 : -1) : index
     })
     rows.forEach((i, r) => (targets[r] = target[labelText!.codes[i]!]!))
@@ -342,7 +344,7 @@ function extendChampion(model: BuiltinModel, table: Table, rows: Int32Array, lab
   const classes: string[] = []
   if (model.task === 'multiclass') {
     for (const label of sortLabels(labels)) {
-      if (classIndex(model.classes!, label) !== -1) continue
+      if (classIndex(model.classes!, label, false) !== -1) continue
       model.classes!.push(label)
       model.weights.push(model.preparation.features.map(() => 0))
       model.bias.push(0)
@@ -369,11 +371,11 @@ function newModel(name: TrainerName, options: TrainerOptions, table: Table, rows
         )
       }
       if (options.positiveClass !== null) {
-        const positive = classLabel(options.positiveClass)
-        if (!classes.includes(positive)) {
+        const positive = classIndex(classes, options.positiveClass, true)
+        if (positive === -1) {
           throw new TrainerError(`with.positive-class is ${JSON.stringify(options.positiveClass)}, but ${options.label} holds ${classes.join(' and ')}`)
         }
-        classes = [classes.find(c => c !== positive)!, positive]
+        classes = [classes[1 - positive]!, classes[positive]!]
       }
     } else if (classes.length < 2) {
       throw new TrainerError(`${options.label} has a single value (${classes[0]}); a classifier needs at least two classes`)

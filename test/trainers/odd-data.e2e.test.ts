@@ -199,3 +199,86 @@ describe('ids of the predictions retrain evaluate writes', () => {
     expect(ids).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 100)))
   })
 })
+
+describe('booleans and numbers as classes, the same in the trainers and in the metrics computed from predictions', () => {
+  const COMPARE = (predictions: string) => `model: m
+data:
+  eval: eval.csv
+steps:
+  - name: Train
+    run: "true"
+evaluate:
+  run: "true"
+  data: eval
+  predictions: { ${predictions} }
+metrics:
+  accuracy:
+    goal: maximize
+    compute: accuracy
+    change:
+      - { margin: -1 }
+promotion: { mode: auto, first-model: promote }
+`
+
+  /** The accuracy `retrain compare` computes from the predictions `retrain evaluate` wrote (the same file as both models). */
+  async function computedAccuracy(predictionsFile: string, predictions: string): Promise<{ code: number | null; accuracy?: number; stderr: string }> {
+    const dir = path.dirname(predictionsFile)
+    await writeFile(path.join(dir, 'compare.yml'), COMPARE(predictions))
+    const res = await retrain(dir, ['compare', '--spec', 'compare.yml', '--candidate', predictionsFile, '--baseline', predictionsFile, '--json'])
+    if (res.code !== 0) return { code: res.code, stderr: res.stderr }
+    return { code: 0, stderr: res.stderr, accuracy: (JSON.parse(res.stdout) as { candidate: { accuracy: number } }).candidate.accuracy }
+  }
+
+  async function trainThenEvaluate(trainer: string, train: string, evaluation: string, options: Record<string, unknown> = { label: 'y' }) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'retrain-odd-'))
+    await writeFile(path.join(dir, 'train.csv'), train)
+    await writeFile(path.join(dir, 'eval.csv'), evaluation)
+    const trained = await retrain(dir, ['train', trainer], {
+      RETRAIN_DATA_TRAIN: path.join(dir, 'train.csv'),
+      RETRAIN_MODEL_DIR: path.join(dir, 'model'),
+      RETRAIN_BUILTIN_OPTIONS: JSON.stringify(options)
+    })
+    expect(trained.code, trained.stderr).toBe(0)
+    const predictions = path.join(dir, 'predictions.csv')
+    const evaluated = await retrain(dir, ['evaluate'], {
+      RETRAIN_DATA_EVAL: path.join(dir, 'eval.csv'),
+      RETRAIN_EVAL_MODEL_DIR: path.join(dir, 'model'),
+      RETRAIN_METRICS_FILE: path.join(dir, 'metrics.json'),
+      RETRAIN_PREDICTIONS_FILE: predictions
+    })
+    expect(evaluated.code, evaluated.stderr).toBe(0)
+    return { evaluated, predictions, metrics: JSON.parse(await readFile(path.join(dir, 'metrics.json'), 'utf8')) as Record<string, number | null> }
+  }
+
+  it('a binary model trained on true/false scores data labelled 1/0 as the computed metrics do: true is 1', async () => {
+    const { evaluated, predictions, metrics } = await trainThenEvaluate(
+      'lbfgs-logistic',
+      rows(v => (v === 1 ? 'true' : 'false')),
+      rows(v => String(v))
+    )
+    expect(evaluated.stdout).not.toMatch(/no class for/)
+    expect(metrics.accuracy).toBe(1)
+    expect(await computedAccuracy(predictions, 'task: binary')).toMatchObject({ code: 0, accuracy: 1 })
+    // Classes declared as false and true read the label 1 as true too.
+    expect(await computedAccuracy(predictions, 'task: binary, classes: [false, true]')).toMatchObject({ code: 0, accuracy: 1 })
+  })
+
+  it('binary training data writing a class as 1 on some rows and true on others holds two classes, as the metrics count them', async () => {
+    const { metrics } = await trainThenEvaluate(
+      'lbfgs-logistic',
+      rows((v, i) => (v === 1 ? (i % 2 ? 'true' : '1') : i % 3 ? 'False' : '0')),
+      rows(v => String(v)),
+      { label: 'y', 'positive-class': 'TRUE' }
+    )
+    expect(metrics).toMatchObject({ accuracy: 1, auc: 1 })
+  })
+
+  it('a multiclass model on True/False/Maybe writes predictions the computed metrics read as the same classes', async () => {
+    const labels = ['False', 'True', 'Maybe']
+    const data = ['id,x,y', ...Array.from({ length: 60 }, (_, i) => `${i},${(i % 3) + (i % 7) / 20},${labels[i % 3]}`)].join('\n') + '\n'
+    const { predictions, metrics } = await trainThenEvaluate('lbfgs-maximum-entropy', data, data)
+    expect(metrics.accuracy).toBe(1)
+    // The file writes each label as the data does (True) and each prediction as the model's class (true).
+    expect(await computedAccuracy(predictions, 'task: multiclass')).toMatchObject({ code: 0, accuracy: 1 })
+  })
+})
