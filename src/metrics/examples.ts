@@ -162,12 +162,14 @@ function categories(table: PredictionTable, name: string, what: string): { names
         `${where(table, row)}: the group ("${name}") of id "${table.ids.at(row)}" is missing; every example needs its group, or the bootstrap would resample all those without one as a single group`
       )
     }
-    const key = cell === null ? '' : String(cell)
+    // A slice value is keyed as a class is: 1 and 1.0 (or True and true) are one slice, shown as first written.
+    // A group is an identifier, kept as written.
+    const key = cell === null ? '' : what === 'slice' ? classKey(cell) : String(cell)
     let i = index.get(key)
     if (i === undefined) {
       i = names.length
       index.set(key, i)
-      names.push(key)
+      names.push(cell === null ? '' : String(cell))
     }
     of[row] = i
   }
