@@ -143,6 +143,16 @@ describe('labels and features too large for the arithmetic', () => {
     }
   )
 
+  it.each(['averaged-perceptron', 'linear-svm'])(
+    '%s on unnormalized features of 1e200, whose margins overflow, fails and writes no model instead of one whose loss is NaN',
+    async trainer => {
+      const data = ['id,x,z,y', ...Array.from({ length: 40 }, (_, i) => `${i},${(i % 7) - 3}e200,${(i % 5) - 2}e200,${i % 2}`)].join('\n') + '\n'
+      const { trained } = await trainAndEvaluate(trainer, data, data, { label: 'y', normalize: 'none' })
+      expect(trained.code).toBe(2)
+      expect(trained.stderr).toContain('training ended with a loss of NaN: the arithmetic overflowed, so no model is written')
+    }
+  )
+
   it('a training that stops on an overflowing gradient writes no model and fails, instead of the starting weights with exit 0', async () => {
     // Unnormalized features of 1e170: the gradient's square overflows, so no step could be taken.
     const data = ['id,x,y', ...Array.from({ length: 40 }, (_, i) => `${i},${(i % 2 ? 1 : -1) * i}e170,${i % 5}`)].join('\n') + '\n'
