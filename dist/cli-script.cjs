@@ -1293,6 +1293,29 @@ var init_terminal_text = __esm({
   }
 });
 
+// src/thread-knobs.ts
+function bootstrapThreadsSetting(raw) {
+  if (raw === void 0 || raw === "") return void 0;
+  const value = /^\d{1,2}$/.test(raw) ? Number(raw) : 0;
+  if (value < 1 || value > 64) throw new InputError([{ message: `RETRAIN_BOOTSTRAP_THREADS must be a whole number from 1 to 64, got "${raw}"` }]);
+  return value;
+}
+function trainerThreadsSetting(raw) {
+  if (raw === void 0 || raw === "") return void 0;
+  if (raw !== "1" && raw !== "2") throw new InputError([{ message: `RETRAIN_TRAINER_THREADS must be 1 or 2, got "${raw}"` }]);
+  return raw === "1" ? 1 : 2;
+}
+function checkThreadKnobs(env) {
+  bootstrapThreadsSetting(env.RETRAIN_BOOTSTRAP_THREADS);
+  trainerThreadsSetting(env.RETRAIN_TRAINER_THREADS);
+}
+var init_thread_knobs = __esm({
+  "src/thread-knobs.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -24278,6 +24301,10 @@ function parseNumber(cell2) {
   const value = Number(cell2);
   return Number.isFinite(value) ? value : void 0;
 }
+function spanNote(spanLine, spanEnd) {
+  if (spanLine === 0) return "";
+  return `; a quoted field opened on line ${spanLine} runs over line breaks to line ${spanEnd}: is its closing quote missing?`;
+}
 async function scanFile(file, record, chunk, capacity = CHUNK_BYTES, plain) {
   let handle;
   try {
@@ -24354,6 +24381,10 @@ var init_scan = __esm({
       recordLine = 0;
       /** Fields of the current record. */
       count = 0;
+      /** The line a quoted field of the current record opened on when it ran over a line break; 0 if none did. */
+      spanLine = 0;
+      /** The line that quoted field closed on. */
+      spanEnd = 0;
       /** A field that is not UTF-8 is read as Latin-1 (for data only a user's own step reads), not refused. */
       latin1 = false;
       atStart = true;
@@ -24385,24 +24416,39 @@ var init_scan = __esm({
         }
         let line = this.line;
         let count2 = 0;
+        let spanLine = 0;
+        let spanEnd = 0;
         for (; ; ) {
           const start = i;
           let quoted = 0;
           if (i < n && b[i] === QUOTE) {
             quoted = 1;
+            const opened = line;
             i++;
             for (; ; ) {
               let close = b.indexOf(QUOTE, i);
               if (close >= n) close = -1;
               if (close === -1 || close + 1 >= n && !ended) {
                 if (!ended) return "more";
-                throw new CsvError(`${this.file}:${this.line}: a quoted field is never closed; end it with a double quote`);
+                throw new CsvError(`${this.file}:${opened}: a quoted field is never closed (it opens on this line); end it with a double quote`);
               }
               for (let k = b.indexOf(LF, i); k !== -1 && k < close; k = b.indexOf(LF, k + 1)) line++;
               if (close + 1 < n && b[close + 1] === QUOTE) i = close + 2;
               else {
                 i = close + 1;
                 break;
+              }
+            }
+            if (line > opened) {
+              const after = i < n ? b[i] : COMMA;
+              if (after !== COMMA && after !== LF && after !== CR && !isBlank(after)) {
+                throw new CsvError(
+                  `${this.file}:${opened}: a quoted field is never closed: it opens on this line and runs to the quote on line ${line}, which ${JSON.stringify(String.fromCharCode(after))} follows; end the field with a double quote (a quote inside it is written twice: "")`
+                );
+              }
+              if (spanLine === 0) {
+                spanLine = opened;
+                spanEnd = line;
               }
             }
           }
@@ -24431,6 +24477,8 @@ var init_scan = __esm({
           break;
         }
         this.count = count2;
+        this.spanLine = spanLine;
+        this.spanEnd = spanEnd;
         this.recordLine = this.line;
         this.line = line;
         this.position = i;
@@ -24620,10 +24668,19 @@ var init_scan = __esm({
           return -1;
         }
         this.count = count2;
+        this.spanLine = 0;
         this.recordLine = this.line;
         this.line++;
         this.position = i;
         return count2;
+      }
+      /**
+       * The error for a record of `count` fields under a header of `width`, at `shown:line`; when a quoted
+       * field of it ran over line breaks, that is said too: a quote never closed reads the next lines into
+       * one field.
+       */
+      widthError(shown2, width) {
+        return new CsvError(`${shown2}:${this.recordLine}: the row has ${this.count} fields but the header has ${width}${spanNote(this.spanLine, this.spanEnd)}`);
       }
       notUtf8(c) {
         const bytes = this.bytes.subarray(this.starts[c], this.ends[c]);
@@ -24720,7 +24777,7 @@ async function forEachRecord(file, shown2, column2, row) {
         names2.forEach((name, c) => column2(name, c, 0));
         return;
       }
-      if (scanner.count !== width) throw new CsvError(`${shown2}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`);
+      if (scanner.count !== width) throw scanner.widthError(shown2, width);
       row((c) => ({ text: scanner.text(c).trim(), number: scanner.number(c) }));
     });
     if (width < 0) throw new CsvError(`${shown2}: the file is empty; a CSV file starts with a header row naming its columns`);
@@ -27631,6 +27688,33 @@ function quoteNonFinite(text2) {
   }
   return out;
 }
+function repeatedKey(text2) {
+  const seen = /* @__PURE__ */ new Map();
+  let depth = 0;
+  let keyNext = false;
+  let line = 1;
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2[i];
+    if (ch === "\n") line++;
+    else if (ch === '"') {
+      let j = i + 1;
+      while (text2[j] !== '"') j += text2[j] === "\\" ? 2 : 1;
+      if (depth === 1 && keyNext) {
+        const key = JSON.parse(text2.slice(i, j + 1));
+        const firstLine = seen.get(key);
+        if (firstLine !== void 0) return { key, line, firstLine };
+        seen.set(key, line);
+        keyNext = false;
+      }
+      i = j;
+    } else if (ch === "{" || ch === "[") {
+      depth++;
+      keyNext = depth === 1;
+    } else if (ch === "}" || ch === "]") depth--;
+    else if (ch === "," && depth === 1) keyNext = true;
+  }
+  return null;
+}
 function sentinelValue(v) {
   if (v === "\0NaN") return Number.NaN;
   if (v === "\0Infinity") return Number.POSITIVE_INFINITY;
@@ -27664,6 +27748,15 @@ function parseMetrics(text2, file, declared, where2 = `${file}: the metrics file
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     const kind = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : `a ${typeof parsed}`;
     throw new EvaluationError(`${where2} must hold one JSON object of metric name to number, got ${kind}`, "metrics-invalid");
+  }
+  const repeated = repeatedKey(quoted);
+  if (repeated !== null) {
+    const key = repeated.key.length > 80 ? `${repeated.key.slice(0, 80)}...` : repeated.key;
+    const lines = repeated.line === repeated.firstLine ? `twice on line ${repeated.line}` : `twice, on lines ${repeated.firstLine} and ${repeated.line}`;
+    throw new EvaluationError(
+      `${where2} holds the key ${JSON.stringify(key)} ${lines}: a JSON reader keeps one of the values and drops the other; write each metric once`,
+      "metrics-invalid"
+    );
   }
   const metrics = {};
   const ignored = [];
@@ -28786,7 +28879,7 @@ var init_profile = __esm({
             width = names.length;
             return;
           }
-          if (scanner.count !== width) throw new CsvError(`${shown2}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`);
+          if (scanner.count !== width) throw scanner.widthError(shown2, width);
           const columns = header;
           for (let c = 0; c < width; c++) {
             const s = columns[c];
@@ -30922,10 +31015,7 @@ function jackknifeAcceleration(metrics, evaluators, n, units, random, scratch) {
   return metrics.map((_, k) => ({ absolute: skewAcceleration(absolute[k]), relative: skewAcceleration(relative2[k]) }));
 }
 function bootstrapThreads(raw = process.env.RETRAIN_BOOTSTRAP_THREADS) {
-  if (raw === void 0 || raw === "") return Math.max(1, Math.min((0, import_node_os3.availableParallelism)(), 4));
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`RETRAIN_BOOTSTRAP_THREADS must be a whole number from 1 to 64, got "${raw}"`);
-  return value;
+  return bootstrapThreadsSetting(raw) ?? Math.max(1, Math.min((0, import_node_os3.availableParallelism)(), 4));
 }
 function planOf(metrics, n, units, settings, pairs) {
   const planned = [];
@@ -31118,6 +31208,7 @@ var init_bootstrap = __esm({
     init_kernels();
     init_random();
     init_resample_plan();
+    init_thread_knobs();
     init_bootstrap_settings();
     MIN_UNITS = 30;
     MAX_DEGENERATE_SHARE = 0.01;
@@ -31125,6 +31216,29 @@ var init_bootstrap = __esm({
     THREAD_EXAMPLES = 65536;
     RESAMPLE_WAIT_MS = 12e4;
     JACKKNIFE_STREAM = 0;
+  }
+});
+
+// src/class-key.ts
+function classKey(text2) {
+  const trimmed = text2.trim();
+  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase();
+  if (!DECIMAL.test(trimmed)) return trimmed;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? String(value) : trimmed;
+}
+function binarySpelling(classes, key) {
+  if (classes.length !== 2) return void 0;
+  const pair = [...classes].sort().join();
+  if (pair !== "0,1" && pair !== "false,true") return void 0;
+  return BINARY_SPELLINGS[key];
+}
+var BINARY_SPELLINGS;
+var init_class_key = __esm({
+  "src/class-key.ts"() {
+    "use strict";
+    init_scan();
+    BINARY_SPELLINGS = { true: "1", false: "0", "1": "true", "0": "false" };
   }
 });
 
@@ -31451,8 +31565,7 @@ function csvTableBuilder(file, idName, numericColumns, textColumns) {
       });
       return;
     }
-    if (scanner.count !== header.length)
-      throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${header.length}`);
+    if (scanner.count !== header.length) throw scanner.widthError(file, header.length);
     lines.push(scanner.recordLine);
     for (let k = 0; k < ids.length; k++) ids[k].column.pushField(scanner, ids[k].c);
     for (let k = 0; k < numbers.length; k++) {
@@ -31640,12 +31753,10 @@ var init_predictions = __esm({
 });
 
 // src/metrics/examples.ts
-function classKey(cell2) {
+function classKey2(cell2) {
   if (typeof cell2 === "boolean") return String(cell2);
   if (typeof cell2 === "number") return String(cell2);
-  const text2 = String(cell2).trim();
-  const n = DECIMAL.test(text2) ? Number(text2) : Number.NaN;
-  return Number.isFinite(n) ? String(n) : text2;
+  return classKey(String(cell2));
 }
 function where(table2, row) {
   return `${table2.file}:${table2.lines.at(row)}`;
@@ -31676,13 +31787,13 @@ function classesOf(task, declared, table2, cols) {
   if (task === "binary") {
     if (declared && declared.length !== 2)
       throw new PredictionsError(`evaluate.predictions.classes must name exactly two classes for a binary task: negative, then positive`);
-    return (declared ?? BINARY_DEFAULT).map(classKey);
+    return (declared ?? BINARY_DEFAULT).map(classKey2);
   }
-  const fromColumns = [...table2.columns.keys()].filter((k) => k.startsWith(cols.probabilityPrefix)).map((k) => classKey(k.slice(cols.probabilityPrefix.length)));
-  if (declared) return declared.map(classKey);
+  const fromColumns = [...table2.columns.keys()].filter((k) => k.startsWith(cols.probabilityPrefix)).map((k) => classKey2(k.slice(cols.probabilityPrefix.length)));
+  if (declared) return declared.map(classKey2);
   if (fromColumns.length > 0) return fromColumns;
   const seen = /* @__PURE__ */ new Set();
-  for (const name of [cols.label, cols.prediction]) for (const cell2 of table2.columns.get(name) ?? []) if (cell2 !== null) seen.add(classKey(cell2));
+  for (const name of [cols.label, cols.prediction]) for (const cell2 of table2.columns.get(name) ?? []) if (cell2 !== null) seen.add(classKey2(cell2));
   const numeric = [...seen].every((k) => Number.isFinite(Number(k)));
   return [...seen].sort(numeric ? (a, b) => Number(a) - Number(b) : void 0);
 }
@@ -31699,9 +31810,8 @@ function classIndexes(table2, cells, name, classes, binary) {
         continue;
       }
     }
-    let key = cell2 === null ? "" : classKey(cell2);
-    if (binary && !index.has(key) && BINARY_ALIASES[key.toLowerCase()] !== void 0 && classes.join() === BINARY_DEFAULT.join())
-      key = BINARY_ALIASES[key.toLowerCase()];
+    let key = cell2 === null ? "" : classKey2(cell2);
+    if (binary && !index.has(key)) key = binarySpelling(classes, key) ?? key;
     const i = index.get(key);
     if (i === void 0) {
       throw new PredictionsError(
@@ -31733,12 +31843,12 @@ function categories(table2, name, what) {
         `${where(table2, row)}: the group ("${name}") of id "${table2.ids.at(row)}" is missing; every example needs its group, or the bootstrap would resample all those without one as a single group`
       );
     }
-    const key = cell2 === null ? "" : String(cell2);
+    const key = cell2 === null ? "" : what === "slice" ? classKey2(cell2) : String(cell2);
     let i = index.get(key);
     if (i === void 0) {
       i = names.length;
       index.set(key, i);
-      names.push(key);
+      names.push(cell2 === null ? "" : String(cell2));
     }
     of[row] = i;
   }
@@ -31767,7 +31877,7 @@ function readExamples(task, declaredClasses, cols, candidate, baseline) {
       for (let row = 0; row < n; row++) {
         const a = mine.at(row);
         const b = theirs.at(baseline.order[row]);
-        if (theirClass !== null ? labelClass[row] !== theirClass[baseline.order[row]] : a !== b && !(a !== null && b !== null && classKey(a) === classKey(b))) {
+        if (theirClass !== null ? labelClass[row] !== theirClass[baseline.order[row]] : a !== b && !(a !== null && b !== null && classKey2(a) === classKey2(b))) {
           throw new PredictionsError(
             `"${name}" of id "${candidate.ids.at(row)}" differs: ${JSON.stringify(a)} at ${where(candidate, row)}, ${JSON.stringify(b)} at ${where(baseline.table, baseline.order[row])}; both models must be evaluated on the same data`
           );
@@ -31819,7 +31929,7 @@ function readOutputs(examples2, cols, table2, order, needs) {
   }
   if (needs.score && examples2.task === "multiclass") {
     const probabilities = examples2.classes.map((c) => {
-      const name = [...table2.columns.keys()].find((k) => k.startsWith(cols.probabilityPrefix) && classKey(k.slice(cols.probabilityPrefix.length)) === c);
+      const name = [...table2.columns.keys()].find((k) => k.startsWith(cols.probabilityPrefix) && classKey2(k.slice(cols.probabilityPrefix.length)) === c);
       if (name === void 0)
         throw new PredictionsError(`${table2.file}: there is no probability column "${cols.probabilityPrefix}${c}" for class ${c}; write one column per class`);
       const cells = table2.columns.get(name);
@@ -31837,7 +31947,7 @@ function readOutputs(examples2, cols, table2, order, needs) {
       if (Math.abs(sum2 - 1) > 1e-8 + 1e-5) {
         const known = new Set(examples2.classes);
         const extra = [...table2.columns.keys()].filter(
-          (k) => k.startsWith(cols.probabilityPrefix) && !known.has(classKey(k.slice(cols.probabilityPrefix.length)))
+          (k) => k.startsWith(cols.probabilityPrefix) && !known.has(classKey2(k.slice(cols.probabilityPrefix.length)))
         );
         throw new PredictionsError(
           `${where(table2, rowOf(i))}: the class probabilities of id "${examples2.ids.at(i)}" sum to ${sum2}, not 1` + (extra.length > 0 ? ` over the classes ${examples2.classes.join(", ")}; the file also has ${extra.join(", ")}, of no class compared: declare every class in evaluate.predictions.classes, and have every model write a column for each (0 for a class it does not know)` : "")
@@ -31882,16 +31992,16 @@ function localityOrder(examples2, candidate) {
   for (let i = 0; i < examples2.n; i++) positive[i] = examples2.labelClass[i] === positiveClass ? 1 : 0;
   return sortByScore(score, positive);
 }
-var MISSING_TEXT, BINARY_DEFAULT, BINARY_ALIASES, ints, floats;
+var MISSING_TEXT, BINARY_DEFAULT, ints, floats;
 var init_examples = __esm({
   "src/metrics/examples.ts"() {
     "use strict";
+    init_class_key();
     init_scan();
     init_kernels();
     init_predictions();
     MISSING_TEXT = /^\s*(na|nan|null)?\s*$/i;
     BINARY_DEFAULT = ["0", "1"];
-    BINARY_ALIASES = { false: "0", true: "1" };
     ints = (n) => new Int32Array(n);
     floats = (n) => new Float64Array(n);
   }
@@ -34490,6 +34600,7 @@ async function settle(deps, model, resend) {
   return await deps.registry.settle(model, deps.effectPerformers ?? {}, resend);
 }
 async function execute2(command, deps) {
+  checkThreadKnobs(process.env);
   const effects = deps.promotionEffects;
   switch (command.kind) {
     case "validate":
@@ -34611,6 +34722,7 @@ var init_execute = __esm({
   "src/app/execute.ts"() {
     "use strict";
     init_errors();
+    init_thread_knobs();
   }
 });
 
@@ -34813,7 +34925,7 @@ async function readFiles(files, plan) {
     let first = true;
     const firstRow = rows;
     const checkWidth = (scanner) => {
-      if (scanner.count !== width) throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`);
+      if (scanner.count !== width) throw scanner.widthError(file, width);
     };
     const roomForRow = (scanner) => {
       if (rows === store.capacity) {
@@ -34941,14 +35053,21 @@ function cellText(table2, column2, row) {
   return Number.isNaN(value) ? "" : String(value);
 }
 function classLabel(text2) {
-  if (/^(true|false)$/i.test(text2)) return text2.toLowerCase();
-  if (!DECIMAL.test(text2)) return text2;
-  const value = Number(text2);
-  return Number.isFinite(value) ? String(value) : text2;
+  return classKey(text2);
 }
-function classIndex(classes, label) {
-  const key = classLabel(label);
-  return classes.findIndex((c) => classLabel(c) === key);
+function classIndex(classes, label, binary) {
+  const keys = classes.map(classKey);
+  const key = classKey(label);
+  const index = keys.indexOf(key);
+  if (index !== -1 || !binary) return index;
+  const other = binarySpelling(keys, key);
+  return other === void 0 ? -1 : keys.indexOf(other);
+}
+function mergeBinarySpellings(labels) {
+  const booleans = [...labels].some((l) => l === "true" || l === "false");
+  const numbers = [...labels].some((l) => l === "1" || l === "0");
+  if (!booleans || !numbers) return labels;
+  return new Set([...labels].map((l) => l === "true" ? "1" : l === "false" ? "0" : l));
 }
 function labelRows(table2, label) {
   const text2 = table2.text.get(label);
@@ -34979,6 +35098,7 @@ var init_csv = __esm({
     init_errors3();
     init_json_lines();
     init_scan();
+    init_class_key();
     init_errors4();
     init_kernels2();
     EMPTY = "the file is empty; a CSV file with a header row is expected";
@@ -35596,11 +35716,12 @@ async function evaluateBuiltin(dataName, io) {
 `);
   const model = await loadModel(modelDir);
   const prep = model.preparation;
+  const idColumn = prep.idColumn ?? model.options.idColumn;
   const table2 = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'), () => ({
     matrix: prep.numeric.map((c) => c.column),
     numbers: [],
     // The label and the id are written back as they are; categories are matched as text.
-    text: [...prep.categorical.map((c) => c.column), prep.label, ...prep.idColumn ? [prep.idColumn] : []]
+    text: [...prep.categorical.map((c) => c.column), prep.label, idColumn]
   }));
   const lacking = missingColumns(table2, [...preparedColumns(prep), prep.label]);
   if (lacking.length > 0) throw new TrainerError(`the evaluation data (${dataName}) lacks column(s) the model reads: ${lacking.join(", ")}`);
@@ -35610,14 +35731,23 @@ async function evaluateBuiltin(dataName, io) {
   if (rows.length === 0) throw new TrainerError(`the evaluation data (${dataName}) has no row with a value in ${prep.label}`);
   const n = rows.length;
   const out = predict(model, featurize(prep, table2, rows), n);
-  const id = prep.idColumn ? table2.text.get(prep.idColumn) : void 0;
-  const ids = Array.from(rows, (i) => id && id.values[id.codes[i]] || String(i));
+  const id = table2.text.get(idColumn);
+  const ids = Array.from(rows, (i) => {
+    if (!id) return String(i);
+    const value = id.values[id.codes[i]];
+    if (value === "") {
+      throw new TrainerError(
+        `${rowOrigin(table2, i)}: the id column ${idColumn} is empty; give every example its id (the predictions of the models compared are joined by it)`
+      );
+    }
+    return value;
+  });
   let metrics;
   const lines = [];
   if (model.classes) {
     const classes = model.classes;
-    const byLabel = new Map(classes.map((c, k) => [classLabel(c), k]));
-    const truth = Int32Array.from(rows, (i) => byLabel.get(classLabel(labelAt(i))) ?? -1);
+    const classOf = label.values.map((value) => classIndex(classes, value, model.task === "binary"));
+    const truth = Int32Array.from(rows, (i) => classOf[label.codes[i]]);
     const unknown = truth.filter((t) => t < 0).length;
     if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`);
     const unknownLabels = new Set(Array.from(rows, labelAt).filter((_, r) => truth[r] < 0)).size;
@@ -35812,9 +35942,7 @@ function startObjectiveThread(file = OBJECTIVE_WORKER) {
   if (objectiveThreads() > 1) poolFor(file);
 }
 function objectiveThreads(raw = process.env.RETRAIN_TRAINER_THREADS) {
-  if (raw === void 0 || raw === "") return (0, import_node_os6.availableParallelism)() > 1 ? 2 : 1;
-  if (raw !== "1" && raw !== "2") throw new Error(`RETRAIN_TRAINER_THREADS must be 1 or 2, got "${raw}"`);
-  return Number(raw);
+  return trainerThreadsSetting(raw) ?? ((0, import_node_os6.availableParallelism)() > 1 ? 2 : 1);
 }
 function splitObjective(kind, data, l2, options = {}) {
   const { n, d } = data;
@@ -35860,6 +35988,7 @@ var init_objective_threads = __esm({
     import_node_url2 = require("node:url");
     import_node_worker_threads5 = require("node:worker_threads");
     init_objectives();
+    init_thread_knobs();
     OBJECTIVE_WORKER = new URL("./objective-worker.mjs", __retrainCliUrl);
     STATE = 0;
     JOB = 1;
@@ -36326,7 +36455,7 @@ function incompatibilities(champion, trainer, options, table2, labels) {
   const lacking = missingColumns(table2, preparedColumns(champion.preparation));
   if (lacking.length > 0) reasons.push(`the training data lacks column(s) the champion reads: ${lacking.join(", ")}`);
   if (champion.task === "binary") {
-    const unknown = [...labels].filter((l) => classIndex(champion.classes, l) === -1);
+    const unknown = [...labels].filter((l) => classIndex(champion.classes, l, true) === -1);
     if (unknown.length > 0) reasons.push(`label value(s) ${unknown.join(", ")} are neither of the champion's classes (${champion.classes.join(", ")})`);
   }
   return reasons;
@@ -36437,12 +36566,14 @@ async function trainBuiltin(trainer, io) {
   const rows = labelRows(table2, options.label);
   if (rows.length === 0) throw new TrainerError(`the training data has no row with a value in ${options.label}`);
   if (rows.length < table2.rows) io.log(`${table2.rows - rows.length} row(s) without a ${options.label} are skipped`);
-  const labels = /* @__PURE__ */ new Set();
+  let labels = /* @__PURE__ */ new Set();
   if (classification) {
     const seen = new Uint8Array(labelText.values.length);
     for (const i of rows) seen[labelText.codes[i]] = 1;
     labelText.values.forEach((value, code) => seen[code] === 1 && labels.add(classLabel(value)));
+    if (info.task === "binary") labels = mergeBinarySpellings(labels);
   }
+  const binary = info.task === "binary";
   const start = await resolveStart(io, name, options, table2, labels, champion);
   const notes = [];
   let added = { features: [], classes: [] };
@@ -36452,7 +36583,7 @@ async function trainBuiltin(trainer, io) {
     model.options = options;
     added = extendChampion(model, table2, rows, labels, io);
     notes.push(...frozenPreparationNotes(model.preparation, table2, rows, readPlan(table2.columns, options, classification, null).matrix));
-    const absent = (model.classes ?? []).filter((c) => !labels.has(classLabel(c)));
+    const absent = (model.classes ?? []).filter((_, k) => ![...labels].some((l) => classIndex(model.classes, l, binary) === k));
     if (absent.length > 0 && classification) {
       notes.push(`class(es) ${absent.join(", ")} of the champion do not occur in this training data: it learns only from the other classes`);
     }
@@ -36466,7 +36597,7 @@ async function trainBuiltin(trainer, io) {
   const targets = sharedFloat64Array(rows.length);
   if (classification) {
     const target = labelText.values.map((cell2) => {
-      const index = classIndex(model.classes, cell2);
+      const index = classIndex(model.classes, cell2, binary);
       return info.core === "sgd" ? index === 1 ? 1 : -1 : index;
     });
     rows.forEach((i, r) => targets[r] = target[labelText.codes[i]]);
@@ -36480,6 +36611,7 @@ async function trainBuiltin(trainer, io) {
       }
       targets[r] = value;
     });
+    checkLabelScale(targets, rows, table2, options.label);
   }
   const all = { x: featurize(model.preparation, table2, rows), y: targets, n: rows.length, d };
   let train2 = all;
@@ -36517,10 +36649,30 @@ async function trainBuiltin(trainer, io) {
     startedFrom,
     ...outcome
   };
+  checkFiniteModel(model, outcome);
   model.history.push(record);
   await saveModel(modelDir, model);
   io.log(
     `${record.start} start, ${train2.n} examples, ${d} features: ${outcome.passes} ${info.core === "sgd" ? "epochs" : "iterations"}${outcome.stoppedEarly ? " (stopped early: no better validation loss)" : ""}; loss ${outcome.lossBefore.toFixed(6)} -> ${outcome.lossAfter.toFixed(6)}`
+  );
+}
+function checkLabelScale(targets, rows, table2, label) {
+  let largest = 0;
+  for (let r = 1; r < targets.length; r++) if (Math.abs(targets[r]) > Math.abs(targets[largest])) largest = r;
+  const limit = LABEL_SCALE_LIMIT / Math.sqrt(targets.length);
+  const value = targets[largest];
+  if (Math.abs(value) <= limit) return;
+  throw new TrainerError(
+    `${rowOrigin(table2, rows[largest])}: the label ${label} is ${cellText(table2, label, rows[largest])}, too large for the trainer's arithmetic: over ${targets.length} rows, labels up to ${Number(limit.toPrecision(2))} in size keep the squared errors within the doubles. Rescale the column (in thousands or millions, say) and scale the predictions back`
+  );
+}
+function checkFiniteModel(model, outcome) {
+  const averaging = model.sgd?.averaging;
+  const numbers = [outcome.lossAfter, ...model.bias, ...model.weights.flat(), ...averaging ? [averaging.sumBias, ...averaging.sumWeights] : []];
+  if (numbers.every(Number.isFinite)) return;
+  const what = Number.isFinite(outcome.lossAfter) ? "weights that are not finite numbers" : `a loss of ${outcome.lossAfter}`;
+  throw new TrainerError(
+    `training ended with ${what}: the arithmetic overflowed, so no model is written. Look for columns holding very large numbers (rescale them), or lower with.learning-rate`
   );
 }
 function extendChampion(model, table2, rows, labels, io) {
@@ -36530,7 +36682,7 @@ function extendChampion(model, table2, rows, labels, io) {
   const classes = [];
   if (model.task === "multiclass") {
     for (const label of sortLabels(labels)) {
-      if (classIndex(model.classes, label) !== -1) continue;
+      if (classIndex(model.classes, label, false) !== -1) continue;
       model.classes.push(label);
       model.weights.push(model.preparation.features.map(() => 0));
       model.bias.push(0);
@@ -36554,11 +36706,11 @@ function newModel(name, options, table2, rows, labels, notes) {
         );
       }
       if (options.positiveClass !== null) {
-        const positive = classLabel(options.positiveClass);
-        if (!classes.includes(positive)) {
+        const positive = classIndex(classes, options.positiveClass, true);
+        if (positive === -1) {
           throw new TrainerError(`with.positive-class is ${JSON.stringify(options.positiveClass)}, but ${options.label} holds ${classes.join(" and ")}`);
         }
-        classes = [classes.find((c) => c !== positive), positive];
+        classes = [classes[1 - positive], classes[positive]];
       }
     } else if (classes.length < 2) {
       throw new TrainerError(`${options.label} has a single value (${classes[0]}); a classifier needs at least two classes`);
@@ -36680,6 +36832,14 @@ function trainLbfgs(model, options, train2, validation, io) {
       return v === null || keepGoing(v);
     }
   });
+  if (result.stop === "line-search") {
+    const loss = f(params, scratch);
+    if (!Number.isFinite(loss) || !Number.isFinite(scratch.reduce((sum2, g) => sum2 + g * g, 0))) {
+      throw new TrainerError(
+        `training stopped after ${result.iterations} iterations on an objective or a gradient too large for the doubles: the arithmetic overflowed, so no model is written. Look for columns holding very large numbers (rescale them, or set with.normalize)`
+      );
+    }
+  }
   model.weights = Array.from({ length: blocks }, (_, c) => Array.from(params.subarray(c * d, (c + 1) * d)));
   model.bias = Array.from(params.subarray(blocks * d));
   model.lbfgs = { iterations: (model.lbfgs?.iterations ?? 0) + result.iterations, lastStop: result.stop };
@@ -36688,7 +36848,7 @@ function trainLbfgs(model, options, train2, validation, io) {
   io.log(`L-BFGS stopped after ${result.iterations} iterations: ${result.stop}${result.converged ? " (converged)" : ""}${threads}`);
   return { passes: result.iterations, lossBefore, lossAfter: result.loss, stoppedEarly: result.stop === "callback" };
 }
-var import_promises28, import_node_path27;
+var import_promises28, import_node_path27, LABEL_SCALE_LIMIT;
 var init_train_command = __esm({
   "src/trainers/train-command.ts"() {
     "use strict";
@@ -36706,6 +36866,7 @@ var init_train_command = __esm({
     init_io();
     init_kernels2();
     init_objective_threads();
+    LABEL_SCALE_LIMIT = 1e150;
   }
 });
 
@@ -36903,6 +37064,7 @@ function dropOutputOnClosedPipe(stream) {
 // src/local/cli.ts
 init_suggest();
 init_terminal_text();
+init_thread_knobs();
 
 // src/local/file-gate.ts
 var FileGate = class {
@@ -37274,9 +37436,11 @@ async function modelOf(values) {
   return { model: spec.model, spec };
 }
 async function stepCacheOf(spec, reporter) {
-  if (!spec.steps.some((s) => s.cache)) return void 0;
+  const bound = process.env.RETRAIN_CACHE_MAX_MB;
+  if (!spec.steps.some((s) => s.cache) && (bound === void 0 || bound === "")) return void 0;
   const { DirectoryStepCache: DirectoryStepCache2, cacheMaxBytes: cacheMaxBytes2 } = await Promise.resolve().then(() => (init_directory_cache(), directory_cache_exports));
-  const maxBytes = cacheMaxBytes2(process.env.RETRAIN_CACHE_MAX_MB);
+  const maxBytes = cacheMaxBytes2(bound);
+  if (!spec.steps.some((s) => s.cache)) return void 0;
   return new DirectoryStepCache2(import_node_path28.default.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
     ...maxBytes !== void 0 && { maxBytes },
     warn: (message) => reporter.warn(message)
@@ -37503,6 +37667,7 @@ async function main(argv) {
     return ExitCode.ok;
   }
   checkArguments(values, name);
+  checkThreadKnobs(process.env);
   if (name === "train") {
     if (positionals[0] === void 0) throw usageError("retrain train needs the trainer, such as: retrain train online-gradient-descent", name);
     return await (await Promise.resolve().then(() => (init_commands(), commands_exports))).trainCommand(positionals[0]);
@@ -37570,4 +37735,4 @@ async function runCli(argv) {
   main,
   runCli
 });
-// retrain-script-sha256=17bd87f43d04ce9b6823d8c19107c75ffc8c03d40c2c5dc370bcba23c7c289cc
+// retrain-script-sha256=029139c981730c33c5e4352141a1de33cbbc16924a517f3cdeed441f038fb7ca

@@ -10,6 +10,7 @@
  * engine, listing the registry no metrics.
  */
 import { InputError } from '../errors.js'
+import { checkThreadKnobs } from '../thread-knobs.js'
 import type { Actor, PromotionEffects } from '../engine/registry-commands.js'
 import type { RunOptions, RunOutcome } from '../engine/run.js'
 import type { CompareOutcome } from '../engine/compare-command.js'
@@ -118,6 +119,8 @@ async function settle(deps: AppDeps, model: string, resend?: (e: Effect) => bool
 }
 
 export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOutcome> {
+  // Read only where threads start, which a command may reach after a long training, or never.
+  checkThreadKnobs(process.env)
   const effects = deps.promotionEffects
   switch (command.kind) {
     case 'validate':

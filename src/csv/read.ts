@@ -3,6 +3,10 @@
  * breaks), shared by the built-in trainers' data and the evaluate command's predictions. A leaf: it
  * imports nothing of the project, and both callers turn its CsvError into their own error.
  *
+ * A quote that is never closed is refused at the line it opens on: at the end of the input, or where
+ * text follows the quote that ends a field holding line breaks (a field that swallowed the lines
+ * after it); a row too short for the header names a quoted field that ran over line breaks.
+ *
  * The first record is the header; a header naming one column twice is refused, since reading
  * columns by name would silently take one of them. Every problem names `file:line`.
  */
@@ -25,7 +29,7 @@ export interface CsvColumns<T> {
  * starts on. A blank line is no record (many writers end the file with one); a UTF-8 byte order mark
  * is skipped. The `fields` array is the callee's to keep.
  */
-export function forEachRecord(text: string, file: string, record: (fields: string[], line: number) => void): void {
+export function forEachRecord(text: string, file: string, record: (fields: string[], line: number, scanner: CsvScanner) => void): void {
   const bytes = Buffer.from(text)
   const scanner = new CsvScanner(file, 0)
   scanner.bytes = bytes
@@ -34,7 +38,7 @@ export function forEachRecord(text: string, file: string, record: (fields: strin
   while (scanner.next() === 'record') {
     const fields = new Array<string>(scanner.count)
     for (let c = 0; c < scanner.count; c++) fields[c] = scanner.text(c)
-    record(fields, scanner.recordLine)
+    record(fields, scanner.recordLine, scanner)
   }
 }
 
@@ -81,7 +85,7 @@ export function readCsvColumns<T>(
 ): CsvColumns<T> {
   const read: CsvColumns<T> = { header: [], lines: [], columns: [] }
   let width = -1
-  forEachRecord(text, file, (fields, line) => {
+  forEachRecord(text, file, (fields, line, scanner) => {
     if (width === -1) {
       read.header = fields.map(h => h.trim())
       checkHeader(read.header, file, line)
@@ -89,7 +93,7 @@ export function readCsvColumns<T>(
       width = fields.length
       return
     }
-    if (fields.length !== width) throw new CsvError(`${file}:${line}: the row has ${fields.length} fields but the header has ${width}`)
+    if (fields.length !== width) throw scanner.widthError(file, width)
     read.lines.push(line)
     const columns = read.columns
     for (let c = 0; c < width; c++) columns[c]!.push(cell(fields[c]!))

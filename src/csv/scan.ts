@@ -36,6 +36,12 @@ export function parseNumber(cell: string): number | null | undefined {
   return Number.isFinite(value) ? value : undefined
 }
 
+/** The hint for a row of the wrong width whose quoted field ran over line breaks, from `spanLine` to `spanEnd`; empty if none did. */
+export function spanNote(spanLine: number, spanEnd: number): string {
+  if (spanLine === 0) return ''
+  return `; a quoted field opened on line ${spanLine} runs over line breaks to line ${spanEnd}: is its closing quote missing?`
+}
+
 const isBlank = (b: number): boolean => b === 32 || b === 9 || b === 11 || b === 12
 
 /**
@@ -55,6 +61,10 @@ export class CsvScanner {
   recordLine = 0
   /** Fields of the current record. */
   count = 0
+  /** The line a quoted field of the current record opened on when it ran over a line break; 0 if none did. */
+  spanLine = 0
+  /** The line that quoted field closed on. */
+  spanEnd = 0
   /** A field that is not UTF-8 is read as Latin-1 (for data only a user's own step reads), not refused. */
   latin1 = false
   private atStart = true
@@ -95,18 +105,21 @@ export class CsvScanner {
     }
     let line = this.line
     let count = 0
+    let spanLine = 0
+    let spanEnd = 0
     for (;;) {
       const start = i
       let quoted = 0
       if (i < n && b[i] === QUOTE) {
         quoted = 1
+        const opened = line
         i++
         for (;;) {
           let close = b.indexOf(QUOTE, i)
           if (close >= n) close = -1
           if (close === -1 || (close + 1 >= n && !ended)) {
             if (!ended) return 'more'
-            throw new CsvError(`${this.file}:${this.line}: a quoted field is never closed; end it with a double quote`)
+            throw new CsvError(`${this.file}:${opened}: a quoted field is never closed (it opens on this line); end it with a double quote`)
           }
           for (let k = b.indexOf(LF, i); k !== -1 && k < close; k = b.indexOf(LF, k + 1)) line++
           // Within the bytes read: past `length` the buffer holds stale bytes of earlier reads.
@@ -114,6 +127,22 @@ export class CsvScanner {
           else {
             i = close + 1
             break
+          }
+        }
+        if (line > opened) {
+          // A quote that is never closed reads the lines after it into its field, up to the next quote
+          // in the file; text right after that quote shows it (a field that holds line breaks ends at
+          // its closing quote). Text after a closing quote on the quote's own line is kept, as written.
+          const after = i < n ? b[i]! : COMMA
+          if (after !== COMMA && after !== LF && after !== CR && !isBlank(after)) {
+            throw new CsvError(
+              `${this.file}:${opened}: a quoted field is never closed: it opens on this line and runs to the quote on line ${line}, ` +
+                `which ${JSON.stringify(String.fromCharCode(after))} follows; end the field with a double quote (a quote inside it is written twice: "")`
+            )
+          }
+          if (spanLine === 0) {
+            spanLine = opened
+            spanEnd = line
           }
         }
       }
@@ -142,6 +171,8 @@ export class CsvScanner {
       break
     }
     this.count = count
+    this.spanLine = spanLine
+    this.spanEnd = spanEnd
     this.recordLine = this.line
     this.line = line
     this.position = i
@@ -343,10 +374,20 @@ export class CsvScanner {
       return -1
     }
     this.count = count
+    this.spanLine = 0
     this.recordLine = this.line
     this.line++
     this.position = i
     return count
+  }
+
+  /**
+   * The error for a record of `count` fields under a header of `width`, at `shown:line`; when a quoted
+   * field of it ran over line breaks, that is said too: a quote never closed reads the next lines into
+   * one field.
+   */
+  widthError(shown: string, width: number): CsvError {
+    return new CsvError(`${shown}:${this.recordLine}: the row has ${this.count} fields but the header has ${width}${spanNote(this.spanLine, this.spanEnd)}`)
   }
 
   private notUtf8(c: number): never {

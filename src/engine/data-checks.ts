@@ -81,7 +81,7 @@ async function forEachRecord(
         names.forEach((name, c) => column(name, c, 0))
         return
       }
-      if (scanner.count !== width) throw new CsvError(`${shown}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
+      if (scanner.count !== width) throw scanner.widthError(shown, width)
       row(c => ({ text: scanner.text(c).trim(), number: scanner.number(c) }))
     })
     if (width < 0) throw new CsvError(`${shown}: the file is empty; a CSV file starts with a header row naming its columns`)

@@ -36,6 +36,40 @@ function quoteNonFinite(text: string): string {
   return out
 }
 
+/**
+ * The first key the top-level object of valid JSON `text` holds twice, with the lines of both; null
+ * when none. JSON.parse keeps the last silently, so `{"accuracy": 0.9, "accuracy": 0.1}` would be
+ * judged on whichever came last. Keys are compared as JSON.parse reads them (escapes decoded).
+ */
+export function repeatedKey(text: string): { key: string; line: number; firstLine: number } | null {
+  const seen = new Map<string, number>()
+  let depth = 0
+  let keyNext = false
+  let line = 1
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (ch === '\n') line++
+    else if (ch === '"') {
+      // Valid JSON: the string ends, and holds no line break.
+      let j = i + 1
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1
+      if (depth === 1 && keyNext) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string
+        const firstLine = seen.get(key)
+        if (firstLine !== undefined) return { key, line, firstLine }
+        seen.set(key, line)
+        keyNext = false
+      }
+      i = j
+    } else if (ch === '{' || ch === '[') {
+      depth++
+      keyNext = depth === 1
+    } else if (ch === '}' || ch === ']') depth--
+    else if (ch === ',' && depth === 1) keyNext = true
+  }
+  return null
+}
+
 function sentinelValue(v: unknown): number | null | undefined {
   if (v === '\u0000NaN') return Number.NaN
   if (v === '\u0000Infinity') return Number.POSITIVE_INFINITY
@@ -85,6 +119,15 @@ export function parseMetrics(text: string, file: string, declared: string[], whe
     // Named by its kind, never stringified: an array may be nested 100,000 deep.
     const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`
     throw new EvaluationError(`${where} must hold one JSON object of metric name to number, got ${kind}`, 'metrics-invalid')
+  }
+  const repeated = repeatedKey(quoted)
+  if (repeated !== null) {
+    const key = repeated.key.length > 80 ? `${repeated.key.slice(0, 80)}...` : repeated.key
+    const lines = repeated.line === repeated.firstLine ? `twice on line ${repeated.line}` : `twice, on lines ${repeated.firstLine} and ${repeated.line}`
+    throw new EvaluationError(
+      `${where} holds the key ${JSON.stringify(key)} ${lines}: a JSON reader keeps one of the values and drops the other; write each metric once`,
+      'metrics-invalid'
+    )
   }
   const metrics: Metrics = {}
   const ignored: string[] = []

@@ -304,7 +304,7 @@ class InputProfiler {
         width = names.length
         return
       }
-      if (scanner.count !== width) throw new CsvError(`${shown}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
+      if (scanner.count !== width) throw scanner.widthError(shown, width)
       const columns: ColumnStats[] = header
       for (let c = 0; c < width; c++) {
         const s = columns[c]!

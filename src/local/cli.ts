@@ -20,6 +20,7 @@ import { TOOL_VERSION } from '../version.js'
 import { ConsoleReporter, dropOutputOnClosedPipe } from './console-reporter.js'
 import { closest } from '../suggest.js'
 import { errorLine } from '../terminal-text.js'
+import { checkThreadKnobs } from '../thread-knobs.js'
 import { FileGate } from './file-gate.js'
 import { gitHead } from './git-head.js'
 import { checkOutDir, count, emptyRegistryNote, INTEGRITY_HINT, MODEL_NOT_PACKABLE_HINT } from './cli-hints.js'
@@ -361,9 +362,12 @@ async function modelOf(values: Values): Promise<{ model: string; spec: Spec | nu
 
 /** The local run-cache, when some step declares `cache:`: a bounded directory (docs/cache.md). */
 async function stepCacheOf(spec: Spec, reporter: ConsoleReporter) {
-  if (!spec.steps.some(s => s.cache)) return undefined
+  const bound = process.env.RETRAIN_CACHE_MAX_MB
+  // A bad bound is refused by every run, not only by one whose spec caches a step.
+  if (!spec.steps.some(s => s.cache) && (bound === undefined || bound === '')) return undefined
   const { DirectoryStepCache, cacheMaxBytes } = await import('../engine/directory-cache.js')
-  const maxBytes = cacheMaxBytes(process.env.RETRAIN_CACHE_MAX_MB)
+  const maxBytes = cacheMaxBytes(bound)
+  if (!spec.steps.some(s => s.cache)) return undefined
   return new DirectoryStepCache(path.resolve(process.env.RETRAIN_CACHE || DEFAULT_CACHE), {
     ...(maxBytes !== undefined && { maxBytes }),
     warn: message => reporter.warn(message)
@@ -604,6 +608,8 @@ export async function main(argv: string[]): Promise<number> {
     return ExitCode.ok
   }
   checkArguments(values, name)
+  // Every command, the built-in trainers' included: a bad value is refused before anything runs.
+  checkThreadKnobs(process.env)
   if (name === 'train') {
     if (positionals[0] === undefined) throw usageError('retrain train needs the trainer, such as: retrain train online-gradient-descent', name)
     return await (await import('../trainers/commands.js')).trainCommand(positionals[0])

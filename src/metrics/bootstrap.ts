@@ -10,6 +10,7 @@ import { isMeanKernel, pairedMeans, shapeOf, type Kernel, type KernelShape } fro
 import { AHEAD_WORKER, weightsAhead, weightsInTurn, Random, startThread } from './random.js'
 import { PlanRunner, planControl, sharedPlan, type PlanControl, type ResamplePlan } from './resample-plan.js'
 import { type BootstrapSettings, type IntervalMethod } from './bootstrap-settings.js'
+import { bootstrapThreadsSetting } from '../thread-knobs.js'
 
 export { DEFAULT_BOOTSTRAP, type BootstrapSettings, type IntervalMethod } from './bootstrap-settings.js'
 
@@ -161,10 +162,7 @@ const JACKKNIFE_STREAM = 0
  * results are the same for any number (each resample is drawn from the stream of its index).
  */
 export function bootstrapThreads(raw = process.env.RETRAIN_BOOTSTRAP_THREADS): number {
-  if (raw === undefined || raw === '') return Math.max(1, Math.min(availableParallelism(), 4))
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 1 || value > 64) throw new Error(`RETRAIN_BOOTSTRAP_THREADS must be a whole number from 1 to 64, got "${raw}"`)
-  return value
+  return bootstrapThreadsSetting(raw) ?? Math.max(1, Math.min(availableParallelism(), 4))
 }
 
 /** How the resamples run: on how many threads, and which file the other threads start from. */

@@ -2,6 +2,7 @@
  * Typed views of predictions tables: what both models share (ids, labels, groups, slices: the
  * evaluation data, which must agree between the two files) and what each model predicted.
  */
+import { classKey as textKey, binarySpelling } from '../class-key.js'
 import { DECIMAL } from '../csv/scan.js'
 import type { PredictionTask } from '../spec/types.js'
 import { sortByScore } from './kernels.js'
@@ -46,13 +47,14 @@ export interface ModelOutputs {
   probabilities: Float64Array[] | null
 }
 
-/** A class name as a key: numbers and numeric text compare by value, booleans as true/false. */
+/**
+ * A class name or slice value as a key, as the built-in trainers key classes (class-key.ts): numbers
+ * and numeric text by value, booleans (JSON's, and text in any case) as true/false.
+ */
 function classKey(cell: Cell): string {
   if (typeof cell === 'boolean') return String(cell)
   if (typeof cell === 'number') return String(cell)
-  const text = String(cell).trim()
-  const n = DECIMAL.test(text) ? Number(text) : Number.NaN
-  return Number.isFinite(n) ? String(n) : text
+  return textKey(String(cell))
 }
 
 function where(table: PredictionTable, row: number): string {
@@ -90,7 +92,6 @@ function numberAt(table: PredictionTable, cells: Column, row: number, name: stri
 }
 
 const BINARY_DEFAULT = ['0', '1']
-const BINARY_ALIASES: Record<string, string> = { false: '0', true: '1' }
 
 function classesOf(task: PredictionTask, declared: string[] | undefined, table: PredictionTable, cols: PredictionColumns): string[] {
   if (task === 'binary') {
@@ -122,8 +123,8 @@ function classIndexes(table: PredictionTable, cells: Column, name: string, class
       }
     }
     let key = cell === null ? '' : classKey(cell)
-    if (binary && !index.has(key) && BINARY_ALIASES[key.toLowerCase()] !== undefined && classes.join() === BINARY_DEFAULT.join())
-      key = BINARY_ALIASES[key.toLowerCase()]!
+    // True is 1 and false is 0 where the two classes are such a pair: a label true in one file is 1 in another.
+    if (binary && !index.has(key)) key = binarySpelling(classes, key) ?? key
     const i = index.get(key)
     if (i === undefined) {
       throw new PredictionsError(
@@ -161,12 +162,14 @@ function categories(table: PredictionTable, name: string, what: string): { names
         `${where(table, row)}: the group ("${name}") of id "${table.ids.at(row)}" is missing; every example needs its group, or the bootstrap would resample all those without one as a single group`
       )
     }
-    const key = cell === null ? '' : String(cell)
+    // A slice value is keyed as a class is: 1 and 1.0 (or True and true) are one slice, shown as first written.
+    // A group is an identifier, kept as written.
+    const key = cell === null ? '' : what === 'slice' ? classKey(cell) : String(cell)
     let i = index.get(key)
     if (i === undefined) {
       i = names.length
       index.set(key, i)
-      names.push(key)
+      names.push(cell === null ? '' : String(cell))
     }
     of[row] = i
   }

@@ -94,8 +94,7 @@ function csvTableBuilder(file: string, idName: string, numericColumns: (name: st
       })
       return
     }
-    if (scanner.count !== header.length)
-      throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${header.length}`)
+    if (scanner.count !== header.length) throw scanner.widthError(file, header.length)
     lines.push(scanner.recordLine)
     for (let k = 0; k < ids.length; k++) ids[k]!.column.pushField(scanner, ids[k]!.c)
     for (let k = 0; k < numbers.length; k++) {

@@ -14,7 +14,8 @@ import path from 'node:path'
 import { checkHeader } from '../csv/read.js'
 import { CsvError } from '../csv/errors.js'
 import { JSON_LINES } from '../csv/json-lines.js'
-import { type CsvScanner, DECIMAL, parseNumber, scanFile } from '../csv/scan.js'
+import { type CsvScanner, parseNumber, scanFile } from '../csv/scan.js'
+import { binarySpelling, classKey } from '../class-key.js'
 import { TrainerError } from './errors.js'
 import { sharedFloat64Array } from './kernels.js'
 
@@ -176,7 +177,7 @@ async function readFiles(files: string[], plan: (columns: string[]) => ReadPlan)
     let first = true
     const firstRow = rows
     const checkWidth = (scanner: CsvScanner) => {
-      if (scanner.count !== width) throw new CsvError(`${file}:${scanner.recordLine}: the row has ${scanner.count} fields but the header has ${width}`)
+      if (scanner.count !== width) throw scanner.widthError(file, width)
     }
     const roomForRow = (scanner: CsvScanner) => {
       if (rows === store.capacity) {
@@ -320,23 +321,39 @@ export function cellText(table: Table, column: string, row: number): string {
 }
 
 /**
- * A class label as a key: a label written as a decimal number is its value, so `1`, `1.0` and `1e0`
- * are one class (a writer that stores an integer column as floats, or one file of the data so, would
- * otherwise make them two), and a boolean is one whatever its case (`True`, `TRUE`, `true`: as
- * different tools write it); any other text is kept as it is. Numbers are the same key as the metrics
- * computed from predictions give a class.
+ * A class label as a key, by the rule the metrics computed from predictions key classes with
+ * (class-key.ts): `1`, `1.0` and `1e0` are one class (a writer that stores an integer column as
+ * floats, or one file of the data so, would otherwise make them two), and so are `True`, `TRUE` and
+ * `true`.
  */
 export function classLabel(text: string): string {
-  if (/^(true|false)$/i.test(text)) return text.toLowerCase()
-  if (!DECIMAL.test(text)) return text
-  const value = Number(text)
-  return Number.isFinite(value) ? String(value) : text
+  return classKey(text)
 }
 
-/** The index of `label` among `classes`, by classLabel; -1 when it is none of them. */
-export function classIndex(classes: string[], label: string): number {
-  const key = classLabel(label)
-  return classes.findIndex(c => classLabel(c) === key)
+/**
+ * The index of `label` among `classes`, by classLabel; -1 when it is none of them. In a binary model
+ * whose classes are 0 and 1, or false and true, true is 1 and false is 0, as in the metrics computed
+ * from predictions: a model trained on true/false scores data labelled 1/0.
+ */
+export function classIndex(classes: string[], label: string, binary: boolean): number {
+  const keys = classes.map(classKey)
+  const key = classKey(label)
+  const index = keys.indexOf(key)
+  if (index !== -1 || !binary) return index
+  const other = binarySpelling(keys, key)
+  return other === undefined ? -1 : keys.indexOf(other)
+}
+
+/**
+ * The labels of binary training data, as keys, with true and false read as 1 and 0 where the data
+ * writes both kinds (1 and true, say): they are one class, as the metrics computed from predictions
+ * count them, not two.
+ */
+export function mergeBinarySpellings(labels: Set<string>): Set<string> {
+  const booleans = [...labels].some(l => l === 'true' || l === 'false')
+  const numbers = [...labels].some(l => l === '1' || l === '0')
+  if (!booleans || !numbers) return labels
+  return new Set([...labels].map(l => (l === 'true' ? '1' : l === 'false' ? '0' : l)))
 }
 
 /** The rows with a label: a missing label (empty, NA, NaN, null, as in numeric cells) leaves its row out. */

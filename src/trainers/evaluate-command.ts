@@ -5,7 +5,7 @@
  */
 import { appendFile, writeFile } from 'node:fs/promises'
 import { ContractEnv } from '../contract-names.js'
-import { classLabel, labelRows, parseNumber, readTable, rowOrigin } from './csv.js'
+import { classIndex, labelRows, parseNumber, readTable, rowOrigin } from './csv.js'
 import { TrainerError } from './errors.js'
 import { dataFiles, requireEnv, type CommandIO } from './io.js'
 import { classificationMetrics, poissonMetrics, regressionMetrics } from './metrics.js'
@@ -25,11 +25,15 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
   if (dataRead) await appendFile(dataRead, `${dataName}\n`)
   const model = await loadModel(modelDir)
   const prep = model.preparation
+  // The predictions of two models are joined by id: the column the options name wherever the
+  // evaluation data has it, whether the training data had it or not, so that any two models evaluated
+  // on the same data write the same ids; row numbers only for data without one.
+  const idColumn = prep.idColumn ?? model.options.idColumn
   const table = await readTable(dataFiles(io.env, dataName, '--data names the evaluation input, default "eval"'), () => ({
     matrix: prep.numeric.map(c => c.column),
     numbers: [],
     // The label and the id are written back as they are; categories are matched as text.
-    text: [...prep.categorical.map(c => c.column), prep.label, ...(prep.idColumn ? [prep.idColumn] : [])]
+    text: [...prep.categorical.map(c => c.column), prep.label, idColumn]
   }))
   // A column the model reads but the data lacks is an error, not silent imputation: the metrics
   // would describe another model than the one being compared.
@@ -41,16 +45,27 @@ export async function evaluateBuiltin(dataName: string, io: CommandIO): Promise<
   if (rows.length === 0) throw new TrainerError(`the evaluation data (${dataName}) has no row with a value in ${prep.label}`)
   const n = rows.length
   const out = predict(model, featurize(prep, table, rows), n)
-  const id = prep.idColumn ? table.text.get(prep.idColumn) : undefined
-  const ids = Array.from(rows, i => (id && id.values[id.codes[i]!]) || String(i))
+  const id = table.text.get(idColumn)
+  const ids = Array.from(rows, i => {
+    if (!id) return String(i)
+    const value = id.values[id.codes[i]!]!
+    if (value === '') {
+      // Its row number in its place could be another example's id: the two models' rows paired wrongly.
+      throw new TrainerError(
+        `${rowOrigin(table, i)}: the id column ${idColumn} is empty; give every example its id (the predictions of the models compared are joined by it)`
+      )
+    }
+    return value
+  })
 
   let metrics: Record<string, number>
   const lines: string[] = []
   if (model.classes) {
     const classes = model.classes
-    // By classLabel: an evaluation file writing 1.0 where the training data wrote 1 holds the same class.
-    const byLabel = new Map(classes.map((c, k) => [classLabel(c), k]))
-    const truth = Int32Array.from(rows, i => byLabel.get(classLabel(labelAt(i))) ?? -1)
+    // By classIndex, as the metrics computed from predictions count classes: an evaluation file
+    // writing 1.0 (or TRUE, or for a binary model of true and false, 1) holds the same class.
+    const classOf = label.values.map(value => classIndex(classes, value, model.task === 'binary'))
+    const truth = Int32Array.from(rows, i => classOf[label.codes[i]!]!)
     const unknown = truth.filter(t => t < 0).length
     if (unknown > 0) io.log(`${unknown} evaluation row(s) have a label the model has no class for; they count as wrong`)
     const unknownLabels = new Set(Array.from(rows, labelAt).filter((_, r) => truth[r]! < 0)).size

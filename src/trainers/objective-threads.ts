@@ -15,6 +15,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
 import { BLOCK_ROWS, rangeObjective, weightRows, type ObjectiveData, type ObjectiveKind } from './objectives.js'
+import { trainerThreadsSetting } from '../thread-knobs.js'
 
 /** Writes the gradient at `params` into `grad` and returns the objective. */
 export type Objective = (params: Float64Array, grad: Float64Array) => number
@@ -116,9 +117,7 @@ export interface SplitOptions {
  * processors. Models are the same either way; this only changes how fast they are trained.
  */
 export function objectiveThreads(raw = process.env.RETRAIN_TRAINER_THREADS): number {
-  if (raw === undefined || raw === '') return availableParallelism() > 1 ? 2 : 1
-  if (raw !== '1' && raw !== '2') throw new Error(`RETRAIN_TRAINER_THREADS must be 1 or 2, got "${raw}"`)
-  return Number(raw)
+  return trainerThreadsSetting(raw) ?? (availableParallelism() > 1 ? 2 : 1)
 }
 
 /** What the second thread did, since the process started: for tests and the bench. */

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ContractEnv } from '../contract-names.js'
-import { cellText, classIndex, classLabel, labelRows, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
+import { cellText, classIndex, classLabel, labelRows, mergeBinarySpellings, parseNumber, readTable, rowOrigin, type ReadPlan, type Table } from './csv.js'
 import { TrainerError } from './errors.js'
 import { minimize, poissonObjective, referenceStopRule, softmaxBlocks, softmaxObjective, type Objective } from './lbfgs.js'
 import { hasModel, loadModel, MODEL_FILE, MODEL_FORMAT, MODEL_FORMAT_VERSION, saveModel, weightsDigest, type BuiltinModel, type RunRecord } from './model.js'
@@ -63,7 +63,7 @@ function incompatibilities(champion: BuiltinModel, trainer: TrainerName, options
   const lacking = missingColumns(table, preparedColumns(champion.preparation))
   if (lacking.length > 0) reasons.push(`the training data lacks column(s) the champion reads: ${lacking.join(', ')}`)
   if (champion.task === 'binary') {
-    const unknown = [...labels].filter(l => classIndex(champion.classes!, l) === -1)
+    const unknown = [...labels].filter(l => classIndex(champion.classes!, l, true) === -1)
     if (unknown.length > 0) reasons.push(`label value(s) ${unknown.join(', ')} are neither of the champion's classes (${champion.classes!.join(', ')})`)
   }
   return reasons
@@ -204,12 +204,14 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   const rows = labelRows(table, options.label)
   if (rows.length === 0) throw new TrainerError(`the training data has no row with a value in ${options.label}`)
   if (rows.length < table.rows) io.log(`${table.rows - rows.length} row(s) without a ${options.label} are skipped`)
-  const labels = new Set<string>()
+  let labels = new Set<string>()
   if (classification) {
     const seen = new Uint8Array(labelText!.values.length)
     for (const i of rows) seen[labelText!.codes[i]!] = 1
     labelText!.values.forEach((value, code) => seen[code] === 1 && labels.add(classLabel(value)))
+    if (info.task === 'binary') labels = mergeBinarySpellings(labels)
   }
+  const binary = info.task === 'binary'
 
   const start = await resolveStart(io, name, options, table, labels, champion)
   const notes: string[] = []
@@ -220,7 +222,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     model.options = options
     added = extendChampion(model, table, rows, labels, io)
     notes.push(...frozenPreparationNotes(model.preparation, table, rows, readPlan(table.columns, options, classification, null).matrix))
-    const absent = (model.classes ?? []).filter(c => !labels.has(classLabel(c)))
+    const absent = (model.classes ?? []).filter((_, k) => ![...labels].some(l => classIndex(model.classes!, l, binary) === k))
     if (absent.length > 0 && classification) {
       notes.push(`class(es) ${absent.join(', ')} of the champion do not occur in this training data: it learns only from the other classes`)
     }
@@ -236,7 +238,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
   const targets = sharedFloat64Array(rows.length)
   if (classification) {
     const target = labelText!.values.map(cell => {
-      const index = classIndex(model.classes!, cell)
+      const index = classIndex(model.classes!, cell, binary)
       return info.core === 'sgd' ? (index === 1 ? 1 : -1) : index
     })
     rows.forEach((i, r) => (targets[r] = target[labelText!.codes[i]!]!))
@@ -250,6 +252,7 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
       }
       targets[r] = value
     })
+    checkLabelScale(targets, rows, table, options.label)
   }
   const all: Dataset = { x: featurize(model.preparation, table, rows), y: targets, n: rows.length, d }
   let train = all
@@ -288,11 +291,48 @@ export async function trainBuiltin(trainer: string, io: CommandIO): Promise<void
     startedFrom,
     ...outcome
   }
+  checkFiniteModel(model, outcome)
   model.history.push(record)
   await saveModel(modelDir, model)
   io.log(
     `${record.start} start, ${train.n} examples, ${d} features: ${outcome.passes} ${info.core === 'sgd' ? 'epochs' : 'iterations'}` +
       `${outcome.stoppedEarly ? ' (stopped early: no better validation loss)' : ''}; loss ${outcome.lossBefore.toFixed(6)} -> ${outcome.lossAfter.toFixed(6)}`
+  )
+}
+
+/**
+ * Labels as large as this, times the square root of the rows, keep the squared errors, their sum
+ * and the gradients' squares within the doubles (largest about 1.8e308), with room for a model that
+ * overshoots on its way. Beyond it training overflows to a loss of Infinity and a model of no use.
+ */
+const LABEL_SCALE_LIMIT = 1e150
+
+/** Refuses regression and count labels too large in size for the trainer's arithmetic, naming the largest and where it is. */
+function checkLabelScale(targets: Float64Array, rows: Int32Array, table: Table, label: string): void {
+  let largest = 0
+  for (let r = 1; r < targets.length; r++) if (Math.abs(targets[r]!) > Math.abs(targets[largest]!)) largest = r
+  const limit = LABEL_SCALE_LIMIT / Math.sqrt(targets.length)
+  const value = targets[largest]!
+  if (Math.abs(value) <= limit) return
+  throw new TrainerError(
+    `${rowOrigin(table, rows[largest]!)}: the label ${label} is ${cellText(table, label, rows[largest]!)}, too large for the trainer's arithmetic: ` +
+      `over ${targets.length} rows, labels up to ${Number(limit.toPrecision(2))} in size keep the squared errors within the doubles. ` +
+      'Rescale the column (in thousands or millions, say) and scale the predictions back'
+  )
+}
+
+/**
+ * The backstop behind the checks of the data: a model whose loss or any weight is not a finite
+ * number (the arithmetic overflowed somewhere) is refused, never written as a model that scores NaN.
+ */
+function checkFiniteModel(model: BuiltinModel, outcome: Outcome): void {
+  const averaging = model.sgd?.averaging
+  const numbers = [outcome.lossAfter, ...model.bias, ...model.weights.flat(), ...(averaging ? [averaging.sumBias, ...averaging.sumWeights] : [])]
+  if (numbers.every(Number.isFinite)) return
+  const what = Number.isFinite(outcome.lossAfter) ? 'weights that are not finite numbers' : `a loss of ${outcome.lossAfter}`
+  throw new TrainerError(
+    `training ended with ${what}: the arithmetic overflowed, so no model is written. ` +
+      'Look for columns holding very large numbers (rescale them), or lower with.learning-rate'
   )
 }
 
@@ -304,7 +344,7 @@ function extendChampion(model: BuiltinModel, table: Table, rows: Int32Array, lab
   const classes: string[] = []
   if (model.task === 'multiclass') {
     for (const label of sortLabels(labels)) {
-      if (classIndex(model.classes!, label) !== -1) continue
+      if (classIndex(model.classes!, label, false) !== -1) continue
       model.classes!.push(label)
       model.weights.push(model.preparation.features.map(() => 0))
       model.bias.push(0)
@@ -331,11 +371,11 @@ function newModel(name: TrainerName, options: TrainerOptions, table: Table, rows
         )
       }
       if (options.positiveClass !== null) {
-        const positive = classLabel(options.positiveClass)
-        if (!classes.includes(positive)) {
+        const positive = classIndex(classes, options.positiveClass, true)
+        if (positive === -1) {
           throw new TrainerError(`with.positive-class is ${JSON.stringify(options.positiveClass)}, but ${options.label} holds ${classes.join(' and ')}`)
         }
-        classes = [classes.find(c => c !== positive)!, positive]
+        classes = [classes[1 - positive]!, classes[positive]!]
       }
     } else if (classes.length < 2) {
       throw new TrainerError(`${options.label} has a single value (${classes[0]}); a classifier needs at least two classes`)
@@ -465,6 +505,18 @@ function trainLbfgs(model: BuiltinModel, options: TrainerOptions, train: Dataset
       return v === null || keepGoing(v)
     }
   })
+  if (result.stop === 'line-search') {
+    // A search that found no lower point may have met an objective or a gradient that overflowed, or
+    // a gradient whose square does (features far from normalized): the weights are then where it
+    // started, of no use.
+    const loss = f(params, scratch)
+    if (!Number.isFinite(loss) || !Number.isFinite(scratch.reduce((sum, g) => sum + g * g, 0))) {
+      throw new TrainerError(
+        `training stopped after ${result.iterations} iterations on an objective or a gradient too large for the doubles: the arithmetic overflowed, so no model is written. ` +
+          'Look for columns holding very large numbers (rescale them, or set with.normalize)'
+      )
+    }
+  }
   model.weights = Array.from({ length: blocks }, (_, c) => Array.from(params.subarray(c * d, (c + 1) * d)))
   model.bias = Array.from(params.subarray(blocks * d))
   model.lbfgs = { iterations: (model.lbfgs?.iterations ?? 0) + result.iterations, lastStop: result.stop }

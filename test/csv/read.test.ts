@@ -46,6 +46,8 @@ describe('the CSV reader', () => {
     ['\n\nid, x ,x\n', 'f.csv:3: column 3 repeats the header "x" of column 2'],
     ['a,b\n1,2,3\n', 'f.csv:2: the row has 3 fields but the header has 2'],
     ['a,b\n1,"2\n3\n', 'f.csv:2: a quoted field is never closed'],
+    ['a,b\n1,"2\n3,"4"\n', 'f.csv:2: a quoted field is never closed: it opens on this line and runs to the quote on line 3, which "4" follows'],
+    ['a,b,c\n1,"2\n3,"\n', 'f.csv:2: the row has 2 fields but the header has 3; a quoted field opened on line 2 runs over line breaks to line 3'],
     ['', 'f.csv: the file is empty'],
     ['\n\n', 'f.csv: the file is empty']
   ])('refuses %j: %s', (text, message) => {

@@ -61,6 +61,27 @@ describe('the streaming CSV scanner', () => {
     await expect(streamed(path.join(os.tmpdir(), 'no-such-dir-retrain', 'f.csv'), 4)).rejects.toThrow(/cannot read .*f\.csv: ENOENT/)
   })
 
+  it('names the line a never-closed quote opens on, through a buffer of any size: at the end of the file, or where text follows the quote that ends it', async () => {
+    const cases: [string, string][] = [
+      ['a,b\n1,"x\ny","z\n\n', 'f.csv:3: a quoted field is never closed (it opens on this line)'],
+      ['a,b\n1,2\n3,"4\n5,6\n7,"8"\n', 'f.csv:3: a quoted field is never closed: it opens on this line and runs to the quote on line 5, which "8" follows']
+    ]
+    for (const [text, message] of cases) {
+      expect(() => whole(text)).toThrow(message)
+      const file = await fileOf(text)
+      for (const capacity of [1, 2, 3, 5, 16, 1 << 20]) await expect(streamed(file, capacity)).rejects.toThrow(message)
+    }
+    // A field with a line break whose closing quote a comma, a blank or the line's end follows is a field, not an error;
+    // text after a closing quote on the quote's own line is kept, as written.
+    const good = 'a,b\n"x\ny" ,"p\nq"\n"r"s,t\n'
+    expect(whole(good).map(r => r[1])).toEqual([
+      ['a', 'b'],
+      ['x\ny ', 'p\nq'],
+      ['rs', 't']
+    ])
+    for (const capacity of [1, 2, 3, 5, 16]) expect(await streamed(await fileOf(good), capacity)).toEqual(whole(good))
+  })
+
   it('reads numbers from bytes exactly as Number() reads their text', () => {
     let seed = 7
     const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296
