@@ -22,17 +22,30 @@ export type TreeSnapshot = Map<string, string>
  */
 export async function snapshotTree(dir: string): Promise<TreeSnapshot> {
   const out: TreeSnapshot = new Map()
-  const root = dir.endsWith(path.sep) ? dir : dir + path.sep
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(root + rel, { withFileTypes: true })) {
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`
-      const info = lstatSync(root + child, { bigint: true })
-      out.set(child, `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`)
+  // Names are read as bytes: a step may write a name that is not UTF-8, which a string could not reach again.
+  const root = Buffer.from(dir.endsWith(path.sep) ? dir : dir + path.sep)
+  const walk = (rel: Buffer): void => {
+    for (const entry of readdirSync(Buffer.concat([root, rel]), { withFileTypes: true, encoding: 'buffer' })) {
+      const child = rel.length === 0 ? entry.name : Buffer.concat([rel, SLASH, entry.name])
+      const info = lstatSync(Buffer.concat([root, child]), { bigint: true })
+      out.set(entryName(child), `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`)
       if (entry.isDirectory()) walk(child)
     }
   }
-  walk('')
+  walk(Buffer.alloc(0))
   return out
+}
+
+const SLASH = Buffer.from('/')
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/** A path as text: itself when it is UTF-8, else shown with U+FFFD and told apart by its bytes. */
+function entryName(bytes: Buffer): string {
+  try {
+    return UTF8.decode(bytes)
+  } catch {
+    return `${bytes.toString('utf8')} (bytes ${bytes.toString('hex')})`
+  }
 }
 
 /** What differs between two snapshots, as `path (changed|added|removed)`, sorted. */

@@ -35,7 +35,7 @@ import { evaluateTemplate } from '../spec/expressions.js'
 import { optionValueProblems } from '../spec/option-values.js'
 import type { ParamValue, Spec, StepSpec } from '../spec/types.js'
 import { packBundle, sha256File, unpackBundle } from './bundle.js'
-import { preview as previewChanges, restoreChangedTree, snapshotTree, type TreeSnapshot } from './baseline-guard.js'
+import { preview as previewChanges, restoreChangedTree, snapshotTree, treeChanges, type TreeSnapshot } from './baseline-guard.js'
 import { ContractEnv } from '../contract-names.js'
 import { contractEnv, paramsFileText, readStepSummary } from './contract.js'
 import { runDataChecks } from './data-checks.js'
@@ -369,7 +369,10 @@ async function train(ctx: RunContext): Promise<WarmStartRecord> {
 async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
   const { champion, spec } = ctx
   const declared = reportedMetrics(spec)
+  // The bundle must hold the model the rules judge: the candidate's directory as its evaluation read it.
+  const trained = await snapshotTree(ctx.ws.modelDir)
   const candidate = await evaluateModel(ctx, { role: 'candidate', dir: ctx.ws.modelDir, version: null }, declared)
+  await candidateAsEvaluated(ctx, trained, 'the candidate was evaluated')
   let baseline: Metrics | null = null
   if (champion) {
     await championAsStored(ctx, 'the champion is evaluated')
@@ -383,10 +386,12 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
         'baseline-evaluation-failed'
       )
     }
+    await candidateAsEvaluated(ctx, trained, `the champion (version ${champion.version}) was evaluated`)
   }
   // Pinned versions (`against: N`) are evaluated like the champion; metrics the action computes
   // come from every model's predictions, the same way for each, with their bootstrap evidence.
   const references = champion ? await evaluateReferences(ctx, champion, declared) : new Map<number, Metrics | string>()
+  if (references.size > 0) await candidateAsEvaluated(ctx, trained, 'the versions a rule compares with were evaluated')
   const judged = await judgeableMetrics(
     spec,
     ctx.ws.evalDir,
@@ -670,6 +675,23 @@ async function championAsStored(ctx: RunContext, before: string): Promise<void> 
   ctx.reporter.warn(
     `a step changed the champion's unpacked model in $${ContractEnv.baselineDir} (${previewChanges(changes)}); it was unpacked again from ` +
       `the champion's bundle (version ${champion.version}) before ${before}, so every step and the comparison see the champion as it is stored. Write to $${ContractEnv.modelDir} or $${ContractEnv.workDir} instead`
+  )
+}
+
+/**
+ * The candidate's directory is shared with every evaluation ($RETRAIN_MODEL_DIR), the champion's
+ * included. What its evaluation scored is what is packed and stored: a change after training (an
+ * evaluate command that writes a file there, for any model) would store a model the rules did not
+ * judge, or one with the champion's files mixed in, so it fails the run before anything is stored.
+ */
+async function candidateAsEvaluated(ctx: RunContext, trained: TreeSnapshot, during: string): Promise<void> {
+  const changes = treeChanges(trained, await snapshotTree(ctx.ws.modelDir))
+  if (changes.length === 0) return
+  throw new EvaluationError(
+    `the candidate's model in $${ContractEnv.modelDir} changed while ${during} (${previewChanges(changes)}): the bundle would not hold ` +
+      `the model whose metrics the rules judge, so nothing was stored or promoted. An evaluate command reads the model in ` +
+      `$${ContractEnv.evalModelDir} and writes only to $${ContractEnv.metricsFile}, $${ContractEnv.predictionsFile} or $${ContractEnv.workDir}`,
+    'candidate-changed'
   )
 }
 

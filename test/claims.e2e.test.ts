@@ -1,0 +1,71 @@
+/**
+ * Promises of the documentation about integrity and secrecy, checked through the built CLI as a user
+ * meets them (each test names the promise it checks).
+ */
+import { existsSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { normalizeState } from '../src/registry/state-machine.js'
+import { makeProject, retrain, toySpec } from './helpers/project.js'
+
+async function state(project: string) {
+  const text = await readFile(path.join(project, 'registry', 'toy', 'registry.json'), 'utf8').catch(() => null)
+  return normalizeState('toy', text ? JSON.parse(text) : {})
+}
+
+function run(project: string, out: string, ...args: string[]) {
+  return retrain(project, ['run', '--spec', 'retrain.yml', '--registry', 'registry', '--out', out, ...args])
+}
+
+/** The toy spec whose evaluate command also runs `extra` (a shell line) after scoring. */
+function evaluatingWith(extra: string): string {
+  return toySpec().replace('  run: node evaluate.mjs\n', `  run: |\n    node evaluate.mjs\n    ${extra}\n`)
+}
+
+describe('the bundle holds the model the rules judged', { timeout: 120_000 }, () => {
+  it("an evaluation of the champion that rewrites the candidate's model fails the run: nothing is stored or promoted", async () => {
+    // The champion's evaluation overwrites $RETRAIN_MODEL_DIR (the candidate, already scored at w=2)
+    // with a model that would score -100: the bundle must not hold it under the candidate's metrics.
+    const project = await makeProject(
+      'test/fixtures/toy',
+      evaluatingWith(`if [ "$RETRAIN_EVAL_ROLE" = baseline ]; then echo '{"w":-100,"generation":9}' > "$RETRAIN_MODEL_DIR/model.json"; fi`)
+    )
+    const first = await run(project, 'out1')
+    expect(first.code, first.stderr).toBe(0)
+    const before = await state(project)
+    expect(before.champion).toBe(1)
+
+    const second = await run(project, 'out2')
+    expect(second.code, second.stderr).toBe(4)
+    expect(second.stderr).toMatch(
+      /the candidate's model in \$RETRAIN_MODEL_DIR changed while the champion \(version 1\) was evaluated \(model\.json \(changed\)\)/
+    )
+    const after = await state(project)
+    expect(after.champion).toBe(1)
+    expect(after.versions.map(v => v.version)).toEqual([1])
+    expect(after.reservations).toEqual([])
+    expect(await readdir(path.join(project, 'registry', 'toy', 'versions'))).toEqual(['1'])
+    expect(existsSync(path.join(project, 'out2', 'result.json'))).toBe(false)
+  })
+
+  it('an evaluation of the candidate that writes into the model it scores fails the run before anything is stored', async () => {
+    const project = await makeProject('test/fixtures/toy', evaluatingWith(`echo cached > "$RETRAIN_EVAL_MODEL_DIR/eval-cache.txt"`))
+    const res = await run(project, 'out1')
+    expect(res.code, res.stderr).toBe(4)
+    expect(res.stderr).toMatch(/changed while the candidate was evaluated \(eval-cache\.txt \(added\)\)/)
+    const after = await state(project)
+    expect(after.champion).toBe(null)
+    expect(after.versions).toEqual([])
+  })
+
+  it('an evaluate command that only reads the models and writes its own files promotes the model it scored', async () => {
+    const project = await makeProject('test/fixtures/toy', evaluatingWith(`echo "$RETRAIN_EVAL_ROLE" >> "$RETRAIN_WORK_DIR/roles.txt"`))
+    expect((await run(project, 'out1')).code).toBe(0)
+    const res = await run(project, 'out2', '--param', 'delta=2')
+    expect(res.code, res.stderr).toBe(0)
+    const after = await state(project)
+    expect(after.champion).toBe(2)
+    expect(after.versions.find(v => v.version === 2)?.metrics).toMatchObject({ score: 3 })
+  })
+})
