@@ -3,7 +3,7 @@
  * meets them (each test names the promise it checks).
  */
 import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeState } from '../src/registry/state-machine.js'
@@ -67,5 +67,43 @@ describe('the bundle holds the model the rules judged', { timeout: 120_000 }, ()
     const after = await state(project)
     expect(after.champion).toBe(2)
     expect(after.versions.find(v => v.version === 2)?.metrics).toMatchObject({ score: 3 })
+  })
+})
+
+describe('the models are trained and scored on the data the run fingerprinted', { timeout: 120_000 }, () => {
+  it('a training step that overwrites the evaluation data with the training data fails the run: it is leakage the guard checked before', async () => {
+    const project = await makeProject('test/fixtures/toy', toySpec({ train: 'node train.mjs\ncp data/train.csv data/eval.csv' }))
+    const res = await run(project, 'out1')
+    expect(res.code, res.stderr).toBe(3)
+    expect(res.stderr).toMatch(/the data changed while the steps ran \(eval: data\/eval\.csv\)/)
+    expect(res.stderr).toMatch(/nothing was stored or promoted/)
+    const after = await state(project)
+    expect(after.champion).toBe(null)
+    expect(after.versions).toEqual([])
+    expect(existsSync(path.join(project, 'out1', 'result.json'))).toBe(false)
+  })
+
+  it('an evaluation of the candidate that rewrites the evaluation data fails the run before the champion is scored on other data', async () => {
+    const project = await makeProject('test/fixtures/toy', toySpec())
+    expect((await run(project, 'out1')).code).toBe(0)
+    await writeFile(path.join(project, 'retrain.yml'), evaluatingWith(`if [ "$RETRAIN_EVAL_ROLE" = candidate ]; then echo "9,9" >> "$RETRAIN_DATA_EVAL"; fi`))
+    const before = await state(project)
+    const res = await run(project, 'out2')
+    expect(res.code, res.stderr).toBe(4)
+    expect(res.stderr).toMatch(/the data changed while the candidate was evaluated \(eval: data\/eval\.csv\)/)
+    expect(res.stderr).not.toMatch(/Evaluate the baseline/)
+    const after = await state(project)
+    expect(after.champion).toBe(1)
+    expect(after.versions).toEqual(before.versions)
+  })
+
+  it('steps that read the data and write elsewhere change nothing of it: the run promotes', async () => {
+    const project = await makeProject(
+      'test/fixtures/toy',
+      toySpec({ train: 'node train.mjs\ncat data/train.csv data/eval.csv > "$RETRAIN_WORK_DIR/both.csv"' })
+    )
+    const res = await run(project, 'out1')
+    expect(res.code, res.stderr).toBe(0)
+    expect((await state(project)).champion).toBe(1)
   })
 })

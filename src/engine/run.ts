@@ -4,7 +4,7 @@
  * reject. The registry is touched only once a decision is reached, so a failing step changes nothing.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, rename, rm, writeFile, copyFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile, copyFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {
@@ -15,6 +15,7 @@ import {
   IntegrityError,
   RetrainError,
   ExitCode,
+  type ExitCodeValue,
   StepError,
   StaleBaselineError,
   isDiskFull
@@ -153,6 +154,8 @@ interface RunContext {
   data: ResolvedDataInput[]
   trainingInputs: ResolvedDataInput[]
   evaluationInputs: ResolvedDataInput[]
+  /** Each data file as it was fingerprinted (see dataAsFingerprinted). */
+  dataFiles: Map<string, string>
   snapshot: RegistrySnapshot
   champion: Champion | null
   /** The `${{ }}` contexts; `steps` fills in as steps succeed. */
@@ -250,6 +253,7 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
   refuseOptionValues(spec, known)
   // Data paths may hold expressions on params and github: evaluated first, so the fingerprints list the files read.
   const data = Object.values(await fingerprintData(spec.root, spec.data, known))
+  const dataFiles = await describeDataFiles(data)
   // Checks on the new data come before anything else: a failing one means nothing runs, nothing changes.
   await runDataChecks(spec, data, message => reporter.warn(message))
   const evaluationNames = new Set(spec.evaluate.data)
@@ -321,6 +325,7 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
     data,
     trainingInputs,
     evaluationInputs,
+    dataFiles,
     snapshot,
     champion,
     contexts,
@@ -369,9 +374,11 @@ async function train(ctx: RunContext): Promise<WarmStartRecord> {
 async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
   const { champion, spec } = ctx
   const declared = reportedMetrics(spec)
+  await dataAsFingerprinted(ctx, 'the steps ran', ExitCode.stepFailed)
   // The bundle must hold the model the rules judge: the candidate's directory as its evaluation read it.
   const trained = await snapshotTree(ctx.ws.modelDir)
   const candidate = await evaluateModel(ctx, { role: 'candidate', dir: ctx.ws.modelDir, version: null }, declared)
+  await dataAsFingerprinted(ctx, 'the candidate was evaluated')
   await candidateAsEvaluated(ctx, trained, 'the candidate was evaluated')
   let baseline: Metrics | null = null
   if (champion) {
@@ -386,12 +393,16 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
         'baseline-evaluation-failed'
       )
     }
+    await dataAsFingerprinted(ctx, `the champion (version ${champion.version}) was evaluated`)
     await candidateAsEvaluated(ctx, trained, `the champion (version ${champion.version}) was evaluated`)
   }
   // Pinned versions (`against: N`) are evaluated like the champion; metrics the action computes
   // come from every model's predictions, the same way for each, with their bootstrap evidence.
   const references = champion ? await evaluateReferences(ctx, champion, declared) : new Map<number, Metrics | string>()
-  if (references.size > 0) await candidateAsEvaluated(ctx, trained, 'the versions a rule compares with were evaluated')
+  if (references.size > 0) {
+    await dataAsFingerprinted(ctx, 'the versions a rule compares with were evaluated')
+    await candidateAsEvaluated(ctx, trained, 'the versions a rule compares with were evaluated')
+  }
   const judged = await judgeableMetrics(
     spec,
     ctx.ws.evalDir,
@@ -675,6 +686,41 @@ async function championAsStored(ctx: RunContext, before: string): Promise<void> 
   ctx.reporter.warn(
     `a step changed the champion's unpacked model in $${ContractEnv.baselineDir} (${previewChanges(changes)}); it was unpacked again from ` +
       `the champion's bundle (version ${champion.version}) before ${before}, so every step and the comparison see the champion as it is stored. Write to $${ContractEnv.modelDir} or $${ContractEnv.workDir} instead`
+  )
+}
+
+/**
+ * Each data file (by absolute path) and what it is now: its inode, size and change time, which any
+ * write, or a file put in its place, changes (no step can set a change time back).
+ */
+async function describeDataFiles(data: ResolvedDataInput[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  for (const input of data) {
+    for (const file of input.absolutePaths) {
+      const info = await stat(file, { bigint: true }).catch(() => null)
+      out.set(file, info ? `${info.ino}:${info.size}:${info.ctimeNs}` : 'missing')
+    }
+  }
+  return out
+}
+
+/**
+ * The data were fingerprinted, checked for leakage and recorded in the lineage before any step ran;
+ * the models must be trained and scored on exactly that. A step or an evaluate command that rewrites
+ * a data file in place (a cleaning script, evaluation data overwritten with training data, the
+ * candidate's evaluation changing what the champion is scored on) fails the run before anything is stored.
+ */
+async function dataAsFingerprinted(ctx: RunContext, during: string, exitCode: ExitCodeValue = ExitCode.evaluationFailed): Promise<void> {
+  const now = await describeDataFiles(ctx.data)
+  const changed = [...ctx.dataFiles].filter(([file, was]) => now.get(file) !== was).map(([file]) => path.relative(ctx.spec.root, file) || file)
+  if (changed.length === 0) return
+  const names = ctx.data.filter(d => d.absolutePaths.some(f => now.get(f) !== ctx.dataFiles.get(f))).map(d => d.name)
+  throw new RetrainError(
+    `the data changed while ${during} (${names.join(', ')}: ${previewChanges(changed)}): the data were fingerprinted, checked for ` +
+      'leakage and recorded in the lineage before any step ran, and the models must be trained and scored on exactly that, so nothing ' +
+      `was stored or promoted. Steps and evaluate commands read the data inputs and write elsewhere ($${ContractEnv.workDir}, $${ContractEnv.modelDir})`,
+    exitCode,
+    'data-changed'
   )
 }
 
