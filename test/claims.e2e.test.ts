@@ -3,7 +3,7 @@
  * meets them (each test names the promise it checks).
  */
 import { existsSync } from 'node:fs'
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { normalizeState } from '../src/registry/state-machine.js'
@@ -105,5 +105,30 @@ describe('the models are trained and scored on the data the run fingerprinted', 
     const res = await run(project, 'out1')
     expect(res.code, res.stderr).toBe(0)
     expect((await state(project)).champion).toBe(1)
+  })
+})
+
+describe('a pinned version is evaluated from its verified bundle', { timeout: 120_000 }, () => {
+  it("a version a rule pins whose bundle was replaced by another version's fails its rule closed: nothing is promoted", async () => {
+    // Never more than 0.5 below version 1, whatever the champion.
+    const spec = toySpec({ margin: -100 }).replace('      - margin: -100\n', '      - margin: -100\n      - margin: -0.5\n        against: 1\n')
+    expect(spec).toContain('against: 1')
+    const project = await makeProject('test/fixtures/toy', spec)
+    expect((await run(project, 'out1', '--param', 'delta=5')).code).toBe(0) // v1: w=5, champion
+    expect((await run(project, 'out2', '--param', 'delta=0')).code).toBe(0) // v2: w=5, champion
+    const third = await run(project, 'out3', '--param', 'delta=-4') // v3: w=1, rejected (4 below version 1)
+    expect(third.code, third.stderr).toBe(0)
+    expect(JSON.parse(await readFile(path.join(project, 'out3', 'result.json'), 'utf8')).decision).toBe('rejected')
+    // Version 3's whole, self-consistent bundle put in version 1's place: version 1 would now score 1.
+    const versions = path.join(project, 'registry', 'toy', 'versions')
+    for (const file of ['model.tar', 'manifest.json']) await copyFile(path.join(versions, '3', file), path.join(versions, '1', file))
+
+    // w=2 is 3 below the real version 1 (w=5), 1 above the replaced one.
+    const fourth = await run(project, 'out4', '--param', 'delta=-3')
+    expect(fourth.code, fourth.stderr).toBe(0)
+    expect(fourth.stderr).toMatch(/version 1, which a rule compares with, could not be evaluated: .*digest/)
+    const result = JSON.parse(await readFile(path.join(project, 'out4', 'result.json'), 'utf8'))
+    expect(result.decision).toBe('rejected')
+    expect((await state(project)).champion).toBe(2)
   })
 })
