@@ -132,3 +132,25 @@ describe('a pinned version is evaluated from its verified bundle', { timeout: 12
     expect((await state(project)).champion).toBe(2)
   })
 })
+
+describe('the token is never given to the steps, and a spec asking for it is told so', { timeout: 60_000 }, () => {
+  it('github.token, github.event and any field the github context does not have are refused at their line, not read as empty', async () => {
+    const asking = toySpec({ stepKeys: 'env: { GH_TOKEN: "${{ github.token }}" }' })
+    const project = await makeProject('test/fixtures/toy', asking)
+    const validate = await retrain(project, ['validate', '--spec', 'retrain.yml'])
+    expect(validate.code, validate.stderr).toBe(2)
+    expect(validate.stderr).toMatch(/retrain\.yml:13:\d+: \$\{\{ github\.token \}\}: the token is not given to the spec's steps/)
+    const res = await run(project, 'out1')
+    expect(res.code, res.stderr).toBe(2)
+    expect((await state(project)).versions).toEqual([])
+
+    const payload = toySpec({ train: 'node train.mjs --batch ${{ github.event.client_payload.batch }}' })
+    const other = await makeProject('test/fixtures/toy', payload)
+    const refused = await retrain(other, ['validate', '--spec', 'retrain.yml'])
+    expect(refused.code, refused.stderr).toBe(2)
+    expect(refused.stderr).toMatch(/refers to github\.event, which a spec does not have; did you mean github\.event_name\?/)
+
+    const known = await makeProject('test/fixtures/toy', toySpec({ train: 'node train.mjs --commit ${{ github.sha }}' }))
+    expect((await retrain(known, ['validate', '--spec', 'retrain.yml'])).code).toBe(0)
+  })
+})

@@ -64,8 +64,9 @@ import {
   withRunIdentity
 } from './rerun.js'
 import type { RunIdentity } from '../ports.js'
+import type { GithubContextField } from '../spec/expressions.js'
 
-function githubContext(): Record<string, unknown> {
+function githubContext(): Record<GithubContextField, string> {
   const env = process.env
   return {
     event_name: env.GITHUB_EVENT_NAME ?? '',

@@ -23,6 +23,14 @@ export const SPEC_CONTEXTS: readonly string[] = ['params', 'data', 'env', 'githu
  */
 export const DATA_CONTEXTS: readonly string[] = ['params', 'github']
 
+/**
+ * The fields of the `github` context, as the action fills them from the runner's variables (the CLI
+ * leaves them empty). Only these: the language yields '' for any other, so `github.token` or
+ * `github.event.…` would be an empty string without a word; the loader refuses them instead.
+ */
+export const GITHUB_CONTEXT_FIELDS = ['event_name', 'repository', 'ref', 'sha', 'actor', 'triggering_actor', 'run_id', 'run_attempt', 'workflow'] as const
+export type GithubContextField = (typeof GITHUB_CONTEXT_FIELDS)[number]
+
 export interface ExpressionSpan {
   /** Offset of `${{`. */
   start: number
@@ -113,6 +121,8 @@ function describeParseError(error: unknown, allowedContexts: readonly string[]):
 
 class ParamReferences implements ExprVisitor<void> {
   readonly names: string[] = []
+  /** The fields of `github` the expression reads (`github.<field>`, `github['<field>']`). */
+  readonly githubFields: string[] = []
   visitLiteral(_literal: Literal): void {}
   visitUnary(unary: Unary): void {
     unary.expr.accept(this)
@@ -129,13 +139,10 @@ class ParamReferences implements ExprVisitor<void> {
   }
   visitContextAccess(_access: ContextAccess): void {}
   visitIndexAccess(access: IndexAccess): void {
-    if (
-      access.expr instanceof ContextAccess &&
-      access.expr.name.lexeme.toLowerCase() === 'params' &&
-      access.index instanceof Literal &&
-      access.index.literal.kind === data.Kind.String
-    ) {
-      this.names.push(access.index.literal.coerceString())
+    if (access.expr instanceof ContextAccess && access.index instanceof Literal && access.index.literal.kind === data.Kind.String) {
+      const context = access.expr.name.lexeme.toLowerCase()
+      if (context === 'params') this.names.push(access.index.literal.coerceString())
+      if (context === 'github') this.githubFields.push(access.index.literal.coerceString())
     }
     access.expr.accept(this)
     access.index.accept(this)
@@ -158,9 +165,21 @@ export function checkExpression(expression: string, allowedContexts: readonly st
   } catch (error) {
     return `invalid expression \${{ ${expression} }}: ${describeParseError(error, allowedContexts)}`
   }
+  const visitor = new ParamReferences()
+  ast.accept(visitor)
+  for (const field of visitor.githubFields) {
+    if ((GITHUB_CONTEXT_FIELDS as readonly string[]).includes(field.toLowerCase())) continue
+    const fields = `the github context of a spec holds ${GITHUB_CONTEXT_FIELDS.join(', ')}`
+    if (field.toLowerCase() === 'token') {
+      return (
+        `\${{ ${expression} }}: the token is not given to the spec's steps, so github.token is not available in a spec (${fields}); ` +
+        "a step that needs a token gets one from the workflow: set it in the action step's env: under a name of your own"
+      )
+    }
+    const near = closest(field, GITHUB_CONTEXT_FIELDS)
+    return `\${{ ${expression} }} refers to github.${field}, which a spec does not have${near ? `; did you mean github.${near}?` : ''} (${fields})`
+  }
   if (knownParams) {
-    const visitor = new ParamReferences()
-    ast.accept(visitor)
     const known = new Set(knownParams.map(p => p.toLowerCase()))
     for (const name of visitor.names) {
       if (known.has(name.toLowerCase())) continue

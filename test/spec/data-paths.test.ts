@@ -50,7 +50,19 @@ describe('the loader checks data paths with expressions', () => {
     expect(problems(spec('  batch: { type: string, default: a }\n  n: { type: integer, default: 1 }', '"d/${{ params.batch }}-${{ params.n }}.csv"'))).toEqual(
       []
     )
-    expect(problems(spec('  n: { type: integer, default: 1 }', '"d/${{ github.event.client_payload.batch }}.csv"'))).toEqual([])
+    expect(problems(spec('  n: { type: integer, default: 1 }', '"d/${{ github.ref }}/${{ github[\'run_id\'] }}.csv"'))).toEqual([])
+  })
+
+  it("refuses a field the spec's github context does not have, which would be an empty string without a word", () => {
+    const p = '  n: { type: integer, default: 1 }'
+    expect(problems(spec(p, '"d/${{ github.event.client_payload.batch }}.csv"'))).toEqual([
+      'spec.yml:5:13: ${{ github.event.client_payload.batch }} refers to github.event, which a spec does not have; did you mean github.event_name? ' +
+        '(the github context of a spec holds event_name, repository, ref, sha, actor, triggering_actor, run_id, run_attempt, workflow)'
+    ])
+    expect(problems(spec(p, '"d/${{ github.ref_name }}.csv"'))[0]).toMatch(/refers to github\.ref_name, which a spec does not have/)
+    expect(problems(spec(p, '"d/${{ github.token }}.csv"'))[0]).toMatch(
+      /^spec\.yml:5:13: \$\{\{ github\.token \}\}: the token is not given to the spec's steps, so github\.token is not available in a spec/
+    )
   })
 
   it('refuses unknown params, other contexts and unterminated expressions at their line:col', () => {
