@@ -154,6 +154,8 @@ interface RunContext {
   data: ResolvedDataInput[]
   trainingInputs: ResolvedDataInput[]
   evaluationInputs: ResolvedDataInput[]
+  /** The values of the secret-looking variables the steps were given (spec env included), to mask in the kept logs. */
+  stepSecrets: Map<string, Buffer>
   /** Each data file as it was fingerprinted (see dataAsFingerprinted). */
   dataFiles: Map<string, string>
   snapshot: RegistrySnapshot
@@ -213,11 +215,13 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     keep: options.keepWorkDir,
     onCleaned: dir => reporter.info(`Removed ${dir}, left by a run that was killed`)
   })
+  // Filled as steps start: a spec's own env may give a step a secret-looking variable the runner's lacks.
+  const stepSecrets = new Map<string, Buffer>()
   try {
     await removeEarlierResult(options.outputDir).catch(err =>
       reporter.warn(`could not remove the earlier run's result from ${options.outputDir}: ${(err as Error).message}`)
     )
-    const ctx = await prepare(options, ws)
+    const ctx = await prepare(options, ws, stepSecrets)
     if (ctx.drift) await writeDriftCharts(options.outputDir, ctx.drift)
     if (ctx.drift && !ctx.drift.drifted) return await skipRun(ctx, ctx.drift)
     const warmStart = await train(ctx)
@@ -226,7 +230,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
     return await commit(ctx, evaluation, decision)
   } catch (err) {
     // The steps' logs are what a person needs to see why a run failed.
-    await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs')).catch(() => undefined)
+    await copyLogs(ws.scratchDir, path.join(options.outputDir, 'logs'), stepSecrets.values()).catch(() => undefined)
     if (isDiskFull(err)) throw new DiskFullError((err as NodeJS.ErrnoException).path ?? options.outputDir, { cause: err })
     throw err
   } finally {
@@ -240,7 +244,7 @@ export async function runRetraining(options: RunOptions): Promise<RunOutcome> {
 }
 
 /** The data's fingerprints, the champion (verified), the leakage guard, the contexts and the contract. */
-async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> {
+async function prepare(options: RunOptions, ws: Workspace, stepSecrets: Map<string, Buffer>): Promise<RunContext> {
   const { spec, registry, reporter } = options
   const now = options.now ?? (() => new Date())
   const startedAt = now()
@@ -325,6 +329,7 @@ async function prepare(options: RunOptions, ws: Workspace): Promise<RunContext> 
     data,
     trainingInputs,
     evaluationInputs,
+    stepSecrets,
     dataFiles,
     snapshot,
     champion,
@@ -476,7 +481,7 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     // candidate's bundle and logs in the workflow run.
     // The logs as kept (secrets masked, nothing but the logs) are the ones uploaded.
     const logsOut = path.join(options.outputDir, 'logs')
-    const logs = await precommit(() => copyLogs(ws.scratchDir, logsOut))
+    const logs = await precommit(() => copyLogs(ws.scratchDir, logsOut, ctx.stepSecrets.values()))
     if (options.artifacts) artifacts.push(...(await uploadArtifacts(options.artifacts, spec.model, record.version, ws, logs, logsOut, ctx.challenger?.name)))
     const bundleOut = path.join(options.outputDir, 'bundle')
     const storage = await precommit(async () => {
@@ -1006,6 +1011,7 @@ async function execute(
     Math.max(50, Math.min(every, 10_000))
   )
   heartbeat.unref()
+  for (const secret of secretValues(env)) ctx.stepSecrets.set(secret.toString('base64'), secret)
   const result = await runProcess({
     id,
     script: target.run ?? '',
@@ -1169,10 +1175,14 @@ async function compareModelWeights(champion: Champion | null, candidateDir: stri
   return before && after ? compareWeights(before, after) : null
 }
 
-/** The steps' logs into the outputs, secret-looking values of the environment masked (redact.ts). */
-async function copyLogs(from: string, to: string): Promise<string[]> {
+/**
+ * The steps' logs into the outputs, secret-looking values masked (redact.ts): those of the runner's
+ * environment, and those the steps were given (`stepSecrets`), which a spec's env may add.
+ */
+async function copyLogs(from: string, to: string, stepSecrets: Iterable<Buffer>): Promise<string[]> {
   await mkdir(to, { recursive: true })
-  const secrets = secretValues(process.env)
+  const all = new Map<string, Buffer>([...secretValues(process.env), ...stepSecrets].map(b => [b.toString('base64'), b]))
+  const secrets = [...all.values()].sort((a, b) => b.length - a.length)
   const copied: string[] = []
   // Only regular files: a step can reach this directory, and a link or pipe it put there is not followed.
   for (const entry of await readdir(from, { withFileTypes: true })) {

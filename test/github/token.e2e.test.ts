@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/results-server.js'
-import { AUTO, GATE, runAction, toyProject } from './harness.js'
+import { AUTO, GATE, runAction, toyProject, toySpec } from './harness.js'
 
 let github: FakeGitHub
 let artifacts: FakeArtifacts
@@ -115,6 +115,29 @@ describe('the token', { timeout: 180_000 }, () => {
     expect(text).not.toContain(secret)
     expect(Object.keys(logs).some(name => name.includes('planted'))).toBe(false)
     expect(text).not.toContain('model: hubsecret')
+  })
+
+  it("a secret-looking variable the spec's own env gives a step is masked in the kept logs too, as in a failed step's last lines", async () => {
+    // The runner's environment has no such name: the value reaches the step through a param and the spec's env.
+    const workspace = await toyProject('hubparam', AUTO)
+    const spec = path.join(workspace, 'retrain.yml')
+    await writeFile(
+      spec,
+      toySpec('hubparam', AUTO, '  hub: { type: string, default: "" }\n').replace(
+        'run: env > step-env.txt && node train.mjs',
+        'run: node train.mjs && echo "hub token $HUB_TOKEN"\n    env:\n      HUB_TOKEN: ${{ params.hub }}'
+      )
+    )
+    const secret = 'hub-secret-value-3c8b44'
+    const out = path.join(workspace, 'out')
+    const run = await runAction(workspace, { github, artifacts, inputs: { spec: 'retrain.yml', params: JSON.stringify({ hub: secret }), 'output-dir': out } })
+    expect(run.code, run.log).toBe(0)
+    const logs = Object.values(await unzip(await artifacts.download('hubparam-v1-logs-attempt1'))).join('\n')
+    expect(logs).toContain('hub token ***')
+    expect(logs).not.toContain(secret)
+    const kept = await readFile(path.join(out, 'logs', 'train.log'), 'utf8')
+    expect(kept).toContain('hub token ***')
+    expect(kept).not.toContain(secret)
   })
 
   it("a failed step's secret-looking variable it printed is masked wherever the run leaves its last lines", async () => {
