@@ -11,9 +11,9 @@ export const ExitCode = {
   internal: 1,
   /** The spec, a param, an argument or an input file is invalid. Nothing ran. */
   badInput: 2,
-  /** A preprocessing or training step failed or timed out. Nothing changed in the registry. */
+  /** A preprocessing or training step failed or timed out, or wrote into a data file. Nothing changed in the registry. */
   stepFailed: 3,
-  /** Evaluation failed: a metrics file was missing or unreadable, or the champion could not be evaluated. */
+  /** Evaluation failed: a metrics file was missing or unreadable, the champion could not be evaluated, or an evaluation changed the candidate or the data. */
   evaluationFailed: 4,
   /** The champion moved since the candidate was compared with it (`stale-baseline`) or a registry conflict. */
   conflict: 5,
