@@ -65,9 +65,9 @@ var init_errors = __esm({
       internal: 1,
       /** The spec, a param, an argument or an input file is invalid. Nothing ran. */
       badInput: 2,
-      /** A preprocessing or training step failed or timed out. Nothing changed in the registry. */
+      /** A preprocessing or training step failed or timed out, or wrote into a data file. Nothing changed in the registry. */
       stepFailed: 3,
-      /** Evaluation failed: a metrics file was missing or unreadable, or the champion could not be evaluated. */
+      /** Evaluation failed: a metrics file was missing or unreadable, the champion could not be evaluated, or an evaluation changed the candidate or the data. */
       evaluationFailed: 4,
       /** The champion moved since the candidate was compared with it (`stale-baseline`) or a registry conflict. */
       conflict: 5,
@@ -10528,9 +10528,18 @@ function checkExpression(expression, allowedContexts, knownParams) {
   } catch (error) {
     return `invalid expression \${{ ${expression} }}: ${describeParseError(error, allowedContexts)}`;
   }
+  const visitor = new ParamReferences();
+  ast.accept(visitor);
+  for (const field of visitor.githubFields) {
+    if (GITHUB_CONTEXT_FIELDS.includes(field.toLowerCase())) continue;
+    const fields = `the github context of a spec holds ${GITHUB_CONTEXT_FIELDS.join(", ")}`;
+    if (field.toLowerCase() === "token") {
+      return `\${{ ${expression} }}: the token is not given to the spec's steps, so github.token is not available in a spec (${fields}); a step that needs a token gets one from the workflow: set it in the action step's env: under a name of your own`;
+    }
+    const near = closest(field, GITHUB_CONTEXT_FIELDS);
+    return `\${{ ${expression} }} refers to github.${field}, which a spec does not have${near ? `; did you mean github.${near}?` : ""} (${fields})`;
+  }
   if (knownParams) {
-    const visitor = new ParamReferences();
-    ast.accept(visitor);
     const known = new Set(knownParams.map((p) => p.toLowerCase()));
     for (const name of visitor.names) {
       if (known.has(name.toLowerCase())) continue;
@@ -10592,7 +10601,7 @@ function evaluateTemplate(text2, contexts, where2) {
   }
   return out + text2.slice(from);
 }
-var SPEC_CONTEXTS, DATA_CONTEXTS, UNTERMINATED_MESSAGE, ParamReferences;
+var SPEC_CONTEXTS, DATA_CONTEXTS, GITHUB_CONTEXT_FIELDS, UNTERMINATED_MESSAGE, ParamReferences;
 var init_expressions = __esm({
   "src/spec/expressions.ts"() {
     "use strict";
@@ -10602,9 +10611,12 @@ var init_expressions = __esm({
     init_suggest();
     SPEC_CONTEXTS = ["params", "data", "env", "github", "baseline", "candidate", "steps"];
     DATA_CONTEXTS = ["params", "github"];
+    GITHUB_CONTEXT_FIELDS = ["event_name", "repository", "ref", "sha", "actor", "triggering_actor", "run_id", "run_attempt", "workflow"];
     UNTERMINATED_MESSAGE = 'unterminated expression: "${{" without a matching "}}"';
     ParamReferences = class {
       names = [];
+      /** The fields of `github` the expression reads (`github.<field>`, `github['<field>']`). */
+      githubFields = [];
       visitLiteral(_literal) {
       }
       visitUnary(unary) {
@@ -10623,8 +10635,10 @@ var init_expressions = __esm({
       visitContextAccess(_access) {
       }
       visitIndexAccess(access) {
-        if (access.expr instanceof ContextAccess && access.expr.name.lexeme.toLowerCase() === "params" && access.index instanceof Literal && access.index.literal.kind === data_exports.Kind.String) {
-          this.names.push(access.index.literal.coerceString());
+        if (access.expr instanceof ContextAccess && access.index instanceof Literal && access.index.literal.kind === data_exports.Kind.String) {
+          const context = access.expr.name.lexeme.toLowerCase();
+          if (context === "params") this.names.push(access.index.literal.coerceString());
+          if (context === "github") this.githubFields.push(access.index.literal.coerceString());
         }
         access.expr.accept(this);
         access.index.accept(this);
@@ -24166,17 +24180,24 @@ var init_bundle = __esm({
 // src/engine/baseline-guard.ts
 async function snapshotTree(dir) {
   const out = /* @__PURE__ */ new Map();
-  const root = dir.endsWith(import_node_path10.default.sep) ? dir : dir + import_node_path10.default.sep;
+  const root = Buffer.from(dir.endsWith(import_node_path10.default.sep) ? dir : dir + import_node_path10.default.sep);
   const walk = (rel) => {
-    for (const entry of (0, import_node_fs7.readdirSync)(root + rel, { withFileTypes: true })) {
-      const child = rel === "" ? entry.name : `${rel}/${entry.name}`;
-      const info = (0, import_node_fs7.lstatSync)(root + child, { bigint: true });
-      out.set(child, `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`);
+    for (const entry of (0, import_node_fs7.readdirSync)(Buffer.concat([root, rel]), { withFileTypes: true, encoding: "buffer" })) {
+      const child = rel.length === 0 ? entry.name : Buffer.concat([rel, SLASH2, entry.name]);
+      const info = (0, import_node_fs7.lstatSync)(Buffer.concat([root, child]), { bigint: true });
+      out.set(entryName(child), `${info.mode}:${info.size}:${info.ino}:${info.ctimeNs}`);
       if (entry.isDirectory()) walk(child);
     }
   };
-  walk("");
+  walk(Buffer.alloc(0));
   return out;
+}
+function entryName(bytes) {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return `${bytes.toString("utf8")} (bytes ${bytes.toString("hex")})`;
+  }
 }
 function treeChanges(before, after) {
   const changes = [];
@@ -24207,7 +24228,7 @@ async function restoreChangedTree(dir, snapshot, bundleDir, digest) {
 function preview3(items, shown2 = 5) {
   return items.length <= shown2 ? items.join(", ") : `${items.slice(0, shown2).join(", ")} and ${items.length - shown2} more`;
 }
-var import_node_fs7, import_promises7, import_node_path10;
+var import_node_fs7, import_promises7, import_node_path10, SLASH2, UTF8;
 var init_baseline_guard = __esm({
   "src/engine/baseline-guard.ts"() {
     "use strict";
@@ -24216,6 +24237,8 @@ var init_baseline_guard = __esm({
     import_node_path10 = __toESM(require("node:path"), 1);
     init_errors();
     init_bundle();
+    SLASH2 = Buffer.from("/");
+    UTF8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
@@ -25128,10 +25151,10 @@ var init_dist2 = __esm({
       queue.enqueue();
       fs.realpath(path29, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
-        fs.stat(resolvedPath, (error$1, stat11) => {
+        fs.stat(resolvedPath, (error$1, stat12) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat11.isDirectory() && isRecursive(path29, resolvedPath, state)) return queue.dequeue(null, state);
-          callback$1(stat11, resolvedPath);
+          if (stat12.isDirectory() && isRecursive(path29, resolvedPath, state)) return queue.dequeue(null, state);
+          callback$1(stat12, resolvedPath);
           queue.dequeue(null, state);
         });
       });
@@ -25141,9 +25164,9 @@ var init_dist2 = __esm({
       queue.enqueue();
       try {
         const resolvedPath = fs.realpathSync(path29);
-        const stat11 = fs.statSync(resolvedPath);
-        if (stat11.isDirectory() && isRecursive(path29, resolvedPath, state)) return;
-        callback$1(stat11, resolvedPath);
+        const stat12 = fs.statSync(resolvedPath);
+        if (stat12.isDirectory() && isRecursive(path29, resolvedPath, state)) return;
+        callback$1(stat12, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
       }
@@ -25306,8 +25329,8 @@ var init_dist2 = __esm({
             this.walkDirectory(this.state, path29, path29, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
             let path29 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path29, this.state, (stat11, resolvedPath) => {
-              if (stat11.isDirectory()) {
+            this.resolveSymlink(path29, this.state, (stat12, resolvedPath) => {
+              if (stat12.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
                 if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path29 + pathSeparator)) return;
                 this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path29 + pathSeparator, depth - 1, this.walk);
@@ -33036,11 +33059,12 @@ async function runRetraining(options) {
     keep: options.keepWorkDir,
     onCleaned: (dir) => reporter.info(`Removed ${dir}, left by a run that was killed`)
   });
+  const stepSecrets = /* @__PURE__ */ new Map();
   try {
     await removeEarlierResult(options.outputDir).catch(
       (err) => reporter.warn(`could not remove the earlier run's result from ${options.outputDir}: ${err.message}`)
     );
-    const ctx = await prepare2(options, ws);
+    const ctx = await prepare2(options, ws, stepSecrets);
     if (ctx.drift) await writeDriftCharts(options.outputDir, ctx.drift);
     if (ctx.drift && !ctx.drift.drifted) return await skipRun(ctx, ctx.drift);
     const warmStart = await train(ctx);
@@ -33048,7 +33072,7 @@ async function runRetraining(options) {
     const decision = await decide(ctx, warmStart, evaluation);
     return await commit(ctx, evaluation, decision);
   } catch (err) {
-    await copyLogs(ws.scratchDir, import_node_path22.default.join(options.outputDir, "logs")).catch(() => void 0);
+    await copyLogs(ws.scratchDir, import_node_path22.default.join(options.outputDir, "logs"), stepSecrets.values()).catch(() => void 0);
     if (isDiskFull(err)) throw new DiskFullError(err.path ?? options.outputDir, { cause: err });
     throw err;
   } finally {
@@ -33059,7 +33083,7 @@ async function runRetraining(options) {
     else reporter.info(`Kept the run's scratch directory (--keep-work-dir): ${ws.root}`);
   }
 }
-async function prepare2(options, ws) {
+async function prepare2(options, ws, stepSecrets) {
   const { spec, registry, reporter } = options;
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
   const startedAt = now();
@@ -33068,6 +33092,7 @@ async function prepare2(options, ws) {
   const known = { params: options.params, github: options.github ?? {} };
   refuseOptionValues(spec, known);
   const data = Object.values(await fingerprintData(spec.root, spec.data, known));
+  const dataFiles2 = await describeDataFiles(data);
   await runDataChecks(spec, data, (message) => reporter.warn(message));
   const evaluationNames = new Set(spec.evaluate.data);
   const evaluationInputs = data.filter((d) => evaluationNames.has(d.name));
@@ -33131,6 +33156,8 @@ async function prepare2(options, ws) {
     data,
     trainingInputs,
     evaluationInputs,
+    stepSecrets,
+    dataFiles: dataFiles2,
     snapshot,
     champion,
     contexts,
@@ -33170,7 +33197,11 @@ async function train(ctx) {
 async function evaluateBoth(ctx) {
   const { champion, spec } = ctx;
   const declared = reportedMetrics(spec);
+  await dataAsFingerprinted(ctx, "the steps ran", ExitCode.stepFailed);
+  const trained = await snapshotTree(ctx.ws.modelDir);
   const candidate = await evaluateModel(ctx, { role: "candidate", dir: ctx.ws.modelDir, version: null }, declared);
+  await dataAsFingerprinted(ctx, "the candidate was evaluated");
+  await candidateAsEvaluated(ctx, trained, "the candidate was evaluated");
   let baseline = null;
   if (champion) {
     await championAsStored(ctx, "the champion is evaluated");
@@ -33183,8 +33214,14 @@ async function evaluateBoth(ctx) {
         "baseline-evaluation-failed"
       );
     }
+    await dataAsFingerprinted(ctx, `the champion (version ${champion.version}) was evaluated`);
+    await candidateAsEvaluated(ctx, trained, `the champion (version ${champion.version}) was evaluated`);
   }
   const references = champion ? await evaluateReferences(ctx, champion, declared) : /* @__PURE__ */ new Map();
+  if (references.size > 0) {
+    await dataAsFingerprinted(ctx, "the versions a rule compares with were evaluated");
+    await candidateAsEvaluated(ctx, trained, "the versions a rule compares with were evaluated");
+  }
   const judged = await judgeableMetrics(
     spec,
     ctx.ws.evalDir,
@@ -33243,7 +33280,7 @@ async function commit(ctx, evaluation, decision) {
     );
     await options.atStage?.("packed");
     const logsOut = import_node_path22.default.join(options.outputDir, "logs");
-    const logs = await precommit(() => copyLogs(ws.scratchDir, logsOut));
+    const logs = await precommit(() => copyLogs(ws.scratchDir, logsOut, ctx.stepSecrets.values()));
     if (options.artifacts) artifacts.push(...await uploadArtifacts(options.artifacts, spec.model, record.version, ws, logs, logsOut, ctx.challenger?.name));
     const bundleOut = import_node_path22.default.join(options.outputDir, "bundle");
     const storage = await precommit(async () => {
@@ -33436,6 +33473,35 @@ async function championAsStored(ctx, before) {
     `a step changed the champion's unpacked model in $${ContractEnv.baselineDir} (${preview3(changes)}); it was unpacked again from the champion's bundle (version ${champion.version}) before ${before}, so every step and the comparison see the champion as it is stored. Write to $${ContractEnv.modelDir} or $${ContractEnv.workDir} instead`
   );
 }
+async function describeDataFiles(data) {
+  const out = /* @__PURE__ */ new Map();
+  for (const input of data) {
+    for (const file of input.absolutePaths) {
+      const info = await (0, import_promises22.stat)(file, { bigint: true }).catch(() => null);
+      out.set(file, info ? `${info.ino}:${info.size}:${info.ctimeNs}` : "missing");
+    }
+  }
+  return out;
+}
+async function dataAsFingerprinted(ctx, during, exitCode = ExitCode.evaluationFailed) {
+  const now = await describeDataFiles(ctx.data);
+  const changed = [...ctx.dataFiles].filter(([file, was]) => now.get(file) !== was).map(([file]) => import_node_path22.default.relative(ctx.spec.root, file) || file);
+  if (changed.length === 0) return;
+  const names = ctx.data.filter((d) => d.absolutePaths.some((f) => now.get(f) !== ctx.dataFiles.get(f))).map((d) => d.name);
+  throw new RetrainError(
+    `the data changed while ${during} (${names.join(", ")}: ${preview3(changed)}): the data were fingerprinted, checked for leakage and recorded in the lineage before any step ran, and the models must be trained and scored on exactly that, so nothing was stored or promoted. Steps and evaluate commands read the data inputs and write elsewhere ($${ContractEnv.workDir}, $${ContractEnv.modelDir})`,
+    exitCode,
+    "data-changed"
+  );
+}
+async function candidateAsEvaluated(ctx, trained, during) {
+  const changes = treeChanges(trained, await snapshotTree(ctx.ws.modelDir));
+  if (changes.length === 0) return;
+  throw new EvaluationError(
+    `the candidate's model in $${ContractEnv.modelDir} changed while ${during} (${preview3(changes)}): the bundle would not hold the model whose metrics the rules judge, so nothing was stored or promoted. An evaluate command reads the model in $${ContractEnv.evalModelDir} and writes only to $${ContractEnv.metricsFile}, $${ContractEnv.predictionsFile} or $${ContractEnv.workDir}`,
+    "candidate-changed"
+  );
+}
 async function evaluateReferences(ctx, champion, declared) {
   const { spec, options, ws, snapshot } = ctx;
   const pinned = pinnedVersions(spec);
@@ -33609,6 +33675,7 @@ async function execute(ctx, label, id, target, env, argv) {
     Math.max(50, Math.min(every, 1e4))
   );
   heartbeat.unref();
+  for (const secret of secretValues(env)) ctx.stepSecrets.set(secret.toString("base64"), secret);
   const result = await runProcess({
     id,
     script: target.run ?? "",
@@ -33742,9 +33809,10 @@ async function compareModelWeights(champion, candidateDir, warn) {
   const after = before && await readWeights(candidateDir, warn);
   return before && after ? compareWeights(before, after) : null;
 }
-async function copyLogs(from, to) {
+async function copyLogs(from, to, stepSecrets) {
   await (0, import_promises22.mkdir)(to, { recursive: true });
-  const secrets = secretValues(process.env);
+  const all = new Map([...secretValues(process.env), ...stepSecrets].map((b) => [b.toString("base64"), b]));
+  const secrets = [...all.values()].sort((a, b) => b.length - a.length);
   const copied = [];
   for (const entry of await (0, import_promises22.readdir)(from, { withFileTypes: true })) {
     if (!entry.name.endsWith(".log") || !entry.isFile()) continue;
@@ -37735,4 +37803,4 @@ async function runCli(argv) {
   main,
   runCli
 });
-// retrain-script-sha256=029139c981730c33c5e4352141a1de33cbbc16924a517f3cdeed441f038fb7ca
+// retrain-script-sha256=2a48852825b7c2671f5b371209d558b5fd50bf6e34a4825ad736dc5d43925b12
