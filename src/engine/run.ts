@@ -1204,7 +1204,7 @@ async function publishOutputs(staged: StagedOutputs, result: RunResult, report: 
 }
 
 /** Completes the effects the commit recorded; a failure says that the decision stands and how to finish. */
-async function settleEffects(options: RunOptions, model: string): Promise<EffectReport | null> {
+async function settleEffects(options: RunOptions, model: string): Promise<EffectReport> {
   try {
     const report = await options.registry.settle(model, options.effectPerformers ?? {})
     for (const e of [...report.failed, ...report.unconfirmed]) {
@@ -1216,6 +1216,7 @@ async function settleEffects(options: RunOptions, model: string): Promise<Effect
     return report
   } catch (err) {
     options.reporter.warn(`the decision is recorded, but completing its follow-ups failed: ${(err as Error).message}; the next command completes them`)
-    return null
+    // Unfinished, as a follow-up that failed: the shells say so with the decision.
+    return { done: [], failed: [], unconfirmed: [], interrupted: err }
   }
 }

@@ -186,6 +186,10 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
 
 /** Says what became of the follow-ups a command completed: what failed stays pending, and how to finish. */
 function reportFollowUps(model: string, report: EffectReport | null | undefined): void {
+  if (report && 'interrupted' in report)
+    core.warning(
+      `completing the follow-ups of ${model} stopped short (${errorText(report.interrupted)}); what is pending stays pending and the next command completes it`
+    )
   for (const e of report?.failed ?? [])
     core.warning(`${e.kind} for ${model} version ${e.version} failed: ${e.error}; it stays pending and the next command tries again`)
   for (const e of report?.unconfirmed ?? []) {
@@ -201,11 +205,11 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
  * run's does, so that "Re-run failed jobs" and a person notice the missing deploy, and says how to finish.
  */
 function failUnfinished(decided: string, report: EffectReport | null | undefined): void {
-  const left = unfinished(report)
+  const left = unfinished(report, errorText)
   if (left.length === 0) return
   core.setFailed(
-    `${decided}, but ${left.map(e => `${e.kind} of version ${e.version} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
-      'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
+    `${decided}, but ${left.join(', ')} did not complete. ` +
+      'What did not complete stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
       'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
   )
 }
@@ -482,8 +486,13 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
     },
     payload as CommentEvent
   )
+  const decided = outcome.outcome === 'approved' || outcome.outcome === 'rejected'
   // The approval or rejection committed its follow-ups (a deploy, deleting the draft): complete them.
-  const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell))
+  // Past the decision, a registry that cannot be read leaves them pending, said with the decision.
+  const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell)).catch((err: unknown): AppOutcome => {
+    if (!decided) throw err
+    return { kind: 'settled', model: shell.spec.model, followUps: { done: [], failed: [], unconfirmed: [], interrupted: err } }
+  })
   if (settled.kind === 'settled') reportFollowUps(shell.spec.model, settled.followUps)
   // A re-run of an approval whose version has been replaced since: said, and not reported as promoted (see rerun.ts).
   const champion = outcome.outcome === 'approved' && isRerun(shell.run) ? (await shell.registry.snapshot(shell.spec.model)).champion : undefined
@@ -866,6 +875,11 @@ function eventPayloadOrNone(): EventPayload {
   } catch {
     return {}
   }
+}
+
+/** An error for a person: a failed GitHub API call with the request and what to do, else its message. */
+function errorText(err: unknown): string {
+  return apiError(err) ?? (err instanceof Error ? err.message : String(err))
 }
 
 /** A failed GitHub API call, said with the request and what to do; null for other errors. */

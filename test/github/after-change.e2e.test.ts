@@ -1,0 +1,110 @@
+/**
+ * After a change lands, whatever fails later says that it landed: through the built action against
+ * the fake, GitHub answers 502 to every read of the registry state once the change is written. The
+ * step fails (its follow-ups did not complete), names the decision that stands, and sets the outputs
+ * that describe it; the next command completes what was left pending.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { Outputs } from '../../src/github/constants.js'
+import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
+import { GATE, registryState, runAction, toyProject, type RunOptions } from './harness.js'
+
+let github: FakeGitHub
+
+beforeAll(async () => {
+  github = await startFakeGitHub()
+})
+
+afterEach(() => {
+  // A persistent fault belongs to its test alone.
+  github.faults.length = 0
+})
+
+afterAll(async () => {
+  expect(github.violations, github.violations.join('\n')).toEqual([])
+  await github.close()
+})
+
+function act(workspace: string, options: RunOptions = {}) {
+  return runAction(workspace, { github, ...options, inputs: { spec: 'retrain.yml', artifacts: 'false', ...options.inputs } })
+}
+
+/** Every read of the model's state answers 502 from the moment the next change to it is written. */
+function unreadableAfterChange(model: string): void {
+  const file = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
+  github.faults.push({ method: 'GET', path: file, kind: { status: 502 }, times: Infinity, after: { method: 'PUT', path: file } })
+}
+
+/** The decision stands, is named, and the outputs describe it. */
+function expectLanded(res: Awaited<ReturnType<typeof act>>, model: string, decided: string, outputs: Record<string, string>): void {
+  expect(res.code, res.log).toBe(1)
+  expect(res.log).toMatch(new RegExp(`${model} version \\d+ ${decided}, but [^\\n]*GitHub's API answered 502[^\\n]* did not complete`))
+  expect(res.log).toMatch(/the next command of this action completes it/)
+  expect(res.outputs).toMatchObject(outputs)
+}
+
+describe('a registry read failing persistently after the change', { timeout: 180_000 }, () => {
+  it('promote, approve, reject and rollback say that their change landed, and set their outputs', async () => {
+    const model = 'unread'
+    const workspace = await toyProject(model, GATE)
+    for (let i = 0; i < 3; i++) expect((await act(workspace)).code).toBe(0)
+    expect(registryState(github, model)!.versions.map(v => v.status)).toEqual(['pending', 'pending', 'pending'])
+
+    unreadableAfterChange(model)
+    const promote = await act(workspace, { inputs: { command: 'promote', candidate: '1', 'expect-champion': 'none' } })
+    expectLanded(promote, model, 'is the champion', { [Outputs.decision]: 'promoted', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+    github.faults.length = 0
+    // Pending for the next command: the champion's release, and the drafts of the versions compared with no champion.
+    expect(registryState(github, model)!.champion).toBe(1)
+    expect(registryState(github, model)!.effects.map(e => [e.kind, e.version, e.status])).toEqual([
+      ['publish-release', 1, 'pending'],
+      ['delete-release', 2, 'pending'],
+      ['delete-release', 3, 'pending']
+    ])
+    const settle = await act(workspace, { inputs: { command: 'settle' } })
+    expect(settle.code, settle.log).toBe(0)
+    expect(registryState(github, model)!.effects).toEqual([])
+
+    // Versions 2 and 3 were compared with no champion: stale now, their drafts deleted; a fresh one to decide.
+    expect((await act(workspace)).code).toBe(0)
+    expect((await act(workspace)).code).toBe(0)
+    unreadableAfterChange(model)
+    const reject = await act(workspace, { inputs: { command: 'reject', version: '4' } })
+    expectLanded(reject, model, 'is rejected', { [Outputs.decision]: 'rejected', [Outputs.promoted]: 'false', [Outputs.candidateVersion]: '4' })
+    github.faults.length = 0
+    expect(registryState(github, model)!.versions.find(v => v.version === 4)!.status).toBe('rejected')
+    // Nothing pending before the next change: the fault wakes at the change itself.
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+
+    unreadableAfterChange(model)
+    const approve = await act(workspace, { inputs: { command: 'approve', version: '5' } })
+    expectLanded(approve, model, 'is the champion', { [Outputs.decision]: 'approved', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '5' })
+    github.faults.length = 0
+    expect(registryState(github, model)!.champion).toBe(5)
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+
+    unreadableAfterChange(model)
+    const rollback = await act(workspace, { inputs: { command: 'rollback' } })
+    expectLanded(rollback, model, 'is the champion', { [Outputs.decision]: 'rolled-back', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+    github.faults.length = 0
+    expect(registryState(github, model)!.champion).toBe(1)
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+    expect(registryState(github, model)!.effects).toEqual([])
+  })
+
+  it('an approval by comment says that it landed, and sets its outputs', async () => {
+    const model = 'unreadcomment'
+    const workspace = await toyProject(model, GATE)
+    expect((await act(workspace, { inputs: { gate: 'issue' } })).code).toBe(0)
+    const issue = [...github.issues.values()].find(i => i.title === `Approve ${model} version 1?`)!
+    github.permissions.set('maintainer', 'maintain')
+    const c = github.addIssueComment(issue.number, 'maintainer', '/approve')
+    unreadableAfterChange(model)
+    const byComment = await act(workspace, { event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, c) } })
+    expectLanded(byComment, model, 'is the champion', { [Outputs.decision]: 'approved', [Outputs.promoted]: 'true' })
+    github.faults.length = 0
+    expect(registryState(github, model)).toMatchObject({ champion: 1, effects: [{ kind: 'publish-release', version: 1 }] })
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+    expect(registryState(github, model)!.effects).toEqual([])
+  })
+})
