@@ -109,8 +109,9 @@ export interface Fault {
    * The fault sleeps until a request matching this has been done (its work done, whatever its answer)
    * after the fault was added: reads that fail only once a change has been written.
    */
-  after?: { method?: string; path?: RegExp }
-  /** Set by the fake when `after` has been met. */
+  after?: { method?: string; path?: RegExp; /** How many such requests wake it (default 1). */ count?: number }
+  /** Set by the fake: how many requests matching `after` have been done, and whether that wakes the fault. */
+  seen?: number
   armed?: boolean
 }
 
@@ -1018,8 +1019,11 @@ export class FakeGitHub {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       // The work is done: the faults waiting for it wake.
       if (status >= 200 && status < 300)
-        for (const f of this.faults)
-          if (f.after && (!f.after.method || f.after.method === method) && (!f.after.path || f.after.path.test(url.pathname))) f.armed = true
+        for (const f of this.faults) {
+          if (!f.after || (f.after.method && f.after.method !== method) || (f.after.path && !f.after.path.test(url.pathname))) continue
+          f.seen = (f.seen ?? 0) + 1
+          f.armed = f.seen >= (f.after.count ?? 1)
+        }
       if (after === 'drop-after') {
         // The work is done; the answer is lost on the way back.
         this.requests.push({ host, method, path: url.pathname, status: -1, authorized })

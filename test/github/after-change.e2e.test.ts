@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
-import { GATE, registryState, runAction, toyProject, type RunOptions } from './harness.js'
+import { AUTO, GATE, registryState, runAction, toyProject, type RunOptions } from './harness.js'
 
 let github: FakeGitHub
 
@@ -29,10 +29,10 @@ function act(workspace: string, options: RunOptions = {}) {
   return runAction(workspace, { github, ...options, inputs: { spec: 'retrain.yml', artifacts: 'false', ...options.inputs } })
 }
 
-/** Every read of the model's state answers 502 from the moment the next change to it is written. */
-function unreadableAfterChange(model: string): void {
+/** Every read of the model's state answers 502 from the moment the next change to it is written (the `writes`th write). */
+function unreadableAfterChange(model: string, writes = 1): void {
   const file = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
-  github.faults.push({ method: 'GET', path: file, kind: { status: 502 }, times: Infinity, after: { method: 'PUT', path: file } })
+  github.faults.push({ method: 'GET', path: file, kind: { status: 502 }, times: Infinity, after: { method: 'PUT', path: file, count: writes } })
 }
 
 /** The decision stands, is named, and the outputs describe it. */
@@ -88,6 +88,19 @@ describe('a registry read failing persistently after the change', { timeout: 180
     expectLanded(rollback, model, 'is the champion', { [Outputs.decision]: 'rolled-back', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
     github.faults.length = 0
     expect(registryState(github, model)!.champion).toBe(1)
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+    expect(registryState(github, model)!.effects).toEqual([])
+  })
+
+  it('a run says that its decision landed, fails as for a follow-up left pending, and sets its outputs', async () => {
+    const model = 'unreadrun'
+    const workspace = await toyProject(model, AUTO)
+    // A run writes the state twice: the reservation of its version, then its registration (the decision).
+    unreadableAfterChange(model, 2)
+    const run = await act(workspace)
+    expectLanded(run, model, 'is promoted', { [Outputs.decision]: 'promoted', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+    github.faults.length = 0
+    expect(registryState(github, model)).toMatchObject({ champion: 1, effects: [{ kind: 'publish-release', version: 1, status: 'pending' }] })
     expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
     expect(registryState(github, model)!.effects).toEqual([])
   })
