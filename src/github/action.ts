@@ -495,9 +495,22 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
   })
   if (settled.kind === 'settled') reportFollowUps(shell.spec.model, settled.followUps)
   // A re-run of an approval whose version has been replaced since: said, and not reported as promoted (see rerun.ts).
-  const champion = outcome.outcome === 'approved' && isRerun(shell.run) ? (await shell.registry.snapshot(shell.spec.model)).champion : undefined
+  // When the registry cannot tell, the version is not reported as promoted either: nothing downstream deploys it on a guess.
+  const champion =
+    outcome.outcome === 'approved' && isRerun(shell.run)
+      ? await shell.registry.snapshot(shell.spec.model).then(
+          s => s.champion,
+          (err: unknown) => {
+            core.warning(
+              `Could not read whether ${shell.spec.model} version ${outcome.gate.version} is still the champion (${errorText(err)}); ` +
+                'its approval stands, but the output "promoted" is false: check the registry before deploying it'
+            )
+            return 'unknown' as const
+          }
+        )
+      : undefined
   const superseded = champion !== undefined && outcome.outcome === 'approved' && champion !== outcome.gate.version
-  if (superseded) core.warning(noLongerChampion(shell.spec.model, outcome.gate.version, champion))
+  if (superseded && champion !== 'unknown') core.warning(noLongerChampion(shell.spec.model, outcome.gate.version, champion))
   // As the approve command: a version that was the champion already moved nothing, so nothing downstream may deploy it again.
   const already = outcome.outcome === 'approved' && outcome.already === true
   const outputs = new DecisionOutputs()
@@ -520,6 +533,12 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
     failUnfinished(
       `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome === 'approved' ? 'is the champion' : 'is rejected'}`,
       settled.followUps
+    )
+  if ((outcome.outcome === 'approved' || outcome.outcome === 'rejected') && outcome.unanswered)
+    core.setFailed(
+      `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome === 'approved' ? 'is the champion' : 'is rejected'}, ` +
+        `but replying on issue #${outcome.unanswered.issue} and closing it failed (${errorText(outcome.unanswered.error)}). ` +
+        'Re-run the job to reply and close it: a re-run makes no change an earlier attempt of the run made.'
     )
   if (outcome.outcome === 'approved' || outcome.outcome === 'rejected')
     outputs.check(`${outcome.gate.model} version ${outcome.gate.version} is ${outcome.outcome === 'approved' ? 'the champion' : 'rejected'}`)

@@ -43,7 +43,7 @@ function expectLanded(res: Awaited<ReturnType<typeof act>>, model: string, decid
   expect(res.outputs).toMatchObject(outputs)
 }
 
-describe('a registry read failing persistently after the change', { timeout: 180_000 }, () => {
+describe('what fails after the change lands', { timeout: 180_000 }, () => {
   it('promote, approve, reject and rollback say that their change landed, and set their outputs', async () => {
     const model = 'unread'
     const workspace = await toyProject(model, GATE)
@@ -119,5 +119,28 @@ describe('a registry read failing persistently after the change', { timeout: 180
     expect(registryState(github, model)).toMatchObject({ champion: 1, effects: [{ kind: 'publish-release', version: 1 }] })
     expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
     expect(registryState(github, model)!.effects).toEqual([])
+  })
+
+  it.each([
+    ['approve', 'is the champion', 'approved', 'true'],
+    ['reject', 'is rejected', 'rejected', 'false']
+  ])('a gate issue that cannot be answered after /%s says that the decision landed, and sets its outputs', async (verb, decided, decision, promoted) => {
+    const model = `noreply${verb}`
+    const workspace = await toyProject(model, GATE)
+    expect((await act(workspace, { inputs: { gate: 'issue' } })).code).toBe(0)
+    const issue = [...github.issues.values()].find(i => i.title === `Approve ${model} version 1?`)!
+    github.permissions.set('maintainer', 'maintain')
+    const c = github.addIssueComment(issue.number, 'maintainer', `/${verb}`)
+    // The reply and the close fail persistently; the registry answers.
+    github.faults.push({ method: 'POST', path: new RegExp(`/issues/${issue.number}/comments$`), kind: { status: 502 }, times: Infinity })
+    github.faults.push({ method: 'PATCH', path: new RegExp(`/issues/${issue.number}$`), kind: { status: 502 }, times: Infinity })
+    const byComment = await act(workspace, { event: { name: 'issue_comment', payload: github.issueCommentEvent(issue.number, c) } })
+    expect(byComment.code, byComment.log).toBe(1)
+    expect(byComment.log).toMatch(
+      new RegExp(`${model} version 1 ${decided}, but replying on issue #${issue.number} and closing it failed \\(GitHub's API answered 502`)
+    )
+    expect(byComment.log).toMatch(/Re-run the job to reply and close it/)
+    expect(byComment.outputs).toMatchObject({ [Outputs.decision]: decision, [Outputs.promoted]: promoted })
+    expect(registryState(github, model)!.versions[0]!.status).toBe(verb === 'approve' ? 'promoted' : 'rejected')
   })
 })
