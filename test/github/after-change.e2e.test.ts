@@ -143,4 +143,25 @@ describe('what fails after the change lands', { timeout: 180_000 }, () => {
     expect(byComment.outputs).toMatchObject({ [Outputs.decision]: decision, [Outputs.promoted]: promoted })
     expect(registryState(github, model)!.versions[0]!.status).toBe(verb === 'approve' ? 'promoted' : 'rejected')
   })
+
+  it('a prune whose marks landed says so, and leaves their deletions pending for the next command', async () => {
+    const model = 'unreadprune'
+    const workspace = await toyProject(model, AUTO)
+    for (const delta of [1, -1]) expect((await act(workspace, { inputs: { params: `{"delta": ${delta}}` } })).code).toBe(0)
+    expect(registryState(github, model)!.versions.map(v => v.status)).toEqual(['promoted', 'rejected'])
+    unreadableAfterChange(model)
+    const prune = await act(workspace, { inputs: { command: 'prune', 'keep-rejected': '0', 'keep-retired': '1' } })
+    expect(prune.code, prune.log).toBe(1)
+    expect(prune.log).toMatch(/Pruned the bundles of unreadprune version 2/)
+    expect(prune.log).toMatch(/deleting the pruned bundle of unreadprune version 2 failed \([^\n]*\); it stays marked pruned and the next command deletes it/)
+    github.faults.length = 0
+    const state = registryState(github, model)!
+    expect(state.versions.map(v => [v.version, Boolean((v as { pruned?: unknown }).pruned)])).toEqual([
+      [1, false],
+      [2, true]
+    ])
+    expect(state.effects.map(e => [e.kind, e.version, e.status])).toEqual([['delete-pruned-bundle', 2, 'pending']])
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+    expect(registryState(github, model)!.effects).toEqual([])
+  })
 })
