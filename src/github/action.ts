@@ -824,12 +824,24 @@ function earlierDeps(shell: Shell, run: RunIdentity): EarlierRunDeps {
     judgedMetrics: shell.spec.metrics.map(m => m.name),
     registry: shell.registry,
     run,
-    settle: async () => {
-      const settled = await execute({ kind: 'settle', model }, appDeps(shell))
-      return settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+    settle: async () => await settleEarlierChange(shell),
+    // Past the earlier attempt's decision, a link that cannot be read costs the link, never the outputs.
+    releaseUrl: async version => {
+      try {
+        return shell.releases ? await shell.releases.releaseUrl(model, version) : null
+      } catch (err) {
+        core.warning(`Could not read the release link of ${model} version ${version} (${errorText(err)}); its decision stands all the same`)
+        return null
+      }
     },
-    releaseUrl: async version => (shell.releases ? await shell.releases.releaseUrl(model, version) : null),
-    gateOf: async (version, baseline) => await gateOf(shell, version, baseline)
+    gateOf: async (version, baseline) => {
+      try {
+        return await gateOf(shell, version, baseline)
+      } catch (err) {
+        core.warning(`Could not find the gate issue of ${model} version ${version} (${errorText(err)}); it waits at its gate all the same`)
+        return ''
+      }
+    }
   }
 }
 
@@ -842,17 +854,39 @@ async function gateOf(shell: Shell, version: number, baseline: number | null): P
   return ''
 }
 
+/**
+ * Completes what an earlier attempt's change left pending. The change stands whatever happens here:
+ * a registry that cannot be read leaves the follow-ups pending, reported as unfinished.
+ */
+async function settleEarlierChange(shell: Shell): Promise<EffectReport> {
+  try {
+    const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell))
+    return settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+  } catch (err) {
+    return { done: [], failed: [], unconfirmed: [], interrupted: err }
+  }
+}
+
 /** A re-run of a registry command whose earlier attempt made its change: that change, completed and reported, or null. */
 async function doneInEarlierAttempt(shell: Shell): Promise<AppOutcome | null> {
   const { settings, spec } = shell
   const version = settings.command === 'promote' ? settings.candidate : settings.version
   const done = await earlierCommandChange(shell.registry, spec.model, shell.run, settings.command, version)
   if (!done) return null
-  const settled = await execute({ kind: 'settle', model: spec.model }, appDeps(shell))
-  const followUps = settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+  const followUps = await settleEarlierChange(shell)
   if (done.action === 'rejected') return { kind: 'rejected', model: spec.model, version: done.version, followUps }
   const how = done.action === 'approved' ? 'approved' : done.action === 'rollback' ? 'rolled-back' : 'promoted'
-  const { champion } = await shell.registry.snapshot(spec.model)
+  let champion: number | null
+  try {
+    ;({ champion } = await shell.registry.snapshot(spec.model))
+  } catch (err) {
+    // Not known to be the champion still: not reported as promoted, so nothing downstream deploys it on a guess.
+    core.warning(
+      `Could not read whether ${spec.model} version ${done.version} is still the champion (${errorText(err)}); ` +
+        'the change stands, but the output "promoted" is false: check the registry before deploying it'
+    )
+    return { kind: 'promoted', model: spec.model, version: done.version, how, followUps, supersededBy: null }
+  }
   if (champion !== done.version) core.warning(noLongerChampion(spec.model, done.version, champion))
   return { kind: 'promoted', model: spec.model, version: done.version, how, followUps, ...(champion !== done.version && { supersededBy: champion }) }
 }

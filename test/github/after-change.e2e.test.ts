@@ -164,4 +164,47 @@ describe('what fails after the change lands', { timeout: 180_000 }, () => {
     expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
     expect(registryState(github, model)!.effects).toEqual([])
   })
+
+  it('a re-run that finds its earlier attempt made the change says so, and sets its outputs, when the registry fails after its first read', async () => {
+    const model = 'unreadrerun'
+    const workspace = await toyProject(model, AUTO)
+    const file = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
+    const attempt = (n: number, inputs: Record<string, string> = {}) =>
+      act(workspace, { inputs, env: { GITHUB_JOB: 'retrain', GITHUB_ACTION: '__self', GITHUB_RUN_ID: '770001', GITHUB_RUN_ATTEMPT: String(n) } })
+    // Attempt 1 decides, and leaves its release to publish.
+    unreadableAfterChange(model, 2)
+    expect((await attempt(1)).code).toBe(1)
+    github.faults.length = 0
+    // Attempt 2 reads what attempt 1 did; every read after that fails.
+    github.faults.push({ method: 'GET', path: file, kind: { status: 502 }, times: Infinity, skip: 1 })
+    const rerun = await attempt(2)
+    expect(rerun.code, rerun.log).toBe(1)
+    expect(rerun.log).toMatch(/Attempt 1 of this workflow run already registered unreadrerun version 1 \(promoted\)/)
+    expect(rerun.log).toMatch(/completing the follow-ups of unreadrerun stopped short \(GitHub's API answered 502/)
+    expect(rerun.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '1' })
+    github.faults.length = 0
+    expect(registryState(github, model)!.effects.map(e => e.kind)).toEqual(['publish-release'])
+
+    // A registry command's re-run: attempt 1 rolled back, attempt 2 finds it and cannot read further.
+    expect((await act(workspace, { inputs: { params: '{"delta": 1}' } })).code).toBe(0)
+    const rollback = (n: number) =>
+      act(workspace, {
+        inputs: { command: 'rollback' },
+        env: { GITHUB_JOB: 'rollback', GITHUB_ACTION: '__self', GITHUB_RUN_ID: '770002', GITHUB_RUN_ATTEMPT: String(n) }
+      })
+    unreadableAfterChange(model)
+    expect((await rollback(1)).code).toBe(1)
+    github.faults.length = 0
+    github.faults.push({ method: 'GET', path: file, kind: { status: 502 }, times: Infinity, skip: 1 })
+    const again = await rollback(2)
+    expect(again.code, again.log).toBe(1)
+    expect(again.log).toMatch(/already made this change \(rollback unreadrerun version 1/)
+    expect(again.log).toMatch(/unreadrerun version 1 is the champion, but [^\n]*GitHub's API answered 502/)
+    // Whether version 1 is still the champion cannot be read: nothing downstream deploys it on a guess.
+    expect(again.log).toMatch(/Could not read whether unreadrerun version 1 is still the champion/)
+    expect(again.outputs).toMatchObject({ [Outputs.decision]: 'rolled-back', [Outputs.promoted]: 'false', [Outputs.candidateVersion]: '1' })
+    github.faults.length = 0
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+    expect(registryState(github, model)!.champion).toBe(1)
+  })
 })
