@@ -786,7 +786,18 @@ async function executeAction(settings: ActionSettings): Promise<number> {
       ? unfinished(earlier.followUps).length > 0
         ? ExitCode.conflict
         : earlier.code
-      : await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o => reportFollowUps(spec.model, o.followUps))
+      : await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o => {
+          reportFollowUps(spec.model, o.followUps)
+          // A selection that landed is named with what it left pending.
+          const winner = o.selection.selection.winner
+          if (o.selection.decision !== 'skipped')
+            failUnfinished(
+              winner && o.selection.decision !== 'none'
+                ? `${spec.model} version ${winner.version} is ${o.selection.decision}`
+                : `nothing is selected from plan ${o.selection.selection.plan}`,
+              o.followUps
+            )
+        })
     await closeMootGateIssues(shell, process.env.GITHUB_EVENT_NAME ?? '')
     return code
   }

@@ -4,10 +4,12 @@
  * step fails (its follow-ups did not complete), names the decision that stands, and sets the outputs
  * that describe it; the next command completes what was left pending.
  */
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { Outputs } from '../../src/github/constants.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
-import { AUTO, GATE, registryState, runAction, toyProject, type RunOptions } from './harness.js'
+import { AUTO, GATE, registryState, runAction, toyProject, toySpec, type RunOptions } from './harness.js'
 
 let github: FakeGitHub
 
@@ -206,5 +208,24 @@ describe('what fails after the change lands', { timeout: 180_000 }, () => {
     github.faults.length = 0
     expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
     expect(registryState(github, model)!.champion).toBe(1)
+  })
+
+  it('a select whose selection landed names it, and sets its outputs', async () => {
+    const model = 'unreadselect'
+    const workspace = await toyProject(model, AUTO)
+    await writeFile(path.join(workspace, 'retrain.yml'), toySpec(model, `${AUTO}challengers:\n  big: { delta: 2 }\n`))
+    expect((await act(workspace)).code).toBe(0)
+    const plan = await act(workspace, { inputs: { command: 'plan' } })
+    expect(plan.code, plan.log).toBe(0)
+    const id = plan.outputs[Outputs.plan]!
+    const trained = await act(workspace, { inputs: { challenger: 'big', plan: id } })
+    expect(trained.code, trained.log).toBe(0)
+    unreadableAfterChange(model)
+    const select = await act(workspace, { inputs: { command: 'select', plan: id } })
+    expectLanded(select, model, 'is promoted', { [Outputs.decision]: 'promoted', [Outputs.promoted]: 'true', [Outputs.candidateVersion]: '2' })
+    github.faults.length = 0
+    expect(registryState(github, model)!.champion).toBe(2)
+    expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
+    expect(registryState(github, model)!.effects).toEqual([])
   })
 })
