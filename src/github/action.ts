@@ -157,7 +157,15 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
       const { workflow, ref, model } = effect.data as { workflow: string; ref: string; model: string }
       // A deploy left unsent (refused, then retried) whose version is no longer the champion is not
       // sent: it would deploy a model promoted over or rolled back from after the champion's own deploy.
-      const { champion } = await shell.registry.snapshot(model)
+      // Nothing is sent before this read: when it fails, the dispatch is known unsent (refused), to be sent by the next command.
+      const champion = await shell.registry.snapshot(model).then(
+        s => s.champion,
+        (err: unknown) => {
+          throw new EffectRefusedError(
+            `the registry could not be read to check that version ${effect.version} is still the champion (${errorText(err)}); nothing was sent`
+          )
+        }
+      )
       if (champion !== effect.version) {
         core.warning(
           `The deploy of ${model} version ${effect.version} (workflow ${workflow}) is not sent: it was not sent while that version was the champion, ` +

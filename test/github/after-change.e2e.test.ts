@@ -228,4 +228,28 @@ describe('what fails after the change lands', { timeout: 180_000 }, () => {
     expect((await act(workspace, { inputs: { command: 'settle' } })).code).toBe(0)
     expect(registryState(github, model)!.effects).toEqual([])
   })
+
+  it('a deploy that was not sent because the registry could not be read is not taken for one that may have been', async () => {
+    const model = 'unreaddeploy'
+    const workspace = await toyProject(model, GATE)
+    const deploy = { 'dispatch-workflow': 'deploy.yml' }
+    expect((await act(workspace, { inputs: deploy })).code).toBe(0)
+    // The promotion is written, then the dispatch marked as being sent; the read that checks that its
+    // version is still the champion fails through the client's retries, before anything is sent.
+    const file = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
+    github.faults.push({ method: 'GET', path: file, kind: { status: 502 }, times: 5, after: { method: 'PUT', path: file, count: 2 } })
+    const promote = await act(workspace, { inputs: { ...deploy, command: 'promote', candidate: '1', 'expect-champion': 'none' } })
+    expect(promote.code, promote.log).toBe(1)
+    expect(promote.outputs).toMatchObject({ [Outputs.decision]: 'promoted', [Outputs.promoted]: 'true' })
+    github.faults.length = 0
+    const sent = () => github.dispatches.filter(d => d.inputs.model === model)
+    expect(sent()).toEqual([])
+    // Not sent, and known not to be: the next command sends it, with no person asked to check.
+    expect(registryState(github, model)!.effects.find(e => e.kind === 'dispatch')).toMatchObject({ version: 1, status: 'failed' })
+    expect(promote.log).not.toMatch(/may or may not have happened/)
+    const settle = await act(workspace, { inputs: { ...deploy, command: 'settle' } })
+    expect(settle.code, settle.log).toBe(0)
+    expect(sent()).toHaveLength(1)
+    expect(registryState(github, model)!.effects).toEqual([])
+  })
 })
