@@ -252,4 +252,24 @@ describe('what fails after the change lands', { timeout: 180_000 }, () => {
     expect(sent()).toHaveLength(1)
     expect(registryState(github, model)!.effects).toEqual([])
   })
+
+  it('a change whose answer was lost, and that cannot be read back, is said to have perhaps landed', async () => {
+    const model = 'unreadlost'
+    const workspace = await toyProject(model, GATE)
+    expect((await act(workspace)).code).toBe(0)
+    const file = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
+    // The promotion is written, its answer is a 502; every read after it fails.
+    github.faults.push({ method: 'PUT', path: file, kind: { statusAfter: 502 }, times: 1 })
+    unreadableAfterChange(model)
+    const promote = await act(workspace, { inputs: { command: 'promote', candidate: '1', 'expect-champion': 'none' } })
+    expect(promote.code, promote.log).toBe(1)
+    expect(promote.log).toMatch(/promoted unreadlost version 1 \(champion was none\) may or may not have been recorded/)
+    expect(promote.log).toMatch(/Check the registry \(command "status"\) before doing it again/)
+    github.faults.length = 0
+    expect(registryState(github, model)!.champion).toBe(1)
+    // Done again, it is found done: nothing changes twice.
+    const again = await act(workspace, { inputs: { command: 'promote', candidate: '1', 'expect-champion': 'none' } })
+    expect(again.code, again.log).toBe(0)
+    expect(again.outputs[Outputs.decision]).toBe('already-champion')
+  })
 })
