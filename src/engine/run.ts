@@ -547,9 +547,15 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     await reporter.report(report)
     return { result: final, report, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps }
   } catch (err) {
+    // A registration whose answer was lost and that cannot be read back may have landed: its version may
+    // wait at the gate, so the gate stays open and the version is not given back (moot gates close later).
+    const perhapsCommitted = err instanceof RetrainError && err.reason === 'outcome-unknown'
+    if (perhapsCommitted && !committed)
+      reporter.warn(`version ${record.version} may be registered: its release gate stays open, and the next command closes it if nothing waits on it`)
     if (staged && !committed) await discardOutputs(staged)
-    if (!committed) await withdrawGate(ctx, record, `the run that opened it ended before recording version ${record.version} (${(err as Error).message})`)
-    if (record.version !== null && !committed) {
+    if (!committed && !perhapsCommitted)
+      await withdrawGate(ctx, record, `the run that opened it ended before recording version ${record.version} (${(err as Error).message})`)
+    if (record.version !== null && !committed && !perhapsCommitted) {
       const version = record.version
       await registry.abandonVersion(spec.model, version).catch(e => reporter.warn(`could not give back version ${version}: ${(e as Error).message}`))
     }

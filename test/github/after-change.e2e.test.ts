@@ -272,4 +272,22 @@ describe('what fails after the change lands', { timeout: 180_000 }, () => {
     expect(again.code, again.log).toBe(0)
     expect(again.outputs[Outputs.decision]).toBe('already-champion')
   })
+
+  it('a run whose registration may have landed keeps its gate issue open', async () => {
+    const model = 'unreadgate'
+    const workspace = await toyProject(model, GATE)
+    const file = new RegExp(`/contents/${model}(/|%2F)registry\\.json$`)
+    // The reservation is written; the registration after it is written but answered 502; every read after that fails.
+    github.faults.push({ method: 'PUT', path: file, kind: { statusAfter: 502 }, times: 1, after: { method: 'PUT', path: file } })
+    unreadableAfterChange(model, 2)
+    const run = await act(workspace, { inputs: { gate: 'issue' } })
+    expect(run.code, run.log).toBe(1)
+    expect(run.log).toMatch(/register unreadgate version 1 \(pending\) may or may not have been recorded/)
+    github.faults.length = 0
+    // It did land: the version waits at its gate, whose issue must still take a decision.
+    expect(registryState(github, model)!.versions.map(v => [v.version, v.status])).toEqual([[1, 'pending']])
+    const issue = [...github.issues.values()].find(i => i.title === `Approve ${model} version 1?`)!
+    expect(issue.state).toBe('open')
+    expect(run.log).not.toMatch(/Withdrew the release gate/)
+  })
 })
