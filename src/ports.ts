@@ -222,6 +222,11 @@ export interface EffectReport {
   unconfirmed: Effect[]
   /** Found completed by another command at the same time when this one went to record it: that command reports it. */
   completedByOthers?: Effect[]
+  /**
+   * Completing them stopped short with this error (after a change, the registry could not be read or
+   * written): what was pending stays pending, for the next command. The change itself stands.
+   */
+  interrupted?: unknown
 }
 
 export type PruneStage = 'planned' | 'marked'

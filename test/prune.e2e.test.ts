@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { invariantViolations, normalizeState } from '../src/registry/state-machine.js'
@@ -376,6 +376,38 @@ describe('a decision whose follow-up did not complete', () => {
     await rename(`${versions}.aside`, versions)
     const rollback = await retrain(project, ['rollback', '--spec', 'retrain.yml', ...REGISTRY])
     expect(rollback.code, rollback.stderr).toBe(0)
+    expect((await state(project)).effects).toEqual([])
+  })
+
+  it('a prune whose marks landed says so when the registry cannot be read afterwards; the next prune deletes the bundles', async () => {
+    const project = await makeProject('test/fixtures/toy', toySpec())
+    await run(project, 1)
+    await run(project, -1)
+    const go = path.join(project, 'go')
+    const marking = retrain(project, ['prune', '--spec', 'retrain.yml', ...REGISTRY, '--keep-rejected', '0'], {
+      RETRAIN_TEST_FAILPOINT: `prune-marked:wait-for:${go}`
+    })
+    await reached(`${go}.waiting`, marking)
+    // Once the marks are written, the state file is unreadable (a folder in its place, even for root).
+    const file = path.join(project, 'registry', 'toy', 'registry.json')
+    await rename(file, `${file}.aside`)
+    await mkdir(file)
+    await writeFile(go, '')
+    const marked = await marking
+    expect(marked.stdout, marked.stderr).toMatch(/Pruned the bundles? of toy version 2/)
+    expect(marked.stderr).toMatch(/error: the prune of toy is recorded, but the follow-ups it recorded \(completing them failed: [^)]*EISDIR/)
+    expect(marked.code).toBe(5)
+    await rm(file, { recursive: true })
+    await rename(`${file}.aside`, file)
+    const s = await state(project)
+    expect(s.versions.map(v => [v.version, Boolean(v.pruned)])).toEqual([
+      [1, false],
+      [2, true]
+    ])
+    expect(s.effects.map(e => [e.kind, e.version, e.status])).toEqual([['delete-pruned-bundle', 2, 'pending']])
+    const again = await prune(project, '--keep-rejected', '0')
+    expect(again.code, again.stderr).toBe(0)
+    expect(await bundles(project)).toEqual([1])
     expect((await state(project)).effects).toEqual([])
   })
 })

@@ -105,9 +105,19 @@ export type AppOutcome =
   | { kind: 'fetched'; fetched: FetchOutcome }
   | { kind: 'pruned'; report: PruneReport; followUps: EffectReport | null }
 
-/** True when some follow-up failed or stays unconfirmed: the decision stands, the work is not finished. */
-export function unfinished(report: EffectReport | null | undefined): Effect[] {
-  return [...(report?.failed ?? []), ...(report?.unconfirmed ?? [])]
+/**
+ * What of the follow-ups failed, stays unconfirmed, or was never reached, each said for a person
+ * (`describe` says an error in the shell's words): the decision stands, the work is not finished.
+ */
+export function unfinished(report: EffectReport | null | undefined, describe: (err: unknown) => string = messageOf): string[] {
+  return [
+    ...[...(report?.failed ?? []), ...(report?.unconfirmed ?? [])].map(e => `${e.kind} of version ${e.version} (${e.error ?? 'no answer'})`),
+    ...(report && 'interrupted' in report ? [`the follow-ups it recorded (completing them failed: ${describe(report.interrupted)})`] : [])
+  ]
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
 }
 
 function countRules(spec: Spec): number {
@@ -116,6 +126,19 @@ function countRules(spec: Spec): number {
 
 async function settle(deps: AppDeps, model: string, resend?: (e: Effect) => boolean): Promise<EffectReport> {
   return await deps.registry.settle(model, deps.effectPerformers ?? {}, resend)
+}
+
+/**
+ * Completes the follow-ups of a change that has landed. Failing to (the registry unreadable for a
+ * while) does not undo the change: it is reported as unfinished follow-ups, which stay pending for
+ * the next command, and the command still says what it decided.
+ */
+async function settleAfterChange(deps: AppDeps, model: string, resend?: (e: Effect) => boolean): Promise<EffectReport> {
+  try {
+    return await settle(deps, model, resend)
+  } catch (err) {
+    return { done: [], failed: [], unconfirmed: [], interrupted: err }
+  }
 }
 
 export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOutcome> {
@@ -176,7 +199,7 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
         ...(command.dryRun && { dryRun: true }),
         ...(effects && { promotionEffects: effects })
       })
-      const followUps = await settle(deps, model)
+      const followUps = selection.decision === 'skipped' ? await settle(deps, model) : await settleAfterChange(deps, model)
       // The challengers not selected are now prunable: the spec's retention applies, as after a run's commit.
       if (selection.decision !== 'skipped' && command.spec.retention) {
         const { pruneAfterRun } = await import('../engine/prune-command.js')
@@ -188,28 +211,28 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
       await settle(deps, command.model)
       const { promoteCandidate } = await import('../engine/registry-commands.js')
       const changed = await promoteCandidate(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects)
-      const followUps = await settle(deps, command.model)
+      const followUps = await settleAfterChange(deps, command.model)
       return { kind: 'promoted', model: command.model, version: command.candidate, how: 'promoted', followUps, ...(!changed && { already: true }) }
     }
     case 'approve': {
       await settle(deps, command.model)
       const { approveCandidate } = await import('../engine/registry-commands.js')
       const changed = await approveCandidate(deps.registry, command.model, command.version, command.who, effects)
-      const followUps = await settle(deps, command.model)
+      const followUps = await settleAfterChange(deps, command.model)
       return { kind: 'promoted', model: command.model, version: command.version, how: 'approved', followUps, ...(!changed && { already: true }) }
     }
     case 'rollback': {
       await settle(deps, command.model)
       const { rollback } = await import('../engine/registry-commands.js')
       const { version, changed } = await rollback(deps.registry, command.model, command.to, command.who, effects)
-      const followUps = await settle(deps, command.model)
+      const followUps = await settleAfterChange(deps, command.model)
       return { kind: 'promoted', model: command.model, version, how: 'rolled-back', followUps, ...(!changed && { already: true }) }
     }
     case 'reject': {
       await settle(deps, command.model)
       const { rejectCandidate } = await import('../engine/registry-commands.js')
       await rejectCandidate(deps.registry, command.model, command.version, command.who)
-      return { kind: 'rejected', model: command.model, version: command.version, followUps: await settle(deps, command.model) }
+      return { kind: 'rejected', model: command.model, version: command.version, followUps: await settleAfterChange(deps, command.model) }
     }
     case 'fetch': {
       const { fetchVersion } = await import('../engine/fetch-command.js')
@@ -226,7 +249,7 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
         noPolicy: command.noPolicy,
         ...(command.atStage && { atStage: command.atStage })
       })
-      return { kind: 'pruned', report, followUps: command.dryRun ? null : await settle(deps, command.model) }
+      return { kind: 'pruned', report, followUps: command.dryRun ? null : await settleAfterChange(deps, command.model) }
     }
     case 'redeploy': {
       const snapshot = await deps.registry.snapshot(command.model)
@@ -237,7 +260,7 @@ export async function execute(command: AppCommand, deps: AppDeps): Promise<AppOu
       const waiting = (snapshot.effects ?? []).some(e => requested.some(r => r.kind === e.kind) && e.version === champion)
       if (!waiting) await deps.registry.apply(command.model, { kind: 'add-effects', effects: requested })
       // A person asked for it: an unconfirmed send of the champion's deploy goes out again.
-      const followUps = await settle(deps, command.model, e => e.version === champion && requested.some(r => r.kind === e.kind))
+      const followUps = await settleAfterChange(deps, command.model, e => e.version === champion && requested.some(r => r.kind === e.kind))
       return { kind: 'redeployed', model: command.model, version: champion, followUps }
     }
   }

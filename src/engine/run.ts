@@ -568,9 +568,15 @@ async function commit(ctx: RunContext, evaluation: Evaluation, decision: Decisio
     await reporter.report(report)
     return { result: final, report, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps }
   } catch (err) {
+    // A registration whose answer was lost and that cannot be read back may have landed: its version may
+    // wait at the gate, so the gate stays open and the version is not given back (moot gates close later).
+    const perhapsCommitted = err instanceof RetrainError && err.reason === 'outcome-unknown'
+    if (perhapsCommitted && !committed)
+      reporter.warn(`version ${record.version} may be registered: its release gate stays open, and the next command closes it if nothing waits on it`)
     if (staged && !committed) await discardOutputs(staged)
-    if (!committed) await withdrawGate(ctx, record, `the run that opened it ended before recording version ${record.version} (${(err as Error).message})`)
-    if (record.version !== null && !committed) {
+    if (!committed && !perhapsCommitted)
+      await withdrawGate(ctx, record, `the run that opened it ended before recording version ${record.version} (${(err as Error).message})`)
+    if (record.version !== null && !committed && !perhapsCommitted) {
       const version = record.version
       await registry.abandonVersion(spec.model, version).catch(e => reporter.warn(`could not give back version ${version}: ${(e as Error).message}`))
     }
@@ -1282,7 +1288,7 @@ async function publishOutputs(staged: StagedOutputs, result: RunResult, report: 
 }
 
 /** Completes the effects the commit recorded; a failure says that the decision stands and how to finish. */
-async function settleEffects(options: RunOptions, model: string): Promise<EffectReport | null> {
+async function settleEffects(options: RunOptions, model: string): Promise<EffectReport> {
   try {
     const report = await options.registry.settle(model, options.effectPerformers ?? {})
     for (const e of [...report.failed, ...report.unconfirmed]) {
@@ -1294,6 +1300,7 @@ async function settleEffects(options: RunOptions, model: string): Promise<Effect
     return report
   } catch (err) {
     options.reporter.warn(`the decision is recorded, but completing its follow-ups failed: ${(err as Error).message}; the next command completes them`)
-    return null
+    // Unfinished, as a follow-up that failed: the shells say so with the decision.
+    return { done: [], failed: [], unconfirmed: [], interrupted: err }
   }
 }

@@ -158,7 +158,15 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
       const { workflow, ref, model } = effect.data as { workflow: string; ref: string; model: string }
       // A deploy left unsent (refused, then retried) whose version is no longer the champion is not
       // sent: it would deploy a model promoted over or rolled back from after the champion's own deploy.
-      const { champion } = await shell.registry.snapshot(model)
+      // Nothing is sent before this read: when it fails, the dispatch is known unsent (refused), to be sent by the next command.
+      const champion = await shell.registry.snapshot(model).then(
+        s => s.champion,
+        (err: unknown) => {
+          throw new EffectRefusedError(
+            `the registry could not be read to check that version ${effect.version} is still the champion (${errorText(err)}); nothing was sent`
+          )
+        }
+      )
       if (champion !== effect.version) {
         core.warning(
           `The deploy of ${model} version ${effect.version} (workflow ${workflow}) is not sent: it was not sent while that version was the champion, ` +
@@ -187,6 +195,10 @@ function effectPerformers(shell: Shell): Record<string, EffectPerformer> {
 
 /** Says what became of the follow-ups a command completed: what failed stays pending, and how to finish. */
 function reportFollowUps(model: string, report: EffectReport | null | undefined): void {
+  if (report && 'interrupted' in report)
+    core.warning(
+      `completing the follow-ups of ${model} stopped short (${errorText(report.interrupted)}); what is pending stays pending and the next command completes it`
+    )
   for (const e of report?.failed ?? [])
     core.warning(`${e.kind} for ${model} version ${e.version} failed: ${e.error}; it stays pending and the next command tries again`)
   for (const e of report?.unconfirmed ?? []) {
@@ -202,11 +214,11 @@ function reportFollowUps(model: string, report: EffectReport | null | undefined)
  * run's does, so that "Re-run failed jobs" and a person notice the missing deploy, and says how to finish.
  */
 function failUnfinished(decided: string, report: EffectReport | null | undefined): void {
-  const left = unfinished(report)
+  const left = unfinished(report, errorText)
   if (left.length === 0) return
   core.setFailed(
-    `${decided}, but ${left.map(e => `${e.kind} of version ${e.version} (${e.error ?? 'no answer'})`).join(', ')} did not complete. ` +
-      'It stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
+    `${decided}, but ${left.join(', ')} did not complete. ` +
+      'What did not complete stays pending in the registry: the next command of this action completes it (command "settle" does only that); ' +
       'a dispatch whose answer was lost is sent again only by command "redeploy", after checking that the deploy did not start.'
   )
 }
@@ -483,13 +495,31 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
     },
     payload as CommentEvent
   )
+  const decided = outcome.outcome === 'approved' || outcome.outcome === 'rejected'
   // The approval or rejection committed its follow-ups (a deploy, deleting the draft): complete them.
-  const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell))
+  // Past the decision, a registry that cannot be read leaves them pending, said with the decision.
+  const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell)).catch((err: unknown): AppOutcome => {
+    if (!decided) throw err
+    return { kind: 'settled', model: shell.spec.model, followUps: { done: [], failed: [], unconfirmed: [], interrupted: err } }
+  })
   if (settled.kind === 'settled') reportFollowUps(shell.spec.model, settled.followUps)
   // A re-run of an approval whose version has been replaced since: said, and not reported as promoted (see rerun.ts).
-  const champion = outcome.outcome === 'approved' && isRerun(shell.run) ? (await shell.registry.snapshot(shell.spec.model)).champion : undefined
+  // When the registry cannot tell, the version is not reported as promoted either: nothing downstream deploys it on a guess.
+  const champion =
+    outcome.outcome === 'approved' && isRerun(shell.run)
+      ? await shell.registry.snapshot(shell.spec.model).then(
+          s => s.champion,
+          (err: unknown) => {
+            core.warning(
+              `Could not read whether ${shell.spec.model} version ${outcome.gate.version} is still the champion (${errorText(err)}); ` +
+                'its approval stands, but the output "promoted" is false: check the registry before deploying it'
+            )
+            return 'unknown' as const
+          }
+        )
+      : undefined
   const superseded = champion !== undefined && outcome.outcome === 'approved' && champion !== outcome.gate.version
-  if (superseded) core.warning(noLongerChampion(shell.spec.model, outcome.gate.version, champion))
+  if (superseded && champion !== 'unknown') core.warning(noLongerChampion(shell.spec.model, outcome.gate.version, champion))
   // As the approve command: a version that was the champion already moved nothing, so nothing downstream may deploy it again.
   const already = outcome.outcome === 'approved' && outcome.already === true
   const outputs = new DecisionOutputs()
@@ -512,6 +542,12 @@ async function commentCommand(shell: Shell, payload: EventPayload): Promise<numb
     failUnfinished(
       `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome === 'approved' ? 'is the champion' : 'is rejected'}`,
       settled.followUps
+    )
+  if ((outcome.outcome === 'approved' || outcome.outcome === 'rejected') && outcome.unanswered)
+    core.setFailed(
+      `${outcome.gate.model} version ${outcome.gate.version} ${outcome.outcome === 'approved' ? 'is the champion' : 'is rejected'}, ` +
+        `but replying on issue #${outcome.unanswered.issue} and closing it failed (${errorText(outcome.unanswered.error)}). ` +
+        'Re-run the job to reply and close it: a re-run makes no change an earlier attempt of the run made.'
     )
   if (outcome.outcome === 'approved' || outcome.outcome === 'rejected')
     outputs.check(`${outcome.gate.model} version ${outcome.gate.version} is ${outcome.outcome === 'approved' ? 'the champion' : 'rejected'}`)
@@ -759,7 +795,18 @@ async function executeAction(settings: ActionSettings): Promise<number> {
       ? unfinished(earlier.followUps).length > 0
         ? ExitCode.conflict
         : earlier.code
-      : await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o => reportFollowUps(spec.model, o.followUps))
+      : await selectCommand(spec, params, settings, appDeps(shell, { gate: makeGate(shell) }), githubContext(), o => {
+          reportFollowUps(spec.model, o.followUps)
+          // A selection that landed is named with what it left pending.
+          const winner = o.selection.selection.winner
+          if (o.selection.decision !== 'skipped')
+            failUnfinished(
+              winner && o.selection.decision !== 'none'
+                ? `${spec.model} version ${winner.version} is ${o.selection.decision}`
+                : `nothing is selected from plan ${o.selection.selection.plan}`,
+              o.followUps
+            )
+        })
     await closeMootGateIssues(shell, process.env.GITHUB_EVENT_NAME ?? '')
     return code
   }
@@ -797,12 +844,24 @@ function earlierDeps(shell: Shell, run: RunIdentity): EarlierRunDeps {
     judgedMetrics: shell.spec.metrics.map(m => m.name),
     registry: shell.registry,
     run,
-    settle: async () => {
-      const settled = await execute({ kind: 'settle', model }, appDeps(shell))
-      return settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+    settle: async () => await settleEarlierChange(shell),
+    // Past the earlier attempt's decision, a link that cannot be read costs the link, never the outputs.
+    releaseUrl: async version => {
+      try {
+        return shell.releases ? await shell.releases.releaseUrl(model, version) : null
+      } catch (err) {
+        core.warning(`Could not read the release link of ${model} version ${version} (${errorText(err)}); its decision stands all the same`)
+        return null
+      }
     },
-    releaseUrl: async version => (shell.releases ? await shell.releases.releaseUrl(model, version) : null),
-    gateOf: async (version, baseline) => await gateOf(shell, version, baseline)
+    gateOf: async (version, baseline) => {
+      try {
+        return await gateOf(shell, version, baseline)
+      } catch (err) {
+        core.warning(`Could not find the gate issue of ${model} version ${version} (${errorText(err)}); it waits at its gate all the same`)
+        return ''
+      }
+    }
   }
 }
 
@@ -815,17 +874,39 @@ async function gateOf(shell: Shell, version: number, baseline: number | null): P
   return ''
 }
 
+/**
+ * Completes what an earlier attempt's change left pending. The change stands whatever happens here:
+ * a registry that cannot be read leaves the follow-ups pending, reported as unfinished.
+ */
+async function settleEarlierChange(shell: Shell): Promise<EffectReport> {
+  try {
+    const settled = await execute({ kind: 'settle', model: shell.spec.model }, appDeps(shell))
+    return settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+  } catch (err) {
+    return { done: [], failed: [], unconfirmed: [], interrupted: err }
+  }
+}
+
 /** A re-run of a registry command whose earlier attempt made its change: that change, completed and reported, or null. */
 async function doneInEarlierAttempt(shell: Shell): Promise<AppOutcome | null> {
   const { settings, spec } = shell
   const version = settings.command === 'promote' ? settings.candidate : settings.version
   const done = await earlierCommandChange(shell.registry, spec.model, shell.run, settings.command, version)
   if (!done) return null
-  const settled = await execute({ kind: 'settle', model: spec.model }, appDeps(shell))
-  const followUps = settled.kind === 'settled' ? settled.followUps : { done: [], failed: [], unconfirmed: [] }
+  const followUps = await settleEarlierChange(shell)
   if (done.action === 'rejected') return { kind: 'rejected', model: spec.model, version: done.version, followUps }
   const how = done.action === 'approved' ? 'approved' : done.action === 'rollback' ? 'rolled-back' : 'promoted'
-  const { champion } = await shell.registry.snapshot(spec.model)
+  let champion: number | null
+  try {
+    ;({ champion } = await shell.registry.snapshot(spec.model))
+  } catch (err) {
+    // Not known to be the champion still: not reported as promoted, so nothing downstream deploys it on a guess.
+    core.warning(
+      `Could not read whether ${spec.model} version ${done.version} is still the champion (${errorText(err)}); ` +
+        'the change stands, but the output "promoted" is false: check the registry before deploying it'
+    )
+    return { kind: 'promoted', model: spec.model, version: done.version, how, followUps, supersededBy: null }
+  }
   if (champion !== done.version) core.warning(noLongerChampion(spec.model, done.version, champion))
   return { kind: 'promoted', model: spec.model, version: done.version, how, followUps, ...(champion !== done.version && { supersededBy: champion }) }
 }
@@ -867,6 +948,11 @@ function eventPayloadOrNone(): EventPayload {
   } catch {
     return {}
   }
+}
+
+/** An error for a person: a failed GitHub API call with the request and what to do, else its message. */
+function errorText(err: unknown): string {
+  return apiError(err) ?? (err instanceof Error ? err.message : String(err))
 }
 
 /** A failed GitHub API call, said with the request and what to do; null for other errors. */

@@ -38,7 +38,11 @@ export type ApprovalOutcome =
   | { outcome: 'ignored'; why: string }
   | { outcome: 'refused'; who: string; why: string }
   /** `already`: the version was the champion already (approved meanwhile by a command or another comment); nothing changed. */
-  | { outcome: 'approved' | 'rejected'; who: string; gate: GateMarker; already?: boolean }
+  /**
+   * `unanswered`: replying on the gate issue or closing it failed after the decision landed; the
+   * decision stands, and a re-run of the job replies and closes.
+   */
+  | { outcome: 'approved' | 'rejected'; who: string; gate: GateMarker; already?: boolean; unanswered?: { issue: number; error: unknown } }
 
 export interface ApprovalContext {
   github: GitHubClient
@@ -121,6 +125,16 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
   }
   const close = (reason: 'completed' | 'not_planned') =>
     ctx.github.rest.issues.update({ owner: ctx.owner, repo: ctx.repo, issue_number: issue.number, state: 'closed', state_reason: reason })
+  // Past the decision, the reply and the close may fail: reported with the decision, never in its place.
+  const answer = async (text: string, reason: 'completed' | 'not_planned'): Promise<{ unanswered?: { issue: number; error: unknown } }> => {
+    try {
+      await reply(text)
+      await close(reason)
+      return {}
+    } catch (error) {
+      return { unanswered: { issue: issue.number, error } }
+    }
+  }
 
   const why = await refusal(ctx, who, gate)
   if (why !== null) {
@@ -145,9 +159,11 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
       await rejectCandidate(ctx.registry, gate.model, gate.version, { actor: who, reason: reason ?? `rejected by @${who} on issue #${issue.number}` }).catch(
         err => refused(err, 'Rejection')
       )
-    await reply(`Rejected by @${who}: ${gate.model} version ${gate.version} will not be promoted${reason ? ` (${reason})` : ''}.`)
-    await close('not_planned')
-    return { outcome: 'rejected', who, gate }
+    const answered = await answer(
+      `Rejected by @${who}: ${gate.model} version ${gate.version} will not be promoted${reason ? ` (${reason})` : ''}.`,
+      'not_planned'
+    )
+    return { outcome: 'rejected', who, gate, ...answered }
   }
   let changed = true
   try {
@@ -162,11 +178,11 @@ export async function handleGateComment(ctx: ApprovalContext, event: CommentEven
   } catch (err) {
     await refused(err, 'Approval')
   }
-  await reply(
+  const answered = await answer(
     changed
       ? `Approved by @${who}: ${gate.model} version ${gate.version} is now the champion.`
-      : `${gate.model} version ${gate.version} is already the champion: nothing changed, nothing needed doing.`
+      : `${gate.model} version ${gate.version} is already the champion: nothing changed, nothing needed doing.`,
+    'completed'
   )
-  await close('completed')
-  return { outcome: 'approved', who, gate, ...(!changed && { already: true }) }
+  return { outcome: 'approved', who, gate, ...(!changed && { already: true }), ...answered }
 }

@@ -481,8 +481,7 @@ async function unfinishedFollowUps(decided: string, report: EffectReport | null 
   const left = unfinished(report)
   if (left.length === 0) return ExitCode.ok
   process.stderr.write(
-    `error: ${decided}, but ${left.map(e => `${e.kind} of version ${e.version} (${e.error ?? 'no answer'})`).join(', ')} did not complete; ` +
-      'it stays pending in the registry and the next command that changes it completes it\n'
+    `error: ${decided}, but ${left.join(', ')} did not complete; ` + 'it stays pending in the registry and the next command that changes it completes it\n'
   )
   return ExitCode.conflict
 }
@@ -565,8 +564,11 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
             ? `Selected nothing from plan ${outcome.selection.selection.plan}`
             : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       )
-      const { unfinished } = await import('../app/execute.js')
-      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+      const decision = outcome.selection.decision
+      return await unfinishedFollowUps(
+        w ? `${w.name} (version ${w.version}) is ${decision}` : `the selection of plan ${outcome.selection.selection.plan} is ${decision}`,
+        outcome.followUps
+      )
     }
     case 'fetched': {
       const { renderFetch } = await import('../engine/fetch-command.js')
@@ -576,8 +578,7 @@ async function render(outcome: AppOutcome, command: AppCommand, values: Values, 
     case 'pruned': {
       const { renderPrune } = await import('../engine/prune-command.js')
       out(values.json ? JSON.stringify(outcome.report, null, 2) : renderPrune(outcome.report))
-      const { unfinished } = await import('../app/execute.js')
-      return unfinished(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok
+      return await unfinishedFollowUps(`the prune of ${outcome.report.model} is recorded`, outcome.followUps)
     }
     case 'settled':
     case 'redeployed': {

@@ -60,7 +60,15 @@ export async function pruneVersions(registry: PruneTarget, model: string, policy
     }
   }
   await options.atStage?.('marked')
-  return await deleteMarked(registry, model, report)
+  try {
+    return await deleteMarked(registry, model, report)
+  } catch (err) {
+    // The marks landed: a registry that cannot be read now leaves their deletions pending, said as failed ones.
+    if (report.pruned.length === 0) throw err
+    const error = `its deletion was not reached (${err instanceof Error ? err.message : String(err)})`
+    report.failed = report.pruned.map(p => ({ version: p.version, error }))
+    return report
+  }
 }
 
 /** Completes every pending deletion of a pruned bundle: this prune's, and any an earlier one left. */

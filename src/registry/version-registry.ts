@@ -214,7 +214,17 @@ export class VersionRegistry implements Registry {
     let lastError: unknown = null
     let transient = 0
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { state, revision } = await this.store.read(model)
+      const { state, revision } = await this.store.read(model).catch((err: unknown) => {
+        if (transient === 0) throw err
+        // A write whose answer was lost may have landed, and nothing can tell: said so, never as a plain failure.
+        throw new RetrainError(
+          `${describe(t, model).replace(/^retrain: /, '')} may or may not have been recorded: the answer to writing the registry state was lost ` +
+            `(${errorText(lastError)}), and reading it back to tell failed (${errorText(err)}). Check the registry (command "status") before doing it again.`,
+          ExitCode.conflict,
+          'outcome-unknown',
+          { cause: err }
+        )
+      })
       // A write whose answer was lost may have landed: then it is done, and must not be applied twice.
       const landed = state.applied.find(a => a.id === id)
       if (landed) {
@@ -384,6 +394,13 @@ export class VersionRegistry implements Registry {
     await this.store.discardBundle(model, record.version, record)
     return record.storage ? { storage: null } : undefined
   }
+}
+
+/** An error in a line: with the status of an HTTP answer when it has one. */
+function errorText(err: unknown): string {
+  const status = (err as { status?: unknown } | null)?.status
+  const message = err instanceof Error ? err.message : String(err)
+  return typeof status === 'number' ? `${status}: ${message}` : message
 }
 
 function describe(t: Transition, model: string): string {

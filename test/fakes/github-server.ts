@@ -105,6 +105,14 @@ export interface Fault {
   skip?: number
   /** Called each time the fault fires (to arm another behaviour, such as a stale read, at that moment). */
   then?: () => void
+  /**
+   * The fault sleeps until a request matching this has been done (its work done, whatever its answer)
+   * after the fault was added: reads that fail only once a change has been written.
+   */
+  after?: { method?: string; path?: RegExp; /** How many such requests wake it (default 1). */ count?: number }
+  /** Set by the fake: how many requests matching `after` have been done, and whether that wakes the fault. */
+  seen?: number
+  armed?: boolean
 }
 
 export interface Release {
@@ -985,7 +993,7 @@ export class FakeGitHub {
     const method = req.method ?? 'GET'
     const authorized = Boolean(req.headers.authorization)
     const fault = this.faults.find(
-      f => f.times > 0 && (!f.host || f.host === host) && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname))
+      f => f.times > 0 && (!f.after || f.armed) && (!f.host || f.host === host) && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname))
     )
     let after: FaultKind | null = null
     let cut = false
@@ -1009,6 +1017,13 @@ export class FakeGitHub {
       }
     }
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      // The work is done: the faults waiting for it wake.
+      if (status >= 200 && status < 300)
+        for (const f of this.faults) {
+          if (!f.after || (f.after.method && f.after.method !== method) || (f.after.path && !f.after.path.test(url.pathname))) continue
+          f.seen = (f.seen ?? 0) + 1
+          f.armed = f.seen >= (f.after.count ?? 1)
+        }
       if (after === 'drop-after') {
         // The work is done; the answer is lost on the way back.
         this.requests.push({ host, method, path: url.pathname, status: -1, authorized })
