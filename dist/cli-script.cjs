@@ -19178,7 +19178,14 @@ async function pruneVersions(registry, model, policy, options) {
     }
   }
   await options.atStage?.("marked");
-  return await deleteMarked(registry, model, report2);
+  try {
+    return await deleteMarked(registry, model, report2);
+  } catch (err) {
+    if (report2.pruned.length === 0) throw err;
+    const error = `its deletion was not reached (${err instanceof Error ? err.message : String(err)})`;
+    report2.failed = report2.pruned.map((p) => ({ version: p.version, error }));
+    return report2;
+  }
 }
 async function deleteMarked(registry, model, report2) {
   const state = await registry.state(model);
@@ -19252,6 +19259,11 @@ function reservationGone(r, now, ttlMs) {
   const pid = Number(r.owner.slice(at + 1));
   if (at > 0 && sameProcessTable(host) && Number.isInteger(pid) && pid > 0) return processAlive(host, pid) ? null : "its process is gone";
   return now - Date.parse(r.at) > ttlMs ? `it was made more than ${formatHours(ttlMs)} ago, on a host this one cannot check` : null;
+}
+function errorText(err) {
+  const status = err?.status;
+  const message = err instanceof Error ? err.message : String(err);
+  return typeof status === "number" ? `${status}: ${message}` : message;
 }
 function describe(t, model) {
   switch (t.kind) {
@@ -19351,7 +19363,15 @@ var init_version_registry = __esm({
         let lastError = null;
         let transient = 0;
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-          const { state, revision } = await this.store.read(model);
+          const { state, revision } = await this.store.read(model).catch((err) => {
+            if (transient === 0) throw err;
+            throw new RetrainError(
+              `${describe(t, model).replace(/^retrain: /, "")} may or may not have been recorded: the answer to writing the registry state was lost (${errorText(lastError)}), and reading it back to tell failed (${errorText(err)}). Check the registry (command "status") before doing it again.`,
+              ExitCode.conflict,
+              "outcome-unknown",
+              { cause: err }
+            );
+          });
           const landed = state.applied.find((a) => a.id === id);
           if (landed) {
             this.log(`the registry state of ${model} had been written (its answer was lost)`);
@@ -33359,9 +33379,13 @@ async function commit(ctx, evaluation, decision) {
     await reporter.report(report2);
     return { result: final, report: report2, exitCode: record.error ? ExitCode.conflict : ExitCode.ok, artifacts, followUps };
   } catch (err) {
+    const perhapsCommitted = err instanceof RetrainError && err.reason === "outcome-unknown";
+    if (perhapsCommitted && !committed)
+      reporter.warn(`version ${record.version} may be registered: its release gate stays open, and the next command closes it if nothing waits on it`);
     if (staged && !committed) await discardOutputs(staged);
-    if (!committed) await withdrawGate(ctx, record, `the run that opened it ended before recording version ${record.version} (${err.message})`);
-    if (record.version !== null && !committed) {
+    if (!committed && !perhapsCommitted)
+      await withdrawGate(ctx, record, `the run that opened it ended before recording version ${record.version} (${err.message})`);
+    if (record.version !== null && !committed && !perhapsCommitted) {
       const version = record.version;
       await registry.abandonVersion(spec.model, version).catch((e) => reporter.warn(`could not give back version ${version}: ${e.message}`));
     }
@@ -33890,7 +33914,7 @@ async function settleEffects(options, model) {
     return report2;
   } catch (err) {
     options.reporter.warn(`the decision is recorded, but completing its follow-ups failed: ${err.message}; the next command completes them`);
-    return null;
+    return { done: [], failed: [], unconfirmed: [], interrupted: err };
   }
 }
 var import_node_fs14, import_promises22, import_node_os5, import_node_path22, RUN_STAGES, MAX_REPORTED_PARAMS, MAX_REPORTED_TEXT, HEARTBEAT_MS;
@@ -34658,14 +34682,27 @@ __export(execute_exports, {
   execute: () => execute2,
   unfinished: () => unfinished
 });
-function unfinished(report2) {
-  return [...report2?.failed ?? [], ...report2?.unconfirmed ?? []];
+function unfinished(report2, describe2 = messageOf) {
+  return [
+    ...[...report2?.failed ?? [], ...report2?.unconfirmed ?? []].map((e) => `${e.kind} of version ${e.version} (${e.error ?? "no answer"})`),
+    ...report2 && "interrupted" in report2 ? [`the follow-ups it recorded (completing them failed: ${describe2(report2.interrupted)})`] : []
+  ];
+}
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
 }
 function countRules(spec) {
   return spec.metrics.reduce((n, m) => n + m.change.length + (m.min !== void 0 ? 1 : 0) + (m.max !== void 0 ? 1 : 0) + (m.slices ? 1 : 0), 0);
 }
 async function settle(deps, model, resend) {
   return await deps.registry.settle(model, deps.effectPerformers ?? {}, resend);
+}
+async function settleAfterChange(deps, model, resend) {
+  try {
+    return await settle(deps, model, resend);
+  } catch (err) {
+    return { done: [], failed: [], unconfirmed: [], interrupted: err };
+  }
 }
 async function execute2(command, deps) {
   checkThreadKnobs(process.env);
@@ -34723,7 +34760,7 @@ async function execute2(command, deps) {
         ...command.dryRun && { dryRun: true },
         ...effects && { promotionEffects: effects }
       });
-      const followUps = await settle(deps, model);
+      const followUps = selection.decision === "skipped" ? await settle(deps, model) : await settleAfterChange(deps, model);
       if (selection.decision !== "skipped" && command.spec.retention) {
         const { pruneAfterRun: pruneAfterRun2 } = await Promise.resolve().then(() => (init_prune_command(), prune_command_exports));
         await pruneAfterRun2(deps.registry, command.spec, command.who.actor, deps.reporter);
@@ -34734,28 +34771,28 @@ async function execute2(command, deps) {
       await settle(deps, command.model);
       const { promoteCandidate: promoteCandidate2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
       const changed = await promoteCandidate2(deps.registry, command.model, command.candidate, command.expectChampion, command.who, effects);
-      const followUps = await settle(deps, command.model);
+      const followUps = await settleAfterChange(deps, command.model);
       return { kind: "promoted", model: command.model, version: command.candidate, how: "promoted", followUps, ...!changed && { already: true } };
     }
     case "approve": {
       await settle(deps, command.model);
       const { approveCandidate: approveCandidate2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
       const changed = await approveCandidate2(deps.registry, command.model, command.version, command.who, effects);
-      const followUps = await settle(deps, command.model);
+      const followUps = await settleAfterChange(deps, command.model);
       return { kind: "promoted", model: command.model, version: command.version, how: "approved", followUps, ...!changed && { already: true } };
     }
     case "rollback": {
       await settle(deps, command.model);
       const { rollback: rollback2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
       const { version, changed } = await rollback2(deps.registry, command.model, command.to, command.who, effects);
-      const followUps = await settle(deps, command.model);
+      const followUps = await settleAfterChange(deps, command.model);
       return { kind: "promoted", model: command.model, version, how: "rolled-back", followUps, ...!changed && { already: true } };
     }
     case "reject": {
       await settle(deps, command.model);
       const { rejectCandidate: rejectCandidate2 } = await Promise.resolve().then(() => (init_registry_commands(), registry_commands_exports));
       await rejectCandidate2(deps.registry, command.model, command.version, command.who);
-      return { kind: "rejected", model: command.model, version: command.version, followUps: await settle(deps, command.model) };
+      return { kind: "rejected", model: command.model, version: command.version, followUps: await settleAfterChange(deps, command.model) };
     }
     case "fetch": {
       const { fetchVersion: fetchVersion2 } = await Promise.resolve().then(() => (init_fetch_command(), fetch_command_exports));
@@ -34771,7 +34808,7 @@ async function execute2(command, deps) {
         noPolicy: command.noPolicy,
         ...command.atStage && { atStage: command.atStage }
       });
-      return { kind: "pruned", report: report2, followUps: command.dryRun ? null : await settle(deps, command.model) };
+      return { kind: "pruned", report: report2, followUps: command.dryRun ? null : await settleAfterChange(deps, command.model) };
     }
     case "redeploy": {
       const snapshot = await deps.registry.snapshot(command.model);
@@ -34781,7 +34818,7 @@ async function execute2(command, deps) {
       if (requested.length === 0) throw new InputError([{ message: `no deploy is configured for ${command.model}: nothing to send again` }], "no-deploy");
       const waiting = (snapshot.effects ?? []).some((e) => requested.some((r) => r.kind === e.kind) && e.version === champion);
       if (!waiting) await deps.registry.apply(command.model, { kind: "add-effects", effects: requested });
-      const followUps = await settle(deps, command.model, (e) => e.version === champion && requested.some((r) => r.kind === e.kind));
+      const followUps = await settleAfterChange(deps, command.model, (e) => e.version === champion && requested.some((r) => r.kind === e.kind));
       return { kind: "redeployed", model: command.model, version: champion, followUps };
     }
   }
@@ -37614,7 +37651,7 @@ async function unfinishedFollowUps(decided, report2) {
   const left = unfinished2(report2);
   if (left.length === 0) return ExitCode.ok;
   process.stderr.write(
-    `error: ${decided}, but ${left.map((e) => `${e.kind} of version ${e.version} (${e.error ?? "no answer"})`).join(", ")} did not complete; it stays pending in the registry and the next command that changes it completes it
+    `error: ${decided}, but ${left.join(", ")} did not complete; it stays pending in the registry and the next command that changes it completes it
 `
   );
   return ExitCode.conflict;
@@ -37690,8 +37727,11 @@ async function render(outcome, command, values, spec, reporter) {
       reporter.info(
         outcome.selection.decision === "skipped" ? `Dry run, nothing changed: ${w ? `would select ${w.name} (version ${w.version})` : "would select nothing"} from plan ${outcome.selection.selection.plan}` : outcome.selection.decision === "none" ? `Selected nothing from plan ${outcome.selection.selection.plan}` : `Selected ${w?.name} (version ${w?.version}): ${outcome.selection.decision}`
       );
-      const { unfinished: unfinished2 } = await Promise.resolve().then(() => (init_execute(), execute_exports));
-      return unfinished2(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
+      const decision = outcome.selection.decision;
+      return await unfinishedFollowUps(
+        w ? `${w.name} (version ${w.version}) is ${decision}` : `the selection of plan ${outcome.selection.selection.plan} is ${decision}`,
+        outcome.followUps
+      );
     }
     case "fetched": {
       const { renderFetch: renderFetch2 } = await Promise.resolve().then(() => (init_fetch_command(), fetch_command_exports));
@@ -37701,8 +37741,7 @@ async function render(outcome, command, values, spec, reporter) {
     case "pruned": {
       const { renderPrune: renderPrune2 } = await Promise.resolve().then(() => (init_prune_command(), prune_command_exports));
       out(values.json ? JSON.stringify(outcome.report, null, 2) : renderPrune2(outcome.report));
-      const { unfinished: unfinished2 } = await Promise.resolve().then(() => (init_execute(), execute_exports));
-      return unfinished2(outcome.followUps).length ? ExitCode.conflict : ExitCode.ok;
+      return await unfinishedFollowUps(`the prune of ${outcome.report.model} is recorded`, outcome.followUps);
     }
     case "settled":
     case "redeployed": {
@@ -37803,4 +37842,4 @@ async function runCli(argv) {
   main,
   runCli
 });
-// retrain-script-sha256=2a48852825b7c2671f5b371209d558b5fd50bf6e34a4825ad736dc5d43925b12
+// retrain-script-sha256=a5cf49f58a39af1f31a484293fbd19ed23d7a453fe5a65cdcc2d7f44d5fb0d9a
