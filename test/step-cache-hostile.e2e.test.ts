@@ -5,10 +5,12 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, statfs, symlink, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CLI, makeProject, readJson, type CliResult } from './helpers/project.js'
+import { CLI, REPO, makeProject, readJson, type CliResult } from './helpers/project.js'
+import { mountTmpfs } from './helpers/runner.js'
 
 /** The built CLI, killed if it has not ended after `limitMs` (a run that hangs is a failure, not a stuck suite). */
 function retrainBounded(cwd: string, args: string[], env: Record<string, string> = {}, limitMs = 60_000): Promise<CliResult> {
@@ -262,6 +264,62 @@ ${TOY_TAIL}`
       expect(refused.stderr, what).toMatch(
         /retrain\.yml:\d+:\d+: step "prepare": cache\.files (matches "named", which is not a regular file|"named" matches no file)/
       )
+    }
+  })
+})
+
+describe('a full disk while restoring', { timeout: 300_000 }, () => {
+  it('is a miss that keeps the entry: the step runs, and the entry is used once there is room', async context => {
+    const mount = await mountTmpfs(1024)
+    if (typeof mount === 'string') {
+      context.skip(mount)
+      return
+    }
+    try {
+      const cwd = path.join(mount.dir, 'project')
+      await cp(path.join(REPO, 'test/fixtures/toy'), cwd, { recursive: true })
+      await writeFile(
+        path.join(cwd, 'retrain.yml'),
+        `model: toy
+data:
+  train: data/train.csv
+  eval: data/eval.csv
+steps:
+  - name: Prepare
+    run: |
+      echo ran >> counter.txt
+      mkdir -p features
+      head -c 300000 /dev/urandom > features/blob.bin
+    cache:
+      outputs: [features]
+  - name: Train
+    run: node train.mjs
+${TOY_TAIL}`
+      )
+      const outside = await mkdtemp(path.join(os.tmpdir(), 'retrain-cache-outside-'))
+      const env = { RETRAIN_CACHE: path.join(outside, 'cache') }
+      const at = (n: string) => ['run', '--spec', 'retrain.yml', '--dry-run', '--out', path.join(outside, n)]
+      const first = await retrainBounded(cwd, at('1'), env)
+      expect(first.code, first.stderr).toBe(0)
+      const stored = await readdir(env.RETRAIN_CACHE)
+      expect(stored).toHaveLength(1)
+      const blob = await readFile(path.join(cwd, 'features/blob.bin'))
+      await rm(path.join(cwd, 'features'), { recursive: true })
+      // Leave less room than the output needs.
+      const { bavail, bsize } = await statfs(mount.dir)
+      await writeFile(path.join(mount.dir, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - 100_000)))
+      const full = await retrainBounded(cwd, at('2'), env)
+      expect(full.stderr).toMatch(/the cache entry retrain-prepare-\w+ was not used: its file project\/features\/blob\.bin could not be restored: ENOSPC/)
+      expect(full.code, 'the step ran into the full disk and failed').not.toBe(0)
+      expect(await readdir(env.RETRAIN_CACHE), 'the sound entry stays').toEqual(stored)
+      await rm(path.join(mount.dir, 'filler'))
+      await rm(path.join(cwd, 'features'), { recursive: true, force: true })
+      const room = await retrainBounded(cwd, at('3'), env)
+      expect(room.code, room.stderr).toBe(0)
+      expect(room.stderr).toContain(`Step Prepare: restored from cache ${stored[0]}`)
+      expect(await readFile(path.join(cwd, 'features/blob.bin'))).toEqual(blob)
+    } finally {
+      await mount.unmount()
     }
   })
 })

@@ -206,9 +206,27 @@ async function escapesRoot(root: string, target: string): Promise<string | null>
  */
 async function copyHashed(from: string, to: string, mode: number, limit?: number): Promise<{ sha256: string; size: number }> {
   const { tap, result } = hashingTap()
-  await pipeline(createReadStream(from, limit === undefined ? {} : { start: 0, end: limit }), tap, createWriteStream(to, { flags: 'wx', mode }))
+  const source = createReadStream(from, limit === undefined ? {} : { start: 0, end: limit })
+  let readFailure: unknown = null
+  source.once('error', err => (readFailure = err))
+  try {
+    await pipeline(source, tap, createWriteStream(to, { flags: 'wx', mode }))
+  } catch (err) {
+    throw err === readFailure ? new SourceReadError((err as Error).message) : err
+  }
   await chmod(to, mode)
   return result()
+}
+
+/** Reading the file copied from failed (not writing the copy). */
+class SourceReadError extends Error {}
+
+/**
+ * A restore that could not be done for a reason of the destination, not of the entry (a full disk,
+ * a link in the way): the entry is sound and stays in the cache.
+ */
+export interface RestoreBlocked {
+  blocked: string
 }
 
 /**
@@ -379,7 +397,7 @@ export async function restoreEntry(
   roots: CacheRoots,
   /** The digest of the champion this run warm-starts from ('' without one). */
   champion = ''
-): Promise<{ files: number; bytes: number } | string> {
+): Promise<{ files: number; bytes: number } | string | RestoreBlocked> {
   const manifest = await readEntryManifest(entryDir, key)
   if (typeof manifest === 'string') return manifest
   const declared = step.cache.outputs.map(o => (o.path === '' ? o.root : `${o.root}/${o.path}`))
@@ -402,7 +420,7 @@ export async function restoreEntry(
   try {
     for (const target of targets) {
       const escape = await escapesRoot(rootDir(roots, target.root), target.absolute)
-      if (escape) return `its output ${target.path} would be restored outside where it belongs: ${escape}`
+      if (escape) return { blocked: `its output ${target.path} would be restored outside where it belongs: ${escape}` }
       const staging = `${target.absolute}.restore-${tag}`
       await mkdir(path.dirname(staging), { recursive: true })
       staged.push({ staging, absolute: target.absolute })
@@ -420,7 +438,8 @@ export async function restoreEntry(
         const unfit = await notAnEntryFile(realEntry, source)
         if (unfit) return `its file ${file.path} cannot be used: ${unfit}`
         const copied = await copyHashed(source, to, file.mode, file.size).catch((err: Error) => err)
-        if (copied instanceof Error) return `its file ${file.path} cannot be read: ${copied.message}`
+        if (copied instanceof SourceReadError) return `its file ${file.path} cannot be read: ${copied.message}`
+        if (copied instanceof Error) return { blocked: `its file ${file.path} could not be restored: ${copied.message}` }
         if (copied.size !== file.size || copied.sha256 !== file.sha256) {
           return `its file ${file.path} is damaged: ${copied.size} bytes with sha256 ${copied.sha256.slice(0, 12)}, but the entry recorded ${file.size} bytes with sha256 ${file.sha256.slice(0, 12)}`
         }
@@ -485,15 +504,22 @@ export async function runCachedStep(options: CachedStepOptions): Promise<{ durat
       warn(`step "${step.name}": the run-cache (${store.description}) could not be read (${(err as Error).message}); running the step`)
     }
     if (entry !== null) {
-      const restored = await restoreEntry(entry, key, step, roots, options.champion).catch((err: Error) => `restoring it failed: ${err.message}`)
-      if (typeof restored !== 'string') {
+      const restored = await restoreEntry(entry, key, step, roots, options.champion).catch((err: Error): RestoreBlocked => ({
+        blocked: `restoring it failed: ${err.message}`
+      }))
+      if (typeof restored !== 'string' && !('blocked' in restored)) {
         info(
           `Step ${step.name}: restored from cache ${key} (${restored.files} file${restored.files === 1 ? '' : 's'}, ${restored.bytes} bytes); the step did not run`
         )
         return { durationMs: Date.now() - started, cache: { key, restored: true } }
       }
-      warn(`step "${step.name}": the cache entry ${key} was not used: ${restored}; running the step`)
-      await store.discard?.(key).catch(() => undefined)
+      if (typeof restored === 'string') {
+        warn(`step "${step.name}": the cache entry ${key} was not used: ${restored}; running the step`)
+        await store.discard?.(key).catch(() => undefined)
+      } else {
+        // The entry is sound: it stays for a run whose disk can take it.
+        warn(`step "${step.name}": the cache entry ${key} was not used: ${restored.blocked}; running the step`)
+      }
     } else {
       info(`Step ${step.name}: no cache entry ${key}; running the step`)
     }
