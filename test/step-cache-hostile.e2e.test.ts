@@ -212,6 +212,19 @@ ${TOY_TAIL}`
     const healed = await run(cwd, ['--dry-run'])
     expect(stepCache(healed.result, 'prepare')).toEqual({ key, restored: true })
     expect(await ran()).toBe(4)
+
+    // An entry.json listing a file twice (each time with its true size and digest) is damaged: it is
+    // replaced, not kept as a miss for every later run.
+    const listed = await readJson(path.join(entry, 'entry.json'))
+    listed.files.push(listed.files[0])
+    await writeFile(path.join(entry, 'entry.json'), JSON.stringify(listed))
+    const twice = await run(cwd, ['--dry-run'])
+    expect(twice.code, twice.stderr).toBe(0)
+    expect(twice.stderr).toMatch(/its entry\.json lists the file project\/features\/rows\.csv twice/)
+    expect(await ran()).toBe(5)
+    const replaced = await run(cwd, ['--dry-run'])
+    expect(stepCache(replaced.result, 'prepare')).toEqual({ key, restored: true })
+    expect(await ran()).toBe(5)
   })
 })
 

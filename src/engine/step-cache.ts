@@ -383,6 +383,21 @@ async function readEntryManifest(entryDir: string, key: string): Promise<EntryMa
     return `its ${ENTRY_FILE} is not an entry of this tool's format ${CACHE_FORMAT}`
   }
   if (data.key !== key) return `it holds the entry of key ${String(data.key).slice(0, 80)}, not ${key}`
+  // Each path once, and no file where a folder is (as a folder, or above another path).
+  const files = new Set<string>()
+  for (const f of data.files) {
+    if (files.has(f.path)) return `its ${ENTRY_FILE} lists the file ${f.path} twice`
+    files.add(f.path)
+  }
+  for (const p of [...data.files.map(f => f.path), ...data.directories]) {
+    const segments = p.split('/')
+    for (let i = 1; i < segments.length; i++) {
+      const above = segments.slice(0, i).join('/')
+      if (files.has(above)) return `its ${ENTRY_FILE} lists ${above} both as a file and as a folder`
+    }
+  }
+  const clash = data.directories.find(d => files.has(d))
+  if (clash !== undefined) return `its ${ENTRY_FILE} lists ${clash} both as a file and as a folder`
   return data
 }
 
