@@ -228,6 +228,41 @@ ${TOY_TAIL}`
   })
 })
 
+describe('a run killed while restoring', { timeout: 300_000 }, () => {
+  it('leaves copies beside the outputs that the next restore removes', async () => {
+    const cwd = await makeProject(
+      'test/fixtures/toy',
+      `model: toy
+data:
+  train: data/train.csv
+  eval: data/eval.csv
+steps:
+  - name: Prepare
+    run: |
+      mkdir -p features
+      echo "rows" > features/rows.csv
+    cache:
+      outputs: [features]
+  - name: Train
+    run: node train.mjs
+${TOY_TAIL}`
+    )
+    const first = await run(cwd, ['--dry-run'])
+    expect(first.code, first.stderr).toBe(0)
+    // What a restore killed (kill -9) between its copies and its renames leaves: a staged copy beside
+    // the output, and maybe the output already removed.
+    await mkdir(path.join(cwd, 'features.restore-0123456789ab/nested'), { recursive: true })
+    await writeFile(path.join(cwd, 'features.restore-0123456789ab/nested/rows.csv'), 'half\n')
+    await rm(path.join(cwd, 'features'), { recursive: true })
+    await writeFile(path.join(cwd, 'features.restore-notes.txt'), "the user's own file\n")
+    const next = await run(cwd, ['--dry-run'])
+    expect(next.code, next.stderr).toBe(0)
+    expect(stepCache(next.result, 'prepare').restored).toBe(true)
+    expect(await readFile(path.join(cwd, 'features/rows.csv'), 'utf8')).toBe('rows\n')
+    expect((await readdir(cwd)).filter(n => n.startsWith('features')).sort()).toEqual(['features', 'features.restore-notes.txt'])
+  })
+})
+
 describe('what cache.files covers', { timeout: 300_000 }, () => {
   it('a file made executable is a miss; a folder, a pipe or a link to a folder is a clear error', async () => {
     const spec = (files: string) => `model: toy

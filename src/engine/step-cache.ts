@@ -438,6 +438,7 @@ export async function restoreEntry(
       if (escape) return { blocked: `its output ${target.path} would be restored outside where it belongs: ${escape}` }
       const staging = `${target.absolute}.restore-${tag}`
       await mkdir(path.dirname(staging), { recursive: true })
+      await removeLeftStagings(target.absolute)
       staged.push({ staging, absolute: target.absolute })
       const under = (p: string) => p === target.path || p.startsWith(`${target.path}/`)
       if (target.kind === 'directory') {
@@ -480,6 +481,18 @@ export async function restoreEntry(
   } finally {
     for (const s of staged) await rm(s.staging, { recursive: true, force: true }).catch(() => undefined)
   }
+}
+
+/**
+ * Removes the copies a restore of `output` left beside it when its run was killed before renaming
+ * them (`<output>.restore-<12 hex digits>`): they would stay in the project for good otherwise.
+ */
+async function removeLeftStagings(output: string): Promise<void> {
+  const name = path.basename(output)
+  const left = (await readdir(path.dirname(output)).catch(() => [] as string[])).filter(
+    n => n.startsWith(`${name}.restore-`) && /^[0-9a-f]{12}$/.test(n.slice(name.length + '.restore-'.length))
+  )
+  for (const n of left) await rm(path.join(path.dirname(output), n), { recursive: true, force: true })
 }
 
 /** The training report, which a cached training step wrote: kept with its outputs so the warm start is recorded. */
