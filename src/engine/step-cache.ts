@@ -134,8 +134,9 @@ async function fileDigests(root: string, patterns: string[], step: StepSpec): Pr
   for (const pattern of patterns) {
     const matches = isDynamicPattern(pattern)
       ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false })
-      : await lstat(path.resolve(root, pattern)).then(
-          s => (s.isFile() || s.isSymbolicLink() ? [path.resolve(root, pattern)] : []),
+      : // Whatever is there: one that is not a file (a folder, a pipe) is refused below with its own reason.
+        await lstat(path.resolve(root, pattern)).then(
+          () => [path.resolve(root, pattern)],
           () => []
         )
     if (matches.length === 0) missing.push(pattern)
