@@ -507,7 +507,7 @@ export interface CachedStepOptions {
   toolVersion: string
   /** A directory of the run's scratch, for fetching and building entries. */
   scratch: string
-  /** The digest of the champion the run warm-starts from ('' without one): a restored training report must name it. */
+  /** The digest of the champion the run warm-starts from ('' without one): an entry holding a training report is used only with the champion it was stored with. */
   champion?: string
   info: (message: string) => void
   warn: (message: string) => void
