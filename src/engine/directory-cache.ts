@@ -5,7 +5,7 @@
  * removed until the total size is under the limit (a hit marks its entry as used).
  */
 import { randomBytes } from 'node:crypto'
-import { cp, mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
+import { cp, lstat, mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { InputError } from '../errors.js'
 import type { StepCacheStore } from '../ports.js'
@@ -108,14 +108,18 @@ export class DirectoryStepCache implements StepCacheStore {
   }
 }
 
-/** An entry's size as its entry.json records it; a damaged one counts as empty, and is replaced on its next miss. */
-async function entrySize(dir: string): Promise<number> {
-  try {
-    const manifest = JSON.parse(await readFile(path.join(dir, 'entry.json'), 'utf8')) as { files?: { size?: unknown }[] }
-    return (manifest.files ?? []).reduce((sum, f) => sum + (typeof f.size === 'number' && f.size > 0 ? f.size : 0), 0)
-  } catch {
-    return 0
+/**
+ * An entry's size on disk: its files as they are, not as its entry.json says (which could be wrong, or
+ * not a file at all). Links are counted as themselves and never followed.
+ */
+async function entrySize(dir: string, depth = 0): Promise<number> {
+  let total = 0
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const at = path.join(dir, entry.name)
+    if (entry.isDirectory() && depth < 300) total += await entrySize(at, depth + 1)
+    else total += (await lstat(at).catch(() => null))?.size ?? 0
   }
+  return total
 }
 
 /** RETRAIN_CACHE_MAX_MB: the bound on a local run-cache's size, in MiB. */

@@ -12,7 +12,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { chmod, lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
+import { chmod, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { glob, isDynamicPattern } from 'tinyglobby'
@@ -64,6 +64,8 @@ interface EntryManifest {
   files: EntryFile[]
   /** Directories inside directory outputs, empty ones included. */
   directories: string[]
+  /** The digest of the champion when the step ran ('' without one). */
+  champion?: string
 }
 
 export interface StepKeyInput {
@@ -87,8 +89,10 @@ export async function stepCacheKey(input: StepKeyInput): Promise<string> {
   const env = Object.fromEntries(envNames.map(name => [name, Object.hasOwn(input.env, name) ? normalize(input.env[name]!) : null]))
   const paramNames = (cache.params ?? Object.keys(input.params)).slice().sort()
   const params = Object.fromEntries(paramNames.map(name => [name, input.params[name] ?? null]))
+  // A built-in trainer reads the data input its options name: the key covers it without being told.
+  const dataNames = step.uses !== undefined ? [...new Set([...cache.data, builtinData(input.env)])] : cache.data
   const data = Object.fromEntries(
-    cache.data
+    dataNames
       .slice()
       .sort()
       .map(name => [name, input.data.find(d => d.name === name)?.fingerprint ?? null])
@@ -113,6 +117,16 @@ export async function stepCacheKey(input: StepKeyInput): Promise<string> {
   return `retrain-${step.id.slice(0, 64)}-${hash}`
 }
 
+/** The data input a built-in trainer reads: its `with.data` (as evaluated into its options), else "train". */
+function builtinData(env: Record<string, string>): string {
+  try {
+    const options = JSON.parse(env[ContractEnv.builtinOptions] ?? '{}') as { data?: unknown }
+    return typeof options?.data === 'string' ? options.data.trim() : 'train'
+  } catch {
+    return 'train'
+  }
+}
+
 /** sha256 of every file the cache's `files` match, by path relative to root; a pattern that matches nothing is an error. */
 async function fileDigests(root: string, patterns: string[], step: StepSpec): Promise<Record<string, string>> {
   const found = new Set<string>()
@@ -120,8 +134,9 @@ async function fileDigests(root: string, patterns: string[], step: StepSpec): Pr
   for (const pattern of patterns) {
     const matches = isDynamicPattern(pattern)
       ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false })
-      : await lstat(path.resolve(root, pattern)).then(
-          s => (s.isFile() || s.isSymbolicLink() ? [path.resolve(root, pattern)] : []),
+      : // Whatever is there: one that is not a file (a folder, a pipe) is refused below with its own reason.
+        await lstat(path.resolve(root, pattern)).then(
+          () => [path.resolve(root, pattern)],
           () => []
         )
     if (matches.length === 0) missing.push(pattern)
@@ -137,7 +152,23 @@ async function fileDigests(root: string, patterns: string[], step: StepSpec): Pr
     )
   }
   const out: Record<string, string> = {}
-  for (const file of [...found].sort()) out[path.relative(root, file).split(path.sep).join('/')] = await sha256File(file)
+  const unfit: string[] = []
+  for (const file of [...found].sort()) {
+    const relative = path.relative(root, file).split(path.sep).join('/')
+    // Followed through a link: a folder, a pipe or a device has no content to hash (a pipe would never end).
+    const info = await stat(file).catch(() => null)
+    if (!info?.isFile()) unfit.push(relative)
+    else out[relative] = `${await sha256File(file)}${info.mode & 0o111 ? ' executable' : ''}`
+  }
+  if (unfit.length > 0) {
+    throw new InputError(
+      unfit.map(p => ({
+        ...step.cache!.location,
+        message: `step "${step.id}": cache.files matches ${JSON.stringify(p)}, which is not a regular file (a folder, a pipe, or a link to one or to nothing); name files, or a folder's files with a glob such as "${p}/**"`
+      })),
+      'missing-cache-file'
+    )
+  }
   return out
 }
 
@@ -169,12 +200,47 @@ async function escapesRoot(root: string, target: string): Promise<string | null>
   return null
 }
 
-/** Copies `from` to `to` and returns the copy's sha256 and size, hashing the bytes as written. */
-async function copyHashed(from: string, to: string, mode: number): Promise<{ sha256: string; size: number }> {
+/**
+ * Copies `from` to `to` and returns the copy's sha256 and size, hashing the bytes as written. With
+ * `limit`, at most one byte more than it is read, so a source larger than expected is found out
+ * without copying all of it.
+ */
+async function copyHashed(from: string, to: string, mode: number, limit?: number): Promise<{ sha256: string; size: number }> {
   const { tap, result } = hashingTap()
-  await pipeline(createReadStream(from), tap, createWriteStream(to, { flags: 'wx', mode }))
+  const source = createReadStream(from, limit === undefined ? {} : { start: 0, end: limit })
+  let readFailure: unknown = null
+  source.once('error', err => (readFailure = err))
+  try {
+    await pipeline(source, tap, createWriteStream(to, { flags: 'wx', mode }))
+  } catch (err) {
+    throw err === readFailure ? new SourceReadError((err as Error).message) : err
+  }
   await chmod(to, mode)
   return result()
+}
+
+/** Reading the file copied from failed (not writing the copy). */
+class SourceReadError extends Error {}
+
+/**
+ * A restore that could not be done for a reason of the destination, not of the entry (a full disk,
+ * a link in the way): the entry is sound and stays in the cache.
+ */
+export interface RestoreBlocked {
+  blocked: string
+}
+
+/**
+ * Why an entry's file cannot be read as one: it must be a regular file (not a link, a pipe or a
+ * device, which could lead elsewhere or never end) inside the entry's own directory. Null when it is.
+ */
+async function notAnEntryFile(realEntry: string, file: string): Promise<string | null> {
+  const info = await lstat(file).catch(() => null)
+  if (!info) return 'it is missing'
+  if (!info.isFile()) return `it is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}`
+  const real = await realpath(file).catch(() => null)
+  if (real === null || !inside(realEntry, real)) return 'it is reached through a symbolic link leading outside the entry'
+  return null
 }
 
 function modeOf(statMode: number): number {
@@ -191,7 +257,8 @@ export async function buildEntry(
   step: StepSpec & { cache: NonNullable<StepSpec['cache']> },
   roots: CacheRoots,
   toolVersion: string,
-  extra: Pick<CacheOutputSpec, 'root' | 'path'>[] = []
+  extra: Pick<CacheOutputSpec, 'root' | 'path'>[] = [],
+  champion = ''
 ): Promise<string | null> {
   const manifest: EntryManifest = {
     format: CACHE_FORMAT,
@@ -199,6 +266,7 @@ export async function buildEntry(
     step: step.id,
     createdAt: new Date().toISOString(),
     toolVersion,
+    champion,
     outputs: [],
     files: [],
     directories: []
@@ -294,6 +362,8 @@ const LOGICAL_PATH = /^(project|work|model)(\/[^/\0]+)*$/
 async function readEntryManifest(entryDir: string, key: string): Promise<EntryManifest | string> {
   let data: EntryManifest
   try {
+    const problem = await notAnEntryFile(await realpath(entryDir), path.join(entryDir, ENTRY_FILE))
+    if (problem) return `its ${ENTRY_FILE} cannot be read: ${problem}`
     data = JSON.parse(await readFile(path.join(entryDir, ENTRY_FILE), 'utf8')) as EntryManifest
   } catch (err) {
     return `its ${ENTRY_FILE} cannot be read: ${(err as Error).message}`
@@ -314,6 +384,21 @@ async function readEntryManifest(entryDir: string, key: string): Promise<EntryMa
     return `its ${ENTRY_FILE} is not an entry of this tool's format ${CACHE_FORMAT}`
   }
   if (data.key !== key) return `it holds the entry of key ${String(data.key).slice(0, 80)}, not ${key}`
+  // Each path once, and no file where a folder is (as a folder, or above another path).
+  const files = new Set<string>()
+  for (const f of data.files) {
+    if (files.has(f.path)) return `its ${ENTRY_FILE} lists the file ${f.path} twice`
+    files.add(f.path)
+  }
+  for (const p of [...data.files.map(f => f.path), ...data.directories]) {
+    const segments = p.split('/')
+    for (let i = 1; i < segments.length; i++) {
+      const above = segments.slice(0, i).join('/')
+      if (files.has(above)) return `its ${ENTRY_FILE} lists ${above} both as a file and as a folder`
+    }
+  }
+  const clash = data.directories.find(d => files.has(d))
+  if (clash !== undefined) return `its ${ENTRY_FILE} lists ${clash} both as a file and as a folder`
   return data
 }
 
@@ -325,8 +410,10 @@ export async function restoreEntry(
   entryDir: string,
   key: string,
   step: StepSpec & { cache: NonNullable<StepSpec['cache']> },
-  roots: CacheRoots
-): Promise<{ files: number; bytes: number } | string> {
+  roots: CacheRoots,
+  /** The digest of the champion this run warm-starts from ('' without one). */
+  champion = ''
+): Promise<{ files: number; bytes: number } | string | RestoreBlocked> {
   const manifest = await readEntryManifest(entryDir, key)
   if (typeof manifest === 'string') return manifest
   const declared = step.cache.outputs.map(o => (o.path === '' ? o.root : `${o.root}/${o.path}`))
@@ -341,15 +428,18 @@ export async function restoreEntry(
     const [root, ...rest] = o.path.split('/') as [CacheOutputRoot, ...string[]]
     return { ...o, root, rel: rest.join('/'), absolute: absoluteOf(roots, { root, path: rest.join('/') }) }
   })
+  const realEntry = await realpath(entryDir)
   const staged: { staging: string; absolute: string }[] = []
   const tag = randomBytes(6).toString('hex')
   let bytes = 0
+  let holdsReport = false
   try {
     for (const target of targets) {
       const escape = await escapesRoot(rootDir(roots, target.root), target.absolute)
-      if (escape) return `its output ${target.path} would be restored outside where it belongs: ${escape}`
+      if (escape) return { blocked: `its output ${target.path} would be restored outside where it belongs: ${escape}` }
       const staging = `${target.absolute}.restore-${tag}`
       await mkdir(path.dirname(staging), { recursive: true })
+      await removeLeftStagings(target.absolute)
       staged.push({ staging, absolute: target.absolute })
       const under = (p: string) => p === target.path || p.startsWith(`${target.path}/`)
       if (target.kind === 'directory') {
@@ -361,14 +451,26 @@ export async function restoreEntry(
         const to = target.kind === 'file' ? staging : path.join(staging, ...file.path.slice(target.path.length + 1).split('/'))
         if (target.kind === 'file' && file.path !== target.path) return `its output ${target.path} is recorded both as a file and as a folder`
         await mkdir(path.dirname(to), { recursive: true })
-        const copied = await copyHashed(path.join(entryDir, 'files', ...file.path.split('/')), to, file.mode).catch((err: Error) => err)
-        if (copied instanceof Error) return `its file ${file.path} cannot be read: ${copied.message}`
+        const source = path.join(entryDir, 'files', ...file.path.split('/'))
+        const unfit = await notAnEntryFile(realEntry, source)
+        if (unfit) return `its file ${file.path} cannot be used: ${unfit}`
+        const copied = await copyHashed(source, to, file.mode, file.size).catch((err: Error) => err)
+        if (copied instanceof SourceReadError) return `its file ${file.path} cannot be read: ${copied.message}`
+        if (copied instanceof Error) return { blocked: `its file ${file.path} could not be restored: ${copied.message}` }
         if (copied.size !== file.size || copied.sha256 !== file.sha256) {
           return `its file ${file.path} is damaged: ${copied.size} bytes with sha256 ${copied.sha256.slice(0, 12)}, but the entry recorded ${file.size} bytes with sha256 ${file.sha256.slice(0, 12)}`
         }
         bytes += copied.size
+        if (file.path === TRAINING_REPORT_LOGICAL) holdsReport = true
       }
       if (target.kind === 'file' && !manifest.files.some(f => f.path === target.path)) return `its output ${target.path} has no file`
+    }
+    // A training report means a training step: what it wrote depends on the champion it started from.
+    if (holdsReport && manifest.champion !== champion) {
+      const then =
+        typeof manifest.champion !== 'string' ? 'an unrecorded champion' : manifest.champion === '' ? 'no champion' : `bundle ${manifest.champion.slice(0, 12)}`
+      const now = champion === '' ? 'this run has none' : `this run's is bundle ${champion.slice(0, 12)}`
+      return `its outputs were trained when the champion was ${then}, but ${now}`
     }
     // Every copy checked: now the outputs are replaced, one rename each.
     for (const s of staged) {
@@ -382,6 +484,18 @@ export async function restoreEntry(
   }
 }
 
+/**
+ * Removes the copies a restore of `output` left beside it when its run was killed before renaming
+ * them (`<output>.restore-<12 hex digits>`): they would stay in the project for good otherwise.
+ */
+async function removeLeftStagings(output: string): Promise<void> {
+  const name = path.basename(output)
+  const left = (await readdir(path.dirname(output)).catch(() => [] as string[])).filter(
+    n => n.startsWith(`${name}.restore-`) && /^[0-9a-f]{12}$/.test(n.slice(name.length + '.restore-'.length))
+  )
+  for (const n of left) await rm(path.join(path.dirname(output), n), { recursive: true, force: true })
+}
+
 /** The training report, which a cached training step wrote: kept with its outputs so the warm start is recorded. */
 const TRAINING_REPORT_LOGICAL = 'work/.retrain-training-report.json'
 
@@ -393,6 +507,8 @@ export interface CachedStepOptions {
   toolVersion: string
   /** A directory of the run's scratch, for fetching and building entries. */
   scratch: string
+  /** The digest of the champion the run warm-starts from ('' without one): an entry holding a training report is used only with the champion it was stored with. */
+  champion?: string
   info: (message: string) => void
   warn: (message: string) => void
   /** Runs the step; resolves to its duration. */
@@ -417,15 +533,22 @@ export async function runCachedStep(options: CachedStepOptions): Promise<{ durat
       warn(`step "${step.name}": the run-cache (${store.description}) could not be read (${(err as Error).message}); running the step`)
     }
     if (entry !== null) {
-      const restored = await restoreEntry(entry, key, step, roots).catch((err: Error) => `restoring it failed: ${err.message}`)
-      if (typeof restored !== 'string') {
+      const restored = await restoreEntry(entry, key, step, roots, options.champion).catch((err: Error): RestoreBlocked => ({
+        blocked: `restoring it failed: ${err.message}`
+      }))
+      if (typeof restored !== 'string' && !('blocked' in restored)) {
         info(
           `Step ${step.name}: restored from cache ${key} (${restored.files} file${restored.files === 1 ? '' : 's'}, ${restored.bytes} bytes); the step did not run`
         )
         return { durationMs: Date.now() - started, cache: { key, restored: true } }
       }
-      warn(`step "${step.name}": the cache entry ${key} was not used: ${restored}; running the step`)
-      await store.discard?.(key).catch(() => undefined)
+      if (typeof restored === 'string') {
+        warn(`step "${step.name}": the cache entry ${key} was not used: ${restored}; running the step`)
+        await store.discard?.(key).catch(() => undefined)
+      } else {
+        // The entry is sound: it stays for a run whose disk can take it.
+        warn(`step "${step.name}": the cache entry ${key} was not used: ${restored.blocked}; running the step`)
+      }
     } else {
       info(`Step ${step.name}: no cache entry ${key}; running the step`)
     }
@@ -441,7 +564,7 @@ export async function runCachedStep(options: CachedStepOptions): Promise<{ durat
   try {
     await rm(path.dirname(entryDir), { recursive: true, force: true })
     await mkdir(entryDir, { recursive: true })
-    const problem = (await unwrittenOutput(step, roots, before)) ?? (await buildEntry(entryDir, key, step, roots, options.toolVersion, extra))
+    const problem = (await unwrittenOutput(step, roots, before)) ?? (await buildEntry(entryDir, key, step, roots, options.toolVersion, extra, options.champion))
     if (problem) warn(`step "${step.name}": its outputs were not cached: ${problem}`)
     else {
       if (await store.store(key, entryDir)) info(`Step ${step.name}: outputs stored in the cache as ${key}`)
@@ -460,6 +583,9 @@ export function definedEnvNames(specEnv: Record<string, string>, step: StepSpec)
   const names = [...Object.keys(specEnv), ...Object.keys(step.env), ...step.expressionEnv.map(e => e.name)]
   // A built-in trainer's options, and the champion it always starts from.
   if (step.uses !== undefined) names.push(ContractEnv.builtinOptions, ContractEnv.baselineDigest)
+  // A step that writes the candidate ($RETRAIN_MODEL_DIR) is a training step: what it writes depends
+  // on the champion it warm-starts from, so a new champion is a miss even when the step does not say so.
+  if (step.cache?.outputs.some(o => o.root === 'model')) names.push(ContractEnv.baselineDigest)
   return names
 }
 
@@ -497,6 +623,7 @@ export async function cachedStep(
     roots,
     toolVersion: options.toolVersion,
     scratch: path.join(ws.scratchDir, 'cache'),
+    champion: env[ContractEnv.baselineDigest] ?? '',
     info: m => options.reporter.info(m),
     warn: m => options.reporter.warn(m),
     run

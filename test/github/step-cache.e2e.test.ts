@@ -166,6 +166,27 @@ describe('the run-cache on GitHub (loopback)', { timeout: 240_000 }, () => {
     ).toEqual([])
   })
 
+  it('a rate limit (429) on the lookup or on the save never fails the run', async () => {
+    const seed = await checkout()
+    expect((await act(seed, { note: 'limited' })).code).toBe(0)
+    // The lookup is rate limited: a miss, the step runs; saving finds the entry there.
+    service.faults.push({ target: 'GetCacheEntryDownloadURL', status: 429, times: 1 })
+    const limited = await checkout()
+    const lookup = await act(limited, { note: 'limited' })
+    expect(lookup.code, lookup.log).toBe(0)
+    expect(await ranSteps(limited)).toBe(1)
+    expect(prepare(lookup.result).restored).toBe(false)
+    expect(await readFile(path.join(limited, 'seen-note.txt'), 'utf8')).toBe('limited\n')
+    // The reservation is rate limited: nothing saved, the run goes on, and the next job runs the step.
+    service.faults.push({ target: 'CreateCacheEntry', status: 429, times: 1 })
+    const reserve = await checkout()
+    const refused = await act(reserve, { note: 'limited-save' })
+    expect(refused.code, refused.log).toBe(0)
+    expect(refused.log).toMatch(/its outputs were not saved in the run-cache/)
+    expect([...service.cacheEntries.values()].filter(e => e.key === prepare(refused.result).key)).toEqual([])
+    expect(service.faults.filter(f => f.times > 0)).toEqual([])
+  })
+
   it('without the cache service (no results service on this runner) the cache is a directory in the workspace', async () => {
     const workspace = await checkout()
     await writeFile(path.join(workspace, 'retrain.yml'), SPEC)
