@@ -19753,13 +19753,14 @@ __export(directory_cache_exports, {
   DirectoryStepCache: () => DirectoryStepCache,
   cacheMaxBytes: () => cacheMaxBytes
 });
-async function entrySize(dir) {
-  try {
-    const manifest = JSON.parse(await (0, import_promises5.readFile)(import_node_path8.default.join(dir, "entry.json"), "utf8"));
-    return (manifest.files ?? []).reduce((sum2, f) => sum2 + (typeof f.size === "number" && f.size > 0 ? f.size : 0), 0);
-  } catch {
-    return 0;
+async function entrySize(dir, depth = 0) {
+  let total = 0;
+  for (const entry of await (0, import_promises5.readdir)(dir, { withFileTypes: true }).catch(() => [])) {
+    const at = import_node_path8.default.join(dir, entry.name);
+    if (entry.isDirectory() && depth < 300) total += await entrySize(at, depth + 1);
+    else total += (await (0, import_promises5.lstat)(at).catch(() => null))?.size ?? 0;
   }
+  return total;
 }
 function cacheMaxBytes(raw) {
   if (raw === void 0 || raw === "") return void 0;
@@ -25171,10 +25172,10 @@ var init_dist2 = __esm({
       queue.enqueue();
       fs.realpath(path29, (error, resolvedPath) => {
         if (error) return queue.dequeue(suppressErrors ? null : error, state);
-        fs.stat(resolvedPath, (error$1, stat12) => {
+        fs.stat(resolvedPath, (error$1, stat13) => {
           if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-          if (stat12.isDirectory() && isRecursive(path29, resolvedPath, state)) return queue.dequeue(null, state);
-          callback$1(stat12, resolvedPath);
+          if (stat13.isDirectory() && isRecursive(path29, resolvedPath, state)) return queue.dequeue(null, state);
+          callback$1(stat13, resolvedPath);
           queue.dequeue(null, state);
         });
       });
@@ -25184,9 +25185,9 @@ var init_dist2 = __esm({
       queue.enqueue();
       try {
         const resolvedPath = fs.realpathSync(path29);
-        const stat12 = fs.statSync(resolvedPath);
-        if (stat12.isDirectory() && isRecursive(path29, resolvedPath, state)) return;
-        callback$1(stat12, resolvedPath);
+        const stat13 = fs.statSync(resolvedPath);
+        if (stat13.isDirectory() && isRecursive(path29, resolvedPath, state)) return;
+        callback$1(stat13, resolvedPath);
       } catch (e) {
         if (!suppressErrors) throw e;
       }
@@ -25349,8 +25350,8 @@ var init_dist2 = __esm({
             this.walkDirectory(this.state, path29, path29, depth - 1, this.walk);
           } else if (this.resolveSymlink && entry.isSymbolicLink()) {
             let path29 = joinPathWithBasePath(entry.name, directoryPath);
-            this.resolveSymlink(path29, this.state, (stat12, resolvedPath) => {
-              if (stat12.isDirectory()) {
+            this.resolveSymlink(path29, this.state, (stat13, resolvedPath) => {
+              if (stat13.isDirectory()) {
                 resolvedPath = normalizePath(resolvedPath, this.state.options);
                 if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path29 + pathSeparator)) return;
                 this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path29 + pathSeparator, depth - 1, this.walk);
@@ -32730,8 +32731,9 @@ async function stepCacheKey(input) {
   const env = Object.fromEntries(envNames.map((name) => [name, Object.hasOwn(input.env, name) ? normalize2(input.env[name]) : null]));
   const paramNames = (cache.params ?? Object.keys(input.params)).slice().sort();
   const params = Object.fromEntries(paramNames.map((name) => [name, input.params[name] ?? null]));
+  const dataNames = step.uses !== void 0 ? [.../* @__PURE__ */ new Set([...cache.data, builtinData(input.env)])] : cache.data;
   const data = Object.fromEntries(
-    cache.data.slice().sort().map((name) => [name, input.data.find((d) => d.name === name)?.fingerprint ?? null])
+    dataNames.slice().sort().map((name) => [name, input.data.find((d) => d.name === name)?.fingerprint ?? null])
   );
   const canonical = {
     format: CACHE_FORMAT,
@@ -32752,13 +32754,24 @@ async function stepCacheKey(input) {
   const hash = (0, import_node_crypto11.createHash)("sha256").update(JSON.stringify(canonical)).digest("hex");
   return `retrain-${step.id.slice(0, 64)}-${hash}`;
 }
+function builtinData(env) {
+  try {
+    const options = JSON.parse(env[ContractEnv.builtinOptions] ?? "{}");
+    return typeof options?.data === "string" ? options.data.trim() : "train";
+  } catch {
+    return "train";
+  }
+}
 async function fileDigests(root, patterns, step) {
   const found = /* @__PURE__ */ new Set();
   const missing = [];
   for (const pattern of patterns) {
-    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : await (0, import_promises20.lstat)(import_node_path21.default.resolve(root, pattern)).then(
-      (s) => s.isFile() || s.isSymbolicLink() ? [import_node_path21.default.resolve(root, pattern)] : [],
-      () => []
+    const matches = isDynamicPattern(pattern) ? await glob(pattern, { cwd: root, absolute: true, onlyFiles: true, dot: false }) : (
+      // Whatever is there: one that is not a file (a folder, a pipe) is refused below with its own reason.
+      await (0, import_promises20.lstat)(import_node_path21.default.resolve(root, pattern)).then(
+        () => [import_node_path21.default.resolve(root, pattern)],
+        () => []
+      )
     );
     if (matches.length === 0) missing.push(pattern);
     for (const m of matches) found.add(m);
@@ -32773,7 +32786,22 @@ async function fileDigests(root, patterns, step) {
     );
   }
   const out = {};
-  for (const file of [...found].sort()) out[import_node_path21.default.relative(root, file).split(import_node_path21.default.sep).join("/")] = await sha256File(file);
+  const unfit = [];
+  for (const file of [...found].sort()) {
+    const relative2 = import_node_path21.default.relative(root, file).split(import_node_path21.default.sep).join("/");
+    const info = await (0, import_promises20.stat)(file).catch(() => null);
+    if (!info?.isFile()) unfit.push(relative2);
+    else out[relative2] = `${await sha256File(file)}${info.mode & 73 ? " executable" : ""}`;
+  }
+  if (unfit.length > 0) {
+    throw new InputError(
+      unfit.map((p) => ({
+        ...step.cache.location,
+        message: `step "${step.id}": cache.files matches ${JSON.stringify(p)}, which is not a regular file (a folder, a pipe, or a link to one or to nothing); name files, or a folder's files with a glob such as "${p}/**"`
+      })),
+      "missing-cache-file"
+    );
+  }
   return out;
 }
 function rootDir(roots, root) {
@@ -32798,22 +32826,38 @@ async function escapesRoot(root, target) {
   }
   return null;
 }
-async function copyHashed(from, to, mode) {
+async function copyHashed(from, to, mode, limit) {
   const { tap, result } = hashingTap();
-  await (0, import_promises21.pipeline)((0, import_node_fs13.createReadStream)(from), tap, (0, import_node_fs13.createWriteStream)(to, { flags: "wx", mode }));
+  const source = (0, import_node_fs13.createReadStream)(from, limit === void 0 ? {} : { start: 0, end: limit });
+  let readFailure = null;
+  source.once("error", (err) => readFailure = err);
+  try {
+    await (0, import_promises21.pipeline)(source, tap, (0, import_node_fs13.createWriteStream)(to, { flags: "wx", mode }));
+  } catch (err) {
+    throw err === readFailure ? new SourceReadError(err.message) : err;
+  }
   await (0, import_promises20.chmod)(to, mode);
   return result();
+}
+async function notAnEntryFile(realEntry, file) {
+  const info = await (0, import_promises20.lstat)(file).catch(() => null);
+  if (!info) return "it is missing";
+  if (!info.isFile()) return `it is ${info.isSymbolicLink() ? "a symbolic link" : "not a regular file"}`;
+  const real = await (0, import_promises20.realpath)(file).catch(() => null);
+  if (real === null || !inside(realEntry, real)) return "it is reached through a symbolic link leading outside the entry";
+  return null;
 }
 function modeOf(statMode) {
   return statMode & 73 ? 493 : 420;
 }
-async function buildEntry(entryDir, key, step, roots, toolVersion, extra = []) {
+async function buildEntry(entryDir, key, step, roots, toolVersion, extra = [], champion = "") {
   const manifest = {
     format: CACHE_FORMAT,
     key,
     step: step.id,
     createdAt: (/* @__PURE__ */ new Date()).toISOString(),
     toolVersion,
+    champion,
     outputs: [],
     files: [],
     directories: []
@@ -32889,6 +32933,8 @@ async function unwrittenOutput(step, roots, before) {
 async function readEntryManifest(entryDir, key) {
   let data;
   try {
+    const problem = await notAnEntryFile(await (0, import_promises20.realpath)(entryDir), import_node_path21.default.join(entryDir, ENTRY_FILE));
+    if (problem) return `its ${ENTRY_FILE} cannot be read: ${problem}`;
     data = JSON.parse(await (0, import_promises20.readFile)(import_node_path21.default.join(entryDir, ENTRY_FILE), "utf8"));
   } catch (err) {
     return `its ${ENTRY_FILE} cannot be read: ${err.message}`;
@@ -32900,9 +32946,23 @@ async function readEntryManifest(entryDir, key) {
     return `its ${ENTRY_FILE} is not an entry of this tool's format ${CACHE_FORMAT}`;
   }
   if (data.key !== key) return `it holds the entry of key ${String(data.key).slice(0, 80)}, not ${key}`;
+  const files = /* @__PURE__ */ new Set();
+  for (const f of data.files) {
+    if (files.has(f.path)) return `its ${ENTRY_FILE} lists the file ${f.path} twice`;
+    files.add(f.path);
+  }
+  for (const p of [...data.files.map((f) => f.path), ...data.directories]) {
+    const segments = p.split("/");
+    for (let i = 1; i < segments.length; i++) {
+      const above = segments.slice(0, i).join("/");
+      if (files.has(above)) return `its ${ENTRY_FILE} lists ${above} both as a file and as a folder`;
+    }
+  }
+  const clash = data.directories.find((d) => files.has(d));
+  if (clash !== void 0) return `its ${ENTRY_FILE} lists ${clash} both as a file and as a folder`;
   return data;
 }
-async function restoreEntry(entryDir, key, step, roots) {
+async function restoreEntry(entryDir, key, step, roots, champion = "") {
   const manifest = await readEntryManifest(entryDir, key);
   if (typeof manifest === "string") return manifest;
   const declared = step.cache.outputs.map((o) => o.path === "" ? o.root : `${o.root}/${o.path}`);
@@ -32916,15 +32976,18 @@ async function restoreEntry(entryDir, key, step, roots) {
     const [root, ...rest] = o.path.split("/");
     return { ...o, root, rel: rest.join("/"), absolute: absoluteOf(roots, { root, path: rest.join("/") }) };
   });
+  const realEntry = await (0, import_promises20.realpath)(entryDir);
   const staged = [];
   const tag = (0, import_node_crypto11.randomBytes)(6).toString("hex");
   let bytes = 0;
+  let holdsReport = false;
   try {
     for (const target of targets) {
       const escape = await escapesRoot(rootDir(roots, target.root), target.absolute);
-      if (escape) return `its output ${target.path} would be restored outside where it belongs: ${escape}`;
+      if (escape) return { blocked: `its output ${target.path} would be restored outside where it belongs: ${escape}` };
       const staging = `${target.absolute}.restore-${tag}`;
       await (0, import_promises20.mkdir)(import_node_path21.default.dirname(staging), { recursive: true });
+      await removeLeftStagings(target.absolute);
       staged.push({ staging, absolute: target.absolute });
       const under = (p) => p === target.path || p.startsWith(`${target.path}/`);
       if (target.kind === "directory") {
@@ -32936,14 +32999,24 @@ async function restoreEntry(entryDir, key, step, roots) {
         const to = target.kind === "file" ? staging : import_node_path21.default.join(staging, ...file.path.slice(target.path.length + 1).split("/"));
         if (target.kind === "file" && file.path !== target.path) return `its output ${target.path} is recorded both as a file and as a folder`;
         await (0, import_promises20.mkdir)(import_node_path21.default.dirname(to), { recursive: true });
-        const copied = await copyHashed(import_node_path21.default.join(entryDir, "files", ...file.path.split("/")), to, file.mode).catch((err) => err);
-        if (copied instanceof Error) return `its file ${file.path} cannot be read: ${copied.message}`;
+        const source = import_node_path21.default.join(entryDir, "files", ...file.path.split("/"));
+        const unfit = await notAnEntryFile(realEntry, source);
+        if (unfit) return `its file ${file.path} cannot be used: ${unfit}`;
+        const copied = await copyHashed(source, to, file.mode, file.size).catch((err) => err);
+        if (copied instanceof SourceReadError) return `its file ${file.path} cannot be read: ${copied.message}`;
+        if (copied instanceof Error) return { blocked: `its file ${file.path} could not be restored: ${copied.message}` };
         if (copied.size !== file.size || copied.sha256 !== file.sha256) {
           return `its file ${file.path} is damaged: ${copied.size} bytes with sha256 ${copied.sha256.slice(0, 12)}, but the entry recorded ${file.size} bytes with sha256 ${file.sha256.slice(0, 12)}`;
         }
         bytes += copied.size;
+        if (file.path === TRAINING_REPORT_LOGICAL) holdsReport = true;
       }
       if (target.kind === "file" && !manifest.files.some((f) => f.path === target.path)) return `its output ${target.path} has no file`;
+    }
+    if (holdsReport && manifest.champion !== champion) {
+      const then = typeof manifest.champion !== "string" ? "an unrecorded champion" : manifest.champion === "" ? "no champion" : `bundle ${manifest.champion.slice(0, 12)}`;
+      const now = champion === "" ? "this run has none" : `this run's is bundle ${champion.slice(0, 12)}`;
+      return `its outputs were trained when the champion was ${then}, but ${now}`;
     }
     for (const s of staged) {
       await (0, import_promises20.rm)(s.absolute, { recursive: true, force: true });
@@ -32954,6 +33027,13 @@ async function restoreEntry(entryDir, key, step, roots) {
   } finally {
     for (const s of staged) await (0, import_promises20.rm)(s.staging, { recursive: true, force: true }).catch(() => void 0);
   }
+}
+async function removeLeftStagings(output) {
+  const name = import_node_path21.default.basename(output);
+  const left = (await (0, import_promises20.readdir)(import_node_path21.default.dirname(output)).catch(() => [])).filter(
+    (n) => n.startsWith(`${name}.restore-`) && /^[0-9a-f]{12}$/.test(n.slice(name.length + ".restore-".length))
+  );
+  for (const n of left) await (0, import_promises20.rm)(import_node_path21.default.join(import_node_path21.default.dirname(output), n), { recursive: true, force: true });
 }
 async function runCachedStep(options) {
   const { store, key, step, roots, info, warn } = options;
@@ -32969,15 +33049,21 @@ async function runCachedStep(options) {
       warn(`step "${step.name}": the run-cache (${store.description}) could not be read (${err.message}); running the step`);
     }
     if (entry !== null) {
-      const restored = await restoreEntry(entry, key, step, roots).catch((err) => `restoring it failed: ${err.message}`);
-      if (typeof restored !== "string") {
+      const restored = await restoreEntry(entry, key, step, roots, options.champion).catch((err) => ({
+        blocked: `restoring it failed: ${err.message}`
+      }));
+      if (typeof restored !== "string" && !("blocked" in restored)) {
         info(
           `Step ${step.name}: restored from cache ${key} (${restored.files} file${restored.files === 1 ? "" : "s"}, ${restored.bytes} bytes); the step did not run`
         );
         return { durationMs: Date.now() - started, cache: { key, restored: true } };
       }
-      warn(`step "${step.name}": the cache entry ${key} was not used: ${restored}; running the step`);
-      await store.discard?.(key).catch(() => void 0);
+      if (typeof restored === "string") {
+        warn(`step "${step.name}": the cache entry ${key} was not used: ${restored}; running the step`);
+        await store.discard?.(key).catch(() => void 0);
+      } else {
+        warn(`step "${step.name}": the cache entry ${key} was not used: ${restored.blocked}; running the step`);
+      }
     } else {
       info(`Step ${step.name}: no cache entry ${key}; running the step`);
     }
@@ -32993,7 +33079,7 @@ async function runCachedStep(options) {
   try {
     await (0, import_promises20.rm)(import_node_path21.default.dirname(entryDir), { recursive: true, force: true });
     await (0, import_promises20.mkdir)(entryDir, { recursive: true });
-    const problem = await unwrittenOutput(step, roots, before) ?? await buildEntry(entryDir, key, step, roots, options.toolVersion, extra);
+    const problem = await unwrittenOutput(step, roots, before) ?? await buildEntry(entryDir, key, step, roots, options.toolVersion, extra, options.champion);
     if (problem) warn(`step "${step.name}": its outputs were not cached: ${problem}`);
     else {
       if (await store.store(key, entryDir)) info(`Step ${step.name}: outputs stored in the cache as ${key}`);
@@ -33009,6 +33095,7 @@ async function runCachedStep(options) {
 function definedEnvNames(specEnv, step) {
   const names = [...Object.keys(specEnv), ...Object.keys(step.env), ...step.expressionEnv.map((e) => e.name)];
   if (step.uses !== void 0) names.push(ContractEnv.builtinOptions, ContractEnv.baselineDigest);
+  if (step.cache?.outputs.some((o) => o.root === "model")) names.push(ContractEnv.baselineDigest);
   return names;
 }
 async function cachedStep(ctx, step, store, env, run) {
@@ -33030,13 +33117,14 @@ async function cachedStep(ctx, step, store, env, run) {
     roots,
     toolVersion: options.toolVersion,
     scratch: import_node_path21.default.join(ws.scratchDir, "cache"),
+    champion: env[ContractEnv.baselineDigest] ?? "",
     info: (m) => options.reporter.info(m),
     warn: (m) => options.reporter.warn(m),
     run
   });
   return { id: step.id, name: step.name, durationMs, outcome: "success", cache };
 }
-var import_node_crypto11, import_node_fs13, import_promises20, import_node_path21, import_promises21, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
+var import_node_crypto11, import_node_fs13, import_promises20, import_node_path21, import_promises21, CACHE_FORMAT, ENTRY_DIR_NAME, ENTRY_FILE, KEY_PATTERN, SourceReadError, LOGICAL_PATH, TRAINING_REPORT_LOGICAL;
 var init_step_cache2 = __esm({
   "src/engine/step-cache.ts"() {
     "use strict";
@@ -33055,6 +33143,8 @@ var init_step_cache2 = __esm({
     ENTRY_DIR_NAME = "retrain-step-cache";
     ENTRY_FILE = "entry.json";
     KEY_PATTERN = /^retrain-[A-Za-z0-9_-]{1,64}-[0-9a-f]{64}$/;
+    SourceReadError = class extends Error {
+    };
     LOGICAL_PATH = /^(project|work|model)(\/[^/\0]+)*$/;
     TRAINING_REPORT_LOGICAL = "work/.retrain-training-report.json";
   }
@@ -37842,4 +37932,4 @@ async function runCli(argv) {
   main,
   runCli
 });
-// retrain-script-sha256=a5cf49f58a39af1f31a484293fbd19ed23d7a453fe5a65cdcc2d7f44d5fb0d9a
+// retrain-script-sha256=3e492e58ac51e8e7047c4a1e641bf424fab62dcd013594bb8192a20667c4351a

@@ -201,7 +201,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     const withCompileCache = module;
     const dir = codeCacheDir(process.env);
     if (dir !== null) withCompileCache.enableCompileCache?.(path2.join(dir, "modules"));
-    const { runCli } = await import("./chunks/cli-L7EQESEN.js");
+    const { runCli } = await import("./chunks/cli-HWHA5OIL.js");
     process.exitCode = await runCli(argv);
   }
 }
