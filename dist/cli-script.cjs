@@ -1270,12 +1270,15 @@ function terminalText(text2) {
   }
   return out;
 }
-function notACommand(text2) {
-  if (process.env.GITHUB_ACTIONS !== "true" || !COMMAND_LIKE.test(text2)) return text2;
+function commandsStopped(text2) {
+  if (!COMMAND_LIKE.test(text2)) return text2;
   stopToken ??= (0, import_node_crypto.randomBytes)(16).toString("hex");
   return `::stop-commands::${stopToken}
 ${text2}
 ::${stopToken}::`;
+}
+function notACommand(text2) {
+  return process.env.GITHUB_ACTIONS === "true" ? commandsStopped(text2) : text2;
 }
 function errorLine(text2) {
   return `${notACommand(terminalText(text2))}
@@ -18831,6 +18834,15 @@ function computeIdentity() {
 function sameProcessTable(host) {
   return host.includes("~") ? host === hostIdentity() : host === import_node_os.default.hostname();
 }
+function processGone(host, pid) {
+  if (!sameProcessTable(host)) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return err.code === "ESRCH";
+  }
+}
 var import_node_fs3, import_node_os, identity;
 var init_host_identity = __esm({
   "src/host-identity.ts"() {
@@ -19239,13 +19251,7 @@ function defaultOwner() {
   return `${hostIdentity()}:${process.pid}`;
 }
 function processAlive(host, pid) {
-  if (!sameProcessTable(host)) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code !== "ESRCH";
-  }
+  return !processGone(host, pid);
 }
 function formatHours(ms) {
   const hours = ms / 36e5;
@@ -19257,7 +19263,7 @@ function reservationGone(r, now, ttlMs) {
   const at = r.owner.lastIndexOf(":");
   const host = r.owner.slice(0, at);
   const pid = Number(r.owner.slice(at + 1));
-  if (at > 0 && sameProcessTable(host) && Number.isInteger(pid) && pid > 0) return processAlive(host, pid) ? null : "its process is gone";
+  if (at > 0 && sameProcessTable(host) && Number.isInteger(pid) && pid > 0) return processGone(host, pid) ? "its process is gone" : null;
   return now - Date.parse(r.at) > ttlMs ? `it was made more than ${formatHours(ttlMs)} ago, on a host this one cannot check` : null;
 }
 function errorText(err) {
@@ -28262,7 +28268,7 @@ async function cleanLeftovers(tempRoot, now, onCleaned) {
 }
 async function cleanIfLeftover(dir, now, onCleaned) {
   const owner = await readMarker(import_node_path14.default.join(dir, OWNER_MARKER));
-  if (!owner || owner.keep || !sameProcessTable(owner.hostname) || owner.pid === process.pid || processExists(owner.pid)) return;
+  if (!owner || owner.keep || owner.pid === process.pid || !processGone(owner.hostname, owner.pid)) return;
   const started = Date.parse(owner.startedAt);
   const since = Number.isFinite(started) ? started : await (0, import_promises15.stat)(dir).then(
     (s) => s.mtimeMs,
@@ -28291,15 +28297,7 @@ async function markOwner(dir, now = /* @__PURE__ */ new Date()) {
 }
 async function ownerGone(dir) {
   const owner = await readMarker(import_node_path14.default.join(dir, OWNER_MARKER));
-  return owner !== null && !owner.keep && sameProcessTable(owner.hostname) && owner.pid !== process.pid && !processExists(owner.pid);
-}
-function processExists(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code !== "ESRCH";
-  }
+  return owner !== null && !owner.keep && owner.pid !== process.pid && processGone(owner.hostname, owner.pid);
 }
 var import_promises15, import_node_path14, OWNER_MARKER, PREFIX, WORKSPACE_NAME, CLEAN_CONCURRENCY, LEFTOVER_MIN_AGE_MS;
 var init_workspace = __esm({
@@ -33310,8 +33308,7 @@ async function evaluateBoth(ctx) {
   await dataAsFingerprinted(ctx, "the steps ran", ExitCode.stepFailed);
   const trained = await snapshotTree(ctx.ws.modelDir);
   const candidate = await evaluateModel(ctx, { role: "candidate", dir: ctx.ws.modelDir, version: null }, declared);
-  await dataAsFingerprinted(ctx, "the candidate was evaluated");
-  await candidateAsEvaluated(ctx, trained, "the candidate was evaluated");
+  await unchangedAfterEvaluation(ctx, trained, "the candidate was evaluated");
   let baseline = null;
   if (champion) {
     await championAsStored(ctx, "the champion is evaluated");
@@ -33324,13 +33321,11 @@ async function evaluateBoth(ctx) {
         "baseline-evaluation-failed"
       );
     }
-    await dataAsFingerprinted(ctx, `the champion (version ${champion.version}) was evaluated`);
-    await candidateAsEvaluated(ctx, trained, `the champion (version ${champion.version}) was evaluated`);
+    await unchangedAfterEvaluation(ctx, trained, `the champion (version ${champion.version}) was evaluated`);
   }
   const references = champion ? await evaluateReferences(ctx, champion, declared) : /* @__PURE__ */ new Map();
   if (references.size > 0) {
-    await dataAsFingerprinted(ctx, "the versions a rule compares with were evaluated");
-    await candidateAsEvaluated(ctx, trained, "the versions a rule compares with were evaluated");
+    await unchangedAfterEvaluation(ctx, trained, "the versions a rule compares with were evaluated");
   }
   const judged = await judgeableMetrics(
     spec,
@@ -33607,6 +33602,10 @@ async function dataAsFingerprinted(ctx, during, exitCode = ExitCode.evaluationFa
     exitCode,
     "data-changed"
   );
+}
+async function unchangedAfterEvaluation(ctx, trained, during) {
+  await dataAsFingerprinted(ctx, during);
+  await candidateAsEvaluated(ctx, trained, during);
 }
 async function candidateAsEvaluated(ctx, trained, during) {
   const changes = treeChanges(trained, await snapshotTree(ctx.ws.modelDir));
@@ -37932,4 +37931,4 @@ async function runCli(argv) {
   main,
   runCli
 });
-// retrain-script-sha256=3e492e58ac51e8e7047c4a1e641bf424fab62dcd013594bb8192a20667c4351a
+// retrain-script-sha256=8b1798b7a6418d5a059d4d2cc79ed66095d82ff24e0f8e06b08514c0e76efa9c

@@ -4,8 +4,8 @@ const require = __retrainCreateRequire(import.meta.url);
 import {
   TOOL_VERSION,
   dropOutputOnClosedPipe
-} from "./chunks/chunk-H6AXJD7A.js";
-import "./chunks/chunk-OMTZVRLU.js";
+} from "./chunks/chunk-KWPGHS7S.js";
+import "./chunks/chunk-BO7MP4MN.js";
 import "./chunks/chunk-SR7XTCTO.js";
 
 // src/cli.ts
@@ -201,7 +201,7 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
     const withCompileCache = module;
     const dir = codeCacheDir(process.env);
     if (dir !== null) withCompileCache.enableCompileCache?.(path2.join(dir, "modules"));
-    const { runCli } = await import("./chunks/cli-HWHA5OIL.js");
+    const { runCli } = await import("./chunks/cli-QD3WQ3D3.js");
     process.exitCode = await runCli(argv);
   }
 }

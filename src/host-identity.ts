@@ -46,3 +46,17 @@ function computeIdentity(): string {
 export function sameProcessTable(host: string): boolean {
   return host.includes('~') ? host === hostIdentity() : host === os.hostname()
 }
+
+/**
+ * Whether the process `pid` that a record of `host` names is certainly gone: made in this process
+ * table, and signal 0 finds no such process (ESRCH; EPERM means one exists that is not ours).
+ */
+export function processGone(host: string, pid: number): boolean {
+  if (!sameProcessTable(host)) return false
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}

@@ -44,10 +44,15 @@ const COMMAND_LIKE = /::|##\[/
 let stopToken: string | null = null
 
 /** `text` (one line or more, without the last line feed), wrapped as above when it could hold a workflow command. */
-export function notACommand(text: string): string {
-  if (process.env.GITHUB_ACTIONS !== 'true' || !COMMAND_LIKE.test(text)) return text
+export function commandsStopped(text: string): string {
+  if (!COMMAND_LIKE.test(text)) return text
   stopToken ??= randomBytes(16).toString('hex')
   return `::stop-commands::${stopToken}\n${text}\n::${stopToken}::`
+}
+
+/** The same inside a workflow step only: elsewhere nothing reads commands, and the text is left as it is. */
+export function notACommand(text: string): string {
+  return process.env.GITHUB_ACTIONS === 'true' ? commandsStopped(text) : text
 }
 
 /** A line for stderr that quotes text from outside: control characters escaped, never a workflow command. */

@@ -383,8 +383,7 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
   // The bundle must hold the model the rules judge: the candidate's directory as its evaluation read it.
   const trained = await snapshotTree(ctx.ws.modelDir)
   const candidate = await evaluateModel(ctx, { role: 'candidate', dir: ctx.ws.modelDir, version: null }, declared)
-  await dataAsFingerprinted(ctx, 'the candidate was evaluated')
-  await candidateAsEvaluated(ctx, trained, 'the candidate was evaluated')
+  await unchangedAfterEvaluation(ctx, trained, 'the candidate was evaluated')
   let baseline: Metrics | null = null
   if (champion) {
     await championAsStored(ctx, 'the champion is evaluated')
@@ -398,15 +397,13 @@ async function evaluateBoth(ctx: RunContext): Promise<Evaluation> {
         'baseline-evaluation-failed'
       )
     }
-    await dataAsFingerprinted(ctx, `the champion (version ${champion.version}) was evaluated`)
-    await candidateAsEvaluated(ctx, trained, `the champion (version ${champion.version}) was evaluated`)
+    await unchangedAfterEvaluation(ctx, trained, `the champion (version ${champion.version}) was evaluated`)
   }
   // Pinned versions (`against: N`) are evaluated like the champion; metrics the action computes
   // come from every model's predictions, the same way for each, with their bootstrap evidence.
   const references = champion ? await evaluateReferences(ctx, champion, declared) : new Map<number, Metrics | string>()
   if (references.size > 0) {
-    await dataAsFingerprinted(ctx, 'the versions a rule compares with were evaluated')
-    await candidateAsEvaluated(ctx, trained, 'the versions a rule compares with were evaluated')
+    await unchangedAfterEvaluation(ctx, trained, 'the versions a rule compares with were evaluated')
   }
   const judged = await judgeableMetrics(
     spec,
@@ -741,6 +738,12 @@ async function dataAsFingerprinted(ctx: RunContext, during: string, exitCode: Ex
  * evaluate command that writes a file there, for any model) would store a model the rules did not
  * judge, or one with the champion's files mixed in, so it fails the run before anything is stored.
  */
+/** After an evaluation: the data as fingerprinted and the candidate as trained, else the run fails. */
+async function unchangedAfterEvaluation(ctx: RunContext, trained: TreeSnapshot, during: string): Promise<void> {
+  await dataAsFingerprinted(ctx, during)
+  await candidateAsEvaluated(ctx, trained, during)
+}
+
 async function candidateAsEvaluated(ctx: RunContext, trained: TreeSnapshot, during: string): Promise<void> {
   const changes = treeChanges(trained, await snapshotTree(ctx.ws.modelDir))
   if (changes.length === 0) return

@@ -6,7 +6,7 @@
  * root removes the workspaces whose owner is gone.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { hostIdentity, sameProcessTable } from '../host-identity.js'
+import { hostIdentity, processGone } from '../host-identity.js'
 import path from 'node:path'
 import { DiskFullError, isDiskFull } from '../errors.js'
 
@@ -123,7 +123,7 @@ async function cleanLeftovers(tempRoot: string, now: Date, onCleaned: WorkspaceO
 
 async function cleanIfLeftover(dir: string, now: Date, onCleaned: WorkspaceOptions['onCleaned']): Promise<void> {
   const owner = await readMarker(path.join(dir, OWNER_MARKER))
-  if (!owner || owner.keep || !sameProcessTable(owner.hostname) || owner.pid === process.pid || processExists(owner.pid)) return
+  if (!owner || owner.keep || owner.pid === process.pid || !processGone(owner.hostname, owner.pid)) return
   const started = Date.parse(owner.startedAt)
   const since = Number.isFinite(started)
     ? started
@@ -163,15 +163,5 @@ export async function markOwner(dir: string, now = new Date()): Promise<void> {
  */
 export async function ownerGone(dir: string): Promise<boolean> {
   const owner = await readMarker(path.join(dir, OWNER_MARKER))
-  return owner !== null && !owner.keep && sameProcessTable(owner.hostname) && owner.pid !== process.pid && !processExists(owner.pid)
-}
-
-/** Signal 0 checks existence only: ESRCH means no such process; EPERM means one exists (not ours). */
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ESRCH'
-  }
+  return owner !== null && !owner.keep && owner.pid !== process.pid && processGone(owner.hostname, owner.pid)
 }

@@ -9,20 +9,10 @@
  * and the resume line of a token only this process knows: the runner shows it as it is and runs none
  * of it.
  */
-import { randomBytes } from 'node:crypto'
-import { EOL } from 'node:os'
 import * as core from '@actions/core'
-
-/** Where the runner could find a command: `::` (v2 syntax) or `##[` (the older one, anywhere in a line). */
-const COMMAND_LIKE = /::|##\[/
-
-const token = randomBytes(16).toString('hex')
+import { commandsStopped } from '../terminal-text.js'
 
 /** Writes `text` to the log as text, never as a workflow command. */
 export function logText(text: string): void {
-  if (!COMMAND_LIKE.test(text)) {
-    core.info(text)
-    return
-  }
-  process.stdout.write(`::stop-commands::${token}${EOL}${text}${EOL}::${token}::${EOL}`)
+  core.info(commandsStopped(text))
 }

@@ -4,7 +4,7 @@
  * that decides lives in state-machine.ts and here, once for every store.
  */
 import { randomBytes } from 'node:crypto'
-import { hostIdentity, sameProcessTable } from '../host-identity.js'
+import { hostIdentity, processGone, sameProcessTable } from '../host-identity.js'
 import { ExitCode, InputError, RetrainError } from '../errors.js'
 import type {
   Effect,
@@ -82,13 +82,7 @@ export function defaultOwner(): string {
 
 /** False only when the process is certainly gone: same host and process table (host-identity.ts), and no such pid. */
 export function processAlive(host: string, pid: number): boolean {
-  if (!sameProcessTable(host)) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ESRCH'
-  }
+  return !processGone(host, pid)
 }
 
 /**
@@ -119,7 +113,7 @@ function reservationGone(r: Reservation, now: number, ttlMs: number): string | n
   const at = r.owner.lastIndexOf(':')
   const host = r.owner.slice(0, at)
   const pid = Number(r.owner.slice(at + 1))
-  if (at > 0 && sameProcessTable(host) && Number.isInteger(pid) && pid > 0) return processAlive(host, pid) ? null : 'its process is gone'
+  if (at > 0 && sameProcessTable(host) && Number.isInteger(pid) && pid > 0) return processGone(host, pid) ? 'its process is gone' : null
   return now - Date.parse(r.at) > ttlMs ? `it was made more than ${formatHours(ttlMs)} ago, on a host this one cannot check` : null
 }
 
